@@ -1,0 +1,64 @@
+"""The build pipeline: content → model → charts → layout (per edition) → finish → PDF on disk.
+
+Progress is reported through a callback; nothing here prints or exits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .charts import render_charts
+from .content import load_document
+from .editions import editions
+from .errors import Diagnostic
+from .finish import finish
+from .locale import get_locale
+from .output import write_atomic
+from .render import metadata, render, text_width
+from .theme import load_theme
+
+Progress = Callable[[str, str], None]  # (stage, detail)
+
+
+@dataclass
+class Output:
+    edition: str
+    path: Path
+    size: int
+    pages: int
+
+
+@dataclass
+class BuildResult:
+    outputs: list[Output] = field(default_factory=list)
+    warnings: list[Diagnostic] = field(default_factory=list)
+
+
+def build(content_dir: Path, out_dir: Path, edition_names: list[str] | None = None,
+          progress: Progress | None = None) -> BuildResult:
+    """Build the selected editions (default: all). Raises ReportError on content problems;
+    a file is only replaced once its edition was built completely."""
+    report = progress or (lambda stage, detail: None)
+    available = editions()
+    chosen = [available[n] for n in (edition_names or list(available))]
+
+    report("load", str(content_dir))
+    doc = load_document(content_dir)
+    theme, fonts = load_theme(content_dir, doc.assets_dir)
+    locale = get_locale(doc.report.language)
+
+    report("charts", f"{len(doc.charts)} charts")
+    charts = render_charts(doc.charts, theme, fonts, locale, text_width(theme))
+
+    result = BuildResult()
+    for edition in chosen:
+        report("layout", edition.name)
+        rendered = render(doc, theme, fonts, charts, edition, locale)
+        report("write", edition.name)
+        data = finish(rendered, charts, edition, theme, metadata(doc))
+        path = out_dir / f"{doc.report.name}-{edition.name}.pdf"
+        write_atomic(path, data)
+        result.outputs.append(Output(edition.name, path, len(data), rendered.pages))
+    return result

@@ -1,0 +1,69 @@
+"""The shared matplotlib renderer: theme fonts and colours in, one-page vector PDF out."""
+
+from __future__ import annotations
+
+import io
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+from matplotlib import font_manager  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+
+from ..locale import Locale  # noqa: E402
+from ..theme import Theme  # noqa: E402
+from . import ChartDrawing  # noqa: E402
+
+MM = 72 / 25.4
+# fontTools warns about Lato's old "created" date while subsetting: noise, not a problem
+logging.getLogger("fontTools").setLevel(logging.ERROR)
+_registered: set[Path] = set()
+
+
+def font_family(fonts: dict[str, Path]) -> str:
+    """Register the theme's fonts with matplotlib; returns the family name."""
+    for path in fonts.values():
+        if path not in _registered:
+            font_manager.fontManager.addfont(str(path))
+            _registered.add(path)
+    return font_manager.FontProperties(fname=str(fonts["regular"])).get_name()
+
+
+def rc(theme: Theme, fonts: dict[str, Path]) -> dict[str, Any]:
+    ink = theme.colour("ink").rgb
+    muted = theme.colour("muted").rgb
+    return {
+        "pdf.fonttype": 42,  # embed TrueType, text stays text
+        "font.family": font_family(fonts),
+        "font.size": theme.sizes.caption,
+        "text.color": ink,
+        "axes.labelcolor": ink,
+        "axes.edgecolor": theme.colour("rule").rgb,
+        "axes.linewidth": 0.5,
+        "xtick.color": muted,
+        "ytick.color": muted,
+        "xtick.labelcolor": ink,
+        "ytick.labelcolor": ink,
+        "xtick.major.width": 0.5,
+        "ytick.major.width": 0.5,
+        "grid.color": theme.colour("rule").rgb,
+        "grid.linewidth": 0.5,
+        "svg.hashsalt": "report",
+    }
+
+
+def render_pdf(chart_id: str, chart: Any, draw: Callable, theme: Theme, fonts: dict[str, Path],
+               locale: Locale, width: float) -> ChartDrawing:
+    height = chart.height * MM
+    with matplotlib.rc_context(rc(theme, fonts)):
+        fig = Figure(figsize=(width / 72, height / 72))
+        draw(fig, chart, theme, locale)
+        buf = io.BytesIO()
+        fig.savefig(buf, format="pdf", transparent=True,
+                    metadata={"Creator": None, "Producer": None, "CreationDate": None})
+    return ChartDrawing(chart_id, buf.getvalue(), width, height)

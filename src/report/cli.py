@@ -1,0 +1,74 @@
+"""The `report` command: parse arguments, call the library, print results, map errors to exit codes.
+
+Exit codes: 0 success, 1 preflight failed, 2 bad input or usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from .errors import ReportError
+
+EXIT_OK, EXIT_PREFLIGHT, EXIT_INPUT = 0, 1, 2
+
+
+def _human(size: int) -> str:
+    return f"{size / 1024:.0f} KiB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MiB"
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from .build import build
+    start = time.perf_counter()
+    stages = ["load", "charts", "layout", "write"]
+
+    def progress(stage: str, detail: str) -> None:
+        print(f"[{stages.index(stage) + 1}/{len(stages)}] {stage:<7} {detail}", file=sys.stderr)
+
+    editions = None if args.edition == "all" else [args.edition]
+    result = build(Path(args.content_dir), Path(args.output), editions, progress)
+    for w in result.warnings:
+        print(w.format(), file=sys.stderr)
+    for out in result.outputs:
+        print(f"wrote {out.path} ({_human(out.size)}, {out.pages} pages, {out.edition} edition)")
+    print(f"done in {time.perf_counter() - start:.1f} s", file=sys.stderr)
+    return EXIT_OK
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="report", description="Lay out a year-end review from YAML content "
+                                "into print-ready and screen PDFs.")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    b = sub.add_parser("build", help="build the PDF editions from a content folder",
+                       description="Build the report from CONTENT_DIR (YAML) and the assets/ folder beside "
+                                   "it. Writes <name>-print.pdf and <name>-screen.pdf into the output folder; "
+                                   "an earlier PDF is only replaced by a complete new one.")
+    b.add_argument("content_dir", nargs="?", default="content", metavar="CONTENT_DIR",
+                   help="folder with report.yaml, sections/ and charts/ (default: content)")
+    b.add_argument("-o", "--output", default="out", metavar="OUT_DIR", help="output folder (default: out)")
+    b.add_argument("--edition", choices=["print", "screen", "all"], default="all",
+                   help="which edition to build: print (PDF/X, bleed, CMYK), screen (small, RGB, links) "
+                        "or all (default)")
+    b.set_defaults(func=cmd_build)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except ReportError as exc:
+        for d in exc.diagnostics:
+            print(d.format(), file=sys.stderr)
+        n = sum(d.severity == "error" for d in exc.diagnostics)
+        print(f"build failed: {n} error{'s' if n != 1 else ''}; no PDF was written or replaced", file=sys.stderr)
+        return EXIT_INPUT
+    except KeyboardInterrupt:
+        print("interrupted; no partial PDF was written", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

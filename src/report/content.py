@@ -1,0 +1,87 @@
+"""Read a content folder into a Document: report.yaml, its section files, charts/*.yaml."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .errors import Diagnostic, Diagnostics, Pos, ReportError
+from .load import load_yaml_file
+from .model import CHART_KINDS, INVALID, SECTION_KINDS, ChartRef, Document, ReadContext, Reader, Report, TextSection
+
+REPORT_FILE = "report.yaml"
+CHARTS_DIR = "charts"
+
+
+def project_paths(content_dir: Path) -> tuple[Path, Path]:
+    """(project folder, assets folder) for a content folder: assets/ sits beside content/."""
+    project = content_dir.resolve().parent
+    return project, project / "assets"
+
+
+def load_document(content_dir: Path) -> Document:
+    """Load and validate everything; raises ReportError listing every problem found."""
+    if not content_dir.is_dir():
+        raise ReportError([Diagnostic(f"content folder {str(content_dir)!r} does not exist", Pos(),
+                                      "run the command in your report project, or give the content "
+                                      "folder: report build path/to/content (report init DIR makes one)")])
+    report_file = content_dir / REPORT_FILE
+    if not report_file.is_file():
+        raise ReportError([Diagnostic(f"{REPORT_FILE} is missing in {content_dir}", Pos(report_file),
+                                      "every content folder needs a report.yaml; "
+                                      "'report init DIR' creates a complete example")])
+    project, assets = project_paths(content_dir)
+    ctx = ReadContext(content_dir=content_dir, assets_dir=assets, project_dir=project)
+    diag = Diagnostics()
+    reader = Reader(diag, ctx)
+
+    def shown(path: Path) -> Path:
+        try:
+            return path.relative_to(Path.cwd())
+        except ValueError:
+            return path
+
+    def load(path: Path):
+        try:
+            return load_yaml_file(path, shown(path))
+        except ReportError as exc:
+            diag.items.extend(exc.diagnostics)
+            return INVALID
+
+    raw = load(report_file)
+    report = INVALID if raw is INVALID else reader.read(raw, getattr(raw, "pos", Pos(shown(report_file))),
+                                                        Report, "report")
+    sections = []
+    if report is not INVALID:
+        for i, name in enumerate(report.sections):
+            pos = ctx.item_pos(report, "sections", i)
+            path = (content_dir / name).resolve()
+            if not path.is_relative_to(content_dir.resolve()):
+                diag.error(pos, f"section file {name!r} lies outside the content folder",
+                           "section files are named relative to the content folder, e.g. sections/01.yaml")
+                continue
+            if not path.is_file():
+                diag.error(pos, f"section file {name!r} does not exist",
+                           "check the name; section files are relative to the content folder")
+                continue
+            raw_section = load(path)
+            if raw_section is not INVALID:
+                sections.append(reader.read_kind(raw_section, getattr(raw_section, "pos", Pos(shown(path))),
+                                                 SECTION_KINDS, "section"))
+
+    charts = {}
+    charts_dir = content_dir / CHARTS_DIR
+    if charts_dir.is_dir():
+        for path in sorted(charts_dir.glob("*.yaml")):
+            raw_chart = load(path)
+            if raw_chart is not INVALID:
+                charts[path.stem] = reader.read_kind(raw_chart, getattr(raw_chart, "pos", Pos(shown(path))),
+                                                     CHART_KINDS, f"chart '{path.stem}'")
+
+    for section in sections:
+        if isinstance(section, TextSection):
+            for block in section.blocks:
+                if isinstance(block, ChartRef) and block.id not in charts:
+                    diag.error(block.pos, f"chart '{block.id}' does not exist",
+                               f"charts are files in {CHARTS_DIR}/; known: {', '.join(charts) or 'none'}")
+    diag.raise_if_errors()
+    return Document(report=report, sections=sections, charts=charts, content_dir=content_dir, assets_dir=assets)

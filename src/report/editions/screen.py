@@ -1,0 +1,42 @@
+"""The screen edition: trim size, RGB, images downsampled for mail and mobile data."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pikepdf
+from PIL import Image
+from reportlab.lib.utils import ImageReader
+
+from ..layout.templates import Geometry
+from ..theme import Theme
+from . import Edition
+
+SCREEN_PPI = 150
+JPEG_QUALITY = 80
+
+
+@dataclass(frozen=True)
+class ScreenEdition(Edition):
+    name: str = "screen"
+    colour_mode: str = "rgb"
+    bleed_mm: float = 0.0
+    slug_mm: float = 0.0
+
+    def prepare_image(self, path: Path, width: float, height: float) -> Any:
+        with Image.open(path) as im:
+            target = (max(1, round(width / 72 * SCREEN_PPI)), max(1, round(height / 72 * SCREEN_PPI)))
+            im = im.convert("RGB")
+            if im.width > target[0] or im.height > target[1]:
+                im = im.resize(target, Image.LANCZOS)
+            buf = io.BytesIO()
+            im.save(buf, "JPEG", quality=JPEG_QUALITY, optimize=True)
+        buf.seek(0)
+        return ImageReader(buf)
+
+    def finish(self, pdf: pikepdf.Pdf, geometry: Geometry, theme: Theme, info: dict[str, Any]) -> None:
+        pdf.Root.PageMode = pikepdf.Name.UseOutlines
+        pdf.Root.OpenAction = pikepdf.Array([pdf.pages[0].obj, pikepdf.Name.Fit])

@@ -1,0 +1,44 @@
+"""Finishing: the reportlab PDF → the final file (charts placed, edition post-processing)."""
+
+from __future__ import annotations
+
+import io
+import re
+from typing import Any
+
+import pikepdf
+
+from .charts import ChartDrawing
+from .editions import Edition
+from .render import Rendered
+from .theme import Theme
+
+_CHART_NAME = re.compile(rb"/(RptChart_\w+) Do")
+
+
+def place_charts(pdf: pikepdf.Pdf, charts: dict[str, ChartDrawing]) -> None:
+    """Give every page that paints a chart the chart's form XObject in its resources."""
+    by_name = {c.resource_name[1:]: c for c in charts.values()}
+    forms: dict[str, Any] = {}
+    for page in pdf.pages:
+        names = set(_CHART_NAME.findall(page.Contents.read_bytes() if "/Contents" in page.obj else b""))
+        for raw in sorted(names):
+            name = raw.decode()
+            if name not in forms:
+                with pikepdf.open(io.BytesIO(by_name[name].pdf)) as src:
+                    forms[name] = pdf.copy_foreign(src.pages[0].as_form_xobject())
+            if "/Resources" not in page.obj:
+                page.obj.Resources = pikepdf.Dictionary()
+            if "/XObject" not in page.obj.Resources:
+                page.obj.Resources.XObject = pikepdf.Dictionary()
+            page.obj.Resources.XObject[pikepdf.Name("/" + name)] = forms[name]
+
+
+def finish(rendered: Rendered, charts: dict[str, ChartDrawing], edition: Edition, theme: Theme,
+           info: dict[str, Any]) -> bytes:
+    with pikepdf.open(io.BytesIO(rendered.pdf)) as pdf:
+        place_charts(pdf, charts)
+        edition.finish(pdf, rendered.geometry, theme, info)
+        out = io.BytesIO()
+        pdf.save(out, compress_streams=True, object_stream_mode=pikepdf.ObjectStreamMode.generate)
+    return out.getvalue()

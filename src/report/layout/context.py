@@ -1,0 +1,26 @@
+"""What every layout module gets: the document, the edition's styles, charts and image hook."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..charts import ChartDrawing
+from ..locale import Locale
+from ..model import Document
+from .styles import Styles
+from .templates import Geometry
+
+
+@dataclass
+class LayoutContext:
+    doc: Document
+    styles: Styles
+    locale: Locale
+    geometry: Geometry
+    charts: dict[str, ChartDrawing]
+    # (source image, placed width pt, placed height pt) → file to embed (edition-specific)
+    prepare_image: Callable[[Path, float, float], Any]
+    text_width: float  # width of the text frame in points

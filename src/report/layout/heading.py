@@ -1,0 +1,22 @@
+"""Section headings: kicker and title, kept with what follows, feeding outline and contents."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from reportlab.platypus import Paragraph
+
+from .context import LayoutContext
+from .text import rl_plain
+
+
+def heading(ctx: LayoutContext, title: str, kicker: str | None, key_hint: str) -> list[Any]:
+    st = ctx.styles
+    out: list[Any] = []
+    if kicker:
+        out.append(Paragraph(rl_plain(kicker, ctx.locale).upper(), st.para("kicker")))
+    h1 = Paragraph(rl_plain(title, ctx.locale), st.para("h1"))
+    h1.toc_entry = (0, ctx.locale.typographic(title), "sec-" + re.sub(r"[^a-z0-9]+", "-", key_hint.lower()))
+    out.append(h1)
+    return out

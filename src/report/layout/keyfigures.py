@@ -1,0 +1,87 @@
+"""The key-figures page: designed tiles, each with qualifier, number, label and detail."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.platypus import Flowable, Paragraph
+
+from ..model import KeyFigure, KeyFiguresSection
+from .context import LayoutContext
+from .heading import heading
+from .styles import MM
+from .text import rl_markup, rl_plain
+
+COLUMNS = 2
+MIN_TILE_H = 38 * MM
+MAX_TILE_H = 50 * MM
+
+
+class TileGrid(Flowable):
+    """Tiles in a grid; splits between rows when a page is full."""
+
+    def __init__(self, ctx: LayoutContext, figures: list[KeyFigure]):
+        super().__init__()
+        self.ctx, self.figures = ctx, figures
+        self.gap = ctx.styles.theme.page.tile_gap * MM
+
+    @property
+    def rows(self) -> int:
+        return -(-len(self.figures) // COLUMNS)
+
+    def _tile_h(self, ah: float) -> float:
+        return max(MIN_TILE_H, min(MAX_TILE_H, (ah - self.gap * (self.rows - 1)) / self.rows))
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        self.width = aw
+        self.tile_h = self._tile_h(ah)
+        self.height = self.rows * self.tile_h + (self.rows - 1) * self.gap
+        return aw, self.height
+
+    def split(self, aw: float, ah: float) -> list[Any]:
+        fit = int((ah + self.gap) // (MIN_TILE_H + self.gap))
+        if fit < 1 or fit >= self.rows:
+            return []
+        n = fit * COLUMNS
+        return [TileGrid(self.ctx, self.figures[:n]), TileGrid(self.ctx, self.figures[n:])]
+
+    def draw(self) -> None:
+        st, s = self.ctx.styles, self.ctx.styles.theme.sizes
+        tile_w = (self.width - self.gap * (COLUMNS - 1)) / COLUMNS
+        pad = 6 * MM
+        for i, fig in enumerate(self.figures):
+            row, col = divmod(i, COLUMNS)
+            x = col * (tile_w + self.gap)
+            y = self.height - (row + 1) * self.tile_h - row * self.gap
+            c = self.canv
+            c.setFillColor(st.colour("tint"))
+            c.rect(x, y, tile_w, self.tile_h, stroke=0, fill=1)
+            c.setFillColor(st.colour("accent"))
+            c.rect(x, y + self.tile_h - 1.5 * MM, 14 * MM, 1.5 * MM, stroke=0, fill=1)
+            top = y + self.tile_h - pad - 2 * MM
+            if fig.qualifier:
+                c.setFont(st.font["bold"], s.kicker)
+                c.setFillColor(st.colour("accent"))
+                c.drawString(x + pad, top - s.kicker, self.ctx.locale.typographic(fig.qualifier).upper())
+            c.setFont(st.font["black"], s.figure)
+            c.setFillColor(st.colour("primary"))
+            base = top - s.kicker * 1.6 - s.figure * 0.78
+            c.drawString(x + pad, base, self.ctx.locale.number(fig.value))
+            label = Paragraph(rl_plain(fig.label, self.ctx.locale), st.para("h2", spaceBefore=0, fontSize=s.body + 1,
+                                                                               leading=(s.body + 1) * 1.25))
+            parts = [label]
+            if fig.detail:
+                parts.append(Paragraph(rl_markup(fig.detail, self.ctx.locale), st.para("small")))
+            ty = base - 4 * MM
+            for p in parts:
+                _, ph = p.wrap(tile_w - 2 * pad, self.tile_h)
+                p.drawOn(c, x + pad, ty - ph)
+                ty -= ph + 1 * MM
+
+
+def layout(ctx: LayoutContext, section: KeyFiguresSection, index: int) -> list[Any]:
+    story = heading(ctx, section.title, section.kicker, f"{index}-{section.title}")
+    if section.intro:
+        story.append(Paragraph(rl_markup(section.intro, ctx.locale), ctx.styles.para("lead")))
+    story.append(TileGrid(ctx, section.figures))
+    return story

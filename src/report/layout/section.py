@@ -1,0 +1,106 @@
+"""Text sections: heading, then blocks (paragraphs, pull quotes, charts, images) in reading order."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, Spacer
+
+from ..model import ChartRef, Figure, Quote, TextSection
+from ..model import Paragraph as ParagraphBlock
+from .context import LayoutContext
+from .heading import heading
+from .styles import MM
+from .text import rl_markup, rl_plain
+
+
+class PullQuote(Flowable):
+    """A sentence set large in the text column, with an accent bar in the margin column."""
+
+    def __init__(self, para: Paragraph, indent: float, bar_colour: Any, space: float):
+        super().__init__()
+        self.para, self.indent, self.bar_colour = para, indent, bar_colour
+        self.spaceBefore = self.spaceAfter = space
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        _, h = self.para.wrap(aw - self.indent, ah)
+        self.width, self.height = aw, h
+        return aw, h
+
+    def draw(self) -> None:
+        self.canv.setFillColor(self.bar_colour)
+        self.canv.rect(self.indent - 7 * MM, 0, 2.2 * MM, self.height, stroke=0, fill=1)
+        self.para.drawOn(self.canv, self.indent, 0)
+
+
+class ChartFigure(Flowable):
+    """Reserves the chart's box and paints the chart's form XObject, which the finishing stage
+    adds to the page resources (matplotlib's own PDF, kept vector)."""
+
+    def __init__(self, drawing: Any):
+        super().__init__()
+        self.drawing = drawing
+        self.width, self.height = drawing.width, drawing.height
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.canv.addLiteral(f"q {self.drawing.resource_name} Do Q")
+
+
+def _paragraph(ctx: LayoutContext, block: ParagraphBlock) -> list[Any]:
+    return [Paragraph(rl_markup(block.text, ctx.locale), ctx.styles.para("body", leftIndent=_indent(ctx)))]
+
+
+def _quote(ctx: LayoutContext, block: Quote) -> list[Any]:
+    open_q, close_q = ctx.locale.quotes
+    text = f"{open_q}{rl_markup(block.text, ctx.locale)}{close_q}"
+    if block.attribution:
+        text += f"<br/><font size={ctx.styles.theme.sizes.caption}>{rl_plain(block.attribution, ctx.locale)}</font>"
+    para = Paragraph(text, ctx.styles.para("quote"))
+    return [PullQuote(para, _indent(ctx), ctx.styles.colour("accent"), 6 * MM)]
+
+
+def _chart(ctx: LayoutContext, block: ChartRef) -> list[Any]:
+    chart = ctx.doc.charts[block.id]
+    st = ctx.styles
+    return [Spacer(0, 5 * MM), KeepTogether([
+        Paragraph(rl_plain(chart.title, ctx.locale), st.para("h2")),
+        ChartFigure(ctx.charts[block.id]),
+        Spacer(0, 2 * MM),
+        Paragraph(rl_markup(chart.caption, ctx.locale), st.para("caption")),
+        Paragraph(rl_plain(chart.source, ctx.locale), st.para("source")),
+    ]), Spacer(0, 4 * MM)]
+
+
+def _figure(ctx: LayoutContext, block: Figure) -> list[Any]:
+    from PIL import Image as PILImage
+    with PILImage.open(block.image) as im:
+        w_px, h_px = im.size
+    width = ctx.text_width
+    height = width * h_px / w_px
+    img = Image(ctx.prepare_image(block.image, width, height), width, height)
+    credit = [Paragraph(rl_plain(block.credit, ctx.locale), ctx.styles.para("source"))] if block.credit else []
+    return [KeepTogether([img, Spacer(0, 2 * MM),
+                          Paragraph(rl_markup(block.caption, ctx.locale), ctx.styles.para("caption")), *credit])]
+
+
+def _indent(ctx: LayoutContext) -> float:
+    return ctx.styles.theme.page.text_offset * MM
+
+
+BLOCK_LAYOUTS: dict[type, Callable[[LayoutContext, Any], list[Any]]] = {
+    ParagraphBlock: _paragraph,
+    Quote: _quote,
+    ChartRef: _chart,
+    Figure: _figure,
+}
+
+
+def layout(ctx: LayoutContext, section: TextSection, index: int) -> list[Any]:
+    story = heading(ctx, section.title, section.kicker, f"{index}-{section.title}")
+    for block in section.blocks:
+        story += BLOCK_LAYOUTS[type(block)](ctx, block)
+    return story

@@ -1,0 +1,80 @@
+"""Paragraph styles and colours for one edition, derived from the theme (nothing designed here)."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportlab.lib.colors import CMYKColor, Color
+from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from ..locale import Locale
+from ..theme import Theme
+from .hyphenate import hyphenator
+
+MM = 72 / 25.4
+
+
+def register_fonts(fonts: dict[str, Path]) -> dict[str, str]:
+    """Register the theme's TrueType files with reportlab; returns role → font name."""
+    names = {}
+    for role, path in fonts.items():
+        digest = hashlib.sha1(str(path).encode()).hexdigest()[:6]
+        name = f"{path.stem}-{digest}"
+        if name not in pdfmetrics.getRegisteredFontNames():
+            pdfmetrics.registerFont(TTFont(name, str(path)))
+        names[role] = name
+    pdfmetrics.registerFontFamily(names["regular"], normal=names["regular"], bold=names["bold"],
+                                  italic=names["italic"], boldItalic=names["bold_italic"])
+    return names
+
+
+@dataclass
+class Styles:
+    theme: Theme
+    locale: Locale
+    colour_mode: str  # "cmyk" (print) or "rgb" (screen)
+    font: dict[str, str]
+
+    def __post_init__(self) -> None:
+        self.hyphenate = hyphenator(self.locale.hyphenation)
+
+    def colour(self, name: str) -> Color:
+        c = self.theme.colour(name)
+        if self.colour_mode == "cmyk":
+            return CMYKColor(*c.cmyk_floats)
+        return Color(*c.rgb_floats)
+
+    def para(self, name: str, **over) -> ParagraphStyle:
+        s, f = self.theme.sizes, self.font
+        ink = self.colour("ink")
+        base = dict(fontName=f["regular"], fontSize=s.body, leading=s.leading, textColor=ink,
+                    hyphenationLang=self.hyphenate, embeddedHyphenation=1, uriWasteReduce=0.3,
+                    allowWidows=0, allowOrphans=0, splitLongWords=1)
+        presets = {
+            "body": dict(alignment=TA_JUSTIFY, spaceAfter=s.leading * 0.6),
+            "lead": dict(fontName=f["light"], fontSize=s.lead, leading=s.lead_leading, spaceAfter=s.lead_leading,
+                         textColor=self.colour("primary")),
+            "h1": dict(fontName=f["black"], fontSize=s.h1, leading=s.h1 * 1.12, textColor=self.colour("primary"),
+                       spaceAfter=s.h1 * 0.7, keepWithNext=1, hyphenationLang=""),
+            "h2": dict(fontName=f["bold"], fontSize=s.h2, leading=s.h2 * 1.25, textColor=self.colour("primary"),
+                       spaceBefore=s.h2 * 0.6, spaceAfter=s.h2 * 0.4, keepWithNext=1, hyphenationLang=""),
+            "kicker": dict(fontName=f["bold"], fontSize=s.kicker, leading=s.kicker * 1.4,
+                           textColor=self.colour("accent"), spaceAfter=s.kicker * 0.6, keepWithNext=1,
+                           hyphenationLang=""),
+            "quote": dict(fontName=f["light"], fontSize=s.quote, leading=s.quote_leading,
+                          textColor=self.colour("primary"), alignment=TA_LEFT),
+            "caption": dict(fontSize=s.caption, leading=s.caption * 1.4, textColor=self.colour("ink"),
+                            alignment=TA_LEFT),
+            "source": dict(fontSize=s.source, leading=s.source * 1.4, textColor=self.colour("muted"),
+                           alignment=TA_LEFT),
+            "small": dict(fontSize=s.caption, leading=s.caption * 1.45, textColor=self.colour("ink"),
+                          alignment=TA_LEFT),
+            "toc1": dict(fontName=f["bold"], fontSize=s.h2 - 2, leading=(s.h2 - 2) * 1.9,
+                         textColor=self.colour("primary"), hyphenationLang=""),
+        }
+        return ParagraphStyle(name, **{**base, **presets[name], **over})

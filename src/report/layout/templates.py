@@ -1,0 +1,124 @@
+"""Page geometry, page templates and the document template.
+
+All layout is drawn in trim coordinates. An edition with bleed makes the page
+larger (trim + 2 × (bleed + slug)) and everything is shifted by `offset`;
+backgrounds that bleed draw from -bleed to trim + bleed. Page furniture (running
+heads, folios, the edition's marks) lives in onPage callbacks, content in flowables.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+
+from .styles import MM, Styles
+
+A4 = (210 * MM, 297 * MM)
+
+
+@dataclass(frozen=True)
+class Geometry:
+    trim_w: float
+    trim_h: float
+    bleed: float = 0.0
+    slug: float = 0.0  # room outside the bleed for crop marks and the slug line
+
+    @property
+    def offset(self) -> float:
+        return self.bleed + self.slug
+
+    @property
+    def media(self) -> tuple[float, float]:
+        return self.trim_w + 2 * self.offset, self.trim_h + 2 * self.offset
+
+    @property
+    def trim_box(self) -> tuple[float, float, float, float]:
+        o = self.offset
+        return o, o, o + self.trim_w, o + self.trim_h
+
+    @property
+    def bleed_box(self) -> tuple[float, float, float, float]:
+        o = self.offset - self.bleed
+        return o, o, o + self.trim_w + 2 * self.bleed, o + self.trim_h + 2 * self.bleed
+
+
+class ReportDocTemplate(BaseDocTemplate):
+    """Cover, mirrored left/right text pages; headings feed outline and contents."""
+
+    def __init__(self, buf: Any, geometry: Geometry, styles: Styles, meta: dict[str, Any],
+                 page_hook: Callable[[Any, Geometry, int], None] | None = None, **kw: Any):
+        self.geometry = geometry
+        self.styles = styles
+        self.meta = meta
+        self.page_hook = page_hook
+        super().__init__(buf, pagesize=geometry.media, initialFontName=styles.font["regular"],
+                         title=meta["title"], author=meta["author"], subject=meta["subject"],
+                         keywords=meta["keywords"], lang=meta["lang"], creator="report",
+                         displayDocTitle=1, pageCompression=1, **kw)
+        self._make_templates()
+
+    def _make_templates(self) -> None:
+        g, page = self.geometry, self.styles.theme.page
+        o = g.offset
+        top, bottom = page.margin_top * MM, page.margin_bottom * MM
+        width = g.trim_w - (page.margin_inner + page.margin_outer) * MM
+        height = g.trim_h - top - bottom
+
+        def frame(x: float, fid: str) -> Frame:
+            return Frame(o + x, o + bottom, width, height, id=fid, leftPadding=0, rightPadding=0,
+                         topPadding=0, bottomPadding=0)
+
+        cover = Frame(o, o, g.trim_w, g.trim_h, id="cover", leftPadding=0, rightPadding=0,
+                      topPadding=0, bottomPadding=0)
+        self.addPageTemplates([
+            PageTemplate("cover", [cover], onPageEnd=self._finish_page),
+            # verso (even pages): binding on the right; recto (odd pages): binding on the left
+            PageTemplate("left", [frame(page.margin_outer * MM, "left")], onPage=self._furniture,
+                         onPageEnd=self._finish_page),
+            PageTemplate("right", [frame(page.margin_inner * MM, "right")], onPage=self._furniture,
+                         onPageEnd=self._finish_page),
+        ])
+
+    def _furniture(self, canv: Any, doc: Any) -> None:
+        """Running head and folio; never on the cover."""
+        g, st, page = self.geometry, self.styles, self.styles.theme.page
+        n = canv.getPageNumber()
+        recto = n % 2 == 1
+        canv.saveState()
+        canv.translate(g.offset, g.offset)
+        size = st.theme.sizes.running
+        outer_x = g.trim_w - page.margin_outer * MM if recto else page.margin_outer * MM
+        head_y = g.trim_h - page.margin_top * MM + 9 * MM
+        canv.setFont(st.font["bold"], size)
+        canv.setFillColor(st.colour("primary"))
+        head = self.meta["running_head"]
+        (canv.drawRightString if recto else canv.drawString)(outer_x, head_y, head)
+        canv.setStrokeColor(st.colour("rule"))
+        canv.setLineWidth(0.5)
+        left = page.margin_inner * MM if recto else page.margin_outer * MM
+        canv.line(left, head_y - 3 * MM, left + self.width_trim_text(), head_y - 3 * MM)
+        canv.setFont(st.font["regular"], size)
+        canv.setFillColor(st.colour("muted"))
+        folio_y = page.margin_bottom * MM - 12 * MM
+        (canv.drawRightString if recto else canv.drawString)(outer_x, folio_y, f"{n}")
+        canv.restoreState()
+
+    def width_trim_text(self) -> float:
+        page = self.styles.theme.page
+        return self.geometry.trim_w - (page.margin_inner + page.margin_outer) * MM
+
+    def _finish_page(self, canv: Any, doc: Any) -> None:
+        if self.page_hook:
+            self.page_hook(canv, self.geometry, canv.getPageNumber())
+
+    def afterFlowable(self, flowable: Any) -> None:
+        """Headings carry `toc_entry` = (level, text, key): bookmark, outline and contents entry."""
+        entry = getattr(flowable, "toc_entry", None)
+        if entry:
+            level, text, key = entry
+            self.canv.bookmarkPage(key)
+            self.canv.addOutlineEntry(text, key, level=level, closed=False)
+            self.notify("TOCEntry", (level, text, self.page, key))

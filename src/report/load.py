@@ -1,0 +1,160 @@
+"""YAML → plain data that remembers where every value came from.
+
+Only PyYAML's safe composer is used: nodes are walked by hand, so no tag can
+construct an object, duplicate keys are errors instead of last-wins, and alias
+expansion is bounded ("billion laughs").
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import Diagnostic, Pos, ReportError
+
+MAX_NODES = 200_000  # expanded nodes per file; real content stays far below
+MAX_FILE_BYTES = 5 * 1024 * 1024
+
+_SCALAR_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+}
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
+
+class YMap(dict):
+    """A mapping with the position of the mapping, of each key and of each value."""
+
+    pos: Pos
+    key_pos: dict[str, Pos]
+    value_pos: dict[str, Pos]
+
+
+class YSeq(list):
+    """A sequence with the position of the sequence and of each item."""
+
+    pos: Pos
+    item_pos: list[Pos]
+
+
+def pos_of(node: yaml.Node, file: Path | None) -> Pos:
+    mark = node.start_mark
+    return Pos(file, mark.line + 1, mark.column + 1)
+
+
+class _Walker:
+    def __init__(self, file: Path | None):
+        self.file = file
+        self.count = 0
+        self.constructor = yaml.SafeLoader("")  # only its scalar constructors are used
+
+    def fail(self, node: yaml.Node, message: str, hint: str | None = None):
+        raise ReportError([Diagnostic(message, pos_of(node, self.file), hint)])
+
+    def walk(self, node: yaml.Node) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            self.fail(node, "the file expands to too many values (aliases nested too deep?)",
+                      "avoid YAML anchors and aliases (&name / *name) in content files")
+        if isinstance(node, yaml.MappingNode):
+            if node.tag != "tag:yaml.org,2002:map":
+                self.fail(node, f"unsupported YAML tag {node.tag!r}",
+                          "remove the '!' tag; content files use plain YAML only")
+            out = YMap()
+            out.pos, out.key_pos, out.value_pos = pos_of(node, self.file), {}, {}
+            for key_node, value_node in node.value:
+                if key_node.tag == "tag:yaml.org,2002:merge":
+                    self.fail(key_node, "YAML merge keys ('<<') are not supported",
+                              "write the keys out in full")
+                if not isinstance(key_node, yaml.ScalarNode):
+                    self.fail(key_node, "a key must be a plain word", "write keys like 'title:'")
+                key = str(key_node.value)
+                if key in out:
+                    first = out.key_pos[key]
+                    self.fail(key_node, f"duplicate key '{key}' (first given on line {first.line})",
+                              "each key may appear once per block; remove or rename one of them")
+                out[key] = self.walk(value_node)
+                out.key_pos[key] = pos_of(key_node, self.file)
+                out.value_pos[key] = pos_of(value_node, self.file)
+            return out
+        if isinstance(node, yaml.SequenceNode):
+            if node.tag != "tag:yaml.org,2002:seq":
+                self.fail(node, f"unsupported YAML tag {node.tag!r}",
+                          "remove the '!' tag; content files use plain YAML only")
+            seq = YSeq()
+            seq.pos, seq.item_pos = pos_of(node, self.file), []
+            for item in node.value:
+                seq.append(self.walk(item))
+                seq.item_pos.append(pos_of(item, self.file))
+            return seq
+        if node.tag == _TIMESTAMP:
+            return node.value  # dates stay text; the model decides what they mean
+        if node.tag not in _SCALAR_TAGS:
+            self.fail(node, f"unsupported YAML tag {node.tag!r}",
+                      "content files use plain text, numbers, lists and mappings only")
+        return self.constructor.construct_object(node)
+
+
+def parse_yaml(text: str, file: Path | None = None) -> Any:
+    """Parse one YAML document from text; raises ReportError with the position of any problem."""
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        pos = Pos(file, mark.line + 1, mark.column + 1) if mark else Pos(file)
+        problem = exc.problem or exc.context or "invalid YAML"
+        hint = "check indentation, colons and quotes around this place"
+        if "\t" in problem or "'\\t'" in problem:
+            hint = "YAML does not allow tab characters for indentation; use spaces"
+        raise ReportError([Diagnostic(f"invalid YAML: {problem}", pos, hint)]) from None
+    except yaml.YAMLError as exc:
+        raise ReportError([Diagnostic(f"invalid YAML: {exc}", Pos(file),
+                                      "the file must be one YAML document")]) from None
+    if root is None:
+        return None
+    return _Walker(file).walk(root)
+
+
+def read_text(path: Path, shown: Path | None = None) -> str:
+    """Read a UTF-8 text file, naming encoding problems by line and column."""
+    shown = shown or path
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ReportError([Diagnostic("file not found", Pos(shown),
+                                      "check the file name and that it lies in the content folder")]) from None
+    except OSError as exc:
+        raise ReportError([Diagnostic(f"cannot read file: {exc.strerror}", Pos(shown))]) from None
+    if len(data) > MAX_FILE_BYTES:
+        raise ReportError([Diagnostic(f"file is too large ({len(data)} bytes) for a content file", Pos(shown),
+                                      "content files hold text; put images into assets/")])
+    if b"\x00" in data:
+        raise ReportError([Diagnostic("this is a binary file, not YAML text", Pos(shown),
+                                      "content files must be UTF-8 text")])
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise ReportError([Diagnostic(
+            f"the file is not valid UTF-8 (byte 0x{data[exc.start]:02x} cannot be decoded)",
+            Pos(shown, line, col),
+            "save the file as UTF-8 (in most editors: 'Save with encoding' → UTF-8); "
+            "files saved as Latin-1/Windows-1252 show this for umlauts")]) from None
+    return text
+
+
+def load_yaml_file(path: Path, shown: Path | None = None) -> Any:
+    """Read and parse one content file. `shown` is the path printed in messages."""
+    shown = shown or path
+    text = read_text(path, shown)
+    data = parse_yaml(text, shown)
+    if data is None:
+        raise ReportError([Diagnostic("the file is empty", Pos(shown),
+                                      "a content file needs at least its required keys")])
+    return data

@@ -1,0 +1,50 @@
+"""Words, number formats and typographic conventions per document language (data in data/locales)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+LOCALES_DIR = Path(__file__).parent / "data" / "locales"
+LANGUAGES = frozenset(p.stem for p in LOCALES_DIR.glob("*.yaml"))
+
+
+@dataclass(frozen=True)
+class Locale:
+    language: str  # BCP 47 as written in content, e.g. de-DE
+    hyphenation: str
+    thousands: str
+    decimal: str
+    quotes: tuple[str, str]
+    labels: dict[str, str]
+
+    def label(self, key: str) -> str:
+        return self.labels[key]
+
+    def number(self, value: float) -> str:
+        """1000 → '1.000' (de) or '1,000' (en); decimals only where the value has them."""
+        if float(value).is_integer():
+            text = f"{int(value):,}"
+        else:
+            text = f"{value:,.1f}"
+        return text.replace(",", "\0").replace(".", self.decimal).replace("\0", self.thousands)
+
+    def typographic(self, text: str) -> str:
+        """Straight quotes → the language's quotes; spaced hyphen → en dash; ... → …"""
+        open_q, close_q = self.quotes
+        text = re.sub(r'(^|[\s(\[{/–—-])"', lambda m: m.group(1) + open_q, text)
+        text = text.replace('"', close_q)
+        text = re.sub(r"(?<=\s)-(?=\s)", "–", text)
+        return text.replace("...", "…")
+
+
+@cache
+def get_locale(language: str) -> Locale:
+    base = language.split("-")[0]
+    data = yaml.safe_load((LOCALES_DIR / f"{base}.yaml").read_text(encoding="utf-8"))
+    return Locale(language=language, hyphenation=data["hyphenation"], thousands=data["thousands"],
+                  decimal=data["decimal"], quotes=tuple(data["quotes"]), labels=dict(data["labels"]))

@@ -1,0 +1,514 @@
+"""The document as typed data, read from YAML with every problem collected.
+
+Each content class is a dataclass whose fields carry a description and an
+example (the JSON Schema and the docs come from the same place). `Reader`
+converts positioned YAML data into these classes generically: unknown keys
+("did you mean"), wrong types, missing fields and unknown kinds are reported
+with file, line and column, all of them in one run.
+
+Adding a content kind: a dataclass here, one line in SECTION_KINDS /
+BLOCK_KINDS / CHART_KINDS, a layout (or chart) module, a test.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import math
+import re
+import types
+import typing
+from dataclasses import MISSING, dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from . import markup
+from .errors import Diagnostics, Pos, ReportError
+from .load import YMap, YSeq
+
+
+class Markup(str):
+    """Text that may contain the inline markup of `report.markup`."""
+
+
+class AssetPath(str):
+    """A file below the project's assets folder, given relative to it."""
+
+
+def spec(description: str, default: Any = MISSING, example: Any = None) -> Any:
+    """A model field with the description and example shown in errors and the schema."""
+    meta = {"description": description, "example": example}
+    if isinstance(default, (list, dict)):
+        return field(default_factory=lambda: type(default)(default), metadata=meta)
+    return field(default=default, metadata=meta)
+
+
+class Node:
+    """Base of every model class: remembers where in the content it was written."""
+
+    pos: Pos = Pos()
+
+    def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
+        """Cross-field rules; override where a class has any."""
+
+
+# --- document ---------------------------------------------------------------
+
+
+@dataclass(kw_only=True)
+class Cover(Node):
+    image: AssetPath = spec("Cover artwork or photo, relative to assets/ (JPEG or PNG, print resolution).",
+                            example="images/cover-artwork.jpg")
+    credit: str = spec("Image credit printed on the cover.", example="Bildquelle: beermedia / fotolia.com")
+    alt: str = spec("What the image shows, for readers who cannot see it.",
+                    example="Abstrakte Grafik: Linien verbinden Thüringen mit Zielen in aller Welt")
+
+
+@dataclass(kw_only=True)
+class Contact(Node):
+    heading: str = spec("Heading of the closing page.", example="Kontakt und Impressum")
+    publisher: str = spec("Who publishes the review.", example="Thüringen International")
+    lines: list[str] = spec("Further lines of the imprint (address, commission, editors).", default=[],
+                            example=["Im Auftrag des Freistaates Thüringen"])
+    email: str | None = spec("Contact e-mail address.", default=None, example="info@example.org")
+    web: str | None = spec("Web address (https://…).", default=None, example="https://www.example.org")
+
+
+@dataclass(kw_only=True)
+class Report(Node):
+    name: str = spec("Base name of the output files (letters, digits, hyphens).",
+                     example="jahresrueckblick-2017")
+    title: str = spec("Title on the cover and in the PDF metadata.",
+                      example="Ein gutes Jahr für Ihre Internationalisierung!")
+    subtitle: str | None = spec("Line under the title.", default=None, example="Jahresrückblick 2017")
+    organisation: str = spec("The organisation the review is about.", example="Thüringen International")
+    year: int = spec("The year under review.", example=2017)
+    language: str = spec("Language of the content (BCP 47), e.g. de-DE or en-GB.", example="de-DE")
+    author: str = spec("Author shown in the PDF metadata.", example="Thüringen International")
+    subject: str = spec("Subject shown in the PDF metadata.", example="Jahresrückblick 2017")
+    keywords: list[str] = spec("Keywords for the PDF metadata.", default=[], example=["Export", "Thüringen"])
+    lead: Markup = spec("Introductory paragraph (lead).", example="In den vergangenen elf Monaten …")
+    cover: Cover = spec("The cover image and its credit.")
+    sections: list[str] = spec("Section files in reading order, relative to the content folder.",
+                               example=["sections/01-bilanz.yaml"])
+    contact: Contact = spec("Contact and imprint on the closing page.")
+
+    def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
+        if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", self.name):
+            diag.error(ctx.value_pos(self, "name"), f"name {self.name!r} is not usable as a file name",
+                       "use lower-case letters, digits and hyphens, e.g. jahresrueckblick-2017")
+        if not 1900 <= self.year <= 2200:
+            diag.error(ctx.value_pos(self, "year"), f"year {self.year} is out of range",
+                       "write the four-digit year under review, e.g. 2017")
+        from .locale import LANGUAGES
+        if self.language.split("-")[0] not in LANGUAGES:
+            diag.error(ctx.value_pos(self, "language"), f"language {self.language!r} is not supported",
+                       f"supported: {', '.join(sorted(LANGUAGES))} (e.g. de-DE, en-GB)")
+
+
+# --- blocks inside a text section --------------------------------------------
+
+
+@dataclass(kw_only=True)
+class Paragraph(Node):
+    text: Markup = spec("A paragraph of body text.", example="Bereits im März zog es uns …")
+
+
+@dataclass(kw_only=True)
+class Quote(Node):
+    text: Markup = spec("The quoted sentence, set large as a pull quote.",
+                        example="Eines der erfolgreichsten Jahre")
+    attribution: str | None = spec("Who said it, if anyone.", default=None)
+
+
+@dataclass(kw_only=True)
+class ChartRef(Node):
+    id: str = spec("Name of a chart file in charts/ without .yaml.", example="aktivitaeten")
+
+
+@dataclass(kw_only=True)
+class Figure(Node):
+    image: AssetPath = spec("Image file relative to assets/.", example="images/messe.jpg")
+    caption: Markup = spec("Caption under the image.")
+    credit: str | None = spec("Image credit.", default=None)
+    alt: str = spec("What the image shows, for readers who cannot see it.")
+
+
+# kind → (class, field that a plain value fills: `- paragraph: "…"`)
+BLOCK_KINDS: dict[str, tuple[type, str | None]] = {
+    "paragraph": (Paragraph, "text"),
+    "quote": (Quote, "text"),
+    "chart": (ChartRef, "id"),
+    "image": (Figure, None),
+}
+
+
+# --- sections ----------------------------------------------------------------
+
+
+@dataclass(kw_only=True)
+class TextSection(Node):
+    kind: Literal["text"] = spec("Section kind: narrative text with quotes, charts and images.")
+    title: str = spec("Section heading (also in contents and bookmarks).", example="Highlights des Jahres")
+    kicker: str | None = spec("Small line above the heading.", default=None, example="Delegationsreisen")
+    blocks: list[Any] = spec("Paragraphs, quotes, charts and images in reading order; each item is one of: "
+                             + ", ".join(BLOCK_KINDS) + ".", example=[{"paragraph": "Text …"}])
+
+
+@dataclass(kw_only=True)
+class KeyFigure(Node):
+    value: float = spec("The number as written in the source (no thousands separator).", example=1000)
+    qualifier: str | None = spec("Words that keep the number honest, e.g. 'mehr als' or 'rund'.",
+                                 default=None, example="mehr als")
+    label: str = spec("What was counted.", example="erreichte Thüringer")
+    detail: Markup | None = spec("A short explanation under the label.", default=None)
+
+    def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
+        if self.value < 0:
+            diag.error(ctx.value_pos(self, "value"), f"key figure value {self.value} is negative",
+                       "key figures count things; write the number as in the source")
+
+
+@dataclass(kw_only=True)
+class KeyFiguresSection(Node):
+    kind: Literal["key_figures"] = spec("Section kind: a page of key-figure tiles.")
+    title: str = spec("Section heading.", example="Das Jahr in Zahlen")
+    kicker: str | None = spec("Small line above the heading.", default=None)
+    intro: Markup | None = spec("Text under the heading.", default=None)
+    figures: list[KeyFigure] = spec("The tiles, in reading order.")
+
+
+SECTION_KINDS: dict[str, type] = {
+    "text": TextSection,
+    "key_figures": KeyFiguresSection,
+}
+
+
+# --- charts ------------------------------------------------------------------
+
+MAX_CHART_VALUE = 1e9
+
+
+@dataclass(kw_only=True)
+class Series(Node):
+    name: str | None = spec("Legend entry of the series (optional for a single series).", default=None)
+    values: list[float] = spec("One value per category.", example=[5, 20, 6])
+    qualifiers: list[str | None] | None = spec(
+        "Optional words per value, e.g. 'rund' or 'mehr als'; null where none.", default=None)
+
+
+@dataclass(kw_only=True)
+class ChartBase(Node):
+    title: str = spec("Chart title.")
+    caption: Markup = spec("Caption: what the reader should see in the chart.")
+    source: str = spec("Source line printed under the chart.", example="Quelle: Thüringen International")
+    alt: str = spec("Text alternative: what the chart shows, with its data in words.")
+    height: float = spec("Height of the chart drawing in millimetres.", default=70.0, example=70)
+
+    def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
+        if not 30 <= self.height <= 200:
+            diag.error(ctx.value_pos(self, "height"), f"chart height {self.height} mm is out of range",
+                       "use a height between 30 and 200 mm")
+
+
+@dataclass(kw_only=True)
+class BarChart(ChartBase):
+    kind: Literal["bar"] = spec("Chart kind: bars per category.")
+    orientation: Literal["vertical", "horizontal"] = spec("Direction of the bars.", default="vertical")
+    categories: list[str] = spec("The bar labels.", example=["Reisen", "Messen"])
+    series: list[Series] = spec("One or more series of values.")
+
+    def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
+        super().check(diag, ctx)
+        for s in self.series:
+            if len(s.values) != len(self.categories):
+                diag.error(s.pos, f"series has {len(s.values)} values but the chart has "
+                           f"{len(self.categories)} categories", "give exactly one value per category")
+            if s.qualifiers is not None and len(s.qualifiers) != len(s.values):
+                diag.error(s.pos, f"series has {len(s.qualifiers)} qualifiers for {len(s.values)} values",
+                           "give one qualifier per value (null where there is none)")
+            for i, v in enumerate(s.values):
+                if v < 0 or v > MAX_CHART_VALUE:
+                    diag.error(ctx.item_pos(s, "values", i), f"value {v:g} makes no sense in a bar chart",
+                               f"bars show counts between 0 and {MAX_CHART_VALUE:.0e}")
+
+
+@dataclass(kw_only=True)
+class DestinationGroup(Node):
+    name: str = spec("Kind of destination, e.g. 'Delegationsreisen'.")
+    places: list[str] = spec("Destinations of this kind.", example=["Japan", "Kalifornien"])
+
+
+@dataclass(kw_only=True)
+class DestinationsChart(ChartBase):
+    kind: Literal["destinations"] = spec("Chart kind: routes from one origin to destinations, by group.")
+    origin: str = spec("Where the routes start.", example="Thüringen")
+    groups: list[DestinationGroup] = spec("Groups of destinations, each drawn in its own colour.")
+
+    def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
+        super().check(diag, ctx)
+        if sum(len(g.places) for g in self.groups) > 24:
+            diag.error(self.pos, "too many destinations for one diagram (more than 24)",
+                       "split the destinations into two charts")
+
+
+CHART_KINDS: dict[str, type] = {
+    "bar": BarChart,
+    "destinations": DestinationsChart,
+}
+
+
+# --- the loaded document -----------------------------------------------------
+
+
+@dataclass
+class Document:
+    report: Report
+    sections: list[Any]
+    charts: dict[str, Any]
+    content_dir: Path
+    assets_dir: Path
+
+
+# --- generic reader ------------------------------------------------------------
+
+INVALID = object()
+
+
+@dataclass
+class ReadContext:
+    """Where relative paths point, and the positions of fields of built objects."""
+
+    content_dir: Path
+    assets_dir: Path
+    project_dir: Path
+    positions: dict[int, tuple[dict, dict]] = field(default_factory=dict)
+
+    def value_pos(self, obj: Node, key: str) -> Pos:
+        value_pos, _ = self.positions.get(id(obj), ({}, {}))
+        return value_pos.get(key, obj.pos)
+
+    def item_pos(self, obj: Node, key: str, index: int) -> Pos:
+        _, items = self.positions.get(id(obj), ({}, {}))
+        seq = items.get(key)
+        return seq[index] if seq and index < len(seq) else self.value_pos(obj, key)
+
+
+def _type_name(tp: Any) -> str:
+    if tp in (float, int):
+        return "a number"
+    if tp in (str, Markup, AssetPath):
+        return "text"
+    if tp is bool:
+        return "true or false"
+    origin = typing.get_origin(tp)
+    if origin is list:
+        return "a list"
+    if dataclasses.is_dataclass(tp):
+        return "a block of keys"
+    return str(tp)
+
+
+def _got(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"'{str(value).lower()}'"
+    if isinstance(value, (YMap, dict)):
+        return "a block of keys"
+    if isinstance(value, (YSeq, list)):
+        return "a list"
+    return repr(value) if isinstance(value, str) else f"'{value}'"
+
+
+class Reader:
+    """Converts positioned YAML data into model objects, collecting every problem."""
+
+    def __init__(self, diag: Diagnostics, ctx: ReadContext):
+        self.diag = diag
+        self.ctx = ctx
+
+    def read(self, value: Any, pos: Pos, tp: Any, what: str) -> Any:
+        origin = typing.get_origin(tp)
+        args = typing.get_args(tp)
+        if origin in (typing.Union, types.UnionType):
+            if value is None and type(None) in args:
+                return None
+            inner = [a for a in args if a is not type(None)]
+            return self.read(value, pos, inner[0], what)
+        if value is None:
+            self.diag.error(pos, f"{what}: a value is missing", f"write {_type_name(tp)} after the colon")
+            return INVALID
+        if origin is Literal:
+            if value not in args:
+                self.diag.error(pos, f"{what}: {_got(value)} is not one of {', '.join(map(str, args))}",
+                                self._did_you_mean(str(value), [str(a) for a in args]))
+                return INVALID
+            return value
+        if origin is list:
+            return self._read_list(value, pos, args[0] if args else Any, what)
+        if dataclasses.is_dataclass(tp):
+            return self._read_object(value, pos, tp, what)
+        if tp in (float, int):
+            return self._read_number(value, pos, tp, what)
+        if tp in (str, Markup, AssetPath):
+            return self._read_text(value, pos, tp, what)
+        if tp is bool:
+            if not isinstance(value, bool):
+                self.diag.error(pos, f"{what}: expected true or false, got {_got(value)}")
+                return INVALID
+            return value
+        raise TypeError(f"model type {tp!r} has no reader")  # a bug in the model, not in content
+
+    # -- scalars
+
+    def _read_number(self, value: Any, pos: Pos, tp: type, what: str) -> Any:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            hint = "write numbers without quotes, e.g. 20"
+            if isinstance(value, str) and re.fullmatch(r"\d{1,3}([.,]\d{3})+", value.strip()):
+                hint = f"write {value.replace('.', '').replace(',', '')} without a thousands separator; " \
+                       "the report formats numbers for the document's language"
+            self.diag.error(pos, f"{what}: {_got(value)} is not a number", hint)
+            return INVALID
+        if isinstance(value, float) and not math.isfinite(value):
+            self.diag.error(pos, f"{what}: {value} is not a finite number", "write an ordinary number")
+            return INVALID
+        if tp is int and not float(value).is_integer():
+            self.diag.error(pos, f"{what}: {value} is not a whole number", "write a whole number, e.g. 2017")
+            return INVALID
+        return tp(value)
+
+    def _read_text(self, value: Any, pos: Pos, tp: type, what: str) -> Any:
+        if isinstance(value, bool) or isinstance(value, (YMap, YSeq)):
+            hint = "put the text in quotes" if isinstance(value, bool) else "write plain text here"
+            self.diag.error(pos, f"{what}: expected text, got {_got(value)}", hint)
+            return INVALID
+        text = " ".join(str(value).split())  # YAML line folding and stray double spaces
+        if not text:
+            self.diag.error(pos, f"{what}: text is empty", "write the text, or remove the key if it is optional")
+            return INVALID
+        if tp is Markup:
+            try:
+                markup.parse(text)
+            except markup.MarkupError as exc:
+                self.diag.error(pos, f"{what}: {exc}", exc.hint)
+                return INVALID
+            return Markup(text)
+        if tp is AssetPath:
+            return self._read_asset(text, pos, what)
+        return text
+
+    def _read_asset(self, text: str, pos: Pos, what: str) -> Any:
+        from .assets import resolve_asset
+        try:
+            return resolve_asset(text, self.ctx.assets_dir, self.ctx.project_dir)
+        except ValueError as exc:
+            self.diag.error(pos, f"{what}: {exc}", getattr(exc, "hint", None))
+            return INVALID
+
+    # -- containers
+
+    def _read_list(self, value: Any, pos: Pos, item_tp: Any, what: str) -> Any:
+        if not isinstance(value, YSeq):
+            self.diag.error(pos, f"{what}: expected a list, got {_got(value)}",
+                            "write each item on its own line starting with '- '")
+            return INVALID
+        out = [self.read(v, p, item_tp, f"{what}[{i + 1}]") for i, (v, p) in
+               enumerate(zip(value, value.item_pos, strict=False))]
+        return INVALID if any(v is INVALID for v in out) else out
+
+    def _read_object(self, value: Any, pos: Pos, cls: type, what: str) -> Any:
+        if not isinstance(value, YMap):
+            self.diag.error(pos, f"{what}: expected a block of keys, got {_got(value)}",
+                            "indent the keys of this block under it")
+            return INVALID
+        hints = typing.get_type_hints(cls)
+        flds = {f.name: f for f in dataclasses.fields(cls) if f.init}
+        ok = True
+        for key in value:
+            if key not in flds:
+                self.diag.error(value.key_pos[key], f"{what}: unknown key '{key}'",
+                                self._did_you_mean(key, list(flds)))
+                ok = False
+        kwargs = {}
+        for name, f in flds.items():
+            if name not in value:
+                if f.default is MISSING and f.default_factory is MISSING:
+                    example = f.metadata.get("example")
+                    hint = f"add '{name}:' ({f.metadata.get('description', '')})"
+                    if example is not None and not isinstance(example, (list, dict)):
+                        hint += f", e.g. {name}: {example}"
+                    self.diag.error(value.pos, f"{what}: missing required key '{name}'", hint)
+                    ok = False
+                continue
+            if name == "blocks":
+                result = self._read_blocks(value[name], value.value_pos[name], what)
+            else:
+                result = self.read(value[name], value.value_pos[name], hints[name], f"{what}: {name}")
+            if result is INVALID:
+                ok = False
+            kwargs[name] = result
+        if not ok:
+            return INVALID
+        obj = cls(**kwargs)
+        obj.pos = value.pos
+        self.ctx.positions[id(obj)] = (value.value_pos, {k: getattr(v, "item_pos", None)
+                                                          for k, v in value.items()})
+        obj.check(self.diag, self.ctx)
+        return obj
+
+    def read_kind(self, value: Any, pos: Pos, kinds: dict[str, type], what: str) -> Any:
+        """Read an object whose class is chosen by its `kind` key."""
+        if not isinstance(value, YMap):
+            self.diag.error(pos, f"{what}: expected a block of keys, got {_got(value)}")
+            return INVALID
+        kind = value.get("kind")
+        if kind not in kinds:
+            where = value.value_pos.get("kind", value.pos)
+            msg = f"{what}: unknown kind {_got(kind)}" if "kind" in value else f"{what}: missing required key 'kind'"
+            self.diag.error(where, msg, f"known kinds: {', '.join(kinds)}")
+            return INVALID
+        return self.read(value, pos, kinds[kind], what)
+
+    def _read_blocks(self, value: Any, pos: Pos, what: str) -> Any:
+        if not isinstance(value, YSeq):
+            self.diag.error(pos, f"{what}: blocks: expected a list, got {_got(value)}",
+                            "write each block on its own line starting with '- ', e.g. - paragraph: …")
+            return INVALID
+        out = []
+        for item, ipos in zip(value, value.item_pos, strict=False):
+            if not isinstance(item, YMap) or len(item) != 1:
+                self.diag.error(ipos, f"{what}: each block is one key naming its kind",
+                                f"e.g. '- paragraph: Text', known kinds: {', '.join(BLOCK_KINDS)}")
+                out.append(INVALID)
+                continue
+            (kind, body), = item.items()
+            if kind not in BLOCK_KINDS:
+                self.diag.error(item.key_pos[kind], f"{what}: unknown block kind '{kind}'",
+                                self._did_you_mean(kind, list(BLOCK_KINDS)))
+                out.append(INVALID)
+                continue
+            cls, shorthand = BLOCK_KINDS[kind]
+            bpos = item.value_pos[kind]
+            if shorthand and not isinstance(body, YMap):
+                body_map = YMap({shorthand: body})
+                body_map.pos, body_map.key_pos, body_map.value_pos = bpos, {shorthand: bpos}, {shorthand: bpos}
+                body = body_map
+            out.append(self.read(body, bpos, cls, f"{what}: {kind}"))
+        return INVALID if any(b is INVALID for b in out) else out
+
+    @staticmethod
+    def _did_you_mean(word: str, known: list[str]) -> str:
+        close = difflib.get_close_matches(word, known, n=1, cutoff=0.6)
+        listing = f"known: {', '.join(known)}"
+        return f"did you mean '{close[0]}'? ({listing})" if close else listing
+
+
+def read_or_raise(value: Any, pos: Pos, tp: type, what: str, ctx: ReadContext) -> Any:
+    """Read one object, raising every problem found (for small standalone files like the theme)."""
+    diag = Diagnostics()
+    obj = Reader(diag, ctx).read(value, pos, tp, what)
+    diag.raise_if_errors()
+    if obj is INVALID:  # pragma: no cover - the reader always records why
+        raise ReportError(diag.items)
+    return obj

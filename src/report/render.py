@@ -1,0 +1,50 @@
+"""Render: document + charts + edition → PDF bytes (reportlab), before finishing."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from .charts import ChartDrawing
+from .editions import Edition
+from .layout import build_story
+from .layout.context import LayoutContext
+from .layout.styles import MM, Styles, register_fonts
+from .layout.templates import A4, Geometry, ReportDocTemplate
+from .locale import Locale
+from .markup import plain
+from .model import Document
+from .theme import Theme
+
+
+def text_width(theme: Theme) -> float:
+    """Width of the text frame in points: what charts are drawn for."""
+    return A4[0] - (theme.page.margin_inner + theme.page.margin_outer) * MM
+
+
+def metadata(doc: Document) -> dict[str, str]:
+    rep = doc.report
+    return {"title": rep.title, "author": rep.author, "subject": rep.subject,
+            "keywords": ", ".join(rep.keywords), "lang": rep.language,
+            "running_head": f"{rep.organisation} · {rep.subtitle or rep.year}",
+            "description": plain(rep.lead)}
+
+
+@dataclass
+class Rendered:
+    pdf: bytes
+    pages: int
+    geometry: Geometry
+
+
+def render(doc: Document, theme: Theme, fonts: dict[str, Path], charts: dict[str, ChartDrawing],
+           edition: Edition, locale: Locale) -> Rendered:
+    styles = Styles(theme, locale, edition.colour_mode, register_fonts(fonts))
+    geometry = edition.geometry(A4)
+    buf = io.BytesIO()
+    template = ReportDocTemplate(buf, geometry, styles, metadata(doc), page_hook=edition.page_hook)
+    ctx = LayoutContext(doc=doc, styles=styles, locale=locale, geometry=geometry, charts=charts,
+                        prepare_image=edition.prepare_image, text_width=text_width(theme))
+    template.multiBuild(build_story(ctx))
+    return Rendered(buf.getvalue(), template.page, geometry)

@@ -1,0 +1,165 @@
+"""The design as data: colours (CMYK for print, sRGB for screen), fonts, sizes, page grid.
+
+The package ships data/theme.yaml; a content folder may override keys in its own
+theme.yaml. Everything a designer would change lives there, not in code.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+from .errors import Diagnostic, Diagnostics, Pos, ReportError
+from .load import YMap, load_yaml_file
+from .model import Node, ReadContext, Reader, spec
+
+DEFAULT_THEME = Path(__file__).parent / "data" / "theme.yaml"
+THEME_FILE = "theme.yaml"
+MAX_INK = 300  # percent total area coverage accepted by offset print shops (FOGRA39 coated)
+
+
+@dataclass(kw_only=True)
+class Colour(Node):
+    cmyk: list[float] = spec("Print colour as C, M, Y, K in percent.", example=[100, 60, 10, 30])
+    rgb: str = spec("Screen colour as sRGB hex.", example="#0b4a74")
+
+    def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
+        pos = ctx.value_pos(self, "cmyk")
+        if len(self.cmyk) != 4 or any(not 0 <= v <= 100 for v in self.cmyk):
+            diag.error(pos, f"cmyk {self.cmyk} must be four values from 0 to 100", "e.g. cmyk: [100, 60, 10, 30]")
+        elif sum(self.cmyk) > MAX_INK:
+            diag.error(pos, f"total ink {sum(self.cmyk):g} % exceeds {MAX_INK} %",
+                       "offset printing on coated paper accepts at most 300 %; reduce C, M or Y")
+        if not re.fullmatch(r"#[0-9a-fA-F]{6}", self.rgb):
+            diag.error(ctx.value_pos(self, "rgb"), f"rgb {self.rgb!r} is not a hex colour", "e.g. rgb: \"#0b4a74\"")
+
+    @property
+    def rgb_floats(self) -> tuple[float, float, float]:
+        return tuple(int(self.rgb[i:i + 2], 16) / 255 for i in (1, 3, 5))
+
+    @property
+    def cmyk_floats(self) -> tuple[float, float, float, float]:
+        return tuple(v / 100 for v in self.cmyk)
+
+
+@dataclass(kw_only=True)
+class Colours(Node):
+    ink: Colour = spec("Body text.")
+    primary: Colour = spec("Headings and the cover panel.")
+    accent: Colour = spec("Highlights and kickers.")
+    secondary: Colour = spec("Second chart colour.")
+    tint: Colour = spec("Backgrounds of tiles and boxes.")
+    muted: Colour = spec("Captions, sources and running heads.")
+    rule: Colour = spec("Hairlines.")
+    paper: Colour = spec("The paper (white).")
+
+
+@dataclass(kw_only=True)
+class Fonts(Node):
+    regular: str = spec("Regular TrueType file, relative to assets/.")
+    italic: str = spec("Italic TrueType file.")
+    bold: str = spec("Bold TrueType file.")
+    bold_italic: str = spec("Bold italic TrueType file.")
+    black: str = spec("Heaviest weight, for big numbers and the title.")
+    light: str = spec("Light weight, for quotes and the lead.")
+
+
+@dataclass(kw_only=True)
+class Sizes(Node):
+    body: float = spec("Body text size (pt).")
+    leading: float = spec("Body line distance (pt).")
+    lead: float = spec("Lead paragraph size (pt).")
+    lead_leading: float = spec("Lead line distance (pt).")
+    h1: float = spec("Section heading size (pt).")
+    h2: float = spec("Subheading size (pt).")
+    kicker: float = spec("Kicker line size (pt).")
+    caption: float = spec("Caption size (pt).")
+    source: float = spec("Source line size (pt).")
+    quote: float = spec("Pull quote size (pt).")
+    quote_leading: float = spec("Pull quote line distance (pt).")
+    figure: float = spec("Key figure number size (pt).")
+    running: float = spec("Running head and folio size (pt).")
+    title: float = spec("Cover title size (pt).")
+
+    def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
+        for f in fields(self):
+            if getattr(self, f.name) < 6:
+                diag.error(ctx.value_pos(self, f.name), f"size {f.name} = {getattr(self, f.name)} pt is below 6 pt",
+                           "print shops do not guarantee text below 6 pt")
+
+
+@dataclass(kw_only=True)
+class PageGrid(Node):
+    margin_inner: float = spec("Margin at the binding (mm).")
+    margin_outer: float = spec("Margin at the outer edge (mm).")
+    margin_top: float = spec("Top margin (mm).")
+    margin_bottom: float = spec("Bottom margin (mm).")
+    text_offset: float = spec("Indent of the body text column from the inner margin (mm).")
+    tile_gap: float = spec("Gap between key-figure tiles (mm).")
+
+
+@dataclass(kw_only=True)
+class ChartStyle(Node):
+    palette: list[str] = spec("Colour names used for chart series, in order.")
+
+
+@dataclass(kw_only=True)
+class Theme(Node):
+    fonts: Fonts = spec("The type family.")
+    colours: Colours = spec("The palette.")
+    sizes: Sizes = spec("The type scale.")
+    page: PageGrid = spec("Page margins and grid.")
+    charts: ChartStyle = spec("Chart styling.")
+
+    def colour(self, name: str) -> Colour:
+        return getattr(self.colours, name)
+
+    def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
+        known = [f.name for f in fields(Colours)]
+        for i, name in enumerate(self.charts.palette):
+            if name not in known:
+                diag.error(ctx.item_pos(self.charts, "palette", i), f"unknown colour '{name}' in chart palette",
+                           f"known colours: {', '.join(known)}")
+
+
+def _merge(base: YMap, override: YMap) -> YMap:
+    out = YMap(base)
+    out.pos, out.key_pos, out.value_pos = base.pos, dict(base.key_pos), dict(base.value_pos)
+    for key, value in override.items():
+        if isinstance(value, YMap) and isinstance(base.get(key), YMap):
+            value = _merge(base[key], value)
+        out[key] = value
+        out.key_pos[key], out.value_pos[key] = override.key_pos[key], override.value_pos[key]
+    return out
+
+
+def load_theme(content_dir: Path, assets_dir: Path) -> tuple[Theme, dict[str, Path]]:
+    """The theme, and the absolute path of every font file it names."""
+    raw = load_yaml_file(DEFAULT_THEME)
+    custom = content_dir / THEME_FILE
+    if custom.is_file():
+        override = load_yaml_file(custom)
+        if not isinstance(override, YMap):
+            raise ReportError([Diagnostic("theme.yaml must be a block of keys like the default theme",
+                                          Pos(custom), "see the package's data/theme.yaml for the structure")])
+        raw = _merge(raw, override)
+    ctx = ReadContext(content_dir=content_dir, assets_dir=assets_dir, project_dir=assets_dir.parent)
+    diag = Diagnostics()
+    theme = Reader(diag, ctx).read(raw, raw.pos, Theme, "theme")
+    diag.raise_if_errors()
+    fonts: dict[str, Path] = {}
+    for f in fields(Fonts):
+        name = getattr(theme.fonts, f.name)
+        path = (assets_dir / name).resolve()
+        pos = ctx.value_pos(theme.fonts, f.name)
+        if not path.is_relative_to(assets_dir.parent.resolve()):
+            diag.error(pos, f"font {name!r} points outside the project", "keep fonts in assets/fonts/")
+        elif not path.is_file():
+            diag.error(pos, f"font file {name!r} does not exist in {assets_dir}",
+                       "copy the TrueType files (.ttf) into assets/fonts/ and check the name")
+        elif path.suffix.lower() != ".ttf":
+            diag.error(pos, f"font {name!r} is not a TrueType file (.ttf)", "use .ttf files")
+        fonts[f.name] = path
+    diag.raise_if_errors()
+    return theme, fonts
