@@ -6,7 +6,7 @@ Progress is reported through a callback; nothing here prints or exits.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .charts import render_charts
@@ -16,6 +16,8 @@ from .errors import Diagnostic
 from .finish import finish
 from .locale import get_locale
 from .output import write_atomic
+from .preflight import Report as PreflightReport
+from .preflight import preflight
 from .render import metadata, render, text_width
 from .theme import load_theme
 
@@ -34,10 +36,19 @@ class Output:
 class BuildResult:
     outputs: list[Output] = field(default_factory=list)
     warnings: list[Diagnostic] = field(default_factory=list)
+    preflight: PreflightReport | None = None
+
+
+class PreflightFailed(Exception):
+    """The print edition failed preflight; it was not written."""
+
+    def __init__(self, report: PreflightReport, path: Path):
+        super().__init__(f"{path.name} failed preflight")
+        self.report, self.path = report, path
 
 
 def build(content_dir: Path, out_dir: Path, edition_names: list[str] | None = None,
-          progress: Progress | None = None) -> BuildResult:
+          progress: Progress | None = None, marks: bool = True) -> BuildResult:
     """Build the selected editions (default: all). Raises ReportError on content problems;
     a file is only replaced once its edition was built completely."""
     report = progress or (lambda stage, detail: None)
@@ -54,11 +65,20 @@ def build(content_dir: Path, out_dir: Path, edition_names: list[str] | None = No
 
     result = BuildResult()
     for edition in chosen:
+        edition = edition.for_document(doc)
+        if hasattr(edition, "marks"):
+            edition = replace(edition, marks=marks)
         report("layout", edition.name)
         rendered = render(doc, theme, fonts, charts, edition, locale)
         report("write", edition.name)
         data = finish(rendered, charts, edition, theme, metadata(doc))
+        result.warnings += edition.warnings
         path = out_dir / f"{doc.report.name}-{edition.name}.pdf"
+        if edition.name == "print":
+            report("preflight", edition.name)
+            result.preflight = preflight(data)
+            if result.preflight.failed:
+                raise PreflightFailed(result.preflight, path)
         write_atomic(path, data)
         result.outputs.append(Output(edition.name, path, len(data), rendered.pages))
     return result

@@ -20,21 +20,47 @@ def _human(size: int) -> str:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from .build import build
+    from .build import PreflightFailed, build
     start = time.perf_counter()
-    stages = ["load", "charts", "layout", "write"]
+    stages = ["load", "charts", "layout", "write", "preflight"]
 
     def progress(stage: str, detail: str) -> None:
         print(f"[{stages.index(stage) + 1}/{len(stages)}] {stage:<7} {detail}", file=sys.stderr)
 
     editions = None if args.edition == "all" else [args.edition]
-    result = build(Path(args.content_dir), Path(args.output), editions, progress)
+    try:
+        result = build(Path(args.content_dir), Path(args.output), editions, progress, marks=not args.no_marks)
+    except PreflightFailed as exc:
+        print(exc.report.format(), file=sys.stderr)
+        print(f"preflight failed: {exc.path.name} was not written; an earlier file is kept", file=sys.stderr)
+        return EXIT_PREFLIGHT
     for w in result.warnings:
         print(w.format(), file=sys.stderr)
+    if result.preflight:
+        warned = [f for f in result.preflight.findings if f.status != "pass"]
+        for f in warned:
+            print(f.format(), file=sys.stderr)
+        print(f"preflight passed ({len(result.preflight.findings)} checks, {len(warned)} warnings)", file=sys.stderr)
     for out in result.outputs:
         print(f"wrote {out.path} ({_human(out.size)}, {out.pages} pages, {out.edition} edition)")
     print(f"done in {time.perf_counter() - start:.1f} s", file=sys.stderr)
     return EXIT_OK
+
+
+def cmd_preflight(args: argparse.Namespace) -> int:
+    from .preflight import preflight
+    path = Path(args.pdf)
+    if not path.is_file():
+        print(f"{path}: error: file not found\n  hint: give the path of a PDF file", file=sys.stderr)
+        return EXIT_INPUT
+    report = preflight(path)
+    print(f"preflight {path}")
+    print(report.format())
+    failed = sum(f.status == "fail" for f in report.findings)
+    warned = sum(f.status == "warn" for f in report.findings)
+    print(f"{'FAILED' if failed else 'passed'}: {failed} failed, {warned} warnings, "
+          f"{len(report.findings) - failed - warned} passed")
+    return EXIT_PREFLIGHT if failed else EXIT_OK
 
 
 def parser() -> argparse.ArgumentParser:
@@ -51,7 +77,15 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--edition", choices=["print", "screen", "all"], default="all",
                    help="which edition to build: print (PDF/X, bleed, CMYK), screen (small, RGB, links) "
                         "or all (default)")
+    b.add_argument("--no-marks", action="store_true",
+                   help="print edition without crop marks and slug line (for shops that add their own)")
     b.set_defaults(func=cmd_build)
+    pf = sub.add_parser("preflight", help="check a PDF against print-shop rules (PDF/X-4, bleed, CMYK …)",
+                        description="Check any PDF: fonts embedded, TrimBox/BleedBox with 3 mm bleed, no RGB "
+                                    "colour or images, CMYK output intent, PDF/X-4 XMP, image resolution at "
+                                    "placed size, line widths ≥ 0.25 pt, text ≥ 6 pt. Exit 1 on a failure.")
+    pf.add_argument("pdf", metavar="FILE.pdf", help="the PDF to check")
+    pf.set_defaults(func=cmd_preflight)
     return p
 
 

@@ -40,5 +40,6 @@ def finish(rendered: Rendered, charts: dict[str, ChartDrawing], edition: Edition
         place_charts(pdf, charts)
         edition.finish(pdf, rendered.geometry, theme, info)
         out = io.BytesIO()
-        pdf.save(out, compress_streams=True, object_stream_mode=pikepdf.ObjectStreamMode.generate)
+        pdf.save(out, compress_streams=True, object_stream_mode=pikepdf.ObjectStreamMode.generate,
+                 min_version=edition.pdf_version)
     return out.getvalue()

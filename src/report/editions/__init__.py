@@ -3,7 +3,7 @@ how images are prepared, what each page gets outside the layout, and PDF finishi
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +19,12 @@ class Edition:
     colour_mode: str  # "cmyk" or "rgb"
     bleed_mm: float
     slug_mm: float
+    pdf_version: str = ""  # minimum PDF version to write ("" = whatever the content needs)
+    warnings: list = field(default_factory=list, compare=False)  # findings of prepare_image
+
+    def for_document(self, doc: Any) -> Edition:
+        """The edition configured for one document (file names, profiles); fresh per build."""
+        return replace(self, warnings=[])
 
     def geometry(self, trim: tuple[float, float]) -> Geometry:
         mm = 72 / 25.4
