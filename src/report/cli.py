@@ -63,6 +63,19 @@ def cmd_preflight(args: argparse.Namespace) -> int:
     return EXIT_PREFLIGHT if failed else EXIT_OK
 
 
+def cmd_newsletter(args: argparse.Namespace) -> int:
+    from .build import build
+    from .content import load_document
+    from .newsletter import make_kit
+    content, out = Path(args.content_dir), Path(args.output)
+    result = build(content, out, ["screen"], lambda stage, detail: print(f"  {stage:<9} {detail}",
+                                                                        file=sys.stderr))
+    kit = make_kit(load_document(content), result.outputs[0].path, out)
+    for path in kit.files:
+        print(f"wrote {path} ({_human(path.stat().st_size)})")
+    return EXIT_OK
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="report", description="Lay out a year-end review from YAML content "
                                 "into print-ready and screen PDFs.")
@@ -86,6 +99,15 @@ def parser() -> argparse.ArgumentParser:
                                     "placed size, line widths ≥ 0.25 pt, text ≥ 6 pt. Exit 1 on a failure.")
     pf.add_argument("pdf", metavar="FILE.pdf", help="the PDF to check")
     pf.set_defaults(func=cmd_preflight)
+    n = sub.add_parser("newsletter", help="build the screen edition and the newsletter kit",
+                       description="Build the screen edition and write OUT_DIR/newsletter/: cover thumbnails "
+                                   "(600 and 1200 px wide), an e-mail-safe HTML teaser and its plain-text "
+                                   "version. The PDF's public address and the sender come from the "
+                                   "'newsletter:' block of report.yaml.")
+    n.add_argument("content_dir", nargs="?", default="content", metavar="CONTENT_DIR",
+                   help="folder with report.yaml (default: content)")
+    n.add_argument("-o", "--output", default="out", metavar="OUT_DIR", help="output folder (default: out)")
+    n.set_defaults(func=cmd_newsletter)
     return p
 
 

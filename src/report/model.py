@@ -75,6 +75,26 @@ class Contact(Node):
 
 
 @dataclass(kw_only=True)
+class Newsletter(Node):
+    pdf_url: str = spec("Public address of the screen PDF that the teaser's button links to.",
+                        example="https://www.example.org/jahresrueckblick-2017.pdf")
+    sender: str = spec("Who sends the mailing (shown in the footer).", example="Thüringen International")
+    address: list[str] = spec("Postal address or imprint lines for the footer.", default=[])
+    reply_to: str | None = spec("Address readers can reply to.", default=None, example="newsletter@example.org")
+    unsubscribe: str | None = spec("Footer note on how to unsubscribe.", default=None)
+    figures: int = spec("How many key figures the teaser shows (3 or 4).", default=4, example=4)
+    button: str = spec("Label of the button that opens the PDF.", example="Jahresrückblick lesen (PDF)")
+
+    def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
+        if not self.pdf_url.startswith(("https://", "http://")):
+            diag.error(ctx.value_pos(self, "pdf_url"), f"pdf_url {self.pdf_url!r} is not a web address",
+                       "write the full address, e.g. https://www.example.org/bericht.pdf")
+        if self.figures not in (3, 4):
+            diag.error(ctx.value_pos(self, "figures"), f"figures must be 3 or 4, not {self.figures}",
+                       "a teaser shows three or four key figures")
+
+
+@dataclass(kw_only=True)
 class Report(Node):
     name: str = spec("Base name of the output files (letters, digits, hyphens).",
                      example="jahresrueckblick-2017")
@@ -92,6 +112,7 @@ class Report(Node):
     sections: list[str] = spec("Section files in reading order, relative to the content folder.",
                                example=["sections/01-bilanz.yaml"])
     contact: Contact = spec("Contact and imprint on the closing page.")
+    newsletter: Newsletter | None = spec("Settings of the newsletter teaser (report newsletter).", default=None)
 
     def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
         if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", self.name):

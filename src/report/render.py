@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+
+from reportlab import rl_config
 
 from .charts import ChartDrawing
 from .editions import Edition
@@ -46,5 +50,16 @@ def render(doc: Document, theme: Theme, fonts: dict[str, Path], charts: dict[str
     template = ReportDocTemplate(buf, geometry, styles, metadata(doc), page_hook=edition.page_hook)
     ctx = LayoutContext(doc=doc, styles=styles, locale=locale, geometry=geometry, charts=charts,
                         prepare_image=edition.prepare_image, text_width=text_width(theme))
-    template.multiBuild(build_story(ctx))
+    with _binary_streams():
+        template.multiBuild(build_story(ctx))
     return Rendered(buf.getvalue(), template.page, geometry)
+
+
+@contextmanager
+def _binary_streams() -> Iterator[None]:
+    """reportlab wraps images in ASCII85 by default (+25 % size): a PDF is binary anyway."""
+    old, rl_config.useA85 = rl_config.useA85, 0
+    try:
+        yield
+    finally:
+        rl_config.useA85 = old

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pikepdf
-from PIL import Image
+from PIL import Image, ImageCms
 from reportlab.lib.utils import ImageReader
 
 from ..layout.templates import Geometry
@@ -38,5 +38,11 @@ class ScreenEdition(Edition):
         return ImageReader(buf)
 
     def finish(self, pdf: pikepdf.Pdf, geometry: Geometry, theme: Theme, info: dict[str, Any]) -> None:
-        pdf.Root.PageMode = pikepdf.Name.UseOutlines
+        pdf.Root.PageMode = pikepdf.Name.UseOutlines  # bookmarks panel open
         pdf.Root.OpenAction = pikepdf.Array([pdf.pages[0].obj, pikepdf.Name.Fit])
+        # colours are sRGB: say so with an sRGB output intent (Pillow's built-in profile, no licence issue)
+        icc = pdf.make_stream(ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes())
+        icc.N = 3
+        pdf.Root.OutputIntents = pikepdf.Array([pikepdf.Dictionary(
+            Type=pikepdf.Name.OutputIntent, S=pikepdf.Name.GTS_PDFA1, OutputConditionIdentifier="sRGB",
+            Info="sRGB IEC61966-2.1", RegistryName="http://www.color.org", DestOutputProfile=icc)])

@@ -1,0 +1,56 @@
+"""The newsletter kit: cover thumbnails from the screen PDF, an e-mail-safe HTML teaser and its
+plain-text twin. Everything a mailing tool needs; nothing is sent from here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import Diagnostic, ReportError
+from ..locale import get_locale
+from ..model import Document
+from ..output import write_atomic
+from .teaser import teaser_html, teaser_text
+
+THUMB_WIDTHS = (600, 1200)  # px: normal and high-density screens
+
+
+@dataclass
+class Kit:
+    folder: Path
+    files: list[Path]
+
+
+def thumbnails(pdf_path: Path, folder: Path) -> list[Path]:
+    import io
+
+    import pypdfium2 as pdfium
+    pdf = pdfium.PdfDocument(str(pdf_path))
+    try:
+        page = pdf[0]
+        out = []
+        for width in THUMB_WIDTHS:
+            image = page.render(scale=width / page.get_width()).to_pil().convert("RGB")
+            buf = io.BytesIO()
+            image.save(buf, "PNG", optimize=True)
+            path = folder / f"cover-{width}.png"
+            write_atomic(path, buf.getvalue())
+            out.append(path)
+        return out
+    finally:
+        pdf.close()
+
+
+def make_kit(doc: Document, screen_pdf: Path, out_dir: Path) -> Kit:
+    if doc.report.newsletter is None:
+        raise ReportError([Diagnostic("report.yaml has no 'newsletter:' block", doc.report.pos,
+                                      "add newsletter: with pdf_url, sender and button (see README, "
+                                      "'Newsletter kit')")])
+    folder = out_dir / "newsletter"
+    locale = get_locale(doc.report.language)
+    files = thumbnails(screen_pdf, folder)
+    html = folder / "teaser.html"
+    text = folder / "teaser.txt"
+    write_atomic(html, teaser_html(doc, locale, f"cover-{THUMB_WIDTHS[-1]}.png").encode("utf-8"))
+    write_atomic(text, teaser_text(doc, locale).encode("utf-8"))
+    return Kit(folder, [*files, html, text])

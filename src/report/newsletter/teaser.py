@@ -1,0 +1,131 @@
+"""The teaser as e-mail-safe HTML (tables, inline styles, no scripts or web fonts) and plain text."""
+
+from __future__ import annotations
+
+import textwrap
+from html import escape
+from typing import Any
+
+from ..locale import Locale
+from ..markup import parse, plain
+from ..model import Document, KeyFigure, KeyFiguresSection
+
+FONT = "Lato, 'Helvetica Neue', Helvetica, Arial, sans-serif"  # Lato if installed, else system fonts
+WIDTH = 600
+
+
+def _figures(doc: Document) -> list[KeyFigure]:
+    n = doc.report.newsletter.figures
+    for section in doc.sections:
+        if isinstance(section, KeyFiguresSection):
+            return section.figures[:n]
+    return []
+
+
+def _inline(text: str, locale: Locale, link_colour: str) -> str:
+    out = []
+    for span in parse(text):
+        piece = escape(locale.typographic(span.text))
+        if span.bold:
+            piece = f"<strong>{piece}</strong>"
+        if span.italic:
+            piece = f"<em>{piece}</em>"
+        if span.href:
+            piece = f'<a href="{escape(span.href)}" style="color:{link_colour};">{piece}</a>'
+        out.append(piece)
+    return "".join(out)
+
+
+def _colours(doc: Document) -> dict[str, str]:
+    from ..theme import load_theme
+    theme, _ = load_theme(doc.content_dir, doc.assets_dir)
+    return {n: theme.colour(n).rgb for n in ("ink", "primary", "accent", "tint", "muted", "paper")}
+
+
+def teaser_html(doc: Document, locale: Locale, cover_src: str) -> str:
+    rep, nl, c = doc.report, doc.report.newsletter, _colours(doc)
+    t = locale.typographic
+    url = escape(nl.pdf_url)
+    kicker = escape(t(rep.subtitle or str(rep.year))).upper()
+    alt = escape(f"{locale.label('cover_alt')}: {t(rep.title)} – {t(rep.organisation)}, "
+                 f"{t(rep.subtitle or str(rep.year))}")
+    cells = []
+    for fig in _figures(doc):
+        qual = f'<div style="font-size:11px;font-weight:bold;letter-spacing:1px;color:{c["accent"]};">' \
+               f'{escape(t(fig.qualifier)).upper()}</div>' if fig.qualifier else '<div style="font-size:11px;">&nbsp;</div>'
+        cells.append(
+            f'<td width="50%" valign="top" style="width:50%;padding:6px;">'
+            f'<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" '
+            f'style="background:{c["tint"]};border-top:4px solid {c["accent"]};"><tr>'
+            f'<td style="padding:12px 12px 14px 12px;font-family:{FONT};color:{c["ink"]};">{qual}'
+            f'<div style="font-size:30px;line-height:34px;font-weight:900;color:{c["primary"]};">'
+            f'{escape(locale.number(fig.value))}</div>'
+            f'<div style="font-size:14px;line-height:18px;font-weight:bold;color:{c["primary"]};">'
+            f'{escape(t(fig.label))}</div></td></tr></table></td>')
+    rows = "".join(f"<tr>{''.join(cells[i:i + 2])}</tr>" for i in range(0, len(cells), 2))
+    footer = [escape(t(nl.sender)), *(escape(t(line)) for line in nl.address)]
+    if nl.reply_to:
+        footer.append(f'{escape(locale.label("reply_to"))}: <a href="mailto:{escape(nl.reply_to)}" '
+                      f'style="color:{c["paper"]};">{escape(nl.reply_to)}</a>')
+    if nl.unsubscribe:
+        footer.append(escape(t(nl.unsubscribe)))
+    footer_html = "<br>".join(footer)
+    return f"""<!DOCTYPE html>
+<html lang="{escape(rep.language)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{escape(t(rep.title))}</title>
+</head>
+<body style="margin:0;padding:0;background:{c["tint"]};">
+<div style="display:none;max-height:0;overflow:hidden;">{escape(t(plain(rep.lead)))}</div>
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background:{c["tint"]};">
+<tr><td align="center" style="padding:16px 8px;">
+<table role="presentation" width="{WIDTH}" cellpadding="0" cellspacing="0" border="0" style="width:100%;max-width:{WIDTH}px;background:{c["paper"]};">
+<tr><td align="center" style="background:{c["primary"]};padding:28px 16px 0 16px;">
+<a href="{url}"><img src="{escape(cover_src)}" width="260" alt="{alt}" style="display:block;width:260px;max-width:100%;height:auto;border:0;color:{c["paper"]};font-family:{FONT};font-size:14px;"></a>
+</td></tr>
+<tr><td style="background:{c["accent"]};height:6px;line-height:6px;font-size:0;">&nbsp;</td></tr>
+<tr><td style="padding:28px 24px 8px 24px;font-family:{FONT};color:{c["ink"]};">
+<p style="margin:0 0 8px 0;font-size:12px;font-weight:bold;letter-spacing:1px;color:{c["accent"]};">{kicker}</p>
+<h1 style="margin:0 0 16px 0;font-size:26px;line-height:31px;font-weight:900;color:{c["primary"]};">{escape(t(rep.title))}</h1>
+<p style="margin:0;font-size:16px;line-height:24px;color:{c["ink"]};">{_inline(rep.lead, locale, c["primary"])}</p>
+</td></tr>
+<tr><td style="padding:12px 18px 4px 18px;">
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0">{rows}</table>
+</td></tr>
+<tr><td align="center" style="padding:20px 24px 32px 24px;">
+<table role="presentation" cellpadding="0" cellspacing="0" border="0"><tr>
+<td align="center" bgcolor="{c["accent"]}" style="background:{c["accent"]};border-radius:4px;">
+<a href="{url}" style="display:inline-block;padding:14px 26px;font-family:{FONT};font-size:16px;font-weight:bold;color:{c["paper"]};text-decoration:none;">{escape(t(nl.button))}</a>
+</td></tr></table>
+</td></tr>
+<tr><td style="background:{c["primary"]};padding:18px 24px;font-family:{FONT};font-size:12px;line-height:18px;color:{c["paper"]};">
+{footer_html}
+</td></tr>
+</table>
+</td></tr>
+</table>
+</body>
+</html>
+"""
+
+
+def teaser_text(doc: Document, locale: Locale) -> str:
+    rep, nl = doc.report, doc.report.newsletter
+    t = locale.typographic
+
+    def wrap(text: str) -> str:
+        return textwrap.fill(text, 72, break_long_words=False, break_on_hyphens=False)
+
+    lines: list[Any] = [t(rep.subtitle or str(rep.year)).upper(), "", wrap(t(rep.title)),
+                        "=" * min(72, len(t(rep.title))), "", wrap(t(plain(rep.lead))), ""]
+    for fig in _figures(doc):
+        value = locale.number(fig.value)
+        lines.append(f"* {t(fig.qualifier) + ' ' if fig.qualifier else ''}{value} {t(fig.label)}")
+    lines += ["", f"{t(nl.button)}:", nl.pdf_url, "", "--", t(nl.sender), *(t(a) for a in nl.address)]
+    if nl.reply_to:
+        lines.append(f"{locale.label('reply_to')}: {nl.reply_to}")
+    if nl.unsubscribe:
+        lines += ["", wrap(t(nl.unsubscribe))]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,154 @@
+"""Screen edition and newsletter kit: size, links, outline; teaser HTML checked in headless Chromium."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pikepdf
+import pytest
+from PIL import Image
+
+from report.cli import main
+
+ARTIFACTS = Path(__file__).parent / "_artifacts"
+
+
+def test_screen_edition_is_small_and_navigable(screen_pdf):
+    assert screen_pdf.stat().st_size <= 1024 * 1024
+    with pikepdf.open(screen_pdf) as pdf:
+        assert pdf.Root.ViewerPreferences.DisplayDocTitle is True
+        assert pdf.Root.PageMode == "/UseOutlines"
+        assert pdf.Root.OpenAction[0].objgen == pdf.pages[0].obj.objgen
+        assert str(pdf.Root.Lang) == "de-DE"
+        assert pdf.Root.OutputIntents[0].DestOutputProfile.N == 3
+        with pdf.open_outline() as outline:
+            titles = {item.title: item for item in outline.root}
+        # every contents link lands on the page its bookmark points to
+        named = {str(k): v for k, v in pdf.Root.Names.Dests.as_dict().items()} if "/Names" in pdf.Root else {}
+        links = [a for a in pdf.pages[1].Annots if a.Subtype == "/Link"]
+        targets = set()
+        for a in links:
+            dest = a.get("/Dest") or a.A.get("/D")
+            dest = named.get(str(dest), dest) if not isinstance(dest, pikepdf.Array) else dest
+            targets.add(pdf.pages.index(pikepdf.Page(dest[0])) + 1)
+        assert {3, 4, 5, 6, 7} <= targets
+        assert "Das Jahr in Zahlen" in titles
+
+
+def test_screen_images_are_downsampled_jpeg(screen_pdf):
+    with pikepdf.open(screen_pdf) as pdf:
+        images = [o for o in pdf.objects if isinstance(o, pikepdf.Stream) and o.get("/Subtype") == "/Image"]
+        filters = [[str(f) for f in (i.Filter if isinstance(i.Filter, pikepdf.Array) else [i.Filter])]
+                   for i in images]
+        assert images and all(f == ["/DCTDecode"] for f in filters), filters  # JPEG as is, no ASCII85
+        ppi = int(images[0].Width) / (210 / 25.4)  # the cover fills the A4 width
+        assert 145 <= ppi <= 155
+
+
+def test_urls_in_content_become_link_annotations(project, tmp_path):
+    report = project / "report.yaml"
+    report.write_text(report.read_text(encoding="utf-8").replace(
+        "contact:\n", "contact:\n  web: https://www.example.org/report\n", 1), encoding="utf-8")
+    assert main(["build", str(project), "-o", str(tmp_path / "o"), "--edition", "screen"]) == 0
+    with pikepdf.open(tmp_path / "o" / "jahresrueckblick-2017-screen.pdf") as pdf:
+        uris = [str(a.A.URI) for p in pdf.pages for a in p.get("/Annots", []) if "/A" in a and "/URI" in a.A]
+    assert "https://www.example.org/report" in uris
+
+
+class _Tags(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+
+@pytest.fixture(scope="module")
+def kit(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("kit")
+    assert main(["newsletter", "content", "-o", str(out)]) == 0
+    return out / "newsletter"
+
+
+def test_kit_files_and_thumbnails(kit):
+    for width in (600, 1200):
+        with Image.open(kit / f"cover-{width}.png") as im:
+            assert im.width == width and im.height > width * 1.3  # a portrait A4 page
+            assert im.convert("L").getextrema()[1] - im.convert("L").getextrema()[0] > 100
+    assert (kit / "teaser.html").is_file() and (kit / "teaser.txt").is_file()
+
+
+def test_teaser_html_is_email_safe(kit):
+    html = (kit / "teaser.html").read_text(encoding="utf-8")
+    parser = _Tags()
+    parser.feed(html)
+    names = [t for t, _ in parser.tags]
+    assert "script" not in names and "link" not in names and "style" not in names
+    assert "@import" not in html and "url(" not in html
+    images = [a for t, a in parser.tags if t == "img"]
+    assert images and all(len(a.get("alt", "").strip()) > 10 for a in images)
+    widths = [int(a["width"]) for t, a in parser.tags if t == "table" and a.get("width", "").isdigit()]
+    assert widths and max(widths) <= 600
+    assert "Ein gutes Jahr für Ihre Internationalisierung!" in html
+    assert "1.000" in html and "MEHR ALS" in html
+    assert 'href="https://www.example.org/jahresrueckblick-2017-screen.pdf"' in html
+
+
+def test_teaser_escapes_content(project, tmp_path):
+    report = project / "report.yaml"
+    report.write_text(report.read_text(encoding="utf-8").replace(
+        "title: Ein gutes Jahr für Ihre Internationalisierung!", 'title: "Zahlen & Fakten <2017>"'), encoding="utf-8")
+    assert main(["newsletter", str(project), "-o", str(tmp_path)]) == 0
+    html = (tmp_path / "newsletter" / "teaser.html").read_text(encoding="utf-8")
+    assert "Zahlen &amp; Fakten &lt;2017&gt;" in html and "<2017>" not in html
+
+
+def test_plain_text_teaser(kit):
+    text = (kit / "teaser.txt").read_text(encoding="utf-8")
+    assert text.splitlines()[2] == "Ein gutes Jahr für Ihre Internationalisierung!"
+    assert "mehr als 1.000 Thüringer erreicht" in text
+    assert "https://www.example.org/jahresrueckblick-2017-screen.pdf" in text
+    assert max(len(line) for line in text.splitlines()) <= 120
+
+
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--allow-file-access-from-files", "--hide-scrollbars",
+                  "--virtual-time-budget=3000"]
+HOST = """<!DOCTYPE html><html><body style="margin:0">
+<iframe id="f" src="teaser.html" style="width:{w}px;height:1600px;border:0;display:block"></iframe>
+<script>document.getElementById("f").onload = function () {{
+  var d = this.contentDocument.documentElement;
+  document.title = "scroll=" + d.scrollWidth + ";view=" + d.clientWidth; }};</script></body></html>"""
+
+
+def _chromium(args: list[str], tmp: Path) -> str:
+    exe = shutil.which("chromium")
+    assert exe, "Debian's chromium is needed for this check (the README's test command installs it)"
+    res = subprocess.run([exe, *CHROMIUM_FLAGS, f"--user-data-dir={tmp / 'profile'}", *args],
+                         capture_output=True, text=True, timeout=120)
+    return res.stdout
+
+
+@pytest.mark.parametrize("width", [600, 375])
+def test_teaser_in_headless_chromium(kit, tmp_path, width):
+    """Headless Chromium keeps windows ≥ 500 px wide, so the teaser is measured in an iframe of the
+    exact width (its own viewport) and shot from there."""
+    host = kit / f"host-{width}.html"
+    host.write_text(HOST.format(w=width), encoding="utf-8")
+    dom = _chromium(["--dump-dom", host.as_uri()], tmp_path)
+    m = re.search(r"<title>scroll=(\d+);view=(\d+)</title>", dom)
+    assert m, dom[:500]
+    scroll, view = int(m.group(1)), int(m.group(2))
+    assert view == width and scroll <= view, f"horizontal scrolling at {width} px: {scroll} > {view}"
+    ARTIFACTS.mkdir(exist_ok=True)
+    shot = ARTIFACTS / f"teaser-{width}.png"
+    _chromium([f"--window-size={max(width, 600)},1600", f"--screenshot={shot}", host.as_uri()], tmp_path)
+    with Image.open(shot) as im:
+        strip = im.crop((0, 0, width, 1200)).convert("L")
+        assert strip.getextrema()[1] - strip.getextrema()[0] > 100  # something rendered
+    host.unlink()
