@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .cache import Cache
 from .charts import render_charts
 from .content import load_document
 from .editions import editions
@@ -48,10 +49,11 @@ class PreflightFailed(Exception):
 
 
 def build(content_dir: Path, out_dir: Path, edition_names: list[str] | None = None,
-          progress: Progress | None = None, marks: bool = True) -> BuildResult:
+          progress: Progress | None = None, marks: bool = True, cache: Cache | None = None) -> BuildResult:
     """Build the selected editions (default: all). Raises ReportError on content problems;
     a file is only replaced once its edition was built completely."""
     report = progress or (lambda stage, detail: None)
+    cache = cache or Cache()
     available = editions()
     chosen = [available[n] for n in (edition_names or list(available))]
 
@@ -61,11 +63,11 @@ def build(content_dir: Path, out_dir: Path, edition_names: list[str] | None = No
     locale = get_locale(doc.report.language)
 
     report("charts", f"{len(doc.charts)} charts")
-    charts = render_charts(doc.charts, theme, fonts, locale, text_width(theme))
+    charts = render_charts(doc.charts, theme, fonts, locale, text_width(theme), cache)
 
     result = BuildResult()
     for edition in chosen:
-        edition = edition.for_document(doc)
+        edition = replace(edition.for_document(doc), cache=cache)
         if hasattr(edition, "marks"):
             edition = replace(edition, marks=marks)
         report("layout", edition.name)

@@ -9,6 +9,7 @@ from typing import Any
 import pikepdf
 
 from .charts import ChartDrawing
+from .clock import build_time, reproducible
 from .editions import Edition
 from .render import Rendered
 from .theme import Theme
@@ -38,8 +39,11 @@ def finish(rendered: Rendered, charts: dict[str, ChartDrawing], edition: Edition
            info: dict[str, Any]) -> bytes:
     with pikepdf.open(io.BytesIO(rendered.pdf)) as pdf:
         place_charts(pdf, charts)
+        stamp = build_time().strftime("D:%Y%m%d%H%M%SZ")
+        pdf.docinfo["/CreationDate"] = pdf.docinfo["/ModDate"] = pikepdf.String(stamp)
         edition.finish(pdf, rendered.geometry, theme, info)
         out = io.BytesIO()
+        # with SOURCE_DATE_EPOCH the document ID is derived from the content: byte-identical rebuilds
         pdf.save(out, compress_streams=True, object_stream_mode=pikepdf.ObjectStreamMode.generate,
-                 min_version=edition.pdf_version)
+                 min_version=edition.pdf_version, deterministic_id=reproducible())
     return out.getvalue()

@@ -11,6 +11,7 @@ from pathlib import Path
 from reportlab import rl_config
 
 from .charts import ChartDrawing
+from .clock import reproducible
 from .editions import Edition
 from .layout import build_story
 from .layout.context import LayoutContext
@@ -47,7 +48,8 @@ def render(doc: Document, theme: Theme, fonts: dict[str, Path], charts: dict[str
     styles = Styles(theme, locale, edition.colour_mode, register_fonts(fonts))
     geometry = edition.geometry(A4)
     buf = io.BytesIO()
-    template = ReportDocTemplate(buf, geometry, styles, metadata(doc), page_hook=edition.page_hook)
+    template = ReportDocTemplate(buf, geometry, styles, metadata(doc), page_hook=edition.page_hook,
+                                 invariant=1 if reproducible() else 0)
     ctx = LayoutContext(doc=doc, styles=styles, locale=locale, geometry=geometry, charts=charts,
                         prepare_image=edition.prepare_image, text_width=text_width(theme))
     with _binary_streams():

@@ -2,18 +2,29 @@
 
 `render_charts` is the pipeline stage: it returns, per chart id, a one-page PDF
 (matplotlib's own PDF output) that the finishing stage places as a form XObject.
+Results are cached by a hash of everything that shapes them; matplotlib is only
+imported when a chart must really be drawn, and several misses are drawn in a
+process pool.
 """
 
 from __future__ import annotations
 
+import multiprocessing
+import sys
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..cache import Cache, code_version, file_digest, key
 from ..locale import Locale
 from ..model import BarChart, DestinationsChart
 from ..theme import Theme
+
+MM = 72 / 25.4
+POOL_MIN = 4  # below this many misses a pool's start-up costs more than it saves
+WORKERS = 2
 
 
 @dataclass(frozen=True)
@@ -35,12 +46,38 @@ def _kinds() -> dict[type, Callable]:
     return {BarChart: bar.draw, DestinationsChart: destinations.draw}
 
 
-def render_charts(charts: dict[str, Any], theme: Theme, fonts: dict[str, Path], locale: Locale,
-                  width: float) -> dict[str, ChartDrawing]:
-    """Render every chart at `width` points wide and its own height."""
-    if not charts:
-        return {}
+def _render_one(job: tuple) -> bytes:
+    cid, chart, theme, fonts, locale, width = job
     from .render import render_pdf
-    kinds = _kinds()
-    return {cid: render_pdf(cid, chart, kinds[type(chart)], theme, fonts, locale, width)
-            for cid, chart in charts.items()}
+    return render_pdf(cid, chart, _kinds()[type(chart)], theme, fonts, locale, width).pdf
+
+
+def _pool_context() -> Any:
+    # fork shares the parent's imports; where it is not available, spawn
+    return multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+
+
+def render_charts(charts: dict[str, Any], theme: Theme, fonts: dict[str, Path], locale: Locale,
+                  width: float, cache: Cache | None = None) -> dict[str, ChartDrawing]:
+    """Render every chart at `width` points wide and its own height, reusing cached drawings."""
+    cache = cache or Cache(enabled=False)
+    version = code_version(Path(__file__).parent)
+    font_ids = sorted((role, file_digest(path)) for role, path in fonts.items())
+    results: dict[str, bytes] = {}
+    jobs, keys = [], {}
+    for cid, chart in charts.items():
+        keys[cid] = key("chart", version, type(chart).__name__, chart, theme, font_ids, locale.language, width)
+        hit = cache.get("charts", keys[cid])
+        if hit is not None:
+            results[cid] = hit
+        else:
+            jobs.append((cid, chart, theme, fonts, locale, width))
+    if len(jobs) >= POOL_MIN:
+        with ProcessPoolExecutor(max_workers=WORKERS, mp_context=_pool_context()) as pool:
+            drawn = list(pool.map(_render_one, jobs))
+    else:
+        drawn = [_render_one(job) for job in jobs]
+    for job, pdf in zip(jobs, drawn, strict=True):
+        results[job[0]] = pdf
+        cache.put("charts", keys[job[0]], pdf)
+    return {cid: ChartDrawing(cid, results[cid], width, chart.height * MM) for cid, chart in charts.items()}

@@ -3,12 +3,16 @@ how images are prepared, what each page gets outside the layout, and PDF finishi
 
 from __future__ import annotations
 
+import io
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import pikepdf
+from reportlab.lib.utils import ImageReader
 
+from ..cache import Cache, code_version, file_digest, key
 from ..layout.templates import Geometry
 from ..theme import Theme
 
@@ -21,6 +25,7 @@ class Edition:
     slug_mm: float
     pdf_version: str = ""  # minimum PDF version to write ("" = whatever the content needs)
     warnings: list = field(default_factory=list, compare=False)  # findings of prepare_image
+    cache: Cache | None = field(default=None, compare=False)
 
     def for_document(self, doc: Any) -> Edition:
         """The edition configured for one document (file names, profiles); fresh per build."""
@@ -34,6 +39,20 @@ class Edition:
         """The image to embed at a placed size of width × height points."""
         return str(path)
 
+    def cached_image(self, path: Path, width: float, height: float, convert: Callable[[], bytes],
+                     variant: str = "") -> Any:
+        """An edition's converted image (JPEG bytes), from the cache when this exact job was done before.
+
+        Returned as a JpegReader: embedded as it is, identified by its bytes (not by a path)."""
+        cache = self.cache or Cache(enabled=False)
+        k = key("image", self.name, variant, code_version(Path(__file__).parent), file_digest(path),
+                round(width, 2), round(height, 2))
+        data = cache.get("images", k)
+        if data is None:
+            data = convert()
+            cache.put("images", k, data)
+        return JpegReader(data)
+
     def page_hook(self, canv: Any, geometry: Geometry, page: int) -> None:
         """Drawn after each page's content (marks, slug); nothing by default."""
 
@@ -45,3 +64,19 @@ def editions() -> dict[str, Edition]:
     from .print import PrintEdition
     from .screen import ScreenEdition
     return {"print": PrintEdition(), "screen": ScreenEdition()}
+
+
+class JpegReader(ImageReader):
+    """A JPEG for reportlab that is embedded as it is (DCT passthrough).
+
+    reportlab names an in-memory image by hashing its decoded pixels (0.3 s for the cover) and a
+    file by its path (which makes output depend on where the cache lives); this names it by the
+    JPEG bytes instead, which is as unique and costs a few milliseconds."""
+
+    def __init__(self, data: bytes):
+        super().__init__(io.BytesIO(data))
+        self._jpeg = data
+        self._dataA = None  # JPEG has no alpha channel
+
+    def getRGBData(self) -> bytes:  # noqa: N802 - reportlab's name; used only to name the XObject
+        return self._jpeg

@@ -19,6 +19,7 @@ import pikepdf
 from PIL import Image, ImageCms
 from reportlab.lib.colors import CMYKColor
 
+from ..cache import file_digest
 from ..clock import build_time
 from ..errors import Diagnostic, Pos, ReportError
 from ..layout.templates import Geometry
@@ -76,12 +77,13 @@ class PrintEdition(Edition):
                 self.warnings.append(Diagnostic(
                     f"image {path.name} has {ppi:.0f} ppi at its placed size of {placed} (print wants "
                     f"{MIN_PPI_WARN})", Pos(path), "a larger original prints sharper", "warning"))
-            cmyk = to_cmyk(im, self.profile)
-        buf = io.BytesIO()
-        cmyk.save(buf, "JPEG", quality=92, dpi=(round(ppi), round(ppi)))
-        buf.seek(0)
-        from reportlab.lib.utils import ImageReader
-        return ImageReader(buf)
+
+        def convert() -> bytes:
+            with Image.open(path) as im:
+                buf = io.BytesIO()
+                to_cmyk(im, self.profile).save(buf, "JPEG", quality=92, dpi=(round(ppi), round(ppi)))
+            return buf.getvalue()
+        return self.cached_image(path, width, height, convert, variant=file_digest(self.profile))
 
     # -- marks ----------------------------------------------------------------
 

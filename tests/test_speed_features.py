@@ -1,0 +1,93 @@
+"""Chart and image cache, lazy matplotlib import, parallel charts, reproducible output."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from report.build import build
+from report.cache import Cache
+from report.charts import render_charts
+from report.content import load_document
+from report.locale import get_locale
+from report.render import text_width
+from report.theme import load_theme
+
+from .conftest import SAMPLE_CONTENT
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _run(code: str, env: dict) -> str:
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
+                         env={**os.environ, **env}, timeout=120)
+    assert res.returncode == 0, res.stderr
+    return res.stdout
+
+
+def test_rebuild_with_warm_cache_does_not_import_matplotlib(tmp_path):
+    code = ("import sys; from pathlib import Path; from report.build import build; "
+            f"build(Path('content'), Path({str(tmp_path / 'out')!r}), ['screen']); "
+            "print('matplotlib' in sys.modules)")
+    env = {"XDG_CACHE_HOME": str(tmp_path / "cache")}
+    assert _run(code, env).strip() == "True"  # cold: charts had to be drawn
+    assert _run(code, env).strip() == "False"  # warm: every chart came from the cache
+
+
+def test_chart_cache_hits_and_survives_corrupt_entries(tmp_path):
+    doc = load_document(SAMPLE_CONTENT)
+    theme, fonts = load_theme(SAMPLE_CONTENT, doc.assets_dir)
+    de, width = get_locale("de-DE"), text_width(theme)
+    cache = Cache(tmp_path)
+    first = render_charts(doc.charts, theme, fonts, de, width, cache)
+    assert cache.misses == 3 and cache.hits == 0
+    for entry in (tmp_path / "charts").rglob("*"):
+        if entry.is_file():
+            entry.write_bytes(entry.read_bytes()[:-100])  # truncated, as after a crash
+    cache = Cache(tmp_path)
+    again = render_charts(doc.charts, theme, fonts, de, width, cache)
+    assert cache.hits == 0 and cache.misses == 3  # corrupt entries are misses, not errors
+    cache = Cache(tmp_path)
+    third = render_charts(doc.charts, theme, fonts, de, width, cache)
+    assert cache.hits == 3
+    assert {k: v.pdf[:4] for k, v in first.items()} == {k: v.pdf[:4] for k, v in third.items()} == \
+        {k: b"%PDF" for k in doc.charts}
+    assert again.keys() == first.keys()
+
+
+def test_changed_chart_data_misses_the_cache(tmp_path, project):
+    doc = load_document(project)
+    theme, fonts = load_theme(project, doc.assets_dir)
+    de, width = get_locale("de-DE"), text_width(theme)
+    render_charts(doc.charts, theme, fonts, de, width, Cache(tmp_path))
+    chart = project / "charts" / "reichweite.yaml"
+    chart.write_text(chart.read_text(encoding="utf-8").replace("[1000, 200, 100]", "[1000, 200, 101]"),
+                     encoding="utf-8")
+    cache = Cache(tmp_path)
+    render_charts(load_document(project).charts, theme, fonts, de, width, cache)
+    assert cache.misses == 1 and cache.hits == 2
+
+
+def test_parallel_rendering_matches_serial(tmp_path, monkeypatch):
+    import report.charts as charts_mod
+    doc = load_document(SAMPLE_CONTENT)
+    theme, fonts = load_theme(SAMPLE_CONTENT, doc.assets_dir)
+    args = (doc.charts, theme, fonts, get_locale("de-DE"), text_width(theme))
+    serial = render_charts(*args, Cache(enabled=False))
+    monkeypatch.setattr(charts_mod, "POOL_MIN", 2)
+    parallel = render_charts(*args, Cache(enabled=False))
+    assert list(parallel) == list(serial)
+    assert all(parallel[k].pdf == serial[k].pdf for k in serial)
+
+
+def test_source_date_epoch_gives_byte_identical_pdfs(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1514678400")  # 2017-12-31
+    a = build(SAMPLE_CONTENT, tmp_path / "a")
+    b = build(SAMPLE_CONTENT, tmp_path / "b", cache=Cache(enabled=False))
+    for x, y in zip(a.outputs, b.outputs, strict=True):
+        assert x.path.read_bytes() == y.path.read_bytes(), x.edition
+    import pikepdf
+    with pikepdf.open(a.outputs[0].path) as pdf:
+        assert str(pdf.docinfo["/CreationDate"]) == "D:20171231000000Z"
