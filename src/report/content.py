@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .errors import Diagnostic, Diagnostics, Pos, ReportError
-from .load import load_yaml_file
+from .load import YMap, YSeq, load_yaml_file
 from .model import CHART_KINDS, INVALID, SECTION_KINDS, ChartRef, Document, ReadContext, Reader, Report, TextSection
 
 REPORT_FILE = "report.yaml"
@@ -41,6 +41,10 @@ def load_document(content_dir: Path) -> Document:
             return path
 
     def load(path: Path):
+        if not path.resolve().is_relative_to(content_dir.resolve()):
+            diag.error(Pos(shown(path)), "this file is a link to a place outside the content folder; it was not read",
+                       "copy the file into the content folder instead of linking to it")
+            return INVALID
         try:
             return load_yaml_file(path, shown(path))
         except ReportError as exc:
@@ -51,22 +55,20 @@ def load_document(content_dir: Path) -> Document:
     report = INVALID if raw is INVALID else reader.read(raw, getattr(raw, "pos", Pos(shown(report_file))),
                                                         Report, "report")
     sections = []
-    if report is not INVALID:
-        for i, name in enumerate(report.sections):
-            pos = ctx.item_pos(report, "sections", i)
-            path = (content_dir / name).resolve()
-            if not path.is_relative_to(content_dir.resolve()):
-                diag.error(pos, f"section file {name!r} lies outside the content folder",
-                           "section files are named relative to the content folder, e.g. sections/01.yaml")
-                continue
-            if not path.is_file():
-                diag.error(pos, f"section file {name!r} does not exist",
-                           "check the name; section files are relative to the content folder")
-                continue
-            raw_section = load(path)
-            if raw_section is not INVALID:
-                sections.append(reader.read_kind(raw_section, getattr(raw_section, "pos", Pos(shown(path))),
-                                                 SECTION_KINDS, "section"))
+    for name, pos in _section_names(report, raw, ctx):
+        path = (content_dir / name).resolve()
+        if not path.is_relative_to(content_dir.resolve()):
+            diag.error(pos, f"section file {name!r} lies outside the content folder",
+                       "section files are named relative to the content folder, e.g. sections/01.yaml")
+            continue
+        if not path.is_file():
+            diag.error(pos, f"section file {name!r} does not exist",
+                       "check the name; section files are relative to the content folder")
+            continue
+        raw_section = load(content_dir / name)
+        if raw_section is not INVALID:
+            sections.append(reader.read_kind(raw_section, getattr(raw_section, "pos", Pos(shown(path))),
+                                             SECTION_KINDS, "section"))
 
     charts = {}
     charts_dir = content_dir / CHARTS_DIR
@@ -85,3 +87,14 @@ def load_document(content_dir: Path) -> Document:
                                f"charts are files in {CHARTS_DIR}/; known: {', '.join(charts) or 'none'}")
     diag.raise_if_errors()
     return Document(report=report, sections=sections, charts=charts, content_dir=content_dir, assets_dir=assets)
+
+
+def _section_names(report: Report | object, raw: object, ctx: ReadContext) -> list[tuple[str, Pos]]:
+    """The section files to read: from the report, or, when report.yaml has errors elsewhere, from its
+    raw `sections` list, so that problems in the section files are reported in the same run."""
+    if report is not INVALID:
+        return [(name, ctx.item_pos(report, "sections", i)) for i, name in enumerate(report.sections)]
+    names = raw.get("sections") if isinstance(raw, YMap) else None
+    if not isinstance(names, YSeq):
+        return []
+    return [(name, pos) for name, pos in zip(names, names.item_pos, strict=False) if isinstance(name, str)]

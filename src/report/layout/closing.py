@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from reportlab.platypus import Paragraph, Spacer
+from reportlab.platypus import Spacer
 
 from .context import LayoutContext
 from .heading import heading
 from .styles import MM
-from .text import rl_markup, rl_plain
+from .text import Paragraph, rl_link, rl_plain
 
 
 def layout(ctx: LayoutContext) -> list[Any]:
@@ -22,10 +22,10 @@ def layout(ctx: LayoutContext) -> list[Any]:
     story.append(Spacer(0, 6 * MM))
     if contact.email:
         story.append(Paragraph(f"{rl_plain(loc.label('email'), loc)}: "
-                               + rl_markup(f"[{contact.email}](mailto:{contact.email})", loc), st.para("small")))
+                               + rl_link(contact.email, f"mailto:{contact.email}", loc), st.para("small")))
     if contact.web:
         story.append(Paragraph(f"{rl_plain(loc.label('web'), loc)}: "
-                               + rl_markup(f"[{contact.web}]({contact.web})", loc), st.para("small")))
+                               + rl_link(contact.web, contact.web, loc), st.para("small")))
     story.append(Spacer(0, 10 * MM))
     story.append(Paragraph(rl_plain(loc.label("image_credit"), loc).upper(), st.para("kicker")))
     story.append(Paragraph(f"{rl_plain(loc.label('cover'), loc)}: {rl_plain(rep.cover.credit, loc)}",

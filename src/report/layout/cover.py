@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from .context import LayoutContext
 from .styles import MM
-from .text import rl_plain
+from .text import Paragraph, rl_plain
 
 PANEL = 0.40  # share of the trim height covered by the title panel
 
