@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, fields
 from pathlib import Path
 
+from .assets import inside_project
 from .errors import Diagnostic, Diagnostics, Pos, ReportError
 from .load import YMap, load_yaml_file
 from .model import Node, ReadContext, Reader, spec
@@ -138,6 +139,9 @@ def load_theme(content_dir: Path, assets_dir: Path) -> tuple[Theme, dict[str, Pa
     """The theme, and the absolute path of every font file it names."""
     raw = load_yaml_file(DEFAULT_THEME)
     custom = content_dir / THEME_FILE
+    if custom.is_file() and not custom.resolve().is_relative_to(content_dir.resolve()):
+        raise ReportError([Diagnostic("theme.yaml is a link to a place outside the content folder; it was not read",
+                                      Pos(custom), "copy the file into the content folder instead of linking to it")])
     if custom.is_file():
         override = load_yaml_file(custom)
         if not isinstance(override, YMap):
@@ -153,7 +157,7 @@ def load_theme(content_dir: Path, assets_dir: Path) -> tuple[Theme, dict[str, Pa
         name = getattr(theme.fonts, f.name)
         path = (assets_dir / name).resolve()
         pos = ctx.value_pos(theme.fonts, f.name)
-        if not path.is_relative_to(assets_dir.parent.resolve()):
+        if not inside_project(path, assets_dir, assets_dir.parent):
             diag.error(pos, f"font {name!r} points outside the project", "keep fonts in assets/fonts/")
         elif not path.is_file():
             diag.error(pos, f"font file {name!r} does not exist in {assets_dir}",
