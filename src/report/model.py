@@ -261,7 +261,7 @@ class BarChart(ChartBase):
 @dataclass(kw_only=True)
 class DestinationGroup(Node):
     name: str = spec("Kind of destination, e.g. 'Delegationsreisen'.", max_length=50)
-    places: list[str] = spec("Destinations of this kind.", example=["Japan", "Kalifornien"], max_length=60,
+    places: list[str] = spec("Destinations of this kind.", example=["Japan", "Kalifornien"], max_length=55,
                              items=(1, 24))
 
 

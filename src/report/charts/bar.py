@@ -39,7 +39,7 @@ def draw(fig: Figure, chart: BarChart, theme: Theme, locale: Locale) -> None:
             else:
                 ax.text(o, v + vmax * 0.02, text, va="bottom", ha="center", fontweight="bold",
                         fontsize=theme.sizes.caption + 1, color=theme.colour("ink").rgb)
-    labels = [textwrap.fill(c, 24 if horizontal else 22, break_long_words=False) for c in chart.categories]
+    labels = [textwrap.fill(c, 24 if horizontal else 22) for c in chart.categories]
     value_axis = ax.xaxis if horizontal else ax.yaxis
     value_axis.set_major_formatter(lambda v, _pos: locale.number(v))
     for side in ("top", "right"):
