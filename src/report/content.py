@@ -75,9 +75,10 @@ def load_document(content_dir: Path) -> Document:
     if charts_dir.is_dir():
         for path in sorted(charts_dir.glob("*.yaml")):
             raw_chart = load(path)
-            if raw_chart is not INVALID:
-                charts[path.stem] = reader.read_kind(raw_chart, getattr(raw_chart, "pos", Pos(shown(path))),
-                                                     CHART_KINDS, f"chart '{path.stem}'")
+            # a chart whose file has errors stays known (as INVALID): its errors are already
+            # reported, and "chart does not exist" at every reference would only mislead
+            charts[path.stem] = INVALID if raw_chart is INVALID else reader.read_kind(
+                raw_chart, getattr(raw_chart, "pos", Pos(shown(path))), CHART_KINDS, f"chart '{path.stem}'")
 
     for section in sections:
         if isinstance(section, TextSection):

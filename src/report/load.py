@@ -7,6 +7,7 @@ expansion is bounded ("billion laughs").
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -127,6 +128,10 @@ def parse_yaml(text: str, file: Path | None = None) -> Any:
         mark = exc.problem_mark or exc.context_mark
         pos = Pos(file, mark.line + 1, mark.column + 1) if mark else Pos(file)
         problem = exc.problem or exc.context or "invalid YAML"
+        ctx_mark = exc.context_mark
+        if exc.problem and exc.context and ctx_mark and mark and ctx_mark.line != mark.line:
+            what = re.sub(r"^while (parsing|scanning) (an? )?", "", exc.context)
+            problem += f" (the {what} began at line {ctx_mark.line + 1}, column {ctx_mark.column + 1})"
         hint = "check indentation, colons and quotes around this place"
         if "\t" in problem or "'\\t'" in problem:
             hint = "YAML does not allow tab characters for indentation; use spaces"
