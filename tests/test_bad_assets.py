@@ -12,6 +12,7 @@ from PIL import Image
 from report.assets import MAX_IMAGE_PIXELS, check_image
 from report.content import load_document
 
+from .conftest import ASSETS as ASSETS_DIR
 from .hostile import at, diagnostics, edit, line_of, make_project, only, png_bytes
 
 COVER = "image: images/cover-artwork.jpg"
@@ -176,3 +177,30 @@ def test_sound_images_pass(tmp_path):
         path = tmp_path / f"ok{suffix}"
         Image.new("RGB", (300, 200), "blue").save(path, fmt)
         check_image(path, path.name)
+
+
+def test_name_longer_than_the_file_system_allows(content):
+    assert "File name too long" in cover_error(content, "images/" + "a" * 400 + ".png")
+
+
+def test_section_name_longer_than_the_file_system_allows(content):
+    edit(content, "report.yaml", "  - sections/02-bilanz.yaml", "  - " + "a" * 400)
+    d = only(diagnostics(content))
+    at(d, "content/report.yaml", line_of(content, "report.yaml", "aaaa"), 5)
+    assert "cannot be used: File name too long" in d.message
+
+
+def test_damaged_font_is_named_before_layout(content):
+    from report.errors import ReportError
+    from report.theme import load_theme
+    fonts = content.parent / "assets" / "fonts"
+    fonts.mkdir()
+    for ttf in (ASSETS_DIR / "fonts").glob("*.ttf"):
+        (fonts / ttf.name).write_bytes(ttf.read_bytes())
+    (fonts / "Broken.ttf").write_bytes(b"\x00\x01\x00\x00" + b"garbage" * 50)
+    (content / "theme.yaml").write_text("fonts:\n  bold: fonts/Broken.ttf\n", encoding="utf-8")
+    with pytest.raises(ReportError) as exc:
+        load_theme(content, content.parent / "assets")
+    d = only(exc.value.diagnostics)
+    at(d, "content/theme.yaml", 2, 9)
+    assert d.message == "font 'fonts/Broken.ttf' is damaged or not a TrueType font"

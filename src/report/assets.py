@@ -40,6 +40,15 @@ class AssetError(ValueError):
 def resolve_asset(name: str, assets_dir: Path, project_dir: Path) -> Path:
     """The absolute path of a checked image; raises AssetError if it is missing, leaves the
     project (also through a symlink), or is not a sound JPEG/PNG of a sane size."""
+    try:
+        return _resolve(name, assets_dir, project_dir)
+    except OSError as exc:  # a name too long for the file system, a file we may not read, …
+        shown = name if len(name) <= 60 else name[:60] + "…"
+        raise AssetError(f"cannot read {shown!r}: {exc.strerror or exc}",
+                         "check the name and that the file in the assets folder can be read") from None
+
+
+def _resolve(name: str, assets_dir: Path, project_dir: Path) -> Path:
     rel = Path(name)
     if rel.is_absolute() or name.startswith(("/", "\\")) or (len(name) > 1 and name[1] == ":"):
         raise AssetError(f"absolute path {name!r} is not allowed",

@@ -56,12 +56,18 @@ def load_document(content_dir: Path) -> Document:
                                                         Report, "report")
     sections = []
     for name, pos in _section_names(report, raw, ctx):
-        path = (content_dir / name).resolve()
-        if not path.is_relative_to(content_dir.resolve()):
+        try:
+            path = (content_dir / name).resolve()
+            inside, exists = path.is_relative_to(content_dir.resolve()), path.is_file()
+        except OSError as exc:  # e.g. a name longer than the file system allows
+            diag.error(pos, f"section file name {name[:60]!r}… cannot be used: {exc.strerror}",
+                       "name a file in the content folder, e.g. sections/01.yaml")
+            continue
+        if not inside:
             diag.error(pos, f"section file {name!r} lies outside the content folder",
                        "section files are named relative to the content folder, e.g. sections/01.yaml")
             continue
-        if not path.is_file():
+        if not exists:
             diag.error(pos, f"section file {name!r} does not exist",
                        "check the name; section files are relative to the content folder")
             continue

@@ -53,6 +53,7 @@ class Node:
     """Base of every model class: remembers where in the content it was written."""
 
     pos: Pos = Pos()
+    field_pos: dict[str, Pos] = {}  # where each key's value was written (set by the Reader)
 
     def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
         """Cross-field rules; override where a class has any."""
@@ -487,6 +488,7 @@ class Reader:
             return INVALID
         obj = cls(**kwargs)
         obj.pos = value.pos
+        obj.field_pos = value.value_pos
         self.ctx.positions[id(obj)] = (value.value_pos, {k: getattr(v, "item_pos", None)
                                                           for k, v in value.items()})
         obj.check(self.diag, self.ctx)
@@ -521,7 +523,7 @@ class Reader:
             self.diag.error(pos, f"{what}: expected a block of keys, got {_got(value)}")
             return INVALID
         kind = value.get("kind")
-        if kind not in kinds:
+        if not isinstance(kind, str) or kind not in kinds:
             where = value.value_pos.get("kind", value.pos)
             msg = f"{what}: unknown kind {_got(kind)}" if "kind" in value else f"{what}: missing required key 'kind'"
             self.diag.error(where, msg, f"known kinds: {', '.join(kinds)}")

@@ -7,6 +7,7 @@ theme.yaml. Everything a designer would change lives there, not in code.
 from __future__ import annotations
 
 import re
+import struct
 from dataclasses import dataclass, fields
 from pathlib import Path
 
@@ -155,8 +156,13 @@ def load_theme(content_dir: Path, assets_dir: Path) -> tuple[Theme, dict[str, Pa
     fonts: dict[str, Path] = {}
     for f in fields(Fonts):
         name = getattr(theme.fonts, f.name)
-        path = (assets_dir / name).resolve()
         pos = ctx.value_pos(theme.fonts, f.name)
+        try:
+            path = (assets_dir / name).resolve()
+            path.is_file()
+        except OSError as exc:
+            diag.error(pos, f"font {name[:60]!r} cannot be used: {exc.strerror}", "keep fonts in assets/fonts/")
+            continue
         if not inside_project(path, assets_dir, assets_dir.parent):
             diag.error(pos, f"font {name!r} points outside the project", "keep fonts in assets/fonts/")
         elif not path.is_file():
@@ -164,6 +170,18 @@ def load_theme(content_dir: Path, assets_dir: Path) -> tuple[Theme, dict[str, Pa
                        "copy the TrueType files (.ttf) into assets/fonts/ and check the name")
         elif path.suffix.lower() != ".ttf":
             diag.error(pos, f"font {name!r} is not a TrueType file (.ttf)", "use .ttf files")
+        elif not _is_truetype(path):
+            diag.error(pos, f"font {name!r} is damaged or not a TrueType font", "copy the .ttf file again")
         fonts[f.name] = path
     diag.raise_if_errors()
     return theme, fonts
+
+
+def _is_truetype(path: Path) -> bool:
+    """Whether reportlab can read the font (it would fail deep inside the layout otherwise)."""
+    from reportlab.pdfbase.ttfonts import TTFError, TTFontFile
+    try:
+        TTFontFile(str(path))
+    except (TTFError, OSError, ValueError, IndexError, KeyError, struct.error):
+        return False
+    return True
