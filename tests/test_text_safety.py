@@ -11,6 +11,7 @@ import pytest
 from reportlab.lib.styles import ParagraphStyle
 
 from report.build import build
+from report.errors import ReportError
 from report.layout.hyphenate import hyphenator
 from report.layout.styles import MM
 from report.layout.text import Paragraph
@@ -143,6 +144,14 @@ def test_long_words_urls_and_a_long_section_stay_inside_the_frame(project, tmp_p
             outside.append((no, ch, round(left), round(right)))
     assert not outside, f"{len(outside)} characters outside the frame, e.g. {outside[:5]}"
 
+    # the cover: a title too long for the panel is set smaller, never over the organisation line
+    cover = [(box, size) for no, _ch, box, size in _chars(out.path) if no == 1]
+    title = [box for box, size in cover if size > theme.sizes.h2 + 1]
+    organisation = [box for box, size in cover if abs(size - theme.sizes.h2) < 0.5 and box[1] < 30 * MM]
+    assert title and organisation
+    assert min(b[1] for b in title) > max(b[3] for b in organisation) + 2 * MM
+    assert all(0 <= b[0] and b[2] <= page_w for b, _ in cover)
+
 
 @pytest.mark.parametrize("text", [
     LONG_URL, f'<a href="{LONG_URL}"><u>{LONG_URL}</u></a>', LONG_WORD, "Donaudampf" + "x" * 200,
@@ -157,3 +166,16 @@ def test_paragraph_never_wider_than_its_frame(text):
     ordinary = Paragraph("Ein ganz gewöhnlicher Satz mit Silbentrennung für Fortschreibung.", style)
     ordinary.wrap(120, 1000)
     assert ordinary.style.hyphenationLang, "ordinary text keeps its hyphenation"
+
+
+def test_characters_missing_from_the_fonts_are_named(project, tmp_path):
+    edit(project, "report.yaml", "title: Ein gutes", "title: 漢字 😀 Ein gutes")
+    edit(project, "charts/reichweite.yaml", "\ntitle: ", "\ntitle: ✈︎ ")
+    with pytest.raises(ReportError) as exc:
+        build(project, tmp_path / "out", ["screen"])
+    first, second = exc.value.diagnostics
+    at(first, "content/report.yaml", line_of(project, "report.yaml", "title: 漢字"), 8)
+    assert first.message == "title: the font Lato has no glyph for '字' (U+5B57), '漢' (U+6F22), '😀' (U+1F600)"
+    assert "replace the characters" in first.hint
+    at(second, "content/charts/reichweite.yaml", line_of(project, "charts/reichweite.yaml", "title: ✈"), 8)
+    assert not (tmp_path / "out").exists()
