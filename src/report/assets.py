@@ -42,9 +42,11 @@ def resolve_asset(name: str, assets_dir: Path, project_dir: Path) -> Path:
     project (also through a symlink), or is not a sound JPEG/PNG of a sane size."""
     try:
         return _resolve(name, assets_dir, project_dir)
-    except OSError as exc:  # a name too long for the file system, a file we may not read, …
+    except AssetError:
+        raise
+    except (OSError, ValueError) as exc:  # a name too long for the file system, a NUL byte, no permission, …
         shown = name if len(name) <= 60 else name[:60] + "…"
-        raise AssetError(f"cannot read {shown!r}: {exc.strerror or exc}",
+        raise AssetError(f"cannot read {shown!r}: {getattr(exc, 'strerror', None) or exc}",
                          "check the name and that the file in the assets folder can be read") from None
 
 

@@ -59,8 +59,8 @@ def load_document(content_dir: Path) -> Document:
         try:
             path = (content_dir / name).resolve()
             inside, exists = path.is_relative_to(content_dir.resolve()), path.is_file()
-        except OSError as exc:  # e.g. a name longer than the file system allows
-            diag.error(pos, f"section file name {name[:60]!r}… cannot be used: {exc.strerror}",
+        except (OSError, ValueError) as exc:  # a name longer than the file system allows, a NUL byte
+            diag.error(pos, f"section file name {name[:60]!r} cannot be used: {getattr(exc, 'strerror', None) or exc}",
                        "name a file in the content folder, e.g. sections/01.yaml")
             continue
         if not inside:

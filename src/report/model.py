@@ -37,13 +37,16 @@ class AssetPath(str):
 
 
 def spec(description: str, default: Any = MISSING, example: Any = None, *,
-         max_length: int | None = None, items: tuple[int, int] | None = None) -> Any:
+         max_length: int | None = None, items: tuple[int, int] | None = None,
+         between: tuple[float, float] | None = None) -> Any:
     """A model field with the description and example shown in errors and the schema.
 
     `max_length` bounds text (each item of a list of text) in characters, where the design
-    has room for one line or one box only; `items` bounds the number of list items.
+    has room for one line or one box only; `items` bounds the number of list items;
+    `between` bounds a number (each number of a list), both ends included.
     """
-    meta = {"description": description, "example": example, "max_length": max_length, "items": items}
+    meta = {"description": description, "example": example, "max_length": max_length, "items": items,
+            "between": between}
     if isinstance(default, (list, dict)):
         return field(default_factory=lambda: type(default)(default), metadata=meta)
     return field(default=default, metadata=meta)
@@ -505,6 +508,16 @@ class Reader:
                             f"give at least {lo} and at most {hi}"
                             + (" (split it into two)" if len(result) > hi else ""))
             ok = False
+        between = meta.get("between")
+        if between:
+            numbers = result if isinstance(result, list) else [result]
+            item_pos = getattr(block[name], "item_pos", None) or [pos] * len(numbers)
+            for i, (number, npos) in enumerate(zip(numbers, item_pos, strict=False)):
+                if not between[0] <= number <= between[1]:
+                    label = f"{name}[{i + 1}]" if isinstance(result, list) else name
+                    self.diag.error(npos, f"{what}: {label} = {number:g} is out of range",
+                                    f"use a value from {between[0]:g} to {between[1]:g}")
+                    ok = False
         limit = meta.get("max_length")
         if limit:
             texts = result if isinstance(result, list) else [result]

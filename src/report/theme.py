@@ -18,6 +18,7 @@ from .model import Node, ReadContext, Reader, spec
 
 DEFAULT_THEME = Path(__file__).parent / "data" / "theme.yaml"
 THEME_FILE = "theme.yaml"
+SIZE_RANGE = (6, 72)  # points: below 6 print shops do not guarantee text; above 72 nothing fits a tile
 MAX_INK = 300  # percent total area coverage accepted by offset print shops (FOGRA39 coated)
 
 
@@ -69,20 +70,20 @@ class Fonts(Node):
 
 @dataclass(kw_only=True)
 class Sizes(Node):
-    body: float = spec("Body text size (pt).")
-    leading: float = spec("Body line distance (pt).")
-    lead: float = spec("Lead paragraph size (pt).")
-    lead_leading: float = spec("Lead line distance (pt).")
-    h1: float = spec("Section heading size (pt).")
-    h2: float = spec("Subheading size (pt).")
-    kicker: float = spec("Kicker line size (pt).")
-    caption: float = spec("Caption size (pt).")
-    source: float = spec("Source line size (pt).")
-    quote: float = spec("Pull quote size (pt).")
-    quote_leading: float = spec("Pull quote line distance (pt).")
-    figure: float = spec("Key figure number size (pt).")
-    running: float = spec("Running head and folio size (pt).")
-    title: float = spec("Cover title size (pt).")
+    body: float = spec("Body text size (pt).", between=SIZE_RANGE)
+    leading: float = spec("Body line distance (pt).", between=SIZE_RANGE)
+    lead: float = spec("Lead paragraph size (pt).", between=SIZE_RANGE)
+    lead_leading: float = spec("Lead line distance (pt).", between=SIZE_RANGE)
+    h1: float = spec("Section heading size (pt).", between=SIZE_RANGE)
+    h2: float = spec("Subheading size (pt).", between=SIZE_RANGE)
+    kicker: float = spec("Kicker line size (pt).", between=SIZE_RANGE)
+    caption: float = spec("Caption size (pt).", between=SIZE_RANGE)
+    source: float = spec("Source line size (pt).", between=SIZE_RANGE)
+    quote: float = spec("Pull quote size (pt).", between=SIZE_RANGE)
+    quote_leading: float = spec("Pull quote line distance (pt).", between=SIZE_RANGE)
+    figure: float = spec("Key figure number size (pt).", between=SIZE_RANGE)
+    running: float = spec("Running head and folio size (pt).", between=SIZE_RANGE)
+    title: float = spec("Cover title size (pt).", between=SIZE_RANGE)
 
     def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
         for f in fields(self):
@@ -93,17 +94,17 @@ class Sizes(Node):
 
 @dataclass(kw_only=True)
 class PageGrid(Node):
-    margin_inner: float = spec("Margin at the binding (mm).")
-    margin_outer: float = spec("Margin at the outer edge (mm).")
-    margin_top: float = spec("Top margin (mm).")
-    margin_bottom: float = spec("Bottom margin (mm).")
-    text_offset: float = spec("Indent of the body text column from the inner margin (mm).")
-    tile_gap: float = spec("Gap between key-figure tiles (mm).")
+    margin_inner: float = spec("Margin at the binding (mm).", between=(10, 60))
+    margin_outer: float = spec("Margin at the outer edge (mm).", between=(10, 60))
+    margin_top: float = spec("Top margin (mm).", between=(15, 60))
+    margin_bottom: float = spec("Bottom margin (mm).", between=(15, 60))
+    text_offset: float = spec("Indent of the body text column from the inner margin (mm).", between=(0, 70))
+    tile_gap: float = spec("Gap between key-figure tiles (mm).", between=(0, 15))
 
 
 @dataclass(kw_only=True)
 class ChartStyle(Node):
-    palette: list[str] = spec("Colour names used for chart series, in order.")
+    palette: list[str] = spec("Colour names used for chart series, in order.", items=(1, 8))
 
 
 @dataclass(kw_only=True)
