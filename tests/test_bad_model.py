@@ -201,3 +201,21 @@ def test_several_errors_in_one_block(content):
     messages = [d.message for d in diagnostics(content)]
     assert messages == ["report: unknown key 'titel'", "report: missing required key 'title'",
                         "report: year: 'zweitausendsiebzehn' is not a number"]
+
+
+def test_theme_numbers_out_of_range(content):
+    from report.errors import ReportError
+    from report.theme import load_theme
+    (content / "theme.yaml").write_text("sizes:\n  body: 1000\npage:\n  margin_inner: 500\n  tile_gap: -3\n"
+                                        "charts:\n  palette: []\n", encoding="utf-8")
+    with pytest.raises(ReportError) as exc:
+        load_theme(content, content.parent / "assets")
+    diags = exc.value.diagnostics
+    assert [(d.pos.line, d.pos.col, d.message) for d in diags] == [
+        (2, 9, "theme: sizes: body = 1000 is out of range"),
+        (4, 17, "theme: page: margin_inner = 500 is out of range"),
+        (5, 13, "theme: page: tile_gap = -3 is out of range"),
+        (7, 12, "theme: charts: palette: 0 items given, but 1 to 8 are needed"),
+    ]
+    assert all(str(d.pos.file).endswith("content/theme.yaml") for d in diags)
+    assert diags[0].hint == "use a value from 6 to 72"
