@@ -179,3 +179,11 @@ def test_characters_missing_from_the_fonts_are_named(project, tmp_path):
     assert "replace the characters" in first.hint
     at(second, "content/charts/reichweite.yaml", line_of(project, "charts/reichweite.yaml", "title: ✈"), 8)
     assert not (tmp_path / "out").exists()
+
+
+def test_chart_labels_break_only_words_far_longer_than_a_line():
+    from report.charts.bar import _wrap
+    assert _wrap("Informationsveranstaltungen", 24) == "Informationsveranstaltungen"
+    assert _wrap("Delegations- und Markterkundungsreisen", 24) == "Delegations- und\nMarkterkundungsreisen"
+    lines = _wrap(LONG_WORD[:60], 24).split("\n")
+    assert len(lines) == 3 and all(len(line) <= 32 for line in lines)

@@ -16,6 +16,18 @@ def _label(value: float, qualifier: str | None, locale: Locale) -> str:
     return f"{qualifier} {number}" if qualifier else number
 
 
+def _wrap(text: str, width: int) -> str:
+    """Lines of about `width` characters; a word only breaks when it is far longer than a line
+    (a long compound like "Informationsveranstaltungen" stays whole, a 60-letter one does not)."""
+    lines = []
+    for line in textwrap.wrap(text, width, break_long_words=False):
+        while len(line) > width * 4 // 3:
+            lines.append(line[:width] + "-")
+            line = line[width:]
+        lines.append(line)
+    return "\n".join(lines)
+
+
 def draw(fig: Figure, chart: BarChart, theme: Theme, locale: Locale) -> None:
     palette = [theme.colour(name).rgb for name in theme.charts.palette]
     horizontal = chart.orientation == "horizontal"
@@ -39,7 +51,7 @@ def draw(fig: Figure, chart: BarChart, theme: Theme, locale: Locale) -> None:
             else:
                 ax.text(o, v + vmax * 0.02, text, va="bottom", ha="center", fontweight="bold",
                         fontsize=theme.sizes.caption + 1, color=theme.colour("ink").rgb)
-    labels = [textwrap.fill(c, 24 if horizontal else 22) for c in chart.categories]
+    labels = [_wrap(c, 24 if horizontal else 22) for c in chart.categories]
     value_axis = ax.xaxis if horizontal else ax.yaxis
     value_axis.set_major_formatter(lambda v, _pos: locale.number(v))
     for side in ("top", "right"):
