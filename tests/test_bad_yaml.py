@@ -82,8 +82,11 @@ def test_empty_file(content, text):
 def test_empty_content_folder(tmp_path):
     (tmp_path / "content").mkdir()
     d = only(diagnostics(tmp_path / "content"))
-    assert "report.yaml is missing" in d.message
+    assert d.message == f"the content folder '{tmp_path / 'content'}' is empty"
     assert "report.yaml" in d.hint
+    (tmp_path / "content" / "notes.txt").write_text("x")
+    d = only(diagnostics(tmp_path / "content"))
+    assert "report.yaml is missing" in d.message
 
 
 def test_missing_content_folder(tmp_path):

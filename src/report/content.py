@@ -25,6 +25,10 @@ def load_document(content_dir: Path) -> Document:
                                       "run the command in your report project, or give the content "
                                       "folder: report build path/to/content (report init DIR makes one)")])
     report_file = content_dir / REPORT_FILE
+    if not any(content_dir.iterdir()):
+        raise ReportError([Diagnostic(f"the content folder {str(content_dir)!r} is empty", Pos(content_dir),
+                                      "a content folder holds report.yaml, sections/ and charts/; "
+                                      "'report init DIR' creates a complete example")])
     if not report_file.is_file():
         raise ReportError([Diagnostic(f"{REPORT_FILE} is missing in {content_dir}", Pos(report_file),
                                       "every content folder needs a report.yaml; "
