@@ -36,5 +36,5 @@ def print_pdf(sample_build: BuildResult) -> Path:
 def project(tmp_path: Path) -> Path:
     """A writable copy of the sample project (content/ + assets/); returns its content folder."""
     shutil.copytree(SAMPLE_CONTENT, tmp_path / "content")
-    (tmp_path / "assets").symlink_to(ASSETS, target_is_directory=True)
+    shutil.copytree(ASSETS, tmp_path / "assets")
     return tmp_path / "content"

@@ -219,3 +219,12 @@ def test_theme_numbers_out_of_range(content):
     ]
     assert all(str(d.pos.file).endswith("content/theme.yaml") for d in diags)
     assert diags[0].hint == "use a value from 6 to 72"
+
+
+def test_imprint_that_would_not_fit_the_back_page(content):
+    """The back page sets the imprint as one block at the foot; 90 lines once raised reportlab's LayoutError."""
+    edit(content, "report.yaml", "  lines:\n", "  lines:\n" + "".join(f"    - Zeile {i}\n" for i in range(90)))
+    d = only(diagnostics(content))
+    at(d, "content/report.yaml", line_of(content, "report.yaml", "  lines:") + 1, 5)
+    assert d.message == "report: contact: lines: 92 items given, but 0 to 12 are needed"
+    assert "split it" in d.hint

@@ -2,7 +2,7 @@
 exception (and, since pytest turns warnings into errors, never a warning either).
 
 Hypothesis mutates a small but complete document (report, a text section with a quote and a chart,
-a key-figures section, a bar and a destinations chart): deleting keys, replacing values with other
+a key-figures section, a bar and a destinations chart, a theme override): deleting keys, replacing values with other
 types and with unicode text, adding keys, and editing the YAML text itself. Only the screen edition
 is built, to keep each example fast.
 
@@ -53,6 +53,11 @@ BASE: dict[str, Any] = {
         "kind": "bar", "title": "Aktivitäten", "caption": "Das Jahr.", "source": "Quelle: TI", "alt": "Balken",
         "height": 50, "categories": ["Reisen", "Messen"],
         "series": [{"name": "2017", "values": [5, 6], "qualifiers": [None, "rund"]}],
+    },
+    "theme.yaml": {
+        "sizes": {"body": 10, "h2": 14}, "page": {"tile_gap": 4, "margin_inner": 24},
+        "charts": {"palette": ["primary", "accent"]},
+        "colours": {"accent": {"cmyk": [0, 60, 100, 0], "rgb": "#e07a1f"}},
     },
     "charts/ziele.yaml": {
         "kind": "destinations", "title": "Ziele", "caption": "Wohin.", "source": "Quelle: TI", "alt": "Ziele",

@@ -138,8 +138,9 @@ def test_long_words_urls_and_a_long_section_stay_inside_the_frame(project, tmp_p
     for no, ch, (left, _bottom, right, _top), _size in _chars(out.path):
         if no == 1:
             continue  # the cover is full-bleed artwork with its own panel
-        frame_left = inner if no % 2 == 1 else outer
-        frame_right = page_w - (outer if no % 2 == 1 else inner)
+        recto = no % 2 == 1 or no == out.pages  # the back page sets its frame like a recto
+        frame_left = inner if recto else outer
+        frame_right = page_w - (outer if recto else inner)
         if left < frame_left - 1 or right > frame_right + 1:
             outside.append((no, ch, round(left), round(right)))
     assert not outside, f"{len(outside)} characters outside the frame, e.g. {outside[:5]}"

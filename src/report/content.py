@@ -82,20 +82,21 @@ def load_document(content_dir: Path) -> Document:
 
     charts = {}
     charts_dir = content_dir / CHARTS_DIR
-    if charts_dir.is_dir():
-        for path in sorted(charts_dir.glob("*.yaml")):
-            raw_chart = load(path)
-            # a chart whose file has errors stays known (as INVALID): its errors are already
-            # reported, and "chart does not exist" at every reference would only mislead
-            charts[path.stem] = INVALID if raw_chart is INVALID else reader.read_kind(
-                raw_chart, getattr(raw_chart, "pos", Pos(shown(path))), CHART_KINDS, f"chart '{path.stem}'")
+    chart_files = sorted(charts_dir.glob("*.yaml")) if charts_dir.is_dir() else []
+    for path in chart_files:
+        raw_chart = load(path)
+        if raw_chart is not INVALID:
+            charts[path.stem] = reader.read_kind(raw_chart, getattr(raw_chart, "pos", Pos(shown(path))),
+                                                 CHART_KINDS, f"chart '{path.stem}'")
 
+    chart_ids = [p.stem for p in chart_files]
     for section in sections:
         if isinstance(section, TextSection):
             for block in section.blocks:
-                if isinstance(block, ChartRef) and block.id not in charts:
+                # a chart whose file failed to load was reported already; don't report it twice
+                if isinstance(block, ChartRef) and block.id not in chart_ids:
                     diag.error(block.pos, f"chart '{block.id}' does not exist",
-                               f"charts are files in {CHARTS_DIR}/; known: {', '.join(charts) or 'none'}")
+                               f"charts are files in {CHARTS_DIR}/; known: {', '.join(chart_ids) or 'none'}")
     diag.raise_if_errors()
     return Document(report=report, sections=sections, charts=charts, content_dir=content_dir, assets_dir=assets)
 

@@ -78,9 +78,9 @@ class Cover(Node):
 @dataclass(kw_only=True)
 class Contact(Node):
     heading: str = spec("Heading of the closing page.", example="Kontakt und Impressum", max_length=80)
-    publisher: str = spec("Who publishes the review.", example="Thüringen International")
+    publisher: str = spec("Who publishes the review.", example="Thüringen International", max_length=80)
     lines: list[str] = spec("Further lines of the imprint (address, commission, editors).", default=[],
-                            example=["Im Auftrag des Freistaates Thüringen"])
+                            example=["Im Auftrag des Freistaates Thüringen"], max_length=120, items=(0, 12))
     email: str | None = spec("Contact e-mail address.", default=None, example="info@example.org")
     web: str | None = spec("Web address (https://…).", default=None, example="https://www.example.org")
 

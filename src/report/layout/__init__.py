@@ -27,5 +27,5 @@ def build_story(ctx: LayoutContext) -> list[Any]:
                         NextPageTemplate(["left", "right"]), PageBreak(), *contents.layout(ctx)]
     for index, sec in enumerate(ctx.doc.sections, start=1):
         story += [PageBreak(), *SECTION_LAYOUTS[type(sec)](ctx, sec, index)]
-    story += [PageBreak(), *closing.layout(ctx)]
+    story += [NextPageTemplate("back"), PageBreak(), *closing.layout(ctx)]
     return story

@@ -1,33 +1,63 @@
-"""The closing page: contact and imprint from content, with the image credits."""
+"""The closing page: a back page in the primary colour with contact and imprint from content
+and the image credits, set at the foot of the page."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from reportlab.platypus import Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from .context import LayoutContext
 from .heading import heading
 from .styles import MM
 from .text import Paragraph, rl_link, rl_plain
 
+PAD = 8 * MM
+
+
+class FootPanel(Flowable):
+    """Takes the rest of the frame and draws its flowables at the bottom, under an accent rule."""
+
+    def __init__(self, parts: list[Any], accent: Any):
+        super().__init__()
+        self.parts, self.accent = parts, accent
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        self.width, self.height = aw, ah
+        self.sizes = [p.wrap(aw, ah) for p in self.parts]
+        self.panel_h = sum(h for _, h in self.sizes) + PAD
+        return aw, max(ah, self.panel_h)
+
+    def draw(self) -> None:
+        c = self.canv
+        c.setFillColor(self.accent)
+        c.rect(0, self.panel_h - 1.5 * MM, 14 * MM, 1.5 * MM, stroke=0, fill=1)
+        y = self.panel_h - PAD
+        for part, (_, h) in zip(self.parts, self.sizes, strict=True):
+            y -= h
+            part.drawOn(c, 0, y)
+
 
 def layout(ctx: LayoutContext) -> list[Any]:
     st, loc, rep = ctx.styles, ctx.locale, ctx.doc.report
     contact = rep.contact
-    story = heading(ctx, contact.heading, None, "closing")
-    story.append(Paragraph(rl_plain(contact.publisher, loc), st.para("h2", spaceBefore=0)))
-    for line in contact.lines:
-        story.append(Paragraph(rl_plain(line, loc), st.para("body", alignment=0, spaceAfter=0)))
-    story.append(Spacer(0, 6 * MM))
+    white = st.colour("paper")
+    small = st.para("small", textColor=white, fontSize=st.theme.sizes.body, leading=st.theme.sizes.leading)
+    parts: list[Any] = [Paragraph(rl_plain(contact.publisher, loc),
+                                  st.para("h2", spaceBefore=0, textColor=white, fontSize=st.theme.sizes.h2 + 4,
+                                          leading=(st.theme.sizes.h2 + 4) * 1.3))]
+    parts += [Paragraph(rl_plain(line, loc), small) for line in contact.lines]
+    links = []
     if contact.email:
-        story.append(Paragraph(f"{rl_plain(loc.label('email'), loc)}: "
-                               + rl_link(contact.email, f"mailto:{contact.email}", loc), st.para("small")))
+        links.append(f"{rl_plain(loc.label('email'), loc)}: "
+                     + rl_link(contact.email, f"mailto:{contact.email}", loc))
     if contact.web:
-        story.append(Paragraph(f"{rl_plain(loc.label('web'), loc)}: "
-                               + rl_link(contact.web, contact.web, loc), st.para("small")))
-    story.append(Spacer(0, 10 * MM))
-    story.append(Paragraph(rl_plain(loc.label("image_credit"), loc).upper(), st.para("kicker")))
-    story.append(Paragraph(f"{rl_plain(loc.label('cover'), loc)}: {rl_plain(rep.cover.credit, loc)}",
-                           st.para("small")))
+        links.append(f"{rl_plain(loc.label('web'), loc)}: " + rl_link(contact.web, contact.web, loc))
+    if links:
+        parts += [Spacer(0, 3 * MM), *(Paragraph(link, small) for link in links)]
+    parts += [Spacer(0, 6 * MM),
+              Paragraph(rl_plain(loc.label("image_credit"), loc).upper(), st.para("kicker")),
+              Paragraph(f"{rl_plain(loc.label('cover'), loc)} – {rl_plain(rep.cover.credit, loc)}", small)]
+    story = heading(ctx, contact.heading, None, "closing", colour=white)
+    story.append(FootPanel(parts, st.colour("accent")))
     return story

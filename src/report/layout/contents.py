@@ -25,6 +25,6 @@ def layout(ctx: LayoutContext) -> list[Any]:
         Paragraph(rl_plain(rep.title, ctx.locale), st.para("h1")),
         Paragraph(rl_markup(rep.lead, ctx.locale), st.para("lead")),
         Spacer(0, 14 * MM),
-        Paragraph(rl_plain(ctx.locale.label("contents"), ctx.locale), st.para("kicker")),
+        Paragraph(rl_plain(ctx.locale.label("contents"), ctx.locale).upper(), st.para("kicker")),
         toc,
     ]

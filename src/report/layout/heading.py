@@ -9,12 +9,12 @@ from .context import LayoutContext
 from .text import Paragraph, rl_plain
 
 
-def heading(ctx: LayoutContext, title: str, kicker: str | None, key_hint: str) -> list[Any]:
+def heading(ctx: LayoutContext, title: str, kicker: str | None, key_hint: str, colour: Any = None) -> list[Any]:
     st = ctx.styles
     out: list[Any] = []
     if kicker:
         out.append(Paragraph(rl_plain(kicker, ctx.locale).upper(), st.para("kicker")))
-    h1 = Paragraph(rl_plain(title, ctx.locale), st.para("h1"))
+    h1 = Paragraph(rl_plain(title, ctx.locale), st.para("h1", **({"textColor": colour} if colour else {})))
     h1.toc_entry = (0, ctx.locale.typographic(title), "sec-" + re.sub(r"[^a-z0-9]+", "-", key_hint.lower()))
     out.append(h1)
     return out

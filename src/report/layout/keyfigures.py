@@ -71,7 +71,7 @@ class TileGrid(Flowable):
                                                                                leading=(s.body + 1) * 1.25))
             parts = [label]
             if fig.detail:
-                parts.append(Paragraph(rl_markup(fig.detail, self.ctx.locale), st.para("small")))
+                parts.append(Paragraph(rl_markup(fig.detail, self.ctx.locale), st.para("small", hyphenationLang="")))
             ty = base - 4 * MM
             for p in parts:
                 _, ph = p.wrap(tile_w - 2 * pad, self.tile_h)

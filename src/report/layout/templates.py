@@ -80,7 +80,18 @@ class ReportDocTemplate(BaseDocTemplate):
                          onPageEnd=self._finish_page),
             PageTemplate("right", [frame(page.margin_inner * MM, "right")], onPage=self._furniture,
                          onPageEnd=self._finish_page),
+            # the back page: full-bleed colour, no running head
+            PageTemplate("back", [frame(page.margin_inner * MM, "back")], onPage=self._back,
+                         onPageEnd=self._finish_page),
         ])
+
+    def _back(self, canv: Any, doc: Any) -> None:
+        g = self.geometry
+        canv.saveState()
+        canv.setFillColor(self.styles.colour("primary"))
+        canv.rect(g.offset - g.bleed, g.offset - g.bleed, g.trim_w + 2 * g.bleed, g.trim_h + 2 * g.bleed,
+                  stroke=0, fill=1)
+        canv.restoreState()
 
     def _furniture(self, canv: Any, doc: Any) -> None:
         """Running head and folio; never on the cover."""

@@ -1,0 +1,55 @@
+"""Flowables alone, through wrap/split: widows, orphans, keep-with-next, tile grid splitting."""
+
+import pytest
+from reportlab.platypus import Paragraph
+
+from report.content import load_document
+from report.layout.styles import Styles, register_fonts
+from report.locale import get_locale
+from report.theme import load_theme
+
+from .conftest import SAMPLE_CONTENT
+
+TEXT = " ".join(["Thüringer Unternehmen beim Ausbau ihres Exportgeschäfts unterstützen."] * 12)
+
+
+@pytest.fixture(scope="module")
+def styles() -> Styles:
+    doc = load_document(SAMPLE_CONTENT)
+    theme, fonts = load_theme(SAMPLE_CONTENT, doc.assets_dir)
+    return Styles(theme, get_locale("de-DE"), "rgb", register_fonts(fonts))
+
+
+def _lines(p: Paragraph, width: float) -> int:
+    p.wrap(width, 10_000)
+    return len(p.blPara.lines)
+
+
+def test_no_orphan_first_line_alone(styles):
+    style = styles.para("body")
+    p = Paragraph(TEXT, style)
+    assert _lines(p, 300) > 4
+    # room for exactly one line at the foot of a frame: the paragraph moves on whole
+    assert p.split(300, style.leading * 1.2) == []
+
+
+def test_no_widow_last_line_alone(styles):
+    style = styles.para("body")
+    n = _lines(Paragraph(TEXT, style), 300)
+    parts = Paragraph(TEXT, style).split(300, style.leading * (n - 1) + 1)
+    assert len(parts) == 2
+    parts[1].wrap(300, 10_000)
+    assert len(parts[1].blPara.lines) >= 2
+
+
+def test_headings_keep_with_next(styles):
+    assert styles.para("h1").keepWithNext and styles.para("kicker").keepWithNext
+    assert styles.para("body").alignment == 4  # justified
+
+
+def test_body_text_is_hyphenated(styles):
+    p = Paragraph("Wissenschaftsdelegationen " * 6, styles.para("body"))
+    p.wrap(120, 10_000)
+    ends = [line.words[-1] if hasattr(line, "words") else line[1][-1] for line in p.blPara.lines[:-1]]
+    assert any(str(e).endswith("-") for e in ends), ends
+

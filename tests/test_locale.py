@@ -1,0 +1,24 @@
+from report.layout.hyphenate import break_points
+from report.locale import get_locale
+
+
+def test_number_formats():
+    assert get_locale("de-DE").number(1000) == "1.000"
+    assert get_locale("de-DE").number(1234567) == "1.234.567"
+    assert get_locale("de-DE").number(2.5) == "2,5"
+    assert get_locale("en-GB").number(1000) == "1,000"
+
+
+def test_typographic_quotes_and_dashes():
+    de = get_locale("de-DE")
+    assert de.typographic('Er sagte "ja" - und ging...') == "Er sagte „ja“ – und ging…"
+    assert get_locale("en-GB").typographic('"yes"') == "“yes”"
+
+
+def test_hyphenation_drops_pyphen_compound_artefacts():
+    def hyph(word):
+        points = break_points(word, "de_DE")
+        return "".join(c + ("-" if i + 1 in points else "") for i, c in enumerate(word))
+    assert hyph("Fortschreibung") == "Fortschrei-bung"  # pyphen alone: Fort-s-chrei-bung
+    assert "schaftss-" not in hyph("Gemeinschaftsstände")
+    assert hyph("verbergen") == "ver-ber-gen"
