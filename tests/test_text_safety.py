@@ -116,7 +116,7 @@ def test_long_words_urls_and_a_long_section_stay_inside_the_frame(project, tmp_p
     edit(project, "sections/01-zahlen.yaml", "detail: unter anderem nach Kalifornien, Japan und Detroit/Chicago",
          f"detail: {LONG_URL[:160]}")
     edit(project, "report.yaml", "title: Ein gutes Jahr für Ihre Internationalisierung!", f"title: {LONG_WORD[:120]}")
-    edit(project, "report.yaml", "    - Im Auftrag", f"    - {LONG_URL}\n    - Im Auftrag")
+    edit(project, "report.yaml", "    - Im Auftrag", f"    - {LONG_URL[:120]}\n    - Im Auftrag")
     edit(project, "report.yaml", "  lines:", f"  web: {LONG_URL}\n  lines:")
     paragraphs = "".join(f"  - paragraph: Absatz {i} mit {LONG_URL[:70]} und gewöhnlichem Text, der die Zeile "
                          f"füllt und umbricht, wie es Fließtext tut.\n" for i in range(1, 121))
