@@ -189,3 +189,17 @@ def test_section_outside_the_content_folder(content, tmp_path):
 
 def test_sample_still_loads(content):
     assert load_document(content).report.year == 2017
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_utf16_file_is_named_as_such(content, encoding):
+    path = content / "report.yaml"
+    path.write_bytes(path.read_text(encoding="utf-8").encode(encoding))
+    d = only(diagnostics(content))
+    assert d.message == "the file is saved as UTF-16, not UTF-8"
+    assert "UTF-8" in d.hint
+
+
+def test_file_given_instead_of_the_content_folder(content):
+    d = only(diagnostics(content / "report.yaml"))
+    assert d.message.endswith("report.yaml' is a file, not a content folder")

@@ -20,6 +20,9 @@ def project_paths(content_dir: Path) -> tuple[Path, Path]:
 
 def load_document(content_dir: Path) -> Document:
     """Load and validate everything; raises ReportError listing every problem found."""
+    if content_dir.is_file():
+        raise ReportError([Diagnostic(f"{str(content_dir)!r} is a file, not a content folder", Pos(content_dir),
+                                      "give the folder that holds report.yaml, e.g. report build content")])
     if not content_dir.is_dir():
         raise ReportError([Diagnostic(f"content folder {str(content_dir)!r} does not exist", Pos(),
                                       "run the command in your report project, or give the content "

@@ -170,6 +170,9 @@ def read_text(path: Path, shown: Path | None = None) -> str:
     if len(data) > MAX_FILE_BYTES:
         raise ReportError([Diagnostic(f"file is too large ({len(data)} bytes) for a content file", Pos(shown),
                                       "content files hold text; put images into assets/")])
+    if _looks_utf16(data):
+        raise ReportError([Diagnostic("the file is saved as UTF-16, not UTF-8", Pos(shown),
+                                      "save it as UTF-8 (in Windows editors: 'Save as' → Encoding: UTF-8)")])
     if b"\x00" in data:
         raise ReportError([Diagnostic("this is a binary file, not YAML text", Pos(shown),
                                       "content files must be UTF-8 text")])
@@ -184,6 +187,14 @@ def read_text(path: Path, shown: Path | None = None) -> str:
             "save the file as UTF-8 (in most editors: 'Save with encoding' → UTF-8); "
             "files saved as Latin-1/Windows-1252 show this for umlauts")]) from None
     return text
+
+
+def _looks_utf16(data: bytes) -> bool:
+    """UTF-16 (Windows "Unicode" text, some spreadsheet exports): a byte-order mark, or text
+    whose every other byte is NUL."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    return b"\x00" in data[:2] and data.count(b"\x00") * 3 > len(data)
 
 
 def load_yaml_file(path: Path, shown: Path | None = None) -> Any:
