@@ -498,7 +498,7 @@ class Reader:
         return obj
 
     def _within_limits(self, meta: Any, result: Any, block: YMap, name: str, what: str) -> bool:
-        """The spec's max_length and items bounds: room the design has, and counts that make sense."""
+        """The spec's bounds (items, between, max_length): room the design has, values that make sense."""
         ok = True
         pos = block.value_pos[name]
         bounds = meta.get("items")
