@@ -228,3 +228,36 @@ def test_imprint_that_would_not_fit_the_back_page(content):
     at(d, "content/report.yaml", line_of(content, "report.yaml", "  lines:") + 1, 5)
     assert d.message == "report: contact: lines: 92 items given, but 0 to 12 are needed"
     assert "split it" in d.hint
+
+
+def _crowd(content, n, height, orientation):
+    labels = "".join(f"  - Kategorie {i} mit einem recht langen Namen für das Diagramm\n" for i in range(n))
+    text = (content / CHART).read_text(encoding="utf-8")
+    start = text.index("categories:\n") + len("categories:\n")
+    text = text[:start] + labels + "series:\n  - values: [" + ", ".join(["1"] * n) + "]\n"
+    text = text.replace("height: 62", f"height: {height}").replace("orientation: horizontal",
+                                                                  f"orientation: {orientation}")
+    (content / CHART).write_text(text, encoding="utf-8")
+
+
+def test_bar_labels_that_would_overlap(content):
+    _crowd(content, 12, 62, "horizontal")
+    d = only(diagnostics(content))
+    at(d, "content/" + CHART, line_of(content, CHART, "height:"), 9)
+    assert d.message == "the labels of 12 bars do not fit a chart 62 mm high"
+    assert d.hint.startswith("make it at least 145 mm high")
+
+
+def test_vertical_bar_labels_that_would_overlap(content):
+    _crowd(content, 8, 70, "vertical")
+    d = only(diagnostics(content))
+    at(d, "content/" + CHART, line_of(content, CHART, "- Kategorie 0 "), 3)
+    assert d.message == "the labels of 8 vertical bars would overlap"
+    assert "orientation: horizontal" in d.hint
+
+
+def test_destinations_that_would_overlap(content):
+    edit(content, "charts/ziele.yaml", "height: 80", "height: 30")
+    d = only(diagnostics(content))
+    at(d, "content/charts/ziele.yaml", line_of(content, "charts/ziele.yaml", "height: 30"), 9)
+    assert "do not fit a chart 30 mm high" in d.message and "at least" in d.hint

@@ -25,6 +25,7 @@ from typing import Any, Literal
 
 from . import markup
 from .errors import Diagnostics, Pos, ReportError
+from .labels import CHAR_MM, LABEL_WRAP, LINE_MM, wrap_label
 from .load import YMap, YSeq
 
 
@@ -216,6 +217,10 @@ SECTION_KINDS: dict[str, type] = {
 # --- charts ------------------------------------------------------------------
 
 MAX_CHART_VALUE = 1e9
+MAX_CHART_MM = 200
+AXIS_MM = 15  # the value axis and its labels under horizontal bars
+VERTICAL_LABELS_MM = 150  # width the labels of vertical bars share
+DESTINATION_ROW_MM = 4  # one destination (or group heading) in the destinations chart
 
 
 @dataclass(kw_only=True)
@@ -235,7 +240,7 @@ class ChartBase(Node):
     height: float = spec("Height of the chart drawing in millimetres.", default=70.0, example=70)
 
     def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
-        if not 30 <= self.height <= 200:
+        if not 30 <= self.height <= MAX_CHART_MM:
             diag.error(ctx.value_pos(self, "height"), f"chart height {self.height} mm is out of range",
                        "use a height between 30 and 200 mm")
 
@@ -260,6 +265,26 @@ class BarChart(ChartBase):
                 if v < 0 or v > MAX_CHART_VALUE:
                     diag.error(ctx.item_pos(s, "values", i), f"value {v:g} makes no sense in a bar chart",
                                f"bars show counts between 0 and {MAX_CHART_VALUE:.0e}")
+        self._check_label_room(diag, ctx)
+
+    def _check_label_room(self, diag: Diagnostics, ctx: ReadContext) -> None:
+        """Category labels must not overlap: horizontal bars stack their labels, vertical bars set
+        them side by side (estimated with the drawing's own wrapping, at the caption size)."""
+        n = len(self.categories)
+        lines = [wrap_label(c, LABEL_WRAP[self.orientation]) for c in self.categories]
+        if self.orientation == "horizontal":
+            need = AXIS_MM + n * max(len(ls) for ls in lines) * LINE_MM
+            if self.height < need:
+                fix = (f"make it at least {math.ceil(need)} mm high" if need <= MAX_CHART_MM
+                       else "split the chart") + ", show fewer categories or shorten their names"
+                diag.error(ctx.value_pos(self, "height"),
+                           f"the labels of {n} bars do not fit a chart {self.height:g} mm high", fix)
+        else:
+            widest = max(len(line) for ls in lines for line in ls)
+            if n * widest * CHAR_MM > VERTICAL_LABELS_MM:
+                diag.error(ctx.value_pos(self, "categories"),
+                           f"the labels of {n} vertical bars would overlap",
+                           "use orientation: horizontal, fewer categories or shorter names")
 
 
 @dataclass(kw_only=True)
@@ -277,9 +302,14 @@ class DestinationsChart(ChartBase):
 
     def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
         super().check(diag, ctx)
-        if sum(len(g.places) for g in self.groups) > 24:
+        places = sum(len(g.places) for g in self.groups)
+        if places > 24:
             diag.error(self.pos, "too many destinations for one diagram (more than 24)",
                        "split the destinations into two charts")
+        elif self.height < DESTINATION_ROW_MM * (places + len(self.groups)):
+            need = DESTINATION_ROW_MM * (places + len(self.groups))
+            diag.error(ctx.value_pos(self, "height"), f"{places} destinations in {len(self.groups)} groups do not "
+                       f"fit a chart {self.height:g} mm high", f"make it at least {need:g} mm high")
 
 
 CHART_KINDS: dict[str, type] = {

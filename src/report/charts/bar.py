@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import textwrap
-
 from matplotlib.figure import Figure
 
+from ..labels import LABEL_WRAP, wrap_label
 from ..locale import Locale
 from ..model import BarChart
 from ..theme import Theme
@@ -14,18 +13,6 @@ from ..theme import Theme
 def _label(value: float, qualifier: str | None, locale: Locale) -> str:
     number = locale.number(value)
     return f"{qualifier} {number}" if qualifier else number
-
-
-def _wrap(text: str, width: int) -> str:
-    """Lines of about `width` characters; a word only breaks when it is far longer than a line
-    (a long compound like "Informationsveranstaltungen" stays whole, a 60-letter one does not)."""
-    lines = []
-    for line in textwrap.wrap(text, width, break_long_words=False):
-        while len(line) > width * 4 // 3:
-            lines.append(line[:width] + "-")
-            line = line[width:]
-        lines.append(line)
-    return "\n".join(lines)
 
 
 def draw(fig: Figure, chart: BarChart, theme: Theme, locale: Locale) -> None:
@@ -51,7 +38,7 @@ def draw(fig: Figure, chart: BarChart, theme: Theme, locale: Locale) -> None:
             else:
                 ax.text(o, v + vmax * 0.02, text, va="bottom", ha="center", fontweight="bold",
                         fontsize=theme.sizes.caption + 1, color=theme.colour("ink").rgb)
-    labels = [_wrap(c, 24 if horizontal else 22) for c in chart.categories]
+    labels = ["\n".join(wrap_label(c, LABEL_WRAP[chart.orientation])) for c in chart.categories]
     value_axis = ax.xaxis if horizontal else ax.yaxis
     value_axis.set_major_formatter(lambda v, _pos: locale.number(v))
     for side in ("top", "right"):
