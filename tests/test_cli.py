@@ -30,7 +30,7 @@ def test_bad_input_keeps_the_earlier_pdf(project, tmp_path, capsys):
     (project / "charts" / "aktivitaeten.yaml").write_text("kind: bar\ntitle: [unclosed\n", encoding="utf-8")
     assert main(["build", str(project), "-o", str(out), "--edition", "screen"]) == 2
     err = capsys.readouterr().err
-    assert "aktivitaeten.yaml:3:1: error: invalid YAML" in err and "started at line 2, column 8" in err
+    assert "aktivitaeten.yaml:3:1: error: invalid YAML" in err and "began at line 2, column 8" in err
     assert "does not exist" not in err and "Traceback" not in err  # no follow-up error
     assert pdf.read_bytes() == before
     assert not list(out.glob("*.part"))

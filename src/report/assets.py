@@ -1,10 +1,34 @@
-"""Files referenced by content: found below assets/, never outside the project."""
+"""Files referenced by content: found below assets/, never outside the project, and checked
+before anything else reads them.
+
+Images come from many hands, so an image is only accepted if it is what its name says
+(sniffed from its bytes, not trusted from the extension), has a sane size (checked from
+the header *before* decoding: a 20000 × 20000 PNG is a few kilobytes but gigabytes once
+decoded), and decodes completely (truncated or damaged files fail here, with a position
+in the content, not deep inside the layout).
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png"}
+from PIL import JpegImagePlugin, PngImagePlugin
+
+IMAGE_FORMATS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG"}
+IMAGE_SUFFIXES = set(IMAGE_FORMATS)
+_OPENERS = {"JPEG": JpegImagePlugin.JpegImageFile, "PNG": PngImagePlugin.PngImageFile}
+# 40 megapixels: A3 full bleed at 400 ppi. Print needs 300 ppi at the placed size (a full-bleed
+# A4 page ≈ 2550 × 3580 px), so anything larger is a mistake or a decompression bomb.
+MAX_IMAGE_PIXELS = 40_000_000
+MAX_IMAGE_BYTES = 100 * 1024 * 1024
+
+# magic bytes of formats people save by mistake, for a message that says what the file really is
+_SIGNATURES = [
+    (b"\xff\xd8\xff", "a JPEG image"), (b"\x89PNG\r\n\x1a\n", "a PNG image"), (b"GIF8", "a GIF image"),
+    (b"II*\x00", "a TIFF image"), (b"MM\x00*", "a TIFF image"), (b"BM", "a BMP image"), (b"%PDF", "a PDF file"),
+    (b"PK\x03\x04", "a ZIP archive (or an Office document)"), (b"8BPS", "a Photoshop file"),
+]
+_EXPORT_HINT = "export it as PNG (graphics) or JPEG (photos) at 300 ppi for the size it is printed at"
 
 
 class AssetError(ValueError):
@@ -14,16 +38,33 @@ class AssetError(ValueError):
 
 
 def resolve_asset(name: str, assets_dir: Path, project_dir: Path) -> Path:
-    """The absolute path of an asset; raises AssetError if it is missing or leaves the project."""
+    """The absolute path of a checked image; raises AssetError if it is missing, leaves the
+    project (also through a symlink), or is not a sound JPEG/PNG of a sane size."""
+    try:
+        return _resolve(name, assets_dir, project_dir)
+    except AssetError:
+        raise
+    except (OSError, ValueError) as exc:  # a name too long for the file system, a NUL byte, no permission, …
+        shown = name if len(name) <= 60 else name[:60] + "…"
+        raise AssetError(f"cannot read {shown!r}: {getattr(exc, 'strerror', None) or exc}",
+                         "check the name and that the file in the assets folder can be read") from None
+
+
+def _resolve(name: str, assets_dir: Path, project_dir: Path) -> Path:
     rel = Path(name)
     if rel.is_absolute() or name.startswith(("/", "\\")) or (len(name) > 1 and name[1] == ":"):
         raise AssetError(f"absolute path {name!r} is not allowed",
                          "give the path relative to the assets folder, e.g. images/cover.jpg")
     path = (assets_dir / rel).resolve()
-    root = project_dir.resolve()
-    if not path.is_relative_to(root):
-        raise AssetError(f"path {name!r} points outside the project",
+    if not inside_project(path, assets_dir, project_dir):
+        raise AssetError(f"path {name!r} points outside the project; the file was not read",
                          "copy the file into the assets folder and name it relative to it")
+    if path.suffix.lower() == ".svg":
+        raise AssetError(f"{name!r} is an SVG file; SVG images are not supported, and the file was not opened",
+                         _EXPORT_HINT)
+    if path.exists() and not path.is_file():
+        raise AssetError(f"{name!r} is a folder or a device, not an image file",
+                         "name an image file, e.g. images/cover.jpg")
     if not path.is_file():
         hint = "check the spelling; paths are relative to the assets folder"
         if path.parent.is_dir():
@@ -34,4 +75,75 @@ def resolve_asset(name: str, assets_dir: Path, project_dir: Path) -> Path:
     if path.suffix.lower() not in IMAGE_SUFFIXES:
         raise AssetError(f"{name!r} is not a supported image type",
                          "use a JPEG (.jpg) for photos or a PNG (.png) for graphics")
+    check_image(path, name)
     return path
+
+
+def inside_project(path: Path, assets_dir: Path, project_dir: Path) -> bool:
+    """Whether a resolved path lies in the project or in the assets folder (which may itself
+    be a link the project owner set up, e.g. to shared brand assets)."""
+    return any(path.is_relative_to(root.resolve()) for root in (project_dir, assets_dir))
+
+
+def check_image(path: Path, name: str) -> None:
+    """Refuse anything but a complete JPEG/PNG matching its extension, within MAX_IMAGE_PIXELS."""
+    expected = IMAGE_FORMATS[path.suffix.lower()]
+    size = path.stat().st_size
+    if size > MAX_IMAGE_BYTES:
+        raise AssetError(f"{name!r} is {size / 1024 / 1024:.0f} MB; at most {MAX_IMAGE_BYTES // 1024 // 1024} MB "
+                         "are accepted", "save it smaller: " + _EXPORT_HINT)
+    with path.open("rb") as fh:
+        head = fh.read(512)
+    actual = _sniff(head)
+    if actual != f"a {expected} image":
+        what = actual or "not a JPEG or PNG image (its content is unknown)"
+        raise AssetError(f"{name!r} is {what}, but its name ends in {path.suffix}",
+                         _rename_hint(actual, path) or _EXPORT_HINT)
+    try:
+        # the format's own opener reads just the header; Image.open would apply Pillow's bomb check
+        # first, which knows no sizes to report
+        with _OPENERS[expected](str(path)) as im:
+            width, height = im.size
+            if width * height > MAX_IMAGE_PIXELS:
+                raise _TooLarge(width, height)
+            if expected == "JPEG":
+                im.draft("RGB", (max(1, width // 8), max(1, height // 8)))  # decodes every byte, 64× less memory
+            im.load()
+    except _TooLarge as big:
+        raise AssetError(f"{name!r} is {big.width} × {big.height} pixels ({big.width * big.height / 1e6:.0f} "
+                         f"megapixels); at most {MAX_IMAGE_PIXELS // 1_000_000} megapixels are accepted",
+                         "scale it down: 300 ppi at the printed size is enough "
+                         "(a full-bleed A4 page is about 2550 × 3580 pixels)") from None
+    except (OSError, SyntaxError, ValueError, EOFError, MemoryError) as exc:
+        raise AssetError(f"{name!r} is damaged or incomplete and cannot be decoded ({exc})",
+                         "open it in an image program and save it again, or copy it again") from None
+
+
+class _TooLarge(Exception):
+    def __init__(self, width: int, height: int):
+        super().__init__()
+        self.width, self.height = width, height
+
+
+def _sniff(head: bytes) -> str | None:
+    for magic, what in _SIGNATURES:
+        if head.startswith(magic):
+            return what
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "a WebP image"
+    if head[4:12] in (b"ftypheic", b"ftypheix", b"ftypmif1", b"ftypavif"):
+        return "a HEIC/AVIF image"
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if text.startswith((b"<?xml", b"<svg", b"<!doctype svg")) or b"<svg" in text:
+        return "an SVG/XML file (SVG images are not supported; it was not opened as one)"
+    if text.startswith((b"<!doctype html", b"<html")):
+        return "an HTML page (perhaps a download that went wrong)"
+    return None
+
+
+def _rename_hint(actual: str | None, path: Path) -> str | None:
+    if actual == "a PNG image":
+        return f"rename it to {path.stem}.png (and the path in the content), or save it as JPEG"
+    if actual == "a JPEG image":
+        return f"rename it to {path.stem}.jpg (and the path in the content), or save it as PNG"
+    return None

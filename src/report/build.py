@@ -15,6 +15,7 @@ from .content import load_document
 from .editions import editions
 from .errors import Diagnostic
 from .finish import finish
+from .glyphs import check_glyphs
 from .locale import get_locale
 from .output import write_atomic
 from .preflight import Report as PreflightReport
@@ -60,6 +61,7 @@ def build(content_dir: Path, out_dir: Path, edition_names: list[str] | None = No
     report("load", str(content_dir))
     doc = load_document(content_dir)
     theme, fonts = load_theme(content_dir, doc.assets_dir)
+    check_glyphs(doc, fonts)
     locale = get_locale(doc.report.language)
 
     report("charts", f"{len(doc.charts)} charts")

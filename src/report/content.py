@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .errors import Diagnostic, Diagnostics, Pos, ReportError
-from .load import load_yaml_file
+from .load import YMap, YSeq, load_yaml_file
 from .model import CHART_KINDS, INVALID, SECTION_KINDS, ChartRef, Document, ReadContext, Reader, Report, TextSection
 
 REPORT_FILE = "report.yaml"
@@ -20,11 +20,18 @@ def project_paths(content_dir: Path) -> tuple[Path, Path]:
 
 def load_document(content_dir: Path) -> Document:
     """Load and validate everything; raises ReportError listing every problem found."""
+    if content_dir.is_file():
+        raise ReportError([Diagnostic(f"{str(content_dir)!r} is a file, not a content folder", Pos(content_dir),
+                                      "give the folder that holds report.yaml, e.g. report build content")])
     if not content_dir.is_dir():
         raise ReportError([Diagnostic(f"content folder {str(content_dir)!r} does not exist", Pos(),
                                       "run the command in your report project, or give the content "
                                       "folder: report build path/to/content (report init DIR makes one)")])
     report_file = content_dir / REPORT_FILE
+    if not any(content_dir.iterdir()):
+        raise ReportError([Diagnostic(f"the content folder {str(content_dir)!r} is empty", Pos(content_dir),
+                                      "a content folder holds report.yaml, sections/ and charts/; "
+                                      "'report init DIR' creates a complete example")])
     if not report_file.is_file():
         raise ReportError([Diagnostic(f"{REPORT_FILE} is missing in {content_dir}", Pos(report_file),
                                       "every content folder needs a report.yaml; "
@@ -41,6 +48,10 @@ def load_document(content_dir: Path) -> Document:
             return path
 
     def load(path: Path):
+        if not path.resolve().is_relative_to(content_dir.resolve()):
+            diag.error(Pos(shown(path)), "this file is a link to a place outside the content folder; it was not read",
+                       "copy the file into the content folder instead of linking to it")
+            return INVALID
         try:
             return load_yaml_file(path, shown(path))
         except ReportError as exc:
@@ -51,22 +62,26 @@ def load_document(content_dir: Path) -> Document:
     report = INVALID if raw is INVALID else reader.read(raw, getattr(raw, "pos", Pos(shown(report_file))),
                                                         Report, "report")
     sections = []
-    if report is not INVALID:
-        for i, name in enumerate(report.sections):
-            pos = ctx.item_pos(report, "sections", i)
+    for name, pos in _section_names(report, raw, ctx):
+        try:
             path = (content_dir / name).resolve()
-            if not path.is_relative_to(content_dir.resolve()):
-                diag.error(pos, f"section file {name!r} lies outside the content folder",
-                           "section files are named relative to the content folder, e.g. sections/01.yaml")
-                continue
-            if not path.is_file():
-                diag.error(pos, f"section file {name!r} does not exist",
-                           "check the name; section files are relative to the content folder")
-                continue
-            raw_section = load(path)
-            if raw_section is not INVALID:
-                sections.append(reader.read_kind(raw_section, getattr(raw_section, "pos", Pos(shown(path))),
-                                                 SECTION_KINDS, "section"))
+            inside, exists = path.is_relative_to(content_dir.resolve()), path.is_file()
+        except (OSError, ValueError) as exc:  # a name longer than the file system allows, a NUL byte
+            diag.error(pos, f"section file name {name[:60]!r} cannot be used: {getattr(exc, 'strerror', None) or exc}",
+                       "name a file in the content folder, e.g. sections/01.yaml")
+            continue
+        if not inside:
+            diag.error(pos, f"section file {name!r} lies outside the content folder",
+                       "section files are named relative to the content folder, e.g. sections/01.yaml")
+            continue
+        if not exists:
+            diag.error(pos, f"section file {name!r} does not exist",
+                       "check the name; section files are relative to the content folder")
+            continue
+        raw_section = load(content_dir / name)
+        if raw_section is not INVALID:
+            sections.append(reader.read_kind(raw_section, getattr(raw_section, "pos", Pos(shown(path))),
+                                             SECTION_KINDS, "section"))
 
     charts = {}
     charts_dir = content_dir / CHARTS_DIR
@@ -87,3 +102,14 @@ def load_document(content_dir: Path) -> Document:
                                f"charts are files in {CHARTS_DIR}/; known: {', '.join(chart_ids) or 'none'}")
     diag.raise_if_errors()
     return Document(report=report, sections=sections, charts=charts, content_dir=content_dir, assets_dir=assets)
+
+
+def _section_names(report: Report | object, raw: object, ctx: ReadContext) -> list[tuple[str, Pos]]:
+    """The section files to read: from the report, or, when report.yaml has errors elsewhere, from its
+    raw `sections` list, so that problems in the section files are reported in the same run."""
+    if report is not INVALID:
+        return [(name, ctx.item_pos(report, "sections", i)) for i, name in enumerate(report.sections)]
+    names = raw.get("sections") if isinstance(raw, YMap) else None
+    if not isinstance(names, YSeq):
+        return []
+    return [(name, pos) for name, pos in zip(names, names.item_pos, strict=False) if isinstance(name, str)]

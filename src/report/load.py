@@ -7,6 +7,7 @@ expansion is bounded ("billion laughs").
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ from .errors import Diagnostic, Pos, ReportError
 
 MAX_NODES = 200_000  # expanded nodes per file; real content stays far below
 MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_DEPTH = 40  # nesting of lists and blocks; the content model needs fewer than ten levels
 
 _SCALAR_TAGS = {
     "tag:yaml.org,2002:str",
@@ -42,6 +44,11 @@ class YSeq(list):
     item_pos: list[Pos]
 
 
+def _shown_tag(tag: str) -> str:
+    """A tag as the user wrote it: 'tag:yaml.org,2002:python/object' → '!!python/object'."""
+    return "!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:") else tag
+
+
 def pos_of(node: yaml.Node, file: Path | None) -> Pos:
     mark = node.start_mark
     return Pos(file, mark.line + 1, mark.column + 1)
@@ -51,6 +58,7 @@ class _Walker:
     def __init__(self, file: Path | None):
         self.file = file
         self.count = 0
+        self.depth = 0
         self.constructor = yaml.SafeLoader("")  # only its scalar constructors are used
 
     def fail(self, node: yaml.Node, message: str, hint: str | None = None):
@@ -61,9 +69,27 @@ class _Walker:
         if self.count > MAX_NODES:
             self.fail(node, "the file expands to too many values (aliases nested too deep?)",
                       "avoid YAML anchors and aliases (&name / *name) in content files")
+        if isinstance(node, yaml.CollectionNode):
+            self.depth += 1
+            if self.depth > MAX_DEPTH:
+                self.fail(node, f"lists and blocks are nested more than {MAX_DEPTH} levels deep",
+                          "content files need only a few levels; check the indentation and brackets")
+            try:
+                return self._walk_collection(node)
+            finally:
+                self.depth -= 1
+        if node.tag == _TIMESTAMP:
+            return node.value  # dates stay text; the model decides what they mean
+        if node.tag not in _SCALAR_TAGS:
+            self.fail(node, f"unsupported YAML tag {_shown_tag(node.tag)!r}",
+                      "remove the tag; content files use plain text, numbers, lists and blocks only "
+                      "(nothing in them is ever run or constructed)")
+        return self.constructor.construct_object(node)
+
+    def _walk_collection(self, node: yaml.CollectionNode) -> Any:
         if isinstance(node, yaml.MappingNode):
             if node.tag != "tag:yaml.org,2002:map":
-                self.fail(node, f"unsupported YAML tag {node.tag!r}",
+                self.fail(node, f"unsupported YAML tag {_shown_tag(node.tag)!r}",
                           "remove the '!' tag; content files use plain YAML only")
             out = YMap()
             out.pos, out.key_pos, out.value_pos = pos_of(node, self.file), {}, {}
@@ -84,20 +110,14 @@ class _Walker:
             return out
         if isinstance(node, yaml.SequenceNode):
             if node.tag != "tag:yaml.org,2002:seq":
-                self.fail(node, f"unsupported YAML tag {node.tag!r}",
+                self.fail(node, f"unsupported YAML tag {_shown_tag(node.tag)!r}",
                           "remove the '!' tag; content files use plain YAML only")
             seq = YSeq()
             seq.pos, seq.item_pos = pos_of(node, self.file), []
             for item in node.value:
                 seq.append(self.walk(item))
                 seq.item_pos.append(pos_of(item, self.file))
-            return seq
-        if node.tag == _TIMESTAMP:
-            return node.value  # dates stay text; the model decides what they mean
-        if node.tag not in _SCALAR_TAGS:
-            self.fail(node, f"unsupported YAML tag {node.tag!r}",
-                      "content files use plain text, numbers, lists and mappings only")
-        return self.constructor.construct_object(node)
+        return seq
 
 
 def parse_yaml(text: str, file: Path | None = None) -> Any:
@@ -110,11 +130,25 @@ def parse_yaml(text: str, file: Path | None = None) -> Any:
         problem = exc.problem or exc.context or "invalid YAML"
         ctx_mark = exc.context_mark
         if exc.problem and exc.context and ctx_mark and mark and ctx_mark.line != mark.line:
-            problem += f" ({exc.context} started at line {ctx_mark.line + 1}, column {ctx_mark.column + 1})"
+            what = re.sub(r"^while (parsing|scanning) (an? )?", "", exc.context)
+            problem += f" (the {what} began at line {ctx_mark.line + 1}, column {ctx_mark.column + 1})"
         hint = "check indentation, colons and quotes around this place"
         if "\t" in problem or "'\\t'" in problem:
             hint = "YAML does not allow tab characters for indentation; use spaces"
+        elif "another document" in problem:
+            hint = "a content file holds one document: remove the '---' line and what follows, or split the file"
         raise ReportError([Diagnostic(f"invalid YAML: {problem}", pos, hint)]) from None
+    except yaml.reader.ReaderError as exc:
+        before = text[: exc.position]
+        pos = Pos(file, before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1)
+        char = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        raise ReportError([Diagnostic(f"invalid YAML: the character U+{char:04X} is not allowed in YAML files", pos,
+                                      "remove it (control characters and unpaired surrogates cannot be printed)")]
+                          ) from None
+    except RecursionError:
+        raise ReportError([Diagnostic(f"lists and blocks are nested more than {MAX_DEPTH} levels deep", Pos(file),
+                                      "content files need only a few levels; check the indentation and brackets")]
+                          ) from None
     except yaml.YAMLError as exc:
         raise ReportError([Diagnostic(f"invalid YAML: {exc}", Pos(file),
                                       "the file must be one YAML document")]) from None
@@ -136,6 +170,9 @@ def read_text(path: Path, shown: Path | None = None) -> str:
     if len(data) > MAX_FILE_BYTES:
         raise ReportError([Diagnostic(f"file is too large ({len(data)} bytes) for a content file", Pos(shown),
                                       "content files hold text; put images into assets/")])
+    if _looks_utf16(data):
+        raise ReportError([Diagnostic("the file is saved as UTF-16, not UTF-8", Pos(shown),
+                                      "save it as UTF-8 (in Windows editors: 'Save as' → Encoding: UTF-8)")])
     if b"\x00" in data:
         raise ReportError([Diagnostic("this is a binary file, not YAML text", Pos(shown),
                                       "content files must be UTF-8 text")])
@@ -150,6 +187,14 @@ def read_text(path: Path, shown: Path | None = None) -> str:
             "save the file as UTF-8 (in most editors: 'Save with encoding' → UTF-8); "
             "files saved as Latin-1/Windows-1252 show this for umlauts")]) from None
     return text
+
+
+def _looks_utf16(data: bytes) -> bool:
+    """UTF-16 (Windows "Unicode" text, some spreadsheet exports): a byte-order mark, or text
+    whose every other byte is NUL."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    return b"\x00" in data[:2] and data.count(b"\x00") * 3 > len(data)
 
 
 def load_yaml_file(path: Path, shown: Path | None = None) -> Any:

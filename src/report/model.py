@@ -18,12 +18,14 @@ import math
 import re
 import types
 import typing
+import unicodedata
 from dataclasses import MISSING, dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
 from . import markup
 from .errors import Diagnostics, Pos, ReportError
+from .labels import CHAR_MM, LABEL_WRAP, LINE_MM, wrap_label
 from .load import YMap, YSeq
 
 
@@ -35,9 +37,17 @@ class AssetPath(str):
     """A file below the project's assets folder, given relative to it."""
 
 
-def spec(description: str, default: Any = MISSING, example: Any = None) -> Any:
-    """A model field with the description and example shown in errors and the schema."""
-    meta = {"description": description, "example": example}
+def spec(description: str, default: Any = MISSING, example: Any = None, *,
+         max_length: int | None = None, items: tuple[int, int] | None = None,
+         between: tuple[float, float] | None = None) -> Any:
+    """A model field with the description and example shown in errors and the schema.
+
+    `max_length` bounds text (each item of a list of text) in characters, where the design
+    has room for one line or one box only; `items` bounds the number of list items;
+    `between` bounds a number (each number of a list), both ends included.
+    """
+    meta = {"description": description, "example": example, "max_length": max_length, "items": items,
+            "between": between}
     if isinstance(default, (list, dict)):
         return field(default_factory=lambda: type(default)(default), metadata=meta)
     return field(default=default, metadata=meta)
@@ -47,6 +57,7 @@ class Node:
     """Base of every model class: remembers where in the content it was written."""
 
     pos: Pos = Pos()
+    field_pos: dict[str, Pos] = {}  # where each key's value was written (set by the Reader)
 
     def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
         """Cross-field rules; override where a class has any."""
@@ -59,19 +70,28 @@ class Node:
 class Cover(Node):
     image: AssetPath = spec("Cover artwork or photo, relative to assets/ (JPEG or PNG, print resolution).",
                             example="images/cover-artwork.jpg")
-    credit: str = spec("Image credit printed on the cover.", example="Bildquelle: beermedia / fotolia.com")
+    credit: str = spec("Image credit printed on the cover.", example="Bildquelle: beermedia / fotolia.com",
+                       max_length=100)
     alt: str = spec("What the image shows, for readers who cannot see it.",
                     example="Abstrakte Grafik: Linien verbinden Thüringen mit Zielen in aller Welt")
 
 
 @dataclass(kw_only=True)
 class Contact(Node):
-    heading: str = spec("Heading of the closing page.", example="Kontakt und Impressum")
-    publisher: str = spec("Who publishes the review.", example="Thüringen International")
+    heading: str = spec("Heading of the closing page.", example="Kontakt und Impressum", max_length=80)
+    publisher: str = spec("Who publishes the review.", example="Thüringen International", max_length=80)
     lines: list[str] = spec("Further lines of the imprint (address, commission, editors).", default=[],
-                            example=["Im Auftrag des Freistaates Thüringen"])
+                            example=["Im Auftrag des Freistaates Thüringen"], max_length=120, items=(0, 12))
     email: str | None = spec("Contact e-mail address.", default=None, example="info@example.org")
     web: str | None = spec("Web address (https://…).", default=None, example="https://www.example.org")
+
+    def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
+        if self.email is not None and not re.fullmatch(r"[^@\s()\[\]<>]+@[^@\s()\[\]<>]+\.[A-Za-z]{2,}", self.email):
+            diag.error(ctx.value_pos(self, "email"), f"email {self.email!r} is not an e-mail address",
+                       "write it like info@example.org")
+        if self.web is not None and not re.fullmatch(r"https?://[^\s()\[\]<>]+\.[^\s()\[\]<>]+", self.web):
+            diag.error(ctx.value_pos(self, "web"), f"web {self.web!r} is not a web address",
+                       "write the full address, e.g. https://www.example.org")
 
 
 @dataclass(kw_only=True)
@@ -99,9 +119,11 @@ class Report(Node):
     name: str = spec("Base name of the output files (letters, digits, hyphens).",
                      example="jahresrueckblick-2017")
     title: str = spec("Title on the cover and in the PDF metadata.",
-                      example="Ein gutes Jahr für Ihre Internationalisierung!")
-    subtitle: str | None = spec("Line under the title.", default=None, example="Jahresrückblick 2017")
-    organisation: str = spec("The organisation the review is about.", example="Thüringen International")
+                      example="Ein gutes Jahr für Ihre Internationalisierung!", max_length=120)
+    subtitle: str | None = spec("Line under the title.", default=None, example="Jahresrückblick 2017",
+                                max_length=50)
+    organisation: str = spec("The organisation the review is about.", example="Thüringen International",
+                             max_length=50)
     year: int = spec("The year under review.", example=2017)
     language: str = spec("Language of the content (BCP 47), e.g. de-DE or en-GB.", example="de-DE")
     author: str = spec("Author shown in the PDF metadata.", example="Thüringen International")
@@ -170,33 +192,41 @@ BLOCK_KINDS: dict[str, tuple[type, str | None]] = {
 @dataclass(kw_only=True)
 class TextSection(Node):
     kind: Literal["text"] = spec("Section kind: narrative text with quotes, charts and images.")
-    title: str = spec("Section heading (also in contents and bookmarks).", example="Highlights des Jahres")
-    kicker: str | None = spec("Small line above the heading.", default=None, example="Delegationsreisen")
+    title: str = spec("Section heading (also in contents and bookmarks).", example="Highlights des Jahres",
+                      max_length=120)
+    kicker: str | None = spec("Small line above the heading.", default=None, example="Delegationsreisen",
+                              max_length=80)
     blocks: list[Any] = spec("Paragraphs, quotes, charts and images in reading order; each item is one of: "
                              + ", ".join(BLOCK_KINDS) + ".", example=[{"paragraph": "Text …"}])
+
+
+MAX_FIGURE_VALUE = 1e9  # "999.999.999" is the widest number a tile holds
 
 
 @dataclass(kw_only=True)
 class KeyFigure(Node):
     value: float = spec("The number as written in the source (no thousands separator).", example=1000)
     qualifier: str | None = spec("Words that keep the number honest, e.g. 'mehr als' or 'rund'.",
-                                 default=None, example="mehr als")
-    label: str = spec("What was counted.", example="erreichte Thüringer")
-    detail: Markup | None = spec("A short explanation under the label.", default=None)
+                                 default=None, example="mehr als", max_length=24)
+    label: str = spec("What was counted.", example="erreichte Thüringer", max_length=80)
+    detail: Markup | None = spec("A short explanation under the label.", default=None, max_length=160)
 
     def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
         if self.value < 0:
-            diag.error(ctx.value_pos(self, "value"), f"key figure value {self.value} is negative",
+            diag.error(ctx.value_pos(self, "value"), f"key figure value {self.value:g} is negative",
                        "key figures count things; write the number as in the source")
+        elif self.value > MAX_FIGURE_VALUE:
+            diag.error(ctx.value_pos(self, "value"), f"key figure value {self.value:g} is too large for a tile",
+                       f"write at most {MAX_FIGURE_VALUE:.0e}, e.g. 2.5 with the label 'Mio. Euro'")
 
 
 @dataclass(kw_only=True)
 class KeyFiguresSection(Node):
     kind: Literal["key_figures"] = spec("Section kind: a page of key-figure tiles.")
-    title: str = spec("Section heading.", example="Das Jahr in Zahlen")
-    kicker: str | None = spec("Small line above the heading.", default=None)
+    title: str = spec("Section heading.", example="Das Jahr in Zahlen", max_length=120)
+    kicker: str | None = spec("Small line above the heading.", default=None, max_length=80)
     intro: Markup | None = spec("Text under the heading.", default=None)
-    figures: list[KeyFigure] = spec("The tiles, in reading order.")
+    figures: list[KeyFigure] = spec("The tiles, in reading order.", items=(1, 12))
 
 
 SECTION_KINDS: dict[str, type] = {
@@ -208,6 +238,10 @@ SECTION_KINDS: dict[str, type] = {
 # --- charts ------------------------------------------------------------------
 
 MAX_CHART_VALUE = 1e9
+MAX_CHART_MM = 200
+AXIS_MM = 15  # the value axis and its labels under horizontal bars
+VERTICAL_LABELS_MM = 150  # width the labels of vertical bars share
+DESTINATION_ROW_MM = 4  # one destination (or group heading) in the destinations chart
 
 
 @dataclass(kw_only=True)
@@ -220,14 +254,14 @@ class Series(Node):
 
 @dataclass(kw_only=True)
 class ChartBase(Node):
-    title: str = spec("Chart title.")
+    title: str = spec("Chart title.", max_length=120)
     caption: Markup = spec("Caption: what the reader should see in the chart.")
     source: str = spec("Source line printed under the chart.", example="Quelle: Thüringen International")
     alt: str = spec("Text alternative: what the chart shows, with its data in words.")
     height: float = spec("Height of the chart drawing in millimetres.", default=70.0, example=70)
 
     def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
-        if not 30 <= self.height <= 200:
+        if not 30 <= self.height <= MAX_CHART_MM:
             diag.error(ctx.value_pos(self, "height"), f"chart height {self.height} mm is out of range",
                        "use a height between 30 and 200 mm")
 
@@ -236,8 +270,8 @@ class ChartBase(Node):
 class BarChart(ChartBase):
     kind: Literal["bar"] = spec("Chart kind: bars per category.")
     orientation: Literal["vertical", "horizontal"] = spec("Direction of the bars.", default="vertical")
-    categories: list[str] = spec("The bar labels.", example=["Reisen", "Messen"])
-    series: list[Series] = spec("One or more series of values.")
+    categories: list[str] = spec("The bar labels.", example=["Reisen", "Messen"], max_length=60, items=(1, 24))
+    series: list[Series] = spec("One or more series of values.", items=(1, 6))
 
     def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
         super().check(diag, ctx)
@@ -252,25 +286,51 @@ class BarChart(ChartBase):
                 if v < 0 or v > MAX_CHART_VALUE:
                     diag.error(ctx.item_pos(s, "values", i), f"value {v:g} makes no sense in a bar chart",
                                f"bars show counts between 0 and {MAX_CHART_VALUE:.0e}")
+        self._check_label_room(diag, ctx)
+
+    def _check_label_room(self, diag: Diagnostics, ctx: ReadContext) -> None:
+        """Category labels must not overlap: horizontal bars stack their labels, vertical bars set
+        them side by side (estimated with the drawing's own wrapping, at the caption size)."""
+        n = len(self.categories)
+        lines = [wrap_label(c, LABEL_WRAP[self.orientation]) for c in self.categories]
+        if self.orientation == "horizontal":
+            need = AXIS_MM + n * max(len(ls) for ls in lines) * LINE_MM
+            if self.height < need:
+                fix = (f"make it at least {math.ceil(need)} mm high" if need <= MAX_CHART_MM
+                       else "split the chart") + ", show fewer categories or shorten their names"
+                diag.error(ctx.value_pos(self, "height"),
+                           f"the labels of {n} bars do not fit a chart {self.height:g} mm high", fix)
+        else:
+            widest = max(len(line) for ls in lines for line in ls)
+            if n * widest * CHAR_MM > VERTICAL_LABELS_MM:
+                diag.error(ctx.value_pos(self, "categories"),
+                           f"the labels of {n} vertical bars would overlap",
+                           "use orientation: horizontal, fewer categories or shorter names")
 
 
 @dataclass(kw_only=True)
 class DestinationGroup(Node):
-    name: str = spec("Kind of destination, e.g. 'Delegationsreisen'.")
-    places: list[str] = spec("Destinations of this kind.", example=["Japan", "Kalifornien"])
+    name: str = spec("Kind of destination, e.g. 'Delegationsreisen'.", max_length=50)
+    places: list[str] = spec("Destinations of this kind.", example=["Japan", "Kalifornien"], max_length=55,
+                             items=(1, 24))
 
 
 @dataclass(kw_only=True)
 class DestinationsChart(ChartBase):
     kind: Literal["destinations"] = spec("Chart kind: routes from one origin to destinations, by group.")
-    origin: str = spec("Where the routes start.", example="Thüringen")
-    groups: list[DestinationGroup] = spec("Groups of destinations, each drawn in its own colour.")
+    origin: str = spec("Where the routes start.", example="Thüringen", max_length=30)
+    groups: list[DestinationGroup] = spec("Groups of destinations, each drawn in its own colour.", items=(1, 8))
 
     def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
         super().check(diag, ctx)
-        if sum(len(g.places) for g in self.groups) > 24:
+        places = sum(len(g.places) for g in self.groups)
+        if places > 24:
             diag.error(self.pos, "too many destinations for one diagram (more than 24)",
                        "split the destinations into two charts")
+        elif self.height < DESTINATION_ROW_MM * (places + len(self.groups)):
+            need = DESTINATION_ROW_MM * (places + len(self.groups))
+            diag.error(ctx.value_pos(self, "height"), f"{places} destinations in {len(self.groups)} groups do not "
+                       f"fit a chart {self.height:g} mm high", f"make it at least {need:g} mm high")
 
 
 CHART_KINDS: dict[str, type] = {
@@ -386,7 +446,9 @@ class Reader:
     def _read_number(self, value: Any, pos: Pos, tp: type, what: str) -> Any:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             hint = "write numbers without quotes, e.g. 20"
-            if isinstance(value, str) and re.fullmatch(r"\d{1,3}([.,]\d{3})+", value.strip()):
+            if isinstance(value, str) and re.fullmatch(r"[-+]?\d+(\.\d*)?[eE][-+]?\d+", value.strip()):
+                hint = "YAML reads this as text: write the number in full, e.g. 1000000"
+            elif isinstance(value, str) and re.fullmatch(r"\d{1,3}([.,]\d{3})+", value.strip()):
                 hint = f"write {value.replace('.', '').replace(',', '')} without a thousands separator; " \
                        "the report formats numbers for the document's language"
             self.diag.error(pos, f"{what}: {_got(value)} is not a number", hint)
@@ -405,6 +467,11 @@ class Reader:
             self.diag.error(pos, f"{what}: expected text, got {_got(value)}", hint)
             return INVALID
         text = " ".join(str(value).split())  # YAML line folding and stray double spaces
+        bad = next((c for c in text if unicodedata.category(c) in ("Cc", "Cs", "Co", "Cn")), None)
+        if bad is not None:
+            self.diag.error(pos, f"{what}: the text contains the invisible or unassigned character U+{ord(bad):04X}",
+                            "remove it; it cannot be printed (often pasted in from another program)")
+            return INVALID
         if not text:
             self.diag.error(pos, f"{what}: text is empty", "write the text, or remove the key if it is optional")
             return INVALID
@@ -466,6 +533,8 @@ class Reader:
                 result = self._read_blocks(value[name], value.value_pos[name], what)
             else:
                 result = self.read(value[name], value.value_pos[name], hints[name], f"{what}: {name}")
+                if result is not INVALID and not self._within_limits(f.metadata, result, value, name, what):
+                    result = INVALID
             if result is INVALID:
                 ok = False
             kwargs[name] = result
@@ -473,10 +542,44 @@ class Reader:
             return INVALID
         obj = cls(**kwargs)
         obj.pos = value.pos
+        obj.field_pos = value.value_pos
         self.ctx.positions[id(obj)] = (value.value_pos, {k: getattr(v, "item_pos", None)
                                                           for k, v in value.items()})
         obj.check(self.diag, self.ctx)
         return obj
+
+    def _within_limits(self, meta: Any, result: Any, block: YMap, name: str, what: str) -> bool:
+        """The spec's bounds (items, between, max_length): room the design has, values that make sense."""
+        ok = True
+        pos = block.value_pos[name]
+        bounds = meta.get("items")
+        if bounds and isinstance(result, list) and not bounds[0] <= len(result) <= bounds[1]:
+            lo, hi = bounds
+            self.diag.error(pos, f"{what}: {name}: {len(result)} items given, but {lo} to {hi} are needed",
+                            f"give at least {lo} and at most {hi}"
+                            + (" (split it into two)" if len(result) > hi else ""))
+            ok = False
+        between = meta.get("between")
+        if between:
+            numbers = result if isinstance(result, list) else [result]
+            item_pos = getattr(block[name], "item_pos", None) or [pos] * len(numbers)
+            for i, (number, npos) in enumerate(zip(numbers, item_pos, strict=False)):
+                if not between[0] <= number <= between[1]:
+                    label = f"{name}[{i + 1}]" if isinstance(result, list) else name
+                    self.diag.error(npos, f"{what}: {label} = {number:g} is out of range",
+                                    f"use a value from {between[0]:g} to {between[1]:g}")
+                    ok = False
+        limit = meta.get("max_length")
+        if limit:
+            texts = result if isinstance(result, list) else [result]
+            item_pos = getattr(block[name], "item_pos", None) or [pos] * len(texts)
+            for i, (text, tpos) in enumerate(zip(texts, item_pos, strict=False)):
+                if isinstance(text, str) and len(text) > limit:
+                    label = f"{name}[{i + 1}]" if isinstance(result, list) else name
+                    self.diag.error(tpos, f"{what}: {label} is {len(text)} characters long; at most {limit} fit",
+                                    "shorten it: this text is set on one line or in a fixed box")
+                    ok = False
+        return ok
 
     def read_kind(self, value: Any, pos: Pos, kinds: dict[str, type], what: str) -> Any:
         """Read an object whose class is chosen by its `kind` key."""
@@ -484,7 +587,7 @@ class Reader:
             self.diag.error(pos, f"{what}: expected a block of keys, got {_got(value)}")
             return INVALID
         kind = value.get("kind")
-        if kind not in kinds:
+        if not isinstance(kind, str) or kind not in kinds:
             where = value.value_pos.get("kind", value.pos)
             msg = f"{what}: unknown kind {_got(kind)}" if "kind" in value else f"{what}: missing required key 'kind'"
             self.diag.error(where, msg, f"known kinds: {', '.join(kinds)}")

@@ -7,15 +7,18 @@ theme.yaml. Everything a designer would change lives there, not in code.
 from __future__ import annotations
 
 import re
+import struct
 from dataclasses import dataclass, fields
 from pathlib import Path
 
+from .assets import inside_project
 from .errors import Diagnostic, Diagnostics, Pos, ReportError
 from .load import YMap, load_yaml_file
 from .model import Node, ReadContext, Reader, spec
 
 DEFAULT_THEME = Path(__file__).parent / "data" / "theme.yaml"
 THEME_FILE = "theme.yaml"
+SIZE_RANGE = (6, 72)  # points: below 6 print shops do not guarantee text; above 72 nothing fits a tile
 MAX_INK = 300  # percent total area coverage accepted by offset print shops (FOGRA39 coated)
 
 
@@ -67,20 +70,20 @@ class Fonts(Node):
 
 @dataclass(kw_only=True)
 class Sizes(Node):
-    body: float = spec("Body text size (pt).")
-    leading: float = spec("Body line distance (pt).")
-    lead: float = spec("Lead paragraph size (pt).")
-    lead_leading: float = spec("Lead line distance (pt).")
-    h1: float = spec("Section heading size (pt).")
-    h2: float = spec("Subheading size (pt).")
-    kicker: float = spec("Kicker line size (pt).")
-    caption: float = spec("Caption size (pt).")
-    source: float = spec("Source line size (pt).")
-    quote: float = spec("Pull quote size (pt).")
-    quote_leading: float = spec("Pull quote line distance (pt).")
-    figure: float = spec("Key figure number size (pt).")
-    running: float = spec("Running head and folio size (pt).")
-    title: float = spec("Cover title size (pt).")
+    body: float = spec("Body text size (pt).", between=SIZE_RANGE)
+    leading: float = spec("Body line distance (pt).", between=SIZE_RANGE)
+    lead: float = spec("Lead paragraph size (pt).", between=SIZE_RANGE)
+    lead_leading: float = spec("Lead line distance (pt).", between=SIZE_RANGE)
+    h1: float = spec("Section heading size (pt).", between=SIZE_RANGE)
+    h2: float = spec("Subheading size (pt).", between=SIZE_RANGE)
+    kicker: float = spec("Kicker line size (pt).", between=SIZE_RANGE)
+    caption: float = spec("Caption size (pt).", between=SIZE_RANGE)
+    source: float = spec("Source line size (pt).", between=SIZE_RANGE)
+    quote: float = spec("Pull quote size (pt).", between=SIZE_RANGE)
+    quote_leading: float = spec("Pull quote line distance (pt).", between=SIZE_RANGE)
+    figure: float = spec("Key figure number size (pt).", between=SIZE_RANGE)
+    running: float = spec("Running head and folio size (pt).", between=SIZE_RANGE)
+    title: float = spec("Cover title size (pt).", between=SIZE_RANGE)
 
     def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
         for f in fields(self):
@@ -91,17 +94,17 @@ class Sizes(Node):
 
 @dataclass(kw_only=True)
 class PageGrid(Node):
-    margin_inner: float = spec("Margin at the binding (mm).")
-    margin_outer: float = spec("Margin at the outer edge (mm).")
-    margin_top: float = spec("Top margin (mm).")
-    margin_bottom: float = spec("Bottom margin (mm).")
-    text_offset: float = spec("Indent of the body text column from the inner margin (mm).")
-    tile_gap: float = spec("Gap between key-figure tiles (mm).")
+    margin_inner: float = spec("Margin at the binding (mm).", between=(10, 60))
+    margin_outer: float = spec("Margin at the outer edge (mm).", between=(10, 60))
+    margin_top: float = spec("Top margin (mm).", between=(15, 60))
+    margin_bottom: float = spec("Bottom margin (mm).", between=(15, 60))
+    text_offset: float = spec("Indent of the body text column from the inner margin (mm).", between=(0, 70))
+    tile_gap: float = spec("Gap between key-figure tiles (mm).", between=(0, 15))
 
 
 @dataclass(kw_only=True)
 class ChartStyle(Node):
-    palette: list[str] = spec("Colour names used for chart series, in order.")
+    palette: list[str] = spec("Colour names used for chart series, in order.", items=(1, 8))
 
 
 @dataclass(kw_only=True)
@@ -138,6 +141,9 @@ def load_theme(content_dir: Path, assets_dir: Path) -> tuple[Theme, dict[str, Pa
     """The theme, and the absolute path of every font file it names."""
     raw = load_yaml_file(DEFAULT_THEME)
     custom = content_dir / THEME_FILE
+    if custom.is_file() and not custom.resolve().is_relative_to(content_dir.resolve()):
+        raise ReportError([Diagnostic("theme.yaml is a link to a place outside the content folder; it was not read",
+                                      Pos(custom), "copy the file into the content folder instead of linking to it")])
     if custom.is_file():
         override = load_yaml_file(custom)
         if not isinstance(override, YMap):
@@ -151,15 +157,32 @@ def load_theme(content_dir: Path, assets_dir: Path) -> tuple[Theme, dict[str, Pa
     fonts: dict[str, Path] = {}
     for f in fields(Fonts):
         name = getattr(theme.fonts, f.name)
-        path = (assets_dir / name).resolve()
         pos = ctx.value_pos(theme.fonts, f.name)
-        if not path.is_relative_to(assets_dir.parent.resolve()):
+        try:
+            path = (assets_dir / name).resolve()
+            path.is_file()
+        except OSError as exc:
+            diag.error(pos, f"font {name[:60]!r} cannot be used: {exc.strerror}", "keep fonts in assets/fonts/")
+            continue
+        if not inside_project(path, assets_dir, assets_dir.parent):
             diag.error(pos, f"font {name!r} points outside the project", "keep fonts in assets/fonts/")
         elif not path.is_file():
             diag.error(pos, f"font file {name!r} does not exist in {assets_dir}",
                        "copy the TrueType files (.ttf) into assets/fonts/ and check the name")
         elif path.suffix.lower() != ".ttf":
             diag.error(pos, f"font {name!r} is not a TrueType file (.ttf)", "use .ttf files")
+        elif not _is_truetype(path):
+            diag.error(pos, f"font {name!r} is damaged or not a TrueType font", "copy the .ttf file again")
         fonts[f.name] = path
     diag.raise_if_errors()
     return theme, fonts
+
+
+def _is_truetype(path: Path) -> bool:
+    """Whether reportlab can read the font (it would fail deep inside the layout otherwise)."""
+    from reportlab.pdfbase.ttfonts import TTFError, TTFontFile
+    try:
+        TTFontFile(str(path))
+    except (TTFError, OSError, ValueError, IndexError, KeyError, struct.error):
+        return False
+    return True

@@ -9,6 +9,7 @@ process pool.
 
 from __future__ import annotations
 
+import hashlib
 import multiprocessing
 import sys
 from collections.abc import Callable
@@ -38,7 +39,10 @@ class ChartDrawing:
 
     @property
     def resource_name(self) -> str:
-        return "/RptChart_" + "".join(c if c.isalnum() else "_" for c in self.chart_id)
+        """A PDF name unique per chart: ASCII only (ids are file names, 'größe' included), with a
+        hash so that ids that differ only in punctuation ('a-b', 'a_b') never share a drawing."""
+        readable = "".join(c if c.isascii() and c.isalnum() else "_" for c in self.chart_id)
+        return f"/RptChart_{readable}_{hashlib.sha1(self.chart_id.encode()).hexdigest()[:8]}"
 
 
 def _kinds() -> dict[type, Callable]:

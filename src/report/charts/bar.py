@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import textwrap
-
 from matplotlib.figure import Figure
 
+from ..labels import LABEL_WRAP, wrap_label
 from ..locale import Locale
 from ..model import BarChart
 from ..theme import Theme
@@ -39,7 +38,7 @@ def draw(fig: Figure, chart: BarChart, theme: Theme, locale: Locale) -> None:
             else:
                 ax.text(o, v + vmax * 0.02, text, va="bottom", ha="center", fontweight="bold",
                         fontsize=theme.sizes.caption + 1, color=theme.colour("ink").rgb)
-    labels = [textwrap.fill(c, 24 if horizontal else 22, break_long_words=False) for c in chart.categories]
+    labels = ["\n".join(wrap_label(c, LABEL_WRAP[chart.orientation])) for c in chart.categories]
     value_axis = ax.xaxis if horizontal else ax.yaxis
     value_axis.set_major_formatter(lambda v, _pos: locale.number(v))
     for side in ("top", "right"):

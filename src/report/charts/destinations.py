@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from matplotlib.figure import Figure
 from matplotlib.patches import FancyArrowPatch
 
 from ..locale import Locale
 from ..model import DestinationsChart
 from ..theme import Theme
+
+ORIGIN_WRAP = 14  # characters per line of the origin label
 
 
 def draw(fig: Figure, chart: DestinationsChart, theme: Theme, locale: Locale) -> None:
@@ -34,5 +38,7 @@ def draw(fig: Figure, chart: DestinationsChart, theme: Theme, locale: Locale) ->
             ax.plot(*target, marker="o", markersize=4.5, color=colour, zorder=3)
             ax.text(0.535, y, place, va="center", ha="left", color=ink, fontsize=theme.sizes.caption + 0.5)
     ax.plot(*origin, marker="o", markersize=11, color=theme.colour("accent").rgb, zorder=4)
-    ax.text(origin[0], origin[1] - 0.07, chart.origin, ha="center", va="top", fontweight="bold",
+    # wrapped narrow enough to stay centred under the dot without leaving the chart
+    label = textwrap.fill(chart.origin, ORIGIN_WRAP, break_long_words=True)
+    ax.text(origin[0], origin[1] - 0.07, label, ha="center", va="top", fontweight="bold",
             color=ink, fontsize=theme.sizes.caption + 1.5)

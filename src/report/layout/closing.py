@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from .context import LayoutContext
 from .heading import heading
 from .styles import MM
-from .text import rl_markup, rl_plain
+from .text import Paragraph, rl_link, rl_plain
 
 PAD = 8 * MM
 
@@ -50,9 +50,9 @@ def layout(ctx: LayoutContext) -> list[Any]:
     links = []
     if contact.email:
         links.append(f"{rl_plain(loc.label('email'), loc)}: "
-                     + rl_markup(f"[{contact.email}](mailto:{contact.email})", loc))
+                     + rl_link(contact.email, f"mailto:{contact.email}", loc))
     if contact.web:
-        links.append(f"{rl_plain(loc.label('web'), loc)}: " + rl_markup(f"[{contact.web}]({contact.web})", loc))
+        links.append(f"{rl_plain(loc.label('web'), loc)}: " + rl_link(contact.web, contact.web, loc))
     if links:
         parts += [Spacer(0, 3 * MM), *(Paragraph(link, small) for link in links)]
     parts += [Spacer(0, 6 * MM),

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from reportlab.platypus import Paragraph, Spacer, TableStyle
+from reportlab.platypus import Spacer, TableStyle
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from .context import LayoutContext
 from .styles import MM
-from .text import rl_markup, rl_plain
+from .text import Paragraph, rl_markup, rl_plain
 
 
 def layout(ctx: LayoutContext) -> list[Any]:

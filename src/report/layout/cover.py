@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from .context import LayoutContext
 from .styles import MM
-from .text import rl_plain
+from .text import Paragraph, rl_plain
 
 PANEL = 0.40  # share of the trim height covered by the title panel
 
@@ -41,20 +41,32 @@ class Cover(Flowable):
         white = st.colour("paper")
         s = st.theme.sizes
         y = panel_h - 18 * MM
-        for text, style in (
-            (rep.subtitle or str(rep.year), st.para("kicker", textColor=st.colour("accent"), fontSize=s.h2,
-                                                    leading=s.h2 * 1.3)),
-            (rep.title, st.para("h1", fontSize=s.title, leading=s.title * 1.08, textColor=white)),
-        ):
-            p = Paragraph(rl_plain(text, ctx.locale), style)
-            _, ph = p.wrap(inner_w, h)
-            p.drawOn(canv, margin, y - ph)
-            y -= ph + 6 * MM
+        org_y = 16 * MM
+        kicker = Paragraph(rl_plain(rep.subtitle or str(rep.year), ctx.locale),
+                           st.para("kicker", textColor=st.colour("accent"), fontSize=s.h2, leading=s.h2 * 1.3))
+        _, ph = kicker.wrap(inner_w, h)
+        kicker.drawOn(canv, margin, y - ph)
+        y -= ph + 6 * MM
+        title, ph = self._title(inner_w, room=y - org_y - s.h2 - 6 * MM)
+        title.drawOn(canv, margin, y - ph)
         canv.setFillColor(white)
         canv.setFont(st.font["bold"], s.h2)
-        canv.drawString(margin, 16 * MM, rep.organisation)
+        canv.drawString(margin, org_y, rep.organisation)
         canv.setFont(st.font["regular"], s.source)
         canv.drawRightString(w - st.theme.page.margin_outer * MM, panel_h + 5 * MM, rep.cover.credit)
+
+
+    def _title(self, width: float, room: float) -> tuple[Paragraph, float]:
+        """The title at the theme's size, or smaller where a long title would not fit the panel."""
+        st, s = self.ctx.styles, self.ctx.styles.theme.sizes
+        size = s.title
+        while True:
+            p = Paragraph(rl_plain(self.ctx.doc.report.title, self.ctx.locale),
+                          st.para("h1", fontSize=size, leading=size * 1.08, textColor=st.colour("paper")))
+            _, ph = p.wrap(width, room)
+            if ph <= room or size <= s.h2:
+                return p, ph
+            size -= 2
 
 
 def layout(ctx: LayoutContext) -> list[Any]:

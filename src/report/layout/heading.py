@@ -5,10 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from reportlab.platypus import Paragraph
-
 from .context import LayoutContext
-from .text import rl_plain
+from .text import Paragraph, rl_plain
 
 
 def heading(ctx: LayoutContext, title: str, kicker: str | None, key_hint: str, colour: Any = None) -> list[Any]:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from ..model import KeyFigure, KeyFiguresSection
 from .context import LayoutContext
 from .heading import heading
 from .styles import MM
-from .text import rl_markup, rl_plain
+from .text import Paragraph, rl_markup, rl_plain
 
 COLUMNS = 2
 MIN_TILE_H = 38 * MM

@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import Flowable, Image, KeepTogether, Spacer
 
 from ..model import ChartRef, Figure, Quote, TextSection
 from ..model import Paragraph as ParagraphBlock
 from .context import LayoutContext
 from .heading import heading
 from .styles import MM
-from .text import rl_markup, rl_plain
+from .text import Paragraph, rl_markup, rl_plain
 
 
 class PullQuote(Flowable):

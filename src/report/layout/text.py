@@ -3,10 +3,15 @@ every span is escaped, and only the inline markup of `report.markup` becomes tag
 
 from __future__ import annotations
 
+from typing import Any
 from xml.sax.saxutils import escape, quoteattr
+
+from reportlab.platypus import Paragraph as _RLParagraph
 
 from .. import markup
 from ..locale import Locale
+
+_OVERFLOW = 0.01  # points a line may exceed its width through rounding
 
 
 def rl_markup(text: str, locale: Locale) -> str:
@@ -27,3 +32,34 @@ def rl_markup(text: str, locale: Locale) -> str:
 def rl_plain(text: str, locale: Locale) -> str:
     """Escaped text without any markup (headings, labels)."""
     return escape(locale.typographic(text))
+
+
+def rl_link(text: str, href: str, locale: Locale) -> str:
+    """A link whose text is shown literally (no inline markup), e.g. an e-mail address from content."""
+    return f"<a href={quoteattr(href)}><u>{rl_plain(text, locale)}</u></a>"
+
+
+class Paragraph(_RLParagraph):
+    """A reportlab paragraph that never runs past its frame.
+
+    reportlab splits a word only once: when hyphenation or its URL splitting has broken a
+    long word, the rest of it is never split again and runs out of the frame (a long URL,
+    a compound word longer than a line). If that happens, the paragraph is set again
+    without hyphenation, which lets `splitLongWords` break every overlong word to fit.
+    """
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        size = super().wrap(avail_width, avail_height)
+        widths = getattr(self, "_wrapWidths", None)
+        if widths and getattr(self, "_width_max", 0) > max(widths) + _OVERFLOW and self._hyphenates():
+            self.style = _without_hyphenation(self.style)
+            size = super().wrap(avail_width, avail_height)
+        return size
+
+    def _hyphenates(self) -> bool:
+        st = self.style
+        return bool(st.hyphenationLang or st.uriWasteReduce or st.embeddedHyphenation)
+
+
+def _without_hyphenation(style: Any) -> Any:
+    return style.clone(style.name, hyphenationLang="", uriWasteReduce=0, embeddedHyphenation=0, splitLongWords=1)

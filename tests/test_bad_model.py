@@ -1,0 +1,263 @@
+"""Content that is valid YAML but wrong for the model: every problem with its place and a hint, all in one run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from .hostile import at, diagnostics, edit, line_of, make_project, only
+
+CHART = "charts/aktivitaeten.yaml"
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    return make_project(tmp_path)
+
+
+def test_unknown_key_with_did_you_mean(content):
+    edit(content, "report.yaml", "subtitle: Jahr", "subtitel: Jahr")
+    d = only(diagnostics(content))
+    at(d, "content/report.yaml", line_of(content, "report.yaml", "subtitel:"), 1)
+    assert d.message == "report: unknown key 'subtitel'"
+    assert d.hint.startswith("did you mean 'subtitle'?")
+
+
+def test_unknown_key_without_near_match_lists_known_keys(content):
+    edit(content, CHART, "height: 62", "farbe: rot\nheight: 62")
+    d = only(diagnostics(content))
+    at(d, "content/" + CHART, line_of(content, CHART, "farbe:"), 1)
+    assert "unknown key 'farbe'" in d.message
+    assert d.hint.startswith("known: ") and "categories" in d.hint
+
+
+def test_word_where_a_number_belongs(content):
+    edit(content, CHART, "[5, 20, 6, 20]", "[5, zwanzig, 6, 20]")
+    d = only(diagnostics(content))
+    at(d, "content/" + CHART, line_of(content, CHART, "zwanzig"), 17)
+    assert d.message == "chart 'aktivitaeten': series[1]: values[2]: 'zwanzig' is not a number"
+    assert d.hint == "write numbers without quotes, e.g. 20"
+
+
+@pytest.mark.parametrize("written, hint", [
+    ('"1.000"', "write 1000 without a thousands separator"),
+    ("1e300", "YAML reads this as text"),
+    ("true", "write numbers without quotes"),
+    (".nan", "write an ordinary number"),
+])
+def test_number_mistakes_get_specific_hints(content, written, hint):
+    edit(content, "sections/01-zahlen.yaml", "  - value: 1000\n", f"  - value: {written}\n")
+    d = only(diagnostics(content))
+    at(d, "content/sections/01-zahlen.yaml", line_of(content, "sections/01-zahlen.yaml", f"value: {written}"), 12)
+    assert hint in d.hint
+
+
+def test_whole_number_required(content):
+    edit(content, "report.yaml", "year: 2017", "year: 2017.5")
+    d = only(diagnostics(content))
+    assert d.message == "report: year: 2017.5 is not a whole number"
+
+
+def test_missing_required_field(content):
+    edit(content, "report.yaml", "year: 2017\n", "")
+    d = only(diagnostics(content))
+    at(d, "content/report.yaml", line_of(content, "report.yaml", "name:"), 1)
+    assert d.message == "report: missing required key 'year'"
+    assert d.hint == "add 'year:' (The year under review.), e.g. year: 2017"
+
+
+def test_missing_value(content):
+    edit(content, "report.yaml", "organisation: Thüringen International", "organisation:")
+    d = only(diagnostics(content))
+    assert d.message == "report: organisation: a value is missing"
+
+
+def test_unknown_section_kind_lists_known_ones(content):
+    edit(content, "sections/02-bilanz.yaml", "kind: text", "kind: txt")
+    d = only(diagnostics(content))
+    at(d, "content/sections/02-bilanz.yaml", line_of(content, "sections/02-bilanz.yaml", "kind: txt"), 7)
+    assert d.message == "section: unknown kind 'txt'"
+    assert d.hint == "known kinds: text, key_figures"
+
+
+def test_unknown_chart_kind_lists_known_ones(content):
+    edit(content, CHART, "\nkind: bar", "\nkind: pie")
+    d = only(diagnostics(content))
+    at(d, "content/" + CHART, line_of(content, CHART, "kind: pie"), 7)
+    assert d.message == "chart 'aktivitaeten': unknown kind 'pie'"
+    assert d.hint == "known kinds: bar, destinations"
+
+
+def test_missing_kind(content):
+    edit(content, CHART, "\nkind: bar", "")
+    d = only(diagnostics(content))
+    assert d.message == "chart 'aktivitaeten': missing required key 'kind'"
+    assert "bar, destinations" in d.hint
+
+
+def test_unknown_block_kind(content):
+    edit(content, "sections/02-bilanz.yaml", "  - chart: aktivitaeten", "  - chrt: aktivitaeten")
+    d = only(diagnostics(content))
+    at(d, "content/sections/02-bilanz.yaml", line_of(content, "sections/02-bilanz.yaml", "chrt:"), 5)
+    assert d.message == "section: unknown block kind 'chrt'"
+    assert d.hint.startswith("did you mean 'chart'?") and "paragraph, quote, chart, image" in d.hint
+
+
+def test_reference_to_a_missing_chart(content):
+    edit(content, "sections/02-bilanz.yaml", "  - chart: aktivitaeten", "  - chart: aktivitäten")
+    d = only(diagnostics(content))
+    at(d, "content/sections/02-bilanz.yaml", line_of(content, "sections/02-bilanz.yaml", "chart: aktivitäten"))
+    assert d.message == "chart 'aktivitäten' does not exist"
+    assert "aktivitaeten" in d.hint
+
+
+def test_series_of_different_length(content):
+    edit(content, CHART, "  - values: [5, 20, 6, 20]\n    qualifiers: [null, null, null, rund]",
+         "  - values: [5, 20, 6]\n    qualifiers: [null, null, null]")
+    d = only(diagnostics(content))
+    at(d, "content/" + CHART, line_of(content, CHART, "values: [5, 20, 6]"), 5)
+    assert d.message == "series has 3 values but the chart has 4 categories"
+    assert d.hint == "give exactly one value per category"
+
+
+def test_negative_and_absurd_values(content):
+    edit(content, CHART, "[5, 20, 6, 20]", "[5, -20, 6, 10000000000000]")
+    diags = diagnostics(content)
+    assert [d.message for d in diags] == ["value -20 makes no sense in a bar chart",
+                                          "value 1e+13 makes no sense in a bar chart"]
+    at(diags[0], "content/" + CHART, line_of(content, CHART, "values:"), 17)
+    at(diags[1], "content/" + CHART, line_of(content, CHART, "values:"), 25)
+
+
+def test_key_figure_out_of_range(content):
+    edit(content, "sections/01-zahlen.yaml", "  - value: 1000\n", "  - value: -1000\n")
+    edit(content, "sections/01-zahlen.yaml", "  - value: 200\n", "  - value: 5000000000000\n")
+    diags = diagnostics(content)
+    assert [d.message for d in diags] == ["key figure value -1000 is negative",
+                                          "key figure value 5e+12 is too large for a tile"]
+    at(diags[1], "content/sections/01-zahlen.yaml", line_of(content, "sections/01-zahlen.yaml", "5000000000000"), 12)
+
+
+def test_year_and_chart_height_out_of_range(content):
+    edit(content, "report.yaml", "year: 2017", "year: 17")
+    edit(content, CHART, "height: 62", "height: 5000")
+    messages = {d.message for d in diagnostics(content)}
+    assert messages == {"year 17 is out of range", "chart height 5000.0 mm is out of range"}
+
+
+def test_empty_and_overlong_lists(content):
+    edit(content, CHART, "series:\n  - values: [5, 20, 6, 20]\n    qualifiers: [null, null, null, rund]",
+         "series: []")
+    d = only(diagnostics(content))
+    at(d, "content/" + CHART, line_of(content, CHART, "series: []"), 9)
+    assert d.message == "chart 'aktivitaeten': series: 0 items given, but 1 to 6 are needed"
+
+
+def test_text_too_long_for_its_place(content):
+    edit(content, "report.yaml", "organisation: Thüringen International", "organisation: " + "Thüringen " * 10)
+    d = only(diagnostics(content))
+    at(d, "content/report.yaml", line_of(content, "report.yaml", "organisation:"), 15)
+    assert d.message == "report: organisation is 99 characters long; at most 50 fit"
+    assert "shorten it" in d.hint
+
+
+def test_wrong_container_types(content):
+    edit(content, "report.yaml", "  lines:\n", "  lines: Im Auftrag\n  unused:\n")
+    diags = diagnostics(content)
+    assert any(d.message == "report: contact: lines: expected a list, got 'Im Auftrag'" for d in diags)
+
+
+def test_contact_email_and_web_are_checked(content):
+    edit(content, "report.yaml", "  lines:", "  email: 'a](javascript:x)[b'\n  web: ftp://example.org\n  lines:")
+    diags = diagnostics(content)
+    assert [d.message for d in diags] == ["email 'a](javascript:x)[b' is not an e-mail address",
+                                          "web 'ftp://example.org' is not a web address"]
+    at(diags[0], "content/report.yaml", line_of(content, "report.yaml", "email:"), 10)
+
+
+def test_independent_errors_are_reported_together(content):
+    """Four problems in four files: one run names them all, in file order."""
+    edit(content, "report.yaml", "subtitle: Jahr", "subtitel: Jahr")
+    edit(content, "sections/01-zahlen.yaml", "  - value: 1000\n", "  - value: tausend\n")
+    edit(content, "sections/02-bilanz.yaml", "kind: text", "kind: txt")
+    edit(content, CHART, "[5, 20, 6, 20]", "[5, zwanzig, 6, 20]")
+    edit(content, "charts/ziele.yaml", "\nkind: destinations", "\nkind: map")
+    diags = diagnostics(content)
+    where = [(Path(d.pos.file).name, d.pos.line) for d in diags]
+    assert where == [
+        ("report.yaml", line_of(content, "report.yaml", "subtitel")),
+        ("01-zahlen.yaml", line_of(content, "sections/01-zahlen.yaml", "tausend")),
+        ("02-bilanz.yaml", line_of(content, "sections/02-bilanz.yaml", "kind: txt")),
+        ("aktivitaeten.yaml", line_of(content, CHART, "zwanzig")),
+        ("ziele.yaml", line_of(content, "charts/ziele.yaml", "kind: map")),
+    ]
+    assert all(d.hint for d in diags)
+
+
+def test_several_errors_in_one_block(content):
+    edit(content, "report.yaml", "year: 2017\n", "year: zweitausendsiebzehn\n")
+    edit(content, "report.yaml", "title: Ein gutes", "titel: Ein gutes")
+    messages = [d.message for d in diagnostics(content)]
+    assert messages == ["report: unknown key 'titel'", "report: missing required key 'title'",
+                        "report: year: 'zweitausendsiebzehn' is not a number"]
+
+
+def test_theme_numbers_out_of_range(content):
+    from report.errors import ReportError
+    from report.theme import load_theme
+    (content / "theme.yaml").write_text("sizes:\n  body: 1000\npage:\n  margin_inner: 500\n  tile_gap: -3\n"
+                                        "charts:\n  palette: []\n", encoding="utf-8")
+    with pytest.raises(ReportError) as exc:
+        load_theme(content, content.parent / "assets")
+    diags = exc.value.diagnostics
+    assert [(d.pos.line, d.pos.col, d.message) for d in diags] == [
+        (2, 9, "theme: sizes: body = 1000 is out of range"),
+        (4, 17, "theme: page: margin_inner = 500 is out of range"),
+        (5, 13, "theme: page: tile_gap = -3 is out of range"),
+        (7, 12, "theme: charts: palette: 0 items given, but 1 to 8 are needed"),
+    ]
+    assert all(str(d.pos.file).endswith("content/theme.yaml") for d in diags)
+    assert diags[0].hint == "use a value from 6 to 72"
+
+
+def test_imprint_that_would_not_fit_the_back_page(content):
+    """The back page sets the imprint as one block at the foot; 90 lines once raised reportlab's LayoutError."""
+    edit(content, "report.yaml", "  lines:\n", "  lines:\n" + "".join(f"    - Zeile {i}\n" for i in range(90)))
+    d = only(diagnostics(content))
+    at(d, "content/report.yaml", line_of(content, "report.yaml", "  lines:") + 1, 5)
+    assert d.message == "report: contact: lines: 92 items given, but 0 to 12 are needed"
+    assert "split it" in d.hint
+
+
+def _crowd(content, n, height, orientation):
+    labels = "".join(f"  - Kategorie {i} mit einem recht langen Namen für das Diagramm\n" for i in range(n))
+    text = (content / CHART).read_text(encoding="utf-8")
+    start = text.index("categories:\n") + len("categories:\n")
+    text = text[:start] + labels + "series:\n  - values: [" + ", ".join(["1"] * n) + "]\n"
+    text = text.replace("height: 62", f"height: {height}").replace("orientation: horizontal",
+                                                                  f"orientation: {orientation}")
+    (content / CHART).write_text(text, encoding="utf-8")
+
+
+def test_bar_labels_that_would_overlap(content):
+    _crowd(content, 12, 62, "horizontal")
+    d = only(diagnostics(content))
+    at(d, "content/" + CHART, line_of(content, CHART, "height:"), 9)
+    assert d.message == "the labels of 12 bars do not fit a chart 62 mm high"
+    assert d.hint.startswith("make it at least 145 mm high")
+
+
+def test_vertical_bar_labels_that_would_overlap(content):
+    _crowd(content, 8, 70, "vertical")
+    d = only(diagnostics(content))
+    at(d, "content/" + CHART, line_of(content, CHART, "- Kategorie 0 "), 3)
+    assert d.message == "the labels of 8 vertical bars would overlap"
+    assert "orientation: horizontal" in d.hint
+
+
+def test_destinations_that_would_overlap(content):
+    edit(content, "charts/ziele.yaml", "height: 80", "height: 30")
+    d = only(diagnostics(content))
+    at(d, "content/charts/ziele.yaml", line_of(content, "charts/ziele.yaml", "height: 30"), 9)
+    assert "do not fit a chart 30 mm high" in d.message and "at least" in d.hint

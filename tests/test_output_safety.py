@@ -1,0 +1,179 @@
+"""Output: an unwritable folder, a full disk, an interrupted build — never a partial or corrupted PDF
+under the final name, and an earlier good PDF is kept."""
+
+from __future__ import annotations
+
+import errno
+import os
+from pathlib import Path
+
+import pikepdf
+import pytest
+
+from report import cli, output
+from report.errors import ReportError
+from report.output import write_atomic
+
+GOOD = b"%PDF-1.7 the earlier good file"
+
+
+@pytest.fixture
+def earlier(tmp_path: Path) -> Path:
+    path = tmp_path / "out" / "report.pdf"
+    path.parent.mkdir()
+    path.write_bytes(GOOD)
+    return path
+
+
+def leftovers(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".part"))
+
+
+class HalfWriter:
+    """A file object that writes half of the data, then fails like the event given."""
+
+    def __init__(self, fh, event: BaseException):
+        self.fh, self.event = fh, event
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.fh.close()
+
+    def write(self, data: bytes) -> int:
+        self.fh.write(data[: len(data) // 2])
+        self.fh.flush()
+        raise self.event
+
+    def __getattr__(self, name):
+        return getattr(self.fh, name)
+
+
+def fail_midway(monkeypatch, event: BaseException) -> None:
+    real = os.fdopen
+    monkeypatch.setattr(output.os, "fdopen", lambda fd, mode: HalfWriter(real(fd, mode), event))
+
+
+def test_disk_full_keeps_the_earlier_file(earlier, monkeypatch):
+    fail_midway(monkeypatch, OSError(errno.ENOSPC, os.strerror(errno.ENOSPC)))
+    with pytest.raises(ReportError) as exc:
+        write_atomic(earlier, b"%PDF-1.7 new and longer " * 1000)
+    d = exc.value.diagnostics[0]
+    assert d.message == "cannot write report.pdf: No space left on device"
+    assert "free disk space" in d.hint and "previous file was kept" in d.hint
+    assert earlier.read_bytes() == GOOD
+    assert leftovers(earlier.parent) == []
+
+
+def test_disk_full_at_fsync(earlier, monkeypatch):
+    def no_space(fd):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+    monkeypatch.setattr(output.os, "fsync", no_space)
+    with pytest.raises(ReportError):
+        write_atomic(earlier, b"new")
+    assert earlier.read_bytes() == GOOD and leftovers(earlier.parent) == []
+
+
+def test_interrupted_write_keeps_the_earlier_file(earlier, monkeypatch):
+    fail_midway(monkeypatch, KeyboardInterrupt())
+    with pytest.raises(KeyboardInterrupt):
+        write_atomic(earlier, b"%PDF-1.7 new " * 1000)
+    assert earlier.read_bytes() == GOOD
+    assert leftovers(earlier.parent) == []
+
+
+def test_rename_failure_removes_the_temporary_file(earlier, monkeypatch):
+    def cross_device(src, dst):
+        raise OSError(errno.EXDEV, os.strerror(errno.EXDEV))
+    monkeypatch.setattr(output.os, "replace", cross_device)
+    with pytest.raises(ReportError):
+        write_atomic(earlier, b"new")
+    assert earlier.read_bytes() == GOOD and leftovers(earlier.parent) == []
+
+
+def test_output_folder_below_a_file(tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    with pytest.raises(ReportError) as exc:
+        write_atomic(blocker / "out" / "report.pdf", b"%PDF")
+    d = exc.value.diagnostics[0]
+    assert d.message.startswith(f"cannot write to {blocker / 'out'}: ")
+    assert "-o" in d.hint
+
+
+def test_output_folder_not_writable(tmp_path, monkeypatch):
+    """chmod does not stop root (tests may run as root), so the refusal is simulated."""
+    def denied(**kw):
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
+    monkeypatch.setattr(output.tempfile, "mkstemp", denied)
+    with pytest.raises(ReportError) as exc:
+        write_atomic(tmp_path / "report.pdf", b"%PDF")
+    assert exc.value.diagnostics[0].message == f"cannot write to {tmp_path}: Permission denied"
+    assert not (tmp_path / "report.pdf").exists()
+
+
+def test_final_name_is_a_folder(tmp_path):
+    (tmp_path / "report.pdf").mkdir()
+    with pytest.raises(ReportError):
+        write_atomic(tmp_path / "report.pdf", b"%PDF")
+    assert leftovers(tmp_path) == []
+
+
+# --- the same through the command, on real builds ------------------------------------------
+
+
+def run_cli(argv: list[str], capsys) -> tuple[int, str]:
+    code = cli.main(argv)
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    return code, err
+
+
+@pytest.fixture
+def built(project, screen_pdf, tmp_path, monkeypatch):
+    """A project whose output folder holds a good screen PDF (the session's build of the sample);
+    returns (content, pdf, its bytes)."""
+    monkeypatch.chdir(tmp_path)
+    pdf = tmp_path / "out" / screen_pdf.name
+    pdf.parent.mkdir()
+    pdf.write_bytes(screen_pdf.read_bytes())
+    return project, pdf, pdf.read_bytes()
+
+
+def test_build_with_a_full_disk(built, monkeypatch, capsys):
+    content, pdf, before = built
+    fail_midway(monkeypatch, OSError(errno.ENOSPC, os.strerror(errno.ENOSPC)))
+    code, err = run_cli(["build", str(content), "-o", "out", "--edition", "screen"], capsys)
+    assert code == 2
+    assert "out/jahresrueckblick-2017-screen.pdf: error: cannot write jahresrueckblick-2017-screen.pdf: " \
+           "No space left on device" in err
+    assert pdf.read_bytes() == before and leftovers(pdf.parent) == []
+
+
+def test_interrupted_build(built, monkeypatch, capsys):
+    content, pdf, before = built
+    fail_midway(monkeypatch, KeyboardInterrupt())
+    code, err = run_cli(["build", str(content), "-o", "out", "--edition", "screen"], capsys)
+    assert code == 130 and "interrupted" in err
+    assert pdf.read_bytes() == before and leftovers(pdf.parent) == []
+    with pikepdf.open(pdf) as doc:  # still the complete earlier PDF
+        assert len(doc.pages) == 7
+
+
+def test_failed_build_never_replaces_the_last_good_pdf(built, capsys):
+    content, pdf, before = built
+    (content / "charts" / "aktivitaeten.yaml").write_text("kind: bar\nvalues: [1, 2\n", encoding="utf-8")
+    code, err = run_cli(["build", str(content), "-o", "out", "--edition", "screen"], capsys)
+    assert code == 2
+    assert "aktivitaeten.yaml:3:1: error: invalid YAML" in err
+    assert "no PDF was written or replaced" in err
+    assert pdf.read_bytes() == before
+
+
+def test_output_below_a_file_through_the_command(project, tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "blocker").write_text("x")
+    code, err = run_cli(["build", str(project), "-o", "blocker/out", "--edition", "screen"], capsys)
+    assert code == 2
+    assert "error: cannot write to blocker/out: Not a directory" in err
