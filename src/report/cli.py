@@ -21,6 +21,7 @@ def _human(size: int) -> str:
 
 def cmd_build(args: argparse.Namespace) -> int:
     from .build import PreflightFailed, build
+    from .cache import Cache
     start = time.perf_counter()
     stages = ["load", "charts", "layout", "write", "preflight"]
 
@@ -29,7 +30,8 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     editions = None if args.edition == "all" else [args.edition]
     try:
-        result = build(Path(args.content_dir), Path(args.output), editions, progress, marks=not args.no_marks)
+        result = build(Path(args.content_dir), Path(args.output), editions, progress, marks=not args.no_marks,
+                       cache=Cache(enabled=not args.no_cache))
     except PreflightFailed as exc:
         print(exc.report.format(), file=sys.stderr)
         print(f"preflight failed: {exc.path.name} was not written; an earlier file is kept", file=sys.stderr)
@@ -44,6 +46,25 @@ def cmd_build(args: argparse.Namespace) -> int:
     for out in result.outputs:
         print(f"wrote {out.path} ({_human(out.size)}, {out.pages} pages, {out.edition} edition)")
     print(f"done in {time.perf_counter() - start:.1f} s", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_watch(args: argparse.Namespace) -> int:
+    from .watch import Watcher
+    editions = None if args.edition == "all" else [args.edition]
+    watcher = Watcher(Path(args.content_dir), Path(args.output), editions)
+    print(f"watching {', '.join(str(f) for f in watcher.folders())} — Ctrl+C to stop", file=sys.stderr)
+    for cycle in watcher.cycles():
+        stamp = time.strftime("%H:%M:%S")
+        if cycle.error is None:
+            pages = ", ".join(f"{o.path.name} ({o.pages} pages)" for o in cycle.result.outputs)
+            print(f"{stamp} rebuilt in {cycle.seconds:.2f} s: {pages}", file=sys.stderr)
+            for w in cycle.result.warnings:
+                print(w.format(), file=sys.stderr)
+        else:
+            text = cycle.error.report.format() if hasattr(cycle.error, "report") else str(cycle.error)
+            print(f"{stamp} build failed after {cycle.seconds:.2f} s; the last good PDF is kept:\n{text}",
+                  file=sys.stderr)
     return EXIT_OK
 
 
@@ -90,6 +111,8 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--edition", choices=["print", "screen", "all"], default="all",
                    help="which edition to build: print (PDF/X, bleed, CMYK), screen (small, RGB, links) "
                         "or all (default)")
+    b.add_argument("--no-cache", action="store_true",
+                   help="draw every chart and convert every image again instead of using ~/.cache/report")
     b.add_argument("--no-marks", action="store_true",
                    help="print edition without crop marks and slug line (for shops that add their own)")
     b.set_defaults(func=cmd_build)
@@ -99,6 +122,16 @@ def parser() -> argparse.ArgumentParser:
                                     "placed size, line widths ≥ 0.25 pt, text ≥ 6 pt. Exit 1 on a failure.")
     pf.add_argument("pdf", metavar="FILE.pdf", help="the PDF to check")
     pf.set_defaults(func=cmd_preflight)
+    w = sub.add_parser("watch", help="rebuild on every saved change under content/ and assets/",
+                       description="Build, then rebuild whenever a file under CONTENT_DIR or the assets/ "
+                                   "folder beside it changes. Keeps the process warm for fast rebuilds; a "
+                                   "broken save prints its errors and keeps the last good PDF. Ctrl+C stops.")
+    w.add_argument("content_dir", nargs="?", default="content", metavar="CONTENT_DIR",
+                   help="folder with report.yaml (default: content)")
+    w.add_argument("-o", "--output", default="out", metavar="OUT_DIR", help="output folder (default: out)")
+    w.add_argument("--edition", choices=["print", "screen", "all"], default="screen",
+                   help="edition to rebuild (default: screen, the fastest preview)")
+    w.set_defaults(func=cmd_watch)
     n = sub.add_parser("newsletter", help="build the screen edition and the newsletter kit",
                        description="Build the screen edition and write OUT_DIR/newsletter/: cover thumbnails "
                                    "(600 and 1200 px wide), an e-mail-safe HTML teaser and its plain-text "

@@ -12,7 +12,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from reportlab.pdfbase.ttfonts import TTFontFile
+from reportlab.pdfbase import pdfmetrics
 
 from .errors import Diagnostics, Pos
 from .model import Document, Node
@@ -23,7 +23,10 @@ _SHOWN = 5
 
 @cache
 def _coverage(path: Path) -> frozenset[int]:
-    return frozenset(TTFontFile(str(path)).charToGlyph)
+    # reuse the font reportlab registers for the layout anyway: parsing a TrueType file twice
+    # costs ~10 ms per font on every build
+    from .layout.styles import register_font
+    return frozenset(pdfmetrics.getFont(register_font(path)).face.charToGlyph)
 
 
 def covered(fonts: dict[str, Path]) -> frozenset[int]:

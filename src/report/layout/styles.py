@@ -19,15 +19,17 @@ from .hyphenate import hyphenator
 MM = 72 / 25.4
 
 
+def register_font(path: Path) -> str:
+    """Register one TrueType file with reportlab (once per process); returns its font name."""
+    name = f"{path.stem}-{hashlib.sha1(str(path).encode()).hexdigest()[:6]}"
+    if name not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont(name, str(path)))
+    return name
+
+
 def register_fonts(fonts: dict[str, Path]) -> dict[str, str]:
     """Register the theme's TrueType files with reportlab; returns role → font name."""
-    names = {}
-    for role, path in fonts.items():
-        digest = hashlib.sha1(str(path).encode()).hexdigest()[:6]
-        name = f"{path.stem}-{digest}"
-        if name not in pdfmetrics.getRegisteredFontNames():
-            pdfmetrics.registerFont(TTFont(name, str(path)))
-        names[role] = name
+    names = {role: register_font(path) for role, path in fonts.items()}
     pdfmetrics.registerFontFamily(names["regular"], normal=names["regular"], bold=names["bold"],
                                   italic=names["italic"], boldItalic=names["bold_italic"])
     return names
