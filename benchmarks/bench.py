@@ -71,15 +71,16 @@ SOURCE_PARAGRAPH = (ROOT / "content" / "sections" / "03-highlights.yaml").read_t
 
 
 def synthetic(folder: Path, pages: int) -> Path:
-    """A generated report of roughly `pages` pages (~3 per text section), with up to 60 charts
-    and up to 100 key figures, built from the sample's own text and chart files."""
+    """A generated report of roughly `pages` pages, with up to 60 charts and up to 100 key figures,
+    built from the sample's own text and chart files."""
     content = folder / "content"
     shutil.copytree(ROOT / "content", content)
     os.symlink(ROOT / "assets", folder / "assets")
     sample = content / "sections" / "02-bilanz.yaml"
-    text = sample.read_text(encoding="utf-8").split("  - quote:")[0]
-    paragraph = text.split("  - paragraph: >-\n", 1)[1]
-    n_sections = max(1, pages // 3)
+    text = sample.read_text(encoding="utf-8").split("\n  - quote:")[0]
+    paragraph = text.split("\n  - paragraph: >-\n", 1)[1] + "\n"
+    kf_pages = min(12, max(1, pages // 17))  # 8 tiles a page: 12 pages ≈ 100 key figures
+    n_sections = max(1, (pages - 4 - kf_pages) // 2)  # a text section with a chart fills ~2 pages
     n_charts = min(60, n_sections)
     charts = sorted(p.stem for p in (content / "charts").glob("*.yaml"))
     for i in range(n_charts):
@@ -88,7 +89,7 @@ def synthetic(folder: Path, pages: int) -> Path:
             src.read_text(encoding="utf-8").replace("title: ", f"title: {i + 1}. ", 1), encoding="utf-8")
     files = []
     figures = (content / "sections" / "01-zahlen.yaml").read_text(encoding="utf-8").split("figures:\n")[1]
-    for k in range(min(12, max(1, n_sections // 5))):  # 8 figures per page, up to 96 + sample
+    for k in range(kf_pages):
         name = f"sections/k{k:02d}.yaml"
         (content / name).write_text(f"kind: key_figures\ntitle: Kennzahlen {k + 1}\nfigures:\n{figures}",
                                     encoding="utf-8")
