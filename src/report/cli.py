@@ -68,6 +68,20 @@ def cmd_watch(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_schema(args: argparse.Namespace) -> int:
+    from .output import write_atomic
+    from .schema import schema_files
+    files = schema_files()
+    if not args.output:
+        print(files["report.schema.json"], end="")
+        return EXIT_OK
+    for name, text in files.items():
+        path = Path(args.output) / name
+        write_atomic(path, text.encode("utf-8"))
+        print(f"wrote {path}")
+    return EXIT_OK
+
+
 def cmd_preflight(args: argparse.Namespace) -> int:
     from .preflight import preflight
     path = Path(args.pdf)
@@ -132,6 +146,13 @@ def parser() -> argparse.ArgumentParser:
     w.add_argument("--edition", choices=["print", "screen", "all"], default="screen",
                    help="edition to rebuild (default: screen, the fastest preview)")
     w.set_defaults(func=cmd_watch)
+    sc = sub.add_parser("schema", help="print the JSON Schema of the content format",
+                        description="Print the JSON Schema (draft 2020-12) of report.yaml, generated from the "
+                                    "model; with -o, write it and the per-file schemas for sections, charts and "
+                                    "theme into a folder. Editors use them through the "
+                                    "'# yaml-language-server: $schema=…' line in each content file.")
+    sc.add_argument("-o", "--output", metavar="DIR", help="write report/section/chart/theme schema files here")
+    sc.set_defaults(func=cmd_schema)
     n = sub.add_parser("newsletter", help="build the screen edition and the newsletter kit",
                        description="Build the screen edition and write OUT_DIR/newsletter/: cover thumbnails "
                                    "(600 and 1200 px wide), an e-mail-safe HTML teaser and its plain-text "

@@ -1,0 +1,130 @@
+"""JSON Schema (draft 2020-12) of the content format, generated from the model classes.
+
+One source of truth: the dataclasses in model.py and theme.py with their spec() descriptions,
+examples and limits. `report schema` writes it; editors use it through the
+`# yaml-language-server: $schema=…` line at the top of each content file.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import types
+import typing
+from dataclasses import MISSING
+from typing import Any, Literal
+
+from .model import BLOCK_KINDS, CHART_KINDS, SECTION_KINDS, AssetPath, Markup, Report
+from .theme import Theme
+
+SCHEMA_ID = "https://report.example.org/schema/report.schema.json"
+PER_FILE = {  # small schema files that editors can point at, one per kind of content file
+    "report.schema.json": None,
+    "section.schema.json": "Section",
+    "chart.schema.json": "Chart",
+    "theme.schema.json": "Theme",
+}
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.defs: dict[str, Any] = {}
+
+    def type_schema(self, tp: Any, meta: dict | None = None, partial: bool = False) -> dict:
+        meta = meta or {}
+        origin, args = typing.get_origin(tp), typing.get_args(tp)
+        if origin in (typing.Union, types.UnionType):
+            inner = [a for a in args if a is not type(None)]
+            return {"anyOf": [self.type_schema(inner[0], meta, partial), {"type": "null"}]}
+        if origin is Literal:
+            return {"const": args[0]} if len(args) == 1 else {"enum": list(args)}
+        if origin is list:
+            out: dict[str, Any] = {"type": "array", "items": self.type_schema(args[0], meta, partial)}
+            if meta.get("items"):
+                out["minItems"], out["maxItems"] = meta["items"]
+            return out
+        if dataclasses.is_dataclass(tp):
+            return {"$ref": f"#/$defs/{self.define(tp, partial)}"}
+        if tp in (str, Markup, AssetPath):
+            out = {"type": "string", "minLength": 1}
+            if meta.get("max_length"):
+                out["maxLength"] = meta["max_length"]
+            if tp is Markup:
+                out["description"] = "Text; inline markup: **bold**, *italic*, [text](https://…)"
+            if tp is AssetPath:
+                out["description"] = "A file below assets/, e.g. images/cover.jpg"
+            return out
+        if tp is bool:
+            return {"type": "boolean"}
+        if tp in (int, float):
+            out = {"type": "integer" if tp is int else "number"}
+            if meta.get("between"):
+                out["minimum"], out["maximum"] = meta["between"]
+            return out
+        if tp is Any:
+            return {}
+        raise TypeError(f"no schema for {tp!r}")
+
+    def define(self, cls: type, partial: bool = False) -> str:
+        name = cls.__name__ + ("Override" if partial else "")
+        if name in self.defs:
+            return name
+        self.defs[name] = {}  # placeholder against recursion
+        hints = typing.get_type_hints(cls)
+        props, required = {}, []
+        for f in dataclasses.fields(cls):
+            if not f.init:
+                continue
+            if f.name == "blocks":
+                schema = {"type": "array", "items": {"$ref": "#/$defs/Block"}}
+            else:
+                schema = self.type_schema(hints[f.name], dict(f.metadata), partial)
+            if f.metadata.get("description"):
+                schema = {**schema, "description": f.metadata["description"]}
+            if f.metadata.get("example") is not None:
+                schema["examples"] = [f.metadata["example"]]
+            if f.default is not MISSING and not callable(f.default) and f.default is not None:
+                schema["default"] = f.default
+            props[f.name] = schema
+            if not partial and f.default is MISSING and f.default_factory is MISSING:
+                required.append(f.name)
+        entry: dict[str, Any] = {"type": "object", "properties": props, "additionalProperties": False}
+        if required:
+            entry["required"] = required
+        if cls.__doc__:
+            entry["description"] = " ".join(cls.__doc__.split())
+        self.defs[name] = entry
+        return name
+
+
+def build_schema() -> dict[str, Any]:
+    b = _Builder()
+    root = b.define(Report)
+    b.defs["Section"] = {"description": "A section file (sections/*.yaml), chosen by its kind.",
+                         "oneOf": [{"$ref": f"#/$defs/{b.define(c)}"} for c in SECTION_KINDS.values()]}
+    b.defs["Chart"] = {"description": "A chart file (charts/*.yaml), chosen by its kind.",
+                       "oneOf": [{"$ref": f"#/$defs/{b.define(c)}"} for c in CHART_KINDS.values()]}
+    blocks = []
+    for kind, (cls, shorthand) in BLOCK_KINDS.items():
+        ref = {"$ref": f"#/$defs/{b.define(cls)}"}
+        value = {"anyOf": [{"type": "string", "minLength": 1}, ref]} if shorthand else ref
+        blocks.append({"type": "object", "properties": {kind: value}, "required": [kind],
+                       "additionalProperties": False})
+    b.defs["Block"] = {"description": "One block of a text section: a single key naming its kind.",
+                       "oneOf": blocks}
+    b.defs["Theme"] = {"description": "content/theme.yaml: overrides of the default design; every key optional.",
+                       "$ref": f"#/$defs/{b.define(Theme, partial=True)}"}
+    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": SCHEMA_ID,
+              "title": "report content: report.yaml", **b.defs[root], "$defs": b.defs}
+    return schema
+
+
+def schema_files() -> dict[str, str]:
+    """File name → JSON text for the root schema and the per-file-type schemas that refer to it."""
+    out = {}
+    for name, target in PER_FILE.items():
+        data = build_schema() if target is None else {
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "$ref": f"report.schema.json#/$defs/{target}"}
+        out[name] = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return out

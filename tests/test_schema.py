@@ -1,0 +1,80 @@
+"""The JSON Schema: generated from the model, committed up to date, and every shipped file valid."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+from report.cli import main
+from report.schema import build_schema, schema_files
+
+ROOT = Path(__file__).resolve().parent.parent
+SCHEMA = build_schema()
+
+
+def validator(definition: str | None) -> jsonschema.Draft202012Validator:
+    schema = SCHEMA if definition is None else {"$defs": SCHEMA["$defs"], "$ref": f"#/$defs/{definition}"}
+    return jsonschema.Draft202012Validator(schema)
+
+
+def content_folders() -> list[Path]:
+    return [p.parent for p in ROOT.glob("**/report.yaml")
+            if "site-packages" not in p.parts and ".git" not in p.parts and "tests" not in p.parts]
+
+
+def validate_folder(content: Path) -> list[str]:
+    problems = []
+    jobs = [(content / "report.yaml", None)]
+    jobs += [(p, "Section") for p in (content / "sections").glob("*.yaml")]
+    jobs += [(p, "Chart") for p in (content / "charts").glob("*.yaml")]
+    if (content / "theme.yaml").is_file():
+        jobs.append((content / "theme.yaml", "Theme"))
+    for path, definition in jobs:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        problems += [f"{path}: {e.message}" for e in validator(definition).iter_errors(data)]
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        if not first.startswith("# yaml-language-server: $schema="):
+            problems.append(f"{path}: no yaml-language-server line")
+        else:
+            target = (path.parent / first.split("=", 1)[1]).resolve()
+            if not target.is_file():
+                problems.append(f"{path}: schema {target} does not exist")
+    return problems
+
+
+def test_schema_is_valid_draft_2020_12():
+    jsonschema.Draft202012Validator.check_schema(SCHEMA)
+    assert SCHEMA["additionalProperties"] is False
+    assert "title" in SCHEMA["required"]
+    assert SCHEMA["properties"]["title"]["description"]
+
+
+def test_committed_schema_files_are_up_to_date():
+    for name, text in schema_files().items():
+        assert (ROOT / "schema" / name).read_text(encoding="utf-8") == text, f"run: report schema -o schema ({name})"
+
+
+def test_every_shipped_content_file_validates():
+    folders = content_folders()
+    assert ROOT / "content" in folders
+    for folder in folders:
+        assert validate_folder(folder) == [], folder
+
+
+@pytest.mark.parametrize("bad, fragment", [
+    ({"kind": "text", "title": "T", "blocks": [{"paragraf": "x"}]}, "Section"),
+    ({"kind": "bar", "title": "T"}, "Chart"),
+    ({"kind": "text", "title": "T", "blocks": [], "farbe": "rot"}, "Section"),
+])
+def test_schema_rejects_what_the_loader_rejects(bad, fragment):
+    assert list(validator(fragment).iter_errors(bad))
+
+
+def test_schema_command_prints_json(capsys):
+    assert main(["schema"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["$schema"].endswith("2020-12/schema")
