@@ -63,9 +63,10 @@ def test_latin1_file_names_the_encoding_and_the_place(content):
     path = content / "report.yaml"
     path.write_bytes(path.read_text(encoding="utf-8").encode("cp1252", errors="replace"))
     d = only(diagnostics(content))
-    # the first non-ASCII character of the sample is the 'ü' of "Jahresrückblick" in the first comment line
-    first = path.read_bytes().split(b"\n")[0]
-    at(d, "content/report.yaml", 1, first.index(b"\xfc") + 1)
+    # the first non-ASCII character of the sample is the 'ü' of "Jahresrückblick" in a comment line
+    lines = path.read_bytes().split(b"\n")
+    line = next(i for i, text in enumerate(lines) if b"\xfc" in text)
+    at(d, "content/report.yaml", line + 1, lines[line].index(b"\xfc") + 1)
     assert "not valid UTF-8" in d.message and "0xfc" in d.message
     assert "Latin-1" in d.hint and "UTF-8" in d.hint
 

@@ -10,6 +10,7 @@ import sys
 import time
 from pathlib import Path
 
+from .content import find_content_dir
 from .errors import ReportError
 
 EXIT_OK, EXIT_PREFLIGHT, EXIT_INPUT = 0, 1, 2
@@ -30,8 +31,8 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     editions = None if args.edition == "all" else [args.edition]
     try:
-        result = build(Path(args.content_dir), Path(args.output), editions, progress, marks=not args.no_marks,
-                       cache=Cache(enabled=not args.no_cache))
+        result = build(find_content_dir(Path(args.content_dir)), Path(args.output), editions, progress,
+                       marks=not args.no_marks, cache=Cache(enabled=not args.no_cache))
     except PreflightFailed as exc:
         print(exc.report.format(), file=sys.stderr)
         print(f"preflight failed: {exc.path.name} was not written; an earlier file is kept", file=sys.stderr)
@@ -52,7 +53,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 def cmd_watch(args: argparse.Namespace) -> int:
     from .watch import Watcher
     editions = None if args.edition == "all" else [args.edition]
-    watcher = Watcher(Path(args.content_dir), Path(args.output), editions)
+    watcher = Watcher(find_content_dir(Path(args.content_dir)), Path(args.output), editions)
     print(f"watching {', '.join(str(f) for f in watcher.folders())} — Ctrl+C to stop", file=sys.stderr)
     for cycle in watcher.cycles():
         stamp = time.strftime("%H:%M:%S")
@@ -102,7 +103,7 @@ def cmd_newsletter(args: argparse.Namespace) -> int:
     from .build import build
     from .content import load_document
     from .newsletter import make_kit
-    content, out = Path(args.content_dir), Path(args.output)
+    content, out = find_content_dir(Path(args.content_dir)), Path(args.output)
     result = build(content, out, ["screen"], lambda stage, detail: print(f"  {stage:<9} {detail}",
                                                                         file=sys.stderr))
     kit = make_kit(load_document(content), result.outputs[0].path, out)

@@ -20,8 +20,10 @@ def layout(ctx: LayoutContext) -> list[Any]:
         ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
     toc.levelStyles = [st.para("toc1")]
+    kicker = Paragraph(rl_plain(rep.subtitle or str(rep.year), ctx.locale), st.para("kicker"))
+    kicker.outline_entry = (ctx.locale.label("contents"), "contents")
     return [
-        Paragraph(rl_plain(rep.subtitle or str(rep.year), ctx.locale), st.para("kicker")),
+        kicker,
         Paragraph(rl_plain(rep.title, ctx.locale), st.para("h1")),
         Paragraph(rl_markup(rep.lead, ctx.locale), st.para("lead")),
         Spacer(0, 14 * MM),

@@ -127,6 +127,11 @@ class ReportDocTemplate(BaseDocTemplate):
 
     def afterFlowable(self, flowable: Any) -> None:
         """Headings carry `toc_entry` = (level, text, key): bookmark, outline and contents entry."""
+        outline = getattr(flowable, "outline_entry", None)
+        if outline:  # a bookmark only (the contents page itself), not a line in the contents
+            text, key = outline
+            self.canv.bookmarkPage(key)
+            self.canv.addOutlineEntry(text, key, level=0, closed=False)
         entry = getattr(flowable, "toc_entry", None)
         if entry:
             level, text, key = entry
