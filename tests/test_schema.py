@@ -23,7 +23,7 @@ def validator(definition: str | None) -> jsonschema.Draft202012Validator:
 
 def content_folders() -> list[Path]:
     return [p.parent for p in ROOT.glob("**/report.yaml")
-            if "site-packages" not in p.parts and ".git" not in p.parts and "tests" not in p.parts]
+            if not {"site-packages", ".git", "tests", "src", "build"} & set(p.parts)]
 
 
 def validate_folder(content: Path) -> list[str]:
@@ -58,10 +58,11 @@ def test_committed_schema_files_are_up_to_date():
         assert (ROOT / "schema" / name).read_text(encoding="utf-8") == text, f"run: report schema -o schema ({name})"
 
 
-def test_every_shipped_content_file_validates():
+def test_every_shipped_content_file_validates(tmp_path):
     folders = content_folders()
-    assert ROOT / "content" in folders
-    for folder in folders:
+    assert ROOT / "content" in folders and ROOT / "examples" / "en" / "content" in folders
+    assert main(["init", str(tmp_path / "new")]) == 0  # the init templates, as a user gets them
+    for folder in [*folders, tmp_path / "new" / "content"]:
         assert validate_folder(folder) == [], folder
 
 

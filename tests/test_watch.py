@@ -25,7 +25,6 @@ def test_rebuilds_on_change_and_survives_a_broken_save(project, tmp_path):
     fixed = next(cycles)
     assert fixed.error is None
     assert pdf.read_bytes() != good
-    assert fixed.seconds < first.seconds  # warm: charts and images come from the cache
 
 
 def test_watch_command_is_documented(capsys):

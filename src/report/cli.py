@@ -69,6 +69,14 @@ def cmd_watch(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_init(args: argparse.Namespace) -> int:
+    from .init import init_project
+    target = Path(args.dir)
+    files = init_project(target)
+    print(f"created {target} ({len(files)} files). Next:\n  report build {target / 'content'}")
+    return EXIT_OK
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     from .output import write_atomic
     from .schema import schema_files
@@ -147,6 +155,13 @@ def parser() -> argparse.ArgumentParser:
     w.add_argument("--edition", choices=["print", "screen", "all"], default="screen",
                    help="edition to rebuild (default: screen, the fastest preview)")
     w.set_defaults(func=cmd_watch)
+    i = sub.add_parser("init", help="start a new report project with commented example content",
+                       description="Create DIR with content/ (report.yaml, one section and one chart of each "
+                                   "kind, every key explained), assets/ (fonts, print colour profile, "
+                                   "placeholder images) and schema/ (for editor completion). DIR must not "
+                                   "exist or be empty.")
+    i.add_argument("dir", metavar="DIR", help="the new project folder")
+    i.set_defaults(func=cmd_init)
     sc = sub.add_parser("schema", help="print the JSON Schema of the content format",
                         description="Print the JSON Schema (draft 2020-12) of report.yaml, generated from the "
                                     "model; with -o, write it and the per-file schemas for sections, charts and "
@@ -174,7 +189,9 @@ def main(argv: list[str] | None = None) -> int:
         for d in exc.diagnostics:
             print(d.format(), file=sys.stderr)
         n = sum(d.severity == "error" for d in exc.diagnostics)
-        print(f"build failed: {n} error{'s' if n != 1 else ''}; no PDF was written or replaced", file=sys.stderr)
+        kept = "no PDF was written or replaced" if args.command in ("build", "newsletter") else \
+            "nothing was written or replaced"
+        print(f"{args.command} failed: {n} error{'s' if n != 1 else ''}; {kept}", file=sys.stderr)
         return EXIT_INPUT
     except KeyboardInterrupt:
         print("interrupted; no partial PDF was written", file=sys.stderr)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from reportlab.platypus import Flowable, Image, KeepTogether, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from ..model import ChartRef, Figure, Quote, TextSection
 from ..model import Paragraph as ParagraphBlock
@@ -75,13 +75,27 @@ def _chart(ctx: LayoutContext, block: ChartRef) -> list[Any]:
     ]), Spacer(0, 4 * MM)]
 
 
+class PlacedImage(Flowable):
+    """An image prepared by the edition (a file or an image reader) at a fixed placed size."""
+
+    def __init__(self, image: Any, width: float, height: float):
+        super().__init__()
+        self.image, self.width, self.height = image, width, height
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.canv.drawImage(self.image, 0, 0, self.width, self.height)
+
+
 def _figure(ctx: LayoutContext, block: Figure) -> list[Any]:
     from PIL import Image as PILImage
     with PILImage.open(block.image) as im:
         w_px, h_px = im.size
     width = ctx.text_width
     height = width * h_px / w_px
-    img = Image(ctx.prepare_image(block.image, width, height), width, height)
+    img = PlacedImage(ctx.prepare_image(block.image, width, height), width, height)
     credit = [Paragraph(rl_plain(block.credit, ctx.locale), ctx.styles.para("source"))] if block.credit else []
     return [KeepTogether([img, Spacer(0, 2 * MM),
                           Paragraph(rl_markup(block.caption, ctx.locale), ctx.styles.para("caption")), *credit])]

@@ -1,0 +1,27 @@
+"""report init: a new project that builds at once, and never over an existing folder."""
+
+from report.cli import main
+from report.preflight import preflight
+
+
+def test_init_then_build(tmp_path, capsys):
+    target = tmp_path / "neu"
+    assert main(["init", str(target)]) == 0
+    content = target / "content"
+    assert (content / "report.yaml").read_text(encoding="utf-8").count("#") > 20  # keys are explained
+    kinds = {line.split(":", 1)[1].strip() for p in content.rglob("*.yaml")
+             for line in p.read_text(encoding="utf-8").splitlines() if line.startswith("kind:")}
+    assert kinds == {"text", "key_figures", "bar", "destinations"}
+    assert (target / "assets" / "fonts" / "OFL.txt").is_file()
+    assert main(["build", str(content), "-o", str(target / "out")]) == 0
+    assert not preflight(target / "out" / "jahresrueckblick-print.pdf").failed
+    assert (target / "out" / "jahresrueckblick-screen.pdf").stat().st_size > 10_000
+
+
+def test_init_refuses_a_non_empty_folder(tmp_path, capsys):
+    (tmp_path / "x").mkdir()
+    (tmp_path / "x" / "keep.txt").write_text("mine", encoding="utf-8")
+    assert main(["init", str(tmp_path / "x")]) == 2
+    err = capsys.readouterr().err
+    assert "not an empty folder" in err and "Traceback" not in err
+    assert (tmp_path / "x" / "keep.txt").read_text(encoding="utf-8") == "mine"
