@@ -12,6 +12,7 @@ from .charts import ChartDrawing
 from .clock import build_time, reproducible
 from .editions import Edition
 from .render import Rendered
+from .tagging.structure import write_structure
 from .theme import Theme
 
 _CHART_NAME = re.compile(rb"/(RptChart_\w+) Do")
@@ -41,6 +42,8 @@ def finish(rendered: Rendered, charts: dict[str, ChartDrawing], edition: Edition
         place_charts(pdf, charts)
         stamp = build_time().strftime("D:%Y%m%d%H%M%SZ")
         pdf.docinfo["/CreationDate"] = pdf.docinfo["/ModDate"] = pikepdf.String(stamp)
+        if rendered.tagger is not None:
+            write_structure(pdf, rendered.tagger, info["title"])
         edition.finish(pdf, rendered.geometry, theme, info)
         out = io.BytesIO()
         # with SOURCE_DATE_EPOCH the document ID is derived from the content: byte-identical rebuilds

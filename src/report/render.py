@@ -20,6 +20,7 @@ from .layout.templates import A4, Geometry, ReportDocTemplate
 from .locale import Locale
 from .markup import plain
 from .model import Document
+from .tagging import Tagger
 from .theme import Theme
 
 
@@ -41,6 +42,7 @@ class Rendered:
     pdf: bytes
     pages: int
     geometry: Geometry
+    tagger: Tagger | None = None  # the structure recorded while drawing (tagged editions)
 
 
 def render(doc: Document, theme: Theme, fonts: dict[str, Path], charts: dict[str, ChartDrawing],
@@ -48,13 +50,14 @@ def render(doc: Document, theme: Theme, fonts: dict[str, Path], charts: dict[str
     styles = Styles(theme, locale, edition.colour_mode, register_fonts(fonts))
     geometry = edition.geometry(A4)
     buf = io.BytesIO()
+    tagger = Tagger(doc.report.language) if edition.tagged else None
     template = ReportDocTemplate(buf, geometry, styles, metadata(doc), page_hook=edition.page_hook,
-                                 invariant=1 if reproducible() else 0)
+                                 tagger=tagger, invariant=1 if reproducible() else 0)
     ctx = LayoutContext(doc=doc, styles=styles, locale=locale, geometry=geometry, charts=charts,
                         prepare_image=edition.prepare_image, text_width=text_width(theme))
     with _binary_streams():
         template.multiBuild(build_story(ctx))
-    return Rendered(buf.getvalue(), template.page, geometry)
+    return Rendered(buf.getvalue(), template.page, geometry, tagger)
 
 
 @contextmanager

@@ -26,6 +26,7 @@ class ScreenEdition(Edition):
     colour_mode: str = "rgb"
     bleed_mm: float = 0.0
     slug_mm: float = 0.0
+    tagged: bool = True  # accessible: structure tree, alt texts, artifacts (see report.tagging)
 
     def prepare_image(self, path: Path, width: float, height: float) -> Any:
         def convert() -> bytes:

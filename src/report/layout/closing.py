@@ -7,6 +7,7 @@ from typing import Any
 
 from reportlab.platypus import Flowable, Spacer
 
+from ..tagging import artifact
 from .context import LayoutContext
 from .heading import heading
 from .styles import MM
@@ -30,8 +31,9 @@ class FootPanel(Flowable):
 
     def draw(self) -> None:
         c = self.canv
-        c.setFillColor(self.accent)
-        c.rect(0, self.panel_h - 1.5 * MM, 14 * MM, 1.5 * MM, stroke=0, fill=1)
+        with artifact(c):
+            c.setFillColor(self.accent)
+            c.rect(0, self.panel_h - 1.5 * MM, 14 * MM, 1.5 * MM, stroke=0, fill=1)
         y = self.panel_h - PAD
         for part, (_, h) in zip(self.parts, self.sizes, strict=True):
             y -= h

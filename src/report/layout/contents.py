@@ -3,25 +3,61 @@
 from __future__ import annotations
 
 from typing import Any
+from xml.sax.saxutils import escape
 
-from reportlab.platypus import Spacer, TableStyle
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.platypus import Spacer
 from reportlab.platypus.tableofcontents import TableOfContents
 
+from ..tagging import group, tagger_of
 from .context import LayoutContext
 from .styles import MM
 from .text import Paragraph, rl_markup, rl_plain
 
+NUMBER_WIDTH = 12 * MM
+
+
+class Contents(TableOfContents):
+    """reportlab's contents bookkeeping (entries collected over multiBuild's passes), drawn as
+    tagged TOC/TOCI items, each line a link to its section."""
+
+    def __init__(self, entry_style: Any, number_style: Any):
+        super().__init__()
+        self.entry_style, self.number_style = entry_style, number_style
+        self.rows: list[tuple[Any, Any, str | None, float]] = []
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        self.rows = []
+        for _level, text, page, key in self._lastEntries or []:
+            entry = Paragraph(escape(text), self.entry_style)
+            number = Paragraph(str(page), self.number_style)
+            h = max(entry.wrap(aw - NUMBER_WIDTH, ah)[1], number.wrap(NUMBER_WIDTH, ah)[1])
+            self.rows.append((entry, number, key, h))
+        self.width, self.height = aw, sum(r[3] for r in self.rows)
+        return aw, self.height
+
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802 - reportlab API
+        tagger = tagger_of(canvas)
+        top = y + self.height
+        with group(canvas, "TOC"):
+            for entry, number, key, h in self.rows:
+                top -= h
+                with group(canvas, "TOCI"):
+                    entry.drawOn(canvas, x, top + h - entry.height)
+                    number.drawOn(canvas, x + self.width - NUMBER_WIDTH, top + h - number.height)
+                    rect = (x, top, x + self.width, top + h)
+                    if key:
+                        canvas.linkRect("", key, rect, relative=0)
+                        if tagger:
+                            tagger.link(canvas, rect, entry.getPlainText())
+
 
 def layout(ctx: LayoutContext) -> list[Any]:
     st, rep = ctx.styles, ctx.doc.report
-    # the table's own cell font would otherwise pull in an unembedded Helvetica
-    toc = TableOfContents(dotsMinLevel=-1, tableStyle=TableStyle([
-        ("FONTNAME", (0, 0), (-1, -1), st.font["regular"]),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
-    toc.levelStyles = [st.para("toc1")]
+    toc = Contents(st.para("toc1"), st.para("toc1", alignment=TA_RIGHT))
     kicker = Paragraph(rl_plain(rep.subtitle or str(rep.year), ctx.locale), st.para("kicker"))
     kicker.outline_entry = (ctx.locale.label("contents"), "contents")
+    kicker.starts_section = True
     return [
         kicker,
         Paragraph(rl_plain(rep.title, ctx.locale), st.para("h1")),

@@ -6,6 +6,7 @@ from typing import Any
 
 from reportlab.platypus import Flowable
 
+from ..tagging import artifact, content, start_section
 from .context import LayoutContext
 from .styles import MM
 from .text import Paragraph, rl_plain
@@ -31,11 +32,14 @@ class Cover(Flowable):
         w, h = g.trim_w, g.trim_h
         panel_h = h * PANEL
         image = ctx.prepare_image(rep.cover.image, w + 2 * b, h + 2 * b)
-        canv.drawImage(image, -b, -b, w + 2 * b, h + 2 * b)
-        canv.setFillColor(st.colour("primary"))
-        canv.rect(-b, -b, w + 2 * b, panel_h + b, stroke=0, fill=1)
-        canv.setFillColor(st.colour("accent"))
-        canv.rect(-b, panel_h, w + 2 * b, 2.2 * MM, stroke=0, fill=1)
+        start_section(canv)
+        with content(canv, "Figure", alt=rep.cover.alt):
+            canv.drawImage(image, -b, -b, w + 2 * b, h + 2 * b)
+        with artifact(canv):
+            canv.setFillColor(st.colour("primary"))
+            canv.rect(-b, -b, w + 2 * b, panel_h + b, stroke=0, fill=1)
+            canv.setFillColor(st.colour("accent"))
+            canv.rect(-b, panel_h, w + 2 * b, 2.2 * MM, stroke=0, fill=1)
         margin = st.theme.page.margin_inner * MM
         inner_w = w - margin - st.theme.page.margin_outer * MM
         white = st.colour("paper")
@@ -50,10 +54,12 @@ class Cover(Flowable):
         title, ph = self._title(inner_w, room=y - org_y - s.h2 - 6 * MM)
         title.drawOn(canv, margin, y - ph)
         canv.setFillColor(white)
-        canv.setFont(st.font["bold"], s.h2)
-        canv.drawString(margin, org_y, rep.organisation)
-        canv.setFont(st.font["regular"], s.source)
-        canv.drawRightString(w - st.theme.page.margin_outer * MM, panel_h + 5 * MM, rep.cover.credit)
+        with content(canv, "P"):
+            canv.setFont(st.font["bold"], s.h2)
+            canv.drawString(margin, org_y, rep.organisation)
+        with content(canv, "P"):
+            canv.setFont(st.font["regular"], s.source)
+            canv.drawRightString(w - st.theme.page.margin_outer * MM, panel_h + 5 * MM, rep.cover.credit)
 
 
     def _title(self, width: float, room: float) -> tuple[Paragraph, float]:

@@ -17,4 +17,5 @@ def heading(ctx: LayoutContext, title: str, kicker: str | None, key_hint: str, c
     h1 = Paragraph(rl_plain(title, ctx.locale), st.para("h1", **({"textColor": colour} if colour else {})))
     h1.toc_entry = (0, ctx.locale.typographic(title), "sec-" + re.sub(r"[^a-z0-9]+", "-", key_hint.lower()))
     out.append(h1)
+    out[0].starts_section = True  # the tagged structure opens a Sect here
     return out

@@ -6,7 +6,9 @@ from typing import Any
 
 from reportlab.platypus import Flowable
 
+from ..markup import plain
 from ..model import KeyFigure, KeyFiguresSection
+from ..tagging import content
 from .context import LayoutContext
 from .heading import heading
 from .styles import MM
@@ -46,7 +48,6 @@ class TileGrid(Flowable):
         return [TileGrid(self.ctx, self.figures[:n]), TileGrid(self.ctx, self.figures[n:])]
 
     def draw(self) -> None:
-        st, s = self.ctx.styles, self.ctx.styles.theme.sizes
         tile_w = (self.width - self.gap * (COLUMNS - 1)) / COLUMNS
         pad = 6 * MM
         for i, fig in enumerate(self.figures):
@@ -54,29 +55,42 @@ class TileGrid(Flowable):
             x = col * (tile_w + self.gap)
             y = self.height - (row + 1) * self.tile_h - row * self.gap
             c = self.canv
-            c.setFillColor(st.colour("tint"))
-            c.rect(x, y, tile_w, self.tile_h, stroke=0, fill=1)
+            with content(c, "Figure", alt=tile_text(fig, self.ctx.locale)):
+                self._tile(fig, x, y, tile_w, pad)
+
+    def _tile(self, fig: KeyFigure, x: float, y: float, tile_w: float, pad: float) -> None:
+        st, s, c = self.ctx.styles, self.ctx.styles.theme.sizes, self.canv
+        c.setFillColor(st.colour("tint"))
+        c.rect(x, y, tile_w, self.tile_h, stroke=0, fill=1)
+        c.setFillColor(st.colour("accent"))
+        c.rect(x, y + self.tile_h - 1.5 * MM, 14 * MM, 1.5 * MM, stroke=0, fill=1)
+        top = y + self.tile_h - pad - 2 * MM
+        if fig.qualifier:
+            c.setFont(st.font["bold"], s.kicker)
             c.setFillColor(st.colour("accent"))
-            c.rect(x, y + self.tile_h - 1.5 * MM, 14 * MM, 1.5 * MM, stroke=0, fill=1)
-            top = y + self.tile_h - pad - 2 * MM
-            if fig.qualifier:
-                c.setFont(st.font["bold"], s.kicker)
-                c.setFillColor(st.colour("accent"))
-                c.drawString(x + pad, top - s.kicker, self.ctx.locale.typographic(fig.qualifier).upper())
-            c.setFont(st.font["black"], s.figure)
-            c.setFillColor(st.colour("primary"))
-            base = top - s.kicker * 1.6 - s.figure * 0.78
-            c.drawString(x + pad, base, self.ctx.locale.number(fig.value))
-            label = Paragraph(rl_plain(fig.label, self.ctx.locale), st.para("h2", spaceBefore=0, fontSize=s.body + 1,
-                                                                               leading=(s.body + 1) * 1.25))
-            parts = [label]
-            if fig.detail:
-                parts.append(Paragraph(rl_markup(fig.detail, self.ctx.locale), st.para("small", hyphenationLang="")))
-            ty = base - 4 * MM
-            for p in parts:
-                _, ph = p.wrap(tile_w - 2 * pad, self.tile_h)
-                p.drawOn(c, x + pad, ty - ph)
-                ty -= ph + 1 * MM
+            c.drawString(x + pad, top - s.kicker, self.ctx.locale.typographic(fig.qualifier).upper())
+        c.setFont(st.font["black"], s.figure)
+        c.setFillColor(st.colour("primary"))
+        base = top - s.kicker * 1.6 - s.figure * 0.78
+        c.drawString(x + pad, base, self.ctx.locale.number(fig.value))
+        label = Paragraph(rl_plain(fig.label, self.ctx.locale), st.para("h2", spaceBefore=0, fontSize=s.body + 1,
+                                                                           leading=(s.body + 1) * 1.25))
+        parts = [label]
+        if fig.detail:
+            parts.append(Paragraph(rl_markup(fig.detail, self.ctx.locale), st.para("small", hyphenationLang="")))
+        ty = base - 4 * MM
+        for p in parts:
+            _, ph = p.wrap(tile_w - 2 * pad, self.tile_h)
+            p.drawOn(c, x + pad, ty - ph)
+            ty -= ph + 1 * MM
+
+
+def tile_text(fig: KeyFigure, locale: Any) -> str:
+    """What a tile says, as one sentence for readers who cannot see it: „mehr als 1.000 Thüringer erreicht“."""
+    words = [locale.typographic(fig.qualifier) if fig.qualifier else "", locale.number(fig.value),
+             locale.typographic(fig.label)]
+    text = " ".join(w for w in words if w)
+    return f"{text} – {locale.typographic(plain(fig.detail))}" if fig.detail else text
 
 
 def layout(ctx: LayoutContext, section: KeyFiguresSection, index: int) -> list[Any]:

@@ -7,8 +7,10 @@ from typing import Any
 
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
+from ..markup import plain
 from ..model import ChartRef, Figure, Quote, TextSection
 from ..model import Paragraph as ParagraphBlock
+from ..tagging import artifact, content, group
 from .context import LayoutContext
 from .heading import heading
 from .styles import MM
@@ -29,25 +31,28 @@ class PullQuote(Flowable):
         return aw, h
 
     def draw(self) -> None:
-        self.canv.setFillColor(self.bar_colour)
-        self.canv.rect(self.indent - 7 * MM, 0, 2.2 * MM, self.height, stroke=0, fill=1)
-        self.para.drawOn(self.canv, self.indent, 0)
+        with artifact(self.canv):
+            self.canv.setFillColor(self.bar_colour)
+            self.canv.rect(self.indent - 7 * MM, 0, 2.2 * MM, self.height, stroke=0, fill=1)
+        with group(self.canv, "BlockQuote"):
+            self.para.drawOn(self.canv, self.indent, 0)
 
 
 class ChartFigure(Flowable):
     """Reserves the chart's box and paints the chart's form XObject, which the finishing stage
     adds to the page resources (matplotlib's own PDF, kept vector)."""
 
-    def __init__(self, drawing: Any):
+    def __init__(self, drawing: Any, alt: str):
         super().__init__()
-        self.drawing = drawing
+        self.drawing, self.alt = drawing, alt
         self.width, self.height = drawing.width, drawing.height
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         return self.width, self.height
 
     def draw(self) -> None:
-        self.canv.addLiteral(f"q {self.drawing.resource_name} Do Q")
+        with content(self.canv, "Figure", alt=self.alt):
+            self.canv.addLiteral(f"q {self.drawing.resource_name} Do Q")
 
 
 def _paragraph(ctx: LayoutContext, block: ParagraphBlock) -> list[Any]:
@@ -68,7 +73,7 @@ def _chart(ctx: LayoutContext, block: ChartRef) -> list[Any]:
     st = ctx.styles
     return [Spacer(0, 5 * MM), KeepTogether([
         Paragraph(rl_plain(chart.title, ctx.locale), st.para("h2")),
-        ChartFigure(ctx.charts[block.id]),
+        ChartFigure(ctx.charts[block.id], plain(chart.alt)),
         Spacer(0, 2 * MM),
         Paragraph(rl_markup(chart.caption, ctx.locale), st.para("caption")),
         Paragraph(rl_plain(chart.source, ctx.locale), st.para("source")),
@@ -78,15 +83,16 @@ def _chart(ctx: LayoutContext, block: ChartRef) -> list[Any]:
 class PlacedImage(Flowable):
     """An image prepared by the edition (a file or an image reader) at a fixed placed size."""
 
-    def __init__(self, image: Any, width: float, height: float):
+    def __init__(self, image: Any, width: float, height: float, alt: str):
         super().__init__()
-        self.image, self.width, self.height = image, width, height
+        self.image, self.width, self.height, self.alt = image, width, height, alt
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         return self.width, self.height
 
     def draw(self) -> None:
-        self.canv.drawImage(self.image, 0, 0, self.width, self.height)
+        with content(self.canv, "Figure", alt=self.alt):
+            self.canv.drawImage(self.image, 0, 0, self.width, self.height)
 
 
 def _figure(ctx: LayoutContext, block: Figure) -> list[Any]:
@@ -95,7 +101,7 @@ def _figure(ctx: LayoutContext, block: Figure) -> list[Any]:
         w_px, h_px = im.size
     width = ctx.text_width
     height = width * h_px / w_px
-    img = PlacedImage(ctx.prepare_image(block.image, width, height), width, height)
+    img = PlacedImage(ctx.prepare_image(block.image, width, height), width, height, block.alt)
     credit = [Paragraph(rl_plain(block.credit, ctx.locale), ctx.styles.para("source"))] if block.credit else []
     return [KeepTogether([img, Spacer(0, 2 * MM),
                           Paragraph(rl_markup(block.caption, ctx.locale), ctx.styles.para("caption")), *credit])]

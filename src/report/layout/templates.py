@@ -14,6 +14,7 @@ from typing import Any
 
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
+from ..tagging import artifact
 from .styles import MM, Styles
 
 A4 = (210 * MM, 297 * MM)
@@ -49,7 +50,8 @@ class ReportDocTemplate(BaseDocTemplate):
     """Cover, mirrored left/right text pages; headings feed outline and contents."""
 
     def __init__(self, buf: Any, geometry: Geometry, styles: Styles, meta: dict[str, Any],
-                 page_hook: Callable[[Any, Geometry, int], None] | None = None, **kw: Any):
+                 page_hook: Callable[[Any, Geometry, int], None] | None = None, tagger: Any = None, **kw: Any):
+        self.tagger = tagger  # records the structure tree (screen edition), see report.tagging
         self.geometry = geometry
         self.styles = styles
         self.meta = meta
@@ -86,6 +88,10 @@ class ReportDocTemplate(BaseDocTemplate):
         ])
 
     def _back(self, canv: Any, doc: Any) -> None:
+        with artifact(canv):
+            self._back_colour(canv)
+
+    def _back_colour(self, canv: Any) -> None:
         g = self.geometry
         canv.saveState()
         canv.setFillColor(self.styles.colour("primary"))
@@ -94,7 +100,11 @@ class ReportDocTemplate(BaseDocTemplate):
         canv.restoreState()
 
     def _furniture(self, canv: Any, doc: Any) -> None:
-        """Running head and folio; never on the cover."""
+        """Running head and folio; never on the cover. Artifacts, not content, for assistive technology."""
+        with artifact(canv):
+            self._running_head(canv)
+
+    def _running_head(self, canv: Any) -> None:
         g, st, page = self.geometry, self.styles, self.styles.theme.page
         n = canv.getPageNumber()
         recto = n % 2 == 1
@@ -123,7 +133,8 @@ class ReportDocTemplate(BaseDocTemplate):
 
     def _finish_page(self, canv: Any, doc: Any) -> None:
         if self.page_hook:
-            self.page_hook(canv, self.geometry, canv.getPageNumber())
+            with artifact(canv):
+                self.page_hook(canv, self.geometry, canv.getPageNumber())
 
     def afterFlowable(self, flowable: Any) -> None:
         """Headings carry `toc_entry` = (level, text, key): bookmark, outline and contents entry."""

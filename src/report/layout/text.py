@@ -10,6 +10,8 @@ from reportlab.platypus import Paragraph as _RLParagraph
 
 from .. import markup
 from ..locale import Locale
+from ..tagging import HEADING_ROLES as ROLES
+from ..tagging import content, start_section
 
 _OVERFLOW = 0.01  # points a line may exceed its width through rounding
 
@@ -55,6 +57,15 @@ class Paragraph(_RLParagraph):
             self.style = _without_hyphenation(self.style)
             size = super().wrap(avail_width, avail_height)
         return size
+
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802 - reportlab API
+        """Draw as tagged content: H1/H2/Caption by style, else P (a no-op in untagged editions)."""
+        if getattr(self, "starts_section", False):
+            start_section(canvas)
+        role = ROLES.get(self.style.name, "P")
+        text = " ".join(self.getPlainText().replace("\u00ad", "").split())
+        with content(canvas, role, rect=(x, y, x + self.width, y + self.height), actual_text=text):
+            super().drawOn(canvas, x, y, _sW)
 
     def _hyphenates(self) -> bool:
         st = self.style

@@ -1,0 +1,147 @@
+"""Tagged PDF for the screen edition (toward PDF/UA-1), on top of reportlab.
+
+reportlab has no tagging API. While the layout draws, a Tagger (one per render, bound to the
+canvas of the current pass) wraps content in marked-content sequences with MCIDs
+(`/P <</MCID 3>> BDC … EMC`), page furniture in `/Artifact BMC … EMC`, and records the
+structure elements in reading order. After the build, `write_structure` turns the record into
+StructTreeRoot, ParentTree, MarkInfo, Link OBJRs and PDF/UA metadata with pikepdf.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
+from dataclasses import dataclass, field
+from typing import Any
+
+HEADING_ROLES = {"h1": "H1", "h2": "H2", "caption": "Caption", "toc1": "P"}
+
+
+@dataclass
+class Elem:
+    role: str
+    parent: int | None
+    alt: str | None = None
+    kids: list = field(default_factory=list)  # ("elem", i) | ("mcr", page, mcid) | ("objr", page, annot_index)
+    bbox: tuple[int, tuple[float, float, float, float]] | None = None  # (page, rect) of its content
+
+
+@dataclass
+class LinkMark:
+    page: int
+    rect: tuple[float, float, float, float]
+    elem: int  # the element the Link belongs to
+    text: str = ""  # what the link says, for the annotation's /Contents
+
+
+class Tagger:
+    """Records the structure while reportlab draws. Fresh for every pass of multiBuild."""
+
+    def __init__(self, lang: str):
+        self.lang = lang
+        self.canvas: Any = None
+        self.reset(None)
+
+    def reset(self, canvas: Any) -> None:
+        self.canvas = canvas
+        self.elems: list[Elem] = [Elem("Document", None)]
+        self.stack: list[int] = [0]
+        self.section: int | None = None
+        self.mcids: dict[int, int] = {}
+        self.depth = 0  # inside a tagged sequence: nested drawing is part of it
+        self.links: list[LinkMark] = []
+
+    # -- structure ------------------------------------------------------------------
+
+    def _new(self, role: str, alt: str | None = None) -> int:
+        self.elems.append(Elem(role, self.stack[-1], alt))
+        idx = len(self.elems) - 1
+        self.elems[self.stack[-1]].kids.append(("elem", idx))
+        return idx
+
+    def start_section(self) -> None:
+        """A new Sect under the Document; what follows belongs to it."""
+        self.stack = [0]
+        self.section = self._new("Sect")
+        self.stack.append(self.section)
+
+    @contextmanager
+    def group(self, role: str, alt: str | None = None) -> Iterator[int]:
+        """A structure element without content of its own (BlockQuote, TOC, TOCI, Link …)."""
+        idx = self._new(role, alt)
+        self.stack.append(idx)
+        try:
+            yield idx
+        finally:
+            self.stack.pop()
+
+    @contextmanager
+    def content(self, canv: Any, role: str, alt: str | None = None,
+                rect: tuple[float, float, float, float] | None = None,
+                actual_text: str | None = None) -> Iterator[int | None]:
+        """Content drawn inside becomes a marked-content sequence of a new `role` element.
+        Inside another tagged sequence nothing new is opened (nested MCIDs are not allowed)."""
+        if self.depth:
+            yield None
+            return
+        page = canv.getPageNumber() - 1
+        mcid = self.mcids.get(page, 0)
+        self.mcids[page] = mcid + 1
+        idx = self._new(role, alt)
+        self.elems[idx].kids.append(("mcr", page, mcid))
+        if rect:
+            self.elems[idx].bbox = (page, rect)
+        # ActualText gives extraction the real words: line breaks become spaces, hyphens vanish
+        actual = f" /ActualText <FEFF{actual_text.encode('utf-16-be').hex().upper()}>" if actual_text else ""
+        canv.addLiteral(f"/{role} <</MCID {mcid}{actual}>> BDC")
+        self.depth += 1
+        try:
+            yield idx
+        finally:
+            self.depth -= 1
+            canv.addLiteral("EMC")
+
+    @contextmanager
+    def artifact(self, canv: Any) -> Iterator[None]:
+        """Page furniture and decoration: not part of the content."""
+        canv.addLiteral("/Artifact BMC")
+        self.depth += 1
+        try:
+            yield
+        finally:
+            self.depth -= 1
+            canv.addLiteral("EMC")
+
+    def link(self, canv: Any, rect: tuple[float, float, float, float], text: str = "") -> None:
+        """A link annotation drawn at `rect` (page coordinates) belongs to the current element."""
+        self.links.append(LinkMark(canv.getPageNumber() - 1, rect, self.stack[-1], text))
+
+
+def tagger_of(canv: Any) -> Tagger | None:
+    """The tagger of the document being drawn on this canvas, reset when a new pass begins."""
+    template = getattr(canv, "_doctemplate", None)
+    tagger = getattr(template, "tagger", None)
+    if tagger is not None and tagger.canvas is not canv:
+        tagger.reset(canv)
+    return tagger
+
+
+def artifact(canv: Any) -> Any:
+    tagger = tagger_of(canv)
+    return tagger.artifact(canv) if tagger else nullcontext()
+
+
+def content(canv: Any, role: str, alt: str | None = None, rect: Any = None, actual_text: str | None = None) -> Any:
+    tagger = tagger_of(canv)
+    return tagger.content(canv, role, alt, rect, actual_text) if tagger else nullcontext()
+
+
+def group(canv: Any, role: str, alt: str | None = None) -> Any:
+    tagger = tagger_of(canv)
+    return tagger.group(role, alt) if tagger else nullcontext()
+
+
+def start_section(canv: Any) -> None:
+    tagger = tagger_of(canv)
+    if tagger:
+        tagger.start_section()

@@ -1,0 +1,111 @@
+"""Write the recorded structure into the PDF: StructTreeRoot, ParentTree, Link OBJRs, MarkInfo."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pikepdf
+from pikepdf import Array, Dictionary, Name
+
+from . import Elem, Tagger
+
+
+def _inside(rect: Any, box: tuple[float, float, float, float]) -> bool:
+    x = (float(rect[0]) + float(rect[2])) / 2
+    y = (float(rect[1]) + float(rect[3])) / 2
+    return box[0] - 1 <= x <= box[2] + 1 and box[1] - 1 <= y <= box[3] + 1
+
+
+def _assign_links(pdf: pikepdf.Pdf, tagger: Tagger) -> list[tuple[int, Any, int, str]]:
+    """(page, annotation, element) for every link annotation: recorded TOC links by their rectangle,
+    links inside paragraphs by the paragraph whose box holds them, the rest to the Document."""
+    found = []
+    for page_no, page in enumerate(pdf.pages):
+        for annot in page.obj.get("/Annots", []):
+            if annot.get("/Subtype") != "/Link":
+                continue
+            mark = next((m for m in tagger.links if m.page == page_no and _inside(annot.Rect, m.rect)), None)
+            if mark is not None:
+                owner, text = mark.elem, mark.text
+            else:
+                owner = next((i for i, e in enumerate(tagger.elems)
+                              if e.bbox and e.bbox[0] == page_no and _inside(annot.Rect, e.bbox[1])), 0)
+                text = ""
+            found.append((page_no, annot, owner, text))
+    return found
+
+
+def write_structure(pdf: pikepdf.Pdf, tagger: Tagger, title: str) -> None:
+    pages = [p.obj for p in pdf.pages]
+    links = _assign_links(pdf, tagger)
+    link_elems: dict[int, list[tuple[int, Any]]] = {}
+    for page_no, annot, owner, text in links:
+        link_elems.setdefault(owner, []).append((page_no, annot))
+        if not str(annot.get("/Contents", "")).strip():  # reportlab writes an empty one
+            annot.Contents = pikepdf.String(text or _link_text(annot))
+
+    root = pdf.make_indirect(Dictionary(Type=Name.StructTreeRoot))
+    made: dict[int, Any] = {}
+    by_page: dict[int, dict[int, Any]] = {}
+    annot_parents: list[tuple[Any, Any]] = []
+
+    def build(idx: int, parent: Any) -> Any:
+        e: Elem = tagger.elems[idx]
+        node = pdf.make_indirect(Dictionary(Type=Name.StructElem, S=Name("/" + e.role), P=parent))
+        if e.alt:
+            node.Alt = pikepdf.String(e.alt)
+        if idx == 0:
+            node.Lang = pikepdf.String(tagger.lang)
+        made[idx] = node
+        kids = Array()
+        first_page = None
+        for kid in e.kids:
+            if kid[0] == "elem":
+                kids.append(build(kid[1], node))
+            elif kid[0] == "mcr":
+                _, page, mcid = kid
+                first_page = page if first_page is None else first_page
+                if page == first_page:
+                    kids.append(mcid)
+                else:
+                    kids.append(Dictionary(Type=Name.MCR, Pg=pages[page], MCID=mcid))
+                by_page.setdefault(page, {})[mcid] = node
+        if first_page is not None:
+            node.Pg = pages[first_page]
+        for page_no, annot in link_elems.get(idx, []):
+            link = pdf.make_indirect(Dictionary(Type=Name.StructElem, S=Name.Link, P=node, Pg=pages[page_no]))
+            link.K = Array([Dictionary(Type=Name.OBJR, Obj=annot, Pg=pages[page_no])])
+            annot_parents.append((annot, link))
+            kids.append(link)
+        node.K = kids
+        return node
+
+    document = build(0, root)
+    nums = Array()
+    for page_no, page in enumerate(pages):
+        page.StructParents = page_no
+        page.Tabs = Name.S  # tab order follows the structure
+        marks = by_page.get(page_no, {})
+        nums.extend([page_no, Array([marks[m] for m in sorted(marks)])])
+    next_key = len(pages)
+    for annot, link in annot_parents:
+        annot.StructParent = next_key
+        nums.extend([next_key, link])
+        next_key += 1
+    root.K = document
+    root.ParentTree = pdf.make_indirect(Dictionary(Nums=nums))
+    root.ParentTreeNextKey = next_key
+    pdf.Root.StructTreeRoot = root
+    pdf.Root.MarkInfo = Dictionary(Marked=True)
+    with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as meta:
+        meta.register_xml_namespace("http://www.aiim.org/pdfua/ns/id/", "pdfuaid")
+        meta["pdfuaid:part"] = "1"
+        meta["dc:title"] = title
+        meta["dc:language"] = [tagger.lang]
+
+
+def _link_text(annot: Any) -> str:
+    action = annot.get("/A")
+    if action is not None and "/URI" in action:
+        return f"Link: {action.URI}"
+    return "Link"

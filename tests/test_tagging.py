@@ -1,0 +1,129 @@
+"""The screen edition's structure tree, walked with pikepdf: reading order, headings, alt text,
+artifacts, links. The print edition stays untagged."""
+
+from __future__ import annotations
+
+import re
+
+import pikepdf
+import pytest
+
+from .test_e2e import _norm, source_sentences
+
+
+def _actual_texts(pdf: pikepdf.Pdf) -> dict[tuple[int, int], str]:
+    """(page, MCID) → the ActualText of that marked-content sequence."""
+    out = {}
+    for n, page in enumerate(pdf.pages):
+        for ins in pikepdf.parse_content_stream(page):
+            if str(ins.operator) == "BDC" and isinstance(ins.operands[1], pikepdf.Dictionary):
+                props = ins.operands[1]
+                if "/MCID" in props and "/ActualText" in props:
+                    out[(n, int(props.MCID))] = str(props.ActualText)
+    return out
+
+
+def _walk(elem, pages, found, depth=0):
+    role = str(elem.S)[1:]
+    page = pages.get(elem.Pg.objgen) if "/Pg" in elem else None
+    mcids, kids = [], elem.get("/K", [])
+    kids = kids if isinstance(kids, pikepdf.Array) else [kids]
+    found.append((role, elem, page, mcids, depth))
+    for kid in kids:
+        if isinstance(kid, int):
+            mcids.append((page, kid))
+        elif isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/MCR":
+            mcids.append((pages[kid.Pg.objgen], int(kid.MCID)))
+        elif isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/StructElem":
+            _walk(kid, pages, found, depth + 1)
+    return found
+
+
+@pytest.fixture(scope="module")
+def tree(screen_pdf):
+    pdf = pikepdf.open(screen_pdf)
+    pages = {p.obj.objgen: i for i, p in enumerate(pdf.pages)}
+    yield pdf, _walk(pdf.Root.StructTreeRoot.K, pages, []), _actual_texts(pdf)
+    pdf.close()
+
+
+def test_document_is_marked_and_described(tree):
+    pdf, elems, _ = tree
+    assert pdf.Root.MarkInfo.Marked is True
+    assert elems[0][0] == "Document" and str(elems[0][1].Lang) == "de-DE"
+    for i, page in enumerate(pdf.pages):
+        assert page.obj.StructParents == i and page.obj.Tabs == "/S"
+    meta = pdf.open_metadata()
+    assert meta["pdfuaid:part"] == "1" and "Internationalisierung" in meta["dc:title"]
+    assert pdf.Root.ViewerPreferences.DisplayDocTitle is True
+
+
+def test_narrative_in_reading_order(tree):
+    _, elems, texts = tree
+    reading = " ".join(texts[m] for role, _e, _p, mcids, _d in elems if role in ("P", "H1", "H2", "Caption")
+                       for m in mcids if m in texts)
+    flat = _norm(reading)
+    # the headline and the image credit sit on the cover, before the lead; the narrative follows in order
+    title, *narrative = source_sentences()
+    credit = next(x for x in narrative if x.startswith("Bildquelle"))
+    narrative.remove(credit)
+    assert _norm(title) in flat and _norm(credit) in flat
+    pos = 0
+    for sentence in narrative:
+        found = flat.find(_norm(sentence), pos)
+        assert found >= 0, f"not in the structure, or out of order: {sentence}"
+        pos = found
+    assert "\u00ad" not in reading and "Exportgeschäfts" in reading  # hyphenation does not split words
+
+
+def test_headings(tree):
+    _, elems, texts = tree
+    h1 = [" ".join(texts[m] for m in mcids) for role, _e, _p, mcids, _d in elems if role == "H1"]
+    assert h1[2:] == ["Das Jahr in Zahlen", "Erfolgsgeschichten in nackten Zahlen",
+                      "Delegationsreisen in die USA und nach Japan", "Ein Tag in Suhl, ein Jahr voller Veranstaltungen",
+                      "Kontakt und Impressum"]
+    assert sum(1 for e in elems if e[0] == "Sect") == 7  # cover, contents, 4 sections, closing
+
+
+def test_every_figure_has_alt_text(tree):
+    _, elems, _ = tree
+    figures = [e for role, e, *_ in elems if role == "Figure"]
+    assert len(figures) == 1 + 8 + 3  # cover artwork, key-figure tiles, charts
+    assert all(len(str(f.get("/Alt", ""))) > 10 for f in figures)
+    alts = [str(f.Alt) for f in figures]
+    assert "mehr als 1.000 Thüringer erreicht – an Internationalisierung Interessierte" in alts
+
+
+def test_quotes_toc_and_links(tree):
+    pdf, elems, _ = tree
+    roles = [e[0] for e in elems]
+    assert roles.count("BlockQuote") == 2 and roles.count("TOC") == 1 and roles.count("TOCI") == 5
+    links = [e for role, e, *_ in elems if role == "Link"]
+    assert len(links) >= 5
+    for link in links:
+        objr = link.K[0]
+        assert objr.Type == "/OBJR" and objr.Obj.Subtype == "/Link"
+        assert "/StructParent" in objr.Obj and len(str(objr.Obj.Contents)) > 2
+
+
+def test_everything_drawn_is_tagged_or_an_artifact(screen_pdf):
+    """No text or painting outside marked content: furniture is /Artifact, content has an MCID."""
+    with pikepdf.open(screen_pdf) as pdf:
+        for n, page in enumerate(pdf.pages):
+            depth = 0
+            for ins in pikepdf.parse_content_stream(page):
+                op = str(ins.operator)
+                if op in ("BDC", "BMC"):
+                    depth += 1
+                elif op == "EMC":
+                    depth -= 1
+                elif op in ("Tj", "TJ", "Do", "f", "S", "B", "re") and depth == 0 and op != "re":
+                    pytest.fail(f"page {n + 1}: '{op}' outside marked content")
+            assert depth == 0
+
+
+def test_print_edition_is_not_tagged(print_pdf):
+    with pikepdf.open(print_pdf) as pdf:
+        assert "/StructTreeRoot" not in pdf.Root
+        data = pdf.pages[3].Contents.read_bytes()
+        assert not re.search(rb"/MCID", data)
