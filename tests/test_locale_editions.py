@@ -5,26 +5,20 @@ from __future__ import annotations
 from pathlib import Path
 
 import pikepdf
-import pypdfium2 as pdfium
 
 from report.cli import main
 
+from .test_e2e import extract_text
+
 ROOT = Path(__file__).resolve().parent.parent
 
-
-def text_of(path: Path) -> str:
-    pdf = pdfium.PdfDocument(str(path))
-    try:
-        return "\n".join(p.get_textpage().get_text_range() for p in pdf)
-    finally:
-        pdf.close()
 
 
 def test_english_example_builds_with_english_labels_and_numbers(tmp_path):
     # a project folder is accepted as well as its content folder
     assert main(["build", str(ROOT / "examples" / "en"), "-o", str(tmp_path), "--edition", "screen"]) == 0
     pdf = tmp_path / "review-2017-en-screen.pdf"
-    text = text_of(pdf)
+    text = extract_text(pdf)
     assert "CONTENTS" in text and "INHALT" not in text.upper().replace("CONTENTS", "")
     assert "1,000" in text and "1.000" not in text
     assert "Seite" not in text and "Quelle" not in text and "Bildnachweis" not in text.replace("\ufffe", "")
@@ -36,6 +30,6 @@ def test_english_example_builds_with_english_labels_and_numbers(tmp_path):
 
 
 def test_german_sample_keeps_german_labels(screen_pdf):
-    text = text_of(screen_pdf)
+    text = extract_text(screen_pdf)
     assert "INHALT" in text and "CONTENTS" not in text
     assert "1.000" in text and "1,000" not in text

@@ -120,6 +120,13 @@ def cmd_newsletter(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _folders(p: argparse.ArgumentParser) -> None:
+    p.add_argument("content_dir", nargs="?", default="content", metavar="CONTENT_DIR",
+                   help="folder with report.yaml, sections/ and charts/, or the project folder that "
+                        "contains it (default: content)")
+    p.add_argument("-o", "--output", default="out", metavar="OUT_DIR", help="output folder (default: out)")
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="report", description="Lay out a year-end review from YAML content "
                                 "into print-ready and screen PDFs.")
@@ -128,9 +135,7 @@ def parser() -> argparse.ArgumentParser:
                        description="Build the report from CONTENT_DIR (YAML) and the assets/ folder beside "
                                    "it. Writes <name>-print.pdf and <name>-screen.pdf into the output folder; "
                                    "an earlier PDF is only replaced by a complete new one.")
-    b.add_argument("content_dir", nargs="?", default="content", metavar="CONTENT_DIR",
-                   help="folder with report.yaml, sections/ and charts/ (default: content)")
-    b.add_argument("-o", "--output", default="out", metavar="OUT_DIR", help="output folder (default: out)")
+    _folders(b)
     b.add_argument("--edition", choices=["print", "screen", "all"], default="all",
                    help="which edition to build: print (PDF/X, bleed, CMYK), screen (small, RGB, links) "
                         "or all (default)")
@@ -149,9 +154,7 @@ def parser() -> argparse.ArgumentParser:
                        description="Build, then rebuild whenever a file under CONTENT_DIR or the assets/ "
                                    "folder beside it changes. Keeps the process warm for fast rebuilds; a "
                                    "broken save prints its errors and keeps the last good PDF. Ctrl+C stops.")
-    w.add_argument("content_dir", nargs="?", default="content", metavar="CONTENT_DIR",
-                   help="folder with report.yaml (default: content)")
-    w.add_argument("-o", "--output", default="out", metavar="OUT_DIR", help="output folder (default: out)")
+    _folders(w)
     w.add_argument("--edition", choices=["print", "screen", "all"], default="screen",
                    help="edition to rebuild (default: screen, the fastest preview)")
     w.set_defaults(func=cmd_watch)
@@ -174,9 +177,7 @@ def parser() -> argparse.ArgumentParser:
                                    "(600 and 1200 px wide), an e-mail-safe HTML teaser and its plain-text "
                                    "version. The PDF's public address and the sender come from the "
                                    "'newsletter:' block of report.yaml.")
-    n.add_argument("content_dir", nargs="?", default="content", metavar="CONTENT_DIR",
-                   help="folder with report.yaml (default: content)")
-    n.add_argument("-o", "--output", default="out", metavar="OUT_DIR", help="output folder (default: out)")
+    _folders(n)
     n.set_defaults(func=cmd_newsletter)
     return p
 

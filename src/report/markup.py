@@ -11,6 +11,7 @@ as stray tags in print).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(\s[^<>]*)?/?>")
@@ -93,6 +94,23 @@ def _is_marker(text: str, i: int) -> bool:
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
     return not (before.isspace() and after.isspace())
+
+
+def render(text: str, escape: Callable[[str], str], bold: Callable[[str], str], italic: Callable[[str], str],
+           link: Callable[[str, str], str]) -> str:
+    """Text with its inline markup rendered for one output (reportlab markup, HTML …): every span is
+    escaped by `escape`, then wrapped by `bold`, `italic` and `link(piece, href)` where it is marked."""
+    out = []
+    for span in parse(text):
+        piece = escape(span.text)
+        if span.bold:
+            piece = bold(piece)
+        if span.italic:
+            piece = italic(piece)
+        if span.href:
+            piece = link(piece, span.href)
+        out.append(piece)
+    return "".join(out)
 
 
 def plain(text: str) -> str:

@@ -18,17 +18,8 @@ _OVERFLOW = 0.01  # points a line may exceed its width through rounding
 
 def rl_markup(text: str, locale: Locale) -> str:
     """Safe reportlab markup for a content string (already validated by the model)."""
-    out = []
-    for span in markup.parse(text):
-        piece = escape(locale.typographic(span.text))
-        if span.bold:
-            piece = f"<b>{piece}</b>"
-        if span.italic:
-            piece = f"<i>{piece}</i>"
-        if span.href:
-            piece = f"<a href={quoteattr(span.href)}><u>{piece}</u></a>"
-        out.append(piece)
-    return "".join(out)
+    return markup.render(text, lambda t: escape(locale.typographic(t)), lambda p: f"<b>{p}</b>",
+                         lambda p: f"<i>{p}</i>", lambda p, href: f"<a href={quoteattr(href)}><u>{p}</u></a>")
 
 
 def rl_plain(text: str, locale: Locale) -> str:

@@ -7,7 +7,7 @@ from html import escape
 from typing import Any
 
 from ..locale import Locale
-from ..markup import parse, plain
+from ..markup import plain, render
 from ..model import Document, KeyFigure, KeyFiguresSection
 
 FONT = "Lato, 'Helvetica Neue', Helvetica, Arial, sans-serif"  # Lato if installed, else system fonts
@@ -23,17 +23,9 @@ def _figures(doc: Document) -> list[KeyFigure]:
 
 
 def _inline(text: str, locale: Locale, link_colour: str) -> str:
-    out = []
-    for span in parse(text):
-        piece = escape(locale.typographic(span.text))
-        if span.bold:
-            piece = f"<strong>{piece}</strong>"
-        if span.italic:
-            piece = f"<em>{piece}</em>"
-        if span.href:
-            piece = f'<a href="{escape(span.href)}" style="color:{link_colour};">{piece}</a>'
-        out.append(piece)
-    return "".join(out)
+    return render(text, lambda t: escape(locale.typographic(t)), lambda p: f"<strong>{p}</strong>",
+                  lambda p: f"<em>{p}</em>",
+                  lambda p, href: f'<a href="{escape(href)}" style="color:{link_colour};">{p}</a>')
 
 
 def _colours(doc: Document) -> dict[str, str]:
