@@ -34,3 +34,15 @@ def test_bad_input_keeps_the_earlier_pdf(project, tmp_path, capsys):
     assert "does not exist" not in err and "Traceback" not in err  # no follow-up error
     assert pdf.read_bytes() == before
     assert not list(out.glob("*.part"))
+
+
+def test_written_files_are_readable_by_others(tmp_path):
+    import os
+    import stat
+    old = os.umask(0o022)
+    try:
+        assert main(["build", "content", "-o", str(tmp_path), "--edition", "screen"]) == 0
+    finally:
+        os.umask(old)
+    mode = stat.S_IMODE((tmp_path / "jahresrueckblick-2017-screen.pdf").stat().st_mode)
+    assert mode == 0o644  # not mkstemp's private 0600
