@@ -53,3 +53,25 @@ def test_body_text_is_hyphenated(styles):
     ends = [line.words[-1] if hasattr(line, "words") else line[1][-1] for line in p.blPara.lines[:-1]]
     assert any(str(e).endswith("-") for e in ends), ends
 
+
+
+def test_long_contents_continue_on_the_next_page(project, tmp_path):
+    """Sixty sections: the contents list splits across pages instead of failing or jumping a page."""
+    import pikepdf
+
+    from report.build import build
+    names = []
+    for i in range(60):
+        name = f"sections/x{i:02d}.yaml"
+        (project / name).write_text(f"kind: text\ntitle: Abschnitt {i + 1}\nblocks:\n  - paragraph: Text {i + 1}.\n",
+                                    encoding="utf-8")
+        names.append(name)
+    report = project / "report.yaml"
+    text = report.read_text(encoding="utf-8")
+    head, tail = text.split("sections:\n", 1)
+    tail = tail.split("\n\n", 1)[1]
+    report.write_text(head + "sections:\n" + "".join(f"  - {n}\n" for n in names) + "\n" + tail, encoding="utf-8")
+    out = build(project, tmp_path, ["screen"]).outputs[0]
+    with pikepdf.open(out.path) as pdf:
+        links = [len([a for a in p.get("/Annots", []) if a.Subtype == "/Link"]) for p in pdf.pages[1:3]]
+    assert links[0] >= 10 and links[1] >= 10 and sum(links) == 61  # 60 sections + the closing page

@@ -6,7 +6,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib.enums import TA_RIGHT
-from reportlab.platypus import Spacer
+from reportlab.platypus import Flowable, Spacer
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from ..tagging import group, tagger_of
@@ -19,22 +19,52 @@ NUMBER_WIDTH = 12 * MM
 
 class Contents(TableOfContents):
     """reportlab's contents bookkeeping (entries collected over multiBuild's passes), drawn as
-    tagged TOC/TOCI items, each line a link to its section."""
+    tagged TOC/TOCI items, each line a link to its section; long contents continue on the next page."""
 
     def __init__(self, entry_style: Any, number_style: Any):
         super().__init__()
         self.entry_style, self.number_style = entry_style, number_style
-        self.rows: list[tuple[Any, Any, str | None, float]] = []
+        self.lines = ContentsLines([])
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
-        self.rows = []
+        rows = []
         for _level, text, page, key in self._lastEntries or []:
             entry = Paragraph(escape(text), self.entry_style)
             number = Paragraph(str(page), self.number_style)
             h = max(entry.wrap(aw - NUMBER_WIDTH, ah)[1], number.wrap(NUMBER_WIDTH, ah)[1])
-            self.rows.append((entry, number, key, h))
+            rows.append((entry, number, key, h))
+        self.lines = ContentsLines(rows)
+        self.width, self.height = self.lines.wrap(aw, ah)
+        return self.width, self.height
+
+    def split(self, aw: float, ah: float) -> list[Any]:
+        self.wrap(aw, ah)
+        return self.lines.split(aw, ah)
+
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802 - reportlab API
+        self.lines.drawOn(canvas, x, y, _sW)
+
+
+class ContentsLines(Flowable):
+    """The lines of the contents, splittable between pages."""
+
+    def __init__(self, rows: list[tuple[Any, Any, str | None, float]]):
+        super().__init__()
+        self.rows = rows
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         self.width, self.height = aw, sum(r[3] for r in self.rows)
-        return aw, self.height
+        return self.width, self.height
+
+    def split(self, aw: float, ah: float) -> list[Any]:
+        used, fit = 0.0, 0
+        for row in self.rows:
+            if used + row[3] > ah:
+                break
+            used, fit = used + row[3], fit + 1
+        if fit == 0 or fit == len(self.rows):
+            return []
+        return [ContentsLines(self.rows[:fit]), ContentsLines(self.rows[fit:])]
 
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802 - reportlab API
         tagger = tagger_of(canvas)
@@ -63,6 +93,7 @@ def layout(ctx: LayoutContext) -> list[Any]:
         Paragraph(rl_plain(rep.title, ctx.locale), st.para("h1")),
         Paragraph(rl_markup(rep.lead, ctx.locale), st.para("lead")),
         Spacer(0, 14 * MM),
-        Paragraph(rl_plain(ctx.locale.label("contents"), ctx.locale).upper(), st.para("kicker")),
+        # not kept with the list: the list splits by line, so a long one starts here, not a page later
+        Paragraph(rl_plain(ctx.locale.label("contents"), ctx.locale).upper(), st.para("kicker", keepWithNext=0)),
         toc,
     ]
