@@ -127,3 +127,15 @@ def test_print_edition_is_not_tagged(print_pdf):
         assert "/StructTreeRoot" not in pdf.Root
         data = pdf.pages[3].Contents.read_bytes()
         assert not re.search(rb"/MCID", data)
+
+
+def test_lines_end_with_a_space_in_the_tagged_edition_only(screen_pdf, print_pdf):
+    """Extractors that ignore ActualText (poppler's -struct-text) need the space between lines."""
+    with pikepdf.open(screen_pdf) as pdf:
+        screen = pdf.pages[3].Contents.read_bytes()
+    with pikepdf.open(print_pdf) as pdf:
+        printed = pdf.pages[3].Contents.read_bytes()
+    paragraphs = re.findall(rb"/P <</MCID .*?EMC", screen, flags=re.S)  # content, not the running head
+    line_ends = [c for p in paragraphs for c in re.findall(rb"(.)\) Tj T\*", p)]
+    assert len(line_ends) > 10 and all(c == b" " for c in line_ends)
+    assert not re.search(rb" \) Tj T\*", printed)  # the print edition is drawn exactly as before

@@ -3,6 +3,8 @@ every span is escaped, and only the inline markup of `report.markup` becomes tag
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
@@ -11,7 +13,7 @@ from reportlab.platypus import Paragraph as _RLParagraph
 from .. import markup
 from ..locale import Locale
 from ..tagging import HEADING_ROLES as ROLES
-from ..tagging import content, start_section
+from ..tagging import content, start_section, tagger_of
 
 _OVERFLOW = 0.01  # points a line may exceed its width through rounding
 
@@ -56,11 +58,42 @@ class Paragraph(_RLParagraph):
         role = ROLES.get(self.style.name, "P")
         text = " ".join(self.getPlainText().replace("\u00ad", "").split())
         with content(canvas, role, rect=(x, y, x + self.width, y + self.height), actual_text=text):
-            super().drawOn(canvas, x, y, _sW)
+            if tagger_of(canvas) is None:
+                super().drawOn(canvas, x, y, _sW)
+                return
+            with _spaces_at_line_ends(canvas):
+                super().drawOn(canvas, x, y, _sW)
 
     def _hyphenates(self) -> bool:
         st = self.style
         return bool(st.hyphenationLang or st.uriWasteReduce or st.embeddedHyphenation)
+
+
+@contextmanager
+def _spaces_at_line_ends(canvas: Any) -> Iterator[None]:
+    """Tagged editions: end every line of text with a space after its last glyph.
+
+    reportlab moves to the next line without one, so extractors that ignore /ActualText (poppler's
+    `pdfinfo -struct-text`, copy and paste in many viewers) glue the last word of a line to the
+    first of the next. A trailing space is invisible and does not change the justified layout,
+    which is computed before drawing."""
+    begin_text = canvas.beginText
+
+    def patched(*args: Any, **kwargs: Any) -> Any:
+        tx = begin_text(*args, **kwargs)
+        text_out = tx._textOut
+
+        def with_space(text: str, TStar: int = 0) -> None:  # noqa: N803 - reportlab's name
+            text_out(text + " " if TStar and not text.endswith(" ") else text, TStar)
+
+        tx._textOut = with_space
+        return tx
+
+    canvas.beginText = patched
+    try:
+        yield
+    finally:
+        del canvas.beginText  # back to the class's method
 
 
 def _without_hyphenation(style: Any) -> Any:
