@@ -152,3 +152,30 @@ def test_teaser_in_headless_chromium(kit, tmp_path, width):
         strip = im.crop((0, 0, width, 1200)).convert("L")
         assert strip.getextrema()[1] - strip.getextrema()[0] > 100  # something rendered
     host.unlink()
+
+
+def _newsletter_errors(project, old: str, new: str) -> list[str]:
+    from report.content import load_document
+    from report.errors import ReportError
+    report = project / "report.yaml"
+    text = report.read_text(encoding="utf-8")
+    for o, n in zip(old.split("|"), new.split("|"), strict=True):
+        assert o in text
+        text = text.replace(o, n)
+    report.write_text(text, encoding="utf-8")
+    with pytest.raises(ReportError) as exc:
+        load_document(project)
+    return [f"{d.pos.line}: {d.message}" for d in exc.value.diagnostics]
+
+
+def test_newsletter_addresses_are_checked(project):
+    errors = _newsletter_errors(project, "pdf_url: https://www.example.org/jahresrueckblick-2017-screen.pdf|"
+                                         "reply_to: newsletter@example.org", "pdf_url: www.example|reply_to: newsletter")
+    assert len(errors) == 2
+    assert "pdf_url 'www.example' is not a web address" in errors[0]
+    assert "reply_to 'newsletter' is not an e-mail address" in errors[1]
+
+
+def test_newsletter_shows_three_or_four_figures(project):
+    errors = _newsletter_errors(project, "  figures: 4", "  figures: 7")
+    assert len(errors) == 1 and "figures = 7 is out of range" in errors[0]

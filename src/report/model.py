@@ -66,6 +66,26 @@ class Node:
 # --- document ---------------------------------------------------------------
 
 
+_WEB = re.compile(r"https?://[^\s()\[\]<>]+\.[^\s()\[\]<>]+")
+_EMAIL = re.compile(r"[^@\s()\[\]<>]+@[^@\s()\[\]<>]+\.[A-Za-z]{2,}")
+
+
+def check_web(obj: Node, name: str, diag: Diagnostics, ctx: ReadContext) -> None:
+    """An optional field that must hold a full web address."""
+    value = getattr(obj, name)
+    if value is not None and not _WEB.fullmatch(value):
+        diag.error(ctx.value_pos(obj, name), f"{name} {value!r} is not a web address",
+                   "write the full address, e.g. https://www.example.org")
+
+
+def check_email(obj: Node, name: str, diag: Diagnostics, ctx: ReadContext) -> None:
+    """An optional field that must hold an e-mail address."""
+    value = getattr(obj, name)
+    if value is not None and not _EMAIL.fullmatch(value):
+        diag.error(ctx.value_pos(obj, name), f"{name} {value!r} is not an e-mail address",
+                   "write it like info@example.org")
+
+
 @dataclass(kw_only=True)
 class Cover(Node):
     image: AssetPath = spec("Cover artwork or photo, relative to assets/ (JPEG or PNG, print resolution).",
@@ -86,12 +106,8 @@ class Contact(Node):
     web: str | None = spec("Web address (https://…).", default=None, example="https://www.example.org")
 
     def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
-        if self.email is not None and not re.fullmatch(r"[^@\s()\[\]<>]+@[^@\s()\[\]<>]+\.[A-Za-z]{2,}", self.email):
-            diag.error(ctx.value_pos(self, "email"), f"email {self.email!r} is not an e-mail address",
-                       "write it like info@example.org")
-        if self.web is not None and not re.fullmatch(r"https?://[^\s()\[\]<>]+\.[^\s()\[\]<>]+", self.web):
-            diag.error(ctx.value_pos(self, "web"), f"web {self.web!r} is not a web address",
-                       "write the full address, e.g. https://www.example.org")
+        check_email(self, "email", diag, ctx)
+        check_web(self, "web", diag, ctx)
 
 
 @dataclass(kw_only=True)
@@ -102,16 +118,13 @@ class Newsletter(Node):
     address: list[str] = spec("Postal address or imprint lines for the footer.", default=[])
     reply_to: str | None = spec("Address readers can reply to.", default=None, example="newsletter@example.org")
     unsubscribe: str | None = spec("Footer note on how to unsubscribe.", default=None)
-    figures: int = spec("How many key figures the teaser shows (3 or 4).", default=4, example=4)
-    button: str = spec("Label of the button that opens the PDF.", example="Jahresrückblick lesen (PDF)")
+    figures: int = spec("How many key figures the teaser shows (3 or 4).", default=4, example=4, between=(3, 4))
+    button: str = spec("Label of the button that opens the PDF.", example="Jahresrückblick lesen (PDF)",
+                       max_length=40)
 
     def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
-        if not self.pdf_url.startswith(("https://", "http://")):
-            diag.error(ctx.value_pos(self, "pdf_url"), f"pdf_url {self.pdf_url!r} is not a web address",
-                       "write the full address, e.g. https://www.example.org/bericht.pdf")
-        if self.figures not in (3, 4):
-            diag.error(ctx.value_pos(self, "figures"), f"figures must be 3 or 4, not {self.figures}",
-                       "a teaser shows three or four key figures")
+        check_web(self, "pdf_url", diag, ctx)
+        check_email(self, "reply_to", diag, ctx)
 
 
 @dataclass(kw_only=True)
