@@ -169,8 +169,10 @@ def _newsletter_errors(project, old: str, new: str) -> list[str]:
 
 
 def test_newsletter_addresses_are_checked(project):
-    errors = _newsletter_errors(project, "pdf_url: https://www.example.org/jahresrueckblick-2017-screen.pdf|"
-                                         "reply_to: newsletter@example.org", "pdf_url: www.example|reply_to: newsletter")
+    errors = _newsletter_errors(project,
+                                "pdf_url: https://www.example.org/jahresrueckblick-2017-screen.pdf|"
+                                "reply_to: newsletter@example.org",
+                                "pdf_url: www.example|reply_to: newsletter")
     assert len(errors) == 2
     assert "pdf_url 'www.example' is not a web address" in errors[0]
     assert "reply_to 'newsletter' is not an e-mail address" in errors[1]
