@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
+from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Paragraph as _RLParagraph
 
 from .. import markup
@@ -61,7 +62,7 @@ class Paragraph(_RLParagraph):
             if tagger_of(canvas) is None:
                 super().drawOn(canvas, x, y, _sW)
                 return
-            with _spaces_at_line_ends(canvas):
+            with _spaces_at_line_ends(canvas, text):
                 super().drawOn(canvas, x, y, _sW)
 
     def _hyphenates(self) -> bool:
@@ -70,21 +71,37 @@ class Paragraph(_RLParagraph):
 
 
 @contextmanager
-def _spaces_at_line_ends(canvas: Any) -> Iterator[None]:
+def _spaces_at_line_ends(canvas: Any, text: str) -> Iterator[None]:
     """Tagged editions: end every line of text with a space after its last glyph.
 
     reportlab moves to the next line without one, so extractors that ignore /ActualText (poppler's
     `pdfinfo -struct-text`, copy and paste in many viewers) glue the last word of a line to the
     first of the next. A trailing space is invisible and does not change the justified layout,
-    which is computed before drawing."""
+    which is computed before drawing.
+
+    A line ending in a word's own hyphen ("USA-" of "USA-Reise") gets no space: the word goes on in
+    the next line. A hyphen that hyphenation added (the word in `text`, the paragraph's real words,
+    has none there) is drawn as the soft hyphen U+00AD, as ISO 32000-1 (14.8.2.5.3) asks of tagged
+    PDF: same glyph and width (where the font maps U+00AD), but extractors know it is no part of the
+    word ("Exportge\u00adschäfts", not "Exportge- schäfts")."""
     begin_text = canvas.beginText
+    words = text.split()
 
     def patched(*args: Any, **kwargs: Any) -> Any:
         tx = begin_text(*args, **kwargs)
         text_out = tx._textOut
 
         def with_space(text: str, TStar: int = 0) -> None:  # noqa: N803 - reportlab's name
-            text_out(text + " " if TStar and not text.endswith(" ") else text, TStar)
+            if not TStar or text.endswith(" "):
+                text_out(text, TStar)
+            elif not text.endswith("-"):
+                text_out(text + " ", TStar)
+            elif (kind := _line_end_hyphen(text, words)) == "word":
+                text_out(text + " ", TStar)
+            elif kind == "inside":
+                text_out(text, TStar)
+            else:
+                text_out(text[:-1] + "\u00ad" if _has_soft_hyphen(tx._fontname) else text, TStar)
 
         tx._textOut = with_space
         return tx
@@ -94,6 +111,20 @@ def _spaces_at_line_ends(canvas: Any) -> Iterator[None]:
         yield
     finally:
         del canvas.beginText  # back to the class's method
+
+
+def _has_soft_hyphen(font_name: str) -> bool:
+    face = getattr(pdfmetrics.getFont(font_name), "face", None)
+    return face is not None and 0xAD in getattr(face, "charToGlyph", {})
+
+
+def _line_end_hyphen(line: str, words: list[str]) -> str:
+    """The hyphen ending `line`: 'word' ("Delegations-" of "Delegations- und …"), 'inside' (a word's
+    own hyphen, "USA-" of "USA-Reise") or 'added' (hyphenation's, "Exportge-" of "Exportgeschäfts")."""
+    tail = line.split()[-1] if line.split() else "-"
+    if tail in words:
+        return "word"
+    return "inside" if any(w.startswith(tail) for w in words) else "added"
 
 
 def _without_hyphenation(style: Any) -> Any:
