@@ -153,6 +153,7 @@ def test_poppler_reads_real_words_in_reading_order(screen_pdf):
         assert found >= 0, f"not word for word in poppler's struct text, or out of order: {sentence}"
         pos = found
     assert "Exportgeschäfts" in text and "Exportge-" not in text
+    assert "MEHR ALS 1.000 Thüringer erreicht" in text  # a key-figure tile's qualifier, number and label
 
 
 def test_lines_end_with_a_space_in_the_tagged_edition_only(screen_pdf, print_pdf):

@@ -8,7 +8,7 @@ from reportlab.platypus import Flowable
 
 from ..markup import plain
 from ..model import KeyFigure, KeyFiguresSection
-from ..tagging import content
+from ..tagging import content, tagger_of
 from .context import LayoutContext
 from .heading import heading
 from .styles import MM
@@ -65,14 +65,15 @@ class TileGrid(Flowable):
         c.setFillColor(st.colour("accent"))
         c.rect(x, y + self.tile_h - 1.5 * MM, 14 * MM, 1.5 * MM, stroke=0, fill=1)
         top = y + self.tile_h - pad - 2 * MM
+        end = " " if tagger_of(c) else ""  # tagged: extractors keep qualifier, number and label apart
         if fig.qualifier:
             c.setFont(st.font["bold"], s.kicker)
             c.setFillColor(st.colour("accent"))
-            c.drawString(x + pad, top - s.kicker, self.ctx.locale.typographic(fig.qualifier).upper())
+            c.drawString(x + pad, top - s.kicker, self.ctx.locale.typographic(fig.qualifier).upper() + end)
         c.setFont(st.font["black"], s.figure)
         c.setFillColor(st.colour("primary"))
         base = top - s.kicker * 1.6 - s.figure * 0.78
-        c.drawString(x + pad, base, self.ctx.locale.number(fig.value))
+        c.drawString(x + pad, base, self.ctx.locale.number(fig.value) + end)
         label = Paragraph(rl_plain(fig.label, self.ctx.locale), st.para("h2", spaceBefore=0, fontSize=s.body + 1,
                                                                            leading=(s.body + 1) * 1.25))
         parts = [label]
