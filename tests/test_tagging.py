@@ -166,3 +166,12 @@ def test_lines_end_with_a_space_in_the_tagged_edition_only(screen_pdf, print_pdf
     line_ends = [c for p in paragraphs for c in re.findall(rb"(.)\) Tj T\*", p)]
     assert len(line_ends) > 10 and line_ends.count(b" ") >= len(line_ends) - 3  # the rest: soft hyphens
     assert not re.search(rb" \) Tj T\*", printed)  # the print edition is drawn exactly as before
+
+
+def test_line_end_hyphens_are_told_apart():
+    from report.layout.text import _line_end_hyphen
+
+    words = "Wirtschafts- und Wissenschaftsvertreter der Vietnam Medi-Pharm EXPO und des Exportgeschäfts".split()
+    assert _line_end_hyphen("den USA und in Wirtschafts-", words) == "word"  # "Wirtschafts- und": a space follows
+    assert _line_end_hyphen("der Vietnam Medi-", words) == "inside"  # the word's own hyphen, no space
+    assert _line_end_hyphen("ihres Exportge-", words) == "added"  # hyphenation's: a soft hyphen
