@@ -74,7 +74,7 @@ def build(content_dir: Path, out_dir: Path, edition_names: list[str] | None = No
             edition = replace(edition, marks=marks)
         report("layout", edition.name)
         rendered = render(doc, theme, fonts, charts, edition, locale)
-        report("write", edition.name)
+        report("finish", edition.name)
         data = finish(rendered, charts, edition, theme, metadata(doc))
         result.warnings += edition.warnings
         path = out_dir / f"{doc.report.name}-{edition.name}.pdf"
@@ -83,6 +83,7 @@ def build(content_dir: Path, out_dir: Path, edition_names: list[str] | None = No
             result.preflight = preflight(data)
             if result.preflight.failed:
                 raise PreflightFailed(result.preflight, path)
+        report("write", edition.name)
         write_atomic(path, data)
         result.outputs.append(Output(edition.name, path, len(data), rendered.pages))
     return result
