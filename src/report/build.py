@@ -65,7 +65,8 @@ def build(content_dir: Path, out_dir: Path, edition_names: list[str] | None = No
     locale = get_locale(doc.report.language)
 
     report("charts", f"{len(doc.charts)} charts")
-    charts = render_charts(doc.charts, theme, fonts, locale, text_width(theme), cache)
+    # drawn in worker processes while the layout runs; finish waits for them
+    charts = render_charts(doc.charts, theme, fonts, locale, text_width(theme), cache, background=True)
 
     result = BuildResult()
     for edition in chosen:
