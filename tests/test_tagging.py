@@ -139,3 +139,17 @@ def test_lines_end_with_a_space_in_the_tagged_edition_only(screen_pdf, print_pdf
     line_ends = [c for p in paragraphs for c in re.findall(rb"(.)\) Tj T\*", p)]
     assert len(line_ends) > 10 and all(c == b" " for c in line_ends)
     assert not re.search(rb" \) Tj T\*", printed)  # the print edition is drawn exactly as before
+
+
+def test_chart_alt_text_is_plain_text_not_markup(project, tmp_path):
+    # alt is a plain-text field: '<' and '**' are the reader's words, never markup (it used to crash)
+    chart = project / "charts" / "aktivitaeten.yaml"
+    text = chart.read_text(encoding="utf-8")
+    chart.write_text(re.sub(r"(?m)^alt:.*(\n  .*)*", "alt: 'Fewer than 5 <b> trips, **not** bold'", text),
+                     encoding="utf-8")
+    from report.cli import main
+    assert main(["build", str(project), "-o", str(tmp_path / "out"), "--edition", "screen"]) == 0
+    with pikepdf.open(tmp_path / "out" / "jahresrueckblick-2017-screen.pdf") as pdf:
+        pages = {p.obj.objgen: i for i, p in enumerate(pdf.pages)}
+        alts = [str(e.Alt) for role, e, *_ in _walk(pdf.Root.StructTreeRoot.K, pages, []) if role == "Figure"]
+    assert "Fewer than 5 <b> trips, **not** bold" in alts
