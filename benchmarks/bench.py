@@ -6,7 +6,10 @@
 Each build runs in a fresh process (as a user's `report build` does) and reports per-stage wall
 time and peak memory (max RSS); the time of merely importing matplotlib + reportlab is measured
 the same way, and every build is shown as a ratio to it. "cold" starts with an empty cache,
-"warm" rebuilds unchanged content with the cache filled by the cold run.
+"warm" rebuilds unchanged content with the cache filled by the cold run. matplotlib's own font
+list cache lives in $XDG_CACHE_HOME/matplotlib too, so every process here gets one fixed, warmed
+MPLCONFIGDIR: "cold" means an empty report cache, as after `report build --no-cache` or a content
+change, not a matplotlib installed a second ago (that would add ~0.3 s to the first cold build only).
 """
 
 from __future__ import annotations
@@ -22,7 +25,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-STAGES = ["load", "charts", "layout", "write", "preflight"]
+MPL_DIR = Path(tempfile.gettempdir()) / "report-bench-mplconfig"
+STAGES = ["load", "charts", "layout", "finish", "preflight", "write"]
 
 IMPORT_CODE = ("import time; t = time.perf_counter(); import matplotlib, matplotlib.figure, "
                "matplotlib.backends.backend_pdf, reportlab.platypus, reportlab.pdfgen.canvas; "
@@ -46,7 +50,8 @@ def child(content: str, out: str) -> None:
 
 
 def run_child(content: Path, out: Path, cache: Path) -> dict:
-    env = {**os.environ, "XDG_CACHE_HOME": str(cache), "PYTHONPATH": str(ROOT / "src")}
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache), "PYTHONPATH": str(ROOT / "src"),
+           "MPLCONFIGDIR": str(MPL_DIR)}
     t = time.perf_counter()
     res = subprocess.run([sys.executable, __file__, "--child", str(content), str(out)], capture_output=True,
                          text=True, env=env, check=True)
@@ -56,8 +61,11 @@ def run_child(content: Path, out: Path, cache: Path) -> dict:
 
 
 def import_time() -> float:
+    MPL_DIR.mkdir(exist_ok=True)
+    env = {**os.environ, "MPLCONFIGDIR": str(MPL_DIR)}
+    subprocess.run([sys.executable, "-c", "import matplotlib.font_manager"], env=env, check=True)  # warm it
     runs = [float(subprocess.run([sys.executable, "-c", IMPORT_CODE], capture_output=True, text=True,
-                                 check=True).stdout) for _ in range(3)]
+                                 env=env, check=True).stdout) for _ in range(3)]
     return sorted(runs)[1]
 
 
@@ -132,7 +140,8 @@ print(next(cycles).seconds)
 """
     shutil.copytree(ROOT / "content", tmp / "w" / "content")
     os.symlink(ROOT / "assets", tmp / "w" / "assets")
-    env = {**os.environ, "XDG_CACHE_HOME": str(tmp / "cache-sample"), "PYTHONPATH": str(ROOT / "src")}
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp / "cache-sample"), "PYTHONPATH": str(ROOT / "src"),
+           "MPLCONFIGDIR": str(MPL_DIR)}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
     return float(out.stdout.strip().splitlines()[-1])
 

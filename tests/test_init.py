@@ -9,7 +9,7 @@ def test_init_then_build(tmp_path, capsys):
     assert main(["init", str(target)]) == 0
     content = target / "content"
     assert (content / "report.yaml").read_text(encoding="utf-8").count("#") > 20  # keys are explained
-    kinds = {line.split(":", 1)[1].strip() for p in content.rglob("*.yaml")
+    kinds = {line.split(":", 1)[1].split("#")[0].strip() for p in content.rglob("*.yaml")
              for line in p.read_text(encoding="utf-8").splitlines() if line.startswith("kind:")}
     assert kinds == {"text", "key_figures", "bar", "destinations"}
     assert (target / "assets" / "fonts" / "OFL.txt").is_file()
@@ -25,3 +25,17 @@ def test_init_refuses_a_non_empty_folder(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "not an empty folder" in err and "Traceback" not in err
     assert (tmp_path / "x" / "keep.txt").read_text(encoding="utf-8") == "mine"
+
+
+def test_every_key_in_the_templates_is_explained(tmp_path):
+    import re
+    assert main(["init", str(tmp_path / "p")]) == 0
+    for path in (tmp_path / "p" / "content").rglob("*.yaml"):
+        keys, explained = set(), set()
+        for line in path.read_text(encoding="utf-8").splitlines():
+            m = re.match(r"\s*(?:- )?([a-z_]+):", line)
+            if m:
+                keys.add(m.group(1))
+                if "#" in line.split(":", 1)[1]:
+                    explained.add(m.group(1))
+        assert keys - explained == set(), path.name

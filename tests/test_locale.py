@@ -22,3 +22,19 @@ def test_hyphenation_drops_pyphen_compound_artefacts():
     assert hyph("Fortschreibung") == "Fortschrei-bung"  # pyphen alone: Fort-s-chrei-bung
     assert "schaftss-" not in hyph("Gemeinschaftsstände")
     assert hyph("verbergen") == "ver-ber-gen"
+
+
+def test_date_formats_follow_the_language():
+    from datetime import UTC, datetime
+    moment = datetime(2017, 12, 5, 9, 30, tzinfo=UTC)
+    assert get_locale("de-DE").when(moment) == "05.12.2017 09:30 UTC"
+    assert get_locale("en-GB").when(moment) == "2017-12-05 09:30 UTC"
+
+
+def test_english_hyphenation_uses_english_patterns():
+    def hyph(word, lang):
+        points = break_points(word, lang)
+        return "".join(c + ("-" if i + 1 in points else "") for i, c in enumerate(word))
+    assert get_locale("en-GB").hyphenation == "en_GB"
+    assert hyph("internationalisation", "en_GB") != hyph("internationalisation", "de_DE")
+    assert hyph("companies", "en_GB") == "com-pan-ies"  # de_DE patterns: com-pa-nies

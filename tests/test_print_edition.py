@@ -83,5 +83,6 @@ def test_crop_marks_and_slug_outside_the_bleed(print_pdf):
     finally:
         pdf.close()
     assert "jahresrueckblick-2017-print.pdf · Seite 3 ·" in text
+    assert re.search(r"· Seite 3 · \d\d\.\d\d\.\d{4} \d\d:\d\d UTC", text)  # German date order
     with pikepdf.open(print_pdf) as p:
         assert "/Annots" not in p.pages[1].obj  # no link annotations on paper

@@ -175,3 +175,17 @@ def test_line_end_hyphens_are_told_apart():
     assert _line_end_hyphen("den USA und in Wirtschafts-", words) == "word"  # "Wirtschafts- und": a space follows
     assert _line_end_hyphen("der Vietnam Medi-", words) == "inside"  # the word's own hyphen, no space
     assert _line_end_hyphen("ihres Exportge-", words) == "added"  # hyphenation's: a soft hyphen
+
+
+def test_chart_alt_text_is_plain_text_not_markup(project, tmp_path):
+    # alt is a plain-text field: '<' and '**' are the reader's words, never markup (it used to crash)
+    chart = project / "charts" / "aktivitaeten.yaml"
+    text = chart.read_text(encoding="utf-8")
+    chart.write_text(re.sub(r"(?m)^alt:.*(\n  .*)*", "alt: 'Fewer than 5 <b> trips, **not** bold'", text),
+                     encoding="utf-8")
+    from report.cli import main
+    assert main(["build", str(project), "-o", str(tmp_path / "out"), "--edition", "screen"]) == 0
+    with pikepdf.open(tmp_path / "out" / "jahresrueckblick-2017-screen.pdf") as pdf:
+        pages = {p.obj.objgen: i for i, p in enumerate(pdf.pages)}
+        alts = [str(e.Alt) for role, e, *_ in _walk(pdf.Root.StructTreeRoot.K, pages, []) if role == "Figure"]
+    assert "Fewer than 5 <b> trips, **not** bold" in alts

@@ -65,7 +65,8 @@ def build(content_dir: Path, out_dir: Path, edition_names: list[str] | None = No
     locale = get_locale(doc.report.language)
 
     report("charts", f"{len(doc.charts)} charts")
-    charts = render_charts(doc.charts, theme, fonts, locale, text_width(theme), cache)
+    # drawn in worker processes while the layout runs; finish waits for them
+    charts = render_charts(doc.charts, theme, fonts, locale, text_width(theme), cache, background=True)
 
     result = BuildResult()
     for edition in chosen:
@@ -74,7 +75,7 @@ def build(content_dir: Path, out_dir: Path, edition_names: list[str] | None = No
             edition = replace(edition, marks=marks)
         report("layout", edition.name)
         rendered = render(doc, theme, fonts, charts, edition, locale)
-        report("write", edition.name)
+        report("finish", edition.name)
         data = finish(rendered, charts, edition, theme, metadata(doc))
         result.warnings += edition.warnings
         path = out_dir / f"{doc.report.name}-{edition.name}.pdf"
@@ -83,6 +84,7 @@ def build(content_dir: Path, out_dir: Path, edition_names: list[str] | None = No
             result.preflight = preflight(data)
             if result.preflight.failed:
                 raise PreflightFailed(result.preflight, path)
+        report("write", edition.name)
         write_atomic(path, data)
         result.outputs.append(Output(edition.name, path, len(data), rendered.pages))
     return result

@@ -24,7 +24,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     from .build import PreflightFailed, build
     from .cache import Cache
     start = time.perf_counter()
-    stages = ["load", "charts", "layout", "write", "preflight"]
+    stages = ["load", "charts", "layout", "finish", "preflight", "write"]
 
     def progress(stage: str, detail: str) -> None:
         print(f"[{stages.index(stage) + 1}/{len(stages)}] {stage:<7} {detail}", file=sys.stderr)

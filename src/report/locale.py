@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import datetime
 from functools import cache
 from pathlib import Path
 
@@ -21,6 +22,7 @@ class Locale:
     decimal: str
     quotes: tuple[str, str]
     labels: dict[str, str]
+    date_time: str = "%Y-%m-%d %H:%M UTC"  # strftime pattern, digits only (no month names)
 
     def label(self, key: str) -> str:
         return self.labels[key]
@@ -32,6 +34,10 @@ class Locale:
         else:
             text = f"{value:,.1f}"
         return text.replace(",", "\0").replace(".", self.decimal).replace("\0", self.thousands)
+
+    def when(self, moment: datetime) -> str:
+        """A date and time as this language writes it, e.g. 25.11.2026 08:35 UTC (de)."""
+        return moment.strftime(self.date_time)
 
     def typographic(self, text: str) -> str:
         """Straight quotes → the language's quotes; spaced hyphen → en dash; ... → …"""
@@ -47,4 +53,5 @@ def get_locale(language: str) -> Locale:
     base = language.split("-")[0]
     data = yaml.safe_load((LOCALES_DIR / f"{base}.yaml").read_text(encoding="utf-8"))
     return Locale(language=language, hyphenation=data["hyphenation"], thousands=data["thousands"],
-                  decimal=data["decimal"], quotes=tuple(data["quotes"]), labels=dict(data["labels"]))
+                  decimal=data["decimal"], quotes=tuple(data["quotes"]), labels=dict(data["labels"]),
+                  date_time=data.get("date_time", Locale.date_time))

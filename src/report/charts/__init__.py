@@ -4,7 +4,9 @@
 (matplotlib's own PDF output) that the finishing stage places as a form XObject.
 Results are cached by a hash of everything that shapes them; matplotlib is only
 imported when a chart must really be drawn, and several misses are drawn in a
-process pool.
+process pool. With `background=True` the misses are drawn in worker processes
+while the caller goes on (the layout needs only each chart's size, known from the
+model); a drawing's `pdf` waits for its worker on first use.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import hashlib
 import multiprocessing
 import sys
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -33,9 +35,13 @@ class ChartDrawing:
     """A rendered chart: a one-page vector PDF of exactly the placed size."""
 
     chart_id: str
-    pdf: bytes
+    source: bytes | Future  # the PDF, or a worker's pending result
     width: float  # points
     height: float
+
+    @property
+    def pdf(self) -> bytes:
+        return self.source if isinstance(self.source, bytes) else self.source.result()
 
     @property
     def resource_name(self) -> str:
@@ -62,12 +68,13 @@ def _pool_context() -> Any:
 
 
 def render_charts(charts: dict[str, Any], theme: Theme, fonts: dict[str, Path], locale: Locale,
-                  width: float, cache: Cache | None = None) -> dict[str, ChartDrawing]:
-    """Render every chart at `width` points wide and its own height, reusing cached drawings."""
+                  width: float, cache: Cache | None = None, background: bool = False) -> dict[str, ChartDrawing]:
+    """Render every chart at `width` points wide and its own height, reusing cached drawings.
+    `background`: draw misses in worker processes and return at once (see the module docstring)."""
     cache = cache or Cache(enabled=False)
     version = code_version(Path(__file__).parent)
     font_ids = sorted((role, file_digest(path)) for role, path in fonts.items())
-    results: dict[str, bytes] = {}
+    results: dict[str, bytes | Future] = {}
     jobs, keys = [], {}
     for cid, chart in charts.items():
         keys[cid] = key("chart", version, type(chart).__name__, chart, theme, font_ids, locale.language, width)
@@ -76,7 +83,15 @@ def render_charts(charts: dict[str, Any], theme: Theme, fonts: dict[str, Path], 
             results[cid] = hit
         else:
             jobs.append((cid, chart, theme, fonts, locale, width))
-    if len(jobs) >= POOL_MIN:
+    drawn: list[bytes] = []
+    if jobs and background:
+        pool = ProcessPoolExecutor(max_workers=min(WORKERS, len(jobs)), mp_context=_pool_context())
+        for job in jobs:
+            results[job[0]] = future = pool.submit(_render_one, job)
+            future.add_done_callback(_store(cache, keys[job[0]]))
+        pool.shutdown(wait=False)  # the workers finish the queued charts, then exit
+        jobs = []
+    elif len(jobs) >= POOL_MIN:
         with ProcessPoolExecutor(max_workers=WORKERS, mp_context=_pool_context()) as pool:
             drawn = list(pool.map(_render_one, jobs))
     else:
@@ -85,3 +100,10 @@ def render_charts(charts: dict[str, Any], theme: Theme, fonts: dict[str, Path], 
         results[job[0]] = pdf
         cache.put("charts", keys[job[0]], pdf)
     return {cid: ChartDrawing(cid, results[cid], width, chart.height * MM) for cid, chart in charts.items()}
+
+
+def _store(cache: Cache, k: str) -> Callable[[Future], None]:
+    def done(future: Future) -> None:
+        if not future.cancelled() and future.exception() is None:
+            cache.put("charts", k, future.result())
+    return done

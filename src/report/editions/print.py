@@ -51,6 +51,7 @@ class PrintEdition(Edition):
     marks: bool = True
     file_name: str = ""
     page_label: str = "Page"
+    stamp_format: str = "%Y-%m-%d %H:%M UTC"
     profile: Path | None = None
 
     def for_document(self, doc: Any) -> PrintEdition:
@@ -60,7 +61,8 @@ class PrintEdition(Edition):
                                           Pos(profile), "copy assets/icc/ from the report repository, or "
                                           "build it with tools/make_icc_profile.sh")])
         return replace(self, file_name=f"{doc.report.name}-{self.name}.pdf", profile=profile,
-                       page_label=get_locale(doc.report.language).label("page"), warnings=[])
+                       page_label=get_locale(doc.report.language).label("page"),
+                       stamp_format=get_locale(doc.report.language).date_time, warnings=[])
 
     # -- images ---------------------------------------------------------------
 
@@ -102,7 +104,7 @@ class PrintEdition(Edition):
                 canv.line(x, y + sy * start, x, y + sy * end)  # vertical mark
         canv.setFillColor(CMYKColor(0, 0, 0, 1))
         canv.setFont(canv._fontname, SLUG_SIZE)
-        stamp = build_time().strftime("%Y-%m-%d %H:%M UTC")
+        stamp = build_time().strftime(self.stamp_format)
         canv.drawString(x0 + end, o - b - (MARK_GAP_MM + MARK_LEN_MM) * MM,
                         f"{self.file_name} · {self.page_label} {page} · {stamp}")
         canv.restoreState()

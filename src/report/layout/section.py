@@ -7,7 +7,6 @@ from typing import Any
 
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
-from ..markup import plain
 from ..model import ChartRef, Figure, Quote, TextSection
 from ..model import Paragraph as ParagraphBlock
 from ..tagging import artifact, content, group
@@ -73,7 +72,7 @@ def _chart(ctx: LayoutContext, block: ChartRef) -> list[Any]:
     st = ctx.styles
     return [Spacer(0, 5 * MM), KeepTogether([
         Paragraph(rl_plain(chart.title, ctx.locale), st.para("h2")),
-        ChartFigure(ctx.charts[block.id], plain(chart.alt)),
+        ChartFigure(ctx.charts[block.id], chart.alt),  # plain text, not markup
         Spacer(0, 2 * MM),
         Paragraph(rl_markup(chart.caption, ctx.locale), st.para("caption")),
         Paragraph(rl_plain(chart.source, ctx.locale), st.para("source")),
