@@ -6,6 +6,7 @@ import re
 
 import pikepdf
 import pypdfium2 as pdfium
+import pytest
 
 from report.editions.print import BLEED_MM, SLUG_MM
 
@@ -86,3 +87,15 @@ def test_crop_marks_and_slug_outside_the_bleed(print_pdf):
     assert re.search(r"· Seite 3 · \d\d\.\d\d\.\d{4} \d\d:\d\d UTC", text)  # German date order
     with pikepdf.open(print_pdf) as p:
         assert "/Annots" not in p.pages[1].obj  # no link annotations on paper
+
+
+def test_without_marks_the_page_ends_at_the_bleed_edge(tmp_path):
+    from report.build import build
+
+    from .conftest import SAMPLE_CONTENT
+    out = build(SAMPLE_CONTENT, tmp_path, ["print"], marks=False)
+    with pikepdf.open(out.outputs[0].path) as pdf:
+        for page in pdf.pages:
+            assert [float(v) for v in page.obj.MediaBox] == pytest.approx([float(v) for v in page.obj.BleedBox])
+            assert [float(v) for v in page.obj.MediaBox][2] == pytest.approx(A4[0] + 2 * BLEED_MM * MM)
+    assert out.preflight is not None and not out.preflight.failed

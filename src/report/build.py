@@ -71,8 +71,9 @@ def build(content_dir: Path, out_dir: Path, edition_names: list[str] | None = No
     result = BuildResult()
     for edition in chosen:
         edition = replace(edition.for_document(doc), cache=cache)
-        if hasattr(edition, "marks"):
-            edition = replace(edition, marks=marks)
+        if hasattr(edition, "marks") and not marks:
+            # no marks, no slug: the page ends at the bleed edge, as shops that refuse marks expect
+            edition = replace(edition, marks=False, slug_mm=0.0)
         report("layout", edition.name)
         rendered = render(doc, theme, fonts, charts, edition, locale)
         report("finish", edition.name)

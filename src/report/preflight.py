@@ -111,7 +111,9 @@ def _boxes(pdf: pikepdf.Pdf) -> list[Finding]:
         b = [float(v) for v in bleed]
         if min(t[0] - b[0], t[1] - b[1], b[2] - t[2], b[3] - t[3]) < MIN_BLEED:
             small.append(n)
-        if not (media[0] <= b[0] and media[1] <= b[1] and b[2] <= media[2] and b[3] <= media[3]):
+        eps = 0.01  # boxes are written rounded to a few decimals; a bleed box equal to the page is nested
+        if not (media[0] - eps <= b[0] and media[1] - eps <= b[1] and b[2] <= media[2] + eps
+                and b[3] <= media[3] + eps):
             not_nested.append(n)
     out = [Finding("trim box", FAIL, "TrimBox missing: the print shop cannot tell the final size", no_trim)
            if no_trim else Finding("trim box", PASS, "TrimBox on every page")]
