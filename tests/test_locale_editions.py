@@ -25,6 +25,8 @@ def test_english_example_builds_with_english_labels_and_numbers(tmp_path):
     assert "“" in text  # English quotation marks on the pull quotes
     with pikepdf.open(pdf) as p:
         assert str(p.Root.Lang) == "en-GB"
+        # the tagged edition speaks the content's language in its structure tree too
+        assert str(p.Root.StructTreeRoot.K.Lang) == "en-GB" and p.Root.MarkInfo.Marked is True
         with p.open_outline() as outline:
             assert [i.title for i in outline.root][0] == "Contents"
 
