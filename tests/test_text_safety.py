@@ -18,6 +18,7 @@ from report.layout.text import Paragraph
 from report.theme import load_theme
 
 from .hostile import at, diagnostics, edit, line_of, make_project, only
+from .test_e2e import extract_text
 
 LONG_WORD = "Donaudampfschifffahrtselektrizitätenhauptbetriebswerkbauunterbeamtengesellschaft" * 3
 LONG_URL = "https://www.example.org/" + "sehr-langer-pfad/" * 12 + "?q=" + "x" * 80
@@ -77,14 +78,6 @@ def _chars(pdf_path: Path):
         pdf.close()
 
 
-def _text(pdf_path: Path) -> str:
-    pdf = pdfium.PdfDocument(str(pdf_path))
-    try:
-        return "\n".join(page.get_textpage().get_text_range() for page in pdf)
-    finally:
-        pdf.close()
-
-
 def test_markup_in_plain_fields_prints_literally_and_changes_nothing(project, tmp_path):
     edit(project, "report.yaml", "title: Ein gutes", "title: <font size=90>Ein</font> & gutes")
     edit(project, "report.yaml", 'credit: "Bildquelle:', 'credit: "<b>Bild</b>quelle &amp;')
@@ -92,7 +85,7 @@ def test_markup_in_plain_fields_prints_literally_and_changes_nothing(project, tm
     edit(project, "sections/02-bilanz.yaml", "  - paragraph: >-\n      5 erf",
          "  - paragraph: >-\n      A & B < C > D &amp; &lt;b&gt; &#60;font size=90&#62; <font 5 erf")
     out = build(project, tmp_path / "out", ["screen"]).outputs[0]
-    text = " ".join(_text(out.path).split())
+    text = " ".join(extract_text(out.path).split())
     for literal in ("<font size=90>Ein</font> & gutes", "<b>Bild</b>quelle &amp;",
                     "A & B < C > D &amp; &lt;b&gt; &#60;font size=90&#62; <font 5",
                     "<BR/>EINE & ERSTE <I>BILANZ"):
@@ -128,7 +121,7 @@ def test_long_words_urls_and_a_long_section_stay_inside_the_frame(project, tmp_p
 
     out = build(project, tmp_path / "out", ["screen"]).outputs[0]
     assert out.pages >= 15, "a 120-paragraph section spans many pages"
-    text = _text(out.path)
+    text = extract_text(out.path)
     assert "ENDE DES KAPITELS" in text and "Absatz 120 mit" in text
 
     theme, _ = load_theme(project, project.parent / "assets")

@@ -10,7 +10,7 @@ XMP for PDF/X-4. Nothing here decides the design: colours come from the theme.
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -23,7 +23,7 @@ from ..cache import file_digest
 from ..clock import build_time
 from ..errors import Diagnostic, Pos, ReportError
 from ..layout.templates import Geometry
-from ..locale import get_locale
+from ..locale import Locale, get_locale
 from ..theme import Theme
 from . import Edition
 
@@ -50,8 +50,7 @@ class PrintEdition(Edition):
     pdf_version: str = "1.6"  # PDF/X-4 is based on PDF 1.6
     marks: bool = True
     file_name: str = ""
-    page_label: str = "Page"
-    stamp_format: str = "%Y-%m-%d %H:%M UTC"
+    locale: Locale = field(default_factory=lambda: get_locale("en-GB"))  # words and date of the slug line
     profile: Path | None = None
 
     def for_document(self, doc: Any) -> PrintEdition:
@@ -61,8 +60,7 @@ class PrintEdition(Edition):
                                           Pos(profile), "copy assets/icc/ from the report repository, or "
                                           "build it with tools/make_icc_profile.sh")])
         return replace(self, file_name=f"{doc.report.name}-{self.name}.pdf", profile=profile,
-                       page_label=get_locale(doc.report.language).label("page"),
-                       stamp_format=get_locale(doc.report.language).date_time, warnings=[])
+                       locale=get_locale(doc.report.language), warnings=[])
 
     # -- images ---------------------------------------------------------------
 
@@ -104,9 +102,8 @@ class PrintEdition(Edition):
                 canv.line(x, y + sy * start, x, y + sy * end)  # vertical mark
         canv.setFillColor(CMYKColor(0, 0, 0, 1))
         canv.setFont(canv._fontname, SLUG_SIZE)
-        stamp = build_time().strftime(self.stamp_format)
         canv.drawString(x0 + end, o - b - (MARK_GAP_MM + MARK_LEN_MM) * MM,
-                        f"{self.file_name} · {self.page_label} {page} · {stamp}")
+                        f"{self.file_name} · {self.locale.label('page')} {page} · {self.locale.when(build_time())}")
         canv.restoreState()
 
     # -- finishing ------------------------------------------------------------
