@@ -18,8 +18,8 @@ from .finish import finish
 from .glyphs import check_glyphs
 from .locale import get_locale
 from .output import write_atomic
+from .preflight import DEFAULT_PROFILE, preflight
 from .preflight import Report as PreflightReport
-from .preflight import preflight
 from .render import metadata, render, text_width
 from .theme import load_theme
 
@@ -82,7 +82,7 @@ def build(content_dir: Path, out_dir: Path, edition_names: list[str] | None = No
         path = out_dir / f"{doc.report.name}-{edition.name}.pdf"
         if edition.name == "print":
             report("preflight", edition.name)
-            result.preflight = preflight(data)
+            result.preflight = preflight(data, replace(DEFAULT_PROFILE, binding="none"), render=False)
             if result.preflight.failed:
                 raise PreflightFailed(result.preflight, path)
         report("write", edition.name)

@@ -34,7 +34,7 @@ def metadata(doc: Document) -> dict[str, str]:
     return {"title": rep.title, "author": rep.author, "subject": rep.subject,
             "keywords": ", ".join(rep.keywords), "lang": rep.language,
             "running_head": f"{rep.organisation} · {rep.subtitle or rep.year}",
-            "description": plain(rep.lead)}
+            "description": plain(rep.lead), "id": f"{rep.name}:{rep.year}"}
 
 
 @dataclass

@@ -117,6 +117,10 @@ class PrintEdition(Edition):
                 del page.obj.Annots
             page.contents_coalesce()
             to_cmyk_stream(pdf, page.obj, convert, set())
+            if uses_transparency(page.obj.get("/Resources"), set()):
+                # blend in the output condition's CMYK, not in whatever space a RIP assumes
+                page.obj.Group = pikepdf.Dictionary(Type=pikepdf.Name.Group, S=pikepdf.Name.Transparency,
+                                                    CS=pikepdf.Name.DeviceCMYK)
         add_output_intent(pdf, self.profile)
         write_xmp(pdf, info)
 
@@ -160,19 +164,44 @@ class ColourConverter:
 
 _OP = {"rg": "k", "RG": "K", "g": "k", "G": "K"}
 OVERPRINT, KNOCKOUT = "/RptOverprint", "/RptKnockout"
+_SHOW_TEXT = {"Tj", "TJ", "'", '"'}
+_PAINT = {"f", "F", "f*", "B", "B*", "b", "b*", "S", "s", "sh", "Do"}  # everything else that marks the page
 
 
 def to_cmyk_stream(pdf: pikepdf.Pdf, container: Any, convert: ColourConverter, done: set) -> None:
-    """Rewrite a content stream (and its forms) to DeviceCMYK; 100 % K fills overprint."""
+    """Rewrite a content stream (and its forms) to DeviceCMYK; text filled in 100 % K overprints.
+
+    Only that text overprints (fill overprint, mode 1): the overprint state is switched on right
+    before 100 % K text is shown and off again before anything else is painted, so black shapes,
+    strokes, images and forms knock out as designed. The state follows q/Q like the PDF's own."""
     if container.objgen in done and container.objgen != (0, 0):
         return
     done.add(container.objgen)
     out = []
+    black, overprint = False, False  # fill colour is 100 % K; overprint currently on
+    saved: list[tuple[bool, bool]] = []
+
+    def switch(on: bool) -> None:
+        nonlocal overprint
+        if on != overprint:
+            out.append(pikepdf.ContentStreamInstruction([pikepdf.Name(OVERPRINT if on else KNOCKOUT)],
+                                                        pikepdf.Operator("gs")))
+            overprint = on
+
     for ins in pikepdf.parse_content_stream(container):
         if isinstance(ins, pikepdf.ContentStreamInlineImage):
+            switch(False)
             out.append(ins)
             continue
         op, operands = str(ins.operator), list(ins.operands)
+        if op == "q":
+            saved.append((black, overprint))
+        elif op == "Q" and saved:
+            black, overprint = saved.pop()
+        elif op in _SHOW_TEXT:
+            switch(black)
+        elif op in _PAINT:
+            switch(False)
         if op in ("rg", "RG") and len(operands) == 3 or op in ("g", "G") and len(operands) == 1:
             rgb = [float(v) for v in operands] * (3 if len(operands) == 1 else 1)
             cmyk = convert(*rgb)
@@ -180,13 +209,12 @@ def to_cmyk_stream(pdf: pikepdf.Pdf, container: Any, convert: ColourConverter, d
             op, operands = _OP[op], list(cmyk)
         elif op in ("cs", "CS") and operands and operands[0] in ("/DeviceRGB", "/DeviceGray"):
             out.append(pikepdf.ContentStreamInstruction([pikepdf.Name.DeviceCMYK], pikepdf.Operator(op)))
-            continue
         else:
             out.append(ins)
         if op == "k" and len(operands) == 4:
             black = [float(v) for v in operands] == [0, 0, 0, 1]
-            out.append(pikepdf.ContentStreamInstruction([pikepdf.Name(OVERPRINT if black else KNOCKOUT)],
-                                                        pikepdf.Operator("gs")))
+        elif op in ("cs", "sc", "scn"):
+            black = False
     target = container.Contents if container.get("/Type") == "/Page" else container
     target.write(pikepdf.unparse_content_stream(out))
     resources = container.get("/Resources")
@@ -194,11 +222,29 @@ def to_cmyk_stream(pdf: pikepdf.Pdf, container: Any, convert: ColourConverter, d
         resources = container.Resources = pikepdf.Dictionary()
     if "/ExtGState" not in resources:
         resources.ExtGState = pikepdf.Dictionary()
-    resources.ExtGState[OVERPRINT] = pikepdf.Dictionary(Type=pikepdf.Name.ExtGState, op=True, OP=True, OPM=1)
+    resources.ExtGState[OVERPRINT] = pikepdf.Dictionary(Type=pikepdf.Name.ExtGState, op=True, OP=False, OPM=1)
     resources.ExtGState[KNOCKOUT] = pikepdf.Dictionary(Type=pikepdf.Name.ExtGState, op=False, OP=False)
     for xobj in resources.get("/XObject", {}).values():
         if xobj.get("/Subtype") == "/Form":
             to_cmyk_stream(pdf, xobj, convert, done)
+
+
+def uses_transparency(resources: Any, seen: set) -> bool:
+    """Whether content with these resources can draw with transparency (alpha, soft masks, blend
+    modes, transparency groups), looking into forms."""
+    if resources is None or resources.objgen in seen and resources.objgen != (0, 0):
+        return False
+    seen.add(resources.objgen)
+    for gs in resources.get("/ExtGState", {}).values():
+        if any(float(gs.get(k, 1)) < 1 for k in ("/ca", "/CA")) or gs.get("/SMask", "/None") != "/None" \
+                or gs.get("/BM", "/Normal") not in ("/Normal", "/Compatible"):
+            return True
+    for xobj in resources.get("/XObject", {}).values():
+        if "/SMask" in xobj or "/Group" in xobj:
+            return True
+        if xobj.get("/Subtype") == "/Form" and uses_transparency(xobj.get("/Resources"), seen):
+            return True
+    return False
 
 
 # -- PDF/X ------------------------------------------------------------------------
@@ -215,20 +261,10 @@ def add_output_intent(pdf: pikepdf.Pdf, profile: Path) -> None:
 
 
 def write_xmp(pdf: pikepdf.Pdf, info: dict[str, Any]) -> None:
-    when = build_time().isoformat()
+    """The PDF/X parts of the metadata; the rest (identifiers, dates, Info in sync) is finish's."""
     pdf.docinfo["/Trapped"] = pikepdf.Name("/False")
     pdf.docinfo["/GTS_PDFXVersion"] = pikepdf.String("PDF/X-4")
     with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as meta:
         meta.register_xml_namespace("http://www.npes.org/pdfx/ns/id/", "pdfxid")
         meta["pdfxid:GTS_PDFXVersion"] = "PDF/X-4"
-        meta["dc:title"] = info["title"]
-        meta["dc:creator"] = [info["author"]]
-        meta["dc:description"] = info["description"]
-        meta["dc:language"] = [info["lang"]]
-        meta["pdf:Keywords"] = info["keywords"]
-        meta["pdf:Producer"] = "report (reportlab, pikepdf)"
         meta["pdf:Trapped"] = "False"
-        meta["xmp:CreatorTool"] = "report"
-        meta["xmp:CreateDate"] = when
-        meta["xmp:ModifyDate"] = when
-        meta["xmp:MetadataDate"] = when
