@@ -23,6 +23,7 @@ from .preflight import Report as PreflightReport
 from .render import metadata, render, text_width
 from .theme import load_theme
 
+BINDING_OF = {4: "saddle", 2: "perfect"}  # an edition's page multiple → the preflight's page count rule
 Progress = Callable[[str, str], None]  # (stage, detail)
 
 
@@ -77,12 +78,17 @@ def build(content_dir: Path, out_dir: Path, edition_names: list[str] | None = No
         report("layout", edition.name)
         rendered = render(doc, theme, fonts, charts, edition, locale)
         report("finish", edition.name)
+        if rendered.padded:
+            added = ", ".join(f"{n} ({kind})" for n, kind in rendered.padded)
+            report("layout", f"{edition.name}: added page{'s' if len(rendered.padded) > 1 else ''} {added} for "
+                             f"the binding: {rendered.pages} pages, back cover last")
         data = finish(rendered, charts, edition, theme, metadata(doc))
         result.warnings += edition.warnings
         path = out_dir / f"{doc.report.name}-{edition.name}.pdf"
         if edition.name == "print":
             report("preflight", edition.name)
-            result.preflight = preflight(data, replace(DEFAULT_PROFILE, binding="none"), render=False)
+            binding = BINDING_OF.get(edition.page_multiple, "none")
+            result.preflight = preflight(data, replace(DEFAULT_PROFILE, binding=binding), render=False)
             if result.preflight.failed:
                 raise PreflightFailed(result.preflight, path)
         report("write", edition.name)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportlab import rl_config
@@ -43,6 +43,7 @@ class Rendered:
     pages: int
     geometry: Geometry
     tagger: Tagger | None = None  # the structure recorded while drawing (tagged editions)
+    padded: list[tuple[int, str]] = field(default_factory=list)  # pages added for the binding (layout.padding)
 
 
 def render(doc: Document, theme: Theme, fonts: dict[str, Path], charts: dict[str, ChartDrawing],
@@ -54,10 +55,11 @@ def render(doc: Document, theme: Theme, fonts: dict[str, Path], charts: dict[str
     template = ReportDocTemplate(buf, geometry, styles, metadata(doc), page_hook=edition.page_hook,
                                  tagger=tagger, invariant=1 if reproducible() else 0)
     ctx = LayoutContext(doc=doc, styles=styles, locale=locale, geometry=geometry, charts=charts,
-                        prepare_image=edition.prepare_image, text_width=text_width(theme))
+                        prepare_image=edition.prepare_image, text_width=text_width(theme),
+                        page_multiple=edition.page_multiple)
     with _binary_streams():
         template.multiBuild(build_story(ctx))
-    return Rendered(buf.getvalue(), template.page, geometry, tagger)
+    return Rendered(buf.getvalue(), template.page, geometry, tagger, list(ctx.padded))
 
 
 @contextmanager

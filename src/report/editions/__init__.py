@@ -25,6 +25,7 @@ class Edition:
     slug_mm: float
     pdf_version: str = ""  # minimum PDF version to write ("" = whatever the content needs)
     tagged: bool = False  # write a structure tree (tagged PDF, toward PDF/UA)
+    page_multiple: int = 1  # page count a multiple of this, back cover last (print: from the binding)
     rendition: str = "default"  # XMP xmpMM:RenditionClass: "default" (the master for print) or "screen"
     warnings: list = field(default_factory=list, compare=False)  # findings of prepare_image
     cache: Cache | None = field(default=None, compare=False)

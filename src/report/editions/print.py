@@ -52,6 +52,7 @@ class PrintEdition(Edition):
     file_name: str = ""
     locale: Locale = field(default_factory=lambda: get_locale("en-GB"))  # words and date of the slug line
     profile: Path | None = None
+    page_multiple: int = 4  # saddle stitching (binding: saddle); perfect binding needs 2
 
     def for_document(self, doc: Any) -> PrintEdition:
         profile = doc.assets_dir / PROFILE
