@@ -71,3 +71,24 @@ def test_the_sample_print_edition_has_eight_pages_back_cover_last(print_pdf, scr
         assert len(pdf.pages) == 8 and len(screen.pages) == 7
     texts = page_texts(print_pdf)
     assert "Notizen" in texts[6] and "Kontakt und Impressum" in texts[7]
+
+
+@pytest.mark.parametrize("binding, pages", [("perfect", 8), ("none", 7)])
+def test_binding_from_report_yaml(project, tmp_path, binding, pages):
+    report = project / "report.yaml"
+    text = report.read_text(encoding="utf-8")
+    assert "binding: saddle" in text
+    report.write_text(text.replace("binding: saddle", f"binding: {binding}"), encoding="utf-8")
+    result = build(project, tmp_path / "out", ["print"])
+    assert result.outputs[0].pages == pages and not result.preflight.failed
+    assert "Kontakt und Impressum" in page_texts(result.outputs[0].path)[-1]
+
+
+def test_unknown_binding_is_a_content_error(project, tmp_path, capsys):
+    from report.cli import main
+    report = project / "report.yaml"
+    report.write_text(report.read_text(encoding="utf-8").replace("binding: saddle", "binding: spiral"),
+                      encoding="utf-8")
+    assert main(["build", str(project), "-o", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert "report.yaml:" in err and "spiral" in err

@@ -23,7 +23,6 @@ from .preflight import Report as PreflightReport
 from .render import metadata, render, text_width
 from .theme import load_theme
 
-BINDING_OF = {4: "saddle", 2: "perfect"}  # an edition's page multiple → the preflight's page count rule
 Progress = Callable[[str, str], None]  # (stage, detail)
 
 
@@ -87,8 +86,7 @@ def build(content_dir: Path, out_dir: Path, edition_names: list[str] | None = No
         path = out_dir / f"{doc.report.name}-{edition.name}.pdf"
         if edition.name == "print":
             report("preflight", edition.name)
-            binding = BINDING_OF.get(edition.page_multiple, "none")
-            result.preflight = preflight(data, replace(DEFAULT_PROFILE, binding=binding), render=False)
+            result.preflight = preflight(data, replace(DEFAULT_PROFILE, binding=edition.binding), render=False)
             if result.preflight.failed:
                 raise PreflightFailed(result.preflight, path)
         report("write", edition.name)

@@ -16,6 +16,8 @@ from ..cache import Cache, code_version, file_digest, key
 from ..layout.templates import Geometry
 from ..theme import Theme
 
+BINDING_MULTIPLE = {"saddle": 4, "perfect": 2, "none": 1}  # sheets folded once: 4 pages; glued: 2
+
 
 @dataclass(frozen=True)
 class Edition:
@@ -25,10 +27,15 @@ class Edition:
     slug_mm: float
     pdf_version: str = ""  # minimum PDF version to write ("" = whatever the content needs)
     tagged: bool = False  # write a structure tree (tagged PDF, toward PDF/UA)
-    page_multiple: int = 1  # page count a multiple of this, back cover last (print: from the binding)
+    binding: str = "none"  # saddle | perfect | none: the page count's rule (print: from report.yaml)
     rendition: str = "default"  # XMP xmpMM:RenditionClass: "default" (the master for print) or "screen"
     warnings: list = field(default_factory=list, compare=False)  # findings of prepare_image
     cache: Cache | None = field(default=None, compare=False)
+
+    @property
+    def page_multiple(self) -> int:
+        """The page count must be a multiple of this, back cover last (layout.padding)."""
+        return BINDING_MULTIPLE[self.binding]
 
     def for_document(self, doc: Any) -> Edition:
         """The edition configured for one document (file names, profiles); fresh per build."""

@@ -52,7 +52,7 @@ class PrintEdition(Edition):
     file_name: str = ""
     locale: Locale = field(default_factory=lambda: get_locale("en-GB"))  # words and date of the slug line
     profile: Path | None = None
-    page_multiple: int = 4  # saddle stitching (binding: saddle); perfect binding needs 2
+    binding: str = "saddle"
 
     def for_document(self, doc: Any) -> PrintEdition:
         profile = doc.assets_dir / PROFILE
@@ -61,7 +61,7 @@ class PrintEdition(Edition):
                                           Pos(profile), "copy assets/icc/ from the report repository, or "
                                           "build it with tools/make_icc_profile.sh")])
         return replace(self, file_name=f"{doc.report.name}-{self.name}.pdf", profile=profile,
-                       locale=get_locale(doc.report.language), warnings=[])
+                       binding=doc.report.binding, locale=get_locale(doc.report.language), warnings=[])
 
     # -- images ---------------------------------------------------------------
 
