@@ -60,12 +60,12 @@ def write_metadata(pdf: pikepdf.Pdf, info: dict[str, Any], edition: Edition, con
     """Info and XMP with the same title, author, subject, keywords, producer, creator and dates (PDF/X
     wants them in sync), plus the XMP media-management identifiers upload checks require:
     DocumentID stable across rebuilds of one report and edition (from name and year), InstanceID
-    new for every build (from the content and the build time, so equal under SOURCE_DATE_EPOCH)."""
+    new for every build (random; under SOURCE_DATE_EPOCH from the content, so rebuilds are equal)."""
     when = build_time()
     stamp = pikepdf.String(when.strftime("D:%Y%m%d%H%M%SZ"))
     original = uuid.uuid5(uuid.NAMESPACE_URL, f"report:{info['id']}")
     document = uuid.uuid5(original, edition.name)
-    instance = uuid.uuid5(document, f"{content_hash}:{when.isoformat()}")
+    instance = uuid.uuid5(document, f"{content_hash}:{when.isoformat()}") if reproducible() else uuid.uuid4()
     fields = {"/Title": info["title"], "/Author": info["author"], "/Subject": info["subject"],
               "/Keywords": info["keywords"], "/Producer": PRODUCER, "/Creator": "report"}
     for key, value in fields.items():
