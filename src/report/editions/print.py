@@ -24,7 +24,7 @@ from ..clock import build_time
 from ..errors import Diagnostic, Pos, ReportError
 from ..layout.templates import Geometry
 from ..locale import Locale, get_locale
-from ..theme import Theme
+from ..theme import Theme, plate_count, plate_warnings, small_text_builds
 from . import Edition
 
 MM = 72 / 25.4
@@ -111,6 +111,7 @@ class PrintEdition(Edition):
 
     def finish(self, pdf: pikepdf.Pdf, geometry: Geometry, theme: Theme, info: dict[str, Any]) -> None:
         convert = ColourConverter(theme, self.profile)
+        self.warnings.extend(plate_warnings(theme))
         for page in pdf.pages:
             page.obj.TrimBox = pikepdf.Array(geometry.trim_box)
             page.obj.BleedBox = pikepdf.Array(geometry.bleed_box)
@@ -148,6 +149,8 @@ class ColourConverter:
 
     def __init__(self, theme: Theme, profile: Path):
         self.profile = profile
+        self.small_size, self.max_plates = theme.plates.small_text, theme.plates.max_plates
+        self.builds = small_text_builds(theme)
         self.known = {}
         for name in ("ink", "primary", "accent", "secondary", "tint", "muted", "rule", "paper"):
             c = theme.colour(name)
@@ -161,6 +164,16 @@ class ColourConverter:
             return 0.0, 0.0, 0.0, round(1 - r, 4)
         px = Image.new("RGB", (1, 1), key)
         return tuple(round(v / 255, 4) for v in to_cmyk(px, self.profile).getpixel((0, 0)))
+
+
+    def small_text(self, cmyk: tuple[float, ...]) -> tuple[float, ...] | None:
+        """The CMYK small text uses instead of cmyk, or None when cmyk has few enough plates."""
+        if plate_count(cmyk) <= self.max_plates:
+            return None
+        if cmyk in self.builds:
+            return self.builds[cmyk]
+        keep = sorted(range(4), key=lambda i: -cmyk[i])[:self.max_plates]  # the strongest plates carry it
+        return tuple(v if i in keep else 0.0 for i, v in enumerate(cmyk))
 
 
 _OP = {"rg": "k", "RG": "K", "g": "k", "G": "K"}
@@ -180,7 +193,9 @@ def to_cmyk_stream(pdf: pikepdf.Pdf, container: Any, convert: ColourConverter, d
     done.add(container.objgen)
     out = []
     black, overprint = False, False  # fill colour is 100 % K; overprint currently on
-    saved: list[tuple[bool, bool]] = []
+    fill: tuple[float, ...] = ()  # current DeviceCMYK fill
+    size, scale = 0.0, 1.0  # font size and text matrix scale
+    saved: list[tuple] = []  # q/Q: the state above
 
     def switch(on: bool) -> None:
         nonlocal overprint
@@ -196,13 +211,23 @@ def to_cmyk_stream(pdf: pikepdf.Pdf, container: Any, convert: ColourConverter, d
             continue
         op, operands = str(ins.operator), list(ins.operands)
         if op == "q":
-            saved.append((black, overprint))
+            saved.append((black, overprint, fill, size))
         elif op == "Q" and saved:
-            black, overprint = saved.pop()
+            black, overprint, fill, size = saved.pop()
         elif op in _SHOW_TEXT:
             switch(black)
+            build = convert.small_text(fill) if fill and 0 < size * scale < convert.small_size else None
+            if build is not None:  # small text in too many plates: its few-plate build, then back
+                out += [pikepdf.ContentStreamInstruction(list(build), pikepdf.Operator("k")), ins,
+                        pikepdf.ContentStreamInstruction(list(fill), pikepdf.Operator("k"))]
+                continue
         elif op in _PAINT:
             switch(False)
+        elif op == "Tf" and len(operands) == 2:
+            size = abs(float(operands[1]))
+        elif op == "Tm" and len(operands) == 6:
+            a, b, c, d = (float(v) for v in operands[:4])
+            scale = abs(a * d - b * c) ** 0.5
         if op in ("rg", "RG") and len(operands) == 3 or op in ("g", "G") and len(operands) == 1:
             rgb = [float(v) for v in operands] * (3 if len(operands) == 1 else 1)
             cmyk = convert(*rgb)
@@ -213,9 +238,10 @@ def to_cmyk_stream(pdf: pikepdf.Pdf, container: Any, convert: ColourConverter, d
         else:
             out.append(ins)
         if op == "k" and len(operands) == 4:
-            black = [float(v) for v in operands] == [0, 0, 0, 1]
+            fill = tuple(float(v) for v in operands)
+            black = fill == (0, 0, 0, 1)
         elif op in ("cs", "sc", "scn"):
-            black = False
+            black, fill = False, ()
     target = container.Contents if container.get("/Type") == "/Page" else container
     target.write(pikepdf.unparse_content_stream(out))
     resources = container.get("/Resources")

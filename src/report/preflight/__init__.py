@@ -105,6 +105,7 @@ def _check(pdf: pikepdf.Pdf, data: bytes, profile: Profile, budget: Budget, rend
     add("colour", lambda: content.colour(colour_events))
     add("overprint", lambda: content.overprint(events))
     add("transparency", lambda: content.transparency(events, pdf))
+    add("plates", lambda: content.plates(events, profile))
     add("images", lambda: content.images(events, profile))
     add("line width", lambda: content.lines(events, profile))
     add("text size", lambda: content.text(events, profile))

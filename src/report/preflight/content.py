@@ -80,6 +80,40 @@ def overprint(events: list[Event]) -> list[Finding]:
     return out or [Finding("overprint", PASS, "only black-only objects overprint; nothing white overprints")]
 
 
+def plates(events: list[Event], profile: Profile) -> list[Finding]:
+    """Small text in many plates goes fuzzy out of register; reversed (white) text must be big and bold."""
+    many, reversed_small = defaultdict(list), []
+    for e in events:
+        p = e.paint
+        if e.kind != "paint" or e.where != "text" or p is None or not 0 < e.value < profile.small_text:
+            continue
+        if base_family(p.space) != "cmyk" or len(p.values) != 4:
+            continue
+        if _white(p.space, p.values):
+            bold = any(w in str(e.obj) for w in ("Bold", "Black", "Heavy", "Semibold", "SemiBold"))
+            if e.value < profile.reversed_min - 0.01 or not bold:
+                reversed_small.append((e.page, e.value, bold))
+            continue
+        count = sum(v > 0.001 for v in p.values)
+        if count > profile.max_plates:
+            many[count].append((e.page, e.value))
+    out = []
+    for count, hits in sorted(many.items()):
+        size = min(v for _, v in hits)
+        out.append(Finding("plates", WARN, f"text under {profile.small_text:g} pt (from {size:.1f} pt) in {count} "
+                           f"plates goes fuzzy out of register; use at most {profile.max_plates}",
+                           [p for p, _ in hits]))
+    if reversed_small:
+        size = min(v for _, v, _ in reversed_small)
+        out.append(Finding("reversed text", WARN, f"white text under {profile.small_text:g} pt (from {size:.1f} "
+                           f"pt) should be bold and at least {profile.reversed_min:g} pt to survive misregister",
+                           [p for p, _, _ in reversed_small]))
+    if not out:
+        out.append(Finding("plates", PASS, f"text under {profile.small_text:g} pt in at most {profile.max_plates} "
+                           f"plates; reversed text bold, ≥ {profile.reversed_min:g} pt"))
+    return out
+
+
 def transparency(events: list[Event], pdf: pikepdf.Pdf) -> Finding:
     used = sorted({e.page for e in events if e.kind == "transparency"})
     grouped = set()

@@ -21,6 +21,9 @@ class Profile:
     min_bleed: float = 3 * MM - 0.01  # German shops' standard bleed
     min_line: float = 0.25  # pt
     min_text: float = 6.0  # pt
+    small_text: float = 12.0  # pt: text below this size …
+    max_plates: int = 2  # … in at most this many plates (register)
+    reversed_min: float = 8.0  # pt: white text out of colour, in bold
     ppi_fail: float = 150
     ppi_warn: float = 300
     ppi_slack: float = 0.5  # 2551 px over 216 mm is 299.97 ppi: rounding, not a problem

@@ -195,6 +195,7 @@ class _State:
     opm: int = 0
     font_size: float = 0.0
     render_mode: int = 0
+    font: str = ""  # the font's /BaseFont (bold or not, for reversed text)
     tm: Matrix = field(default_factory=Matrix)
 
 
@@ -325,8 +326,9 @@ class Walker:
         elif op == "Tf":
             if len(operands) != 2:
                 raise Malformed(f"Tf needs a font name and a size, found {_short(operands)}")
-            self._resource(resources, "/Font", operands[0])
+            font = self._resource(resources, "/Font", operands[0])
             st.font_size = num(operands[1])
+            st.font = str(font.get("/BaseFont", "")) if isinstance(font, pikepdf.Dictionary) else ""
         elif op == "Tr":
             st.render_mode = integer(numbers(operands, 1, "Tr")[0])
         elif op == "BT":
@@ -337,7 +339,7 @@ class Walker:
             size = abs(st.font_size) * scale(st.tm) * scale(st.ctm)
             yield Event("text", page, op, st.ctm, value=size)
             if st.render_mode in (0, 2, 4, 6):
-                yield Event("paint", page, op, st.ctm, where="text",
+                yield Event("paint", page, op, st.ctm, where="text", obj=st.font,
                             paint=Paint(st.fill_space, st.fill, st.op_fill, st.opm), value=size)
             if st.render_mode in (1, 2, 5, 6):
                 yield Event("paint", page, op, st.ctm, where="text stroke",
