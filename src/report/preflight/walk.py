@@ -23,6 +23,9 @@ STROKE_OPS = {"S", "s"}
 FILL_OPS = {"f", "F", "f*"}
 FILL_STROKE_OPS = {"B", "B*", "b", "b*"}
 TEXT_OPS = {"Tj", "TJ", "'", '"'}
+# operators that change nothing a check looks at: skipped before any further work (most of a file)
+PASSIVE_OPS = {"m", "l", "c", "v", "y", "re", "h", "n", "W", "W*", "Td", "TD", "T*", "TL", "Tc", "Tw", "Tz",
+               "Ts", "j", "J", "M", "d", "ri", "i", "BMC", "BDC", "EMC", "MP", "DP", "BX", "EX", "d0", "d1", "ET"}
 MAX_DEPTH = 28  # PDF's own implementation limit for q nesting; forms nest far less in real files
 
 # Budgets: a real print file (our own is ~60,000 operators and a few MB of content) stays far below.
@@ -57,7 +60,7 @@ class Problem:
     message: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Paint:
     """What a painting operator paints with: colour space (resolved), components, overprint state."""
     space: Any
@@ -66,7 +69,7 @@ class Paint:
     opm: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Event:
     kind: str  # "space", "paint", "image", "stroke", "text", "transparency", "form"
     page: int  # 1-based
@@ -217,6 +220,8 @@ class Walker:
         self._scratch = pikepdf.new()
         self._visited: set = set()  # (form objgen, linear part of the CTM)
         self._stack: list = []  # forms being walked (cycle detection)
+        self._last_paint: tuple = ()  # consecutive paints or text shows in one state: one event
+        self._last_text: tuple = ()
 
     def events(self) -> Iterator[Event]:
         for number, page in enumerate(self.pdf.pages, start=1):
@@ -261,6 +266,8 @@ class Walker:
                 yield from self._inline_image(ins.iimage, resources, st, page)
                 continue
             op = str(ins.operator)
+            if op in PASSIVE_OPS:
+                continue
             try:
                 if op == "q":
                     if len(stack) < 10_000:
@@ -316,13 +323,7 @@ class Walker:
         elif op == "gs":
             yield from self._extgstate(operands, resources, st, page, depth)
         elif op in STROKE_OPS or op in FILL_OPS or op in FILL_STROKE_OPS:
-            if op not in FILL_OPS:
-                yield Event("stroke", page, op, st.ctm, value=st.width * scale(st.ctm))
-                yield Event("paint", page, op, st.ctm, where="stroke",
-                            paint=Paint(st.stroke_space, st.stroke, st.op_stroke, st.opm))
-            if op not in STROKE_OPS:
-                yield Event("paint", page, op, st.ctm, where="fill",
-                            paint=Paint(st.fill_space, st.fill, st.op_fill, st.opm))
+            yield from self._paint(op, st, page)
         elif op == "Tf":
             if len(operands) != 2:
                 raise Malformed(f"Tf needs a font name and a size, found {_short(operands)}")
@@ -337,6 +338,11 @@ class Walker:
             st.tm = Matrix(*numbers(operands, 6, "Tm"))
         elif op in TEXT_OPS:
             size = abs(st.font_size) * scale(st.tm) * scale(st.ctm)
+            key = (page, size, st.font, st.render_mode, str(st.fill_space), st.fill, str(st.stroke_space), st.stroke,
+                   st.op_fill, st.op_stroke, st.opm)
+            if key == self._last_text:
+                return
+            self._last_text = key
             yield Event("text", page, op, st.ctm, value=size)
             if st.render_mode in (0, 2, 4, 6):
                 yield Event("paint", page, op, st.ctm, where="text", obj=st.font,
@@ -362,6 +368,21 @@ class Walker:
                 yield from self._form(xobj, resources, st, page, depth, str(operands[0]))
             elif subtype != "/PS":
                 raise Malformed(f"XObject {operands[0]} has an unknown /Subtype {_short(subtype)}")
+
+    def _paint(self, op: str, st: _State, page: int) -> Iterator[Event]:
+        # consecutive paints in the same state tell the checks nothing new: one event for all of them
+        key = (op, page, st.width, tuple(st.ctm.shorthand), str(st.stroke_space), st.stroke, str(st.fill_space),
+               st.fill, st.op_fill, st.op_stroke, st.opm)
+        if key == self._last_paint:
+            return
+        self._last_paint = key
+        if op not in FILL_OPS:
+            yield Event("stroke", page, op, st.ctm, value=st.width * scale(st.ctm))
+            yield Event("paint", page, op, st.ctm, where="stroke",
+                        paint=Paint(st.stroke_space, st.stroke, st.op_stroke, st.opm))
+        if op not in STROKE_OPS:
+            yield Event("paint", page, op, st.ctm, where="fill",
+                        paint=Paint(st.fill_space, st.fill, st.op_fill, st.opm))
 
     # -- resources -------------------------------------------------------------------
 
