@@ -174,6 +174,25 @@ def test_devicen_with_rgb_alternate_fails(good):
     only_failure(check(broken(good, change)), "colour", "DeviceN with an RGB alternate", [4])
 
 
+def test_rgb_inside_a_form_fails(good):
+    def change(pdf):
+        form = pdf.make_stream(b"0 1 0 rg 0 0 10 10 re f")
+        form.Type, form.Subtype, form.BBox = pikepdf.Name.XObject, pikepdf.Name.Form, [0, 0, 10, 10]
+        resource(pdf, 2, "/XObject", "/FmRGB", form)
+        append(pdf, 2, b"q 1 0 0 1 100 100 cm /FmRGB Do Q")
+    only_failure(check(broken(good, change)), "colour", "RGB colour (DeviceRGB) in forms", [3])
+
+
+def test_rgb_inside_a_tiling_pattern_fails(good):
+    def change(pdf):
+        tile = pdf.make_stream(b"0 0 1 rg 0 0 5 5 re f")
+        tile.Type, tile.PatternType, tile.PaintType, tile.TilingType = pikepdf.Name.Pattern, 1, 1, 1
+        tile.BBox, tile.XStep, tile.YStep, tile.Resources = [0, 0, 10, 10], 10, 10, pikepdf.Dictionary()
+        resource(pdf, 2, "/Pattern", "/P0", tile)
+        append(pdf, 2, b"q /Pattern cs /P0 scn 100 100 50 50 re f Q")
+    only_failure(check(broken(good, change)), "colour", "RGB colour (DeviceRGB) in pattern content", [3])
+
+
 def test_rgb_page_transparency_group_fails(good):
     def change(pdf):
         pdf.pages[4].obj.Group = pikepdf.Dictionary(S=pikepdf.Name.Transparency, CS=pikepdf.Name.DeviceRGB)

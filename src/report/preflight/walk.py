@@ -220,6 +220,7 @@ class Walker:
         self._scratch = pikepdf.new()
         self._visited: set = set()  # (form objgen, linear part of the CTM)
         self._stack: list = []  # forms being walked (cycle detection)
+        self._where = ["content"]  # what is being walked: page content, a form, a pattern, a soft mask
         self._last_paint: tuple = ()  # consecutive paints or text shows in one state: one event
         self._last_text: tuple = ()
 
@@ -295,7 +296,7 @@ class Walker:
         elif op in ("g", "G", "rg", "RG", "k", "K"):
             values = tuple(numbers(operands, {"g": 1, "rg": 3, "k": 4}[op.lower()], op))
             space = pikepdf.Name(_DEVICE[op])
-            yield Event("space", page, op, st.ctm, obj=space, where="content")
+            yield Event("space", page, op, st.ctm, obj=space, where=self._where[-1])
             if op.islower():
                 st.fill_space, st.fill = space, values
             else:
@@ -304,7 +305,7 @@ class Walker:
             if len(operands) != 1 or not isinstance(operands[0], pikepdf.Name):
                 raise Malformed(f"{op} needs one colour space name, found {_short(operands)}")
             space = self._space(operands[0], resources)
-            yield Event("space", page, op, st.ctm, obj=space, where="content")
+            yield Event("space", page, op, st.ctm, obj=space, where=self._where[-1])
             default = _DEFAULT_COMPONENTS.get(str(space) if isinstance(space, pikepdf.Name) else "", (1.0,))
             if op == "cs":
                 st.fill_space, st.fill = space, default
@@ -532,10 +533,12 @@ class Walker:
         inner = dictionary(form.get("/Resources"), f"form {name} /Resources") or resources
         data = read_stream(form, self.budget, f"form {name}")
         self._stack.append(key)
+        self._where.append("pattern content" if pattern else "soft mask" if name == "soft mask" else "forms")
         try:
             yield from self._walk(data, inner, ctm, page, depth + 1)
         finally:
             self._stack.pop()
+            self._where.pop()
 
 
 _FAMILIES = {"/DeviceGray": 1, "/DeviceRGB": 3, "/DeviceCMYK": 4, "/CalGray": 1, "/CalRGB": 3, "/Lab": 3,
