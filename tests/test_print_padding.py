@@ -92,3 +92,13 @@ def test_unknown_binding_is_a_content_error(project, tmp_path, capsys):
     assert main(["build", str(project), "-o", str(tmp_path / "out")]) == 2
     err = capsys.readouterr().err
     assert "report.yaml:" in err and "spiral" in err
+
+
+def test_english_example_print_edition_passes_with_eight_pages(tmp_path):
+    from .conftest import ROOT
+    result = build(ROOT / "examples" / "en" / "content", tmp_path / "out", ["print"])
+    path = result.outputs[0].path
+    report = preflight(path)  # with the Ghostscript ink rendering
+    assert not report.failed and not [f for f in report.findings if f.status != "pass"], report.format()
+    texts = page_texts(path)
+    assert len(texts) == 8 and "Notes" in texts[6] and "Contact and imprint" in texts[7]
