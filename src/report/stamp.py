@@ -24,7 +24,7 @@ from .result import BuildResult, Output
 
 FORMAT = 1
 SMALL = 1024 * 1024  # bytes: files up to this size are hashed by content
-LIBRARIES = ("reportlab", "matplotlib", "pikepdf", "pyphen", "fontTools", "PIL", "yaml", "pypdf")
+LIBRARIES = ("reportlab", "_rl_accel", "matplotlib", "pikepdf", "pyphen", "fontTools", "PIL", "yaml", "pypdf")
 PACKAGE = Path(__file__).resolve().parent
 
 
