@@ -149,3 +149,16 @@ def test_seeded_contents_need_one_pass_and_stay_right_when_a_section_grows(proje
     grown = build(project, out, ["screen"], cache=cache)
     assert len(calls) >= 2 and grown.outputs[0].pages > result.outputs[0].pages
     _contents_match_sections(grown.outputs[0].path)
+
+
+def test_a_font_from_elsewhere_in_the_project_is_compared_too(project, tmp_path):
+    fonts = project.parent / "fonts"
+    fonts.mkdir()
+    shutil.copy(project.parent / "assets" / "fonts" / "Lato-Light.ttf", fonts / "Body.ttf")
+    (project / "theme.yaml").write_text("fonts:\n  light: ../fonts/Body.ttf\n", encoding="utf-8")
+    out, cache = tmp_path / "out", Cache(tmp_path / "cache")
+    first = build(project, out, ["screen"], cache=cache)
+    assert fonts / "Body.ttf" in [p.resolve() for p in first.inputs]
+    assert build(project, out, ["screen"], cache=cache).unchanged
+    shutil.copy(project.parent / "assets" / "fonts" / "Lato-Regular.ttf", fonts / "Body.ttf")
+    assert not build(project, out, ["screen"], cache=cache).unchanged

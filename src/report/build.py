@@ -58,11 +58,11 @@ def _pipeline(content_dir: Path, out_dir: Path, edition_names: list[str] | None,
     check_glyphs(doc, fonts)
     locale = get_locale(doc.report.language)
     seeds = Seeds(cache, content_dir)  # the previous contents: one layout pass when pages did not move
+    result = BuildResult(inputs=[*fonts.values(), *stamp.asset_files(doc)])
 
     report("charts", f"{len(doc.charts)} charts")
     # drawn in worker processes while the layout runs; finish waits for them
     charts = render_charts(doc.charts, theme, fonts, locale, text_width(theme), cache, background=True)
-    result = BuildResult()
     try:
         for edition in chosen:
             edition = replace(edition.for_document(doc), cache=cache)

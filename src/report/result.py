@@ -26,6 +26,7 @@ class BuildResult:
     warnings: list[Diagnostic] = field(default_factory=list)
     preflight: PreflightReport | None = None
     unchanged: bool = False  # no input changed since the last build: its files were kept
+    inputs: list[Path] = field(default_factory=list)  # fonts and images read (also outside content/, assets/)
 
 
 class PreflightFailed(Exception):

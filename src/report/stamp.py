@@ -4,12 +4,14 @@ An unchanged build — same content, assets, theme, fonts, code, libraries and o
 output files untouched since — returns the previous build's result in a few milliseconds instead
 of importing reportlab and laying out again. The stamp reads every content and asset file (files
 up to 1 MiB by their bytes, larger ones — images, fonts — by size, time and inode, which any
-edit or replacement changes) and skips the output folder when it lies inside the project.
-Records are JSON in the cache; one that does not parse is a miss.
+edit or replacement changes) and skips the output folder when it lies inside the project. Fonts
+and images the build read from elsewhere in the project (`../fonts/…`) are listed in the record
+and compared too. Records are JSON in the cache; one that does not parse is a miss.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
@@ -74,14 +76,17 @@ def _tree(top: Path, h: hashlib._Hash, skip: Path | None) -> None:
             if name.startswith("."):
                 continue
             path = Path(root) / name
-            meta = _stat(path)
-            data = read_regular(path, SMALL) if meta is not None and meta[0] <= SMALL else None
-            described = hashlib.sha256(data).hexdigest() if data is not None else meta
-            h.update(f"{path.relative_to(top)}\0{described}\0".encode())
+            h.update(f"{path.relative_to(top)}\0{_describe(path)}\0".encode())
 
 
 def _slot(content_dir: Path, out_dir: Path, options: object) -> str:
     return key("stamp", str(_resolved(content_dir)), str(_resolved(out_dir)), options)
+
+
+def _describe(path: Path) -> str:
+    meta = _stat(path)
+    data = read_regular(path, SMALL) if meta is not None and meta[0] <= SMALL else None
+    return hashlib.sha256(data).hexdigest() if data is not None else str(meta)
 
 
 def recall(cache: Cache, content_dir: Path, out_dir: Path, options: object, stamp: str) -> BuildResult | None:
@@ -90,6 +95,8 @@ def recall(cache: Cache, content_dir: Path, out_dir: Path, options: object, stam
     try:
         record = json.loads(data) if data else None
         if not record or record["stamp"] != stamp:
+            return None
+        if any(_describe(Path(path)) != described for path, described in record["elsewhere"].items()):
             return None
         outputs = [Output(o["edition"], Path(o["path"]), int(o["size"]), int(o["pages"])) for o in record["outputs"]]
         if [list(_stat(o.path) or ()) for o in outputs] != record["stats"]:
@@ -102,7 +109,10 @@ def recall(cache: Cache, content_dir: Path, out_dir: Path, options: object, stam
 
 
 def record(cache: Cache, content_dir: Path, out_dir: Path, options: object, stamp: str, result: BuildResult) -> None:
-    entry = {"stamp": stamp,
+    inside = [_resolved(content_dir), _resolved(project_paths(content_dir)[1])]
+    elsewhere = {str(p): _describe(p) for p in map(Path, result.inputs)
+                 if not any(root and _resolved(p) and _resolved(p).is_relative_to(root) for root in inside)}
+    entry = {"stamp": stamp, "elsewhere": elsewhere,
              "outputs": [{"edition": o.edition, "path": str(o.path), "size": o.size, "pages": o.pages}
                          for o in result.outputs],
              "stats": [list(_stat(o.path) or ()) for o in result.outputs],
@@ -110,3 +120,20 @@ def record(cache: Cache, content_dir: Path, out_dir: Path, options: object, stam
                            "line": w.pos.line, "col": w.pos.col, "hint": w.hint, "severity": w.severity}
                           for w in result.warnings]}
     cache.put("stamps", _slot(content_dir, out_dir, options), json.dumps(entry).encode())
+
+
+def asset_files(doc: object) -> list[Path]:
+    """The files a document names relative to assets/ (images), found in its model."""
+    from .model import AssetPath  # the model is loaded by now
+    found, todo = [], [doc]
+    while todo:
+        value = todo.pop()
+        if isinstance(value, AssetPath):
+            found.append(doc.assets_dir / value)
+        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+            todo += [getattr(value, f.name) for f in dataclasses.fields(value)]
+        elif isinstance(value, list | tuple):
+            todo += value
+        elif isinstance(value, dict):
+            todo += value.values()
+    return found
