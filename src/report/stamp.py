@@ -123,17 +123,19 @@ def record(cache: Cache, content_dir: Path, out_dir: Path, options: object, stam
 
 
 def asset_files(doc: object) -> list[Path]:
-    """The files a document names relative to assets/ (images), found in its model."""
-    from .model import AssetPath  # the model is loaded by now
-    found, todo = [], [doc]
+    """The files a document's model names (images; resolved paths), found by walking it."""
+    found, todo, seen = set(), [doc], set()
     while todo:
         value = todo.pop()
-        if isinstance(value, AssetPath):
-            found.append(doc.assets_dir / value)
+        if isinstance(value, Path):
+            found.add(value)
+        elif id(value) in seen:
+            continue
         elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+            seen.add(id(value))
             todo += [getattr(value, f.name) for f in dataclasses.fields(value)]
         elif isinstance(value, list | tuple):
             todo += value
         elif isinstance(value, dict):
             todo += value.values()
-    return found
+    return sorted(p for p in found if p.is_file())
