@@ -96,7 +96,7 @@ class Cache:
         tmp = None
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            _remove_stale_temps(path.parent)
+            remove_stale_temps(path.parent)
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".tmp-{os.getpid()}-")
             with os.fdopen(fd, "wb") as fh:
                 fh.write(hashlib.sha256(payload).digest() + payload)
@@ -140,7 +140,7 @@ def _unlink(path: Path) -> None:
         pass
 
 
-def _remove_stale_temps(folder: Path) -> None:
+def remove_stale_temps(folder: Path) -> None:
     """Temp files of writers that died (killed, or their disk filled up before they could clean up)."""
     now = time.time()
     for tmp in folder.glob(".tmp-*"):

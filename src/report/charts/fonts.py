@@ -25,6 +25,8 @@ from pathlib import Path
 from fontTools import subset
 from fontTools.ttLib import TTFont
 
+from ..cache import remove_stale_temps
+
 LIGATURES = {"liga", "clig", "dlig", "hlig", "rlig"}
 # what chart text is usually made of: Basic Latin, Latin-1, dashes, quotes, spaces, ellipsis,
 # per mille, euro, minus, arrows, ≈ ≤ ≥ (fewer glyphs make the chart font faster to make)
@@ -58,6 +60,7 @@ def _chart_font(source: Path, name: str, extra: str, family: str, folder: Path) 
         return path
     data = make(source, BASE_CHARS | {ord(c) for c in extra}, family, rename=bool(extra))
     folder.mkdir(parents=True, exist_ok=True)
+    remove_stale_temps(folder)
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".tmp-{os.getpid()}-")
     try:
         with os.fdopen(fd, "wb") as fh:
