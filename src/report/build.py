@@ -61,9 +61,9 @@ def _pipeline(content_dir: Path, out_dir: Path, edition_names: list[str] | None,
     result = BuildResult(inputs=[*fonts.values(), *stamp.asset_files(doc)])
 
     report("charts", f"{len(doc.charts)} charts")
-    # drawn in worker processes while the layout runs; finish waits for them
-    charts = render_charts(doc.charts, theme, fonts, locale, text_width(theme), cache, background=True)
     try:
+        # drawn in worker processes while the layout runs; finish waits for them
+        charts = render_charts(doc.charts, theme, fonts, locale, text_width(theme), cache, background=True)
         for edition in chosen:
             edition = replace(edition.for_document(doc), cache=cache)
             if hasattr(edition, "marks") and not marks:
