@@ -149,3 +149,16 @@ def test_a_killed_cold_build_leaves_no_process(tmp_path, how):
         text = err.decode()
         assert proc.returncode == 130 and "Traceback" not in text, text
         assert text.strip().splitlines()[-1].startswith("interrupted")
+
+
+def test_every_font_name_in_the_finished_pdfs_is_one_font_program(screen_pdf, print_pdf):
+    import hashlib
+    for path in (screen_pdf, print_pdf):
+        programs: dict[str, set[str]] = {}
+        with pikepdf.open(path) as pdf:
+            for obj in pdf.objects:
+                if isinstance(obj, pikepdf.Dictionary) and obj.get("/Type") == "/FontDescriptor" \
+                        and "/FontFile2" in obj:
+                    programs.setdefault(str(obj.FontName), set()).add(
+                        hashlib.sha256(obj.FontFile2.read_bytes()).hexdigest())
+        assert programs and all(len(v) == 1 for v in programs.values()), (path.name, programs)
