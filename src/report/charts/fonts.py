@@ -85,8 +85,8 @@ def _usable(path: Path) -> bool:
 
 
 def make(source: Path, chars: frozenset[int], family_suffix: str, rename: bool = False) -> bytes:
-    options = subset.Options(glyph_names=True, recommended_glyphs=True, retain_gids=False,
-                             name_IDs=["*"], name_languages=["*"], notdef_outline=True)
+    # the default name records (0–6): keeping all would make fontTools walk the whole font for them
+    options = subset.Options(glyph_names=True, recommended_glyphs=True, notdef_outline=True)
     options.layout_features = [f for f in options.layout_features if f not in LIGATURES]
     font = subset.load_font(io.BytesIO(source.read_bytes()), options)
     cmap = font.getBestCmap()
