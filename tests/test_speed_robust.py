@@ -88,3 +88,21 @@ def test_an_unwritable_cache_leaves_no_matplotlib_folders_and_prints_no_warnings
     assert res.returncode == 0, res.stderr
     assert "warning" not in res.stderr.lower() and "matplotlib" not in res.stderr.lower(), res.stderr
     assert list(scratch.iterdir()) == []  # no /tmp/matplotlib-*, nothing of ours either
+
+
+def test_a_planted_image_entry_is_a_miss(tmp_path):
+    from report.editions import editions
+    source = ROOT / "assets" / "images" / "cover-artwork.jpg"
+    screen = editions()["screen"]
+    from dataclasses import replace
+    edition = replace(screen, cache=Cache(tmp_path))
+    calls = []
+
+    def convert() -> bytes:
+        calls.append(1)
+        return source.read_bytes()
+    edition.cached_image(source, 100, 100, convert)
+    entry = next(p for p in (tmp_path / "images").rglob("*") if p.is_file())
+    Cache(tmp_path).put("images", entry.name, b"\x80\x04cos\nsystem\n.")  # valid checksum, not a JPEG
+    edition.cached_image(source, 100, 100, convert)
+    assert len(calls) == 2  # converted again instead of handing reportlab the planted bytes
