@@ -10,8 +10,8 @@ import sys
 import time
 from pathlib import Path
 
-from .content import find_content_dir
 from .errors import ReportError
+from .paths import find_content_dir
 
 EXIT_OK, EXIT_PREFLIGHT, EXIT_INPUT = 0, 1, 2
 
@@ -44,8 +44,9 @@ def cmd_build(args: argparse.Namespace) -> int:
         for f in warned:
             print(f.format(), file=sys.stderr)
         print(f"preflight passed ({len(result.preflight.findings)} checks, {len(warned)} warnings)", file=sys.stderr)
+    verb = "kept (nothing changed since the last build)" if result.unchanged else "wrote"
     for out in result.outputs:
-        print(f"wrote {out.path} ({_human(out.size)}, {out.pages} pages, {out.edition} edition)")
+        print(f"{verb} {out.path} ({_human(out.size)}, {out.pages} pages, {out.edition} edition)")
     print(f"done in {time.perf_counter() - start:.1f} s", file=sys.stderr)
     return EXIT_OK
 

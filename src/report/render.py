@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from reportlab import rl_config
 
@@ -47,7 +48,9 @@ class Rendered:
 
 
 def render(doc: Document, theme: Theme, fonts: dict[str, Path], charts: dict[str, ChartDrawing],
-           edition: Edition, locale: Locale) -> Rendered:
+           edition: Edition, locale: Locale, contents_seed: Any = None) -> Rendered:
+    """`contents_seed`: a layout.contents.SeedSlot; with the previous build's contents, one pass
+    usually suffices."""
     styles = Styles(theme, locale, edition.colour_mode, register_fonts(fonts))
     geometry = edition.geometry(A4)
     buf = io.BytesIO()
@@ -56,7 +59,7 @@ def render(doc: Document, theme: Theme, fonts: dict[str, Path], charts: dict[str
                                  tagger=tagger, invariant=1 if reproducible() else 0)
     ctx = LayoutContext(doc=doc, styles=styles, locale=locale, geometry=geometry, charts=charts,
                         prepare_image=edition.prepare_image, text_width=text_width(theme),
-                        page_multiple=edition.page_multiple)
+                        page_multiple=edition.page_multiple, contents_seed=contents_seed)
     with _binary_streams():
         template.multiBuild(build_story(ctx))
     return Rendered(buf.getvalue(), template.page, geometry, tagger, list(ctx.padded))

@@ -7,12 +7,12 @@ theme.yaml. Everything a designer would change lives there, not in code.
 from __future__ import annotations
 
 import re
-import struct
 from dataclasses import dataclass, fields
 from pathlib import Path
 
 from .assets import inside_project
 from .errors import Diagnostic, Diagnostics, Pos, ReportError
+from .fontfiles import parsed
 from .load import YMap, load_yaml_file
 from .model import Node, ReadContext, Reader, spec
 
@@ -246,9 +246,4 @@ def load_theme(content_dir: Path, assets_dir: Path) -> tuple[Theme, dict[str, Pa
 
 def _is_truetype(path: Path) -> bool:
     """Whether reportlab can read the font (it would fail deep inside the layout otherwise)."""
-    from reportlab.pdfbase.ttfonts import TTFError, TTFontFile
-    try:
-        TTFontFile(str(path))
-    except (TTFError, OSError, ValueError, IndexError, KeyError, struct.error):
-        return False
-    return True
+    return parsed(path) is not None  # parsed once: the layout registers this very object
