@@ -42,12 +42,14 @@ class Paragraph(_RLParagraph):
     long word, the rest of it is never split again and runs out of the frame (a long URL,
     a compound word longer than a line). If that happens, the paragraph is set again
     without hyphenation, which lets `splitLongWords` break every overlong word to fit.
+
+    Only a line holding a single word wider than the line counts: reportlab lets spaces shrink, so a
+    line of several words may legitimately run a fraction of a point past the width.
     """
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         size = super().wrap(avail_width, avail_height)
-        widths = getattr(self, "_wrapWidths", None)
-        if widths and getattr(self, "_width_max", 0) > max(widths) + _OVERFLOW and self._hyphenates():
+        if self._hyphenates() and _has_overlong_word(self.blPara):
             self.style = _without_hyphenation(self.style)
             size = super().wrap(avail_width, avail_height)
         return size
@@ -125,6 +127,16 @@ def _line_end_hyphen(line: str, words: list[str]) -> str:
     if tail in words:
         return "word"
     return "inside" if any(w.startswith(tail) for w in words) else "added"
+
+
+def _has_overlong_word(bl_para: Any) -> bool:
+    """True if a line holds one word only and runs past its width (kind 0: (free, words) tuples;
+    kind 1: FragLines with extraSpace and wordCount)."""
+    for line in bl_para.lines:
+        free, count = (line[0], len(line[1])) if isinstance(line, tuple) else (line.extraSpace, line.wordCount)
+        if count == 1 and free < -_OVERFLOW:
+            return True
+    return False
 
 
 def _without_hyphenation(style: Any) -> Any:
