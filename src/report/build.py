@@ -78,7 +78,7 @@ def build(content_dir: Path, out_dir: Path, edition_names: list[str] | None = No
         rendered = render(doc, theme, fonts, charts, edition, locale)
         report("finish", edition.name)
         data = finish(rendered, charts, edition, theme, metadata(doc))
-        result.warnings += edition.warnings
+        result.warnings += [w for w in edition.warnings if w not in result.warnings]  # both editions set the same text
         path = out_dir / f"{doc.report.name}-{edition.name}.pdf"
         if edition.name == "print":
             report("preflight", edition.name)

@@ -57,6 +57,7 @@ def render(doc: Document, theme: Theme, fonts: dict[str, Path], charts: dict[str
                         prepare_image=edition.prepare_image, text_width=text_width(theme))
     with _binary_streams():
         template.multiBuild(build_story(ctx))
+    edition.warnings.extend(dict.fromkeys(styles.notes))  # each pass sets the text again: one note each
     return Rendered(buf.getvalue(), template.page, geometry, tagger)
 
 
