@@ -21,10 +21,12 @@ from reportlab.platypus.paragraph import (
     _FK_TEXT,
     FragLine,
     _HSFrag,
+    _InjectedFrag,
     _SplitFrag,
     _SplitFragH,
     _SplitFragHS,
     _SplitFragHY,
+    _SplitFragLL,
 )
 
 from .hyphenate import word_breaks
@@ -32,6 +34,7 @@ from .linebreak import BOX, GLUE, PENALTY, Items, Params, break_lines
 
 STRETCH = 0.6  # a space may stretch by this much of itself per unit of adjustment ratio
 SHRINK = 0.2  # … and shrink by this much: never below 0.8 of the natural space
+EXPAND = 0.02  # font expansion (microtype's default): a line's glyphs may be 2 % wider or narrower
 
 # Optical margin alignment: share of a character's width that hangs into the margin (microtype's
 # defaults, rounded). Right: line-end punctuation and hyphens; left: opening quotes and brackets.
@@ -111,6 +114,8 @@ def plan(frag_words: list, widths: list[float], hyphenate: Callable | None, para
     if any(f._fkind != _FK_TEXT for fw in frag_words for f, _t in fw[1:]):
         return None
     words = [_Word(fw, hyphenate) for fw in frag_words]
+    # reportlab places link areas and underlines by unscaled widths: no expansion where they are
+    expand = 0.0 if any(f.link or f.us_lines for fw in frag_words for f, _t in fw[1:]) else EXPAND
     items = Items()
     where: list[tuple[int, int, bool]] = []  # per item: (word index, position in the word, hyphen added)
     last = len(words) - 1
@@ -121,14 +126,16 @@ def plan(frag_words: list, widths: list[float], hyphenate: Callable | None, para
         for pos, added in w.breaks:
             to = w.width_to(pos)
             f = w.frag_at(pos - 1)
-            items.add(BOX, to - prev_w, left=left if prev == 0 else 0.0)
+            items.add(BOX, to - prev_w, stretch=(to - prev_w) * expand, shrink=(to - prev_w) * expand,
+                      left=left if prev == 0 else 0.0)
             where.append((i, prev, False))
             hy = stringWidth("-", f.fontName, f.fontSize) if added else 0.0
             right = _prot("-", PROTRUDE_RIGHT, f) if protrude else 0.0
             items.add(PENALTY, hy, penalty=params.hyphen_penalty, flagged=True, inside=True, right=right)
             where.append((i, pos, added))
             prev, prev_w = pos, to
-        items.add(BOX, fw[0] - prev_w, left=left if prev == 0 else 0.0)
+        rest = fw[0] - prev_w
+        items.add(BOX, rest, stretch=rest * expand, shrink=rest * expand, left=left if prev == 0 else 0.0)
         where.append((i, prev, False))
         if isinstance(fw, _HSFrag) and i < last:
             f = fw[-1][0]
@@ -160,7 +167,9 @@ def plan(frag_words: list, widths: list[float], hyphenate: Callable | None, para
         else:
             k1 = first[end_word][len(words[end_word].text)] if end_word < len(words) else len(new_fw)
         target = widths[min(n, last_w)]
-        fl = _frag_line(new_fw[k0:k1], target, line.left + line.right, k0)
+        is_last = n == len(result.lines) - 1
+        scale = 1.0 if is_last else 1.0 + expand * max(-1.0, min(1.0, line.ratio))
+        fl = _frag_line(new_fw[k0:k1], target, line.left + line.right, k0, scale)
         width_max = max(width_max, target - fl.extraSpace)
         lines.append(fl)
         offsets.append(-line.left)
@@ -190,9 +199,11 @@ def _split_words(words: list[_Word]) -> tuple[list, list[dict[int, int]]]:
     return out, first
 
 
-def _frag_line(fws: list, width: float, protrusion: float, s_fw: int) -> Any:
+def _frag_line(fws: list, width: float, protrusion: float, s_fw: int, scale: float) -> Any:
     """A FragLine of `fws` built as reportlab's `breakLines` builds one (same frag merging and
-    spaces), so `_justifyDrawParaLineX` and `_putFragLine` draw it as their own."""
+    spaces), so `_justifyDrawParaLineX` and `_putFragLine` draw it as their own. `scale` is the
+    line's horizontal scaling (PDF Tz, applied by `Paragraph.beginText`): it widens glyphs and spaces
+    alike, so the spaces get what the scaled line still lacks."""
     words: list[Any] = []
     n = 0
     current = 0.0
@@ -232,14 +243,20 @@ def _frag_line(fws: list, width: float, protrusion: float, s_fw: int) -> Any:
         n += 1 if (text or more) else 0
         last = w[-1][0]
         space = stringWidth(" ", last.fontName, last.fontSize) if isinstance(w, _HSFrag) else 0.0
-    return FragLine(extraSpace=width + protrusion - current, wordCount=n, lineBreak=False, words=words,
-                    fontSize=max_size, ascent=max_ascent, descent=min_descent, maxWidth=width, sFW=s_fw)
+    return FragLine(extraSpace=(width + protrusion) / scale - current, wordCount=n, lineBreak=False, words=words,
+                    fontSize=max_size, ascent=max_ascent, descent=min_descent, maxWidth=width, sFW=s_fw,
+                    scale=scale)
 
 
 def iter_plain(frag_words: list) -> Iterator[str]:
-    """The paragraph's text from (rejoined) frag words: words and the spaces after them."""
+    """The paragraph's text from processed frag words: a split word joined again without the hyphen
+    that breaking added (its own hyphen stays: "Medi-Pharm"), a space after `_HSFrag` words."""
     for fw in frag_words:
-        for _f, t in fw[1:]:
-            yield t
-        if isinstance(fw, _HSFrag):
+        if isinstance(fw, _InjectedFrag):
+            continue
+        texts = [t for _f, t in fw[1:]]
+        if isinstance(fw, (_SplitFragHY, _SplitFragLL)) and texts and texts[-1].endswith("-"):
+            texts[-1] = texts[-1][:-1]
+        yield from texts
+        if isinstance(fw, _HSFrag) and not isinstance(fw, _SplitFragLL):
             yield " "

@@ -26,7 +26,7 @@ class Items:
 
     kind: list[int] = field(default_factory=list)
     width: list[float] = field(default_factory=list)
-    stretch: list[float] = field(default_factory=list)
+    stretch: list[float] = field(default_factory=list)  # glue: the space's; box: font expansion's
     shrink: list[float] = field(default_factory=list)
     penalty: list[float] = field(default_factory=list)
     flagged: list[bool] = field(default_factory=list)  # the line would end in a hyphen
@@ -114,10 +114,10 @@ def _solve(it: Items, widths: list[float], p: Params, tolerance: float) -> list[
     # prefix sums: sw[i] = sum of widths of items before i (likewise stretch and shrink)
     sw, sy, sz = [0.0] * (n + 1), [0.0] * (n + 1), [0.0] * (n + 1)
     for i in range(n):
-        g = kind[i] == GLUE
-        sw[i + 1] = sw[i] + (width[i] if kind[i] != PENALTY else 0.0)  # a hyphen counts only where it breaks
-        sy[i + 1] = sy[i] + (stretch[i] if g else 0.0)
-        sz[i + 1] = sz[i] + (shrink[i] if g else 0.0)
+        counts = kind[i] != PENALTY  # a hyphen counts only where it breaks; boxes may stretch (expansion)
+        sw[i + 1] = sw[i] + (width[i] if counts else 0.0)
+        sy[i + 1] = sy[i] + (stretch[i] if counts else 0.0)
+        sz[i + 1] = sz[i] + (shrink[i] if counts else 0.0)
     # after a break the next line starts at the next box (glue and penalties there vanish)
     starts = [n] * (n + 1)
     for i in range(n - 1, -1, -1):

@@ -9,6 +9,7 @@ from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 from reportlab.lib.enums import TA_JUSTIFY
+from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Paragraph as _RLParagraph
 from reportlab.platypus.paragraph import ParaLines, _getFragWords, _processed_frags
@@ -106,7 +107,14 @@ class Paragraph(_RLParagraph):
     def split(self, avail_width: float, avail_height: float) -> list[Any]:
         """reportlab's split, then both parts keep the lines chosen for the whole paragraph (set
         again on their own, the first part's last line would become a short last line)."""
+        kinds = [type(fw) for fw in self.frags] if _processed_frags(self.frags) else []
         parts = super().split(avail_width, avail_height)
+        for fw, kind in zip(self.frags, kinds, strict=True):
+            if type(fw) is not kind:  # reportlab marks the first part's last piece in place: keep ours
+                marked = type(fw)
+                fw.__class__ = kind
+                if parts and parts[0].frags and parts[0].frags[-1] is fw:
+                    parts[0].frags[-1] = marked(fw)
         saved = getattr(self, "_plan", None)
         for part in parts:
             part.source, part.notes = self.source, self.notes
@@ -121,10 +129,36 @@ class Paragraph(_RLParagraph):
                            whole.widths[s:], whole.emergency, whole.width_max), rest.style)
         return parts
 
+    def beginText(self, x: float, y: float) -> Any:  # noqa: N802 - reportlab API
+        """The text object for `drawPara`; lines set with font expansion (a `scale` on their
+        FragLine) get their horizontal scaling (Tz) before their first glyph. Every line ends with
+        reportlab's `T*` (`_textOut(…, TStar=1)`), which is how the lines are counted."""
+        tx = super().beginText(x, y)
+        scales = [getattr(line, "scale", 1.0) for line in getattr(self.blPara, "lines", [])]
+        if all(abs(s - 1.0) < 1e-6 for s in scales):
+            return tx
+        text_out = tx._textOut
+        state = {"line": 0, "start": True, "scale": 1.0}
+
+        def scaled(text: str, TStar: int = 0) -> None:  # noqa: N803 - reportlab's name
+            if state["start"]:
+                scale = scales[state["line"]] if state["line"] < len(scales) else 1.0
+                if abs(scale - state["scale"]) > 1e-6:
+                    tx._code.append(f"{fp_str(scale * 100)} Tz")
+                    state["scale"] = scale
+                state["start"] = False
+            text_out(text, TStar)
+            if TStar:
+                state["line"] += 1
+                state["start"] = True
+
+        tx._textOut = scaled
+        return tx
+
     def getPlainText(self, identify: Any = None) -> str:  # noqa: N802 - reportlab API
         """The text without the hyphens that line breaking added (split words joined again)."""
         if _processed_frags(self.frags):
-            return "".join(iter_plain(_getFragWords(self.frags)))
+            return "".join(iter_plain(self.frags))
         return super().getPlainText(identify)
 
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802 - reportlab API
