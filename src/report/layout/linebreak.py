@@ -58,7 +58,7 @@ class Items:
 
 @dataclass(frozen=True)
 class Params:
-    tolerance: float = 2.5  # largest adjustment ratio of a line (stretch units) before emergency
+    tolerance: float = 2.0  # largest adjustment ratio of a line (stretch units) before emergency
     line_penalty: float = 10.0
     hyphen_penalty: float = 50.0
     double_hyphen_demerits: float = 3000.0
@@ -112,11 +112,13 @@ def _solve(it: Items, widths: list[float], p: Params, tolerance: float) -> list[
     kind, width, stretch, shrink = it.kind, it.width, it.stretch, it.shrink
     penalty, flagged, inside, left, right = it.penalty, it.flagged, it.inside, it.left, it.right
     # prefix sums: sw[i] = sum of widths of items before i (likewise stretch and shrink)
-    sw, sy, sz = [0.0] * (n + 1), [0.0] * (n + 1), [0.0] * (n + 1)
+    # sy: stretch of glue, sb: of boxes (font expansion; used up before glue stretches further)
+    sw, sy, sb, sz = [0.0] * (n + 1), [0.0] * (n + 1), [0.0] * (n + 1), [0.0] * (n + 1)
     for i in range(n):
-        counts = kind[i] != PENALTY  # a hyphen counts only where it breaks; boxes may stretch (expansion)
+        counts = kind[i] != PENALTY  # a hyphen counts only where it breaks
         sw[i + 1] = sw[i] + (width[i] if counts else 0.0)
-        sy[i + 1] = sy[i] + (stretch[i] if counts else 0.0)
+        sy[i + 1] = sy[i] + (stretch[i] if kind[i] == GLUE else 0.0)
+        sb[i + 1] = sb[i] + (stretch[i] if kind[i] == BOX else 0.0)
         sz[i + 1] = sz[i] + (shrink[i] if counts else 0.0)
     # after a break the next line starts at the next box (glue and penalties there vanish)
     starts = [n] * (n + 1)
@@ -145,8 +147,10 @@ def _solve(it: Items, widths: list[float], p: Params, tolerance: float) -> list[
             natural = sw[b] - sw[s] + end_w
             avail = target + (left[s] if s < n else 0.0) + end_right
             if natural < avail:
-                y = sy[b] - sy[s]
-                r = (avail - natural) / y if y > 0 else inf
+                y, yb = sy[b] - sy[s], sb[b] - sb[s]
+                r = (avail - natural) / (y + yb) if y + yb > 0 else inf
+                if r > 1.0:  # the glyphs are fully expanded: the spaces take the rest
+                    r = 1.0 + (avail - natural - y - yb) / y if y > 0 else inf
             elif natural > avail:
                 z = sz[b] - sz[s]
                 r = (avail - natural) / z if z > 0 else -inf
