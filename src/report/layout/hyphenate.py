@@ -61,8 +61,10 @@ def break_points(word: str, lang: str) -> list[int]:
     return out
 
 
+@cache
 def hyphenator(lang: str) -> Callable[[str], Iterator[tuple[str, str]]]:
-    """A reportlab `hyphenationLang` callable: word → (head, tail) pairs, longest head first."""
+    """A reportlab `hyphenationLang` callable: word → (head, tail) pairs, longest head first.
+    One per language and process, so both editions share its caches (and `word_breaks`')."""
 
     @lru_cache(maxsize=20000)
     def pairs(word: str) -> tuple[tuple[str, str], ...]:
@@ -76,13 +78,15 @@ _URL_MARKS = ("/", "@", "://", "www.", ".de", ".com", ".org")
 _HYPHENS = "-\u2010\u2011"
 
 
-def word_breaks(text: str, hyphenate: Callable[[str], Iterator[tuple[str, str]]] | None) -> list[tuple[int, bool]]:
+@lru_cache(maxsize=50_000)
+def word_breaks(text: str, hyphenate: Callable[[str], Iterator[tuple[str, str]]] | None,
+                ) -> tuple[tuple[int, bool], ...]:
     """Where a word may end a line: (position, True) where hyphenation adds a hyphen, (position, False)
     after a hyphen the word already has ("Friedrich-|Schiller"). Numbers, URLs and e-mail addresses
     are never broken here (an overlong one is split by the fallback); parts of 5 letters or fewer are
     never hyphenated, and each side of a break keeps at least 2 characters."""
     if any(m in text for m in _URL_MARKS):
-        return []
+        return ()
     out: list[tuple[int, bool]] = []
     seg_start = 0
     for i, ch in enumerate(text + " "):
@@ -92,7 +96,7 @@ def word_breaks(text: str, hyphenate: Callable[[str], Iterator[tuple[str, str]]]
         if i < len(text) and i >= 2 and len(text) - i - 1 >= 2 and text[i + 1].isalpha():
             out.append((i + 1, False))
         seg_start = i + 1
-    return out
+    return tuple(out)
 
 
 def _hyphenation_points(text: str, a: int, b: int, hyphenate: Callable | None) -> list[tuple[int, bool]]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from reportlab.lib.rl_accel import sameFrag
@@ -30,7 +31,7 @@ from reportlab.platypus.paragraph import (
 )
 
 from .hyphenate import word_breaks
-from .linebreak import BOX, GLUE, PENALTY, Items, Params, break_lines
+from .linebreak import BOX, GLUE, PENALTY, Items, Params, Result, break_lines
 
 STRETCH = 0.6  # a space may stretch by this much of itself per unit of adjustment ratio
 SHRINK = 0.2  # … and shrink by this much: never below 0.8 of the natural space
@@ -43,6 +44,12 @@ PROTRUDE_RIGHT = {"-": 0.5, "\u00ad": 0.5, "\u2010": 0.5, "\u2013": 0.3, "\u2014
                   "\u2018": 0.7, "\u00bb": 0.3, "\u00ab": 0.3, '"': 0.5, "'": 0.7, ")": 0.05}
 PROTRUDE_LEFT = {"\u201e": 0.5, "\u201a": 0.7, "\u201c": 0.5, "\u2018": 0.7, "\u00bb": 0.3, "\u00ab": 0.3,
                  '"': 0.5, "'": 0.7, "(": 0.05}
+
+
+# Both editions (and `report watch` on every save) set the same paragraphs at the same widths: the
+# optimiser's result is kept per paragraph content and widths (fonts, sizes, texts; not colours).
+_SOLVED: dict[tuple, tuple] = {}
+_SOLVED_MAX = 1024
 
 
 @dataclass
@@ -59,7 +66,25 @@ class Plan:
 
 def _prot(ch: str, table: dict[str, float], f: Any) -> float:
     share = table.get(ch)
-    return share * stringWidth(ch, f.fontName, f.fontSize) if share else 0.0
+    return share * _width(ch, f.fontName, f.fontSize) if share else 0.0
+
+
+_CHAR_WIDTHS: dict[tuple[str, float], dict[str, float]] = {}
+
+
+def _width(text: str, font: str, size: float) -> float:
+    """stringWidth, from per-character widths kept per font and size (reportlab adds advances
+    without kerning, so the sum is the same; this is several times faster for many short pieces)."""
+    table = _CHAR_WIDTHS.get((font, size))
+    if table is None:
+        table = _CHAR_WIDTHS[(font, size)] = {}
+    w = 0.0
+    for ch in text:
+        cw = table.get(ch)
+        if cw is None:
+            cw = table[ch] = stringWidth(ch, font, size)
+        w += cw
+    return w
 
 
 class _Word:
@@ -90,7 +115,7 @@ class _Word:
         for f, t, a in self.spans:
             if pos <= a:
                 break
-            w += stringWidth(t[: pos - a], f.fontName, f.fontSize)
+            w += _width(t[: pos - a], f.fontName, f.fontSize)
         return w
 
     def piece(self, a: int, b: int, hyphen: bool, cls: type) -> list:
@@ -103,7 +128,7 @@ class _Word:
         if hyphen:
             f, t = out[-1]
             out[-1] = (f, t + "-")
-        out[0] = sum(stringWidth(t, f.fontName, f.fontSize) for f, t in out[1:])
+        out[0] = sum(_width(t, f.fontName, f.fontSize) for f, t in out[1:])
         return cls(out)
 
 
@@ -116,6 +141,48 @@ def plan(frag_words: list, widths: list[float], hyphenate: Callable | None, para
     words = [_Word(fw, hyphenate) for fw in frag_words]
     # reportlab places link areas and underlines by unscaled widths: no expansion where they are
     expand = 0.0 if any(f.link or f.us_lines for fw in frag_words for f, _t in fw[1:]) else EXPAND
+    key = (tuple((fw[0], isinstance(fw, _HSFrag), tuple((f.fontName, f.fontSize, t) for f, t in fw[1:]))
+                 for fw in frag_words), tuple(widths), params, protrude, expand, hyphenate)
+    solved = _SOLVED.get(key)
+    if solved is None:
+        solved = _solve(words, widths, params, protrude, expand)
+        if len(_SOLVED) >= _SOLVED_MAX:
+            del _SOLVED[next(iter(_SOLVED))]
+        _SOLVED[key] = solved
+    kinds, where, result = solved
+    if result is None:
+        return None
+    for line in result.lines:
+        i, pos, added = where[line.end]
+        if kinds[line.end] == PENALTY and line.end < len(kinds) - 1:
+            words[i].cuts.append((pos, added))
+    new_fw, first = _split_words(words)
+    lines, offsets, line_widths = [], [], []
+    last_w = len(widths) - 1
+    width_max = 0.0
+    for n, line in enumerate(result.lines):
+        start_word, start_pos, _ = where[line.start]
+        end_word, end_pos, _ = where[line.end]
+        k0 = first[start_word][start_pos]
+        if kinds[line.end] == PENALTY and line.end < len(kinds) - 1:
+            k1 = first[end_word][end_pos]  # the piece after the cut starts the next line
+        else:
+            k1 = first[end_word][len(words[end_word].text)] if end_word < len(words) else len(new_fw)
+        target = widths[min(n, last_w)]
+        is_last = n == len(result.lines) - 1
+        scale = 1.0 if is_last else 1.0 + expand * max(-1.0, min(1.0, line.ratio))
+        fl = _frag_line(new_fw[k0:k1], target, line.left + line.right, k0, scale)
+        width_max = max(width_max, target - fl.extraSpace)
+        lines.append(fl)
+        offsets.append(-line.left)
+        line_widths.append(target)
+    return Plan(new_fw, lines, offsets, line_widths, result.emergency, width_max)
+
+
+def _solve(words: list[_Word], widths: list[float], params: Params, protrude: bool,
+           expand: float) -> tuple[list[int], list[tuple[int, int, bool]], Result | None]:
+    """Items for the words, and the optimiser's breaks: item kinds, per item (word index, position
+    in the word, hyphen added), the result."""
     items = Items()
     where: list[tuple[int, int, bool]] = []  # per item: (word index, position in the word, hyphen added)
     last = len(words) - 1
@@ -129,7 +196,7 @@ def plan(frag_words: list, widths: list[float], hyphenate: Callable | None, para
             items.add(BOX, to - prev_w, stretch=(to - prev_w) * expand, shrink=(to - prev_w) * expand,
                       left=left if prev == 0 else 0.0)
             where.append((i, prev, False))
-            hy = stringWidth("-", f.fontName, f.fontSize) if added else 0.0
+            hy = _width("-", f.fontName, f.fontSize) if added else 0.0
             right = _prot("-", PROTRUDE_RIGHT, f) if protrude else 0.0
             items.add(PENALTY, hy, penalty=params.hyphen_penalty, flagged=True, inside=True, right=right)
             where.append((i, pos, added))
@@ -139,7 +206,7 @@ def plan(frag_words: list, widths: list[float], hyphenate: Callable | None, para
         where.append((i, prev, False))
         if isinstance(fw, _HSFrag) and i < last:
             f = fw[-1][0]
-            sp = stringWidth(" ", f.fontName, f.fontSize)
+            sp = _width(" ", f.fontName, f.fontSize)
             end = w.text[-1:] if w.text else ""
             right = _prot(end, PROTRUDE_RIGHT, w.frag_at(len(w.text) - 1)) if protrude and end else 0.0
             items.add(GLUE, sp, stretch=sp * STRETCH, shrink=sp * SHRINK, flagged=end in "-\u2010",
@@ -147,34 +214,7 @@ def plan(frag_words: list, widths: list[float], hyphenate: Callable | None, para
             where.append((i, len(w.text), False))
     items.finish()
     where += [(last, len(words[last].text), False)] * 3
-    result = break_lines(items, widths, params)
-    if result is None:
-        return None
-    for line in result.lines:
-        i, pos, added = where[line.end]
-        if items.kind[line.end] == PENALTY and line.end < len(items) - 1:
-            words[i].cuts.append((pos, added))
-    new_fw, first = _split_words(words)
-    lines, offsets, line_widths = [], [], []
-    last_w = len(widths) - 1
-    width_max = 0.0
-    for n, line in enumerate(result.lines):
-        start_word, start_pos, _ = where[line.start]
-        end_word, end_pos, _ = where[line.end]
-        k0 = first[start_word][start_pos]
-        if items.kind[line.end] == PENALTY and line.end < len(items) - 1:
-            k1 = first[end_word][end_pos]  # the piece after the cut starts the next line
-        else:
-            k1 = first[end_word][len(words[end_word].text)] if end_word < len(words) else len(new_fw)
-        target = widths[min(n, last_w)]
-        is_last = n == len(result.lines) - 1
-        scale = 1.0 if is_last else 1.0 + expand * max(-1.0, min(1.0, line.ratio))
-        fl = _frag_line(new_fw[k0:k1], target, line.left + line.right, k0, scale)
-        width_max = max(width_max, target - fl.extraSpace)
-        lines.append(fl)
-        offsets.append(-line.left)
-        line_widths.append(target)
-    return Plan(new_fw, lines, offsets, line_widths, result.emergency, width_max)
+    return items.kind, where, break_lines(items, widths, params)
 
 
 def _split_words(words: list[_Word]) -> tuple[list, list[dict[int, int]]]:
@@ -199,6 +239,11 @@ def _split_words(words: list[_Word]) -> tuple[list, list[dict[int, int]]]:
     return out, first
 
 
+@lru_cache(maxsize=256)
+def _ascent_descent(font: str, size: float) -> tuple[float, float]:
+    return getAscentDescent(font, size)
+
+
 def _frag_line(fws: list, width: float, protrusion: float, s_fw: int, scale: float) -> Any:
     """A FragLine of `fws` built as reportlab's `breakLines` builds one (same frag merging and
     spaces), so `_justifyDrawParaLineX` and `_putFragLine` draw it as their own. `scale` is the
@@ -214,7 +259,7 @@ def _frag_line(fws: list, width: float, protrusion: float, s_fw: int, scale: flo
         f, text = w[1]
         current += space + w[0]
         for ff, _t in w[1:]:
-            a, d = getAscentDescent(ff.fontName, ff.fontSize)
+            a, d = _ascent_descent(ff.fontName, ff.fontSize)
             max_size, max_ascent, min_descent = max(max_size, ff.fontSize), max(max_ascent, a), min(min_descent, d)
         if not words:
             g = f.clone()
@@ -242,7 +287,7 @@ def _frag_line(fws: list, width: float, protrusion: float, s_fw: int, scale: flo
             words.append(g)
         n += 1 if (text or more) else 0
         last = w[-1][0]
-        space = stringWidth(" ", last.fontName, last.fontSize) if isinstance(w, _HSFrag) else 0.0
+        space = _width(" ", last.fontName, last.fontSize) if isinstance(w, _HSFrag) else 0.0
     return FragLine(extraSpace=(width + protrusion) / scale - current, wordCount=n, lineBreak=False, words=words,
                     fontSize=max_size, ascent=max_ascent, descent=min_descent, maxWidth=width, sFW=s_fw,
                     scale=scale)

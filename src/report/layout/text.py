@@ -58,6 +58,8 @@ class Paragraph(_RLParagraph):
     line of several words may legitimately run a fraction of a point past the width.
     """
 
+    optimise = True  # False: reportlab's greedy breaking for justified text too (benchmarks compare)
+
     def __init__(self, text: Any, style: Any = None, *args: Any, source: Pos | None = None,
                  notes: list[Diagnostic] | None = None, **kwargs: Any):
         super().__init__(text, style, *args, **kwargs)
@@ -72,7 +74,7 @@ class Paragraph(_RLParagraph):
 
     def breakLines(self, width: Any) -> Any:  # noqa: N802 - reportlab API
         style = self.style
-        if style.alignment != TA_JUSTIFY or not self.frags:
+        if style.alignment != TA_JUSTIFY or not self.frags or not self.optimise:
             return super().breakLines(width)
         widths = list(width) if isinstance(width, (list, tuple)) else [width]
         chosen = self._chosen(widths)
