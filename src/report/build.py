@@ -77,7 +77,7 @@ def _pipeline(content_dir: Path, out_dir: Path, edition_names: list[str] | None,
                                  f"for the binding: {rendered.pages} pages, back cover last")
             report("finish", edition.name)
             data = finish(rendered, charts, edition, theme, metadata(doc))
-            result.warnings += edition.warnings
+            result.warnings += [w for w in edition.warnings if w not in result.warnings]  # both editions warn alike
             path = out_dir / f"{doc.report.name}-{edition.name}.pdf"
             if edition.name == "print":
                 report("preflight", edition.name)

@@ -62,6 +62,7 @@ def render(doc: Document, theme: Theme, fonts: dict[str, Path], charts: dict[str
                         page_multiple=edition.page_multiple, contents_seed=contents_seed)
     with _binary_streams():
         template.multiBuild(build_story(ctx))
+    edition.warnings.extend(dict.fromkeys(styles.notes))  # each pass sets the text again: one note each
     return Rendered(buf.getvalue(), template.page, geometry, tagger, list(ctx.padded))
 
 
