@@ -17,6 +17,7 @@ from .errors import Diagnostic
 from .finish import finish
 from .glyphs import check_glyphs
 from .locale import get_locale
+from .logo import print_notes
 from .output import write_atomic
 from .preflight import Report as PreflightReport
 from .preflight import preflight
@@ -68,7 +69,9 @@ def build(content_dir: Path, out_dir: Path, edition_names: list[str] | None = No
     # drawn in worker processes while the layout runs; finish waits for them
     charts = render_charts(doc.charts, theme, fonts, locale, text_width(theme), cache, background=True)
 
-    result = BuildResult()
+    result = BuildResult(warnings=list(theme.warnings))
+    if theme.logo is not None and any(e.name == "print" for e in chosen):
+        result.warnings += print_notes(theme.logo, doc.assets_dir, theme)
     for edition in chosen:
         edition = replace(edition.for_document(doc), cache=cache)
         if hasattr(edition, "marks") and not marks:

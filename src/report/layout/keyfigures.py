@@ -32,7 +32,28 @@ class TileGrid(Flowable):
         return -(-len(self.figures) // COLUMNS)
 
     def _tile_h(self, ah: float) -> float:
-        return max(MIN_TILE_H, min(MAX_TILE_H, (ah - self.gap * (self.rows - 1)) / self.rows))
+        low = self._min_h(self.width)
+        high = max(low, MAX_TILE_H * self.ctx.styles.scale)
+        return max(low, min(high, (ah - self.gap * (self.rows - 1)) / self.rows))
+
+    def _min_h(self, width: float) -> float:
+        """MIN_TILE_H scaled with the page; on a small page (A5) at least the tallest tile's content,
+        because reading sizes do not shrink with the page."""
+        k = self.ctx.styles.scale
+        if k == 1.0:
+            return MIN_TILE_H
+        st, s = self.ctx.styles, self.ctx.styles.theme.sizes
+        pad, inner = 6 * MM, (width - self.gap * (COLUMNS - 1)) / COLUMNS - 12 * MM
+        tallest = 0.0
+        for fig in self.figures:
+            h = 2 * pad + 2 * MM + s.kicker * 1.6 + s.figure * 0.78 + 4 * MM
+            h += Paragraph(rl_plain(fig.label, self.ctx.locale), st.para(
+                "h2", spaceBefore=0, fontSize=s.body + 1, leading=(s.body + 1) * 1.25)).wrap(inner, 1e6)[1]
+            if fig.detail:
+                h += 1 * MM + Paragraph(rl_markup(fig.detail, self.ctx.locale),
+                                        st.para("small", hyphenationLang="")).wrap(inner, 1e6)[1]
+            tallest = max(tallest, h)
+        return max(MIN_TILE_H * k, tallest)
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         self.width = aw
@@ -41,7 +62,7 @@ class TileGrid(Flowable):
         return aw, self.height
 
     def split(self, aw: float, ah: float) -> list[Any]:
-        fit = int((ah + self.gap) // (MIN_TILE_H + self.gap))
+        fit = int((ah + self.gap) // (self._min_h(aw) + self.gap))
         if fit < 1 or fit >= self.rows:
             return []
         n = fit * COLUMNS
