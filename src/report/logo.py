@@ -138,6 +138,11 @@ def _pdf(path: Path, data: bytes) -> LogoArt:
     try:
         with pikepdf.open(io.BytesIO(data)) as pdf:
             box = [float(v) for v in pdf.pages[0].trimbox]
+            missing = sorted(str(f.get("/BaseFont")) for f in pdf.pages[0].obj.get("/Resources", {}).get("/Font", {})
+                             .values() if not _embedded(f))
+            if missing:
+                raise AssetError(f"{path.name!r} uses fonts that are not embedded ({', '.join(missing)})",
+                                 "export the logo with text converted to outlines")
             out = io.BytesIO()
             one = pikepdf.new()
             one.pages.append(pdf.pages[0])
@@ -146,6 +151,14 @@ def _pdf(path: Path, data: bytes) -> LogoArt:
     except (pikepdf.PdfError, IndexError, ValueError) as exc:
         raise AssetError(f"{path.name!r} cannot be read as PDF ({exc})", "export the logo as PDF again") from None
     return LogoArt("pdf", path, box[2] - box[0], box[3] - box[1], pdf=out.getvalue(), origin=(box[0], box[1]))
+
+
+def _embedded(font: Any) -> bool:
+    for f in [font, *font.get("/DescendantFonts", [])]:
+        desc = f.get("/FontDescriptor")
+        if desc is not None and any(k in desc for k in ("/FontFile", "/FontFile2", "/FontFile3")):
+            return True
+    return font.get("/Subtype") == "/Type3"
 
 
 def colour_notes(art: LogoArt, theme: Any) -> list[str]:
@@ -168,10 +181,11 @@ def flattened_png(art: LogoArt, background: tuple[float, float, float], folder: 
     """The PNG logo without transparency, on the colour it is placed on (JPEG, CMYK have no alpha)."""
     from PIL import Image
     rgb = tuple(round(v * 255) for v in background)
-    target = folder / f"{art.path.stem}-{hashlib.sha1(art.path.read_bytes()).hexdigest()[:12]}-" \
-                      f"{''.join(f'{v:02x}' for v in rgb)}.png"
+    # named like the logo (the print edition's ppi warning names the file), in a folder per version
+    target = folder / f"{hashlib.sha1(art.path.read_bytes()).hexdigest()[:12]}-{''.join(f'{v:02x}' for v in rgb)}" \
+        / f"{art.path.stem}.png"
     if not target.is_file():
-        folder.mkdir(parents=True, exist_ok=True)
+        target.parent.mkdir(parents=True, exist_ok=True)
         with Image.open(art.path) as im:
             im = im.convert("RGBA")
             flat = Image.new("RGBA", im.size, (*rgb, 255))
