@@ -32,10 +32,19 @@ class Cover(Flowable):
         b = g.bleed
         w, h = g.trim_w, g.trim_h
         panel_h = h * PANEL
-        image = ctx.prepare_image(rep.cover.image, w + 2 * b, h + 2 * b)
+        x, y, iw, ih = _fill(rep.cover.image, w + 2 * b, h + 2 * b)
+        image = ctx.prepare_image(rep.cover.image, iw, ih)
         start_section(canv)
         with content(canv, "Figure", alt=rep.cover.alt):
-            canv.drawImage(image, -b, -b, w + 2 * b, h + 2 * b)
+            cropped = (iw, ih) != (w + 2 * b, h + 2 * b)  # another page format: cropped to the bleed box
+            if cropped:
+                canv.saveState()
+                clip = canv.beginPath()
+                clip.rect(-b, -b, w + 2 * b, h + 2 * b)
+                canv.clipPath(clip, stroke=0, fill=0)
+            canv.drawImage(image, x - b, y - b, iw, ih)
+            if cropped:
+                canv.restoreState()
         with artifact(canv):
             canv.setFillColor(st.colour("primary"))
             canv.rect(-b, -b, w + 2 * b, panel_h + b, stroke=0, fill=1)
@@ -106,6 +115,18 @@ class Cover(Flowable):
             if ph <= room or size <= s.h2:
                 return p, ph
             size -= 2
+
+
+def _fill(path: Any, width: float, height: float) -> tuple[float, float, float, float]:
+    """Where to draw an image so that it fills width × height without distortion (centred, the rest
+    cropped): (x, y, drawn width, drawn height). Within 1 % of the box's proportions it is simply fitted."""
+    from PIL import Image
+    with Image.open(path) as im:
+        ratio = im.height / im.width
+    if abs(ratio / (height / width) - 1) <= 0.01:
+        return 0.0, 0.0, width, height
+    scale = max(width, height / ratio)
+    return (width - scale) / 2, (height - scale * ratio) / 2, scale, scale * ratio
 
 
 def layout(ctx: LayoutContext) -> list[Any]:
