@@ -44,11 +44,19 @@ def letter(tmp_path_factory: pytest.TempPathFactory):
     return build(_project(root, "page:\n  size: Letter\n"), root / "out")
 
 
+@pytest.fixture(scope="module")
+def square(tmp_path_factory: pytest.TempPathFactory):
+    root = tmp_path_factory.mktemp("square")
+    return build(_project(root, "page:\n  size: square\nlogo:\n  file: logo/logo.svg\n  cover: top-right\n"),
+                 root / "out")
+
+
 def _pdf(result, edition: str) -> Path:
     return next(o.path for o in result.outputs if o.edition == edition)
 
 
-@pytest.mark.parametrize("fixture, size_mm", [("a5", (148, 210)), ("letter", (215.9, 279.4))])
+@pytest.mark.parametrize("fixture, size_mm", [("a5", (148, 210)), ("letter", (215.9, 279.4)),
+                                              ("square", (210, 210))])
 def test_print_boxes_follow_the_page_size(fixture, size_mm, request):
     result = request.getfixturevalue(fixture)
     with pikepdf.open(_pdf(result, "print")) as pdf:
@@ -65,7 +73,7 @@ def test_print_boxes_follow_the_page_size(fixture, size_mm, request):
     assert not result.preflight.failed
 
 
-@pytest.mark.parametrize("fixture", ["a5", "letter"])
+@pytest.mark.parametrize("fixture", ["a5", "letter", "square"])
 def test_no_text_outside_the_safe_zone(fixture, request):
     """Every glyph of the screen edition (trim size, no bleed) keeps SAFE_MM from the trim edge."""
     path = _pdf(request.getfixturevalue(fixture), "screen")
@@ -87,6 +95,18 @@ def test_no_text_outside_the_safe_zone(fixture, request):
         assert len(pdf) >= 7
     finally:
         pdf.close()
+
+
+@pytest.mark.parametrize("fixture", ["a5", "square"])
+def test_no_page_is_only_furniture(fixture, request):
+    """On small pages a chart can fill the last text page; the space after it must not make a page
+    of its own with nothing but the running head and the folio."""
+    pdf = pdfium.PdfDocument(str(_pdf(request.getfixturevalue(fixture), "screen")))
+    try:
+        counts = [len(page.get_textpage().get_text_range().split()) for page in pdf]
+    finally:
+        pdf.close()
+    assert min(counts) > 12, counts  # running head (4 words) and folio alone would be 5
 
 
 def test_a5_keeps_reading_sizes_and_scales_display_type(project):

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Spacer
 
 from ..tagging import artifact
 from .styles import MM, Styles
@@ -151,6 +151,17 @@ class ReportDocTemplate(BaseDocTemplate):
         if self.page_hook:
             with artifact(canv):
                 self.page_hook(canv, self.geometry, canv.getPageNumber())
+
+    def handle_flowable(self, flowables: list[Any]) -> None:
+        """A Spacer that no longer fits at the foot of a page is dropped: the page break is space
+        enough, and carried over it would start the next page lower (or make a page of its own
+        when nothing follows, as a chart that fills a small page's last page did)."""
+        f = flowables[0] if flowables else None
+        frame = getattr(self, "frame", None)
+        if type(f) is Spacer and frame is not None and not frame._atTop and f.height > frame._y - frame._y1p:
+            flowables.pop(0)
+            return
+        super().handle_flowable(flowables)
 
     def afterFlowable(self, flowable: Any) -> None:
         """Headings carry `toc_entry` = (level, text, key): bookmark, outline and contents entry."""
