@@ -203,3 +203,24 @@ def test_png_logo_below_300_ppi_warns_with_its_ppi(tmp_path):
     ppi = [w.message for w in result.warnings if "ppi" in w.message]
     assert ppi and ppi[0] == "image logo.png has 152 ppi at its placed size of 40 × 13 mm (print wants 300)", ppi
     assert not result.preflight.failed
+
+
+def test_newsletter_teaser_shows_the_logo_with_alt_text(tmp_path):
+    from PIL import Image
+
+    from report.content import load_document
+    from report.locale import get_locale
+    from report.newsletter.logo import write_mail_logo
+    from report.newsletter.teaser import teaser_html
+    content = _project(tmp_path, "logo:\n  file: logo/logo.svg\n  negative: logo/logo-negative.svg\n"
+                                 "  alt: Logo Thüringen International\n")
+    doc = load_document(content)
+    html = teaser_html(doc, get_locale("de-DE"), "cover-1200.png")
+    assert '<img src="logo-320.png" width="160" alt="Logo Thüringen International"' in html
+    (path,) = write_mail_logo(doc, tmp_path / "newsletter")
+    with Image.open(path) as im:
+        assert im.size == (320, 107)
+        colours = {c for _, c in im.convert("RGB").getcolors(1 << 16)}
+    assert PRIMARY in colours and (255, 255, 255) in colours  # the light version on the header's colour
+    (content / "theme.yaml").write_text("page:\n  size: A5\n", encoding="utf-8")
+    assert "logo-320.png" not in teaser_html(load_document(content), get_locale("de-DE"), "cover-1200.png")

@@ -47,8 +47,7 @@ class TileGrid(Flowable):
         tallest = 0.0
         for fig in self.figures:
             h = 2 * pad + 2 * MM + s.kicker * 1.6 + s.figure * 0.78 + 4 * MM
-            h += Paragraph(rl_plain(fig.label, self.ctx.locale), st.para(
-                "h2", spaceBefore=0, fontSize=s.body + 1, leading=(s.body + 1) * 1.25)).wrap(inner, 1e6)[1]
+            h += Paragraph(rl_plain(fig.label, self.ctx.locale), _label_style(st, fig.label, inner)).wrap(inner, 1e6)[1]
             if fig.detail:
                 h += 1 * MM + Paragraph(rl_markup(fig.detail, self.ctx.locale),
                                         st.para("small", hyphenationLang="")).wrap(inner, 1e6)[1]
@@ -95,8 +94,7 @@ class TileGrid(Flowable):
         c.setFillColor(st.colour("primary"))
         base = top - s.kicker * 1.6 - s.figure * 0.78
         c.drawString(x + pad, base, self.ctx.locale.number(fig.value) + end)
-        label = Paragraph(rl_plain(fig.label, self.ctx.locale), st.para("h2", spaceBefore=0, fontSize=s.body + 1,
-                                                                           leading=(s.body + 1) * 1.25))
+        label = Paragraph(rl_plain(fig.label, self.ctx.locale), _label_style(st, fig.label, tile_w - 2 * pad))
         parts = [label]
         if fig.detail:
             parts.append(Paragraph(rl_markup(fig.detail, self.ctx.locale), st.para("small", hyphenationLang="")))
@@ -105,6 +103,17 @@ class TileGrid(Flowable):
             _, ph = p.wrap(tile_w - 2 * pad, self.tile_h)
             p.drawOn(c, x + pad, ty - ph)
             ty -= ph + 1 * MM
+
+
+def _label_style(st: Any, label: str, width: float) -> Any:
+    """A tile's label; hyphenated where a word is wider than the tile (a long compound such as
+    "Informationsveranstaltungen" on a small page), which would otherwise be cut anywhere."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    s = st.theme.sizes
+    size = s.body + 1
+    too_wide = any(stringWidth(word, st.font["bold"], size) > width for word in label.split())
+    return st.para("h2", spaceBefore=0, fontSize=size, leading=size * 1.25,
+                   **({"hyphenationLang": st.hyphenate} if too_wide else {}))
 
 
 def tile_text(fig: KeyFigure, locale: Any) -> str:
