@@ -93,6 +93,15 @@ def test_variable_font_is_instanced_per_weight(brand_fonts):
     assert w_bold > w_regular
 
 
+def test_variable_font_without_italic_axis_warns_for_italic_roles(tmp_path, brand_fonts):
+    content = _project(tmp_path, brand_fonts, "fonts:\n  regular: fonts/brand/BrandVar.ttf\n"
+                                              "  italic: fonts/brand/BrandVar.ttf\n  bold: fonts/brand/BrandVar.ttf\n")
+    theme, fonts = load_theme(content, tmp_path / "assets")
+    upright = [w for w in theme.warnings if "no italic axis" in w.message]
+    assert len(upright) == 1 and str(upright[0].pos).endswith("content/theme.yaml:3:11")
+    assert fonts["regular"] != fonts["bold"]  # one file, two instances
+
+
 def test_woff2_is_unpacked(tmp_path):
     font = TTFont(str(LATO / "Lato-Regular.ttf"))
     font.flavor = "woff2"

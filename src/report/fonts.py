@@ -65,6 +65,7 @@ class PreparedFont:
     source: Path
     steps: tuple[str, ...]  # what was done to it, for the build output ("CFF → TrueType", …)
     embedding: str  # "installable", "editable" or "preview & print"
+    warning: str | None = None  # something the designer should know (an italic role set upright …)
 
 
 def embedding_permission(fs_type: int, name: str) -> str:
@@ -128,8 +129,11 @@ def prepare_font(source: Path, role: str, name: str | None = None) -> PreparedFo
     steps: list[str] = []
     if kind in ("woff", "woff2"):
         steps.append(f"{kind.upper()} unpacked")
+    warning = None
     if "fvar" in font:
         steps.append(f"variable font instanced at {_instance_label(font, weight, italic)}")
+        if italic and "ital" not in {a.axisTag for a in font["fvar"].axes}:
+            warning = "the variable font has no italic axis (ital); the italic is set upright"
     if "CFF " in font or "CFF2" in font:
         steps.append("CFF outlines converted to TrueType (cu2qu)")
     if not steps:
@@ -148,7 +152,7 @@ def prepare_font(source: Path, role: str, name: str | None = None) -> PreparedFo
         with os.fdopen(fd, "wb") as fh:
             fh.write(out)
         os.replace(tmp, target)
-    return PreparedFont(target, source, tuple(steps), embedding)
+    return PreparedFont(target, source, tuple(steps), embedding, warning)
 
 
 def _instance_label(font: object, weight: int, italic: bool) -> str:

@@ -324,6 +324,8 @@ def _fonts(theme: Theme, ctx: ReadContext, diag: Diagnostics) -> dict[str, Path]
             diag.warning(pos, f"font {name!r} may be embedded for preview and print only (OS/2 fsType); "
                               "the screen edition is shared and read on screens",
                          "check the font licence before publishing the screen edition")
+        if prepared.warning:
+            diag.warning(pos, f"font {name!r}: {prepared.warning}", "name the italic file of the family here")
         seen[path] = f.name
         fonts[f.name] = prepared.path
     if "regular" not in fonts:
