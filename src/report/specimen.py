@@ -144,12 +144,12 @@ class _Page:
                 c.setFillColor(Color(*rgb) if label != "as designed" else self.colour(names[i]))
                 c.rect(x + i * 14 * MM, y - 9 * MM, 12 * MM, 6.5 * MM, stroke=0, fill=1)
             close = close_pairs(names, colours)
-            note = "; ".join(f"{a}/{b} ΔE {d:.0f}" for a, b, d in close) if close else "all series distinct"
+            note = "; ".join(f"{a}/{b} (delta E {d:.0f})" for a, b, d in close) if close else "all series distinct"
             self.text(x + len(colours) * 14 * MM + 2 * MM, y - 6.5 * MM, ("hard to tell apart: " if close else "")
                       + note, 7, "regular", "accent" if close else "muted")
             y -= 14 * MM
-        self.text(x, y, f"Swatches under the first row are simulations (sRGB); ΔE < {CLOSE_DELTA_E:g} counts as "
-                  "hard to tell apart.", 6.5, "regular", "muted")
+        self.text(x, y, f"Swatches under the first row are simulations (sRGB); delta E (CIE76) < {CLOSE_DELTA_E:g} "
+                  "counts as hard to tell apart.", 6.5, "regular", "muted")
 
     # -- type scale ------------------------------------------------------------------------------
 
@@ -177,8 +177,13 @@ class _Page:
         y -= 2 * MM
         self.heading(x, y, "Fonts")
         y -= 7 * MM
+        given = self.theme.fonts
         for role, name in self.font.items():
-            self.text(x, y, f"{role}: {name.rsplit('-', 1)[0]}", 7.5, role)
+            source = getattr(given, role)
+            if source is None:  # a fallback: set in the first given role with the same font
+                same = next((r for r, n in self.font.items() if n == name and getattr(given, r)), "regular")
+                source = f"falls back to {same}"
+            self.text(x, y, f"{role}: {Path(source).name if getattr(given, role) else source}", 7.5, role)
             y -= 4.5 * MM
 
     # -- page grid and logo -----------------------------------------------------------------
