@@ -197,11 +197,11 @@ def test_pdf_logo_is_placed_as_a_form(tmp_path):
 
 def test_png_logo_below_300_ppi_warns_with_its_ppi(tmp_path):
     from PIL import Image
-    content = _project(tmp_path, "logo:\n  file: logo/logo.png\n  closing: none\n")
+    content = _project(tmp_path, "logo:\n  file: logo/logo.png\n")  # cover and back page: same size
     Image.new("RGBA", (240, 80), (11, 74, 116, 255)).save(tmp_path / "assets" / "logo" / "logo.png")
     result = build(content, tmp_path / "out", ["print"])
     ppi = [w.message for w in result.warnings if "ppi" in w.message]
-    assert ppi and ppi[0] == "image logo.png has 152 ppi at its placed size of 40 × 13 mm (print wants 300)", ppi
+    assert ppi == ["image logo.png has 152 ppi at its placed size of 40 × 13 mm (print wants 300)"], ppi
     assert not result.preflight.failed
 
 

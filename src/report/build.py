@@ -81,7 +81,9 @@ def build(content_dir: Path, out_dir: Path, edition_names: list[str] | None = No
         rendered = render(doc, theme, fonts, charts, edition, locale)
         report("finish", edition.name)
         data = finish(rendered, charts, edition, theme, metadata(doc))
-        result.warnings += edition.warnings
+        for w in edition.warnings:  # an image placed twice (a logo) or drawn in two passes warns once
+            if w not in result.warnings:
+                result.warnings.append(w)
         path = out_dir / f"{doc.report.name}-{edition.name}.pdf"
         if edition.name == "print":
             report("preflight", edition.name)
