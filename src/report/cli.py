@@ -114,6 +114,25 @@ def cmd_newsletter(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_theme(args: argparse.Namespace) -> int:
+    from .content import project_paths
+    from .output import write_atomic
+    from .specimen import specimen, specimen_editions
+    from .theme import load_theme
+    content = find_content_dir(Path(args.content_dir))
+    _, assets = project_paths(content)
+    theme, fonts = load_theme(content, assets)
+    for w in theme.warnings:
+        print(w.format(), file=sys.stderr)
+    editions = specimen_editions(assets)
+    data = specimen(theme, fonts, editions, assets, str(content))
+    out = Path(args.output)
+    write_atomic(out, data)
+    print(f"wrote {out} ({_human(len(data))}, {len(editions)} pages: "
+          f"{', '.join(e.name for e in editions)} edition)")
+    return EXIT_OK
+
+
 def _folders(p: argparse.ArgumentParser) -> None:
     p.add_argument("content_dir", nargs="?", default="content", metavar="CONTENT_DIR",
                    help="folder with report.yaml, sections/ and charts/, or the project folder that "
@@ -173,6 +192,17 @@ def parser() -> argparse.ArgumentParser:
                                     "'# yaml-language-server: $schema=…' line in each content file.")
     sc.add_argument("-o", "--output", metavar="DIR", help="write report/section/chart/theme schema files here")
     sc.set_defaults(func=cmd_schema)
+    t = sub.add_parser("theme", help="draw the theme's specimen: palette, type scale, page grid, logo",
+                       description="Draw one specimen page per edition from the theme of CONTENT_DIR (and the "
+                                   "assets/ beside it): the palette with CMYK values, sRGB swatches and ink totals, "
+                                   "the type scale in the theme's fonts, the page grid, the logo's clear space and "
+                                   "the chart colours as seen with colour-vision deficiencies. Needs only "
+                                   "theme.yaml and the assets, not the content.")
+    t.add_argument("content_dir", nargs="?", default="content", metavar="CONTENT_DIR",
+                   help="folder with theme.yaml, or the project folder that contains it (default: content)")
+    t.add_argument("-o", "--output", default="out/specimen.pdf", metavar="FILE.pdf",
+                   help="the specimen PDF (default: out/specimen.pdf)")
+    t.set_defaults(func=cmd_theme)
     n = sub.add_parser("newsletter", help="build the screen edition and the newsletter kit",
                        description="Build the screen edition and write OUT_DIR/newsletter/: cover thumbnails "
                                    "(600 and 1200 px wide), an e-mail-safe HTML teaser and its plain-text "

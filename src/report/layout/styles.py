@@ -49,6 +49,11 @@ class Styles:
     def __post_init__(self) -> None:
         self.hyphenate = hyphenator(self.locale.hyphenation)
 
+    @property
+    def scale(self) -> float:
+        """Page size against A4 (1 at A4): fixed distances of the design grow and shrink with it."""
+        return self.theme.page.factor
+
     def colour(self, name: str) -> Color:
         c = self.theme.colour(name)
         if self.colour_mode == "cmyk":
