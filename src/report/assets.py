@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PIL import JpegImagePlugin, PngImagePlugin
+from PIL import Image, ImageOps, JpegImagePlugin, PngImagePlugin
 
 IMAGE_FORMATS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG"}
 IMAGE_SUFFIXES = set(IMAGE_FORMATS)
@@ -117,6 +117,56 @@ def check_image(path: Path, name: str) -> None:
     except (OSError, SyntaxError, ValueError, EOFError, MemoryError) as exc:
         raise AssetError(f"{name!r} is damaged or incomplete and cannot be decoded ({exc})",
                          "open it in an image program and save it again, or copy it again") from None
+
+
+# EXIF orientations 5–8 turn the picture by 90°: its width as shown is the stored height
+_TURNED = {5, 6, 7, 8}
+_EXIF_ORIENTATION = 0x0112
+PAPER_RGB = (255, 255, 255)
+
+
+def oriented_size(im: Image.Image) -> tuple[int, int]:
+    """(width, height) of an image as it is meant to be seen: after its EXIF orientation."""
+    try:
+        turned = im.getexif().get(_EXIF_ORIENTATION) in _TURNED
+    except (OSError, ValueError, SyntaxError):  # a damaged EXIF block: shown as stored
+        turned = False
+    return (im.height, im.width) if turned else im.size
+
+
+def to_rgb(im: Image.Image, paper: tuple[int, int, int] = PAPER_RGB) -> Image.Image:
+    """An 8-bit RGB image as a reader sees the file: EXIF orientation applied, 16-bit samples scaled
+    (not clipped) to 8 bits, and transparency (alpha channel, a palette's or a colour key's
+    transparent colour) laid onto the paper. PDF images used here have no alpha; dropping it would
+    print whatever colour the transparent pixels happen to store, usually black."""
+    try:
+        im = ImageOps.exif_transpose(im)
+    except (OSError, ValueError, SyntaxError):  # a damaged EXIF block: shown as stored
+        pass
+    if im.mode in ("I", "I;16", "I;16B", "I;16L", "I;16N", "F"):
+        im = _grey16_to_l(im)
+    if im.mode == "CMYK":
+        return im.convert("RGB")
+    if im.mode in ("RGBA", "LA", "PA", "La", "RGBa") or "transparency" in im.info:
+        rgba = im.convert("RGBA")
+        flat = Image.new("RGB", rgba.size, paper)
+        flat.paste(rgba, mask=rgba.getchannel("A"))
+        return flat
+    return im.convert("RGB")
+
+
+def _grey16_to_l(im: Image.Image) -> Image.Image:
+    """16-bit (or 32-bit integer) greyscale → 8-bit: scale 0…65535 to 0…255. Pillow's own
+    conversion clips everything above 255 to white."""
+    import numpy as np
+    values = np.asarray(im, dtype=np.float64)
+    full = 65535.0 if im.mode != "F" else max(1.0, float(values.max()))
+    grey = Image.fromarray(np.clip(np.rint(values * (255.0 / full)), 0, 255).astype(np.uint8), "L")
+    if "transparency" in im.info:  # a 16-bit colour key: the transparent grey, at 16 bits
+        key = im.info["transparency"]
+        mask = Image.fromarray(((values != key) * 255).astype(np.uint8), "L")
+        grey = Image.merge("LA", (grey, mask))
+    return grey
 
 
 class _TooLarge(Exception):

@@ -9,14 +9,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reportlab import rl_config
+from reportlab.platypus.doctemplate import LayoutError
 
 from .charts import ChartDrawing
 from .clock import reproducible
 from .editions import Edition
+from .errors import Diagnostic, Pos, ReportError
 from .layout import build_story
 from .layout.context import LayoutContext
 from .layout.styles import MM, Styles, register_fonts
-from .layout.templates import A4, Geometry, ReportDocTemplate
+from .layout.templates import A4, BlockTooLarge, Geometry, ReportDocTemplate
 from .locale import Locale
 from .markup import plain
 from .model import Document
@@ -56,8 +58,18 @@ def render(doc: Document, theme: Theme, fonts: dict[str, Path], charts: dict[str
     ctx = LayoutContext(doc=doc, styles=styles, locale=locale, geometry=geometry, charts=charts,
                         prepare_image=edition.prepare_image, text_width=text_width(theme))
     with _binary_streams():
-        template.multiBuild(build_story(ctx))
+        try:
+            template.multiBuild(build_story(ctx))
+        except BlockTooLarge as exc:
+            raise ReportError([too_large(exc.pos)]) from None
+        except LayoutError:  # outside any content block: still the user's content, never a traceback
+            raise ReportError([too_large(None)]) from None
     return Rendered(buf.getvalue(), template.page, geometry, tagger)
+
+
+def too_large(pos: Pos | None) -> Diagnostic:
+    return Diagnostic("this block does not fit on a page and cannot be split", pos or Pos(),
+                      "shorten it, or split it into several blocks (a long quote into a quote and paragraphs)")
 
 
 @contextmanager

@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+from reportlab.platypus.doctemplate import LayoutError
 
+from ..errors import Pos
 from ..tagging import artifact
 from .styles import MM, Styles
 
@@ -46,6 +48,41 @@ class Geometry:
         return o, o, o + self.trim_w + 2 * self.bleed, o + self.trim_h + 2 * self.bleed
 
 
+class BlockTooLarge(LayoutError):
+    """A flowable that fits on no page and cannot be split; `pos` is the content block it came from."""
+
+    def __init__(self, message: str, pos: Pos | None):
+        super().__init__(message)
+        self.pos = pos
+
+
+def with_source(flowables: list[Any], pos: Pos) -> list[Any]:
+    """Mark flowables (and what a KeepTogether holds) with the content block they lay out, so that a
+    layout failure can name its file and line; an inner block's mark is kept."""
+    for f in flowables:
+        if getattr(f, "source_pos", None) is None:
+            f.source_pos = pos
+        inner = getattr(f, "_content", None)
+        if isinstance(inner, list):
+            with_source(inner, pos)
+    return flowables
+
+
+def source_of(flowable: Any) -> Pos | None:
+    """The content position a flowable (or a part split from it) was marked with."""
+    pos = getattr(flowable, "source_pos", None)
+    if pos is None:
+        for inner in getattr(flowable, "_content", None) or []:
+            if (pos := source_of(inner)) is not None:
+                break
+    return pos
+
+
+def text_frame_height(geometry: Geometry, page: Any) -> float:
+    """Height of the text frame of the left and right pages, in points."""
+    return geometry.trim_h - (page.margin_top + page.margin_bottom) * MM
+
+
 class ReportDocTemplate(BaseDocTemplate):
     """Cover, mirrored left/right text pages; headings feed outline and contents."""
 
@@ -65,9 +102,9 @@ class ReportDocTemplate(BaseDocTemplate):
     def _make_templates(self) -> None:
         g, page = self.geometry, self.styles.theme.page
         o = g.offset
-        top, bottom = page.margin_top * MM, page.margin_bottom * MM
+        bottom = page.margin_bottom * MM
         width = g.trim_w - (page.margin_inner + page.margin_outer) * MM
-        height = g.trim_h - top - bottom
+        height = text_frame_height(g, page)
 
         def frame(x: float, fid: str) -> Frame:
             return Frame(o + x, o + bottom, width, height, id=fid, leftPadding=0, rightPadding=0,
@@ -135,6 +172,20 @@ class ReportDocTemplate(BaseDocTemplate):
         if self.page_hook:
             with artifact(canv):
                 self.page_hook(canv, self.geometry, canv.getPageNumber())
+
+    def handle_flowable(self, flowables: list[Any]) -> None:
+        """reportlab's, but a flowable that fits nowhere names the content block it came from."""
+        first = flowables[0] if flowables else None
+        before = len(flowables)
+        try:
+            super().handle_flowable(flowables)
+        except BlockTooLarge:
+            raise
+        except LayoutError as exc:
+            raise BlockTooLarge(str(exc), source_of(first)) from None
+        pos = source_of(first)
+        if pos is not None:  # the parts of a split flowable come from the same block
+            with_source(flowables[:len(flowables) - before + 1], pos)
 
     def afterFlowable(self, flowable: Any) -> None:
         """Headings carry `toc_entry` = (level, text, key): bookmark, outline and contents entry."""
