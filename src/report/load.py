@@ -7,7 +7,10 @@ expansion is bounded ("billion laughs").
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -175,15 +178,16 @@ def read_text(path: Path, shown: Path | None = None) -> str:
     """Read a UTF-8 text file, naming encoding problems by line and column."""
     shown = shown or path
     try:
-        data = path.read_bytes()
+        data = _read_regular(path, shown)
     except FileNotFoundError:
         raise ReportError([Diagnostic("file not found", Pos(shown),
                                       "check the file name and that it lies in the content folder")]) from None
     except OSError as exc:
-        raise ReportError([Diagnostic(f"cannot read file: {exc.strerror}", Pos(shown))]) from None
-    if len(data) > MAX_FILE_BYTES:
-        raise ReportError([Diagnostic(f"file is too large ({len(data)} bytes) for a content file", Pos(shown),
-                                      "content files hold text; put images into assets/")])
+        if exc.errno == errno.ELOOP:
+            raise ReportError([Diagnostic("this file is a symbolic link that leads back to itself (a link loop)",
+                                          Pos(shown), "replace the link with the file it should point to")]
+                              ) from None
+        raise ReportError([Diagnostic(f"cannot read file: {exc.strerror or exc}", Pos(shown))]) from None
     if _looks_utf16(data):
         raise ReportError([Diagnostic("the file is saved as UTF-16, not UTF-8", Pos(shown),
                                       "save it as UTF-8 (in Windows editors: 'Save as' → Encoding: UTF-8)")])
@@ -201,6 +205,39 @@ def read_text(path: Path, shown: Path | None = None) -> str:
             "save the file as UTF-8 (in most editors: 'Save with encoding' → UTF-8); "
             "files saved as Latin-1/Windows-1252 show this for umlauts")]) from None
     return text
+
+
+_KINDS = [(stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"),
+          (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device")]
+
+
+def _read_regular(path: Path, shown: Path) -> bytes:
+    """The bytes of a regular file of at most MAX_FILE_BYTES. The size and kind are checked on the
+    open file before anything is read: a pipe would block the build forever, a device never end, and
+    a 4 GiB file would be read completely before a size check on its bytes."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            what = next((name for test, name in _KINDS if test(info.st_mode)), "not a regular file")
+            raise ReportError([Diagnostic(f"this is {what}, not a content file; it was not read", Pos(shown),
+                                          "content files are ordinary YAML text files")])
+        if info.st_size > MAX_FILE_BYTES:
+            raise ReportError([Diagnostic(
+                f"file is too large ({info.st_size / 1024 / 1024:.1f} MB) for a content file; at most "
+                f"{MAX_FILE_BYTES // 1024 // 1024} MB are read", Pos(shown),
+                "content files hold text; put images into assets/")])
+        chunks, left = [], MAX_FILE_BYTES + 1  # a file growing while it is read is cut off here
+        while left > 0 and (chunk := os.read(fd, min(left, 1 << 20))):
+            chunks.append(chunk)
+            left -= len(chunk)
+        data = b"".join(chunks)
+    finally:
+        os.close(fd)
+    if len(data) > MAX_FILE_BYTES:
+        raise ReportError([Diagnostic(f"file is too large (more than {MAX_FILE_BYTES // 1024 // 1024} MB) for a "
+                                      "content file", Pos(shown), "content files hold text; put images into assets/")])
+    return data
 
 
 def _looks_utf16(data: bytes) -> bool:
