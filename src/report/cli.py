@@ -6,10 +6,12 @@ Exit codes: 0 success, 1 preflight failed, 2 bad input or usage.
 from __future__ import annotations
 
 import argparse
+import shlex
 import sys
 import time
 from pathlib import Path
 
+from . import __version__
 from .content import find_content_dir
 from .errors import ReportError
 
@@ -73,7 +75,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     from .init import init_project
     target = Path(args.dir)
     files = init_project(target)
-    print(f"created {target} ({len(files)} files). Next:\n  report build {target / 'content'}")
+    print(f"created {target} ({len(files)} files). Next:\n  cd {shlex.quote(str(target))} && report build")
     return EXIT_OK
 
 
@@ -147,6 +149,7 @@ def _folders(p: argparse.ArgumentParser) -> None:
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="report", description="Lay out a year-end review from YAML content "
                                 "into print-ready and screen PDFs.")
+    p.add_argument("--version", action="version", version=f"report {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", required=True)
     b = sub.add_parser("build", help="build the PDF editions from a content folder",
                        description="Build the report from CONTENT_DIR (YAML) and the assets/ folder beside "

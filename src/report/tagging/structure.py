@@ -57,7 +57,7 @@ def write_structure(pdf: pikepdf.Pdf, tagger: Tagger, title: str) -> None:
         if idx == 0:
             node.Lang = pikepdf.String(tagger.lang)
         made[idx] = node
-        kids = Array()
+        kids: list[Any] = []
         first_page = None
         for kid in e.kids:
             if kid[0] == "elem":
@@ -77,11 +77,12 @@ def write_structure(pdf: pikepdf.Pdf, tagger: Tagger, title: str) -> None:
             link.K = Array([Dictionary(Type=Name.OBJR, Obj=annot, Pg=pages[page_no])])
             annot_parents.append((annot, link))
             kids.append(link)
-        node.K = kids
+        node.K = Array(kids)
         return node
 
     document = build(0, root)
-    nums = Array()
+    nums: list[Any] = []  # a Python list made into one Array at the end: pikepdf's Array.extend copies
+    # the whole array each time, which made this step quadratic in the number of pages
     for page_no, page in enumerate(pages):
         page.StructParents = page_no
         page.Tabs = Name.S  # tab order follows the structure
@@ -93,7 +94,7 @@ def write_structure(pdf: pikepdf.Pdf, tagger: Tagger, title: str) -> None:
         nums.extend([next_key, link])
         next_key += 1
     root.K = document
-    root.ParentTree = pdf.make_indirect(Dictionary(Nums=nums))
+    root.ParentTree = pdf.make_indirect(Dictionary(Nums=Array(nums)))
     root.ParentTreeNextKey = next_key
     pdf.Root.StructTreeRoot = root
     pdf.Root.MarkInfo = Dictionary(Marked=True)
