@@ -20,16 +20,24 @@ def _assign_links(pdf: pikepdf.Pdf, tagger: Tagger) -> list[tuple[int, Any, int,
     """(page, annotation, element) for every link annotation: recorded TOC links by their rectangle,
     links inside paragraphs by the paragraph whose box holds them, the rest to the Document."""
     found = []
+    # looked up by page: scanning every link and element for every annotation grew with the square
+    # of the document's length (a contents page with a link per section)
+    links_on: dict[int, list[Any]] = {}
+    for m in tagger.links:
+        links_on.setdefault(m.page, []).append(m)
+    elems_on: dict[int, list[tuple[int, Any]]] = {}
+    for i, e in enumerate(tagger.elems):
+        if e.bbox:
+            elems_on.setdefault(e.bbox[0], []).append((i, e.bbox[1]))
     for page_no, page in enumerate(pdf.pages):
         for annot in page.obj.get("/Annots", []):
             if annot.get("/Subtype") != "/Link":
                 continue
-            mark = next((m for m in tagger.links if m.page == page_no and _inside(annot.Rect, m.rect)), None)
+            mark = next((m for m in links_on.get(page_no, []) if _inside(annot.Rect, m.rect)), None)
             if mark is not None:
                 owner, text = mark.elem, mark.text
             else:
-                owner = next((i for i, e in enumerate(tagger.elems)
-                              if e.bbox and e.bbox[0] == page_no and _inside(annot.Rect, e.bbox[1])), 0)
+                owner = next((i for i, box in elems_on.get(page_no, []) if _inside(annot.Rect, box)), 0)
                 text = ""
             found.append((page_no, annot, owner, text))
     return found
