@@ -150,6 +150,10 @@ def parse_yaml(text: str, file: Path | None = None) -> Any:
             what = re.sub(r"^while (parsing|scanning) (an? )?", "", exc.context)
             problem += f" (the {what} began at line {ctx_mark.line + 1}, column {ctx_mark.column + 1})"
         hint = "check indentation, colons and quotes around this place"
+        explained = _explain(text, exc) if mark else None
+        if explained:
+            message, hint = explained
+            raise ReportError([Diagnostic(f"invalid YAML: {message}", pos, hint)]) from None
         if "\t" in problem or "'\\t'" in problem:
             hint = "YAML does not allow tab characters for indentation; use spaces"
         elif "another document" in problem:
@@ -172,6 +176,66 @@ def parse_yaml(text: str, file: Path | None = None) -> Any:
     if root is None:
         return None
     return _Walker(file).walk(root)
+
+
+_KEY = re.compile(r"^(\s*)(?:-\s+)*([^\s#:'\"][^#:]*?)\s*:(?:\s|$)")
+
+
+def _content_lines(lines: list[str], before: int) -> list[tuple[int, int, str]]:
+    """(0-based line, indent, text) of the lines above `before` that hold something, nearest first."""
+    out = []
+    for no in range(min(before, len(lines)) - 1, -1, -1):
+        stripped = lines[no].strip()
+        if stripped and not stripped.startswith("#"):
+            out.append((no, len(lines[no]) - len(lines[no].lstrip(" ")), lines[no]))
+    return out
+
+
+def _indented_more(lines: list[str], line: int, indent: int, name: str) -> tuple[str, str] | None:
+    above = next(((no, ind, t) for no, ind, t in _content_lines(lines, line) if ind < indent), None)
+    if above is None or not (prev := _KEY.match(above[2])):
+        return None
+    return (f"'{name}' is indented more than '{prev.group(2)}' above it at line {above[0] + 1}, "
+            f"but '{prev.group(2)}' already has a value",
+            f"keys of one block start in the same column: indent '{name}' like '{prev.group(2)}', "
+            f"or, if it continues the text, use >- and indent the text below '{prev.group(2)}:'")
+
+
+def _explain(text: str, exc: yaml.MarkedYAMLError) -> tuple[str, str] | None:
+    """The common syntax mistakes in an author's terms: (message, hint), or None to keep PyYAML's."""
+    mark, lines = exc.problem_mark, text.splitlines()
+    if mark is None or mark.line >= len(lines):
+        return None
+    line = lines[mark.line]
+    indent = len(line) - len(line.lstrip(" "))
+    key = _KEY.match(line)
+    name = key.group(2) if key else line.strip()[:30]
+    if key and line.lstrip().startswith("- "):
+        name = "- " + name
+    problem = exc.problem or ""
+    if problem == "mapping values are not allowed here":
+        if key and mark.column > key.end(2):  # not the key's own colon: one in the text after it
+            field, shown = key.group(2), line[key.end():mark.column].strip()
+            return (f"the text of '{field}' contains a colon followed by a space, which YAML reads as a new key",
+                    f"quote the text or use >- for a paragraph, e.g. {field}: \"{shown}: …\"")
+        return _indented_more(lines, mark.line, indent, name)
+    if problem.startswith("expected <block end>"):
+        above = _content_lines(lines, mark.line)
+        if above and above[0][1] < indent:
+            return _indented_more(lines, mark.line, indent, name)
+        for no, ind, t in above:
+            if ind < indent and (parent := _KEY.match(t)):
+                return (f"'{name}' is indented less than the entries of '{parent.group(2)}:' above it at line "
+                        f"{no + 1}", f"indent '{name}' like the other entries of '{parent.group(2)}:', or exactly as "
+                        f"far as '{parent.group(2)}:' to end that block")
+        return None
+    if problem == "could not find expected ':'" and exc.context_mark is not None:
+        start = exc.context_mark.line
+        if start < len(lines) and not _KEY.match(lines[start]):
+            return (f"line {start + 1} is neither a key nor indented text: '{lines[start].strip()[:40]}'",
+                    "a text that goes on over several lines needs its key on a line of its own, e.g. "
+                    "'lead: >-', and every line of text indented below it")
+    return None
 
 
 def read_text(path: Path, shown: Path | None = None) -> str:
