@@ -15,7 +15,7 @@ from .charts import ChartDrawing
 from .clock import reproducible
 from .editions import Edition
 from .errors import Diagnostic, Pos, ReportError
-from .layout import build_story
+from .layout import build_story, fit
 from .layout.context import LayoutContext
 from .layout.styles import MM, Styles, register_fonts
 from .layout.templates import A4, BlockTooLarge, Geometry, ReportDocTemplate
@@ -57,6 +57,7 @@ def render(doc: Document, theme: Theme, fonts: dict[str, Path], charts: dict[str
                                  tagger=tagger, invariant=1 if reproducible() else 0)
     ctx = LayoutContext(doc=doc, styles=styles, locale=locale, geometry=geometry, charts=charts,
                         prepare_image=edition.prepare_image, text_width=text_width(theme))
+    fit.check(ctx, metadata(doc)["running_head"])  # lines too wide for the page: errors before drawing
     with _binary_streams():
         try:
             template.multiBuild(build_story(ctx))

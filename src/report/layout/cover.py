@@ -8,6 +8,7 @@ from reportlab.platypus import Flowable
 
 from ..tagging import artifact, content, start_section
 from .context import LayoutContext
+from .fit import MIN_TEXT_PT, ORGANISATION_MIN, drawn_size
 from .styles import MM
 from .text import Paragraph, rl_plain
 
@@ -55,10 +56,11 @@ class Cover(Flowable):
         title.drawOn(canv, margin, y - ph)
         canv.setFillColor(white)
         with content(canv, "P"):
-            canv.setFont(st.font["bold"], s.h2)
+            canv.setFont(st.font["bold"], drawn_size(rep.organisation, st.font["bold"], s.h2, inner_w,
+                                                     max(MIN_TEXT_PT, s.h2 * ORGANISATION_MIN)))
             canv.drawString(margin, org_y, rep.organisation)
         with content(canv, "P"):
-            canv.setFont(st.font["regular"], s.source)
+            canv.setFont(st.font["regular"], drawn_size(rep.cover.credit, st.font["regular"], s.source, inner_w))
             canv.drawRightString(w - st.theme.page.margin_outer * MM, panel_h + 5 * MM, rep.cover.credit)
 
 

@@ -17,6 +17,7 @@ from reportlab.platypus.doctemplate import LayoutError
 
 from ..errors import Pos
 from ..tagging import artifact
+from .fit import drawn_size
 from .styles import MM, Styles
 
 A4 = (210 * MM, 297 * MM)
@@ -150,9 +151,9 @@ class ReportDocTemplate(BaseDocTemplate):
         size = st.theme.sizes.running
         outer_x = g.trim_w - page.margin_outer * MM if recto else page.margin_outer * MM
         head_y = g.trim_h - page.margin_top * MM + 9 * MM
-        canv.setFont(st.font["bold"], size)
-        canv.setFillColor(st.colour("primary"))
         head = self.meta["running_head"]
+        canv.setFont(st.font["bold"], drawn_size(head, st.font["bold"], size, self.width_trim_text()))
+        canv.setFillColor(st.colour("primary"))
         (canv.drawRightString if recto else canv.drawString)(outer_x, head_y, head)
         canv.setStrokeColor(st.colour("rule"))
         canv.setLineWidth(0.5)
