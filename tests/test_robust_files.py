@@ -55,3 +55,18 @@ def test_huge_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
     diag = only(_diagnostics_within(content))
     assert time.perf_counter() - start < 5
     assert "too large (4096.0 MB)" in diag.message and str(diag.pos.file).endswith("02-bilanz.yaml")
+
+
+def test_symlink_loop_and_fifo_as_image(tmp_path: Path) -> None:
+    content = make_project(tmp_path)
+    images = content.parent / "assets" / "images"
+    (images / "loop.jpg").symlink_to(images / "loop.jpg")
+    os.mkfifo(images / "pipe.jpg")
+    report = content / "report.yaml"
+    text = report.read_text(encoding="utf-8")
+    report.write_text(text.replace("image: images/cover-artwork.jpg", "image: images/loop.jpg"), encoding="utf-8")
+    diag = only(_diagnostics_within(content))
+    assert "link loop" in diag.message and str(diag.pos.file).endswith("report.yaml")
+    report.write_text(text.replace("image: images/cover-artwork.jpg", "image: images/pipe.jpg"), encoding="utf-8")
+    diag = only(_diagnostics_within(content))
+    assert "not an image file" in diag.message

@@ -44,6 +44,9 @@ def resolve_asset(name: str, assets_dir: Path, project_dir: Path) -> Path:
         return _resolve(name, assets_dir, project_dir)
     except AssetError:
         raise
+    except RuntimeError:  # resolve() on a link loop before Python 3.13 (later: OSError ELOOP)
+        raise AssetError(f"{name!r} is a symbolic link that leads back to itself (a link loop)",
+                         "replace the link with the image it should point to") from None
     except (OSError, ValueError) as exc:  # a name too long for the file system, a NUL byte, no permission, …
         shown = name if len(name) <= 60 else name[:60] + "…"
         raise AssetError(f"cannot read {shown!r}: {getattr(exc, 'strerror', None) or exc}",
