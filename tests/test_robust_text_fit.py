@@ -79,3 +79,46 @@ def test_key_figure_tiles_grow_to_hold_long_details(project: Path, tmp_path: Pat
                    for left, b, _r, t in (tile.get_bounds() for tile in tiles))
     finally:
         doc.close()
+
+
+def test_wide_chart_labels_are_wrapped_by_their_width(project: Path, tmp_path: Path) -> None:
+    """Vertical bars with labels of 60 W: wrapped by measured width, they stay on the page and
+    apart (counted in characters, each line was 22 W, 66 mm: three side by side ran off the chart)."""
+    for old in ("Erreichte Thüringer insgesamt", "Teilnehmer Außenwirtschaftstag", "Teilnehmer Delegationsreisen"):
+        edit(project, "charts/reichweite.yaml", f"  - {old}", f"  - {'W' * 60}")
+    pdf = build(project, tmp_path / "out", ["screen"]).outputs[0].path
+    assert _chars_outside(pdf, margin=10 / 25.4 * 72) == []
+    doc = pdfium.PdfDocument(str(pdf))
+    try:
+        boxes = []
+        for page in doc:
+            text = page.get_textpage()
+            chars = [text.get_text_range(i, 1) for i in range(text.count_chars())]
+            in_run = [any(chars[j:j + 4] == ["W"] * 4 for j in range(max(0, i - 3), i + 1)) for i in range(len(chars))]
+            boxes += [text.get_charbox(i) for i in range(len(chars)) if in_run[i]]
+    finally:
+        doc.close()
+    assert len(boxes) >= 180
+    # the labels are three columns of text with white space between them
+    spans: list[list[float]] = []
+    for left, _, right, _ in sorted(boxes):
+        if spans and left <= spans[-1][1] + 1:
+            spans[-1][1] = max(spans[-1][1], right)
+        else:
+            spans.append([left, right])
+    assert len(spans) == 3, spans
+
+
+def test_too_many_wide_chart_labels_are_an_error(tmp_path: Path) -> None:
+    from .hostile import diagnostics, make_project, only
+    content = make_project(tmp_path)
+    labels = "".join(f"  - {'W' * 20}\n" for _ in range(6))
+    edit(content, "charts/reichweite.yaml",
+         "  - Erreichte Thüringer insgesamt\n  - Teilnehmer Außenwirtschaftstag\n  - Teilnehmer Delegationsreisen\n",
+         labels)
+    edit(content, "charts/reichweite.yaml", "values: [1000, 200, 100]", "values: [1000, 200, 100, 1, 2, 3]")
+    edit(content, "charts/reichweite.yaml", "qualifiers: [mehr als, mehr als, mehr als]",
+         "qualifiers: [mehr als, mehr als, mehr als, null, null, null]")
+    diag = only(diagnostics(content))
+    at(diag, "charts/reichweite.yaml", line_of(content, "charts/reichweite.yaml", "categories:") + 1)
+    assert "would overlap" in diag.message
