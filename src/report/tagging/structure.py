@@ -33,11 +33,12 @@ def _assign_links(pdf: pikepdf.Pdf, tagger: Tagger) -> list[tuple[int, Any, int,
         for annot in page.obj.get("/Annots", []):
             if annot.get("/Subtype") != "/Link":
                 continue
-            mark = next((m for m in links_on.get(page_no, []) if _inside(annot.Rect, m.rect)), None)
+            rect = [float(v) for v in annot.Rect]  # once: each pikepdf access converts again
+            mark = next((m for m in links_on.get(page_no, []) if _inside(rect, m.rect)), None)
             if mark is not None:
                 owner, text = mark.elem, mark.text
             else:
-                owner = next((i for i, box in elems_on.get(page_no, []) if _inside(annot.Rect, box)), 0)
+                owner = next((i for i, box in elems_on.get(page_no, []) if _inside(rect, box)), 0)
                 text = ""
             found.append((page_no, annot, owner, text))
     return found
