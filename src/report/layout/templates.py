@@ -184,9 +184,9 @@ class ReportDocTemplate(BaseDocTemplate):
             raise
         except LayoutError as exc:
             raise BlockTooLarge(str(exc), source_of(first)) from None
-        pos = source_of(first)
-        if pos is not None:  # the parts of a split flowable come from the same block
-            with_source(flowables[:len(flowables) - before + 1], pos)
+        pos, added = source_of(first), len(flowables) - before + 1
+        if pos is not None and added > 0:  # the parts of a split flowable come from the same block
+            with_source(flowables[:added], pos)
 
     def afterFlowable(self, flowable: Any) -> None:
         """Headings carry `toc_entry` = (level, text, key): bookmark, outline and contents entry."""
