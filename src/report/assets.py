@@ -150,6 +150,11 @@ def to_rgb(im: Image.Image, paper: tuple[int, int, int] = PAPER_RGB) -> Image.Im
         im = _grey16_to_l(im)
     if im.mode == "CMYK":
         return im.convert("RGB")
+    key = im.info.get("transparency")
+    if im.mode == "RGB" and isinstance(key, tuple) and max(key) > 255:
+        # a 16-bit PNG's colour key: Pillow keeps the key at 16 bits but the pixels at 8 (the high byte)
+        im = im.copy()
+        im.info["transparency"] = tuple(v >> 8 for v in key)
     if im.mode in ("RGBA", "LA", "PA", "La", "RGBa") or "transparency" in im.info:
         rgba = im.convert("RGBA")
         flat = Image.new("RGB", rgba.size, paper)
