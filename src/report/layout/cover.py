@@ -8,8 +8,8 @@ from reportlab.platypus import Flowable
 
 from ..tagging import artifact, content, start_section
 from .context import LayoutContext
-from .logo import draw_logo
 from .fit import MIN_TEXT_PT, ORGANISATION_MIN, drawn_size
+from .logo import draw_logo
 from .styles import MM
 from .text import Paragraph, rl_plain
 
