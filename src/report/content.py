@@ -6,23 +6,11 @@ from pathlib import Path
 
 from .errors import Diagnostic, Diagnostics, Pos, ReportError
 from .load import YMap, YSeq, load_yaml_file
+from .locale import LANGUAGES, Locale, get_locale
 from .model import CHART_KINDS, INVALID, SECTION_KINDS, ChartRef, Document, ReadContext, Reader, Report, TextSection
+from .paths import REPORT_FILE, find_content_dir, project_paths  # noqa: F401 - re-exported
 
-REPORT_FILE = "report.yaml"
 CHARTS_DIR = "charts"
-
-
-def find_content_dir(path: Path) -> Path:
-    """Accept a project folder too: `report build examples/en` means examples/en/content."""
-    if not (path / REPORT_FILE).is_file() and (path / "content" / REPORT_FILE).is_file():
-        return path / "content"
-    return path
-
-
-def project_paths(content_dir: Path) -> tuple[Path, Path]:
-    """(project folder, assets folder) for a content folder: assets/ sits beside content/."""
-    project = content_dir.resolve().parent
-    return project, project / "assets"
 
 
 def load_document(content_dir: Path) -> Document:
@@ -66,6 +54,7 @@ def load_document(content_dir: Path) -> Document:
             return INVALID
 
     raw = load(report_file)
+    ctx.numbers = number_notation(raw.get("language") if isinstance(raw, YMap) else None)
     report = INVALID if raw is INVALID else reader.read(raw, getattr(raw, "pos", Pos(shown(report_file))),
                                                         Report, "report")
     sections = []
@@ -109,6 +98,14 @@ def load_document(content_dir: Path) -> Document:
                                f"charts are files in {CHARTS_DIR}/; known: {', '.join(chart_ids) or 'none'}")
     diag.raise_if_errors()
     return Document(report=report, sections=sections, charts=charts, content_dir=content_dir, assets_dir=assets)
+
+
+def number_notation(language: object) -> Locale | None:
+    """The thousands and decimal separators of the document's language, once report.yaml names a
+    supported one (numbers in every file are read in it)."""
+    if isinstance(language, str) and language.split("-")[0] in LANGUAGES:
+        return get_locale(language)
+    return None
 
 
 def _section_names(report: Report | object, raw: object, ctx: ReadContext) -> list[tuple[str, Pos]]:
