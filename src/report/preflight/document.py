@@ -165,7 +165,7 @@ def xmp(pdf: pikepdf.Pdf, profile: Profile) -> list[Finding]:
 def page_count(pdf: pikepdf.Pdf, profile: Profile) -> Finding:
     n = len(pdf.pages)
     if profile.binding == "saddle" and n % 4:
-        return Finding("page count", FAIL, f"{n} pages: saddle stitching needs a multiple of 4 "
+        return Finding("page count", FAIL, f"{n} page{'s' if n != 1 else ''}: saddle stitching needs a multiple of 4 "
                        f"({n + (-n) % 4} pages, the back cover last)")
     if profile.binding == "perfect" and n % 2:
         return Finding("page count", FAIL, f"{n} pages: perfect binding needs an even count")
