@@ -66,30 +66,6 @@ class Report:
                 f"warning{'s' if warned != 1 else ''}, {self.count(PASS)} passed")
 
     def format(self) -> str:
-        where = f" (pages {ranges(self.pages)})" if self.pages else ""
-        return f"{self.status.upper():4}  {self.check:<16} {self.message}{where}"
-
-
-@dataclass
-class Report:
-    findings: list[Finding]
-    profile: Profile = DEFAULT_PROFILE
-    source: str = ""  # the file checked, for the verdict
-    note: str = ""  # a sentence before the table (e.g. "this is the screen edition …")
-
-    @property
-    def failed(self) -> bool:
-        return any(f.status == FAIL for f in self.findings)
-
-    def count(self, status: str) -> int:
-        return sum(f.status == status for f in self.findings)
-
-    def verdict(self) -> str:
-        word = "FAILED" if self.failed else "passed"
-        return (f"{word} against {self.profile.name}: {self.count(FAIL)} failed, {self.count(WARN)} warning{'s' if self.count(WARN) != 1 else ''}, "
-                f"{self.count(PASS)} passed")
-
-    def format(self) -> str:
         """The findings, one line each (used by the build, where the verdict is printed separately)."""
         return "\n".join(f.format() for f in self.findings)
 
