@@ -47,6 +47,19 @@ class Geometry:
         return o, o, o + self.trim_w + 2 * self.bleed, o + self.trim_h + 2 * self.bleed
 
 
+class TextFrame(Frame):
+    """A frame that drops a Spacer which no longer fits at its foot: the page break is space enough.
+    Carried over, it would start the next page lower, or make a page of its own with nothing but the
+    running head when nothing else follows (a chart filling the last text page of a small format)."""
+
+    def add(self, flowable: Any, canv: Any, trySplit: int = 0) -> int:  # noqa: N803 - reportlab's name
+        if type(flowable) is Spacer and not self._atTop and flowable.height > self._y - self._y1p:
+            return 1
+        return super().add(flowable, canv, trySplit)
+
+    _add = add
+
+
 class ReportDocTemplate(BaseDocTemplate):
     """Cover, mirrored left/right text pages; headings feed outline and contents."""
 
@@ -73,7 +86,7 @@ class ReportDocTemplate(BaseDocTemplate):
         height = g.trim_h - top - bottom
 
         def frame(x: float, fid: str) -> Frame:
-            return Frame(o + x, o + bottom, width, height, id=fid, leftPadding=0, rightPadding=0,
+            return TextFrame(o + x, o + bottom, width, height, id=fid, leftPadding=0, rightPadding=0,
                          topPadding=0, bottomPadding=0)
 
         cover = Frame(o, o, g.trim_w, g.trim_h, id="cover", leftPadding=0, rightPadding=0,
@@ -151,17 +164,6 @@ class ReportDocTemplate(BaseDocTemplate):
         if self.page_hook:
             with artifact(canv):
                 self.page_hook(canv, self.geometry, canv.getPageNumber())
-
-    def handle_flowable(self, flowables: list[Any]) -> None:
-        """A Spacer that no longer fits at the foot of a page is dropped: the page break is space
-        enough, and carried over it would start the next page lower (or make a page of its own
-        when nothing follows, as a chart that fills a small page's last page did)."""
-        f = flowables[0] if flowables else None
-        frame = getattr(self, "frame", None)
-        if type(f) is Spacer and frame is not None and not frame._atTop and f.height > frame._y - frame._y1p:
-            flowables.pop(0)
-            return
-        super().handle_flowable(flowables)
 
     def afterFlowable(self, flowable: Any) -> None:
         """Headings carry `toc_entry` = (level, text, key): bookmark, outline and contents entry."""
