@@ -37,7 +37,7 @@ def metadata(doc: Document) -> dict[str, str]:
     return {"title": rep.title, "author": rep.author, "subject": rep.subject,
             "keywords": ", ".join(rep.keywords), "lang": rep.language,
             "running_head": f"{rep.organisation} · {rep.subtitle or rep.year}",
-            "description": plain(rep.lead)}
+            "description": plain(rep.lead), "id": f"{rep.name}:{rep.year}"}
 
 
 @dataclass
@@ -46,6 +46,7 @@ class Rendered:
     pages: int
     geometry: Geometry
     tagger: Tagger | None = None  # the structure recorded while drawing (tagged editions)
+    padded: list[tuple[int, str]] = field(default_factory=list)  # pages added for the binding (layout.padding)
     forms: dict[str, Any] = field(default_factory=dict)  # PDF logos painted, by resource name (see finish)
 
 
@@ -58,7 +59,9 @@ def brand_for(doc: Document, theme: Theme) -> Brand | None:
 
 
 def render(doc: Document, theme: Theme, fonts: dict[str, Path], charts: dict[str, ChartDrawing],
-           edition: Edition, locale: Locale) -> Rendered:
+           edition: Edition, locale: Locale, contents_seed: Any = None) -> Rendered:
+    """`contents_seed`: a layout.contents.SeedSlot; with the previous build's contents, one pass
+    usually suffices."""
     styles = Styles(theme, locale, edition.colour_mode, register_fonts(fonts))
     geometry = edition.geometry(theme.page.trim)
     buf = io.BytesIO()
@@ -67,11 +70,13 @@ def render(doc: Document, theme: Theme, fonts: dict[str, Path], charts: dict[str
     template = ReportDocTemplate(buf, geometry, styles, metadata(doc), page_hook=edition.page_hook,
                                  tagger=tagger, invariant=1 if reproducible() else 0)
     ctx = LayoutContext(doc=doc, styles=styles, locale=locale, geometry=geometry, charts=charts,
-                        prepare_image=edition.prepare_image, text_width=text_width(theme), brand=brand)
+                        prepare_image=edition.prepare_image, text_width=text_width(theme),
+                        page_multiple=edition.page_multiple, contents_seed=contents_seed, brand=brand)
     template.brand, template.prepare_image = brand, edition.prepare_image
     with _binary_streams():
         template.multiBuild(build_story(ctx))
-    return Rendered(buf.getvalue(), template.page, geometry, tagger, brand.forms if brand else {})
+    edition.warnings.extend(dict.fromkeys(styles.notes))  # each pass sets the text again: one note each
+    return Rendered(buf.getvalue(), template.page, geometry, tagger, list(ctx.padded), brand.forms if brand else {})
 
 
 @contextmanager

@@ -55,7 +55,8 @@ class ChartFigure(Flowable):
 
 
 def _paragraph(ctx: LayoutContext, block: ParagraphBlock) -> list[Any]:
-    return [Paragraph(rl_markup(block.text, ctx.locale), ctx.styles.para("body", leftIndent=_indent(ctx)))]
+    return [Paragraph(rl_markup(block.text, ctx.locale), ctx.styles.para("body", leftIndent=_indent(ctx)),
+                      source=block.pos, notes=ctx.styles.notes)]
 
 
 def _quote(ctx: LayoutContext, block: Quote) -> list[Any]:
