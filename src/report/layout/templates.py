@@ -87,7 +87,7 @@ class ReportDocTemplate(BaseDocTemplate):
 
         def frame(x: float, fid: str) -> Frame:
             return TextFrame(o + x, o + bottom, width, height, id=fid, leftPadding=0, rightPadding=0,
-                         topPadding=0, bottomPadding=0)
+                             topPadding=0, bottomPadding=0)
 
         cover = Frame(o, o, g.trim_w, g.trim_h, id="cover", leftPadding=0, rightPadding=0,
                       topPadding=0, bottomPadding=0)
