@@ -111,6 +111,8 @@ class Paragraph(_RLParagraph):
         again on their own, the first part's last line would become a short last line)."""
         kinds = [type(fw) for fw in self.frags] if _processed_frags(self.frags) else []
         parts = super().split(avail_width, avail_height)
+        if len(kinds) != len(self.frags):  # split wrapped the paragraph afresh: nothing was marked in place
+            kinds = [type(fw) for fw in self.frags]
         for fw, kind in zip(self.frags, kinds, strict=True):
             if type(fw) is not kind:  # reportlab marks the first part's last piece in place: keep ours
                 marked = type(fw)
