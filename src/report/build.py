@@ -12,6 +12,7 @@ from pathlib import Path
 from .cache import Cache
 from .charts import render_charts
 from .content import load_document
+from .digits import check_digits
 from .editions import editions
 from .errors import Diagnostic
 from .finish import finish
@@ -63,12 +64,12 @@ def build(content_dir: Path, out_dir: Path, edition_names: list[str] | None = No
     theme, fonts = load_theme(content_dir, doc.assets_dir)
     check_glyphs(doc, fonts)
     locale = get_locale(doc.report.language)
+    result = BuildResult(warnings=check_digits(theme, fonts))
 
     report("charts", f"{len(doc.charts)} charts")
     # drawn in worker processes while the layout runs; finish waits for them
     charts = render_charts(doc.charts, theme, fonts, locale, text_width(theme), cache, background=True)
 
-    result = BuildResult()
     for edition in chosen:
         edition = replace(edition.for_document(doc), cache=cache)
         if hasattr(edition, "marks") and not marks:
