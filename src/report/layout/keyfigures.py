@@ -1,11 +1,14 @@
-"""The key-figures page: designed tiles, each with qualifier, number, label and detail."""
+"""The key-figures page: designed tiles, each with qualifier, number (prefix, unit), label, detail
+and the change against last year."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
+from ..figures import SYMBOL_UNITS, FigureText, figure_text
 from ..markup import plain
 from ..model import KeyFigure, KeyFiguresSection
 from ..tagging import content, tagger_of
@@ -17,10 +20,14 @@ from .text import Paragraph, rl_markup, rl_plain
 COLUMNS = 2
 MIN_TILE_H = 38 * MM
 MAX_TILE_H = 50 * MM
+PAD = 6 * MM
+UNIT_SCALE = 0.55  # a unit in words ("Mio. €", "km") beside the number, relative to the number's size
+MIN_FIGURE_SCALE = 0.5  # a long number shrinks to fit its tile, down to this share of the theme's size
 
 
 class TileGrid(Flowable):
-    """Tiles in a grid; splits between rows when a page is full."""
+    """Tiles in a grid; splits between rows when a page is full. With an odd number of tiles the
+    last one spans the row, so no half-empty row looks accidental."""
 
     def __init__(self, ctx: LayoutContext, figures: list[KeyFigure]):
         super().__init__()
@@ -49,31 +56,30 @@ class TileGrid(Flowable):
 
     def draw(self) -> None:
         tile_w = (self.width - self.gap * (COLUMNS - 1)) / COLUMNS
-        pad = 6 * MM
         for i, fig in enumerate(self.figures):
             row, col = divmod(i, COLUMNS)
             x = col * (tile_w + self.gap)
             y = self.height - (row + 1) * self.tile_h - row * self.gap
-            c = self.canv
-            with content(c, "Figure", alt=tile_text(fig, self.ctx.locale)):
-                self._tile(fig, x, y, tile_w, pad)
+            last_alone = i == len(self.figures) - 1 and col == 0
+            w = self.width if last_alone else tile_w
+            words = figure_text(fig, self.ctx.locale)
+            with content(self.canv, "Figure", alt=tile_text(fig, self.ctx.locale)):
+                self._tile(fig, words, x, y, w)
 
-    def _tile(self, fig: KeyFigure, x: float, y: float, tile_w: float, pad: float) -> None:
+    def _tile(self, fig: KeyFigure, words: FigureText, x: float, y: float, tile_w: float) -> None:
         st, s, c = self.ctx.styles, self.ctx.styles.theme.sizes, self.canv
         c.setFillColor(st.colour("tint"))
         c.rect(x, y, tile_w, self.tile_h, stroke=0, fill=1)
         c.setFillColor(st.colour("accent"))
         c.rect(x, y + self.tile_h - 1.5 * MM, 14 * MM, 1.5 * MM, stroke=0, fill=1)
-        top = y + self.tile_h - pad - 2 * MM
+        top = y + self.tile_h - PAD - 2 * MM
         end = " " if tagger_of(c) else ""  # tagged: extractors keep qualifier, number and label apart
-        if fig.qualifier:
+        if words.qualifier:
             c.setFont(st.font["bold"], s.kicker)
             c.setFillColor(st.colour("accent"))
-            c.drawString(x + pad, top - s.kicker, self.ctx.locale.typographic(fig.qualifier).upper() + end)
-        c.setFont(st.font["black"], s.figure)
-        c.setFillColor(st.colour("primary"))
+            c.drawString(x + PAD, top - s.kicker, self.ctx.locale.typographic(words.qualifier).upper() + end)
         base = top - s.kicker * 1.6 - s.figure * 0.78
-        c.drawString(x + pad, base, self.ctx.locale.number(fig.value) + end)
+        self._number(words, x + PAD, base, tile_w - 2 * PAD, end)
         label = Paragraph(rl_plain(fig.label, self.ctx.locale), st.para("h2", spaceBefore=0, fontSize=s.body + 1,
                                                                            leading=(s.body + 1) * 1.25))
         parts = [label]
@@ -81,17 +87,66 @@ class TileGrid(Flowable):
             parts.append(Paragraph(rl_markup(fig.detail, self.ctx.locale), st.para("small", hyphenationLang="")))
         ty = base - 4 * MM
         for p in parts:
-            _, ph = p.wrap(tile_w - 2 * pad, self.tile_h)
-            p.drawOn(c, x + pad, ty - ph)
+            _, ph = p.wrap(tile_w - 2 * PAD, self.tile_h)
+            p.drawOn(c, x + PAD, ty - ph)
             ty -= ph + 1 * MM
+        if words.change:
+            self._change(words, x + PAD, y + PAD - 1.5 * MM)
+
+    def _number(self, words: FigureText, x: float, base: float, room: float, end: str) -> None:
+        """Prefix and number in the heaviest weight; a symbol unit (%, €) as large, a unit in words
+        smaller beside it; all of it shrunk to the tile's width where it is long."""
+        st, c = self.ctx.styles, self.canv
+        font, size = st.font["black"], st.theme.sizes.figure
+        big = words.prefix + words.number
+        small = ""
+        if words.unit in SYMBOL_UNITS:
+            big += words.gap + words.unit
+        elif words.unit:
+            small = words.gap + words.unit
+        def width(scale: float) -> float:
+            return stringWidth(big, font, size * scale) + stringWidth(small, st.font["bold"], size * scale * UNIT_SCALE)
+        scale = max(MIN_FIGURE_SCALE, min(1.0, room / width(1.0)))
+        c.setFillColor(st.colour("primary"))
+        c.setFont(font, size * scale)
+        c.drawString(x, base, big + ("" if small else end))
+        if small:
+            c.setFont(st.font["bold"], size * scale * UNIT_SCALE)
+            c.drawString(x + stringWidth(big, font, size * scale), base, small + end)
+
+    def _change(self, words: FigureText, x: float, base: float) -> None:
+        """'▲ +4,2 % ggü. Vorjahr': arrow, sign and words, so it reads without colour."""
+        st, c, change = self.ctx.styles, self.canv, words.change
+        size = st.theme.sizes.caption
+        colour = st.colour({1: "secondary", -1: "accent"}.get(change.direction, "muted"))
+        c.setFillColor(colour)
+        h = size * 0.62
+        if change.direction:
+            tip, foot = (base + h, base) if change.direction > 0 else (base, base + h)
+            p = c.beginPath()
+            p.moveTo(x, foot)
+            p.lineTo(x + h * 1.15, foot)
+            p.lineTo(x + h * 0.575, tip)
+            p.close()
+            c.drawPath(p, stroke=0, fill=1)
+        else:
+            c.rect(x, base + h * 0.35, h * 1.15, h * 0.3, stroke=0, fill=1)
+        c.setFont(st.font["bold"], size)
+        c.drawString(x + h * 1.15 + 1.5 * MM, base, self.ctx.locale.typographic(change.line))
 
 
 def tile_text(fig: KeyFigure, locale: Any) -> str:
-    """What a tile says, as one sentence for readers who cannot see it: „mehr als 1.000 Thüringer erreicht“."""
-    words = [locale.typographic(fig.qualifier) if fig.qualifier else "", locale.number(fig.value),
+    """What a tile says, as one sentence for readers who cannot see it: „mehr als 1.000 Thüringer
+    erreicht – …; 4,2 % mehr als im Vorjahr“."""
+    words = figure_text(fig, locale)
+    parts = [locale.typographic(words.qualifier) if words.qualifier else "", words.value,
              locale.typographic(fig.label)]
-    text = " ".join(w for w in words if w)
-    return f"{text} – {locale.typographic(plain(fig.detail))}" if fig.detail else text
+    text = " ".join(w for w in parts if w)
+    if fig.detail:
+        text += f" – {locale.typographic(plain(fig.detail))}"
+    if words.change:
+        text += f"; {locale.typographic(words.change.spoken)}"
+    return text
 
 
 def layout(ctx: LayoutContext, section: KeyFiguresSection, index: int) -> list[Any]:

@@ -1,0 +1,81 @@
+"""The table flowable alone: widths, decimal alignment, page breaks with the header repeated,
+the too-wide error, and the tags of the screen edition."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pypdfium2 as pdfium
+import pytest
+from reportlab.platypus import SimpleDocTemplate, Spacer
+
+from report.layout.styles import MM, Styles, register_fonts
+from report.layout.table import Cell, Column, DataTable, Row, TableData, TooWide, column_widths
+from report.locale import get_locale
+from report.theme import load_theme
+
+from .conftest import ASSETS, SAMPLE_CONTENT
+
+
+@pytest.fixture(scope="module")
+def styles() -> Styles:
+    theme, fonts = load_theme(SAMPLE_CONTENT, ASSETS)
+    return Styles(theme, get_locale("de-DE"), "rgb", register_fonts(fonts))
+
+
+def _investments(rows: int = 0) -> TableData:
+    cols = [Column("Bereich", row_header=True), Column("2024", "decimal", "Mio. €"),
+            Column("2025", "decimal", "Mio. €")]
+    body = [Row([Cell(f"Netzabschnitt {i + 1}"), Cell(f"{i + 1},5"), Cell(f"{3 * i + 2},25")]) for i in range(rows)]
+    return TableData(cols, [*body, Row([Cell("Summe"), Cell("1.204,3"), Cell("48,25", "1")], "total")], ",")
+
+
+def _pdf(styles: Styles, data: TableData, before: float = 0) -> list[str]:
+    buf = io.BytesIO()
+    doc = SimpleDocTemplate(buf, leftMargin=20 * MM, rightMargin=20 * MM)
+    doc.build([Spacer(0, before), DataTable(data, styles, column_widths(data, styles, 170 * MM))])
+    pdf = pdfium.PdfDocument(buf.getvalue())
+    return [page.get_textpage().get_text_range() for page in pdf]
+
+
+def test_sixty_rows_break_over_two_pages_with_the_header_repeated(styles):
+    pages = _pdf(styles, _investments(60), before=80 * MM)
+    assert len(pages) == 2
+    for text in pages:
+        assert text.lstrip().startswith("Bereich"), text[:60]
+        assert "Mio. €" in text
+    assert "Summe" in pages[1] and "Summe" not in pages[0]
+    # no row is lost or doubled across the break
+    rows = re.findall(r"Netzabschnitt (\d+)\s", "\n".join(pages))
+    assert sorted(map(int, rows)) == list(range(1, 61))
+
+
+def test_a_total_never_stands_alone_on_a_page(styles):
+    data = _investments(40)
+    table = DataTable(data, styles, column_widths(data, styles, 170 * MM))
+    table.wrap(170 * MM, 1000)
+    # room for every row but the total: the last rows move on with it
+    room = table.height - table._row_height(table.body[-1]) - 1
+    first, rest = table.split(170 * MM, room)
+    assert [r.kind for r in rest.body][-1] == "total" and len(rest.body) >= 2
+    assert len(first.body) + len(rest.body) == len(table.body)
+
+
+def test_numbers_align_on_the_decimal_separator(styles):
+    data = TableData([Column("A", "decimal")], [Row([Cell("1.204,3")]), Row([Cell("7,25")]), Row([Cell("5")])], ",")
+    widths = column_widths(data, styles, 100 * MM)
+    table = DataTable(data, styles, widths)
+    fracs = table.fracs[0]
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    assert fracs == pytest.approx(stringWidth(",25", styles.font["regular"], table.su.size))
+    # tabular figures: every digit of the table font is equally wide
+    assert len({stringWidth(d, styles.font["regular"], 10) for d in "0123456789"}) == 1
+
+
+def test_too_wide_names_the_widest_column(styles):
+    cols = [Column("Bereich"), *[Column(f"Jahr {y}", "decimal") for y in range(2010, 2026)]]
+    data = TableData(cols, [Row([Cell("Netz"), *[Cell("1.234.567,89") for _ in range(16)]])], ",")
+    with pytest.raises(TooWide) as err:
+        column_widths(data, styles, 170 * MM)
+    assert err.value.column == 1 and err.value.needed > 170 * MM
