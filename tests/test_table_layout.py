@@ -28,7 +28,7 @@ def _investments(rows: int = 0) -> TableData:
     cols = [Column("Bereich", row_header=True), Column("2024", "decimal", "Mio. €"),
             Column("2025", "decimal", "Mio. €")]
     body = [Row([Cell(f"Netzabschnitt {i + 1}"), Cell(f"{i + 1},5"), Cell(f"{3 * i + 2},25")]) for i in range(rows)]
-    return TableData(cols, [*body, Row([Cell("Summe"), Cell("1.204,3"), Cell("48,25", "1")], "total")], ",")
+    return TableData(cols, [*body, Row([Cell("Summe"), Cell("1.204,3"), Cell("48,25", "¹")], "total")], ",")
 
 
 def _pdf(styles: Styles, data: TableData, before: float = 0) -> list[str]:

@@ -36,7 +36,7 @@ HAIRLINE = 0.25  # points: between rows, above subtotals
 @dataclass
 class Cell:
     text: str  # as printed, already formatted for the locale
-    mark: str | None = None  # footnote marker, set raised after the text
+    mark: str | None = None  # footnote marker after the text, a superscript character ("¹")
 
 
 @dataclass
@@ -118,7 +118,7 @@ def _longest_word(text: str, font: str, size: float) -> float:
 
 
 def _mark_text(mark: str | None) -> str:
-    return f"<super>{mark}</super>" if mark else ""
+    return escape(mark) if mark else ""
 
 
 def column_widths(data: TableData, styles: Styles, available: float) -> list[float]:
@@ -313,9 +313,8 @@ class DataTable(Flowable):
         if frac:
             c.drawString(sep_x, base, frac)
             end += stringWidth(frac, font, su.size)
-        if cell.mark:
-            c.setFont(su.regular, su.size * 0.65)
-            c.drawString(end + 0.5, base + su.size * 0.4, cell.mark)
+        if cell.mark:  # hangs into the margin kept for marks: the numbers stay aligned
+            c.drawString(end, base, cell.mark)
 
     def _rules(self, row: Row, top: float, first_body: bool) -> None:
         c = self.canv
