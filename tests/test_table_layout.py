@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import io
 import re
+from typing import Any
 
+import pikepdf
 import pypdfium2 as pdfium
 import pytest
 from reportlab.platypus import SimpleDocTemplate, Spacer
@@ -79,3 +81,46 @@ def test_too_wide_names_the_widest_column(styles):
     with pytest.raises(TooWide) as err:
         column_widths(data, styles, 170 * MM)
     assert err.value.column == 1 and err.value.needed > 170 * MM
+
+
+def _tagged_tree(styles: Styles, data: TableData) -> list[tuple[str, int, dict]]:
+    """Build the table in a tagged document over two pages; (role, depth, attributes) in tree order."""
+    from report.tagging import Tagger
+    from report.tagging.structure import write_structure
+
+    class Tagged(SimpleDocTemplate):
+        tagger = Tagger("de-DE")
+
+    buf = io.BytesIO()
+    doc = Tagged(buf, leftMargin=20 * MM, rightMargin=20 * MM)
+    doc.build([Spacer(0, 150 * MM), DataTable(data, styles, column_widths(data, styles, 170 * MM))])
+    pdf = pikepdf.open(io.BytesIO(buf.getvalue()))
+    write_structure(pdf, Tagged.tagger, "Tabelle")
+    found = []
+
+    def walk(elem: Any, depth: int) -> None:
+        attrs = {str(k): str(v) for k, v in elem.A.items()} if "/A" in elem else {}
+        found.append((str(elem.S)[1:], depth, attrs))
+        for kid in elem.K if isinstance(elem.K, pikepdf.Array) else [elem.K]:
+            if isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/StructElem":
+                walk(kid, depth + 1)
+
+    walk(pdf.Root.StructTreeRoot.K, 0)
+    assert len(pdf.pages) == 2
+    return found
+
+
+def test_screen_edition_tags_the_table_with_header_scopes(styles):
+    data = _investments(40)
+    tree = _tagged_tree(styles, data)
+    roles = [r for r, _, _ in tree]
+    assert roles.count("Table") == 1 and roles.count("THead") == 1 and roles.count("TBody") == 1
+    table_depth = next(d for r, d, _ in tree if r == "Table")
+    # the header is tagged once, although it is printed on both pages (the repetition is an artifact)
+    heads = [a for r, _, a in tree if r == "TH" and a.get("/Scope") == "/Column"]
+    assert len(heads) == 3 and all(a["/O"] == "/Table" for a in heads)
+    rows = [a for r, _, a in tree if r == "TH" and a.get("/Scope") == "/Row"]
+    assert len(rows) == 41  # the first cell of every body row names its row
+    assert roles.count("TR") == 1 + 41 and roles.count("TD") == 2 * 41
+    # every row lies inside the one table: TR under THead/TBody under Table
+    assert all(d == table_depth + 2 for r, d, _ in tree if r == "TR")
