@@ -37,3 +37,14 @@ def test_a_quantity_never_breaks_across_lines(space):
         lines = _lines(markup, width)
         assert not any(line.endswith(("87,3", "Mio.")) for line in lines), (width, lines)
 
+
+
+def test_model_text_keeps_typed_no_break_spaces(tmp_path):
+    from report.errors import Diagnostics
+    from report.load import parse_yaml
+    from report.model import Paragraph as ParagraphBlock
+    from report.model import ReadContext, Reader
+    raw = parse_yaml("text: \"Ein Anteil von 61,4\u202f% und 87,3\u00a0Mio.\u00a0€  im Jahr\"\n")
+    ctx = ReadContext(content_dir=tmp_path, assets_dir=tmp_path, project_dir=tmp_path)
+    block = Reader(Diagnostics(), ctx).read(raw, raw.pos, ParagraphBlock, "block")
+    assert block.text == "Ein Anteil von 61,4\u202f% und 87,3\u00a0Mio.\u00a0€ im Jahr"

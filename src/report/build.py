@@ -64,7 +64,7 @@ def build(content_dir: Path, out_dir: Path, edition_names: list[str] | None = No
     theme, fonts = load_theme(content_dir, doc.assets_dir)
     check_glyphs(doc, fonts)
     locale = get_locale(doc.report.language)
-    result = BuildResult(warnings=check_digits(theme, fonts))
+    result = BuildResult(warnings=[*doc.warnings, *check_digits(theme, fonts)])
 
     report("charts", f"{len(doc.charts)} charts")
     # drawn in worker processes while the layout runs; finish waits for them

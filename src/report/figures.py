@@ -6,13 +6,13 @@ Shared by the page layout (tiles) and the newsletter teaser, so that both print 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from decimal import Decimal
-from typing import Any
 
 from .locale import Locale
+from .model import KeyFigure
+from .model.numbers import MINUS, format_decimal
 from .units import NBSP
 
-MINUS = "\u2212"
+PERCENT_DECIMALS = 1  # a change in percent: "+4,2 %"
 
 TIGHT_UNITS = {"en": ("%", "‰")}  # units set without a space in a language ("61.4%")
 SYMBOL_UNITS = ("%", "‰", "€", "$", "£")  # set as large as the number in a tile
@@ -55,64 +55,41 @@ def unit_gap(unit: str, language: str, prefixed: bool = False) -> str:
 
 
 
-def _format(value: Any, locale: Locale, decimals: int | None = None) -> str:
-    return value.format(locale, decimals) if hasattr(value, "format") else locale.number(value)
 
-
-def _exact(value: Any) -> Decimal:
-    return value.value if hasattr(value, "value") else Decimal(str(value))
-
-
-def _places(value: Any) -> int:
-    return max(0, -_exact(value).as_tuple().exponent)
-
-
-def _decimal_text(amount: Decimal, places: int, locale: Locale) -> str:
-    """|amount| with `places` decimals in the locale's separators: 1950 → '1.950' (de)."""
-    text = f"{abs(amount):,.{places}f}"
-    return text.replace(",", "\0").replace(".", locale.decimal).replace("\0", locale.thousands)
-
-
-def _signed(amount: Decimal, places: int, locale: Locale, prefix: str = "") -> str:
-    sign = "+" if amount > 0 else MINUS if amount < 0 else ""
-    return f"{sign}{prefix}{_decimal_text(amount, places, locale)}"
-
-
-def figure_text(fig: Any, locale: Locale) -> FigureText:
+def figure_text(fig: KeyFigure, locale: Locale) -> FigureText:
     """The words of a key figure in the document's language."""
-    unit, prefix = getattr(fig, "unit", None) or "", getattr(fig, "prefix", None) or ""
-    number = _format(fig.value, locale, getattr(fig, "decimals", None))
-    words = FigureText(fig.qualifier, prefix, number, unit, unit_gap(unit, locale.language, bool(prefix)))
-    previous = getattr(fig, "previous", None)
-    kind = getattr(fig, "change", "percent")
-    if previous is None or kind == "none":
+    unit, prefix = fig.unit or "", fig.prefix or ""
+    words = FigureText(fig.qualifier, prefix, fig.value.format(locale, fig.decimals), unit,
+                       unit_gap(unit, locale.language, bool(prefix)))
+    if fig.previous is None or fig.change == "none":
         return words
-    return replace(words, change=change_text(fig.value, previous, kind, words, locale))
+    return replace(words, change=change_text(fig, words, locale))
 
 
-def change_text(value: Any, previous: Any, kind: str, words: FigureText, locale: Locale) -> Change:
+def change_text(fig: KeyFigure, words: FigureText, locale: Locale) -> Change:
     """'+4,2 %' (percent) or '+1.950' (absolute, in the figure's unit; percentage points for %)."""
-    now, before = _exact(value), _exact(previous)
+    now, before = fig.value.value, fig.previous.value
     diff = now - before
-    direction = (diff > 0) - (diff < 0)
-    was = replace(words, number=_format(previous, locale), change=None).value
-    if direction == 0:
-        return Change(0, "", f"{locale.label('unchanged')} {locale.label('vs_previous')}",
-                      f"{locale.label('unchanged')} ({locale.label('previous_year')}: {was})")
-    if kind == "percent" and before != 0:
+    was = replace(words, number=fig.previous.format(locale, fig.decimals)).value
+    label = locale.label
+    if diff == 0:
+        return Change(0, "", f"{label('unchanged')} {label('vs_previous')}",
+                      f"{label('unchanged')} ({label('previous_year')}: {was})")
+    if fig.change == "percent" and before != 0:
         rate = diff / abs(before) * 100
         pct = unit_gap("%", locale.language) + "%"
-        shown = _signed(rate, 1, locale) + pct
-        spoken = _decimal_text(rate, 1, locale) + pct
+        shown = format_decimal(rate, PERCENT_DECIMALS, locale, sign=True) + pct
+        spoken = format_decimal(abs(rate), PERCENT_DECIMALS, locale) + pct
     else:
-        places = max(_places(value), _places(previous))
-        unit, spoken_unit = words.unit, words.unit
+        places = fig.decimals if fig.decimals is not None else max(fig.value.decimals, fig.previous.decimals)
+        unit = spoken_unit = words.unit
         if unit == "%":  # the change of a share is in percentage points
-            unit, spoken_unit = locale.label("points"), locale.label("points_spoken")
+            unit, spoken_unit = label("points"), label("points_spoken")
         gap = NBSP if words.unit == "%" else unit_gap(unit, locale.language, bool(words.prefix))
-        shown = _signed(diff, places, locale, words.prefix) + (gap + unit if unit else "")
-        spoken_gap = gap if unit == spoken_unit else " "
-        spoken = words.prefix + _decimal_text(diff, places, locale) + (spoken_gap + spoken_unit if unit else "")
-    more = locale.label("more_than_previous" if direction > 0 else "less_than_previous")
-    return Change(direction, shown, locale.label("vs_previous"),
-                  f"{spoken} {more} ({locale.label('previous_year')}: {was})")
+        amount = format_decimal(abs(diff), places, locale)
+        sign = "+" if diff > 0 else MINUS
+        shown = f"{sign}{words.prefix}{amount}" + (gap + unit if unit else "")
+        spoken = f"{words.prefix}{amount}" + ((gap if unit == spoken_unit else " ") + spoken_unit if unit else "")
+    direction = 1 if diff > 0 else -1
+    more = label("more_than_previous" if direction > 0 else "less_than_previous")
+    return Change(direction, shown, label("vs_previous"), f"{spoken} {more} ({label('previous_year')}: {was})")

@@ -17,11 +17,16 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
+from ..errors import Diagnostic, ReportError
+from ..locale import Locale
+from ..model import Table
+from ..model.tables import MARKS
 from ..tagging import artifact, content, tagger_of, within
+from .context import LayoutContext
 from .styles import MM, Styles
-from .text import Paragraph
+from .text import Paragraph, rl_markup, rl_plain
 
 ROW_KINDS = ("header", "body", "subtotal", "total")
 ALIGNS = ("left", "right", "center", "decimal")
@@ -281,13 +286,16 @@ class DataTable(Flowable):
                 role, scope = self._role(row, col)
                 attrs = {"Scope": scope} if scope else None
                 cell = row.cells[i] if i < len(row.cells) else Cell("")
-                words = " ".join([cell.text, *([col.unit] if row is self.head[0] and col.unit else [])])
+                unit = [col.unit] if row is self.head[0] and col.unit else []
+                words = " ".join([cell.text + (cell.mark or ""), *unit])
                 with (content(c, role, attrs=attrs, actual_text=words or None) if tagger else nullcontext()):
                     if col.align == "decimal" and row.kind != "header":
                         self._draw_number(row, i, cell, x, w, top - PAD_Y - su.size)
                     else:
+                        # a number column's heading ends where its numbers end, before the marks
+                        room = w - (su.size * 0.6 if col.align == "decimal" and self.marked[i] else 0)
                         p = self._cell_para(row, i)
-                        _, ph = p.wrap(w, h)
+                        _, ph = p.wrap(room, h)
                         _RawParagraph.drawOn(p, c, x, top - PAD_Y - ph)
                 x += w + su.gutter
         return top - h
@@ -334,3 +342,51 @@ class DataTable(Flowable):
 
 
 _RawParagraph = Paragraph.__mro__[1]  # reportlab's own drawOn: the cell is tagged as TH/TD, not P
+
+
+def _cell_text(value: Any, col: Any, locale: Locale, computed: bool) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return locale.typographic(value)
+    return value.format(locale, col.decimals, sign=computed)
+
+
+def table_data(block: Table, locale: Locale) -> TableData:
+    """The model's table as plain, formatted data for the flowable."""
+    columns = []
+    for i, col in enumerate(block.columns):
+        align = col.align or ("decimal" if col.numeric else "left")
+        unit = col.unit or ("%" if col.type == "percent" else None)
+        columns.append(Column(locale.typographic(col.name), align, unit and locale.typographic(unit),
+                              row_header=i == 0 and not col.numeric))
+    rows = [Row([Cell(_cell_text(c.value, col, locale, bool(col.change)), MARKS[c.note - 1] if c.note else None)
+                 for c, col in zip(r.cells, block.columns, strict=True)], r.kind) for r in block.table]
+    return TableData(columns, rows, locale.decimal, block.alt)
+
+
+def layout(ctx: LayoutContext, block: Table) -> list[Any]:
+    """Title, table, notes, caption and source, like a chart."""
+    st, loc = ctx.styles, ctx.locale
+    data = table_data(block, loc)
+    try:
+        widths = column_widths(data, st, ctx.text_width)
+    except TooWide as err:
+        col = block.columns[err.column]
+        raise ReportError([Diagnostic(
+            f"table '{block.title}' is {err.needed / MM:.0f} mm wide but the text column has "
+            f"{err.available / MM:.0f} mm; its widest column is '{col.name}' ({err.widths[err.column] / MM:.0f} mm)",
+            col.pos, "use fewer columns, shorter headings or units (e.g. Mio. € instead of Euro), or fewer decimals")]
+        ) from None
+    after = []
+    for n, note in enumerate(block.notes, start=1):
+        after.append(Paragraph(f"{MARKS[n - 1]}\u00a0{rl_markup(note.text, loc)}", st.para("source")))
+    if block.rounding_note:
+        after.append(Paragraph(rl_plain(block.rounding_note, loc), st.para("source")))
+    if block.caption:
+        after.append(Paragraph(rl_markup(block.caption, loc), st.para("caption")))
+    if block.source:
+        after.append(Paragraph(rl_plain(block.source, loc), st.para("source")))
+    return [Spacer(0, 5 * MM), Paragraph(rl_plain(block.title, loc), st.para("h2")),
+            DataTable(data, st, widths), Spacer(0, 2 * MM), KeepTogether(after) if after else Spacer(0, 0),
+            Spacer(0, 4 * MM)]

@@ -1,0 +1,172 @@
+"""Numbers print as written, key figures with units and changes, tables from YAML and CSV:
+the issue's review (seven key figures, a five-row investment table with a sum from a semicolon
+CSV) built end to end, and each bad input with its message."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pikepdf
+import pytest
+
+from report.build import build
+from report.cli import main
+
+from .conftest import ASSETS, ROOT
+from .test_e2e import extract_text
+
+STADTWERKE = ROOT / "tests" / "data" / "stadtwerke" / "content"
+
+
+@pytest.fixture(scope="module")
+def review(tmp_path_factory):
+    base = tmp_path_factory.mktemp("stadtwerke")
+    shutil.copytree(STADTWERKE, base / "content")
+    shutil.copytree(ASSETS, base / "assets")
+    out = base / "out"
+    result = build(base / "content", out)
+    return result, {o.edition: o.path for o in result.outputs}
+
+
+@pytest.fixture
+def utility(tmp_path) -> Path:
+    """A writable copy of the review's project; returns its content folder."""
+    shutil.copytree(STADTWERKE, tmp_path / "content")
+    shutil.copytree(ASSETS, tmp_path / "assets")
+    return tmp_path / "content"
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.replace("\u00a0", " ").split())
+
+
+def test_review_builds_without_warnings_and_prints_every_number_as_written(review):
+    result, paths = review
+    assert result.warnings == []
+    for edition in ("print", "screen"):
+        text = _flat(extract_text(paths[edition]))
+        for shown in ("99,98 %", "61,4 %", "87,3 Mio. €", "48.250", "12,8 km", "2,25 MWp", "31,0 GWh",
+                      "+0,01 Pp. ggü. Vorjahr", "+2,5 Pp. ggü. Vorjahr", "−4,3 % ggü. Vorjahr",
+                      "−1.950 ggü. Vorjahr", "+33,3 % ggü. Vorjahr", "+50,0 % ggü. Vorjahr",
+                      "unverändert ggü. Vorjahr"):
+            assert shown in text, (edition, shown)
+        # the table: five rows and the sum from the semicolon CSV, decimal commas read as such
+        for row in ("Stromnetz 31,2 28,4 −9,0", "Gasnetz 12,5 10,1 −19,2", "Wasser 18,0 21,7 +20,6",
+                    "Fernwärme 22,3 19,8 −11,2", "Digitalisierung 7,2 7,3¹ +1,4", "Summe 91,2 87,3 −4,3"):
+            assert row in text, (edition, row)
+        assert "¹ ohne geförderte Projekte" in text
+
+
+def test_screen_edition_announces_the_table_headers(review):
+    _, paths = review
+    with pikepdf.open(paths["screen"]) as pdf:
+        found = []
+
+        def walk(elem, depth=0):
+            found.append((str(elem.S)[1:], elem))
+            kids = elem.get("/K", [])
+            for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
+                if isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/StructElem":
+                    walk(kid, depth + 1)
+
+        walk(pdf.Root.StructTreeRoot.K)
+        roles = [r for r, _ in found]
+        assert roles.count("Table") == 1 and "THead" in roles and "TBody" in roles
+        table = next(e for r, e in found if r == "Table")
+        assert "Investitionen nach Sparten" in str(table.Alt)
+        heads = [e for r, e in found if r == "TH" and e.A.Scope == "/Column"]
+        assert len(heads) == 4 and all(e.A.O == "/Table" for e in heads)
+        assert len([e for r, e in found if r == "TH" and e.A.Scope == "/Row"]) == 6
+        assert roles.count("TD") == 6 * 3
+        # each tile reads as one sentence, with the change in words
+        alts = [str(e.Alt) for r, e in found if r == "Figure" and "/Alt" in e]
+        assert any("61,4\u00a0% Anteil Ökostrom; 2,5 Prozentpunkte mehr als im Vorjahr (Vorjahr: 58,9\u00a0%)" in a
+                   for a in alts), alts
+
+
+def _build(content: Path, capsys) -> tuple[int, str]:
+    code = main(["build", str(content), "-o", str(content.parent / "out"), "--edition", "screen"])
+    return code, capsys.readouterr().err
+
+
+def test_thousands_separator_trap_is_an_error_at_its_place(utility, capsys):
+    kf = utility / "sections" / "01-zahlen.yaml"
+    kf.write_text(kf.read_text(encoding="utf-8").replace('value: "48.250"', "value: 48.250"), encoding="utf-8")
+    sec = utility / "sections" / "02-investitionen.yaml"
+    sec.write_text(sec.read_text(encoding="utf-8").replace(
+        "      data: data/investitionen.csv\n",
+        "      rows:\n        - [Stromnetz, 1.500, 28.4]\n        - [Summe, 1500, 28.4]\n"), encoding="utf-8")
+    code, err = _build(utility, capsys)
+    assert code == 2 and "Traceback" not in err
+    line = next(i for i, s in enumerate(kf.read_text(encoding="utf-8").splitlines(), 1) if "48.250" in s)
+    assert f"01-zahlen.yaml:{line}:12: error: " in err and "value: 48.250 reads as 48,25" in err
+    assert "write 48250 or quote it as '48.250'" in err
+    assert "02-investitionen.yaml:" in err and "column '2024': 1.500 reads as 1,5" in err
+
+
+def test_a_total_that_is_not_the_sum_warns_at_its_csv_cell(utility):
+    csv = utility / "data" / "investitionen.csv"
+    csv.write_text(csv.read_text(encoding="utf-8").replace("Summe;91,2;87,3", "Summe;91,2;88,3"), encoding="utf-8")
+    result = build(utility, utility.parent / "out", ["screen"])
+    assert [w.format() for w in result.warnings] == [
+        f"{csv}:7:12: warning: table 'Investitionen nach Sparten': column '2025': the total 88,3 is not the sum "
+        "of the 5 rows above it (87.3)\n  hint: correct the total or the rows; if rows are rounded, set "
+        "rounding_note: Differenzen durch Rundung"]
+
+
+def test_a_rounding_note_accepts_totals_that_differ_by_rounding(utility):
+    csv = utility / "data" / "investitionen.csv"
+    csv.write_text(csv.read_text(encoding="utf-8").replace("Summe;91,2;87,3", "Summe;91,2;87,4"), encoding="utf-8")
+    sec = utility / "sections" / "02-investitionen.yaml"
+    sec.write_text(sec.read_text(encoding="utf-8").replace(
+        "      row_kinds:", "      rounding_note: Differenzen durch Rundung\n      row_kinds:"), encoding="utf-8")
+    result = build(utility, utility.parent / "out", ["screen"])
+    assert result.warnings == []
+    assert "Differenzen durch Rundung" in extract_text(result.outputs[0].path)
+
+
+def test_decimals_that_drop_digits_warn_with_both_values(utility):
+    kf = utility / "sections" / "01-zahlen.yaml"
+    text = kf.read_text(encoding="utf-8").replace("    label: Versorgungssicherheit Strom",
+                                                  "    decimals: 1\n    label: Versorgungssicherheit Strom")
+    kf.write_text(text, encoding="utf-8")
+    result = build(utility, utility.parent / "out", ["screen"])
+    messages = [w.format() for w in result.warnings]
+    assert messages[0].startswith(f"{kf}:4:12: warning: key figure value 99.98 prints as 100,0 with decimals: 1")
+    assert "set decimals: 2" in messages[0]
+    assert "100,0 %" in _flat(extract_text(result.outputs[0].path))
+
+
+def test_a_bad_csv_cell_is_named_by_file_row_and_column(utility, capsys):
+    csv = utility / "data" / "investitionen.csv"
+    csv.write_text(csv.read_text(encoding="utf-8").replace("Gasnetz;12,5", "Gasnetz;zwölf"), encoding="utf-8")
+    code, err = _build(utility, capsys)
+    assert code == 2
+    assert "investitionen.csv:3:9: error: table 'Investitionen nach Sparten': column '2024': 'zwölf' is not a number" \
+        in err
+
+
+def test_decimal_commas_in_an_unquoted_row_are_explained(utility, capsys):
+    sec = utility / "sections" / "02-investitionen.yaml"
+    sec.write_text(sec.read_text(encoding="utf-8").replace(
+        "      data: data/investitionen.csv\n", "      rows:\n        - [Stromnetz, 31,2, 28,4]\n"), encoding="utf-8")
+    code, err = _build(utility, capsys)
+    assert code == 2
+    assert "row 1 has 5 cells but the table has 3 columns to fill" in err
+    assert "a decimal comma in a list splits numbers" in err
+
+
+def test_a_table_wider_than_the_column_names_its_widest_column(utility, capsys):
+    sec = utility / "sections" / "02-investitionen.yaml"
+    wide = "".join(f"        - {{name: 'Spalte {i}', type: number}}\n" for i in range(11))
+    cells = ", ".join(["Summe"] + ["1234567890.123"] * 11)
+    text = sec.read_text(encoding="utf-8")
+    text = text[:text.index("      data:")] + f"      rows:\n        - [{cells}]\n      columns:\n" \
+        "        - name: Sparte\n" + wide
+    sec.write_text(text, encoding="utf-8")
+    code, err = _build(utility, capsys)
+    assert code == 2 and "Traceback" not in err
+    assert re.search(r"02-investitionen\.yaml:\d+:\d+: error: table 'Investitionen nach Sparten' is \d+ mm wide but "
+                     r"the text column has 170 mm; its widest column is 'Spalte \d+'", err), err
