@@ -170,3 +170,49 @@ def test_a_table_wider_than_the_column_names_its_widest_column(utility, capsys):
     assert code == 2 and "Traceback" not in err
     assert re.search(r"02-investitionen\.yaml:\d+:\d+: error: table 'Investitionen nach Sparten' is \d+ mm wide but "
                      r"the text column has 170 mm; its widest column is 'Spalte \d+'", err), err
+
+
+ROUND_TRIP = [  # (language, as written in YAML, as printed)
+    ("de-DE", "99.98", "99,98"), ("de-DE", "31.0", "31,0"), ("de-DE", "5", "5"), ("de-DE", "2.25", "2,25"),
+    ("de-DE", "1000", "1.000"), ("de-DE", "-1.5", "−1,5"), ("de-DE", '"48.250"', "48.250"),
+    ("de-DE", '"61,4"', "61,4"), ("de-DE", '"−1,2"', "−1,2"), ("de-DE", "1234567.5", "1.234.567,5"),
+    ("en-GB", "99.98", "99.98"), ("en-GB", "31.0", "31.0"), ("en-GB", "5", "5"), ("en-GB", "2.25", "2.25"),
+    ("en-GB", "1000", "1,000"), ("en-GB", "-1.5", "−1.5"), ("en-GB", '"48,250"', "48,250"),
+    ("en-GB", '"61.4"', "61.4"), ("en-GB", "48.250", "48.250"), ("en-GB", "1234567.5", "1,234,567.5"),
+]
+
+
+@pytest.mark.parametrize(("language", "written", "printed"), ROUND_TRIP)
+def test_numbers_print_as_written_in_key_figures_and_tables(language, written, printed, tmp_path):
+    from report.errors import Diagnostics
+    from report.figures import figure_text
+    from report.layout.table import table_data
+    from report.load import parse_yaml
+    from report.locale import get_locale
+    from report.model import KeyFigure, ReadContext, Reader, Table
+
+    locale = get_locale(language)
+    ctx = ReadContext(content_dir=tmp_path, assets_dir=tmp_path, project_dir=tmp_path, numbers=locale)
+    diag = Diagnostics()
+    table = Reader(diag, ctx).read(parse_yaml(
+        f"title: T\nalt: A\ncolumns: [{{name: A}}, {{name: B, type: number}}]\nrows:\n  - [a, {written}]\n"),
+        None, Table, "table")
+    assert diag.items == []
+    assert table_data(table, locale).rows[0].cells[1].text == printed
+    if not printed.startswith("−"):  # key figures count things: never negative
+        fig = Reader(diag, ctx).read(parse_yaml(f"value: {written}\nlabel: x\n"), None, KeyFigure, "figure")
+        assert diag.items == []
+        assert figure_text(fig, locale).value == printed
+
+
+@pytest.mark.parametrize(("language", "unit", "prefix", "printed"), [
+    ("de-DE", "%", None, "61,4\u00a0%"), ("en-GB", "%", None, "61.4%"),
+    ("de-DE", "Mio. €", None, "61,4\u00a0Mio. €"), ("en-GB", "m", "£", "£61.4m"), ("en-GB", "km", None, "61.4\u00a0km"),
+])
+def test_key_figure_units_follow_the_language(language, unit, prefix, printed):
+    from report.figures import figure_text
+    from report.locale import get_locale
+    from report.model import KeyFigure, Number
+
+    fig = KeyFigure(value=Number.of("61.4"), label="x", unit=unit, prefix=prefix)
+    assert figure_text(fig, get_locale(language)).value == printed
