@@ -387,6 +387,7 @@ def layout(ctx: LayoutContext, block: Table) -> list[Any]:
         after.append(Paragraph(rl_markup(block.caption, loc), st.para("caption")))
     if block.source:
         after.append(Paragraph(rl_plain(block.source, loc), st.para("source")))
-    return [Spacer(0, 5 * MM), Paragraph(rl_plain(block.title, loc), st.para("h2")),
-            DataTable(data, st, widths), Spacer(0, 2 * MM), KeepTogether(after) if after else Spacer(0, 0),
+    # kept together like a chart; a table longer than a page splits, its header repeated
+    return [Spacer(0, 5 * MM), KeepTogether([Paragraph(rl_plain(block.title, loc), st.para("h2")),
+                                             DataTable(data, st, widths), Spacer(0, 2 * MM), *after]),
             Spacer(0, 4 * MM)]
