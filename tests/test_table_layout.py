@@ -124,3 +124,24 @@ def test_screen_edition_tags_the_table_with_header_scopes(styles):
     assert roles.count("TR") == 1 + 41 and roles.count("TD") == 2 * 41
     # every row lies inside the one table: TR under THead/TBody under Table
     assert all(d == table_depth + 2 for r, d, _ in tree if r == "TR")
+
+
+@pytest.mark.parametrize("count", range(1, 13))
+def test_any_count_of_key_figures_fills_the_grid(styles, count):
+    """1 to 12 tiles: full rows of two, an odd last tile spans the row; content never overflows a tile."""
+    from types import SimpleNamespace
+
+    from report.layout.keyfigures import TileGrid
+    from report.model import KeyFigure, Number
+
+    figures = [KeyFigure(value=Number.of(f"{i}.5"), label="Delegations- und Markterkundungsreisen", unit="Mio. €",
+                         detail="unter anderem nach Kalifornien, Japan und Detroit/Chicago",
+                         previous=Number.of(i + 2)) for i in range(count)]
+    grid = TileGrid(SimpleNamespace(styles=styles, locale=get_locale("de-DE")), figures)
+    width = 170 * MM
+    grid.wrap(width, 250 * MM)
+    boxes = grid.boxes()
+    half = (width - grid.gap) / 2
+    assert [round(w) for _, _, w in boxes] == [round(half)] * (count - count % 2) + [round(width)] * (count % 2)
+    assert all(grid._needed(f, half, grid.beside) <= grid.tile_h for f in figures)
+    assert min(y for _, y, _ in boxes) >= -0.01
