@@ -9,6 +9,7 @@ import shutil
 from pathlib import Path
 
 import pikepdf
+import pypdfium2 as pdfium
 import pytest
 
 from report.build import build
@@ -216,3 +217,25 @@ def test_key_figure_units_follow_the_language(language, unit, prefix, printed):
 
     fig = KeyFigure(value=Number.of("61.4"), label="x", unit=unit, prefix=prefix)
     assert figure_text(fig, get_locale(language)).value == printed
+
+
+def test_sixty_csv_rows_break_over_two_pages_with_the_header_repeated(utility):
+    csv = utility / "data" / "investitionen.csv"
+    rows = "".join(f"Anlage {i};{i},5;{i + 1},25\r\n" for i in range(1, 61))
+    total_24 = sum(i + 0.5 for i in range(1, 61))
+    total_25 = sum(i + 1.25 for i in range(1, 61))
+    csv.write_text(f"Sparte;2024;2025\r\n{rows}Summe;{total_24:.1f};{total_25:.2f}\r\n".replace(".", ","),
+                   encoding="utf-8")
+    sec = utility / "sections" / "02-investitionen.yaml"
+    sec.write_text(sec.read_text(encoding="utf-8").replace("row: Digitalisierung", "row: Anlage 7"), encoding="utf-8")
+    result = build(utility, utility.parent / "out", ["screen"])
+    assert result.warnings == []
+    pdf = pdfium.PdfDocument(str(result.outputs[0].path))
+    pages = [_flat(p.get_textpage().get_text_range()) for p in pdf]
+    with_rows = [i for i, t in enumerate(pages) if "Anlage " in t]
+    assert len(with_rows) == 2, with_rows
+    for i in with_rows:
+        assert "Sparte 2024 Mio. € 2025 Mio. € Veränderung %" in pages[i]
+    found = sorted(int(n) for i in with_rows for n in re.findall(r"Anlage (\d+) ", pages[i]))
+    assert found == list(range(1, 61))
+    assert "Summe 1.860,0 1.905,00 +2,4" in pages[with_rows[1]]
