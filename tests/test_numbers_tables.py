@@ -239,3 +239,16 @@ def test_sixty_csv_rows_break_over_two_pages_with_the_header_repeated(utility):
     found = sorted(int(n) for i in with_rows for n in re.findall(r"Anlage (\d+) ", pages[i]))
     assert found == list(range(1, 61))
     assert "Summe 1.860,0 1.905,00 +2,4" in pages[with_rows[1]]
+
+
+def test_column_decimals_that_drop_digits_warn_at_the_csv_cell(utility):
+    sec = utility / "sections" / "02-investitionen.yaml"
+    sec.write_text(sec.read_text(encoding="utf-8").replace(
+        "          unit: Mio. €\n          check_total: true\n        - name: Veränderung",
+        "          unit: Mio. €\n          decimals: 0\n        - name: Veränderung"), encoding="utf-8")
+    csv = utility / "data" / "investitionen.csv"
+    result = build(utility, utility.parent / "out", ["screen"])
+    first = result.warnings[0].format()
+    assert first.startswith(f"{csv}:2:16: warning: table 'Investitionen nach Sparten': column '2025': 28,4 prints "
+                            "as 28 with decimals: 0"), first
+    assert len(result.warnings) == 6  # every cell that loses a digit, the total too

@@ -145,3 +145,13 @@ def test_any_count_of_key_figures_fills_the_grid(styles, count):
     assert [round(w) for _, _, w in boxes] == [round(half)] * (count - count % 2) + [round(width)] * (count % 2)
     assert all(grid._needed(f, half, grid.beside) <= grid.tile_h for f in figures)
     assert min(y for _, y, _ in boxes) >= -0.01
+
+
+def test_header_rows_repeat_with_the_column_labels(styles):
+    data = _investments(60)
+    data.rows.insert(0, Row([Cell(""), Cell("Plan"), Cell("Ist")], "header"))
+    pages = _pdf(styles, data, before=80 * MM)
+    assert len(pages) == 2
+    for text in pages:
+        head = " ".join(text.split()[:9])
+        assert head == "Bereich 2024 Mio. € 2025 Mio. € Plan Ist", head
