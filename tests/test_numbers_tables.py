@@ -252,3 +252,11 @@ def test_column_decimals_that_drop_digits_warn_at_the_csv_cell(utility):
     assert first.startswith(f"{csv}:2:16: warning: table 'Investitionen nach Sparten': column '2025': 28,4 prints "
                             "as 28 with decimals: 0"), first
     assert len(result.warnings) == 6  # every cell that loses a digit, the total too
+
+
+def test_a_character_the_font_lacks_in_a_csv_cell_is_named_there(utility, capsys):
+    csv = utility / "data" / "investitionen.csv"
+    csv.write_text(csv.read_text(encoding="utf-8").replace("Gasnetz;", "Gasnetz \U0001F525;"), encoding="utf-8")
+    code, err = _build(utility, capsys)
+    assert code == 2
+    assert "investitionen.csv:3:1: error: value: the font Lato has no glyph for '\U0001F525' (U+1F525)" in err, err

@@ -27,14 +27,19 @@ NO_VALUE = ("–", "—", "-")  # a dash in a number column: nothing to report
 
 
 @dataclass
-class TableCell:
+class TableCell(Node):
+    """A cell read against its column (a Node, so that the glyph check finds text from CSV files)."""
+
     value: str | Number | None  # text, a number, or nothing (an empty cell)
     pos: Pos
     note: int | None = None  # 1-based number of its footnote
 
+    def __post_init__(self) -> None:
+        self.field_pos = {"value": self.pos}
+
 
 @dataclass
-class TableRow:
+class TableRow(Node):
     kind: str  # one of ROW_KINDS
     cells: list[TableCell]  # one per column, computed columns included
     pos: Pos
