@@ -260,3 +260,22 @@ def test_a_character_the_font_lacks_in_a_csv_cell_is_named_there(utility, capsys
     code, err = _build(utility, capsys)
     assert code == 2
     assert "investitionen.csv:3:1: error: value: the font Lato has no glyph for '\U0001F525' (U+1F525)" in err, err
+
+
+@pytest.mark.parametrize(("subtotal", "total", "warned"), [(3, 7, []), (4, 7, ["Netze"]), (3, 8, ["Summe"])])
+def test_subtotals_sum_their_group_and_totals_every_row(tmp_path, subtotal, total, warned):
+    from report.errors import Diagnostics
+    from report.load import parse_yaml
+    from report.locale import get_locale
+    from report.model import ReadContext, Reader, Table
+
+    ctx = ReadContext(content_dir=tmp_path, assets_dir=tmp_path, project_dir=tmp_path, numbers=get_locale("de-DE"))
+    diag = Diagnostics()
+    table = Reader(diag, ctx).read(parse_yaml(
+        "title: T\nalt: A\ncolumns: [{name: A}, {name: B, type: number, check_total: true}]\n"
+        f"rows:\n  - [Strom, 1]\n  - [Gas, 2]\n  - {{kind: subtotal, cells: [Netze, {subtotal}]}}\n"
+        f"  - [Wasser, 4]\n  - {{kind: total, cells: [Summe, {total}]}}\n"), None, Table, "table")
+    assert [r.kind for r in table.table] == ["body", "body", "subtotal", "body", "total"]
+    rows = {r.cells[1].pos.line: r.cells[0].value for r in table.table}
+    assert [rows[w.pos.line] for w in diag.warnings] == warned
+    assert not diag.errors
