@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from .locale import Locale
 from .model import KeyFigure
 from .model.numbers import MINUS, format_decimal
-from .units import NBSP
+from .units import NBSP, bind_units
 
 PERCENT_DECIMALS = 1  # a change in percent: "+4,2 %"
 
@@ -58,7 +58,7 @@ def unit_gap(unit: str, language: str, prefixed: bool = False) -> str:
 
 def figure_text(fig: KeyFigure, locale: Locale) -> FigureText:
     """The words of a key figure in the document's language."""
-    unit, prefix = fig.unit or "", fig.prefix or ""
+    unit, prefix = bind_units(fig.unit or ""), fig.prefix or ""  # "Mio. €" stays on one line
     words = FigureText(fig.qualifier, prefix, fig.value.format(locale, fig.decimals), unit,
                        unit_gap(unit, locale.language, bool(prefix)))
     if fig.previous is None or fig.change == "none":
