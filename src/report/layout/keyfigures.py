@@ -152,7 +152,7 @@ class TileGrid(Flowable):
         font, size = st.font["black"], st.theme.sizes.figure
         big = words.prefix + words.number
         small = ""
-        if words.unit in SYMBOL_UNITS:
+        if words.unit in SYMBOL_UNITS or not words.gap:  # "61,4 %", "£4.1m": one word, one size
             big += words.gap + words.unit
         elif words.unit:
             small = words.gap + words.unit
