@@ -26,6 +26,19 @@ MARKS = "¹²³⁴⁵⁶⁷⁸⁹"  # footnote marks, in the order the notes are
 NO_VALUE = ("–", "—", "-")  # a dash in a number column: nothing to report
 
 
+_CELL_SCHEMA = {"type": ["string", "number", "null"]}
+_ROWS_SCHEMA = {"type": "array", "items": {"anyOf": [
+    {"type": "array", "items": _CELL_SCHEMA},
+    {"type": "object", "properties": {"kind": {"enum": list(ROW_KINDS)}, "cells": {"type": "array",
+                                                                                "items": _CELL_SCHEMA}},
+     "required": ["cells"], "additionalProperties": False}]}}
+
+
+def _raw(spec_field: Any, schema: dict) -> Any:
+    """A field the model reads itself (kept as positioned YAML), with the JSON Schema editors check it by."""
+    return field(default=spec_field.default, metadata={**spec_field.metadata, "json_schema": schema})
+
+
 @dataclass
 class TableCell(Node):
     """A cell read against its column (a Node, so that the glyph check finds text from CSV files)."""
@@ -84,14 +97,15 @@ class Table(Node):
     alt: str = spec("Summary for readers who cannot see the table: what it shows.",
                     example="Investitionen nach Sparten 2024 und 2025 in Mio. €, mit Summe.")
     columns: list[TableColumn] = spec("The columns, left to right.", items=(1, 12))
-    rows: Any = spec(
+    rows: Any = _raw(spec(
         "Rows written here: each a list of cells (one per column that is not computed), or "
         "{kind: total, cells: […]}; kinds: header, subtotal, total.", default=None,
-        example=[["Stromnetz", 31.2, 28.4]])
+        example=[["Stromnetz", 31.2, 28.4]]), _ROWS_SCHEMA)
     data: str | None = spec("Or: a CSV file under content/data/ (UTF-8, header row, ',' or ';' between cells).",
                             default=None, example="data/investitionen.csv")
-    row_kinds: Any = spec("Kinds of rows by their first cell, e.g. {Summe: total} (header, subtotal, total).",
-                          default=None, example={"Summe": "total"})
+    row_kinds: Any = _raw(spec("Kinds of rows by their first cell, e.g. {Summe: total} (header, subtotal, total).",
+                               default=None, example={"Summe": "total"}),
+                          {"type": "object", "additionalProperties": {"enum": ["header", "subtotal", "total"]}})
     notes: list[TableNote] = spec("Footnotes: numbered at their cell, printed under the table.", default=[])
     rounding_note: str | None = spec(
         "Printed under the table; totals may then differ from the sum of their rows by rounding.",
