@@ -8,9 +8,10 @@ from typing import Any
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from ..assets import oriented_size
-from ..model import ChartRef, Figure, Quote, TextSection
+from ..model import ChartRef, Figure, Quote, Table, TextSection
 from ..model import Paragraph as ParagraphBlock
 from ..tagging import artifact, content, group
+from . import table
 from .context import LayoutContext
 from .heading import heading
 from .styles import MM
@@ -137,6 +138,7 @@ BLOCK_LAYOUTS: dict[type, Callable[[LayoutContext, Any], list[Any]]] = {
     Quote: _quote,
     ChartRef: _chart,
     Figure: _figure,
+    Table: table.layout,
 }
 
 

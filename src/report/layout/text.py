@@ -26,15 +26,21 @@ _OVERFLOW = 0.01  # points a line may exceed its width through rounding
 LINE_BREAKING = Params()
 
 
+def _setting(text: str, locale: Locale) -> str:
+    """Escaped, typographic text for reportlab. reportlab breaks lines at U+202F (narrow no-break
+    space) but keeps U+00A0 together: a narrow one the author typed is set as U+00A0."""
+    return escape(locale.typographic(text)).replace("\u202f", "\u00a0")
+
+
 def rl_markup(text: str, locale: Locale) -> str:
     """Safe reportlab markup for a content string (already validated by the model)."""
-    return markup.render(text, lambda t: escape(locale.typographic(t)), lambda p: f"<b>{p}</b>",
+    return markup.render(text, lambda t: _setting(t, locale), lambda p: f"<b>{p}</b>",
                          lambda p: f"<i>{p}</i>", lambda p, href: f"<a href={quoteattr(href)}><u>{p}</u></a>")
 
 
 def rl_plain(text: str, locale: Locale) -> str:
     """Escaped text without any markup (headings, labels)."""
-    return escape(locale.typographic(text))
+    return _setting(text, locale)
 
 
 def rl_link(text: str, href: str, locale: Locale) -> str:

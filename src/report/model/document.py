@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from ..errors import Diagnostics
+from ..errors import Diagnostic, Diagnostics
 from .reader import AssetPath, Markup, Node, ReadContext, spec
 
 _WEB = re.compile(r"https?://[^\s()\[\]<>]+\.[^\s()\[\]<>]+")
@@ -150,4 +150,5 @@ class Document:
     charts: dict[str, Any]
     content_dir: Path
     assets_dir: Path
+    warnings: list[Diagnostic] = field(default_factory=list)  # the model's findings that do not stop a build
 
