@@ -1,0 +1,121 @@
+"""Donut and pie charts: up to eight shares, labelled with name, value and unit inside the ring where
+there is room and outside (with a leader line, spread so that no two touch) where there is not; an
+optional centre label in the hole."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from matplotlib.figure import Figure
+from matplotlib.patches import Wedge
+
+from ..locale import Locale
+from ..theme import Theme
+from .style import (
+    LABEL_GAP,
+    colour,
+    palette,
+    renderer,
+    spread,
+    text_on,
+    value_of,
+    value_text,
+    with_unit,
+)
+
+RING = 0.36  # ring width as a share of the radius (donut); a pie is solid
+INSIDE_DEG = 28  # a share this many degrees wide may carry its value inside
+LEADER_MM = 3.0  # leader lines reach this far beyond the ring
+
+
+def order(chart: Any) -> list[int]:
+    """Indices of the shares in drawing order: largest first, or as written."""
+    idx = list(range(len(chart.categories)))
+    if getattr(chart, "order", "largest") == "largest":
+        idx.sort(key=lambda i: -value_of(chart.values[i]))
+    return idx
+
+
+def draw(fig: Figure, chart: Any, theme: Theme, locale: Locale) -> None:
+    colours = palette(theme)
+    size = theme.sizes.caption
+    ink, paper = colour(theme, "ink"), colour(theme, "paper")
+    ax = fig.add_axes((0, 0, 1, 1))
+    ax.set_aspect("equal")
+    ax.axis("off")
+    w, h = fig.bbox.width, fig.bbox.height  # display units
+    radius = 0.5 * h * 0.78
+    # the drawing is as wide as the column; the donut sits left of centre so that the labels have
+    # the wider side, both sides being used by shares on the left and right halves
+    cx, cy = w / 2, h / 2
+    ax.set_xlim(0, w)
+    ax.set_ylim(0, h)
+    total = sum(value_of(v) for v in chart.values) or 1.0
+    ring = radius * (1 if chart.kind == "pie" else RING)
+    unit = getattr(chart, "unit", None)
+    decimals = getattr(chart, "decimals", None)
+    angle = 90.0  # twelve o'clock, then clockwise
+    outside: list[tuple[float, str, tuple[float, float, float]]] = []
+    for k, i in enumerate(order(chart)):
+        share = value_of(chart.values[i]) / total
+        sweep = 360 * share
+        fill = colours[k % len(colours)]
+        ax.add_patch(Wedge((cx, cy), radius, angle - sweep, angle, width=ring, facecolor=fill,
+                           edgecolor=paper, linewidth=1.2))
+        mid = math.radians(angle - sweep / 2)
+        value = with_unit(value_text(chart.values[i], locale, decimals), unit, locale)
+        text = f"{chart.categories[i]}\n{value}"
+        if sweep >= INSIDE_DEG and _fits_inside(fig, value, size, ring, sweep, radius):
+            r = radius - ring / 2 if chart.kind != "pie" else radius * 0.62
+            ax.text(cx + r * math.cos(mid), cy + r * math.sin(mid), value, ha="center", va="center",
+                    fontsize=size, fontweight="bold", color=text_on(fill, theme))
+            outside.append((mid, chart.categories[i], fill))
+        else:
+            outside.append((mid, text, fill))
+        angle -= sweep
+    _outside_labels(fig, ax, outside, (cx, cy), radius, size, ink)
+    centre = getattr(chart, "centre", None)
+    if centre and chart.kind != "pie":
+        ax.text(cx, cy, centre, ha="center", va="center", fontsize=theme.sizes.h2, fontweight="bold",
+                color=ink, linespacing=1.1)
+
+
+def _fits_inside(fig: Figure, value: str, size: float, ring: float, sweep: float, radius: float) -> bool:
+    probe = fig.text(0, 0, value, fontsize=size, fontweight="bold")
+    box = probe.get_window_extent(renderer(fig))
+    probe.remove()
+    arc = math.radians(sweep) * (radius - ring / 2)
+    return box.width <= ring * 0.92 and box.width <= arc * 0.8 or box.width <= arc * 0.8 and ring >= radius
+
+
+def _outside_labels(fig: Figure, ax: Any, labels: list[tuple[float, str, Any]], centre: tuple[float, float],
+                    radius: float, size: float, ink: Any) -> None:
+    """Labels left and right of the ring, at the height of their share, moved apart where two would
+    touch; a leader line joins each to its share."""
+    cx, cy = centre
+    gap = size * LABEL_GAP * fig.dpi / 72
+    reach = radius + LEADER_MM * 72 / 25.4 * fig.dpi / 72
+    h = fig.bbox.height
+    for side in (1, -1):
+        here = [(mid, text, fill) for mid, text, fill in labels if (math.cos(mid) >= 0) == (side > 0)]
+        if not here:
+            continue
+        heights = [t.count("\n") + 1 for _, t, _ in here]
+        wanted = [cy + reach * math.sin(mid) for mid, _, _ in here]
+        # spread by each label's own height: a two-line label needs two line gaps
+        placed = _spread_heights(wanted, heights, gap, h)
+        for (mid, text, _fill), y in zip(here, placed, strict=True):
+            ex, ey = cx + (radius + 1) * math.cos(mid), cy + (radius + 1) * math.sin(mid)
+            kx = cx + side * reach * abs(math.cos(mid))  # the elbow, on a circle just outside the ring
+            lx = cx + side * (reach + 2)
+            ax.plot([ex, kx, lx], [ey, y, y], color=ink, linewidth=0.5, solid_capstyle="butt")
+            ax.text(lx + side * 3, y, text, ha="left" if side > 0 else "right", va="center", fontsize=size,
+                    color=ink, linespacing=1.15)
+
+
+def _spread_heights(wanted: list[float], lines: list[int], gap: float, room: float) -> list[float]:
+    """`spread` for labels of one or two lines: works on the labels' centres with the gap of the
+    taller neighbour (exact for equal heights, safe for mixed ones)."""
+    step = gap * max(lines)
+    return spread(wanted, step, step / 2, room - step / 2)
