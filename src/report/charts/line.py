@@ -33,7 +33,7 @@ MM = 72 / 25.4
 TICK_MM = 13  # about one value tick per this many millimetres of height
 END_LABEL_SHARE = 0.3  # direct labels may take this share of the width, else a legend above
 LINE_WIDTH = 1.8  # points
-OFFSET_PT = 5  # gap between a line end and its label
+OFFSET_PT = 10  # from a line end to its label; a short leader in the series colour bridges it
 
 
 def draw(fig: Figure, chart: Any, theme: Theme, locale: Locale) -> None:
@@ -84,6 +84,17 @@ def draw(fig: Figure, chart: Any, theme: Theme, locale: Locale) -> None:
     fit_tick_labels(fig, ax)
     if end_labels:
         _spread_end_labels(fig, ax, end_labels, [vs[-1] for vs in values], size)
+        for k, (label, vs) in enumerate(zip(end_labels, values, strict=True)):
+            _leader(fig, ax, xs[-1], vs[-1], label.get_position()[1], colours[k % len(colours)])
+
+
+def _leader(fig: Figure, ax: Any, x: float, y_end: float, y_label: float, c: Any) -> None:
+    """From the line end to its label: ties the name to the colour, also where the label moved.
+    Offsets in points are turned into data units (their ratio does not change when saving)."""
+    per_unit = ax.transData.transform((1, 0))[0] - ax.transData.transform((0, 0))[0]
+    points = fig.dpi / 72 / per_unit
+    ax.plot([x + 2.5 * points, x + (OFFSET_PT - 2) * points], [y_end, y_label], color=c, linewidth=0.9,
+            solid_capstyle="butt", zorder=5, clip_on=False)
 
 
 def _fits_at_ends(fig: Figure, names: list[str], size: float) -> bool:
