@@ -68,7 +68,7 @@ def build(content_dir: Path, out_dir: Path, edition_names: list[str] | None = No
     # drawn in worker processes while the layout runs; finish waits for them
     charts = render_charts(doc.charts, theme, fonts, locale, text_width(theme), cache, background=True)
 
-    result = BuildResult()
+    result = BuildResult(warnings=list(doc.warnings))
     for edition in chosen:
         edition = replace(edition.for_document(doc), cache=cache)
         if hasattr(edition, "marks") and not marks:

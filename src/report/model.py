@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from . import markup
-from .errors import Diagnostics, Pos, ReportError
+from .errors import Diagnostic, Diagnostics, Pos, ReportError
 from .labels import CHAR_MM, LABEL_WRAP, LINE_MM, wrap_label
 from .load import YMap, YSeq
 
@@ -250,19 +250,35 @@ SECTION_KINDS: dict[str, type] = {
 
 # --- charts ------------------------------------------------------------------
 
-MAX_CHART_VALUE = 1e9
+MAX_CHART_VALUE = 10 ** 12  # one trillion: enough for any budget in euros, small enough to print
 MAX_CHART_MM = 200
 AXIS_MM = 15  # the value axis and its labels under horizontal bars
 VERTICAL_LABELS_MM = 150  # width the labels of vertical bars share
 DESTINATION_ROW_MM = 4  # one destination (or group heading) in the destinations chart
+MAX_SHARES = 8  # a donut with more shares cannot be told apart (colours, labels)
+MAX_DECIMALS = 6
+
+
+def check_range(obj: Node, name: str, values: list[Any], diag: Diagnostics, ctx: ReadContext, what: str) -> None:
+    """Every value within ±one trillion (named in words: '1e+12' means nothing to most authors)."""
+    for i, v in enumerate(values):
+        if abs(float(v)) > MAX_CHART_VALUE:
+            diag.error(ctx.item_pos(obj, name, i), f"value {v:g} is too large for {what}",
+                       "charts show values between minus one trillion and one trillion; write the number in "
+                       "a larger unit, e.g. 2.5 with unit: Mrd. €")
 
 
 @dataclass(kw_only=True)
 class Series(Node):
-    name: str | None = spec("Legend entry of the series (optional for a single series).", default=None)
-    values: list[float] = spec("One value per category.", example=[5, 20, 6])
+    name: str | None = spec("Name of the series: a label at the line end or in the legend (optional for one series).",
+                            default=None, max_length=40)
+    values: list[float] = spec("One value per category, as written in the source.", example=[5, 20, 6])
     qualifiers: list[str | None] | None = spec(
         "Optional words per value, e.g. 'rund' or 'mehr als'; null where none.", default=None)
+    unit: str | None = spec("Unit of this series' values, if it differs from the chart's.", default=None,
+                            max_length=16)
+    decimals: int | None = spec("Decimal places of this series' labels, if they differ from the chart's.",
+                                default=None, between=(0, MAX_DECIMALS))
 
 
 @dataclass(kw_only=True)
@@ -270,8 +286,13 @@ class ChartBase(Node):
     title: str = spec("Chart title.", max_length=120)
     caption: Markup = spec("Caption: what the reader should see in the chart.")
     source: str = spec("Source line printed under the chart.", example="Quelle: Thüringen International")
-    alt: str = spec("Text alternative: what the chart shows, with its data in words.")
+    alt: str = spec("Text alternative: what the chart shows, with its data in words. Without the numbers, the "
+                    "screen edition adds the data as a table for screen readers.")
     height: float = spec("Height of the chart drawing in millimetres.", default=70.0, example=70)
+    unit: str | None = spec("Unit of the values, printed after the numbers, e.g. '%', 'GWh', 'Mio. €'.",
+                            default=None, example="GWh", max_length=16)
+    decimals: int | None = spec("Decimal places of every value label (default: as written).", default=None,
+                                example=1, between=(0, MAX_DECIMALS))
 
     def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
         if not 30 <= self.height <= MAX_CHART_MM:
@@ -280,10 +301,11 @@ class ChartBase(Node):
 
 
 @dataclass(kw_only=True)
-class BarChart(ChartBase):
-    kind: Literal["bar"] = spec("Chart kind: bars per category.")
-    orientation: Literal["vertical", "horizontal"] = spec("Direction of the bars.", default="vertical")
-    categories: list[str] = spec("The bar labels.", example=["Reisen", "Messen"], max_length=60, items=(1, 24))
+class SeriesChart(ChartBase):
+    """Categories with one or more series of values (bar and line charts)."""
+
+    categories: list[str] = spec("The category labels (bars, months, years).", example=["Reisen", "Messen"],
+                                 max_length=60, items=(1, 24))
     series: list[Series] = spec("One or more series of values.", items=(1, 6))
 
     def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
@@ -295,10 +317,17 @@ class BarChart(ChartBase):
             if s.qualifiers is not None and len(s.qualifiers) != len(s.values):
                 diag.error(s.pos, f"series has {len(s.qualifiers)} qualifiers for {len(s.values)} values",
                            "give one qualifier per value (null where there is none)")
-            for i, v in enumerate(s.values):
-                if v < 0 or v > MAX_CHART_VALUE:
-                    diag.error(ctx.item_pos(s, "values", i), f"value {v:g} makes no sense in a bar chart",
-                               f"bars show counts between 0 and {MAX_CHART_VALUE:.0e}")
+            check_range(s, "values", s.values, diag, ctx, f"a {self.kind} chart")
+
+
+@dataclass(kw_only=True)
+class BarChart(SeriesChart):
+    kind: Literal["bar"] = spec("Chart kind: bars per category.")
+    orientation: Literal["vertical", "horizontal"] = spec("Direction of the bars.", default="vertical")
+    stacked: bool = spec("Stack the series in one bar per category, with the total at its end.", default=False)
+
+    def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
+        super().check(diag, ctx)
         self._check_label_room(diag, ctx)
 
     def _check_label_room(self, diag: Diagnostics, ctx: ReadContext) -> None:
@@ -346,8 +375,78 @@ class DestinationsChart(ChartBase):
                        f"fit a chart {self.height:g} mm high", f"make it at least {need:g} mm high")
 
 
+@dataclass(kw_only=True)
+class LineChart(SeriesChart):
+    kind: Literal["line"] = spec("Chart kind: lines over categories (months, years), named at their ends.")
+    markers: bool = spec("Mark every value with a dot.", default=False)
+    area: bool = spec("Fill the area under the line (one series only).", default=False)
+    highlight: str | None = spec("A category whose value (of the first series) is marked and labelled, "
+                                 "e.g. the record month.", default=None, example="Jul")
+
+    def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
+        super().check(diag, ctx)
+        if self.area and len(self.series) > 1:
+            diag.error(ctx.value_pos(self, "area"), "area: true needs a single series",
+                       "filled areas of several series hide each other; use lines, or a stacked bar chart")
+        if self.highlight is not None and self.highlight not in self.categories:
+            diag.error(ctx.value_pos(self, "highlight"), f"highlight {self.highlight!r} is not one of the categories",
+                       f"write one of: {', '.join(self.categories[:12])}")
+        if len(self.categories) < 2:
+            diag.error(ctx.value_pos(self, "categories"), "a line needs at least two categories",
+                       "use a bar chart for a single value")
+
+
+@dataclass(kw_only=True)
+class DonutChart(ChartBase):
+    kind: Literal["donut"] = spec("Chart kind: shares of a whole as a ring.")
+    categories: list[str] = spec("The names of the shares.", example=["Wind", "Sonne"], max_length=40,
+                                 items=(1, 24))
+    values: list[float] = spec("One value per share, as written in the source.", example=[62.5, 37.5])
+    order: Literal["largest", "as_written"] = spec("Largest share first (from twelve o'clock, clockwise), or "
+                                                   "in the order written.", default="largest")
+    centre: str | None = spec("Text in the middle of the ring: the total or a headline number.", default=None,
+                              example="2.431 GWh", max_length=24)
+
+    def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
+        super().check(diag, ctx)
+        if len(self.values) != len(self.categories):
+            diag.error(ctx.value_pos(self, "values"), f"{len(self.values)} values for {len(self.categories)} shares",
+                       "give exactly one value per share")
+        if len(self.categories) > MAX_SHARES:
+            diag.error(ctx.value_pos(self, "categories"), f"{len(self.categories)} shares are too many for a "
+                       f"{self.kind} chart (at most {MAX_SHARES})",
+                       "group the small shares as one, e.g. 'Sonstige', or use a bar chart")
+        for i, v in enumerate(self.values):
+            if v <= 0:
+                diag.error(ctx.item_pos(self, "values", i), f"share {v:g} is not positive",
+                           "a share of a whole is larger than zero; leave out shares of zero")
+        check_range(self, "values", self.values, diag, ctx, f"a {self.kind} chart")
+        if self.unit == "%" and self.values and len(self.values) == len(self.categories):
+            self._check_percent(diag, ctx)
+
+    def _check_percent(self, diag: Diagnostics, ctx: ReadContext) -> None:
+        """Percent shares should add up to 100 within the precision shown (rounding of each share)."""
+        from decimal import Decimal
+        exact = [Decimal(str(v)) for v in self.values]
+        places = self.decimals if self.decimals is not None else max(
+            max(0, -e.normalize().as_tuple().exponent) for e in exact)
+        total = sum(exact, Decimal(0))
+        tolerance = Decimal(len(exact)) * Decimal(1).scaleb(-places) / 2
+        if abs(total - 100) > tolerance:
+            diag.warning(ctx.value_pos(self, "values"), f"the shares add up to {total:f} %, not 100 %",
+                         "check the values; shares of a whole add up to 100 % (up to rounding)")
+
+
+@dataclass(kw_only=True)
+class PieChart(DonutChart):
+    kind: Literal["pie"] = spec("Chart kind: shares of a whole as a pie (a donut without a hole).")
+
+
 CHART_KINDS: dict[str, type] = {
     "bar": BarChart,
+    "line": LineChart,
+    "donut": DonutChart,
+    "pie": PieChart,
     "destinations": DestinationsChart,
 }
 
@@ -362,6 +461,7 @@ class Document:
     charts: dict[str, Any]
     content_dir: Path
     assets_dir: Path
+    warnings: list[Diagnostic] = field(default_factory=list)  # found while reading, shown by the build
 
 
 # --- generic reader ------------------------------------------------------------

@@ -10,12 +10,13 @@ from matplotlib.patches import FancyArrowPatch
 from ..locale import Locale
 from ..model import DestinationsChart
 from ..theme import Theme
+from .style import text_colour
 
 ORIGIN_WRAP = 14  # characters per line of the origin label
 
 
 def draw(fig: Figure, chart: DestinationsChart, theme: Theme, locale: Locale) -> None:
-    palette = [theme.colour(name).rgb for name in theme.charts.palette]
+    palette = [theme.colour(name).rgb_floats for name in theme.charts.palette]
     ink = theme.colour("ink").rgb
     ax = fig.add_axes((0, 0, 1, 1))
     ax.set_xlim(0, 1)
@@ -28,7 +29,7 @@ def draw(fig: Figure, chart: DestinationsChart, theme: Theme, locale: Locale) ->
     for gi, group in enumerate(chart.groups):
         colour = palette[gi % len(palette)]
         y -= step
-        ax.text(0.50, y, group.name.upper(), color=colour, fontweight="bold", va="center",
+        ax.text(0.50, y, group.name.upper(), color=text_colour(colour, theme), fontweight="bold", va="center",
                 fontsize=theme.sizes.source)
         for place in group.places:
             y -= step
