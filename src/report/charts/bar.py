@@ -128,7 +128,7 @@ def _total_text(chart: Any, i: int, locale: Locale) -> str:
     from decimal import Decimal
 
     parts = [s.values[i] for s in chart.series]
-    exact = [p.value if hasattr(p, "value") else Decimal(str(p)) for p in parts]
+    exact = [p.value if hasattr(p, "value") else Decimal(str(p)).normalize() for p in parts]
     total = sum(exact, Decimal(0))
     decimals = getattr(chart, "decimals", None)
     if decimals is None:

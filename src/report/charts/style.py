@@ -164,10 +164,14 @@ def plain_axes(ax: Axes, horizontal: bool = False) -> None:
 
 
 def legend_above(fig: Figure, ax: Axes, handles: list[Any], labels: list[str], theme: Theme) -> None:
-    """A one-row legend above the plot, outside the axes: it can never cover data."""
-    ax.legend(handles, labels, loc="lower left", bbox_to_anchor=(0, 1.02), ncol=len(labels), frameon=False,
-              borderaxespad=0, handlelength=1.0, handleheight=0.8, columnspacing=1.2,
-              fontsize=theme.sizes.caption)
+    """A legend above the plot, outside the axes, so it can never cover data: one row where the names
+    fit the width, else as many columns as fit."""
+    for ncol in range(len(labels), 0, -1):
+        legend = ax.legend(handles, labels, loc="lower left", bbox_to_anchor=(0, 1.02), ncol=ncol, frameon=False,
+                           borderaxespad=0, handlelength=1.0, handleheight=0.8, columnspacing=1.2,
+                           fontsize=theme.sizes.caption)
+        if legend.get_window_extent(renderer(fig)).width <= fig.bbox.width * 0.95:
+            return
 
 
 # --- labels that do not collide ----------------------------------------------------
