@@ -37,14 +37,16 @@ def test_word_where_a_number_belongs(content):
     d = only(diagnostics(content))
     at(d, "content/" + CHART, line_of(content, CHART, "zwanzig"), 17)
     assert d.message == "chart 'aktivitaeten': series[1]: values[2]: 'zwanzig' is not a number"
-    assert d.hint == "write numbers without quotes, e.g. 20"
+    assert d.hint == "write the number in digits, e.g. 20"
 
 
 @pytest.mark.parametrize("written, hint", [
-    ('"1.000"', "write 1000 without a thousands separator"),
+    ("1.000", "write 1000 or quote it as '1.000'"),
+    ('"1,000.5"', "write digits, e.g. 1500 or 2,5"),
     ("1e300", "YAML reads this as text"),
-    ("true", "write numbers without quotes"),
-    (".nan", "write an ordinary number"),
+    ("true", "write a number, e.g. 20"),
+    (".nan", "write the number in decimal digits"),
+    ("0x1F", "write the number in decimal digits"),
 ])
 def test_number_mistakes_get_specific_hints(content, written, hint):
     edit(content, "sections/01-zahlen.yaml", "  - value: 1000\n", f"  - value: {written}\n")
@@ -124,7 +126,7 @@ def test_series_of_different_length(content):
 def test_negative_values_are_fine_but_absurd_ones_are_named_in_words(content):
     edit(content, CHART, "[5, 20, 6, 20]", "[5, -20, 6, 10000000000000]")
     d = only(diagnostics(content))
-    assert d.message == "value 1e+13 is too large for a bar chart"
+    assert d.message == "value 10000000000000 is too large for a bar chart"
     assert "between minus one trillion and one trillion" in d.hint
     at(d, "content/" + CHART, line_of(content, CHART, "values:"), 25)
 
@@ -134,7 +136,7 @@ def test_key_figure_out_of_range(content):
     edit(content, "sections/01-zahlen.yaml", "  - value: 200\n", "  - value: 5000000000000\n")
     diags = diagnostics(content)
     assert [d.message for d in diags] == ["key figure value -1000 is negative",
-                                          "key figure value 5e+12 is too large for a tile"]
+                                          "key figure value 5000000000000 is too large for a tile"]
     at(diags[1], "content/sections/01-zahlen.yaml", line_of(content, "sections/01-zahlen.yaml", "5000000000000"), 12)
 
 

@@ -243,6 +243,6 @@ def test_values_beyond_one_trillion_are_named_in_words():
     text = RESULT.replace("3.5", "2000000000000")
     _, diags = read(text)
     (d,) = diags
-    assert d.message == "value 2e+12 is too large for a bar chart"
+    assert d.message == "value 2000000000000 is too large for a bar chart"
     assert "one trillion" in d.hint and "1e" not in d.hint
     assert d.pos.line == line_number(text, "values:")

@@ -14,7 +14,7 @@ import typing
 from dataclasses import MISSING
 from typing import Any, Literal
 
-from .model import BLOCK_KINDS, CHART_KINDS, SECTION_KINDS, AssetPath, Markup, Report
+from .model import BLOCK_KINDS, CHART_KINDS, SECTION_KINDS, AssetPath, Markup, Number, Report
 from .theme import Theme
 
 SCHEMA_ID = "https://report.example.org/schema/report.schema.json"
@@ -43,6 +43,10 @@ class _Builder:
             if meta.get("items"):
                 out["minItems"], out["maxItems"] = meta["items"]
             return out
+        if tp is Number:
+            return {"anyOf": [{"type": "number"}, {"type": "string", "pattern": r"^[-+−]?[\d.,  ]*\d$"}],
+                    "description": "A number, printed exactly as written (99.98 → 99,98 in German); "
+                                   "or text in the document's notation, e.g. '48.250'"}
         if dataclasses.is_dataclass(tp):
             return {"$ref": f"#/$defs/{self.define(tp, partial)}"}
         if tp in (str, Markup, AssetPath):
@@ -75,7 +79,7 @@ class _Builder:
         for f in dataclasses.fields(cls):
             if not f.init:
                 continue
-            if f.name == "blocks":
+            if f.metadata.get("kinds") is BLOCK_KINDS:
                 schema = {"type": "array", "items": {"$ref": "#/$defs/Block"}}
             else:
                 schema = self.type_schema(hints[f.name], dict(f.metadata), partial)

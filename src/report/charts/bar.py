@@ -128,11 +128,10 @@ def _total_text(chart: Any, i: int, locale: Locale) -> str:
     from decimal import Decimal
 
     parts = [s.values[i] for s in chart.series]
-    exact = [p.value if hasattr(p, "value") else Decimal(str(p)).normalize() for p in parts]
-    total = sum(exact, Decimal(0))
+    total = sum((p.value for p in parts), Decimal(0))
     decimals = getattr(chart, "decimals", None)
     if decimals is None:
-        decimals = max((max(0, -e.as_tuple().exponent) for e in exact), default=0)
+        decimals = max(p.decimals for p in parts)
     return value_text(total, locale, decimals)
 
 

@@ -12,9 +12,9 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from ..locale import Locale
+from ..model import format_decimal
 from ..theme import Theme
 
-MINUS = "\u2212"  # the typographic minus: a hyphen is too short next to figures
 NBSP = "\u00a0"
 LABEL_GAP = 1.15  # label lines at least this many font sizes apart
 DARK_L = 55  # CIE L* below which white text reads on a fill, above which ink does
@@ -52,21 +52,12 @@ def text_colour(series: Sequence[float], theme: Theme) -> tuple[float, float, fl
 
 
 def number_text(value: float | Decimal, locale: Locale, decimals: int | None = None) -> str:
-    """A number in the locale's way: thousands separators, decimal mark, U+2212 minus.
-    `decimals` fixes the places; without it the value prints with the places it has."""
-    d = Decimal(str(value)) if not isinstance(value, Decimal) else value
-    if decimals is not None:
-        d = d.quantize(Decimal(1).scaleb(-decimals))
-    elif d == d.to_integral_value():
-        d = d.quantize(Decimal(1))
-    else:
-        d = d.normalize()
-    sign = MINUS if d < 0 and d != 0 else ""
-    d = abs(d)
-    places = max(0, -d.as_tuple().exponent) if isinstance(d.as_tuple().exponent, int) else 0
-    text = f"{d:,.{places}f}"
-    text = text.replace(",", "\0").replace(".", locale.decimal).replace("\0", locale.thousands)
-    return sign + text
+    """A computed number (a tick, a total) in the locale's way: thousands separators, decimal mark,
+    U+2212 minus; `decimals` fixes the places, else as many as the value has."""
+    d = value if isinstance(value, Decimal) else Decimal(str(value))
+    if decimals is None:
+        decimals = max(0, -d.normalize().as_tuple().exponent)
+    return format_decimal(d, decimals, locale)
 
 
 def value_of(v: Any) -> float:
