@@ -46,39 +46,49 @@ def draw(fig: Figure, chart: Any, theme: Theme, locale: Locale) -> None:
     ax.axis("off")
     w, h = fig.bbox.width, fig.bbox.height  # display units
     radius = 0.5 * h * 0.78
-    # the drawing is as wide as the column; the donut sits left of centre so that the labels have
-    # the wider side, both sides being used by shares on the left and right halves
-    cx, cy = w / 2, h / 2
+    cx, cy = w / 2, h / 2  # centred: shares on the right are labelled right, the others left
     ax.set_xlim(0, w)
     ax.set_ylim(0, h)
     total = sum(value_of(v) for v in chart.values) or 1.0
     ring = radius * (1 if chart.kind == "pie" else RING)
     unit = getattr(chart, "unit", None)
     decimals = getattr(chart, "decimals", None)
+    shares = []
     angle = 90.0  # twelve o'clock, then clockwise
-    outside: list[tuple[float, str, tuple[float, float, float]]] = []
     for k, i in enumerate(order(chart)):
-        share = value_of(chart.values[i]) / total
-        sweep = 360 * share
-        fill = colours[k % len(colours)]
-        ax.add_patch(Wedge((cx, cy), radius, angle - sweep, angle, width=ring, facecolor=fill,
-                           edgecolor=paper, linewidth=1.2))
-        mid = math.radians(angle - sweep / 2)
+        sweep = 360 * value_of(chart.values[i]) / total
         value = with_unit(value_text(chart.values[i], locale, decimals), unit, locale)
-        text = f"{chart.categories[i]}\n{value}"
-        if sweep >= INSIDE_DEG and _fits_inside(fig, value, size, ring, sweep, radius):
+        shares.append((angle, sweep, colours[k % len(colours)], chart.categories[i], value))
+        angle -= sweep
+    # values inside the ring where every large share has room for its value, else all outside:
+    # a reader compares numbers more easily when they all sit alike
+    large = [(sweep, value) for _a, sweep, _f, _n, value in shares if sweep >= INSIDE_DEG]
+    inside = bool(large) and all(_fits_inside(fig, value, size, ring, sweep, radius) for sweep, value in large)
+    outside: list[tuple[float, str, tuple[float, float, float]]] = []
+    for start, sweep, fill, name, value in shares:
+        ax.add_patch(Wedge((cx, cy), radius, start - sweep, start, width=ring, facecolor=fill,
+                           edgecolor=paper, linewidth=1.2))
+        mid = math.radians(start - sweep / 2)
+        if inside and sweep >= INSIDE_DEG:
             r = radius - ring / 2 if chart.kind != "pie" else radius * 0.62
             ax.text(cx + r * math.cos(mid), cy + r * math.sin(mid), value, ha="center", va="center",
                     fontsize=size, fontweight="bold", color=text_on(fill, theme))
-            outside.append((mid, chart.categories[i], fill))
+            outside.append((mid, name, fill))
         else:
-            outside.append((mid, text, fill))
-        angle -= sweep
+            outside.append((mid, f"{name}\n{value}", fill))
     _outside_labels(fig, ax, outside, (cx, cy), radius, size, ink)
     centre = getattr(chart, "centre", None)
     if centre and chart.kind != "pie":
-        ax.text(cx, cy, centre, ha="center", va="center", fontsize=theme.sizes.h2, fontweight="bold",
-                color=ink, linespacing=1.1)
+        _centre(fig, ax, centre, (cx, cy), (radius - ring) * 2 * 0.86, theme)
+
+
+def _centre(fig: Figure, ax: Any, text: str, at: tuple[float, float], room: float, theme: Theme) -> None:
+    """The centre label as large as the hole allows: the subheading size, smaller for long text."""
+    label = ax.text(*at, text, ha="center", va="center", fontsize=theme.sizes.h2, fontweight="bold",
+                    color=colour(theme, "ink"))
+    width = label.get_window_extent(renderer(fig)).width
+    if width > room:
+        label.set_fontsize(max(theme.sizes.caption, theme.sizes.h2 * room / width))
 
 
 def _fits_inside(fig: Figure, value: str, size: float, ring: float, sweep: float, radius: float) -> bool:
