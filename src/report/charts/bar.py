@@ -11,6 +11,7 @@ from matplotlib.patches import Patch
 from ..labels import LABEL_WRAP, wrap_label
 from ..locale import Locale
 from ..theme import Theme
+from .numbers import value_of, value_text
 from .style import (
     colour,
     legend_above,
@@ -20,8 +21,6 @@ from .style import (
     renderer,
     text_on,
     value_axis,
-    value_of,
-    value_text,
     zero_line,
 )
 

@@ -12,6 +12,7 @@ from matplotlib.patches import Wedge
 
 from ..locale import Locale
 from ..theme import Theme
+from .numbers import value_of, value_text, with_unit
 from .style import (
     LABEL_GAP,
     colour,
@@ -19,9 +20,6 @@ from .style import (
     renderer,
     spread,
     text_on,
-    value_of,
-    value_text,
-    with_unit,
 )
 
 RING = 0.36  # ring width as a share of the radius (donut); a pie is solid

@@ -11,6 +11,7 @@ from matplotlib.transforms import ScaledTranslation
 
 from ..locale import Locale
 from ..theme import Theme
+from .numbers import value_of, value_text, with_unit
 from .style import (
     LABEL_GAP,
     colour,
@@ -23,9 +24,6 @@ from .style import (
     spread,
     text_colour,
     value_axis,
-    value_of,
-    value_text,
-    with_unit,
     zero_line,
 )
 

@@ -10,7 +10,7 @@ import re
 from typing import Any
 
 from ..locale import Locale
-from .style import number_text, value_of, value_text, with_unit
+from .numbers import number_text, value_of, value_text, with_unit
 
 
 def data_rows(chart: Any, locale: Locale) -> list[list[str]] | None:
