@@ -110,6 +110,22 @@ series:
     assert overlapping(pdf) == []
 
 
+def test_a_low_is_labelled_below_its_point_with_the_series_unit(theme_fonts):
+    theme, _ = theme_fonts
+    pdf = draw(chart("""kind: line
+unit: Mio. €
+highlight: Q3
+categories: [Q1, Q2, Q3, Q4]
+series:
+  - {values: [1.5, -0.8, -2.1, 0.9], unit: Mrd. €}
+"""), theme_fonts)
+    accent = tuple(round(v, 3) for v in theme.colour(theme.charts.highlight).rgb_floats)
+    (ring,) = [box for c, box in filled_shapes(pdf) if tuple(round(v, 3) for v in c) == accent]
+    label = find(pdf, f"{MINUS}2,1{NBSP}Mrd. €")
+    assert label.box[3] < ring[1] and abs(label.x - (ring[0] + ring[2]) / 2) < 1  # under the point
+    assert overlapping(pdf) == []
+
+
 @pytest.mark.parametrize("extra, message", [
     ("area: true\n", "area: true needs a single series"),
     ("highlight: Juli\n", "highlight 'Juli' is not one of the categories"),
@@ -182,6 +198,13 @@ values: [1, 1, 1, 1, 1, 1, 1, 1, 1]
     (d,) = diags
     assert d.message == "9 shares are too many for a pie chart (at most 8)"
     assert "Sonstige" in d.hint and d.pos.line == line_number(text, "categories:")
+
+
+def test_a_pie_has_no_centre():
+    text = MIX.replace("kind: donut", "kind: pie")
+    _, diags = read(text)
+    (d,) = diags
+    assert d.message == "a pie has no hole for centre text" and d.pos.line == line_number(text, "centre:")
 
 
 # --- bar ----------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from matplotlib.patches import Patch
 from ..labels import LABEL_WRAP, wrap_label
 from ..locale import Locale
 from ..theme import Theme
-from .numbers import value_of, value_text
+from .numbers import value_of, value_text, with_unit
 from .style import (
     colour,
     legend_above,
@@ -34,7 +34,8 @@ def _label(chart: Any, k: int, i: int, locale: Locale) -> str:
     decimals = getattr(series, "decimals", None)
     if decimals is None:
         decimals = getattr(chart, "decimals", None)
-    text = value_text(series.values[i], locale, decimals)
+    # the axis carries the chart's unit; a series with a unit of its own says it at every value
+    text = with_unit(value_text(series.values[i], locale, decimals), getattr(series, "unit", None), locale)
     quals = series.qualifiers or []
     q = quals[i] if i < len(quals) else None
     return f"{q} {text}" if q else text

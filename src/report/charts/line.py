@@ -47,7 +47,8 @@ def draw(fig: Figure, chart: Any, theme: Theme, locale: Locale) -> None:
     # sit far from zero may use the room for its shape
     zero = chart.area or lo <= 0 <= hi or (lo > 0 and lo <= 0.5 * hi) or (hi < 0 and hi >= 0.5 * lo)
     ticks, step = nice_range(lo, hi, max(3, round(chart.height / TICK_MM)), zero=zero)
-    value_axis(ax, ticks, step, locale, getattr(chart, "unit", None), pad=(0, 0.12 if chart.highlight else 0.02))
+    pad = 0.12 if chart.highlight is not None else 0.02
+    value_axis(ax, ticks, step, locale, getattr(chart, "unit", None), pad=(pad if lo < 0 else 0, pad))
     if ticks[0] < 0 < ticks[-1] or ticks[0] == 0 or ticks[-1] == 0:
         zero_line(ax, theme)
 
@@ -123,9 +124,13 @@ def _highlight(ax: Any, chart: Any, values: list[float], theme: Theme, locale: L
     ax.plot([i], [values[i]], marker="o", markersize=7, color=mark, markeredgecolor=colour(theme, "paper"),
             markeredgewidth=1.2, zorder=6)
     text = with_unit(value_text(chart.series[0].values[i], locale, _decimals(chart, 0)),
-                     getattr(chart, "unit", None), locale)
-    ax.annotate(text, (i, values[i]), xytext=(0, 7), textcoords="offset points", ha="center", va="bottom",
-                fontsize=theme.sizes.caption + 1, fontweight="bold", color=colour(theme, "ink"), zorder=7)
+                     getattr(chart.series[0], "unit", None) or getattr(chart, "unit", None), locale)
+    # above the point, unless the line comes down to it (a low, a loss): then below, off the line
+    neighbours = [values[j] for j in (i - 1, i + 1) if 0 <= j < len(values)]
+    below = bool(neighbours) and values[i] < min(neighbours)
+    ax.annotate(text, (i, values[i]), xytext=(0, -8 if below else 7), textcoords="offset points", ha="center",
+                va="top" if below else "bottom", fontsize=theme.sizes.caption + 1, fontweight="bold",
+                color=colour(theme, "ink"), zorder=7)
     ax.get_xticklabels()[i].set_fontweight("bold")
 
 

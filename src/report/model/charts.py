@@ -323,6 +323,12 @@ class DonutChart(ChartBase):
 class PieChart(DonutChart):
     kind: Literal["pie"] = spec("Chart kind: shares of a whole as a pie (a donut without its hole).")
 
+    def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
+        super().check(diag, ctx)
+        if self.centre is not None:
+            diag.error(ctx.value_pos(self, "centre"), "a pie has no hole for centre text",
+                       "use kind: donut, or say the total in the caption")
+
 
 CHART_KINDS: dict[str, type] = {
     "bar": BarChart,
