@@ -126,6 +126,32 @@ series:
     assert overlapping(pdf) == []
 
 
+def test_numeric_x_keeps_the_distances_between_years(theme_fonts):
+    pdf = draw(chart("""kind: line
+x: numeric
+categories: ["2010", "2015", "2020", "2021", "2022"]
+series:
+  - values: [10, 20, 30, 32, 35]
+"""), theme_fonts)
+    x = {year: find(pdf, year).x for year in ("2010", "2015", "2020")}
+    assert abs((x["2015"] - x["2010"]) - (x["2020"] - x["2015"])) < 1  # five years are five years
+    shown = [w for w in words(pdf) if w.text in ("2021", "2022")]
+    assert shown and overlapping(pdf) == []  # years close together: one is left out, none overlap
+
+
+def test_numeric_x_needs_increasing_numbers():
+    text = """kind: line
+x: numeric
+categories: ["2010", "2015", "2012"]
+series:
+  - values: [1, 2, 3]
+"""
+    _, diags = read(text)
+    (d,) = diags
+    assert d.message == "category 2012 does not follow 2015" and d.pos.line == line_number(text, "categories:")
+    assert d.pos.col == len('categories: ["2010", "2015", ') + 1
+
+
 @pytest.mark.parametrize("extra, message", [
     ("area: true\n", "area: true needs a single series"),
     ("highlight: Juli\n", "highlight 'Juli' is not one of the categories"),

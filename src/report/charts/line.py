@@ -10,6 +10,7 @@ from matplotlib.lines import Line2D
 from matplotlib.transforms import ScaledTranslation
 
 from ..locale import Locale
+from ..model import parse_number
 from ..theme import Theme
 from .numbers import value_of, value_text, with_unit
 from .style import (
@@ -39,7 +40,7 @@ def draw(fig: Figure, chart: Any, theme: Theme, locale: Locale) -> None:
     size = theme.sizes.caption
     ax = fig.add_subplot()
     plain_axes(ax)
-    xs = list(range(len(chart.categories)))
+    xs = positions(chart, locale)
     values = [[value_of(v) for v in s.values] for s in chart.series]
     flat = [v for vs in values for v in vs]
     lo, hi = min(flat), max(flat)
@@ -62,10 +63,11 @@ def draw(fig: Figure, chart: Any, theme: Theme, locale: Locale) -> None:
         if chart.area:
             ax.fill_between(xs, [0] * len(vs), vs, color=c, alpha=0.18, linewidth=0, zorder=2)
     ax.set_xticks(xs, chart.categories)
-    ax.set_xlim(-0.25, len(xs) - 0.75)
+    margin = 0.25 * min(b - a for a, b in zip(xs, xs[1:], strict=False)) if len(xs) > 1 else 0.25
+    ax.set_xlim(xs[0] - margin, xs[-1] + margin)
 
     if chart.highlight is not None:
-        _highlight(ax, chart, values[0], theme, locale)
+        _highlight(ax, chart, xs, values[0], theme, locale)
 
     names = [s.name or "" for s in chart.series]
     labelled = any(names) and (len(names) > 1 or names[0])
@@ -116,19 +118,27 @@ def _spread_end_labels(fig: Figure, ax: Any, labels: list[Any], ends: list[float
         label.set_position((x, back((0, y))[1]))
 
 
-def _highlight(ax: Any, chart: Any, values: list[float], theme: Theme, locale: Locale) -> None:
+def positions(chart: Any, locale: Locale) -> list[float]:
+    """Where each category sits on the x axis: evenly (months, years), or at its value where the
+    categories are numbers on a scale (`x: numeric`: 2010, 2015, 2020, 2022 keep their distances)."""
+    if getattr(chart, "x", "categories") == "numeric":
+        return [float(parse_number(c, locale).value) for c in chart.categories]
+    return [float(i) for i in range(len(chart.categories))]
+
+
+def _highlight(ax: Any, chart: Any, xs: list[float], values: list[float], theme: Theme, locale: Locale) -> None:
     """The highlighted point: a ring in the theme's highlight colour and its value above it, the
     category under it in bold."""
     i = chart.categories.index(chart.highlight)
     mark = colour(theme, theme.charts.highlight)
-    ax.plot([i], [values[i]], marker="o", markersize=7, color=mark, markeredgecolor=colour(theme, "paper"),
+    ax.plot([xs[i]], [values[i]], marker="o", markersize=7, color=mark, markeredgecolor=colour(theme, "paper"),
             markeredgewidth=1.2, zorder=6)
     text = with_unit(value_text(chart.series[0].values[i], locale, _decimals(chart, 0)),
                      getattr(chart.series[0], "unit", None) or getattr(chart, "unit", None), locale)
     # above the point, unless the line comes down to it (a low, a loss): then below, off the line
     neighbours = [values[j] for j in (i - 1, i + 1) if 0 <= j < len(values)]
     below = bool(neighbours) and values[i] < min(neighbours)
-    ax.annotate(text, (i, values[i]), xytext=(0, -8 if below else 7), textcoords="offset points", ha="center",
+    ax.annotate(text, (xs[i], values[i]), xytext=(0, -8 if below else 7), textcoords="offset points", ha="center",
                 va="top" if below else "bottom", fontsize=theme.sizes.caption + 1, fontweight="bold",
                 color=colour(theme, "ink"), zorder=7)
     ax.get_xticklabels()[i].set_fontweight("bold")

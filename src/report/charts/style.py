@@ -176,16 +176,16 @@ def renderer(fig: Figure) -> Any:
 
 
 def fit_tick_labels(fig: Figure, ax: Axes) -> None:
-    """Category labels under the x axis: show every n-th one when they would touch (12 months in a
-    narrow column), never overlap them."""
+    """Category labels under the x axis never overlap: where they would (12 months in a narrow
+    column, years close together on a numeric axis), only every n-th stays, from the left."""
     ticks = ax.get_xticklabels()
     if len(ticks) < 2:
         return
-    widths = [t.get_window_extent(renderer(fig)).width for t in ticks]
-    xs = ax.transData.transform([(i, 0) for i in range(len(ticks))])[:, 0]
-    room = (xs[1] - xs[0]) if len(xs) > 1 else widths[0]
-    need = max(widths) + fig.dpi * 4 / 72  # 4 pt between labels
-    every = max(1, math.ceil(need / room))
-    if every > 1:
-        for i, t in enumerate(ticks):
-            t.set_visible(i % every == 0)
+    gap = fig.dpi * 4 / 72  # 4 pt between labels
+    boxes = [t.get_window_extent(renderer(fig)) for t in ticks]
+    shown = 0
+    for i in range(1, len(ticks)):
+        if boxes[i].x0 < boxes[shown].x1 + gap:
+            ticks[i].set_visible(False)
+        else:
+            shown = i

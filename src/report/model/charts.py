@@ -9,7 +9,7 @@ from typing import Literal
 
 from ..errors import Diagnostics, Pos, ReportError
 from ..labels import CHAR_MM, LABEL_WRAP, LINE_MM, wrap_label
-from .numbers import Number
+from .numbers import Number, NumberError, parse_number
 from .reader import Markup, Node, ReadContext, spec
 from .tabular import CsvData, read_csv, resolve_data
 
@@ -46,6 +46,12 @@ def _remember(ctx: ReadContext, obj: Node, pos: Pos, values: dict[str, Pos], ite
     """Positions of an object made from a CSV file, so that its errors point at the cells."""
     obj.pos = pos
     ctx.positions[id(obj)] = (values, items)
+
+
+def _cell_positions(ctx: ReadContext, obj: Node, key: str, cells: list[Pos], header: Pos | None = None) -> None:
+    """Record where a field's items were written in a CSV file (its header for the field itself)."""
+    values, items = ctx.positions.get(id(obj), ({}, {}))
+    ctx.positions[id(obj)] = ({**values, key: header} if header is not None else dict(values), {**items, key: cells})
 
 
 def _read_data(chart: ChartBase, diag: Diagnostics, ctx: ReadContext) -> CsvData | None:
@@ -165,6 +171,7 @@ class SeriesChart(ChartBase):
                        f"for one chart", f"at most {MAX_SERIES} value columns and {MAX_CATEGORIES} rows")
             return
         self.categories = [row[0].text for row in data.rows]
+        _cell_positions(ctx, self, "categories", [row[0].pos for row in data.rows])
         for col in range(1, len(data.columns)):
             values = _numbers(data, col, diag, ctx)
             if values is None:
@@ -238,6 +245,9 @@ class LineChart(SeriesChart):
     area: bool = spec("Fill the area under the line (one series only).", default=False)
     highlight: str | None = spec("A category whose value (in the first series) is marked and labelled, e.g. the "
                                  "record month.", default=None, example="Jul")
+    x: Literal["categories", "numeric"] = spec("categories: evenly spaced (months, years); numeric: the categories "
+                                               "are numbers placed at their distances (2010, 2015, 2020, 2022).",
+                                               default="categories")
 
     def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
         super().check(diag, ctx)
@@ -252,6 +262,25 @@ class LineChart(SeriesChart):
         if len(self.categories) < 2:
             diag.error(ctx.value_pos(self, "categories"), "a line needs at least two categories",
                        "show a single value as a bar chart or a key figure")
+        elif self.x == "numeric":
+            self._check_numeric_x(diag, ctx)
+
+    def _check_numeric_x(self, diag: Diagnostics, ctx: ReadContext) -> None:
+        """On a numeric axis the categories are numbers, each larger than the one before."""
+        last = None
+        for i, text in enumerate(self.categories):
+            try:
+                number = parse_number(text, ctx.numbers)
+            except NumberError as exc:
+                diag.error(ctx.item_pos(self, "categories", i), f"x: numeric, but category {text!r} is not a number",
+                           exc.hint)
+                return
+            if last is not None and number.value <= last:
+                diag.error(ctx.item_pos(self, "categories", i),
+                           f"category {text} does not follow {self.categories[i - 1]}",
+                           "on a numeric axis the categories increase from left to right")
+                return
+            last = number.value
 
 
 @dataclass(kw_only=True)
@@ -303,9 +332,8 @@ class DonutChart(ChartBase):
             return
         self.categories = [row[0].text for row in data.rows]
         self.values = _numbers(data, 1, diag, ctx) or []
-        values_pos = {"values": data.columns[1].pos, "categories": data.columns[0].pos}
-        ctx.positions[id(self)] = ({**ctx.positions.get(id(self), ({}, {}))[0], **values_pos},
-                                   {"values": [row[1].pos for row in data.rows]})
+        _cell_positions(ctx, self, "categories", [row[0].pos for row in data.rows], data.columns[0].pos)
+        _cell_positions(ctx, self, "values", [row[1].pos for row in data.rows], data.columns[1].pos)
 
     def _check_percent(self, diag: Diagnostics, ctx: ReadContext) -> None:
         """Percent shares add up to 100 within the precision shown: each printed share may be off by
