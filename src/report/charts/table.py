@@ -14,12 +14,12 @@ from .numbers import number_text, value_of, value_text, with_unit
 
 
 def data_rows(chart: Any, locale: Locale) -> list[list[str]] | None:
-    """Header row and one row per category: [category, value per series …]; None for charts without
-    numbers (destinations)."""
+    """Header row (the chart's title over the categories, then the series) and one row per category:
+    [category, value per series …]; None for charts without numbers (destinations)."""
     unit = getattr(chart, "unit", None)
     decimals = getattr(chart, "decimals", None)
     if hasattr(chart, "series") and hasattr(chart, "categories"):
-        header = [""] + [s.name or locale.label("value") for s in chart.series]
+        header = [chart.title] + [s.name or locale.label("value") for s in chart.series]
         rows = [header]
         for i, cat in enumerate(chart.categories):
             row = [cat]
@@ -33,7 +33,7 @@ def data_rows(chart: Any, locale: Locale) -> list[list[str]] | None:
             rows.append(row)
         return rows
     if hasattr(chart, "values") and hasattr(chart, "categories"):
-        rows = [["", locale.label("share")]]
+        rows = [[chart.title, locale.label("share")]]
         for cat, v in zip(chart.categories, chart.values, strict=True):
             rows.append([cat, with_unit(value_text(v, locale, decimals), unit, locale)])
         return rows
