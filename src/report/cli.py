@@ -10,8 +10,8 @@ import sys
 import time
 from pathlib import Path
 
-from .content import find_content_dir
 from .errors import ReportError
+from .paths import find_content_dir
 
 EXIT_OK, EXIT_PREFLIGHT, EXIT_INPUT = 0, 1, 2
 
@@ -44,8 +44,9 @@ def cmd_build(args: argparse.Namespace) -> int:
         for f in warned:
             print(f.format(), file=sys.stderr)
         print(f"preflight passed ({len(result.preflight.findings)} checks, {len(warned)} warnings)", file=sys.stderr)
+    verb = "kept (nothing changed since the last build)" if result.unchanged else "wrote"
     for out in result.outputs:
-        print(f"wrote {out.path} ({_human(out.size)}, {out.pages} pages, {out.edition} edition)")
+        print(f"{verb} {out.path} ({_human(out.size)}, {out.pages} pages, {out.edition} edition)")
     print(f"done in {time.perf_counter() - start:.1f} s", file=sys.stderr)
     return EXIT_OK
 
@@ -92,19 +93,12 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_preflight(args: argparse.Namespace) -> int:
-    from .preflight import preflight
-    path = Path(args.pdf)
-    if not path.is_file():
-        print(f"{path}: error: file not found\n  hint: give the path of a PDF file", file=sys.stderr)
-        return EXIT_INPUT
-    report = preflight(path)
-    print(f"preflight {path}")
-    print(report.format())
-    failed = sum(f.status == "fail" for f in report.findings)
-    warned = sum(f.status == "warn" for f in report.findings)
-    print(f"{'FAILED' if failed else 'passed'}: {failed} failed, {warned} warnings, "
-          f"{len(report.findings) - failed - warned} passed")
-    return EXIT_PREFLIGHT if failed else EXIT_OK
+    from dataclasses import replace
+
+    from .preflight import DEFAULT_PROFILE, preflight
+    report = preflight(Path(args.pdf), replace(DEFAULT_PROFILE, binding=args.binding))
+    print(report.json() if args.json else report.table())
+    return EXIT_PREFLIGHT if report.failed else EXIT_OK
 
 
 def cmd_newsletter(args: argparse.Namespace) -> int:
@@ -144,11 +138,18 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--no-marks", action="store_true",
                    help="print edition without crop marks and slug line (for shops that add their own)")
     b.set_defaults(func=cmd_build)
-    pf = sub.add_parser("preflight", help="check a PDF against print-shop rules (PDF/X-4, bleed, CMYK …)",
-                        description="Check any PDF: fonts embedded, TrimBox/BleedBox with 3 mm bleed, no RGB "
-                                    "colour or images, CMYK output intent, PDF/X-4 XMP, image resolution at "
-                                    "placed size, line widths ≥ 0.25 pt, text ≥ 6 pt. Exit 1 on a failure.")
+    pf = sub.add_parser("preflight", help="check a PDF against a print shop's PDF/X-4 profile",
+                        description="Check any PDF as a print shop's PDF/X-4 profile does: PDF version, output "
+                                    "intent (a CMYK printer ICC profile), XMP and Info, page count for the "
+                                    "binding, TrimBox/BleedBox with 3 mm bleed, fonts embedded, colour spaces "
+                                    "everywhere (no RGB or Lab), overprint, transparency group, total ink ≤ 300 %% "
+                                    "(rendered with Ghostscript when installed), image resolution, lines ≥ "
+                                    "0.25 pt, text ≥ 6 pt, no annotations or actions. Prints a table (or JSON "
+                                    "with --json). Exit 0 passed, 1 failed, 2 not a PDF.")
     pf.add_argument("pdf", metavar="FILE.pdf", help="the PDF to check")
+    pf.add_argument("--binding", choices=["saddle", "perfect", "none"], default="saddle",
+                    help="page count rule: saddle (multiple of 4, default), perfect (even), none")
+    pf.add_argument("--json", action="store_true", help="print the findings as JSON (for CI of other tools)")
     pf.set_defaults(func=cmd_preflight)
     w = sub.add_parser("watch", help="rebuild on every saved change under content/ and assets/",
                        description="Build, then rebuild whenever a file under CONTENT_DIR or the assets/ "

@@ -5,8 +5,9 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from reportlab import rl_config
 
@@ -34,7 +35,7 @@ def metadata(doc: Document) -> dict[str, str]:
     return {"title": rep.title, "author": rep.author, "subject": rep.subject,
             "keywords": ", ".join(rep.keywords), "lang": rep.language,
             "running_head": f"{rep.organisation} · {rep.subtitle or rep.year}",
-            "description": plain(rep.lead)}
+            "description": plain(rep.lead), "id": f"{rep.name}:{rep.year}"}
 
 
 @dataclass
@@ -43,10 +44,13 @@ class Rendered:
     pages: int
     geometry: Geometry
     tagger: Tagger | None = None  # the structure recorded while drawing (tagged editions)
+    padded: list[tuple[int, str]] = field(default_factory=list)  # pages added for the binding (layout.padding)
 
 
 def render(doc: Document, theme: Theme, fonts: dict[str, Path], charts: dict[str, ChartDrawing],
-           edition: Edition, locale: Locale) -> Rendered:
+           edition: Edition, locale: Locale, contents_seed: Any = None) -> Rendered:
+    """`contents_seed`: a layout.contents.SeedSlot; with the previous build's contents, one pass
+    usually suffices."""
     styles = Styles(theme, locale, edition.colour_mode, register_fonts(fonts))
     geometry = edition.geometry(A4)
     buf = io.BytesIO()
@@ -54,10 +58,11 @@ def render(doc: Document, theme: Theme, fonts: dict[str, Path], charts: dict[str
     template = ReportDocTemplate(buf, geometry, styles, metadata(doc), page_hook=edition.page_hook,
                                  tagger=tagger, invariant=1 if reproducible() else 0)
     ctx = LayoutContext(doc=doc, styles=styles, locale=locale, geometry=geometry, charts=charts,
-                        prepare_image=edition.prepare_image, text_width=text_width(theme))
+                        prepare_image=edition.prepare_image, text_width=text_width(theme),
+                        page_multiple=edition.page_multiple, contents_seed=contents_seed)
     with _binary_streams():
         template.multiBuild(build_story(ctx))
-    return Rendered(buf.getvalue(), template.page, geometry, tagger)
+    return Rendered(buf.getvalue(), template.page, geometry, tagger, list(ctx.padded))
 
 
 @contextmanager

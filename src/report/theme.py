@@ -7,12 +7,12 @@ theme.yaml. Everything a designer would change lives there, not in code.
 from __future__ import annotations
 
 import re
-import struct
 from dataclasses import dataclass, fields
 from pathlib import Path
 
 from .assets import inside_project
 from .errors import Diagnostic, Diagnostics, Pos, ReportError
+from .fontfiles import parsed
 from .load import YMap, load_yaml_file
 from .model import Node, ReadContext, Reader, spec
 
@@ -122,6 +122,7 @@ class Theme(Node):
     sizes: Sizes = spec("The type scale.")
     page: PageGrid = spec("Page margins and grid.")
     charts: ChartStyle = spec("Chart styling.")
+    plates: Plates = spec("Print rules for small and reversed text (see the plates block below).")
 
     def colour(self, name: str) -> Colour:
         return getattr(self.colours, name)
@@ -137,6 +138,71 @@ class Theme(Node):
             if name not in known:
                 diag.error(ctx.value_pos(self.charts, key), f"unknown colour '{name}' for charts: {key}",
                            f"known colours: {', '.join(known)}")
+
+
+# -- plates: small and reversed text in print ------------------------------------------------------
+# Four plates never register exactly: small text in three or four of them prints with coloured
+# fringes. Shops ask for text under ~12 pt in one or two plates and reversed (white) text of ≥ 8 pt
+# in bold. The print edition sets small text in a theme colour's `text_builds` CMYK instead.
+
+SMALL_TEXT_USES = {"ink": "body text", "primary": "running head and chart labels", "accent": "kickers",
+                   "secondary": "chart labels", "muted": "captions, sources and folios"}
+
+
+@dataclass(kw_only=True)
+class TextBuilds(Node):
+    primary: list[float] | None = spec("Small-text CMYK for primary.", default=None, example=[100, 70, 0, 0])
+    accent: list[float] | None = spec("Small-text CMYK for accent.", default=None, example=[0, 60, 90, 0])
+    secondary: list[float] | None = spec("Small-text CMYK for secondary.", default=None, example=[80, 0, 40, 0])
+    muted: list[float] | None = spec("Small-text CMYK for muted.", default=None, example=[0, 0, 0, 60])
+
+
+@dataclass(kw_only=True)
+class Plates(Node):
+    small_text: float = spec("Text below this size (pt) uses at most max_plates plates in print.", between=(6, 24))
+    max_plates: int = spec("Most plates (of C, M, Y, K) small text may use.", between=(1, 4))
+    reversed_min: float = spec("Smallest white text (pt) on colour or images.", between=(6, 24))
+    text_builds: TextBuilds = spec("CMYK in percent that small text uses instead of a colour with more plates.")
+
+
+def plate_count(cmyk: tuple[float, ...] | list[float]) -> int:
+    return sum(v > 0.001 for v in cmyk)
+
+
+def small_text_builds(theme: Theme) -> dict[tuple[float, ...], tuple[float, ...]]:
+    """Theme colour CMYK (0–1) → the CMYK (0–1) small text uses in print instead."""
+    out = {}
+    for f in fields(TextBuilds):
+        build = getattr(theme.plates.text_builds, f.name)
+        if build is not None:
+            out[theme.colour(f.name).cmyk_floats] = tuple(v / 100 for v in build)
+    return out
+
+
+def plate_warnings(theme: Theme) -> list[Diagnostic]:
+    """Theme colours that small text uses but that need more plates than allowed, with no build."""
+    rule, out = theme.plates, []
+    for name, use in SMALL_TEXT_USES.items():
+        build = getattr(rule.text_builds, name, None)
+        cmyk = build if build is not None else theme.colour(name).cmyk
+        if plate_count(cmyk) <= rule.max_plates:
+            continue
+        values = "/".join(f"{v:g}" for v in cmyk)
+        if build is not None:
+            what, pos = f"plates.text_builds.{name} {values}", rule.text_builds.field_pos.get(name, rule.pos)
+        else:
+            what, pos = f"colour {name} {values}", theme.colour(name).pos
+        suggestion = ", ".join(f"{v:g}" for v in _two_plates(theme.colour(name).cmyk))
+        out.append(Diagnostic(
+            f"{what} prints {use} under {rule.small_text:g} pt in {plate_count(cmyk)} plates; small text goes "
+            f"fuzzy out of register", pos,
+            f"give plates.text_builds.{name} at most {rule.max_plates} plates, e.g. [{suggestion}]", "warning"))
+    return out
+
+
+def _two_plates(cmyk: list[float]) -> list[float]:
+    keep = sorted(range(4), key=lambda i: -cmyk[i])[:2]
+    return [v if i in keep else 0 for i, v in enumerate(cmyk)]
 
 
 def _merge(base: YMap, override: YMap) -> YMap:
@@ -193,9 +259,4 @@ def load_theme(content_dir: Path, assets_dir: Path) -> tuple[Theme, dict[str, Pa
 
 def _is_truetype(path: Path) -> bool:
     """Whether reportlab can read the font (it would fail deep inside the layout otherwise)."""
-    from reportlab.pdfbase.ttfonts import TTFError, TTFontFile
-    try:
-        TTFontFile(str(path))
-    except (TTFError, OSError, ValueError, IndexError, KeyError, struct.error):
-        return False
-    return True
+    return parsed(path) is not None  # parsed once: the layout registers this very object

@@ -14,6 +14,7 @@ from reportlab.platypus import NextPageTemplate, PageBreak
 from ..model import KeyFiguresSection, TextSection
 from . import closing, contents, cover, keyfigures, section
 from .context import LayoutContext
+from .padding import PadPages
 
 SECTION_LAYOUTS: dict[type, Callable[[LayoutContext, Any, int], list[Any]]] = {
     TextSection: section.layout,
@@ -27,5 +28,5 @@ def build_story(ctx: LayoutContext) -> list[Any]:
                         NextPageTemplate(["left", "right"]), PageBreak(), *contents.layout(ctx)]
     for index, sec in enumerate(ctx.doc.sections, start=1):
         story += [PageBreak(), *SECTION_LAYOUTS[type(sec)](ctx, sec, index)]
-    story += [NextPageTemplate("back"), PageBreak(), *closing.layout(ctx)]
+    story += [PadPages(ctx), NextPageTemplate("back"), PageBreak(), *closing.layout(ctx)]
     return story

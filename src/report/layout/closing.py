@@ -44,7 +44,9 @@ def layout(ctx: LayoutContext) -> list[Any]:
     st, loc, rep = ctx.styles, ctx.locale, ctx.doc.report
     contact = rep.contact
     white = st.colour("paper")
-    small = st.para("small", textColor=white, fontSize=st.theme.sizes.body, leading=st.theme.sizes.leading)
+    # reversed out of the four-colour panel: bold, as print shops ask for small white text
+    small = st.para("small", textColor=white, fontName=st.font["bold"], fontSize=st.theme.sizes.body,
+                    leading=st.theme.sizes.leading)
     parts: list[Any] = [Paragraph(rl_plain(contact.publisher, loc),
                                   st.para("h2", spaceBefore=0, textColor=white, fontSize=st.theme.sizes.h2 + 4,
                                           leading=(st.theme.sizes.h2 + 4) * 1.3))]

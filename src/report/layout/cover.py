@@ -58,7 +58,8 @@ class Cover(Flowable):
             canv.setFont(st.font["bold"], s.h2)
             canv.drawString(margin, org_y, rep.organisation)
         with content(canv, "P"):
-            canv.setFont(st.font["regular"], s.source)
+            # reversed out of a four-colour image: bold and large enough to survive misregister
+            canv.setFont(st.font["bold"], max(s.source, st.theme.plates.reversed_min))
             canv.drawRightString(w - st.theme.page.margin_outer * MM, panel_h + 5 * MM, rep.cover.credit)
 
 

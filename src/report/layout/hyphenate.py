@@ -4,34 +4,117 @@ pyphen's German patterns (from LibreOffice) emit pairs of adjacent break points
 around compound joints, e.g. "Fort-s-chrei-bung", "Erd-fer-n-er-kun-dung": one
 of the two is wrong and the patterns cannot tell which. We drop both, losing a
 break opportunity but never printing "Forts-chreibung".
+
+pyphen parses a dictionary in 0.2–2 s per process. The package ships the parsed
+patterns of the dictionaries its locales use (data/hyphenation/, written by
+`write_patterns`, checked against pyphen's own parser by a test), named by the
+SHA-256 of the pyphen file they come from, so a newer pyphen with other patterns
+is never paired with stale data. Other dictionaries are parsed once and kept in
+the cache in the same plain-text format: data only, nothing that runs code.
 """
 
 from __future__ import annotations
 
-import pickle
+import gzip
+import hashlib
 from collections.abc import Callable, Iterator
 from functools import cache, lru_cache
+from pathlib import Path
 
 import pyphen
 
-from ..cache import Cache, file_digest, key
+from ..cache import Cache, key
+
+SHIPPED = Path(__file__).resolve().parent.parent / "data" / "hyphenation"
+FORMAT = "report-hyphenation 1"
+
+
+class Patterns(dict):
+    """pattern → (offset, values) as pyphen's HyphDict.patterns, decoded on first use.
+
+    Stored values are the pattern's digits with their leading zeros ("0012" = offset 2,
+    values (1, 2)): loading 66,000 German patterns is then one `dict(zip(…))`."""
+
+    def get(self, pattern: str, default: object = None) -> object:
+        raw = super().get(pattern)
+        if raw is None:
+            return default
+        if isinstance(raw, str):
+            digits = raw.lstrip("0")
+            raw = (len(raw) - len(digits), tuple(map(int, digits)))
+            self[pattern] = raw
+        return raw
+
+
+def encode(hyph: pyphen.HyphDict) -> bytes:
+    """A parsed dictionary as text: a header line, then pattern and digits on alternate lines."""
+    lines = [FORMAT]
+    for pattern, (offset, values) in hyph.patterns.items():
+        if any(getattr(v, "data", None) for v in values) or any(not 0 <= v <= 9 for v in values):
+            raise ValueError(f"pattern {pattern!r} uses nonstandard hyphenation, which this format cannot hold")
+        lines += [pattern, "0" * offset + "".join(map(str, values))]
+    return gzip.compress("\n".join(lines).encode("utf-8"), mtime=0)
+
+
+def decode(data: bytes, check: bool = True) -> pyphen.HyphDict:
+    """The inverse of `encode`; raises ValueError for anything that is not such a file.
+    `check=False` skips checking every value (25 ms): for the package's own, tested files."""
+    try:
+        lines = gzip.decompress(data).decode("utf-8").split("\n")
+    except (OSError, EOFError, UnicodeDecodeError) as exc:
+        raise ValueError(str(exc)) from None
+    if lines[0] != FORMAT or len(lines) % 2 != 1 or len(lines) < 3:
+        raise ValueError("not a hyphenation patterns file")
+    body = iter(lines[1:])
+    patterns = Patterns(zip(body, body, strict=False))  # pairs: the length was checked above
+    if check and not all(v.isdigit() and v.strip("0") for v in patterns.values()):
+        raise ValueError("malformed pattern values")
+    hyph = pyphen.HyphDict.__new__(pyphen.HyphDict)
+    hyph.patterns, hyph.cache, hyph.maxlen = patterns, {}, max(map(len, patterns))
+    return hyph
+
+
+def source_file(lang: str) -> Path:
+    return Path(pyphen.LANGUAGES[pyphen.language_fallback(lang)])
+
+
+def shipped_file(source: Path) -> Path:
+    return SHIPPED / f"{hashlib.sha256(source.read_bytes()).hexdigest()[:24]}.gz"
+
+
+def write_patterns(lang: str) -> Path:
+    """Regenerate the shipped data of one dictionary (run when pyphen's dictionaries change)."""
+    source = source_file(lang)
+    target = shipped_file(source)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(encode(pyphen.HyphDict(source)))
+    return target
+
+
+def _load(source: Path) -> pyphen.HyphDict:
+    shipped = shipped_file(source)
+    if shipped.is_file():
+        return decode(shipped.read_bytes(), check=False)
+    store, k = Cache(), key("hyphenation", FORMAT, shipped.name)
+    data = store.get("hyphenation", k)
+    if data is not None:
+        try:
+            return decode(data)
+        except ValueError:
+            pass  # a payload that does not parse is a cache miss
+    hyph = pyphen.HyphDict(source)
+    try:
+        store.put("hyphenation", k, encode(hyph))
+    except ValueError:
+        pass  # nonstandard patterns: parsed again next time
+    return hyph
 
 
 @cache
 def _dictionary(lang: str) -> pyphen.Pyphen:
-    """pyphen parses its dictionary in ~0.6 s per process; a pickled copy in the cache loads in ~60 ms."""
-    path = pyphen.LANGUAGES[pyphen.language_fallback(lang)]
-    if path not in pyphen.hdcache:
-        store = Cache()
-        k = key("pyphen", pyphen.__version__, file_digest(path))
-        data = store.get("hyphenation", k)
-        try:
-            pyphen.hdcache[path] = pickle.loads(data) if data else pyphen.HyphDict(path)
-        except Exception:  # an unreadable pickle is a cache miss, whatever it raises
-            pyphen.hdcache[path] = pyphen.HyphDict(path)
-            data = None
-        if data is None:
-            store.put("hyphenation", k, pickle.dumps(pyphen.hdcache[path]))
+    source = source_file(lang)
+    if source not in pyphen.hdcache:
+        pyphen.hdcache[source] = _load(source)
     return pyphen.Pyphen(lang=lang, left=2, right=3)
 
 

@@ -12,6 +12,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from ..fontfiles import parsed
 from ..locale import Locale
 from ..theme import Theme
 from .hyphenate import hyphenator
@@ -20,11 +21,13 @@ MM = 72 / 25.4
 
 
 def register_font(path: Path) -> str:
-    """Register one TrueType file with reportlab (once per process); returns its font name."""
-    name = f"{path.stem}-{hashlib.sha1(str(path).encode()).hexdigest()[:6]}"
-    if name not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(name, str(path)))
-    return name
+    """Register one TrueType file with reportlab (once per process and file version); returns its name."""
+    font = parsed(path)
+    if font is None:
+        font = TTFont(f"{path.stem}-{hashlib.sha1(str(path).encode()).hexdigest()[:6]}", str(path))  # raises
+    if font.fontName not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(font)
+    return font.fontName
 
 
 def register_fonts(fonts: dict[str, Path]) -> dict[str, str]:
