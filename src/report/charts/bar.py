@@ -70,6 +70,8 @@ def draw(fig: Figure, chart: Any, theme: Theme, locale: Locale) -> None:
     bar = ax.barh if horizontal else ax.bar
     base_up, base_down = [0.0] * n_cat, [0.0] * n_cat
     inside: list[tuple[Any, Any]] = []
+    # white on colour must survive misregister in print: bold, at least the theme's reversed size
+    inside_size = max(size, theme.plates.reversed_min)
     ends: list[Any] = []
     for k, vs in enumerate(values):
         fill = colours[k % len(colours)]
@@ -86,7 +88,8 @@ def draw(fig: Figure, chart: Any, theme: Theme, locale: Locale) -> None:
             text = _label(chart, k, i, locale)
             if stacked:
                 inside.append((rect, ax.text(rect.get_x() + rect.get_width() / 2, rect.get_y() + rect.get_height() / 2,
-                                             text, ha="center", va="center", fontsize=size - 0.5,
+                                             text, ha="center", va="center", fontsize=inside_size,
+                                             fontweight="bold",
                                              color=text_on(fills[i], theme), zorder=5)))
             else:
                 ends.append(_end_label(ax, offs[i], v, text, ink, size, horizontal))

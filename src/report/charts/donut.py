@@ -70,7 +70,7 @@ def draw(fig: Figure, chart: Any, theme: Theme, locale: Locale) -> None:
         if inside and sweep >= INSIDE_DEG:
             r = radius - ring / 2 if chart.kind != "pie" else radius * 0.62
             ax.text(cx + r * math.cos(mid), cy + r * math.sin(mid), value, ha="center", va="center",
-                    fontsize=size, fontweight="bold", color=text_on(fill, theme))
+                    fontsize=max(size, theme.plates.reversed_min), fontweight="bold", color=text_on(fill, theme))
             outside.append((mid, name, fill))
         else:
             outside.append((mid, f"{name}\n{value}", fill))
