@@ -51,7 +51,7 @@ def drawings(project, built):
 def test_both_editions_build_without_warnings(built):
     result, paths = built
     assert set(paths) == {"print", "screen"} and result.warnings == []
-    assert not result.preflight.failed
+    assert [f for f in result.preflight.findings if f.status != "pass"] == []  # e.g. small white text passes
 
 
 @pytest.mark.parametrize("name", CHARTS)
