@@ -288,6 +288,25 @@ series:
     assert overlapping(pdf) == []
 
 
+def test_long_labels_stay_inside_and_crowded_bars_drop_their_values(theme_fonts):
+    wide = chart("""kind: bar
+orientation: horizontal
+height: 60
+decimals: 2
+categories: [Netz, Vertrieb, Erzeugung]
+series:
+  - values: [-10000, 3, 4]
+""")
+    pdf = draw(wide, theme_fonts)
+    label, netz = find(pdf, f"{MINUS}10.000,00"), find(pdf, "Netz")
+    assert label.box[0] > netz.box[2] and overlapping(pdf) == []  # left of its bar, right of the category
+    crowded = chart("kind: bar\ncategories: [A, B, C, D, E, F, G, H]\nseries:\n" + "".join(
+        f"  - {{name: S{k}, values: [{', '.join(str(12345.5 + k * 111 + i) for i in range(8))}]}}\n" for k in range(6)))
+    pdf = draw(crowded, theme_fonts)
+    assert overlapping(pdf) == [] and "12.345,5" not in texts(pdf)  # the axis says it; no label soup
+    assert {"A", "H", "S0", "S5"} <= set(texts(pdf))
+
+
 def test_values_beyond_one_trillion_are_named_in_words():
     text = RESULT.replace("3.5", "2000000000000")
     _, diags = read(text)

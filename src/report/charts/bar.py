@@ -73,6 +73,7 @@ def draw(fig: Figure, chart: Any, theme: Theme, locale: Locale) -> None:
     # white on colour must survive misregister in print: bold, at least the theme's reversed size
     inside_size = max(size, theme.plates.reversed_min)
     ends: list[Any] = []
+    totals: list[Any] = []
     for k, vs in enumerate(values):
         fill = colours[k % len(colours)]
         offs = positions if stacked else [p - SPAN / 2 + thickness * (k + 0.5) for p in positions]
@@ -103,7 +104,7 @@ def draw(fig: Figure, chart: Any, theme: Theme, locale: Locale) -> None:
         for i in positions:
             total = sum(values[k][i] for k in range(n_series))
             end = base_up[i] if total >= 0 else base_down[i]
-            _end_label(ax, i, end, _total_text(chart, i, locale), ink, size + 1, horizontal, bold=True)
+            totals.append(_end_label(ax, i, end, _total_text(chart, i, locale), ink, size + 1, horizontal, bold=True))
 
     labels = ["\n".join(wrap_label(c, LABEL_WRAP[chart.orientation])) for c in chart.categories]
     if horizontal:
@@ -116,6 +117,7 @@ def draw(fig: Figure, chart: Any, theme: Theme, locale: Locale) -> None:
         handles = [Patch(color=colours[k % len(colours)]) for k in range(n_series)]
         legend_above(fig, ax, handles, [s.name or "" for s in chart.series], theme)
     fig.tight_layout(pad=0.4)
+    _make_room(fig, ax, ends + totals, horizontal)
     for rect, label in inside:  # a segment's value only where it fits; the total still gives the whole
         box, seg = label.get_window_extent(renderer(fig)), rect.get_window_extent(renderer(fig))
         if box.width > seg.width - 3 or box.height > seg.height - 1:
@@ -124,6 +126,25 @@ def draw(fig: Figure, chart: Any, theme: Theme, locale: Locale) -> None:
     if any(a.overlaps(b) for j, a in enumerate(boxes) for b in boxes[j + 1:]):
         for e in ends:  # too many bars for a value on each: the value axis alone must do
             e.remove()
+
+
+def _make_room(fig: Figure, ax: Any, labels: list[Any], horizontal: bool) -> None:
+    """Widen the value axis until every value label lies inside the plot: a long label at the end of
+    the longest bar would otherwise run into the category labels, the legend or the page."""
+    for _ in range(3):
+        box = ax.get_window_extent(renderer(fig))
+        low = high = 0.0
+        for label in labels:
+            b = label.get_window_extent(renderer(fig))
+            low = max(low, (box.x0 - b.x0) if horizontal else (box.y0 - b.y0))
+            high = max(high, (b.x1 - box.x1) if horizontal else (b.y1 - box.y1))
+        if low <= 0.5 and high <= 0.5:
+            return
+        lo, hi = ax.get_xlim() if horizontal else ax.get_ylim()
+        per_px = (hi - lo) / (box.width if horizontal else box.height)
+        limits = (lo - low * per_px * 1.15, hi + high * per_px * 1.15)
+        (ax.set_xlim if horizontal else ax.set_ylim)(*limits)
+        fig.tight_layout(pad=0.4)
 
 
 def _total_text(chart: Any, i: int, locale: Locale) -> str:
