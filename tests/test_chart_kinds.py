@@ -203,6 +203,22 @@ values: [60, 2, 2, 1, 1, 30, 2, 2]
         assert w.box[0] >= 0 and w.box[2] <= WIDTH and w.box[1] >= 0 and w.box[3] <= height, w
 
 
+def test_long_share_names_wrap_inside_the_drawing(theme_fonts):
+    obj = chart("""kind: donut
+unit: "%"
+height: 60
+categories: [Erneuerbare Energien aus eigenen Anlagen, Zugekaufter Strom vom Großhandelsmarkt,
+             Kraft-Wärme-Kopplung im Heizkraftwerk, Sonstige fossile Energieträger]
+values: [46.5, 30.5, 19.0, 4.0]
+""")
+    pdf = draw(obj, theme_fonts)
+    height = obj.height * 72 / 25.4
+    assert overlapping(pdf) == []
+    for w in words(pdf):
+        assert w.box[0] >= 0 and w.box[2] <= WIDTH and w.box[1] >= 0 and w.box[3] <= height, w
+    assert "Großhandelsmarkt" in " ".join(texts(pdf))
+
+
 def test_percent_shares_that_miss_100_warn_with_their_place():
     text = MIX.replace("4.9]", "3.9]")
     obj, diags = read(text)

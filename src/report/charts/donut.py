@@ -10,6 +10,7 @@ from typing import Any
 from matplotlib.figure import Figure
 from matplotlib.patches import Wedge
 
+from ..labels import wrap_label
 from ..locale import Locale
 from ..theme import Theme
 from .numbers import value_of, value_text, with_unit
@@ -25,6 +26,7 @@ from .style import (
 RING = 0.36  # ring width as a share of the radius (donut); a pie is solid
 INSIDE_DEG = 28  # a share this many degrees wide may carry its value inside
 LEADER_MM = 3.0  # leader lines reach this far beyond the ring
+CHAR_EM = 0.56  # a generous average character width (in font sizes) for wrapping names
 
 
 def order(chart: Any) -> list[int]:
@@ -105,6 +107,11 @@ def _outside_labels(fig: Figure, ax: Any, labels: list[tuple[float, str, Any]], 
     gap = size * LABEL_GAP * fig.dpi / 72
     reach = radius + LEADER_MM * 72 / 25.4 * fig.dpi / 72
     h = fig.bbox.height
+    # a name longer than the room beside the ring wraps (the drawing would cut it off at its edge)
+    room = fig.bbox.width / 2 - (reach + 5 + 4)
+    chars = max(8, int(room / (CHAR_EM * size * fig.dpi / 72)))
+    labels = [(mid, "\n".join(wrap_label(text.split("\n")[0], chars) + text.split("\n")[1:]), fill)
+              for mid, text, fill in labels]
     for side in (1, -1):
         here = [(mid, text, fill) for mid, text, fill in labels if (math.cos(mid) >= 0) == (side > 0)]
         if not here:
