@@ -45,6 +45,7 @@ def _pipeline(content_dir: Path, out_dir: Path, edition_names: list[str] | None,
     from .glyphs import check_glyphs
     from .layout.contents import Seeds
     from .locale import get_locale
+    from .logo import print_notes
     from .output import write_atomic
     from .preflight import DEFAULT_PROFILE, preflight
     from .render import metadata, render, text_width
@@ -58,7 +59,9 @@ def _pipeline(content_dir: Path, out_dir: Path, edition_names: list[str] | None,
     check_glyphs(doc, fonts)
     locale = get_locale(doc.report.language)
     seeds = Seeds(cache, content_dir)  # the previous contents: one layout pass when pages did not move
-    result = BuildResult(inputs=[*fonts.values(), *stamp.asset_files(doc)], warnings=list(doc.warnings))
+    result = BuildResult(inputs=[*fonts.values(), *stamp.asset_files(doc)], warnings=[*doc.warnings, *theme.warnings])
+    if theme.logo is not None and any(e.name == "print" for e in chosen):
+        result.warnings += print_notes(theme.logo, doc.assets_dir, theme)
 
     report("charts", f"{len(doc.charts)} charts")
     try:
@@ -77,7 +80,9 @@ def _pipeline(content_dir: Path, out_dir: Path, edition_names: list[str] | None,
                                  f"for the binding: {rendered.pages} pages, back cover last")
             report("finish", edition.name)
             data = finish(rendered, charts, edition, theme, metadata(doc))
-            result.warnings += edition.warnings
+            for w in edition.warnings:  # both editions, a second placement (a logo) or layout pass warn alike
+                if w not in result.warnings:
+                    result.warnings.append(w)
             path = out_dir / f"{doc.report.name}-{edition.name}.pdf"
             if edition.name == "print":
                 report("preflight", edition.name)

@@ -6,10 +6,12 @@ Exit codes: 0 success, 1 preflight failed, 2 bad input or usage.
 from __future__ import annotations
 
 import argparse
+import shlex
 import sys
 import time
 from pathlib import Path
 
+from . import __version__
 from .errors import ReportError
 from .paths import find_content_dir
 
@@ -74,7 +76,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     from .init import init_project
     target = Path(args.dir)
     files = init_project(target)
-    print(f"created {target} ({len(files)} files). Next:\n  report build {target / 'content'}")
+    print(f"created {target} ({len(files)} files). Next:\n  cd {shlex.quote(str(target))} && report build")
     return EXIT_OK
 
 
@@ -104,13 +106,49 @@ def cmd_preflight(args: argparse.Namespace) -> int:
 def cmd_newsletter(args: argparse.Namespace) -> int:
     from .build import build
     from .content import load_document
-    from .newsletter import make_kit
+    from .newsletter import make_kit, require_newsletter
     content, out = find_content_dir(Path(args.content_dir)), Path(args.output)
+    doc = load_document(content)
+    require_newsletter(doc)  # before the PDF is replaced, so that a refusal leaves everything as it was
+    existed = (out / f"{doc.report.name}-screen.pdf").exists()
     result = build(content, out, ["screen"], lambda stage, detail: print(f"  {stage:<9} {detail}",
                                                                         file=sys.stderr))
-    kit = make_kit(load_document(content), result.outputs[0].path, out)
-    for path in kit.files:
+    pdf = result.outputs[0]
+    print(f"wrote {pdf.path} ({_human(pdf.size)}, {pdf.pages} pages, screen edition, "
+          f"{'replaced the earlier file' if existed else 'new'})")
+    written: list[Path] = []
+    try:
+        make_kit(doc, pdf.path, out, written)
+    except (ReportError, OSError) as exc:
+        for d in getattr(exc, "diagnostics", []):
+            print(d.format(), file=sys.stderr)
+        if isinstance(exc, OSError):
+            print(f"{exc.filename or out}: error: cannot write: {exc.strerror or exc}", file=sys.stderr)
+        done = ", ".join(p.name for p in written) or "none of its files"
+        print(f"newsletter failed: {pdf.path} was written (the screen edition is complete), but the newsletter "
+              f"kit was not: written {done}", file=sys.stderr)
+        return EXIT_INPUT
+    for path in written:
         print(f"wrote {path} ({_human(path.stat().st_size)})")
+    return EXIT_OK
+
+
+def cmd_theme(args: argparse.Namespace) -> int:
+    from .content import project_paths
+    from .output import write_atomic
+    from .specimen import specimen, specimen_editions
+    from .theme import load_theme
+    content = find_content_dir(Path(args.content_dir))
+    _, assets = project_paths(content)
+    theme, fonts = load_theme(content, assets)
+    for w in theme.warnings:
+        print(w.format(), file=sys.stderr)
+    editions = specimen_editions(assets)
+    data = specimen(theme, fonts, editions, assets, str(content))
+    out = Path(args.output)
+    write_atomic(out, data)
+    print(f"wrote {out} ({_human(len(data))}, {len(editions)} pages: "
+          f"{', '.join(e.name for e in editions)} edition)")
     return EXIT_OK
 
 
@@ -124,6 +162,7 @@ def _folders(p: argparse.ArgumentParser) -> None:
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="report", description="Lay out a year-end review from YAML content "
                                 "into print-ready and screen PDFs.")
+    p.add_argument("--version", action="version", version=f"report {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", required=True)
     b = sub.add_parser("build", help="build the PDF editions from a content folder",
                        description="Build the report from CONTENT_DIR (YAML) and the assets/ folder beside "
@@ -173,6 +212,17 @@ def parser() -> argparse.ArgumentParser:
                                     "'# yaml-language-server: $schema=…' line in each content file.")
     sc.add_argument("-o", "--output", metavar="DIR", help="write report/section/chart/theme schema files here")
     sc.set_defaults(func=cmd_schema)
+    t = sub.add_parser("theme", help="draw the theme's specimen: palette, type scale, page grid, logo",
+                       description="Draw one specimen page per edition from the theme of CONTENT_DIR (and the "
+                                   "assets/ beside it): the palette with CMYK values, sRGB swatches and ink totals, "
+                                   "the type scale in the theme's fonts, the page grid, the logo's clear space and "
+                                   "the chart colours as seen with colour-vision deficiencies. Needs only "
+                                   "theme.yaml and the assets, not the content.")
+    t.add_argument("content_dir", nargs="?", default="content", metavar="CONTENT_DIR",
+                   help="folder with theme.yaml, or the project folder that contains it (default: content)")
+    t.add_argument("-o", "--output", default="out/specimen.pdf", metavar="FILE.pdf",
+                   help="the specimen PDF (default: out/specimen.pdf)")
+    t.set_defaults(func=cmd_theme)
     n = sub.add_parser("newsletter", help="build the screen edition and the newsletter kit",
                        description="Build the screen edition and write OUT_DIR/newsletter/: cover thumbnails "
                                    "(600 and 1200 px wide), an e-mail-safe HTML teaser and its plain-text "

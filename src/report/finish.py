@@ -17,7 +17,7 @@ from .render import Rendered
 from .tagging.structure import write_structure
 from .theme import Theme
 
-_CHART_NAME = re.compile(rb"/(RptChart_\w+) Do")
+_CHART_NAME = re.compile(rb"/(Rpt(?:Chart|Logo)_\w+) Do")  # charts and PDF logos
 
 
 def place_charts(pdf: pikepdf.Pdf, charts: dict[str, ChartDrawing]) -> None:
@@ -41,7 +41,7 @@ def place_charts(pdf: pikepdf.Pdf, charts: dict[str, ChartDrawing]) -> None:
 def finish(rendered: Rendered, charts: dict[str, ChartDrawing], edition: Edition, theme: Theme,
            info: dict[str, Any]) -> bytes:
     with pikepdf.open(io.BytesIO(rendered.pdf)) as pdf:
-        place_charts(pdf, charts)
+        place_charts(pdf, {**charts, **rendered.forms})
         if rendered.tagger is not None:
             write_structure(pdf, rendered.tagger, info["title"])
         edition.finish(pdf, rendered.geometry, theme, info)

@@ -54,7 +54,7 @@ class Locale:
 
 @cache
 def get_locale(language: str) -> Locale:
-    base = language.split("-")[0]
+    base = language.split("-")[0].lower()  # BCP 47 tags are case-insensitive
     data = yaml.safe_load((LOCALES_DIR / f"{base}.yaml").read_text(encoding="utf-8"))
     return Locale(language=language, hyphenation=data["hyphenation"], thousands=data["thousands"],
                   decimal=data["decimal"], quotes=tuple(data["quotes"]), labels=dict(data["labels"]),

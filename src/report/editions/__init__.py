@@ -12,6 +12,7 @@ from typing import Any
 import pikepdf
 from reportlab.lib.utils import ImageReader
 
+from .. import assets
 from ..cache import Cache, code_version, file_digest, key
 from ..layout.templates import Geometry
 from ..theme import Theme
@@ -55,7 +56,8 @@ class Edition:
 
         Returned as a JpegReader: embedded as it is, identified by its bytes (not by a path)."""
         cache = self.cache or Cache(enabled=False)
-        k = key("image", self.name, variant, code_version(Path(__file__).parent), file_digest(path),
+        k = key("image", self.name, variant, code_version(Path(__file__).parent), file_digest(Path(assets.__file__)),
+                file_digest(path),
                 round(width, 2), round(height, 2))
         data = cache.get("images", k, valid=_is_jpeg)  # a planted or foreign entry is a miss
         if data is None:

@@ -19,6 +19,7 @@ import pikepdf
 from PIL import Image, ImageCms
 from reportlab.lib.colors import CMYKColor
 
+from ..assets import oriented_size, to_rgb
 from ..cache import file_digest
 from ..clock import build_time
 from ..errors import Diagnostic, Pos, ReportError
@@ -67,7 +68,8 @@ class PrintEdition(Edition):
 
     def prepare_image(self, path: Path, width: float, height: float) -> Any:
         with Image.open(path) as im:
-            ppi = min(im.width / (width / 72), im.height / (height / 72))
+            w_px, h_px = oriented_size(im)
+            ppi = min(w_px / (width / 72), h_px / (height / 72))
             placed = f"{width / MM:.0f} × {height / MM:.0f} mm"
             if ppi + 0.5 < MIN_PPI_ERROR:
                 raise ReportError([Diagnostic(
@@ -82,7 +84,7 @@ class PrintEdition(Edition):
         def convert() -> bytes:
             with Image.open(path) as im:
                 buf = io.BytesIO()
-                to_cmyk(im, self.profile).save(buf, "JPEG", quality=92, dpi=(round(ppi), round(ppi)))
+                to_cmyk(to_rgb(im), self.profile).save(buf, "JPEG", quality=92, dpi=(round(ppi), round(ppi)))
             return buf.getvalue()
         return self.cached_image(path, width, height, convert, variant=file_digest(self.profile))
 

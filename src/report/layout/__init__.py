@@ -15,6 +15,7 @@ from ..model import KeyFiguresSection, TextSection
 from . import closing, contents, cover, keyfigures, section
 from .context import LayoutContext
 from .padding import PadPages
+from .templates import with_source
 
 SECTION_LAYOUTS: dict[type, Callable[[LayoutContext, Any, int], list[Any]]] = {
     TextSection: section.layout,
@@ -27,6 +28,6 @@ def build_story(ctx: LayoutContext) -> list[Any]:
     story: list[Any] = [NextPageTemplate("cover"), *cover.layout(ctx),
                         NextPageTemplate(["left", "right"]), PageBreak(), *contents.layout(ctx)]
     for index, sec in enumerate(ctx.doc.sections, start=1):
-        story += [PageBreak(), *SECTION_LAYOUTS[type(sec)](ctx, sec, index)]
+        story += [PageBreak(), *with_source(SECTION_LAYOUTS[type(sec)](ctx, sec, index), sec.pos)]
     story += [PadPages(ctx), NextPageTemplate("back"), PageBreak(), *closing.layout(ctx)]
     return story

@@ -10,6 +10,7 @@ from reportlab.platypus import Flowable, Spacer
 from ..tagging import artifact
 from .context import LayoutContext
 from .heading import heading
+from .logo import LogoMark, draw_logo
 from .styles import MM
 from .text import Paragraph, rl_link, rl_plain
 
@@ -62,6 +63,12 @@ def layout(ctx: LayoutContext) -> list[Any]:
     parts += [Spacer(0, 6 * MM),
               Paragraph(rl_plain(loc.label("image_credit"), loc).upper(), st.para("kicker")),
               Paragraph(f"{rl_plain(loc.label('cover'), loc)} – {rl_plain(rep.cover.credit, loc)}", small)]
+    brand = ctx.brand
+    if brand is not None and brand.spec.closing == "foot":  # the sign-off: logo above the publisher
+
+        def paint(canv: Any, x: float, y: float, width: float) -> None:
+            draw_logo(canv, brand, st, x, y, width, dark="primary", prepare_image=ctx.prepare_image)
+        parts.insert(0, LogoMark(brand, brand.spec.width * MM * st.scale, paint))
     story = heading(ctx, contact.heading, None, "closing", colour=white)
     story.append(FootPanel(parts, st.colour("accent")))
     return story

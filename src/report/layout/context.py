@@ -27,3 +27,4 @@ class LayoutContext:
     page_multiple: int = 1  # the page count must be a multiple of this (binding); see layout.padding
     padded: list[tuple[int, str]] = field(default_factory=list)  # pages added for the binding: (number, kind)
     contents_seed: Any = None  # contents.SeedSlot: the previous build's contents entries, if kept
+    brand: Any = None  # layout.logo.Brand when the theme has a logo

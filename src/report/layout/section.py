@@ -7,6 +7,7 @@ from typing import Any
 
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
+from ..assets import oriented_size
 from ..model import ChartRef, Figure, Quote, TextSection
 from ..model import Paragraph as ParagraphBlock
 from ..tagging import artifact, content, group
@@ -14,6 +15,7 @@ from .chartdata import chart_data
 from .context import LayoutContext
 from .heading import heading
 from .styles import MM
+from .templates import text_frame_height, with_source
 from .text import Paragraph, rl_markup, rl_plain
 
 
@@ -29,6 +31,15 @@ class PullQuote(Flowable):
         _, h = self.para.wrap(aw - self.indent, ah)
         self.width, self.height = aw, h
         return aw, h
+
+    def split(self, aw: float, ah: float) -> list[Flowable]:
+        """A quote longer than the rest of the page goes on on the next, with its bar on both."""
+        parts = self.para.split(aw - self.indent, ah)
+        if len(parts) < 2:
+            return []
+        first, *rest = (PullQuote(p, self.indent, self.bar_colour, 0) for p in parts)
+        first.spaceBefore, rest[-1].spaceAfter = self.spaceBefore, self.spaceAfter
+        return [first, *rest]
 
     def draw(self) -> None:
         with artifact(self.canv):
@@ -56,7 +67,8 @@ class ChartFigure(Flowable):
 
 
 def _paragraph(ctx: LayoutContext, block: ParagraphBlock) -> list[Any]:
-    return [Paragraph(rl_markup(block.text, ctx.locale), ctx.styles.para("body", leftIndent=_indent(ctx)))]
+    return [Paragraph(rl_markup(block.text, ctx.locale), ctx.styles.para("body", leftIndent=_indent(ctx)),
+                      source=block.pos, notes=ctx.styles.notes)]
 
 
 def _quote(ctx: LayoutContext, block: Quote) -> list[Any]:
@@ -99,13 +111,23 @@ class PlacedImage(Flowable):
 def _figure(ctx: LayoutContext, block: Figure) -> list[Any]:
     from PIL import Image as PILImage
     with PILImage.open(block.image) as im:
-        w_px, h_px = im.size
-    width = ctx.text_width
+        w_px, h_px = oriented_size(im)
+    gap = 2 * MM
+    caption = Paragraph(rl_markup(block.caption, ctx.locale), ctx.styles.para("caption"))
+    credit = [Paragraph(rl_plain(block.credit, ctx.locale), ctx.styles.para("source"))] if block.credit else []
+    # the image fills the column's width unless it is so tall that it and its caption would not fit
+    # on one page (a portrait photo): then it is as tall as leaves room for the caption
+    frame_h = text_frame_height(ctx.geometry, ctx.styles.theme.page)
+    below = gap + sum(p.wrap(ctx.text_width, frame_h)[1] + p.getSpaceBefore() + p.getSpaceAfter()
+                      for p in [caption, *credit])
+    room = max(frame_h - below - _SLACK, frame_h / 2)
+    width = min(ctx.text_width, room * w_px / h_px)
     height = width * h_px / w_px
     img = PlacedImage(ctx.prepare_image(block.image, width, height), width, height, block.alt)
-    credit = [Paragraph(rl_plain(block.credit, ctx.locale), ctx.styles.para("source"))] if block.credit else []
-    return [KeepTogether([img, Spacer(0, 2 * MM),
-                          Paragraph(rl_markup(block.caption, ctx.locale), ctx.styles.para("caption")), *credit])]
+    return [KeepTogether([img, Spacer(0, gap), caption, *credit])]
+
+
+_SLACK = 1.0  # points kept free below a page-high figure: rounding in reportlab's frame arithmetic
 
 
 def _indent(ctx: LayoutContext) -> float:
@@ -123,5 +145,5 @@ BLOCK_LAYOUTS: dict[type, Callable[[LayoutContext, Any], list[Any]]] = {
 def layout(ctx: LayoutContext, section: TextSection, index: int) -> list[Any]:
     story = heading(ctx, section.title, section.kicker, f"{index}-{section.title}")
     for block in section.blocks:
-        story += BLOCK_LAYOUTS[type(block)](ctx, block)
+        story += with_source(BLOCK_LAYOUTS[type(block)](ctx, block), block.pos)
     return story

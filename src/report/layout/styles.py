@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportlab.lib.colors import CMYKColor, Color
@@ -44,9 +44,15 @@ class Styles:
     locale: Locale
     colour_mode: str  # "cmyk" (print) or "rgb" (screen)
     font: dict[str, str]
+    notes: list = field(default_factory=list)  # build warnings from line breaking (report.errors.Diagnostic)
 
     def __post_init__(self) -> None:
         self.hyphenate = hyphenator(self.locale.hyphenation)
+
+    @property
+    def scale(self) -> float:
+        """Page size against A4 (1 at A4): fixed distances of the design grow and shrink with it."""
+        return self.theme.page.factor
 
     def colour(self, name: str) -> Color:
         c = self.theme.colour(name)
