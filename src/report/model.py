@@ -96,11 +96,19 @@ class Cover(Node):
                     example="Abstrakte Grafik: Linien verbinden Thüringen mit Zielen in aller Welt")
 
 
+_PHONE = re.compile(r"\+?[0-9][0-9 /-]*[0-9]")
+
+
 @dataclass(kw_only=True)
 class Contact(Node):
-    heading: str = spec("Heading of the closing page.", example="Kontakt und Impressum", max_length=80)
+    heading: str | None = spec("Heading of the closing page (default: the language's 'Contact and imprint').",
+                               default=None, example="Kontakt und Impressum", max_length=80)
     publisher: str = spec("Who publishes the review.", example="Thüringen International", max_length=80)
-    lines: list[str] = spec("Further lines of the imprint (address, commission, editors).", default=[],
+    address: list[str] = spec("Postal address, one line per item.", default=[],
+                              example=["Musterstraße 1", "99084 Erfurt"], max_length=80, items=(0, 6))
+    phone: str | None = spec("Telephone number: digits, spaces, +, / and -.", default=None,
+                             example="+49 361 123456-0")
+    lines: list[str] = spec("Further lines of the imprint (commission, editors).", default=[],
                             example=["Im Auftrag des Freistaates Thüringen"], max_length=120, items=(0, 12))
     email: str | None = spec("Contact e-mail address.", default=None, example="info@example.org")
     web: str | None = spec("Web address (https://…).", default=None, example="https://www.example.org")
@@ -108,6 +116,10 @@ class Contact(Node):
     def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
         check_email(self, "email", diag, ctx)
         check_web(self, "web", diag, ctx)
+        if self.phone is not None and not (_PHONE.fullmatch(self.phone)
+                                           and 5 <= sum(c.isdigit() for c in self.phone) <= 17):
+            diag.error(ctx.value_pos(self, "phone"), f"phone {self.phone!r} is not a telephone number",
+                       "write digits, spaces, +, / and - only, e.g. +49 361 123456-0")
 
 
 @dataclass(kw_only=True)
@@ -175,6 +187,59 @@ class Quote(Node):
     text: Markup = spec("The quoted sentence, set large as a pull quote.",
                         example="Eines der erfolgreichsten Jahre")
     attribution: str | None = spec("Who said it, if anyone.", default=None)
+    repeat: bool = spec("The quote repeats a sentence of the body text (a pull quote): screen readers "
+                        "skip it, so it is not read twice.", default=False, example=True)
+
+
+@dataclass(kw_only=True)
+class Heading(Node):
+    text: str = spec("A sub-heading inside the section (bookmark under the section; kept with what follows).",
+                     example="Messen und Gemeinschaftsstände", max_length=120)
+    level: int = spec("2: under the section title; 3: under a level-2 sub-heading.", default=2, example=2,
+                      between=(2, 3))
+
+
+@dataclass(kw_only=True)
+class ListItem(Node):
+    SHORTHAND = "text"  # an item may be written as plain text
+    text: Markup = spec("The item's text (inline markup allowed).", example="Kalifornien")
+    items: list[Markup] = spec("Items nested under this one (one level).", default=[], example=["Detroit"],
+                               items=(0, 30))
+
+
+@dataclass(kw_only=True)
+class ListBlock(Node):
+    style: Literal["bullet", "number"] = spec("Bullets or numbers in front of the items.", default="bullet",
+                                              example="bullet")
+    items: list[ListItem] = spec("The items; each is text, or {text: …, items: [...]} with one nested level.",
+                                 example=["Kalifornien", "Japan"], items=(1, 60))
+
+
+@dataclass(kw_only=True)
+class Note(Node):
+    text: Markup = spec("Small print: a rounding note, a methodology remark.",
+                        example="Alle Zahlen sind gerundet.")
+    label: str | None = spec("A label in front of the note, e.g. Hinweis.", default=None, example="Hinweis",
+                             max_length=40)
+
+
+BOX_BLOCKS = ("paragraph", "list", "note", "heading")
+
+
+@dataclass(kw_only=True)
+class Box(Node):
+    title: str | None = spec("Title of the box, e.g. Auf einen Blick.", default=None, example="Auf einen Blick",
+                             max_length=80)
+    blocks: list[Any] = spec("What the box holds: " + ", ".join(BOX_BLOCKS) + ".",
+                             example=[{"paragraph": "Text …"}])
+
+    def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
+        allowed = tuple(BLOCK_KINDS[k][0] for k in BOX_BLOCKS)
+        for i, block in enumerate(self.blocks):
+            if not isinstance(block, allowed):
+                kind = next(k for k, (cls, _) in BLOCK_KINDS.items() if isinstance(block, cls))
+                diag.error(ctx.item_pos(self, "blocks", i), f"a box cannot hold a {kind}",
+                           f"a box holds {', '.join(BOX_BLOCKS)}; put the {kind} after the box")
 
 
 @dataclass(kw_only=True)
@@ -196,6 +261,10 @@ BLOCK_KINDS: dict[str, tuple[type, str | None]] = {
     "quote": (Quote, "text"),
     "chart": (ChartRef, "id"),
     "image": (Figure, None),
+    "heading": (Heading, "text"),
+    "list": (ListBlock, "items"),
+    "note": (Note, "text"),
+    "box": (Box, None),
 }
 
 
@@ -211,6 +280,52 @@ class TextSection(Node):
                               max_length=80)
     blocks: list[Any] = spec("Paragraphs, quotes, charts and images in reading order; each item is one of: "
                              + ", ".join(BLOCK_KINDS) + ".", example=[{"paragraph": "Text …"}])
+    page: Literal["new", "continue"] | None = spec(
+        "new: the section starts on a new page; continue: below the previous section (default: the theme's "
+        "text.section_page).", default=None, example="new")
+    columns: int = spec("1 or 2 text columns; charts and images span both.", default=1, example=2, between=(1, 2))
+    footnotes: list[Markup] = spec("Footnotes, referred to as [^1], [^2] … in the text and set at the end of "
+                                   "the section.", default=[], example=["Stand: Dezember 2017."], items=(0, 30))
+
+    def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
+        refs: set[int] = set()
+        for block in self.blocks:
+            for text in block_texts(block):
+                for number in markup.footnote_refs(text):
+                    refs.add(number)
+                    if not 1 <= number <= len(self.footnotes):
+                        diag.error(block.pos, f"footnote [^{number}] has no text",
+                                   f"add it as item {number} of the section's footnotes: list")
+        for number in range(1, len(self.footnotes) + 1):
+            if number not in refs:
+                diag.error(ctx.item_pos(self, "footnotes", number - 1), f"footnote {number} is never referred to",
+                           f"write [^{number}] in the text where it belongs, or remove the footnote")
+
+
+def block_texts(block: Any) -> list[str]:
+    """The marked-up texts of a block (for checks across a section, e.g. footnote references)."""
+    if isinstance(block, Box):
+        return [t for b in block.blocks for t in block_texts(b)]
+    if isinstance(block, ListBlock):
+        return [t for item in block.items for t in (item.text, *item.items)]
+    text = getattr(block, "text", None)
+    return [text] if isinstance(text, str) else []
+
+
+@dataclass(kw_only=True)
+class ForewordSection(Node):
+    kind: Literal["foreword"] = spec("Section kind: the opening letter with portrait and signature.")
+    title: str = spec("Heading of the foreword.", example="Liebe Leserinnen und Leser,", max_length=120)
+    kicker: str | None = spec("Small line above the heading.", default=None, example="Vorwort", max_length=80)
+    portrait: AssetPath = spec("Portrait photo of the author, relative to assets/.", example="images/portrait.jpg")
+    portrait_alt: str = spec("What the portrait shows.", example="Porträt von Dr. Erika Muster")
+    paragraphs: list[Markup] = spec("The letter, one item per paragraph.", example=["Was für ein Jahr …"],
+                                    items=(1, 20))
+    closing: str = spec("The closing line.", example="Herzliche Grüße", max_length=80)
+    signature: AssetPath | None = spec("Signature as PNG with a transparent background (optional).",
+                                       default=None, example="images/unterschrift.png")
+    name: str = spec("The author's name under the signature.", example="Dr. Erika Muster", max_length=80)
+    role: str | None = spec("The author's role.", default=None, example="Geschäftsführerin", max_length=120)
 
 
 MAX_FIGURE_VALUE = 1e9  # "999.999.999" is the widest number a tile holds
@@ -245,6 +360,7 @@ class KeyFiguresSection(Node):
 SECTION_KINDS: dict[str, type] = {
     "text": TextSection,
     "key_figures": KeyFiguresSection,
+    "foreword": ForewordSection,
 }
 
 
@@ -519,6 +635,9 @@ class Reader:
         return INVALID if any(v is INVALID for v in out) else out
 
     def _read_object(self, value: Any, pos: Pos, cls: type, what: str) -> Any:
+        shorthand = getattr(cls, "SHORTHAND", None)
+        if shorthand and value is not None and not isinstance(value, (YMap, YSeq)):
+            value = _one_key(shorthand, value, pos)
         if not isinstance(value, YMap):
             self.diag.error(pos, f"{what}: expected a block of keys, got {_got(value)}",
                             "indent the keys of this block under it")
@@ -628,9 +747,7 @@ class Reader:
             cls, shorthand = BLOCK_KINDS[kind]
             bpos = item.value_pos[kind]
             if shorthand and not isinstance(body, YMap):
-                body_map = YMap({shorthand: body})
-                body_map.pos, body_map.key_pos, body_map.value_pos = bpos, {shorthand: bpos}, {shorthand: bpos}
-                body = body_map
+                body = _one_key(shorthand, body, bpos)
             out.append(self.read(body, bpos, cls, f"{what}: {kind}"))
         return INVALID if any(b is INVALID for b in out) else out
 
@@ -639,6 +756,13 @@ class Reader:
         close = difflib.get_close_matches(word, known, n=1, cutoff=0.6)
         listing = f"known: {', '.join(known)}"
         return f"did you mean '{close[0]}'? ({listing})" if close else listing
+
+
+def _one_key(key: str, value: Any, pos: Pos) -> YMap:
+    """A plain value written where a block of keys may stand: `- paragraph: "…"` is {text: "…"}."""
+    body = YMap({key: value})
+    body.pos, body.key_pos, body.value_pos = pos, {key: pos}, {key: pos}
+    return body
 
 
 def read_or_raise(value: Any, pos: Pos, tp: type, what: str, ctx: ReadContext) -> Any:

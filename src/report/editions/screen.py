@@ -14,7 +14,7 @@ from PIL import Image, ImageCms
 from ..clock import build_time
 from ..layout.templates import Geometry
 from ..theme import Theme
-from . import Edition
+from . import Edition, flatten
 
 SCREEN_PPI = 150
 JPEG_QUALITY = 80
@@ -32,7 +32,7 @@ class ScreenEdition(Edition):
         def convert() -> bytes:
             with Image.open(path) as im:
                 target = (max(1, round(width / 72 * SCREEN_PPI)), max(1, round(height / 72 * SCREEN_PPI)))
-                im = im.convert("RGB")
+                im = flatten(im)
                 if im.width > target[0] or im.height > target[1]:
                     im = im.resize(target, Image.LANCZOS)
                 buf = io.BytesIO()

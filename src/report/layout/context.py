@@ -24,3 +24,4 @@ class LayoutContext:
     # (source image, placed width pt, placed height pt) → file to embed (edition-specific)
     prepare_image: Callable[[Path, float, float], Any]
     text_width: float  # width of the text frame in points
+    column_x: float | None = None  # where body text starts; None: the theme's text column (boxes, columns: 0)

@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
-from ..model import ChartRef, Figure, Quote, TextSection
+from ..model import Box, ChartRef, Figure, Heading, ListBlock, Note, Quote, TextSection
 from ..model import Paragraph as ParagraphBlock
 from ..tagging import artifact, content, group
+from . import boxes, columns, lists, notes
 from .context import LayoutContext
-from .heading import heading
+from .flow import keep_heads
+from .heading import heading, subheading
 from .styles import MM
 from .text import Paragraph, rl_markup, rl_plain
+
+QUOTE_MARKS = "\"'„“”‚‘’«»‹›"
 
 
 class PullQuote(Flowable):
@@ -29,10 +34,17 @@ class PullQuote(Flowable):
         self.width, self.height = aw, h
         return aw, h
 
+    repeat = False  # repeats a sentence of the body: an artifact, so screen readers do not read it twice
+
     def draw(self) -> None:
         with artifact(self.canv):
             self.canv.setFillColor(self.bar_colour)
-            self.canv.rect(self.indent - 7 * MM, 0, 2.2 * MM, self.height, stroke=0, fill=1)
+            bar_x = self.indent - 7 * MM if self.indent >= 7 * MM else 0
+            self.canv.rect(bar_x, 0, 2.2 * MM, self.height, stroke=0, fill=1)
+        if self.repeat:
+            with artifact(self.canv):
+                self.para.drawOn(self.canv, self.indent, 0)
+            return
         with group(self.canv, "BlockQuote"):
             self.para.drawOn(self.canv, self.indent, 0)
 
@@ -55,16 +67,21 @@ class ChartFigure(Flowable):
 
 
 def _paragraph(ctx: LayoutContext, block: ParagraphBlock) -> list[Any]:
-    return [Paragraph(rl_markup(block.text, ctx.locale), ctx.styles.para("body", leftIndent=_indent(ctx)))]
+    text = rl_markup(block.text, ctx.locale, note=notes.reference(block.pos.file))
+    return [Paragraph(text, ctx.styles.para("body", leftIndent=_indent(ctx)))]
 
 
 def _quote(ctx: LayoutContext, block: Quote) -> list[Any]:
     open_q, close_q = ctx.locale.quotes
-    text = f"{open_q}{rl_markup(block.text, ctx.locale)}{close_q}"
+    text = rl_markup(block.text, ctx.locale)
+    if not (block.text[0] in QUOTE_MARKS and block.text[-1] in QUOTE_MARKS + ".…!?"):
+        text = f"{open_q}{text}{close_q}"  # the author's own quotation marks are kept, never doubled
     if block.attribution:
         text += f"<br/><font size={ctx.styles.theme.sizes.caption}>{rl_plain(block.attribution, ctx.locale)}</font>"
     para = Paragraph(text, ctx.styles.para("quote"))
-    return [PullQuote(para, _indent(ctx), ctx.styles.colour("accent"), 6 * MM)]
+    quote = PullQuote(para, _indent(ctx), ctx.styles.colour("accent"), 6 * MM)
+    quote.repeat = block.repeat
+    return [quote]
 
 
 def _chart(ctx: LayoutContext, block: ChartRef) -> list[Any]:
@@ -107,7 +124,24 @@ def _figure(ctx: LayoutContext, block: Figure) -> list[Any]:
 
 
 def _indent(ctx: LayoutContext) -> float:
-    return ctx.styles.theme.page.text_offset * MM
+    return ctx.styles.theme.page.text_offset * MM if ctx.column_x is None else ctx.column_x
+
+
+def _heading(ctx: LayoutContext, block: Heading) -> list[Any]:
+    return subheading(ctx, block, block.level - 1, _indent(ctx))
+
+
+def _list(ctx: LayoutContext, block: ListBlock) -> list[Any]:
+    return lists.layout(ctx, block, _indent(ctx))
+
+
+def _note(ctx: LayoutContext, block: Note) -> list[Any]:
+    return notes.layout(ctx, block, _indent(ctx))
+
+
+def _box(ctx: LayoutContext, block: Box) -> list[Any]:
+    inside = replace(ctx, column_x=0.0)
+    return boxes.layout(ctx, block, _indent(ctx), lambda c, b: BLOCK_LAYOUTS[type(b)](inside, b))
 
 
 BLOCK_LAYOUTS: dict[type, Callable[[LayoutContext, Any], list[Any]]] = {
@@ -115,11 +149,35 @@ BLOCK_LAYOUTS: dict[type, Callable[[LayoutContext, Any], list[Any]]] = {
     Quote: _quote,
     ChartRef: _chart,
     Figure: _figure,
+    Heading: _heading,
+    ListBlock: _list,
+    Note: _note,
+    Box: _box,
 }
+SPANNING = (ChartRef, Figure)  # in a two-column section these take the full width
 
 
 def layout(ctx: LayoutContext, section: TextSection, index: int) -> list[Any]:
+    """Heading, then the blocks; with `columns: 2` runs of text blocks are set in two balanced
+    columns over the full frame width and charts and images span both."""
     story = heading(ctx, section.title, section.kicker, f"{index}-{section.title}")
+    two = section.columns == 2
+    inner = replace(ctx, column_x=0.0) if two else ctx
+    run: list[Any] = []
+    has_h2 = False
     for block in section.blocks:
-        story += BLOCK_LAYOUTS[type(block)](ctx, block)
-    return story
+        spanning = isinstance(block, SPANNING)
+        here = ctx if spanning else inner
+        if isinstance(block, Heading):  # a level-3 heading without a level-2 one above is bookmarked at level 1
+            flow = subheading(here, block, 2 if block.level == 3 and has_h2 else 1, _indent(here))
+            has_h2 = has_h2 or block.level == 2
+        else:
+            flow = BLOCK_LAYOUTS[type(block)](here, block)
+        if two and not spanning:
+            run += flow
+            continue
+        story += columns.balanced(ctx, run) + flow
+        run = []
+    story += columns.balanced(ctx, run)
+    story += notes.footnotes(ctx, section, _indent(inner))
+    return keep_heads(story)

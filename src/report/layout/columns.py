@@ -1,0 +1,21 @@
+"""Two text columns for a section with `columns: 2`: the frame's width in two columns with the
+theme's gap, balanced at the end of each run of text (reportlab's BalancedColumns), so the last
+page of a run does not leave one full and one empty column."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.platypus.flowables import BalancedColumns
+
+from .context import LayoutContext
+from .styles import MM
+
+
+def balanced(ctx: LayoutContext, flowables: list[Any]) -> list[Any]:
+    if not flowables:
+        return []
+    gap = ctx.styles.theme.text.column_gap * MM
+    return [BalancedColumns(flowables, nCols=2, innerPadding=gap, leftPadding=0, rightPadding=0, topPadding=0,
+                            bottomPadding=0, spaceBefore=ctx.styles.theme.sizes.leading * 0.3,
+                            spaceAfter=ctx.styles.theme.sizes.leading * 0.6)]
