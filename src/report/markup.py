@@ -75,7 +75,7 @@ def _is_url(text: str) -> bool:
 
 def _bare_urls(span: Span) -> list[Span]:
     """A bare https://… address in running text becomes a link span of its own."""
-    if span.href:
+    if span.href or span.note:
         return [span]
     out: list[Span] = []
     pos = 0

@@ -12,10 +12,21 @@ from .context import LayoutContext
 from .styles import MM
 
 
+class Columns(BalancedColumns):
+    def __init__(self, flowables: list[Any], gap: float, **kw: Any):
+        super().__init__(flowables, nCols=2, innerPadding=gap, **kw)
+        self.gap = gap
+
+    def start_height(self, aw: float, ah: float) -> float:
+        """Under a heading, the start of the first column must fit (see layout.flow)."""
+        from .flow import start_height
+        return start_height(self._content[0], (aw - self.gap) / 2, ah)
+
+
 def balanced(ctx: LayoutContext, flowables: list[Any]) -> list[Any]:
     if not flowables:
         return []
     gap = ctx.styles.theme.text.column_gap * MM
-    return [BalancedColumns(flowables, nCols=2, innerPadding=gap, leftPadding=0, rightPadding=0, topPadding=0,
+    return [Columns(flowables, gap, leftPadding=0, rightPadding=0, topPadding=0,
                             bottomPadding=0, spaceBefore=ctx.styles.theme.sizes.leading * 0.3,
                             spaceAfter=ctx.styles.theme.sizes.leading * 0.6)]
