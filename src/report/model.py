@@ -234,6 +234,7 @@ class Box(Node):
                              example=[{"paragraph": "Text …"}])
 
     def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
+        check_last_heading(self.blocks, diag)
         allowed = tuple(BLOCK_KINDS[k][0] for k in BOX_BLOCKS)
         for i, block in enumerate(self.blocks):
             if not isinstance(block, allowed):
@@ -288,6 +289,7 @@ class TextSection(Node):
                                    "the section.", default=[], example=["Stand: Dezember 2017."], items=(0, 30))
 
     def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
+        check_last_heading(self.blocks, diag)
         refs: set[int] = set()
         for block in self.blocks:
             for text in block_texts(block):
@@ -300,6 +302,13 @@ class TextSection(Node):
             if number not in refs:
                 diag.error(ctx.item_pos(self, "footnotes", number - 1), f"footnote {number} is never referred to",
                            f"write [^{number}] in the text where it belongs, or remove the footnote")
+
+
+def check_last_heading(blocks: list[Any], diag: Diagnostics) -> None:
+    """A sub-heading introduces what follows it: it cannot end a section or a box."""
+    if blocks and isinstance(blocks[-1], Heading):
+        diag.error(blocks[-1].pos, f"heading {blocks[-1].text!r} is the last block: nothing follows it",
+                   "add the text it introduces after it, or remove the heading")
 
 
 def block_texts(block: Any) -> list[str]:
