@@ -37,14 +37,16 @@ def test_word_where_a_number_belongs(content):
     d = only(diagnostics(content))
     at(d, "content/" + CHART, line_of(content, CHART, "zwanzig"), 17)
     assert d.message == "chart 'aktivitaeten': series[1]: values[2]: 'zwanzig' is not a number"
-    assert d.hint == "write numbers without quotes, e.g. 20"
+    assert d.hint == "write the number in digits, e.g. 20"
 
 
 @pytest.mark.parametrize("written, hint", [
-    ('"1.000"', "write 1000 without a thousands separator"),
+    ("1.000", "write 1000 or quote it as '1.000'"),
+    ('"1,000.5"', "write digits, e.g. 1500 or 2,5"),
     ("1e300", "YAML reads this as text"),
-    ("true", "write numbers without quotes"),
-    (".nan", "write an ordinary number"),
+    ("true", "write a number, e.g. 20"),
+    (".nan", "write the number in decimal digits"),
+    ("0x1F", "write the number in decimal digits"),
 ])
 def test_number_mistakes_get_specific_hints(content, written, hint):
     edit(content, "sections/01-zahlen.yaml", "  - value: 1000\n", f"  - value: {written}\n")
@@ -125,7 +127,7 @@ def test_negative_and_absurd_values(content):
     edit(content, CHART, "[5, 20, 6, 20]", "[5, -20, 6, 10000000000000]")
     diags = diagnostics(content)
     assert [d.message for d in diags] == ["value -20 makes no sense in a bar chart",
-                                          "value 1e+13 makes no sense in a bar chart"]
+                                          "value 10000000000000 makes no sense in a bar chart"]
     at(diags[0], "content/" + CHART, line_of(content, CHART, "values:"), 17)
     at(diags[1], "content/" + CHART, line_of(content, CHART, "values:"), 25)
 
@@ -135,7 +137,7 @@ def test_key_figure_out_of_range(content):
     edit(content, "sections/01-zahlen.yaml", "  - value: 200\n", "  - value: 5000000000000\n")
     diags = diagnostics(content)
     assert [d.message for d in diags] == ["key figure value -1000 is negative",
-                                          "key figure value 5e+12 is too large for a tile"]
+                                          "key figure value 5000000000000 is too large for a tile"]
     at(diags[1], "content/sections/01-zahlen.yaml", line_of(content, "sections/01-zahlen.yaml", "5000000000000"), 12)
 
 

@@ -287,7 +287,8 @@ BILANZ = "sections/02-bilanz.yaml"
 
 @pytest.mark.parametrize(("blocks", "message", "hint"), [
     ("  - heading: Zum Schluss\n", "heading 'Zum Schluss' is the last block: nothing follows it", "add the text"),
-    ("  - box:\n      blocks:\n        - chart: ziele\n", "a box cannot hold a chart", "put the chart after the box"),
+    ("  - box:\n      blocks:\n        - chart: ziele\n", "box: unknown block kind 'chart'",
+     "known: paragraph, list, note, heading"),
     ("  - paragraph: Siehe unten.[^2]\n", "footnote [^2] has no text", "footnotes: list"),
     ("  - list: []\n", "list: items: 0 items given, but 1 to 60 are needed", "give at least 1"),
     ("  - heading: {text: Tief, level: 4}\n", "heading: level = 4 is out of range", "from 2 to 3"),

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from .errors import Diagnostic, Diagnostics, Pos, ReportError
 from .load import YMap, YSeq, load_yaml_file
+from .locale import LANGUAGES, Locale, get_locale
 from .model import CHART_KINDS, INVALID, SECTION_KINDS, ChartRef, Document, ReadContext, Reader, Report, TextSection
 
 REPORT_FILE = "report.yaml"
@@ -66,6 +67,7 @@ def load_document(content_dir: Path) -> Document:
             return INVALID
 
     raw = load(report_file)
+    ctx.numbers = number_notation(raw.get("language") if isinstance(raw, YMap) else None)
     report = INVALID if raw is INVALID else reader.read(raw, getattr(raw, "pos", Pos(shown(report_file))),
                                                         Report, "report")
     sections = []
@@ -109,6 +111,14 @@ def load_document(content_dir: Path) -> Document:
                                f"charts are files in {CHARTS_DIR}/; known: {', '.join(chart_ids) or 'none'}")
     diag.raise_if_errors()
     return Document(report=report, sections=sections, charts=charts, content_dir=content_dir, assets_dir=assets)
+
+
+def number_notation(language: object) -> Locale | None:
+    """The thousands and decimal separators of the document's language, once report.yaml names a
+    supported one (numbers in every file are read in it)."""
+    if isinstance(language, str) and language.split("-")[0] in LANGUAGES:
+        return get_locale(language)
+    return None
 
 
 def _section_names(report: Report | object, raw: object, ctx: ReadContext) -> list[tuple[str, Pos]]:

@@ -44,6 +44,52 @@ class YSeq(list):
     item_pos: list[Pos]
 
 
+class YInt(int):
+    """A whole number written in decimal digits; `source` is the text as written."""
+
+    source: str
+
+
+class YFloat(float):
+    """A decimal number; `source` keeps the digits as written (99.98, 31.0, 48.250)."""
+
+    source: str
+
+
+class YPlain(str):
+    """An unquoted scalar kept as its source text. `implicit` names what YAML 1.1 would have made
+    of it ('int' for 010 or 0x1F, 'float' for 12:30 or .nan, 'bool' for yes/no/on/off, 'str'
+    otherwise): the model decides whether it is text (kept as written) or a mistaken number."""
+
+    implicit: str
+
+
+_DECIMAL_INT = re.compile(r"[-+]?(0|[1-9]\d*)")
+_DECIMAL_FLOAT = re.compile(r"[-+]?(\d+\.\d*|\.\d+|\d+)([eE][-+]?\d+)?")
+_BOOLS = {"true": True, "false": False}  # YAML 1.2: yes/no/on/off are text
+
+
+def _scalar(node: yaml.ScalarNode) -> Any:
+    """YAML 1.2 core scalars: only decimal numbers become numbers (with their source text kept),
+    only true/false become booleans; octal, hex, sexagesimal (12:30), .nan and yes/no stay text."""
+    text = node.value
+    kind = node.tag.rsplit(":", 1)[-1]
+    if kind == "null":
+        return None
+    if kind == "int" and _DECIMAL_INT.fullmatch(text):
+        out: Any = YInt(int(text))
+    elif kind == "float" and _DECIMAL_FLOAT.fullmatch(text):
+        out = YFloat(float(text))
+    elif kind == "bool" and text.lower() in _BOOLS:
+        return _BOOLS[text.lower()]
+    else:  # plain: keep what was written, say what YAML 1.1 would have read
+        out = YPlain(text)
+        out.implicit = kind if kind in ("int", "float", "bool") else "str"
+        return out
+    out.source = text
+    return out
+
+
 def _shown_tag(tag: str) -> str:
     """A tag as the user wrote it: 'tag:yaml.org,2002:python/object' → '!!python/object'."""
     return "!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:") else tag
@@ -84,7 +130,9 @@ class _Walker:
             self.fail(node, f"unsupported YAML tag {_shown_tag(node.tag)!r}",
                       "remove the tag; content files use plain text, numbers, lists and blocks only "
                       "(nothing in them is ever run or constructed)")
-        return self.constructor.construct_object(node)
+        if node.style:  # quoted or block text, unless tagged (!!int "5"); plain is None, or '' from libyaml
+            return node.value if node.tag == "tag:yaml.org,2002:str" else self.constructor.construct_object(node)
+        return _scalar(node)
 
     def _walk_collection(self, node: yaml.CollectionNode) -> Any:
         if isinstance(node, yaml.MappingNode):

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -30,8 +31,11 @@ class Locale:
     def label(self, key: str) -> str:
         return self.labels[key]
 
-    def number(self, value: float) -> str:
-        """1000 → '1.000' (de) or '1,000' (en); decimals only where the value has them."""
+    def number(self, value: Any) -> str:
+        """A model Number exactly as written, in this language's notation (99.98 → '99,98');
+        a plain float (an axis tick): 1000 → '1.000' (de) or '1,000' (en), one decimal where it has any."""
+        if hasattr(value, "format"):
+            return value.format(self)
         if float(value).is_integer():
             text = f"{int(value):,}"
         else:

@@ -6,11 +6,11 @@ from matplotlib.figure import Figure
 
 from ..labels import LABEL_WRAP, wrap_label
 from ..locale import Locale
-from ..model import BarChart
+from ..model import BarChart, Number
 from ..theme import Theme
 
 
-def _label(value: float, qualifier: str | None, locale: Locale) -> str:
+def _label(value: Number, qualifier: str | None, locale: Locale) -> str:
     number = locale.number(value)
     return f"{qualifier} {number}" if qualifier else number
 
@@ -23,15 +23,15 @@ def draw(fig: Figure, chart: BarChart, theme: Theme, locale: Locale) -> None:
     span = 0.72
     thickness = span / n_series
     positions = range(len(chart.categories))
-    vmax = max((max(s.values, default=0) for s in chart.series), default=0) or 1
+    vmax = max((max(map(float, s.values), default=0) for s in chart.series), default=0) or 1
     for k, series in enumerate(chart.series):
         offs = [p - span / 2 + thickness * (k + 0.5) for p in positions]
         colour = palette[k % len(palette)]
         bar = ax.barh if horizontal else ax.bar
-        bar(offs, series.values, thickness * 0.9, color=colour, label=series.name, zorder=2)
+        bar(offs, [float(v) for v in series.values], thickness * 0.9, color=colour, label=series.name, zorder=2)
         quals = series.qualifiers or [None] * len(series.values)
-        for o, v, q in zip(offs, series.values, quals, strict=False):
-            text = _label(v, q, locale)
+        for o, number, q in zip(offs, series.values, quals, strict=False):
+            text, v = _label(number, q, locale), float(number)
             if horizontal:
                 ax.text(v + vmax * 0.015, o, text, va="center", ha="left", fontweight="bold",
                         fontsize=theme.sizes.caption + 1, color=theme.colour("ink").rgb)

@@ -1,0 +1,130 @@
+"""The document: report.yaml (cover, contact, newsletter settings) and the loaded Document."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import Diagnostics
+from .reader import AssetPath, Markup, Node, ReadContext, spec
+
+_WEB = re.compile(r"https?://[^\s()\[\]<>]+\.[^\s()\[\]<>]+")
+_EMAIL = re.compile(r"[^@\s()\[\]<>]+@[^@\s()\[\]<>]+\.[A-Za-z]{2,}")
+
+
+def check_web(obj: Node, name: str, diag: Diagnostics, ctx: ReadContext) -> None:
+    """An optional field that must hold a full web address."""
+    value = getattr(obj, name)
+    if value is not None and not _WEB.fullmatch(value):
+        diag.error(ctx.value_pos(obj, name), f"{name} {value!r} is not a web address",
+                   "write the full address, e.g. https://www.example.org")
+
+
+def check_email(obj: Node, name: str, diag: Diagnostics, ctx: ReadContext) -> None:
+    """An optional field that must hold an e-mail address."""
+    value = getattr(obj, name)
+    if value is not None and not _EMAIL.fullmatch(value):
+        diag.error(ctx.value_pos(obj, name), f"{name} {value!r} is not an e-mail address",
+                   "write it like info@example.org")
+
+
+@dataclass(kw_only=True)
+class Cover(Node):
+    image: AssetPath = spec("Cover artwork or photo, relative to assets/ (JPEG or PNG, print resolution).",
+                            example="images/cover-artwork.jpg")
+    credit: str = spec("Image credit printed on the cover.", example="Bildquelle: beermedia / fotolia.com",
+                       max_length=100)
+    alt: str = spec("What the image shows, for readers who cannot see it.",
+                    example="Abstrakte Grafik: Linien verbinden Thüringen mit Zielen in aller Welt")
+
+
+_PHONE = re.compile(r"\+?[0-9][0-9 /-]*[0-9]")
+
+
+@dataclass(kw_only=True)
+class Contact(Node):
+    heading: str | None = spec("Heading of the closing page (default: the language's 'Contact and imprint').",
+                               default=None, example="Kontakt und Impressum", max_length=80)
+    publisher: str = spec("Who publishes the review.", example="Thüringen International", max_length=80)
+    address: list[str] = spec("Postal address, one line per item.", default=[],
+                              example=["Musterstraße 1", "99084 Erfurt"], max_length=80, items=(0, 6))
+    phone: str | None = spec("Telephone number: digits, spaces, +, / and -.", default=None,
+                             example="+49 361 123456-0")
+    lines: list[str] = spec("Further lines of the imprint (commission, editors).", default=[],
+                            example=["Im Auftrag des Freistaates Thüringen"], max_length=120, items=(0, 12))
+    email: str | None = spec("Contact e-mail address.", default=None, example="info@example.org")
+    web: str | None = spec("Web address (https://…).", default=None, example="https://www.example.org")
+
+    def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
+        check_email(self, "email", diag, ctx)
+        check_web(self, "web", diag, ctx)
+        if self.phone is not None and not (_PHONE.fullmatch(self.phone)
+                                           and 5 <= sum(c.isdigit() for c in self.phone) <= 17):
+            diag.error(ctx.value_pos(self, "phone"), f"phone {self.phone!r} is not a telephone number",
+                       "write digits, spaces, +, / and - only, e.g. +49 361 123456-0")
+
+
+@dataclass(kw_only=True)
+class Newsletter(Node):
+    pdf_url: str = spec("Public address of the screen PDF that the teaser's button links to.",
+                        example="https://www.example.org/jahresrueckblick-2017.pdf")
+    sender: str = spec("Who sends the mailing (shown in the footer).", example="Thüringen International")
+    address: list[str] = spec("Postal address or imprint lines for the footer.", default=[])
+    reply_to: str | None = spec("Address readers can reply to.", default=None, example="newsletter@example.org")
+    unsubscribe: str | None = spec("Footer note on how to unsubscribe.", default=None)
+    figures: int = spec("How many key figures the teaser shows (3 or 4).", default=4, example=4, between=(3, 4))
+    button: str = spec("Label of the button that opens the PDF.", example="Jahresrückblick lesen (PDF)",
+                       max_length=40)
+
+    def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
+        check_web(self, "pdf_url", diag, ctx)
+        check_email(self, "reply_to", diag, ctx)
+
+
+@dataclass(kw_only=True)
+class Report(Node):
+    name: str = spec("Base name of the output files (letters, digits, hyphens).",
+                     example="jahresrueckblick-2017")
+    title: str = spec("Title on the cover and in the PDF metadata.",
+                      example="Ein gutes Jahr für Ihre Internationalisierung!", max_length=120)
+    subtitle: str | None = spec("Line under the title.", default=None, example="Jahresrückblick 2017",
+                                max_length=50)
+    organisation: str = spec("The organisation the review is about.", example="Thüringen International",
+                             max_length=50)
+    year: int = spec("The year under review.", example=2017)
+    language: str = spec("Language of the content (BCP 47), e.g. de-DE or en-GB.", example="de-DE")
+    author: str = spec("Author shown in the PDF metadata.", example="Thüringen International")
+    subject: str = spec("Subject shown in the PDF metadata.", example="Jahresrückblick 2017")
+    keywords: list[str] = spec("Keywords for the PDF metadata.", default=[], example=["Export", "Thüringen"])
+    lead: Markup = spec("Introductory paragraph (lead).", example="In den vergangenen elf Monaten …")
+    cover: Cover = spec("The cover image and its credit.")
+    sections: list[str] = spec("Section files in reading order, relative to the content folder.",
+                               example=["sections/01-bilanz.yaml"])
+    contact: Contact = spec("Contact and imprint on the closing page.")
+    newsletter: Newsletter | None = spec("Settings of the newsletter teaser (report newsletter).", default=None)
+
+    def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
+        if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", self.name):
+            diag.error(ctx.value_pos(self, "name"), f"name {self.name!r} is not usable as a file name",
+                       "use lower-case letters, digits and hyphens, e.g. jahresrueckblick-2017")
+        if not 1900 <= self.year <= 2200:
+            diag.error(ctx.value_pos(self, "year"), f"year {self.year} is out of range",
+                       "write the four-digit year under review, e.g. 2017")
+        from ..locale import LANGUAGES
+        if self.language.split("-")[0] not in LANGUAGES:
+            diag.error(ctx.value_pos(self, "language"), f"language {self.language!r} is not supported",
+                       f"supported: {', '.join(sorted(LANGUAGES))} (e.g. de-DE, en-GB)")
+
+# --- the loaded document -----------------------------------------------------
+
+
+@dataclass
+class Document:
+    report: Report
+    sections: list[Any]
+    charts: dict[str, Any]
+    content_dir: Path
+    assets_dir: Path
+

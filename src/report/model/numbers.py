@@ -1,0 +1,169 @@
+"""Numbers exactly as their authors wrote them.
+
+A `Number` keeps the exact decimal value and how many decimals the author wrote, so `99.98`
+prints "99,98", `31.0` prints "31,0" and `5` prints "5" — never a float's rounding. Numbers come
+from YAML scalars (the loader keeps each scalar's source text), from quoted text in the
+document's own locale ("48.250", "61,4", "−1,2" in German) and from CSV cells.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import Any, Protocol
+
+MINUS = "\u2212"  # a real minus sign, not the hyphen
+_MINUSES = "-\u2212\u2013"  # hyphen-minus, minus, and the en dash some word processors substitute
+_SPACES = " \u00a0\u202f\u2009"  # spaces that may group thousands ("48 250", "48 250")
+_DECIMAL_TEXT = re.compile(r"[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?")
+_INTEGER_TEXT = re.compile(r"[-+]?\d+")
+_GROUPED_POINT = re.compile(r"[-+]?\d{1,3}(\.\d{3})+")  # 1.500, 48.250, 1.000.000
+
+
+class Separators(Protocol):
+    thousands: str
+    decimal: str
+
+
+class NumberError(ValueError):
+    """A text that is not a number in the document's language; `hint` says how to write it."""
+
+    def __init__(self, message: str, hint: str | None = None):
+        super().__init__(message)
+        self.hint = hint
+
+
+@dataclass(frozen=True)
+class Number:
+    """An exact decimal number and the number of decimals its author wrote."""
+
+    value: Decimal
+    decimals: int = 0
+    source: str = field(default="", compare=False)  # as written, for messages
+
+    @classmethod
+    def of(cls, value: int | float | str | Decimal, decimals: int | None = None) -> Number:
+        """A number from Python data (tests, computed values): decimals as in its shortest text."""
+        exact = Decimal(str(value))
+        written = max(0, -exact.as_tuple().exponent) if decimals is None else decimals
+        return cls(exact, written, str(value))
+
+    def __float__(self) -> float:
+        return float(self.value)
+
+    def __int__(self) -> int:
+        return int(self.value)
+
+    def _cmp(self, other: Any) -> Decimal:
+        return other.value if isinstance(other, Number) else Decimal(str(other))
+
+    def __lt__(self, other: Any) -> bool:
+        return self.value < self._cmp(other)
+
+    def __le__(self, other: Any) -> bool:
+        return self.value <= self._cmp(other)
+
+    def __gt__(self, other: Any) -> bool:
+        return self.value > self._cmp(other)
+
+    def __ge__(self, other: Any) -> bool:
+        return self.value >= self._cmp(other)
+
+    def format(self, seps: Separators, decimals: int | None = None, sign: bool = False) -> str:
+        """The number in the locale's notation: 1.000 / 99,98 / −1,2 (de); 1,000 / 99.98 (en)."""
+        return format_decimal(self.value, self.decimals if decimals is None else decimals, seps, sign)
+
+    def drops_digits(self, decimals: int) -> bool:
+        """Would printing with `decimals` places drop digits that are not zero?"""
+        return decimals < self.decimals and self.value != _quantize(self.value, decimals)
+
+    def __str__(self) -> str:
+        return self.source or format(self.value, "f")
+
+
+def _quantize(value: Decimal, decimals: int) -> Decimal:
+    return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+
+
+def format_decimal(value: Decimal | float | int, decimals: int, seps: Separators, sign: bool = False) -> str:
+    """Round half up (commercial rounding) to `decimals` places and group thousands."""
+    exact = _quantize(value if isinstance(value, Decimal) else Decimal(str(value)), max(decimals, 0))
+    negative = exact < 0
+    digits = format(abs(exact), "f")
+    whole, _, frac = digits.partition(".")
+    groups = []
+    while len(whole) > 3:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    text = seps.thousands.join([whole, *groups]) + (seps.decimal + frac if frac else "")
+    if negative and exact != 0:
+        return MINUS + text
+    return ("+" + text) if sign and exact > 0 else text
+
+
+def groups_with_point(seps: Separators | None) -> bool:
+    """Does this language write thousands as 1.000 (so YAML's 1.500 is a trap)?"""
+    return seps is not None and seps.thousands == "."
+
+
+def number_from_yaml(value: int | float, source: str, seps: Separators | None) -> Number:
+    """A number YAML read from `source` (the loader keeps it); raises NumberError for the
+    thousands-separator trap: in German, `48.250` is YAML's 48.25, not 48250."""
+    text = source.strip()
+    if groups_with_point(seps) and _GROUPED_POINT.fullmatch(text):
+        shown = format_decimal(Decimal(text.lstrip("+")), len(text.rsplit(".", 1)[1]), seps)
+        raise NumberError(f"{text} reads as {shown} in YAML",
+                          f"write {text.replace('.', '')} or quote it as '{text}'")
+    if _DECIMAL_TEXT.fullmatch(text):
+        exact = Decimal(text)
+        mantissa = text.lower().split("e")[0]
+        decimals = len(mantissa.split(".")[1]) if "." in mantissa else 0
+        if "e" in text.lower():  # 1.5e6: as many decimals as the value needs
+            decimals = max(0, -exact.normalize().as_tuple().exponent)
+        return Number(exact, decimals, text)
+    return Number.of(value)
+
+
+def parse_number(text: str, seps: Separators | None) -> Number:
+    """A number written as text in the document's language: "48.250", "61,4", "−1,2" (de),
+    "48,250", "61.4" (en); plain digits everywhere. Raises NumberError with a fitting hint."""
+    raw = text.strip()
+    body = raw
+    negative = False
+    if body[:1] in _MINUSES or body[:1] == "+":
+        negative = body[0] != "+"
+        body = body[1:].lstrip()
+    body = re.sub(rf"(?<=\d)[{_SPACES}](?=\d{{3}}(\D|$))", "", body)  # 48 250 → 48250
+    thousands, decimal = (seps.thousands, seps.decimal) if seps else ("", ".")
+    pattern = rf"\d{{1,3}}(?:{re.escape(thousands)}\d{{3}})+|\d+" if thousands else r"\d+"
+    match = re.fullmatch(rf"({pattern})(?:{re.escape(decimal)}(\d+))?", body)
+    if not match or not body:
+        raise NumberError(f"{raw!r} is not a number", _hint_for(raw, seps))
+    whole = match.group(1).replace(thousands, "") if thousands else match.group(1)
+    frac = match.group(2) or ""
+    try:
+        exact = Decimal(f"{'-' if negative else ''}{whole}.{frac or '0'}")
+    except InvalidOperation:  # pragma: no cover - the pattern admits digits only
+        raise NumberError(f"{raw!r} is not a number", _hint_for(raw, seps)) from None
+    return Number(exact, len(frac), raw)
+
+
+def _hint_for(raw: str, seps: Separators | None) -> str:
+    decimal = seps.decimal if seps else "."
+    example = f"2{decimal}5"
+    if seps and re.fullmatch(r"[-+−]?\d+[.,]\d+", raw) and decimal not in raw:
+        other = "." if decimal == "," else ","
+        return f"this document writes decimals with '{decimal}', not '{other}': e.g. {raw.replace(other, decimal)}"
+    if re.fullmatch(r"[-+]?\d+(\.\d*)?[eE][-+]?\d+", raw):
+        return "YAML reads this as text: write the number in full, e.g. 1000000"
+    if not re.search(r"\d", raw):
+        return "write the number in digits, e.g. 20"
+    if re.search(r"[%‰€$£]|[^\W\d_]", raw):
+        return "write the number alone; a unit goes into 'unit:'"
+    return f"write digits, e.g. 1500 or {example}"
+
+
+def plain_source(value: Any) -> str | None:
+    """The source text the loader kept for a YAML number, if any."""
+    return getattr(value, "source", None)

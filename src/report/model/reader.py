@@ -1,0 +1,397 @@
+"""The generic reader: positioned YAML data → model objects, with every problem collected.
+
+Each content class is a dataclass whose fields carry a description and an example (the JSON
+Schema and the docs come from the same place). `Reader` converts positioned YAML data into
+these classes generically: unknown keys ("did you mean"), wrong types, missing fields and
+unknown kinds are reported with file, line and column, all of them in one run.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import math
+import re
+import types
+import typing
+import unicodedata
+from dataclasses import MISSING, dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from .. import markup
+from ..errors import Diagnostics, Pos, ReportError
+from ..load import YFloat, YInt, YMap, YPlain, YSeq
+from .numbers import Number, NumberError, Separators, groups_with_point, number_from_yaml, parse_number
+
+
+class Markup(str):
+    """Text that may contain the inline markup of `report.markup`."""
+
+
+class AssetPath(str):
+    """A file below the project's assets folder, given relative to it."""
+
+
+def spec(description: str, default: Any = MISSING, example: Any = None, *,
+         max_length: int | None = None, items: tuple[int, int] | None = None,
+         between: tuple[float, float] | None = None, kinds: dict[str, tuple[type, str | None]] | None = None) -> Any:
+    """A model field with the description and example shown in errors and the schema.
+
+    `max_length` bounds text (each item of a list of text) in characters, where the design
+    has room for one line or one box only; `items` bounds the number of list items;
+    `between` bounds a number (each number of a list), both ends included. `kinds` makes the
+    field a list of blocks, each one key naming its kind in that registry (`- paragraph: …`).
+    """
+    meta = {"description": description, "example": example, "max_length": max_length, "items": items,
+            "between": between, "kinds": kinds}
+    if isinstance(default, (list, dict)):
+        return field(default_factory=lambda: type(default)(default), metadata=meta)
+    return field(default=default, metadata=meta)
+
+
+class Node:
+    """Base of every model class: remembers where in the content it was written."""
+
+    pos: Pos = Pos()
+    field_pos: dict[str, Pos] = {}  # where each key's value was written (set by the Reader)
+
+    def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
+        """Cross-field rules; override where a class has any."""
+
+
+# --- generic reader ------------------------------------------------------------
+
+INVALID = object()
+
+
+@dataclass
+class ReadContext:
+    """Where relative paths point, and the positions of fields of built objects."""
+
+    content_dir: Path
+    assets_dir: Path
+    project_dir: Path
+    positions: dict[int, tuple[dict, dict]] = field(default_factory=dict)
+    # the document language's number notation (thousands, decimal); None until report.yaml is read
+    numbers: Separators | None = None
+
+    def value_pos(self, obj: Node, key: str) -> Pos:
+        value_pos, _ = self.positions.get(id(obj), ({}, {}))
+        return value_pos.get(key, obj.pos)
+
+    def item_pos(self, obj: Node, key: str, index: int) -> Pos:
+        _, items = self.positions.get(id(obj), ({}, {}))
+        seq = items.get(key)
+        return seq[index] if seq and index < len(seq) else self.value_pos(obj, key)
+
+
+_SPACE_RUN = re.compile(r"[ \t\r\n]+")
+
+
+def _fold(text: str) -> str:
+    """YAML line folding and stray double spaces become one space; no-break spaces (U+00A0,
+    U+202F) an author typed stay, since they keep a number with its unit."""
+    return _SPACE_RUN.sub(" ", text).strip()
+
+
+def _type_name(tp: Any) -> str:
+    if tp in (float, int, Number):
+        return "a number"
+    if tp in (str, Markup, AssetPath):
+        return "text"
+    if tp is bool:
+        return "true or false"
+    origin = typing.get_origin(tp)
+    if origin is list:
+        return "a list"
+    if dataclasses.is_dataclass(tp):
+        return "a block of keys"
+    return str(tp)
+
+
+def _got(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"'{str(value).lower()}'"
+    if isinstance(value, (YMap, dict)):
+        return "a block of keys"
+    if isinstance(value, (YSeq, list)):
+        return "a list"
+    return repr(value) if isinstance(value, str) else f"'{value}'"
+
+
+class Reader:
+    """Converts positioned YAML data into model objects, collecting every problem."""
+
+    def __init__(self, diag: Diagnostics, ctx: ReadContext):
+        self.diag = diag
+        self.ctx = ctx
+
+    def read(self, value: Any, pos: Pos, tp: Any, what: str) -> Any:
+        origin = typing.get_origin(tp)
+        args = typing.get_args(tp)
+        if origin in (typing.Union, types.UnionType):
+            if value is None and type(None) in args:
+                return None
+            inner = [a for a in args if a is not type(None)]
+            return self.read(value, pos, inner[0], what)
+        if value is None:
+            self.diag.error(pos, f"{what}: a value is missing", f"write {_type_name(tp)} after the colon")
+            return INVALID
+        if origin is Literal:
+            if value not in args:
+                self.diag.error(pos, f"{what}: {_got(value)} is not one of {', '.join(map(str, args))}",
+                                self._did_you_mean(str(value), [str(a) for a in args]))
+                return INVALID
+            return value
+        if origin is list:
+            return self._read_list(value, pos, args[0] if args else Any, what)
+        if tp is Number:  # a dataclass, but read from one scalar
+            return self._read_exact(value, pos, what)
+        if dataclasses.is_dataclass(tp):
+            return self._read_object(value, pos, tp, what)
+        if tp in (float, int):
+            return self._read_number(value, pos, tp, what)
+        if tp in (str, Markup, AssetPath):
+            return self._read_text(value, pos, tp, what)
+        if tp is bool:
+            if not isinstance(value, bool):
+                self.diag.error(pos, f"{what}: expected true or false, got {_got(value)}",
+                                "write true or false (yes/no/on/off are text)")
+                return INVALID
+            return value
+        raise TypeError(f"model type {tp!r} has no reader")  # a bug in the model, not in content
+
+    # -- scalars
+
+    def _read_exact(self, value: Any, pos: Pos, what: str) -> Any:
+        """A number kept exactly as written: a YAML number (its source text), or text in the
+        document's notation ("48.250", "61,4", "−1,2" in German)."""
+        seps = self.ctx.numbers
+        try:
+            if isinstance(value, bool) or isinstance(value, (YMap, YSeq)) or value is None:
+                raise NumberError(f"{_got(value)} is not a number", "write a number, e.g. 20")
+            if isinstance(value, (YInt, YFloat)):
+                return number_from_yaml(value, value.source, seps)
+            if isinstance(value, (int, float)):  # an explicit !!int / !!float tag
+                if isinstance(value, float) and not math.isfinite(value):
+                    raise NumberError(f"{value} is not a finite number", "write an ordinary number")
+                return Number.of(value)
+            if isinstance(value, YPlain) and value.implicit != "str":
+                raise NumberError(f"{value!r} is not a decimal number",
+                                  "write the number in decimal digits, e.g. 31 or 2.5")
+            if isinstance(value, YPlain):
+                number_from_yaml(0, value, seps)  # the thousands trap for 1.000.000, unquoted
+            return parse_number(str(value), seps)
+        except NumberError as exc:
+            self.diag.error(pos, f"{what}: {exc}", exc.hint)
+            return INVALID
+
+    def _read_number(self, value: Any, pos: Pos, tp: type, what: str) -> Any:
+        if isinstance(value, YFloat) and groups_with_point(self.ctx.numbers):
+            try:
+                number_from_yaml(value, value.source, self.ctx.numbers)
+            except NumberError as exc:
+                self.diag.error(pos, f"{what}: {exc}", exc.hint)
+                return INVALID
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            hint = "write numbers without quotes, e.g. 20"
+            if isinstance(value, str) and re.fullmatch(r"[-+]?\d+(\.\d*)?[eE][-+]?\d+", value.strip()):
+                hint = "YAML reads this as text: write the number in full, e.g. 1000000"
+            elif isinstance(value, str) and re.fullmatch(r"\d{1,3}([.,]\d{3})+", value.strip()):
+                hint = f"write {value.replace('.', '').replace(',', '')} without a thousands separator; " \
+                       "the report formats numbers for the document's language"
+            self.diag.error(pos, f"{what}: {_got(value)} is not a number", hint)
+            return INVALID
+        if isinstance(value, float) and not math.isfinite(value):
+            self.diag.error(pos, f"{what}: {value} is not a finite number", "write an ordinary number")
+            return INVALID
+        if tp is int and not float(value).is_integer():
+            self.diag.error(pos, f"{what}: {value} is not a whole number", "write a whole number, e.g. 2017")
+            return INVALID
+        return tp(value)
+
+    def _read_text(self, value: Any, pos: Pos, tp: type, what: str) -> Any:
+        if isinstance(value, bool) or isinstance(value, (YMap, YSeq)):
+            hint = "put the text in quotes" if isinstance(value, bool) else "write plain text here"
+            self.diag.error(pos, f"{what}: expected text, got {_got(value)}", hint)
+            return INVALID
+        if isinstance(value, (YInt, YFloat)):
+            value = value.source  # text as written: a label '010' stays 010, not 8 or 10
+        text = _fold(str(value))
+        bad = next((c for c in text if unicodedata.category(c) in ("Cc", "Cs", "Co", "Cn")), None)
+        if bad is not None:
+            self.diag.error(pos, f"{what}: the text contains the invisible or unassigned character U+{ord(bad):04X}",
+                            "remove it; it cannot be printed (often pasted in from another program)")
+            return INVALID
+        if not text:
+            self.diag.error(pos, f"{what}: text is empty", "write the text, or remove the key if it is optional")
+            return INVALID
+        if tp is Markup:
+            try:
+                markup.parse(text)
+            except markup.MarkupError as exc:
+                self.diag.error(pos, f"{what}: {exc}", exc.hint)
+                return INVALID
+            return Markup(text)
+        if tp is AssetPath:
+            return self._read_asset(text, pos, what)
+        return text
+
+    def _read_asset(self, text: str, pos: Pos, what: str) -> Any:
+        from ..assets import resolve_asset
+        try:
+            return resolve_asset(text, self.ctx.assets_dir, self.ctx.project_dir)
+        except ValueError as exc:
+            self.diag.error(pos, f"{what}: {exc}", getattr(exc, "hint", None))
+            return INVALID
+
+    # -- containers
+
+    def _read_list(self, value: Any, pos: Pos, item_tp: Any, what: str) -> Any:
+        if not isinstance(value, YSeq):
+            self.diag.error(pos, f"{what}: expected a list, got {_got(value)}",
+                            "write each item on its own line starting with '- '")
+            return INVALID
+        out = [self.read(v, p, item_tp, f"{what}[{i + 1}]") for i, (v, p) in
+               enumerate(zip(value, value.item_pos, strict=False))]
+        return INVALID if any(v is INVALID for v in out) else out
+
+    def _read_object(self, value: Any, pos: Pos, cls: type, what: str) -> Any:
+        shorthand = getattr(cls, "SHORTHAND", None)  # a plain value fills this field, e.g. a list item's text
+        if shorthand and value is not None and not isinstance(value, (YMap, YSeq)):
+            body = YMap({shorthand: value})
+            body.pos, body.key_pos, body.value_pos = pos, {shorthand: pos}, {shorthand: pos}
+            value = body
+        if not isinstance(value, YMap):
+            self.diag.error(pos, f"{what}: expected a block of keys, got {_got(value)}",
+                            "indent the keys of this block under it")
+            return INVALID
+        hints = typing.get_type_hints(cls)
+        flds = {f.name: f for f in dataclasses.fields(cls) if f.init}
+        ok = True
+        for key in value:
+            if key not in flds:
+                self.diag.error(value.key_pos[key], f"{what}: unknown key '{key}'",
+                                self._did_you_mean(key, list(flds)))
+                ok = False
+        kwargs = {}
+        for name, f in flds.items():
+            if name not in value:
+                if f.default is MISSING and f.default_factory is MISSING:
+                    example = f.metadata.get("example")
+                    hint = f"add '{name}:' ({f.metadata.get('description', '')})"
+                    if example is not None and not isinstance(example, (list, dict)):
+                        hint += f", e.g. {name}: {example}"
+                    self.diag.error(value.pos, f"{what}: missing required key '{name}'", hint)
+                    ok = False
+                continue
+            if f.metadata.get("kinds"):
+                result = self._read_blocks(value[name], value.value_pos[name], what, f.metadata["kinds"])
+            else:
+                result = self.read(value[name], value.value_pos[name], hints[name], f"{what}: {name}")
+                if result is not INVALID and not self._within_limits(f.metadata, result, value, name, what):
+                    result = INVALID
+            if result is INVALID:
+                ok = False
+            kwargs[name] = result
+        if not ok:
+            return INVALID
+        obj = cls(**kwargs)
+        obj.pos = value.pos
+        obj.field_pos = value.value_pos
+        self.ctx.positions[id(obj)] = (value.value_pos, {k: getattr(v, "item_pos", None)
+                                                          for k, v in value.items()})
+        obj.check(self.diag, self.ctx)
+        return obj
+
+    def _within_limits(self, meta: Any, result: Any, block: YMap, name: str, what: str) -> bool:
+        """The spec's bounds (items, between, max_length): room the design has, values that make sense."""
+        ok = True
+        pos = block.value_pos[name]
+        bounds = meta.get("items")
+        if bounds and isinstance(result, list) and not bounds[0] <= len(result) <= bounds[1]:
+            lo, hi = bounds
+            self.diag.error(pos, f"{what}: {name}: {len(result)} items given, but {lo} to {hi} are needed",
+                            f"give at least {lo} and at most {hi}"
+                            + (" (split it into two)" if len(result) > hi else ""))
+            ok = False
+        between = meta.get("between")
+        if between:
+            numbers = result if isinstance(result, list) else [result]
+            item_pos = getattr(block[name], "item_pos", None) or [pos] * len(numbers)
+            for i, (number, npos) in enumerate(zip(numbers, item_pos, strict=False)):
+                if not between[0] <= number <= between[1]:
+                    label = f"{name}[{i + 1}]" if isinstance(result, list) else name
+                    self.diag.error(npos, f"{what}: {label} = {number:g} is out of range",
+                                    f"use a value from {between[0]:g} to {between[1]:g}")
+                    ok = False
+        limit = meta.get("max_length")
+        if limit:
+            texts = result if isinstance(result, list) else [result]
+            item_pos = getattr(block[name], "item_pos", None) or [pos] * len(texts)
+            for i, (text, tpos) in enumerate(zip(texts, item_pos, strict=False)):
+                if isinstance(text, str) and len(text) > limit:
+                    label = f"{name}[{i + 1}]" if isinstance(result, list) else name
+                    self.diag.error(tpos, f"{what}: {label} is {len(text)} characters long; at most {limit} fit",
+                                    "shorten it: this text is set on one line or in a fixed box")
+                    ok = False
+        return ok
+
+    def read_kind(self, value: Any, pos: Pos, kinds: dict[str, type], what: str) -> Any:
+        """Read an object whose class is chosen by its `kind` key."""
+        if not isinstance(value, YMap):
+            self.diag.error(pos, f"{what}: expected a block of keys, got {_got(value)}")
+            return INVALID
+        kind = value.get("kind")
+        if not isinstance(kind, str) or kind not in kinds:
+            where = value.value_pos.get("kind", value.pos)
+            msg = f"{what}: unknown kind {_got(kind)}" if "kind" in value else f"{what}: missing required key 'kind'"
+            self.diag.error(where, msg, f"known kinds: {', '.join(kinds)}")
+            return INVALID
+        return self.read(value, pos, kinds[kind], what)
+
+    def _read_blocks(self, value: Any, pos: Pos, what: str, kinds: dict[str, tuple[type, str | None]]) -> Any:
+        if not isinstance(value, YSeq):
+            self.diag.error(pos, f"{what}: blocks: expected a list, got {_got(value)}",
+                            "write each block on its own line starting with '- ', e.g. - paragraph: …")
+            return INVALID
+        out = []
+        for item, ipos in zip(value, value.item_pos, strict=False):
+            if not isinstance(item, YMap) or len(item) != 1:
+                self.diag.error(ipos, f"{what}: each block is one key naming its kind",
+                                f"e.g. '- paragraph: Text', known kinds: {', '.join(kinds)}")
+                out.append(INVALID)
+                continue
+            (kind, body), = item.items()
+            if kind not in kinds:
+                self.diag.error(item.key_pos[kind], f"{what}: unknown block kind '{kind}'",
+                                self._did_you_mean(kind, list(kinds)))
+                out.append(INVALID)
+                continue
+            cls, shorthand = kinds[kind]
+            bpos = item.value_pos[kind]
+            if shorthand and not isinstance(body, YMap):
+                body_map = YMap({shorthand: body})
+                body_map.pos, body_map.key_pos, body_map.value_pos = bpos, {shorthand: bpos}, {shorthand: bpos}
+                body = body_map
+            out.append(self.read(body, bpos, cls, f"{what}: {kind}"))
+        return INVALID if any(b is INVALID for b in out) else out
+
+    @staticmethod
+    def _did_you_mean(word: str, known: list[str]) -> str:
+        close = difflib.get_close_matches(word, known, n=1, cutoff=0.6)
+        listing = f"known: {', '.join(known)}"
+        return f"did you mean '{close[0]}'? ({listing})" if close else listing
+
+
+def read_or_raise(value: Any, pos: Pos, tp: type, what: str, ctx: ReadContext) -> Any:
+    """Read one object, raising every problem found (for small standalone files like the theme)."""
+    diag = Diagnostics()
+    obj = Reader(diag, ctx).read(value, pos, tp, what)
+    diag.raise_if_errors()
+    if obj is INVALID:  # pragma: no cover - the reader always records why
+        raise ReportError(diag.items)
+    return obj

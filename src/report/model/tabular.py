@@ -1,0 +1,128 @@
+"""CSV data files (content/data/*.csv) for tables and charts, with a position for every cell.
+
+Spreadsheets export CSV in two dialects: `,` between cells (English) and `;` with decimal commas
+(German Excel). The delimiter is detected from the header row; numbers in cells are read by
+`numbers.parse_number` in the document's notation. Errors name the file, row and column.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import Diagnostic, Pos, ReportError
+from ..load import read_text
+from .numbers import Number, NumberError, Separators, parse_number
+
+DATA_DIR = "data"
+MAX_ROWS = 5000
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    pos: Pos
+
+
+@dataclass
+class CsvData:
+    """A CSV file: header names (with positions) and rows of cells, blank lines skipped."""
+
+    path: Path
+    columns: list[Cell]
+    rows: list[list[Cell]] = field(default_factory=list)
+
+    def column(self, name: str) -> int | None:
+        return next((i for i, c in enumerate(self.columns) if c.text == name), None)
+
+    def numbers(self, index: int, seps: Separators | None) -> list[Number]:
+        """The cells of one column as numbers; raises ReportError naming every bad cell."""
+        out, problems = [], []
+        for row in self.rows:
+            cell = row[index]
+            try:
+                out.append(parse_number(cell.text, seps))
+            except NumberError as exc:
+                problems.append(Diagnostic(f"column '{self.columns[index].text}': {exc}", cell.pos, exc.hint))
+        if problems:
+            raise ReportError(problems)
+        return out
+
+
+def resolve_data(name: str, content_dir: Path, pos: Pos) -> Path:
+    """A data file named in content (`data: data/x.csv`), relative to the content folder and inside
+    it, a regular file; raises ReportError at `pos` otherwise."""
+    path = (content_dir / name)
+    try:
+        real = path.resolve()
+    except (OSError, RuntimeError) as exc:  # a symlink loop
+        raise ReportError([Diagnostic(f"data file {name!r} cannot be read: {exc}", pos)]) from None
+    if not real.is_relative_to(content_dir.resolve()):
+        raise ReportError([Diagnostic(f"data file {name!r} lies outside the content folder", pos,
+                                      f"put the file into {DATA_DIR}/ in the content folder, e.g. data/werte.csv")])
+    if not real.is_file():
+        known = sorted(p.relative_to(content_dir).as_posix() for p in (content_dir / DATA_DIR).glob("*.csv")) \
+            if (content_dir / DATA_DIR).is_dir() else []
+        raise ReportError([Diagnostic(f"data file {name!r} does not exist", pos,
+                                      f"known: {', '.join(known)}" if known
+                                      else f"CSV files belong in {DATA_DIR}/ in the content folder")])
+    if not name.lower().endswith(".csv"):
+        raise ReportError([Diagnostic(f"data file {name!r} is not a .csv file", pos,
+                                      "export the sheet as CSV (UTF-8) from your spreadsheet")])
+    return real
+
+
+def read_csv(path: Path, shown: Path | None = None) -> CsvData:
+    """Read a UTF-8 CSV file with a header row; `,`, `;` or tab between cells."""
+    shown = shown or path
+    text = read_text(path, shown)
+    lines = text.splitlines()
+    header_line = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if header_line is None:
+        raise ReportError([Diagnostic("the CSV file is empty", Pos(shown),
+                                      "the first row names the columns, the rows below hold the data")])
+    first = lines[header_line]
+    delimiter = max(";,\t", key=lambda d: (first.count(d), d == ";"))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    columns: list[Cell] = []
+    rows: list[list[Cell]] = []
+    try:
+        for record in reader:
+            line = reader.line_num
+            if not any(cell.strip() for cell in record):
+                continue
+            cols = _columns(lines[line - 1] if line - 1 < len(lines) else "", delimiter, len(record))
+            cells = [Cell(value.strip(), Pos(shown, line, col)) for value, col in zip(record, cols, strict=True)]
+            if not columns:
+                columns = cells
+                empty = next((c for c in cells if not c.text), None)
+                if empty:
+                    raise ReportError([Diagnostic("a column has no name in the header row", empty.pos,
+                                                  "give every column a name in the first row")])
+                continue
+            if len(cells) != len(columns):
+                raise ReportError([Diagnostic(f"row has {len(cells)} cells but the header has {len(columns)}",
+                                              Pos(shown, line, 1),
+                                              f"every row needs one cell per column ({delimiter!r} between cells); "
+                                              "a decimal comma in a comma-separated file must be quoted")])
+            rows.append(cells)
+            if len(rows) > MAX_ROWS:
+                raise ReportError([Diagnostic(f"more than {MAX_ROWS} rows", Pos(shown, line, 1),
+                                              "a printed table or chart needs far fewer; aggregate the data")])
+    except csv.Error as exc:
+        raise ReportError([Diagnostic(f"the CSV file cannot be read: {exc}", Pos(shown, reader.line_num, 1),
+                                      "check the quotes in this row")]) from None
+    return CsvData(path=shown, columns=columns, rows=rows)
+
+
+def _columns(line: str, delimiter: str, count: int) -> list[int]:
+    """1-based character column where each cell starts (quotes respected); 1 where unknown."""
+    starts, quoted = [1], False
+    for i, ch in enumerate(line):
+        if ch == '"':
+            quoted = not quoted
+        elif ch == delimiter and not quoted:
+            starts.append(i + 2)
+    return starts[:count] if len(starts) >= count else [1] * count
