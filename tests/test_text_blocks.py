@@ -317,3 +317,18 @@ def test_unused_footnote_is_reported(tmp_path):
     d = only(diagnostics(content))
     at(d, "content/" + BILANZ, line_of(content, BILANZ, "Niemand verweist"))
     assert d.message == "footnote 1 is never referred to" and "[^1]" in d.hint
+
+
+def test_contact_block_in_the_newsletter_footer(tmp_path):
+    from report.content import load_document
+    from report.locale import get_locale
+    from report.newsletter.teaser import teaser_html, teaser_text
+    report = {**REPORT, "newsletter": {"pdf_url": "https://www.example.org/r.pdf", "sender": "Stadtwerke Probe",
+                                       "button": "Lesen"}}
+    content = make_project(tmp_path, report, {"kurz": SECTIONS["kurz"]})
+    doc = load_document(content)
+    html = teaser_html(doc, get_locale("de-DE"), "cover.jpg")
+    text = teaser_text(doc, get_locale("de-DE"))
+    for part in ("Hauptstraße 1", "99084 Erfurt", "Telefon: ", "+49 361 123456-0", "info@example.org"):
+        assert part in html and part in text
+    assert 'href="tel:+493611234560"' in html and 'href="https://www.example.org"' in html
