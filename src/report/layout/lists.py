@@ -76,7 +76,7 @@ class ListFlowable(Flowable):
         c = self.canv
         for item in items:
             with group(c, "LI"):
-                first_base = top - item.body.style.leading * 0.8
+                first_base = top - item.body.style.fontSize  # where reportlab sets the first baseline
                 with content(c, "Lbl"):
                     c.setFont(*self.label_font)
                     c.setFillColor(self.label_colour)
