@@ -332,3 +332,11 @@ def test_contact_block_in_the_newsletter_footer(tmp_path):
     for part in ("Hauptstraße 1", "99084 Erfurt", "Telefon: ", "+49 361 123456-0", "info@example.org"):
         assert part in html and part in text
     assert 'href="tel:+493611234560"' in html and 'href="https://www.example.org"' in html
+
+
+def test_source_line_gets_the_language_label_unless_written():
+    from report.layout.section import source_line
+    from report.locale import get_locale
+    assert source_line(get_locale("de-DE"), "Stadtwerke") == "Quelle: Stadtwerke"
+    assert source_line(get_locale("en-GB"), "Millbrook Utilities") == "Source: Millbrook Utilities"
+    assert source_line(get_locale("de-DE"), "Daten: Landesamt") == "Daten: Landesamt"

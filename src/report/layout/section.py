@@ -92,8 +92,13 @@ def _chart(ctx: LayoutContext, block: ChartRef) -> list[Any]:
         ChartFigure(ctx.charts[block.id], chart.alt),  # plain text, not markup
         Spacer(0, 2 * MM),
         Paragraph(rl_markup(chart.caption, ctx.locale), st.para("caption")),
-        Paragraph(rl_plain(chart.source, ctx.locale), st.para("source")),
+        Paragraph(rl_plain(source_line(ctx.locale, chart.source), ctx.locale), st.para("source")),
     ]), Spacer(0, 4 * MM)]
+
+
+def source_line(locale: Any, source: str) -> str:
+    """The source line, with the language's label in front unless the author wrote one ("Quelle: …")."""
+    return source if ":" in source[:30] else f"{locale.label('source')}: {source}"
 
 
 class PlacedImage(Flowable):
