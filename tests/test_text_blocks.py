@@ -340,3 +340,17 @@ def test_source_line_gets_the_language_label_unless_written():
     assert source_line(get_locale("de-DE"), "Stadtwerke") == "Quelle: Stadtwerke"
     assert source_line(get_locale("en-GB"), "Millbrook Utilities") == "Source: Millbrook Utilities"
     assert source_line(get_locale("de-DE"), "Daten: Landesamt") == "Daten: Landesamt"
+
+
+def test_footnote_reference_and_note_link_to_each_other(built):
+    """The reference [^1] links to its note and the note's number back (both on this short section's page)."""
+    pdf = pdfium.PdfDocument(str(built["screen"]))
+    try:
+        page_no = next(i for i, p in enumerate(pdf) if "Tango als" in p.get_textpage().get_text_range())
+    finally:
+        pdf.close()
+    with pikepdf.open(built["screen"]) as doc:
+        page = doc.pages[page_no]
+        inner = [a for a in page.get("/Annots", []) if a.get("/Subtype") == "/Link" and "/Dest" in a]
+        assert len(inner) == 2
+        assert all(a.Dest[0].objgen == page.objgen for a in inner)

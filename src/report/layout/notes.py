@@ -22,7 +22,10 @@ def note_key(section_file: Any, number: int) -> str:
 
 def reference(section_file: Any) -> Any:
     """How a footnote reference is set inside a paragraph of the section written in `section_file`."""
-    return lambda n: f'<super><a href="#{note_key(section_file, n)}">{n}</a></super>'
+    def ref(n: int) -> str:
+        key = note_key(section_file, n)
+        return f'<a name="ref-{key}"/><super><a href="#{key}">{n}</a></super>'
+    return ref
 
 
 def layout(ctx: LayoutContext, block: Note, indent: float = 0.0) -> list[Any]:
@@ -42,7 +45,8 @@ def footnotes(ctx: LayoutContext, section: TextSection, indent: float = 0.0) -> 
     out: list[Any] = [Rule(indent, st.colour("rule"))]
     for n, text in enumerate(section.footnotes, start=1):
         anchor = f'<a name="{note_key(section.pos.file, n)}"/>'
-        out.append(Paragraph(f"{anchor}<super>{n}</super>\u2002{rl_markup(text, ctx.locale)}", style))
+        back = f'<a href="#ref-{note_key(section.pos.file, n)}">{n}</a>'  # back to where it is referred to
+        out.append(Paragraph(f"{anchor}<super>{back}</super>\u2002{rl_markup(text, ctx.locale)}", style))
     return out
 
 
