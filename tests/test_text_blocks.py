@@ -354,3 +354,13 @@ def test_footnote_reference_and_note_link_to_each_other(built):
         inner = [a for a in page.get("/Annots", []) if a.get("/Subtype") == "/Link" and "/Dest" in a]
         assert len(inner) == 2
         assert all(a.Dest[0].objgen == page.objgen for a in inner)
+
+
+def test_level_three_heading_without_level_two_is_bookmarked_one_level_up(tmp_path):
+    sections = {"k": {"kind": "text", "title": "Kasten mit Kopf", "blocks": [
+        {"box": {"blocks": [{"heading": {"text": "Tief im Kasten", "level": 3}}, {"paragraph": "Text."}]}},
+        {"paragraph": "Nachher."}]}}
+    pdf = build(make_project(tmp_path, REPORT, sections), tmp_path / "out", ["screen"]).outputs[0].path
+    with pikepdf.open(pdf) as doc, doc.open_outline() as outline:
+        section = next(item for item in outline.root if item.title == "Kasten mit Kopf")
+        assert [c.title for c in section.children] == ["Tief im Kasten"]

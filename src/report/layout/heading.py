@@ -42,10 +42,13 @@ class SubHeading(Paragraph):
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802 - reportlab API
         super().drawOn(canvas, x, y, _sW)
         canvas.bookmarkHorizontal(self.key, x, y + self.height)
-        canvas.addOutlineEntry(self.plain, self.key, level=self.outline_level, closed=False)
+        # a level-3 heading without a level-2 one before it (in a section or a box) goes one level up:
+        # an outline cannot skip a level
+        level = min(self.outline_level, canvas._doc.outline.currentlevel + 1)
+        canvas.addOutlineEntry(self.plain, self.key, level=level, closed=False)
         doc = getattr(canvas, "_doctemplate", None)
         if doc is not None:
-            doc.notify("TOCEntry", (self.outline_level, self.plain, doc.page, self.key))
+            doc.notify("TOCEntry", (level, self.plain, doc.page, self.key))
 
 
 def subheading(ctx: LayoutContext, block: Heading, outline_level: int, indent: float = 0) -> list[Any]:

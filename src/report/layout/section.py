@@ -169,15 +169,10 @@ def layout(ctx: LayoutContext, section: TextSection, index: int) -> list[Any]:
     two = section.columns == 2
     inner = replace(ctx, column_x=0.0) if two else ctx
     run: list[Any] = []
-    has_h2 = False
     for block in section.blocks:
         spanning = isinstance(block, SPANNING)
         here = ctx if spanning else inner
-        if isinstance(block, Heading):  # a level-3 heading without a level-2 one above is bookmarked at level 1
-            flow = subheading(here, block, 2 if block.level == 3 and has_h2 else 1, _indent(here))
-            has_h2 = has_h2 or block.level == 2
-        else:
-            flow = BLOCK_LAYOUTS[type(block)](here, block)
+        flow = BLOCK_LAYOUTS[type(block)](here, block)
         if two and not spanning:
             run += flow
             continue
