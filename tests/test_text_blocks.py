@@ -242,7 +242,7 @@ def flowing_sections(draw: Any) -> dict[str, Any]:
     for s in range(draw(st.integers(2, 5))):
         blocks: list[Any] = []
         for _ in range(draw(st.integers(1, 6))):
-            kind = draw(st.sampled_from(["paragraph", "paragraph", "heading", "list", "note"]))
+            kind = draw(st.sampled_from(["paragraph", "paragraph", "heading", "list", "note", "box", "quote"]))
             n += 1
             if kind == "paragraph":
                 blocks.append({"paragraph": " ".join(_sentence(n + k) for k in range(draw(st.integers(1, 14))))})
@@ -250,6 +250,11 @@ def flowing_sections(draw: Any) -> dict[str, Any]:
                 blocks.append({"heading": {"text": f"Kopfzeile {n}", "level": draw(st.sampled_from([2, 3]))}})
             elif kind == "list":
                 blocks.append({"list": [_sentence(n + k) for k in range(draw(st.integers(1, 5)))]})
+            elif kind == "box":
+                blocks.append({"box": {"title": f"Kasten {n}", "blocks": [
+                    {"paragraph": " ".join(_sentence(n + k) for k in range(draw(st.integers(1, 30))))}]}})
+            elif kind == "quote":
+                blocks.append({"quote": _sentence(n)})
             else:
                 blocks.append({"note": _sentence(n)})
         if "heading" in blocks[-1]:  # refused by the model: a heading introduces something
