@@ -9,6 +9,7 @@ from typing import Any
 from reportlab.platypus.flowables import BalancedColumns
 
 from .context import LayoutContext
+from .flow import glue_heads, start_height
 from .styles import MM
 
 
@@ -19,7 +20,6 @@ class Columns(BalancedColumns):
 
     def start_height(self, aw: float, ah: float) -> float:
         """Under a heading, the start of the first column must fit (see layout.flow)."""
-        from .flow import start_height
         return start_height(self._content[0], (aw - self.gap) / 2, ah)
 
 
@@ -27,6 +27,6 @@ def balanced(ctx: LayoutContext, flowables: list[Any]) -> list[Any]:
     if not flowables:
         return []
     gap = ctx.styles.theme.text.column_gap * MM
-    return [Columns(flowables, gap, leftPadding=0, rightPadding=0, topPadding=0,
+    return [Columns(glue_heads(flowables), gap, leftPadding=0, rightPadding=0, topPadding=0,
                             bottomPadding=0, spaceBefore=ctx.styles.theme.sizes.leading * 0.3,
                             spaceAfter=ctx.styles.theme.sizes.leading * 0.6)]

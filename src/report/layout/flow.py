@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph
 
 MIN_LINES = 3  # a heading is followed by at least this many lines of text on its page
 
@@ -75,3 +75,67 @@ def keep_heads(story: list[Any]) -> list[Any]:
 
 def _is_space(flowable: Any) -> bool:
     return type(flowable).__name__ in ("Spacer", "KeepRoom", "NullActionFlowable")
+
+
+class HeadWith(Flowable):
+    """Heads glued to the start of what follows, for frames the document template does not manage
+    (the columns of a two-column section): set together, and when the rest of the column has no room
+    for the heads and the start of the next flowable, all of it moves on; the next flowable may
+    still split after its start."""
+
+    def __init__(self, heads: list[Any], body: Any):
+        super().__init__()
+        self.heads, self.body = heads, body
+        self.spaceBefore = heads[0].getSpaceBefore()
+        self.spaceAfter = body.getSpaceAfter()
+
+    def _heads_height(self, aw: float, ah: float) -> float:
+        total = 0.0
+        for i, head in enumerate(self.heads):
+            total += head.wrap(aw, ah)[1] + head.getSpaceAfter() + (head.getSpaceBefore() if i else 0)
+        return total + self.body.getSpaceBefore()
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        self.hh = self._heads_height(aw, ah)
+        _, bh = self.body.wrap(aw, max(ah - self.hh, 0))
+        self.width, self.height = aw, self.hh + bh
+        return aw, self.height
+
+    def start_height(self, aw: float, ah: float) -> float:
+        return self._heads_height(aw, ah) + start_height(self.body, aw, ah) - self.body.getSpaceBefore()
+
+    def split(self, aw: float, ah: float) -> list[Any]:
+        hh = self._heads_height(aw, ah)
+        if self.start_height(aw, ah) > ah:
+            return []  # all of it in the next column or on the next page
+        parts = self.body.split(aw, ah - hh)
+        if not parts:
+            return []
+        return [HeadWith(self.heads, parts[0]), *parts[1:]]
+
+    def draw(self) -> None:
+        y = self.height
+        for i, head in enumerate(self.heads):
+            _, h = head.wrap(self.width, self.height)
+            y -= h + (head.getSpaceBefore() if i else 0)
+            head.drawOn(self.canv, 0, y)
+            y -= head.getSpaceAfter()
+        y -= self.body.getSpaceBefore()
+        _, bh = self.body.wrap(self.width, y)
+        self.body.drawOn(self.canv, 0, y - bh)
+
+
+def glue_heads(story: list[Any]) -> list[Any]:
+    """Every run of heads glued to the flowable after it (see HeadWith)."""
+    out: list[Any] = []
+    heads: list[Any] = []
+    for flowable in story:
+        if getattr(flowable, "head", False):
+            flowable.keepWithNext = 0
+            heads.append(flowable)
+        elif heads and not _is_space(flowable):
+            out.append(HeadWith(heads, flowable))
+            heads = []
+        else:
+            out.append(flowable)
+    return out + heads
