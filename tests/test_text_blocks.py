@@ -369,3 +369,39 @@ def test_level_three_heading_without_level_two_is_bookmarked_one_level_up(tmp_pa
     with pikepdf.open(pdf) as doc, doc.open_outline() as outline:
         section = next(item for item in outline.root if item.title == "Kasten mit Kopf")
         assert [c.title for c in section.children] == ["Tief im Kasten"]
+
+
+@st.composite
+def column_sections(draw: Any) -> dict[str, Any]:
+    blocks: list[Any] = []
+    for n in range(draw(st.integers(4, 12))):
+        if draw(st.booleans()):
+            blocks.append({"heading": f"Kopfzeile {n}"})
+        blocks.append({"paragraph": " ".join(_sentence(n + k) for k in range(draw(st.integers(1, 10))))})
+    lead = " ".join(_sentence(k) for k in range(draw(st.integers(1, 40))))
+    return {"a": {"kind": "text", "title": "Vorlauf", "blocks": [{"paragraph": lead}]},
+            "b": {"kind": "text", "title": "Spalten", "columns": 2, "blocks": blocks}}
+
+
+@settings(max_examples=int(os.environ.get("REPORT_HYPOTHESIS_EXAMPLES", "6")), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(sections=column_sections())
+def test_no_heading_ends_a_column(sections):
+    """In a two-column section no column ends with a sub-heading (lowest line of each half of the page)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        pdf_path = build(make_project(Path(tmp), REPORT, sections), Path(tmp) / "out", ["print"]).outputs[0].path
+        pdf = pdfium.PdfDocument(str(pdf_path))
+        try:
+            for number in range(2, len(pdf) - 1):
+                page = pdf[number]
+                text, middle = page.get_textpage(), page.get_width() / 2
+                lines = [(r, text.get_text_bounded(*r).strip()) for r in
+                         (text.get_rect(i) for i in range(text.count_rects()))]
+                lines = [(r, t) for r, t in lines if t and not t.isdigit() and r[1] > 90]  # no folio, no slug
+                for left in (True, False):
+                    column = [(r, t) for r, t in lines if (r[0] < middle) == left]
+                    if column:
+                        lowest = min(column, key=lambda rt: rt[0][1])[1]
+                        assert not lowest.startswith("Kopfzeile"), f"page {number + 1} ends a column with {lowest!r}"
+        finally:
+            pdf.close()
