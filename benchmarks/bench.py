@@ -1,78 +1,233 @@
-"""Build-time benchmark (run on demand, never in the test suite).
+"""Build-time benchmark against its floors and a Typst anchor (run on demand, never in the test suite).
 
-    python benchmarks/bench.py            # sample + synthetic 20/100/200 pages
-    python benchmarks/bench.py --quick    # sample only
+    python benchmarks/bench.py            # sample, watch, and the synthetic 200-page report
+    python benchmarks/bench.py --quick    # sample and watch only
+    python benchmarks/bench.py --no-typst # without the Typst + matplotlib anchor
 
-Each build runs in a fresh process (as a user's `report build` does) and reports per-stage wall
-time and peak memory (max RSS); the time of merely importing matplotlib + reportlab is measured
-the same way, and every build is shown as a ratio to it. "cold" starts with an empty cache,
-"warm" rebuilds unchanged content with the cache filled by the cold run. matplotlib's own font
-list cache lives in $XDG_CACHE_HOME/matplotlib too, so every process here gets one fixed, warmed
-MPLCONFIGDIR: "cold" means an empty report cache, as after `report build --no-cache` or a content
-change, not a matplotlib installed a second ago (that would add ~0.3 s to the first cold build only).
+Every measurement is a whole fresh process timed from outside (as a user's `report build` is),
+except the watch row: there a warm `report watch` process runs and the time is from saving a
+file to the new PDF being on disk. Floors: F1 = `import matplotlib, reportlab`, F3 = the imports
+the job needs (matplotlib.figure, backend_pdf, platypus, canvas), both as fresh processes.
+"cold" starts with an empty report cache; every process shares one warmed matplotlib font cache
+(MPLCONFIGDIR), so cold means "nothing of this report cached", not "matplotlib installed a second
+ago". The anchor: the same content typeset by Typst (`pip install typst`, an optional benchmark
+dependency) with matplotlib drawing the same charts as SVG, also as a whole fresh process.
+Peak memory is the largest sum of resident memory over the build process and its chart workers.
 """
 
 from __future__ import annotations
 
-import json
+import argparse
 import os
-import resource
 import shutil
+import signal
+import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 MPL_DIR = Path(tempfile.gettempdir()) / "report-bench-mplconfig"
-STAGES = ["load", "charts", "layout", "finish", "preflight", "write"]
-
-IMPORT_CODE = ("import time; t = time.perf_counter(); import matplotlib, matplotlib.figure, "
-               "matplotlib.backends.backend_pdf, reportlab.platypus, reportlab.pdfgen.canvas; "
-               "print(time.perf_counter() - t)")
-
-
-def child(content: str, out: str) -> None:
-    """Runs inside the measured process: one build, stage times and peak memory as JSON."""
-    t0 = time.perf_counter()
-    from report.build import build
-    stamps: list[tuple[str, float]] = [("import", time.perf_counter())]
-    build(Path(content), Path(out), progress=lambda stage, _d: stamps.append((stage, time.perf_counter())))
-    stamps.append(("end", time.perf_counter()))
-    per_stage: dict[str, float] = {}
-    for (stage, t), (_, t_next) in zip(stamps, stamps[1:], strict=False):
-        per_stage[stage] = per_stage.get(stage, 0.0) + t_next - t
-    per_stage["import"] = stamps[0][1] - t0
-    pages = sum(1 for _ in Path(out).glob("*.pdf"))
-    print(json.dumps({"stages": per_stage, "total": stamps[-1][1] - t0, "files": pages,
-                      "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+F1_CODE = "import matplotlib, reportlab"
+F3_CODE = ("import matplotlib, matplotlib.figure, matplotlib.backends.backend_pdf, reportlab.platypus, "
+           "reportlab.pdfgen.canvas")
+WORD = ("Bereits im März", "Schon im März")
+WATCH_FILE = "sections/04-aussenwirtschaftstag.yaml"
 
 
-def run_child(content: Path, out: Path, cache: Path) -> dict:
-    env = {**os.environ, "XDG_CACHE_HOME": str(cache), "PYTHONPATH": str(ROOT / "src"),
-           "MPLCONFIGDIR": str(MPL_DIR)}
+def env_for(cache: Path) -> dict[str, str]:
+    return {**os.environ, "XDG_CACHE_HOME": str(cache), "PYTHONPATH": str(ROOT / "src"), "MPLCONFIGDIR": str(MPL_DIR)}
+
+
+def _tree_rss(pid: int) -> int:
+    """Resident bytes of a process and all its descendants (Linux /proc)."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(entry.name))
+        rss[int(entry.name)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        total += rss.get(p, 0)
+        todo += children.get(p, [])
+    return total
+
+
+def timed(args: list[str], env: dict[str, str], memory: bool = False) -> tuple[float, float]:
+    """Seconds of a whole process, and its peak memory in MiB (process tree, sampled every 20 ms)."""
+    peak = [0]
     t = time.perf_counter()
-    res = subprocess.run([sys.executable, __file__, "--child", str(content), str(out)], capture_output=True,
-                         text=True, env=env, check=True)
-    data = json.loads(res.stdout.strip().splitlines()[-1])
-    data["process"] = time.perf_counter() - t
-    return data
+    proc = subprocess.Popen(args, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.is_set():
+            peak[0] = max(peak[0], _tree_rss(proc.pid))
+            done.wait(0.02)
+    sampler = threading.Thread(target=sample)
+    if memory and sys.platform.startswith("linux"):
+        sampler.start()
+    _, err = proc.communicate()
+    seconds = time.perf_counter() - t
+    done.set()
+    if sampler.is_alive():
+        sampler.join()
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(args)} failed:\n{err.decode()}")
+    return seconds, peak[0] / 1024 / 1024
 
 
-def import_time() -> float:
+def median(runs: list[float]) -> float:
+    return statistics.median(runs)
+
+
+def floors() -> tuple[float, float]:
     MPL_DIR.mkdir(exist_ok=True)
-    env = {**os.environ, "MPLCONFIGDIR": str(MPL_DIR)}
+    env = env_for(MPL_DIR)
     subprocess.run([sys.executable, "-c", "import matplotlib.font_manager"], env=env, check=True)  # warm it
-    runs = [float(subprocess.run([sys.executable, "-c", IMPORT_CODE], capture_output=True, text=True,
-                                 env=env, check=True).stdout) for _ in range(3)]
-    return sorted(runs)[1]
+    f1 = median([timed([sys.executable, "-c", F1_CODE], env)[0] for _ in range(5)])
+    f3 = median([timed([sys.executable, "-c", F3_CODE], env)[0] for _ in range(5)])
+    return f1, f3
 
 
-def pages_of(out: Path) -> int:
-    import pikepdf
-    with pikepdf.open(next(out.glob("*-screen.pdf"))) as pdf:
-        return len(pdf.pages)
+def report_cmd(content: Path, out: Path, *extra: str) -> list[str]:
+    return [sys.executable, "-m", "report", "build", str(content), "-o", str(out), *extra]
+
+
+def cold(content: Path, tmp: Path, runs: int, *extra: str, memory: bool = False) -> tuple[float, float]:
+    """Median of `runs` builds, each with an empty cache and a new output folder."""
+    results = []
+    for i in range(runs):
+        cache = tmp / f"cold-cache-{len(list(tmp.iterdir()))}-{i}"
+        results.append(timed(report_cmd(content, tmp / f"cold-out-{cache.name}", *extra), env_for(cache), memory))
+    return median([r[0] for r in results]), max(r[1] for r in results)
+
+
+def project_copy(tmp: Path, name: str, content: Path = ROOT / "content") -> Path:
+    shutil.copytree(content, tmp / name / "content")
+    os.symlink(ROOT / "assets", tmp / name / "assets")
+    return tmp / name / "content"
+
+
+def one_word(tmp: Path, runs: int) -> tuple[float, float]:
+    """(unchanged rebuild, one word changed) of the screen edition, fresh processes, warm cache."""
+    content = project_copy(tmp, "word")
+    env, out = env_for(tmp / "word-cache"), tmp / "word-out"
+    timed(report_cmd(content, out, "--edition", "screen"), env)
+    unchanged = median([timed(report_cmd(content, out, "--edition", "screen"), env)[0] for _ in range(runs)])
+    changed = []
+    target = content / WATCH_FILE
+    for i in range(runs):
+        old, new = WORD if i % 2 == 0 else WORD[::-1]
+        target.write_text(target.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+        changed.append(timed(report_cmd(content, out, "--edition", "screen"), env)[0])
+    return unchanged, median(changed)
+
+
+def watch_latency(tmp: Path, saves: int = 21) -> float:
+    """Median seconds from saving a file to the new PDF on disk, with `report watch` running."""
+    content = project_copy(tmp, "watch")
+    out = tmp / "watch-out"
+    pdf = out / "jahresrueckblick-2017-screen.pdf"
+    proc = subprocess.Popen([sys.executable, "-m", "report", "watch", str(content), "-o", str(out)],
+                            env=env_for(tmp / "watch-cache"), cwd=ROOT, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 120
+        while not pdf.exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        time.sleep(0.5)
+        target, latencies = content / WATCH_FILE, []
+        for i in range(saves):
+            before = pdf.stat().st_mtime_ns
+            old, new = WORD if i % 2 == 0 else WORD[::-1]
+            text = target.read_text(encoding="utf-8").replace(old, new)
+            t = time.perf_counter()
+            target.write_text(text, encoding="utf-8")
+            while pdf.stat().st_mtime_ns == before and time.perf_counter() - t < 30:
+                time.sleep(0.002)
+            latencies.append(time.perf_counter() - t)
+            time.sleep(0.3)
+        return median(latencies)
+    finally:
+        proc.send_signal(signal.SIGINT)
+        proc.wait(timeout=30)
+
+
+def typst_cold(content: Path, tmp: Path) -> float | None:
+    """The anchor: Typst + matplotlib on the same content, a whole fresh process (None without typst)."""
+    try:
+        import typst  # noqa: F401
+    except ImportError:
+        return None
+    out = tmp / f"typst-{len(list(tmp.iterdir()))}"
+    out.mkdir()
+    return median([timed([sys.executable, __file__, "--typst-child", str(content), str(out)],
+                         env_for(tmp / "typst-cache"))[0] for _ in range(3)])
+
+
+def typst_child(content_dir: Path, out: Path) -> None:
+    """Runs inside the measured process: the charts as SVG by matplotlib, the document by Typst."""
+    import matplotlib
+    matplotlib.use("Agg")
+    import typst
+    from matplotlib.figure import Figure
+
+    from report.charts import _kinds
+    from report.charts.render import MM, rc
+    from report.content import load_document
+    from report.locale import get_locale
+    from report.markup import plain
+    from report.model import ChartRef, KeyFiguresSection, Quote
+    from report.render import text_width
+    from report.theme import load_theme
+
+    doc = load_document(content_dir)
+    theme, fonts = load_theme(content_dir, doc.assets_dir)
+    locale = get_locale(doc.report.language)
+    width = text_width(theme)
+    for cid, chart in doc.charts.items():
+        with matplotlib.rc_context(rc(theme, fonts)):
+            fig = Figure(figsize=(width / 72, chart.height * MM / 72))
+            _kinds()[type(chart)](fig, chart, theme, locale)
+            fig.savefig(out / f"{cid}.svg", format="svg", transparent=True)
+
+    def q(text: str) -> str:
+        return '"' + plain(text).replace("\\", "\\\\").replace('"', '\\"') + '"'
+    rep = doc.report
+    lines = ['#set page(paper: "a4", margin: (inside: 25mm, outside: 20mm, y: 25mm), numbering: "1")',
+             f'#set text(font: "Lato", size: {theme.sizes.body}pt, lang: "{rep.language[:2]}", hyphenate: true)',
+             "#set par(justify: true)",
+             f"#text(size: 30pt, weight: \"black\", {q(rep.title)})", "", f"#text(size: 13pt, {q(rep.lead)})",
+             "#pagebreak()", "#outline()"]
+    for sec in doc.sections:
+        lines += ["#pagebreak()", f"= #{q(sec.title)}", ""]
+        if isinstance(sec, KeyFiguresSection):
+            tiles = [f"box(fill: luma(235), inset: 4mm, width: 100%)[#text(size: 26pt, weight: \"black\", "
+                     f"{q(locale.number(f.value))}) \\ #{q(f.label)}]" for f in sec.figures]
+            lines.append(f"#grid(columns: 2, gutter: 4mm, {', '.join(tiles)})")
+            continue
+        for block in sec.blocks:
+            if isinstance(block, ChartRef):
+                chart = doc.charts[block.id]
+                lines.append(f'#figure(image("{block.id}.svg", width: 100%), caption: {q(chart.caption)})')
+            elif isinstance(block, Quote):
+                lines.append(f"#quote(block: true, {q(block.text)})")
+            elif hasattr(block, "text"):
+                lines += [f"#{q(block.text)}", ""]
+    (out / "doc.typ").write_text("\n".join(lines), encoding="utf-8")
+    typst.compile(str(out / "doc.typ"), output=str(out / "doc.pdf"), root=str(out),
+                  font_paths=[str(doc.assets_dir / "fonts")])
 
 
 SOURCE_PARAGRAPH = (ROOT / "content" / "sections" / "03-highlights.yaml").read_text(encoding="utf-8")
@@ -117,61 +272,71 @@ def synthetic(folder: Path, pages: int) -> Path:
     return content
 
 
-def row(name: str, d: dict, base: float) -> str:
-    s = d["stages"]
-    cells = " | ".join(f"{s.get(k, 0):.2f}" for k in ["import", *STAGES])
-    return (f"| {name} | {cells} | {d['total']:.2f} | {d['process']:.2f} | {d['process'] / base:.1f}× "
-            f"| {d['maxrss_mb']:.0f} |")
-
-
-def watch_rebuild(tmp: Path) -> float:
-    """One-word change in a warm watch process: seconds for the rebuild (screen edition)."""
-    code = f"""
-import time, shutil
-from pathlib import Path
-from report.watch import Watcher
-content = Path({str(tmp / 'w' / 'content')!r})
-w = Watcher(content, Path({str(tmp / 'w' / 'out')!r}), ["screen"])
-cycles = w.cycles(interval=0.01)
-next(cycles)
-f = content / "sections" / "04-aussenwirtschaftstag.yaml"
-f.write_text(f.read_text(encoding="utf-8").replace("Bereits im März", "Schon im März"), encoding="utf-8")
-print(next(cycles).seconds)
-"""
-    shutil.copytree(ROOT / "content", tmp / "w" / "content")
-    os.symlink(ROOT / "assets", tmp / "w" / "assets")
-    env = {**os.environ, "XDG_CACHE_HOME": str(tmp / "cache-sample"), "PYTHONPATH": str(ROOT / "src"),
-           "MPLCONFIGDIR": str(MPL_DIR)}
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
-    return float(out.stdout.strip().splitlines()[-1])
+def pages_of(pdf: Path) -> int:
+    import pikepdf
+    with pikepdf.open(pdf) as f:
+        return len(f.pages)
 
 
 def main() -> None:
-    if sys.argv[1:2] == ["--child"]:
-        child(sys.argv[2], sys.argv[3])
+    if sys.argv[1:2] == ["--typst-child"]:
+        typst_child(Path(sys.argv[2]), Path(sys.argv[3]))
         return
-    quick = "--quick" in sys.argv
-    base = import_time()
-    print(f"import matplotlib + reportlab: {base:.2f} s (fresh process, median of 3)\n")
-    print("| build | import | " + " | ".join(STAGES) + " | build s | process s | × import | peak MB |")
-    print("|---" * (len(STAGES) + 6) + "|")
+    ap = argparse.ArgumentParser(description="Time report's builds against import floors and a Typst anchor.")
+    ap.add_argument("--quick", action="store_true", help="sample and watch only (no 200-page report)")
+    ap.add_argument("--no-typst", action="store_true", help="skip the Typst + matplotlib anchor")
+    args = ap.parse_args()
+    load = os.getloadavg()
+    f1, f3 = floors()
+    print(f"floors (fresh processes, median of 5): F1 import matplotlib, reportlab {f1:.2f} s; "
+          f"F3 the job's imports {f3:.2f} s")
+    print(f"machine: {os.cpu_count()} cores, load average {load[0]:.2f} at the start", end="")
+    rows: list[tuple[str, float, str, str]] = []  # name, value, ratio text, target text
+
+    def add(name: str, seconds: float, target: str = "", met: bool | None = None, ratio: bool = True) -> None:
+        verdict = "" if met is None else (" ✓" if met else " ✗")
+        rows.append((name, seconds, f"{seconds / f3:.2f}×" if ratio else "", target + verdict))
+
     with tempfile.TemporaryDirectory() as t:
         tmp = Path(t)
-        cold = run_child(ROOT / "content", tmp / "o1", tmp / "cache-sample")
-        warm = run_child(ROOT / "content", tmp / "o2", tmp / "cache-sample")
-        print(row(f"sample cold ({pages_of(tmp / 'o1')} p.)", cold, base))
-        print(row("sample warm (unchanged)", warm, base))
-        sizes = [] if quick else [20, 100, 200]
-        for n in sizes:
-            content = synthetic(tmp / f"syn{n}", n)
-            c = run_child(content, tmp / f"s{n}a", tmp / f"cache{n}")
-            w = run_child(content, tmp / f"s{n}b", tmp / f"cache{n}")
-            p = pages_of(tmp / f"s{n}a")
-            charts = len(list((content / "charts").glob("*.yaml")))
-            print(row(f"synthetic {p} p., {charts} charts, cold", c, base))
-            print(row(f"synthetic {p} p., warm", w, base))
-        print(f"\nwatch: rebuild after a one-word change (screen edition, warm process): "
-              f"{watch_rebuild(tmp):.2f} s")
+        content = ROOT / "content"
+        both, mem = cold(content, tmp, 3, memory=True)
+        screen, _ = cold(content, tmp, 3, "--edition", "screen")
+        anchor = None if args.no_typst else typst_cold(content, tmp)
+        add("sample cold, both editions", both, "≤ 2.0× F3", both <= 2.0 * f3)
+        add("sample cold, screen", screen, "≤ Typst" if anchor else "", (screen <= anchor) if anchor else None)
+        if anchor:
+            add("Typst + matplotlib, same content, cold", anchor)
+        unchanged, word = one_word(tmp, 5)
+        add("sample unchanged rebuild", unchanged, "≤ 0.2× F3", unchanged <= 0.2 * f3)
+        add("sample one word changed, screen, fresh process", word, "≤ 0.5× F3", word <= 0.5 * f3)
+        latency = watch_latency(tmp)
+        add("watch: file saved → new PDF (median of 21)", latency, "≤ 0.15 s", latency <= 0.15, ratio=False)
+        extra = [f"sample peak memory with workers: {mem:.0f} MiB"]
+        if not args.quick:
+            syn = synthetic(tmp / "syn200", 200)
+            c200, m200 = cold(syn, tmp, 1, memory=True)
+            out = next(p for p in tmp.iterdir() if p.name.startswith("cold-out-") and p.stat().st_mtime_ns ==
+                       max(q.stat().st_mtime_ns for q in tmp.iterdir() if q.name.startswith("cold-out-")))
+            pages = pages_of(next(out.glob("*-screen.pdf")))
+            charts = len(list((syn / "charts").glob("*.yaml")))
+            warm_cache = tmp / "warm200"
+            timed(report_cmd(syn, tmp / "w200a"), env_for(warm_cache))
+            w200, _ = timed(report_cmd(syn, tmp / "w200b"), env_for(warm_cache), memory=True)
+            add(f"{pages} pages, {charts} charts, cold", c200, "≤ 6 s", c200 <= 6, ratio=False)
+            add(f"{pages} pages, warm (cache filled, new output folder)", w200, "≤ 2 s", w200 <= 2, ratio=False)
+            a200 = None if args.no_typst else typst_cold(syn, tmp)
+            if a200:
+                add(f"Typst + matplotlib, {pages} pages, cold", a200, ratio=False)
+            extra.append(f"{pages} pages peak memory with workers: {m200:.0f} MiB (target ≤ 350 MiB "
+                         f"{'✓' if m200 <= 350 else '✗'})")
+    print(f", {os.getloadavg()[0]:.2f} at the end\n")
+    print("| build | seconds | × F3 | target |")
+    print("|---|---|---|---|")
+    for name, seconds, ratio, target in rows:
+        print(f"| {name} | {seconds:.2f} | {ratio} | {target} |")
+    print()
+    print("\n".join(extra))
 
 
 if __name__ == "__main__":

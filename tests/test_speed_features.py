@@ -20,8 +20,8 @@ from .conftest import SAMPLE_CONTENT
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _run(code: str, env: dict) -> str:
-    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
+def _run(code: str, env: dict, *args: str) -> str:
+    res = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=ROOT,
                          env={**os.environ, **env}, timeout=120)
     assert res.returncode == 0, res.stderr
     return res.stdout
@@ -29,13 +29,14 @@ def _run(code: str, env: dict) -> str:
 
 def test_rebuild_with_warm_cache_does_not_import_matplotlib(tmp_path):
     code = ("import sys; from pathlib import Path; from report.build import build; "
-            f"build(Path('content'), Path({str(tmp_path / 'out')!r}), ['screen']); "
-            "print('matplotlib' in sys.modules)")
+            "build(Path('content'), Path(sys.argv[1]), ['screen']); "
+            "print('matplotlib' in sys.modules, 'reportlab' in sys.modules)")
     env = {"XDG_CACHE_HOME": str(tmp_path / "cache")}
     entries = tmp_path / "cache" / "report" / "charts"
-    _run(code, env)  # cold: charts are drawn (in worker processes, while the layout runs)
+    _run(code, env, str(tmp_path / "out"))  # cold: charts are drawn (in worker processes, while the layout runs)
     assert len([p for p in entries.rglob("*") if p.is_file() and not p.name.startswith(".")]) == 3
-    assert _run(code, env).strip() == "False"  # warm: every chart came from the cache
+    # another output folder: no input stamp for it, so a real build, with every chart from the cache
+    assert _run(code, env, str(tmp_path / "out2")).strip() == "False True"
 
 
 def test_chart_cache_hits_and_survives_corrupt_entries(tmp_path):

@@ -51,7 +51,9 @@ SECTIONS: dict[str, Any] = {
                     {"box": {"title": "Kilo im Kasten", "blocks": [{"paragraph": "Lima im Kasten."},
                                                                    {"list": ["Mike im Kasten"]}]}},
                     {"note": {"label": "Hinweis", "text": "November ist gerundet."}},
-                    {"paragraph": 'Oscar sagt "Papa" -- und mehr... unter https://www.example.org/quebec-romeo/sierra?x=1.'},
+                    {"paragraph": 'Oscar sagt "Papa" -- und mehr... Die Seite https://www.example.org/quebec-romeo/'
+                                   "sierra?x=1 nennt alles, was man dazu wissen muss, und wir haben sie im Jahr oft "
+                                   "besucht."},
                     {"quote": {"text": "Alpha steht am Anfang.", "repeat": True}},
                 ],
                 "footnotes": ["Tango als Fußnote."]},
@@ -152,7 +154,19 @@ def test_bare_url_is_a_link_on_screen_and_plain_text_in_print(built):
     with pikepdf.open(built["print"]) as pdf:
         assert not any("/Annots" in p for p in pdf.pages)
     for edition in ("screen", "print"):
-        assert url + "." in extract_text(built[edition]).replace("\u200b", "").replace("\r\n", "")
+        assert url + " nennt" in extract_text(built[edition]).replace("\u200b", "").replace("\r\n", "")
+
+
+def test_bare_url_breaks_only_after_slash_dot_hyphen_or_question_mark(built):
+    """The print edition's text (no ActualText): the URL wraps, the line ends after one of / . - ?,
+    with no hyphen added, and the next line goes on with the rest of the address."""
+    lines = [line.replace("\u200b", "") for line in extract_text(built["print"]).splitlines()]
+    at = next(i for i, line in enumerate(lines) if "https://www.example" in line)
+    head = lines[at].rstrip().split()[-1]
+    assert head != "https://www.example.org/quebec-romeo/sierra?x=1"  # it does wrap here
+    assert head[-1] in "/.-?" and head.startswith("https://")
+    rest = lines[at + 1].split()[0]
+    assert head + rest == "https://www.example.org/quebec-romeo/sierra?x=1"
 
 
 def test_print_links_have_no_underline(built):

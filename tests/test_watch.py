@@ -33,3 +33,42 @@ def test_watch_command_is_documented(capsys):
     except SystemExit as exc:
         assert exc.code == 0
     assert "rebuild" in capsys.readouterr().out
+
+
+def test_watch_survives_folders_appearing_and_vanishing_while_it_scans(project, tmp_path):
+    import shutil
+    import threading
+    watcher = Watcher(project, tmp_path / "out", ["screen"])
+    stop = threading.Event()
+
+    def churn() -> None:
+        while not stop.is_set():
+            nested = project / "sections" / "tmp" / "a" / "b"
+            nested.mkdir(parents=True, exist_ok=True)
+            (nested / "x.yaml").write_text("kind: text\n", encoding="utf-8")
+            shutil.rmtree(project / "sections" / "tmp", ignore_errors=True)
+    thread = threading.Thread(target=churn)
+    thread.start()
+    try:
+        for _ in range(300):
+            watcher.scan()  # never raises, whatever vanishes mid-scan
+    finally:
+        stop.set()
+        thread.join()
+    assert project / "report.yaml" in map(type(project), watcher.scan())
+
+
+def test_watch_survives_assets_moved_away_and_back_and_ignores_its_own_output(project):
+    out = project / "out"  # inside the content folder, as with -o content/out
+    watcher = Watcher(project, out, ["screen"])
+    cycles = watcher.cycles(interval=0.01)
+    assert next(cycles).error is None
+    assert not watcher.changed()  # its own PDF is not a change
+    assets = project.parent / "assets"
+    assets.rename(project.parent / "assets-away")
+    away = next(cycles)
+    assert away.error is not None and "Traceback" not in str(away.error)
+    (project.parent / "assets-away").rename(assets)
+    back = next(cycles)
+    assert back.error is None and back.result.outputs[0].path.parent == out
+    assert not watcher.changed()

@@ -1,52 +1,23 @@
 """The build pipeline: content → model → charts → layout (per edition) → finish → PDF on disk.
 
-Progress is reported through a callback; nothing here prints or exits.
+Progress is reported through a callback; nothing here prints or exits. An unchanged build is
+answered from the input stamp (stamp.py) before the pipeline's modules — reportlab, matplotlib,
+pikepdf — are even imported; that is why they are imported inside `_pipeline`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 
+from . import stamp
 from .cache import Cache
-from .charts import render_charts
-from .content import load_document
-from .editions import editions
-from .errors import Diagnostic
-from .finish import finish
-from .glyphs import check_glyphs
-from .locale import get_locale
-from .output import write_atomic
-from .preflight import Report as PreflightReport
-from .preflight import preflight
-from .render import metadata, render, text_width
-from .theme import load_theme
+from .result import BuildResult, Output, PreflightFailed
+
+__all__ = ["BuildResult", "Output", "PreflightFailed", "Progress", "build"]
 
 Progress = Callable[[str, str], None]  # (stage, detail)
-
-
-@dataclass
-class Output:
-    edition: str
-    path: Path
-    size: int
-    pages: int
-
-
-@dataclass
-class BuildResult:
-    outputs: list[Output] = field(default_factory=list)
-    warnings: list[Diagnostic] = field(default_factory=list)
-    preflight: PreflightReport | None = None
-
-
-class PreflightFailed(Exception):
-    """The print edition failed preflight; it was not written."""
-
-    def __init__(self, report: PreflightReport, path: Path):
-        super().__init__(f"{path.name} failed preflight")
-        self.report, self.path = report, path
 
 
 def build(content_dir: Path, out_dir: Path, edition_names: list[str] | None = None,
@@ -55,37 +26,71 @@ def build(content_dir: Path, out_dir: Path, edition_names: list[str] | None = No
     a file is only replaced once its edition was built completely."""
     report = progress or (lambda stage, detail: None)
     cache = cache or Cache()
+    options = (sorted(edition_names or []), marks)
+    stamped = stamp.input_stamp(content_dir, out_dir, options) if cache.enabled else ""
+    if stamped and (kept := stamp.recall(cache, content_dir, out_dir, options, stamped)):
+        return kept
+    result = _pipeline(content_dir, out_dir, edition_names, report, marks, cache)
+    if stamped:
+        stamp.record(cache, content_dir, out_dir, options, stamped, result)
+    return result
+
+
+def _pipeline(content_dir: Path, out_dir: Path, edition_names: list[str] | None, report: Progress,
+              marks: bool, cache: Cache) -> BuildResult:
+    from .charts import render_charts, stop_workers
+    from .content import load_document
+    from .editions import editions
+    from .finish import finish
+    from .glyphs import check_glyphs
+    from .layout.contents import Seeds
+    from .locale import get_locale
+    from .logo import print_notes
+    from .output import write_atomic
+    from .preflight import DEFAULT_PROFILE, preflight
+    from .render import metadata, render, text_width
+    from .theme import load_theme
+
     available = editions()
     chosen = [available[n] for n in (edition_names or list(available))]
-
     report("load", str(content_dir))
     doc = load_document(content_dir)
     theme, fonts = load_theme(content_dir, doc.assets_dir)
     check_glyphs(doc, fonts)
     locale = get_locale(doc.report.language)
+    seeds = Seeds(cache, content_dir)  # the previous contents: one layout pass when pages did not move
+    result = BuildResult(inputs=[*fonts.values(), *stamp.asset_files(doc)], warnings=list(theme.warnings))
+    if theme.logo is not None and any(e.name == "print" for e in chosen):
+        result.warnings += print_notes(theme.logo, doc.assets_dir, theme)
 
     report("charts", f"{len(doc.charts)} charts")
-    # drawn in worker processes while the layout runs; finish waits for them
-    charts = render_charts(doc.charts, theme, fonts, locale, text_width(theme), cache, background=True)
-
-    result = BuildResult()
-    for edition in chosen:
-        edition = replace(edition.for_document(doc), cache=cache)
-        if hasattr(edition, "marks") and not marks:
-            # no marks, no slug: the page ends at the bleed edge, as shops that refuse marks expect
-            edition = replace(edition, marks=False, slug_mm=0.0)
-        report("layout", edition.name)
-        rendered = render(doc, theme, fonts, charts, edition, locale)
-        report("finish", edition.name)
-        data = finish(rendered, charts, edition, theme, metadata(doc))
-        result.warnings += edition.warnings
-        path = out_dir / f"{doc.report.name}-{edition.name}.pdf"
-        if edition.name == "print":
-            report("preflight", edition.name)
-            result.preflight = preflight(data)
-            if result.preflight.failed:
-                raise PreflightFailed(result.preflight, path)
-        report("write", edition.name)
-        write_atomic(path, data)
-        result.outputs.append(Output(edition.name, path, len(data), rendered.pages))
+    try:
+        # drawn in worker processes while the layout runs; finish waits for them
+        charts = render_charts(doc.charts, theme, fonts, locale, text_width(theme), cache, background=True)
+        for edition in chosen:
+            edition = replace(edition.for_document(doc), cache=cache)
+            if hasattr(edition, "marks") and not marks:
+                # no marks, no slug: the page ends at the bleed edge, as shops that refuse marks expect
+                edition = replace(edition, marks=False, slug_mm=0.0)
+            report("layout", edition.name)
+            rendered = render(doc, theme, fonts, charts, edition, locale, seeds.slot(edition.name))
+            if rendered.padded:
+                added = ", ".join(f"{n} ({kind})" for n, kind in rendered.padded)
+                report("layout", f"{edition.name}: added page{'s' if len(rendered.padded) > 1 else ''} {added} "
+                                 f"for the binding: {rendered.pages} pages, back cover last")
+            report("finish", edition.name)
+            data = finish(rendered, charts, edition, theme, metadata(doc))
+            result.warnings += [w for w in edition.warnings if w not in result.warnings]  # both editions warn alike
+            path = out_dir / f"{doc.report.name}-{edition.name}.pdf"
+            if edition.name == "print":
+                report("preflight", edition.name)
+                result.preflight = preflight(data, replace(DEFAULT_PROFILE, binding=edition.binding), render=False)
+                if result.preflight.failed:
+                    raise PreflightFailed(result.preflight, path)
+            report("write", edition.name)
+            write_atomic(path, data)
+            result.outputs.append(Output(edition.name, path, len(data), rendered.pages))
+    except BaseException:
+        stop_workers()  # an error or Ctrl-C: no chart worker outlives the build
+        raise
     return result

@@ -3,13 +3,22 @@
 Entries are written atomically (temp file + rename), so concurrent builds never see half an
 entry; each entry carries a SHA-256 of its payload, so a corrupt entry is detected, dropped
 and rebuilt. The cache is an optimisation only: any problem with it means a cache miss.
+
+Entries are data only (PDF, JPEG, TrueType, gzip'd text, JSON), never pickles: anyone who can
+write the cache directory (a shared CI cache) can make a build slower or its output wrong, but
+cannot run code. The checksum does not authenticate; so every reader parses what it gets and
+treats a payload that does not parse as a miss (`get(..., valid=...)`). Only regular files are
+read (a FIFO planted as an entry would block the build forever).
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import stat
 import tempfile
+import time
+from collections.abc import Callable
 from dataclasses import asdict, is_dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -18,6 +27,8 @@ from typing import Any
 from . import __version__
 
 DIGEST = 32  # bytes of SHA-256 in front of every entry
+MAX_ENTRY = 256 * 1024 * 1024  # bytes: larger "entries" are not ours
+STALE_TMP = 3600  # seconds after which a temp file of a crashed writer is removed
 
 
 def default_dir() -> Path:
@@ -62,18 +73,17 @@ class Cache:
     def _path(self, kind: str, k: str) -> Path:
         return self.root / kind / k[:2] / k
 
-    def get(self, kind: str, k: str) -> bytes | None:
+    def get(self, kind: str, k: str, valid: Callable[[bytes], bool] | None = None) -> bytes | None:
+        """The payload, or None. `valid` says whether a payload parses as what the reader expects."""
         if not self.enabled:
             return None
         path = self._path(kind, k)
-        try:
-            data = path.read_bytes()
-        except OSError:
-            self.misses += 1
-            return None
-        payload = data[DIGEST:]
-        if len(data) < DIGEST or hashlib.sha256(payload).digest() != data[:DIGEST]:
-            path.unlink(missing_ok=True)  # corrupt or truncated: forget it
+        data = read_regular(path, MAX_ENTRY)
+        payload = data[DIGEST:] if data is not None else b""
+        if data is None or len(data) < DIGEST or hashlib.sha256(payload).digest() != data[:DIGEST] \
+                or (valid is not None and not _safe(valid, payload)):
+            if data is not None or path.is_symlink() or (path.exists() and not path.is_file()):
+                _unlink(path)  # corrupt, truncated, foreign or a special file: forget it
             self.misses += 1
             return None
         self.hits += 1
@@ -83,11 +93,70 @@ class Cache:
         if not self.enabled:
             return
         path = self._path(kind, k)
+        tmp = None
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+            remove_stale_temps(path.parent)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".tmp-{os.getpid()}-")
             with os.fdopen(fd, "wb") as fh:
                 fh.write(hashlib.sha256(payload).digest() + payload)
             os.replace(tmp, path)
         except OSError:
-            pass  # a read-only or full cache only costs speed
+            if tmp is not None:
+                _unlink(Path(tmp))  # a full disk leaves no half-written temp file behind
+            # a read-only or full cache only costs speed
+
+
+def read_regular(path: Path, limit: int) -> bytes | None:
+    """The bytes of a regular file of at most `limit` bytes, else None: never blocks on a FIFO
+    or a device, never follows a link out of the cache."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or st.st_size > limit:
+            return None
+        with os.fdopen(os.dup(fd), "rb") as fh:
+            return fh.read(limit + 1)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+
+
+def _safe(valid: Callable[[bytes], bool], payload: bytes) -> bool:
+    try:
+        return bool(valid(payload))
+    except Exception:  # a validator that cannot parse the payload: not valid, whatever it raised
+        return False
+
+
+def _unlink(path: Path) -> None:
+    try:
+        path.unlink()
+    except OSError:
+        pass
+
+
+def remove_stale_temps(folder: Path) -> None:
+    """Temp files of writers that died (killed, or their disk filled up before they could clean up)."""
+    now = time.time()
+    for tmp in folder.glob(".tmp-*"):
+        pid = tmp.name.split("-")[1] if tmp.name.count("-") >= 2 else ""
+        try:
+            if (pid.isdigit() and not _alive(int(pid))) or now - tmp.lstat().st_mtime > STALE_TMP:
+                tmp.unlink()
+        except OSError:
+            pass
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # exists, owned by someone else
+    return True

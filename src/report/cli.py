@@ -10,8 +10,8 @@ import sys
 import time
 from pathlib import Path
 
-from .content import find_content_dir
 from .errors import ReportError
+from .paths import find_content_dir
 
 EXIT_OK, EXIT_PREFLIGHT, EXIT_INPUT = 0, 1, 2
 
@@ -44,8 +44,9 @@ def cmd_build(args: argparse.Namespace) -> int:
         for f in warned:
             print(f.format(), file=sys.stderr)
         print(f"preflight passed ({len(result.preflight.findings)} checks, {len(warned)} warnings)", file=sys.stderr)
+    verb = "kept (nothing changed since the last build)" if result.unchanged else "wrote"
     for out in result.outputs:
-        print(f"wrote {out.path} ({_human(out.size)}, {out.pages} pages, {out.edition} edition)")
+        print(f"{verb} {out.path} ({_human(out.size)}, {out.pages} pages, {out.edition} edition)")
     print(f"done in {time.perf_counter() - start:.1f} s", file=sys.stderr)
     return EXIT_OK
 
@@ -92,19 +93,12 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_preflight(args: argparse.Namespace) -> int:
-    from .preflight import preflight
-    path = Path(args.pdf)
-    if not path.is_file():
-        print(f"{path}: error: file not found\n  hint: give the path of a PDF file", file=sys.stderr)
-        return EXIT_INPUT
-    report = preflight(path)
-    print(f"preflight {path}")
-    print(report.format())
-    failed = sum(f.status == "fail" for f in report.findings)
-    warned = sum(f.status == "warn" for f in report.findings)
-    print(f"{'FAILED' if failed else 'passed'}: {failed} failed, {warned} warnings, "
-          f"{len(report.findings) - failed - warned} passed")
-    return EXIT_PREFLIGHT if failed else EXIT_OK
+    from dataclasses import replace
+
+    from .preflight import DEFAULT_PROFILE, preflight
+    report = preflight(Path(args.pdf), replace(DEFAULT_PROFILE, binding=args.binding))
+    print(report.json() if args.json else report.table())
+    return EXIT_PREFLIGHT if report.failed else EXIT_OK
 
 
 def cmd_newsletter(args: argparse.Namespace) -> int:
@@ -117,6 +111,25 @@ def cmd_newsletter(args: argparse.Namespace) -> int:
     kit = make_kit(load_document(content), result.outputs[0].path, out)
     for path in kit.files:
         print(f"wrote {path} ({_human(path.stat().st_size)})")
+    return EXIT_OK
+
+
+def cmd_theme(args: argparse.Namespace) -> int:
+    from .content import project_paths
+    from .output import write_atomic
+    from .specimen import specimen, specimen_editions
+    from .theme import load_theme
+    content = find_content_dir(Path(args.content_dir))
+    _, assets = project_paths(content)
+    theme, fonts = load_theme(content, assets)
+    for w in theme.warnings:
+        print(w.format(), file=sys.stderr)
+    editions = specimen_editions(assets)
+    data = specimen(theme, fonts, editions, assets, str(content))
+    out = Path(args.output)
+    write_atomic(out, data)
+    print(f"wrote {out} ({_human(len(data))}, {len(editions)} pages: "
+          f"{', '.join(e.name for e in editions)} edition)")
     return EXIT_OK
 
 
@@ -144,11 +157,18 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--no-marks", action="store_true",
                    help="print edition without crop marks and slug line (for shops that add their own)")
     b.set_defaults(func=cmd_build)
-    pf = sub.add_parser("preflight", help="check a PDF against print-shop rules (PDF/X-4, bleed, CMYK …)",
-                        description="Check any PDF: fonts embedded, TrimBox/BleedBox with 3 mm bleed, no RGB "
-                                    "colour or images, CMYK output intent, PDF/X-4 XMP, image resolution at "
-                                    "placed size, line widths ≥ 0.25 pt, text ≥ 6 pt. Exit 1 on a failure.")
+    pf = sub.add_parser("preflight", help="check a PDF against a print shop's PDF/X-4 profile",
+                        description="Check any PDF as a print shop's PDF/X-4 profile does: PDF version, output "
+                                    "intent (a CMYK printer ICC profile), XMP and Info, page count for the "
+                                    "binding, TrimBox/BleedBox with 3 mm bleed, fonts embedded, colour spaces "
+                                    "everywhere (no RGB or Lab), overprint, transparency group, total ink ≤ 300 %% "
+                                    "(rendered with Ghostscript when installed), image resolution, lines ≥ "
+                                    "0.25 pt, text ≥ 6 pt, no annotations or actions. Prints a table (or JSON "
+                                    "with --json). Exit 0 passed, 1 failed, 2 not a PDF.")
     pf.add_argument("pdf", metavar="FILE.pdf", help="the PDF to check")
+    pf.add_argument("--binding", choices=["saddle", "perfect", "none"], default="saddle",
+                    help="page count rule: saddle (multiple of 4, default), perfect (even), none")
+    pf.add_argument("--json", action="store_true", help="print the findings as JSON (for CI of other tools)")
     pf.set_defaults(func=cmd_preflight)
     w = sub.add_parser("watch", help="rebuild on every saved change under content/ and assets/",
                        description="Build, then rebuild whenever a file under CONTENT_DIR or the assets/ "
@@ -174,6 +194,17 @@ def parser() -> argparse.ArgumentParser:
                                     "'# yaml-language-server: $schema=…' line in each content file.")
     sc.add_argument("-o", "--output", metavar="DIR", help="write report/section/chart/theme schema files here")
     sc.set_defaults(func=cmd_schema)
+    t = sub.add_parser("theme", help="draw the theme's specimen: palette, type scale, page grid, logo",
+                       description="Draw one specimen page per edition from the theme of CONTENT_DIR (and the "
+                                   "assets/ beside it): the palette with CMYK values, sRGB swatches and ink totals, "
+                                   "the type scale in the theme's fonts, the page grid, the logo's clear space and "
+                                   "the chart colours as seen with colour-vision deficiencies. Needs only "
+                                   "theme.yaml and the assets, not the content.")
+    t.add_argument("content_dir", nargs="?", default="content", metavar="CONTENT_DIR",
+                   help="folder with theme.yaml, or the project folder that contains it (default: content)")
+    t.add_argument("-o", "--output", default="out/specimen.pdf", metavar="FILE.pdf",
+                   help="the specimen PDF (default: out/specimen.pdf)")
+    t.set_defaults(func=cmd_theme)
     n = sub.add_parser("newsletter", help="build the screen edition and the newsletter kit",
                        description="Build the screen edition and write OUT_DIR/newsletter/: cover thumbnails "
                                    "(600 and 1200 px wide), an e-mail-safe HTML teaser and its plain-text "

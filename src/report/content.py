@@ -8,22 +8,9 @@ from .errors import Diagnostic, Diagnostics, Pos, ReportError
 from .load import YMap, YSeq, load_yaml_file
 from .locale import LANGUAGES, Locale, get_locale
 from .model import CHART_KINDS, INVALID, SECTION_KINDS, ChartRef, Document, ReadContext, Reader, Report, TextSection
+from .paths import REPORT_FILE, find_content_dir, project_paths  # noqa: F401 - re-exported
 
-REPORT_FILE = "report.yaml"
 CHARTS_DIR = "charts"
-
-
-def find_content_dir(path: Path) -> Path:
-    """Accept a project folder too: `report build examples/en` means examples/en/content."""
-    if not (path / REPORT_FILE).is_file() and (path / "content" / REPORT_FILE).is_file():
-        return path / "content"
-    return path
-
-
-def project_paths(content_dir: Path) -> tuple[Path, Path]:
-    """(project folder, assets folder) for a content folder: assets/ sits beside content/."""
-    project = content_dir.resolve().parent
-    return project, project / "assets"
 
 
 def load_document(content_dir: Path) -> Document:

@@ -21,12 +21,16 @@ _SKIP = {"kind", "name", "language"}  # checked elsewhere, never printed as text
 _SHOWN = 5
 
 
-@cache
 def _coverage(path: Path) -> frozenset[int]:
-    # reuse the font reportlab registers for the layout anyway: parsing a TrueType file twice
-    # costs ~10 ms per font on every build
+    # the font reportlab registers for the layout anyway (fontfiles.parsed): parsing a TrueType
+    # file twice costs ~10 ms per font on every build
     from .layout.styles import register_font
-    return frozenset(pdfmetrics.getFont(register_font(path)).face.charToGlyph)
+    return _characters(pdfmetrics.getFont(register_font(path)).face)
+
+
+@cache
+def _characters(face: object) -> frozenset[int]:
+    return frozenset(face.charToGlyph)
 
 
 def covered(fonts: dict[str, Path]) -> frozenset[int]:

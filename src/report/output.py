@@ -1,9 +1,14 @@
-"""Atomic writes: a file appears complete under its final name, or not at all."""
+"""Atomic writes: a file appears complete under its final name, or not at all.
+
+The temporary file carries the writer's process id (`.NAME.PID.xxxx.part`); a killed writer's
+leftover is removed by the next write of the same file once that process is gone.
+"""
 
 from __future__ import annotations
 
 import os
 import tempfile
+from glob import escape as glob_escape
 from pathlib import Path
 
 from .errors import Diagnostic, Pos, ReportError
@@ -13,7 +18,8 @@ def write_atomic(path: Path, data: bytes) -> None:
     """Write to a temporary file beside `path`, flush to disk, then rename over it."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+        remove_stale_parts(path)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".part", dir=path.parent)
     except OSError as exc:
         raise ReportError([Diagnostic(f"cannot write to {path.parent}: {exc.strerror}", Pos(path),
                                       "choose another output folder with -o, or check its permissions")]) from None
@@ -31,6 +37,27 @@ def write_atomic(path: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def remove_stale_parts(path: Path) -> None:
+    """Remove `.part` files of `path` left by writers that no longer run (killed mid-write)."""
+    for part in path.parent.glob(f".{glob_escape(path.name)}.*.part"):
+        pid = part.name[len(path.name) + 2:].split(".", 1)[0]
+        if not pid.isdigit() or not _running(int(pid)):
+            try:
+                part.unlink()
+            except OSError:
+                pass
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
 
 
 def _umask() -> int:

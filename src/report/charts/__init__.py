@@ -7,16 +7,29 @@ imported when a chart must really be drawn, and several misses are drawn in a
 process pool. With `background=True` the misses are drawn in worker processes
 while the caller goes on (the layout needs only each chart's size, known from the
 model); a drawing's `pdf` waits for its worker on first use.
+
+Workers die with the build: they ask the kernel for SIGKILL when their parent dies
+(a killed build leaves no process behind), ignore Ctrl-C (the parent alone reports
+it, in one line) and are killed by `stop_workers` when a build fails. Text is set in
+chart fonts (charts/fonts.py), subset once and shared by every chart.
 """
 
 from __future__ import annotations
 
+import atexit
+import dataclasses
 import hashlib
+import io
 import multiprocessing
+import os
+import shutil
+import signal
 import sys
+import tempfile
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +41,8 @@ from ..theme import Theme
 MM = 72 / 25.4
 POOL_MIN = 4  # below this many misses a pool's start-up costs more than it saves
 WORKERS = 2
+ONE_WORKER_MAX = 4  # up to this many charts one worker is done sooner (each one imports matplotlib)
+_pools: list[ProcessPoolExecutor] = []  # live worker pools of this process, for stop_workers
 
 
 @dataclass(frozen=True)
@@ -57,14 +72,92 @@ def _kinds() -> dict[type, Callable]:
 
 
 def _render_one(job: tuple) -> bytes:
-    cid, chart, theme, fonts, locale, width = job
+    cid, chart, theme, fonts, digests, locale, width, font_dir = job
+    from .fonts import chart_fonts
     from .render import render_pdf
-    return render_pdf(cid, chart, _kinds()[type(chart)], theme, fonts, locale, width).pdf
+    shared = chart_fonts(fonts, digests, _characters(chart, locale), font_dir)
+    return render_pdf(cid, chart, _kinds()[type(chart)], theme, shared, locale, width).pdf
+
+
+def _characters(*values: Any) -> frozenset[int]:
+    """Every character of the strings in `values` (dataclasses, lists, dicts walked)."""
+    found: set[int] = set()
+    todo = list(values)
+    while todo:
+        value = todo.pop()
+        if isinstance(value, str):
+            found.update(map(ord, value))
+        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+            todo += [getattr(value, f.name) for f in dataclasses.fields(value)]
+        elif isinstance(value, list | tuple):
+            todo += value
+        elif isinstance(value, dict):
+            todo += [*value.keys(), *value.values()]
+    return frozenset(found)
 
 
 def _pool_context() -> Any:
     # fork shares the parent's imports; where it is not available, spawn
     return multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+
+
+def _worker_init(parent: int) -> None:
+    """In each worker: die with the parent, leave Ctrl-C to it."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # the parent died before prctl: nobody waits for our charts
+        os._exit(1)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
+def stop_workers() -> None:
+    """Cancel queued charts and kill the workers (a build failed or was interrupted)."""
+    while _pools:
+        pool = _pools.pop()
+        processes = list((getattr(pool, "_processes", None) or {}).values())
+        pool.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            process.kill()
+
+
+@cache
+def _private_dir() -> Path:
+    """A folder of this process for what must be a file but cannot go into the cache; removed at exit."""
+    path = Path(tempfile.mkdtemp(prefix="report-"))
+    atexit.register(shutil.rmtree, path, ignore_errors=True)
+    return path
+
+
+def _writable(folder: Path) -> bool:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return False
+    return folder.is_dir() and os.access(folder, os.W_OK)
+
+
+def _matplotlib_home() -> None:
+    """matplotlib keeps its config and font list in ~/.config and ~/.cache; where those cannot be
+    written it makes a /tmp/matplotlib-* folder per process (never removed) and warns four times.
+    Give it a folder of ours instead, removed at exit."""
+    if "MPLCONFIGDIR" in os.environ or "matplotlib" in sys.modules:
+        return
+    home = Path.home()
+    config = Path(os.environ.get("XDG_CONFIG_HOME") or home / ".config") / "matplotlib"
+    cached = Path(os.environ.get("XDG_CACHE_HOME") or home / ".cache") / "matplotlib"
+    if not (_writable(config) and _writable(cached)):
+        os.environ["MPLCONFIGDIR"] = str(_private_dir() / "matplotlib")
+
+
+def _is_pdf(data: bytes) -> bool:
+    import pikepdf
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        return len(pdf.pages) == 1
 
 
 def render_charts(charts: dict[str, Any], theme: Theme, fonts: dict[str, Path], locale: Locale,
@@ -73,26 +166,32 @@ def render_charts(charts: dict[str, Any], theme: Theme, fonts: dict[str, Path], 
     `background`: draw misses in worker processes and return at once (see the module docstring)."""
     cache = cache or Cache(enabled=False)
     version = code_version(Path(__file__).parent)
-    font_ids = sorted((role, file_digest(path)) for role, path in fonts.items())
+    digests = {role: file_digest(path) for role, path in fonts.items()}
+    font_ids = sorted(digests.items())
     results: dict[str, bytes | Future] = {}
     jobs, keys = [], {}
     for cid, chart in charts.items():
         keys[cid] = key("chart", version, type(chart).__name__, chart, theme, font_ids, locale.language, width)
-        hit = cache.get("charts", keys[cid])
+        hit = cache.get("charts", keys[cid], valid=_is_pdf)
         if hit is not None:
             results[cid] = hit
         else:
-            jobs.append((cid, chart, theme, fonts, locale, width))
+            jobs.append((cid, chart, theme, fonts, digests, locale, width, None))
+    if jobs:
+        _matplotlib_home()
+        font_dir = cache.root / "chart-fonts"
+        if not (cache.enabled and _writable(font_dir)):
+            font_dir = _private_dir() / "chart-fonts"
+        jobs = [(*job[:-1], font_dir) for job in jobs]
     drawn: list[bytes] = []
     if jobs and background:
-        pool = ProcessPoolExecutor(max_workers=min(WORKERS, len(jobs)), mp_context=_pool_context())
-        for job in jobs:
-            results[job[0]] = future = pool.submit(_render_one, job)
+        for job, future in zip(jobs, _submit(jobs), strict=True):
+            results[job[0]] = future
             future.add_done_callback(_store(cache, keys[job[0]]))
-        pool.shutdown(wait=False)  # the workers finish the queued charts, then exit
         jobs = []
     elif len(jobs) >= POOL_MIN:
-        with ProcessPoolExecutor(max_workers=WORKERS, mp_context=_pool_context()) as pool:
+        with ProcessPoolExecutor(max_workers=WORKERS, mp_context=_pool_context(), initializer=_worker_init,
+                                 initargs=(os.getpid(),)) as pool:
             drawn = list(pool.map(_render_one, jobs))
     else:
         drawn = [_render_one(job) for job in jobs]
@@ -100,6 +199,21 @@ def render_charts(charts: dict[str, Any], theme: Theme, fonts: dict[str, Path], 
         results[job[0]] = pdf
         cache.put("charts", keys[job[0]], pdf)
     return {cid: ChartDrawing(cid, results[cid], width, chart.height * MM) for cid, chart in charts.items()}
+
+
+def _submit(jobs: list[tuple]) -> list[Future]:
+    """Start workers (Ctrl-C blocked while they are forked: they ignore it from their first line)."""
+    workers = 1 if len(jobs) <= ONE_WORKER_MAX else WORKERS
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context(), initializer=_worker_init,
+                               initargs=(os.getpid(),))
+    _pools.append(pool)
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        futures = [pool.submit(_render_one, job) for job in jobs]
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+    pool.shutdown(wait=False)  # the workers finish the queued charts, then exit
+    return futures
 
 
 def _store(cache: Cache, k: str) -> Callable[[Future], None]:

@@ -1,4 +1,7 @@
-"""The shared matplotlib renderer: theme fonts and colours in, one-page vector PDF out."""
+"""The shared matplotlib renderer: theme fonts and colours in, one-page vector PDF out.
+
+`fonts` are the chart fonts (see charts/fonts.py): small, without ligatures, a private family.
+"""
 
 from __future__ import annotations
 
@@ -26,7 +29,7 @@ _registered: set[Path] = set()
 
 
 def font_family(fonts: dict[str, Path]) -> str:
-    """Register the theme's fonts with matplotlib; returns the family name."""
+    """Register the chart fonts with matplotlib; returns the family name."""
     for path in fonts.values():
         if path not in _registered:
             font_manager.fontManager.addfont(str(path))

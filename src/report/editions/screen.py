@@ -27,6 +27,7 @@ class ScreenEdition(Edition):
     bleed_mm: float = 0.0
     slug_mm: float = 0.0
     tagged: bool = True  # accessible: structure tree, alt texts, artifacts (see report.tagging)
+    rendition: str = "screen"  # preflight recognises it and names the print file instead
 
     def prepare_image(self, path: Path, width: float, height: float) -> Any:
         def convert() -> bytes:

@@ -14,6 +14,7 @@ from reportlab.platypus import NextPageTemplate, PageBreak
 from ..model import ForewordSection, KeyFiguresSection, TextSection
 from . import closing, contents, cover, foreword, keyfigures, section
 from .context import LayoutContext
+from .padding import PadPages
 
 SECTION_LAYOUTS: dict[type, Callable[[LayoutContext, Any, int], list[Any]]] = {
     TextSection: section.layout,
@@ -38,7 +39,7 @@ def build_story(ctx: LayoutContext) -> list[Any]:
         else:
             story += [PageBreak(), *flow]
         previous = sec
-    story += [NextPageTemplate("back"), PageBreak(), *closing.layout(ctx)]
+    story += [PadPages(ctx), NextPageTemplate("back"), PageBreak(), *closing.layout(ctx)]
     return story
 
 

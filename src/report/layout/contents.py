@@ -1,7 +1,17 @@
-"""The contents page: the lead, then the table of contents with page numbers and links."""
+"""The contents page: the lead, then the table of contents with page numbers and links.
+
+The contents need the page numbers of the sections after them, so reportlab lays the document out
+again until they stop changing (two passes at least, three when filling in the numbers moves a
+section). The contents are therefore seeded with the previous build's entries, kept in the cache
+(`Seeds`): when no section moved, the first pass already draws the right numbers and is the only
+one. A wrong or hostile seed costs one more pass, never a wrong page number: reportlab compares
+the entries it collects with the ones it drew.
+"""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -9,6 +19,8 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.platypus import Flowable, Spacer
 from reportlab.platypus.tableofcontents import TableOfContents
 
+from ..cache import Cache
+from ..cache import key as cache_key
 from ..tagging import group, tagger_of
 from .context import LayoutContext
 from .styles import MM
@@ -21,11 +33,20 @@ class Contents(TableOfContents):
     """reportlab's contents bookkeeping (entries collected over multiBuild's passes), drawn as
     tagged TOC/TOCI items, each line a link to its section; long contents continue on the next page."""
 
-    def __init__(self, entry_style: Any, number_style: Any, sub_style: Any = None, levels: int = 1):
+    def __init__(self, entry_style: Any, number_style: Any, seed: SeedSlot | None = None, sub_style: Any = None,
+                 levels: int = 1):
         super().__init__()
         self.entry_style, self.number_style = entry_style, number_style
         self.sub_style, self.levels = sub_style or entry_style, levels
         self.lines = ContentsLines([])
+        self.seed = seed
+        if seed is not None:
+            self._entries = seed.entries()  # beforeBuild makes them the entries drawn in pass 1
+
+    def afterBuild(self) -> None:  # noqa: N802 - reportlab API
+        super().afterBuild()
+        if self.seed is not None and self.isSatisfied():
+            self.seed.keep(self._entries)
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         rows = []
@@ -85,9 +106,37 @@ class ContentsLines(Flowable):
                             tagger.link(canvas, rect, entry.getPlainText())
 
 
+class Seeds:
+    """The contents entries of the previous build of one content folder, per edition."""
+
+    def __init__(self, cache: Cache, content_dir: Path):
+        self.cache, self.content_dir = cache, content_dir.resolve()
+
+    def slot(self, edition: str) -> SeedSlot:
+        return SeedSlot(self.cache, cache_key("contents", str(self.content_dir), edition))
+
+
+class SeedSlot:
+    def __init__(self, cache: Cache, k: str):
+        self.cache, self.key = cache, k
+
+    def entries(self) -> list[tuple[int, str, int, str | None]]:
+        """The kept entries, or none when there are none that parse as entries."""
+        try:
+            data = json.loads(self.cache.get("contents", self.key) or b"[]")
+            entries = [(int(lv), str(text), int(page), None if k is None else str(k)) for lv, text, page, k in data]
+        except (ValueError, TypeError):
+            return []
+        return entries
+
+    def keep(self, entries: list[Any]) -> None:
+        if entries != self.entries():
+            self.cache.put("contents", self.key, json.dumps([list(e) for e in entries]).encode())
+
+
 def layout(ctx: LayoutContext) -> list[Any]:
     st, rep = ctx.styles, ctx.doc.report
-    toc = Contents(st.para("toc1"), st.para("toc1", alignment=TA_RIGHT),
+    toc = Contents(st.para("toc1"), st.para("toc1", alignment=TA_RIGHT), ctx.contents_seed,
                    st.para("toc1", fontName=st.font["regular"], leftIndent=6 * MM), st.theme.text.contents_levels)
     kicker = Paragraph(rl_plain(rep.subtitle or str(rep.year), ctx.locale), st.para("kicker"))
     kicker.outline_entry = (ctx.locale.label("contents"), "contents")

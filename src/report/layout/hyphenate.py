@@ -2,49 +2,199 @@
 
 pyphen's German patterns (from LibreOffice) emit pairs of adjacent break points
 around compound joints, e.g. "Fort-s-chrei-bung", "Erd-fer-n-er-kun-dung": one
-of the two is wrong and the patterns cannot tell which. We drop both, losing a
-break opportunity but never printing "Forts-chreibung".
+of the two is wrong and the patterns cannot tell which. The letter between them
+decides: a cluster that starts a syllable ("sch", "ch", "th", "ph") or an "s" after a
+joint "s" keeps the break before it ("Fort-schreibung", "Süd-thüringen",
+"Gemeinschafts-stände"), any other letter ends the syllable before the break
+("Erdfern-erkundung", "Internatio-nal"). Three or more in a row: no break there.
+Never "Forts-chreibung".
+
+pyphen parses a dictionary in 0.2–2 s per process. The package ships the parsed
+patterns of the dictionaries its locales use (data/hyphenation/, written by
+`write_patterns`, checked against pyphen's own parser by a test), named by the
+SHA-256 of the pyphen file they come from, so a newer pyphen with other patterns
+is never paired with stale data. Other dictionaries are parsed once and kept in
+the cache in the same plain-text format: data only, nothing that runs code.
 """
 
 from __future__ import annotations
 
-import pickle
+import gzip
+import hashlib
 from collections.abc import Callable, Iterator
 from functools import cache, lru_cache
+from pathlib import Path
 
 import pyphen
 
-from ..cache import Cache, file_digest, key
+from ..cache import Cache, key
+from ..markup import BREAK
+
+SHIPPED = Path(__file__).resolve().parent.parent / "data" / "hyphenation"
+FORMAT = "report-hyphenation 1"
+
+
+class Patterns(dict):
+    """pattern → (offset, values) as pyphen's HyphDict.patterns, decoded on first use.
+
+    Stored values are the pattern's digits with their leading zeros ("0012" = offset 2,
+    values (1, 2)): loading 66,000 German patterns is then one `dict(zip(…))`."""
+
+    def get(self, pattern: str, default: object = None) -> object:
+        raw = super().get(pattern)
+        if raw is None:
+            return default
+        if isinstance(raw, str):
+            digits = raw.lstrip("0")
+            raw = (len(raw) - len(digits), tuple(map(int, digits)))
+            self[pattern] = raw
+        return raw
+
+
+def encode(hyph: pyphen.HyphDict) -> bytes:
+    """A parsed dictionary as text: a header line, then pattern and digits on alternate lines."""
+    lines = [FORMAT]
+    for pattern, (offset, values) in hyph.patterns.items():
+        if any(getattr(v, "data", None) for v in values) or any(not 0 <= v <= 9 for v in values):
+            raise ValueError(f"pattern {pattern!r} uses nonstandard hyphenation, which this format cannot hold")
+        lines += [pattern, "0" * offset + "".join(map(str, values))]
+    return gzip.compress("\n".join(lines).encode("utf-8"), mtime=0)
+
+
+def decode(data: bytes, check: bool = True) -> pyphen.HyphDict:
+    """The inverse of `encode`; raises ValueError for anything that is not such a file.
+    `check=False` skips checking every value (25 ms): for the package's own, tested files."""
+    try:
+        lines = gzip.decompress(data).decode("utf-8").split("\n")
+    except (OSError, EOFError, UnicodeDecodeError) as exc:
+        raise ValueError(str(exc)) from None
+    if lines[0] != FORMAT or len(lines) % 2 != 1 or len(lines) < 3:
+        raise ValueError("not a hyphenation patterns file")
+    body = iter(lines[1:])
+    patterns = Patterns(zip(body, body, strict=False))  # pairs: the length was checked above
+    if check and not all(v.isdigit() and v.strip("0") for v in patterns.values()):
+        raise ValueError("malformed pattern values")
+    hyph = pyphen.HyphDict.__new__(pyphen.HyphDict)
+    hyph.patterns, hyph.cache, hyph.maxlen = patterns, {}, max(map(len, patterns))
+    return hyph
+
+
+def source_file(lang: str) -> Path:
+    return Path(pyphen.LANGUAGES[pyphen.language_fallback(lang)])
+
+
+def shipped_file(source: Path) -> Path:
+    return SHIPPED / f"{hashlib.sha256(source.read_bytes()).hexdigest()[:24]}.gz"
+
+
+def write_patterns(lang: str) -> Path:
+    """Regenerate the shipped data of one dictionary (run when pyphen's dictionaries change)."""
+    source = source_file(lang)
+    target = shipped_file(source)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(encode(pyphen.HyphDict(source)))
+    return target
+
+
+def _load(source: Path) -> pyphen.HyphDict:
+    shipped = shipped_file(source)
+    if shipped.is_file():
+        return decode(shipped.read_bytes(), check=False)
+    store, k = Cache(), key("hyphenation", FORMAT, shipped.name)
+    data = store.get("hyphenation", k)
+    if data is not None:
+        try:
+            return decode(data)
+        except ValueError:
+            pass  # a payload that does not parse is a cache miss
+    hyph = pyphen.HyphDict(source)
+    try:
+        store.put("hyphenation", k, encode(hyph))
+    except ValueError:
+        pass  # nonstandard patterns: parsed again next time
+    return hyph
 
 
 @cache
 def _dictionary(lang: str) -> pyphen.Pyphen:
-    """pyphen parses its dictionary in ~0.6 s per process; a pickled copy in the cache loads in ~60 ms."""
-    path = pyphen.LANGUAGES[pyphen.language_fallback(lang)]
-    if path not in pyphen.hdcache:
-        store = Cache()
-        k = key("pyphen", pyphen.__version__, file_digest(path))
-        data = store.get("hyphenation", k)
-        try:
-            pyphen.hdcache[path] = pickle.loads(data) if data else pyphen.HyphDict(path)
-        except Exception:  # an unreadable pickle is a cache miss, whatever it raises
-            pyphen.hdcache[path] = pyphen.HyphDict(path)
-            data = None
-        if data is None:
-            store.put("hyphenation", k, pickle.dumps(pyphen.hdcache[path]))
+    source = source_file(lang)
+    if source not in pyphen.hdcache:
+        pyphen.hdcache[source] = _load(source)
     return pyphen.Pyphen(lang=lang, left=2, right=3)
 
 
+_ONSETS = ("sch", "ch", "th", "ph")
+
+
 def break_points(word: str, lang: str) -> list[int]:
-    points = _dictionary(lang).positions(word)
-    return [p for p in points if p - 1 not in points and p + 1 not in points]
+    points = sorted(set(_dictionary(lang).positions(word)))
+    runs: list[list[int]] = []
+    for p in points:
+        if runs and runs[-1][-1] == p - 1:
+            runs[-1].append(p)
+        else:
+            runs.append([p])
+    out = []
+    for run in runs:
+        if len(run) == 1:
+            out.append(run[0])
+        elif len(run) == 2:  # one letter between two breaks: which syllable does it belong to?
+            p = run[0]
+            before = word[p:].lower().startswith(_ONSETS) or (word[p] == "s" and word[p - 1] == "s")
+            out.append(p if before else p + 1)
+    return out
 
 
+@cache
 def hyphenator(lang: str) -> Callable[[str], Iterator[tuple[str, str]]]:
-    """A reportlab `hyphenationLang` callable: word → (head, tail) pairs, longest head first."""
+    """A reportlab `hyphenationLang` callable: word → (head, tail) pairs, longest head first.
+    One per language and process, so both editions share its caches (and `word_breaks`')."""
 
     @lru_cache(maxsize=20000)
     def pairs(word: str) -> tuple[tuple[str, str], ...]:
         return tuple((word[:p], word[p:]) for p in reversed(break_points(word, lang)))
 
     return lambda word: iter(pairs(word))
+
+
+MIN_WORD = 6  # never hyphenate a word of 5 letters or fewer ("Ge-bäu-de" yes, "Ta-ge" no)
+_URL_MARKS = ("/", "@", "://", "www.", ".de", ".com", ".org")
+_HYPHENS = "-\u2010\u2011"
+
+
+@lru_cache(maxsize=50_000)
+def word_breaks(text: str, hyphenate: Callable[[str], Iterator[tuple[str, str]]] | None,
+                ) -> tuple[tuple[int, bool], ...]:
+    """Where a word may end a line: (position, True) where hyphenation adds a hyphen, (position, False)
+    after a hyphen the word already has ("Friedrich-|Schiller"). Numbers, URLs and e-mail addresses
+    are never broken here (an overlong one is split by the fallback); parts of 5 letters or fewer are
+    never hyphenated, and each side of a break keeps at least 2 characters. A web address that
+    carries zero-width break opportunities (U+200B, set by `report.markup` after / . - ?) may end a
+    line after each of them, without a hyphen."""
+    if BREAK in text:
+        return tuple((i + 1, False) for i, ch in enumerate(text) if ch == BREAK and 0 < i < len(text) - 1)
+    if any(m in text for m in _URL_MARKS):
+        return ()
+    out: list[tuple[int, bool]] = []
+    seg_start = 0
+    for i, ch in enumerate(text + " "):
+        if ch not in _HYPHENS and i < len(text):
+            continue
+        out += _hyphenation_points(text, seg_start, i, hyphenate)
+        if i < len(text) and i >= 2 and len(text) - i - 1 >= 2 and text[i + 1].isalpha():
+            out.append((i + 1, False))
+        seg_start = i + 1
+    return tuple(out)
+
+
+def _hyphenation_points(text: str, a: int, b: int, hyphenate: Callable | None) -> list[tuple[int, bool]]:
+    if hyphenate is None:
+        return []
+    while a < b and not text[a].isalpha():
+        a += 1
+    while b > a and not text[b - 1].isalpha():
+        b -= 1
+    core = text[a:b]
+    if len(core) < MIN_WORD or not core.isalpha():
+        return []
+    return sorted((a + len(head), True) for head, _tail in hyphenate(core))

@@ -32,7 +32,27 @@ class TileGrid(Flowable):
         return -(-len(self.figures) // COLUMNS)
 
     def _tile_h(self, ah: float) -> float:
-        return max(MIN_TILE_H, min(MAX_TILE_H, (ah - self.gap * (self.rows - 1)) / self.rows))
+        low = self._min_h(self.width)
+        high = max(low, MAX_TILE_H * self.ctx.styles.scale)
+        return max(low, min(high, (ah - self.gap * (self.rows - 1)) / self.rows))
+
+    def _min_h(self, width: float) -> float:
+        """MIN_TILE_H scaled with the page; on a small page (A5) at least the tallest tile's content,
+        because reading sizes do not shrink with the page."""
+        k = self.ctx.styles.scale
+        if k == 1.0:
+            return MIN_TILE_H
+        st, s = self.ctx.styles, self.ctx.styles.theme.sizes
+        pad, inner = 6 * MM, (width - self.gap * (COLUMNS - 1)) / COLUMNS - 12 * MM
+        tallest = 0.0
+        for fig in self.figures:
+            h = 2 * pad + 2 * MM + s.kicker * 1.6 + s.figure * 0.78 + 4 * MM
+            h += Paragraph(rl_plain(fig.label, self.ctx.locale), _label_style(st, fig.label, inner)).wrap(inner, 1e6)[1]
+            if fig.detail:
+                h += 1 * MM + Paragraph(rl_markup(fig.detail, self.ctx.locale),
+                                        st.para("small", hyphenationLang="")).wrap(inner, 1e6)[1]
+            tallest = max(tallest, h)
+        return max(MIN_TILE_H * k, tallest)
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         self.width = aw
@@ -41,7 +61,7 @@ class TileGrid(Flowable):
         return aw, self.height
 
     def split(self, aw: float, ah: float) -> list[Any]:
-        fit = int((ah + self.gap) // (MIN_TILE_H + self.gap))
+        fit = int((ah + self.gap) // (self._min_h(aw) + self.gap))
         if fit < 1 or fit >= self.rows:
             return []
         n = fit * COLUMNS
@@ -74,8 +94,7 @@ class TileGrid(Flowable):
         c.setFillColor(st.colour("primary"))
         base = top - s.kicker * 1.6 - s.figure * 0.78
         c.drawString(x + pad, base, self.ctx.locale.number(fig.value) + end)
-        label = Paragraph(rl_plain(fig.label, self.ctx.locale), st.para("h2", spaceBefore=0, fontSize=s.body + 1,
-                                                                           leading=(s.body + 1) * 1.25))
+        label = Paragraph(rl_plain(fig.label, self.ctx.locale), _label_style(st, fig.label, tile_w - 2 * pad))
         parts = [label]
         if fig.detail:
             parts.append(Paragraph(rl_markup(fig.detail, self.ctx.locale), st.para("small", hyphenationLang="")))
@@ -84,6 +103,17 @@ class TileGrid(Flowable):
             _, ph = p.wrap(tile_w - 2 * pad, self.tile_h)
             p.drawOn(c, x + pad, ty - ph)
             ty -= ph + 1 * MM
+
+
+def _label_style(st: Any, label: str, width: float) -> Any:
+    """A tile's label; hyphenated where a word is wider than the tile (a long compound such as
+    "Informationsveranstaltungen" on a small page), which would otherwise be cut anywhere."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    s = st.theme.sizes
+    size = s.body + 1
+    too_wide = any(stringWidth(word, st.font["bold"], size) > width for word in label.split())
+    return st.para("h2", spaceBefore=0, fontSize=size, leading=size * 1.25,
+                   **({"hyphenationLang": st.hyphenate} if too_wide else {}))
 
 
 def tile_text(fig: KeyFigure, locale: Any) -> str:

@@ -68,7 +68,8 @@ class ChartFigure(Flowable):
 
 def _paragraph(ctx: LayoutContext, block: ParagraphBlock) -> list[Any]:
     text = rl_markup(block.text, ctx.locale, note=notes.reference(block.pos.file))
-    return [Paragraph(text, ctx.styles.para("body", leftIndent=_indent(ctx)))]
+    return [Paragraph(text, ctx.styles.para("body", leftIndent=_indent(ctx)), source=block.pos,
+                      notes=ctx.styles.notes)]
 
 
 def _quote(ctx: LayoutContext, block: Quote) -> list[Any]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportlab.lib.colors import CMYKColor, Color
@@ -12,6 +12,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from ..fontfiles import parsed
 from ..locale import Locale
 from ..theme import Theme
 from .hyphenate import hyphenator
@@ -20,11 +21,13 @@ MM = 72 / 25.4
 
 
 def register_font(path: Path) -> str:
-    """Register one TrueType file with reportlab (once per process); returns its font name."""
-    name = f"{path.stem}-{hashlib.sha1(str(path).encode()).hexdigest()[:6]}"
-    if name not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(name, str(path)))
-    return name
+    """Register one TrueType file with reportlab (once per process and file version); returns its name."""
+    font = parsed(path)
+    if font is None:
+        font = TTFont(f"{path.stem}-{hashlib.sha1(str(path).encode()).hexdigest()[:6]}", str(path))  # raises
+    if font.fontName not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(font)
+    return font.fontName
 
 
 def register_fonts(fonts: dict[str, Path]) -> dict[str, str]:
@@ -41,6 +44,7 @@ class Styles:
     locale: Locale
     colour_mode: str  # "cmyk" (print) or "rgb" (screen)
     font: dict[str, str]
+    notes: list = field(default_factory=list)  # build warnings from line breaking (report.errors.Diagnostic)
 
     def __post_init__(self) -> None:
         self.hyphenate = hyphenator(self.locale.hyphenation)
@@ -50,6 +54,11 @@ class Styles:
         """Links are underlined on screen, where they can be clicked; on paper they are plain text in
         the ink colour unless the theme asks for underlines (theme text.print_links: underline)."""
         return self.colour_mode == "rgb" or self.theme.text.print_links == "underline"
+
+    @property
+    def scale(self) -> float:
+        """Page size against A4 (1 at A4): fixed distances of the design grow and shrink with it."""
+        return self.theme.page.factor
 
     def colour(self, name: str) -> Color:
         c = self.theme.colour(name)

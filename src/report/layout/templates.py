@@ -12,12 +12,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Spacer
 
 from ..tagging import artifact
 from .styles import MM, Styles
 
-A4 = (210 * MM, 297 * MM)
+A4 = (210 * MM, 297 * MM)  # the default trim; the theme's page.size chooses another
+RUNNING_LOGO = 2.0  # height of the running head's logo in multiples of its type size
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,8 @@ class ReportDocTemplate(BaseDocTemplate):
         self.styles = styles
         self.meta = meta
         self.page_hook = page_hook
+        self.brand: Any = None  # layout.logo.Brand: the running head shows the logo where the theme says so
+        self.prepare_image: Any = None
         super().__init__(buf, pagesize=geometry.media, initialFontName=styles.font["regular"],
                          title=meta["title"], author=meta["author"], subject=meta["subject"],
                          keywords=meta["keywords"], lang=meta["lang"], creator="report",
@@ -112,7 +115,7 @@ class ReportDocTemplate(BaseDocTemplate):
         canv.translate(g.offset, g.offset)
         size = st.theme.sizes.running
         outer_x = g.trim_w - page.margin_outer * MM if recto else page.margin_outer * MM
-        head_y = g.trim_h - page.margin_top * MM + 9 * MM
+        head_y = g.trim_h - page.margin_top * MM + 9 * MM * st.scale
         canv.setFont(st.font["bold"], size)
         canv.setFillColor(st.colour("primary"))
         head = self.meta["running_head"]
@@ -120,12 +123,25 @@ class ReportDocTemplate(BaseDocTemplate):
         canv.setStrokeColor(st.colour("rule"))
         canv.setLineWidth(0.5)
         left = page.margin_inner * MM if recto else page.margin_outer * MM
-        canv.line(left, head_y - 3 * MM, left + self.width_trim_text(), head_y - 3 * MM)
+        if self.brand is not None and self.brand.spec.running_head:
+            self._running_logo(canv, head_y, left if recto else left + self.width_trim_text(), recto)
+        rule_y = head_y - 3 * MM * st.scale
+        canv.line(left, rule_y, left + self.width_trim_text(), rule_y)
         canv.setFont(st.font["regular"], size)
         canv.setFillColor(st.colour("muted"))
-        folio_y = page.margin_bottom * MM - 12 * MM
+        folio_y = page.margin_bottom * MM - 12 * MM * st.scale
         (canv.drawRightString if recto else canv.drawString)(outer_x, folio_y, f"{n}")
         canv.restoreState()
+
+    def _running_logo(self, canv: Any, base_y: float, inner_x: float, recto: bool) -> None:
+        """A small logo at the inner end of the running head, standing on its baseline."""
+        from .logo import draw_logo
+        art = self.brand.art
+        height = self.styles.theme.sizes.running * RUNNING_LOGO
+        width = min(height / art.ratio, 40 * MM * self.styles.scale)
+        x = inner_x if recto else inner_x - width
+        draw_logo(canv, self.brand, self.styles, x, base_y - 0.15 * height, width, dark=None,
+                  prepare_image=self.prepare_image, tagged=False)
 
     def width_trim_text(self) -> float:
         page = self.styles.theme.page
@@ -135,6 +151,17 @@ class ReportDocTemplate(BaseDocTemplate):
         if self.page_hook:
             with artifact(canv):
                 self.page_hook(canv, self.geometry, canv.getPageNumber())
+
+    def handle_flowable(self, flowables: list[Any]) -> None:
+        """A Spacer that no longer fits at the foot of a page is dropped: the page break is space
+        enough, and carried over it would start the next page lower (or make a page of its own
+        when nothing follows, as a chart that fills a small page's last page did)."""
+        f = flowables[0] if flowables else None
+        frame = getattr(self, "frame", None)
+        if type(f) is Spacer and frame is not None and not frame._atTop and f.height > frame._y - frame._y1p:
+            flowables.pop(0)
+            return
+        super().handle_flowable(flowables)
 
     def afterFlowable(self, flowable: Any) -> None:
         """Headings carry `toc_entry` = (level, text, key): bookmark, outline and contents entry."""

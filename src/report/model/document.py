@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from ..errors import Diagnostics
 from .reader import AssetPath, Markup, Node, ReadContext, spec
@@ -104,6 +104,10 @@ class Report(Node):
                                example=["sections/01-bilanz.yaml"])
     contact: Contact = spec("Contact and imprint on the closing page.")
     newsletter: Newsletter | None = spec("Settings of the newsletter teaser (report newsletter).", default=None)
+    binding: Literal["saddle", "perfect", "none"] = spec(
+        "How the print edition is bound: saddle (stapled; pages padded to a multiple of 4), perfect "
+        "(glued spine; an even count) or none (loose sheets). Added pages are a notes page, then "
+        "intentionally blank ones, before the back cover.", default="saddle", example="saddle")
 
     def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
         if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", self.name):

@@ -10,6 +10,7 @@ from ..errors import Diagnostic, ReportError
 from ..locale import get_locale
 from ..model import Document
 from ..output import write_atomic
+from .logo import write_mail_logo
 from .teaser import teaser_html, teaser_text
 
 THUMB_WIDTHS = (600, 1200)  # px: normal and high-density screens
@@ -53,4 +54,5 @@ def make_kit(doc: Document, screen_pdf: Path, out_dir: Path) -> Kit:
     text = folder / "teaser.txt"
     write_atomic(html, teaser_html(doc, locale, f"cover-{THUMB_WIDTHS[-1]}.png").encode("utf-8"))
     write_atomic(text, teaser_text(doc, locale).encode("utf-8"))
+    files += write_mail_logo(doc, folder)  # the teaser's header shows it when the theme has a logo
     return Kit(folder, [*files, html, text])

@@ -92,7 +92,7 @@ def teaser_html(doc: Document, locale: Locale, cover_src: str) -> str:
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background:{c["tint"]};">
 <tr><td align="center" style="padding:16px 8px;">
 <table role="presentation" width="{WIDTH}" cellpadding="0" cellspacing="0" border="0" style="width:100%;max-width:{WIDTH}px;background:{c["paper"]};">
-<tr><td align="center" style="background:{c["primary"]};padding:28px 16px 0 16px;">
+<tr><td align="center" style="background:{c["primary"]};padding:28px 16px 0 16px;">{_logo_html(doc, c)}
 <a href="{url}"><img src="{escape(cover_src)}" width="260" alt="{alt}" style="display:block;width:260px;max-width:100%;height:auto;border:0;color:{c["paper"]};font-family:{FONT};font-size:14px;"></a>
 </td></tr>
 <tr><td style="background:{c["accent"]};height:6px;line-height:6px;font-size:0;">&nbsp;</td></tr>
@@ -119,6 +119,17 @@ def teaser_html(doc: Document, locale: Locale, cover_src: str) -> str:
 </body>
 </html>
 """
+
+
+def _logo_html(doc: Document, c: dict[str, str]) -> str:
+    """The organisation's logo above the cover (an image with alt text), when the theme has one."""
+    from .logo import MAIL_WIDTH, mail_logo
+    logo = mail_logo(doc)
+    if logo is None:
+        return ""
+    src, alt = logo
+    return (f'\n<img src="{escape(src)}" width="{MAIL_WIDTH}" alt="{escape(alt)}" style="display:block;width:{MAIL_WIDTH}px;'
+            f'max-width:60%;height:auto;border:0;margin:0 auto 20px auto;color:{c["paper"]};font-family:{FONT};font-size:14px;">')
 
 
 def teaser_text(doc: Document, locale: Locale) -> str:

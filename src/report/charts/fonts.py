@@ -1,0 +1,103 @@
+"""The theme's fonts as charts use them: one small subset of each, made once, shared by every chart.
+
+matplotlib subsets the embedded font of every chart from the full TrueType file; for Lato that is
+three quarters of a chart's time (fontTools re-reads the big kerning tables each time). Charts are
+therefore drawn with a *chart font*: the theme font cut down once to the characters charts can
+contain (Latin, punctuation, currency, the chart's own text) and cached. The chart font
+- is the same for every chart of a document, so matplotlib's per-chart subsets of it with the same
+  glyphs are the same font under the same name; a chart font with extra characters gets its own
+  PostScript name;
+- has no ligature lookups: matplotlib gives a ligature glyph ("ti", "ft") no character of its own
+  and puts it at character id 0 of an extra subset of the same name, which checkers read as a
+  missing glyph; the letters are set one by one instead (as the layout's reportlab does);
+- has its own family name, so matplotlib never picks a system-wide copy of the same family.
+Outlines, advance widths and kerning are the original's: charts look the same.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import tempfile
+from pathlib import Path
+
+from fontTools import subset
+from fontTools.ttLib import TTFont
+
+from ..cache import remove_stale_temps
+
+LIGATURES = {"liga", "clig", "dlig", "hlig", "rlig"}
+# what chart text is usually made of: Basic Latin, Latin-1, dashes, quotes, spaces, ellipsis,
+# per mille, euro, minus, arrows, ≈ ≤ ≥ (fewer glyphs make the chart font faster to make)
+BASE_CHARS = frozenset([*range(0x20, 0x7F), *range(0xA0, 0x100), *range(0x2002, 0x200B), *range(0x2010, 0x2023),
+                        0x2026, 0x202F, 0x2030, 0x2039, 0x203A, 0x20AC, 0x2122, 0x2190, 0x2191, 0x2192,
+                        0x2193, 0x2212, 0x2248, 0x2260, 0x2264, 0x2265])
+FORMAT = "chart-font 1"
+ROLES = ("regular", "bold")  # the weights chart text uses; others fall back to the nearest of these
+
+
+def chart_fonts(fonts: dict[str, Path], digests: dict[str, str], chars: frozenset[int],
+                folder: Path) -> dict[str, Path]:
+    """The chart fonts (per role in ROLES) of the theme's `fonts` (SHA-256 `digests`) for text made
+    of `chars`: files in `folder` (the cache), made on first use. Text with characters beyond
+    BASE_CHARS gets fonts of its own (rare). Not shipped with the package: a modified font may
+    not carry a reserved font name (Lato's OFL), and these are made on the user's machine."""
+    extra = "".join(sorted(chr(c) for c in chars - BASE_CHARS))
+    roles = [r for r in ROLES if r in fonts]
+    family = "R" + _hash(FORMAT, *(digests[r] for r in roles), extra)[:8]
+    return {r: _chart_font(fonts[r], _hash(FORMAT, digests[r], extra, family)[:24], extra, family, folder)
+            for r in roles}
+
+
+def _hash(*parts: str) -> str:
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()
+
+
+def _chart_font(source: Path, name: str, extra: str, family: str, folder: Path) -> Path:
+    path = folder / f"{name}.ttf"
+    if _usable(path):
+        return path
+    data = make(source, BASE_CHARS | {ord(c) for c in extra}, family, rename=bool(extra))
+    folder.mkdir(parents=True, exist_ok=True)
+    remove_stale_temps(folder)
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".tmp-{os.getpid()}-")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def _usable(path: Path) -> bool:
+    """A cached chart font is data from a shared folder: it must parse as a font, else it is remade."""
+    try:
+        if not path.is_file() or path.is_symlink():
+            return False
+        with TTFont(io.BytesIO(path.read_bytes())) as font:
+            font["name"]
+    except Exception:  # whatever fontTools raises for a damaged file: remake it
+        return False
+    return True
+
+
+def make(source: Path, chars: frozenset[int], family_suffix: str, rename: bool = False) -> bytes:
+    # the default name records (0–6): keeping all would make fontTools walk the whole font for them
+    options = subset.Options(glyph_names=True, recommended_glyphs=True, notdef_outline=True)
+    options.layout_features = [f for f in options.layout_features if f not in LIGATURES]
+    font = subset.load_font(io.BytesIO(source.read_bytes()), options)
+    cmap = font.getBestCmap()
+    subsetter = subset.Subsetter(options=options)
+    subsetter.populate(unicodes=[c for c in chars if c in cmap])
+    subsetter.subset(font)
+    for record in font["name"].names:
+        if record.nameID in (1, 16):  # family names: a private family, see the module docstring
+            record.string = f"{record.toUnicode()} {family_suffix}"
+        elif record.nameID == 6 and rename:  # PostScript name: distinct when the glyphs differ
+            record.string = f"{record.toUnicode()}-{family_suffix}"
+    out = io.BytesIO()
+    font.save(out)
+    return out.getvalue()

@@ -1,0 +1,164 @@
+"""Chart fonts: made once and shared, no ligatures at character id 0, one subset per name,
+pixel-identical to drawing with the full theme fonts; workers die with a killed build."""
+
+from __future__ import annotations
+
+import io
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pikepdf
+import pypdfium2 as pdfium
+import pytest
+
+from report.cache import Cache, file_digest
+from report.charts import _characters, _kinds, render_charts
+from report.charts.fonts import BASE_CHARS, chart_fonts
+from report.content import load_document
+from report.locale import get_locale
+from report.render import text_width
+from report.theme import load_theme
+
+from .conftest import SAMPLE_CONTENT
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _sample():
+    doc = load_document(SAMPLE_CONTENT)
+    theme, fonts = load_theme(SAMPLE_CONTENT, doc.assets_dir)
+    return doc, theme, fonts, get_locale(doc.report.language), text_width(theme)
+
+
+def _pixels(pdf: bytes):
+    page = pdfium.PdfDocument(pdf)[0]
+    return page.render(scale=3).to_pil().convert("RGB").tobytes()
+
+
+
+def _codes(obj, pdf):
+    forms = obj.get("/Resources", {}).get("/XObject", {})
+    for form in forms.values():
+        if form.get("/Subtype") == "/Form":
+            yield from _codes(form, pdf)
+    if "/Contents" in obj or isinstance(obj, pikepdf.Stream):
+        font = None
+        for operands, op in pikepdf.parse_content_stream(obj if isinstance(obj, pikepdf.Stream) else
+                                                         pikepdf.Page(obj)):
+            if str(op) == "Tf":
+                font = str(operands[0])
+            elif str(op) in ("Tj", "TJ"):
+                for s in (operands[0] if str(op) == "TJ" else [operands[0]]):
+                    if isinstance(s, pikepdf.String):
+                        b = bytes(s)
+                        yield from ((font, b[i:i + 2]) for i in range(0, len(b), 2))
+
+
+def test_chart_text_has_no_ligature_at_id_0_and_one_subset_per_name(tmp_path):
+    doc, theme, fonts, locale, width = _sample()
+    drawings = render_charts(doc.charts, theme, fonts, locale, width, Cache(tmp_path))
+    seen: dict[str, bytes] = {}
+    for drawing in drawings.values():
+        with pikepdf.open(io.BytesIO(drawing.pdf)) as pdf:
+            page = pdf.pages[0]
+            fonts_used = page.Resources.Font
+            type0 = [f for f in fonts_used.values() if f.Subtype == "/Type0"]
+            assert type0 and all(len(f.DescendantFonts) == 1 for f in type0)
+            names = [str(f.BaseFont) for f in type0]
+            assert len(names) == len(set(names)), "two subsets of one font in one chart"
+            for f in type0:
+                data = f.DescendantFonts[0].FontDescriptor.FontFile2.read_bytes()
+                assert seen.setdefault(str(f.BaseFont), data) == data, "one name, two different subsets"
+            codes = [code for _font, code in _codes(page.obj, pdf)]
+            assert codes and b"\x00\x00" not in codes, "a glyph at character id 0"
+            maps = b"".join(f.ToUnicode.read_bytes() for f in type0)
+            assert b"<00740069>" not in maps and b"<00660074>" not in maps  # no "ti" / "ft" glyph
+    text = "".join(pdfium.PdfDocument(d.pdf)[0].get_textpage().get_text_range() for d in drawings.values())
+    assert "Außenwirtschaftstag" in text  # "ft": a ligature before, now two letters that extract
+
+
+def test_chart_fonts_draw_pixel_identical_charts(tmp_path):
+    """The shared chart fonts (cut to the usual characters) draw every chart exactly as fonts with
+    many more glyphs do (both without ligatures: matplotlib cannot switch them off for multi-line
+    labels); the glyphs beyond the chart's text change nothing."""
+    from report.charts.render import render_pdf
+    doc, theme, fonts, locale, width = _sample()
+    digests = {r: file_digest(p) for r, p in fonts.items()}
+    everything = BASE_CHARS | frozenset(range(0x100, 0x180))  # + Latin Extended-A
+    for cid, chart in doc.charts.items():
+        draw = _kinds()[type(chart)]
+        shared = chart_fonts(fonts, digests, _characters(chart, locale), tmp_path)
+        assert all(p.parent == tmp_path and p.stat().st_size < fonts[r].stat().st_size / 3 for r, p in shared.items())
+        full = chart_fonts(fonts, digests, everything, tmp_path / "full")
+        assert _pixels(render_pdf(cid, chart, draw, theme, shared, locale, width).pdf) == \
+            _pixels(render_pdf(cid, chart, draw, theme, full, locale, width).pdf), cid
+    again = chart_fonts(fonts, digests, frozenset(map(ord, "abc")), tmp_path)
+    assert again == shared  # made once: the same files for any Latin text
+    other = chart_fonts(fonts, digests, frozenset(map(ord, "Łódź")), tmp_path)
+    assert other["regular"] != shared["regular"]
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+@pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGKILL, signal.SIGINT])
+def test_a_killed_cold_build_leaves_no_process(tmp_path, how):
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "PYTHONPATH": str(ROOT / "src")}
+    proc = subprocess.Popen([sys.executable, "-m", "report", "build", str(SAMPLE_CONTENT), "-o", str(tmp_path / "out")],
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    workers: list[int] = []
+    deadline = time.monotonic() + 60
+    while not workers and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.02)
+        workers = _children(proc.pid)
+    assert workers, "the cold build started no chart worker"
+    time.sleep(0.2)
+    if how == signal.SIGINT:
+        os.killpg(proc.pid, how)  # Ctrl-C reaches the whole foreground group
+    else:
+        proc.send_signal(how)
+    _out, err = proc.communicate(timeout=60)
+    deadline = time.monotonic() + 10
+    while any(_alive(w) for w in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not [w for w in workers if _alive(w)], "chart workers outlived the build"
+    if how == signal.SIGINT:
+        text = err.decode()
+        assert proc.returncode == 130 and "Traceback" not in text, text
+        assert text.strip().splitlines()[-1].startswith("interrupted")
+
+
+def test_every_font_name_in_the_finished_pdfs_is_one_font_program(screen_pdf, print_pdf):
+    import hashlib
+    for path in (screen_pdf, print_pdf):
+        programs: dict[str, set[str]] = {}
+        with pikepdf.open(path) as pdf:
+            for obj in pdf.objects:
+                if isinstance(obj, pikepdf.Dictionary) and obj.get("/Type") == "/FontDescriptor" \
+                        and "/FontFile2" in obj:
+                    programs.setdefault(str(obj.FontName), set()).add(
+                        hashlib.sha256(obj.FontFile2.read_bytes()).hexdigest())
+        assert programs and all(len(v) == 1 for v in programs.values()), (path.name, programs)

@@ -1,0 +1,164 @@
+"""The input stamp (an unchanged build returns at once, any input change rebuilds) and the seeded
+contents (one layout pass when pages did not move; right numbers when they did)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pikepdf
+import pypdfium2 as pdfium
+
+from report import stamp
+from report.build import build
+from report.cache import Cache
+from report.layout.templates import ReportDocTemplate
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _stamp(content: Path, out: Path, options=(["screen"], True)) -> str:
+    return stamp.input_stamp(content, out, options)
+
+
+def test_stamp_changes_with_every_input(project, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    first = _stamp(project, out)
+    assert _stamp(project, out) == first
+
+    section = project / "sections" / "02-bilanz.yaml"
+    st = section.stat()
+    text = section.read_text(encoding="utf-8")
+    section.write_text(text.replace("Zahlen", "Zahlem", 1), encoding="utf-8")  # same size …
+    os.utime(section, ns=(st.st_atime_ns, st.st_mtime_ns))  # … and the same time: the bytes count
+    assert _stamp(project, out) != first
+    section.write_text(text, encoding="utf-8")
+    assert _stamp(project, out) == first  # back as it was: the same stamp (time is not content)
+
+    theme = project / "theme.yaml"
+    theme.write_text("sizes:\n  body: 9.5\n", encoding="utf-8")
+    assert _stamp(project, out) != first
+    theme.unlink()
+
+    font = project.parent / "assets" / "fonts" / "Lato-Bold.ttf"
+    shutil.copy(project.parent / "assets" / "fonts" / "Lato-Black.ttf", font)  # a theme font replaced
+    assert _stamp(project, out) != first
+    shutil.copy(ROOT / "assets" / "fonts" / "Lato-Bold.ttf", font)
+
+    (project / "sections" / "new.yaml").write_text("kind: text\n", encoding="utf-8")
+    assert _stamp(project, out) != first
+    (project / "sections" / "new.yaml").unlink()
+
+    assert _stamp(project, out, (["print"], True)) != first
+    assert _stamp(project, out, (["screen"], False)) != first
+    assert _stamp(project, tmp_path / "elsewhere") == first  # the output folder keys the record instead
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1514678400")
+    assert _stamp(project, out) != first
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+
+    code = tmp_path / "code"
+    shutil.copytree(stamp.PACKAGE, code, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(stamp, "PACKAGE", code)
+    copied = _stamp(project, out)
+    (code / "layout" / "text.py").write_text((code / "layout" / "text.py").read_text() + "\n# changed\n")
+    assert _stamp(project, out) != copied  # a new code version
+
+
+def test_output_inside_the_content_folder_does_not_change_the_stamp(project):
+    out = project / "out"
+    first = _stamp(project, out)
+    out.mkdir()
+    (out / "x-screen.pdf").write_bytes(b"%PDF-1.7")
+    assert _stamp(project, out) == first
+
+
+def test_unchanged_build_keeps_the_files_and_any_change_rebuilds(project, tmp_path):
+    out, cache = tmp_path / "out", Cache(tmp_path / "cache")
+    first = build(project, out, ["screen"], cache=cache)
+    pdf = first.outputs[0].path
+    before = pdf.stat().st_mtime_ns
+    again = build(project, out, ["screen"], cache=cache)
+    assert again.unchanged and not first.unchanged
+    assert again.outputs == first.outputs and pdf.stat().st_mtime_ns == before
+    pdf.write_bytes(b"not the PDF we wrote")  # an output changed by someone else: build again
+    third = build(project, out, ["screen"], cache=cache)
+    assert not third.unchanged and pdf.read_bytes().startswith(b"%PDF")
+    assert not build(project, out, ["screen"], cache=Cache(tmp_path / "cache", enabled=False)).unchanged
+    (tmp_path / "cache" / "stamps").rename(tmp_path / "stamps-away")
+    for entry in (tmp_path / "stamps-away").rglob("*"):
+        if entry.is_file():
+            entry.write_bytes(entry.read_bytes()[:40])
+    assert not build(project, out, ["screen"], cache=cache).unchanged
+
+
+def test_unchanged_build_imports_no_layout_library(tmp_path):
+    code = ("import sys; from pathlib import Path; from report.cli import main; "
+            f"main(['build', 'content', '-o', {str(tmp_path / 'out')!r}, '--edition', 'screen']); "
+            "print(sorted(m for m in ('reportlab', 'matplotlib', 'pikepdf', 'yaml', 'PIL') if m in sys.modules))")
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "PYTHONPATH": str(ROOT / "src")}
+    runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env,
+                           timeout=120) for _ in range(2)]
+    assert all(r.returncode == 0 for r in runs), runs[0].stderr
+    assert runs[1].stdout.strip().splitlines()[-1] == "[]"
+    assert "kept (nothing changed since the last build)" in runs[1].stdout
+
+
+def _passes(monkeypatch) -> list[int]:
+    calls: list[int] = []
+    original = ReportDocTemplate.build
+
+    def counted(self, *args, **kwargs):
+        calls.append(1)
+        return original(self, *args, **kwargs)
+    monkeypatch.setattr(ReportDocTemplate, "build", counted)
+    return calls
+
+
+def _contents_match_sections(pdf_path: Path) -> None:
+    text = pdfium.PdfDocument(str(pdf_path))[1].get_textpage().get_text_range()
+    with pikepdf.open(pdf_path) as pdf:
+        pages = {p.objgen: i + 1 for i, p in enumerate(pdf.pages)}
+        with pdf.open_outline() as outline:
+            entries = [(item.title, pages[item.destination[0].objgen]) for item in outline.root][1:]
+    for title, page in entries:
+        assert f"{title}{page}" in text.replace("\r\n", "\n").replace("\n", ""), (title, page)
+
+
+def test_seeded_contents_need_one_pass_and_stay_right_when_a_section_grows(project, tmp_path, monkeypatch):
+    out, cache = tmp_path / "out", Cache(tmp_path / "cache")
+    calls = _passes(monkeypatch)
+    build(project, out, ["screen"], cache=cache)
+    assert len(calls) >= 2  # no seed yet: reportlab's passes
+    section = project / "sections" / "04-aussenwirtschaftstag.yaml"
+    section.write_text(section.read_text(encoding="utf-8").replace("Bereits im März", "Schon im März"),
+                       encoding="utf-8")
+    calls.clear()
+    result = build(project, out, ["screen"], cache=cache)
+    assert len(calls) == 1 and not result.unchanged  # seeded: pages did not move, one pass
+    _contents_match_sections(result.outputs[0].path)
+
+    early = project / "sections" / "02-bilanz.yaml"
+    text = early.read_text(encoding="utf-8")
+    paragraph = text.split("  - paragraph: >-\n", 1)[1].split("\n  - ", 1)[0]
+    early.write_text(text.replace("blocks:\n", "blocks:\n" + f"  - paragraph: >-\n{paragraph}\n" * 6, 1),
+                     encoding="utf-8")
+    calls.clear()
+    grown = build(project, out, ["screen"], cache=cache)
+    assert len(calls) >= 2 and grown.outputs[0].pages > result.outputs[0].pages
+    _contents_match_sections(grown.outputs[0].path)
+
+
+def test_a_font_from_elsewhere_in_the_project_is_compared_too(project, tmp_path):
+    fonts = project.parent / "fonts"
+    fonts.mkdir()
+    shutil.copy(project.parent / "assets" / "fonts" / "Lato-Light.ttf", fonts / "Body.ttf")
+    (project / "theme.yaml").write_text("fonts:\n  light: ../fonts/Body.ttf\n", encoding="utf-8")
+    out, cache = tmp_path / "out", Cache(tmp_path / "cache")
+    first = build(project, out, ["screen"], cache=cache)
+    assert fonts / "Body.ttf" in [p.resolve() for p in first.inputs]
+    assert build(project, out, ["screen"], cache=cache).unchanged
+    shutil.copy(project.parent / "assets" / "fonts" / "Lato-Regular.ttf", fonts / "Body.ttf")
+    assert not build(project, out, ["screen"], cache=cache).unchanged
