@@ -80,7 +80,7 @@ def test_unknown_section_kind_lists_known_ones(content):
     d = only(diagnostics(content))
     at(d, "content/sections/02-bilanz.yaml", line_of(content, "sections/02-bilanz.yaml", "kind: txt"), 7)
     assert d.message == "section: unknown kind 'txt'"
-    assert d.hint == "known kinds: text, key_figures"
+    assert d.hint == "known kinds: text, key_figures, foreword"
 
 
 def test_unknown_chart_kind_lists_known_ones(content):

@@ -262,6 +262,11 @@ class Reader:
         return INVALID if any(v is INVALID for v in out) else out
 
     def _read_object(self, value: Any, pos: Pos, cls: type, what: str) -> Any:
+        shorthand = getattr(cls, "SHORTHAND", None)  # a plain value fills this field, e.g. a list item's text
+        if shorthand and value is not None and not isinstance(value, (YMap, YSeq)):
+            body = YMap({shorthand: value})
+            body.pos, body.key_pos, body.value_pos = pos, {shorthand: pos}, {shorthand: pos}
+            value = body
         if not isinstance(value, YMap):
             self.diag.error(pos, f"{what}: expected a block of keys, got {_got(value)}",
                             "indent the keys of this block under it")

@@ -24,9 +24,24 @@ def _figures(doc: Document) -> list[KeyFigure]:
 
 
 def _inline(text: str, locale: Locale, link_colour: str) -> str:
-    return render(text, lambda t: escape(locale.typographic(t)), lambda p: f"<strong>{p}</strong>",
-                  lambda p: f"<em>{p}</em>",
-                  lambda p, href: f'<a href="{escape(href)}" style="color:{link_colour};">{p}</a>')
+    return render(text, escape, lambda p: f"<strong>{p}</strong>", lambda p: f"<em>{p}</em>",
+                  lambda p, href: f'<a href="{escape(href)}" style="color:{link_colour};">{p}</a>',
+                  locale.typographic)
+
+
+def _contact(doc: Document, locale: Locale) -> tuple[list[str], list[tuple[str, str, str | None]]]:
+    """The footer's address (the newsletter's own, else the contact's) and the contact's phone, e-mail
+    and web address as (label, text, link)."""
+    nl, contact = doc.report.newsletter, doc.report.contact
+    ways: list[tuple[str, str, str | None]] = []
+    if contact.phone:
+        ways.append((locale.label("phone"), contact.phone, "tel:" + "".join(c for c in contact.phone
+                                                                              if c.isdigit() or c == "+")))
+    if contact.email:
+        ways.append((locale.label("email"), contact.email, f"mailto:{contact.email}"))
+    if contact.web:
+        ways.append((locale.label("web"), contact.web, contact.web))
+    return list(nl.address or contact.address), ways
 
 
 def _colours(doc: Document) -> dict[str, str]:
@@ -56,7 +71,10 @@ def teaser_html(doc: Document, locale: Locale, cover_src: str) -> str:
             f'<div style="font-size:14px;line-height:18px;font-weight:bold;color:{c["primary"]};">'
             f'{escape(t(fig.label))}</div></td></tr></table></td>')
     rows = "".join(f"<tr>{''.join(cells[i:i + 2])}</tr>" for i in range(0, len(cells), 2))
-    footer = [escape(t(nl.sender)), *(escape(t(line)) for line in nl.address)]
+    address, ways = _contact(doc, locale)
+    footer = [escape(t(nl.sender)), *(escape(t(line)) for line in address)]
+    footer += [f'{escape(label)}: <a href="{escape(href)}" style="color:{c["paper"]};">{escape(text)}</a>'
+               for label, text, href in ways]
     if nl.reply_to:
         footer.append(f'{escape(locale.label("reply_to"))}: <a href="mailto:{escape(nl.reply_to)}" '
                       f'style="color:{c["paper"]};">{escape(nl.reply_to)}</a>')
@@ -127,7 +145,9 @@ def teaser_text(doc: Document, locale: Locale) -> str:
     for fig in _figures(doc):
         value = figure_text(fig, locale).value
         lines.append(f"* {t(fig.qualifier) + ' ' if fig.qualifier else ''}{value} {t(fig.label)}")
-    lines += ["", f"{t(nl.button)}:", nl.pdf_url, "", "--", t(nl.sender), *(t(a) for a in nl.address)]
+    address, ways = _contact(doc, locale)
+    lines += ["", f"{t(nl.button)}:", nl.pdf_url, "", "--", t(nl.sender), *(t(a) for a in address)]
+    lines += [f"{label}: {text}" for label, text, _ in ways]
     if nl.reply_to:
         lines.append(f"{locale.label('reply_to')}: {nl.reply_to}")
     if nl.unsubscribe:

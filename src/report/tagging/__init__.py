@@ -14,7 +14,7 @@ from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from typing import Any
 
-HEADING_ROLES = {"h1": "H1", "h2": "H2", "caption": "Caption", "toc1": "P"}
+HEADING_ROLES = {"h1": "H1", "h2": "H2", "h3": "H3", "footnote": "Note", "caption": "Caption", "toc1": "P"}
 
 
 @dataclass
