@@ -20,6 +20,7 @@ import atexit
 import dataclasses
 import hashlib
 import io
+import logging
 import multiprocessing
 import os
 import shutil
@@ -153,6 +154,8 @@ def _matplotlib_home() -> None:
     cached = Path(os.environ.get("XDG_CACHE_HOME") or home / ".cache") / "matplotlib"
     if not (_writable(config) and _writable(cached)):
         os.environ["MPLCONFIGDIR"] = str(_private_dir() / "matplotlib")
+        # a private folder starts without matplotlib's font list: building it is expected, not news
+        logging.getLogger("matplotlib.font_manager").setLevel(logging.ERROR)
 
 
 def _is_pdf(data: bytes) -> bool:
