@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
-from reportlab.lib.enums import TA_JUSTIFY
+from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT
 from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Paragraph as _RLParagraph
@@ -24,6 +25,11 @@ from .linebreak import Params
 
 _OVERFLOW = 0.01  # points a line may exceed its width through rounding
 LINE_BREAKING = Params()
+# Captions, sources and small print: ragged right, with an even rag (TeX's \raggedright: the line end
+# may stretch by RAG_EM em per unit of badness; hyphens cost more than in justified text).
+RAGGED_STYLES = ("caption", "source", "small")
+RAGGED = Params(tolerance=8.0, hyphen_penalty=100.0)
+RAG_EM = 2.0
 
 
 def rl_markup(text: str, locale: Locale) -> str:
@@ -74,17 +80,19 @@ class Paragraph(_RLParagraph):
 
     def breakLines(self, width: Any) -> Any:  # noqa: N802 - reportlab API
         style = self.style
-        if style.alignment != TA_JUSTIFY or not self.frags or not self.optimise:
+        ragged = style.alignment == TA_LEFT and style.name in RAGGED_STYLES
+        if not (style.alignment == TA_JUSTIFY or ragged) or not self.frags or not self.optimise:
             return super().breakLines(width)
         widths = list(width) if isinstance(width, (list, tuple)) else [width]
         chosen = self._chosen(widths)
         if chosen is None:
             words = _getFragWords(self.frags, widths[0])
             hyphenate = style.hyphenationLang if callable(style.hyphenationLang) else None
-            chosen = plan(words, widths, hyphenate, LINE_BREAKING) if words else None
+            params = replace(RAGGED, rag=RAG_EM * style.fontSize) if ragged else LINE_BREAKING
+            chosen = plan(words, widths, hyphenate, params) if words else None
             if chosen is None:
                 return super().breakLines(width)
-            if chosen.emergency and self.notes is not None:
+            if chosen.emergency and not ragged and self.notes is not None:
                 self.notes.append(Diagnostic(
                     "no line breaks keep this paragraph's spaces within "
                     f"{1 + LINE_BREAKING.tolerance * STRETCH:.1f}× their width: set with emergency stretch",
