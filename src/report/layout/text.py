@@ -13,7 +13,7 @@ from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT
 from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Paragraph as _RLParagraph
-from reportlab.platypus.paragraph import ParaLines, _getFragWords, _processed_frags
+from reportlab.platypus.paragraph import ParaLines, _getFragWords, _HSFrag, _processed_frags
 
 from .. import markup
 from ..errors import Diagnostic, Pos
@@ -87,6 +87,8 @@ class Paragraph(_RLParagraph):
         chosen = self._chosen(widths)
         if chosen is None:
             words = _getFragWords(self.frags, widths[0])
+            if _fits_one_line(words, widths[0]):
+                return super().breakLines(width)  # nothing to choose: reportlab's line is the line
             hyphenate = style.hyphenationLang if callable(style.hyphenationLang) else None
             params = replace(RAGGED, rag=RAG_EM * style.fontSize) if ragged else LINE_BREAKING
             chosen = plan(words, widths, hyphenate, params) if words else None
@@ -244,6 +246,12 @@ def _line_end_hyphen(line: str, words: list[str]) -> str:
     if tail in words:
         return "word"
     return "inside" if any(w.startswith(tail) for w in words) else "added"
+
+
+def _fits_one_line(frag_words: list, width: float) -> bool:
+    natural = sum(fw[0] for fw in frag_words)
+    spaces = sum(1 for fw in frag_words[:-1] if isinstance(fw, _HSFrag))
+    return natural + spaces * 0.3 * frag_words[0][-1][0].fontSize < width - _OVERFLOW  # 0.3 em: a wide space
 
 
 def _has_overlong_word(bl_para: Any) -> bool:
