@@ -117,7 +117,9 @@ def layout_times(runs: int, out: Path) -> tuple[float, float]:
     times: dict[bool, list[float]] = {True: [], False: []}
     for _ in range(runs):
         for optimise in (True, False):
-            res = subprocess.run([sys.executable, __file__, "--child-layout", str(int(optimise)), str(out)],
+            out.mkdir(parents=True, exist_ok=True)
+            fresh = Path(tempfile.mkdtemp(dir=out))  # an unchanged build into the same folder is skipped
+            res = subprocess.run([sys.executable, __file__, "--child-layout", str(int(optimise)), str(fresh)],
                                  capture_output=True, text=True, env=env, check=True)
             times[optimise].append(float(res.stdout.split()[-1]))
     return statistics.median(times[True]), statistics.median(times[False])

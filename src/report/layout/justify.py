@@ -135,12 +135,15 @@ class _Word:
 def plan(frag_words: list, widths: list[float], hyphenate: Callable | None, params: Params,
          protrude: bool = True) -> Plan | None:
     """Break `frag_words` into lines of `widths` (the last repeats). None where the optimiser cannot
-    help (images, forced line breaks in the text, a word wider than the line): use reportlab's breaker."""
+    help (images, forced line breaks in the text, a word wider than the line): use reportlab's breaker.
+    With `params.rag` the text is ragged right: spaces keep their width, the optimiser evens the rag."""
     if any(f._fkind != _FK_TEXT for fw in frag_words for f, _t in fw[1:]):
         return None
     words = [_Word(fw, hyphenate) for fw in frag_words]
     # reportlab places link areas and underlines by unscaled widths: no expansion where they are
-    expand = 0.0 if any(f.link or f.us_lines for fw in frag_words for f, _t in fw[1:]) else EXPAND
+    links = any(f.link or f.us_lines for fw in frag_words for f, _t in fw[1:])
+    expand = 0.0 if links or params.rag else EXPAND
+    protrude = protrude and not params.rag
     key = (tuple((fw[0], isinstance(fw, _HSFrag), tuple((f.fontName, f.fontSize, t) for f, t in fw[1:]))
                  for fw in frag_words), tuple(widths), params, protrude, expand, hyphenate)
     solved = _SOLVED.get(key)
@@ -209,8 +212,9 @@ def _solve(words: list[_Word], widths: list[float], params: Params, protrude: bo
             sp = _width(" ", f.fontName, f.fontSize)
             end = w.text[-1:] if w.text else ""
             right = _prot(end, PROTRUDE_RIGHT, w.frag_at(len(w.text) - 1)) if protrude and end else 0.0
-            items.add(GLUE, sp, stretch=sp * STRETCH, shrink=sp * SHRINK, flagged=end in "-\u2010",
-                      right=right)
+            fixed = params.rag > 0
+            items.add(GLUE, sp, stretch=0.0 if fixed else sp * STRETCH, shrink=0.0 if fixed else sp * SHRINK,
+                      flagged=end in "-\u2010", right=right)
             where.append((i, len(w.text), False))
     items.finish()
     where += [(last, len(words[last].text), False)] * 3

@@ -64,6 +64,7 @@ class Params:
     double_hyphen_demerits: float = 3000.0
     fitness_demerits: float = 3000.0
     max_hyphen_run: int = 2
+    rag: float = 0.0  # > 0: ragged right, spaces fixed; each line may fall this short per unit of ratio
 
 
 @dataclass(frozen=True)
@@ -125,6 +126,7 @@ def _solve(it: Items, widths: list[float], p: Params, tolerance: float) -> list[
     for i in range(n - 1, -1, -1):
         starts[i] = i if kind[i] == BOX else starts[i + 1]
     last_width = len(widths) - 1
+    rag = p.rag
     active: list[_Node] = [_Node(-1, starts[0], 0, 1, 0, 0.0, None, 0.0, False)]
     inf = float("inf")
 
@@ -147,7 +149,7 @@ def _solve(it: Items, widths: list[float], p: Params, tolerance: float) -> list[
             natural = sw[b] - sw[s] + end_w
             avail = target + (left[s] if s < n else 0.0) + end_right
             if natural < avail:
-                y, yb = sy[b] - sy[s], sb[b] - sb[s]
+                y, yb = sy[b] - sy[s] + rag, sb[b] - sb[s]
                 r = (avail - natural) / (y + yb) if y + yb > 0 else inf
                 if r > 1.0:  # the glyphs are fully expanded: the spaces take the rest
                     r = 1.0 + (avail - natural - y - yb) / y if y > 0 else inf

@@ -5,14 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
-from reportlab.lib.enums import TA_JUSTIFY
+from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT
 from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Paragraph as _RLParagraph
-from reportlab.platypus.paragraph import ParaLines, _getFragWords, _processed_frags
+from reportlab.platypus.paragraph import ParaLines, _getFragWords, _HSFrag, _processed_frags
 
 from .. import markup
 from ..errors import Diagnostic, Pos
@@ -24,6 +25,11 @@ from .linebreak import Params
 
 _OVERFLOW = 0.01  # points a line may exceed its width through rounding
 LINE_BREAKING = Params()
+# Captions, sources and small print: ragged right, with an even rag (TeX's \raggedright: the line end
+# may stretch by RAG_EM em per unit of badness; hyphens cost more than in justified text).
+RAGGED_STYLES = ("caption", "source", "small")
+RAGGED = Params(tolerance=8.0, hyphen_penalty=100.0)
+RAG_EM = 2.0
 
 
 def _escape(text: str) -> str:
@@ -83,17 +89,21 @@ class Paragraph(_RLParagraph):
 
     def breakLines(self, width: Any) -> Any:  # noqa: N802 - reportlab API
         style = self.style
-        if style.alignment != TA_JUSTIFY or not self.frags or not self.optimise:
+        ragged = style.alignment == TA_LEFT and style.name in RAGGED_STYLES
+        if not (style.alignment == TA_JUSTIFY or ragged) or not self.frags or not self.optimise:
             return super().breakLines(width)
         widths = list(width) if isinstance(width, (list, tuple)) else [width]
         chosen = self._chosen(widths)
         if chosen is None:
             words = _getFragWords(self.frags, widths[0])
+            if _fits_one_line(words, widths[0]):
+                return super().breakLines(width)  # nothing to choose: reportlab's line is the line
             hyphenate = style.hyphenationLang if callable(style.hyphenationLang) else None
-            chosen = plan(words, widths, hyphenate, LINE_BREAKING) if words else None
+            params = replace(RAGGED, rag=RAG_EM * style.fontSize) if ragged else LINE_BREAKING
+            chosen = plan(words, widths, hyphenate, params) if words else None
             if chosen is None:
                 return super().breakLines(width)
-            if chosen.emergency and self.notes is not None:
+            if chosen.emergency and not ragged and self.notes is not None:
                 self.notes.append(Diagnostic(
                     "no line breaks keep this paragraph's spaces within "
                     f"{1 + LINE_BREAKING.tolerance * STRETCH:.1f}× their width: set with emergency stretch",
@@ -247,6 +257,12 @@ def _line_end_hyphen(line: str, words: list[str]) -> str:
     if tail in words:
         return "word"
     return "inside" if any(w.startswith(tail) for w in words) else "added"
+
+
+def _fits_one_line(frag_words: list, width: float) -> bool:
+    natural = sum(fw[0] for fw in frag_words)
+    spaces = sum(1 for fw in frag_words[:-1] if isinstance(fw, _HSFrag))
+    return natural + spaces * 0.3 * frag_words[0][-1][0].fontSize < width - _OVERFLOW  # 0.3 em: a wide space
 
 
 def _has_overlong_word(bl_para: Any) -> bool:
