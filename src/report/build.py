@@ -80,7 +80,7 @@ def _pipeline(content_dir: Path, out_dir: Path, edition_names: list[str] | None,
                                  f"for the binding: {rendered.pages} pages, back cover last")
             report("finish", edition.name)
             data = finish(rendered, charts, edition, theme, metadata(doc))
-            for w in edition.warnings:  # both editions, both passes and a logo placed twice warn once
+            for w in edition.warnings:  # both editions, a second placement (a logo) or layout pass warn alike
                 if w not in result.warnings:
                     result.warnings.append(w)
             path = out_dir / f"{doc.report.name}-{edition.name}.pdf"
