@@ -75,7 +75,7 @@ def cmd_watch(args: argparse.Namespace) -> int:
 def cmd_init(args: argparse.Namespace) -> int:
     from .init import init_project
     target = Path(args.dir)
-    files = init_project(target)
+    files = init_project(target, args.language)
     print(f"created {target} ({len(files)} files). Next:\n  cd {shlex.quote(str(target))} && report build")
     return EXIT_OK
 
@@ -204,6 +204,8 @@ def parser() -> argparse.ArgumentParser:
                                    "placeholder images) and schema/ (for editor completion). DIR must not "
                                    "exist or be empty.")
     i.add_argument("dir", metavar="DIR", help="the new project folder")
+    i.add_argument("--language", default="de-DE", metavar="LANG",
+                   help="language of the templates' text and comments and of the report: de-DE (default) or en-GB")
     i.set_defaults(func=cmd_init)
     sc = sub.add_parser("schema", help="print the JSON Schema of the content format",
                         description="Print the JSON Schema (draft 2020-12) of report.yaml, generated from the "

@@ -48,8 +48,9 @@ def check(ctx: LayoutContext, running_head: str) -> None:
          "the running head (organisation · subtitle)"),
         (rep.organisation, st.font["bold"], s.h2, max(MIN_TEXT_PT, s.h2 * ORGANISATION_MIN), pos(rep, "organisation"),
          "the organisation on the cover"),
-        (rep.cover.credit, st.font["regular"], s.source, MIN_TEXT_PT, pos(rep.cover, "credit"),
-         "the image credit on the cover"),
+        # reversed out of the cover image: bold and no smaller than the print rule allows (theme plates)
+        (rep.cover.credit, st.font["bold"], max(s.source, st.theme.plates.reversed_min), st.theme.plates.reversed_min,
+         pos(rep.cover, "credit"), "the image credit on the cover"),
     ]
     for text, font, size, floor, where, what in lines:
         if fit_size(text, font, size, width, floor) is None:

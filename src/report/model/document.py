@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from ..errors import Diagnostics
+from ..errors import Diagnostic, Diagnostics
 from .reader import AssetPath, Markup, Node, ReadContext, spec
 
 _WEB = re.compile(r"https?://[^\s()\[\]<>]+\.[^\s()\[\]<>]+")
@@ -56,11 +56,19 @@ class Cover(Node):
                     example="Abstrakte Grafik: Linien verbinden Thüringen mit Zielen in aller Welt")
 
 
+_PHONE = re.compile(r"\+?[0-9][0-9 /-]*[0-9]")
+
+
 @dataclass(kw_only=True)
 class Contact(Node):
-    heading: str = spec("Heading of the closing page.", example="Kontakt und Impressum", max_length=80)
+    heading: str | None = spec("Heading of the closing page (default: the language's 'Contact and imprint').",
+                               default=None, example="Kontakt und Impressum", max_length=80)
     publisher: str = spec("Who publishes the review.", example="Thüringen International", max_length=80)
-    lines: list[str] = spec("Further lines of the imprint (address, commission, editors).", default=[],
+    address: list[str] = spec("Postal address, one line per item.", default=[],
+                              example=["Musterstraße 1", "99084 Erfurt"], max_length=80, items=(0, 6))
+    phone: str | None = spec("Telephone number: digits, spaces, +, / and -.", default=None,
+                             example="+49 361 123456-0")
+    lines: list[str] = spec("Further lines of the imprint (commission, editors).", default=[],
                             example=["Im Auftrag des Freistaates Thüringen"], max_length=120, items=(0, 12))
     email: str | None = spec("Contact e-mail address.", default=None, example="info@example.org")
     web: str | None = spec("Web address (https://…).", default=None, example="https://www.example.org")
@@ -68,6 +76,10 @@ class Contact(Node):
     def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
         check_email(self, "email", diag, ctx)
         check_web(self, "web", diag, ctx)
+        if self.phone is not None and not (_PHONE.fullmatch(self.phone)
+                                           and 5 <= sum(c.isdigit() for c in self.phone) <= 17):
+            diag.error(ctx.value_pos(self, "phone"), f"phone {self.phone!r} is not a telephone number",
+                       "write digits, spaces, +, / and - only, e.g. +49 361 123456-0")
 
 
 @dataclass(kw_only=True)
@@ -150,4 +162,5 @@ class Document:
     charts: dict[str, Any]
     content_dir: Path
     assets_dir: Path
+    warnings: list[Diagnostic] = field(default_factory=list)  # the model's findings that do not stop a build
 
