@@ -20,7 +20,7 @@ import pikepdf
 from ..errors import Diagnostic, Pos, ReportError
 from . import content, document, ink, pages
 from .findings import BINDINGS, DEFAULT_PROFILE, FAIL, PASS, WARN, Finding, Profile, Report
-from .walk import Budget, Event, Malformed, Walker
+from .walk import Budget, Event, Malformed, Walker, numbers
 
 __all__ = ["BINDINGS", "DEFAULT_PROFILE", "FAIL", "PASS", "WARN", "Budget", "Finding", "Profile", "Report",
            "preflight"]
@@ -85,6 +85,18 @@ def trimmed(pdf: pikepdf.Pdf) -> set[int]:
     return {n for n, page in enumerate(pdf.pages, start=1) if "/TrimBox" in page.obj}
 
 
+def trim_boxes(pdf: pikepdf.Pdf) -> dict[int, list[float]]:
+    """Each page's TrimBox where it is four numbers (the boxes check reports the rest)."""
+    out = {}
+    for n, page in enumerate(pdf.pages, start=1):
+        box = page.obj.get("/TrimBox")
+        try:
+            out[n] = numbers(box, 4, "TrimBox") if box is not None else None
+        except Malformed:
+            out[n] = None
+    return out
+
+
 def _guard(check: str, run: Callable[[], object]) -> object:
     try:
         return run()
@@ -114,7 +126,7 @@ def _check(pdf: pikepdf.Pdf, data: bytes, profile: Profile, budget: Budget, rend
     add("transparency", lambda: content.transparency(events, pdf))
     add("plates", lambda: content.plates(events, profile))
     add("images", lambda: content.images(events, profile))
-    add("line width", lambda: content.lines(events, profile))
+    add("line width", lambda: content.lines(events, profile, trim_boxes(pdf)))
     add("text size", lambda: content.text(events, profile))
     add("ink", lambda: ink.coverage(data, events, profile, trimmed(pdf), render=render and not walker.stopped))
     add("annotations", lambda: document.annotations(pdf))
