@@ -204,4 +204,4 @@ def test_damaged_font_is_named_before_layout(content):
         load_theme(content, content.parent / "assets")
     d = only(exc.value.diagnostics)
     at(d, "content/theme.yaml", 2, 9)
-    assert d.message == "font 'fonts/Broken.ttf' is damaged or not a TrueType font"
+    assert d.message == "font 'fonts/Broken.ttf' is damaged or not a TrueType/OpenType font"

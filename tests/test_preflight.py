@@ -1,8 +1,11 @@
-"""Preflight: for every rule, a PDF that passes (the sample print edition) and one broken on purpose."""
+"""Preflight: the sample print edition passes every check; for every check, a PDF broken on purpose
+(made with pikepdf from the sample) fails it with its own message and page."""
 
 from __future__ import annotations
 
 import io
+import json
+from dataclasses import replace
 from pathlib import Path
 
 import pikepdf
@@ -10,11 +13,28 @@ import pytest
 from reportlab.pdfgen import canvas
 
 from report.cli import main
-from report.preflight import FAIL, PASS, WARN, preflight
+from report.editions.screen import srgb_profile
+from report.preflight import DEFAULT_PROFILE, FAIL, PASS, WARN, preflight
+
+ANY_BINDING = replace(DEFAULT_PROFILE, binding="none")
 
 
 def status(report, check: str) -> str:
     return next(f.status for f in report.findings if f.check == check)
+
+
+def failures(report) -> list:
+    return [f for f in report.findings if f.status == FAIL]
+
+
+def only_failure(report, check: str, words: str, pages: list[int] | None = None):
+    """The one failed finding of a file broken in one way: its check, its message, its pages."""
+    failed = failures(report)
+    assert [f.check for f in failed] == [check], report.format()
+    assert words in failed[0].message, failed[0].message
+    if pages is not None:
+        assert sorted(set(failed[0].pages)) == pages
+    return failed[0]
 
 
 @pytest.fixture(scope="module")
@@ -22,40 +42,55 @@ def good(print_pdf: Path) -> bytes:
     return print_pdf.read_bytes()
 
 
-def broken(data: bytes, change) -> bytes:
+def broken(data: bytes, change, **save) -> bytes:
     with pikepdf.open(io.BytesIO(data)) as pdf:
         change(pdf)
         out = io.BytesIO()
-        pdf.save(out)
+        pdf.save(out, **save)
     return out.getvalue()
 
 
 def append(pdf: pikepdf.Pdf, page: int, ops: bytes) -> None:
-    pg = pdf.pages[page]
-    pg.contents_add(pdf.make_stream(ops), prepend=False)
+    pdf.pages[page].contents_add(pdf.make_stream(ops), prepend=False)
+
+
+def resource(pdf: pikepdf.Pdf, page: int, category: str, name: str, value) -> None:
+    res = pdf.pages[page].obj.Resources
+    if category not in res:
+        res[category] = pikepdf.Dictionary()
+    res[category][name] = value
+
+
+def check(data: bytes, render: bool = False):
+    """Ink from the content (fast); the ink tests render with Ghostscript."""
+    return preflight(data, ANY_BINDING, render=render)
 
 
 def test_sample_print_edition_passes_every_check(good):
     report = preflight(good)
     assert not report.failed, report.format()
-    assert {f.check for f in report.findings} >= {"fonts", "trim box", "bleed", "colour", "images", "line width",
-                                                   "text size", "output intent", "xmp", "encryption"}
+    assert {f.check for f in report.findings} >= {
+        "fonts", "trim box", "bleed", "colour", "images", "line width", "text size", "output intent", "xmp",
+        "metadata", "encryption", "pdf version", "page count", "overprint", "transparency", "ink", "annotations",
+        "structure"}
     assert all(f.status == PASS for f in report.findings), report.format()
+    assert "PDF/X-4" in report.verdict() and report.verdict().startswith("passed")
+
+
+# -- boxes, fonts, encryption ----------------------------------------------------------------
 
 
 def test_missing_trim_box_fails(good):
     def change(pdf):
         del pdf.pages[2].obj.TrimBox
-    report = preflight(broken(good, change))
-    assert status(report, "trim box") == FAIL
-    assert next(f for f in report.findings if f.check == "trim box").pages == [3]
+    only_failure(check(broken(good, change)), "trim box", "TrimBox missing", [3])
 
 
 def test_small_bleed_fails(good):
     def change(pdf):
         t = [float(v) for v in pdf.pages[0].obj.TrimBox]
         pdf.pages[0].obj.BleedBox = pikepdf.Array([t[0] - 2, t[1] - 2, t[2] + 2, t[3] + 2])
-    assert status(preflight(broken(good, change)), "bleed") == FAIL
+    only_failure(check(broken(good, change)), "bleed", "bleed under 3 mm", [1])
 
 
 def test_unembedded_font_fails(good):
@@ -64,19 +99,128 @@ def test_unembedded_font_fails(good):
             if isinstance(obj, pikepdf.Dictionary) and obj.get("/Type") == "/FontDescriptor" and "/FontFile2" in obj:
                 del obj.FontFile2
                 return
-    report = preflight(broken(good, change))
-    assert status(report, "fonts") == FAIL
+    only_failure(check(broken(good, change)), "fonts", "not embedded")
 
 
-def test_rgb_colour_fails(good):
-    report = preflight(broken(good, lambda pdf: append(pdf, 3, b"q 1 0 0 rg 10 10 20 20 re f Q")))
-    assert status(report, "colour") == FAIL
-    assert next(f for f in report.findings if f.check == "colour").pages == [4]
+def test_encrypted_fails(good):
+    with pikepdf.open(io.BytesIO(good)) as pdf:
+        out = io.BytesIO()
+        pdf.save(out, encryption=pikepdf.Encryption(owner="o", user="u"))
+    assert status(preflight(out.getvalue()), "encryption") == FAIL
+
+
+# -- colour spaces everywhere ---------------------------------------------------------------------
+
+
+def _icc_rgb(pdf):
+    icc = pdf.make_stream(srgb_profile())
+    icc.N = 3
+    return pikepdf.Array([pikepdf.Name.ICCBased, icc])
+
+
+def test_device_rgb_in_content_fails(good):
+    report = check(broken(good, lambda pdf: append(pdf, 3, b"q 1 0 0 rg 10 10 20 20 re f Q")))
+    only_failure(report, "colour", "RGB colour (DeviceRGB) in page content", [4])
+
+
+def test_icc_based_rgb_through_cs_scn_fails(good):
+    def change(pdf):
+        resource(pdf, 3, "/ColorSpace", "/CSrgb", _icc_rgb(pdf))
+        append(pdf, 3, b"q /CSrgb cs 1 0 0 scn 100 100 20 20 re f Q")
+    only_failure(check(broken(good, change)), "colour", "RGB colour (ICC-based RGB) in page content", [4])
+
+
+def _function(n: int):
+    return pikepdf.Dictionary(FunctionType=2, Domain=[0, 1], C0=[0] * n, C1=[1] * n, N=1)
+
+
+def test_rgb_shading_fails(good):
+    def change(pdf):
+        resource(pdf, 2, "/Shading", "/Sh0", pikepdf.Dictionary(
+            ShadingType=2, ColorSpace=pikepdf.Name.DeviceRGB, Coords=[0, 0, 100, 0], Function=_function(3)))
+        append(pdf, 2, b"q 100 100 50 50 re W n /Sh0 sh Q")
+    only_failure(check(broken(good, change)), "colour", "RGB colour (DeviceRGB) in shadings", [3])
+
+
+def test_rgb_inline_image_fails(good):
+    inline = b"q 10 0 0 10 100 100 cm BI /W 2 /H 2 /CS /RGB /BPC 8 ID " + bytes(range(12)) + b" EI Q"
+    # 2 px over 10 pt is 14 ppi: the resolution check fails too, with its own message
+    report = check(broken(good, lambda pdf: append(pdf, 1, inline)))
+    colour = next(f for f in failures(report) if f.check == "colour")
+    assert "RGB colour (DeviceRGB) in inline images" in colour.message and colour.pages == [2]
+
+
+def test_lab_colour_fails(good):
+    def change(pdf):
+        resource(pdf, 3, "/ColorSpace", "/CSlab", pikepdf.Array(
+            [pikepdf.Name.Lab, pikepdf.Dictionary(WhitePoint=[0.9505, 1, 1.089])]))
+        append(pdf, 3, b"q /CSlab cs 50 20 20 scn 100 100 20 20 re f Q")
+    only_failure(check(broken(good, change)), "colour", "Lab colour in page content", [4])
+
+
+def test_separation_with_rgb_alternate_fails(good):
+    def change(pdf):
+        resource(pdf, 3, "/ColorSpace", "/CSgold", pikepdf.Array(
+            [pikepdf.Name.Separation, pikepdf.Name("/Gold"), pikepdf.Name.DeviceRGB, _function(3)]))
+        append(pdf, 3, b"q /CSgold cs 1 scn 100 100 20 20 re f Q")
+    only_failure(check(broken(good, change)), "colour", "Separation with an RGB alternate", [4])
+
+
+def test_devicen_with_rgb_alternate_fails(good):
+    def change(pdf):
+        resource(pdf, 3, "/ColorSpace", "/CSdn", pikepdf.Array(
+            [pikepdf.Name.DeviceN, [pikepdf.Name("/Gold"), pikepdf.Name("/Silver")], _icc_rgb(pdf), _function(3)]))
+        append(pdf, 3, b"q /CSdn cs 1 1 scn 100 100 20 20 re f Q")
+    only_failure(check(broken(good, change)), "colour", "DeviceN with an RGB alternate", [4])
+
+
+def test_rgb_inside_a_form_fails(good):
+    def change(pdf):
+        form = pdf.make_stream(b"0 1 0 rg 0 0 10 10 re f")
+        form.Type, form.Subtype, form.BBox = pikepdf.Name.XObject, pikepdf.Name.Form, [0, 0, 10, 10]
+        resource(pdf, 2, "/XObject", "/FmRGB", form)
+        append(pdf, 2, b"q 1 0 0 1 100 100 cm /FmRGB Do Q")
+    only_failure(check(broken(good, change)), "colour", "RGB colour (DeviceRGB) in forms", [3])
+
+
+def test_rgb_inside_a_tiling_pattern_fails(good):
+    def change(pdf):
+        tile = pdf.make_stream(b"0 0 1 rg 0 0 5 5 re f")
+        tile.Type, tile.PatternType, tile.PaintType, tile.TilingType = pikepdf.Name.Pattern, 1, 1, 1
+        tile.BBox, tile.XStep, tile.YStep, tile.Resources = [0, 0, 10, 10], 10, 10, pikepdf.Dictionary()
+        resource(pdf, 2, "/Pattern", "/P0", tile)
+        append(pdf, 2, b"q /Pattern cs /P0 scn 100 100 50 50 re f Q")
+    only_failure(check(broken(good, change)), "colour", "RGB colour (DeviceRGB) in pattern content", [3])
+
+
+def test_rgb_page_transparency_group_fails(good):
+    def change(pdf):
+        pdf.pages[4].obj.Group = pikepdf.Dictionary(S=pikepdf.Name.Transparency, CS=pikepdf.Name.DeviceRGB)
+    only_failure(check(broken(good, change)), "colour", "in the page transparency group", [5])
+
+
+def test_rgb_soft_mask_fails(good):
+    def change(pdf):
+        mask = pdf.make_stream(b"1 g 0 0 100 100 re f")
+        mask.Type, mask.Subtype, mask.BBox = pikepdf.Name.XObject, pikepdf.Name.Form, [0, 0, 100, 100]
+        mask.Group = pikepdf.Dictionary(S=pikepdf.Name.Transparency, CS=pikepdf.Name.DeviceRGB)
+        resource(pdf, 1, "/ExtGState", "/GSmask", pikepdf.Dictionary(
+            SMask=pikepdf.Dictionary(S=pikepdf.Name.Luminosity, G=mask)))
+        append(pdf, 1, b"q /GSmask gs 0 0 0 1 k 100 100 50 50 re f Q")
+    only_failure(check(broken(good, change)), "colour", "RGB colour (DeviceRGB) in soft masks", [2])
+
+
+def test_rgb_image_fails(good):
+    report = check(broken(good, lambda pdf: _place(pdf, _image(pdf, "/DeviceRGB", 400), 72)))
+    only_failure(report, "colour", "RGB colour (DeviceRGB) in images", [4])
+
+
+# -- images ---------------------------------------------------------------------------------------
 
 
 def _image(pdf: pikepdf.Pdf, space: str, px: int) -> pikepdf.Stream:
     comps = 3 if space == "/DeviceRGB" else 4
-    img = pdf.make_stream(b"\x80" * (px * px * comps))
+    img = pdf.make_stream(b"\x20" * (px * px * comps))
     img.Type, img.Subtype = pikepdf.Name.XObject, pikepdf.Name.Image
     img.Width = img.Height = px
     img.ColorSpace, img.BitsPerComponent = pikepdf.Name(space), 8
@@ -84,52 +228,169 @@ def _image(pdf: pikepdf.Pdf, space: str, px: int) -> pikepdf.Stream:
 
 
 def _place(pdf: pikepdf.Pdf, img: pikepdf.Stream, size_pt: float) -> None:
-    page = pdf.pages[3]
-    page.obj.Resources.XObject[pikepdf.Name("/TestImg")] = img
+    resource(pdf, 3, "/XObject", "/TestImg", img)
     append(pdf, 3, f"q {size_pt} 0 0 {size_pt} 100 100 cm /TestImg Do Q".encode())
-
-
-def test_rgb_image_fails(good):
-    report = preflight(broken(good, lambda pdf: _place(pdf, _image(pdf, "/DeviceRGB", 400), 72)))
-    assert status(report, "images") == FAIL
 
 
 @pytest.mark.parametrize("px, expected", [(100, FAIL), (200, WARN), (310, PASS)])
 def test_image_resolution_at_placed_size(good, px, expected):
     # one inch placed: pixels = ppi
-    report = preflight(broken(good, lambda pdf: _place(pdf, _image(pdf, "/DeviceCMYK", px), 72)))
+    report = check(broken(good, lambda pdf: _place(pdf, _image(pdf, "/DeviceCMYK", px), 72)))
     assert status(report, "images") == expected
 
 
-def test_hairline_fails(good):
-    report = preflight(broken(good, lambda pdf: append(pdf, 4, b"q 0 0 0 1 K 0.1 w 10 10 m 100 10 l S Q")))
-    assert status(report, "line width") == FAIL
+# -- overprint, transparency, ink ------------------------------------------------------------------
 
 
-def test_tiny_text_fails(good):
+def _font(pdf, page: int) -> str:
+    return str(next(iter(pdf.pages[page].obj.Resources.Font.keys())))
+
+
+def test_white_text_set_to_overprint_fails(good):
     def change(pdf):
-        font = next(iter(pdf.pages[4].obj.Resources.Font.keys()))
-        append(pdf, 4, f"BT {font} 4 Tf 20 20 Td (x) Tj ET".encode())
-    assert status(preflight(broken(good, change)), "text size") == FAIL
+        resource(pdf, 1, "/ExtGState", "/GSop", pikepdf.Dictionary(op=True, OP=True, OPM=1))
+        append(pdf, 1, f"q /GSop gs 0 0 0 0 k BT {_font(pdf, 1)} 12 Tf 100 100 Td (Weiss) Tj ET Q".encode())
+    only_failure(check(broken(good, change)), "overprint", "white text set to overprint", [2])
+
+
+def test_white_shape_set_to_overprint_fails(good):
+    def change(pdf):
+        resource(pdf, 1, "/ExtGState", "/GSop", pikepdf.Dictionary(op=True, OP=True))
+        append(pdf, 1, b"q /GSop gs 0 0 0 0 k 100 100 50 50 re f Q")
+    only_failure(check(broken(good, change)), "overprint", "white objects set to overprint", [2])
+
+
+def test_overprint_on_coloured_objects_warns(good):
+    def change(pdf):
+        resource(pdf, 1, "/ExtGState", "/GSop", pikepdf.Dictionary(op=True, OPM=1))
+        append(pdf, 1, b"q /GSop gs 1 0.6 0.1 0.3 k 100 100 50 50 re f Q")
+    report = check(broken(good, change))
+    assert not report.failed
+    warn = next(f for f in report.findings if f.check == "overprint")
+    assert warn.status == WARN and "not black-only" in warn.message and warn.pages == [2]
+
+
+def test_transparency_without_page_group_warns(good):
+    def change(pdf):
+        for page in pdf.pages:
+            if "/Group" in page.obj:
+                del page.obj.Group
+    report = check(broken(good, change))
+    finding = next(f for f in report.findings if f.check == "transparency")
+    assert finding.status == WARN and "without a page group colour space" in finding.message
+
+
+def test_400_percent_ink_inside_the_trim_fails(good):
+    report = check(broken(good, lambda pdf: append(pdf, 1, b"q 1 1 1 1 k 100 100 60 60 re f Q")), render=True)
+    finding = only_failure(report, "ink", "total ink 400 %", [2])
+    assert "exceeds 300 %" in finding.message
+
+
+def test_ink_without_ghostscript_from_the_content(good, monkeypatch):
+    monkeypatch.setattr("report.preflight.ink.shutil.which", lambda name: None)
+    assert "from the colours and images used" in next(
+        f.message for f in check(good, render=True).findings if f.check == "ink")
+    report = check(broken(good, lambda pdf: append(pdf, 1, b"q 1 1 1 1 k 100 100 60 60 re f Q")))
+    only_failure(report, "ink", "total ink 400 %", [2])
+
+
+def test_registration_marks_outside_the_trim_are_not_ink(good):
+    """The crop marks print 400 % (registration) outside the trim: the sample passes (first test)."""
+    finding = next(f for f in check(good, render=True).findings if f.check == "ink")
+    assert finding.status == PASS and "Ghostscript" in finding.message
+
+
+# -- annotations and actions ------------------------------------------------------------------------
+
+
+def test_link_annotation_inside_the_trim_fails(good):
+    def change(pdf):
+        pdf.pages[2].obj.Annots = pikepdf.Array([pdf.make_indirect(pikepdf.Dictionary(
+            Type=pikepdf.Name.Annot, Subtype=pikepdf.Name.Link, Rect=[100, 100, 200, 120],
+            A=pikepdf.Dictionary(S=pikepdf.Name.URI, URI=pikepdf.String("https://example.org"))))])
+    only_failure(check(broken(good, change)), "annotations", "annotations (links", [3])
+
+
+def test_javascript_fails(good):
+    def change(pdf):
+        pdf.Root.OpenAction = pikepdf.Dictionary(S=pikepdf.Name.JavaScript, JS=pikepdf.String("app.alert(1)"))
+    only_failure(check(broken(good, change)), "annotations", "JavaScript or actions")
+
+
+# -- document: version, output intent, XMP, page count --------------------------------------------
+
+
+def test_pdf_17_header_with_x4_claims_fails(good):
+    report = check(broken(good, lambda pdf: None, force_version="1.7"))
+    only_failure(report, "pdf version", "PDF 1.7: PDF/X-4 allows at most PDF 1.6")
 
 
 def test_missing_output_intent_fails(good):
     def change(pdf):
         del pdf.Root.OutputIntents
-    assert status(preflight(broken(good, change)), "output intent") == FAIL
+    only_failure(check(broken(good, change)), "output intent", "no PDF/X output intent")
+
+
+def test_garbage_output_profile_fails(good):
+    def change(pdf):
+        pdf.Root.OutputIntents[0].DestOutputProfile.write(b"garbage " * 100)
+    only_failure(check(broken(good, change)), "output intent", "not a usable ICC profile: no ICC signature")
+
+
+def test_rgb_display_profile_as_output_profile_fails(good):
+    def change(pdf):
+        pdf.Root.OutputIntents[0].DestOutputProfile.write(srgb_profile())
+    only_failure(check(broken(good, change)), "output intent", "profile class 'mntr'")
 
 
 def test_missing_pdfx_xmp_fails(good):
     def change(pdf):
         del pdf.Root.Metadata
-    assert status(preflight(broken(good, change)), "xmp") == FAIL
+    report = check(broken(good, change))
+    assert [f.check for f in failures(report)] == ["xmp"]
+    assert "does not declare PDF/X-4" in failures(report)[0].message
 
 
-def test_encrypted_fails(good):
-    with pikepdf.open(io.BytesIO(good)) as pdf:
-        out = io.BytesIO()
-        pdf.save(out, encryption=pikepdf.Encryption(owner="o", user="u"))
-    assert preflight(out.getvalue()).failed
+def test_missing_xmp_identifiers_fail(good):
+    def change(pdf):
+        with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as meta:
+            del meta["xmpMM:DocumentID"]
+            del meta["xmpMM:InstanceID"]
+    only_failure(check(broken(good, change)), "xmp", "XMP lacks xmpMM:DocumentID, xmpMM:InstanceID")
+
+
+def test_info_and_xmp_out_of_sync_fail(good):
+    def change(pdf):
+        pdf.docinfo["/Subject"] = pikepdf.String("something else")
+    only_failure(check(broken(good, change)), "metadata", "Info and XMP differ in Subject")
+
+
+def test_page_count_against_the_binding(good):
+    def drop_one(pdf):
+        while len(pdf.pages) > 7:
+            del pdf.pages[3]
+    seven = broken(good, drop_one)
+    only_failure(preflight(seven, render=False), "page count", "saddle stitching needs a multiple of 4")
+    only_failure(preflight(seven, replace(DEFAULT_PROFILE, binding="perfect"), render=False), "page count",
+                 "perfect binding needs an even count")
+    assert not preflight(seven, ANY_BINDING, render=False).failed
+
+
+# -- lines and text -------------------------------------------------------------------------------
+
+
+def test_hairline_fails(good):
+    report = check(broken(good, lambda pdf: append(pdf, 4, b"q 0 0 0 1 K 0.1 w 100 100 m 200 100 l S Q")))
+    only_failure(report, "line width", "lines thinner than 0.25 pt", [5])
+
+
+def test_tiny_text_fails(good):
+    def change(pdf):
+        append(pdf, 4, f"BT {_font(pdf, 4)} 4 Tf 100 100 Td (x) Tj ET".encode())
+    only_failure(check(broken(good, change)), "text size", "text below 6 pt (smallest 4.0 pt)", [5])
+
+
+# -- any PDF, the screen edition, the command ---------------------------------------------------------
 
 
 def test_foreign_office_pdf_fails_clearly(tmp_path):
@@ -140,15 +401,29 @@ def test_foreign_office_pdf_fails_clearly(tmp_path):
     c.drawString(100, 700, "Hallo")
     c.save()
     report = preflight(path)
-    for check in ("fonts", "colour", "trim box", "output intent", "xmp"):
-        assert status(report, check) == FAIL, check
+    for name in ("fonts", "colour", "trim box", "output intent", "xmp"):
+        assert status(report, name) == FAIL, name
 
 
-def test_cli_preflight_exit_codes(tmp_path, print_pdf, capsys):
+def test_screen_edition_says_which_file_to_print(screen_pdf, capsys):
+    assert main(["preflight", str(screen_pdf)]) == 1
+    out = capsys.readouterr().out
+    assert "This is the screen edition" in out
+    assert f"Send {screen_pdf.name.replace('-screen.pdf', '-print.pdf')} to the print shop" in out
+
+
+def test_cli_preflight_table_json_and_exit_codes(tmp_path, print_pdf, capsys):
     assert main(["preflight", str(print_pdf)]) == 0
+    out = capsys.readouterr().out
+    assert "STATUS  CHECK" in out and "passed against PDF/X-4" in out
     bad = tmp_path / "bad.pdf"
-    bad.write_bytes(broken(print_pdf.read_bytes(), lambda pdf: append(pdf, 1, b"1 0 0 rg")))
+    bad.write_bytes(broken(print_pdf.read_bytes(), lambda pdf: append(pdf, 1, b"1 0 0 rg 10 10 5 5 re f")))
     assert main(["preflight", str(bad)]) == 1
     out = capsys.readouterr().out
-    assert "FAIL  colour" in out and "pages 2" in out
+    assert "FAIL    colour" in out and "FAILED against PDF/X-4" in out
+    assert main(["preflight", "--json", str(bad)]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert data["passed"] is False and data["profile"]["name"].startswith("PDF/X-4")
+    assert {"check": "colour", "status": "fail"}.items() <= next(
+        f for f in data["findings"] if f["check"] == "colour").items()
     assert main(["preflight", str(tmp_path / "missing.pdf")]) == 2

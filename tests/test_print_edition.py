@@ -50,12 +50,13 @@ def test_charts_use_the_theme_cmyk(print_pdf):
 
 
 def test_black_text_overprints(print_pdf):
+    """The overprint state is switched on right before black text is shown (fill only, mode 1)."""
     with pikepdf.open(print_pdf) as pdf:
         page = pdf.pages[3]
         data = page.Contents.read_bytes()
-        assert re.search(rb"0 0 0 1 k\s*/RptOverprint gs", data)
+        assert re.search(rb"0 0 0 1 k\s.*?/RptOverprint gs\s+(<[0-9a-f]+>|\(.*?\)) Tj", data, re.S)
         gs = page.obj.Resources.ExtGState["/RptOverprint"]
-        assert gs.op is True and gs.OPM == 1
+        assert gs.op is True and gs.OP is False and gs.OPM == 1
         assert page.obj.Resources.ExtGState["/RptKnockout"].op is False
 
 

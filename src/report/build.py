@@ -40,13 +40,15 @@ def _pipeline(content_dir: Path, out_dir: Path, edition_names: list[str] | None,
               marks: bool, cache: Cache) -> BuildResult:
     from .charts import render_charts, stop_workers
     from .content import load_document
+    from .digits import check_digits
     from .editions import editions
     from .finish import finish
     from .glyphs import check_glyphs
     from .layout.contents import Seeds
     from .locale import get_locale
+    from .logo import print_notes
     from .output import write_atomic
-    from .preflight import preflight
+    from .preflight import DEFAULT_PROFILE, preflight
     from .render import metadata, render, text_width
     from .theme import load_theme
 
@@ -58,7 +60,10 @@ def _pipeline(content_dir: Path, out_dir: Path, edition_names: list[str] | None,
     check_glyphs(doc, fonts)
     locale = get_locale(doc.report.language)
     seeds = Seeds(cache, content_dir)  # the previous contents: one layout pass when pages did not move
-    result = BuildResult(inputs=[*fonts.values(), *stamp.asset_files(doc)])
+    result = BuildResult(inputs=[*fonts.values(), *stamp.asset_files(doc)],
+                         warnings=[*theme.warnings, *doc.warnings, *check_digits(theme, fonts)])
+    if theme.logo is not None and any(e.name == "print" for e in chosen):
+        result.warnings += print_notes(theme.logo, doc.assets_dir, theme)
 
     report("charts", f"{len(doc.charts)} charts")
     try:
@@ -71,13 +76,19 @@ def _pipeline(content_dir: Path, out_dir: Path, edition_names: list[str] | None,
                 edition = replace(edition, marks=False, slug_mm=0.0)
             report("layout", edition.name)
             rendered = render(doc, theme, fonts, charts, edition, locale, seeds.slot(edition.name))
+            if rendered.padded:
+                added = ", ".join(f"{n} ({kind})" for n, kind in rendered.padded)
+                report("layout", f"{edition.name}: added page{'s' if len(rendered.padded) > 1 else ''} {added} "
+                                 f"for the binding: {rendered.pages} pages, back cover last")
             report("finish", edition.name)
             data = finish(rendered, charts, edition, theme, metadata(doc))
-            result.warnings += edition.warnings
+            for w in edition.warnings:  # both editions, a second placement (a logo) or layout pass warn alike
+                if w not in result.warnings:
+                    result.warnings.append(w)
             path = out_dir / f"{doc.report.name}-{edition.name}.pdf"
             if edition.name == "print":
                 report("preflight", edition.name)
-                result.preflight = preflight(data)
+                result.preflight = preflight(data, replace(DEFAULT_PROFILE, binding=edition.binding), render=False)
                 if result.preflight.failed:
                     raise PreflightFailed(result.preflight, path)
             report("write", edition.name)

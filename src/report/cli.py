@@ -6,10 +6,12 @@ Exit codes: 0 success, 1 preflight failed, 2 bad input or usage.
 from __future__ import annotations
 
 import argparse
+import shlex
 import sys
 import time
 from pathlib import Path
 
+from . import __version__
 from .errors import ReportError
 from .paths import find_content_dir
 
@@ -73,8 +75,8 @@ def cmd_watch(args: argparse.Namespace) -> int:
 def cmd_init(args: argparse.Namespace) -> int:
     from .init import init_project
     target = Path(args.dir)
-    files = init_project(target)
-    print(f"created {target} ({len(files)} files). Next:\n  report build {target / 'content'}")
+    files = init_project(target, args.language)
+    print(f"created {target} ({len(files)} files). Next:\n  cd {shlex.quote(str(target))} && report build")
     return EXIT_OK
 
 
@@ -93,31 +95,60 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_preflight(args: argparse.Namespace) -> int:
-    from .preflight import preflight
-    path = Path(args.pdf)
-    if not path.is_file():
-        print(f"{path}: error: file not found\n  hint: give the path of a PDF file", file=sys.stderr)
-        return EXIT_INPUT
-    report = preflight(path)
-    print(f"preflight {path}")
-    print(report.format())
-    failed = sum(f.status == "fail" for f in report.findings)
-    warned = sum(f.status == "warn" for f in report.findings)
-    print(f"{'FAILED' if failed else 'passed'}: {failed} failed, {warned} warnings, "
-          f"{len(report.findings) - failed - warned} passed")
-    return EXIT_PREFLIGHT if failed else EXIT_OK
+    from dataclasses import replace
+
+    from .preflight import DEFAULT_PROFILE, preflight
+    report = preflight(Path(args.pdf), replace(DEFAULT_PROFILE, binding=args.binding))
+    print(report.json() if args.json else report.table())
+    return EXIT_PREFLIGHT if report.failed else EXIT_OK
 
 
 def cmd_newsletter(args: argparse.Namespace) -> int:
     from .build import build
     from .content import load_document
-    from .newsletter import make_kit
+    from .newsletter import make_kit, require_newsletter
     content, out = find_content_dir(Path(args.content_dir)), Path(args.output)
+    doc = load_document(content)
+    require_newsletter(doc)  # before the PDF is replaced, so that a refusal leaves everything as it was
+    existed = (out / f"{doc.report.name}-screen.pdf").exists()
     result = build(content, out, ["screen"], lambda stage, detail: print(f"  {stage:<9} {detail}",
                                                                         file=sys.stderr))
-    kit = make_kit(load_document(content), result.outputs[0].path, out)
-    for path in kit.files:
+    pdf = result.outputs[0]
+    print(f"wrote {pdf.path} ({_human(pdf.size)}, {pdf.pages} pages, screen edition, "
+          f"{'replaced the earlier file' if existed else 'new'})")
+    written: list[Path] = []
+    try:
+        make_kit(doc, pdf.path, out, written)
+    except (ReportError, OSError) as exc:
+        for d in getattr(exc, "diagnostics", []):
+            print(d.format(), file=sys.stderr)
+        if isinstance(exc, OSError):
+            print(f"{exc.filename or out}: error: cannot write: {exc.strerror or exc}", file=sys.stderr)
+        done = ", ".join(p.name for p in written) or "none of its files"
+        print(f"newsletter failed: {pdf.path} was written (the screen edition is complete), but the newsletter "
+              f"kit was not: written {done}", file=sys.stderr)
+        return EXIT_INPUT
+    for path in written:
         print(f"wrote {path} ({_human(path.stat().st_size)})")
+    return EXIT_OK
+
+
+def cmd_theme(args: argparse.Namespace) -> int:
+    from .content import project_paths
+    from .output import write_atomic
+    from .specimen import specimen, specimen_editions
+    from .theme import load_theme
+    content = find_content_dir(Path(args.content_dir))
+    _, assets = project_paths(content)
+    theme, fonts = load_theme(content, assets)
+    for w in theme.warnings:
+        print(w.format(), file=sys.stderr)
+    editions = specimen_editions(assets)
+    data = specimen(theme, fonts, editions, assets, str(content))
+    out = Path(args.output)
+    write_atomic(out, data)
+    print(f"wrote {out} ({_human(len(data))}, {len(editions)} pages: "
+          f"{', '.join(e.name for e in editions)} edition)")
     return EXIT_OK
 
 
@@ -131,6 +162,7 @@ def _folders(p: argparse.ArgumentParser) -> None:
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="report", description="Lay out a year-end review from YAML content "
                                 "into print-ready and screen PDFs.")
+    p.add_argument("--version", action="version", version=f"report {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", required=True)
     b = sub.add_parser("build", help="build the PDF editions from a content folder",
                        description="Build the report from CONTENT_DIR (YAML) and the assets/ folder beside "
@@ -145,11 +177,18 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--no-marks", action="store_true",
                    help="print edition without crop marks and slug line (for shops that add their own)")
     b.set_defaults(func=cmd_build)
-    pf = sub.add_parser("preflight", help="check a PDF against print-shop rules (PDF/X-4, bleed, CMYK …)",
-                        description="Check any PDF: fonts embedded, TrimBox/BleedBox with 3 mm bleed, no RGB "
-                                    "colour or images, CMYK output intent, PDF/X-4 XMP, image resolution at "
-                                    "placed size, line widths ≥ 0.25 pt, text ≥ 6 pt. Exit 1 on a failure.")
+    pf = sub.add_parser("preflight", help="check a PDF against a print shop's PDF/X-4 profile",
+                        description="Check any PDF as a print shop's PDF/X-4 profile does: PDF version, output "
+                                    "intent (a CMYK printer ICC profile), XMP and Info, page count for the "
+                                    "binding, TrimBox/BleedBox with 3 mm bleed, fonts embedded, colour spaces "
+                                    "everywhere (no RGB or Lab), overprint, transparency group, total ink ≤ 300 %% "
+                                    "(rendered with Ghostscript when installed), image resolution, lines ≥ "
+                                    "0.25 pt, text ≥ 6 pt, no annotations or actions. Prints a table (or JSON "
+                                    "with --json). Exit 0 passed, 1 failed, 2 not a PDF.")
     pf.add_argument("pdf", metavar="FILE.pdf", help="the PDF to check")
+    pf.add_argument("--binding", choices=["saddle", "perfect", "none"], default="saddle",
+                    help="page count rule: saddle (multiple of 4, default), perfect (even), none")
+    pf.add_argument("--json", action="store_true", help="print the findings as JSON (for CI of other tools)")
     pf.set_defaults(func=cmd_preflight)
     w = sub.add_parser("watch", help="rebuild on every saved change under content/ and assets/",
                        description="Build, then rebuild whenever a file under CONTENT_DIR or the assets/ "
@@ -165,6 +204,8 @@ def parser() -> argparse.ArgumentParser:
                                    "placeholder images) and schema/ (for editor completion). DIR must not "
                                    "exist or be empty.")
     i.add_argument("dir", metavar="DIR", help="the new project folder")
+    i.add_argument("--language", default="de-DE", metavar="LANG",
+                   help="language of the templates' text and comments and of the report: de-DE (default) or en-GB")
     i.set_defaults(func=cmd_init)
     sc = sub.add_parser("schema", help="print the JSON Schema of the content format",
                         description="Print the JSON Schema (draft 2020-12) of report.yaml, generated from the "
@@ -173,6 +214,17 @@ def parser() -> argparse.ArgumentParser:
                                     "'# yaml-language-server: $schema=…' line in each content file.")
     sc.add_argument("-o", "--output", metavar="DIR", help="write report/section/chart/theme schema files here")
     sc.set_defaults(func=cmd_schema)
+    t = sub.add_parser("theme", help="draw the theme's specimen: palette, type scale, page grid, logo",
+                       description="Draw one specimen page per edition from the theme of CONTENT_DIR (and the "
+                                   "assets/ beside it): the palette with CMYK values, sRGB swatches and ink totals, "
+                                   "the type scale in the theme's fonts, the page grid, the logo's clear space and "
+                                   "the chart colours as seen with colour-vision deficiencies. Needs only "
+                                   "theme.yaml and the assets, not the content.")
+    t.add_argument("content_dir", nargs="?", default="content", metavar="CONTENT_DIR",
+                   help="folder with theme.yaml, or the project folder that contains it (default: content)")
+    t.add_argument("-o", "--output", default="out/specimen.pdf", metavar="FILE.pdf",
+                   help="the specimen PDF (default: out/specimen.pdf)")
+    t.set_defaults(func=cmd_theme)
     n = sub.add_parser("newsletter", help="build the screen edition and the newsletter kit",
                        description="Build the screen edition and write OUT_DIR/newsletter/: cover thumbnails "
                                    "(600 and 1200 px wide), an e-mail-safe HTML teaser and its plain-text "

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
+import uuid
 from typing import Any
 
 import pikepdf
@@ -15,7 +17,7 @@ from .render import Rendered
 from .tagging.structure import write_structure
 from .theme import Theme
 
-_CHART_NAME = re.compile(rb"/(RptChart_\w+) Do")
+_CHART_NAME = re.compile(rb"/(Rpt(?:Chart|Logo)_\w+) Do")  # charts and PDF logos
 
 
 def place_charts(pdf: pikepdf.Pdf, charts: dict[str, ChartDrawing]) -> None:
@@ -39,14 +41,48 @@ def place_charts(pdf: pikepdf.Pdf, charts: dict[str, ChartDrawing]) -> None:
 def finish(rendered: Rendered, charts: dict[str, ChartDrawing], edition: Edition, theme: Theme,
            info: dict[str, Any]) -> bytes:
     with pikepdf.open(io.BytesIO(rendered.pdf)) as pdf:
-        place_charts(pdf, charts)
-        stamp = build_time().strftime("D:%Y%m%d%H%M%SZ")
-        pdf.docinfo["/CreationDate"] = pdf.docinfo["/ModDate"] = pikepdf.String(stamp)
+        place_charts(pdf, {**charts, **rendered.forms})
         if rendered.tagger is not None:
             write_structure(pdf, rendered.tagger, info["title"])
         edition.finish(pdf, rendered.geometry, theme, info)
+        write_metadata(pdf, info, edition, hashlib.sha256(rendered.pdf).hexdigest())
         out = io.BytesIO()
         # with SOURCE_DATE_EPOCH the document ID is derived from the content: byte-identical rebuilds
         pdf.save(out, compress_streams=True, object_stream_mode=pikepdf.ObjectStreamMode.generate,
                  min_version=edition.pdf_version, deterministic_id=reproducible())
     return out.getvalue()
+
+
+PRODUCER = "report (reportlab, pikepdf)"
+
+
+def write_metadata(pdf: pikepdf.Pdf, info: dict[str, Any], edition: Edition, content_hash: str) -> None:
+    """Info and XMP with the same title, author, subject, keywords, producer, creator and dates (PDF/X
+    wants them in sync), plus the XMP media-management identifiers upload checks require:
+    DocumentID stable across rebuilds of one report and edition (from name and year), InstanceID
+    new for every build (random; under SOURCE_DATE_EPOCH from the content, so rebuilds are equal)."""
+    when = build_time()
+    stamp = pikepdf.String(when.strftime("D:%Y%m%d%H%M%SZ"))
+    original = uuid.uuid5(uuid.NAMESPACE_URL, f"report:{info['id']}")
+    document = uuid.uuid5(original, edition.name)
+    instance = uuid.uuid5(document, f"{content_hash}:{when.isoformat()}") if reproducible() else uuid.uuid4()
+    fields = {"/Title": info["title"], "/Author": info["author"], "/Subject": info["subject"],
+              "/Keywords": info["keywords"], "/Producer": PRODUCER, "/Creator": "report"}
+    for key, value in fields.items():
+        pdf.docinfo[key] = pikepdf.String(value)
+    pdf.docinfo["/CreationDate"] = pdf.docinfo["/ModDate"] = stamp
+    with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as meta:
+        meta["dc:title"] = info["title"]
+        meta["dc:creator"] = [info["author"]]
+        meta["dc:description"] = info["subject"]
+        meta["dc:language"] = [info["lang"]]
+        meta["dc:format"] = "application/pdf"
+        meta["pdf:Keywords"] = info["keywords"]
+        meta["pdf:Producer"] = PRODUCER
+        meta["xmp:CreatorTool"] = "report"
+        meta["xmp:CreateDate"] = meta["xmp:ModifyDate"] = meta["xmp:MetadataDate"] = when.isoformat()
+        meta["xmpMM:OriginalDocumentID"] = f"uuid:{original}"
+        meta["xmpMM:DocumentID"] = f"uuid:{document}"
+        meta["xmpMM:InstanceID"] = f"uuid:{instance}"
+        meta["xmpMM:VersionID"] = "1"
+        meta["xmpMM:RenditionClass"] = edition.rendition

@@ -5,20 +5,24 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from reportlab import rl_config
+from reportlab.platypus.doctemplate import LayoutError
 
 from .charts import ChartDrawing
 from .clock import reproducible
 from .editions import Edition
-from .layout import build_story
+from .errors import Diagnostic, Pos, ReportError
+from .layout import build_story, fit
 from .layout.context import LayoutContext
+from .layout.logo import Brand
 from .layout.styles import MM, Styles, register_fonts
-from .layout.templates import A4, Geometry, ReportDocTemplate
+from .layout.templates import BlockTooLarge, Geometry, ReportDocTemplate
 from .locale import Locale
+from .logo import logo_files
 from .markup import plain
 from .model import Document
 from .tagging import Tagger
@@ -27,7 +31,7 @@ from .theme import Theme
 
 def text_width(theme: Theme) -> float:
     """Width of the text frame in points: what charts are drawn for."""
-    return A4[0] - (theme.page.margin_inner + theme.page.margin_outer) * MM
+    return theme.page.trim[0] - (theme.page.margin_inner + theme.page.margin_outer) * MM
 
 
 def metadata(doc: Document) -> dict[str, str]:
@@ -35,7 +39,7 @@ def metadata(doc: Document) -> dict[str, str]:
     return {"title": rep.title, "author": rep.author, "subject": rep.subject,
             "keywords": ", ".join(rep.keywords), "lang": rep.language,
             "running_head": f"{rep.organisation} · {rep.subtitle or rep.year}",
-            "description": plain(rep.lead)}
+            "description": plain(rep.lead), "id": f"{rep.name}:{rep.year}"}
 
 
 @dataclass
@@ -44,6 +48,16 @@ class Rendered:
     pages: int
     geometry: Geometry
     tagger: Tagger | None = None  # the structure recorded while drawing (tagged editions)
+    padded: list[tuple[int, str]] = field(default_factory=list)  # pages added for the binding (layout.padding)
+    forms: dict[str, Any] = field(default_factory=dict)  # PDF logos painted, by resource name (see finish)
+
+
+def brand_for(doc: Document, theme: Theme) -> Brand | None:
+    """The theme's logo, loaded (checked when the theme loaded)."""
+    if theme.logo is None:
+        return None
+    art, negative = logo_files(theme.logo, doc.assets_dir)
+    return Brand(theme.logo, art, negative, theme.logo.alt or doc.report.organisation)
 
 
 def render(doc: Document, theme: Theme, fonts: dict[str, Path], charts: dict[str, ChartDrawing],
@@ -51,17 +65,31 @@ def render(doc: Document, theme: Theme, fonts: dict[str, Path], charts: dict[str
     """`contents_seed`: a layout.contents.SeedSlot; with the previous build's contents, one pass
     usually suffices."""
     styles = Styles(theme, locale, edition.colour_mode, register_fonts(fonts))
-    geometry = edition.geometry(A4)
+    geometry = edition.geometry(theme.page.trim)
     buf = io.BytesIO()
     tagger = Tagger(doc.report.language) if edition.tagged else None
+    brand = brand_for(doc, theme)
     template = ReportDocTemplate(buf, geometry, styles, metadata(doc), page_hook=edition.page_hook,
                                  tagger=tagger, invariant=1 if reproducible() else 0)
     ctx = LayoutContext(doc=doc, styles=styles, locale=locale, geometry=geometry, charts=charts,
                         prepare_image=edition.prepare_image, text_width=text_width(theme),
-                        contents_seed=contents_seed)
+                        page_multiple=edition.page_multiple, contents_seed=contents_seed, brand=brand)
+    template.brand, template.prepare_image = brand, edition.prepare_image
+    fit.check(ctx, metadata(doc)["running_head"])  # lines too wide for the page: errors before drawing
     with _binary_streams():
-        template.multiBuild(build_story(ctx))
-    return Rendered(buf.getvalue(), template.page, geometry, tagger)
+        try:
+            template.multiBuild(build_story(ctx))
+        except BlockTooLarge as exc:
+            raise ReportError([too_large(exc.pos)]) from None
+        except LayoutError:  # outside any content block: still the user's content, never a traceback
+            raise ReportError([too_large(None)]) from None
+    edition.warnings.extend(dict.fromkeys(styles.notes))  # each pass sets the text again: one note each
+    return Rendered(buf.getvalue(), template.page, geometry, tagger, list(ctx.padded), brand.forms if brand else {})
+
+
+def too_large(pos: Pos | None) -> Diagnostic:
+    return Diagnostic("this block does not fit on a page and cannot be split", pos or Pos(),
+                      "shorten it, or split it into several blocks (a long quote into a quote and paragraphs)")
 
 
 @contextmanager

@@ -7,18 +7,20 @@ theme.yaml. Everything a designer would change lives there, not in code.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
+from typing import Literal
 
 from .assets import inside_project
 from .errors import Diagnostic, Diagnostics, Pos, ReportError
 from .fontfiles import parsed
-from .load import YMap, load_yaml_file
+from .load import YMap, YSeq, load_yaml_file
 from .model import Node, ReadContext, Reader, spec
 
 DEFAULT_THEME = Path(__file__).parent / "data" / "theme.yaml"
 THEME_FILE = "theme.yaml"
 SIZE_RANGE = (6, 72)  # points: below 6 print shops do not guarantee text; above 72 nothing fits a tile
+MM = 72 / 25.4
 MAX_INK = 300  # percent total area coverage accepted by offset print shops (FOGRA39 coated)
 
 
@@ -56,16 +58,28 @@ class Colours(Node):
     muted: Colour = spec("Captions, sources and running heads.")
     rule: Colour = spec("Hairlines.")
     paper: Colour = spec("The paper (white).")
+    sky: Colour = spec("Chart series colour (light blue).")
+    taupe: Colour = spec("Chart series colour (grey-brown).")
+    rose: Colour = spec("Chart series colour (light red).")
+    rust: Colour = spec("Chart series colour (dark orange-brown).")
+    steel: Colour = spec("Chart series colour (mid blue).")
+    plum: Colour = spec("Chart series colour (dark aubergine).")
 
 
 @dataclass(kw_only=True)
 class Fonts(Node):
-    regular: str = spec("Regular TrueType file, relative to assets/.")
-    italic: str = spec("Italic TrueType file.")
-    bold: str = spec("Bold TrueType file.")
-    bold_italic: str = spec("Bold italic TrueType file.")
-    black: str = spec("Heaviest weight, for big numbers and the title.")
-    light: str = spec("Light weight, for quotes and the lead.")
+    """Font files relative to assets/: .ttf, .otf (CFF), variable fonts, .woff2. A theme.yaml whose
+    fonts: name a regular weight replaces the whole default family; a weight it leaves out falls back
+    (fonts.FALLBACK)."""
+
+    regular: str = spec("Regular weight (.ttf, .otf, variable font or .woff2), relative to assets/.",
+                        example="fonts/Brand-Regular.otf")
+    italic: str | None = spec("Italic; falls back to regular.", default=None)
+    bold: str | None = spec("Bold; falls back to regular.", default=None)
+    bold_italic: str | None = spec("Bold italic; falls back to bold, italic, regular.", default=None)
+    black: str | None = spec("Heaviest weight, for big numbers and the title; falls back to bold, regular.",
+                             default=None)
+    light: str | None = spec("Light weight, for quotes and the lead; falls back to regular.", default=None)
 
 
 @dataclass(kw_only=True)
@@ -76,6 +90,8 @@ class Sizes(Node):
     lead_leading: float = spec("Lead line distance (pt).", between=SIZE_RANGE)
     h1: float = spec("Section heading size (pt).", between=SIZE_RANGE)
     h2: float = spec("Subheading size (pt).", between=SIZE_RANGE)
+    h3: float = spec("Size of a heading of level 3 inside a section (pt).", between=SIZE_RANGE)
+    note: float = spec("Small print: notes and footnotes (pt).", between=SIZE_RANGE)
     kicker: float = spec("Kicker line size (pt).", between=SIZE_RANGE)
     caption: float = spec("Caption size (pt).", between=SIZE_RANGE)
     source: float = spec("Source line size (pt).", between=SIZE_RANGE)
@@ -92,8 +108,20 @@ class Sizes(Node):
                            "print shops do not guarantee text below 6 pt")
 
 
+PAGE_SIZES_MM = {"A4": (210.0, 297.0), "A5": (148.0, 210.0), "Letter": (215.9, 279.4), "square": (210.0, 210.0)}
+REFERENCE_MM = PAGE_SIZES_MM["A4"]  # the theme's margins, grid and display sizes are designed for A4
+PAGE_RANGE_MM = (90, 500)  # smaller than a postcard or larger than A2 is not a review
+DISPLAY_SIZES = ("h1", "title", "figure", "quote", "quote_leading")  # scale with the page; reading sizes do not
+
+
 @dataclass(kw_only=True)
 class PageGrid(Node):
+    size: str = spec("Trim size: A4, A5, Letter, square (210 × 210 mm) or [width, height] in mm.", default="A4",
+                     example="A5")
+    orientation: Literal["portrait", "landscape"] = spec("portrait or landscape (named sizes).",
+                                                         default="portrait")
+    scale: bool = spec("Scale margins, grid and display type from A4 to the page size (false: take them "
+                       "as written).", default=True)
     margin_inner: float = spec("Margin at the binding (mm).", between=(10, 60))
     margin_outer: float = spec("Margin at the outer edge (mm).", between=(10, 60))
     margin_top: float = spec("Top margin (mm).", between=(15, 60))
@@ -101,10 +129,88 @@ class PageGrid(Node):
     text_offset: float = spec("Indent of the body text column from the inner margin (mm).", between=(0, 70))
     tile_gap: float = spec("Gap between key-figure tiles (mm).", between=(0, 15))
 
+    def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
+        try:
+            trim_mm(self)
+        except ValueError as exc:
+            diag.error(ctx.value_pos(self, "size"), f"page size {self.size!r}: {exc}",
+                       f"use {', '.join(PAGE_SIZES_MM)} or [width, height] in millimetres, e.g. [170, 240]")
+
+    @property
+    def trim(self) -> tuple[float, float]:
+        """Trim width and height in points."""
+        w, h = trim_mm(self)
+        return w * MM, h * MM
+
+    @property
+    def factor(self) -> float:
+        """How much smaller or larger than A4 the page is (geometric mean of the sides); 1 at A4."""
+        w, h = trim_mm(self)
+        if (w, h) == REFERENCE_MM or not self.scale:
+            return 1.0
+        return ((w * h) / (REFERENCE_MM[0] * REFERENCE_MM[1])) ** 0.5
+
+
+def trim_mm(page: PageGrid) -> tuple[float, float]:
+    """The trim size in millimetres; raises ValueError for a size that is not one."""
+    if page.size in PAGE_SIZES_MM:
+        w, h = PAGE_SIZES_MM[page.size]
+    else:
+        m = re.fullmatch(r"(\d+(?:\.\d+)?)x(\d+(?:\.\d+)?)", page.size)
+        if not m:
+            raise ValueError("unknown size")
+        w, h = float(m.group(1)), float(m.group(2))
+        if not all(PAGE_RANGE_MM[0] <= v <= PAGE_RANGE_MM[1] for v in (w, h)):
+            raise ValueError(f"each side must be {PAGE_RANGE_MM[0]} to {PAGE_RANGE_MM[1]} mm")
+        return w, h
+    return (max(w, h), min(w, h)) if page.orientation == "landscape" else (w, h)
+
+
+@dataclass(kw_only=True)
+class TextDesign(Node):
+    section_page: Literal["new", "continue"] = spec(
+        "Where a text section starts unless it says otherwise (page: new|continue): on a new page, or "
+        "below the previous section.", example="continue")
+    contents_levels: int = spec("Heading levels listed in the contents: 1 = sections only, 2 = with "
+                                "their sub-headings.", between=(1, 2), example=1)
+    print_links: Literal["plain", "underline"] = spec(
+        "Links in the print edition: plain text in the ink colour, or underlined.", example="plain")
+    list_indent: float = spec("Hanging indent of list items (mm).", between=(2, 20), example=5)
+    column_gap: float = spec("Gap between the two columns of a two-column section (mm).", between=(3, 20),
+                             example=6)
+    box_padding: float = spec("Inner padding of a box (mm).", between=(2, 15), example=5)
+
 
 @dataclass(kw_only=True)
 class ChartStyle(Node):
-    palette: list[str] = spec("Colour names used for chart series, in order.", items=(1, 8))
+    palette: list[str] = spec("Colour names used for chart series and donut shares, in order.", items=(1, 8))
+    highlight: str = spec("Colour name of a highlighted point (e.g. the record month).", example="accent")
+    negative: str = spec("Colour name of negative bars (a loss) in a single-series bar chart.", example="accent")
+
+
+LogoPlace = Literal["top-left", "top-right", "bottom-right", "none"]
+
+
+@dataclass(kw_only=True)
+class Logo(Node):
+    """The organisation's logo: on the cover, the back page and optionally in the running head."""
+
+    file: str = spec("The logo relative to assets/: SVG or PDF (vector, preferred) or PNG at 300 ppi.",
+                     example="logo/logo.svg")
+    negative: str | None = spec("A light version for dark backgrounds (cover panel, back page); without it "
+                                "the logo sits on a paper-coloured plate there.", default=None,
+                                example="logo/logo-negative.svg")
+    alt: str | None = spec("What the logo says, for readers who cannot see it (default: the organisation).",
+                           default=None, max_length=120)
+    width: float = spec("Width on the cover and the back page (mm at A4; scaled with the page).", default=40,
+                        between=(10, 120))
+    clear_space: float = spec("Free space around the logo, as a share of its height.", default=0.5,
+                              between=(0, 2))
+    cover: LogoPlace = spec("Where the cover shows it: top-left, top-right (on a plate at the top edge), "
+                            "bottom-right (in the title panel) or none.", default="top-left")
+    closing: Literal["foot", "none"] = spec("On the back page: foot (above the imprint) or none.",
+                                            default="foot")
+    running_head: bool = spec("A small logo at the inner end of every running head.", default=False)
 
 
 @dataclass(kw_only=True)
@@ -112,8 +218,12 @@ class Theme(Node):
     fonts: Fonts = spec("The type family.")
     colours: Colours = spec("The palette.")
     sizes: Sizes = spec("The type scale.")
-    page: PageGrid = spec("Page margins and grid.")
+    page: PageGrid = spec("Page size, margins and grid.")
+    text: TextDesign = spec("How text sections flow and how lists, boxes, notes and links look.")
     charts: ChartStyle = spec("Chart styling.")
+    plates: Plates = spec("Print rules for small and reversed text (see the plates block below).")
+    logo: Logo | None = spec("The organisation's logo (optional).", default=None)
+    warnings = ()  # set by load_theme: findings for the build output (not a field: no schema, no cache key)
 
     def colour(self, name: str) -> Colour:
         return getattr(self.colours, name)
@@ -124,21 +234,107 @@ class Theme(Node):
             if name not in known:
                 diag.error(ctx.item_pos(self.charts, "palette", i), f"unknown colour '{name}' in chart palette",
                            f"known colours: {', '.join(known)}")
+        for key in ("highlight", "negative"):
+            name = getattr(self.charts, key)
+            if name not in known:
+                diag.error(ctx.value_pos(self.charts, key), f"unknown colour '{name}' for charts: {key}",
+                           f"known colours: {', '.join(known)}")
 
 
-def _merge(base: YMap, override: YMap) -> YMap:
+# -- plates: small and reversed text in print ------------------------------------------------------
+# Four plates never register exactly: small text in three or four of them prints with coloured
+# fringes. Shops ask for text under ~12 pt in one or two plates and reversed (white) text of ≥ 8 pt
+# in bold. The print edition sets small text in a theme colour's `text_builds` CMYK instead.
+
+SMALL_TEXT_USES = {"ink": "body text", "primary": "running head and chart labels", "accent": "kickers",
+                   "secondary": "chart labels", "muted": "captions, sources and folios"}
+
+
+@dataclass(kw_only=True)
+class TextBuilds(Node):
+    primary: list[float] | None = spec("Small-text CMYK for primary.", default=None, example=[100, 70, 0, 0])
+    accent: list[float] | None = spec("Small-text CMYK for accent.", default=None, example=[0, 60, 90, 0])
+    secondary: list[float] | None = spec("Small-text CMYK for secondary.", default=None, example=[80, 0, 40, 0])
+    muted: list[float] | None = spec("Small-text CMYK for muted.", default=None, example=[0, 0, 0, 60])
+
+
+@dataclass(kw_only=True)
+class Plates(Node):
+    small_text: float = spec("Text below this size (pt) uses at most max_plates plates in print.", between=(6, 24))
+    max_plates: int = spec("Most plates (of C, M, Y, K) small text may use.", between=(1, 4))
+    reversed_min: float = spec("Smallest white text (pt) on colour or images.", between=(6, 24))
+    text_builds: TextBuilds = spec("CMYK in percent that small text uses instead of a colour with more plates.")
+
+
+def plate_count(cmyk: tuple[float, ...] | list[float]) -> int:
+    return sum(v > 0.001 for v in cmyk)
+
+
+def small_text_builds(theme: Theme) -> dict[tuple[float, ...], tuple[float, ...]]:
+    """Theme colour CMYK (0–1) → the CMYK (0–1) small text uses in print instead."""
+    out = {}
+    for f in fields(TextBuilds):
+        build = getattr(theme.plates.text_builds, f.name)
+        if build is not None:
+            out[theme.colour(f.name).cmyk_floats] = tuple(v / 100 for v in build)
+    return out
+
+
+def plate_warnings(theme: Theme) -> list[Diagnostic]:
+    """Theme colours that small text uses but that need more plates than allowed, with no build."""
+    rule, out = theme.plates, []
+    for name, use in SMALL_TEXT_USES.items():
+        build = getattr(rule.text_builds, name, None)
+        cmyk = build if build is not None else theme.colour(name).cmyk
+        if plate_count(cmyk) <= rule.max_plates:
+            continue
+        values = "/".join(f"{v:g}" for v in cmyk)
+        if build is not None:
+            what, pos = f"plates.text_builds.{name} {values}", rule.text_builds.field_pos.get(name, rule.pos)
+        else:
+            what, pos = f"colour {name} {values}", theme.colour(name).pos
+        suggestion = ", ".join(f"{v:g}" for v in _two_plates(theme.colour(name).cmyk))
+        out.append(Diagnostic(
+            f"{what} prints {use} under {rule.small_text:g} pt in {plate_count(cmyk)} plates; small text goes "
+            f"fuzzy out of register", pos,
+            f"give plates.text_builds.{name} at most {rule.max_plates} plates, e.g. [{suggestion}]", "warning"))
+    return out
+
+
+def _two_plates(cmyk: list[float]) -> list[float]:
+    keep = sorted(range(4), key=lambda i: -cmyk[i])[:2]
+    return [v if i in keep else 0 for i, v in enumerate(cmyk)]
+
+
+def _merge(base: YMap, override: YMap, replace: tuple[str, ...] = ()) -> YMap:
+    """The override's keys over the base's, block by block; blocks named in `replace` are taken whole."""
     out = YMap(base)
     out.pos, out.key_pos, out.value_pos = base.pos, dict(base.key_pos), dict(base.value_pos)
     for key, value in override.items():
-        if isinstance(value, YMap) and isinstance(base.get(key), YMap):
+        if isinstance(value, YMap) and isinstance(base.get(key), YMap) and key not in replace:
             value = _merge(base[key], value)
         out[key] = value
         out.key_pos[key], out.value_pos[key] = override.key_pos[key], override.value_pos[key]
     return out
 
 
+def _size_as_text(raw: YMap) -> None:
+    """page.size: [170, 240] → "170x240" (the model keeps one type; both spellings are documented)."""
+    page = raw.get("page")
+    size = page.get("size") if isinstance(page, YMap) else None
+    if isinstance(size, YSeq):
+        pos = page.value_pos["size"]
+        ok = len(size) == 2 and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in size)
+        if not ok:
+            raise ReportError([Diagnostic(f"page size {list(size)} must be two numbers: width and height in mm", pos,
+                                          "e.g. size: [170, 240]")])
+        page["size"] = f"{size[0]:g}x{size[1]:g}"
+
+
 def load_theme(content_dir: Path, assets_dir: Path) -> tuple[Theme, dict[str, Path]]:
-    """The theme, and the absolute path of every font file it names."""
+    """The theme for the page size it names, and the TrueType file of every font role.
+
+    Warnings (a missing weight, a converted logo …) are kept in `theme.warnings` for the build output."""
     raw = load_yaml_file(DEFAULT_THEME)
     custom = content_dir / THEME_FILE
     if custom.is_file() and not custom.resolve().is_relative_to(content_dir.resolve()):
@@ -149,14 +345,56 @@ def load_theme(content_dir: Path, assets_dir: Path) -> tuple[Theme, dict[str, Pa
         if not isinstance(override, YMap):
             raise ReportError([Diagnostic("theme.yaml must be a block of keys like the default theme",
                                           Pos(custom), "see the package's data/theme.yaml for the structure")])
-        raw = _merge(raw, override)
+        # fonts: that name a regular weight are a new family, which never mixes with the default one;
+        # without it they change single weights of the default family
+        fonts = override.get("fonts")
+        whole = ("fonts",) if isinstance(fonts, YMap) and "regular" in fonts else ()
+        raw = _merge(raw, override, replace=whole)
+    _size_as_text(raw)
     ctx = ReadContext(content_dir=content_dir, assets_dir=assets_dir, project_dir=assets_dir.parent)
     diag = Diagnostics()
     theme = Reader(diag, ctx).read(raw, raw.pos, Theme, "theme")
     diag.raise_if_errors()
+    fonts = _fonts(theme, ctx, diag)
+    if theme.logo is not None:
+        from .logo import check_logo
+        check_logo(theme.logo, ctx, diag)
+    diag.raise_if_errors()
+    theme = for_page(theme)
+    theme.warnings = diag.warnings
+    return theme, fonts
+
+
+def for_page(theme: Theme) -> Theme:
+    """The theme as set on its page size: margins, grid and display type scaled from A4 (identity at A4).
+
+    Reading sizes (body, captions, running heads …) never shrink: A5 text is as legible as A4 text."""
+    f = theme.page.factor
+    if f == 1.0:
+        return theme
+    page = replace(theme.page, **{n: getattr(theme.page, n) * f for n in
+                                  ("margin_inner", "margin_outer", "margin_top", "margin_bottom", "text_offset",
+                                   "tile_gap")})
+    s = theme.sizes
+    floor = max(s.h2, s.body)  # display type stays above the subheadings
+    sizes = replace(s, **{n: max(floor, round(getattr(s, n) * f, 1)) for n in DISPLAY_SIZES})
+    sizes.quote_leading = max(sizes.quote_leading, sizes.quote * 1.2)
+    out = replace(theme, page=page, sizes=sizes)
+    for new, old in ((out, theme), (page, theme.page), (sizes, s)):
+        new.pos, new.field_pos = old.pos, old.field_pos
+    return out
+
+
+def _fonts(theme: Theme, ctx: ReadContext, diag: Diagnostics) -> dict[str, Path]:
+    """Each role's TrueType file (converted where needed); missing weights fall back with a warning."""
+    from .fonts import FALLBACK, FontError, prepare_font
+    assets_dir = ctx.assets_dir
     fonts: dict[str, Path] = {}
+    seen: dict[Path, str] = {}
     for f in fields(Fonts):
         name = getattr(theme.fonts, f.name)
+        if name is None:
+            continue
         pos = ctx.value_pos(theme.fonts, f.name)
         try:
             path = (assets_dir / name).resolve()
@@ -166,16 +404,38 @@ def load_theme(content_dir: Path, assets_dir: Path) -> tuple[Theme, dict[str, Pa
             continue
         if not inside_project(path, assets_dir, assets_dir.parent):
             diag.error(pos, f"font {name!r} points outside the project", "keep fonts in assets/fonts/")
-        elif not path.is_file():
+            continue
+        if not path.is_file():
             diag.error(pos, f"font file {name!r} does not exist in {assets_dir}",
-                       "copy the TrueType files (.ttf) into assets/fonts/ and check the name")
-        elif path.suffix.lower() != ".ttf":
-            diag.error(pos, f"font {name!r} is not a TrueType file (.ttf)", "use .ttf files")
-        elif not _is_truetype(path):
-            diag.error(pos, f"font {name!r} is damaged or not a TrueType font", "copy the .ttf file again")
-        fonts[f.name] = path
-    diag.raise_if_errors()
-    return theme, fonts
+                       "copy the font files (.ttf, .otf, .woff2) into assets/fonts/ and check the name")
+            continue
+        try:
+            prepared = prepare_font(path, f.name, name)
+        except FontError as exc:
+            diag.error(pos, str(exc), exc.hint)
+            continue
+        if not _is_truetype(prepared.path):
+            diag.error(pos, f"font {name!r} is damaged or not a TrueType/OpenType font", "copy the font file again")
+            continue
+        if prepared.embedding == "preview & print" and path not in seen:
+            diag.warning(pos, f"font {name!r} may be embedded for preview and print only (OS/2 fsType); "
+                              "the screen edition is shared and read on screens",
+                         "check the font licence before publishing the screen edition")
+        if prepared.warning:
+            diag.warning(pos, f"font {name!r}: {prepared.warning}", "name the italic file of the family here")
+        seen[path] = f.name
+        fonts[f.name] = prepared.path
+    if "regular" not in fonts:
+        return fonts  # an error was recorded
+    given = set(fonts)
+    for role, order in FALLBACK.items():
+        if role in given or getattr(theme.fonts, role) is not None:
+            continue
+        use = next(r for r in order if r in given)
+        fonts[role] = fonts[use]
+        diag.warning(theme.fonts.pos, f"fonts: no '{role}' weight given; it is set in '{use}'",
+                     f"add '{role}:' to fonts in theme.yaml (fallback order: {', '.join((role, *order))})")
+    return {f.name: fonts[f.name] for f in fields(Fonts) if f.name in fonts}
 
 
 def _is_truetype(path: Path) -> bool:

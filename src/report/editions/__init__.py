@@ -12,9 +12,12 @@ from typing import Any
 import pikepdf
 from reportlab.lib.utils import ImageReader
 
+from .. import assets
 from ..cache import Cache, code_version, file_digest, key
 from ..layout.templates import Geometry
 from ..theme import Theme
+
+BINDING_MULTIPLE = {"saddle": 4, "perfect": 2, "none": 1}  # sheets folded once: 4 pages; glued: 2
 
 
 @dataclass(frozen=True)
@@ -25,8 +28,15 @@ class Edition:
     slug_mm: float
     pdf_version: str = ""  # minimum PDF version to write ("" = whatever the content needs)
     tagged: bool = False  # write a structure tree (tagged PDF, toward PDF/UA)
+    binding: str = "none"  # saddle | perfect | none: the page count's rule (print: from report.yaml)
+    rendition: str = "default"  # XMP xmpMM:RenditionClass: "default" (the master for print) or "screen"
     warnings: list = field(default_factory=list, compare=False)  # findings of prepare_image
     cache: Cache | None = field(default=None, compare=False)
+
+    @property
+    def page_multiple(self) -> int:
+        """The page count must be a multiple of this, back cover last (layout.padding)."""
+        return BINDING_MULTIPLE[self.binding]
 
     def for_document(self, doc: Any) -> Edition:
         """The edition configured for one document (file names, profiles); fresh per build."""
@@ -46,7 +56,8 @@ class Edition:
 
         Returned as a JpegReader: embedded as it is, identified by its bytes (not by a path)."""
         cache = self.cache or Cache(enabled=False)
-        k = key("image", self.name, variant, code_version(Path(__file__).parent), file_digest(path),
+        k = key("image", self.name, variant, code_version(Path(__file__).parent), file_digest(Path(assets.__file__)),
+                file_digest(path),
                 round(width, 2), round(height, 2))
         data = cache.get("images", k, valid=_is_jpeg)  # a planted or foreign entry is a miss
         if data is None:
@@ -59,6 +70,17 @@ class Edition:
 
     def finish(self, pdf: pikepdf.Pdf, geometry: Geometry, theme: Theme, info: dict[str, Any]) -> None:
         """Edition-specific PDF post-processing."""
+
+
+def flatten(im: Any, paper: tuple[int, int, int] = (255, 255, 255)) -> Any:
+    """An RGB image; transparent parts (a signature PNG) laid on the paper instead of turning black."""
+    from PIL import Image
+    if im.mode in ("RGBA", "LA", "PA") or (im.mode == "P" and "transparency" in im.info):
+        rgba = im.convert("RGBA")
+        ground = Image.new("RGB", rgba.size, paper)
+        ground.paste(rgba, mask=rgba.getchannel("A"))
+        return ground
+    return im.convert("RGB")
 
 
 def _is_jpeg(data: bytes) -> bool:

@@ -10,7 +10,7 @@ XMP for PDF/X-4. Nothing here decides the design: colours come from the theme.
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -19,13 +19,14 @@ import pikepdf
 from PIL import Image, ImageCms
 from reportlab.lib.colors import CMYKColor
 
+from ..assets import oriented_size, to_rgb
 from ..cache import file_digest
 from ..clock import build_time
 from ..errors import Diagnostic, Pos, ReportError
 from ..layout.templates import Geometry
 from ..locale import Locale, get_locale
-from ..theme import Theme
-from . import Edition
+from ..theme import Theme, plate_count, plate_warnings, small_text_builds
+from . import Edition, flatten
 
 MM = 72 / 25.4
 BLEED_MM = 3.0  # German print shops' standard bleed
@@ -52,6 +53,7 @@ class PrintEdition(Edition):
     file_name: str = ""
     locale: Locale = field(default_factory=lambda: get_locale("en-GB"))  # words and date of the slug line
     profile: Path | None = None
+    binding: str = "saddle"
 
     def for_document(self, doc: Any) -> PrintEdition:
         profile = doc.assets_dir / PROFILE
@@ -60,13 +62,14 @@ class PrintEdition(Edition):
                                           Pos(profile), "copy assets/icc/ from the report repository, or "
                                           "build it with tools/make_icc_profile.sh")])
         return replace(self, file_name=f"{doc.report.name}-{self.name}.pdf", profile=profile,
-                       locale=get_locale(doc.report.language), warnings=[])
+                       binding=doc.report.binding, locale=get_locale(doc.report.language), warnings=[])
 
     # -- images ---------------------------------------------------------------
 
     def prepare_image(self, path: Path, width: float, height: float) -> Any:
         with Image.open(path) as im:
-            ppi = min(im.width / (width / 72), im.height / (height / 72))
+            w_px, h_px = oriented_size(im)
+            ppi = min(w_px / (width / 72), h_px / (height / 72))
             placed = f"{width / MM:.0f} × {height / MM:.0f} mm"
             if ppi + 0.5 < MIN_PPI_ERROR:
                 raise ReportError([Diagnostic(
@@ -81,7 +84,7 @@ class PrintEdition(Edition):
         def convert() -> bytes:
             with Image.open(path) as im:
                 buf = io.BytesIO()
-                to_cmyk(im, self.profile).save(buf, "JPEG", quality=92, dpi=(round(ppi), round(ppi)))
+                to_cmyk(to_rgb(im), self.profile).save(buf, "JPEG", quality=92, dpi=(round(ppi), round(ppi)))
             return buf.getvalue()
         return self.cached_image(path, width, height, convert, variant=file_digest(self.profile))
 
@@ -110,6 +113,7 @@ class PrintEdition(Edition):
 
     def finish(self, pdf: pikepdf.Pdf, geometry: Geometry, theme: Theme, info: dict[str, Any]) -> None:
         convert = ColourConverter(theme, self.profile)
+        self.warnings.extend(plate_warnings(theme))
         for page in pdf.pages:
             page.obj.TrimBox = pikepdf.Array(geometry.trim_box)
             page.obj.BleedBox = pikepdf.Array(geometry.bleed_box)
@@ -117,6 +121,10 @@ class PrintEdition(Edition):
                 del page.obj.Annots
             page.contents_coalesce()
             to_cmyk_stream(pdf, page.obj, convert, set())
+            if uses_transparency(page.obj.get("/Resources"), set()):
+                # blend in the output condition's CMYK, not in whatever space a RIP assumes
+                page.obj.Group = pikepdf.Dictionary(Type=pikepdf.Name.Group, S=pikepdf.Name.Transparency,
+                                                    CS=pikepdf.Name.DeviceCMYK)
         add_output_intent(pdf, self.profile)
         write_xmp(pdf, info)
 
@@ -135,7 +143,7 @@ def to_cmyk(im: Image.Image, profile: Path) -> Image.Image:
     """An image in the output condition's CMYK, through the ICC profile."""
     if im.mode == "CMYK":
         return im
-    return ImageCms.applyTransform(im.convert("RGB"), _transform(profile))
+    return ImageCms.applyTransform(flatten(im), _transform(profile))
 
 
 class ColourConverter:
@@ -143,9 +151,11 @@ class ColourConverter:
 
     def __init__(self, theme: Theme, profile: Path):
         self.profile = profile
+        self.small_size, self.max_plates = theme.plates.small_text, theme.plates.max_plates
+        self.builds = small_text_builds(theme)
         self.known = {}
-        for name in ("ink", "primary", "accent", "secondary", "tint", "muted", "rule", "paper"):
-            c = theme.colour(name)
+        for f in fields(theme.colours):  # every theme colour, the chart palette's included
+            c = theme.colour(f.name)
             self.known[tuple(round(v * 255) for v in c.rgb_floats)] = c.cmyk_floats
 
     def __call__(self, r: float, g: float, b: float) -> tuple[float, float, float, float]:
@@ -158,21 +168,68 @@ class ColourConverter:
         return tuple(round(v / 255, 4) for v in to_cmyk(px, self.profile).getpixel((0, 0)))
 
 
+    def small_text(self, cmyk: tuple[float, ...]) -> tuple[float, ...] | None:
+        """The CMYK small text uses instead of cmyk, or None when cmyk has few enough plates."""
+        if plate_count(cmyk) <= self.max_plates:
+            return None
+        if cmyk in self.builds:
+            return self.builds[cmyk]
+        keep = sorted(range(4), key=lambda i: -cmyk[i])[:self.max_plates]  # the strongest plates carry it
+        return tuple(v if i in keep else 0.0 for i, v in enumerate(cmyk))
+
+
 _OP = {"rg": "k", "RG": "K", "g": "k", "G": "K"}
 OVERPRINT, KNOCKOUT = "/RptOverprint", "/RptKnockout"
+_SHOW_TEXT = {"Tj", "TJ", "'", '"'}
+_PAINT = {"f", "F", "f*", "B", "B*", "b", "b*", "S", "s", "sh", "Do"}  # everything else that marks the page
 
 
 def to_cmyk_stream(pdf: pikepdf.Pdf, container: Any, convert: ColourConverter, done: set) -> None:
-    """Rewrite a content stream (and its forms) to DeviceCMYK; 100 % K fills overprint."""
+    """Rewrite a content stream (and its forms) to DeviceCMYK; text filled in 100 % K overprints.
+
+    Only that text overprints (fill overprint, mode 1): the overprint state is switched on right
+    before 100 % K text is shown and off again before anything else is painted, so black shapes,
+    strokes, images and forms knock out as designed. The state follows q/Q like the PDF's own."""
     if container.objgen in done and container.objgen != (0, 0):
         return
     done.add(container.objgen)
     out = []
+    black, overprint = False, False  # fill colour is 100 % K; overprint currently on
+    fill: tuple[float, ...] = ()  # current DeviceCMYK fill
+    size, scale = 0.0, 1.0  # font size and text matrix scale
+    saved: list[tuple] = []  # q/Q: the state above
+
+    def switch(on: bool) -> None:
+        nonlocal overprint
+        if on != overprint:
+            out.append(pikepdf.ContentStreamInstruction([pikepdf.Name(OVERPRINT if on else KNOCKOUT)],
+                                                        pikepdf.Operator("gs")))
+            overprint = on
+
     for ins in pikepdf.parse_content_stream(container):
         if isinstance(ins, pikepdf.ContentStreamInlineImage):
+            switch(False)
             out.append(ins)
             continue
         op, operands = str(ins.operator), list(ins.operands)
+        if op == "q":
+            saved.append((black, overprint, fill, size))
+        elif op == "Q" and saved:
+            black, overprint, fill, size = saved.pop()
+        elif op in _SHOW_TEXT:
+            switch(black)
+            build = convert.small_text(fill) if fill and 0 < size * scale < convert.small_size else None
+            if build is not None:  # small text in too many plates: its few-plate build, then back
+                out += [pikepdf.ContentStreamInstruction(list(build), pikepdf.Operator("k")), ins,
+                        pikepdf.ContentStreamInstruction(list(fill), pikepdf.Operator("k"))]
+                continue
+        elif op in _PAINT:
+            switch(False)
+        elif op == "Tf" and len(operands) == 2:
+            size = abs(float(operands[1]))
+        elif op == "Tm" and len(operands) == 6:
+            a, b, c, d = (float(v) for v in operands[:4])
+            scale = abs(a * d - b * c) ** 0.5
         if op in ("rg", "RG") and len(operands) == 3 or op in ("g", "G") and len(operands) == 1:
             rgb = [float(v) for v in operands] * (3 if len(operands) == 1 else 1)
             cmyk = convert(*rgb)
@@ -180,13 +237,13 @@ def to_cmyk_stream(pdf: pikepdf.Pdf, container: Any, convert: ColourConverter, d
             op, operands = _OP[op], list(cmyk)
         elif op in ("cs", "CS") and operands and operands[0] in ("/DeviceRGB", "/DeviceGray"):
             out.append(pikepdf.ContentStreamInstruction([pikepdf.Name.DeviceCMYK], pikepdf.Operator(op)))
-            continue
         else:
             out.append(ins)
         if op == "k" and len(operands) == 4:
-            black = [float(v) for v in operands] == [0, 0, 0, 1]
-            out.append(pikepdf.ContentStreamInstruction([pikepdf.Name(OVERPRINT if black else KNOCKOUT)],
-                                                        pikepdf.Operator("gs")))
+            fill = tuple(float(v) for v in operands)
+            black = fill == (0, 0, 0, 1)
+        elif op in ("cs", "sc", "scn"):
+            black, fill = False, ()
     target = container.Contents if container.get("/Type") == "/Page" else container
     target.write(pikepdf.unparse_content_stream(out))
     resources = container.get("/Resources")
@@ -194,11 +251,29 @@ def to_cmyk_stream(pdf: pikepdf.Pdf, container: Any, convert: ColourConverter, d
         resources = container.Resources = pikepdf.Dictionary()
     if "/ExtGState" not in resources:
         resources.ExtGState = pikepdf.Dictionary()
-    resources.ExtGState[OVERPRINT] = pikepdf.Dictionary(Type=pikepdf.Name.ExtGState, op=True, OP=True, OPM=1)
+    resources.ExtGState[OVERPRINT] = pikepdf.Dictionary(Type=pikepdf.Name.ExtGState, op=True, OP=False, OPM=1)
     resources.ExtGState[KNOCKOUT] = pikepdf.Dictionary(Type=pikepdf.Name.ExtGState, op=False, OP=False)
     for xobj in resources.get("/XObject", {}).values():
         if xobj.get("/Subtype") == "/Form":
             to_cmyk_stream(pdf, xobj, convert, done)
+
+
+def uses_transparency(resources: Any, seen: set) -> bool:
+    """Whether content with these resources can draw with transparency (alpha, soft masks, blend
+    modes, transparency groups), looking into forms."""
+    if resources is None or resources.objgen in seen and resources.objgen != (0, 0):
+        return False
+    seen.add(resources.objgen)
+    for gs in resources.get("/ExtGState", {}).values():
+        if any(float(gs.get(k, 1)) < 1 for k in ("/ca", "/CA")) or gs.get("/SMask", "/None") != "/None" \
+                or gs.get("/BM", "/Normal") not in ("/Normal", "/Compatible"):
+            return True
+    for xobj in resources.get("/XObject", {}).values():
+        if "/SMask" in xobj or "/Group" in xobj:
+            return True
+        if xobj.get("/Subtype") == "/Form" and uses_transparency(xobj.get("/Resources"), seen):
+            return True
+    return False
 
 
 # -- PDF/X ------------------------------------------------------------------------
@@ -215,20 +290,10 @@ def add_output_intent(pdf: pikepdf.Pdf, profile: Path) -> None:
 
 
 def write_xmp(pdf: pikepdf.Pdf, info: dict[str, Any]) -> None:
-    when = build_time().isoformat()
+    """The PDF/X parts of the metadata; the rest (identifiers, dates, Info in sync) is finish's."""
     pdf.docinfo["/Trapped"] = pikepdf.Name("/False")
     pdf.docinfo["/GTS_PDFXVersion"] = pikepdf.String("PDF/X-4")
     with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as meta:
         meta.register_xml_namespace("http://www.npes.org/pdfx/ns/id/", "pdfxid")
         meta["pdfxid:GTS_PDFXVersion"] = "PDF/X-4"
-        meta["dc:title"] = info["title"]
-        meta["dc:creator"] = [info["author"]]
-        meta["dc:description"] = info["description"]
-        meta["dc:language"] = [info["lang"]]
-        meta["pdf:Keywords"] = info["keywords"]
-        meta["pdf:Producer"] = "report (reportlab, pikepdf)"
         meta["pdf:Trapped"] = "False"
-        meta["xmp:CreatorTool"] = "report"
-        meta["xmp:CreateDate"] = when
-        meta["xmp:ModifyDate"] = when
-        meta["xmp:MetadataDate"] = when

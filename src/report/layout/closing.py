@@ -10,6 +10,7 @@ from reportlab.platypus import Flowable, Spacer
 from ..tagging import artifact
 from .context import LayoutContext
 from .heading import heading
+from .logo import LogoMark, draw_logo
 from .styles import MM
 from .text import Paragraph, rl_link, rl_plain
 
@@ -44,12 +45,16 @@ def layout(ctx: LayoutContext) -> list[Any]:
     st, loc, rep = ctx.styles, ctx.locale, ctx.doc.report
     contact = rep.contact
     white = st.colour("paper")
-    small = st.para("small", textColor=white, fontSize=st.theme.sizes.body, leading=st.theme.sizes.leading)
+    # reversed out of the four-colour panel: bold, as print shops ask for small white text
+    small = st.para("small", textColor=white, fontName=st.font["bold"], fontSize=st.theme.sizes.body,
+                    leading=st.theme.sizes.leading)
     parts: list[Any] = [Paragraph(rl_plain(contact.publisher, loc),
                                   st.para("h2", spaceBefore=0, textColor=white, fontSize=st.theme.sizes.h2 + 4,
                                           leading=(st.theme.sizes.h2 + 4) * 1.3))]
-    parts += [Paragraph(rl_plain(line, loc), small) for line in contact.lines]
+    parts += [Paragraph(rl_plain(line, loc), small) for line in [*contact.address, *contact.lines]]
     links = []
+    if contact.phone:
+        links.append(f"{rl_plain(loc.label('phone'), loc)}: {rl_plain(contact.phone, loc)}")
     if contact.email:
         links.append(f"{rl_plain(loc.label('email'), loc)}: "
                      + rl_link(contact.email, f"mailto:{contact.email}", loc))
@@ -60,6 +65,12 @@ def layout(ctx: LayoutContext) -> list[Any]:
     parts += [Spacer(0, 6 * MM),
               Paragraph(rl_plain(loc.label("image_credit"), loc).upper(), st.para("kicker")),
               Paragraph(f"{rl_plain(loc.label('cover'), loc)} – {rl_plain(rep.cover.credit, loc)}", small)]
-    story = heading(ctx, contact.heading, None, "closing", colour=white)
+    brand = ctx.brand
+    if brand is not None and brand.spec.closing == "foot":  # the sign-off: logo above the publisher
+
+        def paint(canv: Any, x: float, y: float, width: float) -> None:
+            draw_logo(canv, brand, st, x, y, width, dark="primary", prepare_image=ctx.prepare_image)
+        parts.insert(0, LogoMark(brand, brand.spec.width * MM * st.scale, paint))
+    story = heading(ctx, contact.heading or loc.label("imprint"), None, "closing", colour=white)
     story.append(FootPanel(parts, st.colour("accent")))
     return story

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -24,4 +24,8 @@ class LayoutContext:
     # (source image, placed width pt, placed height pt) → file to embed (edition-specific)
     prepare_image: Callable[[Path, float, float], Any]
     text_width: float  # width of the text frame in points
+    page_multiple: int = 1  # the page count must be a multiple of this (binding); see layout.padding
+    padded: list[tuple[int, str]] = field(default_factory=list)  # pages added for the binding: (number, kind)
     contents_seed: Any = None  # contents.SeedSlot: the previous build's contents entries, if kept
+    brand: Any = None  # layout.logo.Brand when the theme has a logo
+    column_x: float | None = None  # where body text starts; None: the theme's text column (boxes, columns: 0)

@@ -8,6 +8,8 @@ from reportlab.platypus import Flowable
 
 from ..tagging import artifact, content, start_section
 from .context import LayoutContext
+from .fit import MIN_TEXT_PT, ORGANISATION_MIN, drawn_size
+from .logo import draw_logo
 from .styles import MM
 from .text import Paragraph, rl_plain
 
@@ -31,10 +33,19 @@ class Cover(Flowable):
         b = g.bleed
         w, h = g.trim_w, g.trim_h
         panel_h = h * PANEL
-        image = ctx.prepare_image(rep.cover.image, w + 2 * b, h + 2 * b)
+        x, y, iw, ih = _fill(rep.cover.image, w + 2 * b, h + 2 * b)
+        image = ctx.prepare_image(rep.cover.image, iw, ih)
         start_section(canv)
         with content(canv, "Figure", alt=rep.cover.alt):
-            canv.drawImage(image, -b, -b, w + 2 * b, h + 2 * b)
+            cropped = (iw, ih) != (w + 2 * b, h + 2 * b)  # another page format: cropped to the bleed box
+            if cropped:
+                canv.saveState()
+                clip = canv.beginPath()
+                clip.rect(-b, -b, w + 2 * b, h + 2 * b)
+                canv.clipPath(clip, stroke=0, fill=0)
+            canv.drawImage(image, x - b, y - b, iw, ih)
+            if cropped:
+                canv.restoreState()
         with artifact(canv):
             canv.setFillColor(st.colour("primary"))
             canv.rect(-b, -b, w + 2 * b, panel_h + b, stroke=0, fill=1)
@@ -44,22 +55,58 @@ class Cover(Flowable):
         inner_w = w - margin - st.theme.page.margin_outer * MM
         white = st.colour("paper")
         s = st.theme.sizes
-        y = panel_h - 18 * MM
-        org_y = 16 * MM
+        k = st.scale  # fixed distances of the design follow the page size (1 at A4)
+        y = panel_h - 18 * MM * k
+        org_y = 16 * MM * k
         kicker = Paragraph(rl_plain(rep.subtitle or str(rep.year), ctx.locale),
                            st.para("kicker", textColor=st.colour("accent"), fontSize=s.h2, leading=s.h2 * 1.3))
         _, ph = kicker.wrap(inner_w, h)
         kicker.drawOn(canv, margin, y - ph)
-        y -= ph + 6 * MM
-        title, ph = self._title(inner_w, room=y - org_y - s.h2 - 6 * MM)
+        y -= ph + 6 * MM * k
+        room = y - org_y - s.h2 - 6 * MM * k
+        logo_top = self._logo(org_y, draw=False)
+        if logo_top > org_y + s.h2:  # nothing of the title in the logo's clear space
+            room = y - logo_top - 6 * MM * k
+        title, ph = self._title(inner_w, room=room)
         title.drawOn(canv, margin, y - ph)
         canv.setFillColor(white)
         with content(canv, "P"):
-            canv.setFont(st.font["bold"], s.h2)
+            canv.setFont(st.font["bold"], drawn_size(rep.organisation, st.font["bold"], s.h2, inner_w,
+                                                     max(MIN_TEXT_PT, s.h2 * ORGANISATION_MIN)))
             canv.drawString(margin, org_y, rep.organisation)
         with content(canv, "P"):
-            canv.setFont(st.font["regular"], s.source)
+            # reversed out of a four-colour image: bold and large enough to survive misregister
+            reversed_min = max(s.source, st.theme.plates.reversed_min)
+            canv.setFont(st.font["bold"], drawn_size(rep.cover.credit, st.font["bold"], reversed_min, inner_w,
+                                                     st.theme.plates.reversed_min))
             canv.drawRightString(w - st.theme.page.margin_outer * MM, panel_h + 5 * MM, rep.cover.credit)
+        self._logo(org_y, draw=True)
+
+    def _logo(self, org_y: float, draw: bool) -> float:
+        """The logo where the theme puts it; returns the top of its clear space in the title panel (0: none)."""
+        ctx, canv = self.ctx, self.canv
+        brand, st, g = ctx.brand, ctx.styles, ctx.geometry
+        if brand is None or brand.spec.cover == "none":
+            return 0.0
+        page = st.theme.page
+        in_panel = brand.spec.cover == "bottom-right"
+        art, _ = brand.art_on(in_panel)
+        width = brand.spec.width * MM * st.scale
+        height = width * art.ratio
+        clear = brand.spec.clear_space * height
+        right_x = g.trim_w - page.margin_outer * MM - width
+        if not draw:
+            return org_y + height + clear if in_panel else 0.0
+        if in_panel:
+            draw_logo(canv, brand, st, right_x, org_y, width, dark="primary", prepare_image=ctx.prepare_image)
+            return 0.0
+        # on the artwork: a plate in the paper colour hangs from the top edge, the clear space around the logo
+        top_gap = max(clear, 6 * MM * st.scale)
+        x = page.margin_inner * MM if brand.spec.cover == "top-left" else right_x
+        y = g.trim_h - top_gap - height
+        draw_logo(canv, brand, st, x, y, width, dark=None, prepare_image=ctx.prepare_image,
+                  bleed_to=(x - clear, y - clear, x + width + clear, g.trim_h + g.bleed))
+        return 0.0
 
 
     def _title(self, width: float, room: float) -> tuple[Paragraph, float]:
@@ -73,6 +120,18 @@ class Cover(Flowable):
             if ph <= room or size <= s.h2:
                 return p, ph
             size -= 2
+
+
+def _fill(path: Any, width: float, height: float) -> tuple[float, float, float, float]:
+    """Where to draw an image so that it fills width × height without distortion (centred, the rest
+    cropped): (x, y, drawn width, drawn height). Within 1 % of the box's proportions it is simply fitted."""
+    from PIL import Image
+    with Image.open(path) as im:
+        ratio = im.height / im.width
+    if abs(ratio / (height / width) - 1) <= 0.01:
+        return 0.0, 0.0, width, height
+    scale = max(width, height / ratio)
+    return (width - scale) / 2, (height - scale * ratio) / 2, scale, scale * ratio
 
 
 def layout(ctx: LayoutContext) -> list[Any]:

@@ -12,12 +12,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Spacer
+from reportlab.platypus.doctemplate import LayoutError
 
+from ..errors import Pos
 from ..tagging import artifact
+from .fit import drawn_size
 from .styles import MM, Styles
 
-A4 = (210 * MM, 297 * MM)
+A4 = (210 * MM, 297 * MM)  # the default trim; the theme's page.size chooses another
+RUNNING_LOGO = 2.0  # height of the running head's logo in multiples of its type size
 
 
 @dataclass(frozen=True)
@@ -46,6 +50,54 @@ class Geometry:
         return o, o, o + self.trim_w + 2 * self.bleed, o + self.trim_h + 2 * self.bleed
 
 
+class BlockTooLarge(LayoutError):
+    """A flowable that fits on no page and cannot be split; `pos` is the content block it came from."""
+
+    def __init__(self, message: str, pos: Pos | None):
+        super().__init__(message)
+        self.pos = pos
+
+
+def with_source(flowables: list[Any], pos: Pos) -> list[Any]:
+    """Mark flowables (and what a KeepTogether holds) with the content block they lay out, so that a
+    layout failure can name its file and line; an inner block's mark is kept."""
+    for f in flowables:
+        if getattr(f, "source_pos", None) is None:
+            f.source_pos = pos
+        inner = getattr(f, "_content", None)
+        if isinstance(inner, list):
+            with_source(inner, pos)
+    return flowables
+
+
+def source_of(flowable: Any) -> Pos | None:
+    """The content position a flowable (or a part split from it) was marked with."""
+    pos = getattr(flowable, "source_pos", None)
+    if pos is None:
+        for inner in getattr(flowable, "_content", None) or []:
+            if (pos := source_of(inner)) is not None:
+                break
+    return pos
+
+
+def text_frame_height(geometry: Geometry, page: Any) -> float:
+    """Height of the text frame of the left and right pages, in points."""
+    return geometry.trim_h - (page.margin_top + page.margin_bottom) * MM
+
+
+class TextFrame(Frame):
+    """A frame that drops a Spacer which no longer fits at its foot: the page break is space enough.
+    Carried over, it would start the next page lower, or make a page of its own with nothing but the
+    running head when nothing else follows (a chart filling the last text page of a small format)."""
+
+    def add(self, flowable: Any, canv: Any, trySplit: int = 0) -> int:  # noqa: N803 - reportlab's name
+        if type(flowable) is Spacer and not self._atTop and flowable.height > self._y - self._y1p:
+            return 1
+        return super().add(flowable, canv, trySplit)
+
+    _add = add
+
+
 class ReportDocTemplate(BaseDocTemplate):
     """Cover, mirrored left/right text pages; headings feed outline and contents."""
 
@@ -56,6 +108,8 @@ class ReportDocTemplate(BaseDocTemplate):
         self.styles = styles
         self.meta = meta
         self.page_hook = page_hook
+        self.brand: Any = None  # layout.logo.Brand: the running head shows the logo where the theme says so
+        self.prepare_image: Any = None
         super().__init__(buf, pagesize=geometry.media, initialFontName=styles.font["regular"],
                          title=meta["title"], author=meta["author"], subject=meta["subject"],
                          keywords=meta["keywords"], lang=meta["lang"], creator="report",
@@ -65,13 +119,13 @@ class ReportDocTemplate(BaseDocTemplate):
     def _make_templates(self) -> None:
         g, page = self.geometry, self.styles.theme.page
         o = g.offset
-        top, bottom = page.margin_top * MM, page.margin_bottom * MM
+        bottom = page.margin_bottom * MM
         width = g.trim_w - (page.margin_inner + page.margin_outer) * MM
-        height = g.trim_h - top - bottom
+        height = text_frame_height(g, page)
 
         def frame(x: float, fid: str) -> Frame:
-            return Frame(o + x, o + bottom, width, height, id=fid, leftPadding=0, rightPadding=0,
-                         topPadding=0, bottomPadding=0)
+            return TextFrame(o + x, o + bottom, width, height, id=fid, leftPadding=0, rightPadding=0,
+                             topPadding=0, bottomPadding=0)
 
         cover = Frame(o, o, g.trim_w, g.trim_h, id="cover", leftPadding=0, rightPadding=0,
                       topPadding=0, bottomPadding=0)
@@ -112,20 +166,33 @@ class ReportDocTemplate(BaseDocTemplate):
         canv.translate(g.offset, g.offset)
         size = st.theme.sizes.running
         outer_x = g.trim_w - page.margin_outer * MM if recto else page.margin_outer * MM
-        head_y = g.trim_h - page.margin_top * MM + 9 * MM
-        canv.setFont(st.font["bold"], size)
-        canv.setFillColor(st.colour("primary"))
+        head_y = g.trim_h - page.margin_top * MM + 9 * MM * st.scale
         head = self.meta["running_head"]
+        canv.setFont(st.font["bold"], drawn_size(head, st.font["bold"], size, self.width_trim_text()))
+        canv.setFillColor(st.colour("primary"))
         (canv.drawRightString if recto else canv.drawString)(outer_x, head_y, head)
         canv.setStrokeColor(st.colour("rule"))
         canv.setLineWidth(0.5)
         left = page.margin_inner * MM if recto else page.margin_outer * MM
-        canv.line(left, head_y - 3 * MM, left + self.width_trim_text(), head_y - 3 * MM)
+        if self.brand is not None and self.brand.spec.running_head:
+            self._running_logo(canv, head_y, left if recto else left + self.width_trim_text(), recto)
+        rule_y = head_y - 3 * MM * st.scale
+        canv.line(left, rule_y, left + self.width_trim_text(), rule_y)
         canv.setFont(st.font["regular"], size)
         canv.setFillColor(st.colour("muted"))
-        folio_y = page.margin_bottom * MM - 12 * MM
+        folio_y = page.margin_bottom * MM - 12 * MM * st.scale
         (canv.drawRightString if recto else canv.drawString)(outer_x, folio_y, f"{n}")
         canv.restoreState()
+
+    def _running_logo(self, canv: Any, base_y: float, inner_x: float, recto: bool) -> None:
+        """A small logo at the inner end of the running head, standing on its baseline."""
+        from .logo import draw_logo
+        art = self.brand.art
+        height = self.styles.theme.sizes.running * RUNNING_LOGO
+        width = min(height / art.ratio, 40 * MM * self.styles.scale)
+        x = inner_x if recto else inner_x - width
+        draw_logo(canv, self.brand, self.styles, x, base_y - 0.15 * height, width, dark=None,
+                  prepare_image=self.prepare_image, tagged=False)
 
     def width_trim_text(self) -> float:
         page = self.styles.theme.page
@@ -135,6 +202,20 @@ class ReportDocTemplate(BaseDocTemplate):
         if self.page_hook:
             with artifact(canv):
                 self.page_hook(canv, self.geometry, canv.getPageNumber())
+
+    def handle_flowable(self, flowables: list[Any]) -> None:
+        """reportlab's, but a flowable that fits nowhere names the content block it came from."""
+        first = flowables[0] if flowables else None
+        before = len(flowables)
+        try:
+            super().handle_flowable(flowables)
+        except BlockTooLarge:
+            raise
+        except LayoutError as exc:
+            raise BlockTooLarge(str(exc), source_of(first)) from None
+        pos, added = source_of(first), len(flowables) - before + 1
+        if pos is not None and added > 0:  # the parts of a split flowable come from the same block
+            with_source(flowables[:added], pos)
 
     def afterFlowable(self, flowable: Any) -> None:
         """Headings carry `toc_entry` = (level, text, key): bookmark, outline and contents entry."""

@@ -8,56 +8,178 @@ from contextlib import contextmanager
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
+from reportlab.lib.enums import TA_JUSTIFY
+from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Paragraph as _RLParagraph
+from reportlab.platypus.paragraph import ParaLines, _getFragWords, _processed_frags
 
 from .. import markup
+from ..errors import Diagnostic, Pos
 from ..locale import Locale
 from ..tagging import HEADING_ROLES as ROLES
 from ..tagging import content, start_section, tagger_of
+from .justify import STRETCH, Plan, iter_plain, plan
+from .linebreak import Params
 
 _OVERFLOW = 0.01  # points a line may exceed its width through rounding
+LINE_BREAKING = Params()
 
 
-def rl_markup(text: str, locale: Locale) -> str:
-    """Safe reportlab markup for a content string (already validated by the model)."""
-    return markup.render(text, lambda t: escape(locale.typographic(t)), lambda p: f"<b>{p}</b>",
-                         lambda p: f"<i>{p}</i>", lambda p, href: f"<a href={quoteattr(href)}><u>{p}</u></a>")
+def _escape(text: str) -> str:
+    """Escaped text for reportlab. reportlab breaks lines at U+202F (narrow no-break space) but keeps
+    U+00A0 together: a narrow one the author typed is set as U+00A0."""
+    return escape(text).replace("\u202f", "\u00a0")
+
+
+def rl_markup(text: str, locale: Locale, note: Any = None) -> str:
+    """Safe reportlab markup for a content string (already validated by the model). Links are not
+    underlined here: the paragraph style's `linkUnderline` decides per edition (see Styles.para)."""
+    return markup.render(text, _escape, lambda p: f"<b>{p}</b>", lambda p: f"<i>{p}</i>",
+                         lambda p, href: f"<a href={quoteattr(href)}>{p}</a>", locale.typographic, url_breaks=True,
+                         note=note)
 
 
 def rl_plain(text: str, locale: Locale) -> str:
     """Escaped text without any markup (headings, labels)."""
-    return escape(locale.typographic(text))
+    return _escape(locale.typographic(text))
 
 
 def rl_link(text: str, href: str, locale: Locale) -> str:
     """A link whose text is shown literally (no inline markup), e.g. an e-mail address from content."""
-    return f"<a href={quoteattr(href)}><u>{rl_plain(text, locale)}</u></a>"
+    shown = markup.breakable_url(text) if text.startswith(("https://", "http://")) else locale.typographic(text)
+    return f"<a href={quoteattr(href)}>{escape(shown)}</a>"
 
 
 class Paragraph(_RLParagraph):
-    """A reportlab paragraph that never runs past its frame.
+    """A reportlab paragraph that breaks justified text as a whole and never runs past its frame.
+
+    Justified paragraphs (body text) get their breaks from the paragraph optimiser (`justify`,
+    `linebreak`): all lines chosen together for even spacing, with optical margins. `source` (the
+    content position) and `notes` (a list for build warnings) let it say which paragraph needed
+    emergency stretch.
 
     reportlab splits a word only once: when hyphenation or its URL splitting has broken a
     long word, the rest of it is never split again and runs out of the frame (a long URL,
     a compound word longer than a line). If that happens, the paragraph is set again
     without hyphenation, which lets `splitLongWords` break every overlong word to fit.
+    Only a line holding a single word wider than the line counts: reportlab lets spaces shrink, so a
+    line of several words may legitimately run a fraction of a point past the width.
     """
+
+    optimise = True  # False: reportlab's greedy breaking for justified text too (benchmarks compare)
+
+    def __init__(self, text: Any, style: Any = None, *args: Any, source: Pos | None = None,
+                 notes: list[Diagnostic] | None = None, **kwargs: Any):
+        super().__init__(text, style, *args, **kwargs)
+        self.source, self.notes = source, notes
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         size = super().wrap(avail_width, avail_height)
-        widths = getattr(self, "_wrapWidths", None)
-        if widths and getattr(self, "_width_max", 0) > max(widths) + _OVERFLOW and self._hyphenates():
+        if self._hyphenates() and _has_overlong_word(self.blPara):
             self.style = _without_hyphenation(self.style)
             size = super().wrap(avail_width, avail_height)
         return size
+
+    def breakLines(self, width: Any) -> Any:  # noqa: N802 - reportlab API
+        style = self.style
+        if style.alignment != TA_JUSTIFY or not self.frags or not self.optimise:
+            return super().breakLines(width)
+        widths = list(width) if isinstance(width, (list, tuple)) else [width]
+        chosen = self._chosen(widths)
+        if chosen is None:
+            words = _getFragWords(self.frags, widths[0])
+            hyphenate = style.hyphenationLang if callable(style.hyphenationLang) else None
+            chosen = plan(words, widths, hyphenate, LINE_BREAKING) if words else None
+            if chosen is None:
+                return super().breakLines(width)
+            if chosen.emergency and self.notes is not None:
+                self.notes.append(Diagnostic(
+                    "no line breaks keep this paragraph's spaces within "
+                    f"{1 + LINE_BREAKING.tolerance * STRETCH:.1f}× their width: set with emergency stretch",
+                    self.source or Pos(), "reword it, or add a hyphenation point (U+00AD) to a long word",
+                    "warning"))
+            self._plan = (chosen, style)
+        self.frags = chosen.frag_words
+        self._offsets = list(chosen.offsets)
+        self._width_max = chosen.width_max
+        return ParaLines(kind=1, lines=chosen.lines)
+
+    def _chosen(self, widths: list[float]) -> Plan | None:
+        """The lines chosen before, if they were chosen for these widths and this style."""
+        saved = getattr(self, "_plan", None)
+        if saved is None or saved[1] is not self.style:
+            return None
+        last = len(widths) - 1
+        if any(abs(w - widths[min(i, last)]) > 1e-6 for i, w in enumerate(saved[0].widths)):
+            return None
+        return saved[0]
+
+    def split(self, avail_width: float, avail_height: float) -> list[Any]:
+        """reportlab's split, then both parts keep the lines chosen for the whole paragraph (set
+        again on their own, the first part's last line would become a short last line)."""
+        kinds = [type(fw) for fw in self.frags] if _processed_frags(self.frags) else []
+        parts = super().split(avail_width, avail_height)
+        if len(kinds) != len(self.frags):  # split wrapped the paragraph afresh: nothing was marked in place
+            kinds = [type(fw) for fw in self.frags]
+        for fw, kind in zip(self.frags, kinds, strict=True):
+            if type(fw) is not kind:  # reportlab marks the first part's last piece in place: keep ours
+                marked = type(fw)
+                fw.__class__ = kind
+                if parts and parts[0].frags and parts[0].frags[-1] is fw:
+                    parts[0].frags[-1] = marked(fw)
+        saved = getattr(self, "_plan", None)
+        for part in parts:
+            part.source, part.notes = self.source, self.notes
+        if len(parts) != 2 or saved is None or self.blPara.lines is not saved[0].lines:
+            return parts
+        whole, first, rest = saved[0], parts[0], parts[1]
+        s = len(first.blPara.lines)
+        base = whole.lines[s].sFW
+        first._plan = (Plan(first.frags, whole.lines[:s], whole.offsets[:s], whole.widths[:s], whole.emergency,
+                            whole.width_max), first.style)
+        rest._plan = (Plan(rest.frags, [ln.clone(sFW=ln.sFW - base) for ln in whole.lines[s:]], whole.offsets[s:],
+                           whole.widths[s:], whole.emergency, whole.width_max), rest.style)
+        return parts
+
+    def beginText(self, x: float, y: float) -> Any:  # noqa: N802 - reportlab API
+        """The text object for `drawPara`; lines set with font expansion (a `scale` on their
+        FragLine) get their horizontal scaling (Tz) before their first glyph. Every line ends with
+        reportlab's `T*` (`_textOut(…, TStar=1)`), which is how the lines are counted."""
+        tx = super().beginText(x, y)
+        scales = [getattr(line, "scale", 1.0) for line in getattr(self.blPara, "lines", [])]
+        if all(abs(s - 1.0) < 1e-6 for s in scales):
+            return tx
+        text_out = tx._textOut
+        state = {"line": 0, "start": True, "scale": 1.0}
+
+        def scaled(text: str, TStar: int = 0) -> None:  # noqa: N803 - reportlab's name
+            if state["start"]:
+                scale = scales[state["line"]] if state["line"] < len(scales) else 1.0
+                if abs(scale - state["scale"]) > 1e-6:
+                    tx._code.append(f"{fp_str(scale * 100)} Tz")
+                    state["scale"] = scale
+                state["start"] = False
+            text_out(text, TStar)
+            if TStar:
+                state["line"] += 1
+                state["start"] = True
+
+        tx._textOut = scaled
+        return tx
+
+    def getPlainText(self, identify: Any = None) -> str:  # noqa: N802 - reportlab API
+        """The text without the hyphens that line breaking added (split words joined again)."""
+        if _processed_frags(self.frags):
+            return "".join(iter_plain(self.frags))
+        return super().getPlainText(identify)
 
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802 - reportlab API
         """Draw as tagged content: H1/H2/Caption by style, else P (a no-op in untagged editions)."""
         if getattr(self, "starts_section", False):
             start_section(canvas)
         role = ROLES.get(self.style.name, "P")
-        text = " ".join(self.getPlainText().replace("\u00ad", "").split())
+        text = " ".join(self.getPlainText().replace("\u00ad", "").replace(markup.BREAK, "").split())
         with content(canvas, role, rect=(x, y, x + self.width, y + self.height), actual_text=text):
             if tagger_of(canvas) is None:
                 super().drawOn(canvas, x, y, _sW)
@@ -125,6 +247,16 @@ def _line_end_hyphen(line: str, words: list[str]) -> str:
     if tail in words:
         return "word"
     return "inside" if any(w.startswith(tail) for w in words) else "added"
+
+
+def _has_overlong_word(bl_para: Any) -> bool:
+    """True if a line holds one word only and runs past its width (kind 0: (free, words) tuples;
+    kind 1: FragLines with extraSpace and wordCount)."""
+    for line in bl_para.lines:
+        free, count = (line[0], len(line[1])) if isinstance(line, tuple) else (line.extraSpace, line.wordCount)
+        if count == 1 and free < -_OVERFLOW:
+            return True
+    return False
 
 
 def _without_hyphenation(style: Any) -> Any:

@@ -1,0 +1,307 @@
+"""reportlab's words ↔ the line breaker: a paragraph's frag words become boxes, glue and penalties,
+the chosen breaks become the `FragLine`s that reportlab's `drawPara` justifies.
+
+reportlab describes a paragraph as "frag words" (`_getFragWords`): `[width, (frag, text), …]`, one per
+word, a frag per style run inside the word; `_HSFrag` words are followed by a space. A word broken
+across lines becomes split frag words (`_SplitFragHY` head with an added hyphen, `_SplitFragH` head
+without, `_SplitFrag`/`_SplitFragHS` tail), exactly as reportlab's own hyphenation makes them, so
+page splits (`_split_blParaProcessed`) and re-wrapping (`_getFragWords` rejoins split words) work
+unchanged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from reportlab.lib.rl_accel import sameFrag
+from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
+from reportlab.platypus.paragraph import (
+    _FK_TEXT,
+    FragLine,
+    _HSFrag,
+    _InjectedFrag,
+    _SplitFrag,
+    _SplitFragH,
+    _SplitFragHS,
+    _SplitFragHY,
+    _SplitFragLL,
+)
+
+from .hyphenate import word_breaks
+from .linebreak import BOX, GLUE, PENALTY, Items, Params, Result, break_lines
+
+STRETCH = 0.6  # a space may stretch by this much of itself per unit of adjustment ratio
+SHRINK = 0.2  # … and shrink by this much: never below 0.8 of the natural space
+EXPAND = 0.02  # font expansion (microtype's default): a line's glyphs may be 2 % wider or narrower
+
+# Optical margin alignment: share of a character's width that hangs into the margin (microtype's
+# defaults, rounded). Right: line-end punctuation and hyphens; left: opening quotes and brackets.
+PROTRUDE_RIGHT = {"-": 0.5, "\u00ad": 0.5, "\u2010": 0.5, "\u2013": 0.3, "\u2014": 0.2, ".": 0.7, ",": 0.7,
+                  ":": 0.5, ";": 0.5, "!": 0.2, "?": 0.2, "\u201c": 0.5, "\u201d": 0.5, "\u2019": 0.7,
+                  "\u2018": 0.7, "\u00bb": 0.3, "\u00ab": 0.3, '"': 0.5, "'": 0.7, ")": 0.05}
+PROTRUDE_LEFT = {"\u201e": 0.5, "\u201a": 0.7, "\u201c": 0.5, "\u2018": 0.7, "\u00bb": 0.3, "\u00ab": 0.3,
+                 '"': 0.5, "'": 0.7, "(": 0.05}
+
+
+# Both editions (and `report watch` on every save) set the same paragraphs at the same widths: the
+# optimiser's result is kept per paragraph content and widths (fonts, sizes, texts; not colours).
+_SOLVED: dict[tuple, tuple] = {}
+_SOLVED_MAX = 1024
+
+
+@dataclass
+class Plan:
+    """The chosen lines, ready for reportlab, and what produced them."""
+
+    frag_words: list[Any]  # the paragraph's frag words with the chosen words split (new `self.frags`)
+    lines: list[Any]  # FragLines
+    offsets: list[float]  # per line: x shift (negative: protrusion into the left margin)
+    widths: list[float]  # per line: the width it was set to
+    emergency: bool
+    width_max: float
+
+
+def _prot(ch: str, table: dict[str, float], f: Any) -> float:
+    share = table.get(ch)
+    return share * _width(ch, f.fontName, f.fontSize) if share else 0.0
+
+
+_CHAR_WIDTHS: dict[tuple[str, float], dict[str, float]] = {}
+
+
+def _width(text: str, font: str, size: float) -> float:
+    """stringWidth, from per-character widths kept per font and size (reportlab adds advances
+    without kerning, so the sum is the same; this is several times faster for many short pieces)."""
+    table = _CHAR_WIDTHS.get((font, size))
+    if table is None:
+        table = _CHAR_WIDTHS[(font, size)] = {}
+    w = 0.0
+    for ch in text:
+        cw = table.get(ch)
+        if cw is None:
+            cw = table[ch] = stringWidth(ch, font, size)
+        w += cw
+    return w
+
+
+class _Word:
+    """One frag word with its text, prefix widths at the break points and break options."""
+
+    __slots__ = ("fw", "text", "spans", "breaks", "cuts")
+
+    def __init__(self, fw: list, hyphenate: Callable | None):
+        self.fw = fw
+        self.spans: list[tuple[Any, str, int]] = []  # (frag, text, start offset in the word)
+        at = 0
+        for f, t in fw[1:]:
+            self.spans.append((f, t, at))
+            at += len(t)
+        self.text = "".join(t for _f, t, _a in self.spans)
+        self.breaks = word_breaks(self.text, hyphenate) if self.text else []
+        self.cuts: list[tuple[int, bool]] = []  # the breaks chosen
+
+    def frag_at(self, pos: int) -> Any:
+        """The frag of the character at `pos` (or of the last character)."""
+        for f, t, a in self.spans:
+            if a <= pos < a + len(t):
+                return f
+        return self.spans[-1][0]
+
+    def width_to(self, pos: int) -> float:
+        w = 0.0
+        for f, t, a in self.spans:
+            if pos <= a:
+                break
+            w += _width(t[: pos - a], f.fontName, f.fontSize)
+        return w
+
+    def piece(self, a: int, b: int, hyphen: bool, cls: type) -> list:
+        """The frag word of characters a..b (+ an added hyphen)."""
+        out: list[Any] = [0.0]
+        for f, t, s in self.spans:
+            lo, hi = max(a, s), min(b, s + len(t))
+            if lo < hi or (not t and a <= s < b):
+                out.append((f, t[lo - s:hi - s]))
+        if hyphen:
+            f, t = out[-1]
+            out[-1] = (f, t + "-")
+        out[0] = sum(_width(t, f.fontName, f.fontSize) for f, t in out[1:])
+        return cls(out)
+
+
+def plan(frag_words: list, widths: list[float], hyphenate: Callable | None, params: Params,
+         protrude: bool = True) -> Plan | None:
+    """Break `frag_words` into lines of `widths` (the last repeats). None where the optimiser cannot
+    help (images, forced line breaks in the text, a word wider than the line): use reportlab's breaker."""
+    if any(f._fkind != _FK_TEXT for fw in frag_words for f, _t in fw[1:]):
+        return None
+    words = [_Word(fw, hyphenate) for fw in frag_words]
+    # reportlab places link areas and underlines by unscaled widths: no expansion where they are
+    expand = 0.0 if any(f.link or f.us_lines for fw in frag_words for f, _t in fw[1:]) else EXPAND
+    key = (tuple((fw[0], isinstance(fw, _HSFrag), tuple((f.fontName, f.fontSize, t) for f, t in fw[1:]))
+                 for fw in frag_words), tuple(widths), params, protrude, expand, hyphenate)
+    solved = _SOLVED.get(key)
+    if solved is None:
+        solved = _solve(words, widths, params, protrude, expand)
+        if len(_SOLVED) >= _SOLVED_MAX:
+            del _SOLVED[next(iter(_SOLVED))]
+        _SOLVED[key] = solved
+    kinds, where, result = solved
+    if result is None:
+        return None
+    for line in result.lines:
+        i, pos, added = where[line.end]
+        if kinds[line.end] == PENALTY and line.end < len(kinds) - 1:
+            words[i].cuts.append((pos, added))
+    new_fw, first = _split_words(words)
+    lines, offsets, line_widths = [], [], []
+    last_w = len(widths) - 1
+    width_max = 0.0
+    for n, line in enumerate(result.lines):
+        start_word, start_pos, _ = where[line.start]
+        end_word, end_pos, _ = where[line.end]
+        k0 = first[start_word][start_pos]
+        if kinds[line.end] == PENALTY and line.end < len(kinds) - 1:
+            k1 = first[end_word][end_pos]  # the piece after the cut starts the next line
+        else:
+            k1 = first[end_word][len(words[end_word].text)] if end_word < len(words) else len(new_fw)
+        target = widths[min(n, last_w)]
+        is_last = n == len(result.lines) - 1
+        scale = 1.0 if is_last else 1.0 + expand * max(-1.0, min(1.0, line.ratio))
+        fl = _frag_line(new_fw[k0:k1], target, line.left + line.right, k0, scale)
+        width_max = max(width_max, target - fl.extraSpace)
+        lines.append(fl)
+        offsets.append(-line.left)
+        line_widths.append(target)
+    return Plan(new_fw, lines, offsets, line_widths, result.emergency, width_max)
+
+
+def _solve(words: list[_Word], widths: list[float], params: Params, protrude: bool,
+           expand: float) -> tuple[list[int], list[tuple[int, int, bool]], Result | None]:
+    """Items for the words, and the optimiser's breaks: item kinds, per item (word index, position
+    in the word, hyphen added), the result."""
+    items = Items()
+    where: list[tuple[int, int, bool]] = []  # per item: (word index, position in the word, hyphen added)
+    last = len(words) - 1
+    for i, w in enumerate(words):
+        fw = w.fw
+        prev, prev_w = 0, 0.0
+        left = _prot(w.text[:1], PROTRUDE_LEFT, w.frag_at(0)) if protrude and w.text else 0.0
+        for pos, added in w.breaks:
+            to = w.width_to(pos)
+            f = w.frag_at(pos - 1)
+            items.add(BOX, to - prev_w, stretch=(to - prev_w) * expand, shrink=(to - prev_w) * expand,
+                      left=left if prev == 0 else 0.0)
+            where.append((i, prev, False))
+            hy = _width("-", f.fontName, f.fontSize) if added else 0.0
+            right = _prot("-", PROTRUDE_RIGHT, f) if protrude else 0.0
+            items.add(PENALTY, hy, penalty=params.hyphen_penalty, flagged=True, inside=True, right=right)
+            where.append((i, pos, added))
+            prev, prev_w = pos, to
+        rest = fw[0] - prev_w
+        items.add(BOX, rest, stretch=rest * expand, shrink=rest * expand, left=left if prev == 0 else 0.0)
+        where.append((i, prev, False))
+        if isinstance(fw, _HSFrag) and i < last:
+            f = fw[-1][0]
+            sp = _width(" ", f.fontName, f.fontSize)
+            end = w.text[-1:] if w.text else ""
+            right = _prot(end, PROTRUDE_RIGHT, w.frag_at(len(w.text) - 1)) if protrude and end else 0.0
+            items.add(GLUE, sp, stretch=sp * STRETCH, shrink=sp * SHRINK, flagged=end in "-\u2010",
+                      right=right)
+            where.append((i, len(w.text), False))
+    items.finish()
+    where += [(last, len(words[last].text), False)] * 3
+    return items.kind, where, break_lines(items, widths, params)
+
+
+def _split_words(words: list[_Word]) -> tuple[list, list[dict[int, int]]]:
+    """The frag words with the chosen cuts made; per word, position → index of its piece in the list
+    (position len(text) → index after the word's last piece)."""
+    out: list[Any] = []
+    first: list[dict[int, int]] = []
+    for w in words:
+        index = {0: len(out)}
+        if not w.cuts:
+            out.append(w.fw)
+        else:
+            cuts = sorted(w.cuts)
+            a = 0
+            for pos, added in cuts:
+                out.append(w.piece(a, pos, added, _SplitFragHY if added else _SplitFragH))
+                index[pos] = len(out)
+                a = pos
+            out.append(w.piece(a, len(w.text), False, _SplitFragHS if isinstance(w.fw, _HSFrag) else _SplitFrag))
+        index[len(w.text)] = len(out)
+        first.append(index)
+    return out, first
+
+
+@lru_cache(maxsize=256)
+def _ascent_descent(font: str, size: float) -> tuple[float, float]:
+    return getAscentDescent(font, size)
+
+
+def _frag_line(fws: list, width: float, protrusion: float, s_fw: int, scale: float) -> Any:
+    """A FragLine of `fws` built as reportlab's `breakLines` builds one (same frag merging and
+    spaces), so `_justifyDrawParaLineX` and `_putFragLine` draw it as their own. `scale` is the
+    line's horizontal scaling (PDF Tz, applied by `Paragraph.beginText`): it widens glyphs and spaces
+    alike, so the spaces get what the scaled line still lacks."""
+    words: list[Any] = []
+    n = 0
+    current = 0.0
+    space = 0.0
+    g = None
+    max_size, max_ascent, min_descent = 0.0, -1e9, 1e9
+    for w in fws:
+        f, text = w[1]
+        current += space + w[0]
+        for ff, _t in w[1:]:
+            a, d = _ascent_descent(ff.fontName, ff.fontSize)
+            max_size, max_ascent, min_descent = max(max_size, ff.fontSize), max(max_ascent, a), min(min_descent, d)
+        if not words:
+            g = f.clone()
+            g.text = text
+            words = [g]
+        elif not sameFrag(g, f):
+            if space:
+                for wi in reversed(words):
+                    if wi._fkind == _FK_TEXT:
+                        if not wi.text.endswith(" "):
+                            wi.text += " "
+                        break
+            g = f.clone()
+            g.text = text
+            words.append(g)
+        elif space:
+            g.text += text if g.text.endswith(" ") else " " + text
+        else:
+            g.text += text
+        more = False
+        for ff, t in w[2:]:
+            g = ff.clone()
+            g.text = t
+            more = more or bool(t)
+            words.append(g)
+        n += 1 if (text or more) else 0
+        last = w[-1][0]
+        space = _width(" ", last.fontName, last.fontSize) if isinstance(w, _HSFrag) else 0.0
+    return FragLine(extraSpace=(width + protrusion) / scale - current, wordCount=n, lineBreak=False, words=words,
+                    fontSize=max_size, ascent=max_ascent, descent=min_descent, maxWidth=width, sFW=s_fw,
+                    scale=scale)
+
+
+def iter_plain(frag_words: list) -> Iterator[str]:
+    """The paragraph's text from processed frag words: a split word joined again without the hyphen
+    that breaking added (its own hyphen stays: "Medi-Pharm"), a space after `_HSFrag` words."""
+    for fw in frag_words:
+        if isinstance(fw, _InjectedFrag):
+            continue
+        texts = [t for _f, t in fw[1:]]
+        if isinstance(fw, (_SplitFragHY, _SplitFragLL)) and texts and texts[-1].endswith("-"):
+            texts[-1] = texts[-1][:-1]
+        yield from texts
+        if isinstance(fw, _HSFrag) and not isinstance(fw, _SplitFragLL):
+            yield " "

@@ -1,0 +1,219 @@
+"""The organisation's logo: checked when the theme loads, turned into something a page can draw.
+
+Vector logos stay vector: an SVG becomes a reportlab drawing (svglib), a PDF logo's first page a
+form XObject that the finishing stage places like a chart. A PNG is flattened onto the colour it
+sits on and goes through the edition's image preparation (CMYK and the ppi check for print).
+RGB colours of a vector logo become CMYK in the print edition's finishing like every other
+colour: theme colours map to their own CMYK values, greys to K only, the rest through the output
+profile; `colour_notes` says which way each colour went, for the build output.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from .assets import AssetError, check_image, inside_project
+from .errors import Diagnostic, Diagnostics
+
+LOGO_SUFFIXES = {".svg": "svg", ".pdf": "pdf", ".png": "png"}
+# SVG features that would reach outside the file or need fonts we cannot embed
+_SVG_REFUSED = [(re.compile(rb"<!ENTITY", re.I), "declares XML entities"),
+                (re.compile(rb"<image\b", re.I), "contains a raster image (<image>); a vector logo needs none"),
+                (re.compile(rb"<(text|tspan)\b", re.I), "contains text; a logo's text must be converted to "
+                                                        "outlines (paths), or its font would be missing"),
+                (re.compile(rb"""href\s*=\s*["'](?!#)""", re.I), "links to other files")]
+
+
+@dataclass
+class LogoArt:
+    """One logo file, ready to draw at any width (its aspect ratio is fixed)."""
+
+    kind: str  # "svg", "pdf" or "png"
+    path: Path
+    width: float  # natural size in points (pixels for PNG): only the ratio matters
+    height: float
+    drawing: Any = None  # svg: a reportlab Drawing
+    pdf: bytes = b""  # pdf: a one-page PDF whose page is the logo
+    colours: list[str] = field(default_factory=list)  # svg: the sRGB colours it uses, "#rrggbb"
+    origin: tuple[float, float] = (0.0, 0.0)  # pdf: lower left corner of the logo's box on its page
+
+    @property
+    def ratio(self) -> float:
+        return self.height / self.width
+
+    @property
+    def resource_name(self) -> str:
+        """A PDF logo's XObject name; finish.place_charts adds the form to each page that paints it."""
+        return f"/RptLogo_{hashlib.sha1(self.pdf).hexdigest()[:12]}"
+
+
+def check_logo(spec: Any, ctx: Any, diag: Diagnostics) -> None:
+    """Every logo file the theme names exists in the project and can be drawn."""
+    for name in ("file", "negative"):
+        rel = getattr(spec, name)
+        if rel is None:
+            continue
+        pos = ctx.value_pos(spec, name)
+        try:
+            load_logo(_resolve(rel, ctx.assets_dir))
+        except AssetError as exc:
+            diag.error(pos, f"logo: {exc}", exc.hint)
+
+
+def logo_files(spec: Any, assets_dir: Path) -> tuple[LogoArt | None, LogoArt | None]:
+    """The logo and its negative version (None where the theme names none); checked by check_logo."""
+    if spec is None:
+        return None, None
+    main = load_logo(_resolve(spec.file, assets_dir))
+    return main, load_logo(_resolve(spec.negative, assets_dir)) if spec.negative else None
+
+
+def _resolve(rel: str, assets_dir: Path) -> Path:
+    if Path(rel).is_absolute():
+        raise AssetError(f"absolute path {rel!r} is not allowed", "give the path relative to assets/, "
+                         "e.g. logo/logo.svg")
+    path = (assets_dir / rel).resolve()
+    if not inside_project(path, assets_dir, assets_dir.parent):
+        raise AssetError(f"path {rel!r} points outside the project; the file was not read",
+                         "copy the logo into assets/logo/")
+    if not path.is_file():
+        raise AssetError(f"file {rel!r} does not exist in {assets_dir.name}/", "check the name; paths are "
+                         "relative to the assets folder")
+    if path.suffix.lower() not in LOGO_SUFFIXES:
+        raise AssetError(f"{rel!r} is not an SVG, PDF or PNG file", "export the logo as SVG or PDF (vector) or "
+                         "as PNG at 300 ppi for its printed size")
+    return path
+
+
+@lru_cache(maxsize=16)
+def _load(path: Path, mtime_ns: int) -> LogoArt:
+    kind = LOGO_SUFFIXES[path.suffix.lower()]
+    data = path.read_bytes()
+    if kind == "svg":
+        return _svg(path, data)
+    if kind == "pdf":
+        return _pdf(path, data)
+    check_image(path, path.name)
+    from PIL import Image
+    with Image.open(path) as im:
+        return LogoArt("png", path, im.width, im.height)
+
+
+def load_logo(path: Path) -> LogoArt:
+    """The logo art (parsed once per process and file version); raises AssetError."""
+    return _load(path, path.stat().st_mtime_ns)
+
+
+def _svg(path: Path, data: bytes) -> LogoArt:
+    if b"<svg" not in data[:4096].lower():
+        raise AssetError(f"{path.name!r} is not an SVG file", "export the logo as SVG again")
+    for pattern, why in _SVG_REFUSED:
+        if pattern.search(data):
+            raise AssetError(f"{path.name!r} {why}; the file was not used", "export the logo again as plain SVG "
+                             "(paths and shapes only, text as outlines)")
+    import logging
+
+    from svglib.svglib import svg2rlg
+    logging.getLogger("svglib").setLevel(logging.ERROR)
+    try:
+        drawing = svg2rlg(io.BytesIO(data))
+    except Exception as exc:  # svglib/lxml raise many kinds for broken files
+        raise AssetError(f"{path.name!r} cannot be read as SVG ({exc})", "export the logo as SVG again") from None
+    if drawing is None or not drawing.width or not drawing.height:
+        raise AssetError(f"{path.name!r} has no size (width/height or viewBox)",
+                         "give the <svg> element a viewBox") from None
+    colours = sorted({c for c in re.findall(rb"#[0-9a-fA-F]{6}\b", data)})
+    return LogoArt("svg", path, float(drawing.width), float(drawing.height), drawing=drawing,
+                   colours=[c.decode().lower() for c in colours])
+
+
+def _pdf(path: Path, data: bytes) -> LogoArt:
+    import pikepdf
+    try:
+        with pikepdf.open(io.BytesIO(data)) as pdf:
+            box = [float(v) for v in pdf.pages[0].trimbox]
+            missing = sorted(str(f.get("/BaseFont")) for f in pdf.pages[0].obj.get("/Resources", {}).get("/Font", {})
+                             .values() if not _embedded(f))
+            if missing:
+                raise AssetError(f"{path.name!r} uses fonts that are not embedded ({', '.join(missing)})",
+                                 "export the logo with text converted to outlines")
+            out = io.BytesIO()
+            one = pikepdf.new()
+            one.pages.append(pdf.pages[0])
+            one.pages[0].mediabox = pikepdf.Array(box)
+            one.save(out)
+    except (pikepdf.PdfError, IndexError, ValueError) as exc:
+        raise AssetError(f"{path.name!r} cannot be read as PDF ({exc})", "export the logo as PDF again") from None
+    return LogoArt("pdf", path, box[2] - box[0], box[3] - box[1], pdf=out.getvalue(), origin=(box[0], box[1]))
+
+
+def _embedded(font: Any) -> bool:
+    for f in [font, *font.get("/DescendantFonts", [])]:
+        desc = f.get("/FontDescriptor")
+        if desc is not None and any(k in desc for k in ("/FontFile", "/FontFile2", "/FontFile3")):
+            return True
+    return font.get("/Subtype") == "/Type3"
+
+
+def colour_notes(art: LogoArt, theme: Any) -> list[str]:
+    """How the print edition turns each RGB colour of an SVG logo into CMYK."""
+    names = {theme.colour(n).rgb.lower(): n for n in ("ink", "primary", "accent", "secondary", "tint", "muted",
+                                                       "rule", "paper")}
+    notes = []
+    for rgb in art.colours:
+        if rgb in names:
+            c = theme.colour(names[rgb]).cmyk
+            notes.append(f"{rgb} → theme colour {names[rgb]} ({'/'.join(f'{v:g}' for v in c)})")
+        elif rgb[1:3] == rgb[3:5] == rgb[5:7]:
+            notes.append(f"{rgb} → grey on K only")
+        else:
+            notes.append(f"{rgb} → through the FOGRA39 profile (not a theme colour)")
+    return notes
+
+
+def flattened_png(art: LogoArt, background: tuple[float, float, float], folder: Path) -> Path:
+    """The PNG logo without transparency, on the colour it is placed on (JPEG, CMYK have no alpha)."""
+    from PIL import Image
+    rgb = tuple(round(v * 255) for v in background)
+    # named like the logo (the print edition's ppi warning names the file), in a folder per version
+    target = folder / f"{hashlib.sha1(art.path.read_bytes()).hexdigest()[:12]}-{''.join(f'{v:02x}' for v in rgb)}" \
+        / f"{art.path.stem}.png"
+    if not target.is_file():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with Image.open(art.path) as im:
+            im = im.convert("RGBA")
+            flat = Image.new("RGBA", im.size, (*rgb, 255))
+            flat.alpha_composite(im)
+            tmp = target.with_suffix(".tmp")
+            flat.convert("RGB").save(tmp, "PNG")
+            tmp.replace(target)
+    return target
+
+
+def print_notes(spec: Any, assets_dir: Path, theme: Any) -> list[Diagnostic]:
+    """What the print edition does with the logo's colours, for the build output."""
+    out = []
+    for name in ("file", "negative"):
+        rel = getattr(spec, name)
+        if rel is None:
+            continue
+        art = load_logo(_resolve(rel, assets_dir))
+        pos = spec.field_pos.get(name, spec.pos)
+        if art.kind == "svg" and art.colours:
+            out.append(Diagnostic(f"logo {rel}: RGB colours become CMYK in the print edition: "
+                                  + "; ".join(colour_notes(art, theme)), pos, severity="note"))
+        elif art.kind == "pdf":
+            out.append(Diagnostic(f"logo {rel}: placed as vector art; RGB colours in it become CMYK in the print "
+                                  "edition (theme colours exactly, others through the FOGRA39 profile)", pos,
+                                  severity="note"))
+        elif art.kind == "png":
+            out.append(Diagnostic(f"logo {rel}: a PNG is a raster image; it is converted to CMYK through the "
+                                  "FOGRA39 profile for print", pos, "an SVG or PDF logo stays sharp at any size",
+                                  severity="note"))
+    return out

@@ -1,0 +1,226 @@
+"""Page formats and the logo: boxes, the safe zone, vector logos in CMYK, placements."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pikepdf
+import pypdfium2 as pdfium
+import pytest
+
+from report.build import build
+from report.errors import ReportError
+from report.preflight import preflight
+from report.theme import load_theme
+
+from .conftest import ASSETS, SAMPLE_CONTENT
+
+MM = 72 / 25.4
+BRAND = Path(__file__).parent / "data" / "brand"
+SAFE_MM = 5.0  # nothing is printed closer than this to the trim edge
+PRIMARY, ACCENT = (11, 74, 116), (238, 125, 43)
+
+
+def _project(root: Path, theme: str) -> Path:
+    shutil.copytree(SAMPLE_CONTENT, root / "content")
+    shutil.copytree(ASSETS, root / "assets")
+    shutil.copytree(BRAND, root / "assets" / "logo")
+    (root / "content" / "theme.yaml").write_text(theme, encoding="utf-8")
+    return root / "content"
+
+
+@pytest.fixture(scope="module")
+def a5(tmp_path_factory: pytest.TempPathFactory):
+    root = tmp_path_factory.mktemp("a5")
+    content = _project(root, "page:\n  size: A5\nlogo:\n  file: logo/logo.svg\n"
+                             "  negative: logo/logo-negative.svg\n  running_head: true\n")
+    return build(content, root / "out")
+
+
+@pytest.fixture(scope="module")
+def letter(tmp_path_factory: pytest.TempPathFactory):
+    root = tmp_path_factory.mktemp("letter")
+    return build(_project(root, "page:\n  size: Letter\n"), root / "out")
+
+
+@pytest.fixture(scope="module")
+def square(tmp_path_factory: pytest.TempPathFactory):
+    root = tmp_path_factory.mktemp("square")
+    return build(_project(root, "page:\n  size: square\nlogo:\n  file: logo/logo.svg\n  cover: top-right\n"),
+                 root / "out")
+
+
+def _pdf(result, edition: str) -> Path:
+    return next(o.path for o in result.outputs if o.edition == edition)
+
+
+@pytest.mark.parametrize("fixture, size_mm", [("a5", (148, 210)), ("letter", (215.9, 279.4)),
+                                              ("square", (210, 210))])
+def test_print_boxes_follow_the_page_size(fixture, size_mm, request):
+    result = request.getfixturevalue(fixture)
+    with pikepdf.open(_pdf(result, "print")) as pdf:
+        for page in pdf.pages:
+            trim = [float(v) for v in page.obj.TrimBox]
+            bleed = [float(v) for v in page.obj.BleedBox]
+            assert trim[2] - trim[0] == pytest.approx(size_mm[0] * MM, abs=0.01)
+            assert trim[3] - trim[1] == pytest.approx(size_mm[1] * MM, abs=0.01)
+            assert [t - b for t, b in zip(trim[:2], bleed[:2], strict=True)] == pytest.approx([3 * MM] * 2, abs=0.01)
+            assert [b - t for t, b in zip(trim[2:], bleed[2:], strict=True)] == pytest.approx([3 * MM] * 2, abs=0.01)
+    with pikepdf.open(_pdf(result, "screen")) as pdf:
+        box = [float(v) for v in pdf.pages[0].mediabox]
+        assert box[2] == pytest.approx(size_mm[0] * MM, abs=0.01) and box[3] == pytest.approx(size_mm[1] * MM, abs=0.01)
+    assert not result.preflight.failed
+
+
+@pytest.mark.parametrize("fixture", ["a5", "letter", "square"])
+def test_no_text_outside_the_safe_zone(fixture, request):
+    """Every glyph of the screen edition (trim size, no bleed) keeps SAFE_MM from the trim edge."""
+    path = _pdf(request.getfixturevalue(fixture), "screen")
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        outside = []
+        for n, page in enumerate(pdf, start=1):
+            w, h = page.get_size()
+            text = page.get_textpage()
+            for i in range(text.count_chars()):
+                ch = text.get_text_range(i, 1)
+                if not ch.strip():
+                    continue
+                left, bottom, right, top = text.get_charbox(i)
+                safe = SAFE_MM * MM
+                if left < safe or bottom < safe or right > w - safe or top > h - safe:
+                    outside.append((n, ch, round(left), round(bottom)))
+        assert not outside, outside[:10]
+        assert len(pdf) >= 7
+    finally:
+        pdf.close()
+
+
+@pytest.mark.parametrize("fixture", ["a5", "square"])
+def test_no_page_is_only_furniture(fixture, request):
+    """On small pages a chart can fill the last text page; the space after it must not make a page
+    of its own with nothing but the running head and the folio."""
+    pdf = pdfium.PdfDocument(str(_pdf(request.getfixturevalue(fixture), "screen")))
+    try:
+        counts = [len(page.get_textpage().get_text_range().split()) for page in pdf]
+    finally:
+        pdf.close()
+    assert min(counts) > 12, counts  # running head (4 words) and folio alone would be 5
+
+
+def test_a5_keeps_reading_sizes_and_scales_display_type(project):
+    (project / "theme.yaml").write_text("page:\n  size: A5\n", encoding="utf-8")
+    a5, _ = load_theme(project, project.parent / "assets")
+    a4, _ = load_theme(SAMPLE_CONTENT, ASSETS)
+    for name in ("body", "leading", "caption", "source", "running", "kicker", "h2", "lead"):
+        assert getattr(a5.sizes, name) == getattr(a4.sizes, name), name
+    for name in ("h1", "title", "figure", "quote"):
+        assert a4.sizes.h2 <= getattr(a5.sizes, name) < getattr(a4.sizes, name), name
+    assert a5.page.margin_inner == pytest.approx(a4.page.margin_inner * (148 * 210 / (210 * 297)) ** 0.5)
+    assert a4.page.factor == 1.0
+
+
+def test_landscape_and_custom_sizes(project):
+    (project / "theme.yaml").write_text("page:\n  size: [170, 240]\n", encoding="utf-8")
+    theme, _ = load_theme(project, project.parent / "assets")
+    assert theme.page.trim == pytest.approx((170 * MM, 240 * MM))
+    (project / "theme.yaml").write_text("page:\n  size: A4\n  orientation: landscape\n", encoding="utf-8")
+    theme, _ = load_theme(project, project.parent / "assets")
+    assert theme.page.trim == pytest.approx((297 * MM, 210 * MM))
+
+
+@pytest.mark.parametrize("size, message", [("B7", "page size 'B7': unknown size"),
+                                           ("[20, 240]", "page size '20x240': each side must be 90 to 500 mm"),
+                                           ("[170]", "page size [170] must be two numbers: width and height in mm")])
+def test_bad_page_size_is_named(project, size, message):
+    (project / "theme.yaml").write_text(f"page:\n  size: {size}\n", encoding="utf-8")
+    with pytest.raises(ReportError) as exc:
+        load_theme(project, project.parent / "assets")
+    (d,) = exc.value.diagnostics
+    assert d.message == message and str(d.pos).endswith("content/theme.yaml:2:9"), d.format()
+
+
+def test_svg_logo_is_vector_and_cmyk_in_print(a5):
+    with pikepdf.open(_pdf(a5, "print")) as pdf:
+        images = {o.objgen for o in pdf.objects if isinstance(o, pikepdf.Stream) and o.get("/Subtype") == "/Image"}
+        assert len(images) == 1  # the cover artwork only: the logo is paths, not an image
+    assert not preflight(_pdf(a5, "print")).failed  # no RGB anywhere
+    notes = [w for w in a5.warnings if w.severity == "note"]
+    assert notes and "#0b4a74 → theme colour primary (100/60/10/30)" in notes[0].message
+
+
+def test_logo_sits_on_its_plate_on_the_cover(a5):
+    """The orange quarter ring of the test logo, at the top left of the cover, on a white plate."""
+    theme, _ = load_theme(_pdf(a5, "screen").parent.parent / "content", _pdf(a5, "screen").parent.parent / "assets")
+    k = theme.page.factor
+    width = 40 * MM * k
+    height, clear = width / 3, 0.5 * width / 3
+    top = max(clear, 6 * MM * k)
+    x0 = theme.page.margin_inner * MM
+    pdf = pdfium.PdfDocument(str(_pdf(a5, "screen")))
+    try:
+        image = pdf[0].render(scale=4).to_pil().convert("RGB")
+    finally:
+        pdf.close()
+
+    def px(x_pt: float, y_from_top_pt: float) -> tuple[int, int, int]:
+        return image.getpixel((round(x_pt * 4), round(y_from_top_pt * 4)))
+
+    assert px(x0 - clear / 2, top / 2) == (255, 255, 255)  # the plate
+    ring = px(x0 + width * 31 / 120, top + height * 12 / 40)  # viewBox point (31, 12): the accent arc
+    assert all(abs(a - b) < 12 for a, b in zip(ring, ACCENT, strict=True)), ring
+
+
+def test_logo_is_a_figure_with_alt_text_on_screen(a5):
+    with pikepdf.open(_pdf(a5, "screen")) as pdf:
+        alts = [str(o.get("/Alt")) for o in pdf.objects
+                if isinstance(o, pikepdf.Dictionary) and o.get("/S") == "/Figure" and "/Alt" in o]
+    assert alts.count("Thüringen International") == 2  # cover and back page; the running head is an artifact
+
+
+def test_pdf_logo_is_placed_as_a_form(tmp_path):
+    content = _project(tmp_path, "logo:\n  file: logo/logo.pdf\n  cover: top-right\n")
+    logo = pikepdf.new()
+    logo.add_blank_page(page_size=(120, 40))
+    logo.pages[0].Contents = logo.make_stream(b"0.043 0.29 0.455 rg 0 0 40 40 re f 0.933 0.49 0.169 rg "
+                                              b"44 25 70 8 re f")
+    logo.save(tmp_path / "assets" / "logo" / "logo.pdf")
+    result = build(content, tmp_path / "out", ["print"])
+    with pikepdf.open(result.outputs[0].path) as pdf:
+        names = [str(n) for n in pdf.pages[0].obj.Resources.XObject.keys()]
+        assert any(n.startswith("/RptLogo_") for n in names), names
+        images = [o for o in pdf.objects if isinstance(o, pikepdf.Stream) and o.get("/Subtype") == "/Image"]
+        assert len(images) == 1
+    assert not result.preflight.failed
+
+
+def test_png_logo_below_300_ppi_warns_with_its_ppi(tmp_path):
+    from PIL import Image
+    content = _project(tmp_path, "logo:\n  file: logo/logo.png\n")  # cover and back page: same size
+    Image.new("RGBA", (240, 80), (11, 74, 116, 255)).save(tmp_path / "assets" / "logo" / "logo.png")
+    result = build(content, tmp_path / "out", ["print"])
+    ppi = [w.message for w in result.warnings if "ppi" in w.message]
+    assert ppi == ["image logo.png has 152 ppi at its placed size of 40 × 13 mm (print wants 300)"], ppi
+    assert not result.preflight.failed
+
+
+def test_newsletter_teaser_shows_the_logo_with_alt_text(tmp_path):
+    from PIL import Image
+
+    from report.content import load_document
+    from report.locale import get_locale
+    from report.newsletter.logo import write_mail_logo
+    from report.newsletter.teaser import teaser_html
+    content = _project(tmp_path, "logo:\n  file: logo/logo.svg\n  negative: logo/logo-negative.svg\n"
+                                 "  alt: Logo Thüringen International\n")
+    doc = load_document(content)
+    html = teaser_html(doc, get_locale("de-DE"), "cover-1200.png")
+    assert '<img src="logo-320.png" width="160" alt="Logo Thüringen International"' in html
+    (path,) = write_mail_logo(doc, tmp_path / "newsletter")
+    with Image.open(path) as im:
+        assert im.size == (320, 107)
+        colours = {c for _, c in im.convert("RGB").getcolors(1 << 16)}
+    assert PRIMARY in colours and (255, 255, 255) in colours  # the light version on the header's colour
+    (content / "theme.yaml").write_text("page:\n  size: A5\n", encoding="utf-8")
+    assert "logo-320.png" not in teaser_html(load_document(content), get_locale("de-DE"), "cover-1200.png")

@@ -1,0 +1,154 @@
+"""Line breaking of body text: the wrap fallback, the paragraph optimiser, page splits, spacing."""
+
+from __future__ import annotations
+
+import pytest
+from reportlab.platypus.paragraph import _SplitFragH
+
+from report.content import load_document
+from report.layout.hyphenate import break_points, hyphenator, word_breaks
+from report.layout.styles import MM, Styles, register_fonts
+from report.layout.text import Paragraph, rl_markup
+from report.locale import get_locale
+from report.theme import load_theme
+
+from .conftest import SAMPLE_CONTENT
+
+MEASURES_MM = range(98, 147, 4)
+
+
+@pytest.fixture(scope="module")
+def styles() -> Styles:
+    doc = load_document(SAMPLE_CONTENT)
+    theme, fonts = load_theme(SAMPLE_CONTENT, doc.assets_dir)
+    return Styles(theme, get_locale("de-DE"), "rgb", register_fonts(fonts))
+
+
+@pytest.fixture(scope="module")
+def sample_paragraphs() -> list[str]:
+    doc = load_document(SAMPLE_CONTENT)
+    return [b.text for s in doc.sections for b in getattr(s, "blocks", []) if type(b).__name__ == "Paragraph"]
+
+
+def test_slightly_shrunk_lines_keep_hyphenation(styles, sample_paragraphs):
+    """The page-6 paragraph at the sample's 122 mm measure: its greedy lines shrink their spaces by a
+    fraction of a point, which once re-set the whole paragraph without hyphenation (6.5x gaps)."""
+    suhl = next(t for t in sample_paragraphs if t.startswith("Bereits im März"))
+    p = Paragraph(rl_markup(suhl, styles.locale), styles.para("body"))
+    p.wrap(345.83, 10_000)
+    assert p.style.hyphenationLang, "the paragraph was set again without hyphenation"
+    for mm in MEASURES_MM:
+        for text in sample_paragraphs:
+            p = Paragraph(rl_markup(text, styles.locale), styles.para("body"))
+            p.wrap(mm * MM, 10_000)
+            assert p.style.hyphenationLang, f"{text[:30]!r} at {mm} mm lost its hyphenation"
+
+
+def test_a_word_wider_than_the_line_still_falls_back(styles):
+    """A URL is split once at a slash and its rest overflows; set again, every piece fits."""
+    word = "https://www.example.org/" + "sehr-langer-pfad/" * 12 + "?q=" + "x" * 80
+    p = Paragraph(f"Ein {word} steht hier.", styles.para("body"))
+    p.wrap(60 * MM, 10_000)
+    assert not p.style.hyphenationLang
+
+
+# --- the optimiser on the sample's paragraphs --------------------------------------------------
+
+
+def _plans(styles, texts, measures_mm):
+    for mm in measures_mm:
+        for text in texts:
+            p = Paragraph(rl_markup(text, styles.locale), styles.para("body"))
+            p.wrap(mm * MM, 10_000)
+            yield mm, text, p
+
+
+def _gaps(line) -> float:
+    """A justified line's spaces in natural spaces, as drawn: (space + Tw) scaled by the line's Tz."""
+    return line.scale * (1 + line.extraSpace / (line.wordCount - 1) / SPACE)
+
+
+SPACE = 2.56  # Lato's space at 10 pt
+
+
+def test_spacing_limits_on_the_sample_paragraphs_at_13_measures(styles, sample_paragraphs):
+    gaps, lines, emergencies = [], [], 0
+    for _mm, _text, p in _plans(styles, sample_paragraphs, MEASURES_MM):
+        justified = [ln for ln in p.blPara.lines[:-1] if ln.wordCount > 1]
+        lines += [_gaps(ln) for ln in justified]
+        gaps += [_gaps(ln) for ln in justified for _ in range(ln.wordCount - 1)]
+        emergencies += p._plan[0].emergency
+    gaps.sort()
+    median = gaps[len(gaps) // 2]
+    assert len(lines) > 350
+    assert median <= 1.25, median
+    assert gaps[-1] <= 2.25, gaps[-1]
+    assert gaps[0] >= 0.79, gaps[0]  # shrink: never below 0.8 (rounding)
+    assert sum(g > 2.0 for g in lines) <= 0.03 * len(lines)
+    assert emergencies <= 1
+
+
+def test_hyphenation_rules_hold_in_every_paragraph(styles, sample_paragraphs):
+    """No more than 2 hyphenated lines in a row; the line before the last never ends inside a word."""
+    for mm, text, p in _plans(styles, sample_paragraphs, MEASURES_MM):
+        lines = p.blPara.lines
+        ends = [ln.words[-1].text.endswith("-") for ln in lines[:-1]]
+        run = longest = 0
+        for hyphen in ends:
+            run = run + 1 if hyphen else 0
+            longest = max(longest, run)
+        assert longest <= 2, f"{text[:30]!r} at {mm} mm: {longest} hyphens in a row"
+        before_last = p.frags[lines[-1].sFW - 1]
+        assert not isinstance(before_last, _SplitFragH), f"{text[:30]!r} at {mm} mm: last line is a word's end"
+
+
+def test_words_never_hyphenated():
+    h = hyphenator("de_DE")
+    assert word_breaks("Ramelow", h), "a long word has break points"
+    for word in ("Sömmerda"[:5], "Japan,", "1.000", "2017-2018", "https://example.org/internationalisierung",
+                 "info@thueringen-international.de"):
+        assert [b for b in word_breaks(word, h) if b[1]] == [], word
+    assert word_breaks("Friedrich-Schiller-Universität", h)[1] == (10, False)  # after its own hyphen
+
+
+def test_compound_joints_are_resolved_not_dropped():
+    pieces = {w: "-".join(w[a:b] for a, b in zip([0, *break_points(w, "de_DE")], [*break_points(w, "de_DE"), len(w)],
+                                                  strict=True))
+              for w in ("Fortschreibung", "Gemeinschaftsstände", "Südthüringen")}
+    assert pieces == {"Fortschreibung": "Fort-schrei-bung", "Gemeinschaftsstände": "Ge-mein-schafts-stände",
+                      "Südthüringen": "Süd-thü-rin-gen"}
+
+
+# --- page splits ------------------------------------------------------------------------------
+
+
+def _texts(p: Paragraph) -> list[str]:
+    return ["".join(w.text for w in ln.words).strip() for ln in p.blPara.lines]
+
+
+def test_page_splits_keep_the_chosen_breaks(styles, sample_paragraphs):
+    width = 122 * MM
+    for text in sample_paragraphs:
+        whole = Paragraph(rl_markup(text, styles.locale), styles.para("body"))
+        whole.wrap(width, 10_000)
+        lines = _texts(whole)
+        leading = whole.style.leading
+        for keep in range(2, len(lines) - 2):
+            first, rest = whole.split(width, keep * leading + 1)
+            first.wrap(width, keep * leading + 1)  # a frame wraps both parts again
+            rest.wrap(width, 10_000)
+            assert _texts(first) + _texts(rest) == lines
+            assert first._JustifyLast, "the first part's last line is justified"
+            assert "".join(first.getPlainText().split()) + "".join(rest.getPlainText().split()) == \
+                "".join(whole.getPlainText().split())
+        again = _texts(whole)
+        assert again == lines, "splitting changed the whole paragraph"
+
+
+def test_a_part_in_a_narrower_frame_is_set_again(styles, sample_paragraphs):
+    whole = Paragraph(rl_markup(sample_paragraphs[0], styles.locale), styles.para("body"))
+    whole.wrap(122 * MM, 10_000)
+    first, rest = whole.split(122 * MM, 4 * whole.style.leading + 1)
+    rest.wrap(90 * MM, 10_000)
+    assert max(90 * MM - ln.extraSpace for ln in rest.blPara.lines) <= 90 * MM + 3
+    assert " ".join(rest.getPlainText().split()) in " ".join(whole.getPlainText().split())

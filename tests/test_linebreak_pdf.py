@@ -1,0 +1,143 @@
+"""Line breaking, read back from built PDFs: measure, markup runs, tags, the emergency warning."""
+
+from __future__ import annotations
+
+import ctypes
+import re
+import shutil
+import subprocess
+from collections import defaultdict
+from pathlib import Path
+
+import pikepdf
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from report.build import build
+from report.layout.justify import PROTRUDE_RIGHT
+from report.layout.styles import MM
+from report.theme import load_theme
+
+from .conftest import SAMPLE_CONTENT
+from .hostile import edit, line_of
+from .test_e2e import extract_text
+
+BODY = 10.0
+
+
+def _body_lines(pdf_path: Path) -> dict[tuple[int, float], list[tuple[str, float, float]]]:
+    """(page, baseline) → [(char, left, right)] of every body-size glyph, pages after the cover."""
+    lines: dict[tuple[int, float], list[tuple[str, float, float]]] = defaultdict(list)
+    pdf = pdfium.PdfDocument(str(pdf_path))
+    try:
+        for no, page in enumerate(pdf, start=1):
+            tp = page.get_textpage()
+            for i in range(tp.count_chars()):
+                ch = tp.get_text_range(i, 1)
+                if no == 1 or not ch.strip() or abs(pdfium_c.FPDFText_GetFontSize(tp.raw, i) - BODY) > 0.05:
+                    continue
+                left, _bottom, right, _top = tp.get_charbox(i)
+                lines[(no, round(_origin_y(tp, i)))].append((ch, left, right))
+    finally:
+        pdf.close()
+    return lines
+
+
+def _origin_y(tp, i: int) -> float:
+    x, y = ctypes.c_double(), ctypes.c_double()
+    pdfium_c.FPDFText_GetCharOrigin(tp.raw, i, ctypes.byref(x), ctypes.byref(y))
+    return y.value
+
+
+def test_no_line_runs_past_the_measure(print_pdf):
+    """Every body line ends at or before the frame's right edge; only punctuation and hyphens hang
+    beyond it (optical margins), by less than their width. Most lines end flush (justified).
+    The print edition: pdfium places the tagged edition's /ActualText at its first glyph."""
+    theme, _ = load_theme(SAMPLE_CONTENT, SAMPLE_CONTENT.parent / "assets")
+    with pikepdf.open(print_pdf) as pdf:
+        trim_x = float(pdf.pages[3].TrimBox[0])
+    page_w = 210 * MM
+    flush = total = 0
+    for (no, _y), chars in _body_lines(print_pdf).items():
+        recto = no % 2 == 1
+        right_edge = trim_x + page_w - (theme.page.margin_outer if recto else theme.page.margin_inner) * MM
+        ch, _left, right = max(chars, key=lambda c: c[2])
+        total += 1
+        if ch in PROTRUDE_RIGHT or ch == "\ufffe":  # pdfium's name for a line-end hyphen
+            assert right <= right_edge + 0.2 * BODY, f"p{no}: {ch!r} hangs too far"  # < 70 % of its advance
+        else:
+            assert right <= right_edge + 0.3, f"p{no}: a line runs {right - right_edge:.2f} pt past the measure"
+        flush += abs(right - right_edge) < 1.5 or ch in PROTRUDE_RIGHT or ch == "\ufffe"
+    assert total > 25 and flush > total * 0.6
+
+
+def test_the_sample_builds_without_warnings(sample_build):
+    assert sample_build.warnings == []
+
+
+def _font_of_chars(pdf_path: Path, needle: str) -> set[str]:
+    """Base font names of the characters of `needle` where it occurs in the PDF's text."""
+    pdf = pdfium.PdfDocument(str(pdf_path))
+    names = set()
+    try:
+        for page in pdf:
+            tp = page.get_textpage()
+            text = tp.get_text_range()
+            start = text.find(needle)
+            if start < 0:
+                continue
+            for i in range(start, start + len(needle)):
+                if not text[i].strip():
+                    continue
+                buf = (pdfium_c.c_char * 256)()
+                pdfium_c.FPDFText_GetFontInfo(tp.raw, i, buf, 256, None)
+                names.add(buf.value.decode())
+    finally:
+        pdf.close()
+    return names
+
+
+def test_markup_runs_survive_the_optimiser(project, tmp_path):
+    """Bold, italic, a link and an ampersand in a justified paragraph: whole in extracted text and tags,
+    each run in its font, the link's area over its text, no added hyphen inside any word."""
+    rel = "sections/04-aussenwirtschaftstag.yaml"
+    edit(project, rel, "Mehr als 200 Teilnehmer informierten sich im",
+         "**Mehr als 200 Teilnehmer** informierten sich im")
+    edit(project, rel, "Fallstricke der Internationalisierung.", "*Fallstricke der Internationalisierung*.")
+    edit(project, rel, "Gelegenheit zum Networking mit", "Gelegenheit zum [Networking](https://example.org/netz) mit")
+    edit(project, rel, "Branchenkennern und anderen", "Branchenkennern & anderen")
+    result = build(project, tmp_path / "out", ["screen", "print"])
+    out, printed = (next(o for o in result.outputs if o.edition == e) for e in ("screen", "print"))
+    text = " ".join(extract_text(printed.path).replace("\ufffe", "").split())  # pdfium: no /ActualText here
+    assert "Bereits im März" in text
+    assert "Mehr als 200 Teilnehmer informierten" in text and "Networking mit" in text
+    bold, italic, plain = (_font_of_chars(printed.path, t) for t in ("Mehr als 200", "Fallstricke", "Bereits im"))
+    assert bold and italic and plain
+    assert all("Bold" in f for f in bold) and all("Italic" in f for f in italic)
+    assert not any("Bold" in f or "Italic" in f for f in plain)
+    with pikepdf.open(out.path) as pdf:
+        uris = [a for p in pdf.pages for a in p.get("/Annots", []) if a.get("/A", {}).get("/URI") == "https://example.org/netz"]
+        assert uris, "the link annotation"
+    exe = shutil.which("pdfinfo")
+    assert exe, "poppler-utils' pdfinfo is needed (the README's test command installs it)"
+    struct = subprocess.run([exe, "-struct-text", str(out.path)], capture_output=True, text=True, check=True).stdout
+    para = next(m.group(1) for m in re.finditer(r'^\s*"(.*)"$', struct, flags=re.M) if "Bereits im März" in m.group(1))
+    para = " ".join(para.replace("\u00ad", "").split())
+    for phrase in ("Mehr als 200 Teilnehmer informierten sich", "Fallstricke der Internationalisierung. Unsere",
+                   "Gelegenheit zum Networking mit", "Branchenkennern & anderen", "Außenwirtschaftstages",
+                   "Informationsveranstaltungen"):
+        assert phrase in para, phrase
+    assert not re.search(r"\w- \w", para.replace("Wirtschafts- und", "")), "a hyphen from line breaking in the tags"
+
+
+def test_emergency_stretch_names_the_paragraph(project, tmp_path):
+    """Words that no breaks can set within 2.2x spaces: the build says which paragraph to edit."""
+    rel = "sections/04-aussenwirtschaftstag.yaml"
+    digits = " ".join(["123456789012345"] * 9)
+    edit(project, rel, "      Bereits im März zog es uns", f"      {digits} Bereits im März zog es uns")
+    result = build(project, tmp_path / "out", ["screen", "print"])
+    found = [w for w in result.warnings if "emergency stretch" in w.message]
+    assert len(found) == 1, result.warnings  # once, though both editions set it
+    where = found[0].format()
+    assert where.startswith(f"{project / rel}:{line_of(project, rel, '- paragraph:')}:"), where
+    assert "warning" in where and "hint:" in where
