@@ -60,7 +60,7 @@ def _pipeline(content_dir: Path, out_dir: Path, edition_names: list[str] | None,
     check_glyphs(doc, fonts)
     locale = get_locale(doc.report.language)
     seeds = Seeds(cache, content_dir)  # the previous contents: one layout pass when pages did not move
-    result = BuildResult(inputs=[*fonts.values(), *stamp.asset_files(doc)],
+    result = BuildResult(inputs=[*fonts.values(), *stamp.asset_files(doc, theme)],
                          warnings=[*theme.warnings, *doc.warnings, *check_digits(theme, fonts)])
     if theme.logo is not None and any(e.name == "print" for e in chosen):
         result.warnings += print_notes(theme.logo, doc.assets_dir, theme)
