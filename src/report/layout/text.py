@@ -111,7 +111,7 @@ class Paragraph(_RLParagraph):
         again on their own, the first part's last line would become a short last line)."""
         kinds = [type(fw) for fw in self.frags] if _processed_frags(self.frags) else []
         parts = super().split(avail_width, avail_height)
-        for fw, kind in zip(self.frags, kinds, strict=True):
+        for fw, kind in zip(self.frags, kinds, strict=True) if kinds else ():  # unprocessed: nothing marked
             if type(fw) is not kind:  # reportlab marks the first part's last piece in place: keep ours
                 marked = type(fw)
                 fw.__class__ = kind
