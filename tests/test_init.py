@@ -11,7 +11,7 @@ def test_init_then_build(tmp_path, capsys):
     assert (content / "report.yaml").read_text(encoding="utf-8").count("#") > 20  # keys are explained
     kinds = {line.split(":", 1)[1].split("#")[0].strip() for p in content.rglob("*.yaml")
              for line in p.read_text(encoding="utf-8").splitlines() if line.startswith("kind:")}
-    assert kinds == {"text", "key_figures", "bar", "destinations"}
+    assert kinds == {"text", "key_figures", "bar", "destinations", "line", "donut"}
     assert (target / "assets" / "fonts" / "OFL.txt").is_file()
     assert main(["build", str(content), "-o", str(target / "out")]) == 0
     assert not preflight(target / "out" / "jahresrueckblick-print.pdf").failed

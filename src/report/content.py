@@ -108,7 +108,8 @@ def load_document(content_dir: Path) -> Document:
                     diag.error(block.pos, f"chart '{block.id}' does not exist",
                                f"charts are files in {CHARTS_DIR}/; known: {', '.join(chart_ids) or 'none'}")
     diag.raise_if_errors()
-    return Document(report=report, sections=sections, charts=charts, content_dir=content_dir, assets_dir=assets)
+    return Document(report=report, sections=sections, charts=charts, content_dir=content_dir, assets_dir=assets,
+                    warnings=diag.warnings)
 
 
 def number_notation(language: object) -> Locale | None:

@@ -11,6 +11,8 @@ from typing import Any
 
 import yaml
 
+from .units import bind_units
+
 LOCALES_DIR = Path(__file__).parent / "data" / "locales"
 LANGUAGES = frozenset(p.stem for p in LOCALES_DIR.glob("*.yaml"))
 
@@ -44,12 +46,13 @@ class Locale:
         return moment.strftime(self.date_time)
 
     def typographic(self, text: str) -> str:
-        """Straight quotes → the language's quotes; spaced hyphen → en dash; ... → …"""
+        """Straight quotes → the language's quotes; spaced hyphen → en dash; ... → …; a number and its
+        unit bound by a no-break space."""
         open_q, close_q = self.quotes
         text = re.sub(r'(^|[\s(\[{/–—-])"', lambda m: m.group(1) + open_q, text)
         text = text.replace('"', close_q)
         text = re.sub(r"(?<=\s)-(?=\s)", "–", text)
-        return text.replace("...", "…")
+        return bind_units(text.replace("...", "…"))
 
 
 @cache

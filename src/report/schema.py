@@ -82,7 +82,9 @@ class _Builder:
             if f.metadata.get("kinds") is BLOCK_KINDS:
                 schema = {"type": "array", "items": {"$ref": "#/$defs/Block"}}
             else:
-                schema = self.type_schema(hints[f.name], dict(f.metadata), partial)
+                # a field the model reads itself (e.g. a table's rows) names its schema
+                own = f.metadata.get("json_schema")
+                schema = dict(own) if own else self.type_schema(hints[f.name], dict(f.metadata), partial)
             if f.metadata.get("description"):
                 schema = {**schema, "description": f.metadata["description"]}
             if f.metadata.get("example") is not None:

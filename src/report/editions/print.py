@@ -10,7 +10,7 @@ XMP for PDF/X-4. Nothing here decides the design: colours come from the theme.
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -154,8 +154,8 @@ class ColourConverter:
         self.small_size, self.max_plates = theme.plates.small_text, theme.plates.max_plates
         self.builds = small_text_builds(theme)
         self.known = {}
-        for name in ("ink", "primary", "accent", "secondary", "tint", "muted", "rule", "paper"):
-            c = theme.colour(name)
+        for f in fields(theme.colours):  # every theme colour, the chart palette's included
+            c = theme.colour(f.name)
             self.known[tuple(round(v * 255) for v in c.rgb_floats)] = c.cmyk_floats
 
     def __call__(self, r: float, g: float, b: float) -> tuple[float, float, float, float]:

@@ -8,9 +8,11 @@ from typing import Any
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from ..assets import oriented_size
-from ..model import ChartRef, Figure, Quote, TextSection
+from ..model import ChartRef, Figure, Quote, Table, TextSection
 from ..model import Paragraph as ParagraphBlock
 from ..tagging import artifact, content, group
+from . import table
+from .chartdata import chart_data
 from .context import LayoutContext
 from .heading import heading
 from .styles import MM
@@ -85,6 +87,7 @@ def _chart(ctx: LayoutContext, block: ChartRef) -> list[Any]:
     return [Spacer(0, 5 * MM), KeepTogether([
         Paragraph(rl_plain(chart.title, ctx.locale), st.para("h2")),
         ChartFigure(ctx.charts[block.id], chart.alt),  # plain text, not markup
+        *chart_data(chart, ctx.locale, st.font["regular"]),
         Spacer(0, 2 * MM),
         Paragraph(rl_markup(chart.caption, ctx.locale), st.para("caption")),
         Paragraph(rl_plain(chart.source, ctx.locale), st.para("source")),
@@ -137,6 +140,7 @@ BLOCK_LAYOUTS: dict[type, Callable[[LayoutContext, Any], list[Any]]] = {
     Quote: _quote,
     ChartRef: _chart,
     Figure: _figure,
+    Table: table.layout,
 }
 
 

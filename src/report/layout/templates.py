@@ -85,6 +85,19 @@ def text_frame_height(geometry: Geometry, page: Any) -> float:
     return geometry.trim_h - (page.margin_top + page.margin_bottom) * MM
 
 
+class TextFrame(Frame):
+    """A frame that drops a Spacer which no longer fits at its foot: the page break is space enough.
+    Carried over, it would start the next page lower, or make a page of its own with nothing but the
+    running head when nothing else follows (a chart filling the last text page of a small format)."""
+
+    def add(self, flowable: Any, canv: Any, trySplit: int = 0) -> int:  # noqa: N803 - reportlab's name
+        if type(flowable) is Spacer and not self._atTop and flowable.height > self._y - self._y1p:
+            return 1
+        return super().add(flowable, canv, trySplit)
+
+    _add = add
+
+
 class ReportDocTemplate(BaseDocTemplate):
     """Cover, mirrored left/right text pages; headings feed outline and contents."""
 
@@ -111,8 +124,8 @@ class ReportDocTemplate(BaseDocTemplate):
         height = text_frame_height(g, page)
 
         def frame(x: float, fid: str) -> Frame:
-            return Frame(o + x, o + bottom, width, height, id=fid, leftPadding=0, rightPadding=0,
-                         topPadding=0, bottomPadding=0)
+            return TextFrame(o + x, o + bottom, width, height, id=fid, leftPadding=0, rightPadding=0,
+                             topPadding=0, bottomPadding=0)
 
         cover = Frame(o, o, g.trim_w, g.trim_h, id="cover", leftPadding=0, rightPadding=0,
                       topPadding=0, bottomPadding=0)
@@ -191,15 +204,8 @@ class ReportDocTemplate(BaseDocTemplate):
                 self.page_hook(canv, self.geometry, canv.getPageNumber())
 
     def handle_flowable(self, flowables: list[Any]) -> None:
-        """reportlab's, with two changes. A Spacer that no longer fits at the foot of a page is
-        dropped: the page break is space enough, and carried over it would start the next page lower
-        (or make a page of its own when nothing follows). A flowable that fits nowhere names the
-        content block it came from."""
+        """reportlab's, but a flowable that fits nowhere names the content block it came from."""
         first = flowables[0] if flowables else None
-        frame = getattr(self, "frame", None)
-        if type(first) is Spacer and frame is not None and not frame._atTop and first.height > frame._y - frame._y1p:
-            flowables.pop(0)
-            return
         before = len(flowables)
         try:
             super().handle_flowable(flowables)

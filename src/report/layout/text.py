@@ -26,15 +26,21 @@ _OVERFLOW = 0.01  # points a line may exceed its width through rounding
 LINE_BREAKING = Params()
 
 
+def _setting(text: str, locale: Locale) -> str:
+    """Escaped, typographic text for reportlab. reportlab breaks lines at U+202F (narrow no-break
+    space) but keeps U+00A0 together: a narrow one the author typed is set as U+00A0."""
+    return escape(locale.typographic(text)).replace("\u202f", "\u00a0")
+
+
 def rl_markup(text: str, locale: Locale) -> str:
     """Safe reportlab markup for a content string (already validated by the model)."""
-    return markup.render(text, lambda t: escape(locale.typographic(t)), lambda p: f"<b>{p}</b>",
+    return markup.render(text, lambda t: _setting(t, locale), lambda p: f"<b>{p}</b>",
                          lambda p: f"<i>{p}</i>", lambda p, href: f"<a href={quoteattr(href)}><u>{p}</u></a>")
 
 
 def rl_plain(text: str, locale: Locale) -> str:
     """Escaped text without any markup (headings, labels)."""
-    return escape(locale.typographic(text))
+    return _setting(text, locale)
 
 
 def rl_link(text: str, href: str, locale: Locale) -> str:
@@ -111,7 +117,9 @@ class Paragraph(_RLParagraph):
         again on their own, the first part's last line would become a short last line)."""
         kinds = [type(fw) for fw in self.frags] if _processed_frags(self.frags) else []
         parts = super().split(avail_width, avail_height)
-        for fw, kind in zip(self.frags, kinds, strict=True) if kinds else ():  # unprocessed: nothing marked
+        if len(kinds) != len(self.frags):  # split wrapped the paragraph afresh: nothing was marked in place
+            kinds = [type(fw) for fw in self.frags]
+        for fw, kind in zip(self.frags, kinds, strict=True):
             if type(fw) is not kind:  # reportlab marks the first part's last piece in place: keep ours
                 marked = type(fw)
                 fw.__class__ = kind

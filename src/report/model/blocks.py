@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .reader import AssetPath, Markup, Node, spec
+from .tables import Table
 
 
 @dataclass(kw_only=True)
@@ -38,5 +39,6 @@ BLOCK_KINDS: dict[str, tuple[type, str | None]] = {
     "quote": (Quote, "text"),
     "chart": (ChartRef, "id"),
     "image": (Figure, None),
+    "table": (Table, None),
 }
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from ..errors import Diagnostics
+from ..errors import Diagnostic, Diagnostics
 from .reader import AssetPath, Markup, Node, ReadContext, spec
 
 _WEB = re.compile(r"https?://[^\s()\[\]<>]+\.[^\s()\[\]<>]+")
@@ -88,6 +88,15 @@ class Newsletter(Node):
 
 
 @dataclass(kw_only=True)
+class Padding(Node):
+    quote: str | None = spec("A quote set as a full page on a page the binding adds.", default=None,
+                             example="Export ist Teamarbeit.", max_length=300)
+    quote_source: str | None = spec("Who said the quote.", default=None, example="Dr. Max Muster", max_length=80)
+    image: AssetPath | None = spec("An image filling a page the binding adds, relative to assets/.", default=None,
+                                   example="images/team.jpg")
+
+
+@dataclass(kw_only=True)
 class Report(Node):
     name: str = spec("Base name of the output files (letters, digits, hyphens).",
                      example="jahresrueckblick-2017")
@@ -112,6 +121,9 @@ class Report(Node):
         "How the print edition is bound: saddle (stapled; pages padded to a multiple of 4), perfect "
         "(glued spine; an even count) or none (loose sheets). Added pages are a notes page, then "
         "intentionally blank ones, before the back cover.", default="saddle", example="saddle")
+    padding: Padding | None = spec(
+        "What fills the pages the binding adds, in this order: the image, the quote, then a notes page and "
+        "intentionally blank pages.", default=None)
 
     def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
         if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", self.name):
@@ -138,4 +150,5 @@ class Document:
     charts: dict[str, Any]
     content_dir: Path
     assets_dir: Path
+    warnings: list[Diagnostic] = field(default_factory=list)  # the model's findings that do not stop a build
 
