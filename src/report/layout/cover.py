@@ -6,6 +6,7 @@ from typing import Any
 
 from reportlab.platypus import Flowable
 
+from ..assets import oriented_size
 from ..tagging import artifact, content, start_section
 from .context import LayoutContext
 from .fit import credit_line, drawn_size, organisation_line
@@ -125,7 +126,8 @@ def _fill(path: Any, width: float, height: float) -> tuple[float, float, float, 
     cropped): (x, y, drawn width, drawn height). Within 1 % of the box's proportions it is simply fitted."""
     from PIL import Image
     with Image.open(path) as im:
-        ratio = im.height / im.width
+        w_px, h_px = oriented_size(im)  # as the edition embeds it: EXIF orientation applied
+        ratio = h_px / w_px
     if abs(ratio / (height / width) - 1) <= 0.01:
         return 0.0, 0.0, width, height
     scale = max(width, height / ratio)
