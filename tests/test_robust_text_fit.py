@@ -43,7 +43,7 @@ def _chars_outside(pdf: Path, margin: float) -> list[tuple[int, str]]:
 
 def test_wide_lines_are_set_smaller(project: Path, tmp_path: Path) -> None:
     _organisation(project, "W" * 50)
-    edit(project, "report.yaml", CREDIT, f'credit: "{"W" * 40}"')  # reversed text: 8 pt bold at least, never smaller
+    edit(project, "report.yaml", CREDIT, f'credit: "{"W" * 55}"')
     edit(project, "sections/01-zahlen.yaml", "label: Thüringer Gemeinschaftsstände", f"label: {'W' * 30}")
     pdf = build(project, tmp_path / "out", ["screen"]).outputs[0].path
     assert _chars_outside(pdf, margin=10 / 25.4 * 72) == []  # nothing closer than 10 mm to the edge

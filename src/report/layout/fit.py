@@ -7,7 +7,7 @@ The drawing code and the check call the same `fit_size` with the same sizes, so 
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
@@ -34,6 +34,19 @@ def drawn_size(text: str, font: str, size: float, width: float, min_size: float 
     return fit_size(text, font, size, width, min_size) or min_size
 
 
+def organisation_line(st: Any) -> tuple[str, float, float]:
+    """(font, size, smallest size) of the cover's organisation line."""
+    size = st.theme.sizes.h2
+    return st.font["bold"], size, max(MIN_TEXT_PT, size * ORGANISATION_MIN)
+
+
+def credit_line(st: Any) -> tuple[str, float, float]:
+    """(font, size, smallest size) of the cover's image credit: reversed out of a four-colour image,
+    so bold and large enough to survive misregister."""
+    floor = st.theme.plates.reversed_min
+    return st.font["bold"], max(st.theme.sizes.source, floor), floor
+
+
 def check(ctx: LayoutContext, running_head: str) -> None:
     """Refuse the single lines that do not fit even at their smallest size, all at once."""
     st, rep = ctx.styles, ctx.doc.report
@@ -46,11 +59,8 @@ def check(ctx: LayoutContext, running_head: str) -> None:
     lines = [
         (running_head, st.font["bold"], s.running, MIN_TEXT_PT, pos(rep, "organisation"),
          "the running head (organisation · subtitle)"),
-        (rep.organisation, st.font["bold"], s.h2, max(MIN_TEXT_PT, s.h2 * ORGANISATION_MIN), pos(rep, "organisation"),
-         "the organisation on the cover"),
-        # reversed out of the cover image: bold and no smaller than the print rule allows (theme plates)
-        (rep.cover.credit, st.font["bold"], max(s.source, st.theme.plates.reversed_min), st.theme.plates.reversed_min,
-         pos(rep.cover, "credit"), "the image credit on the cover"),
+        (rep.organisation, *organisation_line(st), pos(rep, "organisation"), "the organisation on the cover"),
+        (rep.cover.credit, *credit_line(st), pos(rep.cover, "credit"), "the image credit on the cover"),
     ]
     for text, font, size, floor, where, what in lines:
         if fit_size(text, font, size, width, floor) is None:

@@ -194,9 +194,8 @@ def _label_style(st: Any, label: str, width: float) -> Any:
 
 
 def _texts(ctx: LayoutContext, fig: KeyFigure) -> list[Paragraph]:
-    """Label and detail of a tile, wrapped to its width."""
-    st = ctx.styles
-    gap = st.theme.page.tile_gap * MM
+    """Label and detail of a tile (set in _tile, measured in _needed_height)."""
+    st, gap = ctx.styles, ctx.styles.theme.page.tile_gap * MM
     inner = (ctx.text_width - gap * (COLUMNS - 1)) / COLUMNS - 2 * PAD
     parts = [Paragraph(rl_plain(fig.label, ctx.locale), _label_style(st, fig.label, inner))]
     if fig.detail:
