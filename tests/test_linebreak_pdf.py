@@ -98,13 +98,14 @@ def _font_of_chars(pdf_path: Path, needle: str) -> set[str]:
 
 
 def test_markup_runs_survive_the_optimiser(project, tmp_path):
-    """Bold, italic and a link in a justified paragraph: whole in extracted text and in the tags,
+    """Bold, italic, a link and an ampersand in a justified paragraph: whole in extracted text and tags,
     each run in its font, the link's area over its text, no added hyphen inside any word."""
     rel = "sections/04-aussenwirtschaftstag.yaml"
     edit(project, rel, "Mehr als 200 Teilnehmer informierten sich im",
          "**Mehr als 200 Teilnehmer** informierten sich im")
     edit(project, rel, "Fallstricke der Internationalisierung.", "*Fallstricke der Internationalisierung*.")
     edit(project, rel, "Gelegenheit zum Networking mit", "Gelegenheit zum [Networking](https://example.org/netz) mit")
+    edit(project, rel, "Branchenkennern und anderen", "Branchenkennern & anderen")
     result = build(project, tmp_path / "out", ["screen", "print"])
     out, printed = (next(o for o in result.outputs if o.edition == e) for e in ("screen", "print"))
     text = " ".join(extract_text(printed.path).replace("\ufffe", "").split())  # pdfium: no /ActualText here
@@ -123,7 +124,8 @@ def test_markup_runs_survive_the_optimiser(project, tmp_path):
     para = next(m.group(1) for m in re.finditer(r'^\s*"(.*)"$', struct, flags=re.M) if "Bereits im März" in m.group(1))
     para = " ".join(para.replace("\u00ad", "").split())
     for phrase in ("Mehr als 200 Teilnehmer informierten sich", "Fallstricke der Internationalisierung. Unsere",
-                   "Gelegenheit zum Networking mit", "Außenwirtschaftstages", "Informationsveranstaltungen"):
+                   "Gelegenheit zum Networking mit", "Branchenkennern & anderen", "Außenwirtschaftstages",
+                   "Informationsveranstaltungen"):
         assert phrase in para, phrase
     assert not re.search(r"\w- \w", para.replace("Wirtschafts- und", "")), "a hyphen from line breaking in the tags"
 

@@ -62,30 +62,56 @@ def init_project(target: Path, language: str = DEFAULT_LANGUAGE) -> list[Path]:
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise ReportError([Diagnostic(f"{target} exists and is not an empty folder", Pos(target),
                                       "choose a new folder name; report init never overwrites files")])
+    existed = target.exists()
     try:
-        shutil.copytree(TEMPLATES / base / "content", target / "content")
-        if language != TEMPLATE_TAGS[base]:  # e.g. de-AT: the German templates, written for de-AT
-            report = target / "content" / "report.yaml"
-            text = report.read_text(encoding="utf-8")
-            report.write_text(text.replace(f"language: {TEMPLATE_TAGS[base]}", f"language: {language}", 1),
-                              encoding="utf-8")
-        for part in ("fonts", "icc"):
-            shutil.copytree(DATA / "assets" / part, target / "assets" / part)
-        images = target / "assets" / "images"
-        images.mkdir(parents=True)
-        cover = "titel.jpg" if base == "de" else "cover.jpg"
-        _placeholder(COVER_PX, (11, 74, 116), (31, 161, 154)).save(images / cover, "JPEG", quality=85,
-                                                                     dpi=(300, 300))
-        figure, portrait, signature = (("bild.jpg", "portrait.jpg", "unterschrift.png") if base == "de"
-                                       else ("picture.jpg", "portrait.jpg", "signature.png"))
-        _placeholder(FIGURE_PX, (234, 242, 248), (114, 114, 113)).save(images / figure, "JPEG", quality=85,
-                                                                        dpi=(300, 300))
-        _placeholder(PORTRAIT_PX, (200, 200, 196), (90, 96, 104)).save(images / portrait, "JPEG", quality=85,
-                                                                        dpi=(300, 300))
-        _signature(SIGNATURE_PX).save(images / signature, "PNG", dpi=(300, 300))
-        for name, text in schema_files().items():
-            write_atomic(target / "schema" / name, text.encode("utf-8"))
+        _create(target, language)
     except OSError as exc:
-        raise ReportError([Diagnostic(f"cannot create the project: {exc.strerror}", Pos(target),
-                                      "check that the folder is writable")]) from None
+        _remove_partial(target, existed)  # a retry after freeing space must find the folder as it was
+        raise ReportError([Diagnostic(f"cannot create the project: {_reason(exc)}; nothing was left behind",
+                                      Pos(target), "check that the folder is writable and the disk has "
+                                      "space (a new project needs about 1 MB), then run report init again")]
+                          ) from None
     return sorted(p for p in target.rglob("*") if p.is_file())
+
+
+def _reason(exc: OSError) -> str:
+    """What went wrong, in words: shutil.copytree gathers its errors in a list (and has no strerror)."""
+    if isinstance(exc, shutil.Error) and exc.args and isinstance(exc.args[0], list) and exc.args[0]:
+        return str(exc.args[0][0][-1])
+    return exc.strerror or str(exc) or type(exc).__name__
+
+
+def _remove_partial(target: Path, existed: bool) -> None:
+    if not existed:
+        shutil.rmtree(target, ignore_errors=True)
+        return
+    for child in target.iterdir() if target.is_dir() else []:  # the folder was empty before
+        if child.is_dir() and not child.is_symlink():
+            shutil.rmtree(child, ignore_errors=True)
+        else:
+            child.unlink(missing_ok=True)
+
+
+def _create(target: Path, language: str) -> None:
+    base = language.split("-")[0]
+    shutil.copytree(TEMPLATES / base / "content", target / "content")
+    if language != TEMPLATE_TAGS[base]:  # e.g. de-AT: the German templates, written for de-AT
+        report = target / "content" / "report.yaml"
+        text = report.read_text(encoding="utf-8")
+        report.write_text(text.replace(f"language: {TEMPLATE_TAGS[base]}", f"language: {language}", 1),
+                          encoding="utf-8")
+    for part in ("fonts", "icc"):
+        shutil.copytree(DATA / "assets" / part, target / "assets" / part)
+    images = target / "assets" / "images"
+    images.mkdir(parents=True)
+    cover, figure, portrait, signature = (("titel.jpg", "bild.jpg", "portrait.jpg", "unterschrift.png")
+                                          if base == "de" else
+                                          ("cover.jpg", "picture.jpg", "portrait.jpg", "signature.png"))
+    _placeholder(COVER_PX, (11, 74, 116), (31, 161, 154)).save(images / cover, "JPEG", quality=85, dpi=(300, 300))
+    _placeholder(FIGURE_PX, (234, 242, 248), (114, 114, 113)).save(images / figure, "JPEG", quality=85,
+                                                                    dpi=(300, 300))
+    _placeholder(PORTRAIT_PX, (200, 200, 196), (90, 96, 104)).save(images / portrait, "JPEG", quality=85,
+                                                                    dpi=(300, 300))
+    _signature(SIGNATURE_PX).save(images / signature, "PNG", dpi=(300, 300))
+    for name, text in schema_files().items():
+        write_atomic(target / "schema" / name, text.encode("utf-8"))

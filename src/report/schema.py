@@ -88,7 +88,9 @@ class _Builder:
             if f.metadata.get("kinds"):
                 schema = {"type": "array", "items": {"$ref": f"#/$defs/{self.blocks(f.metadata['kinds'])}"}}
             else:
-                schema = self.type_schema(hints[f.name], dict(f.metadata), partial)
+                # a field the model reads itself (e.g. a table's rows) names its schema
+                own = f.metadata.get("json_schema")
+                schema = dict(own) if own else self.type_schema(hints[f.name], dict(f.metadata), partial)
             if f.metadata.get("description"):
                 schema = {**schema, "description": f.metadata["description"]}
             if f.metadata.get("example") is not None:

@@ -15,6 +15,7 @@ from ..model import ForewordSection, KeyFiguresSection, TextSection
 from . import closing, contents, cover, foreword, keyfigures, section
 from .context import LayoutContext
 from .padding import PadPages
+from .templates import with_source
 
 SECTION_LAYOUTS: dict[type, Callable[[LayoutContext, Any, int], list[Any]]] = {
     TextSection: section.layout,
@@ -31,7 +32,7 @@ def build_story(ctx: LayoutContext) -> list[Any]:
                         NextPageTemplate(["left", "right"]), PageBreak(), *contents.layout(ctx)]
     previous = None
     for index, sec in enumerate(ctx.doc.sections, start=1):
-        flow = SECTION_LAYOUTS[type(sec)](ctx, sec, index)
+        flow = with_source(SECTION_LAYOUTS[type(sec)](ctx, sec, index), sec.pos)
         if _continues(ctx, sec, previous):
             first = next(f for f in flow if getattr(f, "head", False))
             first.style = first.style.clone(first.style.name, spaceBefore=SECTION_GAP * 72 / 25.4)

@@ -75,9 +75,10 @@ class ContentsLines(Flowable):
     def __init__(self, rows: list[tuple[Any, Any, str | None, float]]):
         super().__init__()
         self.rows = rows
+        self.total = sum(r[3] for r in rows)  # once: wrap is called for every split part
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
-        self.width, self.height = aw, sum(r[3] for r in self.rows)
+        self.width, self.height = aw, self.total
         return self.width, self.height
 
     def split(self, aw: float, ah: float) -> list[Any]:

@@ -8,14 +8,16 @@ from typing import Any
 
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
-from ..model import Box, ChartRef, Figure, Heading, ListBlock, Note, Quote, TextSection
+from ..assets import oriented_size
+from ..model import Box, ChartRef, Figure, Heading, ListBlock, Note, Quote, Table, TextSection
 from ..model import Paragraph as ParagraphBlock
 from ..tagging import artifact, content, group
-from . import boxes, columns, lists, notes
+from . import boxes, columns, lists, notes, table
 from .context import LayoutContext
 from .flow import keep_heads
 from .heading import heading, subheading
 from .styles import MM
+from .templates import text_frame_height, with_source
 from .text import Paragraph, rl_markup, rl_plain
 
 QUOTE_MARKS = "\"'„“”‚‘’«»‹›"
@@ -35,6 +37,17 @@ class PullQuote(Flowable):
         return aw, h
 
     repeat = False  # repeats a sentence of the body: an artifact, so screen readers do not read it twice
+
+    def split(self, aw: float, ah: float) -> list[Flowable]:
+        """A quote longer than the rest of the page goes on on the next, with its bar on both."""
+        parts = self.para.split(aw - self.indent, ah)
+        if len(parts) < 2:
+            return []
+        first, *rest = (PullQuote(p, self.indent, self.bar_colour, 0) for p in parts)
+        first.spaceBefore, rest[-1].spaceAfter = self.spaceBefore, self.spaceAfter
+        for part in (first, *rest):
+            part.repeat = self.repeat
+        return [first, *rest]
 
     def draw(self) -> None:
         with artifact(self.canv):
@@ -120,13 +133,23 @@ class PlacedImage(Flowable):
 def _figure(ctx: LayoutContext, block: Figure) -> list[Any]:
     from PIL import Image as PILImage
     with PILImage.open(block.image) as im:
-        w_px, h_px = im.size
-    width = ctx.text_width
+        w_px, h_px = oriented_size(im)
+    gap = 2 * MM
+    caption = Paragraph(rl_markup(block.caption, ctx.locale), ctx.styles.para("caption"))
+    credit = [Paragraph(rl_plain(block.credit, ctx.locale), ctx.styles.para("source"))] if block.credit else []
+    # the image fills the column's width unless it is so tall that it and its caption would not fit
+    # on one page (a portrait photo): then it is as tall as leaves room for the caption
+    frame_h = text_frame_height(ctx.geometry, ctx.styles.theme.page)
+    below = gap + sum(p.wrap(ctx.text_width, frame_h)[1] + p.getSpaceBefore() + p.getSpaceAfter()
+                      for p in [caption, *credit])
+    room = max(frame_h - below - _SLACK, frame_h / 2)
+    width = min(ctx.text_width, room * w_px / h_px)
     height = width * h_px / w_px
     img = PlacedImage(ctx.prepare_image(block.image, width, height), width, height, block.alt)
-    credit = [Paragraph(rl_plain(block.credit, ctx.locale), ctx.styles.para("source"))] if block.credit else []
-    return [KeepTogether([img, Spacer(0, 2 * MM),
-                          Paragraph(rl_markup(block.caption, ctx.locale), ctx.styles.para("caption")), *credit])]
+    return [KeepTogether([img, Spacer(0, gap), caption, *credit])]
+
+
+_SLACK = 1.0  # points kept free below a page-high figure: rounding in reportlab's frame arithmetic
 
 
 def _indent(ctx: LayoutContext) -> float:
@@ -155,12 +178,13 @@ BLOCK_LAYOUTS: dict[type, Callable[[LayoutContext, Any], list[Any]]] = {
     Quote: _quote,
     ChartRef: _chart,
     Figure: _figure,
+    Table: table.layout,
     Heading: _heading,
     ListBlock: _list,
     Note: _note,
     Box: _box,
 }
-SPANNING = (ChartRef, Figure)  # in a two-column section these take the full width
+SPANNING = (ChartRef, Figure, Table)  # in a two-column section these take the full width
 
 
 def layout(ctx: LayoutContext, section: TextSection, index: int) -> list[Any]:
@@ -173,7 +197,7 @@ def layout(ctx: LayoutContext, section: TextSection, index: int) -> list[Any]:
     for block in section.blocks:
         spanning = isinstance(block, SPANNING)
         here = ctx if spanning else inner
-        flow = BLOCK_LAYOUTS[type(block)](here, block)
+        flow = with_source(BLOCK_LAYOUTS[type(block)](here, block), block.pos)
         if two and not spanning:
             run += flow
             continue

@@ -26,17 +26,28 @@ _OVERFLOW = 0.01  # points a line may exceed its width through rounding
 LINE_BREAKING = Params()
 
 
+def _escape(text: str) -> str:
+    """Escaped text for reportlab. reportlab breaks lines at U+202F (narrow no-break space) but keeps
+    U+00A0 together: a narrow one the author typed is set as U+00A0."""
+    return escape(text).replace("\u202f", "\u00a0")
+
+
+def _setting(text: str, locale: Locale) -> str:
+    """Escaped, typographic text for reportlab."""
+    return _escape(locale.typographic(text))
+
+
 def rl_markup(text: str, locale: Locale, note: Any = None) -> str:
     """Safe reportlab markup for a content string (already validated by the model). Links are not
     underlined here: the paragraph style's `linkUnderline` decides per edition (see Styles.para)."""
-    return markup.render(text, escape, lambda p: f"<b>{p}</b>", lambda p: f"<i>{p}</i>",
+    return markup.render(text, _escape, lambda p: f"<b>{p}</b>", lambda p: f"<i>{p}</i>",
                          lambda p, href: f"<a href={quoteattr(href)}>{p}</a>", locale.typographic, url_breaks=True,
                          note=note)
 
 
 def rl_plain(text: str, locale: Locale) -> str:
     """Escaped text without any markup (headings, labels)."""
-    return escape(locale.typographic(text))
+    return _setting(text, locale)
 
 
 def rl_link(text: str, href: str, locale: Locale) -> str:
@@ -114,6 +125,8 @@ class Paragraph(_RLParagraph):
         again on their own, the first part's last line would become a short last line)."""
         kinds = [type(fw) for fw in self.frags] if _processed_frags(self.frags) else []
         parts = super().split(avail_width, avail_height)
+        if len(kinds) != len(self.frags):  # split wrapped the paragraph afresh: nothing was marked in place
+            kinds = [type(fw) for fw in self.frags]
         for fw, kind in zip(self.frags, kinds, strict=True):
             if type(fw) is not kind:  # reportlab marks the first part's last piece in place: keep ours
                 marked = type(fw)

@@ -26,13 +26,15 @@ from .document import Contact, Cover, Document, Newsletter, Report, check_email,
 from .numbers import Number, NumberError, format_decimal, parse_number
 from .reader import INVALID, AssetPath, Markup, Node, ReadContext, Reader, read_or_raise, spec
 from .sections import MAX_FIGURE_VALUE, SECTION_KINDS, ForewordSection, KeyFigure, KeyFiguresSection, TextSection
+from .tables import Table, TableColumn, TableNote
 
 __all__ = [
     "AXIS_MM", "BLOCK_KINDS", "CHART_KINDS", "DESTINATION_ROW_MM", "INVALID", "MAX_CHART_MM", "MAX_CHART_VALUE",
     "MAX_FIGURE_VALUE", "SECTION_KINDS", "VERTICAL_LABELS_MM", "AssetPath", "BarChart", "ChartBase", "ChartRef",
     "Contact", "Cover", "DestinationGroup", "DestinationsChart", "Document", "Figure", "KeyFigure",
     "KeyFiguresSection", "Markup", "Newsletter", "Node", "Number", "NumberError", "Paragraph", "Quote",
-    "ReadContext", "Reader", "Report", "Series", "TextSection", "check_email", "check_web", "format_decimal",
+    "ReadContext", "Reader", "Report", "Series", "Table", "TableColumn", "TableNote",
+    "TextSection", "check_email", "check_web", "format_decimal",
     "parse_number", "read_or_raise", "spec",
     "BOX_KINDS", "Box", "ForewordSection", "Heading", "ListBlock", "ListItem", "Note",
 ]

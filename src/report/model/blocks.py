@@ -7,6 +7,7 @@ from typing import Any, Literal
 
 from ..errors import Diagnostics
 from .reader import AssetPath, Markup, Node, spec
+from .tables import Table
 
 
 @dataclass(kw_only=True)
@@ -94,6 +95,7 @@ BLOCK_KINDS: dict[str, tuple[type, str | None]] = {
     "quote": (Quote, "text"),
     "chart": (ChartRef, "id"),
     "image": (Figure, None),
+    "table": (Table, None),
     "heading": (Heading, "text"),
     "list": (ListBlock, "items"),
     "note": (Note, "text"),

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ..errors import Diagnostics
-from ..labels import CHAR_MM, LABEL_WRAP, LINE_MM, wrap_label
+from ..labels import LABEL_WRAP, LINE_MM, text_mm, wrap_label
 from .numbers import Number
 from .reader import Markup, Node, ReadContext, spec
 
@@ -82,8 +82,8 @@ class BarChart(ChartBase):
                 diag.error(ctx.value_pos(self, "height"),
                            f"the labels of {n} bars do not fit a chart {self.height:g} mm high", fix)
         else:
-            widest = max(len(line) for ls in lines for line in ls)
-            if n * widest * CHAR_MM > VERTICAL_LABELS_MM:
+            widest = max(text_mm(line) for ls in lines for line in ls)  # measured with the font
+            if n * widest > VERTICAL_LABELS_MM:
                 diag.error(ctx.value_pos(self, "categories"),
                            f"the labels of {n} vertical bars would overlap",
                            "use orientation: horizontal, fewer categories or shorter names")

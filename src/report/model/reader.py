@@ -148,6 +148,8 @@ class Reader:
             return value
         if origin is list:
             return self._read_list(value, pos, args[0] if args else Any, what)
+        if tp is Any:  # kept as positioned YAML; the class's check() reads it (e.g. a table's rows)
+            return value
         if tp is Number:  # a dataclass, but read from one scalar
             return self._read_exact(value, pos, what)
         if dataclasses.is_dataclass(tp):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from types import SimpleNamespace
 from typing import Any, Literal
 
 from .. import markup
@@ -61,6 +62,7 @@ class ForewordSection(Node):
 
 
 MAX_FIGURE_VALUE = 1e9  # "999.999.999" is the widest number a tile holds
+_POINT = SimpleNamespace(thousands=",", decimal=".")  # notation of messages before the language is known
 
 
 @dataclass(kw_only=True)
@@ -71,8 +73,25 @@ class KeyFigure(Node):
                                  default=None, example="mehr als", max_length=24)
     label: str = spec("What was counted.", example="erreichte Thüringer", max_length=80)
     detail: Markup | None = spec("A short explanation under the label.", default=None, max_length=160)
+    unit: str | None = spec("Unit after the number, spaced as the language writes it: German '61,4 %' "
+                            "(no-break space), English '61.4%'.", default=None, example="Mio. €", max_length=12)
+    prefix: str | None = spec("A currency that leads the number, e.g. '£' for '£4.1m'.", default=None,
+                              example="£", max_length=3)
+    previous: Number | None = spec("Last year's value: the tile shows the change (optional).", default=None,
+                                   example=58.9)
+    change: Literal["percent", "absolute", "none"] = spec(
+        "How the change against `previous` is shown: percent ('▲ +4,2 % ggü. Vorjahr'), absolute (the "
+        "difference in the figure's unit; percentage points for %) or none.", default="percent")
+    decimals: int | None = spec("Decimal places to print (default: as written); rounding away digits warns.",
+                                default=None, example=1, between=(0, 6))
 
     def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
+        for name in ("value", "previous"):
+            number = getattr(self, name)
+            if number is not None and self.decimals is not None and number.drops_digits(self.decimals):
+                diag.warning(ctx.value_pos(self, name), f"key figure {name} {number} prints as "
+                             f"{number.format(ctx.numbers or _POINT, self.decimals)} with decimals: {self.decimals}",
+                             f"write the value as it should be printed, or set decimals: {number.decimals}")
         if self.value < 0:
             diag.error(ctx.value_pos(self, "value"), f"key figure value {self.value} is negative",
                        "key figures count things; write the number as in the source")

@@ -6,6 +6,7 @@ import textwrap
 from html import escape
 from typing import Any
 
+from ..figures import figure_text
 from ..locale import Locale
 from ..markup import plain, render
 from ..model import Document, KeyFigure, KeyFiguresSection
@@ -66,7 +67,7 @@ def teaser_html(doc: Document, locale: Locale, cover_src: str) -> str:
             f'style="background:{c["tint"]};border-top:4px solid {c["accent"]};"><tr>'
             f'<td style="padding:12px 12px 14px 12px;font-family:{FONT};color:{c["ink"]};">{qual}'
             f'<div style="font-size:30px;line-height:34px;font-weight:900;color:{c["primary"]};">'
-            f'{escape(locale.number(fig.value))}</div>'
+            f'{escape(figure_text(fig, locale).value)}</div>'
             f'<div style="font-size:14px;line-height:18px;font-weight:bold;color:{c["primary"]};">'
             f'{escape(t(fig.label))}</div></td></tr></table></td>')
     rows = "".join(f"<tr>{''.join(cells[i:i + 2])}</tr>" for i in range(0, len(cells), 2))
@@ -142,7 +143,7 @@ def teaser_text(doc: Document, locale: Locale) -> str:
     lines: list[Any] = [t(rep.subtitle or str(rep.year)).upper(), "", wrap(t(rep.title)),
                         "=" * min(72, len(t(rep.title))), "", wrap(t(plain(rep.lead))), ""]
     for fig in _figures(doc):
-        value = locale.number(fig.value)
+        value = figure_text(fig, locale).value
         lines.append(f"* {t(fig.qualifier) + ' ' if fig.qualifier else ''}{value} {t(fig.label)}")
     address, ways = _contact(doc, locale)
     lines += ["", f"{t(nl.button)}:", nl.pdf_url, "", "--", t(nl.sender), *(t(a) for a in address)]

@@ -10,6 +10,7 @@ findings, never in a traceback, a hang or unbounded memory.
 from __future__ import annotations
 
 import io
+import logging
 import warnings
 from collections.abc import Callable
 from pathlib import Path
@@ -50,10 +51,16 @@ def preflight(source: Path | bytes, profile: Profile = DEFAULT_PROFILE, budget: 
                       profile, name)
     except pikepdf.PdfError as exc:
         return Report([Finding("file", FAIL, f"not a readable PDF: {exc}")], profile, name)
-    with pdf, warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        findings = _check(pdf, data, profile, budget or Budget(), render)
-        note = _guard("edition", lambda: document.screen_note(pdf, Path(name).name if name else ""))
+    pikepdf_log = logging.getLogger("pikepdf")  # it logs tracebacks for XMP it cannot parse: findings here
+    level = pikepdf_log.level
+    pikepdf_log.setLevel(logging.CRITICAL)
+    try:
+        with pdf, warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            findings = _check(pdf, data, profile, budget or Budget(), render)
+            note = _guard("edition", lambda: document.screen_note(pdf, Path(name).name if name else ""))
+    finally:
+        pikepdf_log.setLevel(level)
     repairs = sorted({str(w.message) for w in caught})
     if repairs:  # the PDF library repaired or skipped something on the way: the file is damaged
         findings.append(Finding("repairs", WARN, f"the file needed repairs to be read: {'; '.join(repairs[:2])}"
