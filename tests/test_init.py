@@ -15,7 +15,7 @@ def test_init_then_build(tmp_path, capsys):
     assert (content / "report.yaml").read_text(encoding="utf-8").count("#") > 20  # keys are explained
     kinds = {line.split(":", 1)[1].split("#")[0].strip() for p in content.rglob("*.yaml")
              for line in p.read_text(encoding="utf-8").splitlines() if line.startswith("kind:")}
-    assert kinds == {"text", "key_figures", "foreword", "bar", "destinations"}
+    assert kinds == {"text", "key_figures", "foreword", "bar", "destinations", "line", "donut"}
     blocks = {m for p in content.rglob("*.yaml")
               for m in re.findall(r"^\s*- ([a-z_]+):", p.read_text(encoding="utf-8"), re.M)}
     from report.model import BLOCK_KINDS

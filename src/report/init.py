@@ -64,7 +64,7 @@ def init_project(target: Path, language: str = DEFAULT_LANGUAGE) -> list[Path]:
                                       "choose a new folder name; report init never overwrites files")])
     existed = target.exists()
     try:
-        _create(target, language)
+        _create(target, base, language)
     except OSError as exc:
         _remove_partial(target, existed)  # a retry after freeing space must find the folder as it was
         raise ReportError([Diagnostic(f"cannot create the project: {_reason(exc)}; nothing was left behind",
@@ -92,8 +92,7 @@ def _remove_partial(target: Path, existed: bool) -> None:
             child.unlink(missing_ok=True)
 
 
-def _create(target: Path, language: str) -> None:
-    base = language.split("-")[0]
+def _create(target: Path, base: str, language: str) -> None:
     shutil.copytree(TEMPLATES / base / "content", target / "content")
     if language != TEMPLATE_TAGS[base]:  # e.g. de-AT: the German templates, written for de-AT
         report = target / "content" / "report.yaml"
@@ -104,10 +103,11 @@ def _create(target: Path, language: str) -> None:
         shutil.copytree(DATA / "assets" / part, target / "assets" / part)
     images = target / "assets" / "images"
     images.mkdir(parents=True)
-    cover, figure, portrait, signature = (("titel.jpg", "bild.jpg", "portrait.jpg", "unterschrift.png")
-                                          if base == "de" else
-                                          ("cover.jpg", "picture.jpg", "portrait.jpg", "signature.png"))
-    _placeholder(COVER_PX, (11, 74, 116), (31, 161, 154)).save(images / cover, "JPEG", quality=85, dpi=(300, 300))
+    cover = "titel.jpg" if base == "de" else "cover.jpg"
+    _placeholder(COVER_PX, (11, 74, 116), (31, 161, 154)).save(images / cover, "JPEG", quality=85,
+                                                                 dpi=(300, 300))
+    figure, portrait, signature = (("bild.jpg", "portrait.jpg", "unterschrift.png") if base == "de"
+                                   else ("picture.jpg", "portrait.jpg", "signature.png"))
     _placeholder(FIGURE_PX, (234, 242, 248), (114, 114, 113)).save(images / figure, "JPEG", quality=85,
                                                                     dpi=(300, 300))
     _placeholder(PORTRAIT_PX, (200, 200, 196), (90, 96, 104)).save(images / portrait, "JPEG", quality=85,

@@ -51,9 +51,9 @@ class Locale:
     def typographic(self, text: str, before: str = "") -> str:
         """Straight quotes → the language's quotes (typographic quotes the author typed stay as they
         are); an apostrophe between letters → ’; spaced hyphen and -- → en dash, --- → em dash;
-        ... → …; a number and its unit bound by a no-break space. `before` is the character
-        preceding `text` (the previous span of a marked-up text), so a quote mark at the start of a
-        span opens or closes as it would in the whole text."""
+        ... → …; a number and its unit bound by a no-break space. `before` is the character preceding
+        `text` (the previous span of a marked-up text), so a quote mark at the start of a span opens or
+        closes as it would in the whole text."""
         open_q, close_q = self.quotes
         opening = r'(^|[\s(\[{/–—-])"' if not before or _OPENS.search(before) else r'([\s(\[{/–—-])"'
         text = re.sub(opening, lambda m: m.group(1) + open_q, text)

@@ -58,6 +58,12 @@ class Colours(Node):
     muted: Colour = spec("Captions, sources and running heads.")
     rule: Colour = spec("Hairlines.")
     paper: Colour = spec("The paper (white).")
+    sky: Colour = spec("Chart series colour (light blue).")
+    taupe: Colour = spec("Chart series colour (grey-brown).")
+    rose: Colour = spec("Chart series colour (light red).")
+    rust: Colour = spec("Chart series colour (dark orange-brown).")
+    steel: Colour = spec("Chart series colour (mid blue).")
+    plum: Colour = spec("Chart series colour (dark aubergine).")
 
 
 @dataclass(kw_only=True)
@@ -177,7 +183,9 @@ class TextDesign(Node):
 
 @dataclass(kw_only=True)
 class ChartStyle(Node):
-    palette: list[str] = spec("Colour names used for chart series, in order.", items=(1, 8))
+    palette: list[str] = spec("Colour names used for chart series and donut shares, in order.", items=(1, 8))
+    highlight: str = spec("Colour name of a highlighted point (e.g. the record month).", example="accent")
+    negative: str = spec("Colour name of negative bars (a loss) in a single-series bar chart.", example="accent")
 
 
 LogoPlace = Literal["top-left", "top-right", "bottom-right", "none"]
@@ -225,6 +233,11 @@ class Theme(Node):
         for i, name in enumerate(self.charts.palette):
             if name not in known:
                 diag.error(ctx.item_pos(self.charts, "palette", i), f"unknown colour '{name}' in chart palette",
+                           f"known colours: {', '.join(known)}")
+        for key in ("highlight", "negative"):
+            name = getattr(self.charts, key)
+            if name not in known:
+                diag.error(ctx.value_pos(self.charts, key), f"unknown colour '{name}' for charts: {key}",
                            f"known colours: {', '.join(known)}")
 
 

@@ -35,7 +35,7 @@ from typing import Any
 
 from ..cache import Cache, code_version, file_digest, key
 from ..locale import Locale
-from ..model import BarChart, DestinationsChart
+from ..model import BarChart, DestinationsChart, DonutChart, LineChart, PieChart
 from ..theme import Theme
 
 MM = 72 / 25.4
@@ -67,8 +67,9 @@ class ChartDrawing:
 
 
 def _kinds() -> dict[type, Callable]:
-    from . import bar, destinations  # imported on use: they pull in matplotlib
-    return {BarChart: bar.draw, DestinationsChart: destinations.draw}
+    from . import bar, destinations, donut, line  # imported on use: they pull in matplotlib
+    return {BarChart: bar.draw, DestinationsChart: destinations.draw, LineChart: line.draw, DonutChart: donut.draw,
+            PieChart: donut.draw}
 
 
 def _render_one(job: tuple) -> bytes:

@@ -72,6 +72,17 @@ class Edition:
         """Edition-specific PDF post-processing."""
 
 
+def flatten(im: Any, paper: tuple[int, int, int] = (255, 255, 255)) -> Any:
+    """An RGB image; transparent parts (a signature PNG) laid on the paper instead of turning black."""
+    from PIL import Image
+    if im.mode in ("RGBA", "LA", "PA") or (im.mode == "P" and "transparency" in im.info):
+        rgba = im.convert("RGBA")
+        ground = Image.new("RGB", rgba.size, paper)
+        ground.paste(rgba, mask=rgba.getchannel("A"))
+        return ground
+    return im.convert("RGB")
+
+
 def _is_jpeg(data: bytes) -> bool:
     from PIL import Image
     with Image.open(io.BytesIO(data)) as img:

@@ -26,7 +26,7 @@ from ..errors import Diagnostic, Pos, ReportError
 from ..layout.templates import Geometry
 from ..locale import Locale, get_locale
 from ..theme import Theme, plate_count, plate_warnings, small_text_builds
-from . import Edition
+from . import Edition, flatten
 
 MM = 72 / 25.4
 BLEED_MM = 3.0  # German print shops' standard bleed
@@ -143,7 +143,7 @@ def to_cmyk(im: Image.Image, profile: Path) -> Image.Image:
     """An image in the output condition's CMYK, through the ICC profile."""
     if im.mode == "CMYK":
         return im
-    return ImageCms.applyTransform(im.convert("RGB"), _transform(profile))
+    return ImageCms.applyTransform(flatten(im), _transform(profile))
 
 
 class ColourConverter:

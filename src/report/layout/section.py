@@ -13,6 +13,7 @@ from ..model import Box, ChartRef, Figure, Heading, ListBlock, Note, Quote, Tabl
 from ..model import Paragraph as ParagraphBlock
 from ..tagging import artifact, content, group
 from . import boxes, columns, lists, notes, table
+from .chartdata import chart_data
 from .context import LayoutContext
 from .flow import keep_heads
 from .heading import heading, subheading
@@ -36,18 +37,20 @@ class PullQuote(Flowable):
         self.width, self.height = aw, h
         return aw, h
 
-    repeat = False  # repeats a sentence of the body: an artifact, so screen readers do not read it twice
-
     def split(self, aw: float, ah: float) -> list[Flowable]:
         """A quote longer than the rest of the page goes on on the next, with its bar on both."""
         parts = self.para.split(aw - self.indent, ah)
         if len(parts) < 2:
             return []
-        first, *rest = (PullQuote(p, self.indent, self.bar_colour, 0) for p in parts)
+        first, *rest = (self._part(p) for p in parts)
         first.spaceBefore, rest[-1].spaceAfter = self.spaceBefore, self.spaceAfter
-        for part in (first, *rest):
-            part.repeat = self.repeat
         return [first, *rest]
+    repeat = False  # repeats a sentence of the body: an artifact, so screen readers do not read it twice
+
+    def _part(self, para: Paragraph) -> PullQuote:
+        part = PullQuote(para, self.indent, self.bar_colour, 0)
+        part.repeat = self.repeat
+        return part
 
     def draw(self) -> None:
         with artifact(self.canv):
@@ -104,6 +107,7 @@ def _chart(ctx: LayoutContext, block: ChartRef) -> list[Any]:
     return [Spacer(0, 5 * MM), KeepTogether([
         Paragraph(rl_plain(chart.title, ctx.locale), st.para("h2")),
         ChartFigure(ctx.charts[block.id], chart.alt),  # plain text, not markup
+        *chart_data(chart, ctx.locale, st.font["regular"]),
         Spacer(0, 2 * MM),
         Paragraph(rl_markup(chart.caption, ctx.locale), st.para("caption")),
         Paragraph(rl_plain(source_line(ctx.locale, chart.source), ctx.locale), st.para("source")),

@@ -32,11 +32,6 @@ def _escape(text: str) -> str:
     return escape(text).replace("\u202f", "\u00a0")
 
 
-def _setting(text: str, locale: Locale) -> str:
-    """Escaped, typographic text for reportlab."""
-    return _escape(locale.typographic(text))
-
-
 def rl_markup(text: str, locale: Locale, note: Any = None) -> str:
     """Safe reportlab markup for a content string (already validated by the model). Links are not
     underlined here: the paragraph style's `linkUnderline` decides per edition (see Styles.para)."""
@@ -47,7 +42,7 @@ def rl_markup(text: str, locale: Locale, note: Any = None) -> str:
 
 def rl_plain(text: str, locale: Locale) -> str:
     """Escaped text without any markup (headings, labels)."""
-    return _setting(text, locale)
+    return _escape(locale.typographic(text))
 
 
 def rl_link(text: str, href: str, locale: Locale) -> str:

@@ -20,7 +20,11 @@ from .charts import (
     ChartBase,
     DestinationGroup,
     DestinationsChart,
+    DonutChart,
+    LineChart,
+    PieChart,
     Series,
+    SeriesChart,
 )
 from .document import Contact, Cover, Document, Newsletter, Report, check_email, check_web
 from .numbers import Number, NumberError, format_decimal, parse_number
@@ -31,10 +35,9 @@ from .tables import Table, TableColumn, TableNote
 __all__ = [
     "AXIS_MM", "BLOCK_KINDS", "CHART_KINDS", "DESTINATION_ROW_MM", "INVALID", "MAX_CHART_MM", "MAX_CHART_VALUE",
     "MAX_FIGURE_VALUE", "SECTION_KINDS", "VERTICAL_LABELS_MM", "AssetPath", "BarChart", "ChartBase", "ChartRef",
-    "Contact", "Cover", "DestinationGroup", "DestinationsChart", "Document", "Figure", "KeyFigure",
-    "KeyFiguresSection", "Markup", "Newsletter", "Node", "Number", "NumberError", "Paragraph", "Quote",
-    "ReadContext", "Reader", "Report", "Series", "Table", "TableColumn", "TableNote",
-    "TextSection", "check_email", "check_web", "format_decimal",
-    "parse_number", "read_or_raise", "spec",
+    "Contact", "Cover", "DestinationGroup", "DestinationsChart", "Document", "DonutChart", "Figure", "KeyFigure",
+    "KeyFiguresSection", "LineChart", "Markup", "Newsletter", "Node", "Number", "NumberError", "Paragraph",
+    "PieChart", "Quote", "ReadContext", "Reader", "Report", "Series", "SeriesChart", "Table", "TableColumn",
+    "TableNote", "TextSection", "check_email", "check_web", "format_decimal", "parse_number", "read_or_raise", "spec",
     "BOX_KINDS", "Box", "ForewordSection", "Heading", "ListBlock", "ListItem", "Note",
 ]
