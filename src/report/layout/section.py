@@ -188,7 +188,7 @@ BLOCK_LAYOUTS: dict[type, Callable[[LayoutContext, Any], list[Any]]] = {
     Note: _note,
     Box: _box,
 }
-SPANNING = (ChartRef, Figure)  # in a two-column section these take the full width
+SPANNING = (ChartRef, Figure, Table)  # in a two-column section these take the full width
 
 
 def layout(ctx: LayoutContext, section: TextSection, index: int) -> list[Any]:
