@@ -30,7 +30,7 @@ def test_key_indented_more_than_the_key_above(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("old", "new", "key"), [
     ("subtitle: Jahresrückblick 2017", "subtitle: Rückblick: 2017", "subtitle"),
-    ("  - quote: >-\n", "  - quote: Er sagte: weiter so\n  - paragraph: >-\n", "quote"),
+    ("  - quote:\n      repeat: true", "  - quote: Er sagte: weiter so\n  - quote:\n      repeat: true", "quote"),
 ])
 def test_unquoted_colon_in_text(tmp_path: Path, old: str, new: str, key: str) -> None:
     content = make_project(tmp_path)

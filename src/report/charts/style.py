@@ -55,6 +55,8 @@ def nice_step(span: float, max_ticks: int) -> float:
     if span <= 0:
         return 1.0
     raw = span / max(max_ticks, 1)
+    if raw < 1e-300:  # a span of subnormal floats: nothing a reader could see, one unit will do
+        return 1.0
     power = 10 ** math.floor(math.log10(raw))
     for m in (1, 2, 5, 10):
         if m * power >= raw * (1 - 1e-9):
@@ -66,8 +68,8 @@ def nice_range(lo: float, hi: float, max_ticks: int = 5, zero: bool = True) -> t
     """Tick values on a 1-2-5 grid from below `lo` to above `hi` (zero included when `zero`)."""
     if zero:
         lo, hi = min(lo, 0.0), max(hi, 0.0)
-    if hi == lo:
-        hi = lo + (abs(lo) or 1)
+    if not hi - lo > 1e-300:  # one value (or a span of subnormal floats): an axis one unit high
+        hi = lo + (abs(lo) if abs(lo) > 1e-300 else 1)
     step = nice_step(hi - lo, max_ticks)
     start = math.floor(lo / step + 1e-9) * step
     stop = math.ceil(hi / step - 1e-9) * step
