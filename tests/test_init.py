@@ -56,6 +56,10 @@ def test_init_in_english_builds_an_english_report(tmp_path, capsys):
     content = target / "content"
     text = "\n".join(p.read_text(encoding="utf-8") for p in content.rglob("*.yaml"))
     assert "language: en-GB" in text and "Kapitel" not in text and "Absatz" not in text
+    for kind in ("line", "donut", "bar", "destinations"):  # every chart kind, numbers from YAML and CSV
+        assert f"\nkind: {kind} " in text
+    assert "stacked: true" in text and "data: data/customers.csv" in text
+    assert (content / "data" / "generation.csv").read_text(encoding="utf-8").startswith("Month,Generation\nJan,212.4")
     assert main(["build", str(content), "-o", str(target / "out"), "--edition", "screen"]) == 0
     words = extract_text(target / "out" / "annual-review-screen.pdf")
     assert "CONTENTS" in words and "Contact and imprint" in words and "Inhalt" not in words

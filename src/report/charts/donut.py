@@ -62,8 +62,10 @@ def draw(fig: Figure, chart: Any, theme: Theme, locale: Locale) -> None:
         angle -= sweep
     # values inside the ring where every large share has room for its value, else all outside:
     # a reader compares numbers more easily when they all sit alike
-    large = [(sweep, value) for _a, sweep, _f, _n, value in shares if sweep >= INSIDE_DEG]
-    inside = bool(large) and all(_fits_inside(fig, value, size, ring, sweep, radius) for sweep, value in large)
+    inside_size = max(size, theme.plates.reversed_min)
+    large = [(start, sweep, value) for start, sweep, _f, _n, value in shares if sweep >= INSIDE_DEG]
+    inside = bool(large) and all(_fits_inside(fig, value, inside_size, ring, start, sweep, radius, chart.kind == "pie")
+                                 for start, sweep, value in large)
     outside: list[tuple[float, str, tuple[float, float, float]]] = []
     for start, sweep, fill, name, value in shares:
         ax.add_patch(Wedge((cx, cy), radius, start - sweep, start, width=ring, facecolor=fill,
@@ -72,7 +74,7 @@ def draw(fig: Figure, chart: Any, theme: Theme, locale: Locale) -> None:
         if inside and sweep >= INSIDE_DEG:
             r = radius - ring / 2 if chart.kind != "pie" else radius * 0.62
             ax.text(cx + r * math.cos(mid), cy + r * math.sin(mid), value, ha="center", va="center",
-                    fontsize=max(size, theme.plates.reversed_min), fontweight="bold", color=text_on(fill, theme))
+                    fontsize=inside_size, fontweight="bold", color=text_on(fill, theme))
             outside.append((mid, name, fill))
         else:
             outside.append((mid, f"{name}\n{value}", fill))
@@ -91,12 +93,19 @@ def _centre(fig: Figure, ax: Any, text: str, at: tuple[float, float], room: floa
         label.set_fontsize(max(theme.sizes.caption, theme.sizes.h2 * room / width))
 
 
-def _fits_inside(fig: Figure, value: str, size: float, ring: float, sweep: float, radius: float) -> bool:
+def _fits_inside(fig: Figure, value: str, size: float, ring: float, start: float, sweep: float,
+                 radius: float, pie: bool) -> bool:
+    """Whether the value, set level at the middle of its share, stays inside the ring: its extent
+    across the ring (radially) and along it (tangentially) at that angle, with a margin."""
     probe = fig.text(0, 0, value, fontsize=size, fontweight="bold")
     box = probe.get_window_extent(renderer(fig))
     probe.remove()
-    arc = math.radians(sweep) * (radius - ring / 2)
-    return box.width <= ring * 0.92 and box.width <= arc * 0.8 or box.width <= arc * 0.8 and ring >= radius
+    mid = math.radians(start - sweep / 2)
+    across = abs(box.width * math.cos(mid)) + abs(box.height * math.sin(mid))
+    along = abs(box.width * math.sin(mid)) + abs(box.height * math.cos(mid))
+    depth = radius * 0.76 if pie else ring  # a pie's value sits at 62 % of the radius
+    r = radius * 0.62 if pie else radius - ring / 2
+    return across <= depth * 0.8 and along <= math.radians(sweep) * r * 0.8
 
 
 def _outside_labels(fig: Figure, ax: Any, labels: list[tuple[float, str, Any]], centre: tuple[float, float],
