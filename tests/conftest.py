@@ -52,3 +52,18 @@ def project(tmp_path: Path) -> Path:
     shutil.copytree(SAMPLE_CONTENT, tmp_path / "content")
     shutil.copytree(ASSETS, tmp_path / "assets")
     return tmp_path / "content"
+
+
+REQUIRE_TOOLS = "REPORT_TEST_REQUIRE_TOOLS"  # set by the README's test command, which CI (.ci/run) runs
+
+
+def require_tool(name: str, package: str) -> str:
+    """The path of an external program a check needs. Missing: the test is skipped with the reason,
+    unless REPORT_TEST_REQUIRE_TOOLS=1 says the tools were installed (CI), where it fails."""
+    exe = shutil.which(name)
+    if exe:
+        return exe
+    reason = f"{name} is not installed (Debian package {package}; the README's test command installs it)"
+    if os.environ.get(REQUIRE_TOOLS, "") not in ("", "0"):
+        pytest.fail(f"{reason}, and {REQUIRE_TOOLS} says it is required")
+    pytest.skip(reason)

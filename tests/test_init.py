@@ -1,5 +1,9 @@
 """report init: a new project that builds at once, and never over an existing folder."""
 
+import re
+
+import pytest
+
 from report.cli import main
 from report.preflight import preflight
 
@@ -11,7 +15,11 @@ def test_init_then_build(tmp_path, capsys):
     assert (content / "report.yaml").read_text(encoding="utf-8").count("#") > 20  # keys are explained
     kinds = {line.split(":", 1)[1].split("#")[0].strip() for p in content.rglob("*.yaml")
              for line in p.read_text(encoding="utf-8").splitlines() if line.startswith("kind:")}
-    assert kinds == {"text", "key_figures", "bar", "destinations"}
+    assert kinds == {"text", "key_figures", "foreword", "bar", "destinations", "line", "donut"}
+    blocks = {m for p in content.rglob("*.yaml")
+              for m in re.findall(r"^\s*- ([a-z_]+):", p.read_text(encoding="utf-8"), re.M)}
+    from report.model import BLOCK_KINDS
+    assert set(BLOCK_KINDS) <= blocks  # the templates show every block
     assert (target / "assets" / "fonts" / "OFL.txt").is_file()
     assert main(["build", str(content), "-o", str(target / "out")]) == 0
     assert not preflight(target / "out" / "jahresrueckblick-print.pdf").failed
@@ -27,9 +35,9 @@ def test_init_refuses_a_non_empty_folder(tmp_path, capsys):
     assert (tmp_path / "x" / "keep.txt").read_text(encoding="utf-8") == "mine"
 
 
-def test_every_key_in_the_templates_is_explained(tmp_path):
-    import re
-    assert main(["init", str(tmp_path / "p")]) == 0
+@pytest.mark.parametrize("language", ["de-DE", "en-GB"])
+def test_every_key_in_the_templates_is_explained(tmp_path, language):
+    assert main(["init", "--language", language, str(tmp_path / "p")]) == 0
     for path in (tmp_path / "p" / "content").rglob("*.yaml"):
         keys, explained = set(), set()
         for line in path.read_text(encoding="utf-8").splitlines():
@@ -39,3 +47,21 @@ def test_every_key_in_the_templates_is_explained(tmp_path):
                 if "#" in line.split(":", 1)[1]:
                     explained.add(m.group(1))
         assert keys - explained == set(), path.name
+
+
+def test_init_in_english_builds_an_english_report(tmp_path, capsys):
+    from .test_e2e import extract_text
+    target = tmp_path / "review"
+    assert main(["init", "--language", "en-GB", str(target)]) == 0
+    content = target / "content"
+    text = "\n".join(p.read_text(encoding="utf-8") for p in content.rglob("*.yaml"))
+    assert "language: en-GB" in text and "Kapitel" not in text and "Absatz" not in text
+    assert main(["build", str(content), "-o", str(target / "out"), "--edition", "screen"]) == 0
+    words = extract_text(target / "out" / "annual-review-screen.pdf")
+    assert "CONTENTS" in words and "Contact and imprint" in words and "Inhalt" not in words
+
+
+def test_init_refuses_an_unknown_language(tmp_path, capsys):
+    assert main(["init", "--language", "fr-FR", str(tmp_path / "x")]) == 2
+    err = capsys.readouterr().err
+    assert "no templates in the language 'fr-FR'" in err and "en-GB" in err

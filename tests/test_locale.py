@@ -38,3 +38,10 @@ def test_english_hyphenation_uses_english_patterns():
     assert get_locale("en-GB").hyphenation == "en_GB"
     assert hyph("internationalisation", "en_GB") != hyph("internationalisation", "de_DE")
     assert hyph("companies", "en_GB") == "com-pan-ies"  # de_DE patterns: com-pa-nies
+
+
+def test_typographic_knows_the_character_before():
+    de = get_locale("de-DE")
+    assert de.typographic('" Ende', before="a") == "“ Ende"  # closes a quote opened in the span before
+    assert de.typographic('"Anfang', before=" ") == "„Anfang"
+    assert de.typographic("geht's -- gut --- oder?") == "geht’s – gut — oder?"

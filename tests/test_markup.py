@@ -48,3 +48,43 @@ def test_escaped_text_renders_literally():
                   ParagraphStyle("t"))
     text = p.getPlainText()
     assert "A&B" in text and "„Zitat“" in text
+
+
+def test_quotes_across_markup_open_and_close_correctly():
+    assert rl_markup('Er sagte "**ja**" und "*nein*".', DE) == "Er sagte „<b>ja</b>“ und „<i>nein</i>“."
+
+
+def test_author_typed_quotes_are_kept():
+    assert rl_markup("„schon“ und “so” und «so»", DE) == "„schon“ und “so” und «so»"
+    assert rl_markup('„halb"', DE) == "„halb“"
+
+
+def test_dashes_and_ellipsis_but_not_in_urls():
+    text = "10--12 Uhr... siehe https://example.org/a--b/c...d und [hier](https://x.org/--)"
+    out = rl_markup(text, DE).replace(markup.BREAK, "")
+    assert out.startswith("10–12 Uhr… siehe ")
+    assert ">https://example.org/a--b/c...d</a>" in out and 'href="https://x.org/--"' in out
+
+
+def test_bare_url_is_a_link_span_without_trailing_punctuation():
+    spans = markup.parse("Mehr unter https://www.example.org/jahr?x=1. Danke")
+    assert [(s.text, s.href, s.url) for s in spans] == [
+        ("Mehr unter ", None, False),
+        ("https://www.example.org/jahr?x=1", "https://www.example.org/jahr?x=1", True),
+        (". Danke", None, False)]
+    assert markup.links("a https://a.org/b c [d](https://e.org)") == ["https://a.org/b", "https://e.org"]
+
+
+def test_url_break_opportunities_only_after_slash_dot_hyphen_question_mark():
+    shown = markup.breakable_url("https://www.thueringen-international.de/service/jahr?x=1")
+    pieces = shown.split(markup.BREAK)
+    assert "".join(pieces) == "https://www.thueringen-international.de/service/jahr?x=1"
+    assert pieces[0] == "https://www."  # never inside the scheme
+    assert all(p[-1] in "/.-?" for p in pieces[:-1])
+    assert "-" not in shown.replace("thueringen-", "")  # no hyphen is added
+
+
+def test_footnote_references():
+    assert markup.footnote_refs("Text[^1] und mehr[^2].") == [1, 2]
+    assert markup.plain("Text[^1].") == "Text."
+    assert rl_markup("Text[^3].", DE, note=lambda n: f"<super>{n}</super>") == "Text<super>3</super>."

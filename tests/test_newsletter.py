@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
@@ -13,6 +12,8 @@ import pytest
 from PIL import Image
 
 from report.cli import main
+
+from .conftest import require_tool
 
 ARTIFACTS = Path(__file__).parent / "_artifacts"
 
@@ -127,8 +128,7 @@ HOST = """<!DOCTYPE html><html><body style="margin:0">
 
 
 def _chromium(args: list[str], tmp: Path) -> str:
-    exe = shutil.which("chromium")
-    assert exe, "Debian's chromium is needed for this check (the README's test command installs it)"
+    exe = require_tool("chromium", "chromium")
     res = subprocess.run([exe, *CHROMIUM_FLAGS, f"--user-data-dir={tmp / 'profile'}", *args],
                          capture_output=True, text=True, timeout=120)
     return res.stdout

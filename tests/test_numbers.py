@@ -67,7 +67,7 @@ def test_thousands_trap_only_where_the_point_groups_thousands():
     value = parse_yaml("v: 48.250\n")["v"]
     with pytest.raises(NumberError) as err:
         number_from_yaml(value, value.source, DE)
-    assert str(err.value) == "48.250 reads as 48,250 in YAML"
+    assert str(err.value) == "48.250 reads as 48,25 in YAML"
     assert err.value.hint == "write 48250 or quote it as '48.250'"
     assert number_from_yaml(value, value.source, EN).format(EN) == "48.250"  # 48.25 with three decimals
 
@@ -94,7 +94,7 @@ def test_thousands_trap_in_content_is_an_error_at_its_place(project: Path):
     edit(project, "sections/01-zahlen.yaml", "  - value: 1000\n", "  - value: 48.250\n")
     d = only(diagnostics(project))
     at(d, "content/sections/01-zahlen.yaml", line_of(project, "sections/01-zahlen.yaml", "value: 48.250"), 12)
-    assert d.message.endswith("value: 48.250 reads as 48,250 in YAML")
+    assert d.message.endswith("value: 48.250 reads as 48,25 in YAML")
 
 
 def test_key_figure_keeps_written_precision(project: Path):

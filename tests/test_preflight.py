@@ -384,6 +384,13 @@ def test_hairline_fails(good):
     only_failure(report, "line width", "lines thinner than 0.25 pt", [5])
 
 
+def test_thin_crop_marks_outside_the_trim_pass(good):
+    def change(pdf):
+        t = [float(v) for v in pdf.pages[4].obj.TrimBox]
+        append(pdf, 4, f"q 0 0 0 1 K 0.1 w {t[0] - 20} {t[1]} m {t[0] - 5} {t[1]} l S Q".encode())
+    assert status(check(broken(good, change)), "line width") == PASS
+
+
 def test_tiny_text_fails(good):
     def change(pdf):
         append(pdf, 4, f"BT {_font(pdf, 4)} 4 Tf 100 100 Td (x) Tj ET".encode())

@@ -15,7 +15,7 @@ from report.cli import main
 from report.preflight import FAIL, Budget, preflight
 
 
-def tiny(content: bytes, resources: pikepdf.Dictionary | None = None, change=None) -> bytes:
+def tiny(content: bytes, resources: pikepdf.Dictionary | None = None, change=None, **save) -> bytes:
     """A one-page PDF with the given content stream and resources (and any further change)."""
     pdf = pikepdf.new()
     pdf.add_blank_page(page_size=(200, 200))
@@ -25,7 +25,7 @@ def tiny(content: bytes, resources: pikepdf.Dictionary | None = None, change=Non
     if change:
         change(pdf)
     out = io.BytesIO()
-    pdf.save(out)
+    pdf.save(out, **save)
     return out.getvalue()
 
 
@@ -158,3 +158,21 @@ def test_a_file_that_is_no_pdf_exits_2_naming_the_file(tmp_path, capsys):
 def test_a_folder_exits_2_naming_it(tmp_path, capsys):
     assert main(["preflight", str(tmp_path)]) == 2
     assert f"{tmp_path}: error: not a regular file" in capsys.readouterr().err
+
+
+def test_an_xmp_bomb_is_not_parsed():
+    bomb = zlib.compress(b"<x:xmpmeta>" + b" " * (64 * 2**20), 9)
+    def change(pdf):
+        pdf.Root.Metadata = pdf.make_stream(bomb, Filter=pikepdf.Name.FlateDecode, Type=pikepdf.Name.Metadata,
+                                            Subtype=pikepdf.Name.XML)
+    report = quick(tiny(b"", change=change, fix_metadata_version=False))
+    xmp = finding(report, "xmp")
+    assert xmp.status == FAIL and "decompression bomb" in xmp.message
+
+
+def test_xml_that_is_not_xmp_is_a_finding_without_log_noise(capsys, caplog):
+    def change(pdf):
+        pdf.Root.Metadata = pdf.make_stream(b"<a><b/></a>", Type=pikepdf.Name.Metadata, Subtype=pikepdf.Name.XML)
+    report = quick(tiny(b"", change=change, fix_metadata_version=False))
+    assert finding(report, "xmp").status == FAIL
+    assert "Traceback" not in capsys.readouterr().err and not caplog.records

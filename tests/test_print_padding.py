@@ -102,3 +102,22 @@ def test_english_example_print_edition_passes_with_eight_pages(tmp_path):
     assert not report.failed and not [f for f in report.findings if f.status != "pass"], report.format()
     texts = page_texts(path)
     assert len(texts) == 8 and "Notes" in texts[6] and "Contact and imprint" in texts[7]
+
+
+def test_author_named_image_and_quote_fill_the_added_pages(project, tmp_path):
+    with_sections(project, SECTIONS[:2])  # 5 pages: three to add
+    report = project / "report.yaml"
+    text = report.read_text(encoding="utf-8")
+    report.write_text(text.replace("binding: saddle", "padding:\n  image: images/cover-artwork.jpg\n"
+                                   "  quote: Wer exportiert, braucht Partner.\n  quote_source: Ein Kunde\n"
+                                   "binding: saddle"), encoding="utf-8")
+    messages = []
+    result = build(project, tmp_path / "out", ["print"], progress=lambda stage, detail: messages.append(detail))
+    assert any("added pages 5 (image), 6 (quote), 7 (notes)" in m for m in messages), messages
+    path = result.outputs[0].path
+    texts = page_texts(path)
+    assert "„Wer exportiert, braucht Partner.“" in texts[5] and "Ein Kunde" in texts[5]
+    assert "Notizen" in texts[6] and "Kontakt und Impressum" in texts[7]
+    with pikepdf.open(path) as pdf:
+        images = [x for x in pdf.pages[4].obj.Resources.get("/XObject", {}).values() if x.get("/Subtype") == "/Image"]
+        assert images and images[0].ColorSpace == "/DeviceCMYK"

@@ -62,7 +62,8 @@ def test_every_shipped_content_file_validates(tmp_path):
     folders = content_folders()
     assert ROOT / "content" in folders and ROOT / "examples" / "en" / "content" in folders
     assert main(["init", str(tmp_path / "new")]) == 0  # the init templates, as a user gets them
-    for folder in [*folders, tmp_path / "new" / "content"]:
+    assert main(["init", "--language", "en-GB", str(tmp_path / "en")]) == 0
+    for folder in [*folders, tmp_path / "new" / "content", tmp_path / "en" / "content"]:
         assert validate_folder(folder) == [], folder
 
 
@@ -70,6 +71,9 @@ def test_every_shipped_content_file_validates(tmp_path):
     ({"kind": "text", "title": "T", "blocks": [{"paragraf": "x"}]}, "Section"),
     ({"kind": "bar", "title": "T"}, "Chart"),
     ({"kind": "text", "title": "T", "blocks": [], "farbe": "rot"}, "Section"),
+    ({"kind": "text", "title": "T", "blocks": [{"box": {"blocks": [{"chart": "x"}]}}]}, "Section"),
+    ({"kind": "text", "title": "T", "blocks": [{"list": {"style": "roman", "items": ["a"]}}]}, "Section"),
+    ({"kind": "text", "title": "T", "blocks": [], "columns": 3}, "Section"),
 ])
 def test_schema_rejects_what_the_loader_rejects(bad, fragment):
     assert list(validator(fragment).iter_errors(bad))

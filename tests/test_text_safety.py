@@ -104,7 +104,7 @@ def test_long_words_urls_and_a_long_section_stay_inside_the_frame(project, tmp_p
     edit(project, "sections/02-bilanz.yaml", "  - paragraph: >-\n      5 erf",
          f"  - paragraph: >-\n      {LONG_WORD} [{LONG_URL}]({LONG_URL}) {LONG_URL} **{LONG_URL}** 5 erf")
     edit(project, "sections/02-bilanz.yaml", "title: Erfolgsgeschichten in nackten Zahlen", f"title: {LONG_WORD[:120]}")
-    edit(project, "sections/02-bilanz.yaml", "  - quote: >-\n", f"  - quote: >-\n      {LONG_WORD}\n")
+    edit(project, "sections/02-bilanz.yaml", "      text: >-\n", f"      text: >-\n        {LONG_WORD}\n")
     edit(project, "sections/01-zahlen.yaml", "label: Delegations- und Markterkundungsreisen",
          f"label: {LONG_WORD[:80]}")
     edit(project, "sections/01-zahlen.yaml", "detail: unter anderem nach Kalifornien, Japan und Detroit/Chicago",

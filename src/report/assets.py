@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PIL import JpegImagePlugin, PngImagePlugin
+from PIL import Image, ImageOps, JpegImagePlugin, PngImagePlugin
 
 IMAGE_FORMATS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG"}
 IMAGE_SUFFIXES = set(IMAGE_FORMATS)
@@ -44,6 +44,9 @@ def resolve_asset(name: str, assets_dir: Path, project_dir: Path) -> Path:
         return _resolve(name, assets_dir, project_dir)
     except AssetError:
         raise
+    except RuntimeError:  # resolve() on a link loop before Python 3.13 (later: OSError ELOOP)
+        raise AssetError(f"{name!r} is a symbolic link that leads back to itself (a link loop)",
+                         "replace the link with the image it should point to") from None
     except (OSError, ValueError) as exc:  # a name too long for the file system, a NUL byte, no permission, …
         shown = name if len(name) <= 60 else name[:60] + "…"
         raise AssetError(f"cannot read {shown!r}: {getattr(exc, 'strerror', None) or exc}",
@@ -117,6 +120,61 @@ def check_image(path: Path, name: str) -> None:
     except (OSError, SyntaxError, ValueError, EOFError, MemoryError) as exc:
         raise AssetError(f"{name!r} is damaged or incomplete and cannot be decoded ({exc})",
                          "open it in an image program and save it again, or copy it again") from None
+
+
+# EXIF orientations 5–8 turn the picture by 90°: its width as shown is the stored height
+_TURNED = {5, 6, 7, 8}
+_EXIF_ORIENTATION = 0x0112
+PAPER_RGB = (255, 255, 255)
+
+
+def oriented_size(im: Image.Image) -> tuple[int, int]:
+    """(width, height) of an image as it is meant to be seen: after its EXIF orientation."""
+    try:
+        turned = im.getexif().get(_EXIF_ORIENTATION) in _TURNED
+    except (OSError, ValueError, SyntaxError):  # a damaged EXIF block: shown as stored
+        turned = False
+    return (im.height, im.width) if turned else im.size
+
+
+def to_rgb(im: Image.Image, paper: tuple[int, int, int] = PAPER_RGB) -> Image.Image:
+    """An 8-bit RGB image as a reader sees the file: EXIF orientation applied, 16-bit samples scaled
+    (not clipped) to 8 bits, and transparency (alpha channel, a palette's or a colour key's
+    transparent colour) laid onto the paper. PDF images used here have no alpha; dropping it would
+    print whatever colour the transparent pixels happen to store, usually black."""
+    try:
+        im = ImageOps.exif_transpose(im)
+    except (OSError, ValueError, SyntaxError):  # a damaged EXIF block: shown as stored
+        pass
+    if im.mode in ("I", "I;16", "I;16B", "I;16L", "I;16N", "F"):
+        im = _grey16_to_l(im)
+    if im.mode == "CMYK":
+        return im.convert("RGB")
+    key = im.info.get("transparency")
+    if im.mode == "RGB" and isinstance(key, tuple) and max(key) > 255:
+        # a 16-bit PNG's colour key: Pillow keeps the key at 16 bits but the pixels at 8 (the high byte)
+        im = im.copy()
+        im.info["transparency"] = tuple(v >> 8 for v in key)
+    if im.mode in ("RGBA", "LA", "PA", "La", "RGBa") or "transparency" in im.info:
+        rgba = im.convert("RGBA")
+        flat = Image.new("RGB", rgba.size, paper)
+        flat.paste(rgba, mask=rgba.getchannel("A"))
+        return flat
+    return im.convert("RGB")
+
+
+def _grey16_to_l(im: Image.Image) -> Image.Image:
+    """16-bit (or 32-bit integer) greyscale → 8-bit: scale 0…65535 to 0…255. Pillow's own
+    conversion clips everything above 255 to white."""
+    import numpy as np
+    values = np.asarray(im, dtype=np.float64)
+    full = 65535.0 if im.mode != "F" else max(1.0, float(values.max()))
+    grey = Image.fromarray(np.clip(np.rint(values * (255.0 / full)), 0, 255).astype(np.uint8), "L")
+    if "transparency" in im.info:  # a 16-bit colour key: the transparent grey, at 16 bits
+        key = im.info["transparency"]
+        mask = Image.fromarray(((values != key) * 255).astype(np.uint8), "L")
+        grey = Image.merge("LA", (grey, mask))
+    return grey
 
 
 class _TooLarge(Exception):

@@ -40,6 +40,7 @@ def _pipeline(content_dir: Path, out_dir: Path, edition_names: list[str] | None,
               marks: bool, cache: Cache) -> BuildResult:
     from .charts import render_charts, stop_workers
     from .content import load_document
+    from .digits import check_digits
     from .editions import editions
     from .finish import finish
     from .glyphs import check_glyphs
@@ -59,7 +60,8 @@ def _pipeline(content_dir: Path, out_dir: Path, edition_names: list[str] | None,
     check_glyphs(doc, fonts)
     locale = get_locale(doc.report.language)
     seeds = Seeds(cache, content_dir)  # the previous contents: one layout pass when pages did not move
-    result = BuildResult(inputs=[*fonts.values(), *stamp.asset_files(doc)], warnings=list(theme.warnings))
+    result = BuildResult(inputs=[*fonts.values(), *stamp.asset_files(doc, theme)],
+                         warnings=[*theme.warnings, *doc.warnings, *check_digits(theme, fonts)])
     if theme.logo is not None and any(e.name == "print" for e in chosen):
         result.warnings += print_notes(theme.logo, doc.assets_dir, theme)
 
@@ -80,7 +82,7 @@ def _pipeline(content_dir: Path, out_dir: Path, edition_names: list[str] | None,
                                  f"for the binding: {rendered.pages} pages, back cover last")
             report("finish", edition.name)
             data = finish(rendered, charts, edition, theme, metadata(doc))
-            for w in edition.warnings:  # both editions, both passes and a logo placed twice warn once
+            for w in edition.warnings:  # both editions, a second placement (a logo) or layout pass warn alike
                 if w not in result.warnings:
                     result.warnings.append(w)
             path = out_dir / f"{doc.report.name}-{edition.name}.pdf"

@@ -6,10 +6,12 @@ Exit codes: 0 success, 1 preflight failed, 2 bad input or usage.
 from __future__ import annotations
 
 import argparse
+import shlex
 import sys
 import time
 from pathlib import Path
 
+from . import __version__
 from .errors import ReportError
 from .paths import find_content_dir
 
@@ -73,8 +75,8 @@ def cmd_watch(args: argparse.Namespace) -> int:
 def cmd_init(args: argparse.Namespace) -> int:
     from .init import init_project
     target = Path(args.dir)
-    files = init_project(target)
-    print(f"created {target} ({len(files)} files). Next:\n  report build {target / 'content'}")
+    files = init_project(target, args.language)
+    print(f"created {target} ({len(files)} files). Next:\n  cd {shlex.quote(str(target))} && report build")
     return EXIT_OK
 
 
@@ -104,12 +106,29 @@ def cmd_preflight(args: argparse.Namespace) -> int:
 def cmd_newsletter(args: argparse.Namespace) -> int:
     from .build import build
     from .content import load_document
-    from .newsletter import make_kit
+    from .newsletter import make_kit, require_newsletter
     content, out = find_content_dir(Path(args.content_dir)), Path(args.output)
+    doc = load_document(content)
+    require_newsletter(doc)  # before the PDF is replaced, so that a refusal leaves everything as it was
+    existed = (out / f"{doc.report.name}-screen.pdf").exists()
     result = build(content, out, ["screen"], lambda stage, detail: print(f"  {stage:<9} {detail}",
                                                                         file=sys.stderr))
-    kit = make_kit(load_document(content), result.outputs[0].path, out)
-    for path in kit.files:
+    pdf = result.outputs[0]
+    print(f"wrote {pdf.path} ({_human(pdf.size)}, {pdf.pages} pages, screen edition, "
+          f"{'replaced the earlier file' if existed else 'new'})")
+    written: list[Path] = []
+    try:
+        make_kit(doc, pdf.path, out, written)
+    except (ReportError, OSError) as exc:
+        for d in getattr(exc, "diagnostics", []):
+            print(d.format(), file=sys.stderr)
+        if isinstance(exc, OSError):
+            print(f"{exc.filename or out}: error: cannot write: {exc.strerror or exc}", file=sys.stderr)
+        done = ", ".join(p.name for p in written) or "none of its files"
+        print(f"newsletter failed: {pdf.path} was written (the screen edition is complete), but the newsletter "
+              f"kit was not: written {done}", file=sys.stderr)
+        return EXIT_INPUT
+    for path in written:
         print(f"wrote {path} ({_human(path.stat().st_size)})")
     return EXIT_OK
 
@@ -143,6 +162,7 @@ def _folders(p: argparse.ArgumentParser) -> None:
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="report", description="Lay out a year-end review from YAML content "
                                 "into print-ready and screen PDFs.")
+    p.add_argument("--version", action="version", version=f"report {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", required=True)
     b = sub.add_parser("build", help="build the PDF editions from a content folder",
                        description="Build the report from CONTENT_DIR (YAML) and the assets/ folder beside "
@@ -184,6 +204,8 @@ def parser() -> argparse.ArgumentParser:
                                    "placeholder images) and schema/ (for editor completion). DIR must not "
                                    "exist or be empty.")
     i.add_argument("dir", metavar="DIR", help="the new project folder")
+    i.add_argument("--language", default="de-DE", metavar="LANG",
+                   help="language of the templates' text and comments and of the report: de-DE (default) or en-GB")
     i.set_defaults(func=cmd_init)
     sc = sub.add_parser("schema", help="print the JSON Schema of the content format",
                         description="Print the JSON Schema (draft 2020-12) of report.yaml, generated from the "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from .errors import Diagnostic, Diagnostics, Pos, ReportError
@@ -27,7 +28,7 @@ def load_document(content_dir: Path) -> Document:
         raise ReportError([Diagnostic(f"the content folder {str(content_dir)!r} is empty", Pos(content_dir),
                                       "a content folder holds report.yaml, sections/ and charts/; "
                                       "'report init DIR' creates a complete example")])
-    if not report_file.is_file():
+    if not os.path.lexists(report_file):  # anything else there (a pipe, a link loop) is reported when read
         raise ReportError([Diagnostic(f"{REPORT_FILE} is missing in {content_dir}", Pos(report_file),
                                       "every content folder needs a report.yaml; "
                                       "'report init DIR' creates a complete example")])
@@ -43,7 +44,13 @@ def load_document(content_dir: Path) -> Document:
             return path
 
     def load(path: Path):
-        if not path.resolve().is_relative_to(content_dir.resolve()):
+        try:
+            inside = path.resolve().is_relative_to(content_dir.resolve())
+        except (OSError, RuntimeError):  # a link loop: RuntimeError before Python 3.13, OSError after
+            diag.error(Pos(shown(path)), "this file is a symbolic link that leads back to itself (a link loop)",
+                       "replace the link with the file it should point to")
+            return INVALID
+        if not inside:
             diag.error(Pos(shown(path)), "this file is a link to a place outside the content folder; it was not read",
                        "copy the file into the content folder instead of linking to it")
             return INVALID
@@ -61,7 +68,11 @@ def load_document(content_dir: Path) -> Document:
     for name, pos in _section_names(report, raw, ctx):
         try:
             path = (content_dir / name).resolve()
-            inside, exists = path.is_relative_to(content_dir.resolve()), path.is_file()
+            inside, exists = path.is_relative_to(content_dir.resolve()), path.exists()
+        except RuntimeError:  # a link loop (Python < 3.13; later versions raise OSError ELOOP)
+            diag.error(pos, f"section file {name!r} is a symbolic link that leads back to itself (a link loop)",
+                       "replace the link with the file it should point to")
+            continue
         except (OSError, ValueError) as exc:  # a name longer than the file system allows, a NUL byte
             diag.error(pos, f"section file name {name[:60]!r} cannot be used: {getattr(exc, 'strerror', None) or exc}",
                        "name a file in the content folder, e.g. sections/01.yaml")
@@ -97,7 +108,8 @@ def load_document(content_dir: Path) -> Document:
                     diag.error(block.pos, f"chart '{block.id}' does not exist",
                                f"charts are files in {CHARTS_DIR}/; known: {', '.join(chart_ids) or 'none'}")
     diag.raise_if_errors()
-    return Document(report=report, sections=sections, charts=charts, content_dir=content_dir, assets_dir=assets)
+    return Document(report=report, sections=sections, charts=charts, content_dir=content_dir, assets_dir=assets,
+                    warnings=diag.warnings)
 
 
 def number_notation(language: object) -> Locale | None:

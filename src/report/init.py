@@ -2,15 +2,17 @@
 
 Templates (commented YAML) and the binary assets (Lato fonts with their licence, the FOGRA39
 print profile with its licence) ship inside the package, so this works from an installed copy.
-Placeholder images are generated at print resolution.
+Placeholder images are generated at print resolution. `--language` picks the templates whose
+text and comments are in that language (data/init/<language>/).
 """
 
 from __future__ import annotations
 
+import math
 import shutil
 from pathlib import Path
 
-from PIL import Image
+from PIL import Image, ImageDraw
 
 from .errors import Diagnostic, Pos, ReportError
 from .output import write_atomic
@@ -19,6 +21,16 @@ from .schema import schema_files
 DATA = Path(__file__).parent / "data"
 COVER_PX = (2551, 3579)  # A4 + 3 mm bleed at 300 ppi
 FIGURE_PX = (2100, 1260)  # the text width (170 mm) at 300 ppi, 5:3
+PORTRAIT_PX = (480, 600)  # the margin column (40 mm) at 300 ppi, 4:5
+SIGNATURE_PX = (900, 300)
+TEMPLATES = DATA / "init"
+DEFAULT_LANGUAGE = "de-DE"
+TEMPLATE_TAGS = {"de": "de-DE", "en": "en-GB"}  # the language each template folder is written for
+
+
+def template_languages() -> list[str]:
+    """The languages `report init` has templates for (folder names under data/init)."""
+    return sorted(p.name for p in TEMPLATES.iterdir() if (p / "content").is_dir())
 
 
 def _placeholder(size: tuple[int, int], top: tuple[int, int, int], bottom: tuple[int, int, int]) -> Image.Image:
@@ -27,24 +39,79 @@ def _placeholder(size: tuple[int, int], top: tuple[int, int, int], bottom: tuple
     return Image.composite(Image.new("RGB", size, bottom), Image.new("RGB", size, top), ramp)
 
 
-def init_project(target: Path) -> list[Path]:
+def _signature(size: tuple[int, int]) -> Image.Image:
+    """A placeholder signature: a dark line on a transparent background, as a scanned one would be."""
+    im = Image.new("RGBA", size, (0, 0, 0, 0))
+    draw = ImageDraw.Draw(im)
+    w, h = size
+    ink = (11, 40, 80, 255)
+    steps = [i / 600 for i in range(601)]
+    loops = [(w * (0.06 + 0.8 * t + 0.035 * math.cos(14 * math.pi * t)),
+              h * (0.5 - 0.28 * math.sin(14 * math.pi * t) * (1 - 0.6 * t))) for t in steps]
+    draw.line(loops, fill=ink, width=max(4, h // 40), joint="curve")
+    draw.line([(w * 0.12, h * 0.86), (w * 0.9, h * 0.8)], fill=ink, width=max(3, h // 60))
+    return im
+
+
+def init_project(target: Path, language: str = DEFAULT_LANGUAGE) -> list[Path]:
     """Create DIR/content, DIR/assets and DIR/schema; refuses a folder that is not empty."""
+    base = language.split("-")[0]
+    if base not in template_languages():
+        raise ReportError([Diagnostic(f"there are no templates in the language {language!r}", Pos(target),
+                                      "use one of: " + ", ".join(TEMPLATE_TAGS[b] for b in template_languages()))])
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise ReportError([Diagnostic(f"{target} exists and is not an empty folder", Pos(target),
                                       "choose a new folder name; report init never overwrites files")])
+    existed = target.exists()
     try:
-        shutil.copytree(DATA / "init" / "content", target / "content")
-        for part in ("fonts", "icc"):
-            shutil.copytree(DATA / "assets" / part, target / "assets" / part)
-        images = target / "assets" / "images"
-        images.mkdir(parents=True)
-        _placeholder(COVER_PX, (11, 74, 116), (31, 161, 154)).save(images / "titel.jpg", "JPEG", quality=85,
-                                                                     dpi=(300, 300))
-        _placeholder(FIGURE_PX, (234, 242, 248), (114, 114, 113)).save(images / "bild.jpg", "JPEG", quality=85,
-                                                                        dpi=(300, 300))
-        for name, text in schema_files().items():
-            write_atomic(target / "schema" / name, text.encode("utf-8"))
+        _create(target, base, language)
     except OSError as exc:
-        raise ReportError([Diagnostic(f"cannot create the project: {exc.strerror}", Pos(target),
-                                      "check that the folder is writable")]) from None
+        _remove_partial(target, existed)  # a retry after freeing space must find the folder as it was
+        raise ReportError([Diagnostic(f"cannot create the project: {_reason(exc)}; nothing was left behind",
+                                      Pos(target), "check that the folder is writable and the disk has "
+                                      "space (a new project needs about 1 MB), then run report init again")]
+                          ) from None
     return sorted(p for p in target.rglob("*") if p.is_file())
+
+
+def _reason(exc: OSError) -> str:
+    """What went wrong, in words: shutil.copytree gathers its errors in a list (and has no strerror)."""
+    if isinstance(exc, shutil.Error) and exc.args and isinstance(exc.args[0], list) and exc.args[0]:
+        return str(exc.args[0][0][-1])
+    return exc.strerror or str(exc) or type(exc).__name__
+
+
+def _remove_partial(target: Path, existed: bool) -> None:
+    if not existed:
+        shutil.rmtree(target, ignore_errors=True)
+        return
+    for child in target.iterdir() if target.is_dir() else []:  # the folder was empty before
+        if child.is_dir() and not child.is_symlink():
+            shutil.rmtree(child, ignore_errors=True)
+        else:
+            child.unlink(missing_ok=True)
+
+
+def _create(target: Path, base: str, language: str) -> None:
+    shutil.copytree(TEMPLATES / base / "content", target / "content")
+    if language != TEMPLATE_TAGS[base]:  # e.g. de-AT: the German templates, written for de-AT
+        report = target / "content" / "report.yaml"
+        text = report.read_text(encoding="utf-8")
+        report.write_text(text.replace(f"language: {TEMPLATE_TAGS[base]}", f"language: {language}", 1),
+                          encoding="utf-8")
+    for part in ("fonts", "icc"):
+        shutil.copytree(DATA / "assets" / part, target / "assets" / part)
+    images = target / "assets" / "images"
+    images.mkdir(parents=True)
+    cover = "titel.jpg" if base == "de" else "cover.jpg"
+    _placeholder(COVER_PX, (11, 74, 116), (31, 161, 154)).save(images / cover, "JPEG", quality=85,
+                                                                 dpi=(300, 300))
+    figure, portrait, signature = (("bild.jpg", "portrait.jpg", "unterschrift.png") if base == "de"
+                                   else ("picture.jpg", "portrait.jpg", "signature.png"))
+    _placeholder(FIGURE_PX, (234, 242, 248), (114, 114, 113)).save(images / figure, "JPEG", quality=85,
+                                                                    dpi=(300, 300))
+    _placeholder(PORTRAIT_PX, (200, 200, 196), (90, 96, 104)).save(images / portrait, "JPEG", quality=85,
+                                                                    dpi=(300, 300))
+    _signature(SIGNATURE_PX).save(images / signature, "PNG", dpi=(300, 300))
+    for name, text in schema_files().items():
+        write_atomic(target / "schema" / name, text.encode("utf-8"))

@@ -1,22 +1,58 @@
 """How chart category labels wrap: shared by the chart drawing and by the model's check that the
-labels have room, so that the check and the drawing can never disagree."""
+labels have room, so that the check and the drawing can never disagree.
+
+Widths are measured with the design font (Lato, shipped in the package) at the caption size, not
+counted in characters: twenty W take three times the room of twenty i."""
 
 from __future__ import annotations
 
-import textwrap
+from functools import lru_cache
+from pathlib import Path
 
-LABEL_WRAP = {"horizontal": 24, "vertical": 22}  # characters per label line
+LABEL_WRAP = {"horizontal": 24, "vertical": 22}  # line width, in average characters (CHAR_MM each)
 LINE_MM = 3.6  # one label line at the caption size (8 pt) with its leading
-CHAR_MM = 1.5  # average character width at the caption size
+CHAR_MM = 1.3  # average width of a lower-case letter of Lato at the caption size: the unit of LABEL_WRAP
+CAPTION_PT = 8.0
+_FONT = Path(__file__).parent / "data" / "assets" / "fonts" / "Lato-Regular.ttf"
+_PT_PER_MM = 72 / 25.4
+
+
+@lru_cache(maxsize=1)
+def _font() -> str:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    name = "report-labels-Lato"
+    pdfmetrics.registerFont(TTFont(name, str(_FONT)))
+    return name
+
+
+def text_mm(text: str) -> float:
+    """Width of `text` at the caption size, in millimetres, measured with the font."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    return stringWidth(text, _font(), CAPTION_PT) / _PT_PER_MM
 
 
 def wrap_label(text: str, width: int) -> list[str]:
-    """Lines of about `width` characters; a word only breaks when it is far longer than a line
-    (a long compound like "Informationsveranstaltungen" stays whole, a 60-letter one does not)."""
-    lines = []
-    for line in textwrap.wrap(text, width, break_long_words=False):
-        while len(line) > width * 4 // 3:
-            lines.append(line[:width] + "-")
-            line = line[width:]
+    """Lines about `width` average characters wide (as measured); a word only breaks when it is far
+    wider than a line (a long compound like "Informationsveranstaltungen" stays whole, a 60-letter
+    one does not)."""
+    room = width * CHAR_MM
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        candidate = f"{line} {word}" if line else word
+        if not line or text_mm(candidate) <= room:
+            line = candidate
+            continue
         lines.append(line)
-    return lines or [""]
+        line = word
+    if line:
+        lines.append(line)
+    out = []
+    for line in lines:
+        while text_mm(line) > room * 4 / 3:
+            cut = max(1, max((i for i in range(1, len(line)) if text_mm(line[:i] + "-") <= room), default=1))
+            out.append(line[:cut] + "-")
+            line = line[cut:]
+        out.append(line)
+    return out or [""]

@@ -7,7 +7,10 @@ expansion is bounded ("billion laughs").
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -195,6 +198,10 @@ def parse_yaml(text: str, file: Path | None = None) -> Any:
             what = re.sub(r"^while (parsing|scanning) (an? )?", "", exc.context)
             problem += f" (the {what} began at line {ctx_mark.line + 1}, column {ctx_mark.column + 1})"
         hint = "check indentation, colons and quotes around this place"
+        explained = _explain(text, exc) if mark else None
+        if explained:
+            message, hint = explained
+            raise ReportError([Diagnostic(f"invalid YAML: {message}", pos, hint)]) from None
         if "\t" in problem or "'\\t'" in problem:
             hint = "YAML does not allow tab characters for indentation; use spaces"
         elif "another document" in problem:
@@ -219,19 +226,80 @@ def parse_yaml(text: str, file: Path | None = None) -> Any:
     return _Walker(file).walk(root)
 
 
+_KEY = re.compile(r"^(\s*)(?:-\s+)*([^\s#:'\"][^#:]*?)\s*:(?:\s|$)")
+
+
+def _content_lines(lines: list[str], before: int) -> list[tuple[int, int, str]]:
+    """(0-based line, indent, text) of the lines above `before` that hold something, nearest first."""
+    out = []
+    for no in range(min(before, len(lines)) - 1, -1, -1):
+        stripped = lines[no].strip()
+        if stripped and not stripped.startswith("#"):
+            out.append((no, len(lines[no]) - len(lines[no].lstrip(" ")), lines[no]))
+    return out
+
+
+def _indented_more(lines: list[str], line: int, indent: int, name: str) -> tuple[str, str] | None:
+    above = next(((no, ind, t) for no, ind, t in _content_lines(lines, line) if ind < indent), None)
+    if above is None or not (prev := _KEY.match(above[2])):
+        return None
+    return (f"'{name}' is indented more than '{prev.group(2)}' above it at line {above[0] + 1}, "
+            f"but '{prev.group(2)}' already has a value",
+            f"keys of one block start in the same column: indent '{name}' like '{prev.group(2)}', "
+            f"or, if it continues the text, use >- and indent the text below '{prev.group(2)}:'")
+
+
+def _explain(text: str, exc: yaml.MarkedYAMLError) -> tuple[str, str] | None:
+    """The common syntax mistakes in an author's terms: (message, hint), or None to keep PyYAML's."""
+    mark, lines = exc.problem_mark, text.splitlines()
+    if mark is None or mark.line >= len(lines):
+        return None
+    line = lines[mark.line]
+    indent = len(line) - len(line.lstrip(" "))
+    key = _KEY.match(line)
+    name = key.group(2) if key else line.strip()[:30]
+    if key and line.lstrip().startswith("- "):
+        name = "- " + name
+    problem = exc.problem or ""
+    if problem == "mapping values are not allowed here":
+        if key and mark.column > key.end(2):  # not the key's own colon: one in the text after it
+            field, shown = key.group(2), line[key.end():mark.column].strip()
+            return (f"the text of '{field}' contains a colon followed by a space, which YAML reads as a new key",
+                    f"quote the text or use >- for a paragraph, e.g. {field}: \"{shown}: …\"")
+        return _indented_more(lines, mark.line, indent, name)
+    if problem.startswith("expected <block end>"):
+        above = _content_lines(lines, mark.line)
+        if above and above[0][1] < indent:
+            return _indented_more(lines, mark.line, indent, name)
+        for no, ind, t in above:
+            if ind < indent and (parent := _KEY.match(t)):
+                return (f"'{name}' is indented less than the entries of '{parent.group(2)}:' above it at line "
+                        f"{no + 1}", f"indent '{name}' like the other entries of '{parent.group(2)}:', or exactly as "
+                        f"far as '{parent.group(2)}:' to end that block")
+        return None
+    if problem == "could not find expected ':'" and exc.context_mark is not None:
+        start = exc.context_mark.line
+        if start < len(lines) and not _KEY.match(lines[start]):
+            return (f"line {start + 1} is neither a key nor indented text: '{lines[start].strip()[:40]}'",
+                    "a text that goes on over several lines needs its key on a line of its own, e.g. "
+                    "'lead: >-', and every line of text indented below it")
+    return None
+
+
 def read_text(path: Path, shown: Path | None = None) -> str:
     """Read a UTF-8 text file, naming encoding problems by line and column."""
     shown = shown or path
     try:
-        data = path.read_bytes()
+        data = _read_regular(path, shown)
     except FileNotFoundError:
         raise ReportError([Diagnostic("file not found", Pos(shown),
                                       "check the file name and that it lies in the content folder")]) from None
     except OSError as exc:
-        raise ReportError([Diagnostic(f"cannot read file: {exc.strerror}", Pos(shown))]) from None
-    if len(data) > MAX_FILE_BYTES:
-        raise ReportError([Diagnostic(f"file is too large ({len(data)} bytes) for a content file", Pos(shown),
-                                      "content files hold text; put images into assets/")])
+        if exc.errno == errno.ELOOP:
+            raise ReportError([Diagnostic("this file is a symbolic link that leads back to itself (a link loop)",
+                                          Pos(shown), "replace the link with the file it should point to")]
+                              ) from None
+        raise ReportError([Diagnostic(f"cannot read file: {exc.strerror or exc}", Pos(shown))]) from None
     if _looks_utf16(data):
         raise ReportError([Diagnostic("the file is saved as UTF-16, not UTF-8", Pos(shown),
                                       "save it as UTF-8 (in Windows editors: 'Save as' → Encoding: UTF-8)")])
@@ -249,6 +317,39 @@ def read_text(path: Path, shown: Path | None = None) -> str:
             "save the file as UTF-8 (in most editors: 'Save with encoding' → UTF-8); "
             "files saved as Latin-1/Windows-1252 show this for umlauts")]) from None
     return text
+
+
+_KINDS = [(stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"),
+          (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device")]
+
+
+def _read_regular(path: Path, shown: Path) -> bytes:
+    """The bytes of a regular file of at most MAX_FILE_BYTES. The size and kind are checked on the
+    open file before anything is read: a pipe would block the build forever, a device never end, and
+    a 4 GiB file would be read completely before a size check on its bytes."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            what = next((name for test, name in _KINDS if test(info.st_mode)), "not a regular file")
+            raise ReportError([Diagnostic(f"this is {what}, not a content file; it was not read", Pos(shown),
+                                          "content files are ordinary YAML text files")])
+        if info.st_size > MAX_FILE_BYTES:
+            raise ReportError([Diagnostic(
+                f"file is too large ({info.st_size / 1024 / 1024:.1f} MB) for a content file; at most "
+                f"{MAX_FILE_BYTES // 1024 // 1024} MB are read", Pos(shown),
+                "content files hold text; put images into assets/")])
+        chunks, left = [], MAX_FILE_BYTES + 1  # a file growing while it is read is cut off here
+        while left > 0 and (chunk := os.read(fd, min(left, 1 << 20))):
+            chunks.append(chunk)
+            left -= len(chunk)
+        data = b"".join(chunks)
+    finally:
+        os.close(fd)
+    if len(data) > MAX_FILE_BYTES:
+        raise ReportError([Diagnostic(f"file is too large (more than {MAX_FILE_BYTES // 1024 // 1024} MB) for a "
+                                      "content file", Pos(shown), "content files hold text; put images into assets/")])
+    return data
 
 
 def _looks_utf16(data: bytes) -> bool:

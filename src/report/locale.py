@@ -11,8 +11,13 @@ from typing import Any
 
 import yaml
 
+from .units import bind_units
+
 LOCALES_DIR = Path(__file__).parent / "data" / "locales"
 LANGUAGES = frozenset(p.stem for p in LOCALES_DIR.glob("*.yaml"))
+
+
+_OPENS = re.compile(r"[\s(\[{/–—-]$")
 
 
 @dataclass(frozen=True)
@@ -43,18 +48,25 @@ class Locale:
         """A date and time as this language writes it, e.g. 25.11.2026 08:35 UTC (de)."""
         return moment.strftime(self.date_time)
 
-    def typographic(self, text: str) -> str:
-        """Straight quotes → the language's quotes; spaced hyphen → en dash; ... → …"""
+    def typographic(self, text: str, before: str = "") -> str:
+        """Straight quotes → the language's quotes (typographic quotes the author typed stay as they
+        are); an apostrophe between letters → ’; spaced hyphen and -- → en dash, --- → em dash;
+        ... → …; a number and its unit bound by a no-break space. `before` is the character preceding
+        `text` (the previous span of a marked-up text), so a quote mark at the start of a span opens or
+        closes as it would in the whole text."""
         open_q, close_q = self.quotes
-        text = re.sub(r'(^|[\s(\[{/–—-])"', lambda m: m.group(1) + open_q, text)
+        opening = r'(^|[\s(\[{/–—-])"' if not before or _OPENS.search(before) else r'([\s(\[{/–—-])"'
+        text = re.sub(opening, lambda m: m.group(1) + open_q, text)
         text = text.replace('"', close_q)
+        text = re.sub(r"(?<=\w)'(?=\w)", "’", text)
+        text = text.replace("---", "—").replace("--", "–")
         text = re.sub(r"(?<=\s)-(?=\s)", "–", text)
-        return text.replace("...", "…")
+        return bind_units(text.replace("...", "…"))
 
 
 @cache
 def get_locale(language: str) -> Locale:
-    base = language.split("-")[0]
+    base = language.split("-")[0].lower()  # BCP 47 tags are case-insensitive
     data = yaml.safe_load((LOCALES_DIR / f"{base}.yaml").read_text(encoding="utf-8"))
     return Locale(language=language, hyphenation=data["hyphenation"], thousands=data["thousands"],
                   decimal=data["decimal"], quotes=tuple(data["quotes"]), labels=dict(data["labels"]),

@@ -1,6 +1,6 @@
 """The small inline markup content may use, and nothing else.
 
-    **bold**   *italic*   [link text](https://example.org)
+    **bold**   *italic*   [link text](https://example.org)   https://example.org (a bare address)
 
 Everything else is literal text: `<`, `>` and `&` are shown as typed. Text that
 looks like an HTML/XML tag is refused, because it is almost always an attempt to
@@ -15,8 +15,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(\s[^<>]*)?/?>")
-_LINK = re.compile(r"\[([^\[\]]+)\]\(([^()\s]+)\)")
+_LINK = re.compile(r"\[([^\[\]]+)\]\(([^()\s]+)\)|\[\^([0-9]{1,2})\]")
 _ALLOWED_SCHEMES = ("https://", "http://", "mailto:")
+# a bare web address in running text; punctuation that ends the sentence is not part of it
+_BARE_URL = re.compile(r"https?://[^\s<>()\[\]{}\"„“”«»]+")
+_URL_TAIL = ".,;:!?'’"
+# Unicode's zero-width space (UAX #14 class ZW): a line may break here, nothing is drawn and no
+# hyphen is added. Every line breaker (reportlab's, the paragraph optimiser's) must honour it.
+BREAK = "\u200b"
+_URL_BREAK_AFTER = re.compile(r"(?<=[/.\-?])(?=[^/.\-?])")
 
 
 @dataclass(frozen=True)
@@ -25,6 +32,8 @@ class Span:
     bold: bool = False
     italic: bool = False
     href: str | None = None
+    note: int = 0  # a footnote reference [^n]: the text is the number
+    url: bool = False  # the text is a web address shown as written (no typography, breaks only after / . - ?)
 
 
 class MarkupError(ValueError):
@@ -46,14 +55,50 @@ def parse(text: str) -> list[Span]:
     pos = 0
     for m in _LINK.finditer(text):
         spans += _emphasis(text[pos:m.start()], pos)
+        if m.group(3):
+            spans.append(Span(m.group(3), note=int(m.group(3))))
+            pos = m.end()
+            continue
         href = m.group(2)
         if not href.startswith(_ALLOWED_SCHEMES):
             raise MarkupError(f"link target {href!r} must start with https://, http:// or mailto:",
                               m.start(2), "write the full address, e.g. https://www.example.org")
-        spans += [Span(s.text, s.bold, s.italic, href) for s in _emphasis(m.group(1), m.start(1))]
+        spans += [Span(s.text, s.bold, s.italic, href, url=_is_url(s.text)) for s in _emphasis(m.group(1), m.start(1))]
         pos = m.end()
     spans += _emphasis(text[pos:], pos)
-    return [s for s in spans if s.text]
+    return [piece for s in spans if s.text for piece in _bare_urls(s)]
+
+
+def _is_url(text: str) -> bool:
+    return _BARE_URL.fullmatch(text) is not None
+
+
+def _bare_urls(span: Span) -> list[Span]:
+    """A bare https://… address in running text becomes a link span of its own."""
+    if span.href or span.note:
+        return [span]
+    out: list[Span] = []
+    pos = 0
+    for m in _BARE_URL.finditer(span.text):
+        url = m.group(0).rstrip(_URL_TAIL)
+        if "://" not in url or not url.split("://", 1)[1]:
+            continue
+        out.append(Span(span.text[pos:m.start()], span.bold, span.italic))
+        out.append(Span(url, span.bold, span.italic, url, url=True))
+        pos = m.start() + len(url)
+    out.append(Span(span.text[pos:], span.bold, span.italic))
+    return [s for s in out if s.text]
+
+
+def breakable_url(url: str) -> str:
+    """The address with a zero-width break opportunity after every / . - ? of its path (not in
+    the scheme, not inside a run like //), so it wraps at a readable place and never gets a hyphen."""
+    scheme, sep, rest = url.partition("://")
+    if not sep:
+        scheme, rest = "", url
+    else:
+        scheme += sep
+    return scheme + _URL_BREAK_AFTER.sub(BREAK, rest)
 
 
 def _emphasis(text: str, base: int) -> list[Span]:
@@ -97,12 +142,27 @@ def _is_marker(text: str, i: int) -> bool:
 
 
 def render(text: str, escape: Callable[[str], str], bold: Callable[[str], str], italic: Callable[[str], str],
-           link: Callable[[str, str], str]) -> str:
+           link: Callable[[str, str], str], typographic: Callable[[str, str], str] | None = None,
+           url_breaks: bool = False, note: Callable[[int], str] | None = None) -> str:
     """Text with its inline markup rendered for one output (reportlab markup, HTML …): every span is
-    escaped by `escape`, then wrapped by `bold`, `italic` and `link(piece, href)` where it is marked."""
+    escaped by `escape`, then wrapped by `bold`, `italic` and `link(piece, href)` where it is marked.
+
+    `typographic(text, before)` sets quotes and dashes; it sees the character before each span, so a
+    quote mark next to **bold** text opens and closes correctly. Web addresses are shown as written
+    (with zero-width break opportunities if `url_breaks`). A footnote reference [^n] becomes `note(n)`,
+    or nothing where an output has no footnotes."""
     out = []
+    before = ""
     for span in parse(text):
-        piece = escape(span.text)
+        if span.note:
+            out.append(note(span.note) if note else "")
+            continue
+        if span.url:
+            shown = breakable_url(span.text) if url_breaks else span.text
+        else:
+            shown = typographic(span.text, before) if typographic else span.text
+        before = span.text[-1:]
+        piece = escape(shown)
         if span.bold:
             piece = bold(piece)
         if span.italic:
@@ -115,4 +175,14 @@ def render(text: str, escape: Callable[[str], str], bold: Callable[[str], str], 
 
 def plain(text: str) -> str:
     """The text without markup, e.g. for metadata, alt text and search."""
-    return "".join(s.text for s in parse(text))
+    return "".join(s.text for s in parse(text) if not s.note)
+
+
+def footnote_refs(text: str) -> list[int]:
+    """The footnote numbers referred to as [^n], in reading order."""
+    return [s.note for s in parse(text) if s.note]
+
+
+def links(text: str) -> list[str]:
+    """Every link target in the text, bare addresses included, in reading order."""
+    return [s.href for s in parse(text) if s.href]

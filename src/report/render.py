@@ -10,15 +10,17 @@ from pathlib import Path
 from typing import Any
 
 from reportlab import rl_config
+from reportlab.platypus.doctemplate import LayoutError
 
 from .charts import ChartDrawing
 from .clock import reproducible
 from .editions import Edition
-from .layout import build_story
+from .errors import Diagnostic, Pos, ReportError
+from .layout import build_story, fit
 from .layout.context import LayoutContext
 from .layout.logo import Brand
 from .layout.styles import MM, Styles, register_fonts
-from .layout.templates import Geometry, ReportDocTemplate
+from .layout.templates import BlockTooLarge, Geometry, ReportDocTemplate
 from .locale import Locale
 from .logo import logo_files
 from .markup import plain
@@ -73,10 +75,21 @@ def render(doc: Document, theme: Theme, fonts: dict[str, Path], charts: dict[str
                         prepare_image=edition.prepare_image, text_width=text_width(theme),
                         page_multiple=edition.page_multiple, contents_seed=contents_seed, brand=brand)
     template.brand, template.prepare_image = brand, edition.prepare_image
+    fit.check(ctx, metadata(doc)["running_head"])  # lines too wide for the page: errors before drawing
     with _binary_streams():
-        template.multiBuild(build_story(ctx))
+        try:
+            template.multiBuild(build_story(ctx))
+        except BlockTooLarge as exc:
+            raise ReportError([too_large(exc.pos)]) from None
+        except LayoutError:  # outside any content block: still the user's content, never a traceback
+            raise ReportError([too_large(None)]) from None
     edition.warnings.extend(dict.fromkeys(styles.notes))  # each pass sets the text again: one note each
     return Rendered(buf.getvalue(), template.page, geometry, tagger, list(ctx.padded), brand.forms if brand else {})
+
+
+def too_large(pos: Pos | None) -> Diagnostic:
+    return Diagnostic("this block does not fit on a page and cannot be split", pos or Pos(),
+                      "shorten it, or split it into several blocks (a long quote into a quote and paragraphs)")
 
 
 @contextmanager

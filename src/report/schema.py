@@ -14,7 +14,7 @@ import typing
 from dataclasses import MISSING
 from typing import Any, Literal
 
-from .model import BLOCK_KINDS, CHART_KINDS, SECTION_KINDS, AssetPath, Markup, Number, Report
+from .model import BLOCK_KINDS, BOX_KINDS, CHART_KINDS, SECTION_KINDS, AssetPath, Markup, Number, Report
 from .theme import Theme
 
 SCHEMA_ID = "https://report.example.org/schema/report.schema.json"
@@ -48,13 +48,19 @@ class _Builder:
                     "description": "A number, printed exactly as written (99.98 → 99,98 in German); "
                                    "or text in the document's notation, e.g. '48.250'"}
         if dataclasses.is_dataclass(tp):
-            return {"$ref": f"#/$defs/{self.define(tp, partial)}"}
+            ref = {"$ref": f"#/$defs/{self.define(tp, partial)}"}
+            shorthand = getattr(tp, "SHORTHAND", None)  # a plain value may stand for the whole block
+            if shorthand:
+                field = next(f for f in dataclasses.fields(tp) if f.name == shorthand)
+                return {"anyOf": [self.type_schema(typing.get_type_hints(tp)[shorthand], dict(field.metadata)), ref]}
+            return ref
         if tp in (str, Markup, AssetPath):
             out = {"type": "string", "minLength": 1}
             if meta.get("max_length"):
                 out["maxLength"] = meta["max_length"]
             if tp is Markup:
-                out["description"] = "Text; inline markup: **bold**, *italic*, [text](https://…)"
+                out["description"] = ("Text; inline markup: **bold**, *italic*, [text](https://…), a footnote "
+                                      "reference [^1]; a bare https://… address becomes a link")
             if tp is AssetPath:
                 out["description"] = "A file below assets/, e.g. images/cover.jpg"
             return out
@@ -79,10 +85,12 @@ class _Builder:
         for f in dataclasses.fields(cls):
             if not f.init:
                 continue
-            if f.metadata.get("kinds") is BLOCK_KINDS:
-                schema = {"type": "array", "items": {"$ref": "#/$defs/Block"}}
+            if f.metadata.get("kinds"):
+                schema = {"type": "array", "items": {"$ref": f"#/$defs/{self.blocks(f.metadata['kinds'])}"}}
             else:
-                schema = self.type_schema(hints[f.name], dict(f.metadata), partial)
+                # a field the model reads itself (e.g. a table's rows) names its schema
+                own = f.metadata.get("json_schema")
+                schema = dict(own) if own else self.type_schema(hints[f.name], dict(f.metadata), partial)
             if f.metadata.get("description"):
                 schema = {**schema, "description": f.metadata["description"]}
             if f.metadata.get("example") is not None:
@@ -100,6 +108,25 @@ class _Builder:
         self.defs[name] = entry
         return name
 
+    def blocks(self, kinds: dict[str, tuple[type, str | None]]) -> str:
+        """A definition for one block of a registry: a single key naming its kind."""
+        name = "Block" if kinds is BLOCK_KINDS else "BoxBlock" if kinds is BOX_KINDS else "Block" + str(len(kinds))
+        if name in self.defs:
+            return name
+        self.defs[name] = {}
+        items = []
+        for kind, (cls, shorthand) in kinds.items():
+            ref = {"$ref": f"#/$defs/{self.define(cls)}"}
+            if shorthand:
+                field = next(f for f in dataclasses.fields(cls) if f.name == shorthand)
+                plain = self.type_schema(typing.get_type_hints(cls)[shorthand], dict(field.metadata))
+                ref = {"anyOf": [plain, ref]}
+            items.append({"type": "object", "properties": {kind: ref}, "required": [kind],
+                          "additionalProperties": False})
+        where = "a text section" if kinds is BLOCK_KINDS else "a box" if kinds is BOX_KINDS else "a block list"
+        self.defs[name] = {"description": f"One block of {where}: a single key naming its kind.", "oneOf": items}
+        return name
+
 
 def build_schema() -> dict[str, Any]:
     b = _Builder()
@@ -108,14 +135,7 @@ def build_schema() -> dict[str, Any]:
                          "oneOf": [{"$ref": f"#/$defs/{b.define(c)}"} for c in SECTION_KINDS.values()]}
     b.defs["Chart"] = {"description": "A chart file (charts/*.yaml), chosen by its kind.",
                        "oneOf": [{"$ref": f"#/$defs/{b.define(c)}"} for c in CHART_KINDS.values()]}
-    blocks = []
-    for kind, (cls, shorthand) in BLOCK_KINDS.items():
-        ref = {"$ref": f"#/$defs/{b.define(cls)}"}
-        value = {"anyOf": [{"type": "string", "minLength": 1}, ref]} if shorthand else ref
-        blocks.append({"type": "object", "properties": {kind: value}, "required": [kind],
-                       "additionalProperties": False})
-    b.defs["Block"] = {"description": "One block of a text section: a single key naming its kind.",
-                       "oneOf": blocks}
+    b.blocks(BLOCK_KINDS)
     b.defs["Theme"] = {"description": "content/theme.yaml: overrides of the default design; every key optional.",
                        "$ref": f"#/$defs/{b.define(Theme, partial=True)}"}
     schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": SCHEMA_ID,

@@ -35,7 +35,8 @@ SIMULATIONS = {  # linear-sRGB matrices for full protanopia, deuteranopia and tr
 }
 CLOSE_DELTA_E = 12.0  # chart colours closer than this (CIE76) are hard to tell apart in a small legend
 SIZE_FONTS = {"body": "regular", "leading": "regular", "lead": "light", "lead_leading": "light", "h1": "black",
-              "h2": "bold", "kicker": "bold", "caption": "regular", "source": "regular", "quote": "light",
+              "h2": "bold", "h3": "bold", "note": "regular", "kicker": "bold", "caption": "regular",
+              "source": "regular", "quote": "light",
               "quote_leading": "light", "figure": "black", "running": "bold", "title": "black"}
 SAMPLE = "Ein gutes Jahr für Ihre Internationalisierung – 1.000 Gäste, 20 Länder"
 

@@ -122,9 +122,9 @@ def record(cache: Cache, content_dir: Path, out_dir: Path, options: object, stam
     cache.put("stamps", _slot(content_dir, out_dir, options), json.dumps(entry).encode())
 
 
-def asset_files(doc: object) -> list[Path]:
-    """The files a document's model names (images; resolved paths), found by walking it."""
-    found, todo, seen = set(), [doc], set()
+def asset_files(*models: object) -> list[Path]:
+    """The files the models name (images, a logo; resolved paths), found by walking them."""
+    found, todo, seen = set(), list(models), set()
     while todo:
         value = todo.pop()
         if isinstance(value, Path):

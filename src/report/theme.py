@@ -58,6 +58,12 @@ class Colours(Node):
     muted: Colour = spec("Captions, sources and running heads.")
     rule: Colour = spec("Hairlines.")
     paper: Colour = spec("The paper (white).")
+    sky: Colour = spec("Chart series colour (light blue).")
+    taupe: Colour = spec("Chart series colour (grey-brown).")
+    rose: Colour = spec("Chart series colour (light red).")
+    rust: Colour = spec("Chart series colour (dark orange-brown).")
+    steel: Colour = spec("Chart series colour (mid blue).")
+    plum: Colour = spec("Chart series colour (dark aubergine).")
 
 
 @dataclass(kw_only=True)
@@ -84,6 +90,8 @@ class Sizes(Node):
     lead_leading: float = spec("Lead line distance (pt).", between=SIZE_RANGE)
     h1: float = spec("Section heading size (pt).", between=SIZE_RANGE)
     h2: float = spec("Subheading size (pt).", between=SIZE_RANGE)
+    h3: float = spec("Size of a heading of level 3 inside a section (pt).", between=SIZE_RANGE)
+    note: float = spec("Small print: notes and footnotes (pt).", between=SIZE_RANGE)
     kicker: float = spec("Kicker line size (pt).", between=SIZE_RANGE)
     caption: float = spec("Caption size (pt).", between=SIZE_RANGE)
     source: float = spec("Source line size (pt).", between=SIZE_RANGE)
@@ -159,8 +167,25 @@ def trim_mm(page: PageGrid) -> tuple[float, float]:
 
 
 @dataclass(kw_only=True)
+class TextDesign(Node):
+    section_page: Literal["new", "continue"] = spec(
+        "Where a text section starts unless it says otherwise (page: new|continue): on a new page, or "
+        "below the previous section.", example="continue")
+    contents_levels: int = spec("Heading levels listed in the contents: 1 = sections only, 2 = with "
+                                "their sub-headings.", between=(1, 2), example=1)
+    print_links: Literal["plain", "underline"] = spec(
+        "Links in the print edition: plain text in the ink colour, or underlined.", example="plain")
+    list_indent: float = spec("Hanging indent of list items (mm).", between=(2, 20), example=5)
+    column_gap: float = spec("Gap between the two columns of a two-column section (mm).", between=(3, 20),
+                             example=6)
+    box_padding: float = spec("Inner padding of a box (mm).", between=(2, 15), example=5)
+
+
+@dataclass(kw_only=True)
 class ChartStyle(Node):
-    palette: list[str] = spec("Colour names used for chart series, in order.", items=(1, 8))
+    palette: list[str] = spec("Colour names used for chart series and donut shares, in order.", items=(1, 8))
+    highlight: str = spec("Colour name of a highlighted point (e.g. the record month).", example="accent")
+    negative: str = spec("Colour name of negative bars (a loss) in a single-series bar chart.", example="accent")
 
 
 LogoPlace = Literal["top-left", "top-right", "bottom-right", "none"]
@@ -194,6 +219,7 @@ class Theme(Node):
     colours: Colours = spec("The palette.")
     sizes: Sizes = spec("The type scale.")
     page: PageGrid = spec("Page size, margins and grid.")
+    text: TextDesign = spec("How text sections flow and how lists, boxes, notes and links look.")
     charts: ChartStyle = spec("Chart styling.")
     plates: Plates = spec("Print rules for small and reversed text (see the plates block below).")
     logo: Logo | None = spec("The organisation's logo (optional).", default=None)
@@ -207,6 +233,11 @@ class Theme(Node):
         for i, name in enumerate(self.charts.palette):
             if name not in known:
                 diag.error(ctx.item_pos(self.charts, "palette", i), f"unknown colour '{name}' in chart palette",
+                           f"known colours: {', '.join(known)}")
+        for key in ("highlight", "negative"):
+            name = getattr(self.charts, key)
+            if name not in known:
+                diag.error(ctx.value_pos(self.charts, key), f"unknown colour '{name}' for charts: {key}",
                            f"known colours: {', '.join(known)}")
 
 

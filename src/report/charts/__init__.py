@@ -20,6 +20,7 @@ import atexit
 import dataclasses
 import hashlib
 import io
+import logging
 import multiprocessing
 import os
 import shutil
@@ -35,7 +36,7 @@ from typing import Any
 
 from ..cache import Cache, code_version, file_digest, key
 from ..locale import Locale
-from ..model import BarChart, DestinationsChart
+from ..model import BarChart, DestinationsChart, DonutChart, LineChart, PieChart
 from ..theme import Theme
 
 MM = 72 / 25.4
@@ -67,8 +68,9 @@ class ChartDrawing:
 
 
 def _kinds() -> dict[type, Callable]:
-    from . import bar, destinations  # imported on use: they pull in matplotlib
-    return {BarChart: bar.draw, DestinationsChart: destinations.draw}
+    from . import bar, destinations, donut, line  # imported on use: they pull in matplotlib
+    return {BarChart: bar.draw, DestinationsChart: destinations.draw, LineChart: line.draw, DonutChart: donut.draw,
+            PieChart: donut.draw}
 
 
 def _render_one(job: tuple) -> bytes:
@@ -152,6 +154,8 @@ def _matplotlib_home() -> None:
     cached = Path(os.environ.get("XDG_CACHE_HOME") or home / ".cache") / "matplotlib"
     if not (_writable(config) and _writable(cached)):
         os.environ["MPLCONFIGDIR"] = str(_private_dir() / "matplotlib")
+        # a private folder starts without matplotlib's font list: building it is expected, not news
+        logging.getLogger("matplotlib.font_manager").setLevel(logging.ERROR)
 
 
 def _is_pdf(data: bytes) -> bool:

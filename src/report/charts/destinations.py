@@ -11,6 +11,7 @@ from matplotlib.patches import FancyArrowPatch
 from ..locale import Locale
 from ..model import DestinationsChart
 from ..theme import Theme
+from .style import text_colour
 
 ORIGIN_WRAP = 14  # characters per line of the origin label
 MAX_RIGHT = 0.995  # labels end before the chart's right edge (share of the width)
@@ -30,7 +31,7 @@ def draw(fig: Figure, chart: DestinationsChart, theme: Theme, locale: Locale) ->
 
 def _draw(ax: Any, chart: DestinationsChart, theme: Theme, shift: float) -> list[Any]:
     """Routes and labels; `shift` moves the targets and their labels left (share of the width)."""
-    palette = [theme.colour(name).rgb for name in theme.charts.palette]
+    palette = [theme.colour(name).rgb_floats for name in theme.charts.palette]
     ink = theme.colour("ink").rgb
     ax.set_xlim(0, 1)
     ax.set_ylim(0, 1)
@@ -43,8 +44,8 @@ def _draw(ax: Any, chart: DestinationsChart, theme: Theme, shift: float) -> list
     for gi, group in enumerate(chart.groups):
         colour = palette[gi % len(palette)]
         y -= step
-        labels.append(ax.text(0.50 - shift, y, group.name.upper(), color=colour, fontweight="bold", va="center",
-                              fontsize=theme.sizes.source))
+        labels.append(ax.text(0.50 - shift, y, group.name.upper(), color=text_colour(colour, theme),
+                              fontweight="bold", va="center", fontsize=theme.sizes.source))
         for place in group.places:
             y -= step
             target = (0.52 - shift, y)

@@ -11,7 +11,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import matplotlib
+# matplotlib logs "building the font cache" as a warning the first time it runs with a config
+# folder (ours, when its own cannot be written): a library does not print; set before the import
+logging.getLogger("matplotlib.font_manager").setLevel(logging.ERROR)
+
+import matplotlib  # noqa: E402
 
 matplotlib.use("Agg")
 

@@ -12,6 +12,7 @@ from typing import Any
 import pikepdf
 from reportlab.lib.utils import ImageReader
 
+from .. import assets
 from ..cache import Cache, code_version, file_digest, key
 from ..layout.templates import Geometry
 from ..theme import Theme
@@ -55,7 +56,8 @@ class Edition:
 
         Returned as a JpegReader: embedded as it is, identified by its bytes (not by a path)."""
         cache = self.cache or Cache(enabled=False)
-        k = key("image", self.name, variant, code_version(Path(__file__).parent), file_digest(path),
+        k = key("image", self.name, variant, code_version(Path(__file__).parent), file_digest(Path(assets.__file__)),
+                file_digest(path),
                 round(width, 2), round(height, 2))
         data = cache.get("images", k, valid=_is_jpeg)  # a planted or foreign entry is a miss
         if data is None:
@@ -68,6 +70,17 @@ class Edition:
 
     def finish(self, pdf: pikepdf.Pdf, geometry: Geometry, theme: Theme, info: dict[str, Any]) -> None:
         """Edition-specific PDF post-processing."""
+
+
+def flatten(im: Any, paper: tuple[int, int, int] = (255, 255, 255)) -> Any:
+    """An RGB image; transparent parts (a signature PNG) laid on the paper instead of turning black."""
+    from PIL import Image
+    if im.mode in ("RGBA", "LA", "PA") or (im.mode == "P" and "transparency" in im.info):
+        rgba = im.convert("RGBA")
+        ground = Image.new("RGB", rgba.size, paper)
+        ground.paste(rgba, mask=rgba.getchannel("A"))
+        return ground
+    return im.convert("RGB")
 
 
 def _is_jpeg(data: bytes) -> bool:

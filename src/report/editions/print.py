@@ -10,7 +10,7 @@ XMP for PDF/X-4. Nothing here decides the design: colours come from the theme.
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -19,13 +19,14 @@ import pikepdf
 from PIL import Image, ImageCms
 from reportlab.lib.colors import CMYKColor
 
+from ..assets import oriented_size, to_rgb
 from ..cache import file_digest
 from ..clock import build_time
 from ..errors import Diagnostic, Pos, ReportError
 from ..layout.templates import Geometry
 from ..locale import Locale, get_locale
 from ..theme import Theme, plate_count, plate_warnings, small_text_builds
-from . import Edition
+from . import Edition, flatten
 
 MM = 72 / 25.4
 BLEED_MM = 3.0  # German print shops' standard bleed
@@ -67,7 +68,8 @@ class PrintEdition(Edition):
 
     def prepare_image(self, path: Path, width: float, height: float) -> Any:
         with Image.open(path) as im:
-            ppi = min(im.width / (width / 72), im.height / (height / 72))
+            w_px, h_px = oriented_size(im)
+            ppi = min(w_px / (width / 72), h_px / (height / 72))
             placed = f"{width / MM:.0f} × {height / MM:.0f} mm"
             if ppi + 0.5 < MIN_PPI_ERROR:
                 raise ReportError([Diagnostic(
@@ -82,7 +84,7 @@ class PrintEdition(Edition):
         def convert() -> bytes:
             with Image.open(path) as im:
                 buf = io.BytesIO()
-                to_cmyk(im, self.profile).save(buf, "JPEG", quality=92, dpi=(round(ppi), round(ppi)))
+                to_cmyk(to_rgb(im), self.profile).save(buf, "JPEG", quality=92, dpi=(round(ppi), round(ppi)))
             return buf.getvalue()
         return self.cached_image(path, width, height, convert, variant=file_digest(self.profile))
 
@@ -141,7 +143,7 @@ def to_cmyk(im: Image.Image, profile: Path) -> Image.Image:
     """An image in the output condition's CMYK, through the ICC profile."""
     if im.mode == "CMYK":
         return im
-    return ImageCms.applyTransform(im.convert("RGB"), _transform(profile))
+    return ImageCms.applyTransform(flatten(im), _transform(profile))
 
 
 class ColourConverter:
@@ -152,8 +154,8 @@ class ColourConverter:
         self.small_size, self.max_plates = theme.plates.small_text, theme.plates.max_plates
         self.builds = small_text_builds(theme)
         self.known = {}
-        for name in ("ink", "primary", "accent", "secondary", "tint", "muted", "rule", "paper"):
-            c = theme.colour(name)
+        for f in fields(theme.colours):  # every theme colour, the chart palette's included
+            c = theme.colour(f.name)
             self.known[tuple(round(v * 255) for v in c.rgb_floats)] = c.cmyk_floats
 
     def __call__(self, r: float, g: float, b: float) -> tuple[float, float, float, float]:

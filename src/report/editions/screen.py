@@ -11,6 +11,7 @@ from typing import Any
 import pikepdf
 from PIL import Image, ImageCms
 
+from ..assets import to_rgb
 from ..clock import build_time
 from ..layout.templates import Geometry
 from ..theme import Theme
@@ -33,7 +34,7 @@ class ScreenEdition(Edition):
         def convert() -> bytes:
             with Image.open(path) as im:
                 target = (max(1, round(width / 72 * SCREEN_PPI)), max(1, round(height / 72 * SCREEN_PPI)))
-                im = im.convert("RGB")
+                im = to_rgb(im)
                 if im.width > target[0] or im.height > target[1]:
                     im = im.resize(target, Image.LANCZOS)
                 buf = io.BytesIO()

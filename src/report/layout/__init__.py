@@ -11,22 +11,41 @@ from typing import Any
 
 from reportlab.platypus import NextPageTemplate, PageBreak
 
-from ..model import KeyFiguresSection, TextSection
-from . import closing, contents, cover, keyfigures, section
+from ..model import ForewordSection, KeyFiguresSection, TextSection
+from . import closing, contents, cover, foreword, keyfigures, section
 from .context import LayoutContext
 from .padding import PadPages
+from .templates import with_source
 
 SECTION_LAYOUTS: dict[type, Callable[[LayoutContext, Any, int], list[Any]]] = {
     TextSection: section.layout,
     KeyFiguresSection: keyfigures.layout,
+    ForewordSection: foreword.layout,
 }
+FLOWING = (TextSection,)  # kinds that may continue below the previous section; the others keep their own pages
+SECTION_GAP = 16  # mm between a continued section and the one before
 
 
 def build_story(ctx: LayoutContext) -> list[Any]:
     """A new story on every call: reportlab flowables are stateful and must not be reused."""
     story: list[Any] = [NextPageTemplate("cover"), *cover.layout(ctx),
                         NextPageTemplate(["left", "right"]), PageBreak(), *contents.layout(ctx)]
+    previous = None
     for index, sec in enumerate(ctx.doc.sections, start=1):
-        story += [PageBreak(), *SECTION_LAYOUTS[type(sec)](ctx, sec, index)]
+        flow = with_source(SECTION_LAYOUTS[type(sec)](ctx, sec, index), sec.pos)
+        if _continues(ctx, sec, previous):
+            first = next(f for f in flow if getattr(f, "head", False))
+            first.style = first.style.clone(first.style.name, spaceBefore=SECTION_GAP * 72 / 25.4)
+            story += flow  # its heading keeps room for the start of its text (layout.flow.KeepRoom)
+        else:
+            story += [PageBreak(), *flow]
+        previous = sec
     story += [PadPages(ctx), NextPageTemplate("back"), PageBreak(), *closing.layout(ctx)]
     return story
+
+
+def _continues(ctx: LayoutContext, sec: Any, previous: Any) -> bool:
+    """A text section after a text section starts below it unless it (or the theme) asks for a new page."""
+    if not isinstance(sec, FLOWING) or not isinstance(previous, FLOWING):
+        return False
+    return (sec.page or ctx.styles.theme.text.section_page) == "continue"

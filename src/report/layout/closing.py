@@ -51,8 +51,10 @@ def layout(ctx: LayoutContext) -> list[Any]:
     parts: list[Any] = [Paragraph(rl_plain(contact.publisher, loc),
                                   st.para("h2", spaceBefore=0, textColor=white, fontSize=st.theme.sizes.h2 + 4,
                                           leading=(st.theme.sizes.h2 + 4) * 1.3))]
-    parts += [Paragraph(rl_plain(line, loc), small) for line in contact.lines]
+    parts += [Paragraph(rl_plain(line, loc), small) for line in [*contact.address, *contact.lines]]
     links = []
+    if contact.phone:
+        links.append(f"{rl_plain(loc.label('phone'), loc)}: {rl_plain(contact.phone, loc)}")
     if contact.email:
         links.append(f"{rl_plain(loc.label('email'), loc)}: "
                      + rl_link(contact.email, f"mailto:{contact.email}", loc))
@@ -69,6 +71,6 @@ def layout(ctx: LayoutContext) -> list[Any]:
         def paint(canv: Any, x: float, y: float, width: float) -> None:
             draw_logo(canv, brand, st, x, y, width, dark="primary", prepare_image=ctx.prepare_image)
         parts.insert(0, LogoMark(brand, brand.spec.width * MM * st.scale, paint))
-    story = heading(ctx, contact.heading, None, "closing", colour=white)
+    story = heading(ctx, contact.heading or loc.label("imprint"), None, "closing", colour=white)
     story.append(FootPanel(parts, st.colour("accent")))
     return story

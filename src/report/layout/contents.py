@@ -33,9 +33,11 @@ class Contents(TableOfContents):
     """reportlab's contents bookkeeping (entries collected over multiBuild's passes), drawn as
     tagged TOC/TOCI items, each line a link to its section; long contents continue on the next page."""
 
-    def __init__(self, entry_style: Any, number_style: Any, seed: SeedSlot | None = None):
+    def __init__(self, entry_style: Any, number_style: Any, seed: SeedSlot | None = None, sub_style: Any = None,
+                 levels: int = 1):
         super().__init__()
         self.entry_style, self.number_style = entry_style, number_style
+        self.sub_style, self.levels = sub_style or entry_style, levels
         self.lines = ContentsLines([])
         self.seed = seed
         if seed is not None:
@@ -48,8 +50,10 @@ class Contents(TableOfContents):
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         rows = []
-        for _level, text, page, key in self._lastEntries or []:
-            entry = Paragraph(escape(text), self.entry_style)
+        for level, text, page, key in self._lastEntries or []:
+            if level >= self.levels:
+                continue
+            entry = Paragraph(escape(text), self.entry_style if level == 0 else self.sub_style)
             number = Paragraph(str(page), self.number_style)
             h = max(entry.wrap(aw - NUMBER_WIDTH, ah)[1], number.wrap(NUMBER_WIDTH, ah)[1])
             rows.append((entry, number, key, h))
@@ -71,9 +75,10 @@ class ContentsLines(Flowable):
     def __init__(self, rows: list[tuple[Any, Any, str | None, float]]):
         super().__init__()
         self.rows = rows
+        self.total = sum(r[3] for r in rows)  # once: wrap is called for every split part
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
-        self.width, self.height = aw, sum(r[3] for r in self.rows)
+        self.width, self.height = aw, self.total
         return self.width, self.height
 
     def split(self, aw: float, ah: float) -> list[Any]:
@@ -132,7 +137,8 @@ class SeedSlot:
 
 def layout(ctx: LayoutContext) -> list[Any]:
     st, rep = ctx.styles, ctx.doc.report
-    toc = Contents(st.para("toc1"), st.para("toc1", alignment=TA_RIGHT), ctx.contents_seed)
+    toc = Contents(st.para("toc1"), st.para("toc1", alignment=TA_RIGHT), ctx.contents_seed,
+                   st.para("toc1", fontName=st.font["regular"], leftIndent=6 * MM), st.theme.text.contents_levels)
     kicker = Paragraph(rl_plain(rep.subtitle or str(rep.year), ctx.locale), st.para("kicker"))
     kicker.outline_entry = (ctx.locale.label("contents"), "contents")
     kicker.starts_section = True

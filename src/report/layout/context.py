@@ -28,3 +28,4 @@ class LayoutContext:
     padded: list[tuple[int, str]] = field(default_factory=list)  # pages added for the binding: (number, kind)
     contents_seed: Any = None  # contents.SeedSlot: the previous build's contents entries, if kept
     brand: Any = None  # layout.logo.Brand when the theme has a logo
+    column_x: float | None = None  # where body text starts; None: the theme's text column (boxes, columns: 0)

@@ -6,8 +6,10 @@ from typing import Any
 
 from reportlab.platypus import Flowable
 
+from ..assets import oriented_size
 from ..tagging import artifact, content, start_section
 from .context import LayoutContext
+from .fit import credit_line, drawn_size, organisation_line
 from .logo import draw_logo
 from .styles import MM
 from .text import Paragraph, rl_plain
@@ -70,11 +72,12 @@ class Cover(Flowable):
         title.drawOn(canv, margin, y - ph)
         canv.setFillColor(white)
         with content(canv, "P"):
-            canv.setFont(st.font["bold"], s.h2)
+            font, size, floor = organisation_line(st)
+            canv.setFont(font, drawn_size(rep.organisation, font, size, inner_w, floor))
             canv.drawString(margin, org_y, rep.organisation)
         with content(canv, "P"):
-            # reversed out of a four-colour image: bold and large enough to survive misregister
-            canv.setFont(st.font["bold"], max(s.source, st.theme.plates.reversed_min))
+            font, size, floor = credit_line(st)  # bold and ≥ reversed_min: reversed out of the image
+            canv.setFont(font, drawn_size(rep.cover.credit, font, size, inner_w, floor))
             canv.drawRightString(w - st.theme.page.margin_outer * MM, panel_h + 5 * MM, rep.cover.credit)
         self._logo(org_y, draw=True)
 
@@ -123,7 +126,8 @@ def _fill(path: Any, width: float, height: float) -> tuple[float, float, float, 
     cropped): (x, y, drawn width, drawn height). Within 1 % of the box's proportions it is simply fitted."""
     from PIL import Image
     with Image.open(path) as im:
-        ratio = im.height / im.width
+        w_px, h_px = oriented_size(im)  # as the edition embeds it: EXIF orientation applied
+        ratio = h_px / w_px
     if abs(ratio / (height / width) - 1) <= 0.01:
         return 0.0, 0.0, width, height
     scale = max(width, height / ratio)

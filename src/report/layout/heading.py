@@ -1,10 +1,12 @@
-"""Section headings: kicker and title, kept with what follows, feeding outline and contents."""
+"""Section headings (kicker and title) and sub-headings inside a section: kept with what follows
+(see layout.flow), feeding outline and contents."""
 
 from __future__ import annotations
 
 import re
 from typing import Any
 
+from ..model import Heading
 from .context import LayoutContext
 from .text import Paragraph, rl_plain
 
@@ -15,7 +17,43 @@ def heading(ctx: LayoutContext, title: str, kicker: str | None, key_hint: str, c
     if kicker:
         out.append(Paragraph(rl_plain(kicker, ctx.locale).upper(), st.para("kicker")))
     h1 = Paragraph(rl_plain(title, ctx.locale), st.para("h1", **({"textColor": colour} if colour else {})))
-    h1.toc_entry = (0, ctx.locale.typographic(title), "sec-" + re.sub(r"[^a-z0-9]+", "-", key_hint.lower()))
+    h1.toc_entry = (0, ctx.locale.typographic(title), "sec-" + slug(key_hint))
     out.append(h1)
     out[0].starts_section = True  # the tagged structure opens a Sect here
+    for part in out:
+        part.head = True  # layout.flow keeps room for what follows
     return out
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+class SubHeading(Paragraph):
+    """A heading inside a section: tagged H2/H3 by its style, a bookmark one level under its section
+    (and a contents line if the theme lists that level). The outline entry is made when it is drawn,
+    so it works inside columns and boxes too, where the document template never sees the flowable."""
+
+    def __init__(self, text: str, style: Any, outline_level: int, plain: str, key: str):
+        super().__init__(text, style)
+        self.outline_level, self.plain, self.key = outline_level, plain, key
+        self.head = True
+
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802 - reportlab API
+        super().drawOn(canvas, x, y, _sW)
+        canvas.bookmarkHorizontal(self.key, x, y + self.height)
+        # a level-3 heading without a level-2 one before it (in a section or a box) goes one level up:
+        # an outline cannot skip a level
+        level = min(self.outline_level, canvas._doc.outline.currentlevel + 1)
+        canvas.addOutlineEntry(self.plain, self.key, level=level, closed=False)
+        doc = getattr(canvas, "_doctemplate", None)
+        if doc is not None:
+            doc.notify("TOCEntry", (level, self.plain, doc.page, self.key))
+
+
+def subheading(ctx: LayoutContext, block: Heading, outline_level: int, indent: float = 0) -> list[Any]:
+    """`outline_level` is 1 under the section's bookmark, 2 under a level-2 sub-heading."""
+    style = ctx.styles.para("h2" if block.level == 2 else "h3", leftIndent=indent)
+    key = f"h-{slug(str(block.pos.file.stem if block.pos.file else ''))}-{block.pos.line}-{slug(block.text)[:40]}"
+    return [SubHeading(rl_plain(block.text, ctx.locale), style, outline_level, ctx.locale.typographic(block.text),
+                       key)]

@@ -28,6 +28,7 @@ from pathlib import Path
 import pyphen
 
 from ..cache import Cache, key
+from ..markup import BREAK
 
 SHIPPED = Path(__file__).resolve().parent.parent / "data" / "hyphenation"
 FORMAT = "report-hyphenation 1"
@@ -167,7 +168,11 @@ def word_breaks(text: str, hyphenate: Callable[[str], Iterator[tuple[str, str]]]
     """Where a word may end a line: (position, True) where hyphenation adds a hyphen, (position, False)
     after a hyphen the word already has ("Friedrich-|Schiller"). Numbers, URLs and e-mail addresses
     are never broken here (an overlong one is split by the fallback); parts of 5 letters or fewer are
-    never hyphenated, and each side of a break keeps at least 2 characters."""
+    never hyphenated, and each side of a break keeps at least 2 characters. A web address that
+    carries zero-width break opportunities (U+200B, set by `report.markup` after / . - ?) may end a
+    line after each of them, without a hyphen."""
+    if BREAK in text:
+        return tuple((i + 1, False) for i, ch in enumerate(text) if ch == BREAK and 0 < i < len(text) - 1)
     if any(m in text for m in _URL_MARKS):
         return ()
     out: list[tuple[int, bool]] = []

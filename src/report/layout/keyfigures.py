@@ -1,58 +1,53 @@
-"""The key-figures page: designed tiles, each with qualifier, number, label and detail."""
+"""The key-figures page: designed tiles, each with qualifier, number (prefix, unit), label, detail
+and the change against last year."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
+from ..errors import Diagnostics
+from ..figures import SYMBOL_UNITS, FigureText, figure_text
 from ..markup import plain
 from ..model import KeyFigure, KeyFiguresSection
 from ..tagging import content, tagger_of
 from .context import LayoutContext
 from .heading import heading
 from .styles import MM
+from .templates import text_frame_height
 from .text import Paragraph, rl_markup, rl_plain
 
 COLUMNS = 2
 MIN_TILE_H = 38 * MM
 MAX_TILE_H = 50 * MM
+PAD = 6 * MM  # inside a tile, left, right and top
+UNIT_SCALE = 0.55  # a unit in words ("Mio. €", "km") beside the number, relative to the number's size
+MIN_FIGURE_SCALE = 0.5  # a long number shrinks to fit its tile, down to this share of the theme's size
+CHANGE_ROOM = PAD + 3 * MM  # the change line at a tile's foot, and the space above it
 
 
 class TileGrid(Flowable):
-    """Tiles in a grid; splits between rows when a page is full."""
+    """Tiles in a grid; splits between rows when a page is full. With an odd number of tiles the
+    last one spans the row, so no half-empty row looks accidental."""
 
-    def __init__(self, ctx: LayoutContext, figures: list[KeyFigure]):
+    def __init__(self, ctx: LayoutContext, figures: list[KeyFigure], needed: list[float] | None = None,
+                 beside: bool = True):
         super().__init__()
         self.ctx, self.figures = ctx, figures
         self.gap = ctx.styles.theme.page.tile_gap * MM
+        self.needed = needed or [0.0] * len(figures)
+        self.beside = beside  # change lines beside the numbers (else at the tiles' foot)
 
     @property
     def rows(self) -> int:
         return -(-len(self.figures) // COLUMNS)
 
     def _tile_h(self, ah: float) -> float:
-        low = self._min_h(self.width)
-        high = max(low, MAX_TILE_H * self.ctx.styles.scale)
-        return max(low, min(high, (ah - self.gap * (self.rows - 1)) / self.rows))
-
-    def _min_h(self, width: float) -> float:
-        """MIN_TILE_H scaled with the page; on a small page (A5) at least the tallest tile's content,
-        because reading sizes do not shrink with the page."""
-        k = self.ctx.styles.scale
-        if k == 1.0:
-            return MIN_TILE_H
-        st, s = self.ctx.styles, self.ctx.styles.theme.sizes
-        pad, inner = 6 * MM, (width - self.gap * (COLUMNS - 1)) / COLUMNS - 12 * MM
-        tallest = 0.0
-        for fig in self.figures:
-            h = 2 * pad + 2 * MM + s.kicker * 1.6 + s.figure * 0.78 + 4 * MM
-            h += Paragraph(rl_plain(fig.label, self.ctx.locale), _label_style(st, fig.label, inner)).wrap(inner, 1e6)[1]
-            if fig.detail:
-                h += 1 * MM + Paragraph(rl_markup(fig.detail, self.ctx.locale),
-                                        st.para("small", hyphenationLang="")).wrap(inner, 1e6)[1]
-            tallest = max(tallest, h)
-        return max(MIN_TILE_H * k, tallest)
+        room = (ah - self.gap * (self.rows - 1)) / self.rows
+        k = self.ctx.styles.scale  # tiles scale with the page; their texts' sizes do not (A5)
+        return max(MIN_TILE_H * k, max(self.needed, default=0.0), min(MAX_TILE_H * k, room))
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         self.width = aw
@@ -61,54 +56,136 @@ class TileGrid(Flowable):
         return aw, self.height
 
     def split(self, aw: float, ah: float) -> list[Any]:
-        fit = int((ah + self.gap) // (self._min_h(aw) + self.gap))
+        fit = int((ah + self.gap) // (max(MIN_TILE_H * self.ctx.styles.scale, *self.needed) + self.gap))
         if fit < 1 or fit >= self.rows:
             return []
         n = fit * COLUMNS
-        return [TileGrid(self.ctx, self.figures[:n]), TileGrid(self.ctx, self.figures[n:])]
+        return [TileGrid(self.ctx, self.figures[:n], self.needed[:n], self.beside),
+                TileGrid(self.ctx, self.figures[n:], self.needed[n:], self.beside)]
+
+    def boxes(self) -> list[tuple[float, float, float]]:
+        """(x, y, width) of each tile after wrap; an odd last tile spans the row."""
+        tile_w = (self.width - self.gap * (COLUMNS - 1)) / COLUMNS
+        out = []
+        for i in range(len(self.figures)):
+            row, col = divmod(i, COLUMNS)
+            last_alone = i == len(self.figures) - 1 and col == 0
+            out.append((col * (tile_w + self.gap), self.height - (row + 1) * self.tile_h - row * self.gap,
+                        self.width if last_alone else tile_w))
+        return out
 
     def draw(self) -> None:
-        tile_w = (self.width - self.gap * (COLUMNS - 1)) / COLUMNS
-        pad = 6 * MM
-        for i, fig in enumerate(self.figures):
-            row, col = divmod(i, COLUMNS)
-            x = col * (tile_w + self.gap)
-            y = self.height - (row + 1) * self.tile_h - row * self.gap
-            c = self.canv
-            with content(c, "Figure", alt=tile_text(fig, self.ctx.locale)):
-                self._tile(fig, x, y, tile_w, pad)
+        for fig, (x, y, w) in zip(self.figures, self.boxes(), strict=True):
+            words = figure_text(fig, self.ctx.locale)
+            with content(self.canv, "Figure", alt=tile_text(fig, self.ctx.locale)):
+                self._tile(fig, words, x, y, w)
 
-    def _tile(self, fig: KeyFigure, x: float, y: float, tile_w: float, pad: float) -> None:
+    def _tile(self, fig: KeyFigure, words: FigureText, x: float, y: float, tile_w: float) -> None:
         st, s, c = self.ctx.styles, self.ctx.styles.theme.sizes, self.canv
         c.setFillColor(st.colour("tint"))
         c.rect(x, y, tile_w, self.tile_h, stroke=0, fill=1)
         c.setFillColor(st.colour("accent"))
         c.rect(x, y + self.tile_h - 1.5 * MM, 14 * MM, 1.5 * MM, stroke=0, fill=1)
-        top = y + self.tile_h - pad - 2 * MM
+        top = y + self.tile_h - PAD - 2 * MM
         end = " " if tagger_of(c) else ""  # tagged: extractors keep qualifier, number and label apart
-        if fig.qualifier:
+        if words.qualifier:
             c.setFont(st.font["bold"], s.kicker)
             c.setFillColor(st.colour("accent"))
-            c.drawString(x + pad, top - s.kicker, self.ctx.locale.typographic(fig.qualifier).upper() + end)
-        c.setFont(st.font["black"], s.figure)
-        c.setFillColor(st.colour("primary"))
-        base = top - s.kicker * 1.6 - s.figure * 0.78
-        c.drawString(x + pad, base, self.ctx.locale.number(fig.value) + end)
-        label = Paragraph(rl_plain(fig.label, self.ctx.locale), _label_style(st, fig.label, tile_w - 2 * pad))
-        parts = [label]
-        if fig.detail:
-            parts.append(Paragraph(rl_markup(fig.detail, self.ctx.locale), st.para("small", hyphenationLang="")))
+            c.drawString(x + PAD, top - s.kicker, self.ctx.locale.typographic(words.qualifier).upper() + end)
+        base = y + self.tile_h - _head(self.ctx)
+        self._number(words, x + PAD, base, tile_w - 2 * PAD, end)
         ty = base - 4 * MM
-        for p in parts:
-            _, ph = p.wrap(tile_w - 2 * pad, self.tile_h)
-            p.drawOn(c, x + pad, ty - ph)
+        for p in _texts(self.ctx, fig):
+            _, ph = p.wrap(tile_w - 2 * PAD, self.tile_h)
+            p.drawOn(c, x + PAD, ty - ph)
             ty -= ph + 1 * MM
+        if words.change and self.beside:
+            self._change(words, x + tile_w - PAD - _change_width(self.ctx, words), base)
+        elif words.change:
+            self._change(words, x + PAD, y + PAD - 1.5 * MM)
+
+    def _number(self, words: FigureText, x: float, base: float, room: float, end: str) -> None:
+        """Prefix and number in the heaviest weight; a symbol unit (%, €) as large, a unit in words
+        smaller beside it; all of it shrunk to the tile's width where it is long."""
+        st, c = self.ctx.styles, self.canv
+        font, size = st.font["black"], st.theme.sizes.figure
+        big, small, scale, _ = _number_layout(self.ctx, words, room)
+        c.setFillColor(st.colour("primary"))
+        c.setFont(font, size * scale)
+        c.drawString(x, base, big + ("" if small else end))
+        if small:
+            c.setFont(st.font["bold"], size * scale * UNIT_SCALE)
+            c.drawString(x + stringWidth(big, font, size * scale), base, small + end)
+
+    def _change(self, words: FigureText, x: float, base: float) -> None:
+        """'▲ +4,2 % ggü. Vorjahr': arrow, sign and words, so it reads without colour."""
+        st, c, change = self.ctx.styles, self.canv, words.change
+        size = st.theme.sizes.caption
+        colour = st.colour({1: "secondary", -1: "accent"}.get(change.direction, "muted"))
+        c.setFillColor(colour)
+        h = size * 0.62
+        if change.direction:
+            tip, foot = (base + h, base) if change.direction > 0 else (base, base + h)
+            p = c.beginPath()
+            p.moveTo(x, foot)
+            p.lineTo(x + h * 1.15, foot)
+            p.lineTo(x + h * 0.575, tip)
+            p.close()
+            c.drawPath(p, stroke=0, fill=1)
+        else:
+            c.rect(x, base + h * 0.35, h * 1.15, h * 0.3, stroke=0, fill=1)
+        c.setFont(st.font["bold"], size)
+        c.drawString(x + h * 1.15 + 1.5 * MM, base, self.ctx.locale.typographic(change.line))
+
+
+def _head(ctx: LayoutContext) -> float:
+    """From a tile's top to the number's baseline."""
+    s = ctx.styles.theme.sizes
+    return PAD + 2 * MM + s.kicker * 1.6 + s.figure * 0.78
+
+
+def _number_layout(ctx: LayoutContext, words: FigureText, room: float) -> tuple[str, str, float, float]:
+    """(number with prefix and symbol unit, unit in words, scale, width drawn)."""
+    st = ctx.styles
+    font, size = st.font["black"], st.theme.sizes.figure
+    big = words.prefix + words.number
+    small = ""
+    if words.unit in SYMBOL_UNITS or not words.gap:  # "61,4 %", "£4.1m": one word, one size
+        big += words.gap + words.unit
+    elif words.unit:
+        small = words.gap + words.unit
+
+    def width(scale: float) -> float:
+        return stringWidth(big, font, size * scale) + stringWidth(small, st.font["bold"], size * scale * UNIT_SCALE)
+
+    scale = max(MIN_FIGURE_SCALE, min(1.0, room / width(1.0)))
+    return big, small, scale, width(scale)
+
+
+def _change_width(ctx: LayoutContext, words: FigureText) -> float:
+    size = ctx.styles.theme.sizes.caption
+    line = ctx.locale.typographic(words.change.line)
+    return size * 0.62 * 1.15 + 1.5 * MM + stringWidth(line, ctx.styles.font["bold"], size)
+
+
+def _tile_width(ctx: LayoutContext) -> float:
+    gap = ctx.styles.theme.page.tile_gap * MM
+    return (ctx.text_width - gap * (COLUMNS - 1)) / COLUMNS
+
+
+def _beside(ctx: LayoutContext, figures: list[KeyFigure]) -> bool:
+    """Whether every change line fits beside its number (else all sit at the tiles' foot)."""
+    room = _tile_width(ctx) - 2 * PAD
+    for fig in figures:
+        words = figure_text(fig, ctx.locale)
+        if words.change and _number_layout(ctx, words, room)[3] + 4 * MM + _change_width(ctx, words) > room:
+            return False
+    return True
 
 
 def _label_style(st: Any, label: str, width: float) -> Any:
     """A tile's label; hyphenated where a word is wider than the tile (a long compound such as
     "Informationsveranstaltungen" on a small page), which would otherwise be cut anywhere."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
     s = st.theme.sizes
     size = s.body + 1
     too_wide = any(stringWidth(word, st.font["bold"], size) > width for word in label.split())
@@ -116,17 +193,62 @@ def _label_style(st: Any, label: str, width: float) -> Any:
                    **({"hyphenationLang": st.hyphenate} if too_wide else {}))
 
 
+def _texts(ctx: LayoutContext, fig: KeyFigure) -> list[Paragraph]:
+    """Label and detail of a tile (set in _tile, measured in _needed_height)."""
+    st, gap = ctx.styles, ctx.styles.theme.page.tile_gap * MM
+    inner = (ctx.text_width - gap * (COLUMNS - 1)) / COLUMNS - 2 * PAD
+    parts = [Paragraph(rl_plain(fig.label, ctx.locale), _label_style(st, fig.label, inner))]
+    if fig.detail:
+        parts.append(Paragraph(rl_markup(fig.detail, ctx.locale), st.para("small", hyphenationLang="")))
+    return parts
+
+
+def _needed_height(ctx: LayoutContext, fig: KeyFigure, beside: bool) -> float:
+    """The tile height a figure's texts take, measured with their fonts at the tile's width (the
+    drawing's own arithmetic in _tile), plus the change line at the foot or half the padding."""
+    tile_w = _tile_width(ctx)
+    texts = sum(p.wrap(tile_w - 2 * PAD, ctx.geometry.trim_h)[1] + 1 * MM for p in _texts(ctx, fig))
+    at_foot = fig.previous is not None and fig.change != "none" and not beside
+    return _head(ctx) + 4 * MM + texts + (CHANGE_ROOM if at_foot else PAD / 2)
+
+
+def check_tiles(ctx: LayoutContext, figures: list[KeyFigure]) -> tuple[list[float], bool]:
+    """Each figure's needed height (the tiles grow to hold their texts, all tiles of a grid alike) and
+    where the change lines go. Only a figure whose texts would not fit on a page is an error, at its
+    label or detail."""
+    diag = Diagnostics()
+    beside = _beside(ctx, figures)
+    needed = [_needed_height(ctx, fig, beside) for fig in figures]
+    most = text_frame_height(ctx.geometry, ctx.styles.theme.page) / 2
+    for fig, need in zip(figures, needed, strict=True):
+        if need > most:
+            name = "detail" if fig.detail else "label"
+            diag.error(fig.field_pos.get(name) or fig.pos,
+                       f"key figure {ctx.locale.number(fig.value)}: label and detail need {need / MM:.0f} mm, "
+                       f"a tile has at most {most / MM:.0f} mm",
+                       f"shorten the {name}; long words take a line of their own (it is measured, not counted)")
+    diag.raise_if_errors()
+    return needed, beside
+
+
 def tile_text(fig: KeyFigure, locale: Any) -> str:
-    """What a tile says, as one sentence for readers who cannot see it: „mehr als 1.000 Thüringer erreicht“."""
-    words = [locale.typographic(fig.qualifier) if fig.qualifier else "", locale.number(fig.value),
+    """What a tile says, as one sentence for readers who cannot see it: „mehr als 1.000 Thüringer
+    erreicht – …; 4,2 % mehr als im Vorjahr“."""
+    words = figure_text(fig, locale)
+    parts = [locale.typographic(words.qualifier) if words.qualifier else "", words.value,
              locale.typographic(fig.label)]
-    text = " ".join(w for w in words if w)
-    return f"{text} – {locale.typographic(plain(fig.detail))}" if fig.detail else text
+    text = " ".join(w for w in parts if w)
+    if fig.detail:
+        text += f" – {locale.typographic(plain(fig.detail))}"
+    if words.change:
+        text += f"; {locale.typographic(words.change.spoken)}"
+    return text
 
 
 def layout(ctx: LayoutContext, section: KeyFiguresSection, index: int) -> list[Any]:
     story = heading(ctx, section.title, section.kicker, f"{index}-{section.title}")
     if section.intro:
         story.append(Paragraph(rl_markup(section.intro, ctx.locale), ctx.styles.para("lead")))
-    story.append(TileGrid(ctx, section.figures))
+    needed, beside = check_tiles(ctx, section.figures)
+    story.append(TileGrid(ctx, section.figures, needed, beside))
     return story

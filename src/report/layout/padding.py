@@ -1,7 +1,8 @@
 """Pages a designer adds so a printed brochure binds: the page count becomes a multiple of what the
 binding needs (4 for saddle stitching, 2 for perfect binding) with the back cover still last.
 
-The first added page is a notes page (a heading and writing lines), further ones say that they are
+They are filled in this order: the image and the quote the author names in report.yaml
+(`padding:`), a notes page (a heading and writing lines), then pages that say they are
 intentionally blank, as printers expect. Which pages were added is recorded for the build output.
 """
 
@@ -9,14 +10,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from reportlab.platypus import Flowable, PageBreak
+from reportlab.platypus import Flowable, KeepInFrame, PageBreak, Spacer
 
+from ..assets import oriented_size
 from .context import LayoutContext
 from .styles import MM
 from .text import Paragraph, rl_plain
 
 LINE_GAP = 9 * MM  # handwriting needs 8–10 mm between lines
 LINE_WIDTH = 0.5  # pt: visible in print (preflight wants ≥ 0.25 pt)
+QUOTE_SCALE = 1.6  # a quote alone on a page: larger than a pull quote in the text
 
 
 class PadPages(Flowable):
@@ -33,10 +36,13 @@ class PadPages(Flowable):
         page = self._doctemplateAttr("page")
         multiple = self.ctx.page_multiple
         count = (-(page + 1)) % multiple  # the back page follows as page + count + 1
-        self.ctx.padded[:] = [(page + 1 + i, "notes" if i == 0 else "blank") for i in range(count)]
+        named = self.ctx.doc.report.padding
+        kinds = [k for k in ("image", "quote") if named is not None and getattr(named, k)] + ["notes"]
+        kinds = (kinds + ["blank"] * count)[:count]
+        self.ctx.padded[:] = [(page + 1 + i, kind) for i, kind in enumerate(kinds)]
         content: list[Any] = []
-        for _, kind in self.ctx.padded:
-            content += [PageBreak(), *(notes_page(self.ctx) if kind == "notes" else blank_page(self.ctx))]
+        for kind in kinds:
+            content += [PageBreak(), *PAGES[kind](self.ctx)]
         if content:
             self._doctemplateAttr("frame").add_generated_content(*content)
         return 0, 0
@@ -95,3 +101,58 @@ class Centred(Flowable):
 def blank_page(ctx: LayoutContext) -> list[Any]:
     style = ctx.styles.para("small", textColor=ctx.styles.colour("muted"))
     return [Centred(ctx.locale.label("intentionally_blank"), style)]
+
+
+class FullPage(Flowable):
+    """Draws a flowable in the middle of the frame, which it takes whole."""
+
+    def __init__(self, inner: Any):
+        super().__init__()
+        self.inner = inner
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        self.width, self.height = aw, ah - 1
+        self.inner.canv = self.canv  # KeepInFrame measures with the canvas
+        self.inner_size = self.inner.wrap(aw, self.height)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        w, h = self.inner_size
+        self.inner.drawOn(self.canv, (self.width - w) / 2, (self.height - h) / 2)
+
+
+def quote_page(ctx: LayoutContext) -> list[Any]:
+    named, st, loc = ctx.doc.report.padding, ctx.styles, ctx.locale
+    parts = [Paragraph(rl_plain(f"{loc.quotes[0]}{named.quote}{loc.quotes[1]}", loc),
+                       st.para("quote", textColor=st.colour("primary"), fontSize=st.theme.sizes.quote * QUOTE_SCALE,
+                               leading=st.theme.sizes.quote_leading * QUOTE_SCALE))]
+    if named.quote_source:
+        parts += [Spacer(0, 4 * MM), Paragraph(rl_plain(f"– {named.quote_source}", loc), st.para("caption"))]
+    return [FullPage(KeepInFrame(ctx.text_width, 200 * MM, parts, mode="shrink"))]
+
+
+class FittedImage(Flowable):
+    """An image as large as the frame allows, proportions kept, prepared by the edition."""
+
+    def __init__(self, ctx: LayoutContext, path: Any):
+        super().__init__()
+        self.ctx, self.path = ctx, path
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        from PIL import Image as PILImage
+        with PILImage.open(self.path) as im:
+            w_px, h_px = oriented_size(im)  # as the edition embeds it: EXIF orientation applied
+        scale = min(aw / w_px, (ah - 1) / h_px)
+        self.width, self.height = w_px * scale, h_px * scale
+        self.image = self.ctx.prepare_image(self.path, self.width, self.height)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.canv.drawImage(self.image, 0, 0, self.width, self.height)
+
+
+def image_page(ctx: LayoutContext) -> list[Any]:
+    return [FullPage(FittedImage(ctx, ctx.doc.report.padding.image))]
+
+
+PAGES = {"image": image_page, "quote": quote_page, "notes": notes_page, "blank": blank_page}

@@ -3,17 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
-from ..model import ChartRef, Figure, Quote, TextSection
+from ..assets import oriented_size
+from ..model import Box, ChartRef, Figure, Heading, ListBlock, Note, Quote, Table, TextSection
 from ..model import Paragraph as ParagraphBlock
 from ..tagging import artifact, content, group
+from . import boxes, columns, lists, notes, table
+from .chartdata import chart_data
 from .context import LayoutContext
-from .heading import heading
+from .flow import keep_heads
+from .heading import heading, subheading
 from .styles import MM
+from .templates import text_frame_height, with_source
 from .text import Paragraph, rl_markup, rl_plain
+
+QUOTE_MARKS = "\"'„“”‚‘’«»‹›"
 
 
 class PullQuote(Flowable):
@@ -29,10 +37,30 @@ class PullQuote(Flowable):
         self.width, self.height = aw, h
         return aw, h
 
+    def split(self, aw: float, ah: float) -> list[Flowable]:
+        """A quote longer than the rest of the page goes on on the next, with its bar on both."""
+        parts = self.para.split(aw - self.indent, ah)
+        if len(parts) < 2:
+            return []
+        first, *rest = (self._part(p) for p in parts)
+        first.spaceBefore, rest[-1].spaceAfter = self.spaceBefore, self.spaceAfter
+        return [first, *rest]
+    repeat = False  # repeats a sentence of the body: an artifact, so screen readers do not read it twice
+
+    def _part(self, para: Paragraph) -> PullQuote:
+        part = PullQuote(para, self.indent, self.bar_colour, 0)
+        part.repeat = self.repeat
+        return part
+
     def draw(self) -> None:
         with artifact(self.canv):
             self.canv.setFillColor(self.bar_colour)
-            self.canv.rect(self.indent - 7 * MM, 0, 2.2 * MM, self.height, stroke=0, fill=1)
+            bar_x = self.indent - 7 * MM if self.indent >= 7 * MM else 0
+            self.canv.rect(bar_x, 0, 2.2 * MM, self.height, stroke=0, fill=1)
+        if self.repeat:
+            with artifact(self.canv):
+                self.para.drawOn(self.canv, self.indent, 0)
+            return
         with group(self.canv, "BlockQuote"):
             self.para.drawOn(self.canv, self.indent, 0)
 
@@ -55,17 +83,22 @@ class ChartFigure(Flowable):
 
 
 def _paragraph(ctx: LayoutContext, block: ParagraphBlock) -> list[Any]:
-    return [Paragraph(rl_markup(block.text, ctx.locale), ctx.styles.para("body", leftIndent=_indent(ctx)),
-                      source=block.pos, notes=ctx.styles.notes)]
+    text = rl_markup(block.text, ctx.locale, note=notes.reference(block.pos.file))
+    return [Paragraph(text, ctx.styles.para("body", leftIndent=_indent(ctx)), source=block.pos,
+                      notes=ctx.styles.notes)]
 
 
 def _quote(ctx: LayoutContext, block: Quote) -> list[Any]:
     open_q, close_q = ctx.locale.quotes
-    text = f"{open_q}{rl_markup(block.text, ctx.locale)}{close_q}"
+    text = rl_markup(block.text, ctx.locale)
+    if not (block.text[0] in QUOTE_MARKS and block.text[-1] in QUOTE_MARKS + ".…!?"):
+        text = f"{open_q}{text}{close_q}"  # the author's own quotation marks are kept, never doubled
     if block.attribution:
         text += f"<br/><font size={ctx.styles.theme.sizes.caption}>{rl_plain(block.attribution, ctx.locale)}</font>"
     para = Paragraph(text, ctx.styles.para("quote"))
-    return [PullQuote(para, _indent(ctx), ctx.styles.colour("accent"), 6 * MM)]
+    quote = PullQuote(para, _indent(ctx), ctx.styles.colour("accent"), 6 * MM)
+    quote.repeat = block.repeat
+    return [quote]
 
 
 def _chart(ctx: LayoutContext, block: ChartRef) -> list[Any]:
@@ -74,10 +107,16 @@ def _chart(ctx: LayoutContext, block: ChartRef) -> list[Any]:
     return [Spacer(0, 5 * MM), KeepTogether([
         Paragraph(rl_plain(chart.title, ctx.locale), st.para("h2")),
         ChartFigure(ctx.charts[block.id], chart.alt),  # plain text, not markup
+        *chart_data(chart, ctx.locale, st.font["regular"]),
         Spacer(0, 2 * MM),
         Paragraph(rl_markup(chart.caption, ctx.locale), st.para("caption")),
-        Paragraph(rl_plain(chart.source, ctx.locale), st.para("source")),
+        Paragraph(rl_plain(source_line(ctx.locale, chart.source), ctx.locale), st.para("source")),
     ]), Spacer(0, 4 * MM)]
+
+
+def source_line(locale: Any, source: str) -> str:
+    """The source line, with the language's label in front unless the author wrote one ("Quelle: …")."""
+    return source if ":" in source[:30] else f"{locale.label('source')}: {source}"
 
 
 class PlacedImage(Flowable):
@@ -98,17 +137,44 @@ class PlacedImage(Flowable):
 def _figure(ctx: LayoutContext, block: Figure) -> list[Any]:
     from PIL import Image as PILImage
     with PILImage.open(block.image) as im:
-        w_px, h_px = im.size
-    width = ctx.text_width
+        w_px, h_px = oriented_size(im)
+    gap = 2 * MM
+    caption = Paragraph(rl_markup(block.caption, ctx.locale), ctx.styles.para("caption"))
+    credit = [Paragraph(rl_plain(block.credit, ctx.locale), ctx.styles.para("source"))] if block.credit else []
+    # the image fills the column's width unless it is so tall that it and its caption would not fit
+    # on one page (a portrait photo): then it is as tall as leaves room for the caption
+    frame_h = text_frame_height(ctx.geometry, ctx.styles.theme.page)
+    below = gap + sum(p.wrap(ctx.text_width, frame_h)[1] + p.getSpaceBefore() + p.getSpaceAfter()
+                      for p in [caption, *credit])
+    room = max(frame_h - below - _SLACK, frame_h / 2)
+    width = min(ctx.text_width, room * w_px / h_px)
     height = width * h_px / w_px
     img = PlacedImage(ctx.prepare_image(block.image, width, height), width, height, block.alt)
-    credit = [Paragraph(rl_plain(block.credit, ctx.locale), ctx.styles.para("source"))] if block.credit else []
-    return [KeepTogether([img, Spacer(0, 2 * MM),
-                          Paragraph(rl_markup(block.caption, ctx.locale), ctx.styles.para("caption")), *credit])]
+    return [KeepTogether([img, Spacer(0, gap), caption, *credit])]
+
+
+_SLACK = 1.0  # points kept free below a page-high figure: rounding in reportlab's frame arithmetic
 
 
 def _indent(ctx: LayoutContext) -> float:
-    return ctx.styles.theme.page.text_offset * MM
+    return ctx.styles.theme.page.text_offset * MM if ctx.column_x is None else ctx.column_x
+
+
+def _heading(ctx: LayoutContext, block: Heading) -> list[Any]:
+    return subheading(ctx, block, block.level - 1, _indent(ctx))
+
+
+def _list(ctx: LayoutContext, block: ListBlock) -> list[Any]:
+    return lists.layout(ctx, block, _indent(ctx))
+
+
+def _note(ctx: LayoutContext, block: Note) -> list[Any]:
+    return notes.layout(ctx, block, _indent(ctx))
+
+
+def _box(ctx: LayoutContext, block: Box) -> list[Any]:
+    inside = replace(ctx, column_x=0.0)
+    return boxes.layout(ctx, block, _indent(ctx), lambda c, b: BLOCK_LAYOUTS[type(b)](inside, b))
 
 
 BLOCK_LAYOUTS: dict[type, Callable[[LayoutContext, Any], list[Any]]] = {
@@ -116,11 +182,31 @@ BLOCK_LAYOUTS: dict[type, Callable[[LayoutContext, Any], list[Any]]] = {
     Quote: _quote,
     ChartRef: _chart,
     Figure: _figure,
+    Table: table.layout,
+    Heading: _heading,
+    ListBlock: _list,
+    Note: _note,
+    Box: _box,
 }
+SPANNING = (ChartRef, Figure, Table)  # in a two-column section these take the full width
 
 
 def layout(ctx: LayoutContext, section: TextSection, index: int) -> list[Any]:
+    """Heading, then the blocks; with `columns: 2` runs of text blocks are set in two balanced
+    columns over the full frame width and charts and images span both."""
     story = heading(ctx, section.title, section.kicker, f"{index}-{section.title}")
+    two = section.columns == 2
+    inner = replace(ctx, column_x=0.0) if two else ctx
+    run: list[Any] = []
     for block in section.blocks:
-        story += BLOCK_LAYOUTS[type(block)](ctx, block)
-    return story
+        spanning = isinstance(block, SPANNING)
+        here = ctx if spanning else inner
+        flow = with_source(BLOCK_LAYOUTS[type(block)](here, block), block.pos)
+        if two and not spanning:
+            run += flow
+            continue
+        story += columns.balanced(ctx, run) + flow
+        run = []
+    story += columns.balanced(ctx, run)
+    story += notes.footnotes(ctx, section, _indent(inner))
+    return keep_heads(story)

@@ -50,6 +50,12 @@ class Styles:
         self.hyphenate = hyphenator(self.locale.hyphenation)
 
     @property
+    def underline_links(self) -> bool:
+        """Links are underlined on screen, where they can be clicked; on paper they are plain text in
+        the ink colour unless the theme asks for underlines (theme text.print_links: underline)."""
+        return self.colour_mode == "rgb" or self.theme.text.print_links == "underline"
+
+    @property
     def scale(self) -> float:
         """Page size against A4 (1 at A4): fixed distances of the design grow and shrink with it."""
         return self.theme.page.factor
@@ -65,7 +71,7 @@ class Styles:
         ink = self.colour("ink")
         base = dict(fontName=f["regular"], fontSize=s.body, leading=s.leading, textColor=ink,
                     hyphenationLang=self.hyphenate, embeddedHyphenation=1, uriWasteReduce=0.3,
-                    allowWidows=0, allowOrphans=0, splitLongWords=1)
+                    allowWidows=0, allowOrphans=0, splitLongWords=1, linkUnderline=int(self.underline_links))
         presets = {
             "body": dict(alignment=TA_JUSTIFY, spaceAfter=s.leading * 0.6),
             "lead": dict(fontName=f["light"], fontSize=s.lead, leading=s.lead_leading, spaceAfter=s.lead_leading,
@@ -74,6 +80,12 @@ class Styles:
                        spaceAfter=s.h1 * 0.7, keepWithNext=1, hyphenationLang=""),
             "h2": dict(fontName=f["bold"], fontSize=s.h2, leading=s.h2 * 1.25, textColor=self.colour("primary"),
                        spaceBefore=s.h2 * 0.6, spaceAfter=s.h2 * 0.4, keepWithNext=1, hyphenationLang=""),
+            "h3": dict(fontName=f["bold"], fontSize=s.h3, leading=s.h3 * 1.3, textColor=self.colour("ink"),
+                       spaceBefore=s.h3 * 0.6, spaceAfter=s.h3 * 0.3, keepWithNext=1, hyphenationLang=""),
+            "note": dict(fontSize=s.note, leading=s.note * 1.45, textColor=self.colour("ink"), alignment=TA_LEFT,
+                         spaceAfter=s.note * 0.6),
+            "footnote": dict(fontSize=s.note, leading=s.note * 1.45, textColor=self.colour("ink"), alignment=TA_LEFT,
+                             spaceAfter=s.note * 0.3),
             "kicker": dict(fontName=f["bold"], fontSize=s.kicker, leading=s.kicker * 1.4,
                            textColor=self.colour("accent"), spaceAfter=s.kicker * 0.6, keepWithNext=1,
                            hyphenationLang=""),

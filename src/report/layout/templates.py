@@ -13,8 +13,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Spacer
+from reportlab.platypus.doctemplate import LayoutError
 
+from ..errors import Pos
 from ..tagging import artifact
+from .fit import drawn_size
 from .styles import MM, Styles
 
 A4 = (210 * MM, 297 * MM)  # the default trim; the theme's page.size chooses another
@@ -47,6 +50,54 @@ class Geometry:
         return o, o, o + self.trim_w + 2 * self.bleed, o + self.trim_h + 2 * self.bleed
 
 
+class BlockTooLarge(LayoutError):
+    """A flowable that fits on no page and cannot be split; `pos` is the content block it came from."""
+
+    def __init__(self, message: str, pos: Pos | None):
+        super().__init__(message)
+        self.pos = pos
+
+
+def with_source(flowables: list[Any], pos: Pos) -> list[Any]:
+    """Mark flowables (and what a KeepTogether holds) with the content block they lay out, so that a
+    layout failure can name its file and line; an inner block's mark is kept."""
+    for f in flowables:
+        if getattr(f, "source_pos", None) is None:
+            f.source_pos = pos
+        inner = getattr(f, "_content", None)
+        if isinstance(inner, list):
+            with_source(inner, pos)
+    return flowables
+
+
+def source_of(flowable: Any) -> Pos | None:
+    """The content position a flowable (or a part split from it) was marked with."""
+    pos = getattr(flowable, "source_pos", None)
+    if pos is None:
+        for inner in getattr(flowable, "_content", None) or []:
+            if (pos := source_of(inner)) is not None:
+                break
+    return pos
+
+
+def text_frame_height(geometry: Geometry, page: Any) -> float:
+    """Height of the text frame of the left and right pages, in points."""
+    return geometry.trim_h - (page.margin_top + page.margin_bottom) * MM
+
+
+class TextFrame(Frame):
+    """A frame that drops a Spacer which no longer fits at its foot: the page break is space enough.
+    Carried over, it would start the next page lower, or make a page of its own with nothing but the
+    running head when nothing else follows (a chart filling the last text page of a small format)."""
+
+    def add(self, flowable: Any, canv: Any, trySplit: int = 0) -> int:  # noqa: N803 - reportlab's name
+        if type(flowable) is Spacer and not self._atTop and flowable.height > self._y - self._y1p:
+            return 1
+        return super().add(flowable, canv, trySplit)
+
+    _add = add
+
+
 class ReportDocTemplate(BaseDocTemplate):
     """Cover, mirrored left/right text pages; headings feed outline and contents."""
 
@@ -68,13 +119,13 @@ class ReportDocTemplate(BaseDocTemplate):
     def _make_templates(self) -> None:
         g, page = self.geometry, self.styles.theme.page
         o = g.offset
-        top, bottom = page.margin_top * MM, page.margin_bottom * MM
+        bottom = page.margin_bottom * MM
         width = g.trim_w - (page.margin_inner + page.margin_outer) * MM
-        height = g.trim_h - top - bottom
+        height = text_frame_height(g, page)
 
         def frame(x: float, fid: str) -> Frame:
-            return Frame(o + x, o + bottom, width, height, id=fid, leftPadding=0, rightPadding=0,
-                         topPadding=0, bottomPadding=0)
+            return TextFrame(o + x, o + bottom, width, height, id=fid, leftPadding=0, rightPadding=0,
+                             topPadding=0, bottomPadding=0)
 
         cover = Frame(o, o, g.trim_w, g.trim_h, id="cover", leftPadding=0, rightPadding=0,
                       topPadding=0, bottomPadding=0)
@@ -116,9 +167,9 @@ class ReportDocTemplate(BaseDocTemplate):
         size = st.theme.sizes.running
         outer_x = g.trim_w - page.margin_outer * MM if recto else page.margin_outer * MM
         head_y = g.trim_h - page.margin_top * MM + 9 * MM * st.scale
-        canv.setFont(st.font["bold"], size)
-        canv.setFillColor(st.colour("primary"))
         head = self.meta["running_head"]
+        canv.setFont(st.font["bold"], drawn_size(head, st.font["bold"], size, self.width_trim_text()))
+        canv.setFillColor(st.colour("primary"))
         (canv.drawRightString if recto else canv.drawString)(outer_x, head_y, head)
         canv.setStrokeColor(st.colour("rule"))
         canv.setLineWidth(0.5)
@@ -153,15 +204,18 @@ class ReportDocTemplate(BaseDocTemplate):
                 self.page_hook(canv, self.geometry, canv.getPageNumber())
 
     def handle_flowable(self, flowables: list[Any]) -> None:
-        """A Spacer that no longer fits at the foot of a page is dropped: the page break is space
-        enough, and carried over it would start the next page lower (or make a page of its own
-        when nothing follows, as a chart that fills a small page's last page did)."""
-        f = flowables[0] if flowables else None
-        frame = getattr(self, "frame", None)
-        if type(f) is Spacer and frame is not None and not frame._atTop and f.height > frame._y - frame._y1p:
-            flowables.pop(0)
-            return
-        super().handle_flowable(flowables)
+        """reportlab's, but a flowable that fits nowhere names the content block it came from."""
+        first = flowables[0] if flowables else None
+        before = len(flowables)
+        try:
+            super().handle_flowable(flowables)
+        except BlockTooLarge:
+            raise
+        except LayoutError as exc:
+            raise BlockTooLarge(str(exc), source_of(first)) from None
+        pos, added = source_of(first), len(flowables) - before + 1
+        if pos is not None and added > 0:  # the parts of a split flowable come from the same block
+            with_source(flowables[:added], pos)
 
     def afterFlowable(self, flowable: Any) -> None:
         """Headings carry `toc_entry` = (level, text, key): bookmark, outline and contents entry."""

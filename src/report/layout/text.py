@@ -32,20 +32,29 @@ RAGGED = Params(tolerance=8.0, hyphen_penalty=100.0)
 RAG_EM = 2.0
 
 
-def rl_markup(text: str, locale: Locale) -> str:
-    """Safe reportlab markup for a content string (already validated by the model)."""
-    return markup.render(text, lambda t: escape(locale.typographic(t)), lambda p: f"<b>{p}</b>",
-                         lambda p: f"<i>{p}</i>", lambda p, href: f"<a href={quoteattr(href)}><u>{p}</u></a>")
+def _escape(text: str) -> str:
+    """Escaped text for reportlab. reportlab breaks lines at U+202F (narrow no-break space) but keeps
+    U+00A0 together: a narrow one the author typed is set as U+00A0."""
+    return escape(text).replace("\u202f", "\u00a0")
+
+
+def rl_markup(text: str, locale: Locale, note: Any = None) -> str:
+    """Safe reportlab markup for a content string (already validated by the model). Links are not
+    underlined here: the paragraph style's `linkUnderline` decides per edition (see Styles.para)."""
+    return markup.render(text, _escape, lambda p: f"<b>{p}</b>", lambda p: f"<i>{p}</i>",
+                         lambda p, href: f"<a href={quoteattr(href)}>{p}</a>", locale.typographic, url_breaks=True,
+                         note=note)
 
 
 def rl_plain(text: str, locale: Locale) -> str:
     """Escaped text without any markup (headings, labels)."""
-    return escape(locale.typographic(text))
+    return _escape(locale.typographic(text))
 
 
 def rl_link(text: str, href: str, locale: Locale) -> str:
     """A link whose text is shown literally (no inline markup), e.g. an e-mail address from content."""
-    return f"<a href={quoteattr(href)}><u>{rl_plain(text, locale)}</u></a>"
+    shown = markup.breakable_url(text) if text.startswith(("https://", "http://")) else locale.typographic(text)
+    return f"<a href={quoteattr(href)}>{escape(shown)}</a>"
 
 
 class Paragraph(_RLParagraph):
@@ -121,6 +130,8 @@ class Paragraph(_RLParagraph):
         again on their own, the first part's last line would become a short last line)."""
         kinds = [type(fw) for fw in self.frags] if _processed_frags(self.frags) else []
         parts = super().split(avail_width, avail_height)
+        if len(kinds) != len(self.frags):  # split wrapped the paragraph afresh: nothing was marked in place
+            kinds = [type(fw) for fw in self.frags]
         for fw, kind in zip(self.frags, kinds, strict=True):
             if type(fw) is not kind:  # reportlab marks the first part's last piece in place: keep ours
                 marked = type(fw)
@@ -178,7 +189,7 @@ class Paragraph(_RLParagraph):
         if getattr(self, "starts_section", False):
             start_section(canvas)
         role = ROLES.get(self.style.name, "P")
-        text = " ".join(self.getPlainText().replace("\u00ad", "").split())
+        text = " ".join(self.getPlainText().replace("\u00ad", "").replace(markup.BREAK, "").split())
         with content(canvas, role, rect=(x, y, x + self.width, y + self.height), actual_text=text):
             if tagger_of(canvas) is None:
                 super().drawOn(canvas, x, y, _sW)

@@ -8,7 +8,7 @@ Adding a content kind: a dataclass in its module, one line in BLOCK_KINDS / SECT
 CHART_KINDS, a layout (or chart) module with its registry line, a test.
 """
 
-from .blocks import BLOCK_KINDS, ChartRef, Figure, Paragraph, Quote
+from .blocks import BLOCK_KINDS, BOX_KINDS, Box, ChartRef, Figure, Heading, ListBlock, ListItem, Note, Paragraph, Quote
 from .charts import (
     AXIS_MM,
     CHART_KINDS,
@@ -20,18 +20,24 @@ from .charts import (
     ChartBase,
     DestinationGroup,
     DestinationsChart,
+    DonutChart,
+    LineChart,
+    PieChart,
     Series,
+    SeriesChart,
 )
 from .document import Contact, Cover, Document, Newsletter, Report, check_email, check_web
 from .numbers import Number, NumberError, format_decimal, parse_number
 from .reader import INVALID, AssetPath, Markup, Node, ReadContext, Reader, read_or_raise, spec
-from .sections import MAX_FIGURE_VALUE, SECTION_KINDS, KeyFigure, KeyFiguresSection, TextSection
+from .sections import MAX_FIGURE_VALUE, SECTION_KINDS, ForewordSection, KeyFigure, KeyFiguresSection, TextSection
+from .tables import Table, TableColumn, TableNote
 
 __all__ = [
     "AXIS_MM", "BLOCK_KINDS", "CHART_KINDS", "DESTINATION_ROW_MM", "INVALID", "MAX_CHART_MM", "MAX_CHART_VALUE",
     "MAX_FIGURE_VALUE", "SECTION_KINDS", "VERTICAL_LABELS_MM", "AssetPath", "BarChart", "ChartBase", "ChartRef",
-    "Contact", "Cover", "DestinationGroup", "DestinationsChart", "Document", "Figure", "KeyFigure",
-    "KeyFiguresSection", "Markup", "Newsletter", "Node", "Number", "NumberError", "Paragraph", "Quote",
-    "ReadContext", "Reader", "Report", "Series", "TextSection", "check_email", "check_web", "format_decimal",
-    "parse_number", "read_or_raise", "spec",
+    "Contact", "Cover", "DestinationGroup", "DestinationsChart", "Document", "DonutChart", "Figure", "KeyFigure",
+    "KeyFiguresSection", "LineChart", "Markup", "Newsletter", "Node", "Number", "NumberError", "Paragraph",
+    "PieChart", "Quote", "ReadContext", "Reader", "Report", "Series", "SeriesChart", "Table", "TableColumn",
+    "TableNote", "TextSection", "check_email", "check_web", "format_decimal", "parse_number", "read_or_raise", "spec",
+    "BOX_KINDS", "Box", "ForewordSection", "Heading", "ListBlock", "ListItem", "Note",
 ]

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any, Literal
 
+from ..errors import Diagnostics
 from .reader import AssetPath, Markup, Node, spec
+from .tables import Table
 
 
 @dataclass(kw_only=True)
@@ -17,6 +20,8 @@ class Quote(Node):
     text: Markup = spec("The quoted sentence, set large as a pull quote.",
                         example="Eines der erfolgreichsten Jahre")
     attribution: str | None = spec("Who said it, if anyone.", default=None)
+    repeat: bool = spec("The quote repeats a sentence of the body text (a pull quote): screen readers "
+                        "skip it, so it is not read twice.", default=False, example=True)
 
 
 @dataclass(kw_only=True)
@@ -32,11 +37,85 @@ class Figure(Node):
     alt: str = spec("What the image shows, for readers who cannot see it.")
 
 
+@dataclass(kw_only=True)
+class Heading(Node):
+    text: str = spec("A sub-heading inside the section (bookmark under the section; kept with what follows).",
+                     example="Messen und Gemeinschaftsstände", max_length=120)
+    level: int = spec("2: under the section title; 3: under a level-2 sub-heading.", default=2, example=2,
+                      between=(2, 3))
+
+
+@dataclass(kw_only=True)
+class ListItem(Node):
+    SHORTHAND = "text"  # an item may be written as plain text
+    text: Markup = spec("The item's text (inline markup allowed).", example="Kalifornien")
+    items: list[Markup] = spec("Items nested under this one (one level).", default=[], example=["Detroit"],
+                               items=(0, 30))
+
+
+@dataclass(kw_only=True)
+class ListBlock(Node):
+    style: Literal["bullet", "number"] = spec("Bullets or numbers in front of the items.", default="bullet",
+                                              example="bullet")
+    items: list[ListItem] = spec("The items; each is text, or {text: …, items: [...]} with one nested level.",
+                                 example=["Kalifornien", "Japan"], items=(1, 60))
+
+
+@dataclass(kw_only=True)
+class Note(Node):
+    text: Markup = spec("Small print: a rounding note, a methodology remark.",
+                        example="Alle Zahlen sind gerundet.")
+    label: str | None = spec("A label in front of the note, e.g. Hinweis.", default=None, example="Hinweis",
+                             max_length=40)
+
+
+# what a box may hold: kind → (class, field that a plain value fills)
+BOX_KINDS: dict[str, tuple[type, str | None]] = {
+    "paragraph": (Paragraph, "text"),
+    "list": (ListBlock, "items"),
+    "note": (Note, "text"),
+    "heading": (Heading, "text"),
+}
+
+
+@dataclass(kw_only=True)
+class Box(Node):
+    title: str | None = spec("Title of the box, e.g. Auf einen Blick.", default=None, example="Auf einen Blick",
+                             max_length=80)
+    blocks: list[Any] = spec("What the box holds, in reading order: " + ", ".join(BOX_KINDS) + ".",
+                             example=[{"paragraph": "Text …"}], kinds=BOX_KINDS)
+
+    def check(self, diag: Diagnostics, ctx: Any) -> None:
+        check_last_heading(self.blocks, diag)
+
+
 # kind → (class, field that a plain value fills: `- paragraph: "…"`)
 BLOCK_KINDS: dict[str, tuple[type, str | None]] = {
     "paragraph": (Paragraph, "text"),
     "quote": (Quote, "text"),
     "chart": (ChartRef, "id"),
     "image": (Figure, None),
+    "table": (Table, None),
+    "heading": (Heading, "text"),
+    "list": (ListBlock, "items"),
+    "note": (Note, "text"),
+    "box": (Box, None),
 }
+
+
+def check_last_heading(blocks: list[Any], diag: Diagnostics) -> None:
+    """A sub-heading introduces what follows it: it cannot end a section or a box."""
+    if blocks and isinstance(blocks[-1], Heading):
+        diag.error(blocks[-1].pos, f"heading {blocks[-1].text!r} is the last block: nothing follows it",
+                   "add the text it introduces after it, or remove the heading")
+
+
+def block_texts(block: Any) -> list[str]:
+    """The marked-up texts of a block (for checks across a section, e.g. footnote references)."""
+    if isinstance(block, Box):
+        return [t for b in block.blocks for t in block_texts(b)]
+    if isinstance(block, ListBlock):
+        return [t for item in block.items for t in (item.text, *item.items)]
+    text = getattr(block, "text", None)
+    return [text] if isinstance(text, str) else []
 

@@ -4,29 +4,87 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Literal
 
-from ..errors import Diagnostics
-from ..labels import CHAR_MM, LABEL_WRAP, LINE_MM, wrap_label
-from .numbers import Number
+from ..errors import Diagnostics, Pos, ReportError
+from ..labels import LABEL_WRAP, LINE_MM, text_mm, wrap_label
+from .numbers import Number, NumberError, parse_number
 from .reader import Markup, Node, ReadContext, spec
+from .tabular import CsvData, read_csv, resolve_data
 
 # --- charts ------------------------------------------------------------------
 
-MAX_CHART_VALUE = 1e9
+MAX_CHART_VALUE = 10 ** 12  # one trillion: any budget in euros, and still a number one can print
 MAX_CHART_MM = 200
 AXIS_MM = 15  # the value axis and its labels under horizontal bars
 VERTICAL_LABELS_MM = 150  # width the labels of vertical bars share
 DESTINATION_ROW_MM = 4  # one destination (or group heading) in the destinations chart
+MAX_CATEGORIES = 24
+MAX_SERIES = 6
+MAX_SHARES = 8  # more shares cannot be told apart (colours, labels)
+MAX_DECIMALS = 6
+
+
+def check_range(obj: Node, values: list[Number], diag: Diagnostics, ctx: ReadContext, what: str) -> None:
+    """Every value within ±one trillion, the range named in words ('1e+12' means nothing to most authors)."""
+    for i, v in enumerate(values):
+        if abs(v.value) > MAX_CHART_VALUE:
+            diag.error(ctx.item_pos(obj, "values", i), f"value {v} is too large for {what}",
+                       "charts show values between minus one trillion and one trillion; write the number in "
+                       "a larger unit, e.g. 2.5 with unit: Mrd. €")
+
+
+def check_decimals(obj: Node, diag: Diagnostics, ctx: ReadContext) -> None:
+    decimals = getattr(obj, "decimals", None)
+    if decimals is not None and not 0 <= decimals <= MAX_DECIMALS:
+        diag.error(ctx.value_pos(obj, "decimals"), f"decimals: {decimals} is out of range",
+                   f"use 0 to {MAX_DECIMALS} decimal places, or leave it out to print values as written")
+
+
+def _remember(ctx: ReadContext, obj: Node, pos: Pos, values: dict[str, Pos], items: dict[str, list[Pos]]) -> None:
+    """Positions of an object made from a CSV file, so that its errors point at the cells."""
+    obj.pos = pos
+    ctx.positions[id(obj)] = (values, items)
+
+
+def _cell_positions(ctx: ReadContext, obj: Node, key: str, cells: list[Pos], header: Pos | None = None) -> None:
+    """Record where a field's items were written in a CSV file (its header for the field itself)."""
+    values, items = ctx.positions.get(id(obj), ({}, {}))
+    ctx.positions[id(obj)] = ({**values, key: header} if header is not None else dict(values), {**items, key: cells})
+
+
+def _read_data(chart: ChartBase, diag: Diagnostics, ctx: ReadContext) -> CsvData | None:
+    pos = ctx.value_pos(chart, "data")
+    try:
+        path = resolve_data(chart.data, ctx.content_dir, pos)
+        shown = pos.file.parent.parent / chart.data if pos.file else path
+        return read_csv(path, shown)
+    except ReportError as exc:
+        diag.items.extend(exc.diagnostics)
+    return None
+
+
+def _numbers(data: CsvData, column: int, diag: Diagnostics, ctx: ReadContext) -> list[Number] | None:
+    try:
+        return data.numbers(column, ctx.numbers)
+    except ReportError as exc:
+        diag.items.extend(exc.diagnostics)
+    return None
 
 
 @dataclass(kw_only=True)
 class Series(Node):
-    name: str | None = spec("Legend entry of the series (optional for a single series).", default=None)
+    name: str | None = spec("Name of the series, at its line end or in the legend (optional for one series).",
+                            default=None, max_length=40)
     values: list[Number] = spec("One value per category, printed exactly as written (5, 2.5, 31.0).",
                                 example=[5, 20, 6])
     qualifiers: list[str | None] | None = spec(
         "Optional words per value, e.g. 'rund' or 'mehr als'; null where none.", default=None)
+    unit: str | None = spec("Unit of this series' values where it differs from the chart's.", default=None,
+                            max_length=16)
+    decimals: int | None = spec("Decimal places of this series' labels where they differ from the chart's.",
+                                default=None)
 
 
 @dataclass(kw_only=True)
@@ -34,24 +92,53 @@ class ChartBase(Node):
     title: str = spec("Chart title.", max_length=120)
     caption: Markup = spec("Caption: what the reader should see in the chart.")
     source: str = spec("Source line printed under the chart.", example="Quelle: Thüringen International")
-    alt: str = spec("Text alternative: what the chart shows, with its data in words.")
+    alt: str = spec("Text alternative: what the chart shows, with its data in words. Where it leaves numbers "
+                    "out, the screen edition adds the chart's data as a table for screen readers.")
     height: float = spec("Height of the chart drawing in millimetres.", default=70.0, example=70)
+    unit: str | None = spec("Unit of the values, printed with the numbers: '%', 'GWh', 'Mio. €'.", default=None,
+                            example="GWh", max_length=16)
+    decimals: int | None = spec("Decimal places of every value label (default: each value as written).",
+                                default=None, example=1)
+    data: str | None = spec("CSV file with the chart's numbers, relative to the content folder (instead of "
+                            "writing them here): a header row, the first column names the categories.",
+                            default=None, example="data/erzeugung.csv")
 
     def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
         if not 30 <= self.height <= MAX_CHART_MM:
             diag.error(ctx.value_pos(self, "height"), f"chart height {self.height} mm is out of range",
                        "use a height between 30 and 200 mm")
+        check_decimals(self, diag, ctx)
+
+    def _data_or_inline(self, diag: Diagnostics, ctx: ReadContext, inline: tuple[str, ...]) -> bool:
+        """Either `data:` or the inline keys: True when the chart has its numbers (from either)."""
+        given = [k for k in inline if getattr(self, k) is not None]
+        if self.data is not None and given:
+            diag.error(ctx.value_pos(self, given[0]), f"{given[0]} and data: both give the chart's numbers",
+                       f"keep one: the CSV file {self.data}, or {' and '.join(inline)} in this file")
+            return False
+        if self.data is None and len(given) < len(inline):
+            missing = next(k for k in inline if getattr(self, k) is None)
+            diag.error(self.pos, f"missing required key '{missing}'",
+                       f"add '{missing}:', or name a CSV file with data: data/NAME.csv")
+            return False
+        return True
 
 
 @dataclass(kw_only=True)
-class BarChart(ChartBase):
-    kind: Literal["bar"] = spec("Chart kind: bars per category.")
-    orientation: Literal["vertical", "horizontal"] = spec("Direction of the bars.", default="vertical")
-    categories: list[str] = spec("The bar labels.", example=["Reisen", "Messen"], max_length=60, items=(1, 24))
-    series: list[Series] = spec("One or more series of values.", items=(1, 6))
+class SeriesChart(ChartBase):
+    """Categories and one or more series of values: bar and line charts."""
+
+    categories: list[str] | None = spec("The category labels (bars, months, years).", default=None,
+                                        example=["Reisen", "Messen"], max_length=60, items=(1, MAX_CATEGORIES))
+    series: list[Series] | None = spec("One or more series of values.", default=None, items=(1, MAX_SERIES))
 
     def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
         super().check(diag, ctx)
+        if not self._data_or_inline(diag, ctx, ("categories", "series")):
+            self.categories, self.series = self.categories or [""], self.series or []
+            return
+        if self.data is not None:
+            self._load(diag, ctx)
         for s in self.series:
             if len(s.values) != len(self.categories):
                 hint = "give exactly one value per category"
@@ -63,11 +150,48 @@ class BarChart(ChartBase):
             if s.qualifiers is not None and len(s.qualifiers) != len(s.values):
                 diag.error(s.pos, f"series has {len(s.qualifiers)} qualifiers for {len(s.values)} values",
                            "give one qualifier per value (null where there is none)")
-            for i, v in enumerate(s.values):
-                if v < 0 or v > MAX_CHART_VALUE:
-                    diag.error(ctx.item_pos(s, "values", i), f"value {v} makes no sense in a bar chart",
-                               f"bars show counts between 0 and {MAX_CHART_VALUE:.0e}")
-        self._check_label_room(diag, ctx)
+            check_range(s, s.values, diag, ctx, f"a {self.kind} chart")
+            check_decimals(s, diag, ctx)
+
+    def _load(self, diag: Diagnostics, ctx: ReadContext) -> None:
+        """Categories from the first column, one series per further column (named by its header;
+        a single series stays unnamed: the chart's title says what it is)."""
+        self.categories, self.series = [""], []
+        data = _read_data(self, diag, ctx)
+        if data is None:
+            return
+        where = ctx.value_pos(self, "data")
+        if len(data.columns) < 2 or not data.rows:
+            diag.error(data.columns[0].pos if data.columns else where,
+                       "the CSV file needs a column of categories and at least one column of values, with rows",
+                       "e.g. a header 'Jahr;Umsatz' and one row per year: '2024;12,5'")
+            return
+        if len(data.columns) - 1 > MAX_SERIES or len(data.rows) > MAX_CATEGORIES:
+            diag.error(data.columns[0].pos, f"{len(data.columns) - 1} series of {len(data.rows)} values are too many "
+                       f"for one chart", f"at most {MAX_SERIES} value columns and {MAX_CATEGORIES} rows")
+            return
+        self.categories = [row[0].text for row in data.rows]
+        _cell_positions(ctx, self, "categories", [row[0].pos for row in data.rows])
+        for col in range(1, len(data.columns)):
+            values = _numbers(data, col, diag, ctx)
+            if values is None:
+                continue
+            header = data.columns[col]
+            s = Series(name=header.text if len(data.columns) > 2 else None, values=values)
+            _remember(ctx, s, header.pos, {"values": header.pos}, {"values": [row[col].pos for row in data.rows]})
+            self.series.append(s)
+
+
+@dataclass(kw_only=True)
+class BarChart(SeriesChart):
+    kind: Literal["bar"] = spec("Chart kind: bars per category; negative values grow down from a zero line.")
+    orientation: Literal["vertical", "horizontal"] = spec("Direction of the bars.", default="vertical")
+    stacked: bool = spec("Stack the series into one bar per category, with its total at the end.", default=False)
+
+    def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
+        super().check(diag, ctx)
+        if self.categories and any(self.categories):
+            self._check_label_room(diag, ctx)
 
     def _check_label_room(self, diag: Diagnostics, ctx: ReadContext) -> None:
         """Category labels must not overlap: horizontal bars stack their labels, vertical bars set
@@ -82,8 +206,8 @@ class BarChart(ChartBase):
                 diag.error(ctx.value_pos(self, "height"),
                            f"the labels of {n} bars do not fit a chart {self.height:g} mm high", fix)
         else:
-            widest = max(len(line) for ls in lines for line in ls)
-            if n * widest * CHAR_MM > VERTICAL_LABELS_MM:
+            widest = max(text_mm(line) for ls in lines for line in ls)  # measured with the font
+            if n * widest > VERTICAL_LABELS_MM:
                 diag.error(ctx.value_pos(self, "categories"),
                            f"the labels of {n} vertical bars would overlap",
                            "use orientation: horizontal, fewer categories or shorter names")
@@ -114,8 +238,131 @@ class DestinationsChart(ChartBase):
                        f"fit a chart {self.height:g} mm high", f"make it at least {need:g} mm high")
 
 
+@dataclass(kw_only=True)
+class LineChart(SeriesChart):
+    kind: Literal["line"] = spec("Chart kind: lines over categories (months, years), named at their ends.")
+    markers: bool = spec("Mark every value with a dot.", default=False)
+    area: bool = spec("Fill the area under the line (one series only).", default=False)
+    highlight: str | None = spec("A category whose value (in the first series) is marked and labelled, e.g. the "
+                                 "record month.", default=None, example="Jul")
+    x: Literal["categories", "numeric"] = spec("categories: evenly spaced (months, years); numeric: the categories "
+                                               "are numbers placed at their distances (2010, 2015, 2020, 2022).",
+                                               default="categories")
+
+    def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
+        super().check(diag, ctx)
+        if not self.series:
+            return
+        if self.area and len(self.series) > 1:
+            diag.error(ctx.value_pos(self, "area"), "area: true needs a single series",
+                       "filled areas of several series hide each other; use lines, or a stacked bar chart")
+        if self.highlight is not None and self.highlight not in self.categories:
+            diag.error(ctx.value_pos(self, "highlight"), f"highlight {self.highlight!r} is not one of the categories",
+                       f"write one of: {', '.join(self.categories[:12])}")
+        if len(self.categories) < 2:
+            diag.error(ctx.value_pos(self, "categories"), "a line needs at least two categories",
+                       "show a single value as a bar chart or a key figure")
+        elif self.x == "numeric":
+            self._check_numeric_x(diag, ctx)
+
+    def _check_numeric_x(self, diag: Diagnostics, ctx: ReadContext) -> None:
+        """On a numeric axis the categories are numbers, each larger than the one before."""
+        last = None
+        for i, text in enumerate(self.categories):
+            try:
+                number = parse_number(text, ctx.numbers)
+            except NumberError as exc:
+                diag.error(ctx.item_pos(self, "categories", i), f"x: numeric, but category {text!r} is not a number",
+                           exc.hint)
+                return
+            if last is not None and number.value <= last:
+                diag.error(ctx.item_pos(self, "categories", i),
+                           f"category {text} does not follow {self.categories[i - 1]}",
+                           "on a numeric axis the categories increase from left to right")
+                return
+            last = number.value
+
+
+@dataclass(kw_only=True)
+class DonutChart(ChartBase):
+    kind: Literal["donut"] = spec("Chart kind: shares of a whole as a ring, labelled with their values.")
+    categories: list[str] | None = spec("The names of the shares.", default=None, example=["Wind", "Sonne"],
+                                        max_length=40, items=(1, 24))
+    values: list[Number] | None = spec("One value per share, printed exactly as written.", default=None,
+                                       example=[62.5, 37.5])
+    order: Literal["largest", "as_written"] = spec("Largest share first (from twelve o'clock, clockwise), or in "
+                                                   "the order written.", default="largest")
+    centre: str | None = spec("Text in the middle of the ring: the total or a headline number.", default=None,
+                              example="2.431 GWh", max_length=24)
+
+    def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
+        super().check(diag, ctx)
+        if not self._data_or_inline(diag, ctx, ("categories", "values")):
+            self.categories, self.values = self.categories or [], self.values or []
+            return
+        if self.data is not None:
+            self._load(diag, ctx)
+            if not self.values:
+                return
+        if len(self.values) != len(self.categories):
+            diag.error(ctx.value_pos(self, "values"), f"{len(self.values)} values for {len(self.categories)} shares",
+                       "give exactly one value per share")
+            return
+        if len(self.categories) > MAX_SHARES:
+            diag.error(ctx.value_pos(self, "categories"), f"{len(self.categories)} shares are too many for a "
+                       f"{self.kind} chart (at most {MAX_SHARES})",
+                       "group the small shares as one, e.g. 'Sonstige', or use a bar chart")
+        for i, v in enumerate(self.values):
+            if v.value <= 0:
+                diag.error(ctx.item_pos(self, "values", i), f"share {v} is not larger than zero",
+                           "a share of a whole is positive; leave out shares of zero")
+        check_range(self, self.values, diag, ctx, f"a {self.kind} chart")
+        if self.unit == "%":
+            self._check_percent(diag, ctx)
+
+    def _load(self, diag: Diagnostics, ctx: ReadContext) -> None:
+        self.categories, self.values = [], []
+        data = _read_data(self, diag, ctx)
+        if data is None:
+            return
+        if len(data.columns) != 2 or not data.rows:
+            diag.error(data.columns[0].pos if data.columns else ctx.value_pos(self, "data"),
+                       f"a {self.kind} chart's CSV file has two columns (names and values) and a row per share",
+                       "e.g. a header 'Energieträger;Anteil' and rows like 'Wind;34,2'")
+            return
+        self.categories = [row[0].text for row in data.rows]
+        self.values = _numbers(data, 1, diag, ctx) or []
+        _cell_positions(ctx, self, "categories", [row[0].pos for row in data.rows], data.columns[0].pos)
+        _cell_positions(ctx, self, "values", [row[1].pos for row in data.rows], data.columns[1].pos)
+
+    def _check_percent(self, diag: Diagnostics, ctx: ReadContext) -> None:
+        """Percent shares add up to 100 within the precision shown: each printed share may be off by
+        half a unit of its last place."""
+        places = self.decimals if self.decimals is not None else max(v.decimals for v in self.values)
+        total = sum((v.value for v in self.values), Decimal(0))
+        tolerance = len(self.values) * Decimal(1).scaleb(-places) / 2
+        if abs(total - 100) > tolerance:
+            shown = format(total.quantize(Decimal(1).scaleb(-places)), "f")
+            diag.warning(ctx.value_pos(self, "values"), f"the shares add up to {shown} %, not 100 %",
+                         "check the values: shares of a whole add up to 100 % (up to rounding)")
+
+
+@dataclass(kw_only=True)
+class PieChart(DonutChart):
+    kind: Literal["pie"] = spec("Chart kind: shares of a whole as a pie (a donut without its hole).")
+
+    def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
+        super().check(diag, ctx)
+        if self.centre is not None:
+            diag.error(ctx.value_pos(self, "centre"), "a pie has no hole for centre text",
+                       "use kind: donut, or say the total in the caption")
+
+
 CHART_KINDS: dict[str, type] = {
     "bar": BarChart,
+    "line": LineChart,
+    "donut": DonutChart,
+    "pie": PieChart,
     "destinations": DestinationsChart,
 }
 

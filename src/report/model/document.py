@@ -3,15 +3,29 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from ..errors import Diagnostics
+from ..errors import Diagnostic, Diagnostics
 from .reader import AssetPath, Markup, Node, ReadContext, spec
 
 _WEB = re.compile(r"https?://[^\s()\[\]<>]+\.[^\s()\[\]<>]+")
-_EMAIL = re.compile(r"[^@\s()\[\]<>]+@[^@\s()\[\]<>]+\.[A-Za-z]{2,}")
+# An address as it goes into a mailto: link. The local part takes what addresses really use (RFC 5322's
+# atoms without the characters that are link syntax: ? & = % / : , ;), so that "a@b.org?cc=c@d.org"
+# cannot add recipients or a subject; the domain is dot-separated labels ending in a letters-only TLD.
+_EMAIL = re.compile(r"[\w!#$'*+^`{|}~-]+(?:\.[\w!#$'*+^`{|}~-]+)*"
+                    r"@(?:[^\W_](?:[\w-]{0,61}[^\W_])?\.)+[^\W\d_]{2,63}")
+# RFC 5646 (BCP 47) language tag, well-formed: language[-extlang] [-script] [-region] *[-variant]
+# *[-extension] [-privateuse], or a private-use tag alone. Case-insensitive, ASCII only.
+_BCP47 = re.compile(r"""
+    (?:(?:[a-z]{2,3}(?:-[a-z]{3}){0,3}|[a-z]{4}|[a-z]{5,8})  # language (with extended language subtags)
+       (?:-[a-z]{4})?                                       # script
+       (?:-(?:[a-z]{2}|[0-9]{3}))?                          # region
+       (?:-(?:[a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*             # variants
+       (?:-[0-9a-wyz](?:-[a-z0-9]{2,8})+)*                  # extensions
+       (?:-x(?:-[a-z0-9]{1,8})+)?                           # private use
+    |x(?:-[a-z0-9]{1,8})+)""", re.VERBOSE | re.IGNORECASE | re.ASCII)
 
 
 def check_web(obj: Node, name: str, diag: Diagnostics, ctx: ReadContext) -> None:
@@ -26,8 +40,10 @@ def check_email(obj: Node, name: str, diag: Diagnostics, ctx: ReadContext) -> No
     """An optional field that must hold an e-mail address."""
     value = getattr(obj, name)
     if value is not None and not _EMAIL.fullmatch(value):
+        extra = re.search(r"[?&=%/:,;]", value)
         diag.error(ctx.value_pos(obj, name), f"{name} {value!r} is not an e-mail address",
-                   "write it like info@example.org")
+                   "write the address alone, without link parts such as ?cc= or &subject=, e.g. info@example.org"
+                   if extra else "write it like info@example.org")
 
 
 @dataclass(kw_only=True)
@@ -40,11 +56,19 @@ class Cover(Node):
                     example="Abstrakte Grafik: Linien verbinden Thüringen mit Zielen in aller Welt")
 
 
+_PHONE = re.compile(r"\+?[0-9][0-9 /-]*[0-9]")
+
+
 @dataclass(kw_only=True)
 class Contact(Node):
-    heading: str = spec("Heading of the closing page.", example="Kontakt und Impressum", max_length=80)
+    heading: str | None = spec("Heading of the closing page (default: the language's 'Contact and imprint').",
+                               default=None, example="Kontakt und Impressum", max_length=80)
     publisher: str = spec("Who publishes the review.", example="Thüringen International", max_length=80)
-    lines: list[str] = spec("Further lines of the imprint (address, commission, editors).", default=[],
+    address: list[str] = spec("Postal address, one line per item.", default=[],
+                              example=["Musterstraße 1", "99084 Erfurt"], max_length=80, items=(0, 6))
+    phone: str | None = spec("Telephone number: digits, spaces, +, / and -.", default=None,
+                             example="+49 361 123456-0")
+    lines: list[str] = spec("Further lines of the imprint (commission, editors).", default=[],
                             example=["Im Auftrag des Freistaates Thüringen"], max_length=120, items=(0, 12))
     email: str | None = spec("Contact e-mail address.", default=None, example="info@example.org")
     web: str | None = spec("Web address (https://…).", default=None, example="https://www.example.org")
@@ -52,6 +76,10 @@ class Contact(Node):
     def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
         check_email(self, "email", diag, ctx)
         check_web(self, "web", diag, ctx)
+        if self.phone is not None and not (_PHONE.fullmatch(self.phone)
+                                           and 5 <= sum(c.isdigit() for c in self.phone) <= 17):
+            diag.error(ctx.value_pos(self, "phone"), f"phone {self.phone!r} is not a telephone number",
+                       "write digits, spaces, +, / and - only, e.g. +49 361 123456-0")
 
 
 @dataclass(kw_only=True)
@@ -69,6 +97,15 @@ class Newsletter(Node):
     def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
         check_web(self, "pdf_url", diag, ctx)
         check_email(self, "reply_to", diag, ctx)
+
+
+@dataclass(kw_only=True)
+class Padding(Node):
+    quote: str | None = spec("A quote set as a full page on a page the binding adds.", default=None,
+                             example="Export ist Teamarbeit.", max_length=300)
+    quote_source: str | None = spec("Who said the quote.", default=None, example="Dr. Max Muster", max_length=80)
+    image: AssetPath | None = spec("An image filling a page the binding adds, relative to assets/.", default=None,
+                                   example="images/team.jpg")
 
 
 @dataclass(kw_only=True)
@@ -96,6 +133,9 @@ class Report(Node):
         "How the print edition is bound: saddle (stapled; pages padded to a multiple of 4), perfect "
         "(glued spine; an even count) or none (loose sheets). Added pages are a notes page, then "
         "intentionally blank ones, before the back cover.", default="saddle", example="saddle")
+    padding: Padding | None = spec(
+        "What fills the pages the binding adds, in this order: the image, the quote, then a notes page and "
+        "intentionally blank pages.", default=None)
 
     def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
         if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", self.name):
@@ -105,7 +145,10 @@ class Report(Node):
             diag.error(ctx.value_pos(self, "year"), f"year {self.year} is out of range",
                        "write the four-digit year under review, e.g. 2017")
         from ..locale import LANGUAGES
-        if self.language.split("-")[0] not in LANGUAGES:
+        if not _BCP47.fullmatch(self.language):
+            diag.error(ctx.value_pos(self, "language"), f"language {self.language!r} is not a BCP 47 language tag",
+                       "write a language code and, if you like, a region: de-DE, de-AT, en-GB")
+        elif self.language.split("-")[0].lower() not in LANGUAGES:
             diag.error(ctx.value_pos(self, "language"), f"language {self.language!r} is not supported",
                        f"supported: {', '.join(sorted(LANGUAGES))} (e.g. de-DE, en-GB)")
 
@@ -119,4 +162,5 @@ class Document:
     charts: dict[str, Any]
     content_dir: Path
     assets_dir: Path
+    warnings: list[Diagnostic] = field(default_factory=list)  # the model's findings that do not stop a build
 

@@ -112,7 +112,8 @@ def number_from_yaml(value: int | float, source: str, seps: Separators | None) -
     thousands-separator trap: in German, `48.250` is YAML's 48.25, not 48250."""
     text = source.strip()
     if groups_with_point(seps) and _GROUPED_POINT.fullmatch(text):
-        shown = format_decimal(Decimal(text.lstrip("+")), len(text.rsplit(".", 1)[1]), seps)
+        read = Decimal(text.lstrip("+")).normalize()  # what YAML made of it: 48.250 → 48.25
+        shown = format_decimal(read, max(0, -read.as_tuple().exponent), seps)
         raise NumberError(f"{text} reads as {shown} in YAML",
                           f"write {text.replace('.', '')} or quote it as '{text}'")
     if _DECIMAL_TEXT.fullmatch(text):

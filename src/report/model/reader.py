@@ -148,6 +148,8 @@ class Reader:
             return value
         if origin is list:
             return self._read_list(value, pos, args[0] if args else Any, what)
+        if tp is Any:  # kept as positioned YAML; the class's check() reads it (e.g. a table's rows)
+            return value
         if tp is Number:  # a dataclass, but read from one scalar
             return self._read_exact(value, pos, what)
         if dataclasses.is_dataclass(tp):
@@ -260,6 +262,11 @@ class Reader:
         return INVALID if any(v is INVALID for v in out) else out
 
     def _read_object(self, value: Any, pos: Pos, cls: type, what: str) -> Any:
+        shorthand = getattr(cls, "SHORTHAND", None)  # a plain value fills this field, e.g. a list item's text
+        if shorthand and value is not None and not isinstance(value, (YMap, YSeq)):
+            body = YMap({shorthand: value})
+            body.pos, body.key_pos, body.value_pos = pos, {shorthand: pos}, {shorthand: pos}
+            value = body
         if not isinstance(value, YMap):
             self.diag.error(pos, f"{what}: expected a block of keys, got {_got(value)}",
                             "indent the keys of this block under it")

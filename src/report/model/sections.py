@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from types import SimpleNamespace
 from typing import Any, Literal
 
+from .. import markup
 from ..errors import Diagnostics
-from .blocks import BLOCK_KINDS
+from .blocks import BLOCK_KINDS, block_texts, check_last_heading
 from .numbers import Number
-from .reader import Markup, Node, ReadContext, spec
+from .reader import AssetPath, Markup, Node, ReadContext, spec
 
 
 @dataclass(kw_only=True)
@@ -20,9 +22,47 @@ class TextSection(Node):
                               max_length=80)
     blocks: list[Any] = spec("Paragraphs, quotes, charts and images in reading order; each item is one of: "
                              + ", ".join(BLOCK_KINDS) + ".", example=[{"paragraph": "Text …"}], kinds=BLOCK_KINDS)
+    page: Literal["new", "continue"] | None = spec(
+        "new: the section starts on a new page; continue: below the previous section (default: the theme's "
+        "text.section_page).", default=None, example="new")
+    columns: int = spec("1 or 2 text columns; charts and images span both.", default=1, example=2, between=(1, 2))
+    footnotes: list[Markup] = spec("Footnotes, referred to as [^1], [^2] … in the text and set at the end of "
+                                   "the section.", default=[], example=["Stand: Dezember 2017."], items=(0, 30))
+
+    def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
+        check_last_heading(self.blocks, diag)
+        refs: set[int] = set()
+        for block in self.blocks:
+            for text in block_texts(block):
+                for number in markup.footnote_refs(text):
+                    refs.add(number)
+                    if not 1 <= number <= len(self.footnotes):
+                        diag.error(block.pos, f"footnote [^{number}] has no text",
+                                   f"add it as item {number} of the section's footnotes: list")
+        for number in range(1, len(self.footnotes) + 1):
+            if number not in refs:
+                diag.error(ctx.item_pos(self, "footnotes", number - 1), f"footnote {number} is never referred to",
+                           f"write [^{number}] in the text where it belongs, or remove the footnote")
+
+
+@dataclass(kw_only=True)
+class ForewordSection(Node):
+    kind: Literal["foreword"] = spec("Section kind: the opening letter with portrait and signature.")
+    title: str = spec("Heading of the foreword.", example="Liebe Leserinnen und Leser", max_length=120)
+    kicker: str | None = spec("Small line above the heading.", default=None, example="Vorwort", max_length=80)
+    portrait: AssetPath = spec("Portrait photo of the author, relative to assets/.", example="images/portrait.jpg")
+    portrait_alt: str = spec("What the portrait shows.", example="Porträt von Dr. Erika Muster")
+    paragraphs: list[Markup] = spec("The letter, one item per paragraph.", example=["Was für ein Jahr …"],
+                                    items=(1, 20))
+    closing: str = spec("The closing line.", example="Herzliche Grüße", max_length=80)
+    signature: AssetPath | None = spec("Signature as PNG with a transparent background (optional).",
+                                       default=None, example="images/unterschrift.png")
+    name: str = spec("The author's name under the signature.", example="Dr. Erika Muster", max_length=80)
+    role: str | None = spec("The author's role.", default=None, example="Geschäftsführerin", max_length=120)
 
 
 MAX_FIGURE_VALUE = 1e9  # "999.999.999" is the widest number a tile holds
+_POINT = SimpleNamespace(thousands=",", decimal=".")  # notation of messages before the language is known
 
 
 @dataclass(kw_only=True)
@@ -33,8 +73,25 @@ class KeyFigure(Node):
                                  default=None, example="mehr als", max_length=24)
     label: str = spec("What was counted.", example="erreichte Thüringer", max_length=80)
     detail: Markup | None = spec("A short explanation under the label.", default=None, max_length=160)
+    unit: str | None = spec("Unit after the number, spaced as the language writes it: German '61,4 %' "
+                            "(no-break space), English '61.4%'.", default=None, example="Mio. €", max_length=12)
+    prefix: str | None = spec("A currency that leads the number, e.g. '£' for '£4.1m'.", default=None,
+                              example="£", max_length=3)
+    previous: Number | None = spec("Last year's value: the tile shows the change (optional).", default=None,
+                                   example=58.9)
+    change: Literal["percent", "absolute", "none"] = spec(
+        "How the change against `previous` is shown: percent ('▲ +4,2 % ggü. Vorjahr'), absolute (the "
+        "difference in the figure's unit; percentage points for %) or none.", default="percent")
+    decimals: int | None = spec("Decimal places to print (default: as written); rounding away digits warns.",
+                                default=None, example=1, between=(0, 6))
 
     def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
+        for name in ("value", "previous"):
+            number = getattr(self, name)
+            if number is not None and self.decimals is not None and number.drops_digits(self.decimals):
+                diag.warning(ctx.value_pos(self, name), f"key figure {name} {number} prints as "
+                             f"{number.format(ctx.numbers or _POINT, self.decimals)} with decimals: {self.decimals}",
+                             f"write the value as it should be printed, or set decimals: {number.decimals}")
         if self.value < 0:
             diag.error(ctx.value_pos(self, "value"), f"key figure value {self.value} is negative",
                        "key figures count things; write the number as in the source")
@@ -55,5 +112,6 @@ class KeyFiguresSection(Node):
 SECTION_KINDS: dict[str, type] = {
     "text": TextSection,
     "key_figures": KeyFiguresSection,
+    "foreword": ForewordSection,
 }
 

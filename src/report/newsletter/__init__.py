@@ -42,17 +42,27 @@ def thumbnails(pdf_path: Path, folder: Path) -> list[Path]:
         pdf.close()
 
 
-def make_kit(doc: Document, screen_pdf: Path, out_dir: Path) -> Kit:
+def require_newsletter(doc: Document) -> None:
+    """Raise before anything is built or written when the kit cannot be made."""
     if doc.report.newsletter is None:
         raise ReportError([Diagnostic("report.yaml has no 'newsletter:' block", doc.report.pos,
                                       "add newsletter: with pdf_url, sender and button (see README, "
                                       "'Newsletter kit')")])
+
+
+def make_kit(doc: Document, screen_pdf: Path, out_dir: Path, written: list[Path] | None = None) -> Kit:
+    """Write the kit; `written` (if given) receives each file once it is complete, so that a caller
+    can say exactly what a failure left behind."""
+    require_newsletter(doc)
+    done = written if written is not None else []
     folder = out_dir / "newsletter"
     locale = get_locale(doc.report.language)
-    files = thumbnails(screen_pdf, folder)
+    done += thumbnails(screen_pdf, folder)
     html = folder / "teaser.html"
     text = folder / "teaser.txt"
     write_atomic(html, teaser_html(doc, locale, f"cover-{THUMB_WIDTHS[-1]}.png").encode("utf-8"))
+    done.append(html)
     write_atomic(text, teaser_text(doc, locale).encode("utf-8"))
-    files += write_mail_logo(doc, folder)  # the teaser's header shows it when the theme has a logo
-    return Kit(folder, [*files, html, text])
+    done.append(text)
+    done += write_mail_logo(doc, folder)  # the teaser's header shows it when the theme has a logo
+    return Kit(folder, list(done))

@@ -6,6 +6,7 @@ import textwrap
 from html import escape
 from typing import Any
 
+from ..figures import figure_text
 from ..locale import Locale
 from ..markup import plain, render
 from ..model import Document, KeyFigure, KeyFiguresSection
@@ -23,9 +24,24 @@ def _figures(doc: Document) -> list[KeyFigure]:
 
 
 def _inline(text: str, locale: Locale, link_colour: str) -> str:
-    return render(text, lambda t: escape(locale.typographic(t)), lambda p: f"<strong>{p}</strong>",
-                  lambda p: f"<em>{p}</em>",
-                  lambda p, href: f'<a href="{escape(href)}" style="color:{link_colour};">{p}</a>')
+    return render(text, escape, lambda p: f"<strong>{p}</strong>", lambda p: f"<em>{p}</em>",
+                  lambda p, href: f'<a href="{escape(href)}" style="color:{link_colour};">{p}</a>',
+                  locale.typographic)
+
+
+def _contact(doc: Document, locale: Locale) -> tuple[list[str], list[tuple[str, str, str | None]]]:
+    """The footer's address (the newsletter's own, else the contact's) and the contact's phone, e-mail
+    and web address as (label, text, link)."""
+    nl, contact = doc.report.newsletter, doc.report.contact
+    ways: list[tuple[str, str, str | None]] = []
+    if contact.phone:
+        ways.append((locale.label("phone"), contact.phone, "tel:" + "".join(c for c in contact.phone
+                                                                              if c.isdigit() or c == "+")))
+    if contact.email:
+        ways.append((locale.label("email"), contact.email, f"mailto:{contact.email}"))
+    if contact.web:
+        ways.append((locale.label("web"), contact.web, contact.web))
+    return list(nl.address or contact.address), ways
 
 
 def _colours(doc: Document) -> dict[str, str]:
@@ -51,11 +67,14 @@ def teaser_html(doc: Document, locale: Locale, cover_src: str) -> str:
             f'style="background:{c["tint"]};border-top:4px solid {c["accent"]};"><tr>'
             f'<td style="padding:12px 12px 14px 12px;font-family:{FONT};color:{c["ink"]};">{qual}'
             f'<div style="font-size:30px;line-height:34px;font-weight:900;color:{c["primary"]};">'
-            f'{escape(locale.number(fig.value))}</div>'
+            f'{escape(figure_text(fig, locale).value)}</div>'
             f'<div style="font-size:14px;line-height:18px;font-weight:bold;color:{c["primary"]};">'
             f'{escape(t(fig.label))}</div></td></tr></table></td>')
     rows = "".join(f"<tr>{''.join(cells[i:i + 2])}</tr>" for i in range(0, len(cells), 2))
-    footer = [escape(t(nl.sender)), *(escape(t(line)) for line in nl.address)]
+    address, ways = _contact(doc, locale)
+    footer = [escape(t(nl.sender)), *(escape(t(line)) for line in address)]
+    footer += [f'{escape(label)}: <a href="{escape(href)}" style="color:{c["paper"]};">{escape(text)}</a>'
+               for label, text, href in ways]
     if nl.reply_to:
         footer.append(f'{escape(locale.label("reply_to"))}: <a href="mailto:{escape(nl.reply_to)}" '
                       f'style="color:{c["paper"]};">{escape(nl.reply_to)}</a>')
@@ -124,9 +143,11 @@ def teaser_text(doc: Document, locale: Locale) -> str:
     lines: list[Any] = [t(rep.subtitle or str(rep.year)).upper(), "", wrap(t(rep.title)),
                         "=" * min(72, len(t(rep.title))), "", wrap(t(plain(rep.lead))), ""]
     for fig in _figures(doc):
-        value = locale.number(fig.value)
+        value = figure_text(fig, locale).value
         lines.append(f"* {t(fig.qualifier) + ' ' if fig.qualifier else ''}{value} {t(fig.label)}")
-    lines += ["", f"{t(nl.button)}:", nl.pdf_url, "", "--", t(nl.sender), *(t(a) for a in nl.address)]
+    address, ways = _contact(doc, locale)
+    lines += ["", f"{t(nl.button)}:", nl.pdf_url, "", "--", t(nl.sender), *(t(a) for a in address)]
+    lines += [f"{label}: {text}" for label, text, _ in ways]
     if nl.reply_to:
         lines.append(f"{locale.label('reply_to')}: {nl.reply_to}")
     if nl.unsubscribe:

@@ -10,6 +10,7 @@ findings, never in a traceback, a hang or unbounded memory.
 from __future__ import annotations
 
 import io
+import logging
 import warnings
 from collections.abc import Callable
 from pathlib import Path
@@ -19,7 +20,7 @@ import pikepdf
 from ..errors import Diagnostic, Pos, ReportError
 from . import content, document, ink, pages
 from .findings import BINDINGS, DEFAULT_PROFILE, FAIL, PASS, WARN, Finding, Profile, Report
-from .walk import Budget, Event, Malformed, Walker
+from .walk import Budget, Event, Malformed, Walker, numbers
 
 __all__ = ["BINDINGS", "DEFAULT_PROFILE", "FAIL", "PASS", "WARN", "Budget", "Finding", "Profile", "Report",
            "preflight"]
@@ -50,10 +51,16 @@ def preflight(source: Path | bytes, profile: Profile = DEFAULT_PROFILE, budget: 
                       profile, name)
     except pikepdf.PdfError as exc:
         return Report([Finding("file", FAIL, f"not a readable PDF: {exc}")], profile, name)
-    with pdf, warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        findings = _check(pdf, data, profile, budget or Budget(), render)
-        note = _guard("edition", lambda: document.screen_note(pdf, Path(name).name if name else ""))
+    pikepdf_log = logging.getLogger("pikepdf")  # it logs tracebacks for XMP it cannot parse: findings here
+    level = pikepdf_log.level
+    pikepdf_log.setLevel(logging.CRITICAL)
+    try:
+        with pdf, warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            findings = _check(pdf, data, profile, budget or Budget(), render)
+            note = _guard("edition", lambda: document.screen_note(pdf, Path(name).name if name else ""))
+    finally:
+        pikepdf_log.setLevel(level)
     repairs = sorted({str(w.message) for w in caught})
     if repairs:  # the PDF library repaired or skipped something on the way: the file is damaged
         findings.append(Finding("repairs", WARN, f"the file needed repairs to be read: {'; '.join(repairs[:2])}"
@@ -76,6 +83,18 @@ def _read(path: Path) -> bytes:
 def trimmed(pdf: pikepdf.Pdf) -> set[int]:
     """Pages with a TrimBox: ink counts inside the trim; pages without one fail the trim box check."""
     return {n for n, page in enumerate(pdf.pages, start=1) if "/TrimBox" in page.obj}
+
+
+def trim_boxes(pdf: pikepdf.Pdf) -> dict[int, list[float]]:
+    """Each page's TrimBox where it is four numbers (the boxes check reports the rest)."""
+    out = {}
+    for n, page in enumerate(pdf.pages, start=1):
+        box = page.obj.get("/TrimBox")
+        try:
+            out[n] = numbers(box, 4, "TrimBox") if box is not None else None
+        except Malformed:
+            out[n] = None
+    return out
 
 
 def _guard(check: str, run: Callable[[], object]) -> object:
@@ -107,7 +126,7 @@ def _check(pdf: pikepdf.Pdf, data: bytes, profile: Profile, budget: Budget, rend
     add("transparency", lambda: content.transparency(events, pdf))
     add("plates", lambda: content.plates(events, profile))
     add("images", lambda: content.images(events, profile))
-    add("line width", lambda: content.lines(events, profile))
+    add("line width", lambda: content.lines(events, profile, trim_boxes(pdf)))
     add("text size", lambda: content.text(events, profile))
     add("ink", lambda: ink.coverage(data, events, profile, trimmed(pdf), render=render and not walker.stopped))
     add("annotations", lambda: document.annotations(pdf))

@@ -157,13 +157,18 @@ def images(events: list[Event], profile: Profile) -> Finding:
     return Finding("images", PASS, f"images at least {worst:.0f} ppi at placed size")
 
 
-def lines(events: list[Event], profile: Profile) -> Finding:
-    thin = [e for e in events if e.kind == "stroke" and e.value < profile.min_line - 0.001]
+def lines(events: list[Event], profile: Profile, trims: dict[int, list[float]]) -> Finding:
+    """Thin lines inside the trim (crop marks outside it are a shop's own business)."""
+    def inside(e: Event) -> bool:
+        box, trim = e.obj, trims.get(e.page)
+        return box is None or trim is None or (box[0] <= trim[2] and box[2] >= trim[0] and box[1] <= trim[3]
+                                               and box[3] >= trim[1])
+    thin = [e for e in events if e.kind == "stroke" and e.value < profile.min_line - 0.001 and inside(e)]
     if thin:
         thinnest = min(e.value for e in thin)
         return Finding("line width", FAIL, f"lines thinner than {profile.min_line} pt (thinnest {thinnest:.2f} pt) "
                        "may vanish in print", [e.page for e in thin])
-    return Finding("line width", PASS, f"all lines ≥ {profile.min_line} pt")
+    return Finding("line width", PASS, f"all lines inside the trim ≥ {profile.min_line} pt")
 
 
 def text(events: list[Event], profile: Profile) -> Finding:

@@ -76,8 +76,26 @@ IN_SYNC = {"/Title": "dc:title", "/Author": "dc:creator", "/Subject": "dc:descri
            "/ModDate": "xmp:ModifyDate", "/Trapped": "pdf:Trapped"}
 
 
+MAX_XMP = 4 * 2**20  # bytes: XMP packets are a few KB; a bigger one is not parsed (XML and Flate bombs)
+
+
+def _xmp_ok(pdf: pikepdf.Pdf) -> str:
+    """'' when the XMP stream may be parsed, else why not (read with the same bounded decoder as content)."""
+    stream = pdf.Root.get("/Metadata")
+    if stream is None:
+        return ""
+    try:
+        read_stream(stream, Budget(stream=MAX_XMP, decoded=MAX_XMP), "XMP metadata")
+    except (Malformed, OutOfBudget) as exc:
+        return str(exc)
+    return ""
+
+
 def read_xmp(pdf: pikepdf.Pdf) -> dict[str, object]:
     out: dict[str, object] = {}
+    problem = _xmp_ok(pdf)
+    if problem:
+        return {"": problem}
     try:
         meta = pdf.open_metadata()
         for key in (*XMP_REQUIRED, *IN_SYNC.values()):
@@ -85,7 +103,7 @@ def read_xmp(pdf: pikepdf.Pdf) -> dict[str, object]:
             if value is not None:
                 out[key] = value
     except Exception:  # noqa: BLE001 - XMP that does not parse is a finding, whatever the parser raises
-        return {"": "unreadable"}
+        return {"": "it does not parse"}
     return out
 
 
@@ -115,7 +133,7 @@ def _date(text: str) -> str:
 def xmp(pdf: pikepdf.Pdf, profile: Profile) -> list[Finding]:
     meta = read_xmp(pdf)
     if "" in meta:
-        return [Finding("xmp", FAIL, "the XMP metadata cannot be read")]
+        return [Finding("xmp", FAIL, f"the XMP metadata cannot be read: {meta['']}")]
     out = []
     version = meta.get("pdfxid:GTS_PDFXVersion")
     missing = [k for k in XMP_REQUIRED if not meta.get(k)]
@@ -147,7 +165,7 @@ def xmp(pdf: pikepdf.Pdf, profile: Profile) -> list[Finding]:
 def page_count(pdf: pikepdf.Pdf, profile: Profile) -> Finding:
     n = len(pdf.pages)
     if profile.binding == "saddle" and n % 4:
-        return Finding("page count", FAIL, f"{n} pages: saddle stitching needs a multiple of 4 "
+        return Finding("page count", FAIL, f"{n} page{'s' if n != 1 else ''}: saddle stitching needs a multiple of 4 "
                        f"({n + (-n) % 4} pages, the back cover last)")
     if profile.binding == "perfect" and n % 2:
         return Finding("page count", FAIL, f"{n} pages: perfect binding needs an even count")
@@ -205,7 +223,8 @@ def screen_note(pdf: pikepdf.Pdf, name: str) -> str:
     """A sentence for our own screen edition passed to preflight: which file to send to print instead."""
     rendition = ""
     try:
-        rendition = str(pdf.open_metadata().get("xmpMM:RenditionClass") or "")
+        if not _xmp_ok(pdf):
+            rendition = str(pdf.open_metadata().get("xmpMM:RenditionClass") or "")
     except Exception:  # noqa: BLE001 - unreadable XMP is reported by the xmp check
         rendition = ""
     if rendition != "screen" and not name.endswith("-screen.pdf"):

@@ -61,8 +61,9 @@ class Report:
 
     def verdict(self) -> str:
         word = "FAILED" if self.failed else "passed"
-        return (f"{word} against {self.profile.name}: {self.count(FAIL)} failed, {self.count(WARN)} warnings, "
-                f"{self.count(PASS)} passed")
+        warned = self.count(WARN)
+        return (f"{word} against {self.profile.name}: {self.count(FAIL)} failed, {warned} "
+                f"warning{'s' if warned != 1 else ''}, {self.count(PASS)} passed")
 
     def format(self) -> str:
         """The findings, one line each (used by the build, where the verdict is printed separately)."""

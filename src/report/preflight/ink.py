@@ -33,6 +33,8 @@ def coverage(data: bytes, events: list[Event], profile: Profile, trimmed: set[in
     if measured is None:
         measured, how = _from_content(events), "from the colours and images used"
     measured = {p: v for p, v in measured.items() if p in trimmed}
+    if not trimmed:
+        return Finding("ink", WARN, "no page has a TrimBox: total ink inside the trim cannot be judged")
     if not measured:
         return Finding("ink", WARN, "total ink coverage could not be measured")
     over = [p for p, v in measured.items() if v > profile.max_ink + 0.5]  # 8-bit rounding: 300 reads 300.4

@@ -22,7 +22,9 @@ from pikepdf import Matrix
 STROKE_OPS = {"S", "s"}
 FILL_OPS = {"f", "F", "f*"}
 FILL_STROKE_OPS = {"B", "B*", "b", "b*"}
+PAINT_OPS = STROKE_OPS | FILL_OPS | FILL_STROKE_OPS
 TEXT_OPS = {"Tj", "TJ", "'", '"'}
+THIN = 1.0  # pt: strokes thinner than this get their extent measured (the line-width check looks inside the trim)
 # operators that change nothing a check looks at: skipped before any further work (most of a file)
 PASSIVE_OPS = {"m", "l", "c", "v", "y", "re", "h", "n", "W", "W*", "Td", "TD", "T*", "TL", "Tc", "Tw", "Tz",
                "Ts", "j", "J", "M", "d", "ri", "i", "BMC", "BDC", "EMC", "MP", "DP", "BX", "EX", "d0", "d1", "ET"}
@@ -223,6 +225,7 @@ class Walker:
         self._where = ["content"]  # what is being walked: page content, a form, a pattern, a soft mask
         self._last_paint: tuple = ()  # consecutive paints or text shows in one state: one event
         self._last_text: tuple = ()
+        self._path: tuple = ((), 0, 0)  # (instructions, start, end) of the path being painted
 
     def events(self) -> Iterator[Event]:
         for number, page in enumerate(self.pdf.pages, start=1):
@@ -259,7 +262,15 @@ class Walker:
             self.problems.append(Problem(page, f"content stream: {w.message}"))
         st = _State(ctm=ctm)
         stack: list[_State] = []
-        for ins in instructions:
+        try:
+            yield from self._run(instructions, resources, st, stack, page, depth)
+        finally:
+            self._path = ((), 0, 0)  # let this stream's instructions go before the next is parsed
+
+    def _run(self, instructions: Any, resources: Any, st: _State, stack: list, page: int,
+             depth: int) -> Iterator[Event]:
+        path_start = 0  # where the current path's construction began (for the extent of thin lines)
+        for index, ins in enumerate(instructions):
             self.budget.used_operators += 1
             if self.budget.used_operators > self.budget.operators:
                 raise OutOfBudget(f"more than {self.budget.operators:,} drawing operators")
@@ -268,7 +279,12 @@ class Walker:
                 continue
             op = str(ins.operator)
             if op in PASSIVE_OPS:
+                if op == "n":
+                    path_start = index + 1
                 continue
+            if op in PAINT_OPS:
+                self._path = (instructions, path_start, index)
+                path_start = index + 1
             try:
                 if op == "q":
                     if len(stack) < 10_000:
@@ -374,11 +390,16 @@ class Walker:
         # consecutive paints in the same state tell the checks nothing new: one event for all of them
         key = (op, page, st.width, tuple(st.ctm.shorthand), str(st.stroke_space), st.stroke, str(st.fill_space),
                st.fill, st.op_fill, st.op_stroke, st.opm)
+        width = st.width * scale(st.ctm)
+        extent = None
+        if op not in FILL_OPS and width < THIN:
+            extent = _extent(*self._path, st.ctm)
+            key += (extent,)
         if key == self._last_paint:
             return
         self._last_paint = key
         if op not in FILL_OPS:
-            yield Event("stroke", page, op, st.ctm, value=st.width * scale(st.ctm))
+            yield Event("stroke", page, op, st.ctm, value=width, obj=extent)
             yield Event("paint", page, op, st.ctm, where="stroke",
                         paint=Paint(st.stroke_space, st.stroke, st.op_stroke, st.opm))
         if op not in STROKE_OPS:
@@ -539,6 +560,32 @@ class Walker:
         finally:
             self._stack.pop()
             self._where.pop()
+
+
+_POINTS = {"m": 2, "l": 2, "c": 6, "v": 4, "y": 4}
+
+
+def _extent(instructions: Any, start: int, end: int, ctm: Matrix) -> tuple[float, float, float, float] | None:
+    """The bounding box in page space of the path built by instructions[start:end]."""
+    xs, ys = [], []
+    for ins in instructions[start:end]:
+        if isinstance(ins, pikepdf.ContentStreamInlineImage):
+            continue
+        op = str(ins.operator)
+        if op in _POINTS:
+            values = numbers(list(ins.operands), _POINTS[op], op)
+            points = list(zip(values[::2], values[1::2], strict=True))
+        elif op == "re":
+            x, y, w, h = numbers(list(ins.operands), 4, "re")
+            points = [(x, y), (x + w, y + h)]
+        else:
+            continue
+        for x, y in points:
+            xs.append(ctm.a * x + ctm.c * y + ctm.e)
+            ys.append(ctm.b * x + ctm.d * y + ctm.f)
+    if not xs:
+        return None
+    return min(xs), min(ys), max(xs), max(ys)
 
 
 _FAMILIES = {"/DeviceGray": 1, "/DeviceRGB": 3, "/DeviceCMYK": 4, "/CalGray": 1, "/CalRGB": 3, "/Lab": 3,

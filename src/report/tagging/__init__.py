@@ -14,7 +14,7 @@ from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from typing import Any
 
-HEADING_ROLES = {"h1": "H1", "h2": "H2", "caption": "Caption", "toc1": "P"}
+HEADING_ROLES = {"h1": "H1", "h2": "H2", "h3": "H3", "footnote": "Note", "caption": "Caption", "toc1": "P"}
 
 
 @dataclass
@@ -22,6 +22,7 @@ class Elem:
     role: str
     parent: int | None
     alt: str | None = None
+    attrs: dict[str, str] | None = None  # layout attributes of a table cell, e.g. {"Scope": "Column"}
     kids: list = field(default_factory=list)  # ("elem", i) | ("mcr", page, mcid) | ("objr", page, annot_index)
     bbox: tuple[int, tuple[float, float, float, float]] | None = None  # (page, rect) of its content
 
@@ -53,8 +54,8 @@ class Tagger:
 
     # -- structure ------------------------------------------------------------------
 
-    def _new(self, role: str, alt: str | None = None) -> int:
-        self.elems.append(Elem(role, self.stack[-1], alt))
+    def _new(self, role: str, alt: str | None = None, attrs: dict[str, str] | None = None) -> int:
+        self.elems.append(Elem(role, self.stack[-1], alt, attrs))
         idx = len(self.elems) - 1
         self.elems[self.stack[-1]].kids.append(("elem", idx))
         return idx
@@ -76,9 +77,18 @@ class Tagger:
             self.stack.pop()
 
     @contextmanager
+    def within(self, idx: int) -> Iterator[None]:
+        """What is drawn inside belongs to an element opened before (a table going on on the next page)."""
+        self.stack.append(idx)
+        try:
+            yield
+        finally:
+            self.stack.pop()
+
+    @contextmanager
     def content(self, canv: Any, role: str, alt: str | None = None,
                 rect: tuple[float, float, float, float] | None = None,
-                actual_text: str | None = None) -> Iterator[int | None]:
+                actual_text: str | None = None, attrs: dict[str, str] | None = None) -> Iterator[int | None]:
         """Content drawn inside becomes a marked-content sequence of a new `role` element.
         Inside another tagged sequence nothing new is opened (nested MCIDs are not allowed)."""
         if self.depth:
@@ -87,7 +97,7 @@ class Tagger:
         page = canv.getPageNumber() - 1
         mcid = self.mcids.get(page, 0)
         self.mcids[page] = mcid + 1
-        idx = self._new(role, alt)
+        idx = self._new(role, alt, attrs)
         self.elems[idx].kids.append(("mcr", page, mcid))
         if rect:
             self.elems[idx].bbox = (page, rect)
@@ -131,14 +141,20 @@ def artifact(canv: Any) -> Any:
     return tagger.artifact(canv) if tagger else nullcontext()
 
 
-def content(canv: Any, role: str, alt: str | None = None, rect: Any = None, actual_text: str | None = None) -> Any:
+def content(canv: Any, role: str, alt: str | None = None, rect: Any = None, actual_text: str | None = None,
+            attrs: dict[str, str] | None = None) -> Any:
     tagger = tagger_of(canv)
-    return tagger.content(canv, role, alt, rect, actual_text) if tagger else nullcontext()
+    return tagger.content(canv, role, alt, rect, actual_text, attrs) if tagger else nullcontext()
 
 
 def group(canv: Any, role: str, alt: str | None = None) -> Any:
     tagger = tagger_of(canv)
     return tagger.group(role, alt) if tagger else nullcontext()
+
+
+def within(canv: Any, idx: int | None) -> Any:
+    tagger = tagger_of(canv)
+    return tagger.within(idx) if tagger and idx is not None else nullcontext()
 
 
 def start_section(canv: Any) -> None:

@@ -20,16 +20,25 @@ def _assign_links(pdf: pikepdf.Pdf, tagger: Tagger) -> list[tuple[int, Any, int,
     """(page, annotation, element) for every link annotation: recorded TOC links by their rectangle,
     links inside paragraphs by the paragraph whose box holds them, the rest to the Document."""
     found = []
+    # looked up by page: scanning every link and element for every annotation grew with the square
+    # of the document's length (a contents page with a link per section)
+    links_on: dict[int, list[Any]] = {}
+    for m in tagger.links:
+        links_on.setdefault(m.page, []).append(m)
+    elems_on: dict[int, list[tuple[int, Any]]] = {}
+    for i, e in enumerate(tagger.elems):
+        if e.bbox:
+            elems_on.setdefault(e.bbox[0], []).append((i, e.bbox[1]))
     for page_no, page in enumerate(pdf.pages):
         for annot in page.obj.get("/Annots", []):
             if annot.get("/Subtype") != "/Link":
                 continue
-            mark = next((m for m in tagger.links if m.page == page_no and _inside(annot.Rect, m.rect)), None)
+            rect = [float(v) for v in annot.Rect]  # once: each pikepdf access converts again
+            mark = next((m for m in links_on.get(page_no, []) if _inside(rect, m.rect)), None)
             if mark is not None:
                 owner, text = mark.elem, mark.text
             else:
-                owner = next((i for i, e in enumerate(tagger.elems)
-                              if e.bbox and e.bbox[0] == page_no and _inside(annot.Rect, e.bbox[1])), 0)
+                owner = next((i for i, box in elems_on.get(page_no, []) if _inside(rect, box)), 0)
                 text = ""
             found.append((page_no, annot, owner, text))
     return found
@@ -54,10 +63,12 @@ def write_structure(pdf: pikepdf.Pdf, tagger: Tagger, title: str) -> None:
         node = pdf.make_indirect(Dictionary(Type=Name.StructElem, S=Name("/" + e.role), P=parent))
         if e.alt:
             node.Alt = pikepdf.String(e.alt)
+        if e.attrs:  # ISO 32000-1 14.8.5.7: table attributes, owner /Table
+            node.A = Dictionary(O=Name.Table, **{k: Name("/" + v) for k, v in e.attrs.items()})
         if idx == 0:
             node.Lang = pikepdf.String(tagger.lang)
         made[idx] = node
-        kids = Array()
+        kids: list[Any] = []
         first_page = None
         for kid in e.kids:
             if kid[0] == "elem":
@@ -77,11 +88,12 @@ def write_structure(pdf: pikepdf.Pdf, tagger: Tagger, title: str) -> None:
             link.K = Array([Dictionary(Type=Name.OBJR, Obj=annot, Pg=pages[page_no])])
             annot_parents.append((annot, link))
             kids.append(link)
-        node.K = kids
+        node.K = Array(kids)
         return node
 
     document = build(0, root)
-    nums = Array()
+    nums: list[Any] = []  # a Python list made into one Array at the end: pikepdf's Array.extend copies
+    # the whole array each time, which made this step quadratic in the number of pages
     for page_no, page in enumerate(pages):
         page.StructParents = page_no
         page.Tabs = Name.S  # tab order follows the structure
@@ -93,7 +105,7 @@ def write_structure(pdf: pikepdf.Pdf, tagger: Tagger, title: str) -> None:
         nums.extend([next_key, link])
         next_key += 1
     root.K = document
-    root.ParentTree = pdf.make_indirect(Dictionary(Nums=nums))
+    root.ParentTree = pdf.make_indirect(Dictionary(Nums=Array(nums)))
     root.ParentTreeNextKey = next_key
     pdf.Root.StructTreeRoot = root
     pdf.Root.MarkInfo = Dictionary(Marked=True)

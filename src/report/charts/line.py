@@ -1,0 +1,150 @@
+"""Line and area charts: one to six series over categories, named at their line ends instead of in a
+legend, one highlighted point (the record month) with its value."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.transforms import ScaledTranslation
+
+from ..locale import Locale
+from ..model import parse_number
+from ..theme import Theme
+from .numbers import value_of, value_text, with_unit
+from .style import (
+    LABEL_GAP,
+    colour,
+    fit_tick_labels,
+    legend_above,
+    nice_range,
+    palette,
+    plain_axes,
+    renderer,
+    spread,
+    text_colour,
+    value_axis,
+    zero_line,
+)
+
+MM = 72 / 25.4
+TICK_MM = 13  # about one value tick per this many millimetres of height
+END_LABEL_SHARE = 0.3  # direct labels may take this share of the width, else a legend above
+LINE_WIDTH = 1.8  # points
+OFFSET_PT = 10  # from a line end to its label; a short leader in the series colour bridges it
+
+
+def draw(fig: Figure, chart: Any, theme: Theme, locale: Locale) -> None:
+    colours = palette(theme)
+    size = theme.sizes.caption
+    ax = fig.add_subplot()
+    plain_axes(ax)
+    xs = positions(chart, locale)
+    values = [[value_of(v) for v in s.values] for s in chart.series]
+    flat = [v for vs in values for v in vs]
+    lo, hi = min(flat), max(flat)
+    # an area (and a line whose values start near zero) grows from zero; a line of values that all
+    # sit far from zero may use the room for its shape
+    zero = chart.area or lo <= 0 <= hi or (lo > 0 and lo <= 0.5 * hi) or (hi < 0 and hi >= 0.5 * lo)
+    ticks, step = nice_range(lo, hi, max(3, round(chart.height / TICK_MM)), zero=zero)
+    pad = 0.12 if chart.highlight is not None else 0.02
+    value_axis(ax, ticks, step, locale, getattr(chart, "unit", None), pad=(pad if lo < 0 else 0, pad))
+    if ticks[0] < 0 < ticks[-1] or ticks[0] == 0 or ticks[-1] == 0:
+        zero_line(ax, theme)
+
+    lines = []
+    for k, vs in enumerate(values):
+        c = colours[k % len(colours)]
+        (line,) = ax.plot(xs, vs, color=c, linewidth=LINE_WIDTH, solid_capstyle="round", zorder=4,
+                          marker="o" if chart.markers else None, markersize=3.6,
+                          markeredgecolor=colour(theme, "paper"), markeredgewidth=0.6)
+        lines.append(line)
+        if chart.area:
+            ax.fill_between(xs, [0] * len(vs), vs, color=c, alpha=0.18, linewidth=0, zorder=2)
+    ax.set_xticks(xs, chart.categories)
+    margin = 0.25 * min(b - a for a, b in zip(xs, xs[1:], strict=False)) if len(xs) > 1 else 0.25
+    ax.set_xlim(xs[0] - margin, xs[-1] + margin)
+
+    if chart.highlight is not None:
+        _highlight(ax, chart, xs, values[0], theme, locale)
+
+    names = [s.name or "" for s in chart.series]
+    labelled = any(names) and (len(names) > 1 or names[0])
+    end_labels = []
+    if labelled and _fits_at_ends(fig, names, size):
+        shift = ScaledTranslation(OFFSET_PT / 72, 0, fig.dpi_scale_trans)
+        for k, (name, vs) in enumerate(zip(names, values, strict=True)):
+            end_labels.append(ax.text(xs[-1], vs[-1], name, transform=ax.transData + shift, va="center",
+                                      ha="left", fontsize=size, fontweight="bold",
+                                      color=text_colour(colours[k % len(colours)], theme)))
+    elif labelled:
+        legend_above(fig, ax, [Line2D([], [], color=line.get_color(), linewidth=LINE_WIDTH) for line in lines],
+                     names, theme)
+    fig.tight_layout(pad=0.4)
+    fit_tick_labels(fig, ax)
+    if end_labels:
+        _spread_end_labels(fig, ax, end_labels, [vs[-1] for vs in values], size)
+        for k, (label, vs) in enumerate(zip(end_labels, values, strict=True)):
+            _leader(fig, ax, xs[-1], vs[-1], label.get_position()[1], colours[k % len(colours)])
+
+
+def _leader(fig: Figure, ax: Any, x: float, y_end: float, y_label: float, c: Any) -> None:
+    """From the line end to its label: ties the name to the colour, also where the label moved.
+    Offsets in points are turned into data units (their ratio does not change when saving)."""
+    per_unit = ax.transData.transform((1, 0))[0] - ax.transData.transform((0, 0))[0]
+    points = fig.dpi / 72 / per_unit
+    ax.plot([x + 2.5 * points, x + (OFFSET_PT - 2) * points], [y_end, y_label], color=c, linewidth=0.9,
+            solid_capstyle="butt", zorder=5, clip_on=False)
+
+
+def _fits_at_ends(fig: Figure, names: list[str], size: float) -> bool:
+    probe = fig.text(0, 0, max(names, key=len), fontsize=size, fontweight="bold")
+    width = probe.get_window_extent(renderer(fig)).width
+    probe.remove()
+    return width <= END_LABEL_SHARE * fig.bbox.width
+
+
+def _spread_end_labels(fig: Figure, ax: Any, labels: list[Any], ends: list[float], size: float) -> None:
+    """Labels at the line ends, moved apart just enough that none touches another."""
+    to_display = ax.transData.transform
+    ys = [to_display((0, y))[1] for y in ends]
+    box = ax.bbox
+    gap = size * LABEL_GAP * fig.dpi / 72
+    placed = spread(ys, gap, box.y0 + gap / 2, box.y1 - gap / 2)
+    back = ax.transData.inverted().transform
+    for label, y in zip(labels, placed, strict=True):
+        x, _ = label.get_position()
+        label.set_position((x, back((0, y))[1]))
+
+
+def positions(chart: Any, locale: Locale) -> list[float]:
+    """Where each category sits on the x axis: evenly (months, years), or at its value where the
+    categories are numbers on a scale (`x: numeric`: 2010, 2015, 2020, 2022 keep their distances)."""
+    if getattr(chart, "x", "categories") == "numeric":
+        return [float(parse_number(c, locale).value) for c in chart.categories]
+    return [float(i) for i in range(len(chart.categories))]
+
+
+def _highlight(ax: Any, chart: Any, xs: list[float], values: list[float], theme: Theme, locale: Locale) -> None:
+    """The highlighted point: a ring in the theme's highlight colour and its value above it, the
+    category under it in bold."""
+    i = chart.categories.index(chart.highlight)
+    mark = colour(theme, theme.charts.highlight)
+    ax.plot([xs[i]], [values[i]], marker="o", markersize=7, color=mark, markeredgecolor=colour(theme, "paper"),
+            markeredgewidth=1.2, zorder=6)
+    text = with_unit(value_text(chart.series[0].values[i], locale, _decimals(chart, 0)),
+                     getattr(chart.series[0], "unit", None) or getattr(chart, "unit", None), locale)
+    # above the point, unless the line comes down to it (a low, a loss): then below, off the line
+    neighbours = [values[j] for j in (i - 1, i + 1) if 0 <= j < len(values)]
+    below = bool(neighbours) and values[i] < min(neighbours)
+    ax.annotate(text, (xs[i], values[i]), xytext=(0, -8 if below else 7), textcoords="offset points", ha="center",
+                va="top" if below else "bottom", fontsize=theme.sizes.caption + 1, fontweight="bold",
+                color=colour(theme, "ink"), zorder=7)
+    ax.get_xticklabels()[i].set_fontweight("bold")
+
+
+def _decimals(chart: Any, k: int) -> int | None:
+    series = chart.series[k]
+    own = getattr(series, "decimals", None)
+    return own if own is not None else getattr(chart, "decimals", None)

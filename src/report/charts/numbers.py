@@ -1,0 +1,42 @@
+"""Numbers as chart labels print them: exactly as written, in the document's notation, with the unit
+set as the language sets it. No matplotlib here: the layout's data tables use it too."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from ..locale import Locale
+from ..model import format_decimal
+
+NBSP = "\u00a0"
+
+
+def number_text(value: float | Decimal, locale: Locale, decimals: int | None = None) -> str:
+    """A computed number (a tick, a total) in the locale's way: thousands separators, decimal mark,
+    U+2212 minus; `decimals` fixes the places, else as many as the value has."""
+    d = value if isinstance(value, Decimal) else Decimal(str(value))
+    if decimals is None:
+        decimals = max(0, -d.normalize().as_tuple().exponent)
+    return format_decimal(d, decimals, locale)
+
+
+def value_of(v: Any) -> float:
+    """A model number (a `Number`, or a plain float in tests) as a float for drawing."""
+    return float(v.value) if hasattr(v, "value") else float(v)
+
+
+def value_text(v: Any, locale: Locale, decimals: int | None = None) -> str:
+    """A model number as the reader sees it: exactly as written, or with fixed `decimals`."""
+    if hasattr(v, "format"):
+        return v.format(locale, decimals)
+    return number_text(v, locale, decimals)
+
+
+def with_unit(text: str, unit: str | None, locale: Locale) -> str:
+    """'32,5 %' in German (DIN 5008), '32.5%' in English; other units after a no-break space."""
+    if not unit:
+        return text
+    if unit == "%" and locale.language.split("-")[0] == "en":
+        return text + unit
+    return f"{text}{NBSP}{unit}"

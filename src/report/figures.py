@@ -1,0 +1,95 @@
+"""Key figures as words: the value with its prefix and unit, and the change against last year.
+
+Shared by the page layout (tiles) and the newsletter teaser, so that both print the same text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from .locale import Locale
+from .model import KeyFigure
+from .model.numbers import MINUS, format_decimal
+from .units import NBSP, bind_units
+
+PERCENT_DECIMALS = 1  # a change in percent: "+4,2 %"
+
+TIGHT_UNITS = {"en": ("%", "‰")}  # units set without a space in a language ("61.4%")
+SYMBOL_UNITS = ("%", "‰", "€", "$", "£")  # set as large as the number in a tile
+
+
+@dataclass(frozen=True)
+class Change:
+    direction: int  # 1 up, -1 down, 0 unchanged
+    amount: str  # "+4,2 %", "−1.950", "+2,5 Pp."
+    words: str  # "ggü. Vorjahr"
+    spoken: str  # "4,2 % mehr als im Vorjahr (Vorjahr: 58,9 %)", for the structure tree
+
+    @property
+    def line(self) -> str:
+        return f"{self.amount} {self.words}" if self.amount else self.words
+
+
+@dataclass(frozen=True)
+class FigureText:
+    qualifier: str | None
+    prefix: str
+    number: str
+    unit: str
+    gap: str  # between number and unit: a no-break space or nothing
+    change: Change | None = None
+
+    @property
+    def value(self) -> str:
+        """'87,3 Mio. €', '61.4%', '£4.1m' (no-break spaces inside)."""
+        return f"{self.prefix}{self.number}{self.gap}{self.unit}" if self.unit else f"{self.prefix}{self.number}"
+
+
+def unit_gap(unit: str, language: str, prefixed: bool = False) -> str:
+    """The space between a number and its unit: de always a no-break space; en none before % and
+    after a leading currency ("£4.1m")."""
+    if not unit:
+        return ""
+    tight = TIGHT_UNITS.get(language.split("-")[0], ())
+    return "" if unit in tight or (prefixed and language.startswith("en")) else NBSP
+
+
+
+
+def figure_text(fig: KeyFigure, locale: Locale) -> FigureText:
+    """The words of a key figure in the document's language."""
+    unit, prefix = bind_units(fig.unit or ""), fig.prefix or ""  # "Mio. €" stays on one line
+    words = FigureText(fig.qualifier, prefix, fig.value.format(locale, fig.decimals), unit,
+                       unit_gap(unit, locale.language, bool(prefix)))
+    if fig.previous is None or fig.change == "none":
+        return words
+    return replace(words, change=change_text(fig, words, locale))
+
+
+def change_text(fig: KeyFigure, words: FigureText, locale: Locale) -> Change:
+    """'+4,2 %' (percent) or '+1.950' (absolute, in the figure's unit; percentage points for %)."""
+    now, before = fig.value.value, fig.previous.value
+    diff = now - before
+    was = replace(words, number=fig.previous.format(locale, fig.decimals)).value
+    label = locale.label
+    if diff == 0:
+        return Change(0, "", f"{label('unchanged')} {label('vs_previous')}",
+                      f"{label('unchanged')} ({label('previous_year')}: {was})")
+    if fig.change == "percent" and before != 0:
+        rate = diff / abs(before) * 100
+        pct = unit_gap("%", locale.language) + "%"
+        shown = format_decimal(rate, PERCENT_DECIMALS, locale, sign=True) + pct
+        spoken = format_decimal(abs(rate), PERCENT_DECIMALS, locale) + pct
+    else:
+        places = fig.decimals if fig.decimals is not None else max(fig.value.decimals, fig.previous.decimals)
+        unit = spoken_unit = words.unit
+        if unit == "%":  # the change of a share is in percentage points
+            unit, spoken_unit = label("points"), label("points_spoken")
+        gap = NBSP if words.unit == "%" else unit_gap(unit, locale.language, bool(words.prefix))
+        amount = format_decimal(abs(diff), places, locale)
+        sign = "+" if diff > 0 else MINUS
+        shown = f"{sign}{words.prefix}{amount}" + (gap + unit if unit else "")
+        spoken = f"{words.prefix}{amount}" + ((gap if unit == spoken_unit else " ") + spoken_unit if unit else "")
+    direction = 1 if diff > 0 else -1
+    more = label("more_than_previous" if direction > 0 else "less_than_previous")
+    return Change(direction, shown, label("vs_previous"), f"{spoken} {more} ({label('previous_year')}: {was})")

@@ -1,0 +1,141 @@
+"""How text flows from page to page: a heading never stands at a page foot.
+
+reportlab's keepWithNext glues a heading to the *whole* next flowable and moves both to the next
+page when the next paragraph does not fit entirely, which leaves half-empty pages once sections
+follow each other on the same page. Instead a heading is preceded by `KeepRoom`: a conditional
+page break that asks for the heading plus the smallest start of what follows (three lines of a
+paragraph, the first item of a list, a whole chart or box), measured when the page is known.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph
+
+MIN_LINES = 3  # a heading is followed by at least this many lines of text on its page
+
+
+def start_height(flowable: Any, aw: float, ah: float) -> float:
+    """The least of `flowable` that must stand on a page under a heading."""
+    first = getattr(flowable, "start_height", None)
+    if first is not None:
+        return first(aw, ah)
+    _, h = flowable.wrap(aw, ah)
+    if isinstance(flowable, KeepTogether):
+        h = flowable._H  # its wrap answers "too high" to force a split
+    if isinstance(flowable, Paragraph):
+        leading = flowable.style.leading
+        h = min(h, MIN_LINES * leading + 0.5)
+    return h + flowable.getSpaceBefore()
+
+
+class KeepRoom(CondPageBreak):
+    """A page break unless the heads and the start of `following` fit in the rest of the frame."""
+
+    def __init__(self, heads: list[Any], following: Any | None):
+        super().__init__(0)
+        self.heads, self.following = heads, following
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        need = 0.0
+        for head in self.heads:
+            need += head.wrap(aw, ah)[1] + head.getSpaceAfter() + head.getSpaceBefore()
+        if self.following is not None:
+            need += start_height(self.following, aw, ah)
+        self.height = need
+        frame = self._doctemplateAttr("frame")
+        if frame is not None and getattr(frame, "_atTop", False):
+            return 0, 0  # a fresh page: breaking again would not give more room
+        return super().wrap(aw, ah)
+
+    def __repr__(self) -> str:
+        return f"KeepRoom({len(self.heads)} heads)"
+
+
+def keep_heads(story: list[Any]) -> list[Any]:
+    """The story with a KeepRoom before every run of heads (flowables marked `head`: kicker, title,
+    sub-heading), which then no longer keep with the whole next flowable."""
+    out: list[Any] = []
+    i = 0
+    while i < len(story):
+        if not getattr(story[i], "head", False):
+            out.append(story[i])
+            i += 1
+            continue
+        j = i
+        while j < len(story) and getattr(story[j], "head", False):
+            story[j].keepWithNext = 0  # KeepRoom does it, without moving a whole long paragraph along
+            j += 1
+        following = next((f for f in story[j:] if not _is_space(f)), None)
+        out += [KeepRoom(story[i:j], following), *story[i:j]]
+        i = j
+    return out
+
+
+def _is_space(flowable: Any) -> bool:
+    return type(flowable).__name__ in ("Spacer", "KeepRoom", "NullActionFlowable")
+
+
+class HeadWith(Flowable):
+    """Heads glued to the start of what follows, for frames the document template does not manage
+    (the columns of a two-column section): set together, and when the rest of the column has no room
+    for the heads and the start of the next flowable, all of it moves on; the next flowable may
+    still split after its start."""
+
+    def __init__(self, heads: list[Any], body: Any):
+        super().__init__()
+        self.heads, self.body = heads, body
+        self.spaceBefore = heads[0].getSpaceBefore()
+        self.spaceAfter = body.getSpaceAfter()
+
+    def _heads_height(self, aw: float, ah: float) -> float:
+        total = 0.0
+        for i, head in enumerate(self.heads):
+            total += head.wrap(aw, ah)[1] + head.getSpaceAfter() + (head.getSpaceBefore() if i else 0)
+        return total + self.body.getSpaceBefore()
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        self.hh = self._heads_height(aw, ah)
+        _, bh = self.body.wrap(aw, max(ah - self.hh, 0))
+        self.width, self.height = aw, self.hh + bh
+        return aw, self.height
+
+    def start_height(self, aw: float, ah: float) -> float:
+        return self._heads_height(aw, ah) + start_height(self.body, aw, ah) - self.body.getSpaceBefore()
+
+    def split(self, aw: float, ah: float) -> list[Any]:
+        hh = self._heads_height(aw, ah)
+        if self.start_height(aw, ah) > ah:
+            return []  # all of it in the next column or on the next page
+        parts = self.body.split(aw, ah - hh)
+        if not parts:
+            return []
+        return [HeadWith(self.heads, parts[0]), *parts[1:]]
+
+    def draw(self) -> None:
+        y = self.height
+        for i, head in enumerate(self.heads):
+            _, h = head.wrap(self.width, self.height)
+            y -= h + (head.getSpaceBefore() if i else 0)
+            head.drawOn(self.canv, 0, y)
+            y -= head.getSpaceAfter()
+        y -= self.body.getSpaceBefore()
+        _, bh = self.body.wrap(self.width, y)
+        self.body.drawOn(self.canv, 0, y - bh)
+
+
+def glue_heads(story: list[Any]) -> list[Any]:
+    """Every run of heads glued to the flowable after it (see HeadWith)."""
+    out: list[Any] = []
+    heads: list[Any] = []
+    for flowable in story:
+        if getattr(flowable, "head", False):
+            flowable.keepWithNext = 0
+            heads.append(flowable)
+        elif heads and not _is_space(flowable):
+            out.append(HeadWith(heads, flowable))
+            heads = []
+        else:
+            out.append(flowable)
+    return out + heads

@@ -1,0 +1,83 @@
+"""The foreword: the opening letter on its own page. The portrait stands in the margin column
+beside the letter; under the text the closing, the signature (a PNG with transparency, drawn on
+the paper) and the author's name and role, kept together."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PIL import Image as PILImage
+from reportlab.lib.enums import TA_LEFT
+from reportlab.platypus import Flowable, KeepTogether, Spacer
+
+from ..model import ForewordSection
+from ..tagging import artifact, content
+from .context import LayoutContext
+from .heading import heading
+from .styles import MM
+from .text import Paragraph, rl_markup, rl_plain
+
+GUTTER = 8 * MM  # between the portrait and the letter
+SIGNATURE_H = 16 * MM
+
+
+class MarginPortrait(Flowable):
+    """Takes no height: the portrait hangs in the margin column from the top of what follows."""
+
+    def __init__(self, image: Any, width: float, height: float, alt: str):
+        super().__init__()
+        self.image, self.w, self.h, self.alt = image, width, height, alt
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        return aw, 0
+
+    def draw(self) -> None:
+        with content(self.canv, "Figure", alt=self.alt):
+            self.canv.drawImage(self.image, 0, -self.h, self.w, self.h)
+
+
+class Signature(Flowable):
+    """The handwritten signature: decoration beside the printed name, so an artifact."""
+
+    def __init__(self, image: Any, x: float, width: float, height: float):
+        super().__init__()
+        self.image, self.x, self.w, self.h = image, x, width, height
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        return aw, self.h
+
+    def draw(self) -> None:
+        with artifact(self.canv):
+            self.canv.drawImage(self.image, self.x, 0, self.w, self.h)
+
+
+def _size(path: Any) -> tuple[int, int]:
+    with PILImage.open(path) as im:
+        return im.size
+
+
+def layout(ctx: LayoutContext, section: ForewordSection, index: int) -> list[Any]:
+    st, loc = ctx.styles, ctx.locale
+    x = st.theme.page.text_offset * MM
+    story = heading(ctx, section.title, section.kicker, f"{index}-{section.title}")
+    w_px, h_px = _size(section.portrait)
+    pw = max(20 * MM, x - GUTTER)
+    ph = pw * h_px / w_px
+    story.append(MarginPortrait(ctx.prepare_image(section.portrait, pw, ph), pw, ph, section.portrait_alt))
+    body = st.para("body", leftIndent=x)
+    story += [Paragraph(rl_markup(text, loc), body) for text in section.paragraphs]
+    ending: list[Any] = [Paragraph(rl_plain(section.closing, loc), st.para("body", leftIndent=x, alignment=TA_LEFT,
+                                                                          spaceAfter=2 * MM))]
+    if section.signature:
+        sw_px, sh_px = _size(section.signature)
+        sw = min(SIGNATURE_H * sw_px / sh_px, ctx.text_width - x)
+        sh = sw * sh_px / sw_px
+        ending.append(Signature(ctx.prepare_image(section.signature, sw, sh), x, sw, sh))
+    else:
+        ending.append(Spacer(0, 6 * MM))
+    ending.append(Paragraph(f"<b>{rl_plain(section.name, loc)}</b>",
+                            st.para("body", leftIndent=x, alignment=TA_LEFT, spaceAfter=0)))
+    if section.role:
+        ending.append(Paragraph(rl_plain(section.role, loc), st.para("small", leftIndent=x)))
+    story.append(KeepTogether(ending))
+    return story

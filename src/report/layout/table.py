@@ -1,0 +1,393 @@
+"""A data table as one designed flowable: decimal-aligned number columns with tabular figures,
+header rows repeated on every page the table runs onto, rules above totals and subtotals,
+hairlines between rows and no vertical rules.
+
+The flowable takes plain, already formatted data (`TableData`): the model and the number
+formatting stay outside, so the layout can be tested alone. In tagged editions the table is
+recorded as Table / THead / TBody / TR / TH (with /Scope) / TD; a header repeated on a later
+page is an artifact, and the rows there continue the same TBody.
+"""
+
+from __future__ import annotations
+
+from contextlib import nullcontext
+from dataclasses import dataclass
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, KeepTogether, Spacer
+
+from ..errors import Diagnostic, ReportError
+from ..locale import Locale
+from ..model import Table
+from ..model.tables import MARKS
+from ..tagging import artifact, content, tagger_of, within
+from .context import LayoutContext
+from .styles import MM, Styles
+from .text import Paragraph, rl_markup, rl_plain
+
+ROW_KINDS = ("header", "body", "subtotal", "total")
+ALIGNS = ("left", "right", "center", "decimal")
+MIN_TEXT_COLUMN = 18 * MM  # narrower than this a text column breaks nearly every word
+NUMBER_COLUMN = 16 * MM  # number columns get this much where the table has room (airy, even columns)
+MIN_BODY_ROWS = 2  # rows kept together at a page break, on either side
+PAD_Y = 2.2  # points above and below the text of a row
+RULE = 0.6  # points: under the header, above totals, under the table
+HAIRLINE = 0.25  # points: between rows, above subtotals
+
+
+@dataclass
+class Cell:
+    text: str  # as printed, already formatted for the locale
+    mark: str | None = None  # footnote marker after the text, a superscript character ("¹")
+
+
+@dataclass
+class Column:
+    label: str
+    align: str = "left"  # one of ALIGNS
+    unit: str | None = None  # printed under the label, e.g. "Mio. €"
+    row_header: bool = False  # its body cells name their row (TH /Scope /Row)
+
+
+@dataclass
+class Row:
+    cells: list[Cell]
+    kind: str = "body"  # one of ROW_KINDS
+
+
+@dataclass
+class TableData:
+    columns: list[Column]
+    rows: list[Row]  # header rows (besides the column labels) first, then body rows in order
+    decimal: str = ","  # the locale's decimal separator, for decimal alignment
+    summary: str | None = None  # what the table shows, for the tagged Table element
+
+
+class TooWide(ValueError):
+    """The table's columns need more room than the text column has."""
+
+    def __init__(self, column: int, needed: float, available: float, widths: list[float]):
+        super().__init__(f"column {column + 1} makes the table too wide")
+        self.column, self.needed, self.available, self.widths = column, needed, available, widths
+
+
+@dataclass
+class _Tagging:
+    """The structure elements of one table, shared by its parts across pages (per render pass)."""
+
+    canvas: Any = None
+    table: int | None = None
+    body: int | None = None
+
+
+@dataclass
+class _Setup:
+    """Fonts, sizes and colours of a table, taken from the theme through the edition's styles."""
+
+    styles: Styles
+    size: float = 0.0
+    leading: float = 0.0
+    gutter: float = 0.0
+    regular: str = ""
+    bold: str = ""
+
+    def __post_init__(self) -> None:
+        s = self.styles.theme.sizes
+        self.size = s.body - 1
+        self.leading = self.size * 1.3
+        self.gutter = self.styles.theme.page.tile_gap * MM
+        self.regular, self.bold = self.styles.font["regular"], self.styles.font["bold"]
+
+    def font(self, kind: str) -> str:
+        return self.bold if kind in ("header", "subtotal", "total") else self.regular
+
+    def para(self, kind: str, align: str) -> Any:
+        alignment = {"left": TA_LEFT, "center": TA_CENTER}.get(align, TA_RIGHT)
+        colour = self.styles.colour("primary") if kind == "header" else self.styles.colour("ink")
+        return self.styles.para("small", fontName=self.font(kind), fontSize=self.size, leading=self.leading,
+                                alignment=alignment, textColor=colour, hyphenationLang="", embeddedHyphenation=0,
+                                uriWasteReduce=0, splitLongWords=1)
+
+
+def _split_decimal(text: str, decimal: str) -> tuple[str, str]:
+    """'1.234,5' → ('1.234', ',5'); text without the separator is all whole part."""
+    at = text.rfind(decimal)
+    return (text, "") if at < 0 else (text[:at], text[at:])
+
+
+def _longest_word(text: str, font: str, size: float) -> float:
+    return max((stringWidth(w, font, size) for w in text.split()), default=0.0)
+
+
+def _mark_text(mark: str | None) -> str:
+    return escape(mark) if mark else ""
+
+
+def column_widths(data: TableData, styles: Styles, available: float) -> list[float]:
+    """Widths that fit `available`: number columns as wide as their widest entry, text columns
+    share the rest. Raises TooWide (naming the widest column) when even the narrowest setting
+    does not fit."""
+    su = _Setup(styles)
+    mark_room = su.size * 0.6
+    natural, minimum = [], []
+    for i, col in enumerate(data.columns):
+        label_w = max(_longest_word(col.label, su.bold, su.size), _longest_word(col.unit or "", su.regular, su.size))
+        cells = [(r.kind, r.cells[i]) for r in data.rows if i < len(r.cells)]
+        if col.align == "decimal":
+            whole = max((stringWidth(_split_decimal(c.text, data.decimal)[0], su.font(k), su.size)
+                         for k, c in cells), default=0.0)
+            frac = max((stringWidth(_split_decimal(c.text, data.decimal)[1], su.font(k), su.size)
+                        for k, c in cells), default=0.0)
+            need = max(label_w, whole + frac)
+            natural.append(need + (mark_room if any(c.mark for _, c in cells) else 0))
+            minimum.append(natural[-1])
+        else:
+            full = max((stringWidth(c.text, su.font(k), su.size) + (mark_room if c.mark else 0)
+                        for k, c in cells), default=0.0)
+            word = max((_longest_word(c.text, su.font(k), su.size) + (mark_room if c.mark else 0)
+                        for k, c in cells), default=0.0)
+            natural.append(max(full, label_w))
+            minimum.append(max(word, label_w, min(MIN_TEXT_COLUMN, natural[-1])))
+    gutters = su.gutter * (len(data.columns) - 1)
+    if sum(minimum) + gutters > available + 0.01:
+        widest = max(range(len(minimum)), key=lambda i: minimum[i])
+        raise TooWide(widest, sum(minimum) + gutters, available, minimum)
+    if sum(natural) + gutters <= available:
+        widths = list(natural)
+    else:  # text columns wrap: shrink them toward their minimum, in proportion to what they could give
+        give = [n - m for n, m in zip(natural, minimum, strict=True)]
+        excess = sum(natural) + gutters - available
+        widths = [n - excess * g / sum(give) if sum(give) else n for n, g in zip(natural, give, strict=True)]
+    spare = available - sum(widths) - gutters
+    numbers = [i for i, c in enumerate(data.columns) if c.align == "decimal" and widths[i] < NUMBER_COLUMN]
+    want = sum(NUMBER_COLUMN - widths[i] for i in numbers)
+    if numbers and spare > 0:
+        for i in numbers:
+            widths[i] += (NUMBER_COLUMN - widths[i]) * min(1.0, spare / want)
+        spare = available - sum(widths) - gutters
+    wrapping = [i for i, c in enumerate(data.columns) if c.align != "decimal"] or [0]
+    for i in wrapping:  # the table spans the column: extra room goes to the text columns
+        widths[i] += spare / len(wrapping)
+    return widths
+
+
+class DataTable(Flowable):
+    """The table; splits between rows and repeats its header rows on the next page."""
+
+    def __init__(self, data: TableData, styles: Styles, widths: list[float],
+                 body: list[Row] | None = None, tagging: _Tagging | None = None, continued: bool = False):
+        super().__init__()
+        self.data, self.styles, self.widths = data, styles, widths
+        self.su = _Setup(styles)
+        self.head = [Row([Cell(c.label) for c in data.columns], "header"),
+                     *[r for r in data.rows if r.kind == "header"]]
+        self.body = body if body is not None else [r for r in data.rows if r.kind != "header"]
+        self.tagging = tagging or _Tagging()
+        self.continued = continued  # a later part: its header is a repetition
+        self._heights: dict[int, float] = {}
+        # the same for every part, so that separators line up from page to page
+        self.fracs = [max((stringWidth(_split_decimal(r.cells[i].text, data.decimal)[1], self.su.font(r.kind),
+                                       self.su.size) for r in data.rows if i < len(r.cells)), default=0.0)
+                      for i in range(len(data.columns))]
+        self.marked = [any(i < len(r.cells) and r.cells[i].mark for r in data.rows) for i in range(len(data.columns))]
+
+    # -- measuring
+
+    def _cell_para(self, row: Row, i: int) -> Paragraph:
+        col, cell = self.data.columns[i], row.cells[i] if i < len(row.cells) else Cell("")
+        text = escape(cell.text) + _mark_text(cell.mark)
+        if row.kind == "header" and row is self.head[0] and col.unit:
+            text += f"<br/><font name={self.su.regular}>{escape(col.unit)}</font>"
+        align = "right" if col.align == "decimal" else col.align
+        return Paragraph(text, self.su.para(row.kind, align))
+
+    def _row_height(self, row: Row) -> float:
+        key = id(row)
+        if key not in self._heights:
+            h = self.su.leading
+            for i, col in enumerate(self.data.columns):
+                if col.align != "decimal" or row.kind == "header":
+                    _, ph = self._cell_para(row, i).wrap(self.widths[i], 10_000)
+                    h = max(h, ph)
+            self._heights[key] = h + 2 * PAD_Y
+        return self._heights[key]
+
+    def _head_height(self) -> float:
+        return sum(self._row_height(r) for r in self.head)
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        self.width = sum(self.widths) + self.su.gutter * (len(self.widths) - 1)
+        self.height = self._head_height() + sum(self._row_height(r) for r in self.body) + RULE
+        return self.width, self.height
+
+    def split(self, aw: float, ah: float) -> list[Any]:
+        room = ah - self._head_height() - RULE
+        n, used = 0, 0.0
+        while n < len(self.body) and used + self._row_height(self.body[n]) <= room:
+            used += self._row_height(self.body[n])
+            n += 1
+        if n >= len(self.body):
+            return [self]
+        # totals stay with the rows they sum; neither part keeps fewer than two rows
+        while 0 < n < len(self.body) and self.body[n].kind in ("total", "subtotal") and n > MIN_BODY_ROWS:
+            n -= 1
+        n = min(n, len(self.body) - MIN_BODY_ROWS)
+        if n < MIN_BODY_ROWS:
+            return []
+        first = DataTable(self.data, self.styles, self.widths, self.body[:n], self.tagging, self.continued)
+        rest = DataTable(self.data, self.styles, self.widths, self.body[n:], self.tagging, continued=True)
+        return [first, rest]
+
+    # -- drawing
+
+    def draw(self) -> None:
+        c = self.canv
+        tagger = tagger_of(c)
+        tags = self.tagging
+        if tagger and tags.canvas is not c:  # first part drawn in this render pass
+            tags.canvas, tags.table, tags.body = c, None, None
+        y = self.height
+        if tagger and tags.table is None:
+            with tagger.group("Table", self.data.summary) as table:
+                tags.table = table
+                with tagger.group("THead"):
+                    for row in self.head:
+                        y = self._draw_row(row, y)
+                with tagger.group("TBody") as body:
+                    tags.body = body
+        elif self.continued:
+            with artifact(c):
+                for row in self.head:
+                    y = self._draw_row(row, y, tagged=False)
+        else:
+            for row in self.head:
+                y = self._draw_row(row, y)
+        with within(c, tags.body if tagger else None):
+            for k, row in enumerate(self.body):
+                y = self._draw_row(row, y, first_body=k == 0)
+        with artifact(c):
+            c.setStrokeColor(self.styles.colour("primary"))
+            c.setLineWidth(RULE)
+            c.line(0, y - RULE / 2, self.width, y - RULE / 2)
+
+    def _draw_row(self, row: Row, top: float, tagged: bool = True, first_body: bool = False) -> float:
+        c, su = self.canv, self.su
+        h = self._row_height(row)
+        with artifact(c):
+            self._rules(row, top, first_body)
+        tagger = tagger_of(c) if tagged else None
+        with (tagger.group("TR") if tagger else nullcontext()):
+            x = 0.0
+            for i, col in enumerate(self.data.columns):
+                w = self.widths[i]
+                role, scope = self._role(row, col)
+                attrs = {"Scope": scope} if scope else None
+                cell = row.cells[i] if i < len(row.cells) else Cell("")
+                unit = [col.unit] if row is self.head[0] and col.unit else []
+                words = " ".join([cell.text + (cell.mark or ""), *unit])
+                with (content(c, role, attrs=attrs, actual_text=words or None) if tagger else nullcontext()):
+                    if col.align == "decimal" and row.kind != "header":
+                        self._draw_number(row, i, cell, x, w, top - PAD_Y - su.size)
+                    else:
+                        # a number column's heading ends where its numbers end, before the marks
+                        room = w - (su.size * 0.6 if col.align == "decimal" and self.marked[i] else 0)
+                        p = self._cell_para(row, i)
+                        _, ph = p.wrap(room, h)
+                        _RawParagraph.drawOn(p, c, x, top - PAD_Y - ph)
+                x += w + su.gutter
+        return top - h
+
+    def _role(self, row: Row, col: Column) -> tuple[str, str | None]:
+        if row.kind == "header":
+            return "TH", "Column"
+        if col.row_header:
+            return "TH", "Row"
+        return "TD", None
+
+    def _draw_number(self, row: Row, i: int, cell: Cell, x: float, w: float, base: float) -> None:
+        """Whole parts end where the widest fraction of the column begins: separators line up."""
+        c, su = self.canv, self.su
+        font = su.font(row.kind)
+        whole, frac = _split_decimal(cell.text, self.data.decimal)
+        mark_room = su.size * 0.6 if self.marked[i] else 0
+        sep_x = x + w - mark_room - self.fracs[i]
+        c.setFillColor(self.styles.colour("ink"))
+        c.setFont(font, su.size)
+        c.drawRightString(sep_x, base, whole)
+        end = sep_x
+        if frac:
+            c.drawString(sep_x, base, frac)
+            end += stringWidth(frac, font, su.size)
+        if cell.mark:  # hangs into the margin kept for marks: the numbers stay aligned
+            c.drawString(end, base, cell.mark)
+
+    def _rules(self, row: Row, top: float, first_body: bool) -> None:
+        c = self.canv
+        if row.kind in ("total", "subtotal"):
+            c.setStrokeColor(self.styles.colour("ink"))
+            c.setLineWidth(RULE if row.kind == "total" else HAIRLINE)
+            c.line(0, top, self.width, top)
+        elif row.kind == "body" and not first_body:
+            c.setStrokeColor(self.styles.colour("rule"))
+            c.setLineWidth(HAIRLINE)
+            c.line(0, top, self.width, top)
+        elif row.kind == "header" and row is self.head[-1]:
+            h = self._row_height(row)
+            c.setStrokeColor(self.styles.colour("primary"))
+            c.setLineWidth(RULE)
+            c.line(0, top - h, self.width, top - h)
+
+
+_RawParagraph = Paragraph.__mro__[1]  # reportlab's own drawOn: the cell is tagged as TH/TD, not P
+
+
+def _cell_text(value: Any, col: Any, locale: Locale, computed: bool) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return locale.typographic(value)
+    return value.format(locale, col.decimals, sign=computed)
+
+
+def table_data(block: Table, locale: Locale) -> TableData:
+    """The model's table as plain, formatted data for the flowable."""
+    columns = []
+    for i, col in enumerate(block.columns):
+        align = col.align or ("decimal" if col.numeric else "left")
+        unit = col.unit or ("%" if col.type == "percent" else None)
+        columns.append(Column(locale.typographic(col.name), align, unit and locale.typographic(unit),
+                              row_header=i == 0 and not col.numeric))
+    rows = [Row([Cell(_cell_text(c.value, col, locale, bool(col.change)), MARKS[c.note - 1] if c.note else None)
+                 for c, col in zip(r.cells, block.columns, strict=True)], r.kind) for r in block.table]
+    return TableData(columns, rows, locale.decimal, block.alt)
+
+
+def layout(ctx: LayoutContext, block: Table) -> list[Any]:
+    """Title, table, notes, caption and source, like a chart."""
+    st, loc = ctx.styles, ctx.locale
+    data = table_data(block, loc)
+    try:
+        widths = column_widths(data, st, ctx.text_width)
+    except TooWide as err:
+        col = block.columns[err.column]
+        raise ReportError([Diagnostic(
+            f"table '{block.title}' is {err.needed / MM:.0f} mm wide but the text column has "
+            f"{err.available / MM:.0f} mm; its widest column is '{col.name}' ({err.widths[err.column] / MM:.0f} mm)",
+            col.pos, "use fewer columns, shorter headings or units (e.g. Mio. € instead of Euro), or fewer decimals")]
+        ) from None
+    after = []
+    for n, note in enumerate(block.notes, start=1):
+        after.append(Paragraph(f"{MARKS[n - 1]}\u00a0{rl_markup(note.text, loc)}", st.para("source")))
+    if block.rounding_note:
+        after.append(Paragraph(rl_plain(block.rounding_note, loc), st.para("source")))
+    if block.caption:
+        after.append(Paragraph(rl_markup(block.caption, loc), st.para("caption")))
+    if block.source:
+        after.append(Paragraph(rl_plain(block.source, loc), st.para("source")))
+    # kept together like a chart; a table longer than a page splits, its header repeated
+    return [Spacer(0, 5 * MM), KeepTogether([Paragraph(rl_plain(block.title, loc), st.para("h2")),
+                                             DataTable(data, st, widths), Spacer(0, 2 * MM), *after]),
+            Spacer(0, 4 * MM)]

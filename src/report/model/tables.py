@@ -1,0 +1,375 @@
+"""The table block: columns, rows written inline or read from a CSV file under content/data/,
+row kinds (header, subtotal, total), footnotes, a computed change column and checked totals.
+
+Cells are read against their column: text columns keep text, number columns hold a `Number`
+exactly as written (a YAML number, a quoted number or a CSV cell in the document's format).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any, Literal
+
+from ..errors import Diagnostics, Pos, ReportError
+from ..load import YFloat, YInt, YMap, YSeq
+from .numbers import Number, NumberError, parse_number
+from .reader import Markup, Node, ReadContext, Reader, spec
+from .tabular import read_csv, resolve_data
+
+_POINT = SimpleNamespace(thousands=",", decimal=".")  # notation of messages before the language is known
+MAX_ROWS = 500  # more does not belong in a printed review
+ROW_KINDS = ("header", "body", "subtotal", "total")
+MARKS = "¹²³⁴⁵⁶⁷⁸⁹"  # footnote marks, in the order the notes are listed
+NO_VALUE = ("–", "—", "-")  # a dash in a number column: nothing to report
+
+
+_CELL_SCHEMA = {"type": ["string", "number", "null"]}
+_ROWS_SCHEMA = {"type": "array", "items": {"anyOf": [
+    {"type": "array", "items": _CELL_SCHEMA},
+    {"type": "object", "properties": {"kind": {"enum": list(ROW_KINDS)}, "cells": {"type": "array",
+                                                                                "items": _CELL_SCHEMA}},
+     "required": ["cells"], "additionalProperties": False}]}}
+
+
+def _raw(spec_field: Any, schema: dict) -> Any:
+    """A field the model reads itself (kept as positioned YAML), with the JSON Schema editors check it by."""
+    return field(default=spec_field.default, metadata={**spec_field.metadata, "json_schema": schema})
+
+
+@dataclass
+class TableCell(Node):
+    """A cell read against its column (a Node, so that the glyph check finds text from CSV files)."""
+
+    value: str | Number | None  # text, a number, or nothing (an empty cell)
+    pos: Pos
+    note: int | None = None  # 1-based number of its footnote
+
+    def __post_init__(self) -> None:
+        self.field_pos = {"value": self.pos}
+
+
+@dataclass
+class TableRow(Node):
+    kind: str  # one of ROW_KINDS
+    cells: list[TableCell]  # one per column, computed columns included
+    pos: Pos
+
+
+@dataclass(kw_only=True)
+class TableColumn(Node):
+    name: str = spec("Column heading; notes, row kinds, `change` and a CSV's header row refer to it by this name.",
+                     example="2025", max_length=60)
+    type: Literal["text", "number", "percent", "currency"] = spec(
+        "What the cells hold: text (left aligned) or numbers (aligned on the decimal separator).", default="text")
+    unit: str | None = spec("Unit printed under the heading, e.g. 'Mio. €' (percent columns: '%').", default=None,
+                            example="Mio. €", max_length=20)
+    decimals: int | None = spec("Decimal places to print (default: as written).", default=None, between=(0, 6))
+    align: Literal["left", "right", "center", "decimal"] | None = spec(
+        "Alignment (default: text left, numbers on the decimal separator).", default=None)
+    check_total: bool = spec("Warn when a total (or subtotal) row differs from the sum of the rows it sums.",
+                             default=False)
+    change: list[str] | None = spec(
+        "A computed column: the change from the first named column to the second; type percent gives the "
+        "change in percent, number or currency the difference.", default=None, example=["2024", "2025"],
+        items=(2, 2))
+
+    @property
+    def numeric(self) -> bool:
+        return self.type != "text"
+
+
+@dataclass(kw_only=True)
+class TableNote(Node):
+    row: str = spec("The row, by the text of its first cell.", example="Stromnetz")
+    column: str | None = spec("The column, by name (default: the row's first cell).", default=None, example="2025")
+    text: Markup = spec("The note, printed under the table.", example="vorläufige Zahl")
+
+
+@dataclass(kw_only=True)
+class Table(Node):
+    title: str = spec("Table title.", example="Investitionen nach Sparten", max_length=120)
+    caption: Markup | None = spec("Caption under the table.", default=None)
+    source: str | None = spec("Source line under the table.", default=None,
+                              example="Quelle: Jahresabschluss 2025")
+    alt: str = spec("Summary for readers who cannot see the table: what it shows.",
+                    example="Investitionen nach Sparten 2024 und 2025 in Mio. €, mit Summe.")
+    columns: list[TableColumn] = spec("The columns, left to right.", items=(1, 12))
+    rows: Any = _raw(spec(
+        "Rows written here: each a list of cells (one per column that is not computed), or "
+        "{kind: total, cells: […]}; kinds: header, subtotal, total.", default=None,
+        example=[["Stromnetz", 31.2, 28.4]]), _ROWS_SCHEMA)
+    data: str | None = spec("Or: a CSV file under content/data/ (UTF-8, header row, ',' or ';' between cells).",
+                            default=None, example="data/investitionen.csv")
+    row_kinds: Any = _raw(spec("Kinds of rows by their first cell, e.g. {Summe: total} (header, subtotal, total).",
+                               default=None, example={"Summe": "total"}),
+                          {"type": "object", "additionalProperties": {"enum": ["header", "subtotal", "total"]}})
+    notes: list[TableNote] = spec("Footnotes: numbered at their cell, printed under the table.", default=[])
+    rounding_note: str | None = spec(
+        "Printed under the table; totals may then differ from the sum of their rows by rounding.",
+        default=None, example="Differenzen durch Rundung")
+    table: list[TableRow] = field(default_factory=list, init=False)  # the rows, read against the columns
+
+    def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
+        names = [c.name for c in self.columns]
+        for i, col in enumerate(self.columns):
+            if names.index(col.name) != i:
+                diag.error(ctx.item_pos(self, "columns", i), f"table '{self.title}': two columns are named "
+                           f"'{col.name}'", "give every column its own name")
+            if col.change:
+                for name in col.change:
+                    other = next((c for c in self.columns if c.name == name), None)
+                    if other is None or not other.numeric or other.change:
+                        diag.error(col.pos, f"table '{self.title}': column '{col.name}' computes the change of "
+                                   f"'{name}', which is not a number column of this table",
+                                   f"name two number columns, e.g. change: [{', '.join(repr(n) for n in names[1:3])}]")
+                if not col.numeric:
+                    diag.error(col.pos, f"table '{self.title}': computed column '{col.name}' must be of type "
+                               "percent (change in percent) or number (the difference)", "add type: percent")
+        if (self.rows is None) == (self.data is None):
+            diag.error(self.pos, f"table '{self.title}': give either rows or data",
+                       "write the rows under 'rows:', or name a CSV file: data: data/tabelle.csv")
+            return
+        source = self._csv_rows(diag, ctx) if self.data else self._yaml_rows(diag, ctx)
+        if source is None:
+            return
+        kinds = self._kinds(diag, ctx)
+        errors = len(diag.errors)
+        rows = []
+        for raw_cells, kind, pos in source:
+            named = kinds.pop(str(raw_cells[0][0]).strip(), None) if raw_cells else None
+            kind = kind or (named[0] if named else "body")
+            cells = []
+            data_cols = [c for c in self.columns if not c.change]
+            for col, (value, cpos) in zip(data_cols, raw_cells, strict=False):
+                cells.append(TableCell(self._cell(col, value, cpos, ctx, diag), cpos))
+            by_name = {c.name: cell for c, cell in zip(data_cols, cells, strict=False)}
+            rows.append(TableRow(kind, [self._computed(c, by_name, pos) if c.change else by_name[c.name]
+                                        for c in self.columns], pos))
+        for label, (_kind, kpos) in kinds.items():
+            diag.error(kpos, f"table '{self.title}': row_kinds names the row '{label}', which the table does not have",
+                       "name a row by the text of its first cell")
+        self._notes(rows, diag, ctx)
+        if len(diag.errors) == errors:  # sums of cells that could not be read say nothing
+            self._check_totals(rows, diag)
+        self.table = rows
+
+    # -- reading rows
+
+    def _yaml_rows(self, diag: Diagnostics, ctx: ReadContext) -> list | None:
+        """(cells as (value, pos), kind or None, pos) per row written in the YAML."""
+        out = []
+        width = sum(1 for c in self.columns if not c.change)
+        raw = self.rows
+        if not isinstance(raw, YSeq):
+            diag.error(ctx.value_pos(self, "rows"), f"table '{self.title}': rows: expected a list of rows",
+                       "write each row on its own line, e.g. - [Stromnetz, 31.2, 28.4]")
+            return None
+        for i, (item, ipos) in enumerate(zip(raw, raw.item_pos, strict=False)):
+            kind = None
+            if isinstance(item, YMap):
+                unknown = set(item) - {"kind", "cells"}
+                if unknown or "cells" not in item:
+                    diag.error(ipos, f"table '{self.title}': row {i + 1}: a row written as a block has the keys "
+                               "kind and cells", "e.g. {kind: total, cells: [Summe, 91.2]}")
+                    continue
+                kind = item.get("kind")
+                if kind not in ROW_KINDS:
+                    diag.error(item.value_pos.get("kind", ipos), f"table '{self.title}': row {i + 1}: unknown row "
+                               f"kind {kind!r}", f"known kinds: {', '.join(ROW_KINDS)}")
+                    continue
+                item, ipos = item["cells"], item.value_pos["cells"]
+            if not isinstance(item, YSeq):
+                diag.error(ipos, f"table '{self.title}': row {i + 1} is not a list of cells",
+                           "write each row as a list, e.g. - [Stromnetz, 31.2, 28.4]")
+                continue
+            if len(item) != width:
+                diag.error(ipos, f"table '{self.title}': row {i + 1} has {len(item)} cells but the table has "
+                           f"{width} columns to fill", "give one cell per column (computed columns excepted)"
+                           + _comma_hint(item, width))
+                continue
+            out.append((list(zip(item, item.item_pos, strict=True)), kind, ipos))
+        if len(out) > MAX_ROWS:
+            diag.error(self.pos, f"table '{self.title}' has {len(out)} rows; at most {MAX_ROWS} are set",
+                       "split the table")
+            return None
+        return out
+
+    def _csv_rows(self, diag: Diagnostics, ctx: ReadContext) -> list | None:
+        """Rows of the CSV file, its columns matched to the table's by the header row's names."""
+        pos = ctx.value_pos(self, "data")
+        try:
+            path = resolve_data(self.data, ctx.content_dir, pos)
+            csv = read_csv(path, _display_path(path))
+        except ReportError as exc:
+            diag.items.extend(exc.diagnostics)
+            return None
+        order = []
+        for col in self.columns:
+            if col.change:
+                continue
+            index = csv.column(col.name)
+            if index is None:
+                diag.error(col.pos, f"table '{self.title}': column '{col.name}' is not in {self.data}",
+                           f"its header row names: {', '.join(c.text for c in csv.columns)}")
+                return None
+            order.append(index)
+        if len(csv.rows) > MAX_ROWS:
+            diag.error(pos, f"table '{self.title}': {self.data} has {len(csv.rows)} rows; at most {MAX_ROWS} are set",
+                       "aggregate the data or split the table")
+            return None
+        return [([(row[i].text, row[i].pos) for i in order], None, row[0].pos) for row in csv.rows]
+
+    def _cell(self, col: TableColumn, value: Any, pos: Pos, ctx: ReadContext, diag: Diagnostics) -> Any:
+        """A cell as its column reads it: text, a Number exactly as written, or None (empty)."""
+        if isinstance(value, (YMap, YSeq)):
+            diag.error(pos, f"table '{self.title}': column '{col.name}': a cell holds one value",
+                       "write text or a number; notes go under 'notes:'")
+            return None
+        text = value.source if isinstance(value, (YInt, YFloat)) else "" if value is None else str(value)
+        text = " ".join(text.split(" ")).strip()
+        if not col.numeric or not text:
+            return text or None
+        if text in NO_VALUE:
+            return "–"
+        what = f"table '{self.title}': column '{col.name}'"
+        if isinstance(value, str) and not isinstance(value, YFloat | YInt) and self.data:
+            try:
+                number = parse_number(text, ctx.numbers)
+            except NumberError as exc:
+                diag.error(pos, f"{what}: {exc}", exc.hint)
+                return None
+        else:
+            number = Reader(diag, ctx).read(value, pos, Number, what)
+            if not isinstance(number, Number):
+                return None
+        if col.decimals is not None and number.drops_digits(col.decimals):
+            shown = number.format(ctx.numbers or _POINT, col.decimals)
+            diag.warning(pos, f"{what}: {number} prints as {shown} with decimals: {col.decimals}",
+                         f"write the value as it should be printed, or set decimals: {number.decimals}")
+        return number
+
+    def _kinds(self, diag: Diagnostics, ctx: ReadContext) -> dict[str, tuple[str, Pos]]:
+        """row_kinds as label → (kind, position)."""
+        raw = self.row_kinds
+        if raw is None:
+            return {}
+        if not isinstance(raw, YMap):
+            diag.error(ctx.value_pos(self, "row_kinds"), f"table '{self.title}': row_kinds: expected a block of "
+                       "keys", "name rows by their first cell, e.g. row_kinds: {Summe: total}")
+            return {}
+        out = {}
+        for label, kind in raw.items():
+            if kind not in ROW_KINDS[:1] + ROW_KINDS[2:]:
+                diag.error(raw.value_pos[label], f"table '{self.title}': row_kinds: {_shown(kind)} is not a row kind",
+                           "use header, subtotal or total")
+            else:
+                out[str(label).strip()] = (kind, raw.key_pos[label])
+        return out
+
+    def _computed(self, col: TableColumn, cells: dict[str, TableCell], pos: Pos) -> TableCell:
+        """The change from one number column to another: in percent, or the difference."""
+        old, new = (cells.get(n) for n in col.change)
+        if old is None or new is None or not isinstance(old.value, Number) or not isinstance(new.value, Number):
+            return TableCell(None, pos)
+        a, b = old.value.value, new.value.value
+        if col.type == "percent":
+            if a == 0:
+                return TableCell(None, pos)
+            places = 1 if col.decimals is None else col.decimals
+            return TableCell(_rounded((b - a) / abs(a) * 100, places), pos)
+        places = max(old.value.decimals, new.value.decimals) if col.decimals is None else col.decimals
+        return TableCell(_rounded(b - a, places), pos)
+
+    def _notes(self, rows: list[TableRow], diag: Diagnostics, ctx: ReadContext) -> None:
+        """Number the footnotes in the order they are listed; mark their cells."""
+        if len(self.notes) > len(MARKS):
+            diag.error(ctx.value_pos(self, "notes"), f"table '{self.title}' has {len(self.notes)} notes; at most "
+                       f"{len(MARKS)} are numbered", "combine notes, or move some into the caption")
+            return
+        names = [c.name for c in self.columns]
+        for n, note in enumerate(self.notes, start=1):
+            row = next((r for r in rows if r.cells and _label(r) == note.row), None)
+            if row is None:
+                diag.error(ctx.value_pos(note, "row"), f"table '{self.title}': note {n} names the row "
+                           f"'{note.row}', which the table does not have",
+                           f"name a row by its first cell, e.g. {_label(rows[0]) if rows else 'Summe'}")
+                continue
+            column = note.column or names[0]
+            if column not in names:
+                diag.error(ctx.value_pos(note, "column"), f"table '{self.title}': note {n} names the column "
+                           f"'{column}', which the table does not have", f"known columns: {', '.join(names)}")
+                continue
+            row.cells[names.index(column)].note = n
+
+    def _check_totals(self, rows: list[TableRow], diag: Diagnostics) -> None:
+        """A total sums the body rows since the previous total, a subtotal those since the previous
+        subtotal or total; both within the precision shown (plus rounding, with a rounding note)."""
+        for i, col in enumerate(self.columns):
+            if not col.check_total:
+                continue
+            since_total: list[Decimal] = []
+            since_sub: list[Decimal] = []
+            for row in rows:
+                cell = row.cells[i]
+                value = cell.value.value if isinstance(cell.value, Number) else None
+                if row.kind == "body" and value is not None:
+                    since_total.append(value)
+                    since_sub.append(value)
+                elif row.kind in ("total", "subtotal") and value is not None:
+                    parts = since_total if row.kind == "total" else since_sub
+                    self._compare(col, cell, parts, diag)
+                    since_sub = []
+                    if row.kind == "total":
+                        since_total = []
+
+    def _compare(self, col: TableColumn, cell: TableCell, parts: list[Decimal], diag: Diagnostics) -> None:
+        total = cell.value
+        places = total.decimals if col.decimals is None else col.decimals
+        exact = sum(parts, Decimal(0))
+        step = Decimal(1).scaleb(-places)
+        shown = exact.quantize(step, rounding=ROUND_HALF_UP)
+        if shown == total.value.quantize(step, rounding=ROUND_HALF_UP):
+            return
+        slack = step / 2 * len(parts)  # every row rounded by at most half a step
+        if self.rounding_note and abs(exact - total.value) <= slack:
+            return
+        diag.warning(cell.pos, f"table '{self.title}': column '{col.name}': the total {total} is not the sum "
+                     f"of the {len(parts)} rows above it ({_plain(exact, places)})",
+                     "correct the total or the rows" + ("" if self.rounding_note else
+                     "; if rows are rounded, set rounding_note: Differenzen durch Rundung"))
+
+
+def _rounded(value: Decimal, places: int) -> Number:
+    exact = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    return Number(exact, places, format(exact, "f"))
+
+
+def _display_path(path: Path) -> Path:
+    """The data file as messages name it: relative to the working folder, like content files."""
+    try:
+        return path.relative_to(Path.cwd())
+    except ValueError:
+        return path
+
+
+def _label(row: TableRow) -> str:
+    first = row.cells[0].value if row.cells else None
+    return str(first or "").strip()
+
+
+def _shown(value: Any) -> str:
+    return repr(value) if isinstance(value, str) else f"'{value}'"
+
+
+def _plain(value: Decimal, places: int) -> str:
+    return f"{value:.{places}f}"
+
+
+def _comma_hint(item: YSeq, width: int) -> str:
+    """[31,2, 28,4] in YAML is four numbers: a decimal comma in an unquoted list is the likely cause."""
+    if len(item) > width and all(isinstance(v, int) for v in item[1:]):
+        return "; a decimal comma in a list splits numbers: write 31.2 or quote '31,2'"
+    return ""

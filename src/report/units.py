@@ -1,0 +1,26 @@
+"""A number and its unit never break across lines: "87,3 Mio. €", "61,4 %", "12,8 km".
+
+Applied where text is prepared for setting (`Locale.typographic`): the space an author typed
+between a number and one of the units below becomes a no-break space (U+00A0). Spaces an author
+typed as U+00A0 or U+202F are kept as they are.
+"""
+
+from __future__ import annotations
+
+import re
+
+NBSP = "\u00a0"
+NNBSP = "\u202f"  # narrow no-break space
+
+# the units the style guide binds; longer names first so that "MWp" is not read as "MW"
+UNITS = ("MWp", "GWh", "Mio.", "Mrd.", "Tsd.", "km", "kW", "MW", "%", "‰", "€", "$", "£", "m", "t")
+_UNIT = "|".join(re.escape(u) for u in UNITS)
+# a digit, one ordinary space, a unit that ends there (not the "t" of "ton", the "m" of "mit")
+_AFTER_NUMBER = re.compile(rf"(?<=\d) (?=(?:{_UNIT})(?![\w]))")
+# the scale word and its currency: "Mio. €", "Mrd. Euro"
+_SCALE_CURRENCY = re.compile(r"(?<=\b(?:Mio|Mrd|Tsd)\.) (?=(?:€|\$|£|Euro|EUR|Dollar|Pfund)(?!\w))")
+
+
+def bind_units(text: str) -> str:
+    """'Investitionen von 87,3 Mio. € und 61,4 %' with no-break spaces inside each quantity."""
+    return _SCALE_CURRENCY.sub(NBSP, _AFTER_NUMBER.sub(NBSP, text))

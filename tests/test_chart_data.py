@@ -1,0 +1,116 @@
+"""Chart numbers from CSV files (data: data/NAME.csv): the shared reader, German spreadsheet
+exports (semicolon, decimal comma), and every mistake named by file, row and column."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from report.errors import Diagnostics
+from report.load import parse_yaml
+from report.locale import get_locale
+from report.model import CHART_KINDS, INVALID, ReadContext, Reader
+
+from .conftest import ASSETS
+
+HEAD = "title: T\ncaption: C.\nsource: Q\nalt: A chart.\n"
+
+
+def read(content: Path, yaml_text: str, csv_text: str | None = None, csv_name: str = "werte.csv"):
+    (content / "charts").mkdir(parents=True, exist_ok=True)
+    if csv_text is not None:
+        (content / "data").mkdir(exist_ok=True)
+        (content / "data" / csv_name).write_text(csv_text, encoding="utf-8")
+    path = content / "charts" / "x.yaml"
+    path.write_text(HEAD + yaml_text, encoding="utf-8")
+    ctx = ReadContext(content_dir=content, assets_dir=ASSETS, project_dir=content.parent,
+                      numbers=get_locale("de-DE"))
+    diag = Diagnostics()
+    raw = parse_yaml(path.read_text(encoding="utf-8"), path)
+    return Reader(diag, ctx).read_kind(raw, raw.pos, CHART_KINDS, "chart 'x'"), diag.items
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    return tmp_path / "content"
+
+
+def test_series_from_a_german_spreadsheet_export(content):
+    chart, diags = read(content, "kind: bar\ndata: data/werte.csv\n",
+                        "Jahr;Strom;Gas\n2023;48,2;−1,5\n2024;1.250;30,20\n")
+    assert diags == []
+    assert chart.categories == ["2023", "2024"]
+    assert [s.name for s in chart.series] == ["Strom", "Gas"]
+    strom, gas = chart.series
+    assert [n.value for n in strom.values] == [Decimal("48.2"), Decimal("1250")]
+    assert gas.values[1].decimals == 2 and gas.values[0].value == Decimal("-1.5")  # 30,20 keeps its zero
+
+
+def test_one_value_column_makes_an_unnamed_series_and_donut_shares(content):
+    line, diags = read(content, "kind: line\ndata: data/werte.csv\n", "Monat,Erzeugung\nJan,212\nFeb,\"198,1\"\n")
+    assert diags == [] and line.series[0].name is None and line.categories == ["Jan", "Feb"]
+    donut, diags = read(content, "kind: donut\nunit: '%'\ndata: data/werte.csv\n",
+                        "Träger;Anteil\nWind;60,5\nSonne;39,5\n")
+    assert diags == [] and donut.categories == ["Wind", "Sonne"] and str(donut.values[0].value) == "60.5"
+
+
+def test_a_bad_cell_is_named_by_row_and_column(content):
+    _, diags = read(content, "kind: bar\ndata: data/werte.csv\n", "Jahr;Strom\n2023;48,2\n2024;viel\n")
+    (d,) = diags
+    assert str(d.pos).endswith("data/werte.csv:3:6")
+    assert d.message == "column 'Strom': 'viel' is not a number"
+
+
+def test_a_decimal_point_in_a_german_document_gets_a_hint(content):
+    _, diags = read(content, "kind: bar\ndata: data/werte.csv\n", "Jahr;Strom\n2023;48.2\n")
+    (d,) = diags
+    assert str(d.pos).endswith("data/werte.csv:2:6") and "decimals with ','" in d.hint
+
+
+def test_a_short_row_is_named(content):
+    _, diags = read(content, "kind: bar\ndata: data/werte.csv\n", "Jahr;Strom;Gas\n2023;48,2\n")
+    (d,) = diags
+    assert str(d.pos).endswith("data/werte.csv:2:1") and d.message == "row has 2 cells but the header has 3"
+
+
+def test_values_out_of_range_point_at_their_cell(content):
+    _, diags = read(content, "kind: bar\ndata: data/werte.csv\n", "Jahr;Ergebnis\n2023;5\n2024;2000000000000\n")
+    (d,) = diags
+    assert str(d.pos).endswith("data/werte.csv:3:6") and "one trillion" in d.hint
+
+
+def test_percent_shares_from_csv_warn_at_the_value_column(content):
+    _, diags = read(content, "kind: donut\nunit: '%'\ndata: data/werte.csv\n",
+                    "Träger;Anteil\nWind;60,5\nSonne;38,5\n")
+    (d,) = diags
+    assert d.severity == "warning" and d.message == "the shares add up to 99.0 %, not 100 %"
+    assert str(d.pos).endswith("data/werte.csv:1:8")
+
+
+def test_data_and_inline_numbers_exclude_each_other(content):
+    _, diags = read(content, "kind: bar\ndata: data/werte.csv\ncategories: [A]\nseries:\n  - values: [1]\n",
+                    "Jahr;Strom\n2023;1\n")
+    (d,) = diags
+    assert d.message == "categories and data: both give the chart's numbers" and d.pos.line == 7
+
+
+def test_neither_data_nor_numbers(content):
+    _, diags = read(content, "kind: line\n")
+    (d,) = diags
+    assert d.message == "missing required key 'categories'" and "data: data/NAME.csv" in d.hint
+
+
+def test_missing_data_file_lists_the_known_ones(content):
+    chart, diags = read(content, "kind: bar\ndata: data/wertee.csv\n", "Jahr;Strom\n2023;1\n")
+    (d,) = diags
+    assert chart is not INVALID
+    assert d.message == "data file 'data/wertee.csv' does not exist" and "data/werte.csv" in d.hint
+    assert d.pos.line == 6 and d.pos.col == 7
+
+
+def test_a_donut_file_has_two_columns(content):
+    _, diags = read(content, "kind: pie\ndata: data/werte.csv\n", "Träger;2023;2024\nWind;1;2\n")
+    (d,) = diags
+    assert "two columns" in d.message and str(d.pos).endswith("data/werte.csv:1:1")

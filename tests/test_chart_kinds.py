@@ -1,0 +1,332 @@
+"""Each chart kind, read from YAML like an author writes it, drawn by the chart stage and read back
+from the PDF: the words and where they are, the bars and where they end, labels that never touch."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from report.charts.render import render_pdf
+from report.errors import Diagnostics
+from report.load import parse_yaml
+from report.locale import get_locale
+from report.model import CHART_KINDS, INVALID, ReadContext, Reader
+from report.theme import load_theme
+
+from .chart_drawing import filled_shapes, find, overlapping, texts, words
+from .conftest import ASSETS, SAMPLE_CONTENT
+
+WIDTH = 122 * 72 / 25.4  # the text column
+NBSP, MINUS = "\u00a0", "\u2212"
+MONTHS = "[Jan, Feb, Mär, Apr, Mai, Jun, Jul, Aug, Sep, Okt, Nov, Dez]"
+COMMON = """title: T
+caption: C.
+source: Q
+alt: A chart.
+"""
+
+
+@pytest.fixture(scope="module")
+def theme_fonts():
+    return load_theme(SAMPLE_CONTENT, ASSETS)
+
+
+def read(yaml_text: str, content_dir: Path = SAMPLE_CONTENT, name: str = "x"):
+    """(chart or INVALID, diagnostics) of one chart file's text."""
+    path = content_dir / "charts" / f"{name}.yaml"
+    diag = Diagnostics()
+    ctx = ReadContext(content_dir=content_dir, assets_dir=ASSETS, project_dir=ASSETS.parent)
+    raw = parse_yaml(COMMON + yaml_text, path)
+    return Reader(diag, ctx).read_kind(raw, raw.pos, CHART_KINDS, f"chart '{name}'"), diag.items
+
+
+def chart(yaml_text: str):
+    obj, diags = read(yaml_text)
+    assert obj is not INVALID and not [d for d in diags if d.severity == "error"], [d.format() for d in diags]
+    return obj
+
+
+def draw(obj, theme_fonts, language: str = "de-DE") -> bytes:
+    from report.charts import _kinds
+    theme, fonts = theme_fonts
+    return render_pdf("x", obj, _kinds()[type(obj)], theme, fonts, get_locale(language), WIDTH).pdf
+
+
+def line_number(yaml_text: str, needle: str) -> int:
+    return next(i for i, line in enumerate((COMMON + yaml_text).splitlines(), 1) if needle in line)
+
+
+# --- line ---------------------------------------------------------------------------------
+
+GENERATION = f"""kind: line
+unit: GWh
+area: true
+highlight: Jul
+categories: {MONTHS}
+series:
+  - values: [212.4, 198.1, 240.7, 251.3, 277.9, 301.2, 1318.6, 296.0, 262.5, 230.8, 205.3, 199.9]
+"""
+
+
+def test_line_prints_the_highlight_as_written_with_locale_separators(theme_fonts):
+    pdf = draw(chart(GENERATION), theme_fonts)
+    record = find(pdf, f"1.318,6{NBSP}GWh")
+    july = find(pdf, "Jul")
+    assert abs(record.x - july.x) < 1 and record.y > july.y + 20  # above its month
+    assert {"500", "1.000", f"1.500{NBSP}GWh"} <= set(texts(pdf))  # 1-2-5 ticks, unit on the top one
+    english = draw(chart(GENERATION), theme_fonts, "en-GB")
+    assert {"1,318.6\u00a0GWh", "1,000"} <= set(texts(english))
+    assert overlapping(pdf) == [] and overlapping(english) == []
+
+
+def test_line_names_its_series_at_their_ends_without_overlap(theme_fonts):
+    obj = chart("""kind: line
+markers: true
+categories: ["2019", "2020", "2021", "2022", "2023", "2024"]
+series:
+  - {name: Privatkunden, values: [120, 125, 131, 128, 140, 151]}
+  - {name: Gewerbe, values: [80, 82, 79, 90, 96, 101]}
+  - {name: Industrie, values: [75, 70, 81, 88, 94, 102]}
+""")
+    pdf = draw(obj, theme_fonts)
+    last = find(pdf, "2024")
+    for name in ("Privatkunden", "Gewerbe", "Industrie"):
+        assert find(pdf, name).box[0] > last.box[2] - 2  # right of the line ends, not in a legend
+    assert overlapping(pdf) == []  # Gewerbe and Industrie end 1 apart: their labels were moved apart
+
+
+def test_line_with_long_names_uses_a_legend_above_the_data(theme_fonts):
+    obj = chart("""kind: line
+categories: ["2022", "2023", "2024"]
+series:
+  - {name: "Kundinnen und Kunden, Grundversorgung", values: [10, 12, 14]}
+  - {name: "Kundinnen und Kunden, Sondervertrag", values: [8, 9, 11]}
+""")
+    pdf = draw(obj, theme_fonts)
+    top_tick = max((w for w in words(pdf) if w.text.isdigit() and int(w.text) % 5 == 0), key=lambda w: w.y)
+    for name in ("Kundinnen und Kunden, Grundversorgung", "Kundinnen und Kunden, Sondervertrag"):
+        assert find(pdf, name).y > top_tick.y  # above the plot, covering nothing
+    assert overlapping(pdf) == []
+
+
+def test_a_low_is_labelled_below_its_point_with_the_series_unit(theme_fonts):
+    theme, _ = theme_fonts
+    pdf = draw(chart("""kind: line
+unit: Mio. €
+highlight: Q3
+categories: [Q1, Q2, Q3, Q4]
+series:
+  - {values: [1.5, -0.8, -2.1, 0.9], unit: Mrd. €}
+"""), theme_fonts)
+    accent = tuple(round(v, 3) for v in theme.colour(theme.charts.highlight).rgb_floats)
+    (ring,) = [box for c, box in filled_shapes(pdf) if tuple(round(v, 3) for v in c) == accent]
+    label = find(pdf, f"{MINUS}2,1{NBSP}Mrd. €")
+    assert label.box[3] < ring[1] and abs(label.x - (ring[0] + ring[2]) / 2) < 1  # under the point
+    assert overlapping(pdf) == []
+
+
+def test_numeric_x_keeps_the_distances_between_years(theme_fonts):
+    pdf = draw(chart("""kind: line
+x: numeric
+categories: ["2010", "2015", "2020", "2021", "2022"]
+series:
+  - values: [10, 20, 30, 32, 35]
+"""), theme_fonts)
+    x = {year: find(pdf, year).x for year in ("2010", "2015", "2020")}
+    assert abs((x["2015"] - x["2010"]) - (x["2020"] - x["2015"])) < 1  # five years are five years
+    shown = [w for w in words(pdf) if w.text in ("2021", "2022")]
+    assert shown and overlapping(pdf) == []  # years close together: one is left out, none overlap
+
+
+def test_numeric_x_needs_increasing_numbers():
+    text = """kind: line
+x: numeric
+categories: ["2010", "2015", "2012"]
+series:
+  - values: [1, 2, 3]
+"""
+    _, diags = read(text)
+    (d,) = diags
+    assert d.message == "category 2012 does not follow 2015" and d.pos.line == line_number(text, "categories:")
+    assert d.pos.col == len('categories: ["2010", "2015", ') + 1
+
+
+@pytest.mark.parametrize("extra, message", [
+    ("area: true\n", "area: true needs a single series"),
+    ("highlight: Juli\n", "highlight 'Juli' is not one of the categories"),
+])
+def test_line_mistakes(extra, message):
+    text = f"""kind: line
+{extra}categories: [Jan, Feb]
+series:
+  - values: [1, 2]
+  - values: [3, 4]
+"""
+    _, diags = read(text)
+    assert [d.message for d in diags] == [message]
+    assert diags[0].pos.line == line_number(text, extra.split(":")[0] + ":")
+
+
+# --- donut --------------------------------------------------------------------------------
+
+MIX = """kind: donut
+unit: "%"
+centre: 2.431 GWh
+categories: [Wind, Photovoltaik, Erdgas, Biomasse, Wasserkraft, Sonstige]
+values: [34.2, 21.5, 18.3, 12.0, 9.1, 4.9]
+"""
+
+
+def test_donut_labels_every_share_with_value_and_unit(theme_fonts):
+    obj = chart(MIX)
+    pdf = draw(obj, theme_fonts)
+    found = set(texts(pdf))
+    assert {"34,2\u00a0%", "12,0\u00a0%", "4,9\u00a0%", "2.431 GWh"} <= found  # 12.0 keeps its decimal
+    assert {"Wind", "Photovoltaik", "Sonstige"} <= found
+    assert overlapping(pdf) == []
+    english = set(texts(draw(obj, theme_fonts, "en-GB")))
+    assert {"34.2%", "4.9%"} <= english  # English sets the percent sign closed up
+
+
+def test_donut_with_many_small_shares_keeps_labels_apart_and_inside(theme_fonts):
+    obj = chart("""kind: donut
+unit: "%"
+order: as_written
+categories: [Eins, Zwei, Drei, Vier, Fünf, Sechs, Sieben, Acht]
+values: [60, 2, 2, 1, 1, 30, 2, 2]
+""")
+    pdf = draw(obj, theme_fonts)
+    assert overlapping(pdf) == []
+    height = obj.height * 72 / 25.4
+    for w in words(pdf):
+        assert w.box[0] >= 0 and w.box[2] <= WIDTH and w.box[1] >= 0 and w.box[3] <= height, w
+
+
+def test_long_share_names_wrap_inside_the_drawing(theme_fonts):
+    obj = chart("""kind: donut
+unit: "%"
+height: 60
+categories: [Erneuerbare Energien aus eigenen Anlagen, Zugekaufter Strom vom Großhandelsmarkt,
+             Kraft-Wärme-Kopplung im Heizkraftwerk, Sonstige fossile Energieträger]
+values: [46.5, 30.5, 19.0, 4.0]
+""")
+    pdf = draw(obj, theme_fonts)
+    height = obj.height * 72 / 25.4
+    assert overlapping(pdf) == []
+    for w in words(pdf):
+        assert w.box[0] >= 0 and w.box[2] <= WIDTH and w.box[1] >= 0 and w.box[3] <= height, w
+    assert "Großhandelsmarkt" in " ".join(texts(pdf))
+
+
+def test_percent_shares_that_miss_100_warn_with_their_place():
+    text = MIX.replace("4.9]", "3.9]")
+    obj, diags = read(text)
+    assert obj is not INVALID
+    (d,) = diags
+    assert d.severity == "warning" and d.message == "the shares add up to 99.0 %, not 100 %"
+    assert d.pos.line == line_number(text, "values:") and str(d.pos.file).endswith("charts/x.yaml")
+    assert read(MIX)[1] == []  # 100.0 exactly: no warning
+    rounded = MIX.replace("[34.2, 21.5, 18.3, 12.0, 9.1, 4.9]", "[34, 22, 18, 12, 9, 6]")  # 101 by rounding
+    assert read(rounded)[1] == []
+
+
+def test_more_than_eight_shares_is_an_error_with_a_hint():
+    text = """kind: pie
+categories: [A, B, C, D, E, F, G, H, I]
+values: [1, 1, 1, 1, 1, 1, 1, 1, 1]
+"""
+    _, diags = read(text)
+    (d,) = diags
+    assert d.message == "9 shares are too many for a pie chart (at most 8)"
+    assert "Sonstige" in d.hint and d.pos.line == line_number(text, "categories:")
+
+
+def test_a_pie_has_no_centre():
+    text = MIX.replace("kind: donut", "kind: pie")
+    _, diags = read(text)
+    (d,) = diags
+    assert d.message == "a pie has no hole for centre text" and d.pos.line == line_number(text, "centre:")
+
+
+# --- bar ----------------------------------------------------------------------------------
+
+RESULT = """kind: bar
+unit: Mio. €
+categories: ["2020", "2021", "2022", "2023", "2024"]
+series:
+  - values: [4.2, -1.25, 2.8, 3.5, -0.4]
+"""
+
+
+def test_negative_bars_grow_down_from_a_visible_zero_line(theme_fonts):
+    theme, _ = theme_fonts
+    pdf = draw(chart(RESULT), theme_fonts)
+    negative = tuple(round(v, 3) for v in theme.colour(theme.charts.negative).rgb_floats)
+    bars = [(tuple(round(v, 3) for v in c), box) for c, box in filled_shapes(pdf) if box[2] - box[0] > 5]
+    down = [box for c, box in bars if c == negative]
+    up = [box for c, box in bars if c != negative and box[3] - box[1] > 1]
+    assert len(down) == 2 and len(up) == 3
+    zero = up[0][1]
+    assert all(abs(b[1] - zero) < 0.5 for b in up) and all(abs(b[3] - zero) < 0.5 and b[1] < zero for b in down)
+    assert abs(find(pdf, "0").y - zero) < 2  # the tick "0" sits at the zero line
+    label = find(pdf, f"{MINUS}1,25")  # the value as written, with a real minus sign
+    bar_2021 = min(down, key=lambda b: abs((b[0] + b[2]) / 2 - label.x))
+    assert label.box[3] <= bar_2021[1] + 0.5  # below the end of its bar
+    assert overlapping(pdf) == []
+
+
+def test_horizontal_negative_labels_sit_left_of_their_bar(theme_fonts):
+    pdf = draw(chart(RESULT.replace("kind: bar", "kind: bar\norientation: horizontal\nheight: 70")), theme_fonts)
+    label, zero = find(pdf, f"{MINUS}0,4"), find(pdf, "0")
+    assert label.box[2] < zero.x  # left of the zero line
+    assert overlapping(pdf) == []
+
+
+def test_stacked_bars_carry_their_totals_above_the_stack(theme_fonts):
+    obj = chart("""kind: bar
+stacked: true
+unit: Tsd.
+categories: ["2022", "2023", "2024"]
+series:
+  - {name: Privatkunden, values: [128, 140, 151.5]}
+  - {name: Gewerbe, values: [90, 96, 104]}
+  - {name: Industrie, values: [88, 94, 101]}
+""")
+    pdf = draw(obj, theme_fonts)
+    shapes = [box for _c, box in filled_shapes(pdf) if box[2] - box[0] > 20 and box[3] - box[1] > 3]
+    for total, year in (("306", "2022"), ("330", "2023"), ("356,5", "2024")):
+        label, x = find(pdf, total), find(pdf, year).x
+        top = max(b[3] for b in shapes if b[0] < x < b[2])
+        assert abs(label.x - x) < 1 and top <= label.box[1] + 0.5
+    legend = [find(pdf, n) for n in ("Privatkunden", "Gewerbe", "Industrie")]
+    assert min(w.box[1] for w in legend) >= max(b[3] for b in shapes)  # the legend covers no bar
+    assert overlapping(pdf) == []
+
+
+def test_long_labels_stay_inside_and_crowded_bars_drop_their_values(theme_fonts):
+    wide = chart("""kind: bar
+orientation: horizontal
+height: 60
+decimals: 2
+categories: [Netz, Vertrieb, Erzeugung]
+series:
+  - values: [-10000, 3, 4]
+""")
+    pdf = draw(wide, theme_fonts)
+    label, netz = find(pdf, f"{MINUS}10.000,00"), find(pdf, "Netz")
+    assert label.box[0] > netz.box[2] and overlapping(pdf) == []  # left of its bar, right of the category
+    crowded = chart("kind: bar\ncategories: [A, B, C, D, E, F, G, H]\nseries:\n" + "".join(
+        f"  - {{name: S{k}, values: [{', '.join(str(12345.5 + k * 111 + i) for i in range(8))}]}}\n" for k in range(6)))
+    pdf = draw(crowded, theme_fonts)
+    assert overlapping(pdf) == [] and "12.345,5" not in texts(pdf)  # the axis says it; no label soup
+    assert {"A", "H", "S0", "S5"} <= set(texts(pdf))
+
+
+def test_values_beyond_one_trillion_are_named_in_words():
+    text = RESULT.replace("3.5", "2000000000000")
+    _, diags = read(text)
+    (d,) = diags
+    assert d.message == "value 2000000000000 is too large for a bar chart"
+    assert "one trillion" in d.hint and "1e" not in d.hint
+    assert d.pos.line == line_number(text, "values:")

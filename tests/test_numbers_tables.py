@@ -1,0 +1,282 @@
+"""Numbers print as written, key figures with units and changes, tables from YAML and CSV:
+the issue's review (seven key figures, a five-row investment table with a sum from a semicolon
+CSV) built end to end, and each bad input with its message."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pikepdf
+import pypdfium2 as pdfium
+import pytest
+
+from report.build import build
+from report.cli import main
+
+from .conftest import ASSETS, ROOT
+from .test_e2e import extract_text
+
+STADTWERKE = ROOT / "tests" / "data" / "stadtwerke" / "content"
+
+
+@pytest.fixture(scope="module")
+def review(tmp_path_factory):
+    base = tmp_path_factory.mktemp("stadtwerke")
+    shutil.copytree(STADTWERKE, base / "content")
+    shutil.copytree(ASSETS, base / "assets")
+    out = base / "out"
+    result = build(base / "content", out)
+    return result, {o.edition: o.path for o in result.outputs}
+
+
+@pytest.fixture
+def utility(tmp_path) -> Path:
+    """A writable copy of the review's project; returns its content folder."""
+    shutil.copytree(STADTWERKE, tmp_path / "content")
+    shutil.copytree(ASSETS, tmp_path / "assets")
+    return tmp_path / "content"
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.replace("\u00a0", " ").split())
+
+
+def test_review_builds_without_warnings_and_prints_every_number_as_written(review):
+    result, paths = review
+    assert result.warnings == []
+    for edition in ("print", "screen"):
+        text = _flat(extract_text(paths[edition]))
+        for shown in ("99,98 %", "61,4 %", "87,3 Mio. €", "48.250", "12,8 km", "2,25 MWp", "31,0 GWh",
+                      "+0,01 Pp. ggü. Vorjahr", "+2,5 Pp. ggü. Vorjahr", "−4,3 % ggü. Vorjahr",
+                      "−1.950 ggü. Vorjahr", "+33,3 % ggü. Vorjahr", "+50,0 % ggü. Vorjahr",
+                      "unverändert ggü. Vorjahr"):
+            assert shown in text, (edition, shown)
+        # the table: five rows and the sum from the semicolon CSV, decimal commas read as such
+        for row in ("Stromnetz 31,2 28,4 −9,0", "Gasnetz 12,5 10,1 −19,2", "Wasser 18,0 21,7 +20,6",
+                    "Fernwärme 22,3 19,8 −11,2", "Digitalisierung 7,2 7,3¹ +1,4", "Summe 91,2 87,3 −4,3"):
+            assert row in text, (edition, row)
+        assert "¹ ohne geförderte Projekte" in text
+
+
+def test_screen_edition_announces_the_table_headers(review):
+    _, paths = review
+    with pikepdf.open(paths["screen"]) as pdf:
+        found = []
+
+        def walk(elem, depth=0):
+            found.append((str(elem.S)[1:], elem))
+            kids = elem.get("/K", [])
+            for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
+                if isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/StructElem":
+                    walk(kid, depth + 1)
+
+        walk(pdf.Root.StructTreeRoot.K)
+        roles = [r for r, _ in found]
+        assert roles.count("Table") == 1 and "THead" in roles and "TBody" in roles
+        table = next(e for r, e in found if r == "Table")
+        assert "Investitionen nach Sparten" in str(table.Alt)
+        heads = [e for r, e in found if r == "TH" and e.A.Scope == "/Column"]
+        assert len(heads) == 4 and all(e.A.O == "/Table" for e in heads)
+        assert len([e for r, e in found if r == "TH" and e.A.Scope == "/Row"]) == 6
+        assert roles.count("TD") == 6 * 3
+        # each tile reads as one sentence, with the change in words
+        alts = [str(e.Alt) for r, e in found if r == "Figure" and "/Alt" in e]
+        assert any("61,4\u00a0% Anteil Ökostrom; 2,5 Prozentpunkte mehr als im Vorjahr (Vorjahr: 58,9\u00a0%)" in a
+                   for a in alts), alts
+
+
+def _build(content: Path, capsys) -> tuple[int, str]:
+    code = main(["build", str(content), "-o", str(content.parent / "out"), "--edition", "screen"])
+    return code, capsys.readouterr().err
+
+
+def test_thousands_separator_trap_is_an_error_at_its_place(utility, capsys):
+    kf = utility / "sections" / "01-zahlen.yaml"
+    kf.write_text(kf.read_text(encoding="utf-8").replace('value: "48.250"', "value: 48.250"), encoding="utf-8")
+    sec = utility / "sections" / "02-investitionen.yaml"
+    sec.write_text(sec.read_text(encoding="utf-8").replace(
+        "      data: data/investitionen.csv\n",
+        "      rows:\n        - [Stromnetz, 1.500, 28.4]\n        - [Summe, 1500, 28.4]\n"), encoding="utf-8")
+    code, err = _build(utility, capsys)
+    assert code == 2 and "Traceback" not in err
+    line = next(i for i, s in enumerate(kf.read_text(encoding="utf-8").splitlines(), 1) if "48.250" in s)
+    assert f"01-zahlen.yaml:{line}:12: error: " in err and "value: 48.250 reads as 48,25" in err
+    assert "write 48250 or quote it as '48.250'" in err
+    assert "02-investitionen.yaml:" in err and "column '2024': 1.500 reads as 1,5" in err
+
+
+def test_a_total_that_is_not_the_sum_warns_at_its_csv_cell(utility):
+    csv = utility / "data" / "investitionen.csv"
+    csv.write_text(csv.read_text(encoding="utf-8").replace("Summe;91,2;87,3", "Summe;91,2;88,3"), encoding="utf-8")
+    result = build(utility, utility.parent / "out", ["screen"])
+    assert [w.format() for w in result.warnings] == [
+        f"{csv}:7:12: warning: table 'Investitionen nach Sparten': column '2025': the total 88,3 is not the sum "
+        "of the 5 rows above it (87.3)\n  hint: correct the total or the rows; if rows are rounded, set "
+        "rounding_note: Differenzen durch Rundung"]
+
+
+def test_a_rounding_note_accepts_totals_that_differ_by_rounding(utility):
+    csv = utility / "data" / "investitionen.csv"
+    csv.write_text(csv.read_text(encoding="utf-8").replace("Summe;91,2;87,3", "Summe;91,2;87,4"), encoding="utf-8")
+    sec = utility / "sections" / "02-investitionen.yaml"
+    sec.write_text(sec.read_text(encoding="utf-8").replace(
+        "      row_kinds:", "      rounding_note: Differenzen durch Rundung\n      row_kinds:"), encoding="utf-8")
+    result = build(utility, utility.parent / "out", ["screen"])
+    assert result.warnings == []
+    assert "Differenzen durch Rundung" in extract_text(result.outputs[0].path)
+
+
+def test_decimals_that_drop_digits_warn_with_both_values(utility):
+    kf = utility / "sections" / "01-zahlen.yaml"
+    text = kf.read_text(encoding="utf-8").replace("    label: Versorgungssicherheit Strom",
+                                                  "    decimals: 1\n    label: Versorgungssicherheit Strom")
+    kf.write_text(text, encoding="utf-8")
+    result = build(utility, utility.parent / "out", ["screen"])
+    messages = [w.format() for w in result.warnings]
+    assert messages[0].startswith(f"{kf}:4:12: warning: key figure value 99.98 prints as 100,0 with decimals: 1")
+    assert "set decimals: 2" in messages[0]
+    assert "100,0 %" in _flat(extract_text(result.outputs[0].path))
+
+
+def test_a_bad_csv_cell_is_named_by_file_row_and_column(utility, capsys):
+    csv = utility / "data" / "investitionen.csv"
+    csv.write_text(csv.read_text(encoding="utf-8").replace("Gasnetz;12,5", "Gasnetz;zwölf"), encoding="utf-8")
+    code, err = _build(utility, capsys)
+    assert code == 2
+    assert "investitionen.csv:3:9: error: table 'Investitionen nach Sparten': column '2024': 'zwölf' is not a number" \
+        in err
+
+
+def test_decimal_commas_in_an_unquoted_row_are_explained(utility, capsys):
+    sec = utility / "sections" / "02-investitionen.yaml"
+    sec.write_text(sec.read_text(encoding="utf-8").replace(
+        "      data: data/investitionen.csv\n", "      rows:\n        - [Stromnetz, 31,2, 28,4]\n"), encoding="utf-8")
+    code, err = _build(utility, capsys)
+    assert code == 2
+    assert "row 1 has 5 cells but the table has 3 columns to fill" in err
+    assert "a decimal comma in a list splits numbers" in err
+
+
+def test_a_table_wider_than_the_column_names_its_widest_column(utility, capsys):
+    sec = utility / "sections" / "02-investitionen.yaml"
+    wide = "".join(f"        - {{name: 'Spalte {i}', type: number}}\n" for i in range(11))
+    cells = ", ".join(["Summe"] + ["1234567890.123"] * 11)
+    text = sec.read_text(encoding="utf-8")
+    text = text[:text.index("      data:")] + f"      rows:\n        - [{cells}]\n      columns:\n" \
+        "        - name: Sparte\n" + wide
+    sec.write_text(text, encoding="utf-8")
+    code, err = _build(utility, capsys)
+    assert code == 2 and "Traceback" not in err
+    assert re.search(r"02-investitionen\.yaml:\d+:\d+: error: table 'Investitionen nach Sparten' is \d+ mm wide but "
+                     r"the text column has 170 mm; its widest column is 'Spalte \d+'", err), err
+
+
+ROUND_TRIP = [  # (language, as written in YAML, as printed)
+    ("de-DE", "99.98", "99,98"), ("de-DE", "31.0", "31,0"), ("de-DE", "5", "5"), ("de-DE", "2.25", "2,25"),
+    ("de-DE", "1000", "1.000"), ("de-DE", "-1.5", "−1,5"), ("de-DE", '"48.250"', "48.250"),
+    ("de-DE", '"61,4"', "61,4"), ("de-DE", '"−1,2"', "−1,2"), ("de-DE", "1234567.5", "1.234.567,5"),
+    ("en-GB", "99.98", "99.98"), ("en-GB", "31.0", "31.0"), ("en-GB", "5", "5"), ("en-GB", "2.25", "2.25"),
+    ("en-GB", "1000", "1,000"), ("en-GB", "-1.5", "−1.5"), ("en-GB", '"48,250"', "48,250"),
+    ("en-GB", '"61.4"', "61.4"), ("en-GB", "48.250", "48.250"), ("en-GB", "1234567.5", "1,234,567.5"),
+]
+
+
+@pytest.mark.parametrize(("language", "written", "printed"), ROUND_TRIP)
+def test_numbers_print_as_written_in_key_figures_and_tables(language, written, printed, tmp_path):
+    from report.errors import Diagnostics
+    from report.figures import figure_text
+    from report.layout.table import table_data
+    from report.load import parse_yaml
+    from report.locale import get_locale
+    from report.model import KeyFigure, ReadContext, Reader, Table
+
+    locale = get_locale(language)
+    ctx = ReadContext(content_dir=tmp_path, assets_dir=tmp_path, project_dir=tmp_path, numbers=locale)
+    diag = Diagnostics()
+    table = Reader(diag, ctx).read(parse_yaml(
+        f"title: T\nalt: A\ncolumns: [{{name: A}}, {{name: B, type: number}}]\nrows:\n  - [a, {written}]\n"),
+        None, Table, "table")
+    assert diag.items == []
+    assert table_data(table, locale).rows[0].cells[1].text == printed
+    if not printed.startswith("−"):  # key figures count things: never negative
+        fig = Reader(diag, ctx).read(parse_yaml(f"value: {written}\nlabel: x\n"), None, KeyFigure, "figure")
+        assert diag.items == []
+        assert figure_text(fig, locale).value == printed
+
+
+@pytest.mark.parametrize(("language", "unit", "prefix", "printed"), [
+    ("de-DE", "%", None, "61,4\u00a0%"), ("en-GB", "%", None, "61.4%"),
+    ("de-DE", "Mio. €", None, "61,4\u00a0Mio.\u00a0€"), ("en-GB", "m", "£", "£61.4m"),
+    ("en-GB", "km", None, "61.4\u00a0km"),
+])
+def test_key_figure_units_follow_the_language(language, unit, prefix, printed):
+    from report.figures import figure_text
+    from report.locale import get_locale
+    from report.model import KeyFigure, Number
+
+    fig = KeyFigure(value=Number.of("61.4"), label="x", unit=unit, prefix=prefix)
+    assert figure_text(fig, get_locale(language)).value == printed
+
+
+def test_sixty_csv_rows_break_over_two_pages_with_the_header_repeated(utility):
+    csv = utility / "data" / "investitionen.csv"
+    rows = "".join(f"Anlage {i};{i},5;{i + 1},25\r\n" for i in range(1, 61))
+    total_24 = sum(i + 0.5 for i in range(1, 61))
+    total_25 = sum(i + 1.25 for i in range(1, 61))
+    csv.write_text(f"Sparte;2024;2025\r\n{rows}Summe;{total_24:.1f};{total_25:.2f}\r\n".replace(".", ","),
+                   encoding="utf-8")
+    sec = utility / "sections" / "02-investitionen.yaml"
+    sec.write_text(sec.read_text(encoding="utf-8").replace("row: Digitalisierung", "row: Anlage 7"), encoding="utf-8")
+    result = build(utility, utility.parent / "out", ["screen"])
+    assert result.warnings == []
+    pdf = pdfium.PdfDocument(str(result.outputs[0].path))
+    pages = [_flat(p.get_textpage().get_text_range()) for p in pdf]
+    with_rows = [i for i, t in enumerate(pages) if "Anlage " in t]
+    assert len(with_rows) == 2, with_rows
+    for i in with_rows:
+        assert "Sparte 2024 Mio. € 2025 Mio. € Veränderung %" in pages[i]
+    found = sorted(int(n) for i in with_rows for n in re.findall(r"Anlage (\d+) ", pages[i]))
+    assert found == list(range(1, 61))
+    assert "Summe 1.860,0 1.905,00 +2,4" in pages[with_rows[1]]
+
+
+def test_column_decimals_that_drop_digits_warn_at_the_csv_cell(utility):
+    sec = utility / "sections" / "02-investitionen.yaml"
+    sec.write_text(sec.read_text(encoding="utf-8").replace(
+        "          unit: Mio. €\n          check_total: true\n        - name: Veränderung",
+        "          unit: Mio. €\n          decimals: 0\n        - name: Veränderung"), encoding="utf-8")
+    csv = utility / "data" / "investitionen.csv"
+    result = build(utility, utility.parent / "out", ["screen"])
+    first = result.warnings[0].format()
+    assert first.startswith(f"{csv}:2:16: warning: table 'Investitionen nach Sparten': column '2025': 28,4 prints "
+                            "as 28 with decimals: 0"), first
+    assert len(result.warnings) == 6  # every cell that loses a digit, the total too
+
+
+def test_a_character_the_font_lacks_in_a_csv_cell_is_named_there(utility, capsys):
+    csv = utility / "data" / "investitionen.csv"
+    csv.write_text(csv.read_text(encoding="utf-8").replace("Gasnetz;", "Gasnetz \U0001F525;"), encoding="utf-8")
+    code, err = _build(utility, capsys)
+    assert code == 2
+    assert "investitionen.csv:3:1: error: value: the font Lato has no glyph for '\U0001F525' (U+1F525)" in err, err
+
+
+@pytest.mark.parametrize(("subtotal", "total", "warned"), [(3, 7, []), (4, 7, ["Netze"]), (3, 8, ["Summe"])])
+def test_subtotals_sum_their_group_and_totals_every_row(tmp_path, subtotal, total, warned):
+    from report.errors import Diagnostics
+    from report.load import parse_yaml
+    from report.locale import get_locale
+    from report.model import ReadContext, Reader, Table
+
+    ctx = ReadContext(content_dir=tmp_path, assets_dir=tmp_path, project_dir=tmp_path, numbers=get_locale("de-DE"))
+    diag = Diagnostics()
+    table = Reader(diag, ctx).read(parse_yaml(
+        "title: T\nalt: A\ncolumns: [{name: A}, {name: B, type: number, check_total: true}]\n"
+        f"rows:\n  - [Strom, 1]\n  - [Gas, 2]\n  - {{kind: subtotal, cells: [Netze, {subtotal}]}}\n"
+        f"  - [Wasser, 4]\n  - {{kind: total, cells: [Summe, {total}]}}\n"), None, Table, "table")
+    assert [r.kind for r in table.table] == ["body", "body", "subtotal", "body", "total"]
+    rows = {r.cells[1].pos.line: r.cells[0].value for r in table.table}
+    assert [rows[w.pos.line] for w in diag.warnings] == warned
+    assert not diag.errors

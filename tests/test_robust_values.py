@@ -1,0 +1,38 @@
+"""Issue 17, class 12: values that would change what the output does are refused at file:line —
+an e-mail address with link parts (?cc=, &subject=) and a language that is not a BCP 47 tag."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from .hostile import at, diagnostics, edit, line_of, make_project, only
+
+
+@pytest.mark.parametrize("address", ["newsletter@example.org?cc=boss@example.org&subject=Hallo",
+                                     "newsletter@example.org?cc=example.org", "newsletter@example.org&bcc=x.de",
+                                     "newsletter@example.org%0Acc:x@y.de"])
+def test_reply_to_with_link_parts(tmp_path: Path, address: str) -> None:
+    content = make_project(tmp_path)
+    edit(content, "report.yaml", "reply_to: newsletter@example.org", f"reply_to: '{address}'")
+    diag = only(diagnostics(content))
+    at(diag, "report.yaml", line_of(content, "report.yaml", "reply_to:"))
+    assert "is not an e-mail address" in diag.message and "?cc=" in diag.hint
+
+
+@pytest.mark.parametrize("tag", ["'de-)/Foo(<script>\"x'", "de_DE", "de-DE-", "'de DE'", "de-D", "de-DE-x"])
+def test_language_must_be_a_bcp47_tag(tmp_path: Path, tag: str) -> None:
+    content = make_project(tmp_path)
+    edit(content, "report.yaml", "language: de-DE", f"language: {tag}")
+    diag = only(diagnostics(content))
+    at(diag, "report.yaml", line_of(content, "report.yaml", "language:"))
+    assert "is not a BCP 47 language tag" in diag.message
+
+
+@pytest.mark.parametrize("tag", ["de", "de-AT", "de-CH-1996", "DE-de", "de-Latn-DE"])
+def test_real_language_tags_load(tmp_path: Path, tag: str) -> None:
+    from report.content import load_document
+    content = make_project(tmp_path)
+    edit(content, "report.yaml", "language: de-DE", f"language: {tag}")
+    assert load_document(content).report.language == tag

@@ -1,0 +1,421 @@
+"""Text blocks of annual reports (sub-headings, lists, notes, boxes, footnotes, foreword) and pages
+that flow: built into real PDFs and read back (text order, tags, outline, positions, links)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import pikepdf
+import pypdfium2 as pdfium
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from PIL import Image
+
+from report.build import build
+
+from .conftest import ASSETS
+from .test_e2e import _norm, extract_text
+
+REPORT: dict[str, Any] = {
+    "name": "bloecke", "title": "Ein Jahr in Blöcken", "subtitle": "Rückblick", "organisation": "Stadtwerke Probe",
+    "year": 2025, "language": "de-DE", "author": "SW", "subject": "Jahresrückblick", "lead": "Ein kurzer Vorspann.",
+    "cover": {"image": "images/cover-artwork.jpg", "credit": "Bild: Probe", "alt": "Grafik"},
+    "sections": ["sections/vorwort.yaml", "sections/kurz.yaml", "sections/bloecke.yaml", "sections/spalten.yaml"],
+    "contact": {"publisher": "Stadtwerke Probe", "address": ["Hauptstraße 1", "99084 Erfurt"],
+                "phone": "+49 361 123456-0", "email": "info@example.org", "web": "https://www.example.org"},
+}
+SECTIONS: dict[str, Any] = {
+    "vorwort": {"kind": "foreword", "kicker": "Vorwort", "title": "Liebe Kundinnen und Kunden",
+                "portrait": "images/portrait.jpg", "portrait_alt": "Porträt der Geschäftsführerin",
+                "paragraphs": ["Ein Brief zu Beginn des Jahres.", "Ein zweiter Absatz des Briefes."],
+                "closing": "Herzliche Grüße", "signature": "images/unterschrift.png", "name": "Erika Muster",
+                "role": "Geschäftsführerin"},
+    "kurz": {"kind": "text", "title": "Ein kurzes Kapitel", "page": "new",
+             "blocks": [{"paragraph": "Nur ein Absatz steht in diesem kurzen Kapitel."}]},
+    "bloecke": {"kind": "text", "kicker": "Netze", "title": "Ein Kapitel mit allen Blöcken",
+                "blocks": [
+                    {"paragraph": "Alpha steht am Anfang des Kapitels.[^1]"},
+                    {"heading": "Bravo als Zwischenüberschrift"},
+                    {"list": {"style": "bullet", "items": ["Charlie als erster Punkt",
+                                                           {"text": "Delta als zweiter Punkt",
+                                                            "items": ["Echo als Unterpunkt"]}]}},
+                    {"heading": {"text": "Foxtrot auf Ebene drei", "level": 3}},
+                    {"list": {"style": "number", "items": ["Golf als Schritt", "Hotel als Schritt"]}},
+                    {"quote": {"text": "„India steht in Anführungszeichen“", "attribution": "Juliett"}},
+                    {"box": {"title": "Kilo im Kasten", "blocks": [{"paragraph": "Lima im Kasten."},
+                                                                   {"list": ["Mike im Kasten"]}]}},
+                    {"note": {"label": "Hinweis", "text": "November ist gerundet."}},
+                    {"paragraph": 'Oscar sagt "Papa" -- und mehr... Die Seite https://www.example.org/quebec-romeo/'
+                                   "sierra?x=1 nennt alles, was man dazu wissen muss, und wir haben sie im Jahr oft "
+                                   "besucht."},
+                    {"quote": {"text": "Alpha steht am Anfang.", "repeat": True}},
+                ],
+                "footnotes": ["Tango als Fußnote."]},
+    "spalten": {"kind": "text", "title": "Uniform in zwei Spalten", "columns": 2,
+                "blocks": [{"paragraph": "Victor " * 60}, {"paragraph": "Whiskey " * 60}]},
+}
+ORDER = ["Alpha steht", "Bravo als", "Charlie als", "Delta als", "Echo als", "Foxtrot auf",
+         "Golf als", "Hotel als", "India steht", "Kilo im", "Lima im", "Mike im", "Hinweis", "November ist",
+         "Oscar sagt", "Tango als"]
+
+
+def make_project(root: Path, report: dict[str, Any], sections: dict[str, Any]) -> Path:
+    content = root / "content"
+    (content / "sections").mkdir(parents=True)
+    shutil.copytree(ASSETS, root / "assets")
+    report = {**report, "sections": [f"sections/{name}.yaml" for name in sections]}
+    (content / "report.yaml").write_text(yaml.safe_dump(report, allow_unicode=True), encoding="utf-8")
+    for name, data in sections.items():
+        (content / "sections" / f"{name}.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    images = root / "assets" / "images"
+    Image.new("RGB", (480, 600), (120, 130, 140)).save(images / "portrait.jpg", dpi=(300, 300))
+    signature = Image.new("RGBA", (900, 300), (0, 0, 0, 0))
+    signature.paste((10, 40, 80, 255), (100, 140, 800, 160))
+    signature.save(images / "unterschrift.png")
+    return content
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    root = tmp_path_factory.mktemp("bloecke")
+    content = make_project(root, REPORT, SECTIONS)
+    result = build(content, root / "out")
+    assert not result.warnings
+    return {o.edition: o.path for o in result.outputs}
+
+
+def _tree(path: Path) -> list[tuple[str, int, Any]]:
+    """(role, depth, element) of every structure element, in reading order."""
+    out: list[tuple[str, int, Any]] = []
+
+    def walk(elem: Any, depth: int) -> None:
+        out.append((str(elem.S)[1:], depth, elem))
+        kids = elem.get("/K", [])
+        for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
+            if isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/StructElem":
+                walk(kid, depth + 1)
+    with pikepdf.open(path) as pdf:
+        walk(pdf.Root.StructTreeRoot.K, 0)
+        return [(r, d, None) for r, d, _ in out]
+
+
+@pytest.mark.parametrize("edition", ["screen", "print"])
+def test_block_text_appears_in_reading_order(built, edition):
+    text = _norm(extract_text(built[edition]))
+    at = [text.find(_norm(word)) for word in ORDER]
+    assert -1 not in at, [w for w, a in zip(ORDER, at, strict=True) if a < 0]
+    assert at == sorted(at)
+
+
+def test_list_heading_and_note_tags(built):
+    roles = [r for r, _, _ in _tree(built["screen"])]
+    for role in ("H1", "H2", "H3", "L", "LI", "Lbl", "LBody", "Note", "Div", "Figure"):
+        assert role in roles, role
+    assert roles.count("LI") == 2 + 1 + 2 + 1  # bullets with a nested item, numbers, the box's item
+    tree = _tree(built["screen"])
+    nested = [d for r, d, _ in tree if r == "L"]
+    assert max(nested) > min(nested)  # Echo's list sits inside Delta's item
+
+
+def test_repeated_pull_quote_is_an_artifact(built):
+    quotes = [r for r, _, _ in _tree(built["screen"]) if r == "BlockQuote"]
+    assert len(quotes) == 1  # "India" is read; the repeat of "Alpha" is not
+
+
+def test_outline_levels(built):
+    with pikepdf.open(built["screen"]) as pdf:
+        with pdf.open_outline() as outline:
+            tops = {item.title: item for item in outline.root}
+            section = tops["Ein Kapitel mit allen Blöcken"]
+            assert [c.title for c in section.children] == ["Bravo als Zwischenüberschrift"]
+            assert [c.title for c in section.children[0].children] == ["Foxtrot auf Ebene drei"]
+
+
+def test_quotes_are_typographic_and_never_doubled(built):
+    text = extract_text(built["screen"])
+    assert "„India steht in Anführungszeichen“" in text and "„„" not in text and "““" not in text
+    assert "Oscar sagt „Papa“ – und mehr…" in text
+
+
+def _page_link_uris(pdf: pikepdf.Pdf) -> list[str]:
+    return [str(a.A.URI) for p in pdf.pages for a in p.get("/Annots", []) if "/A" in a and "/URI" in a.A]
+
+
+def test_bare_url_is_a_link_on_screen_and_plain_text_in_print(built):
+    url = "https://www.example.org/quebec-romeo/sierra?x=1"
+    with pikepdf.open(built["screen"]) as pdf:
+        assert url in _page_link_uris(pdf)
+    with pikepdf.open(built["print"]) as pdf:
+        assert not any("/Annots" in p for p in pdf.pages)
+    for edition in ("screen", "print"):
+        assert url + " nennt" in extract_text(built[edition]).replace("\u200b", "").replace("\r\n", "")
+
+
+def test_bare_url_breaks_only_after_slash_dot_hyphen_or_question_mark(built):
+    """The print edition's text (no ActualText): the URL wraps, the line ends after one of / . - ?,
+    with no hyphen added, and the next line goes on with the rest of the address."""
+    lines = [line.replace("\u200b", "") for line in extract_text(built["print"]).splitlines()]
+    at = next(i for i, line in enumerate(lines) if "https://www.example" in line)
+    head = lines[at].rstrip().split()[-1]
+    assert head != "https://www.example.org/quebec-romeo/sierra?x=1"  # it does wrap here
+    assert head[-1] in "/.-?" and head.startswith("https://")
+    rest = lines[at + 1].split()[0]
+    assert head + rest == "https://www.example.org/quebec-romeo/sierra?x=1"
+
+
+def test_print_links_have_no_underline(built):
+    """In print the link is ink-coloured text with nothing under it; on screen it is underlined. The
+    URL's position comes from the print edition (untagged: real glyph boxes), shifted by its bleed
+    and slug for the screen edition."""
+    offset = (3 + 10) * 72 / 25.4  # print bleed + slug (report.editions.print)
+    pdf = pdfium.PdfDocument(str(built["print"]))
+    try:
+        page_no = next(i for i, p in enumerate(pdf) if "quebec" in p.get_textpage().get_text_range())
+        text = pdf[page_no].get_textpage()
+        i = text.get_text_range().index("https://www.")
+        left, bottom, _, _ = text.get_charbox(i + 8)
+        right = text.get_charbox(i + 10)[2]  # "www": letters without descenders
+    finally:
+        pdf.close()
+
+    def dark_under(path: Path, shift: float) -> int:
+        doc = pdfium.PdfDocument(str(path))
+        try:
+            scale = 4
+            image = doc[page_no].render(scale=scale).to_pil().convert("L")
+            h = image.height
+            y = h - (bottom - shift) * scale  # the baseline of "www" (no descender), in pixels from the top
+            band = image.crop((int((left - shift) * scale), int(y) + 1, int((right - shift) * scale),
+                               int(y + 2.5 * scale)))
+            return sum(band.histogram()[:128])
+        finally:
+            doc.close()
+    assert dark_under(built["screen"], offset) > 0
+    assert dark_under(built["print"], 0) == 0
+
+
+def test_contact_block_on_the_closing_page(built):
+    pdf = pdfium.PdfDocument(str(built["screen"]))
+    try:
+        last = pdf[len(pdf) - 1].get_textpage().get_text_range()
+    finally:
+        pdf.close()
+    for part in ("Hauptstraße 1", "99084 Erfurt", "Telefon: +49 361 123456-0", "E-Mail: info@example.org",
+                 "Kontakt und Impressum"):
+        assert part in last
+
+
+def _heading_top(path: Path, words: str) -> tuple[int, float]:
+    """(page index, top of the first character in points from the top) of a text, after the contents."""
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        for n, page in list(enumerate(pdf))[2:]:
+            text = page.get_textpage()
+            at = text.get_text_range().find(words)
+            if at >= 0:
+                return n, page.get_height() - text.get_charbox(at)[3]
+        raise AssertionError(f"{words!r} not found")
+    finally:
+        pdf.close()
+
+
+def test_continued_section_starts_on_the_same_page(tmp_path):
+    sections = {"eins": {"kind": "text", "title": "Erstes kurzes Kapitel",
+                         "blocks": [{"paragraph": "Ein kurzer Absatz."}]},
+                "zwei": {"kind": "text", "title": "Zweites kurzes Kapitel",
+                         "blocks": [{"paragraph": "Noch ein kurzer Absatz."}]},
+                "drei": {"kind": "text", "title": "Drittes Kapitel auf neuer Seite", "page": "new",
+                         "blocks": [{"paragraph": "Der dritte Absatz."}]}}
+    content = make_project(tmp_path, REPORT, sections)
+    pdf = build(content, tmp_path / "out", ["screen"]).outputs[0].path
+    page1, top1 = _heading_top(pdf, "Erstes kurzes")
+    page2, top2 = _heading_top(pdf, "Zweites kurzes")
+    page3, top3 = _heading_top(pdf, "Drittes Kapitel")
+    assert page2 == page1 and top2 > top1 + 40  # below the first, on the same page
+    assert page3 == page1 + 1 and abs(top3 - top1) < 1  # page: new starts the next page at the top
+
+
+WORDS = ("Netz Kunde Strom Wasser Wärme Leitung Anlage Versorgung Bilanz Investition Jahr Region Stadt "
+         "Energie Zukunft Projekt").split()
+
+
+def _sentence(i: int) -> str:
+    return " ".join(WORDS[(i * 7 + k) % len(WORDS)] for k in range(9 + i % 5)).capitalize() + "."
+
+
+@st.composite
+def flowing_sections(draw: Any) -> dict[str, Any]:
+    sections: dict[str, Any] = {}
+    n = 0
+    for s in range(draw(st.integers(2, 5))):
+        blocks: list[Any] = []
+        for _ in range(draw(st.integers(1, 6))):
+            kind = draw(st.sampled_from(["paragraph", "paragraph", "heading", "list", "note", "box", "quote"]))
+            n += 1
+            if kind == "paragraph":
+                blocks.append({"paragraph": " ".join(_sentence(n + k) for k in range(draw(st.integers(1, 14))))})
+            elif kind == "heading":
+                blocks.append({"heading": {"text": f"Kopfzeile {n}", "level": draw(st.sampled_from([2, 3]))}})
+            elif kind == "list":
+                blocks.append({"list": [_sentence(n + k) for k in range(draw(st.integers(1, 5)))]})
+            elif kind == "box":
+                blocks.append({"box": {"title": f"Kasten {n}", "blocks": [
+                    {"paragraph": " ".join(_sentence(n + k) for k in range(draw(st.integers(1, 30))))}]}})
+            elif kind == "quote":
+                blocks.append({"quote": _sentence(n)})
+            else:
+                blocks.append({"note": _sentence(n)})
+        if "heading" in blocks[-1]:  # refused by the model: a heading introduces something
+            blocks.append({"paragraph": _sentence(n)})
+        sections[f"s{s}"] = {"kind": "text", "title": f"Kapitelkopf {s}", "blocks": blocks}
+    return sections
+
+
+@settings(max_examples=int(os.environ.get("REPORT_HYPOTHESIS_EXAMPLES", "8")), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(sections=flowing_sections())
+def test_no_heading_is_the_last_text_on_a_page(sections):
+    with tempfile.TemporaryDirectory() as tmp:
+        content = make_project(Path(tmp), REPORT, sections)
+        pdf_path = build(content, Path(tmp) / "out", ["screen"]).outputs[0].path
+        pdf = pdfium.PdfDocument(str(pdf_path))
+        try:
+            pages = [p.get_textpage().get_text_range() for p in pdf]
+        finally:
+            pdf.close()
+    for number, page in enumerate(pages[2:-1], start=3):  # text pages: after cover and contents, before closing
+        lines = [line.strip() for line in page.splitlines() if line.strip()]
+        body = [line for line in lines[1:] if not line.isdigit()]  # without running head and folio
+        assert body, f"page {number} is empty"
+        assert not body[-1].startswith(("Kopfzeile", "Kapitelkopf")), f"page {number} ends with {body[-1]!r}"
+
+
+# -- bad input: each with its place and a hint ----------------------------------------------------
+
+from .hostile import at, diagnostics, edit, line_of, only  # noqa: E402
+from .hostile import make_project as sample_copy  # noqa: E402
+
+BILANZ = "sections/02-bilanz.yaml"
+
+
+@pytest.mark.parametrize(("blocks", "message", "hint"), [
+    ("  - heading: Zum Schluss\n", "heading 'Zum Schluss' is the last block: nothing follows it", "add the text"),
+    ("  - box:\n      blocks:\n        - chart: ziele\n", "box: unknown block kind 'chart'",
+     "known: paragraph, list, note, heading"),
+    ("  - paragraph: Siehe unten.[^2]\n", "footnote [^2] has no text", "footnotes: list"),
+    ("  - list: []\n", "list: items: 0 items given, but 1 to 60 are needed", "give at least 1"),
+    ("  - heading: {text: Tief, level: 4}\n", "heading: level = 4 is out of range", "from 2 to 3"),
+])
+def test_bad_blocks_are_reported_with_place_and_hint(tmp_path, blocks, message, hint):
+    content = sample_copy(tmp_path)
+    (content / BILANZ).write_text((content / BILANZ).read_text(encoding="utf-8") + blocks, encoding="utf-8")
+    d = only(diagnostics(content))
+    at(d, "content/" + BILANZ, line_of(content, BILANZ, blocks.splitlines()[-1].strip()[-10:]))
+    assert message in d.message and hint in d.hint
+
+
+def test_bad_phone_number_is_reported(tmp_path):
+    content = sample_copy(tmp_path)
+    edit(content, "report.yaml", "  publisher: Thüringen International\n",
+         "  publisher: Thüringen International\n  phone: ruf mich an\n")
+    d = only(diagnostics(content))
+    at(d, "content/report.yaml", line_of(content, "report.yaml", "phone:"))
+    assert d.message == "phone 'ruf mich an' is not a telephone number" and "+49" in d.hint
+
+
+def test_unused_footnote_is_reported(tmp_path):
+    content = sample_copy(tmp_path)
+    (content / BILANZ).write_text((content / BILANZ).read_text(encoding="utf-8")
+                                  + "footnotes:\n  - Niemand verweist hierauf.\n", encoding="utf-8")
+    d = only(diagnostics(content))
+    at(d, "content/" + BILANZ, line_of(content, BILANZ, "Niemand verweist"))
+    assert d.message == "footnote 1 is never referred to" and "[^1]" in d.hint
+
+
+def test_contact_block_in_the_newsletter_footer(tmp_path):
+    from report.content import load_document
+    from report.locale import get_locale
+    from report.newsletter.teaser import teaser_html, teaser_text
+    report = {**REPORT, "newsletter": {"pdf_url": "https://www.example.org/r.pdf", "sender": "Stadtwerke Probe",
+                                       "button": "Lesen"}}
+    content = make_project(tmp_path, report, {"kurz": SECTIONS["kurz"]})
+    doc = load_document(content)
+    html = teaser_html(doc, get_locale("de-DE"), "cover.jpg")
+    text = teaser_text(doc, get_locale("de-DE"))
+    for part in ("Hauptstraße 1", "99084 Erfurt", "Telefon: ", "+49 361 123456-0", "info@example.org"):
+        assert part in html and part in text
+    assert 'href="tel:+493611234560"' in html and 'href="https://www.example.org"' in html
+
+
+def test_source_line_gets_the_language_label_unless_written():
+    from report.layout.section import source_line
+    from report.locale import get_locale
+    assert source_line(get_locale("de-DE"), "Stadtwerke") == "Quelle: Stadtwerke"
+    assert source_line(get_locale("en-GB"), "Millbrook Utilities") == "Source: Millbrook Utilities"
+    assert source_line(get_locale("de-DE"), "Daten: Landesamt") == "Daten: Landesamt"
+
+
+def test_footnote_reference_and_note_link_to_each_other(built):
+    """The reference [^1] links to its note and the note's number back (both on this short section's page)."""
+    pdf = pdfium.PdfDocument(str(built["screen"]))
+    try:
+        page_no = next(i for i, p in enumerate(pdf) if "Tango als" in p.get_textpage().get_text_range())
+    finally:
+        pdf.close()
+    with pikepdf.open(built["screen"]) as doc:
+        page = doc.pages[page_no]
+        inner = [a for a in page.get("/Annots", []) if a.get("/Subtype") == "/Link" and "/Dest" in a]
+        assert len(inner) == 2
+        assert all(a.Dest[0].objgen == page.objgen for a in inner)
+
+
+def test_level_three_heading_without_level_two_is_bookmarked_one_level_up(tmp_path):
+    sections = {"k": {"kind": "text", "title": "Kasten mit Kopf", "blocks": [
+        {"box": {"blocks": [{"heading": {"text": "Tief im Kasten", "level": 3}}, {"paragraph": "Text."}]}},
+        {"paragraph": "Nachher."}]}}
+    pdf = build(make_project(tmp_path, REPORT, sections), tmp_path / "out", ["screen"]).outputs[0].path
+    with pikepdf.open(pdf) as doc, doc.open_outline() as outline:
+        section = next(item for item in outline.root if item.title == "Kasten mit Kopf")
+        assert [c.title for c in section.children] == ["Tief im Kasten"]
+
+
+@st.composite
+def column_sections(draw: Any) -> dict[str, Any]:
+    blocks: list[Any] = []
+    for n in range(draw(st.integers(4, 12))):
+        if draw(st.booleans()):
+            blocks.append({"heading": f"Kopfzeile {n}"})
+        blocks.append({"paragraph": " ".join(_sentence(n + k) for k in range(draw(st.integers(1, 10))))})
+    lead = " ".join(_sentence(k) for k in range(draw(st.integers(1, 40))))
+    return {"a": {"kind": "text", "title": "Vorlauf", "blocks": [{"paragraph": lead}]},
+            "b": {"kind": "text", "title": "Spalten", "columns": 2, "blocks": blocks}}
+
+
+@settings(max_examples=int(os.environ.get("REPORT_HYPOTHESIS_EXAMPLES", "6")), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(sections=column_sections())
+def test_no_heading_ends_a_column(sections):
+    """In a two-column section no column ends with a sub-heading (lowest line of each half of the page)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        pdf_path = build(make_project(Path(tmp), REPORT, sections), Path(tmp) / "out", ["print"]).outputs[0].path
+        pdf = pdfium.PdfDocument(str(pdf_path))
+        try:
+            for number in range(2, len(pdf) - 1):
+                page = pdf[number]
+                text, middle = page.get_textpage(), page.get_width() / 2
+                lines = [(r, text.get_text_bounded(*r).strip()) for r in
+                         (text.get_rect(i) for i in range(text.count_rects()))]
+                lines = [(r, t) for r, t in lines if t and not t.isdigit() and r[1] > 90]  # no folio, no slug
+                for left in (True, False):
+                    column = [(r, t) for r, t in lines if (r[0] < middle) == left]
+                    if column:
+                        lowest = min(column, key=lambda rt: rt[0][1])[1]
+                        assert not lowest.startswith("Kopfzeile"), f"page {number + 1} ends a column with {lowest!r}"
+        finally:
+            pdf.close()
