@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import ctypes
 import re
-import shutil
 import subprocess
 from collections import defaultdict
 from pathlib import Path
@@ -18,7 +17,7 @@ from report.layout.justify import PROTRUDE_RIGHT
 from report.layout.styles import MM
 from report.theme import load_theme
 
-from .conftest import SAMPLE_CONTENT
+from .conftest import SAMPLE_CONTENT, require_tool
 from .hostile import edit, line_of
 from .test_e2e import extract_text
 
@@ -118,8 +117,7 @@ def test_markup_runs_survive_the_optimiser(project, tmp_path):
     with pikepdf.open(out.path) as pdf:
         uris = [a for p in pdf.pages for a in p.get("/Annots", []) if a.get("/A", {}).get("/URI") == "https://example.org/netz"]
         assert uris, "the link annotation"
-    exe = shutil.which("pdfinfo")
-    assert exe, "poppler-utils' pdfinfo is needed (the README's test command installs it)"
+    exe = require_tool("pdfinfo", "poppler-utils")
     struct = subprocess.run([exe, "-struct-text", str(out.path)], capture_output=True, text=True, check=True).stdout
     para = next(m.group(1) for m in re.finditer(r'^\s*"(.*)"$', struct, flags=re.M) if "Bereits im März" in m.group(1))
     para = " ".join(para.replace("\u00ad", "").split())

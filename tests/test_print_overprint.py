@@ -4,7 +4,6 @@ and comparing the CMYK pixels."""
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -14,10 +13,11 @@ from PIL import Image
 
 from report.editions.print import KNOCKOUT, OVERPRINT
 
+from .conftest import require_tool
+
 
 def render_cmyk(pdf: Path, overprint: str, out: Path) -> list[np.ndarray]:
-    gs = shutil.which("gs")
-    assert gs, "Ghostscript is needed for this check (the README's test command installs it)"
+    gs = require_tool("gs", "ghostscript")
     out.mkdir(parents=True, exist_ok=True)
     subprocess.run([gs, "-q", "-dSAFER", "-dBATCH", "-dNOPAUSE", "-sDEVICE=tiff32nc", "-r100",
                     f"-dOverprint=/{overprint}", "-dUseTrimBox", f"-sOutputFile={out}/p%03d.tif", str(pdf)],

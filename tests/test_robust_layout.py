@@ -84,6 +84,7 @@ def test_block_that_fits_nowhere_is_an_error_at_its_line(project: Path, tmp_path
     with pytest.raises(ReportError) as err:
         build(project, tmp_path / "out", ["screen"])
     (diag,) = err.value.diagnostics
-    assert str(diag.pos.file).endswith(SECTION) and diag.pos.line == line_of(project, SECTION, "repeat: true")  # the quote's first key
+    assert str(diag.pos.file).endswith(SECTION)
+    assert diag.pos.line == line_of(project, SECTION, "repeat: true")  # the quote's first key
     assert "does not fit on a page" in diag.message and diag.hint
     assert list((tmp_path / "out").iterdir()) == []
