@@ -141,18 +141,21 @@ def _figure(ctx: LayoutContext, block: Figure) -> list[Any]:
     gap = 2 * MM
     caption = Paragraph(rl_markup(block.caption, ctx.locale), ctx.styles.para("caption"))
     credit = [Paragraph(rl_plain(block.credit, ctx.locale), ctx.styles.para("source"))] if block.credit else []
-    # the image fills the column's width unless it is so tall that it and its caption would not fit
-    # on one page (a portrait photo): then it is as tall as leaves room for the caption
+    # the image fills the column's width unless that makes it taller than PORTRAIT_SHARE of the page
+    # (a portrait photo): then it is that tall, so that it shares its page with text instead of
+    # filling one alone and leaving the page before half empty; and never taller than leaves room
+    # for its caption
     frame_h = text_frame_height(ctx.geometry, ctx.styles.theme.page)
     below = gap + sum(p.wrap(ctx.text_width, frame_h)[1] + p.getSpaceBefore() + p.getSpaceAfter()
                       for p in [caption, *credit])
-    room = max(frame_h - below - _SLACK, frame_h / 2)
+    room = min(max(frame_h - below - _SLACK, frame_h / 2), frame_h * PORTRAIT_SHARE)
     width = min(ctx.text_width, room * w_px / h_px)
     height = width * h_px / w_px
     img = PlacedImage(ctx.prepare_image(block.image, width, height), width, height, block.alt)
     return [KeepTogether([img, Spacer(0, gap), caption, *credit])]
 
 
+PORTRAIT_SHARE = 0.6  # the tallest a figure is set, as a share of the text frame's height
 _SLACK = 1.0  # points kept free below a page-high figure: rounding in reportlab's frame arithmetic
 
 
