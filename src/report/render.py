@@ -75,6 +75,7 @@ def render(doc: Document, theme: Theme, fonts: dict[str, Path], charts: dict[str
                         prepare_image=edition.prepare_image, text_width=text_width(theme),
                         page_multiple=edition.page_multiple, contents_seed=contents_seed, brand=brand)
     template.brand, template.prepare_image = brand, edition.prepare_image
+    template.padded = ctx.padded  # filled by layout.padding before the pages it adds begin
     fit.check(ctx, metadata(doc)["running_head"])  # lines too wide for the page: errors before drawing
     with _binary_streams():
         try:

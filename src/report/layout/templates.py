@@ -110,6 +110,7 @@ class ReportDocTemplate(BaseDocTemplate):
         self.page_hook = page_hook
         self.brand: Any = None  # layout.logo.Brand: the running head shows the logo where the theme says so
         self.prepare_image: Any = None
+        self.padded: list[tuple[int, str]] = []  # pages added for the binding (layout.padding): (number, kind)
         super().__init__(buf, pagesize=geometry.media, initialFontName=styles.font["regular"],
                          title=meta["title"], author=meta["author"], subject=meta["subject"],
                          keywords=meta["keywords"], lang=meta["lang"], creator="report",
@@ -154,7 +155,10 @@ class ReportDocTemplate(BaseDocTemplate):
         canv.restoreState()
 
     def _furniture(self, canv: Any, doc: Any) -> None:
-        """Running head and folio; never on the cover. Artifacts, not content, for assistive technology."""
+        """Running head and folio; never on the cover, nor on a page left intentionally blank (as
+        printers set them). Artifacts, not content, for assistive technology."""
+        if (canv.getPageNumber(), "blank") in self.padded:
+            return
         with artifact(canv):
             self._running_head(canv)
 
