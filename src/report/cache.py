@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
+from .output import pid_alive
 
 DIGEST = 32  # bytes of SHA-256 in front of every entry
 MAX_ENTRY = 256 * 1024 * 1024  # bytes: larger "entries" are not ours
@@ -146,17 +147,7 @@ def remove_stale_temps(folder: Path) -> None:
     for tmp in folder.glob(".tmp-*"):
         pid = tmp.name.split("-")[1] if tmp.name.count("-") >= 2 else ""
         try:
-            if (pid.isdigit() and not _alive(int(pid))) or now - tmp.lstat().st_mtime > STALE_TMP:
+            if (pid.isdigit() and not pid_alive(int(pid))) or now - tmp.lstat().st_mtime > STALE_TMP:
                 tmp.unlink()
         except OSError:
             pass
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True  # exists, owned by someone else
-    return True

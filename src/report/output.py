@@ -43,20 +43,21 @@ def remove_stale_parts(path: Path) -> None:
     """Remove `.part` files of `path` left by writers that no longer run (killed mid-write)."""
     for part in path.parent.glob(f".{glob_escape(path.name)}.*.part"):
         pid = part.name[len(path.name) + 2:].split(".", 1)[0]
-        if not pid.isdigit() or not _running(int(pid)):
+        if not pid.isdigit() or not pid_alive(int(pid)):
             try:
                 part.unlink()
             except OSError:
                 pass
 
 
-def _running(pid: int) -> bool:
+def pid_alive(pid: int) -> bool:
+    """Does process `pid` still run (a writer whose temp file may still be in use)?"""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except OSError:
-        return True
+        return True  # exists, owned by someone else
     return True
 
 

@@ -163,8 +163,3 @@ def _hint_for(raw: str, seps: Separators | None) -> str:
     if re.search(r"[%‰€$£]|[^\W\d_]", raw):
         return "write the number alone; a unit goes into 'unit:'"
     return f"write digits, e.g. 1500 or {example}"
-
-
-def plain_source(value: Any) -> str | None:
-    """The source text the loader kept for a YAML number, if any."""
-    return getattr(value, "source", None)
