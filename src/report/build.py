@@ -38,63 +38,74 @@ def build(content_dir: Path, out_dir: Path, edition_names: list[str] | None = No
 
 def _pipeline(content_dir: Path, out_dir: Path, edition_names: list[str] | None, report: Progress,
               marks: bool, cache: Cache) -> BuildResult:
+    # what the charts need comes first, without reportlab or pikepdf: the chart workers are forked
+    # before those imports, so their matplotlib import runs beside the rest of the build's
     from .charts import render_charts, stop_workers
     from .content import load_document
+    from .locale import get_locale
+    from .theme import load_theme
+
+    report("load", str(content_dir))
+    doc = load_document(content_dir)
+    theme, fonts = load_theme(content_dir, doc.assets_dir)
+    locale = get_locale(doc.report.language)
+    try:
+        # drawn in worker processes while the layout runs; the first finish waits for them
+        charts = render_charts(doc.charts, theme, fonts, locale, theme.page.text_width, cache, background=True)
+        return _layout_and_finish(doc, theme, fonts, locale, charts, content_dir, out_dir, edition_names,
+                                  report, marks, cache)
+    except BaseException:
+        stop_workers()  # an error or Ctrl-C: no chart worker outlives the build
+        raise
+
+
+def _layout_and_finish(doc, theme, fonts, locale, charts, content_dir: Path, out_dir: Path,
+                       edition_names: list[str] | None, report: Progress, marks: bool, cache: Cache) -> BuildResult:
     from .digits import check_digits
     from .editions import editions
     from .finish import finish
     from .glyphs import check_glyphs
     from .layout.contents import Seeds
-    from .locale import get_locale
     from .logo import print_notes
     from .output import write_atomic
     from .preflight import DEFAULT_PROFILE, preflight
-    from .render import metadata, render, text_width
-    from .theme import load_theme
+    from .render import metadata, render
 
     available = editions()
     chosen = [available[n] for n in (edition_names or list(available))]
-    report("load", str(content_dir))
-    doc = load_document(content_dir)
-    theme, fonts = load_theme(content_dir, doc.assets_dir)
     check_glyphs(doc, fonts)
-    locale = get_locale(doc.report.language)
     seeds = Seeds(cache, content_dir)  # the previous contents: one layout pass when pages did not move
     result = BuildResult(inputs=[*fonts.values(), *stamp.asset_files(doc, theme)],
                          warnings=[*theme.warnings, *doc.warnings, *check_digits(theme, fonts)])
     if theme.logo is not None and any(e.name == "print" for e in chosen):
         result.warnings += print_notes(theme.logo, doc.assets_dir, theme)
-
     report("charts", f"{len(doc.charts)} charts")
-    try:
-        # drawn in worker processes while the layout runs; finish waits for them
-        charts = render_charts(doc.charts, theme, fonts, locale, text_width(theme), cache, background=True)
-        for edition in chosen:
-            edition = replace(edition.for_document(doc), cache=cache)
-            if hasattr(edition, "marks") and not marks:
-                # no marks, no slug: the page ends at the bleed edge, as shops that refuse marks expect
-                edition = replace(edition, marks=False, slug_mm=0.0)
-            report("layout", edition.name)
-            rendered = render(doc, theme, fonts, charts, edition, locale, seeds.slot(edition.name))
-            if rendered.padded:
-                added = ", ".join(f"{n} ({kind})" for n, kind in rendered.padded)
-                report("layout", f"{edition.name}: added page{'s' if len(rendered.padded) > 1 else ''} {added} "
-                                 f"for the binding: {rendered.pages} pages, back cover last")
-            report("finish", edition.name)
-            data = finish(rendered, charts, edition, theme, metadata(doc))
-            for w in edition.warnings:  # both editions, a second placement (a logo) or layout pass warn alike
-                if w not in result.warnings:
-                    result.warnings.append(w)
-            path = out_dir / f"{doc.report.name}-{edition.name}.pdf"
-            if edition.name == "print":
-                report("preflight", edition.name)
-                result.preflight = preflight(data, replace(DEFAULT_PROFILE, binding=edition.binding), render=False)
-                if result.preflight.failed:
-                    raise PreflightFailed(result.preflight, path)
-            report("write", edition.name)
-            write_atomic(path, data)
-            result.outputs.append(Output(edition.name, path, len(data), rendered.pages))
-    except BaseException:
-        stop_workers()  # an error or Ctrl-C: no chart worker outlives the build
-        raise
+    laid_out = []  # every edition is laid out before the first waits for the chart workers
+    for edition in chosen:
+        edition = replace(edition.for_document(doc), cache=cache)
+        if hasattr(edition, "marks") and not marks:
+            # no marks, no slug: the page ends at the bleed edge, as shops that refuse marks expect
+            edition = replace(edition, marks=False, slug_mm=0.0)
+        report("layout", edition.name)
+        rendered = render(doc, theme, fonts, charts, edition, locale, seeds.slot(edition.name))
+        if rendered.padded:
+            added = ", ".join(f"{n} ({kind})" for n, kind in rendered.padded)
+            report("layout", f"{edition.name}: added page{'s' if len(rendered.padded) > 1 else ''} {added} "
+                             f"for the binding: {rendered.pages} pages, back cover last")
+        laid_out.append((edition, rendered))
+    for edition, rendered in laid_out:
+        report("finish", edition.name)
+        data = finish(rendered, charts, edition, theme, metadata(doc))
+        for w in edition.warnings:  # both editions, a second placement (a logo) or layout pass warn alike
+            if w not in result.warnings:
+                result.warnings.append(w)
+        path = out_dir / f"{doc.report.name}-{edition.name}.pdf"
+        if edition.name == "print":
+            report("preflight", edition.name)
+            result.preflight = preflight(data, replace(DEFAULT_PROFILE, binding=edition.binding), render=False)
+            if result.preflight.failed:
+                raise PreflightFailed(result.preflight, path)
+        report("write", edition.name)
+        write_atomic(path, data)
+        result.outputs.append(Output(edition.name, path, len(data), rendered.pages))
     return result

@@ -31,7 +31,7 @@ from .theme import Theme
 
 def text_width(theme: Theme) -> float:
     """Width of the text frame in points: what charts are drawn for."""
-    return theme.page.trim[0] - (theme.page.margin_inner + theme.page.margin_outer) * MM
+    return theme.page.text_width
 
 
 def metadata(doc: Document) -> dict[str, str]:

@@ -143,6 +143,11 @@ class PageGrid(Node):
         return w * MM, h * MM
 
     @property
+    def text_width(self) -> float:
+        """Width of the text frame in points: what charts are drawn for."""
+        return self.trim[0] - (self.margin_inner + self.margin_outer) * MM
+
+    @property
     def factor(self) -> float:
         """How much smaller or larger than A4 the page is (geometric mean of the sides); 1 at A4."""
         w, h = trim_mm(self)

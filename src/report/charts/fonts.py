@@ -7,9 +7,10 @@ contain (Latin, punctuation, currency, the chart's own text) and cached. The cha
 - is the same for every chart of a document, so matplotlib's per-chart subsets of it with the same
   glyphs are the same font under the same name; a chart font with extra characters gets its own
   PostScript name;
-- has no ligature lookups: matplotlib gives a ligature glyph ("ti", "ft") no character of its own
-  and puts it at character id 0 of an extra subset of the same name, which checkers read as a
-  missing glyph; the letters are set one by one instead (as the layout's reportlab does);
+- has no ligature lookups: matplotlib (which shapes text with libraqm, GSUB and GPOS applied) gives
+  a ligature glyph ("ti", "ft") no character of its own and puts it at character id 0 of an extra
+  subset of the same name, which checkers read as a missing glyph; the letters are set one by one
+  instead (as the layout's reportlab does);
 - has its own family name, so matplotlib never picks a system-wide copy of the same family.
 Outlines, advance widths and kerning are the original's: charts look the same.
 """
@@ -24,10 +25,12 @@ from pathlib import Path
 
 from fontTools import subset
 from fontTools.ttLib import TTFont
+from fontTools.ttLib.tables._n_a_m_e import NameRecordVisitor
 
 from ..cache import remove_stale_temps
 
 LIGATURES = {"liga", "clig", "dlig", "hlig", "rlig"}
+
 # what chart text is usually made of: Basic Latin, Latin-1, dashes, quotes, spaces, ellipsis,
 # per mille, euro, minus, arrows, ≈ ≤ ≥ (fewer glyphs make the chart font faster to make)
 BASE_CHARS = frozenset([*range(0x20, 0x7F), *range(0xA0, 0x100), *range(0x2002, 0x200B), *range(0x2010, 0x2023),
@@ -85,15 +88,24 @@ def _usable(path: Path) -> bool:
 
 
 def make(source: Path, chars: frozenset[int], family_suffix: str, rename: bool = False) -> bytes:
-    # the default name records (0–6): keeping all would make fontTools walk the whole font for them
+    """The chart font: `chars` of `source` with outlines, widths and layout features but no
+    ligatures (see the module docstring), under a private family name."""
     options = subset.Options(glyph_names=True, recommended_glyphs=True, notdef_outline=True)
     options.layout_features = [f for f in options.layout_features if f not in LIGATURES]
     font = subset.load_font(io.BytesIO(source.read_bytes()), options)
     cmap = font.getBestCmap()
     subsetter = subset.Subsetter(options=options)
     subsetter.populate(unicodes=[c for c in chars if c in cmap])
+    # fontTools prunes the name table by walking every GSUB/GPOS record for name ids the features
+    # might use (half the time of the whole subset): the table is taken out and pruned here as
+    # fontTools does (ids 0–6, Unicode, English) plus the ids the kept features name
+    names = font["name"]
+    del font["name"]
     subsetter.subset(font)
-    for record in font["name"].names:
+    keep = set(options.name_IDs) | _named_ids(font)
+    names.names = [n for n in names.names if n.nameID in keep and n.isUnicode() and n.langID in options.name_languages]
+    font["name"] = names
+    for record in names.names:
         if record.nameID in (1, 16):  # family names: a private family, see the module docstring
             record.string = f"{record.toUnicode()} {family_suffix}"
         elif record.nameID == 6 and rename:  # PostScript name: distinct when the glyphs differ
@@ -101,3 +113,19 @@ def make(source: Path, chars: frozenset[int], family_suffix: str, rename: bool =
     out = io.BytesIO()
     font.save(out)
     return out.getvalue()
+
+
+def _named_ids(font: TTFont) -> set[int]:
+    """The name ids the subset font's tables use: feature names (stylistic sets, character
+    variants, optical sizes) from the kept features' parameters, axis and style names from
+    fvar/STAT/CPAL — what fontTools' NameRecordVisitor finds, without walking every lookup."""
+    visitor = NameRecordVisitor()
+    for tag in ("fvar", "CPAL", "STAT"):
+        if tag in font:
+            visitor.visit(font[tag], font)
+    for tag in ("GSUB", "GPOS"):
+        features = font[tag].table.FeatureList if tag in font else None
+        for record in (features.FeatureRecord if features else []):
+            if record.Feature.FeatureParams is not None:
+                visitor.visit(record.Feature.FeatureParams, font)
+    return visitor.seen
