@@ -68,7 +68,6 @@ def _layout_and_finish(doc, theme, fonts, locale, charts, content_dir: Path, out
     from .layout.contents import Seeds
     from .logo import print_notes
     from .output import write_atomic
-    from .preflight import DEFAULT_PROFILE, preflight
     from .render import metadata, render
 
     available = editions()
@@ -101,6 +100,7 @@ def _layout_and_finish(doc, theme, fonts, locale, charts, content_dir: Path, out
                 result.warnings.append(w)
         path = out_dir / f"{doc.report.name}-{edition.name}.pdf"
         if edition.name == "print":
+            from .preflight import DEFAULT_PROFILE, preflight  # only print is preflighted
             report("preflight", edition.name)
             result.preflight = preflight(data, replace(DEFAULT_PROFILE, binding=edition.binding), render=False)
             if result.preflight.failed:

@@ -18,8 +18,11 @@ _DIGITS = "0123456789"
 
 def digit_widths(path: Path) -> dict[str, float] | None:
     """Advance width of each digit in thousandths of an em; None when the font lacks one."""
-    from reportlab.pdfbase.ttfonts import TTFontFile
-    font = TTFontFile(str(path))
+    from .fontfiles import parsed
+    font = parsed(path)
+    if font is None:
+        return None
+    font = font.face  # the parse the theme check made
     if any(ord(d) not in font.charWidths for d in _DIGITS):
         return None
     return {d: round(font.charWidths[ord(d)], 1) for d in _DIGITS}

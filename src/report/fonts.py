@@ -21,6 +21,7 @@ import hashlib
 import io
 import logging
 import os
+import struct
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -113,6 +114,8 @@ def prepare_font(source: Path, role: str, name: str | None = None) -> PreparedFo
     if kind == "collection":
         raise FontError(f"{name!r} is a font collection (.ttc) with several fonts in one file",
                         "extract the single fonts (e.g. with fontTools' ttx or a font manager) and name each one")
+    if kind == "truetype" and (plain := _plain_truetype(data)) is not None:
+        return PreparedFont(source, source, (), embedding_permission(plain, name))
     from fontTools.ttLib import TTFont, TTLibError
     logging.getLogger("fontTools").setLevel(logging.ERROR)  # notes about old 'created' dates are noise
     try:
@@ -153,6 +156,25 @@ def prepare_font(source: Path, role: str, name: str | None = None) -> PreparedFo
             fh.write(out)
         os.replace(tmp, target)
     return PreparedFont(target, source, tuple(steps), embedding, warning)
+
+
+def _plain_truetype(data: bytes) -> int | None:
+    """The OS/2 fsType of a static TrueType font that needs no conversion, read from its table
+    directory (no fontTools import: most themes use such fonts); None when it is variable, has
+    CFF outlines or a table directory this does not understand — fontTools then decides."""
+    try:
+        count = struct.unpack_from(">H", data, 4)[0]
+        tables = {data[12 + 16 * i:16 + 16 * i]: struct.unpack_from(">II", data, 20 + 16 * i) for i in range(count)}
+        if b"fvar" in tables or b"CFF " in tables or b"CFF2" in tables or b"glyf" not in tables:
+            return None
+        if b"OS/2" not in tables:
+            return 0
+        offset, length = tables[b"OS/2"]
+        if length < 10 or offset + 10 > len(data):
+            return None
+        return struct.unpack_from(">H", data, offset + 8)[0]
+    except struct.error:
+        return None
 
 
 def _instance_label(font: object, weight: int, italic: bool) -> str:

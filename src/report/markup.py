@@ -107,22 +107,24 @@ def _emphasis(text: str, base: int) -> list[Span]:
     buf: list[str] = []
     opened = {"bold": -1, "italic": -1}
     i = 0
-    while i < len(text):
-        if text.startswith("**", i):
+    while (j := text.find("*", i)) >= 0:  # plain text up to the next asterisk is taken whole
+        buf.append(text[i:j])
+        if text.startswith("**", j):
             spans.append(Span("".join(buf), bold, italic))
             buf = []
             bold = not bold
-            opened["bold"] = base + i if bold else -1
-            i += 2
-        elif text[i] == "*" and _is_marker(text, i):
+            opened["bold"] = base + j if bold else -1
+            i = j + 2
+        elif _is_marker(text, j):
             spans.append(Span("".join(buf), bold, italic))
             buf = []
             italic = not italic
-            opened["italic"] = base + i if italic else -1
-            i += 1
+            opened["italic"] = base + j if italic else -1
+            i = j + 1
         else:
-            buf.append(text[i])
-            i += 1
+            buf.append("*")
+            i = j + 1
+    buf.append(text[i:])
     spans.append(Span("".join(buf), bold, italic))
     for kind, at in opened.items():
         if at >= 0:

@@ -19,7 +19,7 @@ from .errors import Diagnostic, Pos, ReportError
 from .layout import build_story, fit
 from .layout.context import LayoutContext
 from .layout.logo import Brand
-from .layout.styles import MM, Styles, register_fonts
+from .layout.styles import Styles, register_fonts
 from .layout.templates import BlockTooLarge, Geometry, ReportDocTemplate
 from .locale import Locale
 from .logo import logo_files

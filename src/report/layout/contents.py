@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.platypus import Flowable, Spacer
@@ -24,7 +23,7 @@ from ..cache import key as cache_key
 from ..tagging import group, tagger_of
 from .context import LayoutContext
 from .styles import MM
-from .text import Paragraph, rl_markup, rl_plain
+from .text import Paragraph, escape, rl_markup, rl_plain
 
 NUMBER_WIDTH = 12 * MM
 

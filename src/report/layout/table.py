@@ -13,7 +13,6 @@ from __future__ import annotations
 from contextlib import nullcontext
 from dataclasses import dataclass
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -26,7 +25,7 @@ from ..model.tables import MARKS
 from ..tagging import artifact, content, tagger_of, within
 from .context import LayoutContext
 from .styles import MM, Styles
-from .text import Paragraph, rl_markup, rl_plain
+from .text import Paragraph, escape, rl_markup, rl_plain
 
 ROW_KINDS = ("header", "body", "subtotal", "total")
 ALIGNS = ("left", "right", "center", "decimal")

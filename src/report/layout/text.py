@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from typing import Any
-from xml.sax.saxutils import escape, quoteattr
 
 from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT
 from reportlab.lib.rl_accel import fp_str
@@ -30,6 +29,19 @@ LINE_BREAKING = Params()
 RAGGED_STYLES = ("caption", "source", "small")
 RAGGED = Params(tolerance=8.0, hyphen_penalty=100.0)
 RAG_EM = 2.0
+
+
+def escape(text: str) -> str:
+    """XML-escaped text (as xml.sax.saxutils.escape, whose import pulls in urllib.request and http)."""
+    return text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+
+
+def quoteattr(text: str) -> str:
+    """A quoted XML attribute value (as xml.sax.saxutils.quoteattr)."""
+    text = escape(text).replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;")
+    if '"' not in text:
+        return f'"{text}"'
+    return f"'{text}'" if "'" not in text else '"{}"'.format(text.replace('"', "&quot;"))
 
 
 def _escape(text: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import functools
 import math
 import re
 import types
@@ -87,6 +88,7 @@ class ReadContext:
 
 
 _SPACE_RUN = re.compile(r"[ \t\r\n]+")
+_NOT_PRINTABLE_ASCII = re.compile(r"[^\x20-\x7e]")
 
 
 def _fold(text: str) -> str:
@@ -223,7 +225,9 @@ class Reader:
         if isinstance(value, (YInt, YFloat)):
             value = value.source  # text as written: a label '010' stays 010, not 8 or 10
         text = _fold(str(value))
-        bad = next((c for c in text if unicodedata.category(c) in ("Cc", "Cs", "Co", "Cn")), None)
+        # printable ASCII is never a control, surrogate, private or unassigned character: only the rest is looked up
+        bad = next((c for c in _NOT_PRINTABLE_ASCII.findall(text)
+                    if unicodedata.category(c) in ("Cc", "Cs", "Co", "Cn")), None)
         if bad is not None:
             self.diag.error(pos, f"{what}: the text contains the invisible or unassigned character U+{ord(bad):04X}",
                             "remove it; it cannot be printed (often pasted in from another program)")
@@ -271,8 +275,7 @@ class Reader:
             self.diag.error(pos, f"{what}: expected a block of keys, got {_got(value)}",
                             "indent the keys of this block under it")
             return INVALID
-        hints = typing.get_type_hints(cls)
-        flds = {f.name: f for f in dataclasses.fields(cls) if f.init}
+        hints, flds = _fields(cls)
         ok = True
         for key in value:
             if key not in flds:
@@ -397,3 +400,9 @@ def read_or_raise(value: Any, pos: Pos, tp: type, what: str, ctx: ReadContext) -
     if obj is INVALID:  # pragma: no cover - the reader always records why
         raise ReportError(diag.items)
     return obj
+
+
+@functools.cache
+def _fields(cls: type) -> tuple[dict[str, Any], dict[str, dataclasses.Field]]:
+    """A model class's resolved type hints and its init fields (resolving hints is slow; classes do not change)."""
+    return typing.get_type_hints(cls), {f.name: f for f in dataclasses.fields(cls) if f.init}

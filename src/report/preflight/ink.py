@@ -14,7 +14,6 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-import numpy as np
 from PIL import Image
 
 from .findings import FAIL, PASS, WARN, Finding, Profile
@@ -46,6 +45,7 @@ def coverage(data: bytes, events: list[Event], profile: Profile, trimmed: set[in
 
 
 def _ghostscript(data: bytes) -> dict[int, float] | None:
+    import numpy as np  # here, not at the top: a screen-only build never needs it (0.15 s to import)
     gs = shutil.which("gs")
     if gs is None:
         return None
@@ -84,6 +84,7 @@ def _from_content(events: list[Event]) -> dict[int, float]:
 
 def _image_ink(image: object) -> float:
     """The most ink of a DeviceCMYK JPEG image (what print PDFs carry); other images count 0."""
+    import numpy as np
     try:
         if image.get("/ColorSpace") != "/DeviceCMYK" or image.get("/Filter") != "/DCTDecode":
             return 0.0
