@@ -102,6 +102,59 @@ def test_chart_fonts_draw_pixel_identical_charts(tmp_path):
     assert other["regular"] != shared["regular"]
 
 
+def test_chart_font_is_the_subset_fonttools_itself_makes():
+    """make() prunes the name table itself instead of letting fontTools walk every kerning record:
+    the font must be byte for byte what fontTools' own subsetting gives, renamed the same way."""
+    from fontTools import subset
+
+    from report.charts.fonts import LIGATURES, make
+    _doc, _theme, fonts, _locale, _width = _sample()
+    chars = BASE_CHARS | {0x141, 0x17A}  # Ł ź: a font with extra characters is renamed too
+    for role in ("regular", "bold"):
+        options = subset.Options(glyph_names=True, recommended_glyphs=True, notdef_outline=True)
+        options.layout_features = [f for f in options.layout_features if f not in LIGATURES]
+        font = subset.load_font(io.BytesIO(fonts[role].read_bytes()), options)
+        subsetter = subset.Subsetter(options=options)
+        cmap = font.getBestCmap()
+        subsetter.populate(unicodes=[c for c in chars if c in cmap])
+        subsetter.subset(font)
+        for record in font["name"].names:
+            if record.nameID in (1, 16):
+                record.string = f"{record.toUnicode()} Rtest"
+            elif record.nameID == 6:
+                record.string = f"{record.toUnicode()}-Rtest"
+        expected = io.BytesIO()
+        font.save(expected)
+        assert make(fonts[role], chars, "Rtest", rename=True) == expected.getvalue(), role
+
+
+def test_embedded_chart_fonts_lack_layout_tables_and_draw_the_same(tmp_path):
+    """Charts embed their glyphs without GSUB/GPOS/GDEF (a PDF places every glyph itself): the
+    drawing is pixel-identical to matplotlib's own embedding, and smaller."""
+    import matplotlib
+    from fontTools.ttLib import TTFont
+
+    from report.charts import render as chart_render
+    doc, theme, fonts, locale, width = _sample()
+    digests = {r: file_digest(p) for r, p in fonts.items()}
+    for cid, chart in doc.charts.items():
+        draw = _kinds()[type(chart)]
+        shared = chart_fonts(fonts, digests, _characters(chart, locale), tmp_path)
+        lean = chart_render.render_pdf(cid, chart, draw, theme, shared, locale, width).pdf
+        with matplotlib.rc_context(chart_render.rc(theme, shared)):
+            fig = chart_render.Figure(figsize=(width / 72, chart.height * chart_render.MM / 72))
+            draw(fig, chart, theme, locale)
+            full = io.BytesIO()
+            fig.savefig(full, format="pdf", transparent=True,
+                        metadata={"Creator": None, "Producer": None, "CreationDate": None})
+        assert _pixels(lean) == _pixels(full.getvalue()), cid
+        assert len(lean) < len(full.getvalue())
+        with pikepdf.open(io.BytesIO(lean)) as pdf:
+            for f in pdf.pages[0].Resources.Font.values():
+                data = f.DescendantFonts[0].FontDescriptor.FontFile2.read_bytes()
+                assert not {"GSUB", "GPOS", "GDEF"} & set(TTFont(io.BytesIO(data)).keys()), cid
+
+
 def _children(pid: int) -> list[int]:
     found = []
     for entry in Path("/proc").iterdir():

@@ -7,7 +7,8 @@ pikepdf — are even imported; that is why they are imported inside `_pipeline`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
@@ -59,16 +60,32 @@ def _pipeline(content_dir: Path, out_dir: Path, edition_names: list[str] | None,
         raise
 
 
+@contextmanager
+def _no_interrupt() -> Iterator[None]:
+    """Ctrl-C held back while reportlab and pikepdf are imported: reportlab's modules catch
+    everything (bare `except:`) around optional imports, where an interrupt would be swallowed or
+    leave a half-imported module. It is delivered right after (a fraction of a second)."""
+    import signal
+    import threading
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+
+
 def _layout_and_finish(doc, theme, fonts, locale, charts, content_dir: Path, out_dir: Path,
                        edition_names: list[str] | None, report: Progress, marks: bool, cache: Cache) -> BuildResult:
-    from .digits import check_digits
-    from .editions import editions
-    from .finish import finish
-    from .glyphs import check_glyphs
-    from .layout.contents import Seeds
-    from .logo import print_notes
-    from .output import write_atomic
-    from .render import metadata, render
+    with _no_interrupt():
+        from .digits import check_digits
+        from .editions import editions
+        from .glyphs import check_glyphs
+        from .layout.contents import Seeds
+        from .logo import print_notes
+        from .render import render
 
     available = editions()
     chosen = [available[n] for n in (edition_names or list(available))]
@@ -79,8 +96,13 @@ def _layout_and_finish(doc, theme, fonts, locale, charts, content_dir: Path, out
     if theme.logo is not None and any(e.name == "print" for e in chosen):
         result.warnings += print_notes(theme.logo, doc.assets_dir, theme)
     report("charts", f"{len(doc.charts)} charts")
-    laid_out = []  # every edition is laid out before the first waits for the chart workers
-    for edition in chosen:
+    # The screen edition (what `report watch` shows) first. An edition is finished as soon as it is
+    # laid out when its charts are drawn; while chart workers still run, the next edition is laid
+    # out first and the finishing waits until nothing else is left to do.
+    order = sorted(chosen, key=lambda e: e.name != "screen")
+    waiting = []
+    outputs: dict[str, Output] = {}
+    for edition in order:
         edition = replace(edition.for_document(doc), cache=cache)
         if hasattr(edition, "marks") and not marks:
             # no marks, no slug: the page ends at the bleed edge, as shops that refuse marks expect
@@ -91,21 +113,35 @@ def _layout_and_finish(doc, theme, fonts, locale, charts, content_dir: Path, out
             added = ", ".join(f"{n} ({kind})" for n, kind in rendered.padded)
             report("layout", f"{edition.name}: added page{'s' if len(rendered.padded) > 1 else ''} {added} "
                              f"for the binding: {rendered.pages} pages, back cover last")
-        laid_out.append((edition, rendered))
-    for edition, rendered in laid_out:
-        report("finish", edition.name)
-        data = finish(rendered, charts, edition, theme, metadata(doc))
-        for w in edition.warnings:  # both editions, a second placement (a logo) or layout pass warn alike
-            if w not in result.warnings:
-                result.warnings.append(w)
-        path = out_dir / f"{doc.report.name}-{edition.name}.pdf"
-        if edition.name == "print":
-            from .preflight import DEFAULT_PROFILE, preflight  # only print is preflighted
-            report("preflight", edition.name)
-            result.preflight = preflight(data, replace(DEFAULT_PROFILE, binding=edition.binding), render=False)
-            if result.preflight.failed:
-                raise PreflightFailed(result.preflight, path)
-        report("write", edition.name)
-        write_atomic(path, data)
-        result.outputs.append(Output(edition.name, path, len(data), rendered.pages))
+        waiting.append((edition, rendered))
+        if all(c.ready for c in charts.values()):
+            while waiting:
+                outputs.update(_finish_one(*waiting.pop(0), doc, theme, charts, out_dir, result, report))
+    while waiting:
+        outputs.update(_finish_one(*waiting.pop(0), doc, theme, charts, out_dir, result, report))
+    result.outputs = [outputs[e.name] for e in chosen]
     return result
+
+
+def _finish_one(edition, rendered, doc, theme, charts, out_dir: Path, result: BuildResult,
+                report: Progress) -> dict[str, Output]:
+    """Finish, check (print) and write one laid-out edition."""
+    from .finish import finish
+    from .output import write_atomic
+    from .render import metadata
+
+    report("finish", edition.name)
+    data = finish(rendered, charts, edition, theme, metadata(doc))
+    for w in edition.warnings:  # both editions, a second placement (a logo) or layout pass warn alike
+        if w not in result.warnings:
+            result.warnings.append(w)
+    path = out_dir / f"{doc.report.name}-{edition.name}.pdf"
+    if edition.name == "print":
+        from .preflight import DEFAULT_PROFILE, preflight  # only print is preflighted
+        report("preflight", edition.name)
+        result.preflight = preflight(data, replace(DEFAULT_PROFILE, binding=edition.binding), render=False)
+        if result.preflight.failed:
+            raise PreflightFailed(result.preflight, path)
+    report("write", edition.name)
+    write_atomic(path, data)
+    return {edition.name: Output(edition.name, path, len(data), rendered.pages)}

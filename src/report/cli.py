@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import argparse
 import shlex
+import signal
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -29,6 +31,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     stages = ["load", "charts", "layout", "finish", "preflight", "write"]
 
     def progress(stage: str, detail: str) -> None:
+        if _interrupted:  # Ctrl-C came while a library swallowed it (reportlab has bare `except:`)
+            raise KeyboardInterrupt
         print(f"[{stages.index(stage) + 1}/{len(stages)}] {stage:<7} {detail}", file=sys.stderr)
 
     editions = None if args.edition == "all" else [args.edition]
@@ -235,8 +239,22 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
+_interrupted = False
+
+
+def _on_interrupt(signum: int, frame: object) -> None:
+    """Ctrl-C: remembered, then raised as usual. A KeyboardInterrupt raised inside one of
+    reportlab's bare `except:` clauses (its imports have several) would be lost; the build's next
+    stage raises it again from the mark."""
+    global _interrupted
+    _interrupted = True
+    raise KeyboardInterrupt
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGINT, _on_interrupt)
     try:
         return args.func(args)
     except ReportError as exc:

@@ -60,6 +60,11 @@ class ChartDrawing:
         return self.source if isinstance(self.source, bytes) else self.source.result()
 
     @property
+    def ready(self) -> bool:
+        """Drawn (or failed): `pdf` would not wait."""
+        return isinstance(self.source, bytes) or self.source.done()
+
+    @property
     def resource_name(self) -> str:
         """A PDF name unique per chart: ASCII only (ids are file names, 'größe' included), with a
         hash so that ids that differ only in punctuation ('a-b', 'a_b') never share a drawing."""

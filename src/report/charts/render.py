@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import io
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ import matplotlib  # noqa: E402
 
 matplotlib.use("Agg")
 
+from fontTools import subset  # noqa: E402
 from matplotlib import font_manager  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
@@ -30,6 +32,7 @@ MM = 72 / 25.4
 # fontTools warns about Lato's old "created" date while subsetting: noise, not a problem
 logging.getLogger("fontTools").setLevel(logging.ERROR)
 _registered: set[Path] = set()
+LAYOUT_TABLES = ("GSUB", "GPOS", "GDEF", "kern", "morx", "kerx")
 
 
 def font_family(fonts: dict[str, Path]) -> str:
@@ -64,10 +67,32 @@ def rc(theme: Theme, fonts: dict[str, Path]) -> dict[str, Any]:
     }
 
 
+@contextmanager
+def _lean_embedding() -> Iterator[None]:
+    """matplotlib embeds each chart's glyphs as a fontTools subset of the chart font with its layout
+    tables (GSUB, GPOS, GDEF) kept. In a PDF they do nothing — the content stream places every glyph,
+    matplotlib having shaped the text from the font file itself — and fontTools' pruning walks every
+    kerning record of them (for name ids), most of each chart's subsetting time. While a chart is
+    saved, fonts loaded for subsetting leave those tables out; the drawing is pixel-identical."""
+    original = subset.load_font
+
+    def load_font(*args: Any, **kwargs: Any) -> Any:
+        font = original(*args, **kwargs)
+        for tag in LAYOUT_TABLES:
+            if tag in font:
+                del font[tag]
+        return font
+    subset.load_font = load_font
+    try:
+        yield
+    finally:
+        subset.load_font = original
+
+
 def render_pdf(chart_id: str, chart: Any, draw: Callable, theme: Theme, fonts: dict[str, Path],
                locale: Locale, width: float) -> ChartDrawing:
     height = chart.height * MM
-    with matplotlib.rc_context(rc(theme, fonts)):
+    with matplotlib.rc_context(rc(theme, fonts)), _lean_embedding():
         fig = Figure(figsize=(width / 72, height / 72))
         draw(fig, chart, theme, locale)
         buf = io.BytesIO()
