@@ -83,6 +83,7 @@ def _layout_and_finish(doc, theme, fonts, locale, charts, content_dir: Path, out
         from .digits import check_digits
         from .editions import editions
         from .glyphs import check_glyphs
+        from .layout import justify
         from .layout.contents import Seeds
         from .logo import print_notes
         from .render import render
@@ -100,6 +101,8 @@ def _layout_and_finish(doc, theme, fonts, locale, charts, content_dir: Path, out
     # laid out when its charts are drawn; while chart workers still run, the next edition is laid
     # out first and the finishing waits until nothing else is left to do.
     order = sorted(chosen, key=lambda e: e.name != "screen")
+    if cache.enabled:
+        justify.recall(cache, content_dir)  # the previous build's line breaks: unchanged paragraphs are kept
     waiting = []
     outputs: dict[str, Output] = {}
     for edition in order:
@@ -117,6 +120,8 @@ def _layout_and_finish(doc, theme, fonts, locale, charts, content_dir: Path, out
         if all(c.ready for c in charts.values()):
             while waiting:
                 outputs.update(_finish_one(*waiting.pop(0), doc, theme, charts, out_dir, result, report))
+    if cache.enabled:
+        justify.keep(cache, content_dir)
     while waiting:
         outputs.update(_finish_one(*waiting.pop(0), doc, theme, charts, out_dir, result, report))
     result.outputs = [outputs[e.name] for e in chosen]

@@ -154,7 +154,10 @@ def hyphenator(lang: str) -> Callable[[str], Iterator[tuple[str, str]]]:
     def pairs(word: str) -> tuple[tuple[str, str], ...]:
         return tuple((word[:p], word[p:]) for p in reversed(break_points(word, lang)))
 
-    return lambda word: iter(pairs(word))
+    def hyphenate(word: str) -> Iterator[tuple[str, str]]:
+        return iter(pairs(word))
+    hyphenate.language = lang  # names the breaks in keys that outlive the process (justify's memo)
+    return hyphenate
 
 
 MIN_WORD = 6  # never hyphenate a word of 5 letters or fewer ("Ge-bäu-de" yes, "Ta-ge" no)

@@ -11,9 +11,13 @@ unchanged.
 
 from __future__ import annotations
 
+import hashlib
+import json
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from reportlab.lib.rl_accel import sameFrag
@@ -30,6 +34,8 @@ from reportlab.platypus.paragraph import (
     _SplitFragLL,
 )
 
+from ..cache import Cache, code_version
+from ..cache import key as cache_key
 from .hyphenate import word_breaks
 from .linebreak import BOX, GLUE, PENALTY, Items, Params, Result, break_lines
 
@@ -50,6 +56,12 @@ PROTRUDE_LEFT = {"\u201e": 0.5, "\u201a": 0.7, "\u201c": 0.5, "\u2018": 0.7, "\u
 # optimiser's result is kept per paragraph content and widths (fonts, sizes, texts; not colours).
 _SOLVED: dict[tuple, tuple] = {}
 _SOLVED_MAX = 1024
+# … and from one build to the next (`recall`/`keep`): the results of the previous build of the same
+# content, as JSON in the cache, by a hash of the same key; a paragraph that changed misses.
+_KEPT: dict[str, list] = {}  # hash → compact result, read from the cache
+_USED: dict[str, list] = {}  # hash → compact result, used by this build (written by `keep`)
+MEMO_FORMAT = "line-breaks 2"
+_LAST: tuple | None = None  # (cache folder, content folder) of the last `recall`
 
 
 @dataclass
@@ -146,40 +158,136 @@ def plan(frag_words: list, widths: list[float], hyphenate: Callable | None, para
     protrude = protrude and not params.rag
     key = (tuple((fw[0], isinstance(fw, _HSFrag), tuple((f.fontName, f.fontSize, t) for f, t in fw[1:]))
                  for fw in frag_words), tuple(widths), params, protrude, expand, hyphenate)
-    solved = _SOLVED.get(key)
-    if solved is None:
-        solved = _solve(words, widths, params, protrude, expand)
-        if len(_SOLVED) >= _SOLVED_MAX:
-            del _SOLVED[next(iter(_SOLVED))]
-        _SOLVED[key] = solved
-    kinds, where, result = solved
+    entry = _SOLVED.get(key)
+    if entry is None:
+        digest = _digest(key)
+        kept = _KEPT.get(digest) if digest is not None else None
+        if kept is not None and _fits(kept, words):
+            try:  # a kept entry that passed its checks and still does not fit is solved afresh
+                built = _build(kept, words, widths, expand)
+            except (KeyError, IndexError, TypeError, ValueError):
+                words = [_Word(fw, hyphenate) for fw in frag_words]
+            else:
+                _remember(key, kept, digest)
+                return built
+        breaks = _breaks(*_solve(words, widths, params, protrude, expand))
+        _remember(key, breaks, digest)
+    else:
+        breaks, digest = entry
+        if digest is not None:
+            _USED.setdefault(digest, breaks)
+    return _build(breaks, words, widths, expand)
+
+
+def _remember(key: tuple, breaks: Any, digest: str | None) -> None:
+    if len(_SOLVED) >= _SOLVED_MAX:
+        del _SOLVED[next(iter(_SOLVED))]
+    _SOLVED[key] = (breaks, digest)
+    if digest is not None:
+        _USED.setdefault(digest, breaks)
+
+
+def _breaks(kinds: list[int], where: list[tuple[int, int, bool]], result: Result | None) -> Any:
+    """The optimiser's result as plan needs it, JSON-ready: None (it cannot help), or
+    [emergency, rows], a row per line: [first word, position in it, last word, position, hyphen
+    added, cut inside the word, ratio, left protrusion, right protrusion]."""
     if result is None:
         return None
+    rows = []
     for line in result.lines:
-        i, pos, added = where[line.end]
-        if kinds[line.end] == PENALTY and line.end < len(kinds) - 1:
-            words[i].cuts.append((pos, added))
+        w0, p0, _ = where[line.start]
+        w1, p1, added = where[line.end]
+        cut = kinds[line.end] == PENALTY and line.end < len(kinds) - 1
+        rows.append([w0, p0, w1, p1, added, cut, line.ratio, line.left, line.right])
+    return [result.emergency, rows]
+
+
+def _fits(breaks: Any, words: list[_Word]) -> bool:
+    """A kept entry (from the cache: data, checked before use) has the shape `_build` reads."""
+    if breaks is None:
+        return True
+    try:
+        emergency, rows = breaks
+        return isinstance(emergency, bool) and bool(rows) and all(
+            len(r) == 9 and all(type(v) is int for v in r[:4]) and 0 <= r[0] < len(words) and 0 <= r[2] < len(words)
+            and 0 <= r[1] <= len(words[r[0]].text) and 0 <= r[3] <= len(words[r[2]].text)
+            and all(type(v) is bool for v in r[4:6]) and all(type(v) in (int, float) for v in r[6:])
+            for r in rows)
+    except (TypeError, ValueError):
+        return False
+
+
+def _build(breaks: Any, words: list[_Word], widths: list[float], expand: float) -> Plan | None:
+    """The Plan for `words` broken as `breaks` says."""
+    if breaks is None:
+        return None
+    emergency, rows = breaks
+    for _w0, _p0, w1, p1, added, cut, *_rest in rows:
+        if cut:
+            words[w1].cuts.append((p1, added))
     new_fw, first = _split_words(words)
     lines, offsets, line_widths = [], [], []
     last_w = len(widths) - 1
     width_max = 0.0
-    for n, line in enumerate(result.lines):
-        start_word, start_pos, _ = where[line.start]
-        end_word, end_pos, _ = where[line.end]
-        k0 = first[start_word][start_pos]
-        if kinds[line.end] == PENALTY and line.end < len(kinds) - 1:
-            k1 = first[end_word][end_pos]  # the piece after the cut starts the next line
+    for n, (w0, p0, w1, p1, _added, cut, ratio, left, right) in enumerate(rows):
+        k0 = first[w0][p0]
+        if cut:
+            k1 = first[w1][p1]  # the piece after the cut starts the next line
         else:
-            k1 = first[end_word][len(words[end_word].text)] if end_word < len(words) else len(new_fw)
+            k1 = first[w1][len(words[w1].text)]
         target = widths[min(n, last_w)]
-        is_last = n == len(result.lines) - 1
-        scale = 1.0 if is_last else 1.0 + expand * max(-1.0, min(1.0, line.ratio))
-        fl = _frag_line(new_fw[k0:k1], target, line.left + line.right, k0, scale)
+        is_last = n == len(rows) - 1
+        scale = 1.0 if is_last else 1.0 + expand * max(-1.0, min(1.0, ratio))
+        fl = _frag_line(new_fw[k0:k1], target, left + right, k0, scale)
         width_max = max(width_max, target - fl.extraSpace)
         lines.append(fl)
-        offsets.append(-line.left)
+        offsets.append(-left)
         line_widths.append(target)
-    return Plan(new_fw, lines, offsets, line_widths, result.emergency, width_max)
+    return Plan(new_fw, lines, offsets, line_widths, emergency, width_max)
+
+
+def _digest(key: tuple) -> str | None:
+    """A stable name for a memo key (None when the hyphenation has no language to name it by)."""
+    frags, widths, params, protrude, expand, hyphenate = key
+    language = "" if hyphenate is None else getattr(hyphenate, "language", None)
+    if language is None:
+        return None
+    text = json.dumps([MEMO_FORMAT, frags, widths, repr(params), protrude, expand, language], ensure_ascii=False)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def recall(cache: Cache, content_dir: Path) -> None:
+    """Make the previous build's line breaks of this content available to `plan`."""
+    global _LAST
+    same = _LAST == (cache.root, content_dir.resolve())
+    _LAST = (cache.root, content_dir.resolve())
+    if same and _USED:  # `report watch`: the last build's breaks are at hand
+        _KEPT.clear()
+        _KEPT.update(_USED)
+        _USED.clear()
+        return
+    _USED.clear()
+    _KEPT.clear()
+    data = cache.get("line-breaks", _memo_key(content_dir))
+    if data is None:
+        return
+    try:
+        kept = json.loads(zlib.decompress(data))
+    except (ValueError, zlib.error):
+        return
+    if isinstance(kept, dict):
+        _KEPT.update((k, v) for k, v in kept.items() if isinstance(k, str) and isinstance(v, list))
+
+
+def keep(cache: Cache, content_dir: Path) -> None:
+    """Store the line breaks this build used, for the next build of the same content."""
+    if _USED and set(_USED) != set(_KEPT):
+        cache.put("line-breaks", _memo_key(content_dir),
+                  zlib.compress(json.dumps(_USED, separators=(",", ":")).encode(), 1))
+
+
+def _memo_key(content_dir: Path) -> str:
+    return cache_key(MEMO_FORMAT, code_version(Path(__file__).parent), str(content_dir.resolve()))
 
 
 def _solve(words: list[_Word], widths: list[float], params: Params, protrude: bool,
@@ -257,7 +365,7 @@ def _frag_line(fws: list, width: float, protrusion: float, s_fw: int, scale: flo
     n = 0
     current = 0.0
     space = 0.0
-    g = None
+    g = source = None
     max_size, max_ascent, min_descent = 0.0, -1e9, 1e9
     for w in fws:
         f, text = w[1]
@@ -269,7 +377,8 @@ def _frag_line(fws: list, width: float, protrusion: float, s_fw: int, scale: flo
             g = f.clone()
             g.text = text
             words = [g]
-        elif not sameFrag(g, f):
+            source = f
+        elif f is not source and not sameFrag(g, f):  # words of one style run share their frag
             if space:
                 for wi in reversed(words):
                     if wi._fkind == _FK_TEXT:
@@ -279,6 +388,7 @@ def _frag_line(fws: list, width: float, protrusion: float, s_fw: int, scale: flo
             g = f.clone()
             g.text = text
             words.append(g)
+            source = f
         elif space:
             g.text += text if g.text.endswith(" ") else " " + text
         else:
@@ -289,6 +399,7 @@ def _frag_line(fws: list, width: float, protrusion: float, s_fw: int, scale: flo
             g.text = t
             more = more or bool(t)
             words.append(g)
+            source = ff
         n += 1 if (text or more) else 0
         last = w[-1][0]
         space = _width(" ", last.fontName, last.fontSize) if isinstance(w, _HSFrag) else 0.0
