@@ -1,0 +1,84 @@
+"""Line breaks kept from one build to the next (layout/justify.py: recall/keep): a paragraph that
+did not change is not solved again, the PDFs are byte-identical to a build without the cache, and
+a damaged or foreign memo entry is solved afresh instead of breaking the build."""
+
+from __future__ import annotations
+
+import json
+import zlib
+from pathlib import Path
+
+import pytest
+
+from report.build import build
+from report.cache import Cache
+from report.layout import justify
+
+
+@pytest.fixture
+def solves(monkeypatch):
+    """Counts the optimiser's runs; every build starts as a fresh process would (no memo in memory)."""
+    calls: list[int] = []
+    original = justify._solve
+
+    def counting(*args, **kwargs):
+        calls.append(1)
+        return original(*args, **kwargs)
+    monkeypatch.setattr(justify, "_solve", counting)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1514678400")
+    return calls
+
+
+def _fresh_process() -> None:
+    justify._SOLVED.clear()
+    justify._LAST = None
+
+
+def _build(content: Path, out: Path, cache: Cache) -> dict[str, bytes]:
+    _fresh_process()
+    result = build(content, out, ["screen"], cache=cache)
+    return {o.edition: o.path.read_bytes() for o in result.outputs}
+
+
+def test_unchanged_paragraphs_are_not_solved_again(project, tmp_path, solves):
+    cache = Cache(tmp_path / "cache")
+    first = _build(project, tmp_path / "a", cache)
+    assert len(solves) >= 5  # the sample's justified paragraphs were solved
+    solves.clear()
+    again = _build(project, tmp_path / "b", cache)  # a new output folder: no stamp shortcut
+    assert solves == [] and again == first
+    uncached = _build(project, tmp_path / "c", Cache(tmp_path / "other", enabled=False))
+    assert uncached == first  # byte-identical to a build that solved everything
+
+    section = project / "sections" / "04-aussenwirtschaftstag.yaml"
+    section.write_text(section.read_text(encoding="utf-8").replace("Bereits im März", "Schon im März"),
+                       encoding="utf-8")
+    solves.clear()
+    changed = _build(project, tmp_path / "d", cache)
+    assert 0 < len(solves) <= 2, "only the changed paragraph is solved again"
+    assert changed == _build(project, tmp_path / "e", Cache(tmp_path / "other", enabled=False))
+
+
+@pytest.mark.parametrize("damage", ["rows", "words", "types", "not-json"])
+def test_a_damaged_memo_entry_is_solved_afresh(project, tmp_path, solves, damage):
+    cache = Cache(tmp_path / "cache")
+    first = _build(project, tmp_path / "a", cache)
+    first_solves = len(solves)
+    k = justify._memo_key(project)
+    kept = json.loads(zlib.decompress(cache.get("line-breaks", k)))
+    for digest, entry in kept.items():
+        if entry is None:
+            continue
+        if damage == "rows":  # a line that starts where no line can start
+            entry[1][-1][1] = entry[1][-1][1] + 1
+        elif damage == "words":
+            entry[1][0][2] = 10_000
+        elif damage == "types":
+            entry[1][0][4] = "yes"
+        kept[digest] = entry
+    payload = b"\x00garbage" if damage == "not-json" else zlib.compress(json.dumps(kept).encode())
+    cache.put("line-breaks", k, payload)
+    solves.clear()
+    assert _build(project, tmp_path / "b", cache) == first
+    if damage in ("words", "types", "not-json"):
+        assert len(solves) == first_solves  # every entry refused: all solved again
