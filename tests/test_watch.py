@@ -72,3 +72,37 @@ def test_watch_survives_assets_moved_away_and_back_and_ignores_its_own_output(pr
     back = next(cycles)
     assert back.error is None and back.result.outputs[0].path.parent == out
     assert not watcher.changed()
+
+
+def test_a_save_wakes_the_watcher_and_it_polls_without_notices(project, tmp_path, monkeypatch):
+    """With the file system's notices (watchfiles) a save ends the wait at once, not after the
+    half-second scan interval; without them (no watchfiles) the folders are scanned and a change
+    still rebuilds."""
+    import sys
+    import time
+
+    from report.watch import _Notices
+    notices = _Notices([project])
+    try:
+        assert notices.active
+        time.sleep(0.3)  # the watch is set up in its thread
+        notices.wait(0)  # anything noticed while setting up
+        section = project / "sections" / "04-aussenwirtschaftstag.yaml"
+        section.write_text(section.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        start = time.monotonic()
+        notices.wait(30)
+        assert time.monotonic() - start < 20, "the save did not wake the watcher"
+    finally:
+        notices.close()
+
+    monkeypatch.setitem(sys.modules, "watchfiles", None)  # import fails: scanning alone
+    assert not _Notices([project]).active
+    watcher = Watcher(project, tmp_path / "out", ["screen"])
+    cycles = watcher.cycles(interval=0.01)
+    assert next(cycles).error is None
+    pdf = tmp_path / "out" / "jahresrueckblick-2017-screen.pdf"
+    before = pdf.read_bytes()
+    section.write_text(section.read_text(encoding="utf-8").replace("Bereits im März", "Schon im März"),
+                       encoding="utf-8")
+    assert next(cycles).error is None
+    assert pdf.read_bytes() != before

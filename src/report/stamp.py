@@ -84,9 +84,23 @@ def _slot(content_dir: Path, out_dir: Path, options: object) -> str:
 
 
 def _describe(path: Path) -> str:
-    meta = _stat(path)
-    data = read_regular(path, SMALL) if meta is not None and meta[0] <= SMALL else None
-    return hashlib.sha256(data).hexdigest() if data is not None else str(meta)
+    try:
+        st = path.stat()
+    except OSError:
+        return str(None)
+    meta = st.st_size, st.st_mtime_ns, st.st_ino
+    # in one process (`report watch`) a file whose status did not change is not read again: any
+    # write changes ctime, which (unlike mtime) no program can set back
+    seen = _DESCRIBED.get(str(path))
+    if seen is not None and seen[0] == (*meta, st.st_ctime_ns):
+        return seen[1]
+    data = read_regular(path, SMALL) if meta[0] <= SMALL else None
+    described = hashlib.sha256(data).hexdigest() if data is not None else str(meta)
+    _DESCRIBED[str(path)] = ((*meta, st.st_ctime_ns), described)
+    return described
+
+
+_DESCRIBED: dict[str, tuple[tuple[int, ...], str]] = {}
 
 
 def recall(cache: Cache, content_dir: Path, out_dir: Path, options: object, stamp: str) -> BuildResult | None:

@@ -4,20 +4,26 @@ The process stays warm (imports, registered fonts, the hyphenation dictionary,
 the chart cache), so a text edit rebuilds in a fraction of a cold build. A broken
 intermediate save reports its errors and keeps the last good PDF.
 
-Changes are found by polling every 50 ms (a scan of a project's few hundred files
-takes about a millisecond); folders created, removed or moved away while scanning or
-building are simply seen as changes. The output folder is never watched, even inside
-content/ (`-o content/out` would otherwise rebuild forever on its own PDFs).
+The file system's own change notices (inotify, FSEvents, … through watchfiles) wake the
+watcher the moment a file is saved; a scan of the folders (a project's few hundred files
+take about a millisecond) then decides whether anything changed, so a notice about an
+unrelated file or a missed notice never matters. Without notices (watchfiles missing, or
+a folder it cannot watch) the folders are scanned every 50 ms. Folders created, removed
+or moved away while scanning or building are simply seen as changes. The output folder
+is never watched, even inside content/ (`-o content/out` would otherwise rebuild forever
+on its own PDFs).
 """
 
 from __future__ import annotations
 
 import os
 import stat
+import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .build import BuildResult, PreflightFailed, build
 from .cache import Cache
@@ -26,6 +32,41 @@ from .paths import project_paths
 
 Snapshot = dict[str, tuple[int, int, int]]
 SETTLE = 0.02  # seconds between the scans that must agree before a rebuild (an editor mid-save)
+NOTICED_INTERVAL = 0.5  # seconds between scans while change notices arrive
+
+
+class _Notices:
+    """The file system's change notices for `folders`, as a wake-up call (a background thread of
+    watchfiles); `active` is False where they are not available and the watcher polls instead."""
+
+    def __init__(self, folders: list[Path]):
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self.active = False
+        try:
+            import watchfiles
+        except ImportError:
+            return
+        self.active = True
+        self._thread = threading.Thread(target=self._run, args=(watchfiles, folders), daemon=True)
+        self._thread.start()
+
+    def _run(self, watchfiles: Any, folders: list[Path]) -> None:
+        try:
+            for _changes in watchfiles.watch(*folders, watch_filter=None, debounce=0, step=1,
+                                             stop_event=self._stop, raise_interrupt=False):
+                self._wake.set()
+        except Exception:  # a folder it cannot watch, too many watches: scanning alone
+            pass
+        self.active = False
+        self._wake.set()
+
+    def wait(self, timeout: float) -> None:
+        self._wake.wait(timeout)
+        self._wake.clear()
+
+    def close(self) -> None:
+        self._stop.set()
 
 
 @dataclass
@@ -105,8 +146,17 @@ class Watcher:
         """Build now, then after every change, until `stop()` says so."""
         self.changed()
         yield self.rebuild()
+        notices = _Notices(self.folders())
+        try:
+            yield from self._changes(interval, stop, notices)
+        finally:
+            notices.close()
+
+    def _changes(self, interval: float, stop: Callable[[], bool], notices: _Notices) -> Iterator[Cycle]:
         while not stop():
-            time.sleep(interval)
+            # with notices, the scan still runs every half second: a notice lost (a folder made
+            # while a build ran, an editor's rename dance) costs half a second, never a change
+            notices.wait(NOTICED_INTERVAL if notices.active else interval)
             if self.changed():
                 time.sleep(SETTLE)
                 while self.changed():  # still being written: wait until two scans agree
