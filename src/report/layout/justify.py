@@ -100,20 +100,34 @@ def _width(text: str, font: str, size: float) -> float:
 
 
 class _Word:
-    """One frag word with its text, prefix widths at the break points and break options."""
+    """One frag word with its text, prefix widths at the break points and break options (worked out
+    on first use: a paragraph whose breaks are kept from an earlier build needs only the text)."""
 
-    __slots__ = ("fw", "text", "spans", "breaks", "cuts")
+    __slots__ = ("fw", "text", "_spans", "_breaks", "hyphenate", "cuts")
 
     def __init__(self, fw: list, hyphenate: Callable | None):
         self.fw = fw
-        self.spans: list[tuple[Any, str, int]] = []  # (frag, text, start offset in the word)
-        at = 0
-        for f, t in fw[1:]:
-            self.spans.append((f, t, at))
-            at += len(t)
-        self.text = "".join(t for _f, t, _a in self.spans)
-        self.breaks = word_breaks(self.text, hyphenate) if self.text else []
+        self.text = fw[1][1] if len(fw) == 2 else "".join(t for _f, t in fw[1:])
+        self.hyphenate = hyphenate
+        self._spans: list[tuple[Any, str, int]] | None = None
+        self._breaks: Any = None
         self.cuts: list[tuple[int, bool]] = []  # the breaks chosen
+
+    @property
+    def spans(self) -> list[tuple[Any, str, int]]:
+        """(frag, text, start offset in the word) per style run of the word."""
+        if self._spans is None:
+            self._spans, at = [], 0
+            for f, t in self.fw[1:]:
+                self._spans.append((f, t, at))
+                at += len(t)
+        return self._spans
+
+    @property
+    def breaks(self) -> Any:
+        if self._breaks is None:
+            self._breaks = word_breaks(self.text, self.hyphenate) if self.text else []
+        return self._breaks
 
     def frag_at(self, pos: int) -> Any:
         """The frag of the character at `pos` (or of the last character)."""
@@ -225,16 +239,14 @@ def _build(breaks: Any, words: list[_Word], widths: list[float], expand: float) 
     for _w0, _p0, w1, p1, added, cut, *_rest in rows:
         if cut:
             words[w1].cuts.append((p1, added))
-    new_fw, first = _split_words(words)
+    new_fw, starts, after_cut = _split_words(words)
     lines, offsets, line_widths = [], [], []
     last_w = len(widths) - 1
     width_max = 0.0
     for n, (w0, p0, w1, p1, _added, cut, ratio, left, right) in enumerate(rows):
-        k0 = first[w0][p0]
-        if cut:
-            k1 = first[w1][p1]  # the piece after the cut starts the next line
-        else:
-            k1 = first[w1][len(words[w1].text)]
+        k0 = _piece_at(words, starts, after_cut, w0, p0)
+        # the piece after a cut starts the next line; else the line ends with its last word
+        k1 = _piece_at(words, starts, after_cut, w1, p1) if cut else starts[w1 + 1]
         target = widths[min(n, last_w)]
         is_last = n == len(rows) - 1
         scale = 1.0 if is_last else 1.0 + expand * max(-1.0, min(1.0, ratio))
@@ -329,26 +341,34 @@ def _solve(words: list[_Word], widths: list[float], params: Params, protrude: bo
     return items.kind, where, break_lines(items, widths, params)
 
 
-def _split_words(words: list[_Word]) -> tuple[list, list[dict[int, int]]]:
-    """The frag words with the chosen cuts made; per word, position → index of its piece in the list
-    (position len(text) → index after the word's last piece)."""
+def _split_words(words: list[_Word]) -> tuple[list, list[int], dict[tuple[int, int], int]]:
+    """The frag words with the chosen cuts made; the index of each word's first piece in that list
+    (one more entry: the list's length), and (word, cut position) → index of the piece after it."""
     out: list[Any] = []
-    first: list[dict[int, int]] = []
-    for w in words:
-        index = {0: len(out)}
+    starts: list[int] = []
+    after_cut: dict[tuple[int, int], int] = {}
+    for i, w in enumerate(words):
+        starts.append(len(out))
         if not w.cuts:
             out.append(w.fw)
-        else:
-            cuts = sorted(w.cuts)
-            a = 0
-            for pos, added in cuts:
-                out.append(w.piece(a, pos, added, _SplitFragHY if added else _SplitFragH))
-                index[pos] = len(out)
-                a = pos
-            out.append(w.piece(a, len(w.text), False, _SplitFragHS if isinstance(w.fw, _HSFrag) else _SplitFrag))
-        index[len(w.text)] = len(out)
-        first.append(index)
-    return out, first
+            continue
+        a = 0
+        for pos, added in sorted(w.cuts):
+            out.append(w.piece(a, pos, added, _SplitFragHY if added else _SplitFragH))
+            after_cut[(i, pos)] = len(out)
+            a = pos
+        out.append(w.piece(a, len(w.text), False, _SplitFragHS if isinstance(w.fw, _HSFrag) else _SplitFrag))
+    starts.append(len(out))
+    return out, starts, after_cut
+
+
+def _piece_at(words: list[_Word], starts: list[int], after_cut: dict[tuple[int, int], int], i: int, pos: int) -> int:
+    """Index of the piece that starts at position `pos` of word `i` (its end: the next word's first)."""
+    if pos == len(words[i].text):
+        return starts[i + 1]
+    if pos == 0:
+        return starts[i]
+    return after_cut[(i, pos)]
 
 
 @lru_cache(maxsize=256)
