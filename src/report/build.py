@@ -105,13 +105,19 @@ def _layout_and_finish(doc, theme, fonts, locale, charts, content_dir: Path, out
         justify.recall(cache, content_dir)  # the previous build's line breaks: unchanged paragraphs are kept
     waiting = []
     outputs: dict[str, Output] = {}
+    prepared = []
     for edition in order:
         edition = replace(edition.for_document(doc), cache=cache)
         if hasattr(edition, "marks") and not marks:
             # no marks, no slug: the page ends at the bleed edge, as shops that refuse marks expect
             edition = replace(edition, marks=False, slug_mm=0.0)
+        prepared.append(edition)
+    elsewhere = _lay_out_elsewhere(prepared[1:], content_dir, (doc, theme, fonts, charts, locale), seeds)
+    for edition in prepared:
         report("layout", edition.name)
-        rendered = render(doc, theme, fonts, charts, edition, locale, seeds.slot(edition.name))
+        rendered = _collect(elsewhere[edition.name], edition) if edition.name in elsewhere else None
+        if rendered is None:
+            rendered = render(doc, theme, fonts, charts, edition, locale, seeds.slot(edition.name))
         if rendered.padded:
             added = ", ".join(f"{n} ({kind})" for n, kind in rendered.padded)
             report("layout", f"{edition.name}: added page{'s' if len(rendered.padded) > 1 else ''} {added} "
@@ -126,6 +132,69 @@ def _layout_and_finish(doc, theme, fonts, locale, charts, content_dir: Path, out
         outputs.update(_finish_one(*waiting.pop(0), doc, theme, charts, out_dir, result, report))
     result.outputs = [outputs[e.name] for e in chosen]
     return result
+
+
+# A long document's editions are laid out side by side: every edition after the first (the print
+# edition, untagged) in a forked worker, while this process lays out the first; the worker returns
+# the laid-out PDF, this process finishes it. Below this much section text, forking and sending
+# the PDF back cost more than the second core saves.
+PARALLEL_MIN_BYTES = 64 * 1024
+_JOBS: dict[str, tuple] = {}  # what a forked layout worker lays out, by edition (set before the fork)
+
+
+def _lay_out_elsewhere(editions: list, content_dir: Path, shared: tuple, seeds) -> dict:
+    """name → Future of `_layout_job` for the editions laid out in a worker (none for short documents,
+    one core, or where processes cannot be forked)."""
+    import os
+    import sys
+
+    from .charts import submit_to_workers
+    chosen = [e for e in editions if not e.tagged]  # a tagged edition's structure stays in this process
+    if not chosen or not sys.platform.startswith("linux") or len(os.sched_getaffinity(0)) < 2:
+        return {}
+    try:
+        size = sum(p.stat().st_size for p in content_dir.rglob("*") if p.suffix in (".yaml", ".csv"))
+    except OSError:
+        return {}
+    if size < PARALLEL_MIN_BYTES:
+        return {}
+    _JOBS.clear()
+    for e in chosen:
+        _JOBS[e.name] = (*shared, e, seeds.slot(e.name))
+    futures = submit_to_workers(len(chosen), _layout_job, [(e.name,) for e in chosen])
+    _JOBS.clear()  # the workers have their copies
+    return {e.name: f for e, f in zip(chosen, futures, strict=True)}
+
+
+def _layout_job(name: str) -> tuple:
+    """In a forked worker: lay out one edition (its errors are returned, not raised: a ReportError
+    does not cross processes intact)."""
+    from .errors import ReportError
+    from .layout import justify
+    from .render import render
+    doc, theme, fonts, charts, locale, edition, slot = _JOBS[name]
+    try:
+        rendered = render(doc, theme, fonts, charts, edition, locale, slot)
+    except ReportError as exc:
+        return "error", exc.diagnostics, None, None
+    return "ok", rendered, edition.warnings, dict(justify._USED)
+
+
+def _collect(future, edition):
+    """The worker's laid-out edition (its warnings and line breaks taken over), or None when the
+    worker failed for a reason of its own: the edition is then laid out here."""
+    from .errors import ReportError
+    from .layout import justify
+    try:
+        status, rendered, warnings, used = future.result()
+    except Exception:  # a worker that died or could not send its result back
+        return None
+    if status == "error":
+        raise ReportError(rendered)
+    edition.warnings.extend(warnings)
+    for digest, breaks in used.items():
+        justify._USED.setdefault(digest, breaks)
+    return rendered
 
 
 def _finish_one(edition, rendered, doc, theme, charts, out_dir: Path, result: BuildResult,

@@ -211,17 +211,22 @@ def render_charts(charts: dict[str, Any], theme: Theme, fonts: dict[str, Path], 
 
 
 def _submit(jobs: list[tuple]) -> list[Future]:
-    """Start workers (Ctrl-C blocked while they are forked: they ignore it from their first line)."""
-    workers = 1 if len(jobs) <= ONE_WORKER_MAX else WORKERS
+    return submit_to_workers(1 if len(jobs) <= ONE_WORKER_MAX else WORKERS, _render_one, [(job,) for job in jobs])
+
+
+def submit_to_workers(workers: int, fn: Callable, calls: list[tuple]) -> list[Future]:
+    """`fn(*args)` for each args of `calls` in new forked worker processes that die with the build
+    (see the module docstring; `stop_workers` kills them). Ctrl-C is blocked while they are forked:
+    they ignore it from their first line."""
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context(), initializer=_worker_init,
                                initargs=(os.getpid(),))
     _pools.append(pool)
     blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
-        futures = [pool.submit(_render_one, job) for job in jobs]
+        futures = [pool.submit(fn, *args) for args in calls]
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
-    pool.shutdown(wait=False)  # the workers finish the queued charts, then exit
+    pool.shutdown(wait=False)  # the workers finish what is queued, then exit
     return futures
 
 
