@@ -1,0 +1,89 @@
+"""A long document's print edition is laid out in a forked worker beside the screen edition
+(build.PARALLEL_MIN_BYTES): the PDFs and warnings are exactly those of laying both out in one
+process, and a content error still stops the build with its message and no worker left behind."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from report import build as build_module
+from report.build import build
+from report.cache import Cache
+from report.errors import ReportError
+
+from .test_speed_charts import _alive, _children
+
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux") or len(os.sched_getaffinity(0)) < 2,
+                                reason="the editions are laid out side by side only where processes fork")
+
+
+def _long(project: Path, sections: int = 6) -> None:
+    """The sample made longer (its text section repeated; the threshold is lowered to it in the
+    tests: a report past the real one takes long to build twice), and a cover of 200 ppi (the print
+    edition warns about it; the screen edition does not)."""
+    report = project / "report.yaml"
+    text = report.read_text(encoding="utf-8")
+    source = (project / "sections" / "02-bilanz.yaml").read_text(encoding="utf-8")
+    listing = []
+    for i in range(sections):
+        name = f"sections/x{i:02d}.yaml"
+        (project / name).write_text(source.replace("title: ", f"title: {i + 1}. ", 1) * 1, encoding="utf-8")
+        listing.append(f"  - {name}\n")
+    head, tail = text.split("sections:\n", 1)
+    report.write_text(f"{head}sections:\n{''.join(listing)}{tail}", encoding="utf-8")
+    cover = project.parent / "assets" / "images" / "cover-artwork.jpg"
+    with Image.open(cover) as im:
+        im.resize((im.width * 2 // 3, im.height * 2 // 3)).save(cover, quality=90)
+
+
+def _pdfs(result) -> dict[str, bytes]:
+    return {o.edition: o.path.read_bytes() for o in result.outputs}
+
+
+def test_side_by_side_editions_are_those_of_one_process(project, tmp_path, monkeypatch):
+    _long(project)
+    monkeypatch.setattr(build_module, "PARALLEL_MIN_BYTES", 16 * 1024)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1514678400")
+    import report.charts as charts
+    calls = []
+    original = charts.submit_to_workers
+
+    def recording(workers, fn, jobs):
+        calls.append((fn.__name__, jobs))
+        return original(workers, fn, jobs)
+    monkeypatch.setattr(charts, "submit_to_workers", recording)
+    parallel = build(project, tmp_path / "a", cache=Cache(tmp_path / "c1"))
+    assert ("_layout_job", [("print",)]) in calls  # the print edition was laid out in a worker
+    monkeypatch.setattr(build_module, "PARALLEL_MIN_BYTES", 10**12)
+    serial = build(project, tmp_path / "b", cache=Cache(tmp_path / "c2"))
+    assert _pdfs(parallel) == _pdfs(serial)
+    assert [w.format() for w in parallel.warnings] == [w.format() for w in serial.warnings]
+    assert any("ppi" in w.message for w in parallel.warnings)  # the print edition's, from the worker
+    assert parallel.outputs[0].pages > 12
+
+
+def test_a_content_error_stops_the_side_by_side_build(project, tmp_path, monkeypatch):
+    _long(project)
+    monkeypatch.setattr(build_module, "PARALLEL_MIN_BYTES", 16 * 1024)
+    section = project / "sections" / "x03.yaml"
+    columns = "".join(f"        - name: S{i}\n          type: number\n" for i in range(12))
+    row = ", ".join(["1234567890123"] * 12)
+    section.write_text(section.read_text(encoding="utf-8") + "  - table:\n      title: Zu breit\n"
+                       "      alt: Eine Tabelle, die nicht passt.\n      columns:\n" + columns +
+                       f"      rows:\n        - [{row}]\n", encoding="utf-8")
+    with pytest.raises(ReportError) as caught:
+        build(project, tmp_path / "out", cache=Cache(tmp_path / "cache"))
+    assert "x03.yaml" in str(caught.value.diagnostics[0].pos.file)
+    assert "wide but the text column has" in caught.value.diagnostics[0].message
+    assert not list((tmp_path / "out").glob("*.pdf"))
+    import time
+    deadline = time.monotonic() + 10
+    while any(_alive(c) for c in _children(os.getpid())) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not [c for c in _children(os.getpid()) if _alive(c)], "a layout or chart worker outlived the build"
+
