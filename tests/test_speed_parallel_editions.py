@@ -57,8 +57,12 @@ def test_side_by_side_editions_are_those_of_one_process(project, tmp_path, monke
         calls.append((fn.__name__, jobs))
         return original(workers, fn, jobs)
     monkeypatch.setattr(charts, "submit_to_workers", recording)
-    parallel = build(project, tmp_path / "a", cache=Cache(tmp_path / "c1"))
+    cache = Cache(tmp_path / "c1")
+    first = build(project, tmp_path / "a0", cache=cache)  # charts drawn: the editions one after the other
+    assert not any(name == "_layout_job" for name, _jobs in calls)
+    parallel = build(project, tmp_path / "a", cache=cache)  # charts cached (a new output folder)
     assert ("_layout_job", [("print",)]) in calls  # the print edition was laid out in a worker
+    assert _pdfs(first) == _pdfs(parallel)
     monkeypatch.setattr(build_module, "PARALLEL_MIN_BYTES", 10**12)
     serial = build(project, tmp_path / "b", cache=Cache(tmp_path / "c2"))
     assert _pdfs(parallel) == _pdfs(serial)
@@ -73,11 +77,14 @@ def test_a_content_error_stops_the_side_by_side_build(project, tmp_path, monkeyp
     section = project / "sections" / "x03.yaml"
     columns = "".join(f"        - name: S{i}\n          type: number\n" for i in range(12))
     row = ", ".join(["1234567890123"] * 12)
-    section.write_text(section.read_text(encoding="utf-8") + "  - table:\n      title: Zu breit\n"
-                       "      alt: Eine Tabelle, die nicht passt.\n      columns:\n" + columns +
-                       f"      rows:\n        - [{row}]\n", encoding="utf-8")
+    broken = (section.read_text(encoding="utf-8") + "  - table:\n      title: Zu breit\n"
+              "      alt: Eine Tabelle, die nicht passt.\n      columns:\n" + columns
+              + f"      rows:\n        - [{row}]\n")
+    cache = Cache(tmp_path / "cache")
+    build(project, tmp_path / "charts", ["screen"], cache=cache)  # not broken yet: the charts are drawn
+    section.write_text(broken, encoding="utf-8")
     with pytest.raises(ReportError) as caught:
-        build(project, tmp_path / "out", cache=Cache(tmp_path / "cache"))
+        build(project, tmp_path / "out", cache=cache)
     assert "x03.yaml" in str(caught.value.diagnostics[0].pos.file)
     assert "wide but the text column has" in caught.value.diagnostics[0].message
     assert not list((tmp_path / "out").glob("*.pdf"))

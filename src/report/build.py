@@ -137,7 +137,8 @@ def _layout_and_finish(doc, theme, fonts, locale, charts, content_dir: Path, out
 # A long document's editions are laid out side by side: every edition after the first (the print
 # edition, untagged) in a forked worker, while this process lays out the first; the worker returns
 # the laid-out PDF, this process finishes it. Below this much section text, forking and sending
-# the PDF back cost more than the second core saves.
+# the PDF back cost more than the second core saves. Not while chart workers draw: they have the
+# other core, and four processes would take ~530 MiB at 185 pages (the budget is 350).
 PARALLEL_MIN_BYTES = 64 * 1024
 _JOBS: dict[str, tuple] = {}  # what a forked layout worker lays out, by edition (set before the fork)
 
@@ -151,6 +152,8 @@ def _lay_out_elsewhere(editions: list, content_dir: Path, shared: tuple, seeds) 
     from .charts import submit_to_workers
     chosen = [e for e in editions if not e.tagged]  # a tagged edition's structure stays in this process
     if not chosen or not sys.platform.startswith("linux") or len(os.sched_getaffinity(0)) < 2:
+        return {}
+    if not all(c.ready for c in shared[3].values()):
         return {}
     try:
         size = sum(p.stat().st_size for p in content_dir.rglob("*") if p.suffix in (".yaml", ".csv"))
