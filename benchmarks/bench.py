@@ -12,7 +12,10 @@ the job needs (matplotlib.figure, backend_pdf, platypus, canvas), both as fresh 
 (MPLCONFIGDIR), so cold means "nothing of this report cached", not "matplotlib installed a second
 ago". The anchor: the same content typeset by Typst (`pip install typst`, an optional benchmark
 dependency) with matplotlib drawing the same charts as SVG, also as a whole fresh process.
-Peak memory is the largest sum of resident memory over the build process and its chart workers.
+Peak memory is the largest sum of resident memory over the build process and its workers, taken
+in a build of its own (sampling /proc slows the build it samples). report's modules are compiled
+first, as an installed package has them. The synthetic report's paragraphs all differ (identical
+ones would be answered from the line breaker's memo).
 """
 
 from __future__ import annotations
