@@ -1,6 +1,7 @@
-"""A long document's print edition is laid out in a forked worker beside the screen edition
-(build.PARALLEL_MIN_BYTES): the PDFs and warnings are exactly those of laying both out in one
-process, and a content error still stops the build with its message and no worker left behind."""
+"""A long document's print edition is built (laid out, finished, preflighted, written) in a forked
+worker beside the screen edition when its charts are drawn already (build.PARALLEL_MIN_BYTES): the
+PDFs, warnings and preflight are exactly those of building both in one process, and a content
+error still stops the build with its message and no worker left behind."""
 
 from __future__ import annotations
 
@@ -59,14 +60,16 @@ def test_side_by_side_editions_are_those_of_one_process(project, tmp_path, monke
     monkeypatch.setattr(charts, "submit_to_workers", recording)
     cache = Cache(tmp_path / "c1")
     first = build(project, tmp_path / "a0", cache=cache)  # charts drawn: the editions one after the other
-    assert not any(name == "_layout_job" for name, _jobs in calls)
+    assert not any(name == "_edition_job" for name, _jobs in calls)
     parallel = build(project, tmp_path / "a", cache=cache)  # charts cached (a new output folder)
-    assert ("_layout_job", [("print",)]) in calls  # the print edition was laid out in a worker
+    assert ("_edition_job", [("print",)]) in calls  # the print edition was built in a worker
     assert _pdfs(first) == _pdfs(parallel)
     monkeypatch.setattr(build_module, "PARALLEL_MIN_BYTES", 10**12)
     serial = build(project, tmp_path / "b", cache=Cache(tmp_path / "c2"))
     assert _pdfs(parallel) == _pdfs(serial)
     assert [w.format() for w in parallel.warnings] == [w.format() for w in serial.warnings]
+    assert parallel.preflight is not None and not parallel.preflight.failed
+    assert parallel.preflight.format() == serial.preflight.format()
     assert any("ppi" in w.message for w in parallel.warnings)  # the print edition's, from the worker
     assert parallel.outputs[0].pages > 12
 

@@ -112,12 +112,12 @@ def _layout_and_finish(doc, theme, fonts, locale, charts, content_dir: Path, out
             # no marks, no slug: the page ends at the bleed edge, as shops that refuse marks expect
             edition = replace(edition, marks=False, slug_mm=0.0)
         prepared.append(edition)
-    elsewhere = _lay_out_elsewhere(prepared[1:], content_dir, (doc, theme, fonts, charts, locale), seeds)
+    elsewhere = _lay_out_elsewhere(prepared[1:], content_dir, (doc, theme, fonts, charts, locale, out_dir), seeds)
     for edition in prepared:
         report("layout", edition.name)
-        rendered = _collect(elsewhere[edition.name], edition) if edition.name in elsewhere else None
-        if rendered is None:
-            rendered = render(doc, theme, fonts, charts, edition, locale, seeds.slot(edition.name))
+        if edition.name in elsewhere and _collect(elsewhere[edition.name], result, outputs, report):
+            continue  # built and written by its worker
+        rendered = render(doc, theme, fonts, charts, edition, locale, seeds.slot(edition.name))
         if rendered.padded:
             added = ", ".join(f"{n} ({kind})" for n, kind in rendered.padded)
             report("layout", f"{edition.name}: added page{'s' if len(rendered.padded) > 1 else ''} {added} "
@@ -134,18 +134,18 @@ def _layout_and_finish(doc, theme, fonts, locale, charts, content_dir: Path, out
     return result
 
 
-# A long document's editions are laid out side by side: every edition after the first (the print
-# edition, untagged) in a forked worker, while this process lays out the first; the worker returns
-# the laid-out PDF, this process finishes it. Below this much section text, forking and sending
-# the PDF back cost more than the second core saves. Not while chart workers draw: they have the
-# other core, and four processes would take ~530 MiB at 185 pages (the budget is 350).
+# A long document's editions are built side by side: every edition after the first (the print
+# edition, untagged) in a forked worker — laid out, finished, checked and written — while this
+# process builds the first. Only when every chart is drawn already (the worker needs them to finish;
+# and with chart workers running, four processes would take ~530 MiB at 185 pages, the budget is
+# 350). Below this much section text, forking costs more than the second core saves.
 PARALLEL_MIN_BYTES = 64 * 1024
-_JOBS: dict[str, tuple] = {}  # what a forked layout worker lays out, by edition (set before the fork)
+_JOBS: dict[str, tuple] = {}  # what a forked edition worker builds, by edition (set before the fork)
 
 
 def _lay_out_elsewhere(editions: list, content_dir: Path, shared: tuple, seeds) -> dict:
-    """name → Future of `_layout_job` for the editions laid out in a worker (none for short documents,
-    one core, or where processes cannot be forked)."""
+    """name → Future of `_edition_job` for the editions built in a worker (none for short documents,
+    one core, charts still being drawn, or where processes cannot be forked)."""
     import os
     import sys
 
@@ -164,40 +164,60 @@ def _lay_out_elsewhere(editions: list, content_dir: Path, shared: tuple, seeds) 
     _JOBS.clear()
     for e in chosen:
         _JOBS[e.name] = (*shared, e, seeds.slot(e.name))
-    futures = submit_to_workers(len(chosen), _layout_job, [(e.name,) for e in chosen])
+    futures = submit_to_workers(len(chosen), _edition_job, [(e.name,) for e in chosen])
     _JOBS.clear()  # the workers have their copies
     return {e.name: f for e, f in zip(chosen, futures, strict=True)}
 
 
-def _layout_job(name: str) -> tuple:
-    """In a forked worker: lay out one edition (its errors are returned, not raised: a ReportError
-    does not cross processes intact)."""
+def _edition_job(name: str) -> tuple:
+    """In a forked worker: build one edition to its file. Errors are returned, not raised (a
+    ReportError or PreflightFailed does not cross processes intact)."""
     from .errors import ReportError
     from .layout import justify
     from .render import render
-    doc, theme, fonts, charts, locale, edition, slot = _JOBS[name]
+    doc, theme, fonts, charts, locale, out_dir, edition, slot = _JOBS[name]
+    mine = BuildResult()
     try:
         rendered = render(doc, theme, fonts, charts, edition, locale, slot)
+        outputs = _finish_one(edition, rendered, doc, theme, charts, out_dir, mine, lambda stage, detail: None)
     except ReportError as exc:
-        return "error", exc.diagnostics, None, None
-    return "ok", rendered, edition.warnings, dict(justify._USED)
+        return "error", exc.diagnostics
+    except PreflightFailed as exc:
+        return "preflight", exc.report, exc.path
+    return "ok", rendered.pages, rendered.padded, outputs, mine.warnings, mine.preflight, dict(justify._USED)
 
 
-def _collect(future, edition):
-    """The worker's laid-out edition (its warnings and line breaks taken over), or None when the
-    worker failed for a reason of its own: the edition is then laid out here."""
+def _collect(future, result: BuildResult, outputs: dict[str, Output], report: Progress) -> bool:
+    """Take over what an edition worker built (its file, warnings, preflight, line breaks); False
+    when the worker failed for a reason of its own: the edition is then built here."""
     from .errors import ReportError
     from .layout import justify
     try:
-        status, rendered, warnings, used = future.result()
+        status, *rest = future.result()
     except Exception:  # a worker that died or could not send its result back
-        return None
+        return False
     if status == "error":
-        raise ReportError(rendered)
-    edition.warnings.extend(warnings)
+        raise ReportError(rest[0])
+    if status == "preflight":
+        raise PreflightFailed(*rest)
+    pages, padded, built, warnings, preflight, used = rest
+    name = next(iter(built))
+    if padded:
+        added = ", ".join(f"{n} ({kind})" for n, kind in padded)
+        report("layout", f"{name}: added page{'s' if len(padded) > 1 else ''} {added} "
+                         f"for the binding: {pages} pages, back cover last")
+    report("finish", name)
+    if preflight is not None:
+        report("preflight", name)
+        result.preflight = preflight
+    report("write", name)
+    for w in warnings:
+        if w not in result.warnings:
+            result.warnings.append(w)
     for digest, breaks in used.items():
         justify._USED.setdefault(digest, breaks)
-    return rendered
+    outputs.update(built)
+    return True
 
 
 def _finish_one(edition, rendered, doc, theme, charts, out_dir: Path, result: BuildResult,
