@@ -7,8 +7,7 @@ pikepdf — are even imported; that is why they are imported inside `_pipeline`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -60,26 +59,10 @@ def _pipeline(content_dir: Path, out_dir: Path, edition_names: list[str] | None,
         raise
 
 
-@contextmanager
-def _no_interrupt() -> Iterator[None]:
-    """Ctrl-C held back while reportlab and pikepdf are imported: reportlab's modules catch
-    everything (bare `except:`) around optional imports, where an interrupt would be swallowed or
-    leave a half-imported module. It is delivered right after (a fraction of a second)."""
-    import signal
-    import threading
-    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "pthread_sigmask"):
-        yield
-        return
-    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
-
-
 def _layout_and_finish(doc, theme, fonts, locale, charts, content_dir: Path, out_dir: Path,
                        edition_names: list[str] | None, report: Progress, marks: bool, cache: Cache) -> BuildResult:
-    with _no_interrupt():
+    from .charts import interrupts_held
+    with interrupts_held():  # reportlab's and pikepdf's imports would swallow a Ctrl-C (bare `except:`)
         from .digits import check_digits
         from .editions import editions
         from .glyphs import check_glyphs
@@ -112,16 +95,14 @@ def _layout_and_finish(doc, theme, fonts, locale, charts, content_dir: Path, out
             # no marks, no slug: the page ends at the bleed edge, as shops that refuse marks expect
             edition = replace(edition, marks=False, slug_mm=0.0)
         prepared.append(edition)
-    elsewhere = _lay_out_elsewhere(prepared[1:], content_dir, (doc, theme, fonts, charts, locale, out_dir), seeds)
+    elsewhere = _lay_out_elsewhere(prepared[1:], content_dir, charts,
+                                   (doc, theme, fonts, charts, locale, out_dir), seeds)
     for edition in prepared:
         report("layout", edition.name)
         if edition.name in elsewhere and _collect(elsewhere[edition.name], result, outputs, report):
             continue  # built and written by its worker
         rendered = render(doc, theme, fonts, charts, edition, locale, seeds.slot(edition.name))
-        if rendered.padded:
-            added = ", ".join(f"{n} ({kind})" for n, kind in rendered.padded)
-            report("layout", f"{edition.name}: added page{'s' if len(rendered.padded) > 1 else ''} {added} "
-                             f"for the binding: {rendered.pages} pages, back cover last")
+        _report_padding(report, edition.name, rendered.padded, rendered.pages)
         waiting.append((edition, rendered))
         if all(c.ready for c in charts.values()):
             while waiting:
@@ -143,7 +124,7 @@ PARALLEL_MIN_BYTES = 64 * 1024
 _JOBS: dict[str, tuple] = {}  # what a forked edition worker builds, by edition (set before the fork)
 
 
-def _lay_out_elsewhere(editions: list, content_dir: Path, shared: tuple, seeds) -> dict:
+def _lay_out_elsewhere(editions: list, content_dir: Path, charts: dict, shared: tuple, seeds) -> dict:
     """name → Future of `_edition_job` for the editions built in a worker (none for short documents,
     one core, charts still being drawn, or where processes cannot be forked)."""
     import os
@@ -153,7 +134,7 @@ def _lay_out_elsewhere(editions: list, content_dir: Path, shared: tuple, seeds) 
     chosen = [e for e in editions if not e.tagged]  # a tagged edition's structure stays in this process
     if not chosen or not sys.platform.startswith("linux") or len(os.sched_getaffinity(0)) < 2:
         return {}
-    if not all(c.ready for c in shared[3].values()):
+    if not all(c.ready for c in charts.values()):
         return {}
     try:
         size = sum(p.stat().st_size for p in content_dir.rglob("*") if p.suffix in (".yaml", ".csv"))
@@ -202,22 +183,31 @@ def _collect(future, result: BuildResult, outputs: dict[str, Output], report: Pr
         raise PreflightFailed(*rest)
     pages, padded, built, warnings, preflight, used = rest
     name = next(iter(built))
-    if padded:
-        added = ", ".join(f"{n} ({kind})" for n, kind in padded)
-        report("layout", f"{name}: added page{'s' if len(padded) > 1 else ''} {added} "
-                         f"for the binding: {pages} pages, back cover last")
+    _report_padding(report, name, padded, pages)
     report("finish", name)
     if preflight is not None:
         report("preflight", name)
         result.preflight = preflight
     report("write", name)
-    for w in warnings:
-        if w not in result.warnings:
-            result.warnings.append(w)
+    _add_warnings(result, warnings)
     for digest, breaks in used.items():
         justify._USED.setdefault(digest, breaks)
     outputs.update(built)
     return True
+
+
+def _report_padding(report: Progress, edition: str, padded: list[tuple[int, str]], pages: int) -> None:
+    if padded:
+        added = ", ".join(f"{n} ({kind})" for n, kind in padded)
+        report("layout", f"{edition}: added page{'s' if len(padded) > 1 else ''} {added} "
+                         f"for the binding: {pages} pages, back cover last")
+
+
+def _add_warnings(result: BuildResult, warnings: list) -> None:
+    """Each warning once: both editions, a second placement (a logo) or layout pass warn alike."""
+    for w in warnings:
+        if w not in result.warnings:
+            result.warnings.append(w)
 
 
 def _finish_one(edition, rendered, doc, theme, charts, out_dir: Path, result: BuildResult,
@@ -229,9 +219,7 @@ def _finish_one(edition, rendered, doc, theme, charts, out_dir: Path, result: Bu
 
     report("finish", edition.name)
     data = finish(rendered, charts, edition, theme, metadata(doc))
-    for w in edition.warnings:  # both editions, a second placement (a logo) or layout pass warn alike
-        if w not in result.warnings:
-            result.warnings.append(w)
+    _add_warnings(result, edition.warnings)
     path = out_dir / f"{doc.report.name}-{edition.name}.pdf"
     if edition.name == "print":
         from .preflight import DEFAULT_PROFILE, preflight  # only print is preflighted

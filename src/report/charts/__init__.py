@@ -27,8 +27,9 @@ import shutil
 import signal
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -221,13 +222,24 @@ def submit_to_workers(workers: int, fn: Callable, calls: list[tuple]) -> list[Fu
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context(), initializer=_worker_init,
                                initargs=(os.getpid(),))
     _pools.append(pool)
-    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-    try:
+    with interrupts_held():
         futures = [pool.submit(fn, *args) for args in calls]
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
     pool.shutdown(wait=False)  # the workers finish what is queued, then exit
     return futures
+
+
+@contextmanager
+def interrupts_held() -> Iterator[None]:
+    """Ctrl-C held back for the duration (delivered right after): while workers are forked, and
+    while libraries import that would swallow it (reportlab's bare `except:` clauses)."""
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: no signal masks
+        yield
+        return
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
 
 
 def _store(cache: Cache, k: str) -> Callable[[Future], None]:
