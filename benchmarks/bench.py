@@ -197,13 +197,12 @@ def typst_child(content_dir: Path, out: Path) -> None:
     from report.locale import get_locale
     from report.markup import plain
     from report.model import ChartRef, KeyFiguresSection, Quote
-    from report.render import text_width
     from report.theme import load_theme
 
     doc = load_document(content_dir)
     theme, fonts = load_theme(content_dir, doc.assets_dir)
     locale = get_locale(doc.report.language)
-    width = text_width(theme)
+    width = theme.page.text_width
     for cid, chart in doc.charts.items():
         with matplotlib.rc_context(rc(theme, fonts)):
             fig = Figure(figsize=(width / 72, chart.height * MM / 72))

@@ -16,7 +16,6 @@ from report.cache import Cache
 from report.charts import render_charts
 from report.content import load_document
 from report.locale import get_locale
-from report.render import text_width
 from report.theme import load_theme
 
 from .chart_drawing import overlapping, texts
@@ -45,7 +44,7 @@ def drawings(project, built):
     """The chart drawings of the build (from its cache: the same keys)."""
     doc = load_document(project)
     theme, fonts = load_theme(project, doc.assets_dir)
-    return render_charts(doc.charts, theme, fonts, get_locale("de-DE"), text_width(theme), Cache()), theme
+    return render_charts(doc.charts, theme, fonts, get_locale("de-DE"), theme.page.text_width, Cache()), theme
 
 
 def test_both_editions_build_without_warnings(built):

@@ -20,7 +20,6 @@ from report.charts import _characters, _kinds, render_charts
 from report.charts.fonts import BASE_CHARS, chart_fonts
 from report.content import load_document
 from report.locale import get_locale
-from report.render import text_width
 from report.theme import load_theme
 
 from .conftest import SAMPLE_CONTENT
@@ -31,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def _sample():
     doc = load_document(SAMPLE_CONTENT)
     theme, fonts = load_theme(SAMPLE_CONTENT, doc.assets_dir)
-    return doc, theme, fonts, get_locale(doc.report.language), text_width(theme)
+    return doc, theme, fonts, get_locale(doc.report.language), theme.page.text_width
 
 
 def _pixels(pdf: bytes):

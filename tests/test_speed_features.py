@@ -12,7 +12,6 @@ from report.cache import Cache
 from report.charts import render_charts
 from report.content import load_document
 from report.locale import get_locale
-from report.render import text_width
 from report.theme import load_theme
 
 from .conftest import SAMPLE_CONTENT
@@ -42,7 +41,7 @@ def test_rebuild_with_warm_cache_does_not_import_matplotlib(tmp_path):
 def test_chart_cache_hits_and_survives_corrupt_entries(tmp_path):
     doc = load_document(SAMPLE_CONTENT)
     theme, fonts = load_theme(SAMPLE_CONTENT, doc.assets_dir)
-    de, width = get_locale("de-DE"), text_width(theme)
+    de, width = get_locale("de-DE"), theme.page.text_width
     cache = Cache(tmp_path)
     first = render_charts(doc.charts, theme, fonts, de, width, cache)
     assert cache.misses == 3 and cache.hits == 0
@@ -63,7 +62,7 @@ def test_chart_cache_hits_and_survives_corrupt_entries(tmp_path):
 def test_changed_chart_data_misses_the_cache(tmp_path, project):
     doc = load_document(project)
     theme, fonts = load_theme(project, doc.assets_dir)
-    de, width = get_locale("de-DE"), text_width(theme)
+    de, width = get_locale("de-DE"), theme.page.text_width
     render_charts(doc.charts, theme, fonts, de, width, Cache(tmp_path))
     chart = project / "charts" / "reichweite.yaml"
     chart.write_text(chart.read_text(encoding="utf-8").replace("[1000, 200, 100]", "[1000, 200, 101]"),
@@ -77,7 +76,7 @@ def test_parallel_rendering_matches_serial(tmp_path, monkeypatch):
     import report.charts as charts_mod
     doc = load_document(SAMPLE_CONTENT)
     theme, fonts = load_theme(SAMPLE_CONTENT, doc.assets_dir)
-    args = (doc.charts, theme, fonts, get_locale("de-DE"), text_width(theme))
+    args = (doc.charts, theme, fonts, get_locale("de-DE"), theme.page.text_width)
     serial = render_charts(*args, Cache(enabled=False))
     monkeypatch.setattr(charts_mod, "POOL_MIN", 2)
     parallel = render_charts(*args, Cache(enabled=False))

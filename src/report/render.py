@@ -29,11 +29,6 @@ from .tagging import Tagger
 from .theme import Theme
 
 
-def text_width(theme: Theme) -> float:
-    """Width of the text frame in points: what charts are drawn for."""
-    return theme.page.text_width
-
-
 def metadata(doc: Document) -> dict[str, str]:
     rep = doc.report
     return {"title": rep.title, "author": rep.author, "subject": rep.subject,
@@ -72,7 +67,7 @@ def render(doc: Document, theme: Theme, fonts: dict[str, Path], charts: dict[str
     template = ReportDocTemplate(buf, geometry, styles, metadata(doc), page_hook=edition.page_hook,
                                  tagger=tagger, invariant=1 if reproducible() else 0)
     ctx = LayoutContext(doc=doc, styles=styles, locale=locale, geometry=geometry, charts=charts,
-                        prepare_image=edition.prepare_image, text_width=text_width(theme),
+                        prepare_image=edition.prepare_image, text_width=theme.page.text_width,
                         page_multiple=edition.page_multiple, contents_seed=contents_seed, brand=brand)
     template.brand, template.prepare_image = brand, edition.prepare_image
     template.padded = ctx.padded  # filled by layout.padding before the pages it adds begin
