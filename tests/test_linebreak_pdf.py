@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ctypes
 import re
 import subprocess
 from collections import defaultdict
@@ -17,6 +16,7 @@ from report.layout.justify import PROTRUDE_RIGHT
 from report.layout.styles import MM
 from report.theme import load_theme
 
+from . import pdf_chars
 from .conftest import SAMPLE_CONTENT, require_tool
 from .hostile import edit, line_of
 from .test_e2e import extract_text
@@ -27,25 +27,10 @@ BODY = 10.0
 def _body_lines(pdf_path: Path) -> dict[tuple[int, float], list[tuple[str, float, float]]]:
     """(page, baseline) → [(char, left, right)] of every body-size glyph, pages after the cover."""
     lines: dict[tuple[int, float], list[tuple[str, float, float]]] = defaultdict(list)
-    pdf = pdfium.PdfDocument(str(pdf_path))
-    try:
-        for no, page in enumerate(pdf, start=1):
-            tp = page.get_textpage()
-            for i in range(tp.count_chars()):
-                ch = tp.get_text_range(i, 1)
-                if no == 1 or not ch.strip() or abs(pdfium_c.FPDFText_GetFontSize(tp.raw, i) - BODY) > 0.05:
-                    continue
-                left, _bottom, right, _top = tp.get_charbox(i)
-                lines[(no, round(_origin_y(tp, i)))].append((ch, left, right))
-    finally:
-        pdf.close()
+    for c in pdf_chars.chars(pdf_path):
+        if c.page > 1 and abs(c.size - BODY) <= 0.05:
+            lines[(c.page, round(c.baseline))].append((c.text, c.box[0], c.box[2]))
     return lines
-
-
-def _origin_y(tp, i: int) -> float:
-    x, y = ctypes.c_double(), ctypes.c_double()
-    pdfium_c.FPDFText_GetCharOrigin(tp.raw, i, ctypes.byref(x), ctypes.byref(y))
-    return y.value
 
 
 def test_no_line_runs_past_the_measure(print_pdf):

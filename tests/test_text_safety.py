@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pypdfium2 as pdfium
-import pypdfium2.raw as pdfium_c
 import pytest
 from reportlab.lib.styles import ParagraphStyle
 
@@ -18,6 +16,7 @@ from report.layout.styles import MM
 from report.layout.text import Paragraph
 from report.theme import load_theme
 
+from . import pdf_chars
 from .hostile import at, diagnostics, edit, line_of, make_project, only
 from .test_e2e import extract_text
 
@@ -64,21 +63,6 @@ def diagnostics_or_none(content: Path):
         return None
 
 
-def _chars(pdf_path: Path):
-    """(page number, char, (left, bottom, right, top), font size) of every visible character."""
-    pdf = pdfium.PdfDocument(str(pdf_path))
-    try:
-        for no, page in enumerate(pdf, start=1):
-            tp = page.get_textpage()
-            for i in range(tp.count_chars()):
-                ch = tp.get_text_range(i, 1)
-                if not ch.strip():
-                    continue
-                yield no, ch, tp.get_charbox(i), pdfium_c.FPDFText_GetFontSize(tp.raw, i)
-    finally:
-        pdf.close()
-
-
 def test_markup_in_plain_fields_prints_literally_and_changes_nothing(project, tmp_path):
     edit(project, "report.yaml", "title: Ein gutes", "title: <font size=90>Ein</font> & gutes")
     edit(project, "report.yaml", 'credit: "Bildquelle:', 'credit: "<b>Bild</b>quelle &amp;')
@@ -92,7 +76,7 @@ def test_markup_in_plain_fields_prints_literally_and_changes_nothing(project, tm
                     "<BR/>EINE & ERSTE <I>BILANZ"):
         assert literal in text
     theme, _ = load_theme(project, project.parent / "assets")
-    biggest = max(size for *_, size in _chars(out.path))
+    biggest = max(c.size for c in pdf_chars.chars(out.path))
     assert biggest <= max(theme.sizes.title, theme.sizes.figure) + 0.5, "content changed a font size"
     assert out.pages == 7  # same page count as the sample: nothing grew
 
@@ -129,7 +113,7 @@ def test_long_words_urls_and_a_long_section_stay_inside_the_frame(project, tmp_p
     page_w = 210 * MM
     inner, outer = theme.page.margin_inner * MM, theme.page.margin_outer * MM
     outside = []
-    for no, ch, (left, _bottom, right, _top), size in _chars(out.path):
+    for no, ch, (left, _bottom, right, _top), size, _baseline in pdf_chars.chars(out.path):
         if no == 1:
             continue  # the cover is full-bleed artwork with its own panel
         recto = no % 2 == 1 or no == out.pages  # the back page sets its frame like a recto
@@ -143,7 +127,7 @@ def test_long_words_urls_and_a_long_section_stay_inside_the_frame(project, tmp_p
     assert not outside, f"{len(outside)} characters outside the frame, e.g. {outside[:5]}"
 
     # the cover: a title too long for the panel is set smaller, never over the organisation line
-    cover = [(box, size) for no, _ch, box, size in _chars(out.path) if no == 1]
+    cover = [(c.box, c.size) for c in pdf_chars.chars(out.path) if c.page == 1]
     title = [box for box, size in cover if size > theme.sizes.h2 + 1]
     organisation = [box for box, size in cover if abs(size - theme.sizes.h2) < 0.5 and box[1] < 30 * MM]
     assert title and organisation
