@@ -16,6 +16,7 @@ import re
 import types
 import typing
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import MISSING, dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -325,21 +326,15 @@ class Reader:
             ok = False
         between = meta.get("between")
         if between:
-            numbers = result if isinstance(result, list) else [result]
-            item_pos = getattr(block[name], "item_pos", None) or [pos] * len(numbers)
-            for i, (number, npos) in enumerate(zip(numbers, item_pos, strict=False)):
+            for label, number, npos in _each_value(result, block, name, pos):
                 if not between[0] <= number <= between[1]:
-                    label = f"{name}[{i + 1}]" if isinstance(result, list) else name
                     self.diag.error(npos, f"{what}: {label} = {number:g} is out of range",
                                     f"use a value from {between[0]:g} to {between[1]:g}")
                     ok = False
         limit = meta.get("max_length")
         if limit:
-            texts = result if isinstance(result, list) else [result]
-            item_pos = getattr(block[name], "item_pos", None) or [pos] * len(texts)
-            for i, (text, tpos) in enumerate(zip(texts, item_pos, strict=False)):
+            for label, text, tpos in _each_value(result, block, name, pos):
                 if isinstance(text, str) and len(text) > limit:
-                    label = f"{name}[{i + 1}]" if isinstance(result, list) else name
                     self.diag.error(tpos, f"{what}: {label} is {len(text)} characters long; at most {limit} fit",
                                     "shorten it: this text is set on one line or in a fixed box")
                     ok = False
@@ -400,6 +395,16 @@ def read_or_raise(value: Any, pos: Pos, tp: type, what: str, ctx: ReadContext) -
     if obj is INVALID:  # pragma: no cover - the reader always records why
         raise ReportError(diag.items)
     return obj
+
+
+def _each_value(result: Any, block: YMap, name: str, pos: Pos) -> Iterator[tuple[str, Any, Pos]]:
+    """(label, value, position) of a read value, or of each item when it is a list ("name[2]")."""
+    if not isinstance(result, list):
+        yield name, result, pos
+        return
+    item_pos = getattr(block[name], "item_pos", None) or [pos] * len(result)
+    for i, (value, vpos) in enumerate(zip(result, item_pos, strict=False)):
+        yield f"{name}[{i + 1}]", value, vpos
 
 
 @functools.cache
