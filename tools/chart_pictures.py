@@ -25,7 +25,6 @@ from report.charts import render_charts  # noqa: E402
 from report.content import load_document  # noqa: E402
 from report.init import init_project  # noqa: E402
 from report.locale import get_locale  # noqa: E402
-from report.render import text_width  # noqa: E402
 from report.theme import load_theme  # noqa: E402
 
 OUT = ROOT / "docs" / "charts.png"
@@ -41,7 +40,7 @@ def render(target: Path = OUT) -> Path:
         doc = load_document(project / "content")
         theme, fonts = load_theme(doc.content_dir, doc.assets_dir)
         drawings = render_charts({k: doc.charts[k] for k in CHARTS}, theme, fonts,
-                                 get_locale(doc.report.language), text_width(theme))
+                                 get_locale(doc.report.language), theme.page.text_width)
         tiles = []
         for name in CHARTS:
             pdf = pdfium.PdfDocument(drawings[name].pdf)
