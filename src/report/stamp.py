@@ -33,10 +33,14 @@ PACKAGE = Path(__file__).resolve().parent
 def input_stamp(content_dir: Path, out_dir: Path, options: object) -> str:
     h = hashlib.sha256(repr((FORMAT, sys.version, options, os.environ.get("SOURCE_DATE_EPOCH"),
                              str(Path.cwd()))).encode())
-    skip = _resolved(out_dir)
+    try:
+        st = os.stat(out_dir)
+        skip = (st.st_dev, st.st_ino)
+    except OSError:
+        skip = None
     for folder in (PACKAGE, content_dir, project_paths(content_dir)[1]):
         h.update(f"\0folder {folder}\0".encode())
-        _tree(folder, h, skip)
+        _tree(str(folder), h, skip)
     for name in LIBRARIES:  # an upgraded library rewrites its files: new times
         spec = find_spec(name)
         origin = Path(spec.origin) if spec and spec.origin else None
@@ -59,33 +63,46 @@ def _stat(path: Path) -> tuple[int, int, int] | None:
     return st.st_size, st.st_mtime_ns, st.st_ino
 
 
-def _tree(top: Path, h: hashlib._Hash, skip: Path | None) -> None:
-    """Every file under `top` (links followed, each folder once), in a stable order."""
+def _tree(top: str, h: hashlib._Hash, skip: tuple[int, int] | None) -> None:
+    """Every file under `top` (links followed, each folder once, the folder `skip` — device and
+    inode — left out), in a stable order: a folder's files, then its subfolders, by name."""
     seen: set[tuple[int, int]] = set()
-    for root, dirs, files in os.walk(top, followlinks=True):
+
+    def walk(folder: str, rel: str) -> None:
         try:
-            st = os.stat(root)
-        except OSError:
-            continue
-        if (st.st_dev, st.st_ino) in seen or (skip is not None and Path(root).resolve() == skip):
-            dirs[:] = []
-            continue
-        seen.add((st.st_dev, st.st_ino))
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "__pycache__")
-        for name in sorted(files):
-            if name.startswith("."):
+            st = os.stat(folder)
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError:  # removed meanwhile: its files are simply not in the stamp
+            return
+        here = (st.st_dev, st.st_ino)
+        if here in seen or here == skip:
+            return
+        seen.add(here)
+        folders = []
+        for entry in entries:
+            if entry.name.startswith("."):
                 continue
-            path = Path(root) / name
-            h.update(f"{path.relative_to(top)}\0{_describe(path)}\0".encode())
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            if not is_dir:
+                h.update(f"{rel}{entry.name}\0{_describe(entry.path)}\0".encode())
+            elif entry.name != "__pycache__":
+                folders.append(entry)
+        for entry in folders:
+            walk(entry.path, f"{rel}{entry.name}/")
+
+    walk(top, "")
 
 
 def _slot(content_dir: Path, out_dir: Path, options: object) -> str:
     return key("stamp", str(_resolved(content_dir)), str(_resolved(out_dir)), options)
 
 
-def _describe(path: Path) -> str:
+def _describe(path: str | Path) -> str:
     try:
-        st = path.stat()
+        st = os.stat(path)
     except OSError:
         return str(None)
     meta = st.st_size, st.st_mtime_ns, st.st_ino
