@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from report.assets import MAX_IMAGE_PIXELS, check_image
+from report.assets import MAX_IMAGE_PIXELS, AssetError, check_image
 from report.content import load_document
 
 from .conftest import ASSETS as ASSETS_DIR
@@ -177,6 +177,20 @@ def test_sound_images_pass(tmp_path):
     for fmt, suffix in (("PNG", ".png"), ("JPEG", ".jpg")):
         path = tmp_path / f"ok{suffix}"
         Image.new("RGB", (300, 200), "blue").save(path, fmt)
+        check_image(path, path.name)
+
+
+def test_an_image_damaged_after_it_passed_is_checked_again(tmp_path):
+    """`report watch` keeps the images that passed in memory; a file written since (even to the
+    same size, even with its old modification time put back) is decoded again."""
+    path = tmp_path / "photo.jpg"
+    Image.effect_noise((300, 200), 60).convert("RGB").save(path, "JPEG")
+    check_image(path, path.name)
+    data = path.read_bytes()
+    old = path.stat()
+    path.write_bytes(bytes(64) + data[64:])  # same size, its header overwritten
+    os.utime(path, ns=(old.st_atime_ns, old.st_mtime_ns))
+    with pytest.raises(AssetError, match="but its name ends in .jpg"):
         check_image(path, path.name)
 
 

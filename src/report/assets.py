@@ -89,9 +89,22 @@ def inside_project(path: Path, assets_dir: Path, project_dir: Path) -> bool:
 
 
 def check_image(path: Path, name: str) -> None:
-    """Refuse anything but a complete JPEG/PNG matching its extension, within MAX_IMAGE_PIXELS."""
+    """Refuse anything but a complete JPEG/PNG matching its extension, within MAX_IMAGE_PIXELS.
+    Within one process (`report watch`) a file that passed is not decoded again while its size,
+    times and inode are unchanged (any write changes its ctime, which no program can set back)."""
     expected = IMAGE_FORMATS[path.suffix.lower()]
-    size = path.stat().st_size
+    st = path.stat()
+    signature = (expected, MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev)
+    if _CHECKED.get(str(path)) == signature:
+        return
+    _check_image(path, name, expected, st.st_size)
+    _CHECKED[str(path)] = signature
+
+
+_CHECKED: dict[str, tuple] = {}  # path → signature of the file that passed check_image
+
+
+def _check_image(path: Path, name: str, expected: str, size: int) -> None:
     if size > MAX_IMAGE_BYTES:
         raise AssetError(f"{name!r} is {size / 1024 / 1024:.0f} MB; at most {MAX_IMAGE_BYTES // 1024 // 1024} MB "
                          "are accepted", "save it smaller: " + _EXPORT_HINT)
