@@ -31,7 +31,7 @@ from .errors import Diagnostic, Pos, ReportError
 from .paths import project_paths
 
 Snapshot = dict[str, tuple[int, int, int]]
-SETTLE = 0.02  # seconds between the scans that must agree before a rebuild (an editor mid-save)
+SETTLE = 0.01  # seconds between the scans that must agree before a rebuild (an editor mid-save)
 NOTICED_INTERVAL = 0.5  # seconds between scans while change notices arrive
 
 

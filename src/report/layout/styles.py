@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from reportlab.lib.colors import CMYKColor, Color
@@ -67,6 +68,13 @@ class Styles:
         return Color(*c.rgb_floats)
 
     def para(self, name: str, **over) -> ParagraphStyle:
+        base, presets = self._presets
+        return ParagraphStyle(name, **{**base, **presets[name], **over})
+
+    @cached_property
+    def _presets(self) -> tuple[dict, dict[str, dict]]:
+        """The settings every paragraph style starts from, and each named style's own (worked out
+        once per edition: a page of key figures asks for a few hundred styles)."""
         s, f = self.theme.sizes, self.font
         ink = self.colour("ink")
         base = dict(fontName=f["regular"], fontSize=s.body, leading=s.leading, textColor=ink,
@@ -100,4 +108,4 @@ class Styles:
             "toc1": dict(fontName=f["bold"], fontSize=s.h2 - 2, leading=(s.h2 - 2) * 1.9,
                          textColor=self.colour("primary"), hyphenationLang=""),
         }
-        return ParagraphStyle(name, **{**base, **presets[name], **over})
+        return base, presets
