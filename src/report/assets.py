@@ -94,7 +94,8 @@ def check_image(path: Path, name: str) -> None:
     times and inode are unchanged (any write changes its ctime, which no program can set back)."""
     expected = IMAGE_FORMATS[path.suffix.lower()]
     st = path.stat()
-    signature = (expected, MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev)
+    signature = (expected, MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS,
+                 st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev)
     if _CHECKED.get(str(path)) == signature:
         return
     _check_image(path, name, expected, st.st_size)
