@@ -95,6 +95,9 @@ def render_pdf(chart_id: str, chart: Any, draw: Callable, theme: Theme, fonts: d
     with matplotlib.rc_context(rc(theme, fonts)), _lean_embedding():
         fig = Figure(figsize=(width / 72, height / 72))
         draw(fig, chart, theme, locale)
+        # tight_layout leaves a placeholder layout engine behind, for which savefig draws the whole
+        # figure once more before drawing it into the PDF; the layout is done: no engine
+        fig.set_layout_engine(None)
         buf = io.BytesIO()
         fig.savefig(buf, format="pdf", transparent=True,
                     metadata={"Creator": None, "Producer": None, "CreationDate": None})

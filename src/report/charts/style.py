@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from matplotlib.axes import Axes
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from ..locale import Locale
@@ -174,8 +175,12 @@ def spread(wanted: list[float], gap: float, lo: float, hi: float) -> list[float]
 
 
 def renderer(fig: Figure) -> Any:
-    """A renderer to measure text with before the figure is saved."""
-    return fig._get_renderer()
+    """A renderer to measure text with before the figure is saved: the Agg renderer matplotlib would
+    make for it, made once per figure (matplotlib makes a new one on every call, and its text
+    measurements are cached per renderer)."""
+    if not isinstance(fig.canvas, FigureCanvasAgg):
+        FigureCanvasAgg(fig)  # the figure's canvas from now on; savefig(format="pdf") still writes a PDF
+    return fig.canvas.get_renderer()
 
 
 def fit_tick_labels(fig: Figure, ax: Axes) -> None:
