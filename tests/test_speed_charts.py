@@ -154,6 +154,38 @@ def test_embedded_chart_fonts_lack_layout_tables_and_draw_the_same(tmp_path):
                 assert not {"GSUB", "GPOS", "GDEF"} & set(TTFont(io.BytesIO(data)).keys()), cid
 
 
+def test_a_chart_is_measured_with_one_renderer_and_drawn_once(tmp_path, monkeypatch):
+    """Text is measured with one Agg renderer per figure (a new one per measurement would also lose
+    matplotlib's text-metrics cache), and saving draws the figure once: no layout engine is left
+    behind to make savefig draw it a second time first."""
+    from matplotlib.backends import backend_agg
+    from matplotlib.figure import Figure
+
+    from report.charts import render as chart_render
+    counts = {"agg": 0, "draw": 0}
+    agg_init, draw = backend_agg.RendererAgg.__init__, Figure.draw
+
+    def counting_init(self, *args, **kwargs):
+        counts["agg"] += 1
+        agg_init(self, *args, **kwargs)
+
+    def counting_draw(self, renderer):
+        counts["draw"] += 1
+        return draw(self, renderer)
+    monkeypatch.setattr(backend_agg.RendererAgg, "__init__", counting_init)
+    monkeypatch.setattr(Figure, "draw", counting_draw)
+    doc, theme, fonts, locale, width = _sample()
+    digests = {r: file_digest(p) for r, p in fonts.items()}
+    kinds = set()
+    for cid, chart in doc.charts.items():
+        counts.update(agg=0, draw=0)
+        shared = chart_fonts(fonts, digests, _characters(chart, locale), tmp_path)
+        chart_render.render_pdf(cid, chart, _kinds()[type(chart)], theme, shared, locale, width)
+        assert counts == {"agg": 1, "draw": 1}, (cid, counts)
+        kinds.add(type(chart).__name__)
+    assert "BarChart" in kinds  # the kind that lays out twice (tight_layout, then room for its labels)
+
+
 def _children(pid: int) -> list[int]:
     found = []
     for entry in Path("/proc").iterdir():

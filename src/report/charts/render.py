@@ -22,6 +22,7 @@ matplotlib.use("Agg")
 
 from fontTools import subset  # noqa: E402
 from matplotlib import font_manager  # noqa: E402
+from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
 from ..locale import Locale  # noqa: E402
@@ -94,6 +95,7 @@ def render_pdf(chart_id: str, chart: Any, draw: Callable, theme: Theme, fonts: d
     height = chart.height * MM
     with matplotlib.rc_context(rc(theme, fonts)), _lean_embedding():
         fig = Figure(figsize=(width / 72, height / 72))
+        FigureCanvasAgg(fig)  # text is measured with its one renderer (style.renderer), tight_layout's too
         draw(fig, chart, theme, locale)
         # tight_layout leaves a placeholder layout engine behind, for which savefig draws the whole
         # figure once more before drawing it into the PDF; the layout is done: no engine
