@@ -59,6 +59,25 @@ def test_unchanged_paragraphs_are_not_solved_again(project, tmp_path, solves):
     assert changed == _build(project, tmp_path / "e", Cache(tmp_path / "other", enabled=False))
 
 
+def test_an_edition_built_alone_keeps_the_other_editions_breaks(project, tmp_path, solves, monkeypatch):
+    """`report build --edition screen` between two print builds does not make the second print
+    build solve its own paragraphs again; with no room for unused breaks it would."""
+    cache = Cache(tmp_path / "cache")
+
+    def build_one(edition: str, out: str) -> None:
+        _fresh_process()
+        build(project, tmp_path / out, [edition], cache=cache)
+    build_one("print", "p1")
+    build_one("screen", "s1")
+    solves.clear()
+    build_one("print", "p2")
+    assert solves == []
+    monkeypatch.setattr(justify, "KEEP_UNUSED", 0)
+    build_one("screen", "s2")
+    build_one("print", "p3")
+    assert solves, "the print edition has paragraphs of its own (else this test proves nothing)"
+
+
 @pytest.mark.parametrize("damage", ["rows", "words", "types", "not-json"])
 def test_a_damaged_memo_entry_is_solved_afresh(project, tmp_path, solves, damage):
     cache = Cache(tmp_path / "cache")

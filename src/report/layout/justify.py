@@ -274,8 +274,9 @@ def recall(cache: Cache, content_dir: Path) -> None:
     same = _LAST == (cache.root, content_dir.resolve())
     _LAST = (cache.root, content_dir.resolve())
     if same and _USED:  # `report watch`: the last build's breaks are at hand
+        kept = _merged()
         _KEPT.clear()
-        _KEPT.update(_USED)
+        _KEPT.update(kept)
         _USED.clear()
         return
     _USED.clear()
@@ -292,10 +293,27 @@ def recall(cache: Cache, content_dir: Path) -> None:
 
 
 def keep(cache: Cache, content_dir: Path) -> None:
-    """Store the line breaks this build used, for the next build of the same content."""
-    if _USED and set(_USED) != set(_KEPT):
+    """Store the line breaks this build used, for the next build of the same content, and as many
+    of the ones kept before that it did not use: an edition built alone (`--edition screen`) does
+    not drop the other edition's paragraphs, while text rewritten again and again does not pile up."""
+    kept = _merged()
+    if _USED and kept.keys() != _KEPT.keys():
         cache.put("line-breaks", _memo_key(content_dir),
-                  zlib.compress(json.dumps(_USED, separators=(",", ":")).encode(), 1))
+                  zlib.compress(json.dumps(kept, separators=(",", ":")).encode(), 1))
+
+
+def _merged() -> dict[str, Any]:
+    """The breaks this build used, then up to KEEP_UNUSED of those kept before that it did not use."""
+    kept = dict(_USED)
+    room = len(_USED) + KEEP_UNUSED
+    for digest, breaks in _KEPT.items():
+        if len(kept) >= room:
+            break
+        kept.setdefault(digest, breaks)
+    return kept
+
+
+KEEP_UNUSED = 2000  # kept line breaks a build did not use that are kept for the next
 
 
 def _memo_key(content_dir: Path) -> str:
