@@ -16,6 +16,7 @@ on its own PDFs).
 
 from __future__ import annotations
 
+import gc
 import os
 import stat
 import threading
@@ -146,6 +147,9 @@ class Watcher:
         """Build now, then after every change, until `stop()` says so."""
         self.changed()
         yield self.rebuild()
+        # what the first build left (modules, fonts, the hyphenation dictionary, caches) lives as
+        # long as the watcher: the garbage collector need not walk it again on every rebuild
+        gc.freeze()
         notices = _Notices(self.folders())
         try:
             yield from self._changes(interval, stop, notices)
