@@ -198,6 +198,8 @@ def render_charts(charts: dict[str, Any], theme: Theme, fonts: dict[str, Path], 
         for job, future in zip(jobs, _submit(jobs), strict=True):
             results[job[0]] = future
             future.add_done_callback(_store(cache, keys[job[0]]))
+        if len(jobs) <= ONE_WORKER_MAX:
+            _prepare_fonts(jobs[0])
         jobs = []
     elif len(jobs) >= POOL_MIN:
         with ProcessPoolExecutor(max_workers=WORKERS, mp_context=_pool_context(), initializer=_worker_init,
@@ -209,6 +211,19 @@ def render_charts(charts: dict[str, Any], theme: Theme, fonts: dict[str, Path], 
         results[job[0]] = pdf
         cache.put("charts", keys[job[0]], pdf)
     return {cid: ChartDrawing(cid, results[cid], width, chart.height * MM) for cid, chart in charts.items()}
+
+
+def _prepare_fonts(job: tuple) -> None:
+    """Make the chart fonts here while the one chart worker imports matplotlib (a first build on
+    this machine: ~0.3 s a font, which the worker would otherwise spend after its import). Only
+    for a few charts: with many, this process's layout is what the build waits for. The files
+    appear whole (written, then renamed); a worker that looks first makes its own."""
+    cid, chart, theme, fonts, digests, locale, width, font_dir = job
+    try:
+        from .fonts import chart_fonts
+        chart_fonts(fonts, digests, _characters(chart, locale), font_dir)
+    except Exception:  # the worker makes them again and reports what is wrong
+        pass
 
 
 def _submit(jobs: list[tuple]) -> list[Future]:
