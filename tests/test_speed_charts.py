@@ -186,6 +186,22 @@ def test_a_chart_is_measured_with_one_renderer_and_drawn_once(tmp_path, monkeypa
     assert "BarChart" in kinds  # the kind that lays out twice (tight_layout, then room for its labels)
 
 
+def test_a_first_builds_chart_fonts_are_made_while_the_worker_starts(tmp_path):
+    """With a few charts to draw in the background, the chart fonts are made by the build process
+    before render_charts returns (the worker imports matplotlib meanwhile), and the worker's
+    charts use those very files: they are the same as charts drawn with fonts it made itself."""
+    doc, theme, fonts, locale, width = _sample()
+    cache = Cache(tmp_path / "cache")
+    drawings = render_charts(doc.charts, theme, fonts, locale, width, cache, background=True)
+    made = sorted((tmp_path / "cache" / "chart-fonts").glob("*.ttf"))
+    assert len(made) == 2  # regular and bold, there before any chart is drawn
+    before = {p: p.stat().st_mtime_ns for p in made}
+    background = {cid: d.pdf for cid, d in drawings.items()}
+    assert {p: p.stat().st_mtime_ns for p in made} == before  # the worker used them, made none
+    inline = render_charts(doc.charts, theme, fonts, locale, width, Cache(tmp_path / "other"))
+    assert background == {cid: d.pdf for cid, d in inline.items()}
+
+
 def _children(pid: int) -> list[int]:
     found = []
     for entry in Path("/proc").iterdir():
