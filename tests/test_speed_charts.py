@@ -186,6 +186,17 @@ def test_a_chart_is_measured_with_one_renderer_and_drawn_once(tmp_path, monkeypa
     assert "BarChart" in kinds  # the kind that lays out twice (tight_layout, then room for its labels)
 
 
+def test_making_a_chart_font_prints_nothing():
+    """fontTools' note on Lato's head table (a creation date of 1904) reached the terminal of a
+    first build once the build process made chart fonts itself (a process of its own: pytest
+    captures log records, a user's terminal does not)."""
+    _doc, _theme, fonts, _locale, _width = _sample()
+    code = ("import sys; from pathlib import Path; from report.charts.fonts import make, BASE_CHARS; "
+            "make(Path(sys.argv[1]), BASE_CHARS, 'Rtest')")
+    run = subprocess.run([sys.executable, "-c", code, str(fonts["regular"])], capture_output=True, text=True)
+    assert run.returncode == 0 and run.stderr == "", run.stderr
+
+
 def test_a_first_builds_chart_fonts_are_made_while_the_worker_starts(tmp_path):
     """With a few charts to draw in the background, the chart fonts are made by the build process
     before render_charts returns (the worker imports matplotlib meanwhile), and the worker's
