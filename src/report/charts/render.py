@@ -22,6 +22,7 @@ matplotlib.use("Agg")
 
 from fontTools import subset  # noqa: E402
 from matplotlib import font_manager  # noqa: E402
+from matplotlib.backend_bases import FigureCanvasBase  # noqa: E402
 from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
@@ -103,4 +104,5 @@ def render_pdf(chart_id: str, chart: Any, draw: Callable, theme: Theme, fonts: d
         buf = io.BytesIO()
         fig.savefig(buf, format="pdf", transparent=True,
                     metadata={"Creator": None, "Producer": None, "CreationDate": None})
+        FigureCanvasBase(fig)  # the Agg canvas and its pixel buffer go now, not at the next garbage collection
     return ChartDrawing(chart_id, buf.getvalue(), width, height)
