@@ -65,6 +65,12 @@ def test_stamp_changes_with_every_input(project, tmp_path, monkeypatch):
     copied = _stamp(project, out)
     (code / "layout" / "text.py").write_text((code / "layout" / "text.py").read_text() + "\n# changed\n")
     assert _stamp(project, out) != copied  # a new code version
+    changed = _stamp(project, out)
+    module = code / "model" / "reader.py"
+    st = module.stat()
+    module.write_text(module.read_text().replace("(", "[", 1))  # same size, time put back:
+    os.utime(module, ns=(st.st_atime_ns, st.st_mtime_ns))  # the package is described by status, and
+    assert _stamp(project, out) != changed  # a write changes its ctime, which no program sets back
 
 
 def test_output_inside_the_content_folder_does_not_change_the_stamp(project):

@@ -4,9 +4,10 @@ An unchanged build — same content, assets, theme, fonts, code, libraries and o
 output files untouched since — returns the previous build's result in a few milliseconds instead
 of importing reportlab and laying out again. The stamp reads every content and asset file (files
 up to 1 MiB by their bytes, larger ones — images, fonts — by size, time and inode, which any
-edit or replacement changes) and skips the output folder when it lies inside the project. Fonts
-and images the build read from elsewhere in the project (`../fonts/…`) are listed in the record
-and compared too. Records are JSON in the cache; one that does not parse is a miss.
+edit or replacement changes; the package's own files by size, times and inode too) and skips the
+output folder when it lies inside the project. Fonts and images the build read from elsewhere in
+the project (`../fonts/…`) are listed in the record and compared too. Records are JSON in the
+cache; one that does not parse is a miss.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ def input_stamp(content_dir: Path, out_dir: Path, options: object) -> str:
         skip = None
     for folder in (PACKAGE, content_dir, project_paths(content_dir)[1]):
         h.update(f"\0folder {folder}\0".encode())
-        _tree(str(folder), h, skip)
+        _tree(str(folder), h, skip, read=folder != PACKAGE)
     for name in LIBRARIES:  # an upgraded library rewrites its files: new times
         spec = find_spec(name)
         origin = Path(spec.origin) if spec and spec.origin else None
@@ -63,9 +64,11 @@ def _stat(path: Path) -> tuple[int, int, int] | None:
     return st.st_size, st.st_mtime_ns, st.st_ino
 
 
-def _tree(top: str, h: hashlib._Hash, skip: tuple[int, int] | None) -> None:
+def _tree(top: str, h: hashlib._Hash, skip: tuple[int, int] | None, read: bool = True) -> None:
     """Every file under `top` (links followed, each folder once, the folder `skip` — device and
-    inode — left out), in a stable order: a folder's files, then its subfolders, by name."""
+    inode — left out), in a stable order: a folder's files, then its subfolders, by name. Without
+    `read`, files are described by size, times and inode alone, as Python checks its bytecode
+    against its sources: the package's own ~200 files, which an install or edit rewrites."""
     seen: set[tuple[int, int]] = set()
 
     def walk(folder: str, rel: str) -> None:
@@ -87,13 +90,21 @@ def _tree(top: str, h: hashlib._Hash, skip: tuple[int, int] | None) -> None:
             except OSError:
                 is_dir = False
             if not is_dir:
-                h.update(f"{rel}{entry.name}\0{_describe(entry.path)}\0".encode())
+                h.update(f"{rel}{entry.name}\0{_describe(entry.path) if read else _status(entry.path)}\0".encode())
             elif entry.name != "__pycache__":
                 folders.append(entry)
         for entry in folders:
             walk(entry.path, f"{rel}{entry.name}/")
 
     walk(top, "")
+
+
+def _status(path: str) -> str:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return str(None)
+    return str((st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino))
 
 
 def _slot(content_dir: Path, out_dir: Path, options: object) -> str:
