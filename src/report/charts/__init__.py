@@ -21,14 +21,13 @@ import dataclasses
 import hashlib
 import io
 import logging
-import multiprocessing
 import os
 import shutil
 import signal
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
@@ -44,7 +43,7 @@ MM = 72 / 25.4
 POOL_MIN = 4  # below this many misses a pool's start-up costs more than it saves
 WORKERS = 2
 ONE_WORKER_MAX = 4  # up to this many charts one worker is done sooner (each one imports matplotlib)
-_pools: list[ProcessPoolExecutor] = []  # live worker pools of this process, for stop_workers
+_pools: list[Any] = []  # live worker pools of this process (ProcessPoolExecutor), for stop_workers
 
 
 @dataclass(frozen=True)
@@ -106,6 +105,7 @@ def _characters(*values: Any) -> frozenset[int]:
 
 def _pool_context() -> Any:
     # fork shares the parent's imports; where it is not available, spawn
+    import multiprocessing  # imported when a worker is started: a build with every chart cached has none
     return multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
 
 
@@ -202,6 +202,7 @@ def render_charts(charts: dict[str, Any], theme: Theme, fonts: dict[str, Path], 
             _prepare_fonts(jobs[0])
         jobs = []
     elif len(jobs) >= POOL_MIN:
+        from concurrent.futures import ProcessPoolExecutor
         with ProcessPoolExecutor(max_workers=WORKERS, mp_context=_pool_context(), initializer=_worker_init,
                                  initargs=(os.getpid(),)) as pool:
             drawn = list(pool.map(_render_one, jobs))
@@ -234,6 +235,7 @@ def submit_to_workers(workers: int, fn: Callable, calls: list[tuple]) -> list[Fu
     """`fn(*args)` for each args of `calls` in new forked worker processes that die with the build
     (see the module docstring; `stop_workers` kills them). Ctrl-C is blocked while they are forked:
     they ignore it from their first line."""
+    from concurrent.futures import ProcessPoolExecutor
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context(), initializer=_worker_init,
                                initargs=(os.getpid(),))
     _pools.append(pool)
