@@ -272,3 +272,13 @@ def test_every_font_name_in_the_finished_pdfs_is_one_font_program(screen_pdf, pr
                     programs.setdefault(str(obj.FontName), set()).add(
                         hashlib.sha256(obj.FontFile2.read_bytes()).hexdigest())
         assert programs and all(len(v) == 1 for v in programs.values()), (path.name, programs)
+
+
+def test_finished_worker_pools_are_let_go():
+    """`report watch` starts workers on every rebuild that draws charts; the pools of earlier
+    rebuilds, their work done, are not kept."""
+    import report.charts as charts
+    for _ in range(3):
+        for future in charts.submit_to_workers(1, abs, [(-1,)]):
+            assert future.result() == 1
+    assert len(charts._pools) == 1

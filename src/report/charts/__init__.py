@@ -43,7 +43,7 @@ MM = 72 / 25.4
 POOL_MIN = 4  # below this many misses a pool's start-up costs more than it saves
 WORKERS = 2
 ONE_WORKER_MAX = 4  # up to this many charts one worker is done sooner (each one imports matplotlib)
-_pools: list[Any] = []  # live worker pools of this process (ProcessPoolExecutor), for stop_workers
+_pools: list[tuple[Any, list[Future]]] = []  # this process's worker pools (ProcessPoolExecutor) and their work
 
 
 @dataclass(frozen=True)
@@ -126,7 +126,7 @@ def _worker_init(parent: int) -> None:
 def stop_workers() -> None:
     """Cancel queued charts and kill the workers (a build failed or was interrupted)."""
     while _pools:
-        pool = _pools.pop()
+        pool, _work = _pools.pop()
         processes = list((getattr(pool, "_processes", None) or {}).values())
         pool.shutdown(wait=False, cancel_futures=True)
         for process in processes:
@@ -236,11 +236,13 @@ def submit_to_workers(workers: int, fn: Callable, calls: list[tuple]) -> list[Fu
     (see the module docstring; `stop_workers` kills them). Ctrl-C is blocked while they are forked:
     they ignore it from their first line."""
     from concurrent.futures import ProcessPoolExecutor
+    _pools[:] = [(p, work) for p, work in _pools if not all(f.done() for f in work)]  # `report watch`: no pile
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context(), initializer=_worker_init,
                                initargs=(os.getpid(),))
-    _pools.append(pool)
+    futures: list[Future] = []
+    _pools.append((pool, futures))  # before the fork: stop_workers reaches every worker
     with interrupts_held():
-        futures = [pool.submit(fn, *args) for args in calls]
+        futures += [pool.submit(fn, *args) for args in calls]
     pool.shutdown(wait=False)  # the workers finish what is queued, then exit
     return futures
 
