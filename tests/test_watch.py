@@ -106,3 +106,33 @@ def test_a_save_wakes_the_watcher_and_it_polls_without_notices(project, tmp_path
                        encoding="utf-8")
     assert next(cycles).error is None
     assert pdf.read_bytes() != before
+
+
+def test_a_warm_process_reads_the_theme_again_only_when_its_files_change(project, monkeypatch):
+    """`report watch` keeps the theme it read while the theme files, fonts and logos stay as they
+    were; a change to any of them (even to the same size with the time put back) is read."""
+    import os
+    import shutil
+
+    from report import theme as theme_module
+    assets = project.parent / "assets"
+    os.utime(assets / "fonts" / "Lato-Regular.ttf")  # changed just now: maybe still being written
+    fresh = theme_module.load_theme(project, assets)
+    assert theme_module.load_theme(project, assets) is not fresh  # so that reading is not kept
+    monkeypatch.setattr(theme_module, "RACY_NS", 0)
+    kept = theme_module.load_theme(project, assets)
+    assert theme_module.load_theme(project, assets) is kept
+
+    custom = project / "theme.yaml"
+    custom.write_text("sizes:\n  body: 9.5\n", encoding="utf-8")
+    changed = theme_module.load_theme(project, assets)
+    assert changed is not kept and changed[0].sizes.body == 9.5
+    st = custom.stat()
+    custom.write_text("sizes:\n  body: 9.0\n", encoding="utf-8")  # same size …
+    os.utime(custom, ns=(st.st_atime_ns, st.st_mtime_ns))  # … and time: its ctime tells
+    assert theme_module.load_theme(project, assets)[0].sizes.body == 9.0
+
+    again = theme_module.load_theme(project, assets)
+    assert theme_module.load_theme(project, assets) is again
+    shutil.copy(assets / "fonts" / "Lato-Black.ttf", assets / "fonts" / "Lato-Bold.ttf")  # a font replaced
+    assert theme_module.load_theme(project, assets) is not again
