@@ -71,6 +71,13 @@ def test_changed_chart_data_misses_the_cache(tmp_path, project):
     render_charts(load_document(project).charts, theme, fonts, de, width, cache)
     assert cache.misses == 1 and cache.hits == 2
 
+    (project / "theme.yaml").write_text('colours:\n  accent: {rgb: "#aa3300", cmyk: [0, 70, 100, 20]}\n',
+                                        encoding="utf-8")
+    recoloured, _ = load_theme(project, doc.assets_dir)
+    cache = Cache(tmp_path)
+    render_charts(load_document(project).charts, recoloured, fonts, de, width, cache)
+    assert cache.misses == 3 and cache.hits == 0  # the theme is part of every chart's key
+
 
 def test_parallel_rendering_matches_serial(tmp_path, monkeypatch):
     import report.charts as charts_mod

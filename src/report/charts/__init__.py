@@ -180,8 +180,9 @@ def render_charts(charts: dict[str, Any], theme: Theme, fonts: dict[str, Path], 
     font_ids = sorted(digests.items())
     results: dict[str, bytes | Future] = {}
     jobs, keys = [], {}
+    drawn_with = key("theme", theme)  # once: serialising the theme for each chart's key took longer
     for cid, chart in charts.items():
-        keys[cid] = key("chart", version, type(chart).__name__, chart, theme, font_ids, locale.language, width)
+        keys[cid] = key("chart", version, type(chart).__name__, chart, drawn_with, font_ids, locale.language, width)
         hit = cache.get("charts", keys[cid], valid=_is_pdf)
         if hit is not None:
             results[cid] = hit
