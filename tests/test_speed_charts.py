@@ -198,15 +198,18 @@ def test_making_a_chart_font_prints_nothing():
 
 
 def test_a_first_builds_chart_fonts_are_made_while_the_worker_starts(tmp_path):
-    """With a few charts to draw in the background, the chart fonts are made by the build process
-    before render_charts returns (the worker imports matplotlib meanwhile; here, forked from a
-    test process that has matplotlib already, it may get there first and make its own: the files
-    are renamed into place whole), and the charts are the same as drawn in one process."""
+    """With a few charts to draw in the background, the bold chart font is made by the build process
+    before render_charts returns (the worker imports matplotlib meanwhile and makes the regular one
+    after; here, forked from a test process that has matplotlib already, it may get there first and
+    make its own: the files are renamed into place whole), and the charts are the same as drawn in
+    one process."""
     doc, theme, fonts, locale, width = _sample()
+    digests = {r: file_digest(p) for r, p in fonts.items()}
+    cid, chart = next(iter(doc.charts.items()))
+    bold = chart_fonts(fonts, digests, _characters(chart, locale), tmp_path / "probe", only=("bold",))["bold"]
     cache = Cache(tmp_path / "cache")
     drawings = render_charts(doc.charts, theme, fonts, locale, width, cache, background=True)
-    made = sorted((tmp_path / "cache" / "chart-fonts").glob("*.ttf"))
-    assert len(made) == 2  # regular and bold, there before render_charts returned
+    assert (tmp_path / "cache" / "chart-fonts" / bold.name).is_file()  # there before render_charts returned
     background = {cid: d.pdf for cid, d in drawings.items()}
     inline = render_charts(doc.charts, theme, fonts, locale, width, Cache(tmp_path / "other"))
     assert background == {cid: d.pdf for cid, d in inline.items()}

@@ -216,14 +216,15 @@ def render_charts(charts: dict[str, Any], theme: Theme, fonts: dict[str, Path], 
 
 
 def _prepare_fonts(job: tuple) -> None:
-    """Make the chart fonts here while the one chart worker imports matplotlib (a first build on
-    this machine: ~0.3 s a font, which the worker would otherwise spend after its import). Only
-    for a few charts: with many, this process's layout is what the build waits for. The files
-    appear whole (written, then renamed); a worker that looks first makes its own."""
+    """Make one of the two chart fonts here while the one chart worker imports matplotlib (a first
+    build on this machine: ~0.3 s a font, which the worker would otherwise spend after its import;
+    both here would make this process, which lays out two editions meanwhile, the one the build
+    waits for). Only for a few charts: with many, this process's layout is the longer path. The
+    files appear whole (written, then renamed); a worker that looks first makes its own."""
     cid, chart, theme, fonts, digests, locale, width, font_dir = job
     try:
-        from .fonts import chart_fonts
-        chart_fonts(fonts, digests, _characters(chart, locale), font_dir)
+        from .fonts import ROLES, chart_fonts
+        chart_fonts(fonts, digests, _characters(chart, locale), font_dir, only=ROLES[-1:])
     except Exception:  # the worker makes them again and reports what is wrong
         pass
 

@@ -42,7 +42,7 @@ ROLES = ("regular", "bold")  # the weights chart text uses; others fall back to 
 
 
 def chart_fonts(fonts: dict[str, Path], digests: dict[str, str], chars: frozenset[int],
-                folder: Path) -> dict[str, Path]:
+                folder: Path, only: tuple[str, ...] = ROLES) -> dict[str, Path]:
     """The chart fonts (per role in ROLES) of the theme's `fonts` (SHA-256 `digests`) for text made
     of `chars`: files in `folder` (the cache), made on first use. Text with characters beyond
     BASE_CHARS gets fonts of its own (rare). Not shipped with the package: a modified font may
@@ -51,7 +51,7 @@ def chart_fonts(fonts: dict[str, Path], digests: dict[str, str], chars: frozense
     roles = [r for r in ROLES if r in fonts]
     family = "R" + _hash(FORMAT, *(digests[r] for r in roles), extra)[:8]
     return {r: _chart_font(fonts[r], _hash(FORMAT, digests[r], extra, family)[:24], extra, family, folder)
-            for r in roles}
+            for r in roles if r in only}
 
 
 def _hash(*parts: str) -> str:
