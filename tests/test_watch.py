@@ -110,29 +110,39 @@ def test_a_save_wakes_the_watcher_and_it_polls_without_notices(project, tmp_path
 
 def test_a_warm_process_reads_the_theme_again_only_when_its_files_change(project, monkeypatch):
     """`report watch` keeps the theme it read while the theme files, fonts and logos stay as they
-    were; a change to any of them (even to the same size with the time put back) is read."""
+    were; a change to any of them (even to the same size with the time put back) is read, and a
+    reading that began right after a file changed is not kept (it may have changed meanwhile)."""
     import os
     import shutil
+    import time
 
     from report import theme as theme_module
     assets = project.parent / "assets"
-    os.utime(assets / "fonts" / "Lato-Regular.ttf")  # changed just now: maybe still being written
-    fresh = theme_module.load_theme(project, assets)
-    assert theme_module.load_theme(project, assets) is not fresh  # so that reading is not kept
-    monkeypatch.setattr(theme_module, "RACY_NS", 0)
-    kept = theme_module.load_theme(project, assets)
-    assert theme_module.load_theme(project, assets) is kept
+    reads = []
+    original = theme_module._load_theme
+    monkeypatch.setattr(theme_module, "_load_theme", lambda *args: reads.append(1) or original(*args))
+
+    def load():
+        return theme_module.load_theme(project, assets)[0]
+    os.utime(assets / "fonts" / "Lato-Regular.ttf")  # changed just now
+    load()
+    load()
+    assert len(reads) == 2  # the first reading began right after the change: not kept
+
+    monkeypatch.setattr(theme_module, "RACY_NS", 0)  # no file is "just changed" from here on
+    kept = load()
+    reads.clear()
+    assert load() is kept and load() is kept and reads == []
 
     custom = project / "theme.yaml"
     custom.write_text("sizes:\n  body: 9.5\n", encoding="utf-8")
-    changed = theme_module.load_theme(project, assets)
-    assert changed is not kept and changed[0].sizes.body == 9.5
+    assert load().sizes.body == 9.5 and len(reads) == 1
+    time.sleep(0.02)  # file times advance with the kernel's tick (a few ms): let one pass
     st = custom.stat()
     custom.write_text("sizes:\n  body: 9.0\n", encoding="utf-8")  # same size …
     os.utime(custom, ns=(st.st_atime_ns, st.st_mtime_ns))  # … and time: its ctime tells
-    assert theme_module.load_theme(project, assets)[0].sizes.body == 9.0
+    assert load().sizes.body == 9.0 and len(reads) == 2
 
-    again = theme_module.load_theme(project, assets)
-    assert theme_module.load_theme(project, assets) is again
+    again = load()
     shutil.copy(assets / "fonts" / "Lato-Black.ttf", assets / "fonts" / "Lato-Bold.ttf")  # a font replaced
-    assert theme_module.load_theme(project, assets) is not again
+    assert load() is not again and len(reads) == 3

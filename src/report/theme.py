@@ -355,10 +355,10 @@ def load_theme(content_dir: Path, assets_dir: Path) -> tuple[Theme, dict[str, Pa
     files = [DEFAULT_THEME, content_dir / THEME_FILE, *fonts.values(),
              *(assets_dir / getattr(theme.fonts, f.name) for f in fields(Fonts) if getattr(theme.fonts, f.name)),
              *(assets_dir / name for name in ((theme.logo.file, theme.logo.negative) if theme.logo else ()) if name)]
-    status = _status(files)
+    status, result = _status(files), (theme, fonts)
     if all(s is None or s[1] < began - RACY_NS for _path, s in status):
-        _LOADED[slot] = (files, status, (theme, fonts))
-    return theme, fonts
+        _LOADED[slot] = (files, status, result)
+    return result
 
 
 RACY_NS = 100_000_000  # a file changed this recently when a theme was read may have changed meanwhile
