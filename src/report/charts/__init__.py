@@ -223,8 +223,9 @@ def _prepare_fonts(job: tuple) -> None:
     files appear whole (written, then renamed); a worker that looks first makes its own."""
     cid, chart, theme, fonts, digests, locale, width, font_dir = job
     try:
-        from .fonts import ROLES, chart_fonts
-        chart_fonts(fonts, digests, _characters(chart, locale), font_dir, only=ROLES[-1:])
+        with interrupts_held():
+            from .fonts import ROLES, chart_fonts
+            chart_fonts(fonts, digests, _characters(chart, locale), font_dir, only=ROLES[-1:])
     except Exception:  # the worker makes them again and reports what is wrong
         pass
 
