@@ -10,6 +10,7 @@ in the content, not deep inside the layout).
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from PIL import Image, ImageOps, JpegImagePlugin, PngImagePlugin
@@ -93,16 +94,19 @@ def check_image(path: Path, name: str) -> None:
     Within one process (`report watch`) a file that passed is not decoded again while its size,
     times and inode are unchanged (any write changes its ctime, which no program can set back)."""
     expected = IMAGE_FORMATS[path.suffix.lower()]
+    began = time.time_ns()
     st = path.stat()
     signature = (expected, MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS,
                  st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev)
     if _CHECKED.get(str(path)) == signature:
         return
     _check_image(path, name, expected, st.st_size)
-    _CHECKED[str(path)] = signature
+    if st.st_ctime_ns < began - RACY_NS:  # file times move in ticks: a file written just now may be again
+        _CHECKED[str(path)] = signature
 
 
 _CHECKED: dict[str, tuple] = {}  # path → signature of the file that passed check_image
+RACY_NS = 100_000_000  # a file changed this recently is checked again next time (git's "racily clean")
 
 
 def _check_image(path: Path, name: str, expected: str, size: int) -> None:

@@ -17,6 +17,7 @@ import hashlib
 import json
 import os
 import sys
+import time
 from importlib.util import find_spec
 from pathlib import Path
 
@@ -124,11 +125,13 @@ def _describe(path: str | Path) -> str:
         return seen[1]
     data = read_regular(path, SMALL) if meta[0] <= SMALL else None
     described = hashlib.sha256(data).hexdigest() if data is not None else str(meta)
-    _DESCRIBED[str(path)] = ((*meta, st.st_ctime_ns), described)
+    if st.st_ctime_ns < time.time_ns() - RACY_NS:  # file times move in ticks: one written just now may be again
+        _DESCRIBED[str(path)] = ((*meta, st.st_ctime_ns), described)
     return described
 
 
 _DESCRIBED: dict[str, tuple[tuple[int, ...], str]] = {}
+RACY_NS = 100_000_000  # a file changed this recently is read again next time (git's "racily clean")
 
 
 def recall(cache: Cache, content_dir: Path, out_dir: Path, options: object, stamp: str) -> BuildResult | None:
