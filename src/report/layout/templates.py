@@ -121,7 +121,7 @@ class ReportDocTemplate(BaseDocTemplate):
         g, page = self.geometry, self.styles.theme.page
         o = g.offset
         bottom = page.margin_bottom * MM
-        width = g.trim_w - (page.margin_inner + page.margin_outer) * MM
+        width = page.text_width
         height = text_frame_height(g, page)
 
         def frame(x: float, fid: str) -> Frame:
@@ -172,16 +172,16 @@ class ReportDocTemplate(BaseDocTemplate):
         outer_x = g.trim_w - page.margin_outer * MM if recto else page.margin_outer * MM
         head_y = g.trim_h - page.margin_top * MM + 9 * MM * st.scale
         head = self.meta["running_head"]
-        canv.setFont(st.font["bold"], drawn_size(head, st.font["bold"], size, self.width_trim_text()))
+        canv.setFont(st.font["bold"], drawn_size(head, st.font["bold"], size, page.text_width))
         canv.setFillColor(st.colour("primary"))
         (canv.drawRightString if recto else canv.drawString)(outer_x, head_y, head)
         canv.setStrokeColor(st.colour("rule"))
         canv.setLineWidth(0.5)
         left = page.margin_inner * MM if recto else page.margin_outer * MM
         if self.brand is not None and self.brand.spec.running_head:
-            self._running_logo(canv, head_y, left if recto else left + self.width_trim_text(), recto)
+            self._running_logo(canv, head_y, left if recto else left + page.text_width, recto)
         rule_y = head_y - 3 * MM * st.scale
-        canv.line(left, rule_y, left + self.width_trim_text(), rule_y)
+        canv.line(left, rule_y, left + page.text_width, rule_y)
         canv.setFont(st.font["regular"], size)
         canv.setFillColor(st.colour("muted"))
         folio_y = page.margin_bottom * MM - 12 * MM * st.scale
@@ -197,10 +197,6 @@ class ReportDocTemplate(BaseDocTemplate):
         x = inner_x if recto else inner_x - width
         draw_logo(canv, self.brand, self.styles, x, base_y - 0.15 * height, width, dark=None,
                   prepare_image=self.prepare_image, tagged=False)
-
-    def width_trim_text(self) -> float:
-        page = self.styles.theme.page
-        return self.geometry.trim_w - (page.margin_inner + page.margin_outer) * MM
 
     def _finish_page(self, canv: Any, doc: Any) -> None:
         if self.page_hook:
