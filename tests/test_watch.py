@@ -116,6 +116,7 @@ def test_a_warm_process_reads_the_theme_again_only_when_its_files_change(project
     import shutil
     import time
 
+    from report import cache as cache_module
     from report import theme as theme_module
     assets = project.parent / "assets"
     reads = []
@@ -129,7 +130,7 @@ def test_a_warm_process_reads_the_theme_again_only_when_its_files_change(project
     load()
     assert len(reads) == 2  # the first reading began right after the change: not kept
 
-    monkeypatch.setattr(theme_module, "RACY_NS", 0)  # no file is "just changed" from here on
+    monkeypatch.setattr(cache_module, "RACY_NS", 0)  # no file is "just changed" from here on
     kept = load()
     reads.clear()
     assert load() is kept and load() is kept and reads == []

@@ -15,6 +15,8 @@ from pathlib import Path
 
 from PIL import Image, ImageOps, JpegImagePlugin, PngImagePlugin
 
+from .cache import file_status, settled
+
 IMAGE_FORMATS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG"}
 IMAGE_SUFFIXES = set(IMAGE_FORMATS)
 _OPENERS = {"JPEG": JpegImagePlugin.JpegImageFile, "PNG": PngImagePlugin.PngImageFile}
@@ -91,22 +93,21 @@ def inside_project(path: Path, assets_dir: Path, project_dir: Path) -> bool:
 
 def check_image(path: Path, name: str) -> None:
     """Refuse anything but a complete JPEG/PNG matching its extension, within MAX_IMAGE_PIXELS.
-    Within one process (`report watch`) a file that passed is not decoded again while its size,
-    times and inode are unchanged (any write changes its ctime, which no program can set back)."""
+    Within one process (`report watch`) a file that passed is not decoded again while its status
+    (cache.file_status) is unchanged."""
     expected = IMAGE_FORMATS[path.suffix.lower()]
     began = time.time_ns()
-    st = path.stat()
-    signature = (expected, MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS,
-                 st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev)
+    status = file_status(path)
+    size = status[0] if status else path.stat().st_size  # a file that vanished: stat says why
+    signature = (expected, MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, status)
     if _CHECKED.get(str(path)) == signature:
         return
-    _check_image(path, name, expected, st.st_size)
-    if st.st_ctime_ns < began - RACY_NS:  # file times move in ticks: a file written just now may be again
+    _check_image(path, name, expected, size)
+    if settled(status, began):
         _CHECKED[str(path)] = signature
 
 
 _CHECKED: dict[str, tuple] = {}  # path → signature of the file that passed check_image
-RACY_NS = 100_000_000  # a file changed this recently is checked again next time (git's "racily clean")
 
 
 def _check_image(path: Path, name: str, expected: str, size: int) -> None:

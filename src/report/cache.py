@@ -32,6 +32,29 @@ MAX_ENTRY = 256 * 1024 * 1024  # bytes: larger "entries" are not ours
 STALE_TMP = 3600  # seconds after which a temp file of a crashed writer is removed
 
 
+# A file changed less than this long ago may be written again within the same tick of the kernel's
+# file clock, leaving size, times and inode as they were: what was read of it is not kept in memory
+# (git calls such a file "racily clean").
+RACY_NS = 100_000_000
+
+
+def file_status(path: str | Path) -> tuple[int, int, int, int, int] | None:
+    """(size, mtime, ctime, inode, device) of a file, links followed; None where there is none. Any
+    write changes ctime, which (unlike mtime) no program can set back: within one process, a file
+    whose status is unchanged has not been written (see `settled` for the one exception)."""
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):  # missing, unreadable, a NUL in the name
+        return None
+    return st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev
+
+
+def settled(status: tuple[int, ...] | None, since: int) -> bool:
+    """Whether a file of `status` (from file_status) last changed RACY_NS or more before `since`
+    (time.time_ns()), so that what was read of it may be kept while its status stays the same."""
+    return status is None or status[2] < since - RACY_NS
+
+
 def default_dir() -> Path:
     base = os.environ.get("XDG_CACHE_HOME", "").strip()
     return (Path(base) if base else Path.home() / ".cache") / "report"

@@ -21,7 +21,7 @@ import time
 from importlib.util import find_spec
 from pathlib import Path
 
-from .cache import Cache, key, read_regular
+from .cache import Cache, file_status, key, read_regular, settled
 from .errors import Diagnostic, Pos
 from .paths import project_paths
 from .result import BuildResult, Output
@@ -68,8 +68,8 @@ def _stat(path: Path) -> tuple[int, int, int] | None:
 def _tree(top: str, h: hashlib._Hash, skip: tuple[int, int] | None, read: bool = True) -> None:
     """Every file under `top` (links followed, each folder once, the folder `skip` — device and
     inode — left out), in a stable order: a folder's files, then its subfolders, by name. Without
-    `read`, files are described by size, times and inode alone, as Python checks its bytecode
-    against its sources: the package's own ~200 files, which an install or edit rewrites."""
+    `read`, files are described by their status (size, times, inode) alone, as Python checks its
+    bytecode against its sources: the package's own ~200 files, which an install or edit rewrites."""
     seen: set[tuple[int, int]] = set()
 
     def walk(folder: str, rel: str) -> None:
@@ -91,7 +91,7 @@ def _tree(top: str, h: hashlib._Hash, skip: tuple[int, int] | None, read: bool =
             except OSError:
                 is_dir = False
             if not is_dir:
-                h.update(f"{rel}{entry.name}\0{_describe(entry.path) if read else _status(entry.path)}\0".encode())
+                h.update(f"{rel}{entry.name}\0{_describe(entry.path) if read else file_status(entry.path)}\0".encode())
             elif entry.name != "__pycache__":
                 folders.append(entry)
         for entry in folders:
@@ -100,38 +100,27 @@ def _tree(top: str, h: hashlib._Hash, skip: tuple[int, int] | None, read: bool =
     walk(top, "")
 
 
-def _status(path: str) -> str:
-    try:
-        st = os.stat(path)
-    except OSError:
-        return str(None)
-    return str((st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino))
-
-
 def _slot(content_dir: Path, out_dir: Path, options: object) -> str:
     return key("stamp", str(_resolved(content_dir)), str(_resolved(out_dir)), options)
 
 
 def _describe(path: str | Path) -> str:
-    try:
-        st = os.stat(path)
-    except OSError:
+    status = file_status(path)
+    if status is None:
         return str(None)
-    meta = st.st_size, st.st_mtime_ns, st.st_ino
-    # in one process (`report watch`) a file whose status did not change is not read again: any
-    # write changes ctime, which (unlike mtime) no program can set back
+    # in one process (`report watch`) a file whose status did not change is not read again
     seen = _DESCRIBED.get(str(path))
-    if seen is not None and seen[0] == (*meta, st.st_ctime_ns):
+    if seen is not None and seen[0] == status:
         return seen[1]
-    data = read_regular(path, SMALL) if meta[0] <= SMALL else None
-    described = hashlib.sha256(data).hexdigest() if data is not None else str(meta)
-    if st.st_ctime_ns < time.time_ns() - RACY_NS:  # file times move in ticks: one written just now may be again
-        _DESCRIBED[str(path)] = ((*meta, st.st_ctime_ns), described)
+    size, mtime, _ctime, inode, _device = status
+    data = read_regular(path, SMALL) if size <= SMALL else None
+    described = hashlib.sha256(data).hexdigest() if data is not None else str((size, mtime, inode))
+    if settled(status, time.time_ns()):
+        _DESCRIBED[str(path)] = (status, described)
     return described
 
 
 _DESCRIBED: dict[str, tuple[tuple[int, ...], str]] = {}
-RACY_NS = 100_000_000  # a file changed this recently is read again next time (git's "racily clean")
 
 
 def recall(cache: Cache, content_dir: Path, out_dir: Path, options: object, stamp: str) -> BuildResult | None:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Literal
 
 from .assets import inside_project
+from .cache import file_status, settled
 from .errors import Diagnostic, Diagnostics, Pos, ReportError
 from .fontfiles import parsed
 from .load import YMap, YSeq, load_yaml_file
@@ -343,38 +344,25 @@ def load_theme(content_dir: Path, assets_dir: Path) -> tuple[Theme, dict[str, Pa
 
     Warnings (a missing weight, a converted logo …) are kept in `theme.warnings` for the build output.
     Within one process (`report watch`) the theme is read again only when a file it was read from
-    changed: the theme files, the fonts and the logos, by size, times and inode. A file changed
-    less than RACY_NS before the reading began might have changed while it was read; such a
-    reading is not kept (git's "racily clean" rule)."""
+    changed: the theme files, the fonts and the logos, by their status (cache.file_status). A
+    reading that began less than cache.RACY_NS after one of them changed is not kept (it may have
+    changed again while it was read)."""
     slot = (str(content_dir), str(assets_dir), os.getcwd())
     kept = _LOADED.get(slot)
-    if kept is not None and _status(kept[0]) == kept[1]:
+    if kept is not None and tuple(map(file_status, kept[0])) == kept[1]:
         return kept[2]
     began = time.time_ns()
     theme, fonts = _load_theme(content_dir, assets_dir)
     files = [DEFAULT_THEME, content_dir / THEME_FILE, *fonts.values(),
              *(assets_dir / getattr(theme.fonts, f.name) for f in fields(Fonts) if getattr(theme.fonts, f.name)),
              *(assets_dir / name for name in ((theme.logo.file, theme.logo.negative) if theme.logo else ()) if name)]
-    status, result = _status(files), (theme, fonts)
-    if all(s is None or s[1] < began - RACY_NS for _path, s in status):
+    status, result = tuple(map(file_status, files)), (theme, fonts)
+    if all(settled(s, began) for s in status):
         _LOADED[slot] = (files, status, result)
     return result
 
 
-RACY_NS = 100_000_000  # a file changed this recently when a theme was read may have changed meanwhile
 _LOADED: dict[tuple[str, str, str], tuple[list[Path], tuple, tuple[Theme, dict[str, Path]]]] = {}
-
-
-def _status(files: list[Path]) -> tuple:
-    """(path, (size, ctime, mtime, inode) or None) of each file, following links."""
-    out = []
-    for path in files:
-        try:
-            st = os.stat(path)
-            out.append((str(path), (st.st_size, st.st_ctime_ns, st.st_mtime_ns, st.st_ino)))
-        except (OSError, ValueError):
-            out.append((str(path), None))
-    return tuple(out)
 
 
 def _load_theme(content_dir: Path, assets_dir: Path) -> tuple[Theme, dict[str, Path]]:
