@@ -90,18 +90,8 @@ def _usable(path: Path) -> bool:
 
 def make(source: Path, chars: frozenset[int], family_suffix: str, rename: bool = False) -> bytes:
     """The chart font: `chars` of `source` with outlines, widths and layout features but no
-    ligatures (see the module docstring), under a private family name. fontTools' notes about the
-    source (Lato's head table gives 1904 as its creation date) are not the user's business."""
-    logger = logging.getLogger("fontTools")
-    level = logger.level
-    logger.setLevel(logging.ERROR)
-    try:
-        return _make(source, chars, family_suffix, rename)
-    finally:
-        logger.setLevel(level)
-
-
-def _make(source: Path, chars: frozenset[int], family_suffix: str, rename: bool) -> bytes:
+    ligatures (see the module docstring), under a private family name."""
+    logging.getLogger("fontTools").setLevel(logging.ERROR)  # notes about old 'created' dates are noise
     options = subset.Options(glyph_names=True, recommended_glyphs=True, notdef_outline=True)
     options.layout_features = [f for f in options.layout_features if f not in LIGATURES]
     font = subset.load_font(io.BytesIO(source.read_bytes()), options)
