@@ -252,8 +252,9 @@ def submit_to_workers(workers: int, fn: Callable, calls: list[tuple]) -> list[Fu
 
 @contextmanager
 def interrupts_held() -> Iterator[None]:
-    """Ctrl-C held back for the duration (delivered right after): while workers are forked, and
-    while libraries import that would swallow it (reportlab's bare `except:` clauses)."""
+    """Ctrl-C held back for the duration (delivered right after): while workers are forked, while
+    libraries import that would swallow it (reportlab's bare `except:` clauses), and while the build
+    process makes a chart font (an interrupt inside fontTools there ended the build by SIGINT)."""
     if not hasattr(signal, "pthread_sigmask"):  # Windows: no signal masks
         yield
         return

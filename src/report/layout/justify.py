@@ -61,6 +61,7 @@ _SOLVED_MAX = 1024
 _KEPT: dict[str, list] = {}  # hash → compact result, read from the cache
 _USED: dict[str, list] = {}  # hash → compact result, used by this build (written by `keep`)
 MEMO_FORMAT = "line-breaks 2"
+KEEP_UNUSED = 2000  # kept line breaks a build did not use that are kept for the next
 _LAST: tuple | None = None  # (cache folder, content folder) of the last `recall`
 
 
@@ -271,8 +272,8 @@ def _digest(key: tuple) -> str | None:
 def recall(cache: Cache, content_dir: Path) -> None:
     """Make the previous build's line breaks of this content available to `plan`."""
     global _LAST
-    same = _LAST == (cache.root, content_dir.resolve())
-    _LAST = (cache.root, content_dir.resolve())
+    here = (cache.root, content_dir.resolve())
+    same, _LAST = _LAST == here, here
     if same and _USED:  # `report watch`: the last build's breaks are at hand
         kept = _merged()
         _KEPT.clear()
@@ -311,9 +312,6 @@ def _merged() -> dict[str, Any]:
             break
         kept.setdefault(digest, breaks)
     return kept
-
-
-KEEP_UNUSED = 2000  # kept line breaks a build did not use that are kept for the next
 
 
 def _memo_key(content_dir: Path) -> str:
