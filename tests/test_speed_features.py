@@ -100,3 +100,19 @@ def test_source_date_epoch_gives_byte_identical_pdfs(tmp_path, monkeypatch):
     import pikepdf
     with pikepdf.open(a.outputs[0].path) as pdf:
         assert str(pdf.docinfo["/CreationDate"]) == "D:20171231000000Z"
+
+
+def test_library_patterns_are_compiled_on_first_use():
+    """reportlab's URL pattern (and two more) are stand-ins until used, and then match as compiled.
+    Fails when a library changes one of them: update deferred.PATTERNS from its source."""
+    code = ("import re, report.deferred as d, reportlab.platypus.paragraph as p, reportlab.lib.textsplit as t, "
+            "yaml.reader as y\n"
+            "found = [p.uri_pat, t.rx, y.Reader.NON_PRINTABLE]\n"
+            "print([type(x).__name__ for x in found])\n"
+            "for x, (source, flags) in zip(found, d.PATTERNS):\n"
+            "    real = re._compiler.compile(source, flags)\n"
+            "    for text in ('https://www.example.org/a?b=1', 'HTTP://EXAMPLE.org', 'mailto:x',\n"
+            "                 '\u4e2d\u6587', '\x07', 'ab'):\n"
+            "        assert [m.span() for m in x.finditer(text)] == [m.span() for m in real.finditer(text)], text\n"
+            "    assert (x.pattern, x.flags) == (real.pattern, real.flags)\n")
+    assert _run(code, {}).strip() == "['OnFirstUse', 'OnFirstUse', 'OnFirstUse']"
