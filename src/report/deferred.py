@@ -2,11 +2,12 @@
 uses: compiled on first use instead.
 
 reportlab's paragraph module compiles a case-insensitive URL pattern with the class `\\xa1-\\uffff`
-at import; case-folding that range takes ~55 ms of every fresh process, for a pattern only
-reportlab's own hyphenation of URLs reads (our line breaker does not). `re.compile` answers from
-`re._cache` when the same pattern and flags were compiled before: a stand-in put there first is
-what the import gets, and it compiles the pattern when it is first used. The stand-in compiles
-with `re._compiler` directly, past both of `re`'s caches.
+at import; case-folding that range takes ~55 ms of every fresh process. reportlab's hyphenation
+asks it about every word it tries to hyphenate (table cells, captions), but a match needs "://",
+so the stand-in answers None for a word without it and compiles only for a word with it.
+`re.compile` answers from `re._cache` when the same pattern and flags were compiled before: a
+stand-in put there first is what the import gets. It compiles with `re._compiler` directly, past
+both of `re`'s caches.
 
 Where `re` has no such cache (another Python), or a library's pattern changed, nothing is deferred
 and the import compiles as it always did: the only effect of this module is time.
@@ -17,33 +18,50 @@ from __future__ import annotations
 import re
 from typing import Any
 
-# (pattern, flags as an int) exactly as the library compiles them
+# (pattern, flags as an int) exactly as the library compiles them, and a text every match contains
 PATTERNS = (
     # reportlab.platypus.paragraph.uri_pat (derived from Django's URL validator), re.I
     ("(^(?:[a-z0-9\\.\\-\\+]*)://)(?:\\S+(?::\\S*)?@)?(?:(?:25[0-5]|2[0-4]\\d|[0-1]?\\d?\\d)(?:\\.(?:25[0-5]|"
      "2[0-4]\\d|[0-1]?\\d?\\d)){3}|\\[[0-9a-f:\\.]+\\]|([a-z\xa1-\uffff0-9](?:[a-z\xa1-\uffff0-9-]{0,61}"
      "[a-z\xa1-\uffff0-9])?(?:\\.(?!-)[a-z\xa1-\uffff0-9-]{1,63}(?<!-))*\\.(?!-)(?:[a-z\xa1-\uffff-]{2,63}|"
-     "xn--[a-z0-9]{1,59})(?<!-)\\.?|localhost))(?::\\d{2,5})?(?:[/?#][^\\s]*)?\\Z", re.I.value),
+     "xn--[a-z0-9]{1,59})(?<!-)\\.?|localhost))(?::\\d{2,5})?(?:[/?#][^\\s]*)?\\Z", re.I.value, "://"),
     # reportlab.lib.textsplit.rx (CJK wrapping), re.UNICODE
-    ("([\u2e80-\uffff])", re.UNICODE.value),
+    ("([\u2e80-\uffff])", re.UNICODE.value, ""),
     # yaml.reader.Reader.NON_PRINTABLE (PyYAML's Python reader; libyaml's loader does without it)
-    ("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010ffff]", 0),
+    ("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010ffff]", 0, ""),
 )
 
 
 class OnFirstUse:
-    """Stands in for a compiled pattern: compiles it when any of its attributes is first read."""
+    """Stands in for a compiled pattern: compiles it when any of its attributes is first read, except
+    for `match`, `search` and `fullmatch` of a whole string that lacks the text every match needs."""
 
-    __slots__ = ("_source", "_flags", "_compiled")  # private: `.pattern` and `.flags` are the pattern's
+    __slots__ = ("_source", "_flags", "_needs", "_compiled")  # private: `.pattern`, `.flags` are the pattern's
 
-    def __init__(self, source: str, flags: int):
-        self._source, self._flags = source, flags
+    def __init__(self, source: str, flags: int, needs: str = ""):
+        self._source, self._flags, self._needs = source, flags, needs
         self._compiled: re.Pattern | None = None
 
-    def __getattr__(self, name: str) -> Any:
+    def _pattern(self) -> re.Pattern:
         if self._compiled is None:
             self._compiled = re._compiler.compile(self._source, self._flags)  # type: ignore[attr-defined]
-        return getattr(self._compiled, name)
+        return self._compiled
+
+    def _cannot_match(self, string: Any, args: tuple, kwargs: dict) -> bool:
+        return bool(self._needs) and not args and not kwargs and isinstance(string, str) and self._needs not in string
+
+    def match(self, string: Any, *args: Any, **kwargs: Any) -> re.Match | None:
+        return None if self._cannot_match(string, args, kwargs) else self._pattern().match(string, *args, **kwargs)
+
+    def search(self, string: Any, *args: Any, **kwargs: Any) -> re.Match | None:
+        return None if self._cannot_match(string, args, kwargs) else self._pattern().search(string, *args, **kwargs)
+
+    def fullmatch(self, string: Any, *args: Any, **kwargs: Any) -> re.Match | None:
+        return None if self._cannot_match(string, args, kwargs) else \
+            self._pattern().fullmatch(string, *args, **kwargs)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._pattern(), name)
 
 
 def defer_library_patterns() -> None:
@@ -51,5 +69,5 @@ def defer_library_patterns() -> None:
     cache = getattr(re, "_cache", None)
     if not isinstance(cache, dict) or not callable(getattr(getattr(re, "_compiler", None), "compile", None)):
         return
-    for pattern, flags in PATTERNS:
-        cache.setdefault((str, pattern, flags), OnFirstUse(pattern, flags))
+    for pattern, flags, needs in PATTERNS:
+        cache.setdefault((str, pattern, flags), OnFirstUse(pattern, flags, needs))
