@@ -434,3 +434,29 @@ def test_cli_preflight_table_json_and_exit_codes(tmp_path, print_pdf, capsys):
     assert {"check": "colour", "status": "fail"}.items() <= next(
         f for f in data["findings"] if f["check"] == "colour").items()
     assert main(["preflight", str(tmp_path / "missing.pdf")]) == 2
+
+
+def _cmyk_jpeg(pdf: pikepdf.Pdf, colour: tuple[int, int, int, int], inverted: bool = False) -> pikepdf.Stream:
+    from PIL import Image
+    buf = io.BytesIO()
+    Image.new("CMYK", (8, 8), colour).save(buf, "JPEG", quality=100)
+    image = pdf.make_stream(buf.getvalue(), Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Image, Width=8,
+                            Height=8, ColorSpace=pikepdf.Name.DeviceCMYK, BitsPerComponent=8,
+                            Filter=pikepdf.Name.DCTDecode)
+    if inverted:
+        image.Decode = pikepdf.Array([1, 0] * 4)
+    return image
+
+
+@pytest.mark.parametrize(("colour", "inverted", "ink"), [
+    ((255, 255, 255, 255), False, 400), ((0, 0, 0, 0), True, 400), ((64, 64, 64, 64), False, None)])
+def test_ink_of_cmyk_images_from_the_content(good, colour, inverted, ink):
+    """Without rendering, a placed CMYK JPEG counts with its darkest pixel (Adobe's inverted ones too)."""
+    def change(pdf):
+        resource(pdf, 1, "/XObject", "/RptInk", _cmyk_jpeg(pdf, colour, inverted))
+        append(pdf, 1, b"q 1.5 0 0 1.5 100 100 cm /RptInk Do Q")  # 8 px on 12 pt: 480 ppi
+    report = check(broken(good, change))
+    if ink is None:
+        assert status(report, "ink") == PASS, report.format()
+    else:
+        only_failure(report, "ink", f"total ink {ink} %", [2])
