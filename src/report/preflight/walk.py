@@ -28,9 +28,17 @@ THIN = 1.0  # pt: strokes thinner than this get their extent measured (the line-
 # operators that change nothing a check looks at: skipped before any further work (most of a file)
 PASSIVE_OPS = {"m", "l", "c", "v", "y", "re", "h", "n", "W", "W*", "Td", "TD", "T*", "TL", "Tc", "Tw", "Tz",
                "Ts", "j", "J", "M", "d", "ri", "i", "BMC", "BDC", "EMC", "MP", "DP", "BX", "EX", "d0", "d1", "ET"}
+# The operators the walk reads: the rest are left in pikepdf's parser (a text page is half Tw, T*,
+# Tz…), never turned into Python objects. Path construction (its extent) and `n` (ends a path) stay.
+WALKED_OPS = frozenset({"q", "Q", "cm", "w", "g", "G", "rg", "RG", "k", "K", "cs", "CS", "sc", "scn", "SC", "SCN",
+                        "gs", "Tf", "Tr", "BT", "Tm", "sh", "Do", "m", "l", "c", "v", "y", "re", "n"}
+                       | TEXT_OPS | PAINT_OPS)
+_PARSED = " ".join(sorted(WALKED_OPS | {"BI", "ID", "EI"}))  # with inline images
 MAX_DEPTH = 28  # PDF's own implementation limit for q nesting; forms nest far less in real files
 
 # Budgets: a real print file (our own is ~60,000 operators and a few MB of content) stays far below.
+# Operators count when the walk reads them (WALKED_OPS); the others cost only parsing, which the
+# byte budgets bound.
 MAX_OPERATORS = 1_000_000
 MAX_DECODED = 96 * 2**20  # bytes of decoded content, all streams together
 MAX_STREAM = 4 * 2**20  # bytes of one decoded content stream (parsing costs ~150 bytes of memory per byte)
@@ -203,6 +211,12 @@ class _State:
     font: str = ""  # the font's /BaseFont (bold or not, for reversed text)
     tm: Matrix = field(default_factory=Matrix)
 
+    def copy(self) -> _State:
+        """What `q` saves (dataclasses.replace, without its checks: a page saves thousands)."""
+        saved = _State.__new__(_State)
+        saved.__dict__.update(self.__dict__)
+        return saved
+
 
 _DEVICE = {"g": "/DeviceGray", "G": "/DeviceGray", "rg": "/DeviceRGB", "RG": "/DeviceRGB",
            "k": "/DeviceCMYK", "K": "/DeviceCMYK"}
@@ -255,7 +269,7 @@ class Walker:
         try:
             with warnings.catch_warnings(record=True) as caught:
                 warnings.simplefilter("always")
-                instructions = pikepdf.parse_content_stream(self._scratch.make_stream(data))
+                instructions = pikepdf.parse_content_stream(self._scratch.make_stream(data), _PARSED)
         except pikepdf.PdfError as exc:
             raise Malformed(f"content cannot be parsed: {exc}") from None
         for w in caught[:3]:
@@ -269,26 +283,27 @@ class Walker:
 
     def _run(self, instructions: Any, resources: Any, st: _State, stack: list, page: int,
              depth: int) -> Iterator[Event]:
+        budget, inline, passive, paint = self.budget, pikepdf.ContentStreamInlineImage, PASSIVE_OPS, PAINT_OPS
         path_start = 0  # where the current path's construction began (for the extent of thin lines)
         for index, ins in enumerate(instructions):
-            self.budget.used_operators += 1
-            if self.budget.used_operators > self.budget.operators:
-                raise OutOfBudget(f"more than {self.budget.operators:,} drawing operators")
-            if isinstance(ins, pikepdf.ContentStreamInlineImage):
+            budget.used_operators += 1
+            if budget.used_operators > budget.operators:
+                raise OutOfBudget(f"more than {budget.operators:,} drawing operators")
+            if isinstance(ins, inline):
                 yield from self._inline_image(ins.iimage, resources, st, page)
                 continue
             op = str(ins.operator)
-            if op in PASSIVE_OPS:
+            if op in passive:
                 if op == "n":
                     path_start = index + 1
                 continue
-            if op in PAINT_OPS:
+            if op in paint:
                 self._path = (instructions, path_start, index)
                 path_start = index + 1
             try:
                 if op == "q":
                     if len(stack) < 10_000:
-                        stack.append(replace(st))
+                        stack.append(st.copy())
                 elif op == "Q":
                     if stack:
                         st = stack.pop()
