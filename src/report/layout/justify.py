@@ -164,15 +164,25 @@ def plan(frag_words: list, widths: list[float], hyphenate: Callable | None, para
     """Break `frag_words` into lines of `widths` (the last repeats). None where the optimiser cannot
     help (images, forced line breaks in the text, a word wider than the line): use reportlab's breaker.
     With `params.rag` the text is ragged right: spaces keep their width, the optimiser evens the rag."""
-    if any(f._fkind != _FK_TEXT for fw in frag_words for f, _t in fw[1:]):
-        return None
+    links = False  # reportlab places link areas and underlines by unscaled widths: no expansion there
+    shapes = []  # per word: width, space after, (font, size, text) per style run
+    for fw in frag_words:
+        if len(fw) == 2:  # one style run: most words
+            f, t = fw[1]
+            if f._fkind != _FK_TEXT:
+                return None
+            links = links or bool(f.link or f.us_lines)
+            shapes.append((fw[0], isinstance(fw, _HSFrag), ((f.fontName, f.fontSize, t),)))
+            continue
+        for f, _t in fw[1:]:
+            if f._fkind != _FK_TEXT:
+                return None
+            links = links or bool(f.link or f.us_lines)
+        shapes.append((fw[0], isinstance(fw, _HSFrag), tuple([(f.fontName, f.fontSize, t) for f, t in fw[1:]])))
     words = [_Word(fw, hyphenate) for fw in frag_words]
-    # reportlab places link areas and underlines by unscaled widths: no expansion where they are
-    links = any(f.link or f.us_lines for fw in frag_words for f, _t in fw[1:])
     expand = 0.0 if links or params.rag else EXPAND
     protrude = protrude and not params.rag
-    key = (tuple((fw[0], isinstance(fw, _HSFrag), tuple((f.fontName, f.fontSize, t) for f, t in fw[1:]))
-                 for fw in frag_words), tuple(widths), params, protrude, expand, hyphenate)
+    key = (tuple(shapes), tuple(widths), params, protrude, expand, hyphenate)
     entry = _SOLVED.get(key)
     if entry is None:
         digest = _digest(key)
@@ -403,12 +413,22 @@ def _frag_line(fws: list, width: float, protrusion: float, s_fw: int, scale: flo
     space = 0.0
     g = source = None
     max_size, max_ascent, min_descent = 0.0, -1e9, 1e9
+    measured = spaced = None  # the frags last measured (size, ascent, descent) and last spaced after
+    space_width = 0.0
     for w in fws:
         f, text = w[1]
         current += space + w[0]
         for ff, _t in w[1:]:
+            if ff is measured:  # the words of a style run share their frag
+                continue
+            measured = ff
             a, d = _ascent_descent(ff.fontName, ff.fontSize)
-            max_size, max_ascent, min_descent = max(max_size, ff.fontSize), max(max_ascent, a), min(min_descent, d)
+            if ff.fontSize > max_size:
+                max_size = ff.fontSize
+            if a > max_ascent:
+                max_ascent = a
+            if d < min_descent:
+                min_descent = d
         if not words:
             g = f.clone()
             g.text = text
@@ -437,8 +457,13 @@ def _frag_line(fws: list, width: float, protrusion: float, s_fw: int, scale: flo
             words.append(g)
             source = ff
         n += 1 if (text or more) else 0
-        last = w[-1][0]
-        space = _width(" ", last.fontName, last.fontSize) if isinstance(w, _HSFrag) else 0.0
+        if isinstance(w, _HSFrag):
+            last = w[-1][0]
+            if last is not spaced:
+                spaced, space_width = last, _width(" ", last.fontName, last.fontSize)
+            space = space_width
+        else:
+            space = 0.0
     return FragLine(extraSpace=(width + protrusion) / scale - current, wordCount=n, lineBreak=False, words=words,
                     fontSize=max_size, ascent=max_ascent, descent=min_descent, maxWidth=width, sFW=s_fw,
                     scale=scale)
