@@ -105,6 +105,7 @@ def _slot(content_dir: Path, out_dir: Path, options: object) -> str:
 
 
 def _describe(path: str | Path) -> str:
+    began = time.time_ns()
     status = file_status(path)
     if status is None:
         return str(None)
@@ -115,7 +116,7 @@ def _describe(path: str | Path) -> str:
     size, mtime, _ctime, inode, _device = status
     data = read_regular(path, SMALL) if size <= SMALL else None
     described = hashlib.sha256(data).hexdigest() if data is not None else str((size, mtime, inode))
-    if settled(status, time.time_ns()):
+    if settled(status, began):
         _DESCRIBED[str(path)] = (status, described)
     return described
 

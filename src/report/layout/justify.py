@@ -167,18 +167,12 @@ def plan(frag_words: list, widths: list[float], hyphenate: Callable | None, para
     links = False  # reportlab places link areas and underlines by unscaled widths: no expansion there
     shapes = []  # per word: width, space after, (font, size, text) per style run
     for fw in frag_words:
-        if len(fw) == 2:  # one style run: most words
-            f, t = fw[1]
+        runs = fw[1:]
+        for f, _t in runs:
             if f._fkind != _FK_TEXT:
                 return None
             links = links or bool(f.link or f.us_lines)
-            shapes.append((fw[0], isinstance(fw, _HSFrag), ((f.fontName, f.fontSize, t),)))
-            continue
-        for f, _t in fw[1:]:
-            if f._fkind != _FK_TEXT:
-                return None
-            links = links or bool(f.link or f.us_lines)
-        shapes.append((fw[0], isinstance(fw, _HSFrag), tuple([(f.fontName, f.fontSize, t) for f, t in fw[1:]])))
+        shapes.append((fw[0], isinstance(fw, _HSFrag), tuple([(f.fontName, f.fontSize, t) for f, t in runs])))
     words = [_Word(fw, hyphenate) for fw in frag_words]
     expand = 0.0 if links or params.rag else EXPAND
     protrude = protrude and not params.rag

@@ -25,14 +25,13 @@ FILL_STROKE_OPS = {"B", "B*", "b", "b*"}
 PAINT_OPS = STROKE_OPS | FILL_OPS | FILL_STROKE_OPS
 TEXT_OPS = {"Tj", "TJ", "'", '"'}
 THIN = 1.0  # pt: strokes thinner than this get their extent measured (the line-width check looks inside the trim)
-# operators that change nothing a check looks at: skipped before any further work (most of a file)
-PASSIVE_OPS = {"m", "l", "c", "v", "y", "re", "h", "n", "W", "W*", "Td", "TD", "T*", "TL", "Tc", "Tw", "Tz",
-               "Ts", "j", "J", "M", "d", "ri", "i", "BMC", "BDC", "EMC", "MP", "DP", "BX", "EX", "d0", "d1", "ET"}
-# The operators the walk reads: the rest are left in pikepdf's parser (a text page is half Tw, T*,
-# Tz…), never turned into Python objects. Path construction (its extent) and `n` (ends a path) stay.
+# The operators the walk reads; pikepdf hands it only these (and inline images): the rest of a page
+# (half a text page is Tw, T*, Tz…) is never turned into Python objects.
+# Of them, path construction and `n` (ends a path unpainted) are passive: read only for the extent of
+# the path a thin stroke paints.
+PASSIVE_OPS = frozenset({"m", "l", "c", "v", "y", "re", "n"})
 WALKED_OPS = frozenset({"q", "Q", "cm", "w", "g", "G", "rg", "RG", "k", "K", "cs", "CS", "sc", "scn", "SC", "SCN",
-                        "gs", "Tf", "Tr", "BT", "Tm", "sh", "Do", "m", "l", "c", "v", "y", "re", "n"}
-                       | TEXT_OPS | PAINT_OPS)
+                        "gs", "Tf", "Tr", "BT", "Tm", "sh", "Do"}) | PASSIVE_OPS | TEXT_OPS | PAINT_OPS
 _PARSED = " ".join(sorted(WALKED_OPS | {"BI", "ID", "EI"}))  # with inline images
 MAX_DEPTH = 28  # PDF's own implementation limit for q nesting; forms nest far less in real files
 
@@ -283,21 +282,20 @@ class Walker:
 
     def _run(self, instructions: Any, resources: Any, st: _State, stack: list, page: int,
              depth: int) -> Iterator[Event]:
-        budget, inline, passive, paint = self.budget, pikepdf.ContentStreamInlineImage, PASSIVE_OPS, PAINT_OPS
         path_start = 0  # where the current path's construction began (for the extent of thin lines)
         for index, ins in enumerate(instructions):
-            budget.used_operators += 1
-            if budget.used_operators > budget.operators:
-                raise OutOfBudget(f"more than {budget.operators:,} drawing operators")
-            if isinstance(ins, inline):
+            self.budget.used_operators += 1
+            if self.budget.used_operators > self.budget.operators:
+                raise OutOfBudget(f"more than {self.budget.operators:,} drawing operators")
+            if isinstance(ins, pikepdf.ContentStreamInlineImage):
                 yield from self._inline_image(ins.iimage, resources, st, page)
                 continue
             op = str(ins.operator)
-            if op in passive:
+            if op in PASSIVE_OPS:
                 if op == "n":
                     path_start = index + 1
                 continue
-            if op in paint:
+            if op in PAINT_OPS:
                 self._path = (instructions, path_start, index)
                 path_start = index + 1
             try:
