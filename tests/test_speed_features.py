@@ -125,3 +125,27 @@ for x, (source, flags, needs) in zip(found, d.PATTERNS):
     assert (x.pattern, x.flags) == (real.pattern, real.flags)
 """
     assert _run(code, {}).split() == ["['OnFirstUse',", "'OnFirstUse',", "'OnFirstUse']", "True"]
+
+
+def _leave(tmp_path: Path, body: str, code: int = 3) -> subprocess.CompletedProcess:
+    script = ("import atexit, sys, threading, time; from pathlib import Path; from report.cli import leave\n"
+              f"out = Path({str(tmp_path)!r})\n{body}\nleave({code})\n")
+    return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=60)
+
+
+def test_the_command_leaves_with_its_code_its_output_and_its_exit_handlers(tmp_path):
+    """The fast exit (os._exit, no interpreter teardown) still flushes what was printed and runs
+    what was registered to run at exit (temporary folders, logging)."""
+    res = _leave(tmp_path, "atexit.register((out / 'atexit').write_text, 'ran')\n"
+                           "print('no newline, still buffered', end='')\nprint('to stderr', file=sys.stderr, end='')")
+    assert res.returncode == 3
+    assert res.stdout == "no newline, still buffered" and res.stderr == "to stderr"
+    assert (tmp_path / "atexit").read_text() == "ran"
+
+
+def test_the_command_waits_for_a_thread_still_running(tmp_path):
+    """With another thread alive the exit is the usual one, which joins it: nothing is cut short."""
+    res = _leave(tmp_path, "def late():\n    time.sleep(0.5)\n    (out / 'thread').write_text('finished')\n"
+                           "threading.Thread(target=late).start()")
+    assert res.returncode == 3
+    assert (tmp_path / "thread").read_text() == "finished"

@@ -6,6 +6,8 @@ Exit codes: 0 success, 1 preflight failed, 2 bad input or usage.
 from __future__ import annotations
 
 import argparse
+import gc
+import os
 import shlex
 import signal
 import sys
@@ -18,6 +20,7 @@ from .errors import ReportError
 from .paths import find_content_dir
 
 EXIT_OK, EXIT_PREFLIGHT, EXIT_INPUT = 0, 1, 2
+GC_YOUNG = 20_000  # net allocations between young-generation collections in the command (see run)
 
 
 def _human(size: int) -> str:
@@ -270,5 +273,43 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
+def run() -> None:
+    """The `report` command (and `python -m report`): main(), then leave without tearing the
+    interpreter down. A build leaves ~100 MiB of objects (fonts, the hyphenation dictionary, the laid-
+    out story); deallocating them and every module took 140–180 ms after the output was written,
+    longer than the rest of an unchanged rebuild. The exit handlers still run, and the fast exit is
+    only taken when the process is alone: no other thread, no worker process.
+
+    The collector runs less often than CPython's default (a young-generation collection every 700
+    net allocations): a build allocates millions of short-lived objects that form no cycles (line
+    plans, PDF operators, YAML nodes), and the default ran 128 collections in a one-word rebuild
+    (~60 ms) and 670 in a warm 185-page build (0.5–0.8 s, a tenth of it). At 20 000 the collections
+    take a few per cent of that while peak memory stays within a few MiB (measured; forked workers
+    inherit the setting)."""
+    gc.set_threshold(GC_YOUNG, 10, 10)
+    leave(main())
+
+
+def leave(code: int) -> None:
+    """Exit with `code`: through os._exit after flushing output and running the exit handlers when
+    nothing else runs in the process, else the usual way (sys.exit) so that threads are joined."""
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):  # a closed pipe (`report … | head`): the usual exit reports it
+        sys.exit(code)
+    mp = sys.modules.get("multiprocessing")
+    if threading.active_count() > 1 or (mp is not None and mp.active_children()):
+        sys.exit(code)
+    import atexit
+    atexit._run_exitfuncs()  # temporary folders, logging; what the interpreter would run at exit
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        sys.exit(code)
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()
