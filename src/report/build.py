@@ -66,7 +66,7 @@ def _layout_and_finish(doc, theme, fonts, locale, charts, content_dir: Path, out
         from .digits import check_digits
         from .editions import editions
         from .glyphs import check_glyphs
-        from .layout import justify
+        from .layout import hyphenate, justify
         from .layout.contents import Seeds
         from .logo import print_notes
         from .render import render
@@ -86,6 +86,7 @@ def _layout_and_finish(doc, theme, fonts, locale, charts, content_dir: Path, out
     order = sorted(chosen, key=lambda e: e.name != "screen")
     if cache.enabled:
         justify.recall(cache, content_dir)  # the previous build's line breaks: unchanged paragraphs are kept
+    hyphenate.recall(cache)  # and the break points of every word asked about before
     waiting = []
     outputs: dict[str, Output] = {}
     prepared = []
@@ -109,6 +110,7 @@ def _layout_and_finish(doc, theme, fonts, locale, charts, content_dir: Path, out
                 outputs.update(_finish_one(*waiting.pop(0), doc, theme, charts, out_dir, result, report))
     if cache.enabled:
         justify.keep(cache, content_dir)
+    hyphenate.keep()
     while waiting:
         outputs.update(_finish_one(*waiting.pop(0), doc, theme, charts, out_dir, result, report))
     result.outputs = [outputs[e.name] for e in chosen]

@@ -15,19 +15,27 @@ patterns of the dictionaries its locales use (data/hyphenation/, written by
 SHA-256 of the pyphen file they come from, so a newer pyphen with other patterns
 is never paired with stale data. Other dictionaries are parsed once and kept in
 the cache in the same plain-text format: data only, nothing that runs code.
+
+Even decoding the shipped German patterns takes ~50 ms, and a rebuild after a small edit asks
+about a handful of words (the changed paragraph's; the others keep their line breaks, see
+justify.recall). So the words a build asked about are kept in the cache with their break points
+(`recall` / `keep`, JSON), per dictionary file and version of this code, and the dictionary is only
+decoded for a word that no earlier build of this cache asked about.
 """
 
 from __future__ import annotations
 
 import gzip
 import hashlib
+import json
+import zlib
 from collections.abc import Callable, Iterator
 from functools import cache, lru_cache
 from pathlib import Path
 
 import pyphen
 
-from ..cache import Cache, key
+from ..cache import Cache, code_version, key
 from ..markup import BREAK
 
 SHIPPED = Path(__file__).resolve().parent.parent / "data" / "hyphenation"
@@ -84,7 +92,12 @@ def source_file(lang: str) -> Path:
 
 
 def shipped_file(source: Path) -> Path:
-    return SHIPPED / f"{hashlib.sha256(source.read_bytes()).hexdigest()[:24]}.gz"
+    return SHIPPED / f"{_source_digest(source)}.gz"
+
+
+@lru_cache(maxsize=16)
+def _source_digest(source: Path) -> str:
+    return hashlib.sha256(source.read_bytes()).hexdigest()[:24]
 
 
 def write_patterns(lang: str) -> Path:
@@ -123,10 +136,74 @@ def _dictionary(lang: str) -> pyphen.Pyphen:
     return pyphen.Pyphen(lang=lang, left=2, right=3)
 
 
+WORDS_FORMAT = "report-hyphenation-words 1"
+WORDS_MAX = 60_000  # words kept per dictionary: the vocabulary of a long review, a few times over
+_store: Cache | None = None  # where `recall` found the words and `keep` puts them (None: not kept)
+_known: dict[str, dict[str, list[int]]] = {}  # lang → the words earlier builds asked about
+_asked: dict[str, dict[str, list[int]]] = {}  # lang → the words this build asked about (in order)
+
+
+def recall(cache: Cache) -> None:
+    """Break points of the words earlier builds asked about are taken from `cache` (read when a
+    language is first asked for) and this build's are put back by `keep`; a disabled cache: neither."""
+    global _store
+    if _store is None or _store.root != cache.root:
+        _known.clear()
+    _store = cache if cache.enabled else None
+    _asked.clear()
+
+
+def keep() -> None:
+    """Store the words this build asked about that were not stored yet (latest last; the oldest
+    go when there are more than WORDS_MAX)."""
+    if _store is None:
+        return
+    for lang, asked in _asked.items():
+        known = _known.setdefault(lang, {})
+        if not asked.keys() - known.keys():
+            continue
+        for word in asked:  # asked again: now among the latest
+            known.pop(word, None)
+        known.update(asked)
+        for word in list(known)[:max(0, len(known) - WORDS_MAX)]:
+            del known[word]
+        _store.put("hyphenation-words", _words_key(lang),
+                   zlib.compress(json.dumps(known, ensure_ascii=False, separators=(",", ":")).encode(), 1))
+    _asked.clear()
+
+
+def _words_key(lang: str) -> str:
+    return key(WORDS_FORMAT, lang, _source_digest(source_file(lang)), code_version(Path(__file__).parent))
+
+
+def _recalled(lang: str) -> dict[str, list[int]]:
+    known = _known.get(lang)
+    if known is None:
+        known = _known[lang] = {}
+        data = _store.get("hyphenation-words", _words_key(lang)) if _store is not None else None
+        try:
+            words = json.loads(zlib.decompress(data)) if data is not None else {}
+        except (ValueError, zlib.error):  # not ours: a miss
+            words = {}
+        if isinstance(words, dict):
+            known.update(words)
+    return known
+
+
 _ONSETS = ("sch", "ch", "th", "ph")
 
 
 def break_points(word: str, lang: str) -> list[int]:
+    """Where `word` may be hyphenated: from an earlier build's answer (see `recall`) or the dictionary."""
+    points = _recalled(lang).get(word) if _store is not None else None
+    if not (isinstance(points, list) and all(type(p) is int and 0 < p < len(word) for p in points)):
+        points = _break_points(word, lang)  # not asked before, or an entry that is not ours
+    if _store is not None:
+        _asked.setdefault(lang, {})[word] = points
+    return list(points)
+
+
+def _break_points(word: str, lang: str) -> list[int]:
     points = sorted(set(_dictionary(lang).positions(word)))
     runs: list[list[int]] = []
     for p in points:
