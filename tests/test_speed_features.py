@@ -149,3 +149,15 @@ def test_the_command_waits_for_a_thread_still_running(tmp_path):
                            "threading.Thread(target=late).start()")
     assert res.returncode == 3
     assert (tmp_path / "thread").read_text() == "finished"
+
+
+def test_a_font_in_two_places_is_parsed_once(tmp_path):
+    """The package's Lato (which measures chart labels) and a project's copy of it are one parse;
+    another weight is not."""
+    from report import fontfiles, labels
+    copy, bold = tmp_path / "Lato-Regular.ttf", tmp_path / "Lato-Bold.ttf"
+    copy.write_bytes(labels._FONT.read_bytes())
+    bold.write_bytes(labels._FONT.with_name("Lato-Bold.ttf").read_bytes())
+    assert fontfiles.parsed(copy) is labels._font()
+    assert fontfiles.parsed(bold) is not labels._font() and fontfiles.parsed(bold) is not None
+    assert labels.text_mm("WWWW") > 2.5 * labels.text_mm("iiii")

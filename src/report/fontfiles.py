@@ -2,7 +2,9 @@
 
 The theme checks that its fonts can be read, the glyph check asks which characters they have, and
 the layout registers them with reportlab: three users, one parse (reportlab's parse of six Lato
-files is ~60 ms). Keyed by path, size and time, so a warm `report watch` sees a replaced font.
+files is ~60 ms). Keyed by path, size and time, so a warm `report watch` sees a replaced font; and
+by the bytes, so that the same font in two places (the package's Lato, which measures chart labels,
+and a project's copy of it) is parsed once.
 """
 
 from __future__ import annotations
@@ -26,8 +28,19 @@ def parsed(path: Path) -> Any | None:
 @lru_cache(maxsize=64)
 def _parse(path: Path, size: int, mtime_ns: int) -> Any | None:
     from reportlab.pdfbase.ttfonts import TTFError, TTFont
+    try:
+        digest = hashlib.sha256(path.read_bytes()).digest()
+    except OSError:
+        return None
+    if digest in _by_bytes:
+        return _by_bytes[digest]
     name = f"{path.stem}-{hashlib.sha1(f'{path}|{size}|{mtime_ns}'.encode()).hexdigest()[:6]}"
     try:
-        return TTFont(name, str(path))
+        font = TTFont(name, str(path))
     except (TTFError, OSError, ValueError, IndexError, KeyError, struct.error):
-        return None
+        font = None
+    _by_bytes[digest] = font
+    return font
+
+
+_by_bytes: dict[bytes, Any] = {}  # SHA-256 of a file → its parse (or None), for the life of the process

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
+
+from .fontfiles import parsed
 
 LABEL_WRAP = {"horizontal": 24, "vertical": 22}  # line width, in average characters (CHAR_MM each)
 LINE_MM = 3.6  # one label line at the caption size (8 pt) with its leading
@@ -18,18 +21,16 @@ _PT_PER_MM = 72 / 25.4
 
 
 @lru_cache(maxsize=1)
-def _font() -> str:
-    from reportlab.pdfbase import pdfmetrics
+def _font() -> Any:
+    """reportlab's parse of the packaged Lato: the very object the layout registers when the
+    theme sets text in Lato (fontfiles.parsed knows a file by its bytes, wherever it lies)."""
     from reportlab.pdfbase.ttfonts import TTFont
-    name = "report-labels-Lato"
-    pdfmetrics.registerFont(TTFont(name, str(_FONT)))
-    return name
+    return parsed(_FONT) or TTFont("report-labels-Lato", str(_FONT))  # the latter raises what is wrong
 
 
 def text_mm(text: str) -> float:
     """Width of `text` at the caption size, in millimetres, measured with the font."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-    return stringWidth(text, _font(), CAPTION_PT) / _PT_PER_MM
+    return _font().stringWidth(text, CAPTION_PT) / _PT_PER_MM
 
 
 def wrap_label(text: str, width: int) -> list[str]:
