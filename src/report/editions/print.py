@@ -182,6 +182,10 @@ _OP = {"rg": "k", "RG": "K", "g": "k", "G": "K"}
 OVERPRINT, KNOCKOUT = "/RptOverprint", "/RptKnockout"
 _SHOW_TEXT = {"Tj", "TJ", "'", '"'}
 _PAINT = {"f", "F", "f*", "B", "B*", "b", "b*", "S", "s", "sh", "Do"}  # everything else that marks the page
+# the operators to_cmyk_stream looks at (state, colour, painting); any other is copied as it is
+_HANDLED = frozenset({"q", "Q", "Tf", "Tm", "rg", "RG", "g", "G", "cs", "CS", "k", "sc", "scn", "INLINE IMAGE",
+                      *_SHOW_TEXT, *_PAINT})
+_READ_OPERANDS = frozenset({"Tf", "Tm", "rg", "RG", "g", "G", "cs", "CS", "k"})  # of those, whose operands it reads
 
 
 def to_cmyk_stream(pdf: pikepdf.Pdf, container: Any, convert: ColourConverter, done: set) -> None:
@@ -207,11 +211,15 @@ def to_cmyk_stream(pdf: pikepdf.Pdf, container: Any, convert: ColourConverter, d
             overprint = on
 
     for ins in pikepdf.parse_content_stream(container):
+        op = str(ins.operator)
+        if op not in _HANDLED:  # most of a page (T*, Tw, Tz, cm, paths): kept as it is
+            out.append(ins)
+            continue
         if isinstance(ins, pikepdf.ContentStreamInlineImage):
             switch(False)
             out.append(ins)
             continue
-        op, operands = str(ins.operator), list(ins.operands)
+        operands = list(ins.operands) if op in _READ_OPERANDS else []
         if op == "q":
             saved.append((black, overprint, fill, size))
         elif op == "Q" and saved:
