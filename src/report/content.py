@@ -64,6 +64,12 @@ def load_document(content_dir: Path) -> Document:
     ctx.numbers = number_notation(raw.get("language") if isinstance(raw, YMap) else None)
     report = INVALID if raw is INVALID else reader.read(raw, getattr(raw, "pos", Pos(shown(report_file))),
                                                         Report, "report")
+    if ctx.numbers is None:
+        # no language, no notation: "16,5" would be reported as no number, and "48.250" read as 48.25
+        # (errors that send the writer to change numbers that are right); report.yaml's own errors say why
+        diag.raise_if_errors()
+        raise ReportError([Diagnostic("report.yaml names no supported language", Pos(shown(report_file)),
+                                      "add e.g. 'language: de-DE' or 'language: en-GB'")])
     sections = []
     for name, pos in _section_names(report, raw, ctx):
         try:
@@ -115,7 +121,7 @@ def load_document(content_dir: Path) -> Document:
 def number_notation(language: object) -> Locale | None:
     """The thousands and decimal separators of the document's language, once report.yaml names a
     supported one (numbers in every file are read in it)."""
-    if isinstance(language, str) and language.split("-")[0] in LANGUAGES:
+    if isinstance(language, str) and language.split("-")[0].lower() in LANGUAGES:  # BCP 47: any case
         return get_locale(language)
     return None
 
