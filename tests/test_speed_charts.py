@@ -285,3 +285,27 @@ def test_finished_worker_pools_are_let_go():
         for future in charts.submit_to_workers(1, abs, [(-1,)]):
             assert future.result() == 1
     assert len(charts._pools) == 1
+
+
+def _drawn_by(seconds: float) -> int:
+    time.sleep(seconds)
+    return os.getpid()
+
+
+def test_a_held_chart_worker_waits_for_the_layout_and_leaves_when_the_work_is_done():
+    """With many charts the second worker waits until the build process has laid out every edition
+    (release_workers): until then one worker draws them all; when it has, the held one just exits
+    and nothing is left running (a process waiting forever would hang the build at exit)."""
+    import multiprocessing
+
+    import report.charts as charts
+    futures = charts.submit_to_workers(2, _drawn_by, [(0.05,)] * 6, held=1)
+    assert len({f.result(timeout=60) for f in futures}) == 1
+    deadline = time.monotonic() + 30
+    while multiprocessing.active_children() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not multiprocessing.active_children()
+
+    futures = charts.submit_to_workers(2, _drawn_by, [(0.3,)] * 8, held=1)
+    charts.release_workers()
+    assert len({f.result(timeout=60) for f in futures}) == 2

@@ -61,7 +61,7 @@ def _pipeline(content_dir: Path, out_dir: Path, edition_names: list[str] | None,
 
 def _layout_and_finish(doc, theme, fonts, locale, charts, content_dir: Path, out_dir: Path,
                        edition_names: list[str] | None, report: Progress, marks: bool, cache: Cache) -> BuildResult:
-    from .charts import interrupts_held
+    from .charts import interrupts_held, release_workers
     with interrupts_held():  # reportlab's and pikepdf's imports would swallow a Ctrl-C (bare `except:`)
         from .digits import check_digits
         from .editions import editions
@@ -111,6 +111,7 @@ def _layout_and_finish(doc, theme, fonts, locale, charts, content_dir: Path, out
     if cache.enabled:
         justify.keep(cache, content_dir)
     hyphenate.keep()
+    release_workers()  # nothing left to lay out: a chart worker held back takes this core
     while waiting:
         outputs.update(_finish_one(*waiting.pop(0), doc, theme, charts, out_dir, result, report))
     result.outputs = [outputs[e.name] for e in chosen]

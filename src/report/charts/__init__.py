@@ -43,7 +43,9 @@ MM = 72 / 25.4
 POOL_MIN = 4  # below this many misses a pool's start-up costs more than it saves
 WORKERS = 2
 ONE_WORKER_MAX = 4  # up to this many charts one worker is done sooner (each one imports matplotlib)
+HELD = 1  # of a chart pool's WORKERS, how many wait until the build process has laid out every edition
 _pools: list[tuple[Any, list[Future]]] = []  # this process's worker pools (ProcessPoolExecutor) and their work
+_gates: list[Any] = []  # the events held workers wait for (release_workers sets them)
 
 
 @dataclass(frozen=True)
@@ -109,8 +111,9 @@ def _pool_context() -> Any:
     return multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
 
 
-def _worker_init(parent: int) -> None:
-    """In each worker: die with the parent, leave Ctrl-C to it."""
+def _worker_init(parent: int, gate: tuple | None = None) -> None:
+    """In each worker: die with the parent, leave Ctrl-C to it; with a gate (started, running, open),
+    the workers after the first `running` wait until it opens (see release_workers)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if sys.platform.startswith("linux"):
         try:
@@ -121,10 +124,24 @@ def _worker_init(parent: int) -> None:
     if os.getppid() != parent:  # the parent died before prctl: nobody waits for our charts
         os._exit(1)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    if gate is not None:
+        started, running, opened = gate
+        with started.get_lock():
+            number = started.value
+            started.value += 1
+        if number >= running:
+            opened.wait()
+
+
+def release_workers() -> None:
+    """The build process has nothing left to lay out: held chart workers start drawing."""
+    while _gates:
+        _gates.pop().set()
 
 
 def stop_workers() -> None:
     """Cancel queued charts and kill the workers (a build failed or was interrupted)."""
+    release_workers()
     while _pools:
         pool, _work = _pools.pop()
         processes = list((getattr(pool, "_processes", None) or {}).values())
@@ -231,21 +248,41 @@ def _prepare_fonts(job: tuple) -> None:
 
 
 def _submit(jobs: list[tuple]) -> list[Future]:
-    return submit_to_workers(1 if len(jobs) <= ONE_WORKER_MAX else WORKERS, _render_one, [(job,) for job in jobs])
+    if len(jobs) <= ONE_WORKER_MAX:
+        return submit_to_workers(1, _render_one, [(job,) for job in jobs])
+    # The build process lays out the editions meanwhile, on the other core: a second chart worker
+    # would share the two cores three ways and leave the build process's last edition to run alone
+    # at the end (185 pages, 63 charts: 23 s). It waits until the layout is done instead.
+    return submit_to_workers(WORKERS, _render_one, [(job,) for job in jobs], held=HELD)
 
 
-def submit_to_workers(workers: int, fn: Callable, calls: list[tuple]) -> list[Future]:
+def submit_to_workers(workers: int, fn: Callable, calls: list[tuple], held: int = 0) -> list[Future]:
     """`fn(*args)` for each args of `calls` in new forked worker processes that die with the build
     (see the module docstring; `stop_workers` kills them). Ctrl-C is blocked while they are forked:
-    they ignore it from their first line."""
+    they ignore it from their first line. `held` of the workers start only when `release_workers`
+    is called, or when the others have done all the work (they then just exit)."""
     from concurrent.futures import ProcessPoolExecutor
     _pools[:] = [(p, work) for p, work in _pools if not all(f.done() for f in work)]  # `report watch`: no pile
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context(), initializer=_worker_init,
-                               initargs=(os.getpid(),))
+    context = _pool_context()
+    gate = None
+    if 0 < held < workers:
+        gate = (context.Value("i", 0), workers - held, context.Event())
+        _gates.append(gate[2])
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_init,
+                               initargs=(os.getpid(), gate))
     futures: list[Future] = []
     _pools.append((pool, futures))  # before the fork: stop_workers reaches every worker
     with interrupts_held():
         futures += [pool.submit(fn, *args) for args in calls]
+    if gate is not None:
+        left = [len(futures)]
+
+        def one_done(_future: Future) -> None:  # all done: a held worker opens to take its leave
+            left[0] -= 1
+            if left[0] == 0:
+                gate[2].set()
+        for future in futures:
+            future.add_done_callback(one_done)
     pool.shutdown(wait=False)  # the workers finish what is queued, then exit
     return futures
 
