@@ -182,3 +182,22 @@ def test_turned_photo_keeps_its_proportions_where_it_is_placed(tmp_path: Path) -
     assert _fill(path, 200.0, 300.0) == (0.0, 0.0, 200.0, 300.0)
     with Image.open(path) as im:
         assert oriented_size(im) == (200, 300)
+
+
+def test_an_rgb_photo_is_not_copied_on_its_way_to_the_editions(tmp_path):
+    """A full-bleed A4 photo at 300 ppi decodes to 36 MB: converting it for print once took five of
+    those at a time (a copy per step), 176 MiB, while chart workers ran. An RGB image as stored is
+    passed on as it is; one with an EXIF orientation is turned (a new image, as before)."""
+    from report.assets import to_rgb
+    from report.editions import flatten
+    path = tmp_path / "photo.jpg"
+    Image.new("RGB", (W, H), (200, 80, 60)).save(path, "JPEG")
+    with Image.open(path) as im:
+        assert to_rgb(im) is im and flatten(im) is im
+    turned = tmp_path / "turned.jpg"
+    exif = Image.Exif()
+    exif[0x0112] = 6
+    Image.new("RGB", (W, H), (200, 80, 60)).save(turned, "JPEG", exif=exif.tobytes())
+    with Image.open(turned) as im:
+        out = to_rgb(im)
+        assert out is not im and out.size == (H, W)

@@ -143,6 +143,7 @@ def _check_image(path: Path, name: str, expected: str, size: int) -> None:
 
 # EXIF orientations 5–8 turn the picture by 90°: its width as shown is the stored height
 _TURNED = {5, 6, 7, 8}
+_TRANSPOSED = {2, 3, 4, *_TURNED}  # the orientations exif_transpose turns or flips (1: as stored)
 _EXIF_ORIENTATION = 0x0112
 PAPER_RGB = (255, 255, 255)
 
@@ -162,7 +163,9 @@ def to_rgb(im: Image.Image, paper: tuple[int, int, int] = PAPER_RGB) -> Image.Im
     transparent colour) laid onto the paper. PDF images used here have no alpha; dropping it would
     print whatever colour the transparent pixels happen to store, usually black."""
     try:
-        im = ImageOps.exif_transpose(im)
+        im.load()  # (as exif_transpose does: a PNG's eXIf chunk may follow its pixels)
+        if im.getexif().get(_EXIF_ORIENTATION, 1) in _TRANSPOSED:  # else exif_transpose only copies
+            im = ImageOps.exif_transpose(im)
     except (OSError, ValueError, SyntaxError):  # a damaged EXIF block: shown as stored
         pass
     if im.mode in ("I", "I;16", "I;16B", "I;16L", "I;16N", "F"):
@@ -179,7 +182,7 @@ def to_rgb(im: Image.Image, paper: tuple[int, int, int] = PAPER_RGB) -> Image.Im
         flat = Image.new("RGB", rgba.size, paper)
         flat.paste(rgba, mask=rgba.getchannel("A"))
         return flat
-    return im.convert("RGB")
+    return im if im.mode == "RGB" else im.convert("RGB")  # no copy of an RGB photo (A4 at 300 ppi: 36 MB)
 
 
 def _grey16_to_l(im: Image.Image) -> Image.Image:

@@ -80,7 +80,7 @@ def flatten(im: Any, paper: tuple[int, int, int] = (255, 255, 255)) -> Any:
         ground = Image.new("RGB", rgba.size, paper)
         ground.paste(rgba, mask=rgba.getchannel("A"))
         return ground
-    return im.convert("RGB")
+    return im if im.mode == "RGB" else im.convert("RGB")
 
 
 def _is_jpeg(data: bytes) -> bool:
