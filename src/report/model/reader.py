@@ -9,7 +9,6 @@ unknown kinds are reported with file, line and column, all of them in one run.
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import functools
 import math
 import re
@@ -382,6 +381,7 @@ class Reader:
 
     @staticmethod
     def _did_you_mean(word: str, known: list[str]) -> str:
+        import difflib  # only for content with an unknown key or kind (~3 ms to import)
         close = difflib.get_close_matches(word, known, n=1, cutoff=0.6)
         listing = f"known: {', '.join(known)}"
         return f"did you mean '{close[0]}'? ({listing})" if close else listing
