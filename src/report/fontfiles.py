@@ -39,8 +39,10 @@ def _parse(path: Path, size: int, mtime_ns: int) -> Any | None:
         font = TTFont(name, str(path))
     except (TTFError, OSError, ValueError, IndexError, KeyError, struct.error):
         font = None
+    if len(_by_bytes) >= 64:  # `report watch` with fonts replaced again and again: no pile
+        _by_bytes.clear()
     _by_bytes[digest] = font
     return font
 
 
-_by_bytes: dict[bytes, Any] = {}  # SHA-256 of a file → its parse (or None), for the life of the process
+_by_bytes: dict[bytes, Any] = {}  # SHA-256 of a file → its parse (or None)
