@@ -293,22 +293,27 @@ def run() -> None:
 def leave(code: int) -> None:
     """Exit with `code`: through os._exit after flushing output and running the exit handlers when
     nothing else runs in the process, else the usual way (sys.exit) so that threads are joined."""
-    try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    except (OSError, ValueError):  # a closed pipe (`report … | head`): the usual exit reports it
+    if not _flushed():
         sys.exit(code)
     mp = sys.modules.get("multiprocessing")
     if threading.active_count() > 1 or (mp is not None and mp.active_children()):
         sys.exit(code)
     import atexit
     atexit._run_exitfuncs()  # temporary folders, logging; what the interpreter would run at exit
+    if not _flushed():  # what the exit handlers printed
+        sys.exit(code)
+    os._exit(code)
+
+
+def _flushed() -> bool:
+    """stdout and stderr written out; False for a closed pipe (`report … | head`), which the usual
+    exit reports."""
     try:
         sys.stdout.flush()
         sys.stderr.flush()
     except (OSError, ValueError):
-        sys.exit(code)
-    os._exit(code)
+        return False
+    return True
 
 
 if __name__ == "__main__":

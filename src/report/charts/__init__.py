@@ -220,10 +220,7 @@ def render_charts(charts: dict[str, Any], theme: Theme, fonts: dict[str, Path], 
             _prepare_fonts(jobs[0])
         jobs = []
     elif len(jobs) >= POOL_MIN:
-        from concurrent.futures import ProcessPoolExecutor
-        with ProcessPoolExecutor(max_workers=WORKERS, mp_context=_pool_context(), initializer=_worker_init,
-                                 initargs=(os.getpid(),)) as pool:
-            drawn = list(pool.map(_render_one, jobs))
+        drawn = [future.result() for future in submit_to_workers(WORKERS, _render_one, [(job,) for job in jobs])]
     else:
         drawn = [_render_one(job) for job in jobs]
     for job, pdf in zip(jobs, drawn, strict=True):
@@ -275,11 +272,8 @@ def submit_to_workers(workers: int, fn: Callable, calls: list[tuple], held: int 
     with interrupts_held():
         futures += [pool.submit(fn, *args) for args in calls]
     if gate is not None:
-        left = [len(futures)]
-
         def one_done(_future: Future) -> None:  # all done: a held worker opens to take its leave
-            left[0] -= 1
-            if left[0] == 0:
+            if all(f.done() for f in futures):
                 gate[2].set()
         for future in futures:
             future.add_done_callback(one_done)

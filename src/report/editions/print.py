@@ -182,10 +182,10 @@ _OP = {"rg": "k", "RG": "K", "g": "k", "G": "K"}
 OVERPRINT, KNOCKOUT = "/RptOverprint", "/RptKnockout"
 _SHOW_TEXT = {"Tj", "TJ", "'", '"'}
 _PAINT = {"f", "F", "f*", "B", "B*", "b", "b*", "S", "s", "sh", "Do"}  # everything else that marks the page
-# the operators to_cmyk_stream looks at (state, colour, painting); any other is copied as it is
-_HANDLED = frozenset({"q", "Q", "Tf", "Tm", "rg", "RG", "g", "G", "cs", "CS", "k", "sc", "scn", "INLINE IMAGE",
-                      *_SHOW_TEXT, *_PAINT})
-_READ_OPERANDS = frozenset({"Tf", "Tm", "rg", "RG", "g", "G", "cs", "CS", "k"})  # of those, whose operands it reads
+# the operators to_cmyk_stream reads the operands of (text size, colour), and all it looks at (those,
+# the state, showing and painting): any other is copied as it is
+_READ_OPERANDS = frozenset({"Tf", "Tm", "cs", "CS", "k", *_OP})
+_HANDLED = _READ_OPERANDS | {"q", "Q", "sc", "scn", "INLINE IMAGE"} | _SHOW_TEXT | _PAINT
 
 
 def to_cmyk_stream(pdf: pikepdf.Pdf, container: Any, convert: ColourConverter, done: set) -> None:
