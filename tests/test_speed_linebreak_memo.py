@@ -101,3 +101,29 @@ def test_a_damaged_memo_entry_is_solved_afresh(project, tmp_path, solves, damage
     assert _build(project, tmp_path / "b", cache) == first
     if damage in ("words", "types", "not-json"):
         assert len(solves) == first_solves  # every entry refused: all solved again
+
+
+def _frag_words(markup: str, size: float = 10.0) -> list:
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus.paragraph import Paragraph, _getFragWords
+    return _getFragWords(Paragraph(markup, ParagraphStyle("p", fontName="Helvetica", fontSize=size)).frags, 200)
+
+
+def test_the_memo_key_tells_apart_what_changes_the_breaks():
+    """The compact key (texts joined, numbers packed) is unambiguous: paragraphs that differ only in
+    where a style run ends, a run's font or size, or a space, get different keys and digests."""
+    from report.layout.linebreak import Params
+    variants = ["Ein <b>kurzer</b> Absatz", "Ein <b>kurze</b>r Absatz", "Ein <b>kurz</b>er Absatz",
+                "Ein <b>kurzerA</b>bsatz", "Ein kurzer Absatz", "Ein <i>kurzer</i> Absatz",
+                "Einkurzer Absatz", "Ein kurzer Absatz.",
+                # Helvetica-Oblique has Helvetica's widths: only the runs' fonts tell these two apart
+                "<i>Ei</i>n kurzer A<i>bsatz</i>", "<i>Ei</i>n kurzer <i>A</i>bsatz"]
+    shapes = [justify._shape(_frag_words(v)) for v in variants] + [justify._shape(_frag_words(variants[3], 11))]
+    assert all(s is not None for s in shapes)
+    hyphenate = type("H", (), {"language": "de", "__call__": lambda self, w: []})()
+    digests = {justify._digest((s, (200.0,), Params(), True, 0.02, hyphenate)) for s in shapes}
+    assert len(set(shapes)) == len(digests) == len(variants) + 1
+    same = justify._shape(_frag_words(variants[0]))
+    assert same == shapes[0]  # the same paragraph read again: the same key
+    assert justify._digest((same, (200.0,), Params(), True, 0.02, hyphenate)) != \
+        justify._digest((same, (201.0,), Params(), True, 0.02, hyphenate))

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import zlib
+from array import array
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -60,7 +61,7 @@ _SOLVED_MAX = 1024
 # content, as JSON in the cache, by a hash of the same key; a paragraph that changed misses.
 _KEPT: dict[str, list] = {}  # hash → compact result, read from the cache
 _USED: dict[str, list] = {}  # hash → compact result, used by this build (written by `keep`)
-MEMO_FORMAT = "line-breaks 2"
+MEMO_FORMAT = "line-breaks 3"
 KEEP_UNUSED = 2000  # kept line breaks a build did not use that are kept for the next
 _LAST: tuple | None = None  # (cache folder, content folder) of the last `recall`
 
@@ -164,19 +165,14 @@ def plan(frag_words: list, widths: list[float], hyphenate: Callable | None, para
     """Break `frag_words` into lines of `widths` (the last repeats). None where the optimiser cannot
     help (images, forced line breaks in the text, a word wider than the line): use reportlab's breaker.
     With `params.rag` the text is ragged right: spaces keep their width, the optimiser evens the rag."""
-    links = False  # reportlab places link areas and underlines by unscaled widths: no expansion there
-    shapes = []  # per word: width, space after, (font, size, text) per style run
-    for fw in frag_words:
-        runs = fw[1:]
-        for f, _t in runs:
-            if f._fkind != _FK_TEXT:
-                return None
-            links = links or bool(f.link or f.us_lines)
-        shapes.append((fw[0], isinstance(fw, _HSFrag), tuple([(f.fontName, f.fontSize, t) for f, t in runs])))
+    shape = _shape(frag_words)
+    if shape is None:
+        return None
+    links = shape[-1]
     words = [_Word(fw, hyphenate) for fw in frag_words]
     expand = 0.0 if links or params.rag else EXPAND
     protrude = protrude and not params.rag
-    key = (tuple(shapes), tuple(widths), params, protrude, expand, hyphenate)
+    key = (shape, tuple(widths), params, protrude, expand, hyphenate)
     entry = _SOLVED.get(key)
     if entry is None:
         digest = _digest(key)
@@ -196,6 +192,34 @@ def plan(frag_words: list, widths: list[float], hyphenate: Callable | None, para
         if digest is not None:
             _USED.setdefault(digest, breaks)
     return _build(breaks, words, widths, expand)
+
+
+def _shape(frag_words: list) -> tuple | None:
+    """What the breaks depend on, compactly (the memo key, and what its digest hashes): the texts,
+    per word its width and whether a space follows, per style run its font, size and length; and
+    whether the paragraph has links or underlines. None when a word is not text (an image)."""
+    texts: list[str] = []
+    widths = array("d")
+    counts = array("q")  # per word: its number of runs, negative when a space follows; per run: font, length
+    fonts: dict[tuple[str, float], int] = {}
+    links = False
+    for fw in frag_words:
+        widths.append(fw[0])
+        runs = len(fw) - 1
+        counts.append(-runs if isinstance(fw, _HSFrag) else runs)
+        for f, t in fw[1:]:
+            if f._fkind != _FK_TEXT:
+                return None
+            if f.link or f.us_lines:  # reportlab places link areas and underlines by unscaled widths
+                links = True
+            font = (f.fontName, f.fontSize)
+            index = fonts.get(font)
+            if index is None:
+                index = fonts[font] = len(fonts)
+            counts.append(index)
+            counts.append(len(t))
+            texts.append(t)
+    return "".join(texts), widths.tobytes(), counts.tobytes(), tuple(fonts), links
 
 
 def _remember(key: tuple, breaks: Any, digest: str | None) -> None:
@@ -265,12 +289,16 @@ def _build(breaks: Any, words: list[_Word], widths: list[float], expand: float) 
 
 def _digest(key: tuple) -> str | None:
     """A stable name for a memo key (None when the hyphenation has no language to name it by)."""
-    frags, widths, params, protrude, expand, hyphenate = key
+    (text, word_widths, counts, fonts, _links), widths, params, protrude, expand, hyphenate = key
     language = "" if hyphenate is None else getattr(hyphenate, "language", None)
     if language is None:
         return None
-    text = json.dumps([MEMO_FORMAT, frags, widths, repr(params), protrude, expand, language], ensure_ascii=False)
-    return hashlib.sha256(text.encode()).hexdigest()
+    head = json.dumps([MEMO_FORMAT, fonts, widths, repr(params), protrude, expand, language, len(text),
+                       len(word_widths), len(counts)], ensure_ascii=False)
+    h = hashlib.sha256(head.encode())
+    for part in (text.encode("utf-8", "surrogatepass"), word_widths, counts):
+        h.update(part)
+    return h.hexdigest()
 
 
 def recall(cache: Cache, content_dir: Path) -> None:
