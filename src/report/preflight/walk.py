@@ -30,6 +30,7 @@ THIN = 1.0  # pt: strokes thinner than this get their extent measured (the line-
 # Of them, path construction and `n` (ends a path unpainted) are passive: read only for the extent of
 # the path a thin stroke paints.
 PASSIVE_OPS = frozenset({"m", "l", "c", "v", "y", "re", "n"})
+SETTERS = frozenset({"cm", "w", "Tf", "Tr", "BT", "Tm"})  # they change the state and report nothing
 WALKED_OPS = frozenset({"q", "Q", "cm", "w", "g", "G", "rg", "RG", "k", "K", "cs", "CS", "sc", "scn", "SC", "SCN",
                         "gs", "Tf", "Tr", "BT", "Tm", "sh", "Do"}) | PASSIVE_OPS | TEXT_OPS | PAINT_OPS
 _PARSED = " ".join(sorted(WALKED_OPS | {"BI", "ID", "EI"}))  # with inline images
@@ -219,6 +220,8 @@ class _State:
 
 _DEVICE = {"g": "/DeviceGray", "G": "/DeviceGray", "rg": "/DeviceRGB", "RG": "/DeviceRGB",
            "k": "/DeviceCMYK", "K": "/DeviceCMYK"}
+_DEVICE_NAMES = {op: pikepdf.Name(space) for op, space in _DEVICE.items()}
+_COMPONENTS = {"g": 1, "G": 1, "rg": 3, "RG": 3, "k": 4, "K": 4}
 _INLINE_SPACES = {"/G": "/DeviceGray", "/RGB": "/DeviceRGB", "/CMYK": "/DeviceCMYK", "/I": "/Indexed"}
 _DEFAULT_COMPONENTS = {"/DeviceGray": (0.0,), "/DeviceRGB": (0.0, 0.0, 0.0), "/DeviceCMYK": (0.0, 0.0, 0.0, 1.0)}
 
@@ -305,6 +308,12 @@ class Walker:
                 elif op == "Q":
                     if stack:
                         st = stack.pop()
+                elif op in SETTERS:
+                    self._set(op, list(ins.operands), resources, st)
+                elif op in TEXT_OPS:  # what text and paint operators take is not read
+                    yield from self._text(op, st, page)
+                elif op in PAINT_OPS:
+                    yield from self._paint(op, st, page)
                 else:
                     yield from self._operator(op, list(ins.operands), resources, st, page, depth)
             except Malformed as exc:
@@ -318,18 +327,16 @@ class Walker:
 
     def _operator(self, op: str, operands: list, resources: Any, st: _State, page: int,
                   depth: int) -> Iterator[Event]:
-        if op == "cm":
-            st.ctm = Matrix(*numbers(operands, 6, "cm")) @ st.ctm
-        elif op == "w":
-            st.width = numbers(operands, 1, "w")[0]
-        elif op in ("g", "G", "rg", "RG", "k", "K"):
-            values = tuple(numbers(operands, {"g": 1, "rg": 3, "k": 4}[op.lower()], op))
-            space = pikepdf.Name(_DEVICE[op])
+        if op in ("g", "G", "rg", "RG", "k", "K"):
+            values = tuple(numbers(operands, _COMPONENTS[op], op))
+            space = _DEVICE_NAMES[op]
             yield Event("space", page, op, st.ctm, obj=space, where=self._where[-1])
             if op.islower():
                 st.fill_space, st.fill = space, values
             else:
                 st.stroke_space, st.stroke = space, values
+        elif op == "gs":
+            yield from self._extgstate(operands, resources, st, page, depth)
         elif op in ("cs", "CS"):
             if len(operands) != 1 or not isinstance(operands[0], pikepdf.Name):
                 raise Malformed(f"{op} needs one colour space name, found {_short(operands)}")
@@ -350,36 +357,6 @@ class Walker:
                 st.fill = values
             else:
                 st.stroke = values
-        elif op == "gs":
-            yield from self._extgstate(operands, resources, st, page, depth)
-        elif op in STROKE_OPS or op in FILL_OPS or op in FILL_STROKE_OPS:
-            yield from self._paint(op, st, page)
-        elif op == "Tf":
-            if len(operands) != 2:
-                raise Malformed(f"Tf needs a font name and a size, found {_short(operands)}")
-            font = self._resource(resources, "/Font", operands[0])
-            st.font_size = num(operands[1])
-            st.font = str(font.get("/BaseFont", "")) if isinstance(font, pikepdf.Dictionary) else ""
-        elif op == "Tr":
-            st.render_mode = integer(numbers(operands, 1, "Tr")[0])
-        elif op == "BT":
-            st.tm = Matrix()
-        elif op == "Tm":
-            st.tm = Matrix(*numbers(operands, 6, "Tm"))
-        elif op in TEXT_OPS:
-            size = abs(st.font_size) * scale(st.tm) * scale(st.ctm)
-            key = (page, size, st.font, st.render_mode, str(st.fill_space), st.fill, str(st.stroke_space), st.stroke,
-                   st.op_fill, st.op_stroke, st.opm)
-            if key == self._last_text:
-                return
-            self._last_text = key
-            yield Event("text", page, op, st.ctm, value=size)
-            if st.render_mode in (0, 2, 4, 6):
-                yield Event("paint", page, op, st.ctm, where="text", obj=st.font,
-                            paint=Paint(st.fill_space, st.fill, st.op_fill, st.opm), value=size)
-            if st.render_mode in (1, 2, 5, 6):
-                yield Event("paint", page, op, st.ctm, where="text stroke",
-                            paint=Paint(st.stroke_space, st.stroke, st.op_stroke, st.opm), value=size)
         elif op == "sh":
             if len(operands) != 1 or not isinstance(operands[0], pikepdf.Name):
                 raise Malformed(f"sh needs one shading name, found {_short(operands)}")
@@ -398,6 +375,40 @@ class Walker:
                 yield from self._form(xobj, resources, st, page, depth, str(operands[0]))
             elif subtype != "/PS":
                 raise Malformed(f"XObject {operands[0]} has an unknown /Subtype {_short(subtype)}")
+
+    def _text(self, op: str, st: _State, page: int) -> Iterator[Event]:
+        size = abs(st.font_size) * scale(st.tm) * scale(st.ctm)
+        key = (page, size, st.font, st.render_mode, str(st.fill_space), st.fill, str(st.stroke_space), st.stroke,
+               st.op_fill, st.op_stroke, st.opm)
+        if key == self._last_text:
+            return
+        self._last_text = key
+        yield Event("text", page, op, st.ctm, value=size)
+        if st.render_mode in (0, 2, 4, 6):
+            yield Event("paint", page, op, st.ctm, where="text", obj=st.font,
+                        paint=Paint(st.fill_space, st.fill, st.op_fill, st.opm), value=size)
+        if st.render_mode in (1, 2, 5, 6):
+            yield Event("paint", page, op, st.ctm, where="text stroke",
+                        paint=Paint(st.stroke_space, st.stroke, st.op_stroke, st.opm), value=size)
+
+    def _set(self, op: str, operands: list, resources: Any, st: _State) -> None:
+        """The operators that only change the state (SETTERS): no generator for a third of a page's operators."""
+        if op == "cm":
+            st.ctm = Matrix(*numbers(operands, 6, "cm")) @ st.ctm
+        elif op == "Tf":
+            if len(operands) != 2:
+                raise Malformed(f"Tf needs a font name and a size, found {_short(operands)}")
+            font = self._resource(resources, "/Font", operands[0])
+            st.font_size = num(operands[1])
+            st.font = str(font.get("/BaseFont", "")) if isinstance(font, pikepdf.Dictionary) else ""
+        elif op == "BT":
+            st.tm = Matrix()
+        elif op == "Tm":
+            st.tm = Matrix(*numbers(operands, 6, "Tm"))
+        elif op == "w":
+            st.width = numbers(operands, 1, "w")[0]
+        elif op == "Tr":
+            st.render_mode = integer(numbers(operands, 1, "Tr")[0])
 
     def _paint(self, op: str, st: _State, page: int) -> Iterator[Event]:
         # consecutive paints in the same state tell the checks nothing new: one event for all of them
