@@ -309,3 +309,34 @@ def test_a_held_chart_worker_waits_for_the_layout_and_leaves_when_the_work_is_do
     futures = charts.submit_to_workers(2, _drawn_by, [(0.3,)] * 8, held=1)
     charts.release_workers()
     assert len({f.result(timeout=60) for f in futures}) == 2
+
+
+def test_cache_keys_read_the_models_as_asdict_does():
+    """cache.plain (asdict without its deep copies) gives asdict's repr for every kind of value a
+    model holds: nested dataclasses, lists, tuples, dicts, named tuples, paths, decimals."""
+    from collections import namedtuple
+    from dataclasses import asdict, dataclass, field
+    from decimal import Decimal
+
+    from report.cache import key, plain
+
+    Point = namedtuple("Point", "x y")
+
+    @dataclass
+    class Inner:
+        at: Point
+        where: Path = Path("a/b.png")
+
+    @dataclass
+    class Outer:
+        items: list = field(default_factory=list)
+        by_name: dict = field(default_factory=dict)
+        pair: tuple = ()
+        amount: Decimal = Decimal("1.50")
+
+    made = Outer([Inner(Point(1, 2.5))], {"k": Inner(Point(0, 0)), 3: [Inner(Point(1, 1))]}, (Inner(Point(2, 2)), "x"))
+    doc = load_document(ROOT / "examples" / "en" / "content")
+    theme, _ = load_theme(ROOT / "examples" / "en" / "content", doc.assets_dir)
+    for obj in (made, theme, doc, *doc.charts.values()):
+        assert repr(plain(obj)) == repr(asdict(obj))
+    assert key("chart", made) != key("chart", Outer(amount=Decimal("1.5")))
