@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 
@@ -37,6 +38,8 @@ def load_document(content_dir: Path) -> Document:
     diag = Diagnostics()
     reader = Reader(diag, ctx)
 
+    root = functools.cache(content_dir.resolve)  # once, not twice per section file (an error is not kept)
+
     def shown(path: Path) -> Path:
         try:
             return path.relative_to(Path.cwd())
@@ -45,7 +48,7 @@ def load_document(content_dir: Path) -> Document:
 
     def load(path: Path):
         try:
-            inside = path.resolve().is_relative_to(content_dir.resolve())
+            inside = path.resolve().is_relative_to(root())
         except (OSError, RuntimeError):  # a link loop: RuntimeError before Python 3.13, OSError after
             diag.error(Pos(shown(path)), "this file is a symbolic link that leads back to itself (a link loop)",
                        "replace the link with the file it should point to")
@@ -74,7 +77,7 @@ def load_document(content_dir: Path) -> Document:
     for name, pos in _section_names(report, raw, ctx):
         try:
             path = (content_dir / name).resolve()
-            inside, exists = path.is_relative_to(content_dir.resolve()), path.exists()
+            inside, exists = path.is_relative_to(root()), path.exists()
         except RuntimeError:  # a link loop (Python < 3.13; later versions raise OSError ELOOP)
             diag.error(pos, f"section file {name!r} is a symbolic link that leads back to itself (a link loop)",
                        "replace the link with the file it should point to")
