@@ -311,6 +311,33 @@ def test_a_held_chart_worker_waits_for_the_layout_and_leaves_when_the_work_is_do
     assert len({f.result(timeout=60) for f in futures}) == 2
 
 
+def _frozen_here() -> int:
+    import gc
+    return gc.get_freeze_count()
+
+
+def test_workers_inherit_the_builds_objects_frozen_and_the_build_keeps_its_collector():
+    """What a worker inherits is frozen for its collector (which would walk, and so copy, every
+    object of the build); in the build process nothing stays frozen (frozen garbage is never
+    collected), and what `report watch` froze stays as it was."""
+    import gc
+
+    import report.charts as charts
+    kept = [[n] for n in range(50_000)]  # objects of the build when the worker is forked
+    assert gc.get_freeze_count() == 0
+    (future,) = charts.submit_to_workers(1, _frozen_here, [()])
+    assert future.result(timeout=60) >= len(kept)
+    assert gc.get_freeze_count() == 0
+    gc.freeze()  # as `report watch` does after its first build: what is frozen stays frozen
+    try:
+        watched = gc.get_freeze_count()
+        (future,) = charts.submit_to_workers(1, _frozen_here, [()])
+        assert future.result(timeout=60) >= len(kept)
+        assert gc.get_freeze_count() > watched // 2  # not unfrozen (a few were freed meanwhile)
+    finally:
+        gc.unfreeze()
+
+
 def test_cache_keys_read_the_models_as_asdict_does():
     """cache.plain (asdict without its deep copies) gives asdict's repr for every kind of value a
     model holds: nested dataclasses, lists, tuples, dicts, named tuples, paths, decimals."""
