@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -460,3 +461,44 @@ def test_ink_of_cmyk_images_from_the_content(good, colour, inverted, ink):
         assert status(report, "ink") == PASS, report.format()
     else:
         only_failure(report, "ink", f"total ink {ink} %", [2])
+
+
+def _helping(shared, ready) -> None:
+    shared.forked()
+    shared.help(lambda: False)
+    ready.set()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the shared walk runs in forked processes")
+@pytest.mark.parametrize("edition", ["print", "screen"])
+def test_a_walk_shared_with_another_process_finds_what_one_walk_finds(edition, print_pdf, screen_pdf, monkeypatch):
+    """preflight/shared.py: the other process's events cross without pikepdf objects (colour spaces
+    and images stand in as SpaceInfo, ImageInfo) and are merged in page order. Here the other process
+    walks every page (the strongest case), then starts first and both take pages: the report is the
+    one-process report, passes and failures alike (the screen edition fails on RGB)."""
+    import multiprocessing
+    import time
+
+    from report.preflight import shared as shared_walk
+    data = (print_pdf if edition == "print" else screen_pdf).read_bytes()
+    alone = preflight(data, render=False)
+    assert edition == "print" or alone.failed
+    context = multiprocessing.get_context("fork")
+    monkeypatch.setattr(shared_walk, "CHUNK", 2)
+    pages = len(pikepdf.open(io.BytesIO(data)).pages)
+    for head_start in (True, False):
+        shared = shared_walk.Shared(context)
+        ready = context.Event()
+        helper = context.Process(target=_helping, args=(shared, ready))
+        helper.start()
+        shared.offer(data)
+        # the other process takes every chunk before this one starts, or a first one
+        wanted = -(-pages // 2) if head_start else 1
+        deadline = time.monotonic() + 60
+        while shared._next.value < wanted and time.monotonic() < deadline:
+            time.sleep(0.005)
+        together = preflight(data, render=False, walk=shared.walk)
+        helper.join(60)
+        assert ready.is_set() and shared._helped.value > 0
+        assert together.json() == alone.json()
+    assert pages > 4

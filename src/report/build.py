@@ -100,7 +100,7 @@ def _layout_and_finish(doc, theme, fonts, locale, charts, content_dir: Path, out
                                    (doc, theme, fonts, charts, locale, out_dir), seeds)
     for edition in prepared:
         report("layout", edition.name)
-        if edition.name in elsewhere and _collect(elsewhere[edition.name], result, outputs, report):
+        if edition.name in elsewhere and _collect(*elsewhere[edition.name], result, outputs, report):
             continue  # built and written by its worker
         rendered = render(doc, theme, fonts, charts, edition, locale, seeds.slot(edition.name))
         _report_padding(report, edition.name, rendered.padded, rendered.pages)
@@ -128,8 +128,9 @@ _JOBS: dict[str, tuple] = {}  # what a forked edition worker builds, by edition 
 
 
 def _lay_out_elsewhere(editions: list, content_dir: Path, charts: dict, shared: tuple, seeds) -> dict:
-    """name → Future of `_edition_job` for the editions built in a worker (none for short documents,
-    one core, charts still being drawn, or where processes cannot be forked)."""
+    """name → (Future of `_edition_job`, the preflight walk it shares with this process or None) for
+    the editions built in a worker (none for short documents, one core, charts still being drawn, or
+    where processes cannot be forked)."""
     import os
     import sys
 
@@ -145,12 +146,18 @@ def _lay_out_elsewhere(editions: list, content_dir: Path, charts: dict, shared: 
         return {}
     if size < PARALLEL_MIN_BYTES:
         return {}
+    from .charts import _pool_context
+    from .preflight.shared import Shared
     _JOBS.clear()
+    walks = {e.name: Shared(_pool_context()) if e.name == "print" else None for e in chosen}
     for e in chosen:
-        _JOBS[e.name] = (*shared, e, seeds.slot(e.name))
+        _JOBS[e.name] = (*shared, e, seeds.slot(e.name), walks[e.name])
     futures = submit_to_workers(len(chosen), _edition_job, [(e.name,) for e in chosen])
     _JOBS.clear()  # the workers have their copies
-    return {e.name: f for e, f in zip(chosen, futures, strict=True)}
+    for walk in walks.values():
+        if walk is not None:
+            walk.forked()
+    return {e.name: (f, walks[e.name]) for e, f in zip(chosen, futures, strict=True)}
 
 
 def _edition_job(name: str) -> tuple:
@@ -159,11 +166,12 @@ def _edition_job(name: str) -> tuple:
     from .errors import ReportError
     from .layout import justify
     from .render import render
-    doc, theme, fonts, charts, locale, out_dir, edition, slot = _JOBS[name]
+    doc, theme, fonts, charts, locale, out_dir, edition, slot, walk = _JOBS[name]
     mine = BuildResult()
     try:
         rendered = render(doc, theme, fonts, charts, edition, locale, slot)
-        outputs = _finish_one(edition, rendered, doc, theme, charts, out_dir, mine, lambda stage, detail: None)
+        outputs = _finish_one(edition, rendered, doc, theme, charts, out_dir, mine, lambda stage, detail: None,
+                              walk)
     except ReportError as exc:
         return "error", exc.diagnostics
     except PreflightFailed as exc:
@@ -171,11 +179,14 @@ def _edition_job(name: str) -> tuple:
     return "ok", rendered.pages, rendered.padded, outputs, mine.warnings, mine.preflight, dict(justify._USED)
 
 
-def _collect(future, result: BuildResult, outputs: dict[str, Output], report: Progress) -> bool:
+def _collect(future, walk, result: BuildResult, outputs: dict[str, Output], report: Progress) -> bool:
     """Take over what an edition worker built (its file, warnings, preflight, line breaks); False
-    when the worker failed for a reason of its own: the edition is then built here."""
+    when the worker failed for a reason of its own: the edition is then built here. Meanwhile this
+    process walks pages of the worker's file for its preflight (`walk`, when there is one)."""
     from .errors import ReportError
     from .layout import justify
+    if walk is not None:
+        walk.help(future.done)
     try:
         status, *rest = future.result()
     except Exception:  # a worker that died or could not send its result back
@@ -214,8 +225,9 @@ def _add_warnings(result: BuildResult, warnings: list) -> None:
 
 
 def _finish_one(edition, rendered, doc, theme, charts, out_dir: Path, result: BuildResult,
-                report: Progress) -> dict[str, Output]:
-    """Finish, check (print) and write one laid-out edition."""
+                report: Progress, walk=None) -> dict[str, Output]:
+    """Finish, check (print) and write one laid-out edition; `walk`: the preflight's content walk
+    shared with the build process (in an edition worker)."""
     from .finish import finish
     from .output import write_atomic
     from .render import metadata
@@ -227,7 +239,10 @@ def _finish_one(edition, rendered, doc, theme, charts, out_dir: Path, result: Bu
     if edition.name == "print":
         from .preflight import DEFAULT_PROFILE, preflight  # only print is preflighted
         report("preflight", edition.name)
-        result.preflight = preflight(data, replace(DEFAULT_PROFILE, binding=edition.binding), render=False)
+        if walk is not None:
+            walk.offer(data)
+        result.preflight = preflight(data, replace(DEFAULT_PROFILE, binding=edition.binding), render=False,
+                                     walk=walk.walk if walk is not None else None)
         if result.preflight.failed:
             raise PreflightFailed(result.preflight, path)
     report("write", edition.name)

@@ -34,11 +34,13 @@ _BROKEN = (Malformed, pikepdf.PdfError, ValueError, TypeError, AttributeError, K
 
 
 def preflight(source: Path | bytes, profile: Profile = DEFAULT_PROFILE, budget: Budget | None = None,
-              render: bool = True) -> Report:
+              render: bool = True, walk: Callable[[Walker], list[Event]] | None = None) -> Report:
     """Check a PDF (path or bytes). Raises ReportError (exit 2) when source is not a PDF at all.
 
     render=False measures ink from the content instead of a Ghostscript rendering (the build does
-    that for its own files: a second faster, and its content has no stacked overprints beyond black)."""
+    that for its own files: a second faster, and its content has no stacked overprints beyond black).
+    `walk` gives the content walk's events in page order (a walk shared with another process,
+    shared.py); by default the walker walks every page here."""
     name = "" if isinstance(source, bytes) else str(source)
     data = source if isinstance(source, bytes) else _read(Path(source))
     if b"%PDF-" not in data[:HEADER_WINDOW]:
@@ -57,7 +59,7 @@ def preflight(source: Path | bytes, profile: Profile = DEFAULT_PROFILE, budget: 
     try:
         with pdf, warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
-            findings = _check(pdf, data, profile, budget or Budget(), render)
+            findings = _check(pdf, data, profile, budget or Budget(), render, walk)
             note = _guard("edition", lambda: document.screen_note(pdf, Path(name).name if name else ""))
     finally:
         pikepdf_log.setLevel(level)
@@ -104,7 +106,8 @@ def _guard(check: str, run: Callable[[], object]) -> object:
         return [content.malformed(check, exc)]
 
 
-def _check(pdf: pikepdf.Pdf, data: bytes, profile: Profile, budget: Budget, render: bool) -> list[Finding]:
+def _check(pdf: pikepdf.Pdf, data: bytes, profile: Profile, budget: Budget, render: bool,
+           walk: Callable[[Walker], list[Event]] | None = None) -> list[Finding]:
     findings: list[Finding] = []
 
     def add(check: str, run: Callable[[], object]) -> None:
@@ -119,7 +122,7 @@ def _check(pdf: pikepdf.Pdf, data: bytes, profile: Profile, budget: Budget, rend
     add("fonts", lambda: pages.fonts(pdf))
     walker = Walker(pdf, budget)
     events: list[Event] = []
-    add("structure", lambda: events.extend(walker.events()) or [])
+    add("structure", lambda: events.extend(walk(walker) if walk is not None else walker.events()) or [])
     colour_events = [e for e in events if e.kind == "space"]
     add("colour", lambda: content.colour(colour_events))
     add("overprint", lambda: content.overprint(events))

@@ -8,7 +8,7 @@ from collections import defaultdict
 import pikepdf
 
 from .findings import FAIL, PASS, WARN, Finding, Profile
-from .walk import Event, Malformed, Walker, base_family, integer
+from .walk import Event, Malformed, SpaceInfo, Walker, _told, base_family, integer
 
 _WHERE = {"content": "page content", "image": "images", "inline image": "inline images", "shading": "shadings",
           "pattern shading": "shading patterns", "page group": "the page transparency group",
@@ -16,6 +16,8 @@ _WHERE = {"content": "page content", "image": "images", "inline image": "inline 
 
 
 def _describe(space: object) -> str:
+    if isinstance(space, SpaceInfo):
+        return _told(space.description)
     if isinstance(space, pikepdf.Name):
         return str(space)[1:]
     family = str(space[0])[1:]

@@ -17,7 +17,7 @@ from pathlib import Path
 from PIL import Image, ImageMath
 
 from .findings import FAIL, PASS, WARN, Finding, Profile
-from .walk import Event, base_family
+from .walk import Event, ImageInfo, base_family
 
 RESOLUTION = 50  # dpi: fine enough for any area a shop cares about (0.5 mm), fast (0.1 s a page)
 GS_TIMEOUT = 120  # s
@@ -82,6 +82,8 @@ def _from_content(events: list[Event]) -> dict[int, float]:
 
 def _image_ink(image: object) -> float:
     """The most ink of a DeviceCMYK JPEG image (what print PDFs carry); other images count 0."""
+    if isinstance(image, ImageInfo):
+        return image.ink
     try:
         if image.get("/ColorSpace") != "/DeviceCMYK" or image.get("/Filter") != "/DCTDecode":
             return 0.0

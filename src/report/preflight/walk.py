@@ -55,6 +55,32 @@ class OutOfBudget(Exception):
     """The file needs more work than preflight allows (hostile or absurd)."""
 
 
+@dataclass(frozen=True, slots=True)
+class SpaceInfo:
+    """A colour space as the checks read it (`base_family`, the colour check's description), worked
+    out in another process: events that cross processes carry no pikepdf objects. What raised there
+    raises again where the check asks."""
+    family: str | Exception
+    description: str | Exception
+
+
+@dataclass(frozen=True, slots=True)
+class ImageInfo:
+    """An image as the checks read it (the keys the image check gets, the most ink), worked out in
+    another process."""
+    keys: dict
+    ink: float
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.keys.get(key, default)
+
+
+def _told(value: str | Exception) -> str:
+    if isinstance(value, Exception):
+        raise value
+    return value
+
+
 @dataclass
 class Budget:
     operators: int = MAX_OPERATORS
@@ -243,8 +269,12 @@ class Walker:
         self._last_text: tuple = ()
         self._path: tuple = ((), 0, 0)  # (instructions, start, end) of the path being painted
 
-    def events(self) -> Iterator[Event]:
-        for number, page in enumerate(self.pdf.pages, start=1):
+    def events(self, only: range | None = None) -> Iterator[Event]:
+        """The events of every page, or of the pages numbered in `only` (a part of the file walked
+        here while another process walks the rest: preflight/shared.py)."""
+        pages = self.pdf.pages
+        for number in only if only is not None else range(1, len(pages) + 1):
+            page = pages[number - 1]
             if self.stopped:
                 return
             try:
@@ -652,6 +682,8 @@ def check_space(space: Any, depth: int = 0) -> None:
 def base_family(space: Any, depth: int = 0) -> str:
     """What a colour space finally prints as: 'cmyk', 'gray', 'rgb', 'lab', 'spot' (with CMYK or gray
     alternate), 'pattern' — following Indexed bases, Separation/DeviceN alternates and ICC /N."""
+    if isinstance(space, SpaceInfo):
+        return _told(space.family)
     if depth > 4:
         return "unknown"
     if isinstance(space, pikepdf.Name):

@@ -1,0 +1,153 @@
+"""One file's content walk shared by two processes: a build's print edition worker, which checks
+the file, and the build process, idle by then (its screen edition is done). The pages are handed
+out in chunks from a counter both see; the build process's events come back without pikepdf
+objects (SpaceInfo, ImageInfo stand in for colour spaces and images) and are merged in page order,
+so every check sees what one walk would have given it. Whatever goes wrong in the helping process
+(it is late, fails, or never comes) costs time only: the worker walks every chunk not delivered."""
+
+from __future__ import annotations
+
+import io
+import pickle
+import queue
+from collections.abc import Callable
+from dataclasses import replace
+from decimal import Decimal
+from typing import Any
+
+import pikepdf
+
+from .content import _describe
+from .ink import _image_ink
+from .walk import Event, ImageInfo, Malformed, Problem, SpaceInfo, Walker, base_family
+
+CHUNK = 8  # pages a process takes at a time
+POLL = 0.02  # seconds between looks at whether the worker is done without offering its file
+
+
+class Shared:
+    """Made before the worker is forked; `forked` in the build process right after."""
+
+    def __init__(self, context: Any):
+        self._lock = context.Lock()
+        self._next = context.RawValue("i", 0)  # the next chunk to hand out
+        self._helped = context.RawValue("i", 0)  # chunks the build process took
+        self._file = context.Queue()  # worker → build process: the finished file
+        self._back_in, self._back_out = context.Pipe(duplex=False)  # build process → worker: its events
+
+    def forked(self) -> None:
+        """In the build process: only the worker reads the events sent back (a worker that died
+        then makes sending fail instead of wait)."""
+        self._back_in.close()
+
+    def _take(self, pages: int, helping: bool) -> int | None:
+        with self._lock:
+            chunk = self._next.value
+            if chunk * CHUNK >= pages:
+                return None
+            self._next.value = chunk + 1
+            if helping:
+                self._helped.value += 1
+            return chunk
+
+    # -- in the worker --------------------------------------------------------------
+
+    def offer(self, data: bytes) -> None:
+        """The finished file, for the build process to walk with (sent by a background thread)."""
+        self._back_out.close()
+        self._file.put(data)
+        self._file.cancel_join_thread()  # the worker may end before anybody read it
+
+    def walk(self, walker: Walker) -> list[Event]:
+        """Every page's events in page order: the chunks walked here and those the build process
+        sent back; its problems and a stop merged into `walker`'s."""
+        pages = len(walker.pdf.pages)
+        parts: dict[int, tuple[list[Event], list[Problem]]] = {}
+        while (chunk := self._take(pages, helping=False)) is not None:
+            parts[chunk] = _walk_chunk(walker, chunk, pages)
+        with self._lock:
+            helped = self._helped.value
+        if helped:
+            try:
+                sent, stopped = pickle.loads(self._back_in.recv_bytes())
+            except (EOFError, OSError, pickle.UnpicklingError):
+                sent, stopped = {}, ""
+            walker.stopped = walker.stopped or stopped
+            parts.update(sent)
+            for chunk in range(-(-pages // CHUNK)):
+                if chunk not in parts:  # taken by the build process but not delivered
+                    parts[chunk] = _walk_chunk(walker, chunk, pages)
+        walker.problems = [p for chunk in sorted(parts) for p in parts[chunk][1]]
+        return [e for chunk in sorted(parts) for e in parts[chunk][0]]
+
+    # -- in the build process -----------------------------------------------------------
+
+    def help(self, done: Callable[[], bool]) -> None:
+        """Walk chunks of the worker's file once it is offered; return when the worker is done
+        without offering it (another edition, an error)."""
+        while True:
+            try:
+                data = self._file.get(timeout=POLL)
+                break
+            except queue.Empty:
+                if done():
+                    return
+        sent: dict[int, tuple[list[Event], list[Problem]]] = {}
+        stopped, took = "", False
+        try:
+            with pikepdf.open(io.BytesIO(data)) as pdf:
+                walker = Walker(pdf)
+                pages = len(pdf.pages)
+                while (chunk := self._take(pages, helping=True)) is not None:
+                    took = True
+                    events, problems = _walk_chunk(walker, chunk, pages)
+                    sent[chunk] = ([portable(e) for e in events], problems)
+                stopped = walker.stopped
+        except Exception:  # noqa: BLE001 - the worker walks what was not delivered
+            pass
+        finally:
+            if took:
+                try:
+                    self._back_out.send_bytes(pickle.dumps((sent, stopped)))
+                except OSError:  # the worker is gone: its edition is built here
+                    pass
+            self._back_out.close()
+
+
+def _walk_chunk(walker: Walker, chunk: int, pages: int) -> tuple[list[Event], list[Problem]]:
+    before = len(walker.problems)
+    events = list(walker.events(range(chunk * CHUNK + 1, min(pages, (chunk + 1) * CHUNK) + 1)))
+    return events, walker.problems[before:]
+
+
+def portable(event: Event) -> Event:
+    """The event without pikepdf objects: what the checks read of its colour spaces and images."""
+    if event.kind == "space":
+        return replace(event, obj=_space(event.obj))
+    if event.kind == "paint" and event.paint is not None and event.paint.space is not None:
+        return replace(event, paint=replace(event.paint, space=_space(event.paint.space)))
+    if event.kind == "image":
+        image = event.obj
+        keys = {k: _plain(image.get(k)) for k in ("/ImageMask", "/Width", "/Height") if k in image}
+        return replace(event, obj=ImageInfo(keys, _image_ink(image) if event.op == "Do" else 0.0))
+    if event.kind == "form":
+        return replace(event, obj=None)
+    return event
+
+
+def _space(space: Any) -> SpaceInfo:
+    return SpaceInfo(_answer(base_family, space), _answer(_describe, space))
+
+
+def _answer(question: Callable[[Any], str], space: Any) -> str | Exception:
+    try:
+        return question(space)
+    except Malformed as exc:  # raised again where the check asks
+        return exc
+    except Exception as exc:  # noqa: BLE001 - as a check reports it: "KeyError: …"
+        return Malformed(f"{type(exc).__name__}: {exc}")
+
+
+def _plain(value: Any) -> Any:
+    """A value of an image's dictionary as Python has it (pikepdf gives numbers and booleans so)."""
+    return value if isinstance(value, (bool, int, float, Decimal, str)) else str(value)
