@@ -97,3 +97,46 @@ def test_a_content_error_stops_the_side_by_side_build(project, tmp_path, monkeyp
         time.sleep(0.05)
     assert not [c for c in _children(os.getpid()) if _alive(c)], "a layout or chart worker outlived the build"
 
+
+
+@pytest.mark.parametrize("fails", ["worker", "build process"])
+def test_a_shared_preflight_walk_that_breaks_costs_only_time(project, tmp_path, monkeypatch, fails):
+    """The print worker dies right after offering its file (the build process walks pages for a
+    worker that is gone, then builds the edition itself), or the build process fails while helping
+    (the worker walks what it took): the build ends with the PDFs and preflight of a build in one
+    process."""
+    from report.preflight import shared as shared_walk
+    _long(project)
+    monkeypatch.setattr(build_module, "PARALLEL_MIN_BYTES", 16 * 1024)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1514678400")
+    cache = Cache(tmp_path / "c1")
+    build(project, tmp_path / "a0", cache=cache)  # charts drawn: the next build uses the worker
+    helped = []
+    if fails == "worker":
+        offer = shared_walk.Shared.offer
+
+        def offer_and_die(self, data):
+            offer(self, data)
+            import time
+            time.sleep(0.5)  # the build process has the file (it is waiting for it)
+            os._exit(1)
+        monkeypatch.setattr(shared_walk.Shared, "offer", offer_and_die)
+    else:
+        original = shared_walk._walk_chunk
+
+        def failing(walker, chunk, pages):
+            if os.getpid() == parent:
+                helped.append(chunk)
+                raise RuntimeError("broken while helping")
+            import time
+            time.sleep(0.1)  # a slow worker: the build process surely takes a chunk
+            return original(walker, chunk, pages)
+        parent = os.getpid()
+        monkeypatch.setattr(shared_walk, "_walk_chunk", failing)
+        monkeypatch.setattr(shared_walk, "CHUNK", 2)
+    result = build(project, tmp_path / "a", cache=cache)
+    monkeypatch.setattr(build_module, "PARALLEL_MIN_BYTES", 10**12)
+    serial = build(project, tmp_path / "b", cache=Cache(tmp_path / "c2"))
+    assert _pdfs(result) == _pdfs(serial)
+    assert result.preflight.format() == serial.preflight.format() and not result.preflight.failed
+    assert fails == "worker" or helped, "the build process took a chunk (else this proves nothing)"
