@@ -348,9 +348,11 @@ def main() -> None:
             charts = len(list((syn / "charts").glob("*.yaml")))
             warm_cache = tmp / "warm200"
             timed(report_cmd(syn, tmp / "w200a"), env_for(warm_cache))
-            w200, _ = timed(report_cmd(syn, tmp / "w200b"), env_for(warm_cache))
+            # three builds, each into a new folder (a single one moved by a second with the machine's minutes)
+            w200 = median([timed(report_cmd(syn, tmp / f"w200-{i}"), env_for(warm_cache))[0] for i in range(3)])
             add(f"{pages} pages, {charts} charts, cold", c200, "≤ 6 s", c200 <= 6, ratio=False)
-            add(f"{pages} pages, warm (cache filled, new output folder)", w200, "≤ 2 s", w200 <= 2, ratio=False)
+            add(f"{pages} pages, warm (cache filled, new output folder, median of 3)", w200, "≤ 2 s", w200 <= 2,
+                ratio=False)
             a200 = None if args.no_typst else typst_cold(syn, tmp)
             if a200:
                 add(f"Typst + matplotlib, {pages} pages, cold", a200, ratio=False)
