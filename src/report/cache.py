@@ -14,10 +14,12 @@ read (a FIFO planted as an entry would block the build forever).
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import stat
 import tempfile
 import time
+import zlib
 from collections.abc import Callable
 from dataclasses import fields, is_dataclass
 from functools import lru_cache
@@ -143,6 +145,21 @@ class Cache:
             if tmp is not None:
                 _unlink(Path(tmp))  # a full disk leaves no half-written temp file behind
             # a read-only or full cache only costs speed
+
+    def get_json(self, kind: str, k: str) -> Any:
+        """A value stored with `put_json`, or None: missing, or not zlib-compressed JSON (a miss; the
+        reader still checks the value's shape)."""
+        data = self.get(kind, k)
+        if data is None:
+            return None
+        try:
+            return json.loads(zlib.decompress(data))
+        except (ValueError, zlib.error):
+            return None
+
+    def put_json(self, kind: str, k: str, value: Any) -> None:
+        """`value` as compact JSON, zlib-compressed (fast level: line breaks and words of long reviews)."""
+        self.put(kind, k, zlib.compress(json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode(), 1))
 
 
 def read_regular(path: Path, limit: int) -> bytes | None:

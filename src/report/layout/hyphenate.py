@@ -27,8 +27,6 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-import json
-import zlib
 from collections.abc import Callable, Iterator
 from functools import cache, lru_cache
 from pathlib import Path
@@ -167,8 +165,7 @@ def keep() -> None:
         known.update(asked)
         for word in list(known)[:max(0, len(known) - WORDS_MAX)]:
             del known[word]
-        _store.put("hyphenation-words", _words_key(lang),
-                   zlib.compress(json.dumps(known, ensure_ascii=False, separators=(",", ":")).encode(), 1))
+        _store.put_json("hyphenation-words", _words_key(lang), known)
     _asked.clear()
 
 
@@ -180,12 +177,8 @@ def _recalled(lang: str) -> dict[str, list[int]]:
     known = _known.get(lang)
     if known is None:
         known = _known[lang] = {}
-        data = _store.get("hyphenation-words", _words_key(lang)) if _store is not None else None
-        try:
-            words = json.loads(zlib.decompress(data)) if data is not None else {}
-        except (ValueError, zlib.error):  # not ours: a miss
-            words = {}
-        if isinstance(words, dict):
+        words = _store.get_json("hyphenation-words", _words_key(lang)) if _store is not None else None
+        if isinstance(words, dict):  # else none kept, or not ours: a miss
             known.update(words)
     return known
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import zlib
 from array import array
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -314,13 +313,7 @@ def recall(cache: Cache, content_dir: Path) -> None:
         return
     _USED.clear()
     _KEPT.clear()
-    data = cache.get("line-breaks", _memo_key(content_dir))
-    if data is None:
-        return
-    try:
-        kept = json.loads(zlib.decompress(data))
-    except (ValueError, zlib.error):
-        return
+    kept = cache.get_json("line-breaks", _memo_key(content_dir))
     if isinstance(kept, dict):
         _KEPT.update((k, v) for k, v in kept.items() if isinstance(k, str) and isinstance(v, list))
 
@@ -331,8 +324,7 @@ def keep(cache: Cache, content_dir: Path) -> None:
     not drop the other edition's paragraphs, while text rewritten again and again does not pile up."""
     kept = _merged()
     if _USED and kept.keys() != _KEPT.keys():
-        cache.put("line-breaks", _memo_key(content_dir),
-                  zlib.compress(json.dumps(kept, separators=(",", ":")).encode(), 1))
+        cache.put_json("line-breaks", _memo_key(content_dir), kept)
 
 
 def _merged() -> dict[str, Any]:

@@ -246,10 +246,10 @@ class _State:
 
 _DEVICE = {"g": "/DeviceGray", "G": "/DeviceGray", "rg": "/DeviceRGB", "RG": "/DeviceRGB",
            "k": "/DeviceCMYK", "K": "/DeviceCMYK"}
-_DEVICE_NAMES = {op: pikepdf.Name(space) for op, space in _DEVICE.items()}
-_COMPONENTS = {"g": 1, "G": 1, "rg": 3, "RG": 3, "k": 4, "K": 4}
 _INLINE_SPACES = {"/G": "/DeviceGray", "/RGB": "/DeviceRGB", "/CMYK": "/DeviceCMYK", "/I": "/Indexed"}
 _DEFAULT_COMPONENTS = {"/DeviceGray": (0.0,), "/DeviceRGB": (0.0, 0.0, 0.0), "/DeviceCMYK": (0.0, 0.0, 0.0, 1.0)}
+_DEVICE_NAMES = {op: pikepdf.Name(space) for op, space in _DEVICE.items()}
+_COMPONENTS = {op: len(_DEFAULT_COMPONENTS[space]) for op, space in _DEVICE.items()}  # g 1, rg 3, k 4
 
 
 class Walker:
@@ -274,9 +274,9 @@ class Walker:
         here while another process walks the rest: preflight/shared.py)."""
         pages = self.pdf.pages
         for number in only if only is not None else range(1, len(pages) + 1):
-            page = pages[number - 1]
             if self.stopped:
                 return
+            page = pages[number - 1]
             try:
                 resources = dictionary(page.obj.get("/Resources"), "page /Resources") or pikepdf.Dictionary()
                 group = page.obj.get("/Group")
@@ -357,7 +357,7 @@ class Walker:
 
     def _operator(self, op: str, operands: list, resources: Any, st: _State, page: int,
                   depth: int) -> Iterator[Event]:
-        if op in ("g", "G", "rg", "RG", "k", "K"):
+        if op in _DEVICE:
             values = tuple(numbers(operands, _COMPONENTS[op], op))
             space = _DEVICE_NAMES[op]
             yield Event("space", page, op, st.ctm, obj=space, where=self._where[-1])
