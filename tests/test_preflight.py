@@ -502,3 +502,34 @@ def test_a_walk_shared_with_another_process_finds_what_one_walk_finds(edition, p
         assert ready.is_set() and shared._helped.value > 0
         assert together.json() == alone.json()
     assert pages > 4
+
+
+def _offering_alone(shared, data) -> None:
+    shared.offer(data)
+    preflight(data, render=False, walk=shared.walk)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the shared walk runs in forked processes")
+def test_a_shared_walk_whose_worker_ended_before_anybody_helped_does_not_wait(print_pdf):
+    """The build process may still be laying out its own edition while the print worker offers its
+    file, walks every page alone and ends (a cold layout of a long screen edition). Helping then
+    returns at once. (The file once crossed through a pipe: the ended worker left part of it there,
+    and the build process waited for the rest for ever.)"""
+    import multiprocessing
+    import threading
+
+    from report.preflight import shared as shared_walk
+    data = print_pdf.read_bytes()
+    assert len(data) > 1 << 20  # far more than a pipe holds
+    context = multiprocessing.get_context("fork")
+    shared = shared_walk.Shared(context)
+    worker = context.Process(target=_offering_alone, args=(shared, data))
+    worker.start()
+    shared.forked()
+    worker.join(120)
+    assert worker.exitcode == 0
+    helper = threading.Thread(target=shared.help, args=(lambda: not worker.is_alive(),), daemon=True)
+    helper.start()
+    helper.join(30)
+    assert not helper.is_alive(), "the build process waits for a worker that has ended"
+    assert shared._helped.value == 0

@@ -8,8 +8,10 @@ so every check sees what one walk would have given it. Whatever goes wrong in th
 from __future__ import annotations
 
 import io
+import os
 import pickle
-import queue
+import tempfile
+import weakref
 from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
@@ -32,7 +34,14 @@ class Shared:
         self._lock = context.Lock()
         self._next = context.RawValue("i", 0)  # the next chunk to hand out
         self._helped = context.RawValue("i", 0)  # chunks the build process took
-        self._file = context.Queue()  # worker → build process: the finished file
+        # worker → build process: the finished file, written into a file without a name that both
+        # have open (no pipe: a worker that ends while the build process is still busy would leave
+        # part of a message in it, and the build process waiting for the rest)
+        self._fd, path = tempfile.mkstemp(prefix="report-walk-")
+        os.unlink(path)
+        self._close = weakref.finalize(self, os.close, self._fd)  # at once, or when unused (a build failed)
+        self._size = context.RawValue("q", -1)
+        self._offered = context.Event()
         self._back_in, self._back_out = context.Pipe(duplex=False)  # build process → worker: its events
 
     def forked(self) -> None:
@@ -53,10 +62,19 @@ class Shared:
     # -- in the worker --------------------------------------------------------------
 
     def offer(self, data: bytes) -> None:
-        """The finished file, for the build process to walk with (sent by a background thread)."""
+        """The finished file, for the build process to walk with (written at once: the worker never
+        waits for the build process)."""
         self._back_out.close()
-        self._file.put(data)
-        self._file.cancel_join_thread()  # the worker may end before anybody read it
+        try:
+            view, written = memoryview(data), 0
+            while written < len(view):
+                written += os.pwrite(self._fd, view[written:], written)
+        except OSError:  # no room for it: the worker walks alone
+            return
+        finally:
+            self._close()
+        self._size.value = len(data)
+        self._offered.set()
 
     def walk(self, walker: Walker) -> list[Event]:
         """Every page's events in page order: the chunks walked here and those the build process
@@ -84,18 +102,15 @@ class Shared:
 
     def help(self, done: Callable[[], bool]) -> None:
         """Walk chunks of the worker's file once it is offered; return when the worker is done
-        without offering it (another edition, an error)."""
-        while True:
-            try:
-                data = self._file.get(timeout=POLL)
-                break
-            except queue.Empty:
-                if done():
-                    return
+        (without offering it: another edition, an error; or having walked the file alone)."""
         sent: dict[int, tuple[list[Event], list[Problem]]] = {}
         stopped, took = "", False
         try:
-            with pikepdf.open(io.BytesIO(data)) as pdf:
+            while not self._offered.wait(POLL) and not done():
+                pass
+            if done():  # the worker ended: without offering its file, or having walked every page alone
+                return
+            with pikepdf.open(io.BytesIO(_read(self._fd, self._size.value))) as pdf:
                 walker = Walker(pdf)
                 pages = len(pdf.pages)
                 while (chunk := self._take(pages, helping=True)) is not None:
@@ -106,12 +121,21 @@ class Shared:
         except Exception:  # noqa: BLE001 - the worker walks what was not delivered
             pass
         finally:
+            self._close()
             if took:
                 try:
                     self._back_out.send_bytes(pickle.dumps((sent, stopped)))
                 except OSError:  # the worker is gone: its edition is built here
                     pass
             self._back_out.close()
+
+
+def _read(fd: int, size: int) -> bytes:
+    parts, got = [], 0
+    while got < size and (part := os.pread(fd, size - got, got)):
+        parts.append(part)
+        got += len(part)
+    return b"".join(parts)
 
 
 def _walk_chunk(walker: Walker, chunk: int, pages: int) -> tuple[list[Event], list[Problem]]:
