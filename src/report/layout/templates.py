@@ -97,6 +97,13 @@ class TextFrame(Frame):
 
     _add = add
 
+    def _geom(self) -> None:
+        """reportlab's, but the width for the text is the frame's width, not `x2 - x1`: that differs
+        in the last bits with where the frame stands (a recto or verso page, the print edition's
+        bleed), and so did the memo keys of every paragraph's line breaks."""
+        super()._geom()
+        self._aW = self._width - self._leftPadding - self._rightPadding
+
 
 class ReportDocTemplate(BaseDocTemplate):
     """Cover, mirrored left/right text pages; headings feed outline and contents."""
