@@ -181,3 +181,47 @@ def test_captions_get_an_even_rag(styles, sample_paragraphs):
             even = tuple(map(sum, zip(even, rag(True, text, mm * MM), strict=True)))
             greedy = tuple(map(sum, zip(greedy, rag(False, text, mm * MM), strict=True)))
     assert even[0] < 0.9 * greedy[0] and even[1] < greedy[1], (even, greedy)
+
+
+def test_lines_passed_over_as_too_loose_change_no_break(styles, sample_paragraphs, monkeypatch):
+    """linebreak._solve scores a line only where it may be tight enough (a bound from prefix sums);
+    every other node is passed over. Scoring every node (no bound) gives the same lines, ratios and
+    emergencies: the sample's paragraphs justified and ragged at several measures, and paragraphs of
+    words, spaces and hyphens with random widths and stretch at tolerances below and above 1."""
+    import random
+
+    from report.layout import justify, linebreak
+    solved: list[tuple] = []
+    original = linebreak._solve
+
+    def recording(items, widths, params, tolerance):
+        found = original(items, widths, params, tolerance)
+        solved.append((items, widths, params, tolerance, found))
+        return found
+    monkeypatch.setattr(linebreak, "_solve", recording)
+    justify._SOLVED.clear()
+    for mm in (50, 70, *MEASURES_MM):
+        for text in sample_paragraphs:
+            for style in ("body", "caption"):
+                Paragraph(rl_markup(text, styles.locale), styles.para(style)).wrap(mm * MM, 10_000)
+    monkeypatch.setattr(linebreak, "_solve", original)
+    assert len(solved) > 80 and {round(s[2].rag) for s in solved} >= {0, 16}
+
+    rng = random.Random(16)
+    for _ in range(300):
+        items = linebreak.Items()
+        for _word in range(rng.randrange(1, 60)):
+            if rng.random() < 0.3:
+                items.add(linebreak.BOX, rng.uniform(5, 20), stretch=rng.uniform(0, 1), left=rng.uniform(0, 1))
+                items.add(linebreak.PENALTY, rng.uniform(0, 4), penalty=50, flagged=True, inside=True,
+                          right=rng.uniform(0, 2))
+            items.add(linebreak.BOX, rng.uniform(8, 35), stretch=rng.uniform(0, 1))
+            items.add(linebreak.GLUE, 3.0, stretch=rng.uniform(0, 2), shrink=1.0, right=rng.uniform(0, 1))
+        items.finish()
+        params = linebreak.Params(rag=rng.choice([0.0, 0.0, 16.0]))
+        widths = [rng.uniform(100, 200) for _ in range(rng.randrange(1, 4))]
+        solved += [(items, widths, params, t, original(items, widths, params, t)) for t in (0.5, 1.0, 2.0, 8.0)]
+    monkeypatch.setattr(linebreak, "MARGIN", float("inf"))  # every node scored
+    for items, widths, params, tolerance, found in solved:
+        assert linebreak._solve(items, widths, params, tolerance) == found
+    assert sum(s[-1] is not None for s in solved) > len(solved) / 2  # most have lines within the tolerance

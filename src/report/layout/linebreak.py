@@ -15,8 +15,10 @@ only the end of a word).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 BOX, GLUE, PENALTY = 0, 1, 2
+MARGIN = 1e-6  # points: rounding in the prefix sums stays far below
 INFINITY = 10_000  # a penalty of +INFINITY forbids a break, -INFINITY forces one (TeX's convention)
 
 
@@ -84,12 +86,13 @@ class Result:
 
 
 class _Node:
-    __slots__ = ("pos", "start", "line", "fitness", "run", "total", "prev", "ratio", "inside")
+    __slots__ = ("pos", "start", "line", "fitness", "run", "total", "prev", "ratio", "inside", "loose")
 
     def __init__(self, pos: int, start: int, line: int, fitness: int, run: int, total: float,
-                 prev: _Node | None, ratio: float, inside: bool):
+                 prev: _Node | None, ratio: float, inside: bool, loose: float):
         self.pos, self.start, self.line, self.fitness, self.run = pos, start, line, fitness, run
         self.total, self.prev, self.ratio, self.inside = total, prev, ratio, inside
+        self.loose = loose  # a line from here is too loose while reach[b] + end is below this
 
 
 def _fitness(r: float) -> int:
@@ -114,21 +117,34 @@ def _solve(it: Items, widths: list[float], p: Params, tolerance: float) -> list[
     penalty, flagged, inside, left, right = it.penalty, it.flagged, it.inside, it.left, it.right
     # prefix sums: sw[i] = sum of widths of items before i (likewise stretch and shrink)
     # sy: stretch of glue, sb: of boxes (font expansion; used up before glue stretches further)
-    sw, sy, sb, sz = [0.0] * (n + 1), [0.0] * (n + 1), [0.0] * (n + 1), [0.0] * (n + 1)
-    for i in range(n):
-        counts = kind[i] != PENALTY  # a hyphen counts only where it breaks
-        sw[i + 1] = sw[i] + (width[i] if counts else 0.0)
-        sy[i + 1] = sy[i] + (stretch[i] if kind[i] == GLUE else 0.0)
-        sb[i + 1] = sb[i] + (stretch[i] if kind[i] == BOX else 0.0)
-        sz[i + 1] = sz[i] + (shrink[i] if counts else 0.0)
+    # (a hyphen counts only where it breaks)
+    sw = list(accumulate([0.0 if k == PENALTY else w for k, w in zip(kind, width, strict=True)], initial=0.0))
+    sy = list(accumulate([s if k == GLUE else 0.0 for k, s in zip(kind, stretch, strict=True)], initial=0.0))
+    sb = list(accumulate([s if k == BOX else 0.0 for k, s in zip(kind, stretch, strict=True)], initial=0.0))
+    sz = list(accumulate([0.0 if k == PENALTY else z for k, z in zip(kind, shrink, strict=True)], initial=0.0))
     # after a break the next line starts at the next box (glue and penalties there vanish)
     starts = [n] * (n + 1)
     for i in range(n - 1, -1, -1):
         starts[i] = i if kind[i] == BOX else starts[i + 1]
     last_width = len(widths) - 1
     rag = p.rag
-    active: list[_Node] = [_Node(-1, starts[0], 0, 1, 0, 0.0, None, 0.0, False)]
     inf = float("inf")
+    # A line from a node's start to a break is too loose (ratio above the tolerance) exactly when
+    # natural + tolerance·(glue stretch) + min(tolerance, 1)·(glyph stretch) < the room; with prefix
+    # sums that is reach[b] + (break's hyphen − its protrusion) < the node's `loose`. Most nodes are
+    # too loose at most breaks: they are passed over at that comparison (with a margin for rounding:
+    # a node near its bound is scored as before, so the breaks are the same).
+    # (Not in an emergency, nor with negative stretch: then every node is scored.)
+    m = min(tolerance, 1.0)
+    sure = tolerance < inf and rag >= 0 and min(stretch, default=0.0) >= 0
+    reach = [w + tolerance * y + m * x for w, y, x in zip(sw, sy, sb, strict=True)] if sure else sw
+
+    def loose(s: int, line: int) -> float:
+        if not sure:
+            return -inf
+        return (sw[s] + tolerance * sy[s] + m * sb[s] - tolerance * rag + widths[min(line, last_width)]
+                + (left[s] if s < n else 0.0) - MARGIN)
+    active: list[_Node] = [_Node(-1, starts[0], 0, 1, 0, 0.0, None, 0.0, False, loose(starts[0], 0))]
 
     for b in range(n):
         k = kind[b]
@@ -143,7 +159,11 @@ def _solve(it: Items, widths: list[float], p: Params, tolerance: float) -> list[
         end_right = right[b]
         best: dict[tuple[int, int, int], _Node] = {}
         keep: list[_Node] = []
+        here = reach[b] + end_w - end_right
         for a in active:
+            if here < a.loose:
+                keep.append(a)
+                continue
             s = a.start
             target = widths[a.line if a.line < last_width else last_width]
             natural = sw[b] - sw[s] + end_w
@@ -180,7 +200,8 @@ def _solve(it: Items, widths: list[float], p: Params, tolerance: float) -> list[
             key = (fit, run, line if line < last_width else last_width)
             cur = best.get(key)
             if cur is None or total < cur.total:
-                best[key] = _Node(b, starts[b + 1], line, fit, run, total, a, r, k == PENALTY and inside[b])
+                s1 = starts[b + 1]
+                best[key] = _Node(b, s1, line, fit, run, total, a, r, k == PENALTY and inside[b], loose(s1, line))
         active = keep
         active.extend(best.values())
         if not active:
