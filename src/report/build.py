@@ -74,7 +74,8 @@ def _layout_and_finish(doc, theme, fonts, locale, charts, content_dir: Path, out
     available = editions()
     chosen = [available[n] for n in (edition_names or list(available))]
     check_glyphs(doc, fonts)
-    seeds = Seeds(cache, content_dir)  # the previous contents: one layout pass when pages did not move
+    # the previous contents (or the other edition's): one layout pass when pages did not move
+    seeds = Seeds(cache, content_dir, sorted(available, key=lambda name: name != "screen"))
     result = BuildResult(inputs=[*fonts.values(), *stamp.asset_files(doc, theme)],
                          warnings=[*theme.warnings, *doc.warnings, *check_digits(theme, fonts)])
     if theme.logo is not None and any(e.name == "print" for e in chosen):

@@ -40,7 +40,11 @@ def build_story(ctx: LayoutContext) -> list[Any]:
         else:
             story += [PageBreak(), *flow]
         previous = sec
-    story += [PadPages(ctx), NextPageTemplate("back"), PageBreak(), *closing.layout(ctx)]
+    back = closing.layout(ctx)
+    story += [PadPages(ctx), NextPageTemplate("back"), PageBreak(), *back]
+    sections = [f.toc_entry for f in story if getattr(f, "toc_entry", None)]
+    for toc in (f for f in story if isinstance(f, contents.Contents)):
+        toc.expect(sections, {f.toc_entry[2] for f in back if getattr(f, "toc_entry", None)}, ctx.page_multiple)
     return story
 
 

@@ -4,8 +4,12 @@ The contents need the page numbers of the sections after them, so reportlab lays
 again until they stop changing (two passes at least, three when filling in the numbers moves a
 section). The contents are therefore seeded with the previous build's entries, kept in the cache
 (`Seeds`): when no section moved, the first pass already draws the right numbers and is the only
-one. A wrong or hostile seed costs one more pass, never a wrong page number: reportlab compares
-the entries it collects with the ones it drew.
+one. An edition without entries of its own takes another edition's (the editions share the page
+flow: a first build lays out the print edition once). Without any, the first pass draws the
+sections' lines with page 0 (`expect`): the contents take the room they will take, and the second
+pass, with the numbers found, is normally the last. A wrong or hostile seed costs one more pass,
+never a wrong page number: reportlab compares the entries it collects with the ones it drew (and a
+line drawn with page 0 never matches one collected).
 """
 
 from __future__ import annotations
@@ -41,6 +45,17 @@ class Contents(TableOfContents):
         self.seed = seed
         if seed is not None:
             self._entries = seed.entries()  # beforeBuild makes them the entries drawn in pass 1
+
+    def expect(self, entries: list[tuple[int, str, str | None]], last: set[str | None], multiple: int) -> None:
+        """The sections' (level, text, key): without a seed the first pass draws them with page 0.
+        `last`: the keys of those after the pages added for the binding (layout.padding), which
+        make the page count a `multiple`: a seed from an edition without them (the screen edition's,
+        in a first build) has their pages moved on as this edition's padding will."""
+        if not self._entries:
+            self._entries = [(level, text, 0, key) for level, text, key in entries]
+        elif multiple > 1:
+            self._entries = [(level, text, -(-page // multiple) * multiple if key in last else page, key)
+                             for level, text, page, key in self._entries]
 
     def afterBuild(self) -> None:  # noqa: N802 - reportlab API
         super().afterBuild()
@@ -109,28 +124,36 @@ class ContentsLines(Flowable):
 class Seeds:
     """The contents entries of the previous build of one content folder, per edition."""
 
-    def __init__(self, cache: Cache, content_dir: Path):
-        self.cache, self.content_dir = cache, content_dir.resolve()
+    def __init__(self, cache: Cache, content_dir: Path, editions: list[str] | tuple[str, ...] = ()):
+        self.cache, self.content_dir, self.editions = cache, content_dir.resolve(), list(editions)
 
     def slot(self, edition: str) -> SeedSlot:
-        return SeedSlot(self.cache, cache_key("contents", str(self.content_dir), edition))
+        """The edition's slot; without entries of its own, it reads the other editions' (in order)."""
+        others = [e for e in self.editions if e != edition]
+        return SeedSlot(self.cache, *(cache_key("contents", str(self.content_dir), e) for e in [edition, *others]))
 
 
 class SeedSlot:
-    def __init__(self, cache: Cache, k: str):
-        self.cache, self.key = cache, k
+    def __init__(self, cache: Cache, k: str, *also: str):
+        self.cache, self.key, self.also = cache, k, also
 
     def entries(self) -> list[tuple[int, str, int, str | None]]:
-        """The kept entries, or none when there are none that parse as entries."""
+        """The kept entries (the first of the slot's keys that has some), or none."""
+        for k in (self.key, *self.also):
+            if entries := self._read(k):
+                return entries
+        return []
+
+    def _read(self, k: str) -> list[tuple[int, str, int, str | None]]:
         try:
-            data = json.loads(self.cache.get("contents", self.key) or b"[]")
+            data = json.loads(self.cache.get("contents", k) or b"[]")
             entries = [(int(lv), str(text), int(page), None if k is None else str(k)) for lv, text, page, k in data]
         except (ValueError, TypeError):
             return []
         return entries
 
     def keep(self, entries: list[Any]) -> None:
-        if entries != self.entries():
+        if entries != self._read(self.key):
             self.cache.put("contents", self.key, json.dumps([list(e) for e in entries]).encode())
 
 
