@@ -1,7 +1,8 @@
 """A long document's print edition is built (laid out, finished, preflighted, written) in a forked
-worker beside the screen edition when its charts are drawn already (build.PARALLEL_MIN_BYTES): the
-PDFs, warnings and preflight are exactly those of building both in one process, and a content
-error still stops the build with its message and no worker left behind."""
+worker beside the screen edition when its charts are drawn already (build.PARALLEL_MIN_BYTES), and
+finished, preflighted and written in one when it was laid out while chart workers ran (a first
+build): the PDFs, warnings and preflight are exactly those of building both in one process, and a
+content error still stops the build with its message and no worker left behind."""
 
 from __future__ import annotations
 
@@ -42,6 +43,30 @@ def _long(project: Path, sections: int = 6) -> None:
         im.resize((im.width * 2 // 3, im.height * 2 // 3)).save(cover, quality=90)
 
 
+_DRAW: list = []  # the chart workers' job and the event it waits for (inherited by the fork)
+
+
+def _after_layout(job):
+    _DRAW[1].wait(120)
+    return _DRAW[0](job)
+
+
+def _charts_after_layout(monkeypatch) -> None:
+    """Chart workers draw only once the build process has laid out every edition (as in a first
+    build of a long report, where they are still drawing then): not left to the machine's timing."""
+    import multiprocessing
+
+    import report.charts as charts
+    _DRAW[:] = [charts._render_one, multiprocessing.get_context("fork").Event()]
+    monkeypatch.setattr(charts, "_render_one", _after_layout)
+    release = charts.release_workers
+
+    def releasing() -> None:
+        _DRAW[1].set()
+        release()
+    monkeypatch.setattr(charts, "release_workers", releasing)
+
+
 def _pdfs(result) -> dict[str, bytes]:
     return {o.edition: o.path.read_bytes() for o in result.outputs}
 
@@ -50,27 +75,30 @@ def test_side_by_side_editions_are_those_of_one_process(project, tmp_path, monke
     _long(project)
     monkeypatch.setattr(build_module, "PARALLEL_MIN_BYTES", 16 * 1024)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1514678400")
-    import report.charts as charts
-    calls = []
-    original = charts.submit_to_workers
+    forks = []
+    original = build_module._fork_editions
 
-    def recording(workers, fn, jobs):
-        calls.append((fn.__name__, jobs))
-        return original(workers, fn, jobs)
-    monkeypatch.setattr(charts, "submit_to_workers", recording)
+    def recording(jobs, shared):
+        forks.append([(edition.name, rendered is not None) for edition, _slot, rendered in jobs])
+        return original(jobs, shared)
+    monkeypatch.setattr(build_module, "_fork_editions", recording)
     cache = Cache(tmp_path / "c1")
-    first = build(project, tmp_path / "a0", cache=cache)  # charts drawn: the editions one after the other
-    assert not any(name == "_edition_job" for name, _jobs in calls)
+    # charts drawn meanwhile: both editions laid out here, then the print edition finished in a worker
+    with monkeypatch.context() as late:
+        _charts_after_layout(late)
+        first = build(project, tmp_path / "a0", cache=cache)
+    assert forks == [[("print", True)]]
     parallel = build(project, tmp_path / "a", cache=cache)  # charts cached (a new output folder)
-    assert ("_edition_job", [("print",)]) in calls  # the print edition was built in a worker
-    assert _pdfs(first) == _pdfs(parallel)
+    assert forks[-1] == [("print", False)]  # the print edition was laid out in a worker too
     monkeypatch.setattr(build_module, "PARALLEL_MIN_BYTES", 10**12)
     serial = build(project, tmp_path / "b", cache=Cache(tmp_path / "c2"))
-    assert _pdfs(parallel) == _pdfs(serial)
-    assert [w.format() for w in parallel.warnings] == [w.format() for w in serial.warnings]
-    assert parallel.preflight is not None and not parallel.preflight.failed
-    assert parallel.preflight.format() == serial.preflight.format()
-    assert any("ppi" in w.message for w in parallel.warnings)  # the print edition's, from the worker
+    assert len(forks) == 2
+    for beside in (first, parallel):
+        assert _pdfs(beside) == _pdfs(serial)
+        assert [w.format() for w in beside.warnings] == [w.format() for w in serial.warnings]
+        assert beside.preflight is not None and not beside.preflight.failed
+        assert beside.preflight.format() == serial.preflight.format()
+        assert any("ppi" in w.message for w in beside.warnings)  # the print edition's, from the worker
     assert parallel.outputs[0].pages > 12
 
 
@@ -99,18 +127,21 @@ def test_a_content_error_stops_the_side_by_side_build(project, tmp_path, monkeyp
 
 
 
+@pytest.mark.parametrize("first", [False, True], ids=["laid out in the worker", "finished in the worker"])
 @pytest.mark.parametrize("fails", ["worker", "build process"])
-def test_a_shared_preflight_walk_that_breaks_costs_only_time(project, tmp_path, monkeypatch, fails):
+def test_a_shared_preflight_walk_that_breaks_costs_only_time(project, tmp_path, monkeypatch, fails, first):
     """The print worker dies right after offering its file (the build process walks pages for a
     worker that is gone, then builds the edition itself), or the build process fails while helping
     (the worker walks what it took): the build ends with the PDFs and preflight of a build in one
-    process."""
+    process. Whether the worker laid the edition out (charts drawn before) or only finishes it (a
+    first build)."""
     from report.preflight import shared as shared_walk
     _long(project)
     monkeypatch.setattr(build_module, "PARALLEL_MIN_BYTES", 16 * 1024)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1514678400")
     cache = Cache(tmp_path / "c1")
-    build(project, tmp_path / "a0", cache=cache)  # charts drawn: the next build uses the worker
+    if not first:
+        build(project, tmp_path / "a0", cache=cache)  # charts drawn: the next build lays out in the worker
     helped = []
     if fails == "worker":
         offer = shared_walk.Shared.offer
@@ -134,7 +165,18 @@ def test_a_shared_preflight_walk_that_breaks_costs_only_time(project, tmp_path, 
         parent = os.getpid()
         monkeypatch.setattr(shared_walk, "_walk_chunk", failing)
         monkeypatch.setattr(shared_walk, "CHUNK", 2)
-    result = build(project, tmp_path / "a", cache=cache)
+    forks = []
+    original_fork = build_module._fork_editions
+
+    def recording(jobs, shared):
+        forks.append([(edition.name, rendered is not None) for edition, _slot, rendered in jobs])
+        return original_fork(jobs, shared)
+    monkeypatch.setattr(build_module, "_fork_editions", recording)
+    with monkeypatch.context() as late:
+        if first:
+            _charts_after_layout(late)
+        result = build(project, tmp_path / "a", cache=cache)
+    assert forks == [[("print", first)]]
     monkeypatch.setattr(build_module, "PARALLEL_MIN_BYTES", 10**12)
     serial = build(project, tmp_path / "b", cache=Cache(tmp_path / "c2"))
     assert _pdfs(result) == _pdfs(serial)

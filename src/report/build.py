@@ -113,8 +113,13 @@ def _layout_and_finish(doc, theme, fonts, locale, charts, content_dir: Path, out
         justify.keep(cache, content_dir)
     hyphenate.keep()
     release_workers()  # nothing left to lay out: a chart worker held back takes this core
-    while waiting:
-        outputs.update(_finish_one(*waiting.pop(0), doc, theme, charts, out_dir, result, report))
+    beside = _finish_elsewhere(waiting[1:], content_dir, charts, (doc, theme, fonts, charts, locale, out_dir))
+    for edition, rendered in waiting:
+        if edition.name not in beside:
+            outputs.update(_finish_one(edition, rendered, doc, theme, charts, out_dir, result, report))
+    for edition, rendered in waiting:
+        if edition.name in beside and not _collect(*beside[edition.name], result, outputs, report):
+            outputs.update(_finish_one(edition, rendered, doc, theme, charts, out_dir, result, report))
     result.outputs = [outputs[e.name] for e in chosen]
     return result
 
@@ -132,52 +137,77 @@ def _lay_out_elsewhere(editions: list, content_dir: Path, charts: dict, shared: 
     """name → (Future of `_edition_job`, the preflight walk it shares with this process or None) for
     the editions built in a worker (none for short documents, one core, charts still being drawn, or
     where processes cannot be forked)."""
+    chosen = [e for e in editions if not e.tagged]  # a tagged edition's structure stays in this process
+    if not chosen or not all(c.ready for c in charts.values()) or not _worth_a_fork(content_dir):
+        return {}
+    return _fork_editions([(e, seeds.slot(e.name), None) for e in chosen], shared)
+
+
+def _finish_elsewhere(waiting: list, content_dir: Path, charts: dict, shared: tuple) -> dict:
+    """Like `_lay_out_elsewhere` for editions laid out here while chart workers ran (a first build of
+    a long document): once every chart is drawn, the print edition is finished, checked (its walk
+    shared) and written in a worker while this process finishes the first edition."""
+    from concurrent.futures import wait
+    chosen = [(e, rendered) for e, rendered in waiting if not e.tagged]
+    if not chosen or not _worth_a_fork(content_dir):
+        return {}
+    drawing = [c.source for c in charts.values() if not c.ready]
+    wait(drawing)  # the worker needs every chart: it cannot wait for this process's pool
+    if any(f.cancelled() or f.exception() is not None for f in drawing):
+        return {}  # finished here, where the chart's error is reported
+    return _fork_editions([(e, None, rendered) for e, rendered in chosen], shared)
+
+
+def _worth_a_fork(content_dir: Path) -> bool:
     import os
     import sys
-
-    from .charts import submit_to_workers
-    chosen = [e for e in editions if not e.tagged]  # a tagged edition's structure stays in this process
-    if not chosen or not sys.platform.startswith("linux") or len(os.sched_getaffinity(0)) < 2:
-        return {}
-    if not all(c.ready for c in charts.values()):
-        return {}
+    if not sys.platform.startswith("linux") or len(os.sched_getaffinity(0)) < 2:
+        return False
     try:
         size = sum(p.stat().st_size for p in content_dir.rglob("*") if p.suffix in (".yaml", ".csv"))
     except OSError:
-        return {}
-    if size < PARALLEL_MIN_BYTES:
-        return {}
-    from .charts import _pool_context
+        return False
+    return size >= PARALLEL_MIN_BYTES
+
+
+def _fork_editions(jobs: list[tuple], shared: tuple) -> dict:
+    """(edition, contents seed slot, Rendered or None to lay it out) per job → name → (Future, walk)."""
+    from .charts import _pool_context, submit_to_workers
     from .preflight.shared import Shared
     _JOBS.clear()
-    walks = {e.name: Shared(_pool_context()) if e.name == "print" else None for e in chosen}
-    for e in chosen:
-        _JOBS[e.name] = (*shared, e, seeds.slot(e.name), walks[e.name])
-    futures = submit_to_workers(len(chosen), _edition_job, [(e.name,) for e in chosen])
+    walks = {e.name: Shared(_pool_context()) if e.name == "print" else None for e, _slot, _rendered in jobs}
+    for e, slot, rendered in jobs:
+        _JOBS[e.name] = (*shared, e, slot, walks[e.name], rendered)
+    futures = submit_to_workers(len(jobs), _edition_job, [(e.name,) for e, _slot, _rendered in jobs])
     _JOBS.clear()  # the workers have their copies
     for walk in walks.values():
         if walk is not None:
             walk.forked()
-    return {e.name: (f, walks[e.name]) for e, f in zip(chosen, futures, strict=True)}
+    return {e.name: (f, walks[e.name]) for (e, _slot, _rendered), f in zip(jobs, futures, strict=True)}
 
 
 def _edition_job(name: str) -> tuple:
-    """In a forked worker: build one edition to its file. Errors are returned, not raised (a
-    ReportError or PreflightFailed does not cross processes intact)."""
+    """In a forked worker: build one edition to its file (lay it out, unless it was laid out before
+    the fork). Errors are returned, not raised (a ReportError or PreflightFailed does not cross
+    processes intact)."""
     from .errors import ReportError
     from .layout import justify
     from .render import render
-    doc, theme, fonts, charts, locale, out_dir, edition, slot, walk = _JOBS[name]
+    doc, theme, fonts, charts, locale, out_dir, edition, slot, walk, rendered = _JOBS[name]
     mine = BuildResult()
+    laid_out = rendered is None
     try:
-        rendered = render(doc, theme, fonts, charts, edition, locale, slot)
+        if laid_out:
+            rendered = render(doc, theme, fonts, charts, edition, locale, slot)
         outputs = _finish_one(edition, rendered, doc, theme, charts, out_dir, mine, lambda stage, detail: None,
                               walk)
     except ReportError as exc:
         return "error", exc.diagnostics
     except PreflightFailed as exc:
         return "preflight", exc.report, exc.path
-    return "ok", rendered.pages, rendered.padded, outputs, mine.warnings, mine.preflight, dict(justify._USED)
+    # (padding is reported where the edition was laid out)
+    return ("ok", rendered.pages, rendered.padded if laid_out else [], outputs, mine.warnings, mine.preflight,
+            dict(justify._USED) if laid_out else {})
 
 
 def _collect(future, walk, result: BuildResult, outputs: dict[str, Output], report: Progress) -> bool:
