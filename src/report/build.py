@@ -112,6 +112,8 @@ def _layout_and_finish(doc, theme, fonts, locale, charts, content_dir: Path, out
     if cache.enabled:
         justify.keep(cache, content_dir)
     hyphenate.keep()
+    if not all(c.ready for c in charts.values()):
+        _return_memory()  # this process waits for the chart workers now, one more of which starts
     release_workers()  # nothing left to lay out: a chart worker held back takes this core
     beside = _finish_elsewhere(waiting[1:], content_dir, charts, (doc, theme, fonts, charts, locale, out_dir))
     for edition, rendered in waiting:
@@ -239,6 +241,22 @@ def _collect(future, walk, result: BuildResult, outputs: dict[str, Output], repo
         justify._USED.setdefault(digest, breaks)
     outputs.update(built)
     return True
+
+
+def _return_memory() -> None:
+    """The layout's garbage collected and the freed heap handed back to the system (glibc's
+    malloc_trim): 185 pages, first build, 184 → ~120 MiB resident in 0.1 s, spent waiting anyway.
+    The chart worker started next, and the print edition's finishing worker forked after it, then
+    stay within the memory budget beside this process."""
+    import gc
+    import sys
+    gc.collect()
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+            ctypes.CDLL(None).malloc_trim(0)
+        except (OSError, AttributeError):  # not glibc (musl): the collected garbage stays with us
+            pass
 
 
 def _report_padding(report: Progress, edition: str, padded: list[tuple[int, str]], pages: int) -> None:
