@@ -147,3 +147,29 @@ def test_a_warm_process_reads_the_theme_again_only_when_its_files_change(project
     again = load()
     shutil.copy(assets / "fonts" / "Lato-Black.ttf", assets / "fonts" / "Lato-Bold.ttf")  # a font replaced
     assert load() is not again and len(reads) == 3
+
+
+def test_a_watch_whose_first_build_was_kept_is_warm_for_the_first_save(project, tmp_path):
+    """`report watch` on an unchanged project: its first build is answered from the stamp, which
+    loads nothing of the pipeline. The watcher then loads it (modules, the theme's fonts) before it
+    waits for a save, so the first save is rebuilt as fast as the next ones."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+    root = Path(__file__).resolve().parent.parent
+    code = ("import sys; from pathlib import Path; from report.watch import Watcher; "
+            f"w = Watcher(Path({str(project)!r}), Path({str(tmp_path / 'out')!r}), ['screen']); "
+            "cycles = w.cycles(stop=lambda: True); first = next(cycles); "
+            "print('kept' if first.result.unchanged else 'built', "
+            "'loaded' if 'report.render' in sys.modules and 'reportlab.platypus' in sys.modules else 'cold'); "
+            "list(cycles); "
+            "from reportlab.pdfbase import pdfmetrics; "
+            "print('loaded' if 'report.render' in sys.modules and 'pikepdf' in sys.modules else 'cold', "
+            "len(pdfmetrics.getRegisteredFontNames()) >= 4)")
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "PYTHONPATH": str(root / "src")}
+    runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root, env=env,
+                           timeout=120) for _ in range(2)]
+    assert all(r.returncode == 0 for r in runs), runs[0].stderr
+    assert runs[0].stdout.split() == ["built", "loaded", "loaded", "True"]
+    assert runs[1].stdout.split() == ["kept", "cold", "loaded", "True"]

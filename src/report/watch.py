@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .build import BuildResult, PreflightFailed, build
+from .build import BuildResult, PreflightFailed, build, warm_up
 from .cache import Cache
 from .errors import Diagnostic, Pos, ReportError
 from .paths import project_paths
@@ -146,7 +146,10 @@ class Watcher:
     def cycles(self, interval: float = 0.05, stop: Callable[[], bool] = lambda: False) -> Iterator[Cycle]:
         """Build now, then after every change, until `stop()` says so."""
         self.changed()
-        yield self.rebuild()
+        first = self.rebuild()
+        yield first
+        if first.result is not None and first.result.unchanged:
+            self._warm_up()  # answered from its stamp: nothing of the pipeline is loaded yet
         # what the first build left (modules, fonts, the hyphenation dictionary, caches) lives as
         # long as the watcher: the garbage collector need not walk it again on every rebuild
         gc.freeze()
@@ -155,6 +158,12 @@ class Watcher:
             yield from self._changes(interval, stop, notices)
         finally:
             notices.close()
+
+    def _warm_up(self) -> None:
+        try:
+            warm_up(self.content_dir)
+        except Exception:  # noqa: BLE001 - the next rebuild meets it again and reports it
+            pass
 
     def _changes(self, interval: float, stop: Callable[[], bool], notices: _Notices) -> Iterator[Cycle]:
         while not stop():
