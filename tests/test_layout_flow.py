@@ -60,17 +60,9 @@ def test_long_contents_continue_on_the_next_page(project, tmp_path):
     import pikepdf
 
     from report.build import build
-    names = []
-    for i in range(60):
-        name = f"sections/x{i:02d}.yaml"
-        (project / name).write_text(f"kind: text\ntitle: Abschnitt {i + 1}\nblocks:\n  - paragraph: Text {i + 1}.\n",
-                                    encoding="utf-8")
-        names.append(name)
-    report = project / "report.yaml"
-    text = report.read_text(encoding="utf-8")
-    head, tail = text.split("sections:\n", 1)
-    tail = tail.split("\n\n", 1)[1]
-    report.write_text(head + "sections:\n" + "".join(f"  - {n}\n" for n in names) + "\n" + tail, encoding="utf-8")
+
+    from .conftest import many_sections
+    many_sections(project, 60)
     out = build(project, tmp_path, ["screen"]).outputs[0]
     with pikepdf.open(out.path) as pdf:
         links = [len([a for a in p.get("/Annots", []) if a.Subtype == "/Link"]) for p in pdf.pages]

@@ -67,6 +67,18 @@ def _charts_after_layout(monkeypatch) -> None:
     monkeypatch.setattr(charts, "release_workers", releasing)
 
 
+def _recording_forks(monkeypatch) -> list:
+    """Per fork of edition workers: (edition, laid out before the fork) per edition."""
+    forks = []
+    original = build_module._fork_editions
+
+    def recording(jobs, shared):
+        forks.append([(edition.name, rendered is not None) for edition, _slot, rendered in jobs])
+        return original(jobs, shared)
+    monkeypatch.setattr(build_module, "_fork_editions", recording)
+    return forks
+
+
 def _pdfs(result) -> dict[str, bytes]:
     return {o.edition: o.path.read_bytes() for o in result.outputs}
 
@@ -75,13 +87,7 @@ def test_side_by_side_editions_are_those_of_one_process(project, tmp_path, monke
     _long(project)
     monkeypatch.setattr(build_module, "PARALLEL_MIN_BYTES", 16 * 1024)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1514678400")
-    forks = []
-    original = build_module._fork_editions
-
-    def recording(jobs, shared):
-        forks.append([(edition.name, rendered is not None) for edition, _slot, rendered in jobs])
-        return original(jobs, shared)
-    monkeypatch.setattr(build_module, "_fork_editions", recording)
+    forks = _recording_forks(monkeypatch)
     cache = Cache(tmp_path / "c1")
     # charts drawn meanwhile: both editions laid out here, then the print edition finished in a worker
     with monkeypatch.context() as late:
@@ -165,13 +171,7 @@ def test_a_shared_preflight_walk_that_breaks_costs_only_time(project, tmp_path, 
         parent = os.getpid()
         monkeypatch.setattr(shared_walk, "_walk_chunk", failing)
         monkeypatch.setattr(shared_walk, "CHUNK", 2)
-    forks = []
-    original_fork = build_module._fork_editions
-
-    def recording(jobs, shared):
-        forks.append([(edition.name, rendered is not None) for edition, _slot, rendered in jobs])
-        return original_fork(jobs, shared)
-    monkeypatch.setattr(build_module, "_fork_editions", recording)
+    forks = _recording_forks(monkeypatch)
     with monkeypatch.context() as late:
         if first:
             _charts_after_layout(late)

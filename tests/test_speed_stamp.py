@@ -18,6 +18,8 @@ from report.build import build
 from report.cache import Cache
 from report.layout.templates import ReportDocTemplate
 
+from .conftest import many_sections
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -196,16 +198,7 @@ def test_a_first_build_takes_two_passes_and_its_print_edition_one(project, tmp_p
 def test_a_first_build_of_long_contents_takes_two_passes(project, tmp_path, monkeypatch):
     """Contents over two pages (forty sections): drawn with page 0 in the first pass, they push the
     sections a page on at once, and the second pass is the last; drawn empty, a third was needed."""
-    names = []
-    for i in range(40):
-        name = f"sections/x{i:02d}.yaml"
-        (project / name).write_text(f"kind: text\ntitle: Abschnitt {i + 1}\nblocks:\n  - paragraph: Text {i + 1}.\n",
-                                    encoding="utf-8")
-        names.append(name)
-    report = project / "report.yaml"
-    head, tail = report.read_text(encoding="utf-8").split("sections:\n", 1)
-    report.write_text(head + "sections:\n" + "".join(f"  - {n}\n" for n in names) + "\n" + tail.split("\n\n", 1)[1],
-                      encoding="utf-8")
+    many_sections(project, 40)
     calls = _passes(monkeypatch)
     result = build(project, tmp_path / "out", ["screen"], cache=Cache(tmp_path / "cache"))
     assert len(calls) == 2

@@ -147,7 +147,8 @@ class SeedSlot:
     def _read(self, k: str) -> list[tuple[int, str, int, str | None]]:
         try:
             data = json.loads(self.cache.get("contents", k) or b"[]")
-            entries = [(int(lv), str(text), int(page), None if k is None else str(k)) for lv, text, page, k in data]
+            entries = [(int(lv), str(text), int(page), None if key is None else str(key))
+                       for lv, text, page, key in data]
         except (ValueError, TypeError):
             return []
         return entries
