@@ -5,15 +5,40 @@ the layout registers them with reportlab: three users, one parse (reportlab's pa
 files is ~60 ms). Keyed by path, size and time, so a warm `report watch` sees a replaced font; and
 by the bytes, so that the same font in two places (the package's Lato, which measures chart labels,
 and a project's copy of it) is parsed once.
+
+A build hands its cache over (`use`): what reportlab read from a file (widths, glyph table, metrics)
+is kept there, keyed by the file's bytes and reportlab's version, and a fresh process reads it back
+(~3 ms a font, where parsing takes ~14 ms): JSON for the attributes, the long tables as machine
+arrays. Like every cache entry it is data, never code: a payload of the wrong shape is a miss.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import struct
+import sys
+from array import array
 from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
+
+from .cache import Cache, key
+
+FORMAT = "report-font-parse 1"
+_SCALARS = (int, float, str, bool, type(None))
+# what reportlab's width and subsetting code reads of a parse, and of what type: a restored entry
+# lacking one of them (or holding it in another type) is not used
+_SHAPE = {"charToGlyph": dict, "glyphToChar": dict, "charWidths": dict, "hmetrics": list, "glyphPos": list,
+          "table": dict, "unitsPerEm": int, "defaultWidth": (int, float), "numGlyphs": int, "name": bytes}
+_store: Cache | None = None  # where parses are kept between processes (None: not kept)
+
+
+def use(cache: Cache | None) -> None:
+    """Keep parses in `cache` from now on (None, or a disabled cache: parse every time)."""
+    global _store
+    _store = cache if cache is not None and cache.enabled else None
 
 
 def parsed(path: Path) -> Any | None:
@@ -29,16 +54,22 @@ def parsed(path: Path) -> Any | None:
 def _parse(path: Path, size: int, mtime_ns: int) -> Any | None:
     from reportlab.pdfbase.ttfonts import TTFError, TTFont
     try:
-        digest = hashlib.sha256(path.read_bytes()).digest()
+        data = path.read_bytes()
     except OSError:
         return None
+    digest = hashlib.sha256(data).digest()
     if digest in _by_bytes:
         return _by_bytes[digest]
     name = f"{path.stem}-{hashlib.sha1(f'{path}|{size}|{mtime_ns}'.encode()).hexdigest()[:6]}"
-    try:
-        font = TTFont(name, str(path))
-    except (TTFError, OSError, ValueError, IndexError, KeyError, struct.error):
-        font = None
+    store, k = _store, _entry_key(digest)
+    font = _restored(store.get("fonts", k), name, path, data) if store is not None else None
+    if font is None:
+        try:
+            font = TTFont(name, str(path))
+        except (TTFError, OSError, ValueError, IndexError, KeyError, struct.error):
+            font = None
+        if font is not None and store is not None and (kept := _kept(font)) is not None:
+            store.put("fonts", k, kept)
     if len(_by_bytes) >= 64:  # `report watch` with fonts replaced again and again: no pile
         _by_bytes.clear()
     _by_bytes[digest] = font
@@ -46,3 +77,126 @@ def _parse(path: Path, size: int, mtime_ns: int) -> Any | None:
 
 
 _by_bytes: dict[bytes, Any] = {}  # SHA-256 of a file → its parse (or None)
+
+
+def _entry_key(digest: bytes) -> str:
+    from reportlab import Version
+    return key(FORMAT, Version, sys.byteorder, digest.hex())  # arrays in the machine's order
+
+
+def _kept(font: Any) -> bytes | None:
+    """What a fresh process needs to rebuild `font` without parsing: its face's attributes, less
+    the file's bytes (read anyway, for the digest), its path and its scaling function (both made
+    again); None when an attribute is of a kind this does not know (a newer reportlab's)."""
+    face = {k: v for k, v in vars(font.face).items() if k not in ("_ttf_data", "filename", "_pdfScale")}
+    tail = bytearray()
+    try:
+        head = json.dumps({k: _pack(v, tail) for k, v in face.items()}, separators=(",", ":")).encode()
+    except TypeError:
+        return None
+    return len(head).to_bytes(4, "little") + head + tail
+
+
+def _restored(entry: bytes | None, name: str, path: Path, data: bytes) -> Any | None:
+    """The TTFont that parsing `path` would give, rebuilt from a kept entry (None: not usable)."""
+    from fnmatch import fnmatch
+    from weakref import WeakKeyDictionary
+
+    from reportlab import rl_config
+    from reportlab.pdfbase.ttfonts import TTEncoding, TTFont, TTFontFace
+    if entry is None:
+        return None
+    try:
+        size = int.from_bytes(entry[:4], "little")
+        tail = memoryview(entry)[4 + size:]
+        attrs = {k: _unpack(v, tail) for k, v in json.loads(entry[4:4 + size]).items()}
+    except (TypeError, KeyError, ValueError, IndexError, AttributeError):
+        return None
+    if any(not isinstance(attrs.get(k), t) or isinstance(attrs[k], bool) for k, t in _SHAPE.items()) \
+            or attrs["unitsPerEm"] <= 0:
+        return None
+    face = TTFontFace.__new__(TTFontFace)
+    face.__dict__.update(attrs)
+    face.filename, face._ttf_data, face._pdfScale = str(path), data, _scale(attrs["unitsPerEm"])
+    font = TTFont.__new__(TTFont)  # as TTFont.__init__ makes it around its face
+    font.fontName, font.face, font.encoding, font.state = name, face, TTEncoding(), WeakKeyDictionary()
+    font._asciiReadable = rl_config.ttfAsciiReadable
+    font.shapable = not any(fnmatch(name, glob) for glob in rl_config.unShapedFontGlob)
+    return font
+
+
+def _scale(units_per_em: int) -> Any:
+    """reportlab's scaling of font units to thousandths of an em (as its parser makes it)."""
+    if units_per_em == 1000:
+        return lambda x: x
+    factor = 1000 / units_per_em
+    return lambda x: x * factor
+
+
+def _pack(v: Any, tail: bytearray) -> Any:
+    """`v` as JSON that `_unpack` turns back into a value of the same types; long lists of integers
+    (or of floats) go into `tail` as machine arrays (the tables: most of a font's entry, read back
+    without parsing). TypeError for a kind of value this does not know."""
+    t = type(v)
+    if t in _SCALARS:
+        return v
+    if t is list:
+        if len(v) >= 16 and all(type(e) in (int, float) for e in v):
+            floats = [i for i, e in enumerate(v) if type(e) is float]
+            code, odd = ("d", [i for i, e in enumerate(v) if type(e) is int]) if len(floats) * 2 > len(v) \
+                else ("q", floats)  # the few of the other type go into the JSON (hmetrics: one float)
+            if len(odd) * 16 <= len(v):
+                values = [0 if i in set(odd) else e for i, e in enumerate(v)] if odd else v
+                start = len(tail)
+                try:
+                    tail += array(code, values).tobytes()
+                except OverflowError:
+                    return ["l", v]
+                return ["a", code, start, len(v), [[i, v[i]] for i in odd]]
+        if v and all(type(e) is tuple for e in v) and len({len(e) for e in v}) == 1:
+            return ["lt", len(v[0]), _pack([x for e in v for x in e], tail)]
+        if v and all(type(e) is list for e in v):
+            return ["ll", _pack([len(e) for e in v], tail), _pack([x for e in v for x in e], tail)]
+        return ["l", [_pack(e, tail) for e in v]]
+    if t is tuple:
+        return ["t", [_pack(e, tail) for e in v]]
+    if t is dict:
+        return ["d", _pack(list(v), tail), _pack(list(v.values()), tail)]
+    if isinstance(v, bytes) and t.__name__ in ("bytes", "TTFNameBytes"):
+        return ["b", v.decode("latin-1"), t.__name__]
+    raise TypeError(f"cannot keep a {t.__name__}")
+
+
+def _unpack(v: Any, tail: memoryview) -> Any:
+    if not isinstance(v, list):
+        return v
+    tag = v[0]
+    if tag == "a":
+        values = array(v[1])
+        end = v[2] + v[3] * values.itemsize
+        if v[1] not in "qd" or end > len(tail):
+            raise ValueError("not an array of this entry")
+        values.frombytes(tail[v[2]:end])
+        out = values.tolist()
+        for i, e in v[4]:
+            out[i] = e
+        return out
+    if tag == "lt":
+        flat = _unpack(v[2], tail)
+        return list(zip(*[iter(flat)] * v[1], strict=True))
+    if tag == "ll":
+        ends, flat = list(accumulate(_unpack(v[1], tail))), _unpack(v[2], tail)
+        if (ends[-1] if ends else 0) != len(flat):
+            raise ValueError("lengths that do not add up")
+        return [flat[a:b] for a, b in zip([0, *ends[:-1]], ends, strict=True)]
+    if tag == "l":
+        return [_unpack(e, tail) for e in v[1]]
+    if tag == "t":
+        return tuple(_unpack(e, tail) for e in v[1])
+    if tag == "d":
+        return dict(zip(_unpack(v[1], tail), _unpack(v[2], tail), strict=True))
+    if tag == "b":
+        from reportlab.pdfbase.ttfonts import TTFNameBytes
+        raw = v[1].encode("latin-1")
+        return TTFNameBytes(raw) if v[2] == "TTFNameBytes" else raw
+    raise ValueError(f"unknown tag {tag!r}")
