@@ -59,16 +59,17 @@ def _pipeline(content_dir: Path, out_dir: Path, edition_names: list[str] | None,
               marks: bool, cache: Cache) -> BuildResult:
     # what the charts need comes first, without reportlab or pikepdf: the chart workers are forked
     # before those imports, so their matplotlib import runs beside the rest of the build's
-    from .charts import render_charts, stop_workers
+    from .charts import render_charts, start_early, stop_workers
     from .content import load_document
     from .locale import get_locale
     from .theme import load_theme
 
     report("load", str(content_dir))
-    doc = load_document(content_dir)
-    theme, fonts = load_theme(content_dir, doc.assets_dir)
-    locale = get_locale(doc.report.language)
+    start_early(cache)  # a first build: the chart worker imports matplotlib while the content is read
     try:
+        doc = load_document(content_dir)
+        theme, fonts = load_theme(content_dir, doc.assets_dir)
+        locale = get_locale(doc.report.language)
         # drawn in worker processes while the layout runs; the first finish waits for them
         charts = render_charts(doc.charts, theme, fonts, locale, theme.page.text_width, cache, background=True)
         return _layout_and_finish(doc, theme, fonts, locale, charts, content_dir, out_dir, edition_names,

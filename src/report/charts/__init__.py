@@ -47,6 +47,7 @@ ONE_WORKER_MAX = 4  # up to this many charts one worker is done sooner (each one
 HELD = 1  # of a chart pool's WORKERS, how many wait until the build process has laid out every edition
 _pools: list[tuple[Any, list[Future]]] = []  # this process's worker pools (ProcessPoolExecutor) and their work
 _gates: list[Any] = []  # the events held workers wait for (release_workers sets them)
+_early: list[Any] = []  # a pool whose one worker was forked before the content was read (start_early)
 
 
 @dataclass(frozen=True)
@@ -143,6 +144,7 @@ def release_workers() -> None:
 def stop_workers() -> None:
     """Cancel queued charts and kill the workers (a build failed or was interrupted)."""
     release_workers()
+    _stop_early()
     while _pools:
         pool, _work = _pools.pop()
         processes = list((getattr(pool, "_processes", None) or {}).values())
@@ -212,7 +214,11 @@ def render_charts(charts: dict[str, Any], theme: Theme, fonts: dict[str, Path], 
         if not (cache.enabled and _writable(font_dir)):
             font_dir = _private_dir() / "chart-fonts"
         jobs = [(*job[:-1], font_dir) for job in jobs]
+    if jobs:
+        cache.put("charts-drawn", _drawn_key(), b"")  # the next build (most likely) starts no early worker
     drawn: list[bytes] = []
+    if not (jobs and background):
+        _stop_early()
     if jobs and background:
         for job, future in zip(jobs, _submit(jobs), strict=True):
             results[job[0]] = future
@@ -246,6 +252,18 @@ def _prepare_fonts(job: tuple) -> None:
 
 
 def _submit(jobs: list[tuple]) -> list[Future]:
+    if len(jobs) <= ONE_WORKER_MAX and _early:
+        pool = _early[-1]
+        futures = next(work for p, work in _pools if p is pool)
+        try:
+            _fork(pool, futures, _render_one, [(job,) for job in jobs])
+        except RuntimeError:  # its worker died (BrokenProcessPool): a new one draws them
+            pass
+        else:
+            _early.pop()
+            pool.shutdown(wait=False)  # the worker draws what is queued, then exits
+            return futures[-len(jobs):]
+    _stop_early()
     if len(jobs) <= ONE_WORKER_MAX:
         return submit_to_workers(1, _render_one, [(job,) for job in jobs])
     # The build process lays out the editions meanwhile, on the other core: a second chart worker
@@ -259,8 +277,21 @@ def submit_to_workers(workers: int, fn: Callable, calls: list[tuple], held: int 
     (see the module docstring; `stop_workers` kills them). Ctrl-C is blocked while they are forked:
     they ignore it from their first line. `held` of the workers start only when `release_workers`
     is called, or when the others have done all the work (they then just exit)."""
+    pool, futures, gate = _new_pool(workers, held)
+    _fork(pool, futures, fn, calls)
+    if gate is not None:
+        def one_done(_future: Future) -> None:  # all done: a held worker opens to take its leave
+            if all(f.done() for f in futures):
+                gate[2].set()
+        for future in futures:
+            future.add_done_callback(one_done)
+    pool.shutdown(wait=False)  # the workers finish what is queued, then exit
+    return futures
+
+
+def _new_pool(workers: int, held: int = 0) -> tuple[Any, list[Future], tuple | None]:
     from concurrent.futures import ProcessPoolExecutor
-    _pools[:] = [(p, work) for p, work in _pools if not all(f.done() for f in work)]  # `report watch`: no pile
+    _pools[:] = [(p, work) for p, work in _pools if not all(f.done() for f in work) or p in _early]  # no pile
     context = _pool_context()
     gate = None
     if 0 < held < workers:
@@ -270,11 +301,16 @@ def submit_to_workers(workers: int, fn: Callable, calls: list[tuple], held: int 
                                initargs=(os.getpid(), gate))
     futures: list[Future] = []
     _pools.append((pool, futures))  # before the fork: stop_workers reaches every worker
-    # The workers are forked by the first submit. What they inherit is frozen for their collector, which
-    # then never walks (nor copies, page by page) the build's objects: half its time in a 185-page
-    # edition worker. Here they go to the oldest generation: they live as long as the build. (`report
-    # watch` has frozen what its first build left, and that is what workers then inherit frozen: a
-    # freeze here would stay, with whatever of this rebuild becomes garbage later.)
+    return pool, futures, gate
+
+
+def _fork(pool: Any, futures: list[Future], fn: Callable, calls: list[tuple]) -> None:
+    """Submit the calls (the pool's workers are forked by its first submit)."""
+    # What the workers inherit is frozen for their collector, which then never walks (nor copies,
+    # page by page) the build's objects: half its time in a 185-page edition worker. Here they go to
+    # the oldest generation: they live as long as the build. (`report watch` has frozen what its
+    # first build left, and that is what workers then inherit frozen: a freeze here would stay, with
+    # whatever of this rebuild becomes garbage later.)
     freeze = gc.get_freeze_count() == 0
     if freeze:
         gc.freeze()
@@ -284,14 +320,45 @@ def submit_to_workers(workers: int, fn: Callable, calls: list[tuple], held: int 
     finally:
         if freeze:
             gc.unfreeze()
-    if gate is not None:
-        def one_done(_future: Future) -> None:  # all done: a held worker opens to take its leave
-            if all(f.done() for f in futures):
-                gate[2].set()
-        for future in futures:
-            future.add_done_callback(one_done)
-    pool.shutdown(wait=False)  # the workers finish what is queued, then exit
-    return futures
+
+
+def start_early(cache: Cache) -> None:
+    """Fork the chart worker now, before the content is read, when this build will most likely
+    draw charts: the cache holds none drawn by this code (a first build, a new version of report,
+    no cache at all). It imports matplotlib meanwhile (~1 s, the longest part of a first build of a
+    short review: the sample's first screen edition came ~0.3 s sooner). A few charts are then drawn
+    by it (`_submit`); with none to draw, or many (two workers, see `_submit`), it is stopped."""
+    if not sys.platform.startswith("linux") or (cache.enabled and cache.get("charts-drawn", _drawn_key()) is not None):
+        return
+    _matplotlib_home()
+    pool, futures, _gate = _new_pool(1)
+    _early.append(pool)
+    _fork(pool, futures, _import_drawing, [()])
+
+
+def _import_drawing() -> None:
+    """In the early worker: what drawing a chart imports (matplotlib, fontTools, the chart kinds)."""
+    from . import fonts, render  # noqa: F401
+    _kinds()
+
+
+def _drawn_key() -> str:
+    """The cache's note that this code has drawn charts (so a build will most likely find its own)."""
+    return key("charts drawn", code_version(Path(__file__).parent))
+
+
+def _stop_early() -> None:
+    """The early worker is not needed (no chart to draw, or a pool of two draws them)."""
+    while _early:
+        pool = _early.pop()
+        for i, (p, _work) in enumerate(_pools):
+            if p is pool:
+                del _pools[i]
+                break
+        processes = list((getattr(pool, "_processes", None) or {}).values())
+        pool.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            process.kill()
 
 
 @contextmanager
