@@ -13,7 +13,7 @@ import pikepdf
 import pypdfium2 as pdfium
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
@@ -277,9 +277,67 @@ def flowing_sections(draw: Any) -> dict[str, Any]:
     return sections
 
 
+# found by the test below: the last paragraph's space after took the frame past its foot, and the
+# zero-size marker before the back page (layout.padding.PadPages) then made an empty page of its own
+LAST_PARAGRAPH_AT_THE_FOOT = {'s0': {'kind': 'text',
+            'title': 'Kapitelkopf 0',
+            'blocks': [{'paragraph': 'Versorgung bilanz investition jahr region stadt energie zukunft projekt '
+                                     'netz. Zukunft projekt netz kunde strom wasser wärme leitung anlage '
+                                     'versorgung bilanz. Leitung anlage versorgung bilanz investition jahr region '
+                                     'stadt energie zukunft projekt netz.'},
+                       {'heading': {'text': 'Kopfzeile 2', 'level': 2}},
+                       {'paragraph': 'Zukunft projekt netz kunde strom wasser wärme leitung anlage versorgung '
+                                     'bilanz.'}]},
+     's1': {'kind': 'text',
+            'title': 'Kapitelkopf 1',
+            'blocks': [{'note': 'Leitung anlage versorgung bilanz investition jahr region stadt energie zukunft '
+                                'projekt netz.'},
+                       {'quote': 'Stadt energie zukunft projekt netz kunde strom wasser wärme leitung anlage '
+                                 'versorgung bilanz.'},
+                       {'quote': 'Wasser wärme leitung anlage versorgung bilanz investition jahr region.'}]},
+     's2': {'kind': 'text',
+            'title': 'Kapitelkopf 2',
+            'blocks': [{'quote': 'Jahr region stadt energie zukunft projekt netz kunde strom wasser.'},
+                       {'paragraph': 'Kunde strom wasser wärme leitung anlage versorgung bilanz investition jahr '
+                                     'region. Bilanz investition jahr region stadt energie zukunft projekt netz '
+                                     'kunde strom wasser. Projekt netz kunde strom wasser wärme leitung anlage '
+                                     'versorgung bilanz investition jahr region. Anlage versorgung bilanz '
+                                     'investition jahr region stadt energie zukunft. Energie zukunft projekt netz '
+                                     'kunde strom wasser wärme leitung anlage. Wärme leitung anlage versorgung '
+                                     'bilanz investition jahr region stadt energie zukunft.'},
+                       {'note': 'Bilanz investition jahr region stadt energie zukunft projekt netz kunde strom '
+                                'wasser.'},
+                       {'box': {'title': 'Kasten 9',
+                                'blocks': [{'paragraph': 'Projekt netz kunde strom wasser wärme leitung anlage '
+                                                         'versorgung bilanz investition jahr region.'}]}},
+                       {'quote': 'Anlage versorgung bilanz investition jahr region stadt energie zukunft.'}]},
+     's3': {'kind': 'text',
+            'title': 'Kapitelkopf 3',
+            'blocks': [{'note': 'Energie zukunft projekt netz kunde strom wasser wärme leitung anlage.'},
+                       {'heading': {'text': 'Kopfzeile 12', 'level': 2}},
+                       {'paragraph': 'Region stadt energie zukunft projekt netz kunde strom wasser wärme leitung '
+                                     'anlage.'},
+                       {'paragraph': 'Strom wasser wärme leitung anlage versorgung bilanz investition jahr region '
+                                     'stadt energie zukunft. Investition jahr region stadt energie zukunft projekt '
+                                     'netz kunde. Netz kunde strom wasser wärme leitung anlage versorgung bilanz '
+                                     'investition. Versorgung bilanz investition jahr region stadt energie zukunft '
+                                     'projekt netz kunde.'}]},
+     's4': {'kind': 'text',
+            'title': 'Kapitelkopf 4',
+            'blocks': [{'paragraph': 'Investition jahr region stadt energie zukunft projekt netz kunde. Netz kunde '
+                                     'strom wasser wärme leitung anlage versorgung bilanz investition. Versorgung '
+                                     'bilanz investition jahr region stadt energie zukunft projekt netz kunde. '
+                                     'Zukunft projekt netz kunde strom wasser wärme leitung anlage versorgung '
+                                     'bilanz investition. Leitung anlage versorgung bilanz investition jahr region '
+                                     'stadt energie zukunft projekt netz kunde. Stadt energie zukunft projekt netz '
+                                     'kunde strom wasser wärme. Wasser wärme leitung anlage versorgung bilanz '
+                                     'investition jahr region stadt.'}]}}
+
+
 @settings(max_examples=int(os.environ.get("REPORT_HYPOTHESIS_EXAMPLES", "8")), deadline=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(sections=flowing_sections())
+@example(sections=LAST_PARAGRAPH_AT_THE_FOOT)
 def test_no_heading_is_the_last_text_on_a_page(sections):
     with tempfile.TemporaryDirectory() as tmp:
         content = make_project(Path(tmp), REPORT, sections)

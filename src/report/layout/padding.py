@@ -24,7 +24,11 @@ QUOTE_SCALE = 1.6  # a quote alone on a page: larger than a pull quote in the te
 
 class PadPages(Flowable):
     """Zero-size marker placed before the back page; at layout time it knows the current page and
-    adds as many pages as the binding needs (none for the screen edition, multiple 1)."""
+    adds as many pages as the binding needs (none for the screen edition, multiple 1).
+
+    It acts on the frame (`frameAction`) instead of being placed in it: a flowable of no size still
+    does not fit when the last paragraph's space after took the frame's position past its foot, and
+    the marker then made a page of its own, empty but for the running head, before the back page."""
 
     _ZEROSIZE = 1
 
@@ -33,6 +37,9 @@ class PadPages(Flowable):
         self.ctx = ctx
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        return 0, 0
+
+    def frameAction(self, frame: Any) -> None:  # noqa: N802 - reportlab's name
         page = self._doctemplateAttr("page")
         multiple = self.ctx.page_multiple
         count = (-(page + 1)) % multiple  # the back page follows as page + count + 1
@@ -44,8 +51,7 @@ class PadPages(Flowable):
         for kind in kinds:
             content += [PageBreak(), *PAGES[kind](self.ctx)]
         if content:
-            self._doctemplateAttr("frame").add_generated_content(*content)
-        return 0, 0
+            frame.add_generated_content(*content)
 
     def draw(self) -> None:
         pass
