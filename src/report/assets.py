@@ -12,14 +12,16 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from PIL import Image, ImageOps, JpegImagePlugin, PngImagePlugin
+from .cache import Cache, file_status, key, settled
 
-from .cache import file_status, settled
+if TYPE_CHECKING:
+    from PIL import Image
 
 IMAGE_FORMATS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG"}
 IMAGE_SUFFIXES = set(IMAGE_FORMATS)
-_OPENERS = {"JPEG": JpegImagePlugin.JpegImageFile, "PNG": PngImagePlugin.PngImageFile}
+FACTS = "image-facts 1"
 # 40 megapixels: A3 full bleed at 400 ppi. Print needs 300 ppi at the placed size (a full-bleed
 # A4 page ≈ 2550 × 3580 px), so anything larger is a mistake or a decompression bomb.
 MAX_IMAGE_PIXELS = 40_000_000
@@ -91,26 +93,73 @@ def inside_project(path: Path, assets_dir: Path, project_dir: Path) -> bool:
     return any(path.is_relative_to(root.resolve()) for root in (project_dir, assets_dir))
 
 
+def use(cache: Cache | None) -> None:
+    """Keep what checking an image found (that it passed, its size as shown) in `cache`: a later
+    build in a new process neither decodes the file again nor imports Pillow, while the file's
+    status (cache.file_status: size, times, inode) is unchanged. None or a disabled cache: not kept."""
+    global _store
+    _store = cache if cache is not None and cache.enabled else None
+
+
+_store: Cache | None = None
+
+
 def check_image(path: Path, name: str) -> None:
     """Refuse anything but a complete JPEG/PNG matching its extension, within MAX_IMAGE_PIXELS.
-    Within one process (`report watch`) a file that passed is not decoded again while its status
-    (cache.file_status) is unchanged."""
+    A file that passed is not decoded again while its status (cache.file_status) is unchanged:
+    within one process (`report watch`), and across builds through the cache (`use`)."""
     expected = IMAGE_FORMATS[path.suffix.lower()]
     began = time.time_ns()
     status = file_status(path)
     size = status[0] if status else path.stat().st_size  # a file that vanished: stat says why
     signature = (expected, MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, status)
-    if _CHECKED.get(str(path)) == signature:
+    if _CHECKED.get(str(path), (None,))[0] == signature:
         return
-    _check_image(path, name, expected, size)
+    if settled(status, began) and (shown := _kept_size(path, signature)) is not None:
+        _CHECKED[str(path)] = (signature, shown)
+        return
+    shown = _check_image(path, name, expected, size)
     if settled(status, began):
-        _CHECKED[str(path)] = signature
+        _CHECKED[str(path)] = (signature, shown)
+        if _store is not None:
+            _store.put_json("image-facts", _facts_key(path, signature), {"shown": list(shown)})
 
 
-_CHECKED: dict[str, tuple] = {}  # path → signature of the file that passed check_image
+_CHECKED: dict[str, tuple] = {}  # path → (signature of the file that passed check_image, its shown size)
 
 
-def _check_image(path: Path, name: str, expected: str, size: int) -> None:
+def shown_size(path: Path) -> tuple[int, int]:
+    """(width, height) in pixels of an image as it is meant to be seen (its EXIF orientation
+    applied), as check_image found it; read from the file when it was not checked (or changed)."""
+    path = Path(path)
+    status = file_status(path)
+    checked = _CHECKED.get(str(path))
+    if checked is not None and checked[0][3] == status:
+        return checked[1]
+    from PIL import Image
+    with Image.open(path) as im:
+        return oriented_size(im)
+
+
+def _facts_key(path: Path, signature: tuple) -> str:
+    return key(FACTS, str(path.resolve()), signature)
+
+
+def _kept_size(path: Path, signature: tuple) -> tuple[int, int] | None:
+    """The shown size a build before found for this very file (None: not kept, or not in shape)."""
+    facts = _store.get_json("image-facts", _facts_key(path, signature)) if _store is not None else None
+    shown = facts.get("shown") if isinstance(facts, dict) else None
+    if isinstance(shown, list) and len(shown) == 2 and all(type(v) is int and v > 0 for v in shown):
+        return shown[0], shown[1]
+    return None
+
+
+def _openers() -> dict[str, Any]:
+    from PIL import JpegImagePlugin, PngImagePlugin
+    return {"JPEG": JpegImagePlugin.JpegImageFile, "PNG": PngImagePlugin.PngImageFile}
+
+
+def _check_image(path: Path, name: str, expected: str, size: int) -> tuple[int, int]:
     if size > MAX_IMAGE_BYTES:
         raise AssetError(f"{name!r} is {size / 1024 / 1024:.0f} MB; at most {MAX_IMAGE_BYTES // 1024 // 1024} MB "
                          "are accepted", "save it smaller: " + _EXPORT_HINT)
@@ -124,13 +173,14 @@ def _check_image(path: Path, name: str, expected: str, size: int) -> None:
     try:
         # the format's own opener reads just the header; Image.open would apply Pillow's bomb check
         # first, which knows no sizes to report
-        with _OPENERS[expected](str(path)) as im:
+        with _openers()[expected](str(path)) as im:
             width, height = im.size
             if width * height > MAX_IMAGE_PIXELS:
                 raise _TooLarge(width, height)
             if expected == "JPEG":
                 im.draft("RGB", (max(1, width // 8), max(1, height // 8)))  # decodes every byte, 64× less memory
             im.load()
+            shown = (height, width) if _turned(im) else (width, height)  # (a PNG's EXIF may follow its pixels)
     except _TooLarge as big:
         raise AssetError(f"{name!r} is {big.width} × {big.height} pixels ({big.width * big.height / 1e6:.0f} "
                          f"megapixels); at most {MAX_IMAGE_PIXELS // 1_000_000} megapixels are accepted",
@@ -139,6 +189,7 @@ def _check_image(path: Path, name: str, expected: str, size: int) -> None:
     except (OSError, SyntaxError, ValueError, EOFError, MemoryError) as exc:
         raise AssetError(f"{name!r} is damaged or incomplete and cannot be decoded ({exc})",
                          "open it in an image program and save it again, or copy it again") from None
+    return shown
 
 
 # EXIF orientations 5–8 turn the picture by 90°: its width as shown is the stored height
@@ -150,11 +201,14 @@ PAPER_RGB = (255, 255, 255)
 
 def oriented_size(im: Image.Image) -> tuple[int, int]:
     """(width, height) of an image as it is meant to be seen: after its EXIF orientation."""
+    return (im.height, im.width) if _turned(im) else im.size
+
+
+def _turned(im: Image.Image) -> bool:
     try:
-        turned = im.getexif().get(_EXIF_ORIENTATION) in _TURNED
+        return im.getexif().get(_EXIF_ORIENTATION) in _TURNED
     except (OSError, ValueError, SyntaxError):  # a damaged EXIF block: shown as stored
-        turned = False
-    return (im.height, im.width) if turned else im.size
+        return False
 
 
 def to_rgb(im: Image.Image, paper: tuple[int, int, int] = PAPER_RGB) -> Image.Image:
@@ -165,6 +219,7 @@ def to_rgb(im: Image.Image, paper: tuple[int, int, int] = PAPER_RGB) -> Image.Im
     try:
         im.load()  # (as exif_transpose does: a PNG's eXIf chunk may follow its pixels)
         if im.getexif().get(_EXIF_ORIENTATION, 1) in _TRANSPOSED:  # else exif_transpose only copies
+            from PIL import ImageOps
             im = ImageOps.exif_transpose(im)
     except (OSError, ValueError, SyntaxError):  # a damaged EXIF block: shown as stored
         pass
@@ -178,6 +233,7 @@ def to_rgb(im: Image.Image, paper: tuple[int, int, int] = PAPER_RGB) -> Image.Im
         im = im.copy()
         im.info["transparency"] = tuple(v >> 8 for v in key)
     if im.mode in ("RGBA", "LA", "PA", "La", "RGBa") or "transparency" in im.info:
+        from PIL import Image
         rgba = im.convert("RGBA")
         flat = Image.new("RGB", rgba.size, paper)
         flat.paste(rgba, mask=rgba.getchannel("A"))
@@ -189,6 +245,7 @@ def _grey16_to_l(im: Image.Image) -> Image.Image:
     """16-bit (or 32-bit integer) greyscale → 8-bit: scale 0…65535 to 0…255. Pillow's own
     conversion clips everything above 255 to white."""
     import numpy as np
+    from PIL import Image
     values = np.asarray(im, dtype=np.float64)
     full = 65535.0 if im.mode != "F" else max(1.0, float(values.max()))
     grey = Image.fromarray(np.clip(np.rint(values * (255.0 / full)), 0, 255).astype(np.uint8), "L")

@@ -14,13 +14,12 @@ import io
 from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pikepdf
-from PIL import Image, ImageCms
 from reportlab.lib.colors import CMYKColor
 
-from ..assets import oriented_size, to_rgb
+from ..assets import shown_size, to_rgb
 from ..cache import Cache, code_version, file_digest, key
 from ..clock import build_time
 from ..errors import Diagnostic, Pos, ReportError
@@ -28,6 +27,9 @@ from ..layout.templates import Geometry
 from ..locale import Locale, get_locale
 from ..theme import Theme, plate_count, plate_warnings, small_text_builds
 from . import Edition, flatten
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 MM = 72 / 25.4
 BLEED_MM = 3.0  # German print shops' standard bleed
@@ -68,21 +70,21 @@ class PrintEdition(Edition):
     # -- images ---------------------------------------------------------------
 
     def prepare_image(self, path: Path, width: float, height: float) -> Any:
-        with Image.open(path) as im:
-            w_px, h_px = oriented_size(im)
-            ppi = min(w_px / (width / 72), h_px / (height / 72))
-            placed = f"{width / MM:.0f} × {height / MM:.0f} mm"
-            if ppi + 0.5 < MIN_PPI_ERROR:
-                raise ReportError([Diagnostic(
-                    f"image {path.name} has only {ppi:.0f} ppi at its placed size of {placed}", Pos(path),
-                    f"print needs {MIN_PPI_WARN} ppi: supply at least {round(width / 72 * MIN_PPI_WARN)} × "
-                    f"{round(height / 72 * MIN_PPI_WARN)} pixels")])
-            if ppi + 0.5 < MIN_PPI_WARN:
-                self.warnings.append(Diagnostic(
-                    f"image {path.name} has {ppi:.0f} ppi at its placed size of {placed} (print wants "
-                    f"{MIN_PPI_WARN})", Pos(path), "a larger original prints sharper", "warning"))
+        w_px, h_px = shown_size(path)
+        ppi = min(w_px / (width / 72), h_px / (height / 72))
+        placed = f"{width / MM:.0f} × {height / MM:.0f} mm"
+        if ppi + 0.5 < MIN_PPI_ERROR:
+            raise ReportError([Diagnostic(
+                f"image {path.name} has only {ppi:.0f} ppi at its placed size of {placed}", Pos(path),
+                f"print needs {MIN_PPI_WARN} ppi: supply at least {round(width / 72 * MIN_PPI_WARN)} × "
+                f"{round(height / 72 * MIN_PPI_WARN)} pixels")])
+        if ppi + 0.5 < MIN_PPI_WARN:
+            self.warnings.append(Diagnostic(
+                f"image {path.name} has {ppi:.0f} ppi at its placed size of {placed} (print wants "
+                f"{MIN_PPI_WARN})", Pos(path), "a larger original prints sharper", "warning"))
 
         def convert() -> bytes:
+            from PIL import Image
             with Image.open(path) as im:
                 buf = io.BytesIO()
                 to_cmyk(to_rgb(im), self.profile).save(buf, "JPEG", quality=92, dpi=(round(ppi), round(ppi)))
@@ -136,6 +138,7 @@ class PrintEdition(Edition):
 
 @lru_cache(maxsize=4)
 def _transform(profile: Path) -> Any:
+    from PIL import ImageCms
     srgb = ImageCms.createProfile("sRGB")
     return ImageCms.buildTransform(srgb, ImageCms.getOpenProfile(str(profile)), "RGB", "CMYK",
                                    renderingIntent=ImageCms.Intent.RELATIVE_COLORIMETRIC)
@@ -145,6 +148,7 @@ def to_cmyk(im: Image.Image, profile: Path) -> Image.Image:
     """An image in the output condition's CMYK, through the ICC profile."""
     if im.mode == "CMYK":
         return im
+    from PIL import ImageCms
     return ImageCms.applyTransform(flatten(im), _transform(profile))
 
 
@@ -169,6 +173,7 @@ class ColourConverter:
             return self.known[key]
         if key[0] == key[1] == key[2]:
             return 0.0, 0.0, 0.0, round(1 - r, 4)
+        from PIL import Image
         px = Image.new("RGB", (1, 1), key)
         return tuple(round(v / 255, 4) for v in to_cmyk(px, self.profile).getpixel((0, 0)))
 

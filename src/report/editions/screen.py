@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import pikepdf
-from PIL import Image, ImageCms
 
 from ..assets import to_rgb
+from ..cache import Cache, file_digest, key
 from ..clock import build_time
 from ..layout.templates import Geometry
 from ..theme import Theme
@@ -32,6 +32,7 @@ class ScreenEdition(Edition):
 
     def prepare_image(self, path: Path, width: float, height: float) -> Any:
         def convert() -> bytes:
+            from PIL import Image
             with Image.open(path) as im:
                 target = (max(1, round(width / 72 * SCREEN_PPI)), max(1, round(height / 72 * SCREEN_PPI)))
                 im = to_rgb(im)
@@ -46,17 +47,38 @@ class ScreenEdition(Edition):
         pdf.Root.PageMode = pikepdf.Name.UseOutlines  # bookmarks panel open
         pdf.Root.OpenAction = pikepdf.Array([pdf.pages[0].obj, pikepdf.Name.Fit])
         # colours are sRGB: say so with an sRGB output intent (Pillow's built-in profile, no licence issue)
-        icc = pdf.make_stream(srgb_profile())
+        icc = pdf.make_stream(srgb_profile(self.cache))
         icc.N = 3
         pdf.Root.OutputIntents = pikepdf.Array([pikepdf.Dictionary(
             Type=pikepdf.Name.OutputIntent, S=pikepdf.Name.GTS_PDFA1, OutputConditionIdentifier="sRGB",
             Info="sRGB IEC61966-2.1", RegistryName="http://www.color.org", DestOutputProfile=icc)])
 
 
-def srgb_profile() -> bytes:
+def srgb_profile(cache: Cache | None = None) -> bytes:
     """Pillow's built-in sRGB profile, with the header's creation date set to the build date
-    (LittleCMS stamps 'now' into bytes 24–35, which would make every build differ)."""
-    data = bytearray(ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes())
+    (LittleCMS stamps 'now' into bytes 24–35, which would make every build differ). Kept in
+    `cache` by Pillow's version: a rebuild of the screen edition then does not import Pillow."""
+    store = cache if cache is not None and cache.enabled else None
+    k = key("srgb profile", _pillow_version()) if store is not None else ""
+    kept = store.get("icc", k, valid=_is_icc) if store is not None else None
+    if kept is None:
+        from PIL import ImageCms
+        kept = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+        if store is not None:
+            store.put("icc", k, kept)
+    data = bytearray(kept)
     t = build_time()
     data[24:36] = struct.pack(">6H", t.year, t.month, t.day, t.hour, t.minute, t.second)
     return bytes(data)
+
+
+def _pillow_version() -> str:
+    """Pillow's version file, by its bytes: found without importing Pillow."""
+    from importlib.util import find_spec
+    spec = find_spec("PIL")
+    return file_digest(Path(next(iter(spec.submodule_search_locations))) / "_version.py") if spec else ""
+
+
+def _is_icc(data: bytes) -> bool:
+    """An ICC profile: its header names its size and carries the signature 'acsp'."""
+    return len(data) >= 128 and data[36:40] == b"acsp" and struct.unpack(">I", data[:4])[0] == len(data)

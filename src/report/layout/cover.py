@@ -6,7 +6,7 @@ from typing import Any
 
 from reportlab.platypus import Flowable
 
-from ..assets import oriented_size
+from ..assets import shown_size
 from ..tagging import artifact, content, start_section
 from .context import LayoutContext
 from .fit import credit_line, drawn_size, organisation_line
@@ -124,10 +124,8 @@ class Cover(Flowable):
 def _fill(path: Any, width: float, height: float) -> tuple[float, float, float, float]:
     """Where to draw an image so that it fills width × height without distortion (centred, the rest
     cropped): (x, y, drawn width, drawn height). Within 1 % of the box's proportions it is simply fitted."""
-    from PIL import Image
-    with Image.open(path) as im:
-        w_px, h_px = oriented_size(im)  # as the edition embeds it: EXIF orientation applied
-        ratio = h_px / w_px
+    w_px, h_px = shown_size(path)  # as the edition embeds it: EXIF orientation applied
+    ratio = h_px / w_px
     if abs(ratio / (height / width) - 1) <= 0.01:
         return 0.0, 0.0, width, height
     scale = max(width, height / ratio)

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PIL import Image as PILImage
 from reportlab.lib.enums import TA_LEFT
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
+from ..assets import shown_size
 from ..model import ForewordSection
 from ..tagging import artifact, content
 from .context import LayoutContext
@@ -51,16 +51,11 @@ class Signature(Flowable):
             self.canv.drawImage(self.image, self.x, 0, self.w, self.h)
 
 
-def _size(path: Any) -> tuple[int, int]:
-    with PILImage.open(path) as im:
-        return im.size
-
-
 def layout(ctx: LayoutContext, section: ForewordSection, index: int) -> list[Any]:
     st, loc = ctx.styles, ctx.locale
     x = st.theme.page.text_offset * MM
     story = heading(ctx, section.title, section.kicker, f"{index}-{section.title}")
-    w_px, h_px = _size(section.portrait)
+    w_px, h_px = shown_size(section.portrait)  # as the edition embeds it: EXIF orientation applied
     pw = max(20 * MM, x - GUTTER)
     ph = pw * h_px / w_px
     story.append(MarginPortrait(ctx.prepare_image(section.portrait, pw, ph), pw, ph, section.portrait_alt))
@@ -69,7 +64,7 @@ def layout(ctx: LayoutContext, section: ForewordSection, index: int) -> list[Any
     ending: list[Any] = [Paragraph(rl_plain(section.closing, loc), st.para("body", leftIndent=x, alignment=TA_LEFT,
                                                                           spaceAfter=2 * MM))]
     if section.signature:
-        sw_px, sh_px = _size(section.signature)
+        sw_px, sh_px = shown_size(section.signature)
         sw = min(SIGNATURE_H * sw_px / sh_px, ctx.text_width - x)
         sh = sw * sh_px / sw_px
         ending.append(Signature(ctx.prepare_image(section.signature, sw, sh), x, sw, sh))

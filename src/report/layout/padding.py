@@ -12,7 +12,7 @@ from typing import Any
 
 from reportlab.platypus import Flowable, KeepInFrame, PageBreak, Spacer
 
-from ..assets import oriented_size
+from ..assets import shown_size
 from .context import LayoutContext
 from .styles import MM
 from .text import Paragraph, rl_plain
@@ -145,9 +145,7 @@ class FittedImage(Flowable):
         self.ctx, self.path = ctx, path
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
-        from PIL import Image as PILImage
-        with PILImage.open(self.path) as im:
-            w_px, h_px = oriented_size(im)  # as the edition embeds it: EXIF orientation applied
+        w_px, h_px = shown_size(self.path)  # as the edition embeds it: EXIF orientation applied
         scale = min(aw / w_px, (ah - 1) / h_px)
         self.width, self.height = w_px * scale, h_px * scale
         self.image = self.ctx.prepare_image(self.path, self.width, self.height)

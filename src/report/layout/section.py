@@ -8,7 +8,7 @@ from typing import Any
 
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
-from ..assets import oriented_size
+from ..assets import shown_size
 from ..model import Box, ChartRef, Figure, Heading, ListBlock, Note, Quote, Table, TextSection
 from ..model import Paragraph as ParagraphBlock
 from ..tagging import artifact, content, group
@@ -135,9 +135,7 @@ class PlacedImage(Flowable):
 
 
 def _figure(ctx: LayoutContext, block: Figure) -> list[Any]:
-    from PIL import Image as PILImage
-    with PILImage.open(block.image) as im:
-        w_px, h_px = oriented_size(im)
+    w_px, h_px = shown_size(block.image)
     gap = 2 * MM
     caption = Paragraph(rl_markup(block.caption, ctx.locale), ctx.styles.para("caption"))
     credit = [Paragraph(rl_plain(block.credit, ctx.locale), ctx.styles.para("source"))] if block.credit else []
