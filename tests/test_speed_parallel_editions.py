@@ -108,6 +108,31 @@ def test_side_by_side_editions_are_those_of_one_process(project, tmp_path, monke
     assert parallel.outputs[0].pages > 12
 
 
+def test_charts_drawn_while_the_last_edition_is_laid_out_still_leave_it_to_a_worker(project, tmp_path,
+                                                                                   monkeypatch):
+    """The charts come in while the print edition is laid out (a first build whose chart worker
+    started early): the print edition is finished beside the screen edition, as when they come later."""
+    import multiprocessing
+
+    import report.charts as charts
+    import report.render as render_module
+    _long(project)
+    monkeypatch.setattr(build_module, "PARALLEL_MIN_BYTES", 16 * 1024)
+    forks = _recording_forks(monkeypatch)
+    _DRAW[:] = [charts._render_one, multiprocessing.get_context("fork").Event()]
+    monkeypatch.setattr(charts, "_render_one", _after_layout)
+    lay_out = render_module.render
+
+    def render(doc, theme, fonts, drawings, edition, *rest):
+        if edition.name == "print":
+            _DRAW[1].set()
+            assert all(d.pdf for d in drawings.values())  # every chart drawn before this layout ends
+        return lay_out(doc, theme, fonts, drawings, edition, *rest)
+    monkeypatch.setattr(render_module, "render", render)
+    build(project, tmp_path / "out", cache=Cache(tmp_path / "c"))
+    assert forks == [[("print", True)]]
+
+
 def test_a_content_error_stops_the_side_by_side_build(project, tmp_path, monkeypatch):
     _long(project)
     monkeypatch.setattr(build_module, "PARALLEL_MIN_BYTES", 16 * 1024)

@@ -127,7 +127,8 @@ def _layout_and_finish(doc, theme, fonts, locale, charts, content_dir: Path, out
         rendered = render(doc, theme, fonts, charts, edition, locale, seeds.slot(edition.name))
         _report_padding(report, edition.name, rendered.padded, rendered.pages)
         waiting.append((edition, rendered))
-        if all(c.ready for c in charts.values()):
+        # the last one laid out is finished below, where a second waiting edition goes to a worker
+        if edition is not prepared[-1] and all(c.ready for c in charts.values()):
             while waiting:
                 outputs.update(_finish_one(*waiting.pop(0), doc, theme, charts, out_dir, result, report))
     if cache.enabled:

@@ -46,8 +46,8 @@ WORKERS = 2
 ONE_WORKER_MAX = 4  # up to this many charts one worker is done sooner (each one imports matplotlib)
 HELD = 1  # of a chart pool's WORKERS, how many wait until the build process has laid out every edition
 _pools: list[tuple[Any, list[Future]]] = []  # this process's worker pools (ProcessPoolExecutor) and their work
-_gates: list[Any] = []  # the events held workers wait for (release_workers sets them)
-_early: list[Any] = []  # a pool whose one worker was forked before the content was read (start_early)
+_gates: list[tuple[Any, list[Future]]] = []  # the events held workers wait for, and their pool's work
+_early: list[tuple] = []  # (pool, gate) of workers forked before the content was read (start_early)
 
 
 @dataclass(frozen=True)
@@ -135,15 +135,20 @@ def _worker_init(parent: int, gate: tuple | None = None) -> None:
             opened.wait()
 
 
-def release_workers() -> None:
-    """The build process has nothing left to lay out: held chart workers start drawing."""
+def release_workers(every: bool = False) -> None:
+    """The build process has nothing left to lay out: held chart workers start drawing, where more
+    than ONE_WORKER_MAX charts are still to be drawn. With fewer, the worker that runs draws them
+    sooner than a held one that first imports matplotlib (~1 s: the last chart of a first 185-page
+    build came 1 s late); the held one leaves when they are drawn. `every`: all of them (to stop)."""
     while _gates:
-        _gates.pop().set()
+        opened, work = _gates.pop()
+        if every or sum(not f.done() for f in work) > ONE_WORKER_MAX:
+            opened.set()
 
 
 def stop_workers() -> None:
     """Cancel queued charts and kill the workers (a build failed or was interrupted)."""
-    release_workers()
+    release_workers(every=True)
     _stop_early()
     while _pools:
         pool, _work = _pools.pop()
@@ -252,16 +257,17 @@ def _prepare_fonts(job: tuple) -> None:
 
 
 def _submit(jobs: list[tuple]) -> list[Future]:
-    if len(jobs) <= ONE_WORKER_MAX and _early:
-        pool = _early[-1]
+    if _early:
+        pool, gate = _early[-1]
         futures = next(work for p, work in _pools if p is pool)
         try:
             _fork(pool, futures, _render_one, [(job,) for job in jobs])
-        except RuntimeError:  # its worker died (BrokenProcessPool): a new one draws them
+        except RuntimeError:  # its worker died (BrokenProcessPool): new ones draw them
             pass
         else:
             _early.pop()
-            pool.shutdown(wait=False)  # the worker draws what is queued, then exits
+            _open_when_done(gate, futures)  # a few charts: the held worker is not released, it leaves then
+            pool.shutdown(wait=False)  # the workers draw what is queued, then exit
             return futures[-len(jobs):]
     _stop_early()
     if len(jobs) <= ONE_WORKER_MAX:
@@ -279,27 +285,34 @@ def submit_to_workers(workers: int, fn: Callable, calls: list[tuple], held: int 
     is called, or when the others have done all the work (they then just exit)."""
     pool, futures, gate = _new_pool(workers, held)
     _fork(pool, futures, fn, calls)
-    if gate is not None:
-        def one_done(_future: Future) -> None:  # all done: a held worker opens to take its leave
-            if all(f.done() for f in futures):
-                gate[2].set()
-        for future in futures:
-            future.add_done_callback(one_done)
+    _open_when_done(gate, futures)
     pool.shutdown(wait=False)  # the workers finish what is queued, then exit
     return futures
 
 
+def _open_when_done(gate: tuple | None, futures: list[Future]) -> None:
+    """When all the work is done, a held worker opens to take its leave."""
+    if gate is None:
+        return
+
+    def one_done(_future: Future) -> None:
+        if all(f.done() for f in futures):
+            gate[2].set()
+    for future in futures:
+        future.add_done_callback(one_done)
+
+
 def _new_pool(workers: int, held: int = 0) -> tuple[Any, list[Future], tuple | None]:
     from concurrent.futures import ProcessPoolExecutor
-    _pools[:] = [(p, work) for p, work in _pools if not all(f.done() for f in work) or p in _early]  # no pile
+    _pools[:] = [(p, work) for p, work in _pools if not all(f.done() for f in work) or any(p is q for q, _ in _early)]
     context = _pool_context()
+    futures: list[Future] = []
     gate = None
     if 0 < held < workers:
         gate = (context.Value("i", 0), workers - held, context.Event())
-        _gates.append(gate[2])
+        _gates.append((gate[2], futures))
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_init,
                                initargs=(os.getpid(), gate))
-    futures: list[Future] = []
     _pools.append((pool, futures))  # before the fork: stop_workers reaches every worker
     return pool, futures, gate
 
@@ -323,16 +336,17 @@ def _fork(pool: Any, futures: list[Future], fn: Callable, calls: list[tuple]) ->
 
 
 def start_early(cache: Cache) -> None:
-    """Fork the chart worker now, before the content is read, when this build will most likely
+    """Fork the chart workers now, before the content is read, when this build will most likely
     draw charts: the cache holds none drawn by this code (a first build, a new version of report,
-    no cache at all). It imports matplotlib meanwhile (~1 s, the longest part of a first build of a
-    short review: the sample's first screen edition came ~0.3 s sooner). A few charts are then drawn
-    by it (`_submit`); with none to draw, or many (two workers, see `_submit`), it is stopped."""
+    no cache at all). The first imports matplotlib meanwhile (~1 s, the longest part of a first
+    build of a short review: the sample's first screen edition came ~0.3 s sooner); the second is
+    held, as for many charts (see `_submit`), and never released for a few. With none to draw, both
+    are stopped."""
     if not sys.platform.startswith("linux") or (cache.enabled and cache.get("charts-drawn", _drawn_key()) is not None):
         return
     _matplotlib_home()
-    pool, futures, _gate = _new_pool(1)
-    _early.append(pool)
+    pool, futures, gate = _new_pool(WORKERS, HELD)  # as for many charts; a few leave the held one closed
+    _early.append((pool, gate))
     _fork(pool, futures, _import_drawing, [()])
 
 
@@ -348,9 +362,10 @@ def _drawn_key() -> str:
 
 
 def _stop_early() -> None:
-    """The early worker is not needed (no chart to draw, or a pool of two draws them)."""
+    """The early workers are not needed (no chart to draw)."""
     while _early:
-        pool = _early.pop()
+        pool, gate = _early.pop()
+        _gates[:] = [(opened, work) for opened, work in _gates if gate is None or opened is not gate[2]]
         for i, (p, _work) in enumerate(_pools):
             if p is pool:
                 del _pools[i]
