@@ -304,6 +304,7 @@ def _open_when_done(gate: tuple | None, futures: list[Future]) -> None:
 
 def _new_pool(workers: int, held: int = 0) -> tuple[Any, list[Future], tuple | None]:
     from concurrent.futures import ProcessPoolExecutor
+    # `report watch`: the pools of earlier rebuilds, their work done, are let go (not an early one, yet idle)
     _pools[:] = [(p, work) for p, work in _pools if not all(f.done() for f in work) or any(p is q for q, _ in _early)]
     context = _pool_context()
     futures: list[Future] = []
