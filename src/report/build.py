@@ -66,8 +66,8 @@ def _pipeline(content_dir: Path, out_dir: Path, edition_names: list[str] | None,
     from .theme import load_theme
 
     report("load", str(content_dir))
-    start_early(cache)  # a first build: the chart worker imports matplotlib while the content is read
     try:
+        start_early(cache)  # a first build: a chart worker imports matplotlib while the content is read
         doc = load_document(content_dir)
         theme, fonts = load_theme(content_dir, doc.assets_dir)
         locale = get_locale(doc.report.language)

@@ -151,11 +151,15 @@ def stop_workers() -> None:
     release_workers(every=True)
     _stop_early()
     while _pools:
-        pool, _work = _pools.pop()
-        processes = list((getattr(pool, "_processes", None) or {}).values())
-        pool.shutdown(wait=False, cancel_futures=True)
-        for process in processes:
-            process.kill()
+        _kill(_pools.pop()[0])
+
+
+def _kill(pool: Any) -> None:
+    """Cancel what is queued in `pool` and kill its workers."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.kill()
 
 
 @cache
@@ -222,8 +226,6 @@ def render_charts(charts: dict[str, Any], theme: Theme, fonts: dict[str, Path], 
     if jobs:
         cache.put("charts-drawn", _drawn_key(), b"")  # the next build (most likely) starts no early worker
     drawn: list[bytes] = []
-    if not (jobs and background):
-        _stop_early()
     if jobs and background:
         for job, future in zip(jobs, _submit(jobs), strict=True):
             results[job[0]] = future
@@ -231,10 +233,12 @@ def render_charts(charts: dict[str, Any], theme: Theme, fonts: dict[str, Path], 
         if len(jobs) <= ONE_WORKER_MAX:
             _prepare_fonts(jobs[0])
         jobs = []
-    elif len(jobs) >= POOL_MIN:
-        drawn = [future.result() for future in submit_to_workers(WORKERS, _render_one, [(job,) for job in jobs])]
     else:
-        drawn = [_render_one(job) for job in jobs]
+        _stop_early()  # nothing to draw in the background: workers forked early are not needed
+        if len(jobs) >= POOL_MIN:
+            drawn = [future.result() for future in submit_to_workers(WORKERS, _render_one, [(job,) for job in jobs])]
+        else:
+            drawn = [_render_one(job) for job in jobs]
     for job, pdf in zip(jobs, drawn, strict=True):
         results[job[0]] = pdf
         cache.put("charts", keys[job[0]], pdf)
@@ -367,14 +371,8 @@ def _stop_early() -> None:
     while _early:
         pool, gate = _early.pop()
         _gates[:] = [(opened, work) for opened, work in _gates if gate is None or opened is not gate[2]]
-        for i, (p, _work) in enumerate(_pools):
-            if p is pool:
-                del _pools[i]
-                break
-        processes = list((getattr(pool, "_processes", None) or {}).values())
-        pool.shutdown(wait=False, cancel_futures=True)
-        for process in processes:
-            process.kill()
+        _pools[:] = [(p, work) for p, work in _pools if p is not pool]
+        _kill(pool)
 
 
 @contextmanager
