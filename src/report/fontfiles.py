@@ -61,7 +61,8 @@ def _parse(path: Path, size: int, mtime_ns: int) -> Any | None:
     if digest in _by_bytes:
         return _by_bytes[digest]
     name = f"{path.stem}-{hashlib.sha1(f'{path}|{size}|{mtime_ns}'.encode()).hexdigest()[:6]}"
-    store, k = _store, _entry_key(digest)
+    store = _store
+    k = _entry_key(digest) if store is not None else ""
     font = _restored(store.get("fonts", k), name, path, data) if store is not None else None
     if font is None:
         try:
@@ -146,7 +147,8 @@ def _pack(v: Any, tail: bytearray) -> Any:
             code, odd = ("d", [i for i, e in enumerate(v) if type(e) is int]) if len(floats) * 2 > len(v) \
                 else ("q", floats)  # the few of the other type go into the JSON (hmetrics: one float)
             if len(odd) * 16 <= len(v):
-                values = [0 if i in set(odd) else e for i, e in enumerate(v)] if odd else v
+                others = set(odd)
+                values = [0 if i in others else e for i, e in enumerate(v)] if odd else v
                 start = len(tail)
                 try:
                     tail += array(code, values).tobytes()
@@ -172,9 +174,11 @@ def _unpack(v: Any, tail: memoryview) -> Any:
         return v
     tag = v[0]
     if tag == "a":
+        if v[1] not in ("q", "d"):
+            raise ValueError("not an array of this entry")
         values = array(v[1])
         end = v[2] + v[3] * values.itemsize
-        if v[1] not in "qd" or end > len(tail):
+        if end > len(tail):
             raise ValueError("not an array of this entry")
         values.frombytes(tail[v[2]:end])
         out = values.tolist()

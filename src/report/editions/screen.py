@@ -58,14 +58,13 @@ def srgb_profile(cache: Cache | None = None) -> bytes:
     """Pillow's built-in sRGB profile, with the header's creation date set to the build date
     (LittleCMS stamps 'now' into bytes 24–35, which would make every build differ). Kept in
     `cache` by Pillow's version: a rebuild of the screen edition then does not import Pillow."""
-    store = cache if cache is not None and cache.enabled else None
-    k = key("srgb profile", _pillow_version()) if store is not None else ""
-    kept = store.get("icc", k, valid=_is_icc) if store is not None else None
+    store = cache or Cache(enabled=False)
+    k = key("srgb profile", _pillow_version())
+    kept = store.get("icc", k, valid=_is_icc)
     if kept is None:
         from PIL import ImageCms
         kept = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
-        if store is not None:
-            store.put("icc", k, kept)
+        store.put("icc", k, kept)
     data = bytearray(kept)
     t = build_time()
     data[24:36] = struct.pack(">6H", t.year, t.month, t.day, t.hour, t.minute, t.second)

@@ -142,8 +142,7 @@ def _solve(it: Items, widths: list[float], p: Params, tolerance: float) -> list[
     def loose(s: int, line: int) -> float:
         if not sure:
             return -inf
-        return (sw[s] + tolerance * sy[s] + m * sb[s] - tolerance * rag + widths[min(line, last_width)]
-                + (left[s] if s < n else 0.0) - MARGIN)
+        return reach[s] - tolerance * rag + widths[min(line, last_width)] + (left[s] if s < n else 0.0) - MARGIN
     active: list[_Node] = [_Node(-1, starts[0], 0, 1, 0, 0.0, None, 0.0, False, loose(starts[0], 0))]
 
     for b in range(n):
