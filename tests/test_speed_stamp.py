@@ -1,5 +1,5 @@
-"""The input stamp (an unchanged build returns at once, any input change rebuilds) and the seeded
-contents (one layout pass when pages did not move; right numbers when they did)."""
+"""The input stamp (an unchanged build returns at once, any input change rebuilds) and the contents
+(one layout pass, their numbers filled in after it; right numbers when sections move)."""
 
 from __future__ import annotations
 
@@ -138,17 +138,20 @@ def _contents_match_sections(pdf_path: Path, pages: int = 1) -> None:
         assert re.search(rf"{re.escape(title)} ?{page}(?!\d)", flat), (title, page)
 
 
-def test_seeded_contents_need_one_pass_and_stay_right_when_a_section_grows(project, tmp_path, monkeypatch):
+def test_contents_take_one_pass_and_stay_right_when_a_section_grows(project, tmp_path, monkeypatch):
+    """The contents' numbers are filled in after the pass: a first build, a changed word and a
+    section grown by pages each take one pass, and the contents show where the sections are."""
     out, cache = tmp_path / "out", Cache(tmp_path / "cache")
     calls = _passes(monkeypatch)
-    build(project, out, ["screen"], cache=cache)
-    assert len(calls) >= 2  # no seed yet: reportlab's passes
+    first = build(project, out, ["screen"], cache=cache)
+    assert len(calls) == 1
+    _contents_match_sections(first.outputs[0].path)
     section = project / "sections" / "04-aussenwirtschaftstag.yaml"
     section.write_text(section.read_text(encoding="utf-8").replace("Bereits im März", "Schon im März"),
                        encoding="utf-8")
     calls.clear()
     result = build(project, out, ["screen"], cache=cache)
-    assert len(calls) == 1 and not result.unchanged  # seeded: pages did not move, one pass
+    assert len(calls) == 1 and not result.unchanged
     _contents_match_sections(result.outputs[0].path)
 
     early = project / "sections" / "02-bilanz.yaml"
@@ -158,7 +161,7 @@ def test_seeded_contents_need_one_pass_and_stay_right_when_a_section_grows(proje
                      encoding="utf-8")
     calls.clear()
     grown = build(project, out, ["screen"], cache=cache)
-    assert len(calls) >= 2 and grown.outputs[0].pages > result.outputs[0].pages
+    assert len(calls) == 1 and grown.outputs[0].pages > result.outputs[0].pages
     _contents_match_sections(grown.outputs[0].path)
 
 
@@ -175,31 +178,78 @@ def test_a_font_from_elsewhere_in_the_project_is_compared_too(project, tmp_path)
     assert not build(project, out, ["screen"], cache=cache).unchanged
 
 
-def test_a_first_build_takes_two_passes_and_its_print_edition_one(project, tmp_path, monkeypatch):
-    """Without kept contents, the first pass draws the sections' lines with page 0: the contents take
-    the room they will take, and the second pass, with the pages found, is the last (else three). The
-    print edition then starts from the screen edition's entries, the back cover's moved on to where
-    the pages added for the binding put it: one pass. Both contents show the right pages."""
+def test_both_editions_take_one_pass_with_or_without_a_cache(project, tmp_path, monkeypatch):
+    """The print edition's numbers count the pages added for the binding (the back cover's line
+    too), found in the same pass."""
     calls = _passes(monkeypatch)
     cache = Cache(tmp_path / "cache")
     screen = build(project, tmp_path / "out", ["screen"], cache=cache)
-    assert len(calls) == 2
-    calls.clear()
     printed = build(project, tmp_path / "out", ["print"], cache=cache)
-    assert len(calls) == 1
+    uncached = build(project, tmp_path / "uncached", ["print"], cache=Cache(tmp_path / "none", enabled=False))
+    assert len(calls) == 3
     assert printed.outputs[0].pages > screen.outputs[0].pages  # the sample's print edition is padded
-    for result in (screen, printed):
+    for result in (screen, printed, uncached):
         _contents_match_sections(result.outputs[0].path)
-    calls.clear()
-    build(project, tmp_path / "uncached", ["print"], cache=Cache(tmp_path / "none", enabled=False))
-    assert len(calls) == 2
 
 
-def test_a_first_build_of_long_contents_takes_two_passes(project, tmp_path, monkeypatch):
-    """Contents over two pages (forty sections): drawn with page 0 in the first pass, they push the
-    sections a page on at once, and the second pass is the last; drawn empty, a third was needed."""
+def test_long_contents_take_one_pass(project, tmp_path, monkeypatch):
+    """Contents over two pages (forty sections): their lines push the sections a page on in the
+    same pass that finds the sections' pages."""
     many_sections(project, 40)
     calls = _passes(monkeypatch)
     result = build(project, tmp_path / "out", ["screen"], cache=Cache(tmp_path / "cache"))
-    assert len(calls) == 2
+    assert len(calls) == 1
     _contents_match_sections(result.outputs[0].path, pages=2)
+
+
+def _sub_headings(project: Path) -> list[str]:
+    """Two sub-headings in the third section; the theme lists them in the contents."""
+    section = project / "sections" / "04-aussenwirtschaftstag.yaml"
+    text = section.read_text(encoding="utf-8")
+    section.write_text(text.replace("blocks:\n", "blocks:\n  - heading: Erster Teil\n", 1)
+                       + "  - heading: Zweiter Teil\n  - paragraph: Ein Satz zum Schluss.\n", encoding="utf-8")
+    (project / "theme.yaml").write_text("text:\n  contents_levels: 2\n", encoding="utf-8")
+    return ["Erster Teil", "Zweiter Teil"]
+
+
+def test_sub_headings_in_the_contents_are_kept_for_the_next_build(project, tmp_path, monkeypatch):
+    """Sub-headings are found while the pages are drawn: a first build draws their lines in a
+    second pass; the next build starts from the lines kept and takes one. The numbers are right
+    either way, and a stale seed (a section renamed since) is not drawn."""
+    names = _sub_headings(project)
+    calls = _passes(monkeypatch)
+    cache = Cache(tmp_path / "cache")
+    first = build(project, tmp_path / "out", ["screen"], cache=cache)
+    assert len(calls) == 2
+    calls.clear()
+    again = build(project, tmp_path / "again", ["screen"], cache=cache)
+    assert len(calls) == 1
+    for result in (first, again):
+        _sub_headings_match(result.outputs[0].path, names)
+
+    bilanz = project / "sections" / "02-bilanz.yaml"
+    bilanz.write_text(re.sub(r"(?m)^title: .*$", "title: Ein neuer Titel", bilanz.read_text(encoding="utf-8"),
+                             count=1), encoding="utf-8")
+    calls.clear()
+    renamed = build(project, tmp_path / "renamed", ["screen"], cache=cache)
+    assert len(calls) == 2  # the seed's sections are not these: drawn from the sections, then again
+    text = _contents_text(renamed.outputs[0].path)
+    assert "Ein neuer Titel" in text
+    _sub_headings_match(renamed.outputs[0].path, names)
+
+
+def _contents_text(pdf_path: Path) -> str:
+    document = pdfium.PdfDocument(str(pdf_path))
+    return document[1].get_textpage().get_text_range().replace("\r\n", "\n").replace("\n", "")
+
+
+def _sub_headings_match(pdf_path: Path, names: list[str]) -> None:
+    """Each sub-heading's contents line shows the page its outline entry points to."""
+    text = _contents_text(pdf_path)
+    with pikepdf.open(pdf_path) as pdf:
+        pages = {p.objgen: i + 1 for i, p in enumerate(pdf.pages)}
+        with pdf.open_outline() as outline:
+            found = {child.title: pages[child.destination[0].objgen]
+                     for item in outline.root for child in item.children}
+    for name in names:
+        assert re.search(rf"{re.escape(name)} ?{found[name]}(?!\d)", text), (name, found[name], text)

@@ -95,7 +95,7 @@ def _layout_and_finish(doc, theme, fonts, locale, charts, content_dir: Path, out
     available = editions()
     chosen = [available[n] for n in (edition_names or list(available))]
     check_glyphs(doc, fonts)
-    # the previous contents (or the other edition's): one layout pass when pages did not move
+    # the previous contents lines (or the other edition's): sub-headings listed in one layout pass
     seeds = Seeds(cache, content_dir, sorted(available, key=lambda name: name != "screen"))
     result = BuildResult(inputs=[*fonts.values(), *stamp.asset_files(doc, theme)],
                          warnings=[*theme.warnings, *doc.warnings, *check_digits(theme, fonts)])

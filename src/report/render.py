@@ -57,8 +57,8 @@ def brand_for(doc: Document, theme: Theme) -> Brand | None:
 
 def render(doc: Document, theme: Theme, fonts: dict[str, Path], charts: dict[str, ChartDrawing],
            edition: Edition, locale: Locale, contents_seed: Any = None) -> Rendered:
-    """`contents_seed`: a layout.contents.SeedSlot; with the previous build's contents, one pass
-    usually suffices."""
+    """`contents_seed`: a layout.contents.SeedSlot, the previous build's contents lines (sub-headings
+    listed in the contents are drawn in the first pass, not found in it)."""
     styles = Styles(theme, locale, edition.colour_mode, register_fonts(fonts))
     geometry = edition.geometry(theme.page.trim)
     buf = io.BytesIO()

@@ -44,7 +44,7 @@ def build_story(ctx: LayoutContext) -> list[Any]:
     story += [PadPages(ctx), NextPageTemplate("back"), PageBreak(), *back]
     sections = [f.toc_entry for f in story if getattr(f, "toc_entry", None)]
     for toc in (f for f in story if isinstance(f, contents.Contents)):
-        toc.expect(sections, {f.toc_entry[2] for f in back if getattr(f, "toc_entry", None)}, ctx.page_multiple)
+        toc.expect(sections)
     return story
 
 

@@ -1,20 +1,19 @@
 """The contents page: the lead, then the table of contents with page numbers and links.
 
-The contents need the page numbers of the sections after them, so reportlab lays the document out
-again until they stop changing (two passes at least, three when filling in the numbers moves a
-section). The contents are therefore seeded with the previous build's entries, kept in the cache
-(`Seeds`): when no section moved, the first pass already draws the right numbers and is the only
-one. An edition without entries of its own takes another edition's (the editions share the page
-flow: a first build lays out the print edition once). Without any, the first pass draws the
-sections' lines with page 0 (`expect`): the contents take the room they will take, and the second
-pass, with the numbers found, is normally the last. A wrong or hostile seed costs one more pass,
-never a wrong page number: reportlab compares the entries it collects with the ones it drew (and a
-line drawn with page 0 never matches one collected).
+The contents need the page numbers of the sections after them, which reportlab only knows once
+it has laid the document out. Each line's number is therefore drawn as a form XObject that is
+filled in when the pass ends (`Contents.afterBuild`, before the file is written): the lines take
+the same room whatever their numbers are (a number has a column of its own), so one pass is final
+when it drew the lines it collected. Which lines to draw is known before the pass: the sections'
+headings (`expect`), or, where the theme lists sub-headings too, the previous build's lines, kept
+in the cache (`Seeds`). A line that differs from the ones collected (a first build listing
+sub-headings, a wrong or hostile seed) costs one more pass, never a wrong page number.
 """
 
 from __future__ import annotations
 
 import json
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -24,12 +23,13 @@ from reportlab.platypus.tableofcontents import TableOfContents
 
 from ..cache import Cache
 from ..cache import key as cache_key
-from ..tagging import group, tagger_of
+from ..tagging import content, group, nested, tagger_of
 from .context import LayoutContext
 from .styles import MM
 from .text import Paragraph, escape, rl_markup, rl_plain
 
 NUMBER_WIDTH = 12 * MM
+FORM_MARGIN = 2  # points around a number's form: its bounding box clips
 
 
 class Contents(TableOfContents):
@@ -43,32 +43,62 @@ class Contents(TableOfContents):
         self.sub_style, self.levels = sub_style or entry_style, levels
         self.lines = ContentsLines([])
         self.seed = seed
+        self.name = "RptTocNumber"  # the numbers' forms: …_0, _1, … (one contents per document, a canvas per pass)
+        self._drawn: tuple[Any, Any] | None = None  # (canvas, document template) of this pass's lines
         if seed is not None:
-            self._entries = seed.entries()  # beforeBuild makes them the entries drawn in pass 1
+            self._entries = [(level, text, 0, key) for level, text, key in seed.lines()]
 
-    def expect(self, entries: list[tuple[int, str, str | None]], last: set[str | None], multiple: int) -> None:
-        """The sections' (level, text, key): without a seed the first pass draws them with page 0.
-        `last`: the keys of those after the pages added for the binding (layout.padding), which
-        make the page count a `multiple`: a seed from an edition without them (the screen edition's,
-        in a first build) has their pages moved on as this edition's padding will."""
-        if not self._entries:
+    def expect(self, entries: list[tuple[int, str, str | None]]) -> None:
+        """The sections' (level, text, key), which the first pass draws unless a seed lists the same
+        sections (and sub-headings, which the theme may list too, with them)."""
+        if [e for e in self._lines(self._entries) if e[0] == 0] != [e for e in entries if e[0] == 0]:
             self._entries = [(level, text, 0, key) for level, text, key in entries]
-        elif multiple > 1:
-            self._entries = [(level, text, -(-page // multiple) * multiple if key in last else page, key)
-                             for level, text, page, key in self._entries]
+
+    @cached_property
+    def number_height(self) -> float:
+        return Paragraph("0", self.number_style).wrap(NUMBER_WIDTH, 1e6)[1]
+
+    def _lines(self, entries: list[tuple[int, str, int, str | None]] | None) -> list[tuple[int, str, str | None]]:
+        return [(level, text, key) for level, text, _page, key in entries or [] if level < self.levels]
+
+    def beforeBuild(self) -> None:  # noqa: N802 - reportlab API
+        super().beforeBuild()
+        self._drawn = None
+
+    def isSatisfied(self) -> bool:  # noqa: N802 - reportlab API
+        """The lines drawn are the lines collected: their numbers are filled in after the pass."""
+        return self._lines(self._entries) == self._lines(self._lastEntries)
 
     def afterBuild(self) -> None:  # noqa: N802 - reportlab API
         super().afterBuild()
-        if self.seed is not None and self.isSatisfied():
-            self.seed.keep(self._entries)
+        if not self.isSatisfied():
+            return  # another pass: this canvas is never written
+        if self._drawn is not None:
+            canvas, template = self._drawn
+            pages = [page for level, _text, page, _key in self._entries if level < self.levels]
+            canvas._doctemplate = template  # reportlab unset it when the pass ended: the tagger is found so
+            try:
+                for index, page in enumerate(pages):
+                    self._number_form(canvas, index, page)
+            finally:
+                del canvas._doctemplate
+        if self.seed is not None:
+            self.seed.keep(self._lines(self._entries))
+
+    def _number_form(self, canvas: Any, index: int, page: int) -> None:
+        number = Paragraph(str(page), self.number_style)
+        number.wrap(NUMBER_WIDTH, 1e6)
+        canvas.beginForm(f"{self.name}_{index}", -FORM_MARGIN, -FORM_MARGIN, NUMBER_WIDTH + FORM_MARGIN,
+                         self.number_height + FORM_MARGIN)
+        with nested(canvas):  # the form is placed inside its line's P
+            number.drawOn(canvas, 0, 0)
+        canvas.endForm()
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         rows = []
-        for level, text, page, key in self._lastEntries or []:
-            if level >= self.levels:
-                continue
+        for index, (level, text, key) in enumerate(self._lines(self._lastEntries)):
             entry = Paragraph(escape(text), self.entry_style if level == 0 else self.sub_style)
-            number = Paragraph(str(page), self.number_style)
+            number = LateNumber(self, index)
             h = max(entry.wrap(aw - NUMBER_WIDTH, ah)[1], number.wrap(NUMBER_WIDTH, ah)[1])
             rows.append((entry, number, key, h))
         self.lines = ContentsLines(rows)
@@ -81,6 +111,27 @@ class Contents(TableOfContents):
 
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802 - reportlab API
         self.lines.drawOn(canvas, x, y, _sW)
+
+
+class LateNumber(Flowable):
+    """A contents line's page number: its form, which `Contents.afterBuild` fills in. As high as one
+    line of the number style, whatever the number."""
+
+    def __init__(self, contents: Contents, index: int):
+        super().__init__()
+        self.contents, self.index = contents, index
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        self.width, self.height = NUMBER_WIDTH, self.contents.number_height
+        return self.width, self.height
+
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802 - reportlab API
+        self.contents._drawn = (canvas, getattr(canvas, "_doctemplate", None))
+        with content(canvas, "P", rect=(x, y, x + self.width, y + self.height)):
+            canvas.saveState()
+            canvas.translate(x, y)
+            canvas.doForm(f"{self.contents.name}_{self.index}")
+            canvas.restoreState()
 
 
 class ContentsLines(Flowable):
@@ -122,7 +173,7 @@ class ContentsLines(Flowable):
 
 
 class Seeds:
-    """The contents entries of the previous build of one content folder, per edition."""
+    """The contents lines of the previous build of one content folder, per edition."""
 
     def __init__(self, cache: Cache, content_dir: Path, editions: list[str] | tuple[str, ...] = ()):
         self.cache, self.content_dir, self.editions = cache, content_dir.resolve(), list(editions)
@@ -137,25 +188,24 @@ class SeedSlot:
     def __init__(self, cache: Cache, k: str, *also: str):
         self.cache, self.key, self.also = cache, k, also
 
-    def entries(self) -> list[tuple[int, str, int, str | None]]:
-        """The kept entries (the first of the slot's keys that has some), or none."""
+    def lines(self) -> list[tuple[int, str, str | None]]:
+        """The kept lines (the first of the slot's keys that has some), or none."""
         for k in (self.key, *self.also):
-            if entries := self._read(k):
-                return entries
+            if lines := self._read(k):
+                return lines
         return []
 
-    def _read(self, k: str) -> list[tuple[int, str, int, str | None]]:
+    def _read(self, k: str) -> list[tuple[int, str, str | None]]:
         try:
             data = json.loads(self.cache.get("contents", k) or b"[]")
-            entries = [(int(lv), str(text), int(page), None if key is None else str(key))
-                       for lv, text, page, key in data]
+            lines = [(int(level), str(text), None if key is None else str(key)) for level, text, key in data]
         except (ValueError, TypeError):
             return []
-        return entries
+        return lines
 
-    def keep(self, entries: list[Any]) -> None:
-        if entries != self._read(self.key):
-            self.cache.put("contents", self.key, json.dumps([list(e) for e in entries]).encode())
+    def keep(self, lines: list[tuple[int, str, str | None]]) -> None:
+        if lines != self._read(self.key):
+            self.cache.put("contents", self.key, json.dumps([list(line) for line in lines]).encode())
 
 
 def layout(ctx: LayoutContext) -> list[Any]:

@@ -26,6 +26,6 @@ class LayoutContext:
     text_width: float  # width of the text frame in points
     page_multiple: int = 1  # the page count must be a multiple of this (binding); see layout.padding
     padded: list[tuple[int, str]] = field(default_factory=list)  # pages added for the binding: (number, kind)
-    contents_seed: Any = None  # contents.SeedSlot: the previous build's contents entries, if kept
+    contents_seed: Any = None  # contents.SeedSlot: the previous build's contents lines, if kept
     brand: Any = None  # layout.logo.Brand when the theme has a logo
     column_x: float | None = None  # where body text starts; None: the theme's text column (boxes, columns: 0)

@@ -122,6 +122,16 @@ class Tagger:
             self.depth -= 1
             canv.addLiteral("EMC")
 
+    @contextmanager
+    def nested(self) -> Iterator[None]:
+        """What is drawn inside belongs to a tagged sequence opened elsewhere (a form's content, the
+        form placed inside one): no sequence of its own."""
+        self.depth += 1
+        try:
+            yield
+        finally:
+            self.depth -= 1
+
     def link(self, canv: Any, rect: tuple[float, float, float, float], text: str = "") -> None:
         """A link annotation drawn at `rect` (page coordinates) belongs to the current element."""
         self.links.append(LinkMark(canv.getPageNumber() - 1, rect, self.stack[-1], text))
@@ -145,6 +155,11 @@ def content(canv: Any, role: str, alt: str | None = None, rect: Any = None, actu
             attrs: dict[str, str] | None = None) -> Any:
     tagger = tagger_of(canv)
     return tagger.content(canv, role, alt, rect, actual_text, attrs) if tagger else nullcontext()
+
+
+def nested(canv: Any) -> Any:
+    tagger = tagger_of(canv)
+    return tagger.nested() if tagger else nullcontext()
 
 
 def group(canv: Any, role: str, alt: str | None = None) -> Any:
