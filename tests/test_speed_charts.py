@@ -186,6 +186,48 @@ def test_a_chart_is_measured_with_one_renderer_and_drawn_once(tmp_path, monkeypa
     assert "BarChart" in kinds  # the kind that lays out twice (tight_layout, then room for its labels)
 
 
+def test_charts_drawn_in_a_row_share_text_measurements_and_draw_the_same(tmp_path, monkeypatch):
+    """A worker measures a text once for all its charts (matplotlib keeps measurements per renderer,
+    and every chart has new ones): the sample's charts drawn in a row measure fewer texts than each
+    drawn alone, and each is byte-identical to the same chart drawn alone, also after charts whose
+    text was set in another size (the theme's caption size changed)."""
+    from dataclasses import replace
+
+    from matplotlib.backends import backend_agg
+
+    from report.charts import render as chart_render
+    measured = []
+    original = backend_agg.RendererAgg.get_text_width_height_descent
+
+    def counting(self, s, prop, ismath):
+        measured.append(s)
+        return original(self, s, prop, ismath)
+    monkeypatch.setattr(backend_agg.RendererAgg, "get_text_width_height_descent", counting)
+    doc, theme, fonts, locale, width = _sample()
+    digests = {r: file_digest(p) for r, p in fonts.items()}
+    larger = replace(theme, sizes=replace(theme.sizes, caption=theme.sizes.caption + 2))
+
+    def draw(cid, chart, th):
+        shared = chart_fonts(fonts, digests, _characters(chart, locale), tmp_path)
+        return chart_render.render_pdf(cid, chart, _kinds()[type(chart)], th, shared, locale, width).pdf
+
+    alone, alone_count = {}, 0
+    for th in (theme, larger):
+        for cid, chart in doc.charts.items():
+            chart_render._METRICS.clear()
+            measured.clear()
+            alone[cid, th.sizes.caption] = draw(cid, chart, th)
+            alone_count += len(measured) if th is theme else 0
+    chart_render._METRICS.clear()
+    measured.clear()
+    for th in (theme, larger):
+        for cid, chart in doc.charts.items():
+            assert draw(cid, chart, th) == alone[cid, th.sizes.caption], (cid, th.sizes.caption)
+        if th is theme:
+            assert 0 < len(measured) < alone_count
+    assert chart_render._METRICS
+
+
 def test_making_a_chart_font_prints_nothing():
     """fontTools' note on Lato's head table (a creation date of 1904) reached the terminal of a
     first build once the build process made chart fonts itself (a process of its own: pytest

@@ -22,6 +22,7 @@ matplotlib.use("Agg")
 
 from fontTools import subset  # noqa: E402
 from matplotlib import font_manager  # noqa: E402
+from matplotlib import text as mtext  # noqa: E402
 from matplotlib.backend_bases import FigureCanvasBase  # noqa: E402
 from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
@@ -35,6 +36,10 @@ MM = 72 / 25.4
 logging.getLogger("fontTools").setLevel(logging.ERROR)
 _registered: set[Path] = set()
 LAYOUT_TABLES = ("GSUB", "GPOS", "GDEF", "kern", "morx", "kerx")
+# the settings besides the font and the text that a text's measured size depends on
+METRICS_RC = ("text.hinting", "text.hinting_factor", "text.kerning_factor")
+METRICS_MAX = 20_000
+_METRICS: dict[tuple, tuple[float, float, float]] = {}  # a worker's measured texts, for every chart it draws
 
 
 def font_family(fonts: dict[str, Path]) -> str:
@@ -91,10 +96,39 @@ def _lean_embedding() -> Iterator[None]:
         subset.load_font = original
 
 
+@contextmanager
+def _shared_text_metrics() -> Iterator[None]:
+    """matplotlib keeps the sizes it measured texts at per renderer, and every chart has two new
+    ones (Agg for the layout, PDF for the drawing): tick labels, units and category names are
+    measured again for every chart, with a text shaping call each (the largest single cost of a
+    chart's layout). While a chart is drawn, measurements are kept per kind of renderer instead,
+    with everything else they depend on (resolution, font properties, hinting settings): for a
+    worker's next charts. Math text (`$…$`) is measured as before."""
+    original = mtext._get_text_metrics_with_cache
+
+    def metrics(renderer: Any, text: str, fontprop: Any, ismath: Any, dpi: float) -> tuple[float, float, float]:
+        if ismath:
+            return original(renderer, text, fontprop, ismath, dpi)
+        prop = fontprop.copy()  # FontProperties is mutable; its hash follows its state
+        k = (type(renderer), getattr(renderer, "dpi", None), dpi, text, prop,
+             tuple(matplotlib.rcParams[name] for name in METRICS_RC))
+        found = _METRICS.get(k)
+        if found is None:
+            if len(_METRICS) >= METRICS_MAX:
+                _METRICS.clear()
+            found = _METRICS[k] = renderer.get_text_width_height_descent(text, prop, ismath)
+        return found
+    mtext._get_text_metrics_with_cache = metrics
+    try:
+        yield
+    finally:
+        mtext._get_text_metrics_with_cache = original
+
+
 def render_pdf(chart_id: str, chart: Any, draw: Callable, theme: Theme, fonts: dict[str, Path],
                locale: Locale, width: float) -> ChartDrawing:
     height = chart.height * MM
-    with matplotlib.rc_context(rc(theme, fonts)), _lean_embedding():
+    with matplotlib.rc_context(rc(theme, fonts)), _lean_embedding(), _shared_text_metrics():
         fig = Figure(figsize=(width / 72, height / 72))
         FigureCanvasAgg(fig)  # text is measured with its one renderer (style.renderer), tight_layout's too
         draw(fig, chart, theme, locale)
