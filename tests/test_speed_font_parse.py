@@ -152,3 +152,35 @@ def test_a_build_keeps_parses_only_in_an_enabled_cache(project: Path, tmp_path: 
         assert restored == second.outputs[0].path.read_bytes()
     finally:
         fontfiles._store = kept
+
+
+class _Doc:
+    """A document as reportlab's font state knows it: a weakly referenced key."""
+
+
+def test_layout_fonts_split_text_as_reportlab_does(monkeypatch):
+    """The faster `splitString` gives reportlab's codes and leaves the font's state as reportlab's
+    loop would: the sample's words, no-break spaces, a character the font lacks, the empty string,
+    and more than 256 different characters (a second subset); text whose characters all have codes
+    is not handed to reportlab's loop."""
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    from .conftest import SAMPLE_CONTENT
+    fast = fontfiles._font_class()("fast", str(FONTS[0]))
+    slow = TTFont("slow", str(FONTS[0]))
+    doc_fast, doc_slow = _Doc(), _Doc()
+    words = " ".join(p.read_text(encoding="utf-8") for p in sorted((SAMPLE_CONTENT / "sections").glob("*.yaml")))
+    lato = sorted(c for c in slow.face.charToGlyph if c > 32)
+    texts = [*words.split()[:400], TEXT, "a\u00a0b", "\u00a0", "", "中文 und Text", *words.split()[400:800],
+             *("".join(map(chr, lato[i:i + 40])) for i in range(0, len(lato), 40)), words[:2000], TEXT + "ŉ€"]
+    for text in texts:
+        assert fast.splitString(text, doc_fast) == slow.splitString(text, doc_slow), text
+    a, b = fast.state[doc_fast], slow.state[doc_slow]
+    assert (a.assignments, a.subsets, a.nextCode) == (b.assignments, b.subsets, b.nextCode)
+    assert len(a.subsets) > 1  # a second subset was in play
+
+    loops = []
+    original = TTFont.splitString
+    monkeypatch.setattr(TTFont, "splitString", lambda *args: loops.append(1) or original(*args))
+    assert fast.splitString("Märkte und Zölle", doc_fast) == slow.splitString("Märkte und Zölle", doc_slow)
+    assert len(loops) == 1  # the slow font's call only

@@ -52,7 +52,7 @@ def parsed(path: Path) -> Any | None:
 
 @lru_cache(maxsize=64)
 def _parse(path: Path, size: int, mtime_ns: int) -> Any | None:
-    from reportlab.pdfbase.ttfonts import TTFError, TTFont
+    from reportlab.pdfbase.ttfonts import TTFError
     try:
         data = path.read_bytes()
     except OSError:
@@ -66,7 +66,7 @@ def _parse(path: Path, size: int, mtime_ns: int) -> Any | None:
     font = _restored(store.get("fonts", k), name, path, data) if store is not None else None
     if font is None:
         try:
-            font = TTFont(name, str(path))
+            font = _font_class()(name, str(path))
         except (TTFError, OSError, ValueError, IndexError, KeyError, struct.error):
             font = None
         if font is not None and store is not None and (kept := _kept(font)) is not None:
@@ -104,7 +104,7 @@ def _restored(entry: bytes | None, name: str, path: Path, data: bytes) -> Any | 
     from weakref import WeakKeyDictionary
 
     from reportlab import rl_config
-    from reportlab.pdfbase.ttfonts import TTEncoding, TTFont, TTFontFace
+    from reportlab.pdfbase.ttfonts import TTEncoding, TTFontFace
     if entry is None:
         return None
     try:
@@ -119,11 +119,66 @@ def _restored(entry: bytes | None, name: str, path: Path, data: bytes) -> Any | 
     face = TTFontFace.__new__(TTFontFace)
     face.__dict__.update(attrs)
     face.filename, face._ttf_data, face._pdfScale = str(path), data, _scale(attrs["unitsPerEm"])
-    font = TTFont.__new__(TTFont)  # as TTFont.__init__ makes it around its face
+    cls = _font_class()
+    font = cls.__new__(cls)  # as TTFont.__init__ makes it around its face
     font.fontName, font.face, font.encoding, font.state = name, face, TTEncoding(), WeakKeyDictionary()
     font._asciiReadable = rl_config.ttfAsciiReadable
     font.shapable = not any(fnmatch(name, glob) for glob in rl_config.unShapedFontGlob)
     return font
+
+
+@lru_cache(maxsize=1)
+def _font_class() -> type:
+    """reportlab's TTFont with a faster `splitString` (a class made on first use: reportlab is
+    imported only by builds that lay out)."""
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    class LayoutFont(TTFont):
+        """Text reaches the PDF through `splitString`, which turns every character into its code in
+        one of the font's subsets, in a Python loop per character (a tenth of a long edition's
+        drawing). Text whose characters all have codes in the first subset already — nearly every
+        line, once the first few have been set — is turned into them by one `str.translate`; any
+        other goes through reportlab's loop, which assigns the new codes. Same results."""
+
+        def splitString(self, text: Any, doc: Any, encoding: str = "utf-8") -> list[tuple[int, bytes]]:  # noqa: N802
+            state = self.state.get(doc)
+            if state is None or not isinstance(text, str) or not text:
+                return super().splitString(text, doc, encoding)
+            coded = text.translate(_first_subset(state))
+            if _NO_CODE in coded:
+                return super().splitString(text, doc, encoding)
+            return [(0, coded.encode("latin-1"))]
+
+    return LayoutFont
+
+
+_NO_CODE = "\uffff"  # what a character without a code in the first subset translates to
+
+
+class _Codes(dict):
+    """A character's code in a font's first subset, as a one-character string; `_NO_CODE` for others."""
+
+    __slots__ = ("size",)
+
+    def __missing__(self, key: int) -> str:
+        return _NO_CODE
+
+
+def _first_subset(state: Any) -> _Codes:
+    """The codes reportlab has assigned in a document's first subset of a font (remade when it
+    assigned more). A no-break space is set as a space (as reportlab does)."""
+    codes = getattr(state, "_report_codes", None)
+    assignments = state.assignments
+    if codes is None or codes.size != len(assignments):
+        codes = _Codes({c: chr(n) for c, n in assignments.items() if n < 256 and c != _NO_CODE_ORD})
+        if 32 in codes:
+            codes[0xA0] = codes[32]
+        codes.size = len(assignments)
+        state._report_codes = codes
+    return codes
+
+
+_NO_CODE_ORD = ord(_NO_CODE)
 
 
 def _scale(units_per_em: int) -> Any:
