@@ -127,11 +127,10 @@ def test_chart_font_is_the_subset_fonttools_itself_makes():
         assert make(fonts[role], chars, "Rtest", rename=True) == expected.getvalue(), role
 
 
-def test_embedded_chart_fonts_lack_layout_tables_and_draw_the_same(tmp_path):
-    """Charts embed their glyphs without GSUB/GPOS/GDEF (a PDF places every glyph itself): the
-    drawing is pixel-identical to matplotlib's own embedding, and smaller."""
+def test_a_chart_embeds_its_chart_fonts_whole_and_draws_as_matplotlibs_subsets(tmp_path):
+    """A chart embeds its chart fonts whole (no fontTools subset per chart; the finished PDF keeps
+    one cut program for all charts): the same drawing, pixel for pixel, as matplotlib's own subsets."""
     import matplotlib
-    from fontTools.ttLib import TTFont
 
     from report.charts import render as chart_render
     doc, theme, fonts, locale, width = _sample()
@@ -139,19 +138,67 @@ def test_embedded_chart_fonts_lack_layout_tables_and_draw_the_same(tmp_path):
     for cid, chart in doc.charts.items():
         draw = _kinds()[type(chart)]
         shared = chart_fonts(fonts, digests, _characters(chart, locale), tmp_path)
-        lean = chart_render.render_pdf(cid, chart, draw, theme, shared, locale, width).pdf
+        whole = chart_render.render_pdf(cid, chart, draw, theme, shared, locale, width).pdf
         with matplotlib.rc_context(chart_render.rc(theme, shared)):
             fig = chart_render.Figure(figsize=(width / 72, chart.height * chart_render.MM / 72))
             draw(fig, chart, theme, locale)
-            full = io.BytesIO()
-            fig.savefig(full, format="pdf", transparent=True,
+            own = io.BytesIO()
+            fig.savefig(own, format="pdf", transparent=True,
                         metadata={"Creator": None, "Producer": None, "CreationDate": None})
-        assert _pixels(lean) == _pixels(full.getvalue()), cid
-        assert len(lean) < len(full.getvalue())
-        with pikepdf.open(io.BytesIO(lean)) as pdf:
-            for f in pdf.pages[0].Resources.Font.values():
-                data = f.DescendantFonts[0].FontDescriptor.FontFile2.read_bytes()
-                assert not {"GSUB", "GPOS", "GDEF"} & set(TTFont(io.BytesIO(data)).keys()), cid
+        assert _pixels(whole) == _pixels(own.getvalue()), cid
+        files = {p.read_bytes() for p in shared.values()}
+        with pikepdf.open(io.BytesIO(whole)) as pdf:
+            embedded = [f.DescendantFonts[0].FontDescriptor.FontFile2.read_bytes()
+                        for f in pdf.pages[0].Resources.Font.values()]
+        assert embedded and all(data in files for data in embedded), cid
+
+
+def _chart_programs(path: Path) -> tuple[set, list[bytes]]:
+    """(the FontFile2 objects the charts' fonts use, the pixels of every page) of a finished PDF."""
+    programs = set()
+    with pikepdf.open(path) as pdf:
+        for page in pdf.pages:
+            for name, form in page.Resources.get("/XObject", {}).items():
+                if name.startswith("/RptChart_"):
+                    for font in form.Resources.Font.values():
+                        programs.add(font.DescendantFonts[0].FontDescriptor.FontFile2.objgen)
+    document = pdfium.PdfDocument(str(path))
+    return programs, [page.render(scale=1.5).to_pil().convert("RGB").tobytes() for page in document]
+
+
+def test_the_finished_pdf_keeps_one_cut_program_per_chart_font(project, tmp_path, monkeypatch):
+    """Every chart's copy of a chart font becomes one program, cut to the glyphs the charts draw
+    (ids kept, no layout tables): the pages look exactly as with every chart's own copy, the file is
+    smaller, and the cut is kept in the cache (a rebuild does not import fontTools to make it)."""
+    from fontTools.ttLib import TTFont
+
+    from report import finish
+    from report.build import build
+    from report.shared_fonts import share_fonts
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1514678400")  # byte-identical rebuilds (compared below)
+    shared = build(project, tmp_path / "shared", ["screen"], cache=Cache(tmp_path / "cache")).outputs[0].path
+    monkeypatch.setattr(finish, "share_fonts", lambda *args: None)
+    copies = build(project, tmp_path / "copies", ["screen"], cache=Cache(tmp_path / "cache")).outputs[0].path
+    monkeypatch.setattr(finish, "share_fonts", share_fonts)
+    programs, pixels = _chart_programs(shared)
+    each, pixels_each = _chart_programs(copies)
+    assert len(programs) == 2 and len(each) == 2 * 3  # regular and bold; three charts
+    assert pixels == pixels_each
+    assert shared.stat().st_size < copies.stat().st_size - 30_000
+    with pikepdf.open(shared) as pdf:
+        for objgen in programs:
+            font = TTFont(io.BytesIO(pdf.get_object(objgen).read_bytes()))
+            assert not {"GSUB", "GPOS", "GDEF"} & set(font.keys())
+            drawn = [g for g in font.getGlyphOrder() if font["glyf"][g].numberOfContours != 0]
+            assert 10 < len(drawn) < 120  # the charts' glyphs of the ~300 a chart font has
+
+    script = ("import sys; from pathlib import Path; from report.build import build; from report.cache import Cache; "
+              f"build(Path({str(project)!r}), Path({str(tmp_path / 'again')!r}), ['screen'], "
+              f"cache=Cache(Path({str(tmp_path / 'cache')!r}))); print('fontTools.subset' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                         env={**os.environ, "PYTHONPATH": str(ROOT / "src")}).stdout
+    assert out.strip().splitlines()[-1] == "False"
+    assert (tmp_path / "again" / shared.name).read_bytes() == shared.read_bytes()
 
 
 def test_a_chart_is_measured_with_one_renderer_and_drawn_once(tmp_path, monkeypatch):

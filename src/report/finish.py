@@ -14,14 +14,16 @@ from .charts import ChartDrawing
 from .clock import build_time, reproducible
 from .editions import Edition
 from .render import Rendered
+from .shared_fonts import share_fonts
 from .tagging.structure import write_structure
 from .theme import Theme
 
 _CHART_NAME = re.compile(rb"/(Rpt(?:Chart|Logo)_\w+) Do")  # charts and PDF logos
 
 
-def place_charts(pdf: pikepdf.Pdf, charts: dict[str, ChartDrawing]) -> None:
-    """Give every page that paints a chart the chart's form XObject in its resources."""
+def place_charts(pdf: pikepdf.Pdf, charts: dict[str, ChartDrawing]) -> dict[str, Any]:
+    """Give every page that paints a chart the chart's form XObject in its resources; returns the
+    forms placed, by resource name."""
     by_name = {c.resource_name[1:]: c for c in charts.values()}
     forms: dict[str, Any] = {}
     for page in pdf.pages:
@@ -36,12 +38,16 @@ def place_charts(pdf: pikepdf.Pdf, charts: dict[str, ChartDrawing]) -> None:
             if "/XObject" not in page.obj.Resources:
                 page.obj.Resources.XObject = pikepdf.Dictionary()
             page.obj.Resources.XObject[pikepdf.Name("/" + name)] = forms[name]
+    return forms
 
 
 def finish(rendered: Rendered, charts: dict[str, ChartDrawing], edition: Edition, theme: Theme,
            info: dict[str, Any]) -> bytes:
     with pikepdf.open(io.BytesIO(rendered.pdf)) as pdf:
-        place_charts(pdf, {**charts, **rendered.forms})
+        placed = place_charts(pdf, {**charts, **rendered.forms})
+        # the charts' fonts, embedded whole by each chart: one program each, cut to the glyphs drawn
+        share_fonts(pdf, [placed[c.resource_name[1:]] for c in charts.values() if c.resource_name[1:] in placed],
+                    edition.cache)
         if rendered.tagger is not None:
             write_structure(pdf, rendered.tagger, info["title"])
         edition.finish(pdf, rendered.geometry, theme, info)

@@ -4,9 +4,9 @@ matplotlib subsets the embedded font of every chart from the full TrueType file;
 three quarters of a chart's time (fontTools re-reads the big kerning tables each time). Charts are
 therefore drawn with a *chart font*: the theme font cut down once to the characters charts can
 contain (Latin, punctuation, currency, the chart's own text) and cached. The chart font
-- is the same for every chart of a document, so matplotlib's per-chart subsets of it with the same
-  glyphs are the same font under the same name; a chart font with extra characters gets its own
-  PostScript name;
+- is the same for every chart of a document: every chart embeds it whole (charts/render.py), and
+  the finished PDF keeps one program of it, cut to the glyphs the charts draw (shared_fonts.py); a
+  chart font with extra characters gets its own PostScript name;
 - has no ligature lookups: matplotlib (which shapes text with libraqm, GSUB and GPOS applied) gives
   a ligature glyph ("ti", "ft") no character of its own and puts it at character id 0 of an extra
   subset of the same name, which checkers read as a missing glyph; the letters are set one by one

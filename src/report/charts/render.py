@@ -9,6 +9,7 @@ import io
 import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +21,6 @@ import matplotlib  # noqa: E402
 
 matplotlib.use("Agg")
 
-from fontTools import subset  # noqa: E402
 from matplotlib import font_manager  # noqa: E402
 from matplotlib import text as mtext  # noqa: E402
 from matplotlib.backend_bases import FigureCanvasBase  # noqa: E402
@@ -75,25 +75,59 @@ def rc(theme: Theme, fonts: dict[str, Path]) -> dict[str, Any]:
 
 
 @contextmanager
-def _lean_embedding() -> Iterator[None]:
-    """matplotlib embeds each chart's glyphs as a fontTools subset of the chart font with its layout
-    tables (GSUB, GPOS, GDEF) kept. In a PDF they do nothing — the content stream places every glyph,
-    matplotlib having shaped the text from the font file itself — and fontTools' pruning walks every
-    kerning record of them (for name ids), most of each chart's subsetting time. While a chart is
-    saved, fonts loaded for subsetting leave those tables out; the drawing is pixel-identical."""
-    original = subset.load_font
+def _whole_chart_fonts(fonts: dict[str, Path]) -> Iterator[None]:
+    """matplotlib embeds each chart's glyphs as a subset of its font, which fontTools makes for
+    every chart (a sixth of a chart's time). A chart font is small already (charts/fonts.py), and
+    the finishing stage keeps one program of each for all the charts of a document, cut to the
+    glyphs they use with their ids kept (finish.py): so a chart embeds its chart fonts whole, glyph
+    ids as they are. Any other font (matplotlib falling back to one) is subset as matplotlib does;
+    a matplotlib without this interface (before 3.11) subsets all of them."""
+    from matplotlib.backends import _backend_pdf_ps as pdf_ps
+    if not hasattr(pdf_ps, "SubsetResults"):
+        yield
+        return
+    # by file name: matplotlib draws a family from the file registered first (another folder's copy
+    # in a process that drew charts before), and a chart font's name is made from its content
+    ours = {path.name for path in fonts.values()}
+    subset_of, as_file = pdf_ps.get_glyphs_subset, pdf_ps.font_as_file
 
-    def load_font(*args: Any, **kwargs: Any) -> Any:
-        font = original(*args, **kwargs)
-        for tag in LAYOUT_TABLES:
-            if tag in font:
-                del font[tag]
-        return font
-    subset.load_font = load_font
+    def get_glyphs_subset(fontfile: Any, glyphs: Any) -> Any:
+        if Path(str(fontfile)).name not in ours or getattr(fontfile, "face_index", 0):
+            return subset_of(fontfile, glyphs)
+        return pdf_ps.SubsetResults(_WholeFont(_file_bytes(str(fontfile))), _SameIds())._as_cm()
+
+    def font_as_file(font: Any) -> Any:
+        return io.BytesIO(font.data) if isinstance(font, _WholeFont) else as_file(font)
+    pdf_ps.get_glyphs_subset, pdf_ps.font_as_file = get_glyphs_subset, font_as_file
     try:
         yield
     finally:
-        subset.load_font = original
+        pdf_ps.get_glyphs_subset, pdf_ps.font_as_file = subset_of, as_file
+
+
+class _WholeFont:
+    """A chart font's file, where matplotlib expects a subset (a fontTools font it saves)."""
+
+    def __init__(self, data: bytes):
+        self.data = data
+
+    def __enter__(self) -> _WholeFont:
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        pass
+
+
+class _SameIds(dict):
+    """Glyph ids as they are in the font (matplotlib maps them to a subset's)."""
+
+    def __missing__(self, gid: int) -> int:
+        return gid
+
+
+@lru_cache(maxsize=8)
+def _file_bytes(path: str) -> bytes:
+    return Path(path).read_bytes()
 
 
 @contextmanager
@@ -128,7 +162,7 @@ def _shared_text_metrics() -> Iterator[None]:
 def render_pdf(chart_id: str, chart: Any, draw: Callable, theme: Theme, fonts: dict[str, Path],
                locale: Locale, width: float) -> ChartDrawing:
     height = chart.height * MM
-    with matplotlib.rc_context(rc(theme, fonts)), _lean_embedding(), _shared_text_metrics():
+    with matplotlib.rc_context(rc(theme, fonts)), _whole_chart_fonts(fonts), _shared_text_metrics():
         fig = Figure(figsize=(width / 72, height / 72))
         FigureCanvasAgg(fig)  # text is measured with its one renderer (style.renderer), tight_layout's too
         draw(fig, chart, theme, locale)
