@@ -20,7 +20,7 @@ from typing import Any
 
 import pikepdf
 
-from .cache import Cache, code_version, key
+from .cache import Cache, file_digest, key
 
 FORMAT = "chart-font-cut 1"
 LAYOUT_TABLES = ("GSUB", "GPOS", "GDEF", "kern", "morx", "kerx", "BASE", "JSTF", "MATH")  # a PDF places every glyph
@@ -73,7 +73,7 @@ def _program(font: Any) -> tuple[Any, Any, set[int]] | None:
 
 
 def _cut(stream: Any, digest: bytes, gids: set[int], cache: Cache) -> bytes | None:
-    k = key(FORMAT, code_version(Path(__file__).parent), digest.hex(), sorted(gids))
+    k = key(FORMAT, file_digest(Path(__file__)), digest.hex(), sorted(gids))  # this module makes it
     kept = cache.get("font-cuts", k, valid=lambda data: data[:4] in _SFNT)
     if kept is not None:
         return kept
