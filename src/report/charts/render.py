@@ -35,7 +35,6 @@ MM = 72 / 25.4
 # fontTools warns about Lato's old "created" date while subsetting: noise, not a problem
 logging.getLogger("fontTools").setLevel(logging.ERROR)
 _registered: set[Path] = set()
-LAYOUT_TABLES = ("GSUB", "GPOS", "GDEF", "kern", "morx", "kerx")
 # the settings besides the font and the text that a text's measured size depends on
 METRICS_RC = ("text.hinting", "text.hinting_factor", "text.kerning_factor")
 METRICS_MAX = 20_000
