@@ -35,6 +35,7 @@ def build(content_dir: Path, out_dir: Path, edition_names: list[str] | None = No
     result = _pipeline(content_dir, out_dir, edition_names, report, marks, cache)
     if stamped:
         stamp.record(cache, content_dir, out_dir, options, stamped, result)
+    cache.prune()  # once a day at most: the least recently used entries go when the cache grew too large
     return result
 
 

@@ -32,6 +32,9 @@ from .output import pid_alive
 DIGEST = 32  # bytes of SHA-256 in front of every entry
 MAX_ENTRY = 256 * 1024 * 1024  # bytes: larger "entries" are not ours
 STALE_TMP = 3600  # seconds after which a temp file of a crashed writer is removed
+BUDGET_MB = 1024  # what the entries may take before the least recently used go (REPORT_CACHE_MB; 0: no limit)
+PRUNE_EVERY = 24 * 3600  # seconds between looks at the entries' size
+PRUNED = ".pruned"  # the marker file whose time says when the cache was last looked at
 
 
 # A file changed less than this long ago may be written again within the same tick of the kernel's
@@ -146,6 +149,41 @@ class Cache:
                 _unlink(Path(tmp))  # a full disk leaves no half-written temp file behind
             # a read-only or full cache only costs speed
 
+    def prune(self, budget: int | None = None, now: float | None = None) -> int:
+        """Once a day at most (the time of a marker file in the folder): when the entries take more
+        than `budget` bytes (default: REPORT_CACHE_MB, else BUDGET_MB), remove the least recently
+        used — last read or written: access time, else modification time — until they take 80 %
+        of it. Only entries go (`kind/xx/key`): a chart font a build has open, a temp file being
+        written and anything else in the folder stay. Returns the bytes removed."""
+        budget = _budget() if budget is None else budget
+        now = time.time() if now is None else now
+        marker = self.root / PRUNED
+        if not self.enabled or budget <= 0:
+            return 0
+        try:
+            if now - marker.stat().st_mtime < PRUNE_EVERY:
+                return 0
+        except OSError:
+            pass
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+            marker.touch()
+            os.utime(marker, (now, now))
+        except OSError:
+            return 0
+        entries = sorted(_entries(self.root))
+        total = sum(size for _used, size, _path in entries)
+        removed = 0
+        for _used, size, path in entries:
+            if total - removed <= budget * 0.8:
+                break
+            try:
+                os.unlink(path)
+            except OSError:
+                continue
+            removed += size
+        return removed
+
     def get_json(self, kind: str, k: str) -> Any:
         """A value stored with `put_json`, or None: missing, or not zlib-compressed JSON (a miss; the
         reader still checks the value's shape)."""
@@ -160,6 +198,42 @@ class Cache:
     def put_json(self, kind: str, k: str, value: Any) -> None:
         """`value` as compact JSON, zlib-compressed (fast level: line breaks and words of long reviews)."""
         self.put(kind, k, zlib.compress(json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode(), 1))
+
+
+def _budget() -> int:
+    """REPORT_CACHE_MB in bytes (a whole number of MiB, 0 for no limit), else BUDGET_MB."""
+    try:
+        mb = int(os.environ.get("REPORT_CACHE_MB", BUDGET_MB))
+    except ValueError:
+        mb = BUDGET_MB
+    return max(mb, 0) * 1024 * 1024
+
+
+def _entries(root: Path) -> list[tuple[float, int, str]]:
+    """(last use, size, path) of every entry under `root` (`kind/xx/key`, xx the key's first two
+    characters); links and special files are not entries, and are not followed."""
+    found = []
+    for kind in _dirs(str(root)):
+        for sub in _dirs(kind.path):
+            if len(sub.name) != 2:
+                continue
+            try:
+                with os.scandir(sub.path) as files:
+                    for f in files:
+                        if f.name.startswith(sub.name) and f.is_file(follow_symlinks=False):
+                            st = f.stat(follow_symlinks=False)
+                            found.append((max(st.st_atime, st.st_mtime), st.st_size, f.path))
+            except OSError:
+                continue
+    return found
+
+
+def _dirs(path: str) -> list[os.DirEntry]:
+    try:
+        with os.scandir(path) as entries:
+            return [e for e in entries if e.is_dir(follow_symlinks=False)]
+    except OSError:
+        return []
 
 
 def read_regular(path: Path, limit: int) -> bytes | None:
