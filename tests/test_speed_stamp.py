@@ -253,3 +253,43 @@ def _sub_headings_match(pdf_path: Path, names: list[str]) -> None:
                      for item in outline.root for child in item.children}
     for name in names:
         assert re.search(rf"{re.escape(name)} ?{found[name]}(?!\d)", text), (name, found[name], text)
+
+
+def test_the_stamps_digests_serve_the_fonts_and_charts_until_a_file_changes(tmp_path, monkeypatch):
+    """The input stamp hashes the project's files; the fonts' parses and the charts' keys take its
+    digests instead of hashing the same fonts twice more (a third of a one-word rebuild's hashing).
+    A file written since — even to the same size, its time set back — is hashed again."""
+    import hashlib
+    import time as clock
+
+    from report import cache as cache_module
+    from report import fontfiles
+    font = tmp_path / "content" / "Body.ttf"
+    font.parent.mkdir()
+    lato = (ROOT / "assets" / "fonts" / "Lato-Regular.ttf").read_bytes()
+    font.write_bytes(lato)
+    clock.sleep(0.15)  # settled: older than the file clock's racy window
+    stamp._describe(font)
+
+    hashed = []
+    sha256 = hashlib.sha256
+
+    def counting(data=b"", **kwargs):
+        hashed.append(len(data))
+        return sha256(data, **kwargs)
+    monkeypatch.setattr(hashlib, "sha256", counting)
+    fontfiles._parse.cache_clear()
+    fontfiles._by_bytes.clear()
+    assert cache_module.file_digest(font) == sha256(lato).hexdigest()
+    assert fontfiles.parsed(font) is not None
+    assert not [n for n in hashed if n >= len(lato)]  # neither hashed the font again
+
+    cache_module._DIGESTS.clear()
+    assert cache_module.file_digest(font) == sha256(lato).hexdigest()  # hashed, and remembered again
+    st = font.stat()
+    other = (ROOT / "assets" / "fonts" / "Lato-Bold.ttf").read_bytes()[:len(lato)]
+    font.write_bytes(other + b"\0" * (len(lato) - len(other)))
+    os.utime(font, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert cache_module.file_digest(font) == sha256(font.read_bytes()).hexdigest() != sha256(lato).hexdigest()
+    fontfiles._parse.cache_clear()
+    fontfiles._by_bytes.clear()

@@ -88,14 +88,42 @@ def plain(obj: Any) -> Any:
     return obj
 
 
-@lru_cache(maxsize=256)
-def _file_digest(path: Path, mtime_ns: int, size: int) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
 def file_digest(path: Path) -> str:
-    st = path.stat()
-    return _file_digest(path, st.st_mtime_ns, st.st_size)
+    """The SHA-256 (hex) of a file's bytes: remembered while its status stays the same (a file
+    rewritten to the same size with its time set back has another ctime)."""
+    status = file_status(path)
+    known = known_digest(status)
+    if known is not None:
+        return known
+    began = time.time_ns()
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    if file_status(path) == status:
+        remember_digest(status, digest, began)
+    return digest
+
+
+# The SHA-256 of files this process has read, by (device, inode), with the file's status when it
+# was read: the input stamp hashes the project's files (the fonts among them), and the layout's
+# fonts and the charts' keys need the same digests. Kept only for files settled when read (see
+# `settled`); used only while the status is the same.
+_DIGESTS: dict[tuple[int, int], tuple[tuple[int, ...], str]] = {}
+
+
+def remember_digest(status: tuple[int, ...] | None, digest: str, began: int) -> None:
+    """`digest` (hex) of the bytes of a file read after `began` (time.time_ns()) while its status
+    was `status`."""
+    if status is not None and settled(status, began):
+        if len(_DIGESTS) >= 4096:  # `report watch` over months of edits: no pile
+            _DIGESTS.clear()
+        _DIGESTS[status[4], status[3]] = (status, digest)
+
+
+def known_digest(status: tuple[int, ...] | None) -> str | None:
+    """The digest remembered for the file of `status`, if it has not changed since."""
+    if status is None:
+        return None
+    seen = _DIGESTS.get((status[4], status[3]))
+    return seen[1] if seen is not None and seen[0] == status else None
 
 
 @lru_cache(maxsize=8)

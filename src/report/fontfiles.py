@@ -18,13 +18,14 @@ import hashlib
 import json
 import struct
 import sys
+import time
 from array import array
 from functools import lru_cache
 from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
-from .cache import Cache, key
+from .cache import Cache, file_status, key, known_digest, remember_digest
 
 FORMAT = "report-font-parse 1"
 _SCALARS = (int, float, str, bool, type(None))
@@ -53,11 +54,15 @@ def parsed(path: Path) -> Any | None:
 @lru_cache(maxsize=64)
 def _parse(path: Path, size: int, mtime_ns: int) -> Any | None:
     from reportlab.pdfbase.ttfonts import TTFError
+    began, status = time.time_ns(), file_status(path)
     try:
         data = path.read_bytes()
     except OSError:
         return None
-    digest = hashlib.sha256(data).digest()
+    known = known_digest(status) if file_status(path) == status else None  # the input stamp read it
+    digest = bytes.fromhex(known) if known is not None else hashlib.sha256(data).digest()
+    if known is None and file_status(path) == status:
+        remember_digest(status, digest.hex(), began)
     if digest in _by_bytes:
         return _by_bytes[digest]
     name = f"{path.stem}-{hashlib.sha1(f'{path}|{size}|{mtime_ns}'.encode()).hexdigest()[:6]}"

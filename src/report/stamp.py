@@ -21,7 +21,7 @@ import time
 from importlib.util import find_spec
 from pathlib import Path
 
-from .cache import Cache, file_status, key, read_regular, settled
+from .cache import Cache, file_status, key, read_regular, remember_digest, settled
 from .errors import Diagnostic, Pos
 from .paths import project_paths
 from .result import BuildResult, Output
@@ -116,6 +116,8 @@ def _describe(path: str | Path) -> str:
     size, mtime, _ctime, inode, _device = status
     data = read_regular(path, SMALL) if size <= SMALL else None
     described = hashlib.sha256(data).hexdigest() if data is not None else str((size, mtime, inode))
+    if data is not None and file_status(path) == status:
+        remember_digest(status, described, began)  # the fonts' parses and the charts' keys need it too
     if settled(status, began):
         _DESCRIBED[str(path)] = (status, described)
     return described
