@@ -136,8 +136,12 @@ def _shared_text_metrics() -> Iterator[None]:
     measured again for every chart, with a text shaping call each (the largest single cost of a
     chart's layout). While a chart is drawn, measurements are kept per kind of renderer instead,
     with everything else they depend on (resolution, font properties, hinting settings): for a
-    worker's next charts. Math text (`$…$`) is measured as before."""
-    original = mtext._get_text_metrics_with_cache
+    worker's next charts. Math text (`$…$`) is measured as before, and everything is where
+    matplotlib has no such function (a later version may rename it)."""
+    original = getattr(mtext, "_get_text_metrics_with_cache", None)
+    if original is None:
+        yield
+        return
 
     def metrics(renderer: Any, text: str, fontprop: Any, ismath: Any, dpi: float) -> tuple[float, float, float]:
         if ismath:
