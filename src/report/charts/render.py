@@ -82,7 +82,7 @@ def _whole_chart_fonts(fonts: dict[str, Path]) -> Iterator[None]:
     ids as they are. Any other font (matplotlib falling back to one) is subset as matplotlib does;
     a matplotlib without this interface (before 3.11) subsets all of them."""
     from matplotlib.backends import _backend_pdf_ps as pdf_ps
-    if not hasattr(pdf_ps, "SubsetResults"):
+    if not hasattr(getattr(pdf_ps, "SubsetResults", None), "_as_cm"):
         yield
         return
     # by file name: matplotlib draws a family from the file registered first (another folder's copy
