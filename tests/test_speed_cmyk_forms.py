@@ -1,11 +1,12 @@
-"""The print edition's forms (the charts) rewritten to CMYK once: a later build, in this process or
-a new one, takes the rewritten stream kept under the form's bytes and the conversion. Its PDF is
-byte for byte the one a full rewrite gives; a change of the conversion (a theme colour, the profile)
-or of the form rewrites it again. (Pages are rewritten in every build: their slug line carries
-the build's time.)"""
+"""The print edition's forms (the charts) and pages rewritten to CMYK once: a later build, in this
+process or a new one, takes the rewritten stream kept under the stream's bytes and the conversion.
+Its PDF is byte for byte the one a full rewrite gives; a change of the conversion (a theme colour,
+the profile) or of the stream rewrites it again. The slug's build time is a form of its own, so a
+page's stream is the same in a build a minute later."""
 
 from __future__ import annotations
 
+from datetime import UTC
 from pathlib import Path
 
 import pikepdf
@@ -34,19 +35,50 @@ def counted(monkeypatch):
     return done
 
 
-def test_a_later_print_build_rewrites_its_pages_only(project: Path, tmp_path: Path, counted, monkeypatch) -> None:
+def test_a_later_print_build_rewrites_nothing_and_gives_the_same_pdf(project: Path, tmp_path: Path, counted,
+                                                                     monkeypatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1514678400")
     cache = Cache(tmp_path / "cache")
     first = build(project, tmp_path / "a", ["print"], cache=cache).outputs[0]
     assert counted["form"] >= 3 and counted["page"] == first.pages  # the sample's charts, every page
     full = first.path.read_bytes()
-    monkeypatch.setattr(RewrittenForms, "_kept", {})  # a new process: the forms come from the cache
+    monkeypatch.setattr(RewrittenForms, "_kept", {})  # a new process: the streams come from the cache
     counted.update(page=0, form=0)
     (project / "sections" / "04-aussenwirtschaftstag.yaml").write_text(  # not answered from the stamp
         (project / "sections" / "04-aussenwirtschaftstag.yaml").read_text(encoding="utf-8") + "\n", encoding="utf-8")
     again = build(project, tmp_path / "a", ["print"], cache=cache).outputs[0]
-    assert counted == {"page": again.pages, "form": 0}
+    assert counted == {"page": 0, "form": 0}
     assert again.path.read_bytes() == full
+
+
+def test_a_build_a_minute_later_keeps_its_pages_and_shows_its_own_time(project: Path, tmp_path: Path, counted,
+                                                                        monkeypatch) -> None:
+    """Without SOURCE_DATE_EPOCH each build's slug shows its own time; the time is one form, so
+    the pages' streams are those of the build before and only the time's form is rewritten."""
+    import re
+    from datetime import datetime
+
+    import pypdfium2 as pdfium
+
+    from report import clock
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    cache = Cache(tmp_path / "cache")
+    times = iter([datetime(2026, 11, 26, 9, 15, tzinfo=UTC), datetime(2026, 11, 26, 9, 16, tzinfo=UTC)])
+    when = next(times)
+    monkeypatch.setattr(clock, "build_time", lambda: when)
+    monkeypatch.setattr(print_edition, "build_time", lambda: when)
+    first = build(project, tmp_path / "a", ["print"], cache=cache).outputs[0]
+    with pikepdf.open(first.path) as pdf:
+        pages = [p.Contents.read_bytes() for p in pdf.pages]
+    when = next(times)
+    counted.update(page=0, form=0)
+    again = build(project, tmp_path / "b", ["print"], cache=cache).outputs[0]
+    assert counted == {"page": 0, "form": 1}  # the time's form
+    with pikepdf.open(again.path) as pdf:
+        assert [p.Contents.read_bytes() for p in pdf.pages] == pages
+    document = pdfium.PdfDocument(str(again.path))
+    text = document[2].get_textpage().get_text_range()
+    assert re.search(r"· Seite 3 · 26\.11\.2026 09:16 UTC", text), text
 
 
 def _form(pdf: pikepdf.Pdf, content: bytes) -> pikepdf.Stream:
