@@ -1,7 +1,20 @@
 """Watch mode, one cycle at a time: rebuild on change, survive a broken save, keep the last good PDF."""
 
+import gc
+
+import pytest
+
 from report.cli import main
 from report.watch import Watcher
+
+
+@pytest.fixture(autouse=True)
+def _collector_as_it_was():
+    """A watcher freezes what its first build left for the rest of the process (watch.py); a test's
+    watcher ends with the test, and later tests (test_speed_charts counts frozen objects) start
+    from a collector with nothing frozen."""
+    yield
+    gc.unfreeze()
 
 
 def test_rebuilds_on_change_and_survives_a_broken_save(project, tmp_path):
