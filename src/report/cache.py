@@ -96,10 +96,7 @@ def file_digest(path: Path) -> str:
     if known is not None:
         return known
     began = time.time_ns()
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    if file_status(path) == status:
-        remember_digest(status, digest, began)
-    return digest
+    return digest_of(path, path.read_bytes(), status, began)
 
 
 # The SHA-256 of files this process has read, by (device, inode), with the file's status when it
@@ -109,13 +106,20 @@ def file_digest(path: Path) -> str:
 _DIGESTS: dict[tuple[int, int], tuple[tuple[int, ...], str]] = {}
 
 
-def remember_digest(status: tuple[int, ...] | None, digest: str, began: int) -> None:
-    """`digest` (hex) of the bytes of a file read after `began` (time.time_ns()) while its status
-    was `status`."""
-    if status is not None and settled(status, began):
+def digest_of(path: str | Path, data: bytes, status: tuple[int, ...] | None, began: int) -> str:
+    """The SHA-256 (hex) of `data`, the bytes of `path` read after `began` (time.time_ns()) while
+    its status was `status`: the digest remembered for that status, else computed — and remembered
+    when the file is still as it was and settled."""
+    unchanged = status is not None and file_status(path) == status
+    known = known_digest(status) if unchanged else None
+    if known is not None:
+        return known
+    digest = hashlib.sha256(data).hexdigest()
+    if unchanged and settled(status, began):
         if len(_DIGESTS) >= 4096:  # `report watch` over months of edits: no pile
             _DIGESTS.clear()
         _DIGESTS[status[4], status[3]] = (status, digest)
+    return digest
 
 
 def known_digest(status: tuple[int, ...] | None) -> str | None:

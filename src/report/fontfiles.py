@@ -25,7 +25,7 @@ from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
-from .cache import Cache, file_status, key, known_digest, remember_digest
+from .cache import Cache, digest_of, file_status, key
 
 FORMAT = "report-font-parse 1"
 _SCALARS = (int, float, str, bool, type(None))
@@ -59,10 +59,7 @@ def _parse(path: Path, size: int, mtime_ns: int) -> Any | None:
         data = path.read_bytes()
     except OSError:
         return None
-    known = known_digest(status) if file_status(path) == status else None  # the input stamp read it
-    digest = bytes.fromhex(known) if known is not None else hashlib.sha256(data).digest()
-    if known is None and file_status(path) == status:
-        remember_digest(status, digest.hex(), began)
+    digest = bytes.fromhex(digest_of(path, data, status, began))  # the input stamp's, where it read the file
     if digest in _by_bytes:
         return _by_bytes[digest]
     name = f"{path.stem}-{hashlib.sha1(f'{path}|{size}|{mtime_ns}'.encode()).hexdigest()[:6]}"

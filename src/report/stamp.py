@@ -21,7 +21,7 @@ import time
 from importlib.util import find_spec
 from pathlib import Path
 
-from .cache import Cache, file_status, key, read_regular, remember_digest, settled
+from .cache import Cache, digest_of, file_status, key, known_digest, read_regular
 from .errors import Diagnostic, Pos
 from .paths import project_paths
 from .result import BuildResult, Output
@@ -109,21 +109,14 @@ def _describe(path: str | Path) -> str:
     status = file_status(path)
     if status is None:
         return str(None)
-    # in one process (`report watch`) a file whose status did not change is not read again
-    seen = _DESCRIBED.get(str(path))
-    if seen is not None and seen[0] == status:
-        return seen[1]
     size, mtime, _ctime, inode, _device = status
+    # in one process (`report watch`) a file whose status did not change is not read again; its
+    # digest also serves the fonts' parses and the charts' keys (cache.digest_of)
+    known = known_digest(status) if size <= SMALL else None
+    if known is not None:
+        return known
     data = read_regular(path, SMALL) if size <= SMALL else None
-    described = hashlib.sha256(data).hexdigest() if data is not None else str((size, mtime, inode))
-    if data is not None and file_status(path) == status:
-        remember_digest(status, described, began)  # the fonts' parses and the charts' keys need it too
-    if settled(status, began):
-        _DESCRIBED[str(path)] = (status, described)
-    return described
-
-
-_DESCRIBED: dict[str, tuple[tuple[int, ...], str]] = {}
+    return digest_of(path, data, status, began) if data is not None else str((size, mtime, inode))
 
 
 def recall(cache: Cache, content_dir: Path, out_dir: Path, options: object, stamp: str) -> BuildResult | None:
