@@ -246,17 +246,13 @@ def to_cmyk_stream(pdf: pikepdf.Pdf, container: Any, convert: ColourConverter, d
     Only that text overprints (fill overprint, mode 1): the overprint state is switched on right
     before 100 % K text is shown and off again before anything else is painted, so black shapes,
     strokes, images and forms knock out as designed. The state follows q/Q like the PDF's own.
-    With `forms`, a form rewritten before (in this process or one before) is not rewritten again."""
+    With `forms`, a stream rewritten before (in this process or one before) is not rewritten again."""
     if container.objgen in done and container.objgen != (0, 0):
         return
     done.add(container.objgen)
-    if container.get("/Type") == "/Page":
-        rewrite = lambda: _rewritten(container, convert)  # noqa: E731
-        container.Contents.write(rewrite() if forms is None else forms.rewritten(container.Contents, rewrite))
-    elif forms is None:
-        container.write(_rewritten(container, convert))
-    else:
-        container.write(forms.rewritten(container, lambda: _rewritten(container, convert)))
+    stream = container.Contents if container.get("/Type") == "/Page" else container
+    stream.write(_rewritten(container, convert) if forms is None else
+                 forms.rewritten(stream, lambda: _rewritten(container, convert)))
     resources = container.get("/Resources")
     if resources is None:
         resources = container.Resources = pikepdf.Dictionary()
