@@ -200,7 +200,8 @@ def _fork_editions(jobs: list[tuple], shared: tuple) -> dict:
     from .charts import _pool_context, submit_to_workers
     from .preflight.shared import Shared
     _JOBS.clear()
-    walks = {e.name: Shared(_pool_context()) if e.name == "print" else None for e, _slot, _rendered in jobs}
+    walks = {e.name: Shared(_pool_context(), _page_walks(e, shared[0]))
+             if e.name == "print" else None for e, _slot, _rendered in jobs}
     for e, slot, rendered in jobs:
         _JOBS[e.name] = (*shared, e, slot, walks[e.name], rendered)
     futures = submit_to_workers(len(jobs), _edition_job, [(e.name,) for e, _slot, _rendered in jobs])
@@ -296,6 +297,22 @@ def _add_warnings(result: BuildResult, warnings: list) -> None:
             result.warnings.append(w)
 
 
+def _page_walks(edition, doc) -> Callable:
+    """What gives the preflight walks of the pages of this content's last print edition (a
+    rebuild's pages are mostly its pages: preflight/memo.py), read from the cache when called."""
+    def memo():
+        from .preflight.memo import PageMemo
+        cache = edition.cache
+        return PageMemo(cache.get_json("page-walks", _page_walks_key(doc)) if cache is not None else None)
+    return memo
+
+
+def _page_walks_key(doc) -> str:
+    from .cache import code_version, key
+    from .preflight import memo
+    return key(memo.FORMAT, code_version(Path(memo.__file__).parent), str(doc.content_dir.resolve()))
+
+
 def _finish_one(edition, rendered, doc, theme, charts, out_dir: Path, result: BuildResult,
                 report: Progress, walk=None) -> dict[str, Output]:
     """Finish, check (print) and write one laid-out edition; `walk`: the preflight's content walk
@@ -313,8 +330,11 @@ def _finish_one(edition, rendered, doc, theme, charts, out_dir: Path, result: Bu
         report("preflight", edition.name)
         if walk is not None:
             walk.offer(data)
+        memo = _page_walks(edition, doc)()
         result.preflight = preflight(data, replace(DEFAULT_PROFILE, binding=edition.binding), render=False,
-                                     walk=walk.walk if walk is not None else None)
+                                     walk=walk.walk if walk is not None else None, memo=memo)
+        if memo.changed() and edition.cache is not None:
+            edition.cache.put_json("page-walks", _page_walks_key(doc), memo.entries())
         if result.preflight.failed:
             raise PreflightFailed(result.preflight, path)
     report("write", edition.name)

@@ -39,6 +39,7 @@ MARK_LEN_MM = 5.5
 MARK_WIDTH = 0.25  # pt: the thinnest line print shops accept
 SLUG_SIZE = 6.0  # pt: the smallest text print shops accept
 SLUG_TIME = "RptSlugTime"  # the form with the build's time, which every page's slug line ends with
+SLUG_TIME_WIDTH = 200.0  # pt: the form's box, wider than any time written in 6 pt
 MIN_PPI_ERROR, MIN_PPI_WARN = 150, 300
 PROFILE = "icc/FOGRA39L_300.icc"  # relative to assets/
 OUTPUT_CONDITION = "FOGRA39"
@@ -116,7 +117,10 @@ class PrintEdition(Edition):
         # and their CMYK rewrite is kept (RewrittenForms)
         if not canv.hasForm(SLUG_TIME):
             when = self.locale.when(build_time())
-            canv.beginForm(SLUG_TIME, -1, -SLUG_SIZE, canv.stringWidth(when, canv._fontname, SLUG_SIZE) + 1,
+            # a box as wide as any time: the form is then the same but for its text, which the
+            # preflight's page memo leaves out (preflight/memo.py)
+            canv.beginForm(SLUG_TIME, -1, -SLUG_SIZE, max(SLUG_TIME_WIDTH, canv.stringWidth(when, canv._fontname,
+                                                                                            SLUG_SIZE) + 1),
                            2 * SLUG_SIZE)
             canv.setFillColor(CMYKColor(0, 0, 0, 1))
             canv.setFont(canv._fontname, SLUG_SIZE)

@@ -14,6 +14,7 @@ import logging
 import warnings
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pikepdf
 
@@ -21,6 +22,9 @@ from ..errors import Diagnostic, Pos, ReportError
 from . import content, document, ink, pages
 from .findings import BINDINGS, DEFAULT_PROFILE, FAIL, PASS, WARN, Finding, Profile, Report
 from .walk import Budget, Event, Malformed, Walker, numbers
+
+if TYPE_CHECKING:
+    from .memo import PageMemo
 
 __all__ = ["BINDINGS", "DEFAULT_PROFILE", "FAIL", "PASS", "WARN", "Budget", "Finding", "Profile", "Report",
            "preflight"]
@@ -34,13 +38,15 @@ _BROKEN = (Malformed, pikepdf.PdfError, ValueError, TypeError, AttributeError, K
 
 
 def preflight(source: Path | bytes, profile: Profile = DEFAULT_PROFILE, budget: Budget | None = None,
-              render: bool = True, walk: Callable[[Walker], list[Event]] | None = None) -> Report:
+              render: bool = True, walk: Callable[[Walker], list[Event]] | None = None,
+              memo: PageMemo | None = None) -> Report:
     """Check a PDF (path or bytes). Raises ReportError (exit 2) when source is not a PDF at all.
 
     render=False measures ink from the content instead of a Ghostscript rendering (the build does
     that for its own files: a second faster, and its content has no stacked overprints beyond black).
     `walk` gives the content walk's events in page order (a walk shared with another process,
-    shared.py); by default the walker walks every page here."""
+    shared.py); by default the walker walks every page here. `memo` gives the walks of pages checked
+    before and keeps this file's (memo.py)."""
     name = "" if isinstance(source, bytes) else str(source)
     data = source if isinstance(source, bytes) else _read(Path(source))
     if b"%PDF-" not in data[:HEADER_WINDOW]:
@@ -59,7 +65,7 @@ def preflight(source: Path | bytes, profile: Profile = DEFAULT_PROFILE, budget: 
     try:
         with pdf, warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
-            findings = _check(pdf, data, profile, budget or Budget(), render, walk)
+            findings = _check(pdf, data, profile, budget or Budget(), render, walk, memo)
             note = _guard("edition", lambda: document.screen_note(pdf, Path(name).name if name else ""))
     finally:
         pikepdf_log.setLevel(level)
@@ -107,7 +113,7 @@ def _guard(check: str, run: Callable[[], object]) -> object:
 
 
 def _check(pdf: pikepdf.Pdf, data: bytes, profile: Profile, budget: Budget, render: bool,
-           walk: Callable[[Walker], list[Event]] | None = None) -> list[Finding]:
+           walk: Callable[[Walker], list[Event]] | None = None, memo: PageMemo | None = None) -> list[Finding]:
     findings: list[Finding] = []
 
     def add(check: str, run: Callable[[], object]) -> None:
@@ -120,7 +126,7 @@ def _check(pdf: pikepdf.Pdf, data: bytes, profile: Profile, budget: Budget, rend
     add("boxes", lambda: pages.boxes(pdf, profile))
     add("page count", lambda: document.page_count(pdf, profile))
     add("fonts", lambda: pages.fonts(pdf))
-    walker = Walker(pdf, budget)
+    walker = Walker(pdf, budget, memo)
     events: list[Event] = []
     add("structure", lambda: events.extend(walk(walker) if walk is not None else walker.events()) or [])
     colour_events = [e for e in events if e.kind == "space"]

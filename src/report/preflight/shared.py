@@ -3,7 +3,9 @@ the file, and the build process, idle by then (its screen edition is done). The 
 out in chunks from a counter both see; the build process's events come back without pikepdf
 objects (SpaceInfo, ImageInfo stand in for colour spaces and images) and are merged in page order,
 so every check sees what one walk would have given it. Whatever goes wrong in the helping process
-(it is late, fails, or never comes) costs time only: the worker walks every chunk not delivered."""
+(it is late, fails, or never comes) costs time only: the worker walks every chunk not delivered.
+With a page memo (memo.py) both processes recall the pages known, the build process sends back
+the entries of its pages, and a file whose pages are all known is not shared at all."""
 
 from __future__ import annotations
 
@@ -30,7 +32,8 @@ POLL = 0.02  # seconds between looks at whether the worker is done without offer
 class Shared:
     """Made before the worker is forked; `forked` in the build process right after."""
 
-    def __init__(self, context: Any):
+    def __init__(self, context: Any, memo: Callable[[], Any] | None = None):
+        self._memo = memo  # gives the pages walked before (memo.PageMemo), in either process
         self._lock = context.Lock()
         self._next = context.RawValue("i", 0)  # the next chunk to hand out
         self._helped = context.RawValue("i", 0)  # chunks the build process took
@@ -80,19 +83,27 @@ class Shared:
         """Every page's events in page order: the chunks walked here and those the build process
         sent back; its problems and a stop merged into `walker`'s."""
         pages = len(walker.pdf.pages)
+        chunks = -(-pages // CHUNK)
         parts: dict[int, tuple[list[Event], list[Problem]]] = {}
+        if walker.memo is not None and walker.memo.knows_all(walker.pdf):
+            with self._lock:  # every page is known (memo.py): the chunks left are given here alone
+                first, self._next.value = self._next.value, max(self._next.value, chunks)
+            for chunk in range(first, chunks):
+                parts[chunk] = _walk_chunk(walker, chunk, pages)
         while (chunk := self._take(pages, helping=False)) is not None:
             parts[chunk] = _walk_chunk(walker, chunk, pages)
         with self._lock:
             helped = self._helped.value
         if helped:
             try:
-                sent, stopped = pickle.loads(self._back_in.recv_bytes())
-            except (EOFError, OSError, pickle.UnpicklingError):
-                sent, stopped = {}, ""
+                sent, stopped, walked = pickle.loads(self._back_in.recv_bytes())
+            except (EOFError, OSError, pickle.UnpicklingError, ValueError):
+                sent, stopped, walked = {}, "", {}
             walker.stopped = walker.stopped or stopped
+            if walker.memo is not None:
+                walker.memo.adopt(walked)
             parts.update(sent)
-            for chunk in range(-(-pages // CHUNK)):
+            for chunk in range(chunks):
                 if chunk not in parts:  # taken by the build process but not delivered
                     parts[chunk] = _walk_chunk(walker, chunk, pages)
         walker.problems = [p for chunk in sorted(parts) for p in parts[chunk][1]]
@@ -104,14 +115,14 @@ class Shared:
         """Walk chunks of the worker's file once it is offered; return when the worker is done
         (without offering it: another edition, an error; or having walked the file alone)."""
         sent: dict[int, tuple[list[Event], list[Problem]]] = {}
-        stopped, took = "", False
+        stopped, took, walker = "", False, None
         try:
             while not self._offered.wait(POLL) and not done():
                 pass
             if done():  # the worker ended: without offering its file, or having walked every page alone
                 return
             with pikepdf.open(io.BytesIO(_read(self._fd, self._size.value))) as pdf:
-                walker = Walker(pdf)
+                walker = Walker(pdf, memo=self._memo() if self._memo is not None else None)
                 pages = len(pdf.pages)
                 while (chunk := self._take(pages, helping=True)) is not None:
                     took = True
@@ -124,7 +135,8 @@ class Shared:
             self._close()
             if took:
                 try:
-                    self._back_out.send_bytes(pickle.dumps((sent, stopped)))
+                    walked = walker.memo.used if walker is not None and walker.memo is not None else {}
+                    self._back_out.send_bytes(pickle.dumps((sent, stopped, walked)))
                 except OSError:  # the worker is gone: its edition is built here
                     pass
             self._back_out.close()
@@ -150,7 +162,7 @@ def portable(event: Event) -> Event:
         return replace(event, obj=_space(event.obj))
     if event.kind == "paint" and event.paint is not None and event.paint.space is not None:
         return replace(event, paint=replace(event.paint, space=_space(event.paint.space)))
-    if event.kind == "image":
+    if event.kind == "image" and not isinstance(event.obj, ImageInfo):  # (a page memo.py gave is portable)
         image = event.obj
         keys = {k: _plain(image.get(k)) for k in ("/ImageMask", "/Width", "/Height") if k in image}
         return replace(event, obj=ImageInfo(keys, _image_ink(image) if event.op == "Do" else 0.0))

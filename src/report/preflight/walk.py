@@ -255,9 +255,10 @@ _COMPONENTS = {op: len(_DEFAULT_COMPONENTS[space]) for op, space in _DEVICE.item
 class Walker:
     """Walks every page of a PDF once; collects events, problems and whether the budget ran out."""
 
-    def __init__(self, pdf: pikepdf.Pdf, budget: Budget | None = None):
+    def __init__(self, pdf: pikepdf.Pdf, budget: Budget | None = None, memo: Any = None):
         self.pdf = pdf
         self.budget = budget or Budget()
+        self.memo = memo  # pages walked before (memo.PageMemo), or None: walk every page
         self.problems: list[Problem] = []
         self.stopped = ""  # why the walk stopped early ("" = complete)
         self.pages_walked = 0
@@ -277,23 +278,44 @@ class Walker:
             if self.stopped:
                 return
             page = pages[number - 1]
-            try:
-                resources = dictionary(page.obj.get("/Resources"), "page /Resources") or pikepdf.Dictionary()
-                group = page.obj.get("/Group")
-                if group is not None:
-                    yield from self._group(group, number, "page")
-                contents = page.obj.get("/Contents")
-                streams = [] if contents is None else list(contents) if isinstance(contents, pikepdf.Array) \
-                    else [contents]
-                data = b"\n".join(read_stream(s, self.budget, f"content stream of page {number}") for s in streams)
-                yield from self._walk(data, resources, Matrix(), number, 0)
-            except Malformed as exc:
-                self.problems.append(Problem(number, str(exc)))
-            except OutOfBudget as exc:
-                self.stopped = f"page {number}: {exc}"
-            except pikepdf.PdfError as exc:
-                self.problems.append(Problem(number, f"damaged object: {exc}"))
-            self.pages_walked = number
+            key = self.memo.key(page, self.pdf) if self.memo is not None else None
+            if key is None:
+                yield from self._page(number, page)
+                continue
+            recalled = self.memo.recall(key, number, self.budget)
+            if recalled is not None:
+                self.problems.extend(recalled[1])
+                self.pages_walked = number
+                yield from recalled[0]
+                continue
+            operators, decoded, problems = self.budget.used_operators, self.budget.used_decoded, len(self.problems)
+            events = []
+            for event in self._page(number, page):
+                events.append(event)
+                yield event
+            if not self.stopped:
+                self.memo.keep(key, events, self.problems[problems:], self.budget.used_operators - operators,
+                               self.budget.used_decoded - decoded)
+
+    def _page(self, number: int, page: pikepdf.Page) -> Iterator[Event]:
+        """One page's events (its problems and a stop recorded in the walker)."""
+        try:
+            resources = dictionary(page.obj.get("/Resources"), "page /Resources") or pikepdf.Dictionary()
+            group = page.obj.get("/Group")
+            if group is not None:
+                yield from self._group(group, number, "page")
+            contents = page.obj.get("/Contents")
+            streams = [] if contents is None else list(contents) if isinstance(contents, pikepdf.Array) \
+                else [contents]
+            data = b"\n".join(read_stream(s, self.budget, f"content stream of page {number}") for s in streams)
+            yield from self._walk(data, resources, Matrix(), number, 0)
+        except Malformed as exc:
+            self.problems.append(Problem(number, str(exc)))
+        except OutOfBudget as exc:
+            self.stopped = f"page {number}: {exc}"
+        except pikepdf.PdfError as exc:
+            self.problems.append(Problem(number, f"damaged object: {exc}"))
+        self.pages_walked = number
 
     # -- content ---------------------------------------------------------------------
 
