@@ -241,6 +241,28 @@ def test_continued_section_starts_on_the_same_page(tmp_path):
     assert page3 == page1 + 1 and abs(top3 - top1) < 1  # page: new starts the next page at the top
 
 
+@pytest.mark.parametrize("columns", [1, 2])
+def test_a_heading_before_a_table_or_an_image_stays_with_it(tmp_path, columns):
+    """A heading followed by what is kept together (a table, an image, a chart, with its title):
+    measuring what must follow the heading on its page once crashed the build (the kept-together
+    flowable had no canvas to measure its content on)."""
+    table = {"table": {"title": "Sierra-Tabelle", "alt": "Eine Tabelle.",
+                       "columns": [{"name": "Bereich"}, {"name": "2025", "type": "number"}],
+                       "rows": [["Netz", 1.5], ["Wasser", 2.5]]}}
+    image = {"image": {"image": "images/bild.jpg", "alt": "Ein Bild.", "caption": "Tango-Bild."}}
+    sections = {"eins": {"kind": "text", "title": "Kapitel mit Tabelle", "columns": columns, "blocks": [
+        {"paragraph": " ".join(_sentence(i) for i in range(40))},
+        {"heading": "Romeo vor der Tabelle"}, table,
+        {"paragraph": " ".join(_sentence(i) for i in range(40, 70))},
+        {"heading": "Uniform vor dem Bild"}, image]}}
+    content = make_project(tmp_path, REPORT, sections)
+    Image.new("RGB", (2000, 1300), (90, 120, 150)).save(tmp_path / "assets" / "images" / "bild.jpg", dpi=(300, 300))
+    result = build(content, tmp_path / "out")
+    for output in result.outputs:
+        assert _heading_top(output.path, "Romeo vor")[0] == _heading_top(output.path, "Sierra-Tabelle")[0]
+        assert _heading_top(output.path, "Uniform vor")[0] == _heading_top(output.path, "Tango-Bild")[0]
+
+
 WORDS = ("Netz Kunde Strom Wasser Wärme Leitung Anlage Versorgung Bilanz Investition Jahr Region Stadt "
          "Energie Zukunft Projekt").split()
 
@@ -477,3 +499,4 @@ def test_no_heading_ends_a_column(sections):
                         assert not lowest.startswith("Kopfzeile"), f"page {number + 1} ends a column with {lowest!r}"
         finally:
             pdf.close()
+

@@ -18,9 +18,9 @@ class Columns(BalancedColumns):
         super().__init__(flowables, nCols=2, innerPadding=gap, **kw)
         self.gap = gap
 
-    def start_height(self, aw: float, ah: float) -> float:
+    def start_height(self, aw: float, ah: float, canv: Any = None) -> float:
         """Under a heading, the start of the first column must fit (see layout.flow)."""
-        return start_height(self._content[0], (aw - self.gap) / 2, ah)
+        return start_height(self._content[0], (aw - self.gap) / 2, ah, canv)
 
 
 def balanced(ctx: LayoutContext, flowables: list[Any]) -> list[Any]:

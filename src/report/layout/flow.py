@@ -16,18 +16,29 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph
 MIN_LINES = 3  # a heading is followed by at least this many lines of text on its page
 
 
-def start_height(flowable: Any, aw: float, ah: float) -> float:
-    """The least of `flowable` that must stand on a page under a heading."""
+def start_height(flowable: Any, aw: float, ah: float, canv: Any = None) -> float:
+    """The least of `flowable` that must stand on a page under a heading. `canv`: the canvas of the
+    flowable asking (a KeepTogether — a chart, table or image — wraps its content on it)."""
     first = getattr(flowable, "start_height", None)
     if first is not None:
-        return first(aw, ah)
-    _, h = flowable.wrap(aw, ah)
+        return first(aw, ah, canv)
+    _, h = wrap_on(flowable, canv, aw, ah)
     if isinstance(flowable, KeepTogether):
         h = flowable._H  # its wrap answers "too high" to force a split
     if isinstance(flowable, Paragraph):
         leading = flowable.style.leading
         h = min(h, MIN_LINES * leading + 0.5)
     return h + flowable.getSpaceBefore()
+
+
+def wrap_on(flowable: Any, canv: Any, aw: float, ah: float) -> tuple[float, float]:
+    """`flowable.wrap`, with the canvas set while it wraps where one is known (reportlab's frames set
+    it on what they add; what a flowable measures of another has none of its own)."""
+    return flowable.wrapOn(canv, aw, ah) if canv is not None else flowable.wrap(aw, ah)
+
+
+def split_on(flowable: Any, canv: Any, aw: float, ah: float) -> list[Any]:
+    return flowable.splitOn(canv, aw, ah) if canv is not None else flowable.split(aw, ah)
 
 
 class KeepRoom(CondPageBreak):
@@ -42,7 +53,7 @@ class KeepRoom(CondPageBreak):
         for head in self.heads:
             need += head.wrap(aw, ah)[1] + head.getSpaceAfter() + head.getSpaceBefore()
         if self.following is not None:
-            need += start_height(self.following, aw, ah)
+            need += start_height(self.following, aw, ah, getattr(self, "canv", None))
         self.height = need
         frame = self._doctemplateAttr("frame")
         if frame is not None and getattr(frame, "_atTop", False):
@@ -97,18 +108,19 @@ class HeadWith(Flowable):
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         self.hh = self._heads_height(aw, ah)
-        _, bh = self.body.wrap(aw, max(ah - self.hh, 0))
+        _, bh = wrap_on(self.body, getattr(self, "canv", None), aw, max(ah - self.hh, 0))
         self.width, self.height = aw, self.hh + bh
         return aw, self.height
 
-    def start_height(self, aw: float, ah: float) -> float:
-        return self._heads_height(aw, ah) + start_height(self.body, aw, ah) - self.body.getSpaceBefore()
+    def start_height(self, aw: float, ah: float, canv: Any = None) -> float:
+        return self._heads_height(aw, ah) + start_height(self.body, aw, ah, canv or getattr(self, "canv", None)) \
+            - self.body.getSpaceBefore()
 
     def split(self, aw: float, ah: float) -> list[Any]:
         hh = self._heads_height(aw, ah)
         if self.start_height(aw, ah) > ah:
             return []  # all of it in the next column or on the next page
-        parts = self.body.split(aw, ah - hh)
+        parts = split_on(self.body, getattr(self, "canv", None), aw, ah - hh)
         if not parts:
             return []
         return [HeadWith(self.heads, parts[0]), *parts[1:]]
@@ -121,7 +133,7 @@ class HeadWith(Flowable):
             head.drawOn(self.canv, 0, y)
             y -= head.getSpaceAfter()
         y -= self.body.getSpaceBefore()
-        _, bh = self.body.wrap(self.width, y)
+        _, bh = wrap_on(self.body, self.canv, self.width, y)
         self.body.drawOn(self.canv, 0, y - bh)
 
 

@@ -48,7 +48,7 @@ class ListFlowable(Flowable):
         self.height = sum(heights) + self.gap * (len(heights) - 1)
         return aw, self.height
 
-    def start_height(self, aw: float, ah: float) -> float:
+    def start_height(self, aw: float, ah: float, canv: Any = None) -> float:
         """Under a heading, at least the first item must fit (see layout.flow)."""
         self.wrap(aw, ah)
         return self.items[0].height
