@@ -158,3 +158,26 @@ def test_header_rows_repeat_with_the_column_labels(styles):
     for text in pages:
         head = " ".join(text.split()[:9])
         assert head == "Bereich 2024 Mio. € 2025 Mio. € Plan Ist", head
+
+
+def test_a_heading_set_narrower_for_note_marks_gets_the_height_it_takes(styles):
+    """A number column with a note mark sets its heading in the width left of the marks; the header
+    row is as tall as that heading (it once was measured in the full width: the unit's second line
+    was drawn over the first row)."""
+    cols = [Column("Programme", row_header=True), Column("2024", "decimal", "£ thousand")]
+    data = TableData(cols, [Row([Cell("Coastal youth"), Cell("1,210.5")]), Row([Cell("Emergency"), Cell("0", "¹")])],
+                     ".")
+    buf = io.BytesIO()
+    doc = SimpleDocTemplate(buf, leftMargin=20 * MM, rightMargin=20 * MM)
+    doc.build([DataTable(data, styles, column_widths(data, styles, 60 * MM))])
+    page = pdfium.PdfDocument(buf.getvalue())[0]
+    text = page.get_textpage()
+    whole = text.get_text_range()
+
+    def box(word: str) -> tuple[float, float, float, float]:
+        at = whole.index(word)
+        boxes = [text.get_charbox(i) for i in range(at, at + len(word))]
+        return min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes)
+    heading_lines = {round(box(w)[1]) for w in ("2024", "£", "thousand")}
+    assert len(heading_lines) == 3  # the heading takes three lines in its narrow room …
+    assert box("thousand")[1] > box("1,210.5")[3]  # … all of them above the first row

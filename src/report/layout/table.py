@@ -203,13 +203,19 @@ class DataTable(Flowable):
         align = "right" if col.align == "decimal" else col.align
         return Paragraph(text, self.su.para(row.kind, align))
 
+    def _room(self, i: int) -> float:
+        """The width a cell's paragraph is set in: a number column's heading ends where its numbers
+        end, before the marks."""
+        marked = self.data.columns[i].align == "decimal" and self.marked[i]
+        return self.widths[i] - (self.su.size * 0.6 if marked else 0)
+
     def _row_height(self, row: Row) -> float:
         key = id(row)
         if key not in self._heights:
             h = self.su.leading
             for i, col in enumerate(self.data.columns):
                 if col.align != "decimal" or row.kind == "header":
-                    _, ph = self._cell_para(row, i).wrap(self.widths[i], 10_000)
+                    _, ph = self._cell_para(row, i).wrap(self._room(i), 10_000)
                     h = max(h, ph)
             self._heights[key] = h + 2 * PAD_Y
         return self._heights[key]
@@ -291,10 +297,8 @@ class DataTable(Flowable):
                     if col.align == "decimal" and row.kind != "header":
                         self._draw_number(row, i, cell, x, w, top - PAD_Y - su.size)
                     else:
-                        # a number column's heading ends where its numbers end, before the marks
-                        room = w - (su.size * 0.6 if col.align == "decimal" and self.marked[i] else 0)
                         p = self._cell_para(row, i)
-                        _, ph = p.wrap(room, h)
+                        _, ph = p.wrap(self._room(i), h)
                         _RawParagraph.drawOn(p, c, x, top - PAD_Y - ph)
                 x += w + su.gutter
         return top - h
