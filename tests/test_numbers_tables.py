@@ -200,23 +200,24 @@ def test_numbers_print_as_written_in_key_figures_and_tables(language, written, p
         None, Table, "table")
     assert diag.items == []
     assert table_data(table, locale).rows[0].cells[1].text == printed
-    if not printed.startswith("−"):  # key figures count things: never negative
-        fig = Reader(diag, ctx).read(parse_yaml(f"value: {written}\nlabel: x\n"), None, KeyFigure, "figure")
-        assert diag.items == []
-        assert figure_text(fig, locale).value == printed
+    fig = Reader(diag, ctx).read(parse_yaml(f"value: {written}\nlabel: x\n"), None, KeyFigure, "figure")
+    assert diag.items == []
+    assert figure_text(fig, locale).value == printed
 
 
-@pytest.mark.parametrize(("language", "unit", "prefix", "printed"), [
-    ("de-DE", "%", None, "61,4\u00a0%"), ("en-GB", "%", None, "61.4%"),
-    ("de-DE", "Mio. €", None, "61,4\u00a0Mio.\u00a0€"), ("en-GB", "m", "£", "£61.4m"),
-    ("en-GB", "km", None, "61.4\u00a0km"),
+@pytest.mark.parametrize(("language", "unit", "prefix", "printed", "written"), [
+    ("de-DE", "%", None, "61,4\u00a0%", "61.4"), ("en-GB", "%", None, "61.4%", "61.4"),
+    ("de-DE", "Mio. €", None, "61,4\u00a0Mio.\u00a0€", "61.4"), ("en-GB", "m", "£", "£61.4m", "61.4"),
+    ("en-GB", "km", None, "61.4\u00a0km", "61.4"),
+    ("en-GB", "m", "£", "−£61.4m", "-61.4"), ("de-DE", "%", None, "−61,4\u00a0%", "-61.4"),
 ])
-def test_key_figure_units_follow_the_language(language, unit, prefix, printed):
+def test_key_figure_units_follow_the_language(language, unit, prefix, printed, written):
+    """Negative figures too: the minus leads a currency ('−£61.4m', not '£−61.4m')."""
     from report.figures import figure_text
     from report.locale import get_locale
     from report.model import KeyFigure, Number
 
-    fig = KeyFigure(value=Number.of("61.4"), label="x", unit=unit, prefix=prefix)
+    fig = KeyFigure(value=Number.of(written), label="x", unit=unit, prefix=prefix)
     assert figure_text(fig, get_locale(language)).value == printed
 
 

@@ -40,9 +40,16 @@ class FigureText:
     change: Change | None = None
 
     @property
+    def amount(self) -> str:
+        """The number with its leading currency: '£4.1m' → '£4.1', '−£1.2' (a minus leads the currency)."""
+        if self.prefix and self.number.startswith(MINUS):
+            return f"{MINUS}{self.prefix}{self.number[1:]}"
+        return f"{self.prefix}{self.number}"
+
+    @property
     def value(self) -> str:
-        """'87,3 Mio. €', '61.4%', '£4.1m' (no-break spaces inside)."""
-        return f"{self.prefix}{self.number}{self.gap}{self.unit}" if self.unit else f"{self.prefix}{self.number}"
+        """'87,3 Mio. €', '61.4%', '£4.1m', '−£1.2m' (no-break spaces inside)."""
+        return f"{self.amount}{self.gap}{self.unit}" if self.unit else self.amount
 
 
 def unit_gap(unit: str, language: str, prefixed: bool = False) -> str:

@@ -148,7 +148,7 @@ def _number_layout(ctx: LayoutContext, words: FigureText, room: float) -> tuple[
     """(number with prefix and symbol unit, unit in words, scale, width drawn)."""
     st = ctx.styles
     font, size = st.font["black"], st.theme.sizes.figure
-    big = words.prefix + words.number
+    big = words.amount
     small = ""
     if words.unit in SYMBOL_UNITS or not words.gap:  # "61,4 %", "£4.1m": one word, one size
         big += words.gap + words.unit

@@ -61,14 +61,15 @@ class ForewordSection(Node):
     role: str | None = spec("The author's role.", default=None, example="Geschäftsführerin", max_length=120)
 
 
-MAX_FIGURE_VALUE = 1e9  # "999.999.999" is the widest number a tile holds
+MAX_FIGURE_VALUE = 1e9  # "999.999.999" is the widest number a tile holds (and "−999.999.999")
 _POINT = SimpleNamespace(thousands=",", decimal=".")  # notation of messages before the language is known
 
 
 @dataclass(kw_only=True)
 class KeyFigure(Node):
-    value: Number = spec("The number exactly as it is printed: 1000, 99.98, 31.0 — or quoted in the document's "
-                         "notation, e.g. '48.250' or '61,4' in German.", example=1000)
+    value: Number = spec("The number exactly as it is printed: 1000, 99.98, 31.0, -12 (with a real minus: "
+                         "'−12 %', '−£1.2m') — or quoted in the document's notation, e.g. '48.250' or '61,4' in "
+                         "German.", example=1000)
     qualifier: str | None = spec("Words that keep the number honest, e.g. 'mehr als' or 'rund'.",
                                  default=None, example="mehr als", max_length=24)
     label: str = spec("What was counted.", example="erreichte Thüringer", max_length=80)
@@ -92,10 +93,7 @@ class KeyFigure(Node):
                 diag.warning(ctx.value_pos(self, name), f"key figure {name} {number} prints as "
                              f"{number.format(ctx.numbers or _POINT, self.decimals)} with decimals: {self.decimals}",
                              f"write the value as it should be printed, or set decimals: {number.decimals}")
-        if self.value < 0:
-            diag.error(ctx.value_pos(self, "value"), f"key figure value {self.value} is negative",
-                       "key figures count things; write the number as in the source")
-        elif self.value > MAX_FIGURE_VALUE:
+        if abs(self.value.value) > MAX_FIGURE_VALUE:
             diag.error(ctx.value_pos(self, "value"), f"key figure value {self.value} is too large for a tile",
                        f"write at most {MAX_FIGURE_VALUE:.0e}, e.g. 2.5 with the label 'Mio. Euro'")
 
