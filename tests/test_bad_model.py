@@ -264,3 +264,10 @@ def test_destinations_that_would_overlap(content):
     at(d, "content/charts/ziele.yaml", line_of(content, "charts/ziele.yaml", "height: 30"), 9)
     assert "do not fit a chart 30 mm high" in d.message and "at least" in d.hint
 
+
+def test_values_written_as_name_and_value_pairs_get_a_hint_with_categories(content):
+    """A writer who lists a chart's values as {name, value} pairs learns where the names go."""
+    edit(content, CHART, "  - values: [5, 20, 6, 20]", "  - values: [{name: A, value: 5}, 20, 6, 20]")
+    d = only(diagnostics(content))
+    assert d.message == "chart 'aktivitaeten': series[1]: values[1]: a block of keys is not a number"
+    assert "the names go in categories:" in d.hint

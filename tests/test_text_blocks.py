@@ -500,3 +500,27 @@ def test_no_heading_ends_a_column(sections):
         finally:
             pdf.close()
 
+
+@pytest.mark.parametrize(("items", "warned"), [
+    ("[für Zuschüsse bis 10,000 €, eine Referenz]", ("'für Zuschüsse bis 10'", "'000 €'")),  # en thousands
+    ("[Baubeginn April 2025, 3,2 km]", ("'3'", "'2 km'")),  # de decimal comma
+    ("\n          - Baubeginn 2025\n          - text: 3\n            items: [davon 1,5 km, neu]",
+     ("'davon 1'", "'5 km'")),  # … in a nested list
+    ("[2023, 2024, 2025]", None), ("[1, 2, 3]", None), ('[Baubeginn April 2025, "3,2 km"]', None),
+    ("[Phase 1, 200 Stationen]", None), ("[Phase 1,200 Stationen]", ("'Phase 1'", "'200 Stationen'")),
+])
+def test_a_number_split_by_a_lists_comma_is_a_warning(tmp_path, items, warned):
+    """In a list written in brackets, a comma separates items: '10,000' and '3,2' become two items
+    each. The build warns with the place and how to write it; a comma followed by a space is taken
+    as meant."""
+    from report.content import load_document
+    content = sample_copy(tmp_path)
+    (content / BILANZ).write_text((content / BILANZ).read_text(encoding="utf-8") + f"  - list: {items}\n",
+                                  encoding="utf-8")
+    doc = load_document(content)
+    found = [w for w in doc.warnings if "split by the comma" in w.message]
+    if warned is None:
+        assert found == []
+        return
+    assert len(found) == 1 and all(part in found[0].message for part in warned), found
+    assert "quote the item" in found[0].hint and found[0].pos.file.name == "02-bilanz.yaml"

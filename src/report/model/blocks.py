@@ -52,6 +52,9 @@ class ListItem(Node):
     items: list[Markup] = spec("Items nested under this one (one level).", default=[], example=["Detroit"],
                                items=(0, 30))
 
+    def check(self, diag: Diagnostics, ctx: Any) -> None:
+        check_split_numbers(self, [str(t) for t in self.items], diag, ctx)
+
 
 @dataclass(kw_only=True)
 class ListBlock(Node):
@@ -59,6 +62,25 @@ class ListBlock(Node):
                                               example="bullet")
     items: list[ListItem] = spec("The items; each is text, or {text: …, items: [...]} with one nested level.",
                                  example=["Kalifornien", "Japan"], items=(1, 60))
+
+    def check(self, diag: Diagnostics, ctx: Any) -> None:
+        check_split_numbers(self, [str(item.text) if isinstance(item, ListItem) else "" for item in self.items],
+                            diag, ctx)
+
+
+def check_split_numbers(obj: Node, texts: list[str], diag: Diagnostics, ctx: Any) -> None:
+    """A warning where a list's comma split a number: in `[under £10,000, one reference]` YAML reads
+    the items 'under £10' and '000', in `[Baubeginn 2025, 3,2 km]` '3' and '2 km'. Told by where the
+    items stand: a digit, the comma, a digit, with no space between (`[Phase 1, 200 Stationen]` has one)."""
+    for i in range(1, len(texts)):
+        before, after = texts[i - 1], texts[i]
+        at, then = ctx.item_pos(obj, "items", i - 1), ctx.item_pos(obj, "items", i)
+        if before[-1:].isdigit() and after[:1].isdigit() and at.line and at.line == then.line \
+                and then.col == at.col + len(before) + 1:
+            diag.warning(at, f"list items {i} and {i + 1} ({before[-20:]!r} and {after[:20]!r}) look like one "
+                             "number split by the comma between items",
+                         "quote the item with the number, e.g. - \"under £10,000\", or write the items one "
+                         "per line")
 
 
 @dataclass(kw_only=True)

@@ -177,6 +177,9 @@ class Reader:
         document's notation ("48.250", "61,4", "−1,2" in German)."""
         seps = self.ctx.numbers
         try:
+            if isinstance(value, YMap) and "values[" in what:  # {name: Wind, value: 34.2} in a chart
+                raise NumberError(f"{_got(value)} is not a number", "values: takes numbers only, e.g. "
+                                  "values: [34.2, 21.5]; the names go in categories:, e.g. [Wind, Solar]")
             if isinstance(value, bool) or isinstance(value, (YMap, YSeq)) or value is None:
                 raise NumberError(f"{_got(value)} is not a number", "write a number, e.g. 20")
             if isinstance(value, (YInt, YFloat)):
