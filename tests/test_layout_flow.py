@@ -68,3 +68,34 @@ def test_long_contents_continue_on_the_next_page(project, tmp_path):
         links = [len([a for a in p.get("/Annots", []) if a.Subtype == "/Link"]) for p in pdf.pages]
     assert links[1] >= 10 and links[2] >= 10  # starts under the lead on page 2, continues on page 3
     assert sum(links) == 61  # one line for each of the 60 sections and the closing page
+
+
+def _line_texts(p) -> list[str]:
+    out = []
+    for line in p.blPara.lines:
+        words = line[1] if isinstance(line, tuple) else [w for f in line.words for w in [f.text]]
+        out.append(" ".join(str(w) for w in words))
+    return out
+
+
+def test_a_word_wider_than_a_heading_is_hyphenated_and_no_other(styles):
+    """Headings are not hyphenated, but a word wider than the line was cut anywhere, without a
+    hyphen ('Donaudampfschifffahrtsgesellschafts|kapitänsmützen'): such a word is hyphenated at a
+    hyphenation point, the other words of the heading are left whole."""
+    from report.layout.text import Paragraph as ReportParagraph
+    long = "Donaudampfschifffahrtsgesellschaftskapitänsmützen"
+    style = styles.para("h1")
+    width = 300
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    assert stringWidth(long, style.fontName, style.fontSize) > width
+    p = ReportParagraph(f"{long} und außerordentlich lange Überschriften im Jahresrückblick", style)
+    p.wrap(width, 10_000)
+    lines = _line_texts(p)
+    cut = [line for line in lines if line.endswith(("-", "\xad"))]
+    assert cut and all(line.split()[-1].rstrip("-\xad") in long for line in cut), lines  # only the long word
+    joined = "".join(line.rstrip("-\xad") if line in cut else line + " " for line in lines).strip()
+    assert joined == f"{long} und außerordentlich lange Überschriften im Jahresrückblick"  # no letter lost
+    short = ReportParagraph("Außerordentlich lange Überschriften im Jahresrückblick der Stadtwerke", style)
+    short.wrap(width, 10_000)
+    assert all(not line.endswith(("-", "\xad")) for line in _line_texts(short))
+

@@ -108,4 +108,7 @@ class Styles:
             "toc1": dict(fontName=f["bold"], fontSize=s.h2 - 2, leading=(s.h2 - 2) * 1.9,
                          textColor=self.colour("primary"), hyphenationLang=""),
         }
+        for preset in presets.values():  # a word wider than the line is hyphenated all the same (text.py)
+            if preset.get("hyphenationLang") == "":
+                preset["overlongHyphenation"] = self.hyphenate
         return base, presets

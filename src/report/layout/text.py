@@ -11,6 +11,7 @@ from typing import Any
 from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT
 from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph as _RLParagraph
 from reportlab.platypus.paragraph import ParaLines, _getFragWords, _HSFrag, _processed_frags
 
@@ -96,6 +97,9 @@ class Paragraph(_RLParagraph):
         size = super().wrap(avail_width, avail_height)
         if self._hyphenates() and _has_overlong_word(self.blPara):
             self.style = _without_hyphenation(self.style)
+            size = super().wrap(avail_width, avail_height)
+        elif (overlong := _overlong_hyphenation(self, avail_width)) is not None:
+            self.style = self.style.clone(self.style.name, hyphenationLang=overlong)
             size = super().wrap(avail_width, avail_height)
         return size
 
@@ -285,6 +289,24 @@ def _has_overlong_word(bl_para: Any) -> bool:
         if count == 1 and free < -_OVERFLOW:
             return True
     return False
+
+
+def _overlong_hyphenation(para: Any, width: float) -> Any:
+    """For a style set without hyphenation (headings, kickers: `overlongHyphenation` names the
+    language's hyphenator) that holds a word wider than the line: a hyphenator for such words only,
+    which reportlab would otherwise cut anywhere, without a hyphen ('Donaudampfschifffahrts|
+    gesellschaft'). Words that fit are never hyphenated. None where nothing is too wide."""
+    style = para.style
+    hyphenate = getattr(style, "overlongHyphenation", None)
+    if hyphenate is None or callable(style.hyphenationLang):
+        return None
+    font, size = style.fontName, style.fontSize
+    if not any(stringWidth(w, font, size) > width for w in para.getPlainText().split()):
+        return None
+
+    def overlong(word: str) -> Any:
+        return hyphenate(word) if stringWidth(word, font, size) > width else iter(())
+    return overlong
 
 
 def _without_hyphenation(style: Any) -> Any:
