@@ -99,3 +99,26 @@ def test_a_word_wider_than_a_heading_is_hyphenated_and_no_other(styles):
     short.wrap(width, 10_000)
     assert all(not line.endswith(("-", "\xad")) for line in _line_texts(short))
 
+
+def test_a_heading_asks_for_the_space_above_a_chart_or_table_too(styles):
+    """A chart or table keeps a space above its title (a Spacer before the KeepTogether); the room a
+    heading asks for counts it, or the heading stays at the page foot while the chart moves on."""
+    import io
+
+    from reportlab.pdfgen.canvas import Canvas
+    from reportlab.platypus import KeepTogether, Spacer
+
+    from report.layout.flow import KeepRoom, keep_heads
+
+    heading = Paragraph("Sechs Reihen", styles.para("h2"))
+    heading.head = True
+    chart = KeepTogether([Paragraph("Titel", styles.para("h2")), Spacer(0, 150)])
+    story = keep_heads([heading, Spacer(0, 14), chart, Spacer(0, 11)])
+    room = story[0]
+    assert isinstance(room, KeepRoom) and room.following is chart
+    room.canv = Canvas(io.BytesIO())
+    room.wrap(400, 1000)
+    _, h = heading.wrap(400, 1000)
+    chart.wrapOn(room.canv, 400, 1000)
+    assert room.height == pytest.approx(h + heading.getSpaceBefore() + heading.getSpaceAfter() + 14 + chart._H
+                                       + chart.getSpaceBefore())

@@ -261,6 +261,22 @@ def test_a_heading_before_a_table_or_an_image_stays_with_it(tmp_path, columns):
     for output in result.outputs:
         assert _heading_top(output.path, "Romeo vor")[0] == _heading_top(output.path, "Sierra-Tabelle")[0]
         assert _heading_top(output.path, "Uniform vor")[0] == _heading_top(output.path, "Tango-Bild")[0]
+        if columns == 2:  # over the full width, above the table: not at the foot of a column before it
+            assert _left(output.path, "Romeo vor") == pytest.approx(_left(output.path, "Sierra-Tabelle"), abs=1)
+            assert _heading_top(output.path, "Romeo vor")[1] < _heading_top(output.path, "Sierra-Tabelle")[1]
+
+
+def _left(path: Path, words: str) -> float:
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        for page in list(pdf)[2:]:
+            text = page.get_textpage()
+            at = text.get_text_range().find(words)
+            if at >= 0:
+                return text.get_charbox(at)[0]
+        raise AssertionError(f"{words!r} not found")
+    finally:
+        pdf.close()
 
 
 WORDS = ("Netz Kunde Strom Wasser Wärme Leitung Anlage Versorgung Bilanz Investition Jahr Region Stadt "

@@ -44,14 +44,16 @@ def split_on(flowable: Any, canv: Any, aw: float, ah: float) -> list[Any]:
 class KeepRoom(CondPageBreak):
     """A page break unless the heads and the start of `following` fit in the rest of the frame."""
 
-    def __init__(self, heads: list[Any], following: Any | None):
+    def __init__(self, heads: list[Any], following: Any | None, between: list[Any] | None = None):
         super().__init__(0)
-        self.heads, self.following = heads, following
+        self.heads, self.following, self.between = heads, following, between or []
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         need = 0.0
         for head in self.heads:
             need += head.wrap(aw, ah)[1] + head.getSpaceAfter() + head.getSpaceBefore()
+        for space in self.between:  # the space a chart or table keeps above its title
+            need += space.wrap(aw, ah)[1]
         if self.following is not None:
             need += start_height(self.following, aw, ah, getattr(self, "canv", None))
         self.height = need
@@ -78,8 +80,12 @@ def keep_heads(story: list[Any]) -> list[Any]:
         while j < len(story) and getattr(story[j], "head", False):
             story[j].keepWithNext = 0  # KeepRoom does it, without moving a whole long paragraph along
             j += 1
-        following = next((f for f in story[j:] if not _is_space(f)), None)
-        out += [KeepRoom(story[i:j], following), *story[i:j]]
+        k = j
+        while k < len(story) and _is_space(story[k]):
+            k += 1
+        following = story[k] if k < len(story) else None
+        between = [f for f in story[j:k] if type(f).__name__ == "Spacer"]
+        out += [KeepRoom(story[i:j], following, between), *story[i:j]]
         i = j
     return out
 

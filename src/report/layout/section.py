@@ -206,7 +206,12 @@ def layout(ctx: LayoutContext, section: TextSection, index: int) -> list[Any]:
         if two and not spanning:
             run += flow
             continue
-        story += columns.balanced(ctx, run) + flow
+        # sub-headings right before a chart, table or image head it over the full width, not at
+        # the foot of the columns before it
+        k = len(run)
+        while k and getattr(run[k - 1], "head", False):
+            k -= 1
+        story += columns.balanced(ctx, run[:k]) + run[k:] + flow
         run = []
     story += columns.balanced(ctx, run)
     story += notes.footnotes(ctx, section, _indent(inner))
