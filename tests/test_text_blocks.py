@@ -75,6 +75,7 @@ def make_project(root: Path, report: dict[str, Any], sections: dict[str, Any]) -
         (content / "sections" / f"{name}.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     images = root / "assets" / "images"
     Image.new("RGB", (480, 600), (120, 130, 140)).save(images / "portrait.jpg", dpi=(300, 300))
+    Image.new("RGB", (2000, 1300), (90, 120, 150)).save(images / "bild.jpg", dpi=(300, 300))
     signature = Image.new("RGBA", (900, 300), (0, 0, 0, 0))
     signature.paste((10, 40, 80, 255), (100, 140, 800, 160))
     signature.save(images / "unterschrift.png")
@@ -256,7 +257,6 @@ def test_a_heading_before_a_table_or_an_image_stays_with_it(tmp_path, columns):
         {"paragraph": " ".join(_sentence(i) for i in range(40, 70))},
         {"heading": "Uniform vor dem Bild"}, image]}}
     content = make_project(tmp_path, REPORT, sections)
-    Image.new("RGB", (2000, 1300), (90, 120, 150)).save(tmp_path / "assets" / "images" / "bild.jpg", dpi=(300, 300))
     result = build(content, tmp_path / "out")
     for output in result.outputs:
         assert _heading_top(output.path, "Romeo vor")[0] == _heading_top(output.path, "Sierra-Tabelle")[0]
@@ -294,7 +294,8 @@ def flowing_sections(draw: Any) -> dict[str, Any]:
     for s in range(draw(st.integers(2, 5))):
         blocks: list[Any] = []
         for _ in range(draw(st.integers(1, 6))):
-            kind = draw(st.sampled_from(["paragraph", "paragraph", "heading", "list", "note", "box", "quote"]))
+            kind = draw(st.sampled_from(["paragraph", "paragraph", "heading", "list", "note", "box", "quote", "table",
+                                         "image"]))
             n += 1
             if kind == "paragraph":
                 blocks.append({"paragraph": " ".join(_sentence(n + k) for k in range(draw(st.integers(1, 14))))})
@@ -307,6 +308,13 @@ def flowing_sections(draw: Any) -> dict[str, Any]:
                     {"paragraph": " ".join(_sentence(n + k) for k in range(draw(st.integers(1, 30))))}]}})
             elif kind == "quote":
                 blocks.append({"quote": _sentence(n)})
+            elif kind == "table":  # kept together with its title, like a chart
+                blocks.append({"table": {"title": f"Tabelle {n}", "alt": "Zahlen.",
+                                         "columns": [{"name": "Bereich"}, {"name": "Wert", "type": "number"}],
+                                         "rows": [[_sentence(n + k)[:30], k + 0.5]
+                                                  for k in range(draw(st.integers(1, 12)))]}})
+            elif kind == "image":
+                blocks.append({"image": {"image": "images/bild.jpg", "alt": "Ein Bild.", "caption": _sentence(n)}})
             else:
                 blocks.append({"note": _sentence(n)})
         if "heading" in blocks[-1]:  # refused by the model: a heading introduces something
@@ -487,7 +495,12 @@ def column_sections(draw: Any) -> dict[str, Any]:
     for n in range(draw(st.integers(4, 12))):
         if draw(st.booleans()):
             blocks.append({"heading": f"Kopfzeile {n}"})
-        blocks.append({"paragraph": " ".join(_sentence(n + k) for k in range(draw(st.integers(1, 10))))})
+        if draw(st.integers(0, 5)) == 0:  # a table spans both columns
+            blocks.append({"table": {"title": f"Tabelle {n}", "alt": "Zahlen.",
+                                     "columns": [{"name": "Bereich"}, {"name": "Wert", "type": "number"}],
+                                     "rows": [[f"Zeile {k}", k + 0.5] for k in range(draw(st.integers(1, 8)))]}})
+        else:
+            blocks.append({"paragraph": " ".join(_sentence(n + k) for k in range(draw(st.integers(1, 10))))})
     lead = " ".join(_sentence(k) for k in range(draw(st.integers(1, 40))))
     return {"a": {"kind": "text", "title": "Vorlauf", "blocks": [{"paragraph": lead}]},
             "b": {"kind": "text", "title": "Spalten", "columns": 2, "blocks": blocks}}
