@@ -138,7 +138,8 @@ def test_key_figure_out_of_range(content):
     diags = diagnostics(content)
     assert [d.message for d in diags] == ["key figure value -5000000000000 is too large for a tile",
                                           "key figure value 5000000000000 is too large for a tile"]
-    at(diags[1], "content/sections/01-zahlen.yaml", line_of(content, "sections/01-zahlen.yaml", "value: 5000000000000"), 12)
+    line = line_of(content, "sections/01-zahlen.yaml", "value: 5000000000000")
+    at(diags[1], "content/sections/01-zahlen.yaml", line, 12)
 
 
 def test_year_and_chart_height_out_of_range(content):

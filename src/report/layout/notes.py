@@ -6,10 +6,12 @@ from __future__ import annotations
 from typing import Any
 
 from reportlab.platypus import Flowable
+from reportlab.platypus import Paragraph as _RLParagraph
 
 from ..model import Note, TextSection
 from ..tagging import artifact
 from .context import LayoutContext
+from .flow import split_on, wrap_on
 from .heading import slug
 from .styles import MM
 from .text import Paragraph, rl_markup, rl_plain
@@ -48,6 +50,70 @@ def footnotes(ctx: LayoutContext, section: TextSection, indent: float = 0.0) -> 
         back = f'<a href="#ref-{note_key(section.pos.file, n)}">{n}</a>'  # back to where it is referred to
         out.append(Paragraph(f"{anchor}<super>{back}</super>\u2002{rl_markup(text, ctx.locale)}", style))
     return out
+
+
+def with_notes(story: list[Any], notes: list[Any]) -> list[Any]:
+    """`story` followed by the section's footnotes, which never start a page alone: they keep the
+    end of the section's last paragraph (its last lines go with them), or a short last block whole."""
+    last = story[-1] if story else None
+    if not notes or last is None or type(last).__name__ in ("Spacer", "KeepTogether", "Columns", "KeepRoom"):
+        return story + notes  # (a chart, table or image, or columns: the notes follow as they flow)
+    return [*story[:-1], EndsWith(last, notes)]
+
+
+class EndsWith(Flowable):
+    """The last flowable of a section and its footnotes, stacked as a frame would stack them (the
+    gap between two is the larger of the space after the one and before the other). Where they do
+    not fit together, a paragraph splits so that its last lines go with the notes; another block
+    goes with them whole if it is short, else the notes follow it as usual."""
+
+    SHORT = 0.25  # of the frame's height: a block that goes along with its notes
+
+    def __init__(self, last: Any, notes: list[Any]):
+        super().__init__()
+        self.last, self.notes = last, notes
+        self.spaceBefore, self.spaceAfter = last.getSpaceBefore(), notes[-1].getSpaceAfter()
+
+    def _items(self) -> list[Any]:
+        return [self.last, *self.notes]
+
+    def _heights(self, aw: float, ah: float) -> list[float]:
+        canv = getattr(self, "canv", None)
+        return [wrap_on(f, canv, aw, ah)[1] for f in self._items()]
+
+    def _gaps(self) -> list[float]:
+        items = self._items()
+        return [0.0] + [max(a.getSpaceAfter(), b.getSpaceBefore()) for a, b in zip(items[:-1], items[1:], strict=True)]
+
+    def _notes_height(self, aw: float, ah: float) -> float:
+        heights, gaps = self._heights(aw, ah), self._gaps()
+        return sum(heights[1:]) + sum(gaps[1:])
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        self.width = aw
+        self.height = sum(self._heights(aw, ah)) + sum(self._gaps())
+        return aw, self.height
+
+    def split(self, aw: float, ah: float) -> list[Any]:
+        canv = getattr(self, "canv", None)
+        room = ah - self._notes_height(aw, ah)
+        if isinstance(self.last, _RLParagraph) and room > 0:
+            parts = split_on(self.last, canv, aw, room)
+            if len(parts) == 2:
+                return [parts[0], EndsWith(parts[1], self.notes)]
+        frame = getattr(self, "_frame", None)
+        at_top = frame is None or getattr(frame, "_atTop", False)
+        short = frame is not None and wrap_on(self.last, canv, aw, ah)[1] <= self.SHORT * frame._aH
+        if short and not at_top:
+            return []  # on the next page, together
+        return self._items()  # as they would flow without this
+
+    def draw(self) -> None:
+        y = self.height
+        heights = self._heights(self.width, self.height)
+        for item, h, gap in zip(self._items(), heights, self._gaps(), strict=True):
+            y -= gap + h
+            item.drawOn(self.canv, 0, y)
 
 
 class Rule(Flowable):

@@ -214,5 +214,5 @@ def layout(ctx: LayoutContext, section: TextSection, index: int) -> list[Any]:
         story += columns.balanced(ctx, run[:k]) + run[k:] + flow
         run = []
     story += columns.balanced(ctx, run)
-    story += notes.footnotes(ctx, section, _indent(inner))
+    story = notes.with_notes(story, notes.footnotes(ctx, section, _indent(inner)))
     return keep_heads(story)
