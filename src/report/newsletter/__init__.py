@@ -46,8 +46,9 @@ def require_newsletter(doc: Document) -> None:
     """Raise before anything is built or written when the kit cannot be made."""
     if doc.report.newsletter is None:
         raise ReportError([Diagnostic("report.yaml has no 'newsletter:' block", doc.report.pos,
-                                      "add newsletter: with pdf_url, sender and button (see README, "
-                                      "'Newsletter kit')")])
+                                      "add a block like 'newsletter: {pdf_url: https://…/review-screen.pdf, "
+                                      "sender: Your organisation, button: Read the review (PDF)}' (more keys: "
+                                      "README, 'The screen edition and the newsletter kit')")])
 
 
 def make_kit(doc: Document, screen_pdf: Path, out_dir: Path, written: list[Path] | None = None) -> Kit:
