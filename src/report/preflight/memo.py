@@ -10,8 +10,9 @@ shared.py), problems, and the work the page cost against the budget. A page whos
 gives its events again; any other page is walked. The checks cannot tell the difference: they read
 the same events a walk shared with another process gives them.
 
-`PageMemo.kept` is what a build reads from its cache (JSON), `PageMemo.entries()` what it stores:
-an entry that is not of the expected shape is a page walked afresh, never an error.
+`PageMemo(kept)` takes what a build reads from its cache (JSON), `PageMemo.entries()` gives what it
+stores: an entry that is not of the expected shape is a page walked afresh, never an error. Only
+the build's own print edition is checked with a memo; `report preflight FILE` walks every page.
 """
 
 from __future__ import annotations
@@ -112,7 +113,9 @@ class PageMemo:
         print edition's form with the build's time, drawn on every page, would else make every
         page new every minute. Its content is parsed (the walk's own tokenizer) and written again
         with the operands of the text-showing operators left out; its /Length (of the compressed
-        text) left out. None for anything else: the stream is digested as it is."""
+        text) left out. (A page recalled so counts the decoded bytes of the time it was walked with
+        against the budget: a few bytes either way.) None for anything else: the stream is digested
+        as it is."""
         if form.get("/Subtype") != "/Form" or len(form.read_raw_bytes()) > SMALL_FORM:
             return None
         try:
