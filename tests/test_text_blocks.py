@@ -320,8 +320,9 @@ def flowing_sections(draw: Any) -> dict[str, Any]:
         if "heading" in blocks[-1]:  # refused by the model: a heading introduces something
             blocks.append({"paragraph": _sentence(n)})
         sections[f"s{s}"] = {"kind": "text", "title": f"Kapitelkopf {s}", "blocks": blocks}
-        if "paragraph" in blocks[-1] and draw(st.booleans()):  # footnotes after a last paragraph
-            blocks[-1]["paragraph"] += "[^1]"
+        paragraphs = [b for b in blocks if "paragraph" in b]
+        if paragraphs and draw(st.booleans()):  # footnotes, after whatever the section ends with
+            paragraphs[-1]["paragraph"] += "[^1]"
             sections[f"s{s}"]["footnotes"] = [f"Fußnotentext {s}: " + _sentence(n + 1)]
     return sections
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 from reportlab.platypus import Paragraph as _RLParagraph
 
 from ..model import Note, TextSection
@@ -54,20 +54,27 @@ def footnotes(ctx: LayoutContext, section: TextSection, indent: float = 0.0) -> 
 
 def with_notes(story: list[Any], notes: list[Any]) -> list[Any]:
     """`story` followed by the section's footnotes, which never start a page alone: they keep the
-    end of the section's last paragraph (its last lines go with them), or a short last block whole."""
-    last = story[-1] if story else None
-    if not notes or last is None or type(last).__name__ in ("Spacer", "KeepTogether", "Columns", "KeepRoom"):
-        return story + notes  # (a chart, table or image, or columns: the notes follow as they flow)
+    end of the section's last paragraph (its last lines go with them), another last block whole,
+    or join a last chart, table or image in what keeps it together (it moves on with them)."""
+    if not notes or not story:
+        return story + notes
+    end = len(story)
+    while end and isinstance(story[end - 1], Spacer):
+        end -= 1
+    last = story[end - 1] if end else None
+    if isinstance(last, KeepTogether):  # [space, KeepTogether(title, chart, caption …), space]
+        return [*story[:end - 1], KeepTogether([*last._content, *story[end:], *notes])]
+    if last is None or end < len(story) or type(last).__name__ in ("Columns", "KeepRoom"):
+        return story + notes  # (two columns: the notes follow as they flow)
     return [*story[:-1], EndsWith(last, notes)]
 
 
 class EndsWith(Flowable):
     """The last flowable of a section and its footnotes, stacked as a frame would stack them (the
     gap between two is the larger of the space after the one and before the other). Where they do
-    not fit together, a paragraph splits so that its last lines go with the notes; another block
-    goes with them whole if it is short, else the notes follow it as usual."""
-
-    SHORT = 0.25  # of the frame's height: a block that goes along with its notes
+    not fit together, a paragraph splits so that its last lines go with the notes; another block (a
+    box, a list, a quote) goes on with them whole, as boxes, charts and images move on whole; only
+    where the two are taller than a page do the notes follow as they flow."""
 
     def __init__(self, last: Any, notes: list[Any]):
         super().__init__()
@@ -102,11 +109,9 @@ class EndsWith(Flowable):
             if len(parts) == 2:
                 return [parts[0], EndsWith(parts[1], self.notes)]
         frame = getattr(self, "_frame", None)
-        at_top = frame is None or getattr(frame, "_atTop", False)
-        short = frame is not None and wrap_on(self.last, canv, aw, ah)[1] <= self.SHORT * frame._aH
-        if short and not at_top:
-            return []  # on the next page, together
-        return self._items()  # as they would flow without this
+        if frame is not None and not getattr(frame, "_atTop", False):
+            return []  # on the next page, together (as a box, chart or image moves on whole)
+        return self._items()  # taller than a page together: as they would flow without this
 
     def draw(self) -> None:
         y = self.height
