@@ -272,3 +272,24 @@ def test_values_written_as_name_and_value_pairs_get_a_hint_with_categories(conte
     d = only(diagnostics(content))
     assert d.message == "chart 'aktivitaeten': series[1]: values[1]: a block of keys is not a number"
     assert "the names go in categories:" in d.hint
+
+
+@pytest.mark.parametrize(("english", "example"), [
+    (False, "e.g. source: Quelle: Thüringen International"), (True, "e.g. source: Source: annual accounts 2025")])
+def test_a_missing_key_s_example_is_in_the_document_s_language(tmp_path, english, example):
+    """The hint for a missing key shows an example; an English document gets an English one (the
+    examples were the German sample's throughout)."""
+    import shutil
+
+    from .conftest import ROOT
+    if english:
+        shutil.copytree(ROOT / "examples" / "en" / "content", tmp_path / "en" / "content")
+        shutil.copytree(ROOT / "assets", tmp_path / "en" / "assets")
+        content, chart = tmp_path / "en" / "content", "charts/activities.yaml"
+    else:
+        content, chart = make_project(tmp_path), CHART
+    text = (content / chart).read_text(encoding="utf-8")
+    (content / chart).write_text("\n".join(line for line in text.splitlines() if not line.startswith("source:")),
+                                 encoding="utf-8")
+    d = only(diagnostics(content))
+    assert d.message.endswith("missing required key 'source'") and d.hint.endswith(example), d.hint

@@ -65,6 +65,7 @@ def load_document(content_dir: Path) -> Document:
 
     raw = load(report_file)
     ctx.numbers = number_notation(raw.get("language") if isinstance(raw, YMap) else None)
+    ctx.language = str(raw.get("language") or "") if isinstance(raw, YMap) else ""
     report = INVALID if raw is INVALID else reader.read(raw, getattr(raw, "pos", Pos(shown(report_file))),
                                                         Report, "report")
     if ctx.numbers is None:

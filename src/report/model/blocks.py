@@ -12,13 +12,14 @@ from .tables import Table
 
 @dataclass(kw_only=True)
 class Paragraph(Node):
-    text: Markup = spec("A paragraph of body text.", example="Bereits im März zog es uns …")
+    text: Markup = spec("A paragraph of body text.", example="Bereits im März zog es uns …",
+                        example_en="In March we travelled to …")
 
 
 @dataclass(kw_only=True)
 class Quote(Node):
     text: Markup = spec("The quoted sentence, set large as a pull quote.",
-                        example="Eines der erfolgreichsten Jahre")
+                        example="Eines der erfolgreichsten Jahre", example_en="One of our most successful years")
     attribution: str | None = spec("Who said it, if anyone.", default=None)
     repeat: bool = spec("The quote repeats a sentence of the body text (a pull quote): screen readers "
                         "skip it, so it is not read twice.", default=False, example=True)
@@ -26,12 +27,13 @@ class Quote(Node):
 
 @dataclass(kw_only=True)
 class ChartRef(Node):
-    id: str = spec("Name of a chart file in charts/ without .yaml.", example="aktivitaeten")
+    id: str = spec("Name of a chart file in charts/ without .yaml.", example="aktivitaeten", example_en="activities")
 
 
 @dataclass(kw_only=True)
 class Figure(Node):
-    image: AssetPath = spec("Image file relative to assets/.", example="images/messe.jpg")
+    image: AssetPath = spec("Image file relative to assets/.", example="images/messe.jpg",
+                            example_en="images/picture.jpg")
     caption: Markup = spec("Caption under the image.")
     credit: str | None = spec("Image credit.", default=None)
     alt: str = spec("What the image shows, for readers who cannot see it.")
@@ -40,7 +42,8 @@ class Figure(Node):
 @dataclass(kw_only=True)
 class Heading(Node):
     text: str = spec("A sub-heading inside the section (bookmark under the section; kept with what follows).",
-                     example="Messen und Gemeinschaftsstände", max_length=120)
+                     example="Messen und Gemeinschaftsstände", max_length=120,
+                     example_en="Trade fairs and joint stands")
     level: int = spec("2: under the section title; 3: under a level-2 sub-heading.", default=2, example=2,
                       between=(2, 3))
 
@@ -48,7 +51,7 @@ class Heading(Node):
 @dataclass(kw_only=True)
 class ListItem(Node):
     SHORTHAND = "text"  # an item may be written as plain text
-    text: Markup = spec("The item's text (inline markup allowed).", example="Kalifornien")
+    text: Markup = spec("The item's text (inline markup allowed).", example="Kalifornien", example_en="California")
     items: list[Markup] = spec("Items nested under this one (one level).", default=[], example=["Detroit"],
                                items=(0, 30))
 
@@ -86,7 +89,7 @@ def check_split_numbers(obj: Node, texts: list[str], diag: Diagnostics, ctx: Any
 @dataclass(kw_only=True)
 class Note(Node):
     text: Markup = spec("Small print: a rounding note, a methodology remark.",
-                        example="Alle Zahlen sind gerundet.")
+                        example="Alle Zahlen sind gerundet.", example_en="All figures are rounded.")
     label: str | None = spec("A label in front of the note, e.g. Hinweis.", default=None, example="Hinweis",
                              max_length=40)
 

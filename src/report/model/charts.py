@@ -91,7 +91,8 @@ class Series(Node):
 class ChartBase(Node):
     title: str = spec("Chart title.", max_length=120)
     caption: Markup = spec("Caption: what the reader should see in the chart.")
-    source: str = spec("Source line printed under the chart.", example="Quelle: Thüringen International")
+    source: str = spec("Source line printed under the chart.", example="Quelle: Thüringen International",
+                       example_en="Source: annual accounts 2025")
     alt: str = spec("Text alternative: what the chart shows, with its data in words. Where it leaves numbers "
                     "out, the screen edition adds the chart's data as a table for screen readers.")
     height: float = spec("Height of the chart drawing in millimetres.", default=70.0, example=70)
@@ -223,7 +224,7 @@ class DestinationGroup(Node):
 @dataclass(kw_only=True)
 class DestinationsChart(ChartBase):
     kind: Literal["destinations"] = spec("Chart kind: routes from one origin to destinations, by group.")
-    origin: str = spec("Where the routes start.", example="Thüringen", max_length=30)
+    origin: str = spec("Where the routes start.", example="Thüringen", max_length=30, example_en="London")
     groups: list[DestinationGroup] = spec("Groups of destinations, each drawn in its own colour.", items=(1, 8))
 
     def check(self, diag: Diagnostics, ctx: ReadContext) -> None:

@@ -51,9 +51,10 @@ class Cover(Node):
     image: AssetPath = spec("Cover artwork or photo, relative to assets/ (JPEG or PNG, print resolution).",
                             example="images/cover-artwork.jpg")
     credit: str = spec("Image credit printed on the cover.", example="Bildquelle: beermedia / fotolia.com",
-                       max_length=100)
+                       max_length=100, example_en="Photo: Jane Doe")
     alt: str = spec("What the image shows, for readers who cannot see it.",
-                    example="Abstrakte Grafik: Linien verbinden Thüringen mit Zielen in aller Welt")
+                    example="Abstrakte Grafik: Linien verbinden Thüringen mit Zielen in aller Welt",
+                    example_en="A lighthouse at dusk above a rocky shore")
 
 
 _PHONE = re.compile(r"\+?[0-9][0-9 /-]*[0-9]")
@@ -63,7 +64,8 @@ _PHONE = re.compile(r"\+?[0-9][0-9 /-]*[0-9]")
 class Contact(Node):
     heading: str | None = spec("Heading of the closing page (default: the language's 'Contact and imprint').",
                                default=None, example="Kontakt und Impressum", max_length=80)
-    publisher: str = spec("Who publishes the review.", example="Thüringen International", max_length=80)
+    publisher: str = spec("Who publishes the review.", example="Thüringen International", max_length=80,
+                          example_en="Example Foundation")
     address: list[str] = spec("Postal address, one line per item.", default=[],
                               example=["Musterstraße 1", "99084 Erfurt"], max_length=80, items=(0, 6))
     phone: str | None = spec("Telephone number: digits, spaces, +, / and -.", default=None,
@@ -85,14 +87,16 @@ class Contact(Node):
 @dataclass(kw_only=True)
 class Newsletter(Node):
     pdf_url: str = spec("Public address of the screen PDF that the teaser's button links to.",
-                        example="https://www.example.org/jahresrueckblick-2017.pdf")
-    sender: str = spec("Who sends the mailing (shown in the footer).", example="Thüringen International")
+                        example="https://www.example.org/jahresrueckblick-2017.pdf",
+                        example_en="https://www.example.org/annual-review-2025.pdf")
+    sender: str = spec("Who sends the mailing (shown in the footer).", example="Thüringen International",
+                       example_en="Example Foundation")
     address: list[str] = spec("Postal address or imprint lines for the footer.", default=[])
     reply_to: str | None = spec("Address readers can reply to.", default=None, example="newsletter@example.org")
     unsubscribe: str | None = spec("Footer note on how to unsubscribe.", default=None)
     figures: int = spec("How many key figures the teaser shows (3 or 4).", default=4, example=4, between=(3, 4))
     button: str = spec("Label of the button that opens the PDF.", example="Jahresrückblick lesen (PDF)",
-                       max_length=40)
+                       max_length=40, example_en="Read the annual review (PDF)")
 
     def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
         check_web(self, "pdf_url", diag, ctx)
@@ -111,19 +115,24 @@ class Padding(Node):
 @dataclass(kw_only=True)
 class Report(Node):
     name: str = spec("Base name of the output files (letters, digits, hyphens).",
-                     example="jahresrueckblick-2017")
+                     example="jahresrueckblick-2017", example_en="annual-review-2025")
     title: str = spec("Title on the cover and in the PDF metadata.",
-                      example="Ein gutes Jahr für Ihre Internationalisierung!", max_length=120)
+                      example="Ein gutes Jahr für Ihre Internationalisierung!", max_length=120,
+                      example_en="A good year for our members")
     subtitle: str | None = spec("Line under the title.", default=None, example="Jahresrückblick 2017",
                                 max_length=50)
     organisation: str = spec("The organisation the review is about.", example="Thüringen International",
-                             max_length=50)
+                             max_length=50, example_en="Example Foundation")
     year: int = spec("The year under review.", example=2017)
-    language: str = spec("Language of the content (BCP 47), e.g. de-DE or en-GB.", example="de-DE")
-    author: str = spec("Author shown in the PDF metadata.", example="Thüringen International")
-    subject: str = spec("Subject shown in the PDF metadata.", example="Jahresrückblick 2017")
+    language: str = spec("Language of the content (BCP 47), e.g. de-DE or en-GB.", example="de-DE",
+                         example_en="en-GB")
+    author: str = spec("Author shown in the PDF metadata.", example="Thüringen International",
+                       example_en="Example Foundation")
+    subject: str = spec("Subject shown in the PDF metadata.", example="Jahresrückblick 2017",
+                        example_en="Annual Review 2025")
     keywords: list[str] = spec("Keywords for the PDF metadata.", default=[], example=["Export", "Thüringen"])
-    lead: Markup = spec("Introductory paragraph (lead).", example="In den vergangenen elf Monaten …")
+    lead: Markup = spec("Introductory paragraph (lead).", example="In den vergangenen elf Monaten …",
+                        example_en="Over the past twelve months …")
     cover: Cover = spec("The cover image and its credit.")
     sections: list[str] = spec("Section files in reading order, relative to the content folder.",
                                example=["sections/01-bilanz.yaml"])

@@ -36,8 +36,10 @@ class AssetPath(str):
 
 def spec(description: str, default: Any = MISSING, example: Any = None, *,
          max_length: int | None = None, items: tuple[int, int] | None = None,
-         between: tuple[float, float] | None = None, kinds: dict[str, tuple[type, str | None]] | None = None) -> Any:
-    """A model field with the description and example shown in errors and the schema.
+         between: tuple[float, float] | None = None, kinds: dict[str, tuple[type, str | None]] | None = None,
+         example_en: Any = None) -> Any:
+    """A model field with the description and example shown in errors and the schema
+    (`example_en`: the example a hint shows in an English document, where `example` is German text).
 
     `max_length` bounds text (each item of a list of text) in characters, where the design
     has room for one line or one box only; `items` bounds the number of list items;
@@ -45,7 +47,7 @@ def spec(description: str, default: Any = MISSING, example: Any = None, *,
     field a list of blocks, each one key naming its kind in that registry (`- paragraph: …`).
     """
     meta = {"description": description, "example": example, "max_length": max_length, "items": items,
-            "between": between, "kinds": kinds}
+            "between": between, "kinds": kinds, "example_en": example_en}
     if isinstance(default, (list, dict)):
         return field(default_factory=lambda: type(default)(default), metadata=meta)
     return field(default=default, metadata=meta)
@@ -76,6 +78,7 @@ class ReadContext:
     positions: dict[int, tuple[dict, dict]] = field(default_factory=dict)
     # the document language's number notation (thousands, decimal); None until report.yaml is read
     numbers: Separators | None = None
+    language: str = ""  # report.yaml's language ("en-GB"), "" until it is read: the examples hints show
 
     def value_pos(self, obj: Node, key: str) -> Pos:
         value_pos, _ = self.positions.get(id(obj), ({}, {}))
@@ -293,6 +296,8 @@ class Reader:
                 if f.default is MISSING and f.default_factory is MISSING:
                     example = f.metadata.get("example")
                     hint = f"add '{name}:' ({f.metadata.get('description', '')})"
+                    if self.ctx.language.startswith("en") and f.metadata.get("example_en") is not None:
+                        example = f.metadata["example_en"]
                     if example is not None and not isinstance(example, (list, dict)):
                         hint += f", e.g. {name}: {example}"
                     self.diag.error(value.pos, f"{what}: missing required key '{name}'", hint)

@@ -17,7 +17,7 @@ from .reader import AssetPath, Markup, Node, ReadContext, spec
 class TextSection(Node):
     kind: Literal["text"] = spec("Section kind: narrative text with quotes, charts and images.")
     title: str = spec("Section heading (also in contents and bookmarks).", example="Highlights des Jahres",
-                      max_length=120)
+                      max_length=120, example_en="Highlights of the year")
     kicker: str | None = spec("Small line above the heading.", default=None, example="Delegationsreisen",
                               max_length=80)
     blocks: list[Any] = spec("Paragraphs, quotes, charts and images in reading order; each item is one of: "
@@ -48,16 +48,19 @@ class TextSection(Node):
 @dataclass(kw_only=True)
 class ForewordSection(Node):
     kind: Literal["foreword"] = spec("Section kind: the opening letter with portrait and signature.")
-    title: str = spec("Heading of the foreword.", example="Liebe Leserinnen und Leser", max_length=120)
+    title: str = spec("Heading of the foreword.", example="Liebe Leserinnen und Leser", max_length=120,
+                      example_en="Dear readers")
     kicker: str | None = spec("Small line above the heading.", default=None, example="Vorwort", max_length=80)
     portrait: AssetPath = spec("Portrait photo of the author, relative to assets/.", example="images/portrait.jpg")
-    portrait_alt: str = spec("What the portrait shows.", example="Porträt von Dr. Erika Muster")
+    portrait_alt: str = spec("What the portrait shows.", example="Porträt von Dr. Erika Muster",
+                             example_en="Portrait of Dr Jane Doe")
     paragraphs: list[Markup] = spec("The letter, one item per paragraph.", example=["Was für ein Jahr …"],
                                     items=(1, 20))
-    closing: str = spec("The closing line.", example="Herzliche Grüße", max_length=80)
+    closing: str = spec("The closing line.", example="Herzliche Grüße", max_length=80, example_en="With best wishes")
     signature: AssetPath | None = spec("Signature as PNG with a transparent background (optional).",
                                        default=None, example="images/unterschrift.png")
-    name: str = spec("The author's name under the signature.", example="Dr. Erika Muster", max_length=80)
+    name: str = spec("The author's name under the signature.", example="Dr. Erika Muster", max_length=80,
+                     example_en="Dr Jane Doe")
     role: str | None = spec("The author's role.", default=None, example="Geschäftsführerin", max_length=120)
 
 
@@ -72,7 +75,8 @@ class KeyFigure(Node):
                          "German.", example=1000)
     qualifier: str | None = spec("Words that keep the number honest, e.g. 'mehr als' or 'rund'.",
                                  default=None, example="mehr als", max_length=24)
-    label: str = spec("What was counted.", example="erreichte Thüringer", max_length=80)
+    label: str = spec("What was counted.", example="erreichte Thüringer", max_length=80,
+                      example_en="customers reached")
     detail: Markup | None = spec("A short explanation under the label.", default=None, max_length=160)
     unit: str | None = spec("Unit after the number, spaced as the language writes it: German '61,4 %' "
                             "(no-break space), English '61.4%'.", default=None, example="Mio. €", max_length=12)
@@ -101,7 +105,8 @@ class KeyFigure(Node):
 @dataclass(kw_only=True)
 class KeyFiguresSection(Node):
     kind: Literal["key_figures"] = spec("Section kind: a page of key-figure tiles.")
-    title: str = spec("Section heading.", example="Das Jahr in Zahlen", max_length=120)
+    title: str = spec("Section heading.", example="Das Jahr in Zahlen", max_length=120,
+                      example_en="The year in figures")
     kicker: str | None = spec("Small line above the heading.", default=None, max_length=80)
     intro: Markup | None = spec("Text under the heading.", default=None)
     figures: list[KeyFigure] = spec("The tiles, in reading order.", items=(1, 12))

@@ -83,19 +83,22 @@ class TableColumn(Node):
 
 @dataclass(kw_only=True)
 class TableNote(Node):
-    row: str = spec("The row, by the text of its first cell.", example="Stromnetz")
+    row: str = spec("The row, by the text of its first cell.", example="Stromnetz", example_en="Power grid")
     column: str | None = spec("The column, by name (default: the row's first cell).", default=None, example="2025")
-    text: Markup = spec("The note, printed under the table.", example="vorläufige Zahl")
+    text: Markup = spec("The note, printed under the table.", example="vorläufige Zahl",
+                        example_en="provisional figure")
 
 
 @dataclass(kw_only=True)
 class Table(Node):
-    title: str = spec("Table title.", example="Investitionen nach Sparten", max_length=120)
+    title: str = spec("Table title.", example="Investitionen nach Sparten", max_length=120,
+                      example_en="Investment by division")
     caption: Markup | None = spec("Caption under the table.", default=None)
     source: str | None = spec("Source line under the table.", default=None,
                               example="Quelle: Jahresabschluss 2025")
     alt: str = spec("Summary for readers who cannot see the table: what it shows.",
-                    example="Investitionen nach Sparten 2024 und 2025 in Mio. €, mit Summe.")
+                    example="Investitionen nach Sparten 2024 und 2025 in Mio. €, mit Summe.",
+                    example_en="Investment by division in 2024 and 2025 in £ million, with total.")
     columns: list[TableColumn] = spec("The columns, left to right.", items=(1, 12))
     rows: Any = _raw(spec(
         "Rows written here: each a list of cells (one per column that is not computed), or "
