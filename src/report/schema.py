@@ -93,8 +93,9 @@ class _Builder:
                 schema = dict(own) if own else self.type_schema(hints[f.name], dict(f.metadata), partial)
             if f.metadata.get("description"):
                 schema = {**schema, "description": f.metadata["description"]}
-            if f.metadata.get("example") is not None:
-                schema["examples"] = [f.metadata["example"]]
+            if f.metadata.get("example") is not None:  # the German sample's, and an English one where it differs
+                schema["examples"] = [f.metadata["example"]] + ([f.metadata["example_en"]]
+                                                               if f.metadata.get("example_en") is not None else [])
             if f.default is not MISSING and not callable(f.default) and f.default is not None:
                 schema["default"] = f.default
             props[f.name] = schema
