@@ -25,7 +25,7 @@ from typing import Any
 import pikepdf
 from pikepdf import Matrix
 
-from .shared import portable
+from .shared import portable, space_info
 from .walk import TEXT_OPS, Budget, Event, ImageInfo, Malformed, Paint, Problem, SpaceInfo
 
 FORMAT = 1  # changes when the entries' layout changes
@@ -225,6 +225,8 @@ def _frozen(value: Any) -> Any:
 
 def _record(e: Event, spaces: dict) -> tuple:
     paint = e.paint
+    if e.kind == "image":  # as the shared walk sends it (an inline image's ink is not read: 0)
+        e = portable(e)
     return (e.kind, e.op, tuple(e.ctm.shorthand) if e.ctm is not None else None, e.value,
             _space(e.obj, spaces) if e.kind == "space" else _obj(e.kind, e.obj), e.where,
             None if paint is None else (_space(paint.space, spaces) if paint.space is not None else None,
@@ -239,7 +241,7 @@ def _space(space: Any, spaces: dict) -> tuple:
     memo = (space.objgen if space.is_indirect else space.unparse()) if isinstance(space, pikepdf.Object) else None
     known = spaces.get(memo) if memo is not None else None
     if known is None:
-        info = portable(Event("space", 0, obj=space)).obj
+        info = space_info(space)
         known = ("space", _told(info.family), _told(info.description))
         if memo is not None:
             spaces[memo] = known
@@ -249,8 +251,8 @@ def _space(space: Any, spaces: dict) -> tuple:
 def _obj(kind: str, obj: Any) -> Any:
     if obj is None or (isinstance(obj, str) and kind in ("paint", "transparency")):
         return obj
-    if kind == "image":
-        info = obj if isinstance(obj, ImageInfo) else portable(Event("image", 0, "Do", obj=obj)).obj
+    if kind == "image" and isinstance(obj, ImageInfo):
+        info = obj
         if not all(type(v) in (bool, int, float, str) for v in info.keys.values()):
             raise _NotKept("a number pikepdf gives as Decimal")
         return ("image", tuple(sorted(info.keys.items())), info.ink)

@@ -159,9 +159,9 @@ def _walk_chunk(walker: Walker, chunk: int, pages: int) -> tuple[list[Event], li
 def portable(event: Event) -> Event:
     """The event without pikepdf objects: what the checks read of its colour spaces and images."""
     if event.kind == "space":
-        return replace(event, obj=_space(event.obj))
+        return replace(event, obj=space_info(event.obj))
     if event.kind == "paint" and event.paint is not None and event.paint.space is not None:
-        return replace(event, paint=replace(event.paint, space=_space(event.paint.space)))
+        return replace(event, paint=replace(event.paint, space=space_info(event.paint.space)))
     if event.kind == "image" and not isinstance(event.obj, ImageInfo):  # (a page memo.py gave is portable)
         image = event.obj
         keys = {k: _plain(image.get(k)) for k in ("/ImageMask", "/Width", "/Height") if k in image}
@@ -171,7 +171,8 @@ def portable(event: Event) -> Event:
     return event
 
 
-def _space(space: Any) -> SpaceInfo:
+def space_info(space: Any) -> SpaceInfo:
+    """What the checks read of a colour space, without pikepdf objects (its family, its description)."""
     return SpaceInfo(_answer(base_family, space), _answer(_describe, space))
 
 
