@@ -84,21 +84,21 @@ class EndsWith(Flowable):
     def _items(self) -> list[Any]:
         return [self.last, *self.notes]
 
-    def _heights(self, aw: float, ah: float) -> list[float]:
+    def _heights(self, items: list[Any], aw: float, ah: float) -> list[float]:
         canv = getattr(self, "canv", None)
-        return [wrap_on(f, canv, aw, ah)[1] for f in self._items()]
+        return [wrap_on(f, canv, aw, ah)[1] for f in items]
 
     def _gaps(self) -> list[float]:
         items = self._items()
         return [0.0] + [max(a.getSpaceAfter(), b.getSpaceBefore()) for a, b in zip(items[:-1], items[1:], strict=True)]
 
     def _notes_height(self, aw: float, ah: float) -> float:
-        heights, gaps = self._heights(aw, ah), self._gaps()
-        return sum(heights[1:]) + sum(gaps[1:])
+        """The notes and the gap above them (the last block is not measured again)."""
+        return sum(self._heights(self.notes, aw, ah)) + sum(self._gaps()[1:])
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         self.width = aw
-        self.height = sum(self._heights(aw, ah)) + sum(self._gaps())
+        self.height = sum(self._heights(self._items(), aw, ah)) + sum(self._gaps())
         return aw, self.height
 
     def split(self, aw: float, ah: float) -> list[Any]:
@@ -115,7 +115,7 @@ class EndsWith(Flowable):
 
     def draw(self) -> None:
         y = self.height
-        heights = self._heights(self.width, self.height)
+        heights = self._heights(self._items(), self.width, self.height)
         for item, h, gap in zip(self._items(), heights, self._gaps(), strict=True):
             y -= gap + h
             item.drawOn(self.canv, 0, y)
