@@ -119,9 +119,8 @@ class PrintEdition(Edition):
             when = self.locale.when(build_time())
             # a box as wide as any time: the form is then the same but for its text, which the
             # preflight's page memo leaves out (preflight/memo.py)
-            canv.beginForm(SLUG_TIME, -1, -SLUG_SIZE, max(SLUG_TIME_WIDTH, canv.stringWidth(when, canv._fontname,
-                                                                                            SLUG_SIZE) + 1),
-                           2 * SLUG_SIZE)
+            width = max(SLUG_TIME_WIDTH, canv.stringWidth(when, canv._fontname, SLUG_SIZE) + 1)
+            canv.beginForm(SLUG_TIME, -1, -SLUG_SIZE, width, 2 * SLUG_SIZE)
             canv.setFillColor(CMYKColor(0, 0, 0, 1))
             canv.setFont(canv._fontname, SLUG_SIZE)
             canv.drawString(0, 0, when)
