@@ -122,3 +122,24 @@ def test_a_heading_asks_for_the_space_above_a_chart_or_table_too(styles):
     chart.wrapOn(room.canv, 400, 1000)
     assert room.height == pytest.approx(h + heading.getSpaceBefore() + heading.getSpaceAfter() + 14 + chart._H
                                        + chart.getSpaceBefore())
+
+
+def test_a_key_figure_label_hyphenates_its_overlong_word_only(styles):
+    """A tile's label is set as a heading: on a small page a compound wider than the tile
+    ("Grundstücksverkehrsgenehmigungen", A5) is hyphenated, the label's other words stay whole
+    (the tile had its own rule, which hyphenated every word of such a label)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from report.layout.keyfigures import _label_style
+    from report.layout.text import Paragraph as ReportParagraph
+    style, width = _label_style(styles), 130
+    label = "Erteilte Grundstücksverkehrsgenehmigungen und Bescheide für Unternehmen"
+    assert stringWidth("Grundstücksverkehrsgenehmigungen", style.fontName, style.fontSize) > width
+    assert all(stringWidth(w, style.fontName, style.fontSize) < width / 2 for w in ("Erteilte", "Bescheide"))
+    p = ReportParagraph(label, style)
+    p.wrap(width, 10_000)
+    lines = _line_texts(p)
+    cut = [line for line in lines if line.endswith(("-", "\xad"))]
+    assert cut and all(line.split()[-1].rstrip("-\xad") in "Grundstücksverkehrsgenehmigungen" for line in cut), lines
+    joined = "".join(line.rstrip("-\xad") if line in cut else line + " " for line in lines).strip()
+    assert joined == label

@@ -183,21 +183,17 @@ def _beside(ctx: LayoutContext, figures: list[KeyFigure]) -> bool:
     return True
 
 
-def _label_style(st: Any, label: str, width: float) -> Any:
-    """A tile's label; hyphenated where a word is wider than the tile (a long compound such as
-    "Informationsveranstaltungen" on a small page), which would otherwise be cut anywhere."""
-    s = st.theme.sizes
-    size = s.body + 1
-    too_wide = any(stringWidth(word, st.font["bold"], size) > width for word in label.split())
-    return st.para("h2", spaceBefore=0, fontSize=size, leading=size * 1.25,
-                   **({"hyphenationLang": st.hyphenate} if too_wide else {}))
+def _label_style(st: Any) -> Any:
+    """A tile's label: set as a heading, so a word wider than the tile (a long compound such as
+    "Informationsveranstaltungen" on a small page) is hyphenated and the others stay whole."""
+    size = st.theme.sizes.body + 1
+    return st.para("h2", spaceBefore=0, fontSize=size, leading=size * 1.25)
 
 
 def _texts(ctx: LayoutContext, fig: KeyFigure) -> list[Paragraph]:
     """Label and detail of a tile (set in _tile, measured in _needed_height)."""
-    st, gap = ctx.styles, ctx.styles.theme.page.tile_gap * MM
-    inner = (ctx.text_width - gap * (COLUMNS - 1)) / COLUMNS - 2 * PAD
-    parts = [Paragraph(rl_plain(fig.label, ctx.locale), _label_style(st, fig.label, inner))]
+    st = ctx.styles
+    parts = [Paragraph(rl_plain(fig.label, ctx.locale), _label_style(st))]
     if fig.detail:
         parts.append(Paragraph(rl_markup(fig.detail, ctx.locale), st.para("small", hyphenationLang="")))
     return parts
