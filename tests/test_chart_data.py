@@ -63,6 +63,15 @@ def test_a_bad_cell_is_named_by_row_and_column(content):
     assert d.message == "column 'Strom': 'viel' is not a number"
 
 
+@pytest.mark.parametrize("cell", ["", " "])
+def test_an_empty_cell_is_named_not_a_crash(content, cell):
+    """An empty cell (or a space) in a chart's CSV crashed the number reader with an IndexError."""
+    _, diags = read(content, "kind: bar\ndata: data/werte.csv\n", f"Jahr;Strom\n2023;{cell}\n2024;300\n")
+    (d,) = diags
+    assert str(d.pos).endswith("data/werte.csv:2:6")
+    assert d.message == "column 'Strom': an empty value is not a number"
+
+
 def test_a_decimal_point_in_a_german_document_gets_a_hint(content):
     _, diags = read(content, "kind: bar\ndata: data/werte.csv\n", "Jahr;Strom\n2023;48.2\n")
     (d,) = diags

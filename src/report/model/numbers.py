@@ -130,9 +130,11 @@ def parse_number(text: str, seps: Separators | None) -> Number:
     """A number written as text in the document's language: "48.250", "61,4", "−1,2" (de),
     "48,250", "61.4" (en); plain digits everywhere. Raises NumberError with a fitting hint."""
     raw = text.strip()
+    if not raw:
+        raise NumberError("an empty value is not a number", "write a number, e.g. 20")
     body = raw
     negative = False
-    if body[:1] in _MINUSES or body[:1] == "+":
+    if body[0] in _MINUSES or body[0] == "+":
         negative = body[0] != "+"
         body = body[1:].lstrip()
     body = re.sub(rf"(?<=\d)[{_SPACES}](?=\d{{3}}(\D|$))", "", body)  # 48 250 → 48250
