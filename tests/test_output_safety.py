@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 from pathlib import Path
 
 import pikepdf
@@ -177,3 +178,40 @@ def test_output_below_a_file_through_the_command(project, tmp_path, monkeypatch,
     code, err = run_cli(["build", str(project), "-o", "blocker/out", "--edition", "screen"], capsys)
     assert code == 2
     assert "error: cannot write to blocker/out: Not a directory" in err
+
+
+def _low_resolution_image(content: Path) -> str:
+    """A 300 × 200 pixel photo placed at the column's width (~45 ppi): the print edition refuses it."""
+    from PIL import Image
+    images = content.parent / "assets" / "images"
+    images.mkdir(parents=True, exist_ok=True)
+    Image.new("RGB", (300, 200), (40, 120, 60)).save(images / "klein.jpg")
+    section = content / "sections" / "04-aussenwirtschaftstag.yaml"
+    section.write_text(section.read_text(encoding="utf-8") + "  - image:\n      image: images/klein.jpg\n"
+                       "      caption: Ein kleines Bild.\n      alt: Eine grüne Fläche.\n", encoding="utf-8")
+    line = section.read_text(encoding="utf-8").splitlines().index("      image: images/klein.jpg") + 1
+    return f"sections/04-aussenwirtschaftstag.yaml:{line}:14"
+
+
+def test_an_edition_that_fails_keeps_every_earlier_file(built, capsys):
+    """The print edition's error (an image below 150 ppi, found while it is laid out) came after the
+    screen edition was written: a failed build replaced the screen PDF. Now no edition is written
+    unless all were built; the error points at the image's place in the content."""
+    content, pdf, before = built
+    where = _low_resolution_image(content)
+    code, err = run_cli(["build", str(content), "-o", "out"], capsys)
+    assert code == 2
+    assert re.search(rf"{re.escape(where)}: error: image klein.jpg has only \d+ ppi at its placed size of", err)
+    assert "no PDF was written or replaced" in err
+    assert pdf.read_bytes() == before
+    assert sorted(p.name for p in pdf.parent.iterdir()) == [pdf.name]  # no print edition, no leftovers
+
+
+def test_the_screen_edition_alone_warns_of_an_image_print_refuses(project, tmp_path, capsys):
+    """`--edition screen` (and `report watch`) never lays out the print edition: its refusal comes as
+    a warning at the image's place, so the author learns of it before the print build."""
+    where = _low_resolution_image(project)
+    code, err = run_cli(["build", str(project), "-o", str(tmp_path / "out"), "--edition", "screen"], capsys)
+    assert code == 0
+    assert re.search(rf"{re.escape(where)}: warning: image klein.jpg has only \d+ ppi at its placed size of", err)
+    assert "the print edition refuses it" in err

@@ -91,6 +91,7 @@ def _layout_and_finish(doc, theme, fonts, locale, charts, content_dir: Path, out
         from .layout import hyphenate, justify
         from .layout.contents import Seeds
         from .logo import print_notes
+        from .output import write_all
         from .render import render
 
     available = editions()
@@ -111,7 +112,7 @@ def _layout_and_finish(doc, theme, fonts, locale, charts, content_dir: Path, out
         justify.recall(cache, content_dir)  # the previous build's line breaks: unchanged paragraphs are kept
     hyphenate.recall(cache)  # and the break points of every word asked about before
     waiting = []
-    outputs: dict[str, Output] = {}
+    outputs: dict[str, tuple[Output, bytes]] = {}  # finished editions, written together at the end
     prepared = []
     for edition in order:
         edition = replace(edition.for_document(doc), cache=cache)
@@ -145,7 +146,13 @@ def _layout_and_finish(doc, theme, fonts, locale, charts, content_dir: Path, out
     for edition, rendered in waiting:
         if edition.name in beside and not _collect(*beside[edition.name], result, outputs, report):
             outputs.update(_finish_one(edition, rendered, doc, theme, charts, out_dir, result, report))
-    result.outputs = [outputs[e.name] for e in chosen]
+    finished = [outputs[e.name] for e in chosen]
+    for output, _data in finished:
+        report("write", output.edition)
+    # every edition or none: a later edition's error (an image's ppi, the preflight) keeps the
+    # previous files of all of them, not a new screen edition beside an old print edition
+    write_all([(output.path, data) for output, data in finished])
+    result.outputs = [output for output, _data in finished]
     return result
 
 
@@ -213,7 +220,7 @@ def _fork_editions(jobs: list[tuple], shared: tuple) -> dict:
 
 
 def _edition_job(name: str) -> tuple:
-    """In a forked worker: build one edition to its file (lay it out, unless it was laid out before
+    """In a forked worker: build one edition to its file's bytes (lay it out, unless it was laid out before
     the fork). Errors are returned, not raised (a ReportError or PreflightFailed does not cross
     processes intact)."""
     from .errors import ReportError
@@ -236,8 +243,9 @@ def _edition_job(name: str) -> tuple:
             dict(justify._USED) if laid_out else {})
 
 
-def _collect(future, walk, result: BuildResult, outputs: dict[str, Output], report: Progress) -> bool:
-    """Take over what an edition worker built (its file, warnings, preflight, line breaks); False
+def _collect(future, walk, result: BuildResult, outputs: dict[str, tuple[Output, bytes]],
+             report: Progress) -> bool:
+    """Take over what an edition worker built (its file's bytes, warnings, preflight, line breaks); False
     when the worker failed for a reason of its own: the edition is then built here. Meanwhile this
     process walks pages of the worker's file for its preflight (`walk`, when there is one)."""
     from .errors import ReportError
@@ -259,7 +267,6 @@ def _collect(future, walk, result: BuildResult, outputs: dict[str, Output], repo
     if preflight is not None:
         report("preflight", name)
         result.preflight = preflight
-    report("write", name)
     _add_warnings(result, warnings)
     for digest, breaks in used.items():
         justify._USED.setdefault(digest, breaks)
@@ -314,11 +321,11 @@ def _page_walks_key(doc) -> str:
 
 
 def _finish_one(edition, rendered, doc, theme, charts, out_dir: Path, result: BuildResult,
-                report: Progress, walk=None) -> dict[str, Output]:
-    """Finish, check (print) and write one laid-out edition; `walk`: the preflight's content walk
+                report: Progress, walk=None) -> dict[str, tuple[Output, bytes]]:
+    """Finish and check (print) one laid-out edition: its file's bytes, written once every edition is
+    built; `walk`: the preflight's content walk
     shared with the build process (in an edition worker)."""
     from .finish import finish
-    from .output import write_atomic
     from .render import metadata
 
     report("finish", edition.name)
@@ -337,6 +344,4 @@ def _finish_one(edition, rendered, doc, theme, charts, out_dir: Path, result: Bu
             edition.cache.put_json("page-walks", _page_walks_key(doc), memo.entries())
         if result.preflight.failed:
             raise PreflightFailed(result.preflight, path)
-    report("write", edition.name)
-    write_atomic(path, data)
-    return {edition.name: Output(edition.name, path, len(data), rendered.pages)}
+    return {edition.name: (Output(edition.name, path, len(data), rendered.pages), data)}

@@ -44,7 +44,8 @@ def cmd_build(args: argparse.Namespace) -> int:
                        marks=not args.no_marks, cache=Cache(enabled=not args.no_cache))
     except PreflightFailed as exc:
         print(exc.report.format(), file=sys.stderr)
-        print(f"preflight failed: {exc.path.name} was not written; an earlier file is kept", file=sys.stderr)
+        print(f"preflight failed: {exc.path.name} did not pass; no PDF was written or replaced (the screen "
+              "edition alone: --edition screen)", file=sys.stderr)
         return EXIT_PREFLIGHT
     for w in result.warnings:
         print(w.format(), file=sys.stderr)

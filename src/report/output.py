@@ -16,6 +16,30 @@ from .errors import Diagnostic, Pos, ReportError
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write to a temporary file beside `path`, flush to disk, then rename over it."""
+    write_all([(path, data)])
+
+
+def write_all(files: list[tuple[Path, bytes]]) -> None:
+    """Write several files so that none replaces its old version unless all were written: each goes
+    to a temporary file beside its path first, flushed to disk; only then are they renamed over
+    their paths (the editions of a build: a full disk while writing the print edition keeps the
+    previous screen edition too)."""
+    staged: list[tuple[str, Path]] = []
+    try:
+        for path, data in files:
+            staged.append((_stage(path, data), path))
+        for tmp, path in staged:
+            try:
+                os.replace(tmp, path)
+            except OSError as exc:
+                raise ReportError([Diagnostic(f"cannot write {path.name}: {exc.strerror}", Pos(path),
+                                              "check the output folder's permissions")]) from None
+    finally:
+        for tmp, _path in staged:
+            Path(tmp).unlink(missing_ok=True)  # (gone once renamed)
+
+
+def _stage(path: Path, data: bytes) -> str:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         remove_stale_parts(path)
@@ -29,7 +53,6 @@ def write_atomic(path: Path, data: bytes) -> None:
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; the PDF is meant to be shared
-        os.replace(tmp, path)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
         raise ReportError([Diagnostic(f"cannot write {path.name}: {exc.strerror}", Pos(path),
@@ -37,6 +60,7 @@ def write_atomic(path: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    return tmp
 
 
 def remove_stale_parts(path: Path) -> None:

@@ -30,7 +30,7 @@ class BuildResult:
 
 
 class PreflightFailed(Exception):
-    """The print edition failed preflight; it was not written."""
+    """The print edition failed preflight; no edition was written."""
 
     def __init__(self, report: PreflightReport, path: Path):
         super().__init__(f"{path.name} failed preflight")

@@ -14,10 +14,18 @@ from reportlab.lib.utils import ImageReader
 
 from .. import assets
 from ..cache import Cache, code_version, file_digest, key
+from ..errors import Pos
 from ..layout.templates import Geometry
 from ..theme import Theme
 
 BINDING_MULTIPLE = {"saddle": 4, "perfect": 2, "none": 1}  # sheets folded once: 4 pages; glued: 2
+MIN_PPI_ERROR, MIN_PPI_WARN = 150, 300  # the print edition refuses an image below, and warns below
+
+
+def placed_ppi(path: Path, width: float, height: float) -> tuple[float, str]:
+    """An image's resolution at a placed size of width × height points, and that size in mm."""
+    w_px, h_px = assets.shown_size(path)
+    return min(w_px / (width / 72), h_px / (height / 72)), f"{width / 72 * 25.4:.0f} × {height / 72 * 25.4:.0f} mm"
 
 
 @dataclass(frozen=True)
@@ -46,8 +54,9 @@ class Edition:
         mm = 72 / 25.4
         return Geometry(trim[0], trim[1], self.bleed_mm * mm, self.slug_mm * mm)
 
-    def prepare_image(self, path: Path, width: float, height: float) -> Any:
-        """The image to embed at a placed size of width × height points."""
+    def prepare_image(self, path: Path, width: float, height: float, at: Pos | None = None) -> Any:
+        """The image to embed at a placed size of width × height points; `at`: where the content
+        places it (its findings point there)."""
         return str(path)
 
     def cached_image(self, path: Path, width: float, height: float, convert: Callable[[], bytes],

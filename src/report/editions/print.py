@@ -19,14 +19,14 @@ from typing import TYPE_CHECKING, Any
 import pikepdf
 from reportlab.lib.colors import CMYKColor
 
-from ..assets import shown_size, to_rgb
+from ..assets import to_rgb
 from ..cache import Cache, code_version, file_digest, key
 from ..clock import build_time
 from ..errors import Diagnostic, Pos, ReportError
 from ..layout.templates import Geometry
 from ..locale import Locale, get_locale
 from ..theme import Theme, plate_count, plate_warnings, small_text_builds
-from . import Edition, flatten
+from . import MIN_PPI_ERROR, MIN_PPI_WARN, Edition, flatten, placed_ppi
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -40,7 +40,6 @@ MARK_WIDTH = 0.25  # pt: the thinnest line print shops accept
 SLUG_SIZE = 6.0  # pt: the smallest text print shops accept
 SLUG_TIME = "RptSlugTime"  # the form with the build's time, which every page's slug line ends with
 SLUG_TIME_WIDTH = 200.0  # pt: the form's box, wider than any time written in 6 pt
-MIN_PPI_ERROR, MIN_PPI_WARN = 150, 300
 PROFILE = "icc/FOGRA39L_300.icc"  # relative to assets/
 OUTPUT_CONDITION = "FOGRA39"
 OUTPUT_INFO = "Coated FOGRA39 (ISO 12647-2:2004), offset printing on coated paper, 300 % TAC"
@@ -71,19 +70,17 @@ class PrintEdition(Edition):
 
     # -- images ---------------------------------------------------------------
 
-    def prepare_image(self, path: Path, width: float, height: float) -> Any:
-        w_px, h_px = shown_size(path)
-        ppi = min(w_px / (width / 72), h_px / (height / 72))
-        placed = f"{width / MM:.0f} × {height / MM:.0f} mm"
+    def prepare_image(self, path: Path, width: float, height: float, at: Pos | None = None) -> Any:
+        ppi, placed = placed_ppi(path, width, height)
         if ppi + 0.5 < MIN_PPI_ERROR:
             raise ReportError([Diagnostic(
-                f"image {path.name} has only {ppi:.0f} ppi at its placed size of {placed}", Pos(path),
+                f"image {path.name} has only {ppi:.0f} ppi at its placed size of {placed}", at or Pos(path),
                 f"print needs {MIN_PPI_WARN} ppi: supply at least {round(width / 72 * MIN_PPI_WARN)} × "
                 f"{round(height / 72 * MIN_PPI_WARN)} pixels")])
         if ppi + 0.5 < MIN_PPI_WARN:
             self.warnings.append(Diagnostic(
                 f"image {path.name} has {ppi:.0f} ppi at its placed size of {placed} (print wants "
-                f"{MIN_PPI_WARN})", Pos(path), "a larger original prints sharper", "warning"))
+                f"{MIN_PPI_WARN})", at or Pos(path), "a larger original prints sharper", "warning"))
 
         def convert() -> bytes:
             from PIL import Image

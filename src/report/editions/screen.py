@@ -13,9 +13,10 @@ import pikepdf
 from ..assets import to_rgb
 from ..cache import Cache, file_digest, key
 from ..clock import build_time
+from ..errors import Diagnostic, Pos
 from ..layout.templates import Geometry
 from ..theme import Theme
-from . import Edition
+from . import MIN_PPI_ERROR, MIN_PPI_WARN, Edition, placed_ppi
 
 SCREEN_PPI = 150
 JPEG_QUALITY = 80
@@ -30,7 +31,15 @@ class ScreenEdition(Edition):
     tagged: bool = True  # accessible: structure tree, alt texts, artifacts (see report.tagging)
     rendition: str = "screen"  # preflight recognises it and names the print file instead
 
-    def prepare_image(self, path: Path, width: float, height: float) -> Any:
+    def prepare_image(self, path: Path, width: float, height: float, at: Pos | None = None) -> Any:
+        ppi, placed = placed_ppi(path, width, height)
+        if ppi + 0.5 < MIN_PPI_ERROR:  # said here too: `--edition screen` and `report watch` build no print
+            self.warnings.append(Diagnostic(
+                f"image {path.name} has only {ppi:.0f} ppi at its placed size of {placed}: the print "
+                f"edition refuses it", at or Pos(path),
+                f"print needs {MIN_PPI_WARN} ppi: supply at least {round(width / 72 * MIN_PPI_WARN)} × "
+                f"{round(height / 72 * MIN_PPI_WARN)} pixels", "warning"))
+
         def convert() -> bytes:
             from PIL import Image
             with Image.open(path) as im:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from ..charts import ChartDrawing
@@ -22,7 +21,7 @@ class LayoutContext:
     geometry: Geometry
     charts: dict[str, ChartDrawing]
     # (source image, placed width pt, placed height pt) → file to embed (edition-specific)
-    prepare_image: Callable[[Path, float, float], Any]
+    prepare_image: Callable[..., Any]  # (path, width, height, at=None): the edition's prepare_image
     text_width: float  # width of the text frame in points
     page_multiple: int = 1  # the page count must be a multiple of this (binding); see layout.padding
     padded: list[tuple[int, str]] = field(default_factory=list)  # pages added for the binding: (number, kind)

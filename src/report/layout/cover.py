@@ -35,7 +35,7 @@ class Cover(Flowable):
         w, h = g.trim_w, g.trim_h
         panel_h = h * PANEL
         x, y, iw, ih = _fill(rep.cover.image, w + 2 * b, h + 2 * b)
-        image = ctx.prepare_image(rep.cover.image, iw, ih)
+        image = ctx.prepare_image(rep.cover.image, iw, ih, rep.cover.field_pos.get("image"))
         start_section(canv)
         with content(canv, "Figure", alt=rep.cover.alt):
             cropped = (iw, ih) != (w + 2 * b, h + 2 * b)  # another page format: cropped to the bleed box

@@ -58,7 +58,8 @@ def layout(ctx: LayoutContext, section: ForewordSection, index: int) -> list[Any
     w_px, h_px = shown_size(section.portrait)  # as the edition embeds it: EXIF orientation applied
     pw = max(20 * MM, x - GUTTER)
     ph = pw * h_px / w_px
-    story.append(MarginPortrait(ctx.prepare_image(section.portrait, pw, ph), pw, ph, section.portrait_alt))
+    portrait = ctx.prepare_image(section.portrait, pw, ph, section.field_pos.get("portrait"))
+    story.append(MarginPortrait(portrait, pw, ph, section.portrait_alt))
     body = st.para("body", leftIndent=x)
     story += [Paragraph(rl_markup(text, loc), body) for text in section.paragraphs]
     ending: list[Any] = [Paragraph(rl_plain(section.closing, loc), st.para("body", leftIndent=x, alignment=TA_LEFT,
@@ -67,7 +68,8 @@ def layout(ctx: LayoutContext, section: ForewordSection, index: int) -> list[Any
         sw_px, sh_px = shown_size(section.signature)
         sw = min(SIGNATURE_H * sw_px / sh_px, ctx.text_width - x)
         sh = sw * sh_px / sw_px
-        ending.append(Signature(ctx.prepare_image(section.signature, sw, sh), x, sw, sh))
+        signature = ctx.prepare_image(section.signature, sw, sh, section.field_pos.get("signature"))
+        ending.append(Signature(signature, x, sw, sh))
     else:
         ending.append(Spacer(0, 6 * MM))
     ending.append(Paragraph(f"<b>{rl_plain(section.name, loc)}</b>",

@@ -149,7 +149,8 @@ def _figure(ctx: LayoutContext, block: Figure) -> list[Any]:
     room = min(max(frame_h - below - _SLACK, frame_h / 2), frame_h * PORTRAIT_SHARE)
     width = min(ctx.text_width, room * w_px / h_px)
     height = width * h_px / w_px
-    img = PlacedImage(ctx.prepare_image(block.image, width, height), width, height, block.alt)
+    prepared = ctx.prepare_image(block.image, width, height, block.field_pos.get("image") or block.pos)
+    img = PlacedImage(prepared, width, height, block.alt)
     return [KeepTogether([img, Spacer(0, gap), caption, *credit])]
 
 
