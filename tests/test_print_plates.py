@@ -60,3 +60,24 @@ def test_theme_colour_for_small_text_with_too_many_plates_warns(project, tmp_pat
     messages = [w.format() for w in result.warnings]
     hit = [m for m in messages if "text_builds.primary" in m]
     assert hit and "3 plates" in hit[0] and "theme.yaml:3" in hit[0], messages
+
+
+def test_a_colour_of_ones_own_drops_the_default_themes_build(project, tmp_path):
+    """The default theme's small-text build for primary (100/70/0/0) belongs to its blue: a theme
+    that makes primary bordeaux printed the running head blue, silently. Small text now prints in the
+    own colour's strongest two plates, and the warning that says so points at the user's theme.yaml,
+    not the package's."""
+    (project / "theme.yaml").write_text(
+        "colours:\n  primary: {cmyk: [20, 95, 45, 35], rgb: '#7a1f3d'}\n  accent: {cmyk: [0, 35, 95, 10], rgb: '#e3a21a'}\n",
+        encoding="utf-8")
+    result = build(project, tmp_path / "out", ["print"])
+    messages = [w.format() for w in result.warnings]
+    primary = [m for m in messages if "colour primary 20/95/45/35" in m]
+    accent = [m for m in messages if "colour accent 0/35/95/10" in m]
+    assert primary and "theme.yaml:2:12: warning" in primary[0], messages
+    assert "has 4 plates: running head and chart labels under 12 pt print in its strongest 2, 0/95/45/0" in primary[0]
+    assert accent and "theme.yaml:3:11: warning" in accent[0], messages
+    with pikepdf.open(result.outputs[0].path) as pdf:
+        content = pdf.pages[2].Contents.read_bytes()
+    head = re.search(rb"7\.5 Tf.*?([\d. ]+) k\s+(<[0-9a-f]+>|\(.*?\)) Tj", content, re.S)
+    assert head and [float(v) for v in head.group(1).split()] == [0, 0.95, 0.45, 0], head  # its two strongest plates

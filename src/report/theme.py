@@ -289,7 +289,9 @@ def small_text_builds(theme: Theme) -> dict[tuple[float, ...], tuple[float, ...]
 
 
 def plate_warnings(theme: Theme) -> list[Diagnostic]:
-    """Theme colours that small text uses but that need more plates than allowed, with no build."""
+    """Theme colours that small text uses but that need more plates than allowed: with a build of
+    too many plates, small text prints in them; without a build, the print edition sets it in the
+    colour's strongest plates (ColourConverter.small_text), which may look unlike the colour."""
     rule, out = theme.plates, []
     for name, use in SMALL_TEXT_USES.items():
         build = getattr(rule.text_builds, name, None)
@@ -297,33 +299,63 @@ def plate_warnings(theme: Theme) -> list[Diagnostic]:
         if plate_count(cmyk) <= rule.max_plates:
             continue
         values = "/".join(f"{v:g}" for v in cmyk)
+        suggestion = ", ".join(f"{v:g}" for v in _two_plates(theme.colour(name).cmyk, rule.max_plates))
         if build is not None:
-            what, pos = f"plates.text_builds.{name} {values}", rule.text_builds.field_pos.get(name, rule.pos)
+            out.append(Diagnostic(
+                f"plates.text_builds.{name} {values} prints {use} under {rule.small_text:g} pt in "
+                f"{plate_count(cmyk)} plates; small text goes fuzzy out of register",
+                rule.text_builds.field_pos.get(name, rule.pos),
+                f"give plates.text_builds.{name} at most {rule.max_plates} plates, e.g. [{suggestion}]", "warning"))
         else:
-            what, pos = f"colour {name} {values}", theme.colour(name).pos
-        suggestion = ", ".join(f"{v:g}" for v in _two_plates(theme.colour(name).cmyk))
-        out.append(Diagnostic(
-            f"{what} prints {use} under {rule.small_text:g} pt in {plate_count(cmyk)} plates; small text goes "
-            f"fuzzy out of register", pos,
-            f"give plates.text_builds.{name} at most {rule.max_plates} plates, e.g. [{suggestion}]", "warning"))
+            out.append(Diagnostic(
+                f"colour {name} {values} has {plate_count(cmyk)} plates: {use} under {rule.small_text:g} pt "
+                f"print in its strongest {rule.max_plates}, {suggestion.replace(', ', '/')}, and may look "
+                f"unlike the colour", theme.colour(name).pos,
+                f"choose the small-text version: plates: {{text_builds: {{{name}: [{suggestion}]}}}} in theme.yaml, "
+                f"changed until a proof looks right", "warning"))
     return out
 
 
-def _two_plates(cmyk: list[float]) -> list[float]:
-    keep = sorted(range(4), key=lambda i: -cmyk[i])[:2]
+def _two_plates(cmyk: list[float], plates: int = 2) -> list[float]:
+    """The colour in its strongest plates (as ColourConverter.small_text sets small text)."""
+    keep = sorted(range(4), key=lambda i: -cmyk[i])[:plates]
     return [v if i in keep else 0 for i, v in enumerate(cmyk)]
 
 
 def _merge(base: YMap, override: YMap, replace: tuple[str, ...] = ()) -> YMap:
     """The override's keys over the base's, block by block; blocks named in `replace` are taken whole."""
     out = YMap(base)
-    out.pos, out.key_pos, out.value_pos = base.pos, dict(base.key_pos), dict(base.value_pos)
+    # the block is the override's where it names one (a colour's messages point at the user's line)
+    out.pos, out.key_pos, out.value_pos = override.pos, dict(base.key_pos), dict(base.value_pos)
     for key, value in override.items():
         if isinstance(value, YMap) and isinstance(base.get(key), YMap) and key not in replace:
             value = _merge(base[key], value)
         out[key] = value
         out.key_pos[key], out.value_pos[key] = override.key_pos[key], override.value_pos[key]
     return out
+
+
+def _drop_foreign_builds(raw: YMap, override: YMap) -> None:
+    """The default theme's small-text builds belong to its colours: where theme.yaml gives a colour
+    CMYK of its own and no build for it, the default's build would print the running head and chart
+    labels in the default blue (a bordeaux primary came out blue in print). It is dropped; the plate
+    rule then judges the new colour (plate_warnings)."""
+    colours, plates = override.get("colours"), raw.get("plates")
+    builds = plates.get("text_builds") if isinstance(plates, YMap) else None
+    own = override.get("plates", {}).get("text_builds", {}) if isinstance(override.get("plates"), YMap) else {}
+    if not isinstance(colours, YMap) or not isinstance(builds, YMap):
+        return
+    foreign = [name for name in builds if name not in (own if isinstance(own, YMap) else {})
+               and isinstance(colours.get(name), YMap) and "cmyk" in colours[name]]
+    if foreign:
+        kept = YMap({k: v for k, v in builds.items() if k not in foreign})
+        kept.pos = builds.pos
+        kept.key_pos = {k: p for k, p in builds.key_pos.items() if k not in foreign}
+        kept.value_pos = {k: p for k, p in builds.value_pos.items() if k not in foreign}
+        copy = YMap(plates)  # the default theme's blocks stay as they were read
+        copy.pos, copy.key_pos, copy.value_pos = plates.pos, plates.key_pos, plates.value_pos
+        copy["text_builds"] = kept
+        raw["plates"] = copy
 
 
 def _size_as_text(raw: YMap) -> None:
@@ -381,6 +413,7 @@ def _load_theme(content_dir: Path, assets_dir: Path) -> tuple[Theme, dict[str, P
         fonts = override.get("fonts")
         whole = ("fonts",) if isinstance(fonts, YMap) and "regular" in fonts else ()
         raw = _merge(raw, override, replace=whole)
+        _drop_foreign_builds(raw, override)
     _size_as_text(raw)
     ctx = ReadContext(content_dir=content_dir, assets_dir=assets_dir, project_dir=assets_dir.parent)
     diag = Diagnostics()
