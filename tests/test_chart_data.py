@@ -94,7 +94,7 @@ def test_percent_shares_from_csv_warn_at_the_value_column(content):
     _, diags = read(content, "kind: donut\nunit: '%'\ndata: data/werte.csv\n",
                     "Träger;Anteil\nWind;60,5\nSonne;38,5\n")
     (d,) = diags
-    assert d.severity == "warning" and d.message == "the shares add up to 99.0 %, not 100 %"
+    assert d.severity == "warning" and d.message == "the shares add up to 99,0 %, not 100 %"
     assert str(d.pos).endswith("data/werte.csv:1:8")
 
 

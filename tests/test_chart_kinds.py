@@ -32,11 +32,11 @@ def theme_fonts():
     return load_theme(SAMPLE_CONTENT, ASSETS)
 
 
-def read(yaml_text: str, content_dir: Path = SAMPLE_CONTENT, name: str = "x"):
+def read(yaml_text: str, content_dir: Path = SAMPLE_CONTENT, name: str = "x", language: str = ""):
     """(chart or INVALID, diagnostics) of one chart file's text."""
     path = content_dir / "charts" / f"{name}.yaml"
     diag = Diagnostics()
-    ctx = ReadContext(content_dir=content_dir, assets_dir=ASSETS, project_dir=ASSETS.parent)
+    ctx = ReadContext(content_dir=content_dir, assets_dir=ASSETS, project_dir=ASSETS.parent, language=language)
     raw = parse_yaml(COMMON + yaml_text, path)
     return Reader(diag, ctx).read_kind(raw, raw.pos, CHART_KINDS, f"chart '{name}'"), diag.items
 
@@ -224,7 +224,9 @@ def test_percent_shares_that_miss_100_warn_with_their_place():
     obj, diags = read(text)
     assert obj is not INVALID
     (d,) = diags
-    assert d.severity == "warning" and d.message == "the shares add up to 99.0 %, not 100 %"
+    assert d.severity == "warning" and d.message == "the shares add up to 99,0 %, not 100 %"
+    (en,) = read(text, language="en-GB")[1]
+    assert en.message == "the shares add up to 99.0%, not 100%"  # as an English document writes it
     assert d.pos.line == line_number(text, "values:") and str(d.pos.file).endswith("charts/x.yaml")
     assert read(MIX)[1] == []  # 100.0 exactly: no warning
     rounded = MIX.replace("[34.2, 21.5, 18.3, 12.0, 9.1, 4.9]", "[34, 22, 18, 12, 9, 6]")  # 101 by rounding
@@ -240,6 +242,8 @@ values: [1, 1, 1, 1, 1, 1, 1, 1, 1]
     (d,) = diags
     assert d.message == "9 shares are too many for a pie chart (at most 8)"
     assert "Sonstige" in d.hint and d.pos.line == line_number(text, "categories:")
+    (d,) = read(text, language="en-GB")[1]  # an English document's hint is English
+    assert "'Other'" in d.hint and "Sonstige" not in d.hint
 
 
 def test_a_pie_has_no_centre():

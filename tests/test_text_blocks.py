@@ -590,3 +590,4 @@ def test_a_number_split_by_a_lists_comma_is_a_warning(tmp_path, items, warned):
         return
     assert len(found) == 1 and all(part in found[0].message for part in warned), found
     assert "quote the item" in found[0].hint and found[0].pos.file.name == "02-bilanz.yaml"
+    assert '"3,2 km"' in found[0].hint and "£" not in found[0].hint  # the German sample's example

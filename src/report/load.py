@@ -315,7 +315,7 @@ def read_text(path: Path, shown: Path | None = None) -> str:
             f"the file is not valid UTF-8 (byte 0x{data[exc.start]:02x} cannot be decoded)",
             Pos(shown, line, col),
             "save the file as UTF-8 (in most editors: 'Save with encoding' → UTF-8); "
-            "files saved as Latin-1/Windows-1252 show this for umlauts")]) from None
+            "files saved as Latin-1/Windows-1252 show this for characters such as ä, é or £")]) from None
     return text
 
 

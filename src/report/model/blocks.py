@@ -82,8 +82,8 @@ def check_split_numbers(obj: Node, texts: list[str], diag: Diagnostics, ctx: Any
                 and then.col == at.col + len(before) + 1:
             diag.warning(at, f"list items {i} and {i + 1} ({before[-20:]!r} and {after[:20]!r}) look like one "
                              "number split by the comma between items",
-                         "quote the item with the number, e.g. - \"under £10,000\", or write the items one "
-                         "per line")
+                         "quote the item with the number, e.g. - " + ctx.says('"3,2 km"', '"under £10,000"')
+                         + ", or write the items one per line")
 
 
 @dataclass(kw_only=True)

@@ -165,7 +165,8 @@ class SeriesChart(ChartBase):
         if len(data.columns) < 2 or not data.rows:
             diag.error(data.columns[0].pos if data.columns else where,
                        "the CSV file needs a column of categories and at least one column of values, with rows",
-                       "e.g. a header 'Jahr;Umsatz' and one row per year: '2024;12,5'")
+                       ctx.says("e.g. a header 'Jahr;Umsatz' and one row per year: '2024;12,5'",
+                                "e.g. a header 'Year,Revenue' and one row per year: '2024,12.5'"))
             return
         if len(data.columns) - 1 > MAX_SERIES or len(data.rows) > MAX_CATEGORIES:
             diag.error(data.columns[0].pos, f"{len(data.columns) - 1} series of {len(data.rows)} values are too many "
@@ -312,7 +313,7 @@ class DonutChart(ChartBase):
         if len(self.categories) > MAX_SHARES:
             diag.error(ctx.value_pos(self, "categories"), f"{len(self.categories)} shares are too many for a "
                        f"{self.kind} chart (at most {MAX_SHARES})",
-                       "group the small shares as one, e.g. 'Sonstige', or use a bar chart")
+                       f"group the small shares as one, e.g. {ctx.says('Sonstige', 'Other')!r}, or use a bar chart")
         for i, v in enumerate(self.values):
             if v.value <= 0:
                 diag.error(ctx.item_pos(self, "values", i), f"share {v} is not larger than zero",
@@ -343,9 +344,10 @@ class DonutChart(ChartBase):
         total = sum((v.value for v in self.values), Decimal(0))
         tolerance = len(self.values) * Decimal(1).scaleb(-places) / 2
         if abs(total - 100) > tolerance:
-            shown = format(total.quantize(Decimal(1).scaleb(-places)), "f")
-            diag.warning(ctx.value_pos(self, "values"), f"the shares add up to {shown} %, not 100 %",
-                         "check the values: shares of a whole add up to 100 % (up to rounding)")
+            shown = format(total.quantize(Decimal(1).scaleb(-places)), "f").replace(".", ctx.says(",", "."))
+            pc = ctx.says(" %", "%")
+            diag.warning(ctx.value_pos(self, "values"), f"the shares add up to {shown}{pc}, not 100{pc}",
+                         f"check the values: shares of a whole add up to 100{pc} (up to rounding)")
 
 
 @dataclass(kw_only=True)

@@ -80,6 +80,10 @@ class ReadContext:
     numbers: Separators | None = None
     language: str = ""  # report.yaml's language ("en-GB"), "" until it is read: the examples hints show
 
+    def says(self, german: str, english: str) -> str:
+        """A hint's example in the document's language: German in a German document, else English."""
+        return german if self.language.startswith("de") or not self.language else english
+
     def value_pos(self, obj: Node, key: str) -> Pos:
         value_pos, _ = self.positions.get(id(obj), ({}, {}))
         return value_pos.get(key, obj.pos)
