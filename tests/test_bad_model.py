@@ -42,7 +42,7 @@ def test_word_where_a_number_belongs(content):
 
 @pytest.mark.parametrize("written, hint", [
     ("1.000", "write 1000 or quote it as '1.000'"),
-    ('"1,000.5"', "write digits, e.g. 1500 or 2,5"),
+    ('"1,000.5"', "this document writes decimals with ',' and groups thousands with '.': 1.000,5"),
     ("1e300", "YAML reads this as text"),
     ("true", "write a number, e.g. 20"),
     (".nan", "write the number in decimal digits"),

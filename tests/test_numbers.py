@@ -56,6 +56,14 @@ def test_locale_text_is_a_number(text, seps, value, decimals):
     ("61,4", EN, "this document writes decimals with '.', not ',': e.g. 61.4"),
     ("12 %", DE, "write the number alone; a unit goes into 'unit:'"),
     ("viele", DE, "write the number in digits, e.g. 20"),
+    # the other language's notation, from a spreadsheet of the other country
+    ("1.234,5", EN, "this document writes decimals with '.' and groups thousands with ',': 1,234.5"),
+    ("-1.301,4", EN, "this document writes decimals with '.' and groups thousands with ',': -1,301.4"),
+    ("1,234.5", DE, "this document writes decimals with ',' and groups thousands with '.': 1.234,5"),
+    ("(12.5)", EN, "write a negative number with a minus, e.g. -12.5; brackets are not read as one"),  # accounting
+    ("£3,450,000", EN, "write the number alone; a currency sign goes into 'unit:' (a key figure's leading one "
+                       "into 'prefix:')"),
+    ("", EN, "write a number, e.g. 20"),
 ])
 def test_text_that_is_not_a_number_gets_a_fitting_hint(text, seps, hint):
     with pytest.raises(NumberError) as err:

@@ -158,10 +158,22 @@ def _hint_for(raw: str, seps: Separators | None) -> str:
     if seps and re.fullmatch(r"[-+−]?\d+[.,]\d+", raw) and decimal not in raw:
         other = "." if decimal == "," else ","
         return f"this document writes decimals with '{decimal}', not '{other}': e.g. {raw.replace(other, decimal)}"
+    if seps and seps.thousands in ".," and re.fullmatch(r"[-+−]?\d{1,3}([.,]\d{3})+([.,]\d+)?", raw):
+        swapped = raw.translate({ord("."): ",", ord(","): "."})
+        try:
+            parse_number(swapped, seps)
+            return (f"this document writes decimals with '{decimal}' and groups thousands with "
+                    f"'{seps.thousands}': {swapped}")
+        except NumberError:
+            pass
+    if re.fullmatch(r"\(\s*[\d.,\s]+\s*\)", raw):
+        return f"write a negative number with a minus, e.g. -{raw.strip('() ')}; brackets are not read as one"
     if re.fullmatch(r"[-+]?\d+(\.\d*)?[eE][-+]?\d+", raw):
         return "YAML reads this as text: write the number in full, e.g. 1000000"
     if not re.search(r"\d", raw):
         return "write the number in digits, e.g. 20"
+    if re.match(r"[-+−]?\s*[€$£¥]", raw):
+        return "write the number alone; a currency sign goes into 'unit:' (a key figure's leading one into 'prefix:')"
     if re.search(r"[%‰€$£]|[^\W\d_]", raw):
         return "write the number alone; a unit goes into 'unit:'"
     return f"write digits, e.g. 1500 or {example}"
