@@ -293,3 +293,15 @@ def test_a_missing_key_s_example_is_in_the_document_s_language(tmp_path, english
                                  encoding="utf-8")
     d = only(diagnostics(content))
     assert d.message.endswith("missing required key 'source'") and d.hint.endswith(example), d.hint
+
+
+def test_a_list_item_with_a_colon_is_told_to_be_quoted(content):
+    """`- 42 % … (2024: 35 %)` is a key and its value to YAML: it gave 'unknown key' and 'missing
+    required key text' (e.g. text: Kalifornien). One message says why, and how to write it."""
+    item = "Frauenanteil in Führung 42 % (2024: 35 %)"
+    edit(content, "sections/04-aussenwirtschaftstag.yaml", "blocks:\n", f"blocks:\n  - list:\n      - {item}\n")
+    d = only(diagnostics(content))
+    at(d, "content/sections/04-aussenwirtschaftstag.yaml",
+       line_of(content, "sections/04-aussenwirtschaftstag.yaml", item), 9)
+    assert d.message == f"section: list: items[1]: '{item}' reads as a key and its value, because of the ': ' in it"
+    assert d.hint == f'quote the text: "{item}"'

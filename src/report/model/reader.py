@@ -288,6 +288,13 @@ class Reader:
                             "indent the keys of this block under it")
             return INVALID
         hints, flds = _fields(cls)
+        if shorthand and len(value) == 1 and next(iter(value)) not in flds \
+                and not isinstance(next(iter(value.values())), (YMap, YSeq)):
+            key, rest = next(iter(value.items()))  # `- Quote: 35%` is a key and its value to YAML
+            text = f"{key}: {'' if rest is None else rest}".rstrip()
+            self.diag.error(value.key_pos[key], f"{what}: '{text}' reads as a key and its value, because of "
+                            "the ': ' in it", f"quote the text: \"{text}\"")
+            return INVALID
         ok = True
         for key in value:
             if key not in flds:
