@@ -1,5 +1,6 @@
 """A data table as one designed flowable: decimal-aligned number columns with tabular figures,
-header rows repeated on every page the table runs onto, rules above totals and subtotals,
+header rows repeated on every page the table runs onto, group rows (a heading within the table,
+across all columns, with space above), a rule above subtotals and a double rule above totals,
 hairlines between rows and no vertical rules.
 
 The flowable takes plain, already formatted data (`TableData`): the model and the number
@@ -21,20 +22,26 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer
 from ..errors import Diagnostic, ReportError
 from ..locale import Locale
 from ..model import Table
-from ..model.tables import MARKS
+from ..model.tables import MARKS, NOT_MEANINGFUL
 from ..tagging import artifact, content, tagger_of, within
 from .context import LayoutContext
+from .flow import HeadWith
 from .styles import MM, Styles
+from .templates import text_frame_height
 from .text import Paragraph, escape, rl_markup, rl_plain
 
-ROW_KINDS = ("header", "body", "subtotal", "total")
+ROW_KINDS = ("header", "group", "body", "subtotal", "total")
 ALIGNS = ("left", "right", "center", "decimal")
 MIN_TEXT_COLUMN = 18 * MM  # narrower than this a text column breaks nearly every word
 NUMBER_COLUMN = 16 * MM  # number columns get this much where the table has room (airy, even columns)
+NUMBER_GAP = 1.5  # ems: the least room between the widest entries of two number columns, where it fits
+WORD_SLACK = 0.5  # points a column keeps beyond its longest word: a paragraph breaks a word that fills it exactly
 MIN_BODY_ROWS = 2  # rows kept together at a page break, on either side
 PAD_Y = 2.2  # points above and below the text of a row
-RULE = 0.6  # points: under the header, above totals, under the table
+RULE = 0.6  # points: under the header, under the table
 HAIRLINE = 0.25  # points: between rows, above subtotals
+DOUBLE = (0.4, 1.2)  # points: the two lines of the rule above a total, and the distance between them
+GROUP_SPACE = 0.8  # leadings of space above a group row (none right under the header)
 
 
 @dataclass
@@ -101,11 +108,11 @@ class _Setup:
         self.regular, self.bold = self.styles.font["regular"], self.styles.font["bold"]
 
     def font(self, kind: str) -> str:
-        return self.bold if kind in ("header", "subtotal", "total") else self.regular
+        return self.bold if kind in ("header", "group", "subtotal", "total") else self.regular
 
     def para(self, kind: str, align: str) -> Any:
         alignment = {"left": TA_LEFT, "center": TA_CENTER}.get(align, TA_RIGHT)
-        colour = self.styles.colour("primary") if kind == "header" else self.styles.colour("ink")
+        colour = self.styles.colour("primary") if kind in ("header", "group") else self.styles.colour("ink")
         return self.styles.para("small", fontName=self.font(kind), fontSize=self.size, leading=self.leading,
                                 alignment=alignment, textColor=colour, hyphenationLang="", embeddedHyphenation=0,
                                 uriWasteReduce=0, splitLongWords=1)
@@ -131,25 +138,27 @@ def column_widths(data: TableData, styles: Styles, available: float) -> list[flo
     does not fit."""
     su = _Setup(styles)
     mark_room = su.size * 0.6
+    gap = max(0.0, NUMBER_GAP * su.size - su.gutter)  # more room left of a number column's widest entry
     natural, minimum = [], []
     for i, col in enumerate(data.columns):
-        label_w = max(_longest_word(col.label, su.bold, su.size), _longest_word(col.unit or "", su.regular, su.size))
-        cells = [(r.kind, r.cells[i]) for r in data.rows if i < len(r.cells)]
+        label_w = max(_longest_word(col.label, su.bold, su.size),
+                      _longest_word(col.unit or "", su.regular, su.size)) + WORD_SLACK
+        cells = [(r.kind, r.cells[i]) for r in data.rows if i < len(r.cells) and r.kind != "group"]
         if col.align == "decimal":
             whole = max((stringWidth(_split_decimal(c.text, data.decimal)[0], su.font(k), su.size)
                          for k, c in cells), default=0.0)
             frac = max((stringWidth(_split_decimal(c.text, data.decimal)[1], su.font(k), su.size)
                         for k, c in cells), default=0.0)
-            need = max(label_w, whole + frac)
-            natural.append(need + (mark_room if any(c.mark for _, c in cells) else 0))
-            minimum.append(natural[-1])
-        else:
+            need = max(label_w, whole + frac) + (mark_room if any(c.mark for _, c in cells) else 0)
+            minimum.append(need)
+            natural.append(need + (gap if i else 0))
+        else:  # never narrower than its longest word (a paragraph would cut it without a hyphen)
             full = max((stringWidth(c.text, su.font(k), su.size) + (mark_room if c.mark else 0)
                         for k, c in cells), default=0.0)
             word = max((_longest_word(c.text, su.font(k), su.size) + (mark_room if c.mark else 0)
                         for k, c in cells), default=0.0)
-            natural.append(max(full, label_w))
-            minimum.append(max(word, label_w, min(MIN_TEXT_COLUMN, natural[-1])))
+            natural.append(max(full, label_w) + WORD_SLACK)
+            minimum.append(max(word + WORD_SLACK, label_w, min(MIN_TEXT_COLUMN, natural[-1])))
     gutters = su.gutter * (len(data.columns) - 1)
     if sum(minimum) + gutters > available + 0.01:
         widest = max(range(len(minimum)), key=lambda i: minimum[i])
@@ -200,44 +209,63 @@ class DataTable(Flowable):
         text = escape(cell.text) + _mark_text(cell.mark)
         if row.kind == "header" and row is self.head[0] and col.unit:
             text += f"<br/><font name={self.su.regular}>{escape(col.unit)}</font>"
-        align = "right" if col.align == "decimal" else col.align
+        align = "left" if row.kind == "group" else "right" if col.align == "decimal" else col.align
         return Paragraph(text, self.su.para(row.kind, align))
 
-    def _room(self, i: int) -> float:
+    def _room(self, i: int, row: Row | None = None) -> float:
         """The width a cell's paragraph is set in: a number column's heading ends where its numbers
-        end, before the marks."""
+        end, before the marks; a group row's label spans the table."""
+        if row is not None and row.kind == "group":
+            return sum(self.widths) + self.su.gutter * (len(self.widths) - 1) if i == 0 else 0.0
         marked = self.data.columns[i].align == "decimal" and self.marked[i]
         return self.widths[i] - (self.su.size * 0.6 if marked else 0)
 
-    def _row_height(self, row: Row) -> float:
+    def _space_above(self, row: Row, first_body: bool) -> float:
+        """A group row stands apart from the rows before it (not from the header right above it)."""
+        return GROUP_SPACE * self.su.leading if row.kind == "group" and not first_body else 0.0
+
+    def _row_height(self, row: Row, first_body: bool = False) -> float:
         key = id(row)
         if key not in self._heights:
             h = self.su.leading
             for i, col in enumerate(self.data.columns):
-                if col.align != "decimal" or row.kind == "header":
-                    _, ph = self._cell_para(row, i).wrap(self._room(i), 10_000)
+                if row.kind == "group" and i:
+                    continue
+                if col.align != "decimal" or row.kind in ("header", "group"):
+                    _, ph = self._cell_para(row, i).wrap(self._room(i, row), 10_000)
                     h = max(h, ph)
             self._heights[key] = h + 2 * PAD_Y
-        return self._heights[key]
+        return self._heights[key] + self._space_above(row, first_body)
 
     def _head_height(self) -> float:
         return sum(self._row_height(r) for r in self.head)
 
+    def _body_heights(self) -> list[float]:
+        return [self._row_height(r, first_body=k == 0) for k, r in enumerate(self.body)]
+
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         self.width = sum(self.widths) + self.su.gutter * (len(self.widths) - 1)
-        self.height = self._head_height() + sum(self._row_height(r) for r in self.body) + RULE
+        self.height = self._head_height() + sum(self._body_heights()) + RULE
         return self.width, self.height
+
+    def start_height(self, aw: float, ah: float, canv: Any = None) -> float:
+        """The least of the table that starts a page: its header and the rows a split keeps."""
+        return self._head_height() + sum(self._body_heights()[:MIN_BODY_ROWS + 1]) + RULE
 
     def split(self, aw: float, ah: float) -> list[Any]:
         room = ah - self._head_height() - RULE
+        heights = self._body_heights()
         n, used = 0, 0.0
-        while n < len(self.body) and used + self._row_height(self.body[n]) <= room:
-            used += self._row_height(self.body[n])
+        while n < len(self.body) and used + heights[n] <= room:
+            used += heights[n]
             n += 1
         if n >= len(self.body):
             return [self]
-        # totals stay with the rows they sum; neither part keeps fewer than two rows
+        # totals stay with the rows they sum, a group row with the rows under it; neither part keeps
+        # fewer than two rows
         while 0 < n < len(self.body) and self.body[n].kind in ("total", "subtotal") and n > MIN_BODY_ROWS:
+            n -= 1
+        while n > 1 and self.body[n - 1].kind == "group":
             n -= 1
         n = min(n, len(self.body) - MIN_BODY_ROWS)
         if n < MIN_BODY_ROWS:
@@ -272,17 +300,19 @@ class DataTable(Flowable):
                 y = self._draw_row(row, y)
         with within(c, tags.body if tagger else None):
             for k, row in enumerate(self.body):
-                y = self._draw_row(row, y, first_body=k == 0)
+                y = self._draw_row(row, y, first_body=k == 0, after_group=k > 0 and self.body[k - 1].kind == "group")
         with artifact(c):
             c.setStrokeColor(self.styles.colour("primary"))
             c.setLineWidth(RULE)
             c.line(0, y - RULE / 2, self.width, y - RULE / 2)
 
-    def _draw_row(self, row: Row, top: float, tagged: bool = True, first_body: bool = False) -> float:
+    def _draw_row(self, row: Row, top: float, tagged: bool = True, first_body: bool = False,
+                  after_group: bool = False) -> float:
         c, su = self.canv, self.su
-        h = self._row_height(row)
+        h = self._row_height(row, first_body)
+        top -= self._space_above(row, first_body)
         with artifact(c):
-            self._rules(row, top, first_body)
+            self._rules(row, top, first_body or after_group)
         tagger = tagger_of(c) if tagged else None
         with (tagger.group("TR") if tagger else nullcontext()):
             x = 0.0
@@ -294,19 +324,21 @@ class DataTable(Flowable):
                 unit = [col.unit] if row is self.head[0] and col.unit else []
                 words = " ".join([cell.text + (cell.mark or ""), *unit])
                 with (content(c, role, attrs=attrs, actual_text=words or None) if tagger else nullcontext()):
-                    if col.align == "decimal" and row.kind != "header":
+                    if row.kind == "group" and i:
+                        pass  # the label spans the table: its other cells stay empty
+                    elif col.align == "decimal" and row.kind not in ("header", "group"):
                         self._draw_number(row, i, cell, x, w, top - PAD_Y - su.size)
                     else:
                         p = self._cell_para(row, i)
-                        _, ph = p.wrap(self._room(i), h)
+                        _, ph = p.wrap(self._room(i, row), h)
                         _RawParagraph.drawOn(p, c, x, top - PAD_Y - ph)
                 x += w + su.gutter
-        return top - h
+        return top - h + self._space_above(row, first_body)
 
     def _role(self, row: Row, col: Column) -> tuple[str, str | None]:
         if row.kind == "header":
             return "TH", "Column"
-        if col.row_header:
+        if col.row_header or (row.kind == "group" and col is self.data.columns[0]):
             return "TH", "Row"
         return "TD", None
 
@@ -328,11 +360,20 @@ class DataTable(Flowable):
             c.drawString(end, base, cell.mark)
 
     def _rules(self, row: Row, top: float, first_body: bool) -> None:
+        """A rule above a subtotal, a double rule above a total (so the grand total does not look like
+        one more subtotal), a hairline between body rows; none above a group row (space sets it apart)
+        nor under it."""
         c = self.canv
-        if row.kind in ("total", "subtotal"):
+        if row.kind == "subtotal":
             c.setStrokeColor(self.styles.colour("ink"))
-            c.setLineWidth(RULE if row.kind == "total" else HAIRLINE)
+            c.setLineWidth(HAIRLINE)
             c.line(0, top, self.width, top)
+        elif row.kind == "total":
+            weight, apart = DOUBLE
+            c.setStrokeColor(self.styles.colour("ink"))
+            c.setLineWidth(weight)
+            for y in (top - weight / 2, top - weight / 2 - apart):
+                c.line(0, y, self.width, y)
         elif row.kind == "body" and not first_body:
             c.setStrokeColor(self.styles.colour("rule"))
             c.setLineWidth(HAIRLINE)
@@ -350,6 +391,8 @@ _RawParagraph = Paragraph.__mro__[1]  # reportlab's own drawOn: the cell is tagg
 def _cell_text(value: Any, col: Any, locale: Locale, computed: bool) -> str:
     if value is None:
         return ""
+    if value is NOT_MEANINGFUL:
+        return locale.label("not_meaningful")
     if isinstance(value, str):
         return locale.typographic(value)
     return value.format(locale, col.decimals, sign=computed)
@@ -381,16 +424,22 @@ def layout(ctx: LayoutContext, block: Table) -> list[Any]:
             f"{err.available / MM:.0f} mm; its widest column is '{col.name}' ({err.widths[err.column] / MM:.0f} mm)",
             col.pos, "use fewer columns, shorter headings or units (e.g. Mio. € instead of Euro), or fewer decimals")]
         ) from None
+    # under the table as under a chart: caption, then the notes on its cells, then the source
     after = []
+    if block.caption:
+        after.append(Paragraph(rl_markup(block.caption, loc), st.para("caption")))
     for n, note in enumerate(block.notes, start=1):
         after.append(Paragraph(f"{MARKS[n - 1]}\u00a0{rl_markup(note.text, loc)}", st.para("source")))
     if block.rounding_note:
         after.append(Paragraph(rl_plain(block.rounding_note, loc), st.para("source")))
-    if block.caption:
-        after.append(Paragraph(rl_markup(block.caption, loc), st.para("caption")))
     if block.source:
         after.append(Paragraph(rl_plain(block.source, loc), st.para("source")))
-    # kept together like a chart; a table longer than a page splits, its header repeated
-    return [Spacer(0, 5 * MM), KeepTogether([Paragraph(rl_plain(block.title, loc), st.para("h2")),
-                                             DataTable(data, st, widths), Spacer(0, 2 * MM), *after]),
-            Spacer(0, 4 * MM)]
+    title, table = Paragraph(rl_plain(block.title, loc), st.para("h2")), DataTable(data, st, widths)
+    parts = [title, table, Spacer(0, 2 * MM), *after]
+    frame_h = text_frame_height(ctx.geometry, st.theme.page)
+    if sum(f.wrap(ctx.text_width, frame_h)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in parts) <= frame_h:
+        # kept together like a chart: moves on whole when the rest of the page is too short
+        return [Spacer(0, 5 * MM), KeepTogether(parts), Spacer(0, 4 * MM)]
+    # longer than a page: it splits anyway, its header repeated, so it starts on this page where its
+    # title, header and first rows fit (moved on whole it would leave this page nearly empty)
+    return [Spacer(0, 5 * MM), HeadWith([title], table), *parts[2:], Spacer(0, 4 * MM)]

@@ -1,5 +1,5 @@
 """The table block: columns, rows written inline or read from a CSV file under content/data/,
-row kinds (header, subtotal, total), footnotes, a computed change column and checked totals.
+row kinds (header, group, subtotal, total), footnotes, a computed change column and checked totals.
 
 Cells are read against their column: text columns keep text, number columns hold a `Number`
 exactly as written (a YAML number, a quoted number or a CSV cell in the document's format).
@@ -21,9 +21,21 @@ from .tabular import read_csv, resolve_data
 
 _POINT = SimpleNamespace(thousands=",", decimal=".")  # notation of messages before the language is known
 MAX_ROWS = 500  # more does not belong in a printed review
-ROW_KINDS = ("header", "body", "subtotal", "total")
+ROW_KINDS = ("header", "group", "body", "subtotal", "total")
+NAMED_KINDS = tuple(k for k in ROW_KINDS if k != "body")  # what row_kinds may name
 MARKS = "¹²³⁴⁵⁶⁷⁸⁹"  # footnote marks, in the order the notes are listed
 NO_VALUE = ("–", "—", "-")  # a dash in a number column: nothing to report
+
+
+class NotMeaningful:
+    """A change in percent that says nothing: from zero, across a change of sign (−4.1 → 12.5 is not
+    "+404.9 %") or to or from a missing value. Printed as the language's mark (en "n/m", de "n. a.")."""
+
+    def __repr__(self) -> str:
+        return "NOT_MEANINGFUL"
+
+
+NOT_MEANINGFUL = NotMeaningful()
 
 
 _CELL_SCHEMA = {"type": ["string", "number", "null"]}
@@ -43,7 +55,7 @@ def _raw(spec_field: Any, schema: dict) -> Any:
 class TableCell(Node):
     """A cell read against its column (a Node, so that the glyph check finds text from CSV files)."""
 
-    value: str | Number | None  # text, a number, or nothing (an empty cell)
+    value: str | Number | NotMeaningful | None  # text, a number, n/m (a computed change), or nothing
     pos: Pos
     note: int | None = None  # 1-based number of its footnote
 
@@ -73,7 +85,9 @@ class TableColumn(Node):
                              default=False)
     change: list[str] | None = spec(
         "A computed column: the change from the first named column to the second; type percent gives the "
-        "change in percent, number or currency the difference.", default=None, example=["2024", "2025"],
+        "change in percent (of the base's size: a loss narrowing from −4 to −3 is +25; n/m where a percentage "
+        "says nothing: from zero, across a change of sign, to or from a missing value), number or currency the "
+        "difference.", default=None, example=["2024", "2025"],
         items=(2, 2))
 
     @property
@@ -102,17 +116,19 @@ class Table(Node):
     columns: list[TableColumn] = spec("The columns, left to right.", items=(1, 12))
     rows: Any = _raw(spec(
         "Rows written here: each a list of cells (one per column that is not computed), or "
-        "{kind: total, cells: […]}; kinds: header, subtotal, total.", default=None,
+        "{kind: total, cells: […]}; kinds: header (repeated on every page), group (a heading row in place), "
+        "subtotal, total.", default=None,
         example=[["Stromnetz", 31.2, 28.4]]), _ROWS_SCHEMA)
     data: str | None = spec("Or: a CSV file under content/data/ (UTF-8, header row, ',' or ';' between cells).",
                             default=None, example="data/investitionen.csv")
-    row_kinds: Any = _raw(spec("Kinds of rows by their first cell, e.g. {Summe: total} (header, subtotal, total).",
-                               default=None, example={"Summe": "total"}),
-                          {"type": "object", "additionalProperties": {"enum": ["header", "subtotal", "total"]}})
+    row_kinds: Any = _raw(spec("Kinds of rows by their first cell, e.g. {Summe: total} (header: repeated at the "
+                               "top of every page; group: a heading row that stays in place, its other cells "
+                               "empty; subtotal; total).", default=None, example={"Summe": "total"}),
+                          {"type": "object", "additionalProperties": {"enum": list(NAMED_KINDS)}})
     notes: list[TableNote] = spec("Footnotes: numbered at their cell, printed under the table.", default=[])
     rounding_note: str | None = spec(
         "Printed under the table; totals may then differ from the sum of their rows by rounding.",
-        default=None, example="Differenzen durch Rundung")
+        default=None, example="Differenzen durch Rundung", example_en="Differences due to rounding")
     table: list[TableRow] = field(default_factory=list, init=False)  # the rows, read against the columns
 
     def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
@@ -144,6 +160,13 @@ class Table(Node):
         for raw_cells, kind, pos in source:
             named = kinds.pop(str(raw_cells[0][0]).strip(), None) if raw_cells else None
             kind = kind or (named[0] if named else "body")
+            where = named[1] if named else pos
+            if kind == "header" and any(r.kind != "header" for r in rows):
+                self._moved_header(raw_cells, where, bool(named), diag)
+            if kind == "group" and any(str(v if v is not None else "").strip() for v, _ in raw_cells[1:]):
+                diag.error(where, f"table '{self.title}': the group row '{str(raw_cells[0][0]).strip()}' has values; "
+                           "a group row is a heading within the table and holds only its label",
+                           "leave its other cells empty, or make it a body row")
             cells = []
             data_cols = [c for c in self.columns if not c.change]
             for col, (value, cpos) in zip(data_cols, raw_cells, strict=False):
@@ -156,7 +179,7 @@ class Table(Node):
                        "name a row by the text of its first cell")
         self._notes(rows, diag, ctx)
         if len(diag.errors) == errors:  # sums of cells that could not be read say nothing
-            self._check_totals(rows, diag)
+            self._check_totals(rows, diag, ctx)
         self.table = rows
 
     # -- reading rows
@@ -191,7 +214,7 @@ class Table(Node):
             if len(item) != width:
                 diag.error(ipos, f"table '{self.title}': row {i + 1} has {len(item)} cells but the table has "
                            f"{width} columns to fill", "give one cell per column (computed columns excepted)"
-                           + _comma_hint(item, width))
+                           + _comma_hint(item, width, ctx))
                 continue
             out.append((list(zip(item, item.item_pos, strict=True)), kind, ipos))
         if len(out) > MAX_ROWS:
@@ -209,6 +232,14 @@ class Table(Node):
         except ReportError as exc:
             diag.items.extend(exc.diagnostics)
             return None
+        if not csv.rows:
+            english = ctx.language.startswith("en")
+            sep, point = (",", ".") if english or ctx.numbers is None or ctx.numbers.decimal == "." else (";", ",")
+            example = sep.join(["Revenue" if english else "Spenden", *[f"{12 + k}{point}5" for k in range(
+                len(csv.columns) - 1)]])
+            diag.error(csv.columns[0].pos, f"table '{self.title}': {self.data} has a header row but no rows",
+                       f"write one line per table row under the header row, e.g. {example}")
+            return None
         order = []
         for col in self.columns:
             if col.change:
@@ -225,6 +256,15 @@ class Table(Node):
             return None
         return [([(row[i].text, row[i].pos) for i in order], None, row[0].pos) for row in csv.rows]
 
+    def _moved_header(self, raw_cells: list, pos: Pos, named: bool, diag: Diagnostics) -> None:
+        """A header row below the first rows: it is repeated at the top of every page, so it prints
+        above them — most likely meant as a heading of the rows below it (a group row)."""
+        label = str(raw_cells[0][0]).strip() if raw_cells else ""
+        example = f"row_kinds: {{{label}: group}}" if named else f"{{kind: group, cells: [{label}, …]}}"
+        diag.warning(pos, f"table '{self.title}': the header row '{label}' stands below other rows, but header "
+                     "rows print at the top of the table (and of every page it runs onto)",
+                     f"for a heading of the rows below it, which stays in place, write {example}")
+
     def _cell(self, col: TableColumn, value: Any, pos: Pos, ctx: ReadContext, diag: Diagnostics) -> Any:
         """A cell as its column reads it: text, a Number exactly as written, or None (empty)."""
         if isinstance(value, (YMap, YSeq)):
@@ -238,6 +278,11 @@ class Table(Node):
         if text in NO_VALUE:
             return "–"
         what = f"table '{self.title}': column '{col.name}'"
+        if not any(ch.isdigit() for ch in text):  # n/a, k. A., nil: words where a number column wants one
+            diag.error(pos, f"{what}: {text!r} is not a number",
+                       "write the number in digits, e.g. 20; for no value write – (prints a dash) or leave the "
+                       "cell empty (prints nothing)")
+            return None
         if isinstance(value, str) and not isinstance(value, YFloat | YInt) and self.data:
             try:
                 number = parse_number(text, ctx.numbers)
@@ -265,9 +310,9 @@ class Table(Node):
             return {}
         out = {}
         for label, kind in raw.items():
-            if kind not in ROW_KINDS[:1] + ROW_KINDS[2:]:
+            if kind not in NAMED_KINDS:
                 diag.error(raw.value_pos[label], f"table '{self.title}': row_kinds: {_shown(kind)} is not a row kind",
-                           "use header, subtotal or total")
+                           f"use {', '.join(NAMED_KINDS[:-1])} or {NAMED_KINDS[-1]}")
             else:
                 out[str(label).strip()] = (kind, raw.key_pos[label])
         return out
@@ -275,12 +320,13 @@ class Table(Node):
     def _computed(self, col: TableColumn, cells: dict[str, TableCell], pos: Pos) -> TableCell:
         """The change from one number column to another: in percent, or the difference."""
         old, new = (cells.get(n) for n in col.change)
-        if old is None or new is None or not isinstance(old.value, Number) or not isinstance(new.value, Number):
-            return TableCell(None, pos)
-        a, b = old.value.value, new.value.value
+        a, b = (c.value.value if c is not None and isinstance(c.value, Number) else None for c in (old, new))
+        if a is None or b is None:  # from or to a missing value: nothing to compare, unless one side has one
+            meaningless = col.type == "percent" and (a, b) != (None, None)
+            return TableCell(NOT_MEANINGFUL if meaningless else None, pos)
         if col.type == "percent":
-            if a == 0:
-                return TableCell(None, pos)
+            if a == 0 or a * b < 0:  # from zero, or from a loss to a profit and back
+                return TableCell(NOT_MEANINGFUL, pos)
             places = 1 if col.decimals is None else col.decimals
             return TableCell(_rounded((b - a) / abs(a) * 100, places), pos)
         places = max(old.value.decimals, new.value.decimals) if col.decimals is None else col.decimals
@@ -307,42 +353,56 @@ class Table(Node):
                 continue
             row.cells[names.index(column)].note = n
 
-    def _check_totals(self, rows: list[TableRow], diag: Diagnostics) -> None:
-        """A total sums the body rows since the previous total, a subtotal those since the previous
-        subtotal or total; both within the precision shown (plus rounding, with a rounding note)."""
+    def _check_totals(self, rows: list[TableRow], diag: Diagnostics, ctx: ReadContext) -> None:
+        """A total sums the body rows since the previous total. A subtotal sums the body rows since
+        the previous subtotal or total — or, in a statement where each subtotal goes on from the one
+        before (gross profit, operating profit …), the previous subtotal plus those rows; either is
+        accepted. All within the precision shown (plus rounding, with a rounding note)."""
         for i, col in enumerate(self.columns):
             if not col.check_total:
                 continue
             since_total: list[Decimal] = []
             since_sub: list[Decimal] = []
+            previous: Decimal | None = None  # the previous subtotal since the last total
             for row in rows:
                 cell = row.cells[i]
                 value = cell.value.value if isinstance(cell.value, Number) else None
                 if row.kind == "body" and value is not None:
                     since_total.append(value)
                     since_sub.append(value)
-                elif row.kind in ("total", "subtotal") and value is not None:
-                    parts = since_total if row.kind == "total" else since_sub
-                    self._compare(col, cell, parts, diag)
-                    since_sub = []
-                    if row.kind == "total":
-                        since_total = []
+                elif row.kind == "total" and value is not None:
+                    self._compare(col, cell, [since_total], diag, ctx)
+                    since_total, since_sub, previous = [], [], None
+                elif row.kind == "subtotal" and value is not None:
+                    sums = [since_sub] if previous is None else [since_sub, [previous, *since_sub]]
+                    self._compare(col, cell, sums, diag, ctx, subtotal=True)
+                    since_sub, previous = [], value
 
-    def _compare(self, col: TableColumn, cell: TableCell, parts: list[Decimal], diag: Diagnostics) -> None:
+    def _compare(self, col: TableColumn, cell: TableCell, sums: list[list[Decimal]], diag: Diagnostics,
+                 ctx: ReadContext, subtotal: bool = False) -> None:
+        """Is the total one of `sums` (each a list of the amounts it may add up), within the precision shown?"""
         total = cell.value
         places = total.decimals if col.decimals is None else col.decimals
-        exact = sum(parts, Decimal(0))
         step = Decimal(1).scaleb(-places)
-        shown = exact.quantize(step, rounding=ROUND_HALF_UP)
-        if shown == total.value.quantize(step, rounding=ROUND_HALF_UP):
-            return
-        slack = step / 2 * len(parts)  # every row rounded by at most half a step
-        if self.rounding_note and abs(exact - total.value) <= slack:
-            return
-        diag.warning(cell.pos, f"table '{self.title}': column '{col.name}': the total {total} is not the sum "
-                     f"of the {len(parts)} rows above it ({_plain(exact, places)})",
+        printed = total.value.quantize(step, rounding=ROUND_HALF_UP)
+        for parts in sums:
+            exact = sum(parts, Decimal(0))
+            if exact.quantize(step, rounding=ROUND_HALF_UP) == printed:
+                return
+            slack = step / 2 * len(parts)  # every amount rounded by at most half a step
+            if self.rounding_note and abs(exact - total.value) <= slack:
+                return
+        rows = f"{len(sums[0])} row{'s' if len(sums[0]) != 1 else ''}"
+        sums_shown = [_plain(sum(parts, Decimal(0)), places) for parts in sums]
+        found = (f"not the sum of the {rows} above it ({sums_shown[0]})" if len(sums) == 1 else
+                 f"neither the sum of the {rows} since the previous subtotal ({sums_shown[0]}) nor that subtotal "
+                 f"plus them ({sums_shown[1]})")
+        note = Table.__dataclass_fields__["rounding_note"].metadata
+        example = note["example_en"] if ctx.language.startswith("en") else note["example"]
+        diag.warning(cell.pos, f"table '{self.title}': column '{col.name}': the {'subtotal' if subtotal else 'total'} "
+                     f"{total} is {found}",
                      "correct the total or the rows" + ("" if self.rounding_note else
-                     "; if rows are rounded, set rounding_note: Differenzen durch Rundung"))
+                     f"; if rows are rounded, set rounding_note: {example}"))
 
 
 def _rounded(value: Decimal, places: int) -> Number:
@@ -371,8 +431,20 @@ def _plain(value: Decimal, places: int) -> str:
     return f"{value:.{places}f}"
 
 
-def _comma_hint(item: YSeq, width: int) -> str:
-    """[31,2, 28,4] in YAML is four numbers: a decimal comma in an unquoted list is the likely cause."""
-    if len(item) > width and all(isinstance(v, int) for v in item[1:]):
-        return "; a decimal comma in a list splits numbers: write 31.2 or quote '31,2'"
+def _comma_hint(item: YSeq, width: int, ctx: ReadContext) -> str:
+    """In an unquoted YAML list the comma inside a number splits it: [Revenue, 1,250, 398.2] is four
+    cells. Told by where the cells stand: digits, the comma, digits right after it. In a language
+    that groups thousands with a comma the likely number is 1,250; else a decimal comma (31,2)."""
+    if len(item) <= width:
+        return ""
+    cells = [(str(getattr(v, "source", v)), p) for v, p in zip(item, item.item_pos, strict=False)]
+    for (before, at), (after, then) in zip(cells, cells[1:], strict=False):
+        if not (at.line and at.line == then.line and then.col == at.col + len(before) + 1):
+            continue
+        if before.lstrip("-+").isdigit() and after.isdigit():
+            joined = f"{before},{after}"
+            if len(after) == 3 and ctx.numbers is not None and ctx.numbers.thousands == ",":
+                return f"; the comma in {joined} splits it into two cells: quote it, \"{joined}\", or write " \
+                    f"{before}{after}"
+            return f"; a decimal comma in a list splits numbers: quote '{joined}', or write it with a point"
     return ""

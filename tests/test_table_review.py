@@ -1,0 +1,264 @@
+"""Tables as first users of an English company report and a German foundation report wrote them:
+group headings within a table, an income statement's running subtotals, a CSV file without rows,
+changes across a change of sign, the rule above a grand total, the order of what stands under a
+table, room between number columns, narrow text columns, a long table after a short paragraph, and
+the hints for words and split numbers in number cells."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from pathlib import Path
+
+import pikepdf
+import pypdfium2 as pdfium
+import pytest
+from reportlab.platypus import SimpleDocTemplate
+
+from report.build import build
+from report.errors import Diagnostics
+from report.layout.styles import MM, Styles, register_fonts
+from report.layout.table import Cell, Column, DataTable, Row, TableData, column_widths, table_data
+from report.load import parse_yaml
+from report.locale import get_locale
+from report.model import ReadContext, Reader, Table
+from report.theme import load_theme
+
+from .conftest import ASSETS, ROOT, SAMPLE_CONTENT
+
+STADTWERKE = ROOT / "tests" / "data" / "stadtwerke" / "content"
+
+
+@pytest.fixture(scope="module")
+def styles() -> Styles:
+    theme, fonts = load_theme(SAMPLE_CONTENT, ASSETS)
+    return Styles(theme, get_locale("en-GB"), "rgb", register_fonts(fonts))
+
+
+@pytest.fixture
+def utility(tmp_path) -> Path:
+    shutil.copytree(STADTWERKE, tmp_path / "content")
+    shutil.copytree(ASSETS, tmp_path / "assets")
+    return tmp_path / "content"
+
+
+def _table(yaml: str, tmp_path: Path, language: str = "en-GB") -> tuple[Table, Diagnostics]:
+    ctx = ReadContext(content_dir=tmp_path, assets_dir=tmp_path, project_dir=tmp_path,
+                      numbers=get_locale(language), language=language)
+    diag = Diagnostics()
+    return Reader(diag, ctx).read(parse_yaml(yaml), None, Table, "table"), diag
+
+
+def _pdf(styles: Styles, data: TableData, width: float = 170 * MM) -> bytes:
+    buf = io.BytesIO()
+    doc = SimpleDocTemplate(buf, leftMargin=20 * MM, rightMargin=20 * MM)
+    doc.build([DataTable(data, styles, column_widths(data, styles, width))])
+    return buf.getvalue()
+
+
+def _words(pdf: bytes) -> dict[str, tuple[float, float, float, float]]:
+    """Each word of the first page with its box (left, bottom, right, top), first occurrence."""
+    page = pdfium.PdfDocument(pdf)[0]
+    text = page.get_textpage()
+    whole = text.get_text_range()
+    out: dict[str, tuple[float, float, float, float]] = {}
+    at = 0
+    for word in whole.split():
+        at = whole.index(word, at)
+        boxes = [text.get_charbox(i) for i in range(at, at + len(word))]
+        out.setdefault(word, (min(b[0] for b in boxes), min(b[1] for b in boxes),
+                              max(b[2] for b in boxes), max(b[3] for b in boxes)))
+        at += len(word)
+    return out
+
+
+SEGMENTS = ("title: Revenue by segment\nalt: A\ncolumns: [{name: Segment}, {name: '2025', type: number, "
+            "check_total: true}]\nrows:\n  - [Automotive, null]\n  - [Powertrain, 142.3]\n  - [Chassis, 88.1]\n"
+            "  - {kind: subtotal, cells: [Automotive subtotal, 230.4]}\n  - [Industrial, null]\n"
+            "  - [Hydraulics, 97.5]\n  - {kind: total, cells: [Group total, 327.9]}\n")
+
+
+# 1. group rows
+
+def test_a_group_row_stays_in_place_with_space_above(styles, tmp_path):
+    table, diag = _table(SEGMENTS + "row_kinds: {Automotive: group, Industrial: group}\n", tmp_path)
+    assert not diag.items
+    assert [r.kind for r in table.table] == ["group", "body", "body", "subtotal", "group", "body", "total"]
+    words = _words(_pdf(styles, table_data(table, get_locale("en-GB"))))
+    top = {w: words[w][3] for w in ("Segment", "Automotive", "Powertrain", "subtotal", "Industrial", "Hydraulics")}
+    # in the order written, not moved up to the header
+    assert top["Segment"] > top["Automotive"] > top["Powertrain"] > top["subtotal"] > top["Industrial"] \
+        > top["Hydraulics"]
+    row = top["Powertrain"] - words["Chassis"][3]
+    assert top["subtotal"] - top["Industrial"] > row * 1.5  # space above the group heading
+    assert words["Automotive"][0] == pytest.approx(words["Powertrain"][0], abs=1.5)
+
+
+def test_a_header_row_below_other_rows_warns_and_names_the_group_kind(tmp_path):
+    _, diag = _table(SEGMENTS + "row_kinds: {Automotive: header, Industrial: header}\n", tmp_path)
+    assert [d.format() for d in diag.items] == [
+        "<content>:12:33: warning: table 'Revenue by segment': the header row 'Industrial' stands below other "
+        "rows, but header rows print at the top of the table (and of every page it runs onto)\n  hint: for a "
+        "heading of the rows below it, which stays in place, write row_kinds: {Industrial: group}"]
+
+
+def test_a_group_row_with_values_is_an_error(tmp_path):
+    _, diag = _table(SEGMENTS.replace("[Industrial, null]", "[Industrial, 5]")
+                     + "row_kinds: {Automotive: group, Industrial: group}\n", tmp_path)
+    assert [d.message for d in diag.errors] == [
+        "table 'Revenue by segment': the group row 'Industrial' has values; a group row is a heading within "
+        "the table and holds only its label"]
+
+
+# 2. running subtotals
+
+STATEMENT = ("title: Income statement\nalt: A\ncolumns: [{name: £m}, {name: '2025', type: currency, "
+             "check_total: true}]\nrows:\n  - [Revenue, 412.7]\n  - [Cost of sales, -301.4]\n"
+             "  - {kind: subtotal, cells: [Gross profit, 111.3]}\n  - [Distribution costs, -22.6]\n"
+             "  - [Administrative expenses, -41.9]\n  - {kind: subtotal, cells: [Operating profit, OP]}\n"
+             "  - [Net finance costs, -3.2]\n  - {kind: subtotal, cells: [Profit before tax, 43.6]}\n"
+             "  - [Taxation, -10.9]\n  - {kind: total, cells: [Profit for the year, 32.7]}\n")
+
+
+def test_a_subtotal_may_go_on_from_the_subtotal_before_it(tmp_path):
+    _, diag = _table(STATEMENT.replace("OP", "46.8"), tmp_path)
+    assert not diag.items
+
+
+def test_a_wrong_running_subtotal_names_both_sums_and_an_english_rounding_note(tmp_path):
+    _, diag = _table(STATEMENT.replace("OP", "46.9").replace("43.6", "43.7"), tmp_path)
+    assert [d.message for d in diag.warnings] == [
+        "table 'Income statement': column '2025': the subtotal 46.9 is neither the sum of the 2 rows since the "
+        "previous subtotal (-64.5) nor that subtotal plus them (46.8)"]
+    assert diag.warnings[0].hint == ("correct the total or the rows; if rows are rounded, set rounding_note: "
+                                     "Differences due to rounding")
+    _, diag = _table(STATEMENT.replace("OP", "46.9"), tmp_path, "de-DE")
+    assert "set rounding_note: Differenzen durch Rundung" in diag.warnings[0].hint
+
+
+# 3. a CSV file with a header row only
+
+def test_a_csv_file_without_rows_is_an_error_at_the_file(tmp_path):
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "items.csv").write_text("Item,2025,2024\n", encoding="utf-8")
+    _, diag = _table("title: Items\nalt: A\ndata: data/items.csv\ncolumns: [{name: Item}, "
+                     "{name: '2025', type: number}, {name: '2024', type: number}]\n", tmp_path)
+    assert [(d.pos.line, d.pos.col, d.message, d.hint) for d in diag.errors] == [
+        (1, 1, "table 'Items': data/items.csv has a header row but no rows",
+         "write one line per table row under the header row, e.g. Revenue,12.5,13.5")]
+    assert str(diag.errors[0].pos.file).endswith("items.csv")
+
+
+# 4. changes that say nothing
+
+@pytest.mark.parametrize(("language", "mark"), [("en-GB", "n/m"), ("de-DE", "n. a.")])
+def test_a_change_across_a_change_of_sign_prints_not_meaningful(tmp_path, language, mark):
+    table, diag = _table(
+        "title: T\nalt: A\ncolumns: [{name: A}, {name: '2024', type: number}, {name: '2025', type: number}, "
+        "{name: C, type: percent, change: ['2024', '2025']}]\nrows:\n  - [Net debt, -4.1, 12.5]\n"
+        "  - [Loss, -4, -3]\n  - [Profit, 10, -2]\n  - [New, 0, 5]\n  - [Gone, 3, null]\n  - [Revenue, 398.2, 412.7]\n"
+        "  - [Nothing, null, null]\n", tmp_path, language)
+    assert not diag.items
+    data = table_data(table, get_locale(language))
+    shown = [r.cells[3].text for r in data.rows]
+    plus = "+25.0" if language == "en-GB" else "+25,0"
+    assert shown == [mark, plus, mark, mark, mark, "+3.6" if language == "en-GB" else "+3,6", ""]
+
+
+# 5. the rule above a grand total
+
+def _horizontal_rules(pdf: bytes) -> list[tuple[float, float]]:
+    """(y, line width) of every horizontal line the page strokes."""
+    with pikepdf.open(io.BytesIO(pdf)) as doc:
+        width, start, out = 1.0, None, []
+        for operands, op in pikepdf.parse_content_stream(doc.pages[0]):
+            name = str(op)
+            if name == "w":
+                width = float(operands[0])
+            elif name == "m":
+                start = (float(operands[0]), float(operands[1]))
+            elif name == "l" and start and abs(float(operands[1]) - start[1]) < 0.01:
+                out.append((round(start[1], 2), width))
+        return out
+
+
+def test_a_total_has_a_double_rule_a_subtotal_a_single_one(styles):
+    cols = [Column("Segment", row_header=True), Column("2025", "decimal")]
+    rows = [Row([Cell("A"), Cell("1.0")]), Row([Cell("B"), Cell("2.0")]), Row([Cell("Sub"), Cell("3.0")], "subtotal"),
+            Row([Cell("C"), Cell("4.0")]), Row([Cell("Total"), Cell("7.0")], "total")]
+    rules = _horizontal_rules(_pdf(styles, TableData(cols, rows, ".")))
+    # top down: under the header; between A, B; above Sub; between Sub, C; above Total (two); under the table
+    assert [w for _, w in rules] == [0.6, 0.25, 0.25, 0.25, 0.4, 0.4, 0.6]
+    assert rules[4][0] - rules[5][0] == pytest.approx(1.2)
+
+
+# 6. what stands under a table
+
+def test_caption_then_notes_then_source_under_a_table_as_under_a_chart(utility):
+    result = build(utility, utility.parent / "out", ["screen"])
+    pages = [" ".join(p.get_textpage().get_text_range().split())
+             for p in pdfium.PdfDocument(str(result.outputs[0].path))]
+    text = next(t for t in pages if "Investitionen nach Sparten" in t)
+    caption, note, source = (text.index(s) for s in ("Investitionen der Stadtwerke", "¹ ohne geförderte",
+                                                      "Quelle: Stadtwerke"))
+    assert caption < note < source, text
+
+
+# 7. room between number columns
+
+def test_wide_numbers_in_neighbouring_columns_keep_an_ems_room_apart(styles):
+    cols = [Column("Position", row_header=True), Column("2024", "decimal", "€"), Column("2025", "decimal", "€")]
+    rows = [Row([Cell("Spenden"), Cell("612.450,30"), Cell("734.118,42")]),
+            Row([Cell("Summe"), Cell("1.102.340,00"), Cell("1.284.560,12")], "total")]
+    words = _words(_pdf(styles, TableData(cols, rows, ","), width=100 * MM))
+    size = styles.theme.sizes.body - 1
+    assert words["1.284.560,12"][0] - words["1.102.340,00"][2] >= 1.4 * size
+
+
+# 8. a text column never narrower than its longest word
+
+def test_a_narrow_text_column_keeps_its_longest_word_whole(styles):
+    cols = [Column("Measure", row_header=True), Column("Unit"),
+            *[Column(str(y), "decimal") for y in range(2021, 2026)], Column("Change", "decimal", "%"),
+            Column("CAGR", "decimal", "%"), Column("Target", "decimal")]
+    rows = [Row([Cell("Capital expenditure"), Cell("£m"), *[Cell("14.2")] * 5, Cell("+36.3"), Cell("19.4"),
+                 Cell("30")]),
+            Row([Cell("Employees"), Cell("number"), *[Cell("1,012")] * 5, Cell("+4.3"), Cell("5.4"), Cell("1,300")])]
+    text = pdfium.PdfDocument(_pdf(styles, TableData(cols, rows, "."))).get_page(0).get_textpage().get_text_range()
+    assert "number" in text.split(), text
+
+
+# 9. a long table after a short paragraph
+
+def test_a_table_longer_than_a_page_starts_under_the_paragraph_before_it(utility):
+    csv = utility / "data" / "investitionen.csv"
+    rows = "".join(f"Anlage {i};{i},5;{i + 1},25\r\n" for i in range(1, 81))
+    csv.write_text(f"Sparte;2024;2025\r\n{rows}".replace(".", ","), encoding="utf-8")
+    sec = utility / "sections" / "02-investitionen.yaml"
+    text = sec.read_text(encoding="utf-8").replace("row: Digitalisierung", "row: Anlage 7")
+    text = text.replace("      row_kinds:\n        Summe: total\n", "")  # 80 plain rows, no total
+    text = text.replace("kind: text\n", "kind: text\npage: new\n")
+    sec.write_text(text, encoding="utf-8")
+    result = build(utility, utility.parent / "out", ["screen"])
+    pages = [" ".join(p.get_textpage().get_text_range().split())
+             for p in pdfium.PdfDocument(str(result.outputs[0].path))]
+    first = next(i for i, t in enumerate(pages) if "Wir haben 87,3" in t)
+    assert "Investitionen nach Sparten" in pages[first] and "Anlage 1 " in pages[first], pages[first]
+
+
+# 10. hints for words and split numbers in number cells
+
+def test_a_word_in_a_number_cell_is_told_how_to_write_no_value(tmp_path):
+    _, diag = _table("title: T\nalt: A\ncolumns: [{name: A}, {name: B, type: number}]\nrows:\n  - [Revenue, n/a]\n",
+                     tmp_path)
+    assert [(d.message, d.hint) for d in diag.errors] == [
+        ("table 'T': column 'B': 'n/a' is not a number", "write the number in digits, e.g. 20; for no value write "
+         "– (prints a dash) or leave the cell empty (prints nothing)")]
+
+
+def test_a_thousands_comma_in_an_unquoted_row_is_told_to_quote_the_number(tmp_path):
+    _, diag = _table("title: T\nalt: A\ncolumns: [{name: A}, {name: '2025', type: number}, {name: '2024', "
+                     "type: number}]\nrows:\n  - [Revenue, 1,250, 398.2]\n", tmp_path)
+    assert [d.message for d in diag.errors] == ["table 'T': row 1 has 4 cells but the table has 3 columns to fill"]
+    assert diag.errors[0].hint.endswith('; the comma in 1,250 splits it into two cells: quote it, "1,250", or '
+                                        "write 1250")
