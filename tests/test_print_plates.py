@@ -68,7 +68,8 @@ def test_a_colour_of_ones_own_drops_the_default_themes_build(project, tmp_path):
     own colour's strongest two plates, and the warning that says so points at the user's theme.yaml,
     not the package's."""
     (project / "theme.yaml").write_text(
-        "colours:\n  primary: {cmyk: [20, 95, 45, 35], rgb: '#7a1f3d'}\n  accent: {cmyk: [0, 35, 95, 10], rgb: '#e3a21a'}\n",
+        "colours:\n  primary: {cmyk: [20, 95, 45, 35], rgb: '#7a1f3d'}\n"
+        "  accent: {cmyk: [0, 35, 95, 10], rgb: '#e3a21a'}\n",
         encoding="utf-8")
     result = build(project, tmp_path / "out", ["print"])
     messages = [w.format() for w in result.warnings]
