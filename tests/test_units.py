@@ -18,6 +18,10 @@ from report.units import NBSP, bind_units
     ("5 MWp und 3 GWh, 40 t CO2, 2 m tief", f"5{NBSP}MWp und 3{NBSP}GWh, 40{NBSP}t CO2, 2{NBSP}m tief"),
     ("1,2 Mrd. Euro, 4 Tsd. $, 7 ‰", f"1,2{NBSP}Mrd.{NBSP}Euro, 4{NBSP}Tsd.{NBSP}$, 7{NBSP}‰"),
     ("5 mit 2017 trafen 3 takes", "5 mit 2017 trafen 3 takes"),  # words that begin like a unit stay apart
+    # a water company's and an engineer's units, per time too
+    ("a peak of 486 ML/d and 3 m³/s in 12 mm pipes", f"a peak of 486{NBSP}ML/d and 3{NBSP}m³/s in 12{NBSP}mm pipes"),
+    ("40 ha, 2 km² and 7 l a day", f"40{NBSP}ha, 2{NBSP}km² and 7{NBSP}l a day"),
+    ("up 2,5 Pp. to £4 bn; 3 large lakes", f"up 2,5{NBSP}Pp. to £4{NBSP}bn; 3 large lakes"),
 ])
 def test_units_are_bound_to_their_numbers(text, bound):
     assert bind_units(text) == bound

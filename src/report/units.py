@@ -12,9 +12,11 @@ import re
 NBSP = "\u00a0"
 NNBSP = "\u202f"  # narrow no-break space
 
-# the units the style guide binds; longer names first so that "MWp" is not read as "MW"
-UNITS = ("MWp", "GWh", "Mio.", "Mrd.", "Tsd.", "km", "kW", "MW", "%", "‰", "€", "$", "£", "m", "t")
-_UNIT = "|".join(re.escape(u) for u in UNITS)
+# the units the style guide binds (a unit per time or per unit goes with them: "486 ML/d", "3 m³/s")
+UNITS = ("Mio.", "Mrd.", "Tsd.", "bn", "Pp.", "pp", "%", "‰", "€", "$", "£",
+         "kWh", "MWh", "GWh", "TWh", "kWp", "MWp", "kW", "MW", "GW", "kV", "Hz", "ppm", "dB", "°C",
+         "km²", "km", "m²", "m³", "mm", "cm", "m", "ha", "ML", "Ml", "GL", "ml", "l", "kg", "t")
+_UNIT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))  # "MWp" before "MW"
 # a digit, one ordinary space, a unit that ends there (not the "t" of "ton", the "m" of "mit")
 _AFTER_NUMBER = re.compile(rf"(?<=\d) (?=(?:{_UNIT})(?![\w]))")
 # the scale word and its currency: "Mio. €", "Mrd. Euro"
