@@ -50,6 +50,28 @@ def test_missing_file_lists_what_is_there(content):
     assert "cover-artwork.jpg" in text
 
 
+def test_a_name_that_differs_in_case_only_is_named(content):
+    """'Cover-Artwork.JPG' for cover-artwork.jpg: works on a Mac, fails here and at a Linux print
+    server. The hint names the file as it is written on disk."""
+    text = cover_error(content, "images/Cover-Artwork.JPG")
+    assert text.endswith("the file is named 'cover-artwork.jpg': write its name in the same case")
+
+
+def test_a_misspelt_name_among_many_files_gets_the_closest(content):
+    """The listing stopped at eight files without saying so, the ninth being the one meant."""
+    for i in range(12):
+        put(content, f"images/a{i:02d}.jpg", b"x")
+    put(content, "images/treatment-works.jpg", b"x")
+    assert "did you mean 'treatment-works.jpg'" in cover_error(content, "images/treatment_works.jpg")
+
+
+def test_a_long_listing_says_how_many_it_leaves_out(content):
+    for i in range(12):
+        put(content, f"images/a{i:02d}.jpg", b"x")
+    text = cover_error(content, "images/zzz.png")
+    assert "… 5 more)" in text and text.count(".jpg") == 8  # eight listed, the rest counted
+
+
 @pytest.mark.parametrize("name", ["../../etc/passwd", "../../../../../../etc/passwd.jpg", "images/../../../x.jpg"])
 def test_paths_leaving_the_project(content, name):
     assert "points outside the project; the file was not read" in cover_error(content, name)
