@@ -282,3 +282,25 @@ def test_subtotals_sum_their_group_and_totals_every_row(tmp_path, subtotal, tota
     rows = {r.cells[1].pos.line: r.cells[0].value for r in table.table}
     assert [rows[w.pos.line] for w in diag.warnings] == warned
     assert not diag.errors
+
+
+@pytest.mark.parametrize(("language", "value", "previous", "warned"), [
+    ("en-GB", "48200", "39.750", "key figure 48,200: previous 39.750 makes a change of more than 1,000%"),
+    ("de-DE", "48200", "39.75", "key figure 48.200: previous 39,75 makes a change of more than 1.000 %"),
+    ("en-GB", "48200", "39750", None), ("en-GB", "4.4", "0.4", None),  # +1000 % exactly: no warning
+])
+def test_a_change_of_more_than_tenfold_warns_at_previous(language, value, previous, warned, tmp_path):
+    """`previous: 39.750` (a European thousands point in an English document) is 39.75: the tile
+    printed "+121,157.9% vs. previous year", silently. A change above 1000 % warns at `previous`."""
+    from report.errors import Diagnostics
+    from report.load import parse_yaml
+    from report.locale import get_locale
+    from report.model import KeyFigure, ReadContext, Reader
+
+    ctx = ReadContext(content_dir=tmp_path, assets_dir=tmp_path, project_dir=tmp_path, numbers=get_locale(language),
+                      language=language)
+    diag = Diagnostics()
+    raw = parse_yaml(f"value: {value}\nprevious: {previous}\nlabel: customers\n")
+    Reader(diag, ctx).read(raw, raw.pos, KeyFigure, "figure")
+    found = [d.message for d in diag.items]
+    assert found == ([] if warned is None else [warned])

@@ -100,6 +100,18 @@ class KeyFigure(Node):
         if abs(self.value.value) > MAX_FIGURE_VALUE:
             diag.error(ctx.value_pos(self, "value"), f"key figure value {self.value} is too large for a tile",
                        f"write at most {MAX_FIGURE_VALUE:.0e}, e.g. 2.5 with the label 'Mio. Euro'")
+        before, now = (self.previous.value if self.previous else None), self.value.value
+        if self.change == "percent" and before and abs(now - before) > TENFOLD * abs(before):
+            seps = ctx.numbers or _POINT
+            limit = f"{TENFOLD * 100:,}".replace(",", seps.thousands) + ctx.says(" %", "%")
+            diag.warning(ctx.value_pos(self, "previous"), f"key figure {self.value.format(seps)}: previous "
+                         f"{self.previous.format(seps)} makes a change of more than {limit}",
+                         "check that both are written alike (scale, unit, and the document's notation: "
+                         + ctx.says("'39.750' is 39750 here, 39.750 unquoted is 39,75", "39.750 is 39.75 here")
+                         + "); for such a change set change: absolute or none")
+
+
+TENFOLD = 10  # a change in percent above 1000 % is more likely a typing slip than a result
 
 
 @dataclass(kw_only=True)
