@@ -18,7 +18,8 @@ from .conftest import ASSETS
 HEAD = "title: T\ncaption: C.\nsource: Q\nalt: A chart.\n"
 
 
-def read(content: Path, yaml_text: str, csv_text: str | None = None, csv_name: str = "werte.csv"):
+def read(content: Path, yaml_text: str, csv_text: str | None = None, csv_name: str = "werte.csv",
+         language: str = "de-DE"):
     (content / "charts").mkdir(parents=True, exist_ok=True)
     if csv_text is not None:
         (content / "data").mkdir(exist_ok=True)
@@ -26,7 +27,7 @@ def read(content: Path, yaml_text: str, csv_text: str | None = None, csv_name: s
     path = content / "charts" / "x.yaml"
     path.write_text(HEAD + yaml_text, encoding="utf-8")
     ctx = ReadContext(content_dir=content, assets_dir=ASSETS, project_dir=content.parent,
-                      numbers=get_locale("de-DE"))
+                      numbers=get_locale(language), language=language)
     diag = Diagnostics()
     raw = parse_yaml(path.read_text(encoding="utf-8"), path)
     return Reader(diag, ctx).read_kind(raw, raw.pos, CHART_KINDS, "chart 'x'"), diag.items
@@ -46,6 +47,18 @@ def test_series_from_a_german_spreadsheet_export(content):
     strom, gas = chart.series
     assert [n.value for n in strom.values] == [Decimal("48.2"), Decimal("1250")]
     assert gas.values[1].decimals == 2 and gas.values[0].value == Decimal("-1.5")  # 30,20 keeps its zero
+
+
+def test_a_semicolon_export_is_read_with_decimal_commas_in_an_english_document(content):
+    """An English edition reads the German office's Excel exports: a `;` file writes decimals with a
+    comma and groups thousands with a point. Every cell was an error before ("this document writes
+    decimals with '.'"). A `,` file is read in the document's notation."""
+    chart, diags = read(content, "kind: bar\ndata: data/werte.csv\n", "Year;Revenue\n2024;412,7\n2025;1.301,4\n",
+                        language="en-GB")
+    assert diags == [] and [str(n.value) for n in chart.series[0].values] == ["412.7", "1301.4"]
+    chart, diags = read(content, "kind: bar\ndata: data/werte.csv\n", "Year,Revenue\n2024,412.7\n2025,\"1,301.4\"\n",
+                        language="en-GB")
+    assert diags == [] and [str(n.value) for n in chart.series[0].values] == ["412.7", "1301.4"]
 
 
 def test_one_value_column_makes_an_unnamed_series_and_donut_shares(content):

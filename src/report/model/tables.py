@@ -130,6 +130,7 @@ class Table(Node):
         "Printed under the table; totals may then differ from the sum of their rows by rounding.",
         default=None, example="Differenzen durch Rundung", example_en="Differences due to rounding")
     table: list[TableRow] = field(default_factory=list, init=False)  # the rows, read against the columns
+    notation: Any = field(default=None, init=False, repr=False)  # of the CSV file's numbers (tabular.CsvData)
 
     def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
         names = [c.name for c in self.columns]
@@ -232,6 +233,7 @@ class Table(Node):
         except ReportError as exc:
             diag.items.extend(exc.diagnostics)
             return None
+        self.notation = csv.notation
         if not csv.rows:
             english = ctx.language.startswith("en")
             sep, point = (",", ".") if english or ctx.numbers is None or ctx.numbers.decimal == "." else (";", ",")
@@ -285,7 +287,7 @@ class Table(Node):
             return None
         if isinstance(value, str) and not isinstance(value, YFloat | YInt) and self.data:
             try:
-                number = parse_number(text, ctx.numbers)
+                number = parse_number(text, self.notation or ctx.numbers)
             except NumberError as exc:
                 diag.error(pos, f"{what}: {exc}", exc.hint)
                 return None

@@ -1,8 +1,10 @@
 """CSV data files (content/data/*.csv) for tables and charts, with a position for every cell.
 
 Spreadsheets export CSV in two dialects: `,` between cells (English) and `;` with decimal commas
-(German Excel). The delimiter is detected from the header row; numbers in cells are read by
-`numbers.parse_number` in the document's notation. Errors name the file, row and column.
+(German and other European Excel). The delimiter is detected from the header row. Numbers in cells
+are read by `numbers.parse_number`: in a `;` file with decimal commas and `.` between thousands
+(whatever the document's language: an English edition reads the German office's exports), else
+in the document's notation. Errors name the file, row and column.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import csv
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import SimpleNamespace
 
 from ..errors import Diagnostic, Pos, ReportError
 from ..load import read_text
@@ -18,6 +21,7 @@ from .numbers import Number, NumberError, Separators, parse_number
 
 DATA_DIR = "data"
 MAX_ROWS = 5000
+EXCEL_SEMICOLON = SimpleNamespace(thousands=".", decimal=",")  # the notation of a `;` export
 
 
 @dataclass(frozen=True)
@@ -33,6 +37,10 @@ class CsvData:
     path: Path
     columns: list[Cell]
     rows: list[list[Cell]] = field(default_factory=list)
+    notation: Separators | None = None  # its numbers' notation where it is not the document's
+
+    def separators(self, document: Separators | None) -> Separators | None:
+        return self.notation or document
 
     def column(self, name: str) -> int | None:
         return next((i for i, c in enumerate(self.columns) if c.text == name), None)
@@ -43,7 +51,7 @@ class CsvData:
         for row in self.rows:
             cell = row[index]
             try:
-                out.append(parse_number(cell.text, seps))
+                out.append(parse_number(cell.text, self.separators(seps)))
             except NumberError as exc:
                 problems.append(Diagnostic(f"column '{self.columns[index].text}': {exc}", cell.pos, exc.hint))
         if problems:
@@ -114,7 +122,7 @@ def read_csv(path: Path, shown: Path | None = None) -> CsvData:
     except csv.Error as exc:
         raise ReportError([Diagnostic(f"the CSV file cannot be read: {exc}", Pos(shown, reader.line_num, 1),
                                       "check the quotes in this row")]) from None
-    return CsvData(path=shown, columns=columns, rows=rows)
+    return CsvData(path=shown, columns=columns, rows=rows, notation=EXCEL_SEMICOLON if delimiter == ";" else None)
 
 
 def _columns(line: str, delimiter: str, count: int) -> list[int]:
