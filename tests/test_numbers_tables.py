@@ -304,3 +304,24 @@ def test_a_change_of_more_than_tenfold_warns_at_previous(language, value, previo
     Reader(diag, ctx).read(raw, raw.pos, KeyFigure, "figure")
     found = [d.message for d in diag.items]
     assert found == ([] if warned is None else [warned])
+
+
+def test_a_semicolon_csv_table_in_an_english_document(tmp_path):
+    """The table reads a `;` export's decimal commas in an English document and prints the numbers in
+    English notation (the same numbers, with their decimals as written)."""
+    from report.errors import Diagnostics
+    from report.layout.table import table_data
+    from report.load import parse_yaml
+    from report.locale import get_locale
+    from report.model import ReadContext, Reader, Table
+
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "t.csv").write_text("Item;2025\nRevenue;1.301,40\nCosts;-412,7\n", encoding="utf-8")
+    locale = get_locale("en-GB")
+    ctx = ReadContext(content_dir=tmp_path, assets_dir=tmp_path, project_dir=tmp_path, numbers=locale,
+                      language="en-GB")
+    diag = Diagnostics()
+    raw = parse_yaml("title: T\nalt: A\ndata: data/t.csv\ncolumns: [{name: Item}, {name: '2025', type: number}]\n")
+    table = Reader(diag, ctx).read(raw, raw.pos, Table, "table")
+    assert diag.items == []
+    assert [r.cells[1].text for r in table_data(table, locale).rows] == ["1,301.40", "−412.7"]
