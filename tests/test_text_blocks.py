@@ -266,6 +266,32 @@ def test_a_heading_before_a_table_or_an_image_stays_with_it(tmp_path, columns):
             assert _heading_top(output.path, "Romeo vor")[1] < _heading_top(output.path, "Sierra-Tabelle")[1]
 
 
+@pytest.mark.parametrize("columns", [1, 2])
+def test_a_pull_quotes_bar_stands_left_of_its_text(tmp_path, columns):
+    """In a column of a two-column section the accent bar was drawn over the opening quote mark and
+    the first letter of every line: it stands at the column's edge, the text beside it."""
+    import pypdfium2.raw as pdfium_c
+    sections = {"z": {"kind": "text", "title": "Kapitel mit Zitat", "columns": columns, "blocks": [
+        {"paragraph": " ".join(_sentence(i) for i in range(6))},
+        {"quote": {"text": "Quebec und Romeo sprechen lange über das Netz der Stadt.", "attribution": "Sierra Tango"}},
+        {"paragraph": " ".join(_sentence(i) for i in range(6, 12))}]}}
+    pdf_path = build(make_project(tmp_path, REPORT, sections), tmp_path / "out", ["screen"]).outputs[0].path
+    pdf = pdfium.PdfDocument(str(pdf_path))
+    try:
+        page = next(p for p in list(pdf)[2:] if "Quebec" in p.get_textpage().get_text_range())
+        text = page.get_textpage()
+        whole = text.get_text_range()
+        boxes = [text.get_charbox(i) for i in range(whole.find("Quebec") - 1, whole.find("Stadt.") + 6)]
+        boxes += [text.get_charbox(i) for i in range(whole.find("Sierra"), whole.find("Tango") + 5)]
+        top, bottom = max(b[3] for b in boxes), min(b[1] for b in boxes)
+        bars = [o.get_bounds() for o in page.get_objects() if o.type == pdfium_c.FPDF_PAGEOBJ_PATH]
+        bars = [b for b in bars if b[2] - b[0] < 10 and b[3] - b[1] > 20 and b[1] < top and b[3] > bottom]
+    finally:
+        pdf.close()
+    assert len(bars) == 1, bars
+    assert bars[0][2] < min(b[0] for b in boxes if b[2] > b[0])  # every line, and the attribution, right of it
+
+
 def _left(path: Path, words: str) -> float:
     pdf = pdfium.PdfDocument(str(path))
     try:
