@@ -565,21 +565,41 @@ def column_sections(draw: Any) -> dict[str, Any]:
         else:
             blocks.append({"paragraph": " ".join(_sentence(n + k) for k in range(draw(st.integers(1, 10))))})
     lead = " ".join(_sentence(k) for k in range(draw(st.integers(1, 40))))
-    return {"a": {"kind": "text", "title": "Vorlauf", "blocks": [{"paragraph": lead}]},
-            "b": {"kind": "text", "title": "Spalten", "columns": 2, "blocks": blocks}}
+    section = {"kind": "text", "title": "Spalten", "columns": 2, "blocks": blocks}
+    paragraphs = [b for b in blocks if "paragraph" in b]
+    if paragraphs and draw(st.booleans()):  # footnotes, under the columns over the full width
+        paragraphs[-1]["paragraph"] += "[^1]"
+        section["footnotes"] = ["Fußnotentext: " + _sentence(len(blocks))]
+    return {"a": {"kind": "text", "title": "Vorlauf", "blocks": [{"paragraph": lead}]}, "b": section}
+
+
+# found by hand (Bürgerstiftung Kassel, A5): the columns ended at the page foot, the footnote rule
+# under them, and the footnote stood alone on the next page
+FOOTNOTE_UNDER_COLUMNS_AT_THE_FOOT = {
+    "a": {"kind": "text", "title": "Vorlauf", "blocks": [{"paragraph": " ".join(_sentence(i) for i in range(23))}]},
+    "b": {"kind": "text", "title": "Spalten", "columns": 2, "blocks": [
+        {"paragraph": " ".join(_sentence(i) for i in range(8))}, {"heading": "Kopfzeile 1"},
+        {"paragraph": " ".join(_sentence(i) for i in range(8, 14)) + "[^1]"}],
+        "footnotes": ["Fußnotentext: " + _sentence(3)]}}
 
 
 @settings(max_examples=int(os.environ.get("REPORT_HYPOTHESIS_EXAMPLES", "6")), deadline=None,
           suppress_health_check=[HealthCheck.too_slow])
 @given(sections=column_sections())
+@example(sections=FOOTNOTE_UNDER_COLUMNS_AT_THE_FOOT)
 def test_no_heading_ends_a_column(sections):
-    """In a two-column section no column ends with a sub-heading (lowest line of each half of the page)."""
+    """In a two-column section no column ends with a sub-heading (lowest line of each half of the
+    page), and its footnotes never start a page alone."""
     with tempfile.TemporaryDirectory() as tmp:
         pdf_path = build(make_project(Path(tmp), REPORT, sections), Path(tmp) / "out", ["screen"]).outputs[0].path
         pdf = pdfium.PdfDocument(str(pdf_path))
         try:
             for number in range(2, len(pdf) - 1):
                 page = pdf[number]
+                lines = [line.strip() for line in page.get_textpage().get_text_range().splitlines() if line.strip()]
+                body = [line for line in lines[1:] if not line.isdigit()]  # without running head and folio
+                assert body and not body[0].lstrip("0123456789\u2002 ").startswith("Fußnotentext"), \
+                    f"page {number + 1} starts with a footnote"
                 text, middle = page.get_textpage(), page.get_width() / 2
                 lines = [(r, text.get_text_bounded(*r).strip()) for r in
                          (text.get_rect(i) for i in range(text.count_rects()))]
