@@ -193,3 +193,41 @@ def test_a_long_pull_quote_keeps_two_lines_with_its_attribution(styles):
     assert _split_lines(parts)[1] == attribution + 2
     # room for one line only: the quote moves on whole
     assert quote.split(300, leading + 1) == []
+
+
+def _grid(styles, tiles: int, needed: float):
+    from report.layout.context import LayoutContext
+    from report.layout.keyfigures import TileGrid
+    from report.layout.templates import A4, Geometry
+    ctx = LayoutContext(doc=None, styles=styles, locale=styles.locale, geometry=Geometry(*A4), charts={},
+                        prepare_image=None, text_width=styles.theme.page.text_width)
+    return TileGrid(ctx, [object()] * tiles, [needed] * tiles)
+
+
+@pytest.mark.parametrize("tiles", [3, 5, 7, 9, 11])
+def test_a_tile_grid_never_leaves_one_tile_alone_on_a_page(styles, tiles):
+    """Seven tiles on A5 put six on one page and the seventh, spanning the row, alone on the next: a
+    row more goes with it (or all three tiles of a small grid)."""
+    from reportlab.platypus import PageBreak
+
+    from report.layout.keyfigures import MIN_TILE_H
+    grid = _grid(styles, tiles, 0.0)
+    row = MIN_TILE_H + grid.gap
+    for rows_room in range(1, grid.rows):  # room for 1 … all but one of the rows
+        parts = grid.split(400, rows_room * row + 1)
+        grids = [p for p in parts if not isinstance(p, PageBreak)]
+        assert all(len(g.figures) > 1 for g in grids), (rows_room, [len(g.figures) for g in grids])
+        if parts:  # the rest on the next page, as high as the tiles before it
+            assert isinstance(parts[1], PageBreak) and sum(len(g.figures) for g in grids) == tiles
+            assert grids[0].needed == grids[1].needed[:1] * len(grids[0].figures)
+
+
+def test_a_tile_grid_shrinks_to_its_texts_to_stay_on_one_page(styles):
+    """Where the design's least tile height would carry the last row over and the tiles' texts need
+    less, the tiles are lower and the grid stays whole."""
+    from report.layout.keyfigures import MIN_TILE_H
+    grid = _grid(styles, 7, MIN_TILE_H * 0.7)
+    room = 4 * MIN_TILE_H * 0.8 + 3 * grid.gap
+    _, h = grid.wrap(400, room)
+    assert h <= room and grid.tile_h >= MIN_TILE_H * 0.7
+    assert _grid(styles, 7, MIN_TILE_H * 0.9).wrap(400, room)[1] > room  # texts that need more: it splits
