@@ -636,3 +636,29 @@ def test_a_number_split_by_a_lists_comma_is_a_warning(tmp_path, items, warned):
         return
     assert len(found) == 1 and all(part in found[0].message for part in warned), found
     assert "quote the item" in found[0].hint and found[0].pos.file.name == "02-bilanz.yaml"
+
+
+def test_a_contents_entry_that_wraps_reads_as_one_entry(tmp_path):
+    """A contents entry's second line stood as far below its first as the next entry below it, so it
+    read as two entries: the lines of one entry are closer together than the entries (measured in
+    the rendered page: pdfium reports the second line's characters on the first line's baseline)."""
+    long = "Liebe Kundinnen und Kunden, liebe Freundinnen und Freunde der Stadtwerke Probe, liebe Nachbarinnen im Land"
+    sections = {"a": {"kind": "text", "title": long, "blocks": [{"paragraph": "Alpha."}]},
+                "b": {"kind": "text", "title": "Bravo kurz", "blocks": [{"paragraph": "Bravo."}]},
+                "c": {"kind": "text", "title": "Charlie kurz", "blocks": [{"paragraph": "Charlie."}]}}
+    pdf_path = build(make_project(tmp_path, REPORT, sections), tmp_path / "out", ["screen"]).outputs[0].path
+    pdf = pdfium.PdfDocument(str(pdf_path))
+    try:
+        page = pdf[1]
+        text = page.get_textpage()
+        top = page.get_height() - text.get_charbox(text.get_text_range().find("Liebe"))[3]  # the entry's top
+        image = page.render(scale=2).to_pil().convert("L")
+    finally:
+        pdf.close()
+    inked = [y for y in range(int(top * 2) - 4, image.height * 3 // 4)
+             if image.crop((0, y, image.width * 2 // 3, y + 1)).getextrema()[0] < 128]
+    bands = [y for i, y in enumerate(inked) if i == 0 or y - inked[i - 1] > 1]  # the top of each line
+    assert len(bands) >= 5, bands  # the entry's two lines, Bravo, Charlie, the closing page
+    within, between = bands[1] - bands[0], bands[3] - bands[2]
+    assert within < 0.8 * between  # its lines closer together than two entries
+    assert bands[2] - bands[1] == pytest.approx(between, abs=2)  # the next entry as far as always
