@@ -261,9 +261,11 @@ def test_a_heading_before_a_table_or_an_image_stays_with_it(tmp_path, columns):
     for output in result.outputs:
         assert _heading_top(output.path, "Romeo vor")[0] == _heading_top(output.path, "Sierra-Tabelle")[0]
         assert _heading_top(output.path, "Uniform vor")[0] == _heading_top(output.path, "Tango-Bild")[0]
-        if columns == 2:  # over the full width, above the table: not at the foot of a column before it
-            assert _left(output.path, "Romeo vor") == pytest.approx(_left(output.path, "Sierra-Tabelle"), abs=1)
-            assert _heading_top(output.path, "Romeo vor")[1] < _heading_top(output.path, "Sierra-Tabelle")[1]
+        # over the full width, aligned with the table's title above it (in one column it stood in the
+        # text column, the table's title at full width below it); in two: not at the foot of a column
+        assert _left(output.path, "Romeo vor") == pytest.approx(_left(output.path, "Sierra-Tabelle"), abs=1)
+        assert _heading_top(output.path, "Romeo vor")[1] < _heading_top(output.path, "Sierra-Tabelle")[1]
+        assert _left(output.path, "Uniform vor") < _left(output.path, "Tango-Bild") + 1  # the image's edge
 
 
 @pytest.mark.parametrize("columns", [1, 2])

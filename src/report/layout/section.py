@@ -225,16 +225,26 @@ BLOCK_LAYOUTS: dict[type, Callable[[LayoutContext, Any], list[Any]]] = {
 SPANNING = (ChartRef, Figure, Table)  # in a two-column section these take the full width
 
 
+def _heads_spanning(blocks: list[Any], i: int) -> bool:
+    """Whether blocks[i] is a sub-heading of a chart, table or image (the next block that is not a
+    heading): it stands over the full width, aligned with what it heads, not in the text column."""
+    if not isinstance(blocks[i], Heading):
+        return False
+    following = next((b for b in blocks[i + 1:] if not isinstance(b, Heading)), None)
+    return isinstance(following, SPANNING)
+
+
 def layout(ctx: LayoutContext, section: TextSection, index: int) -> list[Any]:
     """Heading, then the blocks; with `columns: 2` runs of text blocks are set in two balanced
     columns over the full frame width and charts and images span both."""
     story = heading(ctx, section.title, section.kicker, f"{index}-{section.title}")
     two = section.columns == 2
-    inner = replace(ctx, column_x=0.0) if two else ctx
+    full = replace(ctx, column_x=0.0)  # from the frame's left edge: the columns, a chart's sub-heading
+    inner = full if two else ctx
     run: list[Any] = []
-    for block in section.blocks:
+    for i, block in enumerate(section.blocks):
         spanning = isinstance(block, SPANNING)
-        here = ctx if spanning else inner
+        here = ctx if spanning else full if _heads_spanning(section.blocks, i) else inner
         flow = with_source(BLOCK_LAYOUTS[type(block)](here, block), block.pos)
         if two and not spanning:
             run += flow
