@@ -143,3 +143,91 @@ def test_a_key_figure_label_hyphenates_its_overlong_word_only(styles):
     assert cut and all(line.split()[-1].rstrip("-\xad") in "Grundstücksverkehrsgenehmigungen" for line in cut), lines
     joined = "".join(line.rstrip("-\xad") if line in cut else line + " " for line in lines).strip()
     assert joined == label
+
+
+def _quote(styles, text: str, attribution: str | None, column_x: float | None):
+    """A pull quote as a section lays it out, at A4 (column_x 0: in a column of a two-column section)."""
+    from report.layout.context import LayoutContext
+    from report.layout.section import BLOCK_LAYOUTS
+    from report.layout.templates import A4, Geometry
+    from report.model import Quote
+    ctx = LayoutContext(doc=None, styles=styles, locale=styles.locale, geometry=Geometry(*A4), charts={},
+                        prepare_image=None, text_width=styles.theme.page.text_width, column_x=column_x)
+    [quote] = BLOCK_LAYOUTS[Quote](ctx, Quote(text=text, attribution=attribution))
+    return quote
+
+
+@pytest.mark.parametrize("column_x", [None, 0.0])
+def test_a_short_pull_quote_moves_on_whole(styles, column_x):
+    """A pull quote is kept together, as a box is: in a column of a two-column section it was split
+    between the columns ('…greater scale,' left, 'better than anyone else.' right)."""
+    quote = _quote(styles, " ".join(["Wir haben mehr Menschen erreicht als je zuvor."] * 3), "Erika Muster", column_x)
+    width = styles.theme.page.text_width if column_x is None else 240
+    _, h = quote.wrap(width, 10_000)
+    assert 4 * styles.theme.sizes.quote_leading < h < quote.page_h / 2  # several lines, so it could be split
+    assert quote.split(width, h / 2) == []
+
+
+def _split_lines(parts) -> list[int]:
+    return [len(p.para.blPara.lines) for p in parts]
+
+
+def test_a_long_pull_quote_keeps_two_lines_with_its_attribution(styles):
+    """A quote taller than half a page splits, but its last line is never carried alone with the
+    attribution to the next page (nor does its first line stand alone)."""
+    text = " ".join(["Ich war achtunddreißig Jahre lang Lehrer und habe die Kinder vermisst."] * 14)
+    quote = _quote(styles, text, "Wolfgang H., Lesepate an der Grundschule Rothenditmold", None)
+    _, h = quote.wrap(300, 10_000)
+    assert h > quote.page_h / 2
+    leading = styles.theme.sizes.quote_leading
+    lines = len(quote.para.blPara.lines)
+    alone = _quote(styles, text, None, None)
+    alone.wrap(300, 10_000)
+    attribution = lines - len(alone.para.blPara.lines)
+    assert attribution >= 1
+    # room for all but the last line: the last two lines of the quote go on with the attribution
+    parts = quote.split(300, (lines - attribution - 1) * leading + 1)
+    for part in parts:
+        part.wrap(300, 10_000)
+    assert len(parts) == 2 and sum(_split_lines(parts)) == lines
+    assert _split_lines(parts)[1] == attribution + 2
+    # room for one line only: the quote moves on whole
+    assert quote.split(300, leading + 1) == []
+
+
+def _grid(styles, tiles: int, needed: float):
+    from report.layout.context import LayoutContext
+    from report.layout.keyfigures import TileGrid
+    from report.layout.templates import A4, Geometry
+    ctx = LayoutContext(doc=None, styles=styles, locale=styles.locale, geometry=Geometry(*A4), charts={},
+                        prepare_image=None, text_width=styles.theme.page.text_width)
+    return TileGrid(ctx, [object()] * tiles, [needed] * tiles)
+
+
+@pytest.mark.parametrize("tiles", [3, 5, 7, 9, 11])
+def test_a_tile_grid_never_leaves_one_tile_alone_on_a_page(styles, tiles):
+    """Seven tiles on A5 put six on one page and the seventh, spanning the row, alone on the next: a
+    row more goes with it (or all three tiles of a small grid)."""
+    from reportlab.platypus import PageBreak
+
+    from report.layout.keyfigures import MIN_TILE_H
+    grid = _grid(styles, tiles, 0.0)
+    row = MIN_TILE_H + grid.gap
+    for rows_room in range(1, grid.rows):  # room for 1 … all but one of the rows
+        parts = grid.split(400, rows_room * row + 1)
+        grids = [p for p in parts if not isinstance(p, PageBreak)]
+        assert all(len(g.figures) > 1 for g in grids), (rows_room, [len(g.figures) for g in grids])
+        if parts:  # the rest on the next page, as high as the tiles before it
+            assert isinstance(parts[1], PageBreak) and sum(len(g.figures) for g in grids) == tiles
+            assert grids[0].needed == grids[1].needed[:1] * len(grids[0].figures)
+
+
+def test_a_tile_grid_shrinks_to_its_texts_to_stay_on_one_page(styles):
+    """Where the design's least tile height would carry the last row over and the tiles' texts need
+    less, the tiles are lower and the grid stays whole."""
+    from report.layout.keyfigures import MIN_TILE_H
+    grid = _grid(styles, 7, MIN_TILE_H * 0.7)
+    room = 4 * MIN_TILE_H * 0.8 + 3 * grid.gap
+    _, h = grid.wrap(400, room)
+    assert h <= room and grid.tile_h >= MIN_TILE_H * 0.7
+    assert _grid(styles, 7, MIN_TILE_H * 0.9).wrap(400, room)[1] > room  # texts that need more: it splits

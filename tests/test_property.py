@@ -2,9 +2,11 @@
 exception (and, since pytest turns warnings into errors, never a warning either).
 
 Hypothesis mutates a small but complete document (report, a text section with a quote and a chart,
-a key-figures section, a bar and a destinations chart, a theme override): deleting keys, replacing values with other
-types and with unicode text, adding keys, and editing the YAML text itself. Only the screen edition
-is built, to keep each example fast.
+a two-column section with a quote and a footnote, a key-figures section, a bar and a destinations
+chart, a theme override): deleting keys, replacing values with other types and with unicode text,
+adding keys, and editing the YAML text itself. Only the screen edition is built, to keep each
+example fast. (Where pages break is checked in test_text_blocks: no heading ends a page or a column,
+footnotes never start a page.)
 
     REPORT_HYPOTHESIS_EXAMPLES=500 python -m pytest tests/test_property.py    # a longer hunt
 """
@@ -34,7 +36,7 @@ BASE: dict[str, Any] = {
         "year": 2017, "language": "de-DE", "author": "TI", "subject": "Jahresrückblick", "keywords": ["Export"],
         "lead": "Ein **kurzer** Vorspann mit *Betonung* und [Link](https://example.org).",
         "cover": {"image": "images/cover-artwork.jpg", "credit": "Bildquelle: beermedia", "alt": "Grafik"},
-        "sections": ["sections/a.yaml", "sections/b.yaml"],
+        "sections": ["sections/a.yaml", "sections/b.yaml", "sections/c.yaml"],
         "contact": {"heading": "Kontakt", "publisher": "TI", "lines": ["Erfurt"], "email": "info@example.org",
                     "web": "https://example.org"},
     },
@@ -43,6 +45,13 @@ BASE: dict[str, Any] = {
         "blocks": [{"paragraph": "Mehr als 1.000 Thüringer & 5 Reisen < 6 Messen."},
                    {"quote": {"text": "Ein erfolgreiches Jahr", "attribution": "TI"}},
                    {"chart": "aktiv"}],
+    },
+    "sections/c.yaml": {
+        "kind": "text", "title": "Spalten", "columns": 2,
+        "blocks": [{"paragraph": "Zwei Spalten mit einer Fußnote.[^1] " * 12},
+                   {"quote": {"text": "Ein Zitat in der Spalte", "attribution": "TI"}},
+                   {"paragraph": "Der letzte Absatz der Spalten. " * 6}],
+        "footnotes": ["Eine Fußnote unter den Spalten."],
     },
     "sections/b.yaml": {
         "kind": "key_figures", "title": "Das Jahr in Zahlen",

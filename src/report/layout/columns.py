@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from reportlab.platypus import PageBreak
 from reportlab.platypus.flowables import BalancedColumns
 
 from .context import LayoutContext
@@ -14,13 +15,51 @@ from .styles import MM
 
 
 class Columns(BalancedColumns):
-    def __init__(self, flowables: list[Any], gap: float, **kw: Any):
+    """`after`: what must share the columns' last page (the section's footnotes, set under them over
+    the full width): where the columns would end too low for it, they end higher on this page and
+    their last lines go on with it to the next."""
+
+    def __init__(self, flowables: list[Any], gap: float, after: list[Any] | None = None, **kw: Any):
         super().__init__(flowables, nCols=2, innerPadding=gap, **kw)
-        self.gap = gap
+        self.gap, self.after, self.kw = gap, after or [], kw
 
     def start_height(self, aw: float, ah: float, canv: Any = None) -> float:
         """Under a heading, the start of the first column must fit (see layout.flow)."""
         return start_height(self._content[0], (aw - self.gap) / 2, ah, canv)
+
+    def _after_height(self, aw: float, ah: float) -> float:
+        """The height of `after` under the columns, with the spaces a frame puts between them."""
+        total, above = 0.0, self.getSpaceAfter()
+        for f in self.after:
+            total += max(above, f.getSpaceBefore()) + f.wrapOn(self.canv, aw, ah)[1]
+            above = f.getSpaceAfter()
+        return total + 1  # reportlab's frame arithmetic rounds
+
+    def _generated_content(self, aw: float, ah: float) -> tuple[float, list[Any]]:
+        fh, content = super()._generated_content(aw, ah)
+        need = self._after_height(aw, ah) if self.after else 0.0
+        if need and not _continues(content) and fh + need > ah:
+            room = ah - need
+            frame = self._frame
+            if room < self.spaceBefore + self._needed:
+                if not frame._atTop:
+                    return 0, [PageBreak(), self]  # all of it on the next page, with what comes after
+            else:
+                frame._y1 += need  # reportlab places the columns from the frame's foot up
+                try:
+                    fh, content = super()._generated_content(aw, room)
+                finally:
+                    frame._y1 -= need
+                if _continues(content):  # the rest and `after` on the next page, not in the room kept
+                    content.insert(len(content) - 1, PageBreak())
+        if _continues(content):
+            content[-1] = Columns(content[-1]._content, self.gap, self.after, **self.kw)
+        return fh, content
+
+
+def _continues(content: list[Any]) -> bool:
+    """Whether reportlab's columns go on (their last part a new BalancedColumns)."""
+    return bool(content) and isinstance(content[-1], BalancedColumns)
 
 
 def balanced(ctx: LayoutContext, flowables: list[Any]) -> list[Any]:

@@ -30,6 +30,7 @@ from .text import Paragraph, escape, rl_markup, rl_plain
 
 NUMBER_WIDTH = 12 * MM
 FORM_MARGIN = 2  # points around a number's form: its bounding box clips
+WRAPPED_LEADING = 1.25  # the lines of an entry that wraps, in multiples of its size (entries: the style's)
 
 
 class Contents(TableOfContents):
@@ -97,10 +98,15 @@ class Contents(TableOfContents):
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         rows = []
         for index, (level, text, key) in enumerate(self._lines(self._lastEntries)):
-            entry = Paragraph(escape(text), self.entry_style if level == 0 else self.sub_style)
+            style = self.entry_style if level == 0 else self.sub_style
+            entry = Paragraph(escape(text), style)
+            h = entry.wrap(aw - NUMBER_WIDTH, ah)[1]
+            if h > style.leading:  # it wraps: its lines closer together than the entries, or it reads as two
+                tight = style.clone(style.name, leading=style.fontSize * WRAPPED_LEADING)
+                entry = Paragraph(escape(text), tight)
+                h = entry.wrap(aw - NUMBER_WIDTH, ah)[1] + style.leading - tight.leading
             number = LateNumber(self, index)
-            h = max(entry.wrap(aw - NUMBER_WIDTH, ah)[1], number.wrap(NUMBER_WIDTH, ah)[1])
-            rows.append((entry, number, key, h))
+            rows.append((entry, number, key, max(h, number.wrap(NUMBER_WIDTH, ah)[1])))
         self.lines = ContentsLines(rows)
         self.width, self.height = self.lines.wrap(aw, ah)
         return self.width, self.height

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, PageBreak
 
 from ..errors import Diagnostics
 from ..figures import SYMBOL_UNITS, FigureText, figure_text
@@ -29,8 +29,9 @@ CHANGE_ROOM = PAD + 3 * MM  # the change line at a tile's foot, and the space ab
 
 
 class TileGrid(Flowable):
-    """Tiles in a grid; splits between rows when a page is full. With an odd number of tiles the
-    last one spans the row, so no half-empty row looks accidental."""
+    """Tiles in a grid; splits between rows when a page is full, never leaving one tile alone on the
+    next page. With an odd number of tiles the last one spans the row, so no half-empty row looks
+    accidental."""
 
     def __init__(self, ctx: LayoutContext, figures: list[KeyFigure], needed: list[float] | None = None,
                  beside: bool = True):
@@ -44,24 +45,42 @@ class TileGrid(Flowable):
     def rows(self) -> int:
         return -(-len(self.figures) // COLUMNS)
 
+    def _grid_h(self, tile_h: float) -> float:
+        return self.rows * tile_h + (self.rows - 1) * self.gap
+
+    def _floor(self, ah: float) -> float:
+        """The least tile height: the design's, or, where that would carry the last rows to a page of
+        their own and the tiles' texts allow it, as low as they need, so that the grid stays whole."""
+        least = max(self.needed, default=0.0)
+        floor = max(MIN_TILE_H * self.ctx.styles.scale, least)
+        if self._grid_h(floor) > ah >= self._grid_h(least):
+            return least
+        return floor
+
     def _tile_h(self, ah: float) -> float:
         room = (ah - self.gap * (self.rows - 1)) / self.rows
         k = self.ctx.styles.scale  # tiles scale with the page; their texts' sizes do not (A5)
-        return max(MIN_TILE_H * k, max(self.needed, default=0.0), min(MAX_TILE_H * k, room))
+        return max(self._floor(ah), min(MAX_TILE_H * k, room))
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         self.width = aw
         self.tile_h = self._tile_h(ah)
-        self.height = self.rows * self.tile_h + (self.rows - 1) * self.gap
+        self.height = self._grid_h(self.tile_h)
         return aw, self.height
 
     def split(self, aw: float, ah: float) -> list[Any]:
-        fit = int((ah + self.gap) // (max(MIN_TILE_H * self.ctx.styles.scale, *self.needed) + self.gap))
+        fit = int((ah + self.gap) // (self._floor(ah) + self.gap))
         if fit < 1 or fit >= self.rows:
             return []
+        if len(self.figures) - fit * COLUMNS == 1:  # not one tile alone on the next page
+            if fit == 1:
+                return []  # all three on the next page
+            fit -= 1  # a row more goes with it
         n = fit * COLUMNS
-        return [TileGrid(self.ctx, self.figures[:n], self.needed[:n], self.beside),
-                TileGrid(self.ctx, self.figures[n:], self.needed[n:], self.beside)]
+        alike = [max(self.needed)] * len(self.figures)  # the tiles of both pages as high as each other
+        # the rest on the next page, not at other heights in what the rows leave free on this one
+        return [TileGrid(self.ctx, self.figures[:n], alike[:n], self.beside), PageBreak(),
+                TileGrid(self.ctx, self.figures[n:], alike[n:], self.beside)]
 
     def boxes(self) -> list[tuple[float, float, float]]:
         """(x, y, width) of each tile after wrap; an odd last tile spans the row."""

@@ -55,7 +55,8 @@ def footnotes(ctx: LayoutContext, section: TextSection, indent: float = 0.0) -> 
 def with_notes(story: list[Any], notes: list[Any]) -> list[Any]:
     """`story` followed by the section's footnotes, which never start a page alone: they keep the
     end of the section's last paragraph (its last lines go with them), another last block whole,
-    or join a last chart, table or image in what keeps it together (it moves on with them)."""
+    join a last chart, table or image in what keeps it together (it moves on with them), or the
+    last lines of two columns."""
     if not notes or not story:
         return story + notes
     end = len(story)
@@ -64,8 +65,11 @@ def with_notes(story: list[Any], notes: list[Any]) -> list[Any]:
     last = story[end - 1] if end else None
     if isinstance(last, KeepTogether):  # [space, KeepTogether(title, chart, caption …), space]
         return [*story[:end - 1], KeepTogether([*last._content, *story[end:], *notes])]
+    if type(last).__name__ == "Columns" and end == len(story):
+        last.after = notes  # two columns end higher where the notes need it (layout.columns)
+        return story + notes
     if last is None or end < len(story) or type(last).__name__ in ("Columns", "KeepRoom"):
-        return story + notes  # (two columns: the notes follow as they flow)
+        return story + notes
     return [*story[:-1], EndsWith(last, notes)]
 
 

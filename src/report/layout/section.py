@@ -24,45 +24,74 @@ from .text import Paragraph, rl_markup, rl_plain
 QUOTE_MARKS = "\"'„“”‚‘’«»‹›"
 
 
-class PullQuote(Flowable):
-    """A sentence set large in the text column, with an accent bar in the margin column."""
+BAR_W = 2.2 * MM  # a pull quote's accent bar
+BAR_REACH = 7 * MM  # from the bar's left edge to the quote's text
+QUOTE_SPLIT_SHARE = 0.5  # a quote splits only when taller than this share of a page (a column)
+MIN_QUOTE_LINES = 2  # a split quote keeps at least this many lines on each side (and the attribution)
 
-    def __init__(self, para: Paragraph, indent: float, bar_colour: Any, space: float):
+
+class PullQuote(Flowable):
+    """A sentence set large, with an accent bar in the margin column, or, where the text has no
+    margin column (a column of a two-column section), at the column's edge with the text beside it.
+    Kept together, as a box is, unless taller than half a page: then it splits with two lines at
+    least on each side, the last two with the attribution."""
+
+    def __init__(self, para: Paragraph, indent: float, bar_colour: Any, space: float, page_h: float,
+                 attribution_lines: int | Paragraph = 0):
         super().__init__()
-        self.para, self.indent, self.bar_colour = para, indent, bar_colour
+        self.para, self.indent, self.bar_colour, self.page_h = para, indent, bar_colour, page_h
         self.spaceBefore = self.spaceAfter = space
+        self.attribution_lines = attribution_lines  # or the quote without its attribution, to count them
+
+    @property
+    def text_x(self) -> float:
+        return self.indent if self.indent >= BAR_REACH else self.indent + BAR_REACH
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
-        _, h = self.para.wrap(aw - self.indent, ah)
+        _, h = self.para.wrap(aw - self.text_x, ah)
         self.width, self.height = aw, h
         return aw, h
 
     def split(self, aw: float, ah: float) -> list[Flowable]:
-        """A quote longer than the rest of the page goes on on the next, with its bar on both."""
-        parts = self.para.split(aw - self.indent, ah)
+        """A quote longer than half a page goes on on the next, with its bar on both."""
+        self.wrap(aw, ah)
+        if self.height <= self.page_h * QUOTE_SPLIT_SHARE:
+            return []  # whole in the next column or on the next page
+        lines, leading = len(self.para.blPara.lines), self.para.style.leading
+        tail = self._attribution_lines(aw - self.text_x)
+        first = min(int(ah / leading), lines - tail - MIN_QUOTE_LINES)
+        if first < MIN_QUOTE_LINES:
+            return []
+        parts = self.para.split(aw - self.text_x, first * leading + leading / 4)
         if len(parts) < 2:
             return []
-        first, *rest = (self._part(p) for p in parts)
-        first.spaceBefore, rest[-1].spaceAfter = self.spaceBefore, self.spaceAfter
-        return [first, *rest]
+        out = [self._part(p, 0) for p in parts[:-1]] + [self._part(parts[-1], tail)]
+        out[0].spaceBefore, out[-1].spaceAfter = self.spaceBefore, self.spaceAfter
+        return out
     repeat = False  # repeats a sentence of the body: an artifact, so screen readers do not read it twice
 
-    def _part(self, para: Paragraph) -> PullQuote:
-        part = PullQuote(para, self.indent, self.bar_colour, 0)
+    def _attribution_lines(self, width: float) -> int:
+        if isinstance(self.attribution_lines, int):
+            return self.attribution_lines
+        self.para.wrap(width, 1e6)
+        self.attribution_lines.wrap(width, 1e6)
+        return len(self.para.blPara.lines) - len(self.attribution_lines.blPara.lines)
+
+    def _part(self, para: Paragraph, attribution_lines: int) -> PullQuote:
+        part = PullQuote(para, self.indent, self.bar_colour, 0, self.page_h, attribution_lines)
         part.repeat = self.repeat
         return part
 
     def draw(self) -> None:
         with artifact(self.canv):
             self.canv.setFillColor(self.bar_colour)
-            bar_x = self.indent - 7 * MM if self.indent >= 7 * MM else 0
-            self.canv.rect(bar_x, 0, 2.2 * MM, self.height, stroke=0, fill=1)
+            self.canv.rect(self.text_x - BAR_REACH, 0, BAR_W, self.height, stroke=0, fill=1)
         if self.repeat:
             with artifact(self.canv):
-                self.para.drawOn(self.canv, self.indent, 0)
+                self.para.drawOn(self.canv, self.text_x, 0)
             return
         with group(self.canv, "BlockQuote"):
-            self.para.drawOn(self.canv, self.indent, 0)
+            self.para.drawOn(self.canv, self.text_x, 0)
 
 
 class ChartFigure(Flowable):
@@ -93,10 +122,14 @@ def _quote(ctx: LayoutContext, block: Quote) -> list[Any]:
     text = rl_markup(block.text, ctx.locale)
     if not (block.text[0] in QUOTE_MARKS and block.text[-1] in QUOTE_MARKS + ".…!?"):
         text = f"{open_q}{text}{close_q}"  # the author's own quotation marks are kept, never doubled
+    quoted = text
     if block.attribution:
         text += f"<br/><font size={ctx.styles.theme.sizes.caption}>{rl_plain(block.attribution, ctx.locale)}</font>"
-    para = Paragraph(text, ctx.styles.para("quote"))
-    quote = PullQuote(para, _indent(ctx), ctx.styles.colour("accent"), 6 * MM)
+    style = ctx.styles.para("quote")
+    para = Paragraph(text, style)
+    page_h = text_frame_height(ctx.geometry, ctx.styles.theme.page)
+    quote = PullQuote(para, _indent(ctx), ctx.styles.colour("accent"), 6 * MM, page_h,
+                      Paragraph(quoted, style) if block.attribution else 0)
     quote.repeat = block.repeat
     return [quote]
 
@@ -193,16 +226,26 @@ BLOCK_LAYOUTS: dict[type, Callable[[LayoutContext, Any], list[Any]]] = {
 SPANNING = (ChartRef, Figure, Table)  # in a two-column section these take the full width
 
 
+def _heads_spanning(blocks: list[Any], i: int) -> bool:
+    """Whether blocks[i] is a sub-heading of a chart, table or image (the next block that is not a
+    heading): it stands over the full width, aligned with what it heads, not in the text column."""
+    if not isinstance(blocks[i], Heading):
+        return False
+    following = next((b for b in blocks[i + 1:] if not isinstance(b, Heading)), None)
+    return isinstance(following, SPANNING)
+
+
 def layout(ctx: LayoutContext, section: TextSection, index: int) -> list[Any]:
     """Heading, then the blocks; with `columns: 2` runs of text blocks are set in two balanced
     columns over the full frame width and charts and images span both."""
     story = heading(ctx, section.title, section.kicker, f"{index}-{section.title}")
     two = section.columns == 2
-    inner = replace(ctx, column_x=0.0) if two else ctx
+    full = replace(ctx, column_x=0.0)  # from the frame's left edge: the columns, a chart's sub-heading
+    inner = full if two else ctx
     run: list[Any] = []
-    for block in section.blocks:
+    for i, block in enumerate(section.blocks):
         spanning = isinstance(block, SPANNING)
-        here = ctx if spanning else inner
+        here = ctx if spanning else full if _heads_spanning(section.blocks, i) else inner
         flow = with_source(BLOCK_LAYOUTS[type(block)](here, block), block.pos)
         if two and not spanning:
             run += flow
