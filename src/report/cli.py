@@ -189,7 +189,7 @@ def parser() -> argparse.ArgumentParser:
                         description="Check any PDF as a print shop's PDF/X-4 profile does: PDF version, output "
                                     "intent (a CMYK printer ICC profile), XMP and Info, page count for the "
                                     "binding, TrimBox/BleedBox with 3 mm bleed, fonts embedded, colour spaces "
-                                    "everywhere (no RGB or Lab), overprint, transparency group, total ink ≤ 300 %% "
+                                    "everywhere (no RGB or Lab), overprint, transparency group, total ink ≤ 300 % "
                                     "(rendered with Ghostscript when installed), image resolution, lines ≥ "
                                     "0.25 pt, text ≥ 6 pt, no annotations or actions. Prints a table (or JSON "
                                     "with --json). Exit 0 passed, 1 failed, 2 not a PDF.")

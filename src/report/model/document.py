@@ -119,7 +119,8 @@ class Report(Node):
     title: str = spec("Title on the cover and in the PDF metadata.",
                       example="Ein gutes Jahr für Ihre Internationalisierung!", max_length=120,
                       example_en="A good year for our members")
-    subtitle: str | None = spec("Line under the title.", default=None, example="Jahresrückblick 2017",
+    subtitle: str | None = spec("Short line above the title on the cover and after the organisation in the "
+                                "running head (default: the year).", default=None, example="Jahresrückblick 2017",
                                 max_length=50)
     organisation: str = spec("The organisation the review is about.", example="Thüringen International",
                              max_length=50, example_en="Example Foundation")
