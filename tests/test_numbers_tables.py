@@ -169,8 +169,28 @@ def test_a_table_wider_than_the_column_names_its_widest_column(utility, capsys):
     sec.write_text(text, encoding="utf-8")
     code, err = _build(utility, capsys)
     assert code == 2 and "Traceback" not in err
-    assert re.search(r"02-investitionen\.yaml:\d+:\d+: error: table 'Investitionen nach Sparten' is \d+ mm wide but "
-                     r"the text column has 170 mm; its widest column is 'Spalte \d+'", err), err
+    assert re.search(r"02-investitionen\.yaml:\d+:\d+: error: table 'Investitionen nach Sparten' is \d+ mm wide at "
+                     r"7 pt but the text column has 170 mm; its widest column is 'Spalte \d+'", err), err
+
+
+def test_a_table_a_little_too_wide_is_set_smaller(utility, tmp_path):
+    """Fourteen columns (a works and twelve months and the year) of four-digit numbers do not fit at
+    the tables' size: they are set smaller, down to 7 pt, instead of being refused."""
+    import pikepdf
+    sec = utility / "sections" / "02-investitionen.yaml"
+    months = ["Jan", "Feb", "Mar", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dez", "Jahr"]
+    cols = "".join(f"        - {{name: '{m}', type: number}}\n" for m in months)
+    rows = "".join(f"        - [Werk {r}, {', '.join(['1.234,5'] * 13)}]\n".replace("1.234,5", '"1.234,5"')
+                   for r in range(4))
+    text = sec.read_text(encoding="utf-8")
+    head = text[:text.index("      data:")]
+    sec.write_text(f"{head}      rows:\n{rows}      columns:\n        - name: Werk\n{cols}", encoding="utf-8")
+    result = build(utility, tmp_path / "out", ["screen"])
+    with pikepdf.open(result.outputs[0].path) as pdf:
+        sizes = {float(m) for page in pdf.pages for m in re.findall(rb"([\d.]+) Tf", page.Contents.read_bytes())}
+    assert any(7 <= s < 8 for s in sizes), sizes  # the table's type, half-point steps below its 8.5 pt
+    text = _flat(extract_text(result.outputs[0].path))
+    assert "Werk 3 " + " ".join(["1.234,5"] * 13) in text
 
 
 ROUND_TRIP = [  # (language, as written in YAML, as printed)

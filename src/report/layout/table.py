@@ -12,7 +12,7 @@ page is an artifact, and the rows there continue the same TBody.
 from __future__ import annotations
 
 from contextlib import nullcontext
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
@@ -70,6 +70,7 @@ class TableData:
     rows: list[Row]  # header rows (besides the column labels) first, then body rows in order
     decimal: str = ","  # the locale's decimal separator, for decimal alignment
     summary: str | None = None  # what the table shows, for the tagged Table element
+    size: float = 0.0  # the type size, where a wide table is set smaller than tables are (0: the theme's)
 
 
 class TooWide(ValueError):
@@ -102,7 +103,7 @@ class _Setup:
 
     def __post_init__(self) -> None:
         s = self.styles.theme.sizes
-        self.size = s.body - 1
+        self.size = self.size or s.body - 1
         self.leading = self.size * 1.3
         self.gutter = self.styles.theme.page.tile_gap * MM
         self.regular, self.bold = self.styles.font["regular"], self.styles.font["bold"]
@@ -136,7 +137,7 @@ def column_widths(data: TableData, styles: Styles, available: float) -> list[flo
     """Widths that fit `available`: number columns as wide as their widest entry, text columns
     share the rest. Raises TooWide (naming the widest column) when even the narrowest setting
     does not fit."""
-    su = _Setup(styles)
+    su = _Setup(styles, data.size)
     mark_room = su.size * 0.6
     gap = max(0.0, NUMBER_GAP * su.size - su.gutter)  # more room left of a number column's widest entry
     natural, minimum = [], []
@@ -189,7 +190,7 @@ class DataTable(Flowable):
                  body: list[Row] | None = None, tagging: _Tagging | None = None, continued: bool = False):
         super().__init__()
         self.data, self.styles, self.widths = data, styles, widths
-        self.su = _Setup(styles)
+        self.su = _Setup(styles, data.size)
         self.head = [Row([Cell(c.label) for c in data.columns], "header"),
                      *[r for r in data.rows if r.kind == "header"]]
         self.body = body if body is not None else [r for r in data.rows if r.kind != "header"]
@@ -411,19 +412,38 @@ def table_data(block: Table, locale: Locale) -> TableData:
     return TableData(columns, rows, locale.decimal, block.alt)
 
 
+MIN_TABLE_PT = 7.0  # the smallest a wide table is set (its sources and notes are smaller still)
+
+
+def _sizes(designed: float) -> list[float]:
+    """The designed table size, then half points smaller down to MIN_TABLE_PT."""
+    out = [designed]
+    while out[-1] - 0.5 >= MIN_TABLE_PT - 0.001:
+        out.append(round(out[-1] - 0.5, 2))
+    return out
+
+
 def layout(ctx: LayoutContext, block: Table) -> list[Any]:
     """Title, table, notes, caption and source, like a chart."""
     st, loc = ctx.styles, ctx.locale
     data = table_data(block, loc)
-    try:
-        widths = column_widths(data, st, ctx.text_width)
-    except TooWide as err:
-        col = block.columns[err.column]
-        raise ReportError([Diagnostic(
-            f"table '{block.title}' is {err.needed / MM:.0f} mm wide but the text column has "
-            f"{err.available / MM:.0f} mm; its widest column is '{col.name}' ({err.widths[err.column] / MM:.0f} mm)",
-            col.pos, "use fewer columns, shorter headings or units (e.g. Mio. € instead of Euro), or fewer decimals")]
-        ) from None
+    designed = _Setup(st).size
+    for size in _sizes(designed):  # a wide table is set smaller, down to MIN_TABLE_PT, before it is refused
+        try:
+            data = replace(data, size=size if size != designed else 0.0)
+            widths = column_widths(data, st, ctx.text_width)
+            break
+        except TooWide as err:
+            if size > MIN_TABLE_PT:
+                continue
+            col = block.columns[err.column]
+            unit = "Mio. € instead of Euro" if loc.language.startswith("de") else "£m instead of pounds"
+            raise ReportError([Diagnostic(
+                f"table '{block.title}' is {err.needed / MM:.0f} mm wide at {size:g} pt but the text column "
+                f"has {err.available / MM:.0f} mm; its widest column is '{col.name}' "
+                f"({err.widths[err.column] / MM:.0f} mm)",
+                col.pos, f"use fewer columns, shorter headings or units (e.g. {unit}), or fewer decimals")]
+            ) from None
     # under the table as under a chart: caption, then the notes on its cells, then the source
     after = []
     if block.caption:

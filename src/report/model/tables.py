@@ -113,7 +113,7 @@ class Table(Node):
     alt: str = spec("Summary for readers who cannot see the table: what it shows.",
                     example="Investitionen nach Sparten 2024 und 2025 in Mio. €, mit Summe.",
                     example_en="Investment by division in 2024 and 2025 in £ million, with total.")
-    columns: list[TableColumn] = spec("The columns, left to right.", items=(1, 12))
+    columns: list[TableColumn] = spec("The columns, left to right.", items=(1, 16))
     rows: Any = _raw(spec(
         "Rows written here: each a list of cells (one per column that is not computed), or "
         "{kind: total, cells: […]}; kinds: header (repeated on every page), group (a heading row in place), "
