@@ -244,3 +244,26 @@ def test_contents_a_few_lines_too_long_are_set_tighter_to_stay_on_their_page():
     assert lines.wrap(300, 250)[1] == 200 and lines.scale == 1  # room enough: as designed
     short = 200 * SQUEEZE - 5  # tighter than the design allows: split between the pages
     assert lines.wrap(300, short)[1] == 200 and len(lines.split(300, short)) == 2
+
+
+@pytest.mark.parametrize("better", ["higher", "lower"])
+def test_a_fall_is_good_news_where_lower_is_better(project, tmp_path, better):
+    """Leakage, costs, emissions: a fall is good news, but its arrow was always drawn in the accent
+    colour of bad news. `better: lower` draws it in the colour a rise has elsewhere."""
+    import re
+
+    import pikepdf
+
+    from report.build import build
+    sec = project / "sections" / "01-zahlen.yaml"
+    fall = f"  - value: 5\n    previous: 8\n    better: {better}\n    label: Länder\n"
+    sec.write_text(sec.read_text(encoding="utf-8").replace("  - value: 5\n    label: Länder\n", fall), encoding="utf-8")
+    result = build(project, tmp_path / "out", ["screen"])
+    with pikepdf.open(result.outputs[0].path) as pdf:
+        ops = b"".join(page.Contents.read_bytes() for page in pdf.pages)
+    # the arrow: a fill colour set, then a closed path of three points, filled
+    arrow = re.search(rb"([\d.]+) ([\d.]+) ([\d.]+) rg\s+n?\s*[\d.]+ [\d.]+ m\s+(?:[\d.]+ [\d.]+ l\s+){2}h\s+f", ops)
+    assert arrow, "no arrow drawn"
+    rgb = tuple(round(float(v) * 255) for v in arrow.groups())
+    expected = {"higher": (0xEE, 0x7D, 0x2B), "lower": (0x1F, 0xA1, 0x9A)}[better]  # accent | secondary
+    assert all(abs(a - b) <= 1 for a, b in zip(rgb, expected, strict=True)), rgb

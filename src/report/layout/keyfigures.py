@@ -119,9 +119,9 @@ class TileGrid(Flowable):
             p.drawOn(c, x + PAD, ty - ph)
             ty -= ph + 1 * MM
         if words.change and self.beside:
-            self._change(words, x + tile_w - PAD - _change_width(self.ctx, words), base)
+            self._change(fig, words, x + tile_w - PAD - _change_width(self.ctx, words), base)
         elif words.change:
-            self._change(words, x + PAD, y + PAD - 1.5 * MM)
+            self._change(fig, words, x + PAD, y + PAD - 1.5 * MM)
 
     def _number(self, words: FigureText, x: float, base: float, room: float, end: str) -> None:
         """Prefix and number in the heaviest weight; a symbol unit (%, €) as large, a unit in words
@@ -136,11 +136,12 @@ class TileGrid(Flowable):
             c.setFont(st.font["bold"], size * scale * UNIT_SCALE)
             c.drawString(x + stringWidth(big, font, size * scale), base, small + end)
 
-    def _change(self, words: FigureText, x: float, base: float) -> None:
+    def _change(self, fig: KeyFigure, words: FigureText, x: float, base: float) -> None:
         """'▲ +4,2 % ggü. Vorjahr': arrow, sign and words, so it reads without colour."""
         st, c, change = self.ctx.styles, self.canv, words.change
         size = st.theme.sizes.caption
-        colour = st.colour({1: "secondary", -1: "accent"}.get(change.direction, "muted"))
+        good = change.direction if fig.better == "higher" else -change.direction  # costs: a fall is good
+        colour = st.colour({1: "secondary", -1: "accent"}.get(good, "muted"))
         c.setFillColor(colour)
         h = size * 0.62
         if change.direction:

@@ -89,6 +89,9 @@ class KeyFigure(Node):
         "difference in the figure's unit; percentage points for %) or none.", default="percent")
     decimals: int | None = spec("Decimal places to print (default: as written); rounding away digits warns.",
                                 default=None, example=1, between=(0, 6))
+    better: Literal["higher", "lower"] = spec(
+        "Which way is good news: higher (default) draws a rise in the theme's secondary colour and a fall in "
+        "its accent; lower (costs, leakage, emissions) the other way round.", default="higher", example="lower")
 
     def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
         for name in ("value", "previous"):
