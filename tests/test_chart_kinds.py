@@ -14,7 +14,7 @@ from report.locale import get_locale
 from report.model import CHART_KINDS, INVALID, ReadContext, Reader
 from report.theme import load_theme
 
-from .chart_drawing import filled_shapes, find, overlapping, texts, words
+from .chart_drawing import filled_shapes, find, overlapping, stroked_paths, texts, words
 from .conftest import ASSETS, SAMPLE_CONTENT
 
 WIDTH = 122 * 72 / 25.4  # the text column
@@ -137,6 +137,41 @@ series:
     assert abs((x["2015"] - x["2010"]) - (x["2020"] - x["2015"])) < 1  # five years are five years
     shown = [w for w in words(pdf) if w.text in ("2021", "2022")]
     assert shown and overlapping(pdf) == []  # years close together: one is left out, none overlap
+
+
+def test_numeric_x_shows_its_last_year_and_the_highlight_inside_the_grid(theme_fonts):
+    theme, _ = theme_fonts
+    pdf = draw(chart("""kind: line
+x: numeric
+markers: true
+unit: Mio. €
+highlight: "2025"
+categories: ["2003", "2010", "2015", "2020", "2024", "2025"]
+series:
+  - values: [0.25, 1.9, 3.4, 5.1, 6.41, 6.84]
+"""), theme_fonts)
+    last, value = find(pdf, "2025"), find(pdf, f"6,84{NBSP}Mio. €")
+    assert abs(last.x - value.x) < 1  # 2025 named under its point (2024, too close to it, gives way)
+    assert "2003" in texts(pdf) and overlapping(pdf) == []
+    accent = tuple(round(v, 3) for v in theme.colour(theme.charts.highlight).rgb_floats)
+    (ring,) = [box for c, box in filled_shapes(pdf) if tuple(round(v, 3) for v in c) == accent]
+    rule = tuple(round(v, 3) for v in theme.colour("rule").rgb_floats)
+    grid_end = max(box[2] for c, box in stroked_paths(pdf) if tuple(round(v, 3) for v in c) == rule)
+    assert ring[2] <= grid_end  # the ring lies inside the axis, not beyond its gridlines
+
+
+def test_thinned_month_labels_keep_the_highlight_in_a_regular_rhythm(theme_fonts):
+    months = [f"{m}/{y}" for y in (24, 25) for m in range(1, 13)]
+    pdf = draw(chart(f"""kind: line
+highlight: 12/25
+categories: [{", ".join(months)}]
+series:
+  - values: [{", ".join(str(10 + i % 7) for i in range(24))}]
+"""), theme_fonts)
+    shown = [months.index(w.text) for w in words(pdf) if w.text in months]
+    steps = {b - a for a, b in zip(shown, shown[1:], strict=False)}
+    assert shown[-1] == 23 and len(steps) == 1 and steps != {1}  # every n-th, counted back from 12/25
+    assert overlapping(pdf) == []
 
 
 def test_numeric_x_needs_increasing_numbers():

@@ -32,6 +32,7 @@ MM = 72 / 25.4
 TICK_MM = 13  # about one value tick per this many millimetres of height
 END_LABEL_SHARE = 0.3  # direct labels may take this share of the width, else a legend above
 LINE_WIDTH = 1.8  # points
+MARKER_PT, HIGHLIGHT_PT = 3.6, 7  # marker sizes: every value's dot, the highlighted one's ring
 OFFSET_PT = 10  # from a line end to its label; a short leader in the series colour bridges it
 
 
@@ -57,7 +58,7 @@ def draw(fig: Figure, chart: Any, theme: Theme, locale: Locale) -> None:
     for k, vs in enumerate(values):
         c = colours[k % len(colours)]
         (line,) = ax.plot(xs, vs, color=c, linewidth=LINE_WIDTH, solid_capstyle="round", zorder=4,
-                          marker="o" if chart.markers else None, markersize=3.6,
+                          marker="o" if chart.markers else None, markersize=MARKER_PT,
                           markeredgecolor=colour(theme, "paper"), markeredgewidth=0.6)
         lines.append(line)
         if chart.area:
@@ -82,11 +83,27 @@ def draw(fig: Figure, chart: Any, theme: Theme, locale: Locale) -> None:
         legend_above(fig, ax, [Line2D([], [], color=line.get_color(), linewidth=LINE_WIDTH) for line in lines],
                      names, theme)
     fig.tight_layout(pad=0.4)
-    fit_tick_labels(fig, ax)
+    _room_at_ends(fig, ax, xs, chart.highlight is not None)
+    numeric = getattr(chart, "x", "categories") == "numeric"
+    keep = [chart.categories.index(chart.highlight)] if chart.highlight is not None else []
+    if numeric:  # a scale shows where it ends
+        keep.append(len(xs) - 1)
+    fit_tick_labels(fig, ax, keep, steps=range(1, len(xs)) if keep and not numeric else ())
     if end_labels:
         _spread_end_labels(fig, ax, end_labels, [vs[-1] for vs in values], size)
         for k, (label, vs) in enumerate(zip(end_labels, values, strict=True)):
             _leader(fig, ax, xs[-1], vs[-1], label.get_position()[1], colours[k % len(colours)])
+
+
+def _room_at_ends(fig: Figure, ax: Any, xs: list[float], highlight: bool) -> None:
+    """The first and last points lie inside the axis with their marker: on a numeric axis a quarter
+    of the smallest step (2024 to 2025 of 2003 to 2025) is less than the highlight's ring."""
+    need = ((HIGHLIGHT_PT if highlight else MARKER_PT) / 2 + 1.5) * fig.dpi / 72
+    per_unit = ax.transData.transform((1, 0))[0] - ax.transData.transform((0, 0))[0]
+    lo, hi = ax.get_xlim()
+    margin = need / per_unit
+    if xs[0] - lo < margin or hi - xs[-1] < margin:
+        ax.set_xlim(min(lo, xs[0] - margin), max(hi, xs[-1] + margin))
 
 
 def _leader(fig: Figure, ax: Any, x: float, y_end: float, y_label: float, c: Any) -> None:
@@ -131,8 +148,8 @@ def _highlight(ax: Any, chart: Any, xs: list[float], values: list[float], theme:
     category under it in bold."""
     i = chart.categories.index(chart.highlight)
     mark = colour(theme, theme.charts.highlight)
-    ax.plot([xs[i]], [values[i]], marker="o", markersize=7, color=mark, markeredgecolor=colour(theme, "paper"),
-            markeredgewidth=1.2, zorder=6)
+    ax.plot([xs[i]], [values[i]], marker="o", markersize=HIGHLIGHT_PT, color=mark,
+            markeredgecolor=colour(theme, "paper"), markeredgewidth=1.2, zorder=6)
     text = with_unit(value_text(chart.series[0].values[i], locale, _decimals(chart, 0)),
                      getattr(chart.series[0], "unit", None) or getattr(chart, "unit", None), locale)
     # above the point, unless the line comes down to it (a low, a loss): then below, off the line

@@ -183,17 +183,34 @@ def renderer(fig: Figure) -> Any:
     return fig.canvas.get_renderer()
 
 
-def fit_tick_labels(fig: Figure, ax: Axes) -> None:
+def fit_tick_labels(fig: Figure, ax: Axes, keep: Sequence[int] = (), steps: Sequence[int] = ()) -> None:
     """Category labels under the x axis never overlap: where they would (12 months in a narrow
-    column, years close together on a numeric axis), only every n-th stays, from the left."""
+    column, years close together on a numeric axis), only some stay. The labels in `keep` (the
+    highlighted category, the last year of a numeric axis) always stay. With `steps` (evenly spaced
+    categories) every n-th stays, for the first n of `steps` that fits, counted from the first label
+    kept (else from the first label): a regular rhythm; without, each label from the left that
+    clears those shown."""
     ticks = ax.get_xticklabels()
     if len(ticks) < 2:
         return
     gap = fig.dpi * 4 / 72  # 4 pt between labels
     boxes = [t.get_window_extent(renderer(fig)) for t in ticks]
-    shown = 0
-    for i in range(1, len(ticks)):
-        if boxes[i].x0 < boxes[shown].x1 + gap:
-            ticks[i].set_visible(False)
+
+    def clear(i: int, shown: Sequence[int]) -> bool:
+        return not any(boxes[i].x0 < boxes[j].x1 + gap and boxes[j].x0 < boxes[i].x1 + gap for j in shown if j != i)
+
+    anchor = min(keep) if keep else 0
+    for n in steps:
+        every = sorted({i for i in range(len(ticks)) if (i - anchor) % n == 0} | set(keep))
+        if all(clear(i, every) for i in every):
+            for i, tick in enumerate(ticks):
+                tick.set_visible(i in every)
+            return
+    shown = sorted(set(keep))
+    for i in range(len(ticks)):
+        if i in keep:
+            continue
+        if clear(i, shown):
+            shown.append(i)
         else:
-            shown = i
+            ticks[i].set_visible(False)
