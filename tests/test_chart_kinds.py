@@ -286,6 +286,28 @@ def test_a_pie_has_no_centre():
 
 # --- bar ----------------------------------------------------------------------------------
 
+
+@pytest.mark.parametrize("orientation", ["vertical", "horizontal"])
+def test_no_gridline_runs_through_a_value_label(theme_fonts, orientation):
+    """Bars ending just under the 15 % tick put their labels on its gridline ('14.2' struck through)."""
+    theme, _ = theme_fonts
+    pdf = draw(chart(f"""kind: bar
+orientation: {orientation}
+height: 55
+unit: "%"
+categories: [Q1, Q2, Q3, Q4]
+series:
+  - values: [14.2, 14.25, 13.9, 14.4]
+"""), theme_fonts)
+    rule = tuple(round(v, 3) for v in theme.colour("rule").rgb_floats)
+    grid = [box for c, box in stroked_paths(pdf) if tuple(round(v, 3) for v in c) == rule]
+    labels = [find(pdf, text) for text in ("14,2", "14,25", "13,9", "14,4")]
+    assert len({box[1 if orientation == "vertical" else 0] for box in grid}) == 4  # 0, 5, 10 and 15 %
+    for label in labels:
+        x0, y0, x1, y1 = label.box
+        assert not [g for g in grid if g[0] < x1 and g[2] > x0 and g[1] < y1 and g[3] > y0], label.text
+
+
 RESULT = """kind: bar
 unit: Mio. €
 categories: ["2020", "2021", "2022", "2023", "2024"]

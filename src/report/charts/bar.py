@@ -13,6 +13,7 @@ from ..locale import Locale
 from ..theme import Theme
 from .numbers import value_of, value_text, with_unit
 from .style import (
+    break_grid,
     colour,
     legend_above,
     nice_range,
@@ -126,6 +127,8 @@ def draw(fig: Figure, chart: Any, theme: Theme, locale: Locale) -> None:
     if any(a.overlaps(b) for j, a in enumerate(boxes) for b in boxes[j + 1:]):
         for e in ends:  # too many bars for a value on each: the value axis alone must do
             e.remove()
+        ends = []
+    break_grid(fig, ax, ends + totals, horizontal)
 
 
 def _make_room(fig: Figure, ax: Any, labels: list[Any], horizontal: bool) -> None:
