@@ -92,7 +92,12 @@ def stroked_paths(pdf: bytes) -> list[tuple[tuple[float, ...], tuple[float, floa
     return _paths(pdf, stroked=True)
 
 
-def _paths(pdf: bytes, stroked: bool) -> list[tuple[tuple[float, ...], tuple[float, float, float, float]]]:
+def stroked_points(pdf: bytes) -> list[tuple[tuple[float, ...], list[tuple[float, float]]]]:
+    """(stroke colour, points) of every stroked path: a line chart's series as polylines."""
+    return _paths(pdf, stroked=True, points_only=True)
+
+
+def _paths(pdf: bytes, stroked: bool, points_only: bool = False) -> list:
     out = []
     with pikepdf.open(io.BytesIO(pdf)) as doc:
         fill: tuple[float, ...] = ()
@@ -126,7 +131,8 @@ def _paths(pdf: bytes, stroked: bool) -> list[tuple[tuple[float, ...], tuple[flo
                 strokes = op in ("S", "s", "B", "B*", "b", "b*")
                 if points and (strokes if stroked else op not in ("S", "s", "n")):
                     xs, ys = [p[0] for p in points], [p[1] for p in points]
-                    out.append((stroke if stroked else fill, (min(xs), min(ys), max(xs), max(ys))))
+                    out.append((stroke if stroked else fill,
+                                list(points) if points_only else (min(xs), min(ys), max(xs), max(ys))))
                 points = []
     return out
 

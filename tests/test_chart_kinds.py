@@ -14,7 +14,7 @@ from report.locale import get_locale
 from report.model import CHART_KINDS, INVALID, ReadContext, Reader
 from report.theme import load_theme
 
-from .chart_drawing import filled_shapes, find, overlapping, stroked_paths, texts, words
+from .chart_drawing import filled_shapes, find, overlapping, stroked_paths, stroked_points, texts, words
 from .conftest import ASSETS, SAMPLE_CONTENT
 
 WIDTH = 122 * 72 / 25.4  # the text column
@@ -124,6 +124,43 @@ series:
     label = find(pdf, f"{MINUS}2,1{NBSP}Mrd. €")
     assert label.box[3] < ring[1] and abs(label.x - (ring[0] + ring[2]) / 2) < 1  # under the point
     assert overlapping(pdf) == []
+
+
+def _crosses(points: list[tuple[float, float]], box: tuple[float, ...]) -> bool:
+    """Does the polyline through `points` pass through `box` (sampled every tenth of a point)?"""
+    for (x0, y0), (x1, y1) in zip(points, points[1:], strict=False):
+        n = max(1, int(10 * max(abs(x1 - x0), abs(y1 - y0))))
+        for k in range(n + 1):
+            x, y = x0 + (x1 - x0) * k / n, y0 + (y1 - y0) * k / n
+            if box[0] <= x <= box[2] and box[1] <= y <= box[3]:
+                return True
+    return False
+
+
+def test_a_highlight_among_two_series_takes_its_colour_and_a_free_place(theme_fonts):
+    """Two series close together: '37.2 £m' stood on the other line and its name, in the ring of the
+    highlight colour, which was the other series' orange."""
+    theme, _ = theme_fonts
+    pdf = draw(chart("""kind: line
+unit: £m
+highlight: Dec
+categories: [Jan 2024, Feb, Mar, Apr, May, Jun, Jul, Aug, Sep, Oct, Nov, Dec]
+series:
+  - name: "2025"
+    values: [31.2, 30.8, 36.4, 33.1, 34.9, 35.6, 32.0, 27.4, 35.3, 34.8, 33.2, 37.2]
+  - name: "2024"
+    values: [33.0, 32.1, 35.9, 34.4, 36.2, 35.0, 33.8, 29.1, 34.7, 36.0, 34.9, 39.0]
+"""), theme_fonts, "en-GB")
+    first, second = (tuple(round(v, 3) for v in theme.colour(name).rgb_floats) for name in theme.charts.palette[:2])
+    rings = [box for c, box in filled_shapes(pdf) if 6 < box[2] - box[0] < 10]
+    assert [c for c, box in filled_shapes(pdf) if box in rings] and all(
+        tuple(round(v, 3) for v in c) == first for c, box in filled_shapes(pdf) if box in rings)
+    label = find(pdf, "37.2\u00a0£m")
+    assert overlapping(pdf) == []  # not on '2024' or '2025'
+    lines = {tuple(round(v, 3) for v in c): pts for c, pts in stroked_points(pdf) if len(pts) == 12}
+    assert not _crosses(lines[second], label.box) and not _crosses(lines[first], label.box)
+    ring = rings[0]
+    assert abs(label.x - (ring[0] + ring[2]) / 2) < 40 and abs(label.y - (ring[1] + ring[3]) / 2) < 40  # near it
 
 
 def test_numeric_x_keeps_the_distances_between_years(theme_fonts):

@@ -215,17 +215,19 @@ def renderer(fig: Figure) -> Any:
     return fig.canvas.get_renderer()
 
 
-def fit_tick_labels(fig: Figure, ax: Axes, keep: Sequence[int] = (), steps: Sequence[int] = ()) -> None:
+def fit_tick_labels(fig: Figure, ax: Axes, keep: Sequence[int] = (), steps: Sequence[int] = ()) -> list[int]:
     """Category labels under the x axis never overlap: where they would (12 months in a narrow
     column, years close together on a numeric axis), only some stay. The labels in `keep` (the
     highlighted category, the last year of a numeric axis) always stay. With `steps` (evenly spaced
     categories) every n-th stays, for the first n of `steps` that fits, counted from the first label
     kept (else from the first label): a regular rhythm; without, each label from the left that
-    clears those shown."""
-    ticks = ax.get_xticklabels()
+    clears those shown. Returns the labels shown."""
+    ticks = [tick.label1 for tick in ax.xaxis.get_major_ticks()]  # get_xticklabels() leaves out hidden ones
     if len(ticks) < 2:
-        return
+        return list(range(len(ticks)))
     gap = fig.dpi * 4 / 72  # 4 pt between labels
+    for tick in ticks:
+        tick.set_visible(True)
     boxes = [t.get_window_extent(renderer(fig)) for t in ticks]
 
     def clear(i: int, shown: Sequence[int]) -> bool:
@@ -237,7 +239,7 @@ def fit_tick_labels(fig: Figure, ax: Axes, keep: Sequence[int] = (), steps: Sequ
         if all(clear(i, every) for i in every):
             for i, tick in enumerate(ticks):
                 tick.set_visible(i in every)
-            return
+            return every
     shown = sorted(set(keep))
     for i in range(len(ticks)):
         if i in keep:
@@ -246,3 +248,4 @@ def fit_tick_labels(fig: Figure, ax: Axes, keep: Sequence[int] = (), steps: Sequ
             shown.append(i)
         else:
             ticks[i].set_visible(False)
+    return sorted(shown)
