@@ -324,6 +324,26 @@ def test_a_pie_has_no_centre():
 # --- bar ----------------------------------------------------------------------------------
 
 
+def test_24_months_of_bars_label_every_nth_bar(theme_fonts):
+    """'1/24 … 12/25' was refused ('the labels of 24 vertical bars would overlap'): months count on,
+    so every n-th stays, in a regular rhythm; names that do not count on are still refused."""
+    months = [f"{m}/{y}" for y in (24, 25) for m in range(1, 13)]
+    text = f"""kind: bar
+categories: [{", ".join(months)}]
+series:
+  - values: [{", ".join(str(10 + i % 5) for i in range(24))}]
+"""
+    pdf = draw(chart(text), theme_fonts)
+    shown = [months.index(w.text) for w in words(pdf) if w.text in months]
+    steps = {b - a for a, b in zip(shown, shown[1:], strict=False)}
+    assert shown[0] == 0 and len(steps) == 1 and steps <= {2, 3, 4, 6, 12}  # 1/24, 3/24 … or quarters
+    assert overlapping(pdf) == []
+    _, diags = read(text.replace("categories: [", "categories: [Wind, Sonne, ").replace("1/24, 2/24, ", ""))
+    (d,) = diags
+    assert d.message == "the labels of 24 vertical bars would overlap" and "every n-th bar" in d.hint
+
+
+
 @pytest.mark.parametrize("orientation", ["vertical", "horizontal"])
 def test_no_gridline_runs_through_a_value_label(theme_fonts, orientation):
     """Bars ending just under the 15 % tick put their labels on its gridline ('14.2' struck through)."""

@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Literal
 
 from ..errors import Diagnostics, Pos, ReportError
-from ..labels import LABEL_WRAP, LINE_MM, text_mm, wrap_label
+from ..labels import LABEL_WRAP, LINE_MM, counting, text_mm, wrap_label
 from .numbers import Number, NumberError, parse_number, warn_dropped_digits
 from .reader import Markup, Node, ReadContext, spec
 from .tabular import CsvData, read_csv, resolve_data
@@ -218,10 +218,11 @@ class BarChart(SeriesChart):
                            f"the labels of {n} bars do not fit a chart {self.height:g} mm high", fix)
         else:
             widest = max(text_mm(line) for ls in lines for line in ls)  # measured with the font
-            if n * widest > VERTICAL_LABELS_MM:
+            if n * widest > VERTICAL_LABELS_MM and not counting(self.categories):  # those: every n-th is shown
                 diag.error(ctx.value_pos(self, "categories"),
                            f"the labels of {n} vertical bars would overlap",
-                           "use orientation: horizontal, fewer categories or shorter names")
+                           "use orientation: horizontal, fewer categories or shorter names (labels that count "
+                           "on, years or months like 2024, 1/24 or Jan 2024, are shown for every n-th bar)")
 
 
 @dataclass(kw_only=True)
