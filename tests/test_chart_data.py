@@ -145,3 +145,13 @@ def test_series_decimals_from_csv_warn_at_the_cell(content):
     donut, diags = read(content, "kind: donut\ndecimals: 0\ncategories: [a, b]\nvalues: [60.5, 39.5]\n")
     assert [d.message for d in diags] == ["value 60.5 prints as 61 with decimals: 0",
                                           "value 39.5 prints as 40 with decimals: 0"]
+
+
+@pytest.mark.parametrize("gap", ["null", "~"])
+def test_a_gap_in_a_chart_says_charts_have_none(content, gap):
+    """values: [1250, null, 12.5] said 'write a number after the colon': there is no colon in a list."""
+    _, diags = read(content, f"kind: bar\ncategories: [A, B, C]\nseries:\n  - values: [1250, {gap}, 12.5]\n")
+    (d,) = diags
+    assert d.message == "chart 'x': series[1]: values[2]: a value is missing"
+    assert d.hint.startswith("a chart has no gaps: write a number for every category")
+    assert str(d.pos).endswith(f"x.yaml:8:{len('  - values: [1250, ') + 1}")
