@@ -83,10 +83,25 @@ def colour_operators(pdf: bytes) -> set[str]:
 
 
 def filled_shapes(pdf: bytes) -> list[tuple[tuple[float, ...], tuple[float, float, float, float]]]:
-    """(fill colour, bounding box) of every filled path: bars, wedges, areas, markers."""
+    """(fill colour, bounding box) of every filled path: bars, wedges, areas, markers (grey as RGB)."""
+    return _paths(pdf, stroked=False)
+
+
+def stroked_paths(pdf: bytes) -> list[tuple[tuple[float, ...], tuple[float, float, float, float]]]:
+    """(stroke colour, bounding box) of every stroked path: lines, gridlines, leaders."""
+    return _paths(pdf, stroked=True)
+
+
+def stroked_points(pdf: bytes) -> list[tuple[tuple[float, ...], list[tuple[float, float]]]]:
+    """(stroke colour, points) of every stroked path: a line chart's series as polylines."""
+    return _paths(pdf, stroked=True, points_only=True)
+
+
+def _paths(pdf: bytes, stroked: bool, points_only: bool = False) -> list:
     out = []
     with pikepdf.open(io.BytesIO(pdf)) as doc:
         fill: tuple[float, ...] = ()
+        stroke: tuple[float, ...] = ()
         stack: list[tuple[float, ...]] = []
         ctm: tuple[float, ...] = (1, 0, 0, 1, 0, 0)
         points: list[tuple[float, float]] = []
@@ -94,7 +109,9 @@ def filled_shapes(pdf: bytes) -> list[tuple[tuple[float, ...], tuple[float, floa
             op = str(ins.operator)
             args = [float(a) for a in ins.operands if not isinstance(a, (pikepdf.Name, pikepdf.Array))]
             if op in ("rg", "k", "g"):
-                fill = tuple(args)
+                fill = tuple(args) * (3 if op == "g" else 1)  # grey as RGB
+            elif op in ("RG", "K", "G"):
+                stroke = tuple(args) * (3 if op == "G" else 1)
             elif op == "q":
                 stack.append(ctm)
             elif op == "Q":
@@ -110,12 +127,12 @@ def filled_shapes(pdf: bytes) -> list[tuple[tuple[float, ...], tuple[float, floa
             elif op == "re":
                 x, y, w, h = args
                 points += [_apply(ctm, x, y), _apply(ctm, x + w, y + h)]
-            elif op in ("f", "F", "f*", "B", "B*", "b", "b*"):
-                if points:
+            elif op in ("f", "F", "f*", "B", "B*", "b", "b*", "S", "s", "n"):
+                strokes = op in ("S", "s", "B", "B*", "b", "b*")
+                if points and (strokes if stroked else op not in ("S", "s", "n")):
                     xs, ys = [p[0] for p in points], [p[1] for p in points]
-                    out.append((fill, (min(xs), min(ys), max(xs), max(ys))))
-                points = []
-            elif op in ("S", "s", "n"):
+                    out.append((stroke if stroked else fill,
+                                list(points) if points_only else (min(xs), min(ys), max(xs), max(ys))))
                 points = []
     return out
 

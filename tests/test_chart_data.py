@@ -136,3 +136,35 @@ def test_a_donut_file_has_two_columns(content):
     _, diags = read(content, "kind: pie\ndata: data/werte.csv\n", "Träger;2023;2024\nWind;1;2\n")
     (d,) = diags
     assert "two columns" in d.message and str(d.pos).endswith("data/werte.csv:1:1")
+
+
+def test_decimals_that_round_digits_away_warn_at_the_value(content):
+    """decimals: 1 printed 14.25 as 14,3 and 0.04 as 0,0 without a word; tables and key figures warn."""
+    yaml_text = "kind: bar\ndecimals: 1\ncategories: [A, B, C, D]\nseries:\n  - values: [14.2, 14.25, 0.04, 2.50]\n"
+    _, diags = read(content, yaml_text)
+    assert [d.format().splitlines()[0].split("x.yaml:")[1] for d in diags] == [
+        "9:20: warning: value 14.25 prints as 14,3 with decimals: 1",
+        "9:27: warning: value 0.04 prints as 0,0 with decimals: 1",
+    ]  # 2.50 only loses a zero
+    assert diags[0].hint == "write the value as it should be printed, or set decimals: 2"
+
+
+def test_series_decimals_from_csv_warn_at_the_cell(content):
+    _, diags = read(content, "kind: line\ndecimals: 2\ndata: data/werte.csv\n",
+                    "Jahr;Strom;Gas\n2023;48,25;1,5\n2024;1.250;30,125\n")
+    (d,) = diags
+    assert str(d.pos).endswith("data/werte.csv:3:12")
+    assert d.message == "series 'Gas': value 30,125 prints as 30,13 with decimals: 2"
+    donut, diags = read(content, "kind: donut\ndecimals: 0\ncategories: [a, b]\nvalues: [60.5, 39.5]\n")
+    assert [d.message for d in diags] == ["value 60.5 prints as 61 with decimals: 0",
+                                          "value 39.5 prints as 40 with decimals: 0"]
+
+
+@pytest.mark.parametrize("gap", ["null", "~"])
+def test_a_gap_in_a_chart_says_charts_have_none(content, gap):
+    """values: [1250, null, 12.5] said 'write a number after the colon': there is no colon in a list."""
+    _, diags = read(content, f"kind: bar\ncategories: [A, B, C]\nseries:\n  - values: [1250, {gap}, 12.5]\n")
+    (d,) = diags
+    assert d.message == "chart 'x': series[1]: values[2]: a value is missing"
+    assert d.hint.startswith("a chart has no gaps: write a number for every category")
+    assert str(d.pos).endswith(f"x.yaml:8:{len('  - values: [1250, ') + 1}")

@@ -14,7 +14,7 @@ from report.locale import get_locale
 from report.model import CHART_KINDS, INVALID, ReadContext, Reader
 from report.theme import load_theme
 
-from .chart_drawing import filled_shapes, find, overlapping, texts, words
+from .chart_drawing import filled_shapes, find, overlapping, stroked_paths, stroked_points, texts, words
 from .conftest import ASSETS, SAMPLE_CONTENT
 
 WIDTH = 122 * 72 / 25.4  # the text column
@@ -126,6 +126,43 @@ series:
     assert overlapping(pdf) == []
 
 
+def _crosses(points: list[tuple[float, float]], box: tuple[float, ...]) -> bool:
+    """Does the polyline through `points` pass through `box` (sampled every tenth of a point)?"""
+    for (x0, y0), (x1, y1) in zip(points, points[1:], strict=False):
+        n = max(1, int(10 * max(abs(x1 - x0), abs(y1 - y0))))
+        for k in range(n + 1):
+            x, y = x0 + (x1 - x0) * k / n, y0 + (y1 - y0) * k / n
+            if box[0] <= x <= box[2] and box[1] <= y <= box[3]:
+                return True
+    return False
+
+
+def test_a_highlight_among_two_series_takes_its_colour_and_a_free_place(theme_fonts):
+    """Two series close together: '37.2 £m' stood on the other line and its name, in the ring of the
+    highlight colour, which was the other series' orange."""
+    theme, _ = theme_fonts
+    pdf = draw(chart("""kind: line
+unit: £m
+highlight: Dec
+categories: [Jan 2024, Feb, Mar, Apr, May, Jun, Jul, Aug, Sep, Oct, Nov, Dec]
+series:
+  - name: "2025"
+    values: [31.2, 30.8, 36.4, 33.1, 34.9, 35.6, 32.0, 27.4, 35.3, 34.8, 33.2, 37.2]
+  - name: "2024"
+    values: [33.0, 32.1, 35.9, 34.4, 36.2, 35.0, 33.8, 29.1, 34.7, 36.0, 34.9, 39.0]
+"""), theme_fonts, "en-GB")
+    first, second = (tuple(round(v, 3) for v in theme.colour(name).rgb_floats) for name in theme.charts.palette[:2])
+    rings = [box for c, box in filled_shapes(pdf) if 6 < box[2] - box[0] < 10]
+    assert [c for c, box in filled_shapes(pdf) if box in rings] and all(
+        tuple(round(v, 3) for v in c) == first for c, box in filled_shapes(pdf) if box in rings)
+    label = find(pdf, "37.2\u00a0£m")
+    assert overlapping(pdf) == []  # not on '2024' or '2025'
+    lines = {tuple(round(v, 3) for v in c): pts for c, pts in stroked_points(pdf) if len(pts) == 12}
+    assert not _crosses(lines[second], label.box) and not _crosses(lines[first], label.box)
+    ring = rings[0]
+    assert abs(label.x - (ring[0] + ring[2]) / 2) < 40 and abs(label.y - (ring[1] + ring[3]) / 2) < 40  # near it
+
+
 def test_numeric_x_keeps_the_distances_between_years(theme_fonts):
     pdf = draw(chart("""kind: line
 x: numeric
@@ -137,6 +174,41 @@ series:
     assert abs((x["2015"] - x["2010"]) - (x["2020"] - x["2015"])) < 1  # five years are five years
     shown = [w for w in words(pdf) if w.text in ("2021", "2022")]
     assert shown and overlapping(pdf) == []  # years close together: one is left out, none overlap
+
+
+def test_numeric_x_shows_its_last_year_and_the_highlight_inside_the_grid(theme_fonts):
+    theme, _ = theme_fonts
+    pdf = draw(chart("""kind: line
+x: numeric
+markers: true
+unit: Mio. €
+highlight: "2025"
+categories: ["2003", "2010", "2015", "2020", "2024", "2025"]
+series:
+  - values: [0.25, 1.9, 3.4, 5.1, 6.41, 6.84]
+"""), theme_fonts)
+    last, value = find(pdf, "2025"), find(pdf, f"6,84{NBSP}Mio. €")
+    assert abs(last.x - value.x) < 1  # 2025 named under its point (2024, too close to it, gives way)
+    assert "2003" in texts(pdf) and overlapping(pdf) == []
+    accent = tuple(round(v, 3) for v in theme.colour(theme.charts.highlight).rgb_floats)
+    (ring,) = [box for c, box in filled_shapes(pdf) if tuple(round(v, 3) for v in c) == accent]
+    rule = tuple(round(v, 3) for v in theme.colour("rule").rgb_floats)
+    grid_end = max(box[2] for c, box in stroked_paths(pdf) if tuple(round(v, 3) for v in c) == rule)
+    assert ring[2] <= grid_end  # the ring lies inside the axis, not beyond its gridlines
+
+
+def test_thinned_month_labels_keep_the_highlight_in_a_regular_rhythm(theme_fonts):
+    months = [f"{m}/{y}" for y in (24, 25) for m in range(1, 13)]
+    pdf = draw(chart(f"""kind: line
+highlight: 12/25
+categories: [{", ".join(months)}]
+series:
+  - values: [{", ".join(str(10 + i % 7) for i in range(24))}]
+"""), theme_fonts)
+    shown = [months.index(w.text) for w in words(pdf) if w.text in months]
+    steps = {b - a for a, b in zip(shown, shown[1:], strict=False)}
+    assert shown[-1] == 23 and len(steps) == 1 and steps != {1}  # every n-th, counted back from 12/25
+    assert overlapping(pdf) == []
 
 
 def test_numeric_x_needs_increasing_numbers():
@@ -254,6 +326,48 @@ def test_a_pie_has_no_centre():
 
 
 # --- bar ----------------------------------------------------------------------------------
+
+
+def test_24_months_of_bars_label_every_nth_bar(theme_fonts):
+    """'1/24 … 12/25' was refused ('the labels of 24 vertical bars would overlap'): months count on,
+    so every n-th stays, in a regular rhythm; names that do not count on are still refused."""
+    months = [f"{m}/{y}" for y in (24, 25) for m in range(1, 13)]
+    text = f"""kind: bar
+categories: [{", ".join(months)}]
+series:
+  - values: [{", ".join(str(10 + i % 5) for i in range(24))}]
+"""
+    pdf = draw(chart(text), theme_fonts)
+    shown = [months.index(w.text) for w in words(pdf) if w.text in months]
+    steps = {b - a for a, b in zip(shown, shown[1:], strict=False)}
+    assert shown[0] == 0 and len(steps) == 1 and steps <= {2, 3, 4, 6, 12}  # 1/24, 3/24 … or quarters
+    assert overlapping(pdf) == []
+    _, diags = read(text.replace("categories: [", "categories: [Wind, Sonne, ").replace("1/24, 2/24, ", ""))
+    (d,) = diags
+    assert d.message == "the labels of 24 vertical bars would overlap" and "every n-th bar" in d.hint
+
+
+
+@pytest.mark.parametrize("orientation", ["vertical", "horizontal"])
+def test_no_gridline_runs_through_a_value_label(theme_fonts, orientation):
+    """Bars ending just under the 15 % tick put their labels on its gridline ('14.2' struck through)."""
+    theme, _ = theme_fonts
+    pdf = draw(chart(f"""kind: bar
+orientation: {orientation}
+height: 55
+unit: "%"
+categories: [Q1, Q2, Q3, Q4]
+series:
+  - values: [14.2, 14.25, 13.9, 14.4]
+"""), theme_fonts)
+    rule = tuple(round(v, 3) for v in theme.colour("rule").rgb_floats)
+    grid = [box for c, box in stroked_paths(pdf) if tuple(round(v, 3) for v in c) == rule]
+    labels = [find(pdf, text) for text in ("14,2", "14,25", "13,9", "14,4")]
+    assert len({box[1 if orientation == "vertical" else 0] for box in grid}) == 4  # 0, 5, 10 and 15 %
+    for label in labels:
+        x0, y0, x1, y1 = label.box
+        assert not [g for g in grid if g[0] < x1 and g[2] > x0 and g[1] < y1 and g[3] > y0], label.text
+
 
 RESULT = """kind: bar
 unit: Mio. €

@@ -6,6 +6,7 @@ counted in characters: twenty W take three times the room of twenty i."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,13 @@ CHAR_MM = 1.3  # average width of a lower-case letter of Lato at the caption siz
 CAPTION_PT = 8.0
 _FONT = Path(__file__).parent / "data" / "assets" / "fonts" / "Lato-Regular.ttf"
 _PT_PER_MM = 72 / 25.4
+THINNED_STEPS = (2, 3, 4, 6, 12)  # every n-th label of a counting sequence: quarters and half years of months
+_COUNTING = re.compile(  # years, months, quarters and dates: 2024, 1/24, 03.2025, 2024-01, Jan 2024, Q1/25
+    r"\d{1,4}([./-]\d{1,4}){0,2}"
+    r"|(Q|H)[1-4]([ /'’-]*\d{2,4})?"
+    r"|(jan(uar|uary)?|feb(ruar|ruary)?|mär(z)?|mar(ch)?|apr(il)?|mai|may|jun[ie]?|jul[iy]?|aug(ust)?"
+    r"|sep(t|tember)?|o[ck]t(ober)?|nov(ember)?|de[zc](ember)?)\.?([ /'’-]*\d{2,4})?",
+    re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -31,6 +39,12 @@ def _font() -> Any:
 def text_mm(text: str) -> float:
     """Width of `text` at the caption size, in millimetres, measured with the font."""
     return _font().stringWidth(text, CAPTION_PT) / _PT_PER_MM
+
+
+def counting(labels: list[str]) -> bool:
+    """Labels that count on (years, months, quarters, dates): a reader who sees every second or third
+    knows the ones between, so a chart may leave those out where they do not fit."""
+    return len(labels) > 1 and all(_COUNTING.fullmatch(label.strip()) for label in labels)
 
 
 def wrap_label(text: str, width: int) -> list[str]:

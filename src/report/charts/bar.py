@@ -8,12 +8,14 @@ from typing import Any
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
-from ..labels import LABEL_WRAP, wrap_label
+from ..labels import LABEL_WRAP, THINNED_STEPS, counting, wrap_label
 from ..locale import Locale
 from ..theme import Theme
 from .numbers import value_of, value_text, with_unit
 from .style import (
+    break_grid,
     colour,
+    fit_tick_labels,
     legend_above,
     nice_range,
     palette,
@@ -117,6 +119,8 @@ def draw(fig: Figure, chart: Any, theme: Theme, locale: Locale) -> None:
         handles = [Patch(color=colours[k % len(colours)]) for k in range(n_series)]
         legend_above(fig, ax, handles, [s.name or "" for s in chart.series], theme)
     fig.tight_layout(pad=0.4)
+    if not horizontal and counting(chart.categories):  # 24 months: every third (a quarter), …
+        fit_tick_labels(fig, ax, steps=(1, *THINNED_STEPS))
     _make_room(fig, ax, ends + totals, horizontal)
     for rect, label in inside:  # a segment's value only where it fits; the total still gives the whole
         box, seg = label.get_window_extent(renderer(fig)), rect.get_window_extent(renderer(fig))
@@ -126,6 +130,8 @@ def draw(fig: Figure, chart: Any, theme: Theme, locale: Locale) -> None:
     if any(a.overlaps(b) for j, a in enumerate(boxes) for b in boxes[j + 1:]):
         for e in ends:  # too many bars for a value on each: the value axis alone must do
             e.remove()
+        ends = []
+    break_grid(fig, ax, ends + totals, horizontal)
 
 
 def _make_room(fig: Figure, ax: Any, labels: list[Any], horizontal: bool) -> None:

@@ -3,10 +3,12 @@ legend, one highlighted point (the record month) with its value."""
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
+from matplotlib.path import Path
 from matplotlib.transforms import ScaledTranslation
 
 from ..locale import Locale
@@ -32,6 +34,7 @@ MM = 72 / 25.4
 TICK_MM = 13  # about one value tick per this many millimetres of height
 END_LABEL_SHARE = 0.3  # direct labels may take this share of the width, else a legend above
 LINE_WIDTH = 1.8  # points
+MARKER_PT, HIGHLIGHT_PT = 3.6, 7  # marker sizes: every value's dot, the highlighted one's ring
 OFFSET_PT = 10  # from a line end to its label; a short leader in the series colour bridges it
 
 
@@ -57,7 +60,7 @@ def draw(fig: Figure, chart: Any, theme: Theme, locale: Locale) -> None:
     for k, vs in enumerate(values):
         c = colours[k % len(colours)]
         (line,) = ax.plot(xs, vs, color=c, linewidth=LINE_WIDTH, solid_capstyle="round", zorder=4,
-                          marker="o" if chart.markers else None, markersize=3.6,
+                          marker="o" if chart.markers else None, markersize=MARKER_PT,
                           markeredgecolor=colour(theme, "paper"), markeredgewidth=0.6)
         lines.append(line)
         if chart.area:
@@ -66,8 +69,11 @@ def draw(fig: Figure, chart: Any, theme: Theme, locale: Locale) -> None:
     margin = 0.25 * min(b - a for a, b in zip(xs, xs[1:], strict=False)) if len(xs) > 1 else 0.25
     ax.set_xlim(xs[0] - margin, xs[-1] + margin)
 
+    value_label = None
     if chart.highlight is not None:
-        _highlight(ax, chart, xs, values[0], theme, locale)
+        # with several series a ring in the highlight colour would read as another series' point
+        ring = colour(theme, theme.charts.highlight) if len(values) == 1 else colours[0]
+        value_label = _highlight(ax, chart, xs, values[0], ring, theme, locale)
 
     names = [s.name or "" for s in chart.series]
     labelled = any(names) and (len(names) > 1 or names[0])
@@ -82,11 +88,31 @@ def draw(fig: Figure, chart: Any, theme: Theme, locale: Locale) -> None:
         legend_above(fig, ax, [Line2D([], [], color=line.get_color(), linewidth=LINE_WIDTH) for line in lines],
                      names, theme)
     fig.tight_layout(pad=0.4)
-    fit_tick_labels(fig, ax)
+    _room_at_ends(fig, ax, xs, chart.highlight is not None)
+    numeric = getattr(chart, "x", "categories") == "numeric"
+    bold = [chart.categories.index(chart.highlight)] if chart.highlight is not None else []
+    if numeric:  # a scale shows where it ends
+        fit_tick_labels(fig, ax, [*bold, len(xs) - 1])
+    else:
+        if bold and bold[0] not in fit_tick_labels(fig, ax):  # every n-th, counted from the highlight
+            fit_tick_labels(fig, ax, bold, steps=range(2, len(xs)))
     if end_labels:
         _spread_end_labels(fig, ax, end_labels, [vs[-1] for vs in values], size)
         for k, (label, vs) in enumerate(zip(end_labels, values, strict=True)):
             _leader(fig, ax, xs[-1], vs[-1], label.get_position()[1], colours[k % len(colours)])
+    if value_label is not None:
+        _place_value_label(fig, ax, value_label, lines, end_labels)
+
+
+def _room_at_ends(fig: Figure, ax: Any, xs: list[float], highlight: bool) -> None:
+    """The first and last points lie inside the axis with their marker: on a numeric axis a quarter
+    of the smallest step (2024 to 2025 of 2003 to 2025) is less than the highlight's ring."""
+    need = ((HIGHLIGHT_PT if highlight else MARKER_PT) / 2 + 1.5) * fig.dpi / 72
+    per_unit = ax.transData.transform((1, 0))[0] - ax.transData.transform((0, 0))[0]
+    lo, hi = ax.get_xlim()
+    margin = need / per_unit
+    if xs[0] - lo < margin or hi - xs[-1] < margin:
+        ax.set_xlim(min(lo, xs[0] - margin), max(hi, xs[-1] + margin))
 
 
 def _leader(fig: Figure, ax: Any, x: float, y_end: float, y_label: float, c: Any) -> None:
@@ -126,22 +152,86 @@ def positions(chart: Any, locale: Locale) -> list[float]:
     return [float(i) for i in range(len(chart.categories))]
 
 
-def _highlight(ax: Any, chart: Any, xs: list[float], values: list[float], theme: Theme, locale: Locale) -> None:
-    """The highlighted point: a ring in the theme's highlight colour and its value above it, the
-    category under it in bold."""
+def _highlight(ax: Any, chart: Any, xs: list[float], values: list[float], ring: Any, theme: Theme,
+               locale: Locale) -> Any:
+    """The highlighted point: a ring (in the theme's highlight colour, or its series' where there are
+    several) and its value above it, the category under it in bold. Returns the value label."""
     i = chart.categories.index(chart.highlight)
-    mark = colour(theme, theme.charts.highlight)
-    ax.plot([xs[i]], [values[i]], marker="o", markersize=7, color=mark, markeredgecolor=colour(theme, "paper"),
-            markeredgewidth=1.2, zorder=6)
+    ax.plot([xs[i]], [values[i]], marker="o", markersize=HIGHLIGHT_PT, color=ring,
+            markeredgecolor=colour(theme, "paper"), markeredgewidth=1.2, zorder=6)
     text = with_unit(value_text(chart.series[0].values[i], locale, _decimals(chart, 0)),
                      getattr(chart.series[0], "unit", None) or getattr(chart, "unit", None), locale)
     # above the point, unless the line comes down to it (a low, a loss): then below, off the line
     neighbours = [values[j] for j in (i - 1, i + 1) if 0 <= j < len(values)]
     below = bool(neighbours) and values[i] < min(neighbours)
-    ax.annotate(text, (xs[i], values[i]), xytext=(0, -8 if below else 7), textcoords="offset points", ha="center",
-                va="top" if below else "bottom", fontsize=theme.sizes.caption + 1, fontweight="bold",
-                color=colour(theme, "ink"), zorder=7)
     ax.get_xticklabels()[i].set_fontweight("bold")
+    return ax.annotate(text, (xs[i], values[i]), xytext=(BELOW if below else ABOVE)[:2], textcoords="offset points",
+                       ha="center", va="top" if below else "bottom", fontsize=theme.sizes.caption + 1,
+                       fontweight="bold", color=colour(theme, "ink"), zorder=7)
+
+
+# where a highlighted value stands: above its point (below, for a low), else the other side, else the
+# nearest free place around it; (dx, dy) in points from the point, the label's corner or edge facing it
+ABOVE, BELOW = (0, 7, "center", "bottom"), (0, -8, "center", "top")
+AROUND_PT = (8, 12, 16, 20, 26, 32)  # distances tried, nearest first
+DIRECTIONS = 16
+
+
+def _places(below: bool) -> list[tuple[float, float, str, str]]:
+    first = [BELOW, ABOVE] if below else [ABOVE, BELOW]
+    for r in AROUND_PT:
+        for k in range(DIRECTIONS):
+            a = 2 * math.pi * k / DIRECTIONS
+            dx, dy = round(r * math.cos(a), 2), round(r * math.sin(a), 2)
+            first += [(dx, dy, ha, va) for ha in ("left", "center", "right") for va in ("bottom", "center", "top")]
+    return first
+
+
+def _place_value_label(fig: Figure, ax: Any, label: Any, lines: list[Any], end_labels: list[Any]) -> None:
+    """The highlighted value where it crosses no line, touches no series name or category label and
+    lies nearer its own point than any other series' point of that category, inside the drawing:
+    above (or below) its point where that is free, else the nearest free place around it (two series
+    close together: above is the other line). Where none is free it stays above (below)."""
+    r = renderer(fig)
+    pad = (LINE_WIDTH / 2 + 1) * fig.dpi / 72
+    ring = (HIGHLIGHT_PT / 2 + 1) * fig.dpi / 72
+    paths = [line.get_transform().transform_path(line.get_path()) for line in lines]
+    others = [t.get_window_extent(r) for t in [*end_labels, *ax.get_xticklabels()] if t.get_visible()]
+    own = ax.transData.transform(label.xy)
+    x = label.xy[0]
+    rivals = [ax.transData.transform((x, y)) for line in lines[1:] for lx, y in zip(*line.get_data(), strict=True)
+              if lx == x]
+
+    def gap(box: Any, point: Any) -> float:
+        return math.hypot(max(box.x0 - point[0], 0, point[0] - box.x1), max(box.y0 - point[1], 0, point[1] - box.y1))
+
+    def sight(box: Any) -> Path:  # from the point to the label's nearest corner or edge
+        return Path([own, (min(max(own[0], box.x0), box.x1), min(max(own[1], box.y0), box.y1))])
+
+    def free(box: Any) -> bool:
+        room = box.padded(pad)
+        return (fig.bbox.contains(box.x0, box.y0) and fig.bbox.contains(box.x1, box.y1)
+                and gap(room, own) >= ring and all(gap(box, p) > gap(box, own) for p in rivals)
+                and not any(path.intersects_bbox(room, filled=False) for path in paths)
+                and not any(room.overlaps(o) for o in others)
+                and not any(path.intersects_path(sight(box)) for path in paths[1:]))
+    places = _places(label.get_va() == "top")
+    best: tuple[float, int] | None = None
+    for n, (dx, dy, ha, va) in enumerate(places):
+        label.xyann = (dx, dy)
+        label.set_ha(ha)
+        label.set_va(va)
+        box = label.get_window_extent(r)
+        if free(box):
+            if n < 2:  # above or below: the place of choice
+                return
+            distance = round(gap(box, own) * 2) / 2  # the nearest, the first of equals
+            if best is None or distance < best[0]:
+                best = (distance, n)
+    dx, dy, ha, va = places[best[1] if best else 0]
+    label.xyann = (dx, dy)
+    label.set_ha(ha)
+    label.set_va(va)
 
 
 def _decimals(chart: Any, k: int) -> int | None:

@@ -17,6 +17,7 @@ from ..theme import Theme
 from .numbers import number_text, with_unit
 
 LABEL_GAP = 1.15  # label lines at least this many font sizes apart
+GRID_GAP = 1.5  # points between a value label and a gridline that stops for it
 DARK_L = 55  # CIE L* below which white text reads on a fill, above which ink does
 
 
@@ -110,6 +111,37 @@ def value_axis(ax: Axes, ticks: list[float], step: float, locale: Locale, unit: 
         ax.grid(axis="y", zorder=0)
 
 
+def break_grid(fig: Figure, ax: Axes, labels: Sequence[Any], horizontal: bool = False) -> None:
+    """Gridlines stop short of the value labels they would cross: a bar ending just under a tick
+    (14.4 under 15 %) has its label on the tick's line, and a rule through digits makes them hard to
+    read. Where no label is crossed the grid stays as it is."""
+    gap = GRID_GAP * fig.dpi / 72
+    boxes = [label.get_window_extent(renderer(fig)).padded(gap) for label in labels]
+    frame = ax.bbox
+    # along: where a box lies in the gridline's direction; across: the gridline's own coordinate
+    along = (lambda b: (b.y0, b.y1)) if horizontal else (lambda b: (b.x0, b.x1))
+    across = (lambda b: (b.x0, b.x1)) if horizontal else (lambda b: (b.y0, b.y1))
+    cuts = []
+    for line in ax.get_xgridlines() if horizontal else ax.get_ygridlines():
+        at = float(line.get_xdata()[0] if horizontal else line.get_ydata()[0])
+        where = ax.transData.transform((at, at))[0 if horizontal else 1]
+        cuts.append((line, at, sorted(along(b) for b in boxes if across(b)[0] <= where <= across(b)[1])))
+    if not any(crossed for _, _, crossed in cuts):
+        return
+    ax.grid(False, axis="x" if horizontal else "y")
+    start_at, end_at = along(frame)
+    size = end_at - start_at
+    for line, at, crossed in cuts:  # the gridline again, in pieces between the labels (axes fractions)
+        start = start_at
+        for lo, hi in [*crossed, (end_at, end_at)]:
+            if lo > start:
+                ends = [(start - start_at) / size, (lo - start_at) / size]
+                xs, ys = ([at, at], ends) if horizontal else (ends, [at, at])
+                ax.plot(xs, ys, transform=ax.get_xaxis_transform() if horizontal else ax.get_yaxis_transform(),
+                        color=line.get_color(), linewidth=line.get_linewidth(), solid_capstyle="butt", zorder=0)
+            start = max(start, hi)
+
+
 def zero_line(ax: Axes, theme: Theme, horizontal: bool = False) -> None:
     """The baseline every bar and area grows from, darker than the grid so it reads as zero."""
     line = ax.axvline if horizontal else ax.axhline
@@ -183,17 +215,37 @@ def renderer(fig: Figure) -> Any:
     return fig.canvas.get_renderer()
 
 
-def fit_tick_labels(fig: Figure, ax: Axes) -> None:
+def fit_tick_labels(fig: Figure, ax: Axes, keep: Sequence[int] = (), steps: Sequence[int] = ()) -> list[int]:
     """Category labels under the x axis never overlap: where they would (12 months in a narrow
-    column, years close together on a numeric axis), only every n-th stays, from the left."""
-    ticks = ax.get_xticklabels()
+    column, years close together on a numeric axis), only some stay. The labels in `keep` (the
+    highlighted category, the last year of a numeric axis) always stay. With `steps` (evenly spaced
+    categories) every n-th stays, for the first n of `steps` that fits, counted from the first label
+    kept (else from the first label): a regular rhythm; without, each label from the left that
+    clears those shown. Returns the labels shown."""
+    ticks = [tick.label1 for tick in ax.xaxis.get_major_ticks()]  # get_xticklabels() leaves out hidden ones
     if len(ticks) < 2:
-        return
+        return list(range(len(ticks)))
     gap = fig.dpi * 4 / 72  # 4 pt between labels
+    for tick in ticks:
+        tick.set_visible(True)
     boxes = [t.get_window_extent(renderer(fig)) for t in ticks]
-    shown = 0
-    for i in range(1, len(ticks)):
-        if boxes[i].x0 < boxes[shown].x1 + gap:
-            ticks[i].set_visible(False)
+
+    def clear(i: int, shown: Sequence[int]) -> bool:
+        return not any(boxes[i].x0 < boxes[j].x1 + gap and boxes[j].x0 < boxes[i].x1 + gap for j in shown if j != i)
+
+    anchor = min(keep) if keep else 0
+    for n in steps:
+        every = sorted({i for i in range(len(ticks)) if (i - anchor) % n == 0} | set(keep))
+        if all(clear(i, every) for i in every):
+            for i, tick in enumerate(ticks):
+                tick.set_visible(i in every)
+            return every
+    shown = sorted(set(keep))
+    for i in range(len(ticks)):
+        if i in keep:
+            continue
+        if clear(i, shown):
+            shown.append(i)
         else:
-            shown = i
+            ticks[i].set_visible(False)
+    return sorted(shown)

@@ -8,8 +8,8 @@ from decimal import Decimal
 from typing import Literal
 
 from ..errors import Diagnostics, Pos, ReportError
-from ..labels import LABEL_WRAP, LINE_MM, text_mm, wrap_label
-from .numbers import Number, NumberError, parse_number
+from ..labels import LABEL_WRAP, LINE_MM, counting, text_mm, wrap_label
+from .numbers import Number, NumberError, parse_number, warn_dropped_digits
 from .reader import Markup, Node, ReadContext, spec
 from .tabular import CsvData, read_csv, resolve_data
 
@@ -40,6 +40,13 @@ def check_decimals(obj: Node, diag: Diagnostics, ctx: ReadContext) -> None:
     if decimals is not None and not 0 <= decimals <= MAX_DECIMALS:
         diag.error(ctx.value_pos(obj, "decimals"), f"decimals: {decimals} is out of range",
                    f"use 0 to {MAX_DECIMALS} decimal places, or leave it out to print values as written")
+
+
+def check_rounding(obj: Node, values: list[Number], decimals: int | None, diag: Diagnostics, ctx: ReadContext,
+                   what: str) -> None:
+    """A label printed with `decimals` that rounds digits away warns at its value, as tables do."""
+    for i, v in enumerate(values):
+        warn_dropped_digits(diag, ctx.item_pos(obj, "values", i), what, v, decimals, ctx.numbers)
 
 
 def _remember(ctx: ReadContext, obj: Node, pos: Pos, values: dict[str, Pos], items: dict[str, list[Pos]]) -> None:
@@ -98,7 +105,8 @@ class ChartBase(Node):
     height: float = spec("Height of the chart drawing in millimetres.", default=70.0, example=70)
     unit: str | None = spec("Unit of the values, printed with the numbers: '%', 'GWh', 'Mio. €'.", default=None,
                             example="GWh", max_length=16)
-    decimals: int | None = spec("Decimal places of every value label (default: each value as written).",
+    decimals: int | None = spec("Decimal places of every value label (default: each value as written); "
+                                "rounding away digits warns.",
                                 default=None, example=1)
     data: str | None = spec("CSV file with the chart's numbers, relative to the content folder (instead of "
                             "writing them here): a header row, the first column names the categories.",
@@ -153,6 +161,8 @@ class SeriesChart(ChartBase):
                            "give one qualifier per value (null where there is none)")
             check_range(s, s.values, diag, ctx, f"a {self.kind} chart")
             check_decimals(s, diag, ctx)
+            check_rounding(s, s.values, s.decimals if s.decimals is not None else self.decimals, diag, ctx,
+                           f"series '{s.name}': value" if s.name else "value")
 
     def _load(self, diag: Diagnostics, ctx: ReadContext) -> None:
         """Categories from the first column, one series per further column (named by its header;
@@ -209,10 +219,11 @@ class BarChart(SeriesChart):
                            f"the labels of {n} bars do not fit a chart {self.height:g} mm high", fix)
         else:
             widest = max(text_mm(line) for ls in lines for line in ls)  # measured with the font
-            if n * widest > VERTICAL_LABELS_MM:
+            if n * widest > VERTICAL_LABELS_MM and not counting(self.categories):  # those: every n-th is shown
                 diag.error(ctx.value_pos(self, "categories"),
                            f"the labels of {n} vertical bars would overlap",
-                           "use orientation: horizontal, fewer categories or shorter names")
+                           "use orientation: horizontal, fewer categories or shorter names (labels that count "
+                           "on, years or months like 2024, 1/24 or Jan 2024, are shown for every n-th bar)")
 
 
 @dataclass(kw_only=True)
@@ -319,6 +330,7 @@ class DonutChart(ChartBase):
                 diag.error(ctx.item_pos(self, "values", i), f"share {v} is not larger than zero",
                            "a share of a whole is positive; leave out shares of zero")
         check_range(self, self.values, diag, ctx, f"a {self.kind} chart")
+        check_rounding(self, self.values, self.decimals, diag, ctx, "value")
         if self.unit == "%":
             self._check_percent(diag, ctx)
 

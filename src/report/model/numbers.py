@@ -11,7 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from types import SimpleNamespace
 from typing import Any, Protocol
+
+from ..errors import Diagnostics, Pos
 
 MINUS = "\u2212"  # a real minus sign, not the hyphen
 _MINUSES = "-\u2212\u2013"  # hyphen-minus, minus, and the en dash some word processors substitute
@@ -19,6 +22,7 @@ _SPACES = " \u00a0\u202f\u2009"  # spaces that may group thousands ("48 250", "4
 _DECIMAL_TEXT = re.compile(r"[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?")
 _INTEGER_TEXT = re.compile(r"[-+]?\d+")
 _GROUPED_POINT = re.compile(r"[-+]?\d{1,3}(\.\d{3})+")  # 1.500, 48.250, 1.000.000
+_POINT = SimpleNamespace(thousands=",", decimal=".")  # notation of messages before the language is known
 
 
 class Separators(Protocol):
@@ -100,6 +104,15 @@ def format_decimal(value: Decimal | float | int, decimals: int, seps: Separators
     if negative and exact != 0:
         return MINUS + text
     return ("+" + text) if sign and exact > 0 else text
+
+
+def warn_dropped_digits(diag: Diagnostics, pos: Pos, what: str, number: Number, decimals: int | None,
+                        seps: Separators | None) -> None:
+    """Numbers are printed as written: where `decimals` would round digits away, the build says so
+    ('key figure value 14.25 prints as 14 with decimals: 0'), at the number."""
+    if decimals is not None and number.drops_digits(decimals):
+        diag.warning(pos, f"{what} {number} prints as {number.format(seps or _POINT, decimals)} with decimals: "
+                     f"{decimals}", f"write the value as it should be printed, or set decimals: {number.decimals}")
 
 
 def groups_with_point(seps: Separators | None) -> bool:

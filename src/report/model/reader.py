@@ -149,7 +149,14 @@ class Reader:
             inner = [a for a in args if a is not type(None)]
             return self.read(value, pos, inner[0], what)
         if value is None:
-            self.diag.error(pos, f"{what}: a value is missing", f"write {_type_name(tp)} after the colon")
+            if "values[" in what:  # null (or nothing) in a chart's list of values
+                hint = ("a chart has no gaps: write a number for every category, or leave the category out "
+                        "(a table shows a missing value as –)")
+            elif what.endswith("]"):  # an item of a list: there is no colon to write after
+                hint = f"write {_type_name(tp)} in its place, or leave the item out"
+            else:
+                hint = f"write {_type_name(tp)} after the colon"
+            self.diag.error(pos, f"{what}: a value is missing", hint)
             return INVALID
         if origin is Literal:
             if value not in args:

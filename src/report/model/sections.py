@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from types import SimpleNamespace
 from typing import Any, Literal
 
 from .. import markup
 from ..errors import Diagnostics
 from .blocks import BLOCK_KINDS, block_texts, check_last_heading
-from .numbers import Number
+from .numbers import Number, warn_dropped_digits
 from .reader import AssetPath, Markup, Node, ReadContext, spec
 
 
@@ -65,7 +64,6 @@ class ForewordSection(Node):
 
 
 MAX_FIGURE_VALUE = 1e9  # "999.999.999" is the widest number a tile holds (and "−999.999.999")
-_POINT = SimpleNamespace(thousands=",", decimal=".")  # notation of messages before the language is known
 
 
 @dataclass(kw_only=True)
@@ -96,10 +94,9 @@ class KeyFigure(Node):
     def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
         for name in ("value", "previous"):
             number = getattr(self, name)
-            if number is not None and self.decimals is not None and number.drops_digits(self.decimals):
-                diag.warning(ctx.value_pos(self, name), f"key figure {name} {number} prints as "
-                             f"{number.format(ctx.numbers or _POINT, self.decimals)} with decimals: {self.decimals}",
-                             f"write the value as it should be printed, or set decimals: {number.decimals}")
+            if number is not None:
+                warn_dropped_digits(diag, ctx.value_pos(self, name), f"key figure {name}", number, self.decimals,
+                                    ctx.numbers)
         if abs(self.value.value) > MAX_FIGURE_VALUE:
             diag.error(ctx.value_pos(self, "value"), f"key figure value {self.value} is too large for a tile",
                        f"write at most {MAX_FIGURE_VALUE:.0e}, e.g. 2.5 with the label 'Mio. Euro'")
