@@ -8,7 +8,7 @@ from typing import Any, Literal
 from .. import markup
 from ..errors import Diagnostics
 from .blocks import BLOCK_KINDS, block_texts, check_last_heading
-from .numbers import Number, warn_dropped_digits
+from .numbers import _POINT, Number, warn_dropped_digits
 from .reader import AssetPath, Markup, Node, ReadContext, spec
 
 
