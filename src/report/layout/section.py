@@ -9,10 +9,10 @@ from typing import Any
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from ..assets import shown_size
-from ..model import Box, ChartRef, Figure, Heading, ListBlock, Note, Quote, Table, TextSection
+from ..model import Box, ChartRef, Figure, Heading, ListBlock, Note, Question, Quote, Table, TextSection
 from ..model import Paragraph as ParagraphBlock
 from ..tagging import artifact, content, group
-from . import boxes, columns, lists, notes, table
+from . import boxes, columns, lists, notes, question, table
 from .chartdata import chart_data
 from .context import LayoutContext
 from .flow import keep_heads
@@ -173,6 +173,10 @@ def _note(ctx: LayoutContext, block: Note) -> list[Any]:
     return notes.layout(ctx, block, _indent(ctx))
 
 
+def _question(ctx: LayoutContext, block: Question) -> list[Any]:
+    return question.layout(ctx, block, _indent(ctx))
+
+
 def _box(ctx: LayoutContext, block: Box) -> list[Any]:
     inside = replace(ctx, column_x=0.0)
     return boxes.layout(ctx, block, _indent(ctx), lambda c, b: BLOCK_LAYOUTS[type(b)](inside, b))
@@ -188,6 +192,7 @@ BLOCK_LAYOUTS: dict[type, Callable[[LayoutContext, Any], list[Any]]] = {
     ListBlock: _list,
     Note: _note,
     Box: _box,
+    Question: _question,
 }
 SPANNING = (ChartRef, Figure, Table)  # in a two-column section these take the full width
 

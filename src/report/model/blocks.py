@@ -49,6 +49,14 @@ class Heading(Node):
 
 
 @dataclass(kw_only=True)
+class Question(Node):
+    text: Markup = spec("An interview question: set bold and ragged, and kept on its page with the first lines of "
+                        "the answer, the paragraphs that follow it.",
+                        example="Frau Demir, was hat Sie 2025 am meisten überrascht?",
+                        example_en="Ms Demir, what surprised you most in 2025?")
+
+
+@dataclass(kw_only=True)
 class ListItem(Node):
     SHORTHAND = "text"  # an item may be written as plain text
     text: Markup = spec("The item's text (inline markup allowed).", example="Kalifornien", example_en="California")
@@ -125,14 +133,18 @@ BLOCK_KINDS: dict[str, tuple[type, str | None]] = {
     "list": (ListBlock, "items"),
     "note": (Note, "text"),
     "box": (Box, None),
+    "question": (Question, "text"),
 }
 
 
 def check_last_heading(blocks: list[Any], diag: Diagnostics) -> None:
-    """A sub-heading introduces what follows it: it cannot end a section or a box."""
+    """A sub-heading or a question introduces what follows it: it cannot end a section or a box."""
     if blocks and isinstance(blocks[-1], Heading):
         diag.error(blocks[-1].pos, f"heading {blocks[-1].text!r} is the last block: nothing follows it",
                    "add the text it introduces after it, or remove the heading")
+    if blocks and isinstance(blocks[-1], Question):
+        diag.error(blocks[-1].pos, f"question {blocks[-1].text[:40]!r} is the last block: its answer is missing",
+                   "add the answer after it, e.g. - paragraph: …")
 
 
 def block_texts(block: Any) -> list[str]:

@@ -1,0 +1,144 @@
+"""Blocks that shape the page: interview questions, page breaks, image sizes, long lists in columns.
+Built into real PDFs and read back (text per page, positions, fonts, tags)."""
+
+from __future__ import annotations
+
+import ctypes
+import re
+from pathlib import Path
+from typing import Any
+
+import pikepdf
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+import pytest
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from report.build import build
+from report.layout.styles import register_font
+
+from .conftest import ASSETS
+from .hostile import at, diagnostics, line_of, only
+from .hostile import make_project as sample_copy
+from .pdf_chars import chars
+from .test_text_blocks import REPORT, _sentence, make_project
+
+
+def _answer(i: int, sentences: int) -> str:
+    return f"Antwort{i} " + " ".join(_sentence(i * 5 + k) for k in range(sentences))
+
+
+def _interview(questions: bool) -> list[Any]:
+    """Twelve questions with answers of 2 to 9 lines: some questions fall at a page foot."""
+    blocks: list[Any] = [{"paragraph": " ".join(_sentence(k) for k in range(30))}]
+    for i in range(1, 13):
+        text = f"Frage{i}: was hat Sie im vergangenen Jahr am meisten überrascht, und warum gerade das?"
+        blocks.append({"question": text} if questions else {"paragraph": f"**{text}**"})
+        blocks.append({"paragraph": _answer(i, 2 + (i * 5) % 11)})
+    return blocks
+
+
+SECTIONS: dict[str, Any] = {
+    "fragen": {"kind": "text", "title": "Ein Interview mit Fragen", "page": "new", "blocks": _interview(True)},
+    "absaetze": {"kind": "text", "title": "Ein Interview in Absätzen", "page": "new", "blocks": _interview(False)},
+}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    root = tmp_path_factory.mktemp("gestalt")
+    content = make_project(root, REPORT, SECTIONS)
+    result = build(content, root / "out")
+    assert not [w for w in result.warnings if "emergency stretch" not in w.message], result.warnings
+    return {o.edition: o.path for o in result.outputs}
+
+
+def _pages(path: Path) -> list[list[str]]:
+    """The lines of every page (by baseline, top to bottom), without the running head, the folio and the
+    print slug. Of the print edition: in the tagged screen edition pdfium gives a paragraph's characters
+    the box of the whole paragraph (its ActualText)."""
+    lines: dict[tuple[int, float], list[Any]] = {}
+    for c in chars(path):
+        lines.setdefault((c.page, round(c.baseline, 1)), []).append(c)
+    pages: list[list[str]] = [[] for _ in range(max(page for page, _ in lines))]
+    for (page, _), cs in sorted(lines.items(), key=lambda kv: (kv[0][0], -kv[0][1])):
+        pages[page - 1].append("".join(c.text for c in sorted(cs, key=lambda c: c.box[0])))
+    return [[line for line in page[1:] if not line.isdigit() and ".pdf·" not in line] for page in pages]
+
+
+def _lines_after_question(pages: list[list[str]], i: int) -> int:
+    """How many lines follow question i on its page (its answer's, since each answer has two or more)."""
+    for lines in pages:
+        for n, line in enumerate(lines):
+            if line.startswith(f"Frage{i}:"):
+                end = next(k for k in range(n, len(lines)) if lines[k].endswith("?"))
+                return len(lines) - end - 1
+    raise AssertionError(f"Frage{i} not found")
+
+
+def test_a_question_keeps_the_first_lines_of_its_answer_on_its_page(built):
+    pages = _pages(built["print"])
+    first = next(n for n, lines in enumerate(pages) if n > 1 and "InterviewinAbsätzen" in lines[0])
+    questions, paragraphs = pages[:first], pages[first:]
+    # written as bold paragraphs, some question stands at a page foot with its answer overleaf
+    assert min(_lines_after_question(paragraphs, i) for i in range(1, 13)) < 2
+    for i in range(1, 13):
+        assert _lines_after_question(questions, i) >= 3, f"Frage{i}"
+
+
+def test_a_question_is_bold_ragged_and_tagged_as_a_paragraph(built):
+    seen = list(chars(built["print"]))  # positions from the print edition (see _pages)
+    text = "".join(c.text for c in seen)
+    at = text.find("Frage1:")
+    # ragged: the spaces of its first line keep the bold font's own width (justified text stretches them)
+    k, gaps = at, []
+    for word in "Frage1: was hat Sie im vergangenen".split()[:-1]:
+        k += len(word)
+        gaps.append(seen[k].box[0] - seen[k - 1].box[2])
+    size = seen[at].size
+    space = stringWidth(" ", register_font(ASSETS / "fonts" / "Lato-Bold.ttf"), size)
+    assert all(abs(g - space) < 0.1 * size for g in gaps), (gaps, space)
+    assert size == seen[text.find("Antwort1")].size
+    assert "Bold" in _font_at(built["print"], "Frage1:") and "Bold" not in _font_at(built["print"], "Antwort1")
+    marked = _marked(built["screen"])
+    assert next(tag for tag, t in marked if t.startswith("Frage1:")) == "P"
+
+
+def _font_at(path: Path, words: str) -> str:
+    """The name of the font that shows the first character of `words`."""
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        for page in pdf:
+            tp = page.get_textpage()
+            index = tp.get_text_range().find(words)
+            if index >= 0:
+                buf = ctypes.create_string_buffer(256)
+                n = pdfium_c.FPDFText_GetFontInfo(tp.raw, index, buf, 256, None)
+                return buf.raw[:n - 1].decode()
+    finally:
+        pdf.close()
+    raise AssertionError(f"{words!r} not found")
+
+
+def _marked(path: Path) -> list[tuple[str, str]]:
+    """(tag, ActualText) of every marked-content sequence that has an ActualText, in page order."""
+    out = []
+    with pikepdf.open(path) as pdf:
+        for page in pdf.pages:
+            for operands, op in pikepdf.parse_content_stream(page):
+                if str(op) == "BDC" and isinstance(operands[1], pikepdf.Dictionary) and "/ActualText" in operands[1]:
+                    out.append((str(operands[0])[1:], str(operands[1].ActualText)))
+    return out
+
+
+@pytest.mark.parametrize(("blocks", "message", "hint"), [
+    ("  - question: Und zum Schluss?\n", "question 'Und zum Schluss?' is the last block: its answer is missing",
+     "add the answer after it"),
+])
+def test_bad_blocks_are_reported_with_place_and_hint(tmp_path, blocks, message, hint):
+    bilanz = "sections/02-bilanz.yaml"
+    content = sample_copy(tmp_path)
+    (content / bilanz).write_text((content / bilanz).read_text(encoding="utf-8") + blocks, encoding="utf-8")
+    d = only(diagnostics(content))
+    at(d, "content/" + bilanz, line_of(content, bilanz, re.sub(r"\s+", " ", blocks.splitlines()[-1].strip())[-10:]))
+    assert message in d.message and hint in d.hint
