@@ -4,7 +4,6 @@ Built into real PDFs and read back (text per page, positions, fonts, tags)."""
 from __future__ import annotations
 
 import ctypes
-import re
 from pathlib import Path
 from typing import Any
 
@@ -13,8 +12,10 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import pytest
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
 from report.build import build
+from report.layout.pagebreak import PageBreakUnlessTop
 from report.layout.styles import register_font
 
 from .conftest import ASSETS
@@ -41,6 +42,13 @@ def _interview(questions: bool) -> list[Any]:
 SECTIONS: dict[str, Any] = {
     "fragen": {"kind": "text", "title": "Ein Interview mit Fragen", "page": "new", "blocks": _interview(True)},
     "absaetze": {"kind": "text", "title": "Ein Interview in Absätzen", "page": "new", "blocks": _interview(False)},
+    "umbruch": {"kind": "text", "title": "Ein Kapitel mit Umbruch", "page": "new", "blocks": [
+        {"paragraph": "VorDemUmbruch steht ein kurzer Absatz."}, {"break": "page"},
+        {"break": "page"},  # a second one right after it: no empty page
+        {"paragraph": "NachDemUmbruch beginnt die neue Seite."}]},
+    "spaltenumbruch": {"kind": "text", "title": "Zwei Spalten mit Umbruch", "columns": 2, "blocks": [
+        {"paragraph": "Spaltenanfang " + " ".join(_sentence(k) for k in range(14))}, {"break": "page"},
+        {"paragraph": "SpaltenNachDemUmbruch " + " ".join(_sentence(k) for k in range(14))}]},
 }
 
 
@@ -131,14 +139,64 @@ def _marked(path: Path) -> list[tuple[str, str]]:
     return out
 
 
-@pytest.mark.parametrize(("blocks", "message", "hint"), [
-    ("  - question: Und zum Schluss?\n", "question 'Und zum Schluss?' is the last block: its answer is missing",
-     "add the answer after it"),
+def _page_of(pages: list[list[str]], start: str) -> tuple[int, int]:
+    """(page index, line index on the page) of the first line that starts with `start`."""
+    return next((p, n) for p, lines in enumerate(pages) for n, line in enumerate(lines) if line.startswith(start))
+
+
+def test_a_page_break_starts_a_new_page_but_never_leaves_one_empty(built):
+    pages = _pages(built["print"])
+    before, after = _page_of(pages, "VorDemUmbruch"), _page_of(pages, "NachDemUmbruch")
+    assert after == (before[0] + 1, 0)  # the second break, at the top of that page, did nothing
+
+
+def test_a_page_break_where_a_page_has_just_begun_does_nothing(tmp_path):
+    """The text before the break filled its page to the last point: the break, first on the next
+    page, must not leave that page empty (reportlab's PageBreak would)."""
+    doc = SimpleDocTemplate(str(tmp_path / "b.pdf"), invariant=1)
+    pages = []
+    doc.build([Spacer(0, doc.height - 12), PageBreakUnlessTop(), Paragraph("Danach"), Paragraph("Weiter")],
+              onLaterPages=lambda canv, d: pages.append(canv.getPageNumber()))
+    assert pages == [2]
+    with pikepdf.open(tmp_path / "b.pdf") as pdf:
+        assert len(pdf.pages) == 2
+
+
+def test_a_page_break_in_two_columns_balances_the_columns_before_it(built):
+    seen = [c for c in chars(built["print"]) if c.text.strip()]
+    text = "".join(c.text for c in seen)
+    start, after = text.find("Spaltenanfang"), text.find("SpaltenNachDemUmbruch")
+    page = seen[start].page
+    firsts = [c for c, prev in zip(seen[start + 1:after], seen[start:after - 1], strict=True)
+              if c.page == page and c.size == seen[start].size and abs(c.baseline - prev.baseline) > 1]
+    columns = {round(c.box[0] / 20) for c in [seen[start], *firsts]}  # where lines begin, give or take a side bearing
+    assert len(columns) == 2, columns
+    bottoms = [min(c.baseline for c in firsts if round(c.box[0] / 20) == x) for x in columns]
+    assert abs(bottoms[0] - bottoms[1]) < 15  # balanced: the columns end together
+    assert seen[after].page == page + 1
+    assert _page_of(_pages(built["print"]), "SpaltenNachDemUmbruch")[1] == 0
+
+
+HIGHLIGHTS = "sections/03-highlights.yaml"
+
+
+@pytest.mark.parametrize(("first", "blocks", "needle", "message", "hint"), [
+    (False, "  - question: Und zum Schluss?\n", "Und zum Schluss",
+     "question 'Und zum Schluss?' is the last block: its answer is missing", "add the answer after it"),
+    (False, "  - break: page\n", "break: page", "a page break is the last block of the section",
+     "write page: new there"),
+    (True, "  - break: page\n", "break: page", "a page break is the first block of the section",
+     "write page: new on the section"),
+    (False, "  - heading: Zum Schluss\n  - break: page\n  - paragraph: Text.\n", "break: page",
+     "a page break right after a heading", "before the heading"),
+    (False, "  - break: column\n  - paragraph: Text.\n", "break: column", "break: to: 'column' is not one of page",
+     "known: page"),
 ])
-def test_bad_blocks_are_reported_with_place_and_hint(tmp_path, blocks, message, hint):
-    bilanz = "sections/02-bilanz.yaml"
+def test_bad_blocks_are_reported_with_place_and_hint(tmp_path, first, blocks, needle, message, hint):
     content = sample_copy(tmp_path)
-    (content / bilanz).write_text((content / bilanz).read_text(encoding="utf-8") + blocks, encoding="utf-8")
+    text = (content / HIGHLIGHTS).read_text(encoding="utf-8")
+    text = text.replace("blocks:\n", "blocks:\n" + blocks, 1) if first else text + blocks
+    (content / HIGHLIGHTS).write_text(text, encoding="utf-8")
     d = only(diagnostics(content))
-    at(d, "content/" + bilanz, line_of(content, bilanz, re.sub(r"\s+", " ", blocks.splitlines()[-1].strip())[-10:]))
-    assert message in d.message and hint in d.hint
+    at(d, "content/" + HIGHLIGHTS, line_of(content, HIGHLIGHTS, needle))
+    assert message in d.message and hint in d.hint, d.format()

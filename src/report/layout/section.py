@@ -9,10 +9,10 @@ from typing import Any
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from ..assets import shown_size
-from ..model import Box, ChartRef, Figure, Heading, ListBlock, Note, Question, Quote, Table, TextSection
+from ..model import Box, Break, ChartRef, Figure, Heading, ListBlock, Note, Question, Quote, Table, TextSection
 from ..model import Paragraph as ParagraphBlock
 from ..tagging import artifact, content, group
-from . import boxes, columns, lists, notes, question, table
+from . import boxes, columns, lists, notes, pagebreak, question, table
 from .chartdata import chart_data
 from .context import LayoutContext
 from .flow import keep_heads
@@ -193,8 +193,9 @@ BLOCK_LAYOUTS: dict[type, Callable[[LayoutContext, Any], list[Any]]] = {
     Note: _note,
     Box: _box,
     Question: _question,
+    Break: pagebreak.layout,
 }
-SPANNING = (ChartRef, Figure, Table)  # in a two-column section these take the full width
+SPANNING = (ChartRef, Figure, Table, Break)  # in a two-column section these take the full width (a break: ends them)
 
 
 def layout(ctx: LayoutContext, section: TextSection, index: int) -> list[Any]:

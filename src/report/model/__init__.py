@@ -12,6 +12,7 @@ from .blocks import (
     BLOCK_KINDS,
     BOX_KINDS,
     Box,
+    Break,
     ChartRef,
     Figure,
     Heading,
@@ -52,5 +53,5 @@ __all__ = [
     "KeyFiguresSection", "LineChart", "Markup", "Newsletter", "Node", "Number", "NumberError", "Paragraph",
     "PieChart", "Quote", "ReadContext", "Reader", "Report", "Series", "SeriesChart", "Table", "TableColumn",
     "TableNote", "TextSection", "check_email", "check_web", "format_decimal", "parse_number", "read_or_raise", "spec",
-    "BOX_KINDS", "Box", "ForewordSection", "Heading", "ListBlock", "ListItem", "Note", "Question",
+    "BOX_KINDS", "Box", "ForewordSection", "Heading", "ListBlock", "ListItem", "Note", "Question", "Break",
 ]

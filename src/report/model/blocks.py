@@ -57,6 +57,13 @@ class Question(Node):
 
 
 @dataclass(kw_only=True)
+class Break(Node):
+    to: Literal["page"] = spec("page: what follows starts on a new page (no empty page where one has just begun). "
+                               "In a two-column section the columns before the break are balanced and two columns "
+                               "go on on the new page.", example="page")
+
+
+@dataclass(kw_only=True)
 class ListItem(Node):
     SHORTHAND = "text"  # an item may be written as plain text
     text: Markup = spec("The item's text (inline markup allowed).", example="Kalifornien", example_en="California")
@@ -134,6 +141,7 @@ BLOCK_KINDS: dict[str, tuple[type, str | None]] = {
     "note": (Note, "text"),
     "box": (Box, None),
     "question": (Question, "text"),
+    "break": (Break, "to"),
 }
 
 
@@ -145,6 +153,24 @@ def check_last_heading(blocks: list[Any], diag: Diagnostics) -> None:
     if blocks and isinstance(blocks[-1], Question):
         diag.error(blocks[-1].pos, f"question {blocks[-1].text[:40]!r} is the last block: its answer is missing",
                    "add the answer after it, e.g. - paragraph: …")
+
+
+def check_breaks(blocks: list[Any], diag: Diagnostics) -> None:
+    """A page break stands between text: not first (that is `page: new`), not last (it would leave an
+    empty page or strand the footnotes), not after what must stay with what follows it."""
+    for i, block in enumerate(blocks):
+        if not isinstance(block, Break):
+            continue
+        if i == 0:
+            diag.error(block.pos, "a page break is the first block of the section",
+                       "to start the section on a new page, write page: new on the section instead")
+        elif i == len(blocks) - 1:
+            diag.error(block.pos, "a page break is the last block of the section",
+                       "remove it; to start the next section on a new page, write page: new there")
+        elif isinstance(blocks[i - 1], (Heading, Question)):
+            what = "heading" if isinstance(blocks[i - 1], Heading) else "question"
+            diag.error(block.pos, f"a page break right after a {what}: the {what} would end its page alone",
+                       f"put the break before the {what}")
 
 
 def block_texts(block: Any) -> list[str]:
