@@ -11,12 +11,13 @@ import pikepdf
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import pytest
+from PIL import Image
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
 from report.build import build
 from report.layout.pagebreak import PageBreakUnlessTop
-from report.layout.styles import register_font
+from report.layout.styles import MM, register_font
 
 from .conftest import ASSETS
 from .hostile import at, diagnostics, line_of, only
@@ -39,6 +40,8 @@ def _interview(questions: bool) -> list[Any]:
     return blocks
 
 
+FULL = 170 * MM  # the text frame's width in the default theme (A4): where a full-width image ends
+
 SECTIONS: dict[str, Any] = {
     "fragen": {"kind": "text", "title": "Ein Interview mit Fragen", "page": "new", "blocks": _interview(True)},
     "absaetze": {"kind": "text", "title": "Ein Interview in Absätzen", "page": "new", "blocks": _interview(False)},
@@ -49,6 +52,15 @@ SECTIONS: dict[str, Any] = {
     "spaltenumbruch": {"kind": "text", "title": "Zwei Spalten mit Umbruch", "columns": 2, "blocks": [
         {"paragraph": "Spaltenanfang " + " ".join(_sentence(k) for k in range(14))}, {"break": "page"},
         {"paragraph": "SpaltenNachDemUmbruch " + " ".join(_sentence(k) for k in range(14))}]},
+    "bilder": {"kind": "text", "title": "Bilder in vier Breiten", "page": "new", "blocks": [
+        {"image": {"image": "images/breit.jpg", "caption": "BildVoll über die ganze Breite.", "alt": "Ein Bild."}},
+        {"image": {"image": "images/hoch.jpg", "caption": "BildHoch, ein Porträt.", "alt": "Ein Porträt."}},
+        {"paragraph": " ".join(_sentence(k) for k in range(8))},
+        {"image": {"image": "images/klein.jpg", "caption": "BildRechts mit einer Unterschrift über zwei Zeilen, "
+                   "die so breit ist wie das Bild.", "alt": "Ein Bild.", "width": 40, "align": "right"}},
+        {"image": {"image": "images/mittel.jpg", "caption": "BildLinks.", "alt": "Ein Bild.", "width": 70,
+                   "align": "left"}},
+        {"paragraph": "Zum Schluss ein Absatz."}]},
 }
 
 
@@ -56,8 +68,17 @@ SECTIONS: dict[str, Any] = {
 def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     root = tmp_path_factory.mktemp("gestalt")
     content = make_project(root, REPORT, SECTIONS)
+    images = root / "assets" / "images"
+    Image.new("RGB", (2100, 1365), (90, 60, 150)).save(images / "breit.jpg", dpi=(300, 300))
+    Image.new("RGB", (1600, 2000), (150, 150, 60)).save(images / "hoch.jpg", dpi=(300, 300))
+    Image.new("RGB", (900, 600), (150, 90, 60)).save(images / "klein.jpg", dpi=(300, 300))
+    Image.new("RGB", (1200, 780), (60, 150, 90)).save(images / "mittel.jpg", dpi=(300, 300))
     result = build(content, root / "out")
-    assert not [w for w in result.warnings if "emergency stretch" not in w.message], result.warnings
+    warned = [w for w in result.warnings if "emergency stretch" not in w.message]
+    # klein.jpg has 134 ppi over the full width (an error), but 336 at 40 %: only mittel.jpg warns, at 70 %
+    assert [w.message for w in warned] == [f"image mittel.jpg has {1200 / (0.7 * FULL / 72):.0f} ppi at its placed "
+                                           f"size of {0.7 * FULL / MM:.0f} × {0.7 * FULL * 0.65 / MM:.0f} mm "
+                                           "(print wants 300)"]
     return {o.edition: o.path for o in result.outputs}
 
 
@@ -175,6 +196,54 @@ def test_a_page_break_in_two_columns_balances_the_columns_before_it(built):
     assert abs(bottoms[0] - bottoms[1]) < 15  # balanced: the columns end together
     assert seen[after].page == page + 1
     assert _page_of(_pages(built["print"]), "SpaltenNachDemUmbruch")[1] == 0
+
+
+def _figures(path: Path) -> list[tuple[int, tuple[float, float, float, float]]]:
+    """(page from 1, (left, bottom, right, top)) of every image in the text pages, in page order."""
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        return [(n, obj.get_bounds()) for n, page in enumerate(pdf, start=1) if n > 2
+                for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=1)]
+    finally:
+        pdf.close()
+
+
+def _caption_left(seen: list[Any], text: str, start: str) -> tuple[int, float]:
+    at = text.find(start)
+    return seen[at].page, seen[at].box[0]
+
+
+def test_images_keep_their_width_alignment_and_ratio_and_captions_stand_under_them(built):
+    seen = [c for c in chars(built["print"]) if c.text.strip()]
+    text = "".join(c.text for c in seen)
+    figures = sorted(_figures(built["print"]), key=lambda f: (f[0], -f[1][3]))
+    full, tall, right, left = figures[-4:]
+
+    with pikepdf.open(built["print"]) as pdf:
+        trims = [float(p.TrimBox[0]) for p in pdf.pages]
+
+    def frame(page: int) -> tuple[float, float]:  # the default theme's margins: 24 mm inner, 16 mm outer
+        x0 = trims[page - 1] + (24 if page % 2 else 16) * MM
+        return x0, x0 + FULL
+
+    assert full[1][0] == pytest.approx(frame(full[0])[0], abs=0.5)
+    assert full[1][2] == pytest.approx(frame(full[0])[1], abs=0.5)
+    x0, x1 = frame(tall[0])
+    (_, (lft, b, r, t)) = tall  # a portrait without a width: 60 % of the frame high, centred
+    assert (lft + r) / 2 == pytest.approx((x0 + x1) / 2, abs=0.5) and r - lft < FULL - 10 * MM
+    assert (r - lft) / (t - b) == pytest.approx(1600 / 2000, rel=0.01)
+    assert _caption_left(seen, text, "BildHoch") == (tall[0], pytest.approx(lft, abs=1))
+    (_, (lft, b, r, t)) = right
+    x0, x1 = frame(right[0])
+    assert r == pytest.approx(x1, abs=0.5) and r - lft == pytest.approx(0.4 * FULL, abs=0.5)
+    assert (r - lft) / (t - b) == pytest.approx(900 / 600, rel=0.01)
+    assert _caption_left(seen, text, "BildRechts") == (right[0], pytest.approx(lft, abs=1))
+    caption = seen[text.find("BildRechts"):text.find("wiedasBild.") + len("wiedasBild.")]
+    assert len({round(c.baseline) for c in caption}) == 2  # wrapped at the image's width, not the frame's
+    assert all(lft - 1 <= c.box[0] and c.box[2] <= r + 1 for c in caption)
+    (_, (lft, b, r, t)) = left
+    x0, x1 = frame(left[0])
+    assert lft == pytest.approx(x0, abs=0.5) and r - lft == pytest.approx(0.7 * FULL, abs=0.5)
 
 
 HIGHLIGHTS = "sections/03-highlights.yaml"

@@ -122,37 +122,53 @@ def source_line(locale: Any, source: str) -> str:
 class PlacedImage(Flowable):
     """An image prepared by the edition (a file or an image reader) at a fixed placed size."""
 
-    def __init__(self, image: Any, width: float, height: float, alt: str):
+    def __init__(self, image: Any, width: float, height: float, alt: str, x: float = 0.0):
         super().__init__()
-        self.image, self.width, self.height, self.alt = image, width, height, alt
+        self.image, self.width, self.height, self.alt, self.x = image, width, height, alt, x
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
-        return self.width, self.height
+        return self.x + self.width, self.height
 
     def draw(self) -> None:
         with content(self.canv, "Figure", alt=self.alt):
-            self.canv.drawImage(self.image, 0, 0, self.width, self.height)
+            self.canv.drawImage(self.image, self.x, 0, self.width, self.height)
 
 
 def _figure(ctx: LayoutContext, block: Figure) -> list[Any]:
     w_px, h_px = shown_size(block.image)
     gap = 2 * MM
-    caption = Paragraph(rl_markup(block.caption, ctx.locale), ctx.styles.para("caption"))
-    credit = [Paragraph(rl_plain(block.credit, ctx.locale), ctx.styles.para("source"))] if block.credit else []
+    full = ctx.text_width
     # the image fills the column's width unless that makes it taller than PORTRAIT_SHARE of the page
     # (a portrait photo): then it is that tall, so that it shares its page with text instead of
     # filling one alone and leaving the page before half empty; and never taller than leaves room
-    # for its caption
+    # for its caption (measured at its narrowest). A width the author gives is kept up to that room.
     frame_h = text_frame_height(ctx.geometry, ctx.styles.theme.page)
-    below = gap + sum(p.wrap(ctx.text_width, frame_h)[1] + p.getSpaceBefore() + p.getSpaceAfter()
+    caption, credit = _caption(ctx, block, 0, full * (1 - CAPTION_SHARE))
+    below = gap + sum(p.wrap(full, frame_h)[1] + p.getSpaceBefore() + p.getSpaceAfter()
                       for p in [caption, *credit])
-    room = min(max(frame_h - below - _SLACK, frame_h / 2), frame_h * PORTRAIT_SHARE)
-    width = min(ctx.text_width, room * w_px / h_px)
+    room = max(frame_h - below - _SLACK, frame_h / 2)
+    if block.width is None:
+        room = min(room, frame_h * PORTRAIT_SHARE)
+    width = min(full if block.width is None else full * block.width / 100, room * w_px / h_px)
     height = width * h_px / w_px
-    img = PlacedImage(ctx.prepare_image(block.image, width, height), width, height, block.alt)
+    x = {"left": 0.0, "center": (full - width) / 2, "right": full - width}[block.align]
+    caption_w = min(max(width, full * CAPTION_SHARE), full)  # from the image's left edge, inside the frame
+    caption_x = min(x, full - caption_w)
+    caption, credit = _caption(ctx, block, caption_x, full - caption_x - caption_w)
+    img = PlacedImage(ctx.prepare_image(block.image, width, height), width, height, block.alt, x)
     return [KeepTogether([img, Spacer(0, gap), caption, *credit])]
 
 
+def _caption(ctx: LayoutContext, block: Figure, left: float, right: float) -> tuple[Any, list[Any]]:
+    """Caption and credit in the box under the image (indents from the full width's edges)."""
+    st = ctx.styles
+    caption = Paragraph(rl_markup(block.caption, ctx.locale), st.para("caption", leftIndent=left, rightIndent=right))
+    credit = [Paragraph(rl_plain(block.credit, ctx.locale), st.para("source", leftIndent=left, rightIndent=right))] \
+        if block.credit else []
+    return caption, credit
+
+
+CAPTION_SHARE = 1 / 3  # a caption under a narrow image is at least this share of the full width wide
 PORTRAIT_SHARE = 0.6  # the tallest a figure is set, as a share of the text frame's height
 _SLACK = 1.0  # points kept free below a page-high figure: rounding in reportlab's frame arithmetic
 

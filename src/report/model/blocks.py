@@ -37,6 +37,13 @@ class Figure(Node):
     caption: Markup = spec("Caption under the image.")
     credit: str | None = spec("Image credit.", default=None)
     alt: str = spec("What the image shows, for readers who cannot see it.")
+    width: int | None = spec("Width in percent of the full width (the text frame, both columns of a two-column "
+                             "section), aspect ratio kept; never taller than the page leaves room for with its "
+                             "caption. Default: the full width, a portrait at most 60 % of the page high.",
+                             default=None, example=50, between=(10, 100))
+    align: Literal["left", "center", "right"] = spec(
+        "Where an image narrower than the full width stands. Its caption is as wide as the image (at least a "
+        "third of the full width) and starts at the image's left edge.", default="center", example="left")
 
 
 @dataclass(kw_only=True)
