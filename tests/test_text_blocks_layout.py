@@ -61,6 +61,12 @@ SECTIONS: dict[str, Any] = {
         {"image": {"image": "images/mittel.jpg", "caption": "BildLinks.", "alt": "Ein Bild.", "width": 70,
                    "align": "left"}},
         {"paragraph": "Zum Schluss ein Absatz."}]},
+    "namen": {"kind": "text", "title": "Wir danken", "page": "new", "blocks": [
+        {"paragraph": "Vorweg steht ein Absatz im Textspalt."},
+        {"list": {"style": "none", "items": ["EinzelnA ohne Punkt", "EinzelnB ohne Punkt"]}},
+        {"heading": "Stifterinnen und Stifter"},
+        {"list": {"style": "none", "columns": 3, "items": [f"Name{i:02d} Mustermann" for i in range(1, 97)]}},
+        {"paragraph": "NachDenNamen geht es weiter."}]},
 }
 
 
@@ -246,6 +252,46 @@ def test_images_keep_their_width_alignment_and_ratio_and_captions_stand_under_th
     assert lft == pytest.approx(x0, abs=0.5) and r - lft == pytest.approx(0.7 * FULL, abs=0.5)
 
 
+def test_a_long_plain_list_in_three_balanced_columns(built):
+    seen = [c for c in chars(built["print"]) if c.text.strip()]
+    text = "".join(c.text for c in seen)
+    starts = [text.find(f"Name{i:02d}Mustermann") for i in range(1, 97)]
+    assert -1 not in starts and starts == sorted(starts)  # all 96, read down each column in turn
+    firsts = [seen[k] for k in starts]
+    assert all(seen[k + len("Name01Mustermann") - 1].baseline == c.baseline for k, c in zip(starts, firsts,
+                                                                                               strict=True))
+    pages = sorted({c.page for c in firsts})
+    assert len(pages) == 2  # more than a page's columns hold: split between items
+    for page in pages:
+        on = [c for c in firsts if c.page == page]
+        columns = sorted({round(c.box[0] / 10) for c in on})
+        assert len(columns) == 3, columns
+        bottoms = [min(c.baseline for c in on if round(c.box[0] / 10) == x) for x in columns]
+        assert max(bottoms) - min(bottoms) < 2 * firsts[0].size * 1.5  # balanced (on the last page too)
+    # no labels: plain items start where the text starts (in the text column, or the frame in columns)
+    assert "•" not in text[text.find("EinzelnA"):text.find("NachDenNamen")]
+    para, single = seen[text.find("Vorwegsteht")], seen[text.find("EinzelnA")]
+    assert single.box[0] == pytest.approx(para.box[0], abs=1)
+    with pikepdf.open(built["print"]) as pdf:
+        trim = float(pdf.pages[firsts[0].page - 1].TrimBox[0])
+    assert firsts[0].box[0] - trim == pytest.approx((24 if firsts[0].page % 2 else 16) * MM, abs=1)
+
+
+def test_a_plain_list_is_tagged_without_labels(built):
+    roles = []
+
+    def walk(elem: Any) -> None:
+        roles.append(str(elem.S)[1:])
+        kids = elem.get("/K", [])
+        for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
+            if isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/StructElem":
+                walk(kid)
+    with pikepdf.open(built["screen"]) as pdf:
+        walk(pdf.Root.StructTreeRoot.K)
+    assert roles.count("LI") == 96 + 2 and roles.count("LBody") == 96 + 2
+    assert "Lbl" not in roles
+
+
 HIGHLIGHTS = "sections/03-highlights.yaml"
 
 
@@ -258,6 +304,9 @@ HIGHLIGHTS = "sections/03-highlights.yaml"
      "write page: new on the section"),
     (False, "  - heading: Zum Schluss\n  - break: page\n  - paragraph: Text.\n", "break: page",
      "a page break right after a heading", "before the heading"),
+    (False, "  - list: {columns: 4, items: [Eins, Zwei]}\n", "columns: 4", "list: columns = 4 is out of range",
+     "from 1 to 3"),
+    (False, "  - list: {style: keine, items: [Eins]}\n", "keine", "'keine' is not one of bullet, number, none", ""),
     (False, "  - break: column\n  - paragraph: Text.\n", "break: column", "break: to: 'column' is not one of page",
      "known: page"),
 ])

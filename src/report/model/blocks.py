@@ -83,10 +83,13 @@ class ListItem(Node):
 
 @dataclass(kw_only=True)
 class ListBlock(Node):
-    style: Literal["bullet", "number"] = spec("Bullets or numbers in front of the items.", default="bullet",
-                                              example="bullet")
+    style: Literal["bullet", "number", "none"] = spec(
+        "Bullets or numbers in front of the items, or none (no label and no indent: a list of names).",
+        default="bullet", example="bullet")
     items: list[ListItem] = spec("The items; each is text, or {text: …, items: [...]} with one nested level.",
-                                 example=["Kalifornien", "Japan"], items=(1, 60))
+                                 example=["Kalifornien", "Japan"], items=(1, None))
+    columns: int = spec("Set the items in 1, 2 or 3 balanced columns, down the first column first; an item is "
+                        "never broken between columns or pages.", default=1, example=3, between=(1, 3))
 
     def check(self, diag: Diagnostics, ctx: Any) -> None:
         check_split_numbers(self, [str(item.text) if isinstance(item, ListItem) else "" for item in self.items],
