@@ -478,7 +478,7 @@ BILANZ = "sections/02-bilanz.yaml"
     ("  - box:\n      blocks:\n        - chart: ziele\n", "box: unknown block kind 'chart'",
      "known: paragraph, list, note, heading"),
     ("  - paragraph: Siehe unten.[^2]\n", "footnote [^2] has no text", "footnotes: list"),
-    ("  - list: []\n", "list: items: 0 items given, but 1 to 60 are needed", "give at least 1"),
+    ("  - list: []\n", "list: items: 0 items given, but at least 1 are needed", "give at least 1"),
     ("  - heading: {text: Tief, level: 4}\n", "heading: level = 4 is out of range", "from 2 to 3"),
 ])
 def test_bad_blocks_are_reported_with_place_and_hint(tmp_path, blocks, message, hint):

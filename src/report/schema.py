@@ -41,7 +41,9 @@ class _Builder:
         if origin is list:
             out: dict[str, Any] = {"type": "array", "items": self.type_schema(args[0], meta, partial)}
             if meta.get("items"):
-                out["minItems"], out["maxItems"] = meta["items"]
+                out["minItems"], most = meta["items"]
+                if most is not None:
+                    out["maxItems"] = most
             return out
         if tp is Number:
             return {"anyOf": [{"type": "number"}, {"type": "string", "pattern": r"^[-+−]?[\d.,  ]*\d$"}],

@@ -9,10 +9,10 @@ from typing import Any
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from ..assets import shown_size
-from ..model import Box, ChartRef, Figure, Heading, ListBlock, Note, Quote, Table, TextSection
+from ..model import Box, Break, ChartRef, Figure, Heading, ListBlock, Note, Question, Quote, Table, TextSection
 from ..model import Paragraph as ParagraphBlock
 from ..tagging import artifact, content, group
-from . import boxes, columns, lists, notes, table
+from . import boxes, columns, lists, notes, pagebreak, question, table
 from .chartdata import chart_data
 from .context import LayoutContext
 from .flow import keep_heads
@@ -155,38 +155,54 @@ def source_line(locale: Any, source: str) -> str:
 class PlacedImage(Flowable):
     """An image prepared by the edition (a file or an image reader) at a fixed placed size."""
 
-    def __init__(self, image: Any, width: float, height: float, alt: str):
+    def __init__(self, image: Any, width: float, height: float, alt: str, x: float = 0.0):
         super().__init__()
-        self.image, self.width, self.height, self.alt = image, width, height, alt
+        self.image, self.width, self.height, self.alt, self.x = image, width, height, alt, x
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
-        return self.width, self.height
+        return self.x + self.width, self.height
 
     def draw(self) -> None:
         with content(self.canv, "Figure", alt=self.alt):
-            self.canv.drawImage(self.image, 0, 0, self.width, self.height)
+            self.canv.drawImage(self.image, self.x, 0, self.width, self.height)
 
 
 def _figure(ctx: LayoutContext, block: Figure) -> list[Any]:
     w_px, h_px = shown_size(block.image)
     gap = 2 * MM
-    caption = Paragraph(rl_markup(block.caption, ctx.locale), ctx.styles.para("caption"))
-    credit = [Paragraph(rl_plain(block.credit, ctx.locale), ctx.styles.para("source"))] if block.credit else []
+    full = ctx.text_width
     # the image fills the column's width unless that makes it taller than PORTRAIT_SHARE of the page
     # (a portrait photo): then it is that tall, so that it shares its page with text instead of
     # filling one alone and leaving the page before half empty; and never taller than leaves room
-    # for its caption
+    # for its caption (measured at its narrowest). A width the author gives is kept up to that room.
     frame_h = text_frame_height(ctx.geometry, ctx.styles.theme.page)
-    below = gap + sum(p.wrap(ctx.text_width, frame_h)[1] + p.getSpaceBefore() + p.getSpaceAfter()
+    caption, credit = _caption(ctx, block, 0, full * (1 - CAPTION_SHARE))
+    below = gap + sum(p.wrap(full, frame_h)[1] + p.getSpaceBefore() + p.getSpaceAfter()
                       for p in [caption, *credit])
-    room = min(max(frame_h - below - _SLACK, frame_h / 2), frame_h * PORTRAIT_SHARE)
-    width = min(ctx.text_width, room * w_px / h_px)
+    room = max(frame_h - below - _SLACK, frame_h / 2)
+    if block.width is None:
+        room = min(room, frame_h * PORTRAIT_SHARE)
+    width = min(full if block.width is None else full * block.width / 100, room * w_px / h_px)
     height = width * h_px / w_px
+    x = {"left": 0.0, "center": (full - width) / 2, "right": full - width}[block.align]
+    caption_w = min(max(width, full * CAPTION_SHARE), full)  # from the image's left edge, inside the frame
+    caption_x = min(x, full - caption_w)
+    caption, credit = _caption(ctx, block, caption_x, full - caption_x - caption_w)
     prepared = ctx.prepare_image(block.image, width, height, block.field_pos.get("image") or block.pos)
-    img = PlacedImage(prepared, width, height, block.alt)
+    img = PlacedImage(prepared, width, height, block.alt, x)
     return [KeepTogether([img, Spacer(0, gap), caption, *credit])]
 
 
+def _caption(ctx: LayoutContext, block: Figure, left: float, right: float) -> tuple[Any, list[Any]]:
+    """Caption and credit in the box under the image (indents from the full width's edges)."""
+    st = ctx.styles
+    caption = Paragraph(rl_markup(block.caption, ctx.locale), st.para("caption", leftIndent=left, rightIndent=right))
+    credit = [Paragraph(rl_plain(block.credit, ctx.locale), st.para("source", leftIndent=left, rightIndent=right))] \
+        if block.credit else []
+    return caption, credit
+
+
+CAPTION_SHARE = 1 / 3  # a caption under a narrow image is at least this share of the full width wide
 PORTRAIT_SHARE = 0.6  # the tallest a figure is set, as a share of the text frame's height
 _SLACK = 1.0  # points kept free below a page-high figure: rounding in reportlab's frame arithmetic
 
@@ -207,6 +223,10 @@ def _note(ctx: LayoutContext, block: Note) -> list[Any]:
     return notes.layout(ctx, block, _indent(ctx))
 
 
+def _question(ctx: LayoutContext, block: Question) -> list[Any]:
+    return question.layout(ctx, block, _indent(ctx))
+
+
 def _box(ctx: LayoutContext, block: Box) -> list[Any]:
     inside = replace(ctx, column_x=0.0)
     return boxes.layout(ctx, block, _indent(ctx), lambda c, b: BLOCK_LAYOUTS[type(b)](inside, b))
@@ -222,8 +242,10 @@ BLOCK_LAYOUTS: dict[type, Callable[[LayoutContext, Any], list[Any]]] = {
     ListBlock: _list,
     Note: _note,
     Box: _box,
+    Question: _question,
+    Break: pagebreak.layout,
 }
-SPANNING = (ChartRef, Figure, Table)  # in a two-column section these take the full width
+SPANNING = (ChartRef, Figure, Table, Break)  # in a two-column section these take the full width (a break: ends them)
 
 
 def _heads_spanning(blocks: list[Any], i: int) -> bool:

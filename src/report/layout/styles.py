@@ -90,6 +90,8 @@ class Styles:
                        spaceBefore=s.h2 * 0.6, spaceAfter=s.h2 * 0.4, keepWithNext=1, hyphenationLang=""),
             "h3": dict(fontName=f["bold"], fontSize=s.h3, leading=s.h3 * 1.3, textColor=self.colour("ink"),
                        spaceBefore=s.h3 * 0.6, spaceAfter=s.h3 * 0.3, keepWithNext=1, hyphenationLang=""),
+            "question": dict(fontName=f["bold"], alignment=TA_LEFT, spaceBefore=s.leading * 0.6,
+                             spaceAfter=s.leading * 0.25, hyphenationLang=""),
             "note": dict(fontSize=s.note, leading=s.note * 1.45, textColor=self.colour("ink"), alignment=TA_LEFT,
                          spaceAfter=s.note * 0.6),
             "footnote": dict(fontSize=s.note, leading=s.note * 1.45, textColor=self.colour("ink"), alignment=TA_LEFT,

@@ -8,7 +8,21 @@ Adding a content kind: a dataclass in its module, one line in BLOCK_KINDS / SECT
 CHART_KINDS, a layout (or chart) module with its registry line, a test.
 """
 
-from .blocks import BLOCK_KINDS, BOX_KINDS, Box, ChartRef, Figure, Heading, ListBlock, ListItem, Note, Paragraph, Quote
+from .blocks import (
+    BLOCK_KINDS,
+    BOX_KINDS,
+    Box,
+    Break,
+    ChartRef,
+    Figure,
+    Heading,
+    ListBlock,
+    ListItem,
+    Note,
+    Paragraph,
+    Question,
+    Quote,
+)
 from .charts import (
     AXIS_MM,
     CHART_KINDS,
@@ -39,5 +53,5 @@ __all__ = [
     "KeyFiguresSection", "LineChart", "Markup", "Newsletter", "Node", "Number", "NumberError", "Paragraph",
     "PieChart", "Quote", "ReadContext", "Reader", "Report", "Series", "SeriesChart", "Table", "TableColumn",
     "TableNote", "TextSection", "check_email", "check_web", "format_decimal", "parse_number", "read_or_raise", "spec",
-    "BOX_KINDS", "Box", "ForewordSection", "Heading", "ListBlock", "ListItem", "Note",
+    "BOX_KINDS", "Box", "ForewordSection", "Heading", "ListBlock", "ListItem", "Note", "Question", "Break",
 ]

@@ -37,6 +37,13 @@ class Figure(Node):
     caption: Markup = spec("Caption under the image.")
     credit: str | None = spec("Image credit.", default=None)
     alt: str = spec("What the image shows, for readers who cannot see it.")
+    width: int | None = spec("Width in percent of the full width (the text frame, both columns of a two-column "
+                             "section), aspect ratio kept; never taller than the page leaves room for with its "
+                             "caption. Default: the full width, a portrait at most 60 % of the page high.",
+                             default=None, example=50, between=(10, 100))
+    align: Literal["left", "center", "right"] = spec(
+        "Where an image narrower than the full width stands. Its caption is as wide as the image (at least a "
+        "third of the full width) and starts at the image's left edge.", default="center", example="left")
 
 
 @dataclass(kw_only=True)
@@ -46,6 +53,21 @@ class Heading(Node):
                      example_en="Trade fairs and joint stands")
     level: int = spec("2: under the section title; 3: under a level-2 sub-heading.", default=2, example=2,
                       between=(2, 3))
+
+
+@dataclass(kw_only=True)
+class Question(Node):
+    text: Markup = spec("An interview question: set bold and ragged, and kept on its page with the first lines of "
+                        "the answer, the paragraphs that follow it.",
+                        example="Frau Demir, was hat Sie 2025 am meisten überrascht?",
+                        example_en="Ms Demir, what surprised you most in 2025?")
+
+
+@dataclass(kw_only=True)
+class Break(Node):
+    to: Literal["page"] = spec("page: what follows starts on a new page (no empty page where one has just begun). "
+                               "In a two-column section the columns before the break are balanced and two columns "
+                               "go on on the new page.", example="page")
 
 
 @dataclass(kw_only=True)
@@ -61,10 +83,13 @@ class ListItem(Node):
 
 @dataclass(kw_only=True)
 class ListBlock(Node):
-    style: Literal["bullet", "number"] = spec("Bullets or numbers in front of the items.", default="bullet",
-                                              example="bullet")
+    style: Literal["bullet", "number", "none"] = spec(
+        "Bullets or numbers in front of the items, or none (no label and no indent: a list of names).",
+        default="bullet", example="bullet")
     items: list[ListItem] = spec("The items; each is text, or {text: …, items: [...]} with one nested level.",
-                                 example=["Kalifornien", "Japan"], items=(1, 60))
+                                 example=["Kalifornien", "Japan"], items=(1, None))
+    columns: int = spec("Set the items in 1, 2 or 3 balanced columns, down the first column first; an item is "
+                        "never broken between columns or pages.", default=1, example=3, between=(1, 3))
 
     def check(self, diag: Diagnostics, ctx: Any) -> None:
         check_split_numbers(self, [str(item.text) if isinstance(item, ListItem) else "" for item in self.items],
@@ -125,14 +150,37 @@ BLOCK_KINDS: dict[str, tuple[type, str | None]] = {
     "list": (ListBlock, "items"),
     "note": (Note, "text"),
     "box": (Box, None),
+    "question": (Question, "text"),
+    "break": (Break, "to"),
 }
 
 
 def check_last_heading(blocks: list[Any], diag: Diagnostics) -> None:
-    """A sub-heading introduces what follows it: it cannot end a section or a box."""
+    """A sub-heading or a question introduces what follows it: it cannot end a section or a box."""
     if blocks and isinstance(blocks[-1], Heading):
         diag.error(blocks[-1].pos, f"heading {blocks[-1].text!r} is the last block: nothing follows it",
                    "add the text it introduces after it, or remove the heading")
+    if blocks and isinstance(blocks[-1], Question):
+        diag.error(blocks[-1].pos, f"question {blocks[-1].text[:40]!r} is the last block: its answer is missing",
+                   "add the answer after it, e.g. - paragraph: …")
+
+
+def check_breaks(blocks: list[Any], diag: Diagnostics) -> None:
+    """A page break stands between text: not first (that is `page: new`), not last (it would leave an
+    empty page or strand the footnotes), not after what must stay with what follows it."""
+    for i, block in enumerate(blocks):
+        if not isinstance(block, Break):
+            continue
+        if i == 0:
+            diag.error(block.pos, "a page break is the first block of the section",
+                       "to start the section on a new page, write page: new on the section instead")
+        elif i == len(blocks) - 1:
+            diag.error(block.pos, "a page break is the last block of the section",
+                       "remove it; to start the next section on a new page, write page: new there")
+        elif isinstance(blocks[i - 1], (Heading, Question)):
+            what = "heading" if isinstance(blocks[i - 1], Heading) else "question"
+            diag.error(block.pos, f"a page break right after a {what}: the {what} would end its page alone",
+                       f"put the break before the {what}")
 
 
 def block_texts(block: Any) -> list[str]:

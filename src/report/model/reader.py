@@ -35,14 +35,14 @@ class AssetPath(str):
 
 
 def spec(description: str, default: Any = MISSING, example: Any = None, *,
-         max_length: int | None = None, items: tuple[int, int] | None = None,
+         max_length: int | None = None, items: tuple[int, int | None] | None = None,
          between: tuple[float, float] | None = None, kinds: dict[str, tuple[type, str | None]] | None = None,
          example_en: Any = None) -> Any:
     """A model field with the description and example shown in errors and the schema
     (`example_en`: the example a hint shows in an English document, where `example` is German text).
 
     `max_length` bounds text (each item of a list of text) in characters, where the design
-    has room for one line or one box only; `items` bounds the number of list items;
+    has room for one line or one box only; `items` bounds the number of list items (None: no most);
     `between` bounds a number (each number of a list), both ends included. `kinds` makes the
     field a list of blocks, each one key naming its kind in that registry (`- paragraph: …`).
     """
@@ -345,11 +345,15 @@ class Reader:
         ok = True
         pos = block.value_pos[name]
         bounds = meta.get("items")
-        if bounds and isinstance(result, list) and not bounds[0] <= len(result) <= bounds[1]:
+        if bounds and isinstance(result, list) and not bounds[0] <= len(result) <= (bounds[1] or len(result)):
             lo, hi = bounds
-            self.diag.error(pos, f"{what}: {name}: {len(result)} items given, but {lo} to {hi} are needed",
-                            f"give at least {lo} and at most {hi}"
-                            + (" (split it into two)" if len(result) > hi else ""))
+            if hi is None:
+                self.diag.error(pos, f"{what}: {name}: {len(result)} items given, but at least {lo} are needed",
+                                f"give at least {lo}")
+            else:
+                self.diag.error(pos, f"{what}: {name}: {len(result)} items given, but {lo} to {hi} are needed",
+                                f"give at least {lo} and at most {hi}"
+                                + (" (split it into two)" if len(result) > hi else ""))
             ok = False
         between = meta.get("between")
         if between:
