@@ -148,7 +148,7 @@ def test_a_content_error_stops_the_side_by_side_build(project, tmp_path, monkeyp
     with pytest.raises(ReportError) as caught:
         build(project, tmp_path / "out", cache=cache)
     assert "x03.yaml" in str(caught.value.diagnostics[0].pos.file)
-    assert "wide but the text column has" in caught.value.diagnostics[0].message
+    assert "wide at 7 pt but the text column has" in caught.value.diagnostics[0].message
     assert not list((tmp_path / "out").glob("*.pdf"))
     import time
     deadline = time.monotonic() + 10
