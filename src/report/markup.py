@@ -91,14 +91,13 @@ def _bare_urls(span: Span) -> list[Span]:
 
 
 def breakable_url(url: str) -> str:
-    """The address with a zero-width break opportunity after every / . - ? of its path (not in
-    the scheme, not inside a run like //), so it wraps at a readable place and never gets a hyphen."""
+    """The address with a zero-width break opportunity after its scheme's // and after every / . - ?
+    of the rest (not inside a run like //), so it wraps at a readable place (as the Chicago Manual
+    breaks addresses) and never gets a hyphen."""
     scheme, sep, rest = url.partition("://")
     if not sep:
-        scheme, rest = "", url
-    else:
-        scheme += sep
-    return scheme + _URL_BREAK_AFTER.sub(BREAK, rest)
+        return _URL_BREAK_AFTER.sub(BREAK, url)
+    return scheme + sep + (BREAK if rest else "") + _URL_BREAK_AFTER.sub(BREAK, rest)
 
 
 def _emphasis(text: str, base: int) -> list[Span]:

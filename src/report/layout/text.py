@@ -20,7 +20,7 @@ from ..errors import Diagnostic, Pos
 from ..locale import Locale
 from ..tagging import HEADING_ROLES as ROLES
 from ..tagging import content, start_section, tagger_of
-from .justify import STRETCH, Plan, iter_plain, plan
+from .justify import STRETCH, Plan, draws_break, iter_plain, plan
 from .linebreak import Params
 
 _OVERFLOW = 0.01  # points a line may exceed its width through rounding
@@ -107,18 +107,18 @@ class Paragraph(_RLParagraph):
         style = self.style
         ragged = style.alignment == TA_LEFT and style.name in RAGGED_STYLES
         if not (style.alignment == TA_JUSTIFY or ragged) or not self.frags or not self.optimise:
-            return super().breakLines(width)
+            return self._reportlab_lines(width)
         widths = list(width) if isinstance(width, (list, tuple)) else [width]
         chosen = self._chosen(widths)
         if chosen is None:
             words = _getFragWords(self.frags, widths[0])
             if _fits_one_line(words, widths[0]):
-                return super().breakLines(width)  # nothing to choose: reportlab's line is the line
+                return self._reportlab_lines(width)  # nothing to choose: reportlab's line is the line
             hyphenate = style.hyphenationLang if callable(style.hyphenationLang) else None
             params = replace(RAGGED, rag=RAG_EM * style.fontSize) if ragged else LINE_BREAKING
             chosen = plan(words, widths, hyphenate, params) if words else None
             if chosen is None:
-                return super().breakLines(width)
+                return self._reportlab_lines(width)
             if chosen.emergency and not ragged and self.notes is not None:
                 self.notes.append(Diagnostic(
                     "no line breaks keep this paragraph's spaces within "
@@ -130,6 +130,26 @@ class Paragraph(_RLParagraph):
         self._offsets = list(chosen.offsets)
         self._width_max = chosen.width_max
         return ParaLines(kind=1, lines=chosen.lines)
+
+    def _reportlab_lines(self, width: Any) -> Any:
+        """reportlab's own line breaking, without the break opportunities in web addresses (U+200B,
+        which it does not break at) in the lines it draws where the font has no glyph for them (see
+        `draws_break`)."""
+        bl_para = super().breakLines(width)
+        for n, line in enumerate(bl_para.lines):
+            if isinstance(line, tuple):  # kind 0: (free width, words), one font
+                free, words = line
+                if any(markup.BREAK in w for w in words) and not draws_break(bl_para.fontName):
+                    gone = sum(w.count(markup.BREAK) for w in words)
+                    free += stringWidth(markup.BREAK, bl_para.fontName, bl_para.fontSize) * gone
+                    bl_para.lines[n] = (free, [w.replace(markup.BREAK, "") for w in words])
+                continue
+            for i, f in enumerate(line.words):
+                text = getattr(f, "text", "")
+                if markup.BREAK in text and not draws_break(f.fontName):
+                    line.extraSpace += stringWidth(markup.BREAK, f.fontName, f.fontSize) * text.count(markup.BREAK)
+                    line.words[i] = f.clone(text=text.replace(markup.BREAK, ""))
+        return bl_para
 
     def _chosen(self, widths: list[float]) -> Plan | None:
         """The lines chosen before, if they were chosen for these widths and this style."""

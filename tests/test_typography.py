@@ -1,0 +1,110 @@
+"""Typography of text, read back from flowables and small PDFs: web addresses that wrap, hyphenation
+rules, narrow columns, nested and unclosed quotes, minus signs, hyphenated names."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+
+from report.content import load_document
+from report.layout.styles import MM, Styles, register_fonts
+from report.layout.text import Paragraph, rl_link, rl_markup
+from report.locale import get_locale
+from report.theme import load_theme
+
+from . import pdf_chars
+from .brand_fonts import UNICODES, latin_subset
+from .conftest import ASSETS, SAMPLE_CONTENT
+
+URL = "https://www.buergerstiftung-kassel.example/transparenz"
+
+
+@pytest.fixture(scope="module")
+def styles() -> Styles:
+    doc = load_document(SAMPLE_CONTENT)
+    theme, fonts = load_theme(SAMPLE_CONTENT, doc.assets_dir)
+    return Styles(theme, get_locale("de-DE"), "rgb", register_fonts(fonts))
+
+
+@pytest.fixture(scope="module")
+def no_zwsp_font(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """Lato without U+200B, as many house fonts are (P052, Georgia …): it would draw .notdef."""
+    font = latin_subset(ASSETS / "fonts" / "Lato-Regular.ttf")
+    cmap = font["cmap"]
+    for table in cmap.tables:
+        table.cmap.pop(0x200B, None)
+    assert 0x200B in UNICODES and 0x200B not in font.getBestCmap()
+    font["hmtx"][".notdef"] = (500, 50)  # as wide as P052's: a break point drawn shows as a gap
+    for record in font["name"].names:  # reportlab takes a face of a name it knows for that face
+        if record.nameID in (1, 4, 6):
+            record.string = "LatoNoZwsp"
+    path = tmp_path_factory.mktemp("fonts") / "LatoNoZwsp.ttf"
+    font.save(str(path))
+    pdfmetrics.registerFont(TTFont("LatoNoZwsp", str(path)))
+    return "LatoNoZwsp"
+
+
+def _draw(paragraphs: list[Paragraph], width: float, path: Path) -> list[pdf_chars.Char]:
+    c = Canvas(str(path), pagesize=(width + 40, 800), invariant=1)
+    y = 780.0
+    for p in paragraphs:
+        _w, h = p.wrap(width, 10_000)
+        y -= h
+        p.drawOn(c, 20, y)
+        y -= 20
+    c.save()
+    return list(pdf_chars.chars(path))
+
+
+def _page_text(path: Path) -> str:
+    """The first page's text as pdfium reads it, lines joined without a space."""
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        return pdf[0].get_textpage().get_text_range().replace("\r\n", "").replace("\ufffe", "-")  # a line-end -
+    finally:
+        pdf.close()
+
+
+def _lines(p: Paragraph) -> list[str]:
+    return ["".join(w.text for w in ln.words) for ln in p.blPara.lines]
+
+
+# --- web addresses ------------------------------------------------------------------------------
+
+
+def test_a_web_address_wraps_without_visible_spaces_or_stretched_lines(styles, no_zwsp_font, tmp_path):
+    """A bare address breaks after the scheme's // and after / . - (U+200B): nothing is drawn there,
+    and a line that ends inside the address ends short with natural spaces, not stretched."""
+    body = styles.para("body", fontName=no_zwsp_font)
+    texts = [f"Die Zahlen stehen auf ihrer Website unter {URL}. Und weiter geht es mit dem Text.",
+             f"Die Stiftung veröffentlicht alle wesentlichen Zahlen auf ihrer Website unter {URL}."]
+    paras = [Paragraph(rl_markup(t, styles.locale), body) for t in texts]
+    chars = _draw(paras, 86 * MM, tmp_path / "url.pdf")
+    assert not [c for c in chars if c.text in "\x00\u200b\ufffd"], "a break opportunity was drawn"
+    space = pdfmetrics.stringWidth(" ", no_zwsp_font, body.fontSize)
+    for p in paras:
+        lines = p.blPara.lines
+        assert len(lines) > 1 and any("/" in t and t != _lines(p)[-1] for t in _lines(p))
+        for line in lines[:-1]:
+            gap = line.extraSpace / max(1, line.wordCount - 1)
+            assert gap < 1.2 * space, f"{_lines(p)}: a line stretched {1 + gap / space:.1f}×"
+    assert _page_text(tmp_path / "url.pdf").count(URL) == 2, "the address does not read as written"
+
+
+def test_reportlabs_own_lines_draw_no_break_opportunities(styles, no_zwsp_font, tmp_path):
+    """Paragraphs reportlab breaks itself (notes, the contact page) draw the address as written."""
+    note = styles.para("note", fontName=no_zwsp_font)
+    link = Paragraph("Web: " + rl_link(URL, URL, styles.locale), note)
+    text = Paragraph(rl_markup(f"Mehr unter {URL}", styles.locale), note)
+    chars = _draw([link, text], 120 * MM, tmp_path / "note.pdf")
+    assert not [c for c in chars if c.text in "\x00\u200b\ufffd"]
+    assert _page_text(tmp_path / "note.pdf").count(URL) == 2
+    for a, b in zip(chars, chars[1:], strict=False):  # in the address (the only "/.-" before a letter)
+        if a.baseline == b.baseline and a.text in "/.-" and b.text.isalpha():
+            assert b.box[0] - a.box[2] < 0.2 * note.fontSize, f"a blank after {a.text!r}"
+
