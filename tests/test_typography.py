@@ -7,11 +7,14 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
+from reportlab.lib.enums import TA_LEFT
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from report.content import load_document
+from report.layout.hyphenate import break_points
+from report.layout.notes import reference
 from report.layout.styles import MM, Styles, register_fonts
 from report.layout.text import Paragraph, rl_link, rl_markup
 from report.locale import get_locale
@@ -108,3 +111,57 @@ def test_reportlabs_own_lines_draw_no_break_opportunities(styles, no_zwsp_font, 
         if a.baseline == b.baseline and a.text in "/.-" and b.text.isalpha():
             assert b.box[0] - a.box[2] < 0.2 * note.fontSize, f"a blank after {a.text!r}"
 
+
+# --- hyphenation rules --------------------------------------------------------------------------
+
+TESTAMENT = ("Immer mehr Menschen bedenken die Bürgerstiftung in ihrem Testament. Im Jahr 2025 durften wir "
+             "drei Nachlässe mit einem Gesamtwert von 187.640,55 € entgegennehmen. Wir sind den Verstorbenen "
+             "und ihren Familien zutiefst dankbar. Wer sich über Testamentsspenden informieren möchte, kann "
+             'unsere Broschüre "Was bleibt" anfordern oder ein vertrauliches Gespräch vereinbaren.[^2]')
+ITEMS = ["**26. April** – Pflanzfest im Gemeinschaftsgarten Nordstadt; 31 Nationen gärtnern seitdem gemeinsam.",
+         "**Juni** – Das Jugendforum „Kassel 18+“ vergibt zum ersten Mal selbst Fördermittel: 25.000 € an elf "
+         "Projekte.", "**3. Februar** – Start der Kältehilfe-Saison II: Der Wärmebus fährt bis Ende März jeden "
+         "Abend durch die Innenstadt."]
+
+
+def _hyphen_rules(p: Paragraph) -> tuple[int, bool]:
+    """The longest run of lines ending in a hyphen, and whether the line before the last does."""
+    ends = [t.rstrip().endswith("-") for t in _lines(p)[:-1]]
+    run = longest = 0
+    for hyphen in ends:
+        run = run + 1 if hyphen else 0
+        longest = max(longest, run)
+    return longest, bool(ends) and ends[-1]
+
+
+def test_a_paragraph_with_a_footnote_reference_keeps_the_hyphenation_rules(styles):
+    """A footnote reference brings a named destination (<a name>) into the paragraph, which once
+    sent it to reportlab's greedy breaker: four hyphens in a row, a hyphen before the last line."""
+    text = rl_markup(TESTAMENT, styles.locale, note=reference(Path("sections/fonds.yaml")))
+    for mm in range(50, 100, 4):
+        p = Paragraph(text, styles.para("body"))
+        p.wrap(mm * MM, 10_000)
+        longest, before_last = _hyphen_rules(p)
+        assert longest <= 2 and not before_last, f"at {mm} mm: {_lines(p)}"
+        assert any(ln.extraSpace for ln in p.blPara.lines[:-1]) and hasattr(p, "_plan"), "not optimised"
+
+
+def test_list_items_keep_the_hyphenation_rules(styles):
+    """List items (body text set flush left) never end on a word's last syllable ("gemein-|sam.")."""
+    style = styles.para("body", alignment=TA_LEFT, spaceAfter=0)  # as report.layout.lists sets items
+    for mm in range(40, 90, 3):
+        for item in ITEMS:
+            p = Paragraph(rl_markup(item, styles.locale), style)
+            p.wrap(mm * MM, 10_000)
+            longest, before_last = _hyphen_rules(p)
+            assert longest <= 2 and not before_last, f"at {mm} mm: {_lines(p)}"
+
+
+def test_a_joint_s_before_s_breaks_between_the_two():
+    def split(word: str) -> str:
+        points = break_points(word, "de_DE")
+        return "-".join(word[a:b] for a, b in zip([0, *points], [*points, len(word)], strict=True))
+    assert split("Testamentsspenden") == "Tes-ta-ments-spen-den"  # not Testament-s|s-penden
+    assert split("Geschäftsstrategie") == "Ge-schäfts-stra-te-gie"  # not Geschäftss-trategie
+    assert split("Gemeinschaftsstände") == "Ge-mein-schafts-stände"
+    assert split("Schlossstraße") == "Schloss-straße" and split("Wasserstoff") == "Was-ser-stoff"

@@ -7,7 +7,10 @@ decides: a cluster that starts a syllable ("sch", "ch", "th", "ph") or an "s" af
 joint "s" keeps the break before it ("Fort-schreibung", "Süd-thüringen",
 "Gemeinschafts-stände"), any other letter ends the syllable before the break
 ("Erdfern-erkundung", "Internatio-nal"). Three or more in a row: no break there.
-Never "Forts-chreibung".
+Never "Forts-chreibung". Two breaks around "ss" ("Testament-s-s-penden": a joint "s" and
+an "s" that starts the next part, or a double s between vowels) break between the two s:
+"Testaments-spenden", never "Testament-sspenden" or "Testamentss-penden"; likewise a break after
+consonant + "ss" before a consonant moves before the second s ("Geschäfts-strategie").
 
 pyphen parses a dictionary in 0.2–2 s per process. The package ships the parsed
 patterns of the dictionaries its locales use (data/hyphenation/, written by
@@ -198,6 +201,8 @@ def break_points(word: str, lang: str) -> list[int]:
 
 def _break_points(word: str, lang: str) -> list[int]:
     points = sorted(set(_dictionary(lang).positions(word)))
+    for p in [p for p in points if word[p:p + 2].lower() == "ss" and p + 2 in points and p + 1 not in points]:
+        points = sorted({*points, p + 1} - {p, p + 2})  # "Testament-s-s-penden": Testaments-spenden
     runs: list[list[int]] = []
     for p in points:
         if runs and runs[-1][-1] == p - 1:
@@ -212,7 +217,18 @@ def _break_points(word: str, lang: str) -> list[int]:
             p = run[0]
             before = word[p:].lower().startswith(_ONSETS) or (word[p] == "s" and word[p - 1] == "s")
             out.append(p if before else p + 1)
-    return out
+    return sorted({p - 1 if _joint_s_before(word, p) else p for p in out})  # "Geschäftss-trategie"
+
+
+def _joint_s_before(word: str, p: int) -> bool:
+    """A break after consonant + "ss" before a consonant: the first s is a compound's joint s, the
+    second starts the next part ("Geschäfts-strategie")."""
+    return (p >= 4 and word[p - 2:p].lower() == "ss" and p < len(word)
+            and not _vowel(word[p - 3]) and not _vowel(word[p]) and word[p - 3].isalpha())
+
+
+def _vowel(ch: str) -> bool:
+    return ch.lower() in "aeiouyäöü"
 
 
 @cache

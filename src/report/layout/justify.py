@@ -220,7 +220,8 @@ def _without_break_widths(fw: list) -> list:
 def _shape(frag_words: list) -> tuple | None:
     """What the breaks depend on, compactly (the memo key, and what its digest hashes): the texts,
     per word its width and whether a space follows, per style run its font, size and length; and
-    whether the paragraph has links or underlines. None when a word is not text (an image)."""
+    whether the paragraph has links or underlines. None when a word is not text (an image; a
+    named destination is taken as text of no width)."""
     texts: list[str] = []
     widths = array("d")
     counts = array("q")  # per word: its number of runs, negative when a space follows; per run: font, length
@@ -231,7 +232,7 @@ def _shape(frag_words: list) -> tuple | None:
         runs = len(fw) - 1
         counts.append(-runs if isinstance(fw, _HSFrag) else runs)
         for f, t in fw[1:]:
-            if f._fkind != _FK_TEXT:
+            if f._fkind != _FK_TEXT and not _is_anchor(f):
                 return None
             if f.link or f.us_lines:  # reportlab places link areas and underlines by unscaled widths
                 links = True
@@ -243,6 +244,13 @@ def _shape(frag_words: list) -> tuple | None:
             counts.append(len(t))
             texts.append(t)
     return "".join(texts), widths.tobytes(), counts.tobytes(), tuple(fonts), links
+
+
+def _is_anchor(f: Any) -> bool:
+    """A named destination (`<a name="…"/>`, where a footnote reference is linked back to): no width,
+    nothing drawn, so the paragraph is broken as its text alone."""
+    cb = getattr(f, "cbDefn", None)
+    return getattr(cb, "kind", None) == "anchor" and not getattr(cb, "width", 0)
 
 
 def _remember(key: tuple, breaks: Any, digest: str | None) -> None:

@@ -25,9 +25,10 @@ from .linebreak import Params
 
 _OVERFLOW = 0.01  # points a line may exceed its width through rounding
 LINE_BREAKING = Params()
-# Captions, sources and small print: ragged right, with an even rag (TeX's \raggedright: the line end
-# may stretch by RAG_EM em per unit of badness; hyphens cost more than in justified text).
-RAGGED_STYLES = ("caption", "source", "small")
+# Captions, sources, small print and body text set flush left (list items): ragged right, with an even
+# rag (TeX's \raggedright: the line end may stretch by RAG_EM em per unit of badness; hyphens cost more
+# than in justified text), under the hyphenation rules of body text.
+RAGGED_STYLES = ("caption", "source", "small", "body")
 RAGGED = Params(tolerance=8.0, hyphen_penalty=100.0)
 RAG_EM = 2.0
 
