@@ -165,3 +165,18 @@ def test_a_joint_s_before_s_breaks_between_the_two():
     assert split("Geschäftsstrategie") == "Ge-schäfts-stra-te-gie"  # not Geschäftss-trategie
     assert split("Gemeinschaftsstände") == "Ge-mein-schafts-stände"
     assert split("Schlossstraße") == "Schloss-straße" and split("Wasserstoff") == "Was-ser-stoff"
+
+
+# --- quotation marks ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("language", "outer", "inner"), [("de-DE", "„“", "‚‘"), ("en-GB", "“”", "‘’")])
+def test_a_quotation_inside_a_quotation_takes_the_inner_marks(language, outer, inner):
+    loc = get_locale(language)
+    (o, c), (i, j) = outer, inner
+    said = 'Er sagte "Ich habe gelernt, dass man "Nein" sagen kann" und ging.'
+    assert rl_markup(said, loc) == f"Er sagte {o}Ich habe gelernt, dass man {i}Nein{j} sagen kann{c} und ging."
+    assert rl_markup('"Sie sagte **"Nein"** dazu"', loc) == f"{o}Sie sagte <b>{i}Nein{j}</b> dazu{c}"
+    assert rl_markup(f'{o}Wir sagen "Nein"{c}', loc) == f"{o}Wir sagen {i}Nein{j}{c}"
+    # a pull quote is set inside quotation marks: its own quotations are the inner ones
+    assert rl_markup('dass man "Nein" sagen kann', loc, depth=1) == f"dass man {i}Nein{j} sagen kann"

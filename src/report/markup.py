@@ -143,13 +143,16 @@ def _is_marker(text: str, i: int) -> bool:
 
 
 def render(text: str, escape: Callable[[str], str], bold: Callable[[str], str], italic: Callable[[str], str],
-           link: Callable[[str, str], str], typographic: Callable[[str, str], str] | None = None,
-           url_breaks: bool = False, note: Callable[[int], str] | None = None) -> str:
+           link: Callable[[str, str], str], typographic: Callable[..., str] | None = None,
+           url_breaks: bool = False, note: Callable[[int], str] | None = None,
+           quote_depth: Callable[[str, str, int], int] | None = None, depth: int = 0) -> str:
     """Text with its inline markup rendered for one output (reportlab markup, HTML …): every span is
     escaped by `escape`, then wrapped by `bold`, `italic` and `link(piece, href)` where it is marked.
 
     `typographic(text, before)` sets quotes and dashes; it sees the character before each span, so a
-    quote mark next to **bold** text opens and closes correctly. Web addresses are shown as written
+    quote mark next to **bold** text opens and closes correctly. With `quote_depth(text, before,
+    depth)` (the quotations open after a span) it also sees how many quotations are open, `depth` of
+    them before the text (1: the text is set inside quotation marks), and nests them. Web addresses are shown as written
     (with zero-width break opportunities if `url_breaks`). A footnote reference [^n] becomes `note(n)`,
     or nothing where an output has no footnotes."""
     out = []
@@ -160,6 +163,9 @@ def render(text: str, escape: Callable[[str], str], bold: Callable[[str], str], 
             continue
         if span.url:
             shown = breakable_url(span.text) if url_breaks else span.text
+        elif quote_depth and typographic:
+            shown = typographic(span.text, before, depth)
+            depth = quote_depth(span.text, before, depth)
         else:
             shown = typographic(span.text, before) if typographic else span.text
         before = span.text[-1:]

@@ -52,12 +52,13 @@ def _escape(text: str) -> str:
     return escape(text).replace("\u202f", "\u00a0")
 
 
-def rl_markup(text: str, locale: Locale, note: Any = None) -> str:
+def rl_markup(text: str, locale: Locale, note: Any = None, depth: int = 0) -> str:
     """Safe reportlab markup for a content string (already validated by the model). Links are not
-    underlined here: the paragraph style's `linkUnderline` decides per edition (see Styles.para)."""
+    underlined here: the paragraph style's `linkUnderline` decides per edition (see Styles.para).
+    `depth=1` for a text set inside quotation marks: its own quotations take the inner marks."""
     return markup.render(text, _escape, lambda p: f"<b>{p}</b>", lambda p: f"<i>{p}</i>",
                          lambda p, href: f"<a href={quoteattr(href)}>{p}</a>", locale.typographic, url_breaks=True,
-                         note=note)
+                         note=note, quote_depth=locale.quote_depth, depth=depth)
 
 
 def rl_plain(text: str, locale: Locale) -> str:
