@@ -23,6 +23,7 @@ from report.theme import load_theme
 from . import pdf_chars
 from .brand_fonts import UNICODES, latin_subset
 from .conftest import ASSETS, SAMPLE_CONTENT
+from .hostile import line_of, make_project
 
 URL = "https://www.buergerstiftung-kassel.example/transparenz"
 
@@ -180,3 +181,23 @@ def test_a_quotation_inside_a_quotation_takes_the_inner_marks(language, outer, i
     assert rl_markup(f'{o}Wir sagen "Nein"{c}', loc) == f"{o}Wir sagen {i}Nein{j}{c}"
     # a pull quote is set inside quotation marks: its own quotations are the inner ones
     assert rl_markup('dass man "Nein" sagen kann', loc, depth=1) == f"dass man {i}Nein{j} sagen kann"
+
+
+@pytest.mark.parametrize(("text", "warned"), [
+    ('Wie es ein Helfer formulierte: "Einfach machen. Und dann weiter.', "Einfach machen"),
+    ('Er sagte "Ich habe gelernt, dass man "Nein" sagen kann und ging.', "Ich habe gelernt"),
+    ('„Typed" and "straight" and **"bold"** and 5" Zoll', None),
+])
+def test_an_unclosed_quotation_mark_is_a_warning_at_its_text(tmp_path, text, warned):
+    """A straight quote that opens and is never closed prints as an opening mark alone."""
+    content = make_project(tmp_path)
+    rel = "sections/03-highlights.yaml"
+    (content / rel).write_text((content / rel).read_text(encoding="utf-8")
+                               + f"  - paragraph: '{text}'\n", encoding="utf-8")
+    found = [w for w in load_document(content).warnings if "never closed" in w.message]
+    if warned is None:
+        assert found == []
+        return
+    assert len(found) == 1 and warned in found[0].message, found
+    assert found[0].pos.file.name == "03-highlights.yaml" and found[0].pos.line == line_of(content, rel, text[:20])
+    assert "close the quotation" in found[0].hint

@@ -69,6 +69,27 @@ def parse(text: str) -> list[Span]:
     return [piece for s in spans if s.text for piece in _bare_urls(s)]
 
 
+_OPENS_QUOTE = " \t\n([{/–—-"  # a straight quote after one of these (or at the start) opens a quotation
+
+
+def unclosed_quote(text: str) -> int | None:
+    """The offset of a straight double quote that opens a quotation never closed, else None: the
+    language's marks would print an opening one alone (as `Locale.typographic` decides: a quote at the
+    start or after a space, bracket, slash or dash opens, any other closes; emphasis marks between
+    are not looked at, web addresses hold none)."""
+    open_at: list[int] = []
+    prev = " "
+    for i, ch in enumerate(text):
+        if ch == '"':
+            if prev in _OPENS_QUOTE:
+                open_at.append(i)
+            elif open_at:
+                open_at.pop()
+        if ch != "*":
+            prev = ch
+    return open_at[0] if open_at else None
+
+
 def _is_url(text: str) -> bool:
     return _BARE_URL.fullmatch(text) is not None
 
