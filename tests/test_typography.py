@@ -75,7 +75,7 @@ def _page_text(path: Path) -> str:
 
 
 def _lines(p: Paragraph) -> list[str]:
-    return ["".join(w.text for w in ln.words) for ln in p.blPara.lines]
+    return [" ".join(ln[1]) if isinstance(ln, tuple) else "".join(w.text for w in ln.words) for ln in p.blPara.lines]
 
 
 # --- web addresses ------------------------------------------------------------------------------
@@ -201,3 +201,27 @@ def test_an_unclosed_quotation_mark_is_a_warning_at_its_text(tmp_path, text, war
     assert len(found) == 1 and warned in found[0].message, found
     assert found[0].pos.file.name == "03-highlights.yaml" and found[0].pos.line == line_of(content, rel, text[:20])
     assert "close the quotation" in found[0].hint
+
+
+# --- words with a hyphen ------------------------------------------------------------------------
+
+
+def test_a_word_with_a_hyphen_breaks_only_there(styles):
+    """Duden: "Müller-|Lüdenscheidt", never "Müller-Lüden-|scheidt" or "Mül-|ler-Lüdenscheidt"."""
+    names = ("Müller-Lüdenscheidt", "Boineburg-Lengsfeld")
+    texts = ["Thomas von Boineburg-Lengsfeld", "Hans-Jürgen Müller-Lüdenscheidt",
+             "Den Vorsitz übernahm Dr. Karla Müller-Lüdenscheidt, ihr zur Seite steht Konstantin "
+             "Boineburg-Lengsfeld als Schatzmeister der Stiftung seit dem vergangenen Jahr."]
+    seen = set()
+    for style in (styles.para("body"), styles.para("body", alignment=TA_LEFT, spaceAfter=0)):
+        for mm in range(30, 70, 2):
+            for text in texts:
+                p = Paragraph(rl_markup(text, styles.locale), style)
+                p.wrap(mm * MM, 10_000)
+                for line in _lines(p)[:-1]:
+                    tail = line.split()[-1]
+                    for name in names:
+                        if name.startswith(tail.rstrip("-")) and tail != name:  # a line ends inside the name
+                            seen.add(tail)
+                            assert tail == name[:name.index("-") + 1], f"at {mm} mm: {_lines(p)}"
+    assert seen, "no line ended inside a name: the test shows nothing"

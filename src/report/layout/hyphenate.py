@@ -255,9 +255,11 @@ _HYPHENS = "-\u2010\u2011"
 def word_breaks(text: str, hyphenate: Callable[[str], Iterator[tuple[str, str]]] | None,
                 ) -> tuple[tuple[int, bool], ...]:
     """Where a word may end a line: (position, True) where hyphenation adds a hyphen, (position, False)
-    after a hyphen the word already has ("Friedrich-|Schiller"). Numbers, URLs and e-mail addresses
-    are never broken here (an overlong one is split by the fallback); parts of 5 letters or fewer are
-    never hyphenated, and each side of a break keeps at least 2 characters. A web address that
+    after a hyphen the word already has ("Friedrich-|Schiller"). A word whose hyphen joins two parts
+    breaks there only, as Duden prefers ("Müller-|Lüdenscheidt", never "Müller-Lüden-|scheidt"; a part
+    wider than the line is left to the fallback). Numbers, URLs and e-mail addresses are never broken
+    here (an overlong one is split by the fallback); parts of 5 letters or fewer are never hyphenated,
+    and each side of a break keeps at least 2 characters. A web address that
     carries zero-width break opportunities (U+200B, set by `report.markup` after / . - ?) may end a
     line after each of them, without a hyphen."""
     if BREAK in text:
@@ -266,10 +268,13 @@ def word_breaks(text: str, hyphenate: Callable[[str], Iterator[tuple[str, str]]]
         return ()
     out: list[tuple[int, bool]] = []
     seg_start = 0
+    joined = any(ch in _HYPHENS and 0 < i < len(text) - 1 and text[i - 1].isalpha() and text[i + 1].isalpha()
+                 for i, ch in enumerate(text))  # "Müller-Lüdenscheidt": broken at its hyphen only (Duden)
     for i, ch in enumerate(text + " "):
         if ch not in _HYPHENS and i < len(text):
             continue
-        out += _hyphenation_points(text, seg_start, i, hyphenate)
+        if not joined:
+            out += _hyphenation_points(text, seg_start, i, hyphenate)
         if i < len(text) and i >= 2 and len(text) - i - 1 >= 2 and text[i + 1].isalpha():
             out.append((i + 1, False))
         seg_start = i + 1
