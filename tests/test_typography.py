@@ -225,3 +225,29 @@ def test_a_word_with_a_hyphen_breaks_only_there(styles):
                             seen.add(tail)
                             assert tail == name[:name.index("-") + 1], f"at {mm} mm: {_lines(p)}"
     assert seen, "no line ended inside a name: the test shows nothing"
+
+
+# --- narrow columns -----------------------------------------------------------------------------
+
+FONDS = ("Die Kosten des Programms lagen bei 86.420,35 €, davon wurden 61.000 € aus dem Fonds "
+         '"Bildungschancen" getragen. Die Stiftung schult alle Ehrenamtlichen vor ihrem ersten Einsatz, '
+         "organisiert Austauschtreffen und stellt Bücherkisten zur Verfügung.")
+
+
+def test_body_text_in_a_narrow_column_is_set_flush_left(styles, tmp_path):
+    """Under 40 characters a line (two columns on A5) justified text is full of holes, and reportlab
+    stretches a no-break space ("61.000    €") like any other: such a column is set flush left, with
+    natural spaces; a wider one stays justified."""
+    notes: list = []
+    narrow = Paragraph(rl_markup(FONDS, styles.locale), styles.para("body"), notes=notes)
+    wide = Paragraph(rl_markup(FONDS, styles.locale), styles.para("body"))
+    chars = _draw([narrow], 50 * MM, tmp_path / "narrow.pdf")
+    wide.wrap(110 * MM, 10_000)
+    assert not notes, "a narrow paragraph needed emergency stretch"
+    assert narrow.style.alignment == TA_LEFT and wide.style.alignment != TA_LEFT
+    space = pdfmetrics.stringWidth(" ", styles.font["regular"], 10)
+    assert sum(c.text == "€" for c in chars) == 2
+    for euro in (c for c in chars if c.text == "€"):  # the no-break space before it keeps its width
+        before = max((c for c in chars if c.baseline == euro.baseline and c.box[2] <= euro.box[0]),
+                     key=lambda c: c.box[2])
+        assert euro.box[0] - before.box[2] < 1.6 * space, "a stretched no-break space"
