@@ -29,6 +29,7 @@ class Locale:
     quotes: tuple[str, str]
     labels: dict[str, str]
     date_time: str = "%Y-%m-%d %H:%M UTC"  # strftime pattern, digits only (no month names)
+    inner_quotes: tuple[str, str] = ("‘", "’")  # a quotation inside a quotation
 
     def label(self, key: str) -> str:
         return self.labels[key]
@@ -48,20 +49,51 @@ class Locale:
         """A date and time as this language writes it, e.g. 25.11.2026 08:35 UTC (de)."""
         return moment.strftime(self.date_time)
 
-    def typographic(self, text: str, before: str = "") -> str:
+    def typographic(self, text: str, before: str = "", depth: int = 0) -> str:
         """Straight quotes → the language's quotes (typographic quotes the author typed stay as they
-        are); an apostrophe between letters → ’; spaced hyphen and -- → en dash, --- → em dash;
-        ... → …; a number and its unit bound by a no-break space. `before` is the character preceding
-        `text` (the previous span of a marked-up text), so a quote mark at the start of a span opens or
-        closes as it would in the whole text."""
-        open_q, close_q = self.quotes
-        opening = r'(^|[\s(\[{/–—-])"' if not before or _OPENS.search(before) else r'([\s(\[{/–—-])"'
-        text = re.sub(opening, lambda m: m.group(1) + open_q, text)
-        text = text.replace('"', close_q)
+        are), a quotation inside a quotation in the inner ones („…‚Nein‘…“, “…‘no’…”); an apostrophe
+        between letters → ’; spaced hyphen and -- → en dash, --- → em dash; ... → …; a number and its
+        unit bound by a no-break space. `before` is the character preceding `text` (the previous span
+        of a marked-up text), so a quote mark at the start of a span opens or closes as it would in the
+        whole text; `depth` is the number of quotations open before it (see `quote_depth`)."""
+        marks, _depth = self._quote_marks(text, before, depth)
+        if marks:
+            chars = list(text)
+            for i, mark in marks:
+                chars[i] = mark
+            text = "".join(chars)
         text = re.sub(r"(?<=\w)'(?=\w)", "’", text)
         text = text.replace("---", "—").replace("--", "–")
         text = re.sub(r"(?<=\s)-(?=\s)", "–", text)
         return bind_units(text.replace("...", "…"))
+
+
+    def quote_depth(self, text: str, before: str = "", depth: int = 0) -> int:
+        """How many quotations are open after `text` (`depth` were open before it)."""
+        return self._quote_marks(text, before, depth)[1]
+
+    def _quote_marks(self, text: str, before: str, depth: int) -> tuple[list[tuple[int, str]], int]:
+        """Each straight double quote's index and mark, and the depth after `text`. A quote opens at
+        the start (after `before` that opens) or after a space, bracket, slash or dash, else closes;
+        the language's own quotes that the author typed open and close levels too."""
+        pairs = (self.quotes, self.inner_quotes)
+        open_q, close_q = self.quotes
+        marks = []
+        prev = before[-1:] if before else " "
+        for i, ch in enumerate(text):
+            if ch == '"':
+                if _OPENS.search(prev):
+                    marks.append((i, pairs[depth % 2][0]))
+                    depth += 1
+                else:
+                    depth = max(0, depth - 1)
+                    marks.append((i, pairs[depth % 2][1]))
+            elif ch == open_q and open_q != close_q:
+                depth += 1
+            elif ch == close_q:
+                depth = max(0, depth - 1)
+            prev = ch
+        return marks, depth
 
 
 @cache
@@ -70,4 +102,5 @@ def get_locale(language: str) -> Locale:
     data = yaml.safe_load((LOCALES_DIR / f"{base}.yaml").read_text(encoding="utf-8"))
     return Locale(language=language, hyphenation=data["hyphenation"], thousands=data["thousands"],
                   decimal=data["decimal"], quotes=tuple(data["quotes"]), labels=dict(data["labels"]),
-                  date_time=data.get("date_time", Locale.date_time))
+                  date_time=data.get("date_time", Locale.date_time),
+                  inner_quotes=tuple(data.get("inner_quotes", Locale.inner_quotes)))

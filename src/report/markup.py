@@ -69,6 +69,27 @@ def parse(text: str) -> list[Span]:
     return [piece for s in spans if s.text for piece in _bare_urls(s)]
 
 
+_OPENS_QUOTE = " \t\n([{/–—-"  # a straight quote after one of these (or at the start) opens a quotation
+
+
+def unclosed_quote(text: str) -> int | None:
+    """The offset of a straight double quote that opens a quotation never closed, else None: the
+    language's marks would print an opening one alone (as `Locale.typographic` decides: a quote at the
+    start or after a space, bracket, slash or dash opens, any other closes; emphasis marks between
+    are not looked at, web addresses hold none)."""
+    open_at: list[int] = []
+    prev = " "
+    for i, ch in enumerate(text):
+        if ch == '"':
+            if prev in _OPENS_QUOTE:
+                open_at.append(i)
+            elif open_at:
+                open_at.pop()
+        if ch != "*":
+            prev = ch
+    return open_at[0] if open_at else None
+
+
 def _is_url(text: str) -> bool:
     return _BARE_URL.fullmatch(text) is not None
 
@@ -91,14 +112,13 @@ def _bare_urls(span: Span) -> list[Span]:
 
 
 def breakable_url(url: str) -> str:
-    """The address with a zero-width break opportunity after every / . - ? of its path (not in
-    the scheme, not inside a run like //), so it wraps at a readable place and never gets a hyphen."""
+    """The address with a zero-width break opportunity after its scheme's // and after every / . - ?
+    of the rest (not inside a run like //), so it wraps at a readable place (as the Chicago Manual
+    breaks addresses) and never gets a hyphen."""
     scheme, sep, rest = url.partition("://")
     if not sep:
-        scheme, rest = "", url
-    else:
-        scheme += sep
-    return scheme + _URL_BREAK_AFTER.sub(BREAK, rest)
+        return _URL_BREAK_AFTER.sub(BREAK, url)
+    return scheme + sep + (BREAK if rest else "") + _URL_BREAK_AFTER.sub(BREAK, rest)
 
 
 def _emphasis(text: str, base: int) -> list[Span]:
@@ -144,13 +164,16 @@ def _is_marker(text: str, i: int) -> bool:
 
 
 def render(text: str, escape: Callable[[str], str], bold: Callable[[str], str], italic: Callable[[str], str],
-           link: Callable[[str, str], str], typographic: Callable[[str, str], str] | None = None,
-           url_breaks: bool = False, note: Callable[[int], str] | None = None) -> str:
+           link: Callable[[str, str], str], typographic: Callable[..., str] | None = None,
+           url_breaks: bool = False, note: Callable[[int], str] | None = None,
+           quote_depth: Callable[[str, str, int], int] | None = None, depth: int = 0) -> str:
     """Text with its inline markup rendered for one output (reportlab markup, HTML …): every span is
     escaped by `escape`, then wrapped by `bold`, `italic` and `link(piece, href)` where it is marked.
 
     `typographic(text, before)` sets quotes and dashes; it sees the character before each span, so a
-    quote mark next to **bold** text opens and closes correctly. Web addresses are shown as written
+    quote mark next to **bold** text opens and closes correctly. With `quote_depth(text, before,
+    depth)` (the quotations open after a span) it also sees how many quotations are open, `depth` of
+    them before the text (1: the text is set inside quotation marks), and nests them. Web addresses are shown as written
     (with zero-width break opportunities if `url_breaks`). A footnote reference [^n] becomes `note(n)`,
     or nothing where an output has no footnotes."""
     out = []
@@ -161,6 +184,9 @@ def render(text: str, escape: Callable[[str], str], bold: Callable[[str], str], 
             continue
         if span.url:
             shown = breakable_url(span.text) if url_breaks else span.text
+        elif quote_depth and typographic:
+            shown = typographic(span.text, before, depth)
+            depth = quote_depth(span.text, before, depth)
         else:
             shown = typographic(span.text, before) if typographic else span.text
         before = span.text[-1:]

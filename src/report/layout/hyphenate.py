@@ -7,7 +7,10 @@ decides: a cluster that starts a syllable ("sch", "ch", "th", "ph") or an "s" af
 joint "s" keeps the break before it ("Fort-schreibung", "Süd-thüringen",
 "Gemeinschafts-stände"), any other letter ends the syllable before the break
 ("Erdfern-erkundung", "Internatio-nal"). Three or more in a row: no break there.
-Never "Forts-chreibung".
+Never "Forts-chreibung". Two breaks around "ss" ("Testament-s-s-penden": a joint "s" and
+an "s" that starts the next part, or a double s between vowels) break between the two s:
+"Testaments-spenden", never "Testament-sspenden" or "Testamentss-penden"; likewise a break after
+consonant + "ss" before a consonant moves before the second s ("Geschäfts-strategie").
 
 pyphen parses a dictionary in 0.2–2 s per process. The package ships the parsed
 patterns of the dictionaries its locales use (data/hyphenation/, written by
@@ -198,6 +201,8 @@ def break_points(word: str, lang: str) -> list[int]:
 
 def _break_points(word: str, lang: str) -> list[int]:
     points = sorted(set(_dictionary(lang).positions(word)))
+    for p in [p for p in points if word[p:p + 2].lower() == "ss" and p + 2 in points and p + 1 not in points]:
+        points = sorted({*points, p + 1} - {p, p + 2})  # "Testament-s-s-penden": Testaments-spenden
     runs: list[list[int]] = []
     for p in points:
         if runs and runs[-1][-1] == p - 1:
@@ -212,7 +217,18 @@ def _break_points(word: str, lang: str) -> list[int]:
             p = run[0]
             before = word[p:].lower().startswith(_ONSETS) or (word[p] == "s" and word[p - 1] == "s")
             out.append(p if before else p + 1)
-    return out
+    return sorted({p - 1 if _joint_s_before(word, p) else p for p in out})  # "Geschäftss-trategie"
+
+
+def _joint_s_before(word: str, p: int) -> bool:
+    """A break after consonant + "ss" before a consonant: the first s is a compound's joint s, the
+    second starts the next part ("Geschäfts-strategie")."""
+    return (p >= 4 and word[p - 2:p].lower() == "ss" and p < len(word)
+            and not _vowel(word[p - 3]) and not _vowel(word[p]) and word[p - 3].isalpha())
+
+
+def _vowel(ch: str) -> bool:
+    return ch.lower() in "aeiouyäöü"
 
 
 @cache
@@ -239,9 +255,11 @@ _HYPHENS = "-\u2010\u2011"
 def word_breaks(text: str, hyphenate: Callable[[str], Iterator[tuple[str, str]]] | None,
                 ) -> tuple[tuple[int, bool], ...]:
     """Where a word may end a line: (position, True) where hyphenation adds a hyphen, (position, False)
-    after a hyphen the word already has ("Friedrich-|Schiller"). Numbers, URLs and e-mail addresses
-    are never broken here (an overlong one is split by the fallback); parts of 5 letters or fewer are
-    never hyphenated, and each side of a break keeps at least 2 characters. A web address that
+    after a hyphen the word already has ("Friedrich-|Schiller"). A word whose hyphen joins two parts
+    breaks there only, as Duden prefers ("Müller-|Lüdenscheidt", never "Müller-Lüden-|scheidt"; a part
+    wider than the line is left to the fallback). Numbers, URLs and e-mail addresses are never broken
+    here (an overlong one is split by the fallback); parts of 5 letters or fewer are never hyphenated,
+    and each side of a break keeps at least 2 characters. A web address that
     carries zero-width break opportunities (U+200B, set by `report.markup` after / . - ?) may end a
     line after each of them, without a hyphen."""
     if BREAK in text:
@@ -250,10 +268,13 @@ def word_breaks(text: str, hyphenate: Callable[[str], Iterator[tuple[str, str]]]
         return ()
     out: list[tuple[int, bool]] = []
     seg_start = 0
+    joined = any(ch in _HYPHENS and 0 < i < len(text) - 1 and text[i - 1].isalpha() and text[i + 1].isalpha()
+                 for i, ch in enumerate(text))  # "Müller-Lüdenscheidt": broken at its hyphen only (Duden)
     for i, ch in enumerate(text + " "):
         if ch not in _HYPHENS and i < len(text):
             continue
-        out += _hyphenation_points(text, seg_start, i, hyphenate)
+        if not joined:
+            out += _hyphenation_points(text, seg_start, i, hyphenate)
         if i < len(text) and i >= 2 and len(text) - i - 1 >= 2 and text[i + 1].isalpha():
             out.append((i + 1, False))
         seg_start = i + 1

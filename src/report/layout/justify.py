@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from reportlab.lib.rl_accel import sameFrag
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
 from reportlab.platypus.paragraph import (
     _FK_TEXT,
@@ -36,12 +37,17 @@ from reportlab.platypus.paragraph import (
 
 from ..cache import Cache, code_version
 from ..cache import key as cache_key
+from ..markup import BREAK
 from .hyphenate import word_breaks
 from .linebreak import BOX, GLUE, PENALTY, Items, Params, Result, break_lines
 
 STRETCH = 0.6  # a space may stretch by this much of itself per unit of adjustment ratio
 SHRINK = 0.2  # … and shrink by this much: never below 0.8 of the natural space
 EXPAND = 0.02  # font expansion (microtype's default): a line's glyphs may be 2 % wider or narrower
+# A line that ends at a web address's break point (U+200B) is set flush left with natural spaces: an
+# address has no spaces of its own, so the line's few others would stretch many times. The optimiser
+# lets such a line fall short by URL_RAG em per unit of ratio (as far as a loose line may stretch).
+URL_RAG = 6.0
 
 # Optical margin alignment: share of a character's width that hangs into the margin (microtype's
 # defaults, rounded). Right: line-end punctuation and hyphens; left: opening quotes and brackets.
@@ -85,12 +91,21 @@ def _prot(ch: str, table: dict[str, float], f: Any) -> float:
 _CHAR_WIDTHS: dict[tuple[str, float], dict[str, float]] = {}
 
 
+@lru_cache(maxsize=64)
+def draws_break(font: str) -> bool:
+    """Whether `font` has a glyph for U+200B, the break points of web addresses. Where it has none,
+    reportlab would draw .notdef (a blank the width of a space, or a box): the break points are then
+    measured as nothing and left out of the lines drawn."""
+    face = getattr(pdfmetrics.getFont(font), "face", None)
+    return 0x200B in getattr(face, "charToGlyph", {})
+
+
 def _width(text: str, font: str, size: float) -> float:
     """stringWidth, from per-character widths kept per font and size (reportlab adds advances
     without kerning, so the sum is the same; this is several times faster for many short pieces)."""
     table = _CHAR_WIDTHS.get((font, size))
     if table is None:
-        table = _CHAR_WIDTHS[(font, size)] = {}
+        table = _CHAR_WIDTHS[(font, size)] = {} if draws_break(font) else {BREAK: 0.0}
     w = 0.0
     for ch in text:
         cw = table.get(ch)
@@ -164,6 +179,7 @@ def plan(frag_words: list, widths: list[float], hyphenate: Callable | None, para
     """Break `frag_words` into lines of `widths` (the last repeats). None where the optimiser cannot
     help (images, forced line breaks in the text, a word wider than the line): use reportlab's breaker.
     With `params.rag` the text is ragged right: spaces keep their width, the optimiser evens the rag."""
+    frag_words = [_without_break_widths(fw) for fw in frag_words]
     shape = _shape(frag_words)
     if shape is None:
         return None
@@ -193,10 +209,19 @@ def plan(frag_words: list, widths: list[float], hyphenate: Callable | None, para
     return _build(breaks, words, widths, expand)
 
 
+def _without_break_widths(fw: list) -> list:
+    """The frag word measured with its break opportunities (U+200B) at zero width where the font has
+    no glyph for them (reportlab measures the .notdef box)."""
+    if not any(BREAK in t and not draws_break(f.fontName) for f, t in fw[1:]):
+        return fw
+    return type(fw)([sum(_width(t, f.fontName, f.fontSize) for f, t in fw[1:]), *fw[1:]])
+
+
 def _shape(frag_words: list) -> tuple | None:
     """What the breaks depend on, compactly (the memo key, and what its digest hashes): the texts,
     per word its width and whether a space follows, per style run its font, size and length; and
-    whether the paragraph has links or underlines. None when a word is not text (an image)."""
+    whether the paragraph has links or underlines. None when a word is not text (an image; a
+    named destination is taken as text of no width)."""
     texts: list[str] = []
     widths = array("d")
     counts = array("q")  # per word: its number of runs, negative when a space follows; per run: font, length
@@ -207,7 +232,7 @@ def _shape(frag_words: list) -> tuple | None:
         runs = len(fw) - 1
         counts.append(-runs if isinstance(fw, _HSFrag) else runs)
         for f, t in fw[1:]:
-            if f._fkind != _FK_TEXT:
+            if f._fkind != _FK_TEXT and not _is_anchor(f):
                 return None
             if f.link or f.us_lines:  # reportlab places link areas and underlines by unscaled widths
                 links = True
@@ -219,6 +244,13 @@ def _shape(frag_words: list) -> tuple | None:
             counts.append(len(t))
             texts.append(t)
     return "".join(texts), widths.tobytes(), counts.tobytes(), tuple(fonts), links
+
+
+def _is_anchor(f: Any) -> bool:
+    """A named destination (`<a name="…"/>`, where a footnote reference is linked back to): no width,
+    nothing drawn, so the paragraph is broken as its text alone."""
+    cb = getattr(f, "cbDefn", None)
+    return getattr(cb, "kind", None) == "anchor" and not getattr(cb, "width", 0)
 
 
 def _remember(key: tuple, breaks: Any, digest: str | None) -> None:
@@ -277,9 +309,12 @@ def _build(breaks: Any, words: list[_Word], widths: list[float], expand: float) 
         k1 = _piece_at(words, starts, after_cut, w1, p1) if cut else starts[w1 + 1]
         target = widths[min(n, last_w)]
         is_last = n == len(rows) - 1
-        scale = 1.0 if is_last else 1.0 + expand * max(-1.0, min(1.0, ratio))
+        ragged = cut and words[w1].text[p1 - 1] == BREAK  # see URL_RAG
+        scale = 1.0 if is_last or ragged else 1.0 + expand * max(-1.0, min(1.0, ratio))
         fl = _frag_line(new_fw[k0:k1], target, left + right, k0, scale)
         width_max = max(width_max, target - fl.extraSpace)
+        if ragged and fl.extraSpace > 0:
+            fl.extraSpace = 0.0
         lines.append(fl)
         offsets.append(-left)
         line_widths.append(target)
@@ -359,9 +394,14 @@ def _solve(words: list[_Word], widths: list[float], params: Params, protrude: bo
             items.add(BOX, to - prev_w, stretch=(to - prev_w) * expand, shrink=(to - prev_w) * expand,
                       left=left if prev == 0 else 0.0)
             where.append((i, prev, False))
-            hy = _width("-", f.fontName, f.fontSize) if added else 0.0
-            right = _prot("-", PROTRUDE_RIGHT, f) if protrude else 0.0
-            items.add(PENALTY, hy, penalty=params.hyphen_penalty, flagged=True, inside=True, right=right)
+            if w.text[pos - 1] == BREAK:  # in a web address: no hyphen, and the line may end short
+                items.add(PENALTY, 0.0, penalty=params.url_penalty, slack=URL_RAG * f.fontSize)
+            else:
+                hy = _width("-", f.fontName, f.fontSize) if added else 0.0
+                right = _prot("-", PROTRUDE_RIGHT, f) if protrude else 0.0
+                # the rule for the line before the last is for hyphenation's breaks: after a word's
+                # own hyphen the last line holds a whole part ("Boineburg-|Lengsfeld")
+                items.add(PENALTY, hy, penalty=params.hyphen_penalty, flagged=True, inside=added, right=right)
             where.append((i, pos, added))
             prev, prev_w = pos, to
         rest = fw[0] - prev_w
@@ -478,6 +518,9 @@ def _frag_line(fws: list, width: float, protrusion: float, s_fw: int, scale: flo
             space = space_width
         else:
             space = 0.0
+    for g in words:
+        if BREAK in g.text and not draws_break(g.fontName):
+            g.text = g.text.replace(BREAK, "")
     return FragLine(extraSpace=(width + protrusion) / scale - current, wordCount=n, lineBreak=False, words=words,
                     fontSize=max_size, ascent=max_ascent, descent=min_descent, maxWidth=width, sFW=s_fw,
                     scale=scale)

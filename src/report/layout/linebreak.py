@@ -35,9 +35,11 @@ class Items:
     inside: list[bool] = field(default_factory=list)  # a break inside a word (penalty items)
     left: list[float] = field(default_factory=list)  # protrusion into the left margin if a line starts here
     right: list[float] = field(default_factory=list)  # … into the right margin if a line ends here
+    slack: list[float] = field(default_factory=list)  # stretch only a line ending here gets (it ends ragged)
 
     def add(self, kind: int, width: float, *, stretch: float = 0.0, shrink: float = 0.0, penalty: float = 0.0,
-            flagged: bool = False, inside: bool = False, left: float = 0.0, right: float = 0.0) -> None:
+            flagged: bool = False, inside: bool = False, left: float = 0.0, right: float = 0.0,
+            slack: float = 0.0) -> None:
         self.kind.append(kind)
         self.width.append(width)
         self.stretch.append(stretch)
@@ -47,6 +49,7 @@ class Items:
         self.inside.append(inside)
         self.left.append(left)
         self.right.append(right)
+        self.slack.append(slack)
 
     def finish(self) -> None:
         """End the paragraph as TeX does: glue that fills the last line, then a forced break."""
@@ -63,6 +66,7 @@ class Params:
     tolerance: float = 2.0  # largest adjustment ratio of a line (stretch units) before emergency
     line_penalty: float = 10.0
     hyphen_penalty: float = 50.0
+    url_penalty: float = 100.0  # a break inside a web address (the line ends short there)
     double_hyphen_demerits: float = 3000.0
     fitness_demerits: float = 3000.0
     max_hyphen_run: int = 2
@@ -111,10 +115,12 @@ def break_lines(items: Items, widths: list[float], params: Params = Params()) ->
 
 def _solve(it: Items, widths: list[float], p: Params, tolerance: float) -> list[Line] | None:
     """Breaks are legal at glue after a box and at penalties below INFINITY. For glue, `flagged`
-    and `right` describe the line end the break would make (a word's own hyphen, its protrusion)."""
+    and `right` describe the line end the break would make (a word's own hyphen, its protrusion).
+    A break with `slack` (a web address's break point) lends the line ending there that much more
+    stretch: such a line may end short instead of stretching its few spaces."""
     n = len(it)
     kind, width, stretch, shrink = it.kind, it.width, it.stretch, it.shrink
-    penalty, flagged, inside, left, right = it.penalty, it.flagged, it.inside, it.left, it.right
+    penalty, flagged, inside, left, right, slack = it.penalty, it.flagged, it.inside, it.left, it.right, it.slack
     # prefix sums: sw[i] = sum of widths of items before i (likewise stretch and shrink)
     # sy: stretch of glue, sb: of boxes (font expansion; used up before glue stretches further)
     # (a hyphen counts only where it breaks)
@@ -156,9 +162,10 @@ def _solve(it: Items, widths: list[float], p: Params, tolerance: float) -> list[
         flag = flagged[b]
         end_w = width[b] if k == PENALTY else 0.0
         end_right = right[b]
+        end_slack = slack[b]
         best: dict[tuple[int, int, int], _Node] = {}
         keep: list[_Node] = []
-        here = reach[b] + end_w - end_right
+        here = reach[b] + end_w - end_right + tolerance * end_slack
         for a in active:
             if here < a.loose:
                 keep.append(a)
@@ -168,7 +175,7 @@ def _solve(it: Items, widths: list[float], p: Params, tolerance: float) -> list[
             natural = sw[b] - sw[s] + end_w
             avail = target + (left[s] if s < n else 0.0) + end_right
             if natural < avail:
-                y, yb = sy[b] - sy[s] + rag, sb[b] - sb[s]
+                y, yb = sy[b] - sy[s] + rag + end_slack, sb[b] - sb[s]
                 r = (avail - natural) / (y + yb) if y + yb > 0 else inf
                 if r > 1.0:  # the glyphs are fully expanded: the spaces take the rest
                     r = 1.0 + (avail - natural - y - yb) / y if y > 0 else inf

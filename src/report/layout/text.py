@@ -20,16 +20,22 @@ from ..errors import Diagnostic, Pos
 from ..locale import Locale
 from ..tagging import HEADING_ROLES as ROLES
 from ..tagging import content, start_section, tagger_of
-from .justify import STRETCH, Plan, iter_plain, plan
+from .justify import STRETCH, Plan, draws_break, iter_plain, plan
 from .linebreak import Params
 
 _OVERFLOW = 0.01  # points a line may exceed its width through rounding
 LINE_BREAKING = Params()
-# Captions, sources and small print: ragged right, with an even rag (TeX's \raggedright: the line end
-# may stretch by RAG_EM em per unit of badness; hyphens cost more than in justified text).
-RAGGED_STYLES = ("caption", "source", "small")
+# Captions, sources, small print and body text set flush left (list items): ragged right, with an even
+# rag (TeX's \raggedright: the line end may stretch by RAG_EM em per unit of badness; hyphens cost more
+# than in justified text), under the hyphenation rules of body text.
+RAGGED_STYLES = ("caption", "source", "small", "body")
 RAGGED = Params(tolerance=8.0, hyphen_penalty=100.0)
 RAG_EM = 2.0
+# Justified text needs room: below about 40 characters a line has 5 or 6 spaces to take up the slack,
+# and narrow columns (two columns on A5) come out full of holes, even with the optimiser. Body text
+# in a narrower measure is set flush left instead, as typographers do (and as captions are).
+MIN_JUSTIFIED_CHARS = 40
+_AVERAGE_TEXT = "Die Stiftung fördert Projekte in allen Stadtteilen, the foundation supports local projects."
 
 
 def escape(text: str) -> str:
@@ -51,12 +57,13 @@ def _escape(text: str) -> str:
     return escape(text).replace("\u202f", "\u00a0")
 
 
-def rl_markup(text: str, locale: Locale, note: Any = None) -> str:
+def rl_markup(text: str, locale: Locale, note: Any = None, depth: int = 0) -> str:
     """Safe reportlab markup for a content string (already validated by the model). Links are not
-    underlined here: the paragraph style's `linkUnderline` decides per edition (see Styles.para)."""
+    underlined here: the paragraph style's `linkUnderline` decides per edition (see Styles.para).
+    `depth=1` for a text set inside quotation marks: its own quotations take the inner marks."""
     return markup.render(text, _escape, lambda p: f"<b>{p}</b>", lambda p: f"<i>{p}</i>",
                          lambda p, href: f"<a href={quoteattr(href)}>{p}</a>", locale.typographic, url_breaks=True,
-                         note=note)
+                         note=note, quote_depth=locale.quote_depth, depth=depth)
 
 
 def rl_plain(text: str, locale: Locale) -> str:
@@ -94,6 +101,8 @@ class Paragraph(_RLParagraph):
         self.source, self.notes = source, notes
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        if self.style.alignment == TA_JUSTIFY and self.optimise and _too_narrow(self.style, avail_width):
+            self.style = self.style.clone(self.style.name, alignment=TA_LEFT)
         size = super().wrap(avail_width, avail_height)
         if self._hyphenates() and _has_overlong_word(self.blPara):
             self.style = _without_hyphenation(self.style)
@@ -107,18 +116,18 @@ class Paragraph(_RLParagraph):
         style = self.style
         ragged = style.alignment == TA_LEFT and style.name in RAGGED_STYLES
         if not (style.alignment == TA_JUSTIFY or ragged) or not self.frags or not self.optimise:
-            return super().breakLines(width)
+            return self._reportlab_lines(width)
         widths = list(width) if isinstance(width, (list, tuple)) else [width]
         chosen = self._chosen(widths)
         if chosen is None:
             words = _getFragWords(self.frags, widths[0])
             if _fits_one_line(words, widths[0]):
-                return super().breakLines(width)  # nothing to choose: reportlab's line is the line
+                return self._reportlab_lines(width)  # nothing to choose: reportlab's line is the line
             hyphenate = style.hyphenationLang if callable(style.hyphenationLang) else None
             params = replace(RAGGED, rag=RAG_EM * style.fontSize) if ragged else LINE_BREAKING
             chosen = plan(words, widths, hyphenate, params) if words else None
             if chosen is None:
-                return super().breakLines(width)
+                return self._reportlab_lines(width)
             if chosen.emergency and not ragged and self.notes is not None:
                 self.notes.append(Diagnostic(
                     "no line breaks keep this paragraph's spaces within "
@@ -130,6 +139,26 @@ class Paragraph(_RLParagraph):
         self._offsets = list(chosen.offsets)
         self._width_max = chosen.width_max
         return ParaLines(kind=1, lines=chosen.lines)
+
+    def _reportlab_lines(self, width: Any) -> Any:
+        """reportlab's own line breaking, without the break opportunities in web addresses (U+200B,
+        which it does not break at) in the lines it draws where the font has no glyph for them (see
+        `draws_break`)."""
+        bl_para = super().breakLines(width)
+        for n, line in enumerate(bl_para.lines):
+            if isinstance(line, tuple):  # kind 0: (free width, words), one font
+                free, words = line
+                if any(markup.BREAK in w for w in words) and not draws_break(bl_para.fontName):
+                    gone = sum(w.count(markup.BREAK) for w in words)
+                    free += stringWidth(markup.BREAK, bl_para.fontName, bl_para.fontSize) * gone
+                    bl_para.lines[n] = (free, [w.replace(markup.BREAK, "") for w in words])
+                continue
+            for i, f in enumerate(line.words):
+                text = getattr(f, "text", "")
+                if markup.BREAK in text and not draws_break(f.fontName):
+                    line.extraSpace += stringWidth(markup.BREAK, f.fontName, f.fontSize) * text.count(markup.BREAK)
+                    line.words[i] = f.clone(text=text.replace(markup.BREAK, ""))
+        return bl_para
 
     def _chosen(self, widths: list[float]) -> Plan | None:
         """The lines chosen before, if they were chosen for these widths and this style."""
@@ -273,6 +302,15 @@ def _line_end_hyphen(line: str, words: list[str]) -> str:
     if tail in words:
         return "word"
     return "inside" if any(w.startswith(tail) for w in words) else "added"
+
+
+def _too_narrow(style: Any, width: float) -> bool:
+    """Whether a line of `width` holds fewer than MIN_JUSTIFIED_CHARS characters of running text in
+    the style's font (body text only: its ragged setting is the optimiser's, see RAGGED_STYLES)."""
+    if style.name != "body":
+        return False
+    average = stringWidth(_AVERAGE_TEXT, style.fontName, style.fontSize) / len(_AVERAGE_TEXT)
+    return width - style.leftIndent - style.rightIndent < MIN_JUSTIFIED_CHARS * average
 
 
 def _fits_one_line(frag_words: list, width: float) -> bool:

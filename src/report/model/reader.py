@@ -260,6 +260,10 @@ class Reader:
             except markup.MarkupError as exc:
                 self.diag.error(pos, f"{what}: {exc}", exc.hint)
                 return INVALID
+            if (at := markup.unclosed_quote(text)) is not None:
+                self.diag.warning(pos, f"{what}: the quotation mark in {_excerpt(text, at)} is never closed: it "
+                                  "prints as an opening mark alone", 'close the quotation with a second " (or '
+                                  "type the marks themselves: „…“ or “…”)")
             return Markup(text)
         if tp is AssetPath:
             return self._read_asset(text, pos, what)
@@ -443,3 +447,9 @@ def _each_value(result: Any, block: YMap, name: str, pos: Pos) -> Iterator[tuple
 def _fields(cls: type) -> tuple[dict[str, Any], dict[str, dataclasses.Field]]:
     """A model class's resolved type hints and its init fields (resolving hints is slow; classes do not change)."""
     return typing.get_type_hints(cls), {f.name: f for f in dataclasses.fields(cls) if f.init}
+
+
+def _excerpt(text: str, at: int) -> str:
+    """The words around `at`, quoted for a message: '…formulierte: "Einfach machen.'."""
+    start, end = max(0, at - 20), min(len(text), at + 25)
+    return repr(("…" if start else "") + text[start:end] + ("…" if end < len(text) else ""))
