@@ -251,3 +251,33 @@ def test_body_text_in_a_narrow_column_is_set_flush_left(styles, tmp_path):
         before = max((c for c in chars if c.baseline == euro.baseline and c.box[2] <= euro.box[0]),
                      key=lambda c: c.box[2])
         assert euro.box[0] - before.box[2] < 1.6 * space, "a stretched no-break space"
+
+
+def test_a_pull_quote_sets_its_inner_quotation(project, tmp_path):
+    """A pull quote is set in quotation marks by the layout: a quotation inside it takes the inner
+    marks (it printed „…„Nein“…“)."""
+    from report.build import build
+    content = project
+    rel = "sections/04-aussenwirtschaftstag.yaml"
+    quote = ('Ich habe hier gelernt, dass man "Nein" sagen kann, ohne Menschen zu verlieren, und dass '
+             "Gemeinschaftsverpflegungseinrichtungen Verantwortungsbewusstsein brauchen")
+    (content / rel).write_text((content / rel).read_text(encoding="utf-8")
+                               + f"  - quote: {{text: '{quote}', attribution: Eine Helferin}}\n", encoding="utf-8")
+    out = build(content, tmp_path / "out", ["screen"]).outputs[0]
+    pdf = pdfium.PdfDocument(out.path)
+    text = "".join(page.get_textpage().get_text_range() for page in pdf)
+    flat = " ".join(text.replace("\r", " ").replace("\n", " ").split())
+    assert "„Ich habe hier gelernt, dass man ‚Nein‘ sagen kann" in flat, flat[-400:]
+
+
+def test_a_pull_quote_is_display_type_and_not_hyphenated(styles):
+    """'knew ex-|actly' at 17 pt: a pull quote breaks between words, ragged, like a heading; only a
+    word wider than the line is hyphenated."""
+    words = ("Gemeinschaftsverpflegung Verantwortungsbewusstsein Zusammenarbeit Wirtschaftsförderung "
+             "Internationalisierung Kooperationsverträge Auslandsbeauftragten Informationsveranstaltungen")
+    for width in range(220, 400, 15):
+        p = Paragraph(words, styles.para("quote"))
+        p.wrap(width, 10_000)
+        lines = [" ".join(str(w) for w in (line[1] if isinstance(line, tuple) else [f.text for f in line.words]))
+                 for line in p.blPara.lines]
+        assert not [line for line in lines if line.endswith(("-", "\xad"))], (width, lines)

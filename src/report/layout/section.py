@@ -119,8 +119,9 @@ def _paragraph(ctx: LayoutContext, block: ParagraphBlock) -> list[Any]:
 
 def _quote(ctx: LayoutContext, block: Quote) -> list[Any]:
     open_q, close_q = ctx.locale.quotes
-    text = rl_markup(block.text, ctx.locale)
-    if not (block.text[0] in QUOTE_MARKS and block.text[-1] in QUOTE_MARKS + ".…!?"):
+    own = block.text[0] in QUOTE_MARKS and block.text[-1] in QUOTE_MARKS + ".…!?"
+    text = rl_markup(block.text, ctx.locale, depth=0 if own else 1)  # a quotation inside: ‚…‘ / ‘…’
+    if not own:
         text = f"{open_q}{text}{close_q}"  # the author's own quotation marks are kept, never doubled
     quoted = text
     if block.attribution:

@@ -100,7 +100,7 @@ class Styles:
                            textColor=self.colour("accent"), spaceAfter=s.kicker * 0.6, keepWithNext=1,
                            hyphenationLang=""),
             "quote": dict(fontName=f["light"], fontSize=s.quote, leading=s.quote_leading,
-                          textColor=self.colour("primary"), alignment=TA_LEFT),
+                          textColor=self.colour("primary"), alignment=TA_LEFT, hyphenationLang=""),  # display type
             "caption": dict(fontSize=s.caption, leading=s.caption * 1.4, textColor=self.colour("ink"),
                             alignment=TA_LEFT),
             "source": dict(fontSize=s.source, leading=s.source * 1.4, textColor=self.colour("muted"),
