@@ -155,7 +155,7 @@ series:
     rings = [box for c, box in filled_shapes(pdf) if 6 < box[2] - box[0] < 10]
     assert [c for c, box in filled_shapes(pdf) if box in rings] and all(
         tuple(round(v, 3) for v in c) == first for c, box in filled_shapes(pdf) if box in rings)
-    label = find(pdf, "37.2\u00a0£m")
+    label = find(pdf, "£37.2m")
     assert overlapping(pdf) == []  # not on '2024' or '2025'
     lines = {tuple(round(v, 3) for v in c): pts for c, pts in stroked_points(pdf) if len(pts) == 12}
     assert not _crosses(lines[second], label.box) and not _crosses(lines[first], label.box)

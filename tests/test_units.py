@@ -52,3 +52,15 @@ def test_model_text_keeps_typed_no_break_spaces(tmp_path):
     ctx = ReadContext(content_dir=tmp_path, assets_dir=tmp_path, project_dir=tmp_path)
     block = Reader(Diagnostics(), ctx).read(raw, raw.pos, ParagraphBlock, "block")
     assert block.text == "Ein Anteil von 61,4\u202f% und 87,3\u00a0Mio.\u00a0€ im Jahr"
+
+
+@pytest.mark.parametrize(("number", "unit", "language", "printed"), [
+    ("89.4", "£m", "en-GB", "£89.4m"), ("\u221212.5", "£m", "en-GB", "\u2212£12.5m"), ("3.2", "$ bn", "en-US", "$3.2bn"),
+    ("38", "p", "en-GB", "38p"), ("61.4", "%", "en-GB", "61.4%"), ("17", "ML/d", "en-GB", f"17{NBSP}ML/d"),
+    ("89,4", "Mio. €", "de-DE", f"89,4{NBSP}Mio. €"), ("61,4", "%", "de-DE", f"61,4{NBSP}%"), ("5", None, "de-DE", "5"),
+])
+def test_a_quantity_is_written_as_its_language_writes_it(number, unit, language, printed):
+    """Chart labels said '89.4 £m' and '38 p': an English unit that begins with a currency sign
+    leads with it, pence and multiples stand tight, as in key figures."""
+    from report.units import quantity
+    assert quantity(number, unit, language) == printed

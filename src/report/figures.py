@@ -10,11 +10,10 @@ from dataclasses import dataclass, replace
 from .locale import Locale
 from .model import KeyFigure
 from .model.numbers import MINUS, format_decimal
-from .units import NBSP, bind_units
+from .units import NBSP, TIGHT_UNITS, bind_units
 
 PERCENT_DECIMALS = 1  # a change in percent: "+4,2 %"
 
-TIGHT_UNITS = {"en": ("%", "‰", "p", "x", "×")}  # units set without a space in a language ("61.4%", "23.4p", "1.8x")
 SYMBOL_UNITS = ("%", "‰", "€", "$", "£")  # set as large as the number in a tile
 
 

@@ -23,6 +23,25 @@ _AFTER_NUMBER = re.compile(rf"(?<=\d) (?=(?:{_UNIT})(?![\w]))")
 _SCALE_CURRENCY = re.compile(r"(?<=\b(?:Mio|Mrd|Tsd)\.) (?=(?:€|\$|£|Euro|EUR|Dollar|Pfund)(?!\w))")
 
 
+TIGHT_UNITS = {"en": ("%", "‰", "p", "x", "×")}  # units set without a space in a language ("61.4%", "23.4p", "1.8x")
+MINUS = "\u2212"
+
+
+def quantity(number: str, unit: str | None, language: str) -> str:
+    """A number with its unit as the language writes it: German „89,4 Mio. €“, „61,4 %“ (no-break
+    space); English "61.4%", "23.4p", and a unit that begins with a currency sign leads with it:
+    "£89.4m", "−£12.5m" (the minus before the currency), "$3.2bn"."""
+    if not unit:
+        return number
+    lang = language.split("-")[0]
+    if lang == "en" and unit[0] in "£$€¥":
+        sign, digits = (MINUS, number[1:]) if number.startswith((MINUS, "-")) else ("", number)
+        return f"{sign}{unit[0]}{digits}{unit[1:].strip()}"
+    if unit in TIGHT_UNITS.get(lang, ()):
+        return number + unit
+    return f"{number}{NBSP}{unit}"
+
+
 def bind_units(text: str) -> str:
     """'Investitionen von 87,3 Mio. € und 61,4 %' with no-break spaces inside each quantity."""
     return _SCALE_CURRENCY.sub(NBSP, _AFTER_NUMBER.sub(NBSP, text))

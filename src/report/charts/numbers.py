@@ -8,6 +8,7 @@ from typing import Any
 
 from ..locale import Locale
 from ..model import format_decimal
+from ..units import quantity
 
 NBSP = "\u00a0"
 
@@ -34,9 +35,5 @@ def value_text(v: Any, locale: Locale, decimals: int | None = None) -> str:
 
 
 def with_unit(text: str, unit: str | None, locale: Locale) -> str:
-    """'32,5 %' in German (DIN 5008), '32.5%' in English; other units after a no-break space."""
-    if not unit:
-        return text
-    if unit == "%" and locale.language.split("-")[0] == "en":
-        return text + unit
-    return f"{text}{NBSP}{unit}"
+    """'32,5 %' in German (DIN 5008), '32.5%' and '£89.4m' in English (units.quantity)."""
+    return quantity(text, unit, locale.language)
