@@ -65,6 +65,8 @@ def unit_gap(unit: str, language: str, prefixed: bool = False) -> str:
 def figure_text(fig: KeyFigure, locale: Locale) -> FigureText:
     """The words of a key figure in the document's language."""
     unit, prefix = bind_units(fig.unit or ""), fig.prefix or ""  # "Mio. €" stays on one line
+    if not prefix and unit[:1] in "£$€¥" and unit and locale.language.startswith("en"):
+        prefix, unit = unit[0], unit[1:].strip()  # unit: £m, as charts take it: "£412.7m"
     words = FigureText(fig.qualifier, prefix, fig.value.format(locale, fig.decimals), unit,
                        unit_gap(unit, locale.language, bool(prefix)))
     if fig.previous is None or fig.change == "none":
