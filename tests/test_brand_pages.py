@@ -224,3 +224,18 @@ def test_newsletter_teaser_shows_the_logo_with_alt_text(tmp_path):
     assert PRIMARY in colours and (255, 255, 255) in colours  # the light version on the header's colour
     (content / "theme.yaml").write_text("page:\n  size: A5\n", encoding="utf-8")
     assert "logo-320.png" not in teaser_html(load_document(content), get_locale("de-DE"), "cover-1200.png")
+
+
+@pytest.mark.parametrize(("accent", "label"), [("#e3a21a", "#1d1d1b"), ("#7a1f3d", "#ffffff")])
+def test_the_newsletter_button_label_reads_on_the_accent(tmp_path, accent, label):
+    """White on an ochre accent was 2.2:1: the button's label is set in ink where white does not
+    reach 4.5:1 on the accent (WCAG AA for its 16 px), in white on a dark accent."""
+    import re
+
+    from report.content import load_document
+    from report.locale import get_locale
+    from report.newsletter.teaser import contrast, teaser_html
+    content = _project(tmp_path, f"colours:\n  accent: {{cmyk: [0, 35, 95, 10], rgb: '{accent}'}}\n")
+    html = teaser_html(load_document(content), get_locale("de-DE"), "cover-1200.png")
+    colour = re.search(r'font-size:16px;font-weight:bold;color:(#[0-9a-fA-F]{6});', html).group(1)
+    assert colour.lower() == label and contrast(colour, accent) >= 4.5

@@ -47,7 +47,25 @@ def _contact(doc: Document, locale: Locale) -> tuple[list[str], list[tuple[str, 
 def _colours(doc: Document) -> dict[str, str]:
     from ..theme import load_theme
     theme, _ = load_theme(doc.content_dir, doc.assets_dir)
-    return {n: theme.colour(n).rgb for n in ("ink", "primary", "accent", "tint", "muted", "paper")}
+    c = {n: theme.colour(n).rgb for n in ("ink", "primary", "accent", "tint", "muted", "paper")}
+    # the button's label: paper (white) on the accent, unless ink reads better on it (an ochre or
+    # yellow accent gave white text at 2.2:1, where mail clients and WCAG want 4.5:1)
+    white, dark = contrast(c["paper"], c["accent"]), contrast(c["ink"], c["accent"])
+    c["on_accent"] = c["ink"] if white < MIN_CONTRAST and dark > white else c["paper"]
+    return c
+
+
+MIN_CONTRAST = 4.5  # WCAG 2 AA for text under 18.66 px bold: the button's 16 px
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG 2 contrast ratio of two sRGB colours written #rrggbb (1 to 21)."""
+    def luminance(hex_colour: str) -> float:
+        channels = [int(hex_colour.lstrip("#")[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+        r, g, b = (v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4 for v in channels)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+    light, dark = sorted((luminance(a), luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
 
 
 def teaser_html(doc: Document, locale: Locale, cover_src: str) -> str:
@@ -108,7 +126,7 @@ def teaser_html(doc: Document, locale: Locale, cover_src: str) -> str:
 <tr><td align="center" style="padding:20px 24px 32px 24px;">
 <table role="presentation" cellpadding="0" cellspacing="0" border="0"><tr>
 <td align="center" bgcolor="{c["accent"]}" style="background:{c["accent"]};border-radius:4px;">
-<a href="{url}" style="display:inline-block;padding:14px 26px;font-family:{FONT};font-size:16px;font-weight:bold;color:{c["paper"]};text-decoration:none;">{escape(t(nl.button))}</a>
+<a href="{url}" style="display:inline-block;padding:14px 26px;font-family:{FONT};font-size:16px;font-weight:bold;color:{c["on_accent"]};text-decoration:none;">{escape(t(nl.button))}</a>
 </td></tr></table>
 </td></tr>
 <tr><td style="background:{c["primary"]};padding:18px 24px;font-family:{FONT};font-size:12px;line-height:18px;color:{c["paper"]};">
