@@ -45,3 +45,7 @@ def test_typographic_knows_the_character_before():
     assert de.typographic('" Ende', before="a") == "“ Ende"  # closes a quote opened in the span before
     assert de.typographic('"Anfang', before=" ") == "„Anfang"
     assert de.typographic("geht's -- gut --- oder?") == "geht’s – gut — oder?"
+    en = get_locale("en-GB")  # a plural's possessive: the apostrophe after its s (not a quotation's end)
+    assert en.typographic("customers' pipes and Customers' taps.") == "customers’ pipes and Customers’ taps."
+    assert de.typographic("Hans' Buch, Max' Rad") == "Hans’ Buch, Max’ Rad"
+    assert en.typographic("he said 'the customers' and left") == "he said 'the customers' and left"  # a quotation

@@ -55,7 +55,8 @@ def test_model_text_keeps_typed_no_break_spaces(tmp_path):
 
 
 @pytest.mark.parametrize(("number", "unit", "language", "printed"), [
-    ("89.4", "£m", "en-GB", "£89.4m"), ("\u221212.5", "£m", "en-GB", "\u2212£12.5m"), ("3.2", "$ bn", "en-US", "$3.2bn"),
+    ("89.4", "£m", "en-GB", "£89.4m"), ("\u221212.5", "£m", "en-GB", "\u2212£12.5m"),
+    ("3.2", "$ bn", "en-US", "$3.2bn"),
     ("38", "p", "en-GB", "38p"), ("61.4", "%", "en-GB", "61.4%"), ("17", "ML/d", "en-GB", f"17{NBSP}ML/d"),
     ("89,4", "Mio. €", "de-DE", f"89,4{NBSP}Mio. €"), ("61,4", "%", "de-DE", f"61,4{NBSP}%"), ("5", None, "de-DE", "5"),
 ])

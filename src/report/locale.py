@@ -63,6 +63,8 @@ class Locale:
                 chars[i] = mark
             text = "".join(chars)
         text = re.sub(r"(?<=\w)'(?=\w)", "’", text)
+        if "'" in text:
+            text = _possessive(text)
         text = text.replace("---", "—").replace("--", "–")
         text = re.sub(r"(?<=\s)-(?=\s)", "–", text)
         return bind_units(text.replace("...", "…"))
@@ -94,6 +96,27 @@ class Locale:
                 depth = max(0, depth - 1)
             prev = ch
         return marks, depth
+
+
+_WORD_END = " \t\n\u00a0.,;:!?)]}"
+
+
+def _possessive(text: str) -> str:
+    """A straight single quote after s, x or z at a word's end is an apostrophe (customers' taps,
+    Hans' Buch), unless a single quotation opened before it ('as the customers' …)."""
+    chars, opened = list(text), False
+    for i, ch in enumerate(chars):
+        if ch != "'":
+            continue
+        prev, nxt = (text[i - 1] if i else " "), (text[i + 1] if i + 1 < len(text) else " ")
+        if prev in _WORD_END or prev in "([{":
+            opened = True  # opens a single quotation
+        elif nxt in _WORD_END:
+            if opened:
+                opened = False  # closes it
+            elif prev in "sxzßSXZ":
+                chars[i] = "’"
+    return "".join(chars)
 
 
 @cache
