@@ -422,6 +422,25 @@ series:
     assert overlapping(pdf) == []
 
 
+def test_bars_of_100_percent_each_carry_no_total(theme_fonts):
+    """A 100 %-stacked chart printed "100" above every bar: shares of a whole have no total to show;
+    a stack in percent that does not add up to 100 keeps its totals."""
+    text = """kind: bar
+stacked: true
+unit: "%"
+categories: ["2023", "2024"]
+series:
+  - {name: Wind, values: [40.5, 42.0]}
+  - {name: Sonne, values: [33.3, 35.5]}
+  - {name: Gas, values: [26.2, 22.5]}
+"""
+    words = texts(draw(chart(text), theme_fonts))
+    assert not [w for w in words if w.startswith("100,")], words  # (the axis's top label is "100 %")
+    partial = text.replace("[26.2, 22.5]", "[16.2, 12.5]")  # 90 % of the whole shown
+    words = texts(draw(chart(partial), theme_fonts))
+    assert sum(w == "90,0" for w in words) == 2, words
+
+
 def test_long_labels_stay_inside_and_crowded_bars_drop_their_values(theme_fonts):
     wide = chart("""kind: bar
 orientation: horizontal

@@ -102,7 +102,7 @@ def draw(fig: Figure, chart: Any, theme: Theme, locale: Locale) -> None:
                     base_down[i] += v
                 else:
                     base_up[i] += v
-    if stacked:
+    if stacked and not _shares_of_100(chart):  # bars of 100 % each: a total says nothing
         for i in positions:
             total = sum(values[k][i] for k in range(n_series))
             end = base_up[i] if total >= 0 else base_down[i]
@@ -151,6 +151,20 @@ def _make_room(fig: Figure, ax: Any, labels: list[Any], horizontal: bool) -> Non
         limits = (lo - low * per_px * 1.15, hi + high * per_px * 1.15)
         (ax.set_xlim if horizontal else ax.set_ylim)(*limits)
         fig.tight_layout(pad=0.4)
+
+
+def _shares_of_100(chart: Any) -> bool:
+    """A stacked chart in percent whose every bar adds up to 100 (within rounding): shares of a whole."""
+    from decimal import Decimal
+
+    if getattr(chart, "unit", None) != "%":
+        return False
+    for i in range(len(chart.categories)):
+        parts = [s.values[i] for s in chart.series]
+        slack = Decimal(len(parts)) * Decimal(1).scaleb(-max(p.decimals for p in parts)) / 2
+        if abs(sum((p.value for p in parts), Decimal(0)) - 100) > slack:
+            return False
+    return True
 
 
 def _total_text(chart: Any, i: int, locale: Locale) -> str:
