@@ -91,6 +91,14 @@ def test_a_decimal_point_in_a_german_document_gets_a_hint(content):
     assert str(d.pos).endswith("data/werte.csv:2:6") and "decimals with ','" in d.hint
 
 
+def test_a_column_name_given_twice_is_named(content):
+    """'Revenue,Revenue': the second column could never be read by its name."""
+    _, diags = read(content, "kind: bar\ndata: data/werte.csv\n", "Jahr;Umsatz;Umsatz\n2024;1;2\n")
+    (d,) = diags
+    assert str(d.pos).endswith("data/werte.csv:1:13")
+    assert d.message == "the header row names 'Umsatz' twice (also in column 2)"
+
+
 def test_a_short_row_is_named(content):
     _, diags = read(content, "kind: bar\ndata: data/werte.csv\n", "Jahr;Strom;Gas\n2023;48,2\n")
     (d,) = diags

@@ -109,6 +109,14 @@ def read_csv(path: Path, shown: Path | None = None) -> CsvData:
                 if empty:
                     raise ReportError([Diagnostic("a column has no name in the header row", empty.pos,
                                                   "give every column a name in the first row")])
+                seen: dict[str, Cell] = {}
+                for cell in cells:
+                    if cell.text in seen:  # a table or chart names its columns: the second would never be read
+                        raise ReportError([Diagnostic(
+                            f"the header row names '{cell.text}' twice (also in column "
+                            f"{cells.index(seen[cell.text]) + 1})", cell.pos,
+                            "give every column its own name, e.g. '2025' and '2025 plan'")])
+                    seen[cell.text] = cell
                 continue
             if len(cells) != len(columns):
                 raise ReportError([Diagnostic(f"row has {len(cells)} cells but the header has {len(columns)}",
