@@ -281,3 +281,18 @@ def test_a_pull_quote_is_display_type_and_not_hyphenated(styles):
         lines = [" ".join(str(w) for w in (line[1] if isinstance(line, tuple) else [f.text for f in line.words]))
                  for line in p.blPara.lines]
         assert not [line for line in lines if line.endswith(("-", "\xad"))], (width, lines)
+
+
+def test_a_quotation_at_body_size(project, tmp_path):
+    """A testimonial of several sentences set as a 17 pt pull quote filled half a page: `size: body`
+    sets it at the text's size, in italic, beside the same accent bar."""
+    from report.build import build
+    rel = "sections/04-aussenwirtschaftstag.yaml"
+    said = "Ich bin seit drei Jahren dabei und freue mich jeden Dienstag darauf. " * 4
+    (project / rel).write_text((project / rel).read_text(encoding="utf-8")
+                               + f"  - quote: {{text: '{said.strip()}', attribution: Eine Lesepatin, size: body}}\n",
+                               encoding="utf-8")
+    out = build(project, tmp_path / "out", ["screen"]).outputs[0]
+    theme, _ = load_theme(project, project.parent / "assets")
+    opening = [c for c in pdf_chars.chars(out.path) if c[1] == "„"][-1]  # the quotation's opening mark
+    assert round(opening[3], 1) == theme.sizes.body != theme.sizes.quote, opening

@@ -126,7 +126,8 @@ def _quote(ctx: LayoutContext, block: Quote) -> list[Any]:
     quoted = text
     if block.attribution:
         text += f"<br/><font size={ctx.styles.theme.sizes.caption}>{rl_plain(block.attribution, ctx.locale)}</font>"
-    style = ctx.styles.para("quote")
+    st = ctx.styles
+    style = st.para("quote") if block.size == "large" else st.para("body", fontName=st.font["italic"])
     para = Paragraph(text, style)
     page_h = text_frame_height(ctx.geometry, ctx.styles.theme.page)
     quote = PullQuote(para, _indent(ctx), ctx.styles.colour("accent"), 6 * MM, page_h,

@@ -23,6 +23,9 @@ class Quote(Node):
     attribution: str | None = spec("Who said it, if anyone.", default=None)
     repeat: bool = spec("The quote repeats a sentence of the body text (a pull quote): screen readers "
                         "skip it, so it is not read twice.", default=False, example=True)
+    size: Literal["large", "body"] = spec(
+        "large: a pull quote in display type (default); body: a longer quotation, a testimonial, set at the "
+        "text's size in italic, justified and hyphenated like the text.", default="large", example="body")
 
 
 @dataclass(kw_only=True)
