@@ -103,6 +103,9 @@ def test_a_short_row_is_named(content):
     _, diags = read(content, "kind: bar\ndata: data/werte.csv\n", "Jahr;Strom;Gas\n2023;48,2\n")
     (d,) = diags
     assert str(d.pos).endswith("data/werte.csv:2:1") and d.message == "row has 2 cells but the header has 3"
+    _, diags = read(content, "kind: bar\ndata: data/werte.csv\n", "Jahr;Strom;Gas\n2023;48,2\n2024;1;2\n2025;1;2;3\n")
+    assert [(str(d.pos).rsplit(":", 2)[-2], d.message) for d in diags] == [  # every such row, in one run
+        ("2", "row has 2 cells but the header has 3"), ("4", "row has 4 cells but the header has 3")]
 
 
 def test_values_out_of_range_point_at_their_cell(content):

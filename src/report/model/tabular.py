@@ -96,6 +96,7 @@ def read_csv(path: Path, shown: Path | None = None) -> CsvData:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     columns: list[Cell] = []
     rows: list[list[Cell]] = []
+    short: list[Diagnostic] = []  # rows with too few or too many cells: all of them, in one run
     try:
         for record in reader:
             line = reader.line_num
@@ -119,10 +120,11 @@ def read_csv(path: Path, shown: Path | None = None) -> CsvData:
                     seen[cell.text] = cell
                 continue
             if len(cells) != len(columns):
-                raise ReportError([Diagnostic(f"row has {len(cells)} cells but the header has {len(columns)}",
-                                              Pos(shown, line, 1),
-                                              f"every row needs one cell per column ({delimiter!r} between cells); "
-                                              "a decimal comma in a comma-separated file must be quoted")])
+                short.append(Diagnostic(f"row has {len(cells)} cells but the header has {len(columns)}",
+                                        Pos(shown, line, 1),
+                                        f"every row needs one cell per column ({delimiter!r} between cells); "
+                                        "a decimal comma in a comma-separated file must be quoted"))
+                continue
             rows.append(cells)
             if len(rows) > MAX_ROWS:
                 raise ReportError([Diagnostic(f"more than {MAX_ROWS} rows", Pos(shown, line, 1),
@@ -130,6 +132,8 @@ def read_csv(path: Path, shown: Path | None = None) -> CsvData:
     except csv.Error as exc:
         raise ReportError([Diagnostic(f"the CSV file cannot be read: {exc}", Pos(shown, reader.line_num, 1),
                                       "check the quotes in this row")]) from None
+    if short:
+        raise ReportError(short)
     return CsvData(path=shown, columns=columns, rows=rows, notation=EXCEL_SEMICOLON if delimiter == ";" else None)
 
 
