@@ -232,9 +232,10 @@ def test_the_newsletter_button_label_reads_on_the_accent(tmp_path, accent, label
     reach 4.5:1 on the accent (WCAG AA for its 16 px), in white on a dark accent."""
     import re
 
+    from report.colours import contrast
     from report.content import load_document
     from report.locale import get_locale
-    from report.newsletter.teaser import contrast, teaser_html
+    from report.newsletter.teaser import teaser_html
     content = _project(tmp_path, f"colours:\n  accent: {{cmyk: [0, 35, 95, 10], rgb: '{accent}'}}\n")
     html = teaser_html(load_document(content), get_locale("de-DE"), "cover-1200.png")
     colour = re.search(r'font-size:16px;font-weight:bold;color:(#[0-9a-fA-F]{6});', html).group(1)

@@ -85,3 +85,20 @@ def test_the_check_catches_a_palette_that_merges_for_deuteranopes():
                                                                           SIMULATIONS["deuteranopia"])
     normal = float(np.linalg.norm(seen((0.80, 0.30, 0.25)) - seen((0.45, 0.55, 0.20))))
     assert normal > 40 and float(np.linalg.norm(red - green)) < MIN_DELTA_E
+
+
+def test_a_chart_colour_of_ones_own_that_looks_like_another_warns_at_build(tmp_path):
+    """An accent of #2aa5c8 next to the palette's steel: protanopic readers cannot tell the two
+    series apart. `report theme` showed it; the build now says it too, at the user's own colour."""
+    import shutil
+
+    from .conftest import ASSETS, SAMPLE_CONTENT
+    shutil.copytree(SAMPLE_CONTENT, tmp_path / "content")
+    (tmp_path / "content" / "theme.yaml").write_text(
+        "colours:\n  accent: {cmyk: [70, 0, 15, 0], rgb: '#2aa5c8'}\n", encoding="utf-8")
+    theme, _ = load_theme(tmp_path / "content", ASSETS)
+    found = [w for w in theme.warnings if "look alike" in w.message]
+    assert [(w.pos.file.name, w.pos.line) for w in found] == [("theme.yaml", 2)], [w.format() for w in found]
+    assert "accent and steel look alike with protanopia" in found[0].message
+    plain, _ = load_theme(SAMPLE_CONTENT, ASSETS)
+    assert not [w for w in plain.warnings if "look alike" in w.message]  # the default palette is distinct

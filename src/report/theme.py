@@ -247,6 +247,36 @@ class Theme(Node):
             if name not in known:
                 diag.error(ctx.value_pos(self.charts, key), f"unknown colour '{name}' for charts: {key}",
                            f"known colours: {', '.join(known)}")
+        if not diag.errors:
+            self._check_chart_colours(diag)
+
+    def _check_chart_colours(self, diag: Diagnostics) -> None:
+        """Series whose colours look alike cannot be told apart in a legend, nor a loss from a gain:
+        said at build time (`report theme` shows the colours, also as colour-blind readers see them)."""
+        from .colours import CLOSE_DELTA_E, SIMULATIONS, close_pairs, delta_e, simulate
+        names = list(dict.fromkeys(self.charts.palette))
+        base = [self.colour(n).rgb_floats for n in names]
+        found: dict[tuple[str, str], tuple[float, str]] = {}
+        for who, matrix in [("", None), *SIMULATIONS.items()]:
+            seen = base if matrix is None else [simulate(rgb, matrix) for rgb in base]
+            for a, b, d in close_pairs(names, seen):
+                found.setdefault((a, b), (d, who.split(" (")[0]))
+        first, negative = names[0], self.charts.negative
+        apart = delta_e(self.colour(negative).rgb_floats, self.colour(first).rgb_floats)
+        if negative != first and apart < CLOSE_DELTA_E:
+            found.setdefault((first, negative), (apart, ""))
+        def own(name: str) -> bool:  # given in the content's theme.yaml, not the package's
+            where = self.colour(name).pos.file
+            return where is not None and Path(where).resolve() != DEFAULT_THEME.resolve()
+
+        for (a, b), (d, who) in found.items():
+            what = "a loss and a gain" if (a, b) == (first, negative) else "two series"
+            seen_by = f" with {who}" if who else ""
+            change, other = (a, b) if own(a) and not own(b) else (b, a)
+            diag.warning(self.colour(change).pos, f"chart colours {a} and {b} look alike{seen_by} (delta E {d:.0f}, "
+                         f"under {CLOSE_DELTA_E:g}): {what} are hard to tell apart",
+                         f"choose another {change}, one that differs from {other} in lightness too; `report theme` "
+                         "shows the chart colours as designed and as colour-blind readers see them")
 
 
 # -- plates: small and reversed text in print ------------------------------------------------------

@@ -6,6 +6,7 @@ import textwrap
 from html import escape
 from typing import Any
 
+from ..colours import contrast
 from ..figures import figure_text
 from ..locale import Locale
 from ..markup import plain, render
@@ -56,16 +57,6 @@ def _colours(doc: Document) -> dict[str, str]:
 
 
 MIN_CONTRAST = 4.5  # WCAG 2 AA for text under 18.66 px bold: the button's 16 px
-
-
-def contrast(a: str, b: str) -> float:
-    """WCAG 2 contrast ratio of two sRGB colours written #rrggbb (1 to 21)."""
-    def luminance(hex_colour: str) -> float:
-        channels = [int(hex_colour.lstrip("#")[i:i + 2], 16) / 255 for i in (0, 2, 4)]
-        r, g, b = (v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4 for v in channels)
-        return 0.2126 * r + 0.7152 * g + 0.0722 * b
-    light, dark = sorted((luminance(a), luminance(b)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)
 
 
 def teaser_html(doc: Document, locale: Locale, cover_src: str) -> str:
