@@ -10,7 +10,7 @@ import pypdfium2 as pdfium
 from report.cli import main
 from report.specimen import close_pairs, simulate
 
-from .conftest import ASSETS, SAMPLE_CONTENT
+from .conftest import ASSETS, ROOT, SAMPLE_CONTENT
 
 BRAND = Path(__file__).parent / "data" / "brand"
 
@@ -38,6 +38,21 @@ def test_specimen_page_per_edition(tmp_path, capsys):
         colours = image.getcolors(1 << 20)
         assert len(colours) > 50  # swatches, type and grid, not a blank page
         assert any(abs(r - 11) < 6 and abs(g - 74) < 6 and abs(b - 116) < 6 for _, (r, g, b) in colours)
+        assert "Ein gutes Jahr" in texts[0] and "1.000 Gäste" in texts[0]  # the German sample's language
+    finally:
+        pdf.close()
+
+
+def test_an_english_projects_specimen_speaks_english(tmp_path, capsys):
+    """An English project's specimen set its type samples in German ('1.000 Gäste')."""
+    shutil.copytree(ROOT / "examples" / "en" / "content", tmp_path / "content")
+    shutil.copytree(ASSETS, tmp_path / "assets")
+    out = tmp_path / "specimen.pdf"
+    assert main(["theme", str(tmp_path), "-o", str(out)]) == 0
+    pdf = pdfium.PdfDocument(str(out))
+    try:
+        text = pdf[0].get_textpage().get_text_range()
+        assert "1,000 guests" in text and "Gäste" not in text
     finally:
         pdf.close()
 

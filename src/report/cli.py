@@ -141,6 +141,17 @@ def cmd_newsletter(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _language(content: Path) -> str:
+    """report.yaml's language where it can be read (the specimen needs no content: German else)."""
+    from .load import load_yaml_file
+    try:
+        data = load_yaml_file(content / "report.yaml")
+    except (ReportError, OSError):
+        return "de"
+    language = data.get("language") if isinstance(data, dict) else None
+    return language if isinstance(language, str) else "de"
+
+
 def cmd_theme(args: argparse.Namespace) -> int:
     from .content import project_paths
     from .output import write_atomic
@@ -152,7 +163,7 @@ def cmd_theme(args: argparse.Namespace) -> int:
     for w in theme.warnings:
         print(w.format(), file=sys.stderr)
     editions = specimen_editions(assets)
-    data = specimen(theme, fonts, editions, assets, str(content))
+    data = specimen(theme, fonts, editions, assets, str(content), language=_language(content))
     out = Path(args.output)
     write_atomic(out, data)
     print(f"wrote {out} ({_human(len(data))}, {len(editions)} pages: "

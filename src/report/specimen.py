@@ -30,15 +30,16 @@ SIZE_FONTS = {"body": "regular", "leading": "regular", "lead": "light", "lead_le
               "source": "regular", "quote": "light",
               "quote_leading": "light", "figure": "black", "running": "bold", "title": "black"}
 SAMPLE = "Ein gutes Jahr für Ihre Internationalisierung – 1.000 Gäste, 20 Länder"
+SAMPLES = {"de": SAMPLE, "en": "A good year for your internationalisation – 1,000 guests, 20 countries"}
 
 
 class _Page:
     """One specimen page for one edition."""
 
     def __init__(self, canv: Canvas, theme: Theme, fonts: dict[str, str], edition: Edition, brand: Brand | None,
-                 source: str):
+                 source: str, sample: str = SAMPLE):
         self.c, self.theme, self.font, self.edition = canv, theme, fonts, edition
-        self.brand, self.source = brand, source
+        self.brand, self.source, self.sample = brand, source, sample
 
     def colour(self, name: str) -> Any:
         c = self.theme.colour(name)
@@ -124,7 +125,7 @@ class _Page:
             path = self.c.beginPath()
             path.rect(x, y - shown * 1.3, 125 * MM, shown * 1.3)
             self.c.clipPath(path, stroke=0, fill=0)
-            self.text(x, y - shown * 1.05, SAMPLE if shown < 16 else SAMPLE.split(" – ")[0], shown, role,
+            self.text(x, y - shown * 1.05, self.sample if shown < 16 else self.sample.split(" – ")[0], shown, role,
                       "primary" if f.name in ("h1", "h2", "title", "figure", "quote", "lead") else "ink")
             self.c.restoreState()
             y -= shown * 1.3 + 4.5 * MM
@@ -240,8 +241,9 @@ def specimen_editions(assets_dir: Path) -> list[Edition]:
 
 
 def specimen(theme: Theme, fonts: dict[str, Path], editions: list[Edition], assets_dir: Path, source: str,
-             organisation: str = "") -> bytes:
-    """The specimen PDF: one page per edition."""
+             organisation: str = "", language: str = "de") -> bytes:
+    """The specimen PDF: one page per edition; its type samples in `language` (German or English)."""
+    sample = SAMPLES.get(language.split("-")[0].lower(), SAMPLES["en"])
     names = register_fonts(fonts)
     art, negative = logo_files(theme.logo, assets_dir)
     brand = Brand(theme.logo, art, negative, theme.logo.alt or organisation or "Logo") if art else None
@@ -249,7 +251,7 @@ def specimen(theme: Theme, fonts: dict[str, Path], editions: list[Edition], asse
     canv = Canvas(buf, pagesize=PAGE, invariant=1, initialFontName=names["regular"])
     canv.setTitle("Theme specimen")
     for edition in editions:
-        _Page(canv, theme, names, edition, brand, source).draw()
+        _Page(canv, theme, names, edition, brand, source, sample).draw()
         canv.showPage()
     canv.save()
     if brand is None or not brand.forms:
