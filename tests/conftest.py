@@ -81,3 +81,13 @@ def many_sections(project: Path, count: int) -> None:
     head, tail = report.read_text(encoding="utf-8").split("sections:\n", 1)
     report.write_text(head + "sections:\n" + "".join(f"  - {n}\n" for n in names) + "\n" + tail.split("\n\n", 1)[1],
                       encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def styles():
+    """The sample's styles (German, the screen edition's RGB), for flowables tested alone."""
+    from report.layout.styles import Styles, register_fonts
+    from report.locale import get_locale
+    from report.theme import load_theme
+    theme, fonts = load_theme(SAMPLE_CONTENT, ASSETS)
+    return Styles(theme, get_locale("de-DE"), "rgb", register_fonts(fonts))

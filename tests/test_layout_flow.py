@@ -3,21 +3,7 @@
 import pytest
 from reportlab.platypus import Paragraph
 
-from report.content import load_document
-from report.layout.styles import Styles, register_fonts
-from report.locale import get_locale
-from report.theme import load_theme
-
-from .conftest import SAMPLE_CONTENT
-
 TEXT = " ".join(["Thüringer Unternehmen beim Ausbau ihres Exportgeschäfts unterstützen."] * 12)
-
-
-@pytest.fixture(scope="module")
-def styles() -> Styles:
-    doc = load_document(SAMPLE_CONTENT)
-    theme, fonts = load_theme(SAMPLE_CONTENT, doc.assets_dir)
-    return Styles(theme, get_locale("de-DE"), "rgb", register_fonts(fonts))
 
 
 def _lines(p: Paragraph, width: float) -> int:

@@ -9,21 +9,12 @@ from reportlab.platypus.paragraph import _SplitFragH
 
 from report.content import load_document
 from report.layout.hyphenate import break_points, hyphenator, word_breaks
-from report.layout.styles import MM, Styles, register_fonts
+from report.layout.styles import MM
 from report.layout.text import Paragraph, rl_markup
-from report.locale import get_locale
-from report.theme import load_theme
 
 from .conftest import SAMPLE_CONTENT
 
 MEASURES_MM = range(98, 147, 4)
-
-
-@pytest.fixture(scope="module")
-def styles() -> Styles:
-    doc = load_document(SAMPLE_CONTENT)
-    theme, fonts = load_theme(SAMPLE_CONTENT, doc.assets_dir)
-    return Styles(theme, get_locale("de-DE"), "rgb", register_fonts(fonts))
 
 
 @pytest.fixture(scope="module")

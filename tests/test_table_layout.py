@@ -12,18 +12,9 @@ import pypdfium2 as pdfium
 import pytest
 from reportlab.platypus import SimpleDocTemplate, Spacer
 
-from report.layout.styles import MM, Styles, register_fonts
+from report.layout.styles import MM, Styles
 from report.layout.table import Cell, Column, DataTable, Row, TableData, TooWide, column_widths
 from report.locale import get_locale
-from report.theme import load_theme
-
-from .conftest import ASSETS, SAMPLE_CONTENT
-
-
-@pytest.fixture(scope="module")
-def styles() -> Styles:
-    theme, fonts = load_theme(SAMPLE_CONTENT, ASSETS)
-    return Styles(theme, get_locale("de-DE"), "rgb", register_fonts(fonts))
 
 
 def _investments(rows: int = 0) -> TableData:

@@ -15,24 +15,17 @@ from reportlab.pdfgen.canvas import Canvas
 from report.content import load_document
 from report.layout.hyphenate import break_points
 from report.layout.notes import reference
-from report.layout.styles import MM, Styles, register_fonts
+from report.layout.styles import MM
 from report.layout.text import Paragraph, rl_link, rl_markup
 from report.locale import get_locale
 from report.theme import load_theme
 
 from . import pdf_chars
 from .brand_fonts import UNICODES, latin_subset
-from .conftest import ASSETS, SAMPLE_CONTENT
+from .conftest import ASSETS
 from .hostile import line_of, make_project
 
 URL = "https://www.buergerstiftung-kassel.example/transparenz"
-
-
-@pytest.fixture(scope="module")
-def styles() -> Styles:
-    doc = load_document(SAMPLE_CONTENT)
-    theme, fonts = load_theme(SAMPLE_CONTENT, doc.assets_dir)
-    return Styles(theme, get_locale("de-DE"), "rgb", register_fonts(fonts))
 
 
 @pytest.fixture(scope="module")
