@@ -10,16 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any, Literal
 
 from ..errors import Diagnostics, Pos, ReportError
 from ..load import YFloat, YInt, YMap, YSeq
-from .numbers import Number, NumberError, parse_number
+from .numbers import Number, NumberError, parse_number, warn_dropped_digits
 from .reader import Markup, Node, ReadContext, Reader, spec
 from .tabular import read_csv, resolve_data
 
-_POINT = SimpleNamespace(thousands=",", decimal=".")  # notation of messages before the language is known
 MAX_ROWS = 500  # more does not belong in a printed review
 ROW_KINDS = ("header", "group", "body", "subtotal", "total")
 NAMED_KINDS = tuple(k for k in ROW_KINDS if k != "body")  # what row_kinds may name
@@ -295,10 +293,7 @@ class Table(Node):
             number = Reader(diag, ctx).read(value, pos, Number, what)
             if not isinstance(number, Number):
                 return None
-        if col.decimals is not None and number.drops_digits(col.decimals):
-            shown = number.format(ctx.numbers or _POINT, col.decimals)
-            diag.warning(pos, f"{what}: {number} prints as {shown} with decimals: {col.decimals}",
-                         f"write the value as it should be printed, or set decimals: {number.decimals}")
+        warn_dropped_digits(diag, pos, f"{what}:", number, col.decimals, ctx.numbers)
         return number
 
     def _kinds(self, diag: Diagnostics, ctx: ReadContext) -> dict[str, tuple[str, Pos]]:
