@@ -253,3 +253,26 @@ def test_a_fall_is_good_news_where_lower_is_better(project, tmp_path, better):
     rgb = tuple(round(float(v) * 255) for v in arrow.groups())
     expected = {"higher": (0xEE, 0x7D, 0x2B), "lower": (0x1F, 0xA1, 0x9A)}[better]  # accent | secondary
     assert all(abs(a - b) <= 1 for a, b in zip(rgb, expected, strict=True)), rgb
+
+
+def test_a_photo_that_just_misses_the_page_is_set_smaller_to_stay(styles):
+    """A portrait after a section's last lines did not fit the rest of the page: it moved on whole
+    and left two half-empty pages. Down to three quarters of its height it is set smaller instead,
+    in its place (centred stays centred); any shorter room and it moves on as before."""
+    import io
+
+    from reportlab.pdfgen.canvas import Canvas
+    from reportlab.platypus import Spacer
+
+    from report.layout.section import MIN_SHRINK, PlacedImage, ShrinkToFit
+    image = PlacedImage("unused.jpg", 200, 300, "Ein Porträt", x=100, align="center")
+    caption = Paragraph("Bildunterschrift unter dem Porträt.", styles.para("caption"))
+    figure = ShrinkToFit([image, Spacer(0, 6), caption], image)
+    figure.canv = Canvas(io.BytesIO())  # as a frame gives it
+    natural = 300 + 6 + caption.wrap(400, 1000)[1]
+    parts = figure.split(400, natural - 40)  # 40 pt short: set at ~87 %
+    assert image in parts and image.height < 300 and image.height >= MIN_SHRINK * 300
+    assert image.height + 6 + caption.height <= natural - 40
+    assert abs((image.x + image.width / 2) - (100 + 200 / 2)) < 0.01  # still centred where it was
+    parts = figure.split(400, natural - 120)  # 120 pt short: it would be set under 75 %
+    assert image.height == 300 and parts[0] is not image  # a break first: it moves on whole

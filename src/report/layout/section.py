@@ -157,16 +157,47 @@ def source_line(locale: Any, source: str) -> str:
 class PlacedImage(Flowable):
     """An image prepared by the edition (a file or an image reader) at a fixed placed size."""
 
-    def __init__(self, image: Any, width: float, height: float, alt: str, x: float = 0.0):
+    def __init__(self, image: Any, width: float, height: float, alt: str, x: float = 0.0, align: str = "left"):
         super().__init__()
         self.image, self.width, self.height, self.alt, self.x = image, width, height, alt, x
+        self.designed, self.align = (width, height, x), align
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         return self.x + self.width, self.height
 
+    def scale_to(self, scale: float) -> None:
+        """Set at `scale` of its designed size, in its place (a centred image stays centred)."""
+        w, h, x = self.designed
+        self.width, self.height = w * scale, h * scale
+        self.x = x + (w - self.width) * {"left": 0.0, "center": 0.5, "right": 1.0}[self.align]
+
     def draw(self) -> None:
         with content(self.canv, "Figure", alt=self.alt):
             self.canv.drawImage(self.image, self.x, 0, self.width, self.height)
+
+
+class ShrinkToFit(KeepTogether):
+    """A photo with its caption, kept together: where it does not fit the rest of the page, its
+    image is set smaller, down to MIN_SHRINK of its height, rather than move on whole and leave the
+    page's foot empty (a portrait after the last lines of a section left two half-empty pages).
+    Only for photos set at the layout's size: a `width:` the author gives is kept."""
+
+    def __init__(self, flowables: list[Any], image: PlacedImage):
+        super().__init__(flowables)
+        self.image = image
+
+    def split(self, aw: float, ah: float) -> list[Any]:
+        self.image.scale_to(1.0)
+        self.wrap(aw, ah)
+        over = self._H - ah
+        if over > 0 and (self.image.designed[1] - over - _SLACK) / self.image.designed[1] >= MIN_SHRINK:
+            self.image.scale_to((self.image.designed[1] - over - _SLACK) / self.image.designed[1])
+            self.wrap(aw, ah)
+            if self._H <= ah:
+                return list(self._content)
+            self.image.scale_to(1.0)
+            self.wrap(aw, ah)
+        return super().split(aw, ah)
 
 
 def _figure(ctx: LayoutContext, block: Figure) -> list[Any]:
@@ -191,8 +222,10 @@ def _figure(ctx: LayoutContext, block: Figure) -> list[Any]:
     caption_x = min(x, full - caption_w)
     caption, credit = _caption(ctx, block, caption_x, full - caption_x - caption_w)
     prepared = ctx.prepare_image(block.image, width, height, block.field_pos.get("image") or block.pos)
-    img = PlacedImage(prepared, width, height, block.alt, x)
-    return [KeepTogether([img, Spacer(0, gap), caption, *credit])]
+    img = PlacedImage(prepared, width, height, block.alt, x, block.align)
+    if block.width is not None:  # the size the author chose is kept
+        return [KeepTogether([img, Spacer(0, gap), caption, *credit])]
+    return [ShrinkToFit([img, Spacer(0, gap), caption, *credit], img)]
 
 
 def _caption(ctx: LayoutContext, block: Figure, left: float, right: float) -> tuple[Any, list[Any]]:
@@ -206,6 +239,7 @@ def _caption(ctx: LayoutContext, block: Figure, left: float, right: float) -> tu
 
 CAPTION_SHARE = 1 / 3  # a caption under a narrow image is at least this share of the full width wide
 PORTRAIT_SHARE = 0.6  # the tallest a figure is set, as a share of the text frame's height
+MIN_SHRINK = 0.75  # the smallest share of its designed height a photo is set at to stay on a page
 _SLACK = 1.0  # points kept free below a page-high figure: rounding in reportlab's frame arithmetic
 
 
