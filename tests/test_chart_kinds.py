@@ -163,6 +163,30 @@ series:
     assert abs(label.x - (ring[0] + ring[2]) / 2) < 40 and abs(label.y - (ring[1] + ring[3]) / 2) < 40  # near it
 
 
+def test_highlight_series_marks_the_series_named(theme_fonts):
+    """The peak of the peak series: `highlight` marked the first series' value (the average, 447),
+    where the text talked about the peak of 486."""
+    theme, _ = theme_fonts
+    text = """kind: line
+unit: ML/d
+highlight: Jul
+highlight_series: Peak
+categories: [May, Jun, Jul, Aug, Sep]
+series:
+  - {name: Average, values: [401, 428, 447, 430, 405]}
+  - {name: Peak, values: [430, 462, 486, 470, 431]}
+"""
+    pdf = draw(chart(text), theme_fonts, "en-GB")
+    second = tuple(round(v, 3) for v in theme.colour(theme.charts.palette[1]).rgb_floats)
+    rings = [(tuple(round(v, 3) for v in c), box) for c, box in filled_shapes(pdf) if 6 < box[2] - box[0] < 10]
+    assert rings and all(c == second for c, _box in rings)  # the peak's colour
+    find(pdf, "486\u00a0ML/d")  # its value, not the average's
+    assert not [w for w in texts(pdf) if w.startswith("447")]
+    _, diags = read(text.replace("highlight_series: Peak", "highlight_series: Spitze"))
+    assert [d.message for d in diags] == ["highlight_series 'Spitze' is not a series of this chart"]
+    assert "Average, Peak" in diags[0].hint
+
+
 def test_numeric_x_keeps_the_distances_between_years(theme_fonts):
     pdf = draw(chart("""kind: line
 x: numeric

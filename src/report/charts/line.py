@@ -70,10 +70,11 @@ def draw(fig: Figure, chart: Any, theme: Theme, locale: Locale) -> None:
     ax.set_xlim(xs[0] - margin, xs[-1] + margin)
 
     value_label = None
+    marked = _marked_series(chart)
     if chart.highlight is not None:
         # with several series a ring in the highlight colour would read as another series' point
-        ring = colour(theme, theme.charts.highlight) if len(values) == 1 else colours[0]
-        value_label = _highlight(ax, chart, xs, values[0], ring, theme, locale)
+        ring = colour(theme, theme.charts.highlight) if len(values) == 1 else colours[marked % len(colours)]
+        value_label = _highlight(ax, chart, xs, values[marked], ring, theme, locale, marked)
 
     names = [s.name or "" for s in chart.series]
     labelled = any(names) and (len(names) > 1 or names[0])
@@ -101,7 +102,7 @@ def draw(fig: Figure, chart: Any, theme: Theme, locale: Locale) -> None:
         for k, (label, vs) in enumerate(zip(end_labels, values, strict=True)):
             _leader(fig, ax, xs[-1], vs[-1], label.get_position()[1], colours[k % len(colours)])
     if value_label is not None:
-        _place_value_label(fig, ax, value_label, lines, end_labels)
+        _place_value_label(fig, ax, value_label, lines, end_labels, marked)
 
 
 def _room_at_ends(fig: Figure, ax: Any, xs: list[float], highlight: bool) -> None:
@@ -152,15 +153,21 @@ def positions(chart: Any, locale: Locale) -> list[float]:
     return [float(i) for i in range(len(chart.categories))]
 
 
+def _marked_series(chart: Any) -> int:
+    """The series whose value at the highlighted category is marked: `highlight_series`, or the first."""
+    name = getattr(chart, "highlight_series", None)
+    return next((k for k, s in enumerate(chart.series) if name is not None and s.name == name), 0)
+
+
 def _highlight(ax: Any, chart: Any, xs: list[float], values: list[float], ring: Any, theme: Theme,
-               locale: Locale) -> Any:
+               locale: Locale, k: int = 0) -> Any:
     """The highlighted point: a ring (in the theme's highlight colour, or its series' where there are
     several) and its value above it, the category under it in bold. Returns the value label."""
     i = chart.categories.index(chart.highlight)
     ax.plot([xs[i]], [values[i]], marker="o", markersize=HIGHLIGHT_PT, color=ring,
             markeredgecolor=colour(theme, "paper"), markeredgewidth=1.2, zorder=6)
-    text = with_unit(value_text(chart.series[0].values[i], locale, _decimals(chart, 0)),
-                     getattr(chart.series[0], "unit", None) or getattr(chart, "unit", None), locale)
+    text = with_unit(value_text(chart.series[k].values[i], locale, _decimals(chart, k)),
+                     getattr(chart.series[k], "unit", None) or getattr(chart, "unit", None), locale)
     # above the point, unless the line comes down to it (a low, a loss): then below, off the line
     neighbours = [values[j] for j in (i - 1, i + 1) if 0 <= j < len(values)]
     below = bool(neighbours) and values[i] < min(neighbours)
@@ -187,7 +194,8 @@ def _places(below: bool) -> list[tuple[float, float, str, str]]:
     return first
 
 
-def _place_value_label(fig: Figure, ax: Any, label: Any, lines: list[Any], end_labels: list[Any]) -> None:
+def _place_value_label(fig: Figure, ax: Any, label: Any, lines: list[Any], end_labels: list[Any],
+                       marked: int = 0) -> None:
     """The highlighted value where it crosses no line, touches no series name or category label and
     lies nearer its own point than any other series' point of that category, inside the drawing:
     above (or below) its point where that is free, else the nearest free place around it (two series
@@ -199,7 +207,8 @@ def _place_value_label(fig: Figure, ax: Any, label: Any, lines: list[Any], end_l
     others = [t.get_window_extent(r) for t in [*end_labels, *ax.get_xticklabels()] if t.get_visible()]
     own = ax.transData.transform(label.xy)
     x = label.xy[0]
-    rivals = [ax.transData.transform((x, y)) for line in lines[1:] for lx, y in zip(*line.get_data(), strict=True)
+    others_lines = [line for k, line in enumerate(lines) if k != marked]
+    rivals = [ax.transData.transform((x, y)) for line in others_lines for lx, y in zip(*line.get_data(), strict=True)
               if lx == x]
 
     def gap(box: Any, point: Any) -> float:
@@ -214,7 +223,7 @@ def _place_value_label(fig: Figure, ax: Any, label: Any, lines: list[Any], end_l
                 and gap(room, own) >= ring and all(gap(box, p) > gap(box, own) for p in rivals)
                 and not any(path.intersects_bbox(room, filled=False) for path in paths)
                 and not any(room.overlaps(o) for o in others)
-                and not any(path.intersects_path(sight(box)) for path in paths[1:]))
+                and not any(path.intersects_path(sight(box)) for k, path in enumerate(paths) if k != marked))
     places = _places(label.get_va() == "top")
     best: tuple[float, int] | None = None
     for n, (dx, dy, ha, va) in enumerate(places):

@@ -256,8 +256,10 @@ class LineChart(SeriesChart):
     kind: Literal["line"] = spec("Chart kind: lines over categories (months, years), named at their ends.")
     markers: bool = spec("Mark every value with a dot.", default=False)
     area: bool = spec("Fill the area under the line (one series only).", default=False)
-    highlight: str | None = spec("A category whose value (in the first series) is marked and labelled, e.g. the "
-                                 "record month.", default=None, example="Jul")
+    highlight: str | None = spec("A category whose value (in the first series, or `highlight_series`) is marked "
+                                 "and labelled, e.g. the record month.", default=None, example="Jul")
+    highlight_series: str | None = spec("The series, by name, whose value at `highlight` is marked (default: the "
+                                        "first).", default=None, example="Spitzenlast", example_en="Peak")
     x: Literal["categories", "numeric"] = spec("categories: evenly spaced (months, years); numeric: the categories "
                                                "are numbers placed at their distances (2010, 2015, 2020, 2022).",
                                                default="categories")
@@ -272,6 +274,14 @@ class LineChart(SeriesChart):
         if self.highlight is not None and self.highlight not in self.categories:
             diag.error(ctx.value_pos(self, "highlight"), f"highlight {self.highlight!r} is not one of the categories",
                        f"write one of: {', '.join(self.categories[:12])}")
+        names = [s.name for s in self.series]
+        if self.highlight_series is not None and (self.highlight is None or self.highlight_series not in names):
+            named = ", ".join(n for n in names if n) or "none (the series have no names)"
+            diag.error(ctx.value_pos(self, "highlight_series"),
+                       f"highlight_series {self.highlight_series!r} is not a series of this chart"
+                       if self.highlight is not None else "highlight_series needs highlight: (a category)",
+                       f"name one of the series: {named}" if self.highlight is not None
+                       else "add highlight: with the category to mark, e.g. highlight: Jul")
         if len(self.categories) < 2:
             diag.error(ctx.value_pos(self, "categories"), "a line needs at least two categories",
                        "show a single value as a bar chart or a key figure")
