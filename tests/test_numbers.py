@@ -54,7 +54,9 @@ def test_locale_text_is_a_number(text, seps, value, decimals):
 @pytest.mark.parametrize("text, seps, hint", [
     ("61.4", DE, "this document writes decimals with ',', not '.': e.g. 61,4"),
     ("61,4", EN, "this document writes decimals with '.', not ',': e.g. 61.4"),
-    ("12 %", DE, "write the number alone; a unit goes into 'unit:'"),
+    ("12 %", DE, "write the number alone; a unit goes into 'unit:', e.g. 12 with unit: %"),
+    ("1,5 Mio. €", EN, "write the number alone; a unit goes into 'unit:', e.g. 1.5 with unit: Mio. €"),  # its notation
+    ("4.1m", DE, "write the number alone; a unit goes into 'unit:', e.g. 4,1 with unit: m"),
     ("viele", DE, "write the number in digits, e.g. 20"),
     # the other language's notation, from a spreadsheet of the other country
     ("1.234,5", EN, "this document writes decimals with '.' and groups thousands with ',': 1,234.5"),

@@ -187,6 +187,16 @@ def _hint_for(raw: str, seps: Separators | None) -> str:
         return "write the number in digits, e.g. 20"
     if re.match(r"[-+−]?\s*[€$£¥]", raw):
         return "write the number alone; a currency sign goes into 'unit:' (a key figure's leading one into 'prefix:')"
+    split = re.fullmatch(r"([-+−]?[\d.,\s]*\d)\s*([^\d\s].*)", raw)
+    if split and re.search(r"[%‰€$£]|[^\W\d_]", split[2]):
+        number, unit = split[1].strip(), split[2].strip()
+        for written in (number, number.translate({ord("."): ",", ord(","): "."})):
+            try:
+                parse_number(written, seps)
+                return f"write the number alone; a unit goes into 'unit:', e.g. {written} with unit: {unit}"
+            except NumberError:
+                continue
+        return f"write the number alone; a unit goes into 'unit:', e.g. unit: {unit}"
     if re.search(r"[%‰€$£]|[^\W\d_]", raw):
         return "write the number alone; a unit goes into 'unit:'"
     return f"write digits, e.g. 1500 or {example}"
