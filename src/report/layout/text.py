@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
+from functools import lru_cache
 from typing import Any
 
 from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT
@@ -309,8 +310,14 @@ def _too_narrow(style: Any, width: float) -> bool:
     the style's font (body text only: its ragged setting is the optimiser's, see RAGGED_STYLES)."""
     if style.name != "body":
         return False
-    average = stringWidth(_AVERAGE_TEXT, style.fontName, style.fontSize) / len(_AVERAGE_TEXT)
-    return width - style.leftIndent - style.rightIndent < MIN_JUSTIFIED_CHARS * average
+    return width - style.leftIndent - style.rightIndent < MIN_JUSTIFIED_CHARS * _average_char(style.fontName,
+                                                                                              style.fontSize)
+
+
+@lru_cache(maxsize=64)
+def _average_char(font: str, size: float) -> float:
+    """The width of an average character of running text (asked at every body paragraph's wrap)."""
+    return stringWidth(_AVERAGE_TEXT, font, size) / len(_AVERAGE_TEXT)
 
 
 def _fits_one_line(frag_words: list, width: float) -> bool:
