@@ -125,7 +125,7 @@ def _layout_and_finish(doc, theme, fonts, locale, charts, content_dir: Path, out
     for edition in prepared:
         report("layout", edition.name)
         if edition.name in elsewhere and _collect(*elsewhere[edition.name], result, outputs, report):
-            continue  # built and written by its worker
+            continue  # built by its worker (its bytes are written below, with the others)
         rendered = render(doc, theme, fonts, charts, edition, locale, seeds.slot(edition.name))
         _report_padding(report, edition.name, rendered.padded, rendered.pages)
         waiting.append((edition, rendered))
@@ -157,8 +157,8 @@ def _layout_and_finish(doc, theme, fonts, locale, charts, content_dir: Path, out
 
 
 # A long document's editions are built side by side: every edition after the first (the print
-# edition, untagged) in a forked worker — laid out, finished, checked and written — while this
-# process builds the first. Only when every chart is drawn already (the worker needs them to finish;
+# edition, untagged) in a forked worker — laid out, finished and checked, its bytes sent back — while
+# this process builds the first. Only when every chart is drawn already (the worker needs them to finish;
 # and with chart workers running, four processes would take ~530 MiB at 185 pages, the budget is
 # 350). Below this much section text, forking costs more than the second core saves.
 PARALLEL_MIN_BYTES = 64 * 1024
@@ -178,7 +178,7 @@ def _lay_out_elsewhere(editions: list, content_dir: Path, charts: dict, shared: 
 def _finish_elsewhere(waiting: list, content_dir: Path, charts: dict, shared: tuple) -> dict:
     """Like `_lay_out_elsewhere` for editions laid out here while chart workers ran (a first build of
     a long document): once every chart is drawn, the print edition is finished, checked (its walk
-    shared) and written in a worker while this process finishes the first edition."""
+    shared) in a worker while this process finishes the first edition."""
     from concurrent.futures import wait
     chosen = [(e, rendered) for e, rendered in waiting if not e.tagged]
     if not chosen or not _worth_a_fork(content_dir):
