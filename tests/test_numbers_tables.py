@@ -346,3 +346,24 @@ def test_a_semicolon_csv_table_in_an_english_document(tmp_path):
     table = Reader(diag, ctx).read(raw, raw.pos, Table, "table")
     assert diag.items == []
     assert [r.cells[1].text for r in table_data(table, locale).rows] == ["1,301.40", "−412.7"]
+
+
+def test_a_unit_the_heading_names_already_is_not_repeated_under_it(tmp_path):
+    """A percent column headed 'Change in %' printed 'Change in / % / %': the unit line under a
+    heading is left out where the heading names that unit already."""
+    from report.errors import Diagnostics
+    from report.layout.table import table_data
+    from report.load import parse_yaml
+    from report.locale import get_locale
+    from report.model import ReadContext, Reader, Table
+
+    locale = get_locale("en-GB")
+    ctx = ReadContext(content_dir=tmp_path, assets_dir=tmp_path, project_dir=tmp_path, numbers=locale,
+                      language="en-GB")
+    raw = parse_yaml("title: T\nalt: A\ncolumns: [{name: Item}, {name: Change in %, type: percent}, "
+                     "{name: '2025 (£m)', type: number, unit: £m}, {name: Share, type: percent}]\n"
+                     "rows:\n  - [a, 1.5, 2.0, 3.0]\n")
+    diag = Diagnostics()
+    table = Reader(diag, ctx).read(raw, raw.pos, Table, "table")
+    assert diag.items == []
+    assert [c.unit for c in table_data(table, locale).columns] == [None, None, None, "%"]

@@ -11,6 +11,7 @@ page is an artifact, and the rows there continue the same TBody.
 
 from __future__ import annotations
 
+import re
 from contextlib import nullcontext
 from dataclasses import dataclass, replace
 from typing import Any
@@ -405,6 +406,8 @@ def table_data(block: Table, locale: Locale) -> TableData:
     for i, col in enumerate(block.columns):
         align = col.align or ("decimal" if col.numeric else "left")
         unit = col.unit or ("%" if col.type == "percent" else None)
+        if unit and re.search(rf"(?<!\w){re.escape(unit)}(?!\w)", col.name):  # 'Change in %': said already
+            unit = None
         columns.append(Column(locale.typographic(col.name), align, unit and locale.typographic(unit),
                               row_header=i == 0 and not col.numeric))
     rows = [Row([Cell(_cell_text(c.value, col, locale, bool(col.change)), MARKS[c.note - 1] if c.note else None)
