@@ -491,3 +491,18 @@ def test_values_beyond_one_trillion_are_named_in_words():
     assert d.message == "value 2000000000000 is too large for a bar chart"
     assert "one trillion" in d.hint and "1e" not in d.hint
     assert d.pos.line == line_number(text, "values:")
+
+
+def test_a_value_split_by_the_lists_comma_is_named():
+    """values: [38.4, 41,0, 39.9] is four values to YAML: the count error now says which one split."""
+    text = """kind: bar
+categories: [a, b, c, d, e]
+series:
+  - {name: S, values: [38.4, 41,0, 39.9, 40.2, 37.0]}
+"""
+    _, diags = read(text, language="en-GB")
+    (d,) = diags
+    assert d.message == "series has 6 values but the chart has 5 categories"
+    assert "'41,0' is two" in d.hint
+    _, diags = read(text.replace("41,0", "41, 0"), language="en-GB")  # a space after the comma: meant
+    assert "is two" not in diags[0].hint

@@ -26,6 +26,19 @@ MAX_SHARES = 8  # more shares cannot be told apart (colours, labels)
 MAX_DECIMALS = 6
 
 
+def _split_by_comma(series: Node, ctx: ReadContext) -> str | None:
+    """'41,0' or '1,250' written in brackets, which YAML reads as two values: told by where they
+    stand (a digit, the comma, a digit, no space between), as lists are (blocks.check_split_numbers)."""
+    values = getattr(series, "values", [])
+    for i in range(1, len(values)):
+        before, after = values[i - 1].source, values[i].source
+        at, then = ctx.item_pos(series, "values", i - 1), ctx.item_pos(series, "values", i)
+        if before[-1:].isdigit() and after[:1].isdigit() and at.line and at.line == then.line \
+                and then.col == at.col + len(before) + 1:
+            return f"{before},{after}"
+    return None
+
+
 def check_range(obj: Node, values: list[Number], diag: Diagnostics, ctx: ReadContext, what: str) -> None:
     """Every value within ±one trillion, the range named in words ('1e+12' means nothing to most authors)."""
     for i, v in enumerate(values):
@@ -151,7 +164,11 @@ class SeriesChart(ChartBase):
         for s in self.series:
             if len(s.values) != len(self.categories):
                 hint = "give exactly one value per category"
-                if len(s.values) == 2 * len(self.categories):
+                split = _split_by_comma(s, ctx)
+                if split:
+                    hint += (f"; in [ ] a comma separates values, so '{split}' is two: write it with a point "
+                             f"or without the comma, or quote it as the document writes it")
+                elif len(s.values) == 2 * len(self.categories):
                     hint += ("; a decimal comma splits a number in an unquoted list ([1,5, 2,5] is four values):"
                              " write 1.5 or quote '1,5'")
                 diag.error(s.pos, f"series has {len(s.values)} values but the chart has "
