@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from ..errors import Diagnostics
+from .numbers import comma_splits
 from .reader import AssetPath, Markup, Node, spec
 from .tables import Table
 
@@ -103,15 +104,12 @@ def check_split_numbers(obj: Node, texts: list[str], diag: Diagnostics, ctx: Any
     """A warning where a list's comma split a number: in `[under £10,000, one reference]` YAML reads
     the items 'under £10' and '000', in `[Baubeginn 2025, 3,2 km]` '3' and '2 km'. Told by where the
     items stand: a digit, the comma, a digit, with no space between (`[Phase 1, 200 Stationen]` has one)."""
-    for i in range(1, len(texts)):
+    for i in comma_splits(texts, [ctx.item_pos(obj, "items", k) for k in range(len(texts))]):
         before, after = texts[i - 1], texts[i]
-        at, then = ctx.item_pos(obj, "items", i - 1), ctx.item_pos(obj, "items", i)
-        if before[-1:].isdigit() and after[:1].isdigit() and at.line and at.line == then.line \
-                and then.col == at.col + len(before) + 1:
-            diag.warning(at, f"list items {i} and {i + 1} ({before[-20:]!r} and {after[:20]!r}) look like one "
-                             "number split by the comma between items",
-                         "quote the item with the number, e.g. - " + ctx.says('"3,2 km"', '"under £10,000"')
-                         + ", or write the items one per line")
+        diag.warning(ctx.item_pos(obj, "items", i - 1), f"list items {i} and {i + 1} ({before[-20:]!r} and "
+                     f"{after[:20]!r}) look like one number split by the comma between items",
+                     "quote the item with the number, e.g. - " + ctx.says('"3,2 km"', '"under £10,000"')
+                     + ", or write the items one per line")
 
 
 @dataclass(kw_only=True)

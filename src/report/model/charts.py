@@ -9,7 +9,7 @@ from typing import Literal
 
 from ..errors import Diagnostics, Pos, ReportError
 from ..labels import LABEL_WRAP, LINE_MM, counting, text_mm, wrap_label
-from .numbers import Number, NumberError, parse_number, warn_dropped_digits
+from .numbers import Number, NumberError, comma_splits, parse_number, warn_dropped_digits
 from .reader import Markup, Node, ReadContext, spec
 from .tabular import CsvData, read_csv, resolve_data
 
@@ -29,14 +29,9 @@ MAX_DECIMALS = 6
 def _split_by_comma(series: Node, ctx: ReadContext) -> str | None:
     """'41,0' or '1,250' written in brackets, which YAML reads as two values: told by where they
     stand (a digit, the comma, a digit, no space between), as lists are (blocks.check_split_numbers)."""
-    values = getattr(series, "values", [])
-    for i in range(1, len(values)):
-        before, after = values[i - 1].source, values[i].source
-        at, then = ctx.item_pos(series, "values", i - 1), ctx.item_pos(series, "values", i)
-        if before[-1:].isdigit() and after[:1].isdigit() and at.line and at.line == then.line \
-                and then.col == at.col + len(before) + 1:
-            return f"{before},{after}"
-    return None
+    texts = [v.source for v in getattr(series, "values", [])]
+    split = comma_splits(texts, [ctx.item_pos(series, "values", k) for k in range(len(texts))])
+    return f"{texts[split[0] - 1]},{texts[split[0]]}" if split else None
 
 
 def check_range(obj: Node, values: list[Number], diag: Diagnostics, ctx: ReadContext, what: str) -> None:

@@ -200,3 +200,16 @@ def _hint_for(raw: str, seps: Separators | None) -> str:
     if re.search(r"[%‰€$£]|[^\W\d_]", raw):
         return "write the number alone; a unit goes into 'unit:'"
     return f"write digits, e.g. 1500 or {example}"
+
+
+def comma_splits(texts: list[str], positions: list[Pos]) -> list[int]:
+    """Where a list's comma split one number in two: the indexes i at which item i-1 ends and item i
+    begins with a digit, standing on one line with only the comma between them ('[3,2 km]',
+    '[Revenue, 1,250, 398.2]'; '[Phase 1, 200 Stationen]' has a space and is taken as meant)."""
+    out = []
+    for i in range(1, min(len(texts), len(positions))):
+        before, after, at, then = texts[i - 1], texts[i], positions[i - 1], positions[i]
+        if before[-1:].isdigit() and after[:1].isdigit() and at.line and at.line == then.line \
+                and then.col == at.col + len(before) + 1:
+            out.append(i)
+    return out

@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from ..errors import Diagnostics, Pos, ReportError
 from ..load import YFloat, YInt, YMap, YSeq
-from .numbers import Number, NumberError, parse_number, warn_dropped_digits
+from .numbers import Number, NumberError, comma_splits, parse_number, warn_dropped_digits
 from .reader import Markup, Node, ReadContext, Reader, spec
 from .tabular import read_csv, resolve_data
 
@@ -434,10 +434,9 @@ def _comma_hint(item: YSeq, width: int, ctx: ReadContext) -> str:
     that groups thousands with a comma the likely number is 1,250; else a decimal comma (31,2)."""
     if len(item) <= width:
         return ""
-    cells = [(str(getattr(v, "source", v)), p) for v, p in zip(item, item.item_pos, strict=False)]
-    for (before, at), (after, then) in zip(cells, cells[1:], strict=False):
-        if not (at.line and at.line == then.line and then.col == at.col + len(before) + 1):
-            continue
+    texts = [str(getattr(v, "source", v)) for v in item]
+    for i in comma_splits(texts, list(item.item_pos)):
+        before, after = texts[i - 1], texts[i]
         if before.lstrip("-+").isdigit() and after.isdigit():
             joined = f"{before},{after}"
             if len(after) == 3 and ctx.numbers is not None and ctx.numbers.thousands == ",":
