@@ -267,12 +267,14 @@ def test_a_photo_that_just_misses_the_page_is_set_smaller_to_stay(styles):
     from report.layout.section import MIN_SHRINK, PlacedImage, ShrinkToFit
     image = PlacedImage("unused.jpg", 200, 300, "Ein Porträt", x=100, align="center")
     caption = Paragraph("Bildunterschrift unter dem Porträt.", styles.para("caption"))
-    figure = ShrinkToFit([image, Spacer(0, 6), caption], image)
+    figure = ShrinkToFit([image, Spacer(0, 6), caption], image, [caption], 400)
     figure.canv = Canvas(io.BytesIO())  # as a frame gives it
     natural = 300 + 6 + caption.wrap(400, 1000)[1]
     parts = figure.split(400, natural - 40)  # 40 pt short: set at ~87 %
     assert image in parts and image.height < 300 and image.height >= MIN_SHRINK * 300
     assert image.height + 6 + caption.height <= natural - 40
     assert abs((image.x + image.width / 2) - (100 + 200 / 2)) < 0.01  # still centred where it was
+    assert caption.style.leftIndent == pytest.approx(image.x)  # its caption under its left edge
     parts = figure.split(400, natural - 120)  # 120 pt short: it would be set under 75 %
     assert image.height == 300 and parts[0] is not image  # a break first: it moves on whole
+    assert caption.style.leftIndent == 0  # and its caption as designed

@@ -182,22 +182,32 @@ class ShrinkToFit(KeepTogether):
     page's foot empty (a portrait after the last lines of a section left two half-empty pages).
     Only for photos set at the layout's size: a `width:` the author gives is kept."""
 
-    def __init__(self, flowables: list[Any], image: PlacedImage):
+    def __init__(self, flowables: list[Any], image: PlacedImage, captions: list[Any] = (), full: float = 0.0):
         super().__init__(flowables)
-        self.image = image
+        self.image, self.full = image, full
+        self.captions = [(p, p.style) for p in captions]  # caption and credit, with their designed styles
 
     def split(self, aw: float, ah: float) -> list[Any]:
-        self.image.scale_to(1.0)
+        self._scale(1.0)
         self.wrap(aw, ah)
         over = self._H - ah
         if over > 0 and (self.image.designed[1] - over - _SLACK) / self.image.designed[1] >= MIN_SHRINK:
-            self.image.scale_to((self.image.designed[1] - over - _SLACK) / self.image.designed[1])
+            self._scale((self.image.designed[1] - over - _SLACK) / self.image.designed[1])
             self.wrap(aw, ah)
             if self._H <= ah:
                 return list(self._content)
-            self.image.scale_to(1.0)
+            self._scale(1.0)
             self.wrap(aw, ah)
         return super().split(aw, ah)
+
+    def _scale(self, scale: float) -> None:
+        """The image at `scale`, its caption under it from its left edge (as _figure places it)."""
+        self.image.scale_to(scale)
+        for p, designed in self.captions:
+            p.style = designed
+            if scale != 1.0:
+                left, right = _caption_box(self.image.x, self.image.width, self.full)
+                p.style = designed.clone(designed.name, leftIndent=left, rightIndent=right)
 
 
 def _figure(ctx: LayoutContext, block: Figure) -> list[Any]:
@@ -218,14 +228,20 @@ def _figure(ctx: LayoutContext, block: Figure) -> list[Any]:
     width = min(full if block.width is None else full * block.width / 100, room * w_px / h_px)
     height = width * h_px / w_px
     x = {"left": 0.0, "center": (full - width) / 2, "right": full - width}[block.align]
-    caption_w = min(max(width, full * CAPTION_SHARE), full)  # from the image's left edge, inside the frame
-    caption_x = min(x, full - caption_w)
-    caption, credit = _caption(ctx, block, caption_x, full - caption_x - caption_w)
+    caption, credit = _caption(ctx, block, *_caption_box(x, width, full))
     prepared = ctx.prepare_image(block.image, width, height, block.field_pos.get("image") or block.pos)
     img = PlacedImage(prepared, width, height, block.alt, x, block.align)
     if block.width is not None:  # the size the author chose is kept
         return [KeepTogether([img, Spacer(0, gap), caption, *credit])]
-    return [ShrinkToFit([img, Spacer(0, gap), caption, *credit], img)]
+    return [ShrinkToFit([img, Spacer(0, gap), caption, *credit], img, [caption, *credit], full)]
+
+
+def _caption_box(x: float, width: float, full: float) -> tuple[float, float]:
+    """The caption's indents under an image at x, `width` wide: from the image's left edge, as wide as
+    the image but at least CAPTION_SHARE of the full width, inside the frame."""
+    caption_w = min(max(width, full * CAPTION_SHARE), full)
+    caption_x = min(x, full - caption_w)
+    return caption_x, full - caption_x - caption_w
 
 
 def _caption(ctx: LayoutContext, block: Figure, left: float, right: float) -> tuple[Any, list[Any]]:
