@@ -27,6 +27,7 @@ import shutil
 import signal
 import sys
 import tempfile
+import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future
 from contextlib import contextmanager
@@ -160,6 +161,11 @@ def _kill(pool: Any) -> None:
     pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         process.kill()
+    # the pool's manager thread closes its wake-up pipe as it ends; the interpreter's exit handler
+    # writes to that pipe, and doing so while it closed printed a traceback after an interrupt
+    manager = getattr(pool, "_executor_manager_thread", None)
+    if manager is not None and manager is not threading.current_thread():
+        manager.join(timeout=0.5)
 
 
 @cache
