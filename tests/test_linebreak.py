@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import statistics
+from collections import defaultdict
+from pathlib import Path
 
 import pytest
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus.paragraph import _SplitFragH
 
 from report.content import load_document
 from report.layout.hyphenate import break_points, hyphenator, word_breaks
+from report.layout.justify import PROTRUDE_RIGHT
 from report.layout.styles import MM
 from report.layout.text import Paragraph, rl_markup
 
+from . import pdf_chars
 from .conftest import SAMPLE_CONTENT
 
 MEASURES_MM = range(98, 147, 4)
@@ -136,6 +141,57 @@ def test_page_splits_keep_the_chosen_breaks(styles, sample_paragraphs):
                 "".join(whole.getPlainText().split())
         again = _texts(whole)
         assert again == lines, "splitting changed the whole paragraph"
+
+
+def _drawn_lines(pdf_path: Path) -> dict[int, list[tuple[str, float, float]]]:
+    """Page → its lines top down, each (last glyph, left edge, right edge) as pdfium reads the glyphs."""
+    lines: dict[tuple[int, float], list[pdf_chars.Char]] = defaultdict(list)
+    for c in pdf_chars.chars(pdf_path):
+        lines[(c.page, round(c.baseline, 1))].append(c)
+    pages: dict[int, list[tuple[str, float, float]]] = defaultdict(list)
+    for (page, _y), chars in sorted(lines.items(), key=lambda kv: (kv[0][0], -kv[0][1])):
+        last = max(chars, key=lambda c: c.box[2])
+        pages[page].append((last.text, min(c.box[0] for c in chars), last.box[2]))
+    return pages
+
+
+def test_a_first_part_draws_its_lines_as_the_whole_paragraph(styles, sample_paragraphs, tmp_path):
+    """Split after every line it can be split after, the first part draws each of its lines where the
+    whole paragraph draws it (its last line justified, with the whole's font expansion and
+    protrusion), none past the measure: only punctuation and hyphens hang beyond it."""
+    width, x = 122 * MM, 50.0
+    suhl = next(t for t in sample_paragraphs if t.startswith("Bereits im März"))
+    texts = [suhl, f"„{max(sample_paragraphs, key=len)}“"]  # a quotation's first line hangs into the left margin
+    canvas = Canvas(str(tmp_path / "parts.pdf"), pagesize=(width + 2 * x, 1000), invariant=1)
+    pages = []  # per page: (paragraph, lines kept: 0 for the whole)
+    for n, text in enumerate(texts):
+        whole = Paragraph(rl_markup(text, styles.locale), styles.para("body"))
+        _w, height = whole.wrap(width, 10_000)
+        whole.drawOn(canvas, x, 950 - height)
+        canvas.showPage()
+        pages.append((n, 0))
+        for keep in range(2, len(whole.blPara.lines) - 1):
+            first, _rest = whole.split(width, keep * whole.style.leading + 1)
+            _w, height = first.wrap(width, keep * whole.style.leading + 1)  # as a frame does
+            first.drawOn(canvas, x, 950 - height)
+            canvas.showPage()
+            pages.append((n, keep))
+    canvas.save()
+    drawn = _drawn_lines(tmp_path / "parts.pdf")
+    wholes = {n: drawn[no] for no, (n, keep) in enumerate(pages, start=1) if keep == 0}
+    assert len(pages) > 12
+    for no, (n, keep) in enumerate(pages, start=1):
+        lines = drawn[no]
+        assert len(lines) == (keep or len(wholes[n]))
+        for i, (ch, left, right) in enumerate(lines):
+            hang = 0.2 * styles.para("body").fontSize if ch in PROTRUDE_RIGHT or ch == "\ufffe" else 0.3
+            assert right <= x + width + hang, \
+                f"line {i + 1} (part of {keep or 'all'}) runs {right - x - width:.2f} pt past"
+            _ch, w_left, w_right = wholes[n][i]  # a hyphen ending the part is '-' to pdfium, else U+FFFE
+            assert (round(left, 2), round(right, 2)) == (round(w_left, 2), round(w_right, 2)), \
+                f"split after line {keep}: line {i + 1} drawn unlike the whole paragraph's"
+        if keep:
+            assert abs(lines[-1][2] - (x + width)) < 3, "the first part's last line is justified"
 
 
 def test_a_part_in_a_narrower_frame_is_set_again(styles, sample_paragraphs):
