@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from .locale import Locale
 from .model import KeyFigure
 from .model.numbers import MINUS, format_decimal
-from .units import NBSP, TIGHT_UNITS, bind_units
+from .units import NBSP, bind_units, leading_currency, prefixed, unit_gap
 
 PERCENT_DECIMALS = 1  # a change in percent: "+4,2 %"
 
@@ -41,9 +41,7 @@ class FigureText:
     @property
     def amount(self) -> str:
         """The number with its leading currency: '£4.1m' → '£4.1', '−£1.2' (a minus leads the currency)."""
-        if self.prefix and self.number.startswith(MINUS):
-            return f"{MINUS}{self.prefix}{self.number[1:]}"
-        return f"{self.prefix}{self.number}"
+        return prefixed(self.number, self.prefix)
 
     @property
     def value(self) -> str:
@@ -51,22 +49,11 @@ class FigureText:
         return f"{self.amount}{self.gap}{self.unit}" if self.unit else self.amount
 
 
-def unit_gap(unit: str, language: str, prefixed: bool = False) -> str:
-    """The space between a number and its unit: de always a no-break space; en none before % and
-    after a leading currency ("£4.1m")."""
-    if not unit:
-        return ""
-    tight = TIGHT_UNITS.get(language.split("-")[0], ())
-    return "" if unit in tight or (prefixed and language.startswith("en")) else NBSP
-
-
-
-
 def figure_text(fig: KeyFigure, locale: Locale) -> FigureText:
     """The words of a key figure in the document's language."""
     unit, prefix = bind_units(fig.unit or ""), fig.prefix or ""  # "Mio. €" stays on one line
-    if not prefix and unit[:1] in "£$€¥" and unit and locale.language.startswith("en"):
-        prefix, unit = unit[0], unit[1:].strip()  # unit: £m, as charts take it: "£412.7m"
+    if not prefix:
+        prefix, unit = leading_currency(unit, locale.language)  # unit: £m, as charts take it: "£412.7m"
     words = FigureText(fig.qualifier, prefix, fig.value.format(locale, fig.decimals), unit,
                        unit_gap(unit, locale.language, bool(prefix)))
     if fig.previous is None or fig.change == "none":

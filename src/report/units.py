@@ -24,7 +24,8 @@ _SCALE_CURRENCY = re.compile(r"(?<=\b(?:Mio|Mrd|Tsd)\.) (?=(?:€|\$|£|Euro|EUR
 
 
 TIGHT_UNITS = {"en": ("%", "‰", "p", "x", "×")}  # units set without a space in a language ("61.4%", "23.4p", "1.8x")
-MINUS = "\u2212"
+MINUS = "\u2212"  # a real minus sign, not the hyphen
+CURRENCIES = "£$€¥"
 
 
 def quantity(number: str, unit: str | None, language: str) -> str:
@@ -33,13 +34,31 @@ def quantity(number: str, unit: str | None, language: str) -> str:
     "£89.4m", "−£12.5m" (the minus before the currency), "$3.2bn"."""
     if not unit:
         return number
-    lang = language.split("-")[0]
-    if lang == "en" and unit[0] in "£$€¥":
-        sign, digits = (MINUS, number[1:]) if number.startswith((MINUS, "-")) else ("", number)
-        return f"{sign}{unit[0]}{digits}{unit[1:].strip()}"
-    if unit in TIGHT_UNITS.get(lang, ()):
-        return number + unit
-    return f"{number}{NBSP}{unit}"
+    prefix, rest = leading_currency(unit, language)
+    return f"{prefixed(number, prefix)}{unit_gap(rest, language, bool(prefix))}{rest}"
+
+
+def leading_currency(unit: str, language: str) -> tuple[str, str]:
+    """English writes a currency before the number: unit '£m' → ('£', 'm'); else ('', unit)."""
+    if unit[:1] and unit[0] in CURRENCIES and language.startswith("en"):
+        return unit[0], unit[1:].strip()
+    return "", unit
+
+
+def prefixed(number: str, prefix: str) -> str:
+    """The number after its leading currency: '£4.1', '−£1.2' (a minus leads the currency)."""
+    if prefix and number.startswith((MINUS, "-")):
+        return f"{MINUS}{prefix}{number[1:]}"
+    return f"{prefix}{number}"
+
+
+def unit_gap(unit: str, language: str, prefixed: bool = False) -> str:
+    """The space between a number and its unit: de always a no-break space; en none before % (and
+    the other TIGHT_UNITS) and after a leading currency ("£4.1m")."""
+    if not unit:
+        return ""
+    tight = TIGHT_UNITS.get(language.split("-")[0], ())
+    return "" if unit in tight or (prefixed and language.startswith("en")) else NBSP
 
 
 def bind_units(text: str) -> str:

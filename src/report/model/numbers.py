@@ -15,8 +15,8 @@ from types import SimpleNamespace
 from typing import Any, Protocol
 
 from ..errors import Diagnostics, Pos
+from ..units import MINUS
 
-MINUS = "\u2212"  # a real minus sign, not the hyphen
 _MINUSES = "-\u2212\u2013"  # hyphen-minus, minus, and the en dash some word processors substitute
 _SPACES = " \u00a0\u202f\u2009"  # spaces that may group thousands ("48 250", "48 250")
 _DECIMAL_TEXT = re.compile(r"[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?")
