@@ -184,17 +184,25 @@ def test_a_shared_preflight_walk_that_breaks_costs_only_time(project, tmp_path, 
             os._exit(1)
         monkeypatch.setattr(shared_walk.Shared, "offer", offer_and_die)
     else:
-        original = shared_walk._walk_chunk
+        original, walk = shared_walk._walk_chunk, shared_walk.Shared.walk
 
         def failing(walker, chunk, pages):
             if os.getpid() == parent:
                 helped.append(chunk)
                 raise RuntimeError("broken while helping")
-            import time
-            time.sleep(0.1)  # a slow worker: the build process surely takes a chunk
             return original(walker, chunk, pages)
+
+        def walk_once_helped(self, walker):
+            # the worker starts once the build process took a chunk (a busy machine could otherwise
+            # let the worker walk every page before the build process is done with its own edition)
+            import time
+            deadline = time.monotonic() + 60
+            while not self._helped.value and time.monotonic() < deadline:
+                time.sleep(0.01)
+            return walk(self, walker)
         parent = os.getpid()
         monkeypatch.setattr(shared_walk, "_walk_chunk", failing)
+        monkeypatch.setattr(shared_walk.Shared, "walk", walk_once_helped)
         monkeypatch.setattr(shared_walk, "CHUNK", 2)
     forks = _recording_forks(monkeypatch)
     with monkeypatch.context() as late:
