@@ -15,6 +15,16 @@ def test_typographic_quotes_and_dashes():
     assert get_locale("en-GB").typographic('"yes"') == "“yes”"
 
 
+def test_a_hyphen_before_a_number_that_follows_no_word_is_a_minus():
+    de, en = get_locale("de-DE"), get_locale("en-GB")
+    assert (de.typographic("Ergebnis -3,2 % (-12 °C), -5 Punkte")
+            == "Ergebnis \u22123,2\u00a0% (\u221212\u00a0°C), \u22125 Punkte")
+    for kept in ("2016-2017", "E-Mail", "CO2-Ausstoß", "1.-3. Mai", "Seite 5-7", "a=-5", "A-1"):
+        assert de.typographic(kept) == kept
+    assert en.typographic("-5", before="b") == "-5"  # ab**-5**: the hyphen follows a word in the span before
+    assert en.typographic("-5", before=" ") == "\u22125"
+
+
 def test_hyphenation_drops_pyphen_compound_artefacts():
     def hyph(word):
         points = break_points(word, "de_DE")

@@ -11,13 +11,14 @@ from typing import Any
 
 import yaml
 
-from .units import bind_units
+from .units import MINUS, bind_units
 
 LOCALES_DIR = Path(__file__).parent / "data" / "locales"
 LANGUAGES = frozenset(p.stem for p in LOCALES_DIR.glob("*.yaml"))
 
 
 _OPENS = re.compile(r"[\s(\[{/–—-]$")
+_SIGN = re.compile(r"(?<![\w.,/=+±−–—-])-(?=\d)")  # a hyphen before a digit that follows no word: a minus
 
 
 @dataclass(frozen=True)
@@ -52,8 +53,9 @@ class Locale:
     def typographic(self, text: str, before: str = "", depth: int = 0) -> str:
         """Straight quotes → the language's quotes (typographic quotes the author typed stay as they
         are), a quotation inside a quotation in the inner ones („…‚Nein‘…“, “…‘no’…”); an apostrophe
-        between letters → ’; spaced hyphen and -- → en dash, --- → em dash; ... → …; a number and its
-        unit bound by a no-break space. `before` is the character preceding `text` (the previous span
+        between letters → ’; spaced hyphen and -- → en dash, --- → em dash; a hyphen before a digit
+        that follows no word or number (-3,2 %, (-12 °C)) → minus; ... → …; a number and its unit bound
+        by a no-break space. `before` is the character preceding `text` (the previous span
         of a marked-up text), so a quote mark at the start of a span opens or closes as it would in the
         whole text; `depth` is the number of quotations open before it (see `quote_depth`)."""
         marks, _depth = self._quote_marks(text, before, depth)
@@ -67,6 +69,9 @@ class Locale:
             text = _possessive(text)
         text = text.replace("---", "—").replace("--", "–")
         text = re.sub(r"(?<=\s)-(?=\s)", "–", text)
+        if "-" in text:
+            lead = before[-1:]  # the previous span's last character: ab**-5** keeps its hyphen
+            text = _SIGN.sub(MINUS, lead + text)[len(lead):]
         return bind_units(text.replace("...", "…"))
 
 
