@@ -75,13 +75,13 @@ def test_bare_url_is_a_link_span_without_trailing_punctuation():
     assert markup.links("a https://a.org/b c [d](https://e.org)") == ["https://a.org/b", "https://e.org"]
 
 
-def test_url_break_opportunities_only_after_slash_dot_hyphen_question_mark():
-    shown = markup.breakable_url("https://www.thueringen-international.de/service/jahr?x=1")
+def test_url_break_opportunities_only_before_slash_dot_hyphen_question_mark():
+    shown = markup.breakable_url("https://www.thueringen-international.de/service//jahr?x=1&y=2")
     pieces = shown.split(markup.BREAK)
-    assert "".join(pieces) == "https://www.thueringen-international.de/service/jahr?x=1"
-    assert pieces[:2] == ["https://", "www."]  # after the scheme's //, never inside the scheme
-    assert all(p[-1] in "/.-?" for p in pieces[:-1])
-    assert "-" not in shown.replace("thueringen-", "")  # no hyphen is added
+    assert "".join(pieces) == "https://www.thueringen-international.de/service//jahr?x=1&y=2"
+    assert pieces[:3] == ["https://", "www", ".thueringen"]  # after the scheme's //, never inside the scheme
+    assert all(p[0] in "/.-?=&" for p in pieces[2:]) and "//jahr" in pieces  # before a run, not inside it
+    assert "-" not in shown.replace("thueringen" + markup.BREAK + "-", "")  # no hyphen is added
 
 
 def test_footnote_references():

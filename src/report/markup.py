@@ -23,7 +23,8 @@ _URL_TAIL = ".,;:!?'’"
 # Unicode's zero-width space (UAX #14 class ZW): a line may break here, nothing is drawn and no
 # hyphen is added. Every line breaker (reportlab's, the paragraph optimiser's) must honour it.
 BREAK = "\u200b"
-_URL_BREAK_AFTER = re.compile(r"(?<=[/.\-?])(?=[^/.\-?])")
+_URL_PUNCT = "/.\\-?~_#%=&"
+_URL_BREAK_BEFORE = re.compile(rf"(?<=[^{_URL_PUNCT}])(?=[{_URL_PUNCT}])")  # before a run of them
 
 
 @dataclass(frozen=True)
@@ -112,13 +113,14 @@ def _bare_urls(span: Span) -> list[Span]:
 
 
 def breakable_url(url: str) -> str:
-    """The address with a zero-width break opportunity after its scheme's // and after every / . - ?
-    of the rest (not inside a run like //), so it wraps at a readable place (as the Chicago Manual
-    breaks addresses) and never gets a hyphen."""
+    """The address with a zero-width break opportunity after its scheme's // and before every
+    / . - ? ~ _ # % = & of the rest (before a run of them, not inside it), so it wraps as the Chicago
+    Manual breaks addresses: a line never ends in a hyphen or a full stop that reads as the text's
+    own, the next line shows it goes on, and no hyphen is added."""
     scheme, sep, rest = url.partition("://")
     if not sep:
-        return _URL_BREAK_AFTER.sub(BREAK, url)
-    return scheme + sep + (BREAK if rest else "") + _URL_BREAK_AFTER.sub(BREAK, rest)
+        return _URL_BREAK_BEFORE.sub(BREAK, url)
+    return scheme + sep + (BREAK if rest else "") + _URL_BREAK_BEFORE.sub(BREAK, rest)
 
 
 def _emphasis(text: str, base: int) -> list[Span]:

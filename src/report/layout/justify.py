@@ -16,7 +16,7 @@ import json
 from array import array
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -93,11 +93,18 @@ _CHAR_WIDTHS: dict[tuple[str, float], dict[str, float]] = {}
 
 @lru_cache(maxsize=64)
 def draws_break(font: str) -> bool:
-    """Whether `font` has a glyph for U+200B, the break points of web addresses. Where it has none,
-    reportlab would draw .notdef (a blank the width of a space, or a box): the break points are then
-    measured as nothing and left out of the lines drawn."""
+    """Whether `font` draws U+200B, the break points of web addresses, as a glyph with a width of its
+    own. Where it has none, reportlab would draw .notdef (a blank the width of a space, or a box); where
+    it has one of no width, drawing it only splits the address for a viewer's text extraction (pdfium
+    copies "www .example .org" where a break point precedes a full stop). Either way the break points
+    are then measured as nothing and left out of the lines drawn."""
+    return _draws_break(font)
+
+
+@cache
+def _draws_break(font: str) -> bool:
     face = getattr(pdfmetrics.getFont(font), "face", None)
-    return 0x200B in getattr(face, "charToGlyph", {})
+    return 0x200B in getattr(face, "charToGlyph", {}) and pdfmetrics.stringWidth(BREAK, font, 10) > 0
 
 
 def _width(text: str, font: str, size: float) -> float:

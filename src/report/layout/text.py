@@ -3,6 +3,7 @@ every span is escaped, and only the inline markup of `report.markup` becomes tag
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
@@ -14,6 +15,7 @@ from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph as _RLParagraph
+from reportlab.platypus import paragraph as _rl_paragraph
 from reportlab.platypus.paragraph import ParaLines, _getFragWords, _HSFrag, _processed_frags
 
 from .. import markup
@@ -23,6 +25,12 @@ from ..tagging import HEADING_ROLES as ROLES
 from ..tagging import content, start_section, tagger_of
 from .justify import STRETCH, Plan, draws_break, iter_plain, plan
 from .linebreak import Params
+
+# reportlab splits a text into words at Python's whitespace, but where the text holds a no-break space
+# (every "12 %" bound by typographic()) at its own list, which has U+200B: a web address's break points
+# (markup.BREAK) then became word gaps, and the address printed as "https:// www .example .org". Both
+# ways now split alike: U+200B is a break opportunity inside a word, never a space.
+_rl_paragraph._wsc_re_split = re.compile(f"[{re.escape(_rl_paragraph._wsc.replace(markup.BREAK, ''))}]+").split
 
 _OVERFLOW = 0.01  # points a line may exceed its width through rounding
 LINE_BREAKING = Params()
