@@ -260,6 +260,9 @@ def test_sixty_csv_rows_break_over_two_pages_with_the_header_repeated(utility):
     assert len(with_rows) == 2, with_rows
     for i in with_rows:
         assert "Sparte 2024 Mio. € 2025 Mio. € Veränderung %" in pages[i]
+    # the part on the later page names its table above the header repeated
+    assert "Investitionen nach Sparten (Fortsetzung) Sparte 2024" in pages[with_rows[1]]
+    assert "(Fortsetzung)" not in pages[with_rows[0]]
     found = sorted(int(n) for i in with_rows for n in re.findall(r"Anlage (\d+) ", pages[i]))
     assert found == list(range(1, 61))
     assert "Summe 1.860,0 1.905,00 +2,4" in pages[with_rows[1]]

@@ -72,6 +72,7 @@ class TableData:
     decimal: str = ","  # the locale's decimal separator, for decimal alignment
     summary: str | None = None  # what the table shows, for the tagged Table element
     size: float = 0.0  # the type size, where a wide table is set smaller than tables are (0: the theme's)
+    continued: str = ""  # the line above the part of a split table on a later page: 'Balance sheet (continued)'
 
 
 class TooWide(ValueError):
@@ -196,7 +197,9 @@ class DataTable(Flowable):
                      *[r for r in data.rows if r.kind == "header"]]
         self.body = body if body is not None else [r for r in data.rows if r.kind != "header"]
         self.tagging = tagging or _Tagging()
-        self.continued = continued  # a later part: its header is a repetition
+        self.continued = continued  # a later part: its header is a repetition, under a line naming the table
+        self.above = (Paragraph(escape(data.continued), styles.para("caption"))
+                      if continued and data.continued else None)
         self._heights: dict[int, float] = {}
         # the same for every part, so that separators line up from page to page
         self.fracs = [max((stringWidth(_split_decimal(r.cells[i].text, data.decimal)[1], self.su.font(r.kind),
@@ -239,8 +242,13 @@ class DataTable(Flowable):
             self._heights[key] = h + 2 * PAD_Y
         return self._heights[key] + self._space_above(row, first_body)
 
+    def _above_height(self) -> float:
+        if self.above is None:
+            return 0.0
+        return self.above.wrap(sum(self.widths) + self.su.gutter * (len(self.widths) - 1), 10_000)[1] + PAD_Y
+
     def _head_height(self) -> float:
-        return sum(self._row_height(r) for r in self.head)
+        return self._above_height() + sum(self._row_height(r) for r in self.head)
 
     def _body_heights(self) -> list[float]:
         return [self._row_height(r, first_body=k == 0) for k, r in enumerate(self.body)]
@@ -295,6 +303,9 @@ class DataTable(Flowable):
                     tags.body = body
         elif self.continued:
             with artifact(c):
+                if self.above is not None:  # (the tagged table's title said it once)
+                    y -= self._above_height()
+                    self.above.drawOn(c, 0, y + PAD_Y)
                 for row in self.head:
                     y = self._draw_row(row, y, tagged=False)
         else:
@@ -412,7 +423,8 @@ def table_data(block: Table, locale: Locale) -> TableData:
                               row_header=i == 0 and not col.numeric))
     rows = [Row([Cell(_cell_text(c.value, col, locale, bool(col.change)), MARKS[c.note - 1] if c.note else None)
                  for c, col in zip(r.cells, block.columns, strict=True)], r.kind) for r in block.table]
-    return TableData(columns, rows, locale.decimal, block.alt)
+    continued = f"{locale.typographic(block.title)} ({locale.label('continued')})" if block.title else ""
+    return TableData(columns, rows, locale.decimal, block.alt, continued=continued)
 
 
 MIN_TABLE_PT = 7.0  # the smallest a wide table is set (its sources and notes are smaller still)
