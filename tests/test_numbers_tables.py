@@ -370,3 +370,28 @@ def test_a_unit_the_heading_names_already_is_not_repeated_under_it(tmp_path):
     table = Reader(diag, ctx).read(raw, raw.pos, Table, "table")
     assert diag.items == []
     assert [c.unit for c in table_data(table, locale).columns] == [None, None, None, "%"]
+
+
+@pytest.mark.parametrize(("language", "unit", "shown"), [("de-DE", "%-Pkt.", "+1,4"), ("en-GB", "pp", "+1.4")])
+def test_the_difference_of_two_percentages_is_in_percentage_points(tmp_path, language, unit, shown):
+    """A rate that rose from 60.0 % to 61.4 % rose by 1.4 percentage points: a change of type number
+    between two percent columns is headed pp (%-Pkt.), not left without a unit; in percent it stays %."""
+    from report.errors import Diagnostics
+    from report.layout.table import table_data
+    from report.load import parse_yaml
+    from report.locale import get_locale
+    from report.model import ReadContext, Reader, Table
+
+    locale = get_locale(language)
+    ctx = ReadContext(content_dir=tmp_path, assets_dir=tmp_path, project_dir=tmp_path, numbers=locale,
+                      language=language)
+    raw = parse_yaml("title: T\nalt: A\ncolumns: [{name: Item}, {name: '2024', type: percent}, "
+                     "{name: '2025', type: percent}, {name: Points, type: number, change: ['2024', '2025']}, "
+                     "{name: Relative, type: percent, change: ['2024', '2025']}, "
+                     "{name: Own, type: number, unit: Pkt., change: ['2024', '2025']}]\n"
+                     "rows:\n  - [Green power, 60.0, 61.4]\n")
+    diag = Diagnostics()
+    data = table_data(Reader(diag, ctx).read(raw, raw.pos, Table, "table"), locale)
+    assert diag.items == []
+    assert [c.unit for c in data.columns] == [None, "%", "%", unit, "%", "Pkt."]
+    assert data.rows[0].cells[3].text == shown
