@@ -3,7 +3,8 @@
 Nothing is downloaded: an OpenType/CFF font is Lato's outlines drawn into a CFF table, a
 variable font is built with designspaceLib + varLib from two interpolation-compatible masters
 (Lato, and Lato with every outline widened, standing in for a heavier weight). Both are subset
-to Latin and punctuation first, which keeps the conversion fast; the sample's text needs no more.
+to Latin and punctuation first, without layout tables, which keeps the conversion fast; the
+sample's text needs no more.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ def latin_subset(source: Path) -> TTFont:
     options = subset.Options()
     options.name_IDs = ["*"]
     options.notdef_outline = True
+    options.drop_tables += ["GPOS", "GSUB", "GDEF"]  # reportlab sets no kerning or ligatures: half the time
     sub = subset.Subsetter(options)
     sub.populate(unicodes=UNICODES)
     sub.subset(font)
