@@ -190,3 +190,10 @@ def test_chart_alt_text_is_plain_text_not_markup(project, tmp_path):
         pages = {p.obj.objgen: i for i, p in enumerate(pdf.pages)}
         alts = [str(e.Alt) for role, e, *_ in _walk(pdf.Root.StructTreeRoot.K, pages, []) if role == "Figure"]
     assert "Fewer than 5 <b> trips, **not** bold" in alts
+    # an alt text without the numbers: the chart's data follows as a table of invisible text, whose rows
+    # a viewer copies as lines (its cells were drawn over each other: poppler gave one word a line)
+    exe = require_tool("pdftotext", "poppler-utils")
+    out = subprocess.run([exe, "-layout", str(tmp_path / "out" / "jahresrueckblick-2017-screen.pdf"), "-"],
+                         capture_output=True, text=True, check=True).stdout
+    lines = [" ".join(line.split()) for line in out.splitlines()]
+    assert "Delegations- und Markterkundungsreisen 5" in lines and "Informationsveranstaltungen rund 20" in lines

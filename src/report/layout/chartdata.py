@@ -2,12 +2,15 @@
 
 Drawn as invisible text (text render mode 3) right after the chart's Figure, each cell in its own
 marked-content sequence (TH/TD in TR in Table): screen readers read it, nobody sees it, and the
-print edition (no tagger) draws nothing."""
+print edition (no tagger) draws nothing. A row's cells stand side by side, a space apart, so that a
+viewer's copied text (and text extraction) reads each row as a line instead of cells drawn over
+each other."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 from ..charts.table import alt_has_data, data_rows
@@ -32,13 +35,15 @@ class ChartData(Flowable):
         with group(self.canv, "Table"):
             for r, row in enumerate(self.rows):
                 with group(self.canv, "TR"):
+                    x = 0.0
                     for c, cell in enumerate(row):
                         role = "TH" if r == 0 or c == 0 else "TD"
                         with content(self.canv, role):
-                            self._invisible(cell, CELL_SIZE * (len(self.rows) - r))
+                            self._invisible(cell, x, CELL_SIZE * (len(self.rows) - r))
+                        x += stringWidth(f"{cell or ' '} ", self.font, CELL_SIZE)
 
-    def _invisible(self, text: str, y: float) -> None:
-        t: Any = self.canv.beginText(0, y)
+    def _invisible(self, text: str, x: float, y: float) -> None:
+        t: Any = self.canv.beginText(x, y)
         t.setFont(self.font, CELL_SIZE)
         t.setTextRenderMode(3)
         t.textOut(text or " ")
