@@ -159,6 +159,19 @@ def test_decimal_commas_in_an_unquoted_row_are_explained(utility, capsys):
     assert "a decimal comma in a list splits numbers" in err
 
 
+def test_a_cell_with_two_decimal_commas_is_an_error_not_a_crash(utility, capsys):
+    """'1,234,5' looks like a number in either notation and reads in neither: its hint tried the other
+    notation, whose hint tried this one again — a RecursionError and a traceback."""
+    csv = utility / "data" / "investitionen.csv"
+    lines = csv.read_text(encoding="utf-8").splitlines()
+    cells = lines[1].split(";")
+    lines[1] = ";".join([cells[0], "1,234,5", *cells[2:]])
+    csv.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, err = _build(utility, capsys)
+    assert code == 2 and "Traceback" not in err
+    assert re.search(r"investitionen\.csv:2:\d+: error: .*'1,234,5' is not a number", err), err
+
+
 def test_a_table_wider_than_the_column_names_its_widest_column(utility, capsys):
     sec = utility / "sections" / "02-investitionen.yaml"
     wide = "".join(f"        - {{name: 'Spalte {i}', type: number}}\n" for i in range(11))

@@ -145,6 +145,14 @@ def parse_number(text: str, seps: Separators | None) -> Number:
     raw = text.strip()
     if not raw:
         raise NumberError("an empty value is not a number", "write a number, e.g. 20")
+    number = _read(raw, seps)
+    if number is None:
+        raise NumberError(f"{raw!r} is not a number", _hint_for(raw, seps))
+    return number
+
+
+def _read(raw: str, seps: Separators | None) -> Number | None:
+    """The number `raw` (stripped, not empty) is in the document's notation, or None."""
     body = raw
     negative = False
     if body[0] in _MINUSES or body[0] == "+":
@@ -155,13 +163,13 @@ def parse_number(text: str, seps: Separators | None) -> Number:
     pattern = rf"\d{{1,3}}(?:{re.escape(thousands)}\d{{3}})+|\d+" if thousands else r"\d+"
     match = re.fullmatch(rf"({pattern})(?:{re.escape(decimal)}(\d+))?", body)
     if not match or not body:
-        raise NumberError(f"{raw!r} is not a number", _hint_for(raw, seps))
+        return None
     whole = match.group(1).replace(thousands, "") if thousands else match.group(1)
     frac = match.group(2) or ""
     try:
         exact = Decimal(f"{'-' if negative else ''}{whole}.{frac or '0'}")
     except InvalidOperation:  # pragma: no cover - the pattern admits digits only
-        raise NumberError(f"{raw!r} is not a number", _hint_for(raw, seps)) from None
+        return None
     return Number(exact, len(frac), raw)
 
 
@@ -173,12 +181,9 @@ def _hint_for(raw: str, seps: Separators | None) -> str:
         return f"this document writes decimals with '{decimal}', not '{other}': e.g. {raw.replace(other, decimal)}"
     if seps and seps.thousands in ".," and re.fullmatch(r"[-+−]?\d{1,3}([.,]\d{3})+([.,]\d+)?", raw):
         swapped = raw.translate({ord("."): ",", ord(","): "."})
-        try:
-            parse_number(swapped, seps)
+        if _read(swapped, seps) is not None:
             return (f"this document writes decimals with '{decimal}' and groups thousands with "
                     f"'{seps.thousands}': {swapped}")
-        except NumberError:
-            pass
     if re.fullmatch(r"\(\s*[\d.,\s]+\s*\)", raw):
         return f"write a negative number with a minus, e.g. -{raw.strip('() ')}; brackets are not read as one"
     if re.fullmatch(r"[-+]?\d+(\.\d*)?[eE][-+]?\d+", raw):
@@ -191,11 +196,8 @@ def _hint_for(raw: str, seps: Separators | None) -> str:
     if split and re.search(r"[%‰€$£]|[^\W\d_]", split[2]):
         number, unit = split[1].strip(), split[2].strip()
         for written in (number, number.translate({ord("."): ",", ord(","): "."})):
-            try:
-                parse_number(written, seps)
+            if written and _read(written, seps) is not None:
                 return f"write the number alone; a unit goes into 'unit:', e.g. {written} with unit: {unit}"
-            except NumberError:
-                continue
         return f"write the number alone; a unit goes into 'unit:', e.g. unit: {unit}"
     if re.search(r"[%‰€$£]|[^\W\d_]", raw):
         return "write the number alone; a unit goes into 'unit:'"
