@@ -7,6 +7,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from report.errors import ReportError
 from report.load import parse_yaml
@@ -137,3 +139,15 @@ def test_csv_errors_name_row_and_column(tmp_path: Path):
         read_csv(path).numbers(1, EN)
     d = err.value.diagnostics[0]
     assert (d.pos.line, d.pos.col, d.message) == (3, 6, "column 'Wert': 'fünf' is not a number")
+
+
+@given(st.text(alphabet="0123456789.,-+−() %€£e", min_size=1, max_size=12))
+@settings(max_examples=400, deadline=None)
+def test_any_text_is_a_number_or_a_number_error_with_a_hint(text):
+    """Whatever an author types where a number goes, reading it returns a number or raises
+    NumberError with a hint, in either notation ('1,234,5' once recursed until Python gave up)."""
+    for language in ("de-DE", "en-GB"):
+        try:
+            parse_number(text, get_locale(language))
+        except NumberError as exc:
+            assert exc.hint
