@@ -669,3 +669,19 @@ def test_a_contents_entry_that_wraps_reads_as_one_entry(tmp_path):
     within, between = bands[1] - bands[0], bands[3] - bands[2]
     assert within < 0.8 * between  # its lines closer together than two entries
     assert bands[2] - bands[1] == pytest.approx(between, abs=2)  # the next entry as far as always
+
+
+def test_level_3_headings_without_a_level_2_one_are_siblings_and_warned(tmp_path):
+    """A month-by-month timeline written as level-3 headings only: each is a bookmark under the section
+    (they nested, May under April, June under May …), and the skipped level is a warning at the first."""
+    months = ["April 2024", "Mai 2024", "Juni 2024"]
+    blocks = [b for m in months for b in ({"heading": {"text": m, "level": 3}}, {"paragraph": f"Was im {m} geschah."})]
+    sections = {"vorwort": SECTIONS["vorwort"], "kurz": {"kind": "text", "title": "Chronik", "blocks": blocks}}
+    content = make_project(tmp_path, {**REPORT, "sections": ["sections/vorwort.yaml", "sections/kurz.yaml"]}, sections)
+    result = build(content, tmp_path / "out", ["screen"])
+    assert [w.message for w in result.warnings] == [
+        "heading 'April 2024' is level 3 but no level-2 heading comes before it in its section"]
+    assert result.warnings[0].pos.line == 3
+    with pikepdf.open(result.outputs[0].path) as pdf, pdf.open_outline() as outline:
+        section = {item.title: item for item in outline.root}["Chronik"]
+        assert [c.title for c in section.children] == months

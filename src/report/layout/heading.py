@@ -42,9 +42,16 @@ class SubHeading(Paragraph):
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802 - reportlab API
         super().drawOn(canvas, x, y, _sW)
         canvas.bookmarkHorizontal(self.key, x, y + self.height)
-        # a level-3 heading without a level-2 one before it (in a section or a box) goes one level up:
-        # an outline cannot skip a level
-        level = min(self.outline_level, canvas._doc.outline.currentlevel + 1)
+        # a level-3 heading without a level-2 one before it in its section goes one level up, and so do
+        # the level-3 headings after it (else each nested under the one before): an outline cannot skip
+        # a level
+        current = canvas._doc.outline.currentlevel
+        if current == 0:  # the section's bookmark came last
+            canvas._report_level_2 = False
+        level = self.outline_level if getattr(canvas, "_report_level_2", False) else 1
+        level = min(level, current + 1)
+        if self.outline_level == 1:
+            canvas._report_level_2 = True
         canvas.addOutlineEntry(self.plain, self.key, level=level, closed=False)
         doc = getattr(canvas, "_doctemplate", None)
         if doc is not None:

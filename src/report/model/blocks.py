@@ -166,6 +166,19 @@ def check_last_heading(blocks: list[Any], diag: Diagnostics) -> None:
                    "add the answer after it, e.g. - paragraph: …")
 
 
+def check_heading_levels(blocks: list[Any], diag: Diagnostics) -> None:
+    """A level-3 heading stands under a level-2 one: before the first level-2 heading of a section it
+    skips a level (screen readers and the PDF/UA heading order expect none skipped)."""
+    for block in blocks:
+        if isinstance(block, Heading) and block.level == 2:
+            return
+        if isinstance(block, Heading) and block.level == 3:
+            diag.warning(block.field_pos.get("level", block.pos),
+                         f"heading {block.text!r} is level 3 but no level-2 heading comes before it in its section",
+                         "write level: 2 (or leave level out); level 3 goes under a level-2 heading")
+            return
+
+
 def check_breaks(blocks: list[Any], diag: Diagnostics) -> None:
     """A page break stands between text: not first (that is `page: new`), not last (it would leave an
     empty page or strand the footnotes), not after what must stay with what follows it."""

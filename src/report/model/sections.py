@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 from .. import markup
 from ..errors import Diagnostics
-from .blocks import BLOCK_KINDS, block_texts, check_breaks, check_last_heading
+from .blocks import BLOCK_KINDS, block_texts, check_breaks, check_heading_levels, check_last_heading
 from .numbers import _POINT, Number, warn_dropped_digits
 from .reader import AssetPath, Markup, Node, ReadContext, spec
 
@@ -30,6 +30,7 @@ class TextSection(Node):
 
     def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
         check_last_heading(self.blocks, diag)
+        check_heading_levels(self.blocks, diag)
         check_breaks(self.blocks, diag)
         refs: set[int] = set()
         for block in self.blocks:
