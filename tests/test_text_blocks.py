@@ -37,7 +37,7 @@ SECTIONS: dict[str, Any] = {
                 "closing": "Herzliche Grüße", "signature": "images/unterschrift.png", "name": "Erika Muster",
                 "role": "Geschäftsführerin"},
     "kurz": {"kind": "text", "title": "Ein kurzes Kapitel", "page": "new",
-             "blocks": [{"paragraph": "Nur ein Absatz steht in diesem kurzen Kapitel."}]},
+             "blocks": [{"paragraph": "Nur ein Absatz steht in diesem kurzen Kapitel. Fragen an presse@example.org."}]},
     "bloecke": {"kind": "text", "kicker": "Netze", "title": "Ein Kapitel mit allen Blöcken",
                 "blocks": [
                     {"paragraph": "Alpha steht am Anfang des Kapitels.[^1]"},
@@ -157,6 +157,12 @@ def test_bare_url_is_a_link_on_screen_and_plain_text_in_print(built):
         assert not any("/Annots" in p for p in pdf.pages)
     for edition in ("screen", "print"):
         assert url + " nennt" in extract_text(built[edition]).replace("\u200b", "").replace("\r\n", "")
+
+
+def test_bare_email_address_is_a_mailto_link_on_screen(built):
+    with pikepdf.open(built["screen"]) as pdf:
+        assert "mailto:presse@example.org" in _page_link_uris(pdf)
+    assert "Fragen an presse@example.org." in extract_text(built["print"])
 
 
 def test_bare_url_breaks_only_before_slash_dot_hyphen_or_question_mark(built):

@@ -20,6 +20,9 @@ _ALLOWED_SCHEMES = ("https://", "http://", "mailto:")
 # a bare web address in running text; punctuation that ends the sentence is not part of it
 _BARE_URL = re.compile(r"https?://[^\s<>()\[\]{}\"„“”«»]+")
 _URL_TAIL = ".,;:!?'’"
+# a bare e-mail address: letters, digits and . _ + - before the @, dot-separated labels after it
+_BARE_EMAIL = r"(?<![\w.+-])[\w.+-]+@(?:[^\W_](?:[\w-]{0,61}[^\W_])?\.)+[^\W\d_]{2,63}(?![\w-])"
+_BARE = re.compile(rf"(?P<url>{_BARE_URL.pattern})|(?P<mail>{_BARE_EMAIL})")
 # Unicode's zero-width space (UAX #14 class ZW): a line may break here, nothing is drawn and no
 # hyphen is added. Every line breaker (reportlab's, the paragraph optimiser's) must honour it.
 BREAK = "\u200b"
@@ -96,12 +99,19 @@ def _is_url(text: str) -> bool:
 
 
 def _bare_urls(span: Span) -> list[Span]:
-    """A bare https://… address in running text becomes a link span of its own."""
+    """A bare https://… address in running text becomes a link span of its own, and so does a bare
+    e-mail address (a mailto: link)."""
     if span.href or span.note:
         return [span]
     out: list[Span] = []
     pos = 0
-    for m in _BARE_URL.finditer(span.text):
+    for m in _BARE.finditer(span.text):
+        if m.group("mail"):
+            address = m.group(0)
+            out.append(Span(span.text[pos:m.start()], span.bold, span.italic))
+            out.append(Span(address, span.bold, span.italic, f"mailto:{address}", url=True))
+            pos = m.end()
+            continue
         url = m.group(0).rstrip(_URL_TAIL)
         if "://" not in url or not url.split("://", 1)[1]:
             continue
