@@ -54,7 +54,7 @@ def test_a_name_that_differs_in_case_only_is_named(content):
     """'Cover-Artwork.JPG' for cover-artwork.jpg: works on a Mac, fails here and at a Linux print
     server. The hint names the file as it is written on disk."""
     text = cover_error(content, "images/Cover-Artwork.JPG")
-    assert text.endswith("the file is named 'cover-artwork.jpg': write its name in the same case")
+    assert text.endswith("the file is named 'images/cover-artwork.jpg': write its name in the same case")
 
 
 def test_a_misspelt_name_among_many_files_gets_the_closest(content):
@@ -62,7 +62,8 @@ def test_a_misspelt_name_among_many_files_gets_the_closest(content):
     for i in range(12):
         put(content, f"images/a{i:02d}.jpg", b"x")
     put(content, "images/treatment-works.jpg", b"x")
-    assert "did you mean 'treatment-works.jpg'" in cover_error(content, "images/treatment_works.jpg")
+    # the name as it is to be written, with its folder
+    assert "did you mean 'images/treatment-works.jpg'" in cover_error(content, "images/treatment_works.jpg")
 
 
 def test_a_long_listing_says_how_many_it_leaves_out(content):

@@ -58,19 +58,21 @@ def resolve_asset(name: str, assets_dir: Path, project_dir: Path) -> Path:
                          "check the name and that the file in the assets folder can be read") from None
 
 
-def _missing_hint(path: Path) -> str:
-    """The file meant: one that differs in case only, else the closest names in the folder."""
+def _missing_hint(path: Path, name: str) -> str:
+    """The file meant, as it is to be written (`name` is what was written): one that differs in case
+    only, else the closest names in the folder."""
     hint = "check the spelling; paths are relative to the assets folder"
+    folder = name[:len(name) - len(path.name)] if name.endswith(path.name) else ""  # 'images/' as written
     if not path.parent.is_dir():
         return hint
     files = sorted(p.name for p in path.parent.iterdir() if p.is_file())
     same = [f for f in files if f.lower() == path.name.lower()]
     if same:  # the file system tells case apart (a Mac or Windows copy would not: the shop's would)
-        return f"the file is named {same[0]!r}: write its name in the same case"
+        return f"the file is named {folder + same[0]!r}: write its name in the same case"
     import difflib  # only for a missing file
     close = difflib.get_close_matches(path.name, files, n=3, cutoff=0.6)
     if close:
-        return hint + f"; did you mean {' or '.join(repr(c) for c in close)}?"
+        return hint + f"; did you mean {' or '.join(repr(folder + c) for c in close)}?"
     if files:
         shown = files if len(files) <= 8 else [*files[:8], f"… {len(files) - 8} more"]
         hint += f" (files in {path.parent.name}/: {', '.join(shown)})"
@@ -93,7 +95,7 @@ def _resolve(name: str, assets_dir: Path, project_dir: Path) -> Path:
         raise AssetError(f"{name!r} is a folder or a device, not an image file",
                          "name an image file, e.g. images/cover.jpg")
     if not path.is_file():
-        raise AssetError(f"file {name!r} does not exist in {assets_dir.name}/", _missing_hint(path))
+        raise AssetError(f"file {name!r} does not exist in {assets_dir.name}/", _missing_hint(path, name))
     if path.suffix.lower() not in IMAGE_SUFFIXES:
         raise AssetError(f"{name!r} is not a supported image type",
                          "use a JPEG (.jpg) for photos or a PNG (.png) for graphics")
