@@ -305,3 +305,13 @@ def test_a_list_item_with_a_colon_is_told_to_be_quoted(content):
        line_of(content, "sections/04-aussenwirtschaftstag.yaml", item), 9)
     assert d.message == f"section: list: items[1]: '{item}' reads as a key and its value, because of the ': ' in it"
     assert d.hint == f'quote the text: "{item}"'
+
+
+def test_a_number_written_with_its_unit_is_told_to_drop_it(content):
+    """height: 62 mm (or width: 45%) is text to YAML: the hint said 'write numbers without quotes',
+    to someone who wrote none."""
+    edit(content, CHART, "height: 62", "height: 62 mm")
+    d = only(diagnostics(content))
+    at(d, "content/" + CHART, line_of(content, CHART, "height: 62 mm"), 9)
+    assert d.message.endswith("'62 mm' is not a number")
+    assert d.hint == "write the number alone, without mm: 62"

@@ -221,7 +221,11 @@ class Reader:
                 return INVALID
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             hint = "write numbers without quotes, e.g. 20"
-            if isinstance(value, str) and re.fullmatch(r"[-+]?\d+(\.\d*)?[eE][-+]?\d+", value.strip()):
+            written = value.strip() if isinstance(value, str) else ""
+            unit = re.fullmatch(r"([-+]?\d+(?:[.,]\d+)?)\s*(%|mm|cm|pt|px)", written)
+            if unit:  # width: 45% — the field has its unit (the description says which)
+                hint = f"write the number alone, without {unit[2]}: {unit[1]}"
+            elif isinstance(value, str) and re.fullmatch(r"[-+]?\d+(\.\d*)?[eE][-+]?\d+", value.strip()):
                 hint = "YAML reads this as text: write the number in full, e.g. 1000000"
             elif isinstance(value, str) and re.fullmatch(r"\d{1,3}([.,]\d{3})+", value.strip()):
                 hint = f"write {value.replace('.', '').replace(',', '')} without a thousands separator; " \
