@@ -183,3 +183,21 @@ def test_newsletter_addresses_are_checked(project):
 def test_newsletter_shows_three_or_four_figures(project):
     errors = _newsletter_errors(project, "  figures: 4", "  figures: 7")
     assert len(errors) == 1 and "figures = 7 is out of range" in errors[0]
+
+
+def test_teaser_images_point_where_they_are_uploaded(project, tmp_path):
+    """A mail cannot carry relative image paths: with newsletter.images_url the cover and the logo
+    point to the folder they are uploaded to; the teaser uses the 600 px cover (shown 260 px wide)."""
+    report = project / "report.yaml"
+    text = report.read_text(encoding="utf-8")
+    assert "  figures: 4" in text
+    report.write_text(text.replace("  figures: 4", "  figures: 4\n  images_url: https://www.example.org/nl/2017"),
+                      encoding="utf-8")
+    assert main(["newsletter", str(project), "-o", str(tmp_path)]) == 0
+    parser = _Tags()
+    parser.feed((tmp_path / "newsletter" / "teaser.html").read_text(encoding="utf-8"))
+    sources = [a["src"] for t, a in parser.tags if t == "img"]
+    assert sources and all(s.startswith("https://www.example.org/nl/2017/") for s in sources)
+    assert "https://www.example.org/nl/2017/cover-600.png" in sources
+    for src in sources:
+        assert (tmp_path / "newsletter" / src.rsplit("/", 1)[1]).is_file()

@@ -94,12 +94,18 @@ class Newsletter(Node):
     address: list[str] = spec("Postal address or imprint lines for the footer.", default=[])
     reply_to: str | None = spec("Address readers can reply to.", default=None, example="newsletter@example.org")
     unsubscribe: str | None = spec("Footer note on how to unsubscribe.", default=None)
+    images_url: str | None = spec(
+        "Public web address of the folder the kit's images are uploaded to (cover, logo): the teaser's images "
+        "point there, as a mail needs. Without it they are bare file names, for mailing tools that upload a "
+        "teaser's images with its HTML.", default=None, example="https://www.example.org/newsletter/2017/",
+        example_en="https://www.example.org/newsletter/2025/")
     figures: int = spec("How many key figures the teaser shows (3 or 4).", default=4, example=4, between=(3, 4))
     button: str = spec("Label of the button that opens the PDF.", example="Jahresrückblick lesen (PDF)",
                        max_length=40, example_en="Read the annual review (PDF)")
 
     def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
         check_web(self, "pdf_url", diag, ctx)
+        check_web(self, "images_url", diag, ctx)
         check_email(self, "reply_to", diag, ctx)
 
 

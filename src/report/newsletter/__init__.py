@@ -61,7 +61,9 @@ def make_kit(doc: Document, screen_pdf: Path, out_dir: Path, written: list[Path]
     done += thumbnails(screen_pdf, folder)
     html = folder / "teaser.html"
     text = folder / "teaser.txt"
-    write_atomic(html, teaser_html(doc, locale, f"cover-{THUMB_WIDTHS[-1]}.png").encode("utf-8"))
+    # the teaser shows the cover 260 px wide: 600 px serve screens of twice the density (1200 px would
+    # quadruple the mail's weight for nothing)
+    write_atomic(html, teaser_html(doc, locale, f"cover-{THUMB_WIDTHS[0]}.png").encode("utf-8"))
     done.append(html)
     write_atomic(text, teaser_text(doc, locale).encode("utf-8"))
     done.append(text)

@@ -59,8 +59,15 @@ def _colours(doc: Document) -> dict[str, str]:
 MIN_CONTRAST = 4.5  # WCAG 2 AA for text under 18.66 px bold: the button's 16 px
 
 
+def image_src(doc: Document, name: str) -> str:
+    """Where the teaser finds a kit image: under newsletter.images_url, else the bare file name."""
+    base = doc.report.newsletter.images_url
+    return f"{base.rstrip('/')}/{name}" if base else name
+
+
 def teaser_html(doc: Document, locale: Locale, cover_src: str) -> str:
     rep, nl, c = doc.report, doc.report.newsletter, _colours(doc)
+    cover_src = image_src(doc, cover_src)
     t = locale.typographic
     url = escape(nl.pdf_url)
     kicker = escape(t(rep.subtitle or str(rep.year))).upper()
@@ -138,6 +145,7 @@ def _logo_html(doc: Document, c: dict[str, str]) -> str:
     if logo is None:
         return ""
     src, alt = logo
+    src = image_src(doc, src)
     return (f'\n<img src="{escape(src)}" width="{MAIL_WIDTH}" alt="{escape(alt)}" style="display:block;width:{MAIL_WIDTH}px;'
             f'max-width:60%;height:auto;border:0;margin:0 auto 20px auto;color:{c["paper"]};font-family:{FONT};font-size:14px;">')
 
