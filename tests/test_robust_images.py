@@ -201,3 +201,19 @@ def test_an_rgb_photo_is_not_copied_on_its_way_to_the_editions(tmp_path):
     with Image.open(turned) as im:
         out = to_rgb(im)
         assert out is not im and out.size == (H, W)
+
+
+@pytest.mark.parametrize(("placed_ppi", "kept"), [(600, False), (440, True)])
+def test_print_sets_images_finer_than_450_ppi_at_300(tmp_path, placed_ppi, kept):
+    """A charity's photos went in at 390–570 ppi: a 32 MiB PDF. As a PDF/X export does, an image finer
+    than 450 ppi where it is placed is resampled to 300 ppi (its pixels still look as before); one
+    below 450 is kept as it is."""
+    path = tmp_path / "photo.png"
+    colours = np.zeros((400, 600, 1))
+    path.write_bytes(write_png(np.concatenate([colours + 200, colours + 90, colours + 60], axis=2), 2, 8, 1))
+    width, height = 600 * 72 / placed_ppi, 400 * 72 / placed_ppi
+    data = PrintEdition(profile=PROFILE).prepare_image(path, width, height)._jpeg
+    with Image.open(io.BytesIO(data)) as im:
+        assert im.size == ((600, 400) if kept else (300, 200))
+        assert im.info["dpi"][0] == pytest.approx(placed_ppi if kept else 300, abs=1)
+    assert abs(embedded_rgb(data, "print").mean(axis=(0, 1)) - np.array([200, 90, 60]) / 255).max() < 0.09

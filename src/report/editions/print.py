@@ -40,6 +40,9 @@ MARK_WIDTH = 0.25  # pt: the thinnest line print shops accept
 SLUG_SIZE = 6.0  # pt: the smallest text print shops accept
 SLUG_TIME = "RptSlugTime"  # the form with the build's time, which every page's slug line ends with
 SLUG_TIME_WIDTH = 200.0  # pt: the form's box, wider than any time written in 6 pt
+# Images finer than MAX_PPI at their placed size are set at TARGET_PPI (Lanczos), as the PDF/X presets
+# of layout programs do: a 60-line screen shows no more than 300 ppi, and the file stays sendable
+MAX_PPI, TARGET_PPI = 450, 300
 PROFILE = "icc/FOGRA39L_300.icc"  # relative to assets/
 OUTPUT_CONDITION = "FOGRA39"
 OUTPUT_INFO = "Coated FOGRA39 (ISO 12647-2:2004), offset printing on coated paper, 300 % TAC"
@@ -85,8 +88,14 @@ class PrintEdition(Edition):
         def convert() -> bytes:
             from PIL import Image
             with Image.open(path) as im:
+                im, shown = to_rgb(im), ppi
+                if ppi > MAX_PPI:  # as a PDF/X export downsamples: finer than the press prints, only heavier
+                    scale = TARGET_PPI / ppi
+                    im = im.resize((max(1, round(im.width * scale)), max(1, round(im.height * scale))),
+                                   Image.LANCZOS)
+                    shown = TARGET_PPI
                 buf = io.BytesIO()
-                to_cmyk(to_rgb(im), self.profile).save(buf, "JPEG", quality=92, dpi=(round(ppi), round(ppi)))
+                to_cmyk(im, self.profile).save(buf, "JPEG", quality=92, dpi=(round(shown), round(shown)))
             return buf.getvalue()
         return self.cached_image(path, width, height, convert, variant=file_digest(self.profile))
 
