@@ -19,8 +19,9 @@ def test_a_hyphen_before_a_number_that_follows_no_word_is_a_minus():
     de, en = get_locale("de-DE"), get_locale("en-GB")
     assert (de.typographic("Ergebnis -3,2 % (-12 °C), -5 Punkte")
             == "Ergebnis \u22123,2\u00a0% (\u221212\u00a0°C), \u22125 Punkte")
-    for kept in ("2016-2017", "E-Mail", "CO2-Ausstoß", "1.-3. Mai", "Seite 5-7", "a=-5", "A-1"):
+    for kept in ("E-Mail", "CO2-Ausstoß", "1.-3.", "Seite 5-7", "a=-5", "A-1"):
         assert de.typographic(kept) == kept
+    assert de.typographic("1.-3. Mai") == "1.-3.\u00a0Mai"  # the hyphen kept, the day bound to its month
     assert en.typographic("-5", before="b") == "-5"  # ab**-5**: the hyphen follows a word in the span before
     assert en.typographic("-5", before=" ") == "\u22125"
 
@@ -58,4 +59,38 @@ def test_typographic_knows_the_character_before():
     en = get_locale("en-GB")  # a plural's possessive: the apostrophe after its s (not a quotation's end)
     assert en.typographic("customers' pipes and Customers' taps.") == "customers’ pipes and Customers’ taps."
     assert de.typographic("Hans' Buch, Max' Rad") == "Hans’ Buch, Max’ Rad"
-    assert en.typographic("he said 'the customers' and left") == "he said 'the customers' and left"  # a quotation
+    assert en.typographic("he said 'the customers' and left") == "he said ‘the customers’ and left"  # a quotation
+
+
+def test_straight_single_quotes_are_quotations_or_apostrophes():
+    en, de = get_locale("en-GB"), get_locale("de-DE")
+    assert en.typographic("He says 'no' to that.") == "He says ‘no’ to that."
+    assert en.typographic('"She said \'no\' twice," he said.') == "“She said ‘no’ twice,” he said."
+    assert en.typographic("served a 'no-fault' notice, the 'welcome home' pack") == \
+        "served a ‘no-fault’ notice, the ‘welcome home’ pack"
+    assert de.typographic("Er sagt 'nein' dazu, geht's?") == "Er sagt ‚nein‘ dazu, geht’s?"
+    # elisions: before digits, a single letter, a word that lost its first letters
+    assert en.typographic("The '90s, rock 'n' roll, 'tis the season") == "The ’90s, rock ’n’ roll, ’tis the season"
+    assert en.typographic("a 'quote' that 'never closes") == "a ‘quote’ that ’never closes"
+    assert en.typographic("'no", after="' he said") == "‘no"  # the span after closes it ('**no**' he said)
+    assert en.typographic("' he said", before="'no") == "’ he said"
+
+
+def test_year_ranges_typed_with_a_hyphen_take_an_en_dash():
+    en, de = get_locale("en-GB"), get_locale("de-DE")
+    assert (en.typographic("Annual Review 2024-25 (1999-00), 2016-2017.")
+            == "Annual Review 2024–25 (1999–00), 2016–2017.")
+    assert en.typographic("Annual Review 2024--25") == "Annual Review 2024–25"
+    assert de.typographic("2016-2017") == "2016–2017"
+    for kept in ("2017-05-03", "2024-26", "2016-2030", "2017-2016", "FY2024-25", "1850-51", "2024-25-07",
+                 "tel. 2019-20.5"):
+        assert en.typographic(kept) == kept
+
+
+def test_a_day_and_its_month_never_break():
+    en, de = get_locale("en-GB"), get_locale("de-DE")
+    assert en.typographic("for the year 1 April 2024 to 31 Mar and the 18th July") == \
+        "for the year 1\u00a0April 2024 to 31\u00a0Mar and the 18th\u00a0July"
+    assert de.typographic("am 1. April und 18. Juli 2025") == "am 1.\u00a0April und 18.\u00a0Juli 2025"
+    for kept in ("we 3 may", "page 12 Mayfair", "40 April", "1.5 May"):
+        assert en.typographic(kept) == kept

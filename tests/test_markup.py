@@ -88,3 +88,10 @@ def test_footnote_references():
     assert markup.footnote_refs("Text[^1] und mehr[^2].") == [1, 2]
     assert markup.plain("Text[^1].") == "Text."
     assert rl_markup("Text[^3].", DE, note=lambda n: f"<super>{n}</super>") == "Text<super>3</super>."
+
+
+def test_single_quotes_pair_across_markup_but_not_in_addresses():
+    en = get_locale("en-GB")
+    assert rl_markup("He says '**no**' and '*yes*'.", en) == "He says ‘<b>no</b>’ and ‘<i>yes</i>’."
+    out = rl_markup("see https://x.org/it's 'here' now", en).replace(markup.BREAK, "")
+    assert ">https://x.org/it's</a> ‘here’ now" in out

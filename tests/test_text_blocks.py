@@ -142,7 +142,7 @@ def test_quotes_are_typographic_and_never_doubled(built):
     text = extract_text(built["screen"])
     assert "„India steht in Anführungszeichen“" in text and "„„" not in text and "““" not in text
     assert "Oscar sagt „Papa“ – und mehr…" in text
-    assert "besucht (\u22123,2 %, E-Mail 2016-2017)." in text  # a minus; the hyphens are kept
+    assert "besucht (\u22123,2 %, E-Mail 2016–2017)." in text  # a minus, E-Mail's hyphen, a year range's en dash
 
 
 def _page_link_uris(pdf: pikepdf.Pdf) -> list[str]:

@@ -289,3 +289,54 @@ def test_a_quotation_at_body_size(project, tmp_path):
     theme, _ = load_theme(project, project.parent / "assets")
     opening = [c for c in pdf_chars.chars(out.path) if c[1] == "„"][-1]  # the quotation's opening mark
     assert round(opening[3], 1) == theme.sizes.body != theme.sizes.quote, opening
+
+
+# --- an English review: single quotes, year ranges, dates -------------------------------------------
+
+
+def test_an_english_review_sets_single_quotes_year_ranges_and_dates(tmp_path):
+    """A UK charity's review: `subtitle: Annual Review 2024--25` printed its -- in every running head
+    and the PDF's Subject; 'no' kept straight quotes; "1 April" broke after the day."""
+    import shutil
+
+    import pikepdf
+
+    from report.build import build
+
+    from .conftest import ROOT
+    shutil.copytree(ROOT / "examples" / "en" / "content", tmp_path / "content")
+    shutil.copytree(ROOT / "examples" / "en" / "assets", tmp_path / "assets")
+    content = tmp_path / "content"
+    report = (content / "report.yaml").read_text(encoding="utf-8")
+    report = report.replace("subtitle: Review of the year 2017", "subtitle: Annual Review 2024--25")
+    report = report.replace("subject: Review of the year 2017 – foreign trade promotion in Thuringia",
+                            "subject: Annual Review 2024-25")
+    report = report.replace("review 2017]", "'2024-25']")
+    report = report.replace("  - sections/02-review.yaml\n  - sections/03-highlights.yaml\n"
+                            "  - sections/04-foreign-trade-day.yaml\n", "  - sections/typo.yaml\n")
+    (content / "report.yaml").write_text(report, encoding="utf-8")
+    said = "he says '**no**' to that, as the 'welcome home' pack says."
+    paras = "".join(f"  - paragraph: \"Our accounts cover the {'n' * k} year from 1 April 2024 to 31 March 2025; "
+                    f"{said}\"\n" for k in range(28, 42))  # one of these broke 1 / April
+    (content / "sections" / "typo.yaml").write_text(f"kind: text\ntitle: Typography\nblocks:\n{paras}",
+                                                    encoding="utf-8")
+    # the print edition: pdfium reads the screen edition's /ActualText at a paragraph's first glyph
+    result = build(content, tmp_path / "out", ["print"])
+    assert not result.warnings, [w.message for w in result.warnings]
+    pdf = result.outputs[0].path
+    pages = [p.get_textpage().get_text_range().replace("\xa0", " ") for p in pdfium.PdfDocument(pdf)]
+    lines = [line.strip() for page in pages for line in page.splitlines()]
+    assert "Thüringen International · Annual Review 2024–25" in lines and not any("--" in t for t in pages)
+    flat = " ".join(" ".join(pages).split())
+    assert flat.count("he says ‘no’ to that, as the ‘welcome home’ pack says.") == 14, flat[-300:]
+    rows: dict[tuple[int, float], list] = {}  # the lines as set: characters on one baseline, left to right
+    for c in pdf_chars.chars(pdf):
+        rows.setdefault((c.page, round(c.baseline, 1)), []).append(c)
+    set_lines = ["".join(c.text for c in sorted(row, key=lambda c: c.box[0])) for row in rows.values()]
+    dated = [line for line in set_lines if "April" in line]  # spaces are not characters here: "1April"
+    assert len(dated) == 14 and all("1April" in line for line in dated), dated
+    assert any(line.startswith("1April") for line in dated), dated  # the day went over with its month
+    with pikepdf.open(pdf) as p:
+        assert str(p.docinfo["/Subject"]) == "Annual Review 2024–25"
+        assert str(p.docinfo["/Keywords"]).endswith("trade fairs, 2024–25")
+        assert str(p.open_metadata()["dc:description"]) == "Annual Review 2024–25"

@@ -326,10 +326,11 @@ def _finish_one(edition, rendered, doc, theme, charts, out_dir: Path, result: Bu
     built; `walk`: the preflight's content walk
     shared with the build process (in an edition worker)."""
     from .finish import finish
+    from .locale import get_locale
     from .render import metadata
 
     report("finish", edition.name)
-    data = finish(rendered, charts, edition, theme, metadata(doc))
+    data = finish(rendered, charts, edition, theme, metadata(doc, get_locale(doc.report.language)))
     _add_warnings(result, edition.warnings)
     path = out_dir / f"{doc.report.name}-{edition.name}.pdf"
     if edition.name == "print":

@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from .units import MINUS, bind_units
+from .units import MINUS, NBSP, bind_units
 
 LOCALES_DIR = Path(__file__).parent / "data" / "locales"
 LANGUAGES = frozenset(p.stem for p in LOCALES_DIR.glob("*.yaml"))
@@ -30,7 +30,8 @@ class Locale:
     quotes: tuple[str, str]
     labels: dict[str, str]
     date_time: str = "%Y-%m-%d %H:%M UTC"  # strftime pattern, digits only (no month names)
-    inner_quotes: tuple[str, str] = ("‘", "’")  # a quotation inside a quotation
+    inner_quotes: tuple[str, str] = ("‘", "’")  # a quotation inside a quotation; single quotes typed '…'
+    months: tuple[str, ...] = ()  # month names (and abbreviations) a day number before them is bound to
 
     def label(self, key: str) -> str:
         return self.labels[key]
@@ -50,30 +51,38 @@ class Locale:
         """A date and time as this language writes it, e.g. 25.11.2026 08:35 UTC (de)."""
         return moment.strftime(self.date_time)
 
-    def typographic(self, text: str, before: str = "", depth: int = 0) -> str:
+    def typographic(self, text: str, before: str = "", depth: int = 0, after: str = "") -> str:
         """Straight quotes → the language's quotes (typographic quotes the author typed stay as they
-        are), a quotation inside a quotation in the inner ones („…‚Nein‘…“, “…‘no’…”); an apostrophe
-        between letters → ’; spaced hyphen and -- → en dash, --- → em dash; a hyphen before a digit
-        that follows no word or number (-3,2 %, (-12 °C)) → minus; ... → …; a number and its unit bound
-        by a no-break space. `before` is the character preceding `text` (the previous span
-        of a marked-up text), so a quote mark at the start of a span opens or closes as it would in the
-        whole text; `depth` is the number of quotations open before it (see `quote_depth`)."""
+        are), a quotation inside a quotation in the inner ones („…‚Nein‘…“, “…‘no’…”), and so is one in
+        straight single quotes ('no' → ‘no’, ‚nein‘); every other ' is an apostrophe ’ (didn’t,
+        customers’, rock ’n’ roll, ’90s); spaced hyphen and -- → en dash, --- → em dash, a year range
+        typed with a hyphen (2024-25, 2016-2017) → en dash; a hyphen before a digit that follows no word
+        or number (-3,2 %, (-12 °C)) → minus; ... → …; a number and its unit, a day and its month
+        (1 April, 18. Juli) bound by a no-break space. `before` is the text preceding `text` (the
+        previous spans of a marked-up text; its last character decides how a quote mark or hyphen at
+        the start reads), `after` the text following it (where a single quotation opened here may
+        close); `depth` is the number of quotations open before it (see `quote_depth`)."""
         marks, _depth = self._quote_marks(text, before, depth)
+        if "'" in text:
+            marks += _single_quotes(before + text + after, len(before), len(text), self.inner_quotes)
         if marks:
             chars = list(text)
             for i, mark in marks:
                 chars[i] = mark
             text = "".join(chars)
-        text = re.sub(r"(?<=\w)'(?=\w)", "’", text)
-        if "'" in text:
-            text = _possessive(text)
         text = text.replace("---", "—").replace("--", "–")
         text = re.sub(r"(?<=\s)-(?=\s)", "–", text)
         if "-" in text:
+            text = _YEAR_RANGE.sub(_year_range, text)
             lead = before[-1:]  # the previous span's last character: ab**-5** keeps its hyphen
             text = _SIGN.sub(MINUS, lead + text)[len(lead):]
-        return bind_units(text.replace("...", "…"))
+        return bind_units(_bind_days(text.replace("...", "…"), self.months))
 
+    def one_line(self, text: str) -> str:
+        """`typographic` for a line set whole or read by software (running head, the cover's
+        organisation, PDF metadata): no no-break spaces, since it never breaks and a search for
+        "1 April" should find it."""
+        return self.typographic(text).replace(NBSP, " ")
 
     def quote_depth(self, text: str, before: str = "", depth: int = 0) -> int:
         """How many quotations are open after `text` (`depth` were open before it)."""
@@ -103,25 +112,64 @@ class Locale:
         return marks, depth
 
 
-_WORD_END = " \t\n\u00a0.,;:!?)]}"
+_QUOTE_OPENS = "([{/–—-“„«»‹›‚‘\""  # a single quote after one of these (or a space) opens
+_ELISIONS = ("tis", "twas", "twere", "em")  # 'tis, 'em: a word that lost its first letters, never quoted
 
 
-def _possessive(text: str) -> str:
-    """A straight single quote after s, x or z at a word's end is an apostrophe (customers' taps,
-    Hans' Buch), unless a single quotation opened before it ('as the customers' …)."""
-    chars, opened = list(text), False
-    for i, ch in enumerate(chars):
-        if ch != "'":
+def _single_quotes(text: str, start: int, length: int, pair: tuple[str, str]) -> list[tuple[int, str]]:
+    """Each straight single quote in text[start:start + length] (index relative to `start`) and its
+    mark. A ' in opening position (the start, after a space, bracket, slash, dash or opening quote
+    mark) before a letter opens a single quotation when a closing ' follows in `text` (after a
+    non-space, before a word's end or punctuation), and the pair takes `pair`; a one-letter
+    "quotation" (rock 'n' roll) is an elision. Every other ' is an apostrophe."""
+    marks: dict[int, str] = {}
+    for i, ch in enumerate(text):
+        if ch != "'" or i in marks or i >= start + length:
             continue
-        prev, nxt = (text[i - 1] if i else " "), (text[i + 1] if i + 1 < len(text) else " ")
-        if prev in _WORD_END or prev in "([{":
-            opened = True  # opens a single quotation
-        elif nxt in _WORD_END:
-            if opened:
-                opened = False  # closes it
-            elif prev in "sxzßSXZ":
-                chars[i] = "’"
-    return "".join(chars)
+        marks[i] = "’"
+        if _opens_single(text, i):
+            close = next((j for j in range(i + 2, len(text)) if text[j] == "'" and j not in marks
+                          and _closes_single(text, j)), None)
+            if close is not None and not (close == i + 2 and text[i + 1].isalpha()):
+                marks[i], marks[close] = pair
+    return [(i - start, mark) for i, mark in marks.items() if start <= i < start + length]
+
+
+def _opens_single(text: str, i: int) -> bool:
+    if i + 1 >= len(text) or not text[i + 1].isalpha():
+        return False  # '90s, a lone '
+    if i and not (text[i - 1].isspace() or text[i - 1] in _QUOTE_OPENS):
+        return False
+    word = re.match(r"\w+", text[i + 1:])
+    return word is None or word.group(0).lower() not in _ELISIONS
+
+
+def _closes_single(text: str, j: int) -> bool:
+    return not text[j - 1].isspace() and (j + 1 == len(text) or not text[j + 1].isalnum())
+
+
+# a year 1900–2099, a hyphen and the next year's last two digits or a later year within ten (2024-25,
+# 2016-2017): a range, set with an en dash; never a date (2017-05-03), a code or a number in a word
+_YEAR_RANGE = re.compile(r"(?<![\w.,/–-])((?:19|20)\d\d)-(\d\d(?:\d\d)?)(?![\w–-]|[.,/]\d)")
+
+
+def _year_range(m: re.Match[str]) -> str:
+    first, last = int(m[1]), int(m[2])
+    ok = last == (first + 1) % 100 if len(m[2]) == 2 else first < last <= first + 10
+    return f"{m[1]}–{m[2]}" if ok else m[0]
+
+
+@cache
+def _day_before_month(months: tuple[str, ...]) -> re.Pattern[str]:
+    names = "|".join(re.escape(m) for m in sorted(months, key=len, reverse=True))
+    return re.compile(rf"(?<![\w.,])((?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th|\.)?) (?=(?:{names})(?!\w))")
+
+
+def _bind_days(text: str, months: tuple[str, ...]) -> str:
+    """A day and its month never break across lines: "1 April", "18. Juli" with a no-break space."""
+    if not months:
+        return text
+    return _day_before_month(months).sub(rf"\1{NBSP}", text)
 
 
 @cache
@@ -131,4 +179,5 @@ def get_locale(language: str) -> Locale:
     return Locale(language=language, hyphenation=data["hyphenation"], thousands=data["thousands"],
                   decimal=data["decimal"], quotes=tuple(data["quotes"]), labels=dict(data["labels"]),
                   date_time=data.get("date_time", Locale.date_time),
-                  inner_quotes=tuple(data.get("inner_quotes", Locale.inner_quotes)))
+                  inner_quotes=tuple(data.get("inner_quotes", Locale.inner_quotes)),
+                  months=tuple(data.get("months", ())))

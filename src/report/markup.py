@@ -182,26 +182,29 @@ def render(text: str, escape: Callable[[str], str], bold: Callable[[str], str], 
     """Text with its inline markup rendered for one output (reportlab markup, HTML …): every span is
     escaped by `escape`, then wrapped by `bold`, `italic` and `link(piece, href)` where it is marked.
 
-    `typographic(text, before)` sets quotes and dashes; it sees the character before each span, so a
-    quote mark next to **bold** text opens and closes correctly. With `quote_depth(text, before,
-    depth)` (the quotations open after a span) it also sees how many quotations are open, `depth` of
-    them before the text (1: the text is set inside quotation marks), and nests them. Web addresses are shown as written
-    (with zero-width break opportunities if `url_breaks`). A footnote reference [^n] becomes `note(n)`,
+    `typographic(text, before, after=…)` sets quotes and dashes; it sees the text before and after
+    each span, so a quote mark next to **bold** text opens and closes correctly ('**no**' → ‘no’).
+    With `quote_depth(text, before, depth)` (the quotations open after a span) it also sees how many
+    quotations are open, `depth` of them before the text (1: the text is set inside quotation marks),
+    and nests them. Web addresses are shown as written (with zero-width break opportunities if
+    `url_breaks`). A footnote reference [^n] becomes `note(n)`,
     or nothing where an output has no footnotes."""
     out = []
-    before = ""
-    for span in parse(text):
+    spans = parse(text)
+    # the text around each span as typographic reads it: an address's ' is not a quotation mark
+    around = ["" if s.note else s.text.replace("'", "%27") if s.url else s.text for s in spans]
+    for k, span in enumerate(spans):
         if span.note:
             out.append(note(span.note) if note else "")
             continue
+        before, after = "".join(around[:k]), "".join(around[k + 1:])
         if span.url:
             shown = breakable_url(span.text) if url_breaks else span.text
         elif quote_depth and typographic:
-            shown = typographic(span.text, before, depth)
+            shown = typographic(span.text, before, depth, after=after)
             depth = quote_depth(span.text, before, depth)
         else:
-            shown = typographic(span.text, before) if typographic else span.text
-        before = span.text[-1:]
+            shown = typographic(span.text, before, after=after) if typographic else span.text
         piece = escape(shown)
         if span.bold:
             piece = bold(piece)

@@ -29,12 +29,13 @@ from .tagging import Tagger
 from .theme import Theme
 
 
-def metadata(doc: Document) -> dict[str, str]:
-    rep = doc.report
-    return {"title": rep.title, "author": rep.author, "subject": rep.subject,
-            "keywords": ", ".join(rep.keywords), "lang": rep.language,
-            "running_head": f"{rep.organisation} · {rep.subtitle or rep.year}",
-            "description": plain(rep.lead), "id": f"{rep.name}:{rep.year}"}
+def metadata(doc: Document, locale: Locale) -> dict[str, str]:
+    """The document's words outside its pages and on every page, set as on the cover (2024--25 → 2024–25)."""
+    rep, line = doc.report, locale.one_line
+    return {"title": line(rep.title), "author": line(rep.author), "subject": line(rep.subject),
+            "keywords": ", ".join(line(k) for k in rep.keywords), "lang": rep.language,
+            "running_head": f"{line(rep.organisation)} · {line(rep.subtitle or str(rep.year))}",
+            "description": line(plain(rep.lead)), "id": f"{rep.name}:{rep.year}"}
 
 
 @dataclass
@@ -64,14 +65,15 @@ def render(doc: Document, theme: Theme, fonts: dict[str, Path], charts: dict[str
     buf = io.BytesIO()
     tagger = Tagger(doc.report.language) if edition.tagged else None
     brand = brand_for(doc, theme)
-    template = ReportDocTemplate(buf, geometry, styles, metadata(doc), page_hook=edition.page_hook,
+    meta = metadata(doc, locale)
+    template = ReportDocTemplate(buf, geometry, styles, meta, page_hook=edition.page_hook,
                                  tagger=tagger, invariant=1 if reproducible() else 0)
     ctx = LayoutContext(doc=doc, styles=styles, locale=locale, geometry=geometry, charts=charts,
                         prepare_image=edition.prepare_image, text_width=theme.page.text_width,
                         page_multiple=edition.page_multiple, contents_seed=contents_seed, brand=brand)
     template.brand, template.prepare_image = brand, edition.prepare_image
     template.padded = ctx.padded  # filled by layout.padding before the pages it adds begin
-    fit.check(ctx, metadata(doc)["running_head"])  # lines too wide for the page: errors before drawing
+    fit.check(ctx, meta["running_head"])  # lines too wide for the page: errors before drawing
     with _binary_streams():
         try:
             template.multiBuild(build_story(ctx))

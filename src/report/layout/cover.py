@@ -73,12 +73,14 @@ class Cover(Flowable):
         canv.setFillColor(white)
         with content(canv, "P"):
             font, size, floor = organisation_line(st)
-            canv.setFont(font, drawn_size(rep.organisation, font, size, inner_w, floor))
-            canv.drawString(margin, org_y, rep.organisation)
+            organisation = ctx.locale.one_line(rep.organisation)
+            canv.setFont(font, drawn_size(organisation, font, size, inner_w, floor))
+            canv.drawString(margin, org_y, organisation)
         with content(canv, "P"):
             font, size, floor = credit_line(st)  # bold and ≥ reversed_min: reversed out of the image
-            canv.setFont(font, drawn_size(rep.cover.credit, font, size, inner_w, floor))
-            canv.drawRightString(w - st.theme.page.margin_outer * MM, panel_h + 5 * MM, rep.cover.credit)
+            credit = ctx.locale.one_line(rep.cover.credit)
+            canv.setFont(font, drawn_size(credit, font, size, inner_w, floor))
+            canv.drawRightString(w - st.theme.page.margin_outer * MM, panel_h + 5 * MM, credit)
         self._logo(org_y, draw=True)
 
     def _logo(self, org_y: float, draw: bool) -> float:

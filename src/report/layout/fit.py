@@ -59,8 +59,10 @@ def check(ctx: LayoutContext, running_head: str) -> None:
     lines = [
         (running_head, st.font["bold"], s.running, MIN_TEXT_PT, pos(rep, "organisation"),
          "the running head (organisation · subtitle)"),
-        (rep.organisation, *organisation_line(st), pos(rep, "organisation"), "the organisation on the cover"),
-        (rep.cover.credit, *credit_line(st), pos(rep.cover, "credit"), "the image credit on the cover"),
+        (ctx.locale.one_line(rep.organisation), *organisation_line(st), pos(rep, "organisation"),
+         "the organisation on the cover"),
+        (ctx.locale.one_line(rep.cover.credit), *credit_line(st), pos(rep.cover, "credit"),
+         "the image credit on the cover"),
     ]
     for text, font, size, floor, where, what in lines:
         if fit_size(text, font, size, width, floor) is None:
