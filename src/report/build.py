@@ -237,7 +237,7 @@ def _edition_job(name: str) -> tuple:
     except ReportError as exc:
         return "error", exc.diagnostics
     except PreflightFailed as exc:
-        return "preflight", exc.report, exc.path
+        return "preflight", exc.report, exc.path, exc.warnings
     # (padding is reported where the edition was laid out)
     return ("ok", rendered.pages, rendered.padded if laid_out else [], outputs, mine.warnings, mine.preflight,
             dict(justify._USED) if laid_out else {})
@@ -259,7 +259,9 @@ def _collect(future, walk, result: BuildResult, outputs: dict[str, tuple[Output,
     if status == "error":
         raise ReportError(rest[0])
     if status == "preflight":
-        raise PreflightFailed(*rest)
+        failed, path, warnings = rest
+        _add_warnings(result, warnings)
+        raise PreflightFailed(failed, path, result.warnings)
     pages, padded, built, warnings, preflight, used = rest
     name = next(iter(built))
     _report_padding(report, name, padded, pages)
@@ -343,5 +345,5 @@ def _finish_one(edition, rendered, doc, theme, charts, out_dir: Path, result: Bu
         if memo.changed() and edition.cache is not None:
             edition.cache.put_json("page-walks", _page_walks_key(doc), memo.entries())
         if result.preflight.failed:
-            raise PreflightFailed(result.preflight, path)
+            raise PreflightFailed(result.preflight, path, result.warnings)
     return {edition.name: (Output(edition.name, path, len(data), rendered.pages), data)}
