@@ -87,11 +87,14 @@ def _layout_and_finish(doc, theme, fonts, locale, charts, content_dir: Path, out
     with interrupts_held():  # reportlab's and pikepdf's imports would swallow a Ctrl-C (bare `except:`)
         from .digits import check_digits
         from .editions import editions
+        from .errors import ReportError
         from .glyphs import check_glyphs
         from .layout import hyphenate, justify
         from .layout.contents import Seeds
+        from .layout.logo import thin_strokes
         from .logo import print_notes
         from .output import write_all
+        from .preflight.findings import DEFAULT_PROFILE
         from .render import render
 
     available = editions()
@@ -103,6 +106,10 @@ def _layout_and_finish(doc, theme, fonts, locale, charts, content_dir: Path, out
                          warnings=[*theme.warnings, *doc.warnings, *check_digits(theme, fonts)])
     if theme.logo is not None and any(e.name == "print" for e in chosen):
         result.warnings += print_notes(theme.logo, doc.assets_dir, theme)
+        # a hairline in the logo would fail the print preflight after the whole layout: said now,
+        # first, at the logo's line in theme.yaml (and the run's warnings after it)
+        if thin := thin_strokes(theme.logo, doc.assets_dir, theme, DEFAULT_PROFILE.min_line):
+            raise ReportError([*thin, *result.warnings])
     report("charts", f"{len(doc.charts)} charts")
     # The screen edition (what `report watch` shows) first. An edition is finished as soon as it is
     # laid out when its charts are drawn; while chart workers still run, the next edition is laid

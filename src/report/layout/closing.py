@@ -10,7 +10,7 @@ from reportlab.platypus import Flowable, Spacer
 from ..tagging import artifact
 from .context import LayoutContext
 from .heading import heading
-from .logo import LogoMark, draw_logo
+from .logo import LogoMark, draw_logo, logo_width
 from .styles import MM
 from .text import Paragraph, rl_link, rl_plain
 
@@ -70,7 +70,7 @@ def layout(ctx: LayoutContext) -> list[Any]:
 
         def paint(canv: Any, x: float, y: float, width: float) -> None:
             draw_logo(canv, brand, st, x, y, width, dark="primary", prepare_image=ctx.prepare_image)
-        parts.insert(0, LogoMark(brand, brand.spec.width * MM * st.scale, paint))
+        parts.insert(0, LogoMark(brand, logo_width(brand.spec, st.theme), paint))
     story = heading(ctx, contact.heading or loc.label("imprint"), None, "closing", colour=white)
     story.append(FootPanel(parts, st.colour("accent")))
     return story
