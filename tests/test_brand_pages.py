@@ -14,7 +14,7 @@ from report.errors import ReportError
 from report.preflight import preflight
 from report.theme import load_theme
 
-from .conftest import ASSETS, SAMPLE_CONTENT
+from .conftest import ASSETS, SAMPLE_CONTENT, many_sections
 
 MM = 72 / 25.4
 BRAND = Path(__file__).parent / "data" / "brand"
@@ -240,3 +240,40 @@ def test_the_newsletter_button_label_reads_on_the_accent(tmp_path, accent, label
     html = teaser_html(load_document(content), get_locale("de-DE"), "cover-1200.png")
     colour = re.search(r'font-size:16px;font-weight:bold;color:(#[0-9a-fA-F]{6});', html).group(1)
     assert colour.lower() == label and contrast(colour, accent) >= 4.5
+
+
+def _hairline_logo(root: Path, stroke: float) -> None:
+    """A 120 × 40 unit logo (120 × 40 mm): a filled mark and a horizontal stroke `stroke` units wide."""
+    (root / "assets" / "logo" / "hair.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="120mm" height="40mm" viewBox="0 0 120 40">'
+        '<rect x="0" y="0" width="40" height="40" fill="#0b4a74"/>'
+        f'<g transform="translate(44 30)"><line x1="0" y1="0" x2="70" y2="0" stroke="#0b4a74" stroke-width="{stroke}"/>'
+        '</g></svg>', encoding="utf-8")
+
+
+def test_svg_logo_hairline_is_an_error_at_the_logo_before_the_layout(tmp_path):
+    """A stroke that prints thinner than the preflight's 0.25 pt where the logo is drawn smallest (the
+    running head: 15 pt high, 45 pt wide, 0.375 pt a unit) stops the print build at the logo's line in
+    theme.yaml, with the width it needs; on the cover and the back page (40 mm) it would pass."""
+    content = _project(tmp_path, "logo:\n  file: logo/hair.svg\n  running_head: true\n")
+    _hairline_logo(tmp_path, 0.5)
+    with pytest.raises(ReportError) as caught:
+        build(content, tmp_path / "out")
+    first = caught.value.diagnostics[0]
+    assert first.severity == "error" and first.pos.file.name == "theme.yaml" and first.pos.line == 2, first.format()
+    assert first.message == ("logo logo/hair.svg: its thinnest stroke, a <line> with stroke-width 0.5 (in the SVG's "
+                             "units), prints 0.19 pt wide in the running head, where the logo is 45 pt (16 mm) wide; "
+                             "the print preflight fails lines under 0.25 pt, which may vanish in print"), first.message
+    assert first.hint == ('thicken it to stroke-width="0.67" or more, or outline it (stroke to path) at least 0.67 '
+                          "units wide; or leave the logo out of the running head (running_head: false)"), first.hint
+    assert not (tmp_path / "out").exists()
+
+
+def test_svg_logo_stroke_thick_enough_where_it_is_drawn_passes_the_preflight(tmp_path):
+    """The same stroke at 0.67 units (0.25 pt in the running head): no error, and the preflight, which
+    measures the line on the page, agrees."""
+    content = _project(tmp_path, "logo:\n  file: logo/hair.svg\n  running_head: true\n  cover: none\n")
+    _hairline_logo(tmp_path, 0.67)
+    many_sections(content, 1)
+    result = build(content, tmp_path / "out", ["print"])
+    assert not result.preflight.failed, result.preflight.format()

@@ -87,11 +87,14 @@ def _layout_and_finish(doc, theme, fonts, locale, charts, content_dir: Path, out
     with interrupts_held():  # reportlab's and pikepdf's imports would swallow a Ctrl-C (bare `except:`)
         from .digits import check_digits
         from .editions import editions
+        from .errors import ReportError
         from .glyphs import check_glyphs
         from .layout import hyphenate, justify
         from .layout.contents import Seeds
+        from .layout.logo import thin_strokes
         from .logo import print_notes
         from .output import write_all
+        from .preflight.findings import DEFAULT_PROFILE
         from .render import render
 
     available = editions()
@@ -103,6 +106,10 @@ def _layout_and_finish(doc, theme, fonts, locale, charts, content_dir: Path, out
                          warnings=[*theme.warnings, *doc.warnings, *check_digits(theme, fonts)])
     if theme.logo is not None and any(e.name == "print" for e in chosen):
         result.warnings += print_notes(theme.logo, doc.assets_dir, theme)
+        # a hairline in the logo would fail the print preflight after the whole layout: said now,
+        # first, at the logo's line in theme.yaml (and the run's warnings after it)
+        if thin := thin_strokes(theme.logo, doc.assets_dir, theme, DEFAULT_PROFILE.min_line):
+            raise ReportError([*thin, *result.warnings])
     report("charts", f"{len(doc.charts)} charts")
     # The screen edition (what `report watch` shows) first. An edition is finished as soon as it is
     # laid out when its charts are drawn; while chart workers still run, the next edition is laid
@@ -237,7 +244,7 @@ def _edition_job(name: str) -> tuple:
     except ReportError as exc:
         return "error", exc.diagnostics
     except PreflightFailed as exc:
-        return "preflight", exc.report, exc.path
+        return "preflight", exc.report, exc.path, exc.warnings
     # (padding is reported where the edition was laid out)
     return ("ok", rendered.pages, rendered.padded if laid_out else [], outputs, mine.warnings, mine.preflight,
             dict(justify._USED) if laid_out else {})
@@ -259,7 +266,9 @@ def _collect(future, walk, result: BuildResult, outputs: dict[str, tuple[Output,
     if status == "error":
         raise ReportError(rest[0])
     if status == "preflight":
-        raise PreflightFailed(*rest)
+        failed, path, warnings = rest
+        _add_warnings(result, warnings)
+        raise PreflightFailed(failed, path, result.warnings)
     pages, padded, built, warnings, preflight, used = rest
     name = next(iter(built))
     _report_padding(report, name, padded, pages)
@@ -344,5 +353,5 @@ def _finish_one(edition, rendered, doc, theme, charts, out_dir: Path, result: Bu
         if memo.changed() and edition.cache is not None:
             edition.cache.put_json("page-walks", _page_walks_key(doc), memo.entries())
         if result.preflight.failed:
-            raise PreflightFailed(result.preflight, path)
+            raise PreflightFailed(result.preflight, path, result.warnings)
     return {edition.name: (Output(edition.name, path, len(data), rendered.pages), data)}

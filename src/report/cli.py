@@ -43,6 +43,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         result = build(find_content_dir(Path(args.content_dir)), Path(args.output), editions, progress,
                        marks=not args.no_marks, cache=Cache(enabled=not args.no_cache))
     except PreflightFailed as exc:
+        for w in exc.warnings:  # as a build that passes prints them: the run's other findings stay in view
+            print(w.format(), file=sys.stderr)
         print(exc.report.format(), file=sys.stderr)
         print(f"preflight failed: {exc.path.name} did not pass; no PDF was written or replaced (the screen "
               "edition alone: --edition screen)", file=sys.stderr)
@@ -74,6 +76,8 @@ def cmd_watch(args: argparse.Namespace) -> int:
             for w in cycle.result.warnings:
                 print(w.format(), file=sys.stderr)
         else:
+            for w in getattr(cycle.error, "warnings", []):  # a failed preflight's run warned too
+                print(w.format(), file=sys.stderr)
             text = cycle.error.report.format() if hasattr(cycle.error, "report") else str(cycle.error)
             print(f"{stamp} build failed after {cycle.seconds:.2f} s; the last good PDF is kept:\n{text}",
                   file=sys.stderr)

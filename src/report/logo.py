@@ -30,6 +30,25 @@ _SVG_REFUSED = [(re.compile(rb"<!ENTITY", re.I), "declares XML entities"),
                 (re.compile(rb"""href\s*=\s*["'](?!#)""", re.I), "links to other files")]
 
 
+@dataclass(frozen=True)
+class Stroke:
+    """A stroke of an SVG logo: its `stroke-width` as written, and how wide that is drawn at the logo's
+    natural size (`LogoArt.width`), in points, after the transforms around it."""
+
+    element: str  # "line", "path" …
+    units: float
+    points: float
+
+    def at(self, art: LogoArt, width: float) -> float:
+        """Its width in points where the logo is drawn `width` points wide."""
+        return self.points * width / art.width
+
+
+# svglib's shapes by the SVG element they come from
+_ELEMENTS = {"Line": "line", "Path": "path", "Rect": "rect", "Circle": "circle", "Ellipse": "ellipse",
+             "PolyLine": "polyline", "Polygon": "polygon", "Wedge": "path"}
+
+
 @dataclass
 class LogoArt:
     """One logo file, ready to draw at any width (its aspect ratio is fixed)."""
@@ -42,6 +61,7 @@ class LogoArt:
     pdf: bytes = b""  # pdf: a one-page PDF whose page is the logo
     colours: list[str] = field(default_factory=list)  # svg: the sRGB colours it uses, "#rrggbb"
     origin: tuple[float, float] = (0.0, 0.0)  # pdf: lower left corner of the logo's box on its page
+    thinnest: Stroke | None = None  # svg: its thinnest stroke (None: it strokes nothing)
 
     @property
     def ratio(self) -> float:
@@ -130,7 +150,31 @@ def _svg(path: Path, data: bytes) -> LogoArt:
                          "give the <svg> element a viewBox") from None
     colours = sorted({c for c in re.findall(rb"#[0-9a-fA-F]{6}\b", data)})
     return LogoArt("svg", path, float(drawing.width), float(drawing.height), drawing=drawing,
-                   colours=[c.decode().lower() for c in colours])
+                   colours=[c.decode().lower() for c in colours], thinnest=_thinnest(drawing))
+
+
+def _thinnest(drawing: Any) -> Stroke | None:
+    """The thinnest stroke the drawing paints, measured as the print preflight measures a line (its
+    width × the geometric mean of the transform's axes): a hairline is found before the layout."""
+    from reportlab.graphics.shapes import Group
+    found: Stroke | None = None
+
+    def walk(node: Any, scale: float) -> None:
+        nonlocal found
+        for child in getattr(node, "contents", ()):
+            a, b, c, d, _, _ = getattr(child, "transform", None) or (1, 0, 0, 1, 0, 0)
+            inner = scale * abs(a * d - b * c) ** 0.5
+            if isinstance(child, Group):
+                walk(child, inner)
+            elif getattr(child, "strokeColor", None) is not None and getattr(child, "strokeWidth", None) is not None:
+                width = float(child.strokeWidth)
+                if found is None or width * scale < found.points:
+                    found = Stroke(_ELEMENTS.get(type(child).__name__, type(child).__name__.lower()), width,
+                                   width * scale)
+
+    a, b, c, d, _, _ = getattr(drawing, "transform", None) or (1, 0, 0, 1, 0, 0)
+    walk(drawing, abs(a * d - b * c) ** 0.5)
+    return found
 
 
 def _pdf(path: Path, data: bytes) -> LogoArt:

@@ -30,8 +30,9 @@ class BuildResult:
 
 
 class PreflightFailed(Exception):
-    """The print edition failed preflight; no edition was written."""
+    """The print edition failed preflight; no edition was written. `warnings`: the build's warnings and
+    notes up to then, printed as a build that passes prints them."""
 
-    def __init__(self, report: PreflightReport, path: Path):
+    def __init__(self, report: PreflightReport, path: Path, warnings: list[Diagnostic] | None = None):
         super().__init__(f"{path.name} failed preflight")
-        self.report, self.path = report, path
+        self.report, self.path, self.warnings = report, path, list(warnings or [])

@@ -3,6 +3,7 @@ and the image credits, set at the foot of the page."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from reportlab.platypus import Flowable, Spacer
@@ -10,7 +11,7 @@ from reportlab.platypus import Flowable, Spacer
 from ..tagging import artifact
 from .context import LayoutContext
 from .heading import heading
-from .logo import LogoMark, draw_logo
+from .logo import LogoMark, draw_logo, logo_width
 from .styles import MM
 from .text import Paragraph, rl_link, rl_plain
 
@@ -41,6 +42,45 @@ class FootPanel(Flowable):
             part.drawOn(c, 0, y)
 
 
+class Credits(Flowable):
+    """The image credits, set when the back page is laid out: every credited image is drawn by then
+    (the back page comes last), so each knows its page."""
+
+    def __init__(self, lines: Callable[[], list[Any]]):
+        super().__init__()
+        self.lines = lines
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        self.parts = self.lines()
+        self.sizes = [p.wrap(aw, ah) for p in self.parts]
+        self.width, self.height = aw, sum(h for _, h in self.sizes)
+        return aw, self.height
+
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802 - reportlab API
+        """Each line where it would stand without this wrapper (no graphics state of its own)."""
+        y += self.height
+        for part, (_, h) in zip(self.parts, self.sizes, strict=True):
+            y -= h
+            part.drawOn(canvas, x, y)
+
+
+def credit_lines(ctx: LayoutContext) -> list[str]:
+    """One line per credit, in page order, where it is first: the places of its images, then the
+    credit as written ("Titelseite, S. 5, 9 – Foto: …" / "Cover, pp. 5, 9 – Photo: …"). One
+    photographer's several images share a line."""
+    loc, rep = ctx.locale, ctx.doc.report
+    places: dict[str, list[str]] = {rep.cover.credit.strip(): [loc.label("cover")]}
+    pages: dict[str, list[int]] = {}
+    for page, credit in sorted(ctx.credits.values(), key=lambda c: c[0]):
+        places.setdefault(credit.strip(), [])
+        pages.setdefault(credit.strip(), []).append(page)
+    for credit, numbers in pages.items():
+        numbers = sorted(set(numbers))
+        label = loc.label("page_abbr" if len(numbers) == 1 else "pages_abbr")
+        places[credit].append(f"{label}\u00a0{', '.join(map(str, numbers))}")
+    return [f"{', '.join(where)} – {credit}" for credit, where in places.items()]
+
+
 def layout(ctx: LayoutContext) -> list[Any]:
     st, loc, rep = ctx.styles, ctx.locale, ctx.doc.report
     contact = rep.contact
@@ -64,13 +104,13 @@ def layout(ctx: LayoutContext) -> list[Any]:
         parts += [Spacer(0, 3 * MM), *(Paragraph(link, small) for link in links)]
     parts += [Spacer(0, 6 * MM),
               Paragraph(rl_plain(loc.label("image_credit"), loc).upper(), st.para("kicker")),
-              Paragraph(f"{rl_plain(loc.label('cover'), loc)} – {rl_plain(rep.cover.credit, loc)}", small)]
+              Credits(lambda: [Paragraph(rl_plain(line, loc), small) for line in credit_lines(ctx)])]
     brand = ctx.brand
     if brand is not None and brand.spec.closing == "foot":  # the sign-off: logo above the publisher
 
         def paint(canv: Any, x: float, y: float, width: float) -> None:
             draw_logo(canv, brand, st, x, y, width, dark="primary", prepare_image=ctx.prepare_image)
-        parts.insert(0, LogoMark(brand, brand.spec.width * MM * st.scale, paint))
+        parts.insert(0, LogoMark(brand, logo_width(brand.spec, st.theme), paint))
     story = heading(ctx, contact.heading or loc.label("imprint"), None, "closing", colour=white)
     story.append(FootPanel(parts, st.colour("accent")))
     return story

@@ -28,3 +28,10 @@ class LayoutContext:
     contents_seed: Any = None  # contents.SeedSlot: the previous build's contents lines, if kept
     brand: Any = None  # layout.logo.Brand when the theme has a logo
     column_x: float | None = None  # where body text starts; None: the theme's text column (boxes, columns: 0)
+    # credited images as drawn: their block's id → (page, credit), for the closing page's image credits
+    # (every pass of the layout draws them again, on the page they take in it)
+    credits: dict[int, tuple[int, str]] = field(default_factory=dict)
+
+    def credited(self, block: Any, credit: str) -> Callable[[int], None]:
+        """What an image calls with its page when it is drawn, to be listed with its credit."""
+        return lambda page: self.credits.__setitem__(id(block), (page, credit))

@@ -10,7 +10,7 @@ from ..assets import shown_size
 from ..tagging import artifact, content, start_section
 from .context import LayoutContext
 from .fit import credit_line, drawn_size, organisation_line
-from .logo import draw_logo
+from .logo import draw_logo, logo_width
 from .styles import MM
 from .text import Paragraph, rl_plain
 
@@ -92,7 +92,7 @@ class Cover(Flowable):
         page = st.theme.page
         in_panel = brand.spec.cover == "bottom-right"
         art, _ = brand.art_on(in_panel)
-        width = brand.spec.width * MM * st.scale
+        width = logo_width(brand.spec, st.theme)
         height = width * art.ratio
         clear = brand.spec.clear_space * height
         right_x = g.trim_w - page.margin_outer * MM - width

@@ -11,8 +11,13 @@ from typing import Any
 from reportlab.platypus import Flowable
 
 from ..cache import default_dir
-from ..logo import LogoArt, flattened_png
+from ..errors import Diagnostic
+from ..logo import LogoArt, flattened_png, logo_files
 from ..tagging import content
+from .styles import MM
+
+RUNNING_LOGO = 2.0  # height of the running head's logo in multiples of its type size
+RUNNING_LOGO_MAX = 40  # mm at A4: the widest a running head's logo is
 
 
 @dataclass
@@ -99,3 +104,67 @@ class LogoMark(Flowable):
 
     def draw(self) -> None:
         self.paint(self.canv, 0, self.space, self.logo_w)
+
+
+def logo_width(spec: Any, theme: Any) -> float:
+    """The logo's width on the cover and the back page, in points."""
+    return spec.width * MM * theme.page.factor
+
+
+def running_logo_width(art: LogoArt, theme: Any) -> float:
+    """The running head's logo: RUNNING_LOGO × the running head's size high, at most RUNNING_LOGO_MAX wide."""
+    return min(theme.sizes.running * RUNNING_LOGO / art.ratio, RUNNING_LOGO_MAX * MM * theme.page.factor)
+
+
+def print_places(spec: Any, art: LogoArt, negative: LogoArt | None, theme: Any) -> list[tuple[LogoArt, str, float]]:
+    """(art, place, width in points) of every place the print edition draws the logo, as the running
+    head, the cover and the back page draw it."""
+    places = []
+    if spec.running_head:
+        places.append((art, "the running head", running_logo_width(art, theme)))
+    if spec.cover != "none":
+        dark = spec.cover == "bottom-right"  # in the title panel
+        places.append((negative if dark and negative is not None else art, "the cover", logo_width(spec, theme)))
+    if spec.closing == "foot":
+        places.append((negative or art, "the back page", logo_width(spec, theme)))
+    return places
+
+
+def thin_strokes(spec: Any, assets_dir: Path, theme: Any, min_line: float) -> list[Diagnostic]:
+    """An error for each SVG logo whose thinnest stroke comes out thinner than `min_line` points (the
+    print preflight's minimum) where it is drawn smallest: the preflight would fail the print
+    edition, after the whole layout, on a line it could only place on the page."""
+    art, negative = logo_files(spec, assets_dir)
+    if art is None:
+        return []
+    places = print_places(spec, art, negative, theme)
+    out = []
+    for name, logo in (("file", art), ("negative", negative)):
+        where = [(place, width) for a, place, width in places if a is logo]
+        stroke = logo.thinnest if logo is not None else None
+        if stroke is None or not where:
+            continue
+        place, width = min(where, key=lambda p: p[1])
+        drawn = stroke.at(logo, width)
+        if drawn >= min_line - 0.001:  # as the preflight judges it
+            continue
+        need = _rounded_up(stroke.units * min_line / drawn) if drawn > 0 else None
+        fix = (f"thicken it to stroke-width=\"{need:g}\" or more, or outline it (stroke to path) at least "
+               f"{need:g} units wide" if need is not None else "give it a stroke-width, or outline it (stroke to path)")
+        larger = [(p, w) for a, p, w in places if a is logo and stroke.at(logo, w) >= min_line - 0.001]
+        if place == "the running head" and larger:
+            fix += "; or leave the logo out of the running head (running_head: false)"
+        rel = getattr(spec, name)
+        out.append(Diagnostic(
+            f"logo {rel}: its thinnest stroke, a <{stroke.element}> with stroke-width {stroke.units:g} (in the SVG's "
+            f"units), prints {drawn:.2f} pt wide in {place}, where the logo is {width:.0f} pt "
+            f"({width / MM:.0f} mm) wide; the print preflight fails lines under {min_line:g} pt, which may vanish "
+            "in print", spec.field_pos.get(name, spec.pos), fix))
+    return out
+
+
+def _rounded_up(value: float) -> float:
+    """`value` rounded up to two significant digits (1.5625 → 1.6)."""
+    import math
+    step = 10 ** (math.floor(math.log10(value)) - 1)
+    return math.ceil(value / step - 1e-9) * step

@@ -157,10 +157,11 @@ def source_line(locale: Any, source: str) -> str:
 class PlacedImage(Flowable):
     """An image prepared by the edition (a file or an image reader) at a fixed placed size."""
 
-    def __init__(self, image: Any, width: float, height: float, alt: str, x: float = 0.0, align: str = "left"):
+    def __init__(self, image: Any, width: float, height: float, alt: str, x: float = 0.0, align: str = "left",
+                 drawn: Callable[[int], None] | None = None):
         super().__init__()
         self.image, self.width, self.height, self.alt, self.x = image, width, height, alt, x
-        self.designed, self.align = (width, height, x), align
+        self.designed, self.align, self.drawn = (width, height, x), align, drawn  # drawn(page): a credit's place
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         return self.x + self.width, self.height
@@ -174,6 +175,8 @@ class PlacedImage(Flowable):
     def draw(self) -> None:
         with content(self.canv, "Figure", alt=self.alt):
             self.canv.drawImage(self.image, self.x, 0, self.width, self.height)
+        if self.drawn is not None:
+            self.drawn(self.canv.getPageNumber())
 
 
 class ShrinkToFit(KeepTogether):
@@ -230,7 +233,8 @@ def _figure(ctx: LayoutContext, block: Figure) -> list[Any]:
     x = {"left": 0.0, "center": (full - width) / 2, "right": full - width}[block.align]
     caption, credit = _caption(ctx, block, *_caption_box(x, width, full))
     prepared = ctx.prepare_image(block.image, width, height, block.field_pos.get("image") or block.pos)
-    img = PlacedImage(prepared, width, height, block.alt, x, block.align)
+    img = PlacedImage(prepared, width, height, block.alt, x, block.align,
+                      ctx.credited(block, block.credit) if block.credit else None)
     if block.width is not None:  # the size the author chose is kept
         return [KeepTogether([img, Spacer(0, gap), caption, *credit])]
     return [ShrinkToFit([img, Spacer(0, gap), caption, *credit], img, [caption, *credit], full)]

@@ -21,7 +21,6 @@ from .fit import drawn_size
 from .styles import MM, Styles
 
 A4 = (210 * MM, 297 * MM)  # the default trim; the theme's page.size chooses another
-RUNNING_LOGO = 2.0  # height of the running head's logo in multiples of its type size
 
 
 @dataclass(frozen=True)
@@ -197,10 +196,10 @@ class ReportDocTemplate(BaseDocTemplate):
 
     def _running_logo(self, canv: Any, base_y: float, inner_x: float, recto: bool) -> None:
         """A small logo at the inner end of the running head, standing on its baseline."""
-        from .logo import draw_logo
+        from .logo import RUNNING_LOGO, draw_logo, running_logo_width
         art = self.brand.art
-        height = self.styles.theme.sizes.running * RUNNING_LOGO
-        width = min(height / art.ratio, 40 * MM * self.styles.scale)
+        height = self.styles.theme.sizes.running * RUNNING_LOGO  # (a wide logo is narrower: stands as high)
+        width = running_logo_width(art, self.styles.theme)
         x = inner_x if recto else inner_x - width
         draw_logo(canv, self.brand, self.styles, x, base_y - 0.15 * height, width, dark=None,
                   prepare_image=self.prepare_image, tagged=False)

@@ -39,7 +39,8 @@ class Figure(Node):
     image: AssetPath = spec("Image file relative to assets/.", example="images/messe.jpg",
                             example_en="images/picture.jpg")
     caption: Markup = spec("Caption under the image.")
-    credit: str | None = spec("Image credit.", default=None)
+    credit: str | None = spec("Image credit: under the caption, and in the image credits on the closing page "
+                              "with the page it is on.", default=None)
     alt: str = spec("What the image shows, for readers who cannot see it.")
     width: int | None = spec("Width in percent of the full width (the text frame, both columns of a two-column "
                              "section), aspect ratio kept; never taller than the page leaves room for with its "

@@ -50,8 +50,8 @@ def check_email(obj: Node, name: str, diag: Diagnostics, ctx: ReadContext) -> No
 class Cover(Node):
     image: AssetPath = spec("Cover artwork or photo, relative to assets/ (JPEG or PNG, print resolution).",
                             example="images/cover-artwork.jpg")
-    credit: str = spec("Image credit printed on the cover.", example="Bildquelle: beermedia / fotolia.com",
-                       max_length=100, example_en="Photo: Jane Doe")
+    credit: str = spec("Image credit printed on the cover (and first in the closing page's image credits).",
+                       example="Bildquelle: beermedia / fotolia.com", max_length=100, example_en="Photo: Jane Doe")
     alt: str = spec("What the image shows, for readers who cannot see it.",
                     example="Abstrakte Grafik: Linien verbinden Thüringen mit Zielen in aller Welt",
                     example_en="A lighthouse at dusk above a rocky shore")

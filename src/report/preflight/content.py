@@ -7,7 +7,7 @@ from collections import defaultdict
 
 import pikepdf
 
-from .findings import FAIL, PASS, WARN, Finding, Profile
+from .findings import FAIL, MM, PASS, WARN, Finding, Profile
 from .walk import Event, Malformed, SpaceInfo, Walker, _told, base_family, integer
 
 _WHERE = {"content": "page content", "image": "images", "inline image": "inline images", "shading": "shadings",
@@ -167,10 +167,25 @@ def lines(events: list[Event], profile: Profile, trims: dict[int, list[float]]) 
                                                and box[3] >= trim[1])
     thin = [e for e in events if e.kind == "stroke" and e.value < profile.min_line - 0.001 and inside(e)]
     if thin:
-        thinnest = min(e.value for e in thin)
-        return Finding("line width", FAIL, f"lines thinner than {profile.min_line} pt (thinnest {thinnest:.2f} pt) "
-                       "may vanish in print", [e.page for e in thin])
+        thinnest = min(thin, key=lambda e: (e.value, e.page))
+        return Finding("line width", FAIL, f"lines thinner than {profile.min_line} pt (thinnest {thinnest.value:.2f} "
+                       f"pt{_place(thinnest, trims.get(thinnest.page))}) may vanish in print", [e.page for e in thin])
     return Finding("line width", PASS, f"all lines inside the trim ≥ {profile.min_line} pt")
+
+
+def _place(e: Event, trim: list[float] | None) -> str:
+    """Where a thin line is, to find it in a viewer: its page, its place from the trim's top left
+    corner, and the form XObject it is drawn in (a chart or logo of ours is named /RptChart_<id>_…,
+    /RptLogo_…)."""
+    out = f" on page {e.page}"
+    if e.obj is not None and trim is not None:
+        x0, y0, x1, y1 = e.obj
+        xs = sorted({round((x0 - trim[0]) / MM), round((x1 - trim[0]) / MM)})
+        ys = sorted({round((trim[3] - y1) / MM), round((trim[3] - y0) / MM)})
+        out += f", {'–'.join(map(str, xs))} mm from the left and {'–'.join(map(str, ys))} mm from the top"
+    if e.where:
+        out += f", in the form {e.where}"
+    return out
 
 
 def text(events: list[Event], profile: Profile) -> Finding:

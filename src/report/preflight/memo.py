@@ -28,7 +28,7 @@ from pikepdf import Matrix
 from .shared import portable, space_info
 from .walk import TEXT_OPS, Budget, Event, ImageInfo, Malformed, Paint, Problem, SpaceInfo
 
-FORMAT = 1  # changes when the entries' layout changes
+FORMAT = 2  # changes when the entries' layout changes (2: a thin stroke names its form)
 MAX_DEPTH = 64  # objects nested deeper than this make a page not kept (walked every time)
 SMALL_FORM = 4096  # bytes: forms up to this size are digested without the text they show
 

@@ -113,7 +113,8 @@ class Event:
     ctm: Matrix | None = None
     value: float = 0.0
     obj: Any = None
-    where: str = ""  # for "space": content, image, inline image, shading, pattern, group, soft mask
+    where: str = ""  # for "space": content, image, inline image, shading, pattern, group, soft mask; for a
+    # thin "stroke": the form it is drawn in ("/Name", "soft mask", "pattern /Name"), "" in the page content
     paint: Paint | None = None
 
 
@@ -266,6 +267,7 @@ class Walker:
         self._visited: set = set()  # (form objgen, linear part of the CTM)
         self._stack: list = []  # forms being walked (cycle detection)
         self._where = ["content"]  # what is being walked: page content, a form, a pattern, a soft mask
+        self._forms: list[str] = []  # the names of the forms being walked, the one the page paints first
         self._last_paint: tuple = ()  # consecutive paints or text shows in one state: one event
         self._last_text: tuple = ()
         self._path: tuple = ((), 0, 0)  # (instructions, start, end) of the path being painted
@@ -468,14 +470,16 @@ class Walker:
                st.fill, st.op_fill, st.op_stroke, st.opm)
         width = st.width * scale(st.ctm)
         extent = None
+        inside = ""  # a thin line's form (the one the page paints): what the line-width check names
         if op not in FILL_OPS and width < THIN:
             extent = _extent(*self._path, st.ctm)
-            key += (extent,)
+            inside = self._forms[0] if self._forms else ""
+            key += (extent, inside)
         if key == self._last_paint:
             return
         self._last_paint = key
         if op not in FILL_OPS:
-            yield Event("stroke", page, op, st.ctm, value=width, obj=extent)
+            yield Event("stroke", page, op, st.ctm, value=width, obj=extent, where=inside)
             yield Event("paint", page, op, st.ctm, where="stroke",
                         paint=Paint(st.stroke_space, st.stroke, st.op_stroke, st.opm))
         if op not in STROKE_OPS:
@@ -631,11 +635,13 @@ class Walker:
         data = read_stream(form, self.budget, f"form {name}")
         self._stack.append(key)
         self._where.append("pattern content" if pattern else "soft mask" if name == "soft mask" else "forms")
+        self._forms.append(name)
         try:
             yield from self._walk(data, inner, ctm, page, depth + 1)
         finally:
             self._stack.pop()
             self._where.pop()
+            self._forms.pop()
 
 
 _POINTS = {"m": 2, "l": 2, "c": 6, "v": 4, "y": 4}

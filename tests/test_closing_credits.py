@@ -1,0 +1,71 @@
+"""The closing page's image credits: every credit of the review — the cover's and each image's — in
+page order, with where its images are; one line per credit, however many images it covers."""
+
+from __future__ import annotations
+
+import pypdfium2 as pdfium
+
+from report.build import build
+
+COVER = "Bildquelle: beermedia / fotolia.com"  # the sample's cover credit
+CREDITS = ["Foto: Lena Sørensen", "Foto: Jonas Müller-Lüdenscheidt", "Foto: Lena Sørensen", COVER, None]
+
+
+def page_texts(path) -> list[str]:
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        texts = [pdf[i].get_textpage().get_text_range() for i in range(len(pdf))]
+        return [t.replace("\r\n", "\n").replace("\xa0", " ") for t in texts]  # (S.\xa05: a no-break space)
+    finally:
+        pdf.close()
+
+
+def _sections_with_images(project) -> None:
+    """One section per credit, each with a paragraph and a photo credited so (the last one uncredited)."""
+    names = []
+    for i, credit in enumerate(CREDITS):
+        name = f"sections/b{i}.yaml"
+        line = f"\n      credit: \"{credit}\"" if credit else ""
+        (project / name).write_text(
+            f"kind: text\ntitle: Bild {i + 1}\nblocks:\n  - paragraph: Text {i + 1}.\n  - image:\n"
+            f"      image: images/cover-artwork.jpg\n      caption: Unterschrift {i + 1}\n      alt: Grafik{line}\n",
+            encoding="utf-8")
+        names.append(name)
+    report = project / "report.yaml"
+    head, tail = report.read_text(encoding="utf-8").split("sections:\n", 1)
+    report.write_text(head + "sections:\n" + "".join(f"  - {n}\n" for n in names) + "\n" + tail.split("\n\n", 1)[1],
+                      encoding="utf-8")
+
+
+def test_closing_page_lists_every_image_credit_with_its_pages(project, tmp_path):
+    _sections_with_images(project)
+    (result,) = build(project, tmp_path / "out", ["screen"]).outputs
+    texts = page_texts(result.path)
+    *pages, closing = texts
+    # where each credit is printed (under its photo; the cover's on the cover)
+    found: dict[str, list[int]] = {}
+    for number, text in enumerate(pages[1:], start=2):
+        for credit in {c for c in CREDITS if c}:
+            found.setdefault(credit, []).extend([number] * text.split("\n").count(credit))
+    assert sorted(len(v) for v in found.values()) == [1, 1, 2], found  # every photo's credit line was found
+    listed = closing.split("BILDNACHWEIS\n", 1)[1].split("\n")
+
+    def pages_of(credit: str) -> str:
+        return "S. " + ", ".join(map(str, found[credit]))
+    others = sorted((c for c in found if c != COVER), key=lambda c: found[c][0])  # in page order
+    assert listed[:3] == [f"Titelseite, {pages_of(COVER)} – {COVER}",
+                          *(f"{pages_of(c)} – {c}" for c in others)], listed
+    assert others == ["Foto: Lena Sørensen", "Foto: Jonas Müller-Lüdenscheidt"]
+
+
+def test_english_credit_lines_say_p_and_pp():
+    """The lines as an English review sets them: one photographer's cover and photo share a line."""
+    from types import SimpleNamespace
+
+    from report.layout.closing import credit_lines
+    from report.locale import get_locale
+    cover = SimpleNamespace(credit="Photo: Jonas Müller")
+    ctx = SimpleNamespace(locale=get_locale("en-GB"), doc=SimpleNamespace(report=SimpleNamespace(cover=cover)),
+                          credits={1: (9, "Photo: Lena Sørensen"), 2: (7, "Photo: Jonas Müller"),
+                                   3: (5, "Photo: Lena Sørensen ")})
+    assert credit_lines(ctx) == ["Cover, p.\u00a07 – Photo: Jonas Müller", "pp.\u00a05, 9 – Photo: Lena Sørensen"]
