@@ -64,7 +64,11 @@ def test_locale_text_is_a_number(text, seps, value, decimals):
     ("1.234,5", EN, "this document writes decimals with '.' and groups thousands with ',': 1,234.5"),
     ("-1.301,4", EN, "this document writes decimals with '.' and groups thousands with ',': -1,301.4"),
     ("1,234.5", DE, "this document writes decimals with ',' and groups thousands with '.': 1.234,5"),
-    ("(12.5)", EN, "write a negative number with a minus, e.g. -12.5; brackets are not read as one"),  # accounting
+    # a negative amount in brackets, as accounts write it, reads (below); a sign inside them does not
+    ("(-12.5)", EN, "brackets make a number negative already: write (12.5) or -12.5, not both"),
+    ("(\u22121,2)", DE, "brackets make a number negative already: write (1,2) or -1,2, not both"),
+    ("(12", EN, "close the bracket: (12)"),
+    ("(12 %)", DE, "write the number alone; a unit goes into 'unit:', e.g. 12 with unit: %"),
     ("£3,450,000", EN, "write the number alone; a currency sign goes into 'unit:' (a key figure's leading one "
                        "into 'prefix:')"),
     ("", EN, "write a number, e.g. 20"),
@@ -73,6 +77,22 @@ def test_text_that_is_not_a_number_gets_a_fitting_hint(text, seps, hint):
     with pytest.raises(NumberError) as err:
         parse_number(text, seps)
     assert err.value.hint == hint
+
+
+@pytest.mark.parametrize("text, seps, value, decimals, de, en", [
+    ("(12)", EN, "-12", 0, "(12)", "(12)"),
+    ("(1,251)", EN, "-1251", 0, "(1.251)", "(1,251)"),
+    ("(1.251,5)", DE, "-1251.5", 1, "(1.251,5)", "(1,251.5)"),
+    ("( 48 250 )", DE, "-48250", 0, "(48.250)", "(48,250)"),
+])
+def test_a_number_in_brackets_is_negative_and_keeps_its_brackets(text, seps, value, decimals, de, en):
+    """Accounts write a negative amount in brackets: it reads as negative, prints in brackets where
+    asked (a table prints it as written), and with a minus elsewhere (a chart's labels)."""
+    number = parse_number(text, seps)
+    assert number.value == Decimal(value) and number.decimals == decimals and number.brackets
+    assert number.format(DE, brackets=True) == de and number.format(EN, brackets=True) == en
+    assert number.format(EN) == "\u2212" + en.strip("()")
+    assert Number.of("12.5").format(EN, sign=True, brackets=True) == "12.5"  # brackets mark the sign: no plus
 
 
 def test_thousands_trap_only_where_the_point_groups_thousands():

@@ -45,6 +45,7 @@ class Number:
     value: Decimal
     decimals: int = 0
     source: str = field(default="", compare=False)  # as written, for messages
+    brackets: bool = field(default=False, compare=False)  # written in brackets, "(12)": a negative amount
 
     @classmethod
     def of(cls, value: int | float | str | Decimal, decimals: int | None = None) -> Number:
@@ -74,9 +75,12 @@ class Number:
     def __ge__(self, other: Any) -> bool:
         return self.value >= self._cmp(other)
 
-    def format(self, seps: Separators, decimals: int | None = None, sign: bool = False) -> str:
-        """The number in the locale's notation: 1.000 / 99,98 / −1,2 (de); 1,000 / 99.98 (en)."""
-        return format_decimal(self.value, self.decimals if decimals is None else decimals, seps, sign)
+    def format(self, seps: Separators, decimals: int | None = None, sign: bool = False,
+               brackets: bool = False) -> str:
+        """The number in the locale's notation: 1.000 / 99,98 / −1,2 (de); 1,000 / 99.98 (en); with
+        `brackets` a negative one as accounts set it, (1.251,5) / (1,251.5). Callers choose: a table
+        prints the brackets its author wrote (`self.brackets`), a chart's labels keep the minus."""
+        return format_decimal(self.value, self.decimals if decimals is None else decimals, seps, sign, brackets)
 
     def drops_digits(self, decimals: int) -> bool:
         """Would printing with `decimals` places drop digits that are not zero?"""
@@ -90,8 +94,10 @@ def _quantize(value: Decimal, decimals: int) -> Decimal:
     return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
 
 
-def format_decimal(value: Decimal | float | int, decimals: int, seps: Separators, sign: bool = False) -> str:
-    """Round half up (commercial rounding) to `decimals` places and group thousands."""
+def format_decimal(value: Decimal | float | int, decimals: int, seps: Separators, sign: bool = False,
+                   brackets: bool = False) -> str:
+    """Round half up (commercial rounding) to `decimals` places and group thousands; a negative
+    number with a minus, or in brackets (then a positive one has no plus: brackets mark the sign)."""
     exact = _quantize(value if isinstance(value, Decimal) else Decimal(str(value)), max(decimals, 0))
     negative = exact < 0
     digits = format(abs(exact), "f")
@@ -102,8 +108,8 @@ def format_decimal(value: Decimal | float | int, decimals: int, seps: Separators
         whole = whole[:-3]
     text = seps.thousands.join([whole, *groups]) + (seps.decimal + frac if frac else "")
     if negative and exact != 0:
-        return MINUS + text
-    return ("+" + text) if sign and exact > 0 else text
+        return f"({text})" if brackets else MINUS + text
+    return ("+" + text) if sign and exact > 0 and not brackets else text
 
 
 def warn_dropped_digits(diag: Diagnostics, pos: Pos, what: str, number: Number, decimals: int | None,
@@ -152,7 +158,16 @@ def parse_number(text: str, seps: Separators | None) -> Number:
 
 
 def _read(raw: str, seps: Separators | None) -> Number | None:
-    """The number `raw` (stripped, not empty) is in the document's notation, or None."""
+    """The number `raw` (stripped, not empty) is in the document's notation, or None. In brackets,
+    "(1,251)", it is negative, as accounts write it; a sign inside the brackets is not read."""
+    if raw.startswith("(") and raw.endswith(")"):
+        inner = raw[1:-1].strip()
+        if not inner or inner[0] in _MINUSES or inner[0] in "+(":
+            return None
+        number = _read(inner, seps)
+        if number is None:
+            return None
+        return Number(-number.value, number.decimals, raw, brackets=True)
     body = raw
     negative = False
     if body[0] in _MINUSES or body[0] == "+":
@@ -184,8 +199,14 @@ def _hint_for(raw: str, seps: Separators | None) -> str:
         if _read(swapped, seps) is not None:
             return (f"this document writes decimals with '{decimal}' and groups thousands with "
                     f"'{seps.thousands}': {swapped}")
-    if re.fullmatch(r"\(\s*[\d.,\s]+\s*\)", raw):
-        return f"write a negative number with a minus, e.g. -{raw.strip('() ')}; brackets are not read as one"
+    if raw.startswith("(") and raw.endswith(")"):
+        inner = raw[1:-1].strip()
+        if inner[:1] and (inner[0] in _MINUSES or inner[0] == "+"):
+            written = inner[1:].strip()
+            return f"brackets make a number negative already: write ({written}) or -{written}, not both"
+        return _hint_for(inner, seps) if inner else "write a number in the brackets, e.g. (12)"
+    if raw.count("(") != raw.count(")") and re.fullmatch(r"\(?[\d.,\s]+\)?", raw):
+        return f"close the bracket: ({raw.strip('() ')})"
     if re.fullmatch(r"[-+]?\d+(\.\d*)?[eE][-+]?\d+", raw):
         return "YAML reads this as text: write the number in full, e.g. 1000000"
     if not re.search(r"\d", raw):
