@@ -37,16 +37,31 @@ class FigureText:
     unit: str
     gap: str  # between number and unit: a no-break space or nothing
     change: Change | None = None
+    brackets: bool = False  # a negative value set in brackets, as accounts write it: '(£12k)'
 
     @property
     def amount(self) -> str:
-        """The number with its leading currency: '£4.1m' → '£4.1', '−£1.2' (a minus leads the currency)."""
+        """The number with its leading currency: '£4.1m' → '£4.1', '−£1.2' (a minus leads the currency),
+        '(£1.2' (in brackets: the prefix inside them)."""
+        if self.brackets:
+            return f"({self.prefix}{self.number.removeprefix(MINUS)}"
         return prefixed(self.number, self.prefix)
 
     @property
+    def close(self) -> str:
+        """The closing bracket after the unit, where the value is set in brackets."""
+        return ")" if self.brackets else ""
+
+    @property
     def value(self) -> str:
-        """'87,3 Mio. €', '61.4%', '£4.1m', '−£1.2m' (no-break spaces inside)."""
-        return f"{self.amount}{self.gap}{self.unit}" if self.unit else self.amount
+        """'87,3 Mio. €', '61.4%', '£4.1m', '−£1.2m', '(£1.2m)' (no-break spaces inside)."""
+        return (f"{self.amount}{self.gap}{self.unit}" if self.unit else self.amount) + self.close
+
+    @property
+    def said(self) -> str:
+        """The value for readers who cannot see it: with a minus ('−£1.2m'), which a screen reader
+        speaks, where brackets are punctuation it passes over."""
+        return replace(self, brackets=False).value
 
 
 def figure_text(fig: KeyFigure, locale: Locale) -> FigureText:
@@ -54,8 +69,10 @@ def figure_text(fig: KeyFigure, locale: Locale) -> FigureText:
     unit, prefix = bind_units(fig.unit or ""), fig.prefix or ""  # "Mio. €" stays on one line
     if not prefix:
         prefix, unit = leading_currency(unit, locale.language)  # unit: £m, as charts take it: "£412.7m"
-    words = FigureText(fig.qualifier, prefix, fig.value.format(locale, fig.decimals), unit,
-                       unit_gap(unit, locale.language, bool(prefix)))
+    number = fig.value.format(locale, fig.decimals)
+    how = fig.negatives or ("brackets" if fig.value.brackets else "minus")
+    words = FigureText(fig.qualifier, prefix, number, unit, unit_gap(unit, locale.language, bool(prefix)),
+                       brackets=how == "brackets" and number.startswith(MINUS))
     if fig.previous is None or fig.change == "none":
         return words
     return replace(words, change=change_text(fig, words, locale))
@@ -65,7 +82,7 @@ def change_text(fig: KeyFigure, words: FigureText, locale: Locale) -> Change:
     """'+4,2 %' (percent) or '+1.950' (absolute, in the figure's unit; percentage points for %)."""
     now, before = fig.value.value, fig.previous.value
     diff = now - before
-    was = replace(words, number=fig.previous.format(locale, fig.decimals)).value
+    was = replace(words, number=fig.previous.format(locale, fig.decimals)).said
     label = locale.label
     if diff == 0:
         return Change(0, "", f"{label('unchanged')} {label('vs_previous')}",

@@ -131,10 +131,13 @@ class TileGrid(Flowable):
         big, small, scale, _ = _number_layout(self.ctx, words, room)
         c.setFillColor(st.colour("primary"))
         c.setFont(font, size * scale)
-        c.drawString(x, base, big + ("" if small else end))
+        c.drawString(x, base, big + ("" if small or words.close else end))
         if small:
             c.setFont(st.font["bold"], size * scale * UNIT_SCALE)
-            c.drawString(x + stringWidth(big, font, size * scale), base, small + end)
+            c.drawString(x + stringWidth(big, font, size * scale), base, small + ("" if words.close else end))
+        if words.close:  # as large as the opening bracket, after a unit in words too: '(12 Mio. €)'
+            c.setFont(font, size * scale)
+            c.drawString(x + _width(self.ctx, big, small, scale), base, words.close + end)
 
     def _change(self, fig: KeyFigure, words: FigureText, x: float, base: float) -> None:
         """'▲ +4,2 % ggü. Vorjahr': arrow, sign and words, so it reads without colour."""
@@ -176,10 +179,17 @@ def _number_layout(ctx: LayoutContext, words: FigureText, room: float) -> tuple[
         small = words.gap + words.unit
 
     def width(scale: float) -> float:
-        return stringWidth(big, font, size * scale) + stringWidth(small, st.font["bold"], size * scale * UNIT_SCALE)
+        return _width(ctx, big, small, scale) + stringWidth(words.close, font, size * scale)
 
     scale = max(MIN_FIGURE_SCALE, min(1.0, room / width(1.0)))
     return big, small, scale, width(scale)
+
+
+def _width(ctx: LayoutContext, big: str, small: str, scale: float) -> float:
+    """The width of a tile's number and its unit in words."""
+    st = ctx.styles
+    size = st.theme.sizes.figure * scale
+    return stringWidth(big, st.font["black"], size) + stringWidth(small, st.font["bold"], size * UNIT_SCALE)
 
 
 def _change_width(ctx: LayoutContext, words: FigureText) -> float:
@@ -251,7 +261,7 @@ def tile_text(fig: KeyFigure, locale: Any) -> str:
     """What a tile says, as one sentence for readers who cannot see it: „mehr als 1.000 Thüringer
     erreicht – …; 4,2 % mehr als im Vorjahr“."""
     words = figure_text(fig, locale)
-    parts = [locale.typographic(words.qualifier) if words.qualifier else "", words.value,
+    parts = [locale.typographic(words.qualifier) if words.qualifier else "", words.said,
              locale.typographic(fig.label)]
     text = " ".join(w for w in parts if w)
     if fig.detail:

@@ -127,6 +127,21 @@ def _split_decimal(text: str, decimal: str) -> tuple[str, str]:
     return (text, "") if at < 0 else (text[:at], text[at:])
 
 
+def _parts(text: str, decimal: str) -> tuple[str, str, str]:
+    """'(1.234,5)' → ('(1.234', ',5', ')'): a negative amount in brackets, as accounts set it, hangs
+    its closing bracket beyond the aligned digits (where marks hang), so that its digits stand
+    under those of the numbers without brackets."""
+    close = ")" if text.startswith("(") and text.endswith(")") else ""
+    return (*_split_decimal(text[:len(text) - len(close)], decimal), close)
+
+
+def _hang(data: TableData, i: int, su: _Setup) -> float:
+    """The room a number column keeps right of its digits: for closing brackets, then marks."""
+    cells = [(r.kind, r.cells[i]) for r in data.rows if i < len(r.cells) and r.kind != "group"]
+    close = max((stringWidth(_parts(c.text, data.decimal)[2], su.font(k), su.size) for k, c in cells), default=0.0)
+    return close + (su.size * 0.6 if any(c.mark for _, c in cells) else 0.0)
+
+
 def _longest_word(text: str, font: str, size: float) -> float:
     return max((stringWidth(w, font, size) for w in text.split()), default=0.0)
 
@@ -148,11 +163,11 @@ def column_widths(data: TableData, styles: Styles, available: float) -> list[flo
                       _longest_word(col.unit or "", su.regular, su.size)) + WORD_SLACK
         cells = [(r.kind, r.cells[i]) for r in data.rows if i < len(r.cells) and r.kind != "group"]
         if col.align == "decimal":
-            whole = max((stringWidth(_split_decimal(c.text, data.decimal)[0], su.font(k), su.size)
+            whole = max((stringWidth(_parts(c.text, data.decimal)[0], su.font(k), su.size)
                          for k, c in cells), default=0.0)
-            frac = max((stringWidth(_split_decimal(c.text, data.decimal)[1], su.font(k), su.size)
+            frac = max((stringWidth(_parts(c.text, data.decimal)[1], su.font(k), su.size)
                         for k, c in cells), default=0.0)
-            need = max(label_w, whole + frac) + (mark_room if any(c.mark for _, c in cells) else 0)
+            need = max(label_w, whole + frac) + _hang(data, i, su)
             minimum.append(need)
             natural.append(need + (gap if i else 0))
         else:  # never narrower than its longest word (a paragraph would cut it without a hyphen)
@@ -202,10 +217,10 @@ class DataTable(Flowable):
                       if continued and data.continued else None)
         self._heights: dict[int, float] = {}
         # the same for every part, so that separators line up from page to page
-        self.fracs = [max((stringWidth(_split_decimal(r.cells[i].text, data.decimal)[1], self.su.font(r.kind),
+        self.fracs = [max((stringWidth(_parts(r.cells[i].text, data.decimal)[1], self.su.font(r.kind),
                                        self.su.size) for r in data.rows if i < len(r.cells)), default=0.0)
                       for i in range(len(data.columns))]
-        self.marked = [any(i < len(r.cells) and r.cells[i].mark for r in data.rows) for i in range(len(data.columns))]
+        self.hang = [_hang(data, i, self.su) for i in range(len(data.columns))]
 
     # -- measuring
 
@@ -218,12 +233,11 @@ class DataTable(Flowable):
         return Paragraph(text, self.su.para(row.kind, align))
 
     def _room(self, i: int, row: Row | None = None) -> float:
-        """The width a cell's paragraph is set in: a number column's heading ends where its numbers
-        end, before the marks; a group row's label spans the table."""
+        """The width a cell's paragraph is set in: a number column's heading ends where its numbers'
+        digits end, before closing brackets and marks; a group row's label spans the table."""
         if row is not None and row.kind == "group":
             return sum(self.widths) + self.su.gutter * (len(self.widths) - 1) if i == 0 else 0.0
-        marked = self.data.columns[i].align == "decimal" and self.marked[i]
-        return self.widths[i] - (self.su.size * 0.6 if marked else 0)
+        return self.widths[i] - (self.hang[i] if self.data.columns[i].align == "decimal" else 0)
 
     def _space_above(self, row: Row, first_body: bool) -> float:
         """A group row stands apart from the rows before it (not from the header right above it)."""
@@ -359,9 +373,8 @@ class DataTable(Flowable):
         """Whole parts end where the widest fraction of the column begins: separators line up."""
         c, su = self.canv, self.su
         font = su.font(row.kind)
-        whole, frac = _split_decimal(cell.text, self.data.decimal)
-        mark_room = su.size * 0.6 if self.marked[i] else 0
-        sep_x = x + w - mark_room - self.fracs[i]
+        whole, frac, close = _parts(cell.text, self.data.decimal)
+        sep_x = x + w - self.hang[i] - self.fracs[i]
         c.setFillColor(self.styles.colour("ink"))
         c.setFont(font, su.size)
         c.drawRightString(sep_x, base, whole)
@@ -369,6 +382,9 @@ class DataTable(Flowable):
         if frac:
             c.drawString(sep_x, base, frac)
             end += stringWidth(frac, font, su.size)
+        if close:  # hangs beyond the digits, into the room kept for it: the digits stay aligned
+            c.drawString(end, base, close)
+            end += stringWidth(close, font, su.size)
         if cell.mark:  # hangs into the margin kept for marks: the numbers stay aligned
             c.drawString(end, base, cell.mark)
 
@@ -401,14 +417,14 @@ class DataTable(Flowable):
 _RawParagraph = Paragraph.__mro__[1]  # reportlab's own drawOn: the cell is tagged as TH/TD, not P
 
 
-def _cell_text(value: Any, col: Any, locale: Locale, computed: bool) -> str:
+def _cell_text(value: Any, col: Any, locale: Locale, block: Table) -> str:
     if value is None:
         return ""
     if value is NOT_MEANINGFUL:
         return locale.label("not_meaningful")
     if isinstance(value, str):
         return locale.typographic(value)
-    return value.format(locale, col.decimals, sign=computed)
+    return value.format(locale, col.decimals, sign=bool(col.change), brackets=block.brackets(col, value))
 
 
 def table_data(block: Table, locale: Locale) -> TableData:
@@ -424,7 +440,7 @@ def table_data(block: Table, locale: Locale) -> TableData:
             unit = None
         columns.append(Column(locale.typographic(col.name), align, unit and locale.typographic(unit),
                               row_header=i == 0 and not col.numeric))
-    rows = [Row([Cell(_cell_text(c.value, col, locale, bool(col.change)), MARKS[c.note - 1] if c.note else None)
+    rows = [Row([Cell(_cell_text(c.value, col, locale, block), MARKS[c.note - 1] if c.note else None)
                  for c, col in zip(r.cells, block.columns, strict=True)], r.kind) for r in block.table]
     continued = f"{locale.typographic(block.title)} ({locale.label('continued')})" if block.title else ""
     return TableData(columns, rows, locale.decimal, block.alt, continued=continued)

@@ -71,8 +71,8 @@ MAX_FIGURE_VALUE = 1e9  # "999.999.999" is the widest number a tile holds (and "
 @dataclass(kw_only=True)
 class KeyFigure(Node):
     value: Number = spec("The number exactly as it is printed: 1000, 99.98, 31.0, -12 (with a real minus: "
-                         "'−12 %', '−£1.2m') — or quoted in the document's notation, e.g. '48.250' or '61,4' in "
-                         "German.", example=1000)
+                         "'−12 %', '−£1.2m'), '(12)' in brackets as accounts write it ('(£12k)') — or quoted in "
+                         "the document's notation, e.g. '48.250' or '61,4' in German.", example=1000)
     qualifier: str | None = spec("Words that keep the number honest, e.g. 'mehr als' or 'rund'.",
                                  default=None, example="mehr als", max_length=24)
     label: str = spec("What was counted.", example="erreichte Thüringer", max_length=80,
@@ -89,6 +89,10 @@ class KeyFigure(Node):
         "difference in the figure's unit; percentage points for %) or none.", default="percent")
     decimals: int | None = spec("Decimal places to print (default: as written); rounding away digits warns.",
                                 default=None, example=1, between=(0, 6))
+    negatives: Literal["minus", "brackets"] | None = spec(
+        "How a negative value prints: minus ('−£12k') or in brackets, as accounts write it ('(£12k)', prefix "
+        "and unit inside). Default: as written — a value written in brackets, '(12)', prints in brackets.",
+        default=None, example="brackets")
     better: Literal["higher", "lower"] = spec(
         "Which way is good news: higher (default) draws a rise in the theme's secondary colour and a fall in "
         "its accent; lower (costs, leakage, emissions) the other way round.", default="higher", example="lower")

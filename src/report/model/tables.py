@@ -87,6 +87,9 @@ class TableColumn(Node):
         "says nothing: from zero, across a change of sign, to or from a missing value), number or currency the "
         "difference.", default=None, example=["2024", "2025"],
         items=(2, 2))
+    negatives: Literal["minus", "brackets"] | None = spec(
+        "How this column prints negative numbers, overriding the table's `negatives`: minus (−1,251) or "
+        "brackets, as accounts set them ((1,251), positives without a plus).", default=None, example="brackets")
 
     @property
     def numeric(self) -> bool:
@@ -127,6 +130,11 @@ class Table(Node):
     rounding_note: str | None = spec(
         "Printed under the table; totals may then differ from the sum of their rows by rounding.",
         default=None, example="Differenzen durch Rundung", example_en="Differences due to rounding")
+    negatives: Literal["minus", "brackets"] | None = spec(
+        "How the number and currency columns print negative numbers (a column's own `negatives` overrides, "
+        "also for percent columns): minus (−1,251) or brackets, as accounts set them ((1,251), the closing "
+        "bracket beyond the aligned digits). Default: as written — a number written in brackets, (12), "
+        "prints in brackets, any other with a minus.", default=None, example="brackets")
     table: list[TableRow] = field(default_factory=list, init=False)  # the rows, read against the columns
     notation: Any = field(default=None, init=False, repr=False)  # of the CSV file's numbers (tabular.CsvData)
 
@@ -180,6 +188,19 @@ class Table(Node):
         if len(diag.errors) == errors:  # sums of cells that could not be read say nothing
             self._check_totals(rows, diag, ctx)
         self.table = rows
+
+    def negatives_of(self, col: TableColumn) -> str | None:
+        """How `col` prints negative numbers: 'brackets', 'minus', or None (as each was written).
+        The table's setting covers amounts (number and currency columns); percent columns keep
+        their sign unless the column itself says otherwise."""
+        if col.negatives is not None:
+            return col.negatives
+        return self.negatives if col.type in ("number", "currency") else None
+
+    def brackets(self, col: TableColumn, number: Number) -> bool:
+        """Does `number` in `col` print a negative value in brackets?"""
+        how = self.negatives_of(col)
+        return how == "brackets" or (how is None and number.brackets)
 
     # -- reading rows
 
@@ -390,7 +411,8 @@ class Table(Node):
             if self.rounding_note and abs(exact - total.value) <= slack:
                 return
         rows = f"{len(sums[0])} row{'s' if len(sums[0]) != 1 else ''}"
-        sums_shown = [_plain(sum(parts, Decimal(0)), places) for parts in sums]
+        bracketed = self.brackets(col, total)
+        sums_shown = [_plain(sum(parts, Decimal(0)), places, bracketed) for parts in sums]
         found = (f"not the sum of the {rows} above it ({sums_shown[0]})" if len(sums) == 1 else
                  f"neither the sum of the {rows} since the previous subtotal ({sums_shown[0]}) nor that subtotal "
                  f"plus them ({sums_shown[1]})")
@@ -424,8 +446,9 @@ def _shown(value: Any) -> str:
     return repr(value) if isinstance(value, str) else f"'{value}'"
 
 
-def _plain(value: Decimal, places: int) -> str:
-    return f"{value:.{places}f}"
+def _plain(value: Decimal, places: int, brackets: bool = False) -> str:
+    """A sum as a message shows it: '-12.5', or '(12.5)' where the table prints negatives so."""
+    return f"({-value:.{places}f})" if brackets and value < 0 else f"{value:.{places}f}"
 
 
 def _comma_hint(item: YSeq, width: int, ctx: ReadContext) -> str:
