@@ -69,3 +69,15 @@ def test_english_credit_lines_say_p_and_pp():
                           credits={1: (9, "Photo: Lena Sørensen"), 2: (7, "Photo: Jonas Müller"),
                                    3: (5, "Photo: Lena Sørensen ")})
     assert credit_lines(ctx) == ["Cover, p.\u00a07 – Photo: Jonas Müller", "pp.\u00a05, 9 – Photo: Lena Sørensen"]
+
+
+def test_a_foreword_portrait_credit_stands_under_it_and_on_the_closing_page(tmp_path):
+    from .test_text_blocks import REPORT, SECTIONS, make_project
+    foreword = {**SECTIONS["vorwort"], "portrait_credit": "Foto: Studio Nord"}
+    content = make_project(tmp_path, {**REPORT, "sections": ["sections/vorwort.yaml"]}, {"vorwort": foreword})
+    result = build(content, tmp_path / "out", ["screen"])
+    assert not result.warnings
+    texts = page_texts(result.outputs[0].path)
+    page = next(n for n, t in enumerate(texts, start=1) if "Liebe Kundinnen und Kunden" in t and "Herzliche" in t)
+    assert "Foto: Studio Nord" in texts[page - 1].split("\n")
+    assert f"S. {page} – Foto: Studio Nord" in texts[-1]

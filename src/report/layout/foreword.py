@@ -4,6 +4,7 @@ the paper) and the author's name and role, kept together."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from reportlab.lib.enums import TA_LEFT
@@ -18,15 +19,18 @@ from .styles import MM
 from .text import Paragraph, rl_markup, rl_plain
 
 GUTTER = 8 * MM  # between the portrait and the letter
+CREDIT_GAP = 1.5 * MM  # between the portrait and its credit
 SIGNATURE_H = 16 * MM
 
 
 class MarginPortrait(Flowable):
-    """Takes no height: the portrait hangs in the margin column from the top of what follows."""
+    """Takes no height: the portrait hangs in the margin column from the top of what follows, its
+    credit (if any) small under it; `drawn(page)` lists the credit on the closing page."""
 
-    def __init__(self, image: Any, width: float, height: float, alt: str):
+    def __init__(self, image: Any, width: float, height: float, alt: str, credit: Any = None,
+                 drawn: Callable[[int], None] | None = None):
         super().__init__()
-        self.image, self.w, self.h, self.alt = image, width, height, alt
+        self.image, self.w, self.h, self.alt, self.credit, self.drawn = image, width, height, alt, credit, drawn
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         return aw, 0
@@ -34,6 +38,11 @@ class MarginPortrait(Flowable):
     def draw(self) -> None:
         with content(self.canv, "Figure", alt=self.alt):
             self.canv.drawImage(self.image, 0, -self.h, self.w, self.h)
+        if self.credit is not None:
+            _, h = self.credit.wrap(self.w, 10_000)
+            self.credit.drawOn(self.canv, 0, -self.h - CREDIT_GAP - h)
+        if self.drawn is not None:
+            self.drawn(self.canv.getPageNumber())
 
 
 class Signature(Flowable):
@@ -59,7 +68,9 @@ def layout(ctx: LayoutContext, section: ForewordSection, index: int) -> list[Any
     pw = max(20 * MM, x - GUTTER)
     ph = pw * h_px / w_px
     portrait = ctx.prepare_image(section.portrait, pw, ph, section.field_pos.get("portrait"))
-    story.append(MarginPortrait(portrait, pw, ph, section.portrait_alt))
+    credit = Paragraph(rl_plain(section.portrait_credit, loc), st.para("source")) if section.portrait_credit else None
+    story.append(MarginPortrait(portrait, pw, ph, section.portrait_alt, credit,
+                                ctx.credited(section, section.portrait_credit) if section.portrait_credit else None))
     body = st.para("body", leftIndent=x)
     story += [Paragraph(rl_markup(text, loc), body) for text in section.paragraphs]
     ending: list[Any] = [Paragraph(rl_plain(section.closing, loc), st.para("body", leftIndent=x, alignment=TA_LEFT,

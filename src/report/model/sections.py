@@ -55,6 +55,9 @@ class ForewordSection(Node):
     portrait: AssetPath = spec("Portrait photo of the author, relative to assets/.", example="images/portrait.jpg")
     portrait_alt: str = spec("What the portrait shows.", example="Porträt von Dr. Erika Muster",
                              example_en="Portrait of Dr Jane Doe")
+    portrait_credit: str | None = spec("Photo credit of the portrait: small under it, and in the image credits on "
+                                       "the closing page (optional).", default=None, example="Foto: Max Muster",
+                                       max_length=120, example_en="Photo: Max Muster")
     paragraphs: list[Markup] = spec("The letter, one item per paragraph.", example=["Was für ein Jahr …"],
                                     items=(1, 20))
     closing: str = spec("The closing line.", example="Herzliche Grüße", max_length=80, example_en="With best wishes")
