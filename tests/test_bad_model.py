@@ -41,7 +41,7 @@ def test_word_where_a_number_belongs(content):
 
 
 @pytest.mark.parametrize("written, hint", [
-    ("1.000", "write 1000 or quote it as '1.000'"),
+    ("1.000", "for the whole number write 1000 or quote it as '1.000'"),
     ('"1,000.5"', "this document writes decimals with ',' and groups thousands with '.': 1.000,5"),
     ("1e300", "YAML reads this as text"),
     ("true", "write a number, e.g. 20"),

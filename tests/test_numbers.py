@@ -100,7 +100,9 @@ def test_thousands_trap_only_where_the_point_groups_thousands():
     with pytest.raises(NumberError) as err:
         number_from_yaml(value, value.source, DE)
     assert str(err.value) == "48.250 reads as 48,25 in YAML"
-    assert err.value.hint == "write 48250 or quote it as '48.250'"
+    # both readings: a utility's 5.325 (Mio. €) meant 5,325, and 5325 made it a thousand times larger
+    assert err.value.hint == ("for the whole number write 48250 or quote it as '48.250'; "
+                              "for a decimal write it with a comma, quoted: '48,250'")
     assert number_from_yaml(value, value.source, EN).format(EN) == "48.250"  # 48.25 with three decimals
 
 

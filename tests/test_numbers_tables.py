@@ -103,7 +103,7 @@ def test_thousands_separator_trap_is_an_error_at_its_place(utility, capsys):
     assert code == 2 and "Traceback" not in err
     line = next(i for i, s in enumerate(kf.read_text(encoding="utf-8").splitlines(), 1) if "48.250" in s)
     assert f"01-zahlen.yaml:{line}:12: error: " in err and "value: 48.250 reads as 48,25" in err
-    assert "write 48250 or quote it as '48.250'" in err
+    assert "for the whole number write 48250 or quote it as '48.250'" in err
     assert "02-investitionen.yaml:" in err and "column '2024': 1.500 reads as 1,5" in err
 
 

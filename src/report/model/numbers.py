@@ -134,7 +134,8 @@ def number_from_yaml(value: int | float, source: str, seps: Separators | None) -
         read = Decimal(text.lstrip("+")).normalize()  # what YAML made of it: 48.250 → 48.25
         shown = format_decimal(read, max(0, -read.as_tuple().exponent), seps)
         raise NumberError(f"{text} reads as {shown} in YAML",
-                          f"write {text.replace('.', '')} or quote it as '{text}'")
+                          f"for the whole number write {text.replace('.', '')} or quote it as '{text}'; "
+                          f"for a decimal write it with a comma, quoted: '{text.replace('.', ',')}'")
     if _DECIMAL_TEXT.fullmatch(text):
         exact = Decimal(text)
         mantissa = text.lower().split("e")[0]
