@@ -408,3 +408,26 @@ def test_the_difference_of_two_percentages_is_in_percentage_points(tmp_path, lan
     assert diag.items == []
     assert [c.unit for c in data.columns] == [None, "%", "%", unit, "%", "Pkt."]
     assert data.rows[0].cells[3].text == shown
+
+
+def test_csv_cells_with_their_columns_unit_are_read_and_others_said_once_per_column(utility, capsys):
+    """Excel exports a formatted cell with its unit ('31,2 Mio. €', '42,1 %'). In a column of that unit
+    the cell reads as its number (the unit prints under the heading, once); a unit the column does not
+    name is one error for the column, not one per cell."""
+    csv = utility / "data" / "investitionen.csv"
+    rows = csv.read_text(encoding="utf-8").splitlines()
+    csv.write_text("\n".join([rows[0]] + [";".join([r.split(";")[0], r.split(";")[1] + "\u00a0Mio. €",
+                                                     r.split(";")[2]]) for r in rows[1:]]) + "\n", encoding="utf-8")
+    result = build(utility, utility.parent / "out", ["screen"])
+    assert result.warnings == []
+    text = " ".join(_flat(p.get_textpage().get_text_range()) for p in pdfium.PdfDocument(str(result.outputs[0].path)))
+    assert "Stromnetz 31,2 28,4" in text and "Summe 91,2 87,3" in text and "31,2 Mio" not in text
+    csv.write_text("\n".join([rows[0]] + [";".join([r.split(";")[0], r.split(";")[1],
+                                                     r.split(";")[2] + " T€"]) for r in rows[1:]]) + "\n",
+                   encoding="utf-8")
+    code, err = _build(utility, capsys)
+    assert code == 2 and "Traceback" not in err
+    assert err.count("error:") == 1, err
+    assert re.search(r"investitionen\.csv:2:\d+: error: table 'Investitionen nach Sparten': column '2025': "
+                     r"'28,4 T€' is a number with the unit 'T€' \(and 5 more cells of this column\)", err), err
+    assert "give the column unit: T€" in err

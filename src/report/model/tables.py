@@ -7,6 +7,7 @@ exactly as written (a YAML number, a quoted number or a CSV cell in the document
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
@@ -66,6 +67,19 @@ class TableRow(Node):
     kind: str  # one of ROW_KINDS
     cells: list[TableCell]  # one per column, computed columns included
     pos: Pos
+
+
+# a number and a unit in one cell, as a spreadsheet exports a formatted cell: '42,1 %', '23.874 T€',
+# '(1.251 T€)'; group 2 is the unit (letters, currency or percent signs, also 'ct/kWh', 'Mio. €')
+_UNIT_IN_CELL = re.compile(r"(\(?[-+−]?\d[\d.,\s]*?)\s*([%‰€$£¥]|[^\W\d_][^()\d]*)(\)?)")
+
+
+def _reads(text: str, seps: Any) -> bool:
+    try:
+        parse_number(text, seps)
+        return True
+    except NumberError:
+        return False
 
 
 @dataclass(kw_only=True)
@@ -137,6 +151,7 @@ class Table(Node):
         "prints in brackets, any other with a minus.", default=None, example="brackets")
     table: list[TableRow] = field(default_factory=list, init=False)  # the rows, read against the columns
     notation: Any = field(default=None, init=False, repr=False)  # of the CSV file's numbers (tabular.CsvData)
+    _unit_cells: dict = field(default_factory=dict, init=False, repr=False)  # column → (pos, unit, text, cells)
 
     def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
         names = [c.name for c in self.columns]
@@ -184,6 +199,7 @@ class Table(Node):
         for label, (_kind, kpos) in kinds.items():
             diag.error(kpos, f"table '{self.title}': row_kinds names the row '{label}', which the table does not have",
                        "name a row by the text of its first cell")
+        self._unit_errors(diag)
         self._notes(rows, diag, ctx)
         if len(diag.errors) == errors:  # sums of cells that could not be read say nothing
             self._check_totals(rows, diag, ctx)
@@ -305,8 +321,18 @@ class Table(Node):
                        "cell empty (prints nothing)")
             return None
         if isinstance(value, str) and not isinstance(value, YFloat | YInt) and self.data:
+            seps = self.notation or ctx.numbers
+            split = _UNIT_IN_CELL.fullmatch(text)
+            if split:  # '42,1 %', '23.874 T€': a spreadsheet's formatted cell, exported with its unit
+                body, unit = split[1] + split[3], " ".join(split[2].split())
+                column_unit = col.unit or ("%" if col.type == "percent" else None)
+                if column_unit and unit == " ".join(column_unit.split()):
+                    text = body  # the column's own unit: printed under its heading
+                elif _reads(body, seps):
+                    self._unit_cells.setdefault(col.name, (pos, unit, text, []))[3].append(pos)
+                    return None  # said once per column, after the rows (_unit_errors)
             try:
-                number = parse_number(text, self.notation or ctx.numbers)
+                number = parse_number(text, seps)
             except NumberError as exc:
                 diag.error(pos, f"{what}: {exc}", exc.hint)
                 return None
@@ -316,6 +342,16 @@ class Table(Node):
                 return None
         warn_dropped_digits(diag, pos, f"{what}:", number, col.decimals, ctx.numbers)
         return number
+
+    def _unit_errors(self, diag: Diagnostics) -> None:
+        """One error per column whose CSV cells carry a unit the column does not name (a wall of one
+        error per cell said the same thing 42 times)."""
+        for name, (pos, unit, text, cells) in self._unit_cells.items():
+            more = f" (and {len(cells) - 1} more cells of this column)" if len(cells) > 1 else ""
+            diag.error(pos, f"table '{self.title}': column '{name}': {text!r} is a number with the unit "
+                       f"'{unit}'{more}", f"give the column unit: {unit} (its cells may then keep it, and it "
+                       "prints under the heading), or write the numbers alone")
+        self._unit_cells.clear()
 
     def _kinds(self, diag: Diagnostics, ctx: ReadContext) -> dict[str, tuple[str, Pos]]:
         """row_kinds as label → (kind, position)."""
