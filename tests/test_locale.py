@@ -33,6 +33,11 @@ def test_hyphenation_drops_pyphen_compound_artefacts():
     assert hyph("Fortschreibung") == "Fort-schrei-bung"  # pyphen alone: Fort-s-chrei-bung (one is wrong)
     assert "schafts-stände" in hyph("Gemeinschaftsstände") and "schaftss-" not in hyph("Gemeinschaftsstände")
     assert hyph("verbergen") == "ver-ber-gen"
+    # one consonant between two of pyphen's breaks starts the next syllable before a vowel (Fern-w-ärme),
+    # unless a part that begins with a vowel follows (Wind-energie, Erdfern-erkundung)
+    assert hyph("Fernwärmeleitungen") == "Fern-wär-me-lei-tun-gen"  # pyphen alone: Fern-w-är…, was Fernw-ärme
+    assert hyph("Fortsetzung") == "Fort-set-zung" and hyph("Gradtagzahlen") == "Grad-tag-zah-len"
+    assert hyph("Windenergieanlagen").startswith("Wind-ener") and hyph("Erdfernerkundung") == "Erd-fern-er-kun-dung"
 
 
 def test_date_formats_follow_the_language():

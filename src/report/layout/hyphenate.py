@@ -187,6 +187,11 @@ def _recalled(lang: str) -> dict[str, list[int]]:
 
 
 _ONSETS = ("sch", "ch", "th", "ph")
+# how the second part of a compound often begins with a vowel (er-, ent-, ein-, an-, auf- …, energy, ex-):
+# a consonant before one of these ends the first part (Wind-energie, Bürger-entscheid); before any other
+# vowel it starts the next syllable (Fern-wärme, not Fernw-ärme)
+_VOWEL_PARTS = ("er", "en", "ein", "el", "em", "ex", "eu", "an", "auf", "aus", "ab", "al", "am", "ar", "as",
+                "um", "un", "ur", "über", "ob", "or", "in", "im", "ist", "it")
 
 
 def break_points(word: str, lang: str) -> list[int]:
@@ -215,7 +220,10 @@ def _break_points(word: str, lang: str) -> list[int]:
             out.append(run[0])
         elif len(run) == 2:  # one letter between two breaks: which syllable does it belong to?
             p = run[0]
-            before = word[p:].lower().startswith(_ONSETS) or (word[p] == "s" and word[p - 1] == "s")
+            rest = word[p + 1:].lower()
+            before = (word[p:].lower().startswith(_ONSETS) or (word[p] == "s" and word[p - 1] == "s")
+                      or (not _vowel(word[p]) and rest[:1] and _vowel(rest[0])  # Fern-wärme, not Fernw-ärme
+                          and not rest.startswith(_VOWEL_PARTS)))  # but Wind-energie, Erdfern-erkundung
             out.append(p if before else p + 1)
     return sorted({p - 1 if _joint_s_before(word, p) else p for p in out})  # "Geschäftss-trategie"
 
