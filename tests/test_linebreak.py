@@ -272,3 +272,17 @@ def test_lines_passed_over_as_too_loose_change_no_break(styles, sample_paragraph
     for items, widths, params, tolerance, found in solved:
         assert linebreak._solve(items, widths, params, tolerance) == found
     assert sum(s[-1] is not None for s in solved) > len(solved) / 2  # most have lines within the tolerance
+
+
+@pytest.mark.parametrize("style", ["note", "footnote", "lead", "caption"])
+def test_flush_left_styles_break_a_hyphenated_compound_at_its_hyphen_only(styles, style):
+    """Notes, footnotes and the lead were set by reportlab's own hyphenation, which broke
+    'Linde-|nau-Flugplatz' and 'Lin-'; every flush-left style follows the rules of body text."""
+    text = "Witterungsbereinigung nach VDI 3807 mit den Gradtagzahlen der DWD-Station Lindenau-Flugplatz."
+    for mm in range(40, 130, 3):
+        p = Paragraph(rl_markup(text, styles.locale), styles.para(style))
+        p.wrap(mm * MM, 10_000)
+        ends = [" ".join(line[1]) if isinstance(line, tuple) else " ".join(w.text for w in line.words)
+                for line in p.blPara.lines]
+        ends = [e.rstrip() for e in ends]
+        assert not [e for e in ends if e.endswith(("Linde-", "Lin-", "Flug-", "Sta-"))], (mm, ends)

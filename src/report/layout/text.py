@@ -34,10 +34,11 @@ _rl_paragraph._wsc_re_split = re.compile(f"[{re.escape(_rl_paragraph._wsc.replac
 
 _OVERFLOW = 0.01  # points a line may exceed its width through rounding
 LINE_BREAKING = Params()
-# Captions, sources, small print and body text set flush left (list items): ragged right, with an even
+# Captions, sources, small print, notes, footnotes, the lead and body text set flush left (list items):
+# ragged right, with an even
 # rag (TeX's \raggedright: the line end may stretch by RAG_EM em per unit of badness; hyphens cost more
 # than in justified text), under the hyphenation rules of body text.
-RAGGED_STYLES = ("caption", "source", "small", "body")
+RAGGED_STYLES = ("caption", "source", "small", "body", "note", "footnote", "lead")
 RAGGED = Params(tolerance=8.0, hyphen_penalty=100.0)
 RAG_EM = 2.0
 # Justified text needs room: below about 40 characters a line has 5 or 6 spaces to take up the slack,
