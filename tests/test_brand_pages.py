@@ -205,6 +205,72 @@ def test_png_logo_below_300_ppi_warns_with_its_ppi(tmp_path):
     assert not result.preflight.failed
 
 
+def _png_logo(path: Path, colour: tuple[int, int, int]) -> None:
+    """A mark and a bar with antialiased edges on a transparent background, 10 % clear around them;
+    the clear pixels store black, as many exports do."""
+    from PIL import Image, ImageDraw
+    big = Image.new("RGBA", (1888, 632), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(big)
+    draw.ellipse((190, 64, 690, 568), fill=(*colour, 255))
+    draw.rounded_rectangle((800, 200, 1698, 432), 60, fill=(*colour, 255))
+    big.resize((472, 158), Image.LANCZOS).save(path)  # 40 mm wide at 300 ppi
+
+
+@pytest.fixture(scope="module")
+def png_logo(tmp_path_factory: pytest.TempPathFactory):
+    """The print edition with a transparent PNG logo on the paper (cover plate, running head) and its
+    negative on the night-blue back page, whose sRGB goes through FOGRA39 to other CMYK than its own."""
+    root = tmp_path_factory.mktemp("pnglogo")
+    content = _project(root, 'colours:\n  primary: {cmyk: [90, 75, 45, 60], rgb: "#0e1a2b"}\n'
+                             "logo:\n  file: logo/logo.png\n  negative: logo/logo-negative.png\n"
+                             "  cover: top-left\n  closing: foot\n  running_head: true\n")
+    _png_logo(root / "assets" / "logo" / "logo.png", (14, 26, 43))
+    _png_logo(root / "assets" / "logo" / "logo-negative.png", (255, 255, 255))
+    return build(content, root / "out", ["print"])
+
+
+def test_png_logo_prints_no_box_on_paper_or_a_dark_page(png_logo):
+    import numpy as np
+    import pypdfium2.raw as pdfium_c
+    path = _pdf(png_logo, "print")
+    pdf = pdfium.PdfDocument(path)
+    scale, seen, last = 3, [], len(pdf)
+    try:
+        for n in (0, 1, last - 1):  # cover (on its paper plate), a running head, the back page
+            page = pdf[n]
+            pixels = np.asarray(page.render(scale=scale).to_pil().convert("RGB")).astype(int)
+            top = pixels.shape[0]
+            for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=4):
+                left, bottom, right, upper = (round(v * scale) for v in obj.get_bounds())
+                if right - left > 150 * scale:  # the cover photo
+                    continue
+                y0, y1 = top - upper, top - bottom
+                around = pixels[y0 - 2, left - 2]  # the colour the logo sits on, just outside its box
+                band = max(2, (y1 - y0) // 20)  # inside the box, where the logo is clear (10 % of it)
+                edges = [pixels[y0:y0 + band, left:right], pixels[y1 - band:y1, left:right],
+                         pixels[y0:y1, left:left + band], pixels[y0:y1, right - band:right]]
+                worst = max(int(np.abs(e - around).max()) for e in edges)
+                seen.append((n + 1, tuple(int(v) for v in around), worst))
+    finally:
+        pdf.close()
+    assert [p for p, _, _ in seen] == [1, 2, last], seen
+    assert all(worst == 0 for _, _, worst in seen), seen  # before: a darker box on the back page
+    assert seen[-1][1] != (255, 255, 255)  # the back page's logo sits on the night blue
+    with pikepdf.open(path) as doc:
+        logos = [o for o in doc.objects if isinstance(o, pikepdf.Stream) and o.get("/Subtype") == "/Image"
+                 and "/SMask" in o]
+        # the logo at the cover's size and (resampled to 300 ppi) the running head's, the negative
+        assert len(logos) == 3, logos
+        for image in logos:  # lossless CMYK, the alpha as a soft mask in a CMYK page group
+            assert (image.ColorSpace, image.Filter, image.SMask.Filter) == ("/DeviceCMYK", "/FlateDecode",
+                                                                             "/FlateDecode")
+        assert doc.pages[-1].Group.CS == "/DeviceCMYK"
+    checks = {f.check: f for f in png_logo.preflight.findings}
+    assert not png_logo.preflight.failed
+    assert checks["transparency"].status == "pass", checks["transparency"]
+    assert checks["colour"].status == "pass", checks["colour"]
+
+
 def test_newsletter_teaser_shows_the_logo_with_alt_text(tmp_path):
     from PIL import Image
 

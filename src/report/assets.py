@@ -228,10 +228,22 @@ def _turned(im: Image.Image) -> bool:
 
 
 def to_rgb(im: Image.Image, paper: tuple[int, int, int] = PAPER_RGB) -> Image.Image:
-    """An 8-bit RGB image as a reader sees the file: EXIF orientation applied, 16-bit samples scaled
-    (not clipped) to 8 bits, and transparency (alpha channel, a palette's or a colour key's
-    transparent colour) laid onto the paper. PDF images used here have no alpha; dropping it would
-    print whatever colour the transparent pixels happen to store, usually black."""
+    """An 8-bit RGB image as a reader sees the file (see to_rgba), transparency laid onto the paper.
+    PDF images used here have no alpha; dropping it would print whatever colour the transparent
+    pixels happen to store, usually black."""
+    im = to_rgba(im)
+    if im.mode == "RGBA":
+        from PIL import Image
+        flat = Image.new("RGB", im.size, paper)
+        flat.paste(im, mask=im.getchannel("A"))
+        return flat
+    return im
+
+
+def to_rgba(im: Image.Image) -> Image.Image:
+    """An 8-bit image as a reader sees the file: EXIF orientation applied, 16-bit samples scaled
+    (not clipped) to 8 bits; RGBA where it has transparency (alpha channel, a palette's or a colour
+    key's transparent colour), else RGB."""
     try:
         im.load()  # (as exif_transpose does: a PNG's eXIf chunk may follow its pixels)
         if im.getexif().get(_EXIF_ORIENTATION, 1) in _TRANSPOSED:  # else exif_transpose only copies
@@ -249,11 +261,7 @@ def to_rgb(im: Image.Image, paper: tuple[int, int, int] = PAPER_RGB) -> Image.Im
         im = im.copy()
         im.info["transparency"] = tuple(v >> 8 for v in key)
     if im.mode in ("RGBA", "LA", "PA", "La", "RGBa") or "transparency" in im.info:
-        from PIL import Image
-        rgba = im.convert("RGBA")
-        flat = Image.new("RGB", rgba.size, paper)
-        flat.paste(rgba, mask=rgba.getchannel("A"))
-        return flat
+        return im.convert("RGBA")
     return im if im.mode == "RGB" else im.convert("RGB")  # no copy of an RGB photo (A4 at 300 ppi: 36 MB)
 
 

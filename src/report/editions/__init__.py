@@ -13,9 +13,10 @@ import pikepdf
 from reportlab.lib.utils import ImageReader
 
 from .. import assets
-from ..cache import Cache, code_version, file_digest, key
+from ..cache import Cache, code_version, default_dir, file_digest, key
 from ..errors import Pos
 from ..layout.templates import Geometry
+from ..logo import flattened_png
 from ..theme import Theme
 
 BINDING_MULTIPLE = {"saddle": 4, "perfect": 2, "none": 1}  # sheets folded once: 4 pages; glued: 2
@@ -54,10 +55,12 @@ class Edition:
         mm = 72 / 25.4
         return Geometry(trim[0], trim[1], self.bleed_mm * mm, self.slug_mm * mm)
 
-    def prepare_image(self, path: Path, width: float, height: float, at: Pos | None = None) -> Any:
+    def prepare_image(self, path: Path, width: float, height: float, at: Pos | None = None,
+                      ground: Any = None) -> Any:
         """The image to embed at a placed size of width × height points; `at`: where the content
-        places it (its findings point there)."""
-        return str(path)
+        places it (its findings point there); `ground`: the theme colour a logo sits on, which its
+        transparent parts show."""
+        return str(flattened(path, ground) if ground is not None else path)
 
     def cached_image(self, path: Path, width: float, height: float, convert: Callable[[], bytes],
                      variant: str = "") -> Any:
@@ -92,6 +95,11 @@ def flatten(im: Any, paper: tuple[int, int, int] = (255, 255, 255)) -> Any:
     return im if im.mode == "RGB" else im.convert("RGB")
 
 
+def flattened(path: Path, ground: Any) -> Path:
+    """A PNG logo laid on the sRGB of the theme colour `ground`, for an edition in RGB."""
+    return flattened_png(path, ground.rgb_floats, default_dir() / "logos")
+
+
 def _is_jpeg(data: bytes) -> bool:
     from PIL import Image
     with Image.open(io.BytesIO(data)) as img:
@@ -119,3 +127,19 @@ class JpegReader(ImageReader):
 
     def getRGBData(self) -> bytes:  # noqa: N802 - reportlab's name; used only to name the XObject
         return self._jpeg
+
+
+class SoftMasked(ImageReader):
+    """An image for reportlab with its transparency as a soft mask (/SMask): the samples (CMYK for
+    print) embedded as they are, losslessly (Flate), and the alpha channel, when there is one, as
+    the mask, which `drawImage(…, mask="auto")` attaches."""
+
+    def __init__(self, image: Any, alpha: Any = None):
+        super().__init__(image)
+        self.mode = image.mode
+        self._dataA = ImageReader(alpha) if alpha is not None else None
+
+    def getRGBData(self) -> bytes:  # noqa: N802 - reportlab's name; the samples as they are, in any mode
+        if self._data is None:
+            self._data = self._image.tobytes()
+        return self._data

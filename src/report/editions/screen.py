@@ -16,7 +16,7 @@ from ..clock import build_time
 from ..errors import Diagnostic, Pos
 from ..layout.templates import Geometry
 from ..theme import Theme
-from . import MIN_PPI_ERROR, MIN_PPI_WARN, Edition, placed_ppi
+from . import MIN_PPI_ERROR, MIN_PPI_WARN, Edition, flattened, placed_ppi
 
 SCREEN_PPI = 150
 JPEG_QUALITY = 80
@@ -31,7 +31,10 @@ class ScreenEdition(Edition):
     tagged: bool = True  # accessible: structure tree, alt texts, artifacts (see report.tagging)
     rendition: str = "screen"  # preflight recognises it and names the print file instead
 
-    def prepare_image(self, path: Path, width: float, height: float, at: Pos | None = None) -> Any:
+    def prepare_image(self, path: Path, width: float, height: float, at: Pos | None = None,
+                      ground: Any = None) -> Any:
+        if ground is not None:  # a logo: JPEG has no transparency
+            path = flattened(path, ground)
         ppi, placed = placed_ppi(path, width, height)
         if ppi + 0.5 < MIN_PPI_ERROR:  # said here too: `--edition screen` and `report watch` build no print
             self.warnings.append(Diagnostic(

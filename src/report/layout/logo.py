@@ -10,9 +10,8 @@ from typing import Any
 
 from reportlab.platypus import Flowable
 
-from ..cache import default_dir
 from ..errors import Diagnostic
-from ..logo import LogoArt, flattened_png, logo_files
+from ..logo import LogoArt, logo_files
 from ..tagging import content
 from .styles import MM
 
@@ -38,9 +37,9 @@ class Brand:
 
 
 def draw_art(canv: Any, brand: Brand, art: LogoArt, x: float, y: float, width: float,
-             prepare_image: Callable[[Path, float, float], Any], background: tuple[float, float, float],
-             font: str) -> None:
-    """Paint `art` with its lower left corner at (x, y), `width` points wide."""
+             prepare_image: Callable[..., Any], ground: Any, font: str) -> None:
+    """Paint `art` with its lower left corner at (x, y), `width` points wide, on `ground` (the theme
+    colour behind it)."""
     height = width * art.ratio
     if art.kind == "svg":
         from reportlab.graphics import renderPDF
@@ -56,9 +55,10 @@ def draw_art(canv: Any, brand: Brand, art: LogoArt, x: float, y: float, width: f
         sx, sy = width / art.width, height / art.height
         canv.addLiteral(f"q {sx:.6f} 0 0 {sy:.6f} {x - art.origin[0] * sx:.4f} {y - art.origin[1] * sy:.4f} cm "
                         f"{art.resource_name} Do Q")
-    else:  # PNG: no transparency in JPEG or CMYK, so it sits on the colour behind it
-        flat = flattened_png(art, background, default_dir() / "logos")
-        canv.drawImage(prepare_image(flat, width, height), x, y, width, height)
+    else:  # PNG: the edition shows the colour behind it where the logo is transparent
+        image = prepare_image(art.path, width, height, ground=ground)
+        # an alpha channel the edition kept (reportlab's _dataA) becomes the image's soft mask
+        canv.drawImage(image, x, y, width, height, mask="auto" if getattr(image, "_dataA", None) else None)
 
 
 def draw_logo(canv: Any, brand: Brand, styles: Any, x: float, y: float, width: float, *, dark: str | None,
@@ -80,12 +80,12 @@ def draw_logo(canv: Any, brand: Brand, styles: Any, x: float, y: float, width: f
         canv.setFillColor(styles.colour("paper"))
         canv.rect(x0, y0, x1 - x0, y1 - y0, stroke=0, fill=1)
         canv.restoreState()
-    background = styles.theme.colour("paper" if plate or dark is None else dark).rgb_floats
+    ground = styles.theme.colour("paper" if plate or dark is None else dark)
     if tagged:
         with content(canv, "Figure", alt=brand.alt):
-            draw_art(canv, brand, art, x, y, width, prepare_image, background, styles.font["regular"])
+            draw_art(canv, brand, art, x, y, width, prepare_image, ground, styles.font["regular"])
     else:
-        draw_art(canv, brand, art, x, y, width, prepare_image, background, styles.font["regular"])
+        draw_art(canv, brand, art, x, y, width, prepare_image, ground, styles.font["regular"])
 
 
 class LogoMark(Flowable):
