@@ -166,3 +166,28 @@ def test_bad_page_photo_is_refused_at_its_line(tmp_path, block, message):
     d = only(diagnostics(content))
     assert d.message == message
     at(d, rel, line_of(content, rel, "cover-artwork.jpg"))
+
+
+def test_footnotes_end_the_text_before_closing_page_photos(tmp_path):
+    """A section that ends with a page photo sets its footnotes under its text, before the photo."""
+    content = _project(tmp_path)
+    (content / "sections" / "fotos.yaml").write_text(
+        "kind: text\ntitle: Unsere Anlagen\nblocks:\n  - paragraph: Ein Absatz mit Fußnote.[^1]\n"
+        "  - image: {image: images/photo.jpg, size: page, alt: Ein rotes Feld, credit: \"Foto: Ende\"}\n"
+        "footnotes:\n  - Die Fußnote.\n", encoding="utf-8")
+    (result,) = build(content, tmp_path / "out", ["screen"]).outputs
+    texts = _texts(result.path)
+    text_page = next(i for i, t in enumerate(texts) if "Ein Absatz mit Fußnote" in t)
+    assert "Die Fußnote." in texts[text_page]
+    assert texts[text_page + 1].split("\n")[0] == "Foto: Ende"
+
+
+def test_a_section_of_page_photos_only_is_refused(tmp_path):
+    content = make_project(tmp_path)
+    rel = "sections/03-highlights.yaml"
+    (content / rel).write_text("kind: text\ntitle: Nur Fotos\nblocks:\n"
+                               "  - image: {image: images/cover-artwork.jpg, alt: Bild, size: page}\n",
+                               encoding="utf-8")
+    d = only(diagnostics(content))
+    assert d.message == "the section holds only photos with size: page: its title would stand alone on a page"
+    at(d, rel, 4)

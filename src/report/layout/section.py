@@ -323,19 +323,23 @@ def layout(ctx: LayoutContext, section: TextSection, index: int) -> list[Any]:
     """Heading, then the blocks; with `columns: 2` runs of text blocks are set in two balanced
     columns over the full frame width and charts and images span both."""
     story = heading(ctx, section.title, section.kicker, f"{index}-{section.title}")
-    # page photos that start the section open it: set before its title, the first starts its Sect
-    opening = 0
-    while opening < len(section.blocks) and _page_photo(section.blocks[opening]):
+    # page photos that start the section open it: set before its title, the first starts its Sect;
+    # those that end it follow its footnotes (which end its text)
+    blocks = section.blocks
+    opening = closing = 0
+    while opening < len(blocks) and _page_photo(blocks[opening]):
         opening += 1
+    while closing < len(blocks) - opening and _page_photo(blocks[-1 - closing]):
+        closing += 1
     if opening:
         story[0].starts_section = False
-        story = [f for i, block in enumerate(section.blocks[:opening])
+        story = [f for i, block in enumerate(blocks[:opening])
                  for f in with_source(photo.layout(ctx, block, opens=i == 0), block.pos)] + story
     two = section.columns == 2
     full = replace(ctx, column_x=0.0)  # from the frame's left edge: the columns, a chart's sub-heading
     inner = full if two else ctx
     run: list[Any] = []
-    for i, block in enumerate(section.blocks):
+    for i, block in enumerate(blocks[:len(blocks) - closing]):
         if i < opening:
             continue
         spanning = isinstance(block, SPANNING)
@@ -353,4 +357,6 @@ def layout(ctx: LayoutContext, section: TextSection, index: int) -> list[Any]:
         run = []
     story += columns.balanced(ctx, run)
     story = notes.with_notes(story, notes.footnotes(ctx, section, _indent(inner)))
+    for block in blocks[len(blocks) - closing:]:
+        story += with_source(photo.layout(ctx, block), block.pos)
     return keep_heads(story)

@@ -216,7 +216,11 @@ def check_breaks(blocks: list[Any], diag: Diagnostics) -> None:
 
 def check_page_photos(blocks: list[Any], diag: Diagnostics) -> None:
     """A page photo takes a page of its own: after a sub-heading or a question, that would end its page
-    alone (a section's title is set after the photos that open the section)."""
+    alone (a section's title is set after the photos that open the section), as would a section's
+    title with nothing but page photos."""
+    if blocks and all(isinstance(b, Figure) and b.size == "page" for b in blocks):
+        diag.error(blocks[0].pos, "the section holds only photos with size: page: its title would stand alone "
+                   "on a page", "add the section's text after the photos, or move them into the section before")
     for i, block in enumerate(blocks):
         if isinstance(block, Figure) and block.size == "page" and i and isinstance(blocks[i - 1], (Heading, Question)):
             what = "heading" if isinstance(blocks[i - 1], Heading) else "question"
