@@ -36,7 +36,8 @@ blocks:
 
 def _project(root: Path) -> Path:
     """The sample with an A5 page, one text section of two page photos and a photo a little wider than
-    the page with bleed (cropped at its sides), at 300 ppi where it is placed."""
+    the page with bleed (cropped at its sides), at 300 ppi where it is placed; the cover sets the same
+    photo over the whole page (layout: photo)."""
     content = root / "content"
     shutil.copytree(SAMPLE_CONTENT, content)
     shutil.copytree(ASSETS, root / "assets")
@@ -44,7 +45,9 @@ def _project(root: Path) -> Path:
     (content / "theme.yaml").write_text("page:\n  size: A5\n", encoding="utf-8")
     (content / "sections" / "fotos.yaml").write_text(SECTION, encoding="utf-8")
     report = content / "report.yaml"
-    head, tail = report.read_text(encoding="utf-8").split("sections:\n", 1)
+    text = report.read_text(encoding="utf-8").replace("  image: images/cover-artwork.jpg ",
+                                                      "  layout: photo\n  image: images/photo.jpg ")
+    head, tail = text.split("sections:\n", 1)
     report.write_text(head + "sections:\n  - sections/fotos.yaml\n\n" + tail.split("\n\n", 1)[1], encoding="utf-8")
     return content
 
@@ -191,3 +194,18 @@ def test_a_section_of_page_photos_only_is_refused(tmp_path):
     d = only(diagnostics(content))
     assert d.message == "the section holds only photos with size: page: its title would stand alone on a page"
     at(d, rel, 4)
+
+
+def test_cover_photo_layout_sets_the_title_on_the_photo(editions):
+    """layout: photo: no colour panel, the photo under a dark scrim to the trim's foot, the title in
+    white on it (the preflight's reversed-text rule is checked with the print edition above)."""
+    path = editions["print"]
+    with pikepdf.open(path) as pdf:
+        x0, y0, x1, y1 = (float(v) for v in pdf.pages[0].TrimBox)
+        media_h = float(pdf.pages[0].MediaBox[3])
+    image = _render(path, 0)
+    for share in (0.05, 0.2, 0.35):  # where the panel was: the red photo, darkened
+        r, g, b = image.getpixel((round(x0 + 4), round(media_h - y0 - (y1 - y0) * share)))
+        assert r > b + 15 and r > g + 15 and r < 150, (share, (r, g, b))
+    assert _is_red(image.getpixel((round(x0 + 4), round(media_h - y1 + 4))))  # the top: the photo itself
+    assert "Ein gutes Jahr für Ihre" in _texts(path)[0]

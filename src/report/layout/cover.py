@@ -1,4 +1,5 @@
-"""The cover: full-bleed artwork, a colour panel with title, year and organisation, the image credit."""
+"""The cover: full-bleed artwork, a colour panel (or a dark scrim on the photo) with title, year and
+organisation, the image credit."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from ..tagging import artifact, content, start_section
 from .context import LayoutContext
 from .fit import credit_line, drawn_size, organisation_line
 from .logo import draw_logo, logo_width
-from .photo import draw_filling
+from .photo import draw_filling, draw_scrim
 from .styles import MM
 from .text import Paragraph, rl_plain
 
@@ -36,11 +37,14 @@ class Cover(Flowable):
         panel_h = h * PANEL
         start_section(canv)
         draw_filling(canv, ctx, rep.cover.image, rep.cover.alt, rep.cover.field_pos.get("image"))
-        with artifact(canv):
-            canv.setFillColor(st.colour("primary"))
-            canv.rect(-b, -b, w + 2 * b, panel_h + b, stroke=0, fill=1)
-            canv.setFillColor(st.colour("accent"))
-            canv.rect(-b, panel_h, w + 2 * b, 2.2 * MM, stroke=0, fill=1)
+        if rep.cover.layout == "photo":
+            draw_scrim(canv, ctx, panel_h)  # the words stand below panel_h, light on the dark
+        else:
+            with artifact(canv):
+                canv.setFillColor(st.colour("primary"))
+                canv.rect(-b, -b, w + 2 * b, panel_h + b, stroke=0, fill=1)
+                canv.setFillColor(st.colour("accent"))
+                canv.rect(-b, panel_h, w + 2 * b, 2.2 * MM, stroke=0, fill=1)
         margin = st.theme.page.margin_inner * MM
         inner_w = w - margin - st.theme.page.margin_outer * MM
         white = st.colour("paper")
