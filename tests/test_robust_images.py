@@ -174,12 +174,12 @@ def test_sixteen_bit_grey_keeps_its_tone(tmp_path: Path, edition: str) -> None:
 def test_turned_photo_keeps_its_proportions_where_it_is_placed(tmp_path: Path) -> None:
     """A phone photo stored 300 × 200 with EXIF orientation 6 is 200 × 300 as shown: the cover fills a
     portrait box with it uncropped, and a figure is placed portrait."""
-    from report.layout.cover import _fill
+    from report.layout.photo import fill
     path = tmp_path / "phone.jpg"
     exif = Image.Exif()
     exif[0x0112] = 6
     Image.new("RGB", (300, 200), (90, 120, 150)).save(path, "JPEG", exif=exif.tobytes())
-    assert _fill(path, 200.0, 300.0) == (0.0, 0.0, 200.0, 300.0)
+    assert fill(path, 200.0, 300.0) == (0.0, 0.0, 200.0, 300.0)
     with Image.open(path) as im:
         assert oriented_size(im) == (200, 300)
 

@@ -1,4 +1,5 @@
-"""The cover: full-bleed artwork, a colour panel with title, year and organisation, the image credit."""
+"""The cover: full-bleed artwork, a colour panel (or a dark scrim on the photo) with title, year and
+organisation, the image credit."""
 
 from __future__ import annotations
 
@@ -6,11 +7,11 @@ from typing import Any
 
 from reportlab.platypus import Flowable
 
-from ..assets import shown_size
 from ..tagging import artifact, content, start_section
 from .context import LayoutContext
 from .fit import credit_line, drawn_size, organisation_line
 from .logo import draw_logo, logo_width
+from .photo import draw_filling, draw_scrim
 from .styles import MM
 from .text import Paragraph, rl_plain
 
@@ -34,24 +35,16 @@ class Cover(Flowable):
         b = g.bleed
         w, h = g.trim_w, g.trim_h
         panel_h = h * PANEL
-        x, y, iw, ih = _fill(rep.cover.image, w + 2 * b, h + 2 * b)
-        image = ctx.prepare_image(rep.cover.image, iw, ih, rep.cover.field_pos.get("image"))
         start_section(canv)
-        with content(canv, "Figure", alt=rep.cover.alt):
-            cropped = (iw, ih) != (w + 2 * b, h + 2 * b)  # another page format: cropped to the bleed box
-            if cropped:
-                canv.saveState()
-                clip = canv.beginPath()
-                clip.rect(-b, -b, w + 2 * b, h + 2 * b)
-                canv.clipPath(clip, stroke=0, fill=0)
-            canv.drawImage(image, x - b, y - b, iw, ih)
-            if cropped:
-                canv.restoreState()
-        with artifact(canv):
-            canv.setFillColor(st.colour("primary"))
-            canv.rect(-b, -b, w + 2 * b, panel_h + b, stroke=0, fill=1)
-            canv.setFillColor(st.colour("accent"))
-            canv.rect(-b, panel_h, w + 2 * b, 2.2 * MM, stroke=0, fill=1)
+        draw_filling(canv, ctx, rep.cover.image, rep.cover.alt, rep.cover.field_pos.get("image"))
+        if rep.cover.layout == "photo":
+            draw_scrim(canv, ctx, panel_h)  # the words stand below panel_h, light on the dark
+        else:
+            with artifact(canv):
+                canv.setFillColor(st.colour("primary"))
+                canv.rect(-b, -b, w + 2 * b, panel_h + b, stroke=0, fill=1)
+                canv.setFillColor(st.colour("accent"))
+                canv.rect(-b, panel_h, w + 2 * b, 2.2 * MM, stroke=0, fill=1)
         margin = st.theme.page.margin_inner * MM
         inner_w = w - margin - st.theme.page.margin_outer * MM
         white = st.colour("paper")
@@ -121,17 +114,6 @@ class Cover(Flowable):
             if ph <= room or size <= s.h2:
                 return p, ph
             size -= 2
-
-
-def _fill(path: Any, width: float, height: float) -> tuple[float, float, float, float]:
-    """Where to draw an image so that it fills width × height without distortion (centred, the rest
-    cropped): (x, y, drawn width, drawn height). Within 1 % of the box's proportions it is simply fitted."""
-    w_px, h_px = shown_size(path)  # as the edition embeds it: EXIF orientation applied
-    ratio = h_px / w_px
-    if abs(ratio / (height / width) - 1) <= 0.01:
-        return 0.0, 0.0, width, height
-    scale = max(width, height / ratio)
-    return (width - scale) / 2, (height - scale * ratio) / 2, scale, scale * ratio
 
 
 def layout(ctx: LayoutContext) -> list[Any]:

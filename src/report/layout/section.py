@@ -12,7 +12,7 @@ from ..assets import shown_size
 from ..model import Box, Break, ChartRef, Figure, Heading, ListBlock, Note, Question, Quote, Table, TextSection
 from ..model import Paragraph as ParagraphBlock
 from ..tagging import artifact, content, group
-from . import boxes, columns, lists, notes, pagebreak, question, table
+from . import boxes, columns, lists, notes, pagebreak, photo, question, table
 from .chartdata import chart_data
 from .context import LayoutContext
 from .flow import keep_heads
@@ -214,6 +214,8 @@ class ShrinkToFit(KeepTogether):
 
 
 def _figure(ctx: LayoutContext, block: Figure) -> list[Any]:
+    if block.size == "page":
+        return photo.layout(ctx, block)
     w_px, h_px = shown_size(block.image)
     gap = 2 * MM
     full = ctx.text_width
@@ -304,6 +306,10 @@ BLOCK_LAYOUTS: dict[type, Callable[[LayoutContext, Any], list[Any]]] = {
 SPANNING = (ChartRef, Figure, Table, Break)  # in a two-column section these take the full width (a break: ends them)
 
 
+def _page_photo(block: Any) -> bool:
+    return isinstance(block, Figure) and block.size == "page"
+
+
 def _heads_spanning(blocks: list[Any], i: int) -> bool:
     """Whether blocks[i] is a sub-heading of a chart, table or image (the next block that is not a
     heading): it stands over the full width, aligned with what it heads, not in the text column."""
@@ -317,11 +323,25 @@ def layout(ctx: LayoutContext, section: TextSection, index: int) -> list[Any]:
     """Heading, then the blocks; with `columns: 2` runs of text blocks are set in two balanced
     columns over the full frame width and charts and images span both."""
     story = heading(ctx, section.title, section.kicker, f"{index}-{section.title}")
+    # page photos that start the section open it: set before its title, the first starts its Sect;
+    # those that end it follow its footnotes (which end its text)
+    blocks = section.blocks
+    opening = closing = 0
+    while opening < len(blocks) and _page_photo(blocks[opening]):
+        opening += 1
+    while closing < len(blocks) - opening and _page_photo(blocks[-1 - closing]):
+        closing += 1
+    if opening:
+        story[0].starts_section = False
+        story = [f for i, block in enumerate(blocks[:opening])
+                 for f in with_source(photo.layout(ctx, block, opens=i == 0), block.pos)] + story
     two = section.columns == 2
     full = replace(ctx, column_x=0.0)  # from the frame's left edge: the columns, a chart's sub-heading
     inner = full if two else ctx
     run: list[Any] = []
-    for i, block in enumerate(section.blocks):
+    for i, block in enumerate(blocks[:len(blocks) - closing]):
+        if i < opening:
+            continue
         spanning = isinstance(block, SPANNING)
         here = ctx if spanning else full if _heads_spanning(section.blocks, i) else inner
         flow = with_source(BLOCK_LAYOUTS[type(block)](here, block), block.pos)
@@ -337,4 +357,6 @@ def layout(ctx: LayoutContext, section: TextSection, index: int) -> list[Any]:
         run = []
     story += columns.balanced(ctx, run)
     story = notes.with_notes(story, notes.footnotes(ctx, section, _indent(inner)))
+    for block in blocks[len(blocks) - closing:]:
+        story += with_source(photo.layout(ctx, block), block.pos)
     return keep_heads(story)

@@ -136,13 +136,18 @@ class ReportDocTemplate(BaseDocTemplate):
 
         cover = Frame(o, o, g.trim_w, g.trim_h, id="cover", leftPadding=0, rightPadding=0,
                       topPadding=0, bottomPadding=0)
+        photo = Frame(o, o, g.trim_w, g.trim_h, id="photo", leftPadding=0, rightPadding=0,
+                      topPadding=0, bottomPadding=0)
         self.addPageTemplates([
             PageTemplate("cover", [cover], onPageEnd=self._finish_page),
+            # a photo on a page of its own (layout.photo): the trim box, no running head or folio
+            PageTemplate("photo", [photo], onPageEnd=self._finish_page),
             # verso (even pages): binding on the right; recto (odd pages): binding on the left
+            # (each names the other as the next: after a photo page the text goes on on the page number's side)
             PageTemplate("left", [frame(page.margin_outer * MM, "left")], onPage=self._furniture,
-                         onPageEnd=self._finish_page),
+                         onPageEnd=self._finish_page, autoNextPageTemplate="right"),
             PageTemplate("right", [frame(page.margin_inner * MM, "right")], onPage=self._furniture,
-                         onPageEnd=self._finish_page),
+                         onPageEnd=self._finish_page, autoNextPageTemplate="left"),
             # the back page: full-bleed colour, no running head
             PageTemplate("back", [frame(page.margin_inner * MM, "back")], onPage=self._back,
                          onPageEnd=self._finish_page),

@@ -38,10 +38,16 @@ class ChartRef(Node):
 class Figure(Node):
     image: AssetPath = spec("Image file relative to assets/.", example="images/messe.jpg",
                             example_en="images/picture.jpg")
-    caption: Markup = spec("Caption under the image.")
-    credit: str | None = spec("Image credit: under the caption, and in the image credits on the closing page "
-                              "with the page it is on.", default=None)
+    caption: Markup | None = spec("Caption under the image (required for an image in the text; a page photo's is "
+                                  "optional and stands on the photo).", default=None)
+    credit: str | None = spec("Image credit: under the caption (on a page photo: small on the photo), and in the "
+                              "image credits on the closing page with the page it is on.", default=None)
     alt: str = spec("What the image shows, for readers who cannot see it.")
+    size: Literal["text", "page"] = spec(
+        "text: in the text, as wide as `width` says (default); page: a page of its own, the photo filling it to "
+        "the trim's edges (in print to the bleed's), cropped to fill and centred, without running head or "
+        "folio, its caption and credit on a dark scrim at its foot. As a section's first block, a page photo "
+        "opens the section: it stands on the page before the section's title.", default="text", example="page")
     width: int | None = spec("Width in percent of the full width (the text frame, both columns of a two-column "
                              "section), aspect ratio kept; never taller than the page leaves room for with its "
                              "caption. Default: the full width, a portrait at most 60 % of the page high.",
@@ -49,6 +55,16 @@ class Figure(Node):
     align: Literal["left", "center", "right"] = spec(
         "Where an image narrower than the full width stands. Its caption is as wide as the image (at least a "
         "third of the full width) and starts at the image's left edge.", default="center", example="left")
+
+    def check(self, diag: Diagnostics, ctx: Any) -> None:
+        if self.size == "text" and self.caption is None:
+            diag.error(self.pos, "image: missing required key 'caption'",
+                       "add 'caption:' (Caption under the image.); only a photo with size: page may go without")
+        if self.size == "page":
+            for name in ("width", "align"):
+                if name in self.field_pos:
+                    diag.error(ctx.value_pos(self, name), f"image: {name} is for an image in the text; a photo with "
+                               "size: page fills its page", f"remove {name}:, or remove size: page")
 
 
 @dataclass(kw_only=True)
@@ -196,6 +212,20 @@ def check_breaks(blocks: list[Any], diag: Diagnostics) -> None:
             what = "heading" if isinstance(blocks[i - 1], Heading) else "question"
             diag.error(block.pos, f"a page break right after a {what}: the {what} would end its page alone",
                        f"put the break before the {what}")
+
+
+def check_page_photos(blocks: list[Any], diag: Diagnostics) -> None:
+    """A page photo takes a page of its own: after a sub-heading or a question, that would end its page
+    alone (a section's title is set after the photos that open the section), as would a section's
+    title with nothing but page photos."""
+    if blocks and all(isinstance(b, Figure) and b.size == "page" for b in blocks):
+        diag.error(blocks[0].pos, "the section holds only photos with size: page: its title would stand alone "
+                   "on a page", "add the section's text after the photos, or move them into the section before")
+    for i, block in enumerate(blocks):
+        if isinstance(block, Figure) and block.size == "page" and i and isinstance(blocks[i - 1], (Heading, Question)):
+            what = "heading" if isinstance(blocks[i - 1], Heading) else "question"
+            diag.error(block.pos, f"a photo with size: page right after a {what}: the {what} would end its page "
+                       "alone", f"put the photo before the {what}")
 
 
 def block_texts(block: Any) -> list[str]:

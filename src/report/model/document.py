@@ -55,6 +55,10 @@ class Cover(Node):
     alt: str = spec("What the image shows, for readers who cannot see it.",
                     example="Abstrakte Grafik: Linien verbinden Thüringen mit Zielen in aller Welt",
                     example_en="A lighthouse at dusk above a rocky shore")
+    layout: Literal["panel", "photo"] = spec(
+        "panel: the image above a colour panel with subtitle, title and organisation (default); photo: the "
+        "image over the whole cover, those in white on a dark scrim that fades out upwards from its foot.",
+        default="panel", example="photo")
 
 
 _PHONE = re.compile(r"\+?[0-9][0-9 /-]*[0-9]")

@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 from .. import markup
 from ..errors import Diagnostics
-from .blocks import BLOCK_KINDS, block_texts, check_breaks, check_heading_levels, check_last_heading
+from .blocks import BLOCK_KINDS, block_texts, check_breaks, check_heading_levels, check_last_heading, check_page_photos
 from .numbers import _POINT, Number, warn_dropped_digits
 from .reader import AssetPath, Markup, Node, ReadContext, spec
 
@@ -32,6 +32,7 @@ class TextSection(Node):
         check_last_heading(self.blocks, diag)
         check_heading_levels(self.blocks, diag)
         check_breaks(self.blocks, diag)
+        check_page_photos(self.blocks, diag)
         refs: set[int] = set()
         for block in self.blocks:
             for text in block_texts(block):

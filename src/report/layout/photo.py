@@ -1,0 +1,141 @@
+"""A photo on a page of its own (`- image: {…, size: page}`): it fills the page to the trim's edges
+(in print to the bleed's), cropped to fill and centred, with no running head or folio. Its caption
+and credit stand at its foot, light on a dark scrim, bold and at the theme's reversed size at least,
+as print shops ask for text reversed out of an image.
+
+The page has its own template (the trim box as its frame, as the cover has); afterwards the left and
+right text pages go on with the page number's side, not where the cycle stopped."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.platypus import ActionFlowable, Flowable, PageBreakIfNotEmpty
+
+from ..assets import shown_size
+from ..model import Figure
+from ..tagging import artifact, content, start_section
+from .context import LayoutContext
+from .fit import credit_line, drawn_size
+from .styles import MM
+from .text import Paragraph, rl_markup
+
+SCRIM_STEPS = 32  # translucent bands stacked from the foot: a gradient without a shading or soft mask
+SCRIM_DARK = 0.65  # opacity under the text: white text keeps ≥ 4.5 : 1 even over a white photo
+SCRIM_FADE = 40  # mm over which the scrim fades out above the text (at A4)
+CAPTION_SHARE = 0.75  # a caption on the photo is at most this share of the text frame wide
+
+
+def fill(path: Any, width: float, height: float) -> tuple[float, float, float, float]:
+    """Where to draw an image so that it fills width × height without distortion (centred, the rest
+    cropped): (x, y, drawn width, drawn height). Within 1 % of the box's proportions it is simply fitted."""
+    w_px, h_px = shown_size(path)  # as the edition embeds it: EXIF orientation applied
+    ratio = h_px / w_px
+    if abs(ratio / (height / width) - 1) <= 0.01:
+        return 0.0, 0.0, width, height
+    scale = max(width, height / ratio)
+    return (width - scale) / 2, (height - scale * ratio) / 2, scale, scale * ratio
+
+
+def draw_filling(canv: Any, ctx: LayoutContext, path: Any, alt: str, at: Any) -> None:
+    """The image over the trim and the bleed, cropped to the bleed box where its proportions differ;
+    tagged as a Figure with its alt text. Drawn in trim coordinates."""
+    g = ctx.geometry
+    b, w, h = g.bleed, g.trim_w, g.trim_h
+    x, y, iw, ih = fill(path, w + 2 * b, h + 2 * b)
+    image = ctx.prepare_image(path, iw, ih, at)
+    with content(canv, "Figure", alt=alt):
+        cropped = (iw, ih) != (w + 2 * b, h + 2 * b)  # another page format: cropped to the bleed box
+        if cropped:
+            canv.saveState()
+            clip = canv.beginPath()
+            clip.rect(-b, -b, w + 2 * b, h + 2 * b)
+            canv.clipPath(clip, stroke=0, fill=0)
+        canv.drawImage(image, x - b, y - b, iw, ih)
+        if cropped:
+            canv.restoreState()
+
+
+def draw_scrim(canv: Any, ctx: LayoutContext, top: float) -> None:
+    """Dark at the foot up to `top` (trim coordinates), fading out above it: equal bands each a little
+    opaque, stacked from the bleed edge, so that where they all overlap the scrim is SCRIM_DARK."""
+    g, st = ctx.geometry, ctx.styles
+    b = g.bleed
+    fade = SCRIM_FADE * MM * st.scale
+    alpha = 1 - (1 - SCRIM_DARK) ** (1 / SCRIM_STEPS)
+    with artifact(canv):
+        canv.saveState()
+        canv.setFillColor(st.colour("ink"))
+        canv.setFillAlpha(alpha)
+        for k in range(SCRIM_STEPS):
+            canv.rect(-b, -b, g.trim_w + 2 * b, top + b + fade * k / SCRIM_STEPS, stroke=0, fill=1)
+        canv.restoreState()
+
+
+class PagePhoto(Flowable):
+    """The whole page: the photo, the scrim, caption and credit. `opens`: the section's first block,
+    set before its title, so its Sect in the structure tree begins here."""
+
+    def __init__(self, ctx: LayoutContext, block: Figure, opens: bool = False):
+        super().__init__()
+        self.ctx, self.block, self.opens = ctx, block, opens
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        self.width, self.height = aw, ah  # the frame whole: nothing else goes on this page
+        return aw, ah
+
+    def draw(self) -> None:
+        ctx, canv, block = self.ctx, self.canv, self.block
+        if self.opens:
+            start_section(canv)
+        draw_filling(canv, ctx, block.image, block.alt, block.field_pos.get("image") or block.pos)
+        if block.caption or block.credit:
+            self._foot()
+        if block.credit:
+            ctx.credited(block, block.credit)(canv.getPageNumber())
+
+    def _foot(self) -> None:
+        """Caption over credit, from the text frame's left edge, standing on the folio's line."""
+        ctx, canv, block = self.ctx, self.canv, self.block
+        st, page = ctx.styles, ctx.styles.theme.page
+        recto = canv.getPageNumber() % 2 == 1
+        left = (page.margin_inner if recto else page.margin_outer) * MM
+        width = page.text_width
+        y = page.margin_bottom * MM - 12 * MM * st.scale  # where the text pages' folio stands
+        white = st.colour("paper")
+        font, size, floor = credit_line(st)  # bold and ≥ reversed_min: reversed out of the image
+        credit = ctx.locale.one_line(block.credit) if block.credit else ""
+        caption = None
+        top = y + (size if credit else 0)
+        if block.caption:
+            cap_size = max(st.theme.sizes.caption, st.theme.plates.reversed_min)
+            caption = Paragraph(rl_markup(block.caption, ctx.locale),
+                                st.para("caption", fontName=st.font["bold"], fontSize=cap_size,
+                                        leading=cap_size * 1.35, textColor=white))
+            _, ch = caption.wrap(width * CAPTION_SHARE, self.height)
+            cap_y = y + (size * 1.8 if credit else 0)
+            top = cap_y + ch
+        draw_scrim(canv, ctx, top + 6 * MM * st.scale)
+        if caption is not None:
+            caption.drawOn(canv, left, cap_y)
+        if credit:
+            with content(canv, "P"):
+                canv.setFillColor(white)
+                canv.setFont(font, drawn_size(credit, font, size, width, floor))
+                canv.drawString(left, y, credit)
+
+
+class ResumeText(ActionFlowable):
+    """After a photo page, text pages again: left on an even page, right on an odd one (each then
+    names the other as the next; see the templates)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+
+    def apply(self, doc: Any) -> None:
+        doc.handle_nextPageTemplate("left" if (doc.page + 1) % 2 == 0 else "right")
+
+
+def layout(ctx: LayoutContext, block: Figure, opens: bool = False) -> list[Any]:
+    """The photo on a new page (the page just begun, where one has: no empty page before it)."""
+    return [PageBreakIfNotEmpty(nextTemplate="photo"), PagePhoto(ctx, block, opens), ResumeText()]
