@@ -15,6 +15,7 @@ from typing import Literal
 
 from .assets import inside_project
 from .cache import file_status, settled
+from .colours import MISMATCH_DELTA_E, PROFILE, mismatch
 from .errors import Diagnostic, Diagnostics, Pos, ReportError
 from .fontfiles import parsed
 from .load import YMap, YSeq, load_yaml_file
@@ -29,18 +30,30 @@ MAX_INK = 300  # percent total area coverage accepted by offset print shops (FOG
 
 @dataclass(kw_only=True)
 class Colour(Node):
-    cmyk: list[float] = spec("Print colour as C, M, Y, K in percent.", example=[100, 60, 10, 30])
-    rgb: str = spec("Screen colour as sRGB hex.", example="#0b4a74")
+    cmyk: list[float] = spec("Print colour as C, M, Y, K in percent (0–100, not fractions of 1).",
+                              example=[100, 60, 10, 30])
+    rgb: str = spec("Screen colour as sRGB hex: the same colour as cmyk (the build warns where they print and "
+                    "show clearly different colours).", example="#0b4a74")
 
     def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
         pos = ctx.value_pos(self, "cmyk")
         if len(self.cmyk) != 4 or any(not 0 <= v <= 100 for v in self.cmyk):
             diag.error(pos, f"cmyk {self.cmyk} must be four values from 0 to 100", "e.g. cmyk: [100, 60, 10, 30]")
+        elif all(v <= 1 for v in self.cmyk) and any(v != int(v) for v in self.cmyk):
+            # fractions of 1 (as some tools write CMYK) read as percent print nearly paper white
+            written = "/".join(f"{v:g}" for v in self.cmyk)
+            meant = ", ".join(f"{round(v * 100, 4):g}" for v in self.cmyk)
+            diag.error(pos, f"cmyk {_listed(self.cmyk)} is in percent: {written} % is nearly paper white",
+                       f"did you mean [{meant}]? CMYK is written in percent from 0 to 100")
         elif sum(self.cmyk) > MAX_INK:
             diag.error(pos, f"total ink {sum(self.cmyk):g} % exceeds {MAX_INK} %",
                        "offset printing on coated paper accepts at most 300 %; reduce C, M or Y")
         if not re.fullmatch(r"#[0-9a-fA-F]{6}", self.rgb):
             diag.error(ctx.value_pos(self, "rgb"), f"rgb {self.rgb!r} is not a hex colour", "e.g. rgb: \"#0b4a74\"")
+
+    @property
+    def cmyk_text(self) -> str:
+        return "/".join(f"{v:g}" for v in self.cmyk)
 
     @property
     def rgb_floats(self) -> tuple[float, float, float]:
@@ -49,6 +62,10 @@ class Colour(Node):
     @property
     def cmyk_floats(self) -> tuple[float, float, float, float]:
         return tuple(v / 100 for v in self.cmyk)
+
+
+def _listed(values: list[float]) -> str:
+    return "[" + ", ".join(f"{v:g}" for v in values) + "]"
 
 
 @dataclass(kw_only=True)
@@ -249,6 +266,23 @@ class Theme(Node):
                            f"known colours: {', '.join(known)}")
         if not diag.errors:
             self._check_chart_colours(diag)
+            self._check_print_and_screen(diag, ctx.assets_dir / PROFILE)
+
+    def _check_print_and_screen(self, diag: Diagnostics, profile: Path) -> None:
+        """A colour's cmyk and rgb are one colour on two media: where the CMYK prints (through the
+        print edition's profile) clearly unlike the sRGB, one of them is a slip (a swapped value, a
+        brand guide's other colour), and print and screen editions would disagree."""
+        if not profile.is_file():
+            return  # the print edition says that it is missing
+        for f in fields(Colours):
+            colour = self.colour(f.name)
+            d, shown, printed, screen = mismatch(tuple(colour.cmyk), colour.rgb_floats, profile)
+            if d > MISMATCH_DELTA_E:
+                diag.warning(colour.pos, f"colour {f.name}: cmyk {colour.cmyk_text} prints {printed} (about {shown}), "
+                             f"rgb {colour.rgb} is {screen}: print and screen show different colours (delta E "
+                             f"{d:.0f}, over {MISMATCH_DELTA_E:g})",
+                             "give cmyk and rgb of the same colour, e.g. both from the brand guide; `report theme` "
+                             "shows the palette")
 
     def _check_chart_colours(self, diag: Diagnostics) -> None:
         """Series whose colours look alike cannot be told apart in a legend, nor a loss from a gain:
@@ -406,16 +440,17 @@ def load_theme(content_dir: Path, assets_dir: Path) -> tuple[Theme, dict[str, Pa
 
     Warnings (a missing weight, a converted logo …) are kept in `theme.warnings` for the build output.
     Within one process (`report watch`) the theme is read again only when a file it was read from
-    changed: the theme files, the fonts and the logos, by their status (cache.file_status). A
-    reading that began less than cache.RACY_NS after one of them changed is not kept (it may have
-    changed again while it was read)."""
+    changed: the theme files, the print profile (the colours are checked through it), the fonts
+    and the logos, by their status (cache.file_status). A reading that began less than
+    cache.RACY_NS after one of them changed is not kept (it may have changed again while it was
+    read)."""
     slot = (str(content_dir), str(assets_dir), os.getcwd())
     kept = _LOADED.get(slot)
     if kept is not None and tuple(map(file_status, kept[0])) == kept[1]:
         return kept[2]
     began = time.time_ns()
     theme, fonts = _load_theme(content_dir, assets_dir)
-    files = [DEFAULT_THEME, content_dir / THEME_FILE, *fonts.values(),
+    files = [DEFAULT_THEME, content_dir / THEME_FILE, assets_dir / PROFILE, *fonts.values(),
              *(assets_dir / getattr(theme.fonts, f.name) for f in fields(Fonts) if getattr(theme.fonts, f.name)),
              *(assets_dir / name for name in ((theme.logo.file, theme.logo.negative) if theme.logo else ()) if name)]
     status, result = tuple(map(file_status, files)), (theme, fonts)

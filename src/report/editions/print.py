@@ -22,6 +22,7 @@ from reportlab.lib.colors import CMYKColor
 from ..assets import to_rgb
 from ..cache import Cache, code_version, file_digest, key
 from ..clock import build_time
+from ..colours import PROFILE
 from ..errors import Diagnostic, Pos, ReportError
 from ..layout.templates import Geometry
 from ..locale import Locale, get_locale
@@ -43,7 +44,6 @@ SLUG_TIME_WIDTH = 200.0  # pt: the form's box, wider than any time written in 6 
 # Images finer than MAX_PPI at their placed size are set at TARGET_PPI (Lanczos), as the PDF/X presets
 # of layout programs do: a 60-line screen shows no more than 300 ppi, and the file stays sendable
 MAX_PPI, TARGET_PPI = 450, 300
-PROFILE = "icc/FOGRA39L_300.icc"  # relative to assets/
 OUTPUT_CONDITION = "FOGRA39"
 OUTPUT_INFO = "Coated FOGRA39 (ISO 12647-2:2004), offset printing on coated paper, 300 % TAC"
 REGISTRATION = CMYKColor(1, 1, 1, 1)  # marks print on every plate
