@@ -15,7 +15,7 @@ from typing import Literal
 
 from .assets import inside_project
 from .cache import file_status, settled
-from .colours import MISMATCH_DELTA_E, PROFILE, mismatch
+from .colours import MISMATCH_DELTA_E, PROFILE, how_close, mismatch, plate_count, small_text_build
 from .errors import Diagnostic, Diagnostics, Pos, ReportError
 from .fontfiles import parsed
 from .load import YMap, YSeq, load_yaml_file
@@ -335,15 +335,13 @@ class Plates(Node):
     small_text: float = spec("Text below this size (pt) uses at most max_plates plates in print.", between=(6, 24))
     max_plates: int = spec("Most plates (of C, M, Y, K) small text may use.", between=(1, 4))
     reversed_min: float = spec("Smallest white text (pt) on colour or images.", between=(6, 24))
-    text_builds: TextBuilds = spec("CMYK in percent that small text uses instead of a colour with more plates.")
-
-
-def plate_count(cmyk: tuple[float, ...] | list[float]) -> int:
-    return sum(v > 0.001 for v in cmyk)
+    text_builds: TextBuilds = spec("CMYK in percent that small text uses instead of a colour with more plates; "
+                                    "without one, the build of at most max_plates plates that prints closest "
+                                    "to the colour.")
 
 
 def small_text_builds(theme: Theme) -> dict[tuple[float, ...], tuple[float, ...]]:
-    """Theme colour CMYK (0–1) → the CMYK (0–1) small text uses in print instead."""
+    """Theme colour CMYK (0–1) → the CMYK (0–1) small text uses in print instead, as theme.yaml gives it."""
     out = {}
     for f in fields(TextBuilds):
         build = getattr(theme.plates.text_builds, f.name)
@@ -352,38 +350,41 @@ def small_text_builds(theme: Theme) -> dict[tuple[float, ...], tuple[float, ...]
     return out
 
 
-def plate_warnings(theme: Theme) -> list[Diagnostic]:
+def plate_warnings(theme: Theme, profile: Path) -> list[Diagnostic]:
     """Theme colours that small text uses but that need more plates than allowed: with a build of
     too many plates, small text prints in them; without a build, the print edition sets it in the
-    colour's strongest plates (ColourConverter.small_text), which may look unlike the colour."""
+    build of few plates that prints closest to the colour (colours.small_text_build), said with
+    how close it comes, so that a designer can choose another."""
     rule, out = theme.plates, []
     for name, use in SMALL_TEXT_USES.items():
         build = getattr(rule.text_builds, name, None)
-        cmyk = build if build is not None else theme.colour(name).cmyk
+        colour = theme.colour(name)
+        cmyk = build if build is not None else colour.cmyk
         if plate_count(cmyk) <= rule.max_plates:
             continue
-        values = "/".join(f"{v:g}" for v in cmyk)
-        suggestion = ", ".join(f"{v:g}" for v in _two_plates(theme.colour(name).cmyk, rule.max_plates))
+        chosen, d = small_text_build(tuple(colour.cmyk), rule.max_plates, profile)
+        suggestion = ", ".join(f"{v:g}" for v in chosen)
         if build is not None:
             out.append(Diagnostic(
-                f"plates.text_builds.{name} {values} prints {use} under {rule.small_text:g} pt in "
-                f"{plate_count(cmyk)} plates; small text goes fuzzy out of register",
+                f"plates.text_builds.{name} {'/'.join(f'{v:g}' for v in build)} prints {use} under "
+                f"{rule.small_text:g} pt in {plate_count(cmyk)} plates; small text goes fuzzy out of register",
                 rule.text_builds.field_pos.get(name, rule.pos),
-                f"give plates.text_builds.{name} at most {rule.max_plates} plates, e.g. [{suggestion}]", "warning"))
+                f"give plates.text_builds.{name} at most {rule.max_plates} plates, e.g. [{suggestion}] (the closest "
+                f"to {colour.cmyk_text}, delta E {d:.1f})", "warning"))
+            continue
+        if plate_count(chosen) == 1 and chosen[3] == 100:
+            how = "K 100 alone, overprinting, as print shops set a rich black's small text"
         else:
-            out.append(Diagnostic(
-                f"colour {name} {values} has {plate_count(cmyk)} plates: {use} under {rule.small_text:g} pt "
-                f"print in its strongest {rule.max_plates}, {suggestion.replace(', ', '/')}, and may look "
-                f"unlike the colour", theme.colour(name).pos,
-                f"choose the small-text version: plates: {{text_builds: {{{name}: [{suggestion}]}}}} in theme.yaml, "
-                f"changed until a proof looks right", "warning"))
+            how = f"the build of at most {rule.max_plates} plates that prints closest to it"
+        far = (f"; no build of {rule.max_plates} plates comes closer: consider a colour of fewer plates for "
+               f"{use}" if d >= 8 else "")
+        out.append(Diagnostic(
+            f"colour {name} {colour.cmyk_text} has {plate_count(colour.cmyk)} plates: {use} under "
+            f"{rule.small_text:g} pt print in {suggestion.replace(', ', '/')}, {how} (delta E {d:.1f}: "
+            f"{how_close(d)})", colour.pos,
+            f"to choose the small-text version yourself: plates: {{text_builds: {{{name}: [{suggestion}]}}}} "
+            f"in theme.yaml, changed until a proof looks right{far}", "warning"))
     return out
-
-
-def _two_plates(cmyk: list[float], plates: int = 2) -> list[float]:
-    """The colour in its strongest plates (as ColourConverter.small_text sets small text)."""
-    keep = sorted(range(4), key=lambda i: -cmyk[i])[:plates]
-    return [v if i in keep else 0 for i, v in enumerate(cmyk)]
 
 
 def _merge(base: YMap, override: YMap, replace: tuple[str, ...] = ()) -> YMap:
