@@ -1,7 +1,13 @@
 """Colour science for the theme's checks and the specimen: how far apart two colours look (CIE76
-delta E), how they look with a colour-vision deficiency, and WCAG contrast. Pure Python."""
+and CIEDE2000 delta E), how they look with a colour-vision deficiency, WCAG contrast, and how a
+CMYK prints (through the print edition's FOGRA39 profile): the small-text build of a colour."""
 
 from __future__ import annotations
+
+import itertools
+import math
+from functools import lru_cache
+from pathlib import Path
 
 SIMULATIONS = {  # linear-sRGB matrices for full protanopia, deuteranopia and tritanopia (Machado et al. 2009)
     "protanopia (no red cones, ~1 % of men)": ((0.152286, 1.052583, -0.204868), (0.114503, 0.786281, 0.099216),
@@ -13,6 +19,12 @@ SIMULATIONS = {  # linear-sRGB matrices for full protanopia, deuteranopia and tr
                                          (0.004733, 0.691367, 0.303900)),
 }
 CLOSE_DELTA_E = 12.0  # chart colours closer than this (CIE76) are hard to tell apart in a small legend
+PROFILE = "icc/FOGRA39L_300.icc"  # the print edition's output condition, relative to assets/
+# a colour's cmyk and rgb further apart than this (CIEDE2000) are two colours, not one colour on two
+# media: well-matched brand pairs differ by up to ~11 (K 100 and #000000; screen greens and violets
+# out of the press's gamut), a CMYK written as fractions or a swapped value by 25 and more
+MISMATCH_DELTA_E = 20.0
+NEAR_BLACK = (20.0, 5.0)  # L* below and chroma below: a (rich) black, whose small text is K 100 alone
 
 
 def _linear(v: float) -> float:
@@ -61,3 +73,119 @@ def contrast(a: str, b: str) -> float:
         return 0.2126 * r + 0.7152 * g + 0.0722 * b
     light, dark = sorted((luminance(a), luminance(b)), reverse=True)
     return (light + 0.05) / (dark + 0.05)
+
+
+def delta_e2000(a: tuple[float, float, float], b: tuple[float, float, float]) -> float:
+    """CIEDE2000 between two Lab colours (Sharma, Wu, Dalal 2005): unlike CIE76 it does not count
+    a saturated colour's chroma difference (the press's smaller gamut) as large as a hue change."""
+    (l1, a1, b1), (l2, a2, b2) = a, b
+    mean = (math.hypot(a1, b1) + math.hypot(a2, b2)) / 2
+    g = 0.5 * (1 - math.sqrt(mean ** 7 / (mean ** 7 + 25 ** 7)))
+    a1, a2 = a1 * (1 + g), a2 * (1 + g)
+    c1, c2 = math.hypot(a1, b1), math.hypot(a2, b2)
+    h1, h2 = math.degrees(math.atan2(b1, a1)) % 360, math.degrees(math.atan2(b2, a2)) % 360
+    dh = 0.0 if c1 * c2 == 0 else (h2 - h1 + 180) % 360 - 180
+    big_h = 2 * math.sqrt(c1 * c2) * math.sin(math.radians(dh / 2))
+    lm, cm = (l1 + l2) / 2, (c1 + c2) / 2
+    if c1 * c2 == 0:
+        hm = h1 + h2
+    elif abs(h1 - h2) <= 180:
+        hm = (h1 + h2) / 2
+    else:
+        hm = (h1 + h2 + 360) / 2 if h1 + h2 < 360 else (h1 + h2 - 360) / 2
+    t = (1 - 0.17 * math.cos(math.radians(hm - 30)) + 0.24 * math.cos(math.radians(2 * hm))
+         + 0.32 * math.cos(math.radians(3 * hm + 6)) - 0.2 * math.cos(math.radians(4 * hm - 63)))
+    sl = 1 + 0.015 * (lm - 50) ** 2 / math.sqrt(20 + (lm - 50) ** 2)
+    sc, sh = 1 + 0.045 * cm, 1 + 0.015 * cm * t
+    rt = -math.sin(math.radians(60 * math.exp(-((hm - 275) / 25) ** 2))) * 2 * math.sqrt(cm ** 7 / (cm ** 7 + 25 ** 7))
+    dl, dc, dh_ = (l2 - l1) / sl, (c2 - c1) / sc, big_h / sh
+    return math.sqrt(dl ** 2 + dc ** 2 + dh_ ** 2 + rt * dc * dh_)
+
+
+HUES = ((20, "pink"), (50, "red"), (75, "orange"), (100, "yellow"), (160, "green"), (220, "teal"),
+        (290, "blue"), (330, "violet"), (360, "pink"))  # CIELab hue angle (degrees) up to which a name holds
+
+
+def describe(rgb: tuple[float, float, float]) -> str:
+    """A colour in a few words ("a dark saturated blue", "nearly paper white"), for messages."""
+    light, a, b = lab(rgb)
+    chroma = math.hypot(a, b)
+    if light > 93 and chroma < 6:
+        return "nearly paper white"
+    if chroma < 6:
+        return "black" if light < 15 else "a dark grey" if light < 45 else "a grey" if light < 75 else "a light grey"
+    angle = math.degrees(math.atan2(b, a)) % 360
+    hue = next(name for top, name in HUES if angle <= top)
+    shade = "a very dark " if light < 25 else "a dark " if light < 45 else "a light " if light > 75 else "a "
+    strength = "greyish " if chroma < 20 else "saturated " if chroma > 50 else ""
+    return f"{shade}{strength}{hue}"
+
+
+def _hex(rgb: tuple[float, float, float]) -> str:
+    return "#" + "".join(f"{round(v * 255):02x}" for v in rgb)
+
+
+@lru_cache(maxsize=4)
+def _to_srgb(profile: Path):  # noqa: ANN202 - a PIL ImageCms transform
+    from PIL import ImageCms
+    return ImageCms.buildTransform(ImageCms.getOpenProfile(str(profile)), ImageCms.createProfile("sRGB"), "CMYK",
+                                   "RGB", renderingIntent=ImageCms.Intent.RELATIVE_COLORIMETRIC)
+
+
+def printed(cmyks: list[tuple[float, ...]], profile: Path) -> list[tuple[float, float, float]]:
+    """How CMYK colours (percent) print, as sRGB (0–1): through the output profile, relative
+    colorimetric, the way the print edition converts images the other way."""
+    from PIL import Image, ImageCms
+    im = Image.new("CMYK", (len(cmyks), 1))
+    im.putdata([tuple(round(v * 2.55) for v in c) for c in cmyks])
+    out = ImageCms.applyTransform(im, _to_srgb(profile))
+    return [tuple(v / 255 for v in out.getpixel((x, 0))) for x in range(len(cmyks))]
+
+
+def mismatch(cmyk: tuple[float, ...], rgb: tuple[float, float, float],
+             profile: Path) -> tuple[float, str, str, str]:
+    """How far a colour's print version is from its screen version (CIEDE2000), the print version's
+    sRGB hex and both described in words."""
+    shown = printed([tuple(cmyk)], profile)[0]
+    return (delta_e2000(lab(shown), lab(rgb)), _hex(shown), describe(shown), describe(rgb))
+
+
+def how_close(d: float) -> str:
+    """A CIEDE2000 difference in words, as a proof reader would see it in small text."""
+    return ("hardly visible" if d < 3 else "close" if d < 8 else "visibly different" if d < 15
+            else "clearly different")
+
+
+@lru_cache(maxsize=256)
+def small_text_build(cmyk: tuple[float, ...], plates: int, profile: Path) -> tuple[tuple[float, ...], float]:
+    """The CMYK (percent) in at most `plates` plates that prints closest to `cmyk` (CIEDE2000
+    through the profile), and that difference. The strongest plates by percentage are not it: a
+    near-black navy 90/75/45/60 gets its darkness from K, and 90/75/0/0 is a bright ultramarine.
+    A near-black (a rich black) becomes K 100 alone, which overprints as print shops set body text.
+    Searched in 10 % steps over every choice of plates, then in 1 % steps around the best."""
+    target = lab(printed([cmyk], profile)[0])
+    light, a, b = target
+    if light < NEAR_BLACK[0] and math.hypot(a, b) < NEAR_BLACK[1]:
+        black = (0.0, 0.0, 0.0, 100.0)
+        return black, delta_e2000(target, lab(printed([black], profile)[0]))
+
+    def closest(candidates: list[tuple[float, ...]]) -> tuple[tuple[float, ...], float]:
+        found = [delta_e2000(target, lab(rgb)) for rgb in printed(candidates, profile)]
+        best = min(range(len(candidates)), key=lambda i: (found[i], plate_count(candidates[i]), i))
+        return candidates[best], found[best]
+
+    def builds(keep: tuple[int, ...], values: list) -> list[tuple[float, ...]]:
+        return [tuple(float(dict(zip(keep, v, strict=True)).get(i, 0)) for i in range(4))
+                for v in itertools.product(*values)]
+
+    coarse = list(dict.fromkeys(c for keep in itertools.combinations(range(4), plates)
+                                for c in builds(keep, [range(0, 101, 10)] * plates)))
+    start, _ = closest(coarse)
+    keep = tuple(i for i in range(4) if start[i] > 0) or (3,)
+    fine = builds(keep, [range(max(0, int(start[i]) - 9), min(100, int(start[i]) + 9) + 1) for i in keep])
+    return closest(fine)
+
+
+def plate_count(cmyk: tuple[float, ...] | list[float]) -> int:
+    """How many of C, M, Y, K a colour prints in (values in percent or 0–1)."""
+    return sum(v > 0.001 for v in cmyk)

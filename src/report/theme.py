@@ -15,6 +15,7 @@ from typing import Literal
 
 from .assets import inside_project
 from .cache import file_status, settled
+from .colours import MISMATCH_DELTA_E, PROFILE, how_close, mismatch, plate_count, small_text_build
 from .errors import Diagnostic, Diagnostics, Pos, ReportError
 from .fontfiles import parsed
 from .load import YMap, YSeq, load_yaml_file
@@ -29,18 +30,30 @@ MAX_INK = 300  # percent total area coverage accepted by offset print shops (FOG
 
 @dataclass(kw_only=True)
 class Colour(Node):
-    cmyk: list[float] = spec("Print colour as C, M, Y, K in percent.", example=[100, 60, 10, 30])
-    rgb: str = spec("Screen colour as sRGB hex.", example="#0b4a74")
+    cmyk: list[float] = spec("Print colour as C, M, Y, K in percent (0–100, not fractions of 1).",
+                              example=[100, 60, 10, 30])
+    rgb: str = spec("Screen colour as sRGB hex: the same colour as cmyk (the build warns where they print and "
+                    "show clearly different colours).", example="#0b4a74")
 
     def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
         pos = ctx.value_pos(self, "cmyk")
         if len(self.cmyk) != 4 or any(not 0 <= v <= 100 for v in self.cmyk):
             diag.error(pos, f"cmyk {self.cmyk} must be four values from 0 to 100", "e.g. cmyk: [100, 60, 10, 30]")
+        elif all(v <= 1 for v in self.cmyk) and any(v != int(v) for v in self.cmyk):
+            # fractions of 1 (as some tools write CMYK) read as percent print nearly paper white
+            written = "/".join(f"{v:g}" for v in self.cmyk)
+            meant = ", ".join(f"{round(v * 100, 4):g}" for v in self.cmyk)
+            diag.error(pos, f"cmyk {_listed(self.cmyk)} is in percent: {written} % is nearly paper white",
+                       f"did you mean [{meant}]? CMYK is written in percent from 0 to 100")
         elif sum(self.cmyk) > MAX_INK:
             diag.error(pos, f"total ink {sum(self.cmyk):g} % exceeds {MAX_INK} %",
                        "offset printing on coated paper accepts at most 300 %; reduce C, M or Y")
         if not re.fullmatch(r"#[0-9a-fA-F]{6}", self.rgb):
             diag.error(ctx.value_pos(self, "rgb"), f"rgb {self.rgb!r} is not a hex colour", "e.g. rgb: \"#0b4a74\"")
+
+    @property
+    def cmyk_text(self) -> str:
+        return "/".join(f"{v:g}" for v in self.cmyk)
 
     @property
     def rgb_floats(self) -> tuple[float, float, float]:
@@ -49,6 +62,10 @@ class Colour(Node):
     @property
     def cmyk_floats(self) -> tuple[float, float, float, float]:
         return tuple(v / 100 for v in self.cmyk)
+
+
+def _listed(values: list[float]) -> str:
+    return "[" + ", ".join(f"{v:g}" for v in values) + "]"
 
 
 @dataclass(kw_only=True)
@@ -249,6 +266,23 @@ class Theme(Node):
                            f"known colours: {', '.join(known)}")
         if not diag.errors:
             self._check_chart_colours(diag)
+            self._check_print_and_screen(diag, ctx.assets_dir / PROFILE)
+
+    def _check_print_and_screen(self, diag: Diagnostics, profile: Path) -> None:
+        """A colour's cmyk and rgb are one colour on two media: where the CMYK prints (through the
+        print edition's profile) clearly unlike the sRGB, one of them is a slip (a swapped value, a
+        brand guide's other colour), and print and screen editions would disagree."""
+        if not profile.is_file():
+            return  # the print edition says that it is missing
+        for f in fields(Colours):
+            colour = self.colour(f.name)
+            d, shown, printed, screen = mismatch(tuple(colour.cmyk), colour.rgb_floats, profile)
+            if d > MISMATCH_DELTA_E:
+                diag.warning(colour.pos, f"colour {f.name}: cmyk {colour.cmyk_text} prints {printed} (about {shown}), "
+                             f"rgb {colour.rgb} is {screen}: print and screen show different colours (delta E "
+                             f"{d:.0f}, over {MISMATCH_DELTA_E:g})",
+                             "give cmyk and rgb of the same colour, e.g. both from the brand guide; `report theme` "
+                             "shows the palette")
 
     def _check_chart_colours(self, diag: Diagnostics) -> None:
         """Series whose colours look alike cannot be told apart in a legend, nor a loss from a gain:
@@ -301,15 +335,13 @@ class Plates(Node):
     small_text: float = spec("Text below this size (pt) uses at most max_plates plates in print.", between=(6, 24))
     max_plates: int = spec("Most plates (of C, M, Y, K) small text may use.", between=(1, 4))
     reversed_min: float = spec("Smallest white text (pt) on colour or images.", between=(6, 24))
-    text_builds: TextBuilds = spec("CMYK in percent that small text uses instead of a colour with more plates.")
-
-
-def plate_count(cmyk: tuple[float, ...] | list[float]) -> int:
-    return sum(v > 0.001 for v in cmyk)
+    text_builds: TextBuilds = spec("CMYK in percent that small text uses instead of a colour with more plates; "
+                                    "without one, the build of at most max_plates plates that prints closest "
+                                    "to the colour.")
 
 
 def small_text_builds(theme: Theme) -> dict[tuple[float, ...], tuple[float, ...]]:
-    """Theme colour CMYK (0–1) → the CMYK (0–1) small text uses in print instead."""
+    """Theme colour CMYK (0–1) → the CMYK (0–1) small text uses in print instead, as theme.yaml gives it."""
     out = {}
     for f in fields(TextBuilds):
         build = getattr(theme.plates.text_builds, f.name)
@@ -318,38 +350,41 @@ def small_text_builds(theme: Theme) -> dict[tuple[float, ...], tuple[float, ...]
     return out
 
 
-def plate_warnings(theme: Theme) -> list[Diagnostic]:
+def plate_warnings(theme: Theme, profile: Path) -> list[Diagnostic]:
     """Theme colours that small text uses but that need more plates than allowed: with a build of
     too many plates, small text prints in them; without a build, the print edition sets it in the
-    colour's strongest plates (ColourConverter.small_text), which may look unlike the colour."""
+    build of few plates that prints closest to the colour (colours.small_text_build), said with
+    how close it comes, so that a designer can choose another."""
     rule, out = theme.plates, []
     for name, use in SMALL_TEXT_USES.items():
         build = getattr(rule.text_builds, name, None)
-        cmyk = build if build is not None else theme.colour(name).cmyk
+        colour = theme.colour(name)
+        cmyk = build if build is not None else colour.cmyk
         if plate_count(cmyk) <= rule.max_plates:
             continue
-        values = "/".join(f"{v:g}" for v in cmyk)
-        suggestion = ", ".join(f"{v:g}" for v in _two_plates(theme.colour(name).cmyk, rule.max_plates))
+        chosen, d = small_text_build(tuple(colour.cmyk), rule.max_plates, profile)
+        suggestion = ", ".join(f"{v:g}" for v in chosen)
         if build is not None:
             out.append(Diagnostic(
-                f"plates.text_builds.{name} {values} prints {use} under {rule.small_text:g} pt in "
-                f"{plate_count(cmyk)} plates; small text goes fuzzy out of register",
+                f"plates.text_builds.{name} {'/'.join(f'{v:g}' for v in build)} prints {use} under "
+                f"{rule.small_text:g} pt in {plate_count(cmyk)} plates; small text goes fuzzy out of register",
                 rule.text_builds.field_pos.get(name, rule.pos),
-                f"give plates.text_builds.{name} at most {rule.max_plates} plates, e.g. [{suggestion}]", "warning"))
+                f"give plates.text_builds.{name} at most {rule.max_plates} plates, e.g. [{suggestion}] (the closest "
+                f"to {colour.cmyk_text}, delta E {d:.1f})", "warning"))
+            continue
+        if plate_count(chosen) == 1 and chosen[3] == 100:
+            how = "K 100 alone, overprinting, as print shops set a rich black's small text"
         else:
-            out.append(Diagnostic(
-                f"colour {name} {values} has {plate_count(cmyk)} plates: {use} under {rule.small_text:g} pt "
-                f"print in its strongest {rule.max_plates}, {suggestion.replace(', ', '/')}, and may look "
-                f"unlike the colour", theme.colour(name).pos,
-                f"choose the small-text version: plates: {{text_builds: {{{name}: [{suggestion}]}}}} in theme.yaml, "
-                f"changed until a proof looks right", "warning"))
+            how = f"the build of at most {rule.max_plates} plates that prints closest to it"
+        far = (f"; no build of {rule.max_plates} plates comes closer: consider a colour of fewer plates for "
+               f"{use}" if d >= 8 else "")
+        out.append(Diagnostic(
+            f"colour {name} {colour.cmyk_text} has {plate_count(colour.cmyk)} plates: {use} under "
+            f"{rule.small_text:g} pt print in {suggestion.replace(', ', '/')}, {how} (delta E {d:.1f}: "
+            f"{how_close(d)})", colour.pos,
+            f"to choose the small-text version yourself: plates: {{text_builds: {{{name}: [{suggestion}]}}}} "
+            f"in theme.yaml, changed until a proof looks right{far}", "warning"))
     return out
-
-
-def _two_plates(cmyk: list[float], plates: int = 2) -> list[float]:
-    """The colour in its strongest plates (as ColourConverter.small_text sets small text)."""
-    keep = sorted(range(4), key=lambda i: -cmyk[i])[:plates]
-    return [v if i in keep else 0 for i, v in enumerate(cmyk)]
 
 
 def _merge(base: YMap, override: YMap, replace: tuple[str, ...] = ()) -> YMap:
@@ -406,16 +441,17 @@ def load_theme(content_dir: Path, assets_dir: Path) -> tuple[Theme, dict[str, Pa
 
     Warnings (a missing weight, a converted logo …) are kept in `theme.warnings` for the build output.
     Within one process (`report watch`) the theme is read again only when a file it was read from
-    changed: the theme files, the fonts and the logos, by their status (cache.file_status). A
-    reading that began less than cache.RACY_NS after one of them changed is not kept (it may have
-    changed again while it was read)."""
+    changed: the theme files, the print profile (the colours are checked through it), the fonts
+    and the logos, by their status (cache.file_status). A reading that began less than
+    cache.RACY_NS after one of them changed is not kept (it may have changed again while it was
+    read)."""
     slot = (str(content_dir), str(assets_dir), os.getcwd())
     kept = _LOADED.get(slot)
     if kept is not None and tuple(map(file_status, kept[0])) == kept[1]:
         return kept[2]
     began = time.time_ns()
     theme, fonts = _load_theme(content_dir, assets_dir)
-    files = [DEFAULT_THEME, content_dir / THEME_FILE, *fonts.values(),
+    files = [DEFAULT_THEME, content_dir / THEME_FILE, assets_dir / PROFILE, *fonts.values(),
              *(assets_dir / getattr(theme.fonts, f.name) for f in fields(Fonts) if getattr(theme.fonts, f.name)),
              *(assets_dir / name for name in ((theme.logo.file, theme.logo.negative) if theme.logo else ()) if name)]
     status, result = tuple(map(file_status, files)), (theme, fonts)

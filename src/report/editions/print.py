@@ -20,9 +20,11 @@ from typing import TYPE_CHECKING, Any
 import pikepdf
 from reportlab.lib.colors import CMYKColor
 
+from .. import colours as colour_science
 from ..assets import to_rgb, to_rgba
 from ..cache import Cache, code_version, file_digest, key
 from ..clock import build_time
+from ..colours import PROFILE, small_text_build
 from ..errors import Diagnostic, Pos, ReportError
 from ..layout.templates import Geometry
 from ..locale import Locale, get_locale
@@ -44,7 +46,6 @@ SLUG_TIME_WIDTH = 200.0  # pt: the form's box, wider than any time written in 6 
 # Images finer than MAX_PPI at their placed size are set at TARGET_PPI (Lanczos), as the PDF/X presets
 # of layout programs do: a 60-line screen shows no more than 300 ppi, and the file stays sendable
 MAX_PPI, TARGET_PPI = 450, 300
-PROFILE = "icc/FOGRA39L_300.icc"  # relative to assets/
 OUTPUT_CONDITION = "FOGRA39"
 OUTPUT_INFO = "Coated FOGRA39 (ISO 12647-2:2004), offset printing on coated paper, 300 % TAC"
 REGISTRATION = CMYKColor(1, 1, 1, 1)  # marks print on every plate
@@ -148,7 +149,7 @@ class PrintEdition(Edition):
     def finish(self, pdf: pikepdf.Pdf, geometry: Geometry, theme: Theme, info: dict[str, Any]) -> None:
         convert = ColourConverter(theme, self.profile)
         forms = RewrittenForms(self.cache or Cache(enabled=False), convert)
-        self.warnings.extend(plate_warnings(theme))
+        self.warnings.extend(plate_warnings(theme, self.profile))
         done: set = set()  # a form on several pages (the slug's time, a logo) is rewritten once
         for page in pdf.pages:
             page.obj.TrimBox = pikepdf.Array(geometry.trim_box)
@@ -218,9 +219,11 @@ class ColourConverter:
         for f in fields(theme.colours):  # every theme colour, the chart palette's included
             c = theme.colour(f.name)
             self.known[tuple(round(v * 255) for v in c.rgb_floats)] = c.cmyk_floats
-        # everything a conversion depends on (with the profile's bytes): a rewritten stream is kept under it
+        # everything a conversion depends on (with the profile's bytes and the code choosing small-text
+        # builds): a rewritten stream is kept under it
         self.signature = key(sorted(self.known.items()), self.small_size, self.max_plates,
-                             sorted(self.builds.items()), file_digest(profile))
+                             sorted(self.builds.items()), file_digest(profile),
+                             file_digest(Path(colour_science.__file__)))
 
     def __call__(self, r: float, g: float, b: float) -> tuple[float, float, float, float]:
         key = (round(r * 255), round(g * 255), round(b * 255))
@@ -239,8 +242,8 @@ class ColourConverter:
             return None
         if cmyk in self.builds:
             return self.builds[cmyk]
-        keep = sorted(range(4), key=lambda i: -cmyk[i])[:self.max_plates]  # the strongest plates carry it
-        return tuple(v if i in keep else 0.0 for i, v in enumerate(cmyk))
+        build, _ = small_text_build(tuple(round(v * 100, 2) for v in cmyk), self.max_plates, self.profile)
+        return tuple(v / 100 for v in build)
 
 
 _OP = {"rg": "k", "RG": "K", "g": "k", "G": "K"}
@@ -335,8 +338,8 @@ def _rewritten(container: Any, convert: ColourConverter) -> bytes:
         elif op == "Q" and saved:
             black, overprint, fill, size = saved.pop()
         elif op in _SHOW_TEXT:
-            switch(black)
             build = convert.small_text(fill) if fill and 0 < size * scale < convert.small_size else None
+            switch(black or build == (0, 0, 0, 1))  # a rich black's small text in K 100 overprints too
             if build is not None:  # small text in too many plates: its few-plate build, then back
                 out += [pikepdf.ContentStreamInstruction(list(build), pikepdf.Operator("k")), ins,
                         pikepdf.ContentStreamInstruction(list(fill), pikepdf.Operator("k"))]
