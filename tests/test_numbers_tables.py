@@ -113,7 +113,7 @@ def test_a_total_that_is_not_the_sum_warns_at_its_csv_cell(utility):
     result = build(utility, utility.parent / "out", ["screen"])
     assert [w.format() for w in result.warnings] == [
         f"{csv}:7:12: warning: table 'Investitionen nach Sparten': column '2025': the total 88,3 is not the sum "
-        "of the 5 rows above it (87.3)\n  hint: correct the total or the rows; if rows are rounded, set "
+        "of the 5 rows above it (87,3)\n  hint: correct the total or the rows; if rows are rounded, set "
         "rounding_note: Differenzen durch Rundung"]
 
 

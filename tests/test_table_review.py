@@ -129,7 +129,7 @@ def test_a_wrong_running_subtotal_names_both_sums_and_an_english_rounding_note(t
     _, diag = _table(STATEMENT.replace("OP", "46.9").replace("43.6", "43.7"), tmp_path)
     assert [d.message for d in diag.warnings] == [
         "table 'Income statement': column '2025': the subtotal 46.9 is neither the sum of the 2 rows since the "
-        "previous subtotal (-64.5) nor that subtotal plus them (46.8)"]
+        "previous subtotal (\u221264.5) nor that subtotal plus them (46.8)"]
     assert diag.warnings[0].hint == ("correct the total or the rows; if rows are rounded, set rounding_note: "
                                      "Differences due to rounding")
     _, diag = _table(STATEMENT.replace("OP", "46.9"), tmp_path, "de-DE")

@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 from ..errors import Diagnostics, Pos, ReportError
 from ..load import YFloat, YInt, YMap, YSeq
-from .numbers import Number, NumberError, comma_splits, parse_number, warn_dropped_digits
+from .numbers import Number, NumberError, comma_splits, format_decimal, parse_number, warn_dropped_digits
 from .reader import Markup, Node, ReadContext, Reader, spec
 from .tabular import read_csv, resolve_data
 
@@ -448,7 +448,8 @@ class Table(Node):
                 return
         rows = f"{len(sums[0])} row{'s' if len(sums[0]) != 1 else ''}"
         bracketed = self.brackets(col, total)
-        sums_shown = [_plain(sum(parts, Decimal(0)), places, bracketed) for parts in sums]
+        seps = self.notation or ctx.numbers  # as the total is written: '174.870' beside '175.070', not '175070'
+        sums_shown = [format_decimal(sum(parts, Decimal(0)), places, seps, brackets=bracketed) for parts in sums]
         found = (f"not the sum of the {rows} above it ({sums_shown[0]})" if len(sums) == 1 else
                  f"neither the sum of the {rows} since the previous subtotal ({sums_shown[0]}) nor that subtotal "
                  f"plus them ({sums_shown[1]})")
@@ -480,11 +481,6 @@ def _label(row: TableRow) -> str:
 
 def _shown(value: Any) -> str:
     return repr(value) if isinstance(value, str) else f"'{value}'"
-
-
-def _plain(value: Decimal, places: int, brackets: bool = False) -> str:
-    """A sum as a message shows it: '-12.5', or '(12.5)' where the table prints negatives so."""
-    return f"({-value:.{places}f})" if brackets and value < 0 else f"{value:.{places}f}"
 
 
 def _comma_hint(item: YSeq, width: int, ctx: ReadContext) -> str:
