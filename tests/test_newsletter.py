@@ -123,8 +123,11 @@ CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run
 HOST = """<!DOCTYPE html><html><body style="margin:0">
 <iframe id="f" src="teaser.html" style="width:{w}px;height:1600px;border:0;display:block"></iframe>
 <script>document.getElementById("f").onload = function () {{
-  var d = this.contentDocument.documentElement;
-  document.title = "scroll=" + d.scrollWidth + ";view=" + d.clientWidth; }};</script></body></html>"""
+  var d = this.contentDocument.documentElement, tops = {{}};
+  this.contentDocument.querySelectorAll('div[style*="font-weight:900"]').forEach(function (t) {{
+    tops[t.getBoundingClientRect().top] = 1; }});
+  document.title = "scroll=" + d.scrollWidth + ";view=" + d.clientWidth + ";rows=" + Object.keys(tops).length; }};
+</script></body></html>"""
 
 
 def _chromium(args: list[str], tmp: Path) -> str:
@@ -134,26 +137,64 @@ def _chromium(args: list[str], tmp: Path) -> str:
     return res.stdout
 
 
-@pytest.mark.parametrize("width", [600, 375])
-def test_teaser_in_headless_chromium(kit, tmp_path, width):
-    """Headless Chromium keeps windows ≥ 500 px wide, so the teaser is measured in an iframe of the
-    exact width (its own viewport) and shot from there."""
-    host = kit / f"host-{width}.html"
+def _in_chromium(folder: Path, width: int, tmp: Path, shot_name: str) -> int:
+    """Open folder/teaser.html in an iframe `width` px wide, assert it does not scroll sideways, leave
+    a screenshot in tests/_artifacts/ and return how many rows the key-figure tiles form (the tops
+    of their values, set in weight 900)."""
+    host = folder / f"host-{width}.html"
     host.write_text(HOST.format(w=width), encoding="utf-8")
-    dom = _chromium(["--dump-dom", host.as_uri()], tmp_path)
-    m = re.search(r"<title>scroll=(\d+);view=(\d+)</title>", dom)
+    dom = _chromium(["--dump-dom", host.as_uri()], tmp)
+    m = re.search(r"<title>scroll=(\d+);view=(\d+);rows=(\d+)</title>", dom)
     assert m, dom[:500]
-    scroll, view = int(m.group(1)), int(m.group(2))
+    scroll, view, rows = (int(g) for g in m.groups())
     assert view == width and scroll <= view, f"horizontal scrolling at {width} px: {scroll} > {view}"
     ARTIFACTS.mkdir(exist_ok=True)
-    shot = ARTIFACTS / f"teaser-{width}.png"
-    _chromium([f"--window-size={max(width, 600)},1600", f"--screenshot={shot}", host.as_uri()], tmp_path)
+    shot = ARTIFACTS / shot_name
+    _chromium([f"--window-size={max(width, 600)},1600", f"--screenshot={shot}", host.as_uri()], tmp)
     with Image.open(shot) as im:
         strip = im.crop((0, 0, width, im.height))  # the window is ≥ 500 px: keep what the reader sees
     strip.save(shot)
     grey = strip.convert("L")
     assert grey.getextrema()[1] - grey.getextrema()[0] > 100  # something rendered
     host.unlink()
+    return rows
+
+
+@pytest.mark.parametrize("width", [600, 375])
+def test_teaser_in_headless_chromium(kit, tmp_path, width):
+    """Headless Chromium keeps windows ≥ 500 px wide, so the teaser is measured in an iframe of the
+    exact width (its own viewport) and shot from there."""
+    _in_chromium(kit, width, tmp_path, f"teaser-{width}.png")
+
+
+LONG_VALUES = {  # the sample's first four key figures made long: a utility's accounts (T€, Mio. €)
+    "accounts": ['"318.442"\n    unit: T€', '5.65\n    unit: Mio. €', '78.6\n    unit: Mio. €', '"174.870"'],
+    "huge": ['"999.999.999,99"\n    unit: Mio. €', "20", "6", "1000"],
+}
+
+
+@pytest.mark.parametrize(("case", "width", "rows"), [("accounts", 600, 2), ("accounts", 375, 4),
+                                                     ("huge", 600, 4), ("huge", 375, 4)])
+def test_teaser_tiles_fit_long_values(project, tmp_path, case, width, rows):
+    """Values 30 px large that cannot break ('318.442 T€') made two tile columns wider than a phone:
+    the tiles now sit two abreast only where both fit (no media query needed), else one a row, and a
+    value too long for one tile on a phone is set smaller."""
+    from report.content import load_document
+    from report.locale import get_locale
+    from report.newsletter.teaser import teaser_html
+    path = project / "sections" / "01-zahlen.yaml"
+    text = path.read_text(encoding="utf-8")
+    for old, new in zip(("5", "20", "6", "1000"), LONG_VALUES[case], strict=True):
+        assert f"  - value: {old}\n" in text
+        text = text.replace(f"  - value: {old}\n", f"  - value: {new}\n", 1)
+    path.write_text(text, encoding="utf-8")
+    doc = load_document(project)
+    html = teaser_html(doc, get_locale(doc.report.language), "cover-600.png")
+    shown = ["318.442\u00a0T€", "5,65\u00a0Mio.\u00a0€", "174.870"] if case == "accounts" \
+        else ["999.999.999,99\u00a0Mio.\u00a0€"]
+    assert all(v in html for v in shown)
+    (tmp_path / "teaser.html").write_text(html, encoding="utf-8")
+    assert _in_chromium(tmp_path, width, tmp_path, f"teaser-{case}-{width}.png") == rows
 
 
 def _newsletter_errors(project, old: str, new: str) -> list[str]:

@@ -3,17 +3,29 @@
 from __future__ import annotations
 
 import textwrap
+from functools import lru_cache
 from html import escape
+from math import ceil
+from pathlib import Path
 from typing import Any
 
 from ..colours import contrast
 from ..figures import figure_text
+from ..fontfiles import parsed
 from ..locale import Locale
 from ..markup import plain, render
 from ..model import Document, KeyFigure, KeyFiguresSection
 
 FONT = "Lato, 'Helvetica Neue', Helvetica, Arial, sans-serif"  # Lato if installed, else system fonts
 WIDTH = 600
+NARROW = 375  # px: the narrowest screen the teaser is laid out for (a phone); README promises it
+OUTER_PAD = 8  # px: the tinted frame left and right of the teaser
+ROW_PAD = 18  # px: left and right of the key-figure tiles; with TILE_GAP they line up with the text (24)
+TILE_GAP = 6  # px: around each tile
+TILE_PAD = 12  # px: inside a tile, around its words
+VALUE_PX, VALUE_LINE = 30, 34  # a tile's value: font size and line height, at most
+LABEL_PX, QUALIFIER_PX = 14, 11
+WIDTH_MARGIN = 1.05  # measured widths are Helvetica's or Lato's; a mail client's sans-serif may be a little wider
 
 
 def _figures(doc: Document) -> list[KeyFigure]:
@@ -73,20 +85,7 @@ def teaser_html(doc: Document, locale: Locale, cover_src: str) -> str:
     kicker = escape(t(rep.subtitle or str(rep.year))).upper()
     alt = escape(f"{locale.label('cover_alt')}: {t(rep.title)} – {t(rep.organisation)}, "
                  f"{t(rep.subtitle or str(rep.year))}")
-    cells = []
-    for fig in _figures(doc):
-        qual = f'<div style="font-size:11px;font-weight:bold;letter-spacing:1px;color:{c["accent"]};">' \
-               f'{escape(t(fig.qualifier)).upper()}</div>' if fig.qualifier else '<div style="font-size:11px;">&nbsp;</div>'
-        cells.append(
-            f'<td width="50%" valign="top" style="width:50%;padding:6px;">'
-            f'<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" '
-            f'style="background:{c["tint"]};border-top:4px solid {c["accent"]};"><tr>'
-            f'<td style="padding:12px 12px 14px 12px;font-family:{FONT};color:{c["ink"]};">{qual}'
-            f'<div style="font-size:30px;line-height:34px;font-weight:900;color:{c["primary"]};">'
-            f'{escape(figure_text(fig, locale).value)}</div>'
-            f'<div style="font-size:14px;line-height:18px;font-weight:bold;color:{c["primary"]};">'
-            f'{escape(t(fig.label))}</div></td></tr></table></td>')
-    rows = "".join(f"<tr>{''.join(cells[i:i + 2])}</tr>" for i in range(0, len(cells), 2))
+    rows = _tiles(_figures(doc), locale, c)
     address, ways = _contact(doc, locale)
     footer = [escape(t(nl.sender)), *(escape(t(line)) for line in address)]
     footer += [f'{escape(label)}: <a href="{escape(href)}" style="color:{c["paper"]};">{escape(text)}</a>'
@@ -107,7 +106,7 @@ def teaser_html(doc: Document, locale: Locale, cover_src: str) -> str:
 <body style="margin:0;padding:0;background:{c["tint"]};">
 <div style="display:none;max-height:0;overflow:hidden;">{escape(t(plain(rep.lead)))}</div>
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background:{c["tint"]};">
-<tr><td align="center" style="padding:16px 8px;">
+<tr><td align="center" style="padding:16px {OUTER_PAD}px;">
 <table role="presentation" width="{WIDTH}" cellpadding="0" cellspacing="0" border="0" style="width:100%;max-width:{WIDTH}px;background:{c["paper"]};">
 <tr><td align="center" style="background:{c["primary"]};padding:28px 16px 0 16px;">{_logo_html(doc, c)}
 <a href="{url}"><img src="{escape(cover_src)}" width="260" alt="{alt}" style="display:block;width:260px;max-width:100%;height:auto;border:0;color:{c["paper"]};font-family:{FONT};font-size:14px;"></a>
@@ -118,9 +117,7 @@ def teaser_html(doc: Document, locale: Locale, cover_src: str) -> str:
 <h1 style="margin:0 0 16px 0;font-size:26px;line-height:31px;font-weight:900;color:{c["primary"]};">{escape(t(rep.title))}</h1>
 <p style="margin:0;font-size:16px;line-height:24px;color:{c["ink"]};">{_inline(rep.lead, locale, c["primary"])}</p>
 </td></tr>
-<tr><td style="padding:12px 18px 4px 18px;">
-<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0">{rows}</table>
-</td></tr>
+<tr><td style="padding:12px {ROW_PAD}px 4px {ROW_PAD}px;">{rows}</td></tr>
 <tr><td align="center" style="padding:20px 24px 32px 24px;">
 <table role="presentation" cellpadding="0" cellspacing="0" border="0"><tr>
 <td align="center" bgcolor="{c["accent"]}" style="background:{c["accent"]};border-radius:4px;">
@@ -136,6 +133,77 @@ def teaser_html(doc: Document, locale: Locale, cover_src: str) -> str:
 </body>
 </html>
 """
+
+
+def _tiles(figures: list[KeyFigure], locale: Locale, c: dict[str, str]) -> str:
+    """The key figures as tiles, two abreast where the screen has room for both, else one a row.
+
+    A mail client without media queries must still never scroll sideways, so the tiles decide by
+    themselves ("fab four"): each is an inline block at least half and at most all of the row's
+    width, and width:calc((B - 100%) * 1000) is hugely negative on rows wider than B (half wins:
+    two abreast) and hugely positive on narrower ones (all wins: one a row). B is twice the room the
+    widest word of any tile needs; a value wider than one tile on the narrowest screen is set
+    smaller. A client that drops calc() keeps width:100% (one a row); Outlook's Word engine, which
+    knows no inline blocks, gets the two columns from a table in conditional comments."""
+    if not figures:
+        return ""
+    t = locale.typographic
+    single = NARROW - 2 * (OUTER_PAD + ROW_PAD + TILE_GAP + TILE_PAD)  # a tile's text on a phone, one a row
+    values = [figure_text(fig, locale).value for fig in figures]
+    widest = max(_width(v, VALUE_PX) for v in values)
+    size = VALUE_PX if widest <= single else int(VALUE_PX * single / widest)
+    line = VALUE_LINE if size == VALUE_PX else round(size * VALUE_LINE / VALUE_PX)
+    # lines break at spaces only: a no-break space ("Mio.\u00a0€") holds its words together
+    words = [w for fig in figures for w in t(fig.label).split(" ")]
+    quals = [w for fig in figures if fig.qualifier for w in t(fig.qualifier).upper().split(" ")]
+    need = max([widest * size / VALUE_PX, *(_width(w, LABEL_PX) for w in words),
+                *(_width(w, QUALIFIER_PX, spacing=1) for w in quals)])
+    breakpoint = 2 * (ceil(need) + 2 * (TILE_GAP + TILE_PAD))
+    row = WIDTH - 2 * ROW_PAD
+    pairs = breakpoint <= row
+    block = ("display:inline-block;vertical-align:top;width:100%;min-width:50%;max-width:100%;"
+             f"width:calc(({breakpoint}px - 100%) * 1000);" if pairs else "")
+    half = row // 2
+    tiles = []
+    for fig, value in zip(figures, values, strict=True):
+        qual = f'<div style="font-size:{QUALIFIER_PX}px;font-weight:bold;letter-spacing:1px;color:{c["accent"]};">' \
+               f'{escape(t(fig.qualifier)).upper()}</div>' if fig.qualifier else \
+               f'<div style="font-size:{QUALIFIER_PX}px;">&nbsp;</div>'
+        tiles.append(
+            f'<div style="{block}"><table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0">'
+            f'<tr><td style="padding:{TILE_GAP}px;">'
+            f'<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" '
+            f'style="background:{c["tint"]};border-top:4px solid {c["accent"]};"><tr>'
+            f'<td style="padding:{TILE_PAD}px {TILE_PAD}px 14px {TILE_PAD}px;font-family:{FONT};color:{c["ink"]};">{qual}'
+            f'<div style="font-size:{size}px;line-height:{line}px;font-weight:900;color:{c["primary"]};">'
+            f'{escape(value)}</div>'
+            f'<div style="font-size:{LABEL_PX}px;line-height:18px;font-weight:bold;color:{c["primary"]};">'
+            f'{escape(t(fig.label))}</div></td></tr></table></td></tr></table></div>')
+    if not pairs:
+        return "".join(tiles)
+    cell = f'<td width="{half}" valign="top">'
+    html = f'<!--[if mso]><table role="presentation" width="{row}" cellpadding="0" cellspacing="0" border="0"><tr>{cell}<![endif]-->'
+    for i, tile in enumerate(tiles):
+        if i:
+            html += f'<!--[if mso]></td>{"</tr><tr>" if i % 2 == 0 else ""}{cell}<![endif]-->'
+        html += tile
+    return html + "<!--[if mso]></td></tr></table><![endif]-->"
+
+
+def _width(text: str, px: float, spacing: float = 0) -> float:
+    """Width of `text` in px, set bold: the wider of Helvetica (Arial has its widths) and Lato Black,
+    the fonts the teaser asks for."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    lato = _lato_black()
+    return (max(stringWidth(text, "Helvetica-Bold", px), lato.stringWidth(text, px)) * WIDTH_MARGIN
+            + spacing * len(text))
+
+
+@lru_cache(maxsize=1)
+def _lato_black() -> Any:
+    from reportlab.pdfbase.ttfonts import TTFont
+    path = Path(__file__).parent.parent / "data" / "assets" / "fonts" / "Lato-Black.ttf"
+    return parsed(path) or TTFont("report-teaser-Lato-Black", str(path))
 
 
 def _logo_html(doc: Document, c: dict[str, str]) -> str:
