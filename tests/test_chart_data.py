@@ -154,10 +154,9 @@ def test_decimals_that_round_digits_away_warn_at_the_value(content):
     yaml_text = "kind: bar\ndecimals: 1\ncategories: [A, B, C, D]\nseries:\n  - values: [14.2, 14.25, 0.04, 2.50]\n"
     _, diags = read(content, yaml_text)
     assert [d.format().splitlines()[0].split("x.yaml:")[1] for d in diags] == [
-        "9:20: warning: value 14.25 prints as 14,3 with decimals: 1",
-        "9:27: warning: value 0.04 prints as 0,0 with decimals: 1",
-    ]  # 2.50 only loses a zero
-    assert diags[0].hint == "write the value as it should be printed, or set decimals: 2"
+        "9:20: warning: value 14.25 prints as 14,3 with decimals: 1 (and 1 more value of this series: 0.04 → 0,0)",
+    ]  # 2.50 only loses a zero; one warning per series, at its first value
+    assert diags[0].hint == "write the values as they should be printed, or set decimals: 2"
 
 
 def test_series_decimals_from_csv_warn_at_the_cell(content):
@@ -167,8 +166,8 @@ def test_series_decimals_from_csv_warn_at_the_cell(content):
     assert str(d.pos).endswith("data/werte.csv:3:12")
     assert d.message == "series 'Gas': value 30,125 prints as 30,13 with decimals: 2"
     donut, diags = read(content, "kind: donut\ndecimals: 0\ncategories: [a, b]\nvalues: [60.5, 39.5]\n")
-    assert [d.message for d in diags] == ["value 60.5 prints as 61 with decimals: 0",
-                                          "value 39.5 prints as 40 with decimals: 0"]
+    assert [d.message for d in diags] == [
+        "value 60.5 prints as 61 with decimals: 0 (and 1 more value of this series: 39.5 → 40)"]
 
 
 @pytest.mark.parametrize("gap", ["null", "~"])

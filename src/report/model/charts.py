@@ -9,7 +9,7 @@ from typing import Literal
 
 from ..errors import Diagnostics, Pos, ReportError
 from ..labels import LABEL_WRAP, LINE_MM, counting, text_mm, wrap_label
-from .numbers import Number, NumberError, comma_splits, parse_number, warn_dropped_digits
+from .numbers import Number, NumberError, comma_splits, parse_number, warn_rounded
 from .reader import Markup, Node, ReadContext, spec
 from .tabular import CsvData, read_csv, resolve_data
 
@@ -52,9 +52,9 @@ def check_decimals(obj: Node, diag: Diagnostics, ctx: ReadContext) -> None:
 
 def check_rounding(obj: Node, values: list[Number], decimals: int | None, diag: Diagnostics, ctx: ReadContext,
                    what: str) -> None:
-    """A label printed with `decimals` that rounds digits away warns at its value, as tables do."""
-    for i, v in enumerate(values):
-        warn_dropped_digits(diag, ctx.item_pos(obj, "values", i), what, v, decimals, ctx.numbers)
+    """Labels printed with `decimals` that round digits away warn, once per series, at the first."""
+    warn_rounded(diag, [(ctx.item_pos(obj, "values", i), what, v) for i, v in enumerate(values)], decimals,
+                 ctx.numbers, "series")
 
 
 def _remember(ctx: ReadContext, obj: Node, pos: Pos, values: dict[str, Pos], items: dict[str, list[Pos]]) -> None:

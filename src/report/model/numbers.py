@@ -121,6 +121,25 @@ def warn_dropped_digits(diag: Diagnostics, pos: Pos, what: str, number: Number, 
                      f"{decimals}", f"write the value as it should be printed, or set decimals: {number.decimals}")
 
 
+def warn_rounded(diag: Diagnostics, found: list[tuple[Pos, str, Number]], decimals: int | None,
+                 seps: Separators | None, group: str) -> None:
+    """As `warn_dropped_digits`, for the values of one series or table column: one warning at the
+    first value that loses digits, naming the others (deliberate rounding warned once per value, and
+    eight lines buried the one warning that mattered). `found`: (position, what, number) per value."""
+    dropped = [(pos, what, n) for pos, what, n in found if decimals is not None and n.drops_digits(decimals)]
+    if not dropped:
+        return
+    pos, what, first = dropped[0]
+    rest = dropped[1:]
+    shown = ", ".join(f"{n} → {n.format(seps or _POINT, decimals)}" for _, _, n in rest[:3])
+    noun = "value" if len(rest) == 1 else "values"
+    more = f" (and {len(rest)} more {noun} of this {group}: {shown}{', …' if len(rest) > 3 else ''})" if rest else ""
+    most = max(n.decimals for _, _, n in dropped)
+    diag.warning(pos, f"{what} {first} prints as {first.format(seps or _POINT, decimals)} with decimals: "
+                 f"{decimals}{more}", f"write the values as they should be printed, or set decimals: {most}"
+                 if rest else f"write the value as it should be printed, or set decimals: {first.decimals}")
+
+
 def groups_with_point(seps: Separators | None) -> bool:
     """Does this language write thousands as 1.000 (so YAML's 1.500 is a trap)?"""
     return seps is not None and seps.thousands == "."

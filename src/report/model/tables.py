@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 from ..errors import Diagnostics, Pos, ReportError
 from ..load import YFloat, YInt, YMap, YSeq
-from .numbers import Number, NumberError, comma_splits, format_decimal, parse_number, warn_dropped_digits
+from .numbers import Number, NumberError, comma_splits, format_decimal, parse_number, warn_rounded
 from .reader import Markup, Node, ReadContext, Reader, spec
 from .tabular import read_csv, resolve_data
 
@@ -152,6 +152,7 @@ class Table(Node):
     table: list[TableRow] = field(default_factory=list, init=False)  # the rows, read against the columns
     notation: Any = field(default=None, init=False, repr=False)  # of the CSV file's numbers (tabular.CsvData)
     _unit_cells: dict = field(default_factory=dict, init=False, repr=False)  # column → (pos, unit, text, cells)
+    _rounded_cells: dict = field(default_factory=dict, init=False, repr=False)  # column → [(pos, what, number)]
 
     def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
         names = [c.name for c in self.columns]
@@ -200,6 +201,10 @@ class Table(Node):
             diag.error(kpos, f"table '{self.title}': row_kinds names the row '{label}', which the table does not have",
                        "name a row by the text of its first cell")
         self._unit_errors(diag)
+        for col in self.columns:  # digits that decimals: rounds away, once per column
+            warn_rounded(diag, self._rounded_cells.get(col.name, []), col.decimals, ctx.numbers,
+                         "column")
+        self._rounded_cells.clear()
         self._notes(rows, diag, ctx)
         if len(diag.errors) == errors:  # sums of cells that could not be read say nothing
             self._check_totals(rows, diag, ctx)
@@ -340,7 +345,7 @@ class Table(Node):
             number = Reader(diag, ctx).read(value, pos, Number, what)
             if not isinstance(number, Number):
                 return None
-        warn_dropped_digits(diag, pos, f"{what}:", number, col.decimals, ctx.numbers)
+        self._rounded_cells.setdefault(col.name, []).append((pos, f"{what}:", number))  # (_rounding_warnings)
         return number
 
     def _unit_errors(self, diag: Diagnostics) -> None:
