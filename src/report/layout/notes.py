@@ -10,6 +10,7 @@ from reportlab.platypus import Paragraph as _RLParagraph
 
 from ..model import Note, TextSection
 from ..tagging import artifact
+from .beside import TextBeside
 from .context import LayoutContext
 from .flow import split_on, wrap_on
 from .heading import slug
@@ -112,6 +113,10 @@ class EndsWith(Flowable):
             parts = split_on(self.last, canv, aw, room)
             if len(parts) == 2:
                 return [parts[0], EndsWith(parts[1], self.notes)]
+        if isinstance(self.last, TextBeside):  # the image with the text beside it, then the text below it
+            parts = split_on(self.last, canv, aw, ah)
+            if len(parts) > 1:
+                return [*parts[:-1], EndsWith(parts[-1], self.notes)]
         frame = getattr(self, "_frame", None)
         if frame is not None and not getattr(frame, "_atTop", False):
             return []  # on the next page, together (as a box, chart or image moves on whole)

@@ -9,17 +9,19 @@ from typing import Any
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from ..assets import shown_size
+from ..errors import Diagnostic
 from ..model import Box, Break, ChartRef, Figure, Heading, ListBlock, Note, Question, Quote, Table, TextSection
 from ..model import Paragraph as ParagraphBlock
 from ..tagging import artifact, content, group
 from . import boxes, columns, lists, notes, pagebreak, photo, question, table
+from .beside import TextBeside
 from .chartdata import chart_data
 from .context import LayoutContext
 from .flow import keep_heads
 from .heading import heading, subheading
 from .styles import MM
 from .templates import text_frame_height, with_source
-from .text import Paragraph, rl_markup, rl_plain
+from .text import Paragraph, rl_markup, rl_plain, text_chars
 
 QUOTE_MARKS = "\"'„“”‚‘’«»‹›"
 
@@ -216,6 +218,18 @@ class ShrinkToFit(KeepTogether):
 def _figure(ctx: LayoutContext, block: Figure) -> list[Any]:
     if block.size == "page":
         return photo.layout(ctx, block)
+    img, gap, caption, credit = _figure_parts(ctx, block, space_after=_after_figure(ctx))
+    img = _prepared(ctx, block, img)
+    if block.width is not None:  # the size the author chose is kept
+        return [KeepTogether([img, gap, caption, *credit])]
+    return [ShrinkToFit([img, gap, caption, *credit], img, [caption, *credit], ctx.text_width)]
+
+
+def _figure_parts(ctx: LayoutContext, block: Figure, space_after: float = 0.0,
+                  beside: bool = False) -> tuple[PlacedImage, Spacer, Paragraph, list[Paragraph]]:
+    """The image at its placed size and place, the gap under it, its caption and credit (the last
+    of them `space_after` above what follows). `beside`: text runs beside it, so the caption is as
+    wide as the image, never wider."""
     w_px, h_px = shown_size(block.image)
     gap = 2 * MM
     full = ctx.text_width
@@ -233,13 +247,80 @@ def _figure(ctx: LayoutContext, block: Figure) -> list[Any]:
     width = min(full if block.width is None else full * block.width / 100, room * w_px / h_px)
     height = width * h_px / w_px
     x = {"left": 0.0, "center": (full - width) / 2, "right": full - width}[block.align]
-    caption, credit = _caption(ctx, block, *_caption_box(x, width, full))
-    prepared = ctx.prepare_image(block.image, width, height, block.field_pos.get("image") or block.pos)
-    img = PlacedImage(prepared, width, height, block.alt, x, block.align,
+    box = (x, full - x - width) if beside else _caption_box(x, width, full)
+    caption, credit = _caption(ctx, block, *box, space_after=space_after)
+    img = PlacedImage(None, width, height, block.alt, x, block.align,
                       ctx.credited(block, block.credit) if block.credit else None)
-    if block.width is not None:  # the size the author chose is kept
-        return [KeepTogether([img, Spacer(0, gap), caption, *credit])]
-    return [ShrinkToFit([img, Spacer(0, gap), caption, *credit], img, [caption, *credit], full)]
+    return img, Spacer(0, gap), caption, credit
+
+
+def _prepared(ctx: LayoutContext, block: Figure, img: PlacedImage) -> PlacedImage:
+    """The image with the edition's file for it at its placed size (converted, checked)."""
+    img.image = ctx.prepare_image(block.image, img.width, img.height, block.field_pos.get("image") or block.pos)
+    return img
+
+
+def _after_figure(ctx: LayoutContext) -> float:
+    """The space under a figure's caption (or credit) before the text that follows: a line of body
+    text, so that the text does not run on from the credit line."""
+    return ctx.styles.theme.sizes.leading
+
+
+def _beside(ctx: LayoutContext, section: TextSection, i: int) -> int:
+    """How many paragraphs after blocks[i] run beside it: the paragraphs right after an image set
+    left or right that leaves room beside it for MIN_BESIDE_CHARS of body text (0: none; then an
+    image that asks for `wrap: true` says why)."""
+    block = section.blocks[i]
+    if not isinstance(block, Figure) or not block.wrap or block.size == "page":
+        return 0
+    count = 0
+    while i + 1 + count < len(section.blocks) and isinstance(section.blocks[i + 1 + count], ParagraphBlock):
+        count += 1
+    why, hint = None, "leave `wrap` out"
+    if block.align == "center":
+        why, hint = "it stands centred", "write align: left or right, or leave `wrap` out"
+    elif section.columns == 2:
+        why = "two-column sections set no text beside an image"
+    elif not count:
+        why = "no paragraph follows it"
+    else:
+        img, *_ = _figure_parts(ctx, block)
+        body = ctx.styles.para("body", leftIndent=_indent(ctx))
+        chars = text_chars(body, _text_box(ctx, block.align, img.width)[1])
+        if chars < MIN_BESIDE_CHARS:
+            why = (f"the room beside it holds {chars:.0f} characters of body text, at least {MIN_BESIDE_CHARS} "
+                   "are needed")
+            hint = f"{_widest_beside(ctx, block.align, body)}, or leave `wrap` out"
+    if why is None:
+        return count
+    if "wrap" in block.field_pos:
+        ctx.styles.notes.append(Diagnostic(f"no text runs beside this image: {why}", block.field_pos["wrap"],
+                                           hint, "warning"))
+    return 0
+
+
+def _widest_beside(ctx: LayoutContext, align: str, body: Any) -> str:
+    """How wide (in percent, as `width:` is written) an image may be that has text beside it."""
+    for percent in range(99, 9, -1):
+        if text_chars(body, _text_box(ctx, align, ctx.text_width * percent / 100)[1]) >= MIN_BESIDE_CHARS:
+            return f"make it at most width: {percent}"
+    return "the text column leaves no room beside an image"
+
+
+def _text_box(ctx: LayoutContext, align: str, image_w: float) -> tuple[float, float]:
+    """The x and width in which the text beside an image `image_w` wide is wrapped (see TextBeside)."""
+    probe = TextBeside([], [], align, image_w, _gutter(ctx), _indent(ctx), 0.0)
+    return probe.text_box(ctx.text_width)
+
+
+def _gutter(ctx: LayoutContext) -> float:
+    return ctx.styles.theme.text.column_gap * MM  # as between two columns of text
+
+
+def _text_beside(ctx: LayoutContext, block: Figure, paragraphs: list[Any]) -> list[Any]:
+    img, gap, caption, credit = _figure_parts(ctx, block, beside=True)
+    return [TextBeside([_prepared(ctx, block, img), gap, caption, *credit], paragraphs, block.align, img.width,
+                       _gutter(ctx), _indent(ctx), _after_figure(ctx))]
 
 
 def _caption_box(x: float, width: float, full: float) -> tuple[float, float]:
@@ -250,17 +331,21 @@ def _caption_box(x: float, width: float, full: float) -> tuple[float, float]:
     return caption_x, full - caption_x - caption_w
 
 
-def _caption(ctx: LayoutContext, block: Figure, left: float, right: float) -> tuple[Any, list[Any]]:
-    """Caption and credit in the box under the image (indents from the full width's edges)."""
+def _caption(ctx: LayoutContext, block: Figure, left: float, right: float,
+             space_after: float = 0.0) -> tuple[Any, list[Any]]:
+    """Caption and credit in the box under the image (indents from the full width's edges); the
+    last of them keeps `space_after` above what follows."""
     st = ctx.styles
-    caption = Paragraph(rl_markup(block.caption, ctx.locale), st.para("caption", leftIndent=left, rightIndent=right))
-    credit = [Paragraph(rl_plain(block.credit, ctx.locale), st.para("source", leftIndent=left, rightIndent=right))] \
-        if block.credit else []
+    caption = Paragraph(rl_markup(block.caption, ctx.locale), st.para(
+        "caption", leftIndent=left, rightIndent=right, spaceAfter=0.0 if block.credit else space_after))
+    credit = [Paragraph(rl_plain(block.credit, ctx.locale), st.para(
+        "source", leftIndent=left, rightIndent=right, spaceAfter=space_after))] if block.credit else []
     return caption, credit
 
 
 CAPTION_SHARE = 1 / 3  # a caption under a narrow image is at least this share of the full width wide
 PORTRAIT_SHARE = 0.6  # the tallest a figure is set, as a share of the text frame's height
+MIN_BESIDE_CHARS = 25  # text runs beside an image where a line beside it holds this many characters of body text
 MIN_SHRINK = 0.75  # the smallest share of its designed height a photo is set at to stay on a page
 _SLACK = 1.0  # points kept free below a page-high figure: rounding in reportlab's frame arithmetic
 
@@ -339,12 +424,17 @@ def layout(ctx: LayoutContext, section: TextSection, index: int) -> list[Any]:
     full = replace(ctx, column_x=0.0)  # from the frame's left edge: the columns, a chart's sub-heading
     inner = full if two else ctx
     run: list[Any] = []
-    for i, block in enumerate(blocks[:len(blocks) - closing]):
-        if i < opening:
-            continue
+    i = opening
+    while i < len(blocks) - closing:
+        block = blocks[i]
         spanning = isinstance(block, SPANNING)
         here = ctx if spanning else full if _heads_spanning(section.blocks, i) else inner
-        flow = with_source(BLOCK_LAYOUTS[type(block)](here, block), block.pos)
+        if beside := _beside(ctx, section, i):
+            text = [f for b in section.blocks[i + 1:i + 1 + beside] for f in with_source(_paragraph(ctx, b), b.pos)]
+            flow = with_source(_text_beside(ctx, block, text), block.pos)
+        else:
+            flow = with_source(BLOCK_LAYOUTS[type(block)](here, block), block.pos)
+        i += 1 + beside
         if two and not spanning:
             run += flow
             continue

@@ -104,6 +104,7 @@ class Paragraph(_RLParagraph):
     """
 
     optimise = True  # False: reportlab's greedy breaking for justified text too (benchmarks compare)
+    wider_after: tuple[int, float] | None = None  # (n, extra): the lines after the first n are `extra` wider
 
     def __init__(self, text: Any, style: Any = None, *args: Any, source: Pos | None = None,
                  notes: list[Diagnostic] | None = None, **kwargs: Any):
@@ -128,6 +129,9 @@ class Paragraph(_RLParagraph):
         if not (style.alignment == TA_JUSTIFY or ragged) or not self.frags or not self.optimise:
             return self._reportlab_lines(width)
         widths = list(width) if isinstance(width, (list, tuple)) else [width]
+        if self.wider_after is not None:  # text beside an image: the lines below it are wider
+            n, extra = self.wider_after
+            widths = [widths[min(i, len(widths) - 1)] for i in range(n)] + [widths[-1] + extra]
         chosen = self._chosen(widths)
         if chosen is None:
             words = _getFragWords(self.frags, widths[0])
@@ -319,8 +323,12 @@ def _too_narrow(style: Any, width: float) -> bool:
     the style's font (body text only: its ragged setting is the optimiser's, see RAGGED_STYLES)."""
     if style.name != "body":
         return False
-    return width - style.leftIndent - style.rightIndent < MIN_JUSTIFIED_CHARS * _average_char(style.fontName,
-                                                                                              style.fontSize)
+    return text_chars(style, width) < MIN_JUSTIFIED_CHARS
+
+
+def text_chars(style: Any, width: float) -> float:
+    """How many characters of running text a line of `width` holds in `style` (inside its indents)."""
+    return (width - style.leftIndent - style.rightIndent) / _average_char(style.fontName, style.fontSize)
 
 
 @lru_cache(maxsize=64)

@@ -55,6 +55,12 @@ class Figure(Node):
     align: Literal["left", "center", "right"] = spec(
         "Where an image narrower than the full width stands. Its caption is as wide as the image (at least a "
         "third of the full width) and starts at the image's left edge.", default="center", example="left")
+    wrap: bool = spec(
+        "Text beside the image: where an image set `left` or `right` leaves room beside it for at least 25 "
+        "characters of body text, the paragraphs that follow run beside it (a column gap away; its caption and "
+        "credit under it, as wide as the image), then on at the full width below it. What is not a paragraph "
+        "(a heading, quote, list, box …) starts below the image. false: the image stands alone across the "
+        "width. Two-column sections never set text beside an image.", default=True, example=False)
 
     def check(self, diag: Diagnostics, ctx: Any) -> None:
         if self.size == "text" and self.caption is None:

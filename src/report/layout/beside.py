@@ -1,0 +1,166 @@
+"""Text beside an image: the paragraphs after a narrower image set left or right run beside it.
+
+reportlab's ImageAndFlowables does the same for a bare image, but it puts the text beside the
+image's side of the frame, not beside the figure (the image with its caption and credit), keeps
+the body text's indent where the image already pushes the text away from it, and resumes the
+text below at an arbitrary distance. Here the figure is stacked as the layout stacks it, the
+text keeps its column's left edge (or starts a gutter right of a left image), and a paragraph
+that runs past the figure's foot goes on below it on its own line grid.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from reportlab.platypus import Flowable
+
+_FUZZ = 0.01  # points: rounding in the heights' sums
+_TALL = 1e6  # the height a flowable is measured in when only its own height matters
+
+
+class TextBeside(Flowable):
+    """A figure (image, gap, caption, credit: stacked at the full width, the image at its own x)
+    and the paragraphs after it. The paragraphs run beside the figure, `gutter` from the image,
+    as long as a line fits beside it; the paragraph that reaches past the figure's foot is split
+    there and goes on at the full width, at least `after` below the figure and on the lines of
+    its part beside it (a whole number of leadings below them), as do the paragraphs after it.
+
+    Drawn whole where it fits: the figure (tagged Figure, Caption, P) first, then the text, which
+    is the reading order. Where it does not fit, it splits into the figure with its text beside
+    it, which moves on whole (as an image does), and the paragraphs below it, which flow and split
+    like any text."""
+
+    def __init__(self, figure: list[Any], paragraphs: list[Any], side: str, image_w: float, gutter: float,
+                 indent: float, after: float):
+        super().__init__()
+        self.figure, self.paragraphs = figure, paragraphs
+        self.side, self.image_w, self.gutter, self.indent, self.after = side, image_w, gutter, indent, after
+        self.designed = [p.style for p in paragraphs]  # a paragraph set beside may change its style (ragged)
+        self._planned: tuple[float, _Placed, list[Any]] | None = None
+
+    def text_box(self, aw: float) -> tuple[float, float]:
+        """Where the text beside the figure is set: its x in the frame and the width it is wrapped in
+        (the paragraphs' own indent applies inside it: the text column's left edge, or none where a
+        left image reaches past it)."""
+        if self.side == "right":
+            return 0.0, aw - self.image_w - self.gutter
+        dx = max(0.0, self.image_w + self.gutter - self.indent)
+        return dx, aw - dx
+
+    def _plan(self, aw: float) -> tuple[_Placed, list[Any]]:
+        if self._planned is not None and self._planned[0] == aw:
+            return self._planned[1], self._planned[2]
+        items: list[tuple[Any, float, float]] = []  # (flowable, x, top)
+        y, before = _stack(self.figure, aw, items, 0.0)
+        fig_h = y
+        dx, tw = self.text_box(aw)
+        y, prev_after, rest, split = 0.0, None, [], False
+        for p, style in zip(self.paragraphs, self.designed, strict=True):
+            p.style = style
+            if rest:
+                rest.append(p)
+                continue
+            gap = 0.0 if prev_after is None else max(prev_after, p.getSpaceBefore())
+            room = fig_h - y - gap
+            lines = int((room + _FUZZ) // style.leading)
+            if lines < 1:
+                rest = [p]
+                continue
+            # broken as a whole: the lines beside the figure narrow, those below it at the full width
+            p.wider_after = (lines, aw - tw)
+            _, h = p.wrap(tw, _TALL)
+            if h <= room + _FUZZ:
+                p.wider_after = None
+                items.append((p, dx, y + gap))
+                y, prev_after = y + gap + h, p.getSpaceAfter()
+                continue
+            parts = p.split(tw, room)
+            p.wider_after = None
+            if len(parts) == 2:
+                first, second = parts
+                _, h = first.wrap(tw, _TALL)
+                items.append((first, dx, y + gap))
+                y += gap + h
+                second.style = style  # below the figure at the full width: justified again
+                rest, split = [second], True
+            else:
+                p.style = style
+                rest = [p]
+        space = self.after
+        if split:  # the paragraph goes on a whole number of lines below its last line beside the figure
+            leading = self.designed[0].leading
+            space = math.ceil((fig_h + self.after - y) / leading - _FUZZ) * leading - (fig_h - y)
+        placed = _Placed(items, max(fig_h, y), space, before)
+        self._planned = (aw, placed, rest)
+        return placed, rest
+
+    def start_height(self, aw: float, ah: float, canv: Any = None) -> float:
+        """What must stand on a page under a heading: the figure and the text beside it."""
+        placed, _ = self._plan(aw)
+        return placed.height + placed.spaceBefore
+
+    def getSpaceBefore(self) -> float:  # noqa: N802 - reportlab API
+        return self.figure[0].getSpaceBefore()
+
+    def getSpaceAfter(self) -> float:  # noqa: N802 - reportlab API
+        if self._planned is None:
+            return self.after
+        _, placed, rest = self._planned
+        return rest[-1].getSpaceAfter() if rest else placed.spaceAfter
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        placed, rest = self._plan(aw)
+        items: list[tuple[Any, float, float]] = []
+        end, _ = _stack(rest, aw, items, placed.height + placed.spaceAfter)
+        self._below = items
+        self.width, self.height = aw, end
+        return aw, end
+
+    def split(self, aw: float, ah: float) -> list[Any]:
+        placed, rest = self._plan(aw)
+        if placed.height <= ah + _FUZZ:
+            return [placed, *rest]
+        frame = getattr(self, "_frame", None)
+        if frame is None or not getattr(frame, "_atTop", False):
+            return []  # the figure moves on whole, with the text beside it
+        for p, style in zip(self.paragraphs, self.designed, strict=True):  # taller than a page: one after
+            p.style = style  # the other, as they would flow without text beside the image
+        return [*self.figure, *self.paragraphs]
+
+    def draw(self) -> None:
+        placed, _ = self._plan(self.width)
+        placed.drawOn(self.canv, 0, self.height - placed.height)
+        for f, x, top in self._below:
+            f.drawOn(self.canv, x, self.height - top - f.height)
+
+
+class _Placed(Flowable):
+    """Flowables at fixed places (x, top) in a box `height` high: the figure with the text beside it."""
+
+    def __init__(self, items: list[tuple[Any, float, float]], height: float, space_after: float, space_before: float):
+        super().__init__()
+        self.items, self.height = items, height
+        self.spaceAfter, self.spaceBefore = space_after, space_before
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        self.width = aw
+        return aw, self.height
+
+    def draw(self) -> None:
+        for f, x, top in self.items:
+            f.drawOn(self.canv, x, self.height - top - f.height)
+
+
+def _stack(flowables: list[Any], aw: float, items: list[tuple[Any, float, float]], y: float) -> tuple[float, float]:
+    """Stack `flowables` from `y` down as a frame does (the gap between two is the larger of the
+    space after the one and before the other); their places go into `items`. Returns the bottom
+    and the first one's space before."""
+    prev_after = None
+    for f in flowables:
+        _, h = f.wrap(aw, _TALL)
+        gap = 0.0 if prev_after is None else max(prev_after, f.getSpaceBefore())
+        items.append((f, 0.0, y + gap))
+        y += gap + h
+        prev_after = f.getSpaceAfter()
+    return y, flowables[0].getSpaceBefore() if flowables else 0.0

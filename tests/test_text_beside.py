@@ -1,0 +1,194 @@
+"""Text beside a narrower image (layout.beside): built into real PDFs and read back — where the lines
+stand against the image (pdfium's character boxes, of the print edition), the space under a figure,
+the page break in the text below it, and the reading order of the screen edition's tags."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pikepdf
+import pytest
+from PIL import Image
+
+from report.build import build
+from report.layout.styles import MM
+
+from .pdf_chars import chars
+from .test_tagging import _actual_texts, _walk
+from .test_text_blocks import REPORT, _sentence, make_project
+from .test_text_blocks_layout import _figures
+
+GUTTER = 6 * MM  # the default theme's column gap: between the image and the text beside it
+LEADING = 14.5  # the default theme's body leading
+COLUMN = 48 * MM  # the default theme's text column starts this far right of the frame's left edge
+
+
+def _text(word: str, sentences: int, start: int = 0) -> str:
+    return f"{word} " + " ".join(_sentence(start + k) for k in range(sentences)) + f" {word}Ende."
+
+
+def _image(name: str, width: int, align: str, **more: Any) -> dict[str, Any]:
+    return {"image": {"image": f"images/{name}.jpg", "caption": f"{name.capitalize()}Bild und seine Unterschrift.",
+                      "credit": f"Foto: {name.capitalize()}", "alt": f"{name.capitalize()}Alt", "width": width,
+                      "align": align, **more}}
+
+
+SECTIONS: dict[str, Any] = {
+    "rechts": {"kind": "text", "title": "Ein Bild rechts", "page": "new", "blocks": [
+        _image("rechts", 45, "right"),
+        {"paragraph": _text("ErsterAbsatz", 2)},
+        {"paragraph": _text("ZweiterAbsatz", 50, 5)},  # beside the image, below it, and on the next page
+        {"heading": "DanachKommt"},
+        {"paragraph": "Ein Schlusssatz."}]},
+    "schmal": {"kind": "text", "title": "Ein schmales Bild", "page": "new", "blocks": [
+        _image("schmal", 25, "right"),
+        {"paragraph": _text("Blocksatz", 22)}]},
+    "links": {"kind": "text", "title": "Ein Bild links", "page": "new", "blocks": [
+        _image("links", 45, "left"),
+        {"paragraph": _text("LinkerAbsatz", 22)}]},
+    "allein": {"kind": "text", "title": "Ein Bild für sich", "page": "new", "blocks": [
+        _image("allein", 45, "right", wrap=False),
+        {"paragraph": _text("UnterDemBild", 3)},
+        _image("mitte", 45, "center", wrap=True),
+        {"paragraph": _text("UnterDerMitte", 3)},
+        _image("breit", 60, "right", wrap=True),
+        {"paragraph": _text("UnterDemBreiten", 3)}]},
+}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    root = tmp_path_factory.mktemp("umfluss")
+    content = make_project(root, REPORT, SECTIONS)
+    images = root / "assets" / "images"
+    for name, size in {"rechts": (1200, 1500), "schmal": (1500, 1000), "links": (1200, 900), "allein": (1200, 800),
+                       "mitte": (1200, 800), "breit": (1500, 600)}.items():
+        Image.new("RGB", size, (90, 120, 150)).save(images / f"{name}.jpg", dpi=(300, 300))
+    result = build(content, root / "out")
+    return {"warnings": result.warnings, "content": content, **{o.edition: o.path for o in result.outputs}}
+
+
+class Page:
+    """The characters of a text (print edition) with the image it stands beside."""
+
+    def __init__(self, path: Path, first: str, image: int):
+        self.seen = [c for c in chars(path) if c.text.strip()]
+        self.text = "".join(c.text for c in self.seen)
+        self.page = self.seen[self.text.find(first)].page
+        self.image = sorted(b for n, b in _figures(path) if n == self.page)[image] if image >= 0 else None
+
+    def span(self, start: str, end: str) -> list[Any]:
+        a = self.text.find(start)
+        return self.seen[a:self.text.find(end, a) + len(end)]
+
+    def lines(self, start: str, end: str) -> list[list[Any]]:
+        """The lines (by baseline, top to bottom) of the body text from `start` to `end`, per page."""
+        by: dict[tuple[int, float], list[Any]] = {}
+        for c in self.span(start, end):
+            if abs(c.size - 10) > 0.1:  # not the body text: the folio, the running head
+                continue
+            by.setdefault((c.page, round(c.baseline, 1)), []).append(c)
+        return [by[k] for k in sorted(by, key=lambda k: (k[0], -k[1]))]
+
+
+def _overlaps(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    return a[0] < b[2] - 0.1 and b[0] < a[2] - 0.1 and a[1] < b[3] - 0.1 and b[1] < a[3] - 0.1
+
+
+def test_paragraphs_run_beside_a_right_image_then_full_width_below_it_and_on_the_next_page(built):
+    p = Page(built["print"], "ErsterAbsatz", 0)
+    left, bottom, right, top = p.image
+    figure = p.span("RechtsBild", "Foto:Rechts")
+    assert all(left - 0.5 <= c.box[0] and c.box[2] <= right + 0.5 for c in figure)  # caption as wide as the image
+    foot = min(c.box[1] for c in figure)  # the figure's foot: the credit's
+    lines = p.lines("ErsterAbsatz", "ZweiterAbsatzEnde.")
+    beside = [ln for ln in lines if ln[0].page == p.page and ln[0].baseline > foot]
+    below = [ln for ln in lines if ln not in beside]
+    column = min(c.box[0] for ln in lines if ln[0].page == p.page for c in ln)  # the text column's left edge
+    # the first line starts at the image's top, left of it; every line beside it ends a gutter before it
+    assert top - LEADING < beside[0][0].baseline < top
+    assert len(beside) > 10 and {round(ln[0].box[0]) for ln in beside} <= {round(column), round(column) + 1}
+    assert all(c.box[2] <= left - GUTTER + 1 for ln in beside for c in ln)
+    # "ZweiterAbsatz" starts beside the image and goes on below it, at the full width, and on the next page
+    assert any(c.text == "Z" for ln in beside for c in ln[:1]) and below[0][0].page == p.page
+    assert max(ln[-1].box[2] for ln in below) == pytest.approx(right, abs=1.5)
+    assert all(ln[0].box[0] >= column - 1.5 for ln in below if ln[0].page == p.page)  # an optical margin hangs
+    assert below[0][0].box[3] < foot - 0.8 * LEADING  # at least a line's space under the credit
+    gap = beside[-1][0].baseline - below[0][0].baseline
+    assert gap / LEADING == pytest.approx(round(gap / LEADING), abs=0.02)  # on the lines of the text above
+    assert below[-1][0].page == p.page + 1  # the page after: its text column stands elsewhere (mirrored margins)
+    # nothing overlaps: no body text on the image or its caption
+    body = [c for ln in lines for c in ln if c.page == p.page]
+    assert not any(_overlaps(c.box, p.image) for c in body)
+    assert not any(_overlaps(c.box, f.box) for c in body for f in figure)
+    # the heading after the paragraphs stands below them
+    assert p.seen[p.text.find("DanachKommt")].page == p.page + 1
+
+
+def test_text_beside_a_narrow_image_stays_justified_up_to_the_figure_foot(built):
+    p = Page(built["print"], "Blocksatz", 0)
+    left, _, right, _ = p.image
+    foot = min(c.box[1] for c in p.span("SchmalBild", "Foto:Schmal"))
+    lines = p.lines("Blocksatz", "BlocksatzEnde.")
+    beside = [ln for ln in lines if ln[0].baseline > foot]
+    assert len(beside) > 5
+    ends = [ln[-1].box[2] for ln in beside]  # the last line beside is justified too: the paragraph goes on
+    assert all(abs(e - (left - GUTTER)) < 2.5 for e in ends), [round(left - GUTTER - e, 1) for e in ends]
+    below = [ln for ln in lines if ln[0].baseline < foot]
+    assert all(abs(ln[-1].box[2] - right) < 2.5 for ln in below[:-1])  # justified at the full width
+
+
+def test_text_starts_a_gutter_right_of_a_left_image(built):
+    p = Page(built["print"], "LinkerAbsatz", 0)
+    left, _, right, top = p.image
+    figure = p.span("LinksBild", "Foto:Links")
+    foot = min(c.box[1] for c in figure)
+    lines = p.lines("LinkerAbsatz", "LinkerAbsatzEnde.")
+    beside = [ln for ln in lines if ln[0].baseline > foot]
+    below = [ln for ln in lines if ln[0].baseline < foot]
+    assert top - LEADING < beside[0][0].baseline < top
+    assert all(ln[0].box[0] == pytest.approx(right + GUTTER, abs=1.5) for ln in beside)
+    assert below and all(ln[0].box[0] == pytest.approx(left + COLUMN, abs=1.5) for ln in below)
+    assert all(left - 0.5 <= c.box[0] and c.box[2] <= right + 0.5 for c in figure)
+    assert not any(_overlaps(c.box, p.image) for ln in lines for c in ln)
+
+
+def test_wrap_false_and_a_centred_image_stand_alone_and_the_text_keeps_a_line_below_the_credit(built):
+    for first, credit in (("UnterDemBild", "Foto:Allein"), ("UnterDerMitte", "Foto:Mitte")):
+        p = Page(built["print"], first, -1)
+        foot = min(c.box[1] for c in p.span(credit, credit))
+        start = p.seen[p.text.find(first)]
+        assert start.box[3] < foot - 0.8 * LEADING  # under the figure, a line's space below its credit
+    mitte, breit = [w for w in built["warnings"] if "beside" in w.message]
+    assert mitte.message == "no text runs beside this image: it stands centred"
+    assert mitte.hint == "write align: left or right, or leave `wrap` out"
+    assert breit.message.startswith("no text runs beside this image: the room beside it holds ")
+    assert breit.message.endswith("characters of body text, at least 25 are needed")
+    widest = re.fullmatch(r"make it at most width: (\d+), or leave `wrap` out", breit.hint)
+    assert widest and 45 <= int(widest[1]) < 60  # 45 % has text beside it (above)
+    written = (built["content"] / "sections" / "allein.yaml").read_text(encoding="utf-8").splitlines()
+    wraps = [no for no, line in enumerate(written, start=1) if "wrap: true" in line]
+    assert mitte.pos.file.name == "allein.yaml" and [mitte.pos.line, breit.pos.line] == wraps
+    assert all(w.severity == "warning" for w in (mitte, breit))
+    assert len(built["warnings"]) == 2
+
+
+def test_the_figure_is_read_before_the_text_beside_it(built):
+    with pikepdf.open(built["screen"]) as pdf:
+        pages = {pg.obj.objgen: i for i, pg in enumerate(pdf.pages)}
+        elems = _walk(pdf.Root.StructTreeRoot.K, pages, [])
+        texts = _actual_texts(pdf)
+        order = []
+        for role, elem, _page, mcids, _depth in elems:
+            said = " ".join(texts[m] for m in mcids if m in texts)
+            order.append((role, str(elem.get("/Alt", "")) if role == "Figure" else said))
+    at = order.index(("Figure", "RechtsAlt"))
+    end = next(i for i in range(at, len(order)) if order[i][0] == "H2")
+    said = [(role, text.split()[0] if text else "") for role, text in order[at:end + 1]]
+    assert said[:5] == [("Figure", "RechtsAlt"), ("Caption", "RechtsBild"), ("P", "Foto:"), ("P", "ErsterAbsatz"),
+                        ("P", "ZweiterAbsatz")]
+    # then the second paragraph's parts below the image and on the next pages, and the heading after it
+    assert [role for role, _ in said[5:]] == ["P"] * (len(said) - 6) + ["H2"] and len(said) >= 8
+    assert "ZweiterAbsatzEnde." in order[end - 1][1].replace(" ", "")
