@@ -106,6 +106,8 @@ class _Builder:
         entry: dict[str, Any] = {"type": "object", "properties": props, "additionalProperties": False}
         if required:
             entry["required"] = required
+        if not partial:  # rules across keys the class states itself, e.g. one signer or several
+            entry.update(getattr(cls, "SCHEMA_RULES", {}))
         if cls.__doc__:
             entry["description"] = " ".join(cls.__doc__.split())
         self.defs[name] = entry

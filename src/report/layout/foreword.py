@@ -1,6 +1,8 @@
 """The foreword: the opening letter on its own page. The portrait stands in the margin column
 beside the letter; under the text the closing, the signature (a PNG with transparency, drawn on
-the paper) and the author's name and role, kept together."""
+the paper) and the author's name and role, kept together. A letter by several signatories has their
+portraits one under the other in the margin column, and their signatures, names and roles side by
+side under the closing, in the order of the list."""
 
 from __future__ import annotations
 
@@ -11,38 +13,60 @@ from reportlab.lib.enums import TA_LEFT
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from ..assets import shown_size
-from ..model import ForewordSection
+from ..model import ForewordSection, Signatory
 from ..tagging import artifact, content
 from .context import LayoutContext
 from .heading import heading
 from .styles import MM
 from .text import Paragraph, rl_markup, rl_plain
 
-GUTTER = 8 * MM  # between the portrait and the letter
+GUTTER = 8 * MM  # between the portrait and the letter; between the signatories' columns
 CREDIT_GAP = 1.5 * MM  # between the portrait and its credit
+PORTRAIT_GAP = 5 * MM  # between portraits one under the other
 SIGNATURE_H = 16 * MM
+NO_SIGNATURE_H = 6 * MM  # the room above the name when there is no signature
 
 
-class MarginPortrait(Flowable):
-    """Takes no height: the portrait hangs in the margin column from the top of what follows, its
-    credit (if any) small under it; `drawn(page)` lists the credit on the closing page."""
+class Portrait:
+    """One portrait for the margin column: its image, size, alt text, credit and credit callback."""
 
     def __init__(self, image: Any, width: float, height: float, alt: str, credit: Any = None,
                  drawn: Callable[[int], None] | None = None):
-        super().__init__()
         self.image, self.w, self.h, self.alt, self.credit, self.drawn = image, width, height, alt, credit, drawn
 
+    def credit_height(self, width: float) -> float:
+        return CREDIT_GAP + self.credit.wrap(width, 10_000)[1] if self.credit is not None else 0
+
+
+class MarginPortrait(Flowable):
+    """Takes no height: the portraits hang in the margin column from the top of what follows, one
+    under the other, each with its credit (if any) small under it; `drawn(page)` lists the credit on
+    the closing page. Portraits that would run past the frame are drawn smaller to fit it."""
+
+    def __init__(self, portraits: list[Portrait]):
+        super().__init__()
+        self.portraits = portraits
+        self.scale = 1.0
+
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        tall = sum(p.h + p.credit_height(p.w) for p in self.portraits) + PORTRAIT_GAP * (len(self.portraits) - 1)
+        self.scale = min(1.0, ah / tall) if tall > ah > 0 else 1.0
         return aw, 0
 
     def draw(self) -> None:
-        with content(self.canv, "Figure", alt=self.alt):
-            self.canv.drawImage(self.image, 0, -self.h, self.w, self.h)
-        if self.credit is not None:
-            _, h = self.credit.wrap(self.w, 10_000)
-            self.credit.drawOn(self.canv, 0, -self.h - CREDIT_GAP - h)
-        if self.drawn is not None:
-            self.drawn(self.canv.getPageNumber())
+        top = 0.0
+        for p in self.portraits:
+            w, h = p.w * self.scale, p.h * self.scale
+            with content(self.canv, "Figure", alt=p.alt):
+                self.canv.drawImage(p.image, 0, top - h, w, h)
+            top -= h
+            if p.credit is not None:
+                _, ch = p.credit.wrap(w, 10_000)
+                p.credit.drawOn(self.canv, 0, top - CREDIT_GAP - ch)
+                top -= CREDIT_GAP + ch
+            if p.drawn is not None:
+                p.drawn(self.canv.getPageNumber())
+            top -= PORTRAIT_GAP
 
 
 class Signature(Flowable):
@@ -60,29 +84,89 @@ class Signature(Flowable):
             self.canv.drawImage(self.image, self.x, 0, self.w, self.h)
 
 
+class Signatories(Flowable):
+    """The signatories side by side from `x`: in each column the signature (standing on one line
+    with the others'), the name and the role. Drawn column by column, so names and roles are read
+    in the order of the list; never split (the closing line stays with it)."""
+
+    def __init__(self, columns: list[tuple[Signature | None, list[Paragraph]]], x: float, band: float):
+        super().__init__()
+        self.columns, self.x, self.band = columns, x, band
+
+    def _width(self, aw: float) -> float:
+        return (aw - self.x - GUTTER * (len(self.columns) - 1)) / len(self.columns)
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        cw = self._width(aw)
+        self.width = aw
+        self.height = self.band + max(sum(p.wrap(cw, 10_000)[1] + p.style.spaceAfter for p in texts)
+                                      for _, texts in self.columns)
+        return aw, self.height
+
+    def draw(self) -> None:
+        cw = self._width(self.width)
+        for i, (signature, texts) in enumerate(self.columns):
+            x = self.x + i * (cw + GUTTER)
+            y = self.height - self.band
+            if signature is not None:
+                signature.drawOn(self.canv, x, y)
+            for para in texts:
+                y -= para.height
+                para.drawOn(self.canv, x, y)
+                y -= para.style.spaceAfter
+
+
+def _portrait(ctx: LayoutContext, owner: Any, width: float) -> Portrait:
+    """`owner`: the section (one author) or a signatory, with portrait, portrait_alt and portrait_credit."""
+    w_px, h_px = shown_size(owner.portrait)  # as the edition embeds it: EXIF orientation applied
+    height = width * h_px / w_px
+    image = ctx.prepare_image(owner.portrait, width, height, owner.field_pos.get("portrait"))
+    credit = owner.portrait_credit
+    para = Paragraph(rl_plain(credit, ctx.locale), ctx.styles.para("source")) if credit else None
+    return Portrait(image, width, height, owner.portrait_alt, para, ctx.credited(owner, credit) if credit else None)
+
+
+def _signature(ctx: LayoutContext, owner: Any, x: float, width: float) -> Signature:
+    sw_px, sh_px = shown_size(owner.signature)
+    sw = min(SIGNATURE_H * sw_px / sh_px, width)
+    sh = sw * sh_px / sw_px
+    return Signature(ctx.prepare_image(owner.signature, sw, sh, owner.field_pos.get("signature")), x, sw, sh)
+
+
+def _names(ctx: LayoutContext, signatories: list[Signatory]) -> Signatories:
+    st, loc = ctx.styles, ctx.locale
+    x = st.theme.page.text_offset * MM
+    width = (ctx.text_width - x - GUTTER * (len(signatories) - 1)) / len(signatories)
+    band = SIGNATURE_H if any(s.signature for s in signatories) else NO_SIGNATURE_H
+    columns = []
+    for person in signatories:
+        texts = [Paragraph(f"<b>{rl_plain(person.name, loc)}</b>", st.para("body", alignment=TA_LEFT, spaceAfter=0))]
+        if person.role:
+            texts.append(Paragraph(rl_plain(person.role, loc), st.para("small")))
+        columns.append((_signature(ctx, person, 0, width) if person.signature else None, texts))
+    return Signatories(columns, x, band)
+
+
 def layout(ctx: LayoutContext, section: ForewordSection, index: int) -> list[Any]:
     st, loc = ctx.styles, ctx.locale
     x = st.theme.page.text_offset * MM
     story = heading(ctx, section.title, section.kicker, f"{index}-{section.title}")
-    w_px, h_px = shown_size(section.portrait)  # as the edition embeds it: EXIF orientation applied
     pw = max(20 * MM, x - GUTTER)
-    ph = pw * h_px / w_px
-    portrait = ctx.prepare_image(section.portrait, pw, ph, section.field_pos.get("portrait"))
-    credit = Paragraph(rl_plain(section.portrait_credit, loc), st.para("source")) if section.portrait_credit else None
-    story.append(MarginPortrait(portrait, pw, ph, section.portrait_alt, credit,
-                                ctx.credited(section, section.portrait_credit) if section.portrait_credit else None))
+    owners = [p for p in section.signatories if p.portrait] if section.signatories else [section]
+    if owners:
+        story.append(MarginPortrait([_portrait(ctx, owner, pw) for owner in owners]))
     body = st.para("body", leftIndent=x)
     story += [Paragraph(rl_markup(text, loc), body) for text in section.paragraphs]
     ending: list[Any] = [Paragraph(rl_plain(section.closing, loc), st.para("body", leftIndent=x, alignment=TA_LEFT,
                                                                           spaceAfter=2 * MM))]
+    if section.signatories:
+        ending.append(_names(ctx, section.signatories))
+        story.append(KeepTogether(ending))
+        return story
     if section.signature:
-        sw_px, sh_px = shown_size(section.signature)
-        sw = min(SIGNATURE_H * sw_px / sh_px, ctx.text_width - x)
-        sh = sw * sh_px / sw_px
-        signature = ctx.prepare_image(section.signature, sw, sh, section.field_pos.get("signature"))
-        ending.append(Signature(signature, x, sw, sh))
+        ending.append(_signature(ctx, section, x, ctx.text_width - x))
     else:
-        ending.append(Spacer(0, 6 * MM))
+        ending.append(Spacer(0, NO_SIGNATURE_H))
     ending.append(Paragraph(f"<b>{rl_plain(section.name, loc)}</b>",
                             st.para("body", leftIndent=x, alignment=TA_LEFT, spaceAfter=0)))
     if section.role:

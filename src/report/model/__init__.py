@@ -43,7 +43,15 @@ from .charts import (
 from .document import Contact, Cover, Document, Newsletter, Report, check_email, check_web
 from .numbers import Number, NumberError, format_decimal, parse_number
 from .reader import INVALID, AssetPath, Markup, Node, ReadContext, Reader, read_or_raise, spec
-from .sections import MAX_FIGURE_VALUE, SECTION_KINDS, ForewordSection, KeyFigure, KeyFiguresSection, TextSection
+from .sections import (
+    MAX_FIGURE_VALUE,
+    SECTION_KINDS,
+    ForewordSection,
+    KeyFigure,
+    KeyFiguresSection,
+    Signatory,
+    TextSection,
+)
 from .tables import Table, TableColumn, TableNote
 
 __all__ = [
@@ -54,4 +62,5 @@ __all__ = [
     "PieChart", "Quote", "ReadContext", "Reader", "Report", "Series", "SeriesChart", "Table", "TableColumn",
     "TableNote", "TextSection", "check_email", "check_web", "format_decimal", "parse_number", "read_or_raise", "spec",
     "BOX_KINDS", "Box", "ForewordSection", "Heading", "ListBlock", "ListItem", "Note", "Question", "Break",
+    "Signatory",
 ]

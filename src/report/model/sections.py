@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -48,14 +49,54 @@ class TextSection(Node):
 
 
 @dataclass(kw_only=True)
+class Signatory(Node):
+    name: str = spec("The person's name under their signature.", example="Dr. Anna Becker", max_length=80,
+                     example_en="Dr Jane Doe")
+    role: str | None = spec("Their role.", default=None, example="Geschäftsführerin", max_length=120,
+                            example_en="Chief Executive")
+    signature: AssetPath | None = spec("Their signature as PNG with a transparent background (optional).",
+                                       default=None, example="images/unterschrift-becker.png")
+    portrait: AssetPath | None = spec("Their portrait photo, relative to assets/ (optional): the portraits stand "
+                                      "one under the other in the margin column, in the order of the list.",
+                                      default=None, example="images/portrait-becker.jpg")
+    portrait_alt: str | None = spec("What the portrait shows (needed with a portrait).", default=None,
+                                    example="Porträt von Dr. Anna Becker", example_en="Portrait of Dr Jane Doe")
+    portrait_credit: str | None = spec("Photo credit of the portrait: small under it, and in the image credits on "
+                                       "the closing page (optional).", default=None, example="Foto: Max Muster",
+                                       max_length=120, example_en="Photo: Max Muster")
+
+    def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
+        if self.portrait and not self.portrait_alt:
+            diag.error(ctx.value_pos(self, "portrait"), f"signatory '{self.name}': the portrait has no portrait_alt",
+                       "add 'portrait_alt:' (what the portrait shows), e.g. portrait_alt: "
+                       + ctx.says(f"Porträt von {self.name}", f"Portrait of {self.name}"))
+        for key in ("portrait_alt", "portrait_credit"):
+            if getattr(self, key) and not self.portrait:
+                diag.error(ctx.value_pos(self, key), f"signatory '{self.name}': {key} without a portrait",
+                           f"add 'portrait:' (the photo, relative to assets/), or remove {key}")
+
+
+SINGLE_SIGNER = ("portrait", "portrait_alt", "portrait_credit", "signature", "name", "role")
+
+
+@dataclass(kw_only=True)
 class ForewordSection(Node):
+    """The opening letter: signed by one person (portrait, name, role …) or by several (signatories)."""
+
+    # for the JSON Schema: one author or several, not both (check() says what is wrong, and where)
+    SCHEMA_RULES = {"oneOf": [
+        {"required": ["portrait", "portrait_alt", "name"], "not": {"required": ["signatories"]}},
+        {"required": ["signatories"], "not": {"anyOf": [{"required": [key]} for key in SINGLE_SIGNER]}},
+    ]}
+
     kind: Literal["foreword"] = spec("Section kind: the opening letter with portrait and signature.")
     title: str = spec("Heading of the foreword.", example="Liebe Leserinnen und Leser", max_length=120,
                       example_en="Dear readers")
     kicker: str | None = spec("Small line above the heading.", default=None, example="Vorwort", max_length=80)
-    portrait: AssetPath = spec("Portrait photo of the author, relative to assets/.", example="images/portrait.jpg")
-    portrait_alt: str = spec("What the portrait shows.", example="Porträt von Dr. Erika Muster",
-                             example_en="Portrait of Dr Jane Doe")
+    portrait: AssetPath | None = spec("Portrait photo of the author, relative to assets/.", default=None,
+                                      example="images/portrait.jpg")
+    portrait_alt: str | None = spec("What the portrait shows.", default=None, example="Porträt von Dr. Erika Muster",
+                                    example_en="Portrait of Dr Jane Doe")
     portrait_credit: str | None = spec("Photo credit of the portrait: small under it, and in the image credits on "
                                        "the closing page (optional).", default=None, example="Foto: Max Muster",
                                        max_length=120, example_en="Photo: Max Muster")
@@ -64,9 +105,36 @@ class ForewordSection(Node):
     closing: str = spec("The closing line.", example="Herzliche Grüße", max_length=80, example_en="With best wishes")
     signature: AssetPath | None = spec("Signature as PNG with a transparent background (optional).",
                                        default=None, example="images/unterschrift.png")
-    name: str = spec("The author's name under the signature.", example="Dr. Erika Muster", max_length=80,
-                     example_en="Dr Jane Doe")
+    name: str | None = spec("The author's name under the signature.", default=None, example="Dr. Erika Muster",
+                            max_length=80, example_en="Dr Jane Doe")
     role: str | None = spec("The author's role.", default=None, example="Geschäftsführerin", max_length=120)
+    signatories: list[Signatory] | None = spec(
+        "Instead of portrait, signature, name and role: the letter's two or three signers, each with their own; "
+        "their signatures, names and roles stand side by side under the letter, in the order of the list.",
+        default=None, example=[{"name": "Dr. Anna Becker", "role": "Geschäftsführerin",
+                                "signature": "images/unterschrift-becker.png"},
+                               {"name": "Thomas Krüger", "role": "Geschäftsführer"}], items=(2, 3))
+
+    def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
+        if self.signatories is not None:
+            for key in SINGLE_SIGNER:
+                if getattr(self, key) is not None:
+                    diag.error(ctx.value_pos(self, key), f"foreword: '{key}' and 'signatories' are both given",
+                               f"with signatories, each signatory has their own {key}: move it under one of "
+                               "them — or, for a letter by one person, remove signatories:")
+            if any(s.portrait for s in self.signatories) and not all(s.portrait for s in self.signatories):
+                diag.warning(ctx.value_pos(self, "signatories"), "foreword: only some signatories have a portrait",
+                             "give each a portrait, or none: the portraits stand in the order of the signatures, "
+                             "so a missing one shifts who is who")
+            return
+        for key in ("portrait", "portrait_alt", "name"):
+            if getattr(self, key) is None:
+                meta = next(f for f in dataclasses.fields(self) if f.name == key).metadata
+                example = meta["example_en"] if ctx.language.startswith("en") and meta["example_en"] else \
+                    meta["example"]
+                diag.error(self.pos, f"section: missing required key '{key}'",
+                           f"add '{key}:' ({meta['description']}), e.g. {key}: {example} — or, for a letter by "
+                           "several people, signatories: with the name and role of each")
 
 
 MAX_FIGURE_VALUE = 1e9  # "999.999.999" is the widest number a tile holds (and "−999.999.999")
