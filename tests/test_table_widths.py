@@ -13,9 +13,12 @@ import pytest
 from reportlab.platypus import SimpleDocTemplate
 
 from report.build import build
+from report.errors import Diagnostics
 from report.layout.styles import MM, Styles, register_fonts
-from report.layout.table import Cell, Column, DataTable, Row, TableData, column_widths
+from report.layout.table import Cell, Column, DataTable, Row, TableData, column_widths, table_data
+from report.load import parse_yaml
 from report.locale import get_locale
+from report.model import ReadContext, Reader, Table
 from report.theme import load_theme
 
 from .conftest import ASSETS, ROOT, SAMPLE_CONTENT
@@ -129,3 +132,25 @@ def test_long_text_breaks_before_the_station_names_do(styles):
         assert any(f"ONS Industriestraße {i}" in line for line in lines), i
     assert sum("geplant" in line for line in lines) == 7 and sum("1000 kVA" in line for line in lines) == 20
     assert not any(descriptions[0] in line for line in lines)  # (the long description breaks)
+
+
+def test_a_column_the_author_gives_a_width_has_it(styles, tmp_path):
+    """`width: 50` (percent of the table): the second column starts half way across; one set
+    narrower than its longest word keeps the word whole."""
+    yaml = ("title: T\nalt: A\ncolumns:\n  - {name: Sparte, width: 50}\n  - {name: Status, width: 3}\n"
+            "  - {name: '2025', type: number}\nrows:\n  - [Netze, Fernsteuerbar, 12.5]\n  - [Wasser, ja, 3.25]\n")
+    ctx = ReadContext(content_dir=tmp_path, assets_dir=tmp_path, project_dir=tmp_path,
+                      numbers=get_locale("de-DE"), language="de-DE")
+    diag = Diagnostics()
+    table = Reader(diag, ctx).read(parse_yaml(yaml), None, Table, "table")
+    assert not diag.items, [d.format() for d in diag.items]
+    data = table_data(table, get_locale("de-DE"))
+    buf = io.BytesIO()
+    doc = SimpleDocTemplate(buf, leftMargin=20 * MM, rightMargin=20 * MM)
+    doc.build([DataTable(data, styles, column_widths(data, styles, 170 * MM))])
+    text = pdfium.PdfDocument(buf.getvalue())[0].get_textpage()
+    whole = text.get_text_range()
+    left = text.get_charbox(whole.index("Sparte"))[0]
+    status = text.get_charbox(whole.index("Status"))[0]
+    assert status - left == pytest.approx(85 * MM + styles.theme.page.tile_gap * MM, abs=1)
+    assert any("Fernsteuerbar" in line for line in whole.splitlines())

@@ -58,6 +58,7 @@ class Column:
     align: str = "left"  # one of ALIGNS
     unit: str | None = None  # printed under the label, e.g. "Mio. €"
     row_header: bool = False  # its body cells name their row (TH /Scope /Row)
+    width: float | None = None  # percent of the table's width, as the author set it (None: as its entries need)
 
 
 @dataclass
@@ -260,8 +261,9 @@ def _shrink(fit: _Fit, widths: list[float], floors: list[list[float]], excess: f
     return widths
 
 
-def _measure(data: TableData, su: _Setup) -> tuple[list[float], list[float], list[float]]:
-    """Per column: its natural width, its least width, and what its width loses before its text."""
+def _measure(data: TableData, su: _Setup, available: float) -> tuple[list[float], list[float], list[float]]:
+    """Per column: its natural width, its least width, and what its width loses before its text. A
+    column the author gave a width has that width as both, unless its entries need more."""
     mark_room = su.size * 0.6
     gap = max(0.0, NUMBER_GAP * su.size - su.gutter)  # more room left of a number column's widest entry
     natural, minimum, inner = [], [], []
@@ -286,6 +288,8 @@ def _measure(data: TableData, su: _Setup) -> tuple[list[float], list[float], lis
             natural.append(max(full, label_w) + WORD_SLACK)
             minimum.append(max(word + WORD_SLACK, label_w, min(MIN_TEXT_COLUMN, natural[-1])))
             inner.append(WORD_SLACK)
+        if col.width:
+            natural[-1] = minimum[-1] = max(minimum[-1], col.width / 100 * available)
     return natural, minimum, inner
 
 
@@ -296,7 +300,7 @@ def set_table(data: TableData, styles: Styles, available: float) -> tuple[TableD
     su = _Setup(styles, data.size, data.gutter)
     tight = TIGHT_GUTTER * su.size
     if not data.gutter and tight < su.gutter:
-        natural, _, _ = _measure(data, su)
+        natural, _, _ = _measure(data, su, available)
         if sum(natural) + su.gutter * (len(data.columns) - 1) > available:
             data = replace(data, gutter=tight)
     return data, column_widths(data, styles, available)
@@ -305,7 +309,7 @@ def set_table(data: TableData, styles: Styles, available: float) -> tuple[TableD
 def broken_rows(data: TableData, styles: Styles, widths: list[float]) -> int:
     """How many rows of the table take more than one line in these widths."""
     su = _Setup(styles, data.size, data.gutter)
-    _, _, inner = _measure(data, su)
+    _, _, inner = _measure(data, su, sum(widths))
     wrapping = [i for i, c in enumerate(data.columns) if c.align != "decimal"]
     return sum(any(_Text.of(r.cells[i].text + (r.cells[i].mark or ""), su.font(r.kind), su.size)
                    .lines(widths[i] - inner[i]) > 1 for i in wrapping if i < len(r.cells))
@@ -321,13 +325,14 @@ def column_widths(data: TableData, styles: Styles, available: float) -> list[flo
     column never below its widest number. Raises TooWide (naming the widest column) when even the
     narrowest setting does not fit."""
     su = _Setup(styles, data.size, data.gutter)
-    natural, minimum, inner = _measure(data, su)
+    natural, minimum, inner = _measure(data, su, available)
     gutters = su.gutter * (len(data.columns) - 1)
     if sum(minimum) + gutters > available + 0.01:
         widest = max(range(len(minimum)), key=lambda i: minimum[i])
         raise TooWide(widest, sum(minimum) + gutters, available, minimum)
     heads = [_heading(col, su) for col in data.columns]
-    two = [max(minimum[i], _two_lines(heads[i]) + inner[i]) for i in range(len(heads))]
+    two = [minimum[i] if col.width else max(minimum[i], _two_lines(heads[i]) + inner[i])
+           for i, col in enumerate(data.columns)]
     if sum(natural) + gutters <= available:
         widths = list(natural)
         short = sorted((two[i] - widths[i], i) for i in range(len(widths)) if two[i] > widths[i] + 0.001)
@@ -339,13 +344,15 @@ def column_widths(data: TableData, styles: Styles, available: float) -> list[flo
         start = [max(n, t) for n, t in zip(natural, two, strict=True)]
         widths = _shrink(fit, start, floors, sum(start) + gutters - available)
     spare = available - sum(widths) - gutters
-    numbers = [i for i, c in enumerate(data.columns) if c.align == "decimal" and widths[i] < NUMBER_COLUMN]
+    numbers = [i for i, c in enumerate(data.columns)
+               if c.align == "decimal" and not c.width and widths[i] < NUMBER_COLUMN]
     want = sum(NUMBER_COLUMN - widths[i] for i in numbers)
     if numbers and spare > 0:
         for i in numbers:
             widths[i] += (NUMBER_COLUMN - widths[i]) * min(1.0, spare / want)
         spare = available - sum(widths) - gutters
-    wrapping = [i for i, c in enumerate(data.columns) if c.align != "decimal"] or [0]
+    wrapping = ([i for i, c in enumerate(data.columns) if c.align != "decimal" and not c.width]
+                or [i for i, c in enumerate(data.columns) if not c.width] or [0])
     for i in wrapping:  # the table spans the column: extra room goes to the text columns
         widths[i] += spare / len(wrapping)
     return widths
@@ -618,7 +625,7 @@ def table_data(block: Table, locale: Locale) -> TableData:
         if unit and re.search(rf"(?<!\w){re.escape(unit)}(?!\w)", col.name):  # 'Change in %': said already
             unit = None
         columns.append(Column(locale.typographic(col.name), align, unit and locale.typographic(unit),
-                              row_header=i == 0 and not col.numeric))
+                              row_header=i == 0 and not col.numeric, width=col.width))
     rows = [Row([Cell(_cell_text(c.value, col, locale, block), MARKS[c.note - 1] if c.note else None)
                  for c, col in zip(r.cells, block.columns, strict=True)], r.kind) for r in block.table]
     continued = f"{locale.typographic(block.title)} ({locale.label('continued')})" if block.title else ""
