@@ -36,6 +36,7 @@ ALIGNS = ("left", "right", "center", "decimal")
 MIN_TEXT_COLUMN = 18 * MM  # narrower than this a text column breaks nearly every word
 NUMBER_COLUMN = 16 * MM  # number columns get this much where the table has room (airy, even columns)
 NUMBER_GAP = 1.5  # ems: the least room between the widest entries of two number columns, where it fits
+TIGHT_GUTTER = 1.0  # ems: the room between the columns of a table whose entries do not fit on one line each
 WORD_SLACK = 0.5  # points a column keeps beyond its longest word: a paragraph breaks a word that fills it exactly
 MIN_BODY_ROWS = 2  # rows kept together at a page break, on either side
 PAD_Y = 2.2  # points above and below the text of a row
@@ -57,6 +58,7 @@ class Column:
     align: str = "left"  # one of ALIGNS
     unit: str | None = None  # printed under the label, e.g. "Mio. €"
     row_header: bool = False  # its body cells name their row (TH /Scope /Row)
+    width: float | None = None  # percent of the table's width, as the author set it (None: as its entries need)
 
 
 @dataclass
@@ -73,6 +75,7 @@ class TableData:
     summary: str | None = None  # what the table shows, for the tagged Table element
     size: float = 0.0  # the type size, where a wide table is set smaller than tables are (0: the theme's)
     continued: str = ""  # the line above the part of a split table on a later page: 'Balance sheet (continued)'
+    gutter: float = 0.0  # the room between columns, where a dense table is set tighter (0: the theme's)
 
 
 class TooWide(ValueError):
@@ -98,8 +101,8 @@ class _Setup:
 
     styles: Styles
     size: float = 0.0
-    leading: float = 0.0
     gutter: float = 0.0
+    leading: float = 0.0
     regular: str = ""
     bold: str = ""
 
@@ -107,7 +110,7 @@ class _Setup:
         s = self.styles.theme.sizes
         self.size = self.size or s.body - 1
         self.leading = self.size * 1.3
-        self.gutter = self.styles.theme.page.tile_gap * MM
+        self.gutter = self.gutter or self.styles.theme.page.tile_gap * MM
         self.regular, self.bold = self.styles.font["regular"], self.styles.font["bold"]
 
     def font(self, kind: str) -> str:
@@ -150,14 +153,120 @@ def _mark_text(mark: str | None) -> str:
     return escape(mark) if mark else ""
 
 
-def column_widths(data: TableData, styles: Styles, available: float) -> list[float]:
-    """Widths that fit `available`: number columns as wide as their widest entry, text columns
-    share the rest. Raises TooWide (naming the widest column) when even the narrowest setting
-    does not fit."""
-    su = _Setup(styles, data.size)
+def _words(text: str) -> list[str]:
+    """The words a cell's paragraph breaks between: at spaces, never at a no-break space."""
+    return [w for w in re.split(r"[ \t\n]+", text) if w]
+
+
+@dataclass
+class _Text:
+    """One piece of text of a column, measured once: how many lines it takes in a width, and the
+    widths at which that changes (those of runs of its words set on one line)."""
+
+    widths: list[float]
+    space: float
+
+    @classmethod
+    def of(cls, text: str, font: str, size: float) -> _Text:
+        return cls([stringWidth(w, font, size) for w in _words(text)], stringWidth(" ", font, size))
+
+    def lines(self, width: float) -> int:
+        """Lines when broken first-fit, as a paragraph breaks (the fewest any breaking can have)."""
+        n, line = 0, -1.0
+        for w in self.widths:
+            if line >= 0 and line + self.space + w <= width:
+                line += self.space + w
+            else:
+                n, line = n + 1, w
+        return n
+
+    def runs(self) -> set[float]:
+        ws, out = self.widths, set()
+        for i in range(len(ws)):
+            total = -self.space
+            for w in ws[i:]:
+                total += self.space + w
+                out.add(round(total, 3))
+        return out
+
+
+Lines = tuple[list[int], int]  # a column's lines per row, and its heading's
+
+
+@dataclass
+class _Fit:
+    """What the widths of a table that does not fit cost: the lines of its rows (a row is as tall as
+    its tallest cell), of its heading (repeated on every page the table runs onto) and a quarter
+    line for every cell broken at all, even where its row is no taller for it ('ONS Brunnengasse /
+    3' reads worse than one line)."""
+
+    cells: list[list[_Text | None]]  # per column, per row: its text where it wraps (None: a number)
+    heads: list[list[_Text]]  # per column: label and unit
+    inner: list[float]  # per column: what its width loses before its text (slack, hang)
+    head_weight: float
+
+    def lines(self, i: int, width: float) -> Lines:
+        room = width - self.inner[i]
+        return [t.lines(room) if t else 1 for t in self.cells[i]], sum(t.lines(room) for t in self.heads[i])
+
+    def cost(self, columns: list[Lines]) -> float:
+        rows = sum(max(row) for row in zip(*(lines for lines, _ in columns), strict=True))
+        broken = sum(n > 1 for lines, _ in columns for n in lines)
+        return rows + self.head_weight * max(head for _, head in columns) + 0.25 * broken
+
+
+def _heading(col: Column, su: _Setup) -> list[_Text]:
+    return [_Text.of(col.label, su.bold, su.size), *([_Text.of(col.unit, su.regular, su.size)] if col.unit else [])]
+
+
+def _two_lines(texts: list[_Text]) -> float:
+    """The least width in which a heading takes at most two lines: a label over its unit on one line
+    each, a label alone on two."""
+    word = max((w for t in texts for w in t.widths), default=0.0)
+    widths = sorted(w for t in texts for w in t.runs() if w >= word)
+    return next((w for w in widths if sum(t.lines(w) for t in texts) <= 2), widths[-1] if widths else 0.0)
+
+
+def _shrink(fit: _Fit, widths: list[float], floors: list[list[float]], excess: float) -> list[float]:
+    """Narrow the columns by `excess`, a step at a time, each time where it costs fewest lines per
+    point won: first room no text needs, then where a column's text takes more lines (long cells
+    first, as they win most room per line; a step may skip narrower widths that cost more)."""
+    widths = list(widths)
+    for i, fl in enumerate(floors):  # room above the width its text needs: free
+        take = min(widths[i] - max(f for f in fl if f <= widths[i] + 0.001), excess)
+        widths[i] -= take
+        excess -= take
+    state = [fit.lines(i, w) for i, w in enumerate(widths)]
+    base = fit.cost(state)
+    while excess > 0.001:
+        best = None
+        for i, fl in enumerate(floors):
+            below = [f for f in fl if f < widths[i] - 0.001]
+            # narrower than needed only the widest of them: the others cost more and win nothing
+            reach = [f for f in below if f >= widths[i] - excess] + [f for f in below if f < widths[i] - excess][-1:]
+            for floor in reach:
+                lines = fit.lines(i, floor)
+                lost = fit.cost([*state[:i], lines, *state[i + 1:]]) - base
+                score = lost / min(widths[i] - floor, excess)
+                if best is None or score < best[0] - 1e-9:
+                    best = (score, i, floor, lines, lost)
+        if best is None:
+            break
+        _, i, floor, lines, lost = best
+        take = min(excess, widths[i] - floor)  # any width down to the floor is set as the floor is
+        widths[i] -= take
+        excess -= take
+        state[i] = lines
+        base += lost
+    return widths
+
+
+def _measure(data: TableData, su: _Setup, available: float) -> tuple[list[float], list[float], list[float]]:
+    """Per column: its natural width, its least width, and what its width loses before its text. A
+    column the author gave a width has that width as both, unless its entries need more."""
     mark_room = su.size * 0.6
     gap = max(0.0, NUMBER_GAP * su.size - su.gutter)  # more room left of a number column's widest entry
-    natural, minimum = [], []
+    natural, minimum, inner = [], [], []
     for i, col in enumerate(data.columns):
         label_w = max(_longest_word(col.label, su.bold, su.size),
                       _longest_word(col.unit or "", su.regular, su.size)) + WORD_SLACK
@@ -170,6 +279,7 @@ def column_widths(data: TableData, styles: Styles, available: float) -> list[flo
             need = max(label_w, whole + frac) + _hang(data, i, su)
             minimum.append(need)
             natural.append(need + (gap if i else 0))
+            inner.append(WORD_SLACK + _hang(data, i, su))
         else:  # never narrower than its longest word (a paragraph would cut it without a hyphen)
             full = max((stringWidth(c.text, su.font(k), su.size) + (mark_room if c.mark else 0)
                         for k, c in cells), default=0.0)
@@ -177,27 +287,99 @@ def column_widths(data: TableData, styles: Styles, available: float) -> list[flo
                         for k, c in cells), default=0.0)
             natural.append(max(full, label_w) + WORD_SLACK)
             minimum.append(max(word + WORD_SLACK, label_w, min(MIN_TEXT_COLUMN, natural[-1])))
+            inner.append(WORD_SLACK)
+        if col.width:
+            natural[-1] = minimum[-1] = max(minimum[-1], col.width / 100 * available)
+    return natural, minimum, inner
+
+
+def set_table(data: TableData, styles: Styles, available: float) -> tuple[TableData, list[float]]:
+    """The table as set and its widths. A table whose entries do not all fit on one line at the
+    theme's gutter is set with gutters of TIGHT_GUTTER first: a little less room between columns
+    costs less than a second line in many rows."""
+    su = _Setup(styles, data.size, data.gutter)
+    tight = TIGHT_GUTTER * su.size
+    if not data.gutter and tight < su.gutter:
+        natural, _, _ = _measure(data, su, available)
+        if sum(natural) + su.gutter * (len(data.columns) - 1) > available:
+            data = replace(data, gutter=tight)
+    return data, column_widths(data, styles, available)
+
+
+def broken_rows(data: TableData, styles: Styles, widths: list[float]) -> int:
+    """How many rows of the table take more than one line in these widths."""
+    su = _Setup(styles, data.size, data.gutter)
+    _, _, inner = _measure(data, su, sum(widths))
+    wrapping = [i for i, c in enumerate(data.columns) if c.align != "decimal"]
+    return sum(any(_Text.of(r.cells[i].text + (r.cells[i].mark or ""), su.font(r.kind), su.size)
+                   .lines(widths[i] - inner[i]) > 1 for i in wrapping if i < len(r.cells))
+               for r in data.rows if r.kind != "group")
+
+
+def column_widths(data: TableData, styles: Styles, available: float) -> list[float]:
+    """Widths that fit `available`, as a typesetter sets them. A column's natural width is its
+    widest entry on one line (a number column's digits, a text column's whole text). When that
+    fits, room left over goes first to headings that would take more than two lines, then to
+    number columns (to an even width), then to the text columns. When it does not, columns narrow
+    where that costs fewest lines (`_shrink`); a text column never below its longest word, a number
+    column never below its widest number. Raises TooWide (naming the widest column) when even the
+    narrowest setting does not fit."""
+    su = _Setup(styles, data.size, data.gutter)
+    natural, minimum, inner = _measure(data, su, available)
     gutters = su.gutter * (len(data.columns) - 1)
     if sum(minimum) + gutters > available + 0.01:
         widest = max(range(len(minimum)), key=lambda i: minimum[i])
         raise TooWide(widest, sum(minimum) + gutters, available, minimum)
+    heads = [_heading(col, su) for col in data.columns]
+    two = [minimum[i] if col.width else max(minimum[i], _two_lines(heads[i]) + inner[i])
+           for i, col in enumerate(data.columns)]
     if sum(natural) + gutters <= available:
         widths = list(natural)
-    else:  # text columns wrap: shrink them toward their minimum, in proportion to what they could give
-        give = [n - m for n, m in zip(natural, minimum, strict=True)]
-        excess = sum(natural) + gutters - available
-        widths = [n - excess * g / sum(give) if sum(give) else n for n, g in zip(natural, give, strict=True)]
+        short = sorted((two[i] - widths[i], i) for i in range(len(widths)) if two[i] > widths[i] + 0.001)
+        for more, i in short:  # headings that would take three lines or more, the nearest first
+            if sum(widths) + gutters + more <= available:
+                widths[i] += more
+    else:
+        fit, floors = _fitting(data, su, heads, inner, minimum)
+        start = [max(n, t) for n, t in zip(natural, two, strict=True)]
+        widths = _shrink(fit, start, floors, sum(start) + gutters - available)
     spare = available - sum(widths) - gutters
-    numbers = [i for i, c in enumerate(data.columns) if c.align == "decimal" and widths[i] < NUMBER_COLUMN]
+    numbers = [i for i, c in enumerate(data.columns)
+               if c.align == "decimal" and not c.width and widths[i] < NUMBER_COLUMN]
     want = sum(NUMBER_COLUMN - widths[i] for i in numbers)
     if numbers and spare > 0:
         for i in numbers:
             widths[i] += (NUMBER_COLUMN - widths[i]) * min(1.0, spare / want)
         spare = available - sum(widths) - gutters
-    wrapping = [i for i, c in enumerate(data.columns) if c.align != "decimal"] or [0]
+    wrapping = ([i for i, c in enumerate(data.columns) if c.align != "decimal" and not c.width]
+                or [i for i, c in enumerate(data.columns) if not c.width] or [0])
     for i in wrapping:  # the table spans the column: extra room goes to the text columns
         widths[i] += spare / len(wrapping)
     return widths
+
+
+def _fitting(data: TableData, su: _Setup, heads: list[list[_Text]], inner: list[float],
+             minimum: list[float]) -> tuple[_Fit, list[list[float]]]:
+    """The cost of a table's widths, and per column the widths at which its lines change (never
+    below its minimum)."""
+    rows = [r for r in data.rows if r.kind != "group"]
+    known: dict[tuple[str, str], _Text] = {}
+
+    def text(row: Row, i: int) -> _Text | None:
+        if data.columns[i].align == "decimal" or i >= len(row.cells):
+            return None
+        words, font = row.cells[i].text + (row.cells[i].mark or ""), su.font(row.kind)
+        if (words, font) not in known:
+            known[words, font] = _Text.of(words, font, su.size)
+        return known[words, font]
+
+    cells = [[text(r, i) for r in rows] for i in range(len(data.columns))]
+    floors = []
+    for i, texts in enumerate(heads):
+        runs = {w for t in {id(t): t for t in [*cells[i], *texts] if t}.values() for w in t.runs()}
+        floors.append(sorted({minimum[i], *(w + inner[i] for w in runs if w + inner[i] > minimum[i])}))
+    pages = 1 + len(rows) // 30  # the heading repeats on every page a long table runs onto
+    return _Fit(cells, heads, inner, pages), floors
 
 
 class DataTable(Flowable):
@@ -207,7 +389,7 @@ class DataTable(Flowable):
                  body: list[Row] | None = None, tagging: _Tagging | None = None, continued: bool = False):
         super().__init__()
         self.data, self.styles, self.widths = data, styles, widths
-        self.su = _Setup(styles, data.size)
+        self.su = _Setup(styles, data.size, data.gutter)
         self.head = [Row([Cell(c.label) for c in data.columns], "header"),
                      *[r for r in data.rows if r.kind == "header"]]
         self.body = body if body is not None else [r for r in data.rows if r.kind != "header"]
@@ -230,7 +412,11 @@ class DataTable(Flowable):
         if row.kind == "header" and row is self.head[0] and col.unit:
             text += f"<br/><font name={self.su.regular}>{escape(col.unit)}</font>"
         align = "left" if row.kind == "group" else "right" if col.align == "decimal" else col.align
-        return Paragraph(text, self.su.para(row.kind, align))
+        para = Paragraph(text, self.su.para(row.kind, align))
+        # first fit, as the widths were measured: the fewest lines (evening the rag could take a line
+        # more, 'ONS / Industriestraße / 1')
+        para.optimise = False
+        return para
 
     def _room(self, i: int, row: Row | None = None) -> float:
         """The width a cell's paragraph is set in: a number column's heading ends where its numbers'
@@ -439,7 +625,7 @@ def table_data(block: Table, locale: Locale) -> TableData:
         if unit and re.search(rf"(?<!\w){re.escape(unit)}(?!\w)", col.name):  # 'Change in %': said already
             unit = None
         columns.append(Column(locale.typographic(col.name), align, unit and locale.typographic(unit),
-                              row_header=i == 0 and not col.numeric))
+                              row_header=i == 0 and not col.numeric, width=col.width))
     rows = [Row([Cell(_cell_text(c.value, col, locale, block), MARKS[c.note - 1] if c.note else None)
                  for c, col in zip(r.cells, block.columns, strict=True)], r.kind) for r in block.table]
     continued = f"{locale.typographic(block.title)} ({locale.label('continued')})" if block.title else ""
@@ -447,6 +633,7 @@ def table_data(block: Table, locale: Locale) -> TableData:
 
 
 MIN_TABLE_PT = 7.0  # the smallest a wide table is set (its sources and notes are smaller still)
+BROKEN_ROWS = 1 / 3  # a table with more of its rows on two lines or more is set smaller where fewer break
 
 
 def _sizes(designed: float) -> list[float]:
@@ -462,13 +649,12 @@ def layout(ctx: LayoutContext, block: Table) -> list[Any]:
     st, loc = ctx.styles, ctx.locale
     data = table_data(block, loc)
     designed = _Setup(st).size
+    setting = None
     for size in _sizes(designed):  # a wide table is set smaller, down to MIN_TABLE_PT, before it is refused
         try:
-            data = replace(data, size=size if size != designed else 0.0)
-            widths = column_widths(data, st, ctx.text_width)
-            break
+            tried = set_table(replace(data, size=size if size != designed else 0.0, gutter=0.0), st, ctx.text_width)
         except TooWide as err:
-            if size > MIN_TABLE_PT:
+            if size > MIN_TABLE_PT or setting:
                 continue
             col = block.columns[err.column]
             unit = "Mio. € instead of Euro" if loc.language.startswith("de") else "£m instead of pounds"
@@ -478,6 +664,12 @@ def layout(ctx: LayoutContext, block: Table) -> list[Any]:
                 f"({err.widths[err.column] / MM:.0f} mm)",
                 col.pos, f"use fewer columns, shorter headings or units (e.g. {unit}), or fewer decimals")]
             ) from None
+        # one whose rows would break by the dozen is set smaller too, where that keeps them whole
+        if broken_rows(tried[0], st, tried[1]) <= len(block.table) * BROKEN_ROWS:
+            setting = tried
+            break
+        setting = setting or tried
+    data, widths = setting
     # under the table as under a chart: caption, then the notes on its cells, then the source
     after = []
     if block.caption:

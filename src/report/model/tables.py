@@ -101,6 +101,10 @@ class TableColumn(Node):
         "says nothing: from zero, across a change of sign, to or from a missing value), number or currency the "
         "difference.", default=None, example=["2024", "2025"],
         items=(2, 2))
+    width: int | None = spec(
+        "Width in percent of the table (which spans the text column); the other columns share the rest. Never "
+        "narrower than the column's longest word or widest number. Default: what its entries need.",
+        default=None, example=30, between=(3, 90))
     negatives: Literal["minus", "brackets"] | None = spec(
         "How this column prints negative numbers, overriding the table's `negatives`: minus (−1,251) or "
         "brackets, as accounts set them ((1,251), positives without a plus).", default=None, example="brackets")
