@@ -432,3 +432,26 @@ def test_csv_cells_with_their_columns_unit_are_read_and_others_said_once_per_col
     assert re.search(r"investitionen\.csv:2:\d+: error: table 'Investitionen nach Sparten': column '2025': "
                      r"'28,4 T€' is a number with the unit 'T€' \(and 5 more cells of this column\)", err), err
     assert "give the column unit: T€" in err
+
+
+def test_a_number_column_of_years_warns_that_it_prints_them_grouped(tmp_path):
+    """Baujahr as type: number printed 2.013 and 1.968 without a word."""
+    from report.errors import Diagnostics
+    from report.layout.table import table_data
+    from report.load import parse_yaml
+    from report.locale import get_locale
+    from report.model import ReadContext, Reader, Table
+
+    locale = get_locale("de-DE")
+    ctx = ReadContext(content_dir=tmp_path, assets_dir=tmp_path, project_dir=tmp_path, numbers=locale,
+                      language="de-DE")
+    raw = parse_yaml("title: Stationen\nalt: A\ncolumns: [{name: Station}, {name: Baujahr, type: number}, "
+                     "{name: Trafos, type: number}]\nrows:\n  - [ONS Markt, 2013, 2]\n  - [ONS Mühle, 1968, 1]\n")
+    diag = Diagnostics()
+    table = Reader(diag, ctx).read(raw, raw.pos, Table, "table")
+    assert [d.message for d in diag.warnings] == [
+        "table 'Stationen': column 'Baujahr' holds years (2013, …) and prints them as amounts, with a thousands "
+        "separator: 2.013"]
+    assert diag.warnings[0].pos.line == 5
+    assert diag.warnings[0].hint == "make it type: text (years are names, not amounts)"
+    assert [r.cells[1].text for r in table_data(table, locale).rows] == ["2.013", "1.968"]

@@ -205,6 +205,7 @@ class Table(Node):
             diag.error(kpos, f"table '{self.title}': row_kinds names the row '{label}', which the table does not have",
                        "name a row by the text of its first cell")
         self._unit_errors(diag)
+        self._years(rows, diag, ctx)
         for col in self.columns:  # digits that decimals: rounds away, once per column
             warn_rounded(diag, self._rounded_cells.get(col.name, []), col.decimals, ctx.numbers,
                          "column")
@@ -351,6 +352,22 @@ class Table(Node):
                 return None
         self._rounded_cells.setdefault(col.name, []).append((pos, f"{what}:", number))  # (_rounding_warnings)
         return number
+
+    def _years(self, rows: list[TableRow], diag: Diagnostics, ctx: ReadContext) -> None:
+        """A number column of years (Baujahr: 2013, 1968) prints them grouped, '2.013': a warning."""
+        if ctx.numbers is None or not ctx.numbers.thousands:
+            return
+        for i, col in enumerate(self.columns):
+            if col.type != "number" or col.change:
+                continue
+            values = [r.cells[i] for r in rows if r.kind == "body" and i < len(r.cells)
+                      and isinstance(r.cells[i].value, Number)]
+            if len(values) >= 2 and all(c.value.decimals == 0 and 1800 <= c.value.value <= 2100 for c in values):
+                first = values[0]
+                shown = first.value.format(ctx.numbers, None)
+                diag.warning(first.pos, f"table '{self.title}': column '{col.name}' holds years ({first.value}, …) "
+                             f"and prints them as amounts, with a thousands separator: {shown}",
+                             "make it type: text (years are names, not amounts)")
 
     def _unit_errors(self, diag: Diagnostics) -> None:
         """One error per column whose CSV cells carry a unit the column does not name (a wall of one
