@@ -215,3 +215,21 @@ def test_the_screen_edition_alone_warns_of_an_image_print_refuses(project, tmp_p
     assert code == 0
     assert re.search(rf"{re.escape(where)}: warning: image klein.jpg has only \d+ ppi at its placed size of", err)
     assert "the print edition refuses it" in err
+
+
+def test_every_image_print_refuses_is_named_in_one_run(project, tmp_path, capsys):
+    """A utility's two coarse photos came one per run: the first stopped the layout. The print edition
+    now names each after laying out, at its place, in one run."""
+    from PIL import Image
+    where = _low_resolution_image(project)
+    images = project.parent / "assets" / "images"
+    Image.new("RGB", (320, 200), (120, 40, 60)).save(images / "klein2.jpg")
+    section = project / "sections" / "03-highlights.yaml"
+    assert section.is_file()
+    section.write_text(section.read_text(encoding="utf-8") + "  - image:\n      image: images/klein2.jpg\n"
+                       "      caption: Noch ein kleines Bild.\n      alt: Eine rote Fläche.\n", encoding="utf-8")
+    code, err = run_cli(["build", str(project), "-o", str(tmp_path / "out")], capsys)
+    assert code == 2 and "Traceback" not in err
+    assert re.search(rf"{re.escape(where)}: error: image klein.jpg has only \d+ ppi", err), err
+    assert re.search(r"03-highlights\.yaml:\d+:14: error: image klein2.jpg has only \d+ ppi", err), err
+    assert err.count("has only") == 2

@@ -82,6 +82,9 @@ def render(doc: Document, theme: Theme, fonts: dict[str, Path], charts: dict[str
         except LayoutError:  # outside any content block: still the user's content, never a traceback
             raise ReportError([too_large(None)]) from None
     edition.warnings.extend(dict.fromkeys(styles.notes))  # each pass sets the text again: one note each
+    errors = [d for d in dict.fromkeys(edition.warnings) if d.severity == "error"]
+    if errors:  # found while laying out (an image too coarse for print): all of them, after the layout
+        raise ReportError(errors)
     return Rendered(buf.getvalue(), template.page, geometry, tagger, list(ctx.padded), brand.forms if brand else {})
 
 

@@ -78,12 +78,12 @@ class PrintEdition(Edition):
     def prepare_image(self, path: Path, width: float, height: float, at: Pos | None = None,
                       ground: Any = None) -> Any:
         ppi, placed = placed_ppi(path, width, height)
-        if ppi + 0.5 < MIN_PPI_ERROR:
-            raise ReportError([Diagnostic(
+        if ppi + 0.5 < MIN_PPI_ERROR:  # an error, raised once the layout is done (render): every such image at once
+            self.warnings.append(Diagnostic(
                 f"image {path.name} has only {ppi:.0f} ppi at its placed size of {placed}", at or Pos(path),
                 f"print needs {MIN_PPI_WARN} ppi: supply at least {round(width / 72 * MIN_PPI_WARN)} × "
-                f"{round(height / 72 * MIN_PPI_WARN)} pixels")])
-        if ppi + 0.5 < MIN_PPI_WARN:
+                f"{round(height / 72 * MIN_PPI_WARN)} pixels"))
+        elif ppi + 0.5 < MIN_PPI_WARN:
             self.warnings.append(Diagnostic(
                 f"image {path.name} has {ppi:.0f} ppi at its placed size of {placed} (print wants "
                 f"{MIN_PPI_WARN})", at or Pos(path), "a larger original prints sharper", "warning"))
