@@ -9,6 +9,7 @@ Drawn directly on a reportlab canvas: A3 landscape, so every part is shown at a 
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import fields, replace
 from pathlib import Path
 from typing import Any
@@ -62,7 +63,8 @@ class _Page:
         mode = "CMYK for offset print (FOGRA39)" if e.colour_mode == "cmyk" else "sRGB for screens"
         bleed = f" + {e.bleed_mm:g} mm bleed" if e.bleed_mm else ""
         self.text(15 * MM, PAGE[1] - 18 * MM, f"Theme specimen · {e.name} edition", 20, "black", "primary")
-        self.text(15 * MM, PAGE[1] - 25 * MM, f"{mode} · trim {self.theme.page.size} {w:g} × {h:g} mm{bleed} · "
+        named = "" if re.fullmatch(r"[\d.]+x[\d.]+", self.theme.page.size) else f"{self.theme.page.size} "
+        self.text(15 * MM, PAGE[1] - 25 * MM, f"{mode} · trim {named}{w:g} × {h:g} mm{bleed} · "
                   f"{self.source}", 9, "regular", "muted")
         top = PAGE[1] - 38 * MM
         self.palette(15 * MM, top)
@@ -101,12 +103,20 @@ class _Page:
             close = close_pairs(names, colours)
             note = "; ".join(f"{a}/{b} (delta E {d:.0f})" for a, b, d in close) if close else "all series distinct"
             self.text(x + len(colours) * 14 * MM + 2 * MM, y - 6.5 * MM, ("hard to tell apart: " if close else "")
-                      + note, 7, "regular", "accent" if close else "muted")
+                      + note, 7, "bold" if close else "regular", "ink" if close else "muted")  # (not in a
+            # brand colour: the accent may be one of the colours it names)
             y -= 14 * MM
         self.text(x, y, f"Swatches under the first row are simulations (sRGB); delta E (CIE76) < {CLOSE_DELTA_E:g} "
                   "counts as hard to tell apart.", 6.5, "regular", "muted")
 
     # -- type scale ------------------------------------------------------------------------------
+
+    def _whole_words(self, text: str, role: str, size: float, width: float) -> str:
+        """As many whole words of `text` as fit `width` (a sample cut mid-word looked like a fault)."""
+        words = text.split(" ")
+        while len(words) > 1 and self.c.stringWidth(" ".join(words), self.font[role], size) > width:
+            words.pop()
+        return " ".join(words).rstrip(" –-,")
 
     def types(self, x: float, y: float) -> None:
         s = self.theme.sizes
@@ -125,7 +135,9 @@ class _Page:
             path = self.c.beginPath()
             path.rect(x, y - shown * 1.3, 125 * MM, shown * 1.3)
             self.c.clipPath(path, stroke=0, fill=0)
-            self.text(x, y - shown * 1.05, self.sample if shown < 16 else self.sample.split(" – ")[0], shown, role,
+            sample = self._whole_words(self.sample if shown < 16 else self.sample.split(" – ")[0], role, shown,
+                                       125 * MM)
+            self.text(x, y - shown * 1.05, sample, shown, role,
                       "primary" if f.name in ("h1", "h2", "title", "figure", "quote", "lead") else "ink")
             self.c.restoreState()
             y -= shown * 1.3 + 4.5 * MM
