@@ -71,15 +71,17 @@ def require_tool(name: str, package: str) -> str:
 
 def many_sections(project: Path, count: int) -> None:
     """The project's sections replaced by `count` short text sections ("Abschnitt 1" …)."""
-    names = []
-    for i in range(count):
-        name = f"sections/x{i:02d}.yaml"
-        (project / name).write_text(f"kind: text\ntitle: Abschnitt {i + 1}\nblocks:\n  - paragraph: Text {i + 1}.\n",
-                                    encoding="utf-8")
-        names.append(name)
+    set_sections(project, {f"sections/x{i:02d}.yaml": f"kind: text\ntitle: Abschnitt {i + 1}\nblocks:\n"
+                           f"  - paragraph: Text {i + 1}.\n" for i in range(count)})
+
+
+def set_sections(project: Path, files: dict[str, str]) -> None:
+    """The project's sections replaced by `files` (name → YAML text), in that order."""
+    for name, text in files.items():
+        (project / name).write_text(text, encoding="utf-8")
     report = project / "report.yaml"
     head, tail = report.read_text(encoding="utf-8").split("sections:\n", 1)
-    report.write_text(head + "sections:\n" + "".join(f"  - {n}\n" for n in names) + "\n" + tail.split("\n\n", 1)[1],
+    report.write_text(head + "sections:\n" + "".join(f"  - {n}\n" for n in files) + "\n" + tail.split("\n\n", 1)[1],
                       encoding="utf-8")
 
 

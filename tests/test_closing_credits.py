@@ -7,6 +7,8 @@ import pypdfium2 as pdfium
 
 from report.build import build
 
+from .conftest import set_sections
+
 COVER = "Bildquelle: beermedia / fotolia.com"  # the sample's cover credit
 CREDITS = ["Foto: Lena Sørensen", "Foto: Jonas Müller-Lüdenscheidt", "Foto: Lena Sørensen", COVER, None]
 
@@ -22,19 +24,13 @@ def page_texts(path) -> list[str]:
 
 def _sections_with_images(project) -> None:
     """One section per credit, each with a paragraph and a photo credited so (the last one uncredited)."""
-    names = []
+    files = {}
     for i, credit in enumerate(CREDITS):
-        name = f"sections/b{i}.yaml"
         line = f"\n      credit: \"{credit}\"" if credit else ""
-        (project / name).write_text(
+        files[f"sections/b{i}.yaml"] = (
             f"kind: text\ntitle: Bild {i + 1}\nblocks:\n  - paragraph: Text {i + 1}.\n  - image:\n"
-            f"      image: images/cover-artwork.jpg\n      caption: Unterschrift {i + 1}\n      alt: Grafik{line}\n",
-            encoding="utf-8")
-        names.append(name)
-    report = project / "report.yaml"
-    head, tail = report.read_text(encoding="utf-8").split("sections:\n", 1)
-    report.write_text(head + "sections:\n" + "".join(f"  - {n}\n" for n in names) + "\n" + tail.split("\n\n", 1)[1],
-                      encoding="utf-8")
+            f"      image: images/cover-artwork.jpg\n      caption: Unterschrift {i + 1}\n      alt: Grafik{line}\n")
+    set_sections(project, files)
 
 
 def test_closing_page_lists_every_image_credit_with_its_pages(project, tmp_path):

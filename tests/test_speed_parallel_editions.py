@@ -158,14 +158,15 @@ def test_a_content_error_stops_the_side_by_side_build(project, tmp_path, monkeyp
 
 
 
-@pytest.mark.parametrize("first", [False, True], ids=["laid out in the worker", "finished in the worker"])
-@pytest.mark.parametrize("fails", ["worker", "build process"])
+@pytest.mark.parametrize(("fails", "first"), [("worker", False), ("build process", True)],
+                         ids=["worker-laid out in the worker", "build process-finished in the worker"])
 def test_a_shared_preflight_walk_that_breaks_costs_only_time(project, tmp_path, monkeypatch, fails, first):
     """The print worker dies right after offering its file (the build process walks pages for a
     worker that is gone, then builds the edition itself), or the build process fails while helping
     (the worker walks what it took): the build ends with the PDFs and preflight of a build in one
     process. Whether the worker laid the edition out (charts drawn before) or only finishes it (a
-    first build)."""
+    first build). Each failing side is tried once, with one of the two ways the worker works (the
+    four pairs took 16 s of the suite's 5 minutes)."""
     from report.preflight import shared as shared_walk
     _long(project)
     monkeypatch.setattr(build_module, "PARALLEL_MIN_BYTES", 16 * 1024)
