@@ -74,9 +74,16 @@ def test_every_shipped_content_file_validates(tmp_path):
     ({"kind": "text", "title": "T", "blocks": [{"box": {"blocks": [{"chart": "x"}]}}]}, "Section"),
     ({"kind": "text", "title": "T", "blocks": [{"list": {"style": "roman", "items": ["a"]}}]}, "Section"),
     ({"kind": "text", "title": "T", "blocks": [], "columns": 3}, "Section"),
+    ({"kind": "text", "title": "T", "blocks": [{"image": {"image": "images/a.jpg", "alt": "A"}}]}, "Section"),
 ])
 def test_schema_rejects_what_the_loader_rejects(bad, fragment):
     assert list(validator(fragment).iter_errors(bad))
+
+
+def test_schema_lets_only_a_page_photo_go_without_a_caption():
+    photo = {"kind": "text", "title": "T", "blocks": [{"image": {"image": "images/a.jpg", "alt": "A", "size": "page"}},
+                                                      {"paragraph": "x"}]}
+    assert not list(validator("Section").iter_errors(photo))
 
 
 def test_schema_command_prints_json(capsys):

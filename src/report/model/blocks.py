@@ -36,6 +36,10 @@ class ChartRef(Node):
 
 @dataclass(kw_only=True)
 class Figure(Node):
+    # an image in the text needs its caption; a page photo may go without (the schema says so to editors)
+    SCHEMA_RULES = {"if": {"properties": {"size": {"const": "page"}}, "required": ["size"]},
+                    "else": {"required": ["caption"]}}
+
     image: AssetPath = spec("Image file relative to assets/.", example="images/messe.jpg",
                             example_en="images/picture.jpg")
     caption: Markup | None = spec("Caption under the image (required for an image in the text; a page photo's is "
