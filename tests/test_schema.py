@@ -90,3 +90,17 @@ def test_schema_command_prints_json(capsys):
     assert main(["schema"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["$schema"].endswith("2020-12/schema")
+
+
+def test_the_british_centre_reads_as_center(tmp_path):
+    """align: centre was refused ('did you mean center?') while the donut's key is spelt centre:."""
+    from report.content import load_document
+    assert main(["init", "--language", "en-GB", str(tmp_path / "en")]) == 0
+    section = tmp_path / "en" / "content" / "sections" / "04-columns.yaml"
+    text = section.read_text(encoding="utf-8")
+    assert "      align: centre " in text  # the English template spells it so
+    section.write_text(text.replace("      width: 100 ", "      width: 60 ", 1), encoding="utf-8")
+    doc = load_document(tmp_path / "en" / "content")
+    figures = [b for s in doc.sections for b in getattr(s, "blocks", []) if type(b).__name__ == "Figure"]
+    assert [f.align for f in figures] == ["center"]
+    assert validate_folder(tmp_path / "en" / "content") == []

@@ -15,6 +15,7 @@ from dataclasses import MISSING
 from typing import Any, Literal
 
 from .model import BLOCK_KINDS, BOX_KINDS, CHART_KINDS, SECTION_KINDS, AssetPath, Markup, Number, Report
+from .model.reader import SPELLINGS
 from .theme import Theme
 
 SCHEMA_ID = "https://report.example.org/schema/report.schema.json"
@@ -37,7 +38,8 @@ class _Builder:
             inner = [a for a in args if a is not type(None)]
             return {"anyOf": [self.type_schema(inner[0], meta, partial), {"type": "null"}]}
         if origin is Literal:
-            return {"const": args[0]} if len(args) == 1 else {"enum": list(args)}
+            values = [*args, *(other for other, meant in SPELLINGS.items() if meant in args)]
+            return {"const": values[0]} if len(values) == 1 else {"enum": values}
         if origin is list:
             out: dict[str, Any] = {"type": "array", "items": self.type_schema(args[0], meta, partial)}
             if meta.get("items"):

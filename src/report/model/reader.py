@@ -25,6 +25,10 @@ from ..errors import Diagnostics, Pos, ReportError
 from ..load import YFloat, YInt, YMap, YPlain, YSeq
 from .numbers import Number, NumberError, Separators, groups_with_point, number_from_yaml, parse_number
 
+# other spellings of a choice's value that read as it: British authors write centre (as the donut's
+# `centre:` key is spelt); the schema lists them too (schema.py)
+SPELLINGS = {"centre": "center"}
+
 
 class Markup(str):
     """Text that may contain the inline markup of `report.markup`."""
@@ -159,6 +163,8 @@ class Reader:
             self.diag.error(pos, f"{what}: a value is missing", hint)
             return INVALID
         if origin is Literal:
+            if value in SPELLINGS and SPELLINGS[value] in args:  # centre: the British spelling reads as center
+                return SPELLINGS[value]
             if value not in args:
                 self.diag.error(pos, f"{what}: {_got(value)} is not one of {', '.join(map(str, args))}",
                                 self._did_you_mean(str(value), [str(a) for a in args]))
