@@ -172,7 +172,7 @@ def test_wrap_false_and_a_centred_image_stand_alone_and_the_text_keeps_a_line_be
     wraps = [no for no, line in enumerate(written, start=1) if "wrap: true" in line]
     assert mitte.pos.file.name == "allein.yaml" and [mitte.pos.line, breit.pos.line] == wraps
     assert all(w.severity == "warning" for w in (mitte, breit))
-    assert len(built["warnings"]) == 2
+    assert len([w for w in built["warnings"] if "ends on page" not in w.message]) == 2  # (a short last page: pagefill)
 
 
 def test_the_figure_is_read_before_the_text_beside_it(built):

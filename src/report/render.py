@@ -16,7 +16,7 @@ from .charts import ChartDrawing
 from .clock import reproducible
 from .editions import Edition
 from .errors import Diagnostic, Pos, ReportError
-from .layout import build_story, fit
+from .layout import build_story, fit, pagefill
 from .layout.context import LayoutContext
 from .layout.logo import Brand
 from .layout.styles import Styles, register_fonts
@@ -81,6 +81,7 @@ def render(doc: Document, theme: Theme, fonts: dict[str, Path], charts: dict[str
             raise ReportError([too_large(exc.pos)]) from None
         except LayoutError:  # outside any content block: still the user's content, never a traceback
             raise ReportError([too_large(None)]) from None
+    styles.notes.extend(pagefill.notes(ctx))  # sections ending a few lines into a page (the last pass's)
     edition.warnings.extend(dict.fromkeys(styles.notes))  # each pass sets the text again: one note each
     errors = [d for d in dict.fromkeys(edition.warnings) if d.severity == "error"]
     if errors:  # found while laying out (an image too coarse for print): all of them, after the layout

@@ -12,7 +12,7 @@ from typing import Any
 from reportlab.platypus import NextPageTemplate, PageBreak
 
 from ..model import ForewordSection, KeyFiguresSection, TextSection
-from . import closing, contents, cover, foreword, keyfigures, section
+from . import closing, contents, cover, foreword, keyfigures, pagefill, section
 from .context import LayoutContext
 from .padding import PadPages
 from .templates import with_source
@@ -31,8 +31,11 @@ def build_story(ctx: LayoutContext) -> list[Any]:
     story: list[Any] = [NextPageTemplate("cover"), *cover.layout(ctx),
                         NextPageTemplate(["left", "right"]), PageBreak(), *contents.layout(ctx)]
     previous = None
-    for index, sec in enumerate(ctx.doc.sections, start=1):
+    sections = ctx.doc.sections
+    for index, sec in enumerate(sections, start=1):
         flow = with_source(SECTION_LAYOUTS[type(sec)](ctx, sec, index), sec.pos)
+        following = sections[index] if index < len(sections) else None
+        flow = pagefill.marked(ctx, index, flow, following is None or not _continues(ctx, following, sec))
         if _continues(ctx, sec, previous):
             first = next(f for f in flow if getattr(f, "head", False))
             first.style = first.style.clone(first.style.name, spaceBefore=SECTION_GAP * 72 / 25.4)
@@ -42,9 +45,9 @@ def build_story(ctx: LayoutContext) -> list[Any]:
         previous = sec
     back = closing.layout(ctx)
     story += [PadPages(ctx), NextPageTemplate("back"), PageBreak(), *back]
-    sections = [f.toc_entry for f in story if getattr(f, "toc_entry", None)]
+    entries = [f.toc_entry for f in story if getattr(f, "toc_entry", None)]
     for toc in (f for f in story if isinstance(f, contents.Contents)):
-        toc.expect(sections)
+        toc.expect(entries)
     return story
 
 

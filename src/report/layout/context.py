@@ -31,6 +31,8 @@ class LayoutContext:
     # credited images as drawn: their block's id → (page, credit), for the closing page's image credits
     # (every pass of the layout draws them again, on the page they take in it)
     credits: dict[int, tuple[int, str]] = field(default_factory=dict)
+    # where each section starts and ends as drawn: (index, "start"/"end") → (page, room left; see pagefill)
+    section_ends: dict[tuple[int, str], tuple[int, float]] = field(default_factory=dict)
 
     def credited(self, block: Any, credit: str) -> Callable[[int], None]:
         """What an image calls with its page when it is drawn, to be listed with its credit."""
