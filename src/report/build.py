@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from . import assets, fontfiles, stamp
+from . import assets, colours, fontfiles, stamp
 from .cache import Cache
 from .result import BuildResult, Output, PreflightFailed
 
@@ -28,6 +28,7 @@ def build(content_dir: Path, out_dir: Path, edition_names: list[str] | None = No
     cache = cache or Cache()
     fontfiles.use(cache)  # a fresh process reads the fonts' parses back instead of parsing them
     assets.use(cache)  # and what checking the images found, instead of decoding them
+    colours.use(cache)  # and how the theme's colours print, instead of converting them
     options = (sorted(edition_names or []), marks)
     stamped = stamp.input_stamp(content_dir, out_dir, options) if cache.enabled else ""
     if stamped and (kept := stamp.recall(cache, content_dir, out_dir, options, stamped)):

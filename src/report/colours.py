@@ -8,6 +8,7 @@ import itertools
 import math
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 SIMULATIONS = {  # linear-sRGB matrices for full protanopia, deuteranopia and tritanopia (Machado et al. 2009)
     "protanopia (no red cones, ~1 % of men)": ((0.152286, 1.052583, -0.204868), (0.114503, 0.786281, 0.099216),
@@ -142,12 +143,35 @@ def printed(cmyks: list[tuple[float, ...]], profile: Path) -> list[tuple[float, 
     return [tuple(v / 255 for v in out.getpixel((x, 0))) for x in range(len(cmyks))]
 
 
-def mismatch(cmyk: tuple[float, ...], rgb: tuple[float, float, float],
-             profile: Path) -> tuple[float, str, str, str]:
-    """How far a colour's print version is from its screen version (CIEDE2000), the print version's
-    sRGB hex and both described in words."""
-    shown = printed([tuple(cmyk)], profile)[0]
-    return (delta_e2000(lab(shown), lab(rgb)), _hex(shown), describe(shown), describe(rgb))
+_store: Any = None  # the build cache, where the theme's mismatches are kept between processes (None: not kept)
+
+
+def use(cache: Any) -> None:
+    """Keep the theme check's results in `cache` from now on (None, or a disabled cache: work them
+    out every time). Building the profile's transform alone takes ~50 ms, on every build."""
+    global _store
+    _store = cache if cache is not None and cache.enabled else None
+
+
+def mismatches(pairs: list[tuple[tuple[float, ...], tuple[float, float, float]]],
+               profile: Path) -> list[tuple[float, str, str, str]]:
+    """For each colour (cmyk, rgb): how far its print version is from its screen version
+    (CIEDE2000), the print version's sRGB hex and both described in words. Converted in one pass,
+    and kept in the build cache (by the colours, the profile's bytes and this code)."""
+    from .cache import file_digest, key
+    k = key("colour-mismatches 1", pairs, file_digest(profile), file_digest(Path(__file__))) if _store else ""
+    if _store is not None:
+        kept = _store.get_json("colours", k)
+        if isinstance(kept, list) and len(kept) == len(pairs) and all(
+                isinstance(e, list) and len(e) == 4 and isinstance(e[0], (int, float))
+                and all(isinstance(t, str) for t in e[1:]) for e in kept):
+            return [(float(e[0]), *e[1:]) for e in kept]
+    shown = printed([tuple(cmyk) for cmyk, _ in pairs], profile) if pairs else []
+    out = [(delta_e2000(lab(s), lab(rgb)), _hex(s), describe(s), describe(rgb))
+           for s, (_, rgb) in zip(shown, pairs, strict=True)]
+    if _store is not None:
+        _store.put_json("colours", k, out)
+    return out
 
 
 def how_close(d: float) -> str:

@@ -15,7 +15,19 @@ from typing import Literal
 
 from .assets import inside_project
 from .cache import file_status, settled
-from .colours import MISMATCH_DELTA_E, PROFILE, how_close, mismatch, plate_count, small_text_build
+from .colours import (
+    CLOSE_DELTA_E,
+    MISMATCH_DELTA_E,
+    PROFILE,
+    SIMULATIONS,
+    close_pairs,
+    delta_e,
+    how_close,
+    mismatches,
+    plate_count,
+    simulate,
+    small_text_build,
+)
 from .errors import Diagnostic, Diagnostics, Pos, ReportError
 from .fontfiles import parsed
 from .load import YMap, YSeq, load_yaml_file
@@ -274,11 +286,11 @@ class Theme(Node):
         brand guide's other colour), and print and screen editions would disagree."""
         if not profile.is_file():
             return  # the print edition says that it is missing
-        for f in fields(Colours):
-            colour = self.colour(f.name)
-            d, shown, printed, screen = mismatch(tuple(colour.cmyk), colour.rgb_floats, profile)
+        colours = [(f.name, self.colour(f.name)) for f in fields(Colours)]
+        found = mismatches([(tuple(c.cmyk), c.rgb_floats) for _, c in colours], profile)
+        for (name, colour), (d, shown, printed, screen) in zip(colours, found, strict=True):
             if d > MISMATCH_DELTA_E:
-                diag.warning(colour.pos, f"colour {f.name}: cmyk {colour.cmyk_text} prints {printed} (about {shown}), "
+                diag.warning(colour.pos, f"colour {name}: cmyk {colour.cmyk_text} prints {printed} (about {shown}), "
                              f"rgb {colour.rgb} is {screen}: print and screen show different colours (delta E "
                              f"{d:.0f}, over {MISMATCH_DELTA_E:g})",
                              "give cmyk and rgb of the same colour, e.g. both from the brand guide; `report theme` "
@@ -287,7 +299,6 @@ class Theme(Node):
     def _check_chart_colours(self, diag: Diagnostics) -> None:
         """Series whose colours look alike cannot be told apart in a legend, nor a loss from a gain:
         said at build time (`report theme` shows the colours, also as colour-blind readers see them)."""
-        from .colours import CLOSE_DELTA_E, SIMULATIONS, close_pairs, delta_e, simulate
         names = list(dict.fromkeys(self.charts.palette))
         base = [self.colour(n).rgb_floats for n in names]
         found: dict[tuple[str, str], tuple[float, str]] = {}
