@@ -276,10 +276,11 @@ def _measure(data: TableData, su: _Setup, available: float) -> tuple[list[float]
                          for k, c in cells), default=0.0)
             frac = max((stringWidth(_parts(c.text, data.decimal)[1], su.font(k), su.size)
                         for k, c in cells), default=0.0)
-            need = max(label_w, whole + frac) + _hang(data, i, su)
+            hang = _hang(data, i, su)
+            need = max(label_w, whole + frac) + hang
             minimum.append(need)
             natural.append(need + (gap if i else 0))
-            inner.append(WORD_SLACK + _hang(data, i, su))
+            inner.append(WORD_SLACK + hang)
         else:  # never narrower than its longest word (a paragraph would cut it without a hyphen)
             full = max((stringWidth(c.text, su.font(k), su.size) + (mark_room if c.mark else 0)
                         for k, c in cells), default=0.0)
