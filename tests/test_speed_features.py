@@ -165,6 +165,7 @@ def test_a_font_in_two_places_is_parsed_once(tmp_path):
     """The package's Lato (which measures chart labels) and a project's copy of it are one parse;
     another weight is not."""
     from report import fontfiles, labels
+    labels._font.cache_clear()  # an earlier test in this process may have reset fontfiles' parses
     copy, bold = tmp_path / "Lato-Regular.ttf", tmp_path / "Lato-Bold.ttf"
     copy.write_bytes(labels._FONT.read_bytes())
     bold.write_bytes(labels._FONT.with_name("Lato-Bold.ttf").read_bytes())
