@@ -11,7 +11,7 @@ def test_number_formats():
 
 def test_typographic_quotes_and_dashes():
     de = get_locale("de-DE")
-    assert de.typographic('Er sagte "ja" - und ging...') == "Er sagte „ja“ – und ging…"
+    assert de.typographic('Er sagte "ja" - und ging...') == "Er sagte „ja“\u00a0– und ging…"
     assert get_locale("en-GB").typographic('"yes"') == "“yes”"
 
 
@@ -60,7 +60,8 @@ def test_typographic_knows_the_character_before():
     de = get_locale("de-DE")
     assert de.typographic('" Ende', before="a") == "“ Ende"  # closes a quote opened in the span before
     assert de.typographic('"Anfang', before=" ") == "„Anfang"
-    assert de.typographic("geht's -- gut --- oder?") == "geht’s – gut — oder?"
+    # a spaced dash never begins a line
+    assert de.typographic("geht's -- gut --- oder?") == "geht’s\u00a0– gut\u00a0— oder?"
     en = get_locale("en-GB")  # a plural's possessive: the apostrophe after its s (not a quotation's end)
     assert en.typographic("customers' pipes and Customers' taps.") == "customers’ pipes and Customers’ taps."
     assert de.typographic("Hans' Buch, Max' Rad") == "Hans’ Buch, Max’ Rad"
@@ -99,3 +100,30 @@ def test_a_day_and_its_month_never_break():
     assert de.typographic("am 1. April und 18. Juli 2025") == "am 1.\u00a0April und 18.\u00a0Juli 2025"
     for kept in ("we 3 may", "page 12 Mayfair", "40 April", "1.5 May"):
         assert en.typographic(kept) == kept
+
+
+def test_us_dates_times_ranges_and_spaced_dashes_are_bound():
+    us, gb, de = get_locale("en-US"), get_locale("en-GB"), get_locale("de-DE")
+    nb = "\u00a0"
+    assert (us.typographic("went live on June 2, 2025, and Sept. 14th")
+            == f"went live on June{nb}2,{nb}2025, and Sept.{nb}14th")
+    assert gb.typographic("from 10 a.m. to 9 PM") == f"from 10{nb}a.m. to 9{nb}PM"
+    assert de.typographic("ab 18 Uhr") == f"ab 18{nb}Uhr"
+    assert us.typographic("storage — now 3-4% of 10-20 MW") == f"storage{nb}— now 3–4% of 10–20{nb}MW"
+    assert de.typographic("Wir - die Stadtwerke - mit 3-4 %") == f"Wir{nb}– die Stadtwerke{nb}– mit 3–4{nb}%"
+    assert de.typographic("im Mai 3 Projekte") == "im Mai 3 Projekte"  # German writes the day first
+    assert us.typographic("A-3-4%") == "A-3-4%" and us.typographic("v2-3 MW") == f"v2-3{nb}MW"  # no range
+    for kept in ("June 2,2025", "March 12,5", "May 2025", "A-3-4", "0-8-15", "COVID-19", "pages 10-20",
+                 "2017-05-03", "3-4 people", "— a dash that opens"):
+        assert nb not in us.typographic(kept) and us.typographic(kept) == kept, kept
+
+
+def test_a_regional_language_hyphenates_with_its_regions_dictionary():
+    from report.layout.hyphenate import break_points
+    us, gb = get_locale("en-US").hyphenation, get_locale("en-GB").hyphenation
+    # tech-nol-ogy, tech-no-logy
+    assert break_points("technology", us) == [4, 7] and break_points("technology", gb) == [4, 6]
+    assert get_locale("en-US").hyphenation == "en_US" and get_locale("en-us").hyphenation == "en_US"
+    assert get_locale("en-GB").hyphenation == get_locale("en").hyphenation == "en_GB"
+    assert get_locale("de-DE").hyphenation == get_locale("de").hyphenation == "de_DE"
+    assert get_locale("de-AT").hyphenation == "de_AT"

@@ -62,7 +62,7 @@ def test_author_typed_quotes_are_kept():
 def test_dashes_and_ellipsis_but_not_in_urls():
     text = "10--12 Uhr... siehe https://example.org/a--b/c...d und [hier](https://x.org/--)"
     out = rl_markup(text, DE).replace(markup.BREAK, "")
-    assert out.startswith("10–12 Uhr… siehe ")
+    assert out.startswith("10–12\u00a0Uhr… siehe ")  # a time of day is bound to its number
     assert ">https://example.org/a--b/c...d</a>" in out and 'href="https://x.org/--"' in out
 
 

@@ -340,3 +340,32 @@ def test_an_english_review_sets_single_quotes_year_ranges_and_dates(tmp_path):
         assert str(p.docinfo["/Subject"]) == "Annual Review 2024–25"
         assert str(p.docinfo["/Keywords"]).endswith("trade fairs, 2024–25")
         assert str(p.open_metadata()["dc:description"]) == "Annual Review 2024–25"
+
+
+def test_a_us_review_hyphenates_the_american_way_and_keeps_dates_and_dashes_together(project):
+    """A US company's review (language: en-US) broke "techno-logy" the British way, "June | 2, 2025"
+    and "March 12, | 2025" across lines, and began a line with a spaced em dash."""
+    from report.build import build
+
+    from .conftest import set_sections
+    report = project / "report.yaml"
+    report.write_text(report.read_text(encoding="utf-8").replace("language: de-DE", "language: en-US"),
+                      encoding="utf-8")
+    text = ("the {} plant's new technology went live on June 2, 2025 — now storage makes up 41% of all "
+            "bookings, between 10 a.m. and 9 p.m. every day")
+    set_sections(project, {"sections/us.yaml": "kind: text\ntitle: Typography\nblocks:\n" + "".join(
+        f"  - paragraph: \"{text.format('n' * k)}.\"\n" for k in range(10, 34)) + "".join(
+        f"  - paragraph: {'m' * k}{' technology' * 14}\n" for k in range(2, 12))})
+    pdf = build(project, project.parent / "out", ["print"]).outputs[0].path  # the screen's ActualText
+    rows: dict[tuple[int, float], list] = {}
+    for c in pdf_chars.chars(pdf):
+        rows.setdefault((c.page, round(c.baseline, 1)), []).append(c)
+    lines = ["".join(c.text for c in sorted(row, key=lambda c: c.box[0])).replace("\ufffe", "-")  # pdfium's
+             for row in rows.values()]  # mark for a hyphen the line breaker added
+    body = [line for line in lines if "June" in line or "technol" in line or "ogy" in line or "a.m" in line]
+    assert len([line for line in lines if "June" in line]) == 24 and all(
+        "June2,2025" in line for line in lines if "June" in line), lines  # spaces are not characters here
+    assert not [line for line in lines if line.startswith(("—", "a.m.", "p.m."))], lines
+    broken = [line for line in body if line.endswith("-")]
+    assert any(line.endswith(("tech-", "technol-")) for line in broken), broken  # tech-nol-ogy
+    assert not any(line.endswith("techno-") for line in broken), broken

@@ -11,13 +11,14 @@ from typing import Any
 
 import yaml
 
-from .units import MINUS, NBSP, bind_units
+from .units import MINUS, NBSP, bind_units, number_ranges
 
 LOCALES_DIR = Path(__file__).parent / "data" / "locales"
 LANGUAGES = frozenset(p.stem for p in LOCALES_DIR.glob("*.yaml"))
 
 
 _OPENS = re.compile(r"[\s(\[{/–—-]$")
+_DASH_AFTER_WORD = re.compile(r"(?<=\S) (?=[–—](?:\s|$))")  # the space before a spaced dash
 _SIGN = re.compile(r"(?<![\w.,/=+±−–—-])-(?=\d)")  # a hyphen before a digit that follows no word: a minus
 
 
@@ -32,6 +33,7 @@ class Locale:
     date_time: str = "%Y-%m-%d %H:%M UTC"  # strftime pattern, digits only (no month names)
     inner_quotes: tuple[str, str] = ("‘", "’")  # a quotation inside a quotation; single quotes typed '…'
     months: tuple[str, ...] = ()  # month names (and abbreviations) a day number before them is bound to
+    month_first: bool = False  # the language also writes dates month first ("June 2, 2025"): bound too
 
     def label(self, key: str) -> str:
         return self.labels[key]
@@ -73,10 +75,11 @@ class Locale:
         text = text.replace("---", "—").replace("--", "–")
         text = re.sub(r"(?<=\s)-(?=\s)", "–", text)
         if "-" in text:
-            text = _YEAR_RANGE.sub(_year_range, text)
+            text = number_ranges(_YEAR_RANGE.sub(_year_range, text))
             lead = before[-1:]  # the previous span's last character: ab**-5** keeps its hyphen
             text = _SIGN.sub(MINUS, lead + text)[len(lead):]
-        return bind_units(_bind_days(text.replace("...", "…"), self.months))
+        text = _DASH_AFTER_WORD.sub(NBSP, text)  # a spaced dash ends a line, never begins one
+        return bind_units(_bind_days(text.replace("...", "…"), self.months, self.month_first))
 
     def one_line(self, text: str) -> str:
         """`typographic` for a line set whole or read by software (running head, the cover's
@@ -165,19 +168,45 @@ def _day_before_month(months: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w.,])((?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th|\.)?) (?=(?:{names})(?!\w))")
 
 
-def _bind_days(text: str, months: tuple[str, ...]) -> str:
-    """A day and its month never break across lines: "1 April", "18. Juli" with a no-break space."""
+@cache
+def _month_before_day(months: tuple[str, ...]) -> re.Pattern[str]:
+    names = "|".join(re.escape(m) for m in sorted(months, key=len, reverse=True))
+    # "June 2", "Sept. 14th", and the year after a comma: "June 2, 2025" (US order)
+    return re.compile(rf"(?<![\w.])((?:{names})\.?) ((?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?)"
+                      rf"(?![\w.,]\d|\d)(?:(,) ((?:1[89]|20)\d\d)(?![\w.,]\d|\d))?")
+
+
+def _us_date(m: re.Match[str]) -> str:
+    year = f"{m[3]}{NBSP}{m[4]}" if m[4] else ""
+    return f"{m[1]}{NBSP}{m[2]}{year}"
+
+
+def _bind_days(text: str, months: tuple[str, ...], month_first: bool) -> str:
+    """A day and its month never break across lines: "1 April", "18. Juli" with a no-break space;
+    where the language also writes the month first, "June 2" too, and a US date's year after its
+    day: "June 2, 2025"."""
     if not months:
         return text
-    return _day_before_month(months).sub(rf"\1{NBSP}", text)
+    text = _day_before_month(months).sub(rf"\1{NBSP}", text)
+    return _month_before_day(months).sub(_us_date, text) if month_first else text
+
+
+def _hyphenation(language: str, default: str) -> str:
+    """The hyphenation dictionary of the language's region where there is one (en-US → en_US:
+    tech-nol-o-gy, not the British tech-no-logy; de-CH, de-AT), else the language's default."""
+    import pyphen
+    parts = language.replace("_", "-").split("-")
+    regional = f"{parts[0].lower()}_{parts[1].upper()}" if len(parts) > 1 else ""
+    return regional if regional in pyphen.LANGUAGES else default
 
 
 @cache
 def get_locale(language: str) -> Locale:
     base = language.split("-")[0].lower()  # BCP 47 tags are case-insensitive
     data = yaml.safe_load((LOCALES_DIR / f"{base}.yaml").read_text(encoding="utf-8"))
-    return Locale(language=language, hyphenation=data["hyphenation"], thousands=data["thousands"],
+    return Locale(language=language, hyphenation=_hyphenation(language, data["hyphenation"]),
+                  thousands=data["thousands"],
                   decimal=data["decimal"], quotes=tuple(data["quotes"]), labels=dict(data["labels"]),
                   date_time=data.get("date_time", Locale.date_time),
                   inner_quotes=tuple(data.get("inner_quotes", Locale.inner_quotes)),
-                  months=tuple(data.get("months", ())))
+                  months=tuple(data.get("months", ())), month_first=bool(data.get("month_first")))

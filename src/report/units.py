@@ -15,7 +15,8 @@ NNBSP = "\u202f"  # narrow no-break space
 # the units the style guide binds (a unit per time or per unit goes with them: "486 ML/d", "3 m³/s")
 UNITS = ("Mio.", "Mrd.", "Tsd.", "bn", "Pp.", "pp", "%", "‰", "€", "$", "£",
          "kWh", "MWh", "GWh", "TWh", "kWp", "MWp", "kW", "MW", "GW", "kV", "Hz", "ppm", "dB", "°C",
-         "km²", "km", "m²", "m³", "mm", "cm", "m", "ha", "ML", "Ml", "GL", "ml", "l", "kg", "t")
+         "km²", "km", "m²", "m³", "mm", "cm", "m", "ha", "ML", "Ml", "GL", "ml", "l", "kg", "t",
+         "a.m.", "p.m.", "AM", "PM", "Uhr")  # and a time of day: "10 a.m.", "9 PM", "18 Uhr"
 _UNIT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))  # "MWp" before "MW"
 # a digit, one ordinary space, a unit that ends there (not the "t" of "ton", the "m" of "mit")
 _AFTER_NUMBER = re.compile(rf"(?<=\d) (?=(?:{_UNIT})(?![\w]))")
@@ -59,6 +60,17 @@ def unit_gap(unit: str, language: str, prefixed: bool = False) -> str:
         return ""
     tight = TIGHT_UNITS.get(language.split("-")[0], ())
     return "" if unit in tight or (prefixed and language.startswith("en")) else NBSP
+
+
+# a range of two numbers typed with a hyphen, before a unit: "3-4%", "10-20 MW" (an en dash, as a
+# year range); never inside a code, a date or a longer chain ("A-3-4", "2017-05-03", "0-8-15")
+_NUMBER_RANGE = re.compile(rf"(?<![\w.,/–-])(\d+(?:[.,]\d+)?)-(\d+(?:[.,]\d+)?)"
+                           rf"(?=\s?(?:%|‰)|[ {NBSP}](?:{_UNIT})(?!\w))")
+
+
+def number_ranges(text: str) -> str:
+    """'3-4%', '10-20 MW' → '3–4%', '10–20 MW'."""
+    return _NUMBER_RANGE.sub(r"\1–\2", text)
 
 
 def bind_units(text: str) -> str:
