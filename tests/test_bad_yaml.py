@@ -95,6 +95,17 @@ def test_missing_content_folder(tmp_path):
     assert "does not exist" in d.message and d.hint
 
 
+def test_a_section_entry_indented_further_names_the_indentation(content):
+    """`  - a.yaml` then `   - b.yaml` (one space more): YAML folds the two into one name."""
+    text = (content / "report.yaml").read_text(encoding="utf-8")
+    entries = [line for line in text.splitlines() if line.startswith("  - sections/")]
+    edit(content, "report.yaml", entries[-1], " " + entries[-1])
+    d = only(diagnostics(content))
+    assert d.message.endswith("does not exist: 2 entries read as one"), d.message
+    assert d.pos.line == line_of(content, "report.yaml", entries[-2].strip()), d.pos
+    assert f"after line {d.pos.line} is indented more" in d.hint and "same column" in d.hint
+
+
 def test_alias_bomb_is_refused_within_bounds(content):
     """Nine levels of nine aliases would expand to 9**9 ≈ 387 million strings; the walk stops
     at MAX_NODES, so this finishes at once and in little memory."""

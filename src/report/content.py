@@ -92,8 +92,16 @@ def load_document(content_dir: Path) -> Document:
                        "section files are named relative to the content folder, e.g. sections/01.yaml")
             continue
         if not exists:
-            diag.error(pos, f"section file {name!r} does not exist",
-                       "check the name; section files are relative to the content folder")
+            parts = name.split(" - ")
+            if len(parts) > 1 and all(part.strip().endswith((".yaml", ".yml")) for part in parts):
+                # "- a.yaml" and, on the next line indented further, "- b.yaml": YAML folds them into one
+                diag.error(pos, f"section file {name!r} does not exist: {len(parts)} entries read as one",
+                           f"the {'line' if len(parts) == 2 else 'lines'} after line {pos.line} "
+                           f"{'is' if len(parts) == 2 else 'are'} indented more than this one; start every "
+                           "'- sections/…' entry in the same column")
+            else:
+                diag.error(pos, f"section file {name!r} does not exist",
+                           "check the name; section files are relative to the content folder")
             continue
         raw_section = load(content_dir / name)
         if raw_section is not INVALID:
