@@ -262,3 +262,17 @@ def test_a_thousands_comma_in_an_unquoted_row_is_told_to_quote_the_number(tmp_pa
     assert [d.message for d in diag.errors] == ["table 'T': row 1 has 4 cells but the table has 3 columns to fill"]
     assert diag.errors[0].hint.endswith('; the comma in 1,250 splits it into two cells: quote it, "1,250", or '
                                         "write 1250")
+
+
+def test_a_comma_in_a_text_cell_is_told_to_quote_the_text_and_no_sum_is_checked(tmp_path):
+    """A US user's [Purchased goods (modules, batteries, steel), 182400, 241800] got "give one cell per
+    column" and three warnings that the total below was not the sum of the rows it could still read."""
+    head = ("title: T\nalt: A\ncolumns: [{name: A}, {name: B, type: number, check_total: true}]\n"
+            "row_kinds: {Total: total}\nrows:\n")
+    _, diag = _table(head + "  - [Goods (modules, batteries, steel), 18]\n  - [Fuel, 4]\n  - [Total, 22]\n", tmp_path)
+    assert [d.message for d in diag.errors] == ["table 'T': row 1 has 4 cells but the table has 2 columns to fill"]
+    assert diag.errors[0].hint.endswith("so 'Goods (modules, batteries, steel)' became 3: quote the text, "
+                                        '"Goods (modules, batteries, steel)"'), diag.errors[0].hint
+    assert not diag.warnings, [w.message for w in diag.warnings]
+    _, diag = _table(head + "  - [Goods, services, 18]\n  - [Total, 18]\n", tmp_path)
+    assert diag.errors[0].hint.endswith('quote a text that holds one, e.g. "Goods, services"'), diag.errors[0].hint

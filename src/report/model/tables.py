@@ -178,11 +178,11 @@ class Table(Node):
             diag.error(self.pos, f"table '{self.title}': give either rows or data",
                        "write the rows under 'rows:', or name a CSV file: data: data/tabelle.csv")
             return
+        errors = len(diag.errors)  # a row that could not be read (too many cells) leaves sums that say nothing
         source = self._csv_rows(diag, ctx) if self.data else self._yaml_rows(diag, ctx)
         if source is None:
             return
         kinds = self._kinds(diag, ctx)
-        errors = len(diag.errors)
         rows = []
         for raw_cells, kind, pos in source:
             named = kinds.pop(str(raw_cells[0][0]).strip(), None) if raw_cells else None
@@ -524,4 +524,11 @@ def _comma_hint(item: YSeq, width: int, ctx: ReadContext) -> str:
                 return f"; the comma in {joined} splits it into two cells: quote it, \"{joined}\", or write " \
                     f"{before}{after}"
             return f"; a decimal comma in a list splits numbers: quote '{joined}', or write it with a point"
-    return ""
+    for i, text in enumerate(texts):  # [Goods (modules, batteries), 18, 24]: the bracket was split
+        if text.count("(") > text.count(")"):
+            end = next((j for j in range(i + 1, len(texts)) if ")" in texts[j]), None)
+            if end is not None:
+                joined = ", ".join(texts[i:end + 1])
+                return f"; a comma inside [ ] separates cells, so {joined!r} became {end - i + 1}: " \
+                    f"quote the text, \"{joined}\""
+    return "; a comma inside [ ] separates cells: quote a text that holds one, e.g. \"Goods, services\""
