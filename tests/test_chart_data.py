@@ -69,6 +69,23 @@ def test_one_value_column_makes_an_unnamed_series_and_donut_shares(content):
     assert diags == [] and donut.categories == ["Wind", "Sonne"] and str(donut.values[0].value) == "60.5"
 
 
+def test_an_excel_export_with_units_in_its_cells_and_an_empty_last_column_is_read(content):
+    """A US user's Excel export: `Quarter,FY2024,FY2025,` (an empty last column) and currency-formatted
+    cells "$329.3" for a chart in $M were both refused."""
+    csv = 'Quarter,FY2024,FY2025,\r\nQ1,"$1,121.7",$329.3M,\r\nQ2,($18.9),-$4.2,\r\n'
+    chart, diags = read(content, "kind: bar\nunit: $M\ndata: data/werte.csv\n", csv, language="en-US")
+    assert diags == [] and [s.name for s in chart.series] == ["FY2024", "FY2025"]
+    assert [[str(n) for n in s.values] for s in chart.series] == [["1,121.7", "(18.9)"], ["329.3", "-4.2"]]
+    share, diags = read(content, "kind: donut\nunit: '%'\ndata: data/werte.csv\n", "Source;Share\nWind;60,5 %\n"
+                        "Sun;39,5 %\n")
+    assert diags == [] and [str(v.value) for v in share.values] == ["60.5", "39.5"]
+    _, diags = read(content, "kind: bar\nunit: $M\ndata: data/werte.csv\n", "Q,A,\nQ1,1,x\n", language="en-US")
+    assert [(d.message, str(d.pos).rsplit("/", 1)[1]) for d in diags] == [
+        ("a column has no name in the header row (its row 2 holds 'x')", "werte.csv:1:5")]
+    _, diags = read(content, "kind: bar\nunit: GWh\ndata: data/werte.csv\n", "Q,A\nQ1,5 MWh\n", language="en-US")
+    assert [d.message for d in diags] == ["column 'A': '5 MWh' is not a number"]  # another unit: not read
+
+
 def test_a_bad_cell_is_named_by_row_and_column(content):
     _, diags = read(content, "kind: bar\ndata: data/werte.csv\n", "Jahr;Strom\n2023;48,2\n2024;viel\n")
     (d,) = diags

@@ -80,9 +80,10 @@ def _read_data(chart: ChartBase, diag: Diagnostics, ctx: ReadContext) -> CsvData
     return None
 
 
-def _numbers(data: CsvData, column: int, diag: Diagnostics, ctx: ReadContext) -> list[Number] | None:
+def _numbers(data: CsvData, column: int, diag: Diagnostics, ctx: ReadContext,
+             unit: str | None = None) -> list[Number] | None:
     try:
-        return data.numbers(column, ctx.numbers)
+        return data.numbers(column, ctx.numbers, unit)
     except ReportError as exc:
         diag.items.extend(exc.diagnostics)
     return None
@@ -197,7 +198,7 @@ class SeriesChart(ChartBase):
         self.categories = [row[0].text for row in data.rows]
         _cell_positions(ctx, self, "categories", [row[0].pos for row in data.rows])
         for col in range(1, len(data.columns)):
-            values = _numbers(data, col, diag, ctx)
+            values = _numbers(data, col, diag, ctx, self.unit)
             if values is None:
                 continue
             header = data.columns[col]
@@ -367,7 +368,7 @@ class DonutChart(ChartBase):
                        "e.g. a header 'Energieträger;Anteil' and rows like 'Wind;34,2'")
             return
         self.categories = [row[0].text for row in data.rows]
-        self.values = _numbers(data, 1, diag, ctx) or []
+        self.values = _numbers(data, 1, diag, ctx, self.unit) or []
         _cell_positions(ctx, self, "categories", [row[0].pos for row in data.rows], data.columns[0].pos)
         _cell_positions(ctx, self, "values", [row[1].pos for row in data.rows], data.columns[1].pos)
 

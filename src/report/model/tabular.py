@@ -45,18 +45,39 @@ class CsvData:
     def column(self, name: str) -> int | None:
         return next((i for i, c in enumerate(self.columns) if c.text == name), None)
 
-    def numbers(self, index: int, seps: Separators | None) -> list[Number]:
-        """The cells of one column as numbers; raises ReportError naming every bad cell."""
+    def numbers(self, index: int, seps: Separators | None, unit: str | None = None) -> list[Number]:
+        """The cells of one column as numbers; raises ReportError naming every bad cell. A cell a
+        spreadsheet exported with the values' `unit` ("42.1%", "$329.3" or "$329.3M" for $M) is its number."""
         out, problems = [], []
         for row in self.rows:
             cell = row[index]
             try:
-                out.append(parse_number(cell.text, self.separators(seps)))
+                out.append(parse_number(without_unit(cell.text, unit), self.separators(seps)))
             except NumberError as exc:
                 problems.append(Diagnostic(f"column '{self.columns[index].text}': {exc}", cell.pos, exc.hint))
         if problems:
             raise ReportError(problems)
         return out
+
+
+def without_unit(text: str, unit: str | None) -> str:
+    """`text` without the unit it was exported with: a trailing unit ("42,1 %", "12.5 GWh") or,
+    for a unit that leads with a currency sign ("$M", "£m"), that sign after any sign or bracket
+    ("$329.3", "($18.9)", "-$4.2M"). Anything else is left for the number parser to judge."""
+    if not unit or not text:
+        return text
+    unit, body = " ".join(unit.split()), text.strip()
+    if unit[0] in "$£€¥":
+        lead = len(body) - len(body.lstrip("(-+−"))
+        if body[lead:lead + 1] == unit[0]:
+            body, unit = body[:lead] + body[lead + 1:], unit[1:].strip()
+            if not unit:
+                return body
+    close = ")" if body.endswith(")") else ""
+    core = body[:len(body) - len(close)].rstrip()
+    if unit and core.endswith(unit) and core[:-len(unit)].rstrip()[-1:].isdigit():
+        return core[:-len(unit)].rstrip() + close
+    return body if body != text.strip() else text
 
 
 def resolve_data(name: str, content_dir: Path, pos: Pos) -> Path:
@@ -97,6 +118,7 @@ def read_csv(path: Path, shown: Path | None = None) -> CsvData:
     columns: list[Cell] = []
     rows: list[list[Cell]] = []
     short: list[Diagnostic] = []  # rows with too few or too many cells: all of them, in one run
+    unnamed: list[Cell] = []  # empty names at the header's end, last first (dropped if their cells are empty)
     try:
         for record in reader:
             line = reader.line_num
@@ -105,6 +127,8 @@ def read_csv(path: Path, shown: Path | None = None) -> CsvData:
             cols = _columns(lines[line - 1] if line - 1 < len(lines) else "", delimiter, len(record))
             cells = [Cell(value.strip(), Pos(shown, line, col)) for value, col in zip(record, cols, strict=True)]
             if not columns:
+                while len(cells) > 1 and not cells[-1].text:  # Excel's trailing empty columns: "Year,2024,2025,"
+                    unnamed.append(cells.pop())
                 columns = cells
                 empty = next((c for c in cells if not c.text), None)
                 if empty:
@@ -119,6 +143,14 @@ def read_csv(path: Path, shown: Path | None = None) -> CsvData:
                             "give every column its own name, e.g. '2025' and '2025 plan'")])
                     seen[cell.text] = cell
                 continue
+            if unnamed and len(cells) > len(columns):  # the cells under unnamed columns: empty, or a column's
+                extra = next((c for c in cells[len(columns):] if c.text), None)  # name is missing
+                if extra is not None:
+                    k = len(columns) + cells[len(columns):].index(extra)
+                    raise ReportError([Diagnostic(f"a column has no name in the header row (its row {line} holds "
+                                                  f"{extra.text[:30]!r})", unnamed[::-1][k - len(columns)].pos,
+                                                  "give every column a name in the first row")])
+                cells = cells[:len(columns)]
             if len(cells) != len(columns):
                 short.append(Diagnostic(f"row has {len(cells)} cells but the header has {len(columns)}",
                                         Pos(shown, line, 1),
