@@ -111,7 +111,7 @@ def test_reference_to_a_missing_chart(content):
     d = only(diagnostics(content))
     at(d, "content/sections/02-bilanz.yaml", line_of(content, "sections/02-bilanz.yaml", "chart: aktivitäten"))
     assert d.message == "chart 'aktivitäten' does not exist"
-    assert "aktivitaeten" in d.hint
+    assert d.hint.startswith("charts are files in charts/; did you mean 'aktivitaeten'?"), d.hint
 
 
 def test_series_of_different_length(content):

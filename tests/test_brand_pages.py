@@ -41,7 +41,7 @@ def a5(tmp_path_factory: pytest.TempPathFactory):
 @pytest.fixture(scope="module")
 def letter(tmp_path_factory: pytest.TempPathFactory):
     root = tmp_path_factory.mktemp("letter")
-    return build(_project(root, "page:\n  size: Letter\n"), root / "out")
+    return build(_project(root, "page:\n  size: letter\n"), root / "out")  # as a US user wrote it
 
 
 @pytest.fixture(scope="module")

@@ -123,8 +123,9 @@ def load_document(content_dir: Path) -> Document:
             for block in section.blocks:
                 # a chart whose file failed to load was reported already; don't report it twice
                 if isinstance(block, ChartRef) and block.id not in chart_ids:
+                    known = Reader._did_you_mean(block.id, chart_ids) if chart_ids else "known: none"
                     diag.error(block.pos, f"chart '{block.id}' does not exist",
-                               f"charts are files in {CHARTS_DIR}/; known: {', '.join(chart_ids) or 'none'}")
+                               f"charts are files in {CHARTS_DIR}/; {known}")
     diag.raise_if_errors()
     return Document(report=report, sections=sections, charts=charts, content_dir=content_dir, assets_dir=assets,
                     warnings=diag.warnings)

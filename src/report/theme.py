@@ -162,6 +162,8 @@ class PageGrid(Node):
     tile_gap: float = spec("Gap between key-figure tiles (mm).", between=(0, 15))
 
     def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
+        named = {name.lower(): name for name in PAGE_SIZES_MM}
+        self.size = named.get(self.size.lower(), self.size)  # letter, a4: as the paper is called
         try:
             trim_mm(self)
         except ValueError as exc:
