@@ -193,12 +193,14 @@ def test_both_editions_take_one_pass_with_or_without_a_cache(project, tmp_path, 
 
 
 def test_long_contents_take_one_pass(project, tmp_path, monkeypatch):
-    """Contents over two pages (forty sections): their lines push the sections a page on in the
-    same pass that finds the sections' pages."""
-    many_sections(project, 40)
+    """Contents over two pages (56 sections: more than two columns hold on the contents page): their
+    lines push the sections a page on in the same pass that finds the sections' pages."""
+    many_sections(project, 56)
     calls = _passes(monkeypatch)
     result = build(project, tmp_path / "out", ["screen"], cache=Cache(tmp_path / "cache"))
     assert len(calls) == 1
+    with pikepdf.open(result.outputs[0].path) as pdf:
+        assert all(any(a.Subtype == "/Link" for a in pdf.pages[i].get("/Annots", [])) for i in (1, 2))
     _contents_match_sections(result.outputs[0].path, pages=2)
 
 

@@ -15,17 +15,19 @@ from __future__ import annotations
 import json
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from reportlab.lib.enums import TA_RIGHT
-from reportlab.platypus import Flowable, Spacer
+from reportlab.platypus import Flowable, PageBreak, Spacer
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from ..cache import Cache
 from ..cache import key as cache_key
+from ..errors import Diagnostic, Pos
 from ..tagging import content, group, nested, tagger_of
 from .context import LayoutContext
 from .styles import MM
+from .templates import text_frame_height
 from .text import Paragraph, escape, rl_markup, rl_plain
 
 NUMBER_WIDTH = 12 * MM
@@ -34,15 +36,27 @@ WRAPPED_LEADING = 1.25  # the lines of an entry that wraps, in multiples of its 
 # The contents are set this much tighter at most to stay on their page: a few lines over (a long review
 # with sub-headings listed) would start a page of their own, nearly empty. 0.74: leading 1.9 → 1.4 × size.
 SQUEEZE = 0.74
+# Two columns only where a column holds an entry of about 30 characters on one line beside its number
+# (A4, Letter, square: 16–17 ems of the entry size; A5: 11, too narrow).
+MIN_MEASURE = 15  # ems of the entry size
+COLUMN_GAP = 12 * MM  # between the page numbers of the first column and the entries of the second
+GROUP_BREAK = 1.5  # a column break between a section's lines counts as this many lines of imbalance
 
 
 class Contents(TableOfContents):
     """reportlab's contents bookkeeping (entries collected over multiBuild's passes), drawn as
-    tagged TOC/TOCI items, each line a link to its section; long contents continue on the next page."""
+    tagged TOC/TOCI items, each line a link to its section; contents too long for their page are set
+    closer together, in two columns or over pages (ContentsLines)."""
 
     def __init__(self, entry_style: Any, number_style: Any, seed: SeedSlot | None = None, sub_style: Any = None,
-                 levels: int = 1):
+                 levels: int = 1, page_h: float | None = None, levels_pos: Pos | None = None,
+                 notes: list[Diagnostic] | None = None):
+        """`page_h`: the room of a page after the first (the contents' last two pages are balanced);
+        `levels_pos`: where the theme sets contents_levels; `notes`: where the warning goes."""
         super().__init__()
+        self.page_h, self.levels_pos, self.notes = page_h, levels_pos, notes
+        self.pages: list[int] = []  # the pages the contents lines are drawn on (this pass)
+        self.room: float | None = None  # the room on the contents' first page, once they split
         self.entry_style, self.number_style = entry_style, number_style
         self.sub_style, self.levels = sub_style or entry_style, levels
         self.lines = ContentsLines([])
@@ -68,6 +82,8 @@ class Contents(TableOfContents):
     def beforeBuild(self) -> None:  # noqa: N802 - reportlab API
         super().beforeBuild()
         self._drawn = None
+        self.pages.clear()
+        self.room = None
 
     def isSatisfied(self) -> bool:  # noqa: N802 - reportlab API
         """The lines drawn are the lines collected: their numbers are filled in after the pass."""
@@ -88,6 +104,8 @@ class Contents(TableOfContents):
                 del canvas._doctemplate
         if self.seed is not None:
             self.seed.keep(self._lines(self._entries))
+        if self.notes is not None and (note := self.note()):
+            self.notes.append(note)
 
     def _number_form(self, canvas: Any, index: int, page: int) -> None:
         number = Paragraph(str(page), self.number_style)
@@ -99,8 +117,18 @@ class Contents(TableOfContents):
         canvas.endForm()
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        lines = self._lines(self._lastEntries)
+        rows = self._rows(lines, aw, ah)
+        column = (aw - COLUMN_GAP) / 2
+        two = column - NUMBER_WIDTH >= MIN_MEASURE * self.entry_style.fontSize  # a page wide enough for two
+        narrow = self._rows(lines, column, ah) if two and sum(r.height for r in rows) * SQUEEZE > ah else None
+        self.lines = ContentsLines(rows, narrow, COLUMN_GAP, self.page_h, pages=self.pages)
+        self.width, self.height = self.lines.wrap(aw, ah)
+        return self.width, self.height
+
+    def _rows(self, lines: list[tuple[int, str, str | None]], aw: float, ah: float) -> list[Row]:
         rows = []
-        for index, (level, text, key) in enumerate(self._lines(self._lastEntries)):
+        for index, (level, text, key) in enumerate(lines):
             style = self.entry_style if level == 0 else self.sub_style
             entry = Paragraph(escape(text), style)
             h = entry.wrap(aw - NUMBER_WIDTH, ah)[1]
@@ -109,17 +137,38 @@ class Contents(TableOfContents):
                 entry = Paragraph(escape(text), tight)
                 h = entry.wrap(aw - NUMBER_WIDTH, ah)[1] + style.leading - tight.leading
             number = LateNumber(self, index)
-            rows.append((entry, number, key, max(h, number.wrap(NUMBER_WIDTH, ah)[1])))
-        self.lines = ContentsLines(rows)
-        self.width, self.height = self.lines.wrap(aw, ah)
-        return self.width, self.height
+            rows.append(Row(entry, number, key, max(h, number.wrap(NUMBER_WIDTH, ah)[1]), level))
+        return rows
 
     def split(self, aw: float, ah: float) -> list[Any]:
         self.wrap(aw, ah)
+        if self.levels > 1 and self.room is None:  # the first page's room, for the note on sub-headings
+            self.room = ah
         return self.lines.split(aw, ah)
 
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802 - reportlab API
         self.lines.drawOn(canvas, x, y, _sW)
+
+    def note(self) -> Diagnostic | None:
+        """Contents with sub-headings that take more pages than the sections alone would: a warning at the
+        theme's contents_levels, with the hint to list the sections only."""
+        pages = sorted(set(self.pages))
+        if self.levels < 2 or len(pages) < 2 or self.room is None:
+            return None
+        lines = self.lines
+        sections = ContentsLines([r for r in lines.rows if r.level == 0],
+                                 [r for r in lines.narrow if r.level == 0] if lines.narrow else None,
+                                 page_h=self.page_h)
+        need = sections.pages_needed(self.room)
+        if need >= len(pages):
+            return None
+        tried = "closer together and in two columns" if lines.narrow else "closer together"
+        fewer = f"fit on page {pages[0]}" if need == 1 else f"take {need} pages"
+        return Diagnostic(
+            f"the contents take {len(pages)} pages ({pages[0]}–{pages[-1]}): their {len(lines.rows)} lines with "
+            f"sub-headings do not fit on fewer, even {tried}", self.levels_pos or Pos(),
+            f"list the sections only (text: {{contents_levels: 1}} in theme.yaml): their {len(sections.rows)} "
+            f"lines {fewer}", "warning")
 
 
 class LateNumber(Flowable):
@@ -143,48 +192,139 @@ class LateNumber(Flowable):
             canvas.restoreState()
 
 
-class ContentsLines(Flowable):
-    """The lines of the contents, splittable between pages."""
+class Row(NamedTuple):
+    """One contents line: its entry, its number, its link's key, its height and its heading level."""
 
-    def __init__(self, rows: list[tuple[Any, Any, str | None, float]]):
+    entry: Any
+    number: Any
+    key: str | None
+    height: float
+    level: int = 0
+
+
+class ContentsLines(Flowable):
+    """The lines of the contents, fitted to their page as a designer would, in this order: as designed;
+    set closer together (SQUEEZE); in two balanced columns (`narrow`: the rows set at a column's width,
+    None where the page is too narrow for two), closer together too; else over pages, the last two
+    balanced (`page_h`: a following page's room) so that no page holds a few lines alone.
+
+    A column never ends with a section's line whose sub-headings follow, and breaks between a section's
+    lines only where that keeps the columns much closer in height. The parts of a split keep their
+    number of columns and where each column ends (`columns`, `ends`)."""
+
+    def __init__(self, rows: list[Row], narrow: list[Row] | None = None, gap: float = 0.0,
+                 page_h: float | None = None, columns: int | None = None, ends: list[int] | None = None,
+                 pages: list[int] | None = None):
         super().__init__()
-        self.rows = rows
+        self.rows, self.narrow, self.gap, self.page_h = rows, narrow, gap, page_h
+        self.columns, self.ends = columns, ends
+        self.pages = pages  # the pages the lines are drawn on (the owner's list, or None)
         self.total = sum(r[3] for r in rows)  # once: wrap is called for every split part
         self.scale = 1.0
+        self.set, self.breaks = rows, [len(rows)]  # as wrapped: the rows drawn, where each column ends
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        self.width = aw
+        self.height = self._fit(ah)
+        return self.width, self.height
+
+    def _fit(self, ah: float) -> float:
+        """Chooses how the lines are set for a room `ah` high; their height (above `ah`: split them)."""
         self.scale = 1.0  # the rows' heights, tightened where that keeps them on this page (SQUEEZE)
+        if self.columns == 2 or (self.columns is None and self.narrow and self.total * SQUEEZE > ah):
+            rows = self.narrow if self.columns is None else self.rows
+            ends = self.ends or _column_ends(rows, [float("inf")] * 2, balance=True)
+            high = max(_heights(rows, ends))
+            self.set, self.breaks = rows, ends
+            if high > ah >= high * SQUEEZE:
+                self.scale = (ah - 0.01) / high
+            return high * self.scale
+        self.set, self.breaks = self.rows, [len(self.rows)]
         if self.total > ah >= self.total * SQUEEZE:
             self.scale = (ah - 0.01) / self.total
-        self.width, self.height = aw, self.total * self.scale
-        return self.width, self.height
+        return self.total * self.scale
+
+    def fits(self, ah: float) -> bool:
+        """Whether the lines stay on a page with room `ah` (closer together or in columns if need be)."""
+        return self._fit(ah) <= ah
+
+    def pages_needed(self, room: float) -> int:
+        """How many pages the lines take, starting in a room `room` high (then pages of `page_h`)."""
+        part, count = self, 1
+        while not part.fits(room):
+            parts = part.split(0, room)
+            if not parts and room == self.page_h:
+                break  # a line higher than a page: reportlab's problem, not a count
+            part, room, count = parts[-1] if parts else part, self.page_h or room, count + 1
+        return count
 
     def split(self, aw: float, ah: float) -> list[Any]:
         self.scale = 1.0
-        used, fit = 0.0, 0
-        for row in self.rows:
-            if used + row[3] > ah:
-                break
-            used, fit = used + row[3], fit + 1
-        if fit == 0 or fit == len(self.rows):
+        columns = self.columns or (2 if self.narrow else 1)
+        rows = self.rows if self.columns or columns == 1 else self.narrow
+        ends: list[int] = []
+        if self.page_h is not None:  # the rest fits on the next page: both pages' columns balanced
+            ends = _column_ends(rows, [ah] * columns + [self.page_h] * columns, balance=True)
+        if not ends or ends[-1] < len(rows):  # more than two pages: this one filled
+            ends = _column_ends(rows, [ah] * columns, balance=False)
+        fit = ends[columns - 1]
+        if fit == 0 or fit == len(rows):
             return []
-        return [ContentsLines(self.rows[:fit]), ContentsLines(self.rows[fit:])]
+        kept = dict(gap=self.gap, page_h=self.page_h, columns=columns, pages=self.pages)
+        # the page break: a balanced part leaves room under it, where the rest would be set in columns again
+        return [ContentsLines(rows[:fit], ends=ends[:columns], **kept), PageBreak(), ContentsLines(rows[fit:], **kept)]
 
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802 - reportlab API
+        if self.pages is not None:
+            self.pages.append(canvas.getPageNumber())
         tagger = tagger_of(canvas)
-        top = y + self.height
+        columns = len(self.breaks)
+        width = (self.width - self.gap * (columns - 1)) / columns
+        start = 0
         with group(canvas, "TOC"):
-            for entry, number, key, full in self.rows:
-                h = full * self.scale
-                top -= h
-                with group(canvas, "TOCI"):
-                    entry.drawOn(canvas, x, top + h - entry.height)
-                    number.drawOn(canvas, x + self.width - NUMBER_WIDTH, top + h - number.height)
-                    rect = (x, top, x + self.width, top + h)
-                    if key:
-                        canvas.linkRect("", key, rect, relative=0)
-                        if tagger:
-                            tagger.link(canvas, rect, entry.getPlainText())
+            for column, end in enumerate(self.breaks):
+                top = y + self.height
+                left = x + column * (width + self.gap)
+                for entry, number, key, full, _level in self.set[start:end]:
+                    h = full * self.scale
+                    top -= h
+                    with group(canvas, "TOCI"):
+                        entry.drawOn(canvas, left, top + h - entry.height)
+                        number.drawOn(canvas, left + width - NUMBER_WIDTH, top + h - number.height)
+                        rect = (left, top, left + width, top + h)
+                        if key:
+                            canvas.linkRect("", key, rect, relative=0)
+                            if tagger:
+                                tagger.link(canvas, rect, entry.getPlainText())
+                start = end
+
+
+def _heights(rows: list[Row], ends: list[int]) -> list[float]:
+    return [sum(r.height for r in rows[a:b]) for a, b in zip([0, *ends], ends, strict=False)]
+
+
+def _column_ends(rows: list[Row], caps: list[float], balance: bool) -> list[int]:
+    """Where each column ends (an index into `rows`) for columns of these heights, filled down the
+    first column first: each to its height, or (`balance`) to an even share of what is left."""
+    ends, start = [], 0
+    unit = sum(r.height for r in rows) / max(1, len(rows))
+    for column, cap in enumerate(caps):
+        rest = sum(r.height for r in rows[start:])
+        ideal = min(cap, rest / (len(caps) - column)) if balance else cap
+        best, best_score, used = start, float("inf"), 0.0
+        for end in range(start + 1, len(rows) + 1):
+            used += rows[end - 1].height
+            if used > cap:
+                break
+            within = end < len(rows) and rows[end].level > 0  # a break between a section's lines
+            if within and rows[end - 1].level == 0:
+                continue  # never a section's line alone at a column's foot, its sub-headings after it
+            score = abs(used - ideal) + (GROUP_BREAK * unit if within else 0.0)
+            if score <= best_score:
+                best, best_score = end, score
+        ends.append(best)
+        start = best
+    return ends
 
 
 class Seeds:
@@ -225,8 +365,11 @@ class SeedSlot:
 
 def layout(ctx: LayoutContext) -> list[Any]:
     st, rep = ctx.styles, ctx.doc.report
+    text = st.theme.text
     toc = Contents(st.para("toc1"), st.para("toc1", alignment=TA_RIGHT), ctx.contents_seed,
-                   st.para("toc1", fontName=st.font["regular"], leftIndent=6 * MM), st.theme.text.contents_levels)
+                   st.para("toc1", fontName=st.font["regular"], leftIndent=6 * MM), text.contents_levels,
+                   text_frame_height(ctx.geometry, st.theme.page), text.field_pos.get("contents_levels"),
+                   st.notes)
     kicker = Paragraph(rl_plain(rep.subtitle or str(rep.year), ctx.locale), st.para("kicker"))
     kicker.outline_entry = (ctx.locale.label("contents"), "contents")
     kicker.starts_section = True
