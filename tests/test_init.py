@@ -35,7 +35,7 @@ def test_init_refuses_a_non_empty_folder(tmp_path, capsys):
     assert (tmp_path / "x" / "keep.txt").read_text(encoding="utf-8") == "mine"
 
 
-@pytest.mark.parametrize("language", ["de-DE", "en-GB"])
+@pytest.mark.parametrize("language", ["de-DE", "en-GB", "en-US"])
 def test_every_key_in_the_templates_is_explained(tmp_path, language):
     assert main(["init", "--language", language, str(tmp_path / "p")]) == 0
     for path in (tmp_path / "p" / "content").rglob("*.yaml"):
@@ -63,6 +63,23 @@ def test_init_in_english_builds_an_english_report(tmp_path, capsys):
     assert main(["build", str(content), "-o", str(target / "out"), "--edition", "screen"]) == 0
     words = extract_text(target / "out" / "annual-review-screen.pdf")
     assert "CONTENTS" in words and "Contact and imprint" in words and "Inhalt" not in words
+
+
+def test_init_in_us_english_builds_on_letter_with_dollars_and_a_us_address(tmp_path, capsys):
+    """A US user's `report init --language en-US` gave A4, £, a London address and 'centre'."""
+    import pikepdf
+
+    from .test_e2e import extract_text
+    target = tmp_path / "review"
+    assert main(["init", "--language", "en-US", str(target)]) == 0
+    text = "\n".join(p.read_text(encoding="utf-8") for p in (target / "content").rglob("*.yaml"))
+    assert "language: en-US" in text and not re.search(r"£|London|align: centre|organisation\b(?!:)", text)
+    assert main(["build", str(target / "content"), "-o", str(target / "out"), "--edition", "screen"]) == 0
+    pdf = target / "out" / "annual-review-screen.pdf"
+    with pikepdf.open(pdf) as p:
+        assert [round(float(v)) for v in p.pages[0].mediabox] == [0, 0, 612, 792]  # US Letter
+    words = " ".join(extract_text(pdf).split())
+    assert "$ thousand" in words and "Annual result in $ million" in words and "Portland, OR 97204" in words
 
 
 def test_init_refuses_an_unknown_language(tmp_path, capsys):

@@ -26,6 +26,22 @@ SIGNATURE_PX = (900, 300)
 TEMPLATES = DATA / "init"
 DEFAULT_LANGUAGE = "de-DE"
 TEMPLATE_TAGS = {"de": "de-DE", "en": "en-GB"}  # the language each template folder is written for
+# en-US: the English templates with American paper, spelling, currency and a US placeholder address
+US_COVER_PX = (2622, 3370)  # US Letter + 3 mm bleed at 300 ppi
+US_THEME = ("# The design: every key of the built-in theme may be overridden here (see the README).\n"
+            "page:                              # the paper\n"
+            "  size: Letter                     # US Letter, 8.5 × 11 in (A4, A5, square or [w, h] in mm)\n")
+US_WORDS = (("£ thousand", "$ thousand"), ("£ million", "$ million"), ("£m …", "$M …"),
+            ("[1 High Street, London EC1A 1AA]", "[100 Main Street, \"Portland, OR 97204\"]"),
+            ("+44 20 7946 0000", "+1 503 555 0100"), ("align: centre ", "align: center "),
+            ("stands centred (default; center too)", "stands centered (default; centre too)"),
+            ("Name of the organisation", "Name of the organization"), ("a colour gradient", "a color gradient"),
+            ("2551 × 3579 pixels (A4 with bleed", "2622 × 3370 pixels (US Letter with bleed"))
+
+
+def _is_us(language: str) -> bool:
+    parts = language.replace("_", "-").split("-")
+    return parts[0].lower() == "en" and len(parts) > 1 and parts[1].upper() == "US"
 
 
 def template_languages() -> list[str]:
@@ -99,13 +115,21 @@ def _create(target: Path, base: str, language: str) -> None:
         text = report.read_text(encoding="utf-8")
         report.write_text(text.replace(f"language: {TEMPLATE_TAGS[base]}", f"language: {language}", 1),
                           encoding="utf-8")
+    us = _is_us(language)
+    if us:
+        for path in (target / "content").rglob("*.yaml"):
+            text = path.read_text(encoding="utf-8")
+            for british, american in US_WORDS:
+                text = text.replace(british, american)
+            path.write_text(text, encoding="utf-8")
+        (target / "content" / "theme.yaml").write_text(US_THEME, encoding="utf-8")
     for part in ("fonts", "icc"):
         shutil.copytree(DATA / "assets" / part, target / "assets" / part)
     images = target / "assets" / "images"
     images.mkdir(parents=True)
     cover = "titel.jpg" if base == "de" else "cover.jpg"
-    _placeholder(COVER_PX, (11, 74, 116), (31, 161, 154)).save(images / cover, "JPEG", quality=85,
-                                                                 dpi=(300, 300))
+    _placeholder(US_COVER_PX if us else COVER_PX, (11, 74, 116), (31, 161, 154)).save(
+        images / cover, "JPEG", quality=85, dpi=(300, 300))
     figure, portrait, signature = (("bild.jpg", "portrait.jpg", "unterschrift.png") if base == "de"
                                    else ("picture.jpg", "portrait.jpg", "signature.png"))
     _placeholder(FIGURE_PX, (234, 242, 248), (114, 114, 113)).save(images / figure, "JPEG", quality=85,
