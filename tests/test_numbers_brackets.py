@@ -147,7 +147,7 @@ def test_a_screen_reader_hears_the_minus_of_an_amount_in_brackets_and_a_copy_kee
     assert _cell_alts(paths["screen"]) == {
         "1,274": None, "1,390": None, "116": None, "+9.1": None,
         "(1,251)": "−1,251", "(1,402)": "−1,402", "(151)": "−151", "−12.1": None,
-        "23": None, "(12)": "−12", "(35)": "−35", "n/m": None,
+        "23": None, "(12)": "−12", "(35)": "−35", "n/m": "not meaningful",  # read out: 'n slash m'
         "40": None, "(5)": "−5", "−3": None, "2": None}
     exe = require_tool("pdftotext", "poppler-utils")
     text = _flat(subprocess.run([exe, "-layout", str(paths["screen"]), "-"], capture_output=True, text=True,
@@ -207,8 +207,8 @@ def test_a_german_table_prints_its_bracketed_amounts_in_german_notation(tmp_path
     for shown in ("Digitalisierung (1.251,5) (2,0)¹ +99,8", "Summe (1.220,3) 26,4 n. a."):
         assert shown in text, shown
     alts = _cell_alts(result.outputs[0].path)  # said with the minus, in German notation, the mark kept
-    assert (alts["(1.251,5)"], alts["(2,0)¹"], alts["(1.220,3)"], alts["28,4"]) == (
-        "−1.251,5", "−2,0¹", "−1.220,3", None)
+    assert (alts["(1.251,5)"], alts["(2,0)¹"], alts["(1.220,3)"], alts["28,4"], alts["n. a."]) == (
+        "−1.251,5", "−2,0¹", "−1.220,3", None, "nicht aussagekräftig")
 
 
 def test_a_wrong_total_in_brackets_warns_with_the_sum_in_brackets(tmp_path):

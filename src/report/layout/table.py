@@ -623,7 +623,10 @@ def _said(value: Any, col: Any, locale: Locale, text: str) -> str | None:
     """What a listener should hear where the printed text misleads. A negative amount in brackets
     is said with its minus, '−1,251': screen readers at their default punctuation level (NVDA, JAWS)
     speak no brackets, so '(1,251)' is heard as a positive amount, while a minus before a digit is
-    spoken in any language ('minus') and reads as itself on a braille display."""
+    spoken in any language ('minus') and reads as itself on a braille display. 'n/m' (de 'n. a.')
+    is said in words: read out it is 'n slash m'."""
+    if value is NOT_MEANINGFUL:
+        return locale.label("not_meaningful_spoken")
     if isinstance(value, str) or not text.startswith("("):
         return None
     return value.format(locale, col.decimals, sign=bool(col.change))
