@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import ctypes
 import shutil
+import subprocess
 from pathlib import Path
 
+import pikepdf
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import pytest
@@ -15,9 +17,10 @@ import pytest
 from report.build import build
 from report.cli import main
 
-from .conftest import ASSETS, ROOT
+from .conftest import ASSETS, ROOT, require_tool
 from .pdf_chars import chars
 from .test_e2e import extract_text
+from .test_tagging import _actual_texts, _walk
 
 REPORT = """\
 name: hlt
@@ -127,6 +130,31 @@ def test_amounts_in_brackets_print_in_brackets_in_tables_totals_and_key_figures(
             assert shown in text, (edition, shown)
 
 
+def _cell_alts(path: Path) -> dict[str, str | None]:
+    """Each table data cell's text (its marked content's ActualText) → the /Alt of its TD element."""
+    with pikepdf.open(path) as pdf:
+        pages = {p.obj.objgen: i for i, p in enumerate(pdf.pages)}
+        texts = _actual_texts(pdf)
+        return {"".join(texts.get(m, "") for m in mcids): str(elem.Alt) if "/Alt" in elem else None
+                for role, elem, _, mcids, _ in _walk(pdf.Root.StructTreeRoot.K, pages, []) if role == "TD"}
+
+
+def test_a_screen_reader_hears_the_minus_of_an_amount_in_brackets_and_a_copy_keeps_the_brackets(accounts):
+    """Screen readers speak no brackets at their default punctuation level, so '(1,251)' would be heard
+    as 1,251: its TD carries /Alt '−1,251', which assistive technology reads in place of the cell's
+    content. The text drawn, and so what is copied or extracted, stays '(1,251)' as the author wrote it."""
+    _, paths = accounts
+    assert _cell_alts(paths["screen"]) == {
+        "1,274": None, "1,390": None, "116": None, "+9.1": None,
+        "(1,251)": "−1,251", "(1,402)": "−1,402", "(151)": "−151", "−12.1": None,
+        "23": None, "(12)": "−12", "(35)": "−35", "n/m": "not meaningful",  # read out: 'n slash m'
+        "40": None, "(5)": "−5", "−3": None, "2": None}
+    exe = require_tool("pdftotext", "poppler-utils")
+    text = _flat(subprocess.run([exe, "-layout", str(paths["screen"]), "-"], capture_output=True, text=True,
+                                check=True).stdout)
+    assert "Expenditure (1,251) (1,402) (151) −12.1" in text and "−1,251" not in text
+
+
 def _origins(pdf: Path, page_no: int) -> dict[float, list[tuple[str, float, float]]]:
     """The characters of one page by baseline: (character, origin x, advance end x), left to right.
     Origins, not ink boxes: a '1' and a '4' in tabular figures have the same advance, not the same ink."""
@@ -178,6 +206,9 @@ def test_a_german_table_prints_its_bracketed_amounts_in_german_notation(tmp_path
     text = _flat(extract_text(result.outputs[0].path))
     for shown in ("Digitalisierung (1.251,5) (2,0)¹ +99,8", "Summe (1.220,3) 26,4 n. a."):
         assert shown in text, shown
+    alts = _cell_alts(result.outputs[0].path)  # said with the minus, in German notation, the mark kept
+    assert (alts["(1.251,5)"], alts["(2,0)¹"], alts["(1.220,3)"], alts["28,4"], alts["n. a."]) == (
+        "−1.251,5", "−2,0¹", "−1.220,3", None, "nicht aussagekräftig")
 
 
 def test_a_wrong_total_in_brackets_warns_with_the_sum_in_brackets(tmp_path):

@@ -50,6 +50,7 @@ GROUP_SPACE = 0.8  # leadings of space above a group row (none right under the h
 class Cell:
     text: str  # as printed, already formatted for the locale
     mark: str | None = None  # footnote marker after the text, a superscript character ("¹")
+    said: str | None = None  # what a screen reader says instead, where the text misleads a listener
 
 
 @dataclass
@@ -537,7 +538,11 @@ class DataTable(Flowable):
                 cell = row.cells[i] if i < len(row.cells) else Cell("")
                 unit = [col.unit] if row is self.head[0] and col.unit else []
                 words = " ".join([cell.text + (cell.mark or ""), *unit])
-                with (content(c, role, attrs=attrs, actual_text=words or None) if tagger else nullcontext()):
+                # the cell's /Alt replaces its content for assistive technology; its text, and so what
+                # is copied, stays as printed
+                alt = cell.said + (cell.mark or "") if cell.said else None
+                with (content(c, role, alt=alt, attrs=attrs, actual_text=words or None)
+                      if tagger else nullcontext()):
                     if row.kind == "group" and i:
                         pass  # the label spans the table: its other cells stay empty
                     elif col.align == "decimal" and row.kind not in ("header", "group"):
@@ -614,6 +619,24 @@ def _cell_text(value: Any, col: Any, locale: Locale, block: Table) -> str:
     return value.format(locale, col.decimals, sign=bool(col.change), brackets=block.brackets(col, value))
 
 
+def _said(value: Any, col: Any, locale: Locale, text: str) -> str | None:
+    """What a listener should hear where the printed text misleads. A negative amount in brackets
+    is said with its minus, '−1,251': screen readers at their default punctuation level (NVDA, JAWS)
+    speak no brackets, so '(1,251)' is heard as a positive amount, while a minus before a digit is
+    spoken in any language ('minus') and reads as itself on a braille display. 'n/m' (de 'n. a.')
+    is said in words: read out it is 'n slash m'."""
+    if value is NOT_MEANINGFUL:
+        return locale.label("not_meaningful_spoken")
+    if isinstance(value, str) or not text.startswith("("):
+        return None
+    return value.format(locale, col.decimals, sign=bool(col.change))
+
+
+def _cell(value: Any, col: Any, locale: Locale, block: Table, note: int | None) -> Cell:
+    text = _cell_text(value, col, locale, block)
+    return Cell(text, MARKS[note - 1] if note else None, _said(value, col, locale, text))
+
+
 def table_data(block: Table, locale: Locale) -> TableData:
     """The model's table as plain, formatted data for the flowable."""
     columns = []
@@ -627,8 +650,8 @@ def table_data(block: Table, locale: Locale) -> TableData:
             unit = None
         columns.append(Column(locale.typographic(col.name), align, unit and locale.typographic(unit),
                               row_header=i == 0 and not col.numeric, width=col.width))
-    rows = [Row([Cell(_cell_text(c.value, col, locale, block), MARKS[c.note - 1] if c.note else None)
-                 for c, col in zip(r.cells, block.columns, strict=True)], r.kind) for r in block.table]
+    rows = [Row([_cell(c.value, col, locale, block, c.note) for c, col in zip(r.cells, block.columns, strict=True)],
+                r.kind) for r in block.table]
     continued = f"{locale.typographic(block.title)} ({locale.label('continued')})" if block.title else ""
     return TableData(columns, rows, locale.decimal, block.alt, continued=continued)
 
