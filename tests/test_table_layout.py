@@ -66,6 +66,20 @@ def test_numbers_align_on_the_decimal_separator(styles):
     assert len({stringWidth(d, styles.font["regular"], 10) for d in "0123456789"}) == 1
 
 
+def test_a_no_value_dash_ends_where_the_digits_end(styles):
+    """A US user's nil cells: the dash stood right of the integers, before the decimals' place."""
+    data = TableData([Column("A", "decimal")], [Row([Cell("1.204,3")]), Row([Cell("–")]), Row([Cell("7,25")])], ",")
+    buf = io.BytesIO()
+    doc = SimpleDocTemplate(buf, leftMargin=20 * MM, rightMargin=20 * MM)
+    doc.build([DataTable(data, styles, column_widths(data, styles, 100 * MM))])
+    page = pdfium.PdfDocument(buf.getvalue())[0].get_textpage()
+    right: dict[str, list[float]] = {}  # the right edge of each character
+    for k in range(page.count_chars()):
+        right.setdefault(page.get_text_range(k, 1), []).append(page.get_charbox(k)[2])
+    (dash,) = right["–"]
+    assert dash == pytest.approx(max(right["5"]), abs=0.3), (dash, right["5"])  # with the 5 of 7,25
+
+
 def test_too_wide_names_the_widest_column(styles):
     cols = [Column("Bereich"), *[Column(f"Jahr {y}", "decimal") for y in range(2010, 2026)]]
     data = TableData(cols, [Row([Cell("Netz"), *[Cell("1.234.567,89") for _ in range(16)]])], ",")

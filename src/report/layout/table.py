@@ -43,6 +43,7 @@ PAD_Y = 2.2  # points above and below the text of a row
 RULE = 0.6  # points: under the header, under the table
 HAIRLINE = 0.25  # points: between rows, above subtotals
 DOUBLE = (0.4, 1.2)  # points: the two lines of the rule above a total, and the distance between them
+NO_VALUE_DASH = "–"  # what a number cell without a value prints (model.tables.NO_VALUE)
 GROUP_SPACE = 0.8  # leadings of space above a group row (none right under the header)
 
 
@@ -569,6 +570,12 @@ class DataTable(Flowable):
         sep_x = x + w - self.hang[i] - self.fracs[i]
         c.setFillColor(self.styles.colour("ink"))
         c.setFont(font, su.size)
+        if whole == NO_VALUE_DASH and not frac:  # no value: the dash ends where the column's digits end
+            c.drawRightString(sep_x + self.fracs[i], base, whole)
+            end = sep_x + self.fracs[i]
+            if cell.mark:
+                c.drawString(end, base, cell.mark)
+            return
         c.drawRightString(sep_x, base, whole)
         end = sep_x
         if frac:
