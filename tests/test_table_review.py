@@ -276,3 +276,13 @@ def test_a_comma_in_a_text_cell_is_told_to_quote_the_text_and_no_sum_is_checked(
     assert not diag.warnings, [w.message for w in diag.warnings]
     _, diag = _table(head + "  - [Goods, services, 18]\n  - [Total, 18]\n", tmp_path)
     assert diag.errors[0].hint.endswith('quote a text that holds one, e.g. "Goods, services"'), diag.errors[0].hint
+
+
+def test_a_change_of_a_misnamed_column_says_which_columns_there_are(tmp_path):
+    """`name: FY 2025` but `change: [FY2024, FY2025]`: the message said 'not a number column'."""
+    _, diag = _table("title: T\nalt: A\ncolumns: [{name: A}, {name: FY2024, type: number}, {name: FY 2025, type: "
+                     "number}, {name: Change, type: percent, change: [FY2024, FY2025]}]\nrows:\n  - [X, 1, 2]\n",
+                     tmp_path)
+    assert [(d.message, d.hint) for d in diag.errors] == [
+        ("table 'T': column 'Change' computes the change of 'FY2025', which is not a column of this table",
+         "did you mean 'FY 2025'? (known: FY2024, FY 2025)")]

@@ -167,7 +167,12 @@ class Table(Node):
             if col.change:
                 for name in col.change:
                     other = next((c for c in self.columns if c.name == name), None)
-                    if other is None or not other.numeric or other.change:
+                    if other is None:
+                        numbers = [c.name for c in self.columns if c.numeric and not c.change]
+                        diag.error(col.pos, f"table '{self.title}': column '{col.name}' computes the change of "
+                                   f"'{name}', which is not a column of this table",
+                                   Reader._did_you_mean(name, numbers) if numbers else "name two number columns")
+                    elif not other.numeric or other.change:
                         diag.error(col.pos, f"table '{self.title}': column '{col.name}' computes the change of "
                                    f"'{name}', which is not a number column of this table",
                                    f"name two number columns, e.g. change: [{', '.join(repr(n) for n in names[1:3])}]")
