@@ -79,6 +79,15 @@ def test_cff_is_converted_to_truetype_once_and_cached(tmp_path, brand_fonts):
     assert again.path == first.path and again.path.stat().st_mtime_ns == mtime
 
 
+def test_a_converted_font_keeps_its_sources_date(tmp_path, brand_fonts, monkeypatch):
+    """Not the time of conversion, nor SOURCE_DATE_EPOCH: the cached file would carry either into a
+    later build's PDFs (one asking for another date, or none)."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1514678400")
+    converted = TTFont(str(prepare_font(brand_fonts / "Brand-Bold.otf", "bold").path))
+    assert converted["head"].modified == TTFont(str(brand_fonts / "Brand-Bold.otf"))["head"].modified
+
+
 def test_variable_font_is_instanced_per_weight(brand_fonts):
     bold = prepare_font(brand_fonts / "BrandVar.ttf", "bold")
     black = prepare_font(brand_fonts / "BrandVar.ttf", "black")

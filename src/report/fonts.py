@@ -42,7 +42,7 @@ FALLBACK: dict[str, tuple[str, ...]] = {
     "light": ("regular",),
 }
 MAX_ERR = 1.0  # cu2qu: largest distance between the cubic and its quadratic approximation (font units)
-CONVERTER_VERSION = "1"  # part of the cache key: bump when the conversion changes
+CONVERTER_VERSION = "2"  # part of the cache key: bump when the conversion changes
 
 # OS/2 fsType bits (OpenType spec, OS/2 table)
 FS_RESTRICTED, FS_PREVIEW_PRINT, FS_EDITABLE = 0x0002, 0x0004, 0x0008
@@ -119,7 +119,9 @@ def prepare_font(source: Path, role: str, name: str | None = None) -> PreparedFo
     from fontTools.ttLib import TTFont, TTLibError
     logging.getLogger("fontTools").setLevel(logging.ERROR)  # notes about old 'created' dates are noise
     try:
-        font = TTFont(io.BytesIO(data), lazy=False)
+        # the source's 'modified' date is kept: fontTools would set the time of conversion (or of
+        # SOURCE_DATE_EPOCH), which the cached file would then carry into later builds' PDFs
+        font = TTFont(io.BytesIO(data), lazy=False, recalcTimestamp=False)
         fs_type = font["OS/2"].fsType if "OS/2" in font else 0
     except ImportError:  # WOFF2 needs brotli
         raise FontError(f"{name!r} is a WOFF2 web font and the brotli module is missing",
