@@ -123,7 +123,7 @@ def _layout_and_finish(doc, theme, fonts, locale, charts, content_dir: Path, out
     outputs: dict[str, tuple[Output, bytes]] = {}  # finished editions, written together at the end
     prepared = []
     for edition in order:
-        edition = replace(edition.for_document(doc), cache=cache)
+        edition = replace(edition.for_document(doc, theme), cache=cache)
         if hasattr(edition, "marks") and not marks:
             # no marks, no slug: the page ends at the bleed edge, as shops that refuse marks expect
             edition = replace(edition, marks=False, slug_mm=0.0)

@@ -15,13 +15,13 @@ from pathlib import Path
 from typing import Any
 
 import pikepdf
-from reportlab.lib.colors import CMYKColor, Color
+from reportlab.lib.colors import Color
 from reportlab.pdfgen.canvas import Canvas
 
 from .colours import CLOSE_DELTA_E, SIMULATIONS, close_pairs, simulate
 from .editions import Edition
 from .layout.logo import Brand, draw_logo
-from .layout.styles import MM, register_fonts
+from .layout.styles import MM, print_colour, register_fonts
 from .logo import logo_files
 from .theme import Sizes, Theme, trim_mm
 
@@ -44,7 +44,7 @@ class _Page:
 
     def colour(self, name: str) -> Any:
         c = self.theme.colour(name)
-        return CMYKColor(*c.cmyk_floats) if self.edition.colour_mode == "cmyk" else Color(*c.rgb_floats)
+        return print_colour(c) if self.edition.colour_mode == "cmyk" else Color(*c.rgb_floats)
 
     def text(self, x: float, y: float, s: str, size: float = 8, role: str = "regular", colour: str = "ink") -> None:
         self.c.setFont(self.font[role], size)
@@ -85,7 +85,8 @@ class _Page:
             c.rect(x, y - 6 * MM, 22 * MM, 10 * MM, stroke=1, fill=1)
             self.text(x + 26 * MM, y + 1 * MM, f.name, 9, "bold")
             cmyk = " ".join(f"{v:g}" for v in col.cmyk)
-            self.text(x + 26 * MM, y - 3 * MM, f"CMYK {cmyk}  ·  ink {sum(col.cmyk):g} %", 7.5)
+            spot = f"  ·  spot {col.spot}" if col.spot else ""  # (its alternate: the CMYK)
+            self.text(x + 26 * MM, y - 3 * MM, f"CMYK {cmyk}  ·  ink {sum(col.cmyk):g} %{spot}", 7.5)
             self.text(x + 26 * MM, y - 6.5 * MM, f"sRGB {col.rgb}", 7.5, "regular", "muted")
             y -= 13 * MM
         y -= 4 * MM

@@ -38,17 +38,31 @@ THEME_FILE = "theme.yaml"
 SIZE_RANGE = (6, 72)  # points: below 6 print shops do not guarantee text; above 72 nothing fits a tile
 MM = 72 / 25.4
 MAX_INK = 300  # percent total area coverage accepted by offset print shops (FOGRA39 coated)
+# a spot colour's name becomes a PDF name (/Separation): printable ASCII without PDF's delimiters, which
+# reportlab writes unescaped (a '/') or as Latin-1 (an 'ü') where pikepdf writes UTF-8
+SPOT_CHARACTER = re.compile(r"[A-Za-z0-9 .,+&'_:-]")
+SPOT_MAX_LENGTH = 63
+SPOT_NAME = re.compile(rf"[A-Za-z0-9](?:{SPOT_CHARACTER.pattern}){{0,{SPOT_MAX_LENGTH - 1}}}")
+RESERVED_SPOTS = ("cyan", "magenta", "yellow", "black", "all", "none")  # PDF's process plates and All/None
 
 
 @dataclass(kw_only=True)
 class Colour(Node):
+    """One colour on both media: CMYK (or a spot ink with its CMYK alternate) for print, sRGB for screens."""
+
     cmyk: list[float] = spec("Print colour as C, M, Y, K in percent (0–100, not fractions of 1).",
                               example=[100, 60, 10, 30])
     rgb: str = spec("Screen colour as sRGB hex: the same colour as cmyk (the build warns where they print and "
                     "show clearly different colours).", example="#0b4a74")
+    spot: str | None = spec("A spot colour (a special ink) the print edition prints this colour in, on a plate of "
+                            "its own, named as the print shop's swatch book names it; cmyk is then its process "
+                            "alternate and rgb its screen colour, both from the brand guide.", default=None,
+                            example="PANTONE 286 C")
 
     def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
         pos = ctx.value_pos(self, "cmyk")
+        if self.spot is not None:
+            self._check_spot(diag, ctx)
         if len(self.cmyk) != 4 or any(not 0 <= v <= 100 for v in self.cmyk):
             diag.error(pos, f"cmyk {self.cmyk} must be four values from 0 to 100", "e.g. cmyk: [100, 60, 10, 30]")
         elif all(v <= 1 for v in self.cmyk) and any(v != int(v) for v in self.cmyk):
@@ -62,6 +76,43 @@ class Colour(Node):
                        "offset printing on coated paper accepts at most 300 %; reduce C, M or Y")
         if not re.fullmatch(r"#[0-9a-fA-F]{6}", self.rgb):
             diag.error(ctx.value_pos(self, "rgb"), f"rgb {self.rgb!r} is not a hex colour", "e.g. rgb: \"#0b4a74\"")
+
+    def _check_spot(self, diag: Diagnostics, ctx: ReadContext) -> None:
+        """A spot's name is what the print shop's software matches its ink by (in the PDF: a
+        /Separation colour space), and its cmyk what proofs and a shop printing in four colours show."""
+        pos, name = ctx.value_pos(self, "spot"), self.spot
+        example = "e.g. spot: PANTONE 286 C or spot: HKS 43 K"
+        if not SPOT_NAME.fullmatch(name):
+            bad = next((c for c in name if not SPOT_CHARACTER.fullmatch(c)), None)
+            what = (f"contains {bad!r}" if bad is not None else f"starts with {name[0]!r}"
+                    if len(name) <= SPOT_MAX_LENGTH else f"has {len(name)} characters, over {SPOT_MAX_LENGTH}")
+            diag.error(pos, f"spot {name!r} {what}: the print shop's software matches the ink by this name",
+                       "write the ink's name as the swatch book spells it, in letters, digits, spaces and "
+                       f". , - + & ' _ :, {example}")
+        elif not re.search(r"[A-Za-z]", name):
+            diag.error(pos, f"spot {name!r} is a number, not an ink's name: the print shop's software matches "
+                       "the whole name", f"write the name with its family and finish, e.g. spot: PANTONE {name} C "
+                       f"or spot: HKS {name} K")
+        elif name.casefold() in ("all", "none"):
+            diag.error(pos, f"spot {name!r} is a reserved name in PDF (every plate, or no plate)",
+                       f"name the ink, {example}")
+        elif name.casefold() in RESERVED_SPOTS:
+            diag.error(pos, f"spot {name!r} is one of the four process inks, not a spot colour",
+                       "give the colour as cmyk alone, without spot")
+        own = Path(pos.file).resolve() if pos.file is not None else None
+        for key, what in (("cmyk", "CMYK alternate"), ("rgb", "screen colour")):
+            given = ctx.value_pos(self, key).file
+            if own is not None and own != DEFAULT_THEME.resolve() and given is not None \
+                    and Path(given).resolve() == DEFAULT_THEME.resolve():
+                value = self.cmyk_text if key == "cmyk" else self.rgb
+                diag.error(pos, f"spot {name!r} has no {key} of its own: it would take the default theme's "
+                           f"{value}, another colour",
+                           f"give the ink's {what} from the brand guide beside it, e.g. "
+                           '{cmyk: [100, 72, 0, 18], rgb: "#0033a0", spot: PANTONE 286 C}')
+        if len(self.cmyk) == 4 and not any(self.cmyk):
+            diag.error(ctx.value_pos(self, "cmyk"), f"spot {name!r} has cmyk 0/0/0/0: its process alternate prints "
+                       "nothing in proofs and where the shop prints in four colours",
+                       "give the CMYK the brand guide lists for the ink, e.g. cmyk: [100, 72, 0, 18]")
 
     @property
     def cmyk_text(self) -> str:
@@ -278,9 +329,47 @@ class Theme(Node):
             if name not in known:
                 diag.error(ctx.value_pos(self.charts, key), f"unknown colour '{name}' for charts: {key}",
                            f"known colours: {', '.join(known)}")
+        self._check_spots(diag, ctx)
         if not diag.errors:
             self._check_chart_colours(diag)
             self._check_print_and_screen(diag, ctx.assets_dir / PROFILE)
+
+    def _check_spots(self, diag: Diagnostics, ctx: ReadContext) -> None:
+        """One ink, one plate: colours naming the same spot must agree on its alternate, and names
+        that differ only in case or spacing would be two plates at the print shop."""
+        seen: dict[str, tuple[str, Colour]] = {}
+        for f in fields(Colours):
+            colour = self.colour(f.name)
+            if colour.spot is None:
+                continue
+            pos = ctx.value_pos(colour, "spot")
+            if f.name == "paper":
+                diag.error(pos, f"paper cannot be the spot colour {colour.spot!r}: it is the unprinted sheet",
+                           "remove spot from paper; give the ink to the colour that prints it, e.g. primary")
+                continue
+            folded = " ".join(colour.spot.casefold().split())
+            if folded not in seen:
+                seen[folded] = (f.name, colour)
+                continue
+            first, other = seen[folded]
+            if other.spot != colour.spot:
+                diag.error(pos, f"spot {colour.spot!r} of {f.name} and {other.spot!r} of {first} differ only in "
+                           "case or spacing: the print shop would get two plates",
+                           f"spell both {other.spot!r}, as the swatch book does")
+            elif other.cmyk != colour.cmyk:
+                diag.error(ctx.value_pos(colour, "cmyk"), f"{f.name} names the spot {colour.spot!r} with cmyk "
+                           f"{colour.cmyk_text}, {first} with {other.cmyk_text}: one ink has one process alternate",
+                           f"give {f.name} the cmyk of {first}, or leave spot out of {f.name} (a lighter version "
+                           "of the ink then prints in CMYK)")
+
+    def spots(self) -> dict[str, tuple[float, float, float, float]]:
+        """The spot colours the theme names, each with its CMYK alternate (0–1), in the colours' order."""
+        out: dict[str, tuple[float, float, float, float]] = {}
+        for f in fields(Colours):
+            colour = self.colour(f.name)
+            if colour.spot is not None:
+                out.setdefault(colour.spot, colour.cmyk_floats)
+        return out
 
     def _check_print_and_screen(self, diag: Diagnostics, profile: Path) -> None:
         """A colour's cmyk and rgb are one colour on two media: where the CMYK prints (through the
@@ -358,7 +447,7 @@ def small_text_builds(theme: Theme) -> dict[tuple[float, ...], tuple[float, ...]
     out = {}
     for f in fields(TextBuilds):
         build = getattr(theme.plates.text_builds, f.name)
-        if build is not None:
+        if build is not None and theme.colour(f.name).spot is None:  # a spot's text is on one plate
             out[theme.colour(f.name).cmyk_floats] = tuple(v / 100 for v in build)
     return out
 
@@ -372,6 +461,13 @@ def plate_warnings(theme: Theme, profile: Path) -> list[Diagnostic]:
     for name, use in SMALL_TEXT_USES.items():
         build = getattr(rule.text_builds, name, None)
         colour = theme.colour(name)
+        if colour.spot is not None:  # its text prints on the spot's plate alone
+            if build is not None:
+                out.append(Diagnostic(
+                    f"plates.text_builds.{name} is not used: {name} is the spot colour {colour.spot}, whose small "
+                    "text prints on its own plate", rule.text_builds.field_pos.get(name, rule.pos),
+                    f"remove text_builds.{name}", "warning"))
+            continue
         cmyk = build if build is not None else colour.cmyk
         if plate_count(cmyk) <= rule.max_plates:
             continue

@@ -47,8 +47,8 @@ class Edition:
         """The page count must be a multiple of this, back cover last (layout.padding)."""
         return BINDING_MULTIPLE[self.binding]
 
-    def for_document(self, doc: Any) -> Edition:
-        """The edition configured for one document (file names, profiles); fresh per build."""
+    def for_document(self, doc: Any, theme: Theme) -> Edition:
+        """The edition configured for one document and its theme (file names, profiles); fresh per build."""
         return replace(self, warnings=[])
 
     def geometry(self, trim: tuple[float, float]) -> Geometry:

@@ -2,7 +2,7 @@
 
 Real bleed (the page is trim + bleed + room for marks; backgrounds reach the
 bleed edge), crop marks and a slug line outside the bleed, every colour in
-DeviceCMYK (charts converted through the theme), 100 % K text overprinting,
+DeviceCMYK or a theme's spot ink (charts converted through the theme), 100 % K text overprinting,
 images converted to CMYK through the output-intent profile, OutputIntent and
 XMP for PDF/X-4. Nothing here decides the design: colours come from the theme.
 """
@@ -12,13 +12,14 @@ from __future__ import annotations
 import hashlib
 import io
 import math
+import re
 from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pikepdf
-from reportlab.lib.colors import CMYKColor
+from reportlab.lib.colors import CMYKColor, CMYKColorSep
 
 from .. import colours as colour_science
 from ..assets import to_rgb, to_rgba
@@ -49,6 +50,7 @@ MAX_PPI, TARGET_PPI = 450, 300
 OUTPUT_CONDITION = "FOGRA39"
 OUTPUT_INFO = "Coated FOGRA39 (ISO 12647-2:2004), offset printing on coated paper, 300 % TAC"
 REGISTRATION = CMYKColor(1, 1, 1, 1)  # marks print on every plate
+REGISTRATION_ALL = CMYKColorSep(1, 1, 1, 1, spotName="All")  # … spot plates included (PDF: Separation /All)
 
 
 @dataclass(frozen=True)
@@ -63,15 +65,17 @@ class PrintEdition(Edition):
     locale: Locale = field(default_factory=lambda: get_locale("en-GB"))  # words and date of the slug line
     profile: Path | None = None
     binding: str = "saddle"
+    spots: tuple[tuple[str, tuple[float, ...]], ...] = ()  # the theme's spot inks: (name, CMYK alternate 0–1)
 
-    def for_document(self, doc: Any) -> PrintEdition:
+    def for_document(self, doc: Any, theme: Theme) -> PrintEdition:
         profile = doc.assets_dir / PROFILE
         if not profile.is_file():
             raise ReportError([Diagnostic(f"the print colour profile {PROFILE} is missing in {doc.assets_dir}",
                                           Pos(profile), "copy assets/icc/ from the report repository, or "
                                           "build it with tools/make_icc_profile.sh")])
         return replace(self, file_name=f"{doc.report.name}-{self.name}.pdf", profile=profile,
-                       binding=doc.report.binding, locale=get_locale(doc.report.language), warnings=[])
+                       binding=doc.report.binding, locale=get_locale(doc.report.language), warnings=[],
+                       spots=tuple(theme.spots().items()))
 
     # -- images ---------------------------------------------------------------
 
@@ -117,7 +121,8 @@ class PrintEdition(Edition):
         x0, y0, x1, y1 = geometry.trim_box
         start, end = b + MARK_GAP_MM * MM, b + (MARK_GAP_MM + MARK_LEN_MM) * MM
         canv.saveState()
-        canv.setStrokeColor(REGISTRATION)
+        # with a spot plate the marks print on it too: the registration colour is the separation All
+        canv.setStrokeColor(REGISTRATION_ALL if self.spots else REGISTRATION)
         canv.setLineWidth(MARK_WIDTH)
         for x, sx in ((x0, -1), (x1, 1)):
             for y, sy in ((y0, -1), (y1, 1)):
@@ -128,6 +133,13 @@ class PrintEdition(Edition):
         text = f"{self.file_name} · {self.locale.label('page')} {page} · "
         x, y = x0 + end, o - b - (MARK_GAP_MM + MARK_LEN_MM) * MM
         canv.drawString(x, y, text)
+        for name, cmyk in self.spots:  # each spot plate named on the plate itself, as shops list separations
+            x += canv.stringWidth(text, canv._fontname, SLUG_SIZE)
+            canv.setFillColor(CMYKColorSep(*cmyk, spotName=name))
+            canv.drawString(x, y, name)
+            canv.setFillColor(CMYKColor(0, 0, 0, 1))
+            canv.drawString(x + canv.stringWidth(name, canv._fontname, SLUG_SIZE), y, " · ")
+            text = f"{name} · "
         # the build's time, once per document in a form: pages stay the same from build to build,
         # and their CMYK rewrite is kept (RewrittenForms)
         if not canv.hasForm(SLUG_TIME):
@@ -215,15 +227,41 @@ class ColourConverter:
         self.profile = profile
         self.small_size, self.max_plates = theme.plates.small_text, theme.plates.max_plates
         self.builds = small_text_builds(theme)
-        self.known = {}
+        self.known, self.spot_of = {}, {}
         for f in fields(theme.colours):  # every theme colour, the chart palette's included
             c = theme.colour(f.name)
-            self.known[tuple(round(v * 255) for v in c.rgb_floats)] = c.cmyk_floats
+            rgb = tuple(round(v * 255) for v in c.rgb_floats)
+            self.known[rgb] = c.cmyk_floats
+            if c.spot is not None:  # a spot colour's RGB (a chart's, a vector logo's) prints in its ink
+                self.spot_of.setdefault(rgb, c.spot)
+        # the separations content may name: the theme's inks, and All for the marks beside a spot plate
+        inks = theme.spots()
+        self.spots = {**inks, **({"All": (1.0, 1.0, 1.0, 1.0)} if inks else {})}
+        self._names = {name: re.compile(re.escape(pikepdf.Name("/" + name).unparse()) + rb"\s+(?:cs|CS)\b")
+                       for name in self.spots}
+        self._spaces: dict[str, Any] = {}
         # everything a conversion depends on (with the profile's bytes and the code choosing small-text
         # builds): a rewritten stream is kept under it
         self.signature = key(sorted(self.known.items()), self.small_size, self.max_plates,
                              sorted(self.builds.items()), file_digest(profile),
-                             file_digest(Path(colour_science.__file__)))
+                             file_digest(Path(colour_science.__file__)),
+                             *([sorted(self.spot_of.items()), sorted(self.spots.items())] if self.spots else []))
+
+    def separations(self, pdf: pikepdf.Pdf, data: bytes) -> dict[str, Any]:
+        """The /Separation colour spaces a content stream sets (by resource name, the ink's name),
+        one object per ink for the whole file: [/Separation /name /DeviceCMYK tint → tint × CMYK
+        alternate] (a FunctionType 2 interpolation from paper to the alternate). reportlab leaves
+        them out of its forms' resources, and a rewritten chart names them first."""
+        out = {}
+        for name, pattern in self._names.items():
+            if pattern.search(data):
+                if name not in self._spaces:
+                    self._spaces[name] = pdf.make_indirect(pikepdf.Array([
+                        pikepdf.Name.Separation, pikepdf.Name("/" + name), pikepdf.Name.DeviceCMYK,
+                        pikepdf.Dictionary(FunctionType=2, Domain=[0, 1], C0=[0, 0, 0, 0],
+                                           C1=[round(v, 4) for v in self.spots[name]], N=1)]))
+                out[name] = self._spaces[name]
+        return out
 
     def __call__(self, r: float, g: float, b: float) -> tuple[float, float, float, float]:
         key = (round(r * 255), round(g * 255), round(b * 255))
@@ -294,11 +332,17 @@ def to_cmyk_stream(pdf: pikepdf.Pdf, container: Any, convert: ColourConverter, d
         return
     done.add(container.objgen)
     stream = container.Contents if container.get("/Type") == "/Page" else container
-    stream.write(_rewritten(container, convert) if forms is None else
-                 forms.rewritten(stream, lambda: _rewritten(container, convert)))
+    data = (_rewritten(container, convert) if forms is None else
+            forms.rewritten(stream, lambda: _rewritten(container, convert)))
+    stream.write(data)
     resources = container.get("/Resources")
     if resources is None:
         resources = container.Resources = pikepdf.Dictionary()
+    if convert.spots and (used := convert.separations(pdf, data)):
+        if "/ColorSpace" not in resources:
+            resources.ColorSpace = pikepdf.Dictionary()
+        for name, space in used.items():
+            resources.ColorSpace[pikepdf.Name("/" + name)] = space
     if "/ExtGState" not in resources:
         resources.ExtGState = pikepdf.Dictionary()
     resources.ExtGState[OVERPRINT] = pikepdf.Dictionary(Type=pikepdf.Name.ExtGState, op=True, OP=False, OPM=1)
@@ -353,9 +397,18 @@ def _rewritten(container: Any, convert: ColourConverter) -> bytes:
             scale = abs(a * d - b * c) ** 0.5
         if op in ("rg", "RG") and len(operands) == 3 or op in ("g", "G") and len(operands) == 1:
             rgb = [float(v) for v in operands] * (3 if len(operands) == 1 else 1)
-            cmyk = convert(*rgb)
-            out.append(pikepdf.ContentStreamInstruction([round(v, 4) for v in cmyk], pikepdf.Operator(_OP[op])))
-            op, operands = _OP[op], list(cmyk)
+            spot = convert.spot_of.get(tuple(round(v * 255) for v in rgb))
+            if spot is not None:  # the ink at full strength: /name cs 1 scn
+                fill_op = op.islower()
+                out += [pikepdf.ContentStreamInstruction([pikepdf.Name("/" + spot)],
+                                                         pikepdf.Operator("cs" if fill_op else "CS")),
+                        pikepdf.ContentStreamInstruction([1], pikepdf.Operator("scn" if fill_op else "SCN"))]
+                op, operands = ("scn" if fill_op else "SCN"), []
+            else:
+                cmyk = convert(*rgb)
+                out.append(pikepdf.ContentStreamInstruction([round(v, 4) for v in cmyk],
+                                                            pikepdf.Operator(_OP[op])))
+                op, operands = _OP[op], list(cmyk)
         elif op in ("cs", "CS") and operands and operands[0] in ("/DeviceRGB", "/DeviceGray"):
             out.append(pikepdf.ContentStreamInstruction([pikepdf.Name.DeviceCMYK], pikepdf.Operator(op)))
         else:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from reportlab.lib.colors import CMYKColor, Color
+from reportlab.lib.colors import CMYKColor, CMYKColorSep, Color
 from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
@@ -15,7 +15,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 from ..fontfiles import parsed
 from ..locale import Locale
-from ..theme import Theme
+from ..theme import Colour, Theme
 from .hyphenate import hyphenator
 
 MM = 72 / 25.4
@@ -37,6 +37,14 @@ def register_fonts(fonts: dict[str, Path]) -> dict[str, str]:
     pdfmetrics.registerFontFamily(names["regular"], normal=names["regular"], bold=names["bold"],
                                   italic=names["italic"], boldItalic=names["bold_italic"])
     return names
+
+
+def print_colour(colour: Colour) -> CMYKColor:
+    """A theme colour for print: its CMYK, or its spot ink (reportlab writes a /Separation colour
+    space named after the ink, with the CMYK as its alternate)."""
+    if colour.spot is not None:
+        return CMYKColorSep(*colour.cmyk_floats, spotName=colour.spot)
+    return CMYKColor(*colour.cmyk_floats)
 
 
 @dataclass
@@ -64,7 +72,7 @@ class Styles:
     def colour(self, name: str) -> Color:
         c = self.theme.colour(name)
         if self.colour_mode == "cmyk":
-            return CMYKColor(*c.cmyk_floats)
+            return print_colour(c)
         return Color(*c.rgb_floats)
 
     def para(self, name: str, **over) -> ParagraphStyle:

@@ -15,6 +15,9 @@ _WHERE = {"content": "page content", "image": "images", "inline image": "inline 
           "soft mask group": "soft masks", "soft mask": "soft masks"}
 
 
+_NOT_INKS = ("Cyan", "Magenta", "Yellow", "Black", "All", "None")  # process plates and PDF's special names
+
+
 def _describe(space: object) -> str:
     if isinstance(space, SpaceInfo):
         return _told(space.description)
@@ -23,6 +26,9 @@ def _describe(space: object) -> str:
     family = str(space[0])[1:]
     if family == "ICCBased":
         return "ICC-based RGB"
+    if family in ("Separation", "DeviceN") and base_family(space) == "spot":  # the inks, as the shop's list
+        names = list(space[1]) if isinstance(space[1], pikepdf.Array) else [space[1]]
+        return ", ".join(str(n)[1:] for n in names if str(n)[1:] not in _NOT_INKS)
     if family in ("Separation", "DeviceN"):
         return f"{family} with an RGB alternate"
     if family == "Indexed":
@@ -32,8 +38,11 @@ def _describe(space: object) -> str:
 
 def colour(events: list[Event]) -> list[Finding]:
     bad: dict[tuple[str, str, str], list[int]] = defaultdict(list)
+    inks: dict[str, None] = {}  # spot colours (Separation, DeviceN over CMYK or grey): PDF/X-4 allows them
     for e in events:
         family = base_family(e.obj)
+        if family == "spot" and (named := _describe(e.obj)):
+            inks[named] = None
         if family in ("rgb", "lab"):
             where = _WHERE.get(e.where, e.where if e.where.endswith("group") else e.where)
             bad[(family, _describe(e.obj), where)].append(e.page)
@@ -45,7 +54,11 @@ def colour(events: list[Event]) -> list[Finding]:
         else:
             out.append(Finding("colour", FAIL, f"Lab colour in {where}: the shop's CMYK workflow converts it "
                                "unpredictably; convert to CMYK", pages))
-    return out or [Finding("colour", PASS, "CMYK and grey only, in content, images, shadings, groups and masks")]
+    if out:
+        return out
+    spots = f" and spot colour{'s' if len(inks) > 1 else ''} {'; '.join(inks)}" if inks else ""
+    return [Finding("colour", PASS, f"CMYK{',' if spots else ' and'} grey{spots} only, in content, images, shadings, "
+                    "groups and masks")]
 
 
 def _white(space: object, values: tuple) -> bool:
