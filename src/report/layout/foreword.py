@@ -145,7 +145,8 @@ def _unbroken(ctx: LayoutContext, name: str, **over: Any) -> Any:
 def _who(ctx: LayoutContext, person: Signatory) -> str:
     """A signatory's name (bold) and role, for the caption under their portrait."""
     name = f"<b>{rl_plain(person.name, ctx.locale)}</b>"
-    return f"{name}<br/>{rl_plain(person.role, ctx.locale)}" if person.role else name
+    # the space before the break: the tagged text (ActualText) reads "name role", not "namerole"
+    return f"{name} <br/>{rl_plain(person.role, ctx.locale)}" if person.role else name
 
 
 def _signature(ctx: LayoutContext, owner: Any, x: float, width: float) -> Signature:
