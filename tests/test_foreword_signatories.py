@@ -208,6 +208,44 @@ def test_names_long_and_a_portrait_missing(tmp_path):
         pdf.close()
 
 
+def test_a_transparent_signature_keeps_its_transparency_in_both_editions(two):
+    """A scanned signature with alpha was laid on white and stored as JPEG (a white box on any other
+    ground, fringes around the strokes). Now it takes the logo's way: stored losslessly with its
+    alpha as a soft mask, in print converted to CMYK on a page that blends in CMYK."""
+    ground = (30, 120, 60)  # what shows through: rendered on green instead of white paper
+    for edition, space in (("print", "/DeviceCMYK"), ("screen", "/DeviceRGB")):
+        pdf = pdfium.PdfDocument(str(two[edition]))
+        try:
+            number, _ = _page(pdf)
+            page = pdf[number]
+            boxes = [b for b in _images(page) if b[2] - b[0] > b[3] - b[1]]  # the signatures: portraits stand upright
+            scale = 2
+            picture = page.render(scale=scale, fill_color=(*ground, 255)).to_pil().convert("RGB")
+            top = page.get_height()
+        finally:
+            pdf.close()
+        assert len(boxes) == 2, boxes
+        for left, bottom, right, high in boxes:
+            # down the middle, by share of the height from the top as in the file: clear above and
+            # below the stroke (rows 140–160 of 300), the stroke dark
+            clear, stroke = ([picture.getpixel((round((left + right) / 2 * scale),
+                                                round((top - high + share * (high - bottom)) * scale)))
+                              for share in shares] for shares in ((0.15, 0.85), (0.5,)))
+            assert all(abs(a - b) <= 2 for pixel in clear for a, b in zip(pixel, ground, strict=True)), (edition, clear)
+            assert max(stroke[0]) < 100, (edition, stroke)
+        with pikepdf.open(two[edition]) as doc:
+            page = doc.pages[number]
+            images = [x for x in page.Resources.XObject.values() if x.get("/Subtype") == "/Image"]
+            images = [x for x in images if x.Width > x.Height]  # the signatures (portraits are taller than wide)
+            assert len(images) == 2
+            for image in images:
+                filters = image.Filter if isinstance(image.Filter, pikepdf.Array) else [image.Filter]
+                assert list(filters) == ["/FlateDecode"] and image.ColorSpace == space, (edition, filters)
+                assert image.SMask.ColorSpace == "/DeviceGray"
+            if edition == "print":  # blended in the output condition's CMYK
+                assert page.Group.S == "/Transparency" and page.Group.CS == "/DeviceCMYK"
+
+
 def _errors(root: Path, foreword: dict[str, Any]) -> list[Any]:
     content = _project(root, foreword)
     with pytest.raises(ReportError) as exc:

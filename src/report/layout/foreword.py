@@ -15,7 +15,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer
 from ..assets import shown_size
 from ..model import ForewordSection, Signatory
 from ..tagging import artifact, content
-from .context import LayoutContext
+from .context import LayoutContext, draw_image
 from .heading import heading
 from .styles import MM
 from .text import Paragraph, rl_markup, rl_plain
@@ -88,7 +88,7 @@ class Signature(Flowable):
 
     def draw(self) -> None:
         with artifact(self.canv):
-            self.canv.drawImage(self.image, self.x, 0, self.w, self.h)
+            draw_image(self.canv, self.image, self.x, 0, self.w, self.h)
 
 
 class Signatories(Flowable):
@@ -153,7 +153,10 @@ def _signature(ctx: LayoutContext, owner: Any, x: float, width: float) -> Signat
     sw_px, sh_px = shown_size(owner.signature)
     sw = min(SIGNATURE_H * sw_px / sh_px, width)
     sh = sw * sh_px / sw_px
-    return Signature(ctx.prepare_image(owner.signature, sw, sh, owner.field_pos.get("signature")), x, sw, sh)
+    # laid on the paper with its transparency, as the logo is (a soft mask, lossless; CMYK in print)
+    image = ctx.prepare_image(owner.signature, sw, sh, owner.field_pos.get("signature"),
+                              ground=ctx.styles.theme.colour("paper"))
+    return Signature(image, x, sw, sh)
 
 
 def _names(ctx: LayoutContext, signatories: list[Signatory]) -> Signatories:
