@@ -2,9 +2,9 @@
 
 Vector logos stay vector: an SVG becomes a reportlab drawing (svglib), a PDF logo's first page a
 form XObject that the finishing stage places like a chart. A PNG goes through the edition's image
-preparation with the theme colour it sits on: the screen edition lays it on that colour's sRGB; the
-print edition converts it to CMYK (ppi check too) and keeps its transparency as a soft mask, so the
-colour behind it prints as its own CMYK.
+preparation with the theme colour it sits on (editions.soft_masked): both editions keep its
+transparency as a soft mask, stored losslessly; the print edition converts it to CMYK (ppi check
+too), so the colour behind it prints as its own CMYK.
 RGB colours of a vector logo become CMYK in the print edition's finishing like every other
 colour: theme colours map to their own CMYK values, greys to K only, the rest through the output
 profile; `colour_notes` says which way each colour went, for the build output.
@@ -222,26 +222,6 @@ def colour_notes(art: LogoArt, theme: Any) -> list[str]:
         else:
             notes.append(f"{rgb} → through the FOGRA39 profile (not a theme colour)")
     return notes
-
-
-def flattened_png(path: Path, background: tuple[float, float, float], folder: Path) -> Path:
-    """A PNG logo without transparency, on the sRGB colour it is placed on (the screen edition's
-    JPEG has no alpha)."""
-    from PIL import Image
-    rgb = tuple(round(v * 255) for v in background)
-    # named like the logo (the ppi warning names the file), in a folder per version
-    target = folder / f"{hashlib.sha1(path.read_bytes()).hexdigest()[:12]}-{''.join(f'{v:02x}' for v in rgb)}" \
-        / f"{path.stem}.png"
-    if not target.is_file():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with Image.open(path) as im:
-            im = im.convert("RGBA")
-            flat = Image.new("RGBA", im.size, (*rgb, 255))
-            flat.alpha_composite(im)
-            tmp = target.with_suffix(".tmp")
-            flat.convert("RGB").save(tmp, "PNG")
-            tmp.replace(target)
-    return target
 
 
 def print_notes(spec: Any, assets_dir: Path, theme: Any) -> list[Diagnostic]:

@@ -13,10 +13,9 @@ import pikepdf
 from reportlab.lib.utils import ImageReader
 
 from .. import assets
-from ..cache import Cache, code_version, default_dir, file_digest, key
+from ..cache import Cache, code_version, file_digest, key
 from ..errors import Pos
 from ..layout.templates import Geometry
-from ..logo import flattened_png
 from ..theme import Theme
 
 BINDING_MULTIPLE = {"saddle": 4, "perfect": 2, "none": 1}  # sheets folded once: 4 pages; glued: 2
@@ -58,9 +57,12 @@ class Edition:
     def prepare_image(self, path: Path, width: float, height: float, at: Pos | None = None,
                       ground: Any = None) -> Any:
         """The image to embed at a placed size of width × height points; `at`: where the content
-        places it (its findings point there); `ground`: the theme colour a logo sits on, which its
-        transparent parts show."""
-        return str(flattened(path, ground) if ground is not None else path)
+        places it (its findings point there); `ground`: the theme colour an image with transparency
+        (a logo, a signature) sits on, which its transparent parts show. Such an image keeps its
+        transparency as a soft mask (see soft_masked); layout.context.draw_image draws it with it."""
+        if ground is not None:
+            return SoftMasked(*soft_masked(path, None, tuple(round(v * 255) for v in ground.rgb_floats)))
+        return str(path)
 
     def cached_image(self, path: Path, width: float, height: float, convert: Callable[[], bytes],
                      variant: str = "") -> Any:
@@ -85,7 +87,8 @@ class Edition:
 
 
 def flatten(im: Any, paper: tuple[int, int, int] = (255, 255, 255)) -> Any:
-    """An RGB image; transparent parts (a signature PNG) laid on the paper instead of turning black."""
+    """An RGB image; transparent parts (a photo PNG with alpha) laid on the paper instead of turning
+    black. (A logo or a signature keeps its transparency instead: soft_masked.)"""
     from PIL import Image
     if im.mode in ("RGBA", "LA", "PA") or (im.mode == "P" and "transparency" in im.info):
         rgba = im.convert("RGBA")
@@ -95,9 +98,26 @@ def flatten(im: Any, paper: tuple[int, int, int] = (255, 255, 255)) -> Any:
     return im if im.mode == "RGB" else im.convert("RGB")
 
 
-def flattened(path: Path, ground: Any) -> Path:
-    """A PNG logo laid on the sRGB of the theme colour `ground`, for an edition in RGB."""
-    return flattened_png(path, ground.rgb_floats, default_dir() / "logos")
+def soft_masked(path: Path, size: tuple[int, int] | None, ground: tuple[int, ...],
+                convert: Callable[[Any], Any] | None = None) -> tuple[Any, Any]:
+    """An image with transparency (a logo, a scanned signature) as its samples and its alpha
+    channel, which becomes the soft mask (None where it is opaque throughout): `size` resampled to
+    it, `convert` the RGB samples into the edition's colours (print: CMYK). Its clear pixels hold
+    `ground` (the colour it sits on, 0–255 in the converted colours), not whatever colour the file
+    stored there: a viewer that ignores soft masks shows the ground too."""
+    from PIL import Image
+    with Image.open(path) as im:
+        im = assets.to_rgba(im)
+    if size is not None and size != im.size:
+        im = im.resize(size, Image.LANCZOS)  # RGBA: Pillow resamples with premultiplied alpha
+    samples = im.convert("RGB")
+    if convert is not None:
+        samples = convert(samples)
+    if im.mode != "RGBA" or im.getchannel("A").getextrema() == (255, 255):
+        return samples, None
+    alpha = im.getchannel("A")
+    plate = Image.new(samples.mode, im.size, ground)
+    return Image.composite(samples, plate, alpha.point(lambda a: 255 if a else 0)), alpha
 
 
 def _is_jpeg(data: bytes) -> bool:
@@ -132,7 +152,7 @@ class JpegReader(ImageReader):
 class SoftMasked(ImageReader):
     """An image for reportlab with its transparency as a soft mask (/SMask): the samples (CMYK for
     print) embedded as they are, losslessly (Flate), and the alpha channel, when there is one, as
-    the mask, which `drawImage(…, mask="auto")` attaches."""
+    the mask, which `drawImage(…, mask="auto")` attaches (layout.context.draw_image)."""
 
     def __init__(self, image: Any, alpha: Any = None):
         super().__init__(image)

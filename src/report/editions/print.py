@@ -22,7 +22,7 @@ import pikepdf
 from reportlab.lib.colors import CMYKColor, CMYKColorSep
 
 from .. import colours as colour_science
-from ..assets import to_rgb, to_rgba
+from ..assets import to_rgb
 from ..cache import Cache, code_version, file_digest, key
 from ..clock import build_time
 from ..colours import PROFILE, small_text_build
@@ -30,7 +30,7 @@ from ..errors import Diagnostic, Pos, ReportError
 from ..layout.templates import Geometry
 from ..locale import Locale, get_locale
 from ..theme import Theme, plate_count, plate_warnings, small_text_builds
-from . import MIN_PPI_ERROR, MIN_PPI_WARN, Edition, SoftMasked, flatten, placed_ppi
+from . import MIN_PPI_ERROR, MIN_PPI_WARN, Edition, SoftMasked, flatten, placed_ppi, soft_masked
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -91,12 +91,12 @@ class PrintEdition(Edition):
             self.warnings.append(Diagnostic(
                 f"image {path.name} has {ppi:.0f} ppi at its placed size of {placed} (print wants "
                 f"{MIN_PPI_WARN})", at or Pos(path), "a larger original prints sharper", "warning"))
-        if ground is not None:  # a logo: its transparent parts stay transparent, over whatever it sits on
+        if ground is not None:  # a logo, a signature: transparent parts stay so, over whatever it sits on
             size = None
             if ppi > MAX_PPI:  # at TARGET_PPI, rounded up: the preflight then finds no less
                 size = (math.ceil(width / 72 * TARGET_PPI), math.ceil(height / 72 * TARGET_PPI))
-            return SoftMasked(*logo_cmyk(path, file_digest(path), size, tuple(ground.cmyk_floats), self.profile,
-                                         file_digest(self.profile)))
+            return SoftMasked(*masked_cmyk(path, file_digest(path), size, tuple(ground.cmyk_floats), self.profile,
+                                           file_digest(self.profile)))
 
         def convert() -> bytes:
             from PIL import Image
@@ -198,26 +198,15 @@ def to_cmyk(im: Image.Image, profile: Path) -> Image.Image:
 
 
 @lru_cache(maxsize=8)
-def logo_cmyk(path: Path, digest: str, size: tuple[int, int] | None, ground: tuple[float, ...], profile: Path,
-              profile_digest: str) -> tuple[Image.Image, Image.Image | None]:
-    """A raster logo in the output condition's CMYK (`size`: resampled to it) and its alpha channel
-    (None where it is opaque throughout). The alpha becomes a soft mask: where the logo is clear,
-    the colour it sits on prints as that colour's own CMYK. (Laid on the colour's sRGB, the profile
-    turned the clear parts into other CMYK: a box, darker on the night-blue back page.) Its clear
-    pixels hold `ground` (CMYK 0–1), not whatever colour the PNG stored there: a viewer that
-    ignores soft masks shows the ground too. `digest`s: the files' contents, so an edited file is
-    converted again."""
-    from PIL import Image
-    with Image.open(path) as im:
-        im = to_rgba(im)
-    if size is not None and size != im.size:
-        im = im.resize(size, Image.LANCZOS)  # RGBA: Pillow resamples with premultiplied alpha
-    cmyk = to_cmyk(im.convert("RGB"), profile)
-    if im.mode != "RGBA" or im.getchannel("A").getextrema() == (255, 255):
-        return cmyk, None
-    alpha = im.getchannel("A")
-    plate = Image.new("CMYK", im.size, tuple(round(v * 255) for v in ground))
-    return Image.composite(cmyk, plate, alpha.point(lambda a: 255 if a else 0)), alpha
+def masked_cmyk(path: Path, digest: str, size: tuple[int, int] | None, ground: tuple[float, ...], profile: Path,
+                profile_digest: str) -> tuple[Image.Image, Image.Image | None]:
+    """An image with transparency (a raster logo, a signature) in the output condition's CMYK
+    (`size`: resampled to it) and its alpha channel as the soft mask (see soft_masked): where it is
+    clear, the colour it sits on (`ground`, CMYK 0–1) prints as that colour's own CMYK. (Laid on the
+    colour's sRGB, the profile turned the clear parts into other CMYK: a box, darker on the
+    night-blue back page; a signature came out as a JPEG box on the paper.) `digest`s: the files'
+    contents, so an edited file is converted again."""
+    return soft_masked(path, size, tuple(round(v * 255) for v in ground), lambda rgb: to_cmyk(rgb, profile))
 
 
 class ColourConverter:

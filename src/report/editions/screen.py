@@ -5,18 +5,19 @@ from __future__ import annotations
 import io
 import struct
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import pikepdf
 
-from ..assets import to_rgb
+from ..assets import shown_size, to_rgb
 from ..cache import Cache, file_digest, key
 from ..clock import build_time
 from ..errors import Diagnostic, Pos
 from ..layout.templates import Geometry
 from ..theme import Theme
-from . import MIN_PPI_ERROR, MIN_PPI_WARN, Edition, flattened, placed_ppi
+from . import MIN_PPI_ERROR, MIN_PPI_WARN, Edition, SoftMasked, placed_ppi, soft_masked
 
 SCREEN_PPI = 150
 JPEG_QUALITY = 80
@@ -33,8 +34,6 @@ class ScreenEdition(Edition):
 
     def prepare_image(self, path: Path, width: float, height: float, at: Pos | None = None,
                       ground: Any = None) -> Any:
-        if ground is not None:  # a logo: JPEG has no transparency
-            path = flattened(path, ground)
         ppi, placed = placed_ppi(path, width, height)
         if ppi + 0.5 < MIN_PPI_ERROR:  # said here too: `--edition screen` and `report watch` build no print
             self.warnings.append(Diagnostic(
@@ -42,11 +41,15 @@ class ScreenEdition(Edition):
                 f"edition refuses it", at or Pos(path),
                 f"print needs {MIN_PPI_WARN} ppi: supply at least {round(width / 72 * MIN_PPI_WARN)} × "
                 f"{round(height / 72 * MIN_PPI_WARN)} pixels", "warning"))
+        target = (max(1, round(width / 72 * SCREEN_PPI)), max(1, round(height / 72 * SCREEN_PPI)))
+        if ground is not None:  # a logo, a signature: JPEG has no transparency; lossless with a soft mask
+            w_px, h_px = shown_size(path)
+            size = target if w_px > target[0] or h_px > target[1] else None
+            return SoftMasked(*masked_rgb(path, file_digest(path), size, tuple(ground.rgb_floats)))
 
         def convert() -> bytes:
             from PIL import Image
             with Image.open(path) as im:
-                target = (max(1, round(width / 72 * SCREEN_PPI)), max(1, round(height / 72 * SCREEN_PPI)))
                 im = to_rgb(im)
                 if im.width > target[0] or im.height > target[1]:
                     im = im.resize(target, Image.LANCZOS)
@@ -64,6 +67,15 @@ class ScreenEdition(Edition):
         pdf.Root.OutputIntents = pikepdf.Array([pikepdf.Dictionary(
             Type=pikepdf.Name.OutputIntent, S=pikepdf.Name.GTS_PDFA1, OutputConditionIdentifier="sRGB",
             Info="sRGB IEC61966-2.1", RegistryName="http://www.color.org", DestOutputProfile=icc)])
+
+
+@lru_cache(maxsize=8)
+def masked_rgb(path: Path, digest: str, size: tuple[int, int] | None,
+               ground: tuple[float, ...]) -> tuple[Any, Any]:
+    """An image with transparency (a raster logo, a signature) in sRGB, `size` resampled to it, and
+    its alpha channel as the soft mask (see soft_masked); `ground`: the colour it sits on (sRGB 0–1).
+    `digest`: the file's contents, so an edited file is converted again."""
+    return soft_masked(path, size, tuple(round(v * 255) for v in ground))
 
 
 def srgb_profile(cache: Cache | None = None) -> bytes:

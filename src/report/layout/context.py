@@ -21,7 +21,7 @@ class LayoutContext:
     geometry: Geometry
     charts: dict[str, ChartDrawing]
     # (source image, placed width pt, placed height pt) → file to embed (edition-specific)
-    prepare_image: Callable[..., Any]  # (path, width, height, at=None): the edition's prepare_image
+    prepare_image: Callable[..., Any]  # (path, width, height, at=None, ground=None): the edition's prepare_image
     text_width: float  # width of the text frame in points
     page_multiple: int = 1  # the page count must be a multiple of this (binding); see layout.padding
     padded: list[tuple[int, str]] = field(default_factory=list)  # pages added for the binding: (number, kind)
@@ -37,3 +37,10 @@ class LayoutContext:
     def credited(self, block: Any, credit: str) -> Callable[[int], None]:
         """What an image calls with its page when it is drawn, to be listed with its credit."""
         return lambda page: self.credits.__setitem__(id(block), (page, credit))
+
+
+def draw_image(canv: Any, image: Any, x: float, y: float, width: float, height: float) -> None:
+    """Draw an image the edition prepared; one that kept its transparency (an alpha channel as
+    reportlab's `_dataA`: a logo, a signature, prepared with `ground`) is drawn with it as its soft
+    mask. (Others are drawn without `mask`, which would rename them: reportlab names an image by it.)"""
+    canv.drawImage(image, x, y, width, height, mask="auto" if getattr(image, "_dataA", None) else None)

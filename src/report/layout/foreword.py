@@ -15,7 +15,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer
 from ..assets import shown_size
 from ..model import ForewordSection, Signatory
 from ..tagging import artifact, content
-from .context import LayoutContext
+from .context import LayoutContext, draw_image
 from .heading import heading
 from .styles import MM
 from .text import Paragraph, rl_markup, rl_plain
@@ -23,25 +23,29 @@ from .text import Paragraph, rl_markup, rl_plain
 GUTTER = 8 * MM  # between the portrait and the letter; between the signatories' columns
 CREDIT_GAP = 1.5 * MM  # between the portrait and its credit
 PORTRAIT_GAP = 5 * MM  # between portraits one under the other
+MIN_SCALE = 0.25  # the smallest share of its size a portrait is drawn at to keep the column on the page
 SIGNATURE_H = 16 * MM
 NO_SIGNATURE_H = 6 * MM  # the room above the name when there is no signature
 
 
 class Portrait:
-    """One portrait for the margin column: its image, size, alt text, credit and credit callback."""
+    """One portrait for the margin column: its image, size, alt text, the texts under it (a
+    signatory's name and role, the credit) and the credit callback."""
 
-    def __init__(self, image: Any, width: float, height: float, alt: str, credit: Any = None,
+    def __init__(self, image: Any, width: float, height: float, alt: str, texts: list[Paragraph],
                  drawn: Callable[[int], None] | None = None):
-        self.image, self.w, self.h, self.alt, self.credit, self.drawn = image, width, height, alt, credit, drawn
+        self.image, self.w, self.h, self.alt, self.texts, self.drawn = image, width, height, alt, texts, drawn
 
-    def credit_height(self, width: float) -> float:
-        return CREDIT_GAP + self.credit.wrap(width, 10_000)[1] if self.credit is not None else 0
+    def texts_height(self) -> float:
+        """The texts under it, set as wide as the column (also where the portrait is drawn smaller)."""
+        return CREDIT_GAP + sum(t.wrap(self.w, 10_000)[1] for t in self.texts) if self.texts else 0
 
 
 class MarginPortrait(Flowable):
     """Takes no height: the portraits hang in the margin column from the top of what follows, one
-    under the other, each with its credit (if any) small under it; `drawn(page)` lists the credit on
-    the closing page. Portraits that would run past the frame are drawn smaller to fit it."""
+    under the other, each with its texts small under it: the signatory's name and role (a letter by
+    several: who is who), then the credit; `drawn(page)` lists the credit on the closing page.
+    Portraits that would run past the frame with their texts are drawn smaller to fit it."""
 
     def __init__(self, portraits: list[Portrait]):
         super().__init__()
@@ -49,8 +53,9 @@ class MarginPortrait(Flowable):
         self.scale = 1.0
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
-        tall = sum(p.h + p.credit_height(p.w) for p in self.portraits) + PORTRAIT_GAP * (len(self.portraits) - 1)
-        self.scale = min(1.0, ah / tall) if tall > ah > 0 else 1.0
+        texts = sum(p.texts_height() for p in self.portraits) + PORTRAIT_GAP * (len(self.portraits) - 1)
+        images = sum(p.h for p in self.portraits)
+        self.scale = max(MIN_SCALE, (ah - texts) / images) if images + texts > ah > 0 else 1.0
         return aw, 0
 
     def draw(self) -> None:
@@ -60,10 +65,12 @@ class MarginPortrait(Flowable):
             with content(self.canv, "Figure", alt=p.alt):
                 self.canv.drawImage(p.image, 0, top - h, w, h)
             top -= h
-            if p.credit is not None:
-                _, ch = p.credit.wrap(w, 10_000)
-                p.credit.drawOn(self.canv, 0, top - CREDIT_GAP - ch)
-                top -= CREDIT_GAP + ch
+            gap = CREDIT_GAP
+            for para in p.texts:
+                _, th = para.wrap(p.w, 10_000)
+                para.drawOn(self.canv, 0, top - gap - th)
+                top -= gap + th
+                gap = 0.0
             if p.drawn is not None:
                 p.drawn(self.canv.getPageNumber())
             top -= PORTRAIT_GAP
@@ -81,7 +88,7 @@ class Signature(Flowable):
 
     def draw(self) -> None:
         with artifact(self.canv):
-            self.canv.drawImage(self.image, self.x, 0, self.w, self.h)
+            draw_image(self.canv, self.image, self.x, 0, self.w, self.h)
 
 
 class Signatories(Flowable):
@@ -116,21 +123,40 @@ class Signatories(Flowable):
                 y -= para.style.spaceAfter
 
 
-def _portrait(ctx: LayoutContext, owner: Any, width: float) -> Portrait:
-    """`owner`: the section (one author) or a signatory, with portrait, portrait_alt and portrait_credit."""
+def _portrait(ctx: LayoutContext, owner: Any, width: float, caption: str = "") -> Portrait:
+    """`owner`: the section (one author) or a signatory, with portrait, portrait_alt and portrait_credit;
+    `caption`: paragraph markup set under the portrait, above the credit."""
     w_px, h_px = shown_size(owner.portrait)  # as the edition embeds it: EXIF orientation applied
     height = width * h_px / w_px
     image = ctx.prepare_image(owner.portrait, width, height, owner.field_pos.get("portrait"))
     credit = owner.portrait_credit
-    para = Paragraph(rl_plain(credit, ctx.locale), ctx.styles.para("source")) if credit else None
-    return Portrait(image, width, height, owner.portrait_alt, para, ctx.credited(owner, credit) if credit else None)
+    texts = [Paragraph(caption, _unbroken(ctx, "caption"))] if caption else []
+    if credit:
+        texts.append(Paragraph(rl_plain(credit, ctx.locale), ctx.styles.para("source")))
+    return Portrait(image, width, height, owner.portrait_alt, texts, ctx.credited(owner, credit) if credit else None)
+
+
+def _unbroken(ctx: LayoutContext, name: str, **over: Any) -> Any:
+    """A style for names and roles in narrow columns: they break between words, not inside a name
+    ('Maxi-miliane'); only a word wider than the column is hyphenated."""
+    return ctx.styles.para(name, hyphenationLang="", overlongHyphenation=ctx.styles.hyphenate, **over)
+
+
+def _who(ctx: LayoutContext, person: Signatory) -> str:
+    """A signatory's name (bold) and role, for the caption under their portrait."""
+    name = f"<b>{rl_plain(person.name, ctx.locale)}</b>"
+    # the space before the break: the tagged text (ActualText) reads "name role", not "namerole"
+    return f"{name} <br/>{rl_plain(person.role, ctx.locale)}" if person.role else name
 
 
 def _signature(ctx: LayoutContext, owner: Any, x: float, width: float) -> Signature:
     sw_px, sh_px = shown_size(owner.signature)
     sw = min(SIGNATURE_H * sw_px / sh_px, width)
     sh = sw * sh_px / sw_px
-    return Signature(ctx.prepare_image(owner.signature, sw, sh, owner.field_pos.get("signature")), x, sw, sh)
+    # laid on the paper with its transparency, as the logo is (a soft mask, lossless; CMYK in print)
+    image = ctx.prepare_image(owner.signature, sw, sh, owner.field_pos.get("signature"),
+                              ground=ctx.styles.theme.colour("paper"))
+    return Signature(image, x, sw, sh)
 
 
 def _names(ctx: LayoutContext, signatories: list[Signatory]) -> Signatories:
@@ -140,9 +166,10 @@ def _names(ctx: LayoutContext, signatories: list[Signatory]) -> Signatories:
     band = SIGNATURE_H if any(s.signature for s in signatories) else NO_SIGNATURE_H
     columns = []
     for person in signatories:
-        texts = [Paragraph(f"<b>{rl_plain(person.name, loc)}</b>", st.para("body", alignment=TA_LEFT, spaceAfter=0))]
+        texts = [Paragraph(f"<b>{rl_plain(person.name, loc)}</b>", _unbroken(ctx, "body", alignment=TA_LEFT,
+                                                                             spaceAfter=0))]
         if person.role:
-            texts.append(Paragraph(rl_plain(person.role, loc), st.para("small")))
+            texts.append(Paragraph(rl_plain(person.role, loc), _unbroken(ctx, "small")))
         columns.append((_signature(ctx, person, 0, width) if person.signature else None, texts))
     return Signatories(columns, x, band)
 
@@ -152,9 +179,12 @@ def layout(ctx: LayoutContext, section: ForewordSection, index: int) -> list[Any
     x = st.theme.page.text_offset * MM
     story = heading(ctx, section.title, section.kicker, f"{index}-{section.title}")
     pw = max(20 * MM, x - GUTTER)
-    owners = [p for p in section.signatories if p.portrait] if section.signatories else [section]
-    if owners:
-        story.append(MarginPortrait([_portrait(ctx, owner, pw) for owner in owners]))
+    if section.signatories:
+        portraits = [_portrait(ctx, p, pw, _who(ctx, p)) for p in section.signatories if p.portrait]
+    else:  # one author: the name stands under the signature beside the only portrait
+        portraits = [_portrait(ctx, section, pw)]
+    if portraits:
+        story.append(MarginPortrait(portraits))
     body = st.para("body", leftIndent=x)
     story += [Paragraph(rl_markup(text, loc), body) for text in section.paragraphs]
     ending: list[Any] = [Paragraph(rl_plain(section.closing, loc), st.para("body", leftIndent=x, alignment=TA_LEFT,

@@ -13,6 +13,7 @@ from reportlab.platypus import Flowable
 from ..errors import Diagnostic
 from ..logo import LogoArt, logo_files
 from ..tagging import content
+from .context import draw_image
 from .styles import MM
 
 RUNNING_LOGO = 2.0  # height of the running head's logo in multiples of its type size
@@ -56,9 +57,7 @@ def draw_art(canv: Any, brand: Brand, art: LogoArt, x: float, y: float, width: f
         canv.addLiteral(f"q {sx:.6f} 0 0 {sy:.6f} {x - art.origin[0] * sx:.4f} {y - art.origin[1] * sy:.4f} cm "
                         f"{art.resource_name} Do Q")
     else:  # PNG: the edition shows the colour behind it where the logo is transparent
-        image = prepare_image(art.path, width, height, ground=ground)
-        # an alpha channel the edition kept (reportlab's _dataA) becomes the image's soft mask
-        canv.drawImage(image, x, y, width, height, mask="auto" if getattr(image, "_dataA", None) else None)
+        draw_image(canv, prepare_image(art.path, width, height, ground=ground), x, y, width, height)
 
 
 def draw_logo(canv: Any, brand: Brand, styles: Any, x: float, y: float, width: float, *, dark: str | None,

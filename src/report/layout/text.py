@@ -33,6 +33,7 @@ from .linebreak import Params
 _rl_paragraph._wsc_re_split = re.compile(f"[{re.escape(_rl_paragraph._wsc.replace(markup.BREAK, ''))}]+").split
 
 _OVERFLOW = 0.01  # points a line may exceed its width through rounding
+_AFTER_HYPHEN = re.compile(r"(?<=\w[-\u2010\u2011])(?=\w)")  # where a word may end a line at its own hyphen
 LINE_BREAKING = Params()
 # Captions, sources, small print, notes, footnotes, the lead and body text set flush left (list items):
 # ragged right, with an even
@@ -363,7 +364,10 @@ def _overlong_hyphenation(para: Any, width: float) -> Any:
     if hyphenate is None or callable(style.hyphenationLang):
         return None
     font, size = style.fontName, style.fontSize
-    if not any(stringWidth(w, font, size) > width for w in para.getPlainText().split()):
+    # a compound with a hyphen breaks there anyway ('Oberländer-|Schwarzenbach'): only a part wider
+    # than the line needs this (hyphenated as a whole, it lost its own hyphen: 'Oberlän-|derSchwarzenbach')
+    parts = (part for w in para.getPlainText().split() for part in _AFTER_HYPHEN.split(w))
+    if not any(stringWidth(part, font, size) > width for part in parts):
         return None
 
     def overlong(word: str) -> Any:

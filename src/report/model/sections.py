@@ -57,7 +57,8 @@ class Signatory(Node):
     signature: AssetPath | None = spec("Their signature as PNG with a transparent background (optional).",
                                        default=None, example="images/unterschrift-becker.png")
     portrait: AssetPath | None = spec("Their portrait photo, relative to assets/ (optional): the portraits stand "
-                                      "one under the other in the margin column, in the order of the list.",
+                                      "one under the other in the margin column, in the order of the list, each "
+                                      "with the name and role under it.",
                                       default=None, example="images/portrait-becker.jpg")
     portrait_alt: str | None = spec("What the portrait shows (needed with a portrait).", default=None,
                                     example="Porträt von Dr. Anna Becker", example_en="Portrait of Dr Jane Doe")
@@ -124,8 +125,8 @@ class ForewordSection(Node):
                                "them — or, for a letter by one person, remove signatories:")
             if any(s.portrait for s in self.signatories) and not all(s.portrait for s in self.signatories):
                 diag.warning(ctx.value_pos(self, "signatories"), "foreword: only some signatories have a portrait",
-                             "give each a portrait, or none: the portraits stand in the order of the signatures, "
-                             "so a missing one shifts who is who")
+                             "give each a portrait, or none: the letter otherwise shows the faces of only some "
+                             "of the people who sign it")
             return
         for key in ("portrait", "portrait_alt", "name"):
             if getattr(self, key) is None:
