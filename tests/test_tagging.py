@@ -197,3 +197,21 @@ def test_chart_alt_text_is_plain_text_not_markup(project, tmp_path):
                          capture_output=True, text=True, check=True).stdout
     lines = [" ".join(line.split()) for line in out.splitlines()]
     assert "Delegations- und Markterkundungsreisen 5" in lines and "Informationsveranstaltungen rund 20" in lines
+
+
+def test_a_line_break_inside_a_tagged_text_reads_as_a_space(project):
+    """A quote's attribution and a table heading's unit follow a line break (<br/>), which reportlab's
+    plain text joins without a space: screen readers heard "…dabei.Eine Lesepatin", "2025Mio. €"."""
+    import pypdfium2 as pdfium
+
+    from report.build import build
+
+    from .conftest import set_sections
+    set_sections(project, {"sections/q.yaml": (
+        "kind: text\ntitle: Stimmen\nblocks:\n  - quote: {text: Ich bin seit drei Jahren dabei., "
+        "attribution: Eine Lesepatin}\n  - table:\n      title: T\n      alt: A\n      columns: [{name: Bereich}, "
+        "{name: '2025', type: number, unit: Mio. €}]\n      rows:\n        - [Netz, 1]\n")})
+    pdf = build(project, project.parent / "out", ["screen"]).outputs[0].path
+    text = " ".join(p.get_textpage().get_text_range() for p in pdfium.PdfDocument(pdf))
+    assert "dabei.“ Eine Lesepatin" in text or "dabei. Eine Lesepatin" in text, text
+    assert "2025 Mio. €" in text.replace("\u00a0", " "), text

@@ -127,7 +127,7 @@ def _quote(ctx: LayoutContext, block: Quote) -> list[Any]:
         text = f"{open_q}{text}{close_q}"  # the author's own quotation marks are kept, never doubled
     quoted = text
     if block.attribution:
-        text += f"<br/><font size={ctx.styles.theme.sizes.caption}>{rl_plain(block.attribution, ctx.locale)}</font>"
+        text += f" <br/><font size={ctx.styles.theme.sizes.caption}>{rl_plain(block.attribution, ctx.locale)}</font>"
     st = ctx.styles
     style = st.para("quote") if block.size == "large" else st.para("body", fontName=st.font["italic"])
     para = Paragraph(text, style)

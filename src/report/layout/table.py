@@ -413,7 +413,7 @@ class DataTable(Flowable):
         col, cell = self.data.columns[i], row.cells[i] if i < len(row.cells) else Cell("")
         text = escape(cell.text) + _mark_text(cell.mark)
         if row.kind == "header" and row is self.head[0] and col.unit:
-            text += f"<br/><font name={self.su.regular}>{escape(col.unit)}</font>"
+            text += f" <br/><font name={self.su.regular}>{escape(col.unit)}</font>"
         align = "left" if row.kind == "group" else "right" if col.align == "decimal" else col.align
         para = Paragraph(text, self.su.para(row.kind, align))
         # first fit, as the widths were measured: the fewest lines (evening the rag could take a line
