@@ -89,3 +89,21 @@ def test_every_text_page_has_its_sides_frame(editions, edition):
     assert max(rectos) - min(rectos) < 1.5 and max(versos) - min(versos) < 1.5, lefts
     inner_minus_outer = (24 - 16) * 72 / 25.4 * 148 / 210  # mm at A4, scaled to A5
     assert min(rectos) - max(versos) == pytest.approx(inner_minus_outer, abs=1.5), lefts
+
+
+@pytest.mark.parametrize("edition", ["print", "screen"])
+def test_page_photos_take_one_page_break(editions, edition):
+    """Each photo directly follows the page before it (`page: new` and the opening photo are one
+    break), the text after it the photo, and every page from the first section's to the last one's
+    holds a photo or text: none with only a running head and folio."""
+    pages = _pages(editions[edition])
+    photo = {credit: _index(pages, credit) for credit in PHOTOS}
+    assert photo["Foto: Auftakt"] == _index(pages, "Vorher1 ") + 1
+    assert _index(pages, "Vorn1 ") == photo["Foto: Auftakt"] + 1
+    assert photo["Foto: Mitte"] == _index(pages, "Vorn3 ") + 1
+    assert photo["Foto: Schluss"] == _index(pages, "Hinten3 ") + 1
+    assert _index(pages, "Danach1 ") == photo["Foto: Schluss"] + 1
+    assert photo["Foto: Kapitel"] == _index(pages, "Danach3 ") + 1  # no empty page before the opener
+    assert _index(pages, "Kapitel1 ") == photo["Foto: Kapitel"] + 1
+    first, last = _index(pages, "Vorher1 "), _index(pages, "Kapitel3 ")
+    assert last - first + 1 == 13 + len(PHOTOS)
