@@ -9,7 +9,8 @@ the length of the paragraph times the (bounded) number of active breakpoints.
 
 Rules beyond TeX's defaults, from the typesetting brief: never more than `max_hyphen_run` lines in a
 row end in a hyphen, and the line before the last never ends inside a word (else the last line holds
-only the end of a word).
+only the end of a word), unless nothing else sets the paragraph (a compound wider than the line at
+its end).
 """
 
 from __future__ import annotations
@@ -110,12 +111,21 @@ def break_lines(items: Items, widths: list[float], params: Params = Params()) ->
     if found is not None:
         return Result(found, False)
     found = _solve(items, widths, params, float("inf"))
-    return Result(found, True) if found is not None else None
+    if found is not None:
+        return Result(found, True)
+    # no breaks keep the words whole where the rules say (a compound wider than the line ends the
+    # paragraph): its last part ends it after all
+    for tolerance in (params.tolerance, float("inf")):
+        found = _solve(items, widths, params, tolerance, whole_words=False)
+        if found is not None:
+            return Result(found, tolerance != params.tolerance)
+    return None
 
 
-def _solve(it: Items, widths: list[float], p: Params, tolerance: float) -> list[Line] | None:
+def _solve(it: Items, widths: list[float], p: Params, tolerance: float, whole_words: bool = True) -> list[Line] | None:
     """Breaks are legal at glue after a box and at penalties below INFINITY. For glue, `flagged`
     and `right` describe the line end the break would make (a word's own hyphen, its protrusion).
+    `whole_words`: the line before the last never ends inside a word.
     A break with `slack` (a web address's break point) lends the line ending there that much more
     stretch: such a line may end short instead of stretching its few spaces."""
     n = len(it)
@@ -187,7 +197,7 @@ def _solve(it: Items, widths: list[float], p: Params, tolerance: float) -> list[
             if r < -1.0:
                 continue  # too long now, and longer for every later break: drop this node
             keep.append(a)
-            if r > tolerance or (flag and a.run >= p.max_hyphen_run) or (forced and a.inside):
+            if r > tolerance or (flag and a.run >= p.max_hyphen_run) or (whole_words and forced and a.inside):
                 continue  # too loose; a third hyphen in a row; a last line of only a word's end
             bad = 100.0 * abs(r) ** 3 if r != inf else 1e12
             d = (p.line_penalty + bad) ** 2
