@@ -316,3 +316,20 @@ def test_the_last_line_is_never_the_rest_of_a_hyphenated_compound(styles):
         ein += any(t.endswith("Ein-") for t in _texts(p)[:-1])
     assert own_breaks and ein, "no line ended at a compound's hyphen or after 'Ein-': the test shows nothing"
 
+
+def test_the_last_line_beside_an_image_ends_with_a_whole_word(styles, sample_paragraphs):
+    """Text beside an image goes on at the full width below the figure, past a gap: the last line
+    beside it (the paragraph's lines after it are wider) never ends inside a word."""
+    checked = 0
+    for text in sample_paragraphs[:12]:
+        for narrow_mm in (50, 58, 66):
+            for beside in (2, 3, 4, 5):
+                p = Paragraph(rl_markup(text, styles.locale), styles.para("body"))
+                p.wider_after = (beside, (122 - narrow_mm) * MM)
+                p.wrap(narrow_mm * MM, 10_000)
+                ends = _line_ends(p)
+                if len(ends) <= beside:
+                    continue
+                checked += 1
+                assert not isinstance(ends[beside - 1], _SplitFragH), (narrow_mm, beside, _texts(p)[:beside + 1])
+    assert checked >= 30
