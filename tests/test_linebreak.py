@@ -5,10 +5,11 @@ from __future__ import annotations
 import statistics
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 import pytest
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus.paragraph import _SplitFragH
+from reportlab.platypus.paragraph import _SplitFragH, _SplitFragHY
 
 from report.content import load_document
 from report.layout.hyphenate import break_points, hyphenator, word_breaks
@@ -286,3 +287,49 @@ def test_flush_left_styles_break_a_hyphenated_compound_at_its_hyphen_only(styles
                 for line in p.blPara.lines]
         ends = [e.rstrip() for e in ends]
         assert not [e for e in ends if e.endswith(("Linde-", "Lin-", "Flug-", "Sta-"))], (mm, ends)
+
+
+# --- words split at a line end where the text goes on after a gap ----------------------------------
+
+COMPOUNDS = ("Die Friedrich-Schiller-Universität trägt die Fahrtkosten der Ehrenamtlichen, die Industrie- und "
+             "Handelskammer die Ausstattung der Werkstätten im Programm Lese-Ferien. Ihre Ein- und Ausgaben "
+             "prüft der Beirat nach dem Rekord-Ausbau.")
+
+
+def _line_ends(p: Paragraph) -> list[Any]:
+    """Per line, the frag word it ends with."""
+    lines = p.blPara.lines
+    return [p.frags[ln.sFW - 1] for ln in lines[1:]] + [p.frags[-1]]
+
+
+def test_the_last_line_is_never_the_rest_of_a_hyphenated_compound(styles):
+    """The line before the last never ends inside a word, at a hyphenation point or after the word's
+    own hyphen ('Rekord-|Ausbau.' left 'Ausbau.' alone); the own hyphen stays a break elsewhere
+    ('Lese-|Ferien'), and 'Ein-' before a space is a whole word."""
+    own_breaks = ein = 0
+    for mm in range(60, 131):
+        p = Paragraph(rl_markup(COMPOUNDS, styles.locale), styles.para("body"))
+        p.wrap(mm * MM, 10_000)
+        ends = _line_ends(p)
+        assert not isinstance(ends[-2], _SplitFragH), (mm, _texts(p)[-2:])
+        own_breaks += any(isinstance(e, _SplitFragH) and not isinstance(e, _SplitFragHY) for e in ends[:-2])
+        ein += any(t.endswith("Ein-") for t in _texts(p)[:-1])
+    assert own_breaks and ein, "no line ended at a compound's hyphen or after 'Ein-': the test shows nothing"
+
+
+def test_the_last_line_beside_an_image_ends_with_a_whole_word(styles, sample_paragraphs):
+    """Text beside an image goes on at the full width below the figure, past a gap: the last line
+    beside it (the paragraph's lines after it are wider) never ends inside a word."""
+    checked = 0
+    for text in sample_paragraphs[:12]:
+        for narrow_mm in (50, 58, 66):
+            for beside in (2, 3, 4, 5):
+                p = Paragraph(rl_markup(text, styles.locale), styles.para("body"))
+                p.wider_after = (beside, (122 - narrow_mm) * MM)
+                p.wrap(narrow_mm * MM, 10_000)
+                ends = _line_ends(p)
+                if len(ends) <= beside:
+                    continue
+                checked += 1
+                assert not isinstance(ends[beside - 1], _SplitFragH), (narrow_mm, beside, _texts(p)[:beside + 1])
+    assert checked >= 30

@@ -406,9 +406,9 @@ def _solve(words: list[_Word], widths: list[float], params: Params, protrude: bo
             else:
                 hy = _width("-", f.fontName, f.fontSize) if added else 0.0
                 right = _prot("-", PROTRUDE_RIGHT, f) if protrude else 0.0
-                # the rule for the line before the last is for hyphenation's breaks: after a word's
-                # own hyphen the last line holds a whole part ("Boineburg-|Lengsfeld")
-                items.add(PENALTY, hy, penalty=params.hyphen_penalty, flagged=True, inside=added, right=right)
+                # inside a word, at a hyphenation point or after the word's own hyphen: the last line
+                # never holds only the rest of it ("build-|out.", "Boineburg-|Lengsfeld.")
+                items.add(PENALTY, hy, penalty=params.hyphen_penalty, flagged=True, inside=True, right=right)
             where.append((i, pos, added))
             prev, prev_w = pos, to
         rest = fw[0] - prev_w

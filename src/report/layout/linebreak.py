@@ -9,7 +9,9 @@ the length of the paragraph times the (bounded) number of active breakpoints.
 
 Rules beyond TeX's defaults, from the typesetting brief: never more than `max_hyphen_run` lines in a
 row end in a hyphen, and the line before the last never ends inside a word (else the last line holds
-only the end of a word).
+only the end of a word); nor does the line `whole_line` (the last beside an image, after which the
+text goes on below the figure, past a gap). Both give way only where nothing else sets the paragraph
+(a compound wider than the line at its end).
 """
 
 from __future__ import annotations
@@ -71,6 +73,7 @@ class Params:
     fitness_demerits: float = 3000.0
     max_hyphen_run: int = 2
     rag: float = 0.0  # > 0: ragged right, spaces fixed; each line may fall this short per unit of ratio
+    whole_line: int = -1  # the index of a line that never ends inside a word (-1: none)
 
 
 @dataclass(frozen=True)
@@ -110,12 +113,21 @@ def break_lines(items: Items, widths: list[float], params: Params = Params()) ->
     if found is not None:
         return Result(found, False)
     found = _solve(items, widths, params, float("inf"))
-    return Result(found, True) if found is not None else None
+    if found is not None:
+        return Result(found, True)
+    # no breaks keep the words whole where the rules say (a compound wider than the line ends the
+    # paragraph): its last part ends it after all
+    for tolerance in (params.tolerance, float("inf")):
+        found = _solve(items, widths, params, tolerance, whole_words=False)
+        if found is not None:
+            return Result(found, tolerance != params.tolerance)
+    return None
 
 
-def _solve(it: Items, widths: list[float], p: Params, tolerance: float) -> list[Line] | None:
+def _solve(it: Items, widths: list[float], p: Params, tolerance: float, whole_words: bool = True) -> list[Line] | None:
     """Breaks are legal at glue after a box and at penalties below INFINITY. For glue, `flagged`
     and `right` describe the line end the break would make (a word's own hyphen, its protrusion).
+    `whole_words`: the line before the last and the line `p.whole_line` never end inside a word.
     A break with `slack` (a web address's break point) lends the line ending there that much more
     stretch: such a line may end short instead of stretching its few spaces."""
     n = len(it)
@@ -134,6 +146,7 @@ def _solve(it: Items, widths: list[float], p: Params, tolerance: float) -> list[
         starts[i] = i if kind[i] == BOX else starts[i + 1]
     last_width = len(widths) - 1
     rag = p.rag
+    whole_line = p.whole_line
     inf = float("inf")
     # A line from a node's start to a break is too loose (ratio above the tolerance) exactly when
     # natural + tolerance·(glue stretch) + min(tolerance, 1)·(glyph stretch) < the room; with prefix
@@ -187,8 +200,10 @@ def _solve(it: Items, widths: list[float], p: Params, tolerance: float) -> list[
             if r < -1.0:
                 continue  # too long now, and longer for every later break: drop this node
             keep.append(a)
-            if r > tolerance or (flag and a.run >= p.max_hyphen_run) or (forced and a.inside):
+            if r > tolerance or (flag and a.run >= p.max_hyphen_run) or (whole_words and forced and a.inside):
                 continue  # too loose; a third hyphen in a row; a last line of only a word's end
+            if whole_words and a.line == whole_line and k == PENALTY and inside[b]:
+                continue  # a word split across the gap under an image
             bad = 100.0 * abs(r) ** 3 if r != inf else 1e12
             d = (p.line_penalty + bad) ** 2
             if pen > 0:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, PageBreakIfNotEmpty
 
 from ..errors import Diagnostic
 from .context import LayoutContext
@@ -78,5 +78,8 @@ def _broken_by_its_author(sec: Any) -> bool:
 
 def marked(ctx: LayoutContext, index: int, flow: list[Any], last_on_its_page: bool) -> list[Any]:
     """The section's flowables between its marks (the end mark only where the next section starts
-    on a new page: else its last page goes on with the next section)."""
-    return [start(ctx, index), *flow, *([end(ctx, index)] if last_on_its_page else [])]
+    on a new page: else its last page goes on with the next section). A section that opens with a
+    page break of its own (a page photo's) is marked after it: a mark drawn first would begin the
+    page that the break then leaves empty but for its running head."""
+    opens = 1 if flow and isinstance(flow[0], PageBreakIfNotEmpty) else 0
+    return [*flow[:opens], start(ctx, index), *flow[opens:], *([end(ctx, index)] if last_on_its_page else [])]

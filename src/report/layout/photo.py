@@ -126,8 +126,8 @@ class PagePhoto(Flowable):
 
 
 class ResumeText(ActionFlowable):
-    """After a photo page, text pages again: left on an even page, right on an odd one (each then
-    names the other as the next; see the templates)."""
+    """After a photo page, text pages again: left on an even page, right on an odd one (every text
+    page takes its side by its number as it begins; see the templates)."""
 
     def __init__(self) -> None:
         super().__init__()

@@ -142,16 +142,26 @@ class ReportDocTemplate(BaseDocTemplate):
             PageTemplate("cover", [cover], onPageEnd=self._finish_page),
             # a photo on a page of its own (layout.photo): the trim box, no running head or folio
             PageTemplate("photo", [photo], onPageEnd=self._finish_page),
-            # verso (even pages): binding on the right; recto (odd pages): binding on the left
-            # (each names the other as the next: after a photo page the text goes on on the page number's side)
+            # verso (even pages): binding on the right; recto (odd pages): binding on the left. Which
+            # of the two a text page gets is decided by its number as it begins (handle_pageBegin)
             PageTemplate("left", [frame(page.margin_outer * MM, "left")], onPage=self._furniture,
-                         onPageEnd=self._finish_page, autoNextPageTemplate="right"),
+                         onPageEnd=self._finish_page),
             PageTemplate("right", [frame(page.margin_inner * MM, "right")], onPage=self._furniture,
-                         onPageEnd=self._finish_page, autoNextPageTemplate="left"),
+                         onPageEnd=self._finish_page),
             # the back page: full-bleed colour, no running head
             PageTemplate("back", [frame(page.margin_inner * MM, "back")], onPage=self._back,
                          onPageEnd=self._finish_page),
         ])
+
+    def handle_pageBegin(self) -> None:  # noqa: N802 - reportlab's name
+        """A text page takes the template of its side by its own number, as its running head does, not
+        the one reportlab's bookkeeping names: that alternated by counting, and its
+        autoNextPageTemplate keeps the index it set, so after a photo page (which interrupts the
+        left/right cycle) each side came twice and every later page had the other side's margins."""
+        if self.pageTemplate.id in ("left", "right"):
+            side = "right" if self.canv.getPageNumber() % 2 == 1 else "left"
+            self.pageTemplate = next(t for t in self.pageTemplates if t.id == side)
+        super().handle_pageBegin()
 
     def _back(self, canv: Any, doc: Any) -> None:
         with artifact(canv):

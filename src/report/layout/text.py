@@ -140,6 +140,8 @@ class Paragraph(_RLParagraph):
                 return self._reportlab_lines(width)  # nothing to choose: reportlab's line is the line
             hyphenate = style.hyphenationLang if callable(style.hyphenationLang) else None
             params = replace(RAGGED, rag=RAG_EM * style.fontSize) if ragged else LINE_BREAKING
+            if self.wider_after is not None:  # the last line beside the image ends with a whole word
+                params = replace(params, whole_line=self.wider_after[0] - 1)
             chosen = plan(words, widths, hyphenate, params) if words else None
             if chosen is None:
                 return self._reportlab_lines(width)
