@@ -36,7 +36,7 @@ class Cover(Flowable):
         w, h = g.trim_w, g.trim_h
         panel_h = h * PANEL
         start_section(canv)
-        draw_filling(canv, ctx, rep.cover.image, rep.cover.alt, rep.cover.field_pos.get("image"))
+        draw_filling(canv, ctx, rep.cover.image, rep.cover.alt, rep.cover.field_pos.get("image"), rep.cover.focus)
         if rep.cover.layout == "photo":
             draw_scrim(canv, ctx, panel_h)  # the words stand below panel_h, light on the dark
         else:

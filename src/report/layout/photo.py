@@ -1,5 +1,6 @@
 """A photo on a page of its own (`- image: {…, size: page}`): it fills the page to the trim's edges
-(in print to the bleed's), cropped to fill and centred, with no running head or folio. Its caption
+(in print to the bleed's), cropped to fill around its focus point (default: its centre), with no
+running head or folio. Its caption
 and credit stand at its foot, light on a dark scrim, bold and at the theme's reversed size at least,
 as print shops ask for text reversed out of an image.
 
@@ -26,23 +27,33 @@ SCRIM_FADE = 40  # mm over which the scrim fades out above the text (at A4)
 CAPTION_SHARE = 0.75  # a caption on the photo is at most this share of the text frame wide
 
 
-def fill(path: Any, width: float, height: float) -> tuple[float, float, float, float]:
-    """Where to draw an image so that it fills width × height without distortion (centred, the rest
-    cropped): (x, y, drawn width, drawn height). Within 1 % of the box's proportions it is simply fitted."""
+def fill(path: Any, width: float, height: float,
+         focus: tuple[float, float] | None = None) -> tuple[float, float, float, float]:
+    """Where to draw an image so that it fills width × height without distortion, the rest cropped:
+    (x, y, drawn width, drawn height). The crop keeps `focus` ((across, down) as fractions of the image
+    from its top left corner) as near to the box's centre as the image reaches; without one the image
+    is centred. Within 1 % of the box's proportions it is simply fitted."""
     w_px, h_px = shown_size(path)  # as the edition embeds it: EXIF orientation applied
     ratio = h_px / w_px
     if abs(ratio / (height / width) - 1) <= 0.01:
         return 0.0, 0.0, width, height
     scale = max(width, height / ratio)
-    return (width - scale) / 2, (height - scale * ratio) / 2, scale, scale * ratio
+    if focus is None:
+        return (width - scale) / 2, (height - scale * ratio) / 2, scale, scale * ratio
+    iw, ih = scale, scale * ratio
+    x = min(0.0, max(width - iw, width / 2 - focus[0] * iw))
+    y = min(0.0, max(height - ih, height / 2 - (1 - focus[1]) * ih))  # PDF's y runs up, the focus's down
+    return x, y, iw, ih
 
 
-def draw_filling(canv: Any, ctx: LayoutContext, path: Any, alt: str, at: Any) -> None:
+def draw_filling(canv: Any, ctx: LayoutContext, path: Any, alt: str, at: Any,
+                 focus: tuple[float, float] | None = None) -> tuple[float, float, float, float]:
     """The image over the trim and the bleed, cropped to the bleed box where its proportions differ;
-    tagged as a Figure with its alt text. Drawn in trim coordinates."""
+    tagged as a Figure with its alt text. Drawn in trim coordinates; returns where the image is drawn
+    (x, y, width, height), partly outside the bleed box where it is cropped."""
     g = ctx.geometry
     b, w, h = g.bleed, g.trim_w, g.trim_h
-    x, y, iw, ih = fill(path, w + 2 * b, h + 2 * b)
+    x, y, iw, ih = fill(path, w + 2 * b, h + 2 * b, focus)
     image = ctx.prepare_image(path, iw, ih, at)
     with content(canv, "Figure", alt=alt):
         cropped = (iw, ih) != (w + 2 * b, h + 2 * b)  # another page format: cropped to the bleed box
@@ -54,6 +65,7 @@ def draw_filling(canv: Any, ctx: LayoutContext, path: Any, alt: str, at: Any) ->
         canv.drawImage(image, x - b, y - b, iw, ih)
         if cropped:
             canv.restoreState()
+    return x - b, y - b, iw, ih
 
 
 def draw_scrim(canv: Any, ctx: LayoutContext, top: float) -> None:
@@ -88,7 +100,7 @@ class PagePhoto(Flowable):
         ctx, canv, block = self.ctx, self.canv, self.block
         if self.opens:
             start_section(canv)
-        draw_filling(canv, ctx, block.image, block.alt, block.field_pos.get("image") or block.pos)
+        draw_filling(canv, ctx, block.image, block.alt, block.field_pos.get("image") or block.pos, block.focus)
         if block.caption or block.credit:
             self._foot()
         if block.credit:
