@@ -139,6 +139,75 @@ def test_the_crop_keeps_the_focus_point_on_the_page(focus_build):
                                                                                                               True]
 
 
+def test_the_negative_logo_stands_on_a_dark_photo_without_a_plate(focus_build):
+    _, _, images, _ = focus_build
+    x0, top, width, clear = _logo_box()
+    cover = images[0]
+    assert _near(cover.getpixel((round(x0 - clear / 2), round(top / 2))), BLUE, 25)  # the photo, not a plate
+    logo = cover.crop((round(x0), round(top), round(x0 + width), round(top + width / 3)))
+    colours = logo.getcolors(logo.width * logo.height)
+    white = sum(n for n, c in colours if _near(c, WHITE, 20))
+    navy = sum(n for n, c in colours if _near(c, NAVY, 20))
+    assert white > logo.width * logo.height * 0.2 and navy == 0, (white, navy)
+    # and no box: the logo's transparent corner shows the photo
+    assert _near(logo.getpixel((2, 2)), BLUE, 25), logo.getpixel((2, 2))
+
+
+def test_the_subtitle_turns_white_where_the_accent_would_not_stand_out(focus_build):
+    """On the scrim over the light lower part of the photo the accent subtitle would stand out only
+    about 2 : 1; it is white there."""
+    _, path, images, _ = focus_build
+    left, top, right, bottom = _text_box(path, 0, "Jahresrückblick 2017")
+    region = images[0].crop((left, top, right, bottom))
+    colours = [c for _, c in region.getcolors(region.width * region.height)]
+    assert not [c for c in colours if c[0] - c[2] > 60], "orange in the subtitle"
+    assert max(colours, key=sum) >= (235, 235, 235)
+
+
+def _plain(colour: tuple[int, int, int]) -> Image.Image:
+    return Image.new("RGB", (1250, 1770), colour)  # A4 at 150 ppi, the screen edition's
+
+
+def test_a_logo_without_a_negative_keeps_its_plate_on_a_dark_photo_and_says_so(tmp_path):
+    content = _project(tmp_path, _plain(BLUE), "  image: images/photo.jpg\n  layout: photo\n",
+                       "logo:\n  file: logo/logo.svg\n")
+    result = build(content, tmp_path / "out", ["screen"])
+    notes = [w for w in result.warnings if "plate" in w.message]
+    assert [(w.severity, w.message, w.hint) for w in notes] == [(
+        "note", "logo on the cover: the photo under it is dark and the theme has no light version of the logo, so "
+                "it stands on a paper-coloured plate",
+        "add a light version for dark backgrounds under logo: in theme.yaml, e.g. negative: logo/logo-negative.svg")]
+    at(notes[0], "content/theme.yaml", 2)
+    cover = _pages(result.outputs[0].path)[0][0]
+    x0, top, _, clear = _logo_box()
+    assert cover.getpixel((round(x0 - clear / 2), round(top / 2))) == WHITE  # the plate
+
+
+def test_the_credit_is_dark_on_a_light_photo(tmp_path):
+    """The panel cover sets the credit on the photo itself, above the panel: white, it vanished on a
+    light photo; it takes the ink there."""
+    content = _project(tmp_path, _plain(LIGHT), "  image: images/photo.jpg\n", "page:\n  size: A4\n")
+    result = build(content, tmp_path / "out", ["screen"])
+    path = result.outputs[0].path
+    left, top, right, bottom = _text_box(path, 0, "Foto: Lena Sørensen")
+    region = _pages(path)[0][0].crop((left, top, right, bottom))
+    assert min(sum(c) for _, c in region.getcolors(region.width * region.height)) < 200  # dark glyphs
+
+
+def test_each_logo_version_is_judged_by_its_own_lightness(tmp_path):
+    """The light version on a dark photo, the logo on a light one; on a mid-grey photo neither stands
+    out 3 : 1, and the logo takes its plate."""
+    from report.layout.logo import Brand, art_on_photo
+    from report.logo import ink_luminance, load_logo
+    art, negative = load_logo(BRAND / "logo.svg"), load_logo(BRAND / "logo-negative.svg")
+    assert ink_luminance(art) < 0.2 < 0.7 < ink_luminance(negative)
+    brand = Brand(spec=None, art=art, negative=negative, alt="Logo")
+    assert art_on_photo(brand, 0.02) == (negative, False)
+    assert art_on_photo(brand, 0.8) == (art, False)
+    assert art_on_photo(brand, 0.3) == (art, True)
+    assert art_on_photo(Brand(spec=None, art=art, negative=None, alt="Logo"), 0.02) == (art, True)
+
+
 @pytest.mark.parametrize("written, message, hint", [
     ("left", "image: focus: 'left' is not a point in the photo",
      "for 'left' write focus: [0, 50]: across, then down, in percent from the top left corner"),

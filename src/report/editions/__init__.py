@@ -56,10 +56,10 @@ class Edition:
         return Geometry(trim[0], trim[1], self.bleed_mm * mm, self.slug_mm * mm)
 
     def prepare_image(self, path: Path, width: float, height: float, at: Pos | None = None,
-                      ground: Any = None) -> Any:
+                      ground: Any = None, over_photo: bool = False) -> Any:
         """The image to embed at a placed size of width × height points; `at`: where the content
         places it (its findings point there); `ground`: the theme colour a logo sits on, which its
-        transparent parts show."""
+        transparent parts show (`over_photo`: it sits on a photo, which they must show instead)."""
         return str(flattened(path, ground) if ground is not None else path)
 
     def cached_image(self, path: Path, width: float, height: float, convert: Callable[[], bytes],

@@ -76,7 +76,7 @@ class PrintEdition(Edition):
     # -- images ---------------------------------------------------------------
 
     def prepare_image(self, path: Path, width: float, height: float, at: Pos | None = None,
-                      ground: Any = None) -> Any:
+                      ground: Any = None, over_photo: bool = False) -> Any:
         ppi, placed = placed_ppi(path, width, height)
         if ppi + 0.5 < MIN_PPI_ERROR:  # an error, raised once the layout is done (render): every such image at once
             self.warnings.append(Diagnostic(

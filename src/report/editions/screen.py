@@ -10,13 +10,13 @@ from typing import Any
 
 import pikepdf
 
-from ..assets import to_rgb
+from ..assets import to_rgb, to_rgba
 from ..cache import Cache, file_digest, key
 from ..clock import build_time
 from ..errors import Diagnostic, Pos
 from ..layout.templates import Geometry
 from ..theme import Theme
-from . import MIN_PPI_ERROR, MIN_PPI_WARN, Edition, flattened, placed_ppi
+from . import MIN_PPI_ERROR, MIN_PPI_WARN, Edition, SoftMasked, flattened, placed_ppi
 
 SCREEN_PPI = 150
 JPEG_QUALITY = 80
@@ -32,8 +32,8 @@ class ScreenEdition(Edition):
     rendition: str = "screen"  # preflight recognises it and names the print file instead
 
     def prepare_image(self, path: Path, width: float, height: float, at: Pos | None = None,
-                      ground: Any = None) -> Any:
-        if ground is not None:  # a logo: JPEG has no transparency
+                      ground: Any = None, over_photo: bool = False) -> Any:
+        if ground is not None and not over_photo:  # a logo: JPEG has no transparency
             path = flattened(path, ground)
         ppi, placed = placed_ppi(path, width, height)
         if ppi + 0.5 < MIN_PPI_ERROR:  # said here too: `--edition screen` and `report watch` build no print
@@ -42,6 +42,8 @@ class ScreenEdition(Edition):
                 f"edition refuses it", at or Pos(path),
                 f"print needs {MIN_PPI_WARN} ppi: supply at least {round(width / 72 * MIN_PPI_WARN)} × "
                 f"{round(height / 72 * MIN_PPI_WARN)} pixels", "warning"))
+        if ground is not None and over_photo:  # a logo on a photo, which its transparent parts show
+            return _soft_masked(path, width, height)
 
         def convert() -> bytes:
             from PIL import Image
@@ -64,6 +66,19 @@ class ScreenEdition(Edition):
         pdf.Root.OutputIntents = pikepdf.Array([pikepdf.Dictionary(
             Type=pikepdf.Name.OutputIntent, S=pikepdf.Name.GTS_PDFA1, OutputConditionIdentifier="sRGB",
             Info="sRGB IEC61966-2.1", RegistryName="http://www.color.org", DestOutputProfile=icc)])
+
+
+def _soft_masked(path: Path, width: float, height: float) -> SoftMasked:
+    """A raster logo in sRGB at most SCREEN_PPI at its placed size, its alpha channel as a soft mask."""
+    from PIL import Image
+    with Image.open(path) as im:
+        im = to_rgba(im)
+    target = (max(1, round(width / 72 * SCREEN_PPI)), max(1, round(height / 72 * SCREEN_PPI)))
+    if im.width > target[0] or im.height > target[1]:
+        im = im.resize(target, Image.LANCZOS)  # RGBA: Pillow resamples with premultiplied alpha
+    if im.mode != "RGBA":
+        return SoftMasked(im.convert("RGB"))
+    return SoftMasked(im.convert("RGB"), im.getchannel("A"))
 
 
 def srgb_profile(cache: Cache | None = None) -> bytes:

@@ -1,5 +1,6 @@
 """Drawing the logo: vector art stays vector; a plate in the paper colour gives it its clear space
-wherever it would otherwise sit on artwork or on a dark colour."""
+wherever it would otherwise sit on artwork or on a dark colour. On a photo cover it takes the version
+that stands out from the photo under it, and a plate only where neither does."""
 
 from __future__ import annotations
 
@@ -10,13 +11,15 @@ from typing import Any
 
 from reportlab.platypus import Flowable
 
+from ..colours import contrast_ratio
 from ..errors import Diagnostic
-from ..logo import LogoArt, logo_files
+from ..logo import LogoArt, ink_luminance, logo_files
 from ..tagging import content
 from .styles import MM
 
 RUNNING_LOGO = 2.0  # height of the running head's logo in multiples of its type size
 RUNNING_LOGO_MAX = 40  # mm at A4: the widest a running head's logo is
+LOGO_CONTRAST = 3.0  # WCAG 2.1 1.4.11 (non-text contrast): a graphic to recognise stands out 3 : 1
 
 
 @dataclass
@@ -36,10 +39,21 @@ class Brand:
         return self.art, dark
 
 
+def art_on_photo(brand: Brand, ground: float) -> tuple[LogoArt, bool]:
+    """The version of the logo that stands out most from a photo whose luminance under it is `ground`
+    (its light and dark read from the art itself), and whether it needs a plate: where no version stands
+    out LOGO_CONTRAST : 1 (a mid-toned or a dark photo without a light version), the logo on paper."""
+    versions = [a for a in (brand.art, brand.negative) if a is not None]
+    best = max(versions, key=lambda a: contrast_ratio(ink_luminance(a), ground))
+    if contrast_ratio(ink_luminance(best), ground) >= LOGO_CONTRAST:
+        return best, False
+    return brand.art, True
+
+
 def draw_art(canv: Any, brand: Brand, art: LogoArt, x: float, y: float, width: float,
-             prepare_image: Callable[..., Any], ground: Any, font: str) -> None:
+             prepare_image: Callable[..., Any], ground: Any, font: str, over_photo: bool = False) -> None:
     """Paint `art` with its lower left corner at (x, y), `width` points wide, on `ground` (the theme
-    colour behind it)."""
+    colour behind it; `over_photo`: a photo, which a raster logo's transparent parts must show)."""
     height = width * art.ratio
     if art.kind == "svg":
         from reportlab.graphics import renderPDF
@@ -56,19 +70,20 @@ def draw_art(canv: Any, brand: Brand, art: LogoArt, x: float, y: float, width: f
         canv.addLiteral(f"q {sx:.6f} 0 0 {sy:.6f} {x - art.origin[0] * sx:.4f} {y - art.origin[1] * sy:.4f} cm "
                         f"{art.resource_name} Do Q")
     else:  # PNG: the edition shows the colour behind it where the logo is transparent
-        image = prepare_image(art.path, width, height, ground=ground)
+        image = prepare_image(art.path, width, height, ground=ground, over_photo=over_photo)
         # an alpha channel the edition kept (reportlab's _dataA) becomes the image's soft mask
         canv.drawImage(image, x, y, width, height, mask="auto" if getattr(image, "_dataA", None) else None)
 
 
 def draw_logo(canv: Any, brand: Brand, styles: Any, x: float, y: float, width: float, *, dark: str | None,
               prepare_image: Callable, bleed_to: tuple[float, float, float, float] | None = None,
-              tagged: bool = True) -> None:
-    """The logo at (x, y), `width` points wide; `dark` names the background colour where it is dark.
+              tagged: bool = True, on_photo: tuple[LogoArt, bool] | None = None) -> None:
+    """The logo at (x, y), `width` points wide; `dark` names the background colour where it is dark;
+    `on_photo`: on a photo instead, the version and whether it needs a plate (see art_on_photo).
 
     A positive logo on a dark background, or on artwork (`bleed_to`: the plate reaches these
     edges), gets a plate in the paper colour reaching `clear_space` × height beyond the logo."""
-    art, plate = brand.art_on(dark is not None)
+    art, plate = on_photo if on_photo is not None else brand.art_on(dark is not None)
     plate = plate or bleed_to is not None
     height = width * art.ratio
     if plate:
@@ -81,11 +96,12 @@ def draw_logo(canv: Any, brand: Brand, styles: Any, x: float, y: float, width: f
         canv.rect(x0, y0, x1 - x0, y1 - y0, stroke=0, fill=1)
         canv.restoreState()
     ground = styles.theme.colour("paper" if plate or dark is None else dark)
+    over_photo = on_photo is not None and not plate
     if tagged:
         with content(canv, "Figure", alt=brand.alt):
-            draw_art(canv, brand, art, x, y, width, prepare_image, ground, styles.font["regular"])
+            draw_art(canv, brand, art, x, y, width, prepare_image, ground, styles.font["regular"], over_photo)
     else:
-        draw_art(canv, brand, art, x, y, width, prepare_image, ground, styles.font["regular"])
+        draw_art(canv, brand, art, x, y, width, prepare_image, ground, styles.font["regular"], over_photo)
 
 
 class LogoMark(Flowable):

@@ -13,7 +13,8 @@ from typing import Any
 
 from reportlab.platypus import ActionFlowable, Flowable, PageBreakIfNotEmpty
 
-from ..assets import shown_size
+from ..assets import shown_size, tones
+from ..colours import luminance
 from ..model import Figure
 from ..tagging import artifact, content, start_section
 from .context import LayoutContext
@@ -68,20 +69,56 @@ def draw_filling(canv: Any, ctx: LayoutContext, path: Any, alt: str, at: Any,
     return x - b, y - b, iw, ih
 
 
+def ground_luminance(path: Any, placed: tuple[float, float, float, float], box: tuple[float, float, float, float],
+                     veil: tuple[Any, tuple[float, float, float]] | None = None) -> float:
+    """The mean relative luminance of a photo drawn at `placed` (x, y, width, height) under `box`
+    (x0, y0, x1, y1, the same coordinates), as a reader sees it: under `veil` ((opacity at a height,
+    sRGB colour): the scrim), where there is one. Judged on the photo's small copy (assets.tones)."""
+    cols, rows, data = tones(path)
+    x, y, w, h = placed
+    c0 = min(cols - 1, max(0, int((box[0] - x) / w * cols)))
+    c1 = max(c0 + 1, min(cols, round((box[2] - x) / w * cols)))
+    r0 = min(rows - 1, max(0, int((y + h - box[3]) / h * rows)))
+    r1 = max(r0 + 1, min(rows, round((y + h - box[1]) / h * rows)))
+    opacity, colour = veil if veil is not None else (lambda _: 0.0, (0.0, 0.0, 0.0))
+    total = 0.0
+    for r in range(r0, r1):
+        a = opacity(y + h - (r + 0.5) / rows * h)  # at the row's middle, on the page
+        for c in range(c0, c1):
+            i = 3 * (r * cols + c)  # blended as the PDF blends: in sRGB
+            total += luminance(tuple((1 - a) * v / 255 + a * s for v, s in zip(data[i:i + 3], colour, strict=True)))
+    return total / ((r1 - r0) * (c1 - c0))
+
+
 def draw_scrim(canv: Any, ctx: LayoutContext, top: float) -> None:
     """Dark at the foot up to `top` (trim coordinates), fading out above it: equal bands each a little
     opaque, stacked from the bleed edge, so that where they all overlap the scrim is SCRIM_DARK."""
     g, st = ctx.geometry, ctx.styles
     b = g.bleed
     fade = SCRIM_FADE * MM * st.scale
-    alpha = 1 - (1 - SCRIM_DARK) ** (1 / SCRIM_STEPS)
     with artifact(canv):
         canv.saveState()
         canv.setFillColor(st.colour("ink"))
-        canv.setFillAlpha(alpha)
+        canv.setFillAlpha(_band_alpha())
         for k in range(SCRIM_STEPS):
             canv.rect(-b, -b, g.trim_w + 2 * b, top + b + fade * k / SCRIM_STEPS, stroke=0, fill=1)
         canv.restoreState()
+
+
+def _band_alpha() -> float:
+    return 1 - (1 - SCRIM_DARK) ** (1 / SCRIM_STEPS)
+
+
+def scrim_veil(ctx: LayoutContext, top: float) -> tuple[Any, tuple[float, float, float]]:
+    """The scrim drawn up to `top` as ground_luminance takes it: (opacity at a height, its colour)."""
+    fade = SCRIM_FADE * MM * ctx.styles.scale
+    alpha = _band_alpha()
+
+    def opacity(y: float) -> float:
+        bands = sum(1 for k in range(SCRIM_STEPS) if top + fade * k / SCRIM_STEPS >= y)
+        return 1 - (1 - alpha) ** bands
+
+    return opacity, ctx.styles.theme.colour("ink").rgb_floats
 
 
 class PagePhoto(Flowable):
