@@ -75,6 +75,10 @@ def test_every_shipped_content_file_validates(tmp_path):
     ({"kind": "text", "title": "T", "blocks": [{"list": {"style": "roman", "items": ["a"]}}]}, "Section"),
     ({"kind": "text", "title": "T", "blocks": [], "columns": 3}, "Section"),
     ({"kind": "text", "title": "T", "blocks": [{"image": {"image": "images/a.jpg", "alt": "A"}}]}, "Section"),
+    ({"kind": "text", "title": "T", "blocks": [{"image": {"image": "images/a.jpg", "alt": "A", "size": "page",
+                                                          "focus": "left"}}]}, "Section"),
+    ({"kind": "text", "title": "T", "blocks": [{"image": {"image": "images/a.jpg", "alt": "A", "size": "page",
+                                                          "focus": [30, 120]}}]}, "Section"),
 ])
 def test_schema_rejects_what_the_loader_rejects(bad, fragment):
     assert list(validator(fragment).iter_errors(bad))

@@ -13,7 +13,7 @@ import pytest
 from PIL import Image
 
 from report import assets
-from report.assets import AssetError, check_image, shown_size
+from report.assets import AssetError, check_image, shown_size, tones
 from report.cache import Cache
 from report.editions.screen import srgb_profile
 
@@ -85,6 +85,17 @@ def test_a_planted_entry_of_the_wrong_shape_is_a_miss(fresh, tmp_path: Path, mon
     monkeypatch.setattr(assets, "_CHECKED", {})
     check_image(path, path.name)
     assert decoded == ["phone.jpg", "phone.jpg"] and shown_size(path) == (200, 300)
+
+
+def test_a_photos_tones_are_kept_like_its_facts(fresh, tmp_path: Path, monkeypatch) -> None:
+    """The small copy the cover judges the tone under its credit and logo by: a new process reads it back."""
+    path = _turned_photo(tmp_path / "phone.jpg")
+    first = tones(path)
+    assert first[:2] == (43, 64)  # as shown: turned, 64 px along its longer side
+    assert all(abs(a - b) <= 3 for a, b in zip(first[2][:3], (90, 120, 150), strict=True))
+    monkeypatch.setattr(assets, "_TONES", {})  # a new process
+    monkeypatch.setattr(Image, "open", lambda *args, **kwargs: pytest.fail("decoded again"))
+    assert tones(path) == first
 
 
 def test_an_unchecked_image_is_measured_from_its_file(tmp_path: Path) -> None:

@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 IMAGE_FORMATS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG"}
 IMAGE_SUFFIXES = set(IMAGE_FORMATS)
 FACTS = "image-facts 1"
+TONES = "image-tones 1"
+TONE_SIDE = 64  # px along a photo's longer side at which the layout judges the tone under a text or a logo
 # 40 megapixels: A3 full bleed at 400 ppi. Print needs 300 ppi at the placed size (a full-bleed
 # A4 page ≈ 2550 × 3580 px), so anything larger is a mistake or a decompression bomb.
 MAX_IMAGE_PIXELS = 40_000_000
@@ -142,6 +144,62 @@ def check_image(path: Path, name: str) -> None:
 
 
 _CHECKED: dict[str, tuple] = {}  # path → (signature of the file that passed check_image, its shown size)
+
+
+def tones(path: Path) -> tuple[int, int, bytes]:
+    """The image as it is meant to be seen, TONE_SIDE px along its longer side (each pixel the mean
+    of those it covers): (width, height, sRGB bytes, rows from the top). What the layout judges the
+    photo's tone under a text or a logo by; kept like the image facts, so a warm build decodes nothing."""
+    path = Path(path)
+    began = time.time_ns()
+    status = file_status(path)
+    k = key(TONES, str(path.resolve()), status, TONE_SIDE)
+    kept = _TONES.get(str(path))
+    if kept is not None and kept[0] == k:
+        return kept[1]
+    found = _unpack_tones(_store.get("image-tones", k, valid=_unpack_tones)) \
+        if _store is not None and settled(status, began) else None
+    if found is None:
+        from PIL import Image
+        with Image.open(path) as im:
+            im.draft("RGB", (TONE_SIDE, TONE_SIDE))  # a JPEG decodes at 1/2 … 1/8 of its size: fast
+            im = to_rgb(im)
+            scale = TONE_SIDE / max(im.size)
+            im = im.resize((max(1, round(im.width * scale)), max(1, round(im.height * scale))), Image.BOX)
+        found = (im.width, im.height, im.tobytes())
+        if settled(status, began) and _store is not None:
+            _store.put("image-tones", k, found[0].to_bytes(2, "big") + found[1].to_bytes(2, "big") + found[2])
+    if settled(status, began):
+        _TONES[str(path)] = (k, found)
+    return found
+
+
+def _unpack_tones(data: bytes | None) -> tuple[int, int, bytes] | None:
+    """A kept thumbnail: width and height (2 bytes each), then its sRGB bytes (None: not in shape)."""
+    if data is None or len(data) < 4:
+        return None
+    width, height = int.from_bytes(data[:2], "big"), int.from_bytes(data[2:4], "big")
+    return (width, height, data[4:]) if width and height and len(data) == 4 + 3 * width * height else None
+
+
+_TONES: dict[str, tuple[str, tuple[int, int, bytes]]] = {}  # path → (its key, as tones found it)
+
+
+def measured(path: Path, what: str, measure: Any) -> float:
+    """A number `measure()` finds in a file (how light a logo is), kept in the cache while the file's
+    status is unchanged: a warm build neither opens the file nor imports what measures it."""
+    path = Path(path)
+    began = time.time_ns()
+    status = file_status(path)
+    k = key("measured 1", what, str(path.resolve()), status)
+    if _store is not None and settled(status, began):
+        kept = _store.get_json("measured", k)
+        if isinstance(kept, dict) and type(kept.get("value")) is float:
+            return kept["value"]
+    value = float(measure())
+    if _store is not None and settled(status, began):
+        _store.put_json("measured", k, {"value": value})
+    return value
 
 
 def shown_size(path: Path) -> tuple[int, int]:

@@ -76,6 +76,17 @@ def contrast(a: str, b: str) -> float:
     return (light + 0.05) / (dark + 0.05)
 
 
+def luminance(rgb: tuple[float, float, float]) -> float:
+    """WCAG 2 relative luminance (0 black to 1 white) of an sRGB colour, channels 0–1."""
+    r, g, b = (_linear(v) for v in rgb)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast_ratio(a: float, b: float) -> float:
+    """WCAG 2 contrast ratio (1 to 21) of two relative luminances."""
+    return (max(a, b) + 0.05) / (min(a, b) + 0.05)
+
+
 def delta_e2000(a: tuple[float, float, float], b: tuple[float, float, float]) -> float:
     """CIEDE2000 between two Lab colours (Sharma, Wu, Dalal 2005): unlike CIE76 it does not count
     a saturated colour's chroma difference (the press's smaller gamut) as large as a hue change."""

@@ -155,6 +155,48 @@ def _svg(path: Path, data: bytes) -> LogoArt:
                    colours=[c.decode().lower() for c in colours], thinnest=_thinnest(drawing))
 
 
+INK_SAMPLE = 100  # px along its longer side at which a logo is rendered to measure how light it is
+
+
+def ink_luminance(art: LogoArt) -> float:
+    """How light the logo reads: the mean relative luminance of what it paints, weighted by coverage
+    (its transparent ground left out). A vector logo is rendered small with pdfium to find it; what
+    was found is kept in the cache while the file is unchanged."""
+    from .assets import measured
+    return measured(art.path, f"logo ink {INK_SAMPLE}", lambda: _ink_luminance(art))
+
+
+def _ink_luminance(art: LogoArt) -> float:
+    from .assets import to_rgba
+    from .colours import luminance
+    if art.kind == "png":
+        from PIL import Image
+        with Image.open(art.path) as im:
+            rgba = to_rgba(im).convert("RGBA")
+            rgba.thumbnail((INK_SAMPLE, INK_SAMPLE))
+    else:
+        import pypdfium2 as pdfium
+        if art.kind == "svg":
+            from reportlab.graphics import renderPDF
+            data = renderPDF.drawToString(art.drawing)
+        else:
+            data = art.pdf
+        pdf = pdfium.PdfDocument(data)
+        try:
+            page = pdf[0]
+            rgba = page.render(scale=INK_SAMPLE / max(page.get_size()), fill_color=(0, 0, 0, 0)).to_pil()
+            rgba = rgba.convert("RGBA")
+        finally:
+            pdf.close()
+    raw = rgba.tobytes()
+    light = cover = 0.0
+    for i in range(0, len(raw), 4):
+        if alpha := raw[i + 3]:
+            light += alpha * luminance((raw[i] / 255, raw[i + 1] / 255, raw[i + 2] / 255))
+            cover += alpha
+    return light / cover if cover else 0.5  # a logo that paints nothing visible: neither light nor dark
+
+
 def _thinnest(drawing: Any) -> Stroke | None:
     """The thinnest stroke the drawing paints, measured as the print preflight measures a line (its
     width × the geometric mean of the transform's axes): a hairline is found before the layout."""

@@ -287,8 +287,8 @@ class Logo(Node):
 
     file: str = spec("The logo relative to assets/: SVG or PDF (vector, preferred) or PNG at 300 ppi.",
                      example="logo/logo.svg")
-    negative: str | None = spec("A light version for dark backgrounds (cover panel, back page); without it "
-                                "the logo sits on a paper-coloured plate there.", default=None,
+    negative: str | None = spec("A light version for dark backgrounds (cover panel, back page, a dark photo "
+                                "cover); without it the logo sits on a paper-coloured plate there.", default=None,
                                 example="logo/logo-negative.svg")
     alt: str | None = spec("What the logo says, for readers who cannot see it (default: the organisation).",
                            default=None, max_length=120)
@@ -296,8 +296,9 @@ class Logo(Node):
                         between=(10, 120))
     clear_space: float = spec("Free space around the logo, as a share of its height.", default=0.5,
                               between=(0, 2))
-    cover: LogoPlace = spec("Where the cover shows it: top-left, top-right (on a plate at the top edge), "
-                            "bottom-right (in the title panel) or none.", default="top-left")
+    cover: LogoPlace = spec("Where the cover shows it: top-left, top-right (on a plate at the top edge; on a "
+                            "photo cover on the photo, in the version that stands out from it), bottom-right (in "
+                            "the title panel) or none.", default="top-left")
     closing: Literal["foot", "none"] = spec("On the back page: foot (above the imprint) or none.",
                                             default="foot")
     running_head: bool = spec("A small logo at the inner end of every running head.", default=False)

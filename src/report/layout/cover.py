@@ -1,5 +1,9 @@
 """The cover: full-bleed artwork, a colour panel (or a dark scrim on the photo) with title, year and
-organisation, the image credit."""
+organisation, the image credit.
+
+What stands on the photo itself is set to stand out from it: the photo's tone under it is measured
+(through the scrim, where there is one) and the credit, the kicker and the logo take the colour or the
+logo version that contrasts with it (WCAG 2's ratios); a logo that contrasts with neither gets a plate."""
 
 from __future__ import annotations
 
@@ -7,15 +11,19 @@ from typing import Any
 
 from reportlab.platypus import Flowable
 
+from ..colours import contrast_ratio, luminance
+from ..errors import Diagnostic
 from ..tagging import artifact, content, start_section
 from .context import LayoutContext
 from .fit import credit_line, drawn_size, organisation_line
-from .logo import draw_logo, logo_width
-from .photo import draw_filling, draw_scrim
+from .logo import LOGO_CONTRAST, art_on_photo, draw_logo, logo_width
+from .photo import draw_filling, draw_scrim, ground_luminance, scrim_veil
 from .styles import MM
 from .text import Paragraph, rl_plain
 
 PANEL = 0.40  # share of the trim height covered by the title panel
+# WCAG 2 (1.4.3) contrast for text on the photo: small text 4.5 : 1, large text (the kicker: 14 pt bold) 3 : 1
+TEXT_CONTRAST, LARGE_TEXT_CONTRAST = 4.5, 3.0
 
 
 class Cover(Flowable):
@@ -36,8 +44,10 @@ class Cover(Flowable):
         w, h = g.trim_w, g.trim_h
         panel_h = h * PANEL
         start_section(canv)
-        draw_filling(canv, ctx, rep.cover.image, rep.cover.alt, rep.cover.field_pos.get("image"))
-        if rep.cover.layout == "photo":
+        placed = draw_filling(canv, ctx, rep.cover.image, rep.cover.alt, rep.cover.field_pos.get("image"),
+                              rep.cover.focus)
+        on_photo = rep.cover.layout == "photo"
+        if on_photo:
             draw_scrim(canv, ctx, panel_h)  # the words stand below panel_h, light on the dark
         else:
             with artifact(canv):
@@ -45,6 +55,12 @@ class Cover(Flowable):
                 canv.rect(-b, -b, w + 2 * b, panel_h + b, stroke=0, fill=1)
                 canv.setFillColor(st.colour("accent"))
                 canv.rect(-b, panel_h, w + 2 * b, 2.2 * MM, stroke=0, fill=1)
+        veil = scrim_veil(ctx, panel_h) if on_photo else None
+
+        def ground(box: tuple[float, float, float, float]) -> float:
+            """The photo's luminance under `box`, through the scrim."""
+            return ground_luminance(rep.cover.image, placed, box, veil)
+
         margin = st.theme.page.margin_inner * MM
         inner_w = w - margin - st.theme.page.margin_outer * MM
         white = st.colour("paper")
@@ -52,9 +68,13 @@ class Cover(Flowable):
         k = st.scale  # fixed distances of the design follow the page size (1 at A4)
         y = panel_h - 18 * MM * k
         org_y = 16 * MM * k
-        kicker = Paragraph(rl_plain(rep.subtitle or str(rep.year), ctx.locale),
-                           st.para("kicker", textColor=st.colour("accent"), fontSize=s.h2, leading=s.h2 * 1.3))
+        kicker = self._kicker(inner_w)
         _, ph = kicker.wrap(inner_w, h)
+        if on_photo:  # on the scrim: the accent where it stands out (3 : 1 for large text), else white
+            box = (margin, y - ph, margin + max(kicker.getActualLineWidths0()), y)
+            if self._contrast("accent", ground(box)) < LARGE_TEXT_CONTRAST:
+                kicker = self._kicker(inner_w, "paper")
+                kicker.wrap(inner_w, h)
         kicker.drawOn(canv, margin, y - ph)
         y -= ph + 6 * MM * k
         room = y - org_y - s.h2 - 6 * MM * k
@@ -72,12 +92,35 @@ class Cover(Flowable):
         with content(canv, "P"):
             font, size, floor = credit_line(st)  # bold and ≥ reversed_min: reversed out of the image
             credit = ctx.locale.one_line(rep.cover.credit)
-            canv.setFont(font, drawn_size(credit, font, size, inner_w, floor))
-            canv.drawRightString(w - st.theme.page.margin_outer * MM, panel_h + 5 * MM, credit)
-        self._logo(org_y, draw=True)
+            drawn = drawn_size(credit, font, size, inner_w, floor)
+            right, base = w - st.theme.page.margin_outer * MM, panel_h + 5 * MM
+            box = (right - canv.stringWidth(credit, font, drawn), base - 0.25 * drawn, right, base + 0.75 * drawn)
+            colour = self._text_colour(ground(box))
+            if colour != "paper":
+                canv.setFillColor(st.colour(colour))
+            canv.setFont(font, drawn)
+            canv.drawRightString(right, base, credit)
+        self._logo(org_y, draw=True, ground=ground)
 
-    def _logo(self, org_y: float, draw: bool) -> float:
-        """The logo where the theme puts it; returns the top of its clear space in the title panel (0: none)."""
+    def _kicker(self, width: float, colour: str = "accent") -> Paragraph:
+        st, rep = self.ctx.styles, self.ctx.doc.report
+        s = st.theme.sizes
+        return Paragraph(rl_plain(rep.subtitle or str(rep.year), self.ctx.locale),
+                         st.para("kicker", textColor=st.colour(colour), fontSize=s.h2, leading=s.h2 * 1.3))
+
+    def _contrast(self, colour: str, ground: float) -> float:
+        return contrast_ratio(luminance(self.ctx.styles.theme.colour(colour).rgb_floats), ground)
+
+    def _text_colour(self, ground: float) -> str:
+        """White (paper) for small text on the photo, or the ink where white would not stand out (a light
+        photo where no scrim darkens it) and the ink does better."""
+        white, ink = self._contrast("paper", ground), self._contrast("ink", ground)
+        return "paper" if white >= TEXT_CONTRAST or white >= ink else "ink"
+
+    def _logo(self, org_y: float, draw: bool, ground: Any = None) -> float:
+        """The logo where the theme puts it; returns the top of its clear space in the title panel (0: none).
+        On the photo cover it is the version that stands out from the photo under it (`ground`: the
+        photo's luminance under a box), on a plate only where neither does."""
         ctx, canv = self.ctx, self.canv
         brand, st, g = ctx.brand, ctx.styles, ctx.geometry
         if brand is None or brand.spec.cover == "none":
@@ -91,17 +134,34 @@ class Cover(Flowable):
         right_x = g.trim_w - page.margin_outer * MM - width
         if not draw:
             return org_y + height + clear if in_panel else 0.0
+        top_gap = max(clear, 6 * MM * st.scale)
+        x = right_x if in_panel or brand.spec.cover == "top-right" else page.margin_inner * MM
+        if ctx.doc.report.cover.layout == "photo":
+            y = org_y if in_panel else g.trim_h - top_gap - height
+            tone = ground((x - clear, y - clear, x + width + clear, y + height + clear))
+            chosen, plate = art_on_photo(brand, tone)
+            if plate and brand.negative is None and contrast_ratio(1.0, tone) >= LOGO_CONTRAST:  # white would do
+                spec = brand.spec
+                st.notes.append(Diagnostic(
+                    "logo on the cover: the photo under it is dark and the theme has no light version of the "
+                    "logo, so it stands on a paper-coloured plate", spec.field_pos.get("file", spec.pos),
+                    "add a light version for dark backgrounds under logo: in theme.yaml, e.g. "
+                    "negative: logo/logo-negative.svg", "note"))
+            height = width * chosen.ratio
+            clear = brand.spec.clear_space * height
+            y = org_y if in_panel else g.trim_h - top_gap - height
+            hang = (x - clear, y - clear, x + width + clear, g.trim_h + g.bleed) if plate and not in_panel else None
+            draw_logo(canv, brand, st, x, y, width, dark=None, prepare_image=ctx.prepare_image,
+                      bleed_to=hang, on_photo=(chosen, plate))
+            return 0.0
         if in_panel:
             draw_logo(canv, brand, st, right_x, org_y, width, dark="primary", prepare_image=ctx.prepare_image)
             return 0.0
         # on the artwork: a plate in the paper colour hangs from the top edge, the clear space around the logo
-        top_gap = max(clear, 6 * MM * st.scale)
-        x = page.margin_inner * MM if brand.spec.cover == "top-left" else right_x
         y = g.trim_h - top_gap - height
         draw_logo(canv, brand, st, x, y, width, dark=None, prepare_image=ctx.prepare_image,
                   bleed_to=(x - clear, y - clear, x + width + clear, g.trim_h + g.bleed))
         return 0.0
-
 
     def _title(self, width: float, room: float) -> tuple[Paragraph, float]:
         """The title at the theme's size, or smaller where a long title would not fit the panel."""

@@ -1,5 +1,6 @@
 """Drawing the logo: vector art stays vector; a plate in the paper colour gives it its clear space
-wherever it would otherwise sit on artwork or on a dark colour."""
+wherever it would otherwise sit on artwork or on a dark colour. On a photo cover it takes the version
+that stands out from the photo under it, and a plate only where neither does."""
 
 from __future__ import annotations
 
@@ -10,14 +11,16 @@ from typing import Any
 
 from reportlab.platypus import Flowable
 
+from ..colours import contrast_ratio
 from ..errors import Diagnostic
-from ..logo import LogoArt, logo_files
+from ..logo import LogoArt, ink_luminance, logo_files
 from ..tagging import content
 from .context import draw_image
 from .styles import MM
 
 RUNNING_LOGO = 2.0  # height of the running head's logo in multiples of its type size
 RUNNING_LOGO_MAX = 40  # mm at A4: the widest a running head's logo is
+LOGO_CONTRAST = 3.0  # WCAG 2.1 1.4.11 (non-text contrast): a graphic to recognise stands out 3 : 1
 
 
 @dataclass
@@ -37,10 +40,21 @@ class Brand:
         return self.art, dark
 
 
+def art_on_photo(brand: Brand, ground: float) -> tuple[LogoArt, bool]:
+    """The version of the logo that stands out most from a photo whose luminance under it is `ground`
+    (its light and dark read from the art itself), and whether it needs a plate: where no version stands
+    out LOGO_CONTRAST : 1 (a mid-toned or a dark photo without a light version), the logo on paper."""
+    versions = [a for a in (brand.art, brand.negative) if a is not None]
+    best = max(versions, key=lambda a: contrast_ratio(ink_luminance(a), ground))
+    if contrast_ratio(ink_luminance(best), ground) >= LOGO_CONTRAST:
+        return best, False
+    return brand.art, True
+
+
 def draw_art(canv: Any, brand: Brand, art: LogoArt, x: float, y: float, width: float,
              prepare_image: Callable[..., Any], ground: Any, font: str) -> None:
     """Paint `art` with its lower left corner at (x, y), `width` points wide, on `ground` (the theme
-    colour behind it)."""
+    colour behind it; a raster logo keeps its transparency as a soft mask, so a photo under it shows)."""
     height = width * art.ratio
     if art.kind == "svg":
         from reportlab.graphics import renderPDF
@@ -62,12 +76,13 @@ def draw_art(canv: Any, brand: Brand, art: LogoArt, x: float, y: float, width: f
 
 def draw_logo(canv: Any, brand: Brand, styles: Any, x: float, y: float, width: float, *, dark: str | None,
               prepare_image: Callable, bleed_to: tuple[float, float, float, float] | None = None,
-              tagged: bool = True) -> None:
-    """The logo at (x, y), `width` points wide; `dark` names the background colour where it is dark.
+              tagged: bool = True, on_photo: tuple[LogoArt, bool] | None = None) -> None:
+    """The logo at (x, y), `width` points wide; `dark` names the background colour where it is dark;
+    `on_photo`: on a photo instead, the version and whether it needs a plate (see art_on_photo).
 
     A positive logo on a dark background, or on artwork (`bleed_to`: the plate reaches these
     edges), gets a plate in the paper colour reaching `clear_space` × height beyond the logo."""
-    art, plate = brand.art_on(dark is not None)
+    art, plate = on_photo if on_photo is not None else brand.art_on(dark is not None)
     plate = plate or bleed_to is not None
     height = width * art.ratio
     if plate:

@@ -1,5 +1,6 @@
 """A photo on a page of its own (`- image: {…, size: page}`): it fills the page to the trim's edges
-(in print to the bleed's), cropped to fill and centred, with no running head or folio. Its caption
+(in print to the bleed's), cropped to fill around its focus point (default: its centre), with no
+running head or folio. Its caption
 and credit stand at its foot, light on a dark scrim, bold and at the theme's reversed size at least,
 as print shops ask for text reversed out of an image.
 
@@ -12,7 +13,8 @@ from typing import Any
 
 from reportlab.platypus import ActionFlowable, Flowable, PageBreakIfNotEmpty
 
-from ..assets import shown_size
+from ..assets import shown_size, tones
+from ..colours import luminance
 from ..model import Figure
 from ..tagging import artifact, content, start_section
 from .context import LayoutContext
@@ -26,23 +28,33 @@ SCRIM_FADE = 40  # mm over which the scrim fades out above the text (at A4)
 CAPTION_SHARE = 0.75  # a caption on the photo is at most this share of the text frame wide
 
 
-def fill(path: Any, width: float, height: float) -> tuple[float, float, float, float]:
-    """Where to draw an image so that it fills width × height without distortion (centred, the rest
-    cropped): (x, y, drawn width, drawn height). Within 1 % of the box's proportions it is simply fitted."""
+def fill(path: Any, width: float, height: float,
+         focus: tuple[float, float] | None = None) -> tuple[float, float, float, float]:
+    """Where to draw an image so that it fills width × height without distortion, the rest cropped:
+    (x, y, drawn width, drawn height). The crop keeps `focus` ((across, down) as fractions of the image
+    from its top left corner) as near to the box's centre as the image reaches; without one the image
+    is centred. Within 1 % of the box's proportions it is simply fitted."""
     w_px, h_px = shown_size(path)  # as the edition embeds it: EXIF orientation applied
     ratio = h_px / w_px
     if abs(ratio / (height / width) - 1) <= 0.01:
         return 0.0, 0.0, width, height
     scale = max(width, height / ratio)
-    return (width - scale) / 2, (height - scale * ratio) / 2, scale, scale * ratio
+    if focus is None:
+        return (width - scale) / 2, (height - scale * ratio) / 2, scale, scale * ratio
+    iw, ih = scale, scale * ratio
+    x = min(0.0, max(width - iw, width / 2 - focus[0] * iw))
+    y = min(0.0, max(height - ih, height / 2 - (1 - focus[1]) * ih))  # PDF's y runs up, the focus's down
+    return x, y, iw, ih
 
 
-def draw_filling(canv: Any, ctx: LayoutContext, path: Any, alt: str, at: Any) -> None:
+def draw_filling(canv: Any, ctx: LayoutContext, path: Any, alt: str, at: Any,
+                 focus: tuple[float, float] | None = None) -> tuple[float, float, float, float]:
     """The image over the trim and the bleed, cropped to the bleed box where its proportions differ;
-    tagged as a Figure with its alt text. Drawn in trim coordinates."""
+    tagged as a Figure with its alt text. Drawn in trim coordinates; returns where the image is drawn
+    (x, y, width, height), partly outside the bleed box where it is cropped."""
     g = ctx.geometry
     b, w, h = g.bleed, g.trim_w, g.trim_h
-    x, y, iw, ih = fill(path, w + 2 * b, h + 2 * b)
+    x, y, iw, ih = fill(path, w + 2 * b, h + 2 * b, focus)
     image = ctx.prepare_image(path, iw, ih, at)
     with content(canv, "Figure", alt=alt):
         cropped = (iw, ih) != (w + 2 * b, h + 2 * b)  # another page format: cropped to the bleed box
@@ -54,6 +66,28 @@ def draw_filling(canv: Any, ctx: LayoutContext, path: Any, alt: str, at: Any) ->
         canv.drawImage(image, x - b, y - b, iw, ih)
         if cropped:
             canv.restoreState()
+    return x - b, y - b, iw, ih
+
+
+def ground_luminance(path: Any, placed: tuple[float, float, float, float], box: tuple[float, float, float, float],
+                     veil: tuple[Any, tuple[float, float, float]] | None = None) -> float:
+    """The mean relative luminance of a photo drawn at `placed` (x, y, width, height) under `box`
+    (x0, y0, x1, y1, the same coordinates), as a reader sees it: under `veil` ((opacity at a height,
+    sRGB colour): the scrim), where there is one. Judged on the photo's small copy (assets.tones)."""
+    cols, rows, data = tones(path)
+    x, y, w, h = placed
+    c0 = min(cols - 1, max(0, int((box[0] - x) / w * cols)))
+    c1 = max(c0 + 1, min(cols, round((box[2] - x) / w * cols)))
+    r0 = min(rows - 1, max(0, int((y + h - box[3]) / h * rows)))
+    r1 = max(r0 + 1, min(rows, round((y + h - box[1]) / h * rows)))
+    opacity, colour = veil if veil is not None else (lambda _: 0.0, (0.0, 0.0, 0.0))
+    total = 0.0
+    for r in range(r0, r1):
+        a = opacity(y + h - (r + 0.5) / rows * h)  # at the row's middle, on the page
+        for c in range(c0, c1):
+            i = 3 * (r * cols + c)  # blended as the PDF blends: in sRGB
+            total += luminance(tuple((1 - a) * v / 255 + a * s for v, s in zip(data[i:i + 3], colour, strict=True)))
+    return total / ((r1 - r0) * (c1 - c0))
 
 
 def draw_scrim(canv: Any, ctx: LayoutContext, top: float) -> None:
@@ -62,14 +96,29 @@ def draw_scrim(canv: Any, ctx: LayoutContext, top: float) -> None:
     g, st = ctx.geometry, ctx.styles
     b = g.bleed
     fade = SCRIM_FADE * MM * st.scale
-    alpha = 1 - (1 - SCRIM_DARK) ** (1 / SCRIM_STEPS)
     with artifact(canv):
         canv.saveState()
         canv.setFillColor(st.colour("ink"))
-        canv.setFillAlpha(alpha)
+        canv.setFillAlpha(_band_alpha())
         for k in range(SCRIM_STEPS):
             canv.rect(-b, -b, g.trim_w + 2 * b, top + b + fade * k / SCRIM_STEPS, stroke=0, fill=1)
         canv.restoreState()
+
+
+def _band_alpha() -> float:
+    return 1 - (1 - SCRIM_DARK) ** (1 / SCRIM_STEPS)
+
+
+def scrim_veil(ctx: LayoutContext, top: float) -> tuple[Any, tuple[float, float, float]]:
+    """The scrim drawn up to `top` as ground_luminance takes it: (opacity at a height, its colour)."""
+    fade = SCRIM_FADE * MM * ctx.styles.scale
+    alpha = _band_alpha()
+
+    def opacity(y: float) -> float:
+        bands = sum(1 for k in range(SCRIM_STEPS) if top + fade * k / SCRIM_STEPS >= y)
+        return 1 - (1 - alpha) ** bands
+
+    return opacity, ctx.styles.theme.colour("ink").rgb_floats
 
 
 class PagePhoto(Flowable):
@@ -88,7 +137,7 @@ class PagePhoto(Flowable):
         ctx, canv, block = self.ctx, self.canv, self.block
         if self.opens:
             start_section(canv)
-        draw_filling(canv, ctx, block.image, block.alt, block.field_pos.get("image") or block.pos)
+        draw_filling(canv, ctx, block.image, block.alt, block.field_pos.get("image") or block.pos, block.focus)
         if block.caption or block.credit:
             self._foot()
         if block.credit:

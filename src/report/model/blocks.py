@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from ..errors import Diagnostics
+from ..load import YFloat, YInt, YSeq
 from .numbers import comma_splits
 from .reader import AssetPath, Markup, Node, spec
 from .tables import Table
@@ -34,6 +36,73 @@ class ChartRef(Node):
     id: str = spec("Name of a chart file in charts/ without .yaml.", example="aktivitaeten", example_en="activities")
 
 
+# the words an author may try for a focus point, as the point they mean: [across, down] in percent
+FOCUS_WORDS = {"left": (0, None), "right": (100, None), "top": (None, 0), "bottom": (None, 100),
+               "center": (None, None), "centre": (None, None), "middle": (None, None)}
+
+
+def focus_spec(description: str) -> Any:
+    """A photo's focus point: kept as positioned YAML, read by `read_focus` in the class's check()."""
+    f = spec(description, default=None, example=[30, 50])
+    schema = {"type": "array", "items": {"type": "number", "minimum": 0, "maximum": 100}, "minItems": 2,
+              "maxItems": 2}
+    return field(default=None, metadata={**f.metadata, "json_schema": schema})
+
+
+FOCUS_DESCRIPTION = (
+    "Where the photo's subject is, as [across, down] in percent of the photo's width and height from its top "
+    "left corner (as an image editor's cursor shows it): [0, 50] is the middle of its left edge, [50, 50] its "
+    "centre (default). Where the photo is cropped to fill the page, the crop keeps this point as near to the "
+    "page's centre as the photo reaches.")
+
+
+def read_focus(obj: Any, what: str, diag: Diagnostics, ctx: Any) -> tuple[float, float] | None:
+    """The focus point written as [across, down] in percent, as fractions (0–1); None where none is written
+    or it is wrong (an error then says how to write it)."""
+    value = obj.focus
+    if value is None:
+        return None
+    pos = ctx.value_pos(obj, "focus")
+    example = "e.g. focus: [30, 50] (30 % from the left edge, half-way down)"
+    if not isinstance(value, YSeq):
+        text = str(value).strip()
+        shown = "a block of keys" if isinstance(value, dict) else repr(text)
+        words = [w for w in re.split(r"[\s,/-]+", text.lower()) if w]
+        numbers = re.findall(r"\d+(?:[.,]\d+)?", text)
+        if words and all(w in FOCUS_WORDS for w in words):
+            x = next((FOCUS_WORDS[w][0] for w in words if FOCUS_WORDS[w][0] is not None), 50)
+            y = next((FOCUS_WORDS[w][1] for w in words if FOCUS_WORDS[w][1] is not None), 50)
+            hint = f"for {text!r} write focus: [{x}, {y}]: across, then down, in percent from the top left corner"
+        elif len(numbers) == 2 and not isinstance(value, (dict, YInt, YFloat)):
+            hint = f"write the two numbers as a list, without %: focus: [{numbers[0]}, {numbers[1]}]"
+        else:
+            hint = f"write two numbers, across then down, in percent from the photo's top left corner, {example}"
+        diag.error(pos, f"{what}: focus: {shown} is not a point in the photo", hint)
+        return None
+    if len(value) != 2:
+        diag.error(pos, f"{what}: focus: {len(value)} number{'' if len(value) == 1 else 's'} given; a point is two, "
+                   "across then down",
+                   f"write [across, down] in percent from the photo's top left corner, {example}")
+        return None
+    point = []
+    for i, (item, ipos) in enumerate(zip(value, value.item_pos, strict=True)):
+        edges = ("left", "right") if i == 0 else ("top", "bottom")
+        if isinstance(item, bool) or not isinstance(item, (int, float)):
+            bare = [re.sub(r"\s*%\s*$", "", str(v).strip()) for v in value]
+            if str(item).strip().endswith("%"):
+                hint = f"write the percentages without %: focus: [{bare[0]}, {bare[1]}]"
+            else:
+                hint = f"write a number from 0 (the {edges[0]} edge) to 100 (the {edges[1]} edge)"
+            diag.error(ipos, f"{what}: focus[{i + 1}]: {str(item)!r} is not a number", hint)
+            return None
+        if not 0 <= item <= 100:
+            diag.error(ipos, f"{what}: focus[{i + 1}] = {item:g} is out of range",
+                       f"use a value from 0 (the {edges[0]} edge) to 100 (the {edges[1]} edge)")
+            return None
+        point.append(float(item) / 100)
+    return point[0], point[1]
+
+
 @dataclass(kw_only=True)
 class Figure(Node):
     # an image in the text needs its caption; a page photo may go without (the schema says so to editors)
@@ -52,6 +121,7 @@ class Figure(Node):
         "the trim's edges (in print to the bleed's), cropped to fill and centred, without running head or "
         "folio, its caption and credit on a dark scrim at its foot. As a section's first block, a page photo "
         "opens the section: it stands on the page before the section's title.", default="text", example="page")
+    focus: Any = focus_spec(FOCUS_DESCRIPTION + " For a photo with size: page.")
     width: int | None = spec("Width in percent of the full width (the text frame, both columns of a two-column "
                              "section), aspect ratio kept; never taller than the page leaves room for with its "
                              "caption. Default: the full width, a portrait at most 60 % of the page high.",
@@ -70,6 +140,11 @@ class Figure(Node):
         if self.size == "text" and self.caption is None:
             diag.error(self.pos, "image: missing required key 'caption'",
                        "add 'caption:' (Caption under the image.); only a photo with size: page may go without")
+        if self.size == "text" and self.focus is not None:
+            diag.error(ctx.value_pos(self, "focus"), "image: focus is for a photo with size: page, which is "
+                       "cropped to fill its page; an image in the text is shown whole",
+                       "remove focus:, or add size: page")
+        self.focus = read_focus(self, "image", diag, ctx) if self.size == "page" else None
         if self.size == "page":
             for name in ("width", "align"):
                 if name in self.field_pos:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from ..errors import Diagnostic, Diagnostics
+from .blocks import FOCUS_DESCRIPTION, focus_spec, read_focus
 from .reader import AssetPath, Markup, Node, ReadContext, spec
 
 _WEB = re.compile(r"https?://[^\s()\[\]<>]+\.[^\s()\[\]<>]+")
@@ -59,6 +60,10 @@ class Cover(Node):
         "panel: the image above a colour panel with subtitle, title and organisation (default); photo: the "
         "image over the whole cover, those in white on a dark scrim that fades out upwards from its foot.",
         default="panel", example="photo")
+    focus: Any = focus_spec(FOCUS_DESCRIPTION)
+
+    def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
+        self.focus = read_focus(self, "cover", diag, ctx)
 
 
 _PHONE = re.compile(r"\+?[0-9][0-9 /-]*[0-9]")
