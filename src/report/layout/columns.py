@@ -62,6 +62,11 @@ def _continues(content: list[Any]) -> bool:
     return bool(content) and isinstance(content[-1], BalancedColumns)
 
 
+def column_width(ctx: LayoutContext) -> float:
+    """The width of one of the two columns: what a block set in a column has."""
+    return (ctx.text_width - ctx.styles.theme.text.column_gap * MM) / 2
+
+
 def balanced(ctx: LayoutContext, flowables: list[Any]) -> list[Any]:
     if not flowables:
         return []

@@ -54,11 +54,14 @@ class Figure(Node):
         "opens the section: it stands on the page before the section's title.", default="text", example="page")
     width: int | None = spec("Width in percent of the full width (the text frame, both columns of a two-column "
                              "section), aspect ratio kept; never taller than the page leaves room for with its "
-                             "caption. Default: the full width, a portrait at most 60 % of the page high.",
+                             "caption. Default: the full width, a portrait at most 60 % of the page high. In a "
+                             "two-column section an image no wider than a column (and a portrait without a "
+                             "width: a column wide) stands in a column; a wider one spans both.",
                              default=None, example=50, between=(10, 100))
     align: Literal["left", "center", "right"] = spec(
-        "Where an image narrower than the full width stands. Its caption is as wide as the image (at least a "
-        "third of the full width) and starts at the image's left edge.", default="center", example="left")
+        "Where an image narrower than the full width (or than its column) stands. Its caption is as wide as the "
+        "image (at least a third of the full width) and starts at the image's left edge.", default="center",
+        example="left")
     wrap: bool = spec(
         "Text beside the image: where an image set `left` or `right` leaves room beside it for at least 25 "
         "characters of body text, the paragraphs that follow run beside it (a column gap away; its caption and "
