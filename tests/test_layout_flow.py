@@ -278,3 +278,53 @@ def test_a_photo_that_just_misses_the_page_is_set_smaller_to_stay(styles):
     parts = figure.split(400, natural - 120)  # 120 pt short: it would be set under 75 %
     assert image.height == 300 and parts[0] is not image  # a break first: it moves on whole
     assert caption.style.leftIndent == 0  # and its caption as designed
+
+
+def test_a_heading_keeps_the_room_two_columns_need_or_goes_on_with_them(styles, tmp_path):
+    """reportlab's balanced columns start on the next page where less than `needed` (72 pt) is left
+    (after their space before, counted twice): three lines of room under a section's title were not
+    enough, and the title stood alone at the page foot while its two-column text began overleaf."""
+    import pypdfium2 as pdfium
+    from reportlab.platypus import SimpleDocTemplate, Spacer
+
+    from report.layout.columns import Columns
+    from report.layout.flow import keep_heads
+
+    heading = Paragraph("Kopfzeile", styles.para("h2"))
+    heading.head = True
+    body = styles.para("body")
+    cols = Columns([Paragraph("Spaltentext " + "wort " * 300, body)], 12, leftPadding=0, rightPadding=0,
+                   topPadding=0, bottomPadding=0, spaceBefore=4, spaceAfter=8)
+    doc = SimpleDocTemplate(str(tmp_path / "c.pdf"), invariant=1)
+    _, hh = heading.wrap(doc.width, doc.height)
+    room = hh + heading.getSpaceBefore() + heading.getSpaceAfter() + 4 * body.leading  # 4 lines, < 72 pt
+    doc.build(keep_heads([Spacer(0, doc.height - 12 - room), heading, cols]))
+    pdf = pdfium.PdfDocument(str(tmp_path / "c.pdf"))
+    try:
+        pages = [page.get_textpage().get_text_range() for page in pdf]
+    finally:
+        pdf.close()
+    assert next(n for n, t in enumerate(pages) if "Kopfzeile" in t) == next(
+        n for n, t in enumerate(pages) if "Spaltentext" in t)
+
+
+def test_two_columns_that_begin_with_a_block_too_tall_for_the_room_left_start_on_the_next_page(styles, tmp_path):
+    """An image in a column (or a short quote) that starts a run of columns and does not fit the rest of
+    the page: reportlab raised 'cannot make initial split' (a traceback for a layout the user made)."""
+    import pypdfium2 as pdfium
+    from reportlab.platypus import SimpleDocTemplate, Spacer
+
+    from report.layout.columnfigure import Stack
+    from report.layout.columns import Columns
+
+    figure = Stack([Paragraph("Bildunterschrift", styles.para("caption")), Spacer(0, 240)], 700, whole=True)
+    cols = Columns([figure, Paragraph("Spaltentext " + "wort " * 100, styles.para("body"))], 12, leftPadding=0,
+                   rightPadding=0, topPadding=0, bottomPadding=0, spaceBefore=4, spaceAfter=8)
+    doc = SimpleDocTemplate(str(tmp_path / "c.pdf"), invariant=1)
+    doc.build([Spacer(0, doc.height - 12 - 100), cols])  # 100 pt left: more than reportlab's 72, less than it
+    pdf = pdfium.PdfDocument(str(tmp_path / "c.pdf"))
+    try:
+        pages = [page.get_textpage().get_text_range() for page in pdf]
+    finally:
+        pdf.close()
+    assert "Bildunterschrift" in pages[1] and "Spaltentext" in pages[1]

@@ -52,6 +52,18 @@ SECTIONS: dict[str, Any] = {
     "spaltenumbruch": {"kind": "text", "title": "Zwei Spalten mit Umbruch", "columns": 2, "blocks": [
         {"paragraph": "Spaltenanfang " + " ".join(_sentence(k) for k in range(14))}, {"break": "page"},
         {"paragraph": "SpaltenNachDemUmbruch " + " ".join(_sentence(k) for k in range(14))}]},
+    "spaltenbilder": {"kind": "text", "title": "Bilder in zwei Spalten", "page": "new", "columns": 2, "blocks": [
+        {"paragraph": "SpaltenVorDemBild " + " ".join(_sentence(k) for k in range(6))},
+        {"heading": "SpaltenKopf zum Bild"},
+        {"image": {"image": "images/klein.jpg", "caption": "SchmalLinks in der Spalte.", "credit": "Foto: Nachweis",
+                   "alt": "Ein Bild.", "width": 40, "align": "left"}},
+        {"paragraph": "NachSchmal " + " ".join(_sentence(k) for k in range(10))},
+        {"image": {"image": "images/hoch.jpg", "caption": "HochSpalte so breit wie die Spalte.",
+                   "alt": "Ein Porträt."}},
+        {"paragraph": "NachHoch " + " ".join(_sentence(k) for k in range(10))},
+        {"image": {"image": "images/klein.jpg", "caption": "SchmalRechts.", "alt": "Ein Bild.", "width": 35,
+                   "align": "right"}},
+        {"paragraph": "ZumSchluss " + " ".join(_sentence(k) for k in range(10))}]},
     "bilder": {"kind": "text", "title": "Bilder in vier Breiten", "page": "new", "blocks": [
         {"image": {"image": "images/breit.jpg", "caption": "BildVoll über die ganze Breite.", "alt": "Ein Bild."}},
         {"image": {"image": "images/hoch.jpg", "caption": "BildHoch, ein Porträt.", "alt": "Ein Porträt."}},
@@ -253,6 +265,57 @@ def test_images_keep_their_width_alignment_and_ratio_and_captions_stand_under_th
     assert lft == pytest.approx(x0, abs=0.5) and r - lft == pytest.approx(0.7 * FULL, abs=0.5)
 
 
+COLUMN = (FULL - 6 * MM) / 2  # a column of a two-column section (the default theme's gap: 6 mm)
+
+
+def test_narrow_images_and_portraits_stand_in_a_column_of_two_and_the_text_fills_the_columns(built):
+    seen = [c for c in chars(built["print"]) if c.text.strip()]
+    text = "".join(c.text for c in seen)
+    start, end = seen[text.find("SpaltenVorDemBild")].page, seen[text.find("ZumSchluss")].page
+    figures = [f for f in _figures(built["print"]) if start <= f[0] <= end]
+    with pikepdf.open(built["print"]) as pdf:
+        trims = [(float(p.TrimBox[0]), float(p.TrimBox[1])) for p in pdf.pages]
+    body = seen[text.find("SpaltenVorDemBild")]
+
+    def columns(page: int) -> list[tuple[float, float]]:
+        x0 = trims[page - 1][0] + (24 if page % 2 else 16) * MM
+        return [(x0, x0 + COLUMN), (x0 + FULL - COLUMN, x0 + FULL)]
+
+    def placed(caption: str, width: float, ratio: float) -> tuple[int, tuple[float, float, float, float], int]:
+        """The figure over `caption`, `width` wide, its caption from its left edge just below, and the
+        column it stands in (it must stand in one)."""
+        at = seen[text.find(caption)]
+        page, box = next(f for f in figures if f[0] == at.page and abs(f[1][2] - f[1][0] - width) < 0.5
+                         and 0 < f[1][1] - at.baseline < 3 * body.size)
+        lft, b, r, t = box
+        assert (r - lft) / (t - b) == pytest.approx(ratio, rel=0.01)
+        assert at.box[0] == pytest.approx(lft, abs=1)
+        inside = [n for n, (a, z) in enumerate(columns(page)) if a - 0.5 <= lft and r <= z + 0.5]
+        assert len(inside) == 1, (lft, r, columns(page))
+        # beside it the other column holds text or an image: it is not alone in a band across both
+        a, z = columns(page)[1 - inside[0]]
+        assert any(c.page == page and a - 1 <= c.box[0] < z and b < c.baseline < t for c in seen) or any(
+            f[0] == page and a - 1 <= f[1][0] < z and f[1][1] < t and f[1][3] > b for f in figures)
+        return page, box, inside[0]
+
+    page, (lft, *_), n = placed("SchmalLinks", 0.4 * FULL, 900 / 600)
+    assert lft == pytest.approx(columns(page)[n][0], abs=0.5)  # left in its column
+    credit, heading = seen[text.find("Foto:Nachweis")], seen[text.find("SpaltenKopf")]
+    assert credit.page == heading.page == page
+    assert credit.box[0] == pytest.approx(lft, abs=1) and heading.box[0] == pytest.approx(lft, abs=1)
+    # a portrait without width: a column wide; where it found no room under the text before it, the
+    # text after it filled that column to its foot, and it stands at the top of the next
+    page, (_, _, _, t), n = placed("HochSpalte", COLUMN, 1600 / 2000)
+    after = seen[text.find("NachHoch")]
+    a, z = columns(page)[0]
+    assert n == 1 and abs(t - body.box[3]) < body.size  # at the top of the second column, level with the first
+    assert after.page == page and a - 1 <= after.box[0] < z
+    foot = min(c.baseline for c in seen if c.page == page and a - 1 <= c.box[0] < z)
+    assert foot - trims[page - 1][1] - 24 * MM < 2 * body.size * 1.5  # the first column: full to its foot
+    page, (_, _, r, _), n = placed("SchmalRechts", 0.35 * FULL, 900 / 600)
+    assert r == pytest.approx(columns(page)[n][1], abs=0.5)  # right in its column
+
+
 def test_a_long_plain_list_in_three_balanced_columns(built):
     seen = [c for c in chars(built["print"]) if c.text.strip()]
     text = "".join(c.text for c in seen)
@@ -269,13 +332,15 @@ def test_a_long_plain_list_in_three_balanced_columns(built):
         assert len(columns) == 3, columns
         bottoms = [min(c.baseline for c in on if round(c.box[0] / 10) == x) for x in columns]
         assert max(bottoms) - min(bottoms) < 2 * firsts[0].size * 1.5  # balanced (on the last page too)
-    # no labels: plain items start where the text starts (in the text column, or the frame in columns)
+    # no labels: plain items start where the text starts; in columns too, which share the text column
+    # (not the frame's left edge, far left of the heading above them)
     assert "•" not in text[text.find("EinzelnA"):text.find("NachDenNamen")]
     para, single = seen[text.find("Vorwegsteht")], seen[text.find("EinzelnA")]
+    heading = seen[text.find("StifterinnenundStifter")]
+    assert para.page == heading.page == firsts[0].page  # (facing pages' frames stand elsewhere)
     assert single.box[0] == pytest.approx(para.box[0], abs=1)
-    with pikepdf.open(built["print"]) as pdf:
-        trim = float(pdf.pages[firsts[0].page - 1].TrimBox[0])
-    assert firsts[0].box[0] - trim == pytest.approx((24 if firsts[0].page % 2 else 16) * MM, abs=1)
+    assert heading.box[0] == pytest.approx(para.box[0], abs=1)
+    assert firsts[0].box[0] == pytest.approx(para.box[0], abs=1)
 
 
 def test_a_plain_list_is_tagged_without_labels(built):

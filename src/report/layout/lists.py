@@ -144,15 +144,14 @@ def _balanced(items: list[Item], columns: int, gap: float) -> list[list[Item]]:
 
 
 def layout(ctx: LayoutContext, block: ListBlock, x: float = 0.0) -> list[Any]:
-    """A list in columns takes the full width (x = 0: the frame's left edge), as two-column text does."""
+    """`x`: where the text column starts. A list in columns shares the text column's width between
+    them, so that it starts on the left edge of the heading and text above it."""
     st = ctx.styles
     numbered, plain = block.style == "number", block.style == "none"
     size = st.theme.sizes.body
     # a plain item that wraps goes on indented by an em, so that where an item begins stays clear
     body = st.para("body", alignment=TA_LEFT, spaceAfter=0, **({"leftIndent": size, "firstLineIndent": -size}
                                                                  if plain else {}))
-    if block.columns > 1:
-        x = 0.0
 
     def label(i: int, level: int) -> str:
         if plain:

@@ -16,6 +16,7 @@ from ..tagging import artifact, content, group
 from . import boxes, columns, lists, notes, pagebreak, photo, question, table
 from .beside import TextBeside
 from .chartdata import chart_data
+from .columnfigure import FigureThenText, Stack
 from .context import LayoutContext
 from .flow import keep_heads
 from .heading import heading, subheading
@@ -225,29 +226,55 @@ def _figure(ctx: LayoutContext, block: Figure) -> list[Any]:
     return [ShrinkToFit([img, gap, caption, *credit], img, [caption, *credit], ctx.text_width)]
 
 
-def _figure_parts(ctx: LayoutContext, block: Figure, space_after: float = 0.0,
-                  beside: bool = False) -> tuple[PlacedImage, Spacer, Paragraph, list[Paragraph]]:
+def _column_figure(ctx: LayoutContext, block: Figure, paragraphs: list[Any]) -> list[Any]:
+    """An image set in a column of a two-column section (see `_in_column`): as wide as its `width`
+    says, or the column's width, placed in the column as `align` says, with its caption under it;
+    the paragraphs after it fill the column first where the image does not fit in its rest."""
+    img, gap, caption, credit = _figure_parts(ctx, block, space_after=_after_figure(ctx),
+                                              across=columns.column_width(ctx))
+    page_h = text_frame_height(ctx.geometry, ctx.styles.theme.page)
+    return [FigureThenText(Stack([_prepared(ctx, block, img), gap, caption, *credit], page_h, whole=True),
+                           paragraphs, page_h)]
+
+
+def _in_column(ctx: LayoutContext, section: TextSection, block: Any) -> bool:
+    """Whether an image of a two-column section stands in a column rather than across both: one whose
+    `width` is no wider than a column, and a portrait without a `width` (across both it would stand
+    alone in a band with empty room on either side, the text above and below it cut short)."""
+    if section.columns != 2 or not isinstance(block, Figure) or block.size == "page":
+        return False
+    if block.width is not None:
+        return ctx.text_width * block.width / 100 <= columns.column_width(ctx) + _SLACK
+    w_px, h_px = shown_size(block.image)
+    return h_px > w_px
+
+
+def _figure_parts(ctx: LayoutContext, block: Figure, space_after: float = 0.0, beside: bool = False,
+                  across: float | None = None) -> tuple[PlacedImage, Spacer, Paragraph, list[Paragraph]]:
     """The image at its placed size and place, the gap under it, its caption and credit (the last
     of them `space_after` above what follows). `beside`: text runs beside it, so the caption is as
-    wide as the image, never wider."""
+    wide as the image, never wider. `across`: the width it is placed in (a column's), if not the
+    full width; `width:` stays a percentage of the full width."""
     w_px, h_px = shown_size(block.image)
     gap = 2 * MM
     full = ctx.text_width
-    # the image fills the column's width unless that makes it taller than PORTRAIT_SHARE of the page
-    # (a portrait photo): then it is that tall, so that it shares its page with text instead of
+    across = full if across is None else across
+    least = min(full * CAPTION_SHARE, across)  # the narrowest a caption is set
+    # the image fills the width it is placed in unless that makes it taller than PORTRAIT_SHARE of the
+    # page (a portrait photo): then it is that tall, so that it shares its page with text instead of
     # filling one alone and leaving the page before half empty; and never taller than leaves room
     # for its caption (measured at its narrowest). A width the author gives is kept up to that room.
     frame_h = text_frame_height(ctx.geometry, ctx.styles.theme.page)
-    caption, credit = _caption(ctx, block, 0, full * (1 - CAPTION_SHARE))
-    below = gap + sum(p.wrap(full, frame_h)[1] + p.getSpaceBefore() + p.getSpaceAfter()
+    caption, credit = _caption(ctx, block, 0, across - least)
+    below = gap + sum(p.wrap(across, frame_h)[1] + p.getSpaceBefore() + p.getSpaceAfter()
                       for p in [caption, *credit])
     room = max(frame_h - below - _SLACK, frame_h / 2)
     if block.width is None:
         room = min(room, frame_h * PORTRAIT_SHARE)
-    width = min(full if block.width is None else full * block.width / 100, room * w_px / h_px)
+    width = min(across if block.width is None else full * block.width / 100, room * w_px / h_px)
     height = width * h_px / w_px
-    x = {"left": 0.0, "center": (full - width) / 2, "right": full - width}[block.align]
-    box = (x, full - x - width) if beside else _caption_box(x, width, full)
+    x = {"left": 0.0, "center": (across - width) / 2, "right": across - width}[block.align]
+    box = (x, across - x - width) if beside else _caption_box(x, width, across, least)
     caption, credit = _caption(ctx, block, *box, space_after=space_after)
     img = PlacedImage(None, width, height, block.alt, x, block.align,
                       ctx.credited(block, block.credit) if block.credit else None)
@@ -273,9 +300,7 @@ def _beside(ctx: LayoutContext, section: TextSection, i: int) -> int:
     block = section.blocks[i]
     if not isinstance(block, Figure) or not block.wrap or block.size == "page":
         return 0
-    count = 0
-    while i + 1 + count < len(section.blocks) and isinstance(section.blocks[i + 1 + count], ParagraphBlock):
-        count += 1
+    count = _paragraphs_after(section, i)
     why, hint = None, "leave `wrap` out"
     if block.align == "center":
         why, hint = "it stands centred", "write align: left or right, or leave `wrap` out"
@@ -297,6 +322,14 @@ def _beside(ctx: LayoutContext, section: TextSection, i: int) -> int:
         ctx.styles.notes.append(Diagnostic(f"no text runs beside this image: {why}", block.field_pos["wrap"],
                                            hint, "warning"))
     return 0
+
+
+def _paragraphs_after(section: TextSection, i: int) -> int:
+    """How many paragraphs follow blocks[i] before another kind of block."""
+    count = 0
+    while i + 1 + count < len(section.blocks) and isinstance(section.blocks[i + 1 + count], ParagraphBlock):
+        count += 1
+    return count
 
 
 def _widest_beside(ctx: LayoutContext, align: str, body: Any) -> str:
@@ -323,10 +356,11 @@ def _text_beside(ctx: LayoutContext, block: Figure, paragraphs: list[Any]) -> li
                        _gutter(ctx), _indent(ctx), _after_figure(ctx))]
 
 
-def _caption_box(x: float, width: float, full: float) -> tuple[float, float]:
-    """The caption's indents under an image at x, `width` wide: from the image's left edge, as wide as
-    the image but at least CAPTION_SHARE of the full width, inside the frame."""
-    caption_w = min(max(width, full * CAPTION_SHARE), full)
+def _caption_box(x: float, width: float, full: float, least: float | None = None) -> tuple[float, float]:
+    """The caption's indents under an image at x, `width` wide, in `full` (the frame, or a column):
+    from the image's left edge, as wide as the image but at least `least` (CAPTION_SHARE of the full
+    width), inside `full`."""
+    caption_w = min(max(width, full * CAPTION_SHARE if least is None else least), full)
     caption_x = min(x, full - caption_w)
     return caption_x, full - caption_x - caption_w
 
@@ -388,25 +422,35 @@ BLOCK_LAYOUTS: dict[type, Callable[[LayoutContext, Any], list[Any]]] = {
     Question: _question,
     Break: pagebreak.layout,
 }
-SPANNING = (ChartRef, Figure, Table, Break)  # in a two-column section these take the full width (a break: ends them)
+# in a two-column section these take the full width (a break: ends the columns); an image no wider than
+# a column stands in one (see _in_column)
+SPANNING = (ChartRef, Figure, Table, Break)
 
 
 def _page_photo(block: Any) -> bool:
     return isinstance(block, Figure) and block.size == "page"
 
 
-def _heads_spanning(blocks: list[Any], i: int) -> bool:
-    """Whether blocks[i] is a sub-heading of a chart, table or image (the next block that is not a
-    heading): it stands over the full width, aligned with what it heads, not in the text column."""
+def _spans(ctx: LayoutContext, section: TextSection, block: Any) -> bool:
+    """Whether a block stands over the full width, aligned with the frame: a chart, table or image
+    (in a two-column section across both columns; an image there only if it is not `_in_column`)."""
+    return isinstance(block, SPANNING) and not _in_column(ctx, section, block)
+
+
+def _heads_spanning(ctx: LayoutContext, section: TextSection, i: int) -> bool:
+    """Whether blocks[i] is a sub-heading of a chart, table or image that spans (the next block that
+    is not a heading): it stands over the full width, aligned with what it heads, not in the text
+    column."""
+    blocks = section.blocks
     if not isinstance(blocks[i], Heading):
         return False
     following = next((b for b in blocks[i + 1:] if not isinstance(b, Heading)), None)
-    return isinstance(following, SPANNING)
+    return following is not None and _spans(ctx, section, following)
 
 
 def layout(ctx: LayoutContext, section: TextSection, index: int) -> list[Any]:
     """Heading, then the blocks; with `columns: 2` runs of text blocks are set in two balanced
-    columns over the full frame width and charts and images span both."""
+    columns over the full frame width and charts, tables and images wider than a column span both."""
     story = heading(ctx, section.title, section.kicker, f"{index}-{section.title}")
     # page photos that start the section open it: set before its title, the first starts its Sect;
     # those that end it follow its footnotes (which end its text)
@@ -427,14 +471,18 @@ def layout(ctx: LayoutContext, section: TextSection, index: int) -> list[Any]:
     i = opening
     while i < len(blocks) - closing:
         block = blocks[i]
-        spanning = isinstance(block, SPANNING)
-        here = ctx if spanning else full if _heads_spanning(section.blocks, i) else inner
-        if beside := _beside(ctx, section, i):
-            text = [f for b in section.blocks[i + 1:i + 1 + beside] for f in with_source(_paragraph(ctx, b), b.pos)]
+        spanning = _spans(ctx, section, block)
+        here = ctx if spanning else full if _heads_spanning(ctx, section, i) else inner
+        # the paragraphs that run beside an image, or after one in a column, are laid out with it
+        taken = _beside(ctx, section, i) or (_paragraphs_after(section, i) if _in_column(ctx, section, block) else 0)
+        text = [f for b in section.blocks[i + 1:i + 1 + taken] for f in with_source(_paragraph(here, b), b.pos)]
+        if _in_column(ctx, section, block):
+            flow = with_source(_column_figure(ctx, block, text), block.pos)
+        elif taken:
             flow = with_source(_text_beside(ctx, block, text), block.pos)
         else:
             flow = with_source(BLOCK_LAYOUTS[type(block)](here, block), block.pos)
-        i += 1 + beside
+        i += 1 + taken
         if two and not spanning:
             run += flow
             continue

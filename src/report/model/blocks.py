@@ -124,11 +124,14 @@ class Figure(Node):
     focus: Any = focus_spec(FOCUS_DESCRIPTION + " For a photo with size: page.")
     width: int | None = spec("Width in percent of the full width (the text frame, both columns of a two-column "
                              "section), aspect ratio kept; never taller than the page leaves room for with its "
-                             "caption. Default: the full width, a portrait at most 60 % of the page high.",
+                             "caption. Default: the full width, a portrait at most 60 % of the page high. In a "
+                             "two-column section an image no wider than a column (and a portrait without a "
+                             "width: a column wide) stands in a column; a wider one spans both.",
                              default=None, example=50, between=(10, 100))
     align: Literal["left", "center", "right"] = spec(
-        "Where an image narrower than the full width stands. Its caption is as wide as the image (at least a "
-        "third of the full width) and starts at the image's left edge.", default="center", example="left")
+        "Where an image narrower than the full width (or than its column) stands. Its caption is as wide as the "
+        "image (at least a third of the full width) and starts at the image's left edge.", default="center",
+        example="left")
     wrap: bool = spec(
         "Text beside the image: where an image set `left` or `right` leaves room beside it for at least 25 "
         "characters of body text, the paragraphs that follow run beside it (a column gap away; its caption and "
@@ -194,8 +197,9 @@ class ListBlock(Node):
         default="bullet", example="bullet")
     items: list[ListItem] = spec("The items; each is text, or {text: …, items: [...]} with one nested level.",
                                  example=["Kalifornien", "Japan"], items=(1, None))
-    columns: int = spec("Set the items in 1, 2 or 3 balanced columns, down the first column first; an item is "
-                        "never broken between columns or pages.", default=1, example=3, between=(1, 3))
+    columns: int = spec("Set the items in 1, 2 or 3 balanced columns within the text column, down the first "
+                        "column first; an item is never broken between columns or pages.", default=1, example=3,
+                        between=(1, 3))
 
     def check(self, diag: Diagnostics, ctx: Any) -> None:
         check_split_numbers(self, [str(item.text) if isinstance(item, ListItem) else "" for item in self.items],

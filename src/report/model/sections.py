@@ -25,7 +25,8 @@ class TextSection(Node):
     page: Literal["new", "continue"] | None = spec(
         "new: the section starts on a new page; continue: below the previous section (default: the theme's "
         "text.section_page).", default=None, example="new")
-    columns: int = spec("1 or 2 text columns; charts and images span both.", default=1, example=2, between=(1, 2))
+    columns: int = spec("1 or 2 text columns; charts, tables and images wider than a column span both.", default=1,
+                        example=2, between=(1, 2))
     footnotes: list[Markup] = spec("Footnotes, referred to as [^1], [^2] … in the text and set at the end of "
                                    "the section.", default=[], example=["Stand: Dezember 2017."], items=(0, 30))
 
