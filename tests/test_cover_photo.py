@@ -241,3 +241,17 @@ def test_focus_is_for_page_photos_and_the_cover_only(tmp_path):
     assert d.message == ("image: focus is for a photo with size: page, which is cropped to fill its page; an image "
                          "in the text is shown whole")
     at(d, rel, line_of(content, rel, "focus:"))
+
+
+def test_a_cropped_photo_embeds_only_what_is_seen(focus_build):
+    """A US user's landscape photo on a portrait page: all 5100 × 3400 px were embedded, half of them
+    cut off (2.6 MB of a 6.9 MiB file). Each photo is cut to the page before it is embedded."""
+    import pikepdf
+    _, path, *_ = focus_build
+    with pikepdf.open(path) as pdf:
+        page_w, page_h = (float(v) for v in pdf.pages[0].MediaBox[2:])
+        sizes = [(int(o.Width), int(o.Height)) for o in pdf.objects
+                 if isinstance(o, pikepdf.Stream) and o.get("/Subtype") == "/Image" and int(o.Width) > 600]
+    assert len(sizes) == 3, sizes  # the cover's crop (focus left), the page photos' (right, centred)
+    for w, h in sizes:  # the page's proportions at the screen's 150 ppi, not the photo's 5:3
+        assert abs(w / h - page_w / page_h) < 0.01 and abs(w - page_w / 72 * 150) <= 2, (w, h)

@@ -55,24 +55,26 @@ class Edition:
         return Geometry(trim[0], trim[1], self.bleed_mm * mm, self.slug_mm * mm)
 
     def prepare_image(self, path: Path, width: float, height: float, at: Pos | None = None,
-                      ground: Any = None) -> Any:
+                      ground: Any = None, crop: Crop | None = None) -> Any:
         """The image to embed at a placed size of width × height points; `at`: where the content
         places it (its findings point there); `ground`: the theme colour an image with transparency
         (a logo, a signature) sits on, which its transparent parts show. Such an image keeps its
-        transparency as a soft mask (see soft_masked); layout.context.draw_image draws it with it."""
+        transparency as a soft mask (see soft_masked); layout.context.draw_image draws it with it.
+        `crop`: only this part of it is seen (a page photo filling another format): only it is
+        embedded, at the resolution the whole would have (see cropped)."""
         if ground is not None:
             return SoftMasked(*soft_masked(path, None, tuple(round(v * 255) for v in ground.rgb_floats)))
         return str(path)
 
     def cached_image(self, path: Path, width: float, height: float, convert: Callable[[], bytes],
-                     variant: str = "") -> Any:
+                     variant: str = "", crop: Crop | None = None) -> Any:
         """An edition's converted image (JPEG bytes), from the cache when this exact job was done before.
 
         Returned as a JpegReader: embedded as it is, identified by its bytes (not by a path)."""
         cache = self.cache or Cache(enabled=False)
         k = key("image", self.name, variant, code_version(Path(__file__).parent), file_digest(Path(assets.__file__)),
                 file_digest(path),
-                round(width, 2), round(height, 2))
+                round(width, 2), round(height, 2), *([[round(v, 5) for v in crop]] if crop else []))
         data = cache.get("images", k, valid=_is_jpeg)  # a planted or foreign entry is a miss
         if data is None:
             data = convert()
@@ -84,6 +86,18 @@ class Edition:
 
     def finish(self, pdf: pikepdf.Pdf, geometry: Geometry, theme: Theme, info: dict[str, Any]) -> None:
         """Edition-specific PDF post-processing."""
+
+
+Crop = tuple[float, float, float, float]  # the part of an image seen: left, top, right, bottom, as fractions
+
+
+def cropped(im: Any, crop: Crop | None) -> Any:
+    """The part of `im` that `crop` names (whole pixels; at most half a pixel more or less each side)."""
+    if crop is None:
+        return im
+    left, top, right, bottom = crop
+    box = (round(left * im.width), round(top * im.height), round(right * im.width), round(bottom * im.height))
+    return im.crop((box[0], box[1], max(box[2], box[0] + 1), max(box[3], box[1] + 1)))
 
 
 def flatten(im: Any, paper: tuple[int, int, int] = (255, 255, 255)) -> Any:

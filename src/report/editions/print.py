@@ -30,7 +30,7 @@ from ..errors import Diagnostic, Pos, ReportError
 from ..layout.templates import Geometry
 from ..locale import Locale, get_locale
 from ..theme import Theme, plate_count, plate_warnings, small_text_builds
-from . import MIN_PPI_ERROR, MIN_PPI_WARN, Edition, SoftMasked, flatten, placed_ppi, soft_masked
+from . import MIN_PPI_ERROR, MIN_PPI_WARN, Crop, Edition, SoftMasked, cropped, flatten, placed_ppi, soft_masked
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -80,7 +80,7 @@ class PrintEdition(Edition):
     # -- images ---------------------------------------------------------------
 
     def prepare_image(self, path: Path, width: float, height: float, at: Pos | None = None,
-                      ground: Any = None) -> Any:
+                      ground: Any = None, crop: Crop | None = None) -> Any:
         ppi, placed = placed_ppi(path, width, height)
         if ppi + 0.5 < MIN_PPI_ERROR:  # an error, raised once the layout is done (render): every such image at once
             self.warnings.append(Diagnostic(
@@ -101,7 +101,7 @@ class PrintEdition(Edition):
         def convert() -> bytes:
             from PIL import Image
             with Image.open(path) as im:
-                im, shown = to_rgb(im), ppi
+                im, shown = cropped(to_rgb(im), crop), ppi
                 if ppi > MAX_PPI:  # as a PDF/X export downsamples: finer than the press prints, only heavier
                     scale = TARGET_PPI / ppi
                     im = im.resize((max(1, round(im.width * scale)), max(1, round(im.height * scale))),
@@ -110,7 +110,7 @@ class PrintEdition(Edition):
                 buf = io.BytesIO()
                 to_cmyk(im, self.profile).save(buf, "JPEG", quality=92, dpi=(round(shown), round(shown)))
             return buf.getvalue()
-        return self.cached_image(path, width, height, convert, variant=file_digest(self.profile))
+        return self.cached_image(path, width, height, convert, variant=file_digest(self.profile), crop=crop)
 
     # -- marks ----------------------------------------------------------------
 

@@ -17,7 +17,7 @@ from ..clock import build_time
 from ..errors import Diagnostic, Pos
 from ..layout.templates import Geometry
 from ..theme import Theme
-from . import MIN_PPI_ERROR, MIN_PPI_WARN, Edition, SoftMasked, placed_ppi, soft_masked
+from . import MIN_PPI_ERROR, MIN_PPI_WARN, Crop, Edition, SoftMasked, cropped, placed_ppi, soft_masked
 
 SCREEN_PPI = 150
 JPEG_QUALITY = 80
@@ -33,7 +33,7 @@ class ScreenEdition(Edition):
     rendition: str = "screen"  # preflight recognises it and names the print file instead
 
     def prepare_image(self, path: Path, width: float, height: float, at: Pos | None = None,
-                      ground: Any = None) -> Any:
+                      ground: Any = None, crop: Crop | None = None) -> Any:
         ppi, placed = placed_ppi(path, width, height)
         if ppi + 0.5 < MIN_PPI_ERROR:  # said here too: `--edition screen` and `report watch` build no print
             self.warnings.append(Diagnostic(
@@ -50,13 +50,15 @@ class ScreenEdition(Edition):
         def convert() -> bytes:
             from PIL import Image
             with Image.open(path) as im:
-                im = to_rgb(im)
-                if im.width > target[0] or im.height > target[1]:
-                    im = im.resize(target, Image.LANCZOS)
+                im = cropped(to_rgb(im), crop)
+                left, t, r, b = crop or (0.0, 0.0, 1.0, 1.0)
+                seen = (max(1, round(target[0] * (r - left))), max(1, round(target[1] * (b - t))))
+                if im.width > seen[0] or im.height > seen[1]:
+                    im = im.resize(seen, Image.LANCZOS)
                 buf = io.BytesIO()
                 im.save(buf, "JPEG", quality=JPEG_QUALITY, optimize=True)
             return buf.getvalue()
-        return self.cached_image(path, width, height, convert)
+        return self.cached_image(path, width, height, convert, crop=crop)
 
     def finish(self, pdf: pikepdf.Pdf, geometry: Geometry, theme: Theme, info: dict[str, Any]) -> None:
         pdf.Root.PageMode = pikepdf.Name.UseOutlines  # bookmarks panel open

@@ -21,7 +21,7 @@ class LayoutContext:
     geometry: Geometry
     charts: dict[str, ChartDrawing]
     # (source image, placed width pt, placed height pt) → file to embed (edition-specific)
-    prepare_image: Callable[..., Any]  # (path, width, height, at=None, ground=None): the edition's prepare_image
+    prepare_image: Callable[..., Any]  # the edition's (path, width, height, at, ground, crop)
     text_width: float  # width of the text frame in points
     page_multiple: int = 1  # the page count must be a multiple of this (binding); see layout.padding
     padded: list[tuple[int, str]] = field(default_factory=list)  # pages added for the binding: (number, kind)

@@ -55,17 +55,12 @@ def draw_filling(canv: Any, ctx: LayoutContext, path: Any, alt: str, at: Any,
     g = ctx.geometry
     b, w, h = g.bleed, g.trim_w, g.trim_h
     x, y, iw, ih = fill(path, w + 2 * b, h + 2 * b, focus)
-    image = ctx.prepare_image(path, iw, ih, at)
     with content(canv, "Figure", alt=alt):
-        cropped = (iw, ih) != (w + 2 * b, h + 2 * b)  # another page format: cropped to the bleed box
-        if cropped:
-            canv.saveState()
-            clip = canv.beginPath()
-            clip.rect(-b, -b, w + 2 * b, h + 2 * b)
-            canv.clipPath(clip, stroke=0, fill=0)
-        canv.drawImage(image, x - b, y - b, iw, ih)
-        if cropped:
-            canv.restoreState()
+        if (iw, ih) == (w + 2 * b, h + 2 * b):
+            canv.drawImage(ctx.prepare_image(path, iw, ih, at), x - b, y - b, iw, ih)
+        else:  # another page format: only the part seen in the bleed box is embedded, and drawn there
+            crop = (-x / iw, 1 - (h + 2 * b - y) / ih, (w + 2 * b - x) / iw, 1 + y / ih)
+            canv.drawImage(ctx.prepare_image(path, iw, ih, at, crop=crop), -b, -b, w + 2 * b, h + 2 * b)
     return x - b, y - b, iw, ih
 
 
