@@ -100,11 +100,11 @@ def _layout_and_finish(doc, theme, fonts, locale, charts, content_dir: Path, out
 
     available = editions()
     chosen = [available[n] for n in (edition_names or list(available))]
-    check_glyphs(doc, fonts)
+    fallback = check_glyphs(doc, fonts, locale, theme.fonts.pos)  # characters the fonts lack: set in Lato
     # the previous contents lines (or the other edition's): sub-headings listed in one layout pass
     seeds = Seeds(cache, content_dir, sorted(available, key=lambda name: name != "screen"))
     result = BuildResult(inputs=[*fonts.values(), *stamp.asset_files(doc, theme)],
-                         warnings=[*theme.warnings, *doc.warnings, *check_digits(theme, fonts)])
+                         warnings=[*theme.warnings, *doc.warnings, *fallback, *check_digits(theme, fonts)])
     if theme.logo is not None and any(e.name == "print" for e in chosen):
         result.warnings += print_notes(theme.logo, doc.assets_dir, theme)
         # a hairline in the logo would fail the print preflight after the whole layout: said now,

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import struct
 import sys
 import time
@@ -142,16 +143,77 @@ def _font_class() -> type:
         line, once the first few have been set — is turned into them by one `str.translate`; any
         other goes through reportlab's loop, which assigns the new codes. Same results."""
 
+        fallback: Any = None  # the font that sets the characters this one lacks (`set_fallback`)
+        _lacking: Any = None  # a pattern matching runs of those characters
+
         def splitString(self, text: Any, doc: Any, encoding: str = "utf-8") -> list[tuple[int, bytes]]:  # noqa: N802
             state = self.state.get(doc)
             if state is None or not isinstance(text, str) or not text:
-                return super().splitString(text, doc, encoding)
+                return self._split(text, doc, encoding)
             coded = text.translate(_first_subset(state))
             if _NO_CODE in coded:
-                return super().splitString(text, doc, encoding)
+                return self._split(text, doc, encoding)
             return [(0, coded.encode("latin-1"))]
 
+        def _split(self, text: Any, doc: Any, encoding: str) -> list[tuple[int, bytes]]:
+            """reportlab's split; with a fallback, the runs of characters this font lacks are the
+            fallback's, in subsets numbered from FALLBACK_SUBSETS on (`getSubsetInternalName`)."""
+            lacking = self._lacking
+            if lacking is None or not isinstance(text, str) or lacking.search(text) is None:
+                return super().splitString(text, doc, encoding)
+            out: list[tuple[int, bytes]] = []
+            for i, part in enumerate(lacking.split(text)):  # the pattern's group: odd parts are lacking runs
+                if not part:
+                    continue
+                if i % 2:
+                    out += [(FALLBACK_SUBSETS + n, t) for n, t in self.fallback.splitString(part, doc, encoding)]
+                else:
+                    out += super().splitString(part, doc, encoding)
+            return out
+
+        def getSubsetInternalName(self, subset: int, doc: Any) -> str:  # noqa: N802
+            if subset >= FALLBACK_SUBSETS and self.fallback is not None:
+                return self.fallback.getSubsetInternalName(subset - FALLBACK_SUBSETS, doc)
+            return super().getSubsetInternalName(subset, doc)
+
     return LayoutFont
+
+
+FALLBACK_SUBSETS = 1 << 16  # a font's subsets have 256 characters each: far fewer than this many
+
+
+def set_fallback(font: Any, fallback: Any) -> bool:
+    """Let `fallback` (a parse of the bundled text font) set the characters `font` lacks, glyph by
+    glyph at the same size: their widths become `font`'s (so every measurement includes them) and
+    `splitString` hands them to `fallback`, whose subsets the PDF embeds beside `font`'s. What a font
+    file lacks and which fallback fits it (fonts.text_font_for) follow from its bytes, so this is
+    done once per parse and holds for every document. False where it cannot be done (a font
+    reportlab parsed without our class, or the fallback itself)."""
+    if not isinstance(font, _font_class()) or fallback is font:
+        return False
+    if font.fallback is not None:
+        return True
+    has, widths = font.face.charToGlyph, font.face.charWidths
+    lacking = sorted(c for c in fallback.face.charToGlyph if c not in has and c not in (0, 0xA0))  # U+00A0: a space
+    if not lacking:
+        return False
+    fallback_widths = fallback.face.charWidths
+    for c in lacking:
+        widths[c] = fallback_widths.get(c, fallback.face.defaultWidth)
+    font._lacking = re.compile(f"([{_char_class(lacking)}]+)")
+    font.fallback = fallback
+    return True
+
+
+def _char_class(codes: list[int]) -> str:
+    """A regular expression character class (without brackets) of sorted code points, as ranges."""
+    parts, start = [], 0
+    for i in range(1, len(codes) + 1):
+        if i == len(codes) or codes[i] != codes[i - 1] + 1:
+            a, b = re.escape(chr(codes[start])), re.escape(chr(codes[i - 1]))
+            parts.append(a if start == i - 1 else f"{a}-{b}")
+            start = i
+    return "".join(parts)
 
 
 _NO_CODE = "\uffff"  # what a character without a code in the first subset translates to

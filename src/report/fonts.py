@@ -41,6 +41,14 @@ FALLBACK: dict[str, tuple[str, ...]] = {
     "black": ("bold", "regular"),
     "light": ("regular",),
 }
+# The bundled text font (the default theme's) sets, glyph by glyph, the characters a house font
+# lacks (glyphs.py decides, fontfiles.py draws): the file of the matching weight and style
+TEXT_FONT = "Lato"
+TEXT_FONT_DIR = Path(__file__).parent / "data" / "assets" / "fonts"
+TEXT_FONT_STYLES: dict[tuple[int, bool], str] = {
+    (300, False): "Lato-Light.ttf", (400, False): "Lato-Regular.ttf", (700, False): "Lato-Bold.ttf",
+    (900, False): "Lato-Black.ttf", (400, True): "Lato-Italic.ttf", (700, True): "Lato-BoldItalic.ttf",
+}
 MAX_ERR = 1.0  # cu2qu: largest distance between the cubic and its quadratic approximation (font units)
 CONVERTER_VERSION = "2"  # part of the cache key: bump when the conversion changes
 
@@ -177,6 +185,27 @@ def _plain_truetype(data: bytes) -> int | None:
         return struct.unpack_from(">H", data, offset + 8)[0]
     except struct.error:
         return None
+
+
+def text_font_for(data: bytes) -> Path:
+    """The bundled text font's file closest in weight and style to the TrueType font `data` (its
+    OS/2 weight class and italic bits, read from the table directory): what sets the characters
+    that font lacks. The weight a file declares, not the role it was named for, decides: a bold
+    role set in the regular file (a missing weight) gets the regular fallback, as its text looks."""
+    weight, italic = 400, False
+    try:
+        count = struct.unpack_from(">H", data, 4)[0]
+        tables = {data[12 + 16 * i:16 + 16 * i]: struct.unpack_from(">II", data, 20 + 16 * i)[0] for i in range(count)}
+        if b"OS/2" in tables:
+            weight, selection = (struct.unpack_from(">H", data, tables[b"OS/2"] + o)[0] for o in (4, 62))
+            italic = bool(selection & 1)  # fsSelection bit 0: italic
+        if b"head" in tables:
+            italic = italic or bool(struct.unpack_from(">H", data, tables[b"head"] + 44)[0] & 2)  # macStyle
+    except struct.error:
+        pass
+    styles = [w for w, i in TEXT_FONT_STYLES if i == italic]
+    nearest = min(styles, key=lambda w: (abs(w - weight), -w))  # between two, the heavier
+    return TEXT_FONT_DIR / TEXT_FONT_STYLES[nearest, italic]
 
 
 def _instance_label(font: object, weight: int, italic: bool) -> str:
