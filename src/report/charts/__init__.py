@@ -28,6 +28,7 @@ import signal
 import sys
 import tempfile
 import threading
+import warnings
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future
 from contextlib import contextmanager
@@ -84,11 +85,40 @@ def _kinds() -> dict[type, Callable]:
 
 
 def _render_one(job: tuple) -> bytes:
+    """A chart's PDF. Where matplotlib finds glyphs missing from the theme's fonts (a house font
+    without „ or €, or the minus of its own negative ticks), the chart is drawn again with the
+    bundled text font as matplotlib's fallback for them, as the layout sets them (glyphs.py);
+    fonts that have every glyph cost nothing more."""
     cid, chart, theme, fonts, digests, locale, width, font_dir = job
     from .fonts import chart_fonts
     from .render import render_pdf
-    shared = chart_fonts(fonts, digests, _characters(chart, locale), font_dir)
-    return render_pdf(cid, chart, _kinds()[type(chart)], theme, shared, locale, width).pdf
+    chars = _characters(chart, locale)
+    shared = chart_fonts(fonts, digests, chars, font_dir)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")  # each time: a worker's second chart with the same glyph missing
+        pdf = render_pdf(cid, chart, _kinds()[type(chart)], theme, shared, locale, width).pdf
+    if any(_MISSING_GLYPH in str(w.message) for w in caught) and (spare := _spare_fonts(fonts, chars, font_dir)):
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            pdf = render_pdf(cid, chart, _kinds()[type(chart)], theme, shared, locale, width, spare).pdf
+    for w in caught:  # what else matplotlib said goes on as before
+        warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+    return pdf
+
+
+_MISSING_GLYPH = "missing from font"  # matplotlib: "Glyph 8364 (\N{EURO SIGN}) missing from font(s) …"
+
+
+def _spare_fonts(fonts: dict[str, Path], chars: frozenset[int], font_dir: Path) -> dict[str, Path]:
+    """Chart fonts of the bundled text font in the weights closest to the theme's chart fonts; none
+    where the theme's fonts are that font."""
+    from ..fonts import text_font_for
+    from .fonts import ROLES, chart_fonts
+    spare = {role: text_font_for(fonts[role].read_bytes()) for role in ROLES if role in fonts}
+    digests = {role: file_digest(path) for role, path in spare.items()}
+    if "regular" not in spare or all(digests[r] == file_digest(fonts[r]) for r in spare):
+        return {}
+    return chart_fonts(spare, digests, chars, font_dir)
 
 
 def _characters(*values: Any) -> frozenset[int]:

@@ -50,12 +50,14 @@ def font_family(fonts: dict[str, Path]) -> str:
     return font_manager.FontProperties(fname=str(fonts["regular"])).get_name()
 
 
-def rc(theme: Theme, fonts: dict[str, Path]) -> dict[str, Any]:
+def rc(theme: Theme, fonts: dict[str, Path], fallback: dict[str, Path] | None = None) -> dict[str, Any]:
+    """matplotlib's settings for a chart; `fallback`: chart fonts of the bundled text font, which
+    matplotlib takes each glyph from that `fonts` lack (its font fallback: a list of families)."""
     ink = theme.colour("ink").rgb
     muted = theme.colour("muted").rgb
     return {
         "pdf.fonttype": 42,  # embed TrueType, text stays text
-        "font.family": font_family(fonts),
+        "font.family": [font_family(fonts), font_family(fallback)] if fallback else font_family(fonts),
         "font.size": theme.sizes.caption,
         "text.color": ink,
         "axes.labelcolor": ink,
@@ -74,7 +76,7 @@ def rc(theme: Theme, fonts: dict[str, Path]) -> dict[str, Any]:
 
 
 @contextmanager
-def _whole_chart_fonts(fonts: dict[str, Path]) -> Iterator[None]:
+def _whole_chart_fonts(fonts: list[Path]) -> Iterator[None]:
     """matplotlib embeds each chart's glyphs as a subset of its font, which fontTools makes for
     every chart (a sixth of a chart's time). A chart font is small already (charts/fonts.py), and
     the finishing stage keeps one program of each for all the charts of a document, cut to the
@@ -87,7 +89,7 @@ def _whole_chart_fonts(fonts: dict[str, Path]) -> Iterator[None]:
         return
     # by file name: matplotlib draws a family from the file registered first (another folder's copy
     # in a process that drew charts before), and a chart font's name is made from its content
-    ours = {path.name for path in fonts.values()}
+    ours = {path.name for path in fonts}
     subset_of, as_file = pdf_ps.get_glyphs_subset, pdf_ps.font_as_file
 
     def get_glyphs_subset(fontfile: Any, glyphs: Any) -> Any:
@@ -163,9 +165,10 @@ def _shared_text_metrics() -> Iterator[None]:
 
 
 def render_pdf(chart_id: str, chart: Any, draw: Callable, theme: Theme, fonts: dict[str, Path],
-               locale: Locale, width: float) -> ChartDrawing:
+               locale: Locale, width: float, fallback: dict[str, Path] | None = None) -> ChartDrawing:
     height = chart.height * MM
-    with matplotlib.rc_context(rc(theme, fonts)), _whole_chart_fonts(fonts), _shared_text_metrics():
+    every = [*fonts.values(), *(fallback or {}).values()]
+    with matplotlib.rc_context(rc(theme, fonts, fallback)), _whole_chart_fonts(every), _shared_text_metrics():
         fig = Figure(figsize=(width / 72, height / 72))
         FigureCanvasAgg(fig)  # text is measured with its one renderer (style.renderer), tight_layout's too
         draw(fig, chart, theme, locale)
