@@ -89,7 +89,7 @@ def _layout_and_finish(doc, theme, fonts, locale, charts, content_dir: Path, out
         from .digits import check_digits
         from .editions import editions
         from .errors import ReportError
-        from .glyphs import check_glyphs
+        from .glyphs import check_glyphs, fallback_warning
         from .layout import hyphenate, justify
         from .layout.contents import Seeds
         from .layout.logo import thin_strokes
@@ -100,11 +100,11 @@ def _layout_and_finish(doc, theme, fonts, locale, charts, content_dir: Path, out
 
     available = editions()
     chosen = [available[n] for n in (edition_names or list(available))]
-    fallback = check_glyphs(doc, fonts, locale, theme.fonts.pos)  # characters the fonts lack: set in Lato
+    fallback = check_glyphs(doc, fonts, locale, theme.fonts.pos)  # characters the fonts lack are set in Lato
     # the previous contents lines (or the other edition's): sub-headings listed in one layout pass
     seeds = Seeds(cache, content_dir, sorted(available, key=lambda name: name != "screen"))
     result = BuildResult(inputs=[*fonts.values(), *stamp.asset_files(doc, theme)],
-                         warnings=[*theme.warnings, *doc.warnings, *fallback, *check_digits(theme, fonts)])
+                         warnings=[*theme.warnings, *doc.warnings, *check_digits(theme, fonts)])
     if theme.logo is not None and any(e.name == "print" for e in chosen):
         result.warnings += print_notes(theme.logo, doc.assets_dir, theme)
         # a hairline in the logo would fail the print preflight after the whole layout: said now,
@@ -154,6 +154,7 @@ def _layout_and_finish(doc, theme, fonts, locale, charts, content_dir: Path, out
     for edition, rendered in waiting:
         if edition.name in beside and not _collect(*beside[edition.name], result, outputs, report):
             outputs.update(_finish_one(edition, rendered, doc, theme, charts, out_dir, result, report))
+    result.warnings += fallback_warning(fallback)  # which characters the layout drew from Lato, now known
     finished = [outputs[e.name] for e in chosen]
     for output, _data in finished:
         report("write", output.edition)

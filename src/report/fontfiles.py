@@ -166,6 +166,7 @@ def _font_class() -> type:
                 if not part:
                     continue
                 if i % 2:
+                    _FROM_FALLBACK.update(part)
                     out += [(FALLBACK_SUBSETS + n, t) for n, t in self.fallback.splitString(part, doc, encoding)]
                 else:
                     out += super().splitString(part, doc, encoding)
@@ -180,6 +181,16 @@ def _font_class() -> type:
 
 
 FALLBACK_SUBSETS = 1 << 16  # a font's subsets have 256 characters each: far fewer than this many
+_FROM_FALLBACK: set[str] = set()  # the characters drawn from a fallback since `forget_fallback_chars`
+
+
+def fallback_chars() -> frozenset[str]:
+    """The characters this process drew from a fallback font since `forget_fallback_chars`."""
+    return frozenset(_FROM_FALLBACK)
+
+
+def forget_fallback_chars() -> None:
+    _FROM_FALLBACK.clear()
 
 
 def set_fallback(font: Any, fallback: Any) -> bool:

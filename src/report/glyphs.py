@@ -8,17 +8,19 @@ print shop gets tofu. It runs after the theme is known, before the layout.
 House fonts (theme.yaml's `fonts:`) often lack a few characters a text uses: „ “ in a font made
 for English, €, ≥, −, ←, a Polish or Turkish name. Those are set glyph by glyph from the bundled
 text font (Lato) in the weight and style closest to the house font's, at the same size
-(fontfiles.set_fallback), and one warning names them, at the first text that has one. Characters
-the layout makes of the text are included (straight quotes become „ “, -3 becomes −3), and so are
-those it adds itself (list bullets, labels, number separators). A character neither font has is an
-error, as before. Fonts that have every character the document needs are left as they are: the
-check then costs what it always did.
+(fontfiles.set_fallback; charts: charts._render_one). The check looks for them in the content and
+in what the layout makes of it (straight quotes become „ “, -3 becomes −3), and takes those the
+layout adds itself (list bullets, labels, number separators) into account; a character neither
+font has is an error, as before. After the layout one warning names the characters that were set
+from the fallback, at the first text that has one (`fallback_warning`). Fonts that have every
+character the document needs are left as they are, and the check costs what it always did.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import unicodedata
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -63,68 +65,89 @@ def covered(fonts: dict[str, Path]) -> frozenset[int]:
     return frozenset.intersection(*sets) if sets else frozenset()
 
 
+@dataclass(frozen=True)
+class Fallback:
+    """What the check found for the warning that follows the layout (`fallback_warning`)."""
+
+    family: str  # the house font's family, as the messages name it
+    first: dict[str, Pos]  # each character of the content set from the fallback, and where it is first
+    charts: frozenset[str]  # those of them that chart text has (matplotlib draws it, not the layout)
+    at: Pos  # the theme's fonts: where a character only the layout adds is reported
+
+
 def check_glyphs(doc: Document, fonts: dict[str, Path], locale: Locale | None = None,
-                 at: Pos = Pos()) -> list[Diagnostic]:
+                 at: Pos = Pos()) -> Fallback | None:
     """Raise a ReportError naming each text with characters neither the fonts nor the fallback
-    can print; give the fonts that lack some the fallback, and return the warning that names those
-    characters (none where the fonts have them all). `at`: the theme's fonts, where a character
-    only the layout adds is reported."""
+    can print; give the fonts that lack some the fallback. None where the fonts have them all."""
     have = covered(fonts)
     family = next(iter(fonts.values())).stem.split("-")[0] if fonts else "the theme's font"
     shaped = None
     if locale is not None and _shaped(locale) - have:  # only then: typographic() on every text costs
         shaped = locale.typographic
-    found: list[tuple[Pos, str, list[str]]] = []
-    nodes: list[Node] = [doc.report, *doc.sections, *doc.charts.values()]
-    for node in nodes:
+    found: list[tuple[Pos, str, list[str], bool]] = []
+    for node in [doc.report, *doc.sections]:
         _walk(node, node.pos, have, shaped, found)
+    for node in doc.charts.values():
+        _walk(node, node.pos, have, shaped, found, chart=True)
     added = sorted(_added(locale) - have) if locale is not None else []
     if not found and not added:
-        return []
+        return None
     fallbacks = _fallbacks(fonts)
     printable = frozenset.intersection(*(_coverage(p) | (_characters(fb.face) if fb else frozenset())
                                          for p, fb in fallbacks.items()))
     diag = Diagnostics()
-    first: dict[str, Pos] = {}  # each character set from the fallback, and where it is first
-    for pos, field, missing in found:
+    first: dict[str, Pos] = {}
+    charts: set[str] = set()
+    for pos, field, missing, chart in found:
         bad = [c for c in missing if ord(c) not in printable and not c.isspace()]
         for c in missing:
             if ord(c) in printable:
                 first.setdefault(c, pos)
+                if chart and field != "alt":
+                    charts.add(c)
         if bad:
             shown = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in bad[:_SHOWN])
             more = f" and {len(bad) - _SHOWN} more" if len(bad) > _SHOWN else ""
-            who = f"the font {family} has" if not any(fallbacks.values()) \
-                else f"neither the font {family} nor {TEXT_FONT}, the fallback, has"
-            diag.error(pos, f"{field}: {who} no glyph for {shown}{more}",
+            who = f"the font {family} has no glyph" if not any(fallbacks.values()) \
+                else f"neither the font {family} nor {TEXT_FONT}, the fallback, has a glyph"
+            diag.error(pos, f"{field}: {who} for {shown}{more}",
                        "replace the characters (e.g. an emoji or a symbol from another script), "
                        "or choose fonts in theme.yaml that have them")
     diag.raise_if_errors()
-    layout = [chr(c) for c in added if c in printable and chr(c) not in first]
-    needed = {ord(c) for c in first} | {ord(c) for c in layout}
-    from .fontfiles import set_fallback
+    needed = {ord(c) for c in first} | {c for c in added if c in printable}
+    from .fontfiles import forget_fallback_chars, set_fallback
+    forget_fallback_chars()  # what this build's layout draws from the fallback is counted anew
     for path, fb in fallbacks.items():
         if fb is not None and needed - _coverage(path):
             set_fallback(_font(path), fb)
-    if not first and not layout:
+    return Fallback(family, first, frozenset(charts), at)
+
+
+def fallback_warning(found: Fallback | None) -> list[Diagnostic]:
+    """After the layout: one warning naming the characters set from the fallback — those the layout
+    drew from it (in this process: the first edition, which the others share their text with) and
+    those of chart text — at the first text that has one; none where nothing was."""
+    if found is None:
         return []
-    return [_warning(family, list(first), layout, next(iter(first.values()), at))]
-
-
-def _warning(family: str, chars: list[str], layout: list[str], pos: Pos) -> Diagnostic:
+    from .fontfiles import fallback_chars
+    drawn = fallback_chars()
+    chars = [c for c in found.first if c in drawn or c in found.charts]
+    layout = sorted(c for c in drawn if c not in found.first)
+    if not chars and not layout:
+        return []
     shown = ", ".join(_name(c) for c in chars[:_LISTED])
     more = f" and {len(chars) - _LISTED} more" if len(chars) > _LISTED else ""
     also = ", ".join(_name(c) for c in layout)
     if shown and also:
-        message = f"the font {family} has no glyph for {shown}{more} (nor for {also}, where the layout sets them)"
+        message = f"the font {found.family} has no glyph for {shown}{more}, nor for {also} of the layout's own text"
     elif shown:
-        message = f"the font {family} has no glyph for {shown}{more}"
+        message = f"the font {found.family} has no glyph for {shown}{more}"
     else:
-        message = f"the font {family} has no glyph for {also}, which the layout sets (bullets, numbers, labels)"
-    return Diagnostic(f"{message}: they are set in {TEXT_FONT}, the bundled text font, in the nearest weight "
-                      "and style at the same size", pos,
-                      "choose house fonts in theme.yaml that have these characters (a newer version of the "
-                      "font may), or replace them in the text", "warning")
+        message = f"the font {found.family} has no glyph for {also}, which the layout sets (bullets, numbers, labels)"
+    return [Diagnostic(f"{message}: they are set in {TEXT_FONT}, the bundled text font, in the nearest weight "
+                       "and style at the same size", found.first[chars[0]] if chars else found.at,
+                       "choose house fonts in theme.yaml that have these characters (a newer version of the "
+                       "font may), or replace them in the text", "warning")]
 
 
 def _name(c: str) -> str:
@@ -155,16 +178,17 @@ def _added(locale: Locale) -> frozenset[int]:
     return frozenset(map(ord, _ADDED + locale.thousands + locale.decimal + "".join(locale.labels.values()))) - _SPACES
 
 
-def _walk(value: Any, pos: Pos, have: frozenset[int], shaped: Any, found: list, field: str = "") -> None:
+def _walk(value: Any, pos: Pos, have: frozenset[int], shaped: Any, found: list, field: str = "",
+          chart: bool = False) -> None:
     if isinstance(value, Node):
         for f in dataclasses.fields(value):
             if f.name not in _SKIP:
-                _walk(getattr(value, f.name), value.field_pos.get(f.name, pos), have, shaped, found, f.name)
+                _walk(getattr(value, f.name), value.field_pos.get(f.name, pos), have, shaped, found, f.name, chart)
     elif isinstance(value, list):
         for item in value:
-            _walk(item, pos, have, shaped, found, field)
+            _walk(item, pos, have, shaped, found, field, chart)
     elif isinstance(value, str):
         text = value if shaped is None else value + shaped(value)
         missing = sorted({c for c in text if ord(c) not in have and ord(c) not in _SPACES})
         if missing:
-            found.append((pos, field, missing))
+            found.append((pos, field, missing, chart))
