@@ -28,6 +28,11 @@ def register_font(path: Path) -> str:
         font = TTFont(f"{path.stem}-{hashlib.sha1(str(path).encode()).hexdigest()[:6]}", str(path))  # raises
     if font.fontName not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(font)
+        if pdfmetrics.getFont(font.fontName) is not font:
+            # reportlab gives a font whose PostScript name it knows the first font of that name: a
+            # replaced version of a house font (`report watch`), or another family's "Brand-Bold",
+            # would be measured and drawn as the file read first
+            pdfmetrics._fonts[font.fontName] = font
     return font.fontName
 
 
