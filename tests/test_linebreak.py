@@ -333,3 +333,31 @@ def test_the_last_line_beside_an_image_ends_with_a_whole_word(styles, sample_par
                 checked += 1
                 assert not isinstance(ends[beside - 1], _SplitFragH), (narrow_mm, beside, _texts(p)[:beside + 1])
     assert checked >= 30
+
+
+def test_a_compound_broken_at_its_hyphen_keeps_it_when_set_again_at_another_width(styles):
+    """A signatory's name under a portrait, wrapped at two widths before it was drawn, printed
+    'AdeyemiWhitfield': the lines chosen at the first width had split the word at its hyphen."""
+    import io
+
+    import pypdfium2 as pdfium
+    from reportlab.platypus import Flowable, SimpleDocTemplate
+
+    from report.layout.styles import MM
+    from report.layout.text import Paragraph
+    para = Paragraph("<b>Dr Oluwaseun Adeyemi-Whitfield</b> <br/>Chief Executive",
+                     styles.para("caption", hyphenationLang="", overlongHyphenation=styles.hyphenate))
+
+    class Rewrapped(Flowable):
+        def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+            for width in (40, 30, 40):
+                size = para.wrap(width * MM, ah)
+            return size
+
+        def draw(self) -> None:
+            para.drawOn(self.canv, 0, 0)
+
+    buf = io.BytesIO()
+    SimpleDocTemplate(buf).build([Rewrapped()])
+    text = pdfium.PdfDocument(buf.getvalue())[0].get_textpage().get_text_range().replace("\ufffe", "-")
+    assert "Adeyemi-" in text and "AdeyemiWhitfield" not in text, text

@@ -111,6 +111,7 @@ class Paragraph(_RLParagraph):
                  notes: list[Diagnostic] | None = None, **kwargs: Any):
         super().__init__(text, style, *args, **kwargs)
         self.source, self.notes = source, notes
+        self._given = self.frags  # as parsed: lines chosen again (another width) start from these
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         if self.style.alignment == TA_JUSTIFY and self.optimise and _too_narrow(self.style, avail_width):
@@ -135,6 +136,9 @@ class Paragraph(_RLParagraph):
             widths = [widths[min(i, len(widths) - 1)] for i in range(n)] + [widths[-1] + extra]
         chosen = self._chosen(widths)
         if chosen is None:
+            # the frags of lines chosen before (another width) carry their breaks: a compound broken at
+            # its own hyphen would come back joined without it ('Adeyemi-|Whitfield' → 'AdeyemiWhitfield')
+            self.frags = getattr(self, "_given", self.frags)
             words = _getFragWords(self.frags, widths[0])
             if _fits_one_line(words, widths[0]):
                 return self._reportlab_lines(width)  # nothing to choose: reportlab's line is the line
