@@ -136,6 +136,25 @@ def test_a_wrong_running_subtotal_names_both_sums_and_an_english_rounding_note(t
     assert "set rounding_note: Differenzen durch Rundung" in diag.warnings[0].hint
 
 
+RESULT = ("title: Finanzen\nalt: A\ncolumns: [{name: Posten}, {name: '2025', type: currency, check_total: true}]\n"
+          "rows:\n  - [Spenden, 1800]\n  - [Zuschüsse, 600]\n  - {kind: subtotal, cells: [Einnahmen, 2400]}\n"
+          "  - [Projekte, 2000]\n  - [Verwaltung, 360]\n  - {kind: subtotal, cells: [Ausgaben, 2360]}\n"
+          "  - {kind: total, cells: [Jahresergebnis, RESULT]}\n")
+
+
+def test_a_total_after_income_and_expenses_may_be_their_result(tmp_path):
+    """A foundation's Jahresergebnis (Einnahmen − Ausgaben, both written positive) was checked against
+    all rows added up (4.760) and told to add a rounding note."""
+    _, diag = _table(RESULT.replace("RESULT", "40"), tmp_path, "de-DE")
+    assert not diag.items, [d.message for d in diag.items]
+    _, diag = _table(RESULT.replace("RESULT", "4760"), tmp_path, "de-DE")  # all of them added: a total too
+    assert not diag.items
+    _, diag = _table(RESULT.replace("RESULT", "50"), tmp_path, "de-DE")
+    assert [d.message for d in diag.warnings] == [
+        "table 'Finanzen': column '2025': the total 50 is neither the sum of the 4 rows above it (4.760) nor the "
+        "first subtotal minus the others (40)"]
+
+
 # 3. a CSV file with a header row only
 
 def test_a_csv_file_without_rows_is_an_error_at_the_file(tmp_path):

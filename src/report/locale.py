@@ -18,6 +18,9 @@ LANGUAGES = frozenset(p.stem for p in LOCALES_DIR.glob("*.yaml"))
 
 
 _OPENS = re.compile(r"[\s(\[{/–—-]$")
+# an abbreviation of several parts ("z. B.", "d. h.", "Dr. med.", "i. d. R.", "J. R. R.") and one before
+# a number ("Nr. 5", "S. 12", "Abs. 2", "p. 12"): the space an author typed inside never breaks
+_ABBREVIATION_GAP = re.compile(r"(?<![\w.])([^\W\d_]{1,4}\.) (?=[^\W\d_]{1,5}\.(?!\w)|\d)")
 _DASH_AFTER_WORD = re.compile(r"(?<=\S) (?=[–—](?:\s|$))")  # the space before a spaced dash
 _SIGN = re.compile(r"(?<![\w.,/=+±−–—-])-(?=\d)")  # a hyphen before a digit that follows no word: a minus
 
@@ -79,6 +82,7 @@ class Locale:
             lead = before[-1:]  # the previous span's last character: ab**-5** keeps its hyphen
             text = _SIGN.sub(MINUS, lead + text)[len(lead):]
         text = _DASH_AFTER_WORD.sub(NBSP, text)  # a spaced dash ends a line, never begins one
+        text = _ABBREVIATION_GAP.sub(rf"\1{NBSP}", _ABBREVIATION_GAP.sub(rf"\1{NBSP}", text))  # z. B.; i. d. R.
         return bind_units(_bind_days(text.replace("...", "…"), self.months, self.month_first))
 
     def one_line(self, text: str) -> str:

@@ -16,7 +16,8 @@ NNBSP = "\u202f"  # narrow no-break space
 UNITS = ("Mio.", "Mrd.", "Tsd.", "bn", "Pp.", "pp", "%", "‰", "€", "$", "£",
          "kWh", "MWh", "GWh", "TWh", "kWp", "MWp", "kW", "MW", "GW", "kV", "Hz", "ppm", "dB", "°C",
          "km²", "km", "m²", "m³", "mm", "cm", "m", "ha", "ML", "Ml", "GL", "ml", "l", "kg", "t",
-         "a.m.", "p.m.", "AM", "PM", "Uhr")  # and a time of day: "10 a.m.", "9 PM", "18 Uhr"
+         "a.m.", "p.m.", "AM", "PM", "Uhr",  # and a time of day: "10 a.m.", "9 PM", "18 Uhr"
+         "kB", "KB", "MB", "GB", "TB")  # and a file's size: "PDF, 2 MB"
 _UNIT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))  # "MWp" before "MW"
 # a digit, one ordinary space, a unit that ends there (not the "t" of "ton", the "m" of "mit")
 _AFTER_NUMBER = re.compile(rf"(?<=\d) (?=(?:{_UNIT})(?![\w]))")

@@ -442,13 +442,16 @@ class Table(Node):
         """A total sums the body rows since the previous total. A subtotal sums the body rows since
         the previous subtotal or total — or, in a statement where each subtotal goes on from the one
         before (gross profit, operating profit …), the previous subtotal plus those rows; either is
-        accepted. All within the precision shown (plus rounding, with a rounding note)."""
+        accepted. A total after two or more subtotals may also be their result: the first minus the
+        others (income − expenses = the year's result). All within the precision shown (plus
+        rounding, with a rounding note)."""
         for i, col in enumerate(self.columns):
             if not col.check_total:
                 continue
             since_total: list[Decimal] = []
             since_sub: list[Decimal] = []
             previous: Decimal | None = None  # the previous subtotal since the last total
+            subs: list[Decimal] = []  # the subtotals since the last total
             for row in rows:
                 cell = row.cells[i]
                 value = cell.value.value if isinstance(cell.value, Number) else None
@@ -456,12 +459,14 @@ class Table(Node):
                     since_total.append(value)
                     since_sub.append(value)
                 elif row.kind == "total" and value is not None:
-                    self._compare(col, cell, [since_total], diag, ctx)
-                    since_total, since_sub, previous = [], [], None
+                    result = [[subs[0], *(-s for s in subs[1:])]] if len(subs) >= 2 else []
+                    self._compare(col, cell, [since_total, *result], diag, ctx)
+                    since_total, since_sub, previous, subs = [], [], None, []
                 elif row.kind == "subtotal" and value is not None:
                     sums = [since_sub] if previous is None else [since_sub, [previous, *since_sub]]
                     self._compare(col, cell, sums, diag, ctx, subtotal=True)
                     since_sub, previous = [], value
+                    subs.append(value)
 
     def _compare(self, col: TableColumn, cell: TableCell, sums: list[list[Decimal]], diag: Diagnostics,
                  ctx: ReadContext, subtotal: bool = False) -> None:
@@ -481,9 +486,14 @@ class Table(Node):
         bracketed = self.brackets(col, total)
         seps = self.notation or ctx.numbers  # as the total is written: '174.870' beside '175.070', not '175070'
         sums_shown = [format_decimal(sum(parts, Decimal(0)), places, seps, brackets=bracketed) for parts in sums]
-        found = (f"not the sum of the {rows} above it ({sums_shown[0]})" if len(sums) == 1 else
-                 f"neither the sum of the {rows} since the previous subtotal ({sums_shown[0]}) nor that subtotal "
-                 f"plus them ({sums_shown[1]})")
+        if subtotal:
+            found = (f"not the sum of the {rows} above it ({sums_shown[0]})" if len(sums) == 1 else
+                     f"neither the sum of the {rows} since the previous subtotal ({sums_shown[0]}) nor that "
+                     f"subtotal plus them ({sums_shown[1]})")
+        else:
+            found = (f"not the sum of the {rows} above it ({sums_shown[0]})" if len(sums) == 1 else
+                     f"neither the sum of the {rows} above it ({sums_shown[0]}) nor the first subtotal minus the "
+                     f"others ({sums_shown[1]})")
         note = Table.__dataclass_fields__["rounding_note"].metadata
         example = note["example_en"] if ctx.language.startswith("en") else note["example"]
         diag.warning(cell.pos, f"table '{self.title}': column '{col.name}': the {'subtotal' if subtotal else 'total'} "
