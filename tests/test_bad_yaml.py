@@ -215,3 +215,10 @@ def test_utf16_file_is_named_as_such(content, encoding):
 def test_file_given_instead_of_the_content_folder(content):
     d = only(diagnostics(content / "report.yaml"))
     assert d.message.endswith("report.yaml' is a file, not a content folder")
+
+
+def test_a_misspelt_section_file_gets_a_did_you_mean(content):
+    edit(content, "report.yaml", "sections/02-bilanz.yaml", "sections/02-bilans.yaml")
+    d = only(diagnostics(content))
+    assert d.message == "section file 'sections/02-bilans.yaml' does not exist"
+    assert "; did you mean 'sections/02-bilanz.yaml'? (known: " in d.hint, d.hint

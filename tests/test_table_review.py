@@ -305,3 +305,10 @@ def test_a_change_of_a_misnamed_column_says_which_columns_there_are(tmp_path):
     assert [(d.message, d.hint) for d in diag.errors] == [
         ("table 'T': column 'Change' computes the change of 'FY2025', which is not a column of this table",
          "did you mean 'FY 2025'? (known: FY2024, FY 2025)")]
+
+
+def test_a_german_amount_split_by_its_comma_is_told_to_quote_the_number(tmp_path):
+    _, diag = _table("title: T\nalt: A\ncolumns: [{name: A}, {name: B, type: number}]\nrows:\n"
+                     "  - [Spenden, 1.250,5]\n", tmp_path, "de-DE")
+    assert diag.errors[0].hint.endswith('; the comma in 1.250,5 splits it into two cells: quote the number, '
+                                        '"1.250,5"'), diag.errors[0].hint

@@ -100,8 +100,13 @@ def load_document(content_dir: Path) -> Document:
                            f"{'is' if len(parts) == 2 else 'are'} indented more than this one; start every "
                            "'- sections/…' entry in the same column")
             else:
+                folder = (content_dir / name).parent
+                files = sorted(str(f.relative_to(content_dir)) for f in folder.glob("*.y*ml")) \
+                    if folder.is_dir() else []
+                close = Reader._did_you_mean(name, files) if files else ""
                 diag.error(pos, f"section file {name!r} does not exist",
-                           "check the name; section files are relative to the content folder")
+                           "check the name; section files are relative to the content folder"
+                           + (f"; {close}" if close.startswith("did you mean") else ""))
             continue
         raw_section = load(content_dir / name)
         if raw_section is not INVALID:

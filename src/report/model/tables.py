@@ -533,6 +533,8 @@ def _comma_hint(item: YSeq, width: int, ctx: ReadContext) -> str:
     texts = [str(getattr(v, "source", v)) for v in item]
     for i in comma_splits(texts, list(item.item_pos)):
         before, after = texts[i - 1], texts[i]
+        if re.fullmatch(r"[-+]?\d{1,3}(\.\d{3})+", before) and after.isdigit():  # 1.250,5: German notation
+            return f"; the comma in {before},{after} splits it into two cells: quote the number, \"{before},{after}\""
         if before.lstrip("-+").isdigit() and after.isdigit():
             joined = f"{before},{after}"
             if len(after) == 3 and ctx.numbers is not None and ctx.numbers.thousands == ",":
