@@ -142,3 +142,23 @@ def test_columns_break_between_sections_where_that_keeps_them_even():
     assert 4 <= first <= 5 and rows[first].level == 1 and rows[first - 1].level == 1
     with_sub = _rows("0001" + "0")  # room for three lines: the third section goes on with its sub-heading
     assert _column_ends(with_sub, [60.0, 60.0], balance=False) == [2, 5]
+
+
+def test_a_heading_inside_a_box_is_in_neither_the_contents_nor_the_bookmarks(project):
+    """A box's headings ("Customers" in the box "Our commitments") were listed as the section's own."""
+    import pikepdf
+    import pypdfium2 as pdfium
+
+    from report.build import build
+
+    from .conftest import set_sections
+    (project / "theme.yaml").write_text("text:\n  contents_levels: 2\n", encoding="utf-8")
+    set_sections(project, {"sections/b.yaml": (
+        "kind: text\ntitle: Ausblick\nblocks:\n  - heading: Ziele für 2026\n  - paragraph: Text.\n  - box:\n"
+        "      title: Unsere Zusagen\n      blocks:\n        - heading: Kundschaft\n        - paragraph: Mehr.\n")})
+    pdf = build(project, project.parent / "out", ["screen"]).outputs[0].path
+    with pikepdf.open(pdf) as p, p.open_outline() as outline:
+        titles = [item.title for top in outline.root for item in [top, *top.children]]
+    assert "Ziele für 2026" in titles and "Kundschaft" not in titles, titles
+    contents = pdfium.PdfDocument(pdf)[1].get_textpage().get_text_range()
+    assert "Ziele für 2026" in contents and "Kundschaft" not in contents, contents

@@ -91,6 +91,9 @@ def layout(ctx: LayoutContext, block: Box, x: float, inner: Any) -> list[Any]:
                                st.para("h2", spaceBefore=0, alignment=TA_LEFT, keepWithNext=0)))
     for b in block.blocks:
         parts += inner(ctx, b)
+    for part in parts:  # a box is an aside: its headings are not the section's, in neither outline nor contents
+        if getattr(part, "listed", False):
+            part.listed = False
     page = st.theme.page
     page_h = ctx.geometry.trim_h - (page.margin_top + page.margin_bottom) * MM
     box = BoxFlowable(parts, x, st.theme.text.box_padding * MM, st.colour("tint"), st.colour("accent"), page_h)
