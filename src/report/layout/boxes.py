@@ -91,7 +91,7 @@ def layout(ctx: LayoutContext, block: Box, x: float, inner: Any) -> list[Any]:
                                st.para("h2", spaceBefore=0, alignment=TA_LEFT, keepWithNext=0)))
     for b in block.blocks:
         parts += inner(ctx, b)
-    for part in parts:  # a box is an aside: its headings are not the section's, in neither outline nor contents
+    for part in parts:  # a box is an aside: its headings are not the section's sub-headings in the contents
         if getattr(part, "listed", False):
             part.listed = False
     page = st.theme.page

@@ -38,12 +38,10 @@ class SubHeading(Paragraph):
         super().__init__(text, style)
         self.outline_level, self.plain, self.key = outline_level, plain, key
         self.head = True
-        self.listed = True  # in the bookmarks and the contents (not a heading inside a box: an aside's)
+        self.listed = True  # in the contents (not a heading inside a box: an aside's; it is bookmarked)
 
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802 - reportlab API
         super().drawOn(canvas, x, y, _sW)
-        if not self.listed:
-            return
         canvas.bookmarkHorizontal(self.key, x, y + self.height)
         # a level-3 heading without a level-2 one before it in its section goes one level up, and so do
         # the level-3 headings after it (else each nested under the one before): an outline cannot skip
@@ -57,7 +55,7 @@ class SubHeading(Paragraph):
             canvas._report_level_2 = True
         canvas.addOutlineEntry(self.plain, self.key, level=level, closed=False)
         doc = getattr(canvas, "_doctemplate", None)
-        if doc is not None:
+        if doc is not None and self.listed:
             doc.notify("TOCEntry", (level, self.plain, doc.page, self.key))
 
 
