@@ -41,6 +41,11 @@ def _interview(questions: bool) -> list[Any]:
 
 
 FULL = 170 * MM  # the text frame's width in the default theme (A4): where a full-width image ends
+GAP = 6 * MM  # between the columns of a two-column section (theme: text.column_gap)
+# names with a long word: hyphenated in a column of a list ('Landesbi-bliothek') where they fit unbroken
+LONG_NAMES = ["Sächsische Landesbibliothek Staats- und Universitätsbibliothek Dresden",
+              "Verein Kinderbuchillustrationsarchiv Chemnitz e. V.",
+              "Freundeskreis Musikinstrumentenmuseum Markneukirchen"]
 
 SECTIONS: dict[str, Any] = {
     "fragen": {"kind": "text", "title": "Ein Interview mit Fragen", "page": "new", "blocks": _interview(True)},
@@ -79,6 +84,12 @@ SECTIONS: dict[str, Any] = {
         {"heading": "Stifterinnen und Stifter"},
         {"list": {"style": "none", "columns": 3, "items": [f"Name{i:02d} Mustermann" for i in range(1, 97)]}},
         {"paragraph": "NachDenNamen geht es weiter."}]},
+    "spaltennamen": {"kind": "text", "title": "Förderer in zwei Spalten", "page": "new", "columns": 2, "blocks": [
+        {"paragraph": "SpaltenVorDenNamen " + " ".join(_sentence(k) for k in range(8))},
+        {"heading": "FördererKopf"},
+        {"list": {"style": "none", "columns": 3,
+                  "items": [*LONG_NAMES, *(f"Partner{i:02d} Muster" for i in range(12))]}},
+        {"paragraph": "SpaltenNachDenNamen " + " ".join(_sentence(k) for k in range(8))}]},
 }
 
 
@@ -332,15 +343,47 @@ def test_a_long_plain_list_in_three_balanced_columns(built):
         assert len(columns) == 3, columns
         bottoms = [min(c.baseline for c in on if round(c.box[0] / 10) == x) for x in columns]
         assert max(bottoms) - min(bottoms) < 2 * firsts[0].size * 1.5  # balanced (on the last page too)
-    # no labels: plain items start where the text starts; in columns too, which share the text column
-    # (not the frame's left edge, far left of the heading above them)
+    # no labels: plain items start where the text starts. A list in columns is a wide block, as a table
+    # is: it starts on the frame's left edge, and so does its sub-heading; the text before stays on
+    # the text column's, and so does a list in one column
     assert "•" not in text[text.find("EinzelnA"):text.find("NachDenNamen")]
     para, single = seen[text.find("Vorwegsteht")], seen[text.find("EinzelnA")]
     heading = seen[text.find("StifterinnenundStifter")]
     assert para.page == heading.page == firsts[0].page  # (facing pages' frames stand elsewhere)
     assert single.box[0] == pytest.approx(para.box[0], abs=1)
-    assert heading.box[0] == pytest.approx(para.box[0], abs=1)
-    assert firsts[0].box[0] == pytest.approx(para.box[0], abs=1)
+    with pikepdf.open(built["print"]) as pdf:
+        trim = float(pdf.pages[firsts[0].page - 1].TrimBox[0])
+    frame = trim + (24 if firsts[0].page % 2 else 16) * MM
+    assert firsts[0].box[0] == pytest.approx(frame, abs=1)
+    assert heading.box[0] == pytest.approx(frame, abs=1)
+    assert para.box[0] - frame == pytest.approx(48 * MM, abs=1)  # page.text_offset
+
+
+def test_a_list_in_columns_spans_both_columns_of_a_two_column_section_and_names_are_not_hyphenated(built):
+    seen = [c for c in chars(built["print"]) if c.text.strip()]
+    text = "".join(c.text for c in seen)
+    at = text.find("FördererKopf")
+    heading = seen[at]
+    # reading order: item by item, down each of the list's three columns in turn (not six in two)
+    starts = [text.find(name.split()[0], at) for name in LONG_NAMES] + [
+        text.find(f"Partner{i:02d}Muster") for i in range(12)]
+    assert -1 not in starts and starts == sorted(starts)
+    firsts = [seen[k] for k in starts]
+    assert {c.page for c in firsts} == {heading.page}
+    columns = sorted({round(c.box[0]) for c in firsts})
+    with pikepdf.open(built["print"]) as pdf:
+        trim = float(pdf.pages[heading.page - 1].TrimBox[0])
+    frame = trim + (24 if heading.page % 2 else 16) * MM
+    assert heading.box[0] == pytest.approx(frame, abs=2)  # heads it over the full width (F: a side bearing)
+    assert len(columns) == 3, columns
+    assert columns[0] == pytest.approx(frame, abs=1)
+    assert columns[2] > frame + (FULL + GAP) / 2  # the third column right of the section's column gap
+    # names break between words: every word of them whole (an added hyphen would stand in the text)
+    # and on one line
+    for word in ("Landesbibliothek", "Kinderbuchillustrationsarchiv", "Musikinstrumentenmuseum"):
+        at = text.find(word, starts[0])
+        assert starts[0] <= at < starts[-1], word
+        assert len({seen[k].baseline for k in range(at, at + len(word))}) == 1, word
 
 
 def test_a_plain_list_is_tagged_without_labels(built):
@@ -354,7 +397,7 @@ def test_a_plain_list_is_tagged_without_labels(built):
                 walk(kid)
     with pikepdf.open(built["screen"]) as pdf:
         walk(pdf.Root.StructTreeRoot.K)
-    assert roles.count("LI") == 96 + 2 and roles.count("LBody") == 96 + 2
+    assert roles.count("LI") == 96 + 2 + 15 and roles.count("LBody") == 96 + 2 + 15
     assert "Lbl" not in roles
 
 

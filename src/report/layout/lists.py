@@ -28,8 +28,9 @@ class Item:
 
 
 class ListFlowable(Flowable):
-    """The items of one list. `x` is where the labels start (the text column); `columns` > 1 sets
-    the items in that many columns `column_gap` apart, balanced, each item whole in one column."""
+    """The items of one list. `x` is where the labels start (the text column, or the frame's edge for
+    a list in columns); `columns` > 1 sets the items in that many columns `column_gap` apart,
+    balanced, each item whole in one column."""
 
     def __init__(self, items: list[Item], x: float, indent: float, label_font: tuple[str, float],
                  label_colour: Any, gap: float, columns: int = 1, column_gap: float = 0.0,
@@ -144,14 +145,17 @@ def _balanced(items: list[Item], columns: int, gap: float) -> list[list[Item]]:
 
 
 def layout(ctx: LayoutContext, block: ListBlock, x: float = 0.0) -> list[Any]:
-    """`x`: where the text column starts. A list in columns shares the text column's width between
-    them, so that it starts on the left edge of the heading and text above it."""
+    """`x`: where the labels start. A list in columns is a wide block, as a table is: the section
+    gives it x = 0, the frame's left edge, and its columns share the frame's width (layout.section).
+    Its items, names mostly, break between words: only a word wider than its column is hyphenated."""
     st = ctx.styles
     numbered, plain = block.style == "number", block.style == "none"
     size = st.theme.sizes.body
     # a plain item that wraps goes on indented by an em, so that where an item begins stays clear
-    body = st.para("body", alignment=TA_LEFT, spaceAfter=0, **({"leftIndent": size, "firstLineIndent": -size}
-                                                                 if plain else {}))
+    over: dict[str, Any] = {"leftIndent": size, "firstLineIndent": -size} if plain else {}
+    if block.columns > 1:  # 'Landes-|bibliothek', 'Chem-|nitz' in a name: as foreword's signatories
+        over.update(hyphenationLang="", overlongHyphenation=st.hyphenate)
+    body = st.para("body", alignment=TA_LEFT, spaceAfter=0, **over)
 
     def label(i: int, level: int) -> str:
         if plain:

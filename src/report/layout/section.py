@@ -393,7 +393,8 @@ def _heading(ctx: LayoutContext, block: Heading) -> list[Any]:
 
 
 def _list(ctx: LayoutContext, block: ListBlock) -> list[Any]:
-    return lists.layout(ctx, block, _indent(ctx))
+    # a list in columns is a wide block, as a table is: from the frame's left edge (see _spans)
+    return lists.layout(ctx, block, 0.0 if _wide_list(block) else _indent(ctx))
 
 
 def _note(ctx: LayoutContext, block: Note) -> list[Any]:
@@ -423,8 +424,15 @@ BLOCK_LAYOUTS: dict[type, Callable[[LayoutContext, Any], list[Any]]] = {
     Break: pagebreak.layout,
 }
 # in a two-column section these take the full width (a break: ends the columns); an image no wider than
-# a column stands in one (see _in_column)
+# a column stands in one (see _in_column). A list in columns spans too (see _wide_list)
 SPANNING = (ChartRef, Figure, Table, Break)
+
+
+def _wide_list(block: Any) -> bool:
+    """A list with `columns: 2` or `3` (names of partners, donors): a wide block like a table. Its
+    columns share the frame's width, not the text column's or a section column's, where they would
+    be too narrow for a name."""
+    return isinstance(block, ListBlock) and block.columns > 1
 
 
 def _page_photo(block: Any) -> bool:
@@ -432,15 +440,16 @@ def _page_photo(block: Any) -> bool:
 
 
 def _spans(ctx: LayoutContext, section: TextSection, block: Any) -> bool:
-    """Whether a block stands over the full width, aligned with the frame: a chart, table or image
-    (in a two-column section across both columns; an image there only if it is not `_in_column`)."""
-    return isinstance(block, SPANNING) and not _in_column(ctx, section, block)
+    """Whether a block stands over the full width, aligned with the frame: a chart, table, image or
+    list in columns (in a two-column section across both columns; an image there only if it is not
+    `_in_column`)."""
+    return (isinstance(block, SPANNING) or _wide_list(block)) and not _in_column(ctx, section, block)
 
 
 def _heads_spanning(ctx: LayoutContext, section: TextSection, i: int) -> bool:
-    """Whether blocks[i] is a sub-heading of a chart, table or image that spans (the next block that
-    is not a heading): it stands over the full width, aligned with what it heads, not in the text
-    column."""
+    """Whether blocks[i] is a sub-heading of a chart, table, image or list in columns that spans (the
+    next block that is not a heading): it stands over the full width, aligned with what it heads, not
+    in the text column."""
     blocks = section.blocks
     if not isinstance(blocks[i], Heading):
         return False
@@ -450,7 +459,8 @@ def _heads_spanning(ctx: LayoutContext, section: TextSection, i: int) -> bool:
 
 def layout(ctx: LayoutContext, section: TextSection, index: int) -> list[Any]:
     """Heading, then the blocks; with `columns: 2` runs of text blocks are set in two balanced
-    columns over the full frame width and charts, tables and images wider than a column span both."""
+    columns over the full frame width and charts, tables, images wider than a column and lists in
+    columns span both."""
     story = heading(ctx, section.title, section.kicker, f"{index}-{section.title}")
     # page photos that start the section open it: set before its title, the first starts its Sect;
     # those that end it follow its footnotes (which end its text)
@@ -486,8 +496,8 @@ def layout(ctx: LayoutContext, section: TextSection, index: int) -> list[Any]:
         if two and not spanning:
             run += flow
             continue
-        # sub-headings right before a chart, table or image head it over the full width, not at
-        # the foot of the columns before it
+        # sub-headings right before a chart, table, image or list in columns head it over the full
+        # width, not at the foot of the columns before it
         k = len(run)
         while k and getattr(run[k - 1], "head", False):
             k -= 1

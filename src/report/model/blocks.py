@@ -197,8 +197,9 @@ class ListBlock(Node):
         default="bullet", example="bullet")
     items: list[ListItem] = spec("The items; each is text, or {text: …, items: [...]} with one nested level.",
                                  example=["Kalifornien", "Japan"], items=(1, None))
-    columns: int = spec("Set the items in 1, 2 or 3 balanced columns within the text column, down the first "
-                        "column first; an item is never broken between columns or pages.", default=1, example=3,
+    columns: int = spec("Set the items in 1, 2 or 3 balanced columns, down the first column first; in 2 or 3 "
+                        "the list is a wide block, like a table, over the full width (in a two-column section "
+                        "across both). An item is never broken between columns or pages.", default=1, example=3,
                         between=(1, 3))
 
     def check(self, diag: Diagnostics, ctx: Any) -> None:
