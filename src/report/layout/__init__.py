@@ -13,7 +13,7 @@ from reportlab.platypus import NextPageTemplate, PageBreak
 
 from ..model import ForewordSection, KeyFiguresSection, TextSection
 from . import closing, contents, cover, foreword, keyfigures, pagefill, section
-from .context import LayoutContext
+from .context import LayoutContext, in_language
 from .padding import PadPages
 from .templates import with_source
 
@@ -33,7 +33,7 @@ def build_story(ctx: LayoutContext) -> list[Any]:
     previous = None
     sections = ctx.doc.sections
     for index, sec in enumerate(sections, start=1):
-        flow = with_source(SECTION_LAYOUTS[type(sec)](ctx, sec, index), sec.pos)
+        flow = with_source(SECTION_LAYOUTS[type(sec)](in_language(ctx, sec.language), sec, index), sec.pos)
         following = sections[index] if index < len(sections) else None
         flow = pagefill.marked(ctx, index, flow, following is None or not _continues(ctx, following, sec))
         if _continues(ctx, sec, previous):

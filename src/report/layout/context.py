@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..charts import ChartDrawing
-from ..locale import Locale
+from ..locale import Locale, get_locale
 from ..model import Document
 from .styles import Styles
 from .templates import Geometry
@@ -37,6 +37,22 @@ class LayoutContext:
     def credited(self, block: Any, credit: str) -> Callable[[int], None]:
         """What an image calls with its page when it is drawn, to be listed with its credit."""
         return lambda page: self.credits.__setitem__(id(block), (page, credit))
+
+    @property
+    def own_language(self) -> str | None:
+        """The language of what is laid out, where it is not the report's (a section's `language:`):
+        its Sect in the tagged structure says so. None in the report's language."""
+        return None if self.locale.language == self.doc.report.language else self.locale.language
+
+
+def in_language(ctx: LayoutContext, language: str | None) -> LayoutContext:
+    """The context for a section written in `language` (its own `language:`; None: the report's):
+    that language's typography, hyphenation, number format and labels. Everything collected while
+    laying out (credits, section ends, notes) stays shared with the report's context."""
+    if language is None or language == ctx.locale.language:
+        return ctx
+    locale = get_locale(language)
+    return replace(ctx, locale=locale, styles=replace(ctx.styles, locale=locale))
 
 
 def draw_image(canv: Any, image: Any, x: float, y: float, width: float, height: float) -> None:

@@ -20,6 +20,7 @@ def heading(ctx: LayoutContext, title: str, kicker: str | None, key_hint: str, c
     h1.toc_entry = (0, ctx.locale.typographic(title), "sec-" + slug(key_hint))
     out.append(h1)
     out[0].starts_section = True  # the tagged structure opens a Sect here
+    out[0].section_language = ctx.own_language  # … in the section's own language, if it has one
     for part in out:
         part.head = True  # layout.flow keeps room for what follows
     return out

@@ -131,7 +131,7 @@ class PagePhoto(Flowable):
     def draw(self) -> None:
         ctx, canv, block = self.ctx, self.canv, self.block
         if self.opens:
-            start_section(canv)
+            start_section(canv, ctx.own_language)
         draw_filling(canv, ctx, block.image, block.alt, block.field_pos.get("image") or block.pos, block.focus)
         if block.caption or block.credit:
             self._foot()

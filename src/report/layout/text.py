@@ -253,7 +253,7 @@ class Paragraph(_RLParagraph):
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802 - reportlab API
         """Draw as tagged content: H1/H2/Caption by style, else P (a no-op in untagged editions)."""
         if getattr(self, "starts_section", False):
-            start_section(canvas)
+            start_section(canvas, getattr(self, "section_language", None))
         role = ROLES.get(self.style.name, "P")
         text = " ".join(self.getPlainText().replace("\u00ad", "").replace(markup.BREAK, "").split())
         with content(canvas, role, rect=(x, y, x + self.width, y + self.height), actual_text=text):

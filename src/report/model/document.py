@@ -169,13 +169,21 @@ class Report(Node):
         if not 1900 <= self.year <= 2200:
             diag.error(ctx.value_pos(self, "year"), f"year {self.year} is out of range",
                        "write the four-digit year under review, e.g. 2017")
-        from ..locale import LANGUAGES
-        if not _BCP47.fullmatch(self.language):
-            diag.error(ctx.value_pos(self, "language"), f"language {self.language!r} is not a BCP 47 language tag",
-                       "write a language code and, if you like, a region: de-DE, de-AT, en-GB")
-        elif self.language.split("-")[0].lower() not in LANGUAGES:
-            diag.error(ctx.value_pos(self, "language"), f"language {self.language!r} is not supported",
-                       f"supported: {', '.join(sorted(LANGUAGES))} (e.g. de-DE, en-GB)")
+        check_language(self, diag, ctx)
+
+
+def check_language(node: Node, diag: Diagnostics, ctx: ReadContext) -> None:
+    """`language:` (report.yaml's, or a section's own) is a BCP 47 tag of a language we have a locale for."""
+    from ..locale import LANGUAGES
+    language = node.language
+    if language is None:
+        return
+    if not _BCP47.fullmatch(language):
+        diag.error(ctx.value_pos(node, "language"), f"language {language!r} is not a BCP 47 language tag",
+                   "write a language code and, if you like, a region: de-DE, de-AT, en-GB")
+    elif language.split("-")[0].lower() not in LANGUAGES:
+        diag.error(ctx.value_pos(node, "language"), f"language {language!r} is not supported",
+                   f"supported: {', '.join(sorted(LANGUAGES))} (e.g. de-DE, en-GB)")
 
 # --- the loaded document -----------------------------------------------------
 

@@ -9,8 +9,17 @@ from typing import Any, Literal
 from .. import markup
 from ..errors import Diagnostics
 from .blocks import BLOCK_KINDS, block_texts, check_breaks, check_heading_levels, check_last_heading, check_page_photos
+from .document import check_language
 from .numbers import _POINT, Number, warn_dropped_digits
 from .reader import AssetPath, Markup, Node, ReadContext, spec
+
+
+def language_spec() -> Any:
+    """The optional `language:` of a section (one field object per class)."""
+    return spec("The section's own language (BCP 47) where it is not the report's, e.g. en-GB for a summary in "
+                "English: its quotation marks and dashes, hyphenation, how its numbers print and its labels "
+                "follow it, and screen readers read it in it. Numbers written as text are still read in the "
+                "report's notation.", default=None, example="en-GB", example_en="de-DE")
 
 
 @dataclass(kw_only=True)
@@ -29,8 +38,10 @@ class TextSection(Node):
                         example=2, between=(1, 2))
     footnotes: list[Markup] = spec("Footnotes, referred to as [^1], [^2] … in the text and set at the end of "
                                    "the section.", default=[], example=["Stand: Dezember 2017."], items=(0, 30))
+    language: str | None = language_spec()
 
     def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
+        check_language(self, diag, ctx)
         check_last_heading(self.blocks, diag)
         check_heading_levels(self.blocks, diag)
         check_breaks(self.blocks, diag)
@@ -116,8 +127,10 @@ class ForewordSection(Node):
         default=None, example=[{"name": "Dr. Anna Becker", "role": "Geschäftsführerin",
                                 "signature": "images/unterschrift-becker.png"},
                                {"name": "Thomas Krüger", "role": "Geschäftsführer"}], items=(2, 3))
+    language: str | None = language_spec()
 
     def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
+        check_language(self, diag, ctx)
         if self.signatories is not None:
             for key in SINGLE_SIGNER:
                 if getattr(self, key) is not None:
@@ -202,6 +215,10 @@ class KeyFiguresSection(Node):
     kicker: str | None = spec("Small line above the heading.", default=None, max_length=80)
     intro: Markup | None = spec("Text under the heading.", default=None)
     figures: list[KeyFigure] = spec("The tiles, in reading order.", items=(1, 12))
+    language: str | None = language_spec()
+
+    def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
+        check_language(self, diag, ctx)
 
 
 SECTION_KINDS: dict[str, type] = {

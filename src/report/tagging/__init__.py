@@ -25,6 +25,7 @@ class Elem:
     attrs: dict[str, str] | None = None  # layout attributes of a table cell, e.g. {"Scope": "Column"}
     kids: list = field(default_factory=list)  # ("elem", i) | ("mcr", page, mcid) | ("objr", page, annot_index)
     bbox: tuple[int, tuple[float, float, float, float]] | None = None  # (page, rect) of its content
+    lang: str | None = None  # its language where it is not the document's (a section's own): /Lang
 
 
 @dataclass
@@ -60,10 +61,12 @@ class Tagger:
         self.elems[self.stack[-1]].kids.append(("elem", idx))
         return idx
 
-    def start_section(self) -> None:
-        """A new Sect under the Document; what follows belongs to it."""
+    def start_section(self, lang: str | None = None) -> None:
+        """A new Sect under the Document; what follows belongs to it. `lang`: the section's own
+        language, which its elements inherit (ISO 32000-1, 14.9.2)."""
         self.stack = [0]
         self.section = self._new("Sect")
+        self.elems[self.section].lang = lang
         self.stack.append(self.section)
 
     @contextmanager
@@ -172,7 +175,7 @@ def within(canv: Any, idx: int | None) -> Any:
     return tagger.within(idx) if tagger and idx is not None else nullcontext()
 
 
-def start_section(canv: Any) -> None:
+def start_section(canv: Any, lang: str | None = None) -> None:
     tagger = tagger_of(canv)
     if tagger:
-        tagger.start_section()
+        tagger.start_section(lang)

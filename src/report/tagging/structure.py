@@ -65,8 +65,8 @@ def write_structure(pdf: pikepdf.Pdf, tagger: Tagger, title: str) -> None:
             node.Alt = pikepdf.String(e.alt)
         if e.attrs:  # ISO 32000-1 14.8.5.7: table attributes, owner /Table
             node.A = Dictionary(O=Name.Table, **{k: Name("/" + v) for k, v in e.attrs.items()})
-        if idx == 0:
-            node.Lang = pikepdf.String(tagger.lang)
+        if idx == 0 or e.lang:
+            node.Lang = pikepdf.String(e.lang or tagger.lang)
         made[idx] = node
         kids: list[Any] = []
         first_page = None
