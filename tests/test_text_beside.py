@@ -192,3 +192,34 @@ def test_the_figure_is_read_before_the_text_beside_it(built):
     # then the second paragraph's parts below the image and on the next pages, and the heading after it
     assert [role for role, _ in said[5:]] == ["P"] * (len(said) - 6) + ["H2"] and len(said) >= 8
     assert "ZweiterAbsatzEnde." in order[end - 1][1].replace(" ", "")
+
+
+def test_the_last_line_beside_an_image_ends_whole_where_the_split_keeps_a_line_less(project):
+    """Visual QA: beside a 46 % image the split kept a line less than the lines were chosen for (no
+    widow below it), so the line that ended beside the image was 'has plan-', its rest past the gap."""
+    from PIL import Image
+
+    from report.build import build
+
+    from . import pdf_chars
+    from .conftest import set_sections
+    report = project / "report.yaml"
+    report.write_text(report.read_text(encoding="utf-8").replace("language: de-DE", "language: en-GB"),
+                      encoding="utf-8")
+    Image.new("RGB", (3600, 2400), (90, 120, 60)).save(project.parent / "assets" / "images" / "field.jpg")
+    text = ("Energy is our second-largest cost after staff. The solar array at Stainforth, commissioned in June, "
+            "supplied 2.1 GWh in its first six months, roughly a fifth of what the treatment works there "
+            "consumes. A second array, at Langcliffe, has planning permission and will be built in 2026.")
+    set_sections(project, {"sections/w.yaml": (
+        "kind: text\ntitle: Wrap\nblocks:\n  - image: {image: images/field.jpg, width: 46, align: right, "
+        "caption: Graduate surveyors on Ingleborough., credit: 'Photo: Tom Reeve', alt: x}\n"
+        f"  - paragraph: \"{text}\"\n  - paragraph: Our customer helpline answered 186,000 calls.\n")})
+    pdf = build(project, project.parent / "out", ["print"]).outputs[0].path
+    rows: dict[tuple[int, float], list] = {}
+    for c in pdf_chars.chars(pdf):
+        rows.setdefault((c.page, round(c.baseline, 1)), []).append(c)
+    lines = ["".join(c.text for c in sorted(row, key=lambda c: c.box[0])).replace("\ufffe", "-")
+             for _, row in sorted(rows.items(), key=lambda kv: (kv[0][0], -kv[0][1]))]
+    beside = [line for line in lines if "Energy" in line or "Stainforth" in line or "array" in line
+              or "Langcliffe" in line]
+    assert beside and not [line for line in lines if line.endswith("plan-")], lines

@@ -76,6 +76,12 @@ class TextBeside(Flowable):
                 y, prev_after = y + gap + h, p.getSpaceAfter()
                 continue
             parts = p.split(tw, room)
+            kept = len(parts[0].blPara.lines) if len(parts) == 2 else lines
+            if 1 <= kept < lines:  # split kept fewer lines beside (no widow below it, rounding): the last
+                # of those is the one that must end with a whole word, so the lines are chosen again
+                p.wider_after = (kept, aw - tw)
+                p.wrap(tw, _TALL)
+                parts = p.split(tw, kept * style.leading + _FUZZ)
             p.wider_after = None
             if len(parts) == 2:
                 first, second = parts
