@@ -222,3 +222,15 @@ def test_a_misspelt_section_file_gets_a_did_you_mean(content):
     d = only(diagnostics(content))
     assert d.message == "section file 'sections/02-bilans.yaml' does not exist"
     assert "; did you mean 'sections/02-bilanz.yaml'? (known: " in d.hint, d.hint
+
+
+def test_the_themes_errors_come_with_the_contents_in_one_run(content, tmp_path):
+    """A foundation's bad theme colours were reported only once its content errors were fixed."""
+    from report.build import build
+    (content / "theme.yaml").write_text('colours:\n  accent: {cmyk: [60, 70, 0, 0], rgb: "#zz0000"}\n',
+                                        encoding="utf-8")
+    edit(content, "report.yaml", "title: Ein gutes", "titel: Ein gutes")
+    with pytest.raises(ReportError) as exc:
+        build(content, tmp_path / "out", ["screen"])
+    files = [d.pos.file.name for d in exc.value.diagnostics if d.pos.file]
+    assert "report.yaml" in files and "theme.yaml" in files, [d.format() for d in exc.value.diagnostics]

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from . import assets, colours, fontfiles, stamp
 from .cache import Cache
+from .errors import Diagnostic, ReportError
 from .result import BuildResult, Output, PreflightFailed
 
 __all__ = ["BuildResult", "Output", "PreflightFailed", "Progress", "build"]
@@ -70,7 +71,11 @@ def _pipeline(content_dir: Path, out_dir: Path, edition_names: list[str] | None,
     report("load", str(content_dir))
     try:
         start_early(cache)  # a first build: a chart worker imports matplotlib while the content is read
-        doc = load_document(content_dir)
+        try:
+            doc = load_document(content_dir)
+        except ReportError as exc:
+            exc.diagnostics += _theme_problems(content_dir)  # all in one run, not the theme's a round later
+            raise
         theme, fonts = load_theme(content_dir, doc.assets_dir)
         locale = get_locale(doc.report.language)
         # drawn in worker processes while the layout runs; the first finish waits for them
@@ -80,6 +85,21 @@ def _pipeline(content_dir: Path, out_dir: Path, edition_names: list[str] | None,
     except BaseException:
         stop_workers()  # an error or Ctrl-C: no chart worker outlives the build
         raise
+
+
+def _theme_problems(content_dir: Path) -> list[Diagnostic]:
+    """The problems of the content folder's theme.yaml (none where there is none, or the folder is not one)."""
+    from .paths import project_paths
+    from .theme import THEME_FILE, load_theme
+    if not (content_dir / THEME_FILE).is_file():
+        return []
+    try:
+        load_theme(content_dir, project_paths(content_dir)[1])
+    except ReportError as exc:
+        return exc.diagnostics
+    except Exception:  # noqa: BLE001 - the content's errors are reported; the theme's next time
+        return []
+    return []
 
 
 def _layout_and_finish(doc, theme, fonts, locale, charts, content_dir: Path, out_dir: Path,
