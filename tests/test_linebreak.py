@@ -361,3 +361,27 @@ def test_a_compound_broken_at_its_hyphen_keeps_it_when_set_again_at_another_widt
     SimpleDocTemplate(buf).build([Rewrapped()])
     text = pdfium.PdfDocument(buf.getvalue())[0].get_textpage().get_text_range().replace("\ufffe", "-")
     assert "Adeyemi-" in text and "AdeyemiWhitfield" not in text, text
+
+
+def test_a_heading_of_two_lines_is_balanced(styles):
+    """A heading broken greedily left a short last line ('… ein Jahr voller / Veranstaltungen',
+    '… Freunde des / Lesens'): its lines are set as narrow as their number allows."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from report.layout.styles import MM
+    from report.layout.text import Paragraph
+    checked = 0
+    for text in ("Ein Tag in Suhl, ein Jahr voller Veranstaltungen", "Delegationsreisen in die USA und nach Japan",
+                 "Mit Büchern groß werden: die Freunde des Lesens"):
+        style = styles.para("h1")
+        longest_word = max(stringWidth(w, style.fontName, style.fontSize) for w in text.split())
+        for width_mm in range(110, 175, 8):
+            para = Paragraph(text, style)
+            width, _ = para.wrap(width_mm * MM, 1000)
+            if len(para.blPara.lines) != 2:
+                continue
+            checked += 1
+            lines = [" ".join(words) for _, words in para.blPara.lines]
+            widths = [stringWidth(line, style.fontName, style.fontSize) for line in lines]
+            assert width == width_mm * MM and abs(widths[0] - widths[1]) < longest_word, (text, width_mm, lines)
+    assert checked >= 12

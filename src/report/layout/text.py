@@ -46,6 +46,9 @@ RAG_EM = 2.0
 # and narrow columns (two columns on A5) come out full of holes, even with the optimiser. Body text
 # in a narrower measure is set flush left instead, as typographers do (and as captions are).
 MIN_JUSTIFIED_CHARS = 40
+# Headings of several lines are balanced (CSS text-wrap: balance): set as narrow as their number of
+# lines allows, so that no word stands alone on the last line ("… Freunde des / Lesens")
+BALANCED_STYLES = ("h1", "h2", "h3")
 _AVERAGE_TEXT = "Die Stiftung fördert Projekte in allen Stadtteilen, the foundation supports local projects."
 
 
@@ -123,7 +126,23 @@ class Paragraph(_RLParagraph):
         elif (overlong := _overlong_hyphenation(self, avail_width)) is not None:
             self.style = self.style.clone(self.style.name, hyphenationLang=overlong)
             size = super().wrap(avail_width, avail_height)
+        if self.style.name in BALANCED_STYLES and self.style.alignment == TA_LEFT and len(self.blPara.lines) > 1:
+            size = self._balanced(avail_width, avail_height)
         return size
+
+    def _balanced(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        """The lines at the least width that keeps their number (to a point), drawn in the full width."""
+        count, low, high = len(self.blPara.lines), avail_width * 0.5, avail_width
+        for _ in range(7):
+            mid = (low + high) / 2
+            super().wrap(mid, avail_height)
+            if len(self.blPara.lines) > count or _has_overlong_word(self.blPara):
+                low = mid
+            else:
+                high = mid
+        _, height = super().wrap(high, avail_height)
+        self.width = avail_width
+        return avail_width, height
 
     def breakLines(self, width: Any) -> Any:  # noqa: N802 - reportlab API
         style = self.style
