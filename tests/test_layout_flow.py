@@ -328,3 +328,27 @@ def test_two_columns_that_begin_with_a_block_too_tall_for_the_room_left_start_on
     finally:
         pdf.close()
     assert "Bildunterschrift" in pages[1] and "Spaltentext" in pages[1]
+
+
+def test_eleven_key_figures_stand_in_three_columns_on_one_page(project):
+    """Visual QA: eleven tiles in two columns ran 8 + 3 over two pages, the second two-thirds empty.
+    Nine or more stand in three columns where a third of the text width holds a tile; the tiles of a
+    last row that is not full share its width."""
+    import pypdfium2 as pdfium
+
+    from report.build import build
+
+    from .conftest import set_sections
+    figures = "".join(f"  - {{value: {100 + i}, label: Kennzahl {i}}}\n" for i in range(11))
+    set_sections(project, {"sections/k.yaml": f"kind: key_figures\ntitle: Das Jahr in Zahlen\nfigures:\n{figures}"})
+    pdf = pdfium.PdfDocument(build(project, project.parent / "out", ["print"]).outputs[0].path)
+    pages = [i for i in range(len(pdf)) if "Kennzahl" in pdf[i].get_textpage().get_text_range()]
+    assert len(pages) == 1, pages
+    text = pdf[pages[0]].get_textpage()
+    starts = {}  # value → x of its first digit
+    for k in range(text.count_chars() - 2):
+        three = text.get_text_range(k, 3)
+        if three.isdigit() and 100 <= int(three) <= 110 and three not in starts:
+            starts[three] = round(text.get_charbox(k)[0])
+    assert len(starts) == 11 and len({starts[str(100 + i)] for i in range(9)}) == 3, starts
+    assert starts["109"] == starts["100"] and starts["101"] < starts["110"] < starts["102"], starts  # halves

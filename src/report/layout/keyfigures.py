@@ -20,6 +20,9 @@ from .templates import text_frame_height
 from .text import Paragraph, rl_markup, rl_plain
 
 COLUMNS = 2
+# Nine tiles or more in three columns where a third of the text width holds a tile (A4, Letter: about
+# 54 mm): two columns of five rows and more ran over a page, leaving a few tiles alone on the next
+MANY_TILES, MIN_THIRD_MM = 9, 50
 MIN_TILE_H = 38 * MM
 MAX_TILE_H = 50 * MM
 PAD = 6 * MM  # inside a tile, left, right and top
@@ -34,16 +37,16 @@ class TileGrid(Flowable):
     accidental."""
 
     def __init__(self, ctx: LayoutContext, figures: list[KeyFigure], needed: list[float] | None = None,
-                 beside: bool = True):
+                 beside: bool = True, columns: int = COLUMNS):
         super().__init__()
-        self.ctx, self.figures = ctx, figures
+        self.ctx, self.figures, self.columns = ctx, figures, columns
         self.gap = ctx.styles.theme.page.tile_gap * MM
         self.needed = needed or [0.0] * len(figures)
         self.beside = beside  # change lines beside the numbers (else at the tiles' foot)
 
     @property
     def rows(self) -> int:
-        return -(-len(self.figures) // COLUMNS)
+        return -(-len(self.figures) // self.columns)
 
     def _grid_h(self, tile_h: float) -> float:
         return self.rows * tile_h + (self.rows - 1) * self.gap
@@ -72,25 +75,26 @@ class TileGrid(Flowable):
         fit = int((ah + self.gap) // (self._floor(ah) + self.gap))
         if fit < 1 or fit >= self.rows:
             return []
-        if len(self.figures) - fit * COLUMNS == 1:  # not one tile alone on the next page
+        if len(self.figures) - fit * self.columns == 1:  # not one tile alone on the next page
             if fit == 1:
-                return []  # all three on the next page
+                return []  # all of them on the next page
             fit -= 1  # a row more goes with it
-        n = fit * COLUMNS
+        n = fit * self.columns
         alike = [max(self.needed)] * len(self.figures)  # the tiles of both pages as high as each other
         # the rest on the next page, not at other heights in what the rows leave free on this one
-        return [TileGrid(self.ctx, self.figures[:n], alike[:n], self.beside), PageBreak(),
-                TileGrid(self.ctx, self.figures[n:], alike[n:], self.beside)]
+        return [TileGrid(self.ctx, self.figures[:n], alike[:n], self.beside, self.columns), PageBreak(),
+                TileGrid(self.ctx, self.figures[n:], alike[n:], self.beside, self.columns)]
 
     def boxes(self) -> list[tuple[float, float, float]]:
-        """(x, y, width) of each tile after wrap; an odd last tile spans the row."""
-        tile_w = (self.width - self.gap * (COLUMNS - 1)) / COLUMNS
+        """(x, y, width) of each tile after wrap; the tiles of a last row that is not full share its width
+        (an odd last tile of two columns spans the row)."""
+        n, cols = len(self.figures), self.columns
         out = []
-        for i in range(len(self.figures)):
-            row, col = divmod(i, COLUMNS)
-            last_alone = i == len(self.figures) - 1 and col == 0
-            out.append((col * (tile_w + self.gap), self.height - (row + 1) * self.tile_h - row * self.gap,
-                        self.width if last_alone else tile_w))
+        for i in range(n):
+            row, col = divmod(i, cols)
+            in_row = min(cols, n - row * cols)  # the tiles in this row
+            tile_w = (self.width - self.gap * (in_row - 1)) / in_row
+            out.append((col * (tile_w + self.gap), self.height - (row + 1) * self.tile_h - row * self.gap, tile_w))
         return out
 
     def draw(self) -> None:
@@ -198,14 +202,19 @@ def _change_width(ctx: LayoutContext, words: FigureText) -> float:
     return size * 0.62 * 1.15 + 1.5 * MM + stringWidth(line, ctx.styles.font["bold"], size)
 
 
-def _tile_width(ctx: LayoutContext) -> float:
+def columns_for(ctx: LayoutContext, figures: list[KeyFigure]) -> int:
+    """Two columns of tiles, or three for many tiles where a third of the text width holds one."""
+    return 3 if len(figures) >= MANY_TILES and _tile_width(ctx, 3) >= MIN_THIRD_MM * MM else COLUMNS
+
+
+def _tile_width(ctx: LayoutContext, columns: int = COLUMNS) -> float:
     gap = ctx.styles.theme.page.tile_gap * MM
-    return (ctx.text_width - gap * (COLUMNS - 1)) / COLUMNS
+    return (ctx.text_width - gap * (columns - 1)) / columns
 
 
-def _beside(ctx: LayoutContext, figures: list[KeyFigure]) -> bool:
+def _beside(ctx: LayoutContext, figures: list[KeyFigure], columns: int = COLUMNS) -> bool:
     """Whether every change line fits beside its number (else all sit at the tiles' foot)."""
-    room = _tile_width(ctx) - 2 * PAD
+    room = _tile_width(ctx, columns) - 2 * PAD
     for fig in figures:
         words = figure_text(fig, ctx.locale)
         if words.change and _number_layout(ctx, words, room)[3] + 4 * MM + _change_width(ctx, words) > room:
@@ -229,10 +238,10 @@ def _texts(ctx: LayoutContext, fig: KeyFigure) -> list[Paragraph]:
     return parts
 
 
-def _needed_height(ctx: LayoutContext, fig: KeyFigure, beside: bool) -> float:
+def _needed_height(ctx: LayoutContext, fig: KeyFigure, beside: bool, columns: int = COLUMNS) -> float:
     """The tile height a figure's texts take, measured with their fonts at the tile's width (the
     drawing's own arithmetic in _tile), plus the change line at the foot or half the padding."""
-    tile_w = _tile_width(ctx)
+    tile_w = _tile_width(ctx, columns)
     texts = sum(p.wrap(tile_w - 2 * PAD, ctx.geometry.trim_h)[1] + 1 * MM for p in _texts(ctx, fig))
     at_foot = fig.previous is not None and fig.change != "none" and not beside
     return _head(ctx) + 4 * MM + texts + (CHANGE_ROOM if at_foot else PAD / 2)
@@ -243,8 +252,9 @@ def check_tiles(ctx: LayoutContext, figures: list[KeyFigure]) -> tuple[list[floa
     where the change lines go. Only a figure whose texts would not fit on a page is an error, at its
     label or detail."""
     diag = Diagnostics()
-    beside = _beside(ctx, figures)
-    needed = [_needed_height(ctx, fig, beside) for fig in figures]
+    columns = columns_for(ctx, figures)
+    beside = _beside(ctx, figures, columns)
+    needed = [_needed_height(ctx, fig, beside, columns) for fig in figures]
     most = text_frame_height(ctx.geometry, ctx.styles.theme.page) / 2
     for fig, need in zip(figures, needed, strict=True):
         if need > most:
@@ -276,5 +286,5 @@ def layout(ctx: LayoutContext, section: KeyFiguresSection, index: int) -> list[A
     if section.intro:
         story.append(Paragraph(rl_markup(section.intro, ctx.locale), ctx.styles.para("lead")))
     needed, beside = check_tiles(ctx, section.figures)
-    story.append(TileGrid(ctx, section.figures, needed, beside))
+    story.append(TileGrid(ctx, section.figures, needed, beside, columns_for(ctx, section.figures)))
     return story
