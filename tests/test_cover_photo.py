@@ -255,3 +255,19 @@ def test_a_cropped_photo_embeds_only_what_is_seen(focus_build):
     assert len(sizes) == 3, sizes  # the cover's crop (focus left), the page photos' (right, centred)
     for w, h in sizes:  # the page's proportions at the screen's 150 ppi, not the photo's 5:3
         assert abs(w / h - page_w / page_h) < 0.01 and abs(w - page_w / 72 * 150) <= 2, (w, h)
+
+
+def test_the_scrim_eases_in_from_nothing(tmp_path):
+    """Visual QA: over a light photo the scrim began with a visible edge (its opacity rose at one
+    rate from its first band): it now rises slowly where it begins and faster towards the text."""
+    content = _project(tmp_path, _plain(WHITE), "  image: images/photo.jpg\n  layout: photo\n",
+                       "page:\n  size: A4\n")
+    cover = _pages(build(content, tmp_path / "out", ["screen"]).outputs[0].path)[0][0]
+    x = cover.width - 8  # the right edge: photo and scrim only
+    column = [sum(cover.getpixel((x, y))) / 3 for y in range(cover.height)]
+    start = next(y for y, v in enumerate(column) if v < 250)  # where the scrim begins
+    end = next(y for y in range(start, cover.height) if column[y] <= min(column) + 1)  # its full darkness
+    quarter = (end - start) // 4
+    first = column[start] - column[start + quarter]
+    last = column[end - quarter] - column[end]
+    assert first < 0.5 * last, (start, end, first, last)

@@ -96,8 +96,14 @@ def draw_scrim(canv: Any, ctx: LayoutContext, top: float) -> None:
         canv.setFillColor(st.colour("ink"))
         canv.setFillAlpha(_band_alpha())
         for k in range(SCRIM_STEPS):
-            canv.rect(-b, -b, g.trim_w + 2 * b, top + b + fade * k / SCRIM_STEPS, stroke=0, fill=1)
+            canv.rect(-b, -b, g.trim_w + 2 * b, top + b + fade * _band_top(k), stroke=0, fill=1)
         canv.restoreState()
+
+
+def _band_top(k: int) -> float:
+    """Where band k of the scrim ends above `top`, in fades: sparse near the fade's upper end, so that
+    the scrim eases in from nothing (its opacity's slope is 0 there) instead of starting at an edge."""
+    return 1 - ((SCRIM_STEPS - 1 - k) / SCRIM_STEPS) ** 0.5
 
 
 def _band_alpha() -> float:
@@ -110,7 +116,7 @@ def scrim_veil(ctx: LayoutContext, top: float) -> tuple[Any, tuple[float, float,
     alpha = _band_alpha()
 
     def opacity(y: float) -> float:
-        bands = sum(1 for k in range(SCRIM_STEPS) if top + fade * k / SCRIM_STEPS >= y)
+        bands = sum(1 for k in range(SCRIM_STEPS) if top + fade * _band_top(k) >= y)
         return 1 - (1 - alpha) ** bands
 
     return opacity, ctx.styles.theme.colour("ink").rgb_floats
