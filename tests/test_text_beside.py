@@ -223,3 +223,30 @@ def test_the_last_line_beside_an_image_ends_whole_where_the_split_keeps_a_line_l
     beside = [line for line in lines if "Energy" in line or "Stainforth" in line or "array" in line
               or "Langcliffe" in line]
     assert beside and not [line for line in lines if line.endswith("plan-")], lines
+
+
+def test_an_interview_runs_beside_its_portrait(project):
+    """A foundation's interview: questions and answers after a portrait set left stood below it, a
+    third of the page white beside the portrait."""
+    import pypdfium2 as pdfium
+
+    from report.build import build
+
+    from .conftest import set_sections
+    set_sections(project, {"sections/iv.yaml": (
+        "kind: text\ntitle: Im Gespräch\nblocks:\n  - image: {image: images/cover-artwork.jpg, width: 35, "
+        "align: left, caption: Anna Ohm leitet das Projekt., alt: Porträt}\n"
+        "  - question: Frau Ohm, wie kam es zu dem Projekt?\n"
+        "  - paragraph: Wir haben gesehen, dass viele Kinder kaum Bücher zu Hause haben.\n"
+        "  - question: Was hat Sie überrascht?\n  - paragraph: Wie schnell die Eltern mitgemacht haben.\n")})
+    pdf = pdfium.PdfDocument(build(project, project.parent / "out", ["print"]).outputs[0].path)
+    page = next(pdf[i] for i in range(len(pdf)) if "Frau Ohm" in pdf[i].get_textpage().get_text_range())
+    text = page.get_textpage()
+    whole = text.get_text_range()
+
+    def box(words: str) -> tuple[float, float, float, float]:
+        return text.get_charbox(whole.index(words))
+
+    question, caption = box("Frau Ohm"), box("Anna Ohm")
+    assert question[0] > caption[0] + 40 * 72 / 25.4, (question, caption)  # right of the portrait
+    assert box("Was hat Sie")[1] > caption[3], (box("Was hat Sie"), caption)  # beside it, above its caption

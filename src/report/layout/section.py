@@ -325,9 +325,10 @@ def _beside(ctx: LayoutContext, section: TextSection, i: int) -> int:
 
 
 def _paragraphs_after(section: TextSection, i: int) -> int:
-    """How many paragraphs follow blocks[i] before another kind of block."""
+    """How many paragraphs (and questions, an interview's) follow blocks[i] before another kind of block."""
     count = 0
-    while i + 1 + count < len(section.blocks) and isinstance(section.blocks[i + 1 + count], ParagraphBlock):
+    while i + 1 + count < len(section.blocks) and isinstance(section.blocks[i + 1 + count],
+                                                              (ParagraphBlock, Question)):
         count += 1
     return count
 
@@ -485,7 +486,8 @@ def layout(ctx: LayoutContext, section: TextSection, index: int) -> list[Any]:
         here = ctx if spanning else full if _heads_spanning(ctx, section, i) else inner
         # the paragraphs that run beside an image, or after one in a column, are laid out with it
         taken = _beside(ctx, section, i) or (_paragraphs_after(section, i) if _in_column(ctx, section, block) else 0)
-        text = [f for b in section.blocks[i + 1:i + 1 + taken] for f in with_source(_paragraph(here, b), b.pos)]
+        text = [f for b in section.blocks[i + 1:i + 1 + taken]
+                for f in with_source((_question if isinstance(b, Question) else _paragraph)(here, b), b.pos)]
         if _in_column(ctx, section, block):
             flow = with_source(_column_figure(ctx, block, text), block.pos)
         elif taken:
