@@ -47,3 +47,22 @@ def test_a_few_lines_on_a_page_of_their_own_warn_with_the_lines_to_cut(project, 
     assert f"Zeile {per_page + 3} des" in texts[page - 1] and "Das nächste Kapitel" in texts[page]  # no page added
     _sections(project, per_page + 3, then="continue")  # the next chapter fills that page: nothing to say
     assert not [w for w in build(project, tmp_path / "c", ["screen"]).warnings if "ends on page" in w.message]
+
+
+def test_a_two_column_section_counts_its_lines_in_each_column(styles):
+    """A foundation's two-column section: 'about 3 lines of a page' beside 'shorten it by about 6
+    lines' read as a contradiction; the message says the lines are in each of its columns."""
+    from types import SimpleNamespace
+
+    from report.layout.pagefill import notes
+    from report.layout.templates import A4, Geometry
+    section = SimpleNamespace(title="Rund um die Stadt", columns=2, blocks=[], field_pos={}, pos=None)
+    leading = styles.theme.sizes.leading
+    ctx = SimpleNamespace(doc=SimpleNamespace(sections=[section]), styles=styles, geometry=Geometry(*A4),
+                          section_ends={})
+    from report.layout.templates import text_frame_height
+    frame_h = text_frame_height(ctx.geometry, styles.theme.page)
+    ctx.section_ends = {(1, "start"): (3, frame_h), (1, "end"): (4, frame_h - 3 * leading)}
+    (note,) = notes(ctx)
+    assert "ends on page 4 with about 3 lines in each of its 2 columns" in note.message, note.message
+    assert "shorten it by about 6 lines" in note.hint

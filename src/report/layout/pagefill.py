@@ -59,10 +59,13 @@ def notes(ctx: LayoutContext) -> list[Diagnostic]:
             continue
         lines = max(1, round(used / leading))
         title = getattr(sec, "title", "")
-        cut = lines * getattr(sec, "columns", 1)  # in two columns: as many lines in each
+        columns = getattr(sec, "columns", 1) or 1
+        cut = lines * columns  # in two columns: as many lines in each
+        held = (f"about {lines} line{'s' if lines != 1 else ''} in each of its {columns} columns" if columns > 1
+                else f"about {lines} line{'s' if lines != 1 else ''} of a page")
         out.append(Diagnostic(
-            f"section '{title}' ends on page {last[0]} with about {lines} line{'s' if lines != 1 else ''} of a "
-            f"page, which stays {100 - round(100 * used / frame_h)} % empty",
+            f"section '{title}' ends on page {last[0]} with {held}, which stays "
+            f"{100 - round(100 * used / frame_h)} % empty",
             sec.field_pos.get("title", sec.pos),
             f"shorten it by about {cut} line{'s' if cut != 1 else ''} (text, or a narrower image) so that it "
             f"ends on page {last[0] - 1}, or add to it", "warning"))
