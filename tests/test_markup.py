@@ -84,6 +84,13 @@ def test_url_break_opportunities_only_before_slash_dot_hyphen_question_mark():
     assert "-" not in shown.replace("thueringen" + markup.BREAK + "-", "")  # no hyphen is added
 
 
+def test_a_short_host_name_is_never_broken_inside():
+    """'https://www | .epa.gov/egrid' (a US user): a short address breaks after its // or before a /."""
+    pieces = markup.breakable_url("https://www.epa.gov/egrid/data").split(markup.BREAK)
+    assert pieces == ["https://", "www.epa.gov", "/egrid", "/data"]
+    assert markup.breakable_url("https://www.epa.gov").split(markup.BREAK) == ["https://", "www.epa.gov"]
+
+
 def test_footnote_references():
     assert markup.footnote_refs("Text[^1] und mehr[^2].") == [1, 2]
     assert markup.plain("Text[^1].") == "Text."

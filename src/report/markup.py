@@ -27,6 +27,7 @@ _BARE = re.compile(rf"(?P<url>{_BARE_URL.pattern})|(?P<mail>{_BARE_EMAIL})")
 # hyphen is added. Every line breaker (reportlab's, the paragraph optimiser's) must honour it.
 BREAK = "\u200b"
 _URL_PUNCT = "/.\\-?~_#%=&"
+SHORT_HOST = 24  # characters: a host name up to this long is never broken inside (a long one is)
 _URL_BREAK_BEFORE = re.compile(rf"(?<=[^{_URL_PUNCT}])(?=[{_URL_PUNCT}])")  # before a run of them
 
 
@@ -130,6 +131,10 @@ def breakable_url(url: str) -> str:
     scheme, sep, rest = url.partition("://")
     if not sep:
         return _URL_BREAK_BEFORE.sub(BREAK, url)
+    host, slash, path = rest.partition("/")
+    if len(host) <= SHORT_HOST:  # "www.epa.gov" stays whole: a line ends after // or before a /
+        return (scheme + sep + (BREAK if rest else "") + host + (BREAK if slash else "")
+                + _URL_BREAK_BEFORE.sub(BREAK, slash + path))
     return scheme + sep + (BREAK if rest else "") + _URL_BREAK_BEFORE.sub(BREAK, rest)
 
 
