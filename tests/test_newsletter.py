@@ -123,10 +123,14 @@ CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run
 HOST = """<!DOCTYPE html><html><body style="margin:0">
 <iframe id="f" src="teaser.html" style="width:{w}px;height:1600px;border:0;display:block"></iframe>
 <script>document.getElementById("f").onload = function () {{
-  var d = this.contentDocument.documentElement, tops = {{}};
+  var d = this.contentDocument.documentElement, tops = {{}}, heights = {{}}, uneven = 0;
   this.contentDocument.querySelectorAll('div[style*="font-weight:900"]').forEach(function (t) {{
-    tops[t.getBoundingClientRect().top] = 1; }});
-  document.title = "scroll=" + d.scrollWidth + ";view=" + d.clientWidth + ";rows=" + Object.keys(tops).length; }};
+    var top = t.getBoundingClientRect().top, tile = t.closest("table").getBoundingClientRect().height;
+    tops[top] = 1;
+    if (top in heights && Math.abs(heights[top] - tile) > 1) {{ uneven += 1; }}
+    heights[top] = tile; }});
+  document.title = "scroll=" + d.scrollWidth + ";view=" + d.clientWidth + ";rows=" + Object.keys(tops).length
+    + ";uneven=" + uneven; }};
 </script></body></html>"""
 
 
@@ -144,10 +148,11 @@ def _in_chromium(folder: Path, width: int, tmp: Path, shot_name: str) -> int:
     host = folder / f"host-{width}.html"
     host.write_text(HOST.format(w=width), encoding="utf-8")
     dom = _chromium(["--dump-dom", host.as_uri()], tmp)
-    m = re.search(r"<title>scroll=(\d+);view=(\d+);rows=(\d+)</title>", dom)
+    m = re.search(r"<title>scroll=(\d+);view=(\d+);rows=(\d+);uneven=(\d+)</title>", dom)
     assert m, dom[:500]
-    scroll, view, rows = (int(g) for g in m.groups())
+    scroll, view, rows, uneven = (int(g) for g in m.groups())
     assert view == width and scroll <= view, f"horizontal scrolling at {width} px: {scroll} > {view}"
+    assert uneven == 0, f"tiles side by side of different heights at {width} px"  # a foundation's teaser
     ARTIFACTS.mkdir(exist_ok=True)
     shot = ARTIFACTS / shot_name
     _chromium([f"--window-size={max(width, 600)},1600", f"--screenshot={shot}", host.as_uri()], tmp)
@@ -242,3 +247,19 @@ def test_teaser_images_point_where_they_are_uploaded(project, tmp_path):
     assert "https://www.example.org/nl/2017/cover-600.png" in sources
     for src in sources:
         assert (tmp_path / "newsletter" / src.rsplit("/", 1)[1]).is_file()
+
+
+def test_teaser_tiles_side_by_side_are_as_high_as_each_other(project, tmp_path):
+    """A foundation's teaser: a tile with a longer label stood higher than its neighbour at 600 px."""
+    from report.content import load_document
+    from report.locale import get_locale
+    from report.newsletter.teaser import teaser_html
+    path = project / "sections" / "01-zahlen.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("label: ausländische Delegationen empfangen",
+                                 "label: Delegationen aus dem Ausland, die wir in Erfurt und Jena "
+                                 "empfangen haben", 1), encoding="utf-8")
+    doc = load_document(project)
+    (tmp_path / "teaser.html").write_text(teaser_html(doc, get_locale(doc.report.language), "cover-600.png"),
+                                          encoding="utf-8")
+    assert _in_chromium(tmp_path, 600, tmp_path, "teaser-long-label-600.png") == 2  # and uneven == 0 inside

@@ -164,6 +164,9 @@ def _tiles(figures: list[KeyFigure], locale: Locale, c: dict[str, str]) -> str:
     block = ("display:inline-block;vertical-align:top;width:100%;min-width:50%;max-width:100%;"
              f"width:calc(({breakpoint}px - 100%) * 1000);" if pairs else "")
     half = row // 2
+    # two abreast, a row's tiles are as high as each other: every label takes the room of the longest
+    label_room = half - 2 * (TILE_GAP + TILE_PAD)
+    label_h = 18 * max(_lines(t(fig.label), LABEL_PX, label_room) for fig in figures) if pairs else 0
     tiles = []
     for fig, value in zip(figures, values, strict=True):
         qual = f'<div style="font-size:{QUALIFIER_PX}px;font-weight:bold;letter-spacing:1px;color:{c["accent"]};">' \
@@ -177,7 +180,8 @@ def _tiles(figures: list[KeyFigure], locale: Locale, c: dict[str, str]) -> str:
             f'<td style="padding:{TILE_PAD}px {TILE_PAD}px 14px {TILE_PAD}px;font-family:{FONT};color:{c["ink"]};">{qual}'
             f'<div style="font-size:{size}px;line-height:{line}px;font-weight:900;color:{c["primary"]};">'
             f'{escape(value)}</div>'
-            f'<div style="font-size:{LABEL_PX}px;line-height:18px;font-weight:bold;color:{c["primary"]};">'
+            f'<div style="font-size:{LABEL_PX}px;line-height:18px;font-weight:bold;color:{c["primary"]};'
+            f'{f"min-height:{label_h}px;" if label_h > 18 else ""}">'
             f'{escape(t(fig.label))}</div></td></tr></table></td></tr></table></div>')
     if not pairs:
         return "".join(tiles)
@@ -188,6 +192,19 @@ def _tiles(figures: list[KeyFigure], locale: Locale, c: dict[str, str]) -> str:
             html += f'<!--[if mso]></td>{"</tr><tr>" if i % 2 == 0 else ""}{cell}<![endif]-->'
         html += tile
     return html + "<!--[if mso]></td></tr></table><![endif]-->"
+
+
+def _lines(text: str, px: float, room: float) -> int:
+    """How many lines `text` takes at `px` in `room` px, broken at spaces (as the mail client will, roughly)."""
+    lines, used = 1, 0.0
+    space = _width(" ", px)
+    for word in text.split(" "):
+        w = _width(word, px)
+        if used and used + space + w > room:
+            lines, used = lines + 1, w
+        else:
+            used += (space if used else 0) + w
+    return lines
 
 
 def _width(text: str, px: float, spacing: float = 0) -> float:
