@@ -228,7 +228,7 @@ FONDS = ("Die Kosten des Programms lagen bei 86.420,35 €, davon wurden 61.000 
 
 
 def test_body_text_in_a_narrow_column_is_set_flush_left(styles, tmp_path):
-    """Under 40 characters a line (two columns on A5) justified text is full of holes, and reportlab
+    """Under 45 characters a line (two columns on A5) justified text is full of holes, and reportlab
     stretches a no-break space ("61.000    €") like any other: such a column is set flush left, with
     natural spaces; a wider one stays justified."""
     notes: list = []
@@ -244,6 +244,19 @@ def test_body_text_in_a_narrow_column_is_set_flush_left(styles, tmp_path):
         before = max((c for c in chars if c.baseline == euro.baseline and c.box[2] <= euro.box[0]),
                      key=lambda c: c.box[2])
         assert euro.box[0] - before.box[2] < 1.6 * space, "a stretched no-break space"
+
+
+def test_a_box_in_a_two_column_a4_section_is_set_flush_left(styles):
+    """Visual QA: a box in an A4 two-column section (about 43 characters a line) was justified at 1.68×
+    the natural space, and text beside a wide image at 2.38×: justified text needs 45 characters."""
+    from report.layout.text import MIN_JUSTIFIED_CHARS, text_chars
+    style = styles.para("body")
+    per_mm = text_chars(style, 100 * MM) / 100
+    for chars, aligned in ((43, TA_LEFT), (MIN_JUSTIFIED_CHARS + 2, style.alignment)):
+        para = Paragraph(rl_markup(FONDS, styles.locale), style)
+        para.wrap(chars / per_mm * MM, 10_000)
+        assert para.style.alignment == aligned, (chars, para.style.alignment)
+    assert style.alignment != TA_LEFT
 
 
 def test_a_pull_quote_sets_its_inner_quotation(project, tmp_path):

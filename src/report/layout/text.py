@@ -42,10 +42,10 @@ LINE_BREAKING = Params()
 RAGGED_STYLES = ("caption", "source", "small", "body", "note", "footnote", "lead")
 RAGGED = Params(tolerance=8.0, hyphen_penalty=100.0)
 RAG_EM = 2.0
-# Justified text needs room: below about 40 characters a line has 5 or 6 spaces to take up the slack,
+# Justified text needs room: below about 45 characters a line has 6 or 7 spaces to take up the slack,
 # and narrow columns (two columns on A5) come out full of holes, even with the optimiser. Body text
 # in a narrower measure is set flush left instead, as typographers do (and as captions are).
-MIN_JUSTIFIED_CHARS = 40
+MIN_JUSTIFIED_CHARS = 45
 # Headings of several lines are balanced (CSS text-wrap: balance): set as narrow as their number of
 # lines allows, so that no word stands alone on the last line ("… Freunde des / Lesens")
 BALANCED_STYLES = ("h1", "h2", "h3")
