@@ -166,17 +166,25 @@ def _year_range(m: re.Match[str]) -> str:
     return f"{m[1]}–{m[2]}" if ok else m[0]
 
 
+_DAY = r"(?:[1-9]|[12]\d|3[01])"  # a day of a month
+
+
+def _month_names(months: tuple[str, ...]) -> str:
+    """The month names as alternatives of a pattern, the longest first ("Sept" before "Sep")."""
+    return "|".join(re.escape(m) for m in sorted(months, key=len, reverse=True))
+
+
 @cache
 def _day_before_month(months: tuple[str, ...]) -> re.Pattern[str]:
-    names = "|".join(re.escape(m) for m in sorted(months, key=len, reverse=True))
-    return re.compile(rf"(?<![\w.,])((?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th|\.)?) (?=(?:{names})(?!\w))")
+    names = _month_names(months)
+    return re.compile(rf"(?<![\w.,])({_DAY}(?:st|nd|rd|th|\.)?) (?=(?:{names})(?!\w))")
 
 
 @cache
 def _month_before_day(months: tuple[str, ...]) -> re.Pattern[str]:
-    names = "|".join(re.escape(m) for m in sorted(months, key=len, reverse=True))
+    names = _month_names(months)
     # "June 2", "Sept. 14th", and the year after a comma: "June 2, 2025" (US order)
-    return re.compile(rf"(?<![\w.])((?:{names})\.?) ((?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?)"
+    return re.compile(rf"(?<![\w.])((?:{names})\.?) ({_DAY}(?:st|nd|rd|th)?)"
                       rf"(?![\w.,]\d|\d)(?:(,) ((?:1[89]|20)\d\d)(?![\w.,]\d|\d))?")
 
 
