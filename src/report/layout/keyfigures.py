@@ -247,12 +247,11 @@ def _needed_height(ctx: LayoutContext, fig: KeyFigure, beside: bool, columns: in
     return _head(ctx) + 4 * MM + texts + (CHANGE_ROOM if at_foot else PAD / 2)
 
 
-def check_tiles(ctx: LayoutContext, figures: list[KeyFigure]) -> tuple[list[float], bool]:
-    """Each figure's needed height (the tiles grow to hold their texts, all tiles of a grid alike) and
-    where the change lines go. Only a figure whose texts would not fit on a page is an error, at its
-    label or detail."""
+def check_tiles(ctx: LayoutContext, figures: list[KeyFigure], columns: int = COLUMNS) -> tuple[list[float], bool]:
+    """Each figure's needed height in a grid of `columns` (the tiles grow to hold their texts, all
+    tiles of a grid alike) and where the change lines go. Only a figure whose texts would not fit on a
+    page is an error, at its label or detail."""
     diag = Diagnostics()
-    columns = columns_for(ctx, figures)
     beside = _beside(ctx, figures, columns)
     needed = [_needed_height(ctx, fig, beside, columns) for fig in figures]
     most = text_frame_height(ctx.geometry, ctx.styles.theme.page) / 2
@@ -285,6 +284,7 @@ def layout(ctx: LayoutContext, section: KeyFiguresSection, index: int) -> list[A
     story = heading(ctx, section.title, section.kicker, f"{index}-{section.title}")
     if section.intro:
         story.append(Paragraph(rl_markup(section.intro, ctx.locale), ctx.styles.para("lead")))
-    needed, beside = check_tiles(ctx, section.figures)
-    story.append(TileGrid(ctx, section.figures, needed, beside, columns_for(ctx, section.figures)))
+    columns = columns_for(ctx, section.figures)
+    needed, beside = check_tiles(ctx, section.figures, columns)
+    story.append(TileGrid(ctx, section.figures, needed, beside, columns))
     return story
