@@ -189,6 +189,6 @@ def _walk(value: Any, pos: Pos, have: frozenset[int], shaped: Any, found: list, 
             _walk(item, pos, have, shaped, found, field, chart)
     elif isinstance(value, str):
         text = value if shaped is None else value + shaped(value)
-        missing = sorted({c for c in text if ord(c) not in have and ord(c) not in _SPACES})
+        missing = sorted(c for c in set(text) if ord(c) not in have and ord(c) not in _SPACES)
         if missing:
             found.append((pos, field, missing, chart))

@@ -101,11 +101,13 @@ class Locale:
         the language's own quotes that the author typed open and close levels too."""
         pairs = (self.quotes, self.inner_quotes)
         open_q, close_q = self.quotes
-        marks = []
-        prev = before[-1:] if before else " "
+        marks: list[tuple[int, str]] = []
+        if '"' not in text and open_q not in text and close_q not in text:
+            return marks, depth  # most texts: nothing to look at character by character
+        start = before[-1:] if before else " "
         for i, ch in enumerate(text):
             if ch == '"':
-                if _OPENS.search(prev):
+                if _OPENS.search(text[i - 1] if i else start):
                     marks.append((i, pairs[depth % 2][0]))
                     depth += 1
                 else:
@@ -115,7 +117,6 @@ class Locale:
                 depth += 1
             elif ch == close_q:
                 depth = max(0, depth - 1)
-            prev = ch
         return marks, depth
 
 

@@ -82,6 +82,8 @@ def unclosed_quote(text: str) -> int | None:
     language's marks would print an opening one alone (as `Locale.typographic` decides: a quote at the
     start or after a space, bracket, slash or dash opens, any other closes; emphasis marks between
     are not looked at, web addresses hold none)."""
+    if '"' not in text:
+        return None
     open_at: list[int] = []
     prev = " "
     for i, ch in enumerate(text):
@@ -102,8 +104,8 @@ def _is_url(text: str) -> bool:
 def _bare_urls(span: Span) -> list[Span]:
     """A bare https://… address in running text becomes a link span of its own, and so does a bare
     e-mail address (a mailto: link)."""
-    if span.href or span.note:
-        return [span]
+    if span.href or span.note or ("://" not in span.text and "@" not in span.text):
+        return [span]  # an address needs one of these: most spans are read no further
     out: list[Span] = []
     pos = 0
     for m in _BARE.finditer(span.text):
