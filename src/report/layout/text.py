@@ -273,14 +273,14 @@ class Paragraph(_RLParagraph):
         """Draw as tagged content: H1/H2/Caption by style, else P (a no-op in untagged editions)."""
         if getattr(self, "starts_section", False):
             start_section(canvas, getattr(self, "section_language", None))
+        if tagger_of(canvas) is None:  # untagged (the print edition): no text to read aloud
+            super().drawOn(canvas, x, y, _sW)
+            return
         role = ROLES.get(self.style.name, "P")
         text = " ".join(self.getPlainText().replace("\u00ad", "").replace(markup.BREAK, "").split())
-        with content(canvas, role, rect=(x, y, x + self.width, y + self.height), actual_text=text):
-            if tagger_of(canvas) is None:
-                super().drawOn(canvas, x, y, _sW)
-                return
-            with _spaces_at_line_ends(canvas, text):
-                super().drawOn(canvas, x, y, _sW)
+        with content(canvas, role, rect=(x, y, x + self.width, y + self.height), actual_text=text), \
+                _spaces_at_line_ends(canvas, text):
+            super().drawOn(canvas, x, y, _sW)
 
     def _hyphenates(self) -> bool:
         st = self.style
