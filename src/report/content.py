@@ -10,6 +10,7 @@ from .errors import Diagnostic, Diagnostics, Pos, ReportError
 from .load import YMap, YSeq, load_yaml_file
 from .locale import LANGUAGES, Locale, get_locale
 from .model import CHART_KINDS, INVALID, SECTION_KINDS, ChartRef, Document, ReadContext, Reader, Report, TextSection
+from .model.reader import did_you_mean
 from .paths import REPORT_FILE, find_content_dir, project_paths  # noqa: F401 - re-exported
 
 CHARTS_DIR = "charts"
@@ -103,7 +104,7 @@ def load_document(content_dir: Path) -> Document:
                 folder = (content_dir / name).parent
                 files = sorted(str(f.relative_to(content_dir)) for f in folder.glob("*.y*ml")) \
                     if folder.is_dir() else []
-                close = Reader._did_you_mean(name, files) if files else ""
+                close = did_you_mean(name, files) if files else ""
                 diag.error(pos, f"section file {name!r} does not exist",
                            "check the name; section files are relative to the content folder"
                            + (f"; {close}" if close.startswith("did you mean") else ""))
@@ -128,7 +129,7 @@ def load_document(content_dir: Path) -> Document:
             for block in section.blocks:
                 # a chart whose file failed to load was reported already; don't report it twice
                 if isinstance(block, ChartRef) and block.id not in chart_ids:
-                    known = Reader._did_you_mean(block.id, chart_ids) if chart_ids else "known: none"
+                    known = did_you_mean(block.id, chart_ids) if chart_ids else "known: none"
                     diag.error(block.pos, f"chart '{block.id}' does not exist",
                                f"charts are files in {CHARTS_DIR}/; {known}")
     diag.raise_if_errors()

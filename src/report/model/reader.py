@@ -167,7 +167,7 @@ class Reader:
                 return SPELLINGS[value]
             if value not in args:
                 self.diag.error(pos, f"{what}: {_got(value)} is not one of {', '.join(map(str, args))}",
-                                self._did_you_mean(str(value), [str(a) for a in args]))
+                                did_you_mean(str(value), [str(a) for a in args]))
                 return INVALID
             return value
         if origin is list:
@@ -320,7 +320,7 @@ class Reader:
         for key in value:
             if key not in flds:
                 self.diag.error(value.key_pos[key], f"{what}: unknown key '{key}'",
-                                self._did_you_mean(key, list(flds)))
+                                did_you_mean(key, list(flds)))
                 ok = False
         kwargs = {}
         for name, f in flds.items():
@@ -413,7 +413,7 @@ class Reader:
             (kind, body), = item.items()
             if kind not in kinds:
                 self.diag.error(item.key_pos[kind], f"{what}: unknown block kind '{kind}'",
-                                self._did_you_mean(kind, list(kinds)))
+                                did_you_mean(kind, list(kinds)))
                 out.append(INVALID)
                 continue
             cls, shorthand = kinds[kind]
@@ -424,13 +424,6 @@ class Reader:
                 body = body_map
             out.append(self.read(body, bpos, cls, f"{what}: {kind}"))
         return INVALID if any(b is INVALID for b in out) else out
-
-    @staticmethod
-    def _did_you_mean(word: str, known: list[str]) -> str:
-        import difflib  # only for content with an unknown key or kind (~3 ms to import)
-        close = difflib.get_close_matches(word, known, n=1, cutoff=0.6)
-        listing = f"known: {', '.join(known)}"
-        return f"did you mean '{close[0]}'? ({listing})" if close else listing
 
 
 def read_or_raise(value: Any, pos: Pos, tp: type, what: str, ctx: ReadContext) -> Any:
@@ -463,3 +456,11 @@ def _excerpt(text: str, at: int) -> str:
     """The words around `at`, quoted for a message: '…formulierte: "Einfach machen.'."""
     start, end = max(0, at - 20), min(len(text), at + 25)
     return repr(("…" if start else "") + text[start:end] + ("…" if end < len(text) else ""))
+
+
+def did_you_mean(word: str, known: list[str]) -> str:
+    """A hint for an unknown name: the closest known one, if any is close, and the known ones."""
+    import difflib  # only for content with an unknown key or kind (~3 ms to import)
+    close = difflib.get_close_matches(word, known, n=1, cutoff=0.6)
+    listing = f"known: {', '.join(known)}"
+    return f"did you mean '{close[0]}'? ({listing})" if close else listing

@@ -16,7 +16,7 @@ from typing import Any, Literal
 from ..errors import Diagnostics, Pos, ReportError
 from ..load import YFloat, YInt, YMap, YSeq
 from .numbers import Number, NumberError, comma_splits, format_decimal, parse_number, warn_rounded
-from .reader import Markup, Node, ReadContext, Reader, spec
+from .reader import Markup, Node, ReadContext, Reader, did_you_mean, spec
 from .tabular import read_csv, resolve_data
 
 MAX_ROWS = 500  # more does not belong in a printed review
@@ -171,7 +171,7 @@ class Table(Node):
                         numbers = [c.name for c in self.columns if c.numeric and not c.change]
                         diag.error(col.pos, f"table '{self.title}': column '{col.name}' computes the change of "
                                    f"'{name}', which is not a column of this table",
-                                   Reader._did_you_mean(name, numbers) if numbers else "name two number columns")
+                                   did_you_mean(name, numbers) if numbers else "name two number columns")
                     elif not other.numeric or other.change:
                         diag.error(col.pos, f"table '{self.title}': column '{col.name}' computes the change of "
                                    f"'{name}', which is not a number column of this table",
