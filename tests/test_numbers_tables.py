@@ -455,3 +455,33 @@ def test_a_number_column_of_years_warns_that_it_prints_them_grouped(tmp_path):
     assert diag.warnings[0].pos.line == 5
     assert diag.warnings[0].hint == "make it type: text (years are names, not amounts)"
     assert [r.cells[1].text for r in table_data(table, locale).rows] == ["2.013", "1.968"]
+
+
+def test_csv_currency_cells_with_a_leading_sign_read_as_in_a_chart(tmp_path):
+    """An American spreadsheet exports '$1,329.3' and '($918.2)' in a '$M' column: the table reads
+    them as its numbers, as a chart does, where they were 'not a number' with the hint to put the
+    sign into `unit:` — where it was. A sign the column does not name stays an error."""
+    from report.errors import Diagnostics
+    from report.layout.table import table_data
+    from report.load import parse_yaml
+    from report.locale import get_locale
+    from report.model import ReadContext, Reader, Table
+
+    locale = get_locale("en-US")
+    ctx = ReadContext(content_dir=tmp_path, assets_dir=tmp_path, project_dir=tmp_path, numbers=locale,
+                      language="en-US")
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "acc.csv").write_text('Item,2025,2024\nRevenue,"$1,329.3",1118.0\nCosts,($918.2),'
+                                               '(€800.1)\n', encoding="utf-8")
+    raw = parse_yaml("title: T\nalt: A\ndata: data/acc.csv\ncolumns: [{name: Item}, "
+                     "{name: '2025', type: currency, unit: $M}, {name: '2024', type: currency, unit: $M}]\n")
+    diag = Diagnostics()
+    table = Reader(diag, ctx).read(raw, raw.pos, Table, "table")
+    assert [d.message for d in diag.items] == ["table 'T': column '2024': '(€800.1)' is not a number"]
+    diag.items.clear()
+    raw = parse_yaml("title: T\nalt: A\ndata: data/acc.csv\ncolumns: [{name: Item}, "
+                     "{name: '2025', type: currency, unit: $M}]\n")
+    table = Reader(diag, ctx).read(raw, raw.pos, Table, "table")
+    assert diag.items == []
+    data = table_data(table, locale)
+    assert [[c.text for c in row.cells[:2]] for row in data.rows] == [["Revenue", "1,329.3"], ["Costs", "(918.2)"]]

@@ -17,7 +17,7 @@ from ..errors import Diagnostics, Pos, ReportError
 from ..load import YFloat, YInt, YMap, YSeq
 from .numbers import Number, NumberError, comma_splits, format_decimal, parse_number, warn_rounded
 from .reader import Markup, Node, ReadContext, Reader, did_you_mean, spec
-from .tabular import read_csv, resolve_data
+from .tabular import read_csv, resolve_data, without_unit
 
 MAX_ROWS = 500  # more does not belong in a printed review
 ROW_KINDS = ("header", "group", "body", "subtotal", "total")
@@ -337,12 +337,17 @@ class Table(Node):
             return None
         if isinstance(value, str) and not isinstance(value, YFloat | YInt) and self.data:
             seps = self.notation or ctx.numbers
-            split = _UNIT_IN_CELL.fullmatch(text)
-            if split:  # '42,1 %', '23.874 T€': a spreadsheet's formatted cell, exported with its unit
+            column_unit = col.unit or ("%" if col.type == "percent" else None)
+            # a spreadsheet's formatted cell, exported with the column's own unit ('42,1 %', '23.874 T€',
+            # '$1,329.3' and '($918.2)' in a '$M' column), as a chart's data is read: printed under its heading
+            bare = without_unit(text, column_unit)
+            split = None if bare != text and _reads(bare, seps) else _UNIT_IN_CELL.fullmatch(text)
+            if bare != text and split is None:
+                text = bare
+            elif split:  # a number and another unit: the column does not name it
                 body, unit = split[1] + split[3], " ".join(split[2].split())
-                column_unit = col.unit or ("%" if col.type == "percent" else None)
                 if column_unit and unit == " ".join(column_unit.split()):
-                    text = body  # the column's own unit: printed under its heading
+                    text = body
                 elif _reads(body, seps):
                     self._unit_cells.setdefault(col.name, (pos, unit, text, []))[3].append(pos)
                     return None  # said once per column, after the rows (_unit_errors)
