@@ -201,9 +201,26 @@ def test_independent_errors_are_reported_together(content):
 def test_several_errors_in_one_block(content):
     edit(content, "report.yaml", "year: 2017\n", "year: zweitausendsiebzehn\n")
     edit(content, "report.yaml", "title: Ein gutes", "titel: Ein gutes")
-    messages = [d.message for d in diagnostics(content)]
-    assert messages == ["report: unknown key 'titel'", "report: missing required key 'title'",
-                        "report: year: 'zweitausendsiebzehn' is not a number"]
+    found = diagnostics(content)
+    # the misspelt key is one mistake: not 'titel' unknown and 'title' missing as well
+    assert [d.message for d in found] == ["report: unknown key 'titel'",
+                                          "report: year: 'zweitausendsiebzehn' is not a number"]
+    assert found[0].hint.startswith("did you mean 'title'?")
+
+
+def test_an_american_spelling_of_a_key_is_one_error_that_names_the_british_one(content):
+    """organization: and colors: are the keys' other spelling: one error each (not also a missing
+    'organisation'), whose hint names the key to write."""
+    edit(content, "report.yaml", "organisation:", "organization:")
+    (content / "theme.yaml").write_text("colors:\n  accent: {cmyk: [0, 60, 100, 0], rgb: '#ee7700'}\n",
+                                        encoding="utf-8")
+    from report.errors import ReportError
+    from report.theme import load_theme
+    with pytest.raises(ReportError) as exc:
+        load_theme(content, content.parent / "assets")
+    assert [(d.message, d.hint) for d in [*diagnostics(content), *exc.value.diagnostics]] == [
+        ("report: unknown key 'organization'", "the keys are spelled the British way: write 'organisation:'"),
+        ("theme: unknown key 'colors'", "the keys are spelled the British way: write 'colours:'")]
 
 
 def test_theme_numbers_out_of_range(content):

@@ -317,14 +317,22 @@ class Reader:
                             "the ': ' in it", f"quote the text: \"{text}\"")
             return INVALID
         ok = True
+        meant = set()  # the keys an unknown one was meant to be: not missing as well
         for key in value:
             if key not in flds:
-                self.diag.error(value.key_pos[key], f"{what}: unknown key '{key}'",
-                                did_you_mean(key, list(flds)))
+                if KEY_SPELLINGS.get(key) in flds:  # organization: the keys are spelled one way
+                    meant.add(KEY_SPELLINGS[key])
+                    hint = f"the keys are spelled the British way: write '{KEY_SPELLINGS[key]}:'"
+                else:
+                    hint = did_you_mean(key, list(flds))
+                    meant.update(closest(key, list(flds)))
+                self.diag.error(value.key_pos[key], f"{what}: unknown key '{key}'", hint)
                 ok = False
         kwargs = {}
         for name, f in flds.items():
             if name not in value:
+                if name in meant:
+                    continue  # said at the key that was meant to be this one
                 if f.default is MISSING and f.default_factory is MISSING:
                     example = f.metadata.get("example")
                     hint = f"add '{name}:' ({f.metadata.get('description', '')})"
@@ -458,9 +466,18 @@ def _excerpt(text: str, at: int) -> str:
     return repr(("…" if start else "") + text[start:end] + ("…" if end < len(text) else ""))
 
 
+# American spellings of keys spelled the British way (one spelling is read: the other is told so)
+KEY_SPELLINGS = {"organization": "organisation", "colors": "colours"}
+
+
+def closest(word: str, known: list[str]) -> list[str]:
+    """The known name closest to an unknown one, if one is close ([] else)."""
+    import difflib  # only for content with an unknown key or kind (~3 ms to import)
+    return difflib.get_close_matches(word, known, n=1, cutoff=0.6)
+
+
 def did_you_mean(word: str, known: list[str]) -> str:
     """A hint for an unknown name: the closest known one, if any is close, and the known ones."""
-    import difflib  # only for content with an unknown key or kind (~3 ms to import)
-    close = difflib.get_close_matches(word, known, n=1, cutoff=0.6)
+    close = closest(word, known)
     listing = f"known: {', '.join(known)}"
     return f"did you mean '{close[0]}'? ({listing})" if close else listing
