@@ -55,6 +55,11 @@ SECTIONS: dict[str, Any] = {
         {"paragraph": _text("UnterDerMitte", 3)},
         _image("breit", 60, "right", wrap=True),
         {"paragraph": _text("UnterDemBreiten", 3)}]},
+    "fuss": {"kind": "text", "title": "Ein Bild am Fuß", "page": "new", "blocks": [
+        {"paragraph": _text("Vorlauf", 78)},  # leaves the page's foot too short for the figure
+        _image("fuss", 45, "right"),
+        {"paragraph": _text("AmFuss", 4, 3)},
+        {"paragraph": _text("Weiter", 6, 9)}]},
 }
 
 
@@ -64,7 +69,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     content = make_project(root, REPORT, SECTIONS)
     images = root / "assets" / "images"
     for name, size in {"rechts": (1200, 1500), "schmal": (1500, 1000), "links": (1200, 900), "allein": (1200, 800),
-                       "mitte": (1200, 800), "breit": (1500, 600)}.items():
+                       "mitte": (1200, 800), "breit": (1500, 600), "fuss": (1200, 1500)}.items():
         Image.new("RGB", size, (90, 120, 150)).save(images / f"{name}.jpg", dpi=(300, 300))
     result = build(content, root / "out")
     return {"warnings": result.warnings, "content": content, **{o.edition: o.path for o in result.outputs}}
@@ -125,6 +130,28 @@ def test_paragraphs_run_beside_a_right_image_then_full_width_below_it_and_on_the
     assert not any(_overlaps(c.box, f.box) for c in body for f in figure)
     # the heading after the paragraphs stands below them
     assert p.seen[p.text.find("DanachKommt")].page == p.page + 1
+
+
+def test_a_figure_that_moves_on_lets_its_text_fill_the_page_foot_first(built):
+    """Visual QA: a figure with text beside it that did not fit under the text before it moved on
+    with all that text, and the page's foot stayed empty (six lines, about 60 mm). The paragraphs
+    fill the foot at the full width; the figure stands at the next page's top with the rest beside it."""
+    p = Page(built["print"], "AmFuss", -1)
+    lines = p.lines("Vorlauf", "WeiterEnde.")
+    here = [ln for ln in lines if ln[0].page == p.page]
+    assert p.seen[p.text.find("VorlaufEnde")].page == p.page
+    figure_page = p.seen[p.text.find("FussBild")].page
+    assert figure_page == p.page + 1 and p.seen[p.text.find("WeiterEnde")].page == figure_page
+    right = max(c.box[2] for ln in here for c in ln)
+    weiter = [ln for ln in here if "".join(c.text for c in ln).startswith("WeiterProjekt")]
+    assert weiter and abs(weiter[0][-1].box[2] - right) < 1  # "Weiter" starts here, at the full width
+    foot = min(ln[0].baseline for ln in here)
+    full = min(ln[0].baseline for ln in p.lines("Vorlauf", "VorlaufEnde.") if ln[0].page == p.page - 1)
+    assert foot - full < 1.5 * LEADING  # the foot is filled as on the full page before it
+    image = sorted(b for n, b in _figures(built["print"]) if n == figure_page)[0]
+    after = [ln for ln in lines if ln[0].page == figure_page]
+    assert image[3] - LEADING < after[0][0].baseline < image[3]  # the rest beside the figure, from its top
+    assert all(c.box[2] <= image[0] - GUTTER + 1 for ln in after for c in ln)
 
 
 def test_text_beside_a_narrow_image_stays_justified_up_to_the_figure_foot(built):

@@ -17,6 +17,7 @@ from reportlab.platypus import Flowable
 
 _FUZZ = 0.01  # points: rounding in the heights' sums
 _TALL = 1e6  # the height a flowable is measured in when only its own height matters
+MIN_LEAD_LINES = 2  # lines of text that fill a page's foot before a figure that moves on
 
 
 class TextBeside(Flowable):
@@ -28,8 +29,8 @@ class TextBeside(Flowable):
 
     Drawn whole where it fits: the figure (tagged Figure, Caption, P) first, then the text, which
     is the reading order. Where it does not fit, it splits into the figure with its text beside
-    it, which moves on whole (as an image does), and the paragraphs below it, which flow and split
-    like any text."""
+    it and the paragraphs below it, which flow and split like any text; the figure with its text
+    beside it moves on, after as much of that text as fills the page's foot at the full width."""
 
     def __init__(self, figure: list[Any], paragraphs: list[Any], side: str, image_w: float, gutter: float,
                  indent: float, after: float):
@@ -129,10 +130,43 @@ class TextBeside(Flowable):
             return [placed, *rest]
         frame = getattr(self, "_frame", None)
         if frame is None or not getattr(frame, "_atTop", False):
-            return []  # the figure moves on whole, with the text beside it
+            return self._float(aw, ah)  # the figure moves on, the text fills the page first
         for p, style in zip(self.paragraphs, self.designed, strict=True):  # taller than a page: one after
             p.style = style  # the other, as they would flow without text beside the image
         return [*self.figure, *self.paragraphs]
+
+    def _float(self, aw: float, ah: float) -> list[Any]:
+        """Where the figure does not fit below the text before it, the paragraphs fill the page at
+        the full width and the figure goes on at the next page's top, the rest of them beside it,
+        as a designer floats a figure: not a page foot left empty for it ([]: it moves on whole, with
+        all of them, where fewer than MIN_LEAD_LINES lines would fill the foot, or every one would)."""
+        self._planned = None  # the paragraphs are set at the full width here: planned again if it moves on whole
+        lead: list[Any] = []
+        room, prev_after, count = ah, None, 0
+        for i, (p, style) in enumerate(zip(self.paragraphs, self.designed, strict=True)):
+            p.style, p.wider_after = style, None
+            gap = 0.0 if prev_after is None else max(prev_after, p.getSpaceBefore())
+            _, h = p.wrap(aw, _TALL)
+            if h <= room - gap + _FUZZ:
+                lead.append(p)
+                room, prev_after, count = room - gap - h, p.getSpaceAfter(), count + len(p.blPara.lines)
+                continue
+            lines = int((room - gap + _FUZZ) // style.leading)
+            parts = p.split(aw, room - gap) if lines >= MIN_LEAD_LINES or lead else []
+            if len(parts) == 2:
+                lead.append(parts[0])
+                parts[0].wrap(aw, _TALL)
+                count += len(parts[0].blPara.lines)
+                parts[1].style = style
+                rest = [parts[1], *self.paragraphs[i + 1:]]
+            else:
+                rest = self.paragraphs[i:]
+            break
+        else:
+            rest = []
+        if count < MIN_LEAD_LINES or not rest:  # (every paragraph fits before it: it moves on with them)
+            return []
+        return [*lead, TextBeside(self.figure, rest, self.side, self.image_w, self.gutter, self.indent, self.after)]
 
     def draw(self) -> None:
         placed, _ = self._plan(self.width)
