@@ -141,22 +141,22 @@ class TextBeside(Flowable):
         as a designer floats a figure: not a page foot left empty for it ([]: it moves on whole, with
         all of them, where fewer than MIN_LEAD_LINES lines would fill the foot, or every one would)."""
         self._planned = None  # the paragraphs are set at the full width here: planned again if it moves on whole
-        lead: list[Any] = []
-        room, prev_after, count = ah, None, 0
-        for i, (p, style) in enumerate(zip(self.paragraphs, self.designed, strict=True)):
+        for p, style in zip(self.paragraphs, self.designed, strict=True):  # as designed, not as set beside it
             p.style, p.wider_after = style, None
+        lead: list[tuple[Any, int]] = []  # (paragraph or its first part, its lines)
+        room, prev_after = ah, None
+        for i, (p, style) in enumerate(zip(self.paragraphs, self.designed, strict=True)):
             gap = 0.0 if prev_after is None else max(prev_after, p.getSpaceBefore())
             _, h = p.wrap(aw, _TALL)
             if h <= room - gap + _FUZZ:
-                lead.append(p)
-                room, prev_after, count = room - gap - h, p.getSpaceAfter(), count + len(p.blPara.lines)
+                lead.append((p, len(p.blPara.lines)))
+                room, prev_after = room - gap - h, p.getSpaceAfter()
                 continue
             lines = int((room - gap + _FUZZ) // style.leading)
             parts = p.split(aw, room - gap) if lines >= MIN_LEAD_LINES or lead else []
-            if len(parts) == 2:
-                lead.append(parts[0])
+            if len(parts) == 2 and not getattr(p, "head", False):
                 parts[0].wrap(aw, _TALL)
-                count += len(parts[0].blPara.lines)
+                lead.append((parts[0], len(parts[0].blPara.lines)))
                 parts[1].style = style
                 rest = [parts[1], *self.paragraphs[i + 1:]]
             else:
@@ -164,9 +164,12 @@ class TextBeside(Flowable):
             break
         else:
             rest = []
-        if count < MIN_LEAD_LINES or not rest:  # (every paragraph fits before it: it moves on with them)
+        while lead and getattr(lead[-1][0], "head", False):  # an interview's question goes with its answer
+            rest.insert(0, lead.pop()[0])
+        if sum(n for _, n in lead) < MIN_LEAD_LINES or not rest:  # (all of them fit before it: it moves on with them)
             return []
-        return [*lead, TextBeside(self.figure, rest, self.side, self.image_w, self.gutter, self.indent, self.after)]
+        return [*(p for p, _ in lead),
+                TextBeside(self.figure, rest, self.side, self.image_w, self.gutter, self.indent, self.after)]
 
     def draw(self) -> None:
         placed, _ = self._plan(self.width)
