@@ -257,7 +257,7 @@ def colour_notes(art: LogoArt, theme: Any) -> list[str]:
     for rgb in art.colours:
         if rgb in names:
             c = theme.colour(names[rgb])
-            ink = f"spot {c.spot}, alternate " if c.spot else ""
+            ink = f"{f'{c.percent:g} % of ' if c.of else ''}spot {c.spot}, alternate " if c.spot else ""
             notes.append(f"{rgb} → theme colour {names[rgb]} ({ink}{c.cmyk_text})")
         elif rgb[1:3] == rgb[3:5] == rgb[5:7]:
             notes.append(f"{rgb} → grey on K only")

@@ -85,7 +85,8 @@ class _Page:
             c.rect(x, y - 6 * MM, 22 * MM, 10 * MM, stroke=1, fill=1)
             self.text(x + 26 * MM, y + 1 * MM, f.name, 9, "bold")
             cmyk = " ".join(f"{v:g}" for v in col.cmyk)
-            spot = f"  ·  spot {col.spot}" if col.spot else ""  # (its alternate: the CMYK)
+            screen = f"{col.percent:g} % of " if col.of else ""  # a tint: a screen of the ink
+            spot = f"  ·  {screen}spot {col.spot}" if col.spot else ""  # (its alternate: the CMYK)
             self.text(x + 26 * MM, y - 3 * MM, f"CMYK {cmyk}  ·  ink {sum(col.cmyk):g} %{spot}", 7.5)
             self.text(x + 26 * MM, y - 6.5 * MM, f"sRGB {col.rgb}", 7.5, "regular", "muted")
             y -= 13 * MM

@@ -32,6 +32,7 @@ from .errors import Diagnostic, Diagnostics, Pos, ReportError
 from .fontfiles import parsed
 from .load import YMap, YSeq, load_yaml_file
 from .model import Node, ReadContext, Reader, spec
+from .model.reader import did_you_mean
 
 DEFAULT_THEME = Path(__file__).parent / "data" / "theme.yaml"
 THEME_FILE = "theme.yaml"
@@ -50,16 +51,34 @@ RESERVED_SPOTS = ("cyan", "magenta", "yellow", "black", "all", "none")  # PDF's 
 class Colour(Node):
     """One colour on both media: CMYK (or a spot ink with its CMYK alternate) for print, sRGB for screens."""
 
+    # cmyk and rgb are required unless the colour is a tint (of:), whose own are worked out from its base
     cmyk: list[float] = spec("Print colour as C, M, Y, K in percent (0–100, not fractions of 1).",
-                              example=[100, 60, 10, 30])
+                             default=None, example=[100, 60, 10, 30])
     rgb: str = spec("Screen colour as sRGB hex: the same colour as cmyk (the build warns where they print and "
-                    "show clearly different colours).", example="#0b4a74")
+                    "show clearly different colours).", default=None, example="#0b4a74")
     spot: str | None = spec("A spot colour (a special ink) the print edition prints this colour in, on a plate of "
                             "its own, named as the print shop's swatch book names it; cmyk is then its process "
                             "alternate and rgb its screen colour, both from the brand guide.", default=None,
                             example="PANTONE 286 C")
+    of: str | None = spec("Makes this colour a tint (a lighter screen) of another theme colour, by its name: it "
+                          "prints as a screen of that colour's ink (its spot plate, or each of its process inks) "
+                          "and shows as its rgb mixed with white; cmyk, rgb and spot are then left out.",
+                          default=None, example="primary")
+    percent: float | None = spec("With of: the tint's strength, in percent of the full colour.", default=None,
+                                 between=(1, 100), example=15)
+    # a resolved tint's base colour CMYK (0–1), a spot tint's alternate (not a field: no schema, no key)
+    base_cmyk = None
 
     def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
+        if self.of is not None or self.percent is not None:
+            return  # a tint: checked by its name (Theme._resolve_tints)
+        missing = [key for key in ("cmyk", "rgb") if getattr(self, key) is None]
+        for key in missing:
+            diag.error(self.pos, f"colour: missing required key '{key}'",
+                       'give cmyk and rgb, e.g. {cmyk: [100, 60, 10, 30], rgb: "#0b4a74"}, or make the colour a '
+                       "tint of another: {of: primary, percent: 15}")
+        if missing:
+            return
         pos = ctx.value_pos(self, "cmyk")
         if self.spot is not None:
             self._check_spot(diag, ctx)
@@ -113,6 +132,20 @@ class Colour(Node):
             diag.error(ctx.value_pos(self, "cmyk"), f"spot {name!r} has cmyk 0/0/0/0: its process alternate prints "
                        "nothing in proofs and where the shop prints in four colours",
                        "give the CMYK the brand guide lists for the ink, e.g. cmyk: [100, 72, 0, 18]")
+
+    @property
+    def strength(self) -> float:
+        """How much of its ink the colour prints: 1, or a tint's percent as a fraction."""
+        return 1.0 if self.percent is None else self.percent / 100
+
+    def tint_of(self, base: Colour) -> None:
+        """Become the resolved tint of `base`: each process ink of its CMYK screened to the tint's
+        percent, its spot ink (printed at that strength), and its sRGB mixed with white at that
+        percent (channel by channel, 255 − (255 − c) × percent / 100)."""
+        s = self.strength
+        self.cmyk = [round(v * s, 2) for v in base.cmyk]
+        self.rgb = "#" + "".join(f"{round(255 - (255 - v * 255) * s):02x}" for v in base.rgb_floats)
+        self.spot, self.base_cmyk = base.spot, base.cmyk_floats
 
     @property
     def cmyk_text(self) -> str:
@@ -330,10 +363,70 @@ class Theme(Node):
             if name not in known:
                 diag.error(ctx.value_pos(self.charts, key), f"unknown colour '{name}' for charts: {key}",
                            f"known colours: {', '.join(known)}")
+        self._resolve_tints(diag, ctx)
         self._check_spots(diag, ctx)
         if not diag.errors:
             self._check_chart_colours(diag)
             self._check_print_and_screen(diag, ctx.assets_dir / PROFILE)
+
+    def _resolve_tints(self, diag: Diagnostics, ctx: ReadContext) -> None:
+        """Each tint ({of: primary, percent: 15}) becomes its base colour at that strength (Colour.tint_of).
+        Its base is a colour of its own: a screen of a screen is not printed, and the paper is unprinted."""
+        known = [f.name for f in fields(Colours)]
+        tints = [(name, self.colour(name)) for name in known
+                 if self.colour(name).of is not None or self.colour(name).percent is not None]
+        example = "e.g. tint: {of: primary, percent: 15} (15 % of primary's ink)"
+        ok = True
+        for name, colour in tints:
+            if colour.of is None:
+                diag.error(ctx.value_pos(colour, "percent"), f"colour {name}: percent needs of: the colour it is a "
+                           "tint of", example)
+                ok = False
+                continue
+            if colour.percent is None:
+                diag.error(ctx.value_pos(colour, "of"), f"colour {name}: a tint of {colour.of} needs percent: its "
+                           "strength from 1 to 100", example)
+                ok = False
+            for key in ("cmyk", "rgb", "spot"):
+                if getattr(colour, key) is not None:
+                    diag.error(ctx.value_pos(colour, key), f"colour {name}: a tint of {colour.of} takes its {key} "
+                               f"from {colour.of}, so it has no {key} of its own",
+                               f"leave out {key}, or leave out of and percent to give a colour of its own")
+                    ok = False
+        tints = [(name, colour) for name, colour in tints if colour.of is not None]
+        for name, colour in tints:
+            pos, base = ctx.value_pos(colour, "of"), colour.of
+            if name == "paper":
+                diag.error(pos, "colour paper cannot be a tint: it is the unprinted sheet",
+                           "remove of and percent from paper; give the tint to the colour that prints it, e.g. tint")
+            elif base not in known:
+                others = [n for n in known if n != name]
+                diag.error(pos, f"colour {name}: unknown colour '{base}' to be a tint of", did_you_mean(base, others))
+            elif base == "paper":
+                diag.error(pos, f"colour {name} cannot be a tint of paper: a screen of the unprinted sheet prints "
+                           "nothing", "name a colour that prints, e.g. of: primary")
+            elif base == name or self.colour(base).of is not None:
+                chain, step = [name], base
+                while step in known and step not in chain and self.colour(step).of is not None:
+                    chain.append(step)
+                    step = self.colour(step).of
+                if step == name:  # a cycle
+                    diag.error(pos, f"colour {name} is a tint of itself ({' → '.join([*chain, name])}): none of "
+                               "them is a colour of its own", f"give {base} cmyk and rgb (and a spot) of its own "
+                               "instead of of and percent")
+                else:
+                    second = self.colour(base)
+                    whole = colour.percent * (second.percent or 100) / 100
+                    diag.error(pos, f"colour {name} is a tint of {base}, itself a tint of {second.of}: a tint "
+                               "is of a colour of its own",
+                               f"name that colour: {{of: {second.of}, percent: {round(whole, 2):g}}} "
+                               f"({colour.percent:g} % of {second.percent:g} %)")
+            else:
+                continue
+            ok = False
+        if ok:
+            for _, colour in tints:
+                colour.tint_of(self.colour(colour.of))
 
     def _check_spots(self, diag: Diagnostics, ctx: ReadContext) -> None:
         """One ink, one plate: colours naming the same spot must agree on its alternate, and names
@@ -341,7 +434,7 @@ class Theme(Node):
         seen: dict[str, tuple[str, Colour]] = {}
         for f in fields(Colours):
             colour = self.colour(f.name)
-            if colour.spot is None:
+            if colour.spot is None or colour.of is not None:  # a tint's ink is its base colour's
                 continue
             pos = ctx.value_pos(colour, "spot")
             if f.name == "paper":
@@ -368,7 +461,7 @@ class Theme(Node):
         out: dict[str, tuple[float, float, float, float]] = {}
         for f in fields(Colours):
             colour = self.colour(f.name)
-            if colour.spot is not None:
+            if colour.spot is not None and colour.of is None:  # a tint of a spot colour prints its ink
                 out.setdefault(colour.spot, colour.cmyk_floats)
         return out
 
@@ -378,7 +471,8 @@ class Theme(Node):
         brand guide's other colour), and print and screen editions would disagree."""
         if not profile.is_file():
             return  # the print edition says that it is missing
-        colours = [(f.name, self.colour(f.name)) for f in fields(Colours)]
+        # a tint's print and screen versions are its base's, screened: said at the base
+        colours = [(f.name, self.colour(f.name)) for f in fields(Colours) if self.colour(f.name).of is None]
         found = mismatches([(tuple(c.cmyk), c.rgb_floats) for _, c in colours], profile)
         for (name, colour), (d, shown, printed, screen) in zip(colours, found, strict=True):
             if d > MISMATCH_DELTA_E:
@@ -510,6 +604,16 @@ def _merge(base: YMap, override: YMap, replace: tuple[str, ...] = ()) -> YMap:
     return out
 
 
+def _take_tints_whole(raw: YMap, override: YMap) -> None:
+    """A colour theme.yaml gives as a tint ({of: primary, percent: 15}) is its block alone: merged
+    with the default theme's CMYK and sRGB for that name, it would be a colour and a tint at once."""
+    colours, own = raw.get("colours"), override.get("colours")
+    if isinstance(colours, YMap) and isinstance(own, YMap):
+        for name, block in own.items():
+            if isinstance(block, YMap) and "of" in block and name in colours:
+                colours[name] = block
+
+
 def _drop_foreign_builds(raw: YMap, override: YMap) -> None:
     """The default theme's small-text builds belong to its colours: where theme.yaml gives a colour
     CMYK of its own and no build for it, the default's build would print the running head and chart
@@ -521,7 +625,7 @@ def _drop_foreign_builds(raw: YMap, override: YMap) -> None:
     if not isinstance(colours, YMap) or not isinstance(builds, YMap):
         return
     foreign = [name for name in builds if name not in (own if isinstance(own, YMap) else {})
-               and isinstance(colours.get(name), YMap) and "cmyk" in colours[name]]
+               and isinstance(colours.get(name), YMap) and ("cmyk" in colours[name] or "of" in colours[name])]
     if foreign:
         kept = YMap({k: v for k, v in builds.items() if k not in foreign})
         kept.pos = builds.pos
@@ -589,6 +693,7 @@ def _load_theme(content_dir: Path, assets_dir: Path) -> tuple[Theme, dict[str, P
         fonts = override.get("fonts")
         whole = ("fonts",) if isinstance(fonts, YMap) and "regular" in fonts else ()
         raw = _merge(raw, override, replace=whole)
+        _take_tints_whole(raw, override)
         _drop_foreign_builds(raw, override)
     _size_as_text(raw)
     ctx = ReadContext(content_dir=content_dir, assets_dir=assets_dir, project_dir=assets_dir.parent)

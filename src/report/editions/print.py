@@ -222,7 +222,7 @@ class ColourConverter:
             rgb = tuple(round(v * 255) for v in c.rgb_floats)
             self.known[rgb] = c.cmyk_floats
             if c.spot is not None:  # a spot colour's RGB (a chart's, a vector logo's) prints in its ink
-                self.spot_of.setdefault(rgb, c.spot)
+                self.spot_of.setdefault(rgb, (c.spot, c.strength))  # a tint's at its strength
         # the separations content may name: the theme's inks, and All for the marks beside a spot plate
         inks = theme.spots()
         self.spots = {**inks, **({"All": (1.0, 1.0, 1.0, 1.0)} if inks else {})}
@@ -387,11 +387,11 @@ def _rewritten(container: Any, convert: ColourConverter) -> bytes:
         if op in ("rg", "RG") and len(operands) == 3 or op in ("g", "G") and len(operands) == 1:
             rgb = [float(v) for v in operands] * (3 if len(operands) == 1 else 1)
             spot = convert.spot_of.get(tuple(round(v * 255) for v in rgb))
-            if spot is not None:  # the ink at full strength: /name cs 1 scn
-                fill_op = op.islower()
-                out += [pikepdf.ContentStreamInstruction([pikepdf.Name("/" + spot)],
+            if spot is not None:  # the ink at the colour's strength: /name cs 1 scn (a tint: 0.15 scn)
+                (ink, strength), fill_op = spot, op.islower()
+                out += [pikepdf.ContentStreamInstruction([pikepdf.Name("/" + ink)],
                                                          pikepdf.Operator("cs" if fill_op else "CS")),
-                        pikepdf.ContentStreamInstruction([1], pikepdf.Operator("scn" if fill_op else "SCN"))]
+                        pikepdf.ContentStreamInstruction([strength], pikepdf.Operator("scn" if fill_op else "SCN"))]
                 op, operands = ("scn" if fill_op else "SCN"), []
             else:
                 cmyk = convert(*rgb)

@@ -46,9 +46,11 @@ def register_fonts(fonts: dict[str, Path]) -> dict[str, str]:
 
 def print_colour(colour: Colour) -> CMYKColor:
     """A theme colour for print: its CMYK, or its spot ink (reportlab writes a /Separation colour
-    space named after the ink, with the CMYK as its alternate)."""
+    space named after the ink, with the CMYK as its alternate). A tint of a spot colour is that
+    ink's separation at the tint's strength (`/PANTONE#20286#20C cs .15 scn`): the same plate."""
     if colour.spot is not None:
-        return CMYKColorSep(*colour.cmyk_floats, spotName=colour.spot)
+        return CMYKColorSep(*(colour.base_cmyk or colour.cmyk_floats), spotName=colour.spot,
+                            density=colour.strength)
     return CMYKColor(*colour.cmyk_floats)
 
 
