@@ -63,7 +63,7 @@ def _pipeline(content_dir: Path, out_dir: Path, edition_names: list[str] | None,
               marks: bool, cache: Cache) -> BuildResult:
     # what the charts need comes first, without reportlab or pikepdf: the chart workers are forked
     # before those imports, so their matplotlib import runs beside the rest of the build's
-    from .charts import render_charts, start_early, stop_workers
+    from .charts import chart_languages, render_charts, start_early, stop_workers
     from .content import load_document
     from .locale import get_locale
     from .theme import load_theme
@@ -79,7 +79,8 @@ def _pipeline(content_dir: Path, out_dir: Path, edition_names: list[str] | None,
         theme, fonts = load_theme(content_dir, doc.assets_dir)
         locale = get_locale(doc.report.language)
         # drawn in worker processes while the layout runs; the first finish waits for them
-        charts = render_charts(doc.charts, theme, fonts, locale, theme.page.text_width, cache, background=True)
+        charts = render_charts(doc.charts, theme, fonts, locale, theme.page.text_width, cache, background=True,
+                               languages=chart_languages(doc))
         return _layout_and_finish(doc, theme, fonts, locale, charts, content_dir, out_dir, edition_names,
                                   report, marks, cache)
     except BaseException:

@@ -1,7 +1,9 @@
 """Charts: one module per kind, each turning a model chart into a vector PDF drawing.
 
 `render_charts` is the pipeline stage: it returns, per chart id, a one-page PDF
-(matplotlib's own PDF output) that the finishing stage places as a form XObject.
+(matplotlib's own PDF output) that the finishing stage places as a form XObject; a
+chart placed in a section with its own `language:` is drawn once more in that
+language, under `drawing_key(id, language)`.
 Results are cached by a hash of everything that shapes them; matplotlib is only
 imported when a chart must really be drawn, and several misses are drawn in a
 process pool. With `background=True` the misses are drawn in worker processes
@@ -38,8 +40,8 @@ from pathlib import Path
 from typing import Any
 
 from ..cache import Cache, code_version, file_digest, key
-from ..locale import Locale
-from ..model import BarChart, DestinationsChart, DonutChart, LineChart, PieChart
+from ..locale import Locale, get_locale
+from ..model import BarChart, ChartRef, DestinationsChart, DonutChart, LineChart, PieChart
 from ..theme import Theme
 
 MM = 72 / 25.4
@@ -60,6 +62,7 @@ class ChartDrawing:
     source: bytes | Future  # the PDF, or a worker's pending result
     width: float  # points
     height: float
+    language: str | None = None  # drawn for a section in this language (its own `language:`); None: the report's
 
     @property
     def pdf(self) -> bytes:
@@ -74,8 +77,29 @@ class ChartDrawing:
     def resource_name(self) -> str:
         """A PDF name unique per chart: ASCII only (ids are file names, 'größe' included), with a
         hash so that ids that differ only in punctuation ('a-b', 'a_b') never share a drawing."""
-        readable = "".join(c if c.isascii() and c.isalnum() else "_" for c in self.chart_id)
-        return f"/RptChart_{readable}_{hashlib.sha1(self.chart_id.encode()).hexdigest()[:8]}"
+        name = self.chart_id if self.language is None else f"{self.chart_id}\0{self.language}"
+        readable = "".join(c if c.isascii() and c.isalnum() else "_" for c in name)
+        return f"/RptChart_{readable}_{hashlib.sha1(name.encode()).hexdigest()[:8]}"
+
+
+def drawing_key(chart_id: str, language: str | None = None) -> str:
+    """Where `render_charts` puts a chart's drawing: under its id in the report's language, under
+    the id and the language (NUL between: no file name holds one) for a section in another."""
+    return chart_id if language is None else f"{chart_id}\0{language}"
+
+
+def chart_languages(doc: Any) -> dict[str, list[str]]:
+    """Per chart id, the languages other than the report's of the sections that place it (a text
+    section with its own `language:`): there its numbers and words follow that language."""
+    found: dict[str, list[str]] = {}
+    for section in doc.sections:
+        language = getattr(section, "language", None)
+        if language is None or language == doc.report.language:  # as layout.in_language decides
+            continue
+        for block in getattr(section, "blocks", None) or []:
+            if isinstance(block, ChartRef) and block.id in doc.charts and language not in found.get(block.id, []):
+                found.setdefault(block.id, []).append(language)
+    return found
 
 
 def _kinds() -> dict[type, Callable]:
@@ -236,9 +260,12 @@ def _is_pdf(data: bytes) -> bool:
 
 
 def render_charts(charts: dict[str, Any], theme: Theme, fonts: dict[str, Path], locale: Locale,
-                  width: float, cache: Cache | None = None, background: bool = False) -> dict[str, ChartDrawing]:
+                  width: float, cache: Cache | None = None, background: bool = False,
+                  languages: dict[str, list[str]] | None = None) -> dict[str, ChartDrawing]:
     """Render every chart at `width` points wide and its own height, reusing cached drawings.
-    `background`: draw misses in worker processes and return at once (see the module docstring)."""
+    `background`: draw misses in worker processes and return at once (see the module docstring).
+    `languages` (chart_languages): per chart id, the other languages it is drawn in as well, each
+    under `drawing_key(id, language)`; the language is part of each drawing's cache key."""
     cache = cache or Cache(enabled=False)
     version = code_version(Path(__file__).parent)
     digests = {role: file_digest(path) for role, path in fonts.items()}
@@ -246,13 +273,17 @@ def render_charts(charts: dict[str, Any], theme: Theme, fonts: dict[str, Path], 
     results: dict[str, bytes | Future] = {}
     jobs, keys = [], {}
     drawn_with = key("theme", theme)  # once: serialising the theme for each chart's key took longer
-    for cid, chart in charts.items():
-        keys[cid] = key("chart", version, type(chart).__name__, chart, drawn_with, font_ids, locale.language, width)
-        hit = cache.get("charts", keys[cid], valid=_is_pdf)
+    wanted = [(cid, chart, None) for cid, chart in charts.items()]
+    wanted += [(cid, charts[cid], language) for cid, more in (languages or {}).items() for language in more]
+    for cid, chart, language in wanted:
+        loc = locale if language is None else get_locale(language)
+        dk = drawing_key(cid, language)
+        keys[dk] = key("chart", version, type(chart).__name__, chart, drawn_with, font_ids, loc.language, width)
+        hit = cache.get("charts", keys[dk], valid=_is_pdf)
         if hit is not None:
-            results[cid] = hit
+            results[dk] = hit
         else:
-            jobs.append((cid, chart, theme, fonts, digests, locale, width, None))
+            jobs.append((dk, chart, theme, fonts, digests, loc, width, None))
     if jobs:
         _matplotlib_home()
         font_dir = cache.root / "chart-fonts"
@@ -278,7 +309,9 @@ def render_charts(charts: dict[str, Any], theme: Theme, fonts: dict[str, Path], 
     for job, pdf in zip(jobs, drawn, strict=True):
         results[job[0]] = pdf
         cache.put("charts", keys[job[0]], pdf)
-    return {cid: ChartDrawing(cid, results[cid], width, chart.height * MM) for cid, chart in charts.items()}
+    return {drawing_key(cid, language): ChartDrawing(cid, results[drawing_key(cid, language)], width,
+                                                    chart.height * MM, language)
+            for cid, chart, language in wanted}
 
 
 def _prepare_fonts(job: tuple) -> None:

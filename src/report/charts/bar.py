@@ -13,11 +13,13 @@ from ..locale import Locale
 from ..theme import Theme
 from .numbers import value_of, value_text, with_unit
 from .style import (
+    GRID_GAP,
     break_grid,
     colour,
     fit_tick_labels,
     legend_above,
     nice_range,
+    nice_step,
     palette,
     plain_axes,
     renderer,
@@ -28,6 +30,8 @@ from .style import (
 
 SPAN = 0.72  # share of a category's room the bars take
 TICK_MM = 14  # about one value tick per this many millimetres along the value axis
+SEGMENT_PAD = 2  # points of the segment clear beside a value inside it (each side; above and below: half)
+SPARE_GRID = 1.5  # a stacked chart's grid spans at most this much more than its bars and totals need
 LABEL_PAD = 0.13  # room beyond the longest bar for its value label (share of the axis span)
 
 
@@ -62,8 +66,12 @@ def draw(fig: Figure, chart: Any, theme: Theme, locale: Locale) -> None:
         downs = [min([vs[i] for vs in values] + [0]) for i in positions]
     lo, hi = min(downs), max(ups)
     length_mm = (fig.bbox.width * 0.75 if horizontal else fig.bbox.height) / fig.dpi * 25.4
-    ticks, step = nice_range(lo, hi, max(3, round(length_mm / TICK_MM)))
+    max_ticks = max(3, round(length_mm / TICK_MM))
+    ticks, step = nice_range(lo, hi, max_ticks)
     pad = (LABEL_PAD if lo < 0 else 0.0, LABEL_PAD if hi > 0 else 0.0)
+    with_totals = stacked and not _shares_of_100(chart)
+    if with_totals:  # totals stand inside the outermost gridlines (_grid_around), not beyond them
+        pad = (0.0, 0.0)
     value_axis(ax, ticks, step, locale, getattr(chart, "unit", None), horizontal, pad)
     zero_line(ax, theme, horizontal)
 
@@ -71,7 +79,7 @@ def draw(fig: Figure, chart: Any, theme: Theme, locale: Locale) -> None:
     thickness = SPAN if stacked else SPAN / n_series
     bar = ax.barh if horizontal else ax.bar
     base_up, base_down = [0.0] * n_cat, [0.0] * n_cat
-    inside: list[tuple[Any, Any]] = []
+    inside: list[tuple[int, Any, Any, float]] = []  # (series, segment, its label, its value)
     # white on colour must survive misregister in print: bold, at least the theme's reversed size
     inside_size = max(size, theme.plates.reversed_min)
     ends: list[Any] = []
@@ -90,10 +98,9 @@ def draw(fig: Figure, chart: Any, theme: Theme, locale: Locale) -> None:
         for i, (rect, v) in enumerate(zip(bars, vs, strict=True)):
             text = _label(chart, k, i, locale)
             if stacked:
-                inside.append((rect, ax.text(rect.get_x() + rect.get_width() / 2, rect.get_y() + rect.get_height() / 2,
-                                             text, ha="center", va="center", fontsize=inside_size,
-                                             fontweight="bold",
-                                             color=text_on(fills[i], theme), zorder=5)))
+                middle = (rect.get_x() + rect.get_width() / 2, rect.get_y() + rect.get_height() / 2)
+                inside.append((k, rect, ax.text(*middle, text, ha="center", va="center", fontsize=inside_size,
+                                                fontweight="bold", color=text_on(fills[i], theme), zorder=5), v))
             else:
                 ends.append(_end_label(ax, offs[i], v, text, ink, size, horizontal))
         if stacked:
@@ -102,7 +109,7 @@ def draw(fig: Figure, chart: Any, theme: Theme, locale: Locale) -> None:
                     base_down[i] += v
                 else:
                     base_up[i] += v
-    if stacked and not _shares_of_100(chart):  # bars of 100 % each: a total says nothing
+    if with_totals:  # bars of 100 % each: a total says nothing
         for i in positions:
             total = sum(values[k][i] for k in range(n_series))
             end = base_up[i] if total >= 0 else base_down[i]
@@ -121,17 +128,111 @@ def draw(fig: Figure, chart: Any, theme: Theme, locale: Locale) -> None:
     fig.tight_layout(pad=0.4)
     if not horizontal and counting(chart.categories):  # 24 months: every third (a quarter), …
         fit_tick_labels(fig, ax, steps=(1, *THINNED_STEPS))
+    if totals:
+        _grid_around(fig, ax, totals, (lo, hi), max_ticks, locale, getattr(chart, "unit", None), horizontal)
+        if not horizontal:
+            _clear_top_label(fig, ax)
     _make_room(fig, ax, ends + totals, horizontal)
-    for rect, label in inside:  # a segment's value only where it fits; the total still gives the whole
-        box, seg = label.get_window_extent(renderer(fig)), rect.get_window_extent(renderer(fig))
-        if box.width > seg.width - 3 or box.height > seg.height - 1:
-            label.remove()
+    _label_segments(fig, inside, n_series)
     boxes = [e.get_window_extent(renderer(fig)) for e in ends]
     if any(a.overlaps(b) for j, a in enumerate(boxes) for b in boxes[j + 1:]):
         for e in ends:  # too many bars for a value on each: the value axis alone must do
             e.remove()
         ends = []
     break_grid(fig, ax, ends + totals, horizontal)
+
+
+def _label_segments(fig: Figure, inside: list[tuple[int, Any, Any, float]], n_series: int) -> None:
+    """A series' values stand in its segments where every one of them holds its label, else in none:
+    a value in two bars of five reads as if the others were missing or mattered less. The legend
+    names the series, the total gives each bar's whole. (A segment of 0 is not drawn: no label.)"""
+    pt = fig.dpi / 72
+
+    def fits(rect: Any, label: Any) -> bool:
+        box, seg = label.get_window_extent(renderer(fig)), rect.get_window_extent(renderer(fig))
+        return box.width <= seg.width - 2 * SEGMENT_PAD * pt and box.height <= seg.height - SEGMENT_PAD * pt
+
+    for k in range(n_series):
+        own = [(rect, label, v) for s, rect, label, v in inside if s == k]
+        labelled = all(fits(rect, label) for rect, label, v in own if v != 0)
+        for _rect, label, v in own:
+            if not labelled or v == 0:
+                label.remove()
+
+
+def _grid_around(fig: Figure, ax: Any, totals: list[Any], data: tuple[float, float], max_ticks: int,
+                 locale: Locale, unit: str | None, horizontal: bool) -> None:
+    """The grid of a stacked chart is laid around its totals: each stands inside the outermost
+    gridlines (never on the top one, beside its unit label „150 Tsd.“) and, where a coarser 1-2-5 step
+    (at least three gridlines) allows, between two gridlines instead of on one: totals at varying
+        heights across a line read as untidy. Where no step clears them (or only one that leaves much
+    of the plot empty), the finest that holds them."""
+    lo, hi = data
+    held = None  # the finest grid that holds the totals
+    step = _ticks(ax, horizontal)[1] - _ticks(ax, horizontal)[0]
+    for _ in range(3):  # the step nice_range chose and up to two coarser ones
+        ticks = _ticks(ax, horizontal)
+        for _ in range(3):  # a total's reach in data units changes with the axis it is measured on
+            reach = _reach(fig, ax, totals, horizontal)
+            want = nice_range(min(lo, reach[0]), max(hi, reach[1]), max_ticks, step=step)[0]
+            if want == ticks:
+                break
+            ticks = want
+            value_axis(ax, ticks, step, locale, unit, horizontal)
+            fig.tight_layout(pad=0.4)
+        reach = _reach(fig, ax, totals, horizontal)
+        used = max(hi, reach[1]) - min(lo, reach[0])
+        if held is not None and (len(ticks) < 3 or ticks[-1] - ticks[0] > SPARE_GRID * used):
+            break  # a coarser step would leave too few gridlines or too much of the plot empty
+        if reach[0] >= ticks[0] and reach[1] <= ticks[-1]:
+            held = held or (ticks, step)
+            if not _crossed(fig, ax, totals, ticks[1:-1], horizontal):
+                return
+        step = nice_step(step * 1.5, 1)  # the next 1-2-5 step: 50 → 100, 20 → 50
+    if held is not None and held[0] != _ticks(ax, horizontal):
+        value_axis(ax, *held, locale, unit, horizontal)
+        fig.tight_layout(pad=0.4)
+
+
+def _clear_top_label(fig: Figure, ax: Any) -> None:
+    """The plot reaches as far above its top gridline as that line's label (centred on it) stands,
+    and a gridline's gap more: the label keeps clear of the legend above the plot."""
+    for _ in range(2):
+        label = ax.yaxis.get_ticklabels()[-1]
+        over = label.get_window_extent(renderer(fig)).y1 + GRID_GAP * fig.dpi / 72 - ax.bbox.y1
+        if over <= 0.5:
+            return
+        lo, hi = ax.get_ylim()
+        ax.set_ylim(lo, hi + over * (hi - lo) / ax.bbox.height)
+        fig.tight_layout(pad=0.4)
+
+
+def _ticks(ax: Any, horizontal: bool) -> list[float]:
+    return [float(t) for t in (ax.get_xticks() if horizontal else ax.get_yticks())]
+
+
+def _reach(fig: Figure, ax: Any, labels: list[Any], horizontal: bool) -> tuple[float, float]:
+    """How far the labels reach along the value axis, a gridline's gap beyond them, in data units."""
+    gap = GRID_GAP * fig.dpi / 72
+    back = ax.transData.inverted()
+    boxes = [label.get_window_extent(renderer(fig)) for label in labels]
+    if horizontal:
+        return (min(back.transform((b.x0 - gap, 0))[0] for b in boxes),
+                max(back.transform((b.x1 + gap, 0))[0] for b in boxes))
+    return (min(back.transform((0, b.y0 - gap))[1] for b in boxes),
+            max(back.transform((0, b.y1 + gap))[1] for b in boxes))
+
+
+def _crossed(fig: Figure, ax: Any, labels: list[Any], lines: list[float], horizontal: bool) -> bool:
+    """Does a gridline at one of `lines` (data values) run through a label (or within its gap)?"""
+    gap = GRID_GAP * fig.dpi / 72
+    for label in labels:
+        b = label.get_window_extent(renderer(fig))
+        for at in lines:
+            where = ax.transData.transform((at, at))[0 if horizontal else 1]
+            if (b.x0 - gap <= where <= b.x1 + gap) if horizontal else (b.y0 - gap <= where <= b.y1 + gap):
+                return True
+    return False
 
 
 def _make_room(fig: Figure, ax: Any, labels: list[Any], horizontal: bool) -> None:

@@ -66,14 +66,16 @@ def nice_step(span: float, max_ticks: int) -> float:
     return 10 * power  # pragma: no cover - the loop always returns
 
 
-def nice_range(lo: float, hi: float, max_ticks: int = 5, zero: bool = True) -> tuple[list[float], float]:
-    """Tick values on a 1-2-5 grid from below `lo` to above `hi` (zero included when `zero`)."""
+def nice_range(lo: float, hi: float, max_ticks: int = 5, zero: bool = True,
+               step: float | None = None) -> tuple[list[float], float]:
+    """Tick values on a 1-2-5 grid from below `lo` to above `hi` (zero included when `zero`);
+    `step`: that step, however many ticks it takes."""
     if zero:
         lo, hi = min(lo, 0.0), max(hi, 0.0)
     tiny = 1e-9 * max(1.0, abs(lo), abs(hi))  # a span no chart could show (and float rounding's size)
     if not hi - lo > tiny:  # one value, or values that differ by nothing visible: an axis one unit high
         hi = lo + (abs(lo) if abs(lo) > tiny else 1)
-    step = nice_step(hi - lo, max_ticks)
+    step = step or nice_step(hi - lo, max_ticks)
     start = math.floor(lo / step + 1e-9) * step
     stop = math.ceil(hi / step - 1e-9) * step
     n = round((stop - start) / step)

@@ -9,6 +9,7 @@ from typing import Any
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from ..assets import shown_size
+from ..charts import drawing_key
 from ..errors import Diagnostic
 from ..model import Box, Break, ChartRef, Figure, Heading, ListBlock, Note, Question, Quote, Table, TextSection
 from ..model import Paragraph as ParagraphBlock
@@ -144,7 +145,7 @@ def _chart(ctx: LayoutContext, block: ChartRef) -> list[Any]:
     st = ctx.styles
     return [Spacer(0, 5 * MM), KeepTogether([
         Paragraph(rl_plain(chart.title, ctx.locale), st.para("h2")),
-        ChartFigure(ctx.charts[block.id], chart.alt),  # plain text, not markup
+        ChartFigure(ctx.charts[drawing_key(block.id, ctx.own_language)], chart.alt),  # plain text, not markup
         *chart_data(chart, ctx.locale, st.font["regular"]),
         Spacer(0, 2 * MM),
         Paragraph(rl_markup(chart.caption, ctx.locale), st.para("caption")),
