@@ -165,7 +165,7 @@ def _grid_around(fig: Figure, ax: Any, totals: list[Any], data: tuple[float, flo
     """The grid of a stacked chart is laid around its totals: each stands inside the outermost
     gridlines (never on the top one, beside its unit label „150 Tsd.“) and, where a coarser 1-2-5 step
     (at least three gridlines) allows, between two gridlines instead of on one: totals at varying
-        heights across a line read as untidy. Where no step clears them (or only one that leaves much
+    heights across a line read as untidy. Where no step clears them (or only one that leaves much
     of the plot empty), the finest that holds them."""
     lo, hi = data
     held = None  # the finest grid that holds the totals
