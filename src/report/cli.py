@@ -229,7 +229,8 @@ def parser() -> argparse.ArgumentParser:
     i.add_argument("dir", metavar="DIR", help="the new project folder")
     i.add_argument("--language", default="de-DE", metavar="LANG",
                    help="language of the templates' text and comments and of the report: de-DE (default), "
-                        "en-GB, or en-US (US Letter, $, US spelling); any other region of de or en, e.g. de-AT")
+                        "de-CH (Swiss numbers, «», CHF, no ß), en-GB, or en-US (US Letter, $, US spelling); any "
+                        "other region of de or en, e.g. de-AT")
     i.set_defaults(func=cmd_init)
     sc = sub.add_parser("schema", help="print the JSON Schema of the content format",
                         description="Print the JSON Schema (draft 2020-12) of report.yaml, generated from the "

@@ -66,7 +66,9 @@ class FigureText:
 
 def figure_text(fig: KeyFigure, locale: Locale) -> FigureText:
     """The words of a key figure in the document's language."""
-    unit, prefix = bind_units(fig.unit or ""), fig.prefix or ""  # "Mio. €" stays on one line
+    unit, prefix = bind_units(fig.unit or ""), (fig.prefix or "").strip()  # "Mio. €" stays on one line
+    if prefix[-1:].isalpha() or prefix.endswith("."):  # a code or a word leads with a space: CHF 4.1, Fr. 3.50
+        prefix += NBSP
     if not prefix:
         prefix, unit = leading_currency(unit, locale.language)  # unit: £m, as charts take it: "£412.7m"
     number = fig.value.format(locale, fig.decimals)

@@ -9,6 +9,7 @@ text and comments are in that language (data/init/<language>/).
 from __future__ import annotations
 
 import math
+import re
 import shutil
 from pathlib import Path
 
@@ -37,11 +38,21 @@ US_WORDS = (("£ thousand", "$ thousand"), ("£ million", "$ million"), ("£m �
             ("stands centred (default; center too)", "stands centered (default; centre too)"),
             ("Name of the organisation", "Name of the organization"), ("a colour gradient", "a color gradient"),
             ("2551 × 3579 pixels (A4 with bleed", "2622 × 3370 pixels (US Letter with bleed"))
+# de-CH: the German templates as Switzerland writes them (no ß, francs, a Swiss placeholder address)
+# and its numbers (2.5, as the region's notation reads them; locales/de.yaml)
+CH_WORDS = (("Tausend Euro", "Tausend Franken"), ("Millionen Euro", "Millionen Franken"), ("€", "CHF"),
+            ("Straße 1, 12345 Stadt", "Bahnhofstrasse 1, 8001 Zürich"), ("+49 123 456789-0", "+41 44 123 45 67"),
+            ("„61,4“", "„61.4“"), ("48.250 bitte als 48250 oder \"48.250\"", "48’250 bitte als 48250"),
+            ("ß", "ss"))
+
+
+def _region(language: str) -> str:
+    parts = language.replace("_", "-").split("-")
+    return f"{parts[0].lower()}-{parts[1].upper()}" if len(parts) > 1 else parts[0].lower()
 
 
 def _is_us(language: str) -> bool:
-    parts = language.replace("_", "-").split("-")
-    return parts[0].lower() == "en" and len(parts) > 1 and parts[1].upper() == "US"
+    return _region(language) == "en-US"
 
 
 def template_languages() -> list[str]:
@@ -123,6 +134,14 @@ def _create(target: Path, base: str, language: str) -> None:
                 text = text.replace(british, american)
             path.write_text(text, encoding="utf-8")
         (target / "content" / "theme.yaml").write_text(US_THEME, encoding="utf-8")
+    if _region(language) == "de-CH":
+        for path in [*(target / "content").rglob("*.yaml"), *(target / "content").rglob("*.csv")]:
+            text = path.read_text(encoding="utf-8")
+            for german, swiss in CH_WORDS:
+                text = text.replace(german, swiss)
+            if path.suffix == ".csv" or path.parent.name == "charts":  # 120,5 → 120.5 (data, alt texts)
+                text = re.sub(r"(?<=\d),(?=\d)", ".", text)
+            path.write_text(text, encoding="utf-8")
     for part in ("fonts", "icc"):
         shutil.copytree(DATA / "assets" / part, target / "assets" / part)
     images = target / "assets" / "images"

@@ -217,6 +217,10 @@ def _hyphenation(language: str, default: str) -> str:
 def get_locale(language: str) -> Locale:
     base = language.split("-")[0].lower()  # BCP 47 tags are case-insensitive
     data = yaml.safe_load((LOCALES_DIR / f"{base}.yaml").read_text(encoding="utf-8"))
+    parts = language.replace("_", "-").split("-")
+    region = (data.get("regions") or {}).get(parts[1].upper() if len(parts) > 1 else "")
+    if region:  # what the region writes otherwise (de-CH: 1’250’000, 2.5, «…»)
+        data = {**data, **region, "labels": {**data["labels"], **region.get("labels", {})}}
     return Locale(language=language, hyphenation=_hyphenation(language, data["hyphenation"]),
                   thousands=data["thousands"],
                   decimal=data["decimal"], quotes=tuple(data["quotes"]), labels=dict(data["labels"]),

@@ -21,8 +21,10 @@ UNITS = ("Mio.", "Mrd.", "Tsd.", "bn", "Pp.", "pp", "%", "‰", "€", "$", "£"
 _UNIT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))  # "MWp" before "MW"
 # a digit, one ordinary space, a unit that ends there (not the "t" of "ton", the "m" of "mit")
 _AFTER_NUMBER = re.compile(rf"(?<=\d) (?=(?:{_UNIT})(?![\w]))")
-# the scale word and its currency: "Mio. €", "Mrd. Euro"
-_SCALE_CURRENCY = re.compile(r"(?<=\b(?:Mio|Mrd|Tsd)\.) (?=(?:€|\$|£|Euro|EUR|Dollar|Pfund)(?!\w))")
+# the scale word and its currency: "Mio. €", "Mrd. Euro", "Mio. CHF"
+_SCALE_CURRENCY = re.compile(r"(?<=\b(?:Mio|Mrd|Tsd)\.) (?=(?:€|\$|£|Euro|EUR|Dollar|Pfund|CHF|Franken)(?!\w))")
+# a currency code or abbreviation before its amount: "CHF 186,4 Mio.", "Fr. 3.50", "EUR 12", "US$ 4"
+_CURRENCY_BEFORE = re.compile(r"(?<![\w.])(?:CHF|Fr\.|EUR|USD|GBP|US\$) (?=[-−+]?\d)")
 
 
 TIGHT_UNITS = {"en": ("%", "‰", "p", "x", "×")}  # units set without a space in a language ("61.4%", "23.4p", "1.8x")
@@ -76,4 +78,5 @@ def number_ranges(text: str) -> str:
 
 def bind_units(text: str) -> str:
     """'Investitionen von 87,3 Mio. € und 61,4 %' with no-break spaces inside each quantity."""
+    text = _CURRENCY_BEFORE.sub(lambda m: m[0][:-1] + NBSP, text)
     return _SCALE_CURRENCY.sub(NBSP, _AFTER_NUMBER.sub(NBSP, text))

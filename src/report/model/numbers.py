@@ -195,6 +195,8 @@ def _read(raw: str, seps: Separators | None) -> Number | None:
         body = body[1:].lstrip()
     body = re.sub(rf"(?<=\d)[{_SPACES}](?=\d{{3}}(\D|$))", "", body)  # 48 250 → 48250
     thousands, decimal = (seps.thousands, seps.decimal) if seps else ("", ".")
+    if thousands == "’":  # Swiss: Excel and keyboards write the straight apostrophe, 1'250'000
+        body = body.replace("'", "’")
     pattern = rf"\d{{1,3}}(?:{re.escape(thousands)}\d{{3}})+|\d+" if thousands else r"\d+"
     match = re.fullmatch(rf"({pattern})(?:{re.escape(decimal)}(\d+))?", body)
     if not match or not body:

@@ -283,7 +283,7 @@ class Table(Node):
         except ReportError as exc:
             diag.items.extend(exc.diagnostics)
             return None
-        self.notation = csv.notation
+        self.notation = csv.separators(ctx.numbers) if csv.notation else None
         if not csv.rows:
             english = ctx.language.startswith("en")
             sep, point = (",", ".") if english or ctx.numbers is None or ctx.numbers.decimal == "." else (";", ",")

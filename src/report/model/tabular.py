@@ -22,6 +22,7 @@ from .numbers import Number, NumberError, Separators, parse_number
 DATA_DIR = "data"
 MAX_ROWS = 5000
 EXCEL_SEMICOLON = SimpleNamespace(thousands=".", decimal=",")  # the notation of a `;` export
+APOSTROPHES = "’'"  # Swiss thousands: 1’250’000 (and Excel's 1'250'000)
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,10 @@ class CsvData:
     notation: Separators | None = None  # its numbers' notation where it is not the document's
 
     def separators(self, document: Separators | None) -> Separators | None:
+        """The notation its numbers are read in: a `;` export's (German) unless the document is Swiss
+        (Excel in Switzerland writes `;` with 1'250'000 and 2.5), else the document's."""
+        if self.notation is EXCEL_SEMICOLON and document is not None and document.thousands in APOSTROPHES:
+            return document
         return self.notation or document
 
     def column(self, name: str) -> int | None:
