@@ -195,3 +195,24 @@ def test_a_gap_in_a_chart_says_charts_have_none(content, gap):
     assert d.message == "chart 'x': series[1]: values[2]: a value is missing"
     assert d.hint.startswith("a chart has no gaps: write a number for every category")
     assert str(d.pos).endswith(f"x.yaml:8:{len('  - values: [1250, ') + 1}")
+
+
+def test_a_column_of_text_is_one_error_that_says_to_delete_it(content):
+    """A note column as spreadsheets grow them ('Bemerkung': 'Rekord' in one row, the rest empty)
+    gave an error per row, 'an empty value is not a number' with 'write a number, e.g. 20'."""
+    _, diags = read(content, "kind: bar\ndata: data/werte.csv\n",
+                    "Monat;2025;Bemerkung\nJan;121450;Rekord\nFeb;110210;\nMär;108760;\n")
+    (d,) = diags
+    assert str(d.pos).endswith("data/werte.csv:1:12") and d.message == "column 'Bemerkung' holds text, not numbers"
+    assert "delete this column" in d.hint
+
+
+def test_a_column_in_another_notation_is_one_error_naming_the_other_cells(content):
+    """112 errors for six files, one a cell: the real problems drowned. One a column, at its first cell."""
+    _, diags = read(content, "kind: bar\ndata: data/werte.csv\n",
+                    "Jahr;Strom\n2022;48.2\n2023;49.0\n2024;50.3\n2025;51.1\n2026;x2\n")
+    (d,) = diags
+    assert str(d.pos).endswith("data/werte.csv:2:6")
+    assert d.message == ("column 'Strom': '48.2' is not a number (and 4 more cells of this column: "
+                         "'49.0', '50.3', '51.1', …)"), d.message
+    assert "decimals with ','" in d.hint

@@ -54,15 +54,23 @@ class CsvData:
         """The cells of one column as numbers; raises ReportError naming every bad cell. A cell a
         spreadsheet exported with the values' `unit` ("42.1%", "$329.3" or "$329.3M" for $M) is its number."""
         out, problems = [], []
+        name = self.columns[index].text
         for row in self.rows:
             cell = row[index]
             try:
                 out.append(parse_number(without_unit(cell.text, unit), self.separators(seps)))
             except NumberError as exc:
-                problems.append(Diagnostic(f"column '{self.columns[index].text}': {exc}", cell.pos, exc.hint))
-        if problems:
-            raise ReportError(problems)
-        return out
+                problems.append((cell, exc))
+        if not problems:
+            return out
+        if not out and not any(any(ch.isdigit() for ch in cell.text) for cell, _ in problems):
+            raise ReportError([Diagnostic(  # a note column beside the numbers, as spreadsheets grow them
+                f"column '{name}' holds text, not numbers", self.columns[index].pos,
+                "every column after the first is a series of numbers: delete this column from the file")])
+        (cell, exc), rest = problems[0], problems[1:]  # one error for the column: the first cell, the others named
+        shown = ", ".join(repr(c.text) for c, _ in rest[:3]) + (", …" if len(rest) > 3 else "")
+        more = f" (and {len(rest)} more cell{'s' if len(rest) != 1 else ''} of this column: {shown})" if rest else ""
+        raise ReportError([Diagnostic(f"column '{name}': {exc}{more}", cell.pos, exc.hint)])
 
 
 def without_unit(text: str, unit: str | None) -> str:
