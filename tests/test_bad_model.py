@@ -58,7 +58,7 @@ def test_number_mistakes_get_specific_hints(content, written, hint):
 def test_whole_number_required(content):
     edit(content, "report.yaml", "year: 2017", "year: 2017.5")
     d = only(diagnostics(content))
-    assert d.message == "report: year: 2017.5 is not a whole number"
+    assert d.message == "report: year: 2017.5 is not a year"
 
 
 def test_missing_required_field(content):
@@ -66,7 +66,8 @@ def test_missing_required_field(content):
     d = only(diagnostics(content))
     at(d, "content/report.yaml", line_of(content, "report.yaml", "name:"), 1)
     assert d.message == "report: missing required key 'year'"
-    assert d.hint == "add 'year:' (The year under review.), e.g. year: 2017"
+    assert d.hint.startswith("add 'year:' (The year under review: 2025, or a financial year: 2025/26") \
+        and d.hint.endswith("e.g. year: 2017")
 
 
 def test_missing_value(content):
@@ -204,8 +205,23 @@ def test_several_errors_in_one_block(content):
     found = diagnostics(content)
     # the misspelt key is one mistake: not 'titel' unknown and 'title' missing as well
     assert [d.message for d in found] == ["report: unknown key 'titel'",
-                                          "report: year: 'zweitausendsiebzehn' is not a number"]
+                                          "report: year: 'zweitausendsiebzehn' is not a year"]
     assert found[0].hint.startswith("did you mean 'title'?")
+
+
+@pytest.mark.parametrize(("written", "error"), [
+    ("2025/26", None), ("2025-26", None), ("2025/2026", None),
+    ("2025/27", "report: year: '2025/27' is not a financial year: 27 does not follow 2025"),
+    ("'20 25'", "report: year: '20 25' is not a year")])
+def test_a_financial_year_is_a_year(content, written, error):
+    """A UK charity's Impact Report 2025/26: 'year: 2025/26' was 'not a number', hint 'e.g. 20'."""
+    edit(content, "report.yaml", "year: 2017\n", f"year: {written}\n")
+    if error is None:
+        from report.content import load_document
+        assert str(load_document(content).report.year) == written
+    else:
+        (d,) = diagnostics(content)
+        assert d.message == error and "2025/26" in d.hint
 
 
 def test_an_american_spelling_of_a_key_is_one_error_that_names_the_british_one(content):

@@ -9,7 +9,7 @@ from typing import Any, Literal
 
 from ..errors import Diagnostic, Diagnostics
 from .blocks import FOCUS_DESCRIPTION, focus_spec, read_focus
-from .reader import AssetPath, Markup, Node, ReadContext, spec
+from .reader import FINANCIAL_YEAR, AssetPath, Markup, Node, ReadContext, Year, spec
 
 _WEB = re.compile(r"https?://[^\s()\[\]<>]+\.[^\s()\[\]<>]+")
 # An address as it goes into a mailto: link. The local part takes what addresses really use (RFC 5322's
@@ -139,7 +139,10 @@ class Report(Node):
                                 max_length=50)
     organisation: str = spec("The organisation the review is about.", example="Thüringen International",
                              max_length=50, example_en="Example Foundation")
-    year: int = spec("The year under review.", example=2017)
+    year: Year = field(metadata={**spec("The year under review: 2025, or a financial year: 2025/26 (also 2025-26, "
+                                       "2025/2026).", example=2017).metadata,
+                                "json_schema": {"oneOf": [{"type": "integer", "minimum": 1900, "maximum": 2200},
+                                                          {"type": "string", "pattern": FINANCIAL_YEAR}]}})
     language: str = spec("Language of the content (BCP 47), e.g. de-DE or en-GB.", example="de-DE",
                          example_en="en-GB")
     author: str = spec("Author shown in the PDF metadata.", example="Thüringen International",
@@ -166,10 +169,16 @@ class Report(Node):
         if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", self.name):
             diag.error(ctx.value_pos(self, "name"), f"name {self.name!r} is not usable as a file name",
                        "use lower-case letters, digits and hyphens, e.g. jahresrueckblick-2017")
-        if not 1900 <= self.year <= 2200:
-            diag.error(ctx.value_pos(self, "year"), f"year {self.year} is out of range",
-                       "write the four-digit year under review, e.g. 2017")
+        self._check_year(diag, ctx)
         check_language(self, diag, ctx)
+
+
+    def _check_year(self, diag: Diagnostics, ctx: ReadContext) -> None:
+        """The year (a financial year's first) is one a review is about."""
+        first = self.year if isinstance(self.year, int) else int(re.match(FINANCIAL_YEAR, self.year)[1])
+        if not 1900 <= first <= 2200:
+            diag.error(ctx.value_pos(self, "year"), f"year {self.year} is out of range",
+                       "write the four-digit year under review, e.g. 2017, or a financial year, e.g. 2025/26")
 
 
 def check_language(node: Node, diag: Diagnostics, ctx: ReadContext) -> None:

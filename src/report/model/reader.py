@@ -38,6 +38,13 @@ class AssetPath(str):
     """A file below the project's assets folder, given relative to it."""
 
 
+class Year(str):
+    """The year under review as written: 2017 (read as an int), or a financial year '2025/26' (a str)."""
+
+
+FINANCIAL_YEAR = r"((?:19|20|21)\d\d) ?[/–-] ?(\d\d|\d{4})"  # 2025/26, 2025-26, 2025–2026
+
+
 def spec(description: str, default: Any = MISSING, example: Any = None, *,
          max_length: int | None = None, items: tuple[int, int | None] | None = None,
          between: tuple[float, float] | None = None, kinds: dict[str, tuple[type, str | None]] | None = None,
@@ -180,6 +187,8 @@ class Reader:
             return self._read_object(value, pos, tp, what)
         if tp in (float, int):
             return self._read_number(value, pos, tp, what)
+        if tp is Year:
+            return self._read_year(value, pos, what)
         if tp in (str, Markup, AssetPath):
             return self._read_text(value, pos, tp, what)
         if tp is bool:
@@ -245,6 +254,23 @@ class Reader:
             self.diag.error(pos, f"{what}: {value} is not a whole number", "write a whole number, e.g. 2017")
             return INVALID
         return tp(value)
+
+    def _read_year(self, value: Any, pos: Pos, what: str) -> Any:
+        """2017 (its range is the model's to check), or a financial year whose second year follows the first."""
+        hint = "write the four-digit year under review, e.g. 2017, or a financial year, e.g. 2025/26"
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+        m = re.fullmatch(FINANCIAL_YEAR, value.strip()) if isinstance(value, str) else None
+        if m is None:
+            shown = f"{value:g}" if isinstance(value, float) else _got(value)
+            self.diag.error(pos, f"{what}: {shown} is not a year", hint)
+            return INVALID
+        first, second = int(m[1]), m[2]
+        if int(second) != ((first + 1) % 100 if len(second) == 2 else first + 1):
+            self.diag.error(pos, f"{what}: '{value}' is not a financial year: {second} does not follow {first}",
+                            f"write {first}/{(first + 1) % 100:02d}")
+            return INVALID
+        return str(value).strip()
 
     def _read_text(self, value: Any, pos: Pos, tp: type, what: str) -> Any:
         if isinstance(value, bool) or isinstance(value, (YMap, YSeq)):
