@@ -55,7 +55,9 @@ def cmd_build(args: argparse.Namespace) -> int:
         warned = [f for f in result.preflight.findings if f.status != "pass"]
         for f in warned:
             print(f.format(), file=sys.stderr)
-        print(f"preflight passed ({len(result.preflight.findings)} checks, {len(warned)} warnings)", file=sys.stderr)
+        plural = "" if len(warned) == 1 else "s"
+        print(f"preflight passed ({len(result.preflight.findings)} checks, {len(warned)} warning{plural})",
+              file=sys.stderr)
     verb = "kept (nothing changed since the last build)" if result.unchanged else "wrote"
     for out in result.outputs:
         print(f"{verb} {out.path} ({_human(out.size)}, {out.pages} pages, {out.edition} edition)")

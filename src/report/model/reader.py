@@ -255,6 +255,12 @@ class Reader:
             return INVALID
         return tp(value)
 
+    def _quote_example(self) -> str:
+        """The document's own quotation marks, as an author would type them: „…“ (de), “…” (en), «…» (de-CH)."""
+        numbers = self.ctx.numbers
+        quotes = getattr(numbers, "quotes", None) or (("“", "”") if self.ctx.language.startswith("en") else ("„", "“"))
+        return f"{quotes[0]}…{quotes[1]}"
+
     def _read_year(self, value: Any, pos: Pos, what: str) -> Any:
         """2017 (its range is the model's to check), or a financial year whose second year follows the first."""
         hint = "write the four-digit year under review, e.g. 2017, or a financial year, e.g. 2025/26"
@@ -299,7 +305,7 @@ class Reader:
             if (at := markup.unclosed_quote(text)) is not None:
                 self.diag.warning(pos, f"{what}: the quotation mark in {_excerpt(text, at)} is never closed: it "
                                   "prints as an opening mark alone", 'close the quotation with a second " (or '
-                                  "type the marks themselves: „…“ or “…”)")
+                                  f"type the marks themselves: {self._quote_example()})")
             return Markup(text)
         if tp is AssetPath:
             return self._read_asset(text, pos, what)
