@@ -24,6 +24,7 @@ from .text import Paragraph, rl_plain
 PANEL = 0.40  # share of the trim height covered by the title panel
 # WCAG 2 (1.4.3) contrast for text on the photo: small text 4.5 : 1, large text (the kicker: 14 pt bold) 3 : 1
 TEXT_CONTRAST, LARGE_TEXT_CONTRAST = 4.5, 3.0
+SAFE_EDGE = 5 * MM  # text stays this far inside the trim: print shops' safe zone (3–5 mm), the cut may wander
 
 
 class Cover(Flowable):
@@ -90,17 +91,43 @@ class Cover(Flowable):
             canv.setFont(font, drawn_size(organisation, font, size, inner_w, floor))
             canv.drawString(margin, org_y, organisation)
         with content(canv, "P"):
-            font, size, floor = credit_line(st)  # bold and ≥ reversed_min: reversed out of the image
-            credit = ctx.locale.one_line(rep.cover.credit)
-            drawn = drawn_size(credit, font, size, inner_w, floor)
-            right, base = w - st.theme.page.margin_outer * MM, panel_h + 5 * MM
-            box = (right - canv.stringWidth(credit, font, drawn), base - 0.25 * drawn, right, base + 0.75 * drawn)
-            colour = self._text_colour(ground(box))
-            if colour != "paper":
-                canv.setFillColor(st.colour(colour))
-            canv.setFont(font, drawn)
-            canv.drawRightString(right, base, credit)
+            if on_photo:
+                self._edge_credit(max(org_y, self._logo(org_y, draw=False)), ground)
+            else:  # at the artwork's foot, above the panel, at the right
+                font, size, floor = credit_line(st)  # bold and ≥ reversed_min: reversed out of the image
+                credit = ctx.locale.one_line(rep.cover.credit)
+                drawn = drawn_size(credit, font, size, inner_w, floor)
+                right, base = w - st.theme.page.margin_outer * MM, panel_h + 5 * MM
+                box = (right - canv.stringWidth(credit, font, drawn), base - 0.25 * drawn, right,
+                       base + 0.75 * drawn)
+                colour = self._text_colour(ground(box))
+                if colour != "paper":
+                    canv.setFillColor(st.colour(colour))
+                canv.setFont(font, drawn)
+                canv.drawRightString(right, base, credit)
         self._logo(org_y, draw=True, ground=ground)
+
+    def _edge_credit(self, bottom: float, ground: Any) -> None:
+        """The photo cover's credit along its right edge, reading upwards from `bottom` (the organisation's
+        baseline, or above a logo at the foot): across the page the photo has no foot for it. It stands in
+        the middle of the outer margin, but at least SAFE_EDGE inside the trim."""
+        ctx, canv = self.ctx, self.canv
+        st, g = ctx.styles, ctx.geometry
+        font, size, floor = credit_line(st)
+        credit = ctx.locale.one_line(ctx.doc.report.cover.credit)
+        length = min(g.trim_w, g.trim_h - st.theme.page.margin_top * MM - bottom)  # no higher than the top margin
+        drawn = drawn_size(credit, font, size, length, floor)
+        # the glyphs lie left of the upright baseline (their ascent, ~0.75 em) and right of it (descent)
+        base = min(g.trim_w - st.theme.page.margin_outer * MM / 2 + 0.25 * drawn,
+                   g.trim_w - SAFE_EDGE - 0.25 * drawn)
+        box = (base - 0.75 * drawn, bottom, base + 0.25 * drawn, bottom + canv.stringWidth(credit, font, drawn))
+        canv.saveState()
+        canv.setFillColor(st.colour(self._text_colour(ground(box))))
+        canv.setFont(font, drawn)
+        canv.translate(base, bottom)
+        canv.rotate(90)
+        canv.drawString(0, 0, credit)
+        canv.restoreState()
 
     def _kicker(self, width: float, colour: str = "accent") -> Paragraph:
         st, rep = self.ctx.styles, self.ctx.doc.report
