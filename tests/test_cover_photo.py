@@ -12,6 +12,7 @@ import pytest
 from PIL import Image, ImageDraw
 
 from report.build import build
+from report.colours import contrast_ratio, luminance
 
 from .conftest import ASSETS, SAMPLE_CONTENT, set_sections
 from .hostile import at, diagnostics, line_of, make_project, only
@@ -271,3 +272,57 @@ def test_the_scrim_eases_in_from_nothing(tmp_path):
     first = column[start] - column[start + quarter]
     last = column[end - quarter] - column[end]
     assert first < 0.5 * last, (start, end, first, last)
+
+
+def _credit_box(path: Path) -> tuple[float, float, float, float, list[float]]:
+    """The cover credit's glyph bounds (left, bottom, right, top, in PDF points) and the page's trim box."""
+    import pikepdf
+    with pikepdf.open(path) as pdf:
+        page = pdf.pages[0]
+        trim = [float(v) for v in page.obj.get("/TrimBox", page.MediaBox)]
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        text = pdf[0].get_textpage()
+        start = text.get_text_range().index("Foto: Lena")
+        boxes = [text.get_charbox(i) for i in range(start, start + len("Foto: Lena Sørensen"))
+                 if not text.get_text_range(i, 1).isspace()]
+    finally:
+        pdf.close()
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes),
+            trim)
+
+
+@pytest.fixture(scope="module")
+def white_photo_cover(tmp_path_factory) -> dict:
+    root = tmp_path_factory.mktemp("credit")
+    photo = Image.new("RGB", (2551, 3579), WHITE)  # A4 with bleed at 300 ppi, for print too
+    content = _project(root, photo, "  image: images/photo.jpg\n  layout: photo\n", "page:\n  size: A4\n")
+    return {o.edition: o.path for o in build(content, root / "out").outputs}
+
+
+@pytest.mark.parametrize("edition", ["screen", "print"])
+def test_the_photo_covers_credit_runs_up_its_right_edge_from_the_foot(white_photo_cover, edition):
+    """Visual QA 9: the credit floated at 58 % of the page's height on the right, at the scrim's grey
+    top. It reads upwards along the right edge from the organisation's baseline, in the outer margin and
+    at least 5 mm inside the trim (the print shop's safe zone), white on the dark scrim."""
+    path = white_photo_cover[edition]
+    left, bottom, right, top, (x0, y0, x1, y1) = _credit_box(path)
+    assert top - bottom > 5 * (right - left)  # upright
+    assert x1 - 16 * MM < left and right <= x1 - 5 * MM
+    assert y0 + 16 * MM - 1 <= bottom and top < y0 + 0.3 * (y1 - y0)  # near the foot
+    if edition == "screen":
+        cover = _pages(path)[0][0]
+        h = cover.height
+        region = cover.crop((round(left), round(h - top), round(right), round(h - bottom)))
+        shades = sorted(luminance(tuple(v / 255 for v in c)) for _, c in region.getcolors(region.width * region.height))
+        assert shades[-1] > 0.8 and contrast_ratio(shades[-1], shades[0]) >= 4.5  # white glyphs, dark ground
+
+
+def test_the_photo_covers_credit_stands_above_a_logo_at_the_foot(tmp_path):
+    content = _project(tmp_path, _plain(BLUE), "  image: images/photo.jpg\n  layout: photo\n",
+                       "logo:\n  file: logo/logo.png\n  negative: logo/logo-negative.png\n  cover: bottom-right\n")
+    path = build(content, tmp_path / "out", ["screen"]).outputs[0].path
+    left, bottom, right, top, (_, y0, _, y1) = _credit_box(path)
+    height = 40 * MM / 3  # the 3 : 1 logo, 40 mm wide, on the organisation's baseline, its clear space above
+    assert top - bottom > 5 * (right - left) and top < y0 + 0.3 * (y1 - y0)
+    assert bottom >= 16 * MM + height + 0.5 * height - 1

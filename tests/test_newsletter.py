@@ -263,3 +263,33 @@ def test_teaser_tiles_side_by_side_are_as_high_as_each_other(project, tmp_path):
     (tmp_path / "teaser.html").write_text(teaser_html(doc, get_locale(doc.report.language), "cover-600.png"),
                                           encoding="utf-8")
     assert _in_chromium(tmp_path, 600, tmp_path, "teaser-long-label-600.png") == 2  # and uneven == 0 inside
+
+
+QUALIFIER_GAP = 'font-size:11px;">&nbsp;</div>'  # a tile's empty qualifier line
+
+
+def test_a_tile_keeps_an_empty_qualifier_line_only_beside_one_with_a_qualifier(kit):
+    """The sample's first row (5 trips, 20 delegations) has no qualifier, yet both values stood a blank
+    line low; the second row's '6' stays level with 'MEHR ALS / 1.000' beside it."""
+    html = (kit / "teaser.html").read_text(encoding="utf-8")
+    tiles = html.split('<div style="display:inline-block')[1:]
+    assert len(tiles) == 4
+    assert [QUALIFIER_GAP in tile for tile in tiles] == [False, False, True, False]
+
+
+def test_teaser_footer_names_an_address_once_and_sets_the_unsubscribe_note_apart(project):
+    """A reply address that is the contact's e-mail address stood twice, one line under the other; the
+    unsubscribe note ran on under the address (the plain text had a blank line)."""
+    from report.content import load_document
+    from report.locale import get_locale
+    from report.newsletter.teaser import teaser_html, teaser_text
+    report = project / "report.yaml"
+    report.write_text(report.read_text(encoding="utf-8").replace(
+        "  publisher: Thüringen International\n", "  publisher: Thüringen International\n"
+        "  email: Newsletter@example.org\n", 1), encoding="utf-8")
+    doc = load_document(project)
+    locale = get_locale(doc.report.language)
+    html, text = teaser_html(doc, locale, "cover-600.png"), teaser_text(doc, locale)
+    assert "mailto:Newsletter@example.org" in html and "Newsletter@example.org" in text
+    assert "Antworten an" not in html and "Antworten an" not in text
+    assert "<br><br>Sie erhalten diese E-Mail" in html and "\n\nSie erhalten diese E-Mail" in text

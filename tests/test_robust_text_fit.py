@@ -58,6 +58,19 @@ def test_credit_too_wide_even_when_smaller_is_an_error_at_its_line(project: Path
     assert "image credit on the cover is too wide" in diag.message and diag.hint.startswith("shorten")
 
 
+def test_a_photo_covers_credit_longer_than_the_right_edge_is_an_error(project: Path, tmp_path: Path) -> None:
+    """On a photo cover the credit runs up the right edge: on a landscape A5 page that is 120 mm (the
+    page's height less the top margin and the organisation's baseline), less than the text's 182 mm across."""
+    credit = "Photo: " + "Amira Khan and the Northfield photo desk, " * 2 + "Settle"  # 97 characters
+    edit(project, "report.yaml", CREDIT, f'layout: photo\n  credit: "{credit}"')
+    (project / "theme.yaml").write_text("page:\n  size: A5\n  orientation: landscape\n", encoding="utf-8")
+    with pytest.raises(ReportError) as err:
+        build(project, tmp_path / "out", ["screen"])
+    (diag,) = err.value.diagnostics
+    at(diag, "report.yaml", line_of(project, "report.yaml", "credit:"))
+    assert diag.message == "the image credit on the cover is too wide: 126 mm at 8 pt, the page has 120 mm"
+
+
 def test_key_figure_tiles_grow_to_hold_long_details(project: Path, tmp_path: Path) -> None:
     detail = ("Außenwirtschaftsberatungsunternehmen und Wirtschaftsförderungsgesellschaften begleiteten "
               "Markterkundungsreisen nach Kalifornien, Japan, Chicago und Mexiko")

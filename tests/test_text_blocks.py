@@ -554,6 +554,31 @@ def test_footnote_reference_and_note_link_to_each_other(built):
         assert all(a.Dest[0].objgen == page.objgen for a in inner)
 
 
+def test_footnote_links_are_not_underlined(built):
+    """A footnote's reference and its number stay links but, like the contents' entries, carry no underline
+    (heavy under a superscript); the address on the same page keeps its own. An underline is a dark row
+    across the whole link area within a point of its foot."""
+    pdf = pdfium.PdfDocument(str(built["screen"]))
+    try:
+        page_no = next(i for i, p in enumerate(pdf) if "Tango als" in p.get_textpage().get_text_range())
+        scale = 4
+        image = pdf[page_no].render(scale=scale).to_pil().convert("L")
+    finally:
+        pdf.close()
+    with pikepdf.open(built["screen"]) as doc:
+        links = [("/Dest" in a, [float(v) * scale for v in a.Rect])
+                 for a in doc.pages[page_no].get("/Annots", []) if a.get("/Subtype") == "/Link"]
+
+    def underlined(rect: list[float]) -> bool:
+        x0, y0, x1, _ = rect
+        foot = int(image.height - y0)
+        return any(all(image.getpixel((x, row)) < 128 for x in range(int(x0) + 1, int(x1) - 1))
+                   for row in range(foot - scale, foot + 1))
+    assert sorted(inner for inner, _ in links) == [False, False, False, True, True]
+    assert [underlined(rect) for inner, rect in links if inner] == [False, False]
+    assert all(underlined(rect) for inner, rect in links if not inner)
+
+
 def test_level_three_heading_without_level_two_is_bookmarked_one_level_up(tmp_path):
     sections = {"k": {"kind": "text", "title": "Kasten mit Kopf", "blocks": [
         {"box": {"blocks": [{"heading": {"text": "Tief im Kasten", "level": 3}}, {"paragraph": "Text."}]}},

@@ -24,6 +24,27 @@ from .text import Paragraph, rl_plain
 PANEL = 0.40  # share of the trim height covered by the title panel
 # WCAG 2 (1.4.3) contrast for text on the photo: small text 4.5 : 1, large text (the kicker: 14 pt bold) 3 : 1
 TEXT_CONTRAST, LARGE_TEXT_CONTRAST = 4.5, 3.0
+ORGANISATION_BASE = 16  # mm at A4: the organisation's baseline, this far above the trim's foot
+SAFE_EDGE = 5 * MM  # text stays this far inside the trim: print shops' safe zone (3–5 mm), the cut may wander
+
+
+def logo_clear_top(ctx: LayoutContext, org_y: float) -> float:
+    """The top of a bottom-right logo's clear space in the title panel (0: no logo there)."""
+    brand = ctx.brand
+    if brand is None or brand.spec.cover != "bottom-right":
+        return 0.0
+    art, _ = brand.art_on(True)
+    height = logo_width(brand.spec, ctx.styles.theme) * art.ratio
+    return org_y + height + brand.spec.clear_space * height
+
+
+def edge_credit_room(ctx: LayoutContext) -> tuple[float, float]:
+    """Where the photo cover's credit runs up the right edge: (its foot, its length), from the
+    organisation's baseline or above a logo's clear space there, up to the top margin."""
+    st, g = ctx.styles, ctx.geometry
+    org_y = ORGANISATION_BASE * MM * st.scale
+    bottom = max(org_y, logo_clear_top(ctx, org_y))
+    return bottom, g.trim_h - st.theme.page.margin_top * MM - bottom
 
 
 class Cover(Flowable):
@@ -67,7 +88,7 @@ class Cover(Flowable):
         s = st.theme.sizes
         k = st.scale  # fixed distances of the design follow the page size (1 at A4)
         y = panel_h - 18 * MM * k
-        org_y = 16 * MM * k
+        org_y = ORGANISATION_BASE * MM * k
         kicker = self._kicker(inner_w)
         _, ph = kicker.wrap(inner_w, h)
         if on_photo:  # on the scrim: the accent where it stands out (3 : 1 for large text), else white
@@ -78,7 +99,7 @@ class Cover(Flowable):
         kicker.drawOn(canv, margin, y - ph)
         y -= ph + 6 * MM * k
         room = y - org_y - s.h2 - 6 * MM * k
-        logo_top = self._logo(org_y, draw=False)
+        logo_top = logo_clear_top(ctx, org_y)
         if logo_top > org_y + s.h2:  # nothing of the title in the logo's clear space
             room = y - logo_top - 6 * MM * k
         title, ph = self._title(inner_w, room=room)
@@ -90,17 +111,43 @@ class Cover(Flowable):
             canv.setFont(font, drawn_size(organisation, font, size, inner_w, floor))
             canv.drawString(margin, org_y, organisation)
         with content(canv, "P"):
-            font, size, floor = credit_line(st)  # bold and ≥ reversed_min: reversed out of the image
-            credit = ctx.locale.one_line(rep.cover.credit)
-            drawn = drawn_size(credit, font, size, inner_w, floor)
-            right, base = w - st.theme.page.margin_outer * MM, panel_h + 5 * MM
-            box = (right - canv.stringWidth(credit, font, drawn), base - 0.25 * drawn, right, base + 0.75 * drawn)
-            colour = self._text_colour(ground(box))
-            if colour != "paper":
-                canv.setFillColor(st.colour(colour))
-            canv.setFont(font, drawn)
-            canv.drawRightString(right, base, credit)
-        self._logo(org_y, draw=True, ground=ground)
+            if on_photo:
+                self._edge_credit(ground)
+            else:  # at the artwork's foot, above the panel, at the right
+                font, size, floor = credit_line(st)  # bold and ≥ reversed_min: reversed out of the image
+                credit = ctx.locale.one_line(rep.cover.credit)
+                drawn = drawn_size(credit, font, size, inner_w, floor)
+                right, base = w - st.theme.page.margin_outer * MM, panel_h + 5 * MM
+                box = (right - canv.stringWidth(credit, font, drawn), base - 0.25 * drawn, right,
+                       base + 0.75 * drawn)
+                colour = self._text_colour(ground(box))
+                if colour != "paper":
+                    canv.setFillColor(st.colour(colour))
+                canv.setFont(font, drawn)
+                canv.drawRightString(right, base, credit)
+        self._logo(org_y, ground)
+
+    def _edge_credit(self, ground: Any) -> None:
+        """The photo cover's credit along its right edge, reading upwards (edge_credit_room): across the page
+        the photo has no foot for it. It stands in the middle of the outer margin, but at least SAFE_EDGE
+        inside the trim."""
+        ctx, canv = self.ctx, self.canv
+        st, g = ctx.styles, ctx.geometry
+        font, size, floor = credit_line(st)
+        credit = ctx.locale.one_line(ctx.doc.report.cover.credit)
+        bottom, length = edge_credit_room(ctx)
+        drawn = drawn_size(credit, font, size, length, floor)
+        # the glyphs lie left of the upright baseline (their ascent, ~0.75 em) and right of it (descent)
+        base = min(g.trim_w - st.theme.page.margin_outer * MM / 2 + 0.25 * drawn,
+                   g.trim_w - SAFE_EDGE - 0.25 * drawn)
+        box = (base - 0.75 * drawn, bottom, base + 0.25 * drawn, bottom + canv.stringWidth(credit, font, drawn))
+        canv.saveState()
+        canv.setFillColor(st.colour(self._text_colour(ground(box))))
+        canv.setFont(font, drawn)
+        canv.translate(base, bottom)
+        canv.rotate(90)
+        canv.drawString(0, 0, credit)
+        canv.restoreState()
 
     def _kicker(self, width: float, colour: str = "accent") -> Paragraph:
         st, rep = self.ctx.styles, self.ctx.doc.report
@@ -117,14 +164,13 @@ class Cover(Flowable):
         white, ink = self._contrast("paper", ground), self._contrast("ink", ground)
         return "paper" if white >= TEXT_CONTRAST or white >= ink else "ink"
 
-    def _logo(self, org_y: float, draw: bool, ground: Any = None) -> float:
-        """The logo where the theme puts it; returns the top of its clear space in the title panel (0: none).
-        On the photo cover it is the version that stands out from the photo under it (`ground`: the
-        photo's luminance under a box), on a plate only where neither does."""
+    def _logo(self, org_y: float, ground: Any) -> None:
+        """The logo where the theme puts it. On the photo cover it is the version that stands out from the
+        photo under it (`ground`: the photo's luminance under a box), on a plate only where neither does."""
         ctx, canv = self.ctx, self.canv
         brand, st, g = ctx.brand, ctx.styles, ctx.geometry
         if brand is None or brand.spec.cover == "none":
-            return 0.0
+            return
         page = st.theme.page
         in_panel = brand.spec.cover == "bottom-right"
         art, _ = brand.art_on(in_panel)
@@ -132,8 +178,6 @@ class Cover(Flowable):
         height = width * art.ratio
         clear = brand.spec.clear_space * height
         right_x = g.trim_w - page.margin_outer * MM - width
-        if not draw:
-            return org_y + height + clear if in_panel else 0.0
         top_gap = max(clear, 6 * MM * st.scale)
         x = right_x if in_panel or brand.spec.cover == "top-right" else page.margin_inner * MM
         if ctx.doc.report.cover.layout == "photo":
@@ -153,15 +197,14 @@ class Cover(Flowable):
             hang = (x - clear, y - clear, x + width + clear, g.trim_h + g.bleed) if plate and not in_panel else None
             draw_logo(canv, brand, st, x, y, width, dark=None, prepare_image=ctx.prepare_image,
                       bleed_to=hang, on_photo=(chosen, plate))
-            return 0.0
+            return
         if in_panel:
             draw_logo(canv, brand, st, right_x, org_y, width, dark="primary", prepare_image=ctx.prepare_image)
-            return 0.0
+            return
         # on the artwork: a plate in the paper colour hangs from the top edge, the clear space around the logo
         y = g.trim_h - top_gap - height
         draw_logo(canv, brand, st, x, y, width, dark=None, prepare_image=ctx.prepare_image,
                   bleed_to=(x - clear, y - clear, x + width + clear, g.trim_h + g.bleed))
-        return 0.0
 
     def _title(self, width: float, room: float) -> tuple[Paragraph, float]:
         """The title at the theme's size, or smaller where a long title would not fit the panel."""

@@ -56,19 +56,23 @@ def check(ctx: LayoutContext, running_head: str) -> None:
     def pos(node: object, name: str) -> Pos:
         return getattr(node, "field_pos", {}).get(name) or getattr(node, "pos", Pos())
 
+    credit_room = width
+    if rep.cover.layout == "photo":  # up the right edge: on a landscape page less than across it
+        from .cover import edge_credit_room  # the cover draws with this module's sizes
+        credit_room = min(width, edge_credit_room(ctx)[1])
     lines = [
-        (running_head, st.font["bold"], s.running, MIN_TEXT_PT, pos(rep, "organisation"),
+        (running_head, st.font["bold"], s.running, MIN_TEXT_PT, width, pos(rep, "organisation"),
          "the running head (organisation · subtitle)"),
-        (ctx.locale.one_line(rep.organisation), *organisation_line(st), pos(rep, "organisation"),
+        (ctx.locale.one_line(rep.organisation), *organisation_line(st), width, pos(rep, "organisation"),
          "the organisation on the cover"),
-        (ctx.locale.one_line(rep.cover.credit), *credit_line(st), pos(rep.cover, "credit"),
+        (ctx.locale.one_line(rep.cover.credit), *credit_line(st), credit_room, pos(rep.cover, "credit"),
          "the image credit on the cover"),
     ]
-    for text, font, size, floor, where, what in lines:
-        if fit_size(text, font, size, width, floor) is None:
+    for text, font, size, floor, room, where, what in lines:
+        if fit_size(text, font, size, room, floor) is None:
             need = stringWidth(text, font, floor)
-            keep = max(1, int(len(text) * width / need))
+            keep = max(1, int(len(text) * room / need))
             diag.items.append(Diagnostic(
                 f"{what} is too wide: {need / 72 * 25.4:.0f} mm at {floor:g} pt, the page has "
-                f"{width / 72 * 25.4:.0f} mm", where, f"shorten it to about {keep} characters"))
+                f"{room / 72 * 25.4:.0f} mm", where, f"shorten it to about {keep} characters"))
     diag.raise_if_errors()

@@ -1,5 +1,6 @@
 """Small print: note blocks (rounding notes, methodology) and footnotes set at the end of their
-section. A reference [^n] is a superscript link to its note; each note is tagged Note."""
+section. A reference [^n] is a superscript link to its note; each note is tagged Note. Both links, like
+the contents' entries, carry no underline on screen (heavy under a superscript)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ from .heading import slug
 from .styles import MM
 from .text import Paragraph, rl_markup, rl_plain
 
+INTERNAL = 'underline="0"'  # a link within the document: found by its place, no underline (as the contents)
+
 
 def note_key(section_file: Any, number: int) -> str:
     stem = getattr(section_file, "stem", "") or ""
@@ -27,7 +30,7 @@ def reference(section_file: Any) -> Any:
     """How a footnote reference is set inside a paragraph of the section written in `section_file`."""
     def ref(n: int) -> str:
         key = note_key(section_file, n)
-        return f'<a name="ref-{key}"/><super><a href="#{key}">{n}</a></super>'
+        return f'<a name="ref-{key}"/><super><a href="#{key}" {INTERNAL}>{n}</a></super>'
     return ref
 
 
@@ -48,7 +51,7 @@ def footnotes(ctx: LayoutContext, section: TextSection, indent: float = 0.0) -> 
     out: list[Any] = [Rule(indent, st.colour("rule"))]
     for n, text in enumerate(section.footnotes, start=1):
         anchor = f'<a name="{note_key(section.pos.file, n)}"/>'
-        back = f'<a href="#ref-{note_key(section.pos.file, n)}">{n}</a>'  # back to where it is referred to
+        back = f'<a href="#ref-{note_key(section.pos.file, n)}" {INTERNAL}>{n}</a>'  # back to where it is referred to
         out.append(Paragraph(f"{anchor}<super>{back}</super>\u2002{rl_markup(text, ctx.locale)}", style))
     return out
 

@@ -57,6 +57,12 @@ def _contact(doc: Document, locale: Locale) -> tuple[list[str], list[tuple[str, 
     return list(nl.address or contact.address), ways
 
 
+def _reply_to(doc: Document) -> str | None:
+    """The reply address for the footer, unless it is the contact's e-mail address, already there."""
+    reply, email = doc.report.newsletter.reply_to, doc.report.contact.email
+    return None if reply and email and reply.casefold() == email.casefold() else reply
+
+
 def _colours(doc: Document) -> dict[str, str]:
     from ..theme import load_theme
     theme, _ = load_theme(doc.content_dir, doc.assets_dir)
@@ -90,12 +96,13 @@ def teaser_html(doc: Document, locale: Locale, cover_src: str) -> str:
     footer = [escape(t(nl.sender)), *(escape(t(line)) for line in address)]
     footer += [f'{escape(label)}: <a href="{escape(href)}" style="color:{c["paper"]};">{escape(text)}</a>'
                for label, text, href in ways]
-    if nl.reply_to:
-        footer.append(f'{escape(locale.label("reply_to"))}: <a href="mailto:{escape(nl.reply_to)}" '
-                      f'style="color:{c["paper"]};">{escape(nl.reply_to)}</a>')
-    if nl.unsubscribe:
-        footer.append(escape(t(nl.unsubscribe)))
+    reply = _reply_to(doc)
+    if reply:
+        footer.append(f'{escape(locale.label("reply_to"))}: <a href="mailto:{escape(reply)}" '
+                      f'style="color:{c["paper"]};">{escape(reply)}</a>')
     footer_html = "<br>".join(footer)
+    if nl.unsubscribe:  # a paragraph of its own under the address, as in the plain text
+        footer_html += "<br><br>" + escape(t(nl.unsubscribe))
     return f"""<!DOCTYPE html>
 <html lang="{escape(rep.language)}">
 <head>
@@ -168,10 +175,13 @@ def _tiles(figures: list[KeyFigure], locale: Locale, c: dict[str, str]) -> str:
     label_room = half - 2 * (TILE_GAP + TILE_PAD)
     label_h = 18 * max(_lines(t(fig.label), LABEL_PX, label_room) for fig in figures) if pairs else 0
     tiles = []
-    for fig, value in zip(figures, values, strict=True):
+    for i, (fig, value) in enumerate(zip(figures, values, strict=True)):
+        # a tile without a qualifier keeps its line empty only beside one with a qualifier, so that
+        # their values stand level; elsewhere (one a row, two without) the value stands at the top
+        beside = figures[i ^ 1] if pairs and (i ^ 1) < len(figures) else None
         qual = f'<div style="font-size:{QUALIFIER_PX}px;font-weight:bold;letter-spacing:1px;color:{c["accent"]};">' \
                f'{escape(t(fig.qualifier)).upper()}</div>' if fig.qualifier else \
-               f'<div style="font-size:{QUALIFIER_PX}px;">&nbsp;</div>'
+               f'<div style="font-size:{QUALIFIER_PX}px;">&nbsp;</div>' if beside is not None and beside.qualifier else ""
         tiles.append(
             f'<div style="{block}"><table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0">'
             f'<tr><td style="padding:{TILE_GAP}px;">'
@@ -250,8 +260,9 @@ def teaser_text(doc: Document, locale: Locale) -> str:
     address, ways = _contact(doc, locale)
     lines += ["", f"{t(nl.button)}:", nl.pdf_url, "", "--", t(nl.sender), *(t(a) for a in address)]
     lines += [f"{label}: {text}" for label, text, _ in ways]
-    if nl.reply_to:
-        lines.append(f"{locale.label('reply_to')}: {nl.reply_to}")
+    reply = _reply_to(doc)
+    if reply:
+        lines.append(f"{locale.label('reply_to')}: {reply}")
     if nl.unsubscribe:
         lines += ["", wrap(t(nl.unsubscribe))]
     return "\n".join(lines) + "\n"
