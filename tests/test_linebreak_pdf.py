@@ -124,3 +124,20 @@ def test_emergency_stretch_names_the_paragraph(project, tmp_path):
     where = found[0].format()
     assert where.startswith(f"{project / rel}:{line_of(project, rel, '- paragraph:')}:"), where
     assert "warning" in where and "hint:" in where
+
+
+def test_an_address_that_fits_a_line_is_not_broken(project, tmp_path):
+    """A UK charity's A5 Easy Read page: 'hello@northway-mentoring.org' | '.uk or call …' — the break
+    inside the address was allowed to end a line short, the space after the whole address was not, so
+    the address broke though it fits a line. Now a line may end short after a whole address too."""
+    from .conftest import set_sections
+    report = project / "report.yaml"
+    report.write_text(report.read_text(encoding="utf-8").replace("language: de-DE", "language: en-GB"),
+                      encoding="utf-8")
+    (project / "theme.yaml").write_text("page:\n  size: A5\n", encoding="utf-8")
+    text = ("If you would like this report in large print, in Easy Read, as an audio file or in another "
+            "language, please e-mail hello@northway-mentoring.org.uk or call 0113 496 0321.")
+    set_sections(project, {"sections/e.yaml": f"kind: text\ntitle: Easy read\nblocks:\n  - paragraph: {text}\n"})
+    pdf = build(project, tmp_path / "out", ["print"]).outputs[0].path  # (the screen edition's text is per paragraph)
+    lines = [ln.strip() for ln in extract_text(pdf).splitlines() if "northway" in ln]
+    assert len(lines) == 1 and "hello@northway-mentoring.org.uk" in lines[0], lines

@@ -76,9 +76,9 @@ def test_bare_url_is_a_link_span_without_trailing_punctuation():
 
 
 def test_url_break_opportunities_only_before_slash_dot_hyphen_question_mark():
-    shown = markup.breakable_url("https://www.thueringen-international.de/service//jahr?x=1&y=2")
+    shown = markup.breakable_url("https://www.thueringen-international-wirtschaft.de/service//jahr?x=1&y=2")
     pieces = shown.split(markup.BREAK)
-    assert "".join(pieces) == "https://www.thueringen-international.de/service//jahr?x=1&y=2"
+    assert "".join(pieces) == "https://www.thueringen-international-wirtschaft.de/service//jahr?x=1&y=2"
     assert pieces[:3] == ["https://", "www", ".thueringen"]  # after the scheme's //, never inside the scheme
     assert all(p[0] in "/.-?=&" for p in pieces[2:]) and "//jahr" in pieces  # before a run, not inside it
     assert "-" not in shown.replace("thueringen" + markup.BREAK + "-", "")  # no hyphen is added
@@ -89,6 +89,11 @@ def test_a_short_host_name_is_never_broken_inside():
     pieces = markup.breakable_url("https://www.epa.gov/egrid/data").split(markup.BREAK)
     assert pieces == ["https://", "www.epa.gov", "/egrid", "/data"]
     assert markup.breakable_url("https://www.epa.gov").split(markup.BREAK) == ["https://", "www.epa.gov"]
+    # a UK charity's 29 characters, and its e-mail: broken before the @ at most (it was '…org | .uk')
+    assert markup.breakable_url("https://www.northway-mentoring.org.uk/accounts").split(markup.BREAK) == [
+        "https://", "www.northway-mentoring.org.uk", "/accounts"]
+    assert markup.breakable_url("hello@northway-mentoring.org.uk").split(markup.BREAK) == [
+        "hello", "@northway-mentoring.org.uk"]
 
 
 def test_footnote_references():

@@ -27,7 +27,7 @@ _BARE = re.compile(rf"(?P<url>{_BARE_URL.pattern})|(?P<mail>{_BARE_EMAIL})")
 # hyphen is added. Every line breaker (reportlab's, the paragraph optimiser's) must honour it.
 BREAK = "\u200b"
 _URL_PUNCT = "/.\\-?~_#%=&"
-SHORT_HOST = 24  # characters: a host name up to this long is never broken inside (a long one is)
+SHORT_HOST = 32  # characters: a host name up to this long is never broken inside (a long one is)
 _URL_BREAK_BEFORE = re.compile(rf"(?<=[^{_URL_PUNCT}])(?=[{_URL_PUNCT}])")  # before a run of them
 
 
@@ -132,6 +132,9 @@ def breakable_url(url: str) -> str:
     own, the next line shows it goes on, and no hyphen is added."""
     scheme, sep, rest = url.partition("://")
     if not sep:
+        local, at, domain = url.partition("@")
+        if at and len(domain) <= SHORT_HOST:  # an e-mail address breaks in its name or before its @ domain
+            return _URL_BREAK_BEFORE.sub(BREAK, local) + BREAK + at + domain
         return _URL_BREAK_BEFORE.sub(BREAK, url)
     host, slash, path = rest.partition("/")
     if len(host) <= SHORT_HOST:  # "www.epa.gov" stays whole: a line ends after // or before a /

@@ -216,6 +216,12 @@ def plan(frag_words: list, widths: list[float], hyphenate: Callable | None, para
     return _build(breaks, words, widths, expand)
 
 
+def _ends_address(words: list[_Word], i: int) -> bool:
+    """Does word `i` end a web or e-mail address (one with break points)? A link's text and the space
+    after it are two frags: the space comes as an empty word after the address."""
+    return BREAK in words[i].text or (not words[i].text and i > 0 and BREAK in words[i - 1].text)
+
+
 def _without_break_widths(fw: list) -> list:
     """The frag word measured with its break opportunities (U+200B) at zero width where the font has
     no glyph for them (reportlab measures the .notdef box)."""
@@ -316,7 +322,8 @@ def _build(breaks: Any, words: list[_Word], widths: list[float], expand: float) 
         k1 = _piece_at(words, starts, after_cut, w1, p1) if cut else starts[w1 + 1]
         target = widths[min(n, last_w)]
         is_last = n == len(rows) - 1
-        ragged = cut and words[w1].text[p1 - 1] == BREAK  # see URL_RAG
+        # a line that ends inside an address or after a whole one is set flush left (see URL_RAG)
+        ragged = (cut and words[w1].text[p1 - 1] == BREAK) or (not cut and not is_last and _ends_address(words, w1))
         scale = 1.0 if is_last or ragged else 1.0 + expand * max(-1.0, min(1.0, ratio))
         fl = _frag_line(new_fw[k0:k1], target, left + right, k0, scale)
         width_max = max(width_max, target - fl.extraSpace)
@@ -420,8 +427,11 @@ def _solve(words: list[_Word], widths: list[float], params: Params, protrude: bo
             end = w.text[-1:] if w.text else ""
             right = _prot(end, PROTRUDE_RIGHT, w.frag_at(len(w.text) - 1)) if protrude and end else 0.0
             fixed = params.rag > 0
+            # after a whole web or e-mail address the line may end short, as inside one (URL_RAG): else a
+            # break inside it, which may, wins over the whole address on the next line ("…org" / ".uk")
+            address = URL_RAG * f.fontSize if _ends_address(words, i) else 0.0
             items.add(GLUE, sp, stretch=0.0 if fixed else sp * STRETCH, shrink=0.0 if fixed else sp * SHRINK,
-                      flagged=end in "-\u2010", right=right)
+                      flagged=end in "-\u2010", right=right, slack=address)
             where.append((i, len(w.text), False))
     items.finish()
     where += [(last, len(words[last].text), False)] * 3
