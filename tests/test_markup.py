@@ -81,7 +81,7 @@ def test_url_break_opportunities_only_before_slash_dot_hyphen_question_mark():
     assert "".join(pieces) == "https://www.thueringen-international-wirtschaft.de/service//jahr?x=1&y=2"
     assert pieces[:3] == ["https://", "www", ".thueringen"]  # after the scheme's //, never inside the scheme
     assert all(p[0] in "/.-?=&" for p in pieces[2:]) and "//jahr" in pieces  # before a run, not inside it
-    assert "-" not in shown.replace("thueringen" + markup.BREAK + "-", "")  # no hyphen is added
+    assert shown.count("-") == 2  # no hyphen is added (the host's own two)
 
 
 def test_a_short_host_name_is_never_broken_inside():
