@@ -124,3 +124,47 @@ def test_a_two_column_section_counts_its_lines_in_each_column(styles):
     (note,) = notes(ctx)
     assert "ends on page 4 with about 3 lines in each of its 2 columns" in note.message, note.message
     assert "shorten it by about 6 lines" in note.hint
+
+
+SUPPLY = """  - heading: Wohin das Wasser geht
+  - table:
+      title: Abgabe nach Zonen
+      caption: Mittlere Tagesmengen in Megalitern.
+      source: "Quelle: Betriebsdaten"
+      alt: Abgabe nach Zonen
+      columns:
+        - {name: Zone}
+        - {name: '2024', type: number, unit: ML/d}
+        - {name: '2025', type: number, unit: ML/d}
+      rows:
+        - {kind: group, cells: [Werk Nord, null, null]}
+        - [Settle, 18.4, 18.9]
+        - [Ribblehead, 3.2, 3.1]
+        - [Horton, 2.6, 2.8]
+        - {kind: subtotal, cells: [Nord zusammen, 24.2, 24.8]}
+        - {kind: group, cells: [Werk Süd, null, null]}
+        - [Langcliffe, 9.1, 8.7]
+        - [Long Preston, 11.3, 11.9]
+        - [Malham, 4.4, 4.6]
+        - {kind: subtotal, cells: [Süd zusammen, 24.8, 25.2]}
+        - {kind: total, cells: [Gesamt, 49.0, 50.0]}
+      notes:
+        - {row: Ribblehead, column: '2025', text: Zähler im Mai ersetzt.}
+        - {row: Langcliffe, column: '2024', text: Korrigiert.}
+"""
+
+
+def test_a_table_that_nearly_fits_splits_instead_of_moving_on_with_its_heading(project, tmp_path):
+    """Visual QA 6 (04-supply): a heading and a grouped 12-row table with notes and source that
+    missed the rest of the page by a few points moved on together and left 43 % of it blank. Most of
+    the rows stay under the heading; the last go on under the repeated header and the group's label,
+    with the caption, notes and source."""
+    body = "".join(f"  - paragraph: Zeile {i + 1} des langen Kapitels.\n" for i in range(14))
+    set_sections(project, {"sections/lang.yaml": f"kind: text\ntitle: Ein langes Kapitel\nblocks:\n{body}{SUPPLY}"})
+    texts = _pages(build(project, tmp_path / "a", ["screen"]).outputs[0].path)
+    first = next(i for i, t in enumerate(texts) if "Zeile 1 " in t)
+    assert "Wohin das Wasser geht" in texts[first] and "Long Preston" in texts[first], texts[first]
+    rest = texts[first + 1]
+    assert "Malham" not in texts[first] and "Quelle: Betriebsdaten" not in texts[first]
+    assert "Abgabe nach Zonen (Fortsetzung)" in rest and "Quelle: Betriebsdaten" in rest
+    assert rest.index("Werk Süd (Fortsetzung)") < rest.index("Malham") < rest.index("Gesamt")
