@@ -17,7 +17,7 @@ from reportlab.platypus import Paragraph as _RLParagraph
 from ..errors import Diagnostic
 from .context import LayoutContext
 from .flow import split_on, start_height, wrap_on
-from .notes import EndsWith
+from .notes import EndsWith, Rule
 from .templates import text_frame_height
 
 MIN_LAST_LINES = 6  # lines of body text a section's last page holds where the layout can pull them over
@@ -104,14 +104,15 @@ def _with_end(ctx: LayoutContext, flow: list[Any]) -> list[Any]:
     """The flow with its last paragraphs in a SectionEnd, or its last two columns told to leave
     MIN_LAST_LINES in each column on their last page."""
     leading = ctx.styles.theme.sizes.leading
-    if flow and type(flow[-1]).__name__ == "Columns":
-        flow[-1].keep = MIN_LAST_LINES * leading
+    columns = next((f for f in reversed(flow) if type(f).__name__ == "Columns"), None)
+    if columns is not None and flow[len(flow) - 1 - len(columns.after)] is columns:  # (then the footnotes)
+        columns.keep = MIN_LAST_LINES * leading
         return flow
     k = len(flow)
     while k and len(flow) - k < TAIL_ITEMS and _text(flow[k - 1]):
         k -= 1
-    if k == len(flow):
-        return flow
+    if k == len(flow) or (k and isinstance(flow[k - 1], Rule)):
+        return flow  # (footnotes under a block they do not join: they flow as they did)
     anchored = k > 0 and (getattr(flow[k - 1], "head", False) or type(flow[k - 1]).__name__ == "KeepRoom")
     return [*flow[:k], SectionEnd(flow[k:], leading, anchored)]
 
@@ -120,7 +121,7 @@ def _text(flowable: Any) -> bool:
     """Whether a flowable is running text at a section's end: a paragraph (not a heading), or the
     last one with the section's footnotes."""
     if isinstance(flowable, EndsWith):
-        return True
+        return isinstance(flowable.last, _RLParagraph)  # (text beside an image splits as it does)
     return isinstance(flowable, _RLParagraph) and not getattr(flowable, "head", False)
 
 
