@@ -187,3 +187,20 @@ def test_a_heading_set_narrower_for_note_marks_gets_the_height_it_takes(styles):
     heading_lines = {round(box(w)[1]) for w in ("2024", "£", "thousand")}
     assert len(heading_lines) == 3  # the heading takes three lines in its narrow room …
     assert box("thousand")[1] > box("1,210.5")[3]  # … all of them above the first row
+
+
+def test_a_group_split_over_two_pages_repeats_its_label_untagged(styles):
+    """Visual QA 13: a long table that breaks inside a group repeated its header but not the group's
+    row, so the rows at the top of the next page had no context. Its label comes again, 'continued',
+    as an artifact: the table read aloud has each row once."""
+    cols = [Column("Bereich", row_header=True), Column("2024", "decimal", "Mio. €")]
+    body = [Row([Cell("Gruppe 1: Nord"), Cell("")], "group"),
+            *[Row([Cell(f"Netzabschnitt {i + 1}"), Cell(f"{i + 1},5")]) for i in range(40)],
+            Row([Cell("Nord zusammen"), Cell("840,0")], "subtotal")]
+    data = TableData(cols, body, ",", more="Fortsetzung")
+    pages = _pdf(styles, data, before=150 * MM)
+    assert len(pages) == 2 and "Fortsetzung" not in pages[0]
+    second = pages[1]
+    assert second.index("Bereich") < second.index("Gruppe 1: Nord (Fortsetzung)") < second.index("Netzabschnitt")
+    roles = [r for r, _, _ in _tagged_tree(styles, data)]
+    assert roles.count("TR") == 1 + len(body)  # the repeated label is no row of its own

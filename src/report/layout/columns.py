@@ -19,6 +19,8 @@ class Columns(BalancedColumns):
     the full width): where the columns would end too low for it, they end higher on this page and
     their last lines go on with it to the next."""
 
+    keep = 0.0  # the height of text each column keeps on the last page (the section's end: layout.pagefill)
+
     def __init__(self, flowables: list[Any], gap: float, after: list[Any] | None = None, **kw: Any):
         super().__init__(flowables, nCols=2, innerPadding=gap, **kw)
         self.gap, self.after, self.kw = gap, after or [], kw
@@ -51,23 +53,39 @@ class Columns(BalancedColumns):
             return 0, [PageBreak(), self]  # all of it on the next page
         fh, content = super()._generated_content(aw, ah)
         need = self._after_height(aw, ah) if self.after else 0.0
+        lift = 0.0  # the columns end this much higher on this page
         if need and not _continues(content) and fh + need > ah:
-            room = ah - need
-            frame = self._frame
-            if room < self.spaceBefore + self._needed:
-                if not frame._atTop:
+            if ah - need < self.spaceBefore + self._needed:
+                if not self._frame._atTop:
                     return 0, [PageBreak(), self]  # all of it on the next page, with what comes after
             else:
-                frame._y1 += need  # reportlab places the columns from the frame's foot up
-                try:
-                    fh, content = super()._generated_content(aw, room)
-                finally:
-                    frame._y1 -= need
-                if _continues(content):  # the rest and `after` on the next page, not in the room kept
-                    content.insert(len(content) - 1, PageBreak())
+                lift = need
+                fh, content = self._lifted(aw, ah, lift)
+        if self.keep and _continues(content):  # the last page holds `keep` in each column, if this one keeps as much
+            short = self.keep - self._stacked(content[-1]._content, aw) / 2
+            if short > 0 and ah - lift - short >= max(self.keep, self.spaceBefore + self._needed):
+                lift += short
+                fh, content = self._lifted(aw, ah, lift)
+        if lift and _continues(content):  # the rest (and `after`) on the next page, not in the room kept
+            content.insert(len(content) - 1, PageBreak())
         if _continues(content):
-            content[-1] = Columns(content[-1]._content, self.gap, self.after, **self.kw)
+            rest = Columns(content[-1]._content, self.gap, self.after, **self.kw)
+            rest.keep = self.keep
+            content[-1] = rest
         return fh, content
+
+    def _lifted(self, aw: float, ah: float, lift: float) -> tuple[float, list[Any]]:
+        """The columns set `lift` higher than the foot of the room left."""
+        frame = self._frame
+        frame._y1 += lift  # reportlab places the columns from the frame's foot up
+        try:
+            return super()._generated_content(aw, ah - lift)
+        finally:
+            frame._y1 -= lift
+
+    def _stacked(self, flowables: list[Any], aw: float) -> float:
+        """The height of `flowables` in one column: twice what they take balanced in two."""
+        return self._findSplit(self.canv, (aw - self.gap) / 2, 1e9, content=list(flowables), paraFix=False)[1]
 
 
 def _continues(content: list[Any]) -> bool:

@@ -1,19 +1,29 @@
 """A section that runs a few lines onto a page of its own (the next section starts on a new page)
-leaves that page nearly empty: a designer sees it at once, so the build says so, with how many lines
-to cut. Marks at a section's start and end record, as they are drawn, their page and the room left
-in the frame there; the last pass of the layout leaves the final values."""
+would leave that page nearly empty. Where its last blocks are text, the layout gives that page
+MIN_LAST_LINES: the end of the paragraph before goes over with the last lines (`SectionEnd`), as
+the last lines of two columns do (layout.columns); only a few lines too many are kept on the page
+before instead, in the spaces between its paragraphs. Where neither helps (a quote, a box, a list
+moved on whole), a designer sees it at once, so the build says so, with how many lines to cut.
+Marks at a section's start and end record, as they are drawn, their page and the room left in the
+frame there; the last pass of the layout leaves the final values."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from reportlab.platypus import Flowable, PageBreakIfNotEmpty
+from reportlab.platypus import Paragraph as _RLParagraph
 
 from ..errors import Diagnostic
 from .context import LayoutContext
+from .flow import split_on, start_height, wrap_on
+from .notes import EndsWith, Rule
 from .templates import text_frame_height
 
-LAST_PAGE_SHARE = 0.25  # a section's last page filled less than this (of the text frame) warns
+MIN_LAST_LINES = 6  # lines of body text a section's last page holds where the layout can pull them over
+WARN_LINES = MIN_LAST_LINES - 1  # a section's last page with fewer (the layout could not help) warns
+TAIL_ITEMS = 8  # the most paragraphs at a section's end that SectionEnd takes (one-line ones need several)
+SQUEEZE = 0.5  # the most of the spaces between its last paragraphs a section loses (a line at most) to end a page
 
 
 class Mark(Flowable):
@@ -46,7 +56,7 @@ def end(ctx: LayoutContext, index: int) -> Mark:
 
 
 def notes(ctx: LayoutContext) -> list[Diagnostic]:
-    """A warning for each marked section whose last page holds less than LAST_PAGE_SHARE of a page."""
+    """A warning for each marked section whose last page holds fewer than WARN_LINES lines."""
     frame_h = text_frame_height(ctx.geometry, ctx.styles.theme.page)
     leading = ctx.styles.theme.sizes.leading
     out = []
@@ -55,7 +65,7 @@ def notes(ctx: LayoutContext) -> list[Diagnostic]:
         if first is None or last is None or last[0] <= first[0] or _broken_by_its_author(sec):
             continue
         used = frame_h - last[1]
-        if used >= frame_h * LAST_PAGE_SHARE:
+        if used >= WARN_LINES * leading:
             continue
         lines = max(1, round(used / leading))
         title = getattr(sec, "title", "")
@@ -85,4 +95,114 @@ def marked(ctx: LayoutContext, index: int, flow: list[Any], last_on_its_page: bo
     page break of its own (a page photo's) is marked after it: a mark drawn first would begin the
     page that the break then leaves empty but for its running head."""
     opens = 1 if flow and isinstance(flow[0], PageBreakIfNotEmpty) else 0
-    return [*flow[:opens], start(ctx, index), *flow[opens:], *([end(ctx, index)] if last_on_its_page else [])]
+    if not last_on_its_page:
+        return [*flow[:opens], start(ctx, index), *flow[opens:]]
+    return [*flow[:opens], start(ctx, index), *_with_end(ctx, flow[opens:]), end(ctx, index)]
+
+
+def _with_end(ctx: LayoutContext, flow: list[Any]) -> list[Any]:
+    """The flow with its last paragraphs in a SectionEnd, or its last two columns told to leave
+    MIN_LAST_LINES in each column on their last page."""
+    leading = ctx.styles.theme.sizes.leading
+    columns = next((f for f in reversed(flow) if type(f).__name__ == "Columns"), None)
+    if columns is not None and flow[len(flow) - 1 - len(columns.after)] is columns:  # (then the footnotes)
+        columns.keep = MIN_LAST_LINES * leading
+        return flow
+    k = len(flow)
+    while k and len(flow) - k < TAIL_ITEMS and _text(flow[k - 1]):
+        k -= 1
+    if k == len(flow) or (k and isinstance(flow[k - 1], Rule)):
+        return flow  # (footnotes under a block they do not join: they flow as they did)
+    anchored = k > 0 and (getattr(flow[k - 1], "head", False) or type(flow[k - 1]).__name__ == "KeepRoom")
+    return [*flow[:k], SectionEnd(flow[k:], leading, anchored)]
+
+
+def _text(flowable: Any) -> bool:
+    """Whether a flowable is running text at a section's end: a paragraph (not a heading), or the
+    last one with the section's footnotes."""
+    if isinstance(flowable, EndsWith):
+        return isinstance(flowable.last, _RLParagraph)  # (text beside an image splits as it does)
+    return isinstance(flowable, _RLParagraph) and not getattr(flowable, "head", False)
+
+
+class SectionEnd(Flowable):
+    """A section's last paragraphs (and its footnotes), before a section that starts a new page,
+    stacked as a frame would stack them. Where they do not fit in the rest of the page, the page
+    breaks so that the next holds MIN_LAST_LINES of them: the end of a paragraph goes over with the
+    last ones rather than a note and a footnote, or the last two lines, standing alone on a page.
+    Where only a little does not fit (a line at most), the spaces between these paragraphs give it
+    room instead, each as little as that needs (SQUEEZE of them at most). `anchored`: a heading
+    stands right before them, which its first lines keep."""
+
+    def __init__(self, items: list[Any], leading: float, anchored: bool = False, squeeze: float = 0.0):
+        super().__init__()
+        self.items, self.leading, self.anchored, self.squeeze = items, leading, anchored, squeeze
+        self.spaceBefore, self.spaceAfter = items[0].getSpaceBefore(), items[-1].getSpaceAfter()
+        self.source_pos = getattr(items[0], "source_pos", None)
+
+    def _gaps(self) -> list[float]:
+        items = self.items
+        return [0.0] + [max(a.getSpaceAfter(), b.getSpaceBefore()) * (1 - self.squeeze)
+                        for a, b in zip(items[:-1], items[1:], strict=True)]
+
+    def _heights(self, aw: float, ah: float) -> list[float]:
+        canv = getattr(self, "canv", None)
+        return [wrap_on(f, canv, aw, ah)[1] for f in self.items]
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        self.width = aw
+        self.height = sum(self._heights(aw, ah)) + sum(self._gaps())
+        return aw, self.height
+
+    def start_height(self, aw: float, ah: float, canv: Any = None) -> float:
+        return start_height(self.items[0], aw, ah, canv or getattr(self, "canv", None))
+
+    def split(self, aw: float, ah: float) -> list[Any]:
+        self.wrap(aw, ah)
+        gaps = sum(self._gaps())
+        over = self.height - ah
+        if self.squeeze == 0 and len(self.items) > 1 and over <= min(gaps * SQUEEZE, self.leading):
+            return [SectionEnd(self.items, self.leading, self.anchored, min(over / gaps + 0.01, SQUEEZE))]
+        frame = getattr(self, "_frame", None)
+        at_top = frame is not None and getattr(frame, "_atTop", False)
+        parts = self._parted(aw, min(ah, self.height - MIN_LAST_LINES * self.leading))
+        if parts is None and (at_top or self.anchored):
+            parts = self._parted(aw, ah)  # as they would flow
+        if parts is None:
+            return [] if not at_top else list(self.items)
+        first, rest = parts
+        return [*first, SectionEnd(rest, self.leading)]
+
+    def _parted(self, aw: float, room: float) -> tuple[list[Any], list[Any]] | None:
+        """The items (and the start of one) that fit in `room`, and the rest; None where none does."""
+        canv = getattr(self, "canv", None)
+        y = 0.0
+        for i, (item, h, gap) in enumerate(zip(self.items, self._heights(aw, room), self._gaps(), strict=True)):
+            if y + gap + h <= room:
+                y += gap + h
+                continue
+            cut = _cut(item, canv, aw, room - y - gap)
+            if cut is not None:
+                return [*self.items[:i], cut[0]], [cut[1], *self.items[i + 1:]]
+            return (self.items[:i], self.items[i:]) if i else None
+        return None
+
+    def draw(self) -> None:
+        y = self.height
+        for item, h, gap in zip(self.items, self._heights(self.width, self.height), self._gaps(), strict=True):
+            y -= gap + h
+            item.drawOn(self.canv, 0, y)
+
+
+def _cut(item: Any, canv: Any, aw: float, room: float) -> tuple[Any, Any] | None:
+    """A paragraph's first lines that fit in `room` and the rest (a paragraph with footnotes: they go
+    with its rest); None where it cannot split there (orphans and widows are never left)."""
+    if room <= 0:
+        return None
+    if isinstance(item, EndsWith):
+        if not isinstance(item.last, _RLParagraph):
+            return None
+        parts = split_on(item.last, canv, aw, room)
+        return (parts[0], EndsWith(parts[1], item.notes)) if len(parts) == 2 else None
+    parts = split_on(item, canv, aw, room)
+    return (parts[0], parts[1]) if len(parts) == 2 else None

@@ -67,6 +67,7 @@ class Column:
 class Row:
     cells: list[Cell]
     kind: str = "body"  # one of ROW_KINDS
+    repeated: bool = False  # a group's label again above its rows on a later page: an artifact
 
 
 @dataclass
@@ -77,6 +78,7 @@ class TableData:
     summary: str | None = None  # what the table shows, for the tagged Table element
     size: float = 0.0  # the type size, where a wide table is set smaller than tables are (0: the theme's)
     continued: str = ""  # the line above the part of a split table on a later page: 'Balance sheet (continued)'
+    more: str = ""  # the locale's word after a group's label repeated on a later page: 'continued'
     gutter: float = 0.0  # the room between columns, where a dense table is set tighter (0: the theme's)
 
 
@@ -483,9 +485,40 @@ class DataTable(Flowable):
         n = min(n, len(self.body) - MIN_BODY_ROWS)
         if n < MIN_BODY_ROWS:
             return []
+        return list(self.parts(n))
+
+    def parts(self, n: int) -> tuple[DataTable, DataTable]:
+        """The table's first `n` body rows and the rest, which go on under the repeated header, and,
+        where they go on inside a group, under its label again ('East (continued)'): the rows keep
+        their context."""
+        rest = self.body[n:]
+        group = self._open_group(n)
+        if group is not None and rest[0].kind != "group":
+            label = group.cells[0]
+            more = f"{label.text} ({self.data.more})" if self.data.more else label.text
+            rest = [Row([Cell(more), *group.cells[1:]], "group", repeated=True), *rest]
         first = DataTable(self.data, self.styles, self.widths, self.body[:n], self.tagging, self.continued)
-        rest = DataTable(self.data, self.styles, self.widths, self.body[n:], self.tagging, continued=True)
-        return [first, rest]
+        return first, DataTable(self.data, self.styles, self.widths, rest, self.tagging, continued=True)
+
+    def _open_group(self, n: int) -> Row | None:
+        """The group row whose rows go on after the first `n` (none after its subtotal or a total)."""
+        for row in reversed(self.body[:n]):
+            if row.kind in ("subtotal", "total"):
+                return None
+            if row.kind == "group":
+                return row
+        return None
+
+    def split_at(self, n: int) -> bool:
+        """Whether the table may break after its first `n` body rows: totals stay with the rows they
+        sum, a group row with the rows under it, and neither part keeps fewer than MIN_BODY_ROWS."""
+        body = self.body
+        return (MIN_BODY_ROWS <= n <= len(body) - MIN_BODY_ROWS and body[n].kind not in ("total", "subtotal")
+                and body[n - 1].kind != "group")
+
+    def height_with(self, n: int) -> float:
+        """The height of the part with the first `n` body rows."""
+        return self._head_height() + sum(self._body_heights()[:n]) + RULE
 
     # -- drawing
 
@@ -516,7 +549,9 @@ class DataTable(Flowable):
                 y = self._draw_row(row, y)
         with within(c, tags.body if tagger else None):
             for k, row in enumerate(self.body):
-                y = self._draw_row(row, y, first_body=k == 0, after_group=k > 0 and self.body[k - 1].kind == "group")
+                with artifact(c) if row.repeated else nullcontext():
+                    y = self._draw_row(row, y, tagged=not row.repeated, first_body=k == 0,
+                                       after_group=k > 0 and self.body[k - 1].kind == "group")
         with artifact(c):
             c.setStrokeColor(self.styles.colour("primary"))
             c.setLineWidth(RULE)
@@ -660,7 +695,54 @@ def table_data(block: Table, locale: Locale) -> TableData:
     rows = [Row([_cell(c.value, col, locale, block, c.note) for c, col in zip(r.cells, block.columns, strict=True)],
                 r.kind) for r in block.table]
     continued = f"{locale.typographic(block.title)} ({locale.label('continued')})" if block.title else ""
-    return TableData(columns, rows, locale.decimal, block.alt, continued=continued)
+    return TableData(columns, rows, locale.decimal, block.alt, continued=continued, more=locale.label("continued"))
+
+
+SPLIT_SHARE = 0.5  # a table shorter than a page splits where at least this share of its rows fits on the page
+
+
+class KeptTable(KeepTogether):
+    """Title, table, notes and source of a table shorter than a page, kept together as a chart is.
+    Where they do not fit in the rest of the page but the title, the header and SPLIT_SHARE of the
+    rows do, the table breaks there rather than move on and leave the page's foot empty (visual QA:
+    a heading and a 12-row table moved on for 11 points, leaving 43 % of the page blank): after a
+    group's subtotal where that keeps as many rows, else after the last row that fits; the rest goes
+    on under its repeated header with the notes and source, which never stand alone."""
+
+    def __init__(self, parts: list[Any]):
+        super().__init__(parts)
+        self.title, self.table, self.after = parts[0], parts[1], parts[2:]
+
+    def _top(self, aw: float, ah: float) -> float:
+        """The title and the space between it and the table."""
+        return self.title.wrap(aw, ah)[1] + max(self.title.getSpaceAfter(), self.table.getSpaceBefore())
+
+    def _breaks(self) -> list[int]:
+        """Where the table may break: after at least SPLIT_SHARE of its body rows."""
+        least = -(-len(self.table.body) * SPLIT_SHARE // 1)
+        return [n for n in range(int(least), len(self.table.body)) if self.table.split_at(n)]
+
+    def start_height(self, aw: float, ah: float, canv: Any = None) -> float:
+        """The least of it that starts a page under a heading: the title and the part a break keeps."""
+        breaks = self._breaks()
+        if not breaks:
+            return sum(f.wrap(aw, ah)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in self._content)
+        self.table.wrap(aw, ah)
+        return self._top(aw, ah) + self.table.height_with(breaks[0])
+
+    def split(self, aw: float, ah: float) -> list[Any]:
+        frame = getattr(self, "_frame", None)
+        self.wrap(aw, ah)  # (a KeepTogether answers "too high" to be asked to split; _H is its height)
+        if frame is None or getattr(frame, "_atTop", False) or self._H <= ah:
+            return super().split(aw, ah)
+        room = ah - self._top(aw, ah)
+        self.table.wrap(aw, ah)
+        fitting = [n for n in self._breaks() if self.table.height_with(n) <= room]
+        if not fitting:
+            return super().split(aw, ah)  # on the next page, whole
+        groups = [n for n in fitting if self.table.body[n - 1].kind == "subtotal" or self.table.body[n].kind == "group"]
+        first, rest = self.table.parts(max(groups or fitting))
+        return [self.title, first, KeepTogether([rest, *self.after])]
 
 
 MIN_TABLE_PT = 7.0  # the smallest a wide table is set (its sources and notes are smaller still)
@@ -715,8 +797,9 @@ def layout(ctx: LayoutContext, block: Table) -> list[Any]:
     parts = [title, table, Spacer(0, 2 * MM), *after]
     frame_h = text_frame_height(ctx.geometry, st.theme.page)
     if sum(f.wrap(ctx.text_width, frame_h)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in parts) <= frame_h:
-        # kept together like a chart: moves on whole when the rest of the page is too short
-        return [Spacer(0, 5 * MM), KeepTogether(parts), Spacer(0, 4 * MM)]
+        # kept together like a chart: moves on whole when the rest of the page is too short, unless
+        # most of its rows fit there
+        return [Spacer(0, 5 * MM), KeptTable(parts), Spacer(0, 4 * MM)]
     # longer than a page: it splits anyway, its header repeated, so it starts on this page where its
     # title, header and first rows fit (moved on whole it would leave this page nearly empty)
     return [Spacer(0, 5 * MM), HeadWith([title], table), *parts[2:], Spacer(0, 4 * MM)]
