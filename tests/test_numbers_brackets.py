@@ -218,7 +218,7 @@ def test_a_wrong_total_in_brackets_warns_with_the_sum_in_brackets(tmp_path):
     result = build(content, tmp_path / "out", ["screen"])
     assert [w.format() for w in result.warnings] == [
         f"{csv}:4:31: warning: table 'Summary of income and expenditure': column '2025': the total (13) is not "
-        "the sum of the 2 rows above it ((12))\n  hint: correct the total or the rows; if rows are rounded, set "
+        "the sum of the 2 rows above it = (12)\n  hint: correct the total or the rows; if rows are rounded, set "
         "rounding_note: Differences due to rounding"]
 
 

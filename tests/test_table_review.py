@@ -129,7 +129,7 @@ def test_a_wrong_running_subtotal_names_both_sums_and_an_english_rounding_note(t
     _, diag = _table(STATEMENT.replace("OP", "46.9").replace("43.6", "43.7"), tmp_path)
     assert [d.message for d in diag.warnings] == [
         "table 'Income statement': column '2025': the subtotal 46.9 is neither the sum of the 2 rows since the "
-        "previous subtotal (\u221264.5) nor that subtotal plus them (46.8)"]
+        "previous subtotal = \u221264.5, nor that subtotal plus them = 46.8"]
     assert diag.warnings[0].hint == ("correct the total or the rows; if rows are rounded, set rounding_note: "
                                      "Differences due to rounding")
     _, diag = _table(STATEMENT.replace("OP", "46.9"), tmp_path, "de-DE")
@@ -151,8 +151,29 @@ def test_a_total_after_income_and_expenses_may_be_their_result(tmp_path):
     assert not diag.items
     _, diag = _table(RESULT.replace("RESULT", "50"), tmp_path, "de-DE")
     assert [d.message for d in diag.warnings] == [
-        "table 'Finanzen': column '2025': the total 50 is neither the sum of the 4 rows above it (4.760) nor the "
-        "first subtotal minus the others (40)"]
+        "table 'Finanzen': column '2025': the total 50 is neither the sum of the 4 rows above it = 4.760, nor the "
+        "first subtotal minus the others = 40"]
+
+
+SOFA = ("title: SOFA\nalt: A\ncolumns: [{name: Item}, {name: '2026', type: currency, check_total: true}]\n"
+        "negatives: brackets\nrows:\n  - [Donations, 1200]\n  - [Grants, 800]\n"
+        "  - {kind: subtotal, cells: [Total income, 2000]}\n  - [Charitable activities, 1900]\n"
+        "  - {kind: subtotal, cells: [Total expenditure, 1900]}\n  - {kind: total, cells: [Net income, 100]}\n"
+        "  - [Transfers between funds, '(30)']\n  - {kind: total, cells: [Net movement in funds, 70]}\n"
+        "  - [Total funds brought forward, 1500]\n  - {kind: total, cells: [Total funds carried forward, CF]}\n")
+
+
+def test_a_total_may_go_on_from_the_total_before_it(tmp_path):
+    """A UK charity's statement of financial activities: net movement = net income + transfers, carried
+    forward = brought forward + net movement. Eight false warnings a build, with a rounding note
+    suggested for 18,000; the only way out was to switch the check off."""
+    _, diag = _table(SOFA.replace("CF", "1570"), tmp_path, "en-GB")
+    assert not diag.items, [d.message for d in diag.items]
+    _, diag = _table(SOFA.replace("CF", "1580"), tmp_path, "en-GB")
+    (found,) = diag.warnings
+    assert found.message == ("table 'SOFA': column '2026': the total 1,580 is neither the sum of the 1 row above it "
+                             "= 1,500, nor the previous total plus the rows since = 1,570")
+    assert found.hint == "correct the total or the rows"  # 10 off, not a rounding of two amounts
 
 
 # 3. a CSV file with a header row only

@@ -444,18 +444,21 @@ class Table(Node):
             row.cells[names.index(column)].note = n
 
     def _check_totals(self, rows: list[TableRow], diag: Diagnostics, ctx: ReadContext) -> None:
-        """A total sums the body rows since the previous total. A subtotal sums the body rows since
-        the previous subtotal or total — or, in a statement where each subtotal goes on from the one
-        before (gross profit, operating profit …), the previous subtotal plus those rows; either is
-        accepted. A total after two or more subtotals may also be their result: the first minus the
-        others (income − expenses = the year's result). All within the precision shown (plus
-        rounding, with a rounding note)."""
+        """A total sums the body rows since the previous total — or, in a statement that goes on from
+        it (net income, then transfers: the net movement; funds brought forward, then the movement:
+        carried forward), the previous total plus them. A subtotal sums the body rows since the
+        previous subtotal or total — or, where each subtotal goes on from the one before (gross
+        profit, operating profit …), the previous subtotal plus those rows. A total after two or more
+        subtotals may also be their result: the first minus the others (income − expenses = the
+        year's result). Any of these is accepted, within the precision shown (plus rounding, with a
+        rounding note)."""
         for i, col in enumerate(self.columns):
             if not col.check_total:
                 continue
             since_total: list[Decimal] = []
             since_sub: list[Decimal] = []
             previous: Decimal | None = None  # the previous subtotal since the last total
+            last_total: Decimal | None = None
             subs: list[Decimal] = []  # the subtotals since the last total
             for row in rows:
                 cell = row.cells[i]
@@ -464,47 +467,56 @@ class Table(Node):
                     since_total.append(value)
                     since_sub.append(value)
                 elif row.kind == "total" and value is not None:
-                    result = [[subs[0], *(-s for s in subs[1:])]] if len(subs) >= 2 else []
-                    self._compare(col, cell, [since_total, *result], diag, ctx)
-                    since_total, since_sub, previous, subs = [], [], None, []
+                    rows_n = f"{len(since_total)} row{'s' if len(since_total) != 1 else ''}"
+                    sums = [(f"the sum of the {rows_n} above it", since_total)]
+                    if len(subs) >= 2:
+                        sums.append(("the first subtotal minus the others", [subs[0], *(-s for s in subs[1:])]))
+                    if last_total is not None:
+                        sums.append(("the previous total plus the rows since", [last_total, *since_total]))
+                    self._compare(col, cell, sums, diag, ctx)
+                    since_total, since_sub, previous, subs, last_total = [], [], None, [], value
                 elif row.kind == "subtotal" and value is not None:
-                    sums = [since_sub] if previous is None else [since_sub, [previous, *since_sub]]
+                    rows_n = f"{len(since_sub)} row{'s' if len(since_sub) != 1 else ''}"
+                    sums = [(f"the sum of the {rows_n} since the previous subtotal" if previous is not None
+                             else f"the sum of the {rows_n} above it", since_sub)]
+                    if previous is not None:
+                        sums.append(("that subtotal plus them", [previous, *since_sub]))
                     self._compare(col, cell, sums, diag, ctx, subtotal=True)
                     since_sub, previous = [], value
                     subs.append(value)
 
-    def _compare(self, col: TableColumn, cell: TableCell, sums: list[list[Decimal]], diag: Diagnostics,
-                 ctx: ReadContext, subtotal: bool = False) -> None:
-        """Is the total one of `sums` (each a list of the amounts it may add up), within the precision shown?"""
+    def _compare(self, col: TableColumn, cell: TableCell, sums: list[tuple[str, list[Decimal]]],
+                 diag: Diagnostics, ctx: ReadContext, subtotal: bool = False) -> None:
+        """Is the total one of `sums` (each what it would be, and the amounts it would add up), within
+        the precision shown?"""
         total = cell.value
         places = total.decimals if col.decimals is None else col.decimals
         step = Decimal(1).scaleb(-places)
         printed = total.value.quantize(step, rounding=ROUND_HALF_UP)
-        for parts in sums:
+        rounding = False  # a candidate within what rounding its amounts could explain
+        for _, parts in sums:
             exact = sum(parts, Decimal(0))
             if exact.quantize(step, rounding=ROUND_HALF_UP) == printed:
                 return
             slack = step / 2 * len(parts)  # every amount rounded by at most half a step
-            if self.rounding_note and abs(exact - total.value) <= slack:
-                return
-        rows = f"{len(sums[0])} row{'s' if len(sums[0]) != 1 else ''}"
+            if abs(exact - total.value) <= slack:
+                if self.rounding_note:
+                    return
+                rounding = True
         bracketed = self.brackets(col, total)
         seps = self.notation or ctx.numbers  # as the total is written: '174.870' beside '175.070', not '175070'
-        sums_shown = [format_decimal(sum(parts, Decimal(0)), places, seps, brackets=bracketed) for parts in sums]
-        if subtotal:
-            found = (f"not the sum of the {rows} above it ({sums_shown[0]})" if len(sums) == 1 else
-                     f"neither the sum of the {rows} since the previous subtotal ({sums_shown[0]}) nor that "
-                     f"subtotal plus them ({sums_shown[1]})")
-        else:
-            found = (f"not the sum of the {rows} above it ({sums_shown[0]})" if len(sums) == 1 else
-                     f"neither the sum of the {rows} above it ({sums_shown[0]}) nor the first subtotal minus the "
-                     f"others ({sums_shown[1]})")
+        shown = [f"{what} = {format_decimal(sum(parts, Decimal(0)), places, seps, brackets=bracketed)}"
+                 for what, parts in sums]
+        found = f"not {shown[0]}" if len(shown) == 1 else \
+            f"neither {', nor '.join(shown[:-1])}, nor {shown[-1]}" if len(shown) > 2 else \
+            f"neither {shown[0]}, nor {shown[1]}"
         note = Table.__dataclass_fields__["rounding_note"].metadata
         example = note["example_en"] if ctx.language.startswith("en") else note["example"]
+        written = format_decimal(total.value, total.decimals, seps, brackets=bracketed)  # 37.848 beside them, not 37848
         diag.warning(cell.pos, f"table '{self.title}': column '{col.name}': the {'subtotal' if subtotal else 'total'} "
-                     f"{total} is {found}",
-                     "correct the total or the rows" + ("" if self.rounding_note else
-                     f"; if rows are rounded, set rounding_note: {example}"))
+                     f"{written} is {found}",
+                     "correct the total or the rows" + (f"; if rows are rounded, set rounding_note: {example}"
+                                                         if rounding else ""))
 
 
 def _rounded(value: Decimal, places: int) -> Number:
