@@ -333,3 +333,17 @@ def test_a_german_amount_split_by_its_comma_is_told_to_quote_the_number(tmp_path
                      "  - [Spenden, 1.250,5]\n", tmp_path, "de-DE")
     assert diag.errors[0].hint.endswith('; the comma in 1.250,5 splits it into two cells: quote the number, '
                                         '"1.250,5"'), diag.errors[0].hint
+
+
+def test_the_row_labels_column_may_have_no_heading(tmp_path):
+    """UK accounts print no heading over the row labels: `name: ""` was 'text is empty', and Excel's
+    empty first header cell 'a column has no name'. Only the first column may have none."""
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "sofa.csv").write_text(',Unrestricted,Total\nDonations,"1,200","1,500"\n', encoding="utf-8")
+    table, diag = _table("title: T\nalt: A\ndata: data/sofa.csv\ncolumns: [{name: ''}, "
+                         "{name: Unrestricted, type: currency}, {name: Total, type: currency}]\n", tmp_path)
+    assert not diag.items, [d.message for d in diag.items]
+    data = table_data(table, get_locale("en-GB"))
+    assert [c.label for c in data.columns][:2] == ["", "Unrestricted"] and data.rows[0].cells[0].text == "Donations"
+    _, diag = _table("title: T\nalt: A\ncolumns: [{name: Item}, {name: '', type: number}]\nrows: [[a, 1]]\n", tmp_path)
+    assert [d.message for d in diag.items] == ["table 'T': only the first column, the row labels, may have no heading"]

@@ -59,7 +59,7 @@ class _Builder:
                 return {"anyOf": [self.type_schema(typing.get_type_hints(tp)[shorthand], dict(field.metadata)), ref]}
             return ref
         if tp in (str, Markup, AssetPath):
-            out = {"type": "string", "minLength": 1}
+            out = {"type": "string", "minLength": 0 if meta.get("empty") else 1}
             if meta.get("max_length"):
                 out["maxLength"] = meta["max_length"]
             if tp is Markup:

@@ -48,7 +48,7 @@ FINANCIAL_YEAR = r"((?:19|20|21)\d\d) ?[/–-] ?(\d\d|\d{4})"  # 2025/26, 2025-2
 def spec(description: str, default: Any = MISSING, example: Any = None, *,
          max_length: int | None = None, items: tuple[int, int | None] | None = None,
          between: tuple[float, float] | None = None, kinds: dict[str, tuple[type, str | None]] | None = None,
-         example_en: Any = None) -> Any:
+         example_en: Any = None, empty: bool = False) -> Any:
     """A model field with the description and example shown in errors and the schema
     (`example_en`: the example a hint shows in an English document, where `example` is German text).
 
@@ -56,9 +56,10 @@ def spec(description: str, default: Any = MISSING, example: Any = None, *,
     has room for one line or one box only; `items` bounds the number of list items (None: no most);
     `between` bounds a number (each number of a list), both ends included. `kinds` makes the
     field a list of blocks, each one key naming its kind in that registry (`- paragraph: …`).
+    `empty`: the text may be empty ("", a table's row-label column without a heading).
     """
     meta = {"description": description, "example": example, "max_length": max_length, "items": items,
-            "between": between, "kinds": kinds, "example_en": example_en}
+            "between": between, "kinds": kinds, "example_en": example_en, "empty": empty}
     if isinstance(default, (list, dict)):
         return field(default_factory=lambda: type(default)(default), metadata=meta)
     return field(default=default, metadata=meta)
@@ -377,6 +378,8 @@ class Reader:
                 continue
             if f.metadata.get("kinds"):
                 result = self._read_blocks(value[name], value.value_pos[name], what, f.metadata["kinds"])
+            elif f.metadata.get("empty") and isinstance(value[name], str) and not value[name].strip():
+                result = ""
             else:
                 result = self.read(value[name], value.value_pos[name], hints[name], f"{what}: {name}")
                 if result is not INVALID and not self._within_limits(f.metadata, result, value, name, what):

@@ -84,8 +84,9 @@ def _reads(text: str, seps: Any) -> bool:
 
 @dataclass(kw_only=True)
 class TableColumn(Node):
-    name: str = spec("Column heading; notes, row kinds, `change` and a CSV's header row refer to it by this name.",
-                     example="2025", max_length=60)
+    name: str = spec("Column heading; notes, row kinds, `change` and a CSV's header row refer to it by this name. "
+                     "The first column's (the row labels') may be empty: '' (as accounts print it).",
+                     example="2025", max_length=60, empty=True)
     type: Literal["text", "number", "percent", "currency"] = spec(
         "What the cells hold: text (left aligned) or numbers (aligned on the decimal separator).", default="text")
     unit: str | None = spec("Unit printed under the heading, e.g. 'Mio. €' (percent columns: '%').", default=None,
@@ -161,7 +162,10 @@ class Table(Node):
     def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
         names = [c.name for c in self.columns]
         for i, col in enumerate(self.columns):
-            if names.index(col.name) != i:
+            if i and not col.name:
+                diag.error(ctx.value_pos(col, "name"), f"table '{self.title}': only the first column, the row labels, "
+                           "may have no heading", "name the column as its heading should read")
+            elif names.index(col.name) != i:
                 diag.error(ctx.item_pos(self, "columns", i), f"table '{self.title}': two columns are named "
                            f"'{col.name}'", "give every column its own name")
             if col.change:

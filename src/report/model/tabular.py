@@ -143,10 +143,12 @@ def read_csv(path: Path, shown: Path | None = None) -> CsvData:
                 while len(cells) > 1 and not cells[-1].text:  # Excel's trailing empty columns: "Year,2024,2025,"
                     unnamed.append(cells.pop())
                 columns = cells
-                empty = next((c for c in cells if not c.text), None)
+                # the first column (row labels, categories) may have none, as accounts print it
+                empty = next((c for c in cells[1:] if not c.text), None)
                 if empty:
                     raise ReportError([Diagnostic("a column has no name in the header row", empty.pos,
-                                                  "give every column a name in the first row")])
+                                                  "give every column a name in the first row (only the first, "
+                                                  "the row labels, may have none)")])
                 seen: dict[str, Cell] = {}
                 for cell in cells:
                     if cell.text in seen:  # a table or chart names its columns: the second would never be read
