@@ -216,3 +216,15 @@ def test_a_column_in_another_notation_is_one_error_naming_the_other_cells(conten
     assert d.message == ("column 'Strom': '48.2' is not a number (and 4 more cells of this column: "
                          "'49.0', '50.3', '51.1', …)"), d.message
     assert "decimals with ','" in d.hint
+
+
+def test_a_donuts_total_row_is_named_at_its_row(content):
+    """Excel's 'Total' row under a donut's shares: '9 shares are too many' at line 1, column 1."""
+    rows = "".join(f"Source {k};{k}\n" for k in range(1, 9))
+    _, diags = read(content, "kind: donut\ndata: data/werte.csv\n", f"Quelle;Betrag\n{rows}Total;36\n")
+    (d,) = diags
+    assert str(d.pos).endswith("data/werte.csv:10:7"), d.pos
+    assert d.message == "the last share, 'Total' (36), is the sum of the others: a total, not a share"
+    _, diags = read(content, "kind: donut\ndata: data/werte.csv\n", f"Quelle;Betrag\n{rows}Source 9;9\n")
+    (d,) = diags
+    assert str(d.pos).endswith("data/werte.csv:10:1") and d.message.startswith("9 shares are too many"), d

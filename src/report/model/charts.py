@@ -344,9 +344,15 @@ class DonutChart(ChartBase):
             diag.error(ctx.value_pos(self, "values"), f"{len(self.values)} values for {len(self.categories)} shares",
                        "give exactly one value per share")
             return
+        *shares, last = self.values
+        if len(shares) >= 2 and sum(v.value for v in shares) == last.value:  # Excel's "Total" row came along
+            diag.error(ctx.item_pos(self, "values", len(shares)), f"the last share, '{self.categories[-1]}' "
+                       f"({last}), is the sum of the others: a total, not a share",
+                       "leave the total row out; a donut's total can stand in its hole (centre:)")
+            return
         if len(self.categories) > MAX_SHARES:
-            diag.error(ctx.value_pos(self, "categories"), f"{len(self.categories)} shares are too many for a "
-                       f"{self.kind} chart (at most {MAX_SHARES})",
+            diag.error(ctx.item_pos(self, "categories", MAX_SHARES),  # at the first share too many
+                       f"{len(self.categories)} shares are too many for a {self.kind} chart (at most {MAX_SHARES})",
                        f"group the small shares as one, e.g. {ctx.says('Sonstige', 'Other')!r}, or use a bar chart")
         for i, v in enumerate(self.values):
             if v.value <= 0:
