@@ -348,3 +348,15 @@ def test_a_number_written_with_its_unit_is_told_to_drop_it(content):
     at(d, "content/" + CHART, line_of(content, CHART, "height: 62 mm"), 9)
     assert d.message.endswith("'62 mm' is not a number")
     assert d.hint == "write the number alone, without mm: 62"
+
+
+def test_a_blocks_key_indented_like_the_block_is_named(content):
+    """`items:` written under `- list:` at the block's indent: 'each block is one key naming its kind' at
+    the list's line, which never named `items`."""
+    section = next(p for p in sorted((content / "sections").glob("*.yaml")) if "blocks:" in p.read_text("utf-8"))
+    section.write_text(section.read_text(encoding="utf-8").replace(
+        "blocks:\n", "blocks:\n  - list:\n      style: bullet\n    items:\n      - Erstens\n", 1), encoding="utf-8")
+    d = only(diagnostics(content))
+    assert d.message == "section: 'items' stands beside 'list:' as a second key of the block, not inside it"
+    assert d.hint == "indent 'items' under 'list:', like 'style'"
+    assert (d.pos.line, d.pos.col) == (line_of(content, f"sections/{section.name}", "    items:"), 5)

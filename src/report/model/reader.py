@@ -449,8 +449,16 @@ class Reader:
         out = []
         for item, ipos in zip(value, value.item_pos, strict=False):
             if not isinstance(item, YMap) or len(item) != 1:
-                self.diag.error(ipos, f"{what}: each block is one key naming its kind",
-                                f"e.g. '- paragraph: Text', known kinds: {', '.join(kinds)}")
+                named = [k for k in item if k in kinds] if isinstance(item, YMap) else []
+                if len(named) == 1 and isinstance(item[named[0]], YMap):  # `items:` indented like `- list:`
+                    stray = [k for k in item if k != named[0]]
+                    inner = next(iter(item[named[0]]), None)
+                    self.diag.error(item.key_pos[stray[0]], f"{what}: {', '.join(repr(k) for k in stray)} "
+                                    f"stands beside '{named[0]}:' as a second key of the block, not inside it",
+                                    f"indent {stray[0]!r} under '{named[0]}:'" + (f", like {inner!r}" if inner else ""))
+                else:
+                    self.diag.error(ipos, f"{what}: each block is one key naming its kind",
+                                    f"e.g. '- paragraph: Text', known kinds: {', '.join(kinds)}")
                 out.append(INVALID)
                 continue
             (kind, body), = item.items()
