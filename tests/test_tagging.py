@@ -81,6 +81,8 @@ def test_narrative_in_reading_order(tree):
 def test_headings(tree):
     _, elems, texts = tree
     h1 = [" ".join(texts[m] for m in mcids) for role, _e, _p, mcids, _d in elems if role == "H1"]
+    # the title once (the cover's; the contents page repeats it as P), then the contents page's own heading
+    assert h1[:2] == ["Ein gutes Jahr für Ihre Internationalisierung!", "INHALT"], h1[:2]
     assert h1[2:] == ["Das Jahr in Zahlen", "Erfolgsgeschichten in nackten Zahlen",
                       "Delegationsreisen in die USA und nach Japan", "Ein Tag in Suhl, ein Jahr voller Veranstaltungen",
                       "Kontakt und Impressum"]

@@ -373,12 +373,10 @@ def layout(ctx: LayoutContext) -> list[Any]:
     kicker = Paragraph(rl_plain(rep.subtitle or str(rep.year), ctx.locale), st.para("kicker"))
     kicker.outline_entry = (ctx.locale.label("contents"), "contents")
     kicker.starts_section = True
-    return [
-        kicker,
-        Paragraph(rl_plain(rep.title, ctx.locale), st.para("h1")),
-        Paragraph(rl_markup(rep.lead, ctx.locale), st.para("lead")),
-        Spacer(0, 14 * MM),
-        # not kept with the list: the list splits by line, so a long one starts here, not a page later
-        Paragraph(rl_plain(ctx.locale.label("contents"), ctx.locale).upper(), st.para("kicker", keepWithNext=0)),
-        toc,
-    ]
+    title = Paragraph(rl_plain(rep.title, ctx.locale), st.para("h1"))
+    title.role = "P"  # the cover's H1 already: a screen reader's list of headings names the title once
+    # not kept with the list: the list splits by line, so a long one starts here, not a page later
+    heading = Paragraph(rl_plain(ctx.locale.label("contents"), ctx.locale).upper(), st.para("kicker", keepWithNext=0))
+    heading.role = "H1"  # the contents page's own heading, among the sections' H1s
+    return [kicker, title, Paragraph(rl_markup(rep.lead, ctx.locale), st.para("lead")), Spacer(0, 14 * MM), heading,
+            toc]

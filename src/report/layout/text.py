@@ -276,7 +276,7 @@ class Paragraph(_RLParagraph):
         if tagger_of(canvas) is None:  # untagged (the print edition): no text to read aloud
             super().drawOn(canvas, x, y, _sW)
             return
-        role = ROLES.get(self.style.name, "P")
+        role = getattr(self, "role", None) or ROLES.get(self.style.name, "P")  # (a role of its own: contents)
         text = " ".join(self.getPlainText().replace("\u00ad", "").replace(markup.BREAK, "").split())
         with content(canvas, role, rect=(x, y, x + self.width, y + self.height), actual_text=text), \
                 _spaces_at_line_ends(canvas, text):
