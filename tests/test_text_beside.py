@@ -277,3 +277,23 @@ def test_an_interview_runs_beside_its_portrait(project):
     question, caption = box("Frau Ohm"), box("Anna Ohm")
     assert question[0] > caption[0] + 40 * 72 / 25.4, (question, caption)  # right of the portrait
     assert box("Was hat Sie")[1] > caption[3], (box("Was hat Sie"), caption)  # beside it, above its caption
+
+
+def test_an_image_too_wide_for_text_beside_it_says_so_unasked(project):
+    """A charity's case-study photo, width: 50, align: right, on A5: the text started below it and the
+    room beside it stayed empty, without a word; the helpful note came only with `wrap: true`."""
+    from PIL import Image
+
+    from report.build import build
+
+    from .conftest import set_sections
+    Image.new("RGB", (1500, 1000), (90, 120, 60)).save(project.parent / "assets" / "images" / "wide.jpg")
+    set_sections(project, {"sections/w.yaml": (
+        "kind: text\ntitle: Bild\nblocks:\n  - image: {image: images/wide.jpg, width: 70, align: right, "
+        "caption: Ein Bild., alt: x}\n  - paragraph: Ein Absatz danach.\n")})
+    warnings = [w for w in build(project, project.parent / "out", ["screen"]).warnings if "beside" in w.message]
+    (w,) = warnings
+    assert w.message.startswith("no text runs beside this image, which leaves the room beside it empty: the room "
+                                "beside it holds ")
+    assert re.fullmatch(r"make it at most width: \d+, or write wrap: false to set it alone across the width", w.hint)
+    assert w.pos.file.name == "w.yaml" and w.pos.line == 4

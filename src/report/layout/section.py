@@ -322,6 +322,11 @@ def _beside(ctx: LayoutContext, section: TextSection, i: int) -> int:
     if "wrap" in block.field_pos:
         ctx.styles.notes.append(Diagnostic(f"no text runs beside this image: {why}", block.field_pos["wrap"],
                                            hint, "warning"))
+    elif why.startswith("the room beside it") and block.align in ("left", "right"):  # a hole beside it, unasked
+        ctx.styles.notes.append(Diagnostic(
+            f"no text runs beside this image, which leaves the room beside it empty: {why}",
+            block.field_pos.get("width", block.pos), hint.replace("leave `wrap` out", "write wrap: false to set it "
+                                                                   "alone across the width"), "warning"))
     return 0
 
 
