@@ -125,6 +125,12 @@ def _texts(p: Paragraph) -> list[str]:
     return ["".join(w.text for w in ln.words).strip() for ln in p.blPara.lines]
 
 
+def _added_hyphen(whole: Paragraph, lines: list[str], keep: int) -> bool:
+    """Whether line `keep` (from 1) of `whole` ends with a hyphen that hyphenation added."""
+    end, after = lines[keep - 1], lines[keep]
+    return end.endswith("-") and f"{end.split()[-1]}{after.split()[0]}" not in whole.getPlainText()
+
+
 def test_page_splits_keep_the_chosen_breaks(styles, sample_paragraphs):
     width = 122 * MM
     for text in sample_paragraphs:
@@ -136,7 +142,11 @@ def test_page_splits_keep_the_chosen_breaks(styles, sample_paragraphs):
             first, rest = whole.split(width, keep * leading + 1)
             first.wrap(width, keep * leading + 1)  # a frame wraps both parts again
             rest.wrap(width, 10_000)
-            assert _texts(first) + _texts(rest) == lines
+            if _added_hyphen(whole, lines, keep):  # at the page's foot: the lines are chosen again (or
+                # a line fewer is kept, where that would need emergency stretch): a whole word ends it
+                assert len(_texts(first)) in (keep, keep - 1) and not _texts(first)[-1].endswith("-")
+            else:
+                assert _texts(first) + _texts(rest) == lines
             assert first._JustifyLast, "the first part's last line is justified"
             assert "".join(first.getPlainText().split()) + "".join(rest.getPlainText().split()) == \
                 "".join(whole.getPlainText().split())
@@ -172,6 +182,8 @@ def test_a_first_part_draws_its_lines_as_the_whole_paragraph(styles, sample_para
         canvas.showPage()
         pages.append((n, 0))
         for keep in range(2, len(whole.blPara.lines) - 1):
+            if _added_hyphen(whole, _texts(whole), keep):
+                continue  # the lines are chosen again (test_page_splits_keep_the_chosen_breaks)
             first, _rest = whole.split(width, keep * whole.style.leading + 1)
             _w, height = first.wrap(width, keep * whole.style.leading + 1)  # as a frame does
             first.drawOn(canvas, x, 950 - height)

@@ -16,7 +16,16 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph as _RLParagraph
 from reportlab.platypus import paragraph as _rl_paragraph
-from reportlab.platypus.paragraph import ParaLines, _getFragWords, _HSFrag, _processed_frags
+from reportlab.platypus.paragraph import (
+    ParaLines,
+    _getFragWords,
+    _HSFrag,
+    _processed_frags,
+    _SplitFrag,
+    _SplitFragH,
+    _SplitFragHS,
+    _SplitFragHY,
+)
 
 from .. import markup
 from ..errors import Diagnostic, Pos
@@ -109,6 +118,10 @@ class Paragraph(_RLParagraph):
 
     optimise = True  # False: reportlab's greedy breaking for justified text too (benchmarks compare)
     wider_after: tuple[int, float] | None = None  # (n, extra): the lines after the first n are `extra` wider
+    whole_line = -1  # the index of a line that must end with a whole word (the last before a page break)
+    # split across pages with a word broken at the break: the first part reads that word whole (`read_on`,
+    # the rest of it), the other part reads on after it (`read_from`, the part of it to leave out)
+    read_on = read_from = ""
 
     def __init__(self, text: Any, style: Any = None, *args: Any, source: Pos | None = None,
                  notes: list[Diagnostic] | None = None, **kwargs: Any):
@@ -165,6 +178,8 @@ class Paragraph(_RLParagraph):
             params = replace(RAGGED, rag=RAG_EM * style.fontSize) if ragged else LINE_BREAKING
             if self.wider_after is not None:  # the last line beside the image ends with a whole word
                 params = replace(params, whole_line=self.wider_after[0] - 1)
+            if self.whole_line >= 0:  # … or the last line before a page or column break (see `split`)
+                params = replace(params, whole_line=self.whole_line)
             chosen = plan(words, widths, hyphenate, params) if words else None
             if chosen is None:
                 return self._reportlab_lines(width)
@@ -174,7 +189,7 @@ class Paragraph(_RLParagraph):
                     f"{1 + LINE_BREAKING.tolerance * STRETCH:.1f}× their width: set with emergency stretch",
                     self.source or Pos(), "reword it, or add a hyphenation point (U+00AD) to a long word",
                     "warning"))
-            self._plan = (chosen, style)
+            self._plan = (chosen, style, self.whole_line)
         self.frags = chosen.frag_words
         self._offsets = list(chosen.offsets)
         self._width_max = chosen.width_max
@@ -203,7 +218,7 @@ class Paragraph(_RLParagraph):
     def _chosen(self, widths: list[float]) -> Plan | None:
         """The lines chosen before, if they were chosen for these widths and this style."""
         saved = getattr(self, "_plan", None)
-        if saved is None or saved[1] is not self.style:
+        if saved is None or saved[1] is not self.style or saved[2] != self.whole_line:
             return None
         last = len(widths) - 1
         if any(abs(w - widths[min(i, last)]) > 1e-6 for i, w in enumerate(saved[0].widths)):
@@ -212,7 +227,56 @@ class Paragraph(_RLParagraph):
 
     def split(self, avail_width: float, avail_height: float) -> list[Any]:
         """reportlab's split, then both parts keep the lines chosen for the whole paragraph (set
-        again on their own, the first part's last line would become a short last line)."""
+        again on their own, the first part's last line would become a short last line).
+
+        The last line before a page or column break never ends with a hyphen that hyphenation added
+        ('Septem-' at a page's foot, 'ber' on the next): the lines are chosen again with that line
+        ending with a whole word (`Params.whole_line`, as beside an image). Where that needs emergency
+        stretch the paragraph did not need, it keeps a line fewer instead, if that line ends whole;
+        else the hyphen stays (a word's own hyphen, 'Medi-|Pharm', is fine at a page's foot)."""
+        parts = self._split(avail_width, avail_height)
+        if self._cut_at_split(parts) is None:
+            return parts
+        parts = self._whole_at_split(parts, avail_width, avail_height)
+        self._rewrap(avail_width, avail_height, -1)  # the paragraph itself keeps its lines (for another split)
+        return parts
+
+    def _rewrap(self, avail_width: float, avail_height: float, whole_line: int) -> None:
+        """The lines chosen again with `whole_line`, without warnings (the first wrap gave those)."""
+        notes, self.notes, self.whole_line = self.notes, None, whole_line
+        try:
+            self.wrap(avail_width, avail_height)
+        finally:
+            self.whole_line, self.notes = -1, notes
+
+    def _whole_at_split(self, parts: list[Any], avail_width: float, avail_height: float) -> list[Any]:
+        """The parts of `split` where the first ends with a hyphen that hyphenation added: see `split`."""
+        for _ in range(2):  # the widow rule may move the break by a line: once more for that line
+            cut = self._cut_at_split(parts)
+            if cut is None:
+                return parts
+            before = self._plan
+            self._rewrap(avail_width, avail_height, cut - 1)
+            if not self._plan or (self._plan[0].emergency and not before[0].emergency):
+                self._rewrap(avail_width, avail_height, -1)  # the lines chosen before (remembered)
+                parts = self._split(avail_width, avail_height)
+                fewer = self._split(avail_width, (cut - 1) * self.style.leading + 1e-6) if cut > 2 else []
+                return fewer if len(fewer) == 2 and self._cut_at_split(fewer) is None else parts
+            parts = self._split(avail_width, avail_height)
+        return parts
+
+    def _cut_at_split(self, parts: list[Any]) -> int | None:
+        """The first part's number of lines where its last line ends with a hyphen that hyphenation
+        added, of lines chosen for the whole paragraph; else None."""
+        saved = getattr(self, "_plan", None)
+        if len(parts) != 2 or saved is None or getattr(parts[0], "_plan", None) is None:
+            return None
+        whole, s = saved[0], len(parts[0].blPara.lines)
+        if not 0 < s < len(whole.lines):
+            return None
+        return s if type(whole.frag_words[whole.lines[s].sFW - 1]) is _SplitFragHY else None
+
+    def _split(self, avail_width: float, avail_height: float) -> list[Any]:
         kinds = [type(fw) for fw in self.frags] if _processed_frags(self.frags) else []
         parts = super().split(avail_width, avail_height)
         if len(kinds) != len(self.frags):  # split wrapped the paragraph afresh: nothing was marked in place
@@ -230,11 +294,15 @@ class Paragraph(_RLParagraph):
             return parts
         whole, first, rest = saved[0], parts[0], parts[1]
         s = len(first.blPara.lines)
+        first.read_from, rest.read_on = self.read_from, self.read_on
+        if type(whole.frag_words[whole.lines[s].sFW - 1]) in (_SplitFragHY, _SplitFragH):  # a word goes on
+            end = next((i for i, fw in enumerate(rest.frags) if type(fw) in (_SplitFrag, _SplitFragHS)), -1)
+            first.read_on = rest.read_from = "".join(iter_plain(rest.frags[:end + 1])).strip()
         base = whole.lines[s].sFW
         first._plan = (Plan(first.frags, whole.lines[:s], whole.offsets[:s], whole.widths[:s], whole.emergency,
-                            whole.width_max), first.style)
+                            whole.width_max), first.style, first.whole_line)
         rest._plan = (Plan(rest.frags, [ln.clone(sFW=ln.sFW - base) for ln in whole.lines[s:]], whole.offsets[s:],
-                           whole.widths[s:], whole.emergency, whole.width_max), rest.style)
+                           whole.widths[s:], whole.emergency, whole.width_max), rest.style, rest.whole_line)
         return parts
 
     def beginText(self, x: float, y: float) -> Any:  # noqa: N802 - reportlab API
@@ -277,7 +345,10 @@ class Paragraph(_RLParagraph):
             super().drawOn(canvas, x, y, _sW)
             return
         role = getattr(self, "role", None) or ROLES.get(self.style.name, "P")  # (a role of its own: contents)
-        text = " ".join(self.getPlainText().replace("\u00ad", "").replace(markup.BREAK, "").split())
+        text = self.getPlainText()
+        if self.read_from and text.startswith(self.read_from):  # read whole with the part before
+            text = text[len(self.read_from):]
+        text = " ".join((text + self.read_on).replace("\u00ad", "").replace(markup.BREAK, "").split())
         with content(canvas, role, rect=(x, y, x + self.width, y + self.height), actual_text=text), \
                 _spaces_at_line_ends(canvas, text):
             super().drawOn(canvas, x, y, _sW)
