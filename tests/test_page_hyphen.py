@@ -39,7 +39,9 @@ def editions(tmp_path_factory):
     root = tmp_path_factory.mktemp("pagehyph")
     shutil.copytree(SAMPLE_CONTENT, root / "content")
     shutil.copytree(ASSETS, root / "assets")
+    # (a short section after the first: a section's end before a new page is laid out on its own, pagefill)
     set_sections(root / "content", {"sections/a.yaml": _section(LEAD_A, "continue"),
+                                    "sections/x.yaml": "kind: text\ntitle: Kurz\nblocks:\n  - paragraph: Ende.\n",
                                     "sections/b.yaml": _section(LEAD_B, "new")})
     result = build(root / "content", root / "out")
     return {o.edition: o.path for o in result.outputs}
