@@ -217,3 +217,82 @@ def test_a_line_break_inside_a_tagged_text_reads_as_a_space(project):
     text = " ".join(p.get_textpage().get_text_range() for p in pdfium.PdfDocument(pdf))
     assert "dabei.“ Eine Lesepatin" in text or "dabei. Eine Lesepatin" in text, text
     assert "2025 Mio. €" in text.replace("\u00a0", " "), text
+
+
+@pytest.fixture(scope="module")
+def links_pdf(tmp_path_factory):
+    """A screen edition with links where the layout draws translated: an e-mail address in a paragraph
+    right after a bullet list, links in a box's unmarked list, the closing page's e-mail and web."""
+    import shutil
+
+    from report.build import build
+
+    from .conftest import ASSETS, SAMPLE_CONTENT, set_sections
+    root = tmp_path_factory.mktemp("links")
+    shutil.copytree(SAMPLE_CONTENT, root / "content")
+    shutil.copytree(ASSETS, root / "assets")
+    project = root / "content"
+    items = "".join(f"          - Ein Punkt der Liste mit etwas mehr Text, damit er zwei Zeilen braucht, Nummer {n}.\n"
+                    for n in range(1, 4))
+    set_sections(project, {"sections/l.yaml": (
+        "kind: text\ntitle: Verweise\nblocks:\n  - list:\n      items:\n" + items
+        + "  - paragraph: Schreiben Sie an hallo@beispiel.de oder rufen Sie an.\n"
+        "  - box:\n      title: Mitmachen\n      blocks:\n        - paragraph: Wir suchen Helfer.\n"
+        "        - list:\n            style: none\n            items:\n"
+        "              - 'Web: https://www.beispiel.de/mitmachen'\n              - 'Telefon: 0361 123456'\n"
+        "              - 'E-Mail: helfer@beispiel.de'\n")})
+    report = project / "report.yaml"
+    report.write_text(report.read_text(encoding="utf-8").replace(
+        "contact:\n", "contact:\n  email: kontakt@beispiel.de\n  web: https://www.beispiel.de\n", 1), encoding="utf-8")
+    path = build(project, root / "out", ["screen"]).outputs[0].path
+    with pikepdf.open(path) as pdf:
+        yield pdf
+
+
+def test_links_belong_to_the_element_that_shows_them(links_pdf):
+    """A Link (OBJR to its annotation) is a child of the P / LBody that shows the link's words: links in
+    list items, boxes and on the closing page were given to neighbouring elements or the Document."""
+    pdf = links_pdf
+    texts = _actual_texts(pdf)
+    pages = {p.obj.objgen: i for i, p in enumerate(pdf.pages)}
+    nums = pdf.Root.StructTreeRoot.ParentTree.Nums
+    parents = {int(nums[i]): nums[i + 1] for i in range(0, len(nums), 2)}
+    document = pdf.Root.StructTreeRoot.K
+    seen = []
+    for page in pdf.pages:
+        for annot in page.obj.get("/Annots", []):
+            link = parents[int(annot.StructParent)]
+            owner = link.P
+            assert str(link.S) == "/Link" and owner.objgen != document.objgen, annot.get("/A")
+            if "/URI" not in annot.get("/A", {}):
+                continue  # a contents line: a TOCI
+            uri = str(annot.A.URI)
+            shown = uri.removeprefix("mailto:").removeprefix("https://")
+            mcids = [mcid for _, _, _, mcids, _ in _walk(owner, pages, []) for mcid in mcids]
+            words = " ".join(texts.get(m, "") for m in mcids)
+            assert shown in words, (uri, str(owner.S), words)
+            seen.append(uri)
+    assert {"mailto:hallo@beispiel.de", "https://www.beispiel.de/mitmachen", "mailto:helfer@beispiel.de",
+            "mailto:kontakt@beispiel.de", "https://www.beispiel.de"} <= set(seen), seen
+
+
+def test_a_link_goes_to_the_element_that_drew_it_else_to_the_one_showing_its_target():
+    """Boxes of neighbouring elements may both hold a link's middle (a list item's box reaching into the
+    next paragraph): the element whose marked content drew the annotation wins, else the one whose
+    words show the link's target, else the smallest box."""
+    from report.tagging import Elem, Tagger, structure
+
+    pdf = pikepdf.new()
+    pdf.add_blank_page(page_size=(420, 595))
+    rect = [60, 100, 200, 112]
+    pdf.pages[0].obj.Annots = pikepdf.Array([pdf.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.Annot, Subtype=pikepdf.Name.Link, Rect=pikepdf.Array(r),
+        A=pikepdf.Dictionary(S=pikepdf.Name.URI, URI=pikepdf.String(uri))))
+        for r, uri in ((rect, "mailto:a@b.de"), (rect, "https://c.de/"), (rect, "https://d.de"))])
+    tagger = Tagger("de-DE")
+    tagger.elems += [Elem("P", 0, bbox=(0, (50, 50, 370, 300)), text="Liste"),  # 1: the biggest box
+                     Elem("P", 0, bbox=(0, (50, 90, 370, 130)), text="Ein Punkt"),  # 2: the smallest
+                     Elem("P", 0, bbox=(0, (50, 80, 370, 140)), text="Schreiben Sie an a@b.de")]  # 3
+    tagger.annots[(0, 2)] = 1
+    owners = [owner for _, _, owner, _ in structure._assign_links(pdf, tagger)]
+    assert owners == [3, 2, 1]

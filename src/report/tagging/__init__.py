@@ -24,8 +24,10 @@ class Elem:
     alt: str | None = None
     attrs: dict[str, str] | None = None  # layout attributes of a table cell, e.g. {"Scope": "Column"}
     kids: list = field(default_factory=list)  # ("elem", i) | ("mcr", page, mcid) | ("objr", page, annot_index)
-    bbox: tuple[int, tuple[float, float, float, float]] | None = None  # (page, rect) of its content
+    bbox: tuple[int, tuple[float, float, float, float]] | None = None  # (page, rect) of its content,
+    # in page coordinates (what a link annotation's /Rect uses), whatever the canvas was translated by
     lang: str | None = None  # its language where it is not the document's (a section's own): /Lang
+    text: str = ""  # its words (the /ActualText of its marked content), to match a link by what it shows
 
 
 @dataclass
@@ -52,6 +54,9 @@ class Tagger:
         self.mcids: dict[int, int] = {}
         self.depth = 0  # inside a tagged sequence: nested drawing is part of it
         self.links: list[LinkMark] = []
+        # (page, index in the page's /Annots) → the element whose marked content drew the annotation
+        # (a link in a paragraph's text: reportlab adds it while the paragraph draws)
+        self.annots: dict[tuple[int, int], int] = {}
 
     # -- structure ------------------------------------------------------------------
 
@@ -103,7 +108,10 @@ class Tagger:
         idx = self._new(role, alt, attrs)
         self.elems[idx].kids.append(("mcr", page, mcid))
         if rect:
-            self.elems[idx].bbox = (page, rect)
+            self.elems[idx].bbox = (page, _on_page(canv, rect))
+        if actual_text:
+            self.elems[idx].text = actual_text
+        drawn = _annotations(canv)
         # ActualText gives extraction the real words: line breaks become spaces, hyphens vanish
         actual = f" /ActualText <FEFF{actual_text.encode('utf-16-be').hex().upper()}>" if actual_text else ""
         canv.addLiteral(f"/{role} <</MCID {mcid}{actual}>> BDC")
@@ -113,6 +121,8 @@ class Tagger:
         finally:
             self.depth -= 1
             canv.addLiteral("EMC")
+            for n in range(drawn, _annotations(canv)):
+                self.annots[(page, n)] = idx
 
     @contextmanager
     def artifact(self, canv: Any) -> Iterator[None]:
@@ -138,6 +148,21 @@ class Tagger:
     def link(self, canv: Any, rect: tuple[float, float, float, float], text: str = "") -> None:
         """A link annotation drawn at `rect` (page coordinates) belongs to the current element."""
         self.links.append(LinkMark(canv.getPageNumber() - 1, rect, self.stack[-1], text))
+
+
+def _annotations(canv: Any) -> int:
+    """How many annotations the current page has so far: reportlab's list becomes the page's /Annots."""
+    return len(getattr(canv, "_annotationrefs", ()))
+
+
+def _on_page(canv: Any, rect: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+    """`rect` in the current coordinates (a flowable draws translated: a list, a box, the closing
+    page) as page coordinates, the way reportlab places a link's /Rect."""
+    if not hasattr(canv, "absolutePosition"):
+        return rect
+    corners = [canv.absolutePosition(x, y) for x in (rect[0], rect[2]) for y in (rect[1], rect[3])]
+    xs, ys = [c[0] for c in corners], [c[1] for c in corners]
+    return (min(xs), min(ys), max(xs), max(ys))
 
 
 def tagger_of(canv: Any) -> Tagger | None:

@@ -16,21 +16,49 @@ def _inside(rect: Any, box: tuple[float, float, float, float]) -> bool:
     return box[0] - 1 <= x <= box[2] + 1 and box[1] - 1 <= y <= box[3] + 1
 
 
+def _target(annot: Any) -> str:
+    """What a link's text usually shows of its target: the address without mailto: or the scheme."""
+    action = annot.get("/A")
+    uri = str(action.get("/URI", "")) if action is not None else ""
+    for prefix in ("mailto:", "https://", "http://"):
+        if uri.startswith(prefix):
+            return uri[len(prefix):].rstrip("/")
+    return uri
+
+
+def _by_position(rect: list[float], annot: Any, candidates: list[tuple[int, Elem]]) -> int:
+    """The element on the page that holds the link: its box holds the link's middle; of several
+    (boxes touch or overlap), the one whose words show the link's target, then the smallest box."""
+    target = _target(annot)
+    best, best_key = 0, None
+    for i, e in candidates:
+        assert e.bbox is not None
+        if not _inside(rect, e.bbox[1]):
+            continue
+        box = e.bbox[1]
+        key = (not (target and target in e.text), (box[2] - box[0]) * (box[3] - box[1]))
+        if best_key is None or key < best_key:
+            best, best_key = i, key
+    return best
+
+
 def _assign_links(pdf: pikepdf.Pdf, tagger: Tagger) -> list[tuple[int, Any, int, str]]:
-    """(page, annotation, element) for every link annotation: recorded TOC links by their rectangle,
-    links inside paragraphs by the paragraph whose box holds them, the rest to the Document."""
+    """(page, annotation, element, text) for every link annotation: recorded TOC links by their
+    rectangle; a link drawn inside a marked-content sequence (a link in a paragraph's, list item's
+    or cell's text) to that sequence's element; any other by the element whose box holds it, else
+    the Document."""
     found = []
     # looked up by page: scanning every link and element for every annotation grew with the square
     # of the document's length (a contents page with a link per section)
     links_on: dict[int, list[Any]] = {}
     for m in tagger.links:
         links_on.setdefault(m.page, []).append(m)
-    elems_on: dict[int, list[tuple[int, Any]]] = {}
+    elems_on: dict[int, list[tuple[int, Elem]]] = {}
     for i, e in enumerate(tagger.elems):
         if e.bbox:
-            elems_on.setdefault(e.bbox[0], []).append((i, e.bbox[1]))
+            elems_on.setdefault(e.bbox[0], []).append((i, e))
     for page_no, page in enumerate(pdf.pages):
-        for annot in page.obj.get("/Annots", []):
+        for n, annot in enumerate(page.obj.get("/Annots", [])):
             if annot.get("/Subtype") != "/Link":
                 continue
             rect = [float(v) for v in annot.Rect]  # once: each pikepdf access converts again
@@ -38,7 +66,9 @@ def _assign_links(pdf: pikepdf.Pdf, tagger: Tagger) -> list[tuple[int, Any, int,
             if mark is not None:
                 owner, text = mark.elem, mark.text
             else:
-                owner = next((i for i, box in elems_on.get(page_no, []) if _inside(rect, box)), 0)
+                owner = tagger.annots.get((page_no, n))
+                if owner is None:
+                    owner = _by_position(rect, annot, elems_on.get(page_no, []))
                 text = ""
             found.append((page_no, annot, owner, text))
     return found
