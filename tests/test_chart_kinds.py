@@ -3,10 +3,12 @@ from the PDF: the words and where they are, the bars and where they end, labels 
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import pytest
 
+from report.charts import _kinds
 from report.charts.render import render_pdf
 from report.errors import Diagnostics
 from report.load import parse_yaml
@@ -313,6 +315,78 @@ values: [46.5, 30.5, 19.0, 4.0]
     for w in words(pdf):
         assert w.box[0] >= 0 and w.box[2] <= WIDTH and w.box[1] >= 0 and w.box[3] <= height, w
     assert "Großhandelsmarkt" in " ".join(texts(pdf))
+
+
+INCOME = """kind: donut
+unit: £k
+centre: £2.35m
+height: {height}
+categories: [Trusts and foundations, Individual giving, Local authority and NHS contracts,
+             Community fundraising and events, Legacies, Trading (charity shop), Corporate partners, Investments]
+values: [742.6, 486.3, 318.9, 264.9, 212.5, 186.2, 113.0, 24.6]
+"""
+INCOME_VALUES = ["£742.6k", "£486.3k", "£318.9k", "£264.9k", "£212.5k", "£186.2k", "£113.0k", "£24.6k"]
+
+
+@pytest.fixture(scope="module")
+def a5(tmp_path_factory):
+    """An A5 page's theme: its text column, 120 mm, is a little narrower than the sample's."""
+    content = tmp_path_factory.mktemp("a5") / "content"
+    content.mkdir()
+    (content / "theme.yaml").write_text("page:\n  size: A5\n", encoding="utf-8")
+    theme, fonts = load_theme(content, ASSETS)
+    return theme, fonts
+
+
+def _segments_cross(a, b, c, d) -> bool:
+    def turn(p, q, r):
+        return (q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0])
+    return turn(c, d, a) * turn(c, d, b) < -1e-3 and turn(a, b, c) * turn(a, b, d) < -1e-3
+
+
+@pytest.mark.parametrize("height", [70, 90, 30])
+def test_eight_long_shares_on_a5_print_every_value_inside_and_apart(a5, height):
+    """An A5 review: 'Local authority and NHS contracts £318.9k' lost its value below the chart, and
+    leaders crossed each other and other shares. Every label in full, inside the drawing, apart; the
+    leaders cross neither each other nor the ring (all read back from the chart's PDF); at 30 mm the
+    labels are set smaller, and the build warns (label_warnings)."""
+    theme, fonts = a5
+    obj, diags = read(INCOME.format(height=height), language="en-GB")
+    assert diags == []
+    width = theme.page.text_width
+    pdf = render_pdf("x", obj, _kinds()[type(obj)], theme, fonts, get_locale("en-GB"), width).pdf
+    ws, box_height = words(pdf), height * 72 / 25.4
+    assert [v for v in INCOME_VALUES if not any(v in w.text for w in ws)] == []
+    text = " ".join(w.text for w in ws)
+    assert "contracts" in text and "Community fundraising" in text
+    for w in ws:
+        assert w.box[0] >= 0 and w.box[2] <= width and w.box[1] >= 0 and w.box[3] <= box_height, w
+    assert overlapping(pdf) == []
+    wedges = [b for _c, b in filled_shapes(pdf)]
+    x0, y0 = min(b[0] for b in wedges), min(b[1] for b in wedges)
+    x1, y1 = max(b[2] for b in wedges), max(b[3] for b in wedges)
+    centre, radius = ((x0 + x1) / 2, (y0 + y1) / 2), (x1 - x0) / 2
+    ink = theme.colour("ink").rgb_floats
+    leaders = [pts for c, pts in stroked_points(pdf) if all(abs(a - b) < 0.01 for a, b in zip(c, ink, strict=True))]
+    assert len(leaders) == 8
+    segments = [(i, p[k], p[k + 1]) for i, p in enumerate(leaders) for k in range(len(p) - 1)]
+    crossing = [(i, j) for n, (i, a, b) in enumerate(segments) for j, c, d in segments[n + 1:]
+                if i != j and _segments_cross(a, b, c, d)]
+    assert crossing == []
+    for p in leaders:  # beyond its first point (on its share) a leader stays outside the ring
+        for x, y in p[1:]:
+            assert math.hypot(x - centre[0], y - centre[1]) >= radius - 0.5, p
+    from report.charts.donut_labels import label_warnings
+    warned = label_warnings({"x": obj}, width, theme.sizes.caption,
+                            max(theme.sizes.caption, theme.plates.reversed_min), fonts, get_locale("en-GB"))
+    if height == 30:
+        (d,) = warned
+        assert d.severity == "warning" and str(d.pos.file).endswith("charts/x.yaml")
+        assert d.message == ("the labels of 8 shares do not fit a donut chart 30 mm high at this page's width: "
+                             "they are set smaller than the captions")
+        assert "fewer shares" in d.hint and "shorten" in d.hint and "taller" in d.hint
+    else:
+        assert warned == []
 
 
 def test_percent_shares_that_miss_100_warn_with_their_place():

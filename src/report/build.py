@@ -107,6 +107,7 @@ def _layout_and_finish(doc, theme, fonts, locale, charts, content_dir: Path, out
                        edition_names: list[str] | None, report: Progress, marks: bool, cache: Cache) -> BuildResult:
     from .charts import interrupts_held, release_workers
     with interrupts_held():  # reportlab's and pikepdf's imports would swallow a Ctrl-C (bare `except:`)
+        from .charts.donut_labels import label_warnings
         from .digits import check_digits
         from .editions import editions
         from .errors import ReportError
@@ -125,7 +126,10 @@ def _layout_and_finish(doc, theme, fonts, locale, charts, content_dir: Path, out
     # the previous contents lines (or the other edition's): sub-headings listed in one layout pass
     seeds = Seeds(cache, content_dir, sorted(available, key=lambda name: name != "screen"))
     result = BuildResult(inputs=[*fonts.values(), *stamp.asset_files(doc, theme)],
-                         warnings=[*theme.warnings, *doc.warnings, *check_digits(theme, fonts)])
+                         warnings=[*theme.warnings, *doc.warnings, *check_digits(theme, fonts),
+                                   *label_warnings(doc.charts, theme.page.text_width, theme.sizes.caption,
+                                                   max(theme.sizes.caption, theme.plates.reversed_min), fonts,
+                                                   locale)])
     if theme.logo is not None and any(e.name == "print" for e in chosen):
         result.warnings += print_notes(theme.logo, doc.assets_dir, theme)
         # a hairline in the logo would fail the print preflight after the whole layout: said now,
