@@ -18,11 +18,10 @@ import pytest
 from PIL import Image
 
 from report.build import build
-from report.errors import ReportError
 from report.preflight import DEFAULT_PROFILE, PASS, preflight
-from report.theme import load_theme
 
 from .conftest import ASSETS, ROOT, require_tool
+from .test_print_spot import _theme_errors
 
 INK = "PANTONE 286 C"
 THEME = (f"colours:\n  primary: {{cmyk: [100, 72, 0, 18], rgb: \"#0033A0\", spot: {INK}}}\n"
@@ -137,12 +136,7 @@ def test_screen_shows_the_rgb_mixed_with_white(tint_build):
 
 
 def _errors(tmp_path: Path, colours: str) -> list[str]:
-    content = tmp_path / "content"
-    content.mkdir(exist_ok=True)
-    (content / "theme.yaml").write_text("colours:\n" + colours, encoding="utf-8")
-    with pytest.raises(ReportError) as err:
-        load_theme(content, ASSETS)
-    return [d.format() for d in err.value.diagnostics]
+    return _theme_errors(tmp_path, "colours:\n" + colours)
 
 
 def test_a_tint_of_no_colour_of_its_own_stops_at_its_line(tmp_path):
