@@ -117,16 +117,22 @@ def test_screen_keeps_the_rgb(spot_build):
     assert not SETS_INK.search(data) and re.search(rb"(?<![\d.])0 \.2 \.627451 rg", data)  # #0033a0
 
 
+def plates_of(pdf: Path, page: int, tmp_path: Path, ink: str = INK) -> dict[str, np.ndarray]:
+    """The ink coverage (0–255) of one page's plates, by Ghostscript's tiffsep: the spot ink's and the
+    process inks' Cyan, Magenta, Black."""
+    gs = require_tool("gs", "ghostscript")
+    subprocess.run([gs, "-q", "-dSAFER", "-dBATCH", "-dNOPAUSE", "-sDEVICE=tiffsep", "-r20", f"-dFirstPage={page}",
+                    f"-dLastPage={page}", f"-sOutputFile={tmp_path}/p.tif", str(pdf)],
+                   check=True, capture_output=True, timeout=60)
+    return {name: 255 - np.asarray(Image.open(tmp_path / f"p({name}).tif").convert("L"), dtype=int)
+            for name in (ink, "Cyan", "Magenta", "Black")}
+
+
 def test_the_ink_has_a_plate_of_its_own(spot_build, tmp_path):
     """Ghostscript's tiffsep separates the cover: the title panel (primary) is on the spot plate and
     on no process plate."""
-    gs = require_tool("gs", "ghostscript")
     print_pdf, _, _ = spot_build
-    subprocess.run([gs, "-q", "-dSAFER", "-dBATCH", "-dNOPAUSE", "-sDEVICE=tiffsep", "-r20", "-dFirstPage=1",
-                    "-dLastPage=1", f"-sOutputFile={tmp_path}/p.tif", str(print_pdf)],
-                   check=True, capture_output=True, timeout=60)
-    plates = {name: 255 - np.asarray(Image.open(tmp_path / f"p({name}).tif").convert("L"), dtype=int)
-              for name in (INK, "Cyan", "Magenta", "Black")}
+    plates = plates_of(print_pdf, 1, tmp_path)
     h = plates[INK].shape[0]
     panel = (slice(int(h * 0.75), int(h * 0.85)), slice(None))  # in the panel's lower 40 %, below the title
     assert plates[INK][panel].mean() > 200  # full ink

@@ -8,20 +8,18 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 from pathlib import Path
 
 import numpy as np
 import pikepdf
 import pypdfium2 as pdfium
 import pytest
-from PIL import Image
 
 from report.build import build
 from report.preflight import DEFAULT_PROFILE, PASS, preflight
 
-from .conftest import ASSETS, ROOT, require_tool
-from .test_print_spot import _theme_errors
+from .conftest import ASSETS, ROOT
+from .test_print_spot import _theme_errors, plates_of
 
 INK = "PANTONE 286 C"
 THEME = (f"colours:\n  primary: {{cmyk: [100, 72, 0, 18], rgb: \"#0033A0\", spot: {INK}}}\n"
@@ -112,13 +110,8 @@ def test_preflight_and_slug_name_the_one_ink(tint_build):
 
 
 def test_the_tiles_are_on_the_spot_plate_alone(tint_build, tmp_path):
-    gs = require_tool("gs", "ghostscript")
     print_pdf, _, _ = tint_build
-    subprocess.run([gs, "-q", "-dSAFER", "-dBATCH", "-dNOPAUSE", "-sDEVICE=tiffsep", "-r20", "-dFirstPage=3",
-                    "-dLastPage=3", f"-sOutputFile={tmp_path}/p.tif", str(print_pdf)],
-                   check=True, capture_output=True, timeout=60)
-    plates = {name: 255 - np.asarray(Image.open(tmp_path / f"p({name}).tif").convert("L"), dtype=int)
-              for name in (INK, "Cyan", "Magenta", "Black")}
+    plates = plates_of(print_pdf, 3, tmp_path, INK)
     ink = plates[INK]
     screened = (abs(ink - 0.15 * 255) < 6)  # the tiles' 15 % screen
     assert screened.mean() > 0.2, screened.mean()
