@@ -204,3 +204,14 @@ def test_a_group_split_over_two_pages_repeats_its_label_untagged(styles):
     assert second.index("Bereich") < second.index("Gruppe 1: Nord (Fortsetzung)") < second.index("Netzabschnitt")
     roles = [r for r, _, _ in _tagged_tree(styles, data)]
     assert roles.count("TR") == 1 + len(body)  # the repeated label is no row of its own
+
+
+def test_an_empty_heading_over_the_row_labels_is_no_header_cell(styles):
+    """A UK statement's row labels have no heading: the empty corner is a TD, not a TH that heads nothing."""
+    data = _investments(40)
+    data.columns[0] = Column("", row_header=True)
+    tree = _tagged_tree(styles, data)
+    heads = [a for r, _, a in tree if r == "TH" and a.get("/Scope") == "/Column"]
+    assert len(heads) == 2
+    roles = [r for r, _, _ in tree]
+    assert roles.count("TD") == 2 * 41 + 1  # the corner, and two number cells a row

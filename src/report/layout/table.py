@@ -570,10 +570,12 @@ class DataTable(Flowable):
             for i, col in enumerate(self.data.columns):
                 w = self.widths[i]
                 role, scope = self._role(row, col)
-                attrs = {"Scope": scope} if scope else None
                 cell = row.cells[i] if i < len(row.cells) else Cell("")
                 unit = [col.unit] if row is self.head[0] and col.unit else []
                 words = " ".join([cell.text + (cell.mark or ""), *unit])
+                if role == "TH" and scope == "Column" and not words.strip():  # the row labels' empty corner:
+                    role, scope = "TD", None  # a header of nothing is no header (as HTML's empty <td>)
+                attrs = {"Scope": scope} if scope else None
                 # the cell's /Alt replaces its content for assistive technology; its text, and so what
                 # is copied, stays as printed
                 alt = cell.said + (cell.mark or "") if cell.said else None
