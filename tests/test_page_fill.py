@@ -69,6 +69,10 @@ def test_a_few_lines_over_a_page_take_lines_along_or_fit_and_the_rest_warn(proje
     assert "Wir messen uns" in texts[page - 1] and "Das nächste Kapitel" in texts[page]  # no page added
     _sections(project, per_page, then="continue", tail=quote)  # the next chapter fills that page: nothing to say
     assert not _ends(build(project, tmp_path / "e", ["screen"]))
+    # a UK charity cut 2, then 3 lines and the hint stayed "about 7": it names what the page before lacks
+    _sections(project, per_page - 1, tail=quote)  # a line free before the quote
+    (note,) = _ends(build(project, tmp_path / "f", ["screen"]))
+    assert f"shorten it by about {lines - 1} line" in note.hint, (lines, note.hint)
 
 
 LONG = ("A further word on governance. The board met nine times, including two extraordinary meetings to "

@@ -9,6 +9,7 @@ frame there; the last pass of the layout leaves the final values."""
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from reportlab.platypus import Flowable, PageBreakIfNotEmpty
@@ -71,6 +72,11 @@ def notes(ctx: LayoutContext) -> list[Diagnostic]:
         title = getattr(sec, "title", "")
         columns = getattr(sec, "columns", 1) or 1
         cut = lines * columns  # in two columns: as many lines in each
+        tail = ctx.section_ends.get((index, "tail"))
+        if columns == 1 and tail is not None and tail[0] == last[0] - 1:
+            # its last block moved on whole (a foreword's closing and signatures): what must go is what
+            # it lacks on the page before, not all of it — the hint shrinks as the author cuts
+            cut = max(1, math.ceil((used - tail[1]) / leading - 0.01))
         held = (f"about {lines} line{'s' if lines != 1 else ''} in each of its {columns} columns" if columns > 1
                 else f"about {lines} line{'s' if lines != 1 else ''} of a page")
         out.append(Diagnostic(
@@ -97,7 +103,11 @@ def marked(ctx: LayoutContext, index: int, flow: list[Any], last_on_its_page: bo
     opens = 1 if flow and isinstance(flow[0], PageBreakIfNotEmpty) else 0
     if not last_on_its_page:
         return [*flow[:opens], start(ctx, index), *flow[opens:]]
-    return [*flow[:opens], start(ctx, index), *_with_end(ctx, flow[opens:]), end(ctx, index)]
+    body = _with_end(ctx, flow[opens:])
+    if len(body) >= 2 and not (getattr(body[-2], "head", False) or type(body[-2]).__name__ == "KeepRoom"):
+        # where its last block starts: the room left on the page before, if that block moves on whole
+        body = [*body[:-1], Mark(ctx.section_ends, (index, "tail")), body[-1]]
+    return [*flow[:opens], start(ctx, index), *body, end(ctx, index)]
 
 
 def _with_end(ctx: LayoutContext, flow: list[Any]) -> list[Any]:
