@@ -285,6 +285,9 @@ def test_donut_labels_every_share_with_value_and_unit(theme_fonts):
     assert overlapping(pdf) == []
     english = set(texts(draw(obj, theme_fonts, "en-GB")))
     assert {"34.2%", "4.9%"} <= english  # English sets the percent sign closed up
+    # the hole's text is set as the text around it: 1'250 → 1’250 (it kept the typewriter apostrophe)
+    swiss = texts(draw(chart(MIX.replace("centre: 2.431 GWh", "centre: \"1'250 GWh\"")), theme_fonts, "de-CH"))
+    assert any("’250" in t for t in swiss) and not any("'" in t for t in swiss), swiss
 
 
 def test_donut_with_many_small_shares_keeps_labels_apart_and_inside(theme_fonts):

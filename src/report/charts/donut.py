@@ -51,7 +51,8 @@ def draw(fig: Figure, chart: Any, theme: Theme, locale: Locale) -> None:
                 fontsize=layout.size, color=ink, linespacing=LINE)
     centre = getattr(chart, "centre", None)
     if centre and not pie:
-        _centre(fig, ax, centre, (cx, cy), (radius - ring) * 2 * 0.86, theme)
+        # as the text around it is set (one line): 1'250 GWh → 1’250 GWh, "…" → the language's marks
+        _centre(fig, ax, locale.one_line(centre), (cx, cy), (radius - ring) * 2 * 0.86, theme)
 
 
 def _measure() -> Measure:
