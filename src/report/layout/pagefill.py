@@ -17,7 +17,7 @@ from reportlab.platypus import Paragraph as _RLParagraph
 
 from ..errors import Diagnostic
 from .context import LayoutContext
-from .flow import split_on, start_height, wrap_on
+from .flow import KeepRoom, split_on, start_height, wrap_on
 from .notes import EndsWith, Rule
 from .templates import text_frame_height
 
@@ -104,7 +104,7 @@ def marked(ctx: LayoutContext, index: int, flow: list[Any], last_on_its_page: bo
     if not last_on_its_page:
         return [*flow[:opens], start(ctx, index), *flow[opens:]]
     body = _with_end(ctx, flow[opens:])
-    if len(body) >= 2 and not (getattr(body[-2], "head", False) or type(body[-2]).__name__ == "KeepRoom"):
+    if len(body) >= 2 and not _heads(body[-2]):
         # where its last block starts: the room left on the page before, if that block moves on whole
         body = [*body[:-1], Mark(ctx.section_ends, (index, "tail")), body[-1]]
     return [*flow[:opens], start(ctx, index), *body, end(ctx, index)]
@@ -123,8 +123,14 @@ def _with_end(ctx: LayoutContext, flow: list[Any]) -> list[Any]:
         k -= 1
     if k == len(flow) or (k and isinstance(flow[k - 1], Rule)):
         return flow  # (footnotes under a block they do not join: they flow as they did)
-    anchored = k > 0 and (getattr(flow[k - 1], "head", False) or type(flow[k - 1]).__name__ == "KeepRoom")
+    anchored = k > 0 and _heads(flow[k - 1])
     return [*flow[:k], SectionEnd(flow[k:], leading, anchored)]
+
+
+def _heads(flowable: Any) -> bool:
+    """Whether a flowable stands at the head of what follows it (a heading, or the KeepRoom before
+    one), so that nothing may come between them."""
+    return getattr(flowable, "head", False) or isinstance(flowable, KeepRoom)
 
 
 def _text(flowable: Any) -> bool:
