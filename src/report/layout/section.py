@@ -302,7 +302,7 @@ def _beside(ctx: LayoutContext, section: TextSection, i: int) -> int:
     if not isinstance(block, Figure) or not block.wrap or block.size == "page":
         return 0
     count = _paragraphs_after(section, i)
-    why, hint = None, "leave `wrap` out"
+    why, hint, widest = None, "leave `wrap` out", None
     if block.align == "center":
         why, hint = "it stands centred", "write align: left or right, or leave `wrap` out"
     elif section.columns == 2:
@@ -316,17 +316,18 @@ def _beside(ctx: LayoutContext, section: TextSection, i: int) -> int:
         if chars < MIN_BESIDE_CHARS:
             why = (f"the room beside it holds {chars:.0f} characters of body text, at least {MIN_BESIDE_CHARS} "
                    "are needed")
-            hint = f"{_widest_beside(ctx, block.align, body)}, or leave `wrap` out"
+            widest = _widest_beside(ctx, block.align, body)  # (set left or right: the room is too narrow)
+            hint = f"{widest}, or leave `wrap` out"
     if why is None:
         return count
     if "wrap" in block.field_pos:
         ctx.styles.notes.append(Diagnostic(f"no text runs beside this image: {why}", block.field_pos["wrap"],
                                            hint, "warning"))
-    elif why.startswith("the room beside it") and block.align in ("left", "right"):  # a hole beside it, unasked
+    elif widest is not None:  # a hole beside it, unasked
         ctx.styles.notes.append(Diagnostic(
             f"no text runs beside this image, which leaves the room beside it empty: {why}",
-            block.field_pos.get("width", block.pos), hint.replace("leave `wrap` out", "write wrap: false to set it "
-                                                                   "alone across the width"), "warning"))
+            block.field_pos.get("width", block.pos), f"{widest}, or write wrap: false to set it alone across the "
+                                                     "width", "warning"))
     return 0
 
 
