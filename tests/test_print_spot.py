@@ -117,6 +117,14 @@ def test_screen_keeps_the_rgb(spot_build):
     assert not SETS_INK.search(data) and re.search(rb"(?<![\d.])0 \.2 \.627451 rg", data)  # #0033a0
 
 
+def assert_errors(errors: list[str], expected: list[tuple[str, str, str]]) -> None:
+    """Each expected (file:line, message, hint) is one of the formatted `errors`, and there are no others."""
+    text = "\n".join(errors)
+    for where, message, hint in expected:
+        assert any(where in e and message in e and hint in e for e in errors), (message, text)
+    assert len(errors) == len(expected), text
+
+
 def plates_of(pdf: Path, page: int, tmp_path: Path, ink: str = INK) -> dict[str, np.ndarray]:
     """The ink coverage (0–255) of one page's plates, by Ghostscript's tiffsep: the spot ink's and the
     process inks' Cyan, Magenta, Black."""
@@ -158,7 +166,6 @@ def test_spot_values_no_shop_could_match_stop_at_their_line(tmp_path):
         "  steel:     {cmyk: [65, 35, 5, 5], rgb: '#598bba', spot: 2945}\n"
         "  rose:      {cmyk: [5, 40, 35, 0], rgb: '#e4a899', spot: Magenta}\n"
         "  plum:      {cmyk: [90, 72, 0, 18], rgb: '#0033a0', spot: PANTONE 286 C}\n"))
-    text = "\n".join(errors)
     expected = [
         ("theme.yaml:3:", "spot 'HKS 43 K' has no cmyk of its own: it would take the default theme's 0/60/90/0",
          "give the ink's CMYK alternate from the brand guide beside it"),
@@ -171,9 +178,7 @@ def test_spot_values_no_shop_could_match_stop_at_their_line(tmp_path):
         ("theme.yaml:8:", "plum names the spot 'PANTONE 286 C' with cmyk 90/72/0/18, primary with 100/72/0/18",
          "give plum the cmyk of primary"),
     ]
-    for where, message, hint in expected:
-        assert any(where in e and message in e and hint in e for e in errors), (message, text)
-    assert len(errors) == len(expected), text
+    assert_errors(errors, expected)
 
 
 def test_a_small_text_build_for_a_spot_colour_is_named_as_unused(tmp_path):

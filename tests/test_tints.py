@@ -19,7 +19,7 @@ from report.build import build
 from report.preflight import DEFAULT_PROFILE, PASS, preflight
 
 from .conftest import ASSETS, ROOT
-from .test_print_spot import _theme_errors, plates_of
+from .test_print_spot import _theme_errors, assert_errors, plates_of
 
 INK = "PANTONE 286 C"
 THEME = (f"colours:\n  primary: {{cmyk: [100, 72, 0, 18], rgb: \"#0033A0\", spot: {INK}}}\n"
@@ -142,7 +142,6 @@ def test_a_tint_of_no_colour_of_its_own_stops_at_its_line(tmp_path):
         "  rust: {of: rose, percent: 50}\n"
         "  rule: {of: ink, percent: 20, cmyk: [0, 0, 0, 20]}\n"
         "  plum: {percent: 20}\n"))
-    text = "\n".join(errors)
     expected = [
         ("theme.yaml:2:", "colour tint: unknown colour 'primery' to be a tint of", "did you mean 'primary'?"),
         ("theme.yaml:3:", "colour muted cannot be a tint of paper", "name a colour that prints"),
@@ -153,9 +152,7 @@ def test_a_tint_of_no_colour_of_its_own_stops_at_its_line(tmp_path):
         ("theme.yaml:8:", "colour rule: a tint of ink takes its cmyk from ink", "leave out cmyk"),
         ("theme.yaml:9:", "colour plum: percent needs of: the colour it is a tint of", "{of: primary, percent: 15}"),
     ]
-    for where, message, hint in expected:
-        assert any(where in e and message in e and hint in e for e in errors), (message, text)
-    assert len(errors) == len(expected), text
+    assert_errors(errors, expected)
     errors = _errors(tmp_path, "  tint: {of: primary, percent: 150}\n")
     assert len(errors) == 1 and "theme.yaml:2:" in errors[0] and "percent = 150 is out of range" in errors[0] \
         and "from 1 to 100" in errors[0], errors
