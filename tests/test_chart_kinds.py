@@ -266,6 +266,27 @@ series:
     assert diags[0].pos.line == line_number(text, extra.split(":")[0] + ":")
 
 
+def test_labels_the_author_writes_get_the_languages_marks_and_still_name_the_highlight(theme_fonts):
+    """Category and series names are drawn by matplotlib, not laid out: they are set as the text is
+    (typewriter quotes and apostrophes → the language's), and a highlight naming a category still finds it."""
+    from report.charts import render_charts
+    theme, fonts = theme_fonts
+    obj = chart("""kind: line
+categories: ["Children's day", Feb, Mar]
+highlight: "Children's day"
+series:
+  - name: 'The "Lesezeit" plan'
+    values: [1, 2, 3]
+  - name: Others
+    values: [2, 2, 1]
+""")
+    pdf = render_charts({"x": obj}, theme, fonts, get_locale("en-GB"), WIDTH)["x"].pdf
+    found = " ".join(texts(pdf))
+    assert "Children’s" in found and "“Lesezeit”" in found, found
+    assert "'" not in found and '"' not in found, found
+    assert obj.categories[0] == "Children's day"  # the content itself is left as written
+
+
 # --- donut --------------------------------------------------------------------------------
 
 MIX = """kind: donut

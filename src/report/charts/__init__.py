@@ -43,6 +43,7 @@ from ..cache import Cache, code_version, file_digest, key
 from ..locale import Locale, get_locale
 from ..model import BarChart, ChartRef, DestinationsChart, DonutChart, LineChart, PieChart
 from ..theme import Theme
+from .typeset import typeset
 
 MM = 72 / 25.4
 POOL_MIN = 4  # below this many misses a pool's start-up costs more than it saves
@@ -277,6 +278,7 @@ def render_charts(charts: dict[str, Any], theme: Theme, fonts: dict[str, Path], 
     wanted += [(cid, charts[cid], language) for cid, more in (languages or {}).items() for language in more]
     for cid, chart, language in wanted:
         loc = locale if language is None else get_locale(language)
+        chart = typeset(chart, loc)  # the author's labels with the language's quotes, before the key
         dk = drawing_key(cid, language)
         keys[dk] = key("chart", version, type(chart).__name__, chart, drawn_with, font_ids, loc.language, width)
         hit = cache.get("charts", keys[dk], valid=_is_pdf)

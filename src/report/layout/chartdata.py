@@ -14,6 +14,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 from ..charts.table import alt_has_data, data_rows
+from ..charts.typeset import typeset
 from ..locale import Locale
 from ..tagging import content, group, tagger_of
 
@@ -52,7 +53,7 @@ class ChartData(Flowable):
 
 def chart_data(chart: Any, locale: Locale, font: str) -> list[Flowable]:
     """The data table flowable where the alt text leaves numbers out, else nothing."""
-    rows = data_rows(chart, locale)
+    rows = data_rows(typeset(chart, locale), locale)  # its names as the drawing sets them
     if rows is None or alt_has_data(chart, locale):
         return []
     return [ChartData(rows, font)]
