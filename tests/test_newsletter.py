@@ -231,6 +231,40 @@ def test_newsletter_shows_three_or_four_figures(project):
     assert len(errors) == 1 and "figures = 7 is out of range" in errors[0]
 
 
+def test_the_teaser_shows_the_key_figures_marked_for_it(project):
+    """`teaser: true` picks the tiles (any of them, in reading order) instead of the first four; a fifth
+    mark is an error at its line."""
+    from report.content import load_document
+    from report.errors import ReportError
+    from report.locale import get_locale
+    from report.newsletter.teaser import teaser_html, teaser_text
+    figures = project / "sections" / "01-zahlen.yaml"
+    original = figures.read_text(encoding="utf-8")
+    marked = original.replace("    label: Teilnehmer beim Außenwirtschaftstag\n",
+                              "    label: Teilnehmer beim Außenwirtschaftstag\n    teaser: true\n")
+    marked = marked.replace("    label: Länder\n", "    label: Länder\n    teaser: true\n")
+    figures.write_text(marked, encoding="utf-8")
+    doc = load_document(project)
+    locale = get_locale(doc.report.language)
+    text, html = teaser_text(doc, locale), teaser_html(doc, locale, "cover-600.png")
+    for shown in (text, html):
+        assert "Teilnehmer beim Außenwirtschaftstag" in shown and "Länder" in shown
+        assert "Delegations- und Markterkundungsreisen" not in shown  # the first tile is not marked
+    assert text.index("Außenwirtschaftstag") < text.index("Länder")
+    every = original
+    for label in re.findall(r"    label: .*\n", original):
+        every = every.replace(label, label + "    teaser: true\n")
+    figures.write_text(every, encoding="utf-8")
+    with pytest.raises(ReportError) as exc:
+        load_document(project)
+    errors = [(d.pos.line, d.message, d.hint) for d in exc.value.diagnostics]
+    assert len(errors) == 4, errors  # 8 marked: the fifth to the eighth named
+    lines = [n for n, line in enumerate(every.splitlines(), 1) if line == "    teaser: true"]
+    assert [line for line, _, _ in errors] == lines[4:]
+    assert errors[0][1] == "8 key figures are marked for the newsletter teaser; it shows at most 4"
+    assert errors[0][2] == "remove 'teaser: true' from 4 of them"
+
+
 def test_teaser_images_point_where_they_are_uploaded(project, tmp_path):
     """A mail cannot carry relative image paths: with newsletter.images_url the cover and the logo
     point to the folder they are uploaded to; the teaser uses the 600 px cover (shown 260 px wide)."""

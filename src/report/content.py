@@ -9,11 +9,15 @@ from pathlib import Path
 from .errors import Diagnostic, Diagnostics, Pos, ReportError
 from .load import YMap, YSeq, load_yaml_file
 from .locale import LANGUAGES, Locale, get_locale
-from .model import CHART_KINDS, INVALID, SECTION_KINDS, ChartRef, Document, ReadContext, Reader, Report, TextSection
+from .model import (
+    CHART_KINDS, INVALID, SECTION_KINDS, ChartRef, Document, KeyFiguresSection, ReadContext, Reader, Report,
+    TextSection,
+)
 from .model.reader import did_you_mean
 from .paths import REPORT_FILE, find_content_dir, project_paths  # noqa: F401 - re-exported
 
 CHARTS_DIR = "charts"
+TEASER_MAX = 4  # key figures in the newsletter teaser (two rows of two)
 
 
 def load_document(content_dir: Path) -> Document:
@@ -132,9 +136,20 @@ def load_document(content_dir: Path) -> Document:
                     known = did_you_mean(block.id, chart_ids) if chart_ids else "known: none"
                     diag.error(block.pos, f"chart '{block.id}' does not exist",
                                f"charts are files in {CHARTS_DIR}/; {known}")
+    _check_teaser_marks(sections, ctx, diag)
     diag.raise_if_errors()
     return Document(report=report, sections=sections, charts=charts, content_dir=content_dir, assets_dir=assets,
                     warnings=diag.warnings)
+
+
+def _check_teaser_marks(sections: list, ctx: ReadContext, diag: Diagnostics) -> None:
+    """At most TEASER_MAX key figures marked `teaser: true`, over all key-figure sections: the fifth is
+    named at its mark."""
+    marked = [fig for s in sections if isinstance(s, KeyFiguresSection) for fig in s.figures if fig.teaser]
+    for fig in marked[TEASER_MAX:]:
+        diag.error(ctx.value_pos(fig, "teaser"), f"{len(marked)} key figures are marked for the newsletter "
+                   f"teaser; it shows at most {TEASER_MAX}",
+                   f"remove 'teaser: true' from {len(marked) - TEASER_MAX} of them")
 
 
 def number_notation(language: object) -> Locale | None:

@@ -108,7 +108,8 @@ class Newsletter(Node):
         "point there, as a mail needs. Without it they are bare file names, for mailing tools that upload a "
         "teaser's images with its HTML.", default=None, example="https://www.example.org/newsletter/2017/",
         example_en="https://www.example.org/newsletter/2025/")
-    figures: int = spec("How many key figures the teaser shows (3 or 4).", default=4, example=4, between=(3, 4))
+    figures: int = spec("How many key figures the teaser shows (3 or 4): the first ones, where none is marked "
+                        "`teaser: true`.", default=4, example=4, between=(3, 4))
     button: str = spec("Label of the button that opens the PDF.", example="Jahresrückblick lesen (PDF)",
                        max_length=40, example_en="Read the annual review (PDF)")
 

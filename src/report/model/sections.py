@@ -183,6 +183,8 @@ class KeyFigure(Node):
     better: Literal["higher", "lower"] = spec(
         "Which way is good news: higher (default) draws a rise in the theme's secondary colour and a fall in "
         "its accent; lower (costs, leakage, emissions) the other way round.", default="higher", example="lower")
+    teaser: bool = spec("Show this tile in the newsletter teaser. Mark up to four, in any key-figure section; "
+                        "without marks the teaser shows the first ones (`newsletter: figures:`).", default=False)
 
     def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
         for name in ("value", "previous"):

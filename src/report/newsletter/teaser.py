@@ -29,6 +29,11 @@ WIDTH_MARGIN = 1.05  # measured widths are Helvetica's or Lato's; a mail client'
 
 
 def _figures(doc: Document) -> list[KeyFigure]:
+    """The key figures marked `teaser: true` (in any key-figure section), else the first section's
+    first `newsletter: figures:`."""
+    marked = [fig for s in doc.sections if isinstance(s, KeyFiguresSection) for fig in s.figures if fig.teaser]
+    if marked:
+        return marked
     n = doc.report.newsletter.figures
     for section in doc.sections:
         if isinstance(section, KeyFiguresSection):
