@@ -10,7 +10,15 @@ from .errors import Diagnostic, Diagnostics, Pos, ReportError
 from .load import YMap, YSeq, load_yaml_file
 from .locale import LANGUAGES, Locale, get_locale
 from .model import (
-    CHART_KINDS, INVALID, SECTION_KINDS, ChartRef, Document, KeyFiguresSection, ReadContext, Reader, Report,
+    CHART_KINDS,
+    INVALID,
+    SECTION_KINDS,
+    ChartRef,
+    Document,
+    KeyFiguresSection,
+    ReadContext,
+    Reader,
+    Report,
     TextSection,
 )
 from .model.reader import did_you_mean
