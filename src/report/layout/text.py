@@ -146,10 +146,14 @@ class Paragraph(_RLParagraph):
     def _balanced(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         """The lines at the least width that keeps their number (to a point), drawn in the full width."""
         count, low, high = len(self.blPara.lines), avail_width * 0.5, avail_width
+        cut = getattr(self, "_splitLongWordCount", 0)  # words reportlab cut anywhere (too long for any line)
         for _ in range(7):
             mid = (low + high) / 2
             super().wrap(mid, avail_height)
-            if len(self.blPara.lines) > count or _has_overlong_word(self.blPara):
+            # narrower than a word: reportlab cuts it where the line ends, without a hyphen
+            # ('Delegations- und Ma|rkterkundungsreisen' in a key-figure tile on A5)
+            if len(self.blPara.lines) > count or _has_overlong_word(self.blPara) \
+                    or getattr(self, "_splitLongWordCount", 0) > cut:
                 low = mid
             else:
                 high = mid
