@@ -131,6 +131,23 @@ def test_a_key_figure_label_hyphenates_its_overlong_word_only(styles):
     assert joined == label
 
 
+def test_a_balanced_label_never_cuts_a_word_that_fits_its_line(styles):
+    """Balancing a heading's lines narrows them while their number stays; reportlab cuts a word wider
+    than the narrowed line anywhere, without a hyphen: the sample's own tile read 'Delegations- und Ma' /
+    'rkterkundungsreisen'. The narrowing stops before a word is cut."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from report.layout.keyfigures import _label_style
+    from report.layout.text import Paragraph as ReportParagraph
+    style = _label_style(styles)
+    label = "Delegations- und Markterkundungsreisen"
+    width = stringWidth(label, style.fontName, style.fontSize) * 0.75  # two lines
+    assert stringWidth("Markterkundungsreisen", style.fontName, style.fontSize) < width
+    p = ReportParagraph(label, style)
+    p.wrap(width, 10_000)
+    assert _line_texts(p) == ["Delegations- und", "Markterkundungsreisen"]
+
+
 def _quote(styles, text: str, attribution: str | None, column_x: float | None):
     """A pull quote as a section lays it out, at A4 (column_x 0: in a column of a two-column section)."""
     from report.layout.context import LayoutContext
@@ -206,6 +223,40 @@ def test_a_tile_grid_never_leaves_one_tile_alone_on_a_page(styles, tiles):
         if parts:  # the rest on the next page, as high as the tiles before it
             assert isinstance(parts[1], PageBreak) and sum(len(g.figures) for g in grids) == tiles
             assert grids[0].needed == grids[1].needed[:1] * len(grids[0].figures)
+
+
+def test_a_tile_grid_that_must_split_is_shared_evenly(styles):
+    """Eight tiles with room for three rows: 4 + 4, not 6 and then 2 alone on the next page; a grid
+    starting low on its page keeps what fits there."""
+    from reportlab.platypus import PageBreak
+
+    from report.layout.keyfigures import MIN_TILE_H
+    grid = _grid(styles, 8, MIN_TILE_H)
+    row = MIN_TILE_H + grid.gap
+    sizes = [len(p.figures) for p in grid.split(400, 3 * row + 1) if not isinstance(p, PageBreak)]
+    assert sizes == [4, 4]
+    sizes = [len(p.figures) for p in grid.split(400, 1 * row + 1) if not isinstance(p, PageBreak)]
+    assert sizes == [2, 6]
+
+
+def test_eight_short_tiles_stay_on_one_a5_page(tmp_path):
+    """On A5 the tiles' padding shrinks with the page (the texts keep their sizes): eight tiles of one-line
+    labels missed the page by a few millimetres and split."""
+    import pdfplumber
+
+    from report.cli import main
+    main(["init", str(tmp_path / "p"), "--language", "en-GB"])
+    content = tmp_path / "p" / "content"
+    (content / "theme.yaml").write_text("page:\n  size: A5\n", encoding="utf-8")
+    figures = content / "sections" / "02-key-figures.yaml"
+    figures.write_text(figures.read_text(encoding="utf-8") + "".join(
+        f"  - value: {v}\n    label: {label}\n" for v, label in [(3, "new offices"), (250, "volunteers"),
+                                                                   (18, "tonnes saved")]), encoding="utf-8")
+    assert main(["build", str(content), "-o", str(tmp_path / "out"), "--edition", "screen"]) == 0
+    with pdfplumber.open(next((tmp_path / "out").glob("*-screen.pdf"))) as pdf:
+        pages = [n for n, page in enumerate(pdf.pages) for label in ("events", "tonnes saved")
+                 if label in (page.extract_text() or "")]
+    assert len(pages) == 2 and pages[0] == pages[1], pages
 
 
 def test_a_tile_grid_shrinks_to_its_texts_to_stay_on_one_page(styles):

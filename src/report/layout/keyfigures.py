@@ -25,10 +25,10 @@ COLUMNS = 2
 MANY_TILES, MIN_THIRD_MM = 9, 50
 MIN_TILE_H = 38 * MM
 MAX_TILE_H = 50 * MM
-PAD = 6 * MM  # inside a tile, left, right and top
+PAD = 6 * MM  # inside a tile, left, right and top (less on smaller pages: `_pad`)
 UNIT_SCALE = 0.55  # a unit in words ("Mio. €", "km") beside the number, relative to the number's size
 MIN_FIGURE_SCALE = 0.5  # a long number shrinks to fit its tile, down to this share of the theme's size
-CHANGE_ROOM = PAD + 3 * MM  # the change line at a tile's foot, and the space above it
+CHANGE_ROOM = 3 * MM  # above the change line at a tile's foot (under it: the padding)
 
 
 class TileGrid(Flowable):
@@ -75,6 +75,9 @@ class TileGrid(Flowable):
         fit = int((ah + self.gap) // (self._floor(ah) + self.gap))
         if fit < 1 or fit >= self.rows:
             return []
+        # a grid that does not fit its page is shared evenly: 4 + 4 tiles on A5, not 6 and then 2 alone
+        # under the next page's head (a grid that starts low on its page keeps what fits there)
+        fit = min(fit, -(-self.rows // 2))
         if len(self.figures) - fit * self.columns == 1:  # not one tile alone on the next page
             if fit == 1:
                 return []  # all of them on the next page
@@ -105,27 +108,28 @@ class TileGrid(Flowable):
 
     def _tile(self, fig: KeyFigure, words: FigureText, x: float, y: float, tile_w: float) -> None:
         st, s, c = self.ctx.styles, self.ctx.styles.theme.sizes, self.canv
+        pad = _pad(self.ctx)
         c.setFillColor(st.colour("tint"))
         c.rect(x, y, tile_w, self.tile_h, stroke=0, fill=1)
         c.setFillColor(st.colour("accent"))
         c.rect(x, y + self.tile_h - 1.5 * MM, 14 * MM, 1.5 * MM, stroke=0, fill=1)
-        top = y + self.tile_h - PAD - 2 * MM
+        top = y + self.tile_h - pad - 2 * MM
         end = " " if tagger_of(c) else ""  # tagged: extractors keep qualifier, number and label apart
         if words.qualifier:
             c.setFont(st.font["bold"], s.kicker)
             c.setFillColor(st.colour("accent"))
-            c.drawString(x + PAD, top - s.kicker, self.ctx.locale.typographic(words.qualifier).upper() + end)
+            c.drawString(x + pad, top - s.kicker, self.ctx.locale.typographic(words.qualifier).upper() + end)
         base = y + self.tile_h - _head(self.ctx)
-        self._number(words, x + PAD, base, tile_w - 2 * PAD, end)
+        self._number(words, x + pad, base, tile_w - 2 * pad, end)
         ty = base - 4 * MM
         for p in _texts(self.ctx, fig):
-            _, ph = p.wrap(tile_w - 2 * PAD, self.tile_h)
-            p.drawOn(c, x + PAD, ty - ph)
+            _, ph = p.wrap(tile_w - 2 * pad, self.tile_h)
+            p.drawOn(c, x + pad, ty - ph)
             ty -= ph + 1 * MM
         if words.change and self.beside:
-            self._change(fig, words, x + tile_w - PAD - _change_width(self.ctx, words), base)
+            self._change(fig, words, x + tile_w - pad - _change_width(self.ctx, words), base)
         elif words.change:
-            self._change(fig, words, x + PAD, y + PAD - 1.5 * MM)
+            self._change(fig, words, x + pad, y + pad - 1.5 * MM)
 
     def _number(self, words: FigureText, x: float, base: float, room: float, end: str) -> None:
         """Prefix and number in the heaviest weight; a symbol unit (%, €) as large, a unit in words
@@ -165,10 +169,16 @@ class TileGrid(Flowable):
         c.drawString(x + h * 1.15 + 1.5 * MM, base, self.ctx.locale.typographic(change.line))
 
 
+def _pad(ctx: LayoutContext) -> float:
+    """The padding inside a tile: less on a page smaller than A4 (A5: 4.3 mm), where the grid of eight
+    tiles would otherwise miss its page by a few millimetres (the texts keep their sizes)."""
+    return PAD * min(1.0, ctx.styles.scale)
+
+
 def _head(ctx: LayoutContext) -> float:
     """From a tile's top to the number's baseline."""
     s = ctx.styles.theme.sizes
-    return PAD + 2 * MM + s.kicker * 1.6 + s.figure * 0.78
+    return _pad(ctx) + 2 * MM + s.kicker * 1.6 + s.figure * 0.78
 
 
 def _number_layout(ctx: LayoutContext, words: FigureText, room: float) -> tuple[str, str, float, float]:
@@ -214,7 +224,7 @@ def _tile_width(ctx: LayoutContext, columns: int = COLUMNS) -> float:
 
 def _beside(ctx: LayoutContext, figures: list[KeyFigure], columns: int = COLUMNS) -> bool:
     """Whether every change line fits beside its number (else all sit at the tiles' foot)."""
-    room = _tile_width(ctx, columns) - 2 * PAD
+    room = _tile_width(ctx, columns) - 2 * _pad(ctx)
     for fig in figures:
         words = figure_text(fig, ctx.locale)
         if words.change and _number_layout(ctx, words, room)[3] + 4 * MM + _change_width(ctx, words) > room:
@@ -242,9 +252,10 @@ def _needed_height(ctx: LayoutContext, fig: KeyFigure, beside: bool, columns: in
     """The tile height a figure's texts take, measured with their fonts at the tile's width (the
     drawing's own arithmetic in _tile), plus the change line at the foot or half the padding."""
     tile_w = _tile_width(ctx, columns)
-    texts = sum(p.wrap(tile_w - 2 * PAD, ctx.geometry.trim_h)[1] + 1 * MM for p in _texts(ctx, fig))
+    pad = _pad(ctx)
+    texts = sum(p.wrap(tile_w - 2 * pad, ctx.geometry.trim_h)[1] + 1 * MM for p in _texts(ctx, fig))
     at_foot = fig.previous is not None and fig.change != "none" and not beside
-    return _head(ctx) + 4 * MM + texts + (CHANGE_ROOM if at_foot else PAD / 2)
+    return _head(ctx) + 4 * MM + texts + (pad + CHANGE_ROOM if at_foot else pad / 2)
 
 
 def check_tiles(ctx: LayoutContext, figures: list[KeyFigure], columns: int = COLUMNS) -> tuple[list[float], bool]:
