@@ -221,6 +221,10 @@ def _kill(pool: Any) -> None:
     manager = getattr(pool, "_executor_manager_thread", None)
     if manager is not None and manager is not threading.current_thread():
         manager.join(timeout=0.5)
+        if manager.is_alive():  # a loaded machine: the exit handler must not wake it while it closes
+            # (CPython < 3.12 checks the pipe's closed flag and writes without a lock: EBADF, printed)
+            from concurrent.futures import process
+            getattr(process, "_threads_wakeups", {}).pop(manager, None)
 
 
 @cache
