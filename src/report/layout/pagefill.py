@@ -150,9 +150,13 @@ class SectionEnd(Flowable):
     room instead, each as little as that needs (SQUEEZE of them at most). `anchored`: a heading
     stands right before them, which its first lines keep."""
 
-    def __init__(self, items: list[Any], leading: float, anchored: bool = False, squeeze: float = 0.0):
+    def __init__(self, items: list[Any], leading: float, anchored: bool = False, squeeze: float = 0.0,
+                 lines_with_last: int = 0):
         super().__init__()
         self.items, self.leading, self.anchored, self.squeeze = items, leading, anchored, squeeze
+        # the last item cannot split (a foreword's closing and signatures): this many lines of the text
+        # before it go over with it, so that it never stands alone at the head of a page
+        self.lines_with_last = lines_with_last
         self.spaceBefore, self.spaceAfter = items[0].getSpaceBefore(), items[-1].getSpaceAfter()
         self.source_pos = getattr(items[0], "source_pos", None)
 
@@ -178,16 +182,21 @@ class SectionEnd(Flowable):
         gaps = sum(self._gaps())
         over = self.height - ah
         if self.squeeze == 0 and len(self.items) > 1 and over <= min(gaps * SQUEEZE, self.leading):
-            return [SectionEnd(self.items, self.leading, self.anchored, min(over / gaps + 0.01, SQUEEZE))]
+            return [SectionEnd(self.items, self.leading, self.anchored, min(over / gaps + 0.01, SQUEEZE),
+                               self.lines_with_last)]
         frame = getattr(self, "_frame", None)
         at_top = frame is not None and getattr(frame, "_atTop", False)
-        parts = self._parted(aw, min(ah, self.height - MIN_LAST_LINES * self.leading))
+        keep = MIN_LAST_LINES * self.leading
+        if self.lines_with_last:
+            last = self._heights(aw, ah)[-1] + self._gaps()[-1]
+            keep = max(keep, last + self.lines_with_last * self.leading)
+        parts = self._parted(aw, min(ah, self.height - keep))
         if parts is None and (at_top or self.anchored):
             parts = self._parted(aw, ah)  # as they would flow
         if parts is None:
             return [] if not at_top else list(self.items)
         first, rest = parts
-        return [*first, SectionEnd(rest, self.leading)]
+        return [*first, SectionEnd(rest, self.leading, lines_with_last=self.lines_with_last)]
 
     def _parted(self, aw: float, room: float) -> tuple[list[Any], list[Any]] | None:
         """The items (and the start of one) that fit in `room`, and the rest; None where none does."""
@@ -222,3 +231,11 @@ def _cut(item: Any, canv: Any, aw: float, room: float) -> tuple[Any, Any] | None
         return (parts[0], EndsWith(parts[1], item.notes)) if len(parts) == 2 else None
     parts = split_on(item, canv, aw, room)
     return (parts[0], parts[1]) if len(parts) == 2 else None
+
+
+class Whole(SectionEnd):
+    """Flowables stacked as a frame would stack them, never split: they move on whole (a foreword's
+    closing line and its signatures)."""
+
+    def split(self, aw: float, ah: float) -> list[Any]:
+        return []
