@@ -374,3 +374,24 @@ def test_a_foreword_closing_that_does_not_fit_takes_lines_of_the_letter_along(st
     assert over[-1] is ending and len(over) == 2
     over[0].wrap(300, 10_000)
     assert len(over[0].blPara.lines) >= LINES_WITH_CLOSING
+
+
+def test_a_sections_last_quote_takes_lines_of_the_text_before_it_along(styles):
+    """A section ending with a pull quote that did not fit left its page with the quote (and a footnote)
+    alone: the text before it goes over with it, as with a foreword's closing; a quote after a table or
+    chart (no text to take along) stays as it was."""
+    from types import SimpleNamespace
+
+    from reportlab.platypus import Spacer
+
+    from report.layout.pagefill import LINES_WITH_WHOLE, SectionEnd, _with_end
+    from report.layout.section import PullQuote
+    from report.layout.text import Paragraph as ReportParagraph
+    ctx = SimpleNamespace(styles=styles)
+    paras = [ReportParagraph("Ein Satz. " * 20, styles.para("body")) for _ in range(2)]
+    quote = PullQuote(ReportParagraph("„Ein Zitat.“", styles.para("quote")), 0, None, 6, 700)
+    flow = _with_end(ctx, [*paras, quote])
+    assert isinstance(flow[-1], SectionEnd) and flow[-1].items == [*paras, quote]
+    assert flow[-1].lines_with_last == LINES_WITH_WHOLE
+    table = Spacer(0, 100)
+    assert _with_end(ctx, [table, quote]) == [table, quote]

@@ -24,6 +24,7 @@ from .templates import text_frame_height
 MIN_LAST_LINES = 6  # lines of body text a section's last page holds where the layout can pull them over
 WARN_LINES = MIN_LAST_LINES - 1  # a section's last page with fewer (the layout could not help) warns
 TAIL_ITEMS = 8  # the most paragraphs at a section's end that SectionEnd takes (one-line ones need several)
+LINES_WITH_WHOLE = 3  # lines of text that go over with a section's last quote where it does not fit
 SQUEEZE = 0.5  # the most of the spaces between its last paragraphs a section loses (a line at most) to end a page
 
 
@@ -118,13 +119,21 @@ def _with_end(ctx: LayoutContext, flow: list[Any]) -> list[Any]:
     if columns is not None and flow[len(flow) - 1 - len(columns.after)] is columns:  # (then the footnotes)
         columns.keep = MIN_LAST_LINES * leading
         return flow
-    k = len(flow)
+    whole = _whole(flow[-1]) if flow else False  # a last quote: lines of the text before go over with it
+    k = len(flow) - 1 if whole else len(flow)
     while k and len(flow) - k < TAIL_ITEMS and _text(flow[k - 1]):
         k -= 1
-    if k == len(flow) or (k and isinstance(flow[k - 1], Rule)):
+    if k >= len(flow) - (1 if whole else 0) or (k and isinstance(flow[k - 1], Rule)):
         return flow  # (footnotes under a block they do not join: they flow as they did)
     anchored = k > 0 and _heads(flow[k - 1])
-    return [*flow[:k], SectionEnd(flow[k:], leading, anchored)]
+    return [*flow[:k], SectionEnd(flow[k:], leading, anchored, lines_with_last=LINES_WITH_WHOLE if whole else 0)]
+
+
+def _whole(flowable: Any) -> bool:
+    """Whether a section's last block moves on whole where it does not fit (a pull quote, with the
+    section's footnotes or without), so that only lines of the text before it can fill its page."""
+    last = flowable.last if isinstance(flowable, EndsWith) else flowable
+    return getattr(last, "moves_whole", False)
 
 
 def _heads(flowable: Any) -> bool:
