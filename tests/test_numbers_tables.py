@@ -49,7 +49,7 @@ def test_review_builds_without_warnings_and_prints_every_number_as_written(revie
     for edition in ("print", "screen"):
         text = _flat(extract_text(paths[edition]))
         for shown in ("99,98 %", "61,4 %", "87,3 Mio. €", "48.250", "12,8 km", "2,25 MWp", "31,0 GWh",
-                      "+0,01 Pp. ggü. Vorjahr", "+2,5 Pp. ggü. Vorjahr", "−4,3 % ggü. Vorjahr",
+                      "+0,01 %-Pkt. ggü. Vorjahr", "+2,5 %-Pkt. ggü. Vorjahr", "−4,3 % ggü. Vorjahr",
                       "−1.950 ggü. Vorjahr", "+33,3 % ggü. Vorjahr", "+50,0 % ggü. Vorjahr",
                       "unverändert ggü. Vorjahr"):
             assert shown in text, (edition, shown)
