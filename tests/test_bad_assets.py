@@ -57,6 +57,19 @@ def test_a_name_that_differs_in_case_only_is_named(content):
     assert text.endswith("the file is named 'images/cover-artwork.jpg': write its name in the same case")
 
 
+def test_a_name_stored_decomposed_is_found(content):
+    """A Mac (and a zip made on one) stores 'Bücherbus-Übergabe.jpg' decomposed (u + U+0308); the YAML has it
+    composed. It was 'not found', and the hint suggested a name that looked the same."""
+    import unicodedata
+    name = "Bücherbus-Übergabe.jpg"
+    src = content.parent / "assets" / "images" / "cover-artwork.jpg"
+    decomposed = src.parent / unicodedata.normalize("NFD", name)
+    decomposed.write_bytes(src.read_bytes())
+    assert not (src.parent / name).exists()  # the file system keeps both forms apart
+    use_image(content, f"images/{unicodedata.normalize('NFC', name)}")
+    load_document(content)  # no error
+
+
 def test_a_misspelt_name_among_many_files_gets_the_closest(content):
     """The listing stopped at eight files without saying so, the ninth being the one meant."""
     for i in range(12):

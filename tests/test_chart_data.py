@@ -61,6 +61,20 @@ def test_a_semicolon_export_is_read_with_decimal_commas_in_an_english_document(c
     assert diags == [] and [str(n.value) for n in chart.series[0].values] == ["412.7", "1301.4"]
 
 
+def test_a_windows_excel_csv_is_read_a_mac_one_is_refused(content):
+    """Excel on a German Windows saves 'CSV (Trennzeichen-getrennt)' in Windows-1252: it was refused as not
+    UTF-8. Read as what it is; bytes that would read as unlikely characters in Windows-1252 (a Mac's
+    encoding, where ä is 0x8A: 'Š') are still refused."""
+    csv = "Träger;Anteil (€)\nWindkraft – Nord;60,5\nSonne „Süd“;39,5\n"
+    (content / "data").mkdir(parents=True)
+    (content / "data" / "werte.csv").write_bytes(csv.encode("cp1252"))
+    donut, diags = read(content, "kind: donut\nunit: '%'\ndata: data/werte.csv\n")
+    assert diags == [] and donut.categories == ["Windkraft – Nord", "Sonne „Süd“"]
+    (content / "data" / "werte.csv").write_bytes(csv.encode("mac_roman"))
+    _, diags = read(content, "kind: donut\nunit: '%'\ndata: data/werte.csv\n")
+    assert len(diags) == 1 and "not valid UTF-8" in diags[0].message
+
+
 def test_one_value_column_makes_an_unnamed_series_and_donut_shares(content):
     line, diags = read(content, "kind: line\ndata: data/werte.csv\n", "Monat,Erzeugung\nJan,212\nFeb,\"198,1\"\n")
     assert diags == [] and line.series[0].name is None and line.categories == ["Jan", "Feb"]

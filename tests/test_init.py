@@ -74,12 +74,14 @@ def test_init_in_us_english_builds_on_letter_with_dollars_and_a_us_address(tmp_p
     assert main(["init", "--language", "en-US", str(target)]) == 0
     text = "\n".join(p.read_text(encoding="utf-8") for p in (target / "content").rglob("*.yaml"))
     assert "language: en-US" in text and not re.search(r"£|London|align: centre|organisation\b(?!:)", text)
+    assert not re.search(r"pounds|colour|imprint", text)  # alt texts in dollars, comments in American
     assert main(["build", str(target / "content"), "-o", str(target / "out"), "--edition", "screen"]) == 0
     pdf = target / "out" / "annual-review-screen.pdf"
     with pikepdf.open(pdf) as p:
         assert [round(float(v)) for v in p.pages[0].mediabox] == [0, 0, 612, 792]  # US Letter
     words = " ".join(extract_text(pdf).split())
     assert "$ thousand" in words and "Annual result in $ million" in words and "Portland, OR 97204" in words
+    assert "TABLE OF CONTENTS" in words and "vs. prior year" in words and "Contact information" in words
 
 
 def test_init_refuses_an_unknown_language(tmp_path, capsys):

@@ -403,3 +403,46 @@ def test_eleven_key_figures_stand_in_three_columns_on_one_page(project):
             starts[three] = round(text.get_charbox(k)[0])
     assert len(starts) == 11 and len({starts[str(100 + i)] for i in range(9)}) == 3, starts
     assert starts["109"] == starts["100"] and starts["101"] < starts["110"] < starts["102"], starts  # halves
+
+
+def test_a_foreword_closing_that_does_not_fit_takes_lines_of_the_letter_along(styles):
+    """At 170 × 240 mm a foreword's closing line and signatures went alone onto a second page: where
+    they do not fit under the letter, its last LINES_WITH_CLOSING lines go over with them."""
+    from reportlab.platypus import Spacer
+
+    from report.layout.foreword import LINES_WITH_CLOSING
+    from report.layout.pagefill import SectionEnd, Whole
+    from report.layout.text import Paragraph as ReportParagraph
+    leading = styles.theme.sizes.leading
+    letter = ReportParagraph("Ein Satz über das Jahr der Stiftung und ihre Lesepaten. " * 12, styles.para("body"))
+    ending = Whole([ReportParagraph("Mit herzlichen Grüßen", styles.para("body")), Spacer(0, 30 * 2.8346)], leading)
+    end = SectionEnd([letter, ending], leading, anchored=True, lines_with_last=LINES_WITH_CLOSING)
+    _, letter_h = letter.wrap(300, 10_000)
+    _, ending_h = ending.wrap(300, 10_000)
+    parts = end.split(300, letter_h + ending_h / 2)  # the letter fits, its closing does not
+    assert len(parts) == 2 and isinstance(parts[1], SectionEnd)
+    over = parts[1].items
+    assert over[-1] is ending and len(over) == 2
+    over[0].wrap(300, 10_000)
+    assert len(over[0].blPara.lines) >= LINES_WITH_CLOSING
+
+
+def test_a_sections_last_quote_takes_lines_of_the_text_before_it_along(styles):
+    """A section ending with a pull quote that did not fit left its page with the quote (and a footnote)
+    alone: the text before it goes over with it, as with a foreword's closing; a quote after a table or
+    chart (no text to take along) stays as it was."""
+    from types import SimpleNamespace
+
+    from reportlab.platypus import Spacer
+
+    from report.layout.pagefill import LINES_WITH_WHOLE, SectionEnd, _with_end
+    from report.layout.section import PullQuote
+    from report.layout.text import Paragraph as ReportParagraph
+    ctx = SimpleNamespace(styles=styles)
+    paras = [ReportParagraph("Ein Satz. " * 20, styles.para("body")) for _ in range(2)]
+    quote = PullQuote(ReportParagraph("„Ein Zitat.“", styles.para("quote")), 0, None, 6, 700)
+    flow = _with_end(ctx, [*paras, quote])
+    assert isinstance(flow[-1], SectionEnd) and flow[-1].items == [*paras, quote]
+    assert flow[-1].lines_with_last == LINES_WITH_WHOLE
+    table = Spacer(0, 100)
+    assert _with_end(ctx, [table, quote]) == [table, quote]

@@ -31,6 +31,15 @@ def test_tags_are_refused(text):
     assert text.index("<") == exc.value.offset
 
 
+def test_the_gender_star_is_a_character_not_markup():
+    """'Lesepat*innen' stopped the build (italic never closed); two of them in a paragraph silently set
+    the words between in italics and dropped both stars. A * between two letters is a character."""
+    text = "Unsere Lesepat*innen und Vorleser*innen lesen *jeden Tag* vor; ein*e Mitarbeiter*in"
+    spans = markup.parse(text)
+    assert markup.plain(text) == text.replace("*jeden Tag*", "jeden Tag")
+    assert [s.text for s in spans if s.italic] == ["jeden Tag"]
+
+
 def test_unclosed_bold_names_its_offset():
     with pytest.raises(markup.MarkupError) as exc:
         markup.parse("gut **fett")

@@ -265,6 +265,19 @@ def test_the_teaser_shows_the_key_figures_marked_for_it(project):
     assert errors[0][2] == "remove 'teaser: true' from 4 of them"
 
 
+def test_report_newsletter_says_the_builds_warnings(project, tmp_path, capsys):
+    """`report newsletter` printed none of the warnings `report build` prints for the same content, and
+    its progress lines looked different."""
+    section = project / "sections" / "02-bilanz.yaml"
+    text = section.read_text(encoding="utf-8")
+    section.write_text(text.replace("blocks:\n", 'blocks:\n  - paragraph: Er sagte "ja und ging.\n', 1),
+                       encoding="utf-8")
+    assert main(["newsletter", str(project), "-o", str(tmp_path / "out")]) == 0
+    err = capsys.readouterr().err
+    assert "warning: " in err and "is never closed" in err, err
+    assert "[1/6] load" in err
+
+
 def test_teaser_images_point_where_they_are_uploaded(project, tmp_path):
     """A mail cannot carry relative image paths: with newsletter.images_url the cover and the logo
     point to the folder they are uploaded to; the teaser uses the 600 px cover (shown 260 px wide)."""

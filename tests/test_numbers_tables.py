@@ -49,7 +49,7 @@ def test_review_builds_without_warnings_and_prints_every_number_as_written(revie
     for edition in ("print", "screen"):
         text = _flat(extract_text(paths[edition]))
         for shown in ("99,98 %", "61,4 %", "87,3 Mio. €", "48.250", "12,8 km", "2,25 MWp", "31,0 GWh",
-                      "+0,01 Pp. ggü. Vorjahr", "+2,5 Pp. ggü. Vorjahr", "−4,3 % ggü. Vorjahr",
+                      "+0,01 %-Pkt. ggü. Vorjahr", "+2,5 %-Pkt. ggü. Vorjahr", "−4,3 % ggü. Vorjahr",
                       "−1.950 ggü. Vorjahr", "+33,3 % ggü. Vorjahr", "+50,0 % ggü. Vorjahr",
                       "unverändert ggü. Vorjahr"):
             assert shown in text, (edition, shown)
@@ -248,6 +248,8 @@ def test_numbers_print_as_written_in_key_figures_and_tables(language, written, p
     ("en-GB", "m", "£", "−£61.4m", "-61.4"), ("de-DE", "%", None, "−61,4\u00a0%", "-61.4"),
     ("en-GB", "p", None, "23.4p", "23.4"), ("en-GB", "x", None, "1.8x", "1.8"),  # pence, a multiple
     ("en-GB", "£m", None, "£412.7m", "412.7"), ("en-GB", "£m", None, "−£12.5m", "-12.5"),  # as charts take it
+    ("en-US", "million", "$", "$412.6\u00a0million", "412.6"),  # a unit in words keeps its space after a currency
+    ("en-US", "billion", "$", "−$1.2\u00a0billion", "-1.2"), ("en-US", "M", "$", "$412.6M", "412.6"),
 ])
 def test_key_figure_units_follow_the_language(language, unit, prefix, printed, written):
     """Negative figures too: the minus leads a currency ('−£61.4m', not '£−61.4m')."""

@@ -508,6 +508,22 @@ def test_bad_phone_number_is_reported(tmp_path):
     assert d.message == "phone 'ruf mich an' is not a telephone number" and "+49" in d.hint
 
 
+@pytest.mark.parametrize(("phone", "ok"), [("(503) 555-0142", True), ("503.555.0142", True), ("+1 503-555-0142", True),
+                                         ("(503 555-0142", False), ("(5) (6) 555", False)])
+def test_a_us_telephone_number_is_a_telephone_number(tmp_path, phone, ok):
+    """'(503) 555-0142' was refused with a German example; an area code in brackets and dots are read."""
+    from report.errors import Diagnostics
+    from report.load import parse_yaml
+    from report.model import ReadContext, Reader
+    from report.model.document import Contact
+    ctx = ReadContext(content_dir=tmp_path, assets_dir=tmp_path, project_dir=tmp_path, language="en-US")
+    diag = Diagnostics()
+    Reader(diag, ctx).read(parse_yaml(f'publisher: Cascade Rail\nphone: "{phone}"\n'), None, Contact, "contact")
+    assert (diag.items == []) == ok, [d.format() for d in diag.items]
+    if not ok:
+        assert "(503) 555-0142" in diag.items[0].hint
+
+
 def test_unused_footnote_is_reported(tmp_path):
     content = sample_copy(tmp_path)
     (content / BILANZ).write_text((content / BILANZ).read_text(encoding="utf-8")

@@ -56,7 +56,8 @@ def test_model_text_keeps_typed_no_break_spaces(tmp_path):
 
 @pytest.mark.parametrize(("number", "unit", "language", "printed"), [
     ("89.4", "£m", "en-GB", "£89.4m"), ("\u221212.5", "£m", "en-GB", "\u2212£12.5m"),
-    ("3.2", "$ bn", "en-US", "$3.2bn"),
+    ("3.2", "$ bn", "en-US", "$3.2bn"), ("412.6", "$ million", "en-US", f"$412.6{NBSP}million"),
+    ("150,000", "$ thousand", "en-US", f"$150,000{NBSP}thousand"), ("1.2", "$M", "en-US", "$1.2M"),
     ("38", "p", "en-GB", "38p"), ("61.4", "%", "en-GB", "61.4%"), ("17", "ML/d", "en-GB", f"17{NBSP}ML/d"),
     ("89,4", "Mio. €", "de-DE", f"89,4{NBSP}Mio. €"), ("61,4", "%", "de-DE", f"61,4{NBSP}%"), ("5", None, "de-DE", "5"),
 ])
@@ -65,3 +66,20 @@ def test_a_quantity_is_written_as_its_language_writes_it(number, unit, language,
     leads with it, pence and multiples stand tight, as in key figures."""
     from report.units import quantity
     assert quantity(number, unit, language) == printed
+
+
+@pytest.mark.parametrize(("language", "text", "bound"), [
+    ("de-DE", "Spendenkonto: IBAN DE89 3704 0044 0532 0130 00, BIC SOLADES1LPZ",
+     f"Spendenkonto: IBAN{NBSP}DE89{NBSP}3704{NBSP}0044{NBSP}0532{NBSP}0130{NBSP}00, BIC SOLADES1LPZ"),
+    ("de-DE", "nach § 72a SGB und §§ 3 ff.", f"nach §{NBSP}72a SGB und §§{NBSP}3{NBSP}ff."),
+    ("de-DE", "Dr. Böhm und Prof. Dr. Weber", f"Dr.{NBSP}Böhm und Prof.{NBSP}Dr.{NBSP}Weber"),
+    ("de-DE", "Tel. 0341 2345678, Fax: 0341 2345679", f"Tel.{NBSP}0341{NBSP}2345678, Fax:{NBSP}0341{NBSP}2345679"),
+    ("de-DE", "2,5 Millionen Kinder, 2024 1.200 Kinder", f"2,5{NBSP}Millionen Kinder, 2024 1.200 Kinder"),
+    ("en-US", "a backlog of $587.2 million—the highest", f"a backlog of $587.2{NBSP}million—the highest"),
+    ("en-GB", "Mr Smith and Dr Jones; Phone: (503) 555-0142",
+     f"Mr{NBSP}Smith and Dr{NBSP}Jones; Phone:{NBSP}(503){NBSP}555-0142"),
+])
+def test_what_reads_as_one_item_never_breaks(language, text, bound):
+    """An IBAN broke between its groups ('00' alone at a line's start), '§ | 72a', 'Dr. | Böhm', 'Tel. 0341 |
+    2345678', '$587.2 | million': each is one item, bound by no-break spaces."""
+    assert get_locale(language).typographic(text) == bound

@@ -97,12 +97,35 @@ def _resolve(name: str, assets_dir: Path, project_dir: Path) -> Path:
         raise AssetError(f"{name!r} is a folder or a device, not an image file",
                          "name an image file, e.g. images/cover.jpg")
     if not path.is_file():
+        path = _normalised(assets_dir, rel) or path
+    if not path.is_file():
         raise AssetError(f"file {name!r} does not exist in {assets_dir.name}/", _missing_hint(path, name))
     if path.suffix.lower() not in IMAGE_SUFFIXES:
         raise AssetError(f"{name!r} is not a supported image type",
                          "use a JPEG (.jpg) for photos or a PNG (.png) for graphics")
     check_image(path, name)
     return path
+
+
+def _normalised(assets_dir: Path, rel: Path) -> Path | None:
+    """The file `rel` names where its name on disk is written in another Unicode form: a Mac (and a zip
+    file made on one) stores 'Bücherbus.jpg' decomposed (u + combining diaeresis), the YAML has it
+    composed. Both read alike; compared in NFC. None where no such file exists."""
+    import unicodedata
+    path = assets_dir
+    for part in rel.parts:
+        if (path / part).exists():
+            path = path / part
+            continue
+        want = unicodedata.normalize("NFC", part)
+        try:
+            match = next((p for p in path.iterdir() if unicodedata.normalize("NFC", p.name) == want), None)
+        except OSError:
+            return None
+        if match is None:
+            return None
+        path = match
+    return path if path.is_file() else None
 
 
 def inside_project(path: Path, assets_dir: Path, project_dir: Path) -> bool:

@@ -27,17 +27,21 @@ def _human(size: int) -> str:
     return f"{size / 1024:.0f} KiB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MiB"
 
 
+STAGES = ["load", "charts", "layout", "finish", "preflight", "write"]
+
+
+def _progress(stage: str, detail: str) -> None:
+    """A build's progress on stderr: '[3/6] layout  screen'."""
+    if _interrupted:  # Ctrl-C came while a library swallowed it (reportlab has bare `except:`)
+        raise KeyboardInterrupt
+    print(f"[{STAGES.index(stage) + 1}/{len(STAGES)}] {stage:<7} {detail}", file=sys.stderr)
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     from .build import PreflightFailed, build
     from .cache import Cache
     start = time.perf_counter()
-    stages = ["load", "charts", "layout", "finish", "preflight", "write"]
-
-    def progress(stage: str, detail: str) -> None:
-        if _interrupted:  # Ctrl-C came while a library swallowed it (reportlab has bare `except:`)
-            raise KeyboardInterrupt
-        print(f"[{stages.index(stage) + 1}/{len(stages)}] {stage:<7} {detail}", file=sys.stderr)
-
+    progress = _progress
     editions = None if args.edition == "all" else [args.edition]
     try:
         result = build(find_content_dir(Path(args.content_dir)), Path(args.output), editions, progress,
@@ -125,8 +129,9 @@ def cmd_newsletter(args: argparse.Namespace) -> int:
     doc = load_document(content)
     require_newsletter(doc)  # before the PDF is replaced, so that a refusal leaves everything as it was
     existed = (out / f"{doc.report.name}-screen.pdf").exists()
-    result = build(content, out, ["screen"], lambda stage, detail: print(f"  {stage:<9} {detail}",
-                                                                        file=sys.stderr))
+    result = build(content, out, ["screen"], _progress)
+    for w in result.warnings:  # as `report build` says them
+        print(w.format(), file=sys.stderr)
     pdf = result.outputs[0]
     print(f"wrote {pdf.path} ({_human(pdf.size)}, {pdf.pages} pages, screen edition, "
           f"{'replaced the earlier file' if existed else 'new'})")

@@ -37,7 +37,12 @@ US_WORDS = (("£ thousand", "$ thousand"), ("£ million", "$ million"), ("£m �
             ("+44 20 7946 0000", "+1 503 555 0100"), ("align: centre ", "align: center "),
             ("stands centred (default; center too)", "stands centered (default; centre too)"),
             ("Name of the organisation", "Name of the organization"), ("a colour gradient", "a color gradient"),
-            ("2551 × 3579 pixels (A4 with bleed", "2622 × 3370 pixels (US Letter with bleed"))
+            ("2551 × 3579 pixels (A4 with bleed", "2622 × 3370 pixels (US Letter with bleed"),
+            ("thousand pounds", "thousand dollars"), ("million pounds", "million dollars"),
+            ("colour", "color"),
+            ("heading: Contact and imprint     # heading of the closing page (optional, default: Contact and imprint)",
+             "heading: Contact information     # heading of the closing page (optional, default: Contact information)"),
+            ("imprint", "closing page"))  # in comments and alt texts only: the keys have none (colours: is the theme's)
 # de-CH: the German templates as Switzerland writes them (no ß, francs, a Swiss placeholder address)
 # and its numbers (2.5, as the region's notation reads them; locales/de.yaml)
 CH_WORDS = (("Tausend Euro", "Tausend Franken"), ("Millionen Euro", "Millionen Franken"), ("€", "CHF"),

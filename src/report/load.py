@@ -286,8 +286,15 @@ def _explain(text: str, exc: yaml.MarkedYAMLError) -> tuple[str, str] | None:
     return None
 
 
-def read_text(path: Path, shown: Path | None = None) -> str:
-    """Read a UTF-8 text file, naming encoding problems by line and column."""
+# what a Windows-1252 file of German, English or French text holds beyond ASCII (Excel's default CSV on
+# Windows): letters, currency, typographic quotes and dashes. A file whose bytes decode to anything else
+# in Windows-1252 is in another encoding (a Mac's: ä reads as Š) and is refused as before.
+_WINDOWS_TEXT = frozenset("€£¥§°µ–—„“”‘’‚…·×÷²³½¼¾«»‰™©®±\u00a0") | frozenset(map(chr, range(0xC0, 0x100)))
+
+
+def read_text(path: Path, shown: Path | None = None, windows: bool = False) -> str:
+    """Read a UTF-8 text file, naming encoding problems by line and column. `windows`: a file that is
+    not UTF-8 but reads as Windows-1252 text (see _WINDOWS_TEXT) is read as that."""
     shown = shown or path
     try:
         data = _read_regular(path, shown)
@@ -309,6 +316,8 @@ def read_text(path: Path, shown: Path | None = None) -> str:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        if windows and (legacy := _windows_1252(data)) is not None:
+            return legacy
         line = data[: exc.start].count(b"\n") + 1
         col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         raise ReportError([Diagnostic(
@@ -350,6 +359,14 @@ def _read_regular(path: Path, shown: Path) -> bytes:
         raise ReportError([Diagnostic(f"file is too large (more than {MAX_FILE_BYTES // 1024 // 1024} MB) for a "
                                       "content file", Pos(shown), "content files hold text; put images into assets/")])
     return data
+
+
+def _windows_1252(data: bytes) -> str | None:
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:  # a byte Windows-1252 leaves undefined
+        return None
+    return text if all(c in _WINDOWS_TEXT for c in text if ord(c) > 127) else None
 
 
 def _looks_utf16(data: bytes) -> bool:

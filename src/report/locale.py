@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from .units import MINUS, NBSP, bind_units, number_ranges
+from .units import MINUS, NBSP, bind_items, bind_units, number_ranges
 
 LOCALES_DIR = Path(__file__).parent / "data" / "locales"
 LANGUAGES = frozenset(p.stem for p in LOCALES_DIR.glob("*.yaml"))
@@ -83,7 +83,7 @@ class Locale:
             text = _SIGN.sub(MINUS, lead + text)[len(lead):]
         text = _DASH_AFTER_WORD.sub(NBSP, text)  # a spaced dash ends a line, never begins one
         text = _ABBREVIATION_GAP.sub(rf"\1{NBSP}", _ABBREVIATION_GAP.sub(rf"\1{NBSP}", text))  # z. B.; i. d. R.
-        return bind_units(_bind_days(text.replace("...", "…"), self.months, self.month_first))
+        return bind_items(bind_units(_bind_days(text.replace("...", "…"), self.months, self.month_first)))
 
     def one_line(self, text: str) -> str:
         """`typographic` for a line set whole or read by software (running head, the cover's

@@ -177,11 +177,14 @@ def _emphasis(text: str, base: int) -> list[Span]:
 
 
 def _is_marker(text: str, i: int) -> bool:
-    """A single * marks italic unless escaped or standing alone between spaces (3 * 4)."""
+    """A single * marks italic unless escaped, standing alone between spaces (3 * 4), or standing
+    between two letters: the German gender star (Lesepat*innen, Mitarbeiter*in) is a character."""
     if i > 0 and text[i - 1] == "\\":
         return False
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
+    if before.isalpha() and after.isalpha():
+        return False
     return not (before.isspace() and after.isspace())
 
 

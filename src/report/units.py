@@ -17,7 +17,8 @@ UNITS = ("Mio.", "Mrd.", "Tsd.", "bn", "Pp.", "pp", "%", "‰", "€", "$", "£"
          "kWh", "MWh", "GWh", "TWh", "kWp", "MWp", "kW", "MW", "GW", "kV", "Hz", "ppm", "dB", "°C",
          "km²", "km", "m²", "m³", "mm", "cm", "m", "ha", "ML", "Ml", "GL", "ml", "l", "kg", "t",
          "a.m.", "p.m.", "AM", "PM", "Uhr",  # and a time of day: "10 a.m.", "9 PM", "18 Uhr"
-         "kB", "KB", "MB", "GB", "TB")  # and a file's size: "PDF, 2 MB"
+         "kB", "KB", "MB", "GB", "TB",  # and a file's size: "PDF, 2 MB"
+         "thousand", "million", "billion", "trillion", "Millionen", "Million", "Milliarden", "Milliarde")
 _UNIT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))  # "MWp" before "MW"
 # a digit, one ordinary space, a unit that ends there (not the "t" of "ton", the "m" of "mit")
 _AFTER_NUMBER = re.compile(rf"(?<=\d) (?=(?:{_UNIT})(?![\w]))")
@@ -58,11 +59,21 @@ def prefixed(number: str, prefix: str) -> str:
 
 def unit_gap(unit: str, language: str, prefixed: bool = False) -> str:
     """The space between a number and its unit: de always a no-break space; en none before % (and
-    the other TIGHT_UNITS) and after a leading currency ("£4.1m")."""
+    the other TIGHT_UNITS) and after a leading currency before an abbreviation ("£4.1m", "$3.2bn"),
+    but a unit in words keeps its space ("$412.6 million", "$150,000 thousand")."""
     if not unit:
         return ""
     tight = TIGHT_UNITS.get(language.split("-")[0], ())
-    return "" if unit in tight or (prefixed and language.startswith("en")) else NBSP
+    closed = prefixed and language.startswith("en") and not spelled_out(unit)
+    return "" if unit in tight or closed else NBSP
+
+
+def spelled_out(unit: str) -> bool:
+    """A unit written as a word or words ('million', 'thousand tonnes'), not an abbreviation ('m', 'bn', 'k')."""
+    return " " in unit.strip() or (len(unit) >= 3 and unit.isalpha() and unit.lower() not in _ABBREVIATIONS)
+
+
+_ABBREVIATIONS = {"mio", "mrd", "tsd", "mln", "bln", "mil"}
 
 
 # a range of two numbers typed with a hyphen, before a unit: "3-4%", "10-20 MW" (an en dash, as a
@@ -74,6 +85,30 @@ _NUMBER_RANGE = re.compile(rf"(?<![\w.,/–-])(\d+(?:[.,]\d+)?)-(\d+(?:[.,]\d+)?
 def number_ranges(text: str) -> str:
     """'3-4%', '10-20 MW' → '3–4%', '10–20 MW'."""
     return _NUMBER_RANGE.sub(r"\1–\2", text)
+
+
+# what reads as one item and must not break inside: a paragraph sign and its number („§ 72a“), a title
+# and the name after it („Dr. Böhm“, "Mr Smith"), an IBAN's groups („DE89 3704 0044 0532 0130 00“),
+# a telephone number after its label („Tel. 0341 2345678“), a page and its „ff.“ („S. 14 ff.“)
+_SECTION_SIGN = re.compile(r"(?<=§) (?=\d)|(?<=§§) (?=\d)")
+_TITLE = re.compile(r"(?<![\w.])((?:Dr|Prof|Mr|Mrs|Ms|Mx)\.?|(?:Hr|Fr|Frau|Herr|St)\.?) (?=[A-ZÄÖÜ])")
+_IBAN = re.compile(r"(?<![\w])(?:IBAN )?[A-Z]{2}\d{2}(?: [A-Z0-9]{4}){2,7}(?: [A-Z0-9]{1,4})?(?!\w)")
+_PHONE = re.compile(r"(?<![\w])(?:Tel\.|Telefon:?|Fax:?|Phone:?|Tel:?|Mobil:?)"
+                    r"([ \u00a0]\+?[\d(][\d()/-]*(?: [\d()/-]+)*)")
+_FOLLOWING = re.compile(r"(?<=\d) (?=ff?\.(?!\w))")
+
+
+def bind_items(text: str) -> str:
+    """'IBAN DE89 3704 0044 0532 0130 00', '§ 72a', 'Dr. Böhm', 'Tel. 0341 2345678', 'S. 14 ff.' with
+    no-break spaces inside each (a bank detail broken over lines invites transfer errors)."""
+    if "§" in text:
+        text = _SECTION_SIGN.sub(NBSP, text)
+    if " " not in text:
+        return text
+    text = _TITLE.sub(rf"\1{NBSP}", text)
+    text = _IBAN.sub(lambda m: m[0].replace(" ", NBSP), text)
+    text = _PHONE.sub(lambda m: m[0].replace(" ", NBSP), text)
+    return _FOLLOWING.sub(NBSP, text)
 
 
 def bind_units(text: str) -> str:

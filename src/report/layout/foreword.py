@@ -10,13 +10,14 @@ from collections.abc import Callable
 from typing import Any
 
 from reportlab.lib.enums import TA_LEFT
-from reportlab.platypus import Flowable, KeepTogether, Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from ..assets import shown_size
 from ..model import ForewordSection, Signatory
 from ..tagging import artifact, content
 from .context import LayoutContext, draw_image
 from .heading import heading
+from .pagefill import TAIL_ITEMS, SectionEnd, Whole
 from .styles import MM
 from .text import Paragraph, rl_markup, rl_plain
 
@@ -26,6 +27,7 @@ PORTRAIT_GAP = 5 * MM  # between portraits one under the other
 MIN_SCALE = 0.25  # the smallest share of its size a portrait is drawn at to keep the column on the page
 SIGNATURE_H = 16 * MM
 NO_SIGNATURE_H = 6 * MM  # the room above the name when there is no signature
+LINES_WITH_CLOSING = 3  # lines of the letter that go over with its closing where that does not fit
 
 
 class Portrait:
@@ -186,13 +188,12 @@ def layout(ctx: LayoutContext, section: ForewordSection, index: int) -> list[Any
     if portraits:
         story.append(MarginPortrait(portraits))
     body = st.para("body", leftIndent=x)
-    story += [Paragraph(rl_markup(text, loc), body) for text in section.paragraphs]
+    letter = [Paragraph(rl_markup(text, loc), body) for text in section.paragraphs]
     ending: list[Any] = [Paragraph(rl_plain(section.closing, loc), st.para("body", leftIndent=x, alignment=TA_LEFT,
                                                                           spaceAfter=2 * MM))]
     if section.signatories:
         ending.append(_names(ctx, section.signatories))
-        story.append(KeepTogether(ending))
-        return story
+        return story + _closed(ctx, letter, ending)
     if section.signature:
         ending.append(_signature(ctx, section, x, ctx.text_width - x))
     else:
@@ -201,5 +202,15 @@ def layout(ctx: LayoutContext, section: ForewordSection, index: int) -> list[Any
                             st.para("body", leftIndent=x, alignment=TA_LEFT, spaceAfter=0)))
     if section.role:
         ending.append(Paragraph(rl_plain(section.role, loc), st.para("small", leftIndent=x)))
-    story.append(KeepTogether(ending))
-    return story
+    return story + _closed(ctx, letter, ending)
+
+
+def _closed(ctx: LayoutContext, letter: list[Any], ending: list[Any]) -> list[Any]:
+    """The letter's paragraphs, then its closing and signatures kept together: where these do not fit
+    under the letter, LINES_WITH_CLOSING lines of it go over with them (a closing and signatures alone
+    at the head of a page read as a page of their own)."""
+    leading = ctx.styles.theme.sizes.leading
+    tail = letter[-TAIL_ITEMS:]
+    return [*letter[:len(letter) - len(tail)],
+            SectionEnd([*tail, Whole(ending, leading)], leading, anchored=len(tail) == len(letter),
+                       lines_with_last=LINES_WITH_CLOSING)]

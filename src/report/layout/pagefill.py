@@ -24,6 +24,7 @@ from .templates import text_frame_height
 MIN_LAST_LINES = 6  # lines of body text a section's last page holds where the layout can pull them over
 WARN_LINES = MIN_LAST_LINES - 1  # a section's last page with fewer (the layout could not help) warns
 TAIL_ITEMS = 8  # the most paragraphs at a section's end that SectionEnd takes (one-line ones need several)
+LINES_WITH_WHOLE = 3  # lines of text that go over with a section's last quote where it does not fit
 SQUEEZE = 0.5  # the most of the spaces between its last paragraphs a section loses (a line at most) to end a page
 
 
@@ -118,13 +119,21 @@ def _with_end(ctx: LayoutContext, flow: list[Any]) -> list[Any]:
     if columns is not None and flow[len(flow) - 1 - len(columns.after)] is columns:  # (then the footnotes)
         columns.keep = MIN_LAST_LINES * leading
         return flow
-    k = len(flow)
+    whole = _whole(flow[-1]) if flow else False  # a last quote: lines of the text before go over with it
+    k = len(flow) - 1 if whole else len(flow)
     while k and len(flow) - k < TAIL_ITEMS and _text(flow[k - 1]):
         k -= 1
-    if k == len(flow) or (k and isinstance(flow[k - 1], Rule)):
+    if k >= len(flow) - (1 if whole else 0) or (k and isinstance(flow[k - 1], Rule)):
         return flow  # (footnotes under a block they do not join: they flow as they did)
     anchored = k > 0 and _heads(flow[k - 1])
-    return [*flow[:k], SectionEnd(flow[k:], leading, anchored)]
+    return [*flow[:k], SectionEnd(flow[k:], leading, anchored, lines_with_last=LINES_WITH_WHOLE if whole else 0)]
+
+
+def _whole(flowable: Any) -> bool:
+    """Whether a section's last block moves on whole where it does not fit (a pull quote, with the
+    section's footnotes or without), so that only lines of the text before it can fill its page."""
+    last = flowable.last if isinstance(flowable, EndsWith) else flowable
+    return getattr(last, "moves_whole", False)
 
 
 def _heads(flowable: Any) -> bool:
@@ -150,9 +159,13 @@ class SectionEnd(Flowable):
     room instead, each as little as that needs (SQUEEZE of them at most). `anchored`: a heading
     stands right before them, which its first lines keep."""
 
-    def __init__(self, items: list[Any], leading: float, anchored: bool = False, squeeze: float = 0.0):
+    def __init__(self, items: list[Any], leading: float, anchored: bool = False, squeeze: float = 0.0,
+                 lines_with_last: int = 0):
         super().__init__()
         self.items, self.leading, self.anchored, self.squeeze = items, leading, anchored, squeeze
+        # the last item cannot split (a foreword's closing and signatures): this many lines of the text
+        # before it go over with it, so that it never stands alone at the head of a page
+        self.lines_with_last = lines_with_last
         self.spaceBefore, self.spaceAfter = items[0].getSpaceBefore(), items[-1].getSpaceAfter()
         self.source_pos = getattr(items[0], "source_pos", None)
 
@@ -178,16 +191,21 @@ class SectionEnd(Flowable):
         gaps = sum(self._gaps())
         over = self.height - ah
         if self.squeeze == 0 and len(self.items) > 1 and over <= min(gaps * SQUEEZE, self.leading):
-            return [SectionEnd(self.items, self.leading, self.anchored, min(over / gaps + 0.01, SQUEEZE))]
+            return [SectionEnd(self.items, self.leading, self.anchored, min(over / gaps + 0.01, SQUEEZE),
+                               self.lines_with_last)]
         frame = getattr(self, "_frame", None)
         at_top = frame is not None and getattr(frame, "_atTop", False)
-        parts = self._parted(aw, min(ah, self.height - MIN_LAST_LINES * self.leading))
+        keep = MIN_LAST_LINES * self.leading
+        if self.lines_with_last:
+            last = self._heights(aw, ah)[-1] + self._gaps()[-1]
+            keep = max(keep, last + self.lines_with_last * self.leading)
+        parts = self._parted(aw, min(ah, self.height - keep))
         if parts is None and (at_top or self.anchored):
             parts = self._parted(aw, ah)  # as they would flow
         if parts is None:
             return [] if not at_top else list(self.items)
         first, rest = parts
-        return [*first, SectionEnd(rest, self.leading)]
+        return [*first, SectionEnd(rest, self.leading, lines_with_last=self.lines_with_last)]
 
     def _parted(self, aw: float, room: float) -> tuple[list[Any], list[Any]] | None:
         """The items (and the start of one) that fit in `room`, and the rest; None where none does."""
@@ -222,3 +240,11 @@ def _cut(item: Any, canv: Any, aw: float, room: float) -> tuple[Any, Any] | None
         return (parts[0], EndsWith(parts[1], item.notes)) if len(parts) == 2 else None
     parts = split_on(item, canv, aw, room)
     return (parts[0], parts[1]) if len(parts) == 2 else None
+
+
+class Whole(SectionEnd):
+    """Flowables stacked as a frame would stack them, never split: they move on whole (a foreword's
+    closing line and its signatures)."""
+
+    def split(self, aw: float, ah: float) -> list[Any]:
+        return []

@@ -73,6 +73,7 @@ class PullQuote(Flowable):
         out[0].spaceBefore, out[-1].spaceAfter = self.spaceBefore, self.spaceAfter
         return out
     repeat = False  # repeats a sentence of the body: an artifact, so screen readers do not read it twice
+    moves_whole = True  # at a section's end: text before it goes over with it (layout.pagefill)
 
     def _attribution_lines(self, width: float) -> int:
         if isinstance(self.attribution_lines, int):

@@ -66,7 +66,7 @@ class Cover(Node):
         self.focus = read_focus(self, "cover", diag, ctx)
 
 
-_PHONE = re.compile(r"\+?[0-9][0-9 /-]*[0-9]")
+_PHONE = re.compile(r"\+?(?:[0-9]|\([0-9]+\))[0-9 ()./-]*[0-9]")  # +49 361 123456-0, (503) 555-0142, 503.555.0142
 
 
 @dataclass(kw_only=True)
@@ -77,7 +77,7 @@ class Contact(Node):
                           example_en="Example Foundation")
     address: list[str] = spec("Postal address, one line per item.", default=[],
                               example=["Musterstraße 1", "99084 Erfurt"], max_length=80, items=(0, 6))
-    phone: str | None = spec("Telephone number: digits, spaces, +, / and -.", default=None,
+    phone: str | None = spec("Telephone number: digits, spaces, +, /, -, . and an area code in brackets.", default=None,
                              example="+49 361 123456-0")
     lines: list[str] = spec("Further lines of the imprint (commission, editors).", default=[],
                             example=["Im Auftrag des Freistaates Thüringen"], max_length=120, items=(0, 12))
@@ -87,10 +87,17 @@ class Contact(Node):
     def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
         check_email(self, "email", diag, ctx)
         check_web(self, "web", diag, ctx)
-        if self.phone is not None and not (_PHONE.fullmatch(self.phone)
+        if self.phone is not None and not (_PHONE.fullmatch(self.phone) and _balanced(self.phone)
                                            and 5 <= sum(c.isdigit() for c in self.phone) <= 17):
+            example = ctx.says("+49 361 123456-0", "(503) 555-0142" if ctx.language.lower().startswith("en-us")
+                               else "+44 20 7946 0000")
             diag.error(ctx.value_pos(self, "phone"), f"phone {self.phone!r} is not a telephone number",
-                       "write digits, spaces, +, / and - only, e.g. +49 361 123456-0")
+                       f"write digits, spaces, +, /, -, . and ( ) only, e.g. {example}")
+
+
+def _balanced(phone: str) -> bool:
+    """At most one pair of brackets, closed, around the area code."""
+    return phone.count("(") == phone.count(")") <= 1 and phone.find("(") <= phone.find(")")
 
 
 @dataclass(kw_only=True)

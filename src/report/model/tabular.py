@@ -117,9 +117,10 @@ def resolve_data(name: str, content_dir: Path, pos: Pos) -> Path:
 
 
 def read_csv(path: Path, shown: Path | None = None) -> CsvData:
-    """Read a UTF-8 CSV file with a header row; `,`, `;` or tab between cells."""
+    """Read a CSV file (UTF-8, or Windows-1252 as Excel saves 'CSV' on Windows) with a header row; `,`, `;`
+    or tab between cells."""
     shown = shown or path
-    text = read_text(path, shown)
+    text = read_text(path, shown, windows=True)
     lines = text.splitlines()
     header_line = next((i for i, line in enumerate(lines) if line.strip()), None)
     if header_line is None:
