@@ -12,9 +12,11 @@ from reportlab.platypus import Paragraph as _RLParagraph
 from ..model import Note, TextSection
 from ..tagging import artifact
 from .beside import TextBeside
+from .boxes import BoxFlowable
 from .context import LayoutContext
 from .flow import split_on, wrap_on
 from .heading import slug
+from .lists import ListFlowable
 from .styles import MM
 from .text import Paragraph, rl_markup, rl_plain
 
@@ -80,9 +82,10 @@ def with_notes(story: list[Any], notes: list[Any]) -> list[Any]:
 class EndsWith(Flowable):
     """The last flowable of a section and its footnotes, stacked as a frame would stack them (the
     gap between two is the larger of the space after the one and before the other). Where they do
-    not fit together, a paragraph splits so that its last lines go with the notes; another block (a
-    box, a list, a quote) goes on with them whole, as boxes, charts and images move on whole; only
-    where the two are taller than a page do the notes follow as they flow."""
+    not fit together, a paragraph, a list or a box splits so that its last lines go with the notes
+    (as it splits at any page foot: a small box not); another block (a quote) goes on with them
+    whole, as charts and images move on whole; only where the two are taller than a page do the
+    notes follow as they flow."""
 
     def __init__(self, last: Any, notes: list[Any]):
         super().__init__()
@@ -112,7 +115,7 @@ class EndsWith(Flowable):
     def split(self, aw: float, ah: float) -> list[Any]:
         canv = getattr(self, "canv", None)
         room = ah - self._notes_height(aw, ah)
-        if isinstance(self.last, _RLParagraph) and room > 0:
+        if isinstance(self.last, (_RLParagraph, ListFlowable, BoxFlowable)) and room > 0:
             parts = split_on(self.last, canv, aw, room)
             if len(parts) == 2:
                 return [parts[0], EndsWith(parts[1], self.notes)]

@@ -199,7 +199,8 @@ class ListBlock(Node):
                                  example=["Kalifornien", "Japan"], items=(1, None))
     columns: int = spec("Set the items in 1, 2 or 3 balanced columns, down the first column first; in 2 or 3 "
                         "the list is a wide block, like a table, over the full width (in a two-column section "
-                        "across both). An item is never broken between columns or pages.", default=1, example=3,
+                        "across both), its items never broken between columns or pages; in one column a long item "
+                        "may go on on the next page, with two lines at least on each.", default=1, example=3,
                         between=(1, 3))
 
     def check(self, diag: Diagnostics, ctx: Any) -> None:

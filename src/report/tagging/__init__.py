@@ -200,6 +200,39 @@ def within(canv: Any, idx: int | None) -> Any:
     return tagger.within(idx) if tagger and idx is not None else nullcontext()
 
 
+class Shared:
+    """The structure elements of a block split between pages (a list, its items, a box), shared by
+    its parts: the part drawn first in a render pass opens each element, the parts after it go on
+    inside it, so that a list split between pages stays one L, an item one LI (as a table stays one
+    Table). A copy (reportlab copies a flowable before a trial split) shares them too."""
+
+    def __init__(self) -> None:
+        self.canvas: Any = None
+        self.elems: dict[str, int] = {}
+
+    def __deepcopy__(self, memo: dict) -> Shared:
+        return self
+
+
+@contextmanager
+def shared_group(canv: Any, shared: Shared, role: str) -> Iterator[None]:
+    """`group(canv, role)` the first time `shared` is drawn in this render pass; `within` it after."""
+    tagger = tagger_of(canv)
+    if tagger is None:
+        yield
+        return
+    if shared.canvas is not canv:
+        shared.canvas, shared.elems = canv, {}
+    idx = shared.elems.get(role)
+    if idx is not None:
+        with tagger.within(idx):
+            yield
+        return
+    with tagger.group(role) as idx:
+        shared.elems[role] = idx
+        yield
+
+
 def start_section(canv: Any, lang: str | None = None) -> None:
     tagger = tagger_of(canv)
     if tagger:
