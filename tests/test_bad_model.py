@@ -308,10 +308,10 @@ def test_values_written_as_name_and_value_pairs_get_a_hint_with_categories(conte
 
 
 @pytest.mark.parametrize(("english", "example"), [
-    (False, "e.g. source: Quelle: Thüringen International"), (True, "e.g. source: Source: annual accounts 2025")])
+    (False, 'e.g. source: "Quelle: Thüringen International"'), (True, 'e.g. source: "Source: annual accounts 2025"')])
 def test_a_missing_key_s_example_is_in_the_document_s_language(tmp_path, english, example):
     """The hint for a missing key shows an example; an English document gets an English one (the
-    examples were the German sample's throughout)."""
+    examples were the German sample's throughout), quoted where YAML would read its colon as a key's."""
     import shutil
 
     from .conftest import ROOT

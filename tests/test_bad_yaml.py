@@ -234,3 +234,13 @@ def test_the_themes_errors_come_with_the_contents_in_one_run(content, tmp_path):
         build(content, tmp_path / "out", ["screen"])
     files = [d.pos.file.name for d in exc.value.diagnostics if d.pos.file]
     assert "report.yaml" in files and "theme.yaml" in files, [d.format() for d in exc.value.diagnostics]
+
+
+def test_an_unknown_escape_in_double_quotes_is_explained():
+    """`"Schulleiter\\*in"` (the escape a hint once suggested) gave the generic 'check indentation, colons and
+    quotes': in double quotes a backslash starts an escape; single quotes keep it."""
+    with pytest.raises(ReportError) as exc:
+        parse_yaml('- "**Tobias Nguyen** – Schulleiter\\*in, Erfurt"\n')
+    (d,) = exc.value.diagnostics
+    assert d.pos.line == 1 and "\\* is none YAML knows" in d.message
+    assert "single quotes" in d.hint and "\\\\*" in d.hint

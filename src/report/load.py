@@ -277,6 +277,11 @@ def _explain(text: str, exc: yaml.MarkedYAMLError) -> tuple[str, str] | None:
                         f"{no + 1}", f"indent '{name}' like the other entries of '{parent.group(2)}:', or exactly as "
                         f"far as '{parent.group(2)}:' to end that block")
         return None
+    if problem.startswith("found unknown escape character"):
+        char = problem.rsplit(" ", 1)[-1].strip("'\"")
+        return (f"in double quotes a backslash starts an escape, and \\{char} is none YAML knows",
+                f"write the text in single quotes ('… \\{char} …' keeps the backslash as typed), or double the "
+                f"backslash inside the double quotes (\\\\{char})")
     if problem == "could not find expected ':'" and exc.context_mark is not None:
         start = exc.context_mark.line
         if start < len(lines) and not _KEY.match(lines[start]):

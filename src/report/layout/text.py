@@ -58,6 +58,7 @@ MIN_JUSTIFIED_CHARS = 45
 # Headings of several lines are balanced (CSS text-wrap: balance): set as narrow as their number of
 # lines allows, so that no word stands alone on the last line ("… Freunde des / Lesens")
 BALANCED_STYLES = ("h1", "h2", "h3")
+WHOLE_BACK = 3  # the most lines a page or column ends early rather than inside a web address
 _AVERAGE_TEXT = "Die Stiftung fördert Projekte in allen Stadtteilen, the foundation supports local projects."
 
 
@@ -264,21 +265,33 @@ class Paragraph(_RLParagraph):
             if not self._plan or (self._plan[0].emergency and not before[0].emergency):
                 self._rewrap(avail_width, avail_height, -1)  # the lines chosen before (remembered)
                 parts = self._split(avail_width, avail_height)
-                fewer = self._split(avail_width, (cut - 1) * self.style.leading + 1e-6) if cut > 2 else []
-                return fewer if len(fewer) == 2 and self._cut_at_split(fewer) is None else parts
+                break
             parts = self._split(avail_width, avail_height)
+        cut = self._cut_at_split(parts)
+        if cut is None:
+            return parts
+        # fewer lines on this page: one (a hyphen), or up to WHOLE_BACK where a web address longer than
+        # a line runs on over several (a column's foot never ends inside one, if it can help it)
+        for n in range(cut - 1, max(1, cut - 1 - WHOLE_BACK), -1):
+            fewer = self._split(avail_width, n * self.style.leading + 1e-6)
+            if len(fewer) == 2 and self._cut_at_split(fewer) is None:
+                return fewer
         return parts
 
     def _cut_at_split(self, parts: list[Any]) -> int | None:
         """The first part's number of lines where its last line ends with a hyphen that hyphenation
-        added, of lines chosen for the whole paragraph; else None."""
+        added, or inside a web address ('see https://' at a column's foot, the address in the next),
+        of lines chosen for the whole paragraph; else None."""
         saved = getattr(self, "_plan", None)
         if len(parts) != 2 or saved is None or getattr(parts[0], "_plan", None) is None:
             return None
         whole, s = saved[0], len(parts[0].blPara.lines)
         if not 0 < s < len(whole.lines):
             return None
-        return s if type(whole.frag_words[whole.lines[s].sFW - 1]) is _SplitFragHY else None
+        last = whole.frag_words[whole.lines[s].sFW - 1]
+        if type(last) is _SplitFragH and len(last) > 1 and str(last[-1][1]).endswith(markup.BREAK):
+            return s
+        return s if type(last) is _SplitFragHY else None
 
     def _split(self, avail_width: float, avail_height: float) -> list[Any]:
         kinds = [type(fw) for fw in self.frags] if _processed_frags(self.frags) else []

@@ -79,8 +79,9 @@ class Contact(Node):
                               example=["Musterstraße 1", "99084 Erfurt"], max_length=80, items=(0, 6))
     phone: str | None = spec("Telephone number: digits, spaces, +, /, -, . and an area code in brackets.", default=None,
                              example="+49 361 123456-0")
-    lines: list[str] = spec("Further lines of the imprint (commission, editors).", default=[],
-                            example=["Im Auftrag des Freistaates Thüringen"], max_length=120, items=(0, 12))
+    lines: list[str] = spec("Further lines of the imprint (commission, editors, a legal sentence: wrapped).",
+                            default=[],
+                            example=["Im Auftrag des Freistaates Thüringen"], max_length=400, items=(0, 12))
     email: str | None = spec("Contact e-mail address.", default=None, example="info@example.org")
     web: str | None = spec("Web address (https://…).", default=None, example="https://www.example.org")
 

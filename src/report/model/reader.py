@@ -372,7 +372,10 @@ class Reader:
                     if self.ctx.language.startswith("en") and f.metadata.get("example_en") is not None:
                         example = f.metadata["example_en"]
                     if example is not None and not isinstance(example, (list, dict)):
-                        hint += f", e.g. {name}: {example}"
+                        shown = str(example)
+                        if ": " in shown or shown.startswith(("'", '"', "[", "{", "*", "&", "!", "%", "@", "`")):
+                            shown = '"' + shown.replace('"', '\\"') + '"'  # as YAML reads it: 'Source: …' quoted
+                        hint += f", e.g. {name}: {shown}"
                     self.diag.error(value.pos, f"{what}: missing required key '{name}'", hint)
                     ok = False
                 continue
