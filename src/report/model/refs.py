@@ -27,7 +27,7 @@ from .sections import KeyFigure, TextSection
 from .tables import Table
 
 ID = re.compile(r"[\w-]+")  # what an id may hold: a reference's (#…) ends at a space or bracket
-_NUMBER = re.compile(r"\d+[-_. ]*(?=\w)")  # the number in front of a file name: 07-finanzen
+_NUMBER = re.compile(r"\d+[-_. ]*(?=[^\W\d_])")  # the number in front of a file name: 07-finanzen
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 # where a reference cannot stand: texts that are also read where there are no pages
 NO_PAGES = {
