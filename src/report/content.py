@@ -22,6 +22,7 @@ from .model import (
     TextSection,
 )
 from .model.reader import did_you_mean
+from .model.refs import check as check_refs
 from .paths import REPORT_FILE, find_content_dir, project_paths  # noqa: F401 - re-exported
 
 CHARTS_DIR = "charts"
@@ -145,9 +146,10 @@ def load_document(content_dir: Path) -> Document:
                     diag.error(block.pos, f"chart '{block.id}' does not exist",
                                f"charts are files in {CHARTS_DIR}/; {known}")
     _check_teaser_marks(sections, ctx, diag)
+    refs = check_refs(report, sections, charts, ctx, diag)
     diag.raise_if_errors()
     return Document(report=report, sections=sections, charts=charts, content_dir=content_dir, assets_dir=assets,
-                    warnings=diag.warnings)
+                    warnings=diag.warnings, refs=refs)
 
 
 def _check_teaser_marks(sections: list, ctx: ReadContext, diag: Diagnostics) -> None:

@@ -66,6 +66,7 @@ class PrintEdition(Edition):
     profile: Path | None = None
     binding: str = "saddle"
     spots: tuple[tuple[str, tuple[float, ...]], ...] = ()  # the theme's spot inks: (name, CMYK alternate 0–1)
+    links: bool = False  # a cross-reference prints its page as text (its annotations go anyway: finish)
 
     def for_document(self, doc: Any, theme: Theme) -> PrintEdition:
         profile = doc.assets_dir / PROFILE

@@ -38,7 +38,7 @@ def reference(section_file: Any) -> Any:
 
 def layout(ctx: LayoutContext, block: Note, indent: float = 0.0) -> list[Any]:
     st = ctx.styles
-    text = rl_markup(block.text, ctx.locale, note=reference(block.pos.file))
+    text = rl_markup(block.text, ctx.locale, note=reference(block.pos.file), refs=ctx.refs)
     if block.label:
         text = f"<b>{rl_plain(block.label, ctx.locale)}:</b> {text}"
     return [Paragraph(text, st.para("note", leftIndent=indent))]
@@ -54,7 +54,7 @@ def footnotes(ctx: LayoutContext, section: TextSection, indent: float = 0.0) -> 
     for n, text in enumerate(section.footnotes, start=1):
         anchor = f'<a name="{note_key(section.pos.file, n)}"/>'
         back = f'<a href="#ref-{note_key(section.pos.file, n)}" {INTERNAL}>{n}</a>'  # back to where it is referred to
-        out.append(Paragraph(f"{anchor}<super>{back}</super>\u2002{rl_markup(text, ctx.locale)}", style))
+        out.append(Paragraph(f"{anchor}<super>{back}</super>\u2002{rl_markup(text, ctx.locale, refs=ctx.refs)}", style))
     return out
 
 

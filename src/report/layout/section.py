@@ -117,7 +117,7 @@ class ChartFigure(Flowable):
 
 
 def _paragraph(ctx: LayoutContext, block: ParagraphBlock) -> list[Any]:
-    text = rl_markup(block.text, ctx.locale, note=notes.reference(block.pos.file))
+    text = rl_markup(block.text, ctx.locale, note=notes.reference(block.pos.file), refs=ctx.refs)
     return [Paragraph(text, ctx.styles.para("body", leftIndent=_indent(ctx)), source=block.pos,
                       notes=ctx.styles.notes)]
 
@@ -125,7 +125,7 @@ def _paragraph(ctx: LayoutContext, block: ParagraphBlock) -> list[Any]:
 def _quote(ctx: LayoutContext, block: Quote) -> list[Any]:
     open_q, close_q = ctx.locale.quotes
     own = block.text[0] in QUOTE_MARKS and block.text[-1] in QUOTE_MARKS + ".…!?"
-    text = rl_markup(block.text, ctx.locale, depth=0 if own else 1)  # a quotation inside: ‚…‘ / ‘…’
+    text = rl_markup(block.text, ctx.locale, depth=0 if own else 1, refs=ctx.refs)  # a quotation inside: ‚…‘ / ‘…’
     if not own:
         text = f"{open_q}{text}{close_q}"  # the author's own quotation marks are kept, never doubled
     quoted = text
@@ -145,11 +145,11 @@ def _chart(ctx: LayoutContext, block: ChartRef) -> list[Any]:
     chart = ctx.doc.charts[block.id]
     st = ctx.styles
     return [Spacer(0, 5 * MM), KeepTogether([
-        Paragraph(rl_plain(chart.title, ctx.locale), st.para("h2")),
+        ctx.anchored(block, Paragraph(rl_plain(chart.title, ctx.locale), st.para("h2"))),
         ChartFigure(ctx.charts[drawing_key(block.id, ctx.own_language)], chart.alt),  # plain text, not markup
         *chart_data(chart, ctx.locale, st.font["regular"]),
         Spacer(0, 2 * MM),
-        Paragraph(rl_markup(chart.caption, ctx.locale), st.para("caption")),
+        Paragraph(rl_markup(chart.caption, ctx.locale, refs=ctx.refs), st.para("caption")),
         Paragraph(rl_plain(source_line(ctx.locale, chart.source), ctx.locale), st.para("source")),
     ]), Spacer(0, 4 * MM)]
 
@@ -177,7 +177,11 @@ class PlacedImage(Flowable):
         self.width, self.height = w * scale, h * scale
         self.x = x + (w - self.width) * {"left": 0.0, "center": 0.5, "right": 1.0}[self.align]
 
+    anchor: Callable[[Any, float, float], None] | None = None  # a cross-reference names it (ctx.anchored)
+
     def draw(self) -> None:
+        if self.anchor is not None:
+            self.anchor(self.canv, self.x, self.height)
         with content(self.canv, "Figure", alt=self.alt):
             self.canv.drawImage(self.image, self.x, 0, self.width, self.height)
         if self.drawn is not None:
@@ -278,8 +282,8 @@ def _figure_parts(ctx: LayoutContext, block: Figure, space_after: float = 0.0, b
     x = {"left": 0.0, "center": (across - width) / 2, "right": across - width}[block.align]
     box = (x, across - x - width) if beside else _caption_box(x, width, across, least)
     caption, credit = _caption(ctx, block, *box, space_after=space_after)
-    img = PlacedImage(None, width, height, block.alt, x, block.align,
-                      ctx.credited(block, block.credit) if block.credit else None)
+    img = ctx.anchored(block, PlacedImage(None, width, height, block.alt, x, block.align,
+                                          ctx.credited(block, block.credit) if block.credit else None))
     return img, Spacer(0, gap), caption, credit
 
 
@@ -379,7 +383,7 @@ def _caption(ctx: LayoutContext, block: Figure, left: float, right: float,
     """Caption and credit in the box under the image (indents from the full width's edges); the
     last of them keeps `space_after` above what follows."""
     st = ctx.styles
-    caption = Paragraph(rl_markup(block.caption, ctx.locale), st.para(
+    caption = Paragraph(rl_markup(block.caption, ctx.locale, refs=ctx.refs), st.para(
         "caption", leftIndent=left, rightIndent=right, spaceAfter=0.0 if block.credit else space_after))
     credit = [Paragraph(rl_plain(block.credit, ctx.locale), st.para(
         "source", leftIndent=left, rightIndent=right, spaceAfter=space_after))] if block.credit else []

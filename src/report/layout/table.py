@@ -788,14 +788,15 @@ def layout(ctx: LayoutContext, block: Table) -> list[Any]:
     # under the table as under a chart: caption, then the notes on its cells, then the source
     after = []
     if block.caption:
-        after.append(Paragraph(rl_markup(block.caption, loc), st.para("caption")))
+        after.append(Paragraph(rl_markup(block.caption, loc, refs=ctx.refs), st.para("caption")))
     for n, note in enumerate(block.notes, start=1):
-        after.append(Paragraph(f"{MARKS[n - 1]}\u00a0{rl_markup(note.text, loc)}", st.para("source")))
+        after.append(Paragraph(f"{MARKS[n - 1]}\u00a0{rl_markup(note.text, loc, refs=ctx.refs)}", st.para("source")))
     if block.rounding_note:
         after.append(Paragraph(rl_plain(block.rounding_note, loc), st.para("source")))
     if block.source:
         after.append(Paragraph(rl_plain(block.source, loc), st.para("source")))
-    title, table = Paragraph(rl_plain(block.title, loc), st.para("h2")), DataTable(data, st, widths)
+    title = ctx.anchored(block, Paragraph(rl_plain(block.title, loc), st.para("h2")))
+    table = DataTable(data, st, widths)
     parts = [title, table, Spacer(0, 2 * MM), *after]
     frame_h = text_frame_height(ctx.geometry, st.theme.page)
     if sum(f.wrap(ctx.text_width, frame_h)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in parts) <= frame_h:

@@ -38,8 +38,10 @@ from .linebreak import Params
 # reportlab splits a text into words at Python's whitespace, but where the text holds a no-break space
 # (every "12 %" bound by typographic()) at its own list, which has U+200B: a web address's break points
 # (markup.BREAK) then became word gaps, and the address printed as "https:// www .example .org". Both
-# ways now split alike: U+200B is a break opportunity inside a word, never a space.
-_rl_paragraph._wsc_re_split = re.compile(f"[{re.escape(_rl_paragraph._wsc.replace(markup.BREAK, ''))}]+").split
+# ways now split alike: U+200B is a break opportunity inside a word, never a space. Nor is U+2007, the
+# figure space (no break in Unicode, as wide as a digit), which pads a cross-reference's page number.
+_rl_paragraph._wsc_re_split = re.compile(
+    f"[{re.escape(_rl_paragraph._wsc.replace(markup.BREAK, '').replace(chr(0x2007), ''))}]+").split
 
 _OVERFLOW = 0.01  # points a line may exceed its width through rounding
 _AFTER_HYPHEN = re.compile(r"(?<=\w[-\u2010\u2011])(?=\w)")  # where a word may end a line at its own hyphen
@@ -81,13 +83,17 @@ def _escape(text: str) -> str:
     return escape(text).replace("\u202f", "\u00a0")
 
 
-def rl_markup(text: str, locale: Locale, note: Any = None, depth: int = 0) -> str:
+def rl_markup(text: str, locale: Locale, note: Any = None, depth: int = 0, refs: Any = None) -> str:
     """Safe reportlab markup for a content string (already validated by the model). Links are not
     underlined here: the paragraph style's `linkUnderline` decides per edition (see Styles.para).
-    `depth=1` for a text set inside quotation marks: its own quotations take the inner marks."""
+    `depth=1` for a text set inside quotation marks: its own quotations take the inner marks.
+    `refs` (refs.PageRefs, the context's) sets a cross-reference's page number, and links it where
+    the edition has links."""
     return markup.render(text, _escape, lambda p: f"<b>{p}</b>", lambda p: f"<i>{p}</i>",
                          lambda p, href: f"<a href={quoteattr(href)}>{p}</a>", locale.typographic, url_breaks=True,
-                         note=note, quote_depth=locale.quote_depth, depth=depth)
+                         note=note, quote_depth=locale.quote_depth, depth=depth,
+                         page=refs.number if refs is not None else None,
+                         ref_link=refs.link if refs is not None and refs.links else None)
 
 
 def rl_plain(text: str, locale: Locale) -> str:
@@ -356,6 +362,8 @@ class Paragraph(_RLParagraph):
 
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802 - reportlab API
         """Draw as tagged content: H1/H2/Caption by style, else P (a no-op in untagged editions)."""
+        if (anchor := getattr(self, "anchor", None)) is not None:  # a cross-reference names it (LayoutContext.anchored)
+            anchor(canvas, x, y + self.height)
         if getattr(self, "starts_section", False):
             start_section(canvas, getattr(self, "section_language", None))
         if tagger_of(canvas) is None:  # untagged (the print edition): no text to read aloud

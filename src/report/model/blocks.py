@@ -9,7 +9,7 @@ from typing import Any, Literal
 from ..errors import Diagnostics
 from ..load import YFloat, YInt, YSeq
 from .numbers import comma_splits
-from .reader import AssetPath, Markup, Node, spec
+from .reader import AssetPath, Markup, Node, id_spec, spec
 from .tables import Table
 
 
@@ -138,6 +138,7 @@ class Figure(Node):
         "credit under it, as wide as the image), then on at the full width below it. What is not a paragraph "
         "(a heading, quote, list, box …) starts below the image. false: the image stands alone across the "
         "width. Two-column sections never set text beside an image.", default=True, example=False)
+    id: str | None = id_spec("the image", "messestand", "stand")
 
     def check(self, diag: Diagnostics, ctx: Any) -> None:
         if self.size == "text" and self.caption is None:
@@ -162,6 +163,7 @@ class Heading(Node):
                      example_en="Trade fairs and joint stands")
     level: int = spec("2: under the section title; 3: under a level-2 sub-heading.", default=2, example=2,
                       between=(2, 3))
+    id: str | None = id_spec("the sub-heading", "messen", "trade-fairs")
 
 
 @dataclass(kw_only=True)

@@ -214,4 +214,5 @@ class Document:
     content_dir: Path
     assets_dir: Path
     warnings: list[Diagnostic] = field(default_factory=list)  # the model's findings that do not stop a build
+    refs: Any = None  # model.refs.CrossRefs: the places cross-references in the text name, and where they stand
 

@@ -65,6 +65,13 @@ def spec(description: str, default: Any = MISSING, example: Any = None, *,
     return field(default=default, metadata=meta)
 
 
+def id_spec(what: str, example: str, example_en: str) -> Any:
+    """The optional `id:` that a cross-reference in the text names ([S. {page}](#id), see model.refs)."""
+    return spec(f"A name for {what}, for cross-references in the text: [S. {{page}}](#{example}) prints the "
+                "page it is on (and links to it on screen). Letters, digits and hyphens; unique in the report.",
+                default=None, example=example, example_en=example_en, max_length=60)
+
+
 class Node:
     """Base of every model class: remembers where in the content it was written."""
 

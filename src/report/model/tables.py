@@ -16,7 +16,7 @@ from typing import Any, Literal
 from ..errors import Diagnostics, Pos, ReportError
 from ..load import YFloat, YInt, YMap, YSeq
 from .numbers import Number, NumberError, comma_splits, format_decimal, parse_number, warn_rounded
-from .reader import Markup, Node, ReadContext, Reader, did_you_mean, spec
+from .reader import Markup, Node, ReadContext, Reader, did_you_mean, id_spec, spec
 from .tabular import read_csv, resolve_data, without_unit
 
 MAX_ROWS = 500  # more does not belong in a printed review
@@ -154,6 +154,7 @@ class Table(Node):
         "also for percent columns): minus (−1,251) or brackets, as accounts set them ((1,251), the closing "
         "bracket beyond the aligned digits). Default: as written — a number written in brackets, (12), "
         "prints in brackets, any other with a minus.", default=None, example="brackets")
+    id: str | None = id_spec("the table", "investitionen", "investment")
     table: list[TableRow] = field(default_factory=list, init=False)  # the rows, read against the columns
     notation: Any = field(default=None, init=False, repr=False)  # of the CSV file's numbers (tabular.CsvData)
     _unit_cells: dict = field(default_factory=dict, init=False, repr=False)  # column → (pos, unit, text, cells)
