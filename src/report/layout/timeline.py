@@ -3,8 +3,8 @@ column's edge (bold, in the accent colour, ragged), a thin rule in the accent co
 them with a dot at each entry's first line, and the entries' text (ragged right, hyphenated, as list
 items are) stands right of the rule, an entry's title bold above it. The date column is as wide as
 the longest date, at least DATE_MIN and up to DATE_SHARE of the measure (a longer date wraps; never
-inside its longest word); where that leaves the text fewer than MIN_TEXT_CHARS a line (two columns on A5), each date
-stands above its text instead, the rule on the column's edge.
+inside its longest word); where that leaves the text fewer than MIN_TEXT_CHARS a line (two columns
+on A5), each date stands above its text instead, the rule on the column's edge.
 
 A timeline splits between entries, and inside an entry of four lines or more between lines, with
 MIN_SPLIT_LINES on each side; its title stays with the first entry. Where it goes on, the rule runs
