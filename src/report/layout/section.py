@@ -11,10 +11,23 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer
 from ..assets import shown_size
 from ..charts import drawing_key
 from ..errors import Diagnostic
-from ..model import Box, Break, ChartRef, Figure, Heading, ListBlock, Note, Question, Quote, Table, TextSection
+from ..model import (
+    Box,
+    Break,
+    ChartRef,
+    Figure,
+    Heading,
+    ListBlock,
+    Note,
+    Question,
+    Quote,
+    Table,
+    TextSection,
+    Timeline,
+)
 from ..model import Paragraph as ParagraphBlock
 from ..tagging import artifact, content, group
-from . import boxes, columns, lists, notes, pagebreak, photo, question, table
+from . import boxes, columns, lists, notes, pagebreak, photo, question, table, timeline
 from .beside import TextBeside
 from .chartdata import chart_data
 from .columnfigure import FigureThenText, Stack
@@ -418,6 +431,10 @@ def _question(ctx: LayoutContext, block: Question) -> list[Any]:
     return question.layout(ctx, block, _indent(ctx))
 
 
+def _timeline(ctx: LayoutContext, block: Timeline) -> list[Any]:
+    return timeline.layout(ctx, block, _indent(ctx))
+
+
 def _box(ctx: LayoutContext, block: Box) -> list[Any]:
     inside = replace(ctx, column_x=0.0)
     return boxes.layout(ctx, block, _indent(ctx), lambda c, b: BLOCK_LAYOUTS[type(b)](inside, b))
@@ -435,6 +452,7 @@ BLOCK_LAYOUTS: dict[type, Callable[[LayoutContext, Any], list[Any]]] = {
     Box: _box,
     Question: _question,
     Break: pagebreak.layout,
+    Timeline: _timeline,
 }
 # in a two-column section these take the full width (a break: ends the columns); an image no wider than
 # a column stands in one (see _in_column). A list in columns spans too (see _wide_list)

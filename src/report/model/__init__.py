@@ -22,6 +22,8 @@ from .blocks import (
     Paragraph,
     Question,
     Quote,
+    Timeline,
+    TimelineEntry,
 )
 from .charts import (
     AXIS_MM,
@@ -62,5 +64,5 @@ __all__ = [
     "PieChart", "Quote", "ReadContext", "Reader", "Report", "Series", "SeriesChart", "Table", "TableColumn",
     "TableNote", "TextSection", "check_email", "check_web", "format_decimal", "parse_number", "read_or_raise", "spec",
     "BOX_KINDS", "Box", "ForewordSection", "Heading", "ListBlock", "ListItem", "Note", "Question", "Break",
-    "Signatory",
+    "Signatory", "Timeline", "TimelineEntry",
 ]

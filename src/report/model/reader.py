@@ -356,6 +356,16 @@ class Reader:
             self.diag.error(value.key_pos[key], f"{what}: '{text}' reads as a key and its value, because of "
                             "the ': ' in it", f"quote the text: \"{text}\"")
             return INVALID
+        pair = getattr(cls, "PAIR", None)  # (key, key) an author may write as one key and its value
+        if pair and len(value) == 1 and next(iter(value)) not in flds \
+                and not isinstance(next(iter(value.values())), (YMap, YSeq)):
+            key, rest = next(iter(value.items()))  # `- März: Messe in Berlin`: a date and its text, to the eye
+            shown = "" if rest is None else str(rest)
+            shown = shown if len(shown) <= 30 else shown[:29] + "…"
+            self.diag.error(value.key_pos[key], f"{what}: '{key}: {shown}' reads as a key and its value, not as "
+                            f"the {pair[0]} and the {pair[1]}",
+                            f"write it as two keys, '- {pair[0]}: {key}' and under it '  {pair[1]}: {shown or '…'}'")
+            return INVALID
         ok = True
         meant = set()  # the keys an unknown one was meant to be: not missing as well
         for key in value:
