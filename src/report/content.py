@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
+from dataclasses import replace
 from pathlib import Path
 
 from .errors import Diagnostic, Diagnostics, Pos, ReportError
@@ -16,6 +17,7 @@ from .model import (
     ChartRef,
     Document,
     KeyFiguresSection,
+    Numbers,
     ReadContext,
     Reader,
     Report,
@@ -78,13 +80,14 @@ def load_document(content_dir: Path) -> Document:
             return INVALID
 
     raw = load(report_file)
-    ctx.numbers = number_notation(raw.get("language") if isinstance(raw, YMap) else None)
     ctx.language = str(raw.get("language") or "") if isinstance(raw, YMap) else ""
+    ctx.numbers = number_notation(raw, ctx)
     report = INVALID if raw is INVALID else reader.read(raw, getattr(raw, "pos", Pos(shown(report_file))),
                                                         Report, "report")
     if ctx.numbers is None:
         # no language, no notation: "16,5" would be reported as no number, and "48.250" read as 48.25
         # (errors that send the writer to change numbers that are right); report.yaml's own errors say why
+        # (a wrong `numbers:` too)
         diag.raise_if_errors()
         raise ReportError([Diagnostic("report.yaml names no supported language", Pos(shown(report_file)),
                                       "add e.g. 'language: de-DE' or 'language: en-GB'")])
@@ -162,12 +165,23 @@ def _check_teaser_marks(sections: list, ctx: ReadContext, diag: Diagnostics) -> 
                    f"remove 'teaser: true' from {len(marked) - TEASER_MAX} of them")
 
 
-def number_notation(language: object) -> Locale | None:
-    """The thousands and decimal separators of the document's language, once report.yaml names a
-    supported one (numbers in every file are read in it)."""
-    if isinstance(language, str) and language.split("-")[0].lower() in LANGUAGES:  # BCP 47: any case
+def number_notation(raw: object, ctx: ReadContext) -> Locale | None:
+    """The notation numbers written as text are read in, in every file: the document's language's,
+    with report.yaml's `numbers:` over it. None while report.yaml names no supported language or its
+    `numbers:` is wrong (its errors are reported when report.yaml is read): read in another notation,
+    right numbers would be reported as wrong, or read as other values. Known before report.yaml is
+    read whole, so that its other mistakes do not hold up the sections' errors."""
+    language = raw.get("language") if isinstance(raw, YMap) else None
+    if not (isinstance(language, str) and language.split("-")[0].lower() in LANGUAGES):  # BCP 47: any case
+        return None
+    numbers = raw.get("numbers")
+    if numbers is None:
         return get_locale(language)
-    return None
+    if not isinstance(numbers, YMap):
+        return None  # not a block of keys: said when report.yaml is read
+    quiet = Diagnostics()  # said when report.yaml is read
+    read = Reader(quiet, replace(ctx, positions={})).read(numbers, raw.value_pos["numbers"], Numbers, "numbers")
+    return None if read is INVALID or quiet.errors else get_locale(language, read)
 
 
 def _section_names(report: Report | object, raw: object, ctx: ReadContext) -> list[tuple[str, Pos]]:

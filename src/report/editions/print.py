@@ -75,7 +75,7 @@ class PrintEdition(Edition):
                                           Pos(profile), "copy assets/icc/ from the report repository, or "
                                           "build it with tools/make_icc_profile.sh")])
         return replace(self, file_name=f"{doc.report.name}-{self.name}.pdf", profile=profile,
-                       binding=doc.report.binding, locale=get_locale(doc.report.language), warnings=[],
+                       binding=doc.report.binding, locale=doc.locale(), warnings=[],
                        spots=tuple(theme.spots().items()))
 
     # -- images ---------------------------------------------------------------

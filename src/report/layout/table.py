@@ -22,7 +22,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from ..errors import Diagnostic, ReportError
 from ..locale import Locale
-from ..model import Table
+from ..model import Number, Table
 from ..model.tables import MARKS, NOT_MEANINGFUL
 from ..tagging import artifact, content, tagger_of, within
 from .context import LayoutContext
@@ -413,7 +413,8 @@ class DataTable(Flowable):
 
     def _cell_para(self, row: Row, i: int) -> Paragraph:
         col, cell = self.data.columns[i], row.cells[i] if i < len(row.cells) else Cell("")
-        text = escape(cell.text) + _mark_text(cell.mark)
+        # a narrow no-break space (a thousands separator, numbers: thousands: " ") is one reportlab breaks at
+        text = escape(cell.text).replace("\u202f", "\u00a0") + _mark_text(cell.mark)
         if row.kind == "header" and row is self.head[0] and col.unit:
             text += f" <br/><font name={self.su.regular}>{escape(col.unit)}</font>"
         align = "left" if row.kind == "group" else "right" if col.align == "decimal" else col.align
@@ -681,6 +682,15 @@ def _cell(value: Any, col: Any, locale: Locale, block: Table, note: int | None) 
     return Cell(text, MARKS[note - 1] if note else None, _said(value, col, locale, text))
 
 
+def _column_locale(block: Table, i: int, col: Any, locale: Locale) -> Locale:
+    """The notation of one column's numbers: a four-digit number beside one of five digits or more is
+    grouped as well (numbers: group_four_digits: false), so that the digits line up."""
+    if locale.group_four_digits:
+        return locale
+    return locale.aligned(_cell_text(r.cells[i].value, col, locale, block) for r in block.table
+                          if i < len(r.cells) and isinstance(r.cells[i].value, Number))
+
+
 def table_data(block: Table, locale: Locale) -> TableData:
     """The model's table as plain, formatted data for the flowable."""
     columns = []
@@ -694,8 +704,10 @@ def table_data(block: Table, locale: Locale) -> TableData:
             unit = None
         columns.append(Column(locale.typographic(col.name), align, unit and locale.typographic(unit),
                               row_header=i == 0 and not col.numeric, width=col.width))
-    rows = [Row([_cell(c.value, col, locale, block, c.note) for c, col in zip(r.cells, block.columns, strict=True)],
-                r.kind) for r in block.table]
+    notations = [_column_locale(block, i, col, locale) for i, col in enumerate(block.columns)]
+    rows = [Row([_cell(c.value, col, loc, block, c.note) for c, col, loc in zip(r.cells, block.columns, notations,
+                                                                                strict=True)], r.kind)
+            for r in block.table]
     continued = f"{locale.typographic(block.title)} ({locale.label('continued')})" if block.title else ""
     return TableData(columns, rows, locale.decimal, block.alt, continued=continued, more=locale.label("continued"))
 

@@ -370,8 +370,8 @@ class Table(Node):
 
     def _years(self, rows: list[TableRow], diag: Diagnostics, ctx: ReadContext) -> None:
         """A number column of years (Baujahr: 2013, 1968) prints them grouped, '2.013': a warning."""
-        if ctx.numbers is None or not ctx.numbers.thousands:
-            return
+        if ctx.numbers is None or not ctx.numbers.thousands or not getattr(ctx.numbers, "group_four_digits", True):
+            return  # 2013 prints as 2013
         for i, col in enumerate(self.columns):
             if col.type != "number" or col.change:
                 continue

@@ -3,8 +3,9 @@
 Spreadsheets export CSV in two dialects: `,` between cells (English) and `;` with decimal commas
 (German and other European Excel). The delimiter is detected from the header row. Numbers in cells
 are read by `numbers.parse_number`: in a `;` file with decimal commas and `.` between thousands
-(whatever the document's language: an English edition reads the German office's exports), else
-in the document's notation. Errors name the file, row and column.
+(whatever the document's language: an English edition reads the German office's exports; Swiss
+in a de-CH document), else in the document's notation (with report.yaml's `numbers:`). Errors
+name the file, row and column.
 """
 
 from __future__ import annotations
@@ -41,10 +42,16 @@ class CsvData:
     notation: Separators | None = None  # its numbers' notation where it is not the document's
 
     def separators(self, document: Separators | None) -> Separators | None:
-        """The notation its numbers are read in: a `;` export's (German) unless the document is Swiss
-        (Excel in Switzerland writes `;` with 1'250'000 and 2.5), else the document's."""
-        if self.notation is EXCEL_SEMICOLON and document is not None and document.thousands in APOSTROPHES:
-            return document
+        """The notation its numbers are read in: a `;` export's (German) unless the document's language
+        is Swiss (Excel in Switzerland writes `;` with 1'250'000 and 2.5), else the document's. A `;`
+        file is read as the spreadsheet wrote it, whatever report.yaml's `numbers:` prints."""
+        if self.notation is EXCEL_SEMICOLON and document is not None:
+            language = getattr(document, "language", None)
+            if isinstance(language, str):
+                from ..locale import get_locale
+                document = get_locale(language)  # the language's own notation, as its Excel writes it
+            if document.thousands in APOSTROPHES:
+                return document
         return self.notation or document
 
     def column(self, name: str) -> int | None:
