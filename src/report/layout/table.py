@@ -150,7 +150,28 @@ def _hang(data: TableData, i: int, su: _Setup) -> float:
 
 
 def _longest_word(text: str, font: str, size: float) -> float:
-    return max((stringWidth(w, font, size) for w in text.split()), default=0.0)
+    """The widest of the words a paragraph breaks between: a date, a number and its unit bound by a
+    no-break space ('June\u00a030,\u00a02026', '$\u00a0thousands') is one word, which a narrower
+    column would cut inside ('June 30, 2' / '026')."""
+    return max((stringWidth(w, font, size) for w in _words(text)), default=0.0)
+
+
+_YEAR_AFTER_COMMA = re.compile(r",\u00a0(?=\d)")  # 'June 30,\u00a02026': the year of a US date
+
+
+def _loose(heading: str) -> str:
+    """A heading as it may break where its column has no room for it on one line: a US date before
+    its year ('June 30,' / '2026'), never inside a number nor between a number and its unit."""
+    return _YEAR_AFTER_COMMA.sub(", ", heading)
+
+
+_SIGN_AND_WORD = re.compile(r"(?<=^[$£€¥]) | (?=[$£€¥]$)")  # '$ thousands', 'thousand €'
+
+
+def _bound_unit(unit: str) -> str:
+    """A column's unit with its currency sign bound to the word beside it: '$' / 'thousands' under a
+    heading reads as two things."""
+    return _SIGN_AND_WORD.sub("\u00a0", unit)
 
 
 def _mark_text(mark: str | None) -> str:
@@ -220,7 +241,8 @@ class _Fit:
 
 
 def _heading(col: Column, su: _Setup) -> list[_Text]:
-    return [_Text.of(col.label, su.bold, su.size), *([_Text.of(col.unit, su.regular, su.size)] if col.unit else [])]
+    return [_Text.of(_loose(col.label), su.bold, su.size),
+            *([_Text.of(_bound_unit(col.unit), su.regular, su.size)] if col.unit else [])]
 
 
 def _two_lines(texts: list[_Text]) -> float:
@@ -272,8 +294,9 @@ def _measure(data: TableData, su: _Setup, available: float) -> tuple[list[float]
     gap = max(0.0, NUMBER_GAP * su.size - su.gutter)  # more room left of a number column's widest entry
     natural, minimum, inner = [], [], []
     for i, col in enumerate(data.columns):
-        label_w = max(_longest_word(col.label, su.bold, su.size),
-                      _longest_word(col.unit or "", su.regular, su.size)) + WORD_SLACK
+        unit_w = _longest_word(_bound_unit(col.unit or ""), su.regular, su.size)
+        label_w = max(_longest_word(col.label, su.bold, su.size), unit_w) + WORD_SLACK  # where it has room
+        least = max(_longest_word(_loose(col.label), su.bold, su.size), unit_w) + WORD_SLACK
         cells = [(r.kind, r.cells[i]) for r in data.rows if i < len(r.cells) and r.kind != "group"]
         if col.align == "decimal":
             whole = max((stringWidth(_parts(c.text, data.decimal)[0], su.font(k), su.size)
@@ -282,7 +305,7 @@ def _measure(data: TableData, su: _Setup, available: float) -> tuple[list[float]
                         for k, c in cells), default=0.0)
             hang = _hang(data, i, su)
             need = max(label_w, whole + frac) + hang
-            minimum.append(need)
+            minimum.append(max(least, whole + frac) + hang)
             natural.append(need + (gap if i else 0))
             inner.append(WORD_SLACK + hang)
         else:  # never narrower than its longest word (a paragraph would cut it without a hyphen)
@@ -291,7 +314,7 @@ def _measure(data: TableData, su: _Setup, available: float) -> tuple[list[float]
             word = max((_longest_word(c.text, su.font(k), su.size) + (mark_room if c.mark else 0)
                         for k, c in cells), default=0.0)
             natural.append(max(full, label_w) + WORD_SLACK)
-            minimum.append(max(word + WORD_SLACK, label_w, min(MIN_TEXT_COLUMN, natural[-1])))
+            minimum.append(max(word + WORD_SLACK, least, min(MIN_TEXT_COLUMN, natural[-1])))
             inner.append(WORD_SLACK)
         if col.width:
             natural[-1] = minimum[-1] = max(minimum[-1], col.width / 100 * available)
@@ -413,9 +436,9 @@ class DataTable(Flowable):
 
     def _cell_para(self, row: Row, i: int) -> Paragraph:
         col, cell = self.data.columns[i], row.cells[i] if i < len(row.cells) else Cell("")
-        text = escape(cell.text) + _mark_text(cell.mark)
+        text = escape(_loose(cell.text) if row.kind == "header" else cell.text) + _mark_text(cell.mark)
         if row.kind == "header" and row is self.head[0] and col.unit:
-            text += f" <br/><font name={self.su.regular}>{escape(col.unit)}</font>"
+            text += f" <br/><font name={self.su.regular}>{escape(_bound_unit(col.unit))}</font>"
         align = "left" if row.kind == "group" else "right" if col.align == "decimal" else col.align
         para = Paragraph(text, self.su.para(row.kind, align))
         # first fit, as the widths were measured: the fewest lines (evening the rag could take a line
