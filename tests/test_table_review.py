@@ -21,7 +21,7 @@ from report.layout.styles import MM, Styles, register_fonts
 from report.layout.table import Cell, Column, DataTable, Row, TableData, column_widths, table_data
 from report.load import parse_yaml
 from report.locale import get_locale
-from report.model import ReadContext, Reader, Table
+from report.model import KeyFigure, ReadContext, Reader, Table
 from report.theme import load_theme
 
 from .conftest import ASSETS, ROOT, SAMPLE_CONTENT
@@ -347,3 +347,15 @@ def test_the_row_labels_column_may_have_no_heading(tmp_path):
     assert [c.label for c in data.columns][:2] == ["", "Unrestricted"] and data.rows[0].cells[0].text == "Donations"
     _, diag = _table("title: T\nalt: A\ncolumns: [{name: Item}, {name: '', type: number}]\nrows: [[a, 1]]\n", tmp_path)
     assert [d.message for d in diag.items] == ["table 'T': only the first column, the row labels, may have no heading"]
+
+
+# 11. costs in brackets; parentheses
+
+def test_parentheses_read_as_brackets_in_a_key_figure(tmp_path):
+    """`negatives: parentheses`, the US word for brackets, was 'not one of minus, brackets' (once per
+    table or tile); it reads as brackets wherever `negatives:` is (tables: test_table_statements)."""
+    ctx = ReadContext(content_dir=tmp_path, assets_dir=tmp_path, project_dir=tmp_path)
+    diag = Diagnostics()
+    figure = Reader(diag, ctx).read(parse_yaml("value: -3.5\nlabel: deficit\nnegatives: parentheses\n"), None,
+                                    KeyFigure, "figure")
+    assert diag.items == [] and figure.negatives == "brackets"

@@ -26,8 +26,8 @@ from ..load import YFloat, YInt, YMap, YPlain, YSeq
 from .numbers import Number, NumberError, Separators, groups_with_point, number_from_yaml, parse_number
 
 # other spellings of a choice's value that read as it: British authors write centre (as the donut's
-# `centre:` key is spelt); the schema lists them too (schema.py)
-SPELLINGS = {"centre": "center"}
+# `centre:` key is spelt), US accountants parentheses for brackets; the schema lists them too (schema.py)
+SPELLINGS = {"centre": "center", "parentheses": "brackets"}
 
 
 class Markup(str):
@@ -171,7 +171,7 @@ class Reader:
             self.diag.error(pos, f"{what}: a value is missing", hint)
             return INVALID
         if origin is Literal:
-            if value in SPELLINGS and SPELLINGS[value] in args:  # centre: the British spelling reads as center
+            if value in SPELLINGS and SPELLINGS[value] in args:  # centre reads as center, parentheses as brackets
                 return SPELLINGS[value]
             if value not in args:
                 self.diag.error(pos, f"{what}: {_got(value)} is not one of {', '.join(map(str, args))}",
