@@ -17,7 +17,7 @@ from ..errors import Diagnostics, Pos, ReportError
 from ..load import YFloat, YInt, YMap, YSeq
 from .numbers import Number, NumberError, comma_splits, format_decimal, parse_number, warn_rounded
 from .reader import Markup, Node, ReadContext, Reader, did_you_mean, spec
-from .tabular import read_csv, resolve_data, without_unit
+from .tabular import read_csv, report_once, resolve_data, without_unit
 
 MAX_ROWS = 500  # more does not belong in a printed review
 ROW_KINDS = ("header", "group", "body", "subtotal", "total")
@@ -294,9 +294,13 @@ class Table(Node):
         pos = ctx.value_pos(self, "data")
         try:
             path = resolve_data(self.data, ctx.content_dir, pos)
-            csv = read_csv(path, _display_path(path))
         except ReportError as exc:
             diag.items.extend(exc.diagnostics)
+            return None
+        try:
+            csv = read_csv(path, _display_path(path))
+        except ReportError as exc:
+            report_once(diag, ctx.data_said, ("table", self.title), exc.diagnostics)
             return None
         self.notation = csv.separators(ctx.numbers) if csv.notation else None
         if not csv.rows:
