@@ -38,7 +38,8 @@ NUMBER_COLUMN = 16 * MM  # number columns get this much where the table has room
 NUMBER_GAP = 1.5  # ems: the least room between the widest entries of two number columns, where it fits
 TIGHT_GUTTER = 1.0  # ems: the room between the columns of a table whose entries do not fit on one line each
 WORD_SLACK = 0.5  # points a column keeps beyond its longest word: a paragraph breaks a word that fills it exactly
-MIN_BODY_ROWS = 2  # rows kept together at a page break, on either side
+MIN_BODY_ROWS = 3  # rows of figures (not group labels) kept together at a page break, on either side
+KEEP_WHOLE = 6  # a table of no more rows of figures than this never splits: it moves on whole
 PAD_Y = 2.2  # points above and below the text of a row
 RULE = 0.6  # points: under the header, under the table
 HAIRLINE = 0.25  # points: between rows, above subtotals
@@ -410,6 +411,12 @@ def _fitting(data: TableData, su: _Setup, heads: list[list[_Text]], inner: list[
     return _Fit(cells, heads, inner, pages), floors
 
 
+def _figures(rows: list[Row]) -> int:
+    """The rows of figures among `rows` (body rows, subtotals, totals): a group's label, or one
+    repeated on a later page, is a heading, not a row a break may leave alone."""
+    return sum(r.kind != "group" for r in rows)
+
+
 class DataTable(Flowable):
     """The table; splits between rows and repeats its header rows on the next page."""
 
@@ -488,7 +495,8 @@ class DataTable(Flowable):
 
     def start_height(self, aw: float, ah: float, canv: Any = None) -> float:
         """The least of the table that starts a page: its header and the rows a split keeps."""
-        return self._head_height() + sum(self._body_heights()[:MIN_BODY_ROWS + 1]) + RULE
+        n = next((n for n in range(1, len(self.body)) if self.split_at(n)), len(self.body))
+        return self.height_with(n)
 
     def split(self, aw: float, ah: float) -> list[Any]:
         room = ah - self._head_height() - RULE
@@ -499,16 +507,9 @@ class DataTable(Flowable):
             n += 1
         if n >= len(self.body):
             return [self]
-        # totals stay with the rows they sum, a group row with the rows under it; neither part keeps
-        # fewer than two rows
-        while 0 < n < len(self.body) and self.body[n].kind in ("total", "subtotal") and n > MIN_BODY_ROWS:
+        while n > 0 and not self.split_at(n):  # the last break the rules allow among the rows that fit
             n -= 1
-        while n > 1 and self.body[n - 1].kind == "group":
-            n -= 1
-        n = min(n, len(self.body) - MIN_BODY_ROWS)
-        if n < MIN_BODY_ROWS:
-            return []
-        return list(self.parts(n))
+        return list(self.parts(n)) if n else []
 
     def parts(self, n: int) -> tuple[DataTable, DataTable]:
         """The table's first `n` body rows and the rest, which go on under the repeated header, and,
@@ -533,11 +534,16 @@ class DataTable(Flowable):
         return None
 
     def split_at(self, n: int) -> bool:
-        """Whether the table may break after its first `n` body rows: totals stay with the rows they
-        sum, a group row with the rows under it, and neither part keeps fewer than MIN_BODY_ROWS."""
+        """Whether the table may break after its first `n` body rows: totals and subtotals stay with
+        the rows they sum, a group row with the rows under it, neither part keeps fewer than
+        MIN_BODY_ROWS rows of figures (visual QA: an income statement split before its last two
+        lines, 'Income tax expense' and 'Net income' alone under '(continued)'), and a table of
+        KEEP_WHOLE rows or fewer does not break at all."""
         body = self.body
-        return (MIN_BODY_ROWS <= n <= len(body) - MIN_BODY_ROWS and body[n].kind not in ("total", "subtotal")
-                and body[n - 1].kind != "group")
+        if not 0 < n < len(body) or _figures(body) <= KEEP_WHOLE:
+            return False
+        return (_figures(body[:n]) >= MIN_BODY_ROWS and _figures(body[n:]) >= MIN_BODY_ROWS
+                and body[n].kind not in ("total", "subtotal") and body[n - 1].kind != "group")
 
     def height_with(self, n: int) -> float:
         """The height of the part with the first `n` body rows."""
@@ -732,7 +738,9 @@ class KeptTable(KeepTogether):
     rows do, the table breaks there rather than move on and leave the page's foot empty (visual QA:
     a heading and a 12-row table moved on for 11 points, leaving 43 % of the page blank): after a
     group's subtotal where that keeps as many rows, else after the last row that fits; the rest goes
-    on under its repeated header with the notes and source, which never stand alone."""
+    on under its repeated header with the notes and source, which never stand alone. It breaks only
+    where `DataTable.split_at` allows: never a table of KEEP_WHOLE rows or fewer, never leaving fewer
+    than MIN_BODY_ROWS rows on either side."""
 
     def __init__(self, parts: list[Any]):
         super().__init__(parts)
