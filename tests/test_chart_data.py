@@ -261,3 +261,13 @@ def test_a_donuts_total_row_is_named_at_its_row(content):
     _, diags = read(content, "kind: donut\ndata: data/werte.csv\n", f"Quelle;Betrag\n{rows}Source 9;9\n")
     (d,) = diags
     assert str(d.pos).endswith("data/werte.csv:10:1") and d.message.startswith("9 shares are too many"), d
+
+
+def test_a_currency_sign_the_unit_does_not_start_with_says_where_it_goes(content):
+    """'$86,412' under `unit: thousand dollars`: the hint said only that a currency sign goes into
+    'unit:', not that the unit must start with it for the cells to keep it."""
+    _, diags = read(content, "kind: bar\nunit: thousand dollars\ndata: data/werte.csv\n",
+                    'Quarter,FY2025\nQ1,"$86,412"\n', language="en-US")
+    (d,) = diags
+    assert d.hint == ("the cells may keep '$' where the chart's unit starts with it, e.g. unit: $ thousand or "
+                      "unit: $M (now: 'thousand dollars'); else write the numbers alone")
