@@ -24,10 +24,11 @@ from .. import markup
 from ..errors import Diagnostics, Pos, ReportError
 from ..load import YFloat, YInt, YMap, YPlain, YSeq
 from .numbers import Number, NumberError, Separators, groups_with_point, number_from_yaml, parse_number
+from .tabular import NO_GAPS
 
 # other spellings of a choice's value that read as it: British authors write centre (as the donut's
-# `centre:` key is spelt); the schema lists them too (schema.py)
-SPELLINGS = {"centre": "center"}
+# `centre:` key is spelt), US accountants parentheses for brackets; the schema lists them too (schema.py)
+SPELLINGS = {"centre": "center", "parentheses": "brackets"}
 
 
 class Markup(str):
@@ -98,6 +99,7 @@ class ReadContext:
     # the document language's number notation (thousands, decimal); None until report.yaml is read
     numbers: Separators | None = None
     language: str = ""  # report.yaml's language ("en-GB"), "" until it is read: the examples hints show
+    data_said: dict = field(default_factory=dict)  # problems of data files reported already (tabular.report_once)
 
     def says(self, german: str, english: str) -> str:
         """A hint's example in the document's language: German in a German document, else English."""
@@ -169,8 +171,7 @@ class Reader:
             return self.read(value, pos, inner[0], what)
         if value is None:
             if "values[" in what:  # null (or nothing) in a chart's list of values
-                hint = ("a chart has no gaps: write a number for every category, or leave the category out "
-                        "(a table shows a missing value as –)")
+                hint = NO_GAPS
             elif what.endswith("]"):  # an item of a list: there is no colon to write after
                 hint = f"write {_type_name(tp)} in its place, or leave the item out"
             else:
@@ -178,7 +179,7 @@ class Reader:
             self.diag.error(pos, f"{what}: a value is missing", hint)
             return INVALID
         if origin is Literal:
-            if value in SPELLINGS and SPELLINGS[value] in args:  # centre: the British spelling reads as center
+            if value in SPELLINGS and SPELLINGS[value] in args:  # centre reads as center, parentheses as brackets
                 return SPELLINGS[value]
             if value not in args:
                 self.diag.error(pos, f"{what}: {_got(value)} is not one of {', '.join(map(str, args))}",
