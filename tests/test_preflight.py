@@ -450,9 +450,12 @@ def _cmyk_jpeg(pdf: pikepdf.Pdf, colour: tuple[int, int, int, int], inverted: bo
 
 
 @pytest.mark.parametrize(("colour", "inverted", "ink"), [
-    ((255, 255, 255, 255), False, 400), ((0, 0, 0, 0), True, 400), ((64, 64, 64, 64), False, None)])
+    ((255, 255, 255, 255), True, 400), ((0, 0, 0, 0), False, 400), ((64, 64, 64, 64), True, None),
+    ((255, 255, 255, 255), False, None)])
 def test_ink_of_cmyk_images_from_the_content(good, colour, inverted, ink):
-    """Without rendering, a placed CMYK JPEG counts with its darkest pixel (Adobe's inverted ones too)."""
+    """Without rendering, a placed CMYK JPEG counts with its darkest pixel as Ghostscript renders it.
+    Pillow writes (and reads) CMYK JPEGs in Adobe's inverted polarity: with `/Decode [1 0 …]` the PDF
+    prints Pillow's values, without it their inverse (a 'solid' Pillow JPEG prints white)."""
     def change(pdf):
         resource(pdf, 1, "/XObject", "/RptInk", _cmyk_jpeg(pdf, colour, inverted))
         append(pdf, 1, b"q 1.5 0 0 1.5 100 100 cm /RptInk Do Q")  # 8 px on 12 pt: 480 ppi
