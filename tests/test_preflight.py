@@ -94,6 +94,15 @@ def test_small_bleed_fails(good):
     only_failure(check(broken(good, change)), "bleed", "bleed under 3 mm", [1])
 
 
+def test_a_us_printers_bleed_is_asked_for_with_a_length(print_pdf, capsys):
+    """US printers ask for 0.125 in (9 pt): the sample's 3 mm (8.5 pt) is short of it on every page."""
+    assert main(["preflight", "--binding", "none", "--bleed", "0.125in", str(print_pdf)]) == 1
+    out = capsys.readouterr().out
+    assert "FAIL    bleed" in out and "bleed under 3.175 mm (0.125 in)" in out
+    assert main(["preflight", "--binding", "none", "--bleed", "3", str(print_pdf)]) == 0
+    assert "BleedBox with ≥ 3 mm bleed on every side" in capsys.readouterr().out
+
+
 def test_unembedded_font_fails(good):
     def change(pdf):
         for obj in pdf.objects:

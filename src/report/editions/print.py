@@ -29,14 +29,13 @@ from ..colours import PROFILE, max_ink, small_text_build
 from ..errors import Diagnostic, Pos, ReportError
 from ..layout.templates import Geometry
 from ..locale import Locale, get_locale
-from ..theme import MAX_INK, Theme, plate_count, plate_warnings, small_text_builds
+from ..theme import BLEED_MM, MAX_INK, Theme, plate_count, plate_warnings, small_text_builds
 from . import MIN_PPI_ERROR, MIN_PPI_WARN, Crop, Edition, SoftMasked, cropped, flatten, placed_ppi, soft_masked
 
 if TYPE_CHECKING:
     from PIL import Image
 
 MM = 72 / 25.4
-BLEED_MM = 3.0  # German print shops' standard bleed
 SLUG_MM = 10.0  # room outside the bleed for crop marks and the slug line
 MARK_GAP_MM = 1.0  # crop marks start this far outside the bleed box
 MARK_LEN_MM = 5.5
@@ -59,7 +58,7 @@ REGISTRATION_ALL = CMYKColorSep(1, 1, 1, 1, spotName="All")  # … spot plates i
 class PrintEdition(Edition):
     name: str = "print"
     colour_mode: str = "cmyk"
-    bleed_mm: float = BLEED_MM
+    bleed_mm: float = BLEED_MM  # the theme's page.bleed (for_document)
     slug_mm: float = SLUG_MM
     pdf_version: str = "1.6"  # PDF/X-4 is based on PDF 1.6
     marks: bool = True
@@ -77,7 +76,7 @@ class PrintEdition(Edition):
                                           "build it with tools/make_icc_profile.sh")])
         return replace(self, file_name=f"{doc.report.name}-{self.name}.pdf", profile=profile,
                        binding=doc.report.binding, locale=get_locale(doc.report.language), warnings=[],
-                       spots=tuple(theme.spots().items()))
+                       spots=tuple(theme.spots().items()), bleed_mm=theme.page.bleed_mm)
 
     # -- images ---------------------------------------------------------------
 
