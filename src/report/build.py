@@ -368,12 +368,13 @@ def _finish_one(edition, rendered, doc, theme, charts, out_dir: Path, result: Bu
     _add_warnings(result, edition.warnings)
     path = out_dir / f"{doc.report.name}-{edition.name}.pdf"
     if edition.name == "print":
-        from .preflight import DEFAULT_PROFILE, preflight  # only print is preflighted
+        from .preflight import DEFAULT_PROFILE, bleed_minimum, preflight  # only print is preflighted
         report("preflight", edition.name)
         if walk is not None:
             walk.offer(data)
         memo = _page_walks(edition, doc)()
-        result.preflight = preflight(data, replace(DEFAULT_PROFILE, binding=edition.binding), render=False,
+        profile = replace(DEFAULT_PROFILE, binding=edition.binding, min_bleed=bleed_minimum(edition.bleed_mm))
+        result.preflight = preflight(data, profile, render=False,
                                      walk=walk.walk if walk is not None else None, memo=memo)
         if memo.changed() and edition.cache is not None:
             edition.cache.put_json("page-walks", _page_walks_key(doc), memo.entries())
