@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..charts import ChartDrawing
-from ..locale import Locale, get_locale
+from ..locale import Locale
 from ..model import Document
 from .styles import Styles
 from .templates import Geometry
@@ -60,7 +60,7 @@ def in_language(ctx: LayoutContext, language: str | None) -> LayoutContext:
     laying out (credits, section ends, notes) stays shared with the report's context."""
     if language is None or language == ctx.locale.language:
         return ctx
-    locale = get_locale(language)
+    locale = ctx.doc.locale(language)
     return replace(ctx, locale=locale, styles=replace(ctx.styles, locale=locale))
 
 

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
+from reportlab.lib.enums import TA_LEFT
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from ..assets import shown_size
@@ -145,7 +146,10 @@ def _quote(ctx: LayoutContext, block: Quote) -> list[Any]:
     if block.attribution:
         text += f" <br/><font size={ctx.styles.theme.sizes.caption}>{rl_plain(block.attribution, ctx.locale)}</font>"
     st = ctx.styles
-    style = st.para("quote") if block.size == "large" else st.para("body", fontName=st.font["italic"])
+    # a testimonial at text size: ragged, as a quotation reads (justified in a column, its few words a line
+    # stood wide apart)
+    style = st.para("quote") if block.size == "large" else st.para("body", fontName=st.font["italic"],
+                                                                    alignment=TA_LEFT)
     para = Paragraph(text, style)
     page_h = text_frame_height(ctx.geometry, ctx.styles.theme.page)
     quote = PullQuote(para, _indent(ctx), ctx.styles.colour("accent"), 6 * MM, page_h,

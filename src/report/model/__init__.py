@@ -42,7 +42,7 @@ from .charts import (
     Series,
     SeriesChart,
 )
-from .document import Contact, Cover, Document, Newsletter, Report, check_email, check_web
+from .document import Contact, Cover, Document, Newsletter, Numbers, Report, check_email, check_web
 from .numbers import Number, NumberError, format_decimal, parse_number
 from .reader import INVALID, AssetPath, Markup, Node, ReadContext, Reader, read_or_raise, spec
 from .sections import (
@@ -60,7 +60,8 @@ __all__ = [
     "AXIS_MM", "BLOCK_KINDS", "CHART_KINDS", "DESTINATION_ROW_MM", "INVALID", "MAX_CHART_MM", "MAX_CHART_VALUE",
     "MAX_FIGURE_VALUE", "SECTION_KINDS", "VERTICAL_LABELS_MM", "AssetPath", "BarChart", "ChartBase", "ChartRef",
     "Contact", "Cover", "DestinationGroup", "DestinationsChart", "Document", "DonutChart", "Figure", "KeyFigure",
-    "KeyFiguresSection", "LineChart", "Markup", "Newsletter", "Node", "Number", "NumberError", "Paragraph",
+    "KeyFiguresSection", "LineChart", "Markup", "Newsletter", "Node", "Number", "NumberError", "Numbers",
+    "Paragraph",
     "PieChart", "Quote", "ReadContext", "Reader", "Report", "Series", "SeriesChart", "Table", "TableColumn",
     "TableNote", "TextSection", "check_email", "check_web", "format_decimal", "parse_number", "read_or_raise", "spec",
     "BOX_KINDS", "Box", "ForewordSection", "Heading", "ListBlock", "ListItem", "Note", "Question", "Break",
