@@ -397,3 +397,13 @@ def test_a_heading_of_two_lines_is_balanced(styles):
             widths = [stringWidth(line, style.fontName, style.fontSize) for line in lines]
             assert width == width_mm * MM and abs(widths[0] - widths[1]) < longest_word, (text, width_mm, lines)
     assert checked >= 12
+
+
+def test_month_names_are_never_hyphenated():
+    """„31. Dezem-|ber“, „1. Ja-|nuar“: permitted, but a typesetter keeps a date's month whole; a
+    compound with a month still breaks („Dezember-|abend“ at its parts)."""
+    from report.layout.hyphenate import hyphenator, word_breaks
+    de, en = hyphenator("de_DE"), hyphenator("en_US")
+    assert word_breaks("Dezember", de) == () and word_breaks("Januar", de) == ()
+    assert word_breaks("September", en) == () and word_breaks("December,", en) == ()
+    assert word_breaks("Dezemberabend", de)

@@ -255,6 +255,8 @@ def hyphenator(lang: str) -> Callable[[str], Iterator[tuple[str, str]]]:
 
 
 MIN_WORD = 6  # never hyphenate a word of 5 letters or fewer ("Ge-bäu-de" yes, "Ta-ge" no)
+MONTHS = frozenset(("Januar Jänner Februar Feber August September Oktober November Dezember "
+                    "January February October November December").split())  # never hyphenated
 _URL_MARKS = ("/", "@", "://", "www.", ".de", ".com", ".org")
 _HYPHENS = "-\u2010\u2011"
 
@@ -297,6 +299,8 @@ def _hyphenation_points(text: str, a: int, b: int, hyphenate: Callable | None) -
     while b > a and not text[b - 1].isalpha():
         b -= 1
     core = text[a:b]
+    if core in MONTHS:
+        return []  # „31. Dezem-ber“: a date reads whole (permitted, but a typesetter would not)
     if len(core) < MIN_WORD or not core.isalpha():
         return []
     return sorted((a + len(head), True) for head, _tail in hyphenate(core))
