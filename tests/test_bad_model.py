@@ -388,3 +388,16 @@ def test_a_blocks_key_indented_like_the_block_is_named(content):
     assert d.message == "section: 'items' stands beside 'list:' as a second key of the block, not inside it"
     assert d.hint == "indent 'items' under 'list:', like 'style'"
     assert (d.pos.line, d.pos.col) == (line_of(content, f"sections/{section.name}", "    items:"), 5)
+
+
+def test_a_blocks_keys_all_indented_like_the_block_are_named(content):
+    """A US user followed the hint for `style:` and indented every key of `- list:` like the block: the
+    next run said only 'each block is one key naming its kind'."""
+    section = next(p for p in sorted((content / "sections").glob("*.yaml")) if "blocks:" in p.read_text("utf-8"))
+    section.write_text(section.read_text(encoding="utf-8").replace(
+        "blocks:\n", "blocks:\n  - list:\n    columns: 2\n    items: [Eins, Zwei]\n", 1), encoding="utf-8")
+    d = only(diagnostics(content))
+    assert d.message == "section: 'list:' is empty, and 'columns', 'items' stand beside it as keys of the block"
+    assert d.hint == ("indent 'columns', 'items' further than 'list:' (column 5), e.g. to column 7, so that they "
+                      "belong to it")
+    assert (d.pos.line, d.pos.col) == (line_of(content, f"sections/{section.name}", "    columns:"), 5)

@@ -536,6 +536,13 @@ class Reader:
                     self.diag.error(item.key_pos[stray[0]], f"{what}: {', '.join(repr(k) for k in stray)} "
                                     f"stands beside '{named[0]}:' as a second key of the block, not inside it",
                                     f"indent {stray[0]!r} under '{named[0]}:'" + (f", like {inner!r}" if inner else ""))
+                elif len(named) == 1 and item[named[0]] is None and len(item) > 1:  # all of them beside it
+                    stray = [k for k in item if k != named[0]]
+                    col = item.key_pos[named[0]].col
+                    self.diag.error(item.key_pos[stray[0]], f"{what}: '{named[0]}:' is empty, and "
+                                    f"{', '.join(repr(k) for k in stray)} stand beside it as keys of the block",
+                                    f"indent {', '.join(repr(k) for k in stray)} further than '{named[0]}:' "
+                                    f"(column {col}), e.g. to column {col + 2}, so that they belong to it")
                 else:
                     self.diag.error(ipos, f"{what}: each block is one key naming its kind",
                                     f"e.g. '- paragraph: Text', known kinds: {', '.join(kinds)}")
