@@ -199,6 +199,7 @@ class GridItem(Node):
         if self.chart is not None and self.image is not None:
             diag.error(ctx.value_pos(self, "image"), "grid: an item is a chart or an image, not both",
                        "give each its own item: - chart: … and - image: …")
+            return
         elif self.chart is not None and own:
             diag.error(ctx.value_pos(self, own[0]), f"grid: {own[0]} is not for a chart: its title, caption, source "
                        "and alt are in its file", f"write it in charts/{self.chart}.yaml, or remove {own[0]}:")
