@@ -48,6 +48,7 @@ class GridRow(Flowable):
     kind: charts, or cards). A card's cell is drawn inside a Div."""
 
     moves_whole = True  # at a section's end: text before it goes over with it (layout.pagefill)
+    lower: Callable[[float], GridRow] | None = None  # the row with its cards' photos lower (a share of their height)
 
     def __init__(self, cells: list[list[list[Any]]], cards: list[bool], cell_w: float, gap: float, aligned: bool):
         super().__init__()
@@ -74,8 +75,6 @@ class GridRow(Flowable):
             self.heights = [tallest[:len(c)] for c in self.heights]
         self.width, self.height = aw, max(sum(c) for c in self.heights)
         return aw, self.height
-
-    lower: Callable[[float], GridRow] | None = None  # the row with its cards' photos lower (a share of their height)
 
     def split(self, aw: float, ah: float) -> list[Any]:
         """A row moves on whole (the grid splits between its rows); a row of cards that just misses
@@ -137,8 +136,9 @@ def _cell(ctx: LayoutContext, item: GridItem, cell_w: float, drawn: dict[str, Gr
     # a card's few lines are set ragged and break between words ('Kin-|der' in a short line reads badly);
     # only a word wider than the cell is hyphenated
     ragged = {"hyphenationLang": "", "overlongHyphenation": st.hyphenate}
-    credit = [Paragraph(rl_plain(item.credit, ctx.locale), st.para("source", spaceBefore=CREDIT_GAP))] \
-        if item.credit else []
+    # the credit right under the caption, as under an image in the text; a little below a photo
+    credit = [Paragraph(rl_plain(item.credit, ctx.locale), st.para(
+        "source", spaceBefore=0.0 if item.caption else CREDIT_GAP))] if item.credit else []
     if not item.card:
         image = _image(ctx, item, cell_w, None)
         caption = [Paragraph(rl_markup(item.caption, ctx.locale), st.para("caption", spaceBefore=2 * MM))] \
