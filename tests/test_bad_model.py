@@ -249,12 +249,40 @@ def test_theme_numbers_out_of_range(content):
     diags = exc.value.diagnostics
     assert [(d.pos.line, d.pos.col, d.message) for d in diags] == [
         (2, 9, "theme: sizes: body = 1000 is out of range"),
-        (4, 17, "theme: page: margin_inner = 500 is out of range"),
-        (5, 13, "theme: page: tile_gap = -3 is out of range"),
+        (4, 17, "theme: page: margin_inner = 500 mm is out of range"),
+        (5, 13, "theme: page: tile_gap = -3 mm is out of range"),
         (7, 12, "theme: charts: palette: 0 items given, but 1 to 8 are needed"),
     ]
     assert all(str(d.pos.file).endswith("content/theme.yaml") for d in diags)
     assert diags[0].hint == "use a value from 6 to 72"
+    assert diags[1].hint == "use 10 to 60 mm (0.4 to 2.36 in)"
+
+
+def test_theme_lengths_take_a_unit(project):
+    """A US designer writes margins in inches: 0.75in is 19.05 mm; a bare number is millimetres, and a
+    hint says so where inches were likely meant; a unit the theme does not know is named."""
+    from report.errors import ReportError
+    from report.theme import load_theme
+    (project / "theme.yaml").write_text("page:\n  margin_inner: 0.75in\n  margin_outer: 19 mm\n  margin_top: 2.5cm\n"
+                                        "  margin_bottom: 72pt\n", encoding="utf-8")
+    theme, _ = load_theme(project, project.parent / "assets")
+    page = theme.page
+    assert (page.margin_inner, page.margin_outer, page.margin_top, page.margin_bottom) == \
+        pytest.approx((19.05, 19, 25, 25.4))
+    (project / "theme.yaml").write_text("page:\n  margin_outer: 0.5\n  margin_inner: 0.2in\n  tile_gap: 2 ft\n"
+                                        "  text_offset: '20'\nsizes:\n  body: 0.15in\n", encoding="utf-8")
+    with pytest.raises(ReportError) as exc:
+        load_theme(project, project.parent / "assets")
+    assert sorted((d.pos.line, d.message, d.hint) for d in exc.value.diagnostics) == [
+        (2, "theme: page: margin_outer = 0.5 mm is out of range",
+         "use 10 to 60 mm (0.4 to 2.36 in); a number alone is millimetres: for inches write 0.5in"),
+        (3, "theme: page: margin_inner = '0.2in' (5.08 mm) is out of range", "use 10 to 60 mm (0.4 to 2.36 in)"),
+        (4, "theme: page: tile_gap: '2 ft' is not a length",
+         "write millimetres as a number, e.g. 20, or the length with its unit: 0.75in, 19mm, 1.9cm, 54pt"),
+        (5, "theme: page: text_offset: '20' is text, not a length",
+         "write numbers without quotes, e.g. 20 (millimetres), or with a unit: 20mm"),
+        (7, "theme: sizes: body: '0.15in' is not a number", "write the number alone, without in: 0.15"),
+    ]
 
 
 def test_imprint_that_would_not_fit_the_back_page(content):
@@ -308,10 +336,10 @@ def test_values_written_as_name_and_value_pairs_get_a_hint_with_categories(conte
 
 
 @pytest.mark.parametrize(("english", "example"), [
-    (False, "e.g. source: Quelle: Thüringen International"), (True, "e.g. source: Source: annual accounts 2025")])
+    (False, 'e.g. source: "Quelle: Thüringen International"'), (True, 'e.g. source: "Source: annual accounts 2025"')])
 def test_a_missing_key_s_example_is_in_the_document_s_language(tmp_path, english, example):
     """The hint for a missing key shows an example; an English document gets an English one (the
-    examples were the German sample's throughout)."""
+    examples were the German sample's throughout), quoted where YAML would read its colon as a key's."""
     import shutil
 
     from .conftest import ROOT

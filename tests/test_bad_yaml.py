@@ -234,3 +234,26 @@ def test_the_themes_errors_come_with_the_contents_in_one_run(content, tmp_path):
         build(content, tmp_path / "out", ["screen"])
     files = [d.pos.file.name for d in exc.value.diagnostics if d.pos.file]
     assert "report.yaml" in files and "theme.yaml" in files, [d.format() for d in exc.value.diagnostics]
+
+
+def test_an_unknown_escape_in_double_quotes_is_explained():
+    """`"Schulleiter\\*in"` (the escape a hint once suggested) gave the generic 'check indentation, colons and
+    quotes': in double quotes a backslash starts an escape; single quotes keep it."""
+    with pytest.raises(ReportError) as exc:
+        parse_yaml('- "**Tobias Nguyen** – Schulleiter\\*in, Erfurt"\n')
+    (d,) = exc.value.diagnostics
+    assert d.pos.line == 1 and "\\* is none YAML knows" in d.message
+    assert "single quotes" in d.hint and "\\\\*" in d.hint
+
+
+def test_a_yaml_error_in_report_yaml_does_not_hide_the_sections_errors(content):
+    """A duplicate `year:` in report.yaml was the only error of the run; a section's own came a run later.
+    Its language and section list are read line by line where report.yaml is no YAML."""
+    edit(content, "report.yaml", "year: 2017\n", "year: 2017\nyear: 2018\n")
+    section = content / "sections" / "02-bilanz.yaml"
+    section.write_text(section.read_text(encoding="utf-8") + "  - heading: Am Ende\n", encoding="utf-8")
+    with pytest.raises(ReportError) as exc:
+        load_document(content)
+    found = [(d.pos.file.name if d.pos.file else "", d.message) for d in exc.value.diagnostics]
+    assert [f for f, _ in found] == ["report.yaml", "02-bilanz.yaml"], found
+    assert "duplicate key 'year'" in found[0][1] and "is the last block" in found[1][1]

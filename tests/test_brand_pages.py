@@ -10,6 +10,7 @@ import pypdfium2 as pdfium
 import pytest
 
 from report.build import build
+from report.editions.print import SLUG_MM
 from report.errors import ReportError
 from report.preflight import preflight
 from report.theme import load_theme
@@ -41,7 +42,9 @@ def a5(tmp_path_factory: pytest.TempPathFactory):
 @pytest.fixture(scope="module")
 def letter(tmp_path_factory: pytest.TempPathFactory):
     root = tmp_path_factory.mktemp("letter")
-    return build(_project(root, "page:\n  size: letter\n"), root / "out")  # as a US user wrote it
+    # as a US user wrote it: the paper's name in lower case, margins in inches
+    return build(_project(root, "page:\n  size: letter\n  margin_inner: 0.875in\n  margin_outer: 0.625 in\n"),
+                 root / "out")
 
 
 @pytest.fixture(scope="module")
@@ -55,22 +58,51 @@ def _pdf(result, edition: str) -> Path:
     return next(o.path for o in result.outputs if o.edition == edition)
 
 
-@pytest.mark.parametrize("fixture, size_mm", [("a5", (148, 210)), ("letter", (215.9, 279.4)),
-                                              ("square", (210, 210))])
-def test_print_boxes_follow_the_page_size(fixture, size_mm, request):
+@pytest.mark.parametrize("fixture, size_mm, bleed_pt", [("a5", (148, 210), 3 * MM), ("letter", (215.9, 279.4), 9.0),
+                                                        ("square", (210, 210), 3 * MM)])
+def test_print_boxes_follow_the_page_size(fixture, size_mm, bleed_pt, request):
+    """The bleed is 3 mm (8.5 pt), and on US Letter 0.125 in (9 pt), as US printers' preflights ask."""
     result = request.getfixturevalue(fixture)
     with pikepdf.open(_pdf(result, "print")) as pdf:
         for page in pdf.pages:
             trim = [float(v) for v in page.obj.TrimBox]
             bleed = [float(v) for v in page.obj.BleedBox]
+            media = [float(v) for v in page.obj.MediaBox]
             assert trim[2] - trim[0] == pytest.approx(size_mm[0] * MM, abs=0.01)
             assert trim[3] - trim[1] == pytest.approx(size_mm[1] * MM, abs=0.01)
-            assert [t - b for t, b in zip(trim[:2], bleed[:2], strict=True)] == pytest.approx([3 * MM] * 2, abs=0.01)
-            assert [b - t for t, b in zip(trim[2:], bleed[2:], strict=True)] == pytest.approx([3 * MM] * 2, abs=0.01)
+            assert [t - b for t, b in zip(trim[:2], bleed[:2], strict=True)] == pytest.approx([bleed_pt] * 2, abs=0.01)
+            assert [b - t for t, b in zip(trim[2:], bleed[2:], strict=True)] == pytest.approx([bleed_pt] * 2, abs=0.01)
+            assert bleed[:2] == pytest.approx([SLUG_MM * MM] * 2, abs=0.01)  # the marks' room outside the bleed
+            assert media[2:] == pytest.approx([b + SLUG_MM * MM for b in bleed[2:]], abs=0.01)
     with pikepdf.open(_pdf(result, "screen")) as pdf:
         box = [float(v) for v in pdf.pages[0].mediabox]
         assert box[2] == pytest.approx(size_mm[0] * MM, abs=0.01) and box[3] == pytest.approx(size_mm[1] * MM, abs=0.01)
     assert not result.preflight.failed
+    assert f"≥ {'3.175 mm (0.125 in)' if fixture == 'letter' else '3 mm'} bleed" in next(
+        f.message for f in result.preflight.findings if f.check == "bleed")  # the build checks its own bleed
+
+
+def test_letter_marks_and_photo_reach_the_wider_bleed(letter):
+    """The cover artwork runs to the 0.125 in bleed edge (9 pt beyond the trim); the crop marks start
+    1 mm beyond it, on the trim lines."""
+    path = _pdf(letter, "print")
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        cover = pdf[0].render(scale=4).to_pil().convert("RGB")  # 4 px per pt
+    finally:
+        pdf.close()
+    edge = SLUG_MM * MM * 4  # the bleed box's left edge, px
+    assert min(cover.getpixel((round(edge + 2), cover.height // 2))) < 235  # artwork, 0.5 pt inside the bleed edge
+    assert min(cover.getpixel((round(edge - 2), cover.height // 2))) > 250  # paper outside it
+    with pikepdf.open(path) as doc:
+        page = doc.pages[1]
+        trim, bleed = [float(v) for v in page.obj.TrimBox], [float(v) for v in page.obj.BleedBox]
+        points = [[float(v) for v in i.operands] for i in pikepdf.parse_content_stream(page)
+                  if str(i.operator) in ("m", "l")]
+    marks = [(a, b) for a, b in zip(points, points[1:], strict=False) if a[1] == b[1] == pytest.approx(trim[1])
+             and max(a[0], b[0]) < trim[0]]  # the horizontal mark on the bottom trim line, left of the page
+    assert len(marks) == 1 and max(marks[0][0][0], marks[0][1][0]) == pytest.approx(bleed[0] - MM, abs=0.01)
+    assert trim[0] - bleed[0] == pytest.approx(9, abs=0.01)
 
 
 @pytest.mark.parametrize("fixture", ["a5", "letter", "square"])
@@ -124,15 +156,23 @@ def test_a5_keeps_reading_sizes_and_scales_display_type(project):
 def test_landscape_and_custom_sizes(project):
     (project / "theme.yaml").write_text("page:\n  size: [170, 240]\n", encoding="utf-8")
     theme, _ = load_theme(project, project.parent / "assets")
-    assert theme.page.trim == pytest.approx((170 * MM, 240 * MM))
+    assert theme.page.trim == pytest.approx((170 * MM, 240 * MM)) and theme.page.bleed_mm == 3
+    for size in ("[8.5in, 11in]", "8.5 x 11 in", "[21.59cm, 792pt]"):  # US Letter, in other words
+        (project / "theme.yaml").write_text(f"page:\n  size: {size}\n", encoding="utf-8")
+        theme, _ = load_theme(project, project.parent / "assets")
+        assert theme.page.trim == pytest.approx((612, 792)) and theme.page.bleed_mm == pytest.approx(3.175), size
+    (project / "theme.yaml").write_text("page:\n  size: Letter\n  bleed: 5\n  margin_inner: 2cm\n", encoding="utf-8")
+    theme, _ = load_theme(project, project.parent / "assets")
+    assert theme.page.bleed_mm == 5 and theme.page.margin_inner == pytest.approx(20 * theme.page.factor)
     (project / "theme.yaml").write_text("page:\n  size: A4\n  orientation: landscape\n", encoding="utf-8")
     theme, _ = load_theme(project, project.parent / "assets")
     assert theme.page.trim == pytest.approx((297 * MM, 210 * MM))
 
 
 @pytest.mark.parametrize("size, message", [("B7", "page size 'B7': unknown size"),
-                                           ("[20, 240]", "page size '20x240': each side must be 90 to 500 mm"),
-                                           ("[170]", "page size [170] must be two numbers: width and height in mm")])
+                                           ("[20, 240]", "page size 20 × 240 mm: each side must be 90 to 500 mm "
+                                                         "(3.55 to 19.68 in)"),
+                                           ("[170]", "page size has 1 value; it needs two: width and height")])
 def test_bad_page_size_is_named(project, size, message):
     (project / "theme.yaml").write_text(f"page:\n  size: {size}\n", encoding="utf-8")
     with pytest.raises(ReportError) as exc:

@@ -14,6 +14,7 @@ from report.locale import get_locale
 from report.model import CHART_KINDS, INVALID, ReadContext, Reader
 
 from .conftest import ASSETS
+from .hostile import diagnostics, make_project
 
 HEAD = "title: T\ncaption: C.\nsource: Q\nalt: A chart.\n"
 
@@ -95,16 +96,16 @@ def test_an_excel_export_with_units_in_its_cells_and_an_empty_last_column_is_rea
     assert diags == [] and [str(v.value) for v in share.values] == ["60.5", "39.5"]
     _, diags = read(content, "kind: bar\nunit: $M\ndata: data/werte.csv\n", "Q,A,\nQ1,1,x\n", language="en-US")
     assert [(d.message, str(d.pos).rsplit("/", 1)[1]) for d in diags] == [
-        ("a column has no name in the header row (its row 2 holds 'x')", "werte.csv:1:5")]
+        ("chart 'x': a column has no name in the header row (its row 2 holds 'x')", "werte.csv:1:5")]
     _, diags = read(content, "kind: bar\nunit: GWh\ndata: data/werte.csv\n", "Q,A\nQ1,5 MWh\n", language="en-US")
-    assert [d.message for d in diags] == ["column 'A': '5 MWh' is not a number"]  # another unit: not read
+    assert [d.message for d in diags] == ["chart 'x': column 'A': '5 MWh' is not a number"]  # another unit: not read
 
 
 def test_a_bad_cell_is_named_by_row_and_column(content):
     _, diags = read(content, "kind: bar\ndata: data/werte.csv\n", "Jahr;Strom\n2023;48,2\n2024;viel\n")
     (d,) = diags
     assert str(d.pos).endswith("data/werte.csv:3:6")
-    assert d.message == "column 'Strom': 'viel' is not a number"
+    assert d.message == "chart 'x': column 'Strom': 'viel' is not a number"
 
 
 @pytest.mark.parametrize("cell", ["", " "])
@@ -113,7 +114,23 @@ def test_an_empty_cell_is_named_not_a_crash(content, cell):
     _, diags = read(content, "kind: bar\ndata: data/werte.csv\n", f"Jahr;Strom\n2023;{cell}\n2024;300\n")
     (d,) = diags
     assert str(d.pos).endswith("data/werte.csv:2:6")
-    assert d.message == "column 'Strom': an empty value is not a number"
+    assert d.message == "chart 'x': column 'Strom': an empty value is not a number"
+    assert d.hint == ("a chart has no gaps: write a number for every category, or leave the category out "
+                      "(a table shows a missing value as –)")  # not 'write a number, e.g. 20'
+
+
+def test_a_file_two_charts_read_says_each_error_once_naming_both(tmp_path):
+    """Two charts read one CSV file: each of its errors was said twice, and neither named a chart."""
+    content = make_project(tmp_path)
+    (content / "data").mkdir()
+    (content / "data" / "umsatz.csv").write_text("Quartal;2024;2025\nQ1;12,5;13,0\nQ2;13,1;14,0 T€\n",
+                                                 encoding="utf-8")
+    for name in ("umsatz-quartale", "umsatz-vergleich"):
+        (content / "charts" / f"{name}.yaml").write_text(HEAD + "kind: bar\ndata: data/umsatz.csv\n",
+                                                           encoding="utf-8")
+    (d,) = [d for d in diagnostics(content) if "umsatz.csv" in str(d.pos)]
+    assert str(d.pos).endswith("data/umsatz.csv:3:9")
+    assert d.message == "charts 'umsatz-quartale' and 'umsatz-vergleich': column '2025': '14,0 T€' is not a number"
 
 
 def test_a_decimal_point_in_a_german_document_gets_a_hint(content):
@@ -127,16 +144,17 @@ def test_a_column_name_given_twice_is_named(content):
     _, diags = read(content, "kind: bar\ndata: data/werte.csv\n", "Jahr;Umsatz;Umsatz\n2024;1;2\n")
     (d,) = diags
     assert str(d.pos).endswith("data/werte.csv:1:13")
-    assert d.message == "the header row names 'Umsatz' twice (also in column 2)"
+    assert d.message == "chart 'x': the header row names 'Umsatz' twice (also in column 2)"
 
 
 def test_a_short_row_is_named(content):
     _, diags = read(content, "kind: bar\ndata: data/werte.csv\n", "Jahr;Strom;Gas\n2023;48,2\n")
     (d,) = diags
-    assert str(d.pos).endswith("data/werte.csv:2:1") and d.message == "row has 2 cells but the header has 3"
+    assert str(d.pos).endswith("data/werte.csv:2:1") and d.message == "chart 'x': row has 2 cells but the header has 3"
     _, diags = read(content, "kind: bar\ndata: data/werte.csv\n", "Jahr;Strom;Gas\n2023;48,2\n2024;1;2\n2025;1;2;3\n")
     assert [(str(d.pos).rsplit(":", 2)[-2], d.message) for d in diags] == [  # every such row, in one run
-        ("2", "row has 2 cells but the header has 3"), ("4", "row has 4 cells but the header has 3")]
+        ("2", "chart 'x': row has 2 cells but the header has 3"),
+        ("4", "chart 'x': row has 4 cells but the header has 3")]
 
 
 def test_values_out_of_range_point_at_their_cell(content):
@@ -217,7 +235,8 @@ def test_a_column_of_text_is_one_error_that_says_to_delete_it(content):
     _, diags = read(content, "kind: bar\ndata: data/werte.csv\n",
                     "Monat;2025;Bemerkung\nJan;121450;Rekord\nFeb;110210;\nMär;108760;\n")
     (d,) = diags
-    assert str(d.pos).endswith("data/werte.csv:1:12") and d.message == "column 'Bemerkung' holds text, not numbers"
+    assert str(d.pos).endswith("data/werte.csv:1:12")
+    assert d.message == "chart 'x': column 'Bemerkung' holds text, not numbers"
     assert "delete this column" in d.hint
 
 
@@ -227,7 +246,7 @@ def test_a_column_in_another_notation_is_one_error_naming_the_other_cells(conten
                     "Jahr;Strom\n2022;48.2\n2023;49.0\n2024;50.3\n2025;51.1\n2026;x2\n")
     (d,) = diags
     assert str(d.pos).endswith("data/werte.csv:2:6")
-    assert d.message == ("column 'Strom': '48.2' is not a number (and 4 more cells of this column: "
+    assert d.message == ("chart 'x': column 'Strom': '48.2' is not a number (and 4 more cells of this column: "
                          "'49.0', '50.3', '51.1', …)"), d.message
     assert "decimals with ','" in d.hint
 
@@ -242,3 +261,13 @@ def test_a_donuts_total_row_is_named_at_its_row(content):
     _, diags = read(content, "kind: donut\ndata: data/werte.csv\n", f"Quelle;Betrag\n{rows}Source 9;9\n")
     (d,) = diags
     assert str(d.pos).endswith("data/werte.csv:10:1") and d.message.startswith("9 shares are too many"), d
+
+
+def test_a_currency_sign_the_unit_does_not_start_with_says_where_it_goes(content):
+    """'$86,412' under `unit: thousand dollars`: the hint said only that a currency sign goes into
+    'unit:', not that the unit must start with it for the cells to keep it."""
+    _, diags = read(content, "kind: bar\nunit: thousand dollars\ndata: data/werte.csv\n",
+                    'Quarter,FY2025\nQ1,"$86,412"\n', language="en-US")
+    (d,) = diags
+    assert d.hint == ("the cells may keep '$' where the chart's unit starts with it, e.g. unit: $ thousand or "
+                      "unit: $M (now: 'thousand dollars'); else write the numbers alone")

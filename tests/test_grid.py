@@ -53,7 +53,7 @@ SECTIONS: dict[str, Any] = {
                              "text": " ".join(_sentence(i + k) for k in range(3)), "note": "Notiz"}
                             for i in range(1, 5)]}}]},
     "projekte": {"kind": "text", "title": "Projekte", "page": "new", "blocks": [
-        {"paragraph": "VorDenKarten " + " ".join(_sentence(k) for k in range(12))},
+        {"paragraph": "VorDenKarten " + " ".join(_sentence(k) for k in range(12)) + " Siehe [S. {page}](#herkunft)."},
         {"grid": {"columns": 2, "items": CARDS}}]},
 }
 
@@ -106,6 +106,7 @@ def test_two_donuts_stand_side_by_side_with_their_legends_in_their_cells(built):
     page2, left2, top2 = _one(pdf, "Mittelverwendung 2026 nach")
     head = _one(pdf, "MittelKopf")
     assert page == page2 == head[0] and abs(top - top2) < 0.5
+    assert _find(pdf, f"Siehe S. {page}.")  # a cross-reference names a chart in a grid by its name
     assert abs(left2 - left - (CELL + GAP)) < 1.5 and abs(head[1] - left) < 1.5  # the heading on the frame's edge
     for name, value, cell in (("Zuwendungen anderer Stiftungen", "26,4", 0), ("Erträge aus dem Stiftungskapital",
                                                                            "9,8", 0), ("Schulbibliotheken", "12,4", 1)):

@@ -75,6 +75,9 @@ def test_init_in_us_english_builds_on_letter_with_dollars_and_a_us_address(tmp_p
     text = "\n".join(p.read_text(encoding="utf-8") for p in (target / "content").rglob("*.yaml"))
     assert "language: en-US" in text and not re.search(r"£|London|align: centre|organisation\b(?!:)", text)
     assert not re.search(r"pounds|colour|imprint", text)  # alt texts in dollars, comments in American
+    from PIL import Image
+    with Image.open(target / "assets" / "images" / "cover.jpg") as cover:
+        assert cover.size == (2625, 3375)  # 300 ppi over Letter and its 0.125 in bleed
     assert main(["build", str(target / "content"), "-o", str(target / "out"), "--edition", "screen"]) == 0
     pdf = target / "out" / "annual-review-screen.pdf"
     with pikepdf.open(pdf) as p:

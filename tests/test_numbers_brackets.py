@@ -73,8 +73,8 @@ blocks:
         - name: Item
         - {name: "2024", type: currency, unit: "£", check_total: true}
         - {name: "2025", type: currency, unit: "£", check_total: true}
-        - {name: Change, type: currency, unit: "£", change: ["2024", "2025"]}
-        - {name: Change in %, type: percent, change: ["2024", "2025"]}
+        - {name: Change, type: currency, unit: "£", change: ["2024", "2025"], change_of: values}
+        - {name: Change in %, type: percent, change: ["2024", "2025"], change_of: values}
       row_kinds: {"Net income / (expenditure)": total}
   - table:
       title: Restricted funds
@@ -201,6 +201,10 @@ def test_a_german_table_prints_its_bracketed_amounts_in_german_notation(tmp_path
     csv = tmp_path / "content" / "data" / "investitionen.csv"
     csv.write_text("Sparte;2024;2025\nStromnetz;31,2;28,4\nDigitalisierung;(1.251,5);(2,0)\nSumme;(1.220,3);26,4\n",
                    encoding="utf-8")
+    section = tmp_path / "content" / "sections" / "02-investitionen.yaml"  # the signed values' change, chosen
+    section.write_text(section.read_text(encoding="utf-8").replace(
+        '          change: ["2024", "2025"]\n', '          change: ["2024", "2025"]\n          change_of: values\n'),
+        encoding="utf-8")
     result = build(tmp_path / "content", tmp_path / "out", ["screen"])
     assert result.warnings == []  # the totals are the sums: 31,2 − 1.251,5 = −1.220,3
     text = _flat(extract_text(result.outputs[0].path))

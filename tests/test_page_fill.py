@@ -35,7 +35,8 @@ def _ends(result) -> list:
 def test_a_few_lines_over_a_page_take_lines_along_or_fit_and_the_rest_warn(project, tmp_path):
     """Visual QA 5: a section's last lines alone on a page before a section on a new page. Three
     lines too many take the lines before them along (the last page holds MIN_LAST_LINES), one fits
-    in the spaces between the paragraphs; a quote that moves on whole still warns."""
+    in the spaces between the paragraphs; a last quote takes three lines along; a small box that moves on
+    whole still warns."""
     _sections(project, 120)  # the chapter's first page holds some; count them, then overflow
     pages = _pages(build(project, tmp_path / "a", ["screen"]).outputs[0].path)
     first = next(i for i, t in enumerate(pages) if "Ein langes Kapitel" in t and "Zeile 1 " in t)
@@ -55,7 +56,15 @@ def test_a_few_lines_over_a_page_take_lines_along_or_fit_and_the_rest_warn(proje
     assert f"Zeile {per_page + 1} des" in texts[first] and "Das nächste Kapitel" in texts[first + 1]
 
     quote = "  - quote: {text: Wir messen uns am Wasser aus dem Hahn., attribution: Die Leitung}\n"
-    _sections(project, per_page, tail=quote)  # the quote moves on whole: nothing to take along
+    _sections(project, per_page, tail=quote)  # the quote moves on whole: three lines go with it
+    result = build(project, tmp_path / "q", ["screen"])
+    texts = _pages(result.outputs[0].path)
+    assert not _ends(result), [w.format() for w in result.warnings]
+    at = next(i for i, t in enumerate(texts) if "Wir messen uns" in t)
+    assert texts[at].count("des langen Kapitels") >= 3 and f"Zeile {per_page} des" in texts[at]
+
+    quote = "  - box: {blocks: [{paragraph: Wir messen uns am Wasser aus dem Hahn.}]}\n"
+    _sections(project, per_page, tail=quote)  # a small box moves on whole: nothing to take along
     result = build(project, tmp_path / "d", ["screen"])
     notes = _ends(result)
     assert len(notes) == 1, [w.format() for w in result.warnings]

@@ -97,3 +97,35 @@ def test_the_parts_of_a_split_paragraph_read_whole_words(editions):
         assert last.split()[-1] in WORDS and first.split()[0] in WORDS, f"p{no}: …{last[-20:]!r} | {first[:20]!r}"
     assert texts[5][-1].endswith("der Vietnam Medi-Pharm") and texts[6][0].startswith("EXPO oder der Laser")
     assert texts[3][-1].endswith("Das Unternehmen") and texts[4][0].startswith("aus Sömmerda")
+
+
+def test_a_page_or_column_never_ends_inside_a_web_address(styles):
+    """A two-column section's left column ended 'For details, see https://', its right one went on with the
+    address: the last line before a break ends with a whole word, as with an added hyphen, or the page
+    ends up to WHOLE_BACK lines early — unless neither can help (an address longer than a line, right
+    after the two lines a page must keep)."""
+    from report.layout.text import Paragraph, rl_markup
+    from report.locale import get_locale
+    url = "https://www.cascaderail.example.com/quality/certifications-and-audits"
+    text = f"Our plants passed every audit this year, and the reports are public. For details, see {url} and more. " * 3
+
+    def inside(line) -> bool:  # the line ends with a piece of the address, not all of it
+        last = "".join(str(f.text) for f in line.words).split()[-1:]
+        return bool(last) and last[0] in url and any(c in last[0] for c in "/.:") and not url.endswith(last[0])
+
+    whole, cut = 0, 0
+    for width in range(150, 420, 6):
+        p = Paragraph(rl_markup(text, get_locale("en-US")), styles.para("body"))
+        p.wrap(width, 10_000)
+        for n in [n for n, line in enumerate(p.blPara.lines[:-1], 1) if inside(line) and n >= 3]:
+            q = Paragraph(rl_markup(text, get_locale("en-US")), styles.para("body"))
+            q.wrap(width, 10_000)
+            parts = q.split(width, n * p.style.leading + 1)
+            if len(parts) != 2:
+                continue
+            parts[0].wrap(width, 10_000)
+            if inside(parts[0].blPara.lines[-1]):
+                cut += 1
+            else:
+                whole += 1
+    assert whole >= 10 and cut <= whole / 4, (whole, cut)

@@ -94,6 +94,15 @@ def test_small_bleed_fails(good):
     only_failure(check(broken(good, change)), "bleed", "bleed under 3 mm", [1])
 
 
+def test_a_us_printers_bleed_is_asked_for_with_a_length(print_pdf, capsys):
+    """US printers ask for 0.125 in (9 pt): the sample's 3 mm (8.5 pt) is short of it on every page."""
+    assert main(["preflight", "--binding", "none", "--bleed", "0.125in", str(print_pdf)]) == 1
+    out = capsys.readouterr().out
+    assert "FAIL    bleed" in out and "bleed under 3.175 mm (0.125 in)" in out
+    assert main(["preflight", "--binding", "none", "--bleed", "3", str(print_pdf)]) == 0
+    assert "BleedBox with ≥ 3 mm bleed on every side" in capsys.readouterr().out
+
+
 def test_unembedded_font_fails(good):
     def change(pdf):
         for obj in pdf.objects:
@@ -450,9 +459,12 @@ def _cmyk_jpeg(pdf: pikepdf.Pdf, colour: tuple[int, int, int, int], inverted: bo
 
 
 @pytest.mark.parametrize(("colour", "inverted", "ink"), [
-    ((255, 255, 255, 255), False, 400), ((0, 0, 0, 0), True, 400), ((64, 64, 64, 64), False, None)])
+    ((255, 255, 255, 255), True, 400), ((0, 0, 0, 0), False, 400), ((64, 64, 64, 64), True, None),
+    ((255, 255, 255, 255), False, None)])
 def test_ink_of_cmyk_images_from_the_content(good, colour, inverted, ink):
-    """Without rendering, a placed CMYK JPEG counts with its darkest pixel (Adobe's inverted ones too)."""
+    """Without rendering, a placed CMYK JPEG counts with its darkest pixel as Ghostscript renders it.
+    Pillow writes (and reads) CMYK JPEGs in Adobe's inverted polarity: with `/Decode [1 0 …]` the PDF
+    prints Pillow's values, without it their inverse (a 'solid' Pillow JPEG prints white)."""
     def change(pdf):
         resource(pdf, 1, "/XObject", "/RptInk", _cmyk_jpeg(pdf, colour, inverted))
         append(pdf, 1, b"q 1.5 0 0 1.5 100 100 cm /RptInk Do Q")  # 8 px on 12 pt: 480 ppi

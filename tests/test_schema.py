@@ -90,6 +90,18 @@ def test_schema_lets_only_a_page_photo_go_without_a_caption():
     assert not list(validator("Section").iter_errors(photo))
 
 
+def test_theme_schema_takes_lengths_and_custom_page_sizes():
+    """The documented [210, 280] was refused ("is not of type 'string'"); lengths take a unit."""
+    theme = validator("Theme")
+    for good in ({"page": {"size": [210, 280]}}, {"page": {"size": ["8.5in", "11in"]}}, {"page": {"size": "Letter"}},
+                 {"page": {"margin_inner": "0.75in", "margin_outer": "19 mm", "bleed": "0.125in"}},
+                 {"text": {"column_gap": "6mm"}}, {"page": {"margin_inner": 24}}):
+        assert not list(theme.iter_errors(good)), good
+    for bad in ({"page": {"size": [210]}}, {"page": {"margin_inner": "2 ft"}}, {"page": {"margin_inner": 5}},
+                {"page": {"bleed": 2}}):
+        assert list(theme.iter_errors(bad)), bad
+
+
 def test_schema_command_prints_json(capsys):
     assert main(["schema"]) == 0
     data = json.loads(capsys.readouterr().out)

@@ -21,7 +21,7 @@ from report.layout.styles import MM, Styles, register_fonts
 from report.layout.table import Cell, Column, DataTable, Row, TableData, column_widths, table_data
 from report.load import parse_yaml
 from report.locale import get_locale
-from report.model import ReadContext, Reader, Table
+from report.model import KeyFigure, ReadContext, Reader, Table
 from report.theme import load_theme
 
 from .conftest import ASSETS, ROOT, SAMPLE_CONTENT
@@ -347,3 +347,46 @@ def test_the_row_labels_column_may_have_no_heading(tmp_path):
     assert [c.label for c in data.columns][:2] == ["", "Unrestricted"] and data.rows[0].cells[0].text == "Donations"
     _, diag = _table("title: T\nalt: A\ncolumns: [{name: Item}, {name: '', type: number}]\nrows: [[a, 1]]\n", tmp_path)
     assert [d.message for d in diag.items] == ["table 'T': only the first column, the row labels, may have no heading"]
+
+
+# 11. costs in brackets: the sign of their change
+
+COSTS = ("title: Income\nalt: A\nnegatives: parentheses\ncolumns: [{name: ''}, {name: FY2026, type: currency}, "
+         "{name: FY2025, type: currency}, {name: '% change', type: percent, change: [FY2025, FY2026]OF}]\nrows:\n"
+         "  - [Net sales, '412,580', '369,104']\n  - [Cost of sales, '(301,402)', '(273,870)']\n"
+         "  - [Income tax expense, '(8,790)', '(3,580)']\n  - [Loss of a venture, -3, -4]\n")
+
+
+def test_a_change_of_costs_in_brackets_warns_until_the_column_says_how_it_is_meant(tmp_path):
+    """Costs written as accounts write them: their change printed −10.1 though they grew 10.1 %
+    (the signed values fell). Once per column a warning names both results; `change_of` chooses."""
+    _, diag = _table(COSTS.replace("OF", ""), tmp_path, "en-US")
+    (w,) = diag.items
+    assert (w.severity, w.message, w.hint) == (
+        "warning", "table 'Income': column '% change': 'Cost of sales' goes from (273,870) to (301,402) and its "
+        "change prints as −10.1: the signed values fell, the amounts as printed grew",
+        "add change_of: amounts to the column for +10.1, the change of the amounts as annual reports show it; "
+        "or change_of: values to keep −10.1")
+    for of, shown in ((", change_of: values", ["+11.8", "−10.1", "−145.5", "+25.0"]),
+                      (", change_of: amounts", ["+11.8", "+10.1", "+145.5", "−25.0"])):
+        table, diag = _table(COSTS.replace("OF", of), tmp_path, "en-US")
+        assert diag.items == []
+        assert [r.cells[3].text for r in table_data(table, get_locale("en-US")).rows] == shown
+
+
+def test_change_of_on_a_column_that_computes_nothing_is_an_error(tmp_path):
+    _, diag = _table("title: T\nalt: A\ncolumns: [{name: A}, {name: B, type: number, change_of: amounts}]\n"
+                     "rows:\n  - [X, 1]\n", tmp_path)
+    (e,) = diag.items
+    assert (e.message, e.hint) == ("table 'T': column 'B' has change_of but computes no change",
+                                   "add change: [first column, second column], or leave change_of out")
+
+
+def test_parentheses_read_as_brackets_in_a_key_figure(tmp_path):
+    """`negatives: parentheses`, the US word for brackets, was 'not one of minus, brackets' (once per
+    table or tile); it reads as brackets wherever `negatives:` is (tables: test_table_statements)."""
+    ctx = ReadContext(content_dir=tmp_path, assets_dir=tmp_path, project_dir=tmp_path)
+    diag = Diagnostics()
+    figure = Reader(diag, ctx).read(parse_yaml("value: -3.5\nlabel: deficit\nnegatives: parentheses\n"), None,
+                                    KeyFigure, "figure")
+    assert diag.items == [] and figure.negatives == "brackets"

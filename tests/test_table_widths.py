@@ -154,3 +154,23 @@ def test_a_column_the_author_gives_a_width_has_it(styles, tmp_path):
     status = text.get_charbox(whole.index("Status"))[0]
     assert status - left == pytest.approx(85 * MM + styles.theme.page.tile_gap * MM, abs=1)
     assert any("Fernsteuerbar" in line for line in whole.splitlines())
+
+
+def test_date_headings_in_a_tight_table_break_before_the_year_never_inside_it(styles):
+    """Six quarter-end columns ('June 30, 2026' over '$ thousands') beside long row labels, in
+    150 mm: a heading narrowed below its width was cut inside the year, 'June 30, 2' / '026', and
+    the unit set as '$' / 'thousands'. A US date goes on before its year, the unit stays whole."""
+    en = get_locale("en-US")
+    dates = ("March 31, 2026", "June 30, 2026", "Sept. 30, 2026", "Dec. 31, 2026", "March 31, 2025", "June 30, 2025")
+    columns = [Column("Segment", row_header=True),
+               *[Column(en.typographic(d), "decimal", en.typographic("$ thousands")) for d in dates]]
+    rows = [Row([Cell(f"Segment {k} with a longer name here"), *[Cell(f"{k * 1000 + i:,}") for i in range(6)]])
+            for k in range(8)]
+    data = TableData(columns, rows, ".")
+    buf = io.BytesIO()
+    doc = SimpleDocTemplate(buf, leftMargin=20 * MM, rightMargin=20 * MM)
+    doc.build([DataTable(data, styles, column_widths(data, styles, 150 * MM))])
+    text = pdfium.PdfDocument(buf.getvalue())[0].get_textpage().get_text_range().replace("\u00a0", " ")
+    lines = [line.strip() for line in text.splitlines()]
+    assert lines.count("$ thousands") == 6, lines[:30]
+    assert lines.count("2026") == 4 and lines.count("2025") == 2, lines[:30]

@@ -298,10 +298,20 @@ def test_a_quotation_at_body_size(project, tmp_path):
     (project / rel).write_text((project / rel).read_text(encoding="utf-8")
                                + f"  - quote: {{text: '{said.strip()}', attribution: Eine Lesepatin, size: body}}\n",
                                encoding="utf-8")
-    out = build(project, tmp_path / "out", ["screen"]).outputs[0]
+    out = build(project, tmp_path / "out", ["print"]).outputs[0]  # (the screen edition reads per paragraph)
     theme, _ = load_theme(project, project.parent / "assets")
-    opening = [c for c in pdf_chars.chars(out.path) if c[1] == "„"][-1]  # the quotation's opening mark
+    chars = list(pdf_chars.chars(out.path))
+    opening = [c for c in chars if c[1] == "„"][-1]  # the quotation's opening mark
     assert round(opening[3], 1) == theme.sizes.body != theme.sizes.quote, opening
+    # set ragged, as a quotation reads: its lines end at different places (justified, its spaces stretched)
+    start = chars.index(opening)
+    rest = [c for c in chars[start:start + len(said)] if round(c.size, 1) == theme.sizes.body]
+    ends: dict[tuple[int, int], float] = {}
+    for c in rest:
+        line = (c.page, round(c.baseline))
+        ends[line] = max(ends.get(line, 0), c.box[2])
+    rights = list(ends.values())[:-1]  # in reading order (the last line is short anyway)
+    assert len(rights) >= 2 and max(rights) - min(rights) > 6, ends
 
 
 # --- an English review: single quotes, year ranges, dates -------------------------------------------

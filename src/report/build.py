@@ -65,7 +65,6 @@ def _pipeline(content_dir: Path, out_dir: Path, edition_names: list[str] | None,
     # before those imports, so their matplotlib import runs beside the rest of the build's
     from .charts import chart_languages, grid_cells, render_charts, start_early, stop_workers
     from .content import load_document
-    from .locale import get_locale
     from .theme import load_theme
 
     report("load", str(content_dir))
@@ -77,7 +76,7 @@ def _pipeline(content_dir: Path, out_dir: Path, edition_names: list[str] | None,
             exc.diagnostics += _theme_problems(content_dir)  # all in one run, not the theme's a round later
             raise
         theme, fonts = load_theme(content_dir, doc.assets_dir)
-        locale = get_locale(doc.report.language)
+        locale = doc.locale()  # the report's language, with report.yaml's numbers:
         # drawn in worker processes while the layout runs; the first finish waits for them
         cells = grid_cells(doc, theme)
         charts = render_charts(doc.charts, theme, fonts, locale, theme.page.text_width, cache, background=True,
@@ -364,20 +363,20 @@ def _finish_one(edition, rendered, doc, theme, charts, out_dir: Path, result: Bu
     built; `walk`: the preflight's content walk
     shared with the build process (in an edition worker)."""
     from .finish import finish
-    from .locale import get_locale
     from .render import metadata
 
     report("finish", edition.name)
-    data = finish(rendered, charts, edition, theme, metadata(doc, get_locale(doc.report.language)))
+    data = finish(rendered, charts, edition, theme, metadata(doc, doc.locale()))
     _add_warnings(result, edition.warnings)
     path = out_dir / f"{doc.report.name}-{edition.name}.pdf"
     if edition.name == "print":
-        from .preflight import DEFAULT_PROFILE, preflight  # only print is preflighted
+        from .preflight import DEFAULT_PROFILE, bleed_minimum, preflight  # only print is preflighted
         report("preflight", edition.name)
         if walk is not None:
             walk.offer(data)
         memo = _page_walks(edition, doc)()
-        result.preflight = preflight(data, replace(DEFAULT_PROFILE, binding=edition.binding), render=False,
+        profile = replace(DEFAULT_PROFILE, binding=edition.binding, min_bleed=bleed_minimum(edition.bleed_mm))
+        result.preflight = preflight(data, profile, render=False,
                                      walk=walk.walk if walk is not None else None, memo=memo)
         if memo.changed() and edition.cache is not None:
             edition.cache.put_json("page-walks", _page_walks_key(doc), memo.entries())

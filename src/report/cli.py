@@ -115,10 +115,28 @@ def cmd_schema(args: argparse.Namespace) -> int:
 def cmd_preflight(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
-    from .preflight import DEFAULT_PROFILE, preflight
-    report = preflight(Path(args.pdf), replace(DEFAULT_PROFILE, binding=args.binding))
+    from .preflight import DEFAULT_PROFILE, bleed_minimum, preflight
+    profile = replace(DEFAULT_PROFILE, binding=args.binding)
+    if args.bleed is not None:
+        profile = replace(profile, min_bleed=bleed_minimum(args.bleed))
+    report = preflight(Path(args.pdf), profile)
     print(report.json() if args.json else report.table())
     return EXIT_PREFLIGHT if report.failed else EXIT_OK
+
+
+def _bleed(text: str) -> float:
+    """--bleed: millimetres (3) or a length with its unit (0.125in, 9pt), as theme.yaml takes lengths."""
+    from .model.reader import LENGTH_HINT, length_mm
+    try:
+        mm = float(text)
+    except ValueError:
+        mm = length_mm(text)
+    if mm is None or not 0 < mm <= MAX_BLEED_MM:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a bleed from 0 to {MAX_BLEED_MM} mm: {LENGTH_HINT}")
+    return mm
+
+
+MAX_BLEED_MM = 25
 
 
 def cmd_newsletter(args: argparse.Namespace) -> int:
@@ -210,14 +228,17 @@ def parser() -> argparse.ArgumentParser:
     pf = sub.add_parser("preflight", help="check a PDF against a print shop's PDF/X-4 profile",
                         description="Check any PDF as a print shop's PDF/X-4 profile does: PDF version, output "
                                     "intent (a CMYK printer ICC profile), XMP and Info, page count for the "
-                                    "binding, TrimBox/BleedBox with 3 mm bleed, fonts embedded, colour spaces "
-                                    "everywhere (no RGB or Lab), overprint, transparency group, total ink ≤ 300 % "
-                                    "(rendered with Ghostscript when installed), image resolution, lines ≥ "
+                                    "binding, TrimBox/BleedBox with 3 mm bleed (--bleed), fonts embedded, colour "
+                                    "spaces everywhere (no RGB or Lab), overprint, transparency group, total ink "
+                                    "≤ 300 % (rendered with Ghostscript when installed), image resolution, lines ≥ "
                                     "0.25 pt, text ≥ 6 pt, no annotations or actions. Prints a table (or JSON "
                                     "with --json). Exit 0 passed, 1 failed, 2 not a PDF.")
     pf.add_argument("pdf", metavar="FILE.pdf", help="the PDF to check")
     pf.add_argument("--binding", choices=["saddle", "perfect", "none"], default="saddle",
                     help="page count rule: saddle (multiple of 4, default), perfect (even), none")
+    pf.add_argument("--bleed", type=_bleed, metavar="LENGTH",
+                    help="the least bleed the shop asks for: millimetres, or with a unit, e.g. 0.125in "
+                         "(default 3 mm)")
     pf.add_argument("--json", action="store_true", help="print the findings as JSON (for CI of other tools)")
     pf.set_defaults(func=cmd_preflight)
     w = sub.add_parser("watch", help="rebuild on every saved change under content/ and assets/",

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import functools
 import os
+import re
+from dataclasses import replace
 from pathlib import Path
 
 from .errors import Diagnostic, Diagnostics, Pos, ReportError
@@ -15,6 +17,7 @@ from .model import (
     SECTION_KINDS,
     Document,
     KeyFiguresSection,
+    Numbers,
     ReadContext,
     Reader,
     Report,
@@ -22,6 +25,7 @@ from .model import (
 )
 from .model.blocks import chart_refs
 from .model.reader import did_you_mean
+from .model.refs import check as check_refs
 from .paths import REPORT_FILE, find_content_dir, project_paths  # noqa: F401 - re-exported
 
 CHARTS_DIR = "charts"
@@ -77,18 +81,25 @@ def load_document(content_dir: Path) -> Document:
             return INVALID
 
     raw = load(report_file)
-    ctx.numbers = number_notation(raw.get("language") if isinstance(raw, YMap) else None)
     ctx.language = str(raw.get("language") or "") if isinstance(raw, YMap) else ""
+    ctx.numbers = number_notation(raw, ctx)
+    salvaged: list[tuple[str, Pos]] = []
+    if raw is INVALID and (seen := _salvaged(report_file, shown(report_file))) is not None:
+        # report.yaml is no YAML (a duplicate key, a tab): its language and section list read line by
+        # line, so that the sections' errors come in the same run
+        ctx.language, salvaged = seen
+        ctx.numbers = get_locale(ctx.language)
     report = INVALID if raw is INVALID else reader.read(raw, getattr(raw, "pos", Pos(shown(report_file))),
                                                         Report, "report")
     if ctx.numbers is None:
         # no language, no notation: "16,5" would be reported as no number, and "48.250" read as 48.25
         # (errors that send the writer to change numbers that are right); report.yaml's own errors say why
+        # (a wrong `numbers:` too)
         diag.raise_if_errors()
         raise ReportError([Diagnostic("report.yaml names no supported language", Pos(shown(report_file)),
                                       "add e.g. 'language: de-DE' or 'language: en-GB'")])
     sections = []
-    for name, pos in _section_names(report, raw, ctx):
+    for name, pos in _section_names(report, raw, ctx) or salvaged:
         try:
             path = (content_dir / name).resolve()
             inside, exists = path.is_relative_to(root()), path.exists()
@@ -144,9 +155,10 @@ def load_document(content_dir: Path) -> Document:
                     known = did_you_mean(cid, chart_ids) if chart_ids else "known: none"
                     diag.error(pos, f"chart '{cid}' does not exist", f"charts are files in {CHARTS_DIR}/; {known}")
     _check_teaser_marks(sections, ctx, diag)
+    refs = check_refs(report, sections, charts, ctx, diag)
     diag.raise_if_errors()
     return Document(report=report, sections=sections, charts=charts, content_dir=content_dir, assets_dir=assets,
-                    warnings=diag.warnings)
+                    warnings=diag.warnings, refs=refs)
 
 
 def _check_teaser_marks(sections: list, ctx: ReadContext, diag: Diagnostics) -> None:
@@ -159,12 +171,49 @@ def _check_teaser_marks(sections: list, ctx: ReadContext, diag: Diagnostics) -> 
                    f"remove 'teaser: true' from {len(marked) - TEASER_MAX} of them")
 
 
-def number_notation(language: object) -> Locale | None:
-    """The thousands and decimal separators of the document's language, once report.yaml names a
-    supported one (numbers in every file are read in it)."""
-    if isinstance(language, str) and language.split("-")[0].lower() in LANGUAGES:  # BCP 47: any case
+def number_notation(raw: object, ctx: ReadContext) -> Locale | None:
+    """The notation numbers written as text are read in, in every file: the document's language's,
+    with report.yaml's `numbers:` over it. None while report.yaml names no supported language or its
+    `numbers:` is wrong (its errors are reported when report.yaml is read): read in another notation,
+    right numbers would be reported as wrong, or read as other values. Known before report.yaml is
+    read whole, so that its other mistakes do not hold up the sections' errors."""
+    language = raw.get("language") if isinstance(raw, YMap) else None
+    if not (isinstance(language, str) and language.split("-")[0].lower() in LANGUAGES):  # BCP 47: any case
+        return None
+    numbers = raw.get("numbers")
+    if numbers is None:
         return get_locale(language)
-    return None
+    if not isinstance(numbers, YMap):
+        return None  # not a block of keys: said when report.yaml is read
+    quiet = Diagnostics()  # said when report.yaml is read
+    read = Reader(quiet, replace(ctx, positions={})).read(numbers, raw.value_pos["numbers"], Numbers, "numbers")
+    return None if read is INVALID or quiet.errors else get_locale(language, read)
+
+
+_LANGUAGE_LINE = re.compile(r"^language:\s*['\"]?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)['\"]?\s*(?:#.*)?$")
+_SECTION_LINE = re.compile(r"^\s+-\s+['\"]?([^'\"#\s]+\.ya?ml)['\"]?\s*(?:#.*)?$")
+
+
+def _salvaged(path: Path, shown: Path) -> tuple[str, list[tuple[str, Pos]]] | None:
+    """report.yaml's language and section files as its lines say, where it is not valid YAML; None where
+    that is not sure: no supported language, or a `numbers:` (whose notation cannot be read so)."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    languages = [m[1] for line in lines if (m := _LANGUAGE_LINE.match(line))]
+    if len(languages) != 1 or languages[0].split("-")[0].split("_")[0].lower() not in LANGUAGES \
+            or any(line.startswith("numbers:") for line in lines):
+        return None
+    start = next((i for i, line in enumerate(lines) if line.startswith("sections:")), None)
+    names: list[tuple[str, Pos]] = []
+    for no in range(start + 1, len(lines)) if start is not None else ():
+        line = lines[no]
+        if line.strip() and not line.startswith((" ", "-", "#")):
+            break  # the next key
+        if m := _SECTION_LINE.match(line):
+            names.append((m[1], Pos(shown, no + 1, line.index(m[1]) + 1)))
+    return languages[0], names
 
 
 def _section_names(report: Report | object, raw: object, ctx: ReadContext) -> list[tuple[str, Pos]]:

@@ -28,16 +28,19 @@ TEMPLATES = DATA / "init"
 DEFAULT_LANGUAGE = "de-DE"
 TEMPLATE_TAGS = {"de": "de-DE", "en": "en-GB"}  # the language each template folder is written for
 # en-US: the English templates with American paper, spelling, currency and a US placeholder address
-US_COVER_PX = (2622, 3370)  # US Letter + 3 mm bleed at 300 ppi
+US_COVER_PX = (2625, 3375)  # US Letter + 0.125 in bleed at 300 ppi
 US_THEME = ("# The design: every key of the built-in theme may be overridden here (see the README).\n"
             "page:                              # the paper\n"
-            "  size: Letter                     # US Letter, 8.5 × 11 in (A4, A5, square or [w, h] in mm)\n")
+            "  size: Letter                     # US Letter, 8.5 × 11 in (A4, A5, square, [w, h] in mm or "
+            "[8.5in, 11in])\n"
+            "  # bleed: 0.125in                 # the default on Letter, as US printers ask (3 mm elsewhere)\n"
+            "  # margin_inner: 0.75in           # lengths in mm, or with a unit: in, mm, cm, pt\n")
 US_WORDS = (("£ thousand", "$ thousand"), ("£ million", "$ million"), ("£m …", "$M …"),
             ("[1 High Street, London EC1A 1AA]", "[100 Main Street, \"Portland, OR 97204\"]"),
             ("+44 20 7946 0000", "+1 503 555 0100"), ("align: centre ", "align: center "),
             ("stands centred (default; center too)", "stands centered (default; centre too)"),
             ("Name of the organisation", "Name of the organization"), ("a colour gradient", "a color gradient"),
-            ("2551 × 3579 pixels (A4 with bleed", "2622 × 3370 pixels (US Letter with bleed"),
+            ("2551 × 3579 pixels (A4 with bleed", "2625 × 3375 pixels (US Letter with 0.125 in bleed"),
             ("thousand pounds", "thousand dollars"), ("million pounds", "million dollars"),
             ("colour", "color"),
             ("heading: Contact and imprint     # heading of the closing page (optional, default: Contact and imprint)",

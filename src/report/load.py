@@ -277,6 +277,16 @@ def _explain(text: str, exc: yaml.MarkedYAMLError) -> tuple[str, str] | None:
                         f"{no + 1}", f"indent '{name}' like the other entries of '{parent.group(2)}:', or exactly as "
                         f"far as '{parent.group(2)}:' to end that block")
         return None
+    if problem.startswith("found unknown escape character"):
+        char = problem.rsplit(" ", 1)[-1].strip("'\"")
+        return (f"in double quotes a backslash starts an escape, and \\{char} is none YAML knows",
+                f"write the text in single quotes ('… \\{char} …' keeps the backslash as typed), or double the "
+                f"backslash inside the double quotes (\\\\{char})")
+    if problem.startswith("expected the node content, but found") and key and mark.column >= key.end():
+        # a value that begins with , ] or } (decimal: ,): YAML's punctuation, not text
+        value = re.sub(r"\s+#.*$", "", line[mark.column:]).strip()
+        return (f"the value of '{key.group(2)}' begins with '{value[:1]}', which YAML reads as punctuation",
+                f"put it in quotes: {key.group(2)}: \"{value}\"")
     if problem == "could not find expected ':'" and exc.context_mark is not None:
         start = exc.context_mark.line
         if start < len(lines) and not _KEY.match(lines[start]):

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import cache
 from pathlib import Path
@@ -37,6 +38,10 @@ class Locale:
     inner_quotes: tuple[str, str] = ("‘", "’")  # a quotation inside a quotation; single quotes typed '…'
     months: tuple[str, ...] = ()  # month names (and abbreviations) a day number before them is bound to
     month_first: bool = False  # the language also writes dates month first ("June 2, 2025"): bound too
+    # a four-digit number is grouped too (1.000); False: 1000, but 10.000 (report.yaml's numbers:)
+    group_four_digits: bool = True
+    # the language's own (thousands, decimal) where report.yaml's numbers: changed them: read as well
+    language_marks: tuple[str, str] | None = None
 
     def label(self, key: str) -> str:
         return self.labels[key]
@@ -50,7 +55,18 @@ class Locale:
             text = f"{int(value):,}"
         else:
             text = f"{value:,.1f}"
+        if not self.group_four_digits and re.fullmatch(r"-?\d,\d{3}(\.\d)?", text):
+            text = text.replace(",", "", 1)
         return text.replace(",", "\0").replace(".", self.decimal).replace("\0", self.thousands)
+
+    def aligned(self, printed: Iterable[str]) -> Locale:
+        """The notation for numbers that stand in a column (a table's, a value axis's ticks), given them
+        as this locale prints them: where four-digit numbers go without a separator (numbers:
+        group_four_digits: false) but one of them has five digits or more, all are grouped, so that
+        the digits line up (1.000 above 10.000, not 1000)."""
+        if self.group_four_digits or not self.thousands or not any(self.thousands in t for t in printed):
+            return self
+        return replace(self, group_four_digits=True)
 
     def when(self, moment: datetime) -> str:
         """A date and time as this language writes it, e.g. 25.11.2026 08:35 UTC (de)."""
@@ -213,8 +229,26 @@ def _hyphenation(language: str, default: str) -> str:
     return regional if regional in pyphen.LANGUAGES else default
 
 
+def get_locale(language: str, numbers: Any = None) -> Locale:
+    """The locale of a BCP 47 language tag. `numbers`: a house style's number notation over the
+    language's (report.yaml's `numbers:`, model.Numbers: thousands, decimal, group_four_digits, each
+    None where the language's holds); a document's own locale is `Document.locale()`, which passes it."""
+    if numbers is None:
+        return _language_locale(language)
+    return _house_locale(language, numbers.thousands, numbers.decimal, numbers.group_four_digits)
+
+
 @cache
-def get_locale(language: str) -> Locale:
+def _house_locale(language: str, thousands: str | None, decimal: str | None, group_four: bool | None) -> Locale:
+    own = _language_locale(language)
+    marks = (own.thousands if thousands is None else thousands, own.decimal if decimal is None else decimal)
+    return replace(own, thousands=marks[0], decimal=marks[1],
+                   group_four_digits=own.group_four_digits if group_four is None else group_four,
+                   language_marks=(own.thousands, own.decimal) if marks != (own.thousands, own.decimal) else None)
+
+
+@cache
+def _language_locale(language: str) -> Locale:
     base = language.split("-")[0].lower()  # BCP 47 tags are case-insensitive
     data = yaml.safe_load((LOCALES_DIR / f"{base}.yaml").read_text(encoding="utf-8"))
     parts = language.replace("_", "-").split("-")
@@ -226,4 +260,5 @@ def get_locale(language: str) -> Locale:
                   decimal=data["decimal"], quotes=tuple(data["quotes"]), labels=dict(data["labels"]),
                   date_time=data.get("date_time", Locale.date_time),
                   inner_quotes=tuple(data.get("inner_quotes", Locale.inner_quotes)),
-                  months=tuple(data.get("months", ())), month_first=bool(data.get("month_first")))
+                  months=tuple(data.get("months", ())), month_first=bool(data.get("month_first")),
+                  group_four_digits=bool(data.get("group_four_digits", True)))

@@ -1,6 +1,8 @@
 """The small inline markup content may use, and nothing else.
 
     **bold**   *italic*   [link text](https://example.org)   https://example.org (a bare address)
+    [S. {page}](#finanzen)   a cross-reference: {page} becomes the page its target is on
+
 
 Everything else is literal text: `<`, `>` and `&` are shown as typed. Text that
 looks like an HTML/XML tag is refused, because it is almost always an attempt to
@@ -12,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(\s[^<>]*)?/?>")
 _LINK = re.compile(r"\[([^\[\]]+)\]\(([^()\s]+)\)|\[\^([0-9]{1,2})\]")
@@ -39,6 +41,7 @@ class Span:
     href: str | None = None
     note: int = 0  # a footnote reference [^n]: the text is the number
     url: bool = False  # the text is a web address shown as written (no typography, breaks only after / . - ?)
+    ref: str | None = None  # a cross-reference [text](#id): the id of its target; PAGE in the text is its page
 
 
 class MarkupError(ValueError):
@@ -47,6 +50,10 @@ class MarkupError(ValueError):
         self.offset = offset
         self.hint = hint
 
+
+PAGE = "{page}"  # in a cross-reference's text: where the target's page number goes
+# the space before the page number is a no-break one: "S. 14" never breaks after "S." (emphasis may stand between)
+_BEFORE_PAGE = re.compile(r" +(?=\*{0,2}\{page\})")
 
 HINT = "allowed inline markup: **bold**, *italic*, [text](https://…); other characters show literally"
 
@@ -65,6 +72,11 @@ def parse(text: str) -> list[Span]:
             pos = m.end()
             continue
         href = m.group(2)
+        if href.startswith("#"):  # a cross-reference: its target is checked by the model (model.refs)
+            label = _BEFORE_PAGE.sub("\u00a0", m.group(1))
+            spans += [Span(s.text, s.bold, s.italic, ref=href[1:]) for s in _emphasis(label, m.start(1))]
+            pos = m.end()
+            continue
         if not href.startswith(_ALLOWED_SCHEMES):
             raise MarkupError(f"link target {href!r} must start with https://, http:// or mailto:",
                               m.start(2), "write the full address, e.g. https://www.example.org")
@@ -104,7 +116,7 @@ def _is_url(text: str) -> bool:
 def _bare_urls(span: Span) -> list[Span]:
     """A bare https://… address in running text becomes a link span of its own, and so does a bare
     e-mail address (a mailto: link)."""
-    if span.href or span.note or ("://" not in span.text and "@" not in span.text):
+    if span.href or span.note or span.ref is not None or ("://" not in span.text and "@" not in span.text):
         return [span]  # an address needs one of these: most spans are read no further
     out: list[Span] = []
     pos = 0
@@ -191,7 +203,8 @@ def _is_marker(text: str, i: int) -> bool:
 def render(text: str, escape: Callable[[str], str], bold: Callable[[str], str], italic: Callable[[str], str],
            link: Callable[[str, str], str], typographic: Callable[..., str] | None = None,
            url_breaks: bool = False, note: Callable[[int], str] | None = None,
-           quote_depth: Callable[[str, str, int], int] | None = None, depth: int = 0) -> str:
+           quote_depth: Callable[[str, str, int], int] | None = None, depth: int = 0,
+           page: Callable[[str], str] | None = None, ref_link: Callable[[str, str], str] | None = None) -> str:
     """Text with its inline markup rendered for one output (reportlab markup, HTML …): every span is
     escaped by `escape`, then wrapped by `bold`, `italic` and `link(piece, href)` where it is marked.
 
@@ -201,9 +214,11 @@ def render(text: str, escape: Callable[[str], str], bold: Callable[[str], str], 
     quotations are open, `depth` of them before the text (1: the text is set inside quotation marks),
     and nests them. Web addresses are shown as written (with zero-width break opportunities if
     `url_breaks`). A footnote reference [^n] becomes `note(n)`,
-    or nothing where an output has no footnotes."""
+    or nothing where an output has no footnotes. A cross-reference's {page} becomes `page(id)` (its
+    target's page number), and the reference `ref_link(piece, id)` where an output links it."""
     out = []
-    spans = parse(text)
+    spans = [replace(s, text=s.text.replace(PAGE, page(s.ref))) if s.ref is not None and page else s
+             for s in parse(text)]
     # the text around each span as typographic reads it: an address's ' is not a quotation mark
     around = ["" if s.note else s.text.replace("'", "%27") if s.url else s.text for s in spans]
     for k, span in enumerate(spans):
@@ -225,6 +240,13 @@ def render(text: str, escape: Callable[[str], str], bold: Callable[[str], str], 
             piece = italic(piece)
         if span.href:
             piece = link(piece, span.href)
+        if span.ref is not None and ref_link:  # one link for the reference's words, bold or not
+            if k and spans[k - 1].ref == span.ref:
+                piece = out.pop() + piece
+            if k + 1 < len(spans) and spans[k + 1].ref == span.ref:
+                out.append(piece)
+                continue
+            piece = ref_link(piece, span.ref)
         out.append(piece)
     return "".join(out)
 
@@ -237,6 +259,20 @@ def plain(text: str) -> str:
 def footnote_refs(text: str) -> list[int]:
     """The footnote numbers referred to as [^n], in reading order."""
     return [s.note for s in parse(text) if s.note]
+
+
+def references(text: str) -> list[tuple[str, str]]:
+    """Every cross-reference in the text as (target id, its text as written), in reading order."""
+    out: list[tuple[str, str]] = []
+    for m in _LINK.finditer(text):
+        if m.group(2) and m.group(2).startswith("#"):
+            out.append((m.group(2)[1:], m.group(1)))
+    return out
+
+
+def outside_links(text: str) -> str:
+    """The text without its links, cross-references and footnote references (as written)."""
+    return _LINK.sub("", text)
 
 
 def links(text: str) -> list[str]:

@@ -19,6 +19,7 @@ from .errors import Diagnostic, Pos, ReportError
 from .layout import build_story, fit, pagefill
 from .layout.context import LayoutContext
 from .layout.logo import Brand
+from .layout.refs import PageRefs
 from .layout.styles import Styles, register_fonts
 from .layout.templates import BlockTooLarge, Geometry, ReportDocTemplate
 from .locale import Locale
@@ -59,7 +60,8 @@ def brand_for(doc: Document, theme: Theme) -> Brand | None:
 def render(doc: Document, theme: Theme, fonts: dict[str, Path], charts: dict[str, ChartDrawing],
            edition: Edition, locale: Locale, contents_seed: Any = None) -> Rendered:
     """`contents_seed`: a layout.contents.SeedSlot, the previous build's contents lines (sub-headings
-    listed in the contents are drawn in the first pass, not found in it)."""
+    listed in the contents are drawn in the first pass, not found in it) and the pages its
+    cross-references named (the numbers they print in the first pass)."""
     styles = Styles(theme, locale, edition.colour_mode, register_fonts(fonts))
     geometry = edition.geometry(theme.page.trim)
     buf = io.BytesIO()
@@ -68,20 +70,25 @@ def render(doc: Document, theme: Theme, fonts: dict[str, Path], charts: dict[str
     meta = metadata(doc, locale)
     template = ReportDocTemplate(buf, geometry, styles, meta, page_hook=edition.page_hook,
                                  tagger=tagger, invariant=1 if reproducible() else 0)
+    refs = PageRefs(doc.refs, contents_seed, edition.links) if doc.refs and doc.refs.targets else None
     ctx = LayoutContext(doc=doc, styles=styles, locale=locale, geometry=geometry, charts=charts,
                         prepare_image=edition.prepare_image, text_width=theme.page.text_width,
-                        page_multiple=edition.page_multiple, contents_seed=contents_seed, brand=brand)
+                        page_multiple=edition.page_multiple, contents_seed=contents_seed, brand=brand, refs=refs)
     template.brand, template.prepare_image = brand, edition.prepare_image
     template.padded = ctx.padded  # filled by layout.padding before the pages it adds begin
     fit.check(ctx, meta["running_head"])  # lines too wide for the page: errors before drawing
     with _binary_streams():
         try:
-            template.multiBuild(build_story(ctx))
+            story = build_story(ctx)
+            if refs is not None:  # a page number that differs from its target's page: the story is built again
+                refs.follow(story, lambda: build_story(ctx))
+            template.multiBuild(story)
         except BlockTooLarge as exc:
             raise ReportError([too_large(exc.pos)]) from None
         except LayoutError:  # outside any content block: still the user's content, never a traceback
             raise ReportError([too_large(None)]) from None
     styles.notes.extend(pagefill.notes(ctx))  # sections ending a few lines into a page (the last pass's)
+    styles.notes.extend(refs.notes() if refs is not None else [])  # page numbers that did not settle
     edition.warnings.extend(dict.fromkeys(styles.notes))  # each pass sets the text again: one note each
     errors = [d for d in dict.fromkeys(edition.warnings) if d.severity == "error"]
     if errors:  # found while laying out (an image too coarse for print): all of them, after the layout

@@ -15,7 +15,7 @@ from dataclasses import MISSING
 from typing import Any, Literal
 
 from .model import BLOCK_KINDS, BOX_KINDS, CHART_KINDS, SECTION_KINDS, AssetPath, Markup, Number, Report
-from .model.reader import SPELLINGS
+from .model.reader import LENGTH_PATTERN, SPELLINGS, Length
 from .theme import Theme
 
 SCHEMA_ID = "https://report.example.org/schema/report.schema.json"
@@ -70,6 +70,12 @@ class _Builder:
             return out
         if tp is bool:
             return {"type": "boolean"}
+        if tp is Length:  # millimetres as a number, or a number with its unit
+            number: dict[str, Any] = {"type": "number"}
+            if meta.get("between"):
+                number["minimum"], number["maximum"] = meta["between"]
+            return {"anyOf": [number, {"type": "string", "pattern": LENGTH_PATTERN,
+                                       "description": "A length with its unit: mm, cm, in or pt, e.g. 0.75in"}]}
         if tp in (int, float):
             out = {"type": "integer" if tp is int else "number"}
             if meta.get("between"):

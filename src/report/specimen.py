@@ -265,6 +265,8 @@ def specimen(theme: Theme, fonts: dict[str, Path], editions: list[Edition], asse
     canv = Canvas(buf, pagesize=PAGE, invariant=1, initialFontName=names["regular"])
     canv.setTitle("Theme specimen")
     for edition in editions:
+        if edition.bleed_mm:  # the print edition's bleed is the theme's (page.bleed)
+            edition = replace(edition, bleed_mm=theme.page.bleed_mm)
         _Page(canv, theme, names, edition, brand, source, sample).draw()
         canv.showPage()
     canv.save()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import re
 import time
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Literal
 
@@ -32,7 +32,15 @@ from .errors import Diagnostic, Diagnostics, Pos, ReportError
 from .fontfiles import parsed
 from .load import YMap, YSeq, load_yaml_file
 from .model import Node, ReadContext, Reader, spec
-from .model.reader import did_you_mean
+from .model.reader import (
+    LENGTH_HINT,
+    LENGTH_SCHEMA,
+    MM_PER_UNIT,
+    Length,
+    did_you_mean,
+    length_mm,
+    mm_range,
+)
 
 DEFAULT_THEME = Path(__file__).parent / "data" / "theme.yaml"
 THEME_FILE = "theme.yaml"
@@ -225,6 +233,9 @@ class Sizes(Node):
 
 
 PAGE_SIZES_MM = {"A4": (210.0, 297.0), "A5": (148.0, 210.0), "Letter": (215.9, 279.4), "square": (210.0, 210.0)}
+# Bleed: artwork beyond the trim, cut off. European shops ask for 3 mm; US printers for 0.125 in (9 pt,
+# 3.175 mm), and their preflights flag the 8.5 pt of 3 mm. More than 5 mm only wastes paper.
+BLEED_MM, US_BLEED_MM, BLEED_RANGE_MM = 3.0, 25.4 / 8, (3, 5)
 REFERENCE_MM = PAGE_SIZES_MM["A4"]  # the theme's margins, grid and display sizes are designed for A4
 PAGE_RANGE_MM = (90, 500)  # smaller than a postcard or larger than A2 is not a review
 DISPLAY_SIZES = ("h1", "title", "figure", "quote", "quote_leading")  # scale with the page; reading sizes do not
@@ -232,18 +243,24 @@ DISPLAY_SIZES = ("h1", "title", "figure", "quote", "quote_leading")  # scale wit
 
 @dataclass(kw_only=True)
 class PageGrid(Node):
-    size: str = spec("Trim size: A4, A5, Letter, square (210 × 210 mm) or [width, height] in mm.", default="A4",
-                     example="A5")
+    size: str = field(default="A4", metadata={
+        **spec("Trim size: A4, A5, Letter, square (210 × 210 mm), or [width, height] in mm or with a unit, e.g. "
+               "[170, 240] or [8.5in, 11in].", example="A5").metadata,
+        "json_schema": {"anyOf": [{"type": "string", "minLength": 1},
+                                  {"type": "array", "items": LENGTH_SCHEMA, "minItems": 2, "maxItems": 2}]}})
     orientation: Literal["portrait", "landscape"] = spec("portrait or landscape (named sizes).",
                                                          default="portrait")
     scale: bool = spec("Scale margins, grid and display type from A4 to the page size (false: take them "
                        "as written).", default=True)
-    margin_inner: float = spec("Margin at the binding (mm).", between=(10, 60))
-    margin_outer: float = spec("Margin at the outer edge (mm).", between=(10, 60))
-    margin_top: float = spec("Top margin (mm).", between=(15, 60))
-    margin_bottom: float = spec("Bottom margin (mm).", between=(15, 60))
-    text_offset: float = spec("Indent of the body text column from the inner margin (mm).", between=(0, 70))
-    tile_gap: float = spec("Gap between key-figure tiles (mm).", between=(0, 15))
+    margin_inner: Length = spec("Margin at the binding (mm).", between=(10, 60))
+    margin_outer: Length = spec("Margin at the outer edge (mm).", between=(10, 60))
+    margin_top: Length = spec("Top margin (mm).", between=(15, 60))
+    margin_bottom: Length = spec("Bottom margin (mm).", between=(15, 60))
+    text_offset: Length = spec("Indent of the body text column from the inner margin (mm).", between=(0, 70))
+    tile_gap: Length = spec("Gap between key-figure tiles (mm).", between=(0, 15))
+    bleed: Length | None = spec("Bleed: how far backgrounds and photos run beyond the trim, to be cut off (mm, or "
+                                "with a unit: 0.125in). Default: 3 mm, on US Letter 0.125 in (3.175 mm), what US "
+                                "printers ask for.", default=None, between=BLEED_RANGE_MM, example=3)
 
     def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
         named = {name.lower(): name for name in PAGE_SIZES_MM}
@@ -251,14 +268,24 @@ class PageGrid(Node):
         try:
             trim_mm(self)
         except ValueError as exc:
-            diag.error(ctx.value_pos(self, "size"), f"page size {self.size!r}: {exc}",
-                       f"use {', '.join(PAGE_SIZES_MM)} or [width, height] in millimetres, e.g. [170, 240]")
+            diag.error(ctx.value_pos(self, "size"), f"page size {_shown_size(self.size)}: {exc}",
+                       f"use {', '.join(PAGE_SIZES_MM)} or [width, height] in millimetres or with a unit, "
+                       "e.g. [170, 240] or [8.5in, 11in]")
 
     @property
     def trim(self) -> tuple[float, float]:
         """Trim width and height in points."""
         w, h = trim_mm(self)
         return w * MM, h * MM
+
+    @property
+    def bleed_mm(self) -> float:
+        """The bleed in millimetres: as set, else 0.125 in on US Letter (either way round), 3 mm on any other page."""
+        if self.bleed is not None:
+            return float(self.bleed)
+        letter = sorted(PAGE_SIZES_MM["Letter"])
+        return US_BLEED_MM if all(abs(a - b) < 0.05 for a, b in zip(sorted(trim_mm(self)), letter, strict=True)) \
+            else BLEED_MM
 
     @property
     def text_width(self) -> float:
@@ -284,7 +311,7 @@ def trim_mm(page: PageGrid) -> tuple[float, float]:
             raise ValueError("unknown size")
         w, h = float(m.group(1)), float(m.group(2))
         if not all(PAGE_RANGE_MM[0] <= v <= PAGE_RANGE_MM[1] for v in (w, h)):
-            raise ValueError(f"each side must be {PAGE_RANGE_MM[0]} to {PAGE_RANGE_MM[1]} mm")
+            raise ValueError(f"each side must be {mm_range(*PAGE_RANGE_MM)}")
         return w, h
     return (max(w, h), min(w, h)) if page.orientation == "landscape" else (w, h)
 
@@ -298,10 +325,10 @@ class TextDesign(Node):
                                 "their sub-headings.", between=(1, 2), example=1)
     print_links: Literal["plain", "underline"] = spec(
         "Links in the print edition: plain text in the ink colour, or underlined.", example="plain")
-    list_indent: float = spec("Hanging indent of list items (mm).", between=(2, 20), example=5)
-    column_gap: float = spec("Gap between the two columns of a two-column section (mm).", between=(3, 20),
-                             example=6)
-    box_padding: float = spec("Inner padding of a box (mm).", between=(2, 15), example=5)
+    list_indent: Length = spec("Hanging indent of list items (mm).", between=(2, 20), example=5)
+    column_gap: Length = spec("Gap between the two columns of a two-column section (mm).", between=(3, 20),
+                              example=6)
+    box_padding: Length = spec("Inner padding of a box (mm).", between=(2, 15), example=5)
 
 
 @dataclass(kw_only=True)
@@ -325,8 +352,8 @@ class Logo(Node):
                                 example="logo/logo-negative.svg")
     alt: str | None = spec("What the logo says, for readers who cannot see it (default: the organisation).",
                            default=None, max_length=120)
-    width: float = spec("Width on the cover and the back page (mm at A4; scaled with the page).", default=40,
-                        between=(10, 120))
+    width: Length = spec("Width on the cover and the back page (mm at A4; scaled with the page).", default=40,
+                         between=(10, 120))
     clear_space: float = spec("Free space around the logo, as a share of its height.", default=0.5,
                               between=(0, 2))
     cover: LogoPlace = spec("Where the cover shows it: top-left, top-right (on a plate at the top edge; on a "
@@ -638,16 +665,41 @@ def _drop_foreign_builds(raw: YMap, override: YMap) -> None:
 
 
 def _size_as_text(raw: YMap) -> None:
-    """page.size: [170, 240] → "170x240" (the model keeps one type; both spellings are documented)."""
+    """page.size: [170, 240], [8.5in, 11in] or "8.5 x 11 in" → "170x240", "215.9x279.4" in millimetres (the
+    model keeps one type; the spellings are documented)."""
     page = raw.get("page")
     size = page.get("size") if isinstance(page, YMap) else None
+    if isinstance(size, str) and (m := _SIZE_TEXT.fullmatch(size)):  # "8.5 x 11 in", "170 × 240"
+        (w, w_unit, h, h_unit) = m.groups()
+        w_unit, h_unit = w_unit or h_unit or "mm", h_unit or w_unit or "mm"  # a side without a unit: the other's
+        page["size"] = f"{float(w) * MM_PER_UNIT[w_unit]:g}x{float(h) * MM_PER_UNIT[h_unit]:g}"
+        return
     if isinstance(size, YSeq):
         pos = page.value_pos["size"]
-        ok = len(size) == 2 and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in size)
-        if not ok:
-            raise ReportError([Diagnostic(f"page size {list(size)} must be two numbers: width and height in mm", pos,
-                                          "e.g. size: [170, 240]")])
-        page["size"] = f"{size[0]:g}x{size[1]:g}"
+        if len(size) != 2:
+            count = f"{len(size)} value{'' if len(size) == 1 else 's'}"
+            raise ReportError([Diagnostic(f"page size has {count}; it needs two: width and height", pos,
+                                          "e.g. size: [170, 240] (mm) or [8.5in, 11in]")])
+        sides = []
+        for value, item_pos in zip(size, size.item_pos, strict=True):
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                sides.append(float(value))
+            elif isinstance(value, str) and (mm := length_mm(value)) is not None:
+                sides.append(mm)
+            else:
+                raise ReportError([Diagnostic(f"page size: {value!r} is not a length", item_pos, LENGTH_HINT)])
+        page["size"] = f"{sides[0]:g}x{sides[1]:g}"
+
+
+# width × height as text, each side a number with or without its unit: "8.5 x 11 in", "170×240", "148mm x 21cm"
+_SIDE = r"(\d+(?:\.\d+)?)\s*(mm|cm|in|pt)?"
+_SIZE_TEXT = re.compile(rf"\s*{_SIDE}\s*[x×]\s*{_SIDE}\s*")
+
+
+def _shown_size(size: str) -> str:
+    """A page size as a message names it: "Tabloid", or "76.2 × 101.6 mm" for the model's "76.2x101.6"."""
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)x(\d+(?:\.\d+)?)", size)
+    return f"{m[1]} × {m[2]} mm" if m else repr(size)
 
 
 def load_theme(content_dir: Path, assets_dir: Path) -> tuple[Theme, dict[str, Path]]:

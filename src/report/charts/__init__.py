@@ -329,8 +329,9 @@ def render_charts(charts: dict[str, Any], theme: Theme, fonts: dict[str, Path], 
     """Render every chart at `width` points wide and its own height, reusing cached drawings.
     `background`: draw misses in worker processes and return at once (see the module docstring).
     `languages` (chart_languages): per chart id, the other languages it is drawn in as well, each
-    under `drawing_key(id, language)`; the language is part of each drawing's cache key. `cells`
-    (grid_cells): the charts set in grids, each drawn at its cell's size as well, under its key."""
+    under `drawing_key(id, language)`; the locale (language and number notation) is part of each
+    drawing's cache key. `cells` (grid_cells): the charts set in grids, each drawn at its cell's size as
+    well, under its key."""
     cache = cache or Cache(enabled=False)
     version = code_version(Path(__file__).parent)
     digests = {role: file_digest(path) for role, path in fonts.items()}
@@ -349,7 +350,8 @@ def render_charts(charts: dict[str, Any], theme: Theme, fonts: dict[str, Path], 
     for dk, _cid, chart, language, at, legend, _cell in wanted:
         loc = locale if language is None else get_locale(language)
         chart = typeset(chart, loc)  # the author's labels with the language's quotes, before the key
-        parts = (version, type(chart).__name__, chart, drawn_with, font_ids, loc.language, at)
+        # the whole locale: its language, and the notation report.yaml's numbers: may set (1’234,5)
+        parts = (version, type(chart).__name__, chart, drawn_with, font_ids, loc, at)
         keys[dk] = key("chart", *parts, "legend") if legend else key("chart", *parts)
         hit = cache.get("charts", keys[dk], valid=_is_pdf)
         if hit is not None:

@@ -99,6 +99,9 @@ def value_axis(ax: Axes, ticks: list[float], step: float, locale: Locale, unit: 
     to give value labels room beyond the last tick."""
     places = step_decimals(step)
     labels = [number_text(Decimal(str(t)), locale, places) for t in ticks]
+    scale = locale.aligned(labels)  # a scale reads as a column: 2.500 beside 10.000 (group_four_digits: false)
+    if scale is not locale:
+        labels = [number_text(Decimal(str(t)), scale, places) for t in ticks]
     if unit:
         labels[-1] = with_unit(labels[-1], unit, locale)
     span = ticks[-1] - ticks[0]

@@ -38,6 +38,7 @@ class Edition:
     tagged: bool = False  # write a structure tree (tagged PDF, toward PDF/UA)
     binding: str = "none"  # saddle | perfect | none: the page count's rule (print: from report.yaml)
     rendition: str = "default"  # XMP xmpMM:RenditionClass: "default" (the master for print) or "screen"
+    links: bool = True  # links to click (a cross-reference's page too); on paper there are none
     warnings: list = field(default_factory=list, compare=False)  # findings of prepare_image
     cache: Cache | None = field(default=None, compare=False)
 

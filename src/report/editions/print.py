@@ -25,18 +25,17 @@ from .. import colours as colour_science
 from ..assets import to_rgb
 from ..cache import Cache, code_version, file_digest, key
 from ..clock import build_time
-from ..colours import PROFILE, small_text_build
+from ..colours import PROFILE, max_ink, small_text_build
 from ..errors import Diagnostic, Pos, ReportError
 from ..layout.templates import Geometry
 from ..locale import Locale, get_locale
-from ..theme import Theme, plate_count, plate_warnings, small_text_builds
+from ..theme import BLEED_MM, MAX_INK, Theme, plate_count, plate_warnings, small_text_builds
 from . import MIN_PPI_ERROR, MIN_PPI_WARN, Crop, Edition, SoftMasked, cropped, flatten, placed_ppi, soft_masked
 
 if TYPE_CHECKING:
     from PIL import Image
 
 MM = 72 / 25.4
-BLEED_MM = 3.0  # German print shops' standard bleed
 SLUG_MM = 10.0  # room outside the bleed for crop marks and the slug line
 MARK_GAP_MM = 1.0  # crop marks start this far outside the bleed box
 MARK_LEN_MM = 5.5
@@ -47,6 +46,8 @@ SLUG_TIME_WIDTH = 200.0  # pt: the form's box, wider than any time written in 6 
 # Images finer than MAX_PPI at their placed size are set at TARGET_PPI (Lanczos), as the PDF/X presets
 # of layout programs do: a 60-line screen shows no more than 300 ppi, and the file stays sendable
 MAX_PPI, TARGET_PPI = 450, 300
+JPEG_QUALITY = 92  # converted images: no visible loss at 300 ppi, a quarter of the lossless size
+INK_PASSES = 6  # at most this many encodings to bring a JPEG's darkest pixel within the ink limit
 OUTPUT_CONDITION = "FOGRA39"
 OUTPUT_INFO = "Coated FOGRA39 (ISO 12647-2:2004), offset printing on coated paper, 300 % TAC"
 REGISTRATION = CMYKColor(1, 1, 1, 1)  # marks print on every plate
@@ -57,7 +58,7 @@ REGISTRATION_ALL = CMYKColorSep(1, 1, 1, 1, spotName="All")  # … spot plates i
 class PrintEdition(Edition):
     name: str = "print"
     colour_mode: str = "cmyk"
-    bleed_mm: float = BLEED_MM
+    bleed_mm: float = BLEED_MM  # the theme's page.bleed (for_document)
     slug_mm: float = SLUG_MM
     pdf_version: str = "1.6"  # PDF/X-4 is based on PDF 1.6
     marks: bool = True
@@ -66,6 +67,7 @@ class PrintEdition(Edition):
     profile: Path | None = None
     binding: str = "saddle"
     spots: tuple[tuple[str, tuple[float, ...]], ...] = ()  # the theme's spot inks: (name, CMYK alternate 0–1)
+    links: bool = False  # a cross-reference prints its page as text (its annotations go anyway: finish)
 
     def for_document(self, doc: Any, theme: Theme) -> PrintEdition:
         profile = doc.assets_dir / PROFILE
@@ -74,8 +76,8 @@ class PrintEdition(Edition):
                                           Pos(profile), "copy assets/icc/ from the report repository, or "
                                           "build it with tools/make_icc_profile.sh")])
         return replace(self, file_name=f"{doc.report.name}-{self.name}.pdf", profile=profile,
-                       binding=doc.report.binding, locale=get_locale(doc.report.language), warnings=[],
-                       spots=tuple(theme.spots().items()))
+                       binding=doc.report.binding, locale=doc.locale(), warnings=[],
+                       spots=tuple(theme.spots().items()), bleed_mm=theme.page.bleed_mm)
 
     # -- images ---------------------------------------------------------------
 
@@ -98,7 +100,7 @@ class PrintEdition(Edition):
             return SoftMasked(*masked_cmyk(path, file_digest(path), size, tuple(ground.cmyk_floats), self.profile,
                                            file_digest(self.profile)))
 
-        def convert() -> bytes:
+        def cmyk() -> tuple[Image.Image, float]:
             from PIL import Image
             with Image.open(path) as im:
                 im, shown = cropped(to_rgb(im), crop), ppi
@@ -107,10 +109,13 @@ class PrintEdition(Edition):
                     im = im.resize((max(1, round(im.width * scale)), max(1, round(im.height * scale))),
                                    Image.LANCZOS)
                     shown = TARGET_PPI
-                buf = io.BytesIO()
-                to_cmyk(im, self.profile).save(buf, "JPEG", quality=92, dpi=(round(shown), round(shown)))
-            return buf.getvalue()
-        return self.cached_image(path, width, height, convert, variant=file_digest(self.profile), crop=crop)
+                return to_cmyk(im, self.profile), shown
+
+        def convert() -> bytes:
+            im, shown = cmyk()  # the RGB pixels are freed: only the CMYK ones are encoded (and checked)
+            return ink_limited_jpeg(im, MAX_INK, dpi=(round(shown), round(shown)))
+        return self.cached_image(path, width, height, convert, crop=crop,
+                                 variant=key(file_digest(self.profile), "ink limit", MAX_INK, JPEG_QUALITY))
 
     # -- marks ----------------------------------------------------------------
 
@@ -195,6 +200,48 @@ def to_cmyk(im: Image.Image, profile: Path) -> Image.Image:
         return im
     from PIL import ImageCms
     return ImageCms.applyTransform(flatten(im), _transform(profile))
+
+
+def ink_limited_jpeg(im: Image.Image, limit: float, **options: Any) -> bytes:
+    """A CMYK image as a JPEG whose every pixel, as decoded, carries at most `limit` % total ink.
+
+    The profile keeps each colour within its limit (FOGRA39L_300: 297.6 % for black), but JPEG's
+    quantization rings at hard edges: near-black shapes on white came back at 306 %, which the
+    preflight refuses. Such an image is encoded again with its darkest pixels lowered (C, M and Y
+    scaled down, K kept: the black's tone and sharpness stay) by what the last encoding overshot,
+    until none does (2–3 passes). Every other image is encoded once, as it was."""
+    units = int(limit * 255 / 100)  # 300 % = 765 of 4 × 255
+
+    def encoded(image: Image.Image) -> tuple[bytes, int]:
+        from PIL import Image
+        buf = io.BytesIO()
+        image.save(buf, "JPEG", quality=JPEG_QUALITY, **options)
+        with Image.open(io.BytesIO(buf.getvalue())) as back:
+            return buf.getvalue(), round(max_ink(back) * 2.55)
+
+    data, top = encoded(im)
+    cap = units
+    for _ in range(INK_PASSES):
+        if top <= units:
+            break
+        cap -= top - units + 1
+        data, top = encoded(_ink_capped(im, cap))
+    return data
+
+
+def _ink_capped(im: Image.Image, cap: int) -> Image.Image:
+    """`im` with no pixel above `cap` (of 4 × 255) total ink: C, M and Y of darker pixels scaled down, K kept."""
+    import numpy as np
+    from PIL import Image
+    px = np.asarray(im)
+    cmy = px[..., :3].astype(np.int16)
+    total = cmy.sum(axis=-1, dtype=np.int16) + px[..., 3]
+    over = total > cap
+    room = np.clip(cap - px[..., 3].astype(np.int16), 0, None)
+    factor = room[over] / np.maximum(cmy[over].sum(axis=-1), 1)
+    out = px.copy()
+    out[over, :3] = np.floor(cmy[over] * factor[:, None]).astype(np.uint8)
+    return Image.fromarray(out, "CMYK")
 
 
 @lru_cache(maxsize=8)

@@ -28,12 +28,14 @@ SECTION_GAP = 16  # mm between a continued section and the one before
 
 def build_story(ctx: LayoutContext) -> list[Any]:
     """A new story on every call: reportlab flowables are stateful and must not be reused."""
-    story: list[Any] = [NextPageTemplate("cover"), *cover.layout(ctx),
+    story: list[Any] = [*([ctx.refs] if ctx.refs is not None else []), NextPageTemplate("cover"), *cover.layout(ctx),
                         NextPageTemplate(["left", "right"]), PageBreak(), *contents.layout(ctx)]
     previous = None
     sections = ctx.doc.sections
     for index, sec in enumerate(sections, start=1):
         flow = with_source(SECTION_LAYOUTS[type(sec)](in_language(ctx, sec.language), sec, index), sec.pos)
+        if (title := next((f for f in flow if getattr(f, "toc_entry", None)), None)) is not None:
+            ctx.anchored(sec, title)  # where a cross-reference to the section points: its title
         following = sections[index] if index < len(sections) else None
         flow = pagefill.marked(ctx, index, flow, following is None or not _continues(ctx, following, sec))
         if _continues(ctx, sec, previous):

@@ -328,7 +328,8 @@ def _column_ends(rows: list[Row], caps: list[float], balance: bool) -> list[int]
 
 
 class Seeds:
-    """The contents lines of the previous build of one content folder, per edition."""
+    """The contents lines of the previous build of one content folder, per edition, and the pages its
+    cross-references named (layout.refs)."""
 
     def __init__(self, cache: Cache, content_dir: Path, editions: list[str] | tuple[str, ...] = ()):
         self.cache, self.content_dir, self.editions = cache, content_dir.resolve(), list(editions)
@@ -361,6 +362,25 @@ class SeedSlot:
     def keep(self, lines: list[tuple[int, str, str | None]]) -> None:
         if lines != self._read(self.key):
             self.cache.put("contents", self.key, json.dumps([list(line) for line in lines]).encode())
+
+    def pages(self) -> dict[str, int]:
+        """The pages the previous build's cross-references named, by target id (the first of the slot's
+        keys that has some), or none."""
+        for k in (self.key, *self.also):
+            if pages := self._read_pages(k):
+                return pages
+        return {}
+
+    def _read_pages(self, k: str) -> dict[str, int]:
+        try:
+            data = json.loads(self.cache.get("pagerefs", k) or b"{}")
+            return {str(target): int(page) for target, page in data.items()}
+        except (ValueError, TypeError, AttributeError):
+            return {}
+
+    def keep_pages(self, pages: dict[str, int]) -> None:
+        if pages != self._read_pages(self.key):
+            self.cache.put("pagerefs", self.key, json.dumps(pages, sort_keys=True).encode())
 
 
 def layout(ctx: LayoutContext) -> list[Any]:

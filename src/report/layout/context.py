@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..charts import ChartDrawing
-from ..locale import Locale, get_locale
+from ..locale import Locale
 from ..model import Document
 from .styles import Styles
 from .templates import Geometry
@@ -26,6 +26,7 @@ class LayoutContext:
     page_multiple: int = 1  # the page count must be a multiple of this (binding); see layout.padding
     padded: list[tuple[int, str]] = field(default_factory=list)  # pages added for the binding: (number, kind)
     contents_seed: Any = None  # contents.SeedSlot: the previous build's contents lines, if kept
+    refs: Any = None  # refs.PageRefs: the numbers cross-references print and their targets (None: no references)
     brand: Any = None  # layout.logo.Brand when the theme has a logo
     column_x: float | None = None  # where body text starts; None: the theme's text column (boxes, columns: 0)
     # credited images as drawn: their block's id → (page, credit), for the closing page's image credits
@@ -33,6 +34,14 @@ class LayoutContext:
     credits: dict[int, tuple[int, str]] = field(default_factory=dict)
     # where each section starts and ends as drawn: (index, "start"/"end") → (page, room left; see pagefill)
     section_ends: dict[tuple[int, str], tuple[int, float]] = field(default_factory=dict)
+
+    def anchored(self, node: Any, flowable: Any) -> Any:
+        """`flowable`, which lays out `node`, marked as the place a cross-reference names if one does:
+        it calls its `anchor` when it is drawn (see refs.PageRefs.anchor)."""
+        mark = self.refs.anchor(node) if self.refs is not None else None
+        if mark is not None:
+            flowable.anchor = mark
+        return flowable
 
     def credited(self, block: Any, credit: str) -> Callable[[int], None]:
         """What an image calls with its page when it is drawn, to be listed with its credit."""
@@ -51,7 +60,7 @@ def in_language(ctx: LayoutContext, language: str | None) -> LayoutContext:
     laying out (credits, section ends, notes) stays shared with the report's context."""
     if language is None or language == ctx.locale.language:
         return ctx
-    locale = get_locale(language)
+    locale = ctx.doc.locale(language)
     return replace(ctx, locale=locale, styles=replace(ctx.styles, locale=locale))
 
 

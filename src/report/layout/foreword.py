@@ -188,7 +188,7 @@ def layout(ctx: LayoutContext, section: ForewordSection, index: int) -> list[Any
     if portraits:
         story.append(MarginPortrait(portraits))
     body = st.para("body", leftIndent=x)
-    letter = [Paragraph(rl_markup(text, loc), body) for text in section.paragraphs]
+    letter = [Paragraph(rl_markup(text, loc, refs=ctx.refs), body) for text in section.paragraphs]
     ending: list[Any] = [Paragraph(rl_plain(section.closing, loc), st.para("body", leftIndent=x, alignment=TA_LEFT,
                                                                           spaceAfter=2 * MM))]
     if section.signatories:

@@ -130,7 +130,7 @@ def _cell(ctx: LayoutContext, item: GridItem, cell_w: float, drawn: dict[str, Gr
     """The bands of one cell: a chart's title, drawing, caption; an image and its caption; a card's
     photo, then its title, text and note."""
     if item.chart:
-        parts = chart_parts(ctx, ctx.doc.charts[item.chart], ctx.charts[drawn[item.chart].key])
+        parts = chart_parts(ctx, item, ctx.doc.charts[item.chart], ctx.charts[drawn[item.chart].key])
         return [parts[:1], parts[1:-3], parts[-3:]]
     st = ctx.styles
     # a card's few lines are set ragged and break between words ('Kin-|der' in a short line reads badly);
@@ -141,8 +141,8 @@ def _cell(ctx: LayoutContext, item: GridItem, cell_w: float, drawn: dict[str, Gr
         "source", spaceBefore=0.0 if item.caption else CREDIT_GAP))] if item.credit else []
     if not item.card:
         image = _image(ctx, item, cell_w, None)
-        caption = [Paragraph(rl_markup(item.caption, ctx.locale), st.para("caption", spaceBefore=2 * MM))] \
-            if item.caption else []
+        caption = [Paragraph(rl_markup(item.caption, ctx.locale, refs=ctx.refs),
+                             st.para("caption", spaceBefore=2 * MM))] if item.caption else []
         return [[image], caption + credit]
     photo = _image(ctx, item, cell_w, cell_w * CARD_RATIO * scale)
     reference = notes.reference(item.pos.file)
@@ -151,11 +151,11 @@ def _cell(ctx: LayoutContext, item: GridItem, cell_w: float, drawn: dict[str, Gr
     title.role = "P"  # see the module's docstring
     body = [title]
     if item.text:
-        body.append(Paragraph(rl_markup(item.text, ctx.locale, note=reference), st.para(
+        body.append(Paragraph(rl_markup(item.text, ctx.locale, note=reference, refs=ctx.refs), st.para(
             "body", alignment=TA_LEFT, spaceAfter=0, **ragged), source=item.field_pos.get("text", item.pos),
             notes=st.notes))
     if item.note:
-        body.append(Paragraph(rl_markup(item.note, ctx.locale, note=reference), st.para(
+        body.append(Paragraph(rl_markup(item.note, ctx.locale, note=reference, refs=ctx.refs), st.para(
             "note", textColor=st.colour("muted"), spaceBefore=NOTE_GAP, **ragged)))
     return [[photo, *credit], body]
 

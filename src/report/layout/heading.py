@@ -64,5 +64,5 @@ def subheading(ctx: LayoutContext, block: Heading, outline_level: int, indent: f
     """`outline_level` is 1 under the section's bookmark, 2 under a level-2 sub-heading."""
     style = ctx.styles.para("h2" if block.level == 2 else "h3", leftIndent=indent)
     key = f"h-{slug(str(block.pos.file.stem if block.pos.file else ''))}-{block.pos.line}-{slug(block.text)[:40]}"
-    return [SubHeading(rl_plain(block.text, ctx.locale), style, outline_level, ctx.locale.typographic(block.text),
-                       key)]
+    return [ctx.anchored(block, SubHeading(rl_plain(block.text, ctx.locale), style, outline_level,
+                                           ctx.locale.typographic(block.text), key))]

@@ -294,7 +294,7 @@ def tile_text(fig: KeyFigure, locale: Any) -> str:
 def layout(ctx: LayoutContext, section: KeyFiguresSection, index: int) -> list[Any]:
     story = heading(ctx, section.title, section.kicker, f"{index}-{section.title}")
     if section.intro:
-        story.append(Paragraph(rl_markup(section.intro, ctx.locale), ctx.styles.para("lead")))
+        story.append(Paragraph(rl_markup(section.intro, ctx.locale, refs=ctx.refs), ctx.styles.para("lead")))
     columns = columns_for(ctx, section.figures)
     needed, beside = check_tiles(ctx, section.figures, columns)
     story.append(TileGrid(ctx, section.figures, needed, beside, columns))

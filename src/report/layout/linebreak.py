@@ -202,8 +202,8 @@ def _solve(it: Items, widths: list[float], p: Params, tolerance: float, whole_wo
             keep.append(a)
             if r > tolerance or (flag and a.run >= p.max_hyphen_run) or (whole_words and forced and a.inside):
                 continue  # too loose; a third hyphen in a row; a last line of only a word's end
-            if whole_words and a.line == whole_line and k == PENALTY and inside[b]:
-                continue  # a word split across the gap under an image
+            if whole_words and a.line == whole_line and k == PENALTY and (inside[b] or slack[b]):
+                continue  # a word (or a web address: its breaks have slack) split across the gap under an image
             bad = 100.0 * abs(r) ** 3 if r != inf else 1e12
             d = (p.line_penalty + bad) ** 2
             if pen > 0:

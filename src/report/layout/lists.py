@@ -254,8 +254,8 @@ def layout(ctx: LayoutContext, block: ListBlock, x: float = 0.0) -> list[Any]:
             return ""
         return f"{i}." if numbered and level == 0 else (f"{chr(ord('a') + i - 1)})" if numbered else BULLETS[level])
 
-    items = [Item(label(i, 0), Paragraph(rl_markup(it.text, ctx.locale), body),
-                  [Item(label(j, 1), Paragraph(rl_markup(sub, ctx.locale), body))
+    items = [Item(label(i, 0), Paragraph(rl_markup(it.text, ctx.locale, refs=ctx.refs), body),
+                  [Item(label(j, 1), Paragraph(rl_markup(sub, ctx.locale, refs=ctx.refs), body))
                    for j, sub in enumerate(it.items, start=1)])
              for i, it in enumerate(block.items, start=1)]
     indent = st.theme.text.list_indent * MM

@@ -38,7 +38,7 @@ def reference(section_file: Any) -> Any:
 
 def layout(ctx: LayoutContext, block: Note, indent: float = 0.0) -> list[Any]:
     st = ctx.styles
-    text = rl_markup(block.text, ctx.locale, note=reference(block.pos.file))
+    text = rl_markup(block.text, ctx.locale, note=reference(block.pos.file), refs=ctx.refs)
     if block.label:
         text = f"<b>{rl_plain(block.label, ctx.locale)}:</b> {text}"
     return [Paragraph(text, st.para("note", leftIndent=indent))]
@@ -54,7 +54,7 @@ def footnotes(ctx: LayoutContext, section: TextSection, indent: float = 0.0) -> 
     for n, text in enumerate(section.footnotes, start=1):
         anchor = f'<a name="{note_key(section.pos.file, n)}"/>'
         back = f'<a href="#ref-{note_key(section.pos.file, n)}" {INTERNAL}>{n}</a>'  # back to where it is referred to
-        out.append(Paragraph(f"{anchor}<super>{back}</super>\u2002{rl_markup(text, ctx.locale)}", style))
+        out.append(Paragraph(f"{anchor}<super>{back}</super>\u2002{rl_markup(text, ctx.locale, refs=ctx.refs)}", style))
     return out
 
 
@@ -82,9 +82,9 @@ def with_notes(story: list[Any], notes: list[Any]) -> list[Any]:
 class EndsWith(Flowable):
     """The last flowable of a section and its footnotes, stacked as a frame would stack them (the
     gap between two is the larger of the space after the one and before the other). Where they do
-    not fit together, a paragraph, a list or a box splits so that its last lines go with the notes
-    (as it splits at any page foot: a small box not); another block (a quote) goes on with them
-    whole, as charts and images move on whole; only where the two are taller than a page do the
+    not fit together, a paragraph, a list, a box or a timeline splits so that its last lines (entries) go
+    with the notes (as it splits at any page foot: a small box not); another block (a quote) goes on with
+    them whole, as charts and images move on whole; only where the two are taller than a page do the
     notes follow as they flow."""
 
     def __init__(self, last: Any, notes: list[Any]):
@@ -115,7 +115,8 @@ class EndsWith(Flowable):
     def split(self, aw: float, ah: float) -> list[Any]:
         canv = getattr(self, "canv", None)
         room = ah - self._notes_height(aw, ah)
-        if isinstance(self.last, (_RLParagraph, ListFlowable, BoxFlowable)) and room > 0:
+        if (isinstance(self.last, (_RLParagraph, ListFlowable, BoxFlowable))
+                or getattr(self.last, "splits_with_notes", False)) and room > 0:
             parts = split_on(self.last, canv, aw, room)
             if len(parts) == 2:
                 return [parts[0], EndsWith(parts[1], self.notes)]

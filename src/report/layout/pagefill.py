@@ -199,13 +199,28 @@ class SectionEnd(Flowable):
         if self.lines_with_last:
             last = self._heights(aw, ah)[-1] + self._gaps()[-1]
             keep = max(keep, last + self.lines_with_last * self.leading)
-        parts = self._parted(aw, min(ah, self.height - keep))
+        room = min(ah, self.height - keep)
+        parts = self._parted(aw, room)
+        while self.lines_with_last and parts is not None and room > 0 \
+                and self._lines(parts[1][:-1], aw) < self.lines_with_last:
+            room -= self.leading  # the gaps between one-line paragraphs counted as lines: a line more goes
+            parts = self._parted(aw, room)
         if parts is None and (at_top or self.anchored):
             parts = self._parted(aw, ah)  # as they would flow
         if parts is None:
             return [] if not at_top else list(self.items)
         first, rest = parts
         return [*first, SectionEnd(rest, self.leading, lines_with_last=self.lines_with_last)]
+
+    def _lines(self, items: list[Any], aw: float) -> int:
+        """The lines of text in `items` (paragraphs; anything else as its height in lines)."""
+        canv = getattr(self, "canv", None)
+        count = 0
+        for item in items:
+            _, h = wrap_on(item, canv, aw, 10_000)
+            lines = getattr(getattr(item, "blPara", None), "lines", None)
+            count += len(lines) if lines is not None else round(h / self.leading)
+        return count
 
     def _parted(self, aw: float, room: float) -> tuple[list[Any], list[Any]] | None:
         """The items (and the start of one) that fit in `room`, and the rest; None where none does."""

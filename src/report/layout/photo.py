@@ -136,6 +136,8 @@ class PagePhoto(Flowable):
 
     def draw(self) -> None:
         ctx, canv, block = self.ctx, self.canv, self.block
+        if (anchor := getattr(self, "anchor", None)) is not None:  # a cross-reference names it
+            anchor(canv, 0, self.height)
         if self.opens:
             start_section(canv, ctx.own_language)
         draw_filling(canv, ctx, block.image, block.alt, block.field_pos.get("image") or block.pos, block.focus)
@@ -159,7 +161,7 @@ class PagePhoto(Flowable):
         top = y + (size if credit else 0)
         if block.caption:
             cap_size = max(st.theme.sizes.caption, st.theme.plates.reversed_min)
-            caption = Paragraph(rl_markup(block.caption, ctx.locale),
+            caption = Paragraph(rl_markup(block.caption, ctx.locale, refs=ctx.refs),
                                 st.para("caption", fontName=st.font["bold"], fontSize=cap_size,
                                         leading=cap_size * 1.35, textColor=white))
             _, ch = caption.wrap(width * CAPTION_SHARE, self.height)
@@ -188,4 +190,4 @@ class ResumeText(ActionFlowable):
 
 def layout(ctx: LayoutContext, block: Figure, opens: bool = False) -> list[Any]:
     """The photo on a new page (the page just begun, where one has: no empty page before it)."""
-    return [PageBreakIfNotEmpty(nextTemplate="photo"), PagePhoto(ctx, block, opens), ResumeText()]
+    return [PageBreakIfNotEmpty(nextTemplate="photo"), ctx.anchored(block, PagePhoto(ctx, block, opens)), ResumeText()]

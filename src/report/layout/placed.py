@@ -31,15 +31,16 @@ class ChartFigure(Flowable):
         with content(self.canv, "Figure", alt=self.alt):
             self.canv.addLiteral(f"q {self.drawing.resource_name} Do Q")
 
-def chart_parts(ctx: LayoutContext, chart: Any, drawing: Any) -> list[Any]:
-    """A chart's title, its drawing (and its data for screen readers), caption and source line."""
+def chart_parts(ctx: LayoutContext, node: Any, chart: Any, drawing: Any) -> list[Any]:
+    """A chart's title (where a cross-reference to `node`, the block placing it, points), its drawing
+    (and its data for screen readers), caption and source line."""
     st = ctx.styles
     return [
-        Paragraph(rl_plain(chart.title, ctx.locale), st.para("h2")),
+        ctx.anchored(node, Paragraph(rl_plain(chart.title, ctx.locale), st.para("h2"))),
         ChartFigure(drawing, chart.alt),  # plain text, not markup
         *chart_data(chart, ctx.locale, st.font["regular"]),
         Spacer(0, 2 * MM),
-        Paragraph(rl_markup(chart.caption, ctx.locale), st.para("caption")),
+        Paragraph(rl_markup(chart.caption, ctx.locale, refs=ctx.refs), st.para("caption")),
         Paragraph(rl_plain(source_line(ctx.locale, chart.source), ctx.locale), st.para("source")),
     ]
 
@@ -66,7 +67,11 @@ class PlacedImage(Flowable):
         self.width, self.height = w * scale, h * scale
         self.x = x + (w - self.width) * {"left": 0.0, "center": 0.5, "right": 1.0}[self.align]
 
+    anchor: Callable[[Any, float, float], None] | None = None  # a cross-reference names it (ctx.anchored)
+
     def draw(self) -> None:
+        if self.anchor is not None:
+            self.anchor(self.canv, self.x, self.height)
         with content(self.canv, "Figure", alt=self.alt):
             self.canv.drawImage(self.image, self.x, 0, self.width, self.height)
         if self.drawn is not None:

@@ -6,15 +6,30 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
+from reportlab.lib.enums import TA_LEFT
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from ..assets import shown_size
 from ..charts import drawing_key
 from ..errors import Diagnostic
-from ..model import Box, Break, ChartRef, Figure, Grid, Heading, ListBlock, Note, Question, Quote, Table, TextSection
+from ..model import (
+    Box,
+    Break,
+    ChartRef,
+    Figure,
+    Grid,
+    Heading,
+    ListBlock,
+    Note,
+    Question,
+    Quote,
+    Table,
+    TextSection,
+    Timeline,
+)
 from ..model import Paragraph as ParagraphBlock
 from ..tagging import artifact, group
-from . import boxes, columns, grid, lists, notes, pagebreak, photo, question, table
+from . import boxes, columns, grid, lists, notes, pagebreak, photo, question, table, timeline
 from .beside import TextBeside
 from .columnfigure import FigureThenText, Stack
 from .context import LayoutContext
@@ -100,7 +115,7 @@ class PullQuote(Flowable):
 
 
 def _paragraph(ctx: LayoutContext, block: ParagraphBlock) -> list[Any]:
-    text = rl_markup(block.text, ctx.locale, note=notes.reference(block.pos.file))
+    text = rl_markup(block.text, ctx.locale, note=notes.reference(block.pos.file), refs=ctx.refs)
     return [Paragraph(text, ctx.styles.para("body", leftIndent=_indent(ctx)), source=block.pos,
                       notes=ctx.styles.notes)]
 
@@ -108,14 +123,17 @@ def _paragraph(ctx: LayoutContext, block: ParagraphBlock) -> list[Any]:
 def _quote(ctx: LayoutContext, block: Quote) -> list[Any]:
     open_q, close_q = ctx.locale.quotes
     own = block.text[0] in QUOTE_MARKS and block.text[-1] in QUOTE_MARKS + ".…!?"
-    text = rl_markup(block.text, ctx.locale, depth=0 if own else 1)  # a quotation inside: ‚…‘ / ‘…’
+    text = rl_markup(block.text, ctx.locale, depth=0 if own else 1, refs=ctx.refs)  # a quotation inside: ‚…‘ / ‘…’
     if not own:
         text = f"{open_q}{text}{close_q}"  # the author's own quotation marks are kept, never doubled
     quoted = text
     if block.attribution:
         text += f" <br/><font size={ctx.styles.theme.sizes.caption}>{rl_plain(block.attribution, ctx.locale)}</font>"
     st = ctx.styles
-    style = st.para("quote") if block.size == "large" else st.para("body", fontName=st.font["italic"])
+    # a testimonial at text size: ragged, as a quotation reads (justified in a column, its few words a line
+    # stood wide apart)
+    style = st.para("quote") if block.size == "large" else st.para("body", fontName=st.font["italic"],
+                                                                    alignment=TA_LEFT)
     para = Paragraph(text, style)
     page_h = text_frame_height(ctx.geometry, ctx.styles.theme.page)
     quote = PullQuote(para, _indent(ctx), ctx.styles.colour("accent"), 6 * MM, page_h,
@@ -126,7 +144,8 @@ def _quote(ctx: LayoutContext, block: Quote) -> list[Any]:
 
 def _chart(ctx: LayoutContext, block: ChartRef) -> list[Any]:
     drawing = ctx.charts[drawing_key(block.id, ctx.own_language)]
-    return [Spacer(0, 5 * MM), KeepTogether(chart_parts(ctx, ctx.doc.charts[block.id], drawing)), Spacer(0, 4 * MM)]
+    return [Spacer(0, 5 * MM), KeepTogether(chart_parts(ctx, block, ctx.doc.charts[block.id], drawing)),
+            Spacer(0, 4 * MM)]
 
 
 class ShrinkToFit(KeepTogether):
@@ -223,8 +242,8 @@ def _figure_parts(ctx: LayoutContext, block: Figure, space_after: float = 0.0, b
     x = {"left": 0.0, "center": (across - width) / 2, "right": across - width}[block.align]
     box = (x, across - x - width) if beside else _caption_box(x, width, across, least)
     caption, credit = _caption(ctx, block, *box, space_after=space_after)
-    img = PlacedImage(None, width, height, block.alt, x, block.align,
-                      ctx.credited(block, block.credit) if block.credit else None)
+    img = ctx.anchored(block, PlacedImage(None, width, height, block.alt, x, block.align,
+                                          ctx.credited(block, block.credit) if block.credit else None))
     return img, Spacer(0, gap), caption, credit
 
 
@@ -324,7 +343,7 @@ def _caption(ctx: LayoutContext, block: Figure, left: float, right: float,
     """Caption and credit in the box under the image (indents from the full width's edges); the
     last of them keeps `space_after` above what follows."""
     st = ctx.styles
-    caption = Paragraph(rl_markup(block.caption, ctx.locale), st.para(
+    caption = Paragraph(rl_markup(block.caption, ctx.locale, refs=ctx.refs), st.para(
         "caption", leftIndent=left, rightIndent=right, spaceAfter=0.0 if block.credit else space_after))
     credit = [Paragraph(rl_plain(block.credit, ctx.locale), st.para(
         "source", leftIndent=left, rightIndent=right, spaceAfter=space_after))] if block.credit else []
@@ -359,6 +378,10 @@ def _question(ctx: LayoutContext, block: Question) -> list[Any]:
     return question.layout(ctx, block, _indent(ctx))
 
 
+def _timeline(ctx: LayoutContext, block: Timeline) -> list[Any]:
+    return timeline.layout(ctx, block, _indent(ctx))
+
+
 def _box(ctx: LayoutContext, block: Box) -> list[Any]:
     inside = replace(ctx, column_x=0.0)
     return boxes.layout(ctx, block, _indent(ctx), lambda c, b: BLOCK_LAYOUTS[type(b)](inside, b))
@@ -377,6 +400,7 @@ BLOCK_LAYOUTS: dict[type, Callable[[LayoutContext, Any], list[Any]]] = {
     Box: _box,
     Question: _question,
     Break: pagebreak.layout,
+    Timeline: _timeline,
 }
 # in a two-column section these take the full width (a break: ends the columns); an image no wider than
 # a column stands in one (see _in_column). A list in columns spans too (see _wide_list)

@@ -22,7 +22,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from ..errors import Diagnostic, ReportError
 from ..locale import Locale
-from ..model import Table
+from ..model import Number, Table
 from ..model.tables import MARKS, NOT_MEANINGFUL
 from ..tagging import artifact, content, tagger_of, within
 from .context import LayoutContext
@@ -38,7 +38,8 @@ NUMBER_COLUMN = 16 * MM  # number columns get this much where the table has room
 NUMBER_GAP = 1.5  # ems: the least room between the widest entries of two number columns, where it fits
 TIGHT_GUTTER = 1.0  # ems: the room between the columns of a table whose entries do not fit on one line each
 WORD_SLACK = 0.5  # points a column keeps beyond its longest word: a paragraph breaks a word that fills it exactly
-MIN_BODY_ROWS = 2  # rows kept together at a page break, on either side
+MIN_BODY_ROWS = 3  # rows of figures (not group labels) kept together at a page break, on either side
+KEEP_WHOLE = 6  # a table of no more rows of figures than this never splits: it moves on whole
 PAD_Y = 2.2  # points above and below the text of a row
 RULE = 0.6  # points: under the header, under the table
 HAIRLINE = 0.25  # points: between rows, above subtotals
@@ -150,7 +151,28 @@ def _hang(data: TableData, i: int, su: _Setup) -> float:
 
 
 def _longest_word(text: str, font: str, size: float) -> float:
-    return max((stringWidth(w, font, size) for w in text.split()), default=0.0)
+    """The widest of the words a paragraph breaks between: a date, a number and its unit bound by a
+    no-break space ('June\u00a030,\u00a02026', '$\u00a0thousands') is one word, which a narrower
+    column would cut inside ('June 30, 2' / '026')."""
+    return max((stringWidth(w, font, size) for w in _words(text)), default=0.0)
+
+
+_YEAR_AFTER_COMMA = re.compile(r",\u00a0(?=\d)")  # 'June 30,\u00a02026': the year of a US date
+
+
+def _loose(heading: str) -> str:
+    """A heading as it may break where its column has no room for it on one line: a US date before
+    its year ('June 30,' / '2026'), never inside a number nor between a number and its unit."""
+    return _YEAR_AFTER_COMMA.sub(", ", heading)
+
+
+_SIGN_AND_WORD = re.compile(r"(?<=^[$£€¥]) | (?=[$£€¥]$)")  # '$ thousands', 'thousand €'
+
+
+def _bound_unit(unit: str) -> str:
+    """A column's unit with its currency sign bound to the word beside it: '$' / 'thousands' under a
+    heading reads as two things."""
+    return _SIGN_AND_WORD.sub("\u00a0", unit)
 
 
 def _mark_text(mark: str | None) -> str:
@@ -220,7 +242,8 @@ class _Fit:
 
 
 def _heading(col: Column, su: _Setup) -> list[_Text]:
-    return [_Text.of(col.label, su.bold, su.size), *([_Text.of(col.unit, su.regular, su.size)] if col.unit else [])]
+    return [_Text.of(_loose(col.label), su.bold, su.size),
+            *([_Text.of(_bound_unit(col.unit), su.regular, su.size)] if col.unit else [])]
 
 
 def _two_lines(texts: list[_Text]) -> float:
@@ -272,8 +295,9 @@ def _measure(data: TableData, su: _Setup, available: float) -> tuple[list[float]
     gap = max(0.0, NUMBER_GAP * su.size - su.gutter)  # more room left of a number column's widest entry
     natural, minimum, inner = [], [], []
     for i, col in enumerate(data.columns):
-        label_w = max(_longest_word(col.label, su.bold, su.size),
-                      _longest_word(col.unit or "", su.regular, su.size)) + WORD_SLACK
+        unit_w = _longest_word(_bound_unit(col.unit or ""), su.regular, su.size)
+        label_w = max(_longest_word(col.label, su.bold, su.size), unit_w) + WORD_SLACK  # where it has room
+        least = max(_longest_word(_loose(col.label), su.bold, su.size), unit_w) + WORD_SLACK
         cells = [(r.kind, r.cells[i]) for r in data.rows if i < len(r.cells) and r.kind != "group"]
         if col.align == "decimal":
             whole = max((stringWidth(_parts(c.text, data.decimal)[0], su.font(k), su.size)
@@ -282,7 +306,7 @@ def _measure(data: TableData, su: _Setup, available: float) -> tuple[list[float]
                         for k, c in cells), default=0.0)
             hang = _hang(data, i, su)
             need = max(label_w, whole + frac) + hang
-            minimum.append(need)
+            minimum.append(max(least, whole + frac) + hang)
             natural.append(need + (gap if i else 0))
             inner.append(WORD_SLACK + hang)
         else:  # never narrower than its longest word (a paragraph would cut it without a hyphen)
@@ -291,7 +315,7 @@ def _measure(data: TableData, su: _Setup, available: float) -> tuple[list[float]
             word = max((_longest_word(c.text, su.font(k), su.size) + (mark_room if c.mark else 0)
                         for k, c in cells), default=0.0)
             natural.append(max(full, label_w) + WORD_SLACK)
-            minimum.append(max(word + WORD_SLACK, label_w, min(MIN_TEXT_COLUMN, natural[-1])))
+            minimum.append(max(word + WORD_SLACK, least, min(MIN_TEXT_COLUMN, natural[-1])))
             inner.append(WORD_SLACK)
         if col.width:
             natural[-1] = minimum[-1] = max(minimum[-1], col.width / 100 * available)
@@ -387,6 +411,12 @@ def _fitting(data: TableData, su: _Setup, heads: list[list[_Text]], inner: list[
     return _Fit(cells, heads, inner, pages), floors
 
 
+def _figures(rows: list[Row]) -> int:
+    """The rows of figures among `rows` (body rows, subtotals, totals): a group's label, or one
+    repeated on a later page, is a heading, not a row a break may leave alone."""
+    return sum(r.kind != "group" for r in rows)
+
+
 class DataTable(Flowable):
     """The table; splits between rows and repeats its header rows on the next page."""
 
@@ -413,9 +443,11 @@ class DataTable(Flowable):
 
     def _cell_para(self, row: Row, i: int) -> Paragraph:
         col, cell = self.data.columns[i], row.cells[i] if i < len(row.cells) else Cell("")
-        text = escape(cell.text) + _mark_text(cell.mark)
+        # a narrow no-break space (a thousands separator, numbers: thousands: " ") is one reportlab breaks at
+        text = escape(_loose(cell.text) if row.kind == "header" else cell.text).replace("\u202f", "\u00a0") \
+            + _mark_text(cell.mark)
         if row.kind == "header" and row is self.head[0] and col.unit:
-            text += f" <br/><font name={self.su.regular}>{escape(col.unit)}</font>"
+            text += f" <br/><font name={self.su.regular}>{escape(_bound_unit(col.unit))}</font>"
         align = "left" if row.kind == "group" else "right" if col.align == "decimal" else col.align
         para = Paragraph(text, self.su.para(row.kind, align))
         # first fit, as the widths were measured: the fewest lines (evening the rag could take a line
@@ -465,7 +497,8 @@ class DataTable(Flowable):
 
     def start_height(self, aw: float, ah: float, canv: Any = None) -> float:
         """The least of the table that starts a page: its header and the rows a split keeps."""
-        return self._head_height() + sum(self._body_heights()[:MIN_BODY_ROWS + 1]) + RULE
+        n = next((n for n in range(1, len(self.body)) if self.split_at(n)), len(self.body))
+        return self.height_with(n)
 
     def split(self, aw: float, ah: float) -> list[Any]:
         room = ah - self._head_height() - RULE
@@ -476,16 +509,9 @@ class DataTable(Flowable):
             n += 1
         if n >= len(self.body):
             return [self]
-        # totals stay with the rows they sum, a group row with the rows under it; neither part keeps
-        # fewer than two rows
-        while 0 < n < len(self.body) and self.body[n].kind in ("total", "subtotal") and n > MIN_BODY_ROWS:
+        while n > 0 and not self.split_at(n):  # the last break the rules allow among the rows that fit
             n -= 1
-        while n > 1 and self.body[n - 1].kind == "group":
-            n -= 1
-        n = min(n, len(self.body) - MIN_BODY_ROWS)
-        if n < MIN_BODY_ROWS:
-            return []
-        return list(self.parts(n))
+        return list(self.parts(n)) if n else []
 
     def parts(self, n: int) -> tuple[DataTable, DataTable]:
         """The table's first `n` body rows and the rest, which go on under the repeated header, and,
@@ -510,11 +536,16 @@ class DataTable(Flowable):
         return None
 
     def split_at(self, n: int) -> bool:
-        """Whether the table may break after its first `n` body rows: totals stay with the rows they
-        sum, a group row with the rows under it, and neither part keeps fewer than MIN_BODY_ROWS."""
+        """Whether the table may break after its first `n` body rows: totals and subtotals stay with
+        the rows they sum, a group row with the rows under it, neither part keeps fewer than
+        MIN_BODY_ROWS rows of figures (visual QA: an income statement split before its last two
+        lines, 'Income tax expense' and 'Net income' alone under '(continued)'), and a table of
+        KEEP_WHOLE rows or fewer does not break at all."""
         body = self.body
-        return (MIN_BODY_ROWS <= n <= len(body) - MIN_BODY_ROWS and body[n].kind not in ("total", "subtotal")
-                and body[n - 1].kind != "group")
+        if not 0 < n < len(body) or _figures(body) <= KEEP_WHOLE:
+            return False
+        return (_figures(body[:n]) >= MIN_BODY_ROWS and _figures(body[n:]) >= MIN_BODY_ROWS
+                and body[n].kind not in ("total", "subtotal") and body[n - 1].kind != "group")
 
     def height_with(self, n: int) -> float:
         """The height of the part with the first `n` body rows."""
@@ -681,6 +712,15 @@ def _cell(value: Any, col: Any, locale: Locale, block: Table, note: int | None) 
     return Cell(text, MARKS[note - 1] if note else None, _said(value, col, locale, text))
 
 
+def _column_locale(block: Table, i: int, col: Any, locale: Locale) -> Locale:
+    """The notation of one column's numbers: a four-digit number beside one of five digits or more is
+    grouped as well (numbers: group_four_digits: false), so that the digits line up."""
+    if locale.group_four_digits:
+        return locale
+    return locale.aligned(_cell_text(r.cells[i].value, col, locale, block) for r in block.table
+                          if i < len(r.cells) and isinstance(r.cells[i].value, Number))
+
+
 def table_data(block: Table, locale: Locale) -> TableData:
     """The model's table as plain, formatted data for the flowable."""
     columns = []
@@ -694,8 +734,10 @@ def table_data(block: Table, locale: Locale) -> TableData:
             unit = None
         columns.append(Column(locale.typographic(col.name), align, unit and locale.typographic(unit),
                               row_header=i == 0 and not col.numeric, width=col.width))
-    rows = [Row([_cell(c.value, col, locale, block, c.note) for c, col in zip(r.cells, block.columns, strict=True)],
-                r.kind) for r in block.table]
+    notations = [_column_locale(block, i, col, locale) for i, col in enumerate(block.columns)]
+    rows = [Row([_cell(c.value, col, loc, block, c.note) for c, col, loc in zip(r.cells, block.columns, notations,
+                                                                                strict=True)], r.kind)
+            for r in block.table]
     continued = f"{locale.typographic(block.title)} ({locale.label('continued')})" if block.title else ""
     return TableData(columns, rows, locale.decimal, block.alt, continued=continued, more=locale.label("continued"))
 
@@ -709,7 +751,9 @@ class KeptTable(KeepTogether):
     rows do, the table breaks there rather than move on and leave the page's foot empty (visual QA:
     a heading and a 12-row table moved on for 11 points, leaving 43 % of the page blank): after a
     group's subtotal where that keeps as many rows, else after the last row that fits; the rest goes
-    on under its repeated header with the notes and source, which never stand alone."""
+    on under its repeated header with the notes and source, which never stand alone. It breaks only
+    where `DataTable.split_at` allows: never a table of KEEP_WHOLE rows or fewer, never leaving fewer
+    than MIN_BODY_ROWS rows on either side."""
 
     def __init__(self, parts: list[Any]):
         super().__init__(parts)
@@ -788,14 +832,15 @@ def layout(ctx: LayoutContext, block: Table) -> list[Any]:
     # under the table as under a chart: caption, then the notes on its cells, then the source
     after = []
     if block.caption:
-        after.append(Paragraph(rl_markup(block.caption, loc), st.para("caption")))
+        after.append(Paragraph(rl_markup(block.caption, loc, refs=ctx.refs), st.para("caption")))
     for n, note in enumerate(block.notes, start=1):
-        after.append(Paragraph(f"{MARKS[n - 1]}\u00a0{rl_markup(note.text, loc)}", st.para("source")))
+        after.append(Paragraph(f"{MARKS[n - 1]}\u00a0{rl_markup(note.text, loc, refs=ctx.refs)}", st.para("source")))
     if block.rounding_note:
         after.append(Paragraph(rl_plain(block.rounding_note, loc), st.para("source")))
     if block.source:
         after.append(Paragraph(rl_plain(block.source, loc), st.para("source")))
-    title, table = Paragraph(rl_plain(block.title, loc), st.para("h2")), DataTable(data, st, widths)
+    title = ctx.anchored(block, Paragraph(rl_plain(block.title, loc), st.para("h2")))
+    table = DataTable(data, st, widths)
     parts = [title, table, Spacer(0, 2 * MM), *after]
     frame_h = text_frame_height(ctx.geometry, st.theme.page)
     if sum(f.wrap(ctx.text_width, frame_h)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in parts) <= frame_h:

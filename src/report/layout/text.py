@@ -38,8 +38,10 @@ from .linebreak import Params
 # reportlab splits a text into words at Python's whitespace, but where the text holds a no-break space
 # (every "12 %" bound by typographic()) at its own list, which has U+200B: a web address's break points
 # (markup.BREAK) then became word gaps, and the address printed as "https:// www .example .org". Both
-# ways now split alike: U+200B is a break opportunity inside a word, never a space.
-_rl_paragraph._wsc_re_split = re.compile(f"[{re.escape(_rl_paragraph._wsc.replace(markup.BREAK, ''))}]+").split
+# ways now split alike: U+200B is a break opportunity inside a word, never a space. Nor is U+2007, the
+# figure space (no break in Unicode, as wide as a digit), which pads a cross-reference's page number.
+_rl_paragraph._wsc_re_split = re.compile(
+    f"[{re.escape(_rl_paragraph._wsc.replace(markup.BREAK, '').replace(chr(0x2007), ''))}]+").split
 
 _OVERFLOW = 0.01  # points a line may exceed its width through rounding
 _AFTER_HYPHEN = re.compile(r"(?<=\w[-\u2010\u2011])(?=\w)")  # where a word may end a line at its own hyphen
@@ -58,6 +60,7 @@ MIN_JUSTIFIED_CHARS = 45
 # Headings of several lines are balanced (CSS text-wrap: balance): set as narrow as their number of
 # lines allows, so that no word stands alone on the last line ("… Freunde des / Lesens")
 BALANCED_STYLES = ("h1", "h2", "h3")
+WHOLE_BACK = 3  # the most lines a page or column ends early rather than inside a web address
 _AVERAGE_TEXT = "Die Stiftung fördert Projekte in allen Stadtteilen, the foundation supports local projects."
 
 
@@ -80,13 +83,17 @@ def _escape(text: str) -> str:
     return escape(text).replace("\u202f", "\u00a0")
 
 
-def rl_markup(text: str, locale: Locale, note: Any = None, depth: int = 0) -> str:
+def rl_markup(text: str, locale: Locale, note: Any = None, depth: int = 0, refs: Any = None) -> str:
     """Safe reportlab markup for a content string (already validated by the model). Links are not
     underlined here: the paragraph style's `linkUnderline` decides per edition (see Styles.para).
-    `depth=1` for a text set inside quotation marks: its own quotations take the inner marks."""
+    `depth=1` for a text set inside quotation marks: its own quotations take the inner marks.
+    `refs` (refs.PageRefs, the context's) sets a cross-reference's page number, and links it where
+    the edition has links."""
     return markup.render(text, _escape, lambda p: f"<b>{p}</b>", lambda p: f"<i>{p}</i>",
                          lambda p, href: f"<a href={quoteattr(href)}>{p}</a>", locale.typographic, url_breaks=True,
-                         note=note, quote_depth=locale.quote_depth, depth=depth)
+                         note=note, quote_depth=locale.quote_depth, depth=depth,
+                         page=refs.number if refs is not None else None,
+                         ref_link=refs.link if refs is not None and refs.links else None)
 
 
 def rl_plain(text: str, locale: Locale) -> str:
@@ -264,21 +271,33 @@ class Paragraph(_RLParagraph):
             if not self._plan or (self._plan[0].emergency and not before[0].emergency):
                 self._rewrap(avail_width, avail_height, -1)  # the lines chosen before (remembered)
                 parts = self._split(avail_width, avail_height)
-                fewer = self._split(avail_width, (cut - 1) * self.style.leading + 1e-6) if cut > 2 else []
-                return fewer if len(fewer) == 2 and self._cut_at_split(fewer) is None else parts
+                break
             parts = self._split(avail_width, avail_height)
+        cut = self._cut_at_split(parts)
+        if cut is None:
+            return parts
+        # fewer lines on this page: one (a hyphen), or up to WHOLE_BACK where a web address longer than
+        # a line runs on over several (a column's foot never ends inside one, if it can help it)
+        for n in range(cut - 1, max(1, cut - 1 - WHOLE_BACK), -1):
+            fewer = self._split(avail_width, n * self.style.leading + 1e-6)
+            if len(fewer) == 2 and self._cut_at_split(fewer) is None:
+                return fewer
         return parts
 
     def _cut_at_split(self, parts: list[Any]) -> int | None:
         """The first part's number of lines where its last line ends with a hyphen that hyphenation
-        added, of lines chosen for the whole paragraph; else None."""
+        added, or inside a web address ('see https://' at a column's foot, the address in the next),
+        of lines chosen for the whole paragraph; else None."""
         saved = getattr(self, "_plan", None)
         if len(parts) != 2 or saved is None or getattr(parts[0], "_plan", None) is None:
             return None
         whole, s = saved[0], len(parts[0].blPara.lines)
         if not 0 < s < len(whole.lines):
             return None
-        return s if type(whole.frag_words[whole.lines[s].sFW - 1]) is _SplitFragHY else None
+        last = whole.frag_words[whole.lines[s].sFW - 1]
+        if type(last) is _SplitFragH and len(last) > 1 and str(last[-1][1]).endswith(markup.BREAK):
+            return s
+        return s if type(last) is _SplitFragHY else None
 
     def _split(self, avail_width: float, avail_height: float) -> list[Any]:
         kinds = [type(fw) for fw in self.frags] if _processed_frags(self.frags) else []
@@ -343,6 +362,8 @@ class Paragraph(_RLParagraph):
 
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802 - reportlab API
         """Draw as tagged content: H1/H2/Caption by style, else P (a no-op in untagged editions)."""
+        if (anchor := getattr(self, "anchor", None)) is not None:  # a cross-reference names it (LayoutContext.anchored)
+            anchor(canvas, x, y + self.height)
         if getattr(self, "starts_section", False):
             start_section(canvas, getattr(self, "section_language", None))
         if tagger_of(canvas) is None:  # untagged (the print edition): no text to read aloud

@@ -24,6 +24,8 @@ from .blocks import (
     Paragraph,
     Question,
     Quote,
+    Timeline,
+    TimelineEntry,
 )
 from .charts import (
     AXIS_MM,
@@ -42,7 +44,7 @@ from .charts import (
     Series,
     SeriesChart,
 )
-from .document import Contact, Cover, Document, Newsletter, Report, check_email, check_web
+from .document import Contact, Cover, Document, Newsletter, Numbers, Report, check_email, check_web
 from .numbers import Number, NumberError, format_decimal, parse_number
 from .reader import INVALID, AssetPath, Markup, Node, ReadContext, Reader, read_or_raise, spec
 from .sections import (
@@ -61,9 +63,10 @@ __all__ = [
     "MAX_FIGURE_VALUE", "SECTION_KINDS", "VERTICAL_LABELS_MM", "AssetPath", "BarChart", "ChartBase", "ChartRef",
     "Contact", "Cover", "DestinationGroup", "DestinationsChart", "Document", "DonutChart", "Figure", "KeyFigure",
     "Grid", "GridItem",
-    "KeyFiguresSection", "LineChart", "Markup", "Newsletter", "Node", "Number", "NumberError", "Paragraph",
+    "KeyFiguresSection", "LineChart", "Markup", "Newsletter", "Node", "Number", "NumberError", "Numbers",
+    "Paragraph",
     "PieChart", "Quote", "ReadContext", "Reader", "Report", "Series", "SeriesChart", "Table", "TableColumn",
     "TableNote", "TextSection", "check_email", "check_web", "format_decimal", "parse_number", "read_or_raise", "spec",
     "BOX_KINDS", "Box", "ForewordSection", "Heading", "ListBlock", "ListItem", "Note", "Question", "Break",
-    "Signatory",
+    "Signatory", "Timeline", "TimelineEntry",
 ]

@@ -9,7 +9,7 @@ from typing import Any, Literal
 from ..errors import Diagnostics
 from ..load import YFloat, YInt, YSeq
 from .numbers import comma_splits
-from .reader import AssetPath, Markup, Node, spec
+from .reader import AssetPath, Markup, Node, id_spec, spec
 from .tables import Table
 
 
@@ -138,6 +138,7 @@ class Figure(Node):
         "credit under it, as wide as the image), then on at the full width below it. What is not a paragraph "
         "(a heading, quote, list, box …) starts below the image. false: the image stands alone across the "
         "width. Two-column sections never set text beside an image.", default=True, example=False)
+    id: str | None = id_spec("the image", "messestand", "stand")
 
     def check(self, diag: Diagnostics, ctx: Any) -> None:
         if self.size == "text" and self.caption is None:
@@ -264,6 +265,7 @@ class Heading(Node):
                      example_en="Trade fairs and joint stands")
     level: int = spec("2: under the section title; 3: under a level-2 sub-heading.", default=2, example=2,
                       between=(2, 3))
+    id: str | None = id_spec("the sub-heading", "messen", "trade-fairs")
 
 
 @dataclass(kw_only=True)
@@ -330,6 +332,49 @@ class Note(Node):
                              max_length=40)
 
 
+MAX_DATE_CHARS = 24  # a timeline's date: what its column holds in two lines ("14.–16. September 2025")
+
+
+def _date_spec() -> Any:
+    """A timeline's date: text, whose length check() reports with its own hint; the schema shows editors the limit."""
+    f = spec("When it happened, as it prints: a month, a day, a quarter, a season (Januar, 12. März, Q3, "
+             f"Frühjahr 2026), up to {MAX_DATE_CHARS} characters. Set bold in the date column.", example="12. März",
+             example_en="12 March")
+    schema = {"type": "string", "minLength": 1, "maxLength": MAX_DATE_CHARS}
+    return field(metadata={**f.metadata, "json_schema": schema})
+
+
+@dataclass(kw_only=True)
+class TimelineEntry(Node):
+    """One entry of a timeline: its date, an optional title and what happened."""
+
+    PAIR = ("date", "text")  # `- März: Messe in Berlin` is one key and its value to YAML: the reader says so
+    date: str = _date_spec()
+    title: str | None = spec("A short title, bold above the entry's text (optional).", default=None,
+                             example="Neue Leitstelle", max_length=80, example_en="New control room")
+    text: Markup = spec("What happened, in a sentence or two (inline markup allowed).",
+                        example="Die neue Leitstelle geht in Betrieb.", example_en="The new control room opens.")
+
+    def check(self, diag: Diagnostics, ctx: Any) -> None:
+        if len(self.date) > MAX_DATE_CHARS:
+            diag.error(ctx.value_pos(self, "date"), f"timeline: date {self.date!r} is {len(self.date)} characters "
+                       f"long; the date column holds {MAX_DATE_CHARS} at most",
+                       "shorten it to the date, e.g. " + ctx.says("'14.–16. Sept.' or 'Q1'", "'14–16 Sept' or 'Q1'")
+                       + ", and say the rest in the text")
+
+
+@dataclass(kw_only=True)
+class Timeline(Node):
+    """A chronicle, the year at a glance: dated entries in order, the dates in a column on the left."""
+
+    title: str | None = spec("Title over the timeline (optional).", default=None, example="Das Jahr im Rückblick",
+                             max_length=80, example_en="The year at a glance")
+    entries: list[TimelineEntry] = spec(
+        "The dated entries in order, each {date: …, text: …} with an optional title: the dates in a column on "
+        "the left, a thin rule with a dot for each entry, the text beside it.",
+        example=[{"date": "Januar", "text": "Neujahrsempfang mit 300 Gästen."}], items=(1, None))
+
+
 # what a box may hold: kind → (class, field that a plain value fills)
 BOX_KINDS: dict[str, tuple[type, str | None]] = {
     "paragraph": (Paragraph, "text"),
@@ -364,6 +409,7 @@ BLOCK_KINDS: dict[str, tuple[type, str | None]] = {
     "box": (Box, None),
     "question": (Question, "text"),
     "break": (Break, "to"),
+    "timeline": (Timeline, "entries"),
 }
 
 
@@ -430,6 +476,8 @@ def block_texts(block: Any) -> list[str]:
         return [t for item in block.items for t in (item.text, *item.items)]
     if isinstance(block, Grid):
         return [t for item in block.items for t in (item.caption, item.text, item.note) if t]
+    if isinstance(block, Timeline):
+        return [entry.text for entry in block.entries]
     text = getattr(block, "text", None)
     return [text] if isinstance(text, str) else []
 

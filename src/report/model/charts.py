@@ -11,7 +11,7 @@ from ..errors import Diagnostics, Pos, ReportError
 from ..labels import LABEL_WRAP, LINE_MM, counting, text_mm, wrap_label
 from .numbers import Number, NumberError, comma_splits, parse_number, warn_rounded
 from .reader import Markup, Node, ReadContext, spec
-from .tabular import CsvData, read_csv, resolve_data
+from .tabular import CsvData, read_csv, report_once, resolve_data
 
 # --- charts ------------------------------------------------------------------
 
@@ -69,23 +69,31 @@ def _cell_positions(ctx: ReadContext, obj: Node, key: str, cells: list[Pos], hea
     ctx.positions[id(obj)] = ({**values, key: header} if header is not None else dict(values), {**items, key: cells})
 
 
+def _reader(chart: ChartBase) -> tuple[str, str]:
+    """The chart as the problems of its data file name it: by its file's name, as sections refer to it."""
+    return ("chart", chart.pos.file.stem if chart.pos.file else chart.title)
+
+
 def _read_data(chart: ChartBase, diag: Diagnostics, ctx: ReadContext) -> CsvData | None:
     pos = ctx.value_pos(chart, "data")
     try:
         path = resolve_data(chart.data, ctx.content_dir, pos)
-        shown = pos.file.parent.parent / chart.data if pos.file else path
-        return read_csv(path, shown)
     except ReportError as exc:
         diag.items.extend(exc.diagnostics)
+        return None
+    try:
+        return read_csv(path, pos.file.parent.parent / chart.data if pos.file else path)
+    except ReportError as exc:
+        report_once(diag, ctx.data_said, _reader(chart), exc.diagnostics)
     return None
 
 
-def _numbers(data: CsvData, column: int, diag: Diagnostics, ctx: ReadContext,
+def _numbers(chart: ChartBase, data: CsvData, column: int, diag: Diagnostics, ctx: ReadContext,
              unit: str | None = None) -> list[Number] | None:
     try:
         return data.numbers(column, ctx.numbers, unit)
     except ReportError as exc:
-        diag.items.extend(exc.diagnostics)
+        report_once(diag, ctx.data_said, _reader(chart), exc.diagnostics)
     return None
 
 
@@ -198,7 +206,7 @@ class SeriesChart(ChartBase):
         self.categories = [row[0].text for row in data.rows]
         _cell_positions(ctx, self, "categories", [row[0].pos for row in data.rows])
         for col in range(1, len(data.columns)):
-            values = _numbers(data, col, diag, ctx, self.unit)
+            values = _numbers(self, data, col, diag, ctx, self.unit)
             if values is None:
                 continue
             header = data.columns[col]
@@ -374,7 +382,7 @@ class DonutChart(ChartBase):
                        "e.g. a header 'Energieträger;Anteil' and rows like 'Wind;34,2'")
             return
         self.categories = [row[0].text for row in data.rows]
-        self.values = _numbers(data, 1, diag, ctx, self.unit) or []
+        self.values = _numbers(self, data, 1, diag, ctx, self.unit) or []
         _cell_positions(ctx, self, "categories", [row[0].pos for row in data.rows], data.columns[0].pos)
         _cell_positions(ctx, self, "values", [row[1].pos for row in data.rows], data.columns[1].pos)
 

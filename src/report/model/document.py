@@ -79,8 +79,9 @@ class Contact(Node):
                               example=["Musterstraße 1", "99084 Erfurt"], max_length=80, items=(0, 6))
     phone: str | None = spec("Telephone number: digits, spaces, +, /, -, . and an area code in brackets.", default=None,
                              example="+49 361 123456-0")
-    lines: list[str] = spec("Further lines of the imprint (commission, editors).", default=[],
-                            example=["Im Auftrag des Freistaates Thüringen"], max_length=120, items=(0, 12))
+    lines: list[str] = spec("Further lines of the imprint (commission, editors, a legal sentence: wrapped).",
+                            default=[],
+                            example=["Im Auftrag des Freistaates Thüringen"], max_length=400, items=(0, 12))
     email: str | None = spec("Contact e-mail address.", default=None, example="info@example.org")
     web: str | None = spec("Web address (https://…).", default=None, example="https://www.example.org")
 
@@ -135,6 +136,97 @@ class Padding(Node):
                                    example="images/team.jpg")
 
 
+NNBSP = "\u202f"  # narrow no-break space: a space between digit groups that never breaks
+DECIMAL_MARKS = {",": ",", ".": "."}
+# what may stand between groups of three digits, as written → as printed: the typewriter apostrophe
+# prints as the typographic one (as in text), every kind of space as the narrow no-break space
+THOUSANDS_MARKS = {".": ".", ",": ",", "’": "’", "'": "’", " ": NNBSP, "\u00a0": NNBSP, NNBSP: NNBSP,
+                   "\u2009": NNBSP, "": ""}
+# a mark written as its name: the hint gives the mark itself
+_MARK_WORDS = {"comma": ",", "komma": ",", "point": ".", "dot": ".", "period": ".", "full stop": ".", "punkt": ".",
+               "apostrophe": "’", "apostroph": "’", "space": " ", "leerzeichen": " ", "thin space": " ",
+               "narrow space": " ", "none": "", "nothing": "", "keins": "", "kein": "", "ohne": ""}
+_THOUSANDS_CHOICES = '".", ",", "’" (an apostrophe), " " (a space) or "" (none)'
+
+
+def _mark_shown(mark: str) -> str:
+    """A separator as a hint quotes it: a space as " "."""
+    return '" "' if mark.isspace() else f'"{mark}"'
+
+
+@dataclass(kw_only=True)
+class Numbers(Node):
+    """How numbers are printed where the house style is not the language's: the decimal separator, the
+    thousands separator, four-digit numbers without one. Numbers written as text (quoted in YAML, in
+    CSV files with ',') are read in the same notation."""
+
+    decimal: Any | None = field(default=None, metadata={**spec(
+        'The decimal separator: "," (2,5) or "." (2.5). Default: the language\'s.', example=",").metadata,
+        "json_schema": {"enum": list(DECIMAL_MARKS)}})
+    thousands: Any | None = field(default=None, metadata={**spec(
+        'Between groups of three digits: ".", ",", "’" (an apostrophe; \' prints as ’), " " (a space, printed as '
+        'a narrow no-break space: 1 234 567) or "" (none: 1234567). Default: the language\'s.',
+        example="’").metadata, "json_schema": {"enum": list(THOUSANDS_MARKS)}})
+    group_four_digits: bool | None = spec(
+        "false: a four-digit number stands without a thousands separator (1000, but 10.000), as DIN 5008 and "
+        "the SI allow; in a table column or on a chart's value axis that also holds a larger number, all are "
+        "grouped, so that the digits line up. Default: true (1.000).", default=None, example=False)
+
+    def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
+        self.decimal = self._mark("decimal", DECIMAL_MARKS, '"," (1234,5) or "." (1234.5)', diag, ctx)
+        self.thousands = self._mark("thousands", THOUSANDS_MARKS, _THOUSANDS_CHOICES, diag, ctx)
+        from ..locale import LANGUAGES, get_locale
+        if not ctx.language or ctx.language.split("-")[0].lower() not in LANGUAGES:
+            return  # report.yaml's language is wrong: said there
+        own = get_locale(ctx.language)
+        decimal = own.decimal if self.decimal is None else self.decimal
+        thousands = own.thousands if self.thousands is None else self.thousands
+        if decimal is INVALID_MARK or thousands is INVALID_MARK or decimal != thousands:
+            return
+        other = "." if decimal == "," else ","
+        if self.thousands is None:
+            diag.error(ctx.value_pos(self, "decimal"), f"report: numbers: decimal {_mark_shown(decimal)} is the "
+                       f"thousands separator of {ctx.language}: 1{decimal}234 would read both ways",
+                       f'set thousands: as well: "{other}" (1{other}234{decimal}5), " " (1 234{decimal}5) '
+                       f'or "’" (1’234{decimal}5)')
+        elif self.decimal is None:
+            diag.error(ctx.value_pos(self, "thousands"), f"report: numbers: thousands {_mark_shown(thousands)} is the "
+                       f"decimal separator of {ctx.language}: 1{thousands}234 would read both ways",
+                       f'set decimal: "{other}" as well (1{thousands}234{other}5), or group with "’" or " " '
+                       "(a space)")
+        else:
+            diag.error(ctx.value_pos(self, "thousands"), f"report: numbers: thousands and decimal are both "
+                       f"{_mark_shown(decimal)}", 'write two different marks, e.g. decimal: "," with thousands: '
+                       '"." (1.234,5) or " " (1 234,5)')
+        self.thousands = INVALID_MARK
+
+    def _mark(self, name: str, marks: dict[str, str], choices: str, diag: Diagnostics, ctx: ReadContext) -> Any:
+        """The separator written as `name`, as printed; None where it is not written (the language's)."""
+        value = getattr(self, name)
+        pos = ctx.value_pos(self, name)
+        example = 'thousands: "’", or "" for none' if name == "thousands" else 'decimal: ","'
+        if value is None:
+            if name in self.field_pos:  # `thousands:` with nothing after it
+                diag.error(pos, f"report: numbers: {name}: a value is missing",
+                           f"write the mark in quotes, e.g. {example}; leave the key out for the language's")
+                return INVALID_MARK
+            return None
+        written = value if isinstance(value, str) else None
+        if written is not None and written in marks:
+            return marks[written]
+        word = _MARK_WORDS.get(written.strip().lower()) if written is not None else None
+        if word is not None and word in marks:
+            hint = f"write the mark itself, in quotes: {name}: {_mark_shown(word)}"
+        else:
+            hint = f"write {choices}, in quotes"
+        shown = repr(written) if written is not None else f"'{getattr(value, 'source', value)}'"
+        diag.error(pos, f"report: numbers: {name}: {shown} is not a {name} separator", hint)
+        return INVALID_MARK
+
+
+INVALID_MARK = object()  # a separator that is wrong (said): the override is not used
+
+
 @dataclass(kw_only=True)
 class Report(Node):
     name: str = spec("Base name of the output files (letters, digits, hyphens).",
@@ -153,6 +245,9 @@ class Report(Node):
                                                           {"type": "string", "pattern": FINANCIAL_YEAR}]}})
     language: str = spec("Language of the content (BCP 47), e.g. de-DE or en-GB.", example="de-DE",
                          example_en="en-GB")
+    numbers: Numbers | None = spec(
+        "How numbers are printed and read where the house style is not the language's, e.g. {decimal: \",\", "
+        "thousands: \"’\"} for 1’234,5. Sections in another language keep theirs.", default=None)
     author: str = spec("Author shown in the PDF metadata.", example="Thüringen International",
                        example_en="Example Foundation")
     subject: str = spec("Subject shown in the PDF metadata.", example="Jahresrückblick 2017",
@@ -213,4 +308,14 @@ class Document:
     content_dir: Path
     assets_dir: Path
     warnings: list[Diagnostic] = field(default_factory=list)  # the model's findings that do not stop a build
+    refs: Any = None  # model.refs.CrossRefs: the places cross-references in the text name, and where they stand
+
+    def locale(self, language: str | None = None) -> Any:
+        """The locale that prints text in `language` (None: the report's): the report's own language
+        with report.yaml's `numbers:` over its notation; a section in another language has that
+        language's own (its readers' notation). Every stage asks here, never `get_locale` itself."""
+        from ..locale import get_locale
+        if language is None or language == self.report.language:
+            return get_locale(self.report.language, self.report.numbers)
+        return get_locale(language)
 

@@ -96,14 +96,16 @@ def _quantize(value: Decimal, decimals: int) -> Decimal:
 
 def format_decimal(value: Decimal | float | int, decimals: int, seps: Separators, sign: bool = False,
                    brackets: bool = False) -> str:
-    """Round half up (commercial rounding) to `decimals` places and group thousands; a negative
-    number with a minus, or in brackets (then a positive one has no plus: brackets mark the sign)."""
+    """Round half up (commercial rounding) to `decimals` places and group thousands (a four-digit number
+    not where `seps.group_four_digits` is false: 1000, 10.000); a negative number with a minus, or in
+    brackets (then a positive one has no plus: brackets mark the sign)."""
     exact = _quantize(value if isinstance(value, Decimal) else Decimal(str(value)), max(decimals, 0))
     negative = exact < 0
     digits = format(abs(exact), "f")
     whole, _, frac = digits.partition(".")
     groups = []
-    while len(whole) > 3:
+    alone = len(whole) == 4 and not getattr(seps, "group_four_digits", True)  # 1000, but 10.000
+    while len(whole) > 3 and not alone:
         groups.insert(0, whole[-3:])
         whole = whole[:-3]
     text = seps.thousands.join([whole, *groups]) + (seps.decimal + frac if frac else "")
@@ -141,8 +143,26 @@ def warn_rounded(diag: Diagnostics, found: list[tuple[Pos, str, Number]], decima
 
 
 def groups_with_point(seps: Separators | None) -> bool:
-    """Does this language write thousands as 1.000 (so YAML's 1.500 is a trap)?"""
-    return seps is not None and seps.thousands == "."
+    """Does this document read thousands as 1.000 (so YAML's 1.500 is a trap)?"""
+    return seps is not None and "." in read_marks(seps)[0]
+
+
+def read_marks(seps: Separators | None) -> tuple[list[str], list[str]]:
+    """The marks a number written as text may group thousands with, and those it may write decimals
+    with: the document's. Where report.yaml's `numbers:` changed them (`seps.language_marks`), the
+    language's own as well, where they cannot be taken for the other mark: a de-CH document that prints
+    1’234,5 reads 1’234.5 too, one that groups with a space reads 1.234,5 (de) — the data written
+    before stays right — while an English one that prints 1.234,5 reads 1,234 as no number."""
+    if seps is None:
+        return [""], ["."]
+    groups, points = [seps.thousands], [seps.decimal]
+    own = getattr(seps, "language_marks", None)
+    if own:
+        if own[0] not in groups and own[0] not in points:
+            groups.append(own[0])
+        if own[1] not in points and own[1] not in groups:
+            points.append(own[1])
+    return groups, points
 
 
 def number_from_yaml(value: int | float, source: str, seps: Separators | None) -> Number:
@@ -194,15 +214,17 @@ def _read(raw: str, seps: Separators | None) -> Number | None:
         negative = body[0] != "+"
         body = body[1:].lstrip()
     body = re.sub(rf"(?<=\d)[{_SPACES}](?=\d{{3}}(\D|$))", "", body)  # 48 250 → 48250
-    thousands, decimal = (seps.thousands, seps.decimal) if seps else ("", ".")
-    if thousands == "’":  # Swiss: Excel and keyboards write the straight apostrophe, 1'250'000
+    groups, points = read_marks(seps)
+    if "’" in groups:  # Swiss: Excel and keyboards write the straight apostrophe, 1'250'000
         body = body.replace("'", "’")
-    pattern = rf"\d{{1,3}}(?:{re.escape(thousands)}\d{{3}})+|\d+" if thousands else r"\d+"
-    match = re.fullmatch(rf"({pattern})(?:{re.escape(decimal)}(\d+))?", body)
+    group = "|".join(re.escape(g) for g in groups if g)  # one mark throughout a number: 1.234.567, not 1.234’567
+    pattern = rf"\d{{1,3}}(?P<g>{group})\d{{3}}(?:(?P=g)\d{{3}})*|\d+" if group else r"\d+"
+    point = "|".join(re.escape(p) for p in points)
+    match = re.fullmatch(rf"(?P<whole>{pattern})(?:(?:{point})(?P<frac>\d+))?", body)
     if not match or not body:
         return None
-    whole = match.group(1).replace(thousands, "") if thousands else match.group(1)
-    frac = match.group(2) or ""
+    whole = re.sub(r"\D", "", match["whole"])
+    frac = match["frac"] or ""
     try:
         exact = Decimal(f"{'-' if negative else ''}{whole}.{frac or '0'}")
     except InvalidOperation:  # pragma: no cover - the pattern admits digits only
@@ -215,12 +237,19 @@ def _hint_for(raw: str, seps: Separators | None) -> str:
     example = f"2{decimal}5"
     if seps and re.fullmatch(r"[-+−]?\d+[.,]\d+", raw) and decimal not in raw:
         other = "." if decimal == "," else ","
-        return f"this document writes decimals with '{decimal}', not '{other}': e.g. {raw.replace(other, decimal)}"
-    if seps and seps.thousands in ".," and re.fullmatch(r"[-+−]?\d{1,3}([.,]\d{3})+([.,]\d+)?", raw):
+        hint = f"this document writes decimals with '{decimal}', not '{other}': e.g. {raw.replace(other, decimal)}"
+        if re.fullmatch(r"[-+−]?\d{1,3}[.,]\d{3}", raw) and seps.thousands not in ("", ".", ","):
+            group = " " if seps.thousands.isspace() else seps.thousands  # 12.345 may be either: 12 345 (numbers:)
+            hint += f", or, for a whole number, {raw.replace(other, group)}"
+        return hint
+    if seps and seps.thousands and seps.thousands in ".," \
+            and re.fullmatch(r"[-+−]?\d{1,3}([.,]\d{3})+([.,]\d+)?", raw):
         swapped = raw.translate({ord("."): ",", ord(","): "."})
         if _read(swapped, seps) is not None:
             return (f"this document writes decimals with '{decimal}' and groups thousands with "
                     f"'{seps.thousands}': {swapped}")
+    if seps and (mark := _regrouped(raw, seps)):
+        return mark
     if raw.startswith("(") and raw.endswith(")"):
         inner = raw[1:-1].strip()
         if inner[:1] and (inner[0] in _MINUSES or inner[0] == "+"):
@@ -245,6 +274,26 @@ def _hint_for(raw: str, seps: Separators | None) -> str:
     if re.search(r"[%‰€$£]|[^\W\d_]", raw):
         return "write the number alone; a unit goes into 'unit:'"
     return f"write digits, e.g. 1500 or {example}"
+
+
+def _regrouped(raw: str, seps: Separators) -> str:
+    """A hint for a number grouped or pointed in another notation than the document's, which
+    report.yaml's `numbers:` may set ('1’234.5' where it writes 1’234,5; '1.234,5' where it groups
+    with a space): the number as the document writes it, or ''."""
+    body = raw.strip("()")
+    if not re.fullmatch(r"[-+−]?\d[\d.,’']*\d", body):
+        return ""
+    marks = [i for i, ch in enumerate(raw) if ch in ".,’'"]
+    last = raw[marks[-1]] if marks else ""
+    # the last mark is the decimal point where another mark stands before it, or it has not 3 digits after it
+    point = marks[-1] if marks and (any(raw[i] != last for i in marks) or not re.match(r"\d{3}(\D|$)",
+                                                                                     raw[marks[-1] + 1:])) else -1
+    fixed = "".join(seps.decimal if i == point else seps.thousands if i in marks else ch for i, ch in enumerate(raw))
+    if not marks or fixed == raw or _read(fixed, seps) is None:
+        return ""
+    group = seps.thousands
+    shown = "a space" if group.isspace() else f"'{group}'" if group else "no separator"
+    return f"this document writes decimals with '{seps.decimal}' and groups thousands with {shown}: {fixed}"
 
 
 def comma_splits(texts: list[str], positions: list[Pos]) -> list[int]:

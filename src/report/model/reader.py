@@ -24,10 +24,11 @@ from .. import markup
 from ..errors import Diagnostics, Pos, ReportError
 from ..load import YFloat, YInt, YMap, YPlain, YSeq
 from .numbers import Number, NumberError, Separators, groups_with_point, number_from_yaml, parse_number
+from .tabular import NO_GAPS
 
 # other spellings of a choice's value that read as it: British authors write centre (as the donut's
-# `centre:` key is spelt); the schema lists them too (schema.py)
-SPELLINGS = {"centre": "center"}
+# `centre:` key is spelt), US accountants parentheses for brackets; the schema lists them too (schema.py)
+SPELLINGS = {"centre": "center", "parentheses": "brackets"}
 
 
 class Markup(str):
@@ -43,6 +44,32 @@ class Year(str):
 
 
 FINANCIAL_YEAR = r"((?:19|20|21)\d\d) ?[/–-] ?(\d\d|\d{4})"  # 2025/26, 2025-26, 2025–2026
+
+
+class Length(float):
+    """A length in millimetres, written as a number (millimetres) or with its unit: 0.75in, 19 mm,
+    1.9cm, 54pt. `written`: the text an author wrote with a unit ("" for a number), for messages."""
+
+    written: str = ""
+
+
+MM_PER_UNIT = {"mm": 1.0, "cm": 10.0, "in": 25.4, "pt": 25.4 / 72}
+LENGTH_PATTERN = r"^\s*[-+]?(\d+(\.\d*)?|\.\d+)\s*(mm|cm|in|pt)\s*$"  # the schema's (JSON Schema: ECMA-262)
+_LENGTH = re.compile(r"\s*([-+]?(?:\d+(?:\.\d*)?|\.\d+))\s*(mm|cm|in|pt)\s*")
+LENGTH_SCHEMA = {"anyOf": [{"type": "number"}, {"type": "string", "pattern": LENGTH_PATTERN}]}
+LENGTH_HINT = "write millimetres as a number, e.g. 20, or the length with its unit: 0.75in, 19mm, 1.9cm, 54pt"
+
+
+def length_mm(text: str) -> float | None:
+    """A length with its unit ("0.75in", "19 mm") in millimetres; None when `text` is not one."""
+    m = _LENGTH.fullmatch(text)
+    return float(m[1]) * MM_PER_UNIT[m[2]] if m else None
+
+
+def mm_range(low: float, high: float) -> str:
+    """A range of lengths as a hint names it: "10 to 60 mm (0.4 to 2.36 in)" (inches rounded inwards)."""
+    inches = math.ceil(low / 25.4 * 100) / 100, math.floor(high / 25.4 * 100) / 100
+    return f"{low:g} to {high:g} mm ({inches[0]:g} to {inches[1]:g} in)"
 
 
 def spec(description: str, default: Any = MISSING, example: Any = None, *,
@@ -63,6 +90,13 @@ def spec(description: str, default: Any = MISSING, example: Any = None, *,
     if isinstance(default, (list, dict)):
         return field(default_factory=lambda: type(default)(default), metadata=meta)
     return field(default=default, metadata=meta)
+
+
+def id_spec(what: str, example: str, example_en: str) -> Any:
+    """The optional `id:` that a cross-reference in the text names ([S. {page}](#id), see model.refs)."""
+    return spec(f"A name for {what}, for cross-references in the text: [S. {{page}}](#{example}) prints the "
+                "page it is on (and links to it on screen). Letters, digits and hyphens; unique in the report.",
+                default=None, example=example, example_en=example_en, max_length=60)
 
 
 class Node:
@@ -91,6 +125,7 @@ class ReadContext:
     # the document language's number notation (thousands, decimal); None until report.yaml is read
     numbers: Separators | None = None
     language: str = ""  # report.yaml's language ("en-GB"), "" until it is read: the examples hints show
+    data_said: dict = field(default_factory=dict)  # problems of data files reported already (tabular.report_once)
 
     def says(self, german: str, english: str) -> str:
         """A hint's example in the document's language: German in a German document, else English."""
@@ -106,6 +141,7 @@ class ReadContext:
         return seq[index] if seq and index < len(seq) else self.value_pos(obj, key)
 
 
+_DECIMAL = re.compile(r"[-+]?(\d+(\.\d*)?|\.\d+)")
 # a run of spaces, tabs and line ends other than one plain space (those stay as they are: the few
 # matches make `sub` twice as fast over long texts as replacing every space with a space)
 _SPACE_RUN = re.compile(r"[\t\r\n][ \t\r\n]*| [ \t\r\n]+")
@@ -121,6 +157,8 @@ def _fold(text: str) -> str:
 def _type_name(tp: Any) -> str:
     if tp in (float, int, Number):
         return "a number"
+    if tp is Length:
+        return "a length"
     if tp in (str, Markup, AssetPath):
         return "text"
     if tp is bool:
@@ -162,8 +200,7 @@ class Reader:
             return self.read(value, pos, inner[0], what)
         if value is None:
             if "values[" in what:  # null (or nothing) in a chart's list of values
-                hint = ("a chart has no gaps: write a number for every category, or leave the category out "
-                        "(a table shows a missing value as –)")
+                hint = NO_GAPS
             elif what.endswith("]"):  # an item of a list: there is no colon to write after
                 hint = f"write {_type_name(tp)} in its place, or leave the item out"
             else:
@@ -171,7 +208,7 @@ class Reader:
             self.diag.error(pos, f"{what}: a value is missing", hint)
             return INVALID
         if origin is Literal:
-            if value in SPELLINGS and SPELLINGS[value] in args:  # centre: the British spelling reads as center
+            if value in SPELLINGS and SPELLINGS[value] in args:  # centre reads as center, parentheses as brackets
                 return SPELLINGS[value]
             if value not in args:
                 self.diag.error(pos, f"{what}: {_got(value)} is not one of {', '.join(map(str, args))}",
@@ -190,6 +227,8 @@ class Reader:
             return self._read_number(value, pos, tp, what)
         if tp is Year:
             return self._read_year(value, pos, what)
+        if tp is Length:
+            return self._read_length(value, pos, what)
         if tp in (str, Markup, AssetPath):
             return self._read_text(value, pos, tp, what)
         if tp is bool:
@@ -236,9 +275,10 @@ class Reader:
                 self.diag.error(pos, f"{what}: {exc}", exc.hint)
                 return INVALID
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            hint = "write numbers without quotes, e.g. 20"
+            # a number in quotes is text to YAML; anything else written unquoted is not a number at all
+            hint = "write a number, e.g. 20" if isinstance(value, YPlain) else "write numbers without quotes, e.g. 20"
             written = value.strip() if isinstance(value, str) else ""
-            unit = re.fullmatch(r"([-+]?\d+(?:[.,]\d+)?)\s*(%|mm|cm|pt|px)", written)
+            unit = re.fullmatch(r"([-+]?\d+(?:[.,]\d+)?)\s*(%|mm|cm|in|pt|px)", written)
             if unit:  # width: 45% — the field has its unit (the description says which)
                 hint = f"write the number alone, without {unit[2]}: {unit[1]}"
             elif isinstance(value, str) and re.fullmatch(r"[-+]?\d+(\.\d*)?[eE][-+]?\d+", value.strip()):
@@ -255,6 +295,25 @@ class Reader:
             self.diag.error(pos, f"{what}: {value} is not a whole number", "write a whole number, e.g. 2017")
             return INVALID
         return tp(value)
+
+    def _read_length(self, value: Any, pos: Pos, what: str) -> Any:
+        """A length: a number is millimetres; text is a number with its unit (mm, cm, in, pt)."""
+        if isinstance(value, str) and not isinstance(value, YPlain) and _DECIMAL.fullmatch(value.strip()):
+            self.diag.error(pos, f"{what}: {_got(value)} is text, not a length", "write numbers without quotes, "
+                            f"e.g. {value.strip()} (millimetres), or with a unit: {value.strip()}mm")
+            return INVALID
+        if isinstance(value, str):
+            mm = length_mm(value)
+            if mm is None:
+                comma = re.fullmatch(r"\s*(\d+),(\d+)\s*(mm|cm|in|pt)\s*", value)
+                hint = f"write a decimal point: {comma[1]}.{comma[2]}{comma[3]}" if comma else LENGTH_HINT
+                self.diag.error(pos, f"{what}: {_got(value)} is not a length", hint)
+                return INVALID
+            out = Length(mm)
+            out.written = value.strip()
+            return out
+        number = self._read_number(value, pos, float, what)
+        return INVALID if number is INVALID else Length(number)
 
     def _quote_example(self) -> str:
         """The document's own quotation marks, as an author would type them: „…“ (de), “…” (en), «…» (de-CH)."""
@@ -349,6 +408,16 @@ class Reader:
             self.diag.error(value.key_pos[key], f"{what}: '{text}' reads as a key and its value, because of "
                             "the ': ' in it", f"quote the text: \"{text}\"")
             return INVALID
+        pair = getattr(cls, "PAIR", None)  # (key, key) an author may write as one key and its value
+        if pair and len(value) == 1 and next(iter(value)) not in flds \
+                and not isinstance(next(iter(value.values())), (YMap, YSeq)):
+            key, rest = next(iter(value.items()))  # `- März: Messe in Berlin`: a date and its text, to the eye
+            shown = "" if rest is None else str(rest)
+            shown = shown if len(shown) <= 30 else shown[:29] + "…"
+            self.diag.error(value.key_pos[key], f"{what}: '{key}: {shown}' reads as a key and its value, not as "
+                            f"the {pair[0]} and the {pair[1]}",
+                            f"write it as two keys, '- {pair[0]}: {key}' and under it '  {pair[1]}: {shown or '…'}'")
+            return INVALID
         ok = True
         meant = set()  # the keys an unknown one was meant to be: not missing as well
         for key in value:
@@ -372,7 +441,10 @@ class Reader:
                     if self.ctx.language.startswith("en") and f.metadata.get("example_en") is not None:
                         example = f.metadata["example_en"]
                     if example is not None and not isinstance(example, (list, dict)):
-                        hint += f", e.g. {name}: {example}"
+                        shown = str(example)
+                        if ": " in shown or shown.startswith(("'", '"', "[", "{", "*", "&", "!", "%", "@", "`")):
+                            shown = '"' + shown.replace('"', '\\"') + '"'  # as YAML reads it: 'Source: …' quoted
+                        hint += f", e.g. {name}: {shown}"
                     self.diag.error(value.pos, f"{what}: missing required key '{name}'", hint)
                     ok = False
                 continue
@@ -415,10 +487,18 @@ class Reader:
         between = meta.get("between")
         if between:
             for label, number, npos in _each_value(result, block, name, pos):
-                if not between[0] <= number <= between[1]:
+                if number is None or between[0] <= number <= between[1]:  # None: an optional key left empty
+                    continue
+                ok = False
+                if not isinstance(number, Length):
                     self.diag.error(npos, f"{what}: {label} = {number:g} is out of range",
                                     f"use a value from {between[0]:g} to {between[1]:g}")
-                    ok = False
+                    continue
+                shown = f"{number.written!r} ({number:.3g} mm)" if number.written else f"{number:g} mm"
+                hint = f"use {mm_range(*between)}"
+                if not number.written and between[0] <= number * 25.4 <= between[1]:
+                    hint += f"; a number alone is millimetres: for inches write {number:g}in"
+                self.diag.error(npos, f"{what}: {label} = {shown} is out of range", hint)
         limit = meta.get("max_length")
         if limit:
             for label, text, tpos in _each_value(result, block, name, pos):

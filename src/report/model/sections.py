@@ -10,8 +10,11 @@ from .. import markup
 from ..errors import Diagnostics
 from .blocks import BLOCK_KINDS, block_texts, check_breaks, check_heading_levels, check_last_heading, check_page_photos
 from .document import check_language
-from .numbers import _POINT, Number, warn_dropped_digits
-from .reader import AssetPath, Markup, Node, ReadContext, spec
+from .numbers import _POINT, Number, format_decimal, warn_dropped_digits
+from .reader import AssetPath, Markup, Node, ReadContext, id_spec, spec
+
+SECTION_ID = ("the section (by default it is named by its file name without the number in front: 07-finanzen.yaml "
+              "is #finanzen)")
 
 
 def language_spec() -> Any:
@@ -39,6 +42,7 @@ class TextSection(Node):
     footnotes: list[Markup] = spec("Footnotes, referred to as [^1], [^2] … in the text and set at the end of "
                                    "the section.", default=[], example=["Stand: Dezember 2017."], items=(0, 30))
     language: str | None = language_spec()
+    id: str | None = id_spec(SECTION_ID, "finanzen", "finance")
 
     def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
         check_language(self, diag, ctx)
@@ -128,6 +132,7 @@ class ForewordSection(Node):
                                 "signature": "images/unterschrift-becker.png"},
                                {"name": "Thomas Krüger", "role": "Geschäftsführer"}], items=(2, 3))
     language: str | None = language_spec()
+    id: str | None = id_spec(SECTION_ID, "finanzen", "finance")
 
     def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
         check_language(self, diag, ctx)
@@ -198,7 +203,7 @@ class KeyFigure(Node):
         before, now = (self.previous.value if self.previous else None), self.value.value
         if self.change == "percent" and before and abs(now - before) > TENFOLD * abs(before):
             seps = ctx.numbers or _POINT
-            limit = f"{TENFOLD * 100:,}".replace(",", seps.thousands) + ctx.says(" %", "%")
+            limit = format_decimal(TENFOLD * 100, 0, seps) + ctx.says(" %", "%")
             diag.warning(ctx.value_pos(self, "previous"), f"key figure {self.value.format(seps)}: previous "
                          f"{self.previous.format(seps)} makes a change of more than {limit}",
                          "check that both are written alike (scale, unit, and the document's notation: "
@@ -218,6 +223,7 @@ class KeyFiguresSection(Node):
     intro: Markup | None = spec("Text under the heading.", default=None)
     figures: list[KeyFigure] = spec("The tiles, in reading order.", items=(1, 12))
     language: str | None = language_spec()
+    id: str | None = id_spec(SECTION_ID, "finanzen", "finance")
 
     def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
         check_language(self, diag, ctx)

@@ -16,8 +16,8 @@ from typing import Any, Literal
 from ..errors import Diagnostics, Pos, ReportError
 from ..load import YFloat, YInt, YMap, YSeq
 from .numbers import Number, NumberError, comma_splits, format_decimal, parse_number, warn_rounded
-from .reader import Markup, Node, ReadContext, Reader, did_you_mean, spec
-from .tabular import read_csv, resolve_data, without_unit
+from .reader import Markup, Node, ReadContext, Reader, did_you_mean, id_spec, spec
+from .tabular import read_csv, report_once, resolve_data, without_unit
 
 MAX_ROWS = 500  # more does not belong in a printed review
 ROW_KINDS = ("header", "group", "body", "subtotal", "total")
@@ -102,6 +102,12 @@ class TableColumn(Node):
         "says nothing: from zero, across a change of sign, to or from a missing value), number or currency the "
         "difference.", default=None, example=["2024", "2025"],
         items=(2, 2))
+    change_of: Literal["values", "amounts"] | None = spec(
+        "What a computed change compares where both amounts are negative, as costs written in brackets are: "
+        "values (the signed values, so a cost that grew, (273,870) → (301,402), changes by −10.1 %, a change "
+        "for the worse, and a loss that narrowed by +) or amounts (the amounts as printed, as annual reports "
+        "show them: +10.1 %). Default: values, with a warning where both amounts of a row print in brackets.",
+        default=None, example="amounts")
     width: int | None = spec(
         "Width in percent of the table (which spans the text column); the other columns share the rest. Never "
         "narrower than the column's longest word or widest number. Default: what its entries need.",
@@ -154,6 +160,7 @@ class Table(Node):
         "also for percent columns): minus (−1,251) or brackets, as accounts set them ((1,251), the closing "
         "bracket beyond the aligned digits). Default: as written — a number written in brackets, (12), "
         "prints in brackets, any other with a minus.", default=None, example="brackets")
+    id: str | None = id_spec("the table", "investitionen", "investment")
     table: list[TableRow] = field(default_factory=list, init=False)  # the rows, read against the columns
     notation: Any = field(default=None, init=False, repr=False)  # of the CSV file's numbers (tabular.CsvData)
     _unit_cells: dict = field(default_factory=dict, init=False, repr=False)  # column → (pos, unit, text, cells)
@@ -183,6 +190,10 @@ class Table(Node):
                 if not col.numeric:
                     diag.error(col.pos, f"table '{self.title}': computed column '{col.name}' must be of type "
                                "percent (change in percent) or number (the difference)", "add type: percent")
+            elif col.change_of:
+                diag.error(ctx.value_pos(col, "change_of"), f"table '{self.title}': column '{col.name}' has "
+                           "change_of but computes no change", "add change: [first column, second column], or "
+                           "leave change_of out")
         if (self.rows is None) == (self.data is None):
             diag.error(self.pos, f"table '{self.title}': give either rows or data",
                        "write the rows under 'rows:', or name a CSV file: data: data/tabelle.csv")
@@ -215,6 +226,7 @@ class Table(Node):
                        "name a row by the text of its first cell")
         self._unit_errors(diag)
         self._years(rows, diag, ctx)
+        self._change_signs(rows, diag, ctx)
         for col in self.columns:  # digits that decimals: rounds away, once per column
             warn_rounded(diag, self._rounded_cells.get(col.name, []), col.decimals, ctx.numbers,
                          "column")
@@ -283,9 +295,13 @@ class Table(Node):
         pos = ctx.value_pos(self, "data")
         try:
             path = resolve_data(self.data, ctx.content_dir, pos)
-            csv = read_csv(path, _display_path(path))
         except ReportError as exc:
             diag.items.extend(exc.diagnostics)
+            return None
+        try:
+            csv = read_csv(path, _display_path(path))
+        except ReportError as exc:
+            report_once(diag, ctx.data_said, ("table", self.title), exc.diagnostics)
             return None
         self.notation = csv.separators(ctx.numbers) if csv.notation else None
         if not csv.rows:
@@ -369,8 +385,8 @@ class Table(Node):
 
     def _years(self, rows: list[TableRow], diag: Diagnostics, ctx: ReadContext) -> None:
         """A number column of years (Baujahr: 2013, 1968) prints them grouped, '2.013': a warning."""
-        if ctx.numbers is None or not ctx.numbers.thousands:
-            return
+        if ctx.numbers is None or not ctx.numbers.thousands or not getattr(ctx.numbers, "group_four_digits", True):
+            return  # 2013 prints as 2013
         for i, col in enumerate(self.columns):
             if col.type != "number" or col.change:
                 continue
@@ -412,19 +428,49 @@ class Table(Node):
         return out
 
     def _computed(self, col: TableColumn, cells: dict[str, TableCell], pos: Pos) -> TableCell:
-        """The change from one number column to another: in percent, or the difference."""
+        """The change from one number column to another: in percent, or the difference; of the
+        amounts as printed where the column says so and both are negative ((273,870) → (301,402):
+        +10.1, not −10.1)."""
         old, new = (cells.get(n) for n in col.change)
         a, b = (c.value.value if c is not None and isinstance(c.value, Number) else None for c in (old, new))
         if a is None or b is None:  # from or to a missing value: nothing to compare, unless one side has one
             meaningless = col.type == "percent" and (a, b) != (None, None)
             return TableCell(NOT_MEANINGFUL if meaningless else None, pos)
-        if col.type == "percent":
-            if a == 0 or a * b < 0:  # from zero, or from a loss to a profit and back
-                return TableCell(NOT_MEANINGFUL, pos)
-            places = 1 if col.decimals is None else col.decimals
-            return TableCell(_rounded((b - a) / abs(a) * 100, places), pos)
-        places = max(old.value.decimals, new.value.decimals) if col.decimals is None else col.decimals
-        return TableCell(_rounded(b - a, places), pos)
+        if col.change_of == "amounts" and a < 0 and b < 0:
+            a, b = -a, -b
+        places = max(old.value.decimals, new.value.decimals)
+        return TableCell(_change(col, a, b, places), pos)
+
+    def _change_signs(self, rows: list[TableRow], diag: Diagnostics, ctx: ReadContext) -> None:
+        """A change column without `change_of` whose two amounts of a row both print in brackets (a
+        cost, as accounts write it) is a warning, once, at the column: its sign is that of the signed
+        values, so a cost that grew prints as a fall (−10.1), where a reader of accounts expects the
+        change of the amounts as printed (+10.1)."""
+        seps = ctx.numbers  # the document's notation, as the table prints them
+        names = [c.name for c in self.columns]
+        for col in self.columns:
+            if seps is None or not col.change or col.change_of or any(n not in names for n in col.change):
+                continue
+            sources = [self.columns[names.index(n)] for n in col.change]
+            for row in rows:
+                old, new = (row.cells[names.index(n)].value for n in col.change)
+                if not (isinstance(old, Number) and isinstance(new, Number) and old.value < 0 and new.value < 0
+                        and old.value != new.value and self.brackets(sources[0], old)
+                        and self.brackets(sources[1], new)):
+                    continue
+                places = max(old.decimals, new.decimals)
+                values, amounts = (_change(col, a, b, places) for a, b in ((old.value, new.value),
+                                                                            (-old.value, -new.value)))
+                values, amounts = (n.format(seps, sign=True, brackets=self.brackets(col, n))
+                                   for n in (values, amounts))
+                moved = ("the signed values fell, the amounts as printed grew" if new.value < old.value
+                         else "the signed values rose, the amounts as printed fell")
+                diag.warning(ctx.value_pos(col, "change"), f"table '{self.title}': column '{col.name}': "
+                             f"'{_label(row)}' goes from {_written(old, seps)} to {_written(new, seps)} and its "
+                             f"change prints as {values}: {moved}",
+                             f"add change_of: amounts to the column for {amounts}, the change of the amounts as "
+                             f"annual reports show it; or change_of: values to keep {values}")
+                break
 
     def _notes(self, rows: list[TableRow], diag: Diagnostics, ctx: ReadContext) -> None:
         """Number the footnotes in the order they are listed; mark their cells."""
@@ -526,6 +572,21 @@ class Table(Node):
 def _rounded(value: Decimal, places: int) -> Number:
     exact = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
     return Number(exact, places, format(exact, "f"))
+
+
+def _change(col: TableColumn, a: Decimal, b: Decimal, places: int = 0) -> Number | NotMeaningful:
+    """The change from `a` to `b`: in percent of the base's size (n/m from zero, or across a change
+    of sign), or the difference, with the decimals of the amounts (`places`) unless the column says."""
+    if col.type == "percent":
+        if a == 0 or a * b < 0:  # from zero, or from a loss to a profit and back
+            return NOT_MEANINGFUL
+        return _rounded((b - a) / abs(a) * 100, 1 if col.decimals is None else col.decimals)
+    return _rounded(b - a, places if col.decimals is None else col.decimals)
+
+
+def _written(number: Number, seps: Any) -> str:
+    """A number as the author wrote it, in brackets: '(273,870)'."""
+    return format_decimal(number.value, number.decimals, seps, brackets=True)
 
 
 def _display_path(path: Path) -> Path:

@@ -3,19 +3,20 @@
 Spreadsheets export CSV in two dialects: `,` between cells (English) and `;` with decimal commas
 (German and other European Excel). The delimiter is detected from the header row. Numbers in cells
 are read by `numbers.parse_number`: in a `;` file with decimal commas and `.` between thousands
-(whatever the document's language: an English edition reads the German office's exports), else
-in the document's notation. Errors name the file, row and column.
+(whatever the document's language: an English edition reads the German office's exports; Swiss
+in a de-CH document), else in the document's notation (with report.yaml's `numbers:`). Errors
+name the file, row and column.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import SimpleNamespace
 
-from ..errors import Diagnostic, Pos, ReportError
+from ..errors import Diagnostic, Diagnostics, Pos, ReportError
 from ..load import read_text
 from .numbers import Number, NumberError, Separators, parse_number
 
@@ -23,6 +24,9 @@ DATA_DIR = "data"
 MAX_ROWS = 5000
 EXCEL_SEMICOLON = SimpleNamespace(thousands=".", decimal=",")  # the notation of a `;` export
 APOSTROPHES = "’'"  # Swiss thousands: 1’250’000 (and Excel's 1'250'000)
+# a chart's value left out, in its YAML or its CSV file (the README's advice)
+NO_GAPS = ("a chart has no gaps: write a number for every category, or leave the category out "
+           "(a table shows a missing value as –)")
 
 
 @dataclass(frozen=True)
@@ -41,10 +45,16 @@ class CsvData:
     notation: Separators | None = None  # its numbers' notation where it is not the document's
 
     def separators(self, document: Separators | None) -> Separators | None:
-        """The notation its numbers are read in: a `;` export's (German) unless the document is Swiss
-        (Excel in Switzerland writes `;` with 1'250'000 and 2.5), else the document's."""
-        if self.notation is EXCEL_SEMICOLON and document is not None and document.thousands in APOSTROPHES:
-            return document
+        """The notation its numbers are read in: a `;` export's (German) unless the document's language
+        is Swiss (Excel in Switzerland writes `;` with 1'250'000 and 2.5), else the document's. A `;`
+        file is read as the spreadsheet wrote it, whatever report.yaml's `numbers:` prints."""
+        if self.notation is EXCEL_SEMICOLON and document is not None:
+            language = getattr(document, "language", None)
+            if isinstance(language, str):
+                from ..locale import get_locale
+                document = get_locale(language)  # the language's own notation, as its Excel writes it
+            if document.thousands in APOSTROPHES:
+                return document
         return self.notation or document
 
     def column(self, name: str) -> int | None:
@@ -70,7 +80,48 @@ class CsvData:
         (cell, exc), rest = problems[0], problems[1:]  # one error for the column: the first cell, the others named
         shown = ", ".join(repr(c.text) for c, _ in rest[:3]) + (", …" if len(rest) > 3 else "")
         more = f" (and {len(rest)} more cell{'s' if len(rest) != 1 else ''} of this column: {shown})" if rest else ""
-        raise ReportError([Diagnostic(f"column '{name}': {exc}{more}", cell.pos, exc.hint)])
+        hint = NO_GAPS if not cell.text else _currency_hint(cell.text, unit) or exc.hint
+        raise ReportError([Diagnostic(f"column '{name}': {exc}{more}", cell.pos, hint)])
+
+
+def _currency_hint(text: str, unit: str | None) -> str | None:
+    """A cell exported with a currency sign ('$86,412') that the values' unit does not start with."""
+    sign = text.lstrip("(-+−").strip()[:1]
+    if sign not in "$£€¥" or not sign or (unit or "").startswith(sign):
+        return None
+    return (f"the cells may keep '{sign}' where the chart's unit starts with it, e.g. unit: {sign} thousand "
+            f"or unit: {sign}M (now: {unit!r}); else write the numbers alone" if unit else
+            f"the cells may keep '{sign}' where the chart has a unit that starts with it, e.g. unit: {sign} "
+            f"thousand or unit: {sign}M; else write the numbers alone")
+
+
+def report_once(diag: Diagnostics, said: dict, who: tuple[str, str], found: list[Diagnostic]) -> None:
+    """The problems of a data file, found for `who` (('chart', 'revenue'), ('table', 'Balance sheet')),
+    each reported once and naming who reads the file: two charts that read one file said each of
+    its errors twice, and neither named the chart. `said` remembers them over the whole load."""
+    for d in found:
+        key = (d.pos, d.message, d.hint, d.severity)
+        before, users = said.get(key, (None, []))
+        if who in users:
+            continue
+        users = [*users, who]
+        shown = replace(d, message=f"{_readers(users)}: {d.message}")
+        at = next((i for i, item in enumerate(diag.items) if item is before), None)
+        if at is None:
+            diag.items.append(shown)
+        else:
+            diag.items[at] = shown
+        said[key] = (shown, users)
+
+
+def _readers(users: list[tuple[str, str]]) -> str:
+    """"chart 'a'", "charts 'a' and 'b'", "chart 'a' and table 'B'"."""
+    parts = []
+    for kind in dict.fromkeys(k for k, _ in users):
+        names = [f"'{n}'" for k, n in users if k == kind]
+        listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+        parts.append(f"{kind}{'s' if len(names) > 1 else ''} {listed}")
+    return " and ".join(parts)
 
 
 def without_unit(text: str, unit: str | None) -> str:

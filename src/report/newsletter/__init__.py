@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import Diagnostic, ReportError
-from ..locale import get_locale
 from ..model import Document
 from ..output import write_atomic
 from .logo import write_mail_logo
@@ -57,7 +56,7 @@ def make_kit(doc: Document, screen_pdf: Path, out_dir: Path, written: list[Path]
     require_newsletter(doc)
     done = written if written is not None else []
     folder = out_dir / "newsletter"
-    locale = get_locale(doc.report.language)
+    locale = doc.locale()
     done += thumbnails(screen_pdf, folder)
     html = folder / "teaser.html"
     text = folder / "teaser.txt"

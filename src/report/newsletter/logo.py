@@ -30,7 +30,6 @@ def write_mail_logo(doc: Document, folder: Path) -> list[Path]:
     from ..editions.screen import ScreenEdition
     from ..layout.logo import Brand, draw_logo
     from ..layout.styles import Styles, register_fonts
-    from ..locale import get_locale
     from ..logo import logo_files
     from ..theme import load_theme
     theme, fonts = load_theme(doc.content_dir, doc.assets_dir)
@@ -38,7 +37,7 @@ def write_mail_logo(doc: Document, folder: Path) -> list[Path]:
         return []
     art, negative = logo_files(theme.logo, doc.assets_dir)
     brand = Brand(theme.logo, art, negative, theme.logo.alt or doc.report.organisation)
-    styles = Styles(theme, get_locale(doc.report.language), "rgb", register_fonts(fonts))
+    styles = Styles(theme, doc.locale(), "rgb", register_fonts(fonts))
     shown, plate = brand.art_on(True)
     width = 120.0
     height = width * shown.ratio

@@ -20,14 +20,14 @@ import pikepdf
 
 from ..errors import Diagnostic, Pos, ReportError
 from . import content, document, ink, pages
-from .findings import BINDINGS, DEFAULT_PROFILE, FAIL, PASS, WARN, Finding, Profile, Report
+from .findings import BINDINGS, DEFAULT_PROFILE, FAIL, PASS, WARN, Finding, Profile, Report, bleed_minimum
 from .walk import Budget, Event, Malformed, Walker, numbers
 
 if TYPE_CHECKING:
     from .memo import PageMemo
 
 __all__ = ["BINDINGS", "DEFAULT_PROFILE", "FAIL", "PASS", "WARN", "Budget", "Finding", "Profile", "Report",
-           "preflight"]
+           "bleed_minimum", "preflight"]
 
 MAX_FILE = 2 * 2**30  # bytes; larger files are refused before reading
 HEADER_WINDOW = 1024  # ISO 32000 §7.5.2 lets readers find %PDF- within the first 1024 bytes

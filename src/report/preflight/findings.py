@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass, field
 
 MM = 72 / 25.4
 PASS, WARN, FAIL = "pass", "warn", "fail"
+BLEED_SLACK = 0.01  # pt: boxes are written rounded to a few decimals
 BINDINGS = ("saddle", "perfect", "none")
 
 
@@ -18,7 +19,7 @@ class Profile:
     pdfx: str = "PDF/X-4"
     max_version: str = "1.6"  # ISO 15930-7: PDF/X-4 is PDF 1.6
     max_ink: float = 300.0  # % total area coverage; FOGRA39 sheet-fed practice
-    min_bleed: float = 3 * MM - 0.01  # German shops' standard bleed
+    min_bleed: float = 3 * MM - BLEED_SLACK  # pt: German shops' standard bleed (US printers: 0.125 in)
     min_line: float = 0.25  # pt
     min_text: float = 6.0  # pt
     small_text: float = 12.0  # pt: text below this size …
@@ -31,6 +32,18 @@ class Profile:
 
 
 DEFAULT_PROFILE = Profile()
+
+
+def bleed_minimum(mm: float) -> float:
+    """Profile.min_bleed for a bleed of `mm` millimetres (what the build checks its own bleed against)."""
+    return mm * MM - BLEED_SLACK
+
+
+def bleed_text(points: float) -> str:
+    """A profile's bleed as messages name it: "3 mm", "3.175 mm (0.125 in)"."""
+    mm = round((points + BLEED_SLACK) / MM, 3)
+    thousandths = mm / 25.4 * 1000  # an inch measure (0.125 in) is named as one too
+    return f"{mm:g} mm" + (f" ({thousandths / 1000:g} in)" if abs(thousandths - round(thousandths)) < 1e-6 else "")
 
 
 @dataclass

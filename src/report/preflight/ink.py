@@ -14,10 +14,11 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from PIL import Image, ImageMath
+from PIL import Image
 
+from ..colours import max_ink
 from .findings import FAIL, PASS, WARN, Finding, Profile
-from .walk import Event, ImageInfo, base_family
+from .walk import Event, ImageInfo, Malformed, _filters, base_family
 
 RESOLUTION = 50  # dpi: fine enough for any area a shop cares about (0.5 mm), fast (0.1 s a page)
 GS_TIMEOUT = 120  # s
@@ -81,25 +82,21 @@ def _from_content(events: list[Event]) -> dict[int, float]:
 
 
 def _image_ink(image: object) -> float:
-    """The most ink of a DeviceCMYK JPEG image (what print PDFs carry); other images count 0."""
+    """The most ink of a DeviceCMYK JPEG image (what print PDFs carry: `/Filter /DCTDecode`, or
+    `[/DCTDecode]` as reportlab writes it); other images count 0."""
     if isinstance(image, ImageInfo):
         return image.ink
     try:
-        if image.get("/ColorSpace") != "/DeviceCMYK" or image.get("/Filter") != "/DCTDecode":
+        if image.get("/ColorSpace") != "/DeviceCMYK" or _filters(image) not in (["/DCTDecode"], ["/DCT"]):
             return 0.0
+        decode = image.get("/Decode")
+        adobe = decode is not None and [float(v) for v in decode] == [1, 0] * 4
         with Image.open(io.BytesIO(image.read_raw_bytes())) as im:
             if im.width * im.height > MAX_IMAGE_PIXELS:
                 im.draft("CMYK", (im.width // 8, im.height // 8))
-            # [1 0 1 0 1 0 1 0]: Adobe's inverted CMYK JPEGs
-            return max_ink(im.convert("CMYK"), inverted=image.get("/Decode") is not None)
-    except (OSError, ValueError, Image.DecompressionBombError):
+            # Pillow reads every CMYK JPEG in Adobe's polarity (its samples inverted): the ink a PDF
+            # prints with /Decode [1 0 1 0 1 0 1 0]; without it, the PDF prints the samples as stored
+            # (as Ghostscript renders them), which is Pillow's inverted
+            return max_ink(im if im.mode == "CMYK" else im.convert("CMYK"), inverted=not adobe)
+    except (OSError, ValueError, TypeError, Malformed, Image.DecompressionBombError):
         return 0.0
-
-
-def max_ink(im: Image.Image, inverted: bool = False) -> float:
-    """The highest C+M+Y+K of any pixel of a CMYK image, in percent (`inverted`: of 255 minus each
-    value). Pillow's own arithmetic: importing numpy for this took a build 0.1 s."""
-    c, m, y, k = (band.convert("I") for band in im.split())
-    total = ImageMath.lambda_eval(lambda b: b["c"] + b["m"] + b["y"] + b["k"], c=c, m=m, y=y, k=k)
-    lowest, highest = total.getextrema()
-    return (4 * 255 - lowest if inverted else highest) / 255 * 100

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pikepdf
 
-from .findings import FAIL, PASS, Finding, Profile
+from .findings import FAIL, PASS, Finding, Profile, bleed_text
 from .walk import Malformed, dictionary, numbers
 
 
@@ -38,10 +38,10 @@ def boxes(pdf: pikepdf.Pdf, profile: Profile) -> list[Finding]:
     out.append(Finding("trim box", FAIL, "TrimBox missing: the print shop cannot tell the final size", no_trim)
                if no_trim else Finding("trim box", PASS, "TrimBox on every page"))
     if no_bleed or small:
-        out.append(Finding("bleed", FAIL, "BleedBox missing or bleed under 3 mm: white edges after cutting",
-                           sorted(no_bleed + small)))
+        out.append(Finding("bleed", FAIL, f"BleedBox missing or bleed under {bleed_text(profile.min_bleed)}: white "
+                           "edges after cutting", sorted(no_bleed + small)))
     elif not no_trim and not bad:
-        out.append(Finding("bleed", PASS, "BleedBox with ≥ 3 mm bleed on every side"))
+        out.append(Finding("bleed", PASS, f"BleedBox with ≥ {bleed_text(profile.min_bleed)} bleed on every side"))
     if not_nested:
         out.append(Finding("boxes", FAIL, "BleedBox extends beyond the MediaBox", not_nested))
     return out

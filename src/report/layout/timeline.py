@@ -1,0 +1,288 @@
+"""The year at a glance: dated entries in a chronicle. The dates stand in a column on the text
+column's edge (bold, in the accent colour, ragged), a thin rule in the accent colour runs beside
+them with a dot at each entry's first line, and the entries' text (ragged right, hyphenated, as list
+items are) stands right of the rule, an entry's title bold above it. The date column is as wide as
+the longest date, at least DATE_MIN and up to DATE_SHARE of the measure (a longer date wraps; never
+inside its longest word); where that leaves the text fewer than MIN_TEXT_CHARS a line (two columns
+on A5), each date stands above its text instead, the rule on the column's edge.
+
+A timeline splits between entries, and inside an entry of four lines or more between lines, with
+MIN_SPLIT_LINES on each side; its title stays with the first entry. Where it goes on, the rule runs
+to the foot of the part and on from the top of the next. Tagged as one list across its parts: L
+(its title a Caption) / LI / Lbl (the date) / LBody (title and text), read date, then text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from reportlab.lib.enums import TA_LEFT
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable
+
+from ..model import Timeline
+from ..tagging import artifact, content, group, tagger_of, within
+from . import notes
+from .context import LayoutContext
+from .text import Paragraph, rl_markup, rl_plain, text_chars
+
+DATE_SHARE = 0.25  # the widest the date column is, as a share of the measure (a longer date wraps)
+DATE_MIN = 4.0  # em: the narrowest it is (Q1 … Q4 would pull the rule against the dates)
+MIN_TEXT_CHARS = 30  # the text beside the dates holds this many characters a line, else dates stand above it
+MIN_SPLIT_LINES = 2  # a split entry keeps this many lines of its text on each side
+DATE_GAP = 0.9  # em between the date column and the rule
+TEXT_GAP = 1.0  # em between the rule and the text
+DOT = 0.23  # em: the dot's radius
+RULE = 0.6  # pt: the rule's width
+ENTRY_GAP = 0.45  # leadings between two entries
+DOT_RISE = 0.36  # em above the first baseline: the dot's centre, half a capital's or a figure's height
+
+
+@dataclass
+class Grid:
+    """Where the parts of an entry stand, from the flowable's left edge (the frame's)."""
+
+    date_x: float
+    date_w: float
+    rule_x: float
+    text_x: float
+    text_w: float
+    stacked: bool  # the date above the text, right of the rule (a narrow column)
+
+
+@dataclass
+class Entry:
+    """One entry, or the rest of one that a page break split (`first` False: no date, no dot)."""
+
+    key: int  # its place in the timeline: the parts of a split entry share it (one LI in the tags)
+    date: Paragraph | None
+    date_text: str
+    title: Paragraph | None
+    text: Paragraph
+    first: bool = True
+    height: float = 0.0
+    body_top: float = 0.0  # from the entry's top to its title's (or text's) top: the date's height when stacked
+
+    def wrap(self, grid: Grid, ah: float) -> float:
+        body = 0.0
+        if self.title is not None:
+            body += self.title.wrap(grid.text_w, ah)[1]
+        body += self.text.wrap(grid.text_w, ah)[1]
+        date_h = self.date.wrap(grid.text_w if grid.stacked else grid.date_w, ah)[1] if self.date else 0.0
+        self.body_top = date_h if grid.stacked else 0.0
+        self.height = date_h + body if grid.stacked else max(date_h, body)
+        return self.height
+
+    def lines(self) -> int:
+        return len(self.text.blPara.lines)
+
+    def least(self, grid: Grid, ah: float) -> float:
+        """The least of it that stands on a page: all of it, or its start where it may split."""
+        self.wrap(grid, ah)
+        if self.lines() < 2 * MIN_SPLIT_LINES:
+            return self.height
+        above = self.body_top + (self.title.height if self.title is not None else 0.0)
+        start = above + MIN_SPLIT_LINES * self.text.style.leading
+        return max(start, 0.0 if grid.stacked or self.date is None else self.date.height)
+
+    def split(self, grid: Grid, room: float) -> tuple[Entry, Entry] | None:
+        """The entry's start in `room` and its rest, each with MIN_SPLIT_LINES of its text at least."""
+        self.wrap(grid, room)
+        if self.lines() < 2 * MIN_SPLIT_LINES:
+            return None
+        if not grid.stacked and self.date is not None and self.date.height > room:
+            return None
+        above = self.body_top + (self.title.height if self.title is not None else 0.0)
+        leading = self.text.style.leading
+        fit = min(int((room - above + 1e-6) // leading), self.lines() - MIN_SPLIT_LINES)
+        if fit < MIN_SPLIT_LINES:
+            return None
+        parts = self.text.split(grid.text_w, fit * leading + leading / 4)
+        if len(parts) != 2:
+            return None
+        for part in parts:
+            part.wrap(grid.text_w, room)
+        if min(len(parts[0].blPara.lines), len(parts[1].blPara.lines)) < MIN_SPLIT_LINES:
+            return None
+        head = Entry(self.key, self.date, self.date_text, self.title, parts[0], self.first)
+        rest = Entry(self.key, None, self.date_text, None, parts[1], first=False)
+        return head, rest
+
+
+@dataclass
+class Tags:
+    """The list's structure elements as drawn in this render pass: its parts on later pages (or in the
+    next column) go on inside the same L, a split entry's rest inside its LBody."""
+
+    canvas: Any = None
+    list: int | None = None
+    bodies: dict[int, int] = field(default_factory=dict)
+
+    def __deepcopy__(self, memo: dict) -> Tags:
+        return self  # shared by the parts, also those of a trial copy (two columns try splits on copies)
+
+
+class TimelineFlowable(Flowable):
+    """`x`: the text column's edge. `continued`: a part after the first (the rule runs in from its top);
+    `goes_on`: a part before the last (the rule runs out at its foot)."""
+
+    splits_with_notes = True  # the section's last block: its last entries go on with the footnotes (layout.notes)
+
+    def __init__(self, title: Paragraph | None, entries: list[Entry], x: float, dates: list[str],
+                 date_font: tuple[str, float], leading: float, colour: Any, tags: Tags, continued: bool = False,
+                 goes_on: bool = False):
+        super().__init__()
+        self.title, self.entries, self.x, self.dates, self.date_font = title, entries, x, dates, date_font
+        self.size, self.leading, self.colour, self.tags = date_font[1], leading, colour, tags
+        self.continued, self.goes_on = continued, goes_on
+        self.gap = leading * ENTRY_GAP
+
+    # -- measuring
+
+    def grid(self, aw: float) -> Grid:
+        """The columns, from all the timeline's dates (each part of a split one has the same)."""
+        measure = aw - self.x
+        widest = max(stringWidth(d, *self.date_font) for d in self.dates)
+        longest_word = max(stringWidth(w, *self.date_font) for d in self.dates for w in d.split(" "))
+        date_w = min(max(widest, DATE_MIN * self.size), max(measure * DATE_SHARE, longest_word)) + 0.5  # (rounding)
+        rule_x = self.x + date_w + DATE_GAP * self.size
+        text_x = rule_x + TEXT_GAP * self.size
+        if text_chars(self.entries[0].text.style, aw - text_x) >= MIN_TEXT_CHARS:
+            return Grid(self.x, date_w, rule_x, text_x, aw - text_x, False)
+        rule_x = self.x + DOT * self.size  # the dot's left edge on the column's edge
+        text_x = rule_x + TEXT_GAP * self.size
+        return Grid(text_x, aw - text_x, rule_x, text_x, aw - text_x, True)
+
+    def _title_height(self, aw: float, ah: float) -> float:
+        if self.title is None:
+            return 0.0
+        return self.title.wrap(aw - self.x, ah)[1] + self.title.style.spaceAfter
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        self.width = aw
+        self._grid = self.grid(aw)
+        heights = [e.wrap(self._grid, ah) for e in self.entries]
+        self.height = self._title_height(aw, ah) + sum(heights) + self.gap * (len(heights) - 1)
+        return aw, self.height
+
+    def start_height(self, aw: float, ah: float, canv: Any = None) -> float:
+        """Under a heading, the title and the start of the first entry must fit (see layout.flow)."""
+        self.wrap(aw, ah)
+        return self._title_height(aw, ah) + self.entries[0].least(self._grid, ah)
+
+    def split(self, aw: float, ah: float) -> list[Any]:
+        """As many entries as fit, the last of them split between lines where it is long enough; never
+        the title alone. Nothing where not even the first entry's start fits (all of it moves on)."""
+        self.wrap(aw, ah)
+        grid, used = self._grid, self._title_height(aw, ah)
+        for i, entry in enumerate(self.entries):
+            gap = self.gap if i else 0.0
+            if used + gap + entry.height <= ah:
+                used += gap + entry.height
+                continue
+            pieces = entry.split(grid, ah - used - gap)
+            if pieces is None and i == 0:
+                return []
+            if pieces is None:
+                return [self._part(self.entries[:i], True), self._part(self.entries[i:], False)]
+            return [self._part([*self.entries[:i], pieces[0]], True),
+                    self._part([pieces[1], *self.entries[i + 1:]], False)]
+        return []
+
+    def _part(self, entries: list[Entry], first: bool) -> TimelineFlowable:
+        part = TimelineFlowable(self.title if first else None, entries, self.x, self.dates, self.date_font,
+                                self.leading, self.colour, self.tags, self.continued or not first,
+                                self.goes_on or first)
+        part.spaceBefore = self.spaceBefore if first else 0.0
+        part.spaceAfter = 0.0 if first else self.spaceAfter
+        return part
+
+    # -- drawing
+
+    def draw(self) -> None:
+        c, grid = self.canv, self._grid
+        y = self.height - self._title_height(self.width, self.height)
+        tops = []
+        for i, entry in enumerate(self.entries):
+            y -= self.gap if i else 0.0
+            tops.append(y)
+            y -= entry.height
+        self._decoration(tops)
+        tagger, tags = tagger_of(c), self.tags
+        if tagger and tags.canvas is not c:  # the first part drawn in this render pass
+            tags.canvas, tags.list, tags.bodies = c, None, {}
+        opened = tags.list is not None and tagger is not None
+        with within(c, tags.list) if opened else group(c, "L") as idx:
+            if tagger and not opened:
+                tags.list = idx
+            if self.title is not None:
+                self.title.drawOn(c, self.x, self.height - self.title.height)
+            for entry, top in zip(self.entries, tops, strict=True):
+                self._draw_entry(entry, top, grid)
+
+    def _draw_entry(self, entry: Entry, top: float, grid: Grid) -> None:
+        c = self.canv
+        if not entry.first:  # the rest of an entry: in the LBody its start opened
+            with within(c, self.tags.bodies.get(entry.key) if tagger_of(c) else None):
+                entry.text.drawOn(c, grid.text_x, top - entry.text.height)
+            return
+        with group(c, "LI"):
+            if entry.date is not None:
+                with content(c, "Lbl", actual_text=" ".join(entry.date_text.split())):  # (read without U+00A0)
+                    entry.date.drawOn(c, grid.date_x, top - entry.date.height)
+            with group(c, "LBody") as body:
+                if body is not None:
+                    self.tags.bodies[entry.key] = body
+                y = top - entry.body_top
+                if entry.title is not None:
+                    entry.title.drawOn(c, grid.text_x, y - entry.title.height)
+                    y -= entry.title.height
+                entry.text.drawOn(c, grid.text_x, y - entry.text.height)
+
+    def _decoration(self, tops: list[float]) -> None:
+        """The rule from the first dot (in a part after the first: from its top) to the last dot (in a part
+        that goes on, or that ends with the rest of an entry: to its foot), and the dots on it, at each
+        entry's first line: decoration, an artifact."""
+        c, grid = self.canv, self._grid
+        dots = [top - (1 - DOT_RISE) * self.size for entry, top in zip(self.entries, tops, strict=True)
+                if entry.first]
+        upper = tops[0] if self.continued else dots[0]
+        lower = 0.0 if self.goes_on or not self.entries[-1].first else dots[-1]
+        with artifact(c):
+            c.saveState()
+            c.setStrokeColor(self.colour)
+            c.setFillColor(self.colour)
+            c.setLineWidth(RULE)
+            if upper > lower:
+                c.line(grid.rule_x, lower, grid.rule_x, upper)
+            for y in dots:
+                c.circle(grid.rule_x, y, DOT * self.size, stroke=0, fill=1)
+            c.restoreState()
+
+
+def layout(ctx: LayoutContext, block: Timeline, x: float) -> list[Any]:
+    """`x`: the text column's edge (0 in a column of a two-column section)."""
+    st = ctx.styles
+    size, leading = st.theme.sizes.body, st.theme.sizes.leading
+    text_style = st.para("body", alignment=TA_LEFT, spaceAfter=0)
+    date_style = st.para("body", fontName=st.font["bold"], textColor=st.colour("accent"), alignment=TA_LEFT,
+                         spaceAfter=0, hyphenationLang="")
+    entry_title = st.para("question", spaceBefore=0, spaceAfter=0)
+    ref = notes.reference(block.pos.file)
+    entries = []
+    for i, e in enumerate(block.entries):
+        date = ctx.locale.typographic(e.date)  # a day with its month: 12. März keeps a no-break space
+        entries.append(Entry(
+            i, Paragraph(rl_plain(e.date, ctx.locale), date_style), date,
+            Paragraph(rl_plain(e.title, ctx.locale), entry_title) if e.title else None,
+            Paragraph(rl_markup(e.text, ctx.locale, note=ref), text_style, source=e.pos, notes=st.notes)))
+    title = None
+    if block.title:
+        title = Paragraph(rl_plain(block.title, ctx.locale), st.para("h2", spaceBefore=0, alignment=TA_LEFT,
+                                                                      keepWithNext=0))
+        title.role = "Caption"  # the list's caption (its first kid in the tags), not a heading of the section
+    flowable = TimelineFlowable(title, entries, x, [e.date_text for e in entries], (st.font["bold"], size), leading,
+                                st.colour("accent"), Tags())
+    flowable.spaceBefore = leading * 0.6
+    flowable.spaceAfter = leading * 0.6
+    return [flowable]
