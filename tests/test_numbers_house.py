@@ -32,7 +32,7 @@ TABLE = ("kind: text\ntitle: Finanzen\nblocks:\n  - table:\n      title: Erfolgs
          "      data: data/er.csv\n      columns:\n        - name: Position\n"
          "        - {name: '2024', type: currency, unit: TCHF, check_total: true}\n"
          "        - {name: '2025', type: currency, unit: TCHF, check_total: true}\n"
-         "        - {name: Veränderung, type: number, change: ['2024', '2025']}\n"
+         "        - {name: Veränderung, type: number, change: ['2024', '2025'], change_of: values}\n"
          "      row_kinds: {Total: total}\n  - chart: absatz\n")
 CHART = ("kind: bar\norientation: vertical\ntitle: Absatz\ncaption: Absatz je Jahr.\nsource: 'Quelle: Test'\n"
          "alt: Absatz 2021 bis 2025\nunit: MWh\nheight: 60\ncategories: ['2021', '2022', '2023', '2024', '2025']\n"

@@ -198,6 +198,8 @@ def _salvaged(path: Path, shown: Path) -> tuple[str, list[tuple[str, Pos]]] | No
     """report.yaml's language and section files as its lines say, where it is not valid YAML; None where
     that is not sure: no supported language, or a `numbers:` (whose notation cannot be read so)."""
     try:
+        if not path.is_file() or path.stat().st_size > 1_000_000:  # (a pipe would block; it was reported)
+            return None
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError):
         return None
