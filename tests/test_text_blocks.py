@@ -549,7 +549,7 @@ def test_contact_block_in_the_newsletter_footer(tmp_path):
 
 
 def test_source_line_gets_the_language_label_unless_written():
-    from report.layout.section import source_line
+    from report.layout.placed import source_line
     from report.locale import get_locale
     assert source_line(get_locale("de-DE"), "Stadtwerke") == "Quelle: Stadtwerke"
     assert source_line(get_locale("en-GB"), "Millbrook Utilities") == "Source: Millbrook Utilities"

@@ -15,7 +15,6 @@ from .model import (
     CHART_KINDS,
     INVALID,
     SECTION_KINDS,
-    ChartRef,
     Document,
     KeyFiguresSection,
     Numbers,
@@ -24,6 +23,7 @@ from .model import (
     Report,
     TextSection,
 )
+from .model.blocks import chart_refs
 from .model.reader import did_you_mean
 from .model.refs import check as check_refs
 from .paths import REPORT_FILE, find_content_dir, project_paths  # noqa: F401 - re-exported
@@ -149,12 +149,11 @@ def load_document(content_dir: Path) -> Document:
     chart_ids = [p.stem for p in chart_files]
     for section in sections:
         if isinstance(section, TextSection):
-            for block in section.blocks:
+            for cid, pos in (ref for block in section.blocks for ref in chart_refs(block)):
                 # a chart whose file failed to load was reported already; don't report it twice
-                if isinstance(block, ChartRef) and block.id not in chart_ids:
-                    known = did_you_mean(block.id, chart_ids) if chart_ids else "known: none"
-                    diag.error(block.pos, f"chart '{block.id}' does not exist",
-                               f"charts are files in {CHARTS_DIR}/; {known}")
+                if cid not in chart_ids:
+                    known = did_you_mean(cid, chart_ids) if chart_ids else "known: none"
+                    diag.error(pos, f"chart '{cid}' does not exist", f"charts are files in {CHARTS_DIR}/; {known}")
     _check_teaser_marks(sections, ctx, diag)
     refs = check_refs(report, sections, charts, ctx, diag)
     diag.raise_if_errors()

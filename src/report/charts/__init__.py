@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import atexit
 import dataclasses
+import functools
 import gc
 import hashlib
 import io
@@ -37,11 +38,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..cache import Cache, code_version, file_digest, key
 from ..locale import Locale, get_locale
-from ..model import BarChart, ChartRef, DestinationsChart, DonutChart, LineChart, PieChart
+from ..model import BarChart, ChartRef, DestinationsChart, DonutChart, Grid, LineChart, PieChart
 from ..theme import Theme
 from .typeset import typeset
 
@@ -64,6 +65,7 @@ class ChartDrawing:
     width: float  # points
     height: float
     language: str | None = None  # drawn for a section in this language (its own `language:`); None: the report's
+    cell: str = ""  # drawn for a grid's cell of this size (see drawing_key); "": at the text frame's width
 
     @property
     def pdf(self) -> bytes:
@@ -79,14 +81,67 @@ class ChartDrawing:
         """A PDF name unique per chart: ASCII only (ids are file names, 'größe' included), with a
         hash so that ids that differ only in punctuation ('a-b', 'a_b') never share a drawing."""
         name = self.chart_id if self.language is None else f"{self.chart_id}\0{self.language}"
+        name += f"\0{self.cell}" if self.cell else ""
         readable = "".join(c if c.isascii() and c.isalnum() else "_" for c in name)
         return f"/RptChart_{readable}_{hashlib.sha1(name.encode()).hexdigest()[:8]}"
 
 
-def drawing_key(chart_id: str, language: str | None = None) -> str:
+def drawing_key(chart_id: str, language: str | None = None, cell: tuple[float, float] | None = None) -> str:
     """Where `render_charts` puts a chart's drawing: under its id in the report's language, under
-    the id and the language (NUL between: no file name holds one) for a section in another."""
-    return chart_id if language is None else f"{chart_id}\0{language}"
+    the id and the language (NUL between: no file name holds one) for a section in another; a
+    chart in a grid's cell of (width pt, height mm) under that size as well."""
+    key = chart_id if language is None else f"{chart_id}\0{language}"
+    return key if cell is None else f"{key}\0{cell_name(cell)}"
+
+
+def cell_name(cell: tuple[float, float]) -> str:
+    return f"{cell[0]:.2f}x{cell[1]:g}"
+
+
+class GridCell(NamedTuple):
+    """A chart set in a grid's cell: drawn at the cell's width and at the height of the tallest chart
+    of its row (so that a row's charts, and the captions under them, line up)."""
+
+    chart_id: str
+    language: str | None  # as in drawing_key
+    width: float  # points
+    height: float  # mm
+    legend: bool  # narrower than the text frame: a donut's or pie's labels as a legend under the ring
+    pos: Any  # where the grid names it
+
+    @property
+    def key(self) -> str:
+        return drawing_key(self.chart_id, self.language, (self.width, self.height))
+
+
+def grid_cells(doc: Any, theme: Theme) -> list[GridCell]:
+    """The charts set in grids: their cells share the text frame's width, a column gap apart."""
+    width, gap = theme.page.text_width, grid_gap(theme)
+    found = []
+    for section in doc.sections:
+        language = getattr(section, "language", None)
+        language = None if language == doc.report.language else language  # as layout.in_language decides
+        for block in getattr(section, "blocks", None) or []:
+            if isinstance(block, Grid):
+                found += [cell for row in block.rows(width, gap) for cell in row_cells(doc.charts, row, width, gap,
+                                                                                        block, language)]
+    return found
+
+
+def grid_gap(theme: Theme) -> float:
+    """The gap between a grid's cells (points): the theme's gap between two columns of text."""
+    return theme.text.column_gap * MM
+
+
+def row_cells(charts: dict[str, Any], row: list[Any], width: float, gap: float, grid: Any,
+              language: str | None) -> list[GridCell]:
+    """The chart cells of one row of `grid` (the layout asks for its drawings by their keys)."""
+    n = grid.columns_in(width, gap)
+    cell = (width - (n - 1) * gap) / n
+    ids = [item.chart for item in row if item.chart in charts]
+    height = max((charts[cid].height for cid in ids), default=0.0)
+    return [GridCell(item.chart, language, cell, height, n > 1, item.field_pos.get("chart", item.pos))
+            for item in row if item.chart in charts]
 
 
 def chart_languages(doc: Any) -> dict[str, list[str]]:
@@ -114,18 +169,21 @@ def _render_one(job: tuple) -> bytes:
     without „ or €, or the minus of its own negative ticks), the chart is drawn again with the
     bundled text font as matplotlib's fallback for them, as the layout sets them (glyphs.py);
     fonts that have every glyph cost nothing more."""
-    cid, chart, theme, fonts, digests, locale, width, font_dir = job
+    cid, chart, theme, fonts, digests, locale, width, legend, font_dir = job
     from .fonts import chart_fonts
     from .render import render_pdf
     chars = _characters(chart, locale)
     shared = chart_fonts(fonts, digests, chars, font_dir)
+    draw = _kinds()[type(chart)]
+    if legend and isinstance(chart, (DonutChart, PieChart)):  # in a grid's narrow cell
+        draw = functools.partial(draw, legend=True)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")  # each time: a worker's second chart with the same glyph missing
-        pdf = render_pdf(cid, chart, _kinds()[type(chart)], theme, shared, locale, width).pdf
+        pdf = render_pdf(cid, chart, draw, theme, shared, locale, width).pdf
     if any(_MISSING_GLYPH in str(w.message) for w in caught) and (spare := _spare_fonts(fonts, chars, font_dir)):
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
-            pdf = render_pdf(cid, chart, _kinds()[type(chart)], theme, shared, locale, width, spare).pdf
+            pdf = render_pdf(cid, chart, draw, theme, shared, locale, width, spare).pdf
     for w in caught:  # what else matplotlib said goes on as before
         warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
     return pdf
@@ -266,12 +324,14 @@ def _is_pdf(data: bytes) -> bool:
 
 def render_charts(charts: dict[str, Any], theme: Theme, fonts: dict[str, Path], locale: Locale,
                   width: float, cache: Cache | None = None, background: bool = False,
-                  languages: dict[str, list[str]] | None = None) -> dict[str, ChartDrawing]:
+                  languages: dict[str, list[str]] | None = None,
+                  cells: list[GridCell] | None = None) -> dict[str, ChartDrawing]:
     """Render every chart at `width` points wide and its own height, reusing cached drawings.
     `background`: draw misses in worker processes and return at once (see the module docstring).
     `languages` (chart_languages): per chart id, the other languages it is drawn in as well, each
     under `drawing_key(id, language)`; the locale (language and number notation) is part of each
-    drawing's cache key."""
+    drawing's cache key. `cells` (grid_cells): the charts set in grids, each drawn at its cell's size as
+    well, under its key."""
     cache = cache or Cache(enabled=False)
     version = code_version(Path(__file__).parent)
     digests = {role: file_digest(path) for role, path in fonts.items()}
@@ -279,19 +339,25 @@ def render_charts(charts: dict[str, Any], theme: Theme, fonts: dict[str, Path], 
     results: dict[str, bytes | Future] = {}
     jobs, keys = [], {}
     drawn_with = key("theme", theme)  # once: serialising the theme for each chart's key took longer
-    wanted = [(cid, chart, None) for cid, chart in charts.items()]
-    wanted += [(cid, charts[cid], language) for cid, more in (languages or {}).items() for language in more]
-    for cid, chart, language in wanted:
+    # (key, id, chart, language, width, legend, cell name)
+    wanted = [(cid, cid, chart, None, width, False, "") for cid, chart in charts.items()]
+    wanted += [(drawing_key(cid, language), cid, charts[cid], language, width, False, "")
+               for cid, more in (languages or {}).items() for language in more]
+    for cell in cells or []:
+        wanted.append((cell.key, cell.chart_id, _of_height(charts[cell.chart_id], cell.height), cell.language,
+                       cell.width, cell.legend, cell_name((cell.width, cell.height))))
+    wanted = list({w[0]: w for w in wanted}.values())  # a chart twice in a cell of one size: drawn once
+    for dk, _cid, chart, language, at, legend, _cell in wanted:
         loc = locale if language is None else get_locale(language)
         chart = typeset(chart, loc)  # the author's labels with the language's quotes, before the key
-        dk = drawing_key(cid, language)
         # the whole locale: its language, and the notation report.yaml's numbers: may set (1’234,5)
-        keys[dk] = key("chart", version, type(chart).__name__, chart, drawn_with, font_ids, loc, width)
+        parts = (version, type(chart).__name__, chart, drawn_with, font_ids, loc, at)
+        keys[dk] = key("chart", *parts, "legend") if legend else key("chart", *parts)
         hit = cache.get("charts", keys[dk], valid=_is_pdf)
         if hit is not None:
             results[dk] = hit
         else:
-            jobs.append((dk, chart, theme, fonts, digests, loc, width, None))
+            jobs.append((dk, chart, theme, fonts, digests, loc, at, legend, None))
     if jobs:
         _matplotlib_home()
         font_dir = cache.root / "chart-fonts"
@@ -317,9 +383,17 @@ def render_charts(charts: dict[str, Any], theme: Theme, fonts: dict[str, Path], 
     for job, pdf in zip(jobs, drawn, strict=True):
         results[job[0]] = pdf
         cache.put("charts", keys[job[0]], pdf)
-    return {drawing_key(cid, language): ChartDrawing(cid, results[drawing_key(cid, language)], width,
-                                                    chart.height * MM, language)
-            for cid, chart, language in wanted}
+    return {dk: ChartDrawing(cid, results[dk], at, chart.height * MM, language, cell)
+            for dk, cid, chart, language, at, _legend, cell in wanted}
+
+
+def _of_height(chart: Any, height: float) -> Any:
+    """The chart drawn `height` mm high (a grid row's tallest), where it is not already."""
+    if chart.height == height:
+        return chart
+    taller = dataclasses.replace(chart, height=height)
+    taller.pos, taller.field_pos = chart.pos, chart.field_pos
+    return taller
 
 
 def _prepare_fonts(job: tuple) -> None:
@@ -328,7 +402,7 @@ def _prepare_fonts(job: tuple) -> None:
     both here would make this process, which lays out two editions meanwhile, the one the build
     waits for). Only for a few charts: with many, this process's layout is the longer path. The
     files appear whole (written, then renamed); a worker that looks first makes its own."""
-    cid, chart, theme, fonts, digests, locale, width, font_dir = job
+    cid, chart, theme, fonts, digests, locale, width, _legend, font_dir = job
     try:
         with interrupts_held():
             from .fonts import ROLES, chart_fonts

@@ -11,15 +11,18 @@ from typing import Any
 import matplotlib
 from matplotlib import font_manager
 from matplotlib.figure import Figure
-from matplotlib.patches import Wedge
+from matplotlib.patches import Rectangle, Wedge
 
 from ..locale import Locale
 from ..theme import Theme
-from .donut_labels import INSIDE_DEG, LINE, Measure, font_measure, plan, shares
+from .donut_labels import INSIDE_DEG, LINE, MM, SWATCH, SWATCH_PAD_MM, Measure, font_measure, plan, shares
 from .style import colour, palette, renderer, text_on
 
+CAP_HEIGHT = 0.72  # of the chart font (Lato's; near it for most text faces), in font sizes
 
-def draw(fig: Figure, chart: Any, theme: Theme, locale: Locale) -> None:
+
+def draw(fig: Figure, chart: Any, theme: Theme, locale: Locale, legend: bool = False) -> None:
+    """`legend`: the chart stands in a narrow cell (a grid's): a legend under the ring where it fits."""
     colours = palette(theme)
     ink, paper = colour(theme, "ink"), colour(theme, "paper")
     ax = fig.add_axes((0, 0, 1, 1))
@@ -27,14 +30,15 @@ def draw(fig: Figure, chart: Any, theme: Theme, locale: Locale) -> None:
     ax.axis("off")
     w, h = fig.bbox.width, fig.bbox.height  # display units
     scale = fig.dpi / 72  # the plan is in points
-    cx, cy = w / 2, h / 2  # centred: shares on the right are labelled right, the others left
     ax.set_xlim(0, w)
     ax.set_ylim(0, h)
     pie = chart.kind == "pie"
     items = shares(chart, locale)
     inside_size = max(theme.sizes.caption, theme.plates.reversed_min)
-    layout = plan(items, w / scale, h / scale, theme.sizes.caption, inside_size, pie, _measure())
+    layout = plan(items, w / scale, h / scale, theme.sizes.caption, inside_size, pie, _measure(), legend)
     radius, ring = layout.radius * scale, layout.ring * scale
+    # centred: shares on the right are labelled right, the others left (or the ring above its legend)
+    cx, cy = (w / 2, h / 2) if layout.centre is None else (layout.centre[0] * scale, layout.centre[1] * scale)
     for k, s in enumerate(items):
         fill = colours[k % len(colours)]
         ax.add_patch(Wedge((cx, cy), radius, s.start - s.sweep, s.start, width=ring, facecolor=fill,
@@ -49,10 +53,28 @@ def draw(fig: Figure, chart: Any, theme: Theme, locale: Locale) -> None:
         ax.plot(xs, ys, color=ink, linewidth=0.5, solid_capstyle="butt", solid_joinstyle="miter")
         ax.text(p.x * scale, p.y * scale, "\n".join(p.lines), ha="left" if p.side > 0 else "right", va="center",
                 fontsize=layout.size, color=ink, linespacing=LINE)
+    _legend(ax, layout, items, colours, ink, scale)
     centre = getattr(chart, "centre", None)
     if centre and not pie:
         # as the text around it is set (one line): 1'250 GWh → 1’250 GWh, "…" → the language's marks
         _centre(fig, ax, locale.one_line(centre), (cx, cy), (radius - ring) * 2 * 0.86, theme)
+
+
+def _legend(ax: Any, layout: Any, items: list[Any], colours: list[Any], ink: Any, scale: float) -> None:
+    """The legend's rows under the ring: the share's colour (a square from the baseline to the cap
+    height of its name's first line), its name, its value at the right edge on the first line's baseline."""
+    x, width = layout.legend_box
+    size, line = layout.size, LINE * layout.size
+    cap = CAP_HEIGHT * size
+    for row in layout.legend:
+        baseline = row.top - (line + cap) / 2  # the first line's glyphs centred in its line
+        ax.add_patch(Rectangle((x * scale, baseline * scale), cap * scale, cap * scale,
+                               facecolor=colours[row.share % len(colours)], edgecolor="none"))
+        for k, text in enumerate(row.lines):
+            ax.text((x + SWATCH * size + SWATCH_PAD_MM * MM) * scale, (baseline - k * line) * scale, text,
+                    ha="left", va="baseline", fontsize=size, color=ink)
+        ax.text((x + width) * scale, baseline * scale, items[row.share].value, ha="right", va="baseline",
+                fontsize=size, color=ink)
 
 
 def _measure() -> Measure:

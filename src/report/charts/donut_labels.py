@@ -38,6 +38,14 @@ PAD_MM = 1.0  # between a leader's end and its label
 EDGE_MM = 0.5  # labels keep this far from the chart's edges
 GAP = 0.3  # between two labels of one column, in font sizes
 WIDTH_MARGIN = 1.03  # text measured with the font's advances; the drawing may set it a little wider
+# a legend under the ring (a chart in a grid's narrow cell): the ring's radius as a share of the chart's
+# height, and the least it shrinks to for a long legend; the parts of a legend's row
+LEGEND_RADIUS, MIN_LEGEND_RADIUS = 0.26, 0.16
+LEGEND_GAP_MM = 4.0  # between the ring and the legend
+LEGEND_ROW = 0.45  # between two rows, in font sizes
+SWATCH = 0.72  # the colour's square, in font sizes (a cap height) …
+SWATCH_PAD_MM = 1.5  # … and the space after it
+VALUE_GAP_MM = 3.0  # at least this much between a name and its value
 
 Measure = Callable[[str, float, bool], float]  # (text, size, bold) -> width in points
 
@@ -66,6 +74,13 @@ class Placed:
 
 
 @dataclass
+class LegendRow:
+    share: int  # index into the shares
+    lines: list[str]  # the name, wrapped
+    top: float  # the top of its first line
+
+
+@dataclass
 class Plan:
     radius: float
     ring: float
@@ -74,6 +89,9 @@ class Plan:
     labels: list[Placed]
     fits: bool
     problem: str = ""  # why it does not fit
+    centre: tuple[float, float] | None = None  # the ring's centre; None: the chart's middle
+    legend: list[LegendRow] = field(default_factory=list)  # rows under the ring instead of labels around it
+    legend_box: tuple[float, float] = (0.0, 0.0)  # the legend's left edge and width (its values end at the right)
 
 
 def shares(chart: Any, locale: Locale) -> list[Share]:
@@ -93,9 +111,12 @@ def shares(chart: Any, locale: Locale) -> list[Share]:
 
 
 def plan(items: Sequence[Share], width: float, height: float, size: float, inside_size: float, pie: bool,
-         measure: Measure) -> Plan:
+         measure: Measure, legend: bool = False) -> Plan:
     """The first layout that fits: the ring as large as the labels allow, the labels at their size;
-    else the last one tried (ring and labels at their smallest), with `fits` False."""
+    else the last one tried (ring and labels at their smallest), with `fits` False. `legend`: the
+    chart stands in a narrow cell (a grid's), where a legend under the ring is tried first."""
+    if legend and (below := _legend(items, width, height, size, pie, measure)).fits:
+        return below
     last = None
     for scale, most in ((1.0, NAME_LINES), (1.0, None), *((s, None) for s in SHRINK)):
         for f in RADII:
@@ -106,6 +127,39 @@ def plan(items: Sequence[Share], width: float, height: float, size: float, insid
                 return last
     assert last is not None
     return last
+
+
+def _legend(items: Sequence[Share], width: float, height: float, size: float, pie: bool, measure: Measure) -> Plan:
+    """The ring at the top, centred, and under it a legend: a row per share, its colour's square,
+    its name (wrapped) and its value at the right, the rows centred as a block. The ring's size
+    depends on the height alone while the legend leaves room for it, so that the rings of charts
+    side by side (a grid's row, drawn equally high) are equally large; a long legend shrinks it."""
+    edge, gap, row_gap = EDGE_MM * MM, LEGEND_GAP_MM * MM, LEGEND_ROW * size
+    swatch = SWATCH * size + SWATCH_PAD_MM * MM  # the square and the space after it
+    values = max(measure(s.value, size, False) for s in items) * WIDTH_MARGIN
+    room = width - 2 * edge - swatch - VALUE_GAP_MM * MM - values  # for the names
+    problems = [] if room >= 8 * MM else ["no room for the names beside the values"]
+    room = max(room, 8 * MM)
+    names = [wrap(s.name, room, size, measure) for s in items]
+    if any(measure(line, size, False) * WIDTH_MARGIN > room for lines in names for line in lines):
+        problems.append("a word is wider than the legend")
+    widest = max(measure(line, size, False) * WIDTH_MARGIN for lines in names for line in lines)
+    block = swatch + widest + VALUE_GAP_MM * MM + values
+    tall = sum(len(lines) * LINE * size for lines in names) + row_gap * (len(names) - 1)
+    radius = 0.0
+    for f in RADII:
+        radius = min(LEGEND_RADIUS * height * f, width / 2 - edge)
+        if 2 * (radius + edge) + gap + tall <= height:
+            break
+    if 2 * (radius + edge) + gap + tall > height or radius < MIN_LEGEND_RADIUS * height:
+        problems.append("the legend is taller than the chart leaves under the ring")
+    centre = (width / 2, height - edge - radius)
+    rows, top = [], centre[1] - radius - gap
+    for k, lines in enumerate(names):
+        rows.append(LegendRow(k, lines, top))
+        top -= len(lines) * LINE * size + row_gap
+    return Plan(radius, radius * (1 if pie else RING), False, size, [], not problems, "; ".join(problems), centre,
+                rows, ((width - block) / 2, block))
 
 
 def fits_inside(value: str, size: float, ring: float, start: float, sweep: float, radius: float, pie: bool,
@@ -291,20 +345,27 @@ def font_measure(regular: Path, bold: Path) -> Measure:
 
 
 def label_warnings(charts: dict[str, Any], width: float, size: float, inside_size: float, fonts: dict[str, Path],
-                   locale: Locale) -> list[Diagnostic]:
+                   locale: Locale, cells: Sequence[Any] = ()) -> list[Diagnostic]:
     """A warning for each donut or pie whose labels do not fit it at the caption size, at the chart's
-    file: the drawing then sets them smaller (or, at the very last, lets them touch), never without one."""
+    file: the drawing then sets them smaller (or, at the very last, lets them touch), never without one.
+    `cells` (charts.GridCell): the charts set in grids as well, each at its cell's size, warned at the grid."""
     out = []
     measure = None
-    for chart in charts.values():
+    placed = [(chart, width, chart.height, False, None) for chart in charts.values()]
+    placed += [(charts[c.chart_id], c.width, c.height, c.legend, c) for c in dict.fromkeys(cells)]
+    for chart, across, high, legend, cell in placed:
         if getattr(chart, "kind", None) not in ("donut", "pie") or not chart.values:
             continue
         measure = measure or font_measure(fonts["regular"], fonts.get("bold", fonts["regular"]))
-        p = plan(shares(chart, locale), width, chart.height * MM, size, inside_size, chart.kind == "pie", measure)
-        if not p.fits:
-            out.append(Diagnostic(
-                f"the labels of {len(chart.values)} shares do not fit a {chart.kind} chart {chart.height:g} mm high "
-                f"at this page's width: {p.problem}", chart.pos,
-                "show fewer shares (group the small ones as one), shorten their names, or make the chart taller",
-                "warning"))
+        p = plan(shares(chart, locale), across, high * MM, size, inside_size, chart.kind == "pie", measure, legend)
+        if p.fits:
+            continue
+        where, hint = "at this page's width", "make the chart taller"
+        if cell is not None:
+            where = f"in a grid's cell {across / MM:.0f} mm wide"
+            hint = "make the chart taller or the grid's columns fewer"
+        hint = f"show fewer shares (group the small ones as one), shorten their names, or {hint}"
+        out.append(Diagnostic(f"the labels of {len(chart.values)} shares do not fit a {chart.kind} chart {high:g} "
+                              f"mm high {where}: {p.problem}", chart.pos if cell is None else cell.pos, hint,
+                              "warning"))
     return out

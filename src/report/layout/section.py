@@ -17,6 +17,7 @@ from ..model import (
     Break,
     ChartRef,
     Figure,
+    Grid,
     Heading,
     ListBlock,
     Note,
@@ -27,14 +28,14 @@ from ..model import (
     Timeline,
 )
 from ..model import Paragraph as ParagraphBlock
-from ..tagging import artifact, content, group
-from . import boxes, columns, lists, notes, pagebreak, photo, question, table, timeline
+from ..tagging import artifact, group
+from . import boxes, columns, grid, lists, notes, pagebreak, photo, question, table, timeline
 from .beside import TextBeside
-from .chartdata import chart_data
 from .columnfigure import FigureThenText, Stack
 from .context import LayoutContext
 from .flow import keep_heads
 from .heading import heading, subheading
+from .placed import PlacedImage, chart_parts
 from .styles import MM
 from .templates import text_frame_height, with_source
 from .text import Paragraph, rl_markup, rl_plain, text_chars
@@ -113,23 +114,6 @@ class PullQuote(Flowable):
             self.para.drawOn(self.canv, self.text_x, 0)
 
 
-class ChartFigure(Flowable):
-    """Reserves the chart's box and paints the chart's form XObject, which the finishing stage
-    adds to the page resources (matplotlib's own PDF, kept vector)."""
-
-    def __init__(self, drawing: Any, alt: str):
-        super().__init__()
-        self.drawing, self.alt = drawing, alt
-        self.width, self.height = drawing.width, drawing.height
-
-    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
-        return self.width, self.height
-
-    def draw(self) -> None:
-        with content(self.canv, "Figure", alt=self.alt):
-            self.canv.addLiteral(f"q {self.drawing.resource_name} Do Q")
-
-
 def _paragraph(ctx: LayoutContext, block: ParagraphBlock) -> list[Any]:
     text = rl_markup(block.text, ctx.locale, note=notes.reference(block.pos.file), refs=ctx.refs)
     return [Paragraph(text, ctx.styles.para("body", leftIndent=_indent(ctx)), source=block.pos,
@@ -159,50 +143,9 @@ def _quote(ctx: LayoutContext, block: Quote) -> list[Any]:
 
 
 def _chart(ctx: LayoutContext, block: ChartRef) -> list[Any]:
-    chart = ctx.doc.charts[block.id]
-    st = ctx.styles
-    return [Spacer(0, 5 * MM), KeepTogether([
-        ctx.anchored(block, Paragraph(rl_plain(chart.title, ctx.locale), st.para("h2"))),
-        ChartFigure(ctx.charts[drawing_key(block.id, ctx.own_language)], chart.alt),  # plain text, not markup
-        *chart_data(chart, ctx.locale, st.font["regular"]),
-        Spacer(0, 2 * MM),
-        Paragraph(rl_markup(chart.caption, ctx.locale, refs=ctx.refs), st.para("caption")),
-        Paragraph(rl_plain(source_line(ctx.locale, chart.source), ctx.locale), st.para("source")),
-    ]), Spacer(0, 4 * MM)]
-
-
-def source_line(locale: Any, source: str) -> str:
-    """The source line, with the language's label in front unless the author wrote one ("Quelle: …")."""
-    return source if ":" in source[:30] else f"{locale.label('source')}: {source}"
-
-
-class PlacedImage(Flowable):
-    """An image prepared by the edition (a file or an image reader) at a fixed placed size."""
-
-    def __init__(self, image: Any, width: float, height: float, alt: str, x: float = 0.0, align: str = "left",
-                 drawn: Callable[[int], None] | None = None):
-        super().__init__()
-        self.image, self.width, self.height, self.alt, self.x = image, width, height, alt, x
-        self.designed, self.align, self.drawn = (width, height, x), align, drawn  # drawn(page): a credit's place
-
-    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
-        return self.x + self.width, self.height
-
-    def scale_to(self, scale: float) -> None:
-        """Set at `scale` of its designed size, in its place (a centred image stays centred)."""
-        w, h, x = self.designed
-        self.width, self.height = w * scale, h * scale
-        self.x = x + (w - self.width) * {"left": 0.0, "center": 0.5, "right": 1.0}[self.align]
-
-    anchor: Callable[[Any, float, float], None] | None = None  # a cross-reference names it (ctx.anchored)
-
-    def draw(self) -> None:
-        if self.anchor is not None:
-            self.anchor(self.canv, self.x, self.height)
-        with content(self.canv, "Figure", alt=self.alt):
-            self.canv.drawImage(self.image, self.x, 0, self.width, self.height)
-        if self.drawn is not None:
-            self.drawn(self.canv.getPageNumber())
+    drawing = ctx.charts[drawing_key(block.id, ctx.own_language)]
+    return [Spacer(0, 5 * MM), KeepTogether(chart_parts(ctx, block, ctx.doc.charts[block.id], drawing)),
+            Spacer(0, 4 * MM)]
 
 
 class ShrinkToFit(KeepTogether):
@@ -450,6 +393,7 @@ BLOCK_LAYOUTS: dict[type, Callable[[LayoutContext, Any], list[Any]]] = {
     ChartRef: _chart,
     Figure: _figure,
     Table: table.layout,
+    Grid: grid.layout,
     Heading: _heading,
     ListBlock: _list,
     Note: _note,
@@ -460,7 +404,7 @@ BLOCK_LAYOUTS: dict[type, Callable[[LayoutContext, Any], list[Any]]] = {
 }
 # in a two-column section these take the full width (a break: ends the columns); an image no wider than
 # a column stands in one (see _in_column). A list in columns spans too (see _wide_list)
-SPANNING = (ChartRef, Figure, Table, Break)
+SPANNING = (ChartRef, Figure, Table, Grid, Break)
 
 
 def _wide_list(block: Any) -> bool:

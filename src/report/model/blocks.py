@@ -156,6 +156,108 @@ class Figure(Node):
                                "size: page fills its page", f"remove {name}:, or remove size: page")
 
 
+GRID_MIN_CELL_MM = 45  # a grid's cell is at least this wide (~28 characters of body text): else fewer columns
+
+
+@dataclass(kw_only=True)
+class GridItem(Node):
+    """One cell of a grid: a chart, an image, or a card (an image with a title, a few lines and a note)."""
+
+    SCHEMA_RULES = {"oneOf": [{"required": ["chart"], "not": {"required": ["image"]}},
+                              {"required": ["image", "alt"], "not": {"required": ["chart"]}}]}
+
+    chart: str | None = spec("A chart: its file in charts/ without .yaml, drawn at the cell's width with its title, "
+                             "caption and source (a donut's or pie's labels as a legend under the ring).",
+                             default=None, example="herkunft", example_en="income")
+    image: AssetPath | None = spec("An image file relative to assets/: shown whole at the cell's width, or, with "
+                                   "a title, a card's photo, cropped to 3:2.", default=None,
+                                   example="images/projekt.jpg", example_en="images/project.jpg")
+    alt: str | None = spec("What the image shows, for readers who cannot see it (needed with an image).",
+                           default=None, example="Kinder lesen in der Bibliothek",
+                           example_en="Children reading in the library")
+    caption: Markup | None = spec("Caption under an image (optional; not for a card, whose title and text say it).",
+                                  default=None)
+    credit: str | None = spec("Image credit: small under the image, and in the image credits on the closing page.",
+                              default=None, example="Foto: Anna Krüger", max_length=120,
+                              example_en="Photo: Anna Kruger")
+    focus: Any = focus_spec(FOCUS_DESCRIPTION.replace("the page's centre", "the card's centre")
+                            + " For a card's photo.")
+    title: str | None = spec("Makes the image a card: its title, bold under the photo.", default=None,
+                             example="Der Lesekoffer", max_length=80, example_en="The reading suitcase")
+    text: Markup | None = spec("A card's text: a few lines under its title (inline markup allowed).", default=None,
+                               example="Zwanzig Koffer mit je vierzig Büchern wandern von Kita zu Kita.",
+                               example_en="Twenty suitcases of forty books travel from nursery to nursery.")
+    note: Markup | None = spec("A card's small last line, e.g. place and partner.", default=None,
+                               example="Ort: Eilenburg · Partner: Kreisvolkshochschule",
+                               example_en="Place: Leeds · Partner: Leeds Libraries")
+
+    @property
+    def card(self) -> bool:
+        return self.image is not None and self.title is not None
+
+    def check(self, diag: Diagnostics, ctx: Any) -> None:
+        own = [k for k in ("alt", "caption", "credit", "focus", "title", "text", "note") if k in self.field_pos]
+        if self.chart is not None and self.image is not None:
+            diag.error(ctx.value_pos(self, "image"), "grid: an item is a chart or an image, not both",
+                       "give each its own item: - chart: … and - image: …")
+            return
+        elif self.chart is not None and own:
+            diag.error(ctx.value_pos(self, own[0]), f"grid: {own[0]} is not for a chart: its title, caption, source "
+                       "and alt are in its file", f"write it in charts/{self.chart}.yaml, or remove {own[0]}:")
+        elif self.chart is None and self.image is None:
+            diag.error(self.pos, "grid: an item needs chart: or image:",
+                       "e.g. - chart: " + ctx.says("herkunft", "income") + ", or - image: images/… with alt: "
+                       "(and title: and text: for a card)")
+        if self.image is None:
+            return
+        if self.alt is None:
+            diag.error(ctx.value_pos(self, "image"), "grid: the image has no alt",
+                       "add 'alt:' (what the image shows, for readers who cannot see it), e.g. alt: "
+                       + ctx.says("Kinder lesen in der Bibliothek", "Children reading in the library"))
+        if self.title is None:
+            for key in ("text", "note", "focus"):
+                if key in self.field_pos:
+                    diag.error(ctx.value_pos(self, key), f"grid: {key} is for a card, which has a title",
+                               f"add title: (a card: photo, title, text, note), or remove {key}:")
+        elif self.caption is not None:
+            diag.error(ctx.value_pos(self, "caption"), "grid: a card has no caption: its title and text say "
+                       "what it shows", "write it as text:, or remove title: for an image with a caption")
+        self.focus = read_focus(self, "grid", diag, ctx) if self.card else None
+
+
+@dataclass(kw_only=True)
+class Grid(Node):
+    """Charts, images or cards side by side, in rows; a row is never split, a grid splits between its rows."""
+
+    columns: int = spec("2 or 3 cells side by side over the full width (in a two-column section across both). "
+                        "Where a cell would be narrower than 45 mm (3 on A5), fewer.", default=2, example=2,
+                        between=(2, 3))
+    items: list[GridItem] = spec("The cells in reading order, row by row: each {chart: …}, {image: …, alt: …, "
+                                 "caption: …}, or a card {image: …, alt: …, title: …, text: …, note: …}.",
+                                 example=[{"chart": "herkunft"}, {"chart": "verwendung"}], items=(1, None))
+
+    def columns_in(self, width: float, gap: float) -> int:
+        """How many cells stand side by side in `width` (points) with `gap` between them: `columns`,
+        fewer where a cell would be narrower than GRID_MIN_CELL_MM."""
+        n = self.columns
+        while n > 1 and (width - (n - 1) * gap) / n < GRID_MIN_CELL_MM * 72 / 25.4:
+            n -= 1
+        return n
+
+    def rows(self, width: float, gap: float) -> list[list[GridItem]]:
+        n = self.columns_in(width, gap)
+        return [self.items[i:i + n] for i in range(0, len(self.items), n)]
+
+
+def chart_refs(block: Any) -> list[tuple[str, Any]]:
+    """The charts a block places, with where each is named: (id, position)."""
+    if isinstance(block, ChartRef):
+        return [(block.id, block.pos)]
+    if isinstance(block, Grid):
+        return [(item.chart, item.field_pos.get("chart", item.pos)) for item in block.items if item.chart]
+    return []
+
+
 @dataclass(kw_only=True)
 class Heading(Node):
     text: str = spec("A sub-heading inside the section (bookmark under the section; kept with what follows).",
@@ -300,6 +402,7 @@ BLOCK_KINDS: dict[str, tuple[type, str | None]] = {
     "chart": (ChartRef, "id"),
     "image": (Figure, None),
     "table": (Table, None),
+    "grid": (Grid, None),
     "heading": (Heading, "text"),
     "list": (ListBlock, "items"),
     "note": (Note, "text"),
@@ -371,6 +474,8 @@ def block_texts(block: Any) -> list[str]:
         return [t for b in block.blocks for t in block_texts(b)]
     if isinstance(block, ListBlock):
         return [t for item in block.items for t in (item.text, *item.items)]
+    if isinstance(block, Grid):
+        return [t for item in block.items for t in (item.caption, item.text, item.note) if t]
     if isinstance(block, Timeline):
         return [entry.text for entry in block.entries]
     text = getattr(block, "text", None)

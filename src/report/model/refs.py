@@ -20,7 +20,7 @@ from typing import Any
 
 from .. import markup
 from ..errors import Diagnostics, Pos
-from .blocks import Box, ChartRef, Figure, Heading
+from .blocks import Box, ChartRef, Figure, Grid, Heading
 from .document import Report
 from .reader import Markup, Node, ReadContext, closest
 from .sections import KeyFigure, TextSection
@@ -91,6 +91,9 @@ def _block_targets(blocks: list[Any]) -> Iterator[Target]:
             yield from _block_targets(block.blocks)
         elif isinstance(block, ChartRef):
             yield Target(block.id, "chart", f"the chart '{block.id}' ({block.pos})", block, block.pos, written=False)
+        elif isinstance(block, Grid):  # a chart in a grid's cell, as a chart
+            yield from (Target(item.chart, "chart", f"the chart '{item.chart}' ({item.pos})", item, item.pos,
+                               written=False) for item in block.items if item.chart)
         elif isinstance(block, (Heading, Table, Figure)) and block.id is not None:
             kind = {Heading: "heading", Table: "table", Figure: "image"}[type(block)]
             name = block.text if isinstance(block, Heading) else block.title if isinstance(block, Table) \
