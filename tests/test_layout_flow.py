@@ -446,3 +446,29 @@ def test_a_sections_last_quote_takes_lines_of_the_text_before_it_along(styles):
     assert flow[-1].lines_with_last == LINES_WITH_WHOLE
     table = Spacer(0, 100)
     assert _with_end(ctx, [table, quote]) == [table, quote]
+
+
+def test_a_section_title_keeps_its_short_opening_with_the_figure_after_it(styles):
+    """The German init project's 'Zahlen im Bild': title and a three-line opening at a page's foot, the
+    chart they open on the next page. The title keeps room for the opening and the figure (a long opening
+    keeps three lines, as before; a sub-heading as before)."""
+    import io
+
+    from reportlab.pdfgen.canvas import Canvas
+    from reportlab.platypus import KeepTogether, Spacer
+
+    from report.layout.flow import KeepRoom, keep_heads
+    from report.layout.text import Paragraph as ReportParagraph
+    title = ReportParagraph("Zahlen im Bild", styles.para("h1"))
+    title.head, title.starts_section = True, True
+    opening = ReportParagraph("Diagramme holen ihre Zahlen aus ihrer Datei. " * 3, styles.para("body"))
+    chart = KeepTogether([Spacer(0, 300)])
+    room = next(f for f in keep_heads([title, opening, Spacer(0, 10), chart]) if isinstance(f, KeepRoom))
+    room.canv = Canvas(io.BytesIO())
+    room.wrap(400, 10_000)
+    assert room.then is chart and room.height >= 300
+    long = ReportParagraph("Ein langer Absatz über das Jahr. " * 40, styles.para("body"))
+    room = next(f for f in keep_heads([title, long, chart]) if isinstance(f, KeepRoom))
+    room.canv = Canvas(io.BytesIO())
+    room.wrap(400, 10_000)
+    assert room.height < 300  # its first lines only

@@ -44,9 +44,13 @@ def split_on(flowable: Any, canv: Any, aw: float, ah: float) -> list[Any]:
 class KeepRoom(CondPageBreak):
     """A page break unless the heads and the start of `following` fit in the rest of the frame."""
 
-    def __init__(self, heads: list[Any], following: Any | None, between: list[Any] | None = None):
+    def __init__(self, heads: list[Any], following: Any | None, between: list[Any] | None = None,
+                 then: Any | None = None):
         super().__init__(0)
         self.heads, self.following, self.between = heads, following, between or []
+        # a section's title: the block after a short opening paragraph (a chart, an image, a grid) when
+        # that block cannot split — the title and three lines at a page's foot, the figure they open overleaf
+        self.then = then
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         need = 0.0
@@ -54,8 +58,15 @@ class KeepRoom(CondPageBreak):
             need += head.wrap(aw, ah)[1] + head.getSpaceAfter() + head.getSpaceBefore()
         for space in self.between:  # the space a chart or table keeps above its title
             need += space.wrap(aw, ah)[1]
+        canv = getattr(self, "canv", None)
         if self.following is not None:
-            need += start_height(self.following, aw, ah, getattr(self, "canv", None))
+            need += start_height(self.following, aw, ah, canv)
+        if self.then is not None and self.following is not None:
+            _, whole = wrap_on(self.following, canv, aw, ah)
+            lines = getattr(getattr(self.following, "blPara", None), "lines", None)
+            if lines is not None and len(lines) <= SHORT_OPENING:
+                need += whole - start_height(self.following, aw, ah, canv) + self.following.getSpaceAfter()
+                need += start_height(self.then, aw, ah, canv)
         self.height = need
         frame = self._doctemplateAttr("frame")
         if frame is not None and getattr(frame, "_atTop", False):
@@ -64,6 +75,9 @@ class KeepRoom(CondPageBreak):
 
     def __repr__(self) -> str:
         return f"KeepRoom({len(self.heads)} heads)"
+
+
+SHORT_OPENING = 4  # lines of a section's opening paragraph that its title keeps together with the block after it
 
 
 def keep_heads(story: list[Any]) -> list[Any]:
@@ -85,9 +99,22 @@ def keep_heads(story: list[Any]) -> list[Any]:
             k += 1
         following = story[k] if k < len(story) else None
         between = [f for f in story[j:k] if type(f).__name__ == "Spacer"]
-        out += [KeepRoom(story[i:j], following, between), *story[i:j]]
+        then = None
+        if getattr(story[i], "starts_section", False) and following is not None and k + 1 < len(story):
+            m = k + 1
+            while m < len(story) and _is_space(story[m]):
+                m += 1
+            if m < len(story) and _unsplittable(story[m]):
+                then = story[m]
+        out += [KeepRoom(story[i:j], following, between, then), *story[i:j]]
         i = j
     return out
+
+
+def _unsplittable(flowable: Any) -> bool:
+    """A block that moves on whole where it does not fit: a chart or an image with its title (a
+    KeepTogether), a figure."""
+    return type(flowable).__name__ in ("KeepTogether", "ChartFigure", "PlacedImage", "GridRow", "Grid")
 
 
 def _is_space(flowable: Any) -> bool:
