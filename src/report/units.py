@@ -96,6 +96,9 @@ _IBAN = re.compile(r"(?<![\w])(?:IBAN )?[A-Z]{2}\d{2}(?: [A-Z0-9]{4}){2,7}(?: [A
 _PHONE = re.compile(r"(?<![\w])(?:Tel\.|Telefon:?|Fax:?|Phone:?|Tel:?|Mobil:?)"
                     r"([ \u00a0]\+?[\d(][\d()/-]*(?: [\d()/-]+)*)")
 _FOLLOWING = re.compile(r"(?<=\d) (?=ff?\.(?!\w))")
+_TITLE_WORDS = re.compile(r"\b(?:Dr|Prof|Mr|Mrs|Ms|Mx|Hr|Fr|Frau|Herr|St)\b")
+_IBAN_START = re.compile(r"[A-Z]{2}\d{2} ")
+_PHONE_WORDS = re.compile(r"Tel|Fax|Phone|Mobil")
 
 
 def bind_items(text: str) -> str:
@@ -105,10 +108,14 @@ def bind_items(text: str) -> str:
         text = _SECTION_SIGN.sub(NBSP, text)
     if " " not in text:
         return text
-    text = _TITLE.sub(rf"\1{NBSP}", text)
-    text = _IBAN.sub(lambda m: m[0].replace(" ", NBSP), text)
-    text = _PHONE.sub(lambda m: m[0].replace(" ", NBSP), text)
-    return _FOLLOWING.sub(NBSP, text)
+    # (each only where its text can be: typographic() runs on every text of a build)
+    if _TITLE_WORDS.search(text):
+        text = _TITLE.sub(rf"\1{NBSP}", text)
+    if _IBAN_START.search(text):
+        text = _IBAN.sub(lambda m: m[0].replace(" ", NBSP), text)
+    if _PHONE_WORDS.search(text):
+        text = _PHONE.sub(lambda m: m[0].replace(" ", NBSP), text)
+    return _FOLLOWING.sub(NBSP, text) if "f." in text else text
 
 
 def bind_units(text: str) -> str:
