@@ -66,7 +66,7 @@ def test_missing_required_field(content):
     d = only(diagnostics(content))
     at(d, "content/report.yaml", line_of(content, "report.yaml", "name:"), 1)
     assert d.message == "report: missing required key 'year'"
-    assert d.hint.startswith("add 'year:' (The year under review: 2025, or a financial year: 2025/26") \
+    assert d.hint.startswith("add 'year:' (The year under review: 2025, a financial year: 2025/26") \
         and d.hint.endswith("e.g. year: 2017")
 
 
@@ -210,11 +210,13 @@ def test_several_errors_in_one_block(content):
 
 
 @pytest.mark.parametrize(("written", "error"), [
-    ("2025/26", None), ("2025-26", None), ("2025/2026", None),
+    ("2025/26", None), ("2025-26", None), ("2025/2026", None), ("FY2026", None), ("FY26", None),
+    ("Fiscal 2026", None),
     ("2025/27", "report: year: '2025/27' is not a financial year: 27 does not follow 2025"),
-    ("'20 25'", "report: year: '20 25' is not a year")])
+    ("'20 25'", "report: year: '20 25' is not a year"), ("FY1850", "report: year: 'FY1850' is not a year")])
 def test_a_financial_year_is_a_year(content, written, error):
-    """A UK charity's Impact Report 2025/26: 'year: 2025/26' was 'not a number', hint 'e.g. 20'."""
+    """A UK charity's Impact Report 2025/26: 'year: 2025/26' was 'not a number', hint 'e.g. 20'; a US
+    company's FY2026 was 'not a year'."""
     edit(content, "report.yaml", "year: 2017\n", f"year: {written}\n")
     if error is None:
         from report.content import load_document

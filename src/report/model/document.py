@@ -9,7 +9,7 @@ from typing import Any, Literal
 
 from ..errors import Diagnostic, Diagnostics
 from .blocks import FOCUS_DESCRIPTION, focus_spec, read_focus
-from .reader import FINANCIAL_YEAR, AssetPath, Markup, Node, ReadContext, Year, spec
+from .reader import YEAR_TEXT, AssetPath, Markup, Node, ReadContext, Year, spec, year_number
 
 _WEB = re.compile(r"https?://[^\s()\[\]<>]+\.[^\s()\[\]<>]+")
 # An address as it goes into a mailto: link. The local part takes what addresses really use (RFC 5322's
@@ -239,10 +239,11 @@ class Report(Node):
                                 max_length=50)
     organisation: str = spec("The organisation the review is about.", example="Thüringen International",
                              max_length=50, example_en="Example Foundation")
-    year: Year = field(metadata={**spec("The year under review: 2025, or a financial year: 2025/26 (also 2025-26, "
-                                       "2025/2026).", example=2017).metadata,
+    year: Year = field(metadata={**spec("The year under review: 2025, a financial year: 2025/26 (also 2025-26, "
+                                       "2025/2026), or a fiscal year named by its last: FY2026 (FY26, Fiscal 2026).",
+                                       example=2017).metadata,
                                 "json_schema": {"oneOf": [{"type": "integer", "minimum": 1900, "maximum": 2200},
-                                                          {"type": "string", "pattern": FINANCIAL_YEAR}]}})
+                                                          {"type": "string", "pattern": YEAR_TEXT}]}})
     language: str = spec("Language of the content (BCP 47), e.g. de-DE or en-GB.", example="de-DE",
                          example_en="en-GB")
     numbers: Numbers | None = spec(
@@ -278,7 +279,7 @@ class Report(Node):
 
     def _check_year(self, diag: Diagnostics, ctx: ReadContext) -> None:
         """The year (a financial year's first) is one a review is about."""
-        first = self.year if isinstance(self.year, int) else int(re.match(FINANCIAL_YEAR, self.year)[1])
+        first = year_number(self.year)
         if not 1900 <= first <= 2200:
             diag.error(ctx.value_pos(self, "year"), f"year {self.year} is out of range",
                        "write the four-digit year under review, e.g. 2017, or a financial year, e.g. 2025/26")

@@ -44,6 +44,20 @@ class Year(str):
 
 
 FINANCIAL_YEAR = r"((?:19|20|21)\d\d) ?[/–-] ?(\d\d|\d{4})"  # 2025/26, 2025-26, 2025–2026
+# a fiscal year named by the year it ends in, as US companies write it: FY2026, FY 2026, FY26, Fiscal 2026
+FISCAL_YEAR = r"(?:FY ?|Fiscal (?:[Yy]ear )?)((?:19|20|21)\d\d|\d\d)"
+YEAR_TEXT = f"^(?:{FINANCIAL_YEAR}|{FISCAL_YEAR})$"  # (the schema's pattern)
+
+
+def year_number(year: int | str) -> int:
+    """The year under review as a number: 2017, a financial year's first (2025/26: 2025), a fiscal
+    year's own (FY2026, FY26: 2026)."""
+    if isinstance(year, int):
+        return year
+    if m := re.fullmatch(FINANCIAL_YEAR, year):
+        return int(m[1])
+    m = re.fullmatch(FISCAL_YEAR, year)
+    return int(m[1]) if len(m[1]) == 4 else 2000 + int(m[1])
 
 
 class Length(float):
@@ -322,10 +336,13 @@ class Reader:
         return f"{quotes[0]}…{quotes[1]}"
 
     def _read_year(self, value: Any, pos: Pos, what: str) -> Any:
-        """2017 (its range is the model's to check), or a financial year whose second year follows the first."""
-        hint = "write the four-digit year under review, e.g. 2017, or a financial year, e.g. 2025/26"
+        """2017 (its range is the model's to check), a financial year whose second year follows the first,
+        or a fiscal year (FY2026): printed as written."""
+        hint = "write the four-digit year under review, e.g. 2017, or a financial year, e.g. 2025/26 or FY2026"
         if isinstance(value, int) and not isinstance(value, bool):
             return value
+        if isinstance(value, str) and re.fullmatch(FISCAL_YEAR, value.strip()):
+            return str(value).strip()
         m = re.fullmatch(FINANCIAL_YEAR, value.strip()) if isinstance(value, str) else None
         if m is None:
             shown = f"{value:g}" if isinstance(value, float) else _got(value)
