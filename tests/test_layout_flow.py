@@ -410,12 +410,14 @@ def test_a_foreword_closing_that_does_not_fit_takes_lines_of_the_letter_along(st
     they do not fit under the letter, its last LINES_WITH_CLOSING lines go over with them."""
     from reportlab.platypus import Spacer
 
+    from report.layout.columnfigure import Stack
     from report.layout.foreword import LINES_WITH_CLOSING
-    from report.layout.pagefill import SectionEnd, Whole
+    from report.layout.pagefill import SectionEnd
     from report.layout.text import Paragraph as ReportParagraph
     leading = styles.theme.sizes.leading
     letter = ReportParagraph("Ein Satz über das Jahr der Stiftung und ihre Lesepaten. " * 12, styles.para("body"))
-    ending = Whole([ReportParagraph("Mit herzlichen Grüßen", styles.para("body")), Spacer(0, 30 * 2.8346)], leading)
+    ending = Stack([ReportParagraph("Mit herzlichen Grüßen", styles.para("body")), Spacer(0, 30 * 2.8346)], 700,
+                   whole=True)
     end = SectionEnd([letter, ending], leading, anchored=True, lines_with_last=LINES_WITH_CLOSING)
     _, letter_h = letter.wrap(300, 10_000)
     _, ending_h = ending.wrap(300, 10_000)

@@ -15,10 +15,12 @@ from reportlab.platypus import Flowable, Spacer
 from ..assets import shown_size
 from ..model import ForewordSection, Signatory
 from ..tagging import artifact, content
+from .columnfigure import Stack
 from .context import LayoutContext, draw_image
 from .heading import heading
-from .pagefill import TAIL_ITEMS, SectionEnd, Whole
+from .pagefill import TAIL_ITEMS, SectionEnd
 from .styles import MM
+from .templates import text_frame_height
 from .text import Paragraph, rl_markup, rl_plain
 
 GUTTER = 8 * MM  # between the portrait and the letter; between the signatories' columns
@@ -211,6 +213,7 @@ def _closed(ctx: LayoutContext, letter: list[Any], ending: list[Any]) -> list[An
     at the head of a page read as a page of their own)."""
     leading = ctx.styles.theme.sizes.leading
     tail = letter[-TAIL_ITEMS:]
+    closing = Stack(ending, text_frame_height(ctx.geometry, ctx.styles.theme.page), whole=True)  # moves on whole
     return [*letter[:len(letter) - len(tail)],
-            SectionEnd([*tail, Whole(ending, leading)], leading, anchored=len(tail) == len(letter),
+            SectionEnd([*tail, closing], leading, anchored=len(tail) == len(letter),
                        lines_with_last=LINES_WITH_CLOSING)]

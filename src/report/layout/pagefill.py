@@ -255,11 +255,3 @@ def _cut(item: Any, canv: Any, aw: float, room: float) -> tuple[Any, Any] | None
         return (parts[0], EndsWith(parts[1], item.notes)) if len(parts) == 2 else None
     parts = split_on(item, canv, aw, room)
     return (parts[0], parts[1]) if len(parts) == 2 else None
-
-
-class Whole(SectionEnd):
-    """Flowables stacked as a frame would stack them, never split: they move on whole (a foreword's
-    closing line and its signatures)."""
-
-    def split(self, aw: float, ah: float) -> list[Any]:
-        return []
