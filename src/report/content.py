@@ -16,12 +16,12 @@ from .model import (
     INVALID,
     SECTION_KINDS,
     Document,
-    KeyFiguresSection,
     Numbers,
     ReadContext,
     Reader,
     Report,
     TextSection,
+    teaser_marks,
 )
 from .model.blocks import chart_refs
 from .model.reader import did_you_mean
@@ -164,7 +164,7 @@ def load_document(content_dir: Path) -> Document:
 def _check_teaser_marks(sections: list, ctx: ReadContext, diag: Diagnostics) -> None:
     """At most TEASER_MAX key figures marked `teaser: true`, over all key-figure sections: the fifth is
     named at its mark."""
-    marked = [fig for s in sections if isinstance(s, KeyFiguresSection) for fig in s.figures if fig.teaser]
+    marked = teaser_marks(sections)
     for fig in marked[TEASER_MAX:]:
         diag.error(ctx.value_pos(fig, "teaser"), f"{len(marked)} key figures are marked for the newsletter "
                    f"teaser; it shows at most {TEASER_MAX}",

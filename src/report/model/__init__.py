@@ -55,6 +55,7 @@ from .sections import (
     KeyFiguresSection,
     Signatory,
     TextSection,
+    teaser_marks,
 )
 from .tables import Table, TableColumn, TableNote
 
@@ -67,6 +68,7 @@ __all__ = [
     "Paragraph",
     "PieChart", "Quote", "ReadContext", "Reader", "Report", "Series", "SeriesChart", "Table", "TableColumn",
     "TableNote", "TextSection", "check_email", "check_web", "format_decimal", "parse_number", "read_or_raise", "spec",
+    "teaser_marks",
     "BOX_KINDS", "Box", "ForewordSection", "Heading", "ListBlock", "ListItem", "Note", "Question", "Break",
     "Signatory", "Timeline", "TimelineEntry",
 ]

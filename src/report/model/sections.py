@@ -229,6 +229,11 @@ class KeyFiguresSection(Node):
         check_language(self, diag, ctx)
 
 
+def teaser_marks(sections: list[Any]) -> list[KeyFigure]:
+    """The key figures marked `teaser: true`, over every key-figure section, in reading order."""
+    return [fig for s in sections if isinstance(s, KeyFiguresSection) for fig in s.figures if fig.teaser]
+
+
 SECTION_KINDS: dict[str, type] = {
     "text": TextSection,
     "key_figures": KeyFiguresSection,

@@ -14,7 +14,7 @@ from ..figures import figure_text
 from ..fontfiles import parsed
 from ..locale import Locale
 from ..markup import plain, render
-from ..model import Document, KeyFigure, KeyFiguresSection
+from ..model import Document, KeyFigure, KeyFiguresSection, teaser_marks
 
 FONT = "Lato, 'Helvetica Neue', Helvetica, Arial, sans-serif"  # Lato if installed, else system fonts
 WIDTH = 600
@@ -31,7 +31,7 @@ WIDTH_MARGIN = 1.05  # measured widths are Helvetica's or Lato's; a mail client'
 def _figures(doc: Document) -> list[KeyFigure]:
     """The key figures marked `teaser: true` (in any key-figure section), else the first section's
     first `newsletter: figures:`."""
-    marked = [fig for s in doc.sections if isinstance(s, KeyFiguresSection) for fig in s.figures if fig.teaser]
+    marked = teaser_marks(doc.sections)
     if marked:
         return marked
     n = doc.report.newsletter.figures
