@@ -60,13 +60,13 @@ class KeepRoom(CondPageBreak):
             need += space.wrap(aw, ah)[1]
         canv = getattr(self, "canv", None)
         if self.following is not None:
-            need += start_height(self.following, aw, ah, canv)
-        if self.then is not None and self.following is not None:
-            _, whole = wrap_on(self.following, canv, aw, ah)
-            lines = getattr(getattr(self.following, "blPara", None), "lines", None)
-            if lines is not None and len(lines) <= SHORT_OPENING:
-                need += whole - start_height(self.following, aw, ah, canv) + self.following.getSpaceAfter()
-                need += start_height(self.then, aw, ah, canv)
+            start = start_height(self.following, aw, ah, canv)
+            need += start
+            if self.then is not None:
+                _, whole = wrap_on(self.following, canv, aw, ah)
+                lines = getattr(getattr(self.following, "blPara", None), "lines", None)
+                if lines is not None and len(lines) <= SHORT_OPENING:
+                    need += whole - start + self.following.getSpaceAfter() + start_height(self.then, aw, ah, canv)
         self.height = need
         frame = self._doctemplateAttr("frame")
         if frame is not None and getattr(frame, "_atTop", False):
@@ -114,7 +114,7 @@ def keep_heads(story: list[Any]) -> list[Any]:
 def _unsplittable(flowable: Any) -> bool:
     """A block that moves on whole where it does not fit: a chart or an image with its title (a
     KeepTogether), a figure."""
-    return type(flowable).__name__ in ("KeepTogether", "ChartFigure", "PlacedImage", "GridRow", "Grid")
+    return type(flowable).__name__ in ("KeepTogether", "ChartFigure", "PlacedImage", "GridRow")
 
 
 def _is_space(flowable: Any) -> bool:
