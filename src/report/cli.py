@@ -41,10 +41,9 @@ def cmd_build(args: argparse.Namespace) -> int:
     from .build import PreflightFailed, build
     from .cache import Cache
     start = time.perf_counter()
-    progress = _progress
     editions = None if args.edition == "all" else [args.edition]
     try:
-        result = build(find_content_dir(Path(args.content_dir)), Path(args.output), editions, progress,
+        result = build(find_content_dir(Path(args.content_dir)), Path(args.output), editions, _progress,
                        marks=not args.no_marks, cache=Cache(enabled=not args.no_cache))
     except PreflightFailed as exc:
         for w in exc.warnings:  # as a build that passes prints them: the run's other findings stay in view
