@@ -90,15 +90,17 @@ def number_ranges(text: str) -> str:
 # what reads as one item and must not break inside: a paragraph sign and its number („§ 72a“), a title
 # and the name after it („Dr. Böhm“, "Mr Smith"), an IBAN's groups („DE89 3704 0044 0532 0130 00“),
 # a telephone number after its label („Tel. 0341 2345678“), a page and its „ff.“ („S. 14 ff.“)
+_TITLES = "Dr|Prof|Mr|Mrs|Ms|Mx|Hr|Fr|Frau|Herr|St"  # before a name, with or without a full stop
+_PHONE_LABELS = r"Tel\.|Telefon:?|Fax:?|Phone:?|Tel:?|Mobil:?"  # before a telephone number
 _SECTION_SIGN = re.compile(r"(?<=§) (?=\d)|(?<=§§) (?=\d)")
-_TITLE = re.compile(r"(?<![\w.])((?:Dr|Prof|Mr|Mrs|Ms|Mx)\.?|(?:Hr|Fr|Frau|Herr|St)\.?) (?=[A-ZÄÖÜ])")
+_TITLE = re.compile(rf"(?<![\w.])((?:{_TITLES})\.?) (?=[A-ZÄÖÜ])")
 _IBAN = re.compile(r"(?<![\w])(?:IBAN )?[A-Z]{2}\d{2}(?: [A-Z0-9]{4}){2,7}(?: [A-Z0-9]{1,4})?(?!\w)")
-_PHONE = re.compile(r"(?<![\w])(?:Tel\.|Telefon:?|Fax:?|Phone:?|Tel:?|Mobil:?)"
-                    r"([ \u00a0]\+?[\d(][\d()/-]*(?: [\d()/-]+)*)")
+_PHONE = re.compile(rf"(?<![\w])(?:{_PHONE_LABELS})([ \u00a0]\+?[\d(][\d()/-]*(?: [\d()/-]+)*)")
 _FOLLOWING = re.compile(r"(?<=\d) (?=ff?\.(?!\w))")
-_TITLE_WORDS = re.compile(r"\b(?:Dr|Prof|Mr|Mrs|Ms|Mx|Hr|Fr|Frau|Herr|St)\b")
+# what each pattern needs in a text before it is worth running (typographic() sets every text of a build)
+_TITLE_WORDS = re.compile(rf"\b(?:{_TITLES})\b")
 _IBAN_START = re.compile(r"[A-Z]{2}\d{2} ")
-_PHONE_WORDS = re.compile(r"Tel|Fax|Phone|Mobil")
+_PHONE_WORDS = re.compile(_PHONE_LABELS)
 
 
 def bind_items(text: str) -> str:
@@ -108,7 +110,6 @@ def bind_items(text: str) -> str:
         text = _SECTION_SIGN.sub(NBSP, text)
     if " " not in text:
         return text
-    # (each only where its text can be: typographic() runs on every text of a build)
     if _TITLE_WORDS.search(text):
         text = _TITLE.sub(rf"\1{NBSP}", text)
     if _IBAN_START.search(text):
