@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .errors import Diagnostic, Diagnostics, Pos, ReportError
 from .load import YMap, YSeq, load_yaml_file
-from .locale import LANGUAGES, Locale, get_locale
+from .locale import Locale, get_locale, supported
 from .model import (
     CHART_KINDS,
     INVALID,
@@ -178,7 +178,7 @@ def number_notation(raw: object, ctx: ReadContext) -> Locale | None:
     right numbers would be reported as wrong, or read as other values. Known before report.yaml is
     read whole, so that its other mistakes do not hold up the sections' errors."""
     language = raw.get("language") if isinstance(raw, YMap) else None
-    if not (isinstance(language, str) and language.split("-")[0].lower() in LANGUAGES):  # BCP 47: any case
+    if not supported(language):
         return None
     numbers = raw.get("numbers")
     if numbers is None:
@@ -204,7 +204,7 @@ def _salvaged(path: Path, shown: Path) -> tuple[str, list[tuple[str, Pos]]] | No
     except (OSError, UnicodeDecodeError):
         return None
     languages = [m[1] for line in lines if (m := _LANGUAGE_LINE.match(line))]
-    if len(languages) != 1 or languages[0].split("-")[0].split("_")[0].lower() not in LANGUAGES \
+    if len(languages) != 1 or not supported(languages[0].replace("_", "-")) \
             or any(line.startswith("numbers:") for line in lines):
         return None
     start = next((i for i, line in enumerate(lines) if line.startswith("sections:")), None)

@@ -18,6 +18,11 @@ LOCALES_DIR = Path(__file__).parent / "data" / "locales"
 LANGUAGES = frozenset(p.stem for p in LOCALES_DIR.glob("*.yaml"))
 
 
+def supported(language: object) -> bool:
+    """Whether a BCP 47 tag (any case) names a language with a locale here: de-CH yes, fr-FR no."""
+    return isinstance(language, str) and language.split("-")[0].lower() in LANGUAGES
+
+
 _OPENS = re.compile(r"[\s(\[{/–—-]$")
 # an abbreviation of several parts ("z. B.", "d. h.", "Dr. med.", "i. d. R.", "J. R. R.") and one before
 # a number ("Nr. 5", "S. 12", "Abs. 2", "p. 12"): the space an author typed inside never breaks

@@ -175,8 +175,8 @@ class Numbers(Node):
     def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
         self.decimal = self._mark("decimal", DECIMAL_MARKS, '"," (1234,5) or "." (1234.5)', diag, ctx)
         self.thousands = self._mark("thousands", THOUSANDS_MARKS, _THOUSANDS_CHOICES, diag, ctx)
-        from ..locale import LANGUAGES, get_locale
-        if not ctx.language or ctx.language.split("-")[0].lower() not in LANGUAGES:
+        from ..locale import get_locale, supported
+        if not supported(ctx.language):
             return  # report.yaml's language is wrong: said there
         own = get_locale(ctx.language)
         decimal = own.decimal if self.decimal is None else self.decimal
@@ -287,14 +287,14 @@ class Report(Node):
 
 def check_language(node: Node, diag: Diagnostics, ctx: ReadContext) -> None:
     """`language:` (report.yaml's, or a section's own) is a BCP 47 tag of a language we have a locale for."""
-    from ..locale import LANGUAGES
+    from ..locale import LANGUAGES, supported
     language = node.language
     if language is None:
         return
     if not _BCP47.fullmatch(language):
         diag.error(ctx.value_pos(node, "language"), f"language {language!r} is not a BCP 47 language tag",
                    "write a language code and, if you like, a region: de-DE, de-AT, en-GB")
-    elif language.split("-")[0].lower() not in LANGUAGES:
+    elif not supported(language):
         diag.error(ctx.value_pos(node, "language"), f"language {language!r} is not supported",
                    f"supported: {', '.join(sorted(LANGUAGES))} (e.g. de-DE, en-GB)")
 
