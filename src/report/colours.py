@@ -231,12 +231,20 @@ def plate_count(cmyk: tuple[float, ...] | list[float]) -> int:
 # the total ink of CMYK JPEGs this process encoded and measured (editions.print.ink_limited_jpeg), by
 # the digest of their bytes: the print preflight's estimate takes it instead of decoding them again
 # (a first build's cover, ~0.1 s)
-KNOWN_INK: dict[bytes, float] = {}
+_KNOWN_INK: dict[bytes, float] = {}
+
+
+def remember_ink(data: bytes, percent: float) -> None:
+    _KNOWN_INK[_ink_key(data)] = percent
 
 
 def known_ink(data: bytes) -> float | None:
+    return _KNOWN_INK.get(_ink_key(data)) if _KNOWN_INK else None
+
+
+def _ink_key(data: bytes) -> bytes:
     import hashlib
-    return KNOWN_INK.get(hashlib.sha1(data).digest()) if KNOWN_INK else None
+    return hashlib.sha1(data).digest()
 
 
 def max_ink(im: Any, inverted: bool = False) -> float:

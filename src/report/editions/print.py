@@ -25,7 +25,7 @@ from .. import colours as colour_science
 from ..assets import to_rgb
 from ..cache import Cache, code_version, file_digest, key
 from ..clock import build_time
-from ..colours import KNOWN_INK, PROFILE, max_ink, small_text_build
+from ..colours import PROFILE, max_ink, remember_ink, small_text_build
 from ..errors import Diagnostic, Pos, ReportError
 from ..layout.templates import Geometry
 from ..locale import Locale, get_locale
@@ -226,8 +226,7 @@ def ink_limited_jpeg(im: Image.Image, limit: float, **options: Any) -> bytes:
             break
         cap -= top - units + 1
         data, top = encoded(_ink_capped(im, cap))
-    import hashlib
-    KNOWN_INK[hashlib.sha1(data).digest()] = top / 2.55  # as Pillow reads it: the polarity reportlab writes
+    remember_ink(data, top / 2.55)  # as Pillow reads it: the polarity reportlab writes
     return data
 
 
