@@ -13,7 +13,7 @@ to the foot of the part and on from the top of the next. Tagged as one list acro
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from reportlab.lib.enums import TA_LEFT
@@ -21,7 +21,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 from ..model import Timeline
-from ..tagging import artifact, content, group, tagger_of, within
+from ..tagging import Shared, artifact, content, group, shared_group
 from . import notes
 from .context import LayoutContext
 from .text import Paragraph, rl_markup, rl_plain, text_chars
@@ -109,19 +109,6 @@ class Entry:
         return head, rest
 
 
-@dataclass
-class Tags:
-    """The list's structure elements as drawn in this render pass: its parts on later pages (or in the
-    next column) go on inside the same L, a split entry's rest inside its LBody."""
-
-    canvas: Any = None
-    list: int | None = None
-    bodies: dict[int, int] = field(default_factory=dict)
-
-    def __deepcopy__(self, memo: dict) -> Tags:
-        return self  # shared by the parts, also those of a trial copy (two columns try splits on copies)
-
-
 class TimelineFlowable(Flowable):
     """`x`: the text column's edge. `continued`: a part after the first (the rule runs in from its top);
     `goes_on`: a part before the last (the rule runs out at its foot)."""
@@ -129,7 +116,7 @@ class TimelineFlowable(Flowable):
     splits_with_notes = True  # the section's last block: its last entries go on with the footnotes (layout.notes)
 
     def __init__(self, title: Paragraph | None, entries: list[Entry], x: float, dates: list[str],
-                 date_font: tuple[str, float], leading: float, colour: Any, tags: Tags, continued: bool = False,
+                 date_font: tuple[str, float], leading: float, colour: Any, tags: Shared, continued: bool = False,
                  goes_on: bool = False):
         super().__init__()
         self.title, self.entries, self.x, self.dates, self.date_font = title, entries, x, dates, date_font
@@ -208,13 +195,9 @@ class TimelineFlowable(Flowable):
             tops.append(y)
             y -= entry.height
         self._decoration(tops)
-        tagger, tags = tagger_of(c), self.tags
-        if tagger and tags.canvas is not c:  # the first part drawn in this render pass
-            tags.canvas, tags.list, tags.bodies = c, None, {}
-        opened = tags.list is not None and tagger is not None
-        with within(c, tags.list) if opened else group(c, "L") as idx:
-            if tagger and not opened:
-                tags.list = idx
+        # its parts on later pages (or in the next column) go on inside the same L, a split entry's rest
+        # inside its LBody
+        with shared_group(c, self.tags, "L"):
             if self.title is not None:
                 self.title.drawOn(c, self.x, self.height - self.title.height)
             for entry, top in zip(self.entries, tops, strict=True):
@@ -222,17 +205,16 @@ class TimelineFlowable(Flowable):
 
     def _draw_entry(self, entry: Entry, top: float, grid: Grid) -> None:
         c = self.canv
+        body = f"LBody {entry.key}"
         if not entry.first:  # the rest of an entry: in the LBody its start opened
-            with within(c, self.tags.bodies.get(entry.key) if tagger_of(c) else None):
+            with shared_group(c, self.tags, "LBody", body):
                 entry.text.drawOn(c, grid.text_x, top - entry.text.height)
             return
         with group(c, "LI"):
             if entry.date is not None:
                 with content(c, "Lbl", actual_text=" ".join(entry.date_text.split())):  # (read without U+00A0)
                     entry.date.drawOn(c, grid.date_x, top - entry.date.height)
-            with group(c, "LBody") as body:
-                if body is not None:
-                    self.tags.bodies[entry.key] = body
+            with shared_group(c, self.tags, "LBody", body):
                 y = top - entry.body_top
                 if entry.title is not None:
                     entry.title.drawOn(c, grid.text_x, y - entry.title.height)
@@ -282,7 +264,7 @@ def layout(ctx: LayoutContext, block: Timeline, x: float) -> list[Any]:
                                                                       keepWithNext=0))
         title.role = "Caption"  # the list's caption (its first kid in the tags), not a heading of the section
     flowable = TimelineFlowable(title, entries, x, [e.date_text for e in entries], (st.font["bold"], size), leading,
-                                st.colour("accent"), Tags())
+                                st.colour("accent"), Shared())
     flowable.spaceBefore = leading * 0.6
     flowable.spaceAfter = leading * 0.6
     return [flowable]

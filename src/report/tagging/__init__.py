@@ -215,21 +215,23 @@ class Shared:
 
 
 @contextmanager
-def shared_group(canv: Any, shared: Shared, role: str) -> Iterator[None]:
-    """`group(canv, role)` the first time `shared` is drawn in this render pass; `within` it after."""
+def shared_group(canv: Any, shared: Shared, role: str, key: str | None = None) -> Iterator[None]:
+    """`group(canv, role)` the first time `shared` is drawn in this render pass; `within` it after.
+    `key` (default: the role) tells apart elements of one role (each entry's LBody of a timeline)."""
     tagger = tagger_of(canv)
     if tagger is None:
         yield
         return
     if shared.canvas is not canv:
         shared.canvas, shared.elems = canv, {}
-    idx = shared.elems.get(role)
+    name = role if key is None else key
+    idx = shared.elems.get(name)
     if idx is not None:
         with tagger.within(idx):
             yield
         return
     with tagger.group(role) as idx:
-        shared.elems[role] = idx
+        shared.elems[name] = idx
         yield
 
 
