@@ -15,16 +15,12 @@ from typing import Any
 
 from reportlab.platypus import Flowable
 
+from .flow import gaps, wrap_on
+
 
 def _stacked(parts: list[Any], canv: Any, aw: float, ah: float) -> list[tuple[Any, float]]:
-    """Each part with its height and the space above it, as a frame stacks them (the larger of the
-    space after the one above and before it; none above the first)."""
-    out, above = [], None
-    for part in parts:
-        _, h = part.wrapOn(canv, aw, ah) if canv is not None else part.wrap(aw, ah)
-        out.append((part, h + (0.0 if above is None else max(above, part.getSpaceBefore()))))
-        above = part.getSpaceAfter()
-    return out
+    """Each part with its height and the space above it, as a frame stacks them (flow.gaps)."""
+    return [(part, wrap_on(part, canv, aw, ah)[1] + gap) for part, gap in zip(parts, gaps(parts), strict=True)]
 
 
 class Stack(Flowable):

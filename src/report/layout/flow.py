@@ -37,6 +37,13 @@ def wrap_on(flowable: Any, canv: Any, aw: float, ah: float) -> tuple[float, floa
     return flowable.wrapOn(canv, aw, ah) if canv is not None else flowable.wrap(aw, ah)
 
 
+def gaps(items: list[Any], share: float = 1.0) -> list[float]:
+    """The space above each of `items` stacked as a frame stacks them: none above the first, else the
+    larger of the space after the one above and before it (`share` of it: a squeezed stack)."""
+    return [0.0] + [max(a.getSpaceAfter(), b.getSpaceBefore()) * share for a, b in zip(items[:-1], items[1:],
+                                                                                       strict=True)]
+
+
 def split_on(flowable: Any, canv: Any, aw: float, ah: float) -> list[Any]:
     return flowable.splitOn(canv, aw, ah) if canv is not None else flowable.split(aw, ah)
 

@@ -14,7 +14,7 @@ from ..tagging import artifact
 from .beside import TextBeside
 from .boxes import BoxFlowable
 from .context import LayoutContext
-from .flow import split_on, wrap_on
+from .flow import gaps, split_on, wrap_on
 from .heading import slug
 from .lists import ListFlowable
 from .styles import MM
@@ -100,8 +100,7 @@ class EndsWith(Flowable):
         return [wrap_on(f, canv, aw, ah)[1] for f in items]
 
     def _gaps(self) -> list[float]:
-        items = self._items()
-        return [0.0] + [max(a.getSpaceAfter(), b.getSpaceBefore()) for a, b in zip(items[:-1], items[1:], strict=True)]
+        return gaps(self._items())
 
     def _notes_height(self, aw: float, ah: float) -> float:
         """The notes and the gap above them (the last block is not measured again)."""

@@ -17,7 +17,7 @@ from reportlab.platypus import Paragraph as _RLParagraph
 
 from ..errors import Diagnostic
 from .context import LayoutContext
-from .flow import KeepRoom, split_on, start_height, wrap_on
+from .flow import KeepRoom, gaps, split_on, start_height, wrap_on
 from .notes import EndsWith, Rule
 from .templates import text_frame_height
 
@@ -170,9 +170,7 @@ class SectionEnd(Flowable):
         self.source_pos = getattr(items[0], "source_pos", None)
 
     def _gaps(self) -> list[float]:
-        items = self.items
-        return [0.0] + [max(a.getSpaceAfter(), b.getSpaceBefore()) * (1 - self.squeeze)
-                        for a, b in zip(items[:-1], items[1:], strict=True)]
+        return gaps(self.items, 1 - self.squeeze)
 
     def _heights(self, aw: float, ah: float) -> list[float]:
         canv = getattr(self, "canv", None)
