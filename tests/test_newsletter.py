@@ -89,7 +89,13 @@ def test_teaser_html_is_email_safe(kit):
     parser = _Tags()
     parser.feed(html)
     names = [t for t, _ in parser.tags]
-    assert "script" not in names and "link" not in names and "style" not in names
+    assert "script" not in names and "link" not in names
+    # everything is styled inline; a <style> holds only a media query that a client may drop (the tiles
+    # one a row on a phone lose an empty line), so that the teaser reads the same without it
+    styles = re.findall(r"<style>(.*?)</style>", html, re.S)
+    assert names.count("style") == len(styles) <= 1
+    assert all(re.fullmatch(r"@media \(max-width: \d+px\) \{ (\.kf-[a-z]+ \{ [a-z-]+: [0-9a-z]+ !important; \} )+\}", s)
+               for s in styles), styles
     assert "@import" not in html and "url(" not in html
     images = [a for t, a in parser.tags if t == "img"]
     assert images and all(len(a.get("alt", "").strip()) > 10 for a in images)
@@ -129,8 +135,11 @@ HOST = """<!DOCTYPE html><html><body style="margin:0">
     tops[top] = 1;
     if (top in heights && Math.abs(heights[top] - tile) > 1) {{ uneven += 1; }}
     heights[top] = tile; }});
+  var levels = 0;
+  this.contentDocument.querySelectorAll("td > div").forEach(function (e) {{  // a tile's line with a no-break space only
+    if (e.textContent === "\\u00a0" && e.getBoundingClientRect().height > 0) {{ levels += 1; }} }});
   document.title = "scroll=" + d.scrollWidth + ";view=" + d.clientWidth + ";rows=" + Object.keys(tops).length
-    + ";uneven=" + uneven; }};
+    + ";uneven=" + uneven + ";levels=" + levels; }};
 </script></body></html>"""
 
 
@@ -141,16 +150,16 @@ def _chromium(args: list[str], tmp: Path) -> str:
     return res.stdout
 
 
-def _in_chromium(folder: Path, width: int, tmp: Path, shot_name: str) -> int:
+def _in_chromium(folder: Path, width: int, tmp: Path, shot_name: str) -> tuple[int, int]:
     """Open folder/teaser.html in an iframe `width` px wide, assert it does not scroll sideways, leave
     a screenshot in tests/_artifacts/ and return how many rows the key-figure tiles form (the tops
-    of their values, set in weight 900)."""
+    of their values, set in weight 900) and how many empty lines level a value with a qualified one."""
     host = folder / f"host-{width}.html"
     host.write_text(HOST.format(w=width), encoding="utf-8")
     dom = _chromium(["--dump-dom", host.as_uri()], tmp)
-    m = re.search(r"<title>scroll=(\d+);view=(\d+);rows=(\d+);uneven=(\d+)</title>", dom)
+    m = re.search(r"<title>scroll=(\d+);view=(\d+);rows=(\d+);uneven=(\d+);levels=(\d+)</title>", dom)
     assert m, dom[:500]
-    scroll, view, rows, uneven = (int(g) for g in m.groups())
+    scroll, view, rows, uneven, levels = (int(g) for g in m.groups())
     assert view == width and scroll <= view, f"horizontal scrolling at {width} px: {scroll} > {view}"
     assert uneven == 0, f"tiles side by side of different heights at {width} px"  # a foundation's teaser
     ARTIFACTS.mkdir(exist_ok=True)
@@ -162,14 +171,17 @@ def _in_chromium(folder: Path, width: int, tmp: Path, shot_name: str) -> int:
     grey = strip.convert("L")
     assert grey.getextrema()[1] - grey.getextrema()[0] > 100  # something rendered
     host.unlink()
-    return rows
+    return rows, levels
 
 
 @pytest.mark.parametrize("width", [600, 375])
 def test_teaser_in_headless_chromium(kit, tmp_path, width):
     """Headless Chromium keeps windows ≥ 500 px wide, so the teaser is measured in an iframe of the
-    exact width (its own viewport) and shot from there."""
-    _in_chromium(kit, width, tmp_path, f"teaser-{width}.png")
+    exact width (its own viewport) and shot from there. The sample's third tile stands level with the
+    fourth's value, which has a qualifier ("mehr als"), by an empty line; one a row on a phone, it has
+    none (foundation user 20: it only pushed the value down)."""
+    rows, levels = _in_chromium(kit, width, tmp_path, f"teaser-{width}.png")
+    assert (rows, levels) == ((2, 1) if width == 600 else (4, 0))
 
 
 LONG_VALUES = {  # the sample's first four key figures made long: a utility's accounts (T€, Mio. €)
@@ -199,7 +211,7 @@ def test_teaser_tiles_fit_long_values(project, tmp_path, case, width, rows):
         else ["999.999.999,99\u00a0Mio.\u00a0€"]
     assert all(v in html for v in shown)
     (tmp_path / "teaser.html").write_text(html, encoding="utf-8")
-    assert _in_chromium(tmp_path, width, tmp_path, f"teaser-{case}-{width}.png") == rows
+    assert _in_chromium(tmp_path, width, tmp_path, f"teaser-{case}-{width}.png")[0] == rows
 
 
 def _newsletter_errors(project, old: str, new: str) -> list[str]:
@@ -309,7 +321,7 @@ def test_teaser_tiles_side_by_side_are_as_high_as_each_other(project, tmp_path):
     doc = load_document(project)
     (tmp_path / "teaser.html").write_text(teaser_html(doc, get_locale(doc.report.language), "cover-600.png"),
                                           encoding="utf-8")
-    assert _in_chromium(tmp_path, 600, tmp_path, "teaser-long-label-600.png") == 2  # and uneven == 0 inside
+    assert _in_chromium(tmp_path, 600, tmp_path, "teaser-long-label-600.png")[0] == 2  # and uneven == 0 inside
 
 
 QUALIFIER_GAP = 'font-size:11px;">&nbsp;</div>'  # a tile's empty qualifier line

@@ -181,3 +181,39 @@ def test_a_table_that_nearly_fits_splits_instead_of_moving_on_with_its_heading(p
     assert "Malham" not in texts[first] and "Quelle: Betriebsdaten" not in texts[first]
     assert "Abgabe nach Zonen (Fortsetzung)" in rest and "Quelle: Betriebsdaten" in rest
     assert rest.index("Werk Süd (Fortsetzung)") < rest.index("Malham") < rest.index("Gesamt")
+
+
+TABLE = ("  - heading: Zahlen zum Schluss\n"
+         "  - table:\n      title: Anschlüsse\n      alt: Anschlüsse nach Art\n"
+         "      columns: [{name: Art}, {name: Anzahl, type: number}]\n"
+         "      rows: [[Strom, 1200], [Gas, 800], [Wasser, 950]]\n")
+IMAGE = "  - image: {image: images/cover-artwork.jpg, width: 70, alt: Ein Kunstwerk, caption: Ein Kunstwerk}\n"
+QUOTE = "  - quote: {text: Wir messen uns am Wasser aus dem Hahn und an nichts sonst., attribution: Die Leitung}\n"
+
+
+def test_a_last_quote_after_a_table_takes_it_along_and_alone_it_warns(project, tmp_path):
+    """US user 3: a section ending with a table and a quote, before a section on a new page: the quote
+    did not fit under the table and went on alone, to a page 90 % white, without a warning. The table
+    (with its heading) goes along with it; where the block before it is too tall to go along, the build
+    says that the quote stands alone."""
+    _sections(project, 120)
+    texts = _pages(build(project, tmp_path / "p", ["print"]).outputs[0].path)
+    first = next(i for i, t in enumerate(texts) if "Ein langes Kapitel" in t and "Zeile 1 " in t)
+    per_page = texts[first].count("des langen Kapitels")
+    _sections(project, per_page - 9, tail=TABLE + QUOTE)  # the table fits under the text, the quote not
+    result = build(project, tmp_path / "a", ["print"])
+    texts = _pages(result.outputs[0].path)
+    at = next(i for i, t in enumerate(texts) if "Wir messen uns" in t)
+    assert "Zahlen zum Schluss" in texts[at] and "Anschlüsse" in texts[at], texts[at]
+    assert f"Zeile {per_page - 9} des" in texts[at - 1]  # (the section does run over a page)
+    assert not _ends(result), [w.format() for w in result.warnings]
+
+    _sections(project, 6, tail=IMAGE + QUOTE)  # an image of more than half a page does not go along
+    result = build(project, tmp_path / "b", ["print"])
+    texts = _pages(result.outputs[0].path)
+    at = next(i for i, t in enumerate(texts) if "Wir messen uns" in t)
+    assert "Kunstwerk" in texts[at - 1] and "Zeile" not in texts[at]  # (alone, as the warning says)
+    (note,) = _ends(result)
+    assert note.message.startswith(f"section 'Ein langes Kapitel' ends on page {at + 1} with its last block "
+                                   "alone (about "), note.message
+    assert note.hint.startswith("shorten the text before it by about ") and "higher up" in note.hint

@@ -26,7 +26,7 @@ SECTION = f"""kind: text
 title: Unsere Anlagen
 blocks:
   - image: {{image: images/photo.jpg, size: page, alt: Ein rotes Solarfeld, caption: "{OPENER}", credit: "{CREDIT}"}}
-  - paragraph: Vor dem zweiten Bild steht ein Absatz.
+  - paragraph: "Vor dem zweiten Bild steht ein Absatz, wie [S. {{page}}](#fotos) zeigt."
   - break: page
   - paragraph: Auf der nächsten Seite steht noch einer.
   - image: {{image: images/photo.jpg, size: page, alt: Noch ein rotes Feld, credit: "{SECOND}"}}
@@ -209,3 +209,21 @@ def test_cover_photo_layout_sets_the_title_on_the_photo(editions):
         assert r > b + 15 and r > g + 15 and r < 150, (share, (r, g, b))
     assert _is_red(image.getpixel((round(x0 + 4), round(media_h - y1 + 4))))  # the top: the photo itself
     assert "Ein gutes Jahr für Ihre" in _texts(path)[0]
+
+
+def test_a_section_opened_by_a_photo_begins_on_its_page(editions):
+    """Foundation user 24: the contents gave the title's page, not the opening photo's; the contents,
+    the outline and a cross-reference to the section give the photo's page."""
+    for edition, path in editions.items():
+        texts = _texts(path)
+        (photo,) = [i for i in _photo_pages(texts) if OPENER in texts[i]]
+        lines = texts[1].split("\n")
+        number = lines[lines.index("Unsere Anlagen") + 1].strip()  # (its number: the line after it)
+        assert number == str(photo + 1), (edition, number)
+        assert f"wie S. {photo + 1} zeigt" in texts[photo + 1].replace("\u00a0", " "), edition
+        with pikepdf.open(path) as pdf, pdf.open_outline() as outline:
+            (item,) = [o for o in outline.root if o.title == "Unsere Anlagen"]
+            page = item.destination if item.destination is not None else item.action.D
+            target = pdf.Root.Names.Dests if isinstance(page, pikepdf.String) else None
+            assert target is None, "named destinations: look the name up"
+            assert pikepdf.Page(page[0]).index == photo, edition

@@ -297,3 +297,48 @@ def test_an_image_too_wide_for_text_beside_it_says_so_unasked(project):
                                 "beside it holds ")
     assert re.fullmatch(r"make it at most width: \d+, or write wrap: false to set it alone across the width", w.hint)
     assert w.pos.file.name == "w.yaml" and w.pos.line == 4
+
+
+def test_a_question_at_a_figure_foot_goes_below_it_and_a_paragraph_goes_on_a_line_below_it(styles):
+    """Foundation user 10: an interview's question was the last line beside a photo, its answer below
+    the caption; and a paragraph that went on below a figure did so two empty lines under its last line
+    beside it, which read as a new paragraph. The question goes below with its answer; the paragraph
+    goes on on the first line clear of the figure's foot."""
+    from reportlab.platypus import Spacer
+
+    from report.layout.beside import CLEAR_LINES, TextBeside
+    from report.layout.text import Paragraph
+
+    body, asked = styles.para("body"), styles.para("question")
+    leading = body.leading
+
+    def para(text: str, style: Any, head: bool = False) -> Any:
+        p = Paragraph(text, style)
+        p.head = head
+        return p
+
+    def plan(fig_h: float, paragraphs: list[Any]) -> tuple[Any, list[Any]]:
+        beside = TextBeside([Spacer(60 * MM, fig_h)], paragraphs, "right", 60 * MM, GUTTER, 0.0, leading)
+        return beside._plan(150 * MM)
+
+    answer = para("Wir haben gesehen, dass viele Kinder kaum Bücher zu Hause haben.", body)
+    _, h = answer.wrap(150 * MM - 60 * MM - GUTTER, 1e6)
+    question = para("Was hat Sie überrascht?", asked, head=True)
+    _, q = question.wrap(150 * MM - 60 * MM - GUTTER, 1e6)
+    # the figure ends just under the question: no line of its answer beside it
+    gap = max(answer.getSpaceAfter(), question.getSpaceBefore())
+    placed, rest = plan(h + gap + q + leading / 2, [answer, question, para(_text("Antwort", 3), body)])
+    assert rest[0] is question and placed.height == pytest.approx(h + gap + q + leading / 2)
+    # … and where the page ends below the figure, the question keeps room for its answer's start there too
+    beside = TextBeside([Spacer(60 * MM, placed.height)], [answer, question, rest[1]], "right", 60 * MM, GUTTER,
+                        0.0, leading)
+    parts = beside.split(150 * MM, placed.height + leading)
+    assert type(parts[1]).__name__ == "KeepRoom" and parts[2] is question, parts
+
+    # a paragraph that goes on below the figure: its last line beside it half a line above the foot
+    long = para(_text("Lang", 12), body)
+    placed, rest = plan(5.5 * leading, [long])
+    (beside_y,) = [top + f.height for f, _, top in placed.items if f is not placed.items[0][0]]
+    below = placed.height + placed.spaceAfter  # where the rest of it starts
+    assert below - beside_y == pytest.approx(leading), (below - beside_y) / leading  # the very next line
+    assert below - placed.height >= CLEAR_LINES * leading - 0.01

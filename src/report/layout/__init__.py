@@ -35,7 +35,8 @@ def build_story(ctx: LayoutContext) -> list[Any]:
     for index, sec in enumerate(sections, start=1):
         flow = with_source(SECTION_LAYOUTS[type(sec)](in_language(ctx, sec.language), sec, index), sec.pos)
         if (title := next((f for f in flow if getattr(f, "toc_entry", None)), None)) is not None:
-            ctx.anchored(sec, title)  # where a cross-reference to the section points: its title
+            # where a cross-reference to the section points: its title, or the page photo that opens it
+            ctx.anchored(sec, getattr(title, "opened_by", None) or title)
         following = sections[index] if index < len(sections) else None
         flow = pagefill.marked(ctx, index, flow, following is None or not _continues(ctx, following, sec))
         if _continues(ctx, sec, previous):

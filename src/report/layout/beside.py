@@ -15,9 +15,12 @@ from typing import Any
 
 from reportlab.platypus import Flowable
 
+from .flow import keep_heads
+
 _FUZZ = 0.01  # points: rounding in the heights' sums
 _TALL = 1e6  # the height a flowable is measured in when only its own height matters
 MIN_LEAD_LINES = 2  # lines of text that fill a page's foot before a figure that moves on
+CLEAR_LINES = 0.4  # the least space, in lines, between a figure's foot and its paragraph going on below it
 
 
 class TextBeside(Flowable):
@@ -54,7 +57,7 @@ class TextBeside(Flowable):
             return self._planned[1], self._planned[2]
         items: list[tuple[Any, float, float]] = []  # (flowable, x, top)
         y, before = _stack(self.figure, aw, items, 0.0)
-        fig_h = y
+        fig_h, beside, tops = y, len(items), []  # (tops: y before each paragraph set beside)
         dx, tw = self.text_box(aw)
         y, prev_after, rest, split = 0.0, None, [], False
         for p, style in zip(self.paragraphs, self.designed, strict=True):
@@ -74,6 +77,7 @@ class TextBeside(Flowable):
             if h <= room + _FUZZ:
                 p.wider_after = None
                 items.append((p, dx, y + gap))
+                tops.append(y)
                 y, prev_after = y + gap + h, p.getSpaceAfter()
                 continue
             parts = p.split(tw, room)
@@ -94,10 +98,14 @@ class TextBeside(Flowable):
             else:
                 p.style = style
                 rest = [p]
+        if rest and not split and len(items) > beside + 1 and getattr(items[-1][0], "head", False):
+            rest.insert(0, items.pop()[0])  # an interview's question goes below with its answer
+            y = tops.pop()
         space = self.after
-        if split:  # the paragraph goes on a whole number of lines below its last line beside the figure
+        if split:  # the paragraph goes on a whole number of lines below its last line beside the figure,
+            # just clear of the figure's foot: a line left empty more would read as a new paragraph
             leading = self.designed[0].leading
-            space = math.ceil((fig_h + self.after - y) / leading - _FUZZ) * leading - (fig_h - y)
+            space = math.ceil((fig_h + CLEAR_LINES * leading - y) / leading - _FUZZ) * leading - (fig_h - y)
         placed = _Placed(items, max(fig_h, y), space, before)
         self._planned = (aw, placed, rest)
         return placed, rest
@@ -127,7 +135,7 @@ class TextBeside(Flowable):
     def split(self, aw: float, ah: float) -> list[Any]:
         placed, rest = self._plan(aw)
         if placed.height <= ah + _FUZZ:
-            return [placed, *rest]
+            return [placed, *keep_heads(rest)]  # (a question kept with its answer's start)
         frame = getattr(self, "_frame", None)
         if frame is None or not getattr(frame, "_atTop", False):
             return self._float(aw, ah)  # the figure moves on, the text fills the page first
@@ -207,3 +215,4 @@ def _stack(flowables: list[Any], aw: float, items: list[tuple[Any, float, float]
         y += gap + h
         prev_after = f.getSpaceAfter()
     return y, flowables[0].getSpaceBefore() if flowables else 0.0
+

@@ -40,7 +40,8 @@ class LayoutContext:
         it calls its `anchor` when it is drawn (see refs.PageRefs.anchor)."""
         mark = self.refs.anchor(node) if self.refs is not None else None
         if mark is not None:
-            flowable.anchor = mark
+            before = getattr(flowable, "anchor", None)  # (a page photo: its own id's, and its section's)
+            flowable.anchor = mark if before is None else lambda *at: (before(*at), mark(*at))
         return flowable
 
     def credited(self, block: Any, credit: str) -> Callable[[int], None]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from reportlab.platypus import Flowable, PageBreakIfNotEmpty
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreakIfNotEmpty, Spacer
 from reportlab.platypus import Paragraph as _RLParagraph
 
 from ..errors import Diagnostic
@@ -25,6 +25,8 @@ MIN_LAST_LINES = 6  # lines of body text a section's last page holds where the l
 WARN_LINES = MIN_LAST_LINES - 1  # a section's last page with fewer (the layout could not help) warns
 TAIL_ITEMS = 8  # the most paragraphs at a section's end that SectionEnd takes (one-line ones need several)
 LINES_WITH_WHOLE = 3  # lines of text that go over with a section's last quote where it does not fit
+ALONG_SHARE = 0.5  # the most of a page that a block before a section's last quote (and the quote) may fill to go along
+ALONE_SHARE = 0.4  # a last page holding only a section's last block that moved on whole, and less of it, warns
 SQUEEZE = 0.5  # the most of the spaces between its last paragraphs a section loses (a line at most) to end a page
 
 
@@ -67,7 +69,10 @@ def notes(ctx: LayoutContext) -> list[Diagnostic]:
         if first is None or last is None or last[0] <= first[0] or _broken_by_its_author(sec):
             continue
         used = frame_h - last[1]
-        if used >= WARN_LINES * leading:
+        whole = ctx.section_ends.get((index, "whole"))
+        # its last block (a quote) moved on whole, and the block before it could not go along: alone on a page
+        alone = whole is not None and whole[0] == last[0] - 1 and used < ALONE_SHARE * frame_h
+        if used >= WARN_LINES * leading and not alone:
             continue
         lines = max(1, round(used / leading))
         title = getattr(sec, "title", "")
@@ -80,12 +85,18 @@ def notes(ctx: LayoutContext) -> list[Diagnostic]:
             cut = max(1, math.ceil((used - tail[1]) / leading - 0.01))
         held = (f"about {lines} line{'s' if lines != 1 else ''} in each of its {columns} columns" if columns > 1
                 else f"about {lines} line{'s' if lines != 1 else ''} of a page")
+        cuts = f"about {cut} line{'s' if cut != 1 else ''}"
+        if alone:
+            held, hint = (f"its last block alone ({held})",
+                          f"shorten the text before it by {cuts} so that it ends on page {last[0] - 1}, place "
+                          "that block higher up in the section, or add to it")
+        else:
+            hint = (f"shorten it by {cuts} (text, or a narrower image) so that it ends on page {last[0] - 1}, "
+                    "or add to it")
         out.append(Diagnostic(
             f"section '{title}' ends on page {last[0]} with {held}, which stays "
             f"{100 - round(100 * used / frame_h)} % empty",
-            sec.field_pos.get("title", sec.pos),
-            f"shorten it by about {cut} line{'s' if cut != 1 else ''} (text, or a narrower image) so that it "
-            f"ends on page {last[0] - 1}, or add to it", "warning"))
+            sec.field_pos.get("title", sec.pos), hint, "warning"))
     return out
 
 
@@ -107,7 +118,8 @@ def marked(ctx: LayoutContext, index: int, flow: list[Any], last_on_its_page: bo
     body = _with_end(ctx, flow[opens:])
     if len(body) >= 2 and not _heads(body[-2]):
         # where its last block starts: the room left on the page before, if that block moves on whole
-        body = [*body[:-1], Mark(ctx.section_ends, (index, "tail")), body[-1]]
+        whole = [Mark(ctx.section_ends, (index, "whole"))] if _whole(body[-1]) else []
+        body = [*body[:-1], Mark(ctx.section_ends, (index, "tail")), *whole, body[-1]]
     return [*flow[:opens], start(ctx, index), *body, end(ctx, index)]
 
 
@@ -123,10 +135,53 @@ def _with_end(ctx: LayoutContext, flow: list[Any]) -> list[Any]:
     k = len(flow) - 1 if whole else len(flow)
     while k and len(flow) - k < TAIL_ITEMS and _text(flow[k - 1]):
         k -= 1
+    if whole and k == len(flow) - 1:
+        return _with_block_before(ctx, flow)
     if k >= len(flow) - (1 if whole else 0) or (k and isinstance(flow[k - 1], Rule)):
         return flow  # (footnotes under a block they do not join: they flow as they did)
     anchored = k > 0 and _heads(flow[k - 1])
     return [*flow[:k], SectionEnd(flow[k:], leading, anchored, lines_with_last=LINES_WITH_WHOLE if whole else 0)]
+
+
+def _with_block_before(ctx: LayoutContext, flow: list[Any]) -> list[Any]:
+    """The flow with `TakeAlong` before the block that stands before its last quote (a table, chart,
+    image or grid, which move on whole), and before that block's heading: no lines of text to go over with the quote."""
+    j = len(flow) - 2
+    while j >= 0 and type(flow[j]) is Spacer:
+        j -= 1
+    if j < 0 or not (isinstance(flow[j], KeepTogether) or _whole(flow[j])):
+        return flow
+    i = j
+    while i > 0 and (type(flow[i - 1]) is Spacer or _heads(flow[i - 1])):
+        i -= 1
+    while type(flow[i]) is Spacer:  # (a space at its top: the frame's, before what it keeps together)
+        i += 1
+    page_h = text_frame_height(ctx.geometry, ctx.styles.theme.page)
+    return [*flow[:i], TakeAlong(flow[i:], page_h * ALONG_SHARE), *flow[i:]]
+
+
+class TakeAlong(CondPageBreak):
+    """A page break before a section's last block that moves on whole (a pull quote) and the block before
+    it, with its heading, where the quote does not fit under that block but both fit in `most`: the
+    page after holds them both, not the quote alone (visual QA: a page holding a two-line quote and a
+    footnote, 90 % white, after a table)."""
+
+    def __init__(self, items: list[Any], most: float):
+        super().__init__(0)
+        self.items, self.most = [f for f in items if not isinstance(f, CondPageBreak)], most
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        canv = getattr(self, "canv", None)
+        heights = []
+        for item in self.items:
+            _, h = wrap_on(item, canv, aw, ah)
+            heights.append(item._H if isinstance(item, KeepTogether) else h)  # (its wrap answers "too high")
+        need = self.items[0].getSpaceBefore() + sum(heights) + sum(gaps(self.items))
+        self.height = need if need <= self.most else 0
+        frame = self._doctemplateAttr("frame")
+        if frame is not None and getattr(frame, "_atTop", False):
+            return 0, 0
+        return super().wrap(aw, ah)
 
 
 def _whole(flowable: Any) -> bool:

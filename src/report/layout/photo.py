@@ -140,6 +140,9 @@ class PagePhoto(Flowable):
             anchor(canv, 0, self.height)
         if self.opens:
             start_section(canv, ctx.own_language)
+            self.page = canv.getPageNumber()  # (the page its section's contents line gives)
+            if (key := getattr(self, "toc_key", None)) is not None:
+                canv.bookmarkPage(key)  # the section's bookmark, in the outline and the contents
         draw_filling(canv, ctx, block.image, block.alt, block.field_pos.get("image") or block.pos, block.focus)
         if block.caption or block.credit:
             self._foot()

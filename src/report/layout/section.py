@@ -451,8 +451,13 @@ def layout(ctx: LayoutContext, section: TextSection, index: int) -> list[Any]:
         closing += 1
     if opening:
         story[0].starts_section = False
-        story = [f for i, block in enumerate(blocks[:opening])
-                 for f in with_source(photo.layout(ctx, block, opens=i == 0), block.pos)] + story
+        photos = [f for i, block in enumerate(blocks[:opening])
+                  for f in with_source(photo.layout(ctx, block, opens=i == 0), block.pos)]
+        # the section begins on its first photo's page: the contents, the outline and a cross-reference say so
+        title = next(f for f in story if getattr(f, "toc_entry", None))
+        title.opened_by = next(f for f in photos if getattr(f, "opens", False))
+        title.opened_by.toc_key = title.toc_entry[2]
+        story = photos + story
     two = section.columns == 2
     full = replace(ctx, column_x=0.0)  # from the frame's left edge: the columns, a chart's sub-heading
     inner = full if two else ctx

@@ -248,6 +248,9 @@ class ReportDocTemplate(BaseDocTemplate):
         entry = getattr(flowable, "toc_entry", None)
         if entry:
             level, text, key = entry
-            self.canv.bookmarkPage(key)
+            # a section that opens with a page photo begins on the photo's page (its bookmark is there)
+            opened = getattr(getattr(flowable, "opened_by", None), "page", None)
+            if opened is None:
+                self.canv.bookmarkPage(key)
             self.canv.addOutlineEntry(text, key, level=level, closed=False)
-            self.notify("TOCEntry", (level, text, self.page, key))
+            self.notify("TOCEntry", (level, text, opened or self.page, key))

@@ -96,7 +96,7 @@ def teaser_html(doc: Document, locale: Locale, cover_src: str) -> str:
     kicker = escape(t(rep.subtitle or str(rep.year))).upper()
     alt = escape(f"{locale.label('cover_alt')}: {t(rep.title)} – {t(rep.organisation)}, "
                  f"{t(rep.subtitle or str(rep.year))}")
-    rows = _tiles(_figures(doc), locale, c)
+    rows, stacked = _tiles(_figures(doc), locale, c)
     address, ways = _contact(doc, locale)
     footer = [escape(t(nl.sender)), *(escape(t(line)) for line in address)]
     footer += [f'{escape(label)}: <a href="{escape(href)}" style="color:{c["paper"]};">{escape(text)}</a>'
@@ -113,7 +113,7 @@ def teaser_html(doc: Document, locale: Locale, cover_src: str) -> str:
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{escape(t(rep.title))}</title>
+<title>{escape(t(rep.title))}</title>{stacked}
 </head>
 <body style="margin:0;padding:0;background:{c["tint"]};">
 <div style="display:none;max-height:0;overflow:hidden;">{escape(t(plain(rep.lead)))}</div>
@@ -147,7 +147,7 @@ def teaser_html(doc: Document, locale: Locale, cover_src: str) -> str:
 """
 
 
-def _tiles(figures: list[KeyFigure], locale: Locale, c: dict[str, str]) -> str:
+def _tiles(figures: list[KeyFigure], locale: Locale, c: dict[str, str]) -> tuple[str, str]:
     """The key figures as tiles, two abreast where the screen has room for both, else one a row.
 
     A mail client without media queries must still never scroll sideways, so the tiles decide by
@@ -156,9 +156,13 @@ def _tiles(figures: list[KeyFigure], locale: Locale, c: dict[str, str]) -> str:
     two abreast) and hugely positive on narrower ones (all wins: one a row). B is twice the room the
     widest word of any tile needs; a value wider than one tile on the narrowest screen is set
     smaller. A client that drops calc() keeps width:100% (one a row); Outlook's Word engine, which
-    knows no inline blocks, gets the two columns from a table in conditional comments."""
+    knows no inline blocks, gets the two columns from a table in conditional comments.
+
+    Returns the tiles and a style for the head: where the screen is too narrow for two abreast, a
+    client with media queries drops the empty line that stands a value level with its neighbour's
+    beside a qualifier (one a row, it only pushed the value down); one without keeps it."""
     if not figures:
-        return ""
+        return "", ""
     t = locale.typographic
     single = NARROW - 2 * (OUTER_PAD + ROW_PAD + TILE_GAP + TILE_PAD)  # a tile's text on a phone, one a row
     values = [figure_text(fig, locale).value for fig in figures]
@@ -179,6 +183,7 @@ def _tiles(figures: list[KeyFigure], locale: Locale, c: dict[str, str]) -> str:
     # two abreast, a row's tiles are as high as each other: every label takes the room of the longest
     label_room = half - 2 * (TILE_GAP + TILE_PAD)
     label_h = 18 * max(_lines(t(fig.label), LABEL_PX, label_room) for fig in figures) if pairs else 0
+    label_cls = ' class="kf-label"' if label_h > 18 else ""  # (its height dropped where one a row: see below)
     tiles = []
     for i, (fig, value) in enumerate(zip(figures, values, strict=True)):
         # a tile without a qualifier keeps its line empty only beside one with a qualifier, so that
@@ -186,7 +191,8 @@ def _tiles(figures: list[KeyFigure], locale: Locale, c: dict[str, str]) -> str:
         beside = figures[i ^ 1] if pairs and (i ^ 1) < len(figures) else None
         qual = f'<div style="font-size:{QUALIFIER_PX}px;font-weight:bold;letter-spacing:1px;color:{c["accent"]};">' \
                f'{escape(t(fig.qualifier)).upper()}</div>' if fig.qualifier else \
-               f'<div style="font-size:{QUALIFIER_PX}px;">&nbsp;</div>' if beside is not None and beside.qualifier else ""
+               f'<div class="kf-level" style="font-size:{QUALIFIER_PX}px;">&nbsp;</div>' \
+               if beside is not None and beside.qualifier else ""
         tiles.append(
             f'<div style="{block}"><table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0">'
             f'<tr><td style="padding:{TILE_GAP}px;">'
@@ -195,18 +201,23 @@ def _tiles(figures: list[KeyFigure], locale: Locale, c: dict[str, str]) -> str:
             f'<td style="padding:{TILE_PAD}px {TILE_PAD}px 14px {TILE_PAD}px;font-family:{FONT};color:{c["ink"]};">{qual}'
             f'<div style="font-size:{size}px;line-height:{line}px;font-weight:900;color:{c["primary"]};">'
             f'{escape(value)}</div>'
-            f'<div style="font-size:{LABEL_PX}px;line-height:18px;font-weight:bold;color:{c["primary"]};'
-            f'{f"min-height:{label_h}px;" if label_h > 18 else ""}">'
+            f'<div{label_cls} style="font-size:{LABEL_PX}px;line-height:18px;'
+            f'font-weight:bold;color:{c["primary"]};{f"min-height:{label_h}px;" if label_h > 18 else ""}">'
             f'{escape(t(fig.label))}</div></td></tr></table></td></tr></table></div>')
     if not pairs:
-        return "".join(tiles)
+        return "".join(tiles), ""
     cell = f'<td width="{half}" valign="top">'
     html = f'<!--[if mso]><table role="presentation" width="{row}" cellpadding="0" cellspacing="0" border="0"><tr>{cell}<![endif]-->'
     for i, tile in enumerate(tiles):
         if i:
             html += f'<!--[if mso]></td>{"</tr><tr>" if i % 2 == 0 else ""}{cell}<![endif]-->'
         html += tile
-    return html + "<!--[if mso]></td></tr></table><![endif]-->"
+    # one a row below this screen width: the row (inside the frame and its padding) is narrower than B
+    narrow = breakpoint + 2 * (OUTER_PAD + ROW_PAD) - 1
+    rules = " ".join(f".{cls} {{ {rule} !important; }}" for cls, rule in
+                     (("kf-level", "display: none"), ("kf-label", "min-height: 0")) if cls in html)
+    style = f"\n<style>@media (max-width: {narrow}px) {{ {rules} }}</style>" if rules else ""
+    return html + "<!--[if mso]></td></tr></table><![endif]-->", style
 
 
 def _lines(text: str, px: float, room: float) -> int:
