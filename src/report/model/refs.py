@@ -103,8 +103,10 @@ def _block_targets(blocks: list[Any]) -> Iterator[Target]:
 
 
 def check(report: Any, sections: list[Any], charts: dict[str, Any], ctx: ReadContext,
-          diag: Diagnostics) -> CrossRefs:
-    """The ids' and references' problems into `diag`; the places the references name."""
+          diag: Diagnostics, complete: bool = True) -> CrossRefs:
+    """The ids' and references' problems into `diag`; the places the references name. `complete`:
+    every section could be read (else a place no reference finds may be in one that could not: a
+    reference to it is not said to be unknown, which would send the author to fix what is right)."""
     nodes = [n for n in (report, *sections, *charts.values()) if dataclasses.is_dataclass(n)]
     places = targets([s for s in sections if dataclasses.is_dataclass(s)])
     by_id: dict[str, list[Target]] = {}
@@ -153,8 +155,9 @@ def check(report: Any, sections: list[Any], charts: dict[str, Any], ctx: ReadCon
                            "write the id of the section, heading, chart, table or image after #, e.g. "
                            + ctx.says("(#finanzen)", "(#finance)"))
             elif not found:
-                diag.error(at, f"cross-reference to '#{target}': no section, heading, chart, table or image "
-                           "is named so", _unknown_hint(target, places))
+                if complete:
+                    diag.error(at, f"cross-reference to '#{target}': no section, heading, chart, table or "
+                               "image is named so", _unknown_hint(target, places))
             elif len(found) > 1 and not any(t.written for t in found):
                 diag.error(at, f"cross-reference to '#{target}': {len(found)} places are named so: "
                            + " and ".join(t.what for t in found[:3]),
