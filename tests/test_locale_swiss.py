@@ -65,6 +65,9 @@ def test_init_in_swiss_german_writes_swiss_templates_that_build(tmp_path):
     content = tmp_path / "p" / "content"
     written = "".join(p.read_text(encoding="utf-8") for p in sorted(content.rglob("*")) if p.is_file())
     assert "language: de-CH" in written and "ß" not in written and "€" not in written and "+41" in written
+    # a Swiss user followed "ein Excel-Export mit Dezimalkomma passt" into an error; "2.431 GWh" read as 2.4
+    assert not re.search(r"Dezimalkomma|Tausenderpunkt|\d\.\d{3}\b|„|Erfurt", written), \
+        re.search(r".{40}(Dezimalkomma|Tausenderpunkt|\d\.\d{3}\b|„|Erfurt).{20}", written)
     result = build(content, tmp_path / "out", ["screen"])
     pdf = pdfium.PdfDocument(str(result.outputs[0].path))
     text = "\n".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
