@@ -129,7 +129,7 @@ def check(report: Any, sections: list[Any], charts: dict[str, Any], ctx: ReadCon
                        f"choose another id for this {t.kind}")
     refs = CrossRefs()
     sources: dict[str, str | None] = {}
-    for node, name, text, pos in (t for n in nodes for t in _texts(n, ctx)):
+    for node, name, text, pos in (t for n in nodes for t in marked_texts(n, ctx)):
         uses = markup.references(text)
         if markup.PAGE in markup.outside_links(text):
             diag.warning(pos, f"{markup.PAGE} stands outside a cross-reference and prints as typed",
@@ -182,7 +182,7 @@ def _unknown_hint(target: str, places: list[Target]) -> str:
             f"sub-heading, table or image by the id: it is given; known: {shown or 'none'}")
 
 
-def _texts(node: Any, ctx: ReadContext) -> Iterator[tuple[Any, str, str, Pos]]:
+def marked_texts(node: Any, ctx: ReadContext) -> Iterator[tuple[Any, str, str, Pos]]:
     """(node, field, text, position) of every text with inline markup in a model node and the nodes in it."""
     for f in dataclasses.fields(node):
         if not f.init:
@@ -195,9 +195,9 @@ def _texts(node: Any, ctx: ReadContext) -> Iterator[tuple[Any, str, str, Pos]]:
                 if isinstance(item, Markup):
                     yield node, f.name, item, ctx.item_pos(node, f.name, i)
                 elif isinstance(item, Node) and dataclasses.is_dataclass(item):
-                    yield from _texts(item, ctx)
+                    yield from marked_texts(item, ctx)
         elif isinstance(value, Node) and dataclasses.is_dataclass(value):
-            yield from _texts(value, ctx)
+            yield from marked_texts(value, ctx)
 
 
 class _Cursor:
