@@ -57,6 +57,13 @@ def test_a_name_that_differs_in_case_only_is_named(content):
     assert text.endswith("the file is named 'images/cover-artwork.jpg': write its name in the same case")
 
 
+def test_a_folder_that_differs_in_case_is_named_too(content):
+    """UK charity 17: 'Images/Weir.JPG' for images/weir.jpg (a Windows habit) got only 'check the
+    spelling': the folder's case differed too."""
+    text = cover_error(content, "Images/Cover-Artwork.JPG")
+    assert text.endswith("the file is 'images/cover-artwork.jpg': write its folders and name in the same case")
+
+
 def test_a_name_stored_decomposed_is_found(content):
     """A Mac (and a zip made on one) stores 'Bücherbus-Übergabe.jpg' decomposed (u + U+0308); the YAML has it
     composed. It was 'not found', and the hint suggested a name that looked the same."""

@@ -390,6 +390,12 @@ def test_a_blocks_key_indented_like_the_block_is_named(content):
     assert d.message == "section: 'items' stands beside 'list:' as a second key of the block, not inside it"
     assert d.hint == "indent 'items' under 'list:', like 'style'"
     assert (d.pos.line, d.pos.col) == (line_of(content, f"sections/{section.name}", "    items:"), 5)
+    # two of them (a Swiss user's image: 'width', 'caption', 'alt', 'credit' "stands"): in the plural
+    section.write_text(section.read_text(encoding="utf-8").replace("    items:\n", "    columns: 2\n    items:\n", 1),
+                       encoding="utf-8")
+    d = only(diagnostics(content))
+    assert d.message == ("section: 'columns', 'items' stand beside 'list:' as further keys of the block, "
+                         "not inside it")
 
 
 def test_a_blocks_keys_all_indented_like_the_block_are_named(content):

@@ -271,3 +271,22 @@ def test_a_currency_sign_the_unit_does_not_start_with_says_where_it_goes(content
     (d,) = diags
     assert d.hint == ("the cells may keep '$' where the chart's unit starts with it, e.g. unit: $ thousand or "
                       "unit: $M (now: 'thousand dollars'); else write the numbers alone")
+
+
+@pytest.mark.parametrize(("kind", "rows", "named"), [
+    ("bar", "Einnahmen;12,5\nSpenden;7,5\nGesamt;31\n", True),  # named so (its sum need not match)
+    ("line", "2024;3,5;1\n2025;4,5;2\n2026;5;3\nx;13;6\n", False),  # every series' sum: a point after 2026
+])
+def test_a_total_row_in_a_bar_or_line_chart_warns_at_it(content, kind, rows, named):
+    """UK charity 5: 'Total' appended to a bar chart's and a line chart's CSV was drawn as one more bar
+    (towering over the others) and one more point after the last year, without a word."""
+    header = "Jahr;A;B\n" if rows.count(";") > rows.count("\n") else "Jahr;Betrag\n"
+    _, diags = read(content, f"kind: {kind}\ndata: data/werte.csv\n", header + rows)
+    (d,) = diags
+    assert d.severity == "warning" and str(d.pos).endswith(f"data/werte.csv:{rows.count(chr(10)) + 1}:1"), d.pos
+    assert d.message.startswith(f"the last category, '{'Gesamt' if named else 'x'}'")
+    assert ("is the sum of the" in d.message) != named and "reads as a total row" in d.message
+    assert "leave the total row out" in d.hint
+    _, diags = read(content, f"kind: {kind}\ndata: data/werte.csv\n", header + rows.replace("Gesamt", "Sonstige")
+                    .replace("x;13;6", "2027;13;7"))
+    assert not diags, [x.message for x in diags]

@@ -165,6 +165,35 @@ series:
     assert abs(label.x - (ring[0] + ring[2]) / 2) < 40 and abs(label.y - (ring[1] + ring[3]) / 2) < 40  # near it
 
 
+def test_a_highlight_under_another_lines_peak_stands_off_with_a_leader(theme_fonts):
+    """A Swiss utility's water chart: the 2026 July value (498'700) was printed above the 2025 peak
+    (512'300), where it read as that line's. It stands on its own side, nearer its point than the
+    other line's, and a hairline in its series' colour leads to its point."""
+    theme, _ = theme_fonts
+    pdf = draw(chart("""kind: line
+unit: m³
+height: 60
+highlight: Jul
+highlight_series: "2026"
+categories: """ + MONTHS + """
+series:
+  - name: "2025"
+    values: [352100, 331400, 368200, 389900, 431200, 478600, 512300, 505900, 431000, 392500, 356800, 400100]
+  - name: "2026"
+    values: [348900, 329800, 355100, 372400, 401300, 452900, 498700, 487200, 423600, 384100, 352300, 405700]
+"""), theme_fonts)
+    first, second = (tuple(round(v, 3) for v in theme.colour(name).rgb_floats) for name in theme.charts.palette[:2])
+    lines = {tuple(round(v, 3) for v in c): pts for c, pts in stroked_points(pdf) if len(pts) == 12}
+    own, other = lines[second][6], lines[first][6]  # July's points
+    label = find(pdf, f"498.700{NBSP}m³")
+    assert label.y < own[1] < other[1]  # under its own point, not over the other line's
+    assert not _crosses(lines[first], label.box) and not _crosses(lines[second], label.box)
+    between = [pts for c, pts in stroked_points(pdf) if tuple(round(v, 3) for v in c) == second and 2 <= len(pts) < 12
+               and all(min(label.box[0], own[0]) - 1 <= x <= max(label.box[2], own[0]) + 1
+                       and label.box[1] - 1 <= y <= own[1] + 1 for x, y in pts)]
+    assert between, "no leader from the value to its point"
+
+
 def test_highlight_series_marks_the_series_named(theme_fonts):
     """The peak of the peak series: `highlight` marked the first series' value (the average, 447),
     where the text talked about the peak of 486."""

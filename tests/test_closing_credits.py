@@ -77,3 +77,31 @@ def test_a_foreword_portrait_credit_stands_under_it_and_on_the_closing_page(tmp_
     page = next(n for n, t in enumerate(texts, start=1) if "Liebe Kundinnen und Kunden" in t and "Herzliche" in t)
     assert "Foto: Studio Nord" in texts[page - 1].split("\n")
     assert f"S. {page} – Foto: Studio Nord" in texts[-1]
+
+
+def test_the_imprint_lines_stand_apart_from_the_address_and_link_their_addresses(project, tmp_path):
+    """A Swiss utility and a UK charity: the imprint's lines (editors, print, a charity's numbers) ran
+    straight on from the postal address, and an e-mail address among them was no link. They follow
+    the ways to reach the publisher, a gap apart, and link their addresses."""
+    import pikepdf
+
+    from . import pdf_chars
+    report = project / "report.yaml"
+    report.write_text(report.read_text(encoding="utf-8").replace(
+        "  lines:\n", "  address: [Bahnhofstrasse 1, 3250 Lyss]\n  phone: +41 32 555 01 00\n  lines:\n"
+        "    - \"Presse: presse@example.ch\"\n", 1), encoding="utf-8")
+    (result,) = build(project, tmp_path / "out", ["screen"]).outputs
+    rows: dict[float, str] = {}
+    for c in pdf_chars.chars(result.path):
+        if c.page == len(pdfium.PdfDocument(str(result.path))):
+            rows[round(c.baseline, 1)] = rows.get(round(c.baseline, 1), "") + c.text
+    lines = [text for _, text in sorted(rows.items(), reverse=True)]
+    order = [next(i for i, t in enumerate(lines) if t.startswith(words)) for words in
+             ("3250", "Telefon", "Presse", "ImAuftrag")]  # (words run together: no spaces)
+    assert order == sorted(order), lines
+    baselines = sorted(rows, reverse=True)
+    step = baselines[order[0] - 1] - baselines[order[0]]  # address line to address line
+    assert baselines[order[1]] - baselines[order[2]] > step + 2 * 72 / 25.4  # a gap before the imprint lines
+    with pikepdf.open(result.path) as pdf:
+        links = [str(a.A.URI) for a in pdf.pages[-1].obj.get("/Annots", []) if "/A" in a and "/URI" in a.A]
+    assert "mailto:presse@example.ch" in links, links

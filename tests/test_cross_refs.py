@@ -177,6 +177,16 @@ def test_an_id_given_twice_is_an_error_at_the_second(tmp_path):
     assert "choose another one for this heading" in d.hint
 
 
+def test_a_section_that_cannot_be_read_does_not_make_references_to_it_unknown(tmp_path):
+    """UK charity 14: a typo in one section file also printed 'cross-reference to #stories: no section …
+    is named so' at a correct reference elsewhere; only the section's own error is said."""
+    files = sections()
+    files["07-finanzen"]["titel"] = files["07-finanzen"].pop("title")
+    content = project(tmp_path, files=files)
+    (d,) = diagnostics(content)
+    assert d.message.startswith("section: unknown key 'titel'") and d.pos.file.name == "07-finanzen.yaml", d
+
+
 def test_literal_hash_and_braces_stay_text():
     """Only a bracketed text before (#id) is a reference: a # or { anywhere else prints as typed."""
     text = "Preis {netto} für Los #3 [siehe hier](https://example.org/#teil) (#4)"

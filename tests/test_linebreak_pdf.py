@@ -141,3 +141,17 @@ def test_an_address_that_fits_a_line_is_not_broken(project, tmp_path):
     pdf = build(project, tmp_path / "out", ["print"]).outputs[0].path  # (the screen edition's text is per paragraph)
     lines = [ln.strip() for ln in extract_text(pdf).splitlines() if "northway" in ln]
     assert len(lines) == 1 and "hello@northway-mentoring.org.uk" in lines[0], lines
+
+
+def test_emergency_stretch_names_words_bound_together(styles):
+    """A Swiss review's financial prose: every 'CHF 85 Mio.' is bound into one unbreakable run, the
+    lines went loose, and the hint spoke of hyphenating a long word. It names the bound run."""
+    from report.layout.text import Paragraph, rl_markup
+    from report.locale import get_locale
+    text = ("Wir investierten bis Ende 2026 insgesamt CHF 19,6 Mio. in Netze, CHF 7,9 Mio. in Leitungen, CHF 85 Mio. "
+            "bis 31. Dezember 2030 in Strom und CHF 12,4 Mio. in Wärme.")
+    notes: list = []
+    para = Paragraph(rl_markup(text, get_locale("de-CH")), styles.para("body"), notes=notes)
+    para.wrap(78 * 72 / 25.4, 1000)
+    assert notes and re.match(r"'CHF [\d,]+ Mio\.' is bound together and never breaks: reword", notes[0].hint), \
+        [n.hint for n in notes]

@@ -65,7 +65,30 @@ def test_init_in_swiss_german_writes_swiss_templates_that_build(tmp_path):
     content = tmp_path / "p" / "content"
     written = "".join(p.read_text(encoding="utf-8") for p in sorted(content.rglob("*")) if p.is_file())
     assert "language: de-CH" in written and "ß" not in written and "€" not in written and "+41" in written
+    # a Swiss user followed "ein Excel-Export mit Dezimalkomma passt" into an error; "2.431 GWh" read as 2.4
+    assert not re.search(r"Dezimalkomma|Tausenderpunkt|\d\.\d{3}\b|„|Erfurt", written), \
+        re.search(r".{40}(Dezimalkomma|Tausenderpunkt|\d\.\d{3}\b|„|Erfurt).{20}", written)
     result = build(content, tmp_path / "out", ["screen"])
     pdf = pdfium.PdfDocument(str(result.outputs[0].path))
     text = "\n".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
     assert "1’500" in text and "61.4" in text and "Grüsse" in text and "Tsd." in text and "CHF" in text
+
+
+def test_a_swiss_text_with_eszett_or_german_quotes_warns(project):
+    """A Swiss user's text pasted from a German partner: „das bleibt“ stood beside «…» on one line and
+    'Straße' passed, without a word. One warning per file and character, at its first text; a section
+    in de-DE inside the Swiss report says nothing."""
+    from report.content import load_document
+    report = project / "report.yaml"
+    report.write_text(report.read_text(encoding="utf-8").replace("language: de-DE", "language: de-CH"),
+                      encoding="utf-8")
+    set_sections(project, {
+        "sections/ch.yaml": "kind: text\ntitle: Netz\nblocks:\n  - paragraph: Die Straße heißt „so“.\n"
+                            "  - paragraph: Grüße aus Biel.\n",
+        "sections/de.yaml": "kind: text\ntitle: Partner\nlanguage: de-DE\nblocks:\n  - paragraph: Die Straße.\n"})
+    said = [(w.pos.file.name, w.pos.line, w.message, w.hint) for w in load_document(project).warnings]
+    assert said == [
+        ("ch.yaml", 4, "ß in 'Straße' in a de-CH text (and in 1 more text of this file)",
+         "write ss, as Swiss German writes it (Strasse, Grüsse)"),
+        ("ch.yaml", 4, "a German quotation mark „ in '„so“.' in a de-CH text",
+         'write «…», or straight quotes "…", which become «…»')], said

@@ -249,6 +249,18 @@ def test_image_resolution_at_placed_size(good, px, expected):
     assert status(report, "images") == expected
 
 
+def test_each_page_says_its_own_lowest_resolution(good):
+    """UK charity 16: '173 ppi (pages 6, 11)' where page 6's photo had 282 ppi: each page its own."""
+    def change(pdf):
+        _place(pdf, _image(pdf, "/DeviceCMYK", 200), 72)
+        resource(pdf, 1, "/XObject", "/TestImg2", _image(pdf, "/DeviceCMYK", 280))
+        append(pdf, 1, b"q 72 0 0 72 100 100 cm /TestImg2 Do Q")
+    report = check(broken(good, change))
+    (finding,) = [f for f in report.findings if f.check == "images"]
+    assert finding.status == WARN and finding.pages == [2, 4], finding
+    assert finding.message.startswith("image resolution 280 ppi (page 2), 200 ppi (page 4) at placed size")
+
+
 # -- overprint, transparency, ink ------------------------------------------------------------------
 
 

@@ -267,13 +267,19 @@ def test_a_pull_quote_sets_its_inner_quotation(project, tmp_path):
     rel = "sections/04-aussenwirtschaftstag.yaml"
     quote = ('Ich habe hier gelernt, dass man "Nein" sagen kann, ohne Menschen zu verlieren, und dass '
              "Gemeinschaftsverpflegungseinrichtungen Verantwortungsbewusstsein brauchen")
+    # one that begins with a quotation but goes on after it (a UK charity's "'Look after the river' --
+    # that's what my grandad used to say.") printed bare: it takes its marks too
+    begins = '"Nicht aufgeben" -- das hat mir meine Grossmutter beigebracht.'
     (content / rel).write_text((content / rel).read_text(encoding="utf-8")
-                               + f"  - quote: {{text: '{quote}', attribution: Eine Helferin}}\n", encoding="utf-8")
+                               + f"  - quote: {{text: '{quote}', attribution: Eine Helferin}}\n"
+                               + f"  - paragraph: Dazwischen ein Absatz.\n  - quote: {{text: '{begins}'}}\n",
+                               encoding="utf-8")
     out = build(content, tmp_path / "out", ["screen"]).outputs[0]
     pdf = pdfium.PdfDocument(out.path)
     text = "".join(page.get_textpage().get_text_range() for page in pdf)
     flat = " ".join(text.replace("\r", " ").replace("\n", " ").split())
     assert "„Ich habe hier gelernt, dass man ‚Nein‘ sagen kann" in flat, flat[-400:]
+    assert "„‚Nicht aufgeben‘ – das hat mir meine Gross" in flat.replace("\ufffe", ""), flat[-300:]
 
 
 def test_a_pull_quote_is_display_type_and_not_hyphenated(styles):

@@ -22,6 +22,10 @@ from report.units import NBSP, bind_units
     ("a peak of 486 ML/d and 3 m³/s in 12 mm pipes", f"a peak of 486{NBSP}ML/d and 3{NBSP}m³/s in 12{NBSP}mm pipes"),
     ("40 ha, 2 km² and 7 l a day", f"40{NBSP}ha, 2{NBSP}km² and 7{NBSP}l a day"),
     ("up 2,5 Pp. to £4 bn; 3 large lakes", f"up 2,5{NBSP}Pp. to £4{NBSP}bn; 3 large lakes"),
+    # a Swiss tariff in Rappen, and currencies after their amounts ("1,8 / Rp./kWh" broke apart)
+    ("um 1,8 Rp./kWh, 50 Fr. und 12 CHF, 85 Euro, 20 ct", f"um 1,8{NBSP}Rp./kWh, 50{NBSP}Fr. und 12{NBSP}CHF, "
+                                                         f"85{NBSP}Euro, 20{NBSP}ct"),
+    ("3 Cents, 4 Europeans, 2 Franks", "3 Cents, 4 Europeans, 2 Franks"),
 ])
 def test_units_are_bound_to_their_numbers(text, bound):
     assert bind_units(text) == bound

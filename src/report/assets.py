@@ -66,7 +66,8 @@ def _missing_hint(path: Path, name: str) -> str:
     hint = "check the spelling; paths are relative to the assets folder"
     folder = name[:len(name) - len(path.name)] if name.endswith(path.name) else ""  # 'images/' as written
     if not path.parent.is_dir():
-        return hint
+        cased = _in_its_case(path, name)
+        return f"the file is {cased!r}: write its folders and name in the same case" if cased else hint
     files = sorted(p.name for p in path.parent.iterdir() if p.is_file())
     same = [f for f in files if f.lower() == path.name.lower()]
     if same:  # the file system tells case apart (a Mac or Windows copy would not: the shop's would)
@@ -79,6 +80,23 @@ def _missing_hint(path: Path, name: str) -> str:
         shown = files if len(files) <= 8 else [*files[:8], f"… {len(files) - 8} more"]
         hint += f" (files in {path.parent.name}/: {', '.join(shown)})"
     return hint
+
+
+def _in_its_case(path: Path, name: str) -> str | None:
+    """`name` as the files are written where only the case of its folders (and name) differs, as a
+    Windows user writes 'Images/Weir.JPG' for images/weir.jpg; None where no one file is so named."""
+    parts = Path(name).parts
+    here = path.parents[len(parts) - 1] if len(parts) <= len(path.parents) else None  # the assets folder
+    found = []
+    for part in parts:
+        if here is None or not here.is_dir():
+            return None
+        same = [p for p in here.iterdir() if p.name.lower() == part.lower()]
+        if len(same) != 1:
+            return None
+        here = same[0]
+        found.append(here.name)
+    return "/".join(found) if here is not None and here.is_file() else None
 
 
 def _resolve(name: str, assets_dir: Path, project_dir: Path) -> Path:

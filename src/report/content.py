@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import os
 import re
-from dataclasses import replace
+from dataclasses import is_dataclass, replace
 from pathlib import Path
 
 from .errors import Diagnostic, Diagnostics, Pos, ReportError
@@ -26,6 +26,7 @@ from .model import (
 from .model.blocks import chart_refs
 from .model.reader import did_you_mean
 from .model.refs import check as check_refs
+from .model.regional import check as check_regional
 from .paths import REPORT_FILE, find_content_dir, project_paths  # noqa: F401 - re-exported
 
 CHARTS_DIR = "charts"
@@ -99,7 +100,8 @@ def load_document(content_dir: Path) -> Document:
         raise ReportError([Diagnostic("report.yaml names no supported language", Pos(shown(report_file)),
                                       "add e.g. 'language: de-DE' or 'language: en-GB'")])
     sections = []
-    for name, pos in _section_names(report, raw, ctx) or salvaged:
+    listed = list(_section_names(report, raw, ctx) or salvaged)
+    for name, pos in listed:
         try:
             path = (content_dir / name).resolve()
             inside, exists = path.is_relative_to(root()), path.exists()
@@ -155,7 +157,10 @@ def load_document(content_dir: Path) -> Document:
                     known = did_you_mean(cid, chart_ids) if chart_ids else "known: none"
                     diag.error(pos, f"chart '{cid}' does not exist", f"charts are files in {CHARTS_DIR}/; {known}")
     _check_teaser_marks(sections, ctx, diag)
-    refs = check_refs(report, sections, charts, ctx, diag)
+    # a section that could not be read may hold the place a reference names: not said to be unknown
+    read = sum(1 for s in sections if is_dataclass(s))
+    refs = check_refs(report, sections, charts, ctx, diag, complete=read == len(listed))
+    check_regional(report, sections, ctx, diag)
     diag.raise_if_errors()
     return Document(report=report, sections=sections, charts=charts, content_dir=content_dir, assets_dir=assets,
                     warnings=diag.warnings, refs=refs)

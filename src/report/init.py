@@ -51,7 +51,16 @@ US_WORDS = (("£ thousand", "$ thousand"), ("£ million", "$ million"), ("£m �
 CH_WORDS = (("Tausend Euro", "Tausend Franken"), ("Millionen Euro", "Millionen Franken"), ("€", "CHF"),
             ("Straße 1, 12345 Stadt", "Bahnhofstrasse 1, 8001 Zürich"), ("+49 123 456789-0", "+41 44 123 45 67"),
             ("„61,4“", "„61.4“"), ("48.250 bitte als 48250 oder \"48.250\"", "48’250 bitte als 48250"),
-            ("ß", "ss"))
+            ("ß", "ss"),
+            # the region writes 1’000 and 2.5, and its Excel saves a decimal point (a Swiss user followed
+            # "ein Excel-Export mit Dezimalkomma passt" into an error)
+            ("mit Tausenderpunkt und Dezimalkomma", "mit Apostroph zwischen den Tausendern und Dezimalpunkt"),
+            ("(1000, nicht 1.000)", "(1000, nicht 1’000)"), ("(1.251); als (1.251)", "(1’251); als (1’251)"),
+            ("aber 10.000)", "aber 10’000)"), ("centre: 2.431 GWh", "centre: 2’431 GWh"),
+            ("wie Excel sie speichert", "wie Excel sie in der Schweiz speichert"), ("Dezimalkomma", "Dezimalpunkt"),
+            ("ohne Tausenderpunkt", "ohne Apostroph"), ("ist +10,0", "ist +10.0"),
+            ("„deutsche“ bleiben, wie sie sind", "«getippte» bleiben, wie sie sind"),
+            ("Ort: Erfurt", "Ort: Biel/Bienne"), ("Ort: Weimar", "Ort: Thun"), ("Ort: Suhl", "Ort: Chur"))
 
 
 def _region(language: str) -> str:
@@ -147,6 +156,7 @@ def _create(target: Path, base: str, language: str) -> None:
             text = path.read_text(encoding="utf-8")
             for german, swiss in CH_WORDS:
                 text = text.replace(german, swiss)
+            text = re.sub(r"„([^“\n]*)“", r"«\1»", text)  # the region's quotation marks, in comments too
             if path.suffix == ".csv" or path.parent.name == "charts":  # 120,5 → 120.5 (data, alt texts)
                 text = re.sub(r"(?<=\d),(?=\d)", ".", text)
             path.write_text(text, encoding="utf-8")

@@ -113,6 +113,12 @@ def _is_url(text: str) -> bool:
     return _BARE_URL.fullmatch(text) is not None
 
 
+def addresses(text: str) -> list[tuple[str, str | None]]:
+    """Plain text (no markup) in pieces: (text, None), and each bare web or e-mail address in it as
+    (address, its link), as running text links them."""
+    return [(s.text, s.href) for s in _bare_urls(Span(text)) if s.text]
+
+
 def _bare_urls(span: Span) -> list[Span]:
     """A bare https://… address in running text becomes a link span of its own, and so does a bare
     e-mail address (a mailto: link)."""

@@ -18,7 +18,9 @@ UNITS = ("Mio.", "Mrd.", "Tsd.", "bn", "Pp.", "pp", "%", "‰", "€", "$", "£"
          "km²", "km", "m²", "m³", "mm", "cm", "m", "ha", "ML", "Ml", "GL", "ml", "l", "kg", "t",
          "a.m.", "p.m.", "AM", "PM", "Uhr",  # and a time of day: "10 a.m.", "9 PM", "18 Uhr"
          "kB", "KB", "MB", "GB", "TB",  # and a file's size: "PDF, 2 MB"
-         "thousand", "million", "billion", "trillion", "Millionen", "Million", "Milliarden", "Milliarde")
+         "thousand", "million", "billion", "trillion", "Millionen", "Million", "Milliarden", "Milliarde",
+         # currencies written after the amount, and their hundredths ("1,8 Rp./kWh", "12 CHF", "50 ct")
+         "Euro", "EUR", "CHF", "Franken", "Fr.", "Rp.", "Rappen", "Cent", "ct", "Ct.")
 _UNIT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))  # "MWp" before "MW"
 # a digit, one ordinary space, a unit that ends there (not the "t" of "ton", the "m" of "mit")
 _AFTER_NUMBER = re.compile(rf"(?<=\d) (?=(?:{_UNIT})(?![\w]))")

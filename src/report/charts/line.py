@@ -181,12 +181,16 @@ def _highlight(ax: Any, chart: Any, xs: list[float], values: list[float], ring: 
 # nearest free place around it; (dx, dy) in points from the point, the label's corner or edge facing it
 ABOVE, BELOW = (0, 7, "center", "bottom"), (0, -8, "center", "top")
 AROUND_PT = (8, 12, 16, 20, 26, 32)  # distances tried, nearest first
+LEADER_PT = (40, 48, 56)  # farther still, where none of those is free
+LEADER_FROM_PT = 20  # a value placed this far from its point (or farther) has a leader line to it
 DIRECTIONS = 16
 
 
-def _places(below: bool) -> list[tuple[float, float, str, str]]:
+def _places(below: bool, distances: tuple[int, ...] = AROUND_PT) -> list[tuple[float, float, str, str]]:
     first = [BELOW, ABOVE] if below else [ABOVE, BELOW]
-    for r in AROUND_PT:
+    if distances is LEADER_PT:
+        first = []
+    for r in distances:
         for k in range(DIRECTIONS):
             a = 2 * math.pi * k / DIRECTIONS
             dx, dy = round(r * math.cos(a), 2), round(r * math.sin(a), 2)
@@ -223,24 +227,45 @@ def _place_value_label(fig: Figure, ax: Any, label: Any, lines: list[Any], end_l
                 and gap(room, own) >= ring and all(gap(box, p) > gap(box, own) for p in rivals)
                 and not any(path.intersects_bbox(room, filled=False) for path in paths)
                 and not any(room.overlaps(o) for o in others)
-                and not any(path.intersects_path(sight(box)) for k, path in enumerate(paths) if k != marked))
-    places = _places(label.get_va() == "top")
-    best: tuple[float, int] | None = None
-    for n, (dx, dy, ha, va) in enumerate(places):
-        label.xyann = (dx, dy)
-        label.set_ha(ha)
-        label.set_va(va)
-        box = label.get_window_extent(r)
-        if free(box):
-            if n < 2:  # above or below: the place of choice
-                return
-            distance = round(gap(box, own) * 2) / 2  # the nearest, the first of equals
-            if best is None or distance < best[0]:
-                best = (distance, n)
-    dx, dy, ha, va = places[best[1] if best else 0]
+                and not any(path.intersects_path(sight(box), filled=False)  # (filled: a line's whole valley)
+                            for k, path in enumerate(paths) if k != marked))
+    below = label.get_va() == "top"
+    chosen, leader = (BELOW if below else ABOVE), False  # nowhere free: above (below) its point, as it was set
+    for distances in (AROUND_PT, LEADER_PT):
+        places = _places(below, distances)
+        best: tuple[float, int] | None = None
+        for n, (dx, dy, ha, va) in enumerate(places):
+            label.xyann = (dx, dy)
+            label.set_ha(ha)
+            label.set_va(va)
+            box = label.get_window_extent(r)
+            if free(box):
+                if n < 2 and distances is AROUND_PT:  # above or below: the place of choice
+                    return
+                distance = round(gap(box, own) * 2) / 2  # the nearest, the first of equals
+                if best is None or distance < best[0]:
+                    best = (distance, n)
+        if best is not None:
+            chosen = places[best[1]]
+            leader = math.hypot(chosen[0], chosen[1]) >= LEADER_FROM_PT
+            break
+    dx, dy, ha, va = chosen
     label.xyann = (dx, dy)
     label.set_ha(ha)
     label.set_va(va)
+    if leader:  # two lines close together (a peak over a peak): the value stands off, and a hairline in
+        # its series' colour leads to its point, so that it is not read as the other line's (a Swiss
+        # utility's water chart: its 2026 value stood over the 2025 peak)
+        _lead(label, lines[marked].get_color(), ring * 72 / fig.dpi)
+
+
+def _lead(label: Any, colour_: Any, shrink_pt: float) -> None:
+    """A thin leader from an annotation's text to its point (added after the annotation was made)."""
+    from matplotlib.patches import FancyArrowPatch
+    props = {"arrowstyle": "-", "color": colour_, "lw": 0.6, "shrinkA": 1.0, "shrinkB": shrink_pt}
+    label.arrowprops = props
+    label._arrow_relpos = (0.5, 0.5)
+    label.arrow_patch = FancyArrowPatch((0, 0), (1, 1), **props)
 
 
 def _decimals(chart: Any, k: int) -> int | None:

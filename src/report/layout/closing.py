@@ -8,6 +8,7 @@ from typing import Any
 
 from reportlab.platypus import Flowable, Spacer
 
+from ..markup import addresses
 from ..tagging import artifact
 from .context import LayoutContext
 from .heading import heading
@@ -81,6 +82,11 @@ def credit_lines(ctx: LayoutContext) -> list[str]:
     return [f"{', '.join(where)} – {credit}" for credit, where in places.items()]
 
 
+def _linked(line: str, loc: Any) -> str:
+    """A line of plain text with its bare web and e-mail addresses as links."""
+    return "".join(rl_link(text, href, loc) if href else rl_plain(text, loc) for text, href in addresses(line))
+
+
 def layout(ctx: LayoutContext) -> list[Any]:
     st, loc, rep = ctx.styles, ctx.locale, ctx.doc.report
     contact = rep.contact
@@ -91,7 +97,7 @@ def layout(ctx: LayoutContext) -> list[Any]:
     parts: list[Any] = [Paragraph(rl_plain(contact.publisher, loc),
                                   st.para("h2", spaceBefore=0, textColor=white, fontSize=st.theme.sizes.h2 + 4,
                                           leading=(st.theme.sizes.h2 + 4) * 1.3))]
-    parts += [Paragraph(rl_plain(line, loc), small) for line in [*contact.address, *contact.lines]]
+    parts += [Paragraph(rl_plain(line, loc), small) for line in contact.address]
     links = []
     if contact.phone:
         links.append(f"{rl_plain(loc.label('phone'), loc)}: {rl_plain(contact.phone, loc)}")
@@ -102,6 +108,10 @@ def layout(ctx: LayoutContext) -> list[Any]:
         links.append(f"{rl_plain(loc.label('web'), loc)}: " + rl_link(contact.web, contact.web, loc))
     if links:
         parts += [Spacer(0, 3 * MM), *(Paragraph(link, small) for link in links)]
+    if contact.lines:  # the imprint's further lines (editors, print, a charity's numbers): apart from the
+        # address they read on from, and after the ways to reach the publisher; an address in them is a link
+        gap = [Spacer(0, 3 * MM)] if contact.address or links else []  # (under the publisher's name: its own space)
+        parts += [*gap, *(Paragraph(_linked(line, loc), small) for line in contact.lines)]
     parts += [Spacer(0, 6 * MM),
               Paragraph(rl_plain(loc.label("image_credit"), loc).upper(), st.para("kicker")),
               Credits(lambda: [Paragraph(rl_plain(line, loc), small) for line in credit_lines(ctx)])]

@@ -43,6 +43,14 @@ from .text import Paragraph, rl_markup, rl_plain, text_chars
 QUOTE_MARKS = "\"'„“”‚‘’«»‹›"
 
 
+def quoted_whole(text: str) -> bool:
+    """Whether the author's quotation marks stand at both ends of the text (a full stop or the like may
+    follow): then a pull quote takes no marks of its own. "'Look after the river' -- that's what he
+    said." begins with a quotation but does not end with one: it got none, and printed bare."""
+    text = text.strip()
+    return len(text) >= 2 and text[0] in QUOTE_MARKS and text.rstrip(".…!?")[-1:] in QUOTE_MARKS
+
+
 BAR_W = 2.2 * MM  # a pull quote's accent bar
 BAR_REACH = 7 * MM  # from the bar's left edge to the quote's text
 QUOTE_SPLIT_SHARE = 0.5  # a quote splits only when taller than this share of a page (a column)
@@ -122,7 +130,7 @@ def _paragraph(ctx: LayoutContext, block: ParagraphBlock) -> list[Any]:
 
 def _quote(ctx: LayoutContext, block: Quote) -> list[Any]:
     open_q, close_q = ctx.locale.quotes
-    own = block.text[0] in QUOTE_MARKS and block.text[-1] in QUOTE_MARKS + ".…!?"
+    own = quoted_whole(block.text)
     text = rl_markup(block.text, ctx.locale, depth=0 if own else 1, refs=ctx.refs)  # a quotation inside: ‚…‘ / ‘…’
     if not own:
         text = f"{open_q}{text}{close_q}"  # the author's own quotation marks are kept, never doubled

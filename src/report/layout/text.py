@@ -107,6 +107,26 @@ def rl_link(text: str, href: str, locale: Locale) -> str:
     return f"<a href={quoteattr(href)}>{escape(shown)}</a>"
 
 
+BOUND_SHARE = 0.15  # a run of words bound by no-break spaces this share of a line wide is named as the cause
+
+
+def _loose_hint(words: list[Any], width: float) -> str:
+    """What to do about a paragraph set with emergency stretch: where the widest unbreakable run is
+    words bound together (an amount and its currency and unit, "CHF 19,6 Mio.", a date), name it — a
+    Swiss review's financial prose was full of them, and the hint spoke of long words."""
+    hint = "reword it, or add a hyphenation point (U+00AD) to a long word"
+    bound = [(w[0], "".join(str(t) for _, t in w[1:])) for w in words if len(w) > 1]
+    bound = [(w, t) for w, t in bound if "\u00a0" in t or "\u202f" in t]
+    if not bound:
+        return hint
+    w, text = max(bound)
+    if w < BOUND_SHARE * width:
+        return hint
+    shown = text.replace("\u00a0", " ").replace("\u202f", " ").strip(" ,;:")
+    return (f"'{shown}' is bound together and never breaks: reword the sentence around it, or add a "
+            "hyphenation point (U+00AD) to a long word")
+
+
 class Paragraph(_RLParagraph):
     """A reportlab paragraph that breaks justified text as a whole and never runs past its frame.
 
@@ -198,8 +218,7 @@ class Paragraph(_RLParagraph):
                 self.notes.append(Diagnostic(
                     "no line breaks keep this paragraph's spaces within "
                     f"{1 + LINE_BREAKING.tolerance * STRETCH:.1f}× their width: set with emergency stretch",
-                    self.source or Pos(), "reword it, or add a hyphenation point (U+00AD) to a long word",
-                    "warning"))
+                    self.source or Pos(), _loose_hint(words, widths[0]), "warning"))
             self._plan = (chosen, style, self.whole_line)
         self.frags = chosen.frag_words
         self._offsets = list(chosen.offsets)

@@ -150,6 +150,11 @@ class ChartBase(Node):
         return True
 
 
+# the names a spreadsheet gives its total row (SeriesChart._check_total_row)
+TOTAL_NAMES = frozenset({"total", "totals", "grand total", "sum", "gesamt", "summe", "insgesamt", "gesamtsumme",
+                         "zusammen"})
+
+
 @dataclass(kw_only=True)
 class SeriesChart(ChartBase):
     """Categories and one or more series of values: bar and line charts."""
@@ -184,6 +189,27 @@ class SeriesChart(ChartBase):
             check_decimals(s, diag, ctx)
             check_rounding(s, s.values, s.decimals if s.decimals is not None else self.decimals, diag, ctx,
                            f"series '{s.name}': value" if s.name else "value")
+        self._check_total_row(diag, ctx)
+
+    def _check_total_row(self, diag: Diagnostics, ctx: ReadContext) -> None:
+        """A spreadsheet's total row that came along with the data: a bar that towers over the others,
+        or a point after the last year (a UK charity's CSVs). Named so, or the sum of the rows above it
+        in every series: a warning at it (a chart may show a total on purpose)."""
+        n = len(self.categories or [])
+        if n < 3 or not self.series or any(len(s.values) != n for s in self.series):
+            return
+        name = self.categories[-1]
+        named = name.strip().lower().rstrip(":") in TOTAL_NAMES
+        # (a sum by chance is rare with four parts or more, or in every one of two series: 1, 2, 3 is not one)
+        summed = (n >= 5 or len(self.series) >= 2) and all(
+            sum(v.value for v in s.values[:-1]) == s.values[-1].value for s in self.series)
+        if named or summed:
+            what = f"'{name}'" + ("" if named else f", is the sum of the {n - 1} before it and")
+            diag.warning(ctx.item_pos(self, "categories", n - 1),
+                         f"the last category, {what} reads as a total row: it is drawn as a {self.kind} "
+                         f"{'point' if self.kind == 'line' else 'bar'} like the others",
+                         "leave the total row out of the data (say the total in the caption); keep it only if "
+                         "the chart is meant to show it")
 
     def _load(self, diag: Diagnostics, ctx: ReadContext) -> None:
         """Categories from the first column, one series per further column (named by its header;

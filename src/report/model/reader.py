@@ -550,8 +550,10 @@ class Reader:
                 if len(named) == 1 and isinstance(item[named[0]], YMap):  # `items:` indented like `- list:`
                     stray = [k for k in item if k != named[0]]
                     inner = next(iter(item[named[0]]), None)
+                    keys = "a second key" if len(stray) == 1 else "further keys"
                     self.diag.error(item.key_pos[stray[0]], f"{what}: {', '.join(repr(k) for k in stray)} "
-                                    f"stands beside '{named[0]}:' as a second key of the block, not inside it",
+                                    f"{'stands' if len(stray) == 1 else 'stand'} beside '{named[0]}:' as {keys} "
+                                    "of the block, not inside it",
                                     f"indent {stray[0]!r} under '{named[0]}:'" + (f", like {inner!r}" if inner else ""))
                 elif len(named) == 1 and item[named[0]] is None and len(item) > 1:  # all of them beside it
                     stray = [k for k in item if k != named[0]]

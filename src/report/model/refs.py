@@ -103,8 +103,10 @@ def _block_targets(blocks: list[Any]) -> Iterator[Target]:
 
 
 def check(report: Any, sections: list[Any], charts: dict[str, Any], ctx: ReadContext,
-          diag: Diagnostics) -> CrossRefs:
-    """The ids' and references' problems into `diag`; the places the references name."""
+          diag: Diagnostics, complete: bool = True) -> CrossRefs:
+    """The ids' and references' problems into `diag`; the places the references name. `complete`:
+    every section could be read (else a place no reference finds may be in one that could not: a
+    reference to it is not said to be unknown, which would send the author to fix what is right)."""
     nodes = [n for n in (report, *sections, *charts.values()) if dataclasses.is_dataclass(n)]
     places = targets([s for s in sections if dataclasses.is_dataclass(s)])
     by_id: dict[str, list[Target]] = {}
@@ -127,7 +129,7 @@ def check(report: Any, sections: list[Any], charts: dict[str, Any], ctx: ReadCon
                        f"choose another id for this {t.kind}")
     refs = CrossRefs()
     sources: dict[str, str | None] = {}
-    for node, name, text, pos in (t for n in nodes for t in _texts(n, ctx)):
+    for node, name, text, pos in (t for n in nodes for t in marked_texts(n, ctx)):
         uses = markup.references(text)
         if markup.PAGE in markup.outside_links(text):
             diag.warning(pos, f"{markup.PAGE} stands outside a cross-reference and prints as typed",
@@ -153,8 +155,9 @@ def check(report: Any, sections: list[Any], charts: dict[str, Any], ctx: ReadCon
                            "write the id of the section, heading, chart, table or image after #, e.g. "
                            + ctx.says("(#finanzen)", "(#finance)"))
             elif not found:
-                diag.error(at, f"cross-reference to '#{target}': no section, heading, chart, table or image "
-                           "is named so", _unknown_hint(target, places))
+                if complete:
+                    diag.error(at, f"cross-reference to '#{target}': no section, heading, chart, table or "
+                               "image is named so", _unknown_hint(target, places))
             elif len(found) > 1 and not any(t.written for t in found):
                 diag.error(at, f"cross-reference to '#{target}': {len(found)} places are named so: "
                            + " and ".join(t.what for t in found[:3]),
@@ -179,7 +182,7 @@ def _unknown_hint(target: str, places: list[Target]) -> str:
             f"sub-heading, table or image by the id: it is given; known: {shown or 'none'}")
 
 
-def _texts(node: Any, ctx: ReadContext) -> Iterator[tuple[Any, str, str, Pos]]:
+def marked_texts(node: Any, ctx: ReadContext) -> Iterator[tuple[Any, str, str, Pos]]:
     """(node, field, text, position) of every text with inline markup in a model node and the nodes in it."""
     for f in dataclasses.fields(node):
         if not f.init:
@@ -192,9 +195,9 @@ def _texts(node: Any, ctx: ReadContext) -> Iterator[tuple[Any, str, str, Pos]]:
                 if isinstance(item, Markup):
                     yield node, f.name, item, ctx.item_pos(node, f.name, i)
                 elif isinstance(item, Node) and dataclasses.is_dataclass(item):
-                    yield from _texts(item, ctx)
+                    yield from marked_texts(item, ctx)
         elif isinstance(value, Node) and dataclasses.is_dataclass(value):
-            yield from _texts(value, ctx)
+            yield from marked_texts(value, ctx)
 
 
 class _Cursor:

@@ -145,6 +145,7 @@ def transparency(events: list[Event], pdf: pikepdf.Pdf) -> Finding:
 
 def images(events: list[Event], profile: Profile) -> Finding:
     low_fail, low_warn, worst = [], [], None
+    lowest: dict[int, float] = {}  # page → its lowest resolution
     for ev in events:
         if ev.kind != "image":
             continue
@@ -157,15 +158,22 @@ def images(events: list[Event], profile: Profile) -> Finding:
             continue
         ppi = min(integer(img.get("/Width")) / (w_pt / 72), integer(img.get("/Height")) / (h_pt / 72))
         worst = ppi if worst is None else min(worst, ppi)
+        lowest[ev.page] = min(ppi, lowest.get(ev.page, ppi))
         if ppi + profile.ppi_slack < profile.ppi_fail:
             low_fail.append(ev.page)
         elif ppi + profile.ppi_slack < profile.ppi_warn:
             low_warn.append(ev.page)
+    def each(pages: list[int]) -> str:  # each page's own lowest (one image's 173 ppi is not another's 282)
+        pages = sorted(set(pages))
+        if len(pages) == 1:
+            return f"{lowest[pages[0]]:.0f} ppi"
+        return ", ".join(f"{lowest[p]:.0f} ppi (page {p})" for p in pages)
+
     if low_fail:
-        return Finding("images", FAIL, f"image resolution {worst:.0f} ppi at placed size (needs ≥ "
+        return Finding("images", FAIL, f"image resolution {each(low_fail)} at placed size (needs ≥ "
                        f"{profile.ppi_fail:g}, better {profile.ppi_warn:g})", low_fail)
     if low_warn:
-        return Finding("images", WARN, f"image resolution {worst:.0f} ppi at placed size (print wants "
+        return Finding("images", WARN, f"image resolution {each(low_warn)} at placed size (print wants "
                        f"{profile.ppi_warn:g})", low_warn)
     if worst is None:
         return Finding("images", PASS, "no images")
