@@ -77,7 +77,7 @@ def test_the_sample_print_edition_has_eight_pages_back_cover_last(print_pdf, scr
     assert "Notizen" in texts[6] and "Kontakt und Impressum" in texts[7]
 
 
-@pytest.mark.parametrize("binding, pages", [("perfect", 8), ("none", 7)])
+@pytest.mark.parametrize("binding, pages", [("none", 7)])  # perfect: test_print_perfect.py
 def test_binding_from_report_yaml(project, tmp_path, binding, pages):
     report = project / "report.yaml"
     text = report.read_text(encoding="utf-8")

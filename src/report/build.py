@@ -161,7 +161,7 @@ def _layout_and_finish(doc, theme, fonts, locale, charts, content_dir: Path, out
         if edition.name in elsewhere and _collect(*elsewhere[edition.name], result, outputs, report):
             continue  # built by its worker (its bytes are written below, with the others)
         rendered = render(doc, theme, fonts, charts, edition, locale, seeds.slot(edition.name))
-        _report_padding(report, edition.name, rendered.padded, rendered.pages)
+        _report_padding(report, edition.name, rendered.padded, rendered.pages, rendered.cover)
         waiting.append((edition, rendered))
         # the last one laid out is finished below, where a second waiting edition goes to a worker
         if edition is not prepared[-1] and all(c.ready for c in charts.values()):
@@ -181,9 +181,9 @@ def _layout_and_finish(doc, theme, fonts, locale, charts, content_dir: Path, out
         if edition.name in beside and not _collect(*beside[edition.name], result, outputs, report):
             outputs.update(_finish_one(edition, rendered, doc, theme, charts, out_dir, result, report))
     result.warnings += fallback_warning(fallback)  # which characters the layout drew from Lato, now known
-    finished = [outputs[e.name] for e in chosen]
+    finished = [outputs[name] for e in chosen for name in (e.name, f"{e.name}-cover") if name in outputs]
     for output, _data in finished:
-        report("write", output.edition)
+        report("write", f"{output.edition}: {output.part}" if output.part else output.edition)
     # every edition or none: a later edition's error (an image's ppi, the preflight) keeps the
     # previous files of all of them, not a new screen edition beside an old print edition
     write_all([(output.path, data) for output, data in finished])
@@ -274,8 +274,8 @@ def _edition_job(name: str) -> tuple:
     except PreflightFailed as exc:
         return "preflight", exc.report, exc.path, exc.warnings
     # (padding is reported where the edition was laid out)
-    return ("ok", rendered.pages, rendered.padded if laid_out else [], outputs, mine.warnings, mine.preflight,
-            dict(justify._USED) if laid_out else {})
+    return ("ok", rendered.pages, rendered.padded if laid_out else [], rendered.cover.spine if laid_out and
+            rendered.cover else "", outputs, mine.warnings, mine.preflight, dict(justify._USED) if laid_out else {})
 
 
 def _collect(future, walk, result: BuildResult, outputs: dict[str, tuple[Output, bytes]],
@@ -297,9 +297,9 @@ def _collect(future, walk, result: BuildResult, outputs: dict[str, tuple[Output,
         failed, path, warnings = rest
         _add_warnings(result, warnings)
         raise PreflightFailed(failed, path, result.warnings)
-    pages, padded, built, warnings, preflight, used = rest
+    pages, padded, spine, built, warnings, preflight, used = rest
     name = next(iter(built))
-    _report_padding(report, name, padded, pages)
+    _report_padding(report, name, padded, pages, spine)
     report("finish", name)
     if preflight is not None:
         report("preflight", name)
@@ -327,11 +327,16 @@ def _return_memory() -> None:
             pass
 
 
-def _report_padding(report: Progress, edition: str, padded: list[tuple[int, str]], pages: int) -> None:
+def _report_padding(report: Progress, edition: str, padded: list[tuple[int, str]], pages: int, cover=None) -> None:
+    """The pages added for the binding; `cover`: a perfect-bound edition's cover spread (or how wide
+    its spine is, from a worker), printed apart from the text block."""
+    spine = getattr(cover, "spine", cover)
     if padded:
         added = ", ".join(f"{n} ({kind})" for n, kind in padded)
         report("layout", f"{edition}: added page{'s' if len(padded) > 1 else ''} {added} "
-                         f"for the binding: {pages} pages, back cover last")
+                         f"for the binding: {pages} pages, " + ("the covers apart" if spine else "back cover last"))
+    if spine:
+        report("layout", f"{edition}: cover spread: back cover, spine {spine}, front cover")
 
 
 def _add_warnings(result: BuildResult, warnings: list) -> None:
@@ -366,9 +371,12 @@ def _finish_one(edition, rendered, doc, theme, charts, out_dir: Path, result: Bu
     from .render import metadata
 
     report("finish", edition.name)
-    data = finish(rendered, charts, edition, theme, metadata(doc, doc.locale()))
+    info = metadata(doc, doc.locale())
+    data = finish(rendered, charts, edition, theme, info)
     _add_warnings(result, edition.warnings)
     path = out_dir / f"{doc.report.name}-{edition.name}.pdf"
+    cover = rendered.cover  # perfect binding: the covers are a file of their own, finished and checked alike
+    cover_data = finish(cover.rendered, charts, cover.edition, theme, info) if cover is not None else b""
     if edition.name == "print":
         from .preflight import DEFAULT_PROFILE, bleed_minimum, preflight  # only print is preflighted
         report("preflight", edition.name)
@@ -382,4 +390,18 @@ def _finish_one(edition, rendered, doc, theme, charts, out_dir: Path, result: Bu
             edition.cache.put_json("page-walks", _page_walks_key(doc), memo.entries())
         if result.preflight.failed:
             raise PreflightFailed(result.preflight, path, result.warnings)
-    return {edition.name: (Output(edition.name, path, len(data), rendered.pages), data)}
+        if cover is not None:  # one page, as wide as both covers and the spine
+            g = cover.rendered.geometry
+            checked = preflight(cover_data, replace(profile, binding="cover", trim=(g.trim_w, g.trim_h)),
+                                render=False)
+            result.preflight.findings += [replace(f, check=f"cover {f.check}") for f in checked.findings]
+            if checked.failed:
+                raise PreflightFailed(checked, out_dir / f"{doc.report.name}-{cover.edition.name}.pdf",
+                                      result.warnings)
+    outputs = {edition.name: (Output(edition.name, path, len(data), rendered.pages, "text block" if cover else ""),
+                              data)}
+    if cover is not None:
+        name = cover.edition.name
+        outputs[name] = (Output(edition.name, out_dir / f"{doc.report.name}-{name}.pdf", len(cover_data), 1,
+                                "cover spread"), cover_data)
+    return outputs

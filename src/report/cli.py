@@ -63,7 +63,9 @@ def cmd_build(args: argparse.Namespace) -> int:
               file=sys.stderr)
     verb = "kept (nothing changed since the last build)" if result.unchanged else "wrote"
     for out in result.outputs:
-        print(f"{verb} {out.path} ({_human(out.size)}, {out.pages} pages, {out.edition} edition)")
+        part = f": {out.part}" if out.part else ""
+        print(f"{verb} {out.path} ({_human(out.size)}, {out.pages} page{'s' if out.pages != 1 else ''}, "
+              f"{out.edition} edition{part})")
     print(f"done in {time.perf_counter() - start:.1f} s", file=sys.stderr)
     return EXIT_OK
 
@@ -213,7 +215,8 @@ def parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", metavar="COMMAND", required=True)
     b = sub.add_parser("build", help="build the PDF editions from a content folder",
                        description="Build the report from CONTENT_DIR (YAML) and the assets/ folder beside "
-                                   "it. Writes <name>-print.pdf and <name>-screen.pdf into the output folder; "
+                                   "it. Writes <name>-print.pdf and <name>-screen.pdf into the output folder "
+                                   "(binding: perfect: the print edition's cover apart, <name>-print-cover.pdf); "
                                    "an earlier PDF is only replaced by a complete new one.")
     _folders(b)
     b.add_argument("--edition", choices=["print", "screen", "all"], default="all",
@@ -233,8 +236,9 @@ def parser() -> argparse.ArgumentParser:
                                     "0.25 pt, text ≥ 6 pt, no annotations or actions. Prints a table (or JSON "
                                     "with --json). Exit 0 passed, 1 failed, 2 not a PDF.")
     pf.add_argument("pdf", metavar="FILE.pdf", help="the PDF to check")
-    pf.add_argument("--binding", choices=["saddle", "perfect", "none"], default="saddle",
-                    help="page count rule: saddle (multiple of 4, default), perfect (even), none")
+    pf.add_argument("--binding", choices=["saddle", "perfect", "none", "cover"], default="saddle",
+                    help="page count rule: saddle (multiple of 4, default), perfect (even: a perfect-bound text "
+                         "block), none, cover (one page: a perfect-bound cover spread, <name>-print-cover.pdf)")
     pf.add_argument("--bleed", type=_bleed, metavar="LENGTH",
                     help="the least bleed the shop asks for: millimetres, or with a unit, e.g. 0.125in "
                          "(default 3 mm)")

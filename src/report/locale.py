@@ -47,6 +47,7 @@ class Locale:
     group_four_digits: bool = True
     # the language's own (thousands, decimal) where report.yaml's numbers: changed them: read as well
     language_marks: tuple[str, str] | None = None
+    spine: str = "down"  # how the title reads along a book's spine: down (top to bottom) or up
 
     def label(self, key: str) -> str:
         return self.labels[key]
@@ -268,4 +269,5 @@ def _language_locale(language: str) -> Locale:
                   date_time=data.get("date_time", Locale.date_time),
                   inner_quotes=tuple(data.get("inner_quotes", Locale.inner_quotes)),
                   months=tuple(data.get("months", ())), month_first=bool(data.get("month_first")),
-                  group_four_digits=bool(data.get("group_four_digits", True)))
+                  group_four_digits=bool(data.get("group_four_digits", True)),
+                  spine=data.get("spine", Locale.spine))

@@ -47,6 +47,16 @@ class Rendered:
     tagger: Tagger | None = None  # the structure recorded while drawing (tagged editions)
     padded: list[tuple[int, str]] = field(default_factory=list)  # pages added for the binding (layout.padding)
     forms: dict[str, Any] = field(default_factory=dict)  # PDF logos painted, by resource name (see finish)
+    cover: CoverSpread | None = None  # perfect binding: the covers, printed apart (the PDF is the text block)
+
+
+@dataclass
+class CoverSpread:
+    """A perfect-bound edition's cover: back cover, spine, front cover on one page (layout.spread)."""
+
+    rendered: Rendered
+    edition: Edition  # what it is finished with: its own file name, slug line and document ID
+    spine: str  # its width and how it came about, for the build's output
 
 
 def brand_for(doc: Document, theme: Theme) -> Brand | None:
@@ -69,11 +79,13 @@ def render(doc: Document, theme: Theme, fonts: dict[str, Path], charts: dict[str
     brand = brand_for(doc, theme)
     meta = metadata(doc, locale)
     template = ReportDocTemplate(buf, geometry, styles, meta, page_hook=edition.page_hook,
-                                 tagger=tagger, invariant=1 if reproducible() else 0)
+                                 tagger=tagger, invariant=1 if reproducible() else 0,
+                                 first="right" if edition.cover_apart else "cover")
     refs = PageRefs(doc.refs, contents_seed, edition.links) if doc.refs and doc.refs.targets else None
     ctx = LayoutContext(doc=doc, styles=styles, locale=locale, geometry=geometry, charts=charts,
                         prepare_image=edition.prepare_image, text_width=theme.page.text_width,
-                        page_multiple=edition.page_multiple, contents_seed=contents_seed, brand=brand, refs=refs)
+                        page_multiple=edition.page_multiple, contents_seed=contents_seed, brand=brand, refs=refs,
+                        covers=not edition.cover_apart)
     template.brand, template.prepare_image = brand, edition.prepare_image
     template.padded = ctx.padded  # filled by layout.padding before the pages it adds begin
     fit.check(ctx, meta["running_head"])  # lines too wide for the page: errors before drawing
@@ -87,13 +99,37 @@ def render(doc: Document, theme: Theme, fonts: dict[str, Path], charts: dict[str
             raise ReportError([too_large(exc.pos)]) from None
         except LayoutError:  # outside any content block: still the user's content, never a traceback
             raise ReportError([too_large(None)]) from None
+        # the covers once the text block is laid out: the spine is as thick as it, the back cover's
+        # image credits name its pages
+        cover = cover_spread(ctx, edition, meta, template.page) if edition.cover_apart else None
     styles.notes.extend(pagefill.notes(ctx))  # sections ending a few lines into a page (the last pass's)
     styles.notes.extend(refs.notes() if refs is not None else [])  # page numbers that did not settle
     edition.warnings.extend(dict.fromkeys(styles.notes))  # each pass sets the text again: one note each
     errors = [d for d in dict.fromkeys(edition.warnings) if d.severity == "error"]
     if errors:  # found while laying out (an image too coarse for print): all of them, after the layout
         raise ReportError(errors)
-    return Rendered(buf.getvalue(), template.page, geometry, tagger, list(ctx.padded), brand.forms if brand else {})
+    return Rendered(buf.getvalue(), template.page, geometry, tagger, list(ctx.padded), brand.forms if brand else {},
+                    cover)
+
+
+def cover_spread(ctx: LayoutContext, edition: Edition, meta: dict[str, str], pages: int) -> CoverSpread:
+    """The back cover, the spine for a text block of `pages` pages and the front cover, on one page."""
+    from .layout import spread
+    spine = spread.spine_for(ctx.doc.report, pages)
+    geometry = spread.spread_geometry(ctx.geometry, spine.mm)
+    own = edition.for_cover(ctx.doc, ctx.locale.label("spine_slug").format(mm=ctx.locale.number(spine.mm),
+                                                                             pages=pages))
+    buf = io.BytesIO()
+    template = spread.SpreadTemplate(buf, geometry, ctx, spine, meta, page_hook=own.page_hook,
+                                     invariant=1 if reproducible() else 0)
+    template.brand, template.prepare_image = ctx.brand, edition.prepare_image
+    try:
+        template.build(spread.layout(ctx))
+    except LayoutError:  # the imprint too long for the back cover
+        raise ReportError([too_large(ctx.doc.report.contact.pos)]) from None
+    edition.warnings.extend(spread.spine_findings(ctx, spine, template.spine_text))
+    return CoverSpread(Rendered(buf.getvalue(), 1, geometry, forms=ctx.brand.forms if ctx.brand else {}), own,
+                       spine.describe())
 
 
 def too_large(pos: Pos | None) -> Diagnostic:

@@ -18,6 +18,7 @@ class Output:
     path: Path
     size: int
     pages: int
+    part: str = ""  # of a print edition in two files (perfect binding): "text block" or "cover spread"
 
 
 @dataclass

@@ -128,7 +128,8 @@ def recall(cache: Cache, content_dir: Path, out_dir: Path, options: object, stam
             return None
         if any(_describe(Path(path)) != described for path, described in record["elsewhere"].items()):
             return None
-        outputs = [Output(o["edition"], Path(o["path"]), int(o["size"]), int(o["pages"])) for o in record["outputs"]]
+        outputs = [Output(o["edition"], Path(o["path"]), int(o["size"]), int(o["pages"]), str(o.get("part", "")))
+                   for o in record["outputs"]]
         if [list(_stat(o.path) or ()) for o in outputs] != record["stats"]:
             return None
         warnings = [Diagnostic(w["message"], Pos(Path(w["file"]) if w["file"] else None, w["line"], w["col"]),
@@ -143,8 +144,8 @@ def record(cache: Cache, content_dir: Path, out_dir: Path, options: object, stam
     elsewhere = {str(p): _describe(p) for p in map(Path, result.inputs)
                  if not any(root and _resolved(p) and _resolved(p).is_relative_to(root) for root in inside)}
     entry = {"stamp": stamp, "elsewhere": elsewhere,
-             "outputs": [{"edition": o.edition, "path": str(o.path), "size": o.size, "pages": o.pages}
-                         for o in result.outputs],
+             "outputs": [{"edition": o.edition, "path": str(o.path), "size": o.size, "pages": o.pages,
+                          **({"part": o.part} if o.part else {})} for o in result.outputs],
              "stats": [list(_stat(o.path) or ()) for o in result.outputs],
              "warnings": [{"message": w.message, "file": str(w.pos.file) if w.pos.file else None,
                            "line": w.pos.line, "col": w.pos.col, "hint": w.hint, "severity": w.severity}

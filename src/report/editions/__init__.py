@@ -47,6 +47,16 @@ class Edition:
         """The page count must be a multiple of this, back cover last (layout.padding)."""
         return BINDING_MULTIPLE[self.binding]
 
+    @property
+    def cover_apart(self) -> bool:
+        """The covers are a spread of their own, the document the text block (perfect binding: layout.spread)."""
+        return self.binding == "perfect"
+
+    def for_cover(self, doc: Any, slug: str) -> Edition:
+        """The edition a cover spread (cover_apart) is drawn and finished with: its own name, hence its
+        file and document ID; `slug`: what its slug line says of it (the spine)."""
+        return replace(self, name=f"{self.name}-cover")
+
     def for_document(self, doc: Any, theme: Theme) -> Edition:
         """The edition configured for one document and its theme (file names, profiles); fresh per build."""
         return replace(self, warnings=[])

@@ -68,6 +68,7 @@ class PrintEdition(Edition):
     binding: str = "saddle"
     spots: tuple[tuple[str, tuple[float, ...]], ...] = ()  # the theme's spot inks: (name, CMYK alternate 0–1)
     links: bool = False  # a cross-reference prints its page as text (its annotations go anyway: finish)
+    slug_note: str = ""  # what the slug line names instead of the page (a cover spread: its spine)
 
     def for_document(self, doc: Any, theme: Theme) -> PrintEdition:
         profile = doc.assets_dir / PROFILE
@@ -78,6 +79,10 @@ class PrintEdition(Edition):
         return replace(self, file_name=f"{doc.report.name}-{self.name}.pdf", profile=profile,
                        binding=doc.report.binding, locale=doc.locale(), warnings=[],
                        spots=tuple(theme.spots().items()), bleed_mm=theme.page.bleed_mm)
+
+    def for_cover(self, doc: Any, slug: str) -> PrintEdition:
+        return replace(self, name=f"{self.name}-cover", file_name=f"{doc.report.name}-{self.name}-cover.pdf",
+                       slug_note=slug)
 
     # -- images ---------------------------------------------------------------
 
@@ -133,9 +138,15 @@ class PrintEdition(Edition):
             for y, sy in ((y0, -1), (y1, 1)):
                 canv.line(x + sx * start, y, x + sx * end, y)  # horizontal mark on the trim line
                 canv.line(x, y + sy * start, x, y + sy * end)  # vertical mark
+        if geometry.folds:  # a cover spread's spine: fold marks, dashed, as shops tell them from the cut
+            canv.setDash(2, 1)
+            for fold in geometry.folds:
+                for y, sy in ((y0, -1), (y1, 1)):
+                    canv.line(x0 + fold, y + sy * start, x0 + fold, y + sy * end)
+            canv.setDash()
         canv.setFillColor(CMYKColor(0, 0, 0, 1))
         canv.setFont(canv._fontname, SLUG_SIZE)
-        text = f"{self.file_name} · {self.locale.label('page')} {page} · "
+        text = f"{self.file_name} · {self.slug_note or self.locale.label('page') + ' ' + str(page)} · "
         x, y = x0 + end, o - b - (MARK_GAP_MM + MARK_LEN_MM) * MM
         canv.drawString(x, y, text)
         for name, cmyk in self.spots:  # each spot plate named on the plate itself, as shops list separations

@@ -28,8 +28,12 @@ SECTION_GAP = 16  # mm between a continued section and the one before
 
 def build_story(ctx: LayoutContext) -> list[Any]:
     """A new story on every call: reportlab flowables are stateful and must not be reused."""
-    story: list[Any] = [*([ctx.refs] if ctx.refs is not None else []), NextPageTemplate("cover"), *cover.layout(ctx),
-                        NextPageTemplate(["left", "right"]), PageBreak(), *contents.layout(ctx)]
+    story: list[Any] = [*([ctx.refs] if ctx.refs is not None else [])]
+    if ctx.covers:
+        story += [NextPageTemplate("cover"), *cover.layout(ctx), NextPageTemplate(["left", "right"]), PageBreak()]
+    else:  # the text block alone: the contents on its first page (a right-hand page, see render)
+        story += [NextPageTemplate(["left", "right"])]
+    story += contents.layout(ctx)
     previous = None
     sections = ctx.doc.sections
     for index, sec in enumerate(sections, start=1):
@@ -46,8 +50,9 @@ def build_story(ctx: LayoutContext) -> list[Any]:
         else:
             story += [PageBreak(), *flow]
         previous = sec
-    back = closing.layout(ctx)
-    story += [PadPages(ctx), NextPageTemplate("back"), PageBreak(), *back]
+    story.append(PadPages(ctx))
+    if ctx.covers:
+        story += [NextPageTemplate("back"), PageBreak(), *closing.layout(ctx)]
     entries = [f.toc_entry for f in story if getattr(f, "toc_entry", None)]
     for toc in (f for f in story if isinstance(f, contents.Contents)):
         toc.expect(entries)

@@ -24,6 +24,9 @@ class LayoutContext:
     prepare_image: Callable[..., Any]  # the edition's (path, width, height, at, ground, crop)
     text_width: float  # width of the text frame in points
     page_multiple: int = 1  # the page count must be a multiple of this (binding); see layout.padding
+    # the cover and the back cover are the first and last page; False: printed apart (layout.spread), the
+    # document is the text block, which begins with the contents on page 1
+    covers: bool = True
     padded: list[tuple[int, str]] = field(default_factory=list)  # pages added for the binding: (number, kind)
     contents_seed: Any = None  # contents.SeedSlot: the previous build's contents lines, if kept
     refs: Any = None  # refs.PageRefs: the numbers cross-references print and their targets (None: no references)

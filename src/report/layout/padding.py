@@ -23,8 +23,9 @@ QUOTE_SCALE = 1.6  # a quote alone on a page: larger than a pull quote in the te
 
 
 class PadPages(Flowable):
-    """Zero-size marker placed before the back page; at layout time it knows the current page and
-    adds as many pages as the binding needs (none for the screen edition, multiple 1).
+    """Zero-size marker placed before the back page (or at the end of a text block bound apart from its
+    covers); at layout time it knows the current page and adds as many pages as the binding needs (none
+    for the screen edition, multiple 1).
 
     It acts on the frame (`frameAction`) instead of being placed in it: a flowable of no size still
     does not fit when the last paragraph's space after took the frame's position past its foot, and
@@ -42,7 +43,8 @@ class PadPages(Flowable):
     def frameAction(self, frame: Any) -> None:  # noqa: N802 - reportlab's name
         page = self._doctemplateAttr("page")
         multiple = self.ctx.page_multiple
-        count = (-(page + 1)) % multiple  # the back page follows as page + count + 1
+        back = 1 if self.ctx.covers else 0  # the back page follows as page + count + 1, if it is a page
+        count = (-(page + back)) % multiple
         named = self.ctx.doc.report.padding
         kinds = [k for k in ("image", "quote") if named is not None and getattr(named, k)] + ["notes"]
         kinds = (kinds + ["blank"] * count)[:count]

@@ -29,6 +29,7 @@ class Geometry:
     trim_h: float
     bleed: float = 0.0
     slug: float = 0.0  # room outside the bleed for crop marks and the slug line
+    folds: tuple[float, ...] = ()  # where the page folds, from the trim's left edge (a cover spread's spine)
 
     @property
     def offset(self) -> float:
@@ -108,7 +109,10 @@ class ReportDocTemplate(BaseDocTemplate):
     """Cover, mirrored left/right text pages; headings feed outline and contents."""
 
     def __init__(self, buf: Any, geometry: Geometry, styles: Styles, meta: dict[str, Any],
-                 page_hook: Callable[[Any, Geometry, int], None] | None = None, tagger: Any = None, **kw: Any):
+                 page_hook: Callable[[Any, Geometry, int], None] | None = None, tagger: Any = None,
+                 first: str = "cover", **kw: Any):
+        """`first`: the template of the first page: the cover, or a right-hand text page where the
+        covers are printed apart (a perfect-bound text block begins with the contents)."""
         self.tagger = tagger  # records the structure tree (screen edition), see report.tagging
         self.geometry = geometry
         self.styles = styles
@@ -122,6 +126,7 @@ class ReportDocTemplate(BaseDocTemplate):
                          keywords=meta["keywords"], lang=meta["lang"], creator="report",
                          displayDocTitle=1, pageCompression=1, **kw)
         self._make_templates()
+        self._firstPageTemplateIndex = [t.id for t in self.pageTemplates].index(first)
 
     def _make_templates(self) -> None:
         g, page = self.geometry, self.styles.theme.page

@@ -9,7 +9,7 @@ from typing import Any, Literal
 
 from ..errors import Diagnostic, Diagnostics
 from .blocks import FOCUS_DESCRIPTION, focus_spec, read_focus
-from .reader import YEAR_TEXT, AssetPath, Markup, Node, ReadContext, Year, spec, year_number
+from .reader import YEAR_TEXT, AssetPath, Length, Markup, Node, ReadContext, Year, spec, year_number
 
 _WEB = re.compile(r"https?://[^\s()\[\]<>]+\.[^\s()\[\]<>]+")
 # An address as it goes into a mailto: link. The local part takes what addresses really use (RFC 5322's
@@ -134,6 +134,42 @@ class Padding(Node):
     quote_source: str | None = spec("Who said the quote.", default=None, example="Dr. Max Muster", max_length=80)
     image: AssetPath | None = spec("An image filling a page the binding adds, relative to assets/.", default=None,
                                    example="images/team.jpg")
+
+
+PAPER_MM = (0.03, 0.5)  # one leaf of paper, thinnest (bible paper) to thickest (board) a text block is made of
+
+
+@dataclass(kw_only=True)
+class Spine(Node):
+    """How wide a perfect-bound cover's spine is: the print shop's figure, or from the paper."""
+
+    SHORTHAND = "width"  # `spine: 5.2mm` is the width
+    width: Length | None = spec(
+        "The spine's width as the print shop gives it for this page count (mm, or with a unit: 0.2in).",
+        default=None, example="5.2mm", between=(1, 80))
+    paper: Length | None = spec(
+        "Thickness of one leaf (two pages) of the text paper, from the print shop or the paper's data "
+        "sheet (its caliper): the spine is the text block's leaves × this, e.g. 0.1mm; from a US printer's "
+        "pages per inch (PPI): 2in ÷ PPI, e.g. 0.0045in for 444 PPI.", default=None, example="0.1mm")
+
+    def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
+        if self.width is not None and self.paper is not None:
+            diag.error(ctx.value_pos(self, "paper"), "report: spine: width and paper are both given",
+                       "keep one: width: (the print shop's figure, which wins over any sum) or paper:")
+        elif self.width is None and self.paper is None:
+            diag.error(self.pos, "report: spine: give its width or the paper's thickness",
+                       "write the print shop's width, e.g. spine: 5.2mm, or the thickness of one leaf of "
+                       "the paper: spine: {paper: 0.1mm}")
+        elif self.paper is not None and not PAPER_MM[0] <= self.paper <= PAPER_MM[1]:
+            shown = f"{self.paper.written!r} ({self.paper:.3g} mm)" if self.paper.written else f"{self.paper:g} mm"
+            if not self.paper.written and self.paper >= 40:  # 100 (µm?) or 115 (g/m²?): a bare number is mm
+                hint = (f"a number alone is millimetres: for {self.paper:g} µm write {self.paper / 1000:g}mm; "
+                        "give the thickness of one leaf, not the paper's weight in g/m²")
+            else:
+                hint = (f"one leaf of paper is {PAPER_MM[0]:g} to {PAPER_MM[1]:g} mm thick (0.1mm for a 115 g/m² "
+                        "coated paper); for the spine's own width write spine: " + (self.paper.written or
+                                                                                  f"{self.paper:g}mm"))
+            diag.error(ctx.value_pos(self, "paper"), f"report: spine: paper = {shown} is out of range", hint)
 
 
 NNBSP = "\u202f"  # narrow no-break space: a space between digit groups that never breaks
@@ -263,8 +299,13 @@ class Report(Node):
     newsletter: Newsletter | None = spec("Settings of the newsletter teaser (report newsletter).", default=None)
     binding: Literal["saddle", "perfect", "none"] = spec(
         "How the print edition is bound: saddle (stapled; pages padded to a multiple of 4), perfect "
-        "(glued spine; an even count) or none (loose sheets). Added pages are a notes page, then "
-        "intentionally blank ones, before the back cover.", default="saddle", example="saddle")
+        "(glued spine; an even count of text pages, the cover a spread of its own, see spine:) or none (loose "
+        "sheets). Added pages are a notes page, then intentionally blank ones, before the back cover.",
+        default="saddle", example="saddle")
+    spine: Spine | None = spec(
+        "binding: perfect: how wide the cover's spine is: the print shop's figure (spine: 5.2mm) or from the "
+        "paper (spine: {paper: 0.1mm}, the thickness of one leaf). Default: paper 0.1mm, with a warning.",
+        default=None, example="5.2mm")
     padding: Padding | None = spec(
         "What fills the pages the binding adds, in this order: the image, the quote, then a notes page and "
         "intentionally blank pages.", default=None)
@@ -275,6 +316,9 @@ class Report(Node):
                        "use lower-case letters, digits and hyphens, e.g. jahresrueckblick-2017")
         self._check_year(diag, ctx)
         check_language(self, diag, ctx)
+        if self.spine is not None and self.binding != "perfect":
+            diag.warning(ctx.value_pos(self, "spine"), f"spine: is for a perfect-bound cover; with binding: "
+                         f"{self.binding} the print edition has no spine", "remove spine:, or set binding: perfect")
 
 
     def _check_year(self, diag: Diagnostics, ctx: ReadContext) -> None:

@@ -408,7 +408,8 @@ class Reader:
         return INVALID if any(v is INVALID for v in out) else out
 
     def _read_object(self, value: Any, pos: Pos, cls: type, what: str) -> Any:
-        shorthand = getattr(cls, "SHORTHAND", None)  # a plain value fills this field, e.g. a list item's text
+        # a plain value fills this field: a list item's text, a spine's width
+        shorthand = getattr(cls, "SHORTHAND", None)
         if shorthand and value is not None and not isinstance(value, (YMap, YSeq)):
             body = YMap({shorthand: value})
             body.pos, body.key_pos, body.value_pos = pos, {shorthand: pos}, {shorthand: pos}
@@ -418,7 +419,7 @@ class Reader:
                             "indent the keys of this block under it")
             return INVALID
         hints, flds = _fields(cls)
-        if shorthand and len(value) == 1 and next(iter(value)) not in flds \
+        if shorthand and hints[shorthand] in (str, Markup) and len(value) == 1 and next(iter(value)) not in flds \
                 and not isinstance(next(iter(value.values())), (YMap, YSeq)):
             key, rest = next(iter(value.items()))  # `- Quote: 35%` is a key and its value to YAML
             text = f"{key}: {'' if rest is None else rest}".rstrip()

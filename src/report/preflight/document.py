@@ -7,7 +7,7 @@ import re
 
 import pikepdf
 
-from .findings import FAIL, PASS, WARN, Finding, Profile
+from .findings import FAIL, MM, PASS, WARN, Finding, Profile
 from .walk import Budget, Malformed, OutOfBudget, dictionary, integer, numbers, read_stream
 
 ICC_HEADER = 128  # ICC.1:2010 §7.2: the profile header is 128 bytes
@@ -165,13 +165,30 @@ def xmp(pdf: pikepdf.Pdf, profile: Profile) -> list[Finding]:
 def page_count(pdf: pikepdf.Pdf, profile: Profile) -> Finding:
     n = len(pdf.pages)
     if profile.binding == "saddle" and n % 4:
+        spread = " (a perfect-bound cover spread? --binding cover)" if n == 1 and _landscape(pdf.pages[0]) else ""
         return Finding("page count", FAIL, f"{n} page{'s' if n != 1 else ''}: saddle stitching needs a multiple of 4 "
-                       f"({n + (-n) % 4} pages, the back cover last)")
+                       f"({n + (-n) % 4} pages, the back cover last){spread}")
     if profile.binding == "perfect" and n % 2:
         return Finding("page count", FAIL, f"{n} pages: perfect binding needs an even count")
+    if profile.binding == "cover":
+        if n != 1:
+            return Finding("page count", FAIL, f"{n} pages: a cover spread is one page (back cover, spine, front "
+                           "cover), the text block a file of its own")
+        x0, y0, x1, y1 = _trim(pdf.pages[0])
+        return Finding("page count", PASS,
+                       f"1 page: a cover spread, trim {(x1 - x0) / MM:.1f} × {(y1 - y0) / MM:.1f} mm")
     rule = {"saddle": "a multiple of 4 for saddle stitching", "perfect": "even for perfect binding",
             "none": "no binding rule"}[profile.binding]
     return Finding("page count", PASS, f"{n} pages ({rule})")
+
+
+def _landscape(page: pikepdf.Page) -> bool:
+    """Wider than high (a cover spread, perhaps); a malformed box is the boxes check's finding."""
+    try:
+        box = _trim(page)
+    except Malformed:
+        return False
+    return box[2] - box[0] > box[3] - box[1]
 
 
 def _trim(page: pikepdf.Page) -> list[float]:

@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass, field
 MM = 72 / 25.4
 PASS, WARN, FAIL = "pass", "warn", "fail"
 BLEED_SLACK = 0.01  # pt: boxes are written rounded to a few decimals
-BINDINGS = ("saddle", "perfect", "none")
+BINDINGS = ("saddle", "perfect", "none", "cover")  # cover: a perfect-bound cover spread, one page
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,10 @@ class Profile:
     ppi_fail: float = 150
     ppi_warn: float = 300
     ppi_slack: float = 0.5  # 2551 px over 216 mm is 299.97 ppi: rounding, not a problem
-    binding: str = "saddle"  # page count: saddle → multiple of 4, perfect → even, none → any
+    binding: str = "saddle"  # page count: saddle → multiple of 4, perfect → even, none → any, cover → 1
+    # pt: the TrimBox size every page must have (None: any); a build knows its own: a cover spread's is
+    # two covers and the spine wide
+    trim: tuple[float, float] | None = None
 
 
 DEFAULT_PROFILE = Profile()

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import pikepdf
 
-from .findings import FAIL, PASS, Finding, Profile, bleed_text
+from .findings import FAIL, MM, PASS, Finding, Profile, bleed_text
 from .walk import Malformed, dictionary, numbers
+
+TRIM_SLACK = 0.05  # pt: boxes are written rounded to a few decimals
 
 
 def boxes(pdf: pikepdf.Pdf, profile: Profile) -> list[Finding]:
-    no_trim, no_bleed, small, not_nested, bad = [], [], [], [], []
+    no_trim, no_bleed, small, not_nested, bad, sized = [], [], [], [], [], []
     for n, page in enumerate(pdf.pages, start=1):
         try:
             media = numbers(page.obj.get("/MediaBox", page.mediabox), 4, "MediaBox")
@@ -19,6 +21,9 @@ def boxes(pdf: pikepdf.Pdf, profile: Profile) -> list[Finding]:
                 no_trim.append(n)
                 continue
             t = numbers(trim, 4, "TrimBox")
+            if profile.trim is not None and max(abs(t[2] - t[0] - profile.trim[0]),
+                                                abs(t[3] - t[1] - profile.trim[1])) > TRIM_SLACK:
+                sized.append((n, t[2] - t[0], t[3] - t[1]))
             if bleed is None:
                 no_bleed.append(n)
                 continue
@@ -44,6 +49,11 @@ def boxes(pdf: pikepdf.Pdf, profile: Profile) -> list[Finding]:
         out.append(Finding("bleed", PASS, f"BleedBox with ≥ {bleed_text(profile.min_bleed)} bleed on every side"))
     if not_nested:
         out.append(Finding("boxes", FAIL, "BleedBox extends beyond the MediaBox", not_nested))
+    if profile.trim is not None:
+        want = f"{profile.trim[0] / MM:.1f} × {profile.trim[1] / MM:.1f} mm"
+        out.append(Finding("trim size", FAIL, f"TrimBox {sized[0][1] / MM:.1f} × {sized[0][2] / MM:.1f} mm, the job is "
+                           f"{want}", [n for n, _w, _h in sized]) if sized else
+                   Finding("trim size", PASS, f"TrimBox {want} on every page, as the job is"))
     return out
 
 
