@@ -29,6 +29,17 @@ def test_syntax_error_names_line_and_column(content):
     assert "indentation, colons and quotes" in d.hint
 
 
+def test_a_key_without_its_colon_is_named_at_its_line(content):
+    """A UK charity's `title Stories…`: the error stood at the line after it, said 'line 4', and its
+    hint spoke only of text over several lines."""
+    edit(content, "report.yaml", "title: Ein gutes", "title Ein gutes")
+    d = only(diagnostics(content))
+    at(d, "content/report.yaml", line_of(content, "report.yaml", "title Ein gutes"), 1)
+    assert d.message.startswith(f"invalid YAML: line {d.pos.line} is neither a key nor indented text: "
+                                "'title Ein gutes")
+    assert d.hint.startswith("if 'title' is a key, write 'title: Ein gutes"), d.hint
+
+
 def test_tab_indentation_is_explained(content):
     edit(content, "report.yaml", "  image: images", "\timage: images")
     d = only(diagnostics(content))

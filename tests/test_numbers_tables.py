@@ -490,3 +490,12 @@ def test_csv_currency_cells_with_a_leading_sign_read_as_in_a_chart(tmp_path):
     assert diag.items == []
     data = table_data(table, locale)
     assert [[c.text for c in row.cells[:2]] for row in data.rows] == [["Revenue", "1,329.3"], ["Costs", "(918.2)"]]
+    # a UK charity's '£0.59m' in a '£' column: it was "'0.59m' is not a number" (the £ gone), with the hint
+    # "e.g. 0.59 with unit: m" — wrong for a column of whole pounds
+    (tmp_path / "data" / "acc.csv").write_text('Item,2025\nGrants,£0.59m\nGifts,"£412,000"\n', encoding="utf-8")
+    raw = parse_yaml("title: T\nalt: A\ndata: data/acc.csv\ncolumns: [{name: Item}, "
+                     "{name: '2025', type: currency, unit: £}]\n")
+    Reader(diag, ctx).read(raw, raw.pos, Table, "table")
+    assert [(d.message, d.hint) for d in diag.items] == [(
+        "table 'T': column '2025': '£0.59m' is not a number in this column's unit, £",
+        "write it in £ (e.g. the whole amount), or give the column unit: £m and write the number alone")]

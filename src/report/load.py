@@ -200,7 +200,9 @@ def parse_yaml(text: str, file: Path | None = None) -> Any:
         hint = "check indentation, colons and quotes around this place"
         explained = _explain(text, exc) if mark else None
         if explained:
-            message, hint = explained
+            message, hint, *at = explained  # (the line it names, where that is not PyYAML's mark's)
+            if at:
+                pos = Pos(file, at[0] + 1, 1 + len(text.splitlines()[at[0]]) - len(text.splitlines()[at[0]].lstrip()))
             raise ReportError([Diagnostic(f"invalid YAML: {message}", pos, hint)]) from None
         if "\t" in problem or "'\\t'" in problem:
             hint = "YAML does not allow tab characters for indentation; use spaces"
@@ -249,8 +251,9 @@ def _indented_more(lines: list[str], line: int, indent: int, name: str) -> tuple
             f"or, if it continues the text, use >- and indent the text below '{prev.group(2)}:'")
 
 
-def _explain(text: str, exc: yaml.MarkedYAMLError) -> tuple[str, str] | None:
-    """The common syntax mistakes in an author's terms: (message, hint), or None to keep PyYAML's."""
+def _explain(text: str, exc: yaml.MarkedYAMLError) -> tuple[Any, ...] | None:
+    """The common syntax mistakes in an author's terms: (message, hint), or (message, hint, the line
+    it is at, counted from 0) where that is not PyYAML's mark's; None to keep PyYAML's."""
     mark, lines = exc.problem_mark, text.splitlines()
     if mark is None or mark.line >= len(lines):
         return None
@@ -290,9 +293,13 @@ def _explain(text: str, exc: yaml.MarkedYAMLError) -> tuple[str, str] | None:
     if problem == "could not find expected ':'" and exc.context_mark is not None:
         start = exc.context_mark.line
         if start < len(lines) and not _KEY.match(lines[start]):
-            return (f"line {start + 1} is neither a key nor indented text: '{lines[start].strip()[:40]}'",
-                    "a text that goes on over several lines needs its key on a line of its own, e.g. "
-                    "'lead: >-', and every line of text indented below it")
+            bare = re.match(r"^\s*(?:-\s+)?([A-Za-z_][A-Za-z0-9_]*) +(\S.*?)(\s+#.*)?$", lines[start])
+            # `title A section…` among keys: the colon after the key was left out (or a text's next line)
+            colon = f"if '{bare.group(1)}' is a key, write '{bare.group(1)}: {bare.group(2)[:40]}'; " if bare else ""
+            shown = re.sub(r"\s+#.*$", "", lines[start].strip())[:40]
+            return (f"line {start + 1} is neither a key nor indented text: '{shown}'",
+                    f"{colon}a text that goes on over several lines needs its key on a line of its own, e.g. "
+                    "'lead: >-', and every line of text indented below it", start)
     return None
 
 

@@ -363,6 +363,14 @@ class Table(Node):
             bare = without_unit(text, column_unit)
             split = None if bare != text and _reads(bare, seps) else _UNIT_IN_CELL.fullmatch(text)
             if bare != text and split is None:
+                if not _reads(bare, seps) and (scaled := re.fullmatch(r"\(?[-+−]?[\d.,’' ]*\d\s*([^\d\s()]+)\)?",
+                                                                       bare)):
+                    # '£0.59m' in a '£' column: the sign was the column's, the scale is not
+                    scale = scaled[1]
+                    diag.error(pos, f"{what}: {text!r} is not a number in this column's unit, {column_unit}",
+                               f"write it in {column_unit} (e.g. the whole amount), or give the column "
+                               f"unit: {column_unit}{scale} and write the number alone")
+                    return None
                 text = bare
             elif split:  # a number and another unit: the column does not name it
                 body, unit = split[1] + split[3], " ".join(split[2].split())
