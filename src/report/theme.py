@@ -329,6 +329,11 @@ class TextDesign(Node):
     column_gap: Length = spec("Gap between the two columns of a two-column section (mm).", between=(3, 20),
                               example=6)
     box_padding: Length = spec("Inner padding of a box (mm).", between=(2, 15), example=5)
+    measure: int = spec("The longest line of body text, in characters (of the body font at its size). A page whose "
+                        "text column, beside the margin column, holds more (A4 landscape, 16:9) sets text sections "
+                        "in two columns there and the foreword as wide as one of them; tables and the contents "
+                        "stay as wide as the margin column and the first of them, where they fit.",
+                        between=(45, 200), example=95)
 
 
 @dataclass(kw_only=True)

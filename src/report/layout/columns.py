@@ -1,6 +1,7 @@
 """Two text columns for a section with `columns: 2`: the frame's width in two columns with the
-theme's gap, balanced at the end of each run of text (reportlab's BalancedColumns), so the last
-page of a run does not leave one full and one empty column."""
+theme's gap (on a wide page the text column's, beside the margin column: layout.measure), balanced at
+the end of each run of text (reportlab's BalancedColumns), so the last page of a run does not leave
+one full and one empty column."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ from reportlab.platypus.flowables import BalancedColumns, cdeepcopy
 
 from .context import LayoutContext
 from .flow import glue_heads, split_on, start_height, wrap_on
+from .measure import column_width as _column_width
+from .measure import columns_box
 from .styles import MM
 
 
@@ -21,19 +24,27 @@ class Columns(BalancedColumns):
 
     keep = 0.0  # the height of text each column keeps on the last page (the section's end: layout.pagefill)
 
-    def __init__(self, flowables: list[Any], gap: float, after: list[Any] | None = None, **kw: Any):
+    def __init__(self, flowables: list[Any], gap: float, after: list[Any] | None = None,
+                 box: tuple[float, float] | None = None, **kw: Any):
+        """`box`: (left edge from the frame's, width) of both columns, where they do not fill the frame."""
         super().__init__(flowables, nCols=2, innerPadding=gap, **kw)
-        self.gap, self.after, self.kw = gap, after or [], kw
+        self.gap, self.after, self.box, self.kw = gap, after or [], box, kw
+
+    def _width(self, aw: float) -> float:
+        """The width of both columns in a frame `aw` wide."""
+        return aw if self.box is None else min(self.box[1], aw - self.box[0])
 
     def start_height(self, aw: float, ah: float, canv: Any = None) -> float:
         """Under a heading, the start of the first column must fit (see layout.flow), and the room
         reportlab's columns need to start at all: with less than `needed` left after their space
         before (which its check counts once more), they start on the next page."""
-        first = start_height(self._content[0], (aw - self.gap) / 2, ah, canv)
+        first = start_height(self._content[0], (self._width(aw) - self.gap) / 2, ah, canv)
         return max(first, 2 * self.spaceBefore + self._needed + 1)  # 1: reportlab's frame arithmetic rounds
 
     def _after_height(self, aw: float, ah: float) -> float:
-        """The height of `after` under the columns, with the spaces a frame puts between them."""
+        """The height of `after` under the columns, with the spaces a frame puts between them (over the
+        frame's width, where the columns stand in a box)."""
+        aw = getattr(self, "_frame_width", aw)
         total, above = 0.0, self.getSpaceAfter()
         for f in self.after:
             total += max(above, f.getSpaceBefore()) + f.wrapOn(self.canv, aw, ah)[1]
@@ -49,6 +60,19 @@ class Columns(BalancedColumns):
         return bool(split_on(cdeepcopy(first), canv, width, ah))
 
     def _generated_content(self, aw: float, ah: float) -> tuple[float, list[Any]]:
+        """reportlab's columns fill the frame's width from its left edge: in a box, the frame is
+        moved to the box's left edge while they are made (the columns' frames are their own)."""
+        if self.box is None:
+            return self._columns(aw, ah)
+        frame = self._frame
+        frame._x1 += self.box[0]
+        self._frame_width = aw
+        try:
+            return self._columns(self._width(aw), ah)
+        finally:
+            frame._x1 -= self.box[0]
+
+    def _columns(self, aw: float, ah: float) -> tuple[float, list[Any]]:
         if not self._frame._atTop and not self._first_fits(aw, ah):
             return 0, [PageBreak(), self]  # all of it on the next page
         fh, content = super()._generated_content(aw, ah)
@@ -69,7 +93,7 @@ class Columns(BalancedColumns):
         if lift and _continues(content):  # the rest (and `after`) on the next page, not in the room kept
             content.insert(len(content) - 1, PageBreak())
         if _continues(content):
-            rest = Columns(content[-1]._content, self.gap, self.after, **self.kw)
+            rest = Columns(content[-1]._content, self.gap, self.after, self.box, **self.kw)
             rest.keep = self.keep
             content[-1] = rest
         return fh, content
@@ -95,13 +119,15 @@ def _continues(content: list[Any]) -> bool:
 
 def column_width(ctx: LayoutContext) -> float:
     """The width of one of the two columns: what a block set in a column has."""
-    return (ctx.text_width - ctx.styles.theme.text.column_gap * MM) / 2
+    return _column_width(ctx)
 
 
 def balanced(ctx: LayoutContext, flowables: list[Any]) -> list[Any]:
     if not flowables:
         return []
     gap = ctx.styles.theme.text.column_gap * MM
-    return [Columns(glue_heads(flowables), gap, leftPadding=0, rightPadding=0, topPadding=0,
+    left, width = columns_box(ctx)
+    box = None if (left, width) == (0.0, ctx.text_width) else (left, width)
+    return [Columns(glue_heads(flowables), gap, box=box, leftPadding=0, rightPadding=0, topPadding=0,
                             bottomPadding=0, spaceBefore=ctx.styles.theme.sizes.leading * 0.3,
                             spaceAfter=ctx.styles.theme.sizes.leading * 0.6)]

@@ -26,6 +26,7 @@ from ..cache import key as cache_key
 from ..errors import Diagnostic, Pos
 from ..tagging import content, group, nested, tagger_of
 from .context import LayoutContext
+from .measure import block_width, lead_style, wide
 from .styles import MM
 from .templates import text_frame_height
 from .text import Paragraph, escape, rl_markup, rl_plain
@@ -50,11 +51,12 @@ class Contents(TableOfContents):
 
     def __init__(self, entry_style: Any, number_style: Any, seed: SeedSlot | None = None, sub_style: Any = None,
                  levels: int = 1, page_h: float | None = None, levels_pos: Pos | None = None,
-                 notes: list[Diagnostic] | None = None):
+                 notes: list[Diagnostic] | None = None, measure: float | None = None):
         """`page_h`: the room of a page after the first (the contents' last two pages are balanced);
-        `levels_pos`: where the theme sets contents_levels; `notes`: where the warning goes."""
+        `levels_pos`: where the theme sets contents_levels; `notes`: where the warning goes; `measure`:
+        the widest the lines are set in one column (a wide page: layout.measure), None: the frame's width."""
         super().__init__()
-        self.page_h, self.levels_pos, self.notes = page_h, levels_pos, notes
+        self.page_h, self.levels_pos, self.notes, self.measure = page_h, levels_pos, notes, measure
         self.pages: list[int] = []  # the pages the contents lines are drawn on (this pass)
         self.room: float | None = None  # the room on the contents' first page, once they split
         self.entry_style, self.number_style = entry_style, number_style
@@ -118,11 +120,12 @@ class Contents(TableOfContents):
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         lines = self._lines(self._lastEntries)
-        rows = self._rows(lines, aw, ah)
+        one = aw if self.measure is None else min(aw, self.measure)  # a number stays beside its entry
+        rows = self._rows(lines, one, ah)
         column = (aw - COLUMN_GAP) / 2
         two = column - NUMBER_WIDTH >= MIN_MEASURE * self.entry_style.fontSize  # a page wide enough for two
         narrow = self._rows(lines, column, ah) if two and sum(r.height for r in rows) * SQUEEZE > ah else None
-        self.lines = ContentsLines(rows, narrow, COLUMN_GAP, self.page_h, pages=self.pages)
+        self.lines = ContentsLines(rows, narrow, COLUMN_GAP, self.page_h, pages=self.pages, measure=self.measure)
         self.width, self.height = self.lines.wrap(aw, ah)
         return self.width, self.height
 
@@ -214,9 +217,10 @@ class ContentsLines(Flowable):
 
     def __init__(self, rows: list[Row], narrow: list[Row] | None = None, gap: float = 0.0,
                  page_h: float | None = None, columns: int | None = None, ends: list[int] | None = None,
-                 pages: list[int] | None = None):
+                 pages: list[int] | None = None, measure: float | None = None):
         super().__init__()
         self.rows, self.narrow, self.gap, self.page_h = rows, narrow, gap, page_h
+        self.measure = measure  # the widest one column of lines is set (None: the frame's width)
         self.columns, self.ends = columns, ends
         self.pages = pages  # the pages the lines are drawn on (the owner's list, or None)
         self.total = sum(r[3] for r in rows)  # once: wrap is called for every split part
@@ -270,7 +274,7 @@ class ContentsLines(Flowable):
         fit = ends[columns - 1]
         if fit == 0 or fit == len(rows):
             return []
-        kept = dict(gap=self.gap, page_h=self.page_h, columns=columns, pages=self.pages)
+        kept = dict(gap=self.gap, page_h=self.page_h, columns=columns, pages=self.pages, measure=self.measure)
         # the page break: a balanced part leaves room under it, where the rest would be set in columns again
         return [ContentsLines(rows[:fit], ends=ends[:columns], **kept), PageBreak(), ContentsLines(rows[fit:], **kept)]
 
@@ -280,6 +284,8 @@ class ContentsLines(Flowable):
         tagger = tagger_of(canvas)
         columns = len(self.breaks)
         width = (self.width - self.gap * (columns - 1)) / columns
+        if columns == 1 and self.measure is not None:
+            width = min(width, self.measure)
         start = 0
         with group(canvas, "TOC"):
             for column, end in enumerate(self.breaks):
@@ -389,7 +395,7 @@ def layout(ctx: LayoutContext) -> list[Any]:
     toc = Contents(st.para("toc1"), st.para("toc1", alignment=TA_RIGHT), ctx.contents_seed,
                    st.para("toc1", fontName=st.font["regular"], leftIndent=6 * MM), text.contents_levels,
                    text_frame_height(ctx.geometry, st.theme.page), text.field_pos.get("contents_levels"),
-                   st.notes)
+                   st.notes, block_width(ctx) if wide(ctx) else None)
     kicker = Paragraph(rl_plain(rep.subtitle or str(rep.year), ctx.locale), st.para("kicker"))
     kicker.outline_entry = (ctx.locale.label("contents"), "contents")
     kicker.starts_section = True
@@ -398,5 +404,5 @@ def layout(ctx: LayoutContext) -> list[Any]:
     # not kept with the list: the list splits by line, so a long one starts here, not a page later
     heading = Paragraph(rl_plain(ctx.locale.label("contents"), ctx.locale).upper(), st.para("kicker", keepWithNext=0))
     heading.role = "H1"  # the contents page's own heading, among the sections' H1s
-    return [kicker, title, Paragraph(rl_markup(rep.lead, ctx.locale), st.para("lead")), Spacer(0, 14 * MM), heading,
+    return [kicker, title, Paragraph(rl_markup(rep.lead, ctx.locale), lead_style(ctx)), Spacer(0, 14 * MM), heading,
             toc]

@@ -18,6 +18,7 @@ from ..tagging import artifact, content
 from .columnfigure import Stack
 from .context import LayoutContext, draw_image
 from .heading import heading
+from .measure import letter_right, letter_width
 from .pagefill import TAIL_ITEMS, SectionEnd
 from .styles import MM
 from .templates import text_frame_height
@@ -100,12 +101,13 @@ class Signatories(Flowable):
     with the others'), the name and the role. Drawn column by column, so names and roles are read
     in the order of the list; never split (the closing line stays with it)."""
 
-    def __init__(self, columns: list[tuple[Signature | None, list[Paragraph]]], x: float, band: float):
+    def __init__(self, columns: list[tuple[Signature | None, list[Paragraph]]], x: float, band: float,
+                 right: float = 0.0):
         super().__init__()
-        self.columns, self.x, self.band = columns, x, band
+        self.columns, self.x, self.band, self.right = columns, x, band, right  # right: the letter's right indent
 
     def _width(self, aw: float) -> float:
-        return (aw - self.x - GUTTER * (len(self.columns) - 1)) / len(self.columns)
+        return (aw - self.x - self.right - GUTTER * (len(self.columns) - 1)) / len(self.columns)
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         cw = self._width(aw)
@@ -166,7 +168,7 @@ def _signature(ctx: LayoutContext, owner: Any, x: float, width: float) -> Signat
 def _names(ctx: LayoutContext, signatories: list[Signatory]) -> Signatories:
     st, loc = ctx.styles, ctx.locale
     x = st.theme.page.text_offset * MM
-    width = (ctx.text_width - x - GUTTER * (len(signatories) - 1)) / len(signatories)
+    width = (letter_width(ctx) - GUTTER * (len(signatories) - 1)) / len(signatories)
     band = SIGNATURE_H if any(s.signature for s in signatories) else NO_SIGNATURE_H
     columns = []
     for person in signatories:
@@ -175,7 +177,7 @@ def _names(ctx: LayoutContext, signatories: list[Signatory]) -> Signatories:
         if person.role:
             texts.append(Paragraph(rl_plain(person.role, loc), _unbroken(ctx, "small")))
         columns.append((_signature(ctx, person, 0, width) if person.signature else None, texts))
-    return Signatories(columns, x, band)
+    return Signatories(columns, x, band, letter_right(ctx))
 
 
 def layout(ctx: LayoutContext, section: ForewordSection, index: int) -> list[Any]:
@@ -189,21 +191,22 @@ def layout(ctx: LayoutContext, section: ForewordSection, index: int) -> list[Any
         portraits = [_portrait(ctx, section, pw)]
     if portraits:
         story.append(MarginPortrait(portraits))
-    body = st.para("body", leftIndent=x)
+    right = letter_right(ctx)  # on a wide page the letter keeps to a column's measure
+    body = st.para("body", leftIndent=x, rightIndent=right)
     letter = [Paragraph(rl_markup(text, loc, refs=ctx.refs), body) for text in section.paragraphs]
-    ending: list[Any] = [Paragraph(rl_plain(section.closing, loc), st.para("body", leftIndent=x, alignment=TA_LEFT,
-                                                                          spaceAfter=2 * MM))]
+    ending: list[Any] = [Paragraph(rl_plain(section.closing, loc), st.para("body", leftIndent=x, rightIndent=right,
+                                                                          alignment=TA_LEFT, spaceAfter=2 * MM))]
     if section.signatories:
         ending.append(_names(ctx, section.signatories))
         return story + _closed(ctx, letter, ending)
     if section.signature:
-        ending.append(_signature(ctx, section, x, ctx.text_width - x))
+        ending.append(_signature(ctx, section, x, letter_width(ctx)))
     else:
         ending.append(Spacer(0, NO_SIGNATURE_H))
     ending.append(Paragraph(f"<b>{rl_plain(section.name, loc)}</b>",
-                            st.para("body", leftIndent=x, alignment=TA_LEFT, spaceAfter=0)))
+                            st.para("body", leftIndent=x, rightIndent=right, alignment=TA_LEFT, spaceAfter=0)))
     if section.role:
-        ending.append(Paragraph(rl_plain(section.role, loc), st.para("small", leftIndent=x)))
+        ending.append(Paragraph(rl_plain(section.role, loc), st.para("small", leftIndent=x, rightIndent=right)))
     return story + _closed(ctx, letter, ending)
 
 

@@ -8,13 +8,14 @@ from typing import Any
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, PageBreak
 
-from ..errors import Diagnostics
+from ..errors import Diagnostic, Diagnostics
 from ..figures import SYMBOL_UNITS, FigureText, figure_text
 from ..markup import plain
 from ..model import KeyFigure, KeyFiguresSection
 from ..tagging import content, tagger_of
 from .context import LayoutContext
 from .heading import heading
+from .measure import lead_style
 from .styles import MM
 from .templates import text_frame_height
 from .text import Paragraph, rl_markup, rl_plain
@@ -23,6 +24,9 @@ COLUMNS = 2
 # Nine tiles or more in three columns where a third of the text width holds a tile (A4, Letter: about
 # 54 mm): two columns of five rows and more ran over a page, leaving a few tiles alone on the next
 MANY_TILES, MIN_THIRD_MM = 9, 50
+# A tile wider than this reads as a band, its number lost at its left: a page whose two columns of tiles
+# are wider (A4 landscape: 126 mm, 16:9) takes more columns, down to tiles MIN_THIRD_MM wide
+MAX_TILE_MM = 100
 MIN_TILE_H = 38 * MM
 MAX_TILE_H = 50 * MM
 PAD = 6 * MM  # inside a tile, left, right and top (less on smaller pages: `_pad`)
@@ -212,9 +216,36 @@ def _change_width(ctx: LayoutContext, words: FigureText) -> float:
     return size * 0.62 * 1.15 + 1.5 * MM + stringWidth(line, ctx.styles.font["bold"], size)
 
 
-def columns_for(ctx: LayoutContext, figures: list[KeyFigure]) -> int:
-    """Two columns of tiles, or three for many tiles where a third of the text width holds one."""
-    return 3 if len(figures) >= MANY_TILES and _tile_width(ctx, 3) >= MIN_THIRD_MM * MM else COLUMNS
+def columns_for(ctx: LayoutContext, figures: list[KeyFigure], asked: int | None = None) -> int:
+    """Two columns of tiles, or three for many tiles where a third of the text width holds one. On a
+    page whose two columns of tiles would be wider than MAX_TILE_MM (A4 landscape, 16:9): of the
+    columns that keep a tile from MAX_TILE_MM down to MIN_THIRD_MM wide, those that set the tiles in
+    the fewest rows, the last as full as can be (eight tiles: 4 + 4 on A4 landscape; five: 3 + 2).
+    `asked`: the section's `columns` (see asked_columns)."""
+    if asked is not None:
+        return asked
+    if _tile_width(ctx, COLUMNS) <= MAX_TILE_MM * MM:
+        return 3 if len(figures) >= MANY_TILES and _tile_width(ctx, 3) >= MIN_THIRD_MM * MM else COLUMNS
+    least = next(c for c in range(COLUMNS + 1, 12) if _tile_width(ctx, c) <= MAX_TILE_MM * MM)
+    most = max(c for c in range(least, least + 12) if c == least or _tile_width(ctx, c) >= MIN_THIRD_MM * MM)
+    n = len(figures)
+    return min(range(least, most + 1), key=lambda c: (-(-n // c), -n % c, c))
+
+
+def asked_columns(ctx: LayoutContext, section: KeyFiguresSection) -> int | None:
+    """The section's `columns`, fewer where a tile would be narrower than MIN_THIRD_MM (with a warning)."""
+    asked = section.columns
+    if asked is None:
+        return None
+    n = asked
+    while n > COLUMNS and _tile_width(ctx, n) < MIN_THIRD_MM * MM:
+        n -= 1
+    if n < asked:
+        ctx.styles.notes.append(Diagnostic(
+            f"{asked} columns of tiles would be {_tile_width(ctx, asked) / MM:.0f} mm wide, narrower than "
+            f"{MIN_THIRD_MM} mm: they are set in {n}", section.field_pos.get("columns", section.pos),
+            f"write columns: {n}, or leave columns out to have them chosen by the page's width", "warning"))
+    return n
 
 
 def _tile_width(ctx: LayoutContext, columns: int = COLUMNS) -> float:
@@ -294,8 +325,8 @@ def tile_text(fig: KeyFigure, locale: Any) -> str:
 def layout(ctx: LayoutContext, section: KeyFiguresSection, index: int) -> list[Any]:
     story = heading(ctx, section.title, section.kicker, f"{index}-{section.title}")
     if section.intro:
-        story.append(Paragraph(rl_markup(section.intro, ctx.locale, refs=ctx.refs), ctx.styles.para("lead")))
-    columns = columns_for(ctx, section.figures)
+        story.append(Paragraph(rl_markup(section.intro, ctx.locale, refs=ctx.refs), lead_style(ctx)))
+    columns = columns_for(ctx, section.figures, asked_columns(ctx, section))
     needed, beside = check_tiles(ctx, section.figures, columns)
     story.append(TileGrid(ctx, section.figures, needed, beside, columns))
     return story

@@ -236,6 +236,15 @@ def _balanced(items: list[Item], columns: int, gap: float) -> list[list[Item]]:
     return fill(high)
 
 
+def _columns(asked: int, width: float, gap: float) -> int:
+    """A list's columns: as many as it asks for, but four only where each is MIN_FOURTH_MM wide (A4
+    landscape, 16:9); else three."""
+    return 3 if asked == 4 and (width - 3 * gap) / 4 < MIN_FOURTH_MM * MM else asked
+
+
+MIN_FOURTH_MM = 45  # as a grid's cell (model.blocks.GRID_MIN_CELL_MM): a name of about 28 characters a line
+
+
 def layout(ctx: LayoutContext, block: ListBlock, x: float = 0.0) -> list[Any]:
     """`x`: where the labels start. A list in columns is a wide block, as a table is: the section
     gives it x = 0, the frame's left edge, and its columns share the frame's width (layout.section).
@@ -261,9 +270,10 @@ def layout(ctx: LayoutContext, block: ListBlock, x: float = 0.0) -> list[Any]:
     indent = st.theme.text.list_indent * MM
     if numbered and len(block.items) >= 10:
         indent += 1.5 * MM  # two-digit numbers
+    gap = st.theme.text.column_gap * MM
     lst = ListFlowable(items, x, 0.0 if plain else indent,
                        (st.font["bold"] if not numbered else st.font["regular"], size),
                        st.colour("accent") if not numbered else st.colour("ink"), st.theme.sizes.leading * 0.25,
-                       block.columns, st.theme.text.column_gap * MM, indent)
+                       _columns(block.columns, ctx.text_width - x, gap), gap, indent)
     lst.spaceAfter = st.theme.sizes.leading * 0.6
     return [lst]

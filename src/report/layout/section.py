@@ -35,6 +35,7 @@ from .columnfigure import FigureThenText, Stack
 from .context import LayoutContext
 from .flow import keep_heads
 from .heading import heading, subheading
+from .measure import columns_box, text_column, wide
 from .placed import PlacedImage, chart_parts
 from .styles import MM
 from .templates import text_frame_height, with_source
@@ -214,11 +215,14 @@ def _column_figure(ctx: LayoutContext, block: Figure, paragraphs: list[Any]) -> 
 def _in_column(ctx: LayoutContext, section: TextSection, block: Any) -> bool:
     """Whether an image of a two-column section stands in a column rather than across both: one whose
     `width` is no wider than a column, and a portrait without a `width` (across both it would stand
-    alone in a band with empty room on either side, the text above and below it cut short)."""
-    if section.columns != 2 or not isinstance(block, Figure) or block.size == "page":
+    alone in a band with empty room on either side, the text above and below it cut short). On a wide
+    page (layout.measure), one no wider than the text column, set a column wide at most: across the
+    frame it would leave a hole beside it, where one-column text ran beside it."""
+    if not two_columns(ctx, section) or not isinstance(block, Figure) or block.size == "page":
         return False
     if block.width is not None:
-        return ctx.text_width * block.width / 100 <= columns.column_width(ctx) + _SLACK
+        most = text_column(ctx) if wide(ctx) else columns.column_width(ctx)
+        return ctx.text_width * block.width / 100 <= most + _SLACK
     w_px, h_px = shown_size(block.image)
     return h_px > w_px
 
@@ -246,6 +250,8 @@ def _figure_parts(ctx: LayoutContext, block: Figure, space_after: float = 0.0, b
     if block.width is None:
         room = min(room, frame_h * PORTRAIT_SHARE)
     width = min(across if block.width is None else full * block.width / 100, room * w_px / h_px)
+    if across < full and wide(ctx):  # in a column of a wide page (see _in_column)
+        width = min(width, across)
     height = width * h_px / w_px
     x = {"left": 0.0, "center": (across - width) / 2, "right": across - width}[block.align]
     box = (x, across - x - width) if beside else _caption_box(x, width, across, least)
@@ -280,6 +286,10 @@ def _beside(ctx: LayoutContext, section: TextSection, i: int) -> int:
         why, hint = "it stands centred", "write align: left or right, or leave `wrap` out"
     elif section.columns == 2:
         why = "two-column sections set no text beside an image"
+    elif two_columns(ctx, section):
+        why = ("this wide page sets the section in two columns (its text column holds more than the theme's "
+               "text.measure), and two-column sections set no text beside an image")
+        hint = "write columns: 1 in the section to keep one column, or leave `wrap` out"
     elif not count:
         why = "no paragraph follows it"
     else:
@@ -416,10 +426,16 @@ SPANNING = (ChartRef, Figure, Table, Grid, Break)
 
 
 def _wide_list(block: Any) -> bool:
-    """A list with `columns: 2` or `3` (names of partners, donors): a wide block like a table. Its
+    """A list with `columns: 2` to `4` (names of partners, donors): a wide block like a table. Its
     columns share the frame's width, not the text column's or a section column's, where they would
     be too narrow for a name."""
     return isinstance(block, ListBlock) and block.columns > 1
+
+
+def two_columns(ctx: LayoutContext, section: TextSection) -> bool:
+    """Whether the section's text is set in two columns: with `columns: 2`, and on a wide page (see
+    layout.measure) unless it says `columns: 1`."""
+    return section.columns == 2 or ("columns" not in section.field_pos and wide(ctx))
 
 
 def _page_photo(block: Any) -> bool:
@@ -466,7 +482,7 @@ def layout(ctx: LayoutContext, section: TextSection, index: int) -> list[Any]:
         title.opened_by = next(f for f in photos if getattr(f, "opens", False))
         title.opened_by.toc_key = title.toc_entry[2]
         story = photos + story
-    two = section.columns == 2
+    two = two_columns(ctx, section)
     full = replace(ctx, column_x=0.0)  # from the frame's left edge: the columns, a chart's sub-heading
     inner = full if two else ctx
     run: list[Any] = []
@@ -497,7 +513,8 @@ def layout(ctx: LayoutContext, section: TextSection, index: int) -> list[Any]:
         story += columns.balanced(ctx, run[:k]) + run[k:] + flow
         run = []
     story += columns.balanced(ctx, run)
-    story = notes.with_notes(story, notes.footnotes(ctx, section, _indent(inner)))
+    # the footnotes start where the text does (on a wide page, under the columns in the text column)
+    story = notes.with_notes(story, notes.footnotes(ctx, section, columns_box(ctx)[0] if two else _indent(inner)))
     for block in blocks[len(blocks) - closing:]:
         story += with_source(photo.layout(ctx, block), block.pos)
     return keep_heads(story)

@@ -27,6 +27,7 @@ from ..model.tables import MARKS, NOT_MEANINGFUL
 from ..tagging import artifact, content, tagger_of, within
 from .context import LayoutContext
 from .flow import HeadWith
+from .measure import block_width
 from .styles import MM, Styles
 from .templates import text_frame_height
 from .text import Paragraph, escape, rl_markup, rl_plain
@@ -803,15 +804,28 @@ def _sizes(designed: float) -> list[float]:
     return out
 
 
+def table_width(ctx: LayoutContext, data: TableData) -> float:
+    """The width a table is set in: the frame's; on a wide page (layout.measure) the margin column's and
+    the first text column's, where its entries fit there each on one line at the designed size (across
+    the frame its row labels would stand 200 mm from their figures)."""
+    narrow = block_width(ctx)
+    if narrow >= ctx.text_width:
+        return ctx.text_width
+    su = _Setup(ctx.styles)
+    natural, _, _ = _measure(data, su, narrow)
+    return narrow if sum(natural) + su.gutter * (len(data.columns) - 1) <= narrow else ctx.text_width
+
+
 def layout(ctx: LayoutContext, block: Table) -> list[Any]:
     """Title, table, notes, caption and source, like a chart."""
     st, loc = ctx.styles, ctx.locale
     data = table_data(block, loc)
     designed = _Setup(st).size
+    width = table_width(ctx, data)
     setting = None
     for size in _sizes(designed):  # a wide table is set smaller, down to MIN_TABLE_PT, before it is refused
         try:
-            tried = set_table(replace(data, size=size if size != designed else 0.0, gutter=0.0), st, ctx.text_width)
+            tried = set_table(replace(data, size=size if size != designed else 0.0, gutter=0.0), st, width)
         except TooWide as err:
             if size > MIN_TABLE_PT or setting:
                 continue
@@ -839,6 +853,8 @@ def layout(ctx: LayoutContext, block: Table) -> list[Any]:
         after.append(Paragraph(rl_plain(block.rounding_note, loc), st.para("source")))
     if block.source:
         after.append(Paragraph(rl_plain(block.source, loc), st.para("source")))
+    for p in after if width < ctx.text_width else []:  # as wide as the table they stand under
+        p.style = p.style.clone(p.style.name, rightIndent=ctx.text_width - width)
     title = ctx.anchored(block, Paragraph(rl_plain(block.title, loc), st.para("h2")))
     table = DataTable(data, st, widths)
     parts = [title, table, Spacer(0, 2 * MM), *after]

@@ -301,11 +301,11 @@ class ListBlock(Node):
         default="bullet", example="bullet")
     items: list[ListItem] = spec("The items; each is text, or {text: …, items: [...]} with one nested level.",
                                  example=["Kalifornien", "Japan"], items=(1, None))
-    columns: int = spec("Set the items in 1, 2 or 3 balanced columns, down the first column first; in 2 or 3 "
+    columns: int = spec("Set the items in 1 to 4 balanced columns, down the first column first; in 2 to 4 "
                         "the list is a wide block, like a table, over the full width (in a two-column section "
                         "across both), its items never broken between columns or pages; in one column a long item "
-                        "may go on on the next page, with two lines at least on each.", default=1, example=3,
-                        between=(1, 3))
+                        "may go on on the next page, with two lines at least on each. 4 where each column is at "
+                        "least 45 mm wide (A4 landscape, 16:9), else 3.", default=1, example=3, between=(1, 4))
 
     def check(self, diag: Diagnostics, ctx: Any) -> None:
         check_split_numbers(self, [str(item.text) if isinstance(item, ListItem) else "" for item in self.items],

@@ -37,7 +37,9 @@ class TextSection(Node):
     page: Literal["new", "continue"] | None = spec(
         "new: the section starts on a new page; continue: below the previous section (default: the theme's "
         "text.section_page).", default=None, example="new")
-    columns: int = spec("1 or 2 text columns; charts, tables and images wider than a column span both.", default=1,
+    columns: int = spec("1 or 2 text columns; charts, tables and images wider than a column span both. Default: "
+                        "1, and 2 on a wide page (A4 landscape, 16:9), whose text column holds more than the "
+                        "theme's text.measure: there the columns stand beside the margin column.", default=1,
                         example=2, between=(1, 2))
     footnotes: list[Markup] = spec("Footnotes, referred to as [^1], [^2] … in the text and set at the end of "
                                    "the section.", default=[], example=["Stand: Dezember 2017."], items=(0, 30))
@@ -222,6 +224,10 @@ class KeyFiguresSection(Node):
     kicker: str | None = spec("Small line above the heading.", default=None, max_length=80)
     intro: Markup | None = spec("Text under the heading.", default=None)
     figures: list[KeyFigure] = spec("The tiles, in reading order.", items=(1, 12))
+    columns: int | None = spec("Tiles side by side: 2 to 5. Default: by the page's width: 2 on a portrait page (3 for "
+                               "nine tiles or more), on a wide page as many as keep a tile 50 to 100 mm wide in "
+                               "the fewest rows (A4 landscape: 4, 3 for five, six or nine tiles). Where a tile "
+                               "would be narrower than 50 mm, fewer.", default=None, example=3, between=(2, 5))
     language: str | None = language_spec()
     id: str | None = id_spec(SECTION_ID, "finanzen", "finance")
 
