@@ -85,12 +85,13 @@ class KeptTable(KeepTogether):
         return [n for n in range(int(least), len(self.table.body)) if may_break(self.table.body, n)]
 
     def start_height(self, aw: float, ah: float, canv: Any = None) -> float:
-        """The least of it that starts a page under a heading: the title and the part a break keeps."""
+        """The least of it that starts a page under a heading: the title, with the space the frame sets
+        above it, and the part a break keeps."""
         breaks = self._breaks()
         if not breaks:
             return stacked(self._content, aw, ah)
         self.table.wrap(aw, ah)
-        return self._top(aw, ah) + self.table.height_with(breaks[0])
+        return self.title.getSpaceBefore() + self._top(aw, ah) + self.table.height_with(breaks[0])
 
     def split(self, aw: float, ah: float) -> list[Any]:
         frame = getattr(self, "_frame", None)
