@@ -24,7 +24,7 @@ from ..text import Paragraph, rl_markup, rl_plain
 from .breaks import KeptTable, stacked
 from .cells import Setup
 from .data import Cell, Column, Row, TableData, table_data
-from .datatable import DataTable
+from .datatable import DataTable, TableTitle
 from .widths import TooWide, broken_rows, column_widths, set_table
 
 __all__ = ["Cell", "Column", "DataTable", "KeptTable", "Row", "TableData", "TooWide", "broken_rows", "column_widths",
@@ -78,8 +78,8 @@ def layout(ctx: LayoutContext, block: Table) -> list[Any]:
         after.append(Paragraph(rl_plain(block.rounding_note, loc), st.para("source")))
     if block.source:
         after.append(Paragraph(rl_plain(block.source, loc), st.para("source")))
-    title = ctx.anchored(block, Paragraph(rl_plain(block.title, loc), st.para("h2")))
     table = DataTable(data, st, widths)
+    title = ctx.anchored(block, TableTitle(rl_plain(block.title, loc), st.para("figure_title"), table=table))
     parts = [title, table, Spacer(0, 2 * MM), *after]
     frame_h = text_frame_height(ctx.geometry, st.theme.page)
     if stacked(parts, ctx.text_width, frame_h) <= frame_h:

@@ -3,20 +3,20 @@ every page the table runs onto, group rows (a heading within the table, across a
 space above), a rule above subtotals and a double rule above totals, hairlines between rows and no
 vertical rules.
 
-In tagged editions the table is recorded as Table / THead / TBody / TR / TH (with /Scope) / TD; a
-header repeated on a later page is an artifact, and the rows there continue the same TBody.
+In tagged editions the table is recorded as Table / Caption (its title, `TableTitle`) / THead / TBody /
+TR / TH (with /Scope) / TD; a header repeated on a later page is an artifact, and the rows there
+continue the same TBody.
 """
 
 from __future__ import annotations
 
 from contextlib import nullcontext
-from dataclasses import dataclass
 from typing import Any
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
-from ...tagging import artifact, content, tagger_of, within
+from ...tagging import Shared, artifact, content, group, shared_group, tagger_of
 from ..styles import Styles
 from ..text import Paragraph, escape
 from .breaks import may_break, rest
@@ -30,27 +30,18 @@ DOUBLE = (0.4, 1.2)  # points: the two lines of the rule above a total, and the 
 GROUP_SPACE = 0.8  # leadings of space above a group row (none right under the header)
 
 
-@dataclass
-class _Tagging:
-    """The structure elements of one table, shared by its parts across pages (per render pass)."""
-
-    canvas: Any = None
-    table: int | None = None
-    body: int | None = None
-
-
 class DataTable(Flowable):
     """The table; splits between rows and repeats its header rows on the next page."""
 
     def __init__(self, data: TableData, styles: Styles, widths: list[float],
-                 body: list[Row] | None = None, tagging: _Tagging | None = None, continued: bool = False):
+                 body: list[Row] | None = None, tagging: Shared | None = None, continued: bool = False):
         super().__init__()
         self.data, self.styles, self.widths = data, styles, widths
         self.su = Setup.of(data, styles)
         self.head = [Row([Cell(c.label) for c in data.columns], "header"),
                      *[r for r in data.rows if r.kind == "header"]]
         self.body = body if body is not None else [r for r in data.rows if r.kind != "header"]
-        self.tagging = tagging or _Tagging()
+        self.tagging = tagging or Shared()  # the Table, its THead and TBody, opened by the part drawn first
         self.continued = continued  # a later part: its header is a repetition, under a line naming the table
         self.above = (Paragraph(escape(data.continued), styles.para("caption"))
                       if continued and data.continued else None)
@@ -149,35 +140,25 @@ class DataTable(Flowable):
     # -- drawing
 
     def draw(self) -> None:
-        c = self.canv
-        tagger = tagger_of(c)
-        tags = self.tagging
-        if tagger and tags.canvas is not c:  # first part drawn in this render pass
-            tags.canvas, tags.table, tags.body = c, None, None
+        c, tags = self.canv, self.tagging
         y = self.height
-        if tagger and tags.table is None:
-            with tagger.group("Table", self.data.summary) as table:
-                tags.table = table
-                with tagger.group("THead"):
+        with shared_group(c, tags, "Table", alt=self.data.summary):  # (opened by the title, its Caption)
+            if self.continued:  # a repetition, under a line naming the table (its title said it once)
+                with artifact(c):
+                    if self.above is not None:
+                        y -= self._above_height()
+                        self.above.drawOn(c, 0, y + PAD_Y)
+                    for row in self.head:
+                        y = self._draw_row(row, y, tagged=False)
+            else:
+                with group(c, "THead"):
                     for row in self.head:
                         y = self._draw_row(row, y)
-                with tagger.group("TBody") as body:
-                    tags.body = body
-        elif self.continued:
-            with artifact(c):
-                if self.above is not None:  # (the tagged table's title said it once)
-                    y -= self._above_height()
-                    self.above.drawOn(c, 0, y + PAD_Y)
-                for row in self.head:
-                    y = self._draw_row(row, y, tagged=False)
-        else:
-            for row in self.head:
-                y = self._draw_row(row, y)
-        with within(c, tags.body if tagger else None):
-            for k, row in enumerate(self.body):
-                with artifact(c) if row.repeated else nullcontext():
-                    y = self._draw_row(row, y, tagged=not row.repeated, first_body=k == 0,
-                                       after_group=k > 0 and self.body[k - 1].kind == "group")
+            with shared_group(c, tags, "TBody"):  # the rows of every part in one
+                for k, row in enumerate(self.body):
+                    with artifact(c) if row.repeated else nullcontext():
+                        y = self._draw_row(row, y, tagged=not row.repeated, first_body=k == 0,
+                                           after_group=k > 0 and self.body[k - 1].kind == "group")
         with artifact(c):
             self._rule("primary", RULE, y - RULE / 2)
 
@@ -272,3 +253,18 @@ class DataTable(Flowable):
 
 
 _RawParagraph = Paragraph.__mro__[1]  # reportlab's own drawOn: the cell is tagged as TH/TD, not P
+
+
+class TableTitle(Paragraph):
+    """The title over a table. In the tagged edition it is the table's Caption, the first kid of its
+    Table element (ISO 32000-1, 14.8.4.3.4: a Table may have a Caption as its first or last kid), which
+    it opens: the table's parts, drawn after it, go on inside it."""
+
+    def __init__(self, text: Any, style: Any = None, *args: Any, table: DataTable | None = None, **kwargs: Any):
+        super().__init__(text, style, *args, **kwargs)  # (reportlab's split makes its parts so, without a table)
+        self.table = table
+
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802 - reportlab API
+        t = self.table
+        with shared_group(canvas, t.tagging, "Table", alt=t.data.summary) if t is not None else nullcontext():
+            super().drawOn(canvas, x, y, _sW)
