@@ -32,13 +32,15 @@ REFERENCES = [
     ("Charlie liest auf S.", "tabelle", "Xray Tabelle"),  # a table's id
     ("Delta liest auf Seite", "aktivitaeten", "Das Jahr in Aktivitäten"),  # a chart, by its name
     ("Echo liest auf S.", "bild", "Whiskey Bild"),  # an image's id (its caption under it)
+    ("Golf liest auf S.", "rasterbild", "Uniform Rasterbild"),  # a grid's image, by its id
+    ("Hotel liest auf S.", "karte", "Tango Karte"),  # a grid's card, by its id
     ("Foxtrot liest auf S.", "01-auftakt", "Victor Auftakt"),  # back: a section by its whole file name
 ]
 
 
 def sections(filler: int = 3) -> dict[str, Any]:
     refs = [{"paragraph": f"{words.rsplit(' ', 1)[0]} [**{words.rsplit(' ', 1)[1]}** {{page}}](#{target})."}
-            for words, target, _ in REFERENCES[:5]]
+            for words, target, _ in REFERENCES if target != "01-auftakt"]
     return {
         "01-auftakt": {"kind": "text", "title": "Victor Auftakt", "blocks": [
             *refs, *[{"paragraph": FILLER} for _ in range(filler)]]},
@@ -50,6 +52,13 @@ def sections(filler: int = 3) -> dict[str, Any]:
             {"paragraph": "Foxtrot liest auf [S. {page}](#01-auftakt) zurück."},
             {"table": {"id": "tabelle", "title": "Xray Tabelle", "alt": "Zahlen.",
                        "columns": [{"name": "A"}, {"name": "B", "type": "number"}], "rows": [["x", 1], ["y", 2]]}}]},
+        "08-raster": {"kind": "text", "title": "Raster", "page": "new", "blocks": [
+            {"paragraph": FILLER}, {"paragraph": FILLER}, {"paragraph": FILLER},
+            {"grid": {"items": [
+                {"image": "images/bild.jpg", "alt": "Ein Rasterbild", "caption": "Uniform Rasterbild.",
+                 "id": "rasterbild"},
+                {"image": "images/bild.jpg", "alt": "Ein Kartenbild", "title": "Tango Karte", "text": "Kartentext.",
+                 "id": "karte"}]}}]},
     }
 
 
@@ -149,32 +158,38 @@ def test_a_target_that_moves_takes_its_number_with_it(tmp_path):
         assert printed(after, words)[1] == landed(after, where), words
 
 
-@pytest.mark.parametrize(("text", "message", "hint"), [
-    ("Siehe [S. {page}](#finanzn).", "cross-reference to '#finanzn': no section, heading, chart, table or image is "
-     "named so", "did you mean 'finanzen'?"),
-    ("Siehe [S. {seite}](#finanzen).", "cross-reference to '#finanzen': {seite} is not a placeholder",
+@pytest.mark.parametrize(("text", "needle", "message", "hint"), [
+    ("Siehe [S. {page}](#finanzn).", "#finanzn", "cross-reference to '#finanzn': no section, heading, chart, table "
+     "or image is named so", "did you mean 'finanzen'?"),
+    ("Siehe [S. {page}](#rasterbld).", "#rasterbld", "cross-reference to '#rasterbld': no section, heading, chart, "
+     "table or image is named so", "did you mean 'rasterbild'?"),  # a grid item's id
+    ("Siehe [S. {seite}](#finanzen).", "{seite}", "cross-reference to '#finanzen': {seite} is not a placeholder",
      "write {page} where the page number goes"),
 ])
-def test_a_wrong_reference_is_an_error_at_its_place(tmp_path, text, message, hint):
+def test_a_wrong_reference_is_an_error_at_its_place(tmp_path, text, needle, message, hint):
     content = project(tmp_path, files=sections() | {"03-mehr": {
         "kind": "text", "title": "Mehr", "blocks": [{"paragraph": "Ein Absatz davor, ganz ohne Verweis."},
                                                     {"paragraph": text}]}})
     (d,) = diagnostics(content)
-    needle = "#finanz" if "#finanzn" in text else "{seite}"
     source = (content / "sections" / "03-mehr.yaml").read_text(encoding="utf-8")
     line = line_of(content, "sections/03-mehr.yaml", needle)
     at(d, "sections/03-mehr.yaml", line, source.splitlines()[line - 1].index(needle) + 1)
     assert d.message == message and d.hint.startswith(hint)
 
 
-def test_an_id_given_twice_is_an_error_at_the_second(tmp_path):
+@pytest.mark.parametrize(("block", "kind"), [
+    ({"heading": {"text": "Noch ein Ausblick", "id": "ausblick"}}, "heading"),
+    ({"grid": {"items": [{"image": "images/bild.jpg", "alt": "Ein Bild", "id": "ausblick"}]}}, "image"),  # a grid's
+    ({"grid": {"items": [{"image": "images/bild.jpg", "alt": "Bild", "title": "Karte", "id": "ausblick"}]}}, "card"),
+])
+def test_an_id_given_twice_is_an_error_at_the_second(tmp_path, block, kind):
     files = sections()
-    files["07-finanzen"]["blocks"].insert(1, {"heading": {"text": "Noch ein Ausblick", "id": "ausblick"}})
+    files["07-finanzen"]["blocks"].insert(1, block)
     content = project(tmp_path, files=files)
     (d,) = diagnostics(content)
     at(d, "sections/07-finanzen.yaml", line_of(content, "sections/07-finanzen.yaml", "id: ausblick"))
     assert d.message.startswith("id 'ausblick' is given twice: the heading 'Yankee Ausblick' (")
-    assert "choose another one for this heading" in d.hint
+    assert f"choose another one for this {kind}" in d.hint
 
 
 def test_a_section_that_cannot_be_read_does_not_make_references_to_it_unknown(tmp_path):

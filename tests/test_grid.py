@@ -187,6 +187,31 @@ def _grid_section(content: Path, grid: str) -> None:
     report.write_text(text.replace("sections:\n", "sections:\n  - sections/05-raster.yaml\n", 1), encoding="utf-8")
 
 
+def test_a_chart_is_drawn_only_at_the_sizes_it_is_set_at(tmp_path, monkeypatch):
+    """A chart set only in a grid was drawn at the text frame's width as well, for nothing (and the
+    editions' finishing waited for it). The build asks for each chart at the sizes the layout sets it
+    at: the two donuts at their cells' size only."""
+    import report.charts
+    asked: list[list[str]] = []
+    render = report.charts.render_charts
+
+    def recorded(*args: Any, **kwargs: Any) -> Any:
+        drawings = render(*args, **kwargs)
+        asked.append(sorted(drawings))
+        return drawings
+
+    monkeypatch.setattr(report.charts, "render_charts", recorded)
+    content = make_project(tmp_path, REPORT, {"finanzen": {"kind": "text", "title": "Finanzen", "blocks": [
+        {"paragraph": "Die Mittel des Jahres."},
+        {"grid": {"items": [{"chart": "herkunft"}, {"chart": "verwendung"}]}}]}})
+    (content / "charts").mkdir()
+    for name, chart in (("herkunft", HERKUNFT), ("verwendung", VERWENDUNG)):
+        (content / "charts" / f"{name}.yaml").write_text(yaml.safe_dump(chart, allow_unicode=True), encoding="utf-8")
+    build(content, tmp_path / "out", ["screen"])
+    cell = f"{CELL:.2f}x70"  # the row's tallest chart: 70 mm
+    assert asked == [[f"herkunft\0{cell}", f"verwendung\0{cell}"]]
+
+
 @pytest.mark.parametrize(("grid", "needle", "message", "hint"), [
     ("      items: [{chart: aktivitaetn}, {chart: ziele}]\n", "aktivitaetn", "chart 'aktivitaetn' does not exist",
      "did you mean 'aktivitaeten'?"),

@@ -4,19 +4,23 @@ CSV) built end to end, and each bad input with its message."""
 
 from __future__ import annotations
 
+import ctypes
 import re
 import shutil
 from pathlib import Path
 
 import pikepdf
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 import pytest
 
 from report.build import build
 from report.cli import main
+from report.theme import load_theme
 
 from .conftest import ASSETS, ROOT
 from .test_e2e import extract_text
+from .test_tagging import _actual_texts, _walk
 
 STADTWERKE = ROOT / "tests" / "data" / "stadtwerke" / "content"
 
@@ -85,6 +89,44 @@ def test_screen_edition_announces_the_table_headers(review):
         alts = [str(e.Alt) for r, e in found if r == "Figure" and "/Alt" in e]
         assert any("61,4\u00a0% Anteil Ökostrom; 2,5 Prozentpunkte mehr als im Vorjahr (Vorjahr: 58,9\u00a0%)" in a
                    for a in alts), alts
+
+
+def test_a_table_title_is_set_as_its_label_and_tagged_as_its_caption(review):
+    """A new user: 'a table title looks exactly like a sub-heading' (both were h2: 14 pt, bold, in the
+    primary colour). It is the label of the table: bold at the theme's sizes.figure_title, in the ink
+    colour, close above the column headings; and in the screen edition the Table's Caption, its first
+    kid (ISO 32000-1, 14.8.4.3.4), not a heading."""
+    _, paths = review
+    theme, _ = load_theme(STADTWERKE, ASSETS)
+    title = "Investitionen nach Sparten"
+    seen = {}
+    for edition in ("print", "screen"):  # (the screen edition's boxes are those of its /ActualText)
+        pdf = pdfium.PdfDocument(str(paths[edition]))
+        try:
+            tp = next(p for p in pdf if title in p.get_textpage().get_text_range()).get_textpage()
+            text = tp.get_text_range()
+            at = text.index(title)
+            head = text.index("Sparte", at + len(title))  # the first column's heading, right under the title
+            rgb = [ctypes.c_uint() for _ in range(4)]
+            pdfium_c.FPDFText_GetFillColor(tp.raw, at, *(ctypes.byref(c) for c in rgb))
+            seen[edition] = ({round(pdfium_c.FPDFText_GetFontSize(tp.raw, i), 2) for i in range(at, at + len(title))},
+                             tp.get_charbox(at)[1] - tp.get_charbox(head)[3], "#{:02x}{:02x}{:02x}".format(
+                                 *(c.value for c in rgb[:3])))
+        finally:
+            pdf.close()
+    sizes, gap, _ = seen["print"]
+    assert sizes == {theme.sizes.figure_title} and theme.sizes.figure_title < theme.sizes.h2
+    assert 0 < gap < theme.sizes.figure_title * 1.2  # close above the table: its baseline to their capitals
+    assert seen["screen"][2] == theme.colour("ink").rgb.lower()
+    with pikepdf.open(paths["screen"]) as tagged:
+        pages = {p.obj.objgen: i for i, p in enumerate(tagged.pages)}
+        found = _walk(tagged.Root.StructTreeRoot.K, pages, [])
+        texts = _actual_texts(tagged)
+    said = [(role, depth, " ".join(texts.get(m, "") for m in mcids)) for role, _e, _p, mcids, depth in found]
+    at = next(i for i, (role, *_) in enumerate(said) if role == "Table")
+    kids = [(role, text) for role, depth, text in said[at + 1:] if depth == said[at][1] + 1]
+    assert [role for role, _ in kids] == ["Caption", "THead", "TBody"] and kids[0][1] == title
+    assert [role for role, _d, text in said if text == title] == ["Caption"]  # not a heading
 
 
 def _build(content: Path, capsys) -> tuple[int, str]:

@@ -89,6 +89,18 @@ def test_headings(tree):
     assert sum(1 for e in elems if e[0] == "Sect") == 7  # cover, contents, 4 sections, closing
 
 
+def test_a_chart_title_is_the_caption_before_its_figure(tree):
+    """A chart's title is set as the label of the chart (theme sizes.figure_title, as a table's title),
+    not as a sub-heading: tagged Caption, right before the chart's Figure, never a heading."""
+    _, elems, texts = tree
+    said = [(role, " ".join(texts[m] for m in mcids if m in texts)) for role, _e, _p, mcids, _d in elems]
+    titles = ["Das Jahr in Aktivitäten", "Unterwegs in aller Welt", "Reichweite und Teilnehmer"]
+    for title in titles:
+        at = said.index(("Caption", title))
+        assert said[at + 1][0] == "Figure", said[at:at + 2]
+    assert not [text for role, text in said if role in ("H1", "H2", "H3") and text in titles]
+
+
 def test_every_figure_has_alt_text(tree):
     _, elems, _ = tree
     figures = [e for role, e, *_ in elems if role == "Figure"]

@@ -451,11 +451,43 @@ FOOTNOTE_AFTER_A_PAGE_OF_IMAGES = {'s0': {'kind': 'text',
         'blocks': [{'paragraph': 'Jahr region stadt energie zukunft projekt netz kunde strom wasser.'}]}}
 
 
+# a section's title at a page's foot over a table that may break: the title stayed there, the whole
+# table went on (the break's room was measured without the space above the table's title)
+HEADING_OVER_A_TABLE_AT_THE_FOOT = {
+    's0': {'kind': 'text', 'title': 'Kapitelkopf 0', 'blocks': [{'list': [
+        'Versorgung bilanz investition jahr region stadt energie zukunft projekt netz.',
+        'Zukunft projekt netz kunde strom wasser wärme leitung anlage versorgung bilanz.',
+        'Leitung anlage versorgung bilanz investition jahr region stadt energie zukunft projekt netz.',
+        'Stadt energie zukunft projekt netz kunde strom wasser wärme leitung anlage versorgung bilanz.']}]},
+    's1': {'kind': 'text', 'title': 'Kapitelkopf 1', 'blocks': [
+        {'paragraph': 'Zukunft projekt netz kunde strom wasser wärme leitung anlage versorgung bilanz.'}]},
+    's2': {'kind': 'text', 'title': 'Kapitelkopf 2', 'blocks': [
+        {'paragraph': 'Leitung anlage versorgung bilanz investition jahr region stadt energie zukunft projekt '
+                      'netz.[^1]'},
+        {'note': 'Stadt energie zukunft projekt netz kunde strom wasser wärme leitung anlage versorgung bilanz.'},
+        {'image': {'image': 'images/bild.jpg', 'alt': 'Ein Bild.',
+                   'caption': 'Wasser wärme leitung anlage versorgung bilanz investition jahr region.'}},
+        {'list': ['Jahr region stadt energie zukunft projekt netz kunde strom wasser.',
+                  'Kunde strom wasser wärme leitung anlage versorgung bilanz investition jahr region.',
+                  'Bilanz investition jahr region stadt energie zukunft projekt netz kunde strom wasser.',
+                  'Projekt netz kunde strom wasser wärme leitung anlage versorgung bilanz investition jahr region.']}],
+        'footnotes': ['Fußnotentext 2: Kunde strom wasser wärme leitung anlage versorgung bilanz investition jahr '
+                      'region.']},
+    's3': {'kind': 'text', 'title': 'Kapitelkopf 3', 'blocks': [
+        {'table': {'title': 'Tabelle 7', 'alt': 'Zahlen.',
+                   'columns': [{'name': 'Bereich'}, {'name': 'Wert', 'type': 'number'}],
+                   'rows': [['Kunde strom wasser wärme leitu', 0.5], ['Bilanz investition jahr region', 1.5],
+                            ['Projekt netz kunde strom wasse', 2.5], ['Anlage versorgung bilanz inves', 3.5],
+                            ['Energie zukunft projekt netz k', 4.5], ['Wärme leitung anlage versorgun', 5.5],
+                            ['Region stadt energie zukunft p', 6.5]]}}]}}
+
+
 @settings(max_examples=int(os.environ.get("REPORT_HYPOTHESIS_EXAMPLES", "8")), deadline=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(sections=flowing_sections())
 @example(sections=LAST_PARAGRAPH_AT_THE_FOOT)
 @example(sections=FOOTNOTE_AFTER_A_PAGE_OF_IMAGES)
+@example(sections=HEADING_OVER_A_TABLE_AT_THE_FOOT)
 def test_no_heading_is_the_last_text_on_a_page(sections):
     with tempfile.TemporaryDirectory() as tmp:
         content = make_project(Path(tmp), REPORT, sections)

@@ -63,7 +63,7 @@ def _pipeline(content_dir: Path, out_dir: Path, edition_names: list[str] | None,
               marks: bool, cache: Cache) -> BuildResult:
     # what the charts need comes first, without reportlab or pikepdf: the chart workers are forked
     # before those imports, so their matplotlib import runs beside the rest of the build's
-    from .charts import chart_languages, grid_cells, render_charts, start_early, stop_workers
+    from .charts import chart_languages, full_width, grid_cells, render_charts, start_early, stop_workers
     from .content import load_document
     from .theme import load_theme
 
@@ -78,11 +78,12 @@ def _pipeline(content_dir: Path, out_dir: Path, edition_names: list[str] | None,
         theme, fonts = load_theme(content_dir, doc.assets_dir)
         locale = doc.locale()  # the report's language, with report.yaml's numbers:
         # drawn in worker processes while the layout runs; the first finish waits for them
-        cells = grid_cells(doc, theme)
+        # each at the sizes it is set at: the text frame's width (in a section's own language too), a grid's cells
+        cells, full, languages = grid_cells(doc, theme), full_width(doc), chart_languages(doc)
         charts = render_charts(doc.charts, theme, fonts, locale, theme.page.text_width, cache, background=True,
-                               languages=chart_languages(doc), cells=cells)
+                               languages=languages, cells=cells, full=full)
         return _layout_and_finish(doc, theme, fonts, locale, charts, content_dir, out_dir, edition_names,
-                                  report, marks, cache, cells)
+                                  report, marks, cache, cells, [*full, *languages])
     except BaseException:
         stop_workers()  # an error or Ctrl-C: no chart worker outlives the build
         raise
@@ -105,7 +106,7 @@ def _theme_problems(content_dir: Path) -> list[Diagnostic]:
 
 def _layout_and_finish(doc, theme, fonts, locale, charts, content_dir: Path, out_dir: Path,
                        edition_names: list[str] | None, report: Progress, marks: bool, cache: Cache,
-                       cells: list | None = None) -> BuildResult:
+                       cells: list | None = None, wide: list[str] | None = None) -> BuildResult:
     from .charts import interrupts_held, release_workers
     with interrupts_held():  # reportlab's and pikepdf's imports would swallow a Ctrl-C (bare `except:`)
         from .charts.donut_labels import label_warnings
@@ -130,7 +131,7 @@ def _layout_and_finish(doc, theme, fonts, locale, charts, content_dir: Path, out
                          warnings=[*theme.warnings, *doc.warnings, *check_digits(theme, fonts),
                                    *label_warnings(doc.charts, theme.page.text_width, theme.sizes.caption,
                                                    max(theme.sizes.caption, theme.plates.reversed_min), fonts,
-                                                   locale, cells or [])])
+                                                   locale, cells or [], wide)])
     if theme.logo is not None and any(e.name == "print" for e in chosen):
         result.warnings += print_notes(theme.logo, doc.assets_dir, theme)
         # a hairline in the logo would fail the print preflight after the whole layout: said now,

@@ -28,8 +28,8 @@ from .theme import Sizes, Theme, trim_mm
 PAGE = (420 * MM, 297 * MM)  # A3 landscape
 SIZE_FONTS = {"body": "regular", "leading": "regular", "lead": "light", "lead_leading": "light", "h1": "black",
               "h2": "bold", "h3": "bold", "note": "regular", "kicker": "bold", "caption": "regular",
-              "source": "regular", "quote": "light",
-              "quote_leading": "light", "figure": "black", "running": "bold", "title": "black"}
+              "figure_title": "bold", "source": "regular", "quote": "light", "quote_leading": "light",
+              "figure": "black", "running": "bold", "title": "black"}
 SAMPLE = "Ein gutes Jahr für Ihre Internationalisierung – 1.000 Gäste, 20 Länder"
 SAMPLES = {"de": SAMPLE, "en": "A good year for your internationalisation – 1,000 guests, 20 countries"}
 

@@ -218,6 +218,9 @@ class Sizes(Node):
     note: float = spec("Small print: notes and footnotes (pt).", between=SIZE_RANGE)
     kicker: float = spec("Kicker line size (pt).", between=SIZE_RANGE)
     caption: float = spec("Caption size (pt).", between=SIZE_RANGE)
+    figure_title: float = spec("Title over a table or chart (pt): set bold in the ink colour, close above it, "
+                               "so that it reads as the label of what follows, not as a sub-heading.",
+                               between=SIZE_RANGE)
     source: float = spec("Source line size (pt).", between=SIZE_RANGE)
     quote: float = spec("Pull quote size (pt).", between=SIZE_RANGE)
     quote_leading: float = spec("Pull quote line distance (pt).", between=SIZE_RANGE)

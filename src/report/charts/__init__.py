@@ -32,7 +32,7 @@ import sys
 import tempfile
 import threading
 import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from concurrent.futures import Future
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -114,18 +114,28 @@ class GridCell(NamedTuple):
         return drawing_key(self.chart_id, self.language, (self.width, self.height))
 
 
+def _placed(doc: Any) -> Iterator[tuple[str | None, Any]]:
+    """Every block of the sections, with the language it is laid out in: None for the report's, else a
+    section's own `language:` (as layout.in_language decides)."""
+    for section in doc.sections:
+        language = getattr(section, "language", None)
+        language = None if language == doc.report.language else language
+        for block in getattr(section, "blocks", None) or []:
+            yield language, block
+
+
 def grid_cells(doc: Any, theme: Theme) -> list[GridCell]:
     """The charts set in grids: their cells share the text frame's width, a column gap apart."""
     width, gap = theme.page.text_width, grid_gap(theme)
-    found = []
-    for section in doc.sections:
-        language = getattr(section, "language", None)
-        language = None if language == doc.report.language else language  # as layout.in_language decides
-        for block in getattr(section, "blocks", None) or []:
-            if isinstance(block, Grid):
-                found += [cell for row in block.rows(width, gap) for cell in row_cells(doc.charts, row, width, gap,
-                                                                                        block, language)]
-    return found
+    return [cell for language, block in _placed(doc) if isinstance(block, Grid)
+            for row in block.rows(width, gap) for cell in row_cells(doc.charts, row, width, gap, block, language)]
+
+
+def full_width(doc: Any) -> list[str]:
+    """The charts a section in the report's language places at the text frame's width (`- chart:`): the
+    others are drawn only at the sizes they are set at (grid_cells, chart_languages), or not at all."""
+    return list(dict.fromkeys(block.id for language, block in _placed(doc)
+                              if language is None and isinstance(block, ChartRef) and block.id in doc.charts))
 
 
 def grid_gap(theme: Theme) -> float:
@@ -148,13 +158,10 @@ def chart_languages(doc: Any) -> dict[str, list[str]]:
     """Per chart id, the languages other than the report's of the sections that place it (a text
     section with its own `language:`): there its numbers and words follow that language."""
     found: dict[str, list[str]] = {}
-    for section in doc.sections:
-        language = getattr(section, "language", None)
-        if language is None or language == doc.report.language:  # as layout.in_language decides
-            continue
-        for block in getattr(section, "blocks", None) or []:
-            if isinstance(block, ChartRef) and block.id in doc.charts and language not in found.get(block.id, []):
-                found.setdefault(block.id, []).append(language)
+    for language, block in _placed(doc):
+        if language is not None and isinstance(block, ChartRef) and block.id in doc.charts \
+                and language not in found.get(block.id, []):
+            found.setdefault(block.id, []).append(language)
     return found
 
 
@@ -325,8 +332,9 @@ def _is_pdf(data: bytes) -> bool:
 def render_charts(charts: dict[str, Any], theme: Theme, fonts: dict[str, Path], locale: Locale,
                   width: float, cache: Cache | None = None, background: bool = False,
                   languages: dict[str, list[str]] | None = None,
-                  cells: list[GridCell] | None = None) -> dict[str, ChartDrawing]:
-    """Render every chart at `width` points wide and its own height, reusing cached drawings.
+                  cells: list[GridCell] | None = None, full: Collection[str] | None = None) -> dict[str, ChartDrawing]:
+    """Render every chart at `width` points wide and its own height — or those `full` names (full_width:
+    a chart only in grids is not drawn at the text frame's width) — reusing cached drawings.
     `background`: draw misses in worker processes and return at once (see the module docstring).
     `languages` (chart_languages): per chart id, the other languages it is drawn in as well, each
     under `drawing_key(id, language)`; the locale (language and number notation) is part of each
@@ -340,7 +348,8 @@ def render_charts(charts: dict[str, Any], theme: Theme, fonts: dict[str, Path], 
     jobs, keys = [], {}
     drawn_with = key("theme", theme)  # once: serialising the theme for each chart's key took longer
     # (key, id, chart, language, width, legend, cell name)
-    wanted = [(cid, cid, chart, None, width, False, "") for cid, chart in charts.items()]
+    at_width = set(charts if full is None else full)
+    wanted = [(cid, cid, chart, None, width, False, "") for cid, chart in charts.items() if cid in at_width]
     wanted += [(drawing_key(cid, language), cid, charts[cid], language, width, False, "")
                for cid, more in (languages or {}).items() for language in more]
     for cell in cells or []:

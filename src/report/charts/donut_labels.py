@@ -14,7 +14,7 @@ line, and at last the labels' size shrinks: then `Plan.fits` is False, and the b
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -345,13 +345,14 @@ def font_measure(regular: Path, bold: Path) -> Measure:
 
 
 def label_warnings(charts: dict[str, Any], width: float, size: float, inside_size: float, fonts: dict[str, Path],
-                   locale: Locale, cells: Sequence[Any] = ()) -> list[Diagnostic]:
+                   locale: Locale, cells: Sequence[Any] = (), full: Collection[str] | None = None) -> list[Diagnostic]:
     """A warning for each donut or pie whose labels do not fit it at the caption size, at the chart's
     file: the drawing then sets them smaller (or, at the very last, lets them touch), never without one.
-    `cells` (charts.GridCell): the charts set in grids as well, each at its cell's size, warned at the grid."""
+    `cells` (charts.GridCell): the charts set in grids as well, each at its cell's size, warned at the grid;
+    `full` (charts.full_width): the charts set at `width` (None: all), as render_charts draws them."""
     out = []
     measure = None
-    placed = [(chart, width, chart.height, False, None) for chart in charts.values()]
+    placed = [(chart, width, chart.height, False, None) for cid, chart in charts.items() if full is None or cid in full]
     placed += [(charts[c.chart_id], c.width, c.height, c.legend, c) for c in dict.fromkeys(cells)]
     for chart, across, high, legend, cell in placed:
         if getattr(chart, "kind", None) not in ("donut", "pie") or not chart.values:

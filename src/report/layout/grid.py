@@ -170,8 +170,8 @@ def _image(ctx: LayoutContext, item: GridItem, cell_w: float, height: float | No
         width = min(cell_w, text_frame_height(ctx.geometry, ctx.styles.theme.page) * PORTRAIT_SHARE * w_px / h_px)
         img = PlacedImage(None, width, width * h_px / w_px, item.alt, drawn=credited)
         img.image = ctx.prepare_image(item.image, img.width, img.height, at)
-        return img
-    return Photo(ctx, item, cell_w, height, credited)
+        return ctx.anchored(item, img)  # where a cross-reference to its id: points
+    return ctx.anchored(item, Photo(ctx, item, cell_w, height, credited))
 
 
 class Photo(PlacedImage):

@@ -36,7 +36,7 @@ def chart_parts(ctx: LayoutContext, node: Any, chart: Any, drawing: Any) -> list
     (and its data for screen readers), caption and source line."""
     st = ctx.styles
     return [
-        ctx.anchored(node, Paragraph(rl_plain(chart.title, ctx.locale), st.para("h2"))),
+        ctx.anchored(node, Paragraph(rl_plain(chart.title, ctx.locale), st.para("figure_title"))),  # a Caption
         ChartFigure(drawing, chart.alt),  # plain text, not markup
         *chart_data(chart, ctx.locale, st.font["regular"]),
         Spacer(0, 2 * MM),

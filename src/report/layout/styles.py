@@ -118,6 +118,11 @@ class Styles:
                           textColor=self.colour("primary"), alignment=TA_LEFT, hyphenationLang=""),  # display type
             "caption": dict(fontSize=s.caption, leading=s.caption * 1.4, textColor=self.colour("ink"),
                             alignment=TA_LEFT),
+            # the title over a table or chart: a label of what follows (bold, in the ink colour, close above
+            # it), not a sub-heading of the text (h2: larger, in the primary colour, with room around it)
+            "figure_title": dict(fontName=f["bold"], fontSize=s.figure_title, leading=s.figure_title * 1.3,
+                                 alignment=TA_LEFT, spaceBefore=s.figure_title * 0.6,
+                                 spaceAfter=s.figure_title * 0.3, keepWithNext=1, hyphenationLang=""),
             "source": dict(fontSize=s.source, leading=s.source * 1.4, textColor=self.colour("muted"),
                            alignment=TA_LEFT),
             "small": dict(fontSize=s.caption, leading=s.caption * 1.45, textColor=self.colour("ink"),

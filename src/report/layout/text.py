@@ -57,9 +57,10 @@ RAG_EM = 2.0
 # and narrow columns (two columns on A5) come out full of holes, even with the optimiser. Body text
 # in a narrower measure is set flush left instead, as typographers do (and as captions are).
 MIN_JUSTIFIED_CHARS = 45
-# Headings of several lines are balanced (CSS text-wrap: balance): set as narrow as their number of
-# lines allows, so that no word stands alone on the last line ("… Freunde des / Lesens")
-BALANCED_STYLES = ("h1", "h2", "h3")
+# Headings of several lines, and titles over tables and charts, are balanced (CSS text-wrap: balance):
+# set as narrow as their number of lines allows, so that no word stands alone on the last line
+# ("… Freunde des / Lesens")
+BALANCED_STYLES = ("h1", "h2", "h3", "figure_title")
 WHOLE_BACK = 3  # the most lines a page or column ends early rather than inside a web address
 _AVERAGE_TEXT = "Die Stiftung fördert Projekte in allen Stadtteilen, the foundation supports local projects."
 

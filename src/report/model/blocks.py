@@ -190,6 +190,8 @@ class GridItem(Node):
     note: Markup | None = spec("A card's small last line, e.g. place and partner.", default=None,
                                example="Ort: Eilenburg · Partner: Kreisvolkshochschule",
                                example_en="Place: Leeds · Partner: Leeds Libraries")
+    id: str | None = id_spec("the item (a chart in a grid is also named by its chart's name)", "lesekoffer",
+                             "reading-suitcase")
 
     @property
     def card(self) -> bool:

@@ -2,11 +2,11 @@
 that place is on (the layout finds it; see layout.refs).
 
 The places a text may name: a section, by its file name without the number in front (07-finanzen.yaml
-is #finanzen; #07-finanzen names it too) or by the `id:` it is given instead; a sub-heading, table or
-image by its `id:`; a chart by its name (its file in charts/). An id written twice is an error where it
-is written; two places that share a name only by their file names are an error only where a
-reference names them. Errors point at the reference's `#` in the file (line and column), found in
-the file's text from the position of the value it stands in.
+is #finanzen; #07-finanzen names it too) or by the `id:` it is given instead; a sub-heading, table,
+image or grid's item (chart, image, card) by its `id:`; a chart by its name (its file in charts/). An
+id written twice is an error where it is written; two places that share a name only by their file
+names are an error only where a reference names them. Errors point at the reference's `#` in the file
+(line and column), found in the file's text from the position of the value it stands in.
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ class Target:
     """A place a reference may name: `node` is the section or block (a chart's block) laid out there."""
 
     id: str
-    kind: str  # section, heading, chart, table or image
+    kind: str  # section, heading, chart, table, image or card
     what: str  # for messages: "the section 'Finanzen' (sections/07-finanzen.yaml)"
     node: Any = field(compare=False, repr=False)
     pos: Pos = Pos()
@@ -91,15 +91,26 @@ def _block_targets(blocks: list[Any]) -> Iterator[Target]:
             yield from _block_targets(block.blocks)
         elif isinstance(block, ChartRef):
             yield Target(block.id, "chart", f"the chart '{block.id}' ({block.pos})", block, block.pos, written=False)
-        elif isinstance(block, Grid):  # a chart in a grid's cell, as a chart
-            yield from (Target(item.chart, "chart", f"the chart '{item.chart}' ({item.pos})", item, item.pos,
-                               written=False) for item in block.items if item.chart)
+        elif isinstance(block, Grid):
+            yield from _grid_targets(block)
         elif isinstance(block, (Heading, Table, Figure)) and block.id is not None:
             kind = {Heading: "heading", Table: "table", Figure: "image"}[type(block)]
             name = block.text if isinstance(block, Heading) else block.title if isinstance(block, Table) \
                 else Path(block.image).name
             yield Target(block.id, kind, f"the {kind} '{name}' ({block.pos})", block,
                          block.field_pos.get("id", block.pos))
+
+
+def _grid_targets(grid: Grid) -> Iterator[Target]:
+    """A grid's items: a chart by its name, as a chart; any item (a chart, image or card) by its `id:`."""
+    for item in grid.items:
+        kind = "chart" if item.chart else "card" if item.card else "image"
+        name = item.chart or item.title or Path(item.image or "").name
+        what = f"the {kind} '{name}' ({item.pos})"
+        if item.chart:
+            yield Target(item.chart, kind, what, item, item.pos, written=False)
+        if item.id is not None:
+            yield Target(item.id, kind, what, item, item.field_pos.get("id", item.pos))
 
 
 def check(report: Any, sections: list[Any], charts: dict[str, Any], ctx: ReadContext,
@@ -179,7 +190,7 @@ def _unknown_hint(target: str, places: list[Target]) -> str:
         return f"did you mean '{close[0]}'?"
     shown = ", ".join(known[:SHOWN_KNOWN]) + (", …" if len(known) > SHOWN_KNOWN else "")
     return (f"name a section by its file name without the number in front, a chart by its name, or a "
-            f"sub-heading, table or image by the id: it is given; known: {shown or 'none'}")
+            f"sub-heading, table, image or grid item by the id: it is given; known: {shown or 'none'}")
 
 
 def marked_texts(node: Any, ctx: ReadContext) -> Iterator[tuple[Any, str, str, Pos]]:

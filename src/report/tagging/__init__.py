@@ -14,7 +14,9 @@ from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from typing import Any
 
-HEADING_ROLES = {"h1": "H1", "h2": "H2", "h3": "H3", "footnote": "Note", "caption": "Caption", "toc1": "P"}
+# the structure role of a paragraph by its style (else P); the title over a table or chart is its caption
+HEADING_ROLES = {"h1": "H1", "h2": "H2", "h3": "H3", "footnote": "Note", "caption": "Caption",
+                 "figure_title": "Caption", "toc1": "P"}
 
 
 @dataclass
@@ -215,8 +217,9 @@ class Shared:
 
 
 @contextmanager
-def shared_group(canv: Any, shared: Shared, role: str, key: str | None = None) -> Iterator[None]:
-    """`group(canv, role)` the first time `shared` is drawn in this render pass; `within` it after.
+def shared_group(canv: Any, shared: Shared, role: str, key: str | None = None,
+                 alt: str | None = None) -> Iterator[None]:
+    """`group(canv, role, alt)` the first time `shared` is drawn in this render pass; `within` it after.
     `key` (default: the role) tells apart elements of one role (each entry's LBody of a timeline)."""
     tagger = tagger_of(canv)
     if tagger is None:
@@ -230,7 +233,7 @@ def shared_group(canv: Any, shared: Shared, role: str, key: str | None = None) -
         with tagger.within(idx):
             yield
         return
-    with tagger.group(role) as idx:
+    with tagger.group(role, alt) as idx:
         shared.elems[name] = idx
         yield
 

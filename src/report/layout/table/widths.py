@@ -1,0 +1,229 @@
+"""The widths of a table's columns, as a typesetter sets them: each column as wide as its widest
+entry where the table has room, else narrowed where that costs fewest lines; a table too wide even
+so is refused (`TooWide`) for the layout to set it smaller or tell the author."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from ..styles import MM, Styles
+from .cells import Setup, Text, bound_unit, column_cells, hang, longest_word, loose, parts
+from .data import Column, Row, TableData
+
+MIN_TEXT_COLUMN = 18 * MM  # narrower than this a text column breaks nearly every word
+NUMBER_COLUMN = 16 * MM  # number columns get this much where the table has room (airy, even columns)
+NUMBER_GAP = 1.5  # ems: the least room between the widest entries of two number columns, where it fits
+TIGHT_GUTTER = 1.0  # ems: the room between the columns of a table whose entries do not fit on one line each
+WORD_SLACK = 0.5  # points a column keeps beyond its longest word: a paragraph breaks a word that fills it exactly
+
+
+class TooWide(ValueError):
+    """The table's columns need more room than the text column has."""
+
+    def __init__(self, column: int, needed: float, available: float, widths: list[float]):
+        super().__init__(f"column {column + 1} makes the table too wide")
+        self.column, self.needed, self.available, self.widths = column, needed, available, widths
+
+
+Lines = tuple[list[int], int]  # a column's lines per row, and its heading's
+
+
+@dataclass
+class _Fit:
+    """What the widths of a table that does not fit cost: the lines of its rows (a row is as tall as
+    its tallest cell), of its heading (repeated on every page the table runs onto) and a quarter
+    line for every cell broken at all, even where its row is no taller for it ('ONS Brunnengasse /
+    3' reads worse than one line)."""
+
+    cells: list[list[Text | None]]  # per column, per row: its text where it wraps (None: a number)
+    heads: list[list[Text]]  # per column: label and unit
+    inner: list[float]  # per column: what its width loses before its text (slack, hang)
+    head_weight: float
+
+    def lines(self, i: int, width: float) -> Lines:
+        room = width - self.inner[i]
+        return [t.lines(room) if t else 1 for t in self.cells[i]], sum(t.lines(room) for t in self.heads[i])
+
+    def cost(self, columns: list[Lines]) -> float:
+        rows = sum(max(row) for row in zip(*(lines for lines, _ in columns), strict=True))
+        broken = sum(n > 1 for lines, _ in columns for n in lines)
+        return rows + self.head_weight * max(head for _, head in columns) + 0.25 * broken
+
+
+def _heading(col: Column, su: Setup) -> list[Text]:
+    return [Text.of(loose(col.label), su.bold, su.size),
+            *([Text.of(bound_unit(col.unit), su.regular, su.size)] if col.unit else [])]
+
+
+def _two_lines(texts: list[Text]) -> float:
+    """The least width in which a heading takes at most two lines: a label over its unit on one line
+    each, a label alone on two."""
+    word = max((w for t in texts for w in t.widths), default=0.0)
+    widths = sorted(w for t in texts for w in t.runs() if w >= word)
+    return next((w for w in widths if sum(t.lines(w) for t in texts) <= 2), widths[-1] if widths else 0.0)
+
+
+def _shrink(fit: _Fit, widths: list[float], floors: list[list[float]], excess: float) -> list[float]:
+    """Narrow the columns by `excess`, a step at a time, each time where it costs fewest lines per
+    point won: first room no text needs, then where a column's text takes more lines (long cells
+    first, as they win most room per line; a step may skip narrower widths that cost more)."""
+    widths = list(widths)
+    for i, fl in enumerate(floors):  # room above the width its text needs: free
+        take = min(widths[i] - max(f for f in fl if f <= widths[i] + 0.001), excess)
+        widths[i] -= take
+        excess -= take
+    state = [fit.lines(i, w) for i, w in enumerate(widths)]
+    base = fit.cost(state)
+    while excess > 0.001:
+        best = None
+        for i, fl in enumerate(floors):
+            below = [f for f in fl if f < widths[i] - 0.001]
+            # narrower than needed only the widest of them: the others cost more and win nothing
+            reach = [f for f in below if f >= widths[i] - excess] + [f for f in below if f < widths[i] - excess][-1:]
+            for floor in reach:
+                lines = fit.lines(i, floor)
+                lost = fit.cost([*state[:i], lines, *state[i + 1:]]) - base
+                score = lost / min(widths[i] - floor, excess)
+                if best is None or score < best[0] - 1e-9:
+                    best = (score, i, floor, lines, lost)
+        if best is None:
+            break
+        _, i, floor, lines, lost = best
+        take = min(excess, widths[i] - floor)  # any width down to the floor is set as the floor is
+        widths[i] -= take
+        excess -= take
+        state[i] = lines
+        base += lost
+    return widths
+
+
+def natural_width(data: TableData, su: Setup, available: float) -> float:
+    """The width of a table whose entries each stand on one line at their size, with its gutters."""
+    natural, _, _ = _measure(data, su, available)
+    return sum(natural) + su.gutter * (len(data.columns) - 1)
+
+
+def _measure(data: TableData, su: Setup, available: float) -> tuple[list[float], list[float], list[float]]:
+    """Per column: its natural width, its least width, and what its width loses before its text. A
+    column the author gave a width has that width as both, unless its entries need more."""
+    mark_room = su.size * 0.6
+    gap = max(0.0, NUMBER_GAP * su.size - su.gutter)  # more room left of a number column's widest entry
+    natural, minimum, inner = [], [], []
+    for i, col in enumerate(data.columns):
+        unit_w = longest_word(bound_unit(col.unit or ""), su.regular, su.size)
+        label_w = max(longest_word(col.label, su.bold, su.size), unit_w) + WORD_SLACK  # where it has room
+        least = max(longest_word(loose(col.label), su.bold, su.size), unit_w) + WORD_SLACK
+        cells = column_cells(data, i)
+        if col.align == "decimal":
+            whole = max((stringWidth(parts(c.text, data.decimal)[0], su.font(k), su.size)
+                         for k, c in cells), default=0.0)
+            frac = max((stringWidth(parts(c.text, data.decimal)[1], su.font(k), su.size)
+                        for k, c in cells), default=0.0)
+            right = hang(data, i, su)
+            need = max(label_w, whole + frac) + right
+            minimum.append(max(least, whole + frac) + right)
+            natural.append(need + (gap if i else 0))
+            inner.append(WORD_SLACK + right)
+        else:  # never narrower than its longest word (a paragraph would cut it without a hyphen)
+            full = max((stringWidth(c.text, su.font(k), su.size) + (mark_room if c.mark else 0)
+                        for k, c in cells), default=0.0)
+            word = max((longest_word(c.text, su.font(k), su.size) + (mark_room if c.mark else 0)
+                        for k, c in cells), default=0.0)
+            natural.append(max(full, label_w) + WORD_SLACK)
+            minimum.append(max(word + WORD_SLACK, least, min(MIN_TEXT_COLUMN, natural[-1])))
+            inner.append(WORD_SLACK)
+        if col.width:
+            natural[-1] = minimum[-1] = max(minimum[-1], col.width / 100 * available)
+    return natural, minimum, inner
+
+
+def set_table(data: TableData, styles: Styles, available: float) -> tuple[TableData, list[float]]:
+    """The table as set and its widths. A table whose entries do not all fit on one line at the
+    theme's gutter is set with gutters of TIGHT_GUTTER first: a little less room between columns
+    costs less than a second line in many rows."""
+    su = Setup.of(data, styles)
+    tight = TIGHT_GUTTER * su.size
+    if not data.gutter and tight < su.gutter:
+        natural, _, _ = _measure(data, su, available)
+        if su.span(natural) > available:
+            data = replace(data, gutter=tight)
+    return data, column_widths(data, styles, available)
+
+
+def broken_rows(data: TableData, styles: Styles, widths: list[float]) -> int:
+    """How many rows of the table take more than one line in these widths."""
+    su = Setup.of(data, styles)
+    _, _, inner = _measure(data, su, sum(widths))
+    wrapping = [i for i, c in enumerate(data.columns) if c.align != "decimal"]
+    return sum(any(Text.of(r.cells[i].printed, su.font(r.kind), su.size)
+                   .lines(widths[i] - inner[i]) > 1 for i in wrapping if i < len(r.cells))
+               for r in data.rows if r.kind != "group")
+
+
+def column_widths(data: TableData, styles: Styles, available: float) -> list[float]:
+    """Widths that fit `available`, as a typesetter sets them. A column's natural width is its
+    widest entry on one line (a number column's digits, a text column's whole text). When that
+    fits, room left over goes first to headings that would take more than two lines, then to
+    number columns (to an even width), then to the text columns. When it does not, columns narrow
+    where that costs fewest lines (`_shrink`); a text column never below its longest word, a number
+    column never below its widest number. Raises TooWide (naming the widest column) when even the
+    narrowest setting does not fit."""
+    su = Setup.of(data, styles)
+    natural, minimum, inner = _measure(data, su, available)
+    gutters = su.gutter * (len(data.columns) - 1)
+    if sum(minimum) + gutters > available + 0.01:
+        widest = max(range(len(minimum)), key=lambda i: minimum[i])
+        raise TooWide(widest, sum(minimum) + gutters, available, minimum)
+    heads = [_heading(col, su) for col in data.columns]
+    two = [minimum[i] if col.width else max(minimum[i], _two_lines(heads[i]) + inner[i])
+           for i, col in enumerate(data.columns)]
+    if sum(natural) + gutters <= available:
+        widths = list(natural)
+        short = sorted((two[i] - widths[i], i) for i in range(len(widths)) if two[i] > widths[i] + 0.001)
+        for more, i in short:  # headings that would take three lines or more, the nearest first
+            if sum(widths) + gutters + more <= available:
+                widths[i] += more
+    else:
+        fit, floors = _fitting(data, su, heads, inner, minimum)
+        start = [max(n, t) for n, t in zip(natural, two, strict=True)]
+        widths = _shrink(fit, start, floors, sum(start) + gutters - available)
+    spare = available - sum(widths) - gutters
+    numbers = [i for i, c in enumerate(data.columns)
+               if c.align == "decimal" and not c.width and widths[i] < NUMBER_COLUMN]
+    want = sum(NUMBER_COLUMN - widths[i] for i in numbers)
+    if numbers and spare > 0:
+        for i in numbers:
+            widths[i] += (NUMBER_COLUMN - widths[i]) * min(1.0, spare / want)
+        spare = available - sum(widths) - gutters
+    wrapping = ([i for i, c in enumerate(data.columns) if c.align != "decimal" and not c.width]
+                or [i for i, c in enumerate(data.columns) if not c.width] or [0])
+    for i in wrapping:  # the table spans the column: extra room goes to the text columns
+        widths[i] += spare / len(wrapping)
+    return widths
+
+
+def _fitting(data: TableData, su: Setup, heads: list[list[Text]], inner: list[float],
+             minimum: list[float]) -> tuple[_Fit, list[list[float]]]:
+    """The cost of a table's widths, and per column the widths at which its lines change (never
+    below its minimum)."""
+    rows = [r for r in data.rows if r.kind != "group"]
+    known: dict[tuple[str, str], Text] = {}
+
+    def text(row: Row, i: int) -> Text | None:
+        if data.columns[i].align == "decimal" or i >= len(row.cells):
+            return None
+        words, font = row.cells[i].printed, su.font(row.kind)
+        if (words, font) not in known:
+            known[words, font] = Text.of(words, font, su.size)
+        return known[words, font]
+
+    cells = [[text(r, i) for r in rows] for i in range(len(data.columns))]
+    floors = []
+    for i, texts in enumerate(heads):
+        runs = {w for t in {id(t): t for t in [*cells[i], *texts] if t}.values() for w in t.runs()}
+        floors.append(sorted({minimum[i], *(w + inner[i] for w in runs if w + inner[i] > minimum[i])}))
+    pages = 1 + len(rows) // 30  # the heading repeats on every page a long table runs onto
+    return _Fit(cells, heads, inner, pages), floors
+
