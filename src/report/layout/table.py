@@ -443,9 +443,7 @@ class DataTable(Flowable):
 
     def _cell_para(self, row: Row, i: int) -> Paragraph:
         col, cell = self.data.columns[i], row.cells[i] if i < len(row.cells) else Cell("")
-        # a narrow no-break space (a thousands separator, numbers: thousands: " ") is one reportlab breaks at
-        text = escape(_loose(cell.text) if row.kind == "header" else cell.text).replace("\u202f", "\u00a0") \
-            + _mark_text(cell.mark)
+        text = escape(_loose(cell.text) if row.kind == "header" else cell.text) + _mark_text(cell.mark)
         if row.kind == "header" and row is self.head[0] and col.unit:
             text += f" <br/><font name={self.su.regular}>{escape(_bound_unit(col.unit))}</font>"
         align = "left" if row.kind == "group" else "right" if col.align == "decimal" else col.align
