@@ -25,6 +25,7 @@ WORDS = " notre responsabilité et l'approvisionnement de la région" * 5
 RESUME = ("kind: text\nlanguage: fr-CH\ntitle: Résumé en français\nblocks:\n"
           "  - paragraph: >-\n      L'année a été \"exceptionnelle\" : nous avons accompagné 1 234 entreprises ;"
           " la croissance est de 12,5%. Pourquoi ? Parce que M. Dupont l'a voulu, le 1er janvier !\n"
+          "  - quote: L'exportation nous fait grandir.\n"
           + "".join(f"  - paragraph: {'m' * k}{WORDS}\n" for k in range(2, 12)) +
           "  - table:\n      title: Chiffres d'affaires\n      alt: Chiffres d'affaires par année\n"
           "      columns:\n        - name: Année\n        - {name: Montant, type: number, unit: CHF}\n"
@@ -98,6 +99,7 @@ def test_a_french_section_in_a_swiss_german_report_is_set_in_french(bilingual):
     text = _text(bilingual["print"])
     assert f"«{NNBSP}exceptionnelle{NNBSP}»{NNBSP}: nous" in text and f"entreprises{NNBSP};" in text
     assert f"12,5{NNBSP}%. Pourquoi{NNBSP}? Parce que M. Dupont" in text.replace(NBSP, " ")
+    assert f"«{NNBSP}L’exportation nous fait grandir.{NNBSP}»" in text  # a pull quote's marks, set by the layout
     assert re.search(rf"2016\s+1{NNBSP}234,5\s+2017\s+48{NNBSP}250", text), text  # its table: French numbers
     assert f"48{NNBSP}250" in text and f"+4,2{NNBSP}% par rapport à l’année précédente" in text  # key figures
     assert "Sie sagte «Danke»! Warum? 12,5%." in text  # the report's own chapters stay Swiss German

@@ -57,6 +57,13 @@ class Locale:
     def label(self, key: str) -> str:
         return self.labels[key]
 
+    def enclosing(self) -> tuple[str, str]:
+        """The quotation marks the layout sets around a quotation, with the spaces the language puts
+        inside them: („, “), (« + U+202F, U+202F + ») in French."""
+        open_q, close_q = self.quotes
+        return (open_q + NNBSP if open_q in self.space_after else open_q,
+                NNBSP + close_q if close_q in self.space_before else close_q)
+
     def number(self, value: Any) -> str:
         """A model Number exactly as written, in this language's notation (99.98 → '99,98');
         a plain float (an axis tick): 1000 → '1.000' (de) or '1,000' (en), one decimal where it has any."""
