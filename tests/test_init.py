@@ -91,3 +91,4 @@ def test_init_refuses_an_unknown_language(tmp_path, capsys):
     assert main(["init", "--language", "fr-FR", str(tmp_path / "x")]) == 2
     err = capsys.readouterr().err
     assert "no templates in the language 'fr-FR'" in err and "en-GB" in err
+    assert "reports in fr-FR build: start from one of these and set 'language: fr-FR'" in err  # French builds

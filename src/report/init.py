@@ -16,6 +16,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw
 
 from .errors import Diagnostic, Pos, ReportError
+from .locale import supported
 from .output import write_atomic
 from .schema import schema_files
 
@@ -101,8 +102,11 @@ def init_project(target: Path, language: str = DEFAULT_LANGUAGE) -> list[Path]:
     """Create DIR/content, DIR/assets and DIR/schema; refuses a folder that is not empty."""
     base = language.split("-")[0]
     if base not in template_languages():
-        raise ReportError([Diagnostic(f"there are no templates in the language {language!r}", Pos(target),
-                                      "use one of: " + ", ".join(TEMPLATE_TAGS[b] for b in template_languages()))])
+        hint = "use one of: " + ", ".join(TEMPLATE_TAGS[b] for b in template_languages())
+        if supported(language):  # fr: reports build in it, but the templates are German and English only
+            hint += (f"; reports in {language} build: start from one of these and set 'language: {language}' "
+                     "in report.yaml, or on a section of its own")
+        raise ReportError([Diagnostic(f"there are no templates in the language {language!r}", Pos(target), hint)])
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise ReportError([Diagnostic(f"{target} exists and is not an empty folder", Pos(target),
                                       "choose a new folder name; report init never overwrites files")])

@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from .units import MINUS, NBSP, bind_items, bind_units, number_ranges
+from .units import MINUS, NBSP, NNBSP, bind_items, bind_units, number_ranges
 
 LOCALES_DIR = Path(__file__).parent / "data" / "locales"
 LANGUAGES = frozenset(p.stem for p in LOCALES_DIR.glob("*.yaml"))
@@ -48,9 +48,21 @@ class Locale:
     # the language's own (thousands, decimal) where report.yaml's numbers: changed them: read as well
     language_marks: tuple[str, str] | None = None
     spine: str = "down"  # how the title reads along a book's spine: down (top to bottom) or up
+    # French spacing: a narrow no-break space before these marks and after those (« oui », quoi ?)
+    space_before: str = ""
+    space_after: str = ""
+    titles: tuple[str, ...] = ()  # a title bound to the name after it (M. Dupont), besides Dr., Mr …
+    units: tuple[str, ...] = ()  # words bound to the number before them, besides units.UNITS (12 millions)
 
     def label(self, key: str) -> str:
         return self.labels[key]
+
+    def enclosing(self) -> tuple[str, str]:
+        """The quotation marks the layout sets around a quotation, with the spaces the language puts
+        inside them: („, “), (« + U+202F, U+202F + ») in French."""
+        open_q, close_q = self.quotes
+        return (open_q + NNBSP if open_q in self.space_after else open_q,
+                NNBSP + close_q if close_q in self.space_before else close_q)
 
     def number(self, value: Any) -> str:
         """A model Number exactly as written, in this language's notation (99.98 → '99,98');
@@ -105,7 +117,14 @@ class Locale:
             text = _SIGN.sub(MINUS, lead + text)[len(lead):]
         text = _DASH_AFTER_WORD.sub(NBSP, text)  # a spaced dash ends a line, never begins one
         text = _ABBREVIATION_GAP.sub(rf"\1{NBSP}", _ABBREVIATION_GAP.sub(rf"\1{NBSP}", text))  # z. B.; i. d. R.
-        return bind_items(bind_units(_bind_days(text.replace("...", "…"), self.months, self.month_first)))
+        text = bind_items(bind_units(_bind_days(text.replace("...", "…"), self.months, self.month_first)))
+        if self.titles or self.units:
+            text = _bind_words(text, self.titles, self.units)
+        if self.space_before or self.space_after:
+            lead, trail = before[-1:], after[:1]
+            text = _spaced(lead + text + trail, self.space_before, self.space_after)[len(lead):]
+            text = text[:len(text) - len(trail)] if trail else text
+        return text
 
     def one_line(self, text: str) -> str:
         """`typographic` for a line set whole or read by software (running head, the cover's
@@ -200,7 +219,7 @@ def _month_names(months: tuple[str, ...]) -> str:
 @cache
 def _day_before_month(months: tuple[str, ...]) -> re.Pattern[str]:
     names = _month_names(months)
-    return re.compile(rf"(?<![\w.,])({_DAY}(?:st|nd|rd|th|\.)?) (?=(?:{names})(?!\w))")
+    return re.compile(rf"(?<![\w.,])({_DAY}(?:st|nd|rd|th|er|\.)?) (?=(?:{names})(?!\w))")  # 1er janvier
 
 
 @cache
@@ -224,6 +243,69 @@ def _bind_days(text: str, months: tuple[str, ...], month_first: bool) -> str:
         return text
     text = _day_before_month(months).sub(rf"\1{NBSP}", text)
     return _month_before_day(months).sub(_us_date, text) if month_first else text
+
+
+_SPACES = " \u00a0\u2009\u202f"  # what an author types before a mark in French: space, no-break, thin, narrow
+_MARKS_BEFORE = ";:!?"  # « quoi ? », « ceci : cela »: the marks French sets apart from the word before them
+
+
+@cache
+def _spacing(before: str, after: str) -> tuple[re.Pattern[str], ...]:
+    """The patterns of `_spaced` for these marks (per locale: fr's are ;:!?»›%‰ and «‹)."""
+    marks = re.escape("".join(m for m in before if m in _MARKS_BEFORE))
+    closing = re.escape("".join(m for m in before if m not in _MARKS_BEFORE + "%‰"))
+    opening = re.escape(after)
+    out = []
+    if marks:  # after a word (not after another mark: ?!), before a space, the end or a closing mark;
+        # so never inside a time (10:30), an address (https://, ?q=) or a smiley typed without space
+        out.append(re.compile(rf"(?<=[^\s{marks}{opening}(\[/])[{_SPACES}]*(?=[{marks}]"
+                              rf"(?:$|[\s{closing}”’)\].,…{marks}\"']))"))
+    if closing:
+        out.append(re.compile(rf"(?<=\S)(?<![{opening}])[{_SPACES}]*(?=[{closing}])"))
+    if opening:
+        out.append(re.compile(rf"(?<=[{opening}])[{_SPACES}]*(?=[^\s{closing}])"))
+    if "%" in before or "‰" in before:  # 12,5 % (after a number only: "en %" is the author's)
+        out.append(re.compile(r"(?<=\d)[ \u00a0\u2009\u202f]?(?=[%‰])"))
+    return tuple(out)
+
+
+# a number the author grouped with spaces, as French writes it: "1 234", "48 250 000" (not "2017 250")
+_TYPED_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0]\d{3})+(?![\d]|[.,]\d{3})")
+
+
+def _spaced(text: str, before: str, after: str) -> str:
+    """French spacing: a narrow no-break space (U+202F) before `before`'s marks and after `after`'s,
+    where the author typed a space (any kind) or none: « Bonjour », quoi ?, ceci : cela, 12,5 %.
+    The space never breaks, so a mark never begins a line, nor a closing guillemet; nor does one
+    between a number's groups of digits typed with spaces (1 234 entreprises)."""
+    if " " in text or NBSP in text:
+        text = _TYPED_GROUPS.sub(lambda m: m[0].replace(" ", NNBSP).replace(NBSP, NNBSP), text)
+    if not any(m in text for m in before + after):
+        return text
+    for pattern in _spacing(before, after):
+        text = pattern.sub(NNBSP, text)
+    return text
+
+
+@cache
+def _word_binding(titles: tuple[str, ...], units: tuple[str, ...]) -> tuple[re.Pattern[str] | None, ...]:
+    names = "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
+    words = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
+    return (re.compile(rf"(?<![\w.])((?:{names})) (?=[A-ZÀ-Þ])") if names else None,
+            re.compile(rf"(?<=\d) (?=(?:{words})(?!\w))") if words else None,
+            re.compile(r"(?<=\d)\u00a0h (?=\d\d(?!\d))") if "h" in units else None)  # 9 h 30
+
+
+def _bind_words(text: str, titles: tuple[str, ...], units: tuple[str, ...]) -> str:
+    """A language's own titles and units: "M. Dupont", "Mme Martin", "12,4 millions", "9 h 30"."""
+    if " " not in text:
+        return text
+    title, unit, time = _word_binding(titles, units)
+    if title is not None:
+        text = title.sub(rf"\1{NBSP}", text)
+    if unit is not None:
+        text = unit.sub(NBSP, text)
+    return time.sub(f"{NBSP}h{NBSP}", text) if time is not None else text
 
 
 def _hyphenation(language: str, default: str) -> str:
@@ -270,4 +352,6 @@ def _language_locale(language: str) -> Locale:
                   inner_quotes=tuple(data.get("inner_quotes", Locale.inner_quotes)),
                   months=tuple(data.get("months", ())), month_first=bool(data.get("month_first")),
                   group_four_digits=bool(data.get("group_four_digits", True)),
-                  spine=data.get("spine", Locale.spine))
+                  spine=data.get("spine", Locale.spine),
+                  space_before=data.get("space_before", ""), space_after=data.get("space_after", ""),
+                  titles=tuple(data.get("titles", ())), units=tuple(data.get("units", ())))

@@ -31,6 +31,7 @@ _CURRENCY_BEFORE = re.compile(r"(?<![\w.])(?:CHF|Fr\.|EUR|USD|GBP|US\$) (?=[-−
 
 
 TIGHT_UNITS = {"en": ("%", "‰", "p", "x", "×")}  # units set without a space in a language ("61.4%", "23.4p", "1.8x")
+NARROW_UNITS = {"fr": ("%", "‰")}  # units set after a narrow no-break space ("12,5 %", French typography)
 MINUS = "\u2212"  # a real minus sign, not the hyphen
 CURRENCIES = "£$€¥"
 
@@ -62,9 +63,12 @@ def prefixed(number: str, prefix: str) -> str:
 def unit_gap(unit: str, language: str, prefixed: bool = False) -> str:
     """The space between a number and its unit: de always a no-break space; en none before % (and
     the other TIGHT_UNITS) and after a leading currency before an abbreviation ("£4.1m", "$3.2bn"),
-    but a unit in words keeps its space ("$412.6 million", "$150,000 thousand")."""
+    but a unit in words keeps its space ("$412.6 million", "$150,000 thousand"); fr a narrow one
+    before % ("12,5 %")."""
     if not unit:
         return ""
+    if unit in NARROW_UNITS.get(language.split("-")[0].lower(), ()):
+        return NNBSP
     tight = TIGHT_UNITS.get(language.split("-")[0], ())
     closed = prefixed and language.startswith("en") and not spelled_out(unit)
     return "" if unit in tight or closed else NBSP

@@ -100,12 +100,12 @@ def layout(ctx: LayoutContext) -> list[Any]:
     parts += [Paragraph(rl_plain(line, loc), small) for line in contact.address]
     links = []
     if contact.phone:
-        links.append(f"{rl_plain(loc.label('phone'), loc)}: {rl_plain(contact.phone, loc)}")
-    if contact.email:
-        links.append(f"{rl_plain(loc.label('email'), loc)}: "
+        links.append(f"{rl_plain(loc.label('phone') + ':', loc)} {rl_plain(contact.phone, loc)}")
+    if contact.email:  # the label's colon as the language sets it: "E-mail :" in French
+        links.append(f"{rl_plain(loc.label('email') + ':', loc)} "
                      + rl_link(contact.email, f"mailto:{contact.email}", loc))
     if contact.web:
-        links.append(f"{rl_plain(loc.label('web'), loc)}: " + rl_link(contact.web, contact.web, loc))
+        links.append(f"{rl_plain(loc.label('web') + ':', loc)} " + rl_link(contact.web, contact.web, loc))
     if links:
         parts += [Spacer(0, 3 * MM), *(Paragraph(link, small) for link in links)]
     if contact.lines:  # the imprint's further lines (editors, print, a charity's numbers): apart from the

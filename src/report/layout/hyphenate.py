@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import re
 from collections.abc import Callable, Iterator
 from functools import cache, lru_cache
 from pathlib import Path
@@ -256,7 +257,11 @@ def hyphenator(lang: str) -> Callable[[str], Iterator[tuple[str, str]]]:
 
 MIN_WORD = 6  # never hyphenate a word of 5 letters or fewer ("Ge-bäu-de" yes, "Ta-ge" no)
 MONTHS = frozenset(("Januar Jänner Februar Feber August September Oktober November Dezember "
-                    "January February October November December").split())  # never hyphenated
+                    "January February October November December "
+                    "janvier février juillet septembre octobre novembre décembre").split())  # never hyphenated
+# a French word after an elided article or pronoun (l’association, d’investissement, qu’aujourd’hui):
+# hyphenated after the apostrophe, never at it; "aujourd’hui" and "prud’homme" are not elisions and stay whole
+_ELISION = re.compile(r"(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu|presqu)[’']", re.IGNORECASE)
 _URL_MARKS = ("/", "@", "://", "www.", ".de", ".com", ".org")
 _HYPHENS = "-\u2010\u2011"
 
@@ -299,6 +304,9 @@ def _hyphenation_points(text: str, a: int, b: int, hyphenate: Callable | None) -
     while b > a and not text[b - 1].isalpha():
         b -= 1
     core = text[a:b]
+    if not core.isalpha() and getattr(hyphenate, "language", "").startswith("fr") \
+            and (elided := _ELISION.match(core)):
+        a, core = a + elided.end(), core[elided.end():]
     if core in MONTHS:
         return []  # „31. Dezem-ber“: a date reads whole (permitted, but a typesetter would not)
     if len(core) < MIN_WORD or not core.isalpha():

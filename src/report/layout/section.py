@@ -130,7 +130,7 @@ def _paragraph(ctx: LayoutContext, block: ParagraphBlock) -> list[Any]:
 
 
 def _quote(ctx: LayoutContext, block: Quote) -> list[Any]:
-    open_q, close_q = ctx.locale.quotes
+    open_q, close_q = ctx.locale.enclosing()
     own = quoted_whole(block.text)
     text = rl_markup(block.text, ctx.locale, depth=0 if own else 1, refs=ctx.refs)  # a quotation inside: ‚…‘ / ‘…’
     if not own:

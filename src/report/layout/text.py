@@ -35,13 +35,30 @@ from ..tagging import content, start_section, tagger_of
 from .justify import STRETCH, Plan, draws_break, iter_plain, plan
 from .linebreak import Params
 
+NNBSP = "\u202f"
+_WORD_GAPS = re.compile(r"[^\S\u202f]+")  # whitespace but the narrow no-break space
+
 # reportlab splits a text into words at Python's whitespace, but where the text holds a no-break space
 # (every "12 %" bound by typographic()) at its own list, which has U+200B: a web address's break points
 # (markup.BREAK) then became word gaps, and the address printed as "https:// www .example .org". Both
 # ways now split alike: U+200B is a break opportunity inside a word, never a space. Nor is U+2007, the
-# figure space (no break in Unicode, as wide as a digit), which pads a cross-reference's page number.
+# figure space (no break in Unicode, as wide as a digit), which pads a cross-reference's page number,
+# nor U+202F, the narrow no-break space (French « … », "quoi ?", "12,5 %"; a house style's 1 234,5):
+# reportlab's list has it, so "«" stood alone at a line's end. A text that holds one is split at the
+# list (Python's own split would break there too).
 _rl_paragraph._wsc_re_split = re.compile(
-    f"[{re.escape(_rl_paragraph._wsc.replace(markup.BREAK, '').replace(chr(0x2007), ''))}]+").split
+    f"[{re.escape(_rl_paragraph._wsc.replace(markup.BREAK, '').replace(chr(0x2007), '').replace(NNBSP, ''))}]+"
+).split
+_rl_split = _rl_paragraph.split
+
+
+def _split(text: Any, delim: Any = None) -> list[str]:
+    if delim is None and isinstance(text, str) and NNBSP in text:
+        return _rl_paragraph._wsc_re_split(text)
+    return _rl_split(text, delim)
+
+
+_rl_paragraph.split = _split
 
 _OVERFLOW = 0.01  # points a line may exceed its width through rounding
 _AFTER_HYPHEN = re.compile(r"(?<=\w[-\u2010\u2011])(?=\w)")  # where a word may end a line at its own hyphen
@@ -78,19 +95,13 @@ def quoteattr(text: str) -> str:
     return f"'{text}'" if "'" not in text else '"{}"'.format(text.replace('"', "&quot;"))
 
 
-def _escape(text: str) -> str:
-    """Escaped text for reportlab. reportlab breaks lines at U+202F (narrow no-break space) but keeps
-    U+00A0 together: a narrow one the author typed is set as U+00A0."""
-    return escape(text).replace("\u202f", "\u00a0")
-
-
 def rl_markup(text: str, locale: Locale, note: Any = None, depth: int = 0, refs: Any = None) -> str:
     """Safe reportlab markup for a content string (already validated by the model). Links are not
     underlined here: the paragraph style's `linkUnderline` decides per edition (see Styles.para).
     `depth=1` for a text set inside quotation marks: its own quotations take the inner marks.
     `refs` (refs.PageRefs, the context's) sets a cross-reference's page number, and links it where
     the edition has links."""
-    return markup.render(text, _escape, lambda p: f"<b>{p}</b>", lambda p: f"<i>{p}</i>",
+    return markup.render(text, escape, lambda p: f"<b>{p}</b>", lambda p: f"<i>{p}</i>",
                          lambda p, href: f"<a href={quoteattr(href)}>{p}</a>", locale.typographic, url_breaks=True,
                          note=note, quote_depth=locale.quote_depth, depth=depth,
                          page=refs.number if refs is not None else None,
@@ -99,7 +110,7 @@ def rl_markup(text: str, locale: Locale, note: Any = None, depth: int = 0, refs:
 
 def rl_plain(text: str, locale: Locale) -> str:
     """Escaped text without any markup (headings, labels)."""
-    return _escape(locale.typographic(text))
+    return escape(locale.typographic(text))
 
 
 def rl_link(text: str, href: str, locale: Locale) -> str:
@@ -393,7 +404,8 @@ class Paragraph(_RLParagraph):
         text = self.getPlainText()
         if self.read_from and text.startswith(self.read_from):  # read whole with the part before
             text = text[len(self.read_from):]
-        text = " ".join((text + self.read_on).replace("\u00ad", "").replace(markup.BREAK, "").split())
+        # spaces read as one space each, but a narrow no-break space stays (« oui », 1 234): the text as printed
+        text = " ".join(_WORD_GAPS.split((text + self.read_on).replace("\u00ad", "").replace(markup.BREAK, "").strip()))
         with content(canvas, role, rect=(x, y, x + self.width, y + self.height), actual_text=text), \
                 _spaces_at_line_ends(canvas, text):
             super().drawOn(canvas, x, y, _sW)

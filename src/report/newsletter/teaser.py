@@ -94,16 +94,16 @@ def teaser_html(doc: Document, locale: Locale, cover_src: str) -> str:
     t = locale.typographic
     url = escape(nl.pdf_url)
     kicker = escape(t(rep.subtitle or str(rep.year))).upper()
-    alt = escape(f"{locale.label('cover_alt')}: {t(rep.title)} – {t(rep.organisation)}, "
+    alt = escape(f"{t(locale.label('cover_alt') + ':')} {t(rep.title)} – {t(rep.organisation)}, "
                  f"{t(rep.subtitle or str(rep.year))}")
     rows, stacked = _tiles(_figures(doc), locale, c)
     address, ways = _contact(doc, locale)
     footer = [escape(t(nl.sender)), *(escape(t(line)) for line in address)]
-    footer += [f'{escape(label)}: <a href="{escape(href)}" style="color:{c["paper"]};">{escape(text)}</a>'
+    footer += [f'{escape(t(label + ":"))} <a href="{escape(href)}" style="color:{c["paper"]};">{escape(text)}</a>'
                for label, text, href in ways]
     reply = _reply_to(doc)
     if reply:
-        footer.append(f'{escape(locale.label("reply_to"))}: <a href="mailto:{escape(reply)}" '
+        footer.append(f'{escape(t(locale.label("reply_to") + ":"))} <a href="mailto:{escape(reply)}" '
                       f'style="color:{c["paper"]};">{escape(reply)}</a>')
     footer_html = "<br>".join(footer)
     if nl.unsubscribe:  # a paragraph of its own under the address, as in the plain text
@@ -274,11 +274,11 @@ def teaser_text(doc: Document, locale: Locale) -> str:
         value = figure_text(fig, locale).value
         lines.append(f"* {t(fig.qualifier) + ' ' if fig.qualifier else ''}{value} {t(fig.label)}")
     address, ways = _contact(doc, locale)
-    lines += ["", f"{t(nl.button)}:", nl.pdf_url, "", "--", t(nl.sender), *(t(a) for a in address)]
-    lines += [f"{label}: {text}" for label, text, _ in ways]
+    lines += ["", t(f"{nl.button}:"), nl.pdf_url, "", "--", t(nl.sender), *(t(a) for a in address)]
+    lines += [f"{t(label + ':')} {text}" for label, text, _ in ways]  # "E-mail :" in French
     reply = _reply_to(doc)
     if reply:
-        lines.append(f"{locale.label('reply_to')}: {reply}")
+        lines.append(f"{t(locale.label('reply_to') + ':')} {reply}")
     if nl.unsubscribe:
         lines += ["", wrap(t(nl.unsubscribe))]
     return "\n".join(lines) + "\n"

@@ -56,9 +56,7 @@ class DataTable(Flowable):
 
     def _cell_para(self, row: Row, i: int) -> Paragraph:
         col, cell = self.data.columns[i], row.cells[i] if i < len(row.cells) else Cell("")
-        # a narrow no-break space (a thousands separator, numbers: thousands: " ") is one reportlab breaks at
-        text = escape(loose(cell.text) if row.kind == "header" else cell.text).replace("\u202f", "\u00a0") \
-            + mark_text(cell.mark)
+        text = escape(loose(cell.text) if row.kind == "header" else cell.text) + mark_text(cell.mark)
         if row.kind == "header" and row is self.head[0] and col.unit:
             text += f" <br/><font name={self.su.regular}>{escape(bound_unit(col.unit))}</font>"
         align = "left" if row.kind == "group" else "right" if col.align == "decimal" else col.align
