@@ -155,3 +155,22 @@ def test_the_screen_edition_reads_a_floated_figure_where_it_stands_in_the_text(b
     nach = [r for r in read if "EinsNach" in r]
     assert len(nach) == 2 and nach[0].startswith("EinsNach ") and nach[1].endswith("EinsNachEnde.")
     assert read.index(nach[0]) + 1 == read.index(nach[1])  # one after the other, the image before them
+
+
+def test_on_a_wide_page_the_columns_in_their_box_fill_the_page_before_a_chart(tmp_path):
+    """A4 landscape: text sections are two columns in a box narrower than the frame. The columns that
+    fill the page before the chart stand where the columns two pages on (the same side) stand: they
+    stood a box's offset further right, their lines broken narrower."""
+    content = make_project(tmp_path, REPORT, {"quer": {"kind": "text", "title": "Quer", "page": "new", "blocks": [
+        *_lead("QuerVor", 70), {"chart": "aktivitaeten"}, *_lead("QuerNach", 90)]}})
+    shutil.copytree(SAMPLE_CONTENT / "charts", content / "charts")
+    (content / "theme.yaml").write_text("page:\n  orientation: landscape\n", encoding="utf-8")
+    result = build(content, tmp_path / "out", ["print"])
+    assert [w.message for w in result.warnings if "cover-artwork.jpg" not in w.message] == []
+    seen = [c for c in chars(result.outputs[0].path) if c.text.strip()]
+    text = "".join(c.text for c in seen)
+    page = seen[text.find("QuerVorEnde.")].page
+    assert seen[text.find("QuerNach")].page == page and seen[text.find(CHART_TITLE)].page == page + 1
+    edges = [(min(c.box[0] for c in body), max(c.box[2] for c in body))
+             for p in (page, page + 2) for body in [[c for c in seen if c.page == p and abs(c.size - BODY) < 0.1]]]
+    assert abs(edges[0][0] - edges[1][0]) < 0.5 and abs(edges[0][1] - edges[1][1]) < 0.5, edges

@@ -249,7 +249,8 @@ class Deferred:
         limit = FLOAT_LINES * self.leading
         frame, canv = cols._frame, cols.canv
         below = ah - fh - max(cols.getSpaceAfter(), self.fig[0].getSpaceBefore())
-        if below <= limit or not moves_on(self.fig, canv, aw, below):
+        across = aw if cols.box is None else cols._frame_width  # (the figure spans the frame, columns in a box not)
+        if below <= limit or not moves_on(self.fig, canv, across, below):
             return plain
         following = self.after._content
         n = 0
@@ -259,7 +260,7 @@ class Deferred:
             return plain
         here, fig = _floated(self.fig)
         own = list(cols._content)
-        joined = Columns([*own, here, *following[:n]], cols.gap, box=cols.box, **cols.kw)
+        joined = Columns([*own, here, *following[:n]], cols.gap, **cols.kw)  # (`aw` and the frame: in the box)
         joined._frame, joined.canv = frame, canv
         jh, generated = joined._generated_content(aw, ah)
         if not generated or not isinstance(generated[-1], Columns):
