@@ -157,6 +157,8 @@ def test_screen_photo_fills_the_page_and_is_a_figure_with_alt(editions):
     ("  - image: {image: images/cover-artwork.jpg, alt: Bild}\n", "image: missing required key 'caption'"),
     ("  - image: {image: images/cover-artwork.jpg, alt: Bild, size: page, width: 50}\n",
      "image: width is for an image in the text; a photo with size: page fills its page"),
+    ("  - image: {image: images/cover-artwork.jpg, alt: Bild, size: page, place: here}\n",
+     "image: place is for an image in the text; a photo with size: page fills its page"),
     ("  - heading: Zwischentitel\n  - image: {image: images/cover-artwork.jpg, alt: Bild, size: page}\n",
      "a photo with size: page right after a heading: the heading would end its page alone"),
 ])

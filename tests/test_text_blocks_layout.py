@@ -418,6 +418,8 @@ HIGHLIGHTS = "sections/03-highlights.yaml"
     (False, "  - list: {style: keine, items: [Eins]}\n", "keine", "'keine' is not one of bullet, number, none", ""),
     (False, "  - break: column\n  - paragraph: Text.\n", "break: column", "break: to: 'column' is not one of page",
      "known: page"),
+    (False, "  - chart: {id: ziele, place: hier}\n", "hier", "chart: place: 'hier' is not one of auto, here",
+     "did you mean 'here'?"),
 ])
 def test_bad_blocks_are_reported_with_place_and_hint(tmp_path, first, blocks, needle, message, hint):
     content = sample_copy(tmp_path)

@@ -12,7 +12,7 @@ from typing import Any
 from reportlab.platypus import NextPageTemplate, PageBreak
 
 from ..model import ForewordSection, KeyFiguresSection, TextSection
-from . import closing, contents, cover, foreword, keyfigures, pagefill, section
+from . import closing, contents, cover, floats, foreword, keyfigures, pagefill, section
 from .context import LayoutContext, in_language
 from .padding import PadPages
 from .templates import with_source
@@ -43,6 +43,7 @@ def build_story(ctx: LayoutContext) -> list[Any]:
             ctx.anchored(sec, getattr(title, "opened_by", None) or title)
         following = sections[index] if index < len(sections) else None
         flow = pagefill.marked(ctx, index, flow, following is None or not _continues(ctx, following, sec))
+        flow = floats.defer(flow, ctx.styles.theme.sizes.leading)  # (its text's end as pagefill set it)
         if _continues(ctx, sec, previous):
             first = next(f for f in flow if getattr(f, "head", False))
             first.style = first.style.clone(first.style.name, spaceBefore=SECTION_GAP * 72 / 25.4)

@@ -42,6 +42,7 @@ class TextBeside(Flowable):
         self.side, self.image_w, self.gutter, self.indent, self.after = side, image_w, gutter, indent, after
         self.designed = [p.style for p in paragraphs]  # a paragraph set beside may change its style (ragged)
         self._planned: tuple[float, _Placed, list[Any]] | None = None
+        self.pinned = False  # it moves on whole where it does not fit: no text fills the page before it
 
     def text_box(self, aw: float) -> tuple[float, float]:
         """Where the text beside the figure is set: its x in the frame and the width it is wrapped in
@@ -137,8 +138,8 @@ class TextBeside(Flowable):
         if placed.height <= ah + _FUZZ:
             return [placed, *keep_heads(rest)]  # (a question kept with its answer's start)
         frame = getattr(self, "_frame", None)
-        if frame is None or not getattr(frame, "_atTop", False):
-            return self._float(aw, ah)  # the figure moves on, the text fills the page first
+        if frame is None or not getattr(frame, "_atTop", False):  # the figure moves on, the text fills the page
+            return [] if self.pinned else self._float(aw, ah)  # first (unless pinned: `place: here`)
         for p, style in zip(self.paragraphs, self.designed, strict=True):  # taller than a page: one after
             p.style = style  # the other, as they would flow without text beside the image
         return [*self.figure, *self.paragraphs]

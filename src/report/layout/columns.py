@@ -23,6 +23,7 @@ class Columns(BalancedColumns):
     their last lines go on with it to the next."""
 
     keep = 0.0  # the height of text each column keeps on the last page (the section's end: layout.pagefill)
+    then: Any = None  # a spanning figure and the columns after it, which these set where they end (layout.floats)
 
     def __init__(self, flowables: list[Any], gap: float, after: list[Any] | None = None,
                  box: tuple[float, float] | None = None, **kw: Any):
@@ -94,8 +95,10 @@ class Columns(BalancedColumns):
             content.insert(len(content) - 1, PageBreak())
         if _continues(content):
             rest = Columns(content[-1]._content, self.gap, self.after, self.box, **self.kw)
-            rest.keep = self.keep
+            rest.keep, rest.then = self.keep, self.then
             content[-1] = rest
+        elif self.then is not None:
+            fh, content = self.then.place(self, aw, ah, fh, content)
         return fh, content
 
     def _lifted(self, aw: float, ah: float, lift: float) -> tuple[float, list[Any]]:

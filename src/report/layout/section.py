@@ -29,7 +29,7 @@ from ..model import (
 )
 from ..model import Paragraph as ParagraphBlock
 from ..tagging import artifact, group
-from . import boxes, columns, grid, lists, notes, pagebreak, photo, question, table, timeline
+from . import boxes, columns, floats, grid, lists, notes, pagebreak, photo, question, table, timeline
 from .beside import TextBeside
 from .columnfigure import FigureThenText, Stack
 from .context import LayoutContext
@@ -204,12 +204,15 @@ def _figure(ctx: LayoutContext, block: Figure) -> list[Any]:
 def _column_figure(ctx: LayoutContext, block: Figure, paragraphs: list[Any]) -> list[Any]:
     """An image set in a column of a two-column section (see `_in_column`): as wide as its `width`
     says, or the column's width, placed in the column as `align` says, with its caption under it;
-    the paragraphs after it fill the column first where the image does not fit in its rest."""
+    the paragraphs after it fill the column first where the image does not fit in its rest (unless
+    pinned: `place: here`)."""
     img, gap, caption, credit = _figure_parts(ctx, block, space_after=_after_figure(ctx),
                                               across=columns.column_width(ctx))
     page_h = text_frame_height(ctx.geometry, ctx.styles.theme.page)
-    return [FigureThenText(Stack([_prepared(ctx, block, img), gap, caption, *credit], page_h, whole=True),
-                           paragraphs, page_h)]
+    figure = Stack([_prepared(ctx, block, img), gap, caption, *credit], page_h, whole=True)
+    if block.place == "here":  # pinned: it moves on whole, the paragraphs after it
+        return [figure, *paragraphs]
+    return [FigureThenText(figure, paragraphs, page_h)]
 
 
 def _in_column(ctx: LayoutContext, section: TextSection, block: Any) -> bool:
@@ -343,8 +346,10 @@ def _gutter(ctx: LayoutContext) -> float:
 
 def _text_beside(ctx: LayoutContext, block: Figure, paragraphs: list[Any]) -> list[Any]:
     img, gap, caption, credit = _figure_parts(ctx, block, beside=True)
-    return [TextBeside([_prepared(ctx, block, img), gap, caption, *credit], paragraphs, block.align, img.width,
-                       _gutter(ctx), _indent(ctx), _after_figure(ctx))]
+    beside = TextBeside([_prepared(ctx, block, img), gap, caption, *credit], paragraphs, block.align, img.width,
+                        _gutter(ctx), _indent(ctx), _after_figure(ctx))
+    beside.pinned = block.place == "here"
+    return [beside]
 
 
 def _caption_box(x: float, width: float, full: float, least: float | None = None) -> tuple[float, float]:
@@ -438,6 +443,12 @@ def two_columns(ctx: LayoutContext, section: TextSection) -> bool:
     return section.columns == 2 or ("columns" not in section.field_pos and wide(ctx))
 
 
+def _floats(block: Any) -> bool:
+    """Whether a chart, an image or a grid may go on at the next page's top with the text after it
+    filling the page before (layout.floats): unless its author pins it (`place: here`)."""
+    return isinstance(block, (ChartRef, Figure, Grid)) and not _page_photo(block) and block.place == "auto"
+
+
 def _page_photo(block: Any) -> bool:
     return isinstance(block, Figure) and block.size == "page"
 
@@ -501,6 +512,10 @@ def layout(ctx: LayoutContext, section: TextSection, index: int) -> list[Any]:
             flow = with_source(_text_beside(ctx, block, text), block.pos)
         else:
             flow = with_source(BLOCK_LAYOUTS[type(block)](here, block), block.pos)
+            if _floats(block):
+                floats.figure(flow, block)
+            elif isinstance(block, ParagraphBlock) or isinstance(block, ListBlock) and not _wide_list(block):
+                floats.running(flow)
         i += 1 + taken
         if two and not spanning:
             run += flow

@@ -31,9 +31,22 @@ class Quote(Node):
         "text's size in italic, justified and hyphenated like the text.", default="large", example="body")
 
 
+def place_spec(what: str) -> Any:
+    """Whether a figure may go on at the next page's top, the text after it filling the page before
+    (layout.floats), or stays where it stands."""
+    return spec(
+        f"auto: where the rest of a page has no room for {what} and more than five lines of it would stay empty, "
+        "the paragraphs and lists after it fill that room and it stands at the top of the next page (an image in "
+        "a column of a two-column section: of the next column, whatever the room), the text going on under it; "
+        "never past a sub-heading, another block or the section's end. here: it stays where it stands in the "
+        "text and, where it does not fit, moves on whole and leaves the rest of the page empty.", default="auto",
+        example="here")
+
+
 @dataclass(kw_only=True)
 class ChartRef(Node):
     id: str = spec("Name of a chart file in charts/ without .yaml.", example="aktivitaeten", example_en="activities")
+    place: Literal["auto", "here"] = place_spec("the chart")
 
 
 # the words an author may try for a focus point, as the point they mean: [across, down] in percent
@@ -138,6 +151,7 @@ class Figure(Node):
         "credit under it, as wide as the image), then on at the full width below it. What is not a paragraph "
         "(a heading, quote, list, box …) starts below the image. false: the image stands alone across the "
         "width. Two-column sections never set text beside an image.", default=True, example=False)
+    place: Literal["auto", "here"] = place_spec("the image")
     id: str | None = id_spec("the image", "messestand", "stand")
 
     def check(self, diag: Diagnostics, ctx: Any) -> None:
@@ -150,7 +164,7 @@ class Figure(Node):
                        "remove focus:, or add size: page")
         self.focus = read_focus(self, "image", diag, ctx) if self.size == "page" else None
         if self.size == "page":
-            for name in ("width", "align"):
+            for name in ("width", "align", "place"):
                 if name in self.field_pos:
                     diag.error(ctx.value_pos(self, name), f"image: {name} is for an image in the text; a photo with "
                                "size: page fills its page", f"remove {name}:, or remove size: page")
@@ -237,6 +251,7 @@ class Grid(Node):
     items: list[GridItem] = spec("The cells in reading order, row by row: each {chart: …}, {image: …, alt: …, "
                                  "caption: …}, or a card {image: …, alt: …, title: …, text: …, note: …}.",
                                  example=[{"chart": "herkunft"}, {"chart": "verwendung"}], items=(1, None))
+    place: Literal["auto", "here"] = place_spec("its first row")
 
     def columns_in(self, width: float, gap: float) -> int:
         """How many cells stand side by side in `width` (points) with `gap` between them: `columns`,

@@ -147,6 +147,21 @@ class Tagger:
         finally:
             self.depth -= 1
 
+    def place(self) -> tuple[int, int]:
+        """Where the next element goes: its parent and its index among the parent's kids."""
+        parent = self.stack[-1]
+        return parent, len(self.elems[parent].kids)
+
+    def move_back(self, since: tuple[int, int], to: tuple[int, int]) -> None:
+        """The elements added under one parent from `since` on go to `to`, before those added from
+        there to `since`: a figure drawn after the text that follows it is read where it stands in
+        the text (see layout.floats)."""
+        (parent, start), (other, at) = since, to
+        if parent != other or not at <= start <= len(self.elems[parent].kids):
+            return  # (another element opened between them: the tree stays as drawn)
+        kids = self.elems[parent].kids
+        kids[at:] = kids[start:] + kids[at:start]
+
     def link(self, canv: Any, rect: tuple[float, float, float, float], text: str = "") -> None:
         """A link annotation drawn at `rect` (page coordinates) belongs to the current element."""
         self.links.append(LinkMark(canv.getPageNumber() - 1, rect, self.stack[-1], text))
@@ -242,3 +257,31 @@ def start_section(canv: Any, lang: str | None = None) -> None:
     tagger = tagger_of(canv)
     if tagger:
         tagger.start_section(lang)
+
+
+class ReadHere:
+    """Reading order for a block drawn later than it stands in the text (a figure deferred to the next
+    page's top: layout.floats): `here(canv)` where the text reaches it, `drawn_from(canv)` before it is
+    drawn, `drawn(canv)` after; its elements then go back to where `here` was, so that a screen reader
+    reads the figure where its author put it and the text that runs past it without a break. Marks of
+    one render pass (a new pass starts over)."""
+
+    def __init__(self) -> None:
+        self.at: tuple[Any, tuple[int, int]] | None = None
+        self.since: tuple[Any, tuple[int, int]] | None = None
+
+    def here(self, canv: Any) -> None:
+        tagger = tagger_of(canv)
+        self.at = (canv, tagger.place()) if tagger else None
+
+    def drawn_from(self, canv: Any) -> None:
+        tagger = tagger_of(canv)
+        self.since = (canv, tagger.place()) if tagger else None
+
+    def drawn(self, canv: Any) -> None:
+        tagger = tagger_of(canv)
+        if tagger and self.at and self.since and self.at[0] is canv and self.since[0] is canv:
+            tagger.move_back(self.since[1], self.at[1])
+
+    def __deepcopy__(self, memo: dict) -> ReadHere:  # (a trial split copies what holds it: the marks are shared)
+        return self
