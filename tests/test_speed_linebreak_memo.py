@@ -201,9 +201,23 @@ def test_lines_built_from_kept_breaks_equal_the_solved_ones(width):
         assert all(ln.words and "".join(w.text for w in ln.words).strip() for ln in kept.lines)
         assert all(ln.extraSpace > -0.05 * width for ln in kept.lines)
         read = " ".join("".join(w.text for w in ln.words).strip() for ln in kept.lines)
-        words = "".join(justify.iter_plain(_frag_words(text))).replace(BREAK, "").replace("\u00ad", "").split()
+        words = justify.plain_text(_frag_words(text)).replace(BREAK, "").replace("\u00ad", "").split()
         assert read.replace("- ", "").replace(" ", "") == "".join(words).replace("-", "")
     finally:
         justify._SOLVED.clear()
         justify._KEPT.clear()
         justify._USED.clear()
+
+
+def test_the_plain_text_of_frag_words_of_every_kind():
+    """What tagged editions read aloud (`plain_text`, asked for every paragraph drawn): a word broken
+    by hyphenation joined without the added hyphen, its own hyphen kept, runs of a word joined, a
+    space after a word that has one, an injected frag (a bullet) left out."""
+    from reportlab.platypus.paragraph import (_HSFrag, _InjectedFrag, _SHYWordHS, _SplitFragH, _SplitFragHS,
+                                              _SplitFragHY, _SplitFragLL)
+    f = object()
+    words = [_InjectedFrag([5.0, (f, "•")]), _HSFrag([10.0, (f, "Ein")]), [8.0, (f, "Ex"), (f, "port")],
+             _HSFrag([1.0, (f, "ge")]), _SplitFragHY([9.0, (f, "Bun"), (f, "des-")]), _SplitFragHS([9.0, (f, "land")]),
+             _SplitFragH([6.0, (f, "Medi-")]), _SplitFragLL([6.0, (f, "Pharm-")]), _SplitFragHS([6.0, (f, "x")]),
+             _SHYWordHS([4.0, (f, "Schiff")]), [3.0, (f, "fahrt.")]]
+    assert justify.plain_text(words) == "Ein Exportge Bundesland Medi-Pharmx Schiff fahrt."

@@ -15,7 +15,7 @@ import hashlib
 import json
 from array import array
 from bisect import bisect_left
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -597,15 +597,28 @@ def _frag_line(fws: list, width: float, protrusion: float, s_fw: int, scale: flo
                     scale=scale)
 
 
-def iter_plain(frag_words: list) -> Iterator[str]:
+def plain_text(frag_words: list) -> str:
     """The paragraph's text from processed frag words: a split word joined again without the hyphen
-    that breaking added (its own hyphen stays: "Medi-Pharm"), a space after `_HSFrag` words."""
+    that breaking added (its own hyphen stays: "Medi-Pharm"), a space after `_HSFrag` words (one
+    list for the whole paragraph: tagged editions ask for the text of every paragraph they draw)."""
+    texts: list[str] = []
+    add = texts.append
     for fw in frag_words:
+        kind = type(fw)
+        if kind is _HSFrag or kind is list:  # most words: whole, with a space after them or without
+            if len(fw) == 2:
+                add(fw[1][1])
+            else:
+                texts += [t for _f, t in fw[1:]]
+            if kind is _HSFrag:
+                add(" ")
+            continue
         if isinstance(fw, _InjectedFrag):
             continue
-        texts = [t for _f, t in fw[1:]]
-        if isinstance(fw, (_SplitFragHY, _SplitFragLL)) and texts and texts[-1].endswith("-"):
-            texts[-1] = texts[-1][:-1]
-        yield from texts
+        runs = [t for _f, t in fw[1:]]
+        if isinstance(fw, (_SplitFragHY, _SplitFragLL)) and runs and runs[-1].endswith("-"):
+            runs[-1] = runs[-1][:-1]
+        texts += runs
         if isinstance(fw, _HSFrag) and not isinstance(fw, _SplitFragLL):
-            yield " "
+            add(" ")
+    return "".join(texts)

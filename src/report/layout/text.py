@@ -32,7 +32,7 @@ from ..errors import Diagnostic, Pos
 from ..locale import Locale
 from ..tagging import HEADING_ROLES as ROLES
 from ..tagging import content, start_section, tagger_of
-from .justify import STRETCH, Plan, draws_break, iter_plain, plan
+from .justify import STRETCH, Plan, draws_break, plain_text, plan
 from .linebreak import Params
 
 # reportlab splits a text into words at Python's whitespace, but where the text holds a no-break space
@@ -320,7 +320,7 @@ class Paragraph(_RLParagraph):
         first.read_from, rest.read_on = self.read_from, self.read_on
         if type(whole.frag_words[whole.lines[s].sFW - 1]) in (_SplitFragHY, _SplitFragH):  # a word goes on
             end = next((i for i, fw in enumerate(rest.frags) if type(fw) in (_SplitFrag, _SplitFragHS)), -1)
-            first.read_on = rest.read_from = "".join(iter_plain(rest.frags[:end + 1])).strip()
+            first.read_on = rest.read_from = plain_text(rest.frags[:end + 1]).strip()
         base = whole.lines[s].sFW
         first._plan = (Plan(first.frags, whole.lines[:s], whole.offsets[:s], whole.widths[:s], whole.emergency,
                             whole.width_max), first.style, first.whole_line)
@@ -357,7 +357,7 @@ class Paragraph(_RLParagraph):
     def getPlainText(self, identify: Any = None) -> str:  # noqa: N802 - reportlab API
         """The text without the hyphens that line breaking added (split words joined again)."""
         if _processed_frags(self.frags):
-            return "".join(iter_plain(self.frags))
+            return plain_text(self.frags)
         return super().getPlainText(identify)
 
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802 - reportlab API
