@@ -335,6 +335,7 @@ class Paragraph(_RLParagraph):
         tx = super().beginText(x, y)
         scales = [getattr(line, "scale", 1.0) for line in getattr(self.blPara, "lines", [])]
         if all(abs(s - 1.0) < 1e-6 for s in scales):
+            _hooked(self, tx)
             return tx
         text_out = tx._textOut
         state = {"line": 0, "start": True, "scale": 1.0}
@@ -352,6 +353,7 @@ class Paragraph(_RLParagraph):
                 state["start"] = True
 
         tx._textOut = scaled
+        _hooked(self, tx)
         return tx
 
     def getPlainText(self, identify: Any = None) -> str:  # noqa: N802 - reportlab API
@@ -366,21 +368,38 @@ class Paragraph(_RLParagraph):
             anchor(canvas, x, y + self.height)
         if getattr(self, "starts_section", False):
             start_section(canvas, getattr(self, "section_language", None))
-        if tagger_of(canvas) is None:  # untagged (the print edition): no text to read aloud
-            super().drawOn(canvas, x, y, _sW)
-            return
-        role = getattr(self, "role", None) or ROLES.get(self.style.name, "P")  # (a role of its own: contents)
-        text = self.getPlainText()
-        if self.read_from and text.startswith(self.read_from):  # read whole with the part before
-            text = text[len(self.read_from):]
-        text = " ".join((text + self.read_on).replace("\u00ad", "").replace(markup.BREAK, "").split())
-        with content(canvas, role, rect=(x, y, x + self.width, y + self.height), actual_text=text), \
-                _spaces_at_line_ends(canvas, text):
-            super().drawOn(canvas, x, y, _sW)
+        self._hooks = []
+        try:
+            if tagger_of(canvas) is None:  # untagged (the print edition): no text to read aloud
+                super().drawOn(canvas, x, y, _sW)
+                return
+            role = getattr(self, "role", None) or ROLES.get(self.style.name, "P")  # (a role of its own: contents)
+            text = self.getPlainText()
+            if self.read_from and text.startswith(self.read_from):  # read whole with the part before
+                text = text[len(self.read_from):]
+            text = " ".join((text + self.read_on).replace("\u00ad", "").replace(markup.BREAK, "").split())
+            with content(canvas, role, rect=(x, y, x + self.width, y + self.height), actual_text=text), \
+                    _spaces_at_line_ends(canvas, text):
+                super().drawOn(canvas, x, y, _sW)
+        finally:
+            # the functions set on each text object, which hold the object (reportlab's `_do_line`,
+            # our hooks of `_textOut`), go: a text object is freed as soon as it is drawn, not left
+            # in a cycle for the collector
+            for tx in self._hooks:
+                tx.__dict__.pop("_textOut", None)
+                tx.__dict__.pop("_do_line", None)
+            del self._hooks
 
     def _hyphenates(self) -> bool:
         st = self.style
         return bool(st.hyphenationLang or st.uriWasteReduce or st.embeddedHyphenation)
+
+
+def _hooked(para: Any, tx: Any) -> None:
+    """Note a text object of `para`'s for `drawOn` to undo the functions set on it once it is drawn."""
+    hooks = getattr(para, "_hooks", None)
+    if hooks is not None:
+        hooks.append(tx)
 
 
 @contextmanager
