@@ -213,8 +213,15 @@ def test_the_plain_text_of_frag_words_of_every_kind():
     """What tagged editions read aloud (`plain_text`, asked for every paragraph drawn): a word broken
     by hyphenation joined without the added hyphen, its own hyphen kept, runs of a word joined, a
     space after a word that has one, an injected frag (a bullet) left out."""
-    from reportlab.platypus.paragraph import (_HSFrag, _InjectedFrag, _SHYWordHS, _SplitFragH, _SplitFragHS,
-                                              _SplitFragHY, _SplitFragLL)
+    from reportlab.platypus.paragraph import (
+        _HSFrag,
+        _InjectedFrag,
+        _SHYWordHS,
+        _SplitFragH,
+        _SplitFragHS,
+        _SplitFragHY,
+        _SplitFragLL,
+    )
     f = object()
     words = [_InjectedFrag([5.0, (f, "•")]), _HSFrag([10.0, (f, "Ein")]), [8.0, (f, "Ex"), (f, "port")],
              _HSFrag([1.0, (f, "ge")]), _SplitFragHY([9.0, (f, "Bun"), (f, "des-")]), _SplitFragHS([9.0, (f, "land")]),

@@ -43,6 +43,37 @@ from .linebreak import Params
 _rl_paragraph._wsc_re_split = re.compile(
     f"[{re.escape(_rl_paragraph._wsc.replace(markup.BREAK, '').replace(chr(0x2007), ''))}]+").split
 
+
+# reportlab's paragraphs measure every word they set (`_getFragWords`, a third of whose time that
+# was): the widths are kept per font name and size. A font's name changes with its file (see
+# styles.register_font); a width is the font's sum of advances, the same whenever it is asked.
+_WORD_WIDTHS: dict[tuple[str, float], dict[str, float]] = {}
+_WORD_WIDTHS_MAX = 200_000  # words of all fonts and sizes (`report watch` over months of edits: no pile)
+_words_kept = 0
+
+
+def word_width(text: str, font_name: str, size: float, encoding: str = "utf8") -> float:
+    """pdfmetrics.stringWidth, remembered (what reportlab's paragraph module measures with)."""
+    global _words_kept
+    if encoding != "utf8":
+        return stringWidth(text, font_name, size, encoding)
+    widths = _WORD_WIDTHS.get((font_name, size))
+    if widths is None:
+        widths = _WORD_WIDTHS[(font_name, size)] = {}
+    width = widths.get(text)
+    if width is None:
+        width = stringWidth(text, font_name, size, encoding)
+        if _words_kept >= _WORD_WIDTHS_MAX:
+            _WORD_WIDTHS.clear()
+            _words_kept = 0
+            widths = _WORD_WIDTHS[(font_name, size)] = {}
+        widths[text] = width
+        _words_kept += 1
+    return width
+
+
+_rl_paragraph.stringWidth = word_width
+
 _OVERFLOW = 0.01  # points a line may exceed its width through rounding
 _AFTER_HYPHEN = re.compile(r"(?<=\w[-\u2010\u2011])(?=\w)")  # where a word may end a line at its own hyphen
 LINE_BREAKING = Params()

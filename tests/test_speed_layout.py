@@ -1,6 +1,7 @@
-"""The cycle collector is paused while an edition is laid out (render.collector_paused), and a drawn
-paragraph leaves no reference cycle behind for it (layout/text.py undoes the drawing hooks it sets
-on text objects): the layout's garbage is freed as it goes, not kept until the collector runs."""
+"""Layout speed: the cycle collector is paused while an edition is laid out (render.collector_paused),
+and a drawn paragraph leaves no reference cycle behind for it (layout/text.py undoes the functions
+set on text objects): the layout's garbage is freed as it goes, not kept until the collector runs.
+Words are measured once per font and size (text.word_width, what reportlab's paragraphs measure with)."""
 
 from __future__ import annotations
 
@@ -74,3 +75,31 @@ def test_a_drawn_paragraph_leaves_no_cycle_behind(styles, tagged):
         gc.garbage.clear()
     assert left == []
     assert "Tz" in canvas._code[-1] or any("Tz" in c for c in canvas._code)
+
+
+def test_a_word_is_measured_once_per_font_and_size(styles, monkeypatch):
+    """reportlab's paragraphs measure each word they set with the kept widths: a paragraph set again
+    measures nothing anew, and a width is never answered for another font, size or encoding."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.platypus import paragraph as rl_paragraph
+
+    from report.layout import text
+    assert rl_paragraph.stringWidth is text.word_width
+    measured: list[str] = []
+
+    def counting(word, font, size, encoding="utf8"):
+        measured.append(word)
+        return pdfmetrics.stringWidth(word, font, size, encoding)
+    monkeypatch.setattr(text, "stringWidth", counting)
+    monkeypatch.setattr(text, "_WORD_WIDTHS", {})
+    words = "Zwölf Boxkämpfer jagen Viktor quer über den großen Sylter Deich"
+    Paragraph(words, styles.para("body")).wrap(300, 500)
+    assert set(words.split()) <= set(measured)
+    measured.clear()
+    Paragraph(words, styles.para("body")).wrap(300, 500)
+    assert measured == []
+    regular, bold = styles.font["regular"], styles.font["bold"]
+    for font, size in ((regular, 10), (regular, 11), (bold, 10)):
+        assert text.word_width("Boxkämpfer", font, size) == pdfmetrics.stringWidth("Boxkämpfer", font, size)
+    assert text.word_width("Wort", "Helvetica", 10, "latin-1") == pdfmetrics.stringWidth("Wort", "Helvetica", 10)
+    assert ("Helvetica", 10) not in text._WORD_WIDTHS
