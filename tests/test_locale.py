@@ -1,3 +1,5 @@
+import pytest
+
 from report.layout.hyphenate import break_points
 from report.locale import get_locale
 
@@ -131,3 +133,26 @@ def test_a_regional_language_hyphenates_with_its_regions_dictionary():
     assert get_locale("en-GB").hyphenation == get_locale("en").hyphenation == "en_GB"
     assert get_locale("de-DE").hyphenation == get_locale("de").hyphenation == "de_DE"
     assert get_locale("de-AT").hyphenation == "de_AT"
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), [
+    # an abbreviation's gap after a sentence that ends in a long word (where the quick search for
+    # ". " + what may follow finds "Chicago. B." first): still bound
+    ("de-DE", "Wir waren in Chicago. B. 5 folgt", "Wir waren in Chicago. B.\u00a05 folgt"),
+    ("de-DE", "in Chicago. z. B. 5 Firmen, i. d. R. Nr. 5",
+     "in Chicago. z.\u00a0B.\u00a05 Firmen, i.\u00a0d.\u00a0R.\u00a0Nr.\u00a05"),
+    ("de-DE", "a\t-\tb und c\u2003-\u2003d", "a\t–\tb und c\u2003–\u2003d"),  # any space around a dash
+    ("de-DE", "Umsatz 2016-17 stieg um 3-4 % auf 87,3 Mio. € (-5 %)",
+     "Umsatz 2016–17 stieg um 3–4\u00a0% auf 87,3\u00a0Mio.\u00a0€ (−5\u00a0%)"),
+    ("de-DE", "x\u00a0– y und Wort — so", "x\u00a0– y und Wort\u00a0— so"),
+    ("de-DE", "am 3. März und 18. Juli 1990 um 18 Uhr", "am 3.\u00a0März und 18.\u00a0Juli 1990 um 18\u00a0Uhr"),
+    ("en-US", "On June 2, 2025 - and 1st June - we met Dr. Smith... 10 a.m. sharp",
+     "On June\u00a02,\u00a02025\u00a0– and 1st\u00a0June\u00a0– we met Dr.\u00a0Smith… 10\u00a0a.m. sharp"),
+    ("de-DE", "Tel. 0341 2345678, IBAN DE89 3704 0044 0532 0130 00, § 72a, S. 14 ff.",
+     "Tel.\u00a00341\u00a02345678, IBAN\u00a0DE89\u00a03704\u00a00044\u00a00532\u00a00130\u00a000, "
+     "§\u00a072a, S.\u00a014\u00a0ff."),
+])
+def test_the_quick_searches_before_each_pattern_miss_nothing(language, text, expected):
+    """typographic() runs a pattern only where a quick search finds what it needs (most texts need
+    none of them): these texts have what each needs, in the places a search could overlook."""
+    assert get_locale(language).typographic(text) == expected

@@ -153,3 +153,78 @@ def test_the_print_edition_solves_no_paragraph_the_screen_edition_solved(project
     solves.clear()
     build(project, tmp_path / "a", ["print"], cache=Cache(tmp_path / "c", enabled=False))
     assert solves == []
+
+
+def _lines(p) -> list:
+    """A Plan as data: its pieces (kind, width, runs' texts) and each line's words, spaces and place."""
+    pieces = [(type(fw).__name__, round(fw[0], 9), [t for _f, t in fw[1:]]) for fw in p.frag_words]
+    lines = [(ln.sFW, ln.wordCount, round(ln.extraSpace, 9), ln.scale, [w.text for w in ln.words]) for ln in p.lines]
+    return [pieces, lines, p.offsets, p.widths, p.emergency, p.width_max]
+
+
+@pytest.mark.parametrize("width", [95.0, 140.0])
+def test_lines_built_from_kept_breaks_equal_the_solved_ones(width):
+    """A paragraph's lines rebuilt from the breaks a build kept (only the words broken inside become
+    pieces) are the lines solved afresh: narrow lines break a long compound twice, a web address at
+    its break points; style runs, a space-less address and the words after it."""
+    from report.layout.hyphenate import hyphenator
+    from report.layout.linebreak import Params
+    from report.markup import BREAK
+    text = (f"Die <b>Donaudampfschifffahrtsgesellschaftskapitäne</b> trafen sich in "
+            f"https://{BREAK}www.{BREAK}beispiel.{BREAK}org/{BREAK}jahresbericht{BREAK}/2017 mit "
+            "Außenwirtschaftsförderungsprogramm<i>verantwortlichen</i> zum Erfahrungsaustausch über "
+            "Exportkreditversicherungen, Markterschließungs­programme und Delegationsreisen.")
+    hyphenate = hyphenator("de")
+    justify._SOLVED.clear()
+    justify._KEPT.clear()
+    justify._USED.clear()
+    try:
+        solved = justify.plan(_frag_words(text), [width], hyphenate, Params())
+        assert solved is not None and len(justify._USED) == 1
+        cuts = [type(fw).__name__ for fw in solved.frag_words]
+        assert cuts.count("_SplitFragHY") >= (3 if width < 100 else 1), "too few words broken to tell"
+        justify._KEPT.update(justify._USED)  # as `recall` has them in a new process
+        justify._SOLVED.clear()
+        counted: list[int] = []
+        original = justify._solve
+        justify._solve = lambda *a: counted.append(1) or original(*a)
+        try:
+            kept = justify.plan(_frag_words(text), [width], hyphenate, Params())
+        finally:
+            justify._solve = original
+        assert counted == [], "the kept breaks were not used"
+        assert _lines(kept) == _lines(solved)
+        # and the lines are the paragraph's, in order, each within its width: every line starts at a
+        # later piece than the one before, holds words, and its words' natural width fits
+        starts = [ln.sFW for ln in kept.lines]
+        assert starts == sorted(set(starts)) and starts[0] == 0
+        assert all(ln.words and "".join(w.text for w in ln.words).strip() for ln in kept.lines)
+        assert all(ln.extraSpace > -0.05 * width for ln in kept.lines)
+        read = " ".join("".join(w.text for w in ln.words).strip() for ln in kept.lines)
+        words = justify.plain_text(_frag_words(text)).replace(BREAK, "").replace("\u00ad", "").split()
+        assert read.replace("- ", "").replace(" ", "") == "".join(words).replace("-", "")
+    finally:
+        justify._SOLVED.clear()
+        justify._KEPT.clear()
+        justify._USED.clear()
+
+
+def test_the_plain_text_of_frag_words_of_every_kind():
+    """What tagged editions read aloud (`plain_text`, asked for every paragraph drawn): a word broken
+    by hyphenation joined without the added hyphen, its own hyphen kept, runs of a word joined, a
+    space after a word that has one, an injected frag (a bullet) left out."""
+    from reportlab.platypus.paragraph import (
+        _HSFrag,
+        _InjectedFrag,
+        _SHYWordHS,
+        _SplitFragH,
+        _SplitFragHS,
+        _SplitFragHY,
+        _SplitFragLL,
+    )
+    f = object()
+    words = [_InjectedFrag([5.0, (f, "•")]), _HSFrag([10.0, (f, "Ein")]), [8.0, (f, "Ex"), (f, "port")],
+             _HSFrag([1.0, (f, "ge")]), _SplitFragHY([9.0, (f, "Bun"), (f, "des-")]), _SplitFragHS([9.0, (f, "land")]),
+             _SplitFragH([6.0, (f, "Medi-")]), _SplitFragLL([6.0, (f, "Pharm-")]), _SplitFragHS([6.0, (f, "x")]),
+             _SHYWordHS([4.0, (f, "Schiff")]), [3.0, (f, "fahrt.")]]
+    assert justify.plain_text(words) == "Ein Exportge Bundesland Medi-Pharmx Schiff fahrt."

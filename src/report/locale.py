@@ -27,8 +27,15 @@ _OPENS = re.compile(r"[\s(\[{/–—-]$")
 # an abbreviation of several parts ("z. B.", "d. h.", "Dr. med.", "i. d. R.", "J. R. R.") and one before
 # a number ("Nr. 5", "S. 12", "Abs. 2", "p. 12"): the space an author typed inside never breaks
 _ABBREVIATION_GAP = re.compile(r"(?<![\w.])([^\W\d_]{1,4}\.) (?=[^\W\d_]{1,5}\.(?!\w)|\d)")
-_DASH_AFTER_WORD = re.compile(r"(?<=\S) (?=[–—](?:\s|$))")  # the space before a spaced dash
+# the space before a spaced dash (found from the space: a pattern that starts with a look behind is
+# tried at every position of a text, one that starts with a character only where that character is)
+_DASH_AFTER_WORD = re.compile(r" (?<=\S )(?=[–—](?:\s|$))")
 _SIGN = re.compile(r"(?<![\w.,/=+±−–—-])-(?=\d)")  # a hyphen before a digit that follows no word: a minus
+_SPACED_HYPHEN = re.compile(r"-(?<=\s-)(?=\s)")  # a hyphen between spaces: a dash
+_HYPHEN_DIGIT = re.compile(r"-\d")
+# the full stop of an abbreviation's gap and what follows it (_ABBREVIATION_GAP's look ahead): the
+# places where that pattern can match, found quickly
+_ABBREVIATION_STOP = re.compile(r"\.(?= (?:[^\W\d_]{1,5}\.(?!\w)|\d))")
 
 
 @dataclass(frozen=True)
@@ -110,13 +117,17 @@ class Locale:
                 chars[i] = mark
             text = "".join(chars)
         text = text.replace("---", "—").replace("--", "–")
-        text = re.sub(r"(?<=\s)-(?=\s)", "–", text)
+        # (each pattern runs where the text has what it needs, found by a quick search: most texts lack it)
         if "-" in text:
-            text = number_ranges(_YEAR_RANGE.sub(_year_range, text))
-            lead = before[-1:]  # the previous span's last character: ab**-5** keeps its hyphen
-            text = _SIGN.sub(MINUS, lead + text)[len(lead):]
-        text = _DASH_AFTER_WORD.sub(NBSP, text)  # a spaced dash ends a line, never begins one
-        text = _ABBREVIATION_GAP.sub(rf"\1{NBSP}", _ABBREVIATION_GAP.sub(rf"\1{NBSP}", text))  # z. B.; i. d. R.
+            text = _SPACED_HYPHEN.sub("–", text)
+            if _HYPHEN_DIGIT.search(text):  # year and number ranges, and a minus, are a hyphen before a digit
+                text = number_ranges(_YEAR_RANGE.sub(_year_range, text))
+                lead = before[-1:]  # the previous span's last character: ab**-5** keeps its hyphen
+                text = _SIGN.sub(MINUS, lead + text)[len(lead):]
+        if " –" in text or " —" in text:
+            text = _DASH_AFTER_WORD.sub(NBSP, text)  # a spaced dash ends a line, never begins one
+        if _abbreviation_gap(text):
+            text = _ABBREVIATION_GAP.sub(rf"\1{NBSP}", _ABBREVIATION_GAP.sub(rf"\1{NBSP}", text))  # z. B.; i. d. R.
         text = bind_items(bind_units(_bind_days(text.replace("...", "…"), self.months, self.month_first)))
         if self.titles or self.units:
             text = _bind_words(text, self.titles, self.units)
@@ -159,6 +170,16 @@ class Locale:
             elif ch == close_q:
                 depth = max(0, depth - 1)
         return marks, depth
+
+
+def _abbreviation_gap(text: str) -> bool:
+    """Whether `_ABBREVIATION_GAP` finds anything in `text`: tried only where a full stop is followed
+    as it needs (its word of one to four letters ends there)."""
+    for m in _ABBREVIATION_STOP.finditer(text):
+        stop = m.start()
+        if any(_ABBREVIATION_GAP.match(text, start) for start in range(max(0, stop - 4), stop)):
+            return True
+    return False
 
 
 _QUOTE_OPENS = "([{/–—-“„«»‹›‚‘\""  # a single quote after one of these (or a space) opens
@@ -223,6 +244,13 @@ def _day_before_month(months: tuple[str, ...]) -> re.Pattern[str]:
 
 
 @cache
+def _day_then_month(months: tuple[str, ...]) -> re.Pattern[str]:
+    """What `_day_before_month` needs in a text, found quickly (from its digit, where that pattern
+    starts with a look behind, which makes the search try every position)."""
+    return re.compile(rf"\d(?:st|nd|rd|th|er|\.)? (?:{_month_names(months)})(?!\w)")  # (1er janvier)
+
+
+@cache
 def _month_before_day(months: tuple[str, ...]) -> re.Pattern[str]:
     names = _month_names(months)
     # "June 2", "Sept. 14th", and the year after a comma: "June 2, 2025" (US order)
@@ -241,7 +269,8 @@ def _bind_days(text: str, months: tuple[str, ...], month_first: bool) -> str:
     day: "June 2, 2025"."""
     if not months:
         return text
-    text = _day_before_month(months).sub(rf"\1{NBSP}", text)
+    if _day_then_month(months).search(text):
+        text = _day_before_month(months).sub(rf"\1{NBSP}", text)
     return _month_before_day(months).sub(_us_date, text) if month_first else text
 
 

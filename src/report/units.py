@@ -28,6 +28,10 @@ _AFTER_NUMBER = re.compile(rf"(?<=\d) (?=(?:{_UNIT})(?![\w]))")
 _SCALE_CURRENCY = re.compile(r"(?<=\b(?:Mio|Mrd|Tsd)\.) (?=(?:€|\$|£|Euro|EUR|Dollar|Pfund|CHF|Franken)(?!\w))")
 # a currency code or abbreviation before its amount: "CHF 186,4 Mio.", "Fr. 3.50", "EUR 12", "US$ 4"
 _CURRENCY_BEFORE = re.compile(r"(?<![\w.])(?:CHF|Fr\.|EUR|USD|GBP|US\$) (?=[-−+]?\d)")
+_CURRENCY_CODES = ("CHF ", "Fr. ", "EUR ", "USD ", "GBP ", "US$ ")  # what _CURRENCY_BEFORE needs in a text
+# what _AFTER_NUMBER needs, searched from its digit (the look behind it starts with makes a search
+# try every position)
+_NUMBER_UNIT = re.compile(rf"\d (?:{_UNIT})(?!\w)")
 
 
 TIGHT_UNITS = {"en": ("%", "‰", "p", "x", "×")}  # units set without a space in a language ("61.4%", "23.4p", "1.8x")
@@ -104,7 +108,7 @@ _IBAN = re.compile(r"(?<![\w])(?:IBAN )?[A-Z]{2}\d{2}(?: [A-Z0-9]{4}){2,7}(?: [A
 _PHONE = re.compile(rf"(?<![\w])(?:{_PHONE_LABELS})([ \u00a0]\+?[\d(][\d()/-]*(?: [\d()/-]+)*)")
 _FOLLOWING = re.compile(r"(?<=\d) (?=ff?\.(?!\w))")
 # what each pattern needs in a text before it is worth running (typographic() sets every text of a build)
-_TITLE_WORDS = re.compile(rf"\b(?:{_TITLES})\b")
+_TITLE_WORDS = re.compile(rf"(?:{_TITLES})\b")
 _IBAN_START = re.compile(r"[A-Z]{2}\d{2} ")
 _PHONE_WORDS = re.compile(_PHONE_LABELS)
 
@@ -127,5 +131,9 @@ def bind_items(text: str) -> str:
 
 def bind_units(text: str) -> str:
     """'Investitionen von 87,3 Mio. € und 61,4 %' with no-break spaces inside each quantity."""
-    text = _CURRENCY_BEFORE.sub(lambda m: m[0][:-1] + NBSP, text)
-    return _SCALE_CURRENCY.sub(NBSP, _AFTER_NUMBER.sub(NBSP, text))
+    # (each pattern runs where the text has what it needs, found by a quick search: most texts lack it)
+    if any(code in text for code in _CURRENCY_CODES):
+        text = _CURRENCY_BEFORE.sub(lambda m: m[0][:-1] + NBSP, text)
+    if _NUMBER_UNIT.search(text):
+        text = _AFTER_NUMBER.sub(NBSP, text)
+    return _SCALE_CURRENCY.sub(NBSP, text) if "Mio. " in text or "Mrd. " in text or "Tsd. " in text else text

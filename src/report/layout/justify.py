@@ -14,7 +14,8 @@ from __future__ import annotations
 import hashlib
 import json
 from array import array
-from collections.abc import Callable, Iterator
+from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -186,12 +187,14 @@ def plan(frag_words: list, widths: list[float], hyphenate: Callable | None, para
     """Break `frag_words` into lines of `widths` (the last repeats). None where the optimiser cannot
     help (images, forced line breaks in the text, a word wider than the line): use reportlab's breaker.
     With `params.rag` the text is ragged right: spaces keep their width, the optimiser evens the rag."""
-    frag_words = [_without_break_widths(fw) for fw in frag_words]
     shape = _shape(frag_words)
     if shape is None:
         return None
+    addresses = BREAK in shape[0]
+    if addresses:  # a web address's break points, measured as nothing where the font has no glyph for them
+        frag_words = [_without_break_widths(fw) for fw in frag_words]
+        shape = _shape(frag_words)
     links = shape[-1]
-    words = [_Word(fw, hyphenate) for fw in frag_words]
     expand = 0.0 if links or params.rag else EXPAND
     protrude = protrude and not params.rag
     key = (shape, tuple(widths), params, protrude, expand, hyphenate)
@@ -199,27 +202,34 @@ def plan(frag_words: list, widths: list[float], hyphenate: Callable | None, para
     if entry is None:
         digest = _digest(key)
         kept = _KEPT.get(digest) if digest is not None else None
-        if kept is not None and _fits(kept, words):
+        if kept is not None and _fits(kept, frag_words):
             try:  # a kept entry that passed its checks and still does not fit is solved afresh
-                built = _build(kept, words, widths, expand)
+                built = _build(kept, frag_words, widths, expand, hyphenate, addresses)
             except (KeyError, IndexError, TypeError, ValueError):
-                words = [_Word(fw, hyphenate) for fw in frag_words]
+                pass
             else:
                 _remember(key, kept, digest)
                 return built
+        words = [_Word(fw, hyphenate) for fw in frag_words]
         breaks = _breaks(*_solve(words, widths, params, protrude, expand))
         _remember(key, breaks, digest)
     else:
         breaks, digest = entry
         if digest is not None:
             _USED.setdefault(digest, breaks)
-    return _build(breaks, words, widths, expand)
+    return _build(breaks, frag_words, widths, expand, hyphenate, addresses)
 
 
-def _ends_address(words: list[_Word], i: int) -> bool:
+def _text(fw: list) -> str:
+    """A frag word's text (its runs' texts joined)."""
+    return fw[1][1] if len(fw) == 2 else "".join(t for _f, t in fw[1:])
+
+
+def _ends_address(frag_words: list, i: int) -> bool:
     """Does word `i` end a web or e-mail address (one with break points)? A link's text and the space
     after it are two frags: the space comes as an empty word after the address."""
-    return BREAK in words[i].text or (not words[i].text and i > 0 and BREAK in words[i - 1].text)
+    text = _text(frag_words[i])
+    return BREAK in text or (not text and i > 0 and BREAK in _text(frag_words[i - 1]))
 
 
 def _without_break_widths(fw: list) -> list:
@@ -236,27 +246,30 @@ def _shape(frag_words: list) -> tuple | None:
     whether the paragraph has links or underlines. None when a word is not text (an image; a
     named destination is taken as text of no width)."""
     texts: list[str] = []
-    widths = array("d")
-    counts = array("q")  # per word: its number of runs, negative when a space follows; per run: font, length
+    widths = array("d", [fw[0] for fw in frag_words])
+    counts: list[int] = []  # per word: its number of runs, negative when a space follows; per run: font, length
     fonts: dict[tuple[str, float], int] = {}
     links = False
+    add_text, add_count = texts.append, counts.append
+    last = None  # the frag last looked at, and its font's index: the words of a style run share their frag
+    index = 0
     for fw in frag_words:
-        widths.append(fw[0])
-        runs = len(fw) - 1
-        counts.append(-runs if isinstance(fw, _HSFrag) else runs)
+        add_count(1 - len(fw) if isinstance(fw, _HSFrag) else len(fw) - 1)
         for f, t in fw[1:]:
-            if f._fkind != _FK_TEXT and not _is_anchor(f):
-                return None
-            if f.link or f.us_lines:  # reportlab places link areas and underlines by unscaled widths
-                links = True
-            font = (f.fontName, f.fontSize)
-            index = fonts.get(font)
-            if index is None:
-                index = fonts[font] = len(fonts)
-            counts.append(index)
-            counts.append(len(t))
-            texts.append(t)
-    return "".join(texts), widths.tobytes(), counts.tobytes(), tuple(fonts), links
+            if f is not last:
+                if f._fkind != _FK_TEXT and not _is_anchor(f):
+                    return None
+                if f.link or f.us_lines:  # reportlab places link areas and underlines by unscaled widths
+                    links = True
+                font = (f.fontName, f.fontSize)
+                index = fonts.get(font)
+                if index is None:
+                    index = fonts[font] = len(fonts)
+                last = f
+            add_count(index)
+            add_count(len(t))
+            add_text(t)
+    return "".join(texts), widths.tobytes(), array("q", counts).tobytes(), tuple(fonts), links
 
 
 def _is_anchor(f: Any) -> bool:
@@ -289,41 +302,61 @@ def _breaks(kinds: list[int], where: list[tuple[int, int, bool]], result: Result
     return [result.emergency, rows]
 
 
-def _fits(breaks: Any, words: list[_Word]) -> bool:
+def _fits(breaks: Any, frag_words: list) -> bool:
     """A kept entry (from the cache: data, checked before use) has the shape `_build` reads."""
     if breaks is None:
         return True
+    n = len(frag_words)
     try:
         emergency, rows = breaks
-        return isinstance(emergency, bool) and bool(rows) and all(
-            len(r) == 9 and all(type(v) is int for v in r[:4]) and 0 <= r[0] < len(words) and 0 <= r[2] < len(words)
-            and 0 <= r[1] <= len(words[r[0]].text) and 0 <= r[3] <= len(words[r[2]].text)
-            and all(type(v) is bool for v in r[4:6]) and all(type(v) in (int, float) for v in r[6:])
-            for r in rows)
+        if not isinstance(emergency, bool) or not rows:
+            return False
+        for r in rows:
+            if len(r) != 9:
+                return False
+            w0, p0, w1, p1, added, cut, ratio, left, right = r
+            if not (type(w0) is int and type(p0) is int and type(w1) is int and type(p1) is int
+                    and 0 <= w0 < n and 0 <= w1 < n and 0 <= p0 <= _text_length(frag_words[w0])
+                    and 0 <= p1 <= _text_length(frag_words[w1]) and type(added) is bool and type(cut) is bool
+                    and type(ratio) in (int, float) and type(left) in (int, float) and type(right) in (int, float)):
+                return False
+        return True
     except (TypeError, ValueError):
         return False
 
 
-def _build(breaks: Any, words: list[_Word], widths: list[float], expand: float) -> Plan | None:
-    """The Plan for `words` broken as `breaks` says."""
+def _text_length(fw: list) -> int:
+    return len(fw[1][1]) if len(fw) == 2 else sum(len(t) for _f, t in fw[1:])
+
+
+def _build(breaks: Any, frag_words: list, widths: list[float], expand: float, hyphenate: Callable | None,
+           addresses: bool) -> Plan | None:
+    """The Plan for `frag_words` broken as `breaks` says (`addresses`: whether their text has break
+    points of web addresses)."""
     if breaks is None:
         return None
     emergency, rows = breaks
+    cut_words: dict[int, _Word] = {}  # the words broken inside, by index
     for _w0, _p0, w1, p1, added, cut, *_rest in rows:
         if cut:
-            words[w1].cuts.append((p1, added))
-    new_fw, starts, after_cut = _split_words(words)
+            word = cut_words.get(w1)
+            if word is None:
+                word = cut_words[w1] = _Word(frag_words[w1], hyphenate)
+            word.cuts.append((p1, added))
+    pieces = _Pieces(frag_words, cut_words)
+    new_fw = pieces.frag_words
     lines, offsets, line_widths = [], [], []
     last_w = len(widths) - 1
     width_max = 0.0
     for n, (w0, p0, w1, p1, _added, cut, ratio, left, right) in enumerate(rows):
-        k0 = _piece_at(words, starts, after_cut, w0, p0)
+        k0 = pieces.at(w0, p0)
         # the piece after a cut starts the next line; else the line ends with its last word
-        k1 = _piece_at(words, starts, after_cut, w1, p1) if cut else starts[w1 + 1]
+        k1 = pieces.at(w1, p1) if cut else pieces.start(w1 + 1)
         target = widths[min(n, last_w)]
         is_last = n == len(rows) - 1
         # a line that ends inside an address or after a whole one is set flush left (see URL_RAG)
-        ragged = (cut and words[w1].text[p1 - 1] == BREAK) or (not cut and not is_last and _ends_address(words, w1))
+        ragged = addresses and ((cut and cut_words[w1].text[p1 - 1] == BREAK)
+                                or (not cut and not is_last and _ends_address(frag_words, w1)))
         scale = 1.0 if is_last or ragged else 1.0 + expand * max(-1.0, min(1.0, ratio))
         fl = _frag_line(new_fw[k0:k1], target, left + right, k0, scale)
         width_max = max(width_max, target - fl.extraSpace)
@@ -398,6 +431,7 @@ def _solve(words: list[_Word], widths: list[float], params: Params, protrude: bo
     items = Items()
     where: list[tuple[int, int, bool]] = []  # per item: (word index, position in the word, hyphen added)
     last = len(words) - 1
+    frag_words = [w.fw for w in words]
     for i, w in enumerate(words):
         fw = w.fw
         prev, prev_w = 0, 0.0
@@ -429,7 +463,7 @@ def _solve(words: list[_Word], widths: list[float], params: Params, protrude: bo
             fixed = params.rag > 0
             # after a whole web or e-mail address the line may end short, as inside one (URL_RAG): else a
             # break inside it, which may, wins over the whole address on the next line ("…org" / ".uk")
-            address = URL_RAG * f.fontSize if _ends_address(words, i) else 0.0
+            address = URL_RAG * f.fontSize if _ends_address(frag_words, i) else 0.0
             items.add(GLUE, sp, stretch=0.0 if fixed else sp * STRETCH, shrink=0.0 if fixed else sp * SHRINK,
                       flagged=end in "-\u2010", right=right, slack=address)
             where.append((i, len(w.text), False))
@@ -438,34 +472,45 @@ def _solve(words: list[_Word], widths: list[float], params: Params, protrude: bo
     return items.kind, where, break_lines(items, widths, params)
 
 
-def _split_words(words: list[_Word]) -> tuple[list, list[int], dict[tuple[int, int], int]]:
-    """The frag words with the chosen cuts made; the index of each word's first piece in that list
-    (one more entry: the list's length), and (word, cut position) → index of the piece after it."""
-    out: list[Any] = []
-    starts: list[int] = []
-    after_cut: dict[tuple[int, int], int] = {}
-    for i, w in enumerate(words):
-        starts.append(len(out))
-        if not w.cuts:
-            out.append(w.fw)
-            continue
-        a = 0
-        for pos, added in sorted(w.cuts):
-            out.append(w.piece(a, pos, added, _SplitFragHY if added else _SplitFragH))
-            after_cut[(i, pos)] = len(out)
-            a = pos
-        out.append(w.piece(a, len(w.text), False, _SplitFragHS if isinstance(w.fw, _HSFrag) else _SplitFrag))
-    starts.append(len(out))
-    return out, starts, after_cut
+class _Pieces:
+    """The frag words with the chosen cuts made (`frag_words`), and where each word's pieces are in
+    that list: only the words broken inside (`cut_words`, by index) become several pieces; the others
+    stay as they are, in one piece each."""
 
+    def __init__(self, frag_words: list, cut_words: dict[int, _Word]):
+        self.words = frag_words
+        self.cut_words = cut_words
+        self.cut = sorted(cut_words)  # the indices of the words broken inside
+        self.extra = [0]  # pieces added before the k-th word broken inside, and after the last
+        self.after_cut: dict[tuple[int, int], int] = {}  # (word, cut position) → index of the piece after it
+        out: list[Any] = []
+        done = 0
+        for i in self.cut:
+            out += frag_words[done:i]
+            w = cut_words[i]
+            a = 0
+            for pos, added in sorted(w.cuts):
+                out.append(w.piece(a, pos, added, _SplitFragHY if added else _SplitFragH))
+                self.after_cut[(i, pos)] = len(out)
+                a = pos
+            out.append(w.piece(a, len(w.text), False, _SplitFragHS if isinstance(w.fw, _HSFrag) else _SplitFrag))
+            self.extra.append(self.extra[-1] + len(w.cuts))
+            done = i + 1
+        out += frag_words[done:]
+        self.frag_words = out
 
-def _piece_at(words: list[_Word], starts: list[int], after_cut: dict[tuple[int, int], int], i: int, pos: int) -> int:
-    """Index of the piece that starts at position `pos` of word `i` (its end: the next word's first)."""
-    if pos == len(words[i].text):
-        return starts[i + 1]
-    if pos == 0:
-        return starts[i]
-    return after_cut[(i, pos)]
+    def start(self, i: int) -> int:
+        """The index of word `i`'s first piece (of the list's end for the word after the last)."""
+        return i + self.extra[bisect_left(self.cut, i)] if self.cut else i
+
+    def at(self, i: int, pos: int) -> int:
+        """Index of the piece that starts at position `pos` of word `i` (its end: the next word's first)."""
+        w = self.cut_words.get(i)
+        if pos == (len(w.text) if w is not None else _text_length(self.words[i])):
+            return self.start(i + 1)
+        if pos == 0:
+            return self.start(i)
+        return self.after_cut[(i, pos)]
 
 
 @lru_cache(maxsize=256)
@@ -483,13 +528,14 @@ def _frag_line(fws: list, width: float, protrusion: float, s_fw: int, scale: flo
     current = 0.0
     space = 0.0
     g = source = None
+    text_of_g = ""  # the text of g (the last of `words`), set on it when another frag follows
     max_size, max_ascent, min_descent = 0.0, -1e9, 1e9
     measured = spaced = None  # the frags last measured (size, ascent, descent) and last spaced after
     space_width = 0.0
     for w in fws:
         f, text = w[1]
         current += space + w[0]
-        for ff, _t in w[1:]:
+        for ff, _t in (w[1:] if len(w) > 2 else (w[1],)):
             if ff is measured:  # the words of a style run share their frag
                 continue
             measured = ff
@@ -500,12 +546,13 @@ def _frag_line(fws: list, width: float, protrusion: float, s_fw: int, scale: flo
                 max_ascent = a
             if d < min_descent:
                 min_descent = d
-        if not words:
+        if g is None:
             g = f.clone()
-            g.text = text
+            text_of_g = text
             words = [g]
             source = f
         elif f is not source and not sameFrag(g, f):  # words of one style run share their frag
+            g.text = text_of_g
             if space:
                 for wi in reversed(words):
                     if wi._fkind == _FK_TEXT:
@@ -513,21 +560,26 @@ def _frag_line(fws: list, width: float, protrusion: float, s_fw: int, scale: flo
                             wi.text += " "
                         break
             g = f.clone()
-            g.text = text
+            text_of_g = text
             words.append(g)
             source = f
         elif space:
-            g.text += text if g.text.endswith(" ") else " " + text
+            text_of_g += text if text_of_g.endswith(" ") else " " + text
         else:
-            g.text += text
-        more = False
-        for ff, t in w[2:]:
-            g = ff.clone()
-            g.text = t
-            more = more or bool(t)
-            words.append(g)
-            source = ff
-        n += 1 if (text or more) else 0
+            text_of_g += text
+        if len(w) > 2:
+            more = False
+            g.text = text_of_g
+            for ff, t in w[2:]:
+                g = ff.clone()
+                g.text = t
+                more = more or bool(t)
+                words.append(g)
+                source = ff
+            text_of_g = g.text
+            n += 1 if (text or more) else 0
+        elif text:
+            n += 1
         if isinstance(w, _HSFrag):
             last = w[-1][0]
             if last is not spaced:
@@ -535,6 +587,8 @@ def _frag_line(fws: list, width: float, protrusion: float, s_fw: int, scale: flo
             space = space_width
         else:
             space = 0.0
+    if g is not None:
+        g.text = text_of_g
     for g in words:
         if BREAK in g.text and not draws_break(g.fontName):
             g.text = g.text.replace(BREAK, "")
@@ -543,15 +597,28 @@ def _frag_line(fws: list, width: float, protrusion: float, s_fw: int, scale: flo
                     scale=scale)
 
 
-def iter_plain(frag_words: list) -> Iterator[str]:
+def plain_text(frag_words: list) -> str:
     """The paragraph's text from processed frag words: a split word joined again without the hyphen
-    that breaking added (its own hyphen stays: "Medi-Pharm"), a space after `_HSFrag` words."""
+    that breaking added (its own hyphen stays: "Medi-Pharm"), a space after `_HSFrag` words (one
+    list for the whole paragraph: tagged editions ask for the text of every paragraph they draw)."""
+    texts: list[str] = []
+    add = texts.append
     for fw in frag_words:
+        kind = type(fw)
+        if kind is _HSFrag or kind is list:  # most words: whole, with a space after them or without
+            if len(fw) == 2:
+                add(fw[1][1])
+            else:
+                texts += [t for _f, t in fw[1:]]
+            if kind is _HSFrag:
+                add(" ")
+            continue
         if isinstance(fw, _InjectedFrag):
             continue
-        texts = [t for _f, t in fw[1:]]
-        if isinstance(fw, (_SplitFragHY, _SplitFragLL)) and texts and texts[-1].endswith("-"):
-            texts[-1] = texts[-1][:-1]
-        yield from texts
+        runs = [t for _f, t in fw[1:]]
+        if isinstance(fw, (_SplitFragHY, _SplitFragLL)) and runs and runs[-1].endswith("-"):
+            runs[-1] = runs[-1][:-1]
+        texts += runs
         if isinstance(fw, _HSFrag) and not isinstance(fw, _SplitFragLL):
-            yield " "
+            add(" ")
+    return "".join(texts)

@@ -32,7 +32,7 @@ from ..errors import Diagnostic, Pos
 from ..locale import Locale
 from ..tagging import HEADING_ROLES as ROLES
 from ..tagging import content, start_section, tagger_of
-from .justify import STRETCH, Plan, draws_break, iter_plain, plan
+from .justify import STRETCH, Plan, draws_break, plain_text, plan
 from .linebreak import Params
 
 NNBSP = "\u202f"
@@ -59,6 +59,37 @@ def _split(text: Any, delim: Any = None) -> list[str]:
 
 
 _rl_paragraph.split = _split
+
+
+# reportlab's paragraphs measure every word they set (`_getFragWords`, a third of whose time that
+# was): the widths are kept per font name and size. A font's name changes with its file (see
+# styles.register_font); a width is the font's sum of advances, the same whenever it is asked.
+_WORD_WIDTHS: dict[tuple[str, float], dict[str, float]] = {}
+_WORD_WIDTHS_MAX = 200_000  # words of all fonts and sizes (`report watch` over months of edits: no pile)
+_words_kept = 0
+
+
+def word_width(text: str, font_name: str, size: float, encoding: str = "utf8") -> float:
+    """pdfmetrics.stringWidth, remembered (what reportlab's paragraph module measures with)."""
+    global _words_kept
+    if encoding != "utf8":
+        return stringWidth(text, font_name, size, encoding)
+    widths = _WORD_WIDTHS.get((font_name, size))
+    if widths is None:
+        widths = _WORD_WIDTHS[(font_name, size)] = {}
+    width = widths.get(text)
+    if width is None:
+        width = stringWidth(text, font_name, size, encoding)
+        if _words_kept >= _WORD_WIDTHS_MAX:
+            _WORD_WIDTHS.clear()
+            _words_kept = 0
+            widths = _WORD_WIDTHS[(font_name, size)] = {}
+        widths[text] = width
+        _words_kept += 1
+    return width
+
+
+_rl_paragraph.stringWidth = word_width
 
 _OVERFLOW = 0.01  # points a line may exceed its width through rounding
 _AFTER_HYPHEN = re.compile(r"(?<=\w[-\u2010\u2011])(?=\w)")  # where a word may end a line at its own hyphen
@@ -351,7 +382,7 @@ class Paragraph(_RLParagraph):
         first.read_from, rest.read_on = self.read_from, self.read_on
         if type(whole.frag_words[whole.lines[s].sFW - 1]) in (_SplitFragHY, _SplitFragH):  # a word goes on
             end = next((i for i, fw in enumerate(rest.frags) if type(fw) in (_SplitFrag, _SplitFragHS)), -1)
-            first.read_on = rest.read_from = "".join(iter_plain(rest.frags[:end + 1])).strip()
+            first.read_on = rest.read_from = plain_text(rest.frags[:end + 1]).strip()
         base = whole.lines[s].sFW
         first._plan = (Plan(first.frags, whole.lines[:s], whole.offsets[:s], whole.widths[:s], whole.emergency,
                             whole.width_max), first.style, first.whole_line)
@@ -366,6 +397,7 @@ class Paragraph(_RLParagraph):
         tx = super().beginText(x, y)
         scales = [getattr(line, "scale", 1.0) for line in getattr(self.blPara, "lines", [])]
         if all(abs(s - 1.0) < 1e-6 for s in scales):
+            _hooked(self, tx)
             return tx
         text_out = tx._textOut
         state = {"line": 0, "start": True, "scale": 1.0}
@@ -383,12 +415,13 @@ class Paragraph(_RLParagraph):
                 state["start"] = True
 
         tx._textOut = scaled
+        _hooked(self, tx)
         return tx
 
     def getPlainText(self, identify: Any = None) -> str:  # noqa: N802 - reportlab API
         """The text without the hyphens that line breaking added (split words joined again)."""
         if _processed_frags(self.frags):
-            return "".join(iter_plain(self.frags))
+            return plain_text(self.frags)
         return super().getPlainText(identify)
 
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802 - reportlab API
@@ -397,22 +430,40 @@ class Paragraph(_RLParagraph):
             anchor(canvas, x, y + self.height)
         if getattr(self, "starts_section", False):
             start_section(canvas, getattr(self, "section_language", None))
-        if tagger_of(canvas) is None:  # untagged (the print edition): no text to read aloud
-            super().drawOn(canvas, x, y, _sW)
-            return
-        role = getattr(self, "role", None) or ROLES.get(self.style.name, "P")  # (a role of its own: contents)
-        text = self.getPlainText()
-        if self.read_from and text.startswith(self.read_from):  # read whole with the part before
-            text = text[len(self.read_from):]
-        # spaces read as one space each, but a narrow no-break space stays (« oui », 1 234): the text as printed
-        text = " ".join(_WORD_GAPS.split((text + self.read_on).replace("\u00ad", "").replace(markup.BREAK, "").strip()))
-        with content(canvas, role, rect=(x, y, x + self.width, y + self.height), actual_text=text), \
-                _spaces_at_line_ends(canvas, text):
-            super().drawOn(canvas, x, y, _sW)
+        self._hooks = []
+        try:
+            if tagger_of(canvas) is None:  # untagged (the print edition): no text to read aloud
+                super().drawOn(canvas, x, y, _sW)
+                return
+            role = getattr(self, "role", None) or ROLES.get(self.style.name, "P")  # (a role of its own: contents)
+            text = self.getPlainText()
+            if self.read_from and text.startswith(self.read_from):  # read whole with the part before
+                text = text[len(self.read_from):]
+            # spaces read as one space each, but a narrow no-break space stays (« oui », 1 234): the text as printed
+            text = " ".join(_WORD_GAPS.split((text + self.read_on).replace("\u00ad", "").replace(markup.BREAK, "")
+                                             .strip()))
+            with content(canvas, role, rect=(x, y, x + self.width, y + self.height), actual_text=text), \
+                    _spaces_at_line_ends(canvas, text):
+                super().drawOn(canvas, x, y, _sW)
+        finally:
+            # the functions set on each text object, which hold the object (reportlab's `_do_line`,
+            # our hooks of `_textOut`), go: a text object is freed as soon as it is drawn, not left
+            # in a cycle for the collector
+            for tx in self._hooks:
+                tx.__dict__.pop("_textOut", None)
+                tx.__dict__.pop("_do_line", None)
+            del self._hooks
 
     def _hyphenates(self) -> bool:
         st = self.style
         return bool(st.hyphenationLang or st.uriWasteReduce or st.embeddedHyphenation)
+
+
+def _hooked(para: Any, tx: Any) -> None:
+    """Note a text object of `para`'s for `drawOn` to undo the functions set on it once it is drawn."""
+    hooks = getattr(para, "_hooks", None)
+    if hooks is not None:
+        hooks.append(tx)
 
 
 @contextmanager
