@@ -16,7 +16,7 @@ from report.locale import get_locale
 
 from . import pdf_chars
 from .conftest import ASSETS, SAMPLE_CONTENT, set_sections
-from .test_tagging import _actual_texts, _walk
+from .test_section_language import sect_languages
 
 NNBSP, NBSP = "\u202f", "\u00a0"
 # justified text whose line ends fall at every place of the words (the m… before each shifts them):
@@ -118,21 +118,8 @@ def test_a_french_section_is_hyphenated_in_french(bilingual):
 
 def test_the_screen_edition_says_fr_ch_for_the_french_sections(bilingual):
     with pikepdf.open(bilingual["screen"]) as pdf:
-        pages = {p.obj.objgen: i for i, p in enumerate(pdf.pages)}
-        elems, texts = _walk(pdf.Root.StructTreeRoot.K, pages, []), _actual_texts(pdf)
         assert str(pdf.Root.Lang) == "de-CH"
-        sects: list[tuple[pikepdf.Dictionary, str]] = []
-        for role, elem, _page, mcids, depth in elems:
-            if depth == 1 and role == "Sect":
-                sects.append((elem, ""))
-            elif depth > 1:
-                words = [texts.get(m, "") for m in mcids] + [str(elem.get("/Alt", ""))]
-                sects[-1] = (sects[-1][0], sects[-1][1] + " ".join(words))
-
-        def lang_of(needle: str) -> str | None:
-            sect = next(e for e, words in sects if needle in words)
-            return str(sect.Lang) if "/Lang" in sect else None
-
+        lang_of = sect_languages(pdf)
         assert lang_of(f"a été «{NNBSP}exceptionnelle{NNBSP}»") == "fr-CH"  # read with its narrow spaces
         assert lang_of("personnes atteintes") == "fr-CH"
         assert lang_of("Sie sagte «Danke»") is None  # the document's language

@@ -4,6 +4,7 @@ summary): its quotes, hyphenation, numbers and labels follow it, and the tagged 
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pikepdf
@@ -62,24 +63,32 @@ def test_an_english_section_is_hyphenated_in_english(built):
     assert not any(line.endswith("understan-") for line in broken), broken
 
 
+def sect_languages(pdf: pikepdf.Pdf) -> Callable[[str], str | None]:
+    """The tagged edition's sections by their words: the `/Lang` of the Sect whose text (and alt texts)
+    hold a needle, None where it inherits the document's."""
+    pages = {p.obj.objgen: i for i, p in enumerate(pdf.pages)}
+    elems, texts = _walk(pdf.Root.StructTreeRoot.K, pages, []), _actual_texts(pdf)
+    sects: list[tuple[pikepdf.Dictionary, str]] = []  # each Sect with the words of everything in it
+    for role, elem, _page, mcids, depth in elems:
+        if depth == 1 and role == "Sect":
+            sects.append((elem, ""))
+        elif depth > 1:
+            words = [texts.get(m, "") for m in mcids] + [str(elem.get("/Alt", ""))]
+            sects[-1] = (sects[-1][0], sects[-1][1] + " ".join(words))
+
+    def lang_of(needle: str) -> str | None:
+        sect = next(e for e, words in sects if needle in words)
+        return str(sect.Lang) if "/Lang" in sect else None
+    return lang_of
+
+
 def test_the_tagged_edition_says_the_section_s_language(built):
     with pikepdf.open(built["screen"]) as pdf:
         pages = {p.obj.objgen: i for i, p in enumerate(pdf.pages)}
-        elems, texts = _walk(pdf.Root.StructTreeRoot.K, pages, []), _actual_texts(pdf)
+        elems = _walk(pdf.Root.StructTreeRoot.K, pages, [])
         assert elems[0][0] == "Document" and str(elems[0][1].Lang) == "de-DE"
         assert str(pdf.Root.Lang) == "de-DE"
-        sects: list[tuple[pikepdf.Dictionary, str]] = []  # each Sect with the words of everything in it
-        for role, elem, _page, mcids, depth in elems:
-            if depth == 1 and role == "Sect":
-                sects.append((elem, ""))
-            elif depth > 1:
-                words = [texts.get(m, "") for m in mcids] + [str(elem.get("/Alt", ""))]
-                sects[-1] = (sects[-1][0], sects[-1][1] + " ".join(words))
-
-        def lang_of(needle: str) -> str | None:
-            sect = next(e for e, words in sects if needle in words)
-            return str(sect.Lang) if "/Lang" in sect else None
-
+        lang_of = sect_languages(pdf)
         assert lang_of("She said “thank you”") == "en-GB"
         assert lang_of("48,250 people reached") == "en-GB"  # a key-figures section too (a tile's alt text)
         assert lang_of("Sie sagte „Danke“") is None  # the document's language, inherited
