@@ -157,3 +157,19 @@ def test_a_bad_spine_is_an_error_at_its_line_with_a_hint(tmp_path, capsys, spine
     assert main(["build", str(content), "-o", str(tmp_path / "out"), "--edition", "print"]) == 2
     err = capsys.readouterr().err
     assert re.search(rf"report\.yaml:{line}:\d+: error: {re.escape(message)}\n  hint: .*{re.escape(hint)}", err), err
+
+
+def test_a_cover_left_from_a_perfect_build_is_named_when_the_binding_changes(thin):
+    """The cover spread of an earlier perfect-bound build stayed beside a saddle-stitched print edition
+    that has its covers inside: sent together, the shop prints the covers twice. The build says so
+    (the file is the author's: it is not deleted)."""
+    out = files(thin)["cover spread"].parent
+    report = out.parent / "content" / "report.yaml"
+    report.write_text(report.read_text(encoding="utf-8").replace("binding: perfect", "binding: saddle"),
+                      encoding="utf-8")
+    result = build(out.parent / "content", out, ["print"])
+    (stale,) = [w for w in result.warnings if "cover spread from an earlier" in w.message]
+    assert stale.message.startswith(f"{files(thin)['cover spread'].name} is a cover spread from an earlier "
+                                    "perfect-bound build") and stale.pos.line == line_of(
+                                        out.parent / "content", "report.yaml", "binding: saddle")
+    assert "delete it before sending" in stale.hint and files(thin)["cover spread"].is_file()

@@ -189,7 +189,25 @@ def _layout_and_finish(doc, theme, fonts, locale, charts, content_dir: Path, out
     # previous files of all of them, not a new screen edition beside an old print edition
     write_all([(output.path, data) for output, data in finished])
     result.outputs = [output for output, _data in finished]
+    result.warnings += _stale_cover(doc, out_dir, finished)
     return result
+
+
+def _stale_cover(doc, out_dir: Path, finished: list) -> list[Diagnostic]:
+    """A cover spread left from an earlier perfect-bound build beside a print edition that now has its
+    covers inside: a print shop sent both would print the covers twice. Said, not deleted (it is
+    a file the author may keep on purpose)."""
+    written = {output.path.name for output, _data in finished}
+    names = [output.path.name for output, _data in finished if output.edition == "print"]
+    stale = [out_dir / name.replace(".pdf", "-cover.pdf") for name in names]
+    stale = [p for p in stale if p.name not in written and p.is_file()]
+    if not stale:
+        return []
+    pos = doc.report.field_pos.get("binding", doc.report.pos)
+    return [Diagnostic(f"{p.name} is a cover spread from an earlier perfect-bound build; this print edition has "
+                       f"its covers inside (binding: {doc.report.binding})", pos,
+                       "delete it before sending the print files, so the covers are not printed twice", "warning")
+            for p in stale]
 
 
 # A long document's editions are built side by side: every edition after the first (the print
