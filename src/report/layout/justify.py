@@ -518,6 +518,13 @@ def _ascent_descent(font: str, size: float) -> tuple[float, float]:
     return getAscentDescent(font, size)
 
 
+def _taller(f: Any, size: float, ascent: float, descent: float) -> tuple[float, float, float]:
+    """The line's largest size and ascent and its lowest descent, with frag `f`'s (the earlier value
+    where they are equal)."""
+    a, d = _ascent_descent(f.fontName, f.fontSize)
+    return max(size, f.fontSize), max(ascent, a), min(descent, d)
+
+
 def _frag_line(fws: list, width: float, protrusion: float, s_fw: int, scale: float) -> Any:
     """A FragLine of `fws` built as reportlab's `breakLines` builds one (same frag merging and
     spaces), so `_justifyDrawParaLineX` and `_putFragLine` draw it as their own. `scale` is the
@@ -535,23 +542,27 @@ def _frag_line(fws: list, width: float, protrusion: float, s_fw: int, scale: flo
     for w in fws:
         f, text = w[1]
         current += space + w[0]
-        for ff, _t in (w[1:] if len(w) > 2 else (w[1],)):
-            if ff is measured:  # the words of a style run share their frag
-                continue
-            measured = ff
-            a, d = _ascent_descent(ff.fontName, ff.fontSize)
-            if ff.fontSize > max_size:
-                max_size = ff.fontSize
-            if a > max_ascent:
-                max_ascent = a
-            if d < min_descent:
-                min_descent = d
-        if g is None:
+        single = len(w) == 2  # most words: one style run
+        if single:
+            if f is not measured:
+                measured = f
+                max_size, max_ascent, min_descent = _taller(f, max_size, max_ascent, min_descent)
+        else:
+            for ff, _t in w[1:]:
+                if ff is not measured:
+                    measured = ff
+                    max_size, max_ascent, min_descent = _taller(ff, max_size, max_ascent, min_descent)
+        if f is source:  # the words of a style run share their frag
+            if space:
+                text_of_g += text if text_of_g.endswith(" ") else " " + text
+            else:
+                text_of_g += text
+        elif g is None:
             g = f.clone()
             text_of_g = text
             words = [g]
             source = f
-        elif f is not source and not sameFrag(g, f):  # words of one style run share their frag
+        elif not sameFrag(g, f):
             g.text = text_of_g
             if space:
                 for wi in reversed(words):
@@ -567,7 +578,11 @@ def _frag_line(fws: list, width: float, protrusion: float, s_fw: int, scale: flo
             text_of_g += text if text_of_g.endswith(" ") else " " + text
         else:
             text_of_g += text
-        if len(w) > 2:
+        if single:
+            if text:
+                n += 1
+            last = f
+        else:
             more = False
             g.text = text_of_g
             for ff, t in w[2:]:
@@ -578,10 +593,8 @@ def _frag_line(fws: list, width: float, protrusion: float, s_fw: int, scale: flo
                 source = ff
             text_of_g = g.text
             n += 1 if (text or more) else 0
-        elif text:
-            n += 1
-        if isinstance(w, _HSFrag):
             last = w[-1][0]
+        if type(w) is _HSFrag or isinstance(w, _HSFrag):
             if last is not spaced:
                 spaced, space_width = last, _width(" ", last.fontName, last.fontSize)
             space = space_width
