@@ -428,45 +428,57 @@ def _solve(words: list[_Word], widths: list[float], params: Params, protrude: bo
            expand: float) -> tuple[list[int], list[tuple[int, int, bool]], Result | None]:
     """Items for the words, and the optimiser's breaks: item kinds, per item (word index, position
     in the word, hyphen added), the result."""
-    items = Items()
+    rows: list[tuple] = []  # per item: kind, width, stretch, shrink, penalty, flagged, inside, left, right, slack
+    item = rows.append
     where: list[tuple[int, int, bool]] = []  # per item: (word index, position in the word, hyphen added)
+    at = where.append
     last = len(words) - 1
     frag_words = [w.fw for w in words]
+    addresses = any(BREAK in w.text for w in words)
+    fixed = params.rag > 0
+    spaced, sp = None, 0.0  # the frag last spaced after, and its space's width
     for i, w in enumerate(words):
-        fw = w.fw
+        fw, text = w.fw, w.text
         prev, prev_w = 0, 0.0
-        left = _prot(w.text[:1], PROTRUDE_LEFT, w.frag_at(0)) if protrude and w.text else 0.0
+        left = 0.0
+        if protrude and text and (share := PROTRUDE_LEFT.get(text[0])):  # (as _prot: most words start with none)
+            f = w.frag_at(0)
+            left = share * _width(text[0], f.fontName, f.fontSize)
         for pos, added in w.breaks:
             to = w.width_to(pos)
             f = w.frag_at(pos - 1)
-            items.add(BOX, to - prev_w, stretch=(to - prev_w) * expand, shrink=(to - prev_w) * expand,
-                      left=left if prev == 0 else 0.0)
-            where.append((i, prev, False))
-            if w.text[pos - 1] == BREAK:  # in a web address: no hyphen, and the line may end short
-                items.add(PENALTY, 0.0, penalty=params.url_penalty, slack=URL_RAG * f.fontSize)
+            item((BOX, to - prev_w, (to - prev_w) * expand, (to - prev_w) * expand, 0.0, False, False,
+                  left if prev == 0 else 0.0, 0.0, 0.0))
+            at((i, prev, False))
+            if text[pos - 1] == BREAK:  # in a web address: no hyphen, and the line may end short
+                item((PENALTY, 0.0, 0.0, 0.0, params.url_penalty, False, False, 0.0, 0.0, URL_RAG * f.fontSize))
             else:
                 hy = _width("-", f.fontName, f.fontSize) if added else 0.0
                 right = _prot("-", PROTRUDE_RIGHT, f) if protrude else 0.0
                 # inside a word, at a hyphenation point or after the word's own hyphen: the last line
                 # never holds only the rest of it ("build-|out.", "Boineburg-|Lengsfeld.")
-                items.add(PENALTY, hy, penalty=params.hyphen_penalty, flagged=True, inside=True, right=right)
-            where.append((i, pos, added))
+                item((PENALTY, hy, 0.0, 0.0, params.hyphen_penalty, True, True, 0.0, right, 0.0))
+            at((i, pos, added))
             prev, prev_w = pos, to
         rest = fw[0] - prev_w
-        items.add(BOX, rest, stretch=rest * expand, shrink=rest * expand, left=left if prev == 0 else 0.0)
-        where.append((i, prev, False))
-        if isinstance(fw, _HSFrag) and i < last:
+        item((BOX, rest, rest * expand, rest * expand, 0.0, False, False, left if prev == 0 else 0.0, 0.0, 0.0))
+        at((i, prev, False))
+        if i < last and isinstance(fw, _HSFrag):
             f = fw[-1][0]
-            sp = _width(" ", f.fontName, f.fontSize)
-            end = w.text[-1:] if w.text else ""
-            right = _prot(end, PROTRUDE_RIGHT, w.frag_at(len(w.text) - 1)) if protrude and end else 0.0
-            fixed = params.rag > 0
+            if f is not spaced:
+                spaced, sp = f, _width(" ", f.fontName, f.fontSize)
+            end = text[-1:]
+            right = 0.0
+            if protrude and end and (share := PROTRUDE_RIGHT.get(end)):
+                g = w.frag_at(len(text) - 1)
+                right = share * _width(end, g.fontName, g.fontSize)
             # after a whole web or e-mail address the line may end short, as inside one (URL_RAG): else a
             # break inside it, which may, wins over the whole address on the next line ("…org" / ".uk")
-            address = URL_RAG * f.fontSize if _ends_address(frag_words, i) else 0.0
-            items.add(GLUE, sp, stretch=0.0 if fixed else sp * STRETCH, shrink=0.0 if fixed else sp * SHRINK,
-                      flagged=end in "-\u2010", right=right, slack=address)
-            where.append((i, len(w.text), False))
+            address = URL_RAG * f.fontSize if addresses and _ends_address(frag_words, i) else 0.0
+            item((GLUE, sp, 0.0 if fixed else sp * STRETCH, 0.0 if fixed else sp * SHRINK, 0.0, end in "-\u2010",
+                  False, 0.0, right, address))
+            at((i, len(text), False))
+    items = Items(*(list(column) for column in zip(*rows, strict=True))) if rows else Items()
     items.finish()
     where += [(last, len(words[last].text), False)] * 3
     return items.kind, where, break_lines(items, widths, params)
