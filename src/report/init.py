@@ -16,7 +16,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw
 
 from .errors import Diagnostic, Pos, ReportError
-from .locale import supported
+from .locale import region, supported
 from .output import write_atomic
 from .schema import schema_files
 
@@ -64,13 +64,8 @@ CH_WORDS = (("Tausend Euro", "Tausend Franken"), ("Millionen Euro", "Millionen F
             ("Ort: Erfurt", "Ort: Biel/Bienne"), ("Ort: Weimar", "Ort: Thun"), ("Ort: Suhl", "Ort: Chur"))
 
 
-def _region(language: str) -> str:
-    parts = language.replace("_", "-").split("-")
-    return f"{parts[0].lower()}-{parts[1].upper()}" if len(parts) > 1 else parts[0].lower()
-
-
 def _is_us(language: str) -> bool:
-    return _region(language) == "en-US"
+    return region(language) == "en-US"
 
 
 def template_languages() -> list[str]:
@@ -155,7 +150,7 @@ def _create(target: Path, base: str, language: str) -> None:
                 text = text.replace(british, american)
             path.write_text(text, encoding="utf-8")
         (target / "content" / "theme.yaml").write_text(US_THEME, encoding="utf-8")
-    if _region(language) == "de-CH":
+    if region(language) == "de-CH":
         for path in [*(target / "content").rglob("*.yaml"), *(target / "content").rglob("*.csv")]:
             text = path.read_text(encoding="utf-8")
             for german, swiss in CH_WORDS:

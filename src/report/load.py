@@ -202,7 +202,8 @@ def parse_yaml(text: str, file: Path | None = None) -> Any:
         if explained:
             message, hint, *at = explained  # (the line it names, where that is not PyYAML's mark's)
             if at:
-                pos = Pos(file, at[0] + 1, 1 + len(text.splitlines()[at[0]]) - len(text.splitlines()[at[0]].lstrip()))
+                line = text.splitlines()[at[0]]
+                pos = Pos(file, at[0] + 1, 1 + len(line) - len(line.lstrip()))
             raise ReportError([Diagnostic(f"invalid YAML: {message}", pos, hint)]) from None
         if "\t" in problem or "'\\t'" in problem:
             hint = "YAML does not allow tab characters for indentation; use spaces"

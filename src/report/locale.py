@@ -18,6 +18,12 @@ LOCALES_DIR = Path(__file__).parent / "data" / "locales"
 LANGUAGES = frozenset(p.stem for p in LOCALES_DIR.glob("*.yaml"))
 
 
+def region(language: str) -> str:
+    """A tag as language and region, in their usual case: de_ch → de-CH, EN → en."""
+    parts = language.replace("_", "-").split("-")
+    return f"{parts[0].lower()}-{parts[1].upper()}" if len(parts) > 1 else parts[0].lower()
+
+
 def supported(language: object) -> bool:
     """Whether a BCP 47 tag (any case) names a language with a locale here: de-CH yes, fr-FR no."""
     return isinstance(language, str) and language.split("-")[0].lower() in LANGUAGES

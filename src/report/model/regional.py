@@ -19,12 +19,13 @@ REGIONS = {"de-CH": SWISS, "de-LI": SWISS}
 def check(report: Any, sections: list[Any], ctx: ReadContext, diag: Diagnostics) -> None:
     """A warning per section file and character its region does not write: at the first text that has
     it, with how many more texts of the file do."""
+    from ..locale import region  # (as document.py imports it: where it is used)
     default = getattr(report, "language", "") if dataclasses.is_dataclass(report) else ""
     for section in sections:
         if not dataclasses.is_dataclass(section):
             continue
         language = getattr(section, "language", None) or default
-        rules = REGIONS.get(_region(language))
+        rules = REGIONS.get(region(language))
         if not rules:
             continue
         texts = list(marked_texts(section, ctx))
@@ -39,8 +40,3 @@ def check(report: Any, sections: list[Any], ctx: ReadContext, diag: Diagnostics)
             more = f" (and in {len(having) - 1} more text{'s' if len(having) > 2 else ''} of this file)" \
                 if len(having) > 1 else ""
             diag.warning(pos, f"{what} in '{shown}' in a {language} text{more}", f"write {instead}")
-
-
-def _region(language: str) -> str:
-    parts = language.replace("_", "-").split("-")
-    return f"{parts[0].lower()}-{parts[1].upper()}" if len(parts) > 1 else parts[0].lower()
