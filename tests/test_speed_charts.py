@@ -397,13 +397,13 @@ def test_a_held_chart_worker_waits_for_the_layout_and_leaves_when_the_work_is_do
         time.sleep(0.05)
     assert not multiprocessing.active_children()
 
-    futures = charts.submit_to_workers(2, _drawn_by, [(0.3,)] * 8, held=1)
+    futures = charts.submit_to_workers(2, _drawn_by, [(0.15,)] * (charts.RELEASE_MIN + 4), held=1)
     charts.release_workers()
     assert len({f.result(timeout=60) for f in futures}) == 2
 
-    # released with no more than ONE_WORKER_MAX charts left: the one that runs draws them (a held one
+    # released with no more than RELEASE_MIN charts left: the one that runs draws them (a held one
     # would first import matplotlib), and the held one leaves when they are drawn
-    futures = charts.submit_to_workers(2, _drawn_by, [(0.2,)] * charts.ONE_WORKER_MAX, held=1)
+    futures = charts.submit_to_workers(2, _drawn_by, [(0.05,)] * charts.RELEASE_MIN, held=1)
     charts.release_workers()
     assert len({f.result(timeout=60) for f in futures}) == 1
     deadline = time.monotonic() + 30

@@ -50,6 +50,9 @@ MM = 72 / 25.4
 POOL_MIN = 4  # below this many misses a pool's start-up costs more than it saves
 WORKERS = 2
 ONE_WORKER_MAX = 4  # up to this many charts one worker is done sooner (each one imports matplotlib)
+# a held worker is released for more than this many charts left: it first imports matplotlib (~0.8 s,
+# about 13 charts' time), while the one running draws on; with fewer, the two together are not done sooner
+RELEASE_MIN = 12
 HELD = 1  # of a chart pool's WORKERS, how many wait until the build process has laid out every edition
 _pools: list[tuple[Any, list[Future]]] = []  # this process's worker pools (ProcessPoolExecutor) and their work
 _gates: list[tuple[Any, list[Future]]] = []  # the events held workers wait for, and their pool's work
@@ -258,12 +261,12 @@ def _worker_init(parent: int, gate: tuple | None = None) -> None:
 
 def release_workers(every: bool = False) -> None:
     """The build process has nothing left to lay out: held chart workers start drawing, where more
-    than ONE_WORKER_MAX charts are still to be drawn. With fewer, the worker that runs draws them
-    sooner than a held one that first imports matplotlib (~1 s: the last chart of a first 185-page
-    build came 1 s late); the held one leaves when they are drawn. `every`: all of them (to stop)."""
+    than RELEASE_MIN charts are still to be drawn. With fewer, the worker that runs draws them as
+    soon as a held one that first imports matplotlib (~0.8 s) would help it to, and the core stays
+    free for the finishing; the held one leaves when they are drawn. `every`: all of them (to stop)."""
     while _gates:
         opened, work = _gates.pop()
-        if every or sum(not f.done() for f in work) > ONE_WORKER_MAX:
+        if every or sum(not f.done() for f in work) > RELEASE_MIN:
             opened.set()
 
 
@@ -380,8 +383,7 @@ def render_charts(charts: dict[str, Any], theme: Theme, fonts: dict[str, Path], 
         for job, future in zip(jobs, _submit(jobs), strict=True):
             results[job[0]] = future
             future.add_done_callback(_store(cache, keys[job[0]]))
-        if len(jobs) <= ONE_WORKER_MAX:
-            _prepare_fonts(jobs[0])
+        _prepare_fonts(jobs[0])
         jobs = []
     else:
         _stop_early()  # nothing to draw in the background: workers forked early are not needed
@@ -409,7 +411,8 @@ def _prepare_fonts(job: tuple) -> None:
     """Make one of the two chart fonts here while the one chart worker imports matplotlib (a first
     build on this machine: ~0.3 s a font, which the worker would otherwise spend after its import;
     both here would make this process, which lays out two editions meanwhile, the one the build
-    waits for). Only for a few charts: with many, this process's layout is the longer path. The
+    waits for). With many charts too: drawing them is the longer path of a first build then
+    (183 pages and 63 charts: the last chart came 1.3 s after the layout of both editions). The
     files appear whole (written, then renamed); a worker that looks first makes its own."""
     cid, chart, theme, fonts, digests, locale, width, _legend, font_dir = job
     try:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import logging
+import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -25,6 +26,7 @@ from matplotlib import font_manager  # noqa: E402
 from matplotlib import text as mtext  # noqa: E402
 from matplotlib.backend_bases import FigureCanvasBase  # noqa: E402
 from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
+from matplotlib.backends.backend_pdf import PdfFile  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
 from ..locale import Locale  # noqa: E402
@@ -91,6 +93,7 @@ def _whole_chart_fonts(fonts: list[Path]) -> Iterator[None]:
     # in a process that drew charts before), and a chart font's name is made from its content
     ours = {path.name for path in fonts}
     subset_of, as_file = pdf_ps.get_glyphs_subset, pdf_ps.font_as_file
+    output_stream = PdfFile.outputStream
 
     def get_glyphs_subset(fontfile: Any, glyphs: Any) -> Any:
         if Path(str(fontfile)).name not in ours or getattr(fontfile, "face_index", 0):
@@ -99,11 +102,26 @@ def _whole_chart_fonts(fonts: list[Path]) -> Iterator[None]:
 
     def font_as_file(font: Any) -> Any:
         return io.BytesIO(font.data) if isinstance(font, _WholeFont) else as_file(font)
+
+    def outputStream(self: Any, ref: Any, data: bytes, *, extra: Any = None) -> None:  # noqa: N802 (matplotlib's)
+        """A whole chart font's stream, compressed once per worker, not once per chart (the same
+        bytes: one zlib stream of the same data at the same level)."""
+        level = matplotlib.rcParams["pdf.compression"]
+        if not (level and extra and "Length1" in extra and data in _FONT_DATA):
+            return output_stream(self, ref, data, extra=extra)
+        self.beginStream(ref.id, None, extra)
+        stream = self.currentstream
+        stream.compressobj = None  # (set by the stream for this level: its output is `packed`)
+        stream.write(_packed(data, level))
+        self.endStream()
+        return None
     pdf_ps.get_glyphs_subset, pdf_ps.font_as_file = get_glyphs_subset, font_as_file
+    PdfFile.outputStream = outputStream
     try:
         yield
     finally:
         pdf_ps.get_glyphs_subset, pdf_ps.font_as_file = subset_of, as_file
+        PdfFile.outputStream = output_stream
 
 
 class _WholeFont:
@@ -126,9 +144,23 @@ class _SameIds(dict):
         return gid
 
 
+_FONT_DATA: set[bytes] = set()  # the whole chart fonts this worker embedded
+
+
 @lru_cache(maxsize=8)
 def _file_bytes(path: str) -> bytes:
-    return Path(path).read_bytes()
+    data = Path(path).read_bytes()
+    if len(_FONT_DATA) >= 8:
+        _FONT_DATA.clear()
+    _FONT_DATA.add(data)
+    return data
+
+
+@lru_cache(maxsize=8)
+def _packed(data: bytes, level: int) -> bytes:
+    """`data` as matplotlib's PDF stream compresses it (zlib.compressobj(level): the same deflate
+    stream as zlib.compress at that level)."""
+    return zlib.compress(data, level)
 
 
 @contextmanager

@@ -17,7 +17,10 @@ text goes on below the figure, past a gap). Both give way only where nothing els
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from bisect import insort
+from heapq import heappop, heappush
 from itertools import accumulate
+from operator import itemgetter
 
 BOX, GLUE, PENALTY = 0, 1, 2
 MARGIN = 1e-6  # points: rounding in the prefix sums stays far below
@@ -92,6 +95,9 @@ class Result:
     emergency: bool  # no solution within the tolerance: lines may be looser than allowed
 
 
+_first = itemgetter(0)
+
+
 class _Node:
     __slots__ = ("pos", "start", "line", "fitness", "run", "total", "prev", "ratio", "inside", "loose")
 
@@ -162,8 +168,18 @@ def _solve(it: Items, widths: list[float], p: Params, tolerance: float, whole_wo
         if not sure:
             return -inf
         return reach[s] - tolerance * rag + widths[min(line, last_width)] + (left[s] if s < n else 0.0) - MARGIN
-    active: list[_Node] = [_Node(-1, starts[0], 0, 1, 0, 0.0, None, 0.0, False, loose(starts[0], 0))]
-
+    # The nodes too loose for every break up to here wait in a heap by their bound: `here` never
+    # exceeds reach[b] + the largest line-end term, and reach only grows, so a node is looked at only
+    # once that sum has reached its bound (each node is pushed and popped once, not passed over at
+    # every break of the line it would start). The nodes looked at are kept in the order they were
+    # made, as one list of all would be: between equal totals the first one wins, as before.
+    # (not sure: every node is looked at — nor is `here` a number then, with an infinite tolerance)
+    lift = max(((width[b] if kind[b] == PENALTY else 0.0) - right[b] + tolerance * slack[b] for b in range(n)),
+               default=0.0) + MARGIN if sure else inf
+    root = _Node(-1, starts[0], 0, 1, 0, 0.0, None, 0.0, False, loose(starts[0], 0))
+    waiting: list[tuple[float, int, _Node]] = [(root.loose, 0, root)]
+    seq = 1
+    active: list[tuple[int, _Node]] = []  # (order made, node): the nodes looked at
     for b in range(n):
         k = kind[b]
         if k == BOX or (k == GLUE and (b == 0 or kind[b - 1] != BOX)):
@@ -171,17 +187,24 @@ def _solve(it: Items, widths: list[float], p: Params, tolerance: float, whole_wo
         pen = penalty[b] if k == PENALTY else 0.0
         if pen >= INFINITY:
             continue
+        if waiting and waiting[0][0] <= reach[b] + lift:
+            while waiting and waiting[0][0] <= reach[b] + lift:
+                _bound, order, node = heappop(waiting)
+                insort(active, (order, node), key=_first)
+        elif not active:  # every node waits: no line can end here (most breaks inside a line)
+            continue
         forced = pen <= -INFINITY
         flag = flagged[b]
         end_w = width[b] if k == PENALTY else 0.0
         end_right = right[b]
         end_slack = slack[b]
         best: dict[tuple[int, int, int], _Node] = {}
-        keep: list[_Node] = []
+        keep: list[tuple[int, _Node]] = []
         here = reach[b] + end_w - end_right + tolerance * end_slack
-        for a in active:
+        for entry in active:
+            a = entry[1]
             if here < a.loose:
-                keep.append(a)
+                keep.append(entry)
                 continue
             s = a.start
             target = widths[a.line if a.line < last_width else last_width]
@@ -199,7 +222,7 @@ def _solve(it: Items, widths: list[float], p: Params, tolerance: float, whole_wo
                 r = 0.0
             if r < -1.0:
                 continue  # too long now, and longer for every later break: drop this node
-            keep.append(a)
+            keep.append(entry)
             if r > tolerance or (flag and a.run >= p.max_hyphen_run) or (whole_words and forced and a.inside):
                 continue  # too loose; a third hyphen in a row; a last line of only a word's end
             if whole_words and a.line == whole_line and k == PENALTY and (inside[b] or slack[b]):
@@ -224,12 +247,16 @@ def _solve(it: Items, widths: list[float], p: Params, tolerance: float, whole_wo
                 s1 = starts[b + 1]
                 best[key] = _Node(b, s1, line, fit, run, total, a, r, k == PENALTY and inside[b], loose(s1, line))
         active = keep
-        active.extend(best.values())
-        if not active:
-            return None
         if forced:
+            active.extend((seq + i, node) for i, node in enumerate(best.values()))
             break
-    finals = [a for a in active if a.pos == n - 1]
+        for node in best.values():
+            heappush(waiting, (node.loose, seq, node))
+            seq += 1
+        if not active and not waiting:
+            return None
+    active_nodes = [node for _order, node in active]
+    finals = [a for a in active_nodes if a.pos == n - 1]
     if not finals:
         return None
     node = min(finals, key=lambda a: a.total)
