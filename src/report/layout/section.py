@@ -406,7 +406,7 @@ def _timeline(ctx: LayoutContext, block: Timeline) -> list[Any]:
 
 
 def _box(ctx: LayoutContext, block: Box) -> list[Any]:
-    inside = replace(ctx, column_x=0.0)
+    inside = replace(ctx, column_x=0.0, styles=ctx.styles.on("tint"))  # its text stands on the tint
     return boxes.layout(ctx, block, _indent(ctx), lambda c, b: BLOCK_LAYOUTS[type(b)](inside, b))
 
 
