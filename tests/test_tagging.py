@@ -215,7 +215,9 @@ def test_chart_alt_text_is_plain_text_not_markup(project, tmp_path):
 
 def test_a_line_break_inside_a_tagged_text_reads_as_a_space(project):
     """A quote's attribution and a table heading's unit follow a line break (<br/>), which reportlab's
-    plain text joins without a space: screen readers heard "…dabei.Eine Lesepatin", "2025Mio. €"."""
+    plain text joins without a space: screen readers heard "…dabei.Eine Lesepatin", "2025Mio. €".
+    The attribution is a paragraph of its own in the quote's BlockQuote: read in one P with the quote,
+    it ran on without a pause ("…dabei.“ Eine Lesepatin", UK finding 24)."""
     import pypdfium2 as pdfium
 
     from report.build import build
@@ -227,8 +229,15 @@ def test_a_line_break_inside_a_tagged_text_reads_as_a_space(project):
         "{name: '2025', type: number, unit: Mio. €}]\n      rows:\n        - [Netz, 1]\n")})
     pdf = build(project, project.parent / "out", ["screen"]).outputs[0].path
     text = " ".join(p.get_textpage().get_text_range() for p in pdfium.PdfDocument(pdf))
-    assert "dabei.“ Eine Lesepatin" in text or "dabei. Eine Lesepatin" in text, text
+    assert re.search(r"dabei\.“\s+Eine Lesepatin", text), text
     assert "2025 Mio. €" in text.replace("\u00a0", " "), text
+    with pikepdf.open(pdf) as doc:
+        pages = {p.obj.objgen: i for i, p in enumerate(doc.pages)}
+        elems, said = _walk(doc.Root.StructTreeRoot.K, pages, []), _actual_texts(doc)
+        [(quote, at)] = [(e, i) for i, (role, e, *_) in enumerate(elems) if role == "BlockQuote"]
+        kids = [(role, [said[m] for m in mcids]) for role, _, _, mcids, depth in elems[at + 1:at + 3]]
+        assert [str(k.S) for k in quote.K] == ["/P", "/P"]
+    assert kids == [("P", ["„Ich bin seit drei Jahren dabei.“"]), ("P", ["Eine Lesepatin"])]
 
 
 @pytest.fixture(scope="module")

@@ -1,5 +1,6 @@
 """Colour science for the theme's checks and the specimen: how far apart two colours look (CIE76
-and CIEDE2000 delta E), how they look with a colour-vision deficiency, WCAG contrast, and how a
+and CIEDE2000 delta E), how they look with a colour-vision deficiency, WCAG contrast and the
+nearest shade of a colour that reaches it as text (the screen edition's), and how a
 CMYK prints (through the print edition's FOGRA39 profile): the small-text build of a colour; the
 total ink of a CMYK image (what the print edition keeps its images within, and preflight checks)."""
 
@@ -87,6 +88,81 @@ def luminance(rgb: tuple[float, float, float]) -> float:
 def contrast_ratio(a: float, b: float) -> float:
     """WCAG 2 contrast ratio (1 to 21) of two relative luminances."""
     return (max(a, b) + 0.05) / (min(a, b) + 0.05)
+
+
+# WCAG 2 (1.4.3, level AA) contrast for text: 4.5 : 1, and 3 : 1 for large text, which is 18 pt and
+# larger, or 14 pt and larger in bold
+TEXT_CONTRAST, LARGE_TEXT_CONTRAST = 4.5, 3.0
+LARGE_TEXT, LARGE_BOLD_TEXT = 18.0, 14.0  # points
+
+
+def text_contrast(size: float, bold: bool = False) -> float:
+    """The contrast WCAG 2 asks of text of `size` points (AA): 3 : 1 for large text, else 4.5 : 1."""
+    return LARGE_TEXT_CONTRAST if size >= LARGE_TEXT or (bold and size >= LARGE_BOLD_TEXT) else TEXT_CONTRAST
+
+
+def _oklab(rgb: tuple[float, float, float]) -> tuple[float, float, float]:
+    """OKLab (Ottosson 2020) of an sRGB colour: a lightness and two axes in which a hue stays the hue
+    a reader sees as its lightness changes (CIELab's blues turn violet)."""
+    r, g, b = (_linear(v) for v in rgb)
+    lms = [math.copysign(abs(v) ** (1 / 3), v) for v in (
+        0.4122214708 * r + 0.5363325363 * g + 0.0514459929 * b,
+        0.2119034982 * r + 0.6806995451 * g + 0.1073969566 * b,
+        0.0883024619 * r + 0.2817188376 * g + 0.6299787005 * b)]
+    el, m, s = lms
+    return (0.2104542553 * el + 0.7936177850 * m - 0.0040720468 * s,
+            1.9779984951 * el - 2.4285922050 * m + 0.4505937099 * s,
+            0.0259040371 * el + 0.7827717662 * m - 0.8086757660 * s)
+
+
+def _oklab_linear(light: float, a: float, b: float) -> tuple[float, float, float]:
+    """Linear sRGB of an OKLab colour (channels outside 0–1: not an sRGB colour)."""
+    el = (light + 0.3963377774 * a + 0.2158037573 * b) ** 3
+    m = (light - 0.1055613458 * a - 0.0638541728 * b) ** 3
+    s = (light - 0.0894841775 * a - 1.2914855480 * b) ** 3
+    return (4.0767416621 * el - 3.3077115913 * m + 0.2309699292 * s,
+            -1.2684380046 * el + 2.6097574011 * m - 0.3413193965 * s,
+            -0.0041960863 * el - 0.7034186147 * m + 1.7076147010 * s)
+
+
+def _shade(light: float, chroma: float, hue: float) -> tuple[float, float, float]:
+    """The sRGB colour (in whole 8-bit steps, as written to the PDF) of OKLab lightness `light` and
+    `hue`, as saturated as `chroma` where sRGB has it, else as saturated as sRGB goes there."""
+    def linear(c: float) -> tuple[float, float, float]:
+        return _oklab_linear(light, c * math.cos(hue), c * math.sin(hue))
+
+    def inside(c: float) -> bool:
+        return all(-1e-9 <= v <= 1 + 1e-9 for v in linear(c))
+    low, high = 0.0, chroma
+    if not inside(high):
+        for _ in range(24):
+            low, high = ((low + high) / 2, high) if inside((low + high) / 2) else (low, (low + high) / 2)
+        chroma = low
+    return tuple(round(_gamma(v) * 255) / 255 for v in linear(chroma))
+
+
+def readable(rgb: tuple[float, float, float], ground: tuple[float, float, float],
+             ratio: float) -> tuple[float, float, float]:
+    """`rgb` for text on `ground` (sRGB 0–1): itself where it stands out `ratio` : 1 (WCAG 2), else
+    the nearest shade of its hue that does: darker on a light ground, lighter on a dark one (its
+    OKLab hue kept, its chroma as far as sRGB has it at that lightness). Where not even black or
+    white reach `ratio` (a mid-grey ground), the end that comes closest."""
+    under = luminance(ground)
+    if contrast_ratio(luminance(rgb), under) >= ratio:
+        return rgb
+    light, a, b = _oklab(rgb)
+    chroma, hue = math.hypot(a, b), math.atan2(b, a)
+    end = 1.0 if contrast_ratio(1.0, under) > contrast_ratio(0.0, under) else 0.0
+
+    def enough(at: float) -> bool:
+        return contrast_ratio(luminance(_shade(at, chroma, hue)), under) >= ratio
+    if not enough(end):
+        return _shade(end, chroma, hue)
+    near, far = light, end  # the lightness that does not reach ratio, and one that does
+    while abs(far - near) > 1e-4:
+        mid = (near + far) / 2
+        near, far = (near, mid) if enough(mid) else (mid, far)
+    return _shade(far, chroma, hue)
 
 
 def delta_e2000(a: tuple[float, float, float], b: tuple[float, float, float]) -> float:

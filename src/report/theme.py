@@ -20,11 +20,15 @@ from .colours import (
     MISMATCH_DELTA_E,
     PROFILE,
     SIMULATIONS,
+    TEXT_CONTRAST,
     close_pairs,
+    contrast_ratio,
     delta_e,
     how_close,
+    luminance,
     mismatches,
     plate_count,
+    readable,
     simulate,
     small_text_build,
 )
@@ -43,6 +47,8 @@ from .model.reader import (
 )
 
 DEFAULT_THEME = Path(__file__).parent / "data" / "theme.yaml"
+# the colours of running text on the paper, which must stand out as small text does (WCAG 2 AA)
+TEXT_ON_PAPER = {"ink": "body text", "muted": "captions, sources and folios"}
 THEME_FILE = "theme.yaml"
 SIZE_RANGE = (6, 72)  # points: below 6 print shops do not guarantee text; above 72 nothing fits a tile
 MM = 72 / 25.4
@@ -401,6 +407,7 @@ class Theme(Node):
         self._resolve_tints(diag, ctx)
         self._check_spots(diag, ctx)
         if not diag.errors:
+            self._check_text_contrast(diag, ctx)
             self._check_chart_colours(diag)
             self._check_print_and_screen(diag, ctx.assets_dir / PROFILE)
 
@@ -516,6 +523,32 @@ class Theme(Node):
                              f"{d:.0f}, over {MISMATCH_DELTA_E:g})",
                              "give cmyk and rgb of the same colour, e.g. both from the brand guide; `report theme` "
                              "shows the palette")
+
+    def _check_text_contrast(self, diag: Diagnostics, ctx: ReadContext) -> None:
+        """The colours of running text (body text, and captions, sources and folios) stand out 4.5 : 1
+        from the paper, as WCAG 2 asks of small text: below it the screen edition sets such text in a
+        darker shade, and print is as hard to read."""
+        paper = self.colour("paper").rgb_floats
+        for name, use in TEXT_ON_PAPER.items():
+            colour = self.colour(name)
+            ratio = contrast_ratio(luminance(colour.rgb_floats), luminance(paper))
+            if ratio >= TEXT_CONTRAST:
+                continue
+            shade = "#" + "".join(f"{round(v * 255):02x}" for v in readable(colour.rgb_floats, paper, TEXT_CONTRAST))
+            if colour.of is None:
+                where = ctx.value_pos(colour, "rgb")
+                fix = f'e.g. rgb: "{shade}", the nearest shade of its hue that reaches it, with its cmyk to match'
+            else:  # a tint: the least percent of its base that reaches it, if any does
+                where, base = ctx.value_pos(colour, "percent"), self.colour(colour.of).rgb_floats
+                enough = next((p for p in range(1, 101) if contrast_ratio(luminance(tuple(
+                    round(255 - (255 - v * 255) * p / 100) / 255 for v in base)), luminance(paper)) >= TEXT_CONTRAST),
+                    None)
+                fix = (f"e.g. percent: {enough}" if enough is not None
+                       else f'its base {colour.of} is too light itself: give {name} a colour of its own, cmyk and '
+                            f'rgb, e.g. rgb: "{shade}"')
+            diag.warning(where, f"colour {name} ({use}): rgb {colour.rgb} on the paper {self.colour('paper').rgb} "
+                         f"has a contrast of {ratio:.1f} : 1, under the {TEXT_CONTRAST:g} : 1 WCAG 2 asks of small "
+                         f"text; the screen edition sets its text in {shade}", f"give it a darker colour, {fix}")
 
     def _check_chart_colours(self, diag: Diagnostics) -> None:
         """Series whose colours look alike cannot be told apart in a legend, nor a loss from a gain:

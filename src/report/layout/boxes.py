@@ -178,7 +178,7 @@ def _lines(part: Any) -> int:
 
 def layout(ctx: LayoutContext, block: Box, x: float, inner: Any) -> list[Any]:
     """`inner(ctx, block, indent)` lays out one block of the box (paragraph, list, note, heading) at indent 0."""
-    st = ctx.styles
+    st = ctx.styles.on("tint")
     parts: list[Any] = []
     if block.title:
         parts.append(Paragraph(rl_plain(block.title, ctx.locale),

@@ -4,6 +4,7 @@ and the image credits, set at the foot of the page."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from reportlab.platypus import Flowable, Spacer
@@ -88,14 +89,14 @@ def _linked(line: str, loc: Any) -> str:
 
 
 def layout(ctx: LayoutContext) -> list[Any]:
+    ctx = replace(ctx, styles=ctx.styles.on("primary"))  # the back page is in the primary colour
     st, loc, rep = ctx.styles, ctx.locale, ctx.doc.report
     contact = rep.contact
-    white = st.colour("paper")
     # reversed out of the four-colour panel: bold, as print shops ask for small white text
-    small = st.para("small", textColor=white, fontName=st.font["bold"], fontSize=st.theme.sizes.body,
+    small = st.para("small", text="paper", fontName=st.font["bold"], fontSize=st.theme.sizes.body,
                     leading=st.theme.sizes.leading)
     parts: list[Any] = [Paragraph(rl_plain(contact.publisher, loc),
-                                  st.para("h2", spaceBefore=0, textColor=white, fontSize=st.theme.sizes.h2 + 4,
+                                  st.para("h2", text="paper", spaceBefore=0, fontSize=st.theme.sizes.h2 + 4,
                                           leading=(st.theme.sizes.h2 + 4) * 1.3))]
     parts += [Paragraph(rl_plain(line, loc), small) for line in contact.address]
     links = []
@@ -121,6 +122,6 @@ def layout(ctx: LayoutContext) -> list[Any]:
         def paint(canv: Any, x: float, y: float, width: float) -> None:
             draw_logo(canv, brand, st, x, y, width, dark="primary", prepare_image=ctx.prepare_image)
         parts.insert(0, LogoMark(brand, logo_width(brand.spec, st.theme), paint))
-    story = heading(ctx, contact.heading or loc.label("imprint"), None, "closing", colour=white)
+    story = heading(ctx, contact.heading or loc.label("imprint"), None, "closing", colour="paper")
     story.append(FootPanel(parts, st.colour("accent")))
     return story

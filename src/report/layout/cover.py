@@ -150,10 +150,13 @@ class Cover(Flowable):
         canv.restoreState()
 
     def _kicker(self, width: float, colour: str = "accent") -> Paragraph:
+        """The subtitle above the title: on the panel in the primary colour at the contrast large text
+        needs (screen); on a photo in `colour` as it is, which draw chose by the photo under it."""
         st, rep = self.ctx.styles, self.ctx.doc.report
         s = st.theme.sizes
+        over = {"textColor": st.colour(colour)} if rep.cover.layout == "photo" else {"text": colour}
         return Paragraph(rl_plain(rep.subtitle or str(rep.year), self.ctx.locale),
-                         st.para("kicker", textColor=st.colour(colour), fontSize=s.h2, leading=s.h2 * 1.3))
+                         st.on("primary").para("kicker", fontSize=s.h2, leading=s.h2 * 1.3, **over))
 
     def _contrast(self, colour: str, ground: float) -> float:
         return contrast_ratio(luminance(self.ctx.styles.theme.colour(colour).rgb_floats), ground)

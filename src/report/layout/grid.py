@@ -156,7 +156,7 @@ def _cell(ctx: LayoutContext, item: GridItem, cell_w: float, drawn: dict[str, Gr
             notes=st.notes))
     if item.note:
         body.append(Paragraph(rl_markup(item.note, ctx.locale, note=reference, refs=ctx.refs), st.para(
-            "note", textColor=st.colour("muted"), spaceBefore=NOTE_GAP, **ragged)))
+            "note", text="muted", spaceBefore=NOTE_GAP, **ragged)))
     return [[photo, *credit], body]
 
 

@@ -11,12 +11,13 @@ from .context import LayoutContext
 from .text import Paragraph, rl_plain
 
 
-def heading(ctx: LayoutContext, title: str, kicker: str | None, key_hint: str, colour: Any = None) -> list[Any]:
+def heading(ctx: LayoutContext, title: str, kicker: str | None, key_hint: str, colour: str | None = None) -> list[Any]:
+    """`colour`: the theme colour of the title, where it is not h1's own (the back page: paper)."""
     st = ctx.styles
     out: list[Any] = []
     if kicker:
         out.append(Paragraph(rl_plain(kicker, ctx.locale).upper(), st.para("kicker")))
-    h1 = Paragraph(rl_plain(title, ctx.locale), st.para("h1", **({"textColor": colour} if colour else {})))
+    h1 = Paragraph(rl_plain(title, ctx.locale), st.para("h1", text=colour))
     h1.toc_entry = (0, ctx.locale.typographic(title), "sec-" + slug(key_hint))
     out.append(h1)
     out[0].starts_section = True  # the tagged structure opens a Sect here

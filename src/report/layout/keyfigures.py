@@ -111,7 +111,7 @@ class TileGrid(Flowable):
                 self._tile(fig, words, x, y, w)
 
     def _tile(self, fig: KeyFigure, words: FigureText, x: float, y: float, tile_w: float) -> None:
-        st, s, c = self.ctx.styles, self.ctx.styles.theme.sizes, self.canv
+        st, s, c = self.ctx.styles.on("tint"), self.ctx.styles.theme.sizes, self.canv
         pad = _pad(self.ctx)
         c.setFillColor(st.colour("tint"))
         c.rect(x, y, tile_w, self.tile_h, stroke=0, fill=1)
@@ -121,7 +121,7 @@ class TileGrid(Flowable):
         end = " " if tagger_of(c) else ""  # tagged: extractors keep qualifier, number and label apart
         if words.qualifier:
             c.setFont(st.font["bold"], s.kicker)
-            c.setFillColor(st.colour("accent"))
+            c.setFillColor(st.text_colour("accent", s.kicker, st.font["bold"]))
             c.drawString(x + pad, top - s.kicker, self.ctx.locale.typographic(words.qualifier).upper() + end)
         base = y + self.tile_h - _head(self.ctx)
         self._number(words, x + pad, base, tile_w - 2 * pad, end)
@@ -138,10 +138,11 @@ class TileGrid(Flowable):
     def _number(self, words: FigureText, x: float, base: float, room: float, end: str) -> None:
         """Prefix and number in the heaviest weight; a symbol unit (%, €) as large, a unit in words
         smaller beside it; all of it shrunk to the tile's width where it is long."""
-        st, c = self.ctx.styles, self.canv
+        st, c = self.ctx.styles.on("tint"), self.canv
         font, size = st.font["black"], st.theme.sizes.figure
         big, small, scale, _ = _number_layout(self.ctx, words, room)
-        c.setFillColor(st.colour("primary"))
+        # the unit in words is bold at UNIT_SCALE of the number: the smaller part says what it needs
+        c.setFillColor(st.text_colour("primary", size * scale * (UNIT_SCALE if small else 1), font))
         c.setFont(font, size * scale)
         c.drawString(x, base, big + ("" if small or words.close else end))
         if small:
@@ -153,11 +154,11 @@ class TileGrid(Flowable):
 
     def _change(self, fig: KeyFigure, words: FigureText, x: float, base: float) -> None:
         """'▲ +4,2 % ggü. Vorjahr': arrow, sign and words, so it reads without colour."""
-        st, c, change = self.ctx.styles, self.canv, words.change
+        st, c, change = self.ctx.styles.on("tint"), self.canv, words.change
         size = st.theme.sizes.caption
         good = change.direction if fig.better == "higher" else -change.direction  # costs: a fall is good
-        colour = st.colour({1: "secondary", -1: "accent"}.get(good, "muted"))
-        c.setFillColor(colour)
+        # arrow and words in one colour, as readable as words must be (the arrow is part of what it says)
+        c.setFillColor(st.text_colour({1: "secondary", -1: "accent"}.get(good, "muted"), size, st.font["bold"]))
         h = size * 0.62
         if change.direction:
             tip, foot = (base + h, base) if change.direction > 0 else (base, base + h)
@@ -272,7 +273,7 @@ def _label_style(st: Any) -> Any:
 
 def _texts(ctx: LayoutContext, fig: KeyFigure) -> list[Paragraph]:
     """Label and detail of a tile (set in _tile, measured in _needed_height)."""
-    st = ctx.styles
+    st = ctx.styles.on("tint")
     parts = [Paragraph(rl_plain(fig.label, ctx.locale), _label_style(st))]
     if fig.detail:
         parts.append(Paragraph(rl_markup(fig.detail, ctx.locale), st.para("small", hyphenationLang="")))

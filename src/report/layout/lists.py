@@ -273,7 +273,9 @@ def layout(ctx: LayoutContext, block: ListBlock, x: float = 0.0) -> list[Any]:
     gap = st.theme.text.column_gap * MM
     lst = ListFlowable(items, x, 0.0 if plain else indent,
                        (st.font["bold"] if not numbered else st.font["regular"], size),
-                       st.colour("accent") if not numbered else st.colour("ink"), st.theme.sizes.leading * 0.25,
+                       # a bullet is decoration, in the brand's accent; a number is text, read as text is
+                       st.colour("accent") if not numbered else st.text_colour("ink", size, st.font["regular"]),
+                       st.theme.sizes.leading * 0.25,
                        _columns(block.columns, ctx.text_width - x, gap), gap, indent)
     lst.spaceAfter = st.theme.sizes.leading * 0.6
     return [lst]

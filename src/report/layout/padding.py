@@ -107,7 +107,7 @@ class Centred(Flowable):
 
 
 def blank_page(ctx: LayoutContext) -> list[Any]:
-    style = ctx.styles.para("small", textColor=ctx.styles.colour("muted"))
+    style = ctx.styles.para("small", text="muted")
     return [Centred(ctx.locale.label("intentionally_blank"), style)]
 
 
@@ -132,7 +132,7 @@ class FullPage(Flowable):
 def quote_page(ctx: LayoutContext) -> list[Any]:
     named, st, loc = ctx.doc.report.padding, ctx.styles, ctx.locale
     parts = [Paragraph(rl_plain(f"{loc.quotes[0]}{named.quote}{loc.quotes[1]}", loc),
-                       st.para("quote", textColor=st.colour("primary"), fontSize=st.theme.sizes.quote * QUOTE_SCALE,
+                       st.para("quote", fontSize=st.theme.sizes.quote * QUOTE_SCALE,
                                leading=st.theme.sizes.quote_leading * QUOTE_SCALE))]
     if named.quote_source:
         parts += [Spacer(0, 4 * MM), Paragraph(rl_plain(f"– {named.quote_source}", loc), st.para("caption"))]

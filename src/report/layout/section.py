@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
+from reportlab import rl_config
 from reportlab.lib.enums import TA_LEFT
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
@@ -28,7 +29,7 @@ from ..model import (
     Timeline,
 )
 from ..model import Paragraph as ParagraphBlock
-from ..tagging import artifact, group
+from ..tagging import artifact, group, tagger_of
 from . import boxes, columns, floats, grid, lists, notes, pagebreak, photo, question, table, timeline
 from .beside import TextBeside
 from .columnfigure import FigureThenText, Stack
@@ -65,11 +66,12 @@ class PullQuote(Flowable):
     least on each side, the last two with the attribution."""
 
     def __init__(self, para: Paragraph, indent: float, bar_colour: Any, space: float, page_h: float,
-                 attribution_lines: int | Paragraph = 0):
+                 attribution_lines: int | Paragraph = 0, attribution: Paragraph | None = None):
         super().__init__()
         self.para, self.indent, self.bar_colour, self.page_h = para, indent, bar_colour, page_h
         self.spaceBefore = self.spaceAfter = space
         self.attribution_lines = attribution_lines  # or the quote without its attribution, to count them
+        self.attribution = attribution  # the attribution set alone, in the quote's style (tagged apart)
 
     @property
     def text_x(self) -> float:
@@ -93,7 +95,7 @@ class PullQuote(Flowable):
         parts = self.para.split(aw - self.text_x, first * leading + leading / 4)
         if len(parts) < 2:
             return []
-        out = [self._part(p, 0) for p in parts[:-1]] + [self._part(parts[-1], tail)]
+        out = [self._part(p, 0) for p in parts[:-1]] + [self._part(parts[-1], tail, self.attribution)]
         out[0].spaceBefore, out[-1].spaceAfter = self.spaceBefore, self.spaceAfter
         return out
     repeat = False  # repeats a sentence of the body: an artifact, so screen readers do not read it twice
@@ -106,8 +108,8 @@ class PullQuote(Flowable):
         self.attribution_lines.wrap(width, 1e6)
         return len(self.para.blPara.lines) - len(self.attribution_lines.blPara.lines)
 
-    def _part(self, para: Paragraph, attribution_lines: int) -> PullQuote:
-        part = PullQuote(para, self.indent, self.bar_colour, 0, self.page_h, attribution_lines)
+    def _part(self, para: Paragraph, attribution_lines: int, attribution: Paragraph | None = None) -> PullQuote:
+        part = PullQuote(para, self.indent, self.bar_colour, 0, self.page_h, attribution_lines, attribution)
         part.repeat = self.repeat
         return part
 
@@ -120,7 +122,44 @@ class PullQuote(Flowable):
                 self.para.drawOn(self.canv, self.text_x, 0)
             return
         with group(self.canv, "BlockQuote"):
-            self.para.drawOn(self.canv, self.text_x, 0)
+            parts = self._quote_and_attribution() if tagger_of(self.canv) is not None else [(self.para, 0.0)]
+            for part, y in parts:
+                part.drawOn(self.canv, self.text_x, y)
+
+    def _quote_and_attribution(self) -> list[tuple[Paragraph, float]]:
+        """The quotation and its attribution as two paragraphs (P and P in the BlockQuote), each
+        where its lines stand in the whole: a screen reader pauses before the name instead of running
+        the quote into it ("…above the weir.” Graham Pike"). (Tagged editions only: print draws the
+        whole, as it always has.)"""
+        width, whole = self.width - self.text_x, [(self.para, 0.0)]
+        tail, attribution = self._attribution_lines(width), self.attribution
+        lines, leading = len(self.para.blPara.lines), self.para.style.leading
+        if attribution is None or not 0 < tail < lines:
+            return whole
+        attribution.wrap(width, self.height)
+        # the quote's lines as the whole set them (the lines of a split are kept), the attribution's
+        # alone: after the line break, at the same width, they break as in the whole
+        self.para.allowOrphans = self.para.allowWidows = 1  # (a line alone on either side is fine here)
+        try:
+            parts = self.para.split(width, (lines - tail) * leading + leading / 4)
+        finally:
+            del self.para.allowOrphans, self.para.allowWidows
+        if len(parts) != 2 or len(attribution.blPara.lines) != tail:
+            self.para.wrap(width, self.height)  # (a split that did not come off forgets the lines)
+            return whole
+        quote = parts[0]
+        quote.wrap(width, self.height)
+        # each part's first baseline where that line stands in the whole (reportlab drops a paragraph's
+        # first baseline by its first line's size: less in the attribution's smaller type)
+        base = self.height - _first_drop(self.para) - (lines - tail) * leading
+        return [(quote, self.height - quote.height),
+                (attribution, base + _first_drop(attribution) - attribution.height)]
+
+
+def _first_drop(para: Paragraph) -> float:
+    """How far below its top reportlab sets a wrapped paragraph's first baseline (its drawPara)."""
+    first = para.blPara.lines[0] if para.blPara.kind == 1 else para.blPara
+    return first.fontSize if rl_config.paraFontSizeHeightOffset else getattr(first, "ascent", first.fontSize)
 
 
 def _paragraph(ctx: LayoutContext, block: ParagraphBlock) -> list[Any]:
@@ -136,8 +175,10 @@ def _quote(ctx: LayoutContext, block: Quote) -> list[Any]:
     if not own:
         text = f"{open_q}{text}{close_q}"  # the author's own quotation marks are kept, never doubled
     quoted = text
-    if block.attribution:
-        text += f" <br/><font size={ctx.styles.theme.sizes.caption}>{rl_plain(block.attribution, ctx.locale)}</font>"
+    said = f"<font size={ctx.styles.theme.sizes.caption}>{rl_plain(block.attribution, ctx.locale)}</font>" \
+        if block.attribution else ""
+    if said:
+        text += f" <br/>{said}"
     st = ctx.styles
     # a testimonial at text size: ragged, as a quotation reads (justified in a column, its few words a line
     # stood wide apart)
@@ -146,7 +187,7 @@ def _quote(ctx: LayoutContext, block: Quote) -> list[Any]:
     para = Paragraph(text, style)
     page_h = text_frame_height(ctx.geometry, ctx.styles.theme.page)
     quote = PullQuote(para, _indent(ctx), ctx.styles.colour("accent"), 6 * MM, page_h,
-                      Paragraph(quoted, style) if block.attribution else 0)
+                      Paragraph(quoted, style) if said else 0, Paragraph(said, style) if said else None)
     quote.repeat = block.repeat
     return [quote]
 
@@ -406,7 +447,7 @@ def _timeline(ctx: LayoutContext, block: Timeline) -> list[Any]:
 
 
 def _box(ctx: LayoutContext, block: Box) -> list[Any]:
-    inside = replace(ctx, column_x=0.0)
+    inside = replace(ctx, column_x=0.0, styles=ctx.styles.on("tint"))  # its text stands on the tint
     return boxes.layout(ctx, block, _indent(ctx), lambda c, b: BLOCK_LAYOUTS[type(b)](inside, b))
 
 

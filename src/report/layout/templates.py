@@ -198,8 +198,9 @@ class ReportDocTemplate(BaseDocTemplate):
         outer_x = g.trim_w - page.margin_outer * MM if recto else page.margin_outer * MM
         head_y = g.trim_h - page.margin_top * MM + 9 * MM * st.scale
         head = self.meta["running_head"]
-        canv.setFont(st.font["bold"], drawn_size(head, st.font["bold"], size, page.text_width))
-        canv.setFillColor(st.colour("primary"))
+        drawn = drawn_size(head, st.font["bold"], size, page.text_width)
+        canv.setFont(st.font["bold"], drawn)
+        canv.setFillColor(st.text_colour("primary", drawn, st.font["bold"]))
         (canv.drawRightString if recto else canv.drawString)(outer_x, head_y, head)
         canv.setStrokeColor(st.colour("rule"))
         canv.setLineWidth(0.5)
@@ -209,7 +210,7 @@ class ReportDocTemplate(BaseDocTemplate):
         rule_y = head_y - 3 * MM * st.scale
         canv.line(left, rule_y, left + page.text_width, rule_y)
         canv.setFont(st.font["regular"], size)
-        canv.setFillColor(st.colour("muted"))
+        canv.setFillColor(st.text_colour("muted", size, st.font["regular"]))
         folio_y = page.margin_bottom * MM - 12 * MM * st.scale
         (canv.drawRightString if recto else canv.drawString)(outer_x, folio_y, f"{n}")
         canv.restoreState()

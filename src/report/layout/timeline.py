@@ -247,7 +247,7 @@ def layout(ctx: LayoutContext, block: Timeline, x: float) -> list[Any]:
     st = ctx.styles
     size, leading = st.theme.sizes.body, st.theme.sizes.leading
     text_style = st.para("body", alignment=TA_LEFT, spaceAfter=0)
-    date_style = st.para("body", fontName=st.font["bold"], textColor=st.colour("accent"), alignment=TA_LEFT,
+    date_style = st.para("body", text="accent", fontName=st.font["bold"], alignment=TA_LEFT,
                          spaceAfter=0, hyphenationLang="")
     entry_title = st.para("question", spaceBefore=0, spaceAfter=0)
     ref = notes.reference(block.pos.file)

@@ -44,9 +44,9 @@ class Setup:
 
     def para(self, kind: str, align: str) -> Any:
         alignment = {"left": TA_LEFT, "center": TA_CENTER}.get(align, TA_RIGHT)
-        colour = self.styles.colour("primary") if kind in ("header", "group") else self.styles.colour("ink")
-        return self.styles.para("small", fontName=self.font(kind), fontSize=self.size, leading=self.leading,
-                                alignment=alignment, textColor=colour, hyphenationLang="", embeddedHyphenation=0,
+        colour = "primary" if kind in ("header", "group") else "ink"
+        return self.styles.para("small", text=colour, fontName=self.font(kind), fontSize=self.size,
+                                leading=self.leading, alignment=alignment, hyphenationLang="", embeddedHyphenation=0,
                                 uriWasteReduce=0, splitLongWords=1)
 
     def span(self, widths: list[float]) -> float:

@@ -208,7 +208,7 @@ class DataTable(Flowable):
         font = su.font(row.kind)
         whole, frac, close = parts(cell.text, self.data.decimal)
         sep_x = x + w - self.hang[i] - self.fracs[i]
-        c.setFillColor(self.styles.colour("ink"))
+        c.setFillColor(self.styles.text_colour("ink", su.size, font))
         c.setFont(font, su.size)
         if whole == NO_VALUE_DASH and not frac:  # no value: the dash ends where the column's digits end
             c.drawRightString(sep_x + self.fracs[i], base, whole)
