@@ -90,10 +90,21 @@ def test_side_by_side_editions_are_those_of_one_process(project, tmp_path, monke
     forks = _recording_forks(monkeypatch)
     cache = Cache(tmp_path / "c1")
     # charts drawn meanwhile: both editions laid out here, then the print edition finished in a worker
+    # (its pages' and charts' CMYK streams rewritten here while the charts were drawn: none there)
+    from report.editions import print as print_edition
+    rewrites, rewrite = tmp_path / "rewrites", print_edition._rewritten
+
+    def recording(container, convert):
+        with rewrites.open("a") as f:
+            f.write(f"{os.getpid()}\n")
+        return rewrite(container, convert)
     with monkeypatch.context() as late:
         _charts_after_layout(late)
+        late.setattr(print_edition, "_rewritten", recording)
         first = build(project, tmp_path / "a0", cache=cache)
     assert forks == [[("print", True)]]
+    by = rewrites.read_text().split()
+    assert by.count(str(os.getpid())) > first.outputs[0].pages and set(by) == {str(os.getpid())}
     parallel = build(project, tmp_path / "a", cache=cache)  # charts cached (a new output folder)
     assert forks[-1] == [("print", False)]  # the print edition was laid out in a worker too
     monkeypatch.setattr(build_module, "PARALLEL_MIN_BYTES", 10**12)

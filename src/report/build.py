@@ -174,6 +174,7 @@ def _layout_and_finish(doc, theme, fonts, locale, charts, content_dir: Path, out
     if not all(c.ready for c in charts.values()):
         _return_memory()  # this process waits for the chart workers now, one more of which starts
     release_workers()  # nothing left to lay out: a chart worker held back takes this core
+    _finish_ahead(waiting, charts, theme)  # while they draw
     beside = _finish_elsewhere(waiting[1:], content_dir, charts, (doc, theme, fonts, charts, locale, out_dir))
     for edition, rendered in waiting:
         if edition.name not in beside:
@@ -191,6 +192,41 @@ def _layout_and_finish(doc, theme, fonts, locale, charts, content_dir: Path, out
     result.outputs = [output for output, _data in finished]
     result.warnings += _stale_cover(doc, out_dir, finished)
     return result
+
+
+def _finish_ahead(waiting: list, charts: dict, theme) -> None:
+    """While chart workers draw (a first build), the laid-out editions' finishing work that needs no
+    chart (Edition.finish_ahead), then each chart's part of it as the chart comes: this process
+    would otherwise wait idle, and the finishing after the last chart is shorter by it. Returns
+    when every chart is drawn."""
+    from concurrent.futures import FIRST_COMPLETED, wait
+    pending = {c.source for c in charts.values() if not c.ready}
+    if not pending:
+        return
+    aheads = []
+    for edition, rendered in waiting:
+        try:
+            if (ahead := edition.finish_ahead(rendered.pdf, theme)) is not None:
+                aheads.append(ahead)
+        except Exception:  # only ahead of time: the finishing does it again, and says what is wrong
+            pass
+    if not aheads:
+        return
+    todo = list(charts.values())
+    while todo:
+        ready = [c for c in todo if c.ready]
+        if not ready:
+            wait({c.source for c in todo}, return_when=FIRST_COMPLETED)
+            continue
+        for c in ready:
+            todo.remove(c)
+            if not isinstance(c.source, bytes) and (c.source.cancelled() or c.source.exception() is not None):
+                continue  # (reported where the chart is placed)
+            for ahead in aheads:
+                try:
+                    ahead(c.pdf)
+                except Exception:  # (as above)
+                    pass
 
 
 def _stale_cover(doc, out_dir: Path, finished: list) -> list[Diagnostic]:

@@ -51,8 +51,10 @@ POOL_MIN = 4  # below this many misses a pool's start-up costs more than it save
 WORKERS = 2
 ONE_WORKER_MAX = 4  # up to this many charts one worker is done sooner (each one imports matplotlib)
 # a held worker is released for more than this many charts left: it first imports matplotlib (~0.8 s,
-# about 13 charts' time), while the one running draws on; with fewer, the two together are not done sooner
-RELEASE_MIN = 12
+# about 16 charts' time) while the one running draws on, so the two are done (n × t − 0.8 s) / 2 sooner;
+# meanwhile this process does the print edition's finishing work ahead (build._finish_ahead, ~0.4 s of a
+# 185-page edition's) on the core the held worker would take: with fewer charts left that is worth more
+RELEASE_MIN = 24
 HELD = 1  # of a chart pool's WORKERS, how many wait until the build process has laid out every edition
 _pools: list[tuple[Any, list[Future]]] = []  # this process's worker pools (ProcessPoolExecutor) and their work
 _gates: list[tuple[Any, list[Future]]] = []  # the events held workers wait for, and their pool's work

@@ -98,6 +98,12 @@ class Edition:
     def finish(self, pdf: pikepdf.Pdf, geometry: Geometry, theme: Theme, info: dict[str, Any]) -> None:
         """Edition-specific PDF post-processing."""
 
+    def finish_ahead(self, pdf: bytes, theme: Theme) -> Callable[[bytes], None] | None:
+        """What of `finish` can be done before the charts are drawn (a first build: this process waits
+        for them once the layout is done): done now for the laid-out `pdf` (reportlab's bytes); returns
+        what does a chart's part of it as each chart is drawn (its PDF), or None: nothing to do ahead."""
+        return None
+
 
 Crop = tuple[float, float, float, float]  # the part of an image seen: left, top, right, bottom, as fractions
 
