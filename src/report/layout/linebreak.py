@@ -16,8 +16,8 @@ text goes on below the figure, past a gap). Both give way only where nothing els
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from bisect import insort
+from dataclasses import dataclass, field
 from heapq import heappop, heappush
 from itertools import accumulate
 from operator import itemgetter
