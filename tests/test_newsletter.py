@@ -352,3 +352,18 @@ def test_teaser_footer_names_an_address_once_and_sets_the_unsubscribe_note_apart
     assert "mailto:Newsletter@example.org" in html and "Newsletter@example.org" in text
     assert "Antworten an" not in html and "Antworten an" not in text
     assert "<br><br>Sie erhalten diese E-Mail" in html and "\n\nSie erhalten diese E-Mail" in text
+
+
+def test_teaser_text_in_the_accent_stands_out_as_the_screen_edition_sets_it(kit):
+    """The kicker (on the paper) and the tiles' qualifiers (on the tint) are text in the accent, which in
+    the sample's orange stands out 2.8:1 from white: they are set in its darker shade, 4.5:1 (WCAG AA),
+    while the accent's bar and the button keep the brand's orange."""
+    from report.colours import contrast
+    html = (kit / "teaser.html").read_text(encoding="utf-8")
+    kicker = re.search(r'letter-spacing:1px;color:(#[0-9a-f]{6});">JAHRESRÜCKBLICK', html)
+    qualifier = re.search(r'letter-spacing:1px;color:(#[0-9a-f]{6});">MEHR ALS', html)
+    assert kicker and qualifier
+    assert contrast(kicker[1], "#ffffff") >= 4.5
+    tint = re.search(r'style="background:(#[0-9a-f]{6});border-top:4px solid #ee7d2b;', html)
+    assert tint and contrast(qualifier[1], tint[1]) >= 4.5
+    assert "background:#ee7d2b;height:6px" in html  # the brand's orange where it is no text

@@ -9,7 +9,7 @@ from math import ceil
 from pathlib import Path
 from typing import Any
 
-from ..colours import contrast
+from ..colours import contrast, readable
 from ..figures import figure_text
 from ..fontfiles import parsed
 from ..locale import Locale
@@ -76,6 +76,12 @@ def _colours(doc: Document) -> dict[str, str]:
     # yellow accent gave white text at 2.2:1, where mail clients and WCAG want 4.5:1)
     white, dark = contrast(c["paper"], c["accent"]), contrast(c["ink"], c["accent"])
     c["on_accent"] = c["ink"] if white < MIN_CONTRAST and dark > white else c["paper"]
+    # the kicker on the paper and the tiles' qualifiers on the tint: text in the accent, in the shade
+    # of its hue that stands out 4.5:1 where the accent itself does not (as the screen edition sets it)
+    accent = theme.colour("accent").rgb_floats
+    for name, ground in (("accent_text", "paper"), ("accent_on_tint", "tint")):
+        c[name] = "#" + "".join(f"{round(v * 255):02x}" for v in readable(accent, theme.colour(ground).rgb_floats,
+                                                                             MIN_CONTRAST))
     return c
 
 
@@ -125,7 +131,7 @@ def teaser_html(doc: Document, locale: Locale, cover_src: str) -> str:
 </td></tr>
 <tr><td style="background:{c["accent"]};height:6px;line-height:6px;font-size:0;">&nbsp;</td></tr>
 <tr><td style="padding:28px 24px 8px 24px;font-family:{FONT};color:{c["ink"]};">
-<p style="margin:0 0 8px 0;font-size:12px;font-weight:bold;letter-spacing:1px;color:{c["accent"]};">{kicker}</p>
+<p style="margin:0 0 8px 0;font-size:12px;font-weight:bold;letter-spacing:1px;color:{c["accent_text"]};">{kicker}</p>
 <h1 style="margin:0 0 16px 0;font-size:26px;line-height:31px;font-weight:900;color:{c["primary"]};">{escape(t(rep.title))}</h1>
 <p style="margin:0;font-size:16px;line-height:24px;color:{c["ink"]};">{_inline(rep.lead, locale, c["primary"])}</p>
 </td></tr>
@@ -189,7 +195,7 @@ def _tiles(figures: list[KeyFigure], locale: Locale, c: dict[str, str]) -> tuple
         # a tile without a qualifier keeps its line empty only beside one with a qualifier, so that
         # their values stand level; elsewhere (one a row, two without) the value stands at the top
         beside = figures[i ^ 1] if pairs and (i ^ 1) < len(figures) else None
-        qual = f'<div style="font-size:{QUALIFIER_PX}px;font-weight:bold;letter-spacing:1px;color:{c["accent"]};">' \
+        qual = f'<div style="font-size:{QUALIFIER_PX}px;font-weight:bold;letter-spacing:1px;color:{c["accent_on_tint"]};">' \
                f'{escape(t(fig.qualifier)).upper()}</div>' if fig.qualifier else \
                f'<div class="kf-level" style="font-size:{QUALIFIER_PX}px;">&nbsp;</div>' \
                if beside is not None and beside.qualifier else ""
