@@ -285,6 +285,11 @@ class Report(Node):
     numbers: Numbers | None = spec(
         "How numbers are printed and read where the house style is not the language's, e.g. {decimal: \",\", "
         "thousands: \"’\"} for 1’234,5. Sections in another language keep theirs.", default=None)
+    quotes: Literal["double", "single"] | None = spec(
+        "The house style's quotation marks: single puts the language's single marks outside and its double "
+        "ones inside (en: ‘so “so” so’, as many British houses write; de: ‚so „so“ so‘); double: the "
+        "reverse. Default: the language's (en: “so ‘so’ so”). Sections in another language keep theirs.",
+        default=None, example="single")
     author: str = spec("Author shown in the PDF metadata.", example="Thüringen International",
                        example_en="Example Foundation")
     subject: str = spec("Subject shown in the PDF metadata.", example="Jahresrückblick 2017",
@@ -316,10 +321,22 @@ class Report(Node):
                        "use lower-case letters, digits and hyphens, e.g. jahresrueckblick-2017")
         self._check_year(diag, ctx)
         check_language(self, diag, ctx)
+        self._check_quotes(diag, ctx)
         if self.spine is not None and self.binding != "perfect":
             diag.warning(ctx.value_pos(self, "spine"), f"spine: is for a perfect-bound cover; with binding: "
                          f"{self.binding} the print edition has no spine", "remove spine:, or set binding: perfect")
 
+
+    def _check_quotes(self, diag: Diagnostics, ctx: ReadContext) -> None:
+        """`quotes: single` needs a language that has single quotation marks (French nests « “…” »)."""
+        from ..locale import get_locale, single_marks, supported
+        if self.quotes != "single" or not supported(self.language):
+            return
+        own = get_locale(self.language)
+        if not (single_marks(own.quotes) or single_marks(own.inner_quotes)):
+            diag.error(ctx.value_pos(self, "quotes"), f"quotes: single: {self.language} has no single quotation "
+                       f"marks; it writes {own.quotes[0]}…{own.quotes[1]} with {own.inner_quotes[0]}…"
+                       f"{own.inner_quotes[1]} inside", "remove quotes:, or type the marks you want in the text")
 
     def _check_year(self, diag: Diagnostics, ctx: ReadContext) -> None:
         """The year (a financial year's first) is one a review is about."""
@@ -357,10 +374,11 @@ class Document:
 
     def locale(self, language: str | None = None) -> Any:
         """The locale that prints text in `language` (None: the report's): the report's own language
-        with report.yaml's `numbers:` over its notation; a section in another language has that
-        language's own (its readers' notation). Every stage asks here, never `get_locale` itself."""
+        with report.yaml's `numbers:` over its notation and `quotes:` over its quotation marks; a section
+        in another language has that language's own (its readers' notation). Every stage asks here,
+        never `get_locale` itself."""
         from ..locale import get_locale
         if language is None or language == self.report.language:
-            return get_locale(self.report.language, self.report.numbers)
+            return get_locale(self.report.language, self.report.numbers, self.report.quotes)
         return get_locale(language)
 
