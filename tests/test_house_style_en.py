@@ -1,5 +1,5 @@
 """A British charity's house style, built into a small en-GB report and read back: single quotation
-marks outside (quotes: single)."""
+marks outside (quotes: single), "vs" without a full stop."""
 
 from __future__ import annotations
 
@@ -21,6 +21,9 @@ REPORT: dict[str, Any] = {
     "contact": {"publisher": "Riverkeepers Trust", "address": ["12 Weir Lane", "Bristol BS1 6QT"]},
 }
 SECTIONS: dict[str, Any] = {
+    "glance": {"kind": "key_figures", "title": "At a glance", "figures": [
+        {"value": 4812, "previous": 4100, "label": "volunteers"},
+        {"value": 27, "unit": "t", "label": "of litter"}]},
     "stories": {"kind": "text", "title": "Stories", "blocks": [
         {"paragraph": 'A volunteer said "they called it \'beyond saving\' then" and we didn\'t argue.'},
         {"quote": {"text": "'Look after the river' -- that's what my grandad used to say.",
@@ -45,6 +48,10 @@ def test_single_quotes_go_outside_and_double_ones_inside(text):
     assert _norm("‘“Look after the river” – that’s what my grandad used to say.’") in text
     assert _norm("‘We count what comes back.’") in text
     assert "“We" not in text
+
+
+def test_a_tile_compares_with_the_previous_year_without_a_full_stop_after_vs(text):
+    assert _norm("+17.4% vs previous year") in text and "vs." not in text
 
 
 def test_quotes_single_is_an_error_for_a_language_without_single_marks(tmp_path, capsys):
