@@ -66,6 +66,19 @@ class Cover(Node):
         self.focus = read_focus(self, "cover", diag, ctx)
 
 
+@dataclass(kw_only=True)
+class Account(Node):
+    """An account of the publisher's on a social network or platform: shown as "network: handle"."""
+
+    network: str = spec("Where the account is (any network or platform).", example="Instagram", max_length=30)
+    handle: str = spec("The account's name as readers look it up.", example="@example", max_length=80)
+    url: str | None = spec("The account's web address: the handle links there in the screen edition and the "
+                           "newsletter (optional).", default=None, example="https://www.instagram.com/example")
+
+    def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
+        check_web(self, "url", diag, ctx)
+
+
 _PHONE = re.compile(r"\+?(?:[0-9]|\([0-9]+\))[0-9 ()./-]*[0-9]")  # +49 361 123456-0, (503) 555-0142, 503.555.0142
 
 
@@ -84,6 +97,9 @@ class Contact(Node):
                             example=["Im Auftrag des Freistaates Thüringen"], max_length=400, items=(0, 12))
     email: str | None = spec("Contact e-mail address.", default=None, example="info@example.org")
     web: str | None = spec("Web address (https://…).", default=None, example="https://www.example.org")
+    social: list[Account] = spec("Accounts on social networks, one line each after the web address (network: "
+                                 "handle, the handle linked to its url on screen and in the newsletter).",
+                                 default=[], items=(0, 8))
 
     def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
         check_email(self, "email", diag, ctx)

@@ -48,8 +48,8 @@ def _inline(text: str, locale: Locale, link_colour: str) -> str:
 
 
 def _contact(doc: Document, locale: Locale) -> tuple[list[str], list[tuple[str, str, str | None]]]:
-    """The footer's address (the newsletter's own, else the contact's) and the contact's phone, e-mail
-    and web address as (label, text, link)."""
+    """The footer's address (the newsletter's own, else the contact's) and the contact's phone, e-mail,
+    web address and social accounts as (label, text, link; an account's may be None)."""
     nl, contact = doc.report.newsletter, doc.report.contact
     ways: list[tuple[str, str, str | None]] = []
     if contact.phone:
@@ -59,6 +59,7 @@ def _contact(doc: Document, locale: Locale) -> tuple[list[str], list[tuple[str, 
         ways.append((locale.label("email"), contact.email, f"mailto:{contact.email}"))
     if contact.web:
         ways.append((locale.label("web"), contact.web, contact.web))
+    ways += [(account.network, account.handle, account.url) for account in contact.social]
     return list(nl.address or contact.address), ways
 
 
@@ -100,7 +101,7 @@ def teaser_html(doc: Document, locale: Locale, cover_src: str) -> str:
     address, ways = _contact(doc, locale)
     footer = [escape(t(nl.sender)), *(escape(t(line)) for line in address)]
     footer += [f'{escape(t(label + ":"))} <a href="{escape(href)}" style="color:{c["paper"]};">{escape(text)}</a>'
-               for label, text, href in ways]
+               if href else f'{escape(t(label + ":"))} {escape(t(text))}' for label, text, href in ways]
     reply = _reply_to(doc)
     if reply:
         footer.append(f'{escape(t(locale.label("reply_to") + ":"))} <a href="mailto:{escape(reply)}" '
@@ -298,7 +299,9 @@ def teaser_text(doc: Document, locale: Locale) -> str:
         lines.append(f"* {t(fig.qualifier) + ' ' if fig.qualifier else ''}{value} {t(fig.label)}")
     address, ways = _contact(doc, locale)
     lines += ["", t(f"{nl.button}:"), nl.pdf_url, "", "--", t(nl.sender), *(t(a) for a in address)]
-    lines += [f"{t(label + ':')} {text}" for label, text, _ in ways]  # "E-mail :" in French
+    # "E-mail :" in French; an account with its address after the handle
+    lines += [f"{t(label + ':')} {text}" + (f" ({href})" if href and href.startswith("http") and href != text else "")
+              for label, text, href in ways]
     reply = _reply_to(doc)
     if reply:
         lines.append(f"{t(locale.label('reply_to') + ':')} {reply}")
