@@ -87,18 +87,31 @@ def test_the_check_catches_a_palette_that_merges_for_deuteranopes():
     assert normal > 40 and float(np.linalg.norm(red - green)) < MIN_DELTA_E
 
 
-def test_a_chart_colour_of_ones_own_that_looks_like_another_warns_at_build(tmp_path):
+def test_a_chart_colour_of_ones_own_that_looks_like_another_warns_where_a_chart_draws_both(tmp_path):
     """An accent of #2aa5c8 next to the palette's steel: protanopic readers cannot tell the two
-    series apart. `report theme` showed it; the build now says it too, at the user's own colour."""
+    series apart. `report theme` showed it; the build says it too, at the user's own colour, but
+    only where a chart draws both (steel is the palette's seventh colour: the sample's charts, of
+    one series or a few shares, never draw it; a UK charity was warned of a plum no chart used)."""
     import shutil
 
+    from report.charts.palette_check import colour_warnings
+    from report.content import load_document
+
     from .conftest import ASSETS, SAMPLE_CONTENT
-    shutil.copytree(SAMPLE_CONTENT, tmp_path / "content")
-    (tmp_path / "content" / "theme.yaml").write_text(
+    content = tmp_path / "content"
+    shutil.copytree(SAMPLE_CONTENT, content)
+    shutil.copytree(ASSETS, tmp_path / "assets")
+    (content / "theme.yaml").write_text(
         "colours:\n  accent: {cmyk: [70, 0, 15, 0], rgb: '#2aa5c8'}\n", encoding="utf-8")
-    theme, _ = load_theme(tmp_path / "content", ASSETS)
-    found = [w for w in theme.warnings if "look alike" in w.message]
+    theme, _ = load_theme(content, tmp_path / "assets")
+    assert not [w for w in theme.warnings if "look alike" in w.message]
+    assert not colour_warnings(load_document(content).charts, theme)
+    (content / "charts" / "sieben.yaml").write_text(
+        "kind: donut\ntitle: Sieben\ncaption: Sieben Anteile.\nsource: 'Quelle: Probe'\nalt: Sieben Anteile\n"
+        "categories: [A, B, C, D, E, F, G]\nvalues: [10, 20, 30, 40, 50, 60, 70]\n", encoding="utf-8")
+    found = colour_warnings(load_document(content).charts, theme)
     assert [(w.pos.file.name, w.pos.line) for w in found] == [("theme.yaml", 2)], [w.format() for w in found]
     assert "accent and steel look alike with protanopia" in found[0].message
+    assert "two series in chart 'sieben' are hard to tell apart" in found[0].message
     plain, _ = load_theme(SAMPLE_CONTENT, ASSETS)
-    assert not [w for w in plain.warnings if "look alike" in w.message]  # the default palette is distinct
+    assert not plain.chart_colour_clashes()  # the default palette is distinct

@@ -22,6 +22,7 @@ NNBSP, NBSP = "\u202f", "\u00a0"
 # justified text whose line ends fall at every place of the words (the m… before each shifts them):
 # French breaks res-pon-sa-bi-lité (German re-sponsabi-lité) and l’ap-pro-vi-sion-ne-ment after its l’
 WORDS = " notre responsabilité et l'approvisionnement de la région" * 5
+NUMBERS = " le n° 5, la maison no 12 et la rue n° 37 de la ville" * 4  # … and where "numéro" ends a line
 RESUME = ("kind: text\nlanguage: fr-CH\ntitle: Résumé en français\nblocks:\n"
           "  - paragraph: >-\n      L'année a été \"exceptionnelle\" : nous avons accompagné 1 234 entreprises ;"
           " la croissance est de 12,5%. Pourquoi ? Parce que M. Dupont l'a voulu, le 1er janvier !\n"
@@ -29,7 +30,8 @@ RESUME = ("kind: text\nlanguage: fr-CH\ntitle: Résumé en français\nblocks:\n"
           + "".join(f"  - paragraph: {'m' * k}{WORDS}\n" for k in range(2, 12)) +
           "  - table:\n      title: Chiffres d'affaires\n      alt: Chiffres d'affaires par année\n"
           "      columns:\n        - name: Année\n        - {name: Montant, type: number, unit: CHF}\n"
-          "      rows:\n        - ['2016', 1234.5]\n        - ['2017', 48250]\n")
+          "      rows:\n        - ['2016', 1234.5]\n        - ['2017', 48250]\n"
+          + "".join(f"  - paragraph: {'m' * k}{NUMBERS}\n" for k in range(2, 8)))
 FIGURES = ("kind: key_figures\nlanguage: fr-CH\ntitle: Chiffres clés\nfigures:\n"
            "  - {value: 48250, label: personnes atteintes, previous: 46300}\n"
            "  - {value: 12.5, unit: '%', label: de croissance}\n")
@@ -86,6 +88,11 @@ def test_french_spacing_numbers_and_bindings():
         (f"le 1er{NBSP}janvier, M.{NBSP}Dupont, Mme{NBSP}Martin, p.{NBSP}12, 9{NBSP}h{NBSP}30, "
          f"1{NNBSP}234 personnes")
     assert fr.typographic("«collé» et « espacé »") == f"«{NNBSP}collé{NNBSP}» et «{NNBSP}espacé{NNBSP}»"
+    # the abbreviation of "numéro" stays with its number, in every spelling (and in the other languages)
+    assert fr.typographic("n° 5, N° 12, nº 3, № 7, no 8, nos 2 et 3, Nr. 4, No. 6 ; piano 5, nos amis") == \
+        (f"n°{NBSP}5, N°{NBSP}12, nº{NBSP}3, №{NBSP}7, no{NBSP}8, nos{NBSP}2 et 3, Nr.{NBSP}4, No.{NBSP}6{NNBSP}; "
+         "piano 5, nos amis")
+    assert get_locale("en-GB").typographic("charity no 1187654, No 10") == f"charity no{NBSP}1187654, No{NBSP}10"
     for loc in (fr, ch):  # Swiss French writes numbers as French does (CLDR fr-CH): not the 1’234.5 of de-CH
         assert (loc.number(1234.5), loc.number(48250), loc.label("contents")) == (f"1{NNBSP}234,5", f"48{NNBSP}250",
                                                                                    "Sommaire")
@@ -107,6 +114,13 @@ def test_a_french_section_in_a_swiss_german_report_is_set_in_french(bilingual):
     assert sum(line.startswith("Résuméenfrançais") for line in lines) == 2, lines  # heading and contents line
     # a narrow no-break space never breaks: no line begins with a mark French spaces, nor ends with «
     assert not [line for line in lines if line[:1] in ";:!?»%" or line.endswith("«")]
+
+
+def test_a_number_stays_with_its_abbreviation(bilingual):
+    """n° 5, no 12: a line never ends with the abbreviation of "numéro", its number on the next."""
+    lines = _lines(bilingual["print"])
+    assert sum(line.count("n°") for line in lines) == 6 * 4 * 2
+    assert not [(a, b) for a, b in zip(lines, lines[1:], strict=False) if a.endswith(("n°", "no")) and b[:1].isdigit()]
 
 
 def test_a_french_section_is_hyphenated_in_french(bilingual):

@@ -77,11 +77,10 @@ def _index(pages: list[dict], needle: str) -> int:
     return index
 
 
-@pytest.mark.parametrize("edition", ["print", "screen"])
-def test_every_text_page_has_its_sides_frame(editions, edition):
+def test_every_text_page_has_its_sides_frame(editions):
     """All recto pages set their text at one x, all verso pages at another, the binding margin inside:
     before the fix a page after a photo came twice on one side, and every later page had the other's."""
-    pages = _pages(editions[edition])
+    pages = _pages(editions["print"])
     lefts = {i + 1: x for i, p in enumerate(pages) for x in p["lefts"].values()}  # by page number
     assert len(lefts) == 13  # every marker on a page of its own
     rectos = [x for n, x in lefts.items() if n % 2 == 1]
@@ -89,6 +88,31 @@ def test_every_text_page_has_its_sides_frame(editions, edition):
     assert max(rectos) - min(rectos) < 1.5 and max(versos) - min(versos) < 1.5, lefts
     inner_minus_outer = (24 - 16) * 72 / 25.4 * 148 / 210  # mm at A4, scaled to A5
     assert min(rectos) - max(versos) == pytest.approx(inner_minus_outer, abs=1.5), lefts
+
+
+def test_the_screen_edition_sets_every_page_as_a_recto(editions):
+    """Read a page at a time, the text stands still: every page's text at the print edition's recto x,
+    and the running head and folio at the right (a UK charity's screen edition jumped 8 mm left and
+    right from page to page, its folio swapping sides, as a printed spread does)."""
+    pages = _pages(editions["screen"])
+    lefts = {i + 1: x for i, p in enumerate(pages) for x in p["lefts"].values()}
+    assert len(lefts) == 13 and {n % 2 for n in lefts} == {0, 1}
+    printed = [x for i, p in enumerate(_pages(editions["print"])) if i % 2 == 0 for x in p["lefts"].values()]
+    assert max(lefts.values()) - min(lefts.values()) < 1.5, lefts
+    assert min(lefts.values()) == pytest.approx(min(printed), abs=1.5)
+    pdf = pdfium.PdfDocument(str(editions["screen"]))
+    try:
+        for n in sorted(lefts)[:4]:  # even pages and odd ones
+            page = pdf[n - 1]
+            text = page.get_textpage()
+            boxes = [text.get_charbox(i) for i in range(text.count_chars())]
+            foot = [i for i, b in enumerate(boxes) if b[3] < page.get_height() * 0.08]  # the folio's line
+            assert "".join(text.get_text_range(i, 1) for i in foot).strip() == str(n), n
+            assert min(boxes[i][0] for i in foot) > page.get_width() * 0.8, n  # at the right
+            head = [b for b in boxes if b[1] > page.get_height() * 0.9]  # the running head
+            assert head and max(b[2] for b in head) > page.get_width() * 0.8, n  # ends at the right
+    finally:
+        pdf.close()
 
 
 @pytest.mark.parametrize("edition", ["print", "screen"])

@@ -110,6 +110,7 @@ def _layout_and_finish(doc, theme, fonts, locale, charts, content_dir: Path, out
     from .charts import interrupts_held, release_workers
     with interrupts_held():  # reportlab's and pikepdf's imports would swallow a Ctrl-C (bare `except:`)
         from .charts.donut_labels import label_warnings
+        from .charts.palette_check import colour_warnings
         from .digits import check_digits
         from .editions import editions
         from .errors import ReportError
@@ -128,7 +129,8 @@ def _layout_and_finish(doc, theme, fonts, locale, charts, content_dir: Path, out
     # the previous contents lines (or the other edition's): sub-headings listed in one layout pass
     seeds = Seeds(cache, content_dir, sorted(available, key=lambda name: name != "screen"))
     result = BuildResult(inputs=[*fonts.values(), *stamp.asset_files(doc, theme)],
-                         warnings=[*theme.warnings, *doc.warnings, *check_digits(theme, fonts),
+                         warnings=[*theme.warnings, *colour_warnings(doc.charts, theme), *doc.warnings,
+                                   *check_digits(theme, fonts),
                                    *label_warnings(doc.charts, theme.page.text_width, theme.sizes.caption,
                                                    max(theme.sizes.caption, theme.plates.reversed_min), fonts,
                                                    locale, cells or [], wide)])

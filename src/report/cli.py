@@ -190,8 +190,8 @@ def cmd_theme(args: argparse.Namespace) -> int:
     content = find_content_dir(Path(args.content_dir))
     _, assets = project_paths(content)
     theme, fonts = load_theme(content, assets)
-    for w in theme.warnings:
-        print(w.format(), file=sys.stderr)
+    for w in [*theme.warnings, *map(theme.clash_warning, theme.chart_colour_clashes())]:
+        print(w.format(), file=sys.stderr)  # the whole palette: any chart may draw any two
     editions = specimen_editions(assets)
     data = specimen(theme, fonts, editions, assets, str(content), language=_language(content))
     out = Path(args.output)

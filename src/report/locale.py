@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import cache
@@ -66,6 +66,9 @@ class Locale:
     space_after: str = ""
     titles: tuple[str, ...] = ()  # a title bound to the name after it (M. Dupont), besides Dr., Mr …
     units: tuple[str, ...] = ()  # words bound to the number before them, besides units.UNITS (12 millions)
+    # report.yaml's quotes: single: the language's single marks outside, its double ones inside
+    # (‘…“…”…’); a quotation typed in straight single quotes takes the outer, single ones
+    single_outer: bool = False
 
     def label(self, key: str) -> str:
         return self.labels[key]
@@ -116,7 +119,8 @@ class Locale:
         close); `depth` is the number of quotations open before it (see `quote_depth`)."""
         marks, _depth = self._quote_marks(text, before, depth)
         if "'" in text:
-            marks += _single_quotes(before + text + after, len(before), len(text), self.inner_quotes)
+            pair = self._single_pair(text, before, depth)
+            marks += _single_quotes(before + text + after, len(before), len(text), pair)
         if marks:
             chars = list(text)
             for i, mark in marks:
@@ -149,6 +153,15 @@ class Locale:
         "1 April" should find it."""
         return self.typographic(text).replace(NBSP, " ")
 
+    def _single_pair(self, text: str, before: str, depth: int) -> Callable[[int], tuple[str, str]] | tuple[str, str]:
+        """The marks a quotation typed in straight single quotes takes: the inner ones; with quotes:
+        single the single ones, outside a quotation (‘…’), and the double ones inside one (‘… “…” …’),
+        given the index of its opening quote in `text`."""
+        if not self.single_outer:
+            return self.inner_quotes
+        pairs = (self.quotes, self.inner_quotes)
+        return lambda i: pairs[self._quote_marks(text[:max(i, 0)], before, depth)[1] % 2]
+
     def quote_depth(self, text: str, before: str = "", depth: int = 0) -> int:
         """How many quotations are open after `text` (`depth` were open before it)."""
         return self._quote_marks(text, before, depth)[1]
@@ -173,7 +186,8 @@ class Locale:
                     marks.append((i, pairs[depth % 2][1]))
             elif ch == open_q and open_q != close_q:
                 depth += 1
-            elif ch == close_q:
+            elif ch == close_q and not (ch == "’" and 0 < i < len(text) - 1 and text[i - 1].isalpha()
+                                        and text[i + 1].isalpha()):  # (quotes: single) didn’t: an apostrophe
                 depth = max(0, depth - 1)
         return marks, depth
 
@@ -192,12 +206,14 @@ _QUOTE_OPENS = "([{/–—-“„«»‹›‚‘\""  # a single quote after one
 _ELISIONS = ("tis", "twas", "twere", "em")  # 'tis, 'em: a word that lost its first letters, never quoted
 
 
-def _single_quotes(text: str, start: int, length: int, pair: tuple[str, str]) -> list[tuple[int, str]]:
+def _single_quotes(text: str, start: int, length: int,
+                   pair: tuple[str, str] | Callable[[int], tuple[str, str]]) -> list[tuple[int, str]]:
     """Each straight single quote in text[start:start + length] (index relative to `start`) and its
     mark. A ' in opening position (the start, after a space, bracket, slash, dash or opening quote
     mark) before a letter opens a single quotation when a closing ' follows in `text` (after a
     non-space, before a word's end or punctuation), and the pair takes `pair`; a one-letter
-    "quotation" (rock 'n' roll) is an elision. Every other ' is an apostrophe."""
+    "quotation" (rock 'n' roll) is an elision. Every other ' is an apostrophe. `pair` may be a
+    function of the opening quote's index (relative to `start`)."""
     marks: dict[int, str] = {}
     for i, ch in enumerate(text):
         if ch != "'" or i in marks or i >= start + length:
@@ -207,7 +223,7 @@ def _single_quotes(text: str, start: int, length: int, pair: tuple[str, str]) ->
             close = next((j for j in range(i + 2, len(text)) if text[j] == "'" and j not in marks
                           and _closes_single(text, j)), None)
             if close is not None and not (close == i + 2 and text[i + 1].isalpha()):
-                marks[i], marks[close] = pair
+                marks[i], marks[close] = pair(i - start) if callable(pair) else pair
     return [(i - start, mark) for i, mark in marks.items() if start <= i < start + length]
 
 
@@ -352,18 +368,39 @@ def _hyphenation(language: str, default: str) -> str:
     return regional if regional in pyphen.LANGUAGES else default
 
 
-def get_locale(language: str, numbers: Any = None) -> Locale:
+def get_locale(language: str, numbers: Any = None, quotes: str | None = None) -> Locale:
     """The locale of a BCP 47 language tag. `numbers`: a house style's number notation over the
     language's (report.yaml's `numbers:`, model.Numbers: thousands, decimal, group_four_digits, each
-    None where the language's holds); a document's own locale is `Document.locale()`, which passes it."""
-    if numbers is None:
+    None where the language's holds); `quotes`: a house style's quotation marks (report.yaml's
+    `quotes:`, "single" or "double"; None: the language's); a document's own locale is
+    `Document.locale()`, which passes them."""
+    if numbers is None and quotes is None:
         return _language_locale(language)
-    return _house_locale(language, numbers.thousands, numbers.decimal, numbers.group_four_digits)
+    return _house_locale(language, getattr(numbers, "thousands", None), getattr(numbers, "decimal", None),
+                         getattr(numbers, "group_four_digits", None), quotes)
+
+
+def single_marks(pair: tuple[str, str]) -> bool:
+    """Whether a pair of quotation marks is single ones: ‘…’, ‚…‘, ‹…›."""
+    return all(mark in "‘’‚‛‹›" for mark in pair)
+
+
+def _quoted(own: Locale, quotes: str | None) -> Locale:
+    """`own` with single quotation marks outside (quotes: single: the language's inner ones, where
+    they are single) or double ones; the language's own where it writes so already, or has no single
+    marks inside (French: « “…” »)."""
+    if quotes is None:
+        return own
+    single = quotes == "single"
+    if single == single_marks(own.quotes) or not single_marks(own.inner_quotes if single else own.quotes):
+        return own
+    return replace(own, quotes=own.inner_quotes, inner_quotes=own.quotes, single_outer=single)
 
 
 @cache
-def _house_locale(language: str, thousands: str | None, decimal: str | None, group_four: bool | None) -> Locale:
-    own = _language_locale(language)
+def _house_locale(language: str, thousands: str | None, decimal: str | None, group_four: bool | None,
+                  quotes: str | None = None) -> Locale:
+    own = _quoted(_language_locale(language), quotes)
     marks = (own.thousands if thousands is None else thousands, own.decimal if decimal is None else decimal)
     return replace(own, thousands=marks[0], decimal=marks[1],
                    group_four_digits=own.group_four_digits if group_four is None else group_four,

@@ -408,7 +408,6 @@ class Theme(Node):
         self._check_spots(diag, ctx)
         if not diag.errors:
             self._check_text_contrast(diag, ctx)
-            self._check_chart_colours(diag)
             self._check_print_and_screen(diag, ctx.assets_dir / PROFILE)
 
     def _resolve_tints(self, diag: Diagnostics, ctx: ReadContext) -> None:
@@ -550,9 +549,10 @@ class Theme(Node):
                          f"has a contrast of {ratio:.1f} : 1, under the {TEXT_CONTRAST:g} : 1 WCAG 2 asks of small "
                          f"text; the screen edition sets its text in {shade}", f"give it a darker colour, {fix}")
 
-    def _check_chart_colours(self, diag: Diagnostics) -> None:
-        """Series whose colours look alike cannot be told apart in a legend, nor a loss from a gain:
-        said at build time (`report theme` shows the colours, also as colour-blind readers see them)."""
+    def chart_colour_clashes(self) -> list[ColourClash]:
+        """Pairs of chart colours that look alike (as designed, or as colour-blind readers see them):
+        two series, or a loss and a gain, that cannot be told apart in a legend. The build warns for
+        those a chart draws together (charts.palette_check); `report theme` for the whole palette."""
         names = list(dict.fromkeys(self.charts.palette))
         base = [self.colour(n).rgb_floats for n in names]
         found: dict[tuple[str, str], tuple[float, str]] = {}
@@ -564,18 +564,34 @@ class Theme(Node):
         apart = delta_e(self.colour(negative).rgb_floats, self.colour(first).rgb_floats)
         if negative != first and apart < CLOSE_DELTA_E:
             found.setdefault((first, negative), (apart, ""))
-        def own(name: str) -> bool:  # given in the content's theme.yaml, not the package's
-            where = self.colour(name).pos.file
-            return where is not None and Path(where).resolve() != DEFAULT_THEME.resolve()
+        return [ColourClash(a, b, d, who, (a, b) == (first, negative)) for (a, b), (d, who) in found.items()]
 
-        for (a, b), (d, who) in found.items():
-            what = "a loss and a gain" if (a, b) == (first, negative) else "two series"
-            seen_by = f" with {who}" if who else ""
-            change, other = (a, b) if own(a) and not own(b) else (b, a)
-            diag.warning(self.colour(change).pos, f"chart colours {a} and {b} look alike{seen_by} (delta E {d:.0f}, "
-                         f"under {CLOSE_DELTA_E:g}): {what} are hard to tell apart",
-                         f"choose another {change}, one that differs from {other} in lightness too; `report theme` "
-                         "shows the chart colours as designed and as colour-blind readers see them")
+    def clash_warning(self, clash: ColourClash, where: str = "") -> Diagnostic:
+        """The warning for two chart colours that look alike, at the one the content's theme.yaml gave
+        (the other is the package's); `where` names the charts that draw both (' in chart …')."""
+        def own(name: str) -> bool:  # given in the content's theme.yaml, not the package's
+            at = self.colour(name).pos.file
+            return at is not None and Path(at).resolve() != DEFAULT_THEME.resolve()
+
+        a, b = clash.a, clash.b
+        what = "a loss and a gain" if clash.loss_and_gain else "two series"
+        seen_by = f" with {clash.who}" if clash.who else ""
+        change, other = (a, b) if own(a) and not own(b) else (b, a)
+        return Diagnostic(f"chart colours {a} and {b} look alike{seen_by} (delta E {clash.delta_e:.0f}, under "
+                          f"{CLOSE_DELTA_E:g}): {what}{where} are hard to tell apart", self.colour(change).pos,
+                          f"choose another {change}, one that differs from {other} in lightness too; `report theme` "
+                          "shows the chart colours as designed and as colour-blind readers see them", "warning")
+
+
+@dataclass(frozen=True)
+class ColourClash:
+    """Two chart colours closer than CLOSE_DELTA_E, as seen by `who` ('' as designed)."""
+
+    a: str
+    b: str
+    delta_e: float
+    who: str
+    loss_and_gain: bool  # the palette's first colour and charts.negative (a single series' losses)
 
 
 # -- plates: small and reversed text in print ------------------------------------------------------

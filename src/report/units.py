@@ -99,7 +99,9 @@ def number_ranges(text: str) -> str:
 
 # what reads as one item and must not break inside: a paragraph sign and its number („§ 72a“), a title
 # and the name after it („Dr. Böhm“, "Mr Smith"), an IBAN's groups („DE89 3704 0044 0532 0130 00“),
-# a telephone number after its label („Tel. 0341 2345678“), a page and its „ff.“ („S. 14 ff.“)
+# a telephone number after its label („Tel. 0341 2345678“), a page and its „ff.“ („S. 14 ff.“), the
+# abbreviation of "number" and its number: n° 5, N° 12, nº 5, № 5, no 5, Nos 5 et 6 ("Nr. 5", "No. 5" are
+# an abbreviation's gap: locale.typographic)
 _TITLES = "Dr|Prof|Mr|Mrs|Ms|Mx|Hr|Fr|Frau|Herr|St"  # before a name, with or without a full stop
 _PHONE_LABELS = r"Tel\.|Telefon:?|Fax:?|Phone:?|Tel:?|Mobil:?"  # before a telephone number
 _SECTION_SIGN = re.compile(r"(?<=§) (?=\d)|(?<=§§) (?=\d)")
@@ -107,6 +109,7 @@ _TITLE = re.compile(rf"(?<![\w.])((?:{_TITLES})\.?) (?=[A-ZÄÖÜ])")
 _IBAN = re.compile(r"(?<![\w])(?:IBAN )?[A-Z]{2}\d{2}(?: [A-Z0-9]{4}){2,7}(?: [A-Z0-9]{1,4})?(?!\w)")
 _PHONE = re.compile(rf"(?<![\w])(?:{_PHONE_LABELS})([ \u00a0]\+?[\d(][\d()/-]*(?: [\d()/-]+)*)")
 _FOLLOWING = re.compile(r"(?<=\d) (?=ff?\.(?!\w))")
+_NUMERO = re.compile(r"(?:\b[nN](?:[°º]|os?\.?)|№) (?=\d)")  # (the space after it)
 # what each pattern needs in a text before it is worth running (typographic() sets every text of a build)
 _TITLE_WORDS = re.compile(rf"(?:{_TITLES})\b")
 _IBAN_START = re.compile(r"[A-Z]{2}\d{2} ")
@@ -114,8 +117,8 @@ _PHONE_WORDS = re.compile(_PHONE_LABELS)
 
 
 def bind_items(text: str) -> str:
-    """'IBAN DE89 3704 0044 0532 0130 00', '§ 72a', 'Dr. Böhm', 'Tel. 0341 2345678', 'S. 14 ff.' with
-    no-break spaces inside each (a bank detail broken over lines invites transfer errors)."""
+    """'IBAN DE89 3704 0044 0532 0130 00', '§ 72a', 'Dr. Böhm', 'Tel. 0341 2345678', 'S. 14 ff.', 'n° 5'
+    with no-break spaces inside each (a bank detail broken over lines invites transfer errors)."""
     if "§" in text:
         text = _SECTION_SIGN.sub(NBSP, text)
     if " " not in text:
@@ -126,6 +129,8 @@ def bind_items(text: str) -> str:
         text = _IBAN.sub(lambda m: m[0].replace(" ", NBSP), text)
     if _PHONE_WORDS.search(text):
         text = _PHONE.sub(lambda m: m[0].replace(" ", NBSP), text)
+    if "o " in text or "° " in text or "º " in text or "№ " in text or "os " in text:
+        text = _NUMERO.sub(lambda m: m[0][:-1] + NBSP, text)
     return _FOLLOWING.sub(NBSP, text) if "f." in text else text
 
 

@@ -39,6 +39,7 @@ class Edition:
     binding: str = "none"  # saddle | perfect | none: the page count's rule (print: from report.yaml)
     rendition: str = "default"  # XMP xmpMM:RenditionClass: "default" (the master for print) or "screen"
     links: bool = True  # links to click (a cross-reference's page too); on paper there are none
+    mirrored: bool = True  # facing pages, margins mirrored (Geometry.mirrored); on screen every page a recto
     warnings: list = field(default_factory=list, compare=False)  # findings of prepare_image
     cache: Cache | None = field(default=None, compare=False)
 
@@ -63,7 +64,7 @@ class Edition:
 
     def geometry(self, trim: tuple[float, float]) -> Geometry:
         mm = 72 / 25.4
-        return Geometry(trim[0], trim[1], self.bleed_mm * mm, self.slug_mm * mm)
+        return Geometry(trim[0], trim[1], self.bleed_mm * mm, self.slug_mm * mm, mirrored=self.mirrored)
 
     def prepare_image(self, path: Path, width: float, height: float, at: Pos | None = None,
                       ground: Any = None, crop: Crop | None = None) -> Any:

@@ -31,6 +31,7 @@ class ScreenEdition(Edition):
     slug_mm: float = 0.0
     tagged: bool = True  # accessible: structure tree, alt texts, artifacts (see report.tagging)
     rendition: str = "screen"  # preflight recognises it and names the print file instead
+    mirrored: bool = False  # read a page at a time: the text stands still, every page with recto margins
 
     def prepare_image(self, path: Path, width: float, height: float, at: Pos | None = None,
                       ground: Any = None, crop: Crop | None = None) -> Any:

@@ -107,6 +107,9 @@ def layout(ctx: LayoutContext) -> list[Any]:
                      + rl_link(contact.email, f"mailto:{contact.email}", loc))
     if contact.web:
         links.append(f"{rl_plain(loc.label('web') + ':', loc)} " + rl_link(contact.web, contact.web, loc))
+    for account in contact.social:  # Instagram: @example, the handle a link where it has a url
+        handle = rl_link(account.handle, account.url, loc) if account.url else rl_plain(account.handle, loc)
+        links.append(f"{rl_plain(account.network + ':', loc)} {handle}")
     if links:
         parts += [Spacer(0, 3 * MM), *(Paragraph(link, small) for link in links)]
     if contact.lines:  # the imprint's further lines (editors, print, a charity's numbers): apart from the

@@ -153,7 +153,7 @@ class PagePhoto(Flowable):
         """Caption over credit, from the text frame's left edge, standing on the folio's line."""
         ctx, canv, block = self.ctx, self.canv, self.block
         st, page = ctx.styles, ctx.styles.theme.page
-        recto = canv.getPageNumber() % 2 == 1
+        recto = ctx.geometry.recto(canv.getPageNumber())
         left = (page.margin_inner if recto else page.margin_outer) * MM
         width = page.text_width
         y = page.margin_bottom * MM - 12 * MM * st.scale  # where the text pages' folio stands
@@ -181,14 +181,14 @@ class PagePhoto(Flowable):
 
 
 class ResumeText(ActionFlowable):
-    """After a photo page, text pages again: left on an even page, right on an odd one (every text
-    page takes its side by its number as it begins; see the templates)."""
+    """After a photo page, text pages again: left on an even page, right on an odd one (on screen
+    every one right; every text page takes its side by its number as it begins; see the templates)."""
 
     def __init__(self) -> None:
         super().__init__()
 
     def apply(self, doc: Any) -> None:
-        doc.handle_nextPageTemplate("left" if (doc.page + 1) % 2 == 0 else "right")
+        doc.handle_nextPageTemplate("right" if doc.geometry.recto(doc.page + 1) else "left")
 
 
 def layout(ctx: LayoutContext, block: Figure, opens: bool = False) -> list[Any]:

@@ -30,6 +30,13 @@ class Geometry:
     bleed: float = 0.0
     slug: float = 0.0  # room outside the bleed for crop marks and the slug line
     folds: tuple[float, ...] = ()  # where the page folds, from the trim's left edge (a cover spread's spine)
+    # facing pages (print): the inner margin at the binding, left on odd pages and right on even ones,
+    # running head and folio outside; False (screen, read a page at a time): every page as a recto
+    mirrored: bool = True
+
+    def recto(self, page: int) -> bool:
+        """Whether text page `page` is set as a right-hand page: its inner margin on the left."""
+        return page % 2 == 1 or not self.mirrored
 
     @property
     def offset(self) -> float:
@@ -106,7 +113,8 @@ class TextFrame(Frame):
 
 
 class ReportDocTemplate(BaseDocTemplate):
-    """Cover, mirrored left/right text pages; headings feed outline and contents."""
+    """Cover, left/right text pages (mirrored in print, see Geometry.mirrored); headings feed outline
+    and contents."""
 
     def __init__(self, buf: Any, geometry: Geometry, styles: Styles, meta: dict[str, Any],
                  page_hook: Callable[[Any, Geometry, int], None] | None = None, tagger: Any = None,
@@ -164,7 +172,7 @@ class ReportDocTemplate(BaseDocTemplate):
         autoNextPageTemplate keeps the index it set, so after a photo page (which interrupts the
         left/right cycle) each side came twice and every later page had the other side's margins."""
         if self.pageTemplate.id in ("left", "right"):
-            side = "right" if self.canv.getPageNumber() % 2 == 1 else "left"
+            side = "right" if self.geometry.recto(self.canv.getPageNumber()) else "left"
             self.pageTemplate = next(t for t in self.pageTemplates if t.id == side)
         super().handle_pageBegin()
 
@@ -191,7 +199,7 @@ class ReportDocTemplate(BaseDocTemplate):
     def _running_head(self, canv: Any) -> None:
         g, st, page = self.geometry, self.styles, self.styles.theme.page
         n = canv.getPageNumber()
-        recto = n % 2 == 1
+        recto = g.recto(n)
         canv.saveState()
         canv.translate(g.offset, g.offset)
         size = st.theme.sizes.running

@@ -66,6 +66,19 @@ class Cover(Node):
         self.focus = read_focus(self, "cover", diag, ctx)
 
 
+@dataclass(kw_only=True)
+class Account(Node):
+    """An account of the publisher's on a social network or platform: shown as "network: handle"."""
+
+    network: str = spec("Where the account is (any network or platform).", example="Instagram", max_length=30)
+    handle: str = spec("The account's name as readers look it up.", example="@example", max_length=80)
+    url: str | None = spec("The account's web address: the handle links there in the screen edition and the "
+                           "newsletter (optional).", default=None, example="https://www.instagram.com/example")
+
+    def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
+        check_web(self, "url", diag, ctx)
+
+
 _PHONE = re.compile(r"\+?(?:[0-9]|\([0-9]+\))[0-9 ()./-]*[0-9]")  # +49 361 123456-0, (503) 555-0142, 503.555.0142
 
 
@@ -84,6 +97,9 @@ class Contact(Node):
                             example=["Im Auftrag des Freistaates Thüringen"], max_length=400, items=(0, 12))
     email: str | None = spec("Contact e-mail address.", default=None, example="info@example.org")
     web: str | None = spec("Web address (https://…).", default=None, example="https://www.example.org")
+    social: list[Account] = spec("Accounts on social networks, one line each after the web address (network: "
+                                 "handle, the handle linked to its url on screen and in the newsletter).",
+                                 default=[], items=(0, 8))
 
     def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
         check_email(self, "email", diag, ctx)
@@ -285,6 +301,11 @@ class Report(Node):
     numbers: Numbers | None = spec(
         "How numbers are printed and read where the house style is not the language's, e.g. {decimal: \",\", "
         "thousands: \"’\"} for 1’234,5. Sections in another language keep theirs.", default=None)
+    quotes: Literal["double", "single"] | None = spec(
+        "The house style's quotation marks: single puts the language's single marks outside and its double "
+        "ones inside (en: ‘so “so” so’, as many British houses write; de: ‚so „so“ so‘); double: the "
+        "reverse. Default: the language's (en: “so ‘so’ so”). Sections in another language keep theirs.",
+        default=None, example="single")
     author: str = spec("Author shown in the PDF metadata.", example="Thüringen International",
                        example_en="Example Foundation")
     subject: str = spec("Subject shown in the PDF metadata.", example="Jahresrückblick 2017",
@@ -316,10 +337,22 @@ class Report(Node):
                        "use lower-case letters, digits and hyphens, e.g. jahresrueckblick-2017")
         self._check_year(diag, ctx)
         check_language(self, diag, ctx)
+        self._check_quotes(diag, ctx)
         if self.spine is not None and self.binding != "perfect":
             diag.warning(ctx.value_pos(self, "spine"), f"spine: is for a perfect-bound cover; with binding: "
                          f"{self.binding} the print edition has no spine", "remove spine:, or set binding: perfect")
 
+
+    def _check_quotes(self, diag: Diagnostics, ctx: ReadContext) -> None:
+        """`quotes: single` needs a language that has single quotation marks (French nests « “…” »)."""
+        from ..locale import get_locale, single_marks, supported
+        if self.quotes != "single" or not supported(self.language):
+            return
+        own = get_locale(self.language)
+        if not (single_marks(own.quotes) or single_marks(own.inner_quotes)):
+            diag.error(ctx.value_pos(self, "quotes"), f"quotes: single: {self.language} has no single quotation "
+                       f"marks; it writes {own.quotes[0]}…{own.quotes[1]} with {own.inner_quotes[0]}…"
+                       f"{own.inner_quotes[1]} inside", "remove quotes:, or type the marks you want in the text")
 
     def _check_year(self, diag: Diagnostics, ctx: ReadContext) -> None:
         """The year (a financial year's first) is one a review is about."""
@@ -357,10 +390,11 @@ class Document:
 
     def locale(self, language: str | None = None) -> Any:
         """The locale that prints text in `language` (None: the report's): the report's own language
-        with report.yaml's `numbers:` over its notation; a section in another language has that
-        language's own (its readers' notation). Every stage asks here, never `get_locale` itself."""
+        with report.yaml's `numbers:` over its notation and `quotes:` over its quotation marks; a section
+        in another language has that language's own (its readers' notation). Every stage asks here,
+        never `get_locale` itself."""
         from ..locale import get_locale
         if language is None or language == self.report.language:
-            return get_locale(self.report.language, self.report.numbers)
+            return get_locale(self.report.language, self.report.numbers, self.report.quotes)
         return get_locale(language)
 

@@ -48,8 +48,8 @@ def _inline(text: str, locale: Locale, link_colour: str) -> str:
 
 
 def _contact(doc: Document, locale: Locale) -> tuple[list[str], list[tuple[str, str, str | None]]]:
-    """The footer's address (the newsletter's own, else the contact's) and the contact's phone, e-mail
-    and web address as (label, text, link)."""
+    """The footer's address (the newsletter's own, else the contact's) and the contact's phone, e-mail,
+    web address and social accounts as (label, text, link; an account's may be None)."""
     nl, contact = doc.report.newsletter, doc.report.contact
     ways: list[tuple[str, str, str | None]] = []
     if contact.phone:
@@ -59,6 +59,7 @@ def _contact(doc: Document, locale: Locale) -> tuple[list[str], list[tuple[str, 
         ways.append((locale.label("email"), contact.email, f"mailto:{contact.email}"))
     if contact.web:
         ways.append((locale.label("web"), contact.web, contact.web))
+    ways += [(account.network, account.handle, account.url) for account in contact.social]
     return list(nl.address or contact.address), ways
 
 
@@ -106,7 +107,7 @@ def teaser_html(doc: Document, locale: Locale, cover_src: str) -> str:
     address, ways = _contact(doc, locale)
     footer = [escape(t(nl.sender)), *(escape(t(line)) for line in address)]
     footer += [f'{escape(t(label + ":"))} <a href="{escape(href)}" style="color:{c["paper"]};">{escape(text)}</a>'
-               for label, text, href in ways]
+               if href else f'{escape(t(label + ":"))} {escape(t(text))}' for label, text, href in ways]
     reply = _reply_to(doc)
     if reply:
         footer.append(f'{escape(t(locale.label("reply_to") + ":"))} <a href="mailto:{escape(reply)}" '
@@ -186,10 +187,14 @@ def _tiles(figures: list[KeyFigure], locale: Locale, c: dict[str, str]) -> tuple
     block = ("display:inline-block;vertical-align:top;width:100%;min-width:50%;max-width:100%;"
              f"width:calc(({breakpoint}px - 100%) * 1000);" if pairs else "")
     half = row // 2
-    # two abreast, a row's tiles are as high as each other: every label takes the room of the longest
-    label_room = half - 2 * (TILE_GAP + TILE_PAD)
-    label_h = 18 * max(_lines(t(fig.label), LABEL_PX, label_room) for fig in figures) if pairs else 0
-    label_cls = ' class="kf-label"' if label_h > 18 else ""  # (its height dropped where one a row: see below)
+    # one a row below this screen width: the row (inside the frame and its padding) is narrower than B
+    narrow = breakpoint + 2 * (OUTER_PAD + ROW_PAD) - 1
+    # two abreast, a row's tiles are as high as each other: every label takes the room of the longest,
+    # on the widest screen and, where a narrower one wraps the longest label into more lines, there too
+    labels = [t(fig.label) for fig in figures]
+    heights = _label_heights(labels, narrow + 1) if pairs else [(WIDTH, 1)]
+    label_h = 18 * heights[0][1] if pairs else 0
+    label_cls = ' class="kf-label"' if max(n for _, n in heights) > 1 else ""  # (its height set per screen width)
     tiles = []
     for i, (fig, value) in enumerate(zip(figures, values, strict=True)):
         # a tile without a qualifier keeps its line empty only beside one with a qualifier, so that
@@ -218,12 +223,31 @@ def _tiles(figures: list[KeyFigure], locale: Locale, c: dict[str, str]) -> tuple
         if i:
             html += f'<!--[if mso]></td>{"</tr><tr>" if i % 2 == 0 else ""}{cell}<![endif]-->'
         html += tile
-    # one a row below this screen width: the row (inside the frame and its padding) is narrower than B
-    narrow = breakpoint + 2 * (OUTER_PAD + ROW_PAD) - 1
+    # narrower screens, two abreast: the labels' height where the longest takes more lines there; then
+    # one a row (the last rule wins)
+    queries = [f"@media (max-width: {screen}px) {{ .kf-label {{ min-height: {18 * n}px !important; }} }}"
+               for screen, n in heights[1:]] if label_cls else []
     rules = " ".join(f".{cls} {{ {rule} !important; }}" for cls, rule in
                      (("kf-level", "display: none"), ("kf-label", "min-height: 0")) if cls in html)
-    style = f"\n<style>@media (max-width: {narrow}px) {{ {rules} }}</style>" if rules else ""
+    if rules:
+        queries.append(f"@media (max-width: {narrow}px) {{ {rules} }}")
+    style = f"\n<style>{' '.join(queries)}</style>" if queries else ""
     return html + "<!--[if mso]></td></tr></table><![endif]-->", style
+
+
+def _label_heights(labels: list[str], narrowest: int) -> list[tuple[int, int]]:
+    """How many lines the longest of `labels` takes in a tile two abreast: on the widest screen
+    (WIDTH: the teaser at its full width), then (screen width, lines) at each narrower width, down to
+    `narrowest`, where it takes more (the row shrinks with the screen: frame and padding aside)."""
+    def lines(screen: int) -> int:
+        room = (min(screen - 2 * OUTER_PAD, WIDTH) - 2 * ROW_PAD) / 2 - 2 * (TILE_GAP + TILE_PAD)
+        return max(_lines(label, LABEL_PX, room) for label in labels)
+
+    out = [(WIDTH, lines(WIDTH + 2 * OUTER_PAD))]
+    for screen in range(WIDTH + 2 * OUTER_PAD - 1, narrowest - 1, -1):
+        if (n := lines(screen)) > out[-1][1]:
+            out.append((screen, n))
+    return out
 
 
 def _lines(text: str, px: float, room: float) -> int:
@@ -281,7 +305,9 @@ def teaser_text(doc: Document, locale: Locale) -> str:
         lines.append(f"* {t(fig.qualifier) + ' ' if fig.qualifier else ''}{value} {t(fig.label)}")
     address, ways = _contact(doc, locale)
     lines += ["", t(f"{nl.button}:"), nl.pdf_url, "", "--", t(nl.sender), *(t(a) for a in address)]
-    lines += [f"{t(label + ':')} {text}" for label, text, _ in ways]  # "E-mail :" in French
+    # "E-mail :" in French; an account with its address after the handle
+    lines += [f"{t(label + ':')} {text}" + (f" ({href})" if href and href.startswith("http") and href != text else "")
+              for label, text, href in ways]
     reply = _reply_to(doc)
     if reply:
         lines.append(f"{t(locale.label('reply_to') + ':')} {reply}")
