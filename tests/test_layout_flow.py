@@ -475,3 +475,31 @@ def test_a_section_title_keeps_its_short_opening_with_the_figure_after_it(styles
     room.canv = Canvas(io.BytesIO())
     room.wrap(400, 10_000)
     assert room.height < 300  # its first lines only
+
+
+@pytest.mark.parametrize("attribution", [None, "Eine Projektleiterin"])
+def test_a_pull_quotes_bar_ends_at_its_last_line(styles, attribution):
+    """The accent bar runs from the quote's first line to the foot of its last: where that is the
+    attribution's smaller line, to its descender (it ran 4.5 pt further, below the name, in the box of
+    the quote's leading). A quote without one keeps the bar it had: to its last line box's foot."""
+    import io
+
+    import pdfplumber
+    from reportlab.pdfgen.canvas import Canvas
+    quote = _quote(styles, "Wir haben mehr erreicht, als wir uns vorgenommen hatten.", attribution, 0.0)
+    _, h = quote.wrap(240, 10_000)
+    buf = io.BytesIO()
+    canvas = Canvas(buf, pagesize=(400, h + 100))
+    quote.drawOn(canvas, 50, 50)
+    canvas.save()
+    with pdfplumber.open(io.BytesIO(buf.getvalue())) as pdf:
+        page = pdf.pages[0]
+        [bar] = page.rects
+        words = page.extract_words(extra_attrs=["size"])
+    last = max(words, key=lambda w: w["bottom"])
+    assert bar["top"] == pytest.approx(page.height - 50 - h, abs=0.01)  # from the quote's top, as before
+    if attribution is None:
+        assert bar["bottom"] == pytest.approx(page.height - 50, abs=0.01)
+    else:
+        assert last["size"] < styles.theme.sizes.quote and last["text"] in attribution.split()
+        assert last["bottom"] - 0.5 <= bar["bottom"] <= last["bottom"] + 0.5

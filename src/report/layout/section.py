@@ -116,7 +116,8 @@ class PullQuote(Flowable):
     def draw(self) -> None:
         with artifact(self.canv):
             self.canv.setFillColor(self.bar_colour)
-            self.canv.rect(self.text_x - BAR_REACH, 0, BAR_W, self.height, stroke=0, fill=1)
+            bottom = self._bar_bottom()
+            self.canv.rect(self.text_x - BAR_REACH, bottom, BAR_W, self.height - bottom, stroke=0, fill=1)
         if self.repeat:
             with artifact(self.canv):
                 self.para.drawOn(self.canv, self.text_x, 0)
@@ -125,6 +126,18 @@ class PullQuote(Flowable):
             parts = self._quote_and_attribution() if tagger_of(self.canv) is not None else [(self.para, 0.0)]
             for part, y in parts:
                 part.drawOn(self.canv, self.text_x, y)
+
+    def _bar_bottom(self) -> float:
+        """Where the bar ends: at the foot of the quote's last line box, or where its last line is the
+        attribution's, smaller type, at that line's descender (the line box of the quote's leading
+        left the bar 4.5 pt below the name)."""
+        bl = self.para.blPara
+        lines, size = getattr(bl, "lines", None), self.para.style.fontSize
+        if getattr(bl, "kind", 0) != 1 or not lines or lines[-1].fontSize >= size:
+            return 0.0
+        last = lines[-1]
+        base = self.height - _first_drop(self.para) - (len(lines) - 1) * self.para.style.leading
+        return max(0.0, base + getattr(last, "descent", -0.25 * last.fontSize))
 
     def _quote_and_attribution(self) -> list[tuple[Paragraph, float]]:
         """The quotation and its attribution as two paragraphs (P and P in the BlockQuote), each
