@@ -4,6 +4,7 @@ from the PDF: the words and where they are, the bars and where they end, labels 
 from __future__ import annotations
 
 import math
+import re
 from pathlib import Path
 
 import pytest
@@ -571,6 +572,28 @@ series:
     legend = [find(pdf, n) for n in ("Privatkunden", "Gewerbe", "Industrie")]
     assert min(w.box[1] for w in legend) >= max(b[3] for b in shapes)  # the legend covers no bar
     assert overlapping(pdf) == []
+
+
+def test_a_stacked_chart_grid_clears_its_totals_without_an_empty_top(theme_fonts):
+    """Totals of 582 to 612 GWh crossed the 600 line of a 0–800 grid; the next 1-2-5 step ran the axis to
+    1’000 and left its top 40 % empty (a Swiss review's Stromabsatz). 250 clears them: 0–750."""
+    obj = chart("""kind: bar
+stacked: true
+height: 70
+unit: GWh
+categories: ["2022", "2023", "2024", "2025", "2026"]
+series:
+  - {name: Haushalte, values: [182.4, 185.1, 188.9, 193.5, 199.8]}
+  - {name: Gewerbe, values: [201.3, 204.8, 206.2, 210.4, 214.9]}
+  - {name: Industrie, values: [198.7, 196.2, 193.4, 194.2, 197.7]}
+""")
+    pdf = draw(obj, theme_fonts, "de-CH")
+    ticks = [w for w in texts(pdf) if re.fullmatch(r"[\d’]+(\sGWh)?", w) and not w.startswith("20")]
+    assert ticks == ["0", "250", "500", f"750{NBSP}GWh"], texts(pdf)
+    lines = [find(pdf, t).box for t in ticks[1:]]
+    for total in ("582.4", "586.1", "588.5", "598.1", "612.4"):  # clear of the gridlines (through their labels)
+        label = find(pdf, total).box
+        assert not [b for b in lines if label[1] - 1 < (b[1] + b[3]) / 2 < label[3] + 1], (total, label, lines)
 
 
 def test_bars_of_100_percent_each_carry_no_total(theme_fonts):

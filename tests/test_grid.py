@@ -231,3 +231,41 @@ def test_a_grid_written_wrong_is_an_error_at_its_line(tmp_path, grid, needle, me
     (d,) = diagnostics(content)
     assert d.message == message and hint in (d.hint or ""), d.format()
     at(d, "sections/05-raster.yaml", line_of(content, "sections/05-raster.yaml", needle))
+
+
+def test_a_chart_in_a_grid_may_go_without_a_caption_but_not_one_on_its_own(tmp_path):
+    """Two donuts under a sub-heading, each with its title, rarely need a caption; `missing required key
+    'caption'` was an error all the same (a Swiss review). In a grid the chart goes without: its title
+    stays its tagged Caption, its drawing a Figure with its alt, the source under it. A chart that also
+    stands on its own still needs one: an error at its file, naming where it stands."""
+    from report.content import load_document
+    from report.errors import ReportError
+    content = make_project(tmp_path, REPORT, {"finanzen": {"kind": "text", "title": "Finanzen", "blocks": [
+        {"heading": "Woher das Geld kommt"}, {"grid": {"items": [{"chart": "herkunft"}, {"chart": "verwendung"}]}}]}})
+    (content / "charts").mkdir()
+    bare = {k: v for k, v in VERWENDUNG.items() if k != "caption"}
+    for name, chart in (("herkunft", HERKUNFT), ("verwendung", bare)):
+        (content / "charts" / f"{name}.yaml").write_text(yaml.safe_dump(chart, allow_unicode=True), encoding="utf-8")
+    result = build(content, tmp_path / "out", ["screen"])
+    assert result.warnings == []
+    pdf = result.outputs[0].path
+    assert _find(pdf, "Spenden tragen") and not _find(pdf, "Fast alles floss")
+    (_, left, _), (_, left2, _) = _find(pdf, "Jahresabschluss 2026")  # both sources, one under each chart
+    assert abs(left2 - left - (CELL + GAP)) < 1.5
+    with pikepdf.open(pdf) as doc:
+        pages = {p.obj.objgen: i for i, p in enumerate(doc.pages)}
+        texts = _actual_texts(doc)
+        roles = [(role, str(elem.get("/Alt", "")), " ".join(texts.get(m, "") for m in mcids))
+                 for role, elem, _p, mcids, _d in _walk(doc.Root.StructTreeRoot.K, pages, [])]
+    at_chart = [r[1] for r in roles].index(VERWENDUNG["alt"])
+    assert roles[at_chart - 1][0] == "Caption" and "Mittelverwendung 2026" in roles[at_chart - 1][2], roles
+    assert [r[0] for r in roles[at_chart:at_chart + 2]] == ["Figure", "P"]  # its alt, then the source
+    section = content / "sections" / "finanzen.yaml"
+    alone = yaml.safe_load(section.read_text(encoding="utf-8"))
+    alone["blocks"].append({"chart": "verwendung"})
+    section.write_text(yaml.safe_dump(alone, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(ReportError) as err:
+        load_document(content)
+    (d,) = err.value.diagnostics
+    assert d.message == "chart 'verwendung': missing required key 'caption'", d.format()
+    assert d.pos.file.name == "verwendung.yaml" and "stands on its own at " in d.hint and "finanzen.yaml:" in d.hint

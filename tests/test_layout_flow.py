@@ -503,3 +503,23 @@ def test_a_pull_quotes_bar_ends_at_its_last_line(styles, attribution):
     else:
         assert last["size"] < styles.theme.sizes.quote and last["text"] in attribution.split()
         assert last["bottom"] - 0.5 <= bar["bottom"] <= last["bottom"] + 0.5
+
+
+def test_the_numbers_of_a_row_of_tiles_share_one_size(project):
+    """'48’250' stood clearly larger than '612.4 GWh' and '4’812’000 m³' beside it, each number shrunk
+    only as far as its own tile needed (a Swiss review's key figures): a row takes the size of its
+    longest number; the next row, of short numbers, keeps the full size."""
+    from report.build import build
+
+    from . import pdf_chars
+    from .conftest import set_sections
+    figures = [("612.4", "GWh"), ("4812000", "m³"), ("48250", ""), ("7.2", "'%'"), ("78.5", "'%'"), ("12400", "")]
+    tiles = "".join(f"  - {{value: {v}, {'unit: ' + u + ', ' if u else ''}label: Wert {i}}}\n"
+                    for i, (v, u) in enumerate(figures))
+    set_sections(project, {"sections/kz.yaml": f"kind: key_figures\ntitle: Kennzahlen\ncolumns: 3\nfigures:\n{tiles}"})
+    result = build(project, project.parent / "out", ["print"])
+    chars = [c for c in pdf_chars.chars(result.outputs[0].path) if c.text.isdigit() and c.size > 15]
+    top, low = max(c.baseline for c in chars), min(c.baseline for c in chars)  # the two rows' numbers
+    row1 = {round(c.size, 2) for c in chars if abs(c.baseline - top) < 0.5}
+    row2 = {round(c.size, 2) for c in chars if abs(c.baseline - low) < 0.5}
+    assert len(row1) == 1 and len(row2) == 1 and min(row1) < min(row2) * 0.7, (row1, row2)

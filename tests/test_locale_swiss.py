@@ -4,9 +4,11 @@ to its number and broke lines between "CHF" and the amount. Built into a PDF and
 
 from __future__ import annotations
 
+import ctypes
 import re
 
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 
 from report.build import build
 from report.locale import get_locale
@@ -92,3 +94,54 @@ def test_a_swiss_text_with_eszett_or_german_quotes_warns(project):
          "write ss, as Swiss German writes it (Strasse, Grüsse)"),
         ("ch.yaml", 4, "a German quotation mark „ in '„so“.' in a de-CH text",
          'write «…», or straight quotes "…", which become «…»')], said
+
+
+def test_swiss_amounts_without_rappen_read_as_written_in_any_notation_that_allows_them():
+    """'50.–' was refused everywhere ('write digits'); it is 50, summed to the Rappen, and prints as written."""
+    ch, fr, de = (get_locale(t) for t in ("de-CH", "fr-CH", "de-DE"))
+    fifty = parse_number("50.–", ch)
+    assert (fifty.value, fifty.decimals, fifty.format(ch, 0), fifty.spoken(ch)) == (50, 2, "50.–", "50")
+    assert parse_number("1'250.-", ch).format(ch) == "1’250.–"  # the keyboard's hyphen prints as the dash
+    assert parse_number("(1’250.—)", ch).format(ch, brackets=True) == "(1’250.—)"
+    assert parse_number("50.–", fr).format(fr) == "50.–" and parse_number("50,–", de).format(de) == "50,–"
+    from report.layout.table.cells import parts
+    assert parts("50.–", ",") == ("50", ".–", "")  # a French table aligns its point where the commas stand
+    for text, seps, hint in (("50,–", ch, "50.–"), ("50.–", de, "50,–"), ("12.5.–", ch, "write digits")):
+        try:
+            parse_number(text, seps)
+        except ValueError as exc:
+            assert hint in exc.hint, exc.hint
+        else:
+            raise AssertionError(f"{text} was read")
+
+
+def test_a_swiss_price_table_prints_amounts_without_rappen_as_written_and_checks_their_total(project):
+    """A Swiss price list: 'Fr. 50.–' and '1’250.–' in a table (inline and CSV) were errors, 'not a number'.
+    They print as written, their point where the column's other points stand, and count in the total."""
+    report = project / "report.yaml"
+    report.write_text(report.read_text(encoding="utf-8").replace("language: de-DE", "language: de-CH"),
+                      encoding="utf-8")
+    (project / "data").mkdir()
+    (project / "data" / "tarife.csv").write_text(  # as Swiss Excel exports it: `;`, apostrophes, Fr. typed in
+        "Leistung;Preis\r\nAnschluss;1'250.–\r\nZähler;Fr. 50.-\r\nAblesung;12.50\r\nTotal;1'312.50\r\n",
+        encoding="utf-8")
+    table = ("  - table:\n      title: {title}\n      alt: Tarife in Franken\n{rows}      columns:\n"
+             "        - name: Leistung\n        - {{name: Preis, type: currency, unit: Fr., check_total: true}}\n")
+    set_sections(project, {"sections/ch.yaml": "kind: text\ntitle: Tarife\nblocks:\n" + table.format(
+        title="Tarife inline", rows="      rows:\n        - [Anschluss, 1’250.–]\n        - [Zähler, 50.–]\n"
+        "        - [Ablesung, 12.50]\n        - {kind: total, cells: [Total, 1’313.–]}\n") + table.format(
+        title="Tarife CSV", rows="      data: data/tarife.csv\n      row_kinds: {Total: total}\n")})
+    result = build(project, project.parent / "out", ["print"])  # its text has no /ActualText spans
+    assert [w.message for w in result.warnings] == [  # 1’312.50 is right (the dash is .00), 1’313.– not
+        "table 'Tarife inline': column 'Preis': the total 1’313.– is not the sum of the 3 rows above it = 1’312.50"]
+    pdf = pdfium.PdfDocument(str(result.outputs[0].path))
+    tp = next(t for t in (pdf[i].get_textpage() for i in range(len(pdf))) if "Tarife CSV" in t.get_text_range())
+    text = tp.get_text_range()
+    assert re.search(r"Zähler\s+50\.–\s+Ablesung\s+12\.50.*Zähler\s+50\.–", text, re.S), text
+    assert text.count("1’250.–") == 2 and "1’313.–" in text and "Fr. 50" not in text
+    x, y = ctypes.c_double(), ctypes.c_double()
+    points = set()  # the origins of the amounts' points: one column
+    for amount in re.finditer(r"\d(\.)(–|\d\d)\s", text):  # not the slug's date, 31.12.2017
+        pdfium_c.FPDFText_GetCharOrigin(tp.raw, amount.start(1), ctypes.byref(x), ctypes.byref(y))
+        points.add(round(x.value, 1))
+    assert len(points) == 1, points

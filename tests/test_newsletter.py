@@ -278,6 +278,38 @@ def test_the_teaser_shows_the_key_figures_marked_for_it(project):
     assert errors[0][2] == "remove 'teaser: true' from 4 of them"
 
 
+def test_the_teaser_tiles_show_the_change_against_last_year_as_the_pdf_does(project):
+    """The PDF's tiles said '▲ +2.4 % ggü. Vorjahr', the teaser's tiles dropped it (a Swiss review): it
+    stands under the label, the arrow coloured as good or bad news (`better: lower`: a fall is good),
+    hidden from screen readers; the words in the ink where the colour would not read on the tile; a
+    tile without a change beside one with it keeps an empty line, so that the pair stays level; the
+    plain text says it in brackets."""
+    from report.content import load_document
+    from report.locale import get_locale
+    from report.newsletter.teaser import _colours, teaser_html, teaser_text
+    figures = project / "sections" / "01-zahlen.yaml"
+    text = figures.read_text(encoding="utf-8")
+    text = text.replace("  - value: 5\n    label: Delegations", "  - value: 5\n    previous: 4\n    label: Delegations",
+                        1)
+    text = text.replace("  - value: 20\n", "  - value: 20\n    previous: 25\n    better: lower\n", 1)
+    text = text.replace("  - value: 6\n", "  - value: 6\n    previous: 6\n", 1)
+    figures.write_text(text, encoding="utf-8")
+    doc = load_document(project)
+    locale = get_locale(doc.report.language)
+    html, plain_text = teaser_html(doc, locale, "cover-600.png"), teaser_text(doc, locale)
+    c = _colours(doc)
+    assert "* 5 Delegations- und Markterkundungsreisen (+25,0\u00a0% ggü. Vorjahr)" in plain_text, plain_text
+    assert "* 20 ausländische Delegationen empfangen (−20,0\u00a0% ggü. Vorjahr)" in plain_text
+    assert "* mehr als 1.000 Thüringer erreicht\n" in plain_text  # no previous year: nothing said
+    arrows = re.findall(r'<span aria-hidden="true" style="color:(#\w+);">(.)</span>&nbsp;([^<]*)</div>', html)
+    assert arrows == [(c["secondary"], "▲", "+25,0\u00a0% ggü. Vorjahr"),
+                      (c["secondary"], "▼", "−20,0\u00a0% ggü. Vorjahr"),  # better: lower
+                      (c["muted"], "▬", "unverändert ggü. Vorjahr")], arrows
+    # the empty lines that keep a pair level: the third tile's beside 'MEHR ALS', the fourth's beside a change
+    levels = re.findall(r'<div class="kf-level" style="([^"]*)">&nbsp;</div>', html)
+    assert len(levels) == 2 and sum("line-height:16px" in s for s in levels) == 1, levels
+
+
 def test_report_newsletter_says_the_builds_warnings(project, tmp_path, capsys):
     """`report newsletter` printed none of the warnings `report build` prints for the same content, and
     its progress lines looked different."""

@@ -55,6 +55,15 @@ SECTIONS: dict[str, Any] = {
         {"paragraph": _text("UnterDerMitte", 3)},
         _image("breit", 60, "right", wrap=True),
         {"paragraph": _text("UnterDemBreiten", 3)}]},
+    "silben": {"kind": "text", "title": "Ein Hochformat", "page": "new", "blocks": [  # a Swiss review's page
+        _image("hoch", 40, "right"),
+        {"paragraph": "Im Unterwerk Grien haben wir die 16-kV-Schaltanlage vollständig erneuert. Die neue "
+                      "gasisolierte Anlage braucht weniger Platz, kommt ohne das Treibhausgas SF6 aus und lässt "
+                      "sich aus der Netzleitstelle fernsteuern. Die Bauarbeiten dauerten von März bis Oktober "
+                      "und verliefen ohne einen einzigen ungeplanten Unterbruch."},
+        {"paragraph": "Für 2027 planen wir den Ersatz von weiteren 22 km Mittelspannungskabel sowie den Bau von "
+                      "acht neuen Transformatorenstationen. Die Investitionen von rund CHF 11 Mio. sind im "
+                      "Budget enthalten. Details zum Umbau zeigt das Bild daneben. SilbenEnde."}]},
     "fuss": {"kind": "text", "title": "Ein Bild am Fuß", "page": "new", "blocks": [
         {"paragraph": _text("Vorlauf", 78)},  # leaves the page's foot too short for the figure
         _image("fuss", 45, "right"),
@@ -69,7 +78,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     content = make_project(root, REPORT, SECTIONS)
     images = root / "assets" / "images"
     for name, size in {"rechts": (1200, 1500), "schmal": (1500, 1000), "links": (1200, 900), "allein": (1200, 800),
-                       "mitte": (1200, 800), "breit": (1500, 600), "fuss": (1200, 1500)}.items():
+                       "mitte": (1200, 800), "breit": (1500, 600), "fuss": (1200, 1500), "hoch": (1800, 2900)}.items():
         Image.new("RGB", size, (90, 120, 150)).save(images / f"{name}.jpg", dpi=(300, 300))
     result = build(content, root / "out")
     return {"warnings": result.warnings, "content": content, **{o.edition: o.path for o in result.outputs}}
@@ -165,6 +174,22 @@ def test_text_beside_a_narrow_image_stays_justified_up_to_the_figure_foot(built)
     assert all(abs(e - (left - GUTTER)) < 2.5 for e in ends), [round(left - GUTTER - e, 1) for e in ends]
     below = [ln for ln in lines if ln[0].baseline < foot]
     assert all(abs(ln[-1].box[2] - right) < 2.5 for ln in below[:-1])  # justified at the full width
+
+
+def test_ragged_text_beside_an_image_hyphenates_sparingly(built):
+    """Beside a portrait the text is set flush left in its narrow measure: six of its twenty lines ended
+    in a hyphen (Er-satz, De-tails, Mit-telspannungskabel …), where ragged text can let a line end
+    short instead (a Swiss review). A hyphen only where a line would end far short: none here."""
+    p = Page(built["print"], "ImUnterwerk", 0)
+    lines = p.lines("ImUnterwerk", "SilbenEnde.")
+    left = p.image[0]
+    beside = [ln for ln in lines if ln[0].page == p.page and ln[-1].box[2] <= left]
+    assert len(beside) == len(lines) >= 18, [("".join(c.text for c in ln)) for ln in lines]  # all of it beside
+    hyphens = ["".join(c.text for c in ln) for ln in beside if ln[-1].text in "-\u00ad\ufffe"]  # (pdfium: U+FFFE)
+    assert len(hyphens) <= 1, hyphens
+    ends = [ln[-1].box[2] for ln, nxt in zip(beside, beside[1:], strict=False)  # but a paragraph's last line
+            if ln[0].baseline - nxt[0].baseline < LEADING + 0.5]
+    assert max(ends) - min(ends) < 0.3 * (left - min(c.box[0] for ln in beside for c in ln))  # an even rag still
 
 
 def test_text_starts_a_gutter_right_of_a_left_image(built):

@@ -23,7 +23,7 @@ from .model import (
     TextSection,
     teaser_marks,
 )
-from .model.blocks import chart_refs
+from .model.blocks import ChartRef, chart_refs
 from .model.reader import did_you_mean
 from .model.refs import check as check_refs
 from .model.regional import check as check_regional
@@ -156,6 +156,7 @@ def load_document(content_dir: Path) -> Document:
                 if cid not in chart_ids:
                     known = did_you_mean(cid, chart_ids) if chart_ids else "known: none"
                     diag.error(pos, f"chart '{cid}' does not exist", f"charts are files in {CHARTS_DIR}/; {known}")
+    _check_captions(sections, charts, diag)
     _check_teaser_marks(sections, ctx, diag)
     # a section that could not be read may hold the place a reference names: not said to be unknown
     read = sum(1 for s in sections if is_dataclass(s))
@@ -164,6 +165,22 @@ def load_document(content_dir: Path) -> Document:
     diag.raise_if_errors()
     return Document(report=report, sections=sections, charts=charts, content_dir=content_dir, assets_dir=assets,
                     warnings=diag.warnings, refs=refs)
+
+
+def _check_captions(sections: list, charts: dict, diag: Diagnostics) -> None:
+    """A chart that stands on its own needs its caption, what the reader should see in it; one that
+    stands only in grids may go without (two donuts under a sub-heading, each with its title)."""
+    alone: dict[str, Pos] = {}
+    for section in sections:
+        for block in getattr(section, "blocks", None) or []:
+            if isinstance(block, ChartRef) and block.id not in alone:
+                alone[block.id] = block.pos
+    for cid, pos in alone.items():
+        chart = charts.get(cid)
+        if is_dataclass(chart) and chart.caption is None:
+            diag.error(chart.pos, f"chart '{cid}': missing required key 'caption'",
+                       f"add 'caption:' (what the reader should see in the chart): it stands on its own at {pos}; "
+                       "only a chart in a grid may go without")
 
 
 def _check_teaser_marks(sections: list, ctx: ReadContext, diag: Diagnostics) -> None:

@@ -3,6 +3,7 @@ positive and negative values on a diverging axis with a visible zero line."""
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from matplotlib.figure import Figure
@@ -166,11 +167,13 @@ def _grid_around(fig: Figure, ax: Any, totals: list[Any], data: tuple[float, flo
     gridlines (never on the top one, beside its unit label „150 Tsd.“) and, where a coarser 1-2-5 step
     (at least three gridlines) allows, between two gridlines instead of on one: totals at varying
     heights across a line read as untidy. Where no step clears them (or only one that leaves much
-    of the plot empty), the finest that holds them."""
+    of the plot empty), the finest that holds them. Between 2 and 5 the steps take 2.5 (25, 250 …):
+    totals of about 560 to 612 clear the gridlines of 0–250–500–750, where the next 1-2-5 step
+    (500) ran the axis to 1000 and left its top 40 % empty."""
     lo, hi = data
     held = None  # the finest grid that holds the totals
     step = _ticks(ax, horizontal)[1] - _ticks(ax, horizontal)[0]
-    for _ in range(3):  # the step nice_range chose and up to two coarser ones
+    for _ in range(4):  # the step nice_range chose and up to three coarser ones
         ticks = _ticks(ax, horizontal)
         for _ in range(3):  # a total's reach in data units changes with the axis it is measured on
             reach = _reach(fig, ax, totals, horizontal)
@@ -188,10 +191,19 @@ def _grid_around(fig: Figure, ax: Any, totals: list[Any], data: tuple[float, flo
             held = held or (ticks, step)
             if not _crossed(fig, ax, totals, ticks[1:-1], horizontal):
                 return
-        step = nice_step(step * 1.5, 1)  # the next 1-2-5 step: 50 → 100, 20 → 50
+        step = _coarser(step)
     if held is not None and held[0] != _ticks(ax, horizontal):
         value_axis(ax, *held, locale, unit, horizontal)
         fig.tight_layout(pad=0.4)
+
+
+def _coarser(step: float) -> float:
+    """The next step of a stacked chart's grid: 1-2-5, with 2.5 between 2 and 5 where its ticks stay
+    whole numbers (200 → 250 → 500; but 2 → 5: ticks of 7.5 for counted things read wrong)."""
+    power = 10 ** math.floor(math.log10(step) + 1e-9)
+    if round(step / power, 6) == 2 and power >= 10:
+        return 2.5 * power
+    return nice_step(step * 1.5, 1)  # the next 1-2-5 step: 50 → 100, 20 → 50, 250 → 500
 
 
 def _clear_top_label(fig: Figure, ax: Any) -> None:

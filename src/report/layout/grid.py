@@ -130,8 +130,10 @@ def _cell(ctx: LayoutContext, item: GridItem, cell_w: float, drawn: dict[str, Gr
     """The bands of one cell: a chart's title, drawing, caption; an image and its caption; a card's
     photo, then its title, text and note."""
     if item.chart:
-        parts = chart_parts(ctx, item, ctx.doc.charts[item.chart], ctx.charts[drawn[item.chart].key])
-        return [parts[:1], parts[1:-3], parts[-3:]]
+        chart = ctx.doc.charts[item.chart]
+        parts = chart_parts(ctx, item, chart, ctx.charts[drawn[item.chart].key])
+        foot = 3 if chart.caption else 2  # the space under the drawing, the caption, the source line
+        return [parts[:1], parts[1:-foot], parts[-foot:]]
     st = ctx.styles
     # a card's few lines are set ragged and break between words ('Kin-|der' in a short line reads badly);
     # only a word wider than the cell is hyphenated

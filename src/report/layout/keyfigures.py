@@ -104,13 +104,25 @@ class TileGrid(Flowable):
             out.append((col * (tile_w + self.gap), self.height - (row + 1) * self.tile_h - row * self.gap, tile_w))
         return out
 
+    def row_scales(self) -> list[float]:
+        """The size of each tile's number (a share of the theme's): one per row, the smallest that fits
+        every tile of the row. Side by side, on one baseline, numbers of different sizes ('48’250' large
+        beside a long '4’812’000 m³' shrunk to fit) read as a ranking the author did not make; a row is
+        what the eye compares. Not one size for the page: a long 'CHF 114.9 Mio.' would shrink a short
+        '7.2 %' two rows down to half its size in a tile with room for it."""
+        pad, cols = _pad(self.ctx), self.columns
+        own = [_number_layout(self.ctx, figure_text(fig, self.ctx.locale), w - 2 * pad)[2]
+               for fig, (_, _, w) in zip(self.figures, self.boxes(), strict=True)]
+        return [min(own[i - i % cols:i - i % cols + cols]) for i in range(len(own))]
+
     def draw(self) -> None:
-        for fig, (x, y, w) in zip(self.figures, self.boxes(), strict=True):
+        scales = self.row_scales()
+        for fig, (x, y, w), scale in zip(self.figures, self.boxes(), scales, strict=True):
             words = figure_text(fig, self.ctx.locale)
             with content(self.canv, "Figure", alt=tile_text(fig, self.ctx.locale)):
-                self._tile(fig, words, x, y, w)
+                self._tile(fig, words, x, y, w, scale)
 
-    def _tile(self, fig: KeyFigure, words: FigureText, x: float, y: float, tile_w: float) -> None:
+    def _tile(self, fig: KeyFigure, words: FigureText, x: float, y: float, tile_w: float, scale: float) -> None:
         st, s, c = self.ctx.styles.on("tint"), self.ctx.styles.theme.sizes, self.canv
         pad = _pad(self.ctx)
         c.setFillColor(st.colour("tint"))
@@ -124,7 +136,7 @@ class TileGrid(Flowable):
             c.setFillColor(st.text_colour("accent", s.kicker, st.font["bold"]))
             c.drawString(x + pad, top - s.kicker, self.ctx.locale.typographic(words.qualifier).upper() + end)
         base = y + self.tile_h - _head(self.ctx)
-        self._number(words, x + pad, base, tile_w - 2 * pad, end)
+        self._number(words, x + pad, base, tile_w - 2 * pad, end, scale)
         ty = base - 4 * MM
         for p in _texts(self.ctx, fig):
             _, ph = p.wrap(tile_w - 2 * pad, self.tile_h)
@@ -135,12 +147,13 @@ class TileGrid(Flowable):
         elif words.change:
             self._change(fig, words, x + pad, y + pad - 1.5 * MM)
 
-    def _number(self, words: FigureText, x: float, base: float, room: float, end: str) -> None:
+    def _number(self, words: FigureText, x: float, base: float, room: float, end: str, most: float) -> None:
         """Prefix and number in the heaviest weight; a symbol unit (%, €) as large, a unit in words
-        smaller beside it; all of it shrunk to the tile's width where it is long."""
+        smaller beside it; all of it shrunk to the tile's width where it is long, and to `most`, its
+        row's size."""
         st, c = self.ctx.styles.on("tint"), self.canv
         font, size = st.font["black"], st.theme.sizes.figure
-        big, small, scale, _ = _number_layout(self.ctx, words, room)
+        big, small, scale, _ = _number_layout(self.ctx, words, room, most)
         # the unit in words is bold at UNIT_SCALE of the number: the smaller part says what it needs
         c.setFillColor(st.text_colour("primary", size * scale * (UNIT_SCALE if small else 1), font))
         c.setFont(font, size * scale)
@@ -186,8 +199,9 @@ def _head(ctx: LayoutContext) -> float:
     return _pad(ctx) + 2 * MM + s.kicker * 1.6 + s.figure * 0.78
 
 
-def _number_layout(ctx: LayoutContext, words: FigureText, room: float) -> tuple[str, str, float, float]:
-    """(number with prefix and symbol unit, unit in words, scale, width drawn)."""
+def _number_layout(ctx: LayoutContext, words: FigureText, room: float,
+                   most: float = 1.0) -> tuple[str, str, float, float]:
+    """(number with prefix and symbol unit, unit in words, scale, width drawn); the scale at most `most`."""
     st = ctx.styles
     font, size = st.font["black"], st.theme.sizes.figure
     big = words.amount
@@ -200,7 +214,7 @@ def _number_layout(ctx: LayoutContext, words: FigureText, room: float) -> tuple[
     def width(scale: float) -> float:
         return _width(ctx, big, small, scale) + stringWidth(words.close, font, size * scale)
 
-    scale = max(MIN_FIGURE_SCALE, min(1.0, room / width(1.0)))
+    scale = min(most, max(MIN_FIGURE_SCALE, min(1.0, room / width(1.0))))
     return big, small, scale, width(scale)
 
 

@@ -33,14 +33,15 @@ class ChartFigure(Flowable):
 
 def chart_parts(ctx: LayoutContext, node: Any, chart: Any, drawing: Any) -> list[Any]:
     """A chart's title (where a cross-reference to `node`, the block placing it, points), its drawing
-    (and its data for screen readers), caption and source line."""
+    (and its data for screen readers), caption (where it has one) and source line."""
     st = ctx.styles
     return [
         ctx.anchored(node, Paragraph(rl_plain(chart.title, ctx.locale), st.para("figure_title"))),  # a Caption
         ChartFigure(drawing, chart.alt),  # plain text, not markup
         *chart_data(chart, ctx.locale, st.font["regular"]),
         Spacer(0, 2 * MM),
-        Paragraph(rl_markup(chart.caption, ctx.locale, refs=ctx.refs), st.para("caption")),
+        *([Paragraph(rl_markup(chart.caption, ctx.locale, refs=ctx.refs), st.para("caption"))] if chart.caption
+          else []),  # (only in a grid: model's content check)
         Paragraph(rl_plain(source_line(ctx.locale, chart.source), ctx.locale), st.para("source")),
     ]
 

@@ -189,6 +189,8 @@ class Paragraph(_RLParagraph):
     optimise = True  # False: reportlab's greedy breaking for justified text too (benchmarks compare)
     wider_after: tuple[int, float] | None = None  # (n, extra): the lines after the first n are `extra` wider
     whole_line = -1  # the index of a line that must end with a whole word (the last before a page break)
+    ragged_params: Params | None = None  # where set flush left, a caller's setting instead of RAGGED (text beside
+    # an image: fewer hyphens)
     # split across pages with a word broken at the break: the first part reads that word whole (`read_on`,
     # the rest of it), the other part reads on after it (`read_from`, the part of it to leave out)
     read_on = read_from = ""
@@ -249,7 +251,7 @@ class Paragraph(_RLParagraph):
             if _fits_one_line(words, widths[0]):
                 return self._reportlab_lines(width)  # nothing to choose: reportlab's line is the line
             hyphenate = style.hyphenationLang if callable(style.hyphenationLang) else None
-            params = replace(RAGGED, rag=RAG_EM * style.fontSize) if ragged else LINE_BREAKING
+            params = replace(self.ragged_params or RAGGED, rag=RAG_EM * style.fontSize) if ragged else LINE_BREAKING
             if self.wider_after is not None:  # the last line beside the image ends with a whole word
                 params = replace(params, whole_line=self.wider_after[0] - 1)
             if self.whole_line >= 0:  # … or the last line before a page or column break (see `split`)

@@ -114,7 +114,9 @@ class Series(Node):
 @dataclass(kw_only=True)
 class ChartBase(Node):
     title: str = spec("Chart title.", max_length=120)
-    caption: Markup = spec("Caption: what the reader should see in the chart.")
+    caption: Markup | None = spec("Caption: what the reader should see in the chart. Needed where the chart stands "
+                                  "on its own; in a grid it may go without (its title, the titles beside it and the "
+                                  "sub-heading over the grid say what it shows).", default=None)
     source: str = spec("Source line printed under the chart.", example="Quelle: Thüringen International",
                        example_en="Source: annual accounts 2025")
     alt: str = spec("Text alternative: what the chart shows, with its data in words. Where it leaves numbers "

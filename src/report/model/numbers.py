@@ -23,6 +23,9 @@ _DECIMAL_TEXT = re.compile(r"[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?")
 _INTEGER_TEXT = re.compile(r"[-+]?\d+")
 _GROUPED_POINT = re.compile(r"[-+]?\d{1,3}(\.\d{3})+")  # 1.500, 48.250, 1.000.000
 _POINT = SimpleNamespace(thousands=",", decimal=".")  # notation of messages before the language is known
+# an amount without its cents, as Swiss prices write it: 50.– (Fr. 50.–), 1’250.—; German 50,–. The
+# hyphen is the keyboard's dash (as ' is its apostrophe) and prints as one.
+NO_CENTS = re.compile(r"(?P<whole>.*\d)(?P<mark>[.,])(?P<dash>[–—-])")
 
 
 class Separators(Protocol):
@@ -46,6 +49,7 @@ class Number:
     decimals: int = 0
     source: str = field(default="", compare=False)  # as written, for messages
     brackets: bool = field(default=False, compare=False)  # written in brackets, "(12)": a negative amount
+    dash: str = field(default="", compare=False)  # written without cents, ".–" of "50.–": printed so
 
     @classmethod
     def of(cls, value: int | float | str | Decimal, decimals: int | None = None) -> Number:
@@ -79,8 +83,20 @@ class Number:
                brackets: bool = False) -> str:
         """The number in the locale's notation: 1.000 / 99,98 / −1,2 (de); 1,000 / 99.98 (en); with
         `brackets` a negative one as accounts set it, (1.251,5) / (1,251.5). Callers choose: a table
-        prints the brackets its author wrote (`self.brackets`), a chart's labels keep the minus."""
+        prints the brackets its author wrote (`self.brackets`), a chart's labels keep the minus. An
+        amount written without cents, 50.–, prints so whatever the decimals: the dash says .00."""
+        if self.dash:
+            text = format_decimal(self.value, 0, seps, sign, brackets)
+            close = ")" if text.endswith(")") else ""
+            return text[:len(text) - len(close)] + self.dash + close
         return format_decimal(self.value, self.decimals if decimals is None else decimals, seps, sign, brackets)
+
+    def spoken(self, seps: Separators, decimals: int | None = None, sign: bool = False) -> str:
+        """The number as a listener should hear it: with its minus, and 50.– as 50 (read out, the
+        dash is 'dash')."""
+        if self.dash:
+            return format_decimal(self.value, 0, seps, sign)
+        return format_decimal(self.value, self.decimals if decimals is None else decimals, seps, sign)
 
     def drops_digits(self, decimals: int) -> bool:
         """Would printing with `decimals` places drop digits that are not zero?"""
@@ -207,7 +223,7 @@ def _read(raw: str, seps: Separators | None) -> Number | None:
         number = _read(inner, seps)
         if number is None:
             return None
-        return Number(-number.value, number.decimals, raw, brackets=True)
+        return Number(-number.value, number.decimals, raw, brackets=True, dash=number.dash)
     body = raw
     negative = False
     if body[0] in _MINUSES or body[0] == "+":
@@ -217,6 +233,13 @@ def _read(raw: str, seps: Separators | None) -> Number | None:
     groups, points = read_marks(seps)
     if "’" in groups:  # Swiss: Excel and keyboards write the straight apostrophe, 1'250'000
         body = body.replace("'", "’")
+    if (cents := NO_CENTS.fullmatch(body)) and _no_cents_mark(cents["mark"], groups, points):
+        whole = _read(cents["whole"], seps)
+        if whole is None or whole.decimals or whole.value < 0:
+            return None
+        # the dash holds the place of the cents: compared and summed to the cent, as 50.00 is
+        dash = cents["mark"] + ("–" if cents["dash"] == "-" else cents["dash"])
+        return Number(-whole.value if negative else whole.value, 2, raw, dash=dash)
     group = "|".join(re.escape(g) for g in groups if g)  # one mark throughout a number: 1.234.567, not 1.234’567
     pattern = rf"\d{{1,3}}(?P<g>{group})\d{{3}}(?:(?P=g)\d{{3}})*|\d+" if group else r"\d+"
     point = "|".join(re.escape(p) for p in points)
@@ -232,9 +255,22 @@ def _read(raw: str, seps: Separators | None) -> Number | None:
     return Number(exact, len(frac), raw)
 
 
+def _no_cents_mark(mark: str, groups: list[str], points: list[str]) -> bool:
+    """May `mark` stand before the dash of an amount without cents? The document's decimal mark (50,–
+    in German), and the point wherever it groups no thousands: Swiss prices write 50.– in French too."""
+    return mark in points or (mark == "." and "." not in groups)
+
+
 def _hint_for(raw: str, seps: Separators | None) -> str:
     decimal = seps.decimal if seps else "."
     example = f"2{decimal}5"
+    if seps and (cents := NO_CENTS.fullmatch(raw.strip("()"))) and not re.match(r"\(\s*[-+−]", raw):
+        whole = _read(cents["whole"].lstrip(_MINUSES + "+").strip(), seps)
+        if whole is None or whole.decimals:
+            return _hint_for(cents["whole"], seps)
+        mark = decimal if decimal in ".," else "."
+        return (f"this document writes an amount without cents with '{mark}' before the dash: "
+                f"{cents['whole']}{mark}{cents['dash']}")
     if seps and re.fullmatch(r"[-+−]?\d+[.,]\d+", raw) and decimal not in raw:
         other = "." if decimal == "," else ","
         hint = f"this document writes decimals with '{decimal}', not '{other}': e.g. {raw.replace(other, decimal)}"

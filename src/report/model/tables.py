@@ -385,6 +385,12 @@ class Table(Node):
                 diag.error(pos, f"{what}: {exc}", exc.hint)
                 return None
         else:
+            column_unit = col.unit or ("%" if col.type == "percent" else None)
+            bare = without_unit(text, column_unit) if isinstance(value, str) else text
+            if bare != text and _reads(bare, self.notation or ctx.numbers):  # 'Fr. 50.–' under unit: Fr.
+                diag.error(pos, f"{what}: {text!r} repeats the column's unit",
+                           f"write the number alone, {bare}: the unit {column_unit} prints under the heading")
+                return None
             number = Reader(diag, ctx).read(value, pos, Number, what)
             if not isinstance(number, Number):
                 return None
@@ -570,7 +576,7 @@ class Table(Node):
             f"neither {shown[0]}, nor {shown[1]}"
         note = Table.__dataclass_fields__["rounding_note"].metadata
         example = note["example_en"] if ctx.language.startswith("en") else note["example"]
-        written = format_decimal(total.value, total.decimals, seps, brackets=bracketed)  # 37.848 beside them, not 37848
+        written = total.format(seps, brackets=bracketed)  # 37.848 beside them, not 37848; 1’349.– as written
         diag.warning(cell.pos, f"table '{self.title}': column '{col.name}': the {'subtotal' if subtotal else 'total'} "
                      f"{written} is {found}",
                      "correct the total or the rows" + (f"; if rows are rounded, set rounding_note: {example}"

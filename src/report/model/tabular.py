@@ -125,9 +125,10 @@ def _readers(users: list[tuple[str, str]]) -> str:
 
 
 def without_unit(text: str, unit: str | None) -> str:
-    """`text` without the unit it was exported with: a trailing unit ("42,1 %", "12.5 GWh") or,
-    for a unit that leads with a currency sign ("$M", "£m"), that sign after any sign or bracket
-    ("$329.3", "($18.9)", "-$4.2M"). Anything else is left for the number parser to judge."""
+    """`text` without the unit it was exported with: a trailing unit ("42,1 %", "12.5 GWh"), the
+    unit leading ("Fr. 50.–", "CHF 1’250.50", as Swiss prices are written) or, for a unit that leads
+    with a currency sign ("$M", "£m"), that sign after any sign or bracket ("$329.3", "($18.9)", "-$4.2M").
+    Anything else is left for the number parser to judge."""
     if not unit or not text:
         return text
     unit, body = " ".join(unit.split()), text.strip()
@@ -137,6 +138,9 @@ def without_unit(text: str, unit: str | None) -> str:
             body, unit = body[:lead] + body[lead + 1:], unit[1:].strip()
             if not unit:
                 return body
+    lead = len(body) - len(body.lstrip("(-+−"))
+    if body[lead:].startswith(unit + " ") or body[lead:].startswith(unit + "\u00a0"):  # 'Fr. 50.–', 'CHF 1’250.50'
+        return body[:lead] + body[lead + len(unit):].strip()
     close = ")" if body.endswith(")") else ""
     core = body[:len(body) - len(close)].rstrip()
     if unit and core.endswith(unit) and core[:-len(unit)].rstrip()[-1:].isdigit():

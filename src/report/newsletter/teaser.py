@@ -24,7 +24,8 @@ ROW_PAD = 18  # px: left and right of the key-figure tiles; with TILE_GAP they l
 TILE_GAP = 6  # px: around each tile
 TILE_PAD = 12  # px: inside a tile, around its words
 VALUE_PX, VALUE_LINE = 30, 34  # a tile's value: font size and line height, at most
-LABEL_PX, QUALIFIER_PX = 14, 11
+LABEL_PX, QUALIFIER_PX, CHANGE_PX = 14, 11, 12
+ARROWS = {1: "▲", -1: "▼", 0: "▬"}  # the change's direction, as the PDF's tiles draw it (in WGL4: Arial has them)
 WIDTH_MARGIN = 1.05  # measured widths are Helvetica's or Lato's; a mail client's sans-serif may be a little wider
 
 
@@ -72,7 +73,7 @@ def _reply_to(doc: Document) -> str | None:
 def _colours(doc: Document) -> dict[str, str]:
     from ..theme import load_theme
     theme, _ = load_theme(doc.content_dir, doc.assets_dir)
-    c = {n: theme.colour(n).rgb for n in ("ink", "primary", "accent", "tint", "muted", "paper")}
+    c = {n: theme.colour(n).rgb for n in ("ink", "primary", "accent", "tint", "muted", "paper", "secondary")}
     # the button's label: paper (white) on the accent, unless ink reads better on it (an ochre or
     # yellow accent gave white text at 2.2:1, where mail clients and WCAG want 4.5:1)
     white, dark = contrast(c["paper"], c["accent"]), contrast(c["ink"], c["accent"])
@@ -179,8 +180,10 @@ def _tiles(figures: list[KeyFigure], locale: Locale, c: dict[str, str]) -> tuple
     # lines break at spaces only: a no-break space ("Mio.\u00a0€") holds its words together
     words = [w for fig in figures for w in t(fig.label).split(" ")]
     quals = [w for fig in figures if fig.qualifier for w in t(fig.qualifier).upper().split(" ")]
+    changes = [figure_text(fig, locale).change for fig in figures]
+    steps = [w for change in changes if change for w in f"{ARROWS[1]} {t(change.line)}".split(" ")]
     need = max([widest * size / VALUE_PX, *(_width(w, LABEL_PX) for w in words),
-                *(_width(w, QUALIFIER_PX, spacing=1) for w in quals)])
+                *(_width(w, QUALIFIER_PX, spacing=1) for w in quals), *(_width(w, CHANGE_PX) for w in steps)])
     breakpoint = 2 * (ceil(need) + 2 * (TILE_GAP + TILE_PAD))
     row = WIDTH - 2 * ROW_PAD
     pairs = breakpoint <= row
@@ -204,6 +207,9 @@ def _tiles(figures: list[KeyFigure], locale: Locale, c: dict[str, str]) -> tuple
                f'{escape(t(fig.qualifier)).upper()}</div>' if fig.qualifier else \
                f'<div class="kf-level" style="font-size:{QUALIFIER_PX}px;">&nbsp;</div>' \
                if beside is not None and beside.qualifier else ""
+        change = _change_html(fig, changes[i], locale, c) if changes[i] else \
+            f'<div class="kf-level" style="font-size:{CHANGE_PX}px;line-height:16px;padding-top:6px;">&nbsp;</div>' \
+            if beside is not None and changes[i ^ 1] else ""
         tiles.append(
             f'<div style="{block}"><table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0">'
             f'<tr><td style="padding:{TILE_GAP}px;">'
@@ -214,7 +220,7 @@ def _tiles(figures: list[KeyFigure], locale: Locale, c: dict[str, str]) -> tuple
             f'{escape(value)}</div>'
             f'<div{label_cls} style="font-size:{LABEL_PX}px;line-height:18px;'
             f'font-weight:bold;color:{c["primary"]};{f"min-height:{label_h}px;" if label_h > 18 else ""}">'
-            f'{escape(t(fig.label))}</div></td></tr></table></td></tr></table></div>')
+            f'{escape(t(fig.label))}</div>{change}</td></tr></table></td></tr></table></div>')
     if not pairs:
         return "".join(tiles), ""
     cell = f'<td width="{half}" valign="top">'
@@ -248,6 +254,20 @@ def _label_heights(labels: list[str], narrowest: int) -> list[tuple[int, int]]:
         if (n := lines(screen)) > out[-1][1]:
             out.append((screen, n))
     return out
+
+
+def _change_html(fig: KeyFigure, change: Any, locale: Locale, c: dict[str, str]) -> str:
+    """The change against last year under a tile's label, as the PDF's tiles show it: '▲ +2.4 % ggü.
+    Vorjahr', the arrow in the colour of good (secondary) or bad news (accent; `better: lower` turns
+    them), unchanged in muted. The words take that colour where it reads on the tile (WCAG AA, 4.5:1),
+    else the ink's: the arrow and the sign say it without colour. The arrow is hidden from screen
+    readers, which would say 'black up-pointing triangle'."""
+    good = change.direction if fig.better == "higher" else -change.direction
+    colour = c[{1: "secondary", -1: "accent"}.get(good, "muted")]
+    words = colour if contrast(colour, c["tint"]) >= MIN_CONTRAST else c["ink"]
+    return (f'<div style="font-size:{CHANGE_PX}px;line-height:16px;padding-top:6px;font-weight:bold;color:{words};">'
+            f'<span aria-hidden="true" style="color:{colour};">{ARROWS[change.direction]}</span>&nbsp;'
+            f'{escape(locale.typographic(change.line))}</div>')
 
 
 def _lines(text: str, px: float, room: float) -> int:
@@ -301,8 +321,9 @@ def teaser_text(doc: Document, locale: Locale) -> str:
     lines: list[Any] = [t(rep.subtitle or str(rep.year)).upper(), "", wrap(t(rep.title)),
                         "=" * min(72, len(t(rep.title))), "", wrap(t(plain(rep.lead))), ""]
     for fig in _figures(doc):
-        value = figure_text(fig, locale).value
-        lines.append(f"* {t(fig.qualifier) + ' ' if fig.qualifier else ''}{value} {t(fig.label)}")
+        words = figure_text(fig, locale)
+        change = f" ({t(words.change.line)})" if words.change else ""
+        lines.append(f"* {t(fig.qualifier) + ' ' if fig.qualifier else ''}{words.value} {t(fig.label)}{change}")
     address, ways = _contact(doc, locale)
     lines += ["", t(f"{nl.button}:"), nl.pdf_url, "", "--", t(nl.sender), *(t(a) for a in address)]
     # "E-mail :" in French; an account with its address after the handle

@@ -60,9 +60,14 @@ def column_cells(data: TableData, i: int) -> list[tuple[str, Cell]]:
     return [(r.kind, r.cells[i]) for r in data.rows if i < len(r.cells) and r.kind != "group"]
 
 
+NO_CENTS = ("–", "—")  # the dash of an amount without cents, 50.–, in the place of its cents
+
+
 def _split_decimal(text: str, decimal: str) -> tuple[str, str]:
-    """'1.234,5' → ('1.234', ',5'); text without the separator is all whole part."""
-    at = text.rfind(decimal)
+    """'1.234,5' → ('1.234', ',5'); text without the separator is all whole part. An amount without
+    cents splits at the mark before its dash, whichever it is: '50.–' → ('50', '.–') (Swiss francs
+    in a French table)."""
+    at = len(text) - 2 if text[-1:] in NO_CENTS and text[-2:-1] in ".," else text.rfind(decimal)
     return (text, "") if at < 0 else (text[:at], text[at:])
 
 

@@ -69,9 +69,12 @@ def _said(value: Any, col: Any, locale: Locale, text: str) -> str | None:
     is said with its minus, '−1,251': screen readers at their default punctuation level (NVDA, JAWS)
     speak no brackets, so '(1,251)' is heard as a positive amount, while a minus before a digit is
     spoken in any language ('minus') and reads as itself on a braille display. 'n/m' (de 'n. a.')
-    is said in words: read out it is 'n slash m'."""
+    is said in words: read out it is 'n slash m'. An amount without cents, '50.–', is said as '50'
+    (read out: '50 dot dash')."""
     if value is NOT_MEANINGFUL:
         return locale.label("not_meaningful_spoken")
+    if isinstance(value, Number) and value.dash:
+        return value.spoken(locale, sign=bool(col.change))
     if isinstance(value, str) or not text.startswith("("):
         return None
     return value.format(locale, col.decimals, sign=bool(col.change))
