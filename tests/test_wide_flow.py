@@ -1,0 +1,53 @@
+"""Page flow on a 16:9 page (13.333 × 7.5 in), the shortest text frame the layout meets (a landscape
+review's charity found these): a sub-heading over a portrait with text beside it, eight key figures
+with details and changes. One small project built once (print edition) and read back by word."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PIL import Image
+
+from report.build import build
+
+from .test_text_beside import _text
+from .test_text_blocks import REPORT, make_project
+from .test_text_blocks_layout import _figures
+from .test_wide_pages import _find, _words
+
+FIGURES = [{"value": 4812 + i, "label": f"Kachel{chr(65 + i)} ehrenamtlich aktiv im Jahr",
+            "detail": "gezählt, nicht geschätzt", "previous": 4105} for i in range(8)]
+SECTIONS: dict[str, Any] = {
+    "zahlen": {"kind": "key_figures", "title": "Das Jahr in Zahlen",
+               "intro": "Jede Zahl unten ist gezählt, nicht geschätzt, wo nicht anders gesagt. " * 2,
+               "figures": FIGURES},
+    "geschichten": {"kind": "text", "title": "Geschichten vom Fluss", "page": "new", "columns": 1, "blocks": [
+        {"paragraph": _text("Auftakt", 2)},
+        {"heading": "KopfUeberDemHochformat"},
+        {"image": {"image": "images/hoch.jpg", "alt": "HochAlt", "caption": "HochBild.", "credit": "Foto: Hoch",
+                   "width": 30, "align": "left"}},
+        {"paragraph": _text("NebenDemBild", 3)},
+        {"paragraph": _text("AuchDaneben", 2, 4)}]},
+}
+
+
+@pytest.fixture(scope="module")
+def sixteen_nine(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    root = tmp_path_factory.mktemp("sechzehnneun")
+    content = make_project(root, REPORT, SECTIONS)
+    (content / "theme.yaml").write_text("page:\n  size: [13.333in, 7.5in]\n", encoding="utf-8")
+    Image.new("RGB", (1000, 1500), (90, 120, 150)).save(root / "assets" / "images" / "hoch.jpg", dpi=(300, 300))
+    result = build(content, root / "out", ["print"])
+    path = result.outputs[0].path
+    return {"words": _words(path), "figures": _figures(path), "warnings": [w.format() for w in result.warnings]}
+
+
+def test_a_sub_heading_stays_with_the_portrait_under_it(sixteen_nine):
+    """A portrait as high as the page leaves room for its caption was set so high that its heading
+    could not stand above it: the heading stood alone at a page's top, the image overleaf."""
+    words = sixteen_nine["words"]
+    head = _find(words, "KopfUeberDemHochformat")
+    beside = _find(words, "NebenDemBild")
+    images = [page for page, _ in sixteen_nine["figures"]]
+    assert head[0] in images and beside[0] == head[0], (head, beside, images)
