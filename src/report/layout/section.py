@@ -349,7 +349,7 @@ def _gutter(ctx: LayoutContext) -> float:
 def _text_beside(ctx: LayoutContext, block: Figure, paragraphs: list[Any], above: float = 0.0) -> list[Any]:
     img, gap, caption, credit = _figure_parts(ctx, block, beside=True, above=above)
     beside = TextBeside([_prepared(ctx, block, img), gap, caption, *credit], paragraphs, block.align, img.width,
-                        _gutter(ctx), _indent(ctx), _after_figure(ctx))
+                        _gutter(ctx), _indent(ctx), _after_figure(ctx), MIN_SHRINK)
     beside.pinned = block.place == "here"
     return [beside]
 
