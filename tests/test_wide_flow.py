@@ -29,6 +29,11 @@ SECTIONS: dict[str, Any] = {
                    "width": 30, "align": "left"}},
         {"paragraph": _text("NebenDemBild", 3)},
         {"paragraph": _text("AuchDaneben", 2, 4)}]},
+    "quadrat": {"kind": "text", "title": "Ein Quadrat", "page": "new", "columns": 1, "blocks": [
+        {"paragraph": _text("VorDemQuadrat", 12)},
+        {"heading": "KopfUeberDemQuadrat"},
+        {"image": {"image": "images/quadrat.jpg", "alt": "QuadratAlt", "caption": "QuadratBild."}},
+        {"paragraph": _text("UnterDemQuadrat", 2)}]},
 }
 
 
@@ -38,6 +43,7 @@ def sixteen_nine(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     content = make_project(root, REPORT, SECTIONS)
     (content / "theme.yaml").write_text("page:\n  size: [13.333in, 7.5in]\n", encoding="utf-8")
     Image.new("RGB", (1000, 1500), (90, 120, 150)).save(root / "assets" / "images" / "hoch.jpg", dpi=(300, 300))
+    Image.new("RGB", (1200, 1200), (90, 120, 150)).save(root / "assets" / "images" / "quadrat.jpg", dpi=(300, 300))
     result = build(content, root / "out", ["print"])
     path = result.outputs[0].path
     return {"words": _words(path), "figures": _figures(path), "warnings": [w.format() for w in result.warnings]}
@@ -64,3 +70,14 @@ def test_a_portrait_with_text_beside_it_is_set_smaller_to_stay_under_the_opening
     image = next(box for page, box in sixteen_nine["figures"] if page == head[0])
     beside = _find(words, "NebenDemBild")
     assert beside[2] > image[2] and beside[4] > image[1]  # right of the image, level with it
+
+
+def test_a_sub_heading_keeps_room_for_the_photo_under_it_set_smaller(sixteen_nine):
+    """A photo without `width` that misses a page's foot is set smaller (to 3/4 at least) to stay; a
+    sub-heading before it asked for room for it at its full size and moved on with it, leaving the
+    page's foot empty."""
+    words = sixteen_nine["words"]
+    head = _find(words, "KopfUeberDemQuadrat")
+    assert head[0] == _find(words, "VorDemQuadrat")[0]
+    image = next(box for page, box in sixteen_nine["figures"] if page == head[0] and box[2] - box[0] > 150)
+    assert image[3] < head[4]  # under its heading

@@ -33,7 +33,7 @@ from . import boxes, columns, floats, grid, lists, notes, pagebreak, photo, ques
 from .beside import TextBeside
 from .columnfigure import FigureThenText, Stack
 from .context import LayoutContext
-from .flow import keep_heads
+from .flow import keep_heads, wrap_on
 from .heading import heading, subheading
 from .measure import columns_box, text_column, wide
 from .placed import PlacedImage, chart_parts
@@ -180,6 +180,17 @@ class ShrinkToFit(KeepTogether):
             self._scale(1.0)
             self.wrap(aw, ah)
         return super().split(aw, ah)
+
+    def start_height(self, aw: float, ah: float, canv: Any = None) -> float:
+        """What must stand on a page under a heading: the photo with its caption, set as small as it
+        may be to stay there (a heading kept room for it at its full size and moved on with it)."""
+        canv = canv or getattr(self, "canv", None)
+        self._scale(MIN_SHRINK)
+        wrap_on(self, canv, aw, ah)
+        h = self._H + _SLACK
+        self._scale(1.0)
+        wrap_on(self, canv, aw, ah)
+        return h + self.getSpaceBefore()
 
     def _scale(self, scale: float) -> None:
         """The image at `scale`, its caption under it from its left edge (as _figure places it)."""
