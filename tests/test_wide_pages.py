@@ -1,7 +1,7 @@
 """A review on a wide page (A4 landscape): the portrait grid, made for a 170 mm frame, extended so the
 pages still read as designed (layout.measure). One small project built once (screen edition) and read
 back: tiles per row and page, characters per line of body text, a table's width, how far a contents
-line's number stands from its title, a list in four columns."""
+line's number stands from its title, a list in four columns, two rows of cards on one page."""
 
 from __future__ import annotations
 
@@ -34,6 +34,11 @@ SECTIONS: dict[str, Any] = {
                                {"name": "2025", "type": "number"}],
                    "rows": [[f"Zeilenkopf{k}", 1000 + k, 2000 + k] for k in range(5)]}},
         {"list": {"style": "none", "columns": 4, "items": NAMES}}]},
+    "karten": {"kind": "text", "title": "Sechs Karten", "page": "new", "blocks": [
+        {"paragraph": "Ein kurzer Auftakt."}, {"break": "page"},
+        {"grid": {"columns": 3, "items": [
+            {"image": "images/bild.jpg", "alt": "Ein Bild", "credit": "Foto: Probe", "title": f"Karte{k} im Jahr",
+             "text": _sentence(k), "note": "Ort: Erfurt"} for k in range(6)]}}]},
 }
 
 
@@ -140,3 +145,13 @@ def test_a_list_takes_four_columns_where_each_is_45_mm_wide(wide):
     words = wide[0]
     names = [_find(words, name[:9]) for name in NAMES]  # ("StiftungH|name": a kerned gap)
     assert len({round(n[2]) for n in names}) == 4 and len({n[0] for n in names}) == 1
+
+
+def test_two_rows_of_cards_stay_on_one_page_with_their_photos_cropped_alike(wide):
+    """The first row stood alone on a page and the second overleaf (both pages more than half empty):
+    each row's photos were cropped lower only where that row alone just missed its page. Now every
+    row's photos are cropped alike (down to 3/4) where that keeps the rows together."""
+    words = wide[0]
+    cards = [_find(words, f"Karte{k}") for k in range(6)]
+    assert len({c[0] for c in cards}) == 1, [c[0] for c in cards]
+    assert len({round(c[4]) for c in cards}) == 2  # two rows
