@@ -90,3 +90,23 @@ def test_eight_key_figures_with_details_and_changes_stand_four_and_four_on_one_p
     assert len({t[0] for t in tiles}) == 1, [t[0] for t in tiles]
     rows = sorted({round(t[4]) for t in tiles})
     assert [sum(round(t[4]) == r for t in tiles) for r in rows] == [4, 4]
+
+
+def test_a_chart_too_tall_for_the_page_names_its_height_and_the_most_it_may_be(tmp_path):
+    """A 150 mm chart on a 16:9 page: the layout said only that a block at the section's line does not
+    fit on a page. The error stands at the chart's `height:` and says how high the page lets it be."""
+    from report.errors import ReportError
+    section = {"kind": "text", "title": "Ein hohes Diagramm", "blocks": [{"paragraph": "Davor."}, {"chart": "hoch"}]}
+    content = make_project(tmp_path, REPORT, {"hoch": section})
+    (content / "theme.yaml").write_text("page:\n  size: [13.333in, 7.5in]\n", encoding="utf-8")
+    (content / "charts").mkdir()
+    (content / "charts" / "hoch.yaml").write_text(
+        "kind: bar\ntitle: Hoch\nalt: Drei Balken.\ncaption: Ein Diagramm.\nsource: Zählung\nheight: 150\n"
+        "categories: [A, B, C]\nseries:\n  - values: [1, 2, 3]\n", encoding="utf-8")
+    with pytest.raises(ReportError) as err:
+        build(content, tmp_path / "out", ["screen"])
+    d = err.value.diagnostics[0]
+    assert str(d.pos.file).endswith("charts/hoch.yaml") and d.pos.line == 6, d.format()
+    assert "150 mm high" in d.message and "sections/hoch.yaml:" in d.message, d.format()
+    most = int(d.hint.split("at most ")[1].split(" mm")[0])
+    assert 100 < most < 141, d.hint  # the text area of a 16:9 page is 141 mm high

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
@@ -33,7 +34,7 @@ from . import boxes, columns, floats, grid, lists, notes, pagebreak, photo, ques
 from .beside import TextBeside
 from .columnfigure import FigureThenText, Stack
 from .context import LayoutContext
-from .flow import keep_heads, wrap_on
+from .flow import gaps, keep_heads, wrap_on
 from .heading import heading, subheading
 from .measure import columns_box, text_column, wide
 from .placed import PlacedImage, chart_parts
@@ -153,8 +154,27 @@ def _quote(ctx: LayoutContext, block: Quote) -> list[Any]:
 
 def _chart(ctx: LayoutContext, block: ChartRef) -> list[Any]:
     drawing = ctx.charts[drawing_key(block.id, ctx.own_language)]
-    return [Spacer(0, 5 * MM), KeepTogether(chart_parts(ctx, block, ctx.doc.charts[block.id], drawing)),
-            Spacer(0, 4 * MM)]
+    parts = chart_parts(ctx, block, ctx.doc.charts[block.id], drawing)
+    _check_chart_height(ctx, block, parts, drawing.height)
+    return [Spacer(0, 5 * MM), KeepTogether(parts), Spacer(0, 4 * MM)]
+
+
+def _check_chart_height(ctx: LayoutContext, block: ChartRef, parts: list[Any], drawn: float) -> None:
+    """A chart that with its title, caption and source is taller than the page's text area is an error
+    at its file's `height:`, with the most it may be on this page format (the layout could only say
+    that a block at the section's line does not fit on a page: a 145 mm chart on a 16:9 page)."""
+    frame_h = text_frame_height(ctx.geometry, ctx.styles.theme.page)
+    total = sum(wrap_on(p, None, ctx.text_width, frame_h)[1] for p in parts) + sum(gaps(parts))
+    if total <= frame_h:
+        return
+    chart = ctx.doc.charts[block.id]
+    most = math.floor((frame_h - (total - drawn) - _SLACK) / MM)
+    ctx.styles.notes.append(Diagnostic(
+        f"chart '{block.id}' (placed at {block.pos}) does not fit on a page: {chart.height:g} mm high, with its "
+        f"title, caption and source it takes {math.ceil(total / MM)} mm, and this page format's text area is "
+        f"{math.floor(frame_h / MM)} mm high",
+        chart.field_pos.get("height", chart.pos),
+        (f"make it at most {most} mm high" if most >= 30 else "shorten its caption") + ", or split it into two charts"))
 
 
 class ShrinkToFit(KeepTogether):
