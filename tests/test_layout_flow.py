@@ -204,7 +204,8 @@ def _grid(styles, tiles: int, needed: float):
     from report.layout.templates import A4, Geometry
     ctx = LayoutContext(doc=None, styles=styles, locale=styles.locale, geometry=Geometry(*A4), charts={},
                         prepare_image=None, text_width=styles.theme.page.text_width)
-    return TileGrid(ctx, [object()] * tiles, [needed] * tiles)
+    from types import SimpleNamespace
+    return TileGrid(ctx, [SimpleNamespace(previous=None, change="none")] * tiles, [needed] * tiles)
 
 
 @pytest.mark.parametrize("tiles", [3, 5, 7, 9, 11])
@@ -267,7 +268,11 @@ def test_a_tile_grid_shrinks_to_its_texts_to_stay_on_one_page(styles):
     room = 4 * MIN_TILE_H * 0.8 + 3 * grid.gap
     _, h = grid.wrap(400, room)
     assert h <= room and grid.tile_h >= MIN_TILE_H * 0.7
-    assert _grid(styles, 7, MIN_TILE_H * 0.9).wrap(400, room)[1] > room  # texts that need more: it splits
+    from report.layout.keyfigures import TIGHT_GAP, TIGHT_TOP
+    tighter = _grid(styles, 7, MIN_TILE_H * 0.9)  # set tighter (less padding over and under the number)
+    assert tighter.wrap(400, room)[1] <= room and tighter.tight
+    more = MIN_TILE_H * 0.8 + TIGHT_TOP + TIGHT_GAP + 1  # texts that need more than even that: it splits
+    assert _grid(styles, 7, more).wrap(400, room)[1] > room
 
 
 def test_contents_a_few_lines_too_long_are_set_tighter_to_stay_on_their_page():

@@ -1,7 +1,7 @@
 """A review on a wide page (A4 landscape): the portrait grid, made for a 170 mm frame, extended so the
 pages still read as designed (layout.measure). One small project built once (screen edition) and read
 back: tiles per row and page, characters per line of body text, a table's width, how far a contents
-line's number stands from its title, a list in four columns."""
+line's number stands from its title, a list in four columns, two rows of cards on one page."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from typing import Any
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import pytest
+import yaml
 
 from report.build import build
 from report.layout.styles import MM
@@ -18,6 +19,9 @@ from report.layout.styles import MM
 from .test_text_blocks import REPORT, _sentence, make_project
 
 LONG = " ".join(_sentence(k) for k in range(14))
+# twelve labels of 25 to 30 characters: two lines each in a 24-character label column (the chart would
+# need 102 mm), one on a 265 mm wide chart
+LITTER = [f"Bauschutt{chr(65 + k)} wild abgeladen am Ufer"[:25 + k % 6] for k in range(12)]
 NAMES = [f"Stiftung{chr(65 + i)}name Partner" for i in range(24)]
 SECTIONS: dict[str, Any] = {
     "vorwort": {"kind": "foreword", "title": "Liebe Leserinnen und Leser", "portrait": "images/portrait.jpg",
@@ -34,6 +38,13 @@ SECTIONS: dict[str, Any] = {
                                {"name": "2025", "type": "number"}],
                    "rows": [[f"Zeilenkopf{k}", 1000 + k, 2000 + k] for k in range(5)]}},
         {"list": {"style": "none", "columns": 4, "items": NAMES}}]},
+    "diagramm": {"kind": "text", "title": "Ein breites Diagramm", "page": "new", "columns": 1,
+                 "blocks": [{"paragraph": "Was wir gesammelt haben."}, {"chart": "muell"}]},
+    "karten": {"kind": "text", "title": "Sechs Karten", "page": "new", "blocks": [
+        {"paragraph": "Ein kurzer Auftakt."}, {"break": "page"},
+        {"grid": {"columns": 3, "items": [
+            {"image": "images/bild.jpg", "alt": "Ein Bild", "credit": "Foto: Probe", "title": f"Karte{k} im Jahr",
+             "text": _sentence(k), "note": "Ort: Erfurt"} for k in range(6)]}}]},
 }
 
 
@@ -43,6 +54,11 @@ def wide(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[tuple], list[st
     root = tmp_path_factory.mktemp("wide")
     content = make_project(root, REPORT, SECTIONS)
     (content / "theme.yaml").write_text("page:\n  size: A4\n  orientation: landscape\n", encoding="utf-8")
+    (content / "charts").mkdir()
+    (content / "charts" / "muell.yaml").write_text(yaml.safe_dump({
+        "kind": "bar", "orientation": "horizontal", "title": "Müll nach Art", "alt": "Zwölf Arten Müll.",
+        "caption": "Müll.", "source": "Zählung", "height": 70, "categories": LITTER,
+        "series": [{"values": [12 - k for k in range(12)]}]}, allow_unicode=True), encoding="utf-8")
     result = build(content, root / "out", ["print"])  # (the screen edition reads its text as ActualText)
     return _words(result.outputs[0].path), [w.format() for w in result.warnings]
 
@@ -140,3 +156,24 @@ def test_a_list_takes_four_columns_where_each_is_45_mm_wide(wide):
     words = wide[0]
     names = [_find(words, name[:9]) for name in NAMES]  # ("StiftungH|name": a kerned gap)
     assert len({round(n[2]) for n in names}) == 4 and len({n[0] for n in names}) == 1
+
+
+def test_two_rows_of_cards_stay_on_one_page_with_their_photos_cropped_alike(wide):
+    """The first row stood alone on a page and the second overleaf (both pages more than half empty):
+    each row's photos were cropped lower only where that row alone just missed its page. Now every
+    row's photos are cropped alike (down to 3/4) where that keeps the rows together."""
+    words = wide[0]
+    cards = [_find(words, f"Karte{k}") for k in range(6)]
+    assert len({c[0] for c in cards}) == 1, [c[0] for c in cards]
+    assert len({round(c[4]) for c in cards}) == 2  # two rows
+
+
+def test_a_wide_horizontal_bar_chart_gives_its_labels_a_wider_column(wide):
+    """On a 265 mm chart the label column stayed 31 mm wide (24 characters), as on A4 portrait: labels of
+    25 to 30 characters wrapped, and twelve of them asked for a chart 102 mm high. A label line now
+    holds a share of the chart's width: each label on one line, and 70 mm are enough."""
+    words = wide[0]
+    for k in range(12):
+        first = _find(words, f"Bauschutt{chr(65 + k)}")
+        last = [w for w in words if w[0] == first[0] and w[1] == LITTER[k].split()[-1]]
+        assert any(abs(w[4] - first[4]) < 0.5 for w in last), LITTER[k]  # on the label's first line

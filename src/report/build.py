@@ -63,7 +63,7 @@ def _pipeline(content_dir: Path, out_dir: Path, edition_names: list[str] | None,
               marks: bool, cache: Cache) -> BuildResult:
     # what the charts need comes first, without reportlab or pikepdf: the chart workers are forked
     # before those imports, so their matplotlib import runs beside the rest of the build's
-    from .charts import chart_languages, full_width, grid_cells, render_charts, start_early, stop_workers
+    from .charts import chart_languages, full_width, grid_cells, label_room, render_charts, start_early, stop_workers
     from .content import load_document
     from .theme import load_theme
 
@@ -76,6 +76,9 @@ def _pipeline(content_dir: Path, out_dir: Path, edition_names: list[str] | None,
             exc.diagnostics += _theme_problems(content_dir)  # all in one run, not the theme's a round later
             raise
         theme, fonts = load_theme(content_dir, doc.assets_dir)
+        crowded = label_room(doc, theme)  # (the labels' room depends on the width a chart is set at)
+        if crowded:
+            raise ReportError(crowded)
         locale = doc.locale()  # the report's language, with report.yaml's numbers:
         # drawn in worker processes while the layout runs; the first finish waits for them
         # each at the sizes it is set at: the text frame's width (in a section's own language too), a grid's cells

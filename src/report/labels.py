@@ -17,6 +17,10 @@ LABEL_WRAP = {"horizontal": 24, "vertical": 22}  # line width, in average charac
 LINE_MM = 3.6  # one label line at the caption size (8 pt) with its leading
 CHAR_MM = 1.3  # average width of a lower-case letter of Lato at the caption size: the unit of LABEL_WRAP
 CAPTION_PT = 8.0
+# a horizontal bar chart's label column grows with the chart: a line holds this share of the chart's width
+# (but never fewer than LABEL_WRAP's characters: 24 up to the A4 frame's 170 mm, so those stay as they
+# were); on a 270 mm chart (A4 landscape) 37 characters, where 'Fly-tipped building waste' wrapped
+LABEL_SHARE = 0.18
 _FONT = Path(__file__).parent / "data" / "assets" / "fonts" / "Lato-Regular.ttf"
 _PT_PER_MM = 72 / 25.4
 THINNED_STEPS = (2, 3, 4, 6, 12)  # every n-th label of a counting sequence: quarters and half years of months
@@ -47,6 +51,14 @@ def counting(labels: list[str]) -> bool:
     """Labels that count on (years, months, quarters, dates): a reader who sees every second or third
     knows the ones between, so a chart may leave those out where they do not fit."""
     return len(labels) > 1 and all(_COUNTING.fullmatch(label.strip()) for label in labels)
+
+
+def label_wrap(orientation: str, width_mm: float | None = None) -> int:
+    """The line width (average characters) of a chart's category labels, drawn `width_mm` wide."""
+    least = LABEL_WRAP[orientation]
+    if orientation != "horizontal" or width_mm is None:
+        return least
+    return max(least, int(width_mm * LABEL_SHARE / CHAR_MM))
 
 
 def wrap_label(text: str, width: int) -> list[str]:

@@ -102,8 +102,9 @@ def _render(doc: Document, theme: Theme, fonts: dict[str, Path], charts: dict[st
             if refs is not None:  # a page number that differs from its target's page: the story is built again
                 refs.follow(story, lambda: build_story(ctx))
             template.multiBuild(story)
-        except BlockTooLarge as exc:
-            raise ReportError([too_large(exc.pos)]) from None
+        except BlockTooLarge as exc:  # said more precisely where the layout knew why (a chart too tall)
+            said = [d for d in dict.fromkeys(styles.notes) if d.severity == "error"]
+            raise ReportError(said or [too_large(exc.pos)]) from None
         except LayoutError:  # outside any content block: still the user's content, never a traceback
             raise ReportError([too_large(None)]) from None
         # the covers once the text block is laid out: the spine is as thick as it, the back cover's

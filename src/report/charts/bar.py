@@ -9,7 +9,7 @@ from typing import Any
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
-from ..labels import LABEL_WRAP, THINNED_STEPS, counting, wrap_label
+from ..labels import THINNED_STEPS, counting, label_wrap, wrap_label
 from ..locale import Locale
 from ..theme import Theme
 from .numbers import value_of, value_text, with_unit
@@ -116,7 +116,8 @@ def draw(fig: Figure, chart: Any, theme: Theme, locale: Locale) -> None:
             end = base_up[i] if total >= 0 else base_down[i]
             totals.append(_end_label(ax, i, end, _total_text(chart, i, locale), ink, size + 1, horizontal, bold=True))
 
-    labels = ["\n".join(wrap_label(c, LABEL_WRAP[chart.orientation])) for c in chart.categories]
+    width_mm = fig.bbox.width / fig.dpi * 25.4
+    labels = ["\n".join(wrap_label(c, label_wrap(chart.orientation, width_mm))) for c in chart.categories]
     if horizontal:
         ax.set_yticks(positions, labels)
         ax.set_ylim(n_cat - 0.5, -0.5)

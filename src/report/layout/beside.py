@@ -43,13 +43,17 @@ class TextBeside(Flowable):
     beside it moves on, after as much of that text as fills the page's foot at the full width."""
 
     def __init__(self, figure: list[Any], paragraphs: list[Any], side: str, image_w: float, gutter: float,
-                 indent: float, after: float):
+                 indent: float, after: float, least: float = 1.0):
         super().__init__()
         self.figure, self.paragraphs = figure, paragraphs
         self.side, self.image_w, self.gutter, self.indent, self.after = side, image_w, gutter, indent, after
         self.designed = [p.style for p in paragraphs]  # a paragraph set beside may change its style (ragged)
         self._planned: tuple[float, _Placed, list[Any]] | None = None
         self.pinned = False  # it moves on whole where it does not fit: no text fills the page before it
+        # `least`: the smallest share of its height the image is set at to stay, with its text beside it,
+        # on a page whose foot it misses (see _shrink); its caption and credit as wide as it
+        self.least, self.scale = least, 1.0
+        self.captions = [(p, p.style) for p in figure[2:]]
 
     def text_box(self, aw: float) -> tuple[float, float]:
         """Where the text beside the figure is set: its x in the frame and the width it is wrapped in
@@ -121,9 +125,47 @@ class TextBeside(Flowable):
         return placed, rest
 
     def start_height(self, aw: float, ah: float, canv: Any = None) -> float:
-        """What must stand on a page under a heading: the figure and the text beside it."""
+        """What must stand on a page under a heading: the figure and the text beside it, the image as
+        small as it may be set there (see _shrink)."""
+        scale = self.scale
+        self._set_scale(self.least)
         placed, _ = self._plan(aw)
+        self._set_scale(scale)
         return placed.height + placed.spaceBefore
+
+    def _set_scale(self, scale: float) -> None:
+        """The image at `scale` of its designed size, in its place, its caption and credit under it as
+        wide as it (from the image's left edge)."""
+        if scale == self.scale:
+            return
+        image = self.figure[0]
+        w = image.width
+        image.scale_to(scale)
+        for p, designed in self.captions:
+            p.style = designed if scale == 1.0 else designed.clone(
+                designed.name, leftIndent=image.x, rightIndent=designed.rightIndent + image.designed[2]
+                + image.designed[0] - image.x - image.width)
+        self.image_w += image.width - w
+        self.scale, self._planned = scale, None
+
+    def _shrink(self, aw: float, ah: float) -> bool:
+        """Where the figure with its text beside it misses the rest of the page, the image set smaller
+        (down to `least` of its height, the text beside it running wider) so that it stays, rather than
+        move on and leave the page's foot empty, or have the text fill the foot and the figure stand
+        apart from it overleaf: the largest scale that fits."""
+        if self.least >= 1.0:
+            return False
+        self._set_scale(self.least)
+        if self._plan(aw)[0].height > ah + _FUZZ:
+            self._set_scale(1.0)
+            return False
+        lo, hi = self.least, 1.0  # lo fits, hi does not
+        while hi - lo > 0.01:
+            mid = (lo + hi) / 2
+            self._set_scale(mid)
+            lo, hi = (mid, hi) if self._plan(aw)[0].height <= ah + _FUZZ else (lo, mid)
+        self._set_scale(lo)
+        return True
 
     def getSpaceBefore(self) -> float:  # noqa: N802 - reportlab API
         return self.figure[0].getSpaceBefore()
@@ -144,6 +186,8 @@ class TextBeside(Flowable):
 
     def split(self, aw: float, ah: float) -> list[Any]:
         placed, rest = self._plan(aw)
+        if placed.height > ah + _FUZZ and self._shrink(aw, ah):
+            placed, rest = self._plan(aw)
         if placed.height <= ah + _FUZZ:
             return [placed, *keep_heads(rest)]  # (a question kept with its answer's start)
         frame = getattr(self, "_frame", None)
@@ -187,7 +231,8 @@ class TextBeside(Flowable):
         if sum(n for _, n in lead) < MIN_LEAD_LINES or not rest:  # (all of them fit before it: it moves on with them)
             return []
         return [*(p for p, _ in lead),
-                TextBeside(self.figure, rest, self.side, self.image_w, self.gutter, self.indent, self.after)]
+                TextBeside(self.figure, rest, self.side, self.image_w, self.gutter, self.indent, self.after,
+                           self.least)]
 
     def draw(self) -> None:
         placed, _ = self._plan(self.width)

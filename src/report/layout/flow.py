@@ -121,7 +121,7 @@ def keep_heads(story: list[Any]) -> list[Any]:
 def _unsplittable(flowable: Any) -> bool:
     """A block that moves on whole where it does not fit: a chart or an image with its title (a
     KeepTogether), a figure."""
-    return type(flowable).__name__ in ("KeepTogether", "ChartFigure", "PlacedImage", "GridRow")
+    return type(flowable).__name__ in ("KeepTogether", "ChartFigure", "PlacedImage", "GridRow", "GridRows")
 
 
 def _is_space(flowable: Any) -> bool:

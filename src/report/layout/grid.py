@@ -27,6 +27,7 @@ from ..model import Grid, GridItem
 from ..tagging import group
 from . import notes
 from .context import LayoutContext
+from .flow import gaps
 from .photo import fill
 from .placed import PlacedImage, chart_parts
 from .styles import MM
@@ -102,15 +103,74 @@ class GridRow(Flowable):
                     top -= h
 
 
+class GridRows(Flowable):
+    """The rows of a grid, one under the other. Where they do not all fit the rest of the page, they
+    split between rows; but where cropping the photos of every row of cards a little lower (down to
+    MIN_PHOTO, alike in every row) keeps them together, they stay: the first row of two alone on a page
+    (A4 landscape, 16:9), the second overleaf, left both pages more than half empty."""
+
+    moves_whole = True  # at a section's end: text before it goes over with it (layout.pagefill)
+
+    def __init__(self, rows: list[GridRow]):
+        super().__init__()
+        self.rows = rows
+        self.spaceBefore, self.spaceAfter = rows[0].getSpaceBefore(), rows[-1].getSpaceAfter()
+
+    def _stacked(self, rows: list[GridRow], aw: float, ah: float) -> float:
+        return sum(r.wrap(aw, ah)[1] for r in rows) + sum(gaps(rows))
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        self.width, self.height = aw, self._stacked(self.rows, aw, ah)
+        return aw, self.height
+
+    def start_height(self, aw: float, ah: float, canv: Any = None) -> float:
+        """Under a heading: the first row (see layout.flow)."""
+        return self.rows[0].wrap(aw, ah)[1] + self.getSpaceBefore()
+
+    def _each_stays(self, aw: float, ah: float) -> bool:
+        """Whether the rows stay on this page as the frame sets them one by one (the last of them
+        that just misses set lower by itself: GridRow.split)."""
+        room = ah
+        for row, gap in zip(self.rows, gaps(self.rows), strict=True):
+            room -= gap
+            h = row.wrap(aw, room)[1]
+            if h > room:
+                lower = row.split(aw, room)
+                if not lower:
+                    return False
+                h = lower[0].wrap(aw, room)[1]
+            room -= h
+        return True
+
+    def split(self, aw: float, ah: float) -> list[Any]:
+        rows = list(self.rows)
+        if len(rows) > 1 and all(r.lower is not None for r in rows) and not self._each_stays(aw, ah):
+            for step in range(1, round((1 - MIN_PHOTO) / PHOTO_STEP) + 1):
+                lower = [r.lower(1 - step * PHOTO_STEP) for r in rows]
+                if self._stacked(lower, aw, ah) <= ah:
+                    return lower
+        frame = getattr(self, "_frame", None)
+        first = rows[0]
+        if frame is not None and not frame._atTop and first.wrap(aw, ah)[1] > ah and not first.split(aw, ah):
+            return []  # not even the first row fits here: all of it on the next page
+        return rows
+
+    def draw(self) -> None:
+        y = self.height
+        for row, gap in zip(self.rows, gaps(self.rows), strict=True):
+            y -= gap + row.height
+            row.drawOn(self.canv, 0, y)
+
+
 def layout(ctx: LayoutContext, block: Grid) -> list[Any]:
     gap = grid_gap(ctx.styles.theme)
     n = block.columns_in(ctx.text_width, gap)
     cell_w = (ctx.text_width - (n - 1) * gap) / n
-    out: list[Any] = [Spacer(0, 5 * MM)]
+    rows = []
     for r, row in enumerate(block.rows(ctx.text_width, gap)):
         drawn = {c.chart_id: c for c in row_cells(ctx.doc.charts, row, ctx.text_width, gap, block, ctx.own_language)}
-        out.append(_row(ctx, row, cell_w, gap, drawn, ctx.styles.theme.sizes.leading * ROW_GAP if r else 0.0))
-    return [*out, Spacer(0, 4 * MM)]
+        rows.append(_row(ctx, row, cell_w, gap, drawn, ctx.styles.theme.sizes.leading * ROW_GAP if r else 0.0))
+    return [Spacer(0, 5 * MM), GridRows(rows), Spacer(0, 4 * MM)]
 
 
 def _row(ctx: LayoutContext, row: list[GridItem], cell_w: float, gap: float, drawn: dict[str, GridCell],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
@@ -34,7 +35,7 @@ from . import boxes, columns, floats, grid, lists, notes, pagebreak, photo, ques
 from .beside import TextBeside
 from .columnfigure import FigureThenText, Stack
 from .context import LayoutContext
-from .flow import keep_heads
+from .flow import gaps, keep_heads, wrap_on
 from .heading import heading, subheading
 from .measure import columns_box, text_column, wide
 from .placed import PlacedImage, chart_parts
@@ -207,8 +208,27 @@ def _quote(ctx: LayoutContext, block: Quote) -> list[Any]:
 
 def _chart(ctx: LayoutContext, block: ChartRef) -> list[Any]:
     drawing = ctx.charts[drawing_key(block.id, ctx.own_language)]
-    return [Spacer(0, 5 * MM), KeepTogether(chart_parts(ctx, block, ctx.doc.charts[block.id], drawing)),
-            Spacer(0, 4 * MM)]
+    parts = chart_parts(ctx, block, ctx.doc.charts[block.id], drawing)
+    _check_chart_height(ctx, block, parts, drawing.height)
+    return [Spacer(0, 5 * MM), KeepTogether(parts), Spacer(0, 4 * MM)]
+
+
+def _check_chart_height(ctx: LayoutContext, block: ChartRef, parts: list[Any], drawn: float) -> None:
+    """A chart that with its title, caption and source is taller than the page's text area is an error
+    at its file's `height:`, with the most it may be on this page format (the layout could only say
+    that a block at the section's line does not fit on a page: a 145 mm chart on a 16:9 page)."""
+    frame_h = text_frame_height(ctx.geometry, ctx.styles.theme.page)
+    total = sum(wrap_on(p, None, ctx.text_width, frame_h)[1] for p in parts) + sum(gaps(parts))
+    if total <= frame_h:
+        return
+    chart = ctx.doc.charts[block.id]
+    most = math.floor((frame_h - (total - drawn) - _SLACK) / MM)
+    ctx.styles.notes.append(Diagnostic(
+        f"chart '{block.id}' (placed at {block.pos}) does not fit on a page: {chart.height:g} mm high, with its "
+        f"title, caption and source it takes {math.ceil(total / MM)} mm, and this page format's text area is "
+        f"{math.floor(frame_h / MM)} mm high",
+        chart.field_pos.get("height", chart.pos),
+        (f"make it at most {most} mm high" if most >= 30 else "shorten its caption") + ", or split it into two charts"))
 
 
 class ShrinkToFit(KeepTogether):
@@ -235,6 +255,17 @@ class ShrinkToFit(KeepTogether):
             self.wrap(aw, ah)
         return super().split(aw, ah)
 
+    def start_height(self, aw: float, ah: float, canv: Any = None) -> float:
+        """What must stand on a page under a heading: the photo with its caption, set as small as it
+        may be to stay there (a heading kept room for it at its full size and moved on with it)."""
+        canv = canv or getattr(self, "canv", None)
+        self._scale(MIN_SHRINK)
+        wrap_on(self, canv, aw, ah)
+        h = self._H + _SLACK
+        self._scale(1.0)
+        wrap_on(self, canv, aw, ah)
+        return h + self.getSpaceBefore()
+
     def _scale(self, scale: float) -> None:
         """The image at `scale`, its caption under it from its left edge (as _figure places it)."""
         self.image.scale_to(scale)
@@ -245,23 +276,23 @@ class ShrinkToFit(KeepTogether):
                 p.style = designed.clone(designed.name, leftIndent=left, rightIndent=right)
 
 
-def _figure(ctx: LayoutContext, block: Figure) -> list[Any]:
+def _figure(ctx: LayoutContext, block: Figure, above: float = 0.0) -> list[Any]:
     if block.size == "page":
         return photo.layout(ctx, block)
-    img, gap, caption, credit = _figure_parts(ctx, block, space_after=_after_figure(ctx))
+    img, gap, caption, credit = _figure_parts(ctx, block, space_after=_after_figure(ctx), above=above)
     img = _prepared(ctx, block, img)
     if block.width is not None:  # the size the author chose is kept
         return [KeepTogether([img, gap, caption, *credit])]
     return [ShrinkToFit([img, gap, caption, *credit], img, [caption, *credit], ctx.text_width)]
 
 
-def _column_figure(ctx: LayoutContext, block: Figure, paragraphs: list[Any]) -> list[Any]:
+def _column_figure(ctx: LayoutContext, block: Figure, paragraphs: list[Any], above: float = 0.0) -> list[Any]:
     """An image set in a column of a two-column section (see `_in_column`): as wide as its `width`
     says, or the column's width, placed in the column as `align` says, with its caption under it;
     the paragraphs after it fill the column first where the image does not fit in its rest (unless
     pinned: `place: here`)."""
     img, gap, caption, credit = _figure_parts(ctx, block, space_after=_after_figure(ctx),
-                                              across=columns.column_width(ctx))
+                                              across=columns.column_width(ctx), above=above)
     page_h = text_frame_height(ctx.geometry, ctx.styles.theme.page)
     figure = Stack([_prepared(ctx, block, img), gap, caption, *credit], page_h, whole=True)
     if block.place == "here":  # pinned: it moves on whole, the paragraphs after it
@@ -285,11 +316,13 @@ def _in_column(ctx: LayoutContext, section: TextSection, block: Any) -> bool:
 
 
 def _figure_parts(ctx: LayoutContext, block: Figure, space_after: float = 0.0, beside: bool = False,
-                  across: float | None = None) -> tuple[PlacedImage, Spacer, Paragraph, list[Paragraph]]:
+                  across: float | None = None, above: float = 0.0) -> tuple[PlacedImage, Spacer, Paragraph,
+                                                                             list[Paragraph]]:
     """The image at its placed size and place, the gap under it, its caption and credit (the last
     of them `space_after` above what follows). `beside`: text runs beside it, so the caption is as
     wide as the image, never wider. `across`: the width it is placed in (a column's), if not the
-    full width; `width:` stays a percentage of the full width."""
+    full width; `width:` stays a percentage of the full width. `above`: the height of the sub-heading
+    right before it, which stays with it on its page (see _heading_above)."""
     w_px, h_px = shown_size(block.image)
     gap = 2 * MM
     full = ctx.text_width
@@ -303,7 +336,7 @@ def _figure_parts(ctx: LayoutContext, block: Figure, space_after: float = 0.0, b
     caption, credit = _caption(ctx, block, 0, across - least)
     below = gap + sum(p.wrap(across, frame_h)[1] + p.getSpaceBefore() + p.getSpaceAfter()
                       for p in [caption, *credit])
-    room = max(frame_h - below - _SLACK, frame_h / 2)
+    room = max(frame_h - above - below - _SLACK, frame_h / 2)
     if block.width is None:
         room = min(room, frame_h * PORTRAIT_SHARE)
     width = min(across if block.width is None else full * block.width / 100, room * w_px / h_px)
@@ -398,12 +431,25 @@ def _gutter(ctx: LayoutContext) -> float:
     return ctx.styles.theme.text.column_gap * MM  # as between two columns of text
 
 
-def _text_beside(ctx: LayoutContext, block: Figure, paragraphs: list[Any]) -> list[Any]:
-    img, gap, caption, credit = _figure_parts(ctx, block, beside=True)
+def _text_beside(ctx: LayoutContext, block: Figure, paragraphs: list[Any], above: float = 0.0) -> list[Any]:
+    img, gap, caption, credit = _figure_parts(ctx, block, beside=True, above=above)
     beside = TextBeside([_prepared(ctx, block, img), gap, caption, *credit], paragraphs, block.align, img.width,
-                        _gutter(ctx), _indent(ctx), _after_figure(ctx))
+                        _gutter(ctx), _indent(ctx), _after_figure(ctx), MIN_SHRINK)
     beside.pinned = block.place == "here"
     return [beside]
+
+
+def _heading_above(ctx: LayoutContext, section: TextSection, i: int, width: float) -> float:
+    """The height a sub-heading right before blocks[i] takes above it (its lines at `width` and the
+    space under it): a heading never ends a page, so an image as high as a whole page left its heading
+    alone at the foot of one page, or at the top of the next with the image overleaf (a portrait on a
+    16:9 page); the image is set lower by as much."""
+    block = section.blocks[i - 1] if i else None
+    if not isinstance(block, Heading):
+        return 0.0
+    style = ctx.styles.para("h2" if block.level == 2 else "h3")
+    head = Paragraph(rl_plain(block.text, ctx.locale), style)
+    return head.wrap(width, text_frame_height(ctx.geometry, ctx.styles.theme.page))[1] + head.getSpaceAfter()
 
 
 def _caption_box(x: float, width: float, full: float, least: float | None = None) -> tuple[float, float]:
@@ -561,11 +607,14 @@ def layout(ctx: LayoutContext, section: TextSection, index: int) -> list[Any]:
         text = [f for b in section.blocks[i + 1:i + 1 + taken]
                 for f in with_source((_question if isinstance(b, Question) else _paragraph)(here, b), b.pos)]
         if _in_column(ctx, section, block):
-            flow = with_source(_column_figure(ctx, block, text), block.pos)
+            above = _heading_above(ctx, section, i, columns.column_width(ctx))
+            flow = with_source(_column_figure(ctx, block, text, above), block.pos)
         elif taken:
-            flow = with_source(_text_beside(ctx, block, text), block.pos)
+            flow = with_source(_text_beside(ctx, block, text, _heading_above(ctx, section, i, ctx.text_width)),
+                               block.pos)
         else:
-            flow = with_source(BLOCK_LAYOUTS[type(block)](here, block), block.pos)
+            flow = with_source(_figure(here, block, _heading_above(ctx, section, i, ctx.text_width))
+                               if isinstance(block, Figure) else BLOCK_LAYOUTS[type(block)](here, block), block.pos)
             if _floats(block):
                 floats.figure(flow, block)
             elif isinstance(block, ParagraphBlock) or isinstance(block, ListBlock) and not _wide_list(block):

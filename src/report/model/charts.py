@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-from ..errors import Diagnostics, Pos, ReportError
-from ..labels import LABEL_WRAP, LINE_MM, counting, text_mm, wrap_label
+from ..errors import Diagnostic, Diagnostics, Pos, ReportError
+from ..labels import LINE_MM, counting, label_wrap, text_mm, wrap_label
 from .numbers import Number, NumberError, comma_splits, parse_number, warn_rounded
 from .reader import Markup, Node, ReadContext, spec
 from .tabular import CsvData, read_csv, report_once, resolve_data
@@ -254,19 +254,28 @@ class BarChart(SeriesChart):
         if self.categories and any(self.categories):
             self._check_label_room(diag, ctx)
 
-    def _check_label_room(self, diag: Diagnostics, ctx: ReadContext) -> None:
-        """Category labels must not overlap: horizontal bars stack their labels, vertical bars set
-        them side by side (estimated with the drawing's own wrapping, at the caption size)."""
+    def label_room(self, width_mm: float) -> Diagnostic | None:
+        """Horizontal bars stack their labels, which must not overlap: an error where they do not fit
+        the chart's height drawn `width_mm` wide (the label column is wider on a wider chart:
+        labels.label_wrap; the charts stage asks at the narrowest width the chart is set at)."""
+        if self.orientation != "horizontal" or not self.categories or not any(self.categories):
+            return None
         n = len(self.categories)
-        lines = [wrap_label(c, LABEL_WRAP[self.orientation]) for c in self.categories]
-        if self.orientation == "horizontal":
-            need = AXIS_MM + n * max(len(ls) for ls in lines) * LINE_MM
-            if self.height < need:
-                fix = (f"make it at least {math.ceil(need)} mm high" if need <= MAX_CHART_MM
-                       else "split the chart") + ", show fewer categories or shorten their names"
-                diag.error(ctx.value_pos(self, "height"),
-                           f"the labels of {n} bars do not fit a chart {self.height:g} mm high", fix)
-        else:
+        lines = [wrap_label(c, label_wrap(self.orientation, width_mm)) for c in self.categories]
+        need = AXIS_MM + n * max(len(ls) for ls in lines) * LINE_MM
+        if self.height >= need:
+            return None
+        fix = (f"make it at least {math.ceil(need)} mm high" if need <= MAX_CHART_MM
+               else "split the chart") + ", show fewer categories or shorten their names"
+        return Diagnostic(f"the labels of {n} bars do not fit a chart {self.height:g} mm high",
+                          self.field_pos.get("height", self.pos), fix)
+
+    def _check_label_room(self, diag: Diagnostics, ctx: ReadContext) -> None:
+        """Category labels must not overlap: vertical bars set them side by side (estimated with the
+        drawing's own wrapping, at the caption size); horizontal ones: see label_room."""
+        if self.orientation == "vertical":
+            n = len(self.categories)
+            lines = [wrap_label(c, label_wrap(self.orientation)) for c in self.categories]
             widest = max(text_mm(line) for ls in lines for line in ls)  # measured with the font
             if n * widest > VERTICAL_LABELS_MM and not counting(self.categories):  # those: every n-th is shown
                 diag.error(ctx.value_pos(self, "categories"),
