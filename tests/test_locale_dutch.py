@@ -35,7 +35,8 @@ SAMENVATTING = ("kind: text\nlanguage: nl-BE\ntitle: Samenvatting\nblocks:\n"
 FIGURES = ("kind: key_figures\nlanguage: nl-BE\ntitle: Kerncijfers\nfigures:\n"
            "  - {value: 48250, label: bereikte mensen, previous: 46300}\n"
            "  - {value: 12.4, unit: € mln, label: inkomsten}\n"
-           "  - {value: 12.5, unit: '%', label: groei}\n")
+           "  - {value: 12.5, unit: '%', label: groei}\n"
+           "  - {value: -1234.5, unit: €, label: resultaat}\n")
 
 
 def _build(root: Path, language: str, sections: dict[str, str], editions: list[str] | None = None) -> dict:
@@ -92,6 +93,7 @@ def test_dutch_quotes_numbers_dates_and_bindings():
     from report.charts.numbers import with_unit  # a chart's and a table's labels, which no typographic() sees
     assert [with_unit("12,5", u, be) for u in ("%", "€", "€ mln", "mln")] == \
         ["12,5%", f"€{NBSP}12,5", f"€{NBSP}12,5{NBSP}mln", f"12,5{NBSP}mln"]
+    assert with_unit("−12,5", "€", nl) == f"€{NBSP}−12,5"  # the Taalunie's € -12 (English: −£12.5)
     from report.layout import hyphenate
     assert hyphenate.break_points("coördinatie", "nl_NL") == [4, 6, 8]  # pyphen: co-ör-di-na-tie
     assert hyphenate.break_points("ideeën", "nl_NL") == []  # pyphen: idee-ën
@@ -103,7 +105,7 @@ def test_a_dutch_section_in_a_french_report_is_set_in_dutch(bilingual):
            "steunen? Giften vanaf € 40 per jaar." in re.sub(r"\s*\n", " ", text), text  # no French spaces
     assert re.search(r"2016\s+1\.234,5\s+2017\s+48\.250", text), text  # its table: Dutch numbers
     assert "48.250" in text and "+4,2% t.o.v. vorig jaar" in text and "12,5%" in text  # key figures
-    assert re.search(r"€\s*12,4\s*mln", text), text
+    assert re.search(r"€\s*12,4\s*mln", text) and "€ −1.234,5" in text, text
     assert f"Il a dit «{NNBSP}merci{NNBSP}»{NNBSP}! 12,5{NNBSP}%." in text  # the report's French as before
     lines = _lines(bilingual["print"])
     assert sum(line.startswith(("Samenvatting", "Kerncijfers")) for line in lines) == 4, lines  # headings, contents

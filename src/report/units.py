@@ -50,12 +50,13 @@ def quantity(number: str, unit: str | None, language: str) -> str:
     if not unit:
         return number
     prefix, rest = leading_currency(unit, language)
-    return f"{prefixed(number, prefix)}{unit_gap(rest, language, bool(prefix))}{rest}"
+    return f"{prefixed(number, prefix, minus_after_currency(language))}{unit_gap(rest, language, bool(prefix))}{rest}"
 
 
 def leading_currency(unit: str, language: str) -> tuple[str, str]:
     """English writes a currency before the number: unit '£m' → ('£', 'm'); Dutch too, after a
-    no-break space: '€ mln' → ('€ ', 'mln'), "€ 12,4 mln" (CLDR nl and nl-BE); else ('', unit)."""
+    no-break space: '€ mln' → ('€ ', 'mln'), "€ 12,4 mln" (the Taalunie, in the Netherlands and Flanders alike);
+    else ('', unit)."""
     if unit[:1] and unit[0] in CURRENCIES:
         if language.startswith("en"):
             return unit[0], unit[1:].strip()
@@ -64,11 +65,18 @@ def leading_currency(unit: str, language: str) -> tuple[str, str]:
     return "", unit
 
 
-def prefixed(number: str, prefix: str) -> str:
-    """The number after its leading currency: '£4.1', '−£1.2' (a minus leads the currency)."""
-    if prefix and number.startswith((MINUS, "-")):
+def prefixed(number: str, prefix: str, minus_after: bool = False) -> str:
+    """The number after its leading currency: '£4.1', '−£1.2' (a minus leads the currency); with
+    `minus_after` (Dutch) the minus stays with the number: '€ −1.234,50'."""
+    if prefix and number.startswith((MINUS, "-")) and not minus_after:
         return f"{MINUS}{prefix}{number[1:]}"
     return f"{prefix}{number}"
+
+
+def minus_after_currency(language: str) -> bool:
+    """Whether a negative amount keeps its minus after the currency sign before it: Dutch writes
+    € −12 (the Taalunie: "€ -12" for a negative amount, "– € 12" for a discount); English −£12."""
+    return language.startswith("nl")
 
 
 def unit_gap(unit: str, language: str, prefixed: bool = False) -> str:
