@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from .locale import Locale
 from .model import KeyFigure
 from .model.numbers import MINUS, format_decimal
-from .units import NBSP, bind_units, leading_currency, prefixed, unit_gap
+from .units import CURRENCIES, NBSP, bind_units, leading_currency, minus_after_currency, prefixed, unit_gap
 
 PERCENT_DECIMALS = 1  # a change in percent: "+4,2 %"
 
@@ -38,6 +38,7 @@ class FigureText:
     gap: str  # between number and unit: a no-break space or nothing
     change: Change | None = None
     brackets: bool = False  # a negative value set in brackets, as accounts write it: '(£12k)'
+    minus_after: bool = False  # the minus after the leading currency, as Dutch writes it: '€ −1.234,5'
 
     @property
     def amount(self) -> str:
@@ -45,7 +46,7 @@ class FigureText:
         '(£1.2' (in brackets: the prefix inside them)."""
         if self.brackets:
             return f"({self.prefix}{self.number.removeprefix(MINUS)}"
-        return prefixed(self.number, self.prefix)
+        return prefixed(self.number, self.prefix, self.minus_after)
 
     @property
     def close(self) -> str:
@@ -67,14 +68,17 @@ class FigureText:
 def figure_text(fig: KeyFigure, locale: Locale) -> FigureText:
     """The words of a key figure in the document's language."""
     unit, prefix = bind_units(fig.unit or ""), (fig.prefix or "").strip()  # "Mio. €" stays on one line
-    if prefix[-1:].isalpha() or prefix.endswith("."):  # a code or a word leads with a space: CHF 4.1, Fr. 3.50
+    # a code or a word leads with a space: CHF 4.1, Fr. 3.50; in Dutch a currency sign too: € 4,1
+    if prefix[-1:].isalpha() or prefix.endswith(".") \
+            or (len(prefix) == 1 and prefix in CURRENCIES and minus_after_currency(locale.language)):
         prefix += NBSP
     if not prefix:
         prefix, unit = leading_currency(unit, locale.language)  # unit: £m, as charts take it: "£412.7m"
     number = fig.value.format(locale, fig.decimals)
     how = fig.negatives or ("brackets" if fig.value.brackets else "minus")
     words = FigureText(fig.qualifier, prefix, number, unit, unit_gap(unit, locale.language, bool(prefix)),
-                       brackets=how == "brackets" and number.startswith(MINUS))
+                       brackets=how == "brackets" and number.startswith(MINUS),
+                       minus_after=minus_after_currency(locale.language))
     if fig.previous is None or fig.change == "none":
         return words
     return replace(words, change=change_text(fig, words, locale))

@@ -98,7 +98,7 @@ def init_project(target: Path, language: str = DEFAULT_LANGUAGE) -> list[Path]:
     base = language.split("-")[0]
     if base not in template_languages():
         hint = "use one of: " + ", ".join(TEMPLATE_TAGS[b] for b in template_languages())
-        if supported(language):  # fr: reports build in it, but the templates are German and English only
+        if supported(language):  # fr, nl: reports build in them, but the templates are German and English only
             hint += (f"; reports in {language} build: start from one of these and set 'language: {language}' "
                      "in report.yaml, or on a section of its own")
         raise ReportError([Diagnostic(f"there are no templates in the language {language!r}", Pos(target), hint)])

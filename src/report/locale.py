@@ -203,7 +203,9 @@ def _abbreviation_gap(text: str) -> bool:
 
 
 _QUOTE_OPENS = "([{/–—-“„«»‹›‚‘\""  # a single quote after one of these (or a space) opens
-_ELISIONS = ("tis", "twas", "twere", "em")  # 'tis, 'em: a word that lost its first letters, never quoted
+# 'tis, 'em; Dutch 's, 't, 'k, 'n ('s avonds, 's-Hertogenbosch, 't Hooft): a word that lost its first
+# letters, never quoted
+_ELISIONS = ("tis", "twas", "twere", "em", "s", "t", "k", "n")
 
 
 def _single_quotes(text: str, start: int, length: int,

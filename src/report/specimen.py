@@ -32,7 +32,8 @@ SIZE_FONTS = {"body": "regular", "leading": "regular", "lead": "light", "lead_le
               "figure": "black", "running": "bold", "title": "black"}
 SAMPLE = "Ein gutes Jahr für Ihre Internationalisierung – 1.000 Gäste, 20 Länder"
 SAMPLES = {"de": SAMPLE, "en": "A good year for your internationalisation – 1,000 guests, 20 countries",
-           "fr": "Une belle année pour votre internationalisation – 1\u202f000 invités, 20 pays"}
+           "fr": "Une belle année pour votre internationalisation – 1\u202f000 invités, 20 pays",
+           "nl": "Een goed jaar voor uw internationalisering – 1.000 gasten, 20 landen"}
 
 
 class _Page:

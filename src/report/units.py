@@ -27,14 +27,17 @@ _AFTER_NUMBER = re.compile(rf"(?<=\d) (?=(?:{_UNIT})(?![\w]))")
 # the scale word and its currency: "Mio. €", "Mrd. Euro", "Mio. CHF"
 _SCALE_CURRENCY = re.compile(r"(?<=\b(?:Mio|Mrd|Tsd)\.) (?=(?:€|\$|£|Euro|EUR|Dollar|Pfund|CHF|Franken)(?!\w))")
 # a currency code or abbreviation before its amount: "CHF 186,4 Mio.", "Fr. 3.50", "EUR 12", "US$ 4"
-_CURRENCY_BEFORE = re.compile(r"(?<![\w.])(?:CHF|Fr\.|EUR|USD|GBP|US\$) (?=[-−+]?\d)")
-_CURRENCY_CODES = ("CHF ", "Fr. ", "EUR ", "USD ", "GBP ", "US$ ")  # what _CURRENCY_BEFORE needs in a text
+# and a currency sign set apart from its amount, as Dutch writes it: "€ 1.234,50" (not the sign after an
+# amount before another number: "5 € 2024")
+_CURRENCY_BEFORE = re.compile(r"(?<![\w.])(?:CHF|Fr\.|EUR|USD|GBP|US\$|(?<!\d[ \u00a0])[€£$]) (?=[-−+]?\d)")
+_CURRENCY_CODES = ("CHF ", "Fr. ", "EUR ", "USD ", "GBP ", "US$ ", "€ ", "£ ", "$ ")  # what _CURRENCY_BEFORE needs
 # what _AFTER_NUMBER needs, searched from its digit (the look behind it starts with makes a search
 # try every position)
 _NUMBER_UNIT = re.compile(rf"\d (?:{_UNIT})(?!\w)")
 
 
-TIGHT_UNITS = {"en": ("%", "‰", "p", "x", "×")}  # units set without a space in a language ("61.4%", "23.4p", "1.8x")
+TIGHT_UNITS = {"en": ("%", "‰", "p", "x", "×"),  # units set without a space in a language ("61.4%", "23.4p", "1.8x")
+               "nl": ("%", "‰")}  # Dutch: 12,5% (the Taalunie: no space before %)
 NARROW_UNITS = {"fr": ("%", "‰")}  # units set after a narrow no-break space ("12,5 %", French typography)
 MINUS = "\u2212"  # a real minus sign, not the hyphen
 CURRENCIES = "£$€¥"
@@ -47,21 +50,33 @@ def quantity(number: str, unit: str | None, language: str) -> str:
     if not unit:
         return number
     prefix, rest = leading_currency(unit, language)
-    return f"{prefixed(number, prefix)}{unit_gap(rest, language, bool(prefix))}{rest}"
+    return f"{prefixed(number, prefix, minus_after_currency(language))}{unit_gap(rest, language, bool(prefix))}{rest}"
 
 
 def leading_currency(unit: str, language: str) -> tuple[str, str]:
-    """English writes a currency before the number: unit '£m' → ('£', 'm'); else ('', unit)."""
-    if unit[:1] and unit[0] in CURRENCIES and language.startswith("en"):
-        return unit[0], unit[1:].strip()
+    """English writes a currency before the number: unit '£m' → ('£', 'm'); Dutch too, after a
+    no-break space: '€ mln' → ('€ ', 'mln'), "€ 12,4 mln" (the Taalunie, in the Netherlands and Flanders alike);
+    else ('', unit)."""
+    if unit[:1] and unit[0] in CURRENCIES:
+        if language.startswith("en"):
+            return unit[0], unit[1:].strip()
+        if language.startswith("nl"):
+            return unit[0] + NBSP, unit[1:].strip()
     return "", unit
 
 
-def prefixed(number: str, prefix: str) -> str:
-    """The number after its leading currency: '£4.1', '−£1.2' (a minus leads the currency)."""
-    if prefix and number.startswith((MINUS, "-")):
+def prefixed(number: str, prefix: str, minus_after: bool = False) -> str:
+    """The number after its leading currency: '£4.1', '−£1.2' (a minus leads the currency); with
+    `minus_after` (Dutch) the minus stays with the number: '€ −1.234,50'."""
+    if prefix and number.startswith((MINUS, "-")) and not minus_after:
         return f"{MINUS}{prefix}{number[1:]}"
     return f"{prefix}{number}"
+
+
+def minus_after_currency(language: str) -> bool:
+    """Whether a negative amount keeps its minus after the currency sign before it: Dutch writes
+    € −12 (the Taalunie: "€ -12" for a negative amount, "– € 12" for a discount); English −£12."""
+    return language.startswith("nl")
 
 
 def unit_gap(unit: str, language: str, prefixed: bool = False) -> str:

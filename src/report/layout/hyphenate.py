@@ -226,7 +226,13 @@ def _break_points(word: str, lang: str) -> list[int]:
                       or (not _vowel(word[p]) and rest[:1] and _vowel(rest[0])  # Fern-wärme, not Fernw-ärme
                           and not rest.startswith(_VOWEL_PARTS)))  # but Wind-energie, Erdfern-erkundung
             out.append(p if before else p + 1)
-    return sorted({p - 1 if _joint_s_before(word, p) else p for p in out})  # "Geschäftss-trategie"
+    out = sorted({p - 1 if _joint_s_before(word, p) else p for p in out})  # "Geschäftss-trategie"
+    if lang.startswith("nl"):  # Dutch drops a trema where a word breaks at it (ru-ine, co-ordinatie, idee-en):
+        out = [p for p in out if word[p].lower() not in _TREMAS]  # pyphen cannot, so never there
+    return out
+
+
+_TREMAS = "äëïöü"  # a Dutch trema marks where a syllable begins: ruïne, coördinatie, ideeën
 
 
 def _joint_s_before(word: str, p: int) -> bool:
@@ -258,7 +264,8 @@ def hyphenator(lang: str) -> Callable[[str], Iterator[tuple[str, str]]]:
 MIN_WORD = 6  # never hyphenate a word of 5 letters or fewer ("Ge-bäu-de" yes, "Ta-ge" no)
 MONTHS = frozenset(("Januar Jänner Februar Feber August September Oktober November Dezember "
                     "January February October November December "
-                    "janvier février juillet septembre octobre novembre décembre").split())  # never hyphenated
+                    "janvier février juillet septembre octobre novembre décembre "
+                    "januari februari augustus september oktober november december").split())  # never hyphenated
 # a French word after an elided article or pronoun (l’association, d’investissement, qu’aujourd’hui):
 # hyphenated after the apostrophe, never at it; "aujourd’hui" and "prud’homme" are not elisions and stay whole
 _ELISION = re.compile(r"(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu|presqu)[’']", re.IGNORECASE)

@@ -296,8 +296,8 @@ class Report(Node):
                                        example=2017).metadata,
                                 "json_schema": {"oneOf": [{"type": "integer", "minimum": 1900, "maximum": 2200},
                                                           {"type": "string", "pattern": YEAR_TEXT}]}})
-    language: str = spec("Language of the content (BCP 47): de, en or fr, with a region if you like, e.g. "
-                         "de-DE, en-GB, fr-CH.", example="de-DE", example_en="en-GB")
+    language: str = spec("Language of the content (BCP 47): de, en, fr or nl, with a region if you like, e.g. "
+                         "de-DE, en-GB, fr-CH, nl-BE.", example="de-DE", example_en="en-GB")
     numbers: Numbers | None = spec(
         "How numbers are printed and read where the house style is not the language's, e.g. {decimal: \",\", "
         "thousands: \"’\"} for 1’234,5. Sections in another language keep theirs.", default=None)
@@ -373,7 +373,7 @@ def check_language(node: Node, diag: Diagnostics, ctx: ReadContext) -> None:
                    "write a language code and, if you like, a region: de-DE, de-AT, en-GB")
     elif not supported(language):
         diag.error(ctx.value_pos(node, "language"), f"language {language!r} is not supported",
-                   f"supported: {', '.join(sorted(LANGUAGES))} (e.g. de-DE, de-CH, en-GB, fr-CH, fr-FR)")
+                   f"supported: {', '.join(sorted(LANGUAGES))} (e.g. de-DE, de-CH, en-GB, fr-CH, fr-FR, nl-NL, nl-BE)")
 
 # --- the loaded document -----------------------------------------------------
 

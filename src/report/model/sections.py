@@ -20,9 +20,10 @@ SECTION_ID = ("the section (by default it is named by its file name without the 
 def language_spec() -> Any:
     """The optional `language:` of a section (one field object per class)."""
     return spec("The section's own language (BCP 47) where it is not the report's, e.g. en-GB for a summary in "
-                "English or fr-CH for a résumé in French: its quotation marks and dashes, hyphenation, how its "
-                "numbers print and its labels follow it, and screen readers read it in it. Numbers written as "
-                "text are still read in the report's notation.", default=None, example="en-GB", example_en="de-DE")
+                "English, fr-CH for a résumé in French or nl-BE for a samenvatting in Dutch: its quotation marks "
+                "and dashes, hyphenation, how its numbers print and its labels follow it, and screen readers read "
+                "it in it. Numbers written as text are still read in the report's notation.", default=None,
+                example="en-GB", example_en="de-DE")
 
 
 @dataclass(kw_only=True)
