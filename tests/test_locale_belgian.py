@@ -12,6 +12,8 @@ from report.build import build
 from report.layout.keyfigures import PAD
 from report.layout.styles import MM
 
+from .hostile import at, diagnostics, edit, line_of
+from .hostile import make_project as make_hostile
 from .test_text_blocks import REPORT, make_project
 from .test_wide_pages import _words
 
@@ -58,3 +60,23 @@ def test_a_long_change_line_wraps_inside_its_tile(belgian):
         left = max(x for x in labels if x <= first[2] + 1)
         for w in (first, second):  # inside the tile: its right padding not crossed (gap: 4 mm)
             assert w[3] <= left + pitch - 4 * MM - 2 * PAD + 0.5, (w, left)
+
+
+def test_a_thousands_point_in_yaml_is_an_error_in_french(tmp_path):
+    """`value: 3.400` (a Belgian's 3 400) printed „3,4“ and a bar of 8.500 was drawn at 8,5, silently: in a
+    French document the point is no decimal mark, so YAML's reading of it is taken for a mistake, as in
+    German; 0.125 and 12.4 stay decimals (no group of thousands starts with 0 or has one digit after)."""
+    content = make_hostile(tmp_path)
+    edit(content, "report.yaml", "language: de-DE", "language: fr-BE")
+    edit(content, "sections/01-zahlen.yaml", "  - value: 1000\n", "  - value: 3.400\n")
+    edit(content, "charts/aktivitaeten.yaml", "[5, 20, 6, 20]", "[8.500, 0.125, 12.4, 1.000.000]")
+    value, bar, text = diagnostics(content)
+    at(value, "content/sections/01-zahlen.yaml", line_of(content, "sections/01-zahlen.yaml", "3.400"), 12)
+    assert (value.message.rsplit(": ", 1)[1], value.hint) == (
+        "3.400 reads as 3,4 in YAML",
+        "for the whole number write 3400 or quote it as '3 400'; for a decimal write it with a comma, quoted: '3,400'")
+    at(bar, "content/charts/aktivitaeten.yaml", line_of(content, "charts/aktivitaeten.yaml", "8.500"), 14)
+    assert bar.message.endswith("values[1]: 8.500 reads as 8,5 in YAML") and "write 8500 or" in bar.hint
+    # several points: YAML's text, which the German check took for a number (a traceback)
+    assert text.message.endswith("values[4]: 1.000.000 is text in YAML, not a number")
+    assert text.hint == "write 1000000 or quote it as '1 000 000'"
