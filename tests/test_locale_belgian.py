@@ -14,6 +14,7 @@ from report.layout.styles import MM
 
 from .hostile import at, diagnostics, edit, line_of
 from .hostile import make_project as make_hostile
+from .test_locale_french import NNBSP, _text
 from .test_text_blocks import REPORT, make_project
 from .test_wide_pages import _words
 
@@ -24,18 +25,23 @@ HUGE = {"value": 999999999.5, "previous": 1.25, "change": "absolute", "prefix": 
         "label": "énergie"}  # its change line is wider than two lines of a tile
 SECTIONS: dict[str, Any] = {
     "chiffres": {"kind": "key_figures", "title": "Chiffres clés", "figures": FIGURES},
+    "annee": {"kind": "text", "title": "Une année au fil de l'eau", "blocks": [
+        {"paragraph": "Les données de 2026 sont provisoires."},
+        {"note": {"label": "Note", "text": "Les chiffres sont arrondis."}}]},
     "trois": {"kind": "key_figures", "title": "Trois chiffres", "columns": 3,
               "figures": [*FIGURES[:2], HUGE]},
 }
 
 
 @pytest.fixture(scope="module")
-def belgian(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[tuple], list[str]]:
-    """The words of the print PDF (page, word, left, right, line, size) and the build's warnings."""
+def belgian(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[tuple], list[str], str]:
+    """The words of the print PDF (page, word, left, right, line, size), the build's warnings and the
+    PDF's text."""
     root = tmp_path_factory.mktemp("fr-be")
     content = make_project(root, BELGIAN, SECTIONS)
     result = build(content, root / "out", ["print"])
-    return _words(result.outputs[0].path), [w.format().replace(f"{root}/", "") for w in result.warnings]
+    pdf = result.outputs[0].path
+    return _words(pdf), [w.format().replace(f"{root}/", "") for w in result.warnings], _text(pdf)
 
 
 def test_the_build_warns_only_where_it_should(belgian):
@@ -80,3 +86,7 @@ def test_a_thousands_point_in_yaml_is_an_error_in_french(tmp_path):
     # several points: YAML's text, which the German check took for a number (a traceback)
     assert text.message.endswith("values[4]: 1.000.000 is text in YAML, not a number")
     assert text.hint == "write 1000000 or quote it as '1 000 000'"
+
+
+def test_a_note_label_has_the_french_space_before_its_colon(belgian):
+    assert f"Note{NNBSP}: Les chiffres sont arrondis." in belgian[2]
