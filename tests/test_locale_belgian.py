@@ -14,7 +14,7 @@ from report.layout.styles import MM
 
 from .hostile import at, diagnostics, edit, line_of
 from .hostile import make_project as make_hostile
-from .test_locale_french import NNBSP, _text
+from .test_locale_french import NBSP, NNBSP, _text
 from .test_text_blocks import REPORT, make_project
 from .test_wide_pages import _words
 
@@ -23,11 +23,16 @@ BELGIAN = {**REPORT, "name": "eaux", "title": "Rapport annuel", "language": "fr-
 FIGURES = [{"value": 42 + i, "previous": 31, "label": f"de berges {i}"} for i in range(9)]
 HUGE = {"value": 999999999.5, "previous": 1.25, "change": "absolute", "prefix": "CHF", "unit": "Mio. kWh/an",
         "label": "énergie"}  # its change line is wider than two lines of a tile
+# quantities at every place of a justified line (the m… before each shifts them), as the user tried them
+ITEMS = ("Nos ressources : 12,4 M€ de dons, 15 000 k€ de legs et 2,1 Md€ de fonds, 18,4 mg/l de nitrates, "
+         "un don de 1 234,5€ pour la Fondation, BE 0123.456.789, dans la Meuse. ")
 SECTIONS: dict[str, Any] = {
     "chiffres": {"kind": "key_figures", "title": "Chiffres clés", "figures": FIGURES},
     "annee": {"kind": "text", "title": "Une année au fil de l'eau", "blocks": [
         {"paragraph": "Les données de 2026 sont provisoires."},
         {"note": {"label": "Note", "text": "Les chiffres sont arrondis."}}]},
+    "essai": {"kind": "text", "title": "Essai", "blocks": [{"paragraph": "m" * k + " " + ITEMS * 2}
+                                                          for k in range(2, 14)]},
     "trois": {"kind": "key_figures", "title": "Trois chiffres", "columns": 3,
               "figures": [*FIGURES[:2], HUGE]},
 }
@@ -90,3 +95,22 @@ def test_a_thousands_point_in_yaml_is_an_error_in_french(tmp_path):
 
 def test_a_note_label_has_the_french_space_before_its_colon(belgian):
     assert f"Note{NNBSP}: Les chiffres sont arrondis." in belgian[2]
+
+
+def test_a_scaled_currency_and_a_unit_per_unit_stay_with_their_number(belgian):
+    """« 12,4 | M€ », « 18,4 | mg/l » and « BE | 0123.456.789 » broke at line ends; « 1 234,5€ », typed
+    without a space, stayed glued (where « 12% » gets its space)."""
+    lines = _lines(belgian[0], "Essai")
+    assert len(lines) > 100
+    assert not [line for line in lines if line.startswith(("M€", "k€", "Md€", "mg/l", "0123", "€"))], lines
+    assert f"1{NNBSP}234,5 € pour" in belgian[2].replace(NBSP, " ")  # (a justified line: drawn as a space)
+
+
+def _lines(words: list[tuple], title: str) -> list[str]:
+    """The lines from the first page that names `title` on, words joined by spaces."""
+    first = next(w[0] for w in words if w[1] == title)
+    rows: dict[tuple[int, float], list[tuple]] = {}
+    for w in words:
+        if w[0] >= first:
+            rows.setdefault((w[0], round(w[4], 1)), []).append(w)
+    return [" ".join(w[1] for w in sorted(row, key=lambda w: w[2])) for row in rows.values()]

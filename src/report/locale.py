@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from .units import MINUS, NBSP, NNBSP, bind_items, bind_units, number_ranges
+from .units import MINUS, NBSP, NNBSP, bind_items, bind_units, number_ranges, spaced_currency
 
 LOCALES_DIR = Path(__file__).parent / "data" / "locales"
 LANGUAGES = frozenset(p.stem for p in LOCALES_DIR.glob("*.yaml"))
@@ -135,6 +135,7 @@ class Locale:
         if _abbreviation_gap(text):
             text = _ABBREVIATION_GAP.sub(rf"\1{NBSP}", _ABBREVIATION_GAP.sub(rf"\1{NBSP}", text))  # z. B.; i. d. R.
         text = bind_items(bind_units(_bind_days(text.replace("...", "…"), self.months, self.month_first)))
+        text = spaced_currency(text, self.language)
         if self.titles or self.units:
             text = _bind_words(text, self.titles, self.units)
         if self.space_before or self.space_after:
