@@ -25,7 +25,8 @@ HUGE = {"value": 999999999.5, "previous": 1.25, "change": "absolute", "prefix": 
         "label": "énergie"}  # its change line is wider than two lines of a tile
 # quantities at every place of a justified line (the m… before each shifts them), as the user tried them
 ITEMS = ("Nos ressources : 12,4 M€ de dons, 15 000 k€ de legs et 2,1 Md€ de fonds, 18,4 mg/l de nitrates, "
-         "un don de 1 234,5€ pour la Fondation, BE 0123.456.789, dans la Meuse. ")
+         "un don de 1 234,5€ pour la Fondation, BE 0123.456.789, dans la Meuse. Au 1er degré du XXIe siècle, "
+         "de la 3e à la 6e primaire. ")
 SECTIONS: dict[str, Any] = {
     "chiffres": {"kind": "key_figures", "title": "Chiffres clés", "figures": FIGURES},
     "annee": {"kind": "text", "title": "Une année au fil de l'eau", "blocks": [
@@ -114,3 +115,11 @@ def _lines(words: list[tuple], title: str) -> list[str]:
         if w[0] >= first:
             rows.setdefault((w[0], round(w[4], 1)), []).append(w)
     return [" ".join(w[1] for w in sorted(row, key=lambda w: w[2])) for row in rows.values()]
+
+
+def test_a_french_ordinal_stays_with_the_word_after_it(belgian):
+    """« au 1er | degré », « XXIe | siècle » and « 3e | primaire » broke at line ends (« 1er janvier » did
+    not: a day and its month were bound already)."""
+    lines = _lines(belgian[0], "Essai")
+    assert not [line for line in lines if line.endswith((" 1er", " XXIe", " 3e", " 6e"))], lines
+    assert sum(" 1er degré" in line for line in lines) > 10

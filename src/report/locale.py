@@ -66,6 +66,7 @@ class Locale:
     space_after: str = ""
     titles: tuple[str, ...] = ()  # a title bound to the name after it (M. Dupont), besides Dr., Mr …
     units: tuple[str, ...] = ()  # words bound to the number before them, besides units.UNITS (12 millions)
+    ordinals: tuple[str, ...] = ()  # an ordinal's endings (fr: 1er, XXIe), bound to the word after it
 
     def label(self, key: str) -> str:
         return self.labels[key]
@@ -136,8 +137,8 @@ class Locale:
             text = _ABBREVIATION_GAP.sub(rf"\1{NBSP}", _ABBREVIATION_GAP.sub(rf"\1{NBSP}", text))  # z. B.; i. d. R.
         text = bind_items(bind_units(_bind_days(text.replace("...", "…"), self.months, self.month_first)))
         text = spaced_currency(text, self.language)
-        if self.titles or self.units:
-            text = _bind_words(text, self.titles, self.units)
+        if self.titles or self.units or self.ordinals:
+            text = _bind_words(text, self.titles, self.units, self.ordinals)
         if self.space_before or self.space_after:
             lead, trail = before[-1:], after[:1]
             text = _spaced(lead + text + trail, self.space_before, self.space_after)[len(lead):]
@@ -324,23 +325,30 @@ def _spaced(text: str, before: str, after: str) -> str:
 
 
 @cache
-def _word_binding(titles: tuple[str, ...], units: tuple[str, ...]) -> tuple[re.Pattern[str] | None, ...]:
+def _word_binding(titles: tuple[str, ...], units: tuple[str, ...],
+                  ordinals: tuple[str, ...] = ()) -> tuple[re.Pattern[str] | None, ...]:
     names = "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
     words = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
+    ends = "|".join(re.escape(o) for o in sorted(ordinals, key=len, reverse=True))
     return (re.compile(rf"(?<![\w.])((?:{names})) (?=[A-ZÀ-Þ])") if names else None,
             re.compile(rf"(?<=\d) (?=(?:{words})(?!\w))") if words else None,
-            re.compile(r"(?<=\d)\u00a0h (?=\d\d(?!\d))") if "h" in units else None)  # 9 h 30
+            re.compile(r"(?<=\d)\u00a0h (?=\d\d(?!\d))") if "h" in units else None,  # 9 h 30
+            # a number or a Roman one (two letters or more, or I, V, X: not Le, De, Me) and its ending
+            re.compile(rf"(?<![\w.,’'])((?:\d+|[IVXLCDM]{{2,}}|[IVX])(?:{ends})) (?=[^\W\d_])") if ends else None)
 
 
-def _bind_words(text: str, titles: tuple[str, ...], units: tuple[str, ...]) -> str:
-    """A language's own titles and units: "M. Dupont", "Mme Martin", "12,4 millions", "9 h 30"."""
+def _bind_words(text: str, titles: tuple[str, ...], units: tuple[str, ...], ordinals: tuple[str, ...] = ()) -> str:
+    """A language's own titles, units and ordinals: "M. Dupont", "Mme Martin", "12,4 millions", "9 h 30",
+    "1er degré", "XXIe siècle"."""
     if " " not in text:
         return text
-    title, unit, time = _word_binding(titles, units)
+    title, unit, time, ordinal = _word_binding(titles, units, ordinals)
     if title is not None:
         text = title.sub(rf"\1{NBSP}", text)
     if unit is not None:
         text = unit.sub(NBSP, text)
+    if ordinal is not None:
+        text = ordinal.sub(rf"\1{NBSP}", text)
     return time.sub(f"{NBSP}h{NBSP}", text) if time is not None else text
 
 
@@ -390,4 +398,5 @@ def _language_locale(language: str) -> Locale:
                   group_four_digits=bool(data.get("group_four_digits", True)),
                   spine=data.get("spine", Locale.spine),
                   space_before=data.get("space_before", ""), space_after=data.get("space_after", ""),
-                  titles=tuple(data.get("titles", ())), units=tuple(data.get("units", ())))
+                  titles=tuple(data.get("titles", ())), units=tuple(data.get("units", ())),
+                  ordinals=tuple(data.get("ordinals", ())))
