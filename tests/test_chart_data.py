@@ -290,3 +290,20 @@ def test_a_total_row_in_a_bar_or_line_chart_warns_at_it(content, kind, rows, nam
     _, diags = read(content, f"kind: {kind}\ndata: data/werte.csv\n", header + rows.replace("Gesamt", "Sonstige")
                     .replace("x;13;6", "2027;13;7"))
     assert not diags, [x.message for x in diags]
+
+
+def test_a_title_line_above_the_header_says_so(content):
+    """A Belgian Excel export with the sheet's heading in row 1 ('Ressources de la Fondation (k€);;;;')
+    was told that a column had no name in its header row, and went off to name empty columns."""
+    csv = ("Ressources de la Fondation (k€);;;;\r\nAnnée;Dons;Legs;Subsides;Mécénat\r\n"
+           "2025;5 012,3;2 100,0;2 950,0;1 037,7\r\n")
+    for text in (csv, csv.replace(";;;;", "")):  # with its empty cells, or without (a ';' file all the same)
+        _, diags = read(content, "kind: bar\ndata: data/werte.csv\n", text, language="fr-BE")
+        (d,) = diags
+        assert str(d.pos).endswith("data/werte.csv:1:1")
+        assert d.message == ("chart 'x': the first row 'Ressources de la Fondation (k€)' looks like a title, not the "
+                             "header row that names the columns")
+        assert d.hint == ("delete it, so that the header row comes first (row 2: 'Année;Dons;Legs;…'); the title "
+                          "goes into the table's or chart's title:")
+    _, diags = read(content, "kind: bar\ndata: data/werte.csv\n", "Ressources\n2024\n2025\n", language="fr-BE")
+    assert "title" not in diags[0].message  # one column: its name, not a title (a chart needs two)
