@@ -31,6 +31,7 @@ SECTIONS: dict[str, Any] = {
     "chiffres": {"kind": "key_figures", "title": "Chiffres clés", "figures": FIGURES},
     "annee": {"kind": "text", "title": "Une année au fil de l'eau", "blocks": [
         {"paragraph": "Les données de 2026 sont provisoires."},
+        {"paragraph": "La commune a répondu 'non' à l'offre, puis \"oui au projet 'Berges'\"."},
         {"note": {"label": "Note", "text": "Les chiffres sont arrondis."}}]},
     "essai": {"kind": "text", "title": "Essai", "blocks": [{"paragraph": "m" * k + " " + ITEMS * 2}
                                                           for k in range(2, 14)]},
@@ -123,3 +124,9 @@ def test_a_french_ordinal_stays_with_the_word_after_it(belgian):
     lines = _lines(belgian[0], "Essai")
     assert not [line for line in lines if line.endswith((" 1er", " XXIe", " 3e", " 6e"))], lines
     assert sum(" 1er degré" in line for line in lines) > 10
+
+
+def test_a_quotation_in_single_quotes_takes_french_guillemets(belgian):
+    """'non' printed “non”, the English marks French sets only inside a quotation: French has no single
+    quotation marks, so a quotation typed in them is one as "non" is (inside a quotation, the inner marks)."""
+    assert f"répondu «{NNBSP}non{NNBSP}» à l’offre, puis «{NNBSP}oui au projet “Berges”{NNBSP}»." in belgian[2]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import cache
@@ -67,6 +67,9 @@ class Locale:
     titles: tuple[str, ...] = ()  # a title bound to the name after it (M. Dupont), besides Dr., Mr …
     units: tuple[str, ...] = ()  # words bound to the number before them, besides units.UNITS (12 millions)
     ordinals: tuple[str, ...] = ()  # an ordinal's endings (fr: 1er, XXIe), bound to the word after it
+    # a quotation typed in straight single quotes takes the marks a double one takes at its place
+    # (French has no single quotation marks: 'non' is « non », inside a quotation “non”)
+    single_as_double: bool = False
 
     def label(self, key: str) -> str:
         return self.labels[key]
@@ -117,7 +120,9 @@ class Locale:
         close); `depth` is the number of quotations open before it (see `quote_depth`)."""
         marks, _depth = self._quote_marks(text, before, depth)
         if "'" in text:
-            marks += _single_quotes(before + text + after, len(before), len(text), self.inner_quotes)
+            marks += _single_quotes(before + text + after, len(before), len(text),
+                                    self._single_pair(before, text, depth) if self.single_as_double
+                                    else lambda _i: self.inner_quotes)
         if marks:
             chars = list(text)
             for i, mark in marks:
@@ -150,6 +155,13 @@ class Locale:
         organisation, PDF metadata): no no-break spaces, since it never breaks and a search for
         "1 April" should find it."""
         return self.typographic(text).replace(NBSP, " ")
+
+    def _single_pair(self, before: str, text: str, depth: int) -> Callable[[int], tuple[str, str]]:
+        """The marks of a single quotation opening at index i of before + text: a double one's there."""
+        def pair(i: int) -> tuple[str, str]:  # (rare: asked only where a quotation opens)
+            base = max(0, depth - self._quote_marks(before, "", 0)[1])  # open before the paragraph (a pull quote)
+            return (self.quotes, self.inner_quotes)[self._quote_marks((before + text)[:i], "", base)[1] % 2]
+        return pair
 
     def quote_depth(self, text: str, before: str = "", depth: int = 0) -> int:
         """How many quotations are open after `text` (`depth` were open before it)."""
@@ -194,11 +206,12 @@ _QUOTE_OPENS = "([{/–—-“„«»‹›‚‘\""  # a single quote after one
 _ELISIONS = ("tis", "twas", "twere", "em")  # 'tis, 'em: a word that lost its first letters, never quoted
 
 
-def _single_quotes(text: str, start: int, length: int, pair: tuple[str, str]) -> list[tuple[int, str]]:
+def _single_quotes(text: str, start: int, length: int,
+                   pair: Callable[[int], tuple[str, str]]) -> list[tuple[int, str]]:
     """Each straight single quote in text[start:start + length] (index relative to `start`) and its
     mark. A ' in opening position (the start, after a space, bracket, slash, dash or opening quote
     mark) before a letter opens a single quotation when a closing ' follows in `text` (after a
-    non-space, before a word's end or punctuation), and the pair takes `pair`; a one-letter
+    non-space, before a word's end or punctuation), and the pair takes `pair(its index)`; a one-letter
     "quotation" (rock 'n' roll) is an elision. Every other ' is an apostrophe."""
     marks: dict[int, str] = {}
     for i, ch in enumerate(text):
@@ -209,7 +222,7 @@ def _single_quotes(text: str, start: int, length: int, pair: tuple[str, str]) ->
             close = next((j for j in range(i + 2, len(text)) if text[j] == "'" and j not in marks
                           and _closes_single(text, j)), None)
             if close is not None and not (close == i + 2 and text[i + 1].isalpha()):
-                marks[i], marks[close] = pair
+                marks[i], marks[close] = pair(i)
     return [(i - start, mark) for i, mark in marks.items() if start <= i < start + length]
 
 
@@ -399,4 +412,4 @@ def _language_locale(language: str) -> Locale:
                   spine=data.get("spine", Locale.spine),
                   space_before=data.get("space_before", ""), space_after=data.get("space_after", ""),
                   titles=tuple(data.get("titles", ())), units=tuple(data.get("units", ())),
-                  ordinals=tuple(data.get("ordinals", ())))
+                  ordinals=tuple(data.get("ordinals", ())), single_as_double=bool(data.get("single_as_double")))
