@@ -286,6 +286,7 @@ def test_a_total_row_in_a_bar_or_line_chart_warns_at_it(content, kind, rows, nam
     assert d.severity == "warning" and str(d.pos).endswith(f"data/werte.csv:{rows.count(chr(10)) + 1}:1"), d.pos
     assert d.message.startswith(f"the last category, '{'Gesamt' if named else 'x'}'")
     assert ("is the sum of the" in d.message) != named and "reads as a total row" in d.message
+    assert d.message.endswith(f"it is drawn as a {'point' if kind == 'line' else 'bar'} like the others")  # (a bar bar)
     assert "leave the total row out" in d.hint
     _, diags = read(content, f"kind: {kind}\ndata: data/werte.csv\n", header + rows.replace("Gesamt", "Sonstige")
                     .replace("x;13;6", "2027;13;7"))
