@@ -147,6 +147,17 @@ def test_a_column_name_given_twice_is_named(content):
     assert d.message == "chart 'x': the header row names 'Umsatz' twice (also in column 2)"
 
 
+def test_empty_cells_at_a_rows_end_are_read_as_excel_writes_them(content):
+    """A Belgian export's `mai;18,0;20,7;`: 'row has 4 cells but the header has 3' for a harmless empty cell;
+    a cell with something in it there is still an error."""
+    chart, diags = read(content, "kind: line\ndata: data/werte.csv\n",
+                        "Mois;Meuse;Sambre\navr.;17,2;19,9\nmai;18,0;20,7;\njuin;16,1;18,4;;\n", language="fr-BE")
+    assert diags == [] and [[str(n.value) for n in s.values] for s in chart.series] == [["17.2", "18.0", "16.1"],
+                                                                                  ["19.9", "20.7", "18.4"]]
+    _, diags = read(content, "kind: line\ndata: data/werte.csv\n", "Mois;Meuse\nmai;18,0;20,7\n", language="fr-BE")
+    assert [d.message for d in diags] == ["chart 'x': row has 3 cells but the header has 2"]
+
+
 def test_a_short_row_is_named(content):
     _, diags = read(content, "kind: bar\ndata: data/werte.csv\n", "Jahr;Strom;Gas\n2023;48,2\n")
     (d,) = diags

@@ -222,6 +222,8 @@ def read_csv(path: Path, shown: Path | None = None) -> CsvData:
                                                   f"{extra.text[:30]!r})", unnamed[::-1][k - len(columns)].pos,
                                                   "give every column a name in the first row")])
                 cells = cells[:len(columns)]
+            if len(cells) > len(columns) and not any(c.text for c in cells[len(columns):]):
+                cells = cells[:len(columns)]  # Excel's empty cells at a row's end: "mai;18,0;20,7;"
             if len(cells) != len(columns):
                 short.append(Diagnostic(f"row has {len(cells)} cells but the header has {len(columns)}",
                                         Pos(shown, line, 1),
