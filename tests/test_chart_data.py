@@ -147,6 +147,17 @@ def test_a_column_name_given_twice_is_named(content):
     assert d.message == "chart 'x': the header row names 'Umsatz' twice (also in column 2)"
 
 
+def test_empty_cells_at_a_rows_end_are_read_as_excel_writes_them(content):
+    """A Belgian export's `mai;18,0;20,7;`: 'row has 4 cells but the header has 3' for a harmless empty cell;
+    a cell with something in it there is still an error."""
+    chart, diags = read(content, "kind: line\ndata: data/werte.csv\n",
+                        "Mois;Meuse;Sambre\navr.;17,2;19,9\nmai;18,0;20,7;\njuin;16,1;18,4;;\n", language="fr-BE")
+    assert diags == [] and [[str(n.value) for n in s.values] for s in chart.series] == [["17.2", "18.0", "16.1"],
+                                                                                  ["19.9", "20.7", "18.4"]]
+    _, diags = read(content, "kind: line\ndata: data/werte.csv\n", "Mois;Meuse\nmai;18,0;20,7\n", language="fr-BE")
+    assert [d.message for d in diags] == ["chart 'x': row has 3 cells but the header has 2"]
+
+
 def test_a_short_row_is_named(content):
     _, diags = read(content, "kind: bar\ndata: data/werte.csv\n", "Jahr;Strom;Gas\n2023;48,2\n")
     (d,) = diags
@@ -286,7 +297,25 @@ def test_a_total_row_in_a_bar_or_line_chart_warns_at_it(content, kind, rows, nam
     assert d.severity == "warning" and str(d.pos).endswith(f"data/werte.csv:{rows.count(chr(10)) + 1}:1"), d.pos
     assert d.message.startswith(f"the last category, '{'Gesamt' if named else 'x'}'")
     assert ("is the sum of the" in d.message) != named and "reads as a total row" in d.message
+    assert d.message.endswith(f"it is drawn as a {'point' if kind == 'line' else 'bar'} like the others")  # (a bar bar)
     assert "leave the total row out" in d.hint
     _, diags = read(content, f"kind: {kind}\ndata: data/werte.csv\n", header + rows.replace("Gesamt", "Sonstige")
                     .replace("x;13;6", "2027;13;7"))
     assert not diags, [x.message for x in diags]
+
+
+def test_a_title_line_above_the_header_says_so(content):
+    """A Belgian Excel export with the sheet's heading in row 1 ('Ressources de la Fondation (k€);;;;')
+    was told that a column had no name in its header row, and went off to name empty columns."""
+    csv = ("Ressources de la Fondation (k€);;;;\r\nAnnée;Dons;Legs;Subsides;Mécénat\r\n"
+           "2025;5 012,3;2 100,0;2 950,0;1 037,7\r\n")
+    for text in (csv, csv.replace(";;;;", "")):  # with its empty cells, or without (a ';' file all the same)
+        _, diags = read(content, "kind: bar\ndata: data/werte.csv\n", text, language="fr-BE")
+        (d,) = diags
+        assert str(d.pos).endswith("data/werte.csv:1:1")
+        assert d.message == ("chart 'x': the first row 'Ressources de la Fondation (k€)' looks like a title, not the "
+                             "header row that names the columns")
+        assert d.hint == ("delete it, so that the header row comes first (row 2: 'Année;Dons;Legs;…'); the title "
+                          "goes into the table's or chart's title:")
+    _, diags = read(content, "kind: bar\ndata: data/werte.csv\n", "Ressources\n2024\n2025\n", language="fr-BE")
+    assert "title" not in diags[0].message  # one column: its name, not a title (a chart needs two)

@@ -218,3 +218,34 @@ def test_a_last_quote_after_a_table_takes_it_along_and_alone_it_warns(project, t
     assert note.message.startswith(f"section 'Ein langes Kapitel' ends on page {at + 1} with its last block "
                                    "alone (about "), note.message
     assert note.hint.startswith("shorten the text before it by about ") and "higher up" in note.hint
+
+
+def test_both_editions_warn_once_naming_their_pages(styles):
+    """A Belgian foundation's report: « ends on page 8 » and « ends on page 7 » as two warnings, neither
+    naming its edition (the print edition's covers stand apart, perfect binding). Said alike of other pages,
+    they are one warning that names both; said differently, each names its edition; one edition as before."""
+    from types import SimpleNamespace
+
+    from report.errors import one_per_finding
+    from report.layout.pagefill import notes
+    from report.layout.templates import A4, Geometry, text_frame_height
+    section = SimpleNamespace(title="Une année {au fil} de l'eau", columns=1, blocks=[], field_pos={}, pos=None)
+    leading = styles.theme.sizes.leading
+    ctx = SimpleNamespace(doc=SimpleNamespace(sections=[section]), styles=styles, geometry=Geometry(*A4))
+    frame_h = text_frame_height(ctx.geometry, styles.theme.page)
+
+    def ending(page: int, lines: int, edition: str) -> list:
+        ctx.section_ends = {(1, "start"): (page - 2, frame_h), (1, "end"): (page, frame_h - lines * leading)}
+        return notes(ctx, edition)
+
+    print_, screen = ending(7, 4, "print"), ending(8, 4, "screen")
+    (one,) = one_per_finding([*screen, *print_])
+    assert one.message == ("section 'Une année {au fil} de l'eau' ends on page 7 of the print edition (8 of the "
+                           "screen edition) with about 4 lines of a page, which stays 92 % empty"), one.message
+    assert "so that it ends on page 6 of the print edition (7 of the screen edition), or" in one.hint
+    two = one_per_finding([*print_, *ending(8, 3, "screen")])
+    assert [n.message.split(" with ")[0] for n in two] == [
+        "section 'Une année {au fil} de l'eau' ends on page 7 of the print edition",
+        "section 'Une année {au fil} de l'eau' ends on page 8 of the screen edition"]
+    assert one_per_finding(screen) == screen and screen[0].message.startswith(
+        "section 'Une année {au fil} de l'eau' ends on page 8 with about 4 lines")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from . import assets, colours, fontfiles, stamp
 from .cache import Cache
-from .errors import Diagnostic, ReportError
+from .errors import Diagnostic, ReportError, one_per_finding
 from .result import BuildResult, Output, PreflightFailed
 
 __all__ = ["BuildResult", "Output", "PreflightFailed", "Progress", "build"]
@@ -196,6 +196,7 @@ def _layout_and_finish(doc, theme, fonts, locale, charts, content_dir: Path, out
     write_all([(output.path, data) for output, data in finished])
     result.outputs = [output for output, _data in finished]
     result.warnings += _stale_cover(doc, out_dir, finished)
+    result.warnings = one_per_finding(result.warnings)  # a page's finding in both editions: once
     return result
 
 

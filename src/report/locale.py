@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from .units import MINUS, NBSP, NNBSP, bind_items, bind_units, number_ranges
+from .units import MINUS, NBSP, NNBSP, bind_items, bind_units, number_ranges, spaced_currency
 
 LOCALES_DIR = Path(__file__).parent / "data" / "locales"
 LANGUAGES = frozenset(p.stem for p in LOCALES_DIR.glob("*.yaml"))
@@ -69,6 +69,10 @@ class Locale:
     # report.yaml's quotes: single: the language's single marks outside, its double ones inside
     # (‘…“…”…’); a quotation typed in straight single quotes takes the outer, single ones
     single_outer: bool = False
+    ordinals: tuple[str, ...] = ()  # an ordinal's endings (fr: 1er, XXIe), bound to the word after it
+    # a quotation typed in straight single quotes takes the marks a double one takes at its place
+    # (French has no single quotation marks: 'non' is « non », inside a quotation “non”)
+    single_as_double: bool = False
 
     def label(self, key: str) -> str:
         return self.labels[key]
@@ -119,8 +123,9 @@ class Locale:
         close); `depth` is the number of quotations open before it (see `quote_depth`)."""
         marks, _depth = self._quote_marks(text, before, depth)
         if "'" in text:
-            pair = self._single_pair(text, before, depth)
-            marks += _single_quotes(before + text + after, len(before), len(text), pair)
+            marks += _single_quotes(before + text + after, len(before), len(text),
+                                    self._single_pair(before, text, depth)
+                                    if self.single_as_double or self.single_outer else lambda _i: self.inner_quotes)
         if marks:
             chars = list(text)
             for i, mark in marks:
@@ -139,8 +144,9 @@ class Locale:
         if _abbreviation_gap(text):
             text = _ABBREVIATION_GAP.sub(rf"\1{NBSP}", _ABBREVIATION_GAP.sub(rf"\1{NBSP}", text))  # z. B.; i. d. R.
         text = bind_items(bind_units(_bind_days(text.replace("...", "…"), self.months, self.month_first)))
-        if self.titles or self.units:
-            text = _bind_words(text, self.titles, self.units)
+        text = spaced_currency(text, self.language)
+        if self.titles or self.units or self.ordinals:
+            text = _bind_words(text, self.titles, self.units, self.ordinals)
         if self.space_before or self.space_after:
             lead, trail = before[-1:], after[:1]
             text = _spaced(lead + text + trail, self.space_before, self.space_after)[len(lead):]
@@ -153,14 +159,14 @@ class Locale:
         "1 April" should find it."""
         return self.typographic(text).replace(NBSP, " ")
 
-    def _single_pair(self, text: str, before: str, depth: int) -> Callable[[int], tuple[str, str]] | tuple[str, str]:
-        """The marks a quotation typed in straight single quotes takes: the inner ones; with quotes:
-        single the single ones, outside a quotation (‘…’), and the double ones inside one (‘… “…” …’),
-        given the index of its opening quote in `text`."""
-        if not self.single_outer:
-            return self.inner_quotes
-        pairs = (self.quotes, self.inner_quotes)
-        return lambda i: pairs[self._quote_marks(text[:max(i, 0)], before, depth)[1] % 2]
+    def _single_pair(self, before: str, text: str, depth: int) -> Callable[[int], tuple[str, str]]:
+        """The marks of a single quotation opening at index i of before + text: a double one's there
+        (French, which has none of its own; with quotes: single, whose outer marks are the single
+        ones: ‘…’ outside a quotation, “…” inside one)."""
+        def pair(i: int) -> tuple[str, str]:  # (rare: asked only where a quotation opens)
+            base = max(0, depth - self._quote_marks(before, "", 0)[1])  # open before the paragraph (a pull quote)
+            return (self.quotes, self.inner_quotes)[self._quote_marks((before + text)[:i], "", base)[1] % 2]
+        return pair
 
     def quote_depth(self, text: str, before: str = "", depth: int = 0) -> int:
         """How many quotations are open after `text` (`depth` were open before it)."""
@@ -209,13 +215,12 @@ _ELISIONS = ("tis", "twas", "twere", "em", "s", "t", "k", "n")
 
 
 def _single_quotes(text: str, start: int, length: int,
-                   pair: tuple[str, str] | Callable[[int], tuple[str, str]]) -> list[tuple[int, str]]:
+                   pair: Callable[[int], tuple[str, str]]) -> list[tuple[int, str]]:
     """Each straight single quote in text[start:start + length] (index relative to `start`) and its
     mark. A ' in opening position (the start, after a space, bracket, slash, dash or opening quote
     mark) before a letter opens a single quotation when a closing ' follows in `text` (after a
-    non-space, before a word's end or punctuation), and the pair takes `pair`; a one-letter
-    "quotation" (rock 'n' roll) is an elision. Every other ' is an apostrophe. `pair` may be a
-    function of the opening quote's index (relative to `start`)."""
+    non-space, before a word's end or punctuation), and the pair takes `pair(its index)`; a one-letter
+    "quotation" (rock 'n' roll) is an elision. Every other ' is an apostrophe."""
     marks: dict[int, str] = {}
     for i, ch in enumerate(text):
         if ch != "'" or i in marks or i >= start + length:
@@ -225,7 +230,7 @@ def _single_quotes(text: str, start: int, length: int,
             close = next((j for j in range(i + 2, len(text)) if text[j] == "'" and j not in marks
                           and _closes_single(text, j)), None)
             if close is not None and not (close == i + 2 and text[i + 1].isalpha()):
-                marks[i], marks[close] = pair(i - start) if callable(pair) else pair
+                marks[i], marks[close] = pair(i)
     return [(i - start, mark) for i, mark in marks.items() if start <= i < start + length]
 
 
@@ -341,23 +346,30 @@ def _spaced(text: str, before: str, after: str) -> str:
 
 
 @cache
-def _word_binding(titles: tuple[str, ...], units: tuple[str, ...]) -> tuple[re.Pattern[str] | None, ...]:
+def _word_binding(titles: tuple[str, ...], units: tuple[str, ...],
+                  ordinals: tuple[str, ...] = ()) -> tuple[re.Pattern[str] | None, ...]:
     names = "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
     words = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
+    ends = "|".join(re.escape(o) for o in sorted(ordinals, key=len, reverse=True))
     return (re.compile(rf"(?<![\w.])((?:{names})) (?=[A-ZÀ-Þ])") if names else None,
             re.compile(rf"(?<=\d) (?=(?:{words})(?!\w))") if words else None,
-            re.compile(r"(?<=\d)\u00a0h (?=\d\d(?!\d))") if "h" in units else None)  # 9 h 30
+            re.compile(r"(?<=\d)\u00a0h (?=\d\d(?!\d))") if "h" in units else None,  # 9 h 30
+            # a number or a Roman one (two letters or more, or I, V, X: not Le, De, Me) and its ending
+            re.compile(rf"(?<![\w.,’'])((?:\d+|[IVXLCDM]{{2,}}|[IVX])(?:{ends})) (?=[^\W\d_])") if ends else None)
 
 
-def _bind_words(text: str, titles: tuple[str, ...], units: tuple[str, ...]) -> str:
-    """A language's own titles and units: "M. Dupont", "Mme Martin", "12,4 millions", "9 h 30"."""
+def _bind_words(text: str, titles: tuple[str, ...], units: tuple[str, ...], ordinals: tuple[str, ...] = ()) -> str:
+    """A language's own titles, units and ordinals: "M. Dupont", "Mme Martin", "12,4 millions", "9 h 30",
+    "1er degré", "XXIe siècle"."""
     if " " not in text:
         return text
-    title, unit, time = _word_binding(titles, units)
+    title, unit, time, ordinal = _word_binding(titles, units, ordinals)
     if title is not None:
         text = title.sub(rf"\1{NBSP}", text)
     if unit is not None:
         text = unit.sub(NBSP, text)
+    if ordinal is not None:
+        text = ordinal.sub(rf"\1{NBSP}", text)
     return time.sub(f"{NBSP}h{NBSP}", text) if time is not None else text
 
 
@@ -428,4 +440,5 @@ def _language_locale(language: str) -> Locale:
                   group_four_digits=bool(data.get("group_four_digits", True)),
                   spine=data.get("spine", Locale.spine),
                   space_before=data.get("space_before", ""), space_after=data.get("space_after", ""),
-                  titles=tuple(data.get("titles", ())), units=tuple(data.get("units", ())))
+                  titles=tuple(data.get("titles", ())), units=tuple(data.get("units", ())),
+                  ordinals=tuple(data.get("ordinals", ())), single_as_double=bool(data.get("single_as_double")))

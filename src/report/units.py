@@ -16,11 +16,16 @@ NNBSP = "\u202f"  # narrow no-break space
 UNITS = ("Mio.", "Mrd.", "Tsd.", "bn", "Pp.", "pp", "%", "‰", "€", "$", "£",
          "kWh", "MWh", "GWh", "TWh", "kWp", "MWp", "kW", "MW", "GW", "kV", "Hz", "ppm", "dB", "°C",
          "km²", "km", "m²", "m³", "mm", "cm", "m", "ha", "ML", "Ml", "GL", "ml", "l", "kg", "t",
+         "mg", "µg", "g", "kt", "Mt", "µS",  # and per unit: "18,4 mg/l", "450 µS/cm"
          "a.m.", "p.m.", "AM", "PM", "Uhr",  # and a time of day: "10 a.m.", "9 PM", "18 Uhr"
          "kB", "KB", "MB", "GB", "TB",  # and a file's size: "PDF, 2 MB"
          "thousand", "million", "billion", "trillion", "Millionen", "Million", "Milliarden", "Milliarde",
          # currencies written after the amount, and their hundredths ("1,8 Rp./kWh", "12 CHF", "50 ct")
          "Euro", "EUR", "CHF", "Franken", "Fr.", "Rp.", "Rappen", "Cent", "ct", "Ct.")
+# a currency with its scale before it, as finance tables and French reports write them: "12,4 M€",
+# "15 000 k€", "2,1 Md€", "450 TEUR", "3,2 MCHF"
+SCALES, CURRENCY_SIGNS = ("k", "M", "Md", "Mds", "Mrd", "G", "T"), ("€", "$", "£", "¥", "EUR", "CHF", "USD")
+UNITS += tuple(scale + sign for scale in SCALES for sign in CURRENCY_SIGNS)
 _UNIT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))  # "MWp" before "MW"
 # a digit, one ordinary space, a unit that ends there (not the "t" of "ton", the "m" of "mit")
 _AFTER_NUMBER = re.compile(rf"(?<=\d) (?=(?:{_UNIT})(?![\w]))")
@@ -41,6 +46,8 @@ TIGHT_UNITS = {"en": ("%", "‰", "p", "x", "×"),  # units set without a space 
 NARROW_UNITS = {"fr": ("%", "‰")}  # units set after a narrow no-break space ("12,5 %", French typography)
 MINUS = "\u2212"  # a real minus sign, not the hyphen
 CURRENCIES = "£$€¥"
+# a currency sign typed right after its amount, with or without its scale: "1 234,5€", "12,4M€"
+_GLUED_CURRENCY = re.compile(rf"(?<=\d)(?=(?:{'|'.join(SCALES)})?[{CURRENCIES}](?!\w))")
 
 
 def quantity(number: str, unit: str | None, language: str) -> str:
@@ -51,6 +58,14 @@ def quantity(number: str, unit: str | None, language: str) -> str:
         return number
     prefix, rest = leading_currency(unit, language)
     return f"{prefixed(number, prefix, minus_after_currency(language))}{unit_gap(rest, language, bool(prefix))}{rest}"
+
+
+def spaced_currency(text: str, language: str) -> str:
+    """'1 234,5€' → '1 234,5 €' (the gap unit_gap gives a currency) where the currency follows its
+    amount, as '12%' becomes '12 %' in French; English, which leads with it (€12), as typed."""
+    if language.startswith("en") or not any(sign in text for sign in CURRENCIES):
+        return text
+    return _GLUED_CURRENCY.sub(unit_gap("€", language), text)
 
 
 def leading_currency(unit: str, language: str) -> tuple[str, str]:
@@ -116,7 +131,7 @@ def number_ranges(text: str) -> str:
 # and the name after it („Dr. Böhm“, "Mr Smith"), an IBAN's groups („DE89 3704 0044 0532 0130 00“),
 # a telephone number after its label („Tel. 0341 2345678“), a page and its „ff.“ („S. 14 ff.“), the
 # abbreviation of "number" and its number: n° 5, N° 12, nº 5, № 5, no 5, Nos 5 et 6 ("Nr. 5", "No. 5" are
-# an abbreviation's gap: locale.typographic)
+# an abbreviation's gap: locale.typographic), a company's VAT number after its country („BE 0123.456.789“)
 _TITLES = "Dr|Prof|Mr|Mrs|Ms|Mx|Hr|Fr|Frau|Herr|St"  # before a name, with or without a full stop
 _PHONE_LABELS = r"Tel\.|Telefon:?|Fax:?|Phone:?|Tel:?|Mobil:?"  # before a telephone number
 _SECTION_SIGN = re.compile(r"(?<=§) (?=\d)|(?<=§§) (?=\d)")
@@ -125,15 +140,18 @@ _IBAN = re.compile(r"(?<![\w])(?:IBAN )?[A-Z]{2}\d{2}(?: [A-Z0-9]{4}){2,7}(?: [A
 _PHONE = re.compile(rf"(?<![\w])(?:{_PHONE_LABELS})([ \u00a0]\+?[\d(][\d()/-]*(?: [\d()/-]+)*)")
 _FOLLOWING = re.compile(r"(?<=\d) (?=ff?\.(?!\w))")
 _NUMERO = re.compile(r"(?:\b[nN](?:[°º]|os?\.?)|№) (?=\d)")  # (the space after it)
+_VAT = re.compile(r"(?<![\w.])([A-Z]{2}) (?=\d[\d.]{7,}\d(?![\w]))")
 # what each pattern needs in a text before it is worth running (typographic() sets every text of a build)
 _TITLE_WORDS = re.compile(rf"(?:{_TITLES})\b")
 _IBAN_START = re.compile(r"[A-Z]{2}\d{2} ")
+_VAT_START = re.compile(r"[A-Z]{2} \d")
 _PHONE_WORDS = re.compile(_PHONE_LABELS)
 
 
 def bind_items(text: str) -> str:
-    """'IBAN DE89 3704 0044 0532 0130 00', '§ 72a', 'Dr. Böhm', 'Tel. 0341 2345678', 'S. 14 ff.', 'n° 5'
-    with no-break spaces inside each (a bank detail broken over lines invites transfer errors)."""
+    """'IBAN DE89 3704 0044 0532 0130 00', '§ 72a', 'Dr. Böhm', 'Tel. 0341 2345678', 'S. 14 ff.', 'n° 5',
+    'BE 0123.456.789' with no-break spaces inside each (a bank detail broken over lines invites transfer
+    errors)."""
     if "§" in text:
         text = _SECTION_SIGN.sub(NBSP, text)
     if " " not in text:
@@ -146,6 +164,8 @@ def bind_items(text: str) -> str:
         text = _PHONE.sub(lambda m: m[0].replace(" ", NBSP), text)
     if "o " in text or "° " in text or "º " in text or "№ " in text or "os " in text:
         text = _NUMERO.sub(lambda m: m[0][:-1] + NBSP, text)
+    if _VAT_START.search(text):
+        text = _VAT.sub(rf"\1{NBSP}", text)
     return _FOLLOWING.sub(NBSP, text) if "f." in text else text
 
 

@@ -160,7 +160,9 @@ class TileGrid(Flowable):
         if words.change and self.beside:
             self._change(fig, words, x + tile_w - pad - _change_width(self.ctx, words), base)
         elif words.change:
-            self._change(fig, words, x + pad, y + pad - 1.5 * MM)
+            lines = _change_lines(self.ctx, words, tile_w - 2 * pad)
+            self._change(fig, words, x + pad, y + pad - 1.5 * MM + _change_leading(self.ctx) * (len(lines) - 1),
+                         lines)
 
     def _number(self, words: FigureText, x: float, base: float, room: float, end: str, most: float) -> None:
         """Prefix and number in the heaviest weight; a symbol unit (%, €) as large, a unit in words
@@ -180,8 +182,10 @@ class TileGrid(Flowable):
             c.setFont(font, size * scale)
             c.drawString(x + _width(self.ctx, big, small, scale), base, words.close + end)
 
-    def _change(self, fig: KeyFigure, words: FigureText, x: float, base: float) -> None:
-        """'▲ +4,2 % ggü. Vorjahr': arrow, sign and words, so it reads without colour."""
+    def _change(self, fig: KeyFigure, words: FigureText, x: float, base: float,
+                lines: list[str] | None = None) -> None:
+        """'▲ +4,2 % ggü. Vorjahr': arrow, sign and words, so it reads without colour; `lines` (at the
+        tile's foot), the words in two lines under each other beside the arrow, the first at `base`."""
         st, c, change = self.ctx.styles.on("tint"), self.canv, words.change
         size = st.theme.sizes.caption
         good = change.direction if fig.better == "higher" else -change.direction  # costs: a fall is good
@@ -199,7 +203,8 @@ class TileGrid(Flowable):
         else:
             c.rect(x, base + h * 0.35, h * 1.15, h * 0.3, stroke=0, fill=1)
         c.setFont(st.font["bold"], size)
-        c.drawString(x + h * 1.15 + 1.5 * MM, base, self.ctx.locale.typographic(change.line))
+        for i, line in enumerate(lines or [self.ctx.locale.typographic(change.line)]):
+            c.drawString(x + h * 1.15 + 1.5 * MM, base - i * _change_leading(self.ctx), line)
 
 
 def _pad(ctx: LayoutContext) -> float:
@@ -244,6 +249,42 @@ def _change_width(ctx: LayoutContext, words: FigureText) -> float:
     size = ctx.styles.theme.sizes.caption
     line = ctx.locale.typographic(words.change.line)
     return size * 0.62 * 1.15 + 1.5 * MM + stringWidth(line, ctx.styles.font["bold"], size)
+
+
+def _change_leading(ctx: LayoutContext) -> float:
+    return ctx.styles.theme.sizes.caption * 1.25
+
+
+def _change_lines(ctx: LayoutContext, words: FigureText, room: float) -> list[str]:
+    """The change line at a tile's foot as one line where it fits `room`, else in two, broken where
+    the longer of them is shortest ('+35,5 % par rapport' / 'à l’année précédente'), and not after a
+    word of one or two letters (à, de, of) where another break fits: the French 'par rapport à l’année
+    précédente' is three times as long as 'ggü. Vorjahr' and ran past a third of A4."""
+    line = ctx.locale.typographic(words.change.line)
+    size, font = ctx.styles.theme.sizes.caption, ctx.styles.font["bold"]
+    text_room = _change_text_room(ctx, room)
+    if stringWidth(line, font, size) <= text_room:
+        return [line]
+    tokens = line.split(" ")
+    splits = [(" ".join(tokens[:k]), " ".join(tokens[k:])) for k in range(1, len(tokens))]
+    if not splits:
+        return [line]
+
+    def cost(pair: tuple[str, str]) -> tuple[bool, bool, float]:
+        widest = max(stringWidth(t, font, size) for t in pair)
+        return widest > text_room, len(pair[0].rsplit(" ", 1)[-1]) <= 2, widest
+
+    return list(min(splits, key=cost))
+
+
+def _change_text_room(ctx: LayoutContext, room: float) -> float:
+    """What `room` leaves for a change line's words beside its arrow (see _change_width)."""
+    return room - ctx.styles.theme.sizes.caption * 0.62 * 1.15 - 1.5 * MM
+
+
+def _change_fits(ctx: LayoutContext, words: FigureText, room: float) -> bool:
+    size, font = ctx.styles.theme.sizes.caption, ctx.styles.font["bold"]
+    return all(stringWidth(t, font, size) <= _change_text_room(ctx, room) for t in _change_lines(ctx, words, room))
 
 
 def columns_for(ctx: LayoutContext, figures: list[KeyFigure], asked: int | None = None) -> int:
@@ -315,7 +356,11 @@ def _needed_height(ctx: LayoutContext, fig: KeyFigure, beside: bool, columns: in
     tile_w = _tile_width(ctx, columns)
     pad = _pad(ctx)
     texts = sum(p.wrap(tile_w - 2 * pad, ctx.geometry.trim_h)[1] + 1 * MM for p in _texts(ctx, fig))
-    return _head(ctx) + 4 * MM + texts + (pad + CHANGE_ROOM if _at_foot(fig, beside) else pad / 2)
+    words = figure_text(fig, ctx.locale)
+    if not words.change or beside:
+        return _head(ctx) + 4 * MM + texts + pad / 2
+    lines = len(_change_lines(ctx, words, tile_w - 2 * pad))
+    return _head(ctx) + 4 * MM + texts + pad + CHANGE_ROOM + (lines - 1) * _change_leading(ctx)
 
 
 def _at_foot(fig: KeyFigure, beside: bool) -> bool:
@@ -339,6 +384,15 @@ def check_tiles(ctx: LayoutContext, figures: list[KeyFigure], columns: int = COL
                        f"a tile has at most {most / MM:.0f} mm",
                        f"shorten the {name}; long words take a line of their own (it is measured, not counted)")
     diag.raise_if_errors()
+    room = _tile_width(ctx, columns) - 2 * _pad(ctx)
+    for fig in figures:
+        words = figure_text(fig, ctx.locale)
+        if words.change and not beside and not _change_fits(ctx, words, room):
+            ctx.styles.notes.append(Diagnostic(
+                f"key figure {ctx.locale.number(fig.value)}: its change line "
+                f"'{ctx.locale.typographic(words.change.line)}' is wider than its tile, even in two lines",
+                fig.field_pos.get("previous") or fig.pos,
+                "set the figures in fewer columns (columns: 2), or leave the change out (change: none)", "warning"))
     return needed, beside
 
 

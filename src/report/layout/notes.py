@@ -39,8 +39,8 @@ def reference(section_file: Any) -> Any:
 def layout(ctx: LayoutContext, block: Note, indent: float = 0.0) -> list[Any]:
     st = ctx.styles
     text = rl_markup(block.text, ctx.locale, note=reference(block.pos.file), refs=ctx.refs)
-    if block.label:
-        text = f"<b>{rl_plain(block.label, ctx.locale)}:</b> {text}"
+    if block.label:  # the colon as the language sets it: "Note :" in French
+        text = f"<b>{rl_plain(block.label + ':', ctx.locale)}</b> {text}"
     return [Paragraph(text, st.para("note", leftIndent=indent))]
 
 

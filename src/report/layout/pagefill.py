@@ -15,7 +15,7 @@ from typing import Any
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreakIfNotEmpty, Spacer
 from reportlab.platypus import Paragraph as _RLParagraph
 
-from ..errors import Diagnostic
+from ..errors import Diagnostic, PageNote
 from .context import LayoutContext
 from .flow import KeepRoom, gaps, split_on, start_height, wrap_on
 from .notes import EndsWith, Rule
@@ -59,8 +59,9 @@ def end(ctx: LayoutContext, index: int) -> Mark:
     return Mark(ctx.section_ends, (index, "end"))
 
 
-def notes(ctx: LayoutContext) -> list[Diagnostic]:
-    """A warning for each marked section whose last page holds fewer than WARN_LINES lines."""
+def notes(ctx: LayoutContext, edition: str = "") -> list[Diagnostic]:
+    """A warning for each marked section whose last page holds fewer than WARN_LINES lines, its page
+    numbers those of `edition` (errors.PageNote: the editions' warnings read as one)."""
     frame_h = text_frame_height(ctx.geometry, ctx.styles.theme.page)
     leading = ctx.styles.theme.sizes.leading
     out = []
@@ -88,15 +89,14 @@ def notes(ctx: LayoutContext) -> list[Diagnostic]:
         cuts = f"about {cut} line{'s' if cut != 1 else ''}"
         if alone:
             held, hint = (f"its last block alone ({held})",
-                          f"shorten the text before it by {cuts} so that it ends on page {last[0] - 1}, place "
+                          f"shorten the text before it by {cuts} so that it ends on page {{1}}, place "
                           "that block higher up in the section, or add to it")
         else:
-            hint = (f"shorten it by {cuts} (text, or a narrower image) so that it ends on page {last[0] - 1}, "
-                    "or add to it")
-        out.append(Diagnostic(
-            f"section '{title}' ends on page {last[0]} with {held}, which stays "
-            f"{100 - round(100 * used / frame_h)} % empty",
-            sec.field_pos.get("title", sec.pos), hint, "warning"))
+            hint = f"shorten it by {cuts} (text, or a narrower image) so that it ends on page {{1}}, or add to it"
+        named = title.replace("{", "{{").replace("}", "}}")
+        empty = 100 - round(100 * used / frame_h)
+        out.append(PageNote.of(f"section '{named}' ends on page {{0}} with {held}, which stays {empty} % empty",
+                               sec.field_pos.get("title", sec.pos), hint, edition, (last[0], last[0] - 1)))
     return out
 
 

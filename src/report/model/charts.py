@@ -208,7 +208,7 @@ class SeriesChart(ChartBase):
         if named or summed:
             what = f"'{name}'" + ("" if named else f", is the sum of the {n - 1} before it and")
             diag.warning(ctx.item_pos(self, "categories", n - 1),
-                         f"the last category, {what} reads as a total row: it is drawn as a {self.kind} "
+                         f"the last category, {what} reads as a total row: it is drawn as a "
                          f"{'point' if self.kind == 'line' else 'bar'} like the others",
                          "leave the total row out of the data (say the total in the caption); keep it only if "
                          "the chart is meant to show it")

@@ -163,6 +163,13 @@ def groups_with_point(seps: Separators | None) -> bool:
     return seps is not None and "." in read_marks(seps)[0]
 
 
+def point_is_trap(seps: Separators | None) -> bool:
+    """Is YAML's 1.500 a trap in this document: where the point groups thousands (1.000, German), and
+    where it is no decimal mark at all (French, 1 000,5: a Belgian writes 3.400 for three thousand
+    four hundred, which YAML reads as 3,4)?"""
+    return groups_with_point(seps) or (seps is not None and "." not in read_marks(seps)[1])
+
+
 def read_marks(seps: Separators | None) -> tuple[list[str], list[str]]:
     """The marks a number written as text may group thousands with, and those it may write decimals
     with: the document's. Where report.yaml's `numbers:` changed them (`seps.language_marks`), the
@@ -185,12 +192,17 @@ def number_from_yaml(value: int | float, source: str, seps: Separators | None) -
     """A number YAML read from `source` (the loader keeps it); raises NumberError for the
     thousands-separator trap: in German, `48.250` is YAML's 48.25, not 48250."""
     text = source.strip()
-    if groups_with_point(seps) and _GROUPED_POINT.fullmatch(text):
+    if point_is_trap(seps) and _GROUPED_POINT.fullmatch(text) \
+            and (groups_with_point(seps) or not re.match(r"[-+]?0\.", text)):  # 0.125: no thousands
+        group = " " if seps.thousands.isspace() else seps.thousands  # '3 400' in French, '48.250' in German
+        whole = f"write {text.replace('.', '')} or quote it as '{text.replace('.', group)}'"
+        if text.count(".") > 1:  # 1.000.000: YAML's text, no number at all
+            raise NumberError(f"{text} is text in YAML, not a number", whole)
         read = Decimal(text.lstrip("+")).normalize()  # what YAML made of it: 48.250 → 48.25
         shown = format_decimal(read, max(0, -read.as_tuple().exponent), seps)
         raise NumberError(f"{text} reads as {shown} in YAML",
-                          f"for the whole number write {text.replace('.', '')} or quote it as '{text}'; "
-                          f"for a decimal write it with a comma, quoted: '{text.replace('.', ',')}'")
+                          f"for the whole number {whole}; for a decimal write it with a comma, quoted: "
+                          f"'{text.replace('.', ',')}'")
     if _DECIMAL_TEXT.fullmatch(text):
         exact = Decimal(text)
         mantissa = text.lower().split("e")[0]

@@ -23,7 +23,7 @@ from typing import Any, Literal
 from .. import markup
 from ..errors import Diagnostics, Pos, ReportError
 from ..load import YFloat, YInt, YMap, YPlain, YSeq
-from .numbers import Number, NumberError, Separators, groups_with_point, number_from_yaml, parse_number
+from .numbers import Number, NumberError, Separators, number_from_yaml, parse_number, point_is_trap
 from .tabular import NO_GAPS
 
 # other spellings of a choice's value that read as it: British authors write centre (as the donut's
@@ -282,7 +282,7 @@ class Reader:
             return INVALID
 
     def _read_number(self, value: Any, pos: Pos, tp: type, what: str) -> Any:
-        if isinstance(value, YFloat) and groups_with_point(self.ctx.numbers):
+        if isinstance(value, YFloat) and point_is_trap(self.ctx.numbers):
             try:
                 number_from_yaml(value, value.source, self.ctx.numbers)
             except NumberError as exc:

@@ -183,6 +183,10 @@ def read_csv(path: Path, shown: Path | None = None) -> CsvData:
                                       "the first row names the columns, the rows below hold the data")])
     first = lines[header_line]
     delimiter = max(";,\t", key=lambda d: (first.count(d), d == ";"))
+    if not any(d in first for d in ";,\t"):  # one cell: the header, or a title above it (then the next line's)
+        after = next((line for line in lines[header_line + 1:] if line.strip()), "")
+        delimiter = max(";,\t", key=lambda d: (after.count(d), d == ";"))
+    _no_title(text, delimiter, shown)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     columns: list[Cell] = []
     rows: list[list[Cell]] = []
@@ -222,6 +226,8 @@ def read_csv(path: Path, shown: Path | None = None) -> CsvData:
                                                   f"{extra.text[:30]!r})", unnamed[::-1][k - len(columns)].pos,
                                                   "give every column a name in the first row")])
                 cells = cells[:len(columns)]
+            if len(cells) > len(columns) and not any(c.text for c in cells[len(columns):]):
+                cells = cells[:len(columns)]  # Excel's empty cells at a row's end: "mai;18,0;20,7;"
             if len(cells) != len(columns):
                 short.append(Diagnostic(f"row has {len(cells)} cells but the header has {len(columns)}",
                                         Pos(shown, line, 1),
@@ -238,6 +244,33 @@ def read_csv(path: Path, shown: Path | None = None) -> CsvData:
     if short:
         raise ReportError(short)
     return CsvData(path=shown, columns=columns, rows=rows, notation=EXCEL_SEMICOLON if delimiter == ";" else None)
+
+
+def _no_title(text: str, delimiter: str, shown: Path) -> None:
+    """A title line above the header row, as Excel exports a sheet with its heading ("Ressources de la
+    Fondation (k€);;;;"): an error that says so, where its first row has one cell filled and the next
+    several (the header named its second column's empty cell, which sent its author off to name it)."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    filled: list[tuple[int, list[str]]] = []
+    try:
+        for record in reader:
+            cells = [cell.strip() for cell in record]
+            if any(cells):
+                filled.append((reader.line_num, cells))
+            if len(filled) == 2:
+                break
+    except csv.Error:  # reported by the reading itself
+        return
+    if len(filled) < 2:
+        return
+    (line, title), (header, names) = filled
+    if title[0] and not any(title[1:]) and sum(bool(n) for n in names) >= 2:
+        shown_names = delimiter.join(names[:3]) + (delimiter + "…" if len(names) > 3 else "")
+        raise ReportError([Diagnostic(
+            f"the first row {title[0][:40]!r} looks like a title, not the header row that names the columns",
+            Pos(shown, line, 1),
+            f"delete it, so that the header row comes first (row {header}: {shown_names!r}); the title goes "
+            "into the table's or chart's title:")])
 
 
 def _columns(line: str, delimiter: str, count: int) -> list[int]:

@@ -1,0 +1,132 @@
+"""A Belgian foundation's annual report in fr-BE, as its communications officer wrote it (Fondation
+Eaux Vives, Namur): French text whose key figures, numbers, units, notes and CSV files came out wrong
+in ways a French reader sees at once. One small project built once (print edition) and read back."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from report.build import build
+from report.layout.keyfigures import PAD
+from report.layout.styles import MM
+
+from .hostile import at, diagnostics, edit, line_of
+from .hostile import make_project as make_hostile
+from .test_locale_french import NBSP, NNBSP, _text
+from .test_text_blocks import REPORT, make_project
+from .test_wide_pages import _words
+
+BELGIAN = {**REPORT, "name": "eaux", "title": "Rapport annuel", "language": "fr-BE"}
+# nine tiles stand in three columns on A4, where « par rapport à l’année précédente » took twice a tile's width
+FIGURES = [{"value": 42 + i, "previous": 31, "label": f"de berges {i}"} for i in range(9)]
+HUGE = {"value": 999999999.5, "previous": 1.25, "change": "absolute", "prefix": "CHF", "unit": "Mio. kWh/an",
+        "label": "énergie"}  # its change line is wider than two lines of a tile
+# quantities at every place of a justified line (the m… before each shifts them), as the user tried them
+ITEMS = ("Nos ressources : 12,4 M€ de dons, 15 000 k€ de legs et 2,1 Md€ de fonds, 18,4 mg/l de nitrates, "
+         "un don de 1 234,5€ pour la Fondation, BE 0123.456.789, dans la Meuse. Au 1er degré du XXIe siècle, "
+         "de la 3e à la 6e primaire. ")
+SECTIONS: dict[str, Any] = {
+    "chiffres": {"kind": "key_figures", "title": "Chiffres clés", "figures": FIGURES},
+    "annee": {"kind": "text", "title": "Une année au fil de l'eau", "blocks": [
+        {"paragraph": "Les données de 2026 sont provisoires."},
+        {"paragraph": "La commune a répondu 'non' à l'offre, puis \"oui au projet 'Berges'\"."},
+        {"note": {"label": "Note", "text": "Les chiffres sont arrondis."}}]},
+    "essai": {"kind": "text", "title": "Essai", "blocks": [{"paragraph": "m" * k + " " + ITEMS * 2}
+                                                          for k in range(2, 14)]},
+    "trois": {"kind": "key_figures", "title": "Trois chiffres", "columns": 3,
+              "figures": [*FIGURES[:2], HUGE]},
+}
+
+
+@pytest.fixture(scope="module")
+def belgian(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[tuple], list[str], str]:
+    """The words of the print PDF (page, word, left, right, line, size), the build's warnings and the
+    PDF's text."""
+    root = tmp_path_factory.mktemp("fr-be")
+    content = make_project(root, BELGIAN, SECTIONS)
+    result = build(content, root / "out", ["print"])
+    pdf = result.outputs[0].path
+    return _words(pdf), [w.format().replace(f"{root}/", "") for w in result.warnings], _text(pdf)
+
+
+def test_the_build_warns_only_where_it_should(belgian):
+    assert belgian[1] == [
+        "content/sections/trois.yaml:12:13: warning: key figure 999\u202f999\u202f999,5: its change line '+CHF\xa0999"
+        "\u202f999\u202f998,25\xa0Mio. kWh/an par rapport à l’année précédente' is wider than its tile, even in two"
+        " lines\n"
+        "  hint: set the figures in fewer columns (columns: 2), or leave the change out (change: none)"]
+
+
+def test_a_long_change_line_wraps_inside_its_tile(belgian):
+    words = belgian[0]
+    page = next(w[0] for w in words if w[1] == "berges")
+    labels = sorted({round(w[2], 1) for w in words if w[0] == page and w[1] == "de"})  # a tile's left + PAD
+    assert len(labels) == 3, labels
+    pitch = labels[1] - labels[0]  # a tile's width and the gap
+    rapport = [w for w in words if w[0] == page and w[1] == "rapport"]
+    precedente = [w for w in words if w[0] == page and w[1] == "précédente"]
+    assert len(rapport) == len(precedente) == 9
+    for first, second in zip(rapport, precedente, strict=True):  # « … par rapport » over « à l’année précédente »
+        assert second[4] < first[4] - 5, (first, second)
+        left = max(x for x in labels if x <= first[2] + 1)
+        for w in (first, second):  # inside the tile: its right padding not crossed (gap: 4 mm)
+            assert w[3] <= left + pitch - 4 * MM - 2 * PAD + 0.5, (w, left)
+
+
+def test_a_thousands_point_in_yaml_is_an_error_in_french(tmp_path):
+    """`value: 3.400` (a Belgian's 3 400) printed „3,4“ and a bar of 8.500 was drawn at 8,5, silently: in a
+    French document the point is no decimal mark, so YAML's reading of it is taken for a mistake, as in
+    German; 0.125 and 12.4 stay decimals (no group of thousands starts with 0 or has one digit after)."""
+    content = make_hostile(tmp_path)
+    edit(content, "report.yaml", "language: de-DE", "language: fr-BE")
+    edit(content, "sections/01-zahlen.yaml", "  - value: 1000\n", "  - value: 3.400\n")
+    edit(content, "charts/aktivitaeten.yaml", "[5, 20, 6, 20]", "[8.500, 0.125, 12.4, 1.000.000]")
+    value, bar, text = diagnostics(content)
+    at(value, "content/sections/01-zahlen.yaml", line_of(content, "sections/01-zahlen.yaml", "3.400"), 12)
+    assert (value.message.rsplit(": ", 1)[1], value.hint) == (
+        "3.400 reads as 3,4 in YAML",
+        "for the whole number write 3400 or quote it as '3 400'; for a decimal write it with a comma, quoted: '3,400'")
+    at(bar, "content/charts/aktivitaeten.yaml", line_of(content, "charts/aktivitaeten.yaml", "8.500"), 14)
+    assert bar.message.endswith("values[1]: 8.500 reads as 8,5 in YAML") and "write 8500 or" in bar.hint
+    # several points: YAML's text, which the German check took for a number (a traceback)
+    assert text.message.endswith("values[4]: 1.000.000 is text in YAML, not a number")
+    assert text.hint == "write 1000000 or quote it as '1 000 000'"
+
+
+def test_a_note_label_has_the_french_space_before_its_colon(belgian):
+    assert f"Note{NNBSP}: Les chiffres sont arrondis." in belgian[2]
+
+
+def test_a_scaled_currency_and_a_unit_per_unit_stay_with_their_number(belgian):
+    """« 12,4 | M€ », « 18,4 | mg/l » and « BE | 0123.456.789 » broke at line ends; « 1 234,5€ », typed
+    without a space, stayed glued (where « 12% » gets its space)."""
+    lines = _lines(belgian[0], "Essai")
+    assert len(lines) > 100
+    assert not [line for line in lines if line.startswith(("M€", "k€", "Md€", "mg/l", "0123", "€"))], lines
+    assert f"1{NNBSP}234,5 € pour" in belgian[2].replace(NBSP, " ")  # (a justified line: drawn as a space)
+
+
+def _lines(words: list[tuple], title: str) -> list[str]:
+    """The lines from the first page that names `title` on, words joined by spaces."""
+    first = next(w[0] for w in words if w[1] == title)
+    rows: dict[tuple[int, float], list[tuple]] = {}
+    for w in words:
+        if w[0] >= first:
+            rows.setdefault((w[0], round(w[4], 1)), []).append(w)
+    return [" ".join(w[1] for w in sorted(row, key=lambda w: w[2])) for row in rows.values()]
+
+
+def test_a_french_ordinal_stays_with_the_word_after_it(belgian):
+    """« au 1er | degré », « XXIe | siècle » and « 3e | primaire » broke at line ends (« 1er janvier » did
+    not: a day and its month were bound already)."""
+    lines = _lines(belgian[0], "Essai")
+    assert not [line for line in lines if line.endswith((" 1er", " XXIe", " 3e", " 6e"))], lines
+    assert sum(" 1er degré" in line for line in lines) > 10
+
+
+def test_a_quotation_in_single_quotes_takes_french_guillemets(belgian):
+    """'non' printed “non”, the English marks French sets only inside a quotation: French has no single
+    quotation marks, so a quotation typed in them is one as "non" is (inside a quotation, the inner marks)."""
+    assert f"répondu «{NNBSP}non{NNBSP}» à l’offre, puis «{NNBSP}oui au projet “Berges”{NNBSP}»." in belgian[2]
