@@ -468,3 +468,36 @@ def test_cache_keys_read_the_models_as_asdict_does():
     for obj in (made, theme, doc, *doc.charts.values()):
         assert repr(plain(obj)) == repr(asdict(obj))
     assert key("chart", made) != key("chart", Outer(amount=Decimal("1.5")))
+
+
+_BIG = b"%PDF-1.4\n" + bytes(range(256)) * 800  # ~200 KiB: more than a pipe holds by default (64 KiB)
+
+
+def _big_pdf(job) -> bytes:
+    return _BIG + job[0].encode()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="pipe sizes are Linux's")
+def test_chart_workers_keep_their_charts_and_send_them_through_a_roomy_pipe(tmp_path, monkeypatch):
+    """A chart worker stores its drawing in the cache itself and sends it through a pipe as large as
+    Linux allows: a chart's PDF that did not fit the 64 KiB default kept the worker waiting until the
+    build process's thread, busy with the layout, had read it (up to a second at a time)."""
+    import fcntl
+
+    import report.charts as charts
+    from report.cache import Cache
+    pool, _futures, _gate = charts._new_pool(1)
+    try:
+        size = fcntl.fcntl(pool._result_queue._reader.fileno(), fcntl.F_GETPIPE_SZ)
+    finally:
+        pool.shutdown(wait=False)
+        charts._pools[:] = [(p, w) for p, w in charts._pools if p is not pool]
+    allowed = int(Path("/proc/sys/fs/pipe-max-size").read_text())
+    assert size == min(charts.PIPE_BYTES, allowed) > 64 * 1024
+    monkeypatch.setattr(charts, "_render_one", _big_pdf)
+    cache = Cache(tmp_path / "cache")
+    futures = charts._submit([((f"c{i}",), cache, f"k{i}") for i in range(3)])
+    assert [f.result(timeout=60) for f in futures] == [_BIG + f"c{i}".encode() for i in range(3)]
+    # stored by the worker: the build process has no callback that stores them
+    assert [cache.get("charts", f"k{i}") for i in range(3)] == [_BIG + f"c{i}".encode() for i in range(3)]
+    assert not any(f._done_callbacks for f in futures)

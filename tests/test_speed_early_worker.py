@@ -97,7 +97,7 @@ def test_the_early_workers_draw_a_few_charts_in_one_and_many_in_both(monkeypatch
     monkeypatch.setattr(charts, "_render_one", _pid)
     charts.start_early(Cache(enabled=False))
     early = set(_early_workers())
-    futures = charts._submit([("a",)] * 3)
+    futures = charts._submit([("a", Cache(enabled=False), "k")] * 3)
     charts.release_workers()  # the layout is done: the held worker stays held for a few charts
     assert len(drawers := {f.result(timeout=60) for f in futures}) == 1 and drawers <= early
     assert charts._early == []
@@ -107,6 +107,6 @@ def test_the_early_workers_draw_a_few_charts_in_one_and_many_in_both(monkeypatch
     assert not any(_alive(p) for p in early)  # both left when the charts were drawn
     charts.start_early(Cache(enabled=False))
     early = set(_early_workers())
-    futures = charts._submit([("a",)] * (charts.RELEASE_MIN + 4))
+    futures = charts._submit([("a", Cache(enabled=False), "k")] * (charts.RELEASE_MIN + 4))
     charts.release_workers()
     assert {f.result(timeout=60) for f in futures} == early  # many: both drew

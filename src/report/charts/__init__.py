@@ -400,9 +400,8 @@ def render_charts(charts: dict[str, Any], theme: Theme, fonts: dict[str, Path], 
         cache.put("charts-drawn", _drawn_key(), b"")  # the next build (most likely) starts no early worker
     drawn: list[bytes] = []
     if jobs and background:
-        for job, future in zip(jobs, _submit(jobs), strict=True):
+        for job, future in zip(jobs, _submit([(job, cache, keys[job[0]]) for job in jobs]), strict=True):
             results[job[0]] = future
-            future.add_done_callback(_store(cache, keys[job[0]]))
         _prepare_fonts(jobs[0])
         jobs = []
     else:
@@ -443,26 +442,35 @@ def _prepare_fonts(job: tuple) -> None:
         pass
 
 
-def _submit(jobs: list[tuple]) -> list[Future]:
+def _submit(calls: list[tuple]) -> list[Future]:
+    """`_render_and_keep(*call)` for each of `calls` in chart workers (forked early, or now)."""
     if _early:
         pool, gate = _early[-1]
         futures = next(work for p, work in _pools if p is pool)
         try:
-            _fork(pool, futures, _render_one, [(job,) for job in jobs])
+            _fork(pool, futures, _render_and_keep, calls)
         except RuntimeError:  # its worker died (BrokenProcessPool): new ones draw them
             pass
         else:
             _early.pop()
             _open_when_done(gate, futures)  # a few charts: the held worker is not released, it leaves then
             pool.shutdown(wait=False)  # the workers draw what is queued, then exit
-            return futures[-len(jobs):]
+            return futures[-len(calls):]
     _stop_early()
-    if len(jobs) <= ONE_WORKER_MAX:
-        return submit_to_workers(1, _render_one, [(job,) for job in jobs])
+    if len(calls) <= ONE_WORKER_MAX:
+        return submit_to_workers(1, _render_and_keep, calls)
     # The build process lays out the editions meanwhile, on the other core: a second chart worker
     # would share the two cores three ways and leave the build process's last edition to run alone
     # at the end (185 pages, 63 charts: 23 s). It waits until the layout is done instead.
-    return submit_to_workers(WORKERS, _render_one, [(job,) for job in jobs], held=HELD)
+    return submit_to_workers(WORKERS, _render_and_keep, calls, held=HELD)
+
+
+def _render_and_keep(job: tuple, cache: Cache, k: str) -> bytes:
+    """In a chart worker: the chart's PDF, stored in the cache here (its file written by this
+    process, not by the build process's thread that receives it while the layout runs)."""
+    pdf = _render_one(job)
+    cache.put("charts", k, pdf)
+    return pdf
 
 
 def submit_to_workers(workers: int, fn: Callable, calls: list[tuple], held: int = 0) -> list[Future]:
@@ -501,8 +509,27 @@ def _new_pool(workers: int, held: int = 0) -> tuple[Any, list[Future], tuple | N
         _gates.append((gate[2], futures))
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_init,
                                initargs=(os.getpid(), gate))
+    _roomy(pool)
     _pools.append((pool, futures))  # before the fork: stop_workers reaches every worker
     return pool, futures, gate
+
+
+PIPE_BYTES = 1 << 20  # Linux's default most (/proc/sys/fs/pipe-max-size)
+
+
+def _roomy(pool: Any) -> None:
+    """The pipe a pool's workers send their results through, as large as Linux lets it be (1 MiB;
+    64 KiB by default). A chart's PDF (~70 KiB) did not fit: its worker waited until the build
+    process's thread had read it, and that thread, waiting for the interpreter lock while the
+    layout ran, read it up to a second late (183 pages, 63 charts: the worker stood 1.4 s of a first
+    build). Where the pipe cannot be made larger, the workers wait as before."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import fcntl
+        fcntl.fcntl(pool._result_queue._reader.fileno(), fcntl.F_SETPIPE_SZ, PIPE_BYTES)
+    except (AttributeError, OSError, ValueError):  # another Python's pool, a lower system limit
+        pass
 
 
 def _fork(pool: Any, futures: list[Future], fn: Callable, calls: list[tuple]) -> None:
@@ -573,8 +600,3 @@ def interrupts_held() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
 
 
-def _store(cache: Cache, k: str) -> Callable[[Future], None]:
-    def done(future: Future) -> None:
-        if not future.cancelled() and future.exception() is None:
-            cache.put("charts", k, future.result())
-    return done
