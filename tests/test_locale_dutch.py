@@ -7,17 +7,16 @@ hyphenation (never at a trema, which Dutch drops where a word breaks). Built int
 from __future__ import annotations
 
 import re
-import shutil
 from datetime import datetime
-from pathlib import Path
 
 import pikepdf
 import pytest
 
 from report.locale import get_locale
 
-from . import pdf_chars
-from .conftest import ASSETS, SAMPLE_CONTENT, set_sections
+from .language_build import build_in
+from .language_build import lines as pdf_lines
+from .language_build import text as pdf_text
 from .test_section_language import sect_languages
 
 NNBSP, NBSP = "\u202f", "\u00a0"
@@ -39,44 +38,12 @@ FIGURES = ("kind: key_figures\nlanguage: nl-BE\ntitle: Kerncijfers\nfigures:\n"
            "  - {value: -1234.5, unit: €, label: resultaat}\n")
 
 
-def _build(root: Path, language: str, sections: dict[str, str], editions: list[str] | None = None) -> dict:
-    from report.build import build
-    shutil.copytree(SAMPLE_CONTENT, root / "content")
-    shutil.copytree(ASSETS, root / "assets")
-    report = root / "content" / "report.yaml"
-    text = report.read_text(encoding="utf-8").replace("language: de-DE", f"language: {language}")
-    text = text.replace("  heading: Kontakt und Impressum\n", "").replace(  # the closing page's labels
-        "  publisher: Thüringen International\n", "  publisher: Thüringen International\n  email: info@example.org\n")
-    report.write_text(text, encoding="utf-8")
-    set_sections(root / "content", sections)
-    result = build(root / "content", root / "out", editions)
-    assert not result.warnings, result.warnings
-    return {o.edition: o.path for o in result.outputs}
-
-
 @pytest.fixture(scope="module")
 def bilingual(tmp_path_factory: pytest.TempPathFactory) -> dict:
     """A fr-BE review with a French chapter and a Dutch summary and key figures (nl-BE)."""
-    return _build(tmp_path_factory.mktemp("nl-be"), "fr-BE", {
+    return build_in(tmp_path_factory.mktemp("nl-be"), "fr-BE", {
         "sections/fr.yaml": "kind: text\ntitle: L'année\nblocks:\n  - paragraph: Il a dit \"merci\" ! 12,5%.\n",
         "sections/nl.yaml": SAMENVATTING, "sections/kz.yaml": FIGURES})
-
-
-def _lines(pdf: Path) -> list[str]:
-    rows: dict[tuple[int, float], list] = {}
-    for c in pdf_chars.chars(pdf):
-        rows.setdefault((c.page, round(c.baseline, 1)), []).append(c)
-    return ["".join(c.text for c in sorted(row, key=lambda c: c.box[0])).replace("\ufffe", "-")
-            for row in rows.values()]  # pdf_chars leaves spaces out; \ufffe: pdfium's added hyphen
-
-
-def _text(pdf: Path) -> str:
-    import pypdfium2 as pdfium
-    doc = pdfium.PdfDocument(str(pdf))
-    try:
-        return "\n".join(doc[i].get_textpage().get_text_range() for i in range(len(doc)))
-    finally:
-        doc.close()
 
 
 def test_dutch_quotes_numbers_dates_and_bindings():
@@ -100,19 +67,19 @@ def test_dutch_quotes_numbers_dates_and_bindings():
 
 
 def test_a_dutch_section_in_a_french_report_is_set_in_dutch(bilingual):
-    text = _text(bilingual["print"]).replace(NBSP, " ")
+    text = pdf_text(bilingual["print"]).replace(NBSP, " ")
     assert "ingezet; het “natuurgebied” werd op 21 september ingehuldigd door dhr. Peeters. Wilt u ons " \
            "steunen? Giften vanaf € 40 per jaar." in re.sub(r"\s*\n", " ", text), text  # no French spaces
     assert re.search(r"2016\s+1\.234,5\s+2017\s+48\.250", text), text  # its table: Dutch numbers
     assert "48.250" in text and "+4,2% t.o.v. vorig jaar" in text and "12,5%" in text  # key figures
     assert re.search(r"€\s*12,4\s*mln", text) and "€ −1.234,5" in text, text
     assert f"Il a dit «{NNBSP}merci{NNBSP}»{NNBSP}! 12,5{NNBSP}%." in text  # the report's French as before
-    lines = _lines(bilingual["print"])
+    lines = pdf_lines(bilingual["print"])
     assert sum(line.startswith(("Samenvatting", "Kerncijfers")) for line in lines) == 4, lines  # headings, contents
 
 
 def test_a_dutch_section_is_hyphenated_in_dutch(bilingual):
-    lines = _lines(bilingual["print"])
+    lines = pdf_lines(bilingual["print"])
     ends = [line for line in lines if line.endswith("-")]
     assert any(line.endswith(("samenwerkings-", "samenwerkingsver-")) for line in ends), ends  # Dutch
     assert not any(line.endswith(("samenwerking-", "werkingsver-", "ingsver-")) for line in ends), ends  # French
@@ -129,10 +96,10 @@ def test_the_screen_edition_says_nl_be_for_the_dutch_sections(bilingual):
 
 
 def test_a_dutch_report_prints_dutch_labels(tmp_path):
-    pdf = _build(tmp_path, "nl-NL", {"sections/a.yaml": "kind: text\ntitle: Balans\nblocks:\n"
+    pdf = build_in(tmp_path, "nl-NL", {"sections/a.yaml": "kind: text\ntitle: Balans\nblocks:\n"
                                      "  - paragraph: Een \"goede\" balans.\n", "sections/kz.yaml": FIGURES.replace(
                                          "language: nl-BE\n", "")}, ["print"])["print"]
-    text = _text(pdf).replace(NBSP, " ")
+    text = pdf_text(pdf).replace(NBSP, " ")
     for label in ("INHOUD", "Contact en colofon", "Notities", "Deze pagina is bewust leeg gelaten.",
                   "BEELDVERANTWOORDING", "Omslag – Bildquelle", "+4,2% t.o.v. vorig jaar",
                   "Een “goede” balans.", "E-mail: info@example.org"):

@@ -6,16 +6,15 @@ French hyphenation (after an elided l’ too). Built into PDFs and read back."""
 from __future__ import annotations
 
 import re
-import shutil
-from pathlib import Path
 
 import pikepdf
 import pytest
 
 from report.locale import get_locale
 
-from . import pdf_chars
-from .conftest import ASSETS, SAMPLE_CONTENT, set_sections
+from .language_build import build_in
+from .language_build import lines as pdf_lines
+from .language_build import text as pdf_text
 from .test_section_language import sect_languages
 
 NNBSP, NBSP = "\u202f", "\u00a0"
@@ -37,44 +36,12 @@ FIGURES = ("kind: key_figures\nlanguage: fr-CH\ntitle: Chiffres clés\nfigures:\
            "  - {value: 12.5, unit: '%', label: de croissance}\n")
 
 
-def _build(root: Path, language: str, sections: dict[str, str], editions: list[str] | None = None) -> dict:
-    from report.build import build
-    shutil.copytree(SAMPLE_CONTENT, root / "content")
-    shutil.copytree(ASSETS, root / "assets")
-    report = root / "content" / "report.yaml"
-    text = report.read_text(encoding="utf-8").replace("language: de-DE", f"language: {language}")
-    text = text.replace("  heading: Kontakt und Impressum\n", "").replace(  # the closing page's labels
-        "  publisher: Thüringen International\n", "  publisher: Thüringen International\n  email: info@example.org\n")
-    report.write_text(text, encoding="utf-8")
-    set_sections(root / "content", sections)
-    result = build(root / "content", root / "out", editions)
-    assert not result.warnings, result.warnings
-    return {o.edition: o.path for o in result.outputs}
-
-
 @pytest.fixture(scope="module")
 def bilingual(tmp_path_factory: pytest.TempPathFactory) -> dict:
     """A de-CH review with its German chapters and a French summary and key figures."""
-    return _build(tmp_path_factory.mktemp("fr-ch"), "de-CH", {
+    return build_in(tmp_path_factory.mktemp("fr-ch"), "de-CH", {
         "sections/de.yaml": "kind: text\ntitle: Das Jahr\nblocks:\n  - paragraph: Sie sagte \"Danke\"! Warum? 12,5%.\n",
         "sections/fr.yaml": RESUME, "sections/kz.yaml": FIGURES})
-
-
-def _lines(pdf: Path) -> list[str]:
-    rows: dict[tuple[int, float], list] = {}
-    for c in pdf_chars.chars(pdf):
-        rows.setdefault((c.page, round(c.baseline, 1)), []).append(c)
-    return ["".join(c.text for c in sorted(row, key=lambda c: c.box[0])).replace("\ufffe", "-")
-            for row in rows.values()]  # pdf_chars leaves spaces out; \ufffe: pdfium's added hyphen
-
-
-def _text(pdf: Path) -> str:
-    import pypdfium2 as pdfium
-    doc = pdfium.PdfDocument(str(pdf))
-    try:
-        return "\n".join(doc[i].get_textpage().get_text_range() for i in range(len(doc)))
-    finally:
-        doc.close()
 
 
 def test_french_spacing_numbers_and_bindings():
@@ -103,14 +70,14 @@ def test_french_spacing_numbers_and_bindings():
 
 
 def test_a_french_section_in_a_swiss_german_report_is_set_in_french(bilingual):
-    text = _text(bilingual["print"])
+    text = pdf_text(bilingual["print"])
     assert f"«{NNBSP}exceptionnelle{NNBSP}»{NNBSP}: nous" in text and f"entreprises{NNBSP};" in text
     assert f"12,5{NNBSP}%. Pourquoi{NNBSP}? Parce que M. Dupont" in text.replace(NBSP, " ")
     assert f"«{NNBSP}L’exportation nous fait grandir.{NNBSP}»" in text  # a pull quote's marks, set by the layout
     assert re.search(rf"2016\s+1{NNBSP}234,5\s+2017\s+48{NNBSP}250", text), text  # its table: French numbers
     assert f"48{NNBSP}250" in text and f"+4,2{NNBSP}% par rapport à l’année précédente" in text  # key figures
     assert "Sie sagte «Danke»! Warum? 12,5%." in text  # the report's own chapters stay Swiss German
-    lines = _lines(bilingual["print"])
+    lines = pdf_lines(bilingual["print"])
     assert sum(line.startswith("Résuméenfrançais") for line in lines) == 2, lines  # heading and contents line
     # a narrow no-break space never breaks: no line begins with a mark French spaces, nor ends with «
     assert not [line for line in lines if line[:1] in ";:!?»%" or line.endswith("«")]
@@ -118,13 +85,13 @@ def test_a_french_section_in_a_swiss_german_report_is_set_in_french(bilingual):
 
 def test_a_number_stays_with_its_abbreviation(bilingual):
     """n° 5, no 12: a line never ends with the abbreviation of "numéro", its number on the next."""
-    lines = _lines(bilingual["print"])
+    lines = pdf_lines(bilingual["print"])
     assert sum(line.count("n°") for line in lines) == 6 * 4 * 2
     assert not [(a, b) for a, b in zip(lines, lines[1:], strict=False) if a.endswith(("n°", "no")) and b[:1].isdigit()]
 
 
 def test_a_french_section_is_hyphenated_in_french(bilingual):
-    ends = [line for line in _lines(bilingual["print"]) if line.endswith("-")]
+    ends = [line for line in pdf_lines(bilingual["print"]) if line.endswith("-")]
     assert any(line.endswith(("res-", "respon-", "responsa-")) for line in ends), ends  # French
     assert not any(line.endswith("re-") for line in ends), ends  # the German re-sponsabilité
     assert any(re.search(r"l’(ap|appro|approvi|approvision|approvisionne)-$", line) for line in ends), ends
@@ -140,10 +107,10 @@ def test_the_screen_edition_says_fr_ch_for_the_french_sections(bilingual):
 
 
 def test_a_french_report_prints_french_labels(tmp_path):
-    pdf = _build(tmp_path, "fr-FR", {"sections/a.yaml": "kind: text\ntitle: Bilan\nblocks:\n"
+    pdf = build_in(tmp_path, "fr-FR", {"sections/a.yaml": "kind: text\ntitle: Bilan\nblocks:\n"
                                      "  - paragraph: Un \"bon\" bilan.\n", "sections/kz.yaml": FIGURES.replace(
                                          "language: fr-CH\n", "")}, ["print"])["print"]
-    text = _text(pdf)
+    text = pdf_text(pdf)
     for label in ("SOMMAIRE", "Contact et mentions légales", "Notes", "Page laissée blanche intentionnellement.",
                   "CRÉDITS PHOTOGRAPHIQUES", "Couverture – Bildquelle", "par rapport à l’année précédente",
                   f"Un «{NNBSP}bon{NNBSP}» bilan.", f"E-mail{NNBSP}: info@example.org"):
