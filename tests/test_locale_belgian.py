@@ -14,7 +14,8 @@ from report.layout.styles import MM
 
 from .hostile import at, diagnostics, edit, line_of
 from .hostile import make_project as make_hostile
-from .test_locale_french import NBSP, NNBSP, _text
+from .language_build import text as _text
+from .test_locale_french import NBSP, NNBSP
 from .test_text_blocks import REPORT, make_project
 from .test_wide_pages import _words
 

@@ -541,3 +541,23 @@ def test_csv_currency_cells_with_a_leading_sign_read_as_in_a_chart(tmp_path):
     assert [(d.message, d.hint) for d in diag.items] == [(
         "table 'T': column '2025': '£0.59m' is not a number in this column's unit, £",
         "write it in £ (e.g. the whole amount), or give the column unit: £m and write the number alone")]
+
+
+@pytest.mark.parametrize(("language", "now", "before", "said"), [
+    ("fr-FR", "35.5", "34.4", "35,5\u202f% de berges restaurées\u202f; 1,1 point de pourcentage de plus"),
+    ("fr-FR", "36.5", "34.4", "; 2,1 points de pourcentage"),  # French: singular below two
+    ("en-GB", "35.5", "34.5", "35.5% de berges restaurées; 1.0 percentage point more"),
+    ("en-GB", "35.5", "34.4", "1.1 percentage points"),
+    ("de-DE", "35.5", "34.5", "1,0 Prozentpunkt mehr"), ("de-DE", "35.5", "33.0", "2,5 Prozentpunkte mehr"),
+])
+def test_a_tiles_spoken_change_in_points_takes_the_languages_number_and_semicolon(language, now, before, said):
+    """What a screen reader says of a tile: « …restaurées ; 1,1 point de pourcentage de plus » in French
+    (its space before the semicolon; a point, below two, in the singular), "1.0 percentage point" in
+    English and „1,0 Prozentpunkt“ in German."""
+    from report.layout.keyfigures import tile_text
+    from report.locale import get_locale
+    from report.model import KeyFigure, Number
+
+    fig = KeyFigure(value=Number.of(now), previous=Number.of(before), label="de berges restaurées", unit="%",
+                    change="absolute")
+    assert said in tile_text(fig, get_locale(language))

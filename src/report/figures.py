@@ -101,8 +101,9 @@ def change_text(fig: KeyFigure, words: FigureText, locale: Locale) -> Change:
     else:
         places = fig.decimals if fig.decimals is not None else max(fig.value.decimals, fig.previous.decimals)
         unit = spoken_unit = words.unit
-        if unit == "%":  # the change of a share is in percentage points
-            unit, spoken_unit = label("points"), label("points_spoken")
+        if unit == "%":  # the change of a share is in percentage points (one point: singular; French: below two)
+            one = abs(round(diff, places)) < 2 if locale.language[:2] == "fr" else abs(round(diff, places)) == 1
+            unit, spoken_unit = label("points"), label("points_spoken_one" if one else "points_spoken")
         gap = NBSP if words.unit == "%" else unit_gap(unit, locale.language, bool(words.prefix))
         amount = format_decimal(abs(diff), places, locale)
         sign = "+" if diff > 0 else MINUS

@@ -405,8 +405,8 @@ def tile_text(fig: KeyFigure, locale: Any) -> str:
     text = " ".join(w for w in parts if w)
     if fig.detail:
         text += f" – {locale.typographic(plain(fig.detail))}"
-    if words.change:
-        text += f"; {locale.typographic(words.change.spoken)}"
+    if words.change:  # (the semicolon as the language sets it: "restaurées ; 35,5 %" in French)
+        text += f"{locale.typographic('x;')[1:]} {locale.typographic(words.change.spoken)}"
     return text
 
 
