@@ -56,3 +56,17 @@ def test_text_folding_makes_every_run_of_spaces_and_line_ends_one_space():
             text = "".join(chars)
             assert _fold(text) == every_run.sub(" ", text).strip(), repr(text)
     assert _fold("12\u00a0%  der\n\tFirmen ") == "12\u00a0% der Firmen"
+
+
+def test_a_key_at_the_dash_of_a_list_entry_is_told_to_go_under_it() -> None:
+    """`text:` typed at the dash of a timeline entry's `- date:` line (a Belgian user's entry): the hint
+    said to indent it like the entries of `entries:`, where it already stood; it belongs under `date:`."""
+    from report.errors import ReportError
+    from report.load import parse_yaml
+    text = "entries:\n  - date: Januar\n    title: Empfang\n  text: Neujahrsempfang mit 300 Gästen.\n"
+    with pytest.raises(ReportError) as caught:
+        parse_yaml(text, Path("t.yaml"))
+    [diag] = caught.value.diagnostics
+    assert (diag.pos.line, diag.pos.col) == (4, 3)
+    assert "'text' stands at the dash of the list entry at line 2, not under its 'date:'" in diag.message
+    assert "indent 'text' 2 spaces more, under 'date:'" in diag.hint and "'- text:'" in diag.hint

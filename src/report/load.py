@@ -242,6 +242,17 @@ def _content_lines(lines: list[str], before: int) -> list[tuple[int, int, str]]:
     return out
 
 
+def _entry_at(above: list[tuple[int, int, str]], indent: int) -> tuple[int, Any] | None:
+    """The list entry ('- key: …') whose dash stands at `indent`, with only lines indented deeper (its
+    other keys) between it and the line below them: (its line, the match of its key)."""
+    for no, ind, t in above:
+        if ind > indent:
+            continue
+        item = re.match(r"^(\s*)-\s+([^\s#:'\"][^#:]*?)\s*:(?:\s|$)", t) if ind == indent else None
+        return (no, item) if item else None
+    return None
+
+
 def _indented_more(lines: list[str], line: int, indent: int, name: str) -> tuple[str, str] | None:
     above = next(((no, ind, t) for no, ind, t in _content_lines(lines, line) if ind < indent), None)
     if above is None or not (prev := _KEY.match(above[2])):
@@ -275,6 +286,11 @@ def _explain(text: str, exc: yaml.MarkedYAMLError) -> tuple[Any, ...] | None:
         above = _content_lines(lines, mark.line)
         if above and above[0][1] < indent:
             return _indented_more(lines, mark.line, indent, name)
+        if (entry := _entry_at(above, indent)) and not line.lstrip().startswith("-"):
+            no, item = entry  # a key at the dash of a list entry's line ('- date: …' / 'text: …'): meant for it
+            return (f"'{name}' stands at the dash of the list entry at line {no + 1}, not under its "
+                    f"'{item.group(2)}:'", f"indent '{name}' {item.start(2) - indent} spaces more, under "
+                    f"'{item.group(2)}:', to make it part of that entry, or start a new entry with '- {name}:'")
         for no, ind, t in above:
             if ind < indent and (parent := _KEY.match(t)):
                 return (f"'{name}' is indented less than the entries of '{parent.group(2)}:' above it at line "
