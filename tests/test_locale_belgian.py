@@ -21,6 +21,20 @@ from .test_wide_pages import _words
 BELGIAN = {**REPORT, "name": "eaux", "title": "Rapport annuel", "language": "fr-BE"}
 # nine tiles stand in three columns on A4, where « par rapport à l’année précédente » took twice a tile's width
 FIGURES = [{"value": 42 + i, "previous": 31, "label": f"de berges {i}"} for i in range(9)]
+# the user's ten figures: the tenth, alone in its row (three columns), measured at a column's width, made
+# every tile 9 mm higher, and the ten missed their A4 page (6, then 4 overleaf; nine fitted)
+TEN = [{"value": v, "previous": p, "label": label, **more} for v, p, label, more in [
+    (42, 31, "de berges restaurées", {"unit": "km"}),
+    (118, 96, "écoles accompagnées", {"detail": "soit 7 420 élèves sensibilisés"}),
+    (3400, None, "bénévoles mobilisés", {"qualifier": "plus de"}),
+    (12.4, 11.1, "de ressources", {"unit": "M€"}),
+    (1234.5, 1180, "don moyen des entreprises", {"unit": "€"}),
+    (87, 84, "des ressources affectées aux missions", {"unit": "%", "change": "absolute"}),
+    (6.8, 7.9, "frais de fonctionnement", {"unit": "%", "change": "absolute", "better": "lower"}),
+    (2150, 1980, "donatrices et donateurs réguliers", {}),
+    (27, 19, "de déchets retirés des rivières", {"unit": "t"}),
+    (-3.2, -1.5, "nitrates dans la Meuse à Namur", {"unit": "%", "change": "absolute", "better": "lower",
+                                                     "detail": "moyenne annuelle par rapport à 2025"})]]
 HUGE = {"value": 999999999.5, "previous": 1.25, "change": "absolute", "prefix": "CHF", "unit": "Mio. kWh/an",
         "label": "énergie"}  # its change line is wider than two lines of a tile
 # quantities at every place of a justified line (the m… before each shifts them), as the user tried them
@@ -29,6 +43,8 @@ ITEMS = ("Nos ressources : 12,4 M€ de dons, 15 000 k€ de legs et 2,1 Md€ d
          "de la 3e à la 6e primaire. ")
 SECTIONS: dict[str, Any] = {
     "chiffres": {"kind": "key_figures", "title": "Chiffres clés", "figures": FIGURES},
+    "dix": {"kind": "key_figures", "kicker": "L'année 2026 en bref", "title": "Dix chiffres",
+            "figures": [{k: v for k, v in f.items() if v is not None} for f in TEN]},
     "annee": {"kind": "text", "title": "Une année au fil de l'eau", "blocks": [
         {"heading": "Au seuil du XXIe siècle"},
         {"paragraph": "Les données de 2026 sont provisoires."},
@@ -76,6 +92,13 @@ def test_a_long_change_line_wraps_inside_its_tile(belgian):
             assert w[3] <= left + pitch - 4 * MM - 2 * PAD + 0.5, (w, left)
 
 
+def test_ten_key_figures_stay_on_one_a4_page(belgian):
+    words = belgian[0]
+    page = next(w[0] for w in words if w[1] == "Dix" and w[5] > 16)  # the section's title (not the contents')
+    numbers = ["42", "118", "400", "12,4", "234,5", "87", "6,8", "150", "27", "−3,2"]
+    assert [w[1] for w in words if w[0] == page and w[1] in numbers] == numbers
+
+
 def test_a_thousands_point_in_yaml_is_an_error_in_french(tmp_path):
     """`value: 3.400` (a Belgian's 3 400) printed „3,4“ and a bar of 8.500 was drawn at 8,5, silently: in a
     French document the point is no decimal mark, so YAML's reading of it is taken for a mistake, as in
@@ -110,8 +133,8 @@ def test_a_scaled_currency_and_a_unit_per_unit_stay_with_their_number(belgian):
 
 
 def _lines(words: list[tuple], title: str) -> list[str]:
-    """The lines from the first page that names `title` on, words joined by spaces."""
-    first = next(w[0] for w in words if w[1] == title)
+    """The lines from the page of the section `title` on (its heading's, not the contents'), words joined by spaces."""
+    first = next(w[0] for w in words if w[1] == title and w[5] > 16)
     rows: dict[tuple[int, float], list[tuple]] = {}
     for w in words:
         if w[0] >= first:
