@@ -118,6 +118,7 @@ class Node:
 
     pos: Pos = Pos()
     field_pos: dict[str, Pos] = {}  # where each key's value was written (set by the Reader)
+    items_pos: dict[str, list[Pos]] = {}  # … and each item of a list's (the layout's warnings name it)
 
     def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
         """Cross-field rules; override where a class has any."""
@@ -484,6 +485,7 @@ class Reader:
         obj.field_pos = value.value_pos
         self.ctx.positions[id(obj)] = (value.value_pos, {k: getattr(v, "item_pos", None)
                                                           for k, v in value.items()})
+        obj.items_pos = {k: list(v) for k, v in self.ctx.positions[id(obj)][1].items() if v}
         obj.check(self.diag, self.ctx)
         return obj
 
