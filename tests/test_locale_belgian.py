@@ -12,7 +12,7 @@ from report.build import build
 from report.layout.keyfigures import PAD
 from report.layout.styles import MM
 
-from .hostile import at, diagnostics, edit, line_of
+from .hostile import at, diagnostics, edit, line_of, only
 from .hostile import make_project as make_hostile
 from .test_locale_french import NBSP, NNBSP, _text
 from .test_text_blocks import REPORT, make_project
@@ -127,6 +127,21 @@ def test_a_thousands_point_in_yaml_is_an_error_in_french(tmp_path):
     # several points: YAML's text, which the German check took for a number (a traceback)
     assert text.message.endswith("values[4]: 1.000.000 is text in YAML, not a number")
     assert text.hint == "write 1000000 or quote it as '1 000 000'"
+
+
+def test_hints_show_examples_in_the_document_s_language(tmp_path):
+    """A French document's hints suggested the English '14–16 Sept' or 'Q1' for a timeline's date, and
+    paragraph: "Résultat: …" (the space the author typed before the colon dropped)."""
+    content = make_hostile(tmp_path)
+    edit(content, "report.yaml", "language: de-DE", "language: fr-BE")
+    bilanz = content / "sections" / "02-bilanz.yaml"
+    text = bilanz.read_text(encoding="utf-8")
+    bilanz.write_text(text + "  - timeline:\n      - date: du 14 au 16 septembre 2026 à Namur\n        text: Salon.\n",
+                      encoding="utf-8")
+    assert only(diagnostics(content)).hint == ("shorten it to the date, e.g. '14–16 sept.' or 'T1', and say the rest "
+                                               "in the text")
+    bilanz.write_text(text + "  - paragraph: Résultat : la Meuse est plus propre.\n", encoding="utf-8")
+    assert only(diagnostics(content)).hint.endswith('e.g. paragraph: "Résultat : …"')
 
 
 def test_a_note_label_has_the_french_space_before_its_colon(belgian):

@@ -142,9 +142,12 @@ class ReadContext:
     language: str = ""  # report.yaml's language ("en-GB"), "" until it is read: the examples hints show
     data_said: dict = field(default_factory=dict)  # problems of data files reported already (tabular.report_once)
 
-    def says(self, german: str, english: str) -> str:
-        """A hint's example in the document's language: German in a German document, else English."""
-        return german if self.language.startswith("de") or not self.language else english
+    def says(self, german: str, english: str, **others: str) -> str:
+        """A hint's example in the document's language: German in a German document, one of `others` in
+        a document of its language (fr="…": French), else English."""
+        if self.language.startswith("de") or not self.language:
+            return german
+        return others.get(self.language.split("-")[0].lower(), english)
 
     def value_pos(self, obj: Node, key: str) -> Pos:
         value_pos, _ = self.positions.get(id(obj), ({}, {}))
