@@ -108,13 +108,15 @@ def test_a_bad_cell_is_named_by_row_and_column(content):
     assert d.message == "chart 'x': column 'Strom': 'viel' is not a number"
 
 
-@pytest.mark.parametrize("cell", ["", " "])
+@pytest.mark.parametrize("cell", ["", " ", "n.d."])
 def test_an_empty_cell_is_named_not_a_crash(content, cell):
-    """An empty cell (or a space) in a chart's CSV crashed the number reader with an IndexError."""
+    """An empty cell (or a space) in a chart's CSV crashed the number reader with an IndexError; a Belgian
+    review's n.d. (non disponible) got 'write the number in digits, e.g. 20', where it has none."""
     _, diags = read(content, "kind: bar\ndata: data/werte.csv\n", f"Jahr;Strom\n2023;{cell}\n2024;300\n")
     (d,) = diags
     assert str(d.pos).endswith("data/werte.csv:2:6")
-    assert d.message == "chart 'x': column 'Strom': an empty value is not a number"
+    assert d.message == "chart 'x': column 'Strom': " + (f"{cell!r}" if cell.strip() else "an empty value") \
+        + " is not a number"
     assert d.hint == ("a chart has no gaps: write a number for every category, or leave the category out "
                       "(a table shows a missing value as –)")  # not 'write a number, e.g. 20'
 

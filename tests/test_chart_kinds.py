@@ -451,6 +451,8 @@ def test_percent_shares_that_miss_100_warn_with_their_place():
     assert d.severity == "warning" and d.message == "the shares add up to 99,0 %, not 100 %"
     (en,) = read(text, language="en-GB")[1]
     assert en.message == "the shares add up to 99.0%, not 100%"  # as an English document writes it
+    (fr,) = read(text, language="fr-BE")[1]  # (said 99.0%, in a French document whose tables say 13 135,5)
+    assert fr.message == "the shares add up to 99,0\u202f%, not 100\u202f%"
     assert d.pos.line == line_number(text, "values:") and str(d.pos.file).endswith("charts/x.yaml")
     assert read(MIX)[1] == []  # 100.0 exactly: no warning
     rounded = MIX.replace("[34.2, 21.5, 18.3, 12.0, 9.1, 4.9]", "[34, 22, 18, 12, 9, 6]")  # 101 by rounding

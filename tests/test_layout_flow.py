@@ -198,14 +198,14 @@ def test_a_long_pull_quote_keeps_two_lines_with_its_attribution(styles):
     assert quote.split(300, leading + 1) == []
 
 
-def _grid(styles, tiles: int, needed: float):
+def _grid(styles, tiles: int, needed: float, columns: int = 2):
     from report.layout.context import LayoutContext
     from report.layout.keyfigures import TileGrid
     from report.layout.templates import A4, Geometry
     ctx = LayoutContext(doc=None, styles=styles, locale=styles.locale, geometry=Geometry(*A4), charts={},
                         prepare_image=None, text_width=styles.theme.page.text_width)
     from types import SimpleNamespace
-    return TileGrid(ctx, [SimpleNamespace(previous=None, change="none")] * tiles, [needed] * tiles)
+    return TileGrid(ctx, [SimpleNamespace(previous=None, change="none")] * tiles, [needed] * tiles, columns=columns)
 
 
 @pytest.mark.parametrize("tiles", [3, 5, 7, 9, 11])
@@ -238,6 +238,10 @@ def test_a_tile_grid_that_must_split_is_shared_evenly(styles):
     assert sizes == [4, 4]
     sizes = [len(p.figures) for p in grid.split(400, 1 * row + 1) if not isinstance(p, PageBreak)]
     assert sizes == [2, 6]
+    # ten in three columns: 3 + 2 on each page, not 3 + 3 and then 3 + 1 (a Belgian review's pages 4 and 5)
+    grid = _grid(styles, 10, MIN_TILE_H, columns=3)
+    sizes = [len(p.figures) for p in grid.split(400, 3 * row + 1) if not isinstance(p, PageBreak)]
+    assert sizes == [5, 5]
 
 
 def test_eight_short_tiles_stay_on_one_a5_page(tmp_path):

@@ -330,6 +330,18 @@ def _flowable(styles: Any, entries: list[tuple[str, str | None, str]], title: st
 WIDTH = 122 * MM  # the text column on A4
 
 
+def test_the_widest_date_stands_an_em_from_its_dot(styles):
+    """« 21 septembre », the widest date of a Belgian review's timeline, stood 0.67 em from the dot on the
+    rule, where the other dates stood well clear of it."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    f = _flowable(styles, [("21 septembre", None, "Eins."), ("Avril", None, "Zwei.")])
+    f.wrap(WIDTH, 1000)
+    grid, (font, size) = f._grid, f.date_font
+    assert not grid.stacked
+    widest = stringWidth("21\u00a0septembre", font, size)
+    assert grid.rule_x - timeline.DOT * size - (grid.date_x + widest) >= size
+
+
 def test_the_title_never_stands_alone_and_a_short_entry_never_splits(styles):
     f = _flowable(styles, [("Januar", None, "Eins."), ("Februar", None, "Zwei " * 30), ("März", None, "Drei.")])
     f.wrap(WIDTH, 1000)

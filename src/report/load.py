@@ -278,7 +278,8 @@ def _explain(text: str, exc: yaml.MarkedYAMLError) -> tuple[Any, ...] | None:
     problem = exc.problem or ""
     if problem == "mapping values are not allowed here":
         if key and mark.column > key.end(2):  # not the key's own colon: one in the text after it
-            field, shown = key.group(2), line[key.end():mark.column].strip()
+            # (as typed before the colon: a French "Résultat : …" keeps its space)
+            field, shown = key.group(2), line[key.end():mark.column].lstrip()
             return (f"the text of '{field}' contains a colon followed by a space, which YAML reads as a new key",
                     f"quote the text or use >- for a paragraph, e.g. {field}: \"{shown}: …\"")
         return _indented_more(lines, mark.line, indent, name)

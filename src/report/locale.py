@@ -69,7 +69,9 @@ class Locale:
     # report.yaml's quotes: single: the language's single marks outside, its double ones inside
     # (‘…“…”…’); a quotation typed in straight single quotes takes the outer, single ones
     single_outer: bool = False
-    ordinals: tuple[str, ...] = ()  # an ordinal's endings (fr: 1er, XXIe), bound to the word after it
+    # an ordinal's endings after a number written so ("1": er, re; "any" number, Arabic or Roman: e, es):
+    # fr 1er, XXIe, bound to the word after it and its ending set as a superior (see `superiors`)
+    ordinals: tuple[tuple[str, tuple[str, ...]], ...] = ()
     # a quotation typed in straight single quotes takes the marks a double one takes at its place
     # (French has no single quotation marks: 'non' is « non », inside a quotation “non”)
     single_as_double: bool = False
@@ -152,6 +154,13 @@ class Locale:
             text = _spaced(lead + text + trail, self.space_before, self.space_after)[len(lead):]
             text = text[:len(text) - len(trail)] if trail else text
         return text
+
+    def superiors(self, text: str) -> list[tuple[int, int]]:
+        """Where `text` (as `typographic` sets it) holds an ordinal's ending, to be set as a superior
+        letter (French 1ᵉʳ, 2ᵈᵉ, XXIᵉ, as the Imprimerie nationale writes them): (start, end) of each."""
+        if not self.ordinals:
+            return []
+        return [m.span(1) for m in _ordinal_patterns(self.ordinals)[1].finditer(text)]
 
     def one_line(self, text: str) -> str:
         """`typographic` for a line set whole or read by software (running head, the cover's
@@ -346,19 +355,32 @@ def _spaced(text: str, before: str, after: str) -> str:
 
 
 @cache
+def _ordinal_patterns(ordinals: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """An ordinal and the word after it (to bind them), and an ordinal's ending (group 1, to raise it).
+    A number takes the endings listed for it as written ("1": 1er) or for "any": an Arabic number or a
+    Roman one (two letters or more, or I, V, X: not Le, De, Me) followed by one of them and no letter."""
+    branches = []
+    for number, ends in sorted(ordinals, key=lambda o: o[0] == "any"):  # a number's own endings first
+        alternatives = "|".join(re.escape(e) for e in sorted(ends, key=len, reverse=True))
+        head = r"(?:\d+|[IVXLCDM]{2,}|[IVX])" if number == "any" else re.escape(number)
+        branches.append(rf"{head}(?=(?:{alternatives})(?!\w))")
+    ordinal = rf"(?<![\w.,’'&#])(?:{'|'.join(branches)})"
+    return re.compile(rf"({ordinal}[^\W\d_]+) (?=[^\W\d_])"), re.compile(rf"{ordinal}([^\W\d_]+)")
+
+
+@cache
 def _word_binding(titles: tuple[str, ...], units: tuple[str, ...],
-                  ordinals: tuple[str, ...] = ()) -> tuple[re.Pattern[str] | None, ...]:
+                  ordinals: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> tuple[re.Pattern[str] | None, ...]:
     names = "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
     words = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
-    ends = "|".join(re.escape(o) for o in sorted(ordinals, key=len, reverse=True))
     return (re.compile(rf"(?<![\w.])((?:{names})) (?=[A-ZÀ-Þ])") if names else None,
             re.compile(rf"(?<=\d) (?=(?:{words})(?!\w))") if words else None,
             re.compile(r"(?<=\d)\u00a0h (?=\d\d(?!\d))") if "h" in units else None,  # 9 h 30
-            # a number or a Roman one (two letters or more, or I, V, X: not Le, De, Me) and its ending
-            re.compile(rf"(?<![\w.,’'])((?:\d+|[IVXLCDM]{{2,}}|[IVX])(?:{ends})) (?=[^\W\d_])") if ends else None)
+            _ordinal_patterns(ordinals)[0] if ordinals else None)
 
 
-def _bind_words(text: str, titles: tuple[str, ...], units: tuple[str, ...], ordinals: tuple[str, ...] = ()) -> str:
+def _bind_words(text: str, titles: tuple[str, ...], units: tuple[str, ...],
+                ordinals: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> str:
     """A language's own titles, units and ordinals: "M. Dupont", "Mme Martin", "12,4 millions", "9 h 30",
     "1er degré", "XXIe siècle"."""
     if " " not in text:
@@ -441,4 +463,5 @@ def _language_locale(language: str) -> Locale:
                   spine=data.get("spine", Locale.spine),
                   space_before=data.get("space_before", ""), space_after=data.get("space_after", ""),
                   titles=tuple(data.get("titles", ())), units=tuple(data.get("units", ())),
-                  ordinals=tuple(data.get("ordinals", ())), single_as_double=bool(data.get("single_as_double")))
+                  ordinals=tuple((str(n), tuple(ends)) for n, ends in (data.get("ordinals") or {}).items()),
+                  single_as_double=bool(data.get("single_as_double")))

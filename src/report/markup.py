@@ -210,7 +210,9 @@ def render(text: str, escape: Callable[[str], str], bold: Callable[[str], str], 
            link: Callable[[str, str], str], typographic: Callable[..., str] | None = None,
            url_breaks: bool = False, note: Callable[[int], str] | None = None,
            quote_depth: Callable[[str, str, int], int] | None = None, depth: int = 0,
-           page: Callable[[str], str] | None = None, ref_link: Callable[[str, str], str] | None = None) -> str:
+           page: Callable[[str], str] | None = None, ref_link: Callable[[str, str], str] | None = None,
+           superiors: Callable[[str], list[tuple[int, int]]] | None = None,
+           superior: Callable[[str], str] | None = None) -> str:
     """Text with its inline markup rendered for one output (reportlab markup, HTML …): every span is
     escaped by `escape`, then wrapped by `bold`, `italic` and `link(piece, href)` where it is marked.
 
@@ -221,7 +223,9 @@ def render(text: str, escape: Callable[[str], str], bold: Callable[[str], str], 
     and nests them. Web addresses are shown as written (with zero-width break opportunities if
     `url_breaks`). A footnote reference [^n] becomes `note(n)`,
     or nothing where an output has no footnotes. A cross-reference's {page} becomes `page(id)` (its
-    target's page number), and the reference `ref_link(piece, id)` where an output links it."""
+    target's page number), and the reference `ref_link(piece, id)` where an output links it.
+    `superiors(shown)` finds the pieces of a span's text set as superior letters (an ordinal's ending,
+    French 1ᵉʳ), each escaped and then wrapped by `superior(piece)`."""
     out = []
     spans = [replace(s, text=s.text.replace(PAGE, page(s.ref))) if s.ref is not None and page else s
              for s in parse(text)]
@@ -239,7 +243,8 @@ def render(text: str, escape: Callable[[str], str], bold: Callable[[str], str], 
             depth = quote_depth(span.text, before, depth)
         else:
             shown = typographic(span.text, before, after=after) if typographic else span.text
-        piece = escape(shown)
+        piece = escape(shown) if superiors is None or superior is None or span.url \
+            else raised(shown, superiors(shown), escape, superior)
         if span.bold:
             piece = bold(piece)
         if span.italic:
@@ -254,6 +259,17 @@ def render(text: str, escape: Callable[[str], str], bold: Callable[[str], str], 
                 continue
             piece = ref_link(piece, span.ref)
         out.append(piece)
+    return "".join(out)
+
+
+def raised(text: str, spans: list[tuple[int, int]], escape: Callable[[str], str],
+           superior: Callable[[str], str]) -> str:
+    """`text` escaped, its `spans` (start, end) each wrapped by `superior`."""
+    out, at = [], 0
+    for start, end in spans:
+        out += [escape(text[at:start]), superior(escape(text[start:end]))]
+        at = end
+    out.append(escape(text[at:]))
     return "".join(out)
 
 

@@ -13,6 +13,7 @@ sub-headings, a wrong or hostile seed) costs one more pass, never a wrong page n
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -29,7 +30,7 @@ from .context import LayoutContext
 from .measure import block_width, lead_style, wide
 from .styles import MM
 from .templates import text_frame_height
-from .text import Paragraph, escape, rl_markup, rl_plain
+from .text import Paragraph, escape, rl_markup, rl_plain, rl_typeset
 
 NUMBER_WIDTH = 12 * MM
 FORM_MARGIN = 2  # points around a number's form: its bounding box clips
@@ -51,10 +52,12 @@ class Contents(TableOfContents):
 
     def __init__(self, entry_style: Any, number_style: Any, seed: SeedSlot | None = None, sub_style: Any = None,
                  levels: int = 1, page_h: float | None = None, levels_pos: Pos | None = None,
-                 notes: list[Diagnostic] | None = None, measure: float | None = None):
+                 notes: list[Diagnostic] | None = None, measure: float | None = None,
+                 typeset: Callable[[str], str] = escape):
         """`page_h`: the room of a page after the first (the contents' last two pages are balanced);
         `levels_pos`: where the theme sets contents_levels; `notes`: where the warning goes; `measure`:
-        the widest the lines are set in one column (a wide page: layout.measure), None: the frame's width."""
+        the widest the lines are set in one column (a wide page: layout.measure), None: the frame's width;
+        `typeset`: an entry's text (as `Locale.typographic` set it) as paragraph markup."""
         super().__init__()
         self.page_h, self.levels_pos, self.notes, self.measure = page_h, levels_pos, notes, measure
         self.pages: list[int] = []  # the pages the contents lines are drawn on (this pass)
@@ -62,7 +65,7 @@ class Contents(TableOfContents):
         self.entry_style, self.number_style = entry_style, number_style
         self.sub_style, self.levels = sub_style or entry_style, levels
         self.lines = ContentsLines([])
-        self.seed = seed
+        self.seed, self.typeset = seed, typeset
         self.name = "RptTocNumber"  # the numbers' forms: …_0, _1, … (one contents per document, a canvas per pass)
         self._drawn: tuple[Any, Any] | None = None  # (canvas, document template) of this pass's lines
         if seed is not None:
@@ -133,11 +136,11 @@ class Contents(TableOfContents):
         rows = []
         for index, (level, text, key) in enumerate(lines):
             style = self.entry_style if level == 0 else self.sub_style
-            entry = Paragraph(escape(text), style)
+            entry = Paragraph(self.typeset(text), style)
             h = entry.wrap(aw - NUMBER_WIDTH, ah)[1]
             if h > style.leading:  # it wraps: its lines closer together than the entries, or it reads as two
                 tight = style.clone(style.name, leading=style.fontSize * WRAPPED_LEADING)
-                entry = Paragraph(escape(text), tight)
+                entry = Paragraph(self.typeset(text), tight)
                 h = entry.wrap(aw - NUMBER_WIDTH, ah)[1] + style.leading - tight.leading
             number = LateNumber(self, index)
             rows.append(Row(entry, number, key, max(h, number.wrap(NUMBER_WIDTH, ah)[1]), level))
@@ -395,7 +398,7 @@ def layout(ctx: LayoutContext) -> list[Any]:
     toc = Contents(st.para("toc1"), st.para("toc1", alignment=TA_RIGHT), ctx.contents_seed,
                    st.para("toc1", fontName=st.font["regular"], leftIndent=6 * MM), text.contents_levels,
                    text_frame_height(ctx.geometry, st.theme.page), text.field_pos.get("contents_levels"),
-                   st.notes, block_width(ctx) if wide(ctx) else None)
+                   st.notes, block_width(ctx) if wide(ctx) else None, lambda text: rl_typeset(text, ctx.locale))
     kicker = Paragraph(rl_plain(rep.subtitle or str(rep.year), ctx.locale), st.para("kicker"))
     kicker.outline_entry = (ctx.locale.label("contents"), "contents")
     kicker.starts_section = True

@@ -193,7 +193,10 @@ def layout(ctx: LayoutContext, section: ForewordSection, index: int) -> list[Any
         story.append(MarginPortrait(portraits))
     right = letter_right(ctx)  # on a wide page the letter keeps to a column's measure
     body = st.para("body", leftIndent=x, rightIndent=right)
-    letter = [Paragraph(rl_markup(text, loc, refs=ctx.refs), body) for text in section.paragraphs]
+    # a paragraph set with emergency stretch says so, at its item (as body text does)
+    at = section.items_pos.get("paragraphs") or []
+    letter = [Paragraph(rl_markup(text, loc, refs=ctx.refs), body, source=at[i] if i < len(at) else section.pos,
+                        notes=st.notes) for i, text in enumerate(section.paragraphs)]
     ending: list[Any] = [Paragraph(rl_plain(section.closing, loc), st.para("body", leftIndent=x, rightIndent=right,
                                                                           alignment=TA_LEFT, spaceAfter=2 * MM))]
     if section.signatories:

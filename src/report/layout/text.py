@@ -126,6 +126,23 @@ def quoteattr(text: str) -> str:
     return f"'{text}'" if "'" not in text else '"{}"'.format(text.replace('"', "&quot;"))
 
 
+# an ordinal's ending as a superior letter (French 1ᵉʳ, XXIᵉ): smaller, its x-height about level with the
+# capitals (reportlab's default <super> is a superscript figure's, raised half the size, 2 points smaller)
+SUPERIOR_SIZE = "62%"  # of the text's size
+SUPERIOR_RISE = "38%"
+
+
+def superior(piece: str) -> str:
+    """Escaped text as a superior letter."""
+    return f'<super rise="{SUPERIOR_RISE}" size="{SUPERIOR_SIZE}">{piece}</super>'
+
+
+def rl_typeset(shown: str, locale: Locale) -> str:
+    """Text as `Locale.typographic` sets it, escaped, an ordinal's ending as a superior letter."""
+    spans = locale.superiors(shown)
+    return markup.raised(shown, spans, escape, superior) if spans else escape(shown)
+
+
 def rl_markup(text: str, locale: Locale, note: Any = None, depth: int = 0, refs: Any = None) -> str:
     """Safe reportlab markup for a content string (already validated by the model). Links are not
     underlined here: the paragraph style's `linkUnderline` decides per edition (see Styles.para).
@@ -136,12 +153,13 @@ def rl_markup(text: str, locale: Locale, note: Any = None, depth: int = 0, refs:
                          lambda p, href: f"<a href={quoteattr(href)}>{p}</a>", locale.typographic, url_breaks=True,
                          note=note, quote_depth=locale.quote_depth, depth=depth,
                          page=refs.number if refs is not None else None,
-                         ref_link=refs.link if refs is not None and refs.links else None)
+                         ref_link=refs.link if refs is not None and refs.links else None,
+                         superiors=locale.superiors if locale.ordinals else None, superior=superior)
 
 
 def rl_plain(text: str, locale: Locale) -> str:
-    """Escaped text without any markup (headings, labels)."""
-    return escape(locale.typographic(text))
+    """Escaped text without any inline markup (headings, labels); an ordinal's ending as a superior letter."""
+    return rl_typeset(locale.typographic(text), locale)
 
 
 def rl_link(text: str, href: str, locale: Locale) -> str:

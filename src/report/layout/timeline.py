@@ -30,7 +30,9 @@ DATE_SHARE = 0.25  # the widest the date column is, as a share of the measure (a
 DATE_MIN = 4.0  # em: the narrowest it is (Q1 … Q4 would pull the rule against the dates)
 MIN_TEXT_CHARS = 30  # the text beside the dates holds this many characters a line, else dates stand above it
 MIN_SPLIT_LINES = 2  # a split entry keeps this many lines of its text on each side
-DATE_GAP = 0.9  # em between the date column and the rule
+# em between the date column (its widest date) and the dot's edge: 0.9 em to the rule's middle left the widest
+# date, « 21 septembre », 0.67 em from its dot, close enough to read as touching it
+DATE_GAP = 1.0
 TEXT_GAP = 1.0  # em between the rule and the text
 DOT = 0.23  # em: the dot's radius
 RULE = 0.6  # pt: the rule's width
@@ -132,7 +134,7 @@ class TimelineFlowable(Flowable):
         widest = max(stringWidth(d, *self.date_font) for d in self.dates)
         longest_word = max(stringWidth(w, *self.date_font) for d in self.dates for w in d.split(" "))
         date_w = min(max(widest, DATE_MIN * self.size), max(measure * DATE_SHARE, longest_word)) + 0.5  # (rounding)
-        rule_x = self.x + date_w + DATE_GAP * self.size
+        rule_x = self.x + date_w + (DATE_GAP + DOT) * self.size
         text_x = rule_x + TEXT_GAP * self.size
         if text_chars(self.entries[0].text.style, aw - text_x) >= MIN_TEXT_CHARS:
             return Grid(self.x, date_w, rule_x, text_x, aw - text_x, False)

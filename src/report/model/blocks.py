@@ -376,7 +376,9 @@ class TimelineEntry(Node):
         if len(self.date) > MAX_DATE_CHARS:
             diag.error(ctx.value_pos(self, "date"), f"timeline: date {self.date!r} is {len(self.date)} characters "
                        f"long; the date column holds {MAX_DATE_CHARS} at most",
-                       "shorten it to the date, e.g. " + ctx.says("'14.–16. Sept.' or 'Q1'", "'14–16 Sept' or 'Q1'")
+                       "shorten it to the date, e.g. "
+                       + ctx.says("'14.–16. Sept.' or 'Q1'", "'14–16 Sept' or 'Q1'", fr="'14–16 sept.' or 'T1'",
+                                  nl="'14–16 sept.' or 'K1'")
                        + ", and say the rest in the text")
 
 

@@ -9,7 +9,7 @@ from typing import Literal
 
 from ..errors import Diagnostic, Diagnostics, Pos, ReportError
 from ..labels import LINE_MM, counting, label_wrap, text_mm, wrap_label
-from .numbers import Number, NumberError, comma_splits, parse_number, warn_rounded
+from .numbers import Number, NumberError, comma_splits, format_decimal, parse_number, warn_rounded
 from .reader import Markup, Node, ReadContext, spec
 from .tabular import CsvData, read_csv, report_once, resolve_data
 
@@ -430,8 +430,13 @@ class DonutChart(ChartBase):
         total = sum((v.value for v in self.values), Decimal(0))
         tolerance = len(self.values) * Decimal(1).scaleb(-places) / 2
         if abs(total - 100) > tolerance:
-            shown = format(total.quantize(Decimal(1).scaleb(-places)), "f").replace(".", ctx.says(",", "."))
-            pc = ctx.says(" %", "%")
+            # in the document's notation: 99,7 % in German and French, 99.7% in English
+            seps = ctx.numbers
+            if seps is None:  # a chart read alone: its language's
+                from ..locale import get_locale
+                seps = get_locale(ctx.language or "de-DE")
+            shown = format_decimal(total, places, seps)
+            pc = ctx.says(" %", "%", fr="\u202f%")
             diag.warning(ctx.value_pos(self, "values"), f"the shares add up to {shown}{pc}, not 100{pc}",
                          f"check the values: shares of a whole add up to 100{pc} (up to rounding)")
 

@@ -118,6 +118,7 @@ class Node:
 
     pos: Pos = Pos()
     field_pos: dict[str, Pos] = {}  # where each key's value was written (set by the Reader)
+    items_pos: dict[str, list[Pos]] = {}  # … and each item of a list's (the layout's warnings name it)
 
     def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
         """Cross-field rules; override where a class has any."""
@@ -141,9 +142,12 @@ class ReadContext:
     language: str = ""  # report.yaml's language ("en-GB"), "" until it is read: the examples hints show
     data_said: dict = field(default_factory=dict)  # problems of data files reported already (tabular.report_once)
 
-    def says(self, german: str, english: str) -> str:
-        """A hint's example in the document's language: German in a German document, else English."""
-        return german if self.language.startswith("de") or not self.language else english
+    def says(self, german: str, english: str, **others: str) -> str:
+        """A hint's example in the document's language: German in a German document, one of `others` in
+        a document of its language (fr="…": French), else English."""
+        if self.language.startswith("de") or not self.language:
+            return german
+        return others.get(self.language.split("-")[0].lower(), english)
 
     def value_pos(self, obj: Node, key: str) -> Pos:
         value_pos, _ = self.positions.get(id(obj), ({}, {}))
@@ -484,6 +488,7 @@ class Reader:
         obj.field_pos = value.value_pos
         self.ctx.positions[id(obj)] = (value.value_pos, {k: getattr(v, "item_pos", None)
                                                           for k, v in value.items()})
+        obj.items_pos = {k: list(v) for k, v in self.ctx.positions[id(obj)][1].items() if v}
         obj.check(self.diag, self.ctx)
         return obj
 

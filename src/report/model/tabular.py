@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import SimpleNamespace
@@ -27,6 +28,8 @@ APOSTROPHES = "’'"  # Swiss thousands: 1’250’000 (and Excel's 1'250'000)
 # a chart's value left out, in its YAML or its CSV file (the README's advice)
 NO_GAPS = ("a chart has no gaps: write a number for every category, or leave the category out "
            "(a table shows a missing value as –)")
+# what spreadsheets write for a value they do not have: n.d., n/a, N.A., k.A., s.o., n.v., –, ?, …
+_MISSING = re.compile(r"(?i)n\.?\s?[dav]\.?|n/[ad]|k\.\s?a\.|s\.\s?o\.|[-–—?…x]|\.{2,3}")
 
 
 @dataclass(frozen=True)
@@ -80,7 +83,8 @@ class CsvData:
         (cell, exc), rest = problems[0], problems[1:]  # one error for the column: the first cell, the others named
         shown = ", ".join(repr(c.text) for c, _ in rest[:3]) + (", …" if len(rest) > 3 else "")
         more = f" (and {len(rest)} more cell{'s' if len(rest) != 1 else ''} of this column: {shown})" if rest else ""
-        hint = NO_GAPS if not cell.text else _currency_hint(cell.text, unit) or exc.hint
+        missing = not cell.text or _MISSING.fullmatch(cell.text.strip()) is not None
+        hint = NO_GAPS if missing else _currency_hint(cell.text, unit) or exc.hint
         raise ReportError([Diagnostic(f"column '{name}': {exc}{more}", cell.pos, hint)])
 
 
