@@ -69,6 +69,9 @@ def with_notes(story: list[Any], notes: list[Any]) -> list[Any]:
     while end and isinstance(story[end - 1], Spacer):
         end -= 1
     last = story[end - 1] if end else None
+    if getattr(last, "takes_notes", False):  # a chart that may be set lower (layout.section.LowerChart): it stays one
+        last._content = [*last._content, *story[end:], *notes]
+        return story[:end]
     if isinstance(last, KeepTogether):  # [space, KeepTogether(title, chart, caption …), space]
         return [*story[:end - 1], KeepTogether([*last._content, *story[end:], *notes])]
     if type(last).__name__ == "Columns" and end == len(story):
@@ -76,6 +79,8 @@ def with_notes(story: list[Any], notes: list[Any]) -> list[Any]:
         return story + notes
     if last is None or end < len(story) or type(last).__name__ in ("Columns", "KeepRoom"):
         return story + notes
+    if isinstance(last, EndsWith):  # a paragraph and the note after it: the footnotes join the note
+        return [*story[:-1], EndsWith(last.last, [*last.notes, *notes])]
     return [*story[:-1], EndsWith(last, notes)]
 
 
