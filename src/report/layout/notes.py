@@ -69,8 +69,9 @@ def with_notes(story: list[Any], notes: list[Any]) -> list[Any]:
     while end and isinstance(story[end - 1], Spacer):
         end -= 1
     last = story[end - 1] if end else None
-    if getattr(last, "takes_notes", False):  # a chart that may be set lower (layout.section.LowerChart): it stays one
-        last._content = [*last._content, *story[end:], *notes]
+    take = getattr(last, "take_notes", None)  # a chart set lower, a photo set smaller, a table that may break
+    if take is not None:  # (kept together by their own rules, which a plain KeepTogether would lose)
+        take([*story[end:], *notes])
         return story[:end]
     if isinstance(last, KeepTogether):  # [space, KeepTogether(title, chart, caption …), space]
         return [*story[:end - 1], KeepTogether([*last._content, *story[end:], *notes])]

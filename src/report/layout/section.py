@@ -223,7 +223,9 @@ class LowerChart(KeepTogether):
     that keeps it there, rather than move on and leave half a short page empty (on a 16:9 page a 70 mm
     chart after the section's text missed its rest by a few millimetres: the page stood half empty)."""
 
-    takes_notes = True  # (notes.with_notes: a note or the footnotes after it join its content)
+    def take_notes(self, flowables: list[Any]) -> None:
+        """A note or the section's footnotes after it join it (notes.with_notes)."""
+        self._content = [*self._content, *flowables]
 
     def __init__(self, flowables: list[Any], lower: Any):
         super().__init__(flowables)
@@ -275,7 +277,9 @@ class ShrinkToFit(KeepTogether):
     page's foot empty (a portrait after the last lines of a section left two half-empty pages).
     Only for photos set at the layout's size: a `width:` the author gives is kept."""
 
-    takes_notes = True  # (notes.with_notes: a note or the footnotes after it join its content)
+    def take_notes(self, flowables: list[Any]) -> None:
+        """A note or the section's footnotes after it join it (notes.with_notes)."""
+        self._content = [*self._content, *flowables]
 
     def __init__(self, flowables: list[Any], image: PlacedImage, captions: list[Any] = (), full: float = 0.0):
         super().__init__(flowables)
@@ -665,7 +669,8 @@ def layout(ctx: LayoutContext, section: TextSection, index: int) -> list[Any]:
             elif isinstance(block, ParagraphBlock) or isinstance(block, ListBlock) and not _wide_list(block):
                 floats.running(flow)
         i += 1 + taken
-        if isinstance(block, Note) and not run and i > 1 and isinstance(blocks[i - 2], _NOTED):
+        if isinstance(block, Note) and not run and i > 1 and isinstance(blocks[i - 2], _NOTED) \
+                and not _page_photo(blocks[i - 2]):
             story = notes.with_notes(story, flow)  # small print goes with what it is about
             continue
         if two and not spanning:
