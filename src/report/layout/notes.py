@@ -62,7 +62,8 @@ def with_notes(story: list[Any], notes: list[Any]) -> list[Any]:
     """`story` followed by the section's footnotes, which never start a page alone: they keep the
     end of the section's last paragraph (its last lines go with them), another last block whole,
     join a last chart, table or image in what keeps it together (it moves on with them), or the
-    last lines of two columns."""
+    last lines of two columns. A note block right after a chart, image, grid, table or paragraph
+    joins it the same way (layout.section)."""
     if not notes or not story:
         return story + notes
     end = len(story)
