@@ -44,6 +44,12 @@ SECTIONS: dict[str, Any] = {
         {"chart": "ring"},
         {"note": {"label": "Hinweis", "text": "NotizZumRing gilt für alle Werte."}},
         {"paragraph": _text("NachDerNotiz", 2)}]},
+    "tabelle": {"kind": "text", "title": "Eine Tabelle", "page": "new", "columns": 1, "blocks": [
+        {"paragraph": _text("VorDerTabelle", 6)},
+        {"table": {"title": "TabellenTitel", "alt": "Eine Tabelle.", "source": "TabellenQuelle",
+                   "columns": [{"name": "Name"}, {"name": "A", "type": "number"}, {"name": "B", "type": "number"}],
+                   "rows": [[f"Zeile{k:02d}", k, k + 1] for k in range(16)]}},
+        {"note": {"label": "Hinweis", "text": "NotizZurTabelle gilt."}}]},
 }
 CHARTS = {  # a 70 mm bar chart that misses the page under 14 sentences; a ring as high as a page leaves room
     "balken": "kind: bar\ntitle: BalkenTitel\nalt: Drei Balken.\ncaption: Ein Diagramm.\nsource: BalkenQuelle\n"
@@ -151,3 +157,12 @@ def test_a_note_after_a_chart_goes_with_it(sixteen_nine):
     goes with what it is about."""
     words = sixteen_nine["words"]
     assert _find(words, "NotizZumRing")[0] == _find(words, "RingQuelle")[0] == _find(words, "RingTitel")[0]
+
+
+def test_a_table_with_a_note_after_it_still_breaks_at_a_page_foot(sixteen_nine):
+    """The note goes on with the table's source; the table, shorter than a page, still breaks where the
+    rest of a page holds most of its rows, rather than move on whole with the note."""
+    words = sixteen_nine["words"]
+    first = _find(words, "Zeile00")[0]
+    assert _find(words, "VorDerTabelleEnde")[0] == first and _find(words, "Zeile15")[0] == first + 1
+    assert _find(words, "NotizZurTabelle")[0] == _find(words, "TabellenQuelle")[0] == first + 1
