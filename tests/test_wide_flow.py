@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pikepdf
 import pytest
 from PIL import Image
 
@@ -34,6 +35,27 @@ SECTIONS: dict[str, Any] = {
         {"heading": "KopfUeberDemQuadrat"},
         {"image": {"image": "images/quadrat.jpg", "alt": "QuadratAlt", "caption": "QuadratBild."}},
         {"paragraph": _text("UnterDemQuadrat", 2)}]},
+    "diagramm": {"kind": "text", "title": "Ein Diagramm", "page": "new", "blocks": [
+        {"paragraph": _text("VorDemDiagramm", 14)},
+        {"chart": "balken"},
+        {"heading": "NachDemDiagramm"}, {"paragraph": _text("Danach", 3)}]},
+    "notiz": {"kind": "text", "title": "Eine Notiz", "page": "new", "blocks": [
+        {"paragraph": _text("VorDemRing", 1)},
+        {"chart": "ring"},
+        {"note": {"label": "Hinweis", "text": "NotizZumRing gilt für alle Werte."}},
+        {"paragraph": _text("NachDerNotiz", 2)}]},
+    "tabelle": {"kind": "text", "title": "Eine Tabelle", "page": "new", "columns": 1, "blocks": [
+        {"paragraph": _text("VorDerTabelle", 6)},
+        {"table": {"title": "TabellenTitel", "alt": "Eine Tabelle.", "source": "TabellenQuelle",
+                   "columns": [{"name": "Name"}, {"name": "A", "type": "number"}, {"name": "B", "type": "number"}],
+                   "rows": [[f"Zeile{k:02d}", k, k + 1] for k in range(16)]}},
+        {"note": {"label": "Hinweis", "text": "NotizZurTabelle gilt."}}]},
+}
+CHARTS = {  # a 70 mm bar chart that misses the page under 14 sentences; a ring as high as a page leaves room
+    "balken": "kind: bar\ntitle: BalkenTitel\nalt: Drei Balken.\ncaption: Ein Diagramm.\nsource: BalkenQuelle\n"
+              "height: 70\ncategories: [A, B, C]\nseries:\n  - values: [1, 2, 3]\n",
+    "ring": "kind: donut\ntitle: RingTitel\nalt: Drei Anteile.\ncaption: Ein Ring.\nsource: RingQuelle\nheight: 104\n"
+            "categories: [A, B, C]\nvalues: [25, 30, 45]\nunit: '%'\n",
 }
 
 
@@ -44,9 +66,16 @@ def sixteen_nine(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     (content / "theme.yaml").write_text("page:\n  size: [13.333in, 7.5in]\n", encoding="utf-8")
     Image.new("RGB", (1000, 1500), (90, 120, 150)).save(root / "assets" / "images" / "hoch.jpg", dpi=(300, 300))
     Image.new("RGB", (1200, 1200), (90, 120, 150)).save(root / "assets" / "images" / "quadrat.jpg", dpi=(300, 300))
+    (content / "charts").mkdir()
+    for name, text in CHARTS.items():
+        (content / "charts" / f"{name}.yaml").write_text(text, encoding="utf-8")
     result = build(content, root / "out", ["print"])
     path = result.outputs[0].path
-    return {"words": _words(path), "figures": _figures(path), "warnings": [w.format() for w in result.warnings]}
+    with pikepdf.open(path) as pdf:
+        charts = [(no, str(name)) for no, page in enumerate(pdf.pages, start=1)
+                  for name in page.Resources.get("/XObject", {}).keys() if "RptChart" in str(name)]
+    return {"words": _words(path), "figures": _figures(path), "warnings": [w.format() for w in result.warnings],
+            "charts": charts}
 
 
 def test_a_sub_heading_stays_with_the_portrait_under_it(sixteen_nine):
@@ -110,3 +139,30 @@ def test_a_chart_too_tall_for_the_page_names_its_height_and_the_most_it_may_be(t
     assert "150 mm high" in d.message and "sections/hoch.yaml:" in d.message, d.format()
     most = int(d.hint.split("at most ")[1].split(" mm")[0])
     assert 100 < most < 141, d.hint  # the text area of a 16:9 page is 141 mm high
+
+
+def test_a_chart_that_misses_a_wide_page_by_a_little_is_drawn_lower_to_stay(sixteen_nine):
+    """A 70 mm chart after the section's text missed the rest of the 16:9 page by a few millimetres and
+    moved on, leaving the page half empty (a sub-heading after it: no text to float before it). On a
+    wide page it is drawn at three quarters of its height (52.5 mm) to stay under its text."""
+    words = sixteen_nine["words"]
+    page = _find(words, "VorDemDiagrammEnde")[0]
+    assert _find(words, "BalkenTitel")[0] == page and _find(words, "BalkenQuelle")[0] == page
+    drawn = [name for no, name in sixteen_nine["charts"] if no == page]
+    assert len(drawn) == 1 and "x52_5" in drawn[0], sixteen_nine["charts"]  # drawn at the height it is set at
+
+
+def test_a_note_after_a_chart_goes_with_it(sixteen_nine):
+    """A note after a chart that filled the page stood alone at the next page's top: small print
+    goes with what it is about."""
+    words = sixteen_nine["words"]
+    assert _find(words, "NotizZumRing")[0] == _find(words, "RingQuelle")[0] == _find(words, "RingTitel")[0]
+
+
+def test_a_table_with_a_note_after_it_still_breaks_at_a_page_foot(sixteen_nine):
+    """The note goes on with the table's source; the table, shorter than a page, still breaks where the
+    rest of a page holds most of its rows, rather than move on whole with the note."""
+    words = sixteen_nine["words"]
+    first = _find(words, "Zeile00")[0]
+    assert _find(words, "VorDerTabelleEnde")[0] == first and _find(words, "Zeile15")[0] == first + 1
+    assert _find(words, "NotizZurTabelle")[0] == _find(words, "TabellenQuelle")[0] == first + 1

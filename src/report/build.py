@@ -63,7 +63,16 @@ def _pipeline(content_dir: Path, out_dir: Path, edition_names: list[str] | None,
               marks: bool, cache: Cache) -> BuildResult:
     # what the charts need comes first, without reportlab or pikepdf: the chart workers are forked
     # before those imports, so their matplotlib import runs beside the rest of the build's
-    from .charts import chart_languages, full_width, grid_cells, label_room, render_charts, start_early, stop_workers
+    from .charts import (
+        chart_languages,
+        full_width,
+        grid_cells,
+        label_room,
+        lower_cells,
+        render_charts,
+        start_early,
+        stop_workers,
+    )
     from .content import load_document
     from .theme import load_theme
 
@@ -82,7 +91,8 @@ def _pipeline(content_dir: Path, out_dir: Path, edition_names: list[str] | None,
         locale = doc.locale()  # the report's language, with report.yaml's numbers:
         # drawn in worker processes while the layout runs; the first finish waits for them
         # each at the sizes it is set at: the text frame's width (in a section's own language too), a grid's cells
-        cells, full, languages = grid_cells(doc, theme), full_width(doc), chart_languages(doc)
+        # (and lower at the frame's width on a wide page, which the layout sets where a chart misses a page)
+        cells, full, languages = grid_cells(doc, theme) + lower_cells(doc, theme), full_width(doc), chart_languages(doc)
         charts = render_charts(doc.charts, theme, fonts, locale, theme.page.text_width, cache, background=True,
                                languages=languages, cells=cells, full=full)
         return _layout_and_finish(doc, theme, fonts, locale, charts, content_dir, out_dir, edition_names,

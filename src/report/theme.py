@@ -302,6 +302,16 @@ class PageGrid(Node):
         return self.trim[0] - (self.margin_inner + self.margin_outer) * MM
 
     @property
+    def text_height(self) -> float:
+        """Height of the text frame in points."""
+        return self.trim[1] - (self.margin_top + self.margin_bottom) * MM
+
+    @property
+    def wide(self) -> bool:
+        """A text frame wider than high (A4 landscape, 16:9): a full-width chart takes half of it."""
+        return self.text_width > self.text_height
+
+    @property
     def factor(self) -> float:
         """How much smaller or larger than A4 the page is (geometric mean of the sides); 1 at A4."""
         w, h = trim_mm(self)

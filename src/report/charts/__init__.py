@@ -143,6 +143,34 @@ def full_width(doc: Any) -> list[str]:
                               if language is None and isinstance(block, ChartRef) and block.id in doc.charts))
 
 
+LOWER = 0.75  # on a wide page, the share of its height a full-width chart may be drawn at to stay on a page
+
+
+def lower_height(chart: Any, theme: Theme) -> float | None:
+    """The height (mm) a bar or line chart set at the text frame's width may be drawn at on a wide page
+    (PageGrid.wide), where it misses the rest of a page: LOWER of its own, not under 30 mm and not where
+    horizontal bars' labels would no longer fit; None where it is always drawn at its own height."""
+    if not theme.page.wide or not isinstance(chart, BarChart | LineChart):
+        return None
+    low = round(max(30.0, chart.height * LOWER), 1)
+    if low >= chart.height or (isinstance(chart, BarChart)
+                               and _of_height(chart, low).label_room(theme.page.text_width / MM) is not None):
+        return None
+    return low
+
+
+def lower_cells(doc: Any, theme: Theme) -> list[GridCell]:
+    """The charts a section places at the text frame's width that may be drawn lower there (lower_height),
+    as cells of that width and the lower height: the layout sets that drawing where it misses a page."""
+    found = []
+    for language, block in _placed(doc):
+        chart = doc.charts.get(block.id) if isinstance(block, ChartRef) else None
+        low = None if chart is None else lower_height(chart, theme)
+        if low is not None:
+            found.append(GridCell(block.id, language, theme.page.text_width, low, False, block.pos))
+    return list({cell.key: cell for cell in found}.values())
+
+
 def label_room(doc: Any, theme: Theme) -> list[Any]:
     """The errors of charts whose category labels do not fit their height (horizontal bars), at the
     narrowest width each is set at: a grid's cell, else the text frame (where a label column is wider

@@ -62,13 +62,18 @@ def with_notes(story: list[Any], notes: list[Any]) -> list[Any]:
     """`story` followed by the section's footnotes, which never start a page alone: they keep the
     end of the section's last paragraph (its last lines go with them), another last block whole,
     join a last chart, table or image in what keeps it together (it moves on with them), or the
-    last lines of two columns."""
+    last lines of two columns. A note block right after a chart, image, grid, table or paragraph
+    joins it the same way (layout.section)."""
     if not notes or not story:
         return story + notes
     end = len(story)
     while end and isinstance(story[end - 1], Spacer):
         end -= 1
     last = story[end - 1] if end else None
+    take = getattr(last, "take_notes", None)  # a chart set lower, a photo set smaller, a table that may break
+    if take is not None:  # (kept together by their own rules, which a plain KeepTogether would lose)
+        take([*story[end:], *notes])
+        return story[:end]
     if isinstance(last, KeepTogether):  # [space, KeepTogether(title, chart, caption …), space]
         return [*story[:end - 1], KeepTogether([*last._content, *story[end:], *notes])]
     if type(last).__name__ == "Columns" and end == len(story):
@@ -76,6 +81,8 @@ def with_notes(story: list[Any], notes: list[Any]) -> list[Any]:
         return story + notes
     if last is None or end < len(story) or type(last).__name__ in ("Columns", "KeepRoom"):
         return story + notes
+    if isinstance(last, EndsWith):  # a paragraph and the note after it: the footnotes join the note
+        return [*story[:-1], EndsWith(last.last, [*last.notes, *notes])]
     return [*story[:-1], EndsWith(last, notes)]
 
 

@@ -12,7 +12,7 @@ from reportlab.lib.enums import TA_LEFT
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from ..assets import shown_size
-from ..charts import drawing_key
+from ..charts import drawing_key, lower_height
 from ..errors import Diagnostic
 from ..model import (
     Box,
@@ -38,7 +38,7 @@ from .context import LayoutContext
 from .flow import gaps, keep_heads, wrap_on
 from .heading import heading, subheading
 from .measure import columns_box, text_column, wide
-from .placed import PlacedImage, chart_parts
+from .placed import ChartFigure, PlacedImage, chart_parts
 from .styles import MM
 from .templates import text_frame_height, with_source
 from .text import Paragraph, rl_markup, rl_plain, text_chars
@@ -208,9 +208,49 @@ def _quote(ctx: LayoutContext, block: Quote) -> list[Any]:
 
 def _chart(ctx: LayoutContext, block: ChartRef) -> list[Any]:
     drawing = ctx.charts[drawing_key(block.id, ctx.own_language)]
-    parts = chart_parts(ctx, block, ctx.doc.charts[block.id], drawing)
+    chart = ctx.doc.charts[block.id]
+    parts = chart_parts(ctx, block, chart, drawing)
     _check_chart_height(ctx, block, parts, drawing.height)
-    return [Spacer(0, 5 * MM), KeepTogether(parts), Spacer(0, 4 * MM)]
+    low = lower_height(chart, ctx.styles.theme)
+    lower = None if low is None else \
+        ctx.charts.get(drawing_key(block.id, ctx.own_language, (ctx.styles.theme.page.text_width, low)))
+    return [Spacer(0, 5 * MM), KeepTogether(parts) if lower is None else LowerChart(parts, lower), Spacer(0, 4 * MM)]
+
+
+class LowerChart(KeepTogether):
+    """A chart with its title, caption and source, kept together, on a wide page: where it misses the
+    rest of a page it is set with its lower drawing (charts.lower_height, drawn at that height) where
+    that keeps it there, rather than move on and leave half a short page empty (on a 16:9 page a 70 mm
+    chart after the section's text missed its rest by a few millimetres: the page stood half empty)."""
+
+    def take_notes(self, flowables: list[Any]) -> None:
+        """A note or the section's footnotes after it join it (notes.with_notes)."""
+        self._content = [*self._content, *flowables]
+
+    def __init__(self, flowables: list[Any], lower: Any):
+        super().__init__(flowables)
+        self.figure = next(f for f in flowables if isinstance(f, ChartFigure))
+        self.drawings = (self.figure.drawing, lower)
+
+    def _use(self, drawing: Any) -> None:
+        self.figure.drawing = drawing
+        self.figure.width, self.figure.height = drawing.width, drawing.height
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        self._use(self.drawings[0])
+        return super().wrap(aw, ah)
+
+    def split(self, aw: float, ah: float) -> list[Any]:
+        self.wrap(aw, ah)
+        if self._H > ah and self._H - (self.drawings[0].height - self.drawings[1].height) <= ah - _SLACK:
+            self._use(self.drawings[1])
+            return list(self._content)
+        return super().split(aw, ah)
+
+    def start_height(self, aw: float, ah: float, canv: Any = None) -> float:
+        """What must stand on a page under a heading: the chart at its lower height."""
+        wrap_on(self, canv or getattr(self, "canv", None), aw, ah)
+        return self._H - (self.drawings[0].height - self.drawings[1].height) + _SLACK + self.getSpaceBefore()
 
 
 def _check_chart_height(ctx: LayoutContext, block: ChartRef, parts: list[Any], drawn: float) -> None:
@@ -236,6 +276,10 @@ class ShrinkToFit(KeepTogether):
     image is set smaller, down to MIN_SHRINK of its height, rather than move on whole and leave the
     page's foot empty (a portrait after the last lines of a section left two half-empty pages).
     Only for photos set at the layout's size: a `width:` the author gives is kept."""
+
+    def take_notes(self, flowables: list[Any]) -> None:
+        """A note or the section's footnotes after it join it (notes.with_notes)."""
+        self._content = [*self._content, *flowables]
 
     def __init__(self, flowables: list[Any], image: PlacedImage, captions: list[Any] = (), full: float = 0.0):
         super().__init__(flowables)
@@ -530,6 +574,11 @@ BLOCK_LAYOUTS: dict[type, Callable[[LayoutContext, Any], list[Any]]] = {
 SPANNING = (ChartRef, Figure, Table, Grid, Break)
 
 
+# a note right after one of these is about it: it never stands alone at the next page's top, but goes with
+# it (a chart, image, grid or table moves on with it; a paragraph's last lines do)
+_NOTED = (ChartRef, Figure, Grid, Table, ParagraphBlock)
+
+
 def _wide_list(block: Any) -> bool:
     """A list with `columns: 2` to `4` (names of partners, donors): a wide block like a table. Its
     columns share the frame's width, not the text column's or a section column's, where they would
@@ -620,6 +669,10 @@ def layout(ctx: LayoutContext, section: TextSection, index: int) -> list[Any]:
             elif isinstance(block, ParagraphBlock) or isinstance(block, ListBlock) and not _wide_list(block):
                 floats.running(flow)
         i += 1 + taken
+        if isinstance(block, Note) and not run and i > 1 and isinstance(blocks[i - 2], _NOTED) \
+                and not _page_photo(blocks[i - 2]):
+            story = notes.with_notes(story, flow)  # small print goes with what it is about
+            continue
         if two and not spanning:
             run += flow
             continue

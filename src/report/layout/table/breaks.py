@@ -75,6 +75,12 @@ class KeptTable(KeepTogether):
         super().__init__(parts)
         self.title, self.table, self.after = parts[0], parts[1], parts[2:]
 
+    def take_notes(self, flowables: list[Any]) -> None:
+        """A note or the section's footnotes after it join it (layout.notes.with_notes): they go on with
+        the table's notes and source."""
+        self._content = [*self._content, *flowables]
+        self.after = [*self.after, *flowables]
+
     def _top(self, aw: float, ah: float) -> float:
         """The title and the space between it and the table."""
         return self.title.wrap(aw, ah)[1] + max(self.title.getSpaceAfter(), self.table.getSpaceBefore())
