@@ -133,7 +133,6 @@ def _layout_and_finish(doc, theme, fonts, locale, charts, content_dir: Path, out
         from .layout.logo import thin_strokes
         from .logo import print_notes
         from .output import write_all
-        from .preflight.findings import DEFAULT_PROFILE
         from .render import render
 
     available = editions()
@@ -151,6 +150,7 @@ def _layout_and_finish(doc, theme, fonts, locale, charts, content_dir: Path, out
         result.warnings += print_notes(theme.logo, doc.assets_dir, theme)
         # a hairline in the logo would fail the print preflight after the whole layout: said now,
         # first, at the logo's line in theme.yaml (and the run's warnings after it)
+        from .preflight.findings import DEFAULT_PROFILE  # (the preflight package: print only)
         if thin := thin_strokes(theme.logo, doc.assets_dir, theme, DEFAULT_PROFILE.min_line):
             raise ReportError([*thin, *result.warnings])
     report("charts", f"{len(doc.charts)} charts")
