@@ -358,7 +358,8 @@ def main() -> None:
         extra = [f"sample peak memory with workers: {mem[0]:.0f} MiB resident (summed), {mem[1]:.0f} MiB PSS"]
         if not args.quick:
             syn = synthetic(tmp / "syn200", 200)
-            c200, m200 = cold(syn, tmp, 1, memory=True)
+            # three cold builds (a single one moved by a second with the machine's minutes), as warm below
+            c200, m200 = cold(syn, tmp, 3, memory=True)
             out = next(p for p in tmp.iterdir() if p.name.startswith("cold-out-") and p.stat().st_mtime_ns ==
                        max(q.stat().st_mtime_ns for q in tmp.iterdir() if q.name.startswith("cold-out-")))
             pages = pages_of(next(out.glob("*-screen.pdf")))
@@ -367,7 +368,7 @@ def main() -> None:
             timed(report_cmd(syn, tmp / "w200a"), env_for(warm_cache))
             # three builds, each into a new folder (a single one moved by a second with the machine's minutes)
             w200 = median([timed(report_cmd(syn, tmp / f"w200-{i}"), env_for(warm_cache))[0] for i in range(3)])
-            add(f"{pages} pages, {charts} charts, cold", c200, "≤ 6 s", c200 <= 6)
+            add(f"{pages} pages, {charts} charts, cold (median of 3)", c200, "≤ 6 s", c200 <= 6)
             add(f"{pages} pages, warm (cache filled, new output folder, median of 3)", w200, "≤ 2 s", w200 <= 2)
             a200 = None if args.no_typst else typst_cold(syn, tmp)
             if a200:
