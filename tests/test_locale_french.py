@@ -116,3 +116,19 @@ def test_a_french_report_prints_french_labels(tmp_path):
                   f"Un «{NNBSP}bon{NNBSP}» bilan.", f"E-mail{NNBSP}: info@example.org"):
         assert label in text.replace(NBSP, " "), (label, text)
     assert re.search(r"print\.pdf · Page 3 · \s*\d\d/\d\d/\d{4} \d\d:\d\d UTC", text), text  # the slug
+
+
+def test_an_ordinal_in_a_kicker_stays_a_small_lowercase_superior(tmp_path):
+    """A kicker is set in capitals; the capitals were made of its markup, so « Le XXIe siècle » set its
+    ordinal's ending as a raised capital E. It stays the small lowercase superior letter: LE XXIᵉ SIÈCLE —
+    and no smaller than the print preflight's 6 pt (at 62 % of the kicker's 8 pt it was 5 pt, and the
+    print edition failed its preflight: no PDF)."""
+    from . import pdf_chars
+    pdf = build_in(tmp_path, "fr-FR", {"sections/a.yaml": "kind: text\nkicker: Le XXIe siècle\ntitle: Bilan\n"
+                                                           "blocks:\n  - paragraph: Un texte.\n"})["print"]
+    chars = list(pdf_chars.chars(pdf))
+    at = next(i for i in range(len(chars) - 3) if "".join(c.text for c in chars[i:i + 3]) == "XXI")
+    xxi, ending = chars[at:at + 3], chars[at + 3]
+    assert ending.text == "e" and 6.0 <= ending.size < xxi[0].size  # small and lowercase, ≥ 6 pt
+    assert ending.baseline > xxi[0].baseline + 0.2 * xxi[0].size  # raised
+    assert "SIÈCLE" in "".join(c.text for c in chars[at + 4:at + 12])

@@ -8,7 +8,7 @@ from typing import Any
 
 from ..model import Heading
 from .context import LayoutContext
-from .text import Paragraph, rl_plain
+from .text import Paragraph, rl_plain, rl_plain_upper
 
 
 def heading(ctx: LayoutContext, title: str, kicker: str | None, key_hint: str, colour: str | None = None) -> list[Any]:
@@ -16,7 +16,7 @@ def heading(ctx: LayoutContext, title: str, kicker: str | None, key_hint: str, c
     st = ctx.styles
     out: list[Any] = []
     if kicker:
-        out.append(Paragraph(rl_plain(kicker, ctx.locale).upper(), st.para("kicker")))
+        out.append(Paragraph(rl_plain_upper(kicker, ctx.locale), st.para("kicker")))
     h1 = Paragraph(rl_plain(title, ctx.locale), st.para("h1", text=colour))
     h1.toc_entry = (0, ctx.locale.typographic(title), "sec-" + slug(key_hint))
     out.append(h1)

@@ -129,7 +129,12 @@ def quoteattr(text: str) -> str:
 # an ordinal's ending as a superior letter (French 1ᵉʳ, XXIᵉ): smaller, its x-height about level with the
 # capitals (reportlab's default <super> is a superscript figure's, raised half the size, 2 points smaller)
 SUPERIOR_SIZE = "62%"  # of the text's size
+SUPERIOR_SHARE = 0.62
 SUPERIOR_RISE = "38%"
+# never smaller than the print preflight's smallest text (preflight.findings.Profile.min_text): in a
+# caption or a kicker (8 pt) 62 % made a 5 pt letter, and the print edition failed its preflight
+SUPERIOR_LEAST = 6.0
+_SUPERIOR_SIZED = f'size="{SUPERIOR_SIZE}"'
 
 
 def superior(piece: str) -> str:
@@ -160,6 +165,18 @@ def rl_markup(text: str, locale: Locale, note: Any = None, depth: int = 0, refs:
 def rl_plain(text: str, locale: Locale) -> str:
     """Escaped text without any inline markup (headings, labels); an ordinal's ending as a superior letter."""
     return rl_typeset(locale.typographic(text), locale)
+
+
+def rl_plain_upper(text: str, locale: Locale) -> str:
+    """`rl_plain` in capitals (a kicker): an ordinal's ending stays a small lowercase superior letter
+    (LE XXIᵉ SIÈCLE — markup made capital set it as a raised capital E)."""
+    shown = locale.typographic(text)
+    out, at = [], 0
+    for start, end in (locale.superiors(shown) if locale.ordinals else []):
+        out += [escape(shown[at:start].upper()), superior(escape(shown[start:end]))]
+        at = end
+    out.append(escape(shown[at:].upper()))
+    return "".join(out)
 
 
 def rl_link(text: str, href: str, locale: Locale) -> str:
@@ -215,6 +232,9 @@ class Paragraph(_RLParagraph):
 
     def __init__(self, text: Any, style: Any = None, *args: Any, source: Pos | None = None,
                  notes: list[Diagnostic] | None = None, **kwargs: Any):
+        if isinstance(text, str) and _SUPERIOR_SIZED in text and style is not None \
+                and style.fontSize * SUPERIOR_SHARE < SUPERIOR_LEAST:  # (small text: a caption, a kicker)
+            text = text.replace(_SUPERIOR_SIZED, f'size="{SUPERIOR_LEAST:g}"')
         super().__init__(text, style, *args, **kwargs)
         self.source, self.notes = source, notes
         self._given = self.frags  # as parsed: lines chosen again (another width) start from these
