@@ -211,7 +211,8 @@ def describe(rgb: tuple[float, float, float]) -> str:
     return f"{shade}{strength}{hue}"
 
 
-def _hex(rgb: tuple[float, float, float]) -> str:
+def hex_code(rgb: tuple[float, float, float]) -> str:
+    """An sRGB colour (0–1) written #rrggbb."""
     return "#" + "".join(f"{round(v * 255):02x}" for v in rgb)
 
 
@@ -256,7 +257,7 @@ def mismatches(pairs: list[tuple[tuple[float, ...], tuple[float, float, float]]]
                 and all(isinstance(t, str) for t in e[1:]) for e in kept):
             return [(float(e[0]), *e[1:]) for e in kept]
     shown = printed([tuple(cmyk) for cmyk, _ in pairs], profile) if pairs else []
-    out = [(delta_e2000(lab(s), lab(rgb)), _hex(s), describe(s), describe(rgb))
+    out = [(delta_e2000(lab(s), lab(rgb)), hex_code(s), describe(s), describe(rgb))
            for s, (_, rgb) in zip(shown, pairs, strict=True)]
     if _store is not None:
         _store.put_json("colours", k, out)

@@ -66,14 +66,12 @@ class Locale:
     space_after: str = ""
     titles: tuple[str, ...] = ()  # a title bound to the name after it (M. Dupont), besides Dr., Mr …
     units: tuple[str, ...] = ()  # words bound to the number before them, besides units.UNITS (12 millions)
-    # report.yaml's quotes: single: the language's single marks outside, its double ones inside
-    # (‘…“…”…’); a quotation typed in straight single quotes takes the outer, single ones
-    single_outer: bool = False
     # an ordinal's endings after a number written so ("1": er, re; "any" number, Arabic or Roman: e, es):
     # fr 1er, XXIe, bound to the word after it and its ending set as a superior (see `superiors`)
     ordinals: tuple[tuple[str, tuple[str, ...]], ...] = ()
     # a quotation typed in straight single quotes takes the marks a double one takes at its place
-    # (French has no single quotation marks: 'non' is « non », inside a quotation “non”)
+    # (French has no single quotation marks: 'non' is « non », inside a quotation “non”; with
+    # report.yaml's quotes: single the outer marks are the single ones: ‘…’, inside one “…”)
     single_as_double: bool = False
 
     def label(self, key: str) -> str:
@@ -127,7 +125,7 @@ class Locale:
         if "'" in text:
             marks += _single_quotes(before + text + after, len(before), len(text),
                                     self._single_pair(before, text, depth)
-                                    if self.single_as_double or self.single_outer else lambda _i: self.inner_quotes)
+                                    if self.single_as_double else lambda _i: self.inner_quotes)
         if marks:
             chars = list(text)
             for i, mark in marks:
@@ -430,7 +428,8 @@ def _quoted(own: Locale, quotes: str | None) -> Locale:
     single = quotes == "single"
     if single == single_marks(own.quotes) or not single_marks(own.inner_quotes if single else own.quotes):
         return own
-    return replace(own, quotes=own.inner_quotes, inner_quotes=own.quotes, single_outer=single)
+    return replace(own, quotes=own.inner_quotes, inner_quotes=own.quotes,
+                   single_as_double=own.single_as_double or single)
 
 
 @cache

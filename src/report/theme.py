@@ -24,6 +24,7 @@ from .colours import (
     close_pairs,
     contrast_ratio,
     delta_e,
+    hex_code,
     how_close,
     luminance,
     mismatches,
@@ -543,7 +544,7 @@ class Theme(Node):
             ratio = contrast_ratio(luminance(colour.rgb_floats), luminance(paper))
             if ratio >= TEXT_CONTRAST:
                 continue
-            shade = "#" + "".join(f"{round(v * 255):02x}" for v in readable(colour.rgb_floats, paper, TEXT_CONTRAST))
+            shade = hex_code(readable(colour.rgb_floats, paper, TEXT_CONTRAST))
             if colour.of is None:
                 where = ctx.value_pos(colour, "rgb")
                 fix = f'e.g. rgb: "{shade}", the nearest shade of its hue that reaches it, with its cmyk to match'

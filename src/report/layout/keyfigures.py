@@ -380,10 +380,9 @@ def _needed_height(ctx: LayoutContext, fig: KeyFigure, beside: bool, columns: in
     tile_w = _tile_width(ctx, columns) if width is None else width
     pad = _pad(ctx)
     texts = sum(p.wrap(tile_w - 2 * pad, ctx.geometry.trim_h)[1] + 1 * MM for p in _texts(ctx, fig))
-    words = figure_text(fig, ctx.locale)
-    if not words.change or beside:
+    if not _at_foot(fig, beside):
         return _head(ctx) + 4 * MM + texts + pad / 2
-    lines = len(_change_lines(ctx, words, tile_w - 2 * pad))
+    lines = len(_change_lines(ctx, figure_text(fig, ctx.locale), tile_w - 2 * pad))
     return _head(ctx) + 4 * MM + texts + pad + CHANGE_ROOM + (lines - 1) * _change_leading(ctx)
 
 

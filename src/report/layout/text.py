@@ -171,12 +171,9 @@ def rl_plain_upper(text: str, locale: Locale) -> str:
     """`rl_plain` in capitals (a kicker): an ordinal's ending stays a small lowercase superior letter
     (LE XXIᵉ SIÈCLE — markup made capital set it as a raised capital E)."""
     shown = locale.typographic(text)
-    out, at = [], 0
-    for start, end in (locale.superiors(shown) if locale.ordinals else []):
-        out += [escape(shown[at:start].upper()), superior(escape(shown[start:end]))]
-        at = end
-    out.append(escape(shown[at:].upper()))
-    return "".join(out)
+    spans = locale.superiors(shown)
+    return markup.raised(shown, spans, lambda p: escape(p.upper()), lambda p: superior(p.lower())) if spans \
+        else escape(shown.upper())
 
 
 def rl_link(text: str, href: str, locale: Locale) -> str:

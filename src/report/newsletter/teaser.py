@@ -9,7 +9,7 @@ from math import ceil
 from pathlib import Path
 from typing import Any
 
-from ..colours import contrast, readable
+from ..colours import contrast, hex_code, readable
 from ..figures import figure_text
 from ..fontfiles import parsed
 from ..locale import Locale
@@ -82,8 +82,7 @@ def _colours(doc: Document) -> dict[str, str]:
     # of its hue that stands out 4.5:1 where the accent itself does not (as the screen edition sets it)
     accent = theme.colour("accent").rgb_floats
     for name, ground in (("accent_text", "paper"), ("accent_on_tint", "tint")):
-        c[name] = "#" + "".join(f"{round(v * 255):02x}" for v in readable(accent, theme.colour(ground).rgb_floats,
-                                                                             MIN_CONTRAST))
+        c[name] = hex_code(readable(accent, theme.colour(ground).rgb_floats, MIN_CONTRAST))
     return c
 
 
