@@ -40,6 +40,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from .. import dataclass_code
 from ..cache import Cache, code_version, file_digest, key
 from ..locale import Locale, get_locale
 from ..model import BarChart, ChartRef, DestinationsChart, DonutChart, Grid, LineChart, PieChart
@@ -498,6 +499,7 @@ def _render_and_keep(job: tuple, cache: Cache, k: str) -> bytes:
     process, not by the build process's thread that receives it while the layout runs)."""
     pdf = _render_one(job)
     cache.put("charts", k, pdf)
+    dataclass_code.keep()  # the chart modules' classes, which only workers define (they leave by os._exit)
     return pdf
 
 
