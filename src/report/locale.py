@@ -73,6 +73,8 @@ class Locale:
     # (French has no single quotation marks: 'non' is « non », inside a quotation “non”; with
     # report.yaml's quotes: single the outer marks are the single ones: ‘…’, inside one “…”)
     single_as_double: bool = False
+    # what a table's number cell may hold for "not applicable": printed as written, read as no value
+    not_applicable: tuple[str, ...] = ()
 
     def label(self, key: str) -> str:
         return self.labels[key]
@@ -463,4 +465,5 @@ def _language_locale(language: str) -> Locale:
                   space_before=data.get("space_before", ""), space_after=data.get("space_after", ""),
                   titles=tuple(data.get("titles", ())), units=tuple(data.get("units", ())),
                   ordinals=tuple((str(n), tuple(ends)) for n, ends in (data.get("ordinals") or {}).items()),
-                  single_as_double=bool(data.get("single_as_double")))
+                  single_as_double=bool(data.get("single_as_double")),
+                  not_applicable=tuple(data.get("not_applicable", ())))
