@@ -79,10 +79,14 @@ def write_structure(pdf: pikepdf.Pdf, tagger: Tagger, title: str) -> None:
     links = _assign_links(pdf, tagger)
     link_elems: dict[int, list[tuple[int, Any]]] = {}
     numbers = {page.objgen: i for i, page in enumerate(pages)}
+    texts_on: dict[int, list[Elem]] = {}  # the elements with words, by page: where a link may lead
+    for e in tagger.elems:
+        if e.text and e.bbox is not None:
+            texts_on.setdefault(e.bbox[0], []).append(e)
     for page_no, annot, owner, text in links:
         link_elems.setdefault(owner, []).append((page_no, annot))
         if not str(annot.get("/Contents", "")).strip():  # reportlab writes an empty one
-            annot.Contents = pikepdf.String(text or _link_text(annot, tagger, owner, numbers))
+            annot.Contents = pikepdf.String(text or _link_text(annot, tagger, owner, numbers, texts_on))
 
     root = pdf.make_indirect(Dictionary(Type=Name.StructTreeRoot))
     made: dict[int, Any] = {}
@@ -152,7 +156,7 @@ _SCHEMES = (("mailto:", "email"), ("tel:", "phone"), ("", "web"))
 TARGET_WORDS = 12  # a link's description names its target by at most this many of its first words
 
 
-def _link_text(annot: Any, tagger: Tagger, owner: int, numbers: dict) -> str:
+def _link_text(annot: Any, tagger: Tagger, owner: int, numbers: dict, texts_on: dict) -> str:
     """A link's description (its /Contents, which PDF/UA requires and a screen reader speaks after
     "link"), in the language of the text that holds it: where it leads — an address with what it is
     ("Website: https://…", "E-mail: info@…"), or the heading (or text) at the place inside the
@@ -175,7 +179,7 @@ def _link_text(annot: Any, tagger: Tagger, owner: int, numbers: dict) -> str:
         return " ".join(shown[:TARGET_WORDS]) or labels["page"]
     page = numbers[dest[0].objgen]
     top = float(dest[3]) if len(dest) > 3 and str(dest[1]) == "/XYZ" and dest[3] is not None else None
-    role, text = _text_at(tagger, page, top)
+    role, text = _text_at(texts_on.get(page, []), top)
     words = text.split()
     if role == "Note" and words:  # a footnote by its number: "Voetnoot 1"
         target = f"{labels['footnote']} {words[0]}"
@@ -184,13 +188,13 @@ def _link_text(annot: Any, tagger: Tagger, owner: int, numbers: dict) -> str:
     return labels["link_to"].format(target=target, page=page + 1) if target else f"{labels['page']} {page + 1}"
 
 
-def _text_at(tagger: Tagger, page: int, top: float | None) -> tuple[str, str]:
-    """The role and words of the element a destination at `top` on `page` points to: the one whose box holds
-    it (a footnote mark's line), else the first below it (a heading drawn under the point marked)."""
+def _text_at(elems: list[Elem], top: float | None) -> tuple[str, str]:
+    """The role and words of the element (of those with words on the page) a destination at `top`
+    points to: the one whose box holds it (a footnote mark's line), else the first below it (a
+    heading drawn under the point marked)."""
     best, best_key = ("", ""), None
-    for e in tagger.elems:
-        if not e.text or e.bbox is None or e.bbox[0] != page:
-            continue
+    for e in elems:
+        assert e.bbox is not None
         box = e.bbox[1]
         if top is None:
             key = (0.0, -box[3])  # the page's first text
