@@ -199,6 +199,9 @@ def layout(ctx: LayoutContext, section: ForewordSection, index: int) -> list[Any
     at = section.items_pos.get("paragraphs") or []
     letter = [Paragraph(rl_markup(text, loc, refs=ctx.refs), body, source=at[i] if i < len(at) else section.pos,
                         notes=st.notes) for i, text in enumerate(section.paragraphs)]
+    if section.salutation:  # its own line, ragged, the paragraphs' space under it
+        letter.insert(0, Paragraph(rl_plain(section.salutation, loc), st.para("body", leftIndent=x, rightIndent=right,
+                                                                              alignment=TA_LEFT)))
     ending: list[Any] = [Paragraph(rl_plain(section.closing, loc), st.para("body", leftIndent=x, rightIndent=right,
                                                                           alignment=TA_LEFT, spaceAfter=2 * MM))]
     if section.signatories:

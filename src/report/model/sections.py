@@ -99,6 +99,10 @@ class ForewordSection(Node):
     portrait_credit: str | None = spec("Photo credit of the portrait: small under it, and in the image credits on "
                                        "the closing page (optional).", default=None, example="Foto: Max Muster",
                                        max_length=120, example_en="Photo: Max Muster")
+    salutation: str | None = spec("The letter's first line, above its paragraphs (optional): the heading is the "
+                                  "foreword's title in the contents and bookmarks, the salutation is not.",
+                                  default=None, example="Sehr geehrte Damen und Herren,", max_length=120,
+                                  example_en="Dear members and friends,")
     paragraphs: list[Markup] = spec("The letter, one item per paragraph.", example=["Was für ein Jahr …"],
                                     items=(1, 20))
     closing: str = spec("The closing line.", example="Herzliche Grüße", max_length=80, example_en="With best wishes")
@@ -118,6 +122,12 @@ class ForewordSection(Node):
 
     def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
         check_language(self, diag, ctx)
+        if self.title.rstrip().endswith(",") and self.salutation is None:
+            diag.warning(ctx.value_pos(self, "title"), f"foreword: the title {self.title!r} reads as a salutation, "
+                         "and the contents and bookmarks list it so, with its comma",
+                         "write it under 'salutation:' (the letter's first line) and give the foreword a title "
+                         "for the contents, e.g. title: " + ctx.says("Vorwort", "Foreword", fr="Avant-propos",
+                                                                      nl="Voorwoord"))
         if self.signatories is not None:
             for key in SINGLE_SIGNER:
                 if getattr(self, key) is not None:
