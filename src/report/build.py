@@ -212,7 +212,11 @@ def _layout_and_finish(doc, theme, fonts, locale, charts, content_dir: Path, out
     except ReportError as exc:
         # what was found before the stage that failed (a table's check_total, a rounding note) comes
         # with its error, not one fix later
-        exc.diagnostics += [w for w in one_per_finding(result.warnings) if w not in exc.diagnostics]
+        # with its error, not one fix later (not a warning where an error says more of the same place:
+        # the screen edition's note on an image that the print edition refuses)
+        places = {d.pos for d in exc.diagnostics if d.severity == "error"}
+        exc.diagnostics += [w for w in one_per_finding(result.warnings)
+                            if w not in exc.diagnostics and w.pos not in places]
         raise
 
 
