@@ -211,7 +211,6 @@ def _layout_and_finish(doc, theme, fonts, locale, charts, content_dir: Path, out
         return result
     except ReportError as exc:
         # what was found before the stage that failed (a table's check_total, a rounding note) comes
-        # with its error, not one fix later
         # with its error, not one fix later (not a warning where an error says more of the same place:
         # the screen edition's note on an image that the print edition refuses)
         places = {d.pos for d in exc.diagnostics if d.severity == "error"}
