@@ -56,3 +56,9 @@ def test_a_change_of_a_rate_per_thousand_is_in_per_mille_points(austrian):
     assert f"(−0,7{NBSP}‰-Pkt." in teaser, teaser
     assert "−0,7 ‰-Pkt. ggü. Vorjahr" in text.replace(NBSP, " ")
     assert "Veränderung ‰-Pkt.\r\nNetz 9,1 8,4 −0,7" in text.replace(NBSP, " ")  # a table's change column too
+
+
+def test_austrian_months_count_on_in_chart_labels():
+    """Monthly bars labelled Jänner, Feber … were not known as months: every label was kept, none thinned."""
+    from report.labels import counting
+    assert counting(["Jänner", "Feber", "März", "April"]) and counting(["Jän. 2026", "Feber 2026"])
