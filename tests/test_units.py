@@ -71,12 +71,16 @@ def test_model_text_keeps_typed_no_break_spaces(tmp_path):
     ("150,000", "$ thousand", "en-US", f"$150,000{NBSP}thousand"), ("1.2", "$M", "en-US", "$1.2M"),
     ("38", "p", "en-GB", "38p"), ("61.4", "%", "en-GB", "61.4%"), ("17", "ML/d", "en-GB", f"17{NBSP}ML/d"),
     ("89,4", "Mio. €", "de-DE", f"89,4{NBSP}Mio. €"), ("61,4", "%", "de-DE", f"61,4{NBSP}%"), ("5", None, "de-DE", "5"),
+    # German leads with a sign the author put first before a scale, as Austrian accounts write it; a sign
+    # alone follows the amount
+    ("250", "€ Mio.", "de-AT", f"€{NBSP}250{NBSP}Mio."), ("\u221212", "€ Mio.", "de-DE", f"\u2212€{NBSP}12{NBSP}Mio."),
+    ("250", "€", "de-AT", f"250{NBSP}€"),
 ])
 def test_a_quantity_is_written_as_its_language_writes_it(number, unit, language, printed):
     """Chart labels said '89.4 £m' and '38 p': an English unit that begins with a currency sign
     leads with it, pence and multiples stand tight, as in key figures."""
     from report.units import quantity
-    assert quantity(number, unit, language) == printed
+    assert quantity(number, unit, get_locale(language)) == printed
 
 
 @pytest.mark.parametrize(("language", "text", "bound"), [

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from .locale import Locale
 from .model import KeyFigure
 from .model.numbers import MINUS, format_decimal
-from .units import CURRENCIES, NBSP, bind_units, leading_currency, minus_after_currency, prefixed, unit_gap
+from .units import CURRENCIES, NBSP, bind_units, leading_currency, prefixed, unit_gap
 
 PERCENT_DECIMALS = 1  # a change in percent: "+4,2 %"
 
@@ -74,12 +74,12 @@ def figure_text(fig: KeyFigure, locale: Locale) -> FigureText:
     elif prefix and prefix[-1] in CURRENCIES:
         prefix += locale.currency_gap
     if not prefix:
-        prefix, unit = leading_currency(unit, locale.language)  # unit: £m, as charts take it: "£412.7m"
+        prefix, unit = leading_currency(unit, locale)  # unit: £m, as charts take it: "£412.7m"
     number = fig.value.format(locale, fig.decimals)
     how = fig.negatives or ("brackets" if fig.value.brackets else "minus")
     words = FigureText(fig.qualifier, prefix, number, unit, unit_gap(unit, locale.language, bool(prefix)),
                        brackets=how == "brackets" and number.startswith(MINUS),
-                       minus_after=minus_after_currency(locale.language))
+                       minus_after=locale.minus_after_currency)
     if fig.previous is None or fig.change == "none":
         return words
     return replace(words, change=change_text(fig, words, locale))

@@ -8,6 +8,10 @@ typed as U+00A0 or U+202F are kept as they are.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the caller's locale, for its data (locale.py builds on this module)
+    from .locale import Locale
 
 NBSP = "\u00a0"
 NNBSP = "\u202f"  # narrow no-break space
@@ -61,14 +65,16 @@ CURRENCIES = "£$€¥"
 _GLUED_CURRENCY = re.compile(rf"(?<=\d)(?=(?:{'|'.join(SCALES)})?[{CURRENCIES}](?!\w))")
 
 
-def quantity(number: str, unit: str | None, language: str) -> str:
+def quantity(number: str, unit: str | None, locale: Locale) -> str:
     """A number with its unit as the language writes it: German „89,4 Mio. €“, „61,4 %“ (no-break
     space); English "61.4%", "23.4p", and a unit that begins with a currency sign leads with it:
-    "£89.4m", "−£12.5m" (the minus before the currency), "$3.2bn"."""
+    "£89.4m", "−£12.5m" (the minus before the currency), "$3.2bn"; German where a scale follows the sign:
+    unit '€ Mio.' „€ 250 Mio.“ (leading_currency)."""
     if not unit:
         return number
-    prefix, rest = leading_currency(unit, language)
-    return f"{prefixed(number, prefix, minus_after_currency(language))}{unit_gap(rest, language, bool(prefix))}{rest}"
+    prefix, rest = leading_currency(unit, locale)
+    amount = prefixed(number, prefix, locale.minus_after_currency)
+    return f"{amount}{unit_gap(rest, locale.language, bool(prefix))}{rest}"
 
 
 def spaced_currency(text: str, language: str) -> str:
@@ -79,15 +85,16 @@ def spaced_currency(text: str, language: str) -> str:
     return _GLUED_CURRENCY.sub(unit_gap("€", language), text)
 
 
-def leading_currency(unit: str, language: str) -> tuple[str, str]:
-    """English writes a currency before the number: unit '£m' → ('£', 'm'); Dutch too, after a
-    no-break space: '€ mln' → ('€ ', 'mln'), "€ 12,4 mln" (the Taalunie, in the Netherlands and Flanders alike);
-    else ('', unit)."""
+def leading_currency(unit: str, locale: Locale) -> tuple[str, str]:
+    """A unit that begins with a currency sign, as the language sets it (its locale data `currency_leads`
+    and `currency_gap`): English and Dutch lead with the sign, '£m' → ('£', 'm'), "£89.4m", and '€ mln' →
+    ('€ ', 'mln'), "€ 12,4 mln" (the Taalunie); German and French only where a scale follows it, as Austrian
+    accounts write „€ 250 Mio.“ ('€ Mio.' → ('€ ', 'Mio.')), a sign alone after the amount: '€' → ('', '€'),
+    „250 €“."""
     if unit[:1] and unit[0] in CURRENCIES:
-        if language.startswith("en"):
-            return unit[0], unit[1:].strip()
-        if language.startswith("nl"):
-            return unit[0] + NBSP, unit[1:].strip()
+        rest = unit[1:].strip()
+        if locale.currency_leads == "always" or (locale.currency_leads == "scaled" and rest):
+            return unit[0] + locale.currency_gap, rest
     return "", unit
 
 
@@ -97,12 +104,6 @@ def prefixed(number: str, prefix: str, minus_after: bool = False) -> str:
     if prefix and number.startswith((MINUS, "-")) and not minus_after:
         return f"{MINUS}{prefix}{number[1:]}"
     return f"{prefix}{number}"
-
-
-def minus_after_currency(language: str) -> bool:
-    """Whether a negative amount keeps its minus after the currency sign before it: Dutch writes
-    € −12 (the Taalunie: "€ -12" for a negative amount, "– € 12" for a discount); English −£12."""
-    return language.startswith("nl")
 
 
 def unit_gap(unit: str, language: str, prefixed: bool = False) -> str:
