@@ -29,7 +29,8 @@ from report.units import NBSP, bind_units
     # a sign or code before an amount is that amount's, after a year too (Austrian order: „2026 € 48,6 Mio.“
     # broke as „2026 €“ | „48,6 Mio.“); a sign after an amount before a year or a word stays with its amount
     ("haben 2026 € 48,6 Mio. und 2025 EUR 12", f"haben 2026 €{NBSP}48,6{NBSP}Mio. und 2025 EUR{NBSP}12"),
-    ("5 € 2024, 12 € pro Monat, 2026 € 2024", f"5{NBSP}€ 2024, 12{NBSP}€ pro Monat, 2026 €{NBSP}2024"),
+    ("5 € 2024, 12 € pro Monat, 2026 € 2024, 7 EUR 2025", f"5{NBSP}€ 2024, 12{NBSP}€ pro Monat, 2026 €{NBSP}2024, "
+                                                         f"7{NBSP}EUR 2025"),
     # an Austrian account's thousands before the amount, as „EUR 1.234“
     ("Kosten TEUR 31.208, T€ 12 und TCHF 4; 450 TEUR",
      f"Kosten TEUR{NBSP}31.208, T€{NBSP}12 und TCHF{NBSP}4; 450{NBSP}TEUR"),

@@ -44,7 +44,7 @@ _AFTER_NUMBER = re.compile(rf"(?<=\d) (?=(?:{_ONLY_AFTER})(?!\w)|(?:{_EITHER})(?
 _SCALE_CURRENCY = re.compile(r"(?<=\b(?:Mio|Mrd|Tsd)\.) (?=(?:€|\$|£|Euro|EUR|Dollar|Pfund|CHF|Franken)(?!\w))")
 # a currency code or abbreviation before its amount: "CHF 186,4 Mio.", "Fr. 3.50", "EUR 12", "US$ 4",
 # „TEUR 31.208“, „T€ 12“, and a currency sign set apart from its amount, as German and Dutch write it:
-# „€ 1.234,50“, also after a year: „2026 € 48,6 Mio.“ (the year stays free). Not a sign after an amount
+# „€ 1.234,50“, also after a year: „2026 € 48,6 Mio.“ (the year stays free). Not a currency after an amount
 # before a bare year: „5 € 2024“ keeps its sign with the 5 (_bind_currency_before)
 _CURRENCY_BEFORE = re.compile(r"(?<![\w.])(?:CHF|Fr\.|EUR|USD|GBP|US\$|TEUR|T€|TCHF|kEUR|[€£$]) (?=[-−+]?\d)")
 _CURRENCY_CODES = ("CHF ", "Fr. ", "EUR ", "USD ", "GBP ", "US$ ", "€ ", "£ ", "$ ")  # what _CURRENCY_BEFORE needs
@@ -189,10 +189,10 @@ def bind_items(text: str) -> str:
 
 
 def _bind_currency_before(m: re.Match[str]) -> str:
-    """A currency and the amount after it, bound; a sign after an amount before a bare year stays
-    that amount's unit („5 € 2024“)."""
+    """A currency and the amount after it, bound; a currency after an amount before a bare year stays
+    that amount's unit („5 € 2024“, „12 EUR 2025“)."""
     text, start, end = m.string, m.start(), m.end()
-    if m[0][0] in CURRENCIES and _YEAR_AFTER.match(text, end) and _AMOUNT_BEFORE.search(text[max(0, start - 24):start]):
+    if _YEAR_AFTER.match(text, end) and _AMOUNT_BEFORE.search(text[max(0, start - 24):start]):
         return m[0]
     return m[0][:-1] + NBSP
 
