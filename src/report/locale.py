@@ -73,6 +73,13 @@ class Locale:
     # (French has no single quotation marks: 'non' is « non », inside a quotation “non”; with
     # report.yaml's quotes: single the outer marks are the single ones: ‘…’, inside one “…”)
     single_as_double: bool = False
+    # the space between a currency sign and the amount after it (a key figure's prefix): none in English
+    # (£4.1m), a no-break space in German, Dutch and French (€ 186,4 Mio.); a code always has one (CHF 12)
+    currency_gap: str = ""
+    # where a unit that begins with a currency sign leads the amount: always (en £4.1m, nl € 12,4), or only
+    # where a scale follows the sign (scaled: de '€ Mio.' € 250 Mio., but '€' 250 €) (units.leading_currency)
+    currency_leads: str = "scaled"
+    minus_after_currency: bool = False  # a negative amount's minus after the sign before it: nl € −12 (en −£12)
 
     def label(self, key: str) -> str:
         return self.labels[key]
@@ -463,4 +470,7 @@ def _language_locale(language: str) -> Locale:
                   space_before=data.get("space_before", ""), space_after=data.get("space_after", ""),
                   titles=tuple(data.get("titles", ())), units=tuple(data.get("units", ())),
                   ordinals=tuple((str(n), tuple(ends)) for n, ends in (data.get("ordinals") or {}).items()),
-                  single_as_double=bool(data.get("single_as_double")))
+                  single_as_double=bool(data.get("single_as_double")),
+                  currency_gap=data.get("currency_gap", Locale.currency_gap),
+                  currency_leads=data.get("currency_leads", Locale.currency_leads),
+                  minus_after_currency=bool(data.get("minus_after_currency")))
