@@ -287,6 +287,16 @@ def test_theme_lengths_take_a_unit(project):
     ]
 
 
+def test_a_decimal_comma_in_a_flow_mapping_is_said_to_split_the_number(content):
+    """`{value: 1.234,5, unit: GWh}` gave two errors, "unknown key '5'" and "1.234 reads as 1,234", neither
+    saying that the comma of { } split the number (a list's hint says so); now one, at the number."""
+    edit(content, "sections/01-zahlen.yaml", "figures:\n", "figures:\n  - {value: 1.234,5, unit: GWh, label: Strom}\n")
+    d = only(diagnostics(content))
+    at(d, "content/sections/01-zahlen.yaml", line_of(content, "sections/01-zahlen.yaml", "1.234,5"), 13)
+    assert d.message.endswith("value: the comma split '1.234,5' in two: the number 1.234 and a key '5'"), d.message
+    assert "in { } a comma separates keys" in d.hint and "value: '1.234,5'" in d.hint
+
+
 def test_imprint_that_would_not_fit_the_back_page(content):
     """The back page sets the imprint as one block at the foot; 90 lines once raised reportlab's LayoutError."""
     edit(content, "report.yaml", "  lines:\n", "  lines:\n" + "".join(f"    - Zeile {i}\n" for i in range(90)))

@@ -235,6 +235,18 @@ def test_a_misspelt_section_file_gets_a_did_you_mean(content):
     assert "; did you mean 'sections/02-bilanz.yaml'? (known: " in d.hint, d.hint
 
 
+def test_a_section_file_not_written_yet_gets_no_far_fetched_did_you_mean(content):
+    """'sections/08-esg.yaml', listed before it was written, got "did you mean 'sections/01-vorwort.yaml'?":
+    folder and extension made any two names look alike. Only a close name is suggested, else the folder's."""
+    edit(content, "report.yaml", "sections/02-bilanz.yaml", "sections/08-esg.yaml")
+    d = only(diagnostics(content))
+    assert "did you mean" not in d.hint and d.hint.startswith("no file of a similar name in sections, which has "
+                                                              "sections/01-zahlen.yaml, "), d.hint
+    assert "create it (a section file: 'kind: text', 'title:', 'blocks:') or remove its line from report.yaml" in d.hint
+    edit(content, "report.yaml", "sections/08-esg.yaml", "sections/02-bilanzen.yaml")  # a typo still is one
+    assert "did you mean 'sections/02-bilanz.yaml'?" in only(diagnostics(content)).hint
+
+
 def test_the_themes_errors_come_with_the_contents_in_one_run(content, tmp_path):
     """A foundation's bad theme colours were reported only once its content errors were fixed."""
     from report.build import build

@@ -73,7 +73,29 @@ def test_a_windows_excel_csv_is_read_a_mac_one_is_refused(content):
     assert diags == [] and donut.categories == ["Windkraft – Nord", "Sonne „Süd“"]
     (content / "data" / "werte.csv").write_bytes(csv.encode("mac_roman"))
     _, diags = read(content, "kind: donut\nunit: '%'\ndata: data/werte.csv\n")
-    assert len(diags) == 1 and "not valid UTF-8" in diags[0].message
+    assert len(diags) == 1 and "neither UTF-8 nor Windows-1252" in diags[0].message and "'Š'" in diags[0].message
+
+
+def test_a_windows_csv_with_footnote_marks_and_soft_hyphens_is_read_other_encodings_are_named_where_they_fail(
+        content):
+    """An Austrian balance sheet in Windows-1252 was refused for one '¹' (0xB9) in a label, its error pointing
+    at the '€' of an earlier row: spreadsheets write the whole printable Latin-1 range (¹ ª º ¢ ¬ ´, the soft
+    hyphen). A file that still is not read names its first odd byte where it stands, as Windows-1252 reads it."""
+    (content / "data").mkdir(parents=True)
+    csv = content / "data" / "werte.csv"
+    chart = "kind: donut\nunit: '%'\ndata: data/werte.csv\n"
+    csv.write_bytes("Posten;Anteil\nVerbindlichkeiten¹ (€);60,5\nAbschrei\u00adbungen ª º ¢ ¬ ´ † •;39,5\n"
+                    .encode("cp1252"))
+    donut, diags = read(content, chart)
+    assert diags == [] and donut.categories == ["Verbindlichkeiten¹ (€)", "Abschrei\u00adbungen ª º ¢ ¬ ´ † •"]
+    # ISO-8859-15 writes € as 0xA4, Windows-1252's '¤': refused at that byte (line 3), not at the '¹' before it
+    csv.write_bytes("Posten;Anteil\nVerbindlichkeiten¹;60,5\nSumme (€);39,5\n".encode("iso8859_15"))
+    _, (d,) = read(content, chart)
+    assert (d.pos.line, d.pos.col) == (3, 8) and "byte 0xa4 reads as '¤' in Windows-1252" in d.message
+    # a UTF-8 file with one byte from elsewhere: not read as Windows-1252 (ä would be Ã¤), the byte named
+    csv.write_bytes("Posten;Anteil\nWärme;60,5\n".encode() + "Zähler;39,5\n".encode("cp1252"))
+    _, (d,) = read(content, chart)
+    assert (d.pos.line, d.pos.col) == (3, 2) and "0xe4" in d.message and "'ä' in Windows-1252" in d.hint
 
 
 def test_one_value_column_makes_an_unnamed_series_and_donut_shares(content):

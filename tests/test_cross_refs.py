@@ -158,6 +158,16 @@ def test_a_target_that_moves_takes_its_number_with_it(tmp_path):
         assert printed(after, words)[1] == landed(after, where), words
 
 
+def test_a_reference_to_a_chart_named_as_a_section_names_the_sections_whole_file_name(tmp_path):
+    """A chart named after its chapter (charts/aktivitaeten.yaml, sections/04-aktivitaeten.yaml): the
+    hint gives the section's other name, as the author can write it."""
+    content = project(tmp_path, files=sections() | {"04-aktivitaeten": {
+        "kind": "text", "title": "Aktivitäten", "blocks": [{"paragraph": "Siehe [S. {page}](#aktivitaeten)."}]}})
+    d = next(d for d in diagnostics(content) if "#aktivitaeten" in d.message)
+    assert d.message.startswith("cross-reference to '#aktivitaeten': 2 places are named so"), d.message
+    assert d.hint.startswith("write #04-aktivitaeten for the section 'Aktivitäten'"), d.hint
+
+
 @pytest.mark.parametrize(("text", "needle", "message", "hint"), [
     ("Siehe [S. {page}](#finanzn).", "#finanzn", "cross-reference to '#finanzn': no section, heading, chart, table "
      "or image is named so", "did you mean 'finanzen'?"),

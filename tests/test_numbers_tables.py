@@ -292,6 +292,10 @@ def test_numbers_print_as_written_in_key_figures_and_tables(language, written, p
     ("en-GB", "£m", None, "£412.7m", "412.7"), ("en-GB", "£m", None, "−£12.5m", "-12.5"),  # as charts take it
     ("en-US", "million", "$", "$412.6\u00a0million", "412.6"),  # a unit in words keeps its space after a currency
     ("en-US", "billion", "$", "−$1.2\u00a0billion", "-1.2"), ("en-US", "M", "$", "$412.6M", "412.6"),
+    # German sets a sign before the amount apart from it, as a prefix or first in the unit: € 186,4 Mio.
+    ("de-AT", "Mio.", "€", "€\u00a0186,4\u00a0Mio.", "186.4"),
+    ("de-DE", "€ Mio.", None, "€\u00a0186,4\u00a0Mio.", "186.4"),
+    ("de-CH", "Mio.", "CHF", "CHF\u00a0186.4\u00a0Mio.", "186.4"),
 ])
 def test_key_figure_units_follow_the_language(language, unit, prefix, printed, written):
     """Negative figures too: the minus leads a currency ('−£61.4m', not '£−61.4m')."""

@@ -26,6 +26,14 @@ from report.units import NBSP, bind_units
     ("um 1,8 Rp./kWh, 50 Fr. und 12 CHF, 85 Euro, 20 ct", f"um 1,8{NBSP}Rp./kWh, 50{NBSP}Fr. und 12{NBSP}CHF, "
                                                          f"85{NBSP}Euro, 20{NBSP}ct"),
     ("3 Cents, 4 Europeans, 2 Franks", "3 Cents, 4 Europeans, 2 Franks"),
+    # a sign or code before an amount is that amount's, after a year too (Austrian order: „2026 € 48,6 Mio.“
+    # broke as „2026 €“ | „48,6 Mio.“); a sign after an amount before a year or a word stays with its amount
+    ("haben 2026 € 48,6 Mio. und 2025 EUR 12", f"haben 2026 €{NBSP}48,6{NBSP}Mio. und 2025 EUR{NBSP}12"),
+    ("5 € 2024, 12 € pro Monat, 2026 € 2024, 7 EUR 2025", f"5{NBSP}€ 2024, 12{NBSP}€ pro Monat, 2026 €{NBSP}2024, "
+                                                         f"7{NBSP}EUR 2025"),
+    # an Austrian account's thousands before the amount, as „EUR 1.234“
+    ("Kosten TEUR 31.208, T€ 12 und TCHF 4; 450 TEUR",
+     f"Kosten TEUR{NBSP}31.208, T€{NBSP}12 und TCHF{NBSP}4; 450{NBSP}TEUR"),
 ])
 def test_units_are_bound_to_their_numbers(text, bound):
     assert bind_units(text) == bound
@@ -64,12 +72,16 @@ def test_model_text_keeps_typed_no_break_spaces(tmp_path):
     ("150,000", "$ thousand", "en-US", f"$150,000{NBSP}thousand"), ("1.2", "$M", "en-US", "$1.2M"),
     ("38", "p", "en-GB", "38p"), ("61.4", "%", "en-GB", "61.4%"), ("17", "ML/d", "en-GB", f"17{NBSP}ML/d"),
     ("89,4", "Mio. €", "de-DE", f"89,4{NBSP}Mio. €"), ("61,4", "%", "de-DE", f"61,4{NBSP}%"), ("5", None, "de-DE", "5"),
+    # German leads with a sign the author put first before a scale, as Austrian accounts write it; a sign
+    # alone follows the amount
+    ("250", "€ Mio.", "de-AT", f"€{NBSP}250{NBSP}Mio."), ("\u221212", "€ Mio.", "de-DE", f"\u2212€{NBSP}12{NBSP}Mio."),
+    ("250", "€", "de-AT", f"250{NBSP}€"),
 ])
 def test_a_quantity_is_written_as_its_language_writes_it(number, unit, language, printed):
     """Chart labels said '89.4 £m' and '38 p': an English unit that begins with a currency sign
     leads with it, pence and multiples stand tight, as in key figures."""
     from report.units import quantity
-    assert quantity(number, unit, language) == printed
+    assert quantity(number, unit, get_locale(language)) == printed
 
 
 @pytest.mark.parametrize(("language", "text", "bound"), [
@@ -79,6 +91,10 @@ def test_a_quantity_is_written_as_its_language_writes_it(number, unit, language,
     ("de-DE", "Dr. Böhm und Prof. Dr. Weber", f"Dr.{NBSP}Böhm und Prof.{NBSP}Dr.{NBSP}Weber"),
     ("de-DE", "Tel. 0341 2345678, Fax: 0341 2345679", f"Tel.{NBSP}0341{NBSP}2345678, Fax:{NBSP}0341{NBSP}2345679"),
     ("de-DE", "2,5 Millionen Kinder, 2024 1.200 Kinder", f"2,5{NBSP}Millionen Kinder, 2024 1.200 Kinder"),
+    # an Austrian imprint: Firmenbuch, register of associations, VAT number set apart, and the Austrian month
+    ("de-AT", "FN 123456a, FN 123456 a, ZVR-Zahl 123456789, ATU 12345678, HRB 4711; seit 1. Feber",
+     f"FN{NBSP}123456a, FN{NBSP}123456{NBSP}a, ZVR-Zahl{NBSP}123456789, ATU{NBSP}12345678, HRB{NBSP}4711; "
+     f"seit 1.{NBSP}Feber"),
     ("en-US", "a backlog of $587.2 million—the highest", f"a backlog of $587.2{NBSP}million—the highest"),
     ("en-GB", "Mr Smith and Dr Jones; Phone: (503) 555-0142",
      f"Mr{NBSP}Smith and Dr{NBSP}Jones; Phone:{NBSP}(503){NBSP}555-0142"),

@@ -146,68 +146,77 @@ def _layout_and_finish(doc, theme, fonts, locale, charts, content_dir: Path, out
                                    *label_warnings(doc.charts, theme.page.text_width, theme.sizes.caption,
                                                    max(theme.sizes.caption, theme.plates.reversed_min), fonts,
                                                    locale, cells or [], wide)])
-    if theme.logo is not None and any(e.name == "print" for e in chosen):
-        result.warnings += print_notes(theme.logo, doc.assets_dir, theme)
-        # a hairline in the logo would fail the print preflight after the whole layout: said now,
-        # first, at the logo's line in theme.yaml (and the run's warnings after it)
-        from .preflight.findings import DEFAULT_PROFILE  # (the preflight package: print only)
-        if thin := thin_strokes(theme.logo, doc.assets_dir, theme, DEFAULT_PROFILE.min_line):
-            raise ReportError([*thin, *result.warnings])
-    report("charts", f"{len(doc.charts)} charts")
-    # The screen edition (what `report watch` shows) first. An edition is finished as soon as it is
-    # laid out when its charts are drawn; while chart workers still run, the next edition is laid
-    # out first and the finishing waits until nothing else is left to do.
-    order = sorted(chosen, key=lambda e: e.name != "screen")
-    if cache.enabled:
-        justify.recall(cache, content_dir)  # the previous build's line breaks: unchanged paragraphs are kept
-    hyphenate.recall(cache)  # and the break points of every word asked about before
-    waiting = []
-    outputs: dict[str, tuple[Output, bytes]] = {}  # finished editions, written together at the end
-    prepared = []
-    for edition in order:
-        edition = replace(edition.for_document(doc, theme), cache=cache)
-        if hasattr(edition, "marks") and not marks:
-            # no marks, no slug: the page ends at the bleed edge, as shops that refuse marks expect
-            edition = replace(edition, marks=False, slug_mm=0.0)
-        prepared.append(edition)
-    elsewhere = _lay_out_elsewhere(prepared[1:], content_dir, charts,
-                                   (doc, theme, fonts, charts, locale, out_dir), seeds)
-    for edition in prepared:
-        report("layout", edition.name)
-        if edition.name in elsewhere and _collect(*elsewhere[edition.name], result, outputs, report):
-            continue  # built by its worker (its bytes are written below, with the others)
-        rendered = render(doc, theme, fonts, charts, edition, locale, seeds.slot(edition.name))
-        _report_padding(report, edition.name, rendered.padded, rendered.pages, rendered.cover)
-        waiting.append((edition, rendered))
-        # the last one laid out is finished below, where a second waiting edition goes to a worker
-        if edition is not prepared[-1] and all(c.ready for c in charts.values()):
-            while waiting:
-                outputs.update(_finish_one(*waiting.pop(0), doc, theme, charts, out_dir, result, report))
-    if cache.enabled:
-        justify.keep(cache, content_dir)
-    hyphenate.keep()
-    if not all(c.ready for c in charts.values()):
-        _return_memory()  # this process waits for the chart workers now, one more of which starts
-    release_workers()  # nothing left to lay out: a chart worker held back takes this core
-    _finish_ahead(waiting, charts, theme)  # while they draw
-    beside = _finish_elsewhere(waiting[1:], content_dir, charts, (doc, theme, fonts, charts, locale, out_dir))
-    for edition, rendered in waiting:
-        if edition.name not in beside:
-            outputs.update(_finish_one(edition, rendered, doc, theme, charts, out_dir, result, report))
-    for edition, rendered in waiting:
-        if edition.name in beside and not _collect(*beside[edition.name], result, outputs, report):
-            outputs.update(_finish_one(edition, rendered, doc, theme, charts, out_dir, result, report))
-    result.warnings += fallback_warning(fallback)  # which characters the layout drew from Lato, now known
-    finished = [outputs[name] for e in chosen for name in (e.name, f"{e.name}-cover") if name in outputs]
-    for output, _data in finished:
-        report("write", f"{output.edition}: {output.part}" if output.part else output.edition)
-    # every edition or none: a later edition's error (an image's ppi, the preflight) keeps the
-    # previous files of all of them, not a new screen edition beside an old print edition
-    write_all([(output.path, data) for output, data in finished])
-    result.outputs = [output for output, _data in finished]
-    result.warnings += _stale_cover(doc, out_dir, finished)
-    result.warnings = one_per_finding(result.warnings)  # a page's finding in both editions: once
-    return result
+    try:
+        if theme.logo is not None and any(e.name == "print" for e in chosen):
+            result.warnings += print_notes(theme.logo, doc.assets_dir, theme)
+            # a hairline in the logo would fail the print preflight after the whole layout: said now,
+            # first, at the logo's line in theme.yaml (and the run's warnings after it)
+            from .preflight.findings import DEFAULT_PROFILE  # (the preflight package: print only)
+            if thin := thin_strokes(theme.logo, doc.assets_dir, theme, DEFAULT_PROFILE.min_line):
+                raise ReportError(thin)
+        report("charts", f"{len(doc.charts)} charts")
+        # The screen edition (what `report watch` shows) first. An edition is finished as soon as it is
+        # laid out when its charts are drawn; while chart workers still run, the next edition is laid
+        # out first and the finishing waits until nothing else is left to do.
+        order = sorted(chosen, key=lambda e: e.name != "screen")
+        if cache.enabled:
+            justify.recall(cache, content_dir)  # the previous build's line breaks: unchanged paragraphs are kept
+        hyphenate.recall(cache)  # and the break points of every word asked about before
+        waiting = []
+        outputs: dict[str, tuple[Output, bytes]] = {}  # finished editions, written together at the end
+        prepared = []
+        for edition in order:
+            edition = replace(edition.for_document(doc, theme), cache=cache)
+            if hasattr(edition, "marks") and not marks:
+                # no marks, no slug: the page ends at the bleed edge, as shops that refuse marks expect
+                edition = replace(edition, marks=False, slug_mm=0.0)
+            prepared.append(edition)
+        elsewhere = _lay_out_elsewhere(prepared[1:], content_dir, charts,
+                                       (doc, theme, fonts, charts, locale, out_dir), seeds)
+        for edition in prepared:
+            report("layout", edition.name)
+            if edition.name in elsewhere and _collect(*elsewhere[edition.name], result, outputs, report):
+                continue  # built by its worker (its bytes are written below, with the others)
+            rendered = render(doc, theme, fonts, charts, edition, locale, seeds.slot(edition.name))
+            _report_padding(report, edition.name, rendered.padded, rendered.pages, rendered.cover)
+            waiting.append((edition, rendered))
+            # the last one laid out is finished below, where a second waiting edition goes to a worker
+            if edition is not prepared[-1] and all(c.ready for c in charts.values()):
+                while waiting:
+                    outputs.update(_finish_one(*waiting.pop(0), doc, theme, charts, out_dir, result, report))
+        if cache.enabled:
+            justify.keep(cache, content_dir)
+        hyphenate.keep()
+        if not all(c.ready for c in charts.values()):
+            _return_memory()  # this process waits for the chart workers now, one more of which starts
+        release_workers()  # nothing left to lay out: a chart worker held back takes this core
+        _finish_ahead(waiting, charts, theme)  # while they draw
+        beside = _finish_elsewhere(waiting[1:], content_dir, charts, (doc, theme, fonts, charts, locale, out_dir))
+        for edition, rendered in waiting:
+            if edition.name not in beside:
+                outputs.update(_finish_one(edition, rendered, doc, theme, charts, out_dir, result, report))
+        for edition, rendered in waiting:
+            if edition.name in beside and not _collect(*beside[edition.name], result, outputs, report):
+                outputs.update(_finish_one(edition, rendered, doc, theme, charts, out_dir, result, report))
+        result.warnings += fallback_warning(fallback)  # which characters the layout drew from Lato, now known
+        finished = [outputs[name] for e in chosen for name in (e.name, f"{e.name}-cover") if name in outputs]
+        for output, _data in finished:
+            report("write", f"{output.edition}: {output.part}" if output.part else output.edition)
+        # every edition or none: a later edition's error (an image's ppi, the preflight) keeps the
+        # previous files of all of them, not a new screen edition beside an old print edition
+        write_all([(output.path, data) for output, data in finished])
+        result.outputs = [output for output, _data in finished]
+        result.warnings += _stale_cover(doc, out_dir, finished)
+        result.warnings = one_per_finding(result.warnings)  # a page's finding in both editions: once
+        return result
+    except ReportError as exc:
+        # what was found before the stage that failed (a table's check_total, a rounding note) comes
+        # with its error, not one fix later (not a warning where an error says more of the same place:
+        # the screen edition's note on an image that the print edition refuses)
+        places = {d.pos for d in exc.diagnostics if d.severity == "error"}
+        exc.diagnostics += [w for w in one_per_finding(result.warnings)
+                            if w not in exc.diagnostics and w.pos not in places]
+        raise
 
 
 def _finish_ahead(waiting: list, charts: dict, theme) -> None:

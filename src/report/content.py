@@ -24,7 +24,7 @@ from .model import (
     teaser_marks,
 )
 from .model.blocks import ChartRef, chart_refs
-from .model.reader import did_you_mean
+from .model.reader import closest, did_you_mean
 from .model.refs import check as check_refs
 from .model.regional import check as check_regional
 from .model.wording import check as check_wording
@@ -127,13 +127,7 @@ def load_document(content_dir: Path) -> Document:
                            f"{'is' if len(parts) == 2 else 'are'} indented more than this one; start every "
                            "'- sections/…' entry in the same column")
             else:
-                folder = (content_dir / name).parent
-                files = sorted(str(f.relative_to(content_dir)) for f in folder.glob("*.y*ml")) \
-                    if folder.is_dir() else []
-                close = did_you_mean(name, files) if files else ""
-                diag.error(pos, f"section file {name!r} does not exist",
-                           "check the name; section files are relative to the content folder"
-                           + (f"; {close}" if close.startswith("did you mean") else ""))
+                diag.error(pos, f"section file {name!r} does not exist", _missing_section_hint(name, content_dir))
             continue
         raw_section = load(content_dir / name)
         if raw_section is not INVALID:
@@ -167,6 +161,29 @@ def load_document(content_dir: Path) -> Document:
     diag.raise_if_errors()
     return Document(report=report, sections=sections, charts=charts, content_dir=content_dir, assets_dir=assets,
                     warnings=diag.warnings, refs=refs)
+
+
+
+SHOWN_FILES = 12  # a missing section's hint lists at most so many of its folder's files
+
+
+def _missing_section_hint(name: str, content_dir: Path) -> str:
+    """A close name in the section's folder (the file names compared without folder and extension: with
+    them, 'sections/08-esg.yaml' was close to 'sections/01-vorwort.yaml'), else what the folder has and how
+    to make the file."""
+    folder = (content_dir / name).parent
+    files = sorted(f.relative_to(content_dir).as_posix() for f in folder.glob("*.y*ml")) if folder.is_dir() else []
+    stems = {Path(f).stem: f for f in files}
+    close = closest(Path(name).stem, list(stems))
+    if close:
+        return f"check the name; section files are relative to the content folder; did you mean " \
+               f"'{stems[close[0]]}'? (known: {', '.join(files)})"
+    make = f"create it (a section file: 'kind: text', 'title:', 'blocks:') or remove its line from {REPORT_FILE}"
+    if not files:
+        return f"{make}; section files are relative to the content folder, e.g. sections/01.yaml"
+    more = f" and {len(files) - SHOWN_FILES} more" if len(files) > SHOWN_FILES else ""
+    where = folder.relative_to(content_dir).as_posix() if folder != content_dir else "the content folder"
+    return f"no file of a similar name in {where}, which has {', '.join(files[:SHOWN_FILES])}{more}; {make}"
 
 
 def _check_captions(sections: list, charts: dict, diag: Diagnostics) -> None:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from .locale import Locale
 from .model import KeyFigure
 from .model.numbers import MINUS, format_decimal
-from .units import CURRENCIES, NBSP, bind_units, leading_currency, minus_after_currency, prefixed, unit_gap
+from .units import CURRENCIES, NBSP, bind_units, leading_currency, prefixed, unit_gap
 
 PERCENT_DECIMALS = 1  # a change in percent: "+4,2 %"
 
@@ -68,17 +68,18 @@ class FigureText:
 def figure_text(fig: KeyFigure, locale: Locale) -> FigureText:
     """The words of a key figure in the document's language."""
     unit, prefix = bind_units(fig.unit or ""), (fig.prefix or "").strip()  # "Mio. €" stays on one line
-    # a code or a word leads with a space: CHF 4.1, Fr. 3.50; in Dutch a currency sign too: € 4,1
-    if prefix[-1:].isalpha() or prefix.endswith(".") \
-            or (len(prefix) == 1 and prefix in CURRENCIES and minus_after_currency(locale.language)):
+    # a code or a word leads with a space: CHF 4.1, Fr. 3.50; a sign as the language sets it: £4.1m, € 4,1 Mio.
+    if prefix[-1:].isalpha() or prefix.endswith("."):
         prefix += NBSP
+    elif prefix and prefix[-1] in CURRENCIES:
+        prefix += locale.currency_gap
     if not prefix:
-        prefix, unit = leading_currency(unit, locale.language)  # unit: £m, as charts take it: "£412.7m"
+        prefix, unit = leading_currency(unit, locale)  # unit: £m, as charts take it: "£412.7m"
     number = fig.value.format(locale, fig.decimals)
     how = fig.negatives or ("brackets" if fig.value.brackets else "minus")
     words = FigureText(fig.qualifier, prefix, number, unit, unit_gap(unit, locale.language, bool(prefix)),
                        brackets=how == "brackets" and number.startswith(MINUS),
-                       minus_after=minus_after_currency(locale.language))
+                       minus_after=locale.minus_after_currency)
     if fig.previous is None or fig.change == "none":
         return words
     return replace(words, change=change_text(fig, words, locale))
@@ -101,10 +102,13 @@ def change_text(fig: KeyFigure, words: FigureText, locale: Locale) -> Change:
     else:
         places = fig.decimals if fig.decimals is not None else max(fig.value.decimals, fig.previous.decimals)
         unit = spoken_unit = words.unit
-        if unit == "%":  # the change of a share is in percentage points (one point: singular; French: below two)
+        # the change of a share is in percentage points, of a rate per thousand in per mille points (one
+        # point: singular; French: below two)
+        points = {"%": "points", "‰": "permille_points"}.get(unit)
+        if points:
             one = abs(round(diff, places)) < 2 if locale.language[:2] == "fr" else abs(round(diff, places)) == 1
-            unit, spoken_unit = label("points"), label("points_spoken_one" if one else "points_spoken")
-        gap = NBSP if words.unit == "%" else unit_gap(unit, locale.language, bool(words.prefix))
+            unit, spoken_unit = label(points), label(f"{points}_spoken_one" if one else f"{points}_spoken")
+        gap = NBSP if points and unit != words.unit else unit_gap(unit, locale.language, bool(words.prefix))
         amount = format_decimal(abs(diff), places, locale)
         sign = "+" if diff > 0 else MINUS
         shown = f"{sign}{words.prefix}{amount}" + (gap + unit if unit else "")

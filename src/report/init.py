@@ -39,6 +39,7 @@ US_THEME = ("# The design: every key of the built-in theme may be overridden her
 US_WORDS = (("£ thousand", "$ thousand"), ("£ million", "$ million"), ("£m …", "$M …"),
             ("[1 High Street, London EC1A 1AA]", "[100 Main Street, \"Portland, OR 97204\"]"),
             ("+44 20 7946 0000", "+1 503 555 0100"), ("align: centre ", "align: center "),
+            ("place: London, 15 March 2026", "place: Portland, March 15, 2026"),
             ("stands centred (default; center too)", "stands centered (default; centre too)"),
             ("Name of the organisation", "Name of the organization"), ("a colour gradient", "a color gradient"),
             ("2551 × 3579 pixels (A4 with bleed", "2625 × 3375 pixels (US Letter with 0.125 in bleed"),

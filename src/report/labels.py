@@ -24,11 +24,11 @@ LABEL_SHARE = 0.18
 _FONT = Path(__file__).parent / "data" / "assets" / "fonts" / "Lato-Regular.ttf"
 _PT_PER_MM = 72 / 25.4
 THINNED_STEPS = (2, 3, 4, 6, 12)  # every n-th label of a counting sequence: quarters and half years of months
-# years, months, quarters and dates: 2024, 1/24, 03.2025, 2024-01, Jan 2024, Q1/25, janv. 2024, mrt. 2024
+# years, months, quarters and dates: 2024, 1/24, 03.2025, 2024-01, Jan 2024, Jänner 2025, Q1/25, janv. 2024, mrt. 2024
 _COUNTING = re.compile(
     r"\d{1,4}([./-]\d{1,4}){0,2}"
     r"|(Q|H)[1-4]([ /'’-]*\d{2,4})?"
-    r"|(jan(uar|uary)?|feb(ruar|ruary)?|mär(z)?|mar(ch)?|apr(il)?|mai|may|jun[ie]?|jul[iy]?|aug(ust)?"
+    r"|(jan(uar|uary)?|jän(ner)?|feb(ruar|ruary|er)?|mär(z)?|mar(ch)?|apr(il)?|mai|may|jun[ie]?|jul[iy]?|aug(ust)?"
     r"|sep(t|tember)?|o[ck]t(ober)?|nov(ember)?|de[zc](ember)?"
     r"|janv(ier)?|févr?(ier)?|mars|avr(il)?|juin|juil(let)?|août|septembre|octobre|novembre|déc(embre)?"
     r"|januari|febr?(uari)?|maart|mrt|mei|augustus)"

@@ -322,9 +322,15 @@ def _explain(text: str, exc: yaml.MarkedYAMLError) -> tuple[Any, ...] | None:
 
 
 # what a Windows-1252 file of German, English or French text holds beyond ASCII (Excel's default CSV on
-# Windows): letters, currency, typographic quotes and dashes. A file whose bytes decode to anything else
-# in Windows-1252 is in another encoding (a Mac's: ä reads as Š) and is refused as before.
-_WINDOWS_TEXT = frozenset("€£¥§°µ–—„“”‘’‚…·×÷²³½¼¾«»‰™©®±\u00a0") | frozenset(map(chr, range(0xC0, 0x100)))
+# Windows): the printable Latin-1 supplement (letters, ¹²³, ª º, ¢ £ ¥, § ° µ ½, ¬, the soft hyphen …) and
+# Windows-1252's typographic marks (€, quotes, dashes, † •). Not ¤: ISO-8859-15 writes € there, and a
+# table's currency read as ¤ would be silently wrong. A file whose bytes decode to anything else in
+# Windows-1252 is in another encoding (a Mac's: ä reads as Š) and is refused as before.
+_WINDOWS_TEXT = (frozenset("€‚„…†•‰–—‘’“”™") | frozenset(map(chr, range(0xA0, 0x100)))) - {"¤"}
+# UTF-8's two- and three-byte forms of Latin-1 letters and signs (Ã¤ for ä, Â° for °) and of typographic
+# marks (â€“ for –, â‚¬ for €): text a Windows-1252 file hardly ever holds, and a UTF-8 file always
+# does beside the byte that broke it (a cell pasted from another file)
+_UTF8_FORMS = re.compile(rb"[\xc2\xc3][\x80-\xbf]|\xe2[\x80-\x82][\x80-\xbf]")
 
 
 def read_text(path: Path, shown: Path | None = None, windows: bool = False) -> str:
@@ -351,15 +357,13 @@ def read_text(path: Path, shown: Path | None = None, windows: bool = False) -> s
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        if windows and (legacy := _windows_1252(data)) is not None:
-            return legacy
-        line = data[: exc.start].count(b"\n") + 1
-        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise ReportError([Diagnostic(
-            f"the file is not valid UTF-8 (byte 0x{data[exc.start]:02x} cannot be decoded)",
-            Pos(shown, line, col),
-            "save the file as UTF-8 (in most editors: 'Save with encoding' → UTF-8); "
-            "files saved as Latin-1/Windows-1252 show this for characters such as ä, é or £")]) from None
+        if windows and not _UTF8_FORMS.search(data):
+            legacy = data.decode("cp1252", errors="replace")
+            odd = next((i for i, c in enumerate(legacy) if ord(c) > 127 and c not in _WINDOWS_TEXT), None)
+            if odd is None:
+                return legacy
+            raise ReportError([_not_windows(data, odd, shown, legacy[odd])]) from None
+        raise ReportError([_not_utf8(data, exc.start, shown)]) from None
     return text
 
 
@@ -396,12 +400,44 @@ def _read_regular(path: Path, shown: Path) -> bytes:
     return data
 
 
-def _windows_1252(data: bytes) -> str | None:
+def _place(data: bytes, at: int, utf8: bool) -> tuple[int, int]:
+    """The line and column (in characters) of the byte at `at`."""
+    start = data.rfind(b"\n", 0, at) + 1
+    before = data[start:at]
+    return data.count(b"\n", 0, at) + 1, len(before.decode("utf-8", errors="replace") if utf8 else before) + 1
+
+
+def _as_windows(byte: int) -> str:
+    """How Windows-1252 reads a byte: "'ü'", or that it leaves it undefined."""
     try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError:  # a byte Windows-1252 leaves undefined
-        return None
-    return text if all(c in _WINDOWS_TEXT for c in text if ord(c) > 127) else None
+        return f"'{bytes([byte]).decode('cp1252')}'"
+    except UnicodeDecodeError:
+        return "undefined"
+
+
+def _not_utf8(data: bytes, at: int, shown: Path) -> Diagnostic:
+    """A file that is not UTF-8 at `at`: where, and what the byte is in Windows-1252."""
+    line, col = _place(data, at, utf8=True)
+    byte = data[at]
+    if _UTF8_FORMS.search(data):  # UTF-8 elsewhere: one cell or line pasted from a Windows-1252 file
+        hint = (f"the rest of the file is UTF-8; this byte is {_as_windows(byte)} in Windows-1252 (text pasted from "
+                "another file?): type the character again and save the file as UTF-8")
+    else:
+        hint = ("save the file as UTF-8 (in most editors: 'Save with encoding' → UTF-8); files saved as "
+                f"Latin-1/Windows-1252 show this for characters such as ä, é or £ (this byte: {_as_windows(byte)})")
+    return Diagnostic(f"the file is not valid UTF-8 (byte 0x{byte:02x} cannot be decoded)", Pos(shown, line, col), hint)
+
+
+def _not_windows(data: bytes, at: int, shown: Path, char: str) -> Diagnostic:
+    """A file that is neither UTF-8 nor Windows-1252 text: the first byte that reads as no character a
+    spreadsheet writes."""
+    line, col = _place(data, at, utf8=False)
+    byte = data[at]
+    what = "is undefined in Windows-1252" if char == "\ufffd" else f"reads as '{char}' in Windows-1252"
+    hint = ("the file is in another encoding (a Mac's writes ä so: 'Š'; ISO-8859-15 writes € as '¤'): "
+            "save it as UTF-8 (in Excel: 'CSV UTF-8')")
+    return Diagnostic(f"the file is neither UTF-8 nor Windows-1252 text: byte 0x{byte:02x} {what}",
+                      Pos(shown, line, col), hint)
 
 
 def _looks_utf16(data: bytes) -> bool:

@@ -75,6 +75,13 @@ class Locale:
     single_as_double: bool = False
     # what a table's number cell may hold for "not applicable": printed as written, read as no value
     not_applicable: tuple[str, ...] = ()
+    # the space between a currency sign and the amount after it (a key figure's prefix): none in English
+    # (£4.1m), a no-break space in German, Dutch and French (€ 186,4 Mio.); a code always has one (CHF 12)
+    currency_gap: str = ""
+    # where a unit that begins with a currency sign leads the amount: always (en £4.1m, nl € 12,4), or only
+    # where a scale follows the sign (scaled: de '€ Mio.' € 250 Mio., but '€' 250 €) (units.leading_currency)
+    currency_leads: str = "scaled"
+    minus_after_currency: bool = False  # a negative amount's minus after the sign before it: nl € −12 (en −£12)
 
     def label(self, key: str) -> str:
         return self.labels[key]
@@ -466,4 +473,7 @@ def _language_locale(language: str) -> Locale:
                   titles=tuple(data.get("titles", ())), units=tuple(data.get("units", ())),
                   ordinals=tuple((str(n), tuple(ends)) for n, ends in (data.get("ordinals") or {}).items()),
                   single_as_double=bool(data.get("single_as_double")),
-                  not_applicable=tuple(data.get("not_applicable", ())))
+                  not_applicable=tuple(data.get("not_applicable", ())),
+                  currency_gap=data.get("currency_gap", Locale.currency_gap),
+                  currency_leads=data.get("currency_leads", Locale.currency_leads),
+                  minus_after_currency=bool(data.get("minus_after_currency")))

@@ -8,6 +8,10 @@ typed as U+00A0 or U+202F are kept as they are.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the caller's locale, for its data (locale.py builds on this module)
+    from .locale import Locale
 
 NBSP = "\u00a0"
 NNBSP = "\u202f"  # narrow no-break space
@@ -26,16 +30,27 @@ UNITS = ("Mio.", "Mrd.", "Tsd.", "bn", "Pp.", "pp", "%", "‰", "€", "$", "£"
 # "15 000 k€", "2,1 Md€", "450 TEUR", "3,2 MCHF"
 SCALES, CURRENCY_SIGNS = ("k", "M", "Md", "Mds", "Mrd", "G", "T"), ("€", "$", "£", "¥", "EUR", "CHF", "USD")
 UNITS += tuple(scale + sign for scale in SCALES for sign in CURRENCY_SIGNS)
+# a currency that stands after its amount („12 €“, „450 TEUR“) or before it („€ 12“, „TEUR 31.208“, as
+# Austrian and Swiss accounts write it): it is the amount's that follows it where one does („2026 € 48,6 Mio.“:
+# the sign is 48,6's, not the year's), else the one before it („12 € pro Monat“)
+BEFORE_OR_AFTER = ("€", "$", "£", "EUR", "CHF", "Fr.", "TEUR", "T€", "TCHF", "kEUR")
 _UNIT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))  # "MWp" before "MW"
-# a digit, one ordinary space, a unit that ends there (not the "t" of "ton", the "m" of "mit")
-_AFTER_NUMBER = re.compile(rf"(?<=\d) (?=(?:{_UNIT})(?![\w]))")
+_ONLY_AFTER = "|".join(re.escape(u) for u in sorted(set(UNITS) - set(BEFORE_OR_AFTER), key=len, reverse=True))
+_EITHER = "|".join(re.escape(u) for u in sorted(BEFORE_OR_AFTER, key=len, reverse=True))
+# a digit, one ordinary space, a unit that ends there (not the "t" of "ton", the "m" of "mit"); a currency
+# only where no amount follows it (bound to that one by _CURRENCY_BEFORE, which runs first)
+_AFTER_NUMBER = re.compile(rf"(?<=\d) (?=(?:{_ONLY_AFTER})(?!\w)|(?:{_EITHER})(?!\w)(?![\u00a0\u202f][-−+]?\d))")
 # the scale word and its currency: "Mio. €", "Mrd. Euro", "Mio. CHF"
 _SCALE_CURRENCY = re.compile(r"(?<=\b(?:Mio|Mrd|Tsd)\.) (?=(?:€|\$|£|Euro|EUR|Dollar|Pfund|CHF|Franken)(?!\w))")
-# a currency code or abbreviation before its amount: "CHF 186,4 Mio.", "Fr. 3.50", "EUR 12", "US$ 4"
-# and a currency sign set apart from its amount, as Dutch writes it: "€ 1.234,50" (not the sign after an
-# amount before another number: "5 € 2024")
-_CURRENCY_BEFORE = re.compile(r"(?<![\w.])(?:CHF|Fr\.|EUR|USD|GBP|US\$|(?<!\d[ \u00a0])[€£$]) (?=[-−+]?\d)")
+# a currency code or abbreviation before its amount: "CHF 186,4 Mio.", "Fr. 3.50", "EUR 12", "US$ 4",
+# „TEUR 31.208“, „T€ 12“, and a currency sign set apart from its amount, as German and Dutch write it:
+# „€ 1.234,50“, also after a year: „2026 € 48,6 Mio.“ (the year stays free). Not a currency after an amount
+# before a bare year: „5 € 2024“ keeps its sign with the 5 (_bind_currency_before)
+_CURRENCY_BEFORE = re.compile(r"(?<![\w.])(?:CHF|Fr\.|EUR|USD|GBP|US\$|TEUR|T€|TCHF|kEUR|[€£$]) (?=[-−+]?\d)")
 _CURRENCY_CODES = ("CHF ", "Fr. ", "EUR ", "USD ", "GBP ", "US$ ", "€ ", "£ ", "$ ")  # what _CURRENCY_BEFORE needs
+# an amount (not a year) and its space before a sign, and a bare year after it: „5 € 2024“
+_AMOUNT_BEFORE = re.compile(r"(?<![\w.,])(?!(?:19|20)\d\d[ \u00a0]$)\d[\d.,’']*[ \u00a0]$")
+_YEAR_AFTER = re.compile(r"(?:19|20)\d\d(?![\w.,’']\d|\w|[ \u00a0](?:Mio|Mrd|Tsd)\.)")
 # what _AFTER_NUMBER needs, searched from its digit (the look behind it starts with makes a search
 # try every position)
 _NUMBER_UNIT = re.compile(rf"\d (?:{_UNIT})(?!\w)")
@@ -50,14 +65,16 @@ CURRENCIES = "£$€¥"
 _GLUED_CURRENCY = re.compile(rf"(?<=\d)(?=(?:{'|'.join(SCALES)})?[{CURRENCIES}](?!\w))")
 
 
-def quantity(number: str, unit: str | None, language: str) -> str:
+def quantity(number: str, unit: str | None, locale: Locale) -> str:
     """A number with its unit as the language writes it: German „89,4 Mio. €“, „61,4 %“ (no-break
     space); English "61.4%", "23.4p", and a unit that begins with a currency sign leads with it:
-    "£89.4m", "−£12.5m" (the minus before the currency), "$3.2bn"."""
+    "£89.4m", "−£12.5m" (the minus before the currency), "$3.2bn"; German where a scale follows the sign:
+    unit '€ Mio.' „€ 250 Mio.“ (leading_currency)."""
     if not unit:
         return number
-    prefix, rest = leading_currency(unit, language)
-    return f"{prefixed(number, prefix, minus_after_currency(language))}{unit_gap(rest, language, bool(prefix))}{rest}"
+    prefix, rest = leading_currency(unit, locale)
+    amount = prefixed(number, prefix, locale.minus_after_currency)
+    return f"{amount}{unit_gap(rest, locale.language, bool(prefix))}{rest}"
 
 
 def spaced_currency(text: str, language: str) -> str:
@@ -68,15 +85,16 @@ def spaced_currency(text: str, language: str) -> str:
     return _GLUED_CURRENCY.sub(unit_gap("€", language), text)
 
 
-def leading_currency(unit: str, language: str) -> tuple[str, str]:
-    """English writes a currency before the number: unit '£m' → ('£', 'm'); Dutch too, after a
-    no-break space: '€ mln' → ('€ ', 'mln'), "€ 12,4 mln" (the Taalunie, in the Netherlands and Flanders alike);
-    else ('', unit)."""
+def leading_currency(unit: str, locale: Locale) -> tuple[str, str]:
+    """A unit that begins with a currency sign, as the language sets it (its locale data `currency_leads`
+    and `currency_gap`): English and Dutch lead with the sign, '£m' → ('£', 'm'), "£89.4m", and '€ mln' →
+    ('€ ', 'mln'), "€ 12,4 mln" (the Taalunie); German and French only where a scale follows it, as Austrian
+    accounts write „€ 250 Mio.“ ('€ Mio.' → ('€ ', 'Mio.')), a sign alone after the amount: '€' → ('', '€'),
+    „250 €“."""
     if unit[:1] and unit[0] in CURRENCIES:
-        if language.startswith("en"):
-            return unit[0], unit[1:].strip()
-        if language.startswith("nl"):
-            return unit[0] + NBSP, unit[1:].strip()
+        rest = unit[1:].strip()
+        if locale.currency_leads == "always" or (locale.currency_leads == "scaled" and rest):
+            return unit[0] + locale.currency_gap, rest
     return "", unit
 
 
@@ -86,12 +104,6 @@ def prefixed(number: str, prefix: str, minus_after: bool = False) -> str:
     if prefix and number.startswith((MINUS, "-")) and not minus_after:
         return f"{MINUS}{prefix}{number[1:]}"
     return f"{prefix}{number}"
-
-
-def minus_after_currency(language: str) -> bool:
-    """Whether a negative amount keeps its minus after the currency sign before it: Dutch writes
-    € −12 (the Taalunie: "€ -12" for a negative amount, "– € 12" for a discount); English −£12."""
-    return language.startswith("nl")
 
 
 def unit_gap(unit: str, language: str, prefixed: bool = False) -> str:
@@ -141,6 +153,11 @@ _PHONE = re.compile(rf"(?<![\w])(?:{_PHONE_LABELS})([ \u00a0]\+?[\d(][\d()/-]*(?
 _FOLLOWING = re.compile(r"(?<=\d) (?=ff?\.(?!\w))")
 _NUMERO = re.compile(r"(?:\b[nN](?:[°º]|os?\.?)|№) (?=\d)")  # (the space after it)
 _VAT = re.compile(r"(?<![\w.])([A-Z]{2}) (?=\d[\d.]{7,}\d(?![\w]))")
+# a company's or an association's register number after its register: the Austrian Firmenbuch („FN 123456a“,
+# „FN 123456 a“), the German Handelsregister („HRB 12345“), the Austrian register of associations („ZVR-Zahl
+# 123456789“), an Austrian VAT number written apart („ATU 12345678“)
+_REGISTER = re.compile(r"(?<![\w.-])(?:FN|HRA|HRB|ZVR(?:-Zahl)?|ATU):? \d+(?: [a-z](?!\w))?")
+_REGISTER_WORDS = re.compile(r"(?:FN|HR[AB]|ZVR(?:-Zahl)?|ATU):? \d")
 # what each pattern needs in a text before it is worth running (typographic() sets every text of a build)
 _TITLE_WORDS = re.compile(rf"(?:{_TITLES})\b")
 _IBAN_START = re.compile(r"[A-Z]{2}\d{2} ")
@@ -150,7 +167,7 @@ _PHONE_WORDS = re.compile(_PHONE_LABELS)
 
 def bind_items(text: str) -> str:
     """'IBAN DE89 3704 0044 0532 0130 00', '§ 72a', 'Dr. Böhm', 'Tel. 0341 2345678', 'S. 14 ff.', 'n° 5',
-    'BE 0123.456.789' with no-break spaces inside each (a bank detail broken over lines invites transfer
+    'BE 0123.456.789', 'FN 123456a' with no-break spaces inside each (a bank detail broken over lines invites transfer
     errors)."""
     if "§" in text:
         text = _SECTION_SIGN.sub(NBSP, text)
@@ -164,16 +181,27 @@ def bind_items(text: str) -> str:
         text = _PHONE.sub(lambda m: m[0].replace(" ", NBSP), text)
     if "o " in text or "° " in text or "º " in text or "№ " in text or "os " in text:
         text = _NUMERO.sub(lambda m: m[0][:-1] + NBSP, text)
+    if _REGISTER_WORDS.search(text):
+        text = _REGISTER.sub(lambda m: m[0].replace(" ", NBSP), text)
     if _VAT_START.search(text):
         text = _VAT.sub(rf"\1{NBSP}", text)
     return _FOLLOWING.sub(NBSP, text) if "f." in text else text
+
+
+def _bind_currency_before(m: re.Match[str]) -> str:
+    """A currency and the amount after it, bound; a currency after an amount before a bare year stays
+    that amount's unit („5 € 2024“, „12 EUR 2025“)."""
+    text, start, end = m.string, m.start(), m.end()
+    if _YEAR_AFTER.match(text, end) and _AMOUNT_BEFORE.search(text[max(0, start - 24):start]):
+        return m[0]
+    return m[0][:-1] + NBSP
 
 
 def bind_units(text: str) -> str:
     """'Investitionen von 87,3 Mio. € und 61,4 %' with no-break spaces inside each quantity."""
     # (each pattern runs where the text has what it needs, found by a quick search: most texts lack it)
     if any(code in text for code in _CURRENCY_CODES):
-        text = _CURRENCY_BEFORE.sub(lambda m: m[0][:-1] + NBSP, text)
+        text = _CURRENCY_BEFORE.sub(_bind_currency_before, text)
     if _NUMBER_UNIT.search(text):
         text = _AFTER_NUMBER.sub(NBSP, text)
     return _SCALE_CURRENCY.sub(NBSP, text) if "Mio. " in text or "Mrd. " in text or "Tsd. " in text else text

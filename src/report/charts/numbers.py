@@ -36,4 +36,4 @@ def value_text(v: Any, locale: Locale, decimals: int | None = None) -> str:
 
 def with_unit(text: str, unit: str | None, locale: Locale) -> str:
     """'32,5 %' in German (DIN 5008), '32.5%' and '£89.4m' in English (units.quantity)."""
-    return quantity(text, unit, locale.language)
+    return quantity(text, unit, locale)

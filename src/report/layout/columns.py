@@ -15,6 +15,7 @@ from .flow import glue_heads, split_on, start_height, wrap_on
 from .measure import column_width as _column_width
 from .measure import columns_box
 from .styles import MM
+from .text import Paragraph
 
 
 class Columns(BalancedColumns):
@@ -131,6 +132,23 @@ def balanced(ctx: LayoutContext, flowables: list[Any]) -> list[Any]:
     gap = ctx.styles.theme.text.column_gap * MM
     left, width = columns_box(ctx)
     box = None if (left, width) == (0.0, ctx.text_width) else (left, width)
-    return [Columns(glue_heads(flowables), gap, box=box, leftPadding=0, rightPadding=0, topPadding=0,
-                            bottomPadding=0, spaceBefore=ctx.styles.theme.sizes.leading * 0.3,
-                            spaceAfter=ctx.styles.theme.sizes.leading * 0.6)]
+    leading = ctx.styles.theme.sizes.leading
+    return [Columns(glue_heads(on_grid(flowables, leading), leading), gap, box=box, leftPadding=0, rightPadding=0,
+                    topPadding=0, bottomPadding=0, spaceBefore=ctx.styles.theme.sizes.leading * 0.3,
+                    spaceAfter=ctx.styles.theme.sizes.leading * 0.6)]
+
+
+def on_grid(flowables: list[Any], leading: float) -> list[Any]:
+    """The text of two columns on one grid of lines, so that their lines stand side by side: a
+    paragraph at the text's leading (body text, an interview's question) keeps its space above and
+    below in whole lines (0.6 of a line between paragraphs becomes one), and a sub-heading with its
+    spaces takes whole lines, standing at their foot (glue_heads). Other blocks (a list, a quote, a
+    box) keep their own measures: the column's lines after one may stand off the other's."""
+    for f in flowables:
+        style = getattr(f, "style", None)
+        if not isinstance(f, Paragraph) or getattr(f, "head", False) or style is None \
+                or abs(style.leading - leading) > 0.01:
+            continue
+        f.style = style.clone(style.name, spaceBefore=round(style.spaceBefore / leading) * leading,
+                              spaceAfter=round(style.spaceAfter / leading) * leading)
+    return flowables

@@ -9,6 +9,7 @@ paragraph, the first item of a list, a whole chart or box), measured when the pa
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph
@@ -134,17 +135,20 @@ class HeadWith(Flowable):
     for the heads and the start of the next flowable, all of it moves on; the next flowable may
     still split after its start."""
 
-    def __init__(self, heads: list[Any], body: Any):
+    def __init__(self, heads: list[Any], body: Any, grid: float = 0.0):
+        """`grid`: the text's leading, where the heads take whole lines (see `on_grid`): the room they
+        leave above themselves makes up the rest."""
         super().__init__()
-        self.heads, self.body = heads, body
-        self.spaceBefore = heads[0].getSpaceBefore()
+        self.heads, self.body, self.grid = heads, body, grid
+        self.spaceBefore = 0.0 if grid else heads[0].getSpaceBefore()
         self.spaceAfter = body.getSpaceAfter()
 
     def _heads_height(self, aw: float, ah: float) -> float:
         total = 0.0
         for i, head in enumerate(self.heads):
             total += head.wrap(aw, ah)[1] + head.getSpaceAfter() + (head.getSpaceBefore() if i else 0)
-        return total + self.body.getSpaceBefore()
+        total += self.body.getSpaceBefore()
+        return math.ceil(total / self.grid - 0.01) * self.grid if self.grid else total
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         self.hh = self._heads_height(aw, ah)
@@ -163,10 +167,12 @@ class HeadWith(Flowable):
         parts = split_on(self.body, getattr(self, "canv", None), aw, ah - hh)
         if not parts:
             return []
-        return [HeadWith(self.heads, parts[0]), *parts[1:]]
+        return [HeadWith(self.heads, parts[0], self.grid), *parts[1:]]
 
     def draw(self) -> None:
         y = self.height
+        if self.grid:  # the heads stand at the foot of their whole lines, over the text they head
+            y -= self.hh - _unrounded(self, self.width, self.height)
         for i, head in enumerate(self.heads):
             _, h = head.wrap(self.width, self.height)
             y -= h + (head.getSpaceBefore() if i else 0)
@@ -177,8 +183,13 @@ class HeadWith(Flowable):
         self.body.drawOn(self.canv, 0, y - bh)
 
 
-def glue_heads(story: list[Any]) -> list[Any]:
-    """Every run of heads glued to the flowable after it (see HeadWith)."""
+def _unrounded(glued: HeadWith, aw: float, ah: float) -> float:
+    """The heads' own height and spaces, not rounded to whole lines."""
+    return HeadWith(glued.heads, glued.body)._heads_height(aw, ah)
+
+
+def glue_heads(story: list[Any], grid: float = 0.0) -> list[Any]:
+    """Every run of heads glued to the flowable after it (see HeadWith; `grid`: in whole lines)."""
     out: list[Any] = []
     heads: list[Any] = []
     for flowable in story:
@@ -186,7 +197,7 @@ def glue_heads(story: list[Any]) -> list[Any]:
             flowable.keepWithNext = 0
             heads.append(flowable)
         elif heads and not _is_space(flowable):
-            out.append(HeadWith(heads, flowable))
+            out.append(HeadWith(heads, flowable, grid))
             heads = []
         else:
             out.append(flowable)

@@ -165,10 +165,12 @@ def _signature(ctx: LayoutContext, owner: Any, x: float, width: float) -> Signat
     return Signature(image, x, sw, sh)
 
 
-def _names(ctx: LayoutContext, signatories: list[Signatory]) -> Signatories:
-    st, loc = ctx.styles, ctx.locale
-    x = st.theme.page.text_offset * MM
-    width = (letter_width(ctx) - GUTTER * (len(signatories) - 1)) / len(signatories)
+def signature_row(ctx: LayoutContext, signatories: list[Signatory], x: float, width: float,
+                  right: float = 0.0) -> Signatories:
+    """The signers' signatures, names and roles side by side in `width` from `x` (`right`: what the
+    frame has right of them): under a foreword's letter, and a text's signatures block."""
+    loc = ctx.locale
+    column = (width - GUTTER * (len(signatories) - 1)) / len(signatories)
     band = SIGNATURE_H if any(s.signature for s in signatories) else NO_SIGNATURE_H
     columns = []
     for person in signatories:
@@ -176,8 +178,8 @@ def _names(ctx: LayoutContext, signatories: list[Signatory]) -> Signatories:
                                                                              spaceAfter=0))]
         if person.role:
             texts.append(Paragraph(rl_plain(person.role, loc), _unbroken(ctx, "small")))
-        columns.append((_signature(ctx, person, 0, width) if person.signature else None, texts))
-    return Signatories(columns, x, band, letter_right(ctx))
+        columns.append((_signature(ctx, person, 0, column) if person.signature else None, texts))
+    return Signatories(columns, x, band, right)
 
 
 def layout(ctx: LayoutContext, section: ForewordSection, index: int) -> list[Any]:
@@ -197,10 +199,13 @@ def layout(ctx: LayoutContext, section: ForewordSection, index: int) -> list[Any
     at = section.items_pos.get("paragraphs") or []
     letter = [Paragraph(rl_markup(text, loc, refs=ctx.refs), body, source=at[i] if i < len(at) else section.pos,
                         notes=st.notes) for i, text in enumerate(section.paragraphs)]
+    if section.salutation:  # its own line, ragged, the paragraphs' space under it
+        letter.insert(0, Paragraph(rl_plain(section.salutation, loc), st.para("body", leftIndent=x, rightIndent=right,
+                                                                              alignment=TA_LEFT)))
     ending: list[Any] = [Paragraph(rl_plain(section.closing, loc), st.para("body", leftIndent=x, rightIndent=right,
                                                                           alignment=TA_LEFT, spaceAfter=2 * MM))]
     if section.signatories:
-        ending.append(_names(ctx, section.signatories))
+        ending.append(signature_row(ctx, section.signatories, x, letter_width(ctx), right))
         return story + _closed(ctx, letter, ending)
     if section.signature:
         ending.append(_signature(ctx, section, x, letter_width(ctx)))

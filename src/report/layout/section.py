@@ -25,13 +25,14 @@ from ..model import (
     Note,
     Question,
     Quote,
+    Signatures,
     Table,
     TextSection,
     Timeline,
 )
 from ..model import Paragraph as ParagraphBlock
 from ..tagging import artifact, group, tagger_of
-from . import boxes, columns, floats, grid, lists, notes, pagebreak, photo, question, table, timeline
+from . import boxes, columns, floats, grid, lists, notes, pagebreak, photo, question, signatures, table, timeline
 from .beside import TextBeside
 from .columnfigure import FigureThenText, Stack
 from .context import LayoutContext
@@ -549,6 +550,10 @@ def _timeline(ctx: LayoutContext, block: Timeline) -> list[Any]:
     return timeline.layout(ctx, block, _indent(ctx))
 
 
+def _signatures(ctx: LayoutContext, block: Signatures) -> list[Any]:
+    return signatures.layout(ctx, block, _indent(ctx))
+
+
 def _box(ctx: LayoutContext, block: Box) -> list[Any]:
     inside = replace(ctx, column_x=0.0, styles=ctx.styles.on("tint"))  # its text stands on the tint
     return boxes.layout(ctx, block, _indent(ctx), lambda c, b: BLOCK_LAYOUTS[type(b)](inside, b))
@@ -568,6 +573,7 @@ BLOCK_LAYOUTS: dict[type, Callable[[LayoutContext, Any], list[Any]]] = {
     Question: _question,
     Break: pagebreak.layout,
     Timeline: _timeline,
+    Signatures: _signatures,
 }
 # in a two-column section these take the full width (a break: ends the columns); an image no wider than
 # a column stands in one (see _in_column). A list in columns spans too (see _wide_list)
@@ -669,9 +675,10 @@ def layout(ctx: LayoutContext, section: TextSection, index: int) -> list[Any]:
             elif isinstance(block, ParagraphBlock) or isinstance(block, ListBlock) and not _wide_list(block):
                 floats.running(flow)
         i += 1 + taken
-        if isinstance(block, Note) and not run and i > 1 and isinstance(blocks[i - 2], _NOTED) \
-                and not _page_photo(blocks[i - 2]):
-            story = notes.with_notes(story, flow)  # small print goes with what it is about
+        if (isinstance(block, Note) and isinstance(blocks[i - 2], _NOTED) or isinstance(block, Signatures)) \
+                and not run and i > 1 and not _page_photo(blocks[i - 2]):
+            # small print goes with what it is about; signatures with the end of what they sign
+            story = notes.with_notes(story, flow)
             continue
         if two and not spanning:
             run += flow

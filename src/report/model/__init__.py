@@ -24,6 +24,8 @@ from .blocks import (
     Paragraph,
     Question,
     Quote,
+    Signatory,
+    Signatures,
     Timeline,
     TimelineEntry,
 )
@@ -53,7 +55,6 @@ from .sections import (
     ForewordSection,
     KeyFigure,
     KeyFiguresSection,
-    Signatory,
     TextSection,
     teaser_marks,
 )
@@ -70,5 +71,5 @@ __all__ = [
     "TableNote", "TextSection", "check_email", "check_web", "format_decimal", "parse_number", "read_or_raise", "spec",
     "teaser_marks",
     "BOX_KINDS", "Box", "ForewordSection", "Heading", "ListBlock", "ListItem", "Note", "Question", "Break",
-    "Signatory", "Timeline", "TimelineEntry",
+    "Signatory", "Signatures", "Timeline", "TimelineEntry",
 ]

@@ -9,7 +9,7 @@ from typing import Any, Literal
 from ..errors import Diagnostics
 from ..load import YFloat, YInt, YSeq
 from .numbers import comma_splits
-from .reader import AssetPath, Markup, Node, id_spec, spec
+from .reader import AssetPath, Markup, Node, ReadContext, id_spec, spec
 from .tables import Table
 
 
@@ -394,6 +394,57 @@ class Timeline(Node):
         example=[{"date": "Januar", "text": "Neujahrsempfang mit 300 Gästen."}], items=(1, None))
 
 
+@dataclass(kw_only=True)
+class Signatory(Node):
+    name: str = spec("The person's name under their signature.", example="Dr. Anna Becker", max_length=80,
+                     example_en="Dr Jane Doe")
+    role: str | None = spec("Their role.", default=None, example="Geschäftsführerin", max_length=120,
+                            example_en="Chief Executive")
+    signature: AssetPath | None = spec("Their signature as PNG with a transparent background (optional).",
+                                       default=None, example="images/unterschrift-becker.png")
+    portrait: AssetPath | None = spec("Their portrait photo, relative to assets/ (optional): the portraits stand "
+                                      "one under the other in the margin column, in the order of the list, each "
+                                      "with the name and role under it.",
+                                      default=None, example="images/portrait-becker.jpg")
+    portrait_alt: str | None = spec("What the portrait shows (needed with a portrait).", default=None,
+                                    example="Porträt von Dr. Anna Becker", example_en="Portrait of Dr Jane Doe")
+    portrait_credit: str | None = spec("Photo credit of the portrait: small under it, and in the image credits on "
+                                       "the closing page (optional).", default=None, example="Foto: Max Muster",
+                                       max_length=120, example_en="Photo: Max Muster")
+
+    def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
+        if self.portrait and not self.portrait_alt:
+            diag.error(ctx.value_pos(self, "portrait"), f"signatory '{self.name}': the portrait has no portrait_alt",
+                       "add 'portrait_alt:' (what the portrait shows), e.g. portrait_alt: "
+                       + ctx.says(f"Porträt von {self.name}", f"Portrait of {self.name}"))
+        for key in ("portrait_alt", "portrait_credit"):
+            if getattr(self, key) and not self.portrait:
+                diag.error(ctx.value_pos(self, key), f"signatory '{self.name}': {key} without a portrait",
+                           f"add 'portrait:' (the photo, relative to assets/), or remove {key}")
+
+
+
+@dataclass(kw_only=True)
+class Signatures(Node):
+    """Signatures at the end of a text: the place and date, then the signers side by side — a management
+    report signed by the board, an auditor's opinion, a statement of the trustees."""
+
+    place: str | None = spec("The place and date above the signatures (optional).", default=None,
+                             example="Traunstadt, am 15. März 2027", example_en="London, 15 March 2027", max_length=120)
+    signatories: list[Signatory] = spec(
+        "The signers, each with name, optional role and signature (a PNG with a transparent background): side "
+        "by side in the order of the list, in one row.",
+        example=[{"name": "Mag. Georg Obermayr", "role": "Wirtschaftsprüfer"},
+                 {"name": "Mag.a Julia Sturm", "role": "Wirtschaftsprüferin"}], items=(1, 4))
+
+    def check(self, diag: Diagnostics, ctx: Any) -> None:
+        for person in self.signatories:
+            if person.portrait:
+                diag.error(ctx.value_pos(person, "portrait"), f"signatures: '{person.name}' has a portrait",
+                           "portraits stand beside a foreword's letter; under a text only the signatures, names "
+                           "and roles do: remove portrait: here")
+
+
 # what a box may hold: kind → (class, field that a plain value fills)
 BOX_KINDS: dict[str, tuple[type, str | None]] = {
     "paragraph": (Paragraph, "text"),
@@ -429,6 +480,7 @@ BLOCK_KINDS: dict[str, tuple[type, str | None]] = {
     "question": (Question, "text"),
     "break": (Break, "to"),
     "timeline": (Timeline, "entries"),
+    "signatures": (Signatures, "signatories"),
 }
 
 

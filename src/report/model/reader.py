@@ -23,7 +23,7 @@ from typing import Any, Literal
 from .. import markup
 from ..errors import Diagnostics, Pos, ReportError
 from ..load import YFloat, YInt, YMap, YPlain, YSeq
-from .numbers import Number, NumberError, Separators, number_from_yaml, parse_number, point_is_trap
+from .numbers import Number, NumberError, Separators, comma_splits, number_from_yaml, parse_number, point_is_trap
 from .tabular import NO_GAPS
 
 # other spellings of a choice's value that read as it: British authors write centre (as the donut's
@@ -442,7 +442,17 @@ class Reader:
             return INVALID
         ok = True
         meant = set()  # the keys an unknown one was meant to be: not missing as well
+        split = _split_values(value)
+        for key, (tail, joined) in split.items():  # `{value: 1.234,5, unit: GWh}`: one error, not two
+            self.diag.error(value.value_pos[key], f"{what}: {key}: the comma split '{joined}' in two: the number "
+                            f"{joined[:-len(tail) - 1]} and a key '{tail}'",
+                            f"in {{ }} a comma separates keys, as in [ ] it separates values: quote the number as "
+                            f"the document writes it, {key}: '{joined}'")
+            ok = False
+        tails = {tail for tail, _ in split.values()}
         for key in value:
+            if key in tails:
+                continue  # said at the number it was split from
             if key not in flds:
                 if KEY_SPELLINGS.get(key) in flds:  # organization: the keys are spelled one way
                     meant.add(KEY_SPELLINGS[key])
@@ -454,6 +464,8 @@ class Reader:
                 ok = False
         kwargs = {}
         for name, f in flds.items():
+            if name in split:
+                continue
             if name not in value:
                 if name in meant:
                     continue  # said at the key that was meant to be this one
@@ -623,6 +635,19 @@ def _excerpt(text: str, at: int) -> str:
 
 # American spellings of keys spelled the British way (one spelling is read: the other is told so)
 KEY_SPELLINGS = {"organization": "organisation", "colors": "colours"}
+
+
+def _split_values(block: YMap) -> dict[str, tuple[str, str]]:
+    """Where a flow mapping's comma split a number: `{value: 1.234,5}` is the key value with 1.234 and a
+    key '5' with nothing; {key: (the key made of its tail, the number as written)}."""
+    keys, out = list(block), {}
+    for before, after in zip(keys, keys[1:], strict=False):
+        number = block[before]
+        source = getattr(number, "source", number if isinstance(number, YPlain) else None)
+        if block[after] is None and isinstance(source, str) and isinstance(after, str) and comma_splits(
+                [source, after], [block.value_pos[before], block.key_pos[after]]):
+            out[before] = (after, f"{source},{after}")
+    return out
 
 
 def closest(word: str, known: list[str]) -> list[str]:

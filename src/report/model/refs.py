@@ -170,10 +170,13 @@ def check(report: Any, sections: list[Any], charts: dict[str, Any], ctx: ReadCon
                     diag.error(at, f"cross-reference to '#{target}': no section, heading, chart, table or "
                                "image is named so", _unknown_hint(target, places))
             elif len(found) > 1 and not any(t.written for t in found):
+                whole = [f"#{name} for {t.what}" for t in found if t.kind == "section"
+                         for name in _file_names(t.node.pos.file)[1:]]  # (its file's name with the number)
                 diag.error(at, f"cross-reference to '#{target}': {len(found)} places are named so: "
                            + " and ".join(t.what for t in found[:3]),
-                           "give the one you mean an id: of its own and name that (a section may also be named "
-                           "by its whole file name, with the number in front)")
+                           (f"write {whole[0]} (a section is named by its whole file name too), or give "
+                            "the one you mean an id: of its own and name that") if whole else
+                           "give the one you mean an id: of its own and name that")
             else:  # (an id: written twice is said where it is written)
                 refs.targets[target] = next((t for t in found if t.written), found[0])
                 refs.uses.append((target, at))

@@ -8,7 +8,15 @@ from typing import Any, Literal
 
 from .. import markup
 from ..errors import Diagnostics
-from .blocks import BLOCK_KINDS, block_texts, check_breaks, check_heading_levels, check_last_heading, check_page_photos
+from .blocks import (
+    BLOCK_KINDS,
+    Signatory,
+    block_texts,
+    check_breaks,
+    check_heading_levels,
+    check_last_heading,
+    check_page_photos,
+)
 from .document import check_language
 from .numbers import _POINT, Number, format_decimal, warn_dropped_digits
 from .reader import AssetPath, Markup, Node, ReadContext, id_spec, spec
@@ -67,35 +75,6 @@ class TextSection(Node):
                            f"write [^{number}] in the text where it belongs, or remove the footnote")
 
 
-@dataclass(kw_only=True)
-class Signatory(Node):
-    name: str = spec("The person's name under their signature.", example="Dr. Anna Becker", max_length=80,
-                     example_en="Dr Jane Doe")
-    role: str | None = spec("Their role.", default=None, example="Geschäftsführerin", max_length=120,
-                            example_en="Chief Executive")
-    signature: AssetPath | None = spec("Their signature as PNG with a transparent background (optional).",
-                                       default=None, example="images/unterschrift-becker.png")
-    portrait: AssetPath | None = spec("Their portrait photo, relative to assets/ (optional): the portraits stand "
-                                      "one under the other in the margin column, in the order of the list, each "
-                                      "with the name and role under it.",
-                                      default=None, example="images/portrait-becker.jpg")
-    portrait_alt: str | None = spec("What the portrait shows (needed with a portrait).", default=None,
-                                    example="Porträt von Dr. Anna Becker", example_en="Portrait of Dr Jane Doe")
-    portrait_credit: str | None = spec("Photo credit of the portrait: small under it, and in the image credits on "
-                                       "the closing page (optional).", default=None, example="Foto: Max Muster",
-                                       max_length=120, example_en="Photo: Max Muster")
-
-    def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
-        if self.portrait and not self.portrait_alt:
-            diag.error(ctx.value_pos(self, "portrait"), f"signatory '{self.name}': the portrait has no portrait_alt",
-                       "add 'portrait_alt:' (what the portrait shows), e.g. portrait_alt: "
-                       + ctx.says(f"Porträt von {self.name}", f"Portrait of {self.name}"))
-        for key in ("portrait_alt", "portrait_credit"):
-            if getattr(self, key) and not self.portrait:
-                diag.error(ctx.value_pos(self, key), f"signatory '{self.name}': {key} without a portrait",
-                           f"add 'portrait:' (the photo, relative to assets/), or remove {key}")
-
-
 SINGLE_SIGNER = ("portrait", "portrait_alt", "portrait_credit", "signature", "name", "role")
 
 
@@ -120,6 +99,10 @@ class ForewordSection(Node):
     portrait_credit: str | None = spec("Photo credit of the portrait: small under it, and in the image credits on "
                                        "the closing page (optional).", default=None, example="Foto: Max Muster",
                                        max_length=120, example_en="Photo: Max Muster")
+    salutation: str | None = spec("The letter's first line, above its paragraphs (optional): the heading is the "
+                                  "foreword's title in the contents and bookmarks, the salutation is not.",
+                                  default=None, example="Sehr geehrte Damen und Herren,", max_length=120,
+                                  example_en="Dear members and friends,")
     paragraphs: list[Markup] = spec("The letter, one item per paragraph.", example=["Was für ein Jahr …"],
                                     items=(1, 20))
     closing: str = spec("The closing line.", example="Herzliche Grüße", max_length=80, example_en="With best wishes")
@@ -139,6 +122,12 @@ class ForewordSection(Node):
 
     def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
         check_language(self, diag, ctx)
+        if self.title.rstrip().endswith(",") and self.salutation is None:
+            diag.warning(ctx.value_pos(self, "title"), f"foreword: the title {self.title!r} reads as a salutation, "
+                         "and the contents and bookmarks list it so, with its comma",
+                         "write it under 'salutation:' (the letter's first line) and give the foreword a title "
+                         "for the contents, e.g. title: " + ctx.says("Vorwort", "Foreword", fr="Avant-propos",
+                                                                      nl="Voorwoord"))
         if self.signatories is not None:
             for key in SINGLE_SIGNER:
                 if getattr(self, key) is not None:

@@ -97,12 +97,17 @@ def _column_locale(block: Table, i: int, col: Any, locale: Locale) -> Locale:
 def table_data(block: Table, locale: Locale) -> TableData:
     """The model's table as plain, formatted data for the flowable."""
     columns = []
+    units = {c.name: c.unit or ("%" if c.type == "percent" else None) for c in block.columns}
     types = {c.name: c.type for c in block.columns}
     for i, col in enumerate(block.columns):
         align = col.align or ("decimal" if col.numeric else "left")
         unit = col.unit or ("%" if col.type == "percent" else None)
-        if unit is None and col.change and col.type == "number" and all(types.get(n) == "percent" for n in col.change):
-            unit = locale.label("percentage_points")  # the difference of two percentages: 60,0 % → 61,4 % is +1,4
+        if unit is None and col.change and col.type == "number":
+            of = {units.get(n) for n in col.change}
+            if of == {"‰"}:  # the difference of two rates per thousand: 9,1 ‰ → 8,4 ‰ is −0,7 ‰-Pkt.
+                unit = locale.label("permille_points")
+            elif of == {"%"} and all(types.get(n) == "percent" for n in col.change):
+                unit = locale.label("percentage_points")  # the difference of two percentages: 60,0 % → 61,4 % is +1,4
         if unit and re.search(rf"(?<!\w){re.escape(unit)}(?!\w)", col.name):  # 'Change in %': said already
             unit = None
         columns.append(Column(locale.typographic(col.name), align, unit and locale.typographic(unit),
