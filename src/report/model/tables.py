@@ -15,6 +15,7 @@ from typing import Any, Literal
 
 from ..errors import Diagnostics, Pos, ReportError
 from ..load import YFloat, YInt, YMap, YSeq
+from ..units import measure
 from .numbers import Number, NumberError, comma_splits, format_decimal, parse_number, warn_rounded
 from .reader import Markup, Node, ReadContext, Reader, did_you_mean, id_spec, spec
 from .tabular import read_csv, report_once, resolve_data, without_unit
@@ -187,6 +188,7 @@ class Table(Node):
                         diag.error(col.pos, f"table '{self.title}': column '{col.name}' computes the change of "
                                    f"'{name}', which is not a number column of this table",
                                    f"name two number columns, e.g. change: [{', '.join(repr(n) for n in names[1:3])}]")
+                self._change_units(col, diag, ctx)
                 if not col.numeric:
                     diag.error(col.pos, f"table '{self.title}': computed column '{col.name}' must be of type "
                                "percent (change in percent) or number (the difference)", "add type: percent")
@@ -235,6 +237,25 @@ class Table(Node):
         if len(diag.errors) == errors:  # sums of cells that could not be read say nothing
             self._check_totals(rows, diag, ctx)
         self.table = rows
+
+    def _change_units(self, col: TableColumn, diag: Diagnostics, ctx: ReadContext) -> None:
+        """A change between columns of different units (EUR beside TEUR, Tsd. € beside Mio. €) compares
+        numbers that do not measure the same: 386.214.902,55 EUR against 358.407 TEUR printed as +107.658,7 %
+        in a balance sheet. An error at `change:`; units written differently but alike (EUR and €, TEUR,
+        T€ and Tsd. €) are one unit (`units.measure`)."""
+        sources = [next((c for c in self.columns if c.name == n and c.numeric and not c.change), None)
+                   for n in col.change]
+        if None in sources:
+            return  # said above
+        units = [c.unit or ("%" if c.type == "percent" else None) for c in sources]
+        if None in units or measure(units[0]) == measure(units[1]):
+            return
+        (a, b), (ua, ub) = sources, units
+        diag.error(ctx.value_pos(col, "change"), f"table '{self.title}': column '{col.name}' computes the change "
+                   f"from '{a.name}' in {ua} to '{b.name}' in {ub}: amounts in different units, so the change "
+                   "would compare numbers that do not measure the same",
+                   f"convert one column so that both are in {ua} or both in {ub} (and give both that unit), "
+                   "or, where they are the same unit, write it alike in both")
 
     def negatives_of(self, col: TableColumn) -> str | None:
         """How `col` prints negative numbers: 'brackets', 'minus', or None (as each was written).
@@ -512,10 +533,13 @@ class Table(Node):
         it (net income, then transfers: the net movement; funds brought forward, then the movement:
         carried forward), the previous total plus them. A subtotal sums the body rows since the
         previous subtotal or total — or, where each subtotal goes on from the one before (gross
-        profit, operating profit …), the previous subtotal plus those rows. A total after two or more
-        subtotals may also be their result: the first minus the others (income − expenses = the
-        year's result). Any of these is accepted, within the precision shown (plus rounding, with a
-        rounding note)."""
+        profit, operating profit …), the previous subtotal (or total) plus those rows; or, as an
+        income statement (§ 231 UGB, § 275 HGB) adds up its results, the subtotals not yet summed by
+        another plus the rows since (Betriebserfolg + Finanzerfolg = Ergebnis vor Steuern). A total
+        may go on so too (the year's result + transfers = Bilanzgewinn), or after two or more
+        subtotals be their result: the first minus the others (income − expenses = the year's
+        result, both written positive). Any of these is accepted, within the precision shown (plus
+        rounding, with a rounding note)."""
         for i, col in enumerate(self.columns):
             if not col.check_total:
                 continue
@@ -524,6 +548,7 @@ class Table(Node):
             previous: Decimal | None = None  # the previous subtotal since the last total
             last_total: Decimal | None = None
             subs: list[Decimal] = []  # the subtotals since the last total
+            open_: list[Decimal] = []  # the last total and the subtotals since that no later one summed
             for row in rows:
                 cell = row.cells[i]
                 value = cell.value.value if isinstance(cell.value, Number) else None
@@ -537,36 +562,49 @@ class Table(Node):
                         sums.append(("the first subtotal minus the others", [subs[0], *(-s for s in subs[1:])]))
                     if last_total is not None:
                         sums.append(("the previous total plus the rows since", [last_total, *since_total]))
+                    if previous is not None:
+                        sums.append(("the previous subtotal plus the rows since", [previous, *since_sub]))
+                    if len(open_) >= 2:
+                        sums.append((f"the {len(open_)} results above it plus the rows since", [*open_, *since_sub]))
                     self._compare(col, cell, sums, diag, ctx)
                     since_total, since_sub, previous, subs, last_total = [], [], None, [], value
+                    open_ = [value]
                 elif row.kind == "subtotal" and value is not None:
                     rows_n = f"{len(since_sub)} row{'s' if len(since_sub) != 1 else ''}"
                     sums = [(f"the sum of the {rows_n} since the previous subtotal" if previous is not None
                              else f"the sum of the {rows_n} above it", since_sub)]
-                    if previous is not None:
-                        sums.append(("that subtotal plus them", [previous, *since_sub]))
-                    self._compare(col, cell, sums, diag, ctx, subtotal=True)
+                    if open_:
+                        what = "that subtotal" if previous is not None else "the previous total"
+                        sums.append((f"{what} plus them", [open_[-1], *since_sub]))
+                    if len(open_) >= 2:
+                        sums.append((f"the {len(open_)} results above it plus them", [*open_, *since_sub]))
+                    found = self._compare(col, cell, sums, diag, ctx, subtotal=True)
+                    # what it summed is summed: a result of the results above it stands in their place
+                    open_ = [*open_, value] if found in (0, None) else open_[:-1] + [value] if found == 1 \
+                        else [value]
                     since_sub, previous = [], value
                     subs.append(value)
 
     def _compare(self, col: TableColumn, cell: TableCell, sums: list[tuple[str, list[Decimal]]],
-                 diag: Diagnostics, ctx: ReadContext, subtotal: bool = False) -> None:
-        """Is the total one of `sums` (each what it would be, and the amounts it would add up), within
-        the precision shown?"""
+                 diag: Diagnostics, ctx: ReadContext, subtotal: bool = False) -> int | None:
+        """Which of `sums` (each what it would be, and the amounts it would add up) the total is, within
+        the precision shown; None (and a warning) for none of them."""
         total = cell.value
         places = total.decimals if col.decimals is None else col.decimals
         step = Decimal(1).scaleb(-places)
         printed = total.value.quantize(step, rounding=ROUND_HALF_UP)
         rounding = False  # a candidate within what rounding its amounts could explain
-        for _, parts in sums:
+        near = None
+        for k, (_, parts) in enumerate(sums):
             exact = sum(parts, Decimal(0))
             if exact.quantize(step, rounding=ROUND_HALF_UP) == printed:
-                return
+                return k
             slack = step / 2 * len(parts)  # every amount rounded by at most half a step
             if abs(exact - total.value) <= slack:
-                if self.rounding_note:
-                    return
+                near = k if near is None else near
                 rounding = True
+        if rounding and self.rounding_note:
+            return near
         bracketed = self.brackets(col, total)
         seps = self.notation or ctx.numbers  # as the total is written: '174.870' beside '175.070', not '175070'
         shown = [f"{what} = {format_decimal(sum(parts, Decimal(0)), places, seps, brackets=bracketed)}"
