@@ -52,6 +52,7 @@ class TableData:
     continued: str = ""  # the line above the part of a split table on a later page: 'Balance sheet (continued)'
     more: str = ""  # the locale's word after a group's label repeated on a later page: 'continued'
     gutter: float = 0.0  # the room between columns, where a dense table is set tighter (0: the theme's)
+    break_headings: bool = False  # headings break inside words (hyphenated), where it does not fit otherwise
 
 
 def _cell_text(value: Any, col: Any, locale: Locale, block: Table) -> str:
