@@ -161,6 +161,12 @@ class Table(Node):
         "also for percent columns): minus (−1,251) or brackets, as accounts set them ((1,251), the closing "
         "bracket beyond the aligned digits). Default: as written — a number written in brackets, (12), "
         "prints in brackets, any other with a minus.", default=None, example="brackets")
+    place: Literal["auto", "here"] = spec(
+        "auto: a table shorter than a page moves on whole where the rest of the page is too short for it, "
+        "unless its title, header and at least two thirds of its rows fit there: then it breaks there. here: "
+        "it is kept whole, "
+        "as a financial statement is, and moves on whole where it does not fit, leaving the rest of the page "
+        "empty. A table taller than a page breaks either way.", default="auto", example="here")
     id: str | None = id_spec("the table", "investitionen", "investment")
     table: list[TableRow] = field(default_factory=list, init=False)  # the rows, read against the columns
     notation: Any = field(default=None, init=False, repr=False)  # of the CSV file's numbers (tabular.CsvData)

@@ -96,11 +96,25 @@ def _too_wide(block: Table, err: TooWide, size: float, language: str) -> ReportE
             block.columns[headed[0]].pos,
             "shorten those headings (a date as 31.12., a year once in the title), mark where a long word may "
             f"break with a soft hyphen (U+00AD, in YAML \"{example}\"), or use fewer columns")])
-    col = block.columns[err.column]
-    unit = "Mio. € instead of Euro" if language.startswith("de") else "£m instead of pounds"
+    numbers = [i for i, c in enumerate(block.columns) if c.numeric]
+    unit = "TEUR or Mio. € instead of EUR" if language.startswith("de") else "£000 or £m instead of pounds"
+    if not numbers:
+        col = block.columns[err.column]
+        return ReportError([Diagnostic(
+            f"{said}; its widest column is '{col.name}' ({err.widths[err.column] / MM:.0f} mm)",
+            col.pos, "use fewer columns, or shorter words in the widest")])
+    entries = [err.widths[i] - err.headed[i] for i in numbers]
+    widest = numbers[max(range(len(numbers)), key=lambda k: entries[k])]
+    also = ""
+    if headed:
+        names = ", ".join(f"'{block.columns[i].name.replace(SHY, '')}'" for i in headed)
+        also = f", and the heading{'s' if len(headed) > 1 else ''} of {names} make{'' if len(headed) > 1 else 's'} " \
+               f"{'them' if len(headed) > 1 else 'it'} wider still"
     return ReportError([Diagnostic(
-        f"{said}; its widest column is '{col.name}' ({err.widths[err.column] / MM:.0f} mm)",
-        col.pos, f"use fewer columns, units (e.g. {unit}), or fewer decimals")])
+        f"{said}; the numbers of its {len(numbers)} number column{'s' if len(numbers) > 1 else ''} alone need "
+        f"{sum(entries) / MM:.0f} mm (the widest, '{block.columns[widest].name.replace(SHY, '')}': "
+        f"{max(entries) / MM:.0f} mm){also}",
+        block.columns[widest].pos, f"use fewer columns, units (e.g. {unit}), or fewer decimals")])
 
 
 def layout(ctx: LayoutContext, block: Table) -> list[Any]:
@@ -130,7 +144,7 @@ def layout(ctx: LayoutContext, block: Table) -> list[Any]:
     if stacked(parts, ctx.text_width, frame_h) <= frame_h:
         # kept together like a chart: moves on whole when the rest of the page is too short, unless
         # most of its rows fit there
-        return [Spacer(0, 5 * MM), KeptTable(parts), Spacer(0, 4 * MM)]
+        return [Spacer(0, 5 * MM), KeptTable(parts, whole=block.place == "here"), Spacer(0, 4 * MM)]
     # longer than a page: it splits anyway, its header repeated, so it starts on this page where its
     # title, header and first rows fit (moved on whole it would leave this page nearly empty)
     return [Spacer(0, 5 * MM), HeadWith([title], table), *parts[2:], Spacer(0, 4 * MM)]
