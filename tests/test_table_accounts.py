@@ -246,3 +246,38 @@ def test_a_chart_data_tables_header_cells_have_scopes(styles):
     walk(pdf.Root.StructTreeRoot.K)
     assert cells == [("/TD", None), ("/TH", "/Column"), ("/TH", "/Column"),
                      ("/TH", "/Row"), ("/TD", None), ("/TD", None), ("/TH", "/Row"), ("/TD", None), ("/TD", None)]
+
+
+MEHRJAHR = "Kennzahl;2025;2026\nUmsatzerlöse (TEUR);171.918;186.412\nEigenkapitalquote;42,8 %;41,3 %\n"
+
+
+@pytest.mark.parametrize("units", ["row_units: {Eigenkapitalquote: '%'}\n", ""])
+def test_a_row_of_a_multi_year_table_has_its_own_unit(tmp_path, units):
+    """Kennzahlen over five years, TEUR rows and a % row: '44,1 %' was an error per cell (the
+    hint: give the column unit: %), and a change of a rate printed in percent (91,2 → 97,4: +6,8)
+    where a Wirtschaftsprüfer reads points (+6,2 %-Pkt.). `row_units:` (or a block row's `unit:`)
+    gives a row its unit: its cells may carry it and print it after the aligned digits."""
+    from report.layout.table import table_data
+
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "k.csv").write_text(MEHRJAHR, encoding="utf-8")
+    table, diag = _read(tmp_path, f"title: K\nalt: K\ndata: data/k.csv\n{units}columns:\n  - {{name: Kennzahl}}\n"
+                                  "  - {name: '2025', type: number}\n  - {name: '2026', type: number}\n"
+                                  "  - {name: Veränderung, type: percent, change: ['2025', '2026']}\n")
+    if not units:
+        assert [d.hint for d in diag.errors][0].endswith("; where it is the unit of a row, name it: "
+                                                         "row_units: {Eigenkapitalquote: '%'}")
+        return
+    assert diag.items == []
+    rows = table_data(table, get_locale("de-AT")).rows
+    assert [(c.text, c.unit) for c in rows[1].cells] == [
+        ("Eigenkapitalquote", None), ("42,8", "\u00a0%"), ("41,3", "\u00a0%"), ("−1,5", "\u00a0%-Pkt.")]
+    assert [(c.text, c.unit) for c in rows[0].cells[1:]] == [("171.918", None), ("186.412", None), ("+8,4", None)]
+    inline, diag = _read(tmp_path, "title: K\nalt: K\ncolumns: [{name: A}, {name: '2025', type: number}, "
+                                   "{name: '2026', type: number}, {name: V, type: percent, change: ['2025', '2026']}]\n"
+                                   "rows:\n  - {cells: [Smart-Meter-Rollout, 91.2, 97.4], unit: '%'}\n"
+                                   "  - {cells: [Zähler, 91.2, 97.4]}\n")
+    assert diag.items == []
+    assert [c.printed for c in table_data(inline, get_locale("de-AT")).rows[0].cells[1:]] == [
+        "91,2\u00a0%", "97,4\u00a0%", "+6,2\u00a0%-Pkt."]
+    assert table_data(inline, get_locale("de-AT")).rows[1].cells[3].printed == "+6,8"

@@ -25,6 +25,7 @@ ROW_KINDS = ("header", "group", "body", "subtotal", "total")
 NAMED_KINDS = tuple(k for k in ROW_KINDS if k != "body")  # what row_kinds may name
 MARKS = "¹²³⁴⁵⁶⁷⁸⁹"  # footnote marks, in the order the notes are listed
 NO_VALUE = ("–", "—", "-")  # a dash in a number column: nothing to report
+PERCENT_UNITS = ("%",)  # a row in one of these changes in (percentage) points
 
 
 class NotMeaningful:
@@ -42,7 +43,8 @@ _CELL_SCHEMA = {"type": ["string", "number", "null"]}
 _ROWS_SCHEMA = {"type": "array", "items": {"anyOf": [
     {"type": "array", "items": _CELL_SCHEMA},
     {"type": "object", "properties": {"kind": {"enum": list(ROW_KINDS)}, "cells": {"type": "array",
-                                                                                "items": _CELL_SCHEMA}},
+                                                                                "items": _CELL_SCHEMA},
+                                      "unit": {"type": "string", "maxLength": 20}},
      "required": ["cells"], "additionalProperties": False}]}}
 
 
@@ -68,6 +70,7 @@ class TableRow(Node):
     kind: str  # one of ROW_KINDS
     cells: list[TableCell]  # one per column, computed columns included
     pos: Pos
+    unit: str | None = None  # the row's own unit (row_units, a block row's unit:): its numbers print with it
 
 
 # a number and a unit in one cell, as a spreadsheet exports a formatted cell: '42,1 %', '23.874 T€',
@@ -143,7 +146,8 @@ class Table(Node):
     columns: list[TableColumn] = spec("The columns, left to right.", items=(1, 16))
     rows: Any = _raw(spec(
         "Rows written here: each a list of cells (one per column that is not computed), or "
-        "{kind: total, cells: […]}; kinds: header (repeated on every page), group (a heading row in place), "
+        "{kind: total, cells: […]} (with unit: its own unit, e.g. {cells: [Eigenkapitalquote, 44.1, 42.0], "
+        "unit: '%'}); kinds: header (repeated on every page), group (a heading row in place), "
         "subtotal, total.", default=None,
         example=[["Stromnetz", 31.2, 28.4]]), _ROWS_SCHEMA)
     data: str | None = spec("Or: a CSV file under content/data/ (UTF-8, header row, ',' or ';' between cells).",
@@ -152,6 +156,12 @@ class Table(Node):
                                "top of every page; group: a heading row that stays in place, its other cells "
                                "empty; subtotal; total).", default=None, example={"Summe": "total"}),
                           {"type": "object", "additionalProperties": {"enum": list(NAMED_KINDS)}})
+    row_units: Any = _raw(spec(
+        "Units of rows by their first cell, where a row's numbers have their own (a multi-year table of key "
+        "figures: TEUR rows and a % row), e.g. {Eigenkapitalquote: '%'}: its numbers print with it (the unit "
+        "hanging beyond the aligned digits), its CSV cells may carry it ('44,1 %'), and a change in percent of "
+        "a % row is in percentage points.", default=None, example={"Eigenkapitalquote": "%"}),
+        {"type": "object", "additionalProperties": {"type": "string", "maxLength": 20}})
     notes: list[TableNote] = spec("Footnotes: numbered at their cell, printed under the table.", default=[])
     rounding_note: str | None = spec(
         "Printed under the table; totals may then differ from the sum of their rows by rounding.",
@@ -211,8 +221,11 @@ class Table(Node):
         if source is None:
             return
         kinds = self._kinds(diag, ctx)
+        units = self._row_units(diag, ctx)
         rows = []
-        for raw_cells, kind, pos in source:
+        for raw_cells, kind, pos, *own in source:
+            label = str(raw_cells[0][0]).strip() if raw_cells else ""
+            unit = units.pop(label, (None,))[0] if label in units else (own[0] if own else None)
             named = kinds.pop(str(raw_cells[0][0]).strip(), None) if raw_cells else None
             kind = kind or (named[0] if named else "body")
             where = named[1] if named else pos
@@ -224,14 +237,17 @@ class Table(Node):
                            "leave its other cells empty, or make it a body row")
             cells = []
             data_cols = [c for c in self.columns if not c.change]
-            for col, (value, cpos) in zip(data_cols, raw_cells, strict=False):
-                cells.append(TableCell(self._cell(col, value, cpos, ctx, diag), cpos))
+            for k, (col, (value, cpos)) in enumerate(zip(data_cols, raw_cells, strict=False)):
+                cells.append(TableCell(self._cell(col, value, cpos, ctx, diag, unit if k else None, label), cpos))
             by_name = {c.name: cell for c, cell in zip(data_cols, cells, strict=False)}
-            rows.append(TableRow(kind, [self._computed(c, by_name, pos) if c.change else by_name[c.name]
-                                        for c in self.columns], pos))
+            rows.append(TableRow(kind, [self._computed(c, by_name, pos, unit) if c.change else by_name[c.name]
+                                        for c in self.columns], pos, unit))
         for label, (_kind, kpos) in kinds.items():
             diag.error(kpos, f"table '{self.title}': row_kinds names the row '{label}', which the table does not have",
                        "name a row by the text of its first cell")
+        for label, (_unit, kpos) in units.items():
+            diag.error(kpos, f"table '{self.title}': row_units names the row '{label}', which the table does not have",
+                       did_you_mean(label, [_label_of(r) for r, *_ in source]))
         self._unit_errors(diag)
         self._years(rows, diag, ctx)
         self._change_signs(rows, diag, ctx)
@@ -289,14 +305,21 @@ class Table(Node):
             return None
         for i, (item, ipos) in enumerate(zip(raw, raw.item_pos, strict=False)):
             kind = None
+            unit = None
             if isinstance(item, YMap):
-                unknown = set(item) - {"kind", "cells"}
+                unknown = set(item) - {"kind", "cells", "unit"}
                 if unknown or "cells" not in item:
                     diag.error(ipos, f"table '{self.title}': row {i + 1}: a row written as a block has the keys "
-                               "kind and cells", "e.g. {kind: total, cells: [Summe, 91.2]}")
+                               "kind, cells and unit", "e.g. {kind: total, cells: [Summe, 91.2]}, or "
+                               "{cells: [Eigenkapitalquote, 44.1, 42.0], unit: '%'}")
+                    continue
+                unit = item.get("unit")
+                if unit is not None and (not isinstance(unit, str) or not unit.strip()):
+                    diag.error(item.value_pos["unit"], f"table '{self.title}': row {i + 1}: unit: {_shown(unit)} is "
+                               "not a unit", "write the unit as text, e.g. unit: '%' or unit: TEUR")
                     continue
                 kind = item.get("kind")
-                if kind not in ROW_KINDS:
+                if kind is not None and kind not in ROW_KINDS:
                     diag.error(item.value_pos.get("kind", ipos), f"table '{self.title}': row {i + 1}: unknown row "
                                f"kind {kind!r}", f"known kinds: {', '.join(ROW_KINDS)}")
                     continue
@@ -310,7 +333,7 @@ class Table(Node):
                            f"{width} columns to fill", "give one cell per column (computed columns excepted)"
                            + _comma_hint(item, width, ctx))
                 continue
-            out.append((list(zip(item, item.item_pos, strict=True)), kind, ipos))
+            out.append((list(zip(item, item.item_pos, strict=True)), kind, ipos, unit))
         if len(out) > MAX_ROWS:
             diag.error(self.pos, f"table '{self.title}' has {len(out)} rows; at most {MAX_ROWS} are set",
                        "split the table")
@@ -364,8 +387,10 @@ class Table(Node):
                      "rows print at the top of the table (and of every page it runs onto)",
                      f"for a heading of the rows below it, which stays in place, write {example}")
 
-    def _cell(self, col: TableColumn, value: Any, pos: Pos, ctx: ReadContext, diag: Diagnostics) -> Any:
-        """A cell as its column reads it: text, a Number exactly as written, or None (empty)."""
+    def _cell(self, col: TableColumn, value: Any, pos: Pos, ctx: ReadContext, diag: Diagnostics,
+              row_unit: str | None = None, label: str = "") -> Any:
+        """A cell as its column reads it: text, a Number exactly as written, or None (empty). A row's
+        own unit stands for the column's in that row."""
         if isinstance(value, (YMap, YSeq)):
             diag.error(pos, f"table '{self.title}': column '{col.name}': a cell holds one value",
                        "write text or a number; notes go under 'notes:'")
@@ -384,7 +409,7 @@ class Table(Node):
             return None
         if isinstance(value, str) and not isinstance(value, YFloat | YInt) and self.data:
             seps = self.notation or ctx.numbers
-            column_unit = col.unit or ("%" if col.type == "percent" else None)
+            column_unit = row_unit or col.unit or ("%" if col.type == "percent" else None)
             # a spreadsheet's formatted cell, exported with the column's own unit ('42,1 %', '23.874 T€',
             # '$1,329.3' and '($918.2)' in a '$M' column), as a chart's data is read: printed under its heading
             bare = without_unit(text, column_unit)
@@ -404,7 +429,7 @@ class Table(Node):
                 if column_unit and unit == " ".join(column_unit.split()):
                     text = body
                 elif _reads(body, seps):
-                    self._unit_cells.setdefault(col.name, (pos, unit, text, []))[3].append(pos)
+                    self._unit_cells.setdefault(col.name, (pos, unit, text, [], label))[3].append(pos)
                     return None  # said once per column, after the rows (_unit_errors)
             try:
                 number = parse_number(text, seps)
@@ -412,11 +437,12 @@ class Table(Node):
                 diag.error(pos, f"{what}: {exc}", exc.hint)
                 return None
         else:
-            column_unit = col.unit or ("%" if col.type == "percent" else None)
+            column_unit = row_unit or col.unit or ("%" if col.type == "percent" else None)
             bare = without_unit(text, column_unit) if isinstance(value, str) else text
             if bare != text and _reads(bare, self.notation or ctx.numbers):  # 'Fr. 50.–' under unit: Fr.
-                diag.error(pos, f"{what}: {text!r} repeats the column's unit",
-                           f"write the number alone, {bare}: the unit {column_unit} prints under the heading")
+                whose, where = ("row's", "after each number") if row_unit else ("column's", "under the heading")
+                diag.error(pos, f"{what}: {text!r} repeats the {whose} unit",
+                           f"write the number alone, {bare}: the unit {column_unit} prints {where}")
                 return None
             number = Reader(diag, ctx).read(value, pos, Number, what)
             if not isinstance(number, Number):
@@ -443,12 +469,31 @@ class Table(Node):
     def _unit_errors(self, diag: Diagnostics) -> None:
         """One error per column whose CSV cells carry a unit the column does not name (a wall of one
         error per cell said the same thing 42 times)."""
-        for name, (pos, unit, text, cells) in self._unit_cells.items():
+        for name, (pos, unit, text, cells, label) in self._unit_cells.items():
             more = f" (and {len(cells) - 1} more cells of this column)" if len(cells) > 1 else ""
+            row = f"; where it is the unit of a row, name it: row_units: {{{label}: '{unit}'}}" if label else ""
             diag.error(pos, f"table '{self.title}': column '{name}': {text!r} is a number with the unit "
                        f"'{unit}'{more}", f"give the column unit: {unit} (its cells may then keep it, and it "
-                       "prints under the heading), or write the numbers alone")
+                       f"prints under the heading), or write the numbers alone{row}")
         self._unit_cells.clear()
+
+    def _row_units(self, diag: Diagnostics, ctx: ReadContext) -> dict[str, tuple[str, Pos]]:
+        """row_units as label → (unit, position)."""
+        raw = self.row_units
+        if raw is None:
+            return {}
+        if not isinstance(raw, YMap):
+            diag.error(ctx.value_pos(self, "row_units"), f"table '{self.title}': row_units: expected a block of "
+                       "keys", "name rows by their first cell, e.g. row_units: {Eigenkapitalquote: '%'}")
+            return {}
+        out = {}
+        for label, unit in raw.items():
+            if not isinstance(unit, str) or not unit.strip() or len(unit) > 20:
+                diag.error(raw.value_pos[label], f"table '{self.title}': row_units: {_shown(unit)} is not a unit",
+                           f"write the unit as text, e.g. {{{label}: '%'}} or {{{label}: TEUR}}")
+            else:
+                out[str(label).strip()] = (" ".join(unit.split()), raw.key_pos[label])
+        return out
 
     def _kinds(self, diag: Diagnostics, ctx: ReadContext) -> dict[str, tuple[str, Pos]]:
         """row_kinds as label → (kind, position)."""
@@ -468,10 +513,12 @@ class Table(Node):
                 out[str(label).strip()] = (kind, raw.key_pos[label])
         return out
 
-    def _computed(self, col: TableColumn, cells: dict[str, TableCell], pos: Pos) -> TableCell:
+    def _computed(self, col: TableColumn, cells: dict[str, TableCell], pos: Pos,
+                  row_unit: str | None = None) -> TableCell:
         """The change from one number column to another: in percent, or the difference; of the
         amounts as printed where the column says so and both are negative ((273,870) → (301,402):
-        +10.1, not −10.1)."""
+        +10.1, not −10.1). Of a row in percent, a change in percent is the difference, in percentage
+        points (a rate from 91.2 % to 97.4 % rose by 6.2 points, not by 6.8 %)."""
         old, new = (cells.get(n) for n in col.change)
         a, b = (c.value.value if c is not None and isinstance(c.value, Number) else None for c in (old, new))
         if a is None or b is None:  # from or to a missing value: nothing to compare, unless one side has one
@@ -480,6 +527,8 @@ class Table(Node):
         if col.change_of == "amounts" and a < 0 and b < 0:
             a, b = -a, -b
         places = max(old.value.decimals, new.value.decimals)
+        if row_unit is not None and row_unit.strip() in PERCENT_UNITS:
+            return TableCell(_rounded(b - a, places if col.decimals is None else col.decimals), pos)
         return TableCell(_change(col, a, b, places), pos)
 
     def _change_signs(self, rows: list[TableRow], diag: Diagnostics, ctx: ReadContext) -> None:
@@ -542,8 +591,7 @@ class Table(Node):
         profit, operating profit …), the previous subtotal (or total) plus those rows; or, as an
         income statement (§ 231 UGB, § 275 HGB) adds up its results, the subtotals not yet summed by
         another plus the rows since (Betriebserfolg + Finanzerfolg = Ergebnis vor Steuern). A total
-        may go on so too (the year's result + transfers = Bilanzgewinn), or after two or more
-        subtotals be their result: the first minus the others (income − expenses = the year's
+        after two or more subtotals may also be their result: the first minus the others (income − expenses = the year's
         result, both written positive). Any of these is accepted, within the precision shown (plus
         rounding, with a rounding note)."""
         for i, col in enumerate(self.columns):
@@ -568,10 +616,6 @@ class Table(Node):
                         sums.append(("the first subtotal minus the others", [subs[0], *(-s for s in subs[1:])]))
                     if last_total is not None:
                         sums.append(("the previous total plus the rows since", [last_total, *since_total]))
-                    if previous is not None:
-                        sums.append(("the previous subtotal plus the rows since", [previous, *since_sub]))
-                    if len(open_) >= 2:
-                        sums.append((f"the {len(open_)} results above it plus the rows since", [*open_, *since_sub]))
                     self._compare(col, cell, sums, diag, ctx)
                     since_total, since_sub, previous, subs, last_total = [], [], None, [], value
                     open_ = [value]
@@ -653,6 +697,11 @@ def _display_path(path: Path) -> Path:
         return path.relative_to(Path.cwd())
     except ValueError:
         return path
+
+
+def _label_of(raw_cells: list) -> str:
+    """A source row's label, its first cell as written."""
+    return str(raw_cells[0][0]).strip() if raw_cells else ""
 
 
 def _label(row: TableRow) -> str:

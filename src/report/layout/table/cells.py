@@ -81,10 +81,12 @@ def parts(text: str, decimal: str) -> tuple[str, str, str]:
 
 
 def hang(data: TableData, i: int, su: Setup) -> float:
-    """The room a number column keeps right of its digits: for closing brackets, then marks."""
+    """The room a number column keeps right of its digits: for closing brackets, then a row's own
+    unit ('44,1 %' among amounts in TEUR: the digits stay aligned), then marks."""
     cells = column_cells(data, i)
     close = max((stringWidth(parts(c.text, data.decimal)[2], su.font(k), su.size) for k, c in cells), default=0.0)
-    return close + (su.size * 0.6 if any(c.mark for _, c in cells) else 0.0)
+    units = max((stringWidth(c.unit, su.font(k), su.size) for k, c in cells if c.unit), default=0.0)
+    return close + units + (su.size * 0.6 if any(c.mark for _, c in cells) else 0.0)
 
 
 def longest_word(text: str, font: str, size: float) -> float:

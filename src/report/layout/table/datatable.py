@@ -187,7 +187,7 @@ class DataTable(Flowable):
                 attrs = {"Scope": scope} if scope else None
                 # the cell's /Alt replaces its content for assistive technology; its text, and so what
                 # is copied, stays as printed
-                alt = cell.said + (cell.mark or "") if cell.said else None
+                alt = cell.said + (cell.unit or "") + (cell.mark or "") if cell.said else None
                 with (content(c, role, alt=alt, attrs=attrs, actual_text=words or None)
                       if tagger else nullcontext()):
                     if row.kind == "group" and i:
@@ -230,6 +230,9 @@ class DataTable(Flowable):
         if close:  # hangs beyond the digits, into the room kept for it: the digits stay aligned
             c.drawString(end, base, close)
             end += stringWidth(close, font, su.size)
+        if cell.unit:  # a row's own unit hangs so too
+            c.drawString(end, base, cell.unit)
+            end += stringWidth(cell.unit, font, su.size)
         if cell.mark:  # hangs into the margin kept for marks: the numbers stay aligned
             c.drawString(end, base, cell.mark)
 
