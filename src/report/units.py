@@ -205,3 +205,30 @@ def bind_units(text: str) -> str:
     if _NUMBER_UNIT.search(text):
         text = _AFTER_NUMBER.sub(NBSP, text)
     return _SCALE_CURRENCY.sub(NBSP, text) if "Mio. " in text or "Mrd. " in text or "Tsd. " in text else text
+
+
+# What a table column's unit measures, for comparing two columns' units: a currency and its scale.
+# 'EUR', '€' and 'Euro' are one currency; 'TEUR', 'T€', 'Tsd. €', 'k€' and '€ thousands' one scale of it.
+_CURRENCY_NAMES = {"€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR", "$": "USD", "usd": "USD",
+                   "us$": "USD", "dollar": "USD", "dollars": "USD", "£": "GBP", "gbp": "GBP", "pound": "GBP",
+                   "pounds": "GBP", "¥": "JPY", "jpy": "JPY", "chf": "CHF", "fr": "CHF", "sfr": "CHF",
+                   "franken": "CHF", "francs": "CHF"}
+_SCALE_NAMES = {"": 0, "t": 3, "tsd": 3, "tausend": 3, "k": 3, "thousand": 3, "thousands": 3, "000": 3,
+                "'000": 3, "’000": 3, "m": 6, "mio": 6, "mill": 6, "million": 6, "millions": 6, "millionen": 6,
+                "mn": 6, "mln": 6, "md": 9, "mds": 9, "mrd": 9, "milliarden": 9, "billion": 9, "billions": 9,
+                "bn": 9, "g": 9}
+_CURRENCY_FIRST = sorted(_CURRENCY_NAMES, key=len, reverse=True)  # 'euros' before 'euro' before 'eur'
+
+
+def measure(unit: str) -> tuple[str, int] | str:
+    """What `unit` measures: (currency, power of ten) for a currency and its scale ('TEUR', 'Tsd. €',
+    '€ thousands' → ('EUR', 3)); any other unit as its letters without spaces and full stops ('Mio. kWh'
+    and 'Mio kWh' are one unit, 'GWh' another)."""
+    plain = re.sub(r"[\s.]+", "", unit.replace("in ", " ", 1) if unit.startswith("in ") else unit)
+    low = plain.lower()
+    for name in _CURRENCY_FIRST:
+        at = low.find(name)
+        scale = low[:at] + low[at + len(name):]
+        if at >= 0 and scale in _SCALE_NAMES:
+            return _CURRENCY_NAMES[name], _SCALE_NAMES[scale]
+    return plain

@@ -38,8 +38,12 @@ class ChartData(Flowable):
                 with group(self.canv, "TR"):
                     x = 0.0
                     for c, cell in enumerate(row):
-                        role = "TH" if r == 0 or c == 0 else "TD"
-                        with content(self.canv, role):
+                        # header cells say what they head, as a content table's do: its column (the
+                        # first row) or its row (the first column); an empty corner heads nothing
+                        scope = "Column" if r == 0 else "Row" if c == 0 else None
+                        if scope and not (cell or "").strip():
+                            scope = None
+                        with content(self.canv, "TH" if scope else "TD", attrs={"Scope": scope} if scope else None):
                             self._invisible(cell, x, CELL_SIZE * (len(self.rows) - r))
                         x += stringWidth(f"{cell or ' '} ", self.font, CELL_SIZE)
 

@@ -15,6 +15,7 @@ from typing import Any, Literal
 
 from ..errors import Diagnostics, Pos, ReportError
 from ..load import YFloat, YInt, YMap, YSeq
+from ..units import measure
 from .numbers import Number, NumberError, comma_splits, format_decimal, parse_number, warn_rounded
 from .reader import Markup, Node, ReadContext, Reader, did_you_mean, id_spec, spec
 from .tabular import read_csv, report_once, resolve_data, without_unit
@@ -24,6 +25,7 @@ ROW_KINDS = ("header", "group", "body", "subtotal", "total")
 NAMED_KINDS = tuple(k for k in ROW_KINDS if k != "body")  # what row_kinds may name
 MARKS = "¹²³⁴⁵⁶⁷⁸⁹"  # footnote marks, in the order the notes are listed
 NO_VALUE = ("–", "—", "-")  # a dash in a number column: nothing to report
+PERCENT_UNITS = ("%",)  # a row in one of these changes in (percentage) points
 
 
 class NotMeaningful:
@@ -41,7 +43,8 @@ _CELL_SCHEMA = {"type": ["string", "number", "null"]}
 _ROWS_SCHEMA = {"type": "array", "items": {"anyOf": [
     {"type": "array", "items": _CELL_SCHEMA},
     {"type": "object", "properties": {"kind": {"enum": list(ROW_KINDS)}, "cells": {"type": "array",
-                                                                                "items": _CELL_SCHEMA}},
+                                                                                "items": _CELL_SCHEMA},
+                                      "unit": {"type": "string", "maxLength": 20}},
      "required": ["cells"], "additionalProperties": False}]}}
 
 
@@ -67,6 +70,7 @@ class TableRow(Node):
     kind: str  # one of ROW_KINDS
     cells: list[TableCell]  # one per column, computed columns included
     pos: Pos
+    unit: str | None = None  # the row's own unit (row_units, a block row's unit:): its numbers print with it
 
 
 # a number and a unit in one cell, as a spreadsheet exports a formatted cell: '42,1 %', '23.874 T€',
@@ -150,7 +154,8 @@ class Table(Node):
     columns: list[TableColumn] = spec("The columns, left to right.", items=(1, 16))
     rows: Any = _raw(spec(
         "Rows written here: each a list of cells (one per column that is not computed), or "
-        "{kind: total, cells: […]}; kinds: header (repeated on every page), group (a heading row in place), "
+        "{kind: total, cells: […]} (with unit: its own unit, e.g. {cells: [Eigenkapitalquote, 44.1, 42.0], "
+        "unit: '%'}); kinds: header (repeated on every page), group (a heading row in place), "
         "subtotal, total.", default=None,
         example=[["Stromnetz", 31.2, 28.4]]), _ROWS_SCHEMA)
     data: str | None = spec("Or: a CSV file under content/data/ (UTF-8, header row, ',' or ';' between cells).",
@@ -159,6 +164,12 @@ class Table(Node):
                                "top of every page; group: a heading row that stays in place, its other cells "
                                "empty; subtotal; total).", default=None, example={"Summe": "total"}),
                           {"type": "object", "additionalProperties": {"enum": list(NAMED_KINDS)}})
+    row_units: Any = _raw(spec(
+        "Units of rows by their first cell, where a row's numbers have their own (a multi-year table of key "
+        "figures: TEUR rows and a % row), e.g. {Eigenkapitalquote: '%'}: its numbers print with it (the unit "
+        "hanging beyond the aligned digits), its CSV cells may carry it ('44,1 %'), and a change in percent of "
+        "a % row is in percentage points.", default=None, example={"Eigenkapitalquote": "%"}),
+        {"type": "object", "additionalProperties": {"type": "string", "maxLength": 20}})
     notes: list[TableNote] = spec("Footnotes: numbered at their cell, printed under the table.", default=[])
     rounding_note: str | None = spec(
         "Printed under the table; totals may then differ from the sum of their rows by rounding.",
@@ -168,6 +179,12 @@ class Table(Node):
         "also for percent columns): minus (−1,251) or brackets, as accounts set them ((1,251), the closing "
         "bracket beyond the aligned digits). Default: as written — a number written in brackets, (12), "
         "prints in brackets, any other with a minus.", default=None, example="brackets")
+    place: Literal["auto", "here"] = spec(
+        "auto: a table shorter than a page moves on whole where the rest of the page is too short for it, "
+        "unless its title, header and at least two thirds of its rows fit there: then it breaks there. here: "
+        "it is kept whole, "
+        "as a financial statement is, and moves on whole where it does not fit, leaving the rest of the page "
+        "empty. A table taller than a page breaks either way.", default="auto", example="here")
     id: str | None = id_spec("the table", "investitionen", "investment")
     table: list[TableRow] = field(default_factory=list, init=False)  # the rows, read against the columns
     notation: Any = field(default=None, init=False, repr=False)  # of the CSV file's numbers (tabular.CsvData)
@@ -195,6 +212,7 @@ class Table(Node):
                         diag.error(col.pos, f"table '{self.title}': column '{col.name}' computes the change of "
                                    f"'{name}', which is not a number column of this table",
                                    f"name two number columns, e.g. change: [{', '.join(repr(n) for n in names[1:3])}]")
+                self._change_units(col, diag, ctx)
                 if not col.numeric:
                     diag.error(col.pos, f"table '{self.title}': computed column '{col.name}' must be of type "
                                "percent (change in percent) or number (the difference)", "add type: percent")
@@ -211,8 +229,11 @@ class Table(Node):
         if source is None:
             return
         kinds = self._kinds(diag, ctx)
+        units = self._row_units(diag, ctx)
         rows = []
-        for raw_cells, kind, pos in source:
+        for raw_cells, kind, pos, *own in source:
+            label = str(raw_cells[0][0]).strip() if raw_cells else ""
+            unit = units.pop(label, (None,))[0] if label in units else (own[0] if own else None)
             named = kinds.pop(str(raw_cells[0][0]).strip(), None) if raw_cells else None
             kind = kind or (named[0] if named else "body")
             where = named[1] if named else pos
@@ -224,14 +245,17 @@ class Table(Node):
                            "leave its other cells empty, or make it a body row")
             cells = []
             data_cols = [c for c in self.columns if not c.change]
-            for col, (value, cpos) in zip(data_cols, raw_cells, strict=False):
-                cells.append(TableCell(self._cell(col, value, cpos, ctx, diag), cpos))
+            for k, (col, (value, cpos)) in enumerate(zip(data_cols, raw_cells, strict=False)):
+                cells.append(TableCell(self._cell(col, value, cpos, ctx, diag, unit if k else None, label), cpos))
             by_name = {c.name: cell for c, cell in zip(data_cols, cells, strict=False)}
-            rows.append(TableRow(kind, [self._computed(c, by_name, pos) if c.change else by_name[c.name]
-                                        for c in self.columns], pos))
+            rows.append(TableRow(kind, [self._computed(c, by_name, pos, unit) if c.change else by_name[c.name]
+                                        for c in self.columns], pos, unit))
         for label, (_kind, kpos) in kinds.items():
             diag.error(kpos, f"table '{self.title}': row_kinds names the row '{label}', which the table does not have",
                        "name a row by the text of its first cell")
+        for label, (_unit, kpos) in units.items():
+            diag.error(kpos, f"table '{self.title}': row_units names the row '{label}', which the table does not have",
+                       did_you_mean(label, [_label_of(r) for r, *_ in source]))
         self._unit_errors(diag)
         self._years(rows, diag, ctx)
         self._change_signs(rows, diag, ctx)
@@ -243,6 +267,25 @@ class Table(Node):
         if len(diag.errors) == errors:  # sums of cells that could not be read say nothing
             self._check_totals(rows, diag, ctx)
         self.table = rows
+
+    def _change_units(self, col: TableColumn, diag: Diagnostics, ctx: ReadContext) -> None:
+        """A change between columns of different units (EUR beside TEUR, Tsd. € beside Mio. €) compares
+        numbers that do not measure the same: 386.214.902,55 EUR against 358.407 TEUR printed as +107.658,7 %
+        in a balance sheet. An error at `change:`; units written differently but alike (EUR and €, TEUR,
+        T€ and Tsd. €) are one unit (`units.measure`)."""
+        sources = [next((c for c in self.columns if c.name == n and c.numeric and not c.change), None)
+                   for n in col.change]
+        if None in sources:
+            return  # said above
+        units = [c.unit or ("%" if c.type == "percent" else None) for c in sources]
+        if None in units or measure(units[0]) == measure(units[1]):
+            return
+        (a, b), (ua, ub) = sources, units
+        diag.error(ctx.value_pos(col, "change"), f"table '{self.title}': column '{col.name}' computes the change "
+                   f"from '{a.name}' in {ua} to '{b.name}' in {ub}: amounts in different units, so the change "
+                   "would compare numbers that do not measure the same",
+                   f"convert one column so that both are in {ua} or both in {ub} (and give both that unit), "
+                   "or, where they are the same unit, write it alike in both")
 
     def negatives_of(self, col: TableColumn) -> str | None:
         """How `col` prints negative numbers: 'brackets', 'minus', or None (as each was written).
@@ -270,14 +313,21 @@ class Table(Node):
             return None
         for i, (item, ipos) in enumerate(zip(raw, raw.item_pos, strict=False)):
             kind = None
+            unit = None
             if isinstance(item, YMap):
-                unknown = set(item) - {"kind", "cells"}
+                unknown = set(item) - {"kind", "cells", "unit"}
                 if unknown or "cells" not in item:
                     diag.error(ipos, f"table '{self.title}': row {i + 1}: a row written as a block has the keys "
-                               "kind and cells", "e.g. {kind: total, cells: [Summe, 91.2]}")
+                               "kind, cells and unit", "e.g. {kind: total, cells: [Summe, 91.2]}, or "
+                               "{cells: [Eigenkapitalquote, 44.1, 42.0], unit: '%'}")
+                    continue
+                unit = item.get("unit")
+                if unit is not None and (not isinstance(unit, str) or not unit.strip()):
+                    diag.error(item.value_pos["unit"], f"table '{self.title}': row {i + 1}: unit: {_shown(unit)} is "
+                               "not a unit", "write the unit as text, e.g. unit: '%' or unit: TEUR")
                     continue
                 kind = item.get("kind")
-                if kind not in ROW_KINDS:
+                if kind is not None and kind not in ROW_KINDS:
                     diag.error(item.value_pos.get("kind", ipos), f"table '{self.title}': row {i + 1}: unknown row "
                                f"kind {kind!r}", f"known kinds: {', '.join(ROW_KINDS)}")
                     continue
@@ -291,7 +341,7 @@ class Table(Node):
                            f"{width} columns to fill", "give one cell per column (computed columns excepted)"
                            + _comma_hint(item, width, ctx))
                 continue
-            out.append((list(zip(item, item.item_pos, strict=True)), kind, ipos))
+            out.append((list(zip(item, item.item_pos, strict=True)), kind, ipos, unit))
         if len(out) > MAX_ROWS:
             diag.error(self.pos, f"table '{self.title}' has {len(out)} rows; at most {MAX_ROWS} are set",
                        "split the table")
@@ -345,8 +395,10 @@ class Table(Node):
                      "rows print at the top of the table (and of every page it runs onto)",
                      f"for a heading of the rows below it, which stays in place, write {example}")
 
-    def _cell(self, col: TableColumn, value: Any, pos: Pos, ctx: ReadContext, diag: Diagnostics) -> Any:
-        """A cell as its column reads it: text, a Number exactly as written, or None (empty)."""
+    def _cell(self, col: TableColumn, value: Any, pos: Pos, ctx: ReadContext, diag: Diagnostics,
+              row_unit: str | None = None, label: str = "") -> Any:
+        """A cell as its column reads it: text, a Number exactly as written, or None (empty). A row's
+        own unit stands for the column's in that row."""
         if isinstance(value, (YMap, YSeq)):
             diag.error(pos, f"table '{self.title}': column '{col.name}': a cell holds one value",
                        "write text or a number; notes go under 'notes:'")
@@ -369,7 +421,7 @@ class Table(Node):
             return None
         if isinstance(value, str) and not isinstance(value, YFloat | YInt) and self.data:
             seps = self.notation or ctx.numbers
-            column_unit = col.unit or ("%" if col.type == "percent" else None)
+            column_unit = row_unit or col.unit or ("%" if col.type == "percent" else None)
             written = text
             # a spreadsheet's formatted cell, exported with the column's own unit ('42,1 %', '23.874 T€',
             # '$1,329.3' and '($918.2)' in a '$M' column), as a chart's data is read: printed under its heading
@@ -391,7 +443,7 @@ class Table(Node):
                 if column_unit and unit == " ".join(column_unit.split()):
                     text = body
                 elif _reads(body, seps):
-                    self._unit_cells.setdefault(col.name, (pos, unit, text, []))[3].append(pos)
+                    self._unit_cells.setdefault(col.name, (pos, unit, text, [], label))[3].append(pos)
                     return None  # said once per column, after the rows (_unit_errors)
             try:
                 number = parse_number(text, seps)
@@ -399,11 +451,12 @@ class Table(Node):
                 diag.error(pos, f"{what}: {str(exc).replace(repr(text), repr(written))}", exc.hint)
                 return None
         else:
-            column_unit = col.unit or ("%" if col.type == "percent" else None)
+            column_unit = row_unit or col.unit or ("%" if col.type == "percent" else None)
             bare = without_unit(text, column_unit) if isinstance(value, str) else text
             if bare != text and _reads(bare, self.notation or ctx.numbers):  # 'Fr. 50.–' under unit: Fr.
-                diag.error(pos, f"{what}: {text!r} repeats the column's unit",
-                           f"write the number alone, {bare}: the unit {column_unit} prints under the heading")
+                whose, where = ("row's", "after each number") if row_unit else ("column's", "under the heading")
+                diag.error(pos, f"{what}: {text!r} repeats the {whose} unit",
+                           f"write the number alone, {bare}: the unit {column_unit} prints {where}")
                 return None
             number = Reader(diag, ctx).read(value, pos, Number, what)
             if not isinstance(number, Number):
@@ -430,12 +483,31 @@ class Table(Node):
     def _unit_errors(self, diag: Diagnostics) -> None:
         """One error per column whose CSV cells carry a unit the column does not name (a wall of one
         error per cell said the same thing 42 times)."""
-        for name, (pos, unit, text, cells) in self._unit_cells.items():
+        for name, (pos, unit, text, cells, label) in self._unit_cells.items():
             more = f" (and {len(cells) - 1} more cells of this column)" if len(cells) > 1 else ""
+            row = f"; where it is the unit of a row, name it: row_units: {{{label}: '{unit}'}}" if label else ""
             diag.error(pos, f"table '{self.title}': column '{name}': {text!r} is a number with the unit "
                        f"'{unit}'{more}", f"give the column unit: {unit} (its cells may then keep it, and it "
-                       "prints under the heading), or write the numbers alone")
+                       f"prints under the heading), or write the numbers alone{row}")
         self._unit_cells.clear()
+
+    def _row_units(self, diag: Diagnostics, ctx: ReadContext) -> dict[str, tuple[str, Pos]]:
+        """row_units as label → (unit, position)."""
+        raw = self.row_units
+        if raw is None:
+            return {}
+        if not isinstance(raw, YMap):
+            diag.error(ctx.value_pos(self, "row_units"), f"table '{self.title}': row_units: expected a block of "
+                       "keys", "name rows by their first cell, e.g. row_units: {Eigenkapitalquote: '%'}")
+            return {}
+        out = {}
+        for label, unit in raw.items():
+            if not isinstance(unit, str) or not unit.strip() or len(unit) > 20:
+                diag.error(raw.value_pos[label], f"table '{self.title}': row_units: {_shown(unit)} is not a unit",
+                           f"write the unit as text, e.g. {{{label}: '%'}} or {{{label}: TEUR}}")
+            else:
+                out[str(label).strip()] = (" ".join(unit.split()), raw.key_pos[label])
+        return out
 
     def _kinds(self, diag: Diagnostics, ctx: ReadContext) -> dict[str, tuple[str, Pos]]:
         """row_kinds as label → (kind, position)."""
@@ -455,10 +527,12 @@ class Table(Node):
                 out[str(label).strip()] = (kind, raw.key_pos[label])
         return out
 
-    def _computed(self, col: TableColumn, cells: dict[str, TableCell], pos: Pos) -> TableCell:
+    def _computed(self, col: TableColumn, cells: dict[str, TableCell], pos: Pos,
+                  row_unit: str | None = None) -> TableCell:
         """The change from one number column to another: in percent, or the difference; of the
         amounts as printed where the column says so and both are negative ((273,870) → (301,402):
-        +10.1, not −10.1)."""
+        +10.1, not −10.1). Of a row in percent, a change in percent is the difference, in percentage
+        points (a rate from 91.2 % to 97.4 % rose by 6.2 points, not by 6.8 %)."""
         old, new = (cells.get(n) for n in col.change)
         a, b = (c.value.value if c is not None and isinstance(c.value, Number) else None for c in (old, new))
         if a is None or b is None:  # from or to a missing value: nothing to compare, unless one side has one
@@ -467,6 +541,8 @@ class Table(Node):
         if col.change_of == "amounts" and a < 0 and b < 0:
             a, b = -a, -b
         places = max(old.value.decimals, new.value.decimals)
+        if row_unit is not None and row_unit.strip() in PERCENT_UNITS:
+            return TableCell(_rounded(b - a, places if col.decimals is None else col.decimals), pos)
         return TableCell(_change(col, a, b, places), pos)
 
     def _change_signs(self, rows: list[TableRow], diag: Diagnostics, ctx: ReadContext) -> None:
@@ -526,10 +602,12 @@ class Table(Node):
         it (net income, then transfers: the net movement; funds brought forward, then the movement:
         carried forward), the previous total plus them. A subtotal sums the body rows since the
         previous subtotal or total — or, where each subtotal goes on from the one before (gross
-        profit, operating profit …), the previous subtotal plus those rows. A total after two or more
-        subtotals may also be their result: the first minus the others (income − expenses = the
-        year's result). Any of these is accepted, within the precision shown (plus rounding, with a
-        rounding note)."""
+        profit, operating profit …), the previous subtotal (or total) plus those rows; or, as an
+        income statement (§ 231 UGB, § 275 HGB) adds up its results, the subtotals not yet summed by
+        another plus the rows since (Betriebserfolg + Finanzerfolg = Ergebnis vor Steuern). A total
+        after two or more subtotals may also be their result: the first minus the others (income − expenses = the year's
+        result, both written positive). Any of these is accepted, within the precision shown (plus
+        rounding, with a rounding note)."""
         for i, col in enumerate(self.columns):
             if not col.check_total:
                 continue
@@ -538,6 +616,7 @@ class Table(Node):
             previous: Decimal | None = None  # the previous subtotal since the last total
             last_total: Decimal | None = None
             subs: list[Decimal] = []  # the subtotals since the last total
+            open_: list[Decimal] = []  # the last total and the subtotals since that no later one summed
             for row in rows:
                 cell = row.cells[i]
                 value = cell.value.value if isinstance(cell.value, Number) else None
@@ -553,34 +632,43 @@ class Table(Node):
                         sums.append(("the previous total plus the rows since", [last_total, *since_total]))
                     self._compare(col, cell, sums, diag, ctx)
                     since_total, since_sub, previous, subs, last_total = [], [], None, [], value
+                    open_ = [value]
                 elif row.kind == "subtotal" and value is not None:
                     rows_n = f"{len(since_sub)} row{'s' if len(since_sub) != 1 else ''}"
                     sums = [(f"the sum of the {rows_n} since the previous subtotal" if previous is not None
                              else f"the sum of the {rows_n} above it", since_sub)]
-                    if previous is not None:
-                        sums.append(("that subtotal plus them", [previous, *since_sub]))
-                    self._compare(col, cell, sums, diag, ctx, subtotal=True)
+                    if open_:
+                        what = "that subtotal" if previous is not None else "the previous total"
+                        sums.append((f"{what} plus them", [open_[-1], *since_sub]))
+                    if len(open_) >= 2:
+                        sums.append((f"the {len(open_)} results above it plus them", [*open_, *since_sub]))
+                    found = self._compare(col, cell, sums, diag, ctx, subtotal=True)
+                    # what it summed is summed: a result of the results above it stands in their place
+                    open_ = [*open_, value] if found in (0, None) else open_[:-1] + [value] if found == 1 \
+                        else [value]
                     since_sub, previous = [], value
                     subs.append(value)
 
     def _compare(self, col: TableColumn, cell: TableCell, sums: list[tuple[str, list[Decimal]]],
-                 diag: Diagnostics, ctx: ReadContext, subtotal: bool = False) -> None:
-        """Is the total one of `sums` (each what it would be, and the amounts it would add up), within
-        the precision shown?"""
+                 diag: Diagnostics, ctx: ReadContext, subtotal: bool = False) -> int | None:
+        """Which of `sums` (each what it would be, and the amounts it would add up) the total is, within
+        the precision shown; None (and a warning) for none of them."""
         total = cell.value
         places = total.decimals if col.decimals is None else col.decimals
         step = Decimal(1).scaleb(-places)
         printed = total.value.quantize(step, rounding=ROUND_HALF_UP)
         rounding = False  # a candidate within what rounding its amounts could explain
-        for _, parts in sums:
+        near = None
+        for k, (_, parts) in enumerate(sums):
             exact = sum(parts, Decimal(0))
             if exact.quantize(step, rounding=ROUND_HALF_UP) == printed:
-                return
+                return k
             slack = step / 2 * len(parts)  # every amount rounded by at most half a step
             if abs(exact - total.value) <= slack:
-                if self.rounding_note:
-                    return
+                near = k if near is None else near
                 rounding = True
+        if rounding and self.rounding_note:
+            return near
         bracketed = self.brackets(col, total)
         seps = self.notation or ctx.numbers  # as the total is written: '174.870' beside '175.070', not '175070'
         shown = [f"{what} = {format_decimal(sum(parts, Decimal(0)), places, seps, brackets=bracketed)}"
@@ -623,6 +711,11 @@ def _display_path(path: Path) -> Path:
         return path.relative_to(Path.cwd())
     except ValueError:
         return path
+
+
+def _label_of(raw_cells: list) -> str:
+    """A source row's label, its first cell as written."""
+    return str(raw_cells[0][0]).strip() if raw_cells else ""
 
 
 def _label(row: TableRow) -> str:

@@ -5,6 +5,7 @@ together with its title, notes and source (`KeptTable`) unless most of it fits a
 
 from __future__ import annotations
 
+from fractions import Fraction
 from typing import Any
 
 from reportlab.platypus import KeepTogether
@@ -13,7 +14,9 @@ from .data import Cell, Row
 
 MIN_BODY_ROWS = 3  # rows of figures (not group labels) kept together at a page break, on either side
 KEEP_WHOLE = 6  # a table of no more rows of figures than this never splits: it moves on whole
-SPLIT_SHARE = 0.5  # a table shorter than a page splits where at least this share of its rows fits on the page
+# a table shorter than a page splits where at least this share of its rows fits on the page: a break that
+# leaves less reads as two tables (visual QA: a balance sheet's Passiva split 6 + 5, its rest alone on a page)
+SPLIT_SHARE = Fraction(2, 3)
 
 
 def _figures(rows: list[Row]) -> int:
@@ -71,9 +74,10 @@ class KeptTable(KeepTogether):
     where `may_break` allows: never a table of KEEP_WHOLE rows or fewer, never leaving fewer
     than MIN_BODY_ROWS rows on either side."""
 
-    def __init__(self, parts: list[Any]):
+    def __init__(self, parts: list[Any], whole: bool = False):
         super().__init__(parts)
         self.title, self.table, self.after = parts[0], parts[1], parts[2:]
+        self.whole = whole  # never broken where it does not fit: moves on whole (`place: here`)
 
     def take_notes(self, flowables: list[Any]) -> None:
         """A note or the section's footnotes after it join it (layout.notes.with_notes): they go on with
@@ -86,7 +90,9 @@ class KeptTable(KeepTogether):
         return self.title.wrap(aw, ah)[1] + max(self.title.getSpaceAfter(), self.table.getSpaceBefore())
 
     def _breaks(self) -> list[int]:
-        """Where the table may break: after at least SPLIT_SHARE of its body rows."""
+        """Where the table may break: after at least SPLIT_SHARE of its body rows (nowhere if whole)."""
+        if self.whole:
+            return []
         least = -(-len(self.table.body) * SPLIT_SHARE // 1)
         return [n for n in range(int(least), len(self.table.body)) if may_break(self.table.body, n)]
 

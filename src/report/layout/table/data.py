@@ -9,7 +9,8 @@ from typing import Any
 
 from ...locale import Locale
 from ...model import Number, Table
-from ...model.tables import MARKS, NOT_MEANINGFUL
+from ...model.tables import MARKS, NOT_MEANINGFUL, PERCENT_UNITS
+from ...units import unit_gap
 
 NO_VALUE_DASH = "–"  # what a number cell without a value prints (model.tables.NO_VALUE)
 
@@ -19,11 +20,12 @@ class Cell:
     text: str  # as printed, already formatted for the locale
     mark: str | None = None  # footnote marker after the text, a superscript character ("¹")
     said: str | None = None  # what a screen reader says instead, where the text misleads a listener
+    unit: str | None = None  # a row's own unit after the number, with the space before it: '\u00a0%'
 
     @property
     def printed(self) -> str:
-        """The text with its footnote marker, as it stands in the cell."""
-        return self.text + (self.mark or "")
+        """The text with its unit and footnote marker, as it stands in the cell."""
+        return self.text + (self.unit or "") + (self.mark or "")
 
 
 @dataclass
@@ -52,6 +54,7 @@ class TableData:
     continued: str = ""  # the line above the part of a split table on a later page: 'Balance sheet (continued)'
     more: str = ""  # the locale's word after a group's label repeated on a later page: 'continued'
     gutter: float = 0.0  # the room between columns, where a dense table is set tighter (0: the theme's)
+    break_headings: bool = False  # headings break inside words (hyphenated), where it does not fit otherwise
 
 
 def _cell_text(value: Any, col: Any, locale: Locale, block: Table) -> str:
@@ -80,9 +83,24 @@ def _said(value: Any, col: Any, locale: Locale, text: str) -> str | None:
     return value.format(locale, col.decimals, sign=bool(col.change))
 
 
-def _cell(value: Any, col: Any, locale: Locale, block: Table, note: int | None) -> Cell:
+def _cell(value: Any, col: Any, locale: Locale, block: Table, note: int | None, unit: str | None = None) -> Cell:
     text = _cell_text(value, col, locale, block)
-    return Cell(text, MARKS[note - 1] if note else None, _said(value, col, locale, text))
+    return Cell(text, MARKS[note - 1] if note else None, _said(value, col, locale, text),
+                unit_gap(unit, locale.language) + locale.typographic(unit) if unit and isinstance(value, Number)
+                else None)
+
+
+def _row_unit(row: Any, col: Any, block: Table, locale: Locale) -> str | None:
+    """The unit a cell of a row with its own unit prints: the row's; in a change column in percent,
+    the percent a change of a row in percent is not (its difference, in points, `model.tables`);
+    the label column none."""
+    if row.unit is None or not col.numeric or col is block.columns[0]:
+        return None
+    if col.change and row.unit in PERCENT_UNITS:
+        return locale.label("percentage_points").replace("%", row.unit)
+    if col.change and col.type == "percent":
+        return None  # a relative change: in the column's percent, under its heading
+    return row.unit
 
 
 def _column_locale(block: Table, i: int, col: Any, locale: Locale) -> Locale:
@@ -113,8 +131,8 @@ def table_data(block: Table, locale: Locale) -> TableData:
         columns.append(Column(locale.typographic(col.name), align, unit and locale.typographic(unit),
                               row_header=i == 0 and not col.numeric, width=col.width))
     notations = [_column_locale(block, i, col, locale) for i, col in enumerate(block.columns)]
-    rows = [Row([_cell(c.value, col, loc, block, c.note) for c, col, loc in zip(r.cells, block.columns, notations,
-                                                                                strict=True)], r.kind)
+    rows = [Row([_cell(c.value, col, loc, block, c.note, _row_unit(r, col, block, locale))
+                 for c, col, loc in zip(r.cells, block.columns, notations, strict=True)], r.kind)
             for r in block.table]
     continued = f"{locale.typographic(block.title)} ({locale.label('continued')})" if block.title else ""
     return TableData(columns, rows, locale.decimal, block.alt, continued=continued, more=locale.label("continued"))

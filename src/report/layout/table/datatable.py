@@ -20,8 +20,9 @@ from ...tagging import Shared, artifact, content, group, shared_group, tagger_of
 from ..styles import Styles
 from ..text import Paragraph, escape
 from .breaks import may_break, rest
-from .cells import Setup, bound_unit, hang, loose, mark_text, parts
+from .cells import Heading, Setup, bound_unit, hang, loose, mark_text, parts, unshy
 from .data import NO_VALUE_DASH, Cell, Column, Row, TableData
+from .widths import WORD_SLACK
 
 PAD_Y = 2.2  # points above and below the text of a row
 RULE = 0.6  # points: under the header, under the table
@@ -56,7 +57,12 @@ class DataTable(Flowable):
 
     def _cell_para(self, row: Row, i: int) -> Paragraph:
         col, cell = self.data.columns[i], row.cells[i] if i < len(row.cells) else Cell("")
-        text = escape(loose(cell.text) if row.kind == "header" else cell.text) + mark_text(cell.mark)
+        if row is self.head[0] and self.data.break_headings:  # its lines as the widths were measured
+            lines = Heading.of(loose(cell.text), self.su.bold, self.su.size, self.styles.hyphenate).set(
+                self._room(i, row) - WORD_SLACK)
+            text = "<br/>".join(escape(line) for line in lines)
+        else:
+            text = escape(loose(unshy(cell.text)) if row.kind == "header" else cell.text) + mark_text(cell.mark)
         if row.kind == "header" and row is self.head[0] and col.unit:
             text += f" <br/><font name={self.su.regular}>{escape(bound_unit(col.unit))}</font>"
         align = "left" if row.kind == "group" else "right" if col.align == "decimal" else col.align
@@ -175,13 +181,13 @@ class DataTable(Flowable):
                 role, scope = self._role(row, col)
                 cell = row.cells[i] if i < len(row.cells) else Cell("")
                 unit = [col.unit] if row is self.head[0] and col.unit else []
-                words = " ".join([cell.printed, *unit])
+                words = " ".join([unshy(cell.printed), *unit])
                 if role == "TH" and scope == "Column" and not words.strip():  # the row labels' empty corner:
                     role, scope = "TD", None  # a header of nothing is no header (as HTML's empty <td>)
                 attrs = {"Scope": scope} if scope else None
                 # the cell's /Alt replaces its content for assistive technology; its text, and so what
                 # is copied, stays as printed
-                alt = cell.said + (cell.mark or "") if cell.said else None
+                alt = cell.said + (cell.unit or "") + (cell.mark or "") if cell.said else None
                 with (content(c, role, alt=alt, attrs=attrs, actual_text=words or None)
                       if tagger else nullcontext()):
                     if row.kind == "group" and i:
@@ -224,6 +230,9 @@ class DataTable(Flowable):
         if close:  # hangs beyond the digits, into the room kept for it: the digits stay aligned
             c.drawString(end, base, close)
             end += stringWidth(close, font, su.size)
+        if cell.unit:  # a row's own unit hangs so too
+            c.drawString(end, base, cell.unit)
+            end += stringWidth(cell.unit, font, su.size)
         if cell.mark:  # hangs into the margin kept for marks: the numbers stay aligned
             c.drawString(end, base, cell.mark)
 
