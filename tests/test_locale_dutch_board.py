@@ -76,7 +76,8 @@ def test_a_currency_before_the_number_is_one_error_per_column(tmp_path, unit):
     assert [(d.message, d.hint, d.pos.line) for d in diag.errors] == [
         (f"table 'T': column '{name}': '{cell}' is a number with the unit '€' (and 2 more cells of this column)",
          "give the column unit: € (its cells may then keep it, and it prints under the heading), or write the "
-         "numbers alone", 2) for name, cell in (("Begroting 2026", "€ 31.400.000"), ("Verschil", "€ -1.780.500"))]
+         "numbers alone; where it is the unit of a row, name it: row_units: {Veiligheid: '€'}", 2)
+        for name, cell in (("Begroting 2026", "€ 31.400.000"), ("Verschil", "€ -1.780.500"))]
 
 
 def test_a_currency_before_the_number_is_read_under_the_column_s_unit(tmp_path):
