@@ -22,6 +22,7 @@ from report.model import ReadContext, Reader, Table
 from .hostile import at, diagnostics, edit, line_of, make_project, only
 from .language_build import build_in
 from .language_build import text as pdf_text
+from .test_numbers_brackets import _cell_alts
 
 DUTCH = ("Het waterschap zorgt voor droge voeten en schoon water. In 2026 is er veel gedaan aan de dijken, "
          "want de zeespiegel stijgt en de buien worden heviger. Dat vraagt om een sterk en betaalbaar "
@@ -121,6 +122,9 @@ def test_n_v_t_prints_as_written_and_no_total_counts_it(board):
     assert "Natuurterreinen 1 n.v.t. 300 n.v.t." in text and "Bedrijven 2 N.v.t. n. v. t." in text.replace(
         "\u00a0", " "), text
     assert "Totaal 9 1.200 1.800 +50,0" in text, text
+    alts = _cell_alts(board)  # the tool's mark is said in words, written or computed: 'n punt v punt t punt'
+    assert (alts["n.v.t."], alts["N.v.t."], alts["n.\u00a0v.\u00a0t."], alts["300"]) == (
+        "niet van toepassing",) * 3 + (None,)
 
 
 def test_links_say_where_they_lead_in_dutch(board):

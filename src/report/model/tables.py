@@ -81,7 +81,7 @@ _UNIT_IN_CELL = re.compile(r"(\(?[-+−]?\d[\d.,\s]*?)\s*([%‰€$£¥]|[^\W\d_
 _UNIT_BEFORE_CELL = re.compile(r"(\(?[-+−]?)\s*([€$£¥]|US\$|[A-Z]{3}(?=\s)|S?Fr\.)\s*([-+−]?\d[\d.,’'\s–—-]*\)?)")
 
 
-def _mark_key(text: str) -> str:
+def mark_key(text: str) -> str:
     """A not-applicable mark as it is compared: 'N/A' is n/a, 'n. v. t.' is n.v.t."""
     return "".join(text.split()).lower()
 
@@ -410,7 +410,7 @@ class Table(Node):
         if text in NO_VALUE:
             return "–"
         marks = getattr(ctx.numbers, "not_applicable", ())
-        if _mark_key(text) in {_mark_key(m) for m in marks}:  # n.v.t., n/a: printed as written, no value
+        if mark_key(text) in {mark_key(m) for m in marks}:  # n.v.t., n/a: printed as written, no value
             return text
         what = f"table '{self.title}': column '{col.name}'"
         if not any(ch.isdigit() for ch in text):  # k. A., nil, n.b.: words where a number column wants one
