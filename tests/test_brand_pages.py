@@ -241,7 +241,7 @@ def test_png_logo_below_300_ppi_warns_with_its_ppi(tmp_path):
     Image.new("RGBA", (240, 80), (11, 74, 116, 255)).save(tmp_path / "assets" / "logo" / "logo.png")
     result = build(content, tmp_path / "out", ["print"])
     ppi = [w.message for w in result.warnings if "ppi" in w.message]
-    assert ppi == ["image logo.png has 152 ppi at its placed size of 40 × 13 mm (print wants 300)"], ppi
+    assert ppi == ["image logo/logo.png has 152 ppi at its placed size of 40 × 13 mm (print wants 300)"], ppi
     assert not result.preflight.failed
 
 

@@ -529,7 +529,7 @@ def test_csv_currency_cells_with_a_leading_sign_read_as_in_a_chart(tmp_path):
                      "{name: '2025', type: currency, unit: $M}, {name: '2024', type: currency, unit: $M}]\n")
     diag = Diagnostics()
     table = Reader(diag, ctx).read(raw, raw.pos, Table, "table")
-    assert [d.message for d in diag.items] == ["table 'T': column '2024': '(€800.1)' is not a number"]
+    assert [d.message for d in diag.items] == ["table 'T': column '2024': '(€800.1)' is a number with the unit '€'"]
     diag.items.clear()
     raw = parse_yaml("title: T\nalt: A\ndata: data/acc.csv\ncolumns: [{name: Item}, "
                      "{name: '2025', type: currency, unit: $M}]\n")

@@ -201,7 +201,7 @@ def test_an_edition_that_fails_keeps_every_earlier_file(built, capsys):
     where = _low_resolution_image(content)
     code, err = run_cli(["build", str(content), "-o", "out"], capsys)
     assert code == 2
-    assert re.search(rf"{re.escape(where)}: error: image klein.jpg has only \d+ ppi at its placed size of", err)
+    assert re.search(rf"{re.escape(where)}: error: image images/klein.jpg has only \d+ ppi at its placed size of", err)
     assert "no PDF was written or replaced" in err
     assert pdf.read_bytes() == before
     assert sorted(p.name for p in pdf.parent.iterdir()) == [pdf.name]  # no print edition, no leftovers
@@ -213,7 +213,8 @@ def test_the_screen_edition_alone_warns_of_an_image_print_refuses(project, tmp_p
     where = _low_resolution_image(project)
     code, err = run_cli(["build", str(project), "-o", str(tmp_path / "out"), "--edition", "screen"], capsys)
     assert code == 0
-    assert re.search(rf"{re.escape(where)}: warning: image klein.jpg has only \d+ ppi at its placed size of", err)
+    assert re.search(rf"{re.escape(where)}: warning: image images/klein.jpg has only \d+ ppi at its placed size of",
+                     err)
     assert "the print edition refuses it" in err
 
 
@@ -230,6 +231,6 @@ def test_every_image_print_refuses_is_named_in_one_run(project, tmp_path, capsys
                        "      caption: Noch ein kleines Bild.\n      alt: Eine rote Fläche.\n", encoding="utf-8")
     code, err = run_cli(["build", str(project), "-o", str(tmp_path / "out")], capsys)
     assert code == 2 and "Traceback" not in err
-    assert re.search(rf"{re.escape(where)}: error: image klein.jpg has only \d+ ppi", err), err
-    assert re.search(r"03-highlights\.yaml:\d+:14: error: image klein2.jpg has only \d+ ppi", err), err
+    assert re.search(rf"{re.escape(where)}: error: image images/klein.jpg has only \d+ ppi", err), err
+    assert re.search(r"03-highlights\.yaml:\d+:14: error: image images/klein2.jpg has only \d+ ppi", err), err
     assert err.count("has only") == 2

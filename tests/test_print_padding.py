@@ -66,6 +66,9 @@ def test_page_count_is_padded_to_a_multiple_of_four(project, tmp_path, files, co
     listed = ", ".join(f"{n} ({k})" for n, k in added)
     assert any(f"print: added page{'s' if len(added) > 1 else ''} {listed} for the binding: {total} pages"
                in m for m in messages), messages
+    # two blank pages or more: the note says what may fill them (only one: nothing)
+    pointer = "; padding: in report.yaml may fill 2 blank pages with an image and a quote"
+    assert any(m.endswith(pointer) for m in messages) == (len(added) == 3), messages
     assert not preflight(by_edition["print"].path, render=False).failed
     assert "Kontakt und Impressum" in page_texts(by_edition["screen"].path)[-1]
 

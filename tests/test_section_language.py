@@ -101,4 +101,4 @@ def test_a_section_language_is_checked_like_the_report_s(tmp_path: Path) -> None
     d = only(diagnostics(content))
     at(d, "content/" + rel, line_of(content, rel, "language:"), 11)
     assert d.message == "language 'english' is not supported"
-    assert d.hint.startswith("supported: de, en")
+    assert d.hint == "write en-GB: the language's code, a hyphen and the region (or en-US)"

@@ -289,11 +289,11 @@ def test_a_table_longer_than_a_page_starts_under_the_paragraph_before_it(utility
 # 10. hints for words and split numbers in number cells
 
 def test_a_word_in_a_number_cell_is_told_how_to_write_no_value(tmp_path):
-    _, diag = _table("title: T\nalt: A\ncolumns: [{name: A}, {name: B, type: number}]\nrows:\n  - [Revenue, n/a]\n",
+    _, diag = _table("title: T\nalt: A\ncolumns: [{name: A}, {name: B, type: number}]\nrows:\n  - [Revenue, tbc]\n",
                      tmp_path)
     assert [(d.message, d.hint) for d in diag.errors] == [
-        ("table 'T': column 'B': 'n/a' is not a number", "write the number in digits, e.g. 20; for no value write "
-         "– (prints a dash) or leave the cell empty (prints nothing)")]
+        ("table 'T': column 'B': 'tbc' is not a number", "write the number in digits, e.g. 20; for no value write "
+         "– (prints a dash), n/a (not applicable, prints as written) or leave the cell empty (prints nothing)")]
 
 
 def test_a_thousands_comma_in_an_unquoted_row_is_told_to_quote_the_number(tmp_path):

@@ -106,8 +106,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     warned = [w for w in result.warnings if "emergency stretch" not in w.message
               and "ends on page" not in w.message]  # (its short sections: layout.pagefill, tested there)
     # klein.jpg has 134 ppi over the full width (an error), but 336 at 40 %: only mittel.jpg warns, at 70 %
-    assert [w.message for w in warned] == [f"image mittel.jpg has {1200 / (0.7 * FULL / 72):.0f} ppi at its placed "
-                                           f"size of {0.7 * FULL / MM:.0f} × {0.7 * FULL * 0.65 / MM:.0f} mm "
+    assert [w.message for w in warned] == [f"image images/mittel.jpg has {1200 / (0.7 * FULL / 72):.0f} ppi at its "
+                                           f"placed size of {0.7 * FULL / MM:.0f} × {0.7 * FULL * 0.65 / MM:.0f} mm "
                                            "(print wants 300)"]
     return {o.edition: o.path for o in result.outputs}
 

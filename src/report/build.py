@@ -413,8 +413,14 @@ def _report_padding(report: Progress, edition: str, padded: list[tuple[int, str]
     spine = getattr(cover, "spine", cover)
     if padded:
         added = ", ".join(f"{n} ({kind})" for n, kind in padded)
+        blank = [k for _, k in padded].count("blank")
+        unused = " and ".join(f"{'an' if k == 'image' else 'a'} {k}" for k in ("image", "quote")
+                              if k not in (kind for _, kind in padded))
+        fill = f"; padding: in report.yaml may fill {blank} blank pages with {unused}" if blank > 1 and unused \
+            else ""  # README "Pages for the binding"
         report("layout", f"{edition}: added page{'s' if len(padded) > 1 else ''} {added} "
-                         f"for the binding: {pages} pages, " + ("the covers apart" if spine else "back cover last"))
+                         f"for the binding: {pages} pages, " + ("the covers apart" if spine else "back cover last")
+               + fill)
     if spine:
         report("layout", f"{edition}: cover spread: back cover, spine {spine}, front cover")
 

@@ -27,6 +27,7 @@ from .model.blocks import ChartRef, chart_refs
 from .model.reader import closest, did_you_mean
 from .model.refs import check as check_refs
 from .model.regional import check as check_regional
+from .model.wording import check as check_wording
 from .paths import REPORT_FILE, find_content_dir, project_paths  # noqa: F401 - re-exported
 
 CHARTS_DIR = "charts"
@@ -156,6 +157,7 @@ def load_document(content_dir: Path) -> Document:
     read = sum(1 for s in sections if is_dataclass(s))
     refs = check_refs(report, sections, charts, ctx, diag, complete=read == len(listed))
     check_regional(report, sections, ctx, diag)
+    check_wording(report, sections, ctx, diag)
     diag.raise_if_errors()
     return Document(report=report, sections=sections, charts=charts, content_dir=content_dir, assets_dir=assets,
                     warnings=diag.warnings, refs=refs)

@@ -73,6 +73,8 @@ class Locale:
     # (French has no single quotation marks: 'non' is « non », inside a quotation “non”; with
     # report.yaml's quotes: single the outer marks are the single ones: ‘…’, inside one “…”)
     single_as_double: bool = False
+    # what a table's number cell may hold for "not applicable": printed as written, read as no value
+    not_applicable: tuple[str, ...] = ()
     # the space between a currency sign and the amount after it (a key figure's prefix): none in English
     # (£4.1m), a no-break space in German, Dutch and French (€ 186,4 Mio.); a code always has one (CHF 12)
     currency_gap: str = ""
@@ -471,6 +473,7 @@ def _language_locale(language: str) -> Locale:
                   titles=tuple(data.get("titles", ())), units=tuple(data.get("units", ())),
                   ordinals=tuple((str(n), tuple(ends)) for n, ends in (data.get("ordinals") or {}).items()),
                   single_as_double=bool(data.get("single_as_double")),
+                  not_applicable=tuple(data.get("not_applicable", ())),
                   currency_gap=data.get("currency_gap", Locale.currency_gap),
                   currency_leads=data.get("currency_leads", Locale.currency_leads),
                   minus_after_currency=bool(data.get("minus_after_currency")))

@@ -42,6 +42,14 @@ class Edition:
     mirrored: bool = True  # facing pages, margins mirrored (Geometry.mirrored); on screen every page a recto
     warnings: list = field(default_factory=list, compare=False)  # findings of prepare_image
     cache: Cache | None = field(default=None, compare=False)
+    assets_dir: Path | None = field(default=None, compare=False)  # where content's image paths start
+
+    def shown(self, path: Path) -> str:
+        """An image as content names it, in messages: images/dijk.jpg, not dijk.jpg (nor the full path)."""
+        try:
+            return path.relative_to(self.assets_dir).as_posix() if self.assets_dir else path.name
+        except ValueError:
+            return path.name
 
     @property
     def page_multiple(self) -> int:
@@ -60,7 +68,7 @@ class Edition:
 
     def for_document(self, doc: Any, theme: Theme) -> Edition:
         """The edition configured for one document and its theme (file names, profiles); fresh per build."""
-        return replace(self, warnings=[])
+        return replace(self, warnings=[], assets_dir=doc.assets_dir)
 
     def geometry(self, trim: tuple[float, float]) -> Geometry:
         mm = 72 / 25.4

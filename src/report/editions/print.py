@@ -78,7 +78,7 @@ class PrintEdition(Edition):
                                           Pos(profile), "copy assets/icc/ from the report repository, or "
                                           "build it with tools/make_icc_profile.sh")])
         return replace(self, file_name=f"{doc.report.name}-{self.name}.pdf", profile=profile,
-                       binding=doc.report.binding, locale=doc.locale(), warnings=[],
+                       binding=doc.report.binding, locale=doc.locale(), warnings=[], assets_dir=doc.assets_dir,
                        spots=tuple(theme.spots().items()), bleed_mm=theme.page.bleed_mm)
 
     def for_cover(self, doc: Any, slug: str) -> PrintEdition:
@@ -92,12 +92,12 @@ class PrintEdition(Edition):
         ppi, placed = placed_ppi(path, width, height)
         if ppi + 0.5 < MIN_PPI_ERROR:  # an error, raised once the layout is done (render): every such image at once
             self.warnings.append(Diagnostic(
-                f"image {path.name} has only {ppi:.0f} ppi at its placed size of {placed}", at or Pos(path),
+                f"image {self.shown(path)} has only {ppi:.0f} ppi at its placed size of {placed}", at or Pos(path),
                 f"print needs {MIN_PPI_WARN} ppi: supply at least {round(width / 72 * MIN_PPI_WARN)} × "
                 f"{round(height / 72 * MIN_PPI_WARN)} pixels"))
         elif ppi + 0.5 < MIN_PPI_WARN:
             self.warnings.append(Diagnostic(
-                f"image {path.name} has {ppi:.0f} ppi at its placed size of {placed} (print wants "
+                f"image {self.shown(path)} has {ppi:.0f} ppi at its placed size of {placed} (print wants "
                 f"{MIN_PPI_WARN})", at or Pos(path), "a larger original prints sharper", "warning"))
         if ground is not None:  # a logo, a signature: transparent parts stay so, over whatever it sits on
             size = None

@@ -38,7 +38,7 @@ class ScreenEdition(Edition):
         ppi, placed = placed_ppi(path, width, height)
         if ppi + 0.5 < MIN_PPI_ERROR:  # said here too: `--edition screen` and `report watch` build no print
             self.warnings.append(Diagnostic(
-                f"image {path.name} has only {ppi:.0f} ppi at its placed size of {placed}: the print "
+                f"image {self.shown(path)} has only {ppi:.0f} ppi at its placed size of {placed}: the print "
                 f"edition refuses it", at or Pos(path),
                 f"print needs {MIN_PPI_WARN} ppi: supply at least {round(width / 72 * MIN_PPI_WARN)} × "
                 f"{round(height / 72 * MIN_PPI_WARN)} pixels", "warning"))

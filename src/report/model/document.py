@@ -362,18 +362,49 @@ class Report(Node):
                        "write the four-digit year under review, e.g. 2017, or a financial year, e.g. 2025/26")
 
 
+# a language named in English, in itself, or in one of the others: its usual tag (region: see _REGIONS)
+_LANGUAGE_NAMES = {
+    "de-DE": ("german", "deutsch", "allemand", "duits"),
+    "en-GB": ("english", "englisch", "anglais", "engels"),
+    "fr-FR": ("french", "français", "francais", "französisch", "franzoesisch", "frans"),
+    "nl-NL": ("dutch", "nederlands", "niederländisch", "niederlaendisch", "néerlandais", "neerlandais",
+              "hollands"),
+    "nl-BE": ("flemish", "vlaams", "flämisch", "flamand"),
+}
+_REGIONS = {"de": ("de-DE", "de-AT", "de-CH"), "en": ("en-GB", "en-US"), "fr": ("fr-FR", "fr-BE", "fr-CH"),
+            "nl": ("nl-NL", "nl-BE")}  # the regions a hint offers
+
+
+def _closest_tag(language: str) -> str | None:
+    """The supported tag `language` most likely means: nl_NL, NL-nl → nl-NL; Nederlands, Dutch → nl-NL."""
+    from ..locale import region, supported
+    fixed = region(language.strip())
+    if _BCP47.fullmatch(fixed) and supported(fixed) and fixed != language:
+        return fixed
+    word = language.strip().lower()
+    return next((tag for tag, names in _LANGUAGE_NAMES.items() if word in names), None)
+
+
 def check_language(node: Node, diag: Diagnostics, ctx: ReadContext) -> None:
-    """`language:` (report.yaml's, or a section's own) is a BCP 47 tag of a language we have a locale for."""
+    """`language:` (report.yaml's, or a section's own) is a BCP 47 tag of a language we have a locale for;
+    where it is not, the hint names the tag it most likely means (nl_NL, Nederlands: nl-NL)."""
     from ..locale import LANGUAGES, supported
     language = node.language
     if language is None:
         return
-    if not _BCP47.fullmatch(language):
-        diag.error(ctx.value_pos(node, "language"), f"language {language!r} is not a BCP 47 language tag",
-                   "write a language code and, if you like, a region: de-DE, de-AT, en-GB")
-    elif not supported(language):
-        diag.error(ctx.value_pos(node, "language"), f"language {language!r} is not supported",
-                   f"supported: {', '.join(sorted(LANGUAGES))} (e.g. de-DE, de-CH, en-GB, fr-CH, fr-FR, nl-NL, nl-BE)")
+    well_formed = _BCP47.fullmatch(language)
+    if well_formed and supported(language):
+        return
+    message = f"language {language!r} is not {'supported' if well_formed else 'a BCP 47 language tag'}"
+    tag = _closest_tag(language)
+    if tag is not None:
+        others = ", ".join(r for r in _REGIONS.get(tag[:2], ()) if r != tag)
+        hint = f"write {tag}: the language's code, a hyphen and the region" + (f" (or {others})" if others else "")
+    elif well_formed:
+        hint = f"supported: {', '.join(sorted(LANGUAGES))} (e.g. de-DE, de-CH, en-GB, fr-CH, fr-FR, nl-NL, nl-BE)"
+    else:
+        hint = "write a language code and, if you like, a region: de-DE, de-AT, en-GB, fr-FR, nl-NL"
+    diag.error(ctx.value_pos(node, "language"), message, hint)
 
 # --- the loaded document -----------------------------------------------------
 

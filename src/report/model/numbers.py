@@ -310,6 +310,13 @@ def _hint_for(raw: str, seps: Separators | None) -> str:
         return "YAML reads this as text: write the number in full, e.g. 1000000"
     if not re.search(r"\d", raw):
         return "write the number in digits, e.g. 20"
+    if trailing := re.fullmatch(r"(?:[€$£¥]|[A-Z]{3})?\s*(\d(?:[\d.,’' ]*\d)?)\s*[-−]", raw):
+        # 1.340.100- as accounting software (SAP, AFAS, Exact) exports a negative amount: not read, since
+        # a slip of the sign would go unseen (and '12-' may be 12,– with its mark forgotten)
+        number = trailing[1]
+        return (f"a minus after the number is not read: write -{number} or ({number}) for a negative amount"
+                + (f", {number}{decimal}– for one without cents" if re.fullmatch(r"[\d.,’' ]*", number)
+                   and decimal not in number else ""))
     if re.match(r"[-+−]?\s*[€$£¥]", raw):
         return "write the number alone; a currency sign goes into 'unit:' (a key figure's leading one into 'prefix:')"
     split = re.fullmatch(r"([-+−]?[\d.,\s]*\d)\s*([^\d\s].*)", raw)

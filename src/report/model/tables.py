@@ -76,6 +76,14 @@ class TableRow(Node):
 # a number and a unit in one cell, as a spreadsheet exports a formatted cell: '42,1 %', '23.874 T€',
 # '(1.251 T€)'; group 2 is the unit (letters, currency or percent signs, also 'ct/kWh', 'Mio. €')
 _UNIT_IN_CELL = re.compile(r"(\(?[-+−]?\d[\d.,\s]*?)\s*([%‰€$£¥]|[^\W\d_][^()\d]*)(\)?)")
+# … or a currency before it, as Dutch, Flemish and Swiss spreadsheets export one: '€ 31.400.000',
+# '€ -1.780.500', '-€ 12', '(€ 1.251)', 'CHF 12', 'EUR 12', 'Fr. 50.–'; groups 1 + 3 are the number
+_UNIT_BEFORE_CELL = re.compile(r"(\(?[-+−]?)\s*([€$£¥]|US\$|[A-Z]{3}(?=\s)|S?Fr\.)\s*([-+−]?\d[\d.,’'\s–—-]*\)?)")
+
+
+def mark_key(text: str) -> str:
+    """A not-applicable mark as it is compared: 'N/A' is n/a, 'n. v. t.' is n.v.t."""
+    return "".join(text.split()).lower()
 
 
 def _reads(text: str, seps: Any) -> bool:
@@ -401,21 +409,27 @@ class Table(Node):
             return text or None
         if text in NO_VALUE:
             return "–"
+        marks = getattr(ctx.numbers, "not_applicable", ())
+        if mark_key(text) in {mark_key(m) for m in marks}:  # n.v.t., n/a: printed as written, no value
+            return text
         what = f"table '{self.title}': column '{col.name}'"
-        if not any(ch.isdigit() for ch in text):  # n/a, k. A., nil: words where a number column wants one
+        if not any(ch.isdigit() for ch in text):  # k. A., nil, n.b.: words where a number column wants one
+            mark = f", {marks[0]} (not applicable, prints as written)" if marks else ""
             diag.error(pos, f"{what}: {text!r} is not a number",
-                       "write the number in digits, e.g. 20; for no value write – (prints a dash) or leave the "
-                       "cell empty (prints nothing)")
+                       f"write the number in digits, e.g. 20; for no value write – (prints a dash){mark} or leave "
+                       "the cell empty (prints nothing)")
             return None
         if isinstance(value, str) and not isinstance(value, YFloat | YInt) and self.data:
             seps = self.notation or ctx.numbers
             column_unit = row_unit or col.unit or ("%" if col.type == "percent" else None)
+            written = text
             # a spreadsheet's formatted cell, exported with the column's own unit ('42,1 %', '23.874 T€',
             # '$1,329.3' and '($918.2)' in a '$M' column), as a chart's data is read: printed under its heading
             bare = without_unit(text, column_unit)
-            split = None if bare != text and _reads(bare, seps) else _UNIT_IN_CELL.fullmatch(text)
+            split = None if bare != text and _reads(bare, seps) else (_UNIT_IN_CELL.fullmatch(text)
+                                                                     or _UNIT_BEFORE_CELL.fullmatch(text))
             if bare != text and split is None:
-                if not _reads(bare, seps) and (scaled := re.fullmatch(r"\(?[-+−]?[\d.,’' ]*\d\s*([^\d\s()]+)\)?",
+                if not _reads(bare, seps) and (scaled := re.fullmatch(r"\(?[-+−]?[\d.,’' ]*\d\s*([^\d\s()+−-]+)\)?",
                                                                        bare)):
                     # '£0.59m' in a '£' column: the sign was the column's, the scale is not
                     scale = scaled[1]
@@ -433,8 +447,8 @@ class Table(Node):
                     return None  # said once per column, after the rows (_unit_errors)
             try:
                 number = parse_number(text, seps)
-            except NumberError as exc:
-                diag.error(pos, f"{what}: {exc}", exc.hint)
+            except NumberError as exc:  # named as written: '€ 1.340.100-', not '1.340.100-'
+                diag.error(pos, f"{what}: {str(exc).replace(repr(text), repr(written))}", exc.hint)
                 return None
         else:
             column_unit = row_unit or col.unit or ("%" if col.type == "percent" else None)

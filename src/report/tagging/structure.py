@@ -78,10 +78,15 @@ def write_structure(pdf: pikepdf.Pdf, tagger: Tagger, title: str) -> None:
     pages = [p.obj for p in pdf.pages]
     links = _assign_links(pdf, tagger)
     link_elems: dict[int, list[tuple[int, Any]]] = {}
+    numbers = {page.objgen: i for i, page in enumerate(pages)}
+    texts_on: dict[int, list[Elem]] = {}  # the elements with words, by page: where a link may lead
+    for e in tagger.elems:
+        if e.text and e.bbox is not None:
+            texts_on.setdefault(e.bbox[0], []).append(e)
     for page_no, annot, owner, text in links:
         link_elems.setdefault(owner, []).append((page_no, annot))
         if not str(annot.get("/Contents", "")).strip():  # reportlab writes an empty one
-            annot.Contents = pikepdf.String(text or _link_text(annot))
+            annot.Contents = pikepdf.String(text or _link_text(annot, tagger, owner, numbers, texts_on))
 
     root = pdf.make_indirect(Dictionary(Type=Name.StructTreeRoot))
     made: dict[int, Any] = {}
@@ -146,8 +151,59 @@ def write_structure(pdf: pikepdf.Pdf, tagger: Tagger, title: str) -> None:
         meta["dc:language"] = [tagger.lang]
 
 
-def _link_text(annot: Any) -> str:
+# what a link to an address says it leads to, by the address's scheme: the label before it
+_SCHEMES = (("mailto:", "email"), ("tel:", "phone"), ("", "web"))
+TARGET_WORDS = 12  # a link's description names its target by at most this many of its first words
+
+
+def _link_text(annot: Any, tagger: Tagger, owner: int, numbers: dict, texts_on: dict) -> str:
+    """A link's description (its /Contents, which PDF/UA requires and a screen reader speaks after
+    "link"), in the language of the text that holds it: where it leads — an address with what it is
+    ("Website: https://…", "E-mail: info@…"), or the heading (or text) at the place inside the
+    document and its page ("Zuivering, pagina 11")."""
+    from ..locale import get_locale
+    lang = owner
+    while lang is not None and not tagger.elems[lang].lang:
+        lang = tagger.elems[lang].parent
+    labels = get_locale(tagger.elems[lang].lang if lang is not None else tagger.lang).labels
     action = annot.get("/A")
     if action is not None and "/URI" in action:
-        return f"Link: {action.URI}"
-    return "Link"
+        uri = str(action.URI)
+        prefix, label = next((p, k) for p, k in _SCHEMES if uri.startswith(p))
+        return f"{labels[label]}: {uri[len(prefix):]}"
+    dest = annot.get("/Dest")
+    if dest is None and action is not None:
+        dest = action.get("/D")
+    if not isinstance(dest, Array) or len(dest) < 2 or dest[0].objgen not in numbers:
+        shown = tagger.elems[owner].text.split()  # (a named destination: the layout writes none)
+        return " ".join(shown[:TARGET_WORDS]) or labels["page"]
+    page = numbers[dest[0].objgen]
+    top = float(dest[3]) if len(dest) > 3 and str(dest[1]) == "/XYZ" and dest[3] is not None else None
+    role, text = _text_at(texts_on.get(page, []), top)
+    words = text.split()
+    if role == "Note" and words:  # a footnote by its number: "Voetnoot 1"
+        target = f"{labels['footnote']} {words[0]}"
+    else:
+        target = " ".join(words[:TARGET_WORDS]) + (" …" if len(words) > TARGET_WORDS else "")
+    return labels["link_to"].format(target=target, page=page + 1) if target else f"{labels['page']} {page + 1}"
+
+
+def _text_at(elems: list[Elem], top: float | None) -> tuple[str, str]:
+    """The role and words of the element (of those with words on the page) a destination at `top`
+    points to: the one whose box holds it (a footnote mark's line), else the first below it (a
+    heading drawn under the point marked)."""
+    best, best_key = ("", ""), None
+    for e in elems:
+        assert e.bbox is not None
+        box = e.bbox[1]
+        if top is None:
+            key = (0.0, -box[3])  # the page's first text
+        elif box[1] - 1 <= top <= box[3] + 1:
+            key = (0.0, box[3] - box[1])  # holds it: the smallest that does
+        elif box[3] < top:
+            key = (1.0, top - box[3])  # below it: the nearest
+        else:
+            continue
+        if best_key is None or key < best_key:
+            best, best_key = (e.role, e.text), key
+    return best

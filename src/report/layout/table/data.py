@@ -9,7 +9,7 @@ from typing import Any
 
 from ...locale import Locale
 from ...model import Number, Table
-from ...model.tables import MARKS, NOT_MEANINGFUL, PERCENT_UNITS
+from ...model.tables import MARKS, NOT_MEANINGFUL, PERCENT_UNITS, mark_key
 from ...units import unit_gap
 
 NO_VALUE_DASH = "–"  # what a number cell without a value prints (model.tables.NO_VALUE)
@@ -73,8 +73,9 @@ def _said(value: Any, col: Any, locale: Locale, text: str) -> str | None:
     speak no brackets, so '(1,251)' is heard as a positive amount, while a minus before a digit is
     spoken in any language ('minus') and reads as itself on a braille display. 'n/m' (de 'n. a.')
     is said in words: read out it is 'n slash m'. An amount without cents, '50.–', is said as '50'
-    (read out: '50 dot dash')."""
-    if value is NOT_MEANINGFUL:
+    (read out: '50 dot dash'). The same mark written in a cell (nl 'n.v.t.') is said so too."""
+    if value is NOT_MEANINGFUL or (isinstance(value, str)
+                                   and mark_key(value) == mark_key(locale.label("not_meaningful"))):
         return locale.label("not_meaningful_spoken")
     if isinstance(value, Number) and value.dash:
         return value.spoken(locale, sign=bool(col.change))

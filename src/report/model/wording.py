@@ -1,0 +1,64 @@
+"""Does the text read as the language report.yaml names? `report init` writes `language: de-DE`, and a
+Dutch author who keeps it gets German quotation marks, labels and hyphenation in a Dutch report without
+a word. The sections' text is counted against each supported language's commonest small words (articles,
+conjunctions, prepositions: every sentence has some, and names and borrowed phrases few); where another
+language has several times the declared one's, a warning at report.yaml's `language:` names it."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from typing import Any
+
+from ..errors import Diagnostics
+from .reader import ReadContext
+from .refs import marked_texts
+
+# each language's commonest small words that no other of them writes (not de/nl 'die', 'er', 'als',
+# de/fr 'des', 'du', nl/fr 'de', 'en', nl/en 'is', 'we', 'met'; nor de 'der', 'den', which Dutch names
+# carry: van der Berg, Den Haag)
+SMALL_WORDS = {
+    "de": frozenset("und das dem ist nicht mit auf für sich auch eine einer eines einem wird werden wurde "
+                    "sind zu im zum zur bei nach aus über wir unsere unser haben hat".split()),
+    "en": frozenset("the and of to that for with are this from by have has our which were been not its "
+                    "at be".split()),
+    "fr": frozenset("le la les et est une pour dans que qui sur pas au aux avec par ce cette nous notre "
+                    "nos été sont ont leur leurs il elle".split()),
+    "nl": frozenset("het een van voor zijn wordt worden werd ook dat bij naar door uit aan maar nog dit "
+                    "deze heeft hebben op om tot wij onze ons".split()),
+}
+NAMES = {"de": "German", "en": "English", "fr": "French", "nl": "Dutch"}
+TAGS = {"de": "de-DE", "en": "en-GB", "fr": "fr-FR", "nl": "nl-NL"}
+WORDS = 3000  # the text's first words are enough: a language shows in every paragraph
+AT_LEAST = 20  # small words of another language before its count says anything
+TIMES = 3  # … and it has this many times those of the declared language
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def check(report: Any, sections: list[Any], ctx: ReadContext, diag: Diagnostics) -> None:
+    """A warning at report.yaml's `language:` where the sections written in it read as another
+    supported language (sections with a `language:` of their own are left out)."""
+    from ..locale import supported
+    language = getattr(report, "language", None) if dataclasses.is_dataclass(report) else None
+    if not language or not supported(language):
+        return
+    words: list[str] = []
+    for section in sections:
+        if not dataclasses.is_dataclass(section) or getattr(section, "language", None) not in (None, language):
+            continue
+        for _, _, text, _ in marked_texts(section, ctx):
+            words += _WORD.findall(text.lower())
+            if len(words) >= WORDS:
+                break
+        if len(words) >= WORDS:
+            break
+    counts = {lang: sum(w in small for w in words[:WORDS]) for lang, small in SMALL_WORDS.items()}
+    own = language.split("-")[0].lower()
+    other = max((lang for lang in counts if lang != own), key=counts.__getitem__)
+    if counts[other] >= AT_LEAST and counts[other] >= TIMES * counts.get(own, 0):
+        small = sorted(SMALL_WORDS[other], key=lambda w: -words.count(w))[:3]
+        diag.warning(ctx.value_pos(report, "language"),
+                     f"language {language}: the sections read as {NAMES[other]} ({counts[other]} of its commonest "
+                     f"words, such as {', '.join(small)}, against {counts.get(own, 0)} {NAMES.get(own, own)} ones)",
+                     f"set language: {TAGS[other]} (it sets quotation marks, hyphenation, numbers and labels); "
+                     f"a section in another language gets a language: of its own")
