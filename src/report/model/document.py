@@ -331,6 +331,15 @@ class Report(Node):
         "What fills the pages the binding adds, in this order: the image, the quote, then a notes page and "
         "intentionally blank pages.", default=None)
 
+    @property
+    def second_line(self) -> str:
+        """The subtitle, or the year where there is none: above the title, after the organisation in the
+        running head and on the spine. A subtitle that only repeats the organisation counts as none: a
+        running head read „Stadtwerke Traunstadt GmbH · Stadtwerke Traunstadt GmbH“ on every page."""
+        if self.subtitle and _same_words(self.subtitle, self.organisation):
+            return str(self.year)
+        return self.subtitle or str(self.year)
+
     def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
         if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", self.name):
             diag.error(ctx.value_pos(self, "name"), f"name {self.name!r} is not usable as a file name",
@@ -360,6 +369,11 @@ class Report(Node):
         if not 1900 <= first <= 2200:
             diag.error(ctx.value_pos(self, "year"), f"year {self.year} is out of range",
                        "write the four-digit year under review, e.g. 2017, or a financial year, e.g. 2025/26")
+
+
+def _same_words(a: str, b: str) -> bool:
+    """Whether two lines say the same, apart from spacing and case."""
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
 
 
 def check_language(node: Node, diag: Diagnostics, ctx: ReadContext) -> None:
