@@ -23,6 +23,7 @@ class Columns(BalancedColumns):
     their last lines go on with it to the next."""
 
     keep = 0.0  # the height of text each column keeps on the last page (the section's end: layout.pagefill)
+    line = 0.0  # a line of body text (with `keep`)
     then: Any = None  # a spanning figure and the columns after it, which these set where they end (layout.floats)
 
     def __init__(self, flowables: list[Any], gap: float, after: list[Any] | None = None,
@@ -87,15 +88,23 @@ class Columns(BalancedColumns):
                 lift = need
                 fh, content = self._lifted(aw, ah, lift)
         if self.keep and _continues(content):  # the last page holds `keep` in each column, if this one keeps as much
-            short = self.keep - self._stacked(content[-1]._content, aw) / 2
+            over = self._stacked(content[-1]._content, aw) / 2
+            short = self.keep - over
             if short > 0 and ah - lift - short >= max(self.keep, self.spaceBefore + self._needed):
-                lift += short
-                fh, content = self._lifted(aw, ah, lift)
+                lifted = self._lifted(aw, ah, lift + short)
+                # only where lines go over: a box or a quote that moves on whole with them would leave this
+                # page's columns ending short and the next holding more than it must (an A4 review's box
+                # and paragraph on a page of their own, 24 and 34 mm free in the columns before); the last
+                # page holds fewer lines then, and the section-end warning says how many to cut
+                moved = self._stacked(lifted[1][-1]._content, aw) / 2 - over if _continues(lifted[1]) else 0.0
+                if moved <= short + self.line:
+                    lift += short
+                    fh, content = lifted
         if lift and _continues(content):  # the rest (and `after`) on the next page, not in the room kept
             content.insert(len(content) - 1, PageBreak())
         if _continues(content):
             rest = Columns(content[-1]._content, self.gap, self.after, self.box, **self.kw)
-            rest.keep, rest.then = self.keep, self.then
+            rest.keep, rest.line, rest.then = self.keep, self.line, self.then
             content[-1] = rest
         elif self.then is not None:
             fh, content = self.then.place(self, aw, ah, fh, content)

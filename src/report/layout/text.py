@@ -104,7 +104,7 @@ RAG_EM = 2.0
 # Justified text needs room: below about 45 characters a line has 6 or 7 spaces to take up the slack,
 # and narrow columns (two columns on A5) come out full of holes, even with the optimiser. Body text
 # in a narrower measure is set flush left instead, as typographers do (and as captions are).
-MIN_JUSTIFIED_CHARS = 45
+MIN_JUSTIFIED_CHARS = 50
 # Headings of several lines, and titles over tables and charts, are balanced (CSS text-wrap: balance):
 # set as narrow as their number of lines allows, so that no word stands alone on the last line
 # ("… Freunde des / Lesens")
