@@ -71,6 +71,11 @@ def built(tmp_path_factory) -> tuple[Path, list[str]]:
         "sections/schoon2.yaml": _columns("Schoon water twee", P3 + P3_MORE, page_new=False),
         "sections/vorher3.yaml": _filler("Vorher drei", 2),
         "sections/schoon3.yaml": _columns("Schoon water drie", P3 + P3_MORE, page_new=False),
+        "sections/zuivering.yaml": _filler("Zuivering", 5) + "  - paragraph: Kurz vor dem Diagramm steht dieser Satz.\n"
+        "  - chart: aktivitaeten\n  - paragraph: DREIZEILER " + FILLER[:230] + "\n  - box:\n      title: Nicht ins Klo\n"
+        "      blocks:\n        - paragraph: Feuchttücher, Fett und Medikamente.\n",
+        "sections/gespraech.yaml": _filler("Gespräch", 5) + "  - paragraph: Kurz vor dem Diagramm steht dieser Satz.\n"
+        "  - chart: aktivitaeten\n  - heading: Danach eine Unterüberschrift\n  - paragraph: " + FILLER + "\n",
         "sections/danach.yaml": _filler("Danach", 1),
     })
     result = build(content, root / "out", ["screen"])
@@ -141,3 +146,28 @@ def test_a_box_in_a_two_column_a4_section_is_ragged(built):
             lines[top] = max(lines.get(top, 0.0), w["x1"])
     ends = [x for _, x in sorted(lines.items())][:4]
     assert len(ends) == 4 and max(ends) - min(ends) > 3, ends  # justified lines end alike
+
+
+def test_a_short_paragraph_after_a_chart_fills_the_page_before_it(built):
+    """M5: a chart missed the rest of a page and moved on, and the three lines after it could not fill
+    that page (they may go before a figure only where they fill it): a third of an A4 page stayed empty.
+    Where more of the section follows (a box), they go before the chart, and the hole is smaller."""
+    pdf, warnings = built
+    pages = _pages(pdf)
+    chart = next(no for no, text in sorted(pages.items()) if "DasJahrinAktivitäten" in text and "Zuivering" not in text)
+    assert _page_of(pages, "DREIZEILER") == chart - 1, (chart, _page_of(pages, "DREIZEILER"))
+    assert not any("'Zuivering'" in w or "Zuivering" in w.split(":")[0] for w in warnings), warnings
+
+
+def test_a_page_ending_short_before_a_block_of_its_section_warns(built):
+    """M5: a chart followed by a sub-heading (no text to fill before it) moved on and left its page
+    ending ten lines short, with no word: the build names the page, how much stayed empty, the block
+    and what would keep it there."""
+    pdf, warnings = built
+    pages = _pages(pdf)
+    sub = _page_of(pages, "Danacheine")
+    said = [w for w in warnings if "gespraech.yaml" in w]
+    assert len(said) == 1, warnings
+    assert (f"page {sub - 1} ends about " in said[0] and " lines short, " in said[0]
+            and f"of its text area empty: the chart that opens page {sub} did not fit there" in said[0]), said
+    assert f"hint: what opens page {sub} must fit in about" in said[0], said
