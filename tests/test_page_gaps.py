@@ -71,9 +71,10 @@ def built(tmp_path_factory) -> tuple[Path, list[str]]:
         "sections/schoon2.yaml": _columns("Schoon water twee", P3 + P3_MORE, page_new=False),
         "sections/vorher3.yaml": _filler("Vorher drei", 2),
         "sections/schoon3.yaml": _columns("Schoon water drie", P3 + P3_MORE, page_new=False),
-        "sections/zuivering.yaml": _filler("Zuivering", 5) + "  - paragraph: Kurz vor dem Diagramm steht dieser Satz.\n"
-        "  - chart: aktivitaeten\n  - paragraph: DREIZEILER " + FILLER[:230] + "\n  - box:\n      title: Nicht ins Klo\n"
-        "      blocks:\n        - paragraph: Feuchttücher, Fett und Medikamente.\n",
+        "sections/zuivering.yaml": _filler("Zuivering", 5)
+        + "  - paragraph: Kurz vor dem Diagramm steht dieser Satz.\n"
+        + "  - chart: aktivitaeten\n  - paragraph: DREIZEILER " + FILLER[:230] + "\n"
+        "  - box:\n      title: Nicht ins Klo\n      blocks:\n        - paragraph: Feuchttücher und Fett.\n",
         "sections/gespraech.yaml": _filler("Gespräch", 5) + "  - paragraph: Kurz vor dem Diagramm steht dieser Satz.\n"
         "  - chart: aktivitaeten\n  - heading: Danach eine Unterüberschrift\n  - paragraph: " + FILLER + "\n",
         "sections/danach.yaml": _filler("Danach", 1),

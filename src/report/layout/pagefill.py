@@ -81,7 +81,7 @@ def notes(ctx: LayoutContext, edition: str = "", blocks: dict[int, list[tuple[An
         # or fuller, but three quarters empty: a box and a paragraph that moved on whole with the lines after
         # them (an A4 review's two-column section, on a page of their own)
         sparse = used < SPARSE_SHARE * frame_h and any(
-            type(_block_at(getattr(sec, "blocks", None) or [], pos)).__name__ not in ("Paragraph", "NoneType")
+            type(_block_at(getattr(sec, "blocks", None) or [], pos)).__name__ in _WHOLE_KINDS
             for pos, _ in (blocks or {}).get(last[0], []))
         if used >= WARN_LINES * leading and not alone and not sparse:
             continue
@@ -111,6 +111,7 @@ def notes(ctx: LayoutContext, edition: str = "", blocks: dict[int, list[tuple[An
 
 
 GAP_SHARE = 0.15  # a page that ends more of its text area short, before a block of its own section, warns
+_WHOLE_KINDS = ("Box", "Quote", "Figure", "ChartRef", "Grid")  # blocks that move on whole (not lines of text)
 _KINDS = {"ChartRef": "chart", "Figure": "image", "Grid": "grid", "Table": "table", "Box": "box",
           "Heading": "sub-heading", "Question": "question", "Quote": "quote", "ListBlock": "list",
           "Timeline": "timeline", "Note": "note", "Paragraph": "paragraph"}
