@@ -61,8 +61,7 @@ def end(ctx: LayoutContext, index: int) -> Mark:
     return Mark(ctx.section_ends, (index, "end"))
 
 
-def notes(ctx: LayoutContext, edition: str = "", blocks: dict[int, list[tuple[Any, float]]] | None = None
-          ) -> list[Diagnostic]:
+def notes(ctx: LayoutContext, edition: str = "", blocks: dict[int, list[Any]] | None = None) -> list[Diagnostic]:
     """A warning for each marked section whose last page holds fewer than WARN_LINES lines, or less than
     SPARSE_SHARE of its text area with a block that moved on whole (a box, a quote, a figure: only lines
     go over to fill a last page), its page numbers those of `edition` (errors.PageNote: the editions'
@@ -82,7 +81,7 @@ def notes(ctx: LayoutContext, edition: str = "", blocks: dict[int, list[tuple[An
         # them (an A4 review's two-column section, on a page of their own)
         sparse = used < SPARSE_SHARE * frame_h and any(
             type(_block_at(getattr(sec, "blocks", None) or [], pos)).__name__ in _WHOLE_KINDS
-            for pos, _ in (blocks or {}).get(last[0], []))
+            for pos in (blocks or {}).get(last[0], []))
         if used >= WARN_LINES * leading and not alone and not sparse:
             continue
         lines = max(1, round(used / leading))
@@ -117,7 +116,7 @@ _KINDS = {"ChartRef": "chart", "Figure": "image", "Grid": "grid", "Table": "tabl
           "Timeline": "timeline", "Note": "note", "Paragraph": "paragraph"}
 
 
-def short_pages(ctx: LayoutContext, rooms: dict[int, float], blocks: dict[int, list[tuple[Any, float]]],
+def short_pages(ctx: LayoutContext, rooms: dict[int, float], blocks: dict[int, list[Any]],
          edition: str = "") -> list[Diagnostic]:
     """A warning for each page that ends more than GAP_SHARE of its text area short where its section
     goes on on the next page: the block that opens that page (with what it keeps with it: a figure, a
@@ -133,9 +132,9 @@ def short_pages(ctx: LayoutContext, rooms: dict[int, float], blocks: dict[int, l
         here, after = blocks.get(page), blocks.get(page + 1)
         if room <= GAP_SHARE * frame_h or not here or not after or page + 1 not in rooms:
             continue
-        pos = after[0][0]
+        pos = after[0]
         sec = own.get(pos.file)
-        if sec is None or here[-1][0].file != pos.file or pos == sec.pos or _broken_by_its_author(sec):
+        if sec is None or here[-1].file != pos.file or pos == sec.pos or _broken_by_its_author(sec):
             continue
         block = _block_at(getattr(sec, "blocks", None) or [], pos)
         if block is None:

@@ -170,8 +170,7 @@ class ReportDocTemplate(BaseDocTemplate):
     def handle_documentBegin(self) -> None:  # noqa: N802 - reportlab's name
         # each pass of the layout records its pages anew (see _finish_page, afterFlowable)
         self.page_room: dict[int, float] = {}  # the room a text page's frame leaves at its foot
-        # the blocks a page holds, in order: (content position, the frame's room left under its last part)
-        self.page_blocks: dict[int, list[tuple[Pos, float]]] = {}
+        self.page_blocks: dict[int, list[Pos]] = {}  # the content blocks a text page holds, in order
         super().handle_documentBegin()
 
     def handle_pageBegin(self) -> None:  # noqa: N802 - reportlab's name
@@ -264,19 +263,13 @@ class ReportDocTemplate(BaseDocTemplate):
 
     def afterFlowable(self, flowable: Any) -> None:
         """Headings carry `toc_entry` = (level, text, key): bookmark, outline and contents entry. Each
-        content block a page holds is recorded (page_blocks: layout.pagefill.gaps)."""
-        frame = self.frame
-        if frame is not None and self.pageTemplate.id in ("left", "right") and not (
+        content block a text page holds is recorded (page_blocks: layout.pagefill.short_pages)."""
+        if self.pageTemplate.id in ("left", "right") and not (
                 isinstance(flowable, ActionFlowable | Spacer) or getattr(flowable, "_ZEROSIZE", False)):
             # (not what takes no room: a mark, a page break, a split's first action); two columns: their blocks
             inner = flowable._content if isinstance(flowable, BalancedColumns) else [flowable]
             blocks = self.page_blocks.setdefault(self.page, [])
-            room = max(0.0, frame._y - frame._y1p)
-            for pos in filter(None, map(source_of, inner)):
-                if blocks and blocks[-1][0] == pos:
-                    blocks[-1] = (pos, room)
-                else:
-                    blocks.append((pos, room))
+            blocks += [pos for pos in map(source_of, inner) if pos is not None and (not blocks or blocks[-1] != pos)]
         outline = getattr(flowable, "outline_entry", None)
         if outline:  # a bookmark only (the contents page itself), not a line in the contents
             text, key = outline
