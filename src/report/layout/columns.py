@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from reportlab.platypus import PageBreak
+from reportlab.platypus import PageBreak, Paragraph
 from reportlab.platypus.flowables import BalancedColumns, cdeepcopy
 
 from .context import LayoutContext
@@ -88,16 +88,14 @@ class Columns(BalancedColumns):
                 lift = need
                 fh, content = self._lifted(aw, ah, lift)
         if self.keep and _continues(content):  # the last page holds `keep` in each column, if this one keeps as much
-            over = self._stacked(content[-1]._content, aw) / 2
-            short = self.keep - over
+            short = self.keep - self._stacked(content[-1]._content, aw) / 2
             if short > 0 and ah - lift - short >= max(self.keep, self.spaceBefore + self._needed):
                 lifted = self._lifted(aw, ah, lift + short)
-                # only where lines go over: a box or a quote that moves on whole with them would leave this
-                # page's columns ending short and the next holding more than it must (an A4 review's box
-                # and paragraph on a page of their own, 24 and 34 mm free in the columns before); the last
-                # page holds fewer lines then, and the section-end warning says how many to cut
-                moved = self._stacked(lifted[1][-1]._content, aw) / 2 - over if _continues(lifted[1]) else 0.0
-                if moved <= short + self.line:
+                # only where lines go over: a box, a quote or an image that moves on whole with them would
+                # leave this page's columns ending short and the next holding more than it must (an A4
+                # review's box and paragraph on a page of their own, 24 and 34 mm free in the columns
+                # before); the last page holds fewer lines then, and the section-end warning says how many
+                if not _takes_whole(content[-1]._content, lifted[1][-1]._content if _continues(lifted[1]) else []):
                     lift += short
                     fh, content = lifted
         if lift and _continues(content):  # the rest (and `after`) on the next page, not in the room kept
@@ -122,6 +120,12 @@ class Columns(BalancedColumns):
     def _stacked(self, flowables: list[Any], aw: float) -> float:
         """The height of `flowables` in one column: twice what they take balanced in two."""
         return self._findSplit(self.canv, (aw - self.gap) / 2, 1e9, content=list(flowables), paraFix=False)[1]
+
+
+def _takes_whole(rest: list[Any], more: list[Any]) -> bool:
+    """Whether `more`, what goes on to the next page where the columns end higher, holds a block other
+    than text that `rest` (where they end at the foot) does not: a box, a quote, an image."""
+    return any(f not in rest and not isinstance(f, Paragraph) for f in more)
 
 
 def _continues(content: list[Any]) -> bool:

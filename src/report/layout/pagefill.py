@@ -137,7 +137,7 @@ def short_pages(ctx: LayoutContext, rooms: dict[int, float], blocks: dict[int, l
         if sec is None or here[-1].file != pos.file or pos == sec.pos or _broken_by_its_author(sec):
             continue
         block = _block_at(getattr(sec, "blocks", None) or [], pos)
-        if block is None:
+        if block is None or getattr(block, "place", None) == "here":  # (pinned: its author chose the gap)
             continue
         kind = _KINDS.get(type(block).__name__, "block")
         lines = round(room / leading)
