@@ -287,8 +287,8 @@ class Report(Node):
                       example="Ein gutes Jahr für Ihre Internationalisierung!", max_length=120,
                       example_en="A good year for our members")
     subtitle: str | None = spec("Short line above the title on the cover and after the organisation in the "
-                                "running head (default: the year).", default=None, example="Jahresrückblick 2017",
-                                max_length=50)
+                                "running head (default: the year; also where it repeats the organisation).",
+                                default=None, example="Jahresrückblick 2017", max_length=50)
     organisation: str = spec("The organisation the review is about.", example="Thüringen International",
                              max_length=50, example_en="Example Foundation")
     year: Year = field(metadata={**spec("The year under review: 2025, a financial year: 2025/26 (also 2025-26, "
