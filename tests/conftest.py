@@ -93,3 +93,15 @@ def styles():
     from report.theme import load_theme
     theme, fonts = load_theme(SAMPLE_CONTENT, ASSETS)
     return Styles(theme, get_locale("de-DE"), "rgb", register_fonts(fonts))
+
+
+def page_gaps(warnings: list) -> list[str]:
+    """The page-gap warnings of a build (layout.pagefill.short_pages: a page that ends short of its
+    section's next block), up to the block's kind: 'page 7 ends about 9 lines short, 19 % of its text
+    area empty: the grid'."""
+    return [w.message.split(" that opens ")[0] for w in warnings if " lines short, " in w.message]
+
+
+def without_page_gaps(warnings: list) -> list:
+    """A build's warnings but its page-gap ones (see page_gaps), for tests of other things."""
+    return [w for w in warnings if " lines short, " not in w.message]

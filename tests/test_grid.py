@@ -17,6 +17,7 @@ from PIL import Image
 from report.build import build
 from report.layout.styles import MM
 
+from .conftest import without_page_gaps
 from .hostile import at, diagnostics, line_of
 from .test_tagging import _actual_texts, _walk
 from .test_text_blocks import REPORT, _sentence, make_project
@@ -101,7 +102,7 @@ def test_two_donuts_stand_side_by_side_with_their_legends_in_their_cells(built):
     a legend inside its own cell (at half width the labels around the ring did not fit: set smaller,
     with a warning); no warning."""
     pdf, result = built
-    assert result.warnings == []
+    assert without_page_gaps(result.warnings) == []  # (its grids stand on pages that end short: tested elsewhere)
     page, left, top = _one(pdf, "Mittelherkunft 2026")
     page2, left2, top2 = _one(pdf, "Mittelverwendung 2026 nach")
     head = _one(pdf, "MittelKopf")
@@ -247,7 +248,7 @@ def test_a_chart_in_a_grid_may_go_without_a_caption_but_not_one_on_its_own(tmp_p
     for name, chart in (("herkunft", HERKUNFT), ("verwendung", bare)):
         (content / "charts" / f"{name}.yaml").write_text(yaml.safe_dump(chart, allow_unicode=True), encoding="utf-8")
     result = build(content, tmp_path / "out", ["screen"])
-    assert result.warnings == []
+    assert without_page_gaps(result.warnings) == []
     pdf = result.outputs[0].path
     assert _find(pdf, "Spenden tragen") and not _find(pdf, "Fast alles floss")
     (_, left, _), (_, left2, _) = _find(pdf, "Jahresabschluss 2026")  # both sources, one under each chart

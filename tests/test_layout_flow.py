@@ -226,6 +226,24 @@ def test_a_tile_grid_never_leaves_one_tile_alone_on_a_page(styles, tiles):
             assert grids[0].needed == grids[1].needed[:1] * len(grids[0].figures)
 
 
+@pytest.mark.parametrize(("tiles", "columns", "rows"), [(10, 3, [3, 3, 2, 2]), (7, 3, [3, 2, 2]), (4, 3, [2, 2]),
+                                                    (5, 4, [3, 2]), (9, 4, [4, 3, 2]), (11, 5, [5, 3, 3]),
+                                                    (8, 3, [3, 3, 2]), (9, 2, [2, 2, 2, 2, 1])])
+def test_a_last_tile_never_stands_alone_in_three_columns_or_more(styles, tiles, columns, rows):
+    """Ten key figures in three columns stood 3 + 3 + 3 + 1, the tenth a slab across the page, half of it
+    empty (an Austrian and a Dutch review): the last two rows share their tiles, each row's tiles its
+    width; in two columns the odd last tile still spans its row."""
+    grid = _grid(styles, tiles, 40.0, columns)
+    grid.wrap(480, 2000)
+    boxes = grid.boxes()
+    by_row: dict[float, list[tuple[float, float, float]]] = {}
+    for box in boxes:
+        by_row.setdefault(box[1], []).append(box)
+    assert [len(r) for _, r in sorted(by_row.items(), reverse=True)] == rows
+    for row in by_row.values():  # each row fills the width, its tiles alike
+        assert abs(row[-1][0] + row[-1][2] - 480) < 0.01 and len({round(w, 3) for _, _, w in row}) == 1
+
+
 def test_a_tile_grid_that_must_split_is_shared_evenly(styles):
     """Eight tiles with room for three rows: 4 + 4, not 6 and then 2 alone on the next page; a grid
     starting low on its page keeps what fits there."""

@@ -16,7 +16,7 @@ from PIL import Image
 from report.build import build
 from report.layout.floats import FLOAT_LINES
 
-from .conftest import SAMPLE_CONTENT
+from .conftest import SAMPLE_CONTENT, page_gaps, without_page_gaps
 from .pdf_chars import chars
 from .test_tagging import _actual_texts, _walk
 from .test_text_blocks import REPORT, _sentence, make_project
@@ -68,7 +68,11 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     shutil.copytree(SAMPLE_CONTENT / "charts", content / "charts")
     Image.new("RGB", (1600, 2000), (90, 120, 150)).save(root / "assets" / "images" / "hoch.jpg", dpi=(300, 300))
     result = build(content, root / "out")
-    assert not result.warnings, [w.format() for w in result.warnings]
+    # the chart kept before its sub-heading (Drei) and before its section's last paragraph (Vier) leave their
+    # pages ending short: the build says so (pinned figures not: their authors chose it)
+    assert page_gaps(result.warnings) == ["page 10 ends about 9 lines short, 19 % of its text area empty: the chart",
+                                          "page 12 ends about 9 lines short, 19 % of its text area empty: the chart"]
+    assert not without_page_gaps(result.warnings), [w.format() for w in result.warnings]
     paths = {o.edition: o.path for o in result.outputs}
     seen = [c for c in chars(paths["print"]) if c.text.strip()]
     return {**paths, "seen": seen, "text": "".join(c.text for c in seen), "images": _figures(paths["print"])}

@@ -46,3 +46,17 @@ def test_info_and_xmp_agree_and_editions_have_their_own_ids(print_pdf, screen_pd
     assert screen["RenditionClass"] == "screen"
     assert screen["DocumentID"] != printed["DocumentID"]
     assert screen["OriginalDocumentID"] == printed["OriginalDocumentID"]
+
+
+def test_subtitle_repeating_the_organisation_is_printed_once(project):
+    """explorer9 L2: `subtitle:` equal to `organisation:` printed „Stadtwerke Traunstadt GmbH · Stadtwerke
+    Traunstadt GmbH“ in every running head; the year stands in its place there and on the cover."""
+    from report.content import load_document
+    from report.render import metadata
+
+    text = (project / "report.yaml").read_text(encoding="utf-8")
+    (project / "report.yaml").write_text(text.replace("subtitle: Jahresrückblick 2017",
+                                                      "subtitle: thüringen  International"), encoding="utf-8")
+    doc = load_document(project)
+    assert metadata(doc, doc.locale())["running_head"] == "Thüringen International · 2017"
+    assert doc.report.second_line == "2017"

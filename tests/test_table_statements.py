@@ -14,7 +14,7 @@ import pytest
 
 from report.build import build
 
-from .conftest import ASSETS
+from .conftest import ASSETS, without_page_gaps
 
 REPORT = """\
 name: crc
@@ -186,7 +186,7 @@ def test_costs_in_parentheses_change_as_the_amounts_printed(pages):
     signed values' change, −10.1, read as costs that fell); a cost that fell, −11.1; across a change
     of sign n/m as before. `negatives: parentheses` reads as brackets: −0.31 prints (0.31)."""
     texts, warnings = pages
-    assert warnings == []
+    assert without_page_gaps(warnings) == []  # (a table that opens a page left the one before it short)
     lines = [line for t in texts for line in _lines(t)]
     for shown in ("Cost of sales (301,402) (273,870) +10.1", "Interest expense (3,915) (4,402) −11.1",
                   "Other income (expense) 612 (288) n/m", "Income tax expense (8,790) (3,580) +145.5",

@@ -43,7 +43,7 @@ SECTIONS: dict[str, Any] = {
         {"heading": "DanachKommt"},
         {"paragraph": "Ein Schlusssatz."}]},
     "schmal": {"kind": "text", "title": "Ein schmales Bild", "page": "new", "blocks": [
-        _image("schmal", 25, "right"),
+        _image("schmal", 20, "right"),  # (text beside it: over 50 characters of the sample a line, justified)
         {"paragraph": _text("Blocksatz", 22)}]},
     "links": {"kind": "text", "title": "Ein Bild links", "page": "new", "blocks": [
         _image("links", 45, "left"),
@@ -77,7 +77,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     root = tmp_path_factory.mktemp("umfluss")
     content = make_project(root, REPORT, SECTIONS)
     images = root / "assets" / "images"
-    for name, size in {"rechts": (1200, 1500), "schmal": (1500, 1000), "links": (1200, 900), "allein": (1200, 800),
+    for name, size in {"rechts": (1200, 1500), "schmal": (1500, 1200), "links": (1200, 900), "allein": (1200, 800),
                        "mitte": (1200, 800), "breit": (1500, 600), "fuss": (1200, 1500), "hoch": (1800, 2900)}.items():
         Image.new("RGB", size, (90, 120, 150)).save(images / f"{name}.jpg", dpi=(300, 300))
     result = build(content, root / "out")

@@ -36,7 +36,7 @@ def metadata(doc: Document, locale: Locale) -> dict[str, str]:
     rep, line = doc.report, locale.one_line
     return {"title": line(rep.title), "author": line(rep.author), "subject": line(rep.subject),
             "keywords": ", ".join(line(k) for k in rep.keywords), "lang": rep.language,
-            "running_head": f"{line(rep.organisation)} · {line(rep.subtitle or str(rep.year))}",
+            "running_head": f"{line(rep.organisation)} · {line(rep.second_line)}",
             "description": line(plain(rep.lead)), "id": f"{rep.name}:{rep.year}"}
 
 
@@ -110,7 +110,9 @@ def _render(doc: Document, theme: Theme, fonts: dict[str, Path], charts: dict[st
         # the covers once the text block is laid out: the spine is as thick as it, the back cover's
         # image credits name its pages
         cover = cover_spread(ctx, edition, meta, template.page) if edition.cover_apart else None
-    styles.notes.extend(pagefill.notes(ctx, edition.name))  # sections ending a few lines into a page (the last pass's)
+    # sections ending a few lines into a page, and pages ending short in a section (the last pass's)
+    styles.notes.extend(pagefill.notes(ctx, edition.name, template.page_blocks))
+    styles.notes.extend(pagefill.short_pages(ctx, template.page_room, template.page_blocks, edition.name))
     styles.notes.extend(refs.notes() if refs is not None else [])  # page numbers that did not settle
     edition.warnings.extend(dict.fromkeys(styles.notes))  # each pass sets the text again: one note each
     errors = [d for d in dict.fromkeys(edition.warnings) if d.severity == "error"]

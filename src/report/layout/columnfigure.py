@@ -11,6 +11,7 @@ returned as one `Stack`."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from reportlab.platypus import Flowable
@@ -59,9 +60,12 @@ class FigureThenText(Flowable):
     one under the other where they fit; where the image does not, the paragraphs fill the column
     first and the image goes on at the top of the next."""
 
-    def __init__(self, figure: Stack, text: list[Any], page_h: float):
+    def __init__(self, figure: Stack, text: list[Any], page_h: float,
+                 smaller: Callable[[float], Stack | None] | None = None):
+        """`smaller(over)`: the figure set `over` lower (its image smaller, in its place), None where that
+        would be below the least it may be set at (layout.section.MIN_SHRINK)."""
         super().__init__()
-        self.figure, self.text, self.page_h = figure, text, page_h
+        self.figure, self.text, self.page_h, self.smaller = figure, text, page_h, smaller
         self.spaceBefore = figure.getSpaceBefore()
         self.spaceAfter = (text[-1] if text else figure).getSpaceAfter()
 
@@ -78,14 +82,26 @@ class FigureThenText(Flowable):
         return self.figure.wrap(aw, ah)[1] + self.figure.getSpaceBefore()
 
     def split(self, aw: float, ah: float) -> list[Any]:
-        _, fh = self.figure.wrap(aw, ah)
+        figure = self.figure
+        _, fh = figure.wrap(aw, ah)
+        taken, rest = self._fill(aw, ah, None) if fh > ah else ([], [])
+        if fh > ah and not rest and self.smaller is not None:
+            # the text after it would end this column short, a hole under it: the image set smaller here
+            # (as one in a single column is), down to three quarters of its height (an A4 review's column
+            # ended 24 mm short, its image at the top of the next and a box pushed onto a page of its own)
+            small = self.smaller(fh - ah)
+            if small is not None and small.wrap(aw, ah)[1] <= ah:
+                figure, fh = small, small.height
         if fh <= ah:  # the image here, and as much of the text under it as fits
-            taken, rest = self._fill(aw, ah - fh, self.figure.getSpaceAfter())
-            return [Stack([self.figure, *taken], self.page_h), *rest]
-        taken, rest = self._fill(aw, ah, None)
+            taken, rest = self._fill(aw, ah - fh, figure.getSpaceAfter())
+            return [Stack([figure, *taken], self.page_h), *rest]
         if not taken:
             return []  # not a line fits: all of it in the next column
-        return [Stack(taken, self.page_h), FigureThenText(self.figure, rest, self.page_h) if rest else self.figure]
+        return [Stack(taken, self.page_h), self._then(rest)]
+
+    def _then(self, rest: list[Any]) -> Any:
+        """The image and the text after it that goes on in the next column."""
+        return FigureThenText(self.figure, rest, self.page_h, self.smaller) if rest else self.figure
 
     def _fill(self, aw: float, room: float, above: float | None) -> tuple[list[Any], list[Any]]:
         """The text that fits in `room` (whole paragraphs, then the first part of the next one) and the
@@ -106,7 +122,7 @@ class FigureThenText(Flowable):
         return taken, []
 
     def deepcopy(self) -> FigureThenText:  # see Stack.deepcopy
-        return FigureThenText(self.figure, list(self.text), self.page_h)
+        return FigureThenText(self.figure, list(self.text), self.page_h, self.smaller)
 
     def draw(self) -> None:
         y = self.height

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from reportlab.platypus import PageBreak
+from reportlab.platypus import PageBreak, Paragraph
 from reportlab.platypus.flowables import BalancedColumns, cdeepcopy
 
 from .context import LayoutContext
@@ -15,7 +15,6 @@ from .flow import glue_heads, split_on, start_height, wrap_on
 from .measure import column_width as _column_width
 from .measure import columns_box
 from .styles import MM
-from .text import Paragraph
 
 
 class Columns(BalancedColumns):
@@ -24,6 +23,7 @@ class Columns(BalancedColumns):
     their last lines go on with it to the next."""
 
     keep = 0.0  # the height of text each column keeps on the last page (the section's end: layout.pagefill)
+    line = 0.0  # a line of body text (with `keep`)
     then: Any = None  # a spanning figure and the columns after it, which these set where they end (layout.floats)
 
     def __init__(self, flowables: list[Any], gap: float, after: list[Any] | None = None,
@@ -90,13 +90,19 @@ class Columns(BalancedColumns):
         if self.keep and _continues(content):  # the last page holds `keep` in each column, if this one keeps as much
             short = self.keep - self._stacked(content[-1]._content, aw) / 2
             if short > 0 and ah - lift - short >= max(self.keep, self.spaceBefore + self._needed):
-                lift += short
-                fh, content = self._lifted(aw, ah, lift)
+                lifted = self._lifted(aw, ah, lift + short)
+                # only where lines go over: a box, a quote or an image that moves on whole with them would
+                # leave this page's columns ending short and the next holding more than it must (an A4
+                # review's box and paragraph on a page of their own, 24 and 34 mm free in the columns
+                # before); the last page holds fewer lines then, and the section-end warning says how many
+                if not _takes_whole(content[-1]._content, lifted[1][-1]._content if _continues(lifted[1]) else []):
+                    lift += short
+                    fh, content = lifted
         if lift and _continues(content):  # the rest (and `after`) on the next page, not in the room kept
             content.insert(len(content) - 1, PageBreak())
         if _continues(content):
             rest = Columns(content[-1]._content, self.gap, self.after, self.box, **self.kw)
-            rest.keep, rest.then = self.keep, self.then
+            rest.keep, rest.line, rest.then = self.keep, self.line, self.then
             content[-1] = rest
         elif self.then is not None:
             fh, content = self.then.place(self, aw, ah, fh, content)
@@ -114,6 +120,12 @@ class Columns(BalancedColumns):
     def _stacked(self, flowables: list[Any], aw: float) -> float:
         """The height of `flowables` in one column: twice what they take balanced in two."""
         return self._findSplit(self.canv, (aw - self.gap) / 2, 1e9, content=list(flowables), paraFix=False)[1]
+
+
+def _takes_whole(rest: list[Any], more: list[Any]) -> bool:
+    """Whether `more`, what goes on to the next page where the columns end higher, holds a block other
+    than text that `rest` (where they end at the foot) does not: a box, a quote, an image."""
+    return any(f not in rest and not isinstance(f, Paragraph) for f in more)
 
 
 def _continues(content: list[Any]) -> bool:

@@ -399,7 +399,7 @@ def layout(ctx: LayoutContext) -> list[Any]:
                    st.para("toc1", fontName=st.font["regular"], leftIndent=6 * MM), text.contents_levels,
                    text_frame_height(ctx.geometry, st.theme.page), text.field_pos.get("contents_levels"),
                    st.notes, block_width(ctx) if wide(ctx) else None, lambda text: rl_typeset(text, ctx.locale))
-    kicker = Paragraph(rl_plain(rep.subtitle or str(rep.year), ctx.locale), st.para("kicker"))
+    kicker = Paragraph(rl_plain(rep.second_line, ctx.locale), st.para("kicker"))
     kicker.outline_entry = (ctx.locale.label("contents"), "contents")
     kicker.starts_section = True
     title = Paragraph(rl_plain(rep.title, ctx.locale), st.para("h1"))

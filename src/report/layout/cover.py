@@ -155,7 +155,7 @@ class Cover(Flowable):
         st, rep = self.ctx.styles, self.ctx.doc.report
         s = st.theme.sizes
         over = {"textColor": st.colour(colour)} if rep.cover.layout == "photo" else {"text": colour}
-        return Paragraph(rl_plain(rep.subtitle or str(rep.year), self.ctx.locale),
+        return Paragraph(rl_plain(rep.second_line, self.ctx.locale),
                          st.on("primary").para("kicker", fontSize=s.h2, leading=s.h2 * 1.3, **over))
 
     def _contrast(self, colour: str, ground: float) -> float:

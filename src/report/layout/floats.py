@@ -112,7 +112,8 @@ def defer(flow: list[Any], leading: float) -> list[Any]:
             k += 1
         while k > j and _mark(flow[k - 1]):
             k -= 1  # (a section's end mark stays where the section ends)
-        out += [Float(fig, flow[j:k], leading)] if k > j else fig
+        followed = any(not _mark(f) for f in flow[k:])  # more of the section after its text (a box, a heading)
+        out += [Float(fig, flow[j:k], leading, followed)] if k > j else fig
         before, i = out[-1], k
     return out
 
@@ -208,9 +209,11 @@ class Float(Flowable):
     stands at the top of the next, the rest of the text under it. Never drawn: the frame asks it to
     split, and it hands back its parts in the order they are set."""
 
-    def __init__(self, fig: list[Any], text: list[Any], leading: float):
+    def __init__(self, fig: list[Any], text: list[Any], leading: float, followed: bool = False):
+        """`followed`: more of the section follows the text (a box, a sub-heading): the figure may go on
+        after all of the text, at the next page's top, and not stand alone at the section's end."""
         super().__init__()
-        self.fig, self.text, self.leading = fig, text, leading
+        self.fig, self.text, self.leading, self.followed = fig, text, leading, followed
         self.spaceBefore, self.spaceAfter = fig[0].getSpaceBefore(), text[-1].getSpaceAfter()
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
@@ -224,8 +227,11 @@ class Float(Flowable):
             return plain
         start = next((f for f in self.text if not _mark(f)), self.text[0])
         taken, rest, left = fill(self.text, canv, aw, ah + _space(frame, self) - _space(frame, start))
-        if left > limit or not _text(taken) or not _text(rest):
-            return plain  # (all of the text before it: it would end up after it, alone)
+        # all of the text before it (three lines, then a box) where more of the section follows: the page
+        # holds them, the hole under them smaller (a chart after a short paragraph left a third of an A4 page
+        # empty); at the section's end the figure would stand alone after its text
+        if not _text(taken) or not _text(rest) and not self.followed or _text(rest) and left > limit:
+            return plain
         here, fig = _floated(self.fig)
         return [here, *taken, *fig, *rest]
 
@@ -269,5 +275,5 @@ class Deferred:
         if any(f is here or any(f is o for o in own) for f in carried):
             return plain  # (the text before the figure would go on past it)
         rest = Columns([*carried, *following[n:]], self.after.gap, self.after.after, self.after.box, **self.after.kw)
-        rest.keep, rest.then = self.after.keep, self.after.then
+        rest.keep, rest.line, rest.then = self.after.keep, self.after.line, self.after.then
         return jh, [*generated[:-1], *fig, *self.marks, rest]

@@ -41,8 +41,9 @@ TIGHT_TOP, TIGHT_GAP, TIGHT_CHANGE = 3 * MM, 1 * MM, 2 * MM
 
 class TileGrid(Flowable):
     """Tiles in a grid; splits between rows when a page is full, never leaving one tile alone on the
-    next page. With an odd number of tiles the last one spans the row, so no half-empty row looks
-    accidental."""
+    next page. The tiles of a row that is not full share its width, so no half-empty row looks
+    accidental: with an odd number of tiles in two columns the last one spans the row; in three columns
+    or more a last tile is never alone in its row (see row_sizes: ten tiles 3 + 3 + 2 + 2)."""
 
     def __init__(self, ctx: LayoutContext, figures: list[KeyFigure], needed: list[float] | None = None,
                  beside: bool = True, columns: int = COLUMNS, narrow: list[float] | None = None):
@@ -63,7 +64,7 @@ class TileGrid(Flowable):
 
     @property
     def rows(self) -> int:
-        return -(-len(self.figures) // self.columns)
+        return len(row_sizes(len(self.figures), self.columns))
 
     def _grid_h(self, tile_h: float) -> float:
         return self.rows * tile_h + (self.rows - 1) * self.gap
@@ -100,11 +101,12 @@ class TileGrid(Flowable):
         # under the next page's head, and 5 + 5 in three columns, not 6 + 4 (a grid that starts low on
         # its page keeps what fits there)
         fit = min(fit, -(-self.rows // 2))
-        if len(self.figures) - fit * self.columns == 1:  # not one tile alone on the next page
+        sizes = row_sizes(len(self.figures), self.columns)
+        if len(self.figures) - sum(sizes[:fit]) == 1:  # not one tile alone on the next page
             if fit == 1:
                 return []  # all of them on the next page
             fit -= 1  # a row more goes with it
-        n = min(fit * self.columns, -(-len(self.figures) // 2))
+        n = min(sum(sizes[:fit]), -(-len(self.figures) // 2))
         # the tiles of both pages as high as each other (as a column's width needs: a tile of the last row
         # may stand in a full one now)
         alike = [max(self.narrow)] * len(self.figures)
@@ -113,15 +115,13 @@ class TileGrid(Flowable):
                 TileGrid(self.ctx, self.figures[n:], alike[n:], self.beside, self.columns)]
 
     def boxes(self) -> list[tuple[float, float, float]]:
-        """(x, y, width) of each tile after wrap; the tiles of a last row that is not full share its width
+        """(x, y, width) of each tile after wrap; the tiles of a row that is not full share its width
         (an odd last tile of two columns spans the row)."""
-        n, cols = len(self.figures), self.columns
         out = []
-        for i in range(n):
-            row, col = divmod(i, cols)
-            in_row = min(cols, n - row * cols)  # the tiles in this row
+        for row, in_row in enumerate(row_sizes(len(self.figures), self.columns)):
             tile_w = (self.width - self.gap * (in_row - 1)) / in_row
-            out.append((col * (tile_w + self.gap), self.height - (row + 1) * self.tile_h - row * self.gap, tile_w))
+            y = self.height - (row + 1) * self.tile_h - row * self.gap
+            out += [(col * (tile_w + self.gap), y, tile_w) for col in range(in_row)]
         return out
 
     def row_scales(self) -> list[float]:
@@ -130,10 +130,14 @@ class TileGrid(Flowable):
         beside a long '4’812’000 m³' shrunk to fit) read as a ranking the author did not make; a row is
         what the eye compares. Not one size for the page: a long 'CHF 114.9 Mio.' would shrink a short
         '7.2 %' two rows down to half its size in a tile with room for it."""
-        pad, cols = _pad(self.ctx), self.columns
+        pad = _pad(self.ctx)
         own = [_number_layout(self.ctx, figure_text(fig, self.ctx.locale), w - 2 * pad)[2]
                for fig, (_, _, w) in zip(self.figures, self.boxes(), strict=True)]
-        return [min(own[i - i % cols:i - i % cols + cols]) for i in range(len(own))]
+        out: list[float] = []
+        for in_row in row_sizes(len(own), self.columns):
+            row = own[len(out):len(out) + in_row]
+            out += [min(row)] * in_row
+        return out
 
     def draw(self) -> None:
         scales = self.row_scales()
@@ -356,20 +360,32 @@ def _texts(ctx: LayoutContext, fig: KeyFigure) -> list[Paragraph]:
     return parts
 
 
-def _last_row(n: int, columns: int) -> int:
-    """The index of the first tile of a grid's last row."""
-    return n - (n - 1) % columns - 1
+def row_sizes(n: int, columns: int) -> list[int]:
+    """How many of `n` tiles stand in each row of `columns`: full rows, then the rest, which share their
+    row's width. In three columns or more a last tile never stands alone in its row, one tile as wide
+    as the page beside none, half of it empty (the least important figure the largest, an Austrian and a
+    Dutch review's tenth of ten): the last two rows share their tiles, ten in three columns 3 + 3 + 2 + 2,
+    five in four 3 + 2. (Two columns: the odd last tile spans the row, as the rows above are two.)"""
+    full, rest = divmod(n, columns)
+    sizes = [columns] * full + ([rest] if rest else [])
+    if rest == 1 and full and columns >= 3:
+        sizes[-2:] = [(columns + 2) // 2, (columns + 1) // 2]
+    return sizes
+
+
+def _widths(ctx: LayoutContext, n: int, columns: int) -> list[float | None]:
+    """Each tile's width where its row is not full (None: a column's)."""
+    return [None if in_row == columns else _tile_width(ctx, in_row)
+            for in_row in row_sizes(n, columns) for _ in range(in_row)]
 
 
 def _needs(ctx: LayoutContext, figures: list[KeyFigure], beside: bool, columns: int) -> list[float]:
-    """Each tile's needed height at its width in the grid: the tiles of a last row that is not full are
+    """Each tile's needed height at its width in the grid: the tiles of a row that is not full are
     wider (one alone spans the row), their texts take fewer lines. Measured at a column's width, the
     tenth of ten tiles in three columns, set across the page, made every tile 9 mm higher, and the grid
     missed its A4 page (6 tiles, then 4 overleaf)."""
-    n = len(figures)
-    last = _last_row(n, columns)
-    wide = _tile_width(ctx, n - last) if n - last < columns else None
-    return [_needed_height(ctx, fig, beside, columns, wide if i >= last else None) for i, fig in enumerate(figures)]
+    return [_needed_height(ctx, fig, beside, columns, wide)
+            for fig, wide in zip(figures, _widths(ctx, len(figures), columns), strict=True)]
 
 
 def _needed_height(ctx: LayoutContext, fig: KeyFigure, beside: bool, columns: int = COLUMNS,
@@ -439,7 +455,7 @@ def layout(ctx: LayoutContext, section: KeyFiguresSection, index: int) -> list[A
         story.append(Paragraph(rl_markup(section.intro, ctx.locale, refs=ctx.refs), lead_style(ctx)))
     columns = columns_for(ctx, section.figures, asked_columns(ctx, section))
     needed, beside = check_tiles(ctx, section.figures, columns)
-    last = _last_row(len(section.figures), columns)
-    narrow = needed[:last] + [_needed_height(ctx, fig, beside, columns) for fig in section.figures[last:]]
+    narrow = [need if wide is None else _needed_height(ctx, fig, beside, columns)
+              for fig, need, wide in zip(section.figures, needed, _widths(ctx, len(needed), columns), strict=True)]
     story.append(TileGrid(ctx, section.figures, needed, beside, columns, narrow))
     return story

@@ -36,13 +36,15 @@ def measure_width(ctx: LayoutContext) -> float:
 
 def wide(ctx: LayoutContext) -> bool:
     """Whether the text column holds more than the measure, and two columns of running text beside the
-    margin column (text is justified from MIN_COLUMN_CHARS)."""
+    margin column, each at least MIN_COLUMN_CHARS wide."""
     column = text_column(ctx)
     return _chars(ctx, column) > ctx.styles.theme.text.measure and \
         _chars(ctx, (column - _gap(ctx)) / 2) >= MIN_COLUMN_CHARS
 
 
-MIN_COLUMN_CHARS = 45  # the narrowest column of justified text (as layout.text.MIN_JUSTIFIED_CHARS)
+# the narrowest of two columns on a wide page (justified from layout.text.MIN_JUSTIFIED_CHARS: A5
+# landscape's two columns, 48 of those characters, are set flush left)
+MIN_COLUMN_CHARS = 45
 
 
 def _gap(ctx: LayoutContext) -> float:

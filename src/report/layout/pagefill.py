@@ -19,6 +19,7 @@ from ..errors import Diagnostic, PageNote
 from .context import LayoutContext
 from .flow import KeepRoom, gaps, split_on, start_height, wrap_on
 from .notes import EndsWith, Rule
+from .styles import MM
 from .templates import text_frame_height
 
 MIN_LAST_LINES = 6  # lines of body text a section's last page holds where the layout can pull them over
@@ -27,6 +28,7 @@ TAIL_ITEMS = 8  # the most paragraphs at a section's end that SectionEnd takes (
 LINES_WITH_WHOLE = 3  # lines of text that go over with a section's last quote where it does not fit
 ALONG_SHARE = 0.5  # the most of a page that a block before a section's last quote (and the quote) may fill to go along
 ALONE_SHARE = 0.4  # a last page holding only a section's last block that moved on whole, and less of it, warns
+SPARSE_SHARE = 0.25  # a section's last page holding less of its text area than this (and more than WARN_LINES) warns
 SQUEEZE = 0.5  # the most of the spaces between its last paragraphs a section loses (a line at most) to end a page
 
 
@@ -59,9 +61,11 @@ def end(ctx: LayoutContext, index: int) -> Mark:
     return Mark(ctx.section_ends, (index, "end"))
 
 
-def notes(ctx: LayoutContext, edition: str = "") -> list[Diagnostic]:
-    """A warning for each marked section whose last page holds fewer than WARN_LINES lines, its page
-    numbers those of `edition` (errors.PageNote: the editions' warnings read as one)."""
+def notes(ctx: LayoutContext, edition: str = "", blocks: dict[int, list[Any]] | None = None) -> list[Diagnostic]:
+    """A warning for each marked section whose last page holds fewer than WARN_LINES lines, or less than
+    SPARSE_SHARE of its text area with a block that moved on whole (a box, a quote, a figure: only lines
+    go over to fill a last page), its page numbers those of `edition` (errors.PageNote: the editions'
+    warnings read as one). `blocks`: the blocks each page holds (see short_pages)."""
     frame_h = text_frame_height(ctx.geometry, ctx.styles.theme.page)
     leading = ctx.styles.theme.sizes.leading
     out = []
@@ -73,7 +77,12 @@ def notes(ctx: LayoutContext, edition: str = "") -> list[Diagnostic]:
         whole = ctx.section_ends.get((index, "whole"))
         # its last block (a quote) moved on whole, and the block before it could not go along: alone on a page
         alone = whole is not None and whole[0] == last[0] - 1 and used < ALONE_SHARE * frame_h
-        if used >= WARN_LINES * leading and not alone:
+        # or fuller, but three quarters empty: a box and a paragraph that moved on whole with the lines after
+        # them (an A4 review's two-column section, on a page of their own)
+        sparse = used < SPARSE_SHARE * frame_h and any(
+            type(_block_at(getattr(sec, "blocks", None) or [], pos)).__name__ in _WHOLE_KINDS
+            for pos in (blocks or {}).get(last[0], []))
+        if used >= WARN_LINES * leading and not alone and not sparse:
             continue
         lines = max(1, round(used / leading))
         title = getattr(sec, "title", "")
@@ -98,6 +107,59 @@ def notes(ctx: LayoutContext, edition: str = "") -> list[Diagnostic]:
         out.append(PageNote.of(f"section '{named}' ends on page {{0}} with {held}, which stays {empty} % empty",
                                sec.field_pos.get("title", sec.pos), hint, edition, (last[0], last[0] - 1)))
     return out
+
+
+GAP_SHARE = 0.15  # a page that ends more of its text area short, before a block of its own section, warns
+_WHOLE_KINDS = ("Box", "Quote", "Figure", "ChartRef", "Grid")  # blocks that move on whole (not lines of text)
+_KINDS = {"ChartRef": "chart", "Figure": "image", "Grid": "grid", "Table": "table", "Box": "box",
+          "Heading": "sub-heading", "Question": "question", "Quote": "quote", "ListBlock": "list",
+          "Timeline": "timeline", "Note": "note", "Paragraph": "paragraph"}
+
+
+def short_pages(ctx: LayoutContext, rooms: dict[int, float], blocks: dict[int, list[Any]],
+         edition: str = "") -> list[Diagnostic]:
+    """A warning for each page that ends more than GAP_SHARE of its text area short where its section
+    goes on on the next page: the block that opens that page (with what it keeps with it: a figure, a
+    box, a sub-heading with its image, a question with its answer) did not fit in the room, and moved
+    on whole (a chart after three lines of text left a third of an A4 page empty). Floats leave up to
+    FLOAT_LINES by design; a section's last page is `notes`' (`rooms`, `blocks`: the last pass's, see
+    layout.templates.ReportDocTemplate.afterFlowable)."""
+    frame_h = text_frame_height(ctx.geometry, ctx.styles.theme.page)
+    leading = ctx.styles.theme.sizes.leading
+    own = {sec.pos.file: sec for sec in ctx.doc.sections}
+    out = []
+    for page, room in sorted(rooms.items()):
+        here, after = blocks.get(page), blocks.get(page + 1)
+        if room <= GAP_SHARE * frame_h or not here or not after or page + 1 not in rooms:
+            continue
+        pos = after[0]
+        sec = own.get(pos.file)
+        if sec is None or here[-1].file != pos.file or pos == sec.pos or _broken_by_its_author(sec):
+            continue
+        block = _block_at(getattr(sec, "blocks", None) or [], pos)
+        if block is None or getattr(block, "place", None) == "here":  # (pinned: its author chose the gap)
+            continue
+        kind = _KINDS.get(type(block).__name__, "block")
+        lines = round(room / leading)
+        empty = round(100 * room / frame_h)
+        what = f"the {kind} that opens page {{1}}" + (" and what it heads" if kind == "sub-heading" else "")
+        hint = (f"what opens page {{1}} must fit in about {lines} lines ({room / MM:.0f} mm) to stand on page "
+                f"{{0}}: make it smaller (a narrower image, a lower chart, a shorter box), or move a paragraph "
+                f"from after it to before it")
+        out.append(PageNote.of(f"page {{0}} ends about {lines} lines short, {empty} % of its text area empty: "
+                               f"{what} did not fit there", pos, hint, edition, (page, page + 1)))
+    return out
+
+
+def _block_at(blocks: list[Any], pos: Any) -> Any:
+    """The block (or a block inside a box) written at `pos`."""
+    for block in blocks:
+        if block.pos == pos:
+            return block
+        inner = _block_at(getattr(block, "blocks", None) or [], pos)
+        if inner is not None:
+            return inner
+    return None
 
 
 def _broken_by_its_author(sec: Any) -> bool:
@@ -129,7 +191,7 @@ def _with_end(ctx: LayoutContext, flow: list[Any]) -> list[Any]:
     leading = ctx.styles.theme.sizes.leading
     columns = next((f for f in reversed(flow) if type(f).__name__ == "Columns"), None)
     if columns is not None and flow[len(flow) - 1 - len(columns.after)] is columns:  # (then the footnotes)
-        columns.keep = MIN_LAST_LINES * leading
+        columns.keep, columns.line = MIN_LAST_LINES * leading, leading
         return flow
     whole = _whole(flow[-1]) if flow else False  # a last quote: lines of the text before go over with it
     k = len(flow) - 1 if whole else len(flow)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import math
 from collections.abc import Callable
 from dataclasses import replace
@@ -342,7 +343,23 @@ def _column_figure(ctx: LayoutContext, block: Figure, paragraphs: list[Any], abo
     figure = Stack([_prepared(ctx, block, img), gap, caption, *credit], page_h, whole=True)
     if block.place == "here":  # pinned: it moves on whole, the paragraphs after it
         return [figure, *paragraphs]
-    return [FigureThenText(figure, paragraphs, page_h)]
+    across = columns.column_width(ctx)
+
+    def smaller(over: float) -> Stack | None:
+        """The figure `over` lower: a copy of its image set smaller in its place, the caption and
+        credit under it from its left edge (as ShrinkToFit sets them), None below MIN_SHRINK."""
+        scale = (img.designed[1] - over - _SLACK) / img.designed[1]
+        if scale < MIN_SHRINK:
+            return None
+        small = copy.copy(img)
+        small.scale_to(scale)
+        left, right = _caption_box(small.x, small.width, across, min(ctx.text_width * CAPTION_SHARE, across))
+        texts = [copy.copy(p) for p in [caption, *credit]]
+        for p in texts:
+            p.style = p.style.clone(p.style.name, leftIndent=left, rightIndent=right)
+        return Stack([small, gap, *texts], page_h, whole=True)
+
+    return [FigureThenText(figure, paragraphs, page_h, smaller)]
 
 
 def _in_column(ctx: LayoutContext, section: TextSection, block: Any) -> bool:

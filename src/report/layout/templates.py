@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Spacer
-from reportlab.platypus.doctemplate import LayoutError
+from reportlab.platypus.doctemplate import ActionFlowable, LayoutError
+from reportlab.platypus.flowables import BalancedColumns
 
 from ..errors import Pos
 from ..tagging import artifact
@@ -166,6 +167,12 @@ class ReportDocTemplate(BaseDocTemplate):
                          onPageEnd=self._finish_page),
         ])
 
+    def handle_documentBegin(self) -> None:  # noqa: N802 - reportlab's name
+        # each pass of the layout records its pages anew (see _finish_page, afterFlowable)
+        self.page_room: dict[int, float] = {}  # the room a text page's frame leaves at its foot
+        self.page_blocks: dict[int, list[Pos]] = {}  # the content blocks a text page holds, in order
+        super().handle_documentBegin()
+
     def handle_pageBegin(self) -> None:  # noqa: N802 - reportlab's name
         """A text page takes the template of its side by its own number, as its running head does, not
         the one reportlab's bookkeeping names: that alternated by counting, and its
@@ -234,6 +241,8 @@ class ReportDocTemplate(BaseDocTemplate):
                   prepare_image=self.prepare_image, tagged=False)
 
     def _finish_page(self, canv: Any, doc: Any) -> None:
+        if self.pageTemplate.id in ("left", "right") and self.frame is not None:
+            self.page_room[canv.getPageNumber()] = max(0.0, self.frame._y - self.frame._y1p)
         if self.page_hook:
             with artifact(canv):
                 self.page_hook(canv, self.geometry, canv.getPageNumber())
@@ -253,7 +262,14 @@ class ReportDocTemplate(BaseDocTemplate):
             with_source(flowables[:added], pos)
 
     def afterFlowable(self, flowable: Any) -> None:
-        """Headings carry `toc_entry` = (level, text, key): bookmark, outline and contents entry."""
+        """Headings carry `toc_entry` = (level, text, key): bookmark, outline and contents entry. Each
+        content block a text page holds is recorded (page_blocks: layout.pagefill.short_pages)."""
+        if self.pageTemplate.id in ("left", "right") and not (
+                isinstance(flowable, ActionFlowable | Spacer) or getattr(flowable, "_ZEROSIZE", False)):
+            # (not what takes no room: a mark, a page break, a split's first action); two columns: their blocks
+            inner = flowable._content if isinstance(flowable, BalancedColumns) else [flowable]
+            blocks = self.page_blocks.setdefault(self.page, [])
+            blocks += [pos for pos in map(source_of, inner) if pos is not None and (not blocks or blocks[-1] != pos)]
         outline = getattr(flowable, "outline_entry", None)
         if outline:  # a bookmark only (the contents page itself), not a line in the contents
             text, key = outline

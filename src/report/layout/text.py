@@ -103,8 +103,11 @@ RAGGED = Params(tolerance=8.0, hyphen_penalty=100.0)
 RAG_EM = 2.0
 # Justified text needs room: below about 45 characters a line has 6 or 7 spaces to take up the slack,
 # and narrow columns (two columns on A5) come out full of holes, even with the optimiser. Body text
-# in a narrower measure is set flush left instead, as typographers do (and as captions are).
-MIN_JUSTIFIED_CHARS = 45
+# in a narrower measure is set flush left instead, as typographers do (and as captions are). Counted in
+# characters of _AVERAGE_TEXT, whose short English words make them narrower than a line of German or
+# Dutch prose: 50 of them are about 45 of those (at 45, a box in two A4 columns, 43 characters of Dutch
+# a line, stayed justified with spaces up to twice their width, and the README promised it flush left)
+MIN_JUSTIFIED_CHARS = 50
 # Headings of several lines, and titles over tables and charts, are balanced (CSS text-wrap: balance):
 # set as narrow as their number of lines allows, so that no word stands alone on the last line
 # ("… Freunde des / Lesens")

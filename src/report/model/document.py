@@ -287,8 +287,8 @@ class Report(Node):
                       example="Ein gutes Jahr für Ihre Internationalisierung!", max_length=120,
                       example_en="A good year for our members")
     subtitle: str | None = spec("Short line above the title on the cover and after the organisation in the "
-                                "running head (default: the year).", default=None, example="Jahresrückblick 2017",
-                                max_length=50)
+                                "running head (default: the year; also where it repeats the organisation).",
+                                default=None, example="Jahresrückblick 2017", max_length=50)
     organisation: str = spec("The organisation the review is about.", example="Thüringen International",
                              max_length=50, example_en="Example Foundation")
     year: Year = field(metadata={**spec("The year under review: 2025, a financial year: 2025/26 (also 2025-26, "
@@ -330,6 +330,15 @@ class Report(Node):
     padding: Padding | None = spec(
         "What fills the pages the binding adds, in this order: the image, the quote, then a notes page and "
         "intentionally blank pages.", default=None)
+
+    @property
+    def second_line(self) -> str:
+        """The subtitle, or the year where there is none: above the title, after the organisation in the
+        running head and on the spine. A subtitle that only repeats the organisation counts as none: a
+        running head read „Stadtwerke Traunstadt GmbH · Stadtwerke Traunstadt GmbH“ on every page."""
+        if self.subtitle and _same_words(self.subtitle, self.organisation):
+            return str(self.year)
+        return self.subtitle or str(self.year)
 
     def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
         if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", self.name):
@@ -383,6 +392,11 @@ def _closest_tag(language: str) -> str | None:
         return fixed
     word = language.strip().lower()
     return next((tag for tag, names in _LANGUAGE_NAMES.items() if word in names), None)
+
+
+def _same_words(a: str, b: str) -> bool:
+    """Whether two lines say the same, apart from spacing and case."""
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
 
 
 def check_language(node: Node, diag: Diagnostics, ctx: ReadContext) -> None:

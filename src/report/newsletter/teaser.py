@@ -100,9 +100,9 @@ def teaser_html(doc: Document, locale: Locale, cover_src: str) -> str:
     cover_src = image_src(doc, cover_src)
     t = locale.typographic
     url = escape(nl.pdf_url)
-    kicker = escape(t(rep.subtitle or str(rep.year))).upper()
+    kicker = escape(t(rep.second_line)).upper()
     alt = escape(f"{t(locale.label('cover_alt') + ':')} {t(rep.title)} – {t(rep.organisation)}, "
-                 f"{t(rep.subtitle or str(rep.year))}")
+                 f"{t(rep.second_line)}")
     rows, stacked = _tiles(_figures(doc), locale, c)
     address, ways = _contact(doc, locale)
     footer = [escape(t(nl.sender)), *(escape(t(line)) for line in address)]
@@ -317,7 +317,7 @@ def teaser_text(doc: Document, locale: Locale) -> str:
     def wrap(text: str) -> str:
         return textwrap.fill(text, 72, break_long_words=False, break_on_hyphens=False)
 
-    lines: list[Any] = [t(rep.subtitle or str(rep.year)).upper(), "", wrap(t(rep.title)),
+    lines: list[Any] = [t(rep.second_line).upper(), "", wrap(t(rep.title)),
                         "=" * min(72, len(t(rep.title))), "", wrap(t(plain(rep.lead))), ""]
     for fig in _figures(doc):
         words = figure_text(fig, locale)
