@@ -155,3 +155,19 @@ def test_emergency_stretch_names_words_bound_together(styles):
     para.wrap(78 * 72 / 25.4, 1000)
     assert notes and re.match(r"'CHF [\d,]+ Mio\.' is bound together and never breaks: reword", notes[0].hint), \
         [n.hint for n in notes]
+
+
+def test_emergency_stretch_hint_names_the_loose_line_not_a_date_elsewhere(styles):
+    """An Austrian review's two-column Bäder paragraph: the hint named '15. August', three lines below
+    the loose one, which no rewording near it would help. It names the loosest line (to find it), and a
+    bound run only where it stands at that line's end or the next one's start."""
+    from report.layout.text import Paragraph, rl_markup
+    from report.locale import get_locale
+    text = ("Hallenbad, Freibad und Sauna zählten 2026 zusammen 318.240 Eintritte. Das Freibad erlebte mit "
+            "142.380 Besucherinnen und Besuchern eine Rekordsaison; allein am 15. August kamen 6.214 Gäste. Im "
+            "Hallenbad wurde die Lüftungsanlage um € 2,1 Mio. saniert; sie spart rund 30 % der Wärme.")
+    notes: list = []
+    para = Paragraph(rl_markup(text, get_locale("de-AT")), styles.para("body"), notes=notes)
+    para.wrap(232.4, 1000)  # the column of two on A4
+    assert len(notes) == 1 and "August" not in notes[0].hint, [n.hint for n in notes]
+    assert notes[0].hint.startswith("the loosest line is 'Hallenbad, Freibad und Sauna zählten 2026 zu"), notes[0].hint

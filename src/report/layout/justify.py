@@ -82,6 +82,7 @@ class Plan:
     widths: list[float]  # per line: the width it was set to
     emergency: bool
     width_max: float
+    loosest: int = -1  # with emergency: the index of the line whose spaces stretch most
 
 
 def _prot(ch: str, table: dict[str, float], f: Any) -> float:
@@ -365,7 +366,8 @@ def _build(breaks: Any, frag_words: list, widths: list[float], expand: float, hy
         lines.append(fl)
         offsets.append(-left)
         line_widths.append(target)
-    return Plan(new_fw, lines, offsets, line_widths, emergency, width_max)
+    loosest = max(range(len(rows)), key=lambda n: rows[n][6]) if emergency else -1
+    return Plan(new_fw, lines, offsets, line_widths, emergency, width_max, loosest)
 
 
 def _digest(key: tuple) -> str | None:
