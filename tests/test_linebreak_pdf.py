@@ -171,3 +171,20 @@ def test_emergency_stretch_hint_names_the_loose_line_not_a_date_elsewhere(styles
     para.wrap(232.4, 1000)  # the column of two on A4
     assert len(notes) == 1 and "August" not in notes[0].hint, [n.hint for n in notes]
     assert notes[0].hint.startswith("the loosest line is 'Hallenbad, Freibad und Sauna zählten 2026 zu"), notes[0].hint
+
+
+def test_a_short_web_address_goes_whole_to_the_next_line(styles):
+    """A Dutch water board's box: "… staat op https://" | "www.zwemwater.nl." (half of ten such
+    paragraphs). No line ends after the scheme; the address goes to the next line whole, and the line
+    before it may end short (set flush left) rather than stretch its spaces."""
+    from report.layout.text import Paragraph, rl_markup
+    from report.locale import get_locale
+    text = ("In de zomer van 2026 heeft het waterschap voor drie officiële zwemlocaties waarschuwingen voor "
+            "blauwalg afgegeven. Actuele informatie staat op https://www.zwemwater.nl.")
+    for width in range(150, 290, 10):
+        notes: list = []
+        para = Paragraph(rl_markup(text, get_locale("nl-NL")), styles.para("body"), notes=notes)
+        para.wrap(width, 1000)
+        lines = ["".join(w.text for w in line.words).replace("\u200b", "").strip() for line in para.blPara.lines]
+        assert not [ln for ln in lines if ln.endswith("://")], (width, lines)
+        assert not notes, (width, [n.hint for n in notes], lines)

@@ -191,10 +191,10 @@ def plan(frag_words: list, widths: list[float], hyphenate: Callable | None, para
     shape = _shape(frag_words)
     if shape is None:
         return None
-    addresses = BREAK in shape[0]
-    if addresses:  # a web address's break points, measured as nothing where the font has no glyph for them
+    if BREAK in shape[0]:  # a web address's break points, measured as nothing where the font has no glyph for them
         frag_words = [_without_break_widths(fw) for fw in frag_words]
         shape = _shape(frag_words)
+    addresses = BREAK in shape[0] or "://" in shape[0]  # (a short one has no break points: https://www.epa.gov)
     links = shape[-1]
     expand = 0.0 if links or params.rag else EXPAND
     protrude = protrude and not params.rag
@@ -205,7 +205,7 @@ def plan(frag_words: list, widths: list[float], hyphenate: Callable | None, para
         kept = _KEPT.get(digest) if digest is not None else None
         if kept is not None and _fits(kept, frag_words):
             try:  # a kept entry that passed its checks and still does not fit is solved afresh
-                built = _build(kept, frag_words, widths, expand, hyphenate, addresses)
+                built = _build(kept, frag_words, widths, expand, hyphenate, addresses, params.tolerance)
             except (KeyError, IndexError, TypeError, ValueError):
                 pass
             else:
@@ -218,7 +218,7 @@ def plan(frag_words: list, widths: list[float], hyphenate: Callable | None, para
         breaks, digest = entry
         if digest is not None:
             _USED.setdefault(digest, breaks)
-    return _build(breaks, frag_words, widths, expand, hyphenate, addresses)
+    return _build(breaks, frag_words, widths, expand, hyphenate, addresses, params.tolerance)
 
 
 def _text(fw: list) -> str:
@@ -227,10 +227,19 @@ def _text(fw: list) -> str:
 
 
 def _ends_address(frag_words: list, i: int) -> bool:
-    """Does word `i` end a web or e-mail address (one with break points)? A link's text and the space
-    after it are two frags: the space comes as an empty word after the address."""
+    """Does word `i` end a web or e-mail address (one with break points, or a web address without)? A
+    link's text and the space after it are two frags: the space comes as an empty word after the address."""
     text = _text(frag_words[i])
-    return BREAK in text or (not text and i > 0 and BREAK in _text(frag_words[i - 1]))
+    return _address(text) or (not text and i > 0 and _address(_text(frag_words[i - 1])))
+
+
+def _starts_address(frag_words: list, i: int) -> bool:
+    """Does word `i` (if any) start a web or e-mail address?"""
+    return i < len(frag_words) and _address(_text(frag_words[i]))
+
+
+def _address(text: str) -> bool:
+    return BREAK in text or "://" in text
 
 
 def _without_break_widths(fw: list) -> list:
@@ -331,9 +340,10 @@ def _text_length(fw: list) -> int:
 
 
 def _build(breaks: Any, frag_words: list, widths: list[float], expand: float, hyphenate: Callable | None,
-           addresses: bool) -> Plan | None:
+           addresses: bool, tolerance: float = float("inf")) -> Plan | None:
     """The Plan for `frag_words` broken as `breaks` says (`addresses`: whether their text has break
-    points of web addresses)."""
+    points of web addresses). It needed emergency stretch only where a line it justifies is looser than
+    `tolerance`: a line set flush left at an address, which ends short there, stretches no space."""
     if breaks is None:
         return None
     emergency, rows = breaks
@@ -349,6 +359,7 @@ def _build(breaks: Any, frag_words: list, widths: list[float], expand: float, hy
     lines, offsets, line_widths = [], [], []
     last_w = len(widths) - 1
     width_max = 0.0
+    loosest, most = -1, tolerance
     for n, (w0, p0, w1, p1, _added, cut, ratio, left, right) in enumerate(rows):
         k0 = pieces.at(w0, p0)
         # the piece after a cut starts the next line; else the line ends with its last word
@@ -357,17 +368,19 @@ def _build(breaks: Any, frag_words: list, widths: list[float], expand: float, hy
         is_last = n == len(rows) - 1
         # a line that ends inside an address or after a whole one is set flush left (see URL_RAG)
         ragged = addresses and ((cut and cut_words[w1].text[p1 - 1] == BREAK)
-                                or (not cut and not is_last and _ends_address(frag_words, w1)))
+                                or (not cut and not is_last and (_ends_address(frag_words, w1)
+                                                                 or _starts_address(frag_words, w1 + 1))))
         scale = 1.0 if is_last or ragged else 1.0 + expand * max(-1.0, min(1.0, ratio))
         fl = _frag_line(new_fw[k0:k1], target, left + right, k0, scale)
         width_max = max(width_max, target - fl.extraSpace)
         if ragged and fl.extraSpace > 0:
             fl.extraSpace = 0.0
+        elif emergency and ratio > most and not is_last:
+            loosest, most = n, ratio
         lines.append(fl)
         offsets.append(-left)
         line_widths.append(target)
-    loosest = max(range(len(rows)), key=lambda n: rows[n][6]) if emergency else -1
-    return Plan(new_fw, lines, offsets, line_widths, emergency, width_max, loosest)
+    return Plan(new_fw, lines, offsets, line_widths, emergency and loosest >= 0, width_max, loosest)
 
 
 def _digest(key: tuple) -> str | None:
@@ -436,7 +449,7 @@ def _solve(words: list[_Word], widths: list[float], params: Params, protrude: bo
     at = where.append
     last = len(words) - 1
     frag_words = [w.fw for w in words]
-    addresses = any(BREAK in w.text for w in words)
+    addresses = any(_address(w.text) for w in words)
     fixed = params.rag > 0
     spaced, sp = None, 0.0  # the frag last spaced after, and its space's width
     for i, w in enumerate(words):
@@ -475,8 +488,10 @@ def _solve(words: list[_Word], widths: list[float], params: Params, protrude: bo
                 g = w.frag_at(len(text) - 1)
                 right = share * _width(end, g.fontName, g.fontSize)
             # after a whole web or e-mail address the line may end short, as inside one (URL_RAG): else a
-            # break inside it, which may, wins over the whole address on the next line ("…org" / ".uk")
-            address = URL_RAG * f.fontSize if addresses and _ends_address(frag_words, i) else 0.0
+            # break inside it, which may, wins over the whole address on the next line ("…org" / ".uk");
+            # so may the line before one, which else stretches its few spaces ("staat op" | "https://…")
+            address = URL_RAG * f.fontSize if addresses and (_ends_address(frag_words, i)
+                                                             or _starts_address(frag_words, i + 1)) else 0.0
             item((GLUE, sp, 0.0 if fixed else sp * STRETCH, 0.0 if fixed else sp * SHRINK, 0.0, end in "-\u2010",
                   False, 0.0, right, address))
             at((i, len(text), False))
