@@ -188,3 +188,16 @@ def test_a_short_web_address_goes_whole_to_the_next_line(styles):
         lines = ["".join(w.text for w in line.words).replace("\u200b", "").strip() for line in para.blPara.lines]
         assert not [ln for ln in lines if ln.endswith("://")], (width, lines)
         assert not notes, (width, [n.hint for n in notes], lines)
+
+
+def test_emergency_stretch_hint_offers_a_long_word_for_the_hyphenation_list(styles):
+    """A word the dictionary cannot break (a name, a term of art) beside the loose line: the hint says
+    that report.yaml's hyphenation: can give it break points."""
+    from report.layout.text import Paragraph, rl_markup
+    from report.locale import get_locale
+    text = "Am Fluss Grrrrrrrrrrmpf und am See Hmmmmmmmmmmmm. " * 4
+    notes: list = []
+    para = Paragraph(rl_markup(text, get_locale("de-DE")), styles.para("body"), notes=notes)
+    para.wrap(232.4, 1000)
+    assert notes and "if 'Grrrrrrrrrrmpf' may break" in notes[0].hint and "hyphenation:" in notes[0].hint, \
+        [n.hint for n in notes]

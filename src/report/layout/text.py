@@ -185,6 +185,7 @@ def rl_link(text: str, href: str, locale: Locale) -> str:
 BOUND_SHARE = 0.15  # a run of words bound by no-break spaces this share of a line wide is named as the cause
 LONG_WORD = 10  # letters: a word this long whose break points lie this far apart or more is named as a cause
 _BOUND = ("\u00a0", "\u202f")
+_LONG_WORDS = re.compile(rf"[^\W\d_]{{{LONG_WORD},}}")
 
 
 def _loose_hint(chosen: Plan, width: float, hyphenate: Any) -> str:
@@ -205,11 +206,12 @@ def _loose_hint(chosen: Plan, width: float, hyphenate: Any) -> str:
         return (f"'{_shown(bound[0])}' is bound together and never breaks: reword the sentence around it "
                 f"({where})")
     near = " ".join(texts[max(0, i - 1):i + 3]).replace("\u00ad", "")
-    long = [w for w in dict.fromkeys(re.findall(r"[^\W\d_]{%d,}" % LONG_WORD, near)) if _few_breaks(w, hyphenate)]
+    long = [w for w in dict.fromkeys(_LONG_WORDS.findall(near)) if _few_breaks(w, hyphenate)]
     if long:
         shown = ", ".join(f"'{w}'" for w in long[:2])
-        return (f"{where}; if {shown} may break where the dictionary does not break {'it' if len(long) == 1 else 'them'}, "
-                "say where in report.yaml's hyphenation: (e.g. hyphenation: [Teil-betrags-zahlungen]), or reword it")
+        them = "it" if len(long) == 1 else "them"
+        return (f"{where}; if {shown} may break where the dictionary does not break {them}, say where in "
+                "report.yaml's hyphenation: (e.g. hyphenation: [Teil-betrags-zahlungen]), or reword it")
     return f"{where}: reword it, or add a hyphenation point (U+00AD) to a long word"
 
 
@@ -231,7 +233,7 @@ def _few_breaks(word: str, hyphenate: Any) -> bool:
     if hyphenate is None or word.lower() in getattr(hyphenate, "own", ()):
         return False
     points = [0, *sorted(len(head) for head, _tail in hyphenate(word)), len(word)]
-    return max(b - a for a, b in zip(points, points[1:])) >= LONG_WORD
+    return max(b - a for a, b in zip(points, points[1:], strict=False)) >= LONG_WORD
 
 
 class Paragraph(_RLParagraph):
