@@ -199,5 +199,5 @@ def test_emergency_stretch_hint_offers_a_long_word_for_the_hyphenation_list(styl
     notes: list = []
     para = Paragraph(rl_markup(text, get_locale("de-DE")), styles.para("body"), notes=notes)
     para.wrap(232.4, 1000)
-    assert notes and "if 'Grrrrrrrrrrmpf', 'Hmmmmmmmmmmmm' may break" in notes[0].hint and "hyphenation:" in notes[0].hint, \
-        [n.hint for n in notes]
+    hints = [n.hint for n in notes]
+    assert hints and "if 'Grrrrrrrrrrmpf', 'Hmmmmmmmmmmmm' may break" in hints[0] and "hyphenation:" in hints[0], hints
