@@ -144,11 +144,10 @@ def _bare_urls(span: Span) -> list[Span]:
 
 
 def breakable_url(url: str) -> str:
-    """The address with a zero-width break opportunity before every / . - ? ~ _ # % = & after its
-    scheme (before a run of them, not inside it), so it wraps as the Chicago Manual breaks addresses:
-    a line never ends in a hyphen or a full stop that reads as the text's own, the next line shows it
-    goes on, and no hyphen is added. Never after the scheme's //: "https://" alone at a line's end
-    reads as a mistake in print (a Dutch water board's box, half of its addresses broken so)."""
+    """The address with a zero-width break opportunity after its scheme's // and before every
+    / . - ? ~ _ # % = & of the rest (before a run of them, not inside it), so it wraps as the Chicago
+    Manual breaks addresses: a line never ends in a hyphen or a full stop that reads as the text's
+    own, the next line shows it goes on, and no hyphen is added."""
     scheme, sep, rest = url.partition("://")
     if not sep:
         local, at, domain = url.partition("@")
@@ -156,9 +155,10 @@ def breakable_url(url: str) -> str:
             return _URL_BREAK_BEFORE.sub(BREAK, local) + BREAK + at + domain
         return _URL_BREAK_BEFORE.sub(BREAK, url)
     host, slash, path = rest.partition("/")
-    if len(host) <= SHORT_HOST:  # "https://www.epa.gov" stays whole: a line ends before a / only
-        return scheme + sep + host + (BREAK if slash else "") + _URL_BREAK_BEFORE.sub(BREAK, slash + path)
-    return scheme + sep + _URL_BREAK_BEFORE.sub(BREAK, rest)
+    if len(host) <= SHORT_HOST:  # "www.epa.gov" stays whole: a line ends after // or before a /
+        return (scheme + sep + (BREAK if rest else "") + host + (BREAK if slash else "")
+                + _URL_BREAK_BEFORE.sub(BREAK, slash + path))
+    return scheme + sep + (BREAK if rest else "") + _URL_BREAK_BEFORE.sub(BREAK, rest)
 
 
 def _emphasis(text: str, base: int) -> list[Span]:

@@ -49,6 +49,10 @@ EXPAND = 0.02  # font expansion (microtype's default): a line's glyphs may be 2 
 # address has no spaces of its own, so the line's few others would stretch many times. The optimiser
 # lets such a line fall short by URL_RAG em per unit of ratio (as far as a loose line may stretch).
 URL_RAG = 6.0
+# A break right after an address's scheme ("… staat op https://" | "www.zwemwater.nl.") reads as a mistake
+# in print: it costs as much as a line stretched to about 3.5 times its spaces, and gets no URL_RAG; it is
+# taken where the host after it is wider than the line would otherwise be cut anywhere.
+SCHEME_PENALTY = 5000.0
 
 # Optical margin alignment: share of a character's width that hangs into the margin (microtype's
 # defaults, rounded). Right: line-end punctuation and hyphens; left: opening quotes and brackets.
@@ -191,10 +195,10 @@ def plan(frag_words: list, widths: list[float], hyphenate: Callable | None, para
     shape = _shape(frag_words)
     if shape is None:
         return None
-    if BREAK in shape[0]:  # a web address's break points, measured as nothing where the font has no glyph for them
+    addresses = BREAK in shape[0]
+    if addresses:  # a web address's break points, measured as nothing where the font has no glyph for them
         frag_words = [_without_break_widths(fw) for fw in frag_words]
         shape = _shape(frag_words)
-    addresses = BREAK in shape[0] or "://" in shape[0]  # (a short one has no break points: https://www.epa.gov)
     links = shape[-1]
     expand = 0.0 if links or params.rag else EXPAND
     protrude = protrude and not params.rag
@@ -227,19 +231,15 @@ def _text(fw: list) -> str:
 
 
 def _ends_address(frag_words: list, i: int) -> bool:
-    """Does word `i` end a web or e-mail address (one with break points, or a web address without)? A
-    link's text and the space after it are two frags: the space comes as an empty word after the address."""
+    """Does word `i` end a web or e-mail address (one with break points)? A link's text and the space
+    after it are two frags: the space comes as an empty word after the address."""
     text = _text(frag_words[i])
-    return _address(text) or (not text and i > 0 and _address(_text(frag_words[i - 1])))
+    return BREAK in text or (not text and i > 0 and BREAK in _text(frag_words[i - 1]))
 
 
 def _starts_address(frag_words: list, i: int) -> bool:
-    """Does word `i` (if any) start a web or e-mail address?"""
-    return i < len(frag_words) and _address(_text(frag_words[i]))
-
-
-def _address(text: str) -> bool:
-    return BREAK in text or "://" in text
+    """Does word `i` (if any) start a web or e-mail address (one with break points)?"""
+    return i < len(frag_words) and BREAK in _text(frag_words[i])
 
 
 def _without_break_widths(fw: list) -> list:
@@ -449,7 +449,7 @@ def _solve(words: list[_Word], widths: list[float], params: Params, protrude: bo
     at = where.append
     last = len(words) - 1
     frag_words = [w.fw for w in words]
-    addresses = any(_address(w.text) for w in words)
+    addresses = any(BREAK in w.text for w in words)
     fixed = params.rag > 0
     spaced, sp = None, 0.0  # the frag last spaced after, and its space's width
     for i, w in enumerate(words):
@@ -466,7 +466,10 @@ def _solve(words: list[_Word], widths: list[float], params: Params, protrude: bo
                   left if prev == 0 else 0.0, 0.0, 0.0))
             at((i, prev, False))
             if text[pos - 1] == BREAK:  # in a web address: no hyphen, and the line may end short
-                item((PENALTY, 0.0, 0.0, 0.0, params.url_penalty, False, False, 0.0, 0.0, URL_RAG * f.fontSize))
+                if text.endswith("://", 0, pos - 1):  # … but "https://" alone ends one only where nothing else
+                    item((PENALTY, 0.0, 0.0, 0.0, SCHEME_PENALTY, False, False, 0.0, 0.0, 0.0))  # can
+                else:
+                    item((PENALTY, 0.0, 0.0, 0.0, params.url_penalty, False, False, 0.0, 0.0, URL_RAG * f.fontSize))
             else:
                 hy = _width("-", f.fontName, f.fontSize) if added else 0.0
                 right = _prot("-", PROTRUDE_RIGHT, f) if protrude else 0.0
