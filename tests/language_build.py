@@ -10,9 +10,11 @@ from . import pdf_chars
 from .conftest import ASSETS, SAMPLE_CONTENT, set_sections
 
 
-def build_in(root: Path, language: str, sections: dict[str, str], editions: list[str] | None = None) -> dict:
+def build_in(root: Path, language: str, sections: dict[str, str], editions: list[str] | None = None,
+             report_yaml: str = "") -> dict:
     """The sample in `language` (its closing page's labels the language's own) with `sections` as its
-    only sections: edition name → PDF; the build has no warning."""
+    only sections (and `report_yaml`'s lines added to report.yaml): edition name → PDF; the build has
+    no warning."""
     from report.build import build
     shutil.copytree(SAMPLE_CONTENT, root / "content")
     shutil.copytree(ASSETS, root / "assets")
@@ -20,7 +22,7 @@ def build_in(root: Path, language: str, sections: dict[str, str], editions: list
     text = report.read_text(encoding="utf-8").replace("language: de-DE", f"language: {language}")
     text = text.replace("  heading: Kontakt und Impressum\n", "").replace(  # the closing page's labels
         "  publisher: Thüringen International\n", "  publisher: Thüringen International\n  email: info@example.org\n")
-    report.write_text(text, encoding="utf-8")
+    report.write_text(text + report_yaml, encoding="utf-8")
     set_sections(root / "content", sections)
     result = build(root / "content", root / "out", editions)
     assert not result.warnings, result.warnings

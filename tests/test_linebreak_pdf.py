@@ -155,3 +155,49 @@ def test_emergency_stretch_names_words_bound_together(styles):
     para.wrap(78 * 72 / 25.4, 1000)
     assert notes and re.match(r"'CHF [\d,]+ Mio\.' is bound together and never breaks: reword", notes[0].hint), \
         [n.hint for n in notes]
+
+
+def test_emergency_stretch_hint_names_the_loose_line_not_a_date_elsewhere(styles):
+    """An Austrian review's two-column Bäder paragraph: the hint named '15. August', three lines below
+    the loose one, which no rewording near it would help. It names the loosest line (to find it), and a
+    bound run only where it stands at that line's end or the next one's start."""
+    from report.layout.text import Paragraph, rl_markup
+    from report.locale import get_locale
+    text = ("Hallenbad, Freibad und Sauna zählten 2026 zusammen 318.240 Eintritte. Das Freibad erlebte mit "
+            "142.380 Besucherinnen und Besuchern eine Rekordsaison; allein am 15. August kamen 6.214 Gäste. Im "
+            "Hallenbad wurde die Lüftungsanlage um € 2,1 Mio. saniert; sie spart rund 30 % der Wärme.")
+    notes: list = []
+    para = Paragraph(rl_markup(text, get_locale("de-AT")), styles.para("body"), notes=notes)
+    para.wrap(232.4, 1000)  # the column of two on A4
+    assert len(notes) == 1 and "August" not in notes[0].hint, [n.hint for n in notes]
+    assert notes[0].hint.startswith("the loosest line is 'Hallenbad, Freibad und Sauna zählten 2026 zu"), notes[0].hint
+
+
+def test_a_short_web_address_goes_whole_to_the_next_line(styles):
+    """A Dutch water board's box: "… staat op https://" | "www.zwemwater.nl." (half of ten such
+    paragraphs). No line ends after the scheme; the address goes to the next line whole, and the line
+    before it may end short (set flush left) rather than stretch its spaces."""
+    from report.layout.text import Paragraph, rl_markup
+    from report.locale import get_locale
+    text = ("In de zomer van 2026 heeft het waterschap voor drie officiële zwemlocaties waarschuwingen voor "
+            "blauwalg afgegeven. Actuele informatie staat op https://www.zwemwater.nl.")
+    for width in range(150, 290, 10):
+        notes: list = []
+        para = Paragraph(rl_markup(text, get_locale("nl-NL")), styles.para("body"), notes=notes)
+        para.wrap(width, 1000)
+        lines = ["".join(w.text for w in line.words).replace("\u200b", "").strip() for line in para.blPara.lines]
+        assert not [ln for ln in lines if ln.endswith("://")], (width, lines)
+        assert not notes, (width, [n.hint for n in notes], lines)
+
+
+def test_emergency_stretch_hint_offers_a_long_word_for_the_hyphenation_list(styles):
+    """A word the dictionary cannot break (a name, a term of art) beside the loose line: the hint says
+    that report.yaml's hyphenation: can give it break points."""
+    from report.layout.text import Paragraph, rl_markup
+    from report.locale import get_locale
+    text = "Am Fluss Grrrrrrrrrrmpf und am See Hmmmmmmmmmmmm. " * 4
+    notes: list = []
+    para = Paragraph(rl_markup(text, get_locale("de-DE")), styles.para("body"), notes=notes)
+    para.wrap(232.4, 1000)
+    hints = [n.hint for n in notes]
+    assert hints and "if 'Grrrrrrrrrrmpf', 'Hmmmmmmmmmmmm' may break" in hints[0] and "hyphenation:" in hints[0], hints

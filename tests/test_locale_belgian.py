@@ -84,7 +84,8 @@ def test_the_build_warns_only_where_it_should(belgian):
         "  hint: set the figures in fewer columns (columns: 2), or leave the change out (change: none)",
         "content/sections/avant.yaml:6:3: warning: no line breaks keep this paragraph's spaces within 2.2× their"
         " width: set with emergency stretch\n"
-        "  hint: reword it, or add a hyphenation point (U+00AD) to a long word"]
+        "  hint: the loosest line is '123456789012345 123456789012345 123456789012345': reword it, or add a"
+        " hyphenation point (U+00AD) to a long word"]
 
 
 def test_a_long_change_line_wraps_inside_its_tile(belgian):

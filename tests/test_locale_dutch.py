@@ -105,3 +105,18 @@ def test_a_dutch_report_prints_dutch_labels(tmp_path):
                   "Een “goede” balans.", "E-mail: info@example.org"):
         assert label in text, (label, text)
     assert re.search(r"print\.pdf · Pagina 3 · \s*\d\d-\d\d-\d{4} \d\d:\d\d UTC", text), text  # the slug
+
+
+def test_a_level_an_approximation_and_whole_euros_stay_together():
+    """A Dutch water board: "… een peil van NAP" | "+1,84 m", "ca." | "€ 3 mln", and "€ 12,-" with a hyphen
+    where a table cell prints 12,–. The datum binds to its level, an abbreviation to the amount after
+    it, and the dash of an amount without cents is an en dash in running text too (German and Swiss
+    alike; register numbers: HRB 12345, the Austrian FN 123456a)."""
+    nl, at, ch = get_locale("nl-NL"), get_locale("de-AT"), get_locale("de-CH")
+    assert nl.typographic("een peil van NAP +1,84 m en NAP -2,10 m, ca. € 3 mln en ca. 40 km") == \
+        f"een peil van NAP{NBSP}+1,84{NBSP}m en NAP{NBSP}−2,10{NBSP}m, ca.{NBSP}€{NBSP}3{NBSP}mln en " \
+        f"ca.{NBSP}40{NBSP}km"
+    assert nl.typographic("€ 12,- en € 1.250.000,-.") == f"€{NBSP}12,– en €{NBSP}1.250.000,–."
+    assert at.typographic("Stadtwerke (FN 123456a): ca. € 3 Mio., je Karte € 50,- vom 3.-4. Juni") == \
+        f"Stadtwerke (FN{NBSP}123456a): ca.{NBSP}€{NBSP}3{NBSP}Mio., je Karte €{NBSP}50,– vom 3.-4.{NBSP}Juni"
+    assert ch.typographic("Eintritt Fr. 50.- pro Person") == f"Eintritt Fr.{NBSP}50.– pro Person"

@@ -31,17 +31,20 @@ def supported(language: object) -> bool:
 
 _OPENS = re.compile(r"[\s(\[{/–—-]$")
 # an abbreviation of several parts ("z. B.", "d. h.", "Dr. med.", "i. d. R.", "J. R. R.") and one before
-# a number ("Nr. 5", "S. 12", "Abs. 2", "p. 12"): the space an author typed inside never breaks
-_ABBREVIATION_GAP = re.compile(r"(?<![\w.])([^\W\d_]{1,4}\.) (?=[^\W\d_]{1,5}\.(?!\w)|\d)")
+# a number ("Nr. 5", "S. 12", "Abs. 2", "p. 12", "ca. € 3 mln", "ca. −2 °C"): the space an author typed
+# inside never breaks
+_ABBREVIATION_GAP = re.compile(r"(?<![\w.])([^\W\d_]{1,4}\.) (?=[^\W\d_]{1,5}\.(?!\w)|(?:[€$£] ?)?[+\u2212]?\d)")
 # the space before a spaced dash (found from the space: a pattern that starts with a look behind is
 # tried at every position of a text, one that starts with a character only where that character is)
 _DASH_AFTER_WORD = re.compile(r" (?<=\S )(?=[–—](?:\s|$))")
 _SIGN = re.compile(r"(?<![\w.,/=+±−–—-])-(?=\d)")  # a hyphen before a digit that follows no word: a minus
 _SPACED_HYPHEN = re.compile(r"-(?<=\s-)(?=\s)")  # a hyphen between spaces: a dash
 _HYPHEN_DIGIT = re.compile(r"-\d")
+# a hyphen after a number's decimal mark, before no word or number: an amount without cents (€ 12,-)
+_NO_CENTS = re.compile(r"(?<=\d)([.,])-(?![\w\u2212-])")
 # the full stop of an abbreviation's gap and what follows it (_ABBREVIATION_GAP's look ahead): the
 # places where that pattern can match, found quickly
-_ABBREVIATION_STOP = re.compile(r"\.(?= (?:[^\W\d_]{1,5}\.(?!\w)|\d))")
+_ABBREVIATION_STOP = re.compile(r"\.(?= (?:[^\W\d_]{1,5}\.(?!\w)|(?:[€$£] ?)?[+\u2212]?\d))")
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,7 @@ class Locale:
     space_after: str = ""
     titles: tuple[str, ...] = ()  # a title bound to the name after it (M. Dupont), besides Dr., Mr …
     units: tuple[str, ...] = ()  # words bound to the number before them, besides units.UNITS (12 millions)
+    before_numbers: tuple[str, ...] = ()  # words bound to the number after them (NAP −2,10 m, FN 123456a)
     # an ordinal's endings after a number written so ("1": er, re; "any" number, Arabic or Roman: e, es):
     # fr 1er, XXIe, bound to the word after it and its ending set as a superior (see `superiors`)
     ordinals: tuple[tuple[str, tuple[str, ...]], ...] = ()
@@ -144,6 +148,8 @@ class Locale:
         # (each pattern runs where the text has what it needs, found by a quick search: most texts lack it)
         if "-" in text:
             text = _SPACED_HYPHEN.sub("–", text)
+            if _NO_CENTS.search(text):  # an amount without cents: € 12,– (as a table cell prints it)
+                text = _NO_CENTS.sub(self._no_cents, text)
             if _HYPHEN_DIGIT.search(text):  # year and number ranges, and a minus, are a hyphen before a digit
                 text = number_ranges(_YEAR_RANGE.sub(_year_range, text))
                 lead = before[-1:]  # the previous span's last character: ab**-5** keeps its hyphen
@@ -154,13 +160,19 @@ class Locale:
             text = _ABBREVIATION_GAP.sub(rf"\1{NBSP}", _ABBREVIATION_GAP.sub(rf"\1{NBSP}", text))  # z. B.; i. d. R.
         text = bind_items(bind_units(_bind_days(text.replace("...", "…"), self.months, self.month_first)))
         text = spaced_currency(text, self.language)
-        if self.titles or self.units or self.ordinals:
-            text = _bind_words(text, self.titles, self.units, self.ordinals)
+        if self.titles or self.units or self.ordinals or self.before_numbers:
+            text = _bind_words(text, self.titles, self.units, self.ordinals, self.before_numbers)
         if self.space_before or self.space_after:
             lead, trail = before[-1:], after[:1]
             text = _spaced(lead + text + trail, self.space_before, self.space_after)[len(lead):]
             text = text[:len(text) - len(trail)] if trail else text
         return text
+
+    def _no_cents(self, m: re.Match[str]) -> str:
+        """The dash of an amount without cents after this language's decimal mark (12,–), or after a
+        point where it groups no thousands with one (Swiss Fr. 50.–), as a table reads them."""
+        mark = m.group(1)
+        return mark + "–" if mark == self.decimal or (mark == "." and self.thousands != ".") else m.group(0)
 
     def superiors(self, text: str) -> list[tuple[int, int]]:
         """Where `text` (as `typographic` sets it) holds an ordinal's ending, to be set as a superior
@@ -377,22 +389,27 @@ def _ordinal_patterns(ordinals: tuple[tuple[str, tuple[str, ...]], ...]) -> tupl
 
 @cache
 def _word_binding(titles: tuple[str, ...], units: tuple[str, ...],
-                  ordinals: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> tuple[re.Pattern[str] | None, ...]:
+                  ordinals: tuple[tuple[str, tuple[str, ...]], ...] = (),
+                  before_numbers: tuple[str, ...] = ()) -> tuple[re.Pattern[str] | None, ...]:
     names = "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
     words = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
+    leads = "|".join(re.escape(u) for u in sorted(before_numbers, key=len, reverse=True))
     return (re.compile(rf"(?<![\w.])((?:{names})) (?=[A-ZÀ-Þ])") if names else None,
             re.compile(rf"(?<=\d) (?=(?:{words})(?!\w))") if words else None,
             re.compile(r"(?<=\d)\u00a0h (?=\d\d(?!\d))") if "h" in units else None,  # 9 h 30
-            _ordinal_patterns(ordinals)[0] if ordinals else None)
+            _ordinal_patterns(ordinals)[0] if ordinals else None,
+            re.compile(rf"(?<![\w.])((?:{leads})) (?=[+\u2212]?\d)") if leads else None)  # NAP +1,84 m
 
 
 def _bind_words(text: str, titles: tuple[str, ...], units: tuple[str, ...],
-                ordinals: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> str:
-    """A language's own titles, units and ordinals: "M. Dupont", "Mme Martin", "12,4 millions", "9 h 30",
-    "1er degré", "XXIe siècle"."""
+                ordinals: tuple[tuple[str, tuple[str, ...]], ...] = (), before_numbers: tuple[str, ...] = ()) -> str:
+    """A language's own titles, units, ordinals and words before a number: "M. Dupont", "Mme Martin",
+    "12,4 millions", "9 h 30", "1er degré", "XXIe siècle", "NAP −2,10 m"."""
     if " " not in text:
         return text
-    title, unit, time, ordinal = _word_binding(titles, units, ordinals)
+    title, unit, time, ordinal, lead = _word_binding(titles, units, ordinals, before_numbers)
+    if lead is not None:
+        text = lead.sub(rf"\1{NBSP}", text)
     if title is not None:
         text = title.sub(rf"\1{NBSP}", text)
     if unit is not None:
@@ -471,6 +488,7 @@ def _language_locale(language: str) -> Locale:
                   spine=data.get("spine", Locale.spine),
                   space_before=data.get("space_before", ""), space_after=data.get("space_after", ""),
                   titles=tuple(data.get("titles", ())), units=tuple(data.get("units", ())),
+                  before_numbers=tuple(data.get("before_numbers", ())),
                   ordinals=tuple((str(n), tuple(ends)) for n, ends in (data.get("ordinals") or {}).items()),
                   single_as_double=bool(data.get("single_as_double")),
                   not_applicable=tuple(data.get("not_applicable", ())),

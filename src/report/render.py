@@ -79,7 +79,8 @@ def render(doc: Document, theme: Theme, fonts: dict[str, Path], charts: dict[str
 
 def _render(doc: Document, theme: Theme, fonts: dict[str, Path], charts: dict[str, ChartDrawing],
             edition: Edition, locale: Locale, contents_seed: Any) -> Rendered:
-    styles = Styles(theme, locale, edition.colour_mode, register_fonts(fonts))
+    styles = Styles(theme, locale, edition.colour_mode, register_fonts(fonts),
+                    hyphenation=tuple(doc.report.hyphenation))
     geometry = edition.geometry(theme.page.trim)
     buf = io.BytesIO()
     tagger = Tagger(doc.report.language) if edition.tagged else None

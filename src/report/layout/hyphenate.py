@@ -33,6 +33,7 @@ import hashlib
 import re
 from collections.abc import Callable, Iterator
 from functools import cache, lru_cache
+from itertools import accumulate
 from pathlib import Path
 
 import pyphen
@@ -247,18 +248,38 @@ def _vowel(ch: str) -> bool:
 
 
 @cache
-def hyphenator(lang: str) -> Callable[[str], Iterator[tuple[str, str]]]:
+def hyphenator(lang: str, exceptions: tuple[str, ...] = ()) -> Callable[[str], Iterator[tuple[str, str]]]:
     """A reportlab `hyphenationLang` callable: word → (head, tail) pairs, longest head first.
-    One per language and process, so both editions share its caches (and `word_breaks`')."""
+    One per language, exceptions and process, so both editions share its caches (and `word_breaks`').
+    `exceptions`: report.yaml's `hyphenation:`, words with hyphens where they may break (none: never),
+    which replace the dictionary's breaks of a word written so, whatever its capitals (TeX's
+    \\hyphenation)."""
+    own = exception_points(exceptions)
 
     @lru_cache(maxsize=20000)
     def pairs(word: str) -> tuple[tuple[str, str], ...]:
-        return tuple((word[:p], word[p:]) for p in reversed(break_points(word, lang)))
+        points = own.get(word.lower()) if own else None
+        if points is None or len(word.lower()) != len(word):
+            points = break_points(word, lang)
+        return tuple((word[:p], word[p:]) for p in reversed(points))
 
     def hyphenate(word: str) -> Iterator[tuple[str, str]]:
         return iter(pairs(word))
-    hyphenate.language = lang  # names the breaks in keys that outlive the process (justify's memo)
+    # names the breaks in keys that outlive the process (justify's memo): the language, and the exceptions
+    hyphenate.own = own  # (a hint does not offer a listed word for the list)
+    hyphenate.language = lang if not exceptions else \
+        f"{lang}+{hashlib.sha256(chr(10).join(exceptions).encode()).hexdigest()[:16]}"
     return hyphenate
+
+
+def exception_points(exceptions: tuple[str, ...]) -> dict[str, list[int]]:
+    """report.yaml's `hyphenation:` as word (lower case) → where it may break ("beheer-plan" → [6])."""
+    out: dict[str, list[int]] = {}
+    for entry in exceptions:
+        parts = entry.lower().split("-")
+        word = "".join(parts)  # each side of a break keeps 2 letters, as the dictionary's do
+        out.setdefault(word, [p for p in accumulate(len(p) for p in parts[:-1]) if 2 <= p <= len(word) - 2])
+    return out
 
 
 MIN_WORD = 6  # never hyphenate a word of 5 letters or fewer ("Ge-bäu-de" yes, "Ta-ge" no)

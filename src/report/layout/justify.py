@@ -49,6 +49,10 @@ EXPAND = 0.02  # font expansion (microtype's default): a line's glyphs may be 2 
 # address has no spaces of its own, so the line's few others would stretch many times. The optimiser
 # lets such a line fall short by URL_RAG em per unit of ratio (as far as a loose line may stretch).
 URL_RAG = 6.0
+# A break right after an address's scheme ("… staat op https://" | "www.zwemwater.nl.") reads as a mistake
+# in print: it costs as much as a line stretched to about 3.5 times its spaces, and gets no URL_RAG; it is
+# taken where the host after it is wider than the line would otherwise be cut anywhere.
+SCHEME_PENALTY = 5000.0
 
 # Optical margin alignment: share of a character's width that hangs into the margin (microtype's
 # defaults, rounded). Right: line-end punctuation and hyphens; left: opening quotes and brackets.
@@ -82,6 +86,7 @@ class Plan:
     widths: list[float]  # per line: the width it was set to
     emergency: bool
     width_max: float
+    loosest: int = -1  # with emergency: the index of the line whose spaces stretch most
 
 
 def _prot(ch: str, table: dict[str, float], f: Any) -> float:
@@ -204,7 +209,7 @@ def plan(frag_words: list, widths: list[float], hyphenate: Callable | None, para
         kept = _KEPT.get(digest) if digest is not None else None
         if kept is not None and _fits(kept, frag_words):
             try:  # a kept entry that passed its checks and still does not fit is solved afresh
-                built = _build(kept, frag_words, widths, expand, hyphenate, addresses)
+                built = _build(kept, frag_words, widths, expand, hyphenate, addresses, params.tolerance)
             except (KeyError, IndexError, TypeError, ValueError):
                 pass
             else:
@@ -217,7 +222,7 @@ def plan(frag_words: list, widths: list[float], hyphenate: Callable | None, para
         breaks, digest = entry
         if digest is not None:
             _USED.setdefault(digest, breaks)
-    return _build(breaks, frag_words, widths, expand, hyphenate, addresses)
+    return _build(breaks, frag_words, widths, expand, hyphenate, addresses, params.tolerance)
 
 
 def _text(fw: list) -> str:
@@ -230,6 +235,11 @@ def _ends_address(frag_words: list, i: int) -> bool:
     after it are two frags: the space comes as an empty word after the address."""
     text = _text(frag_words[i])
     return BREAK in text or (not text and i > 0 and BREAK in _text(frag_words[i - 1]))
+
+
+def _starts_address(frag_words: list, i: int) -> bool:
+    """Does word `i` (if any) start a web or e-mail address (one with break points)?"""
+    return i < len(frag_words) and BREAK in _text(frag_words[i])
 
 
 def _without_break_widths(fw: list) -> list:
@@ -330,9 +340,10 @@ def _text_length(fw: list) -> int:
 
 
 def _build(breaks: Any, frag_words: list, widths: list[float], expand: float, hyphenate: Callable | None,
-           addresses: bool) -> Plan | None:
+           addresses: bool, tolerance: float = float("inf")) -> Plan | None:
     """The Plan for `frag_words` broken as `breaks` says (`addresses`: whether their text has break
-    points of web addresses)."""
+    points of web addresses). It needed emergency stretch only where a line it justifies is looser than
+    `tolerance`: a line set flush left at an address, which ends short there, stretches no space."""
     if breaks is None:
         return None
     emergency, rows = breaks
@@ -348,6 +359,7 @@ def _build(breaks: Any, frag_words: list, widths: list[float], expand: float, hy
     lines, offsets, line_widths = [], [], []
     last_w = len(widths) - 1
     width_max = 0.0
+    loosest, most = -1, tolerance
     for n, (w0, p0, w1, p1, _added, cut, ratio, left, right) in enumerate(rows):
         k0 = pieces.at(w0, p0)
         # the piece after a cut starts the next line; else the line ends with its last word
@@ -356,16 +368,19 @@ def _build(breaks: Any, frag_words: list, widths: list[float], expand: float, hy
         is_last = n == len(rows) - 1
         # a line that ends inside an address or after a whole one is set flush left (see URL_RAG)
         ragged = addresses and ((cut and cut_words[w1].text[p1 - 1] == BREAK)
-                                or (not cut and not is_last and _ends_address(frag_words, w1)))
+                                or (not cut and not is_last and (_ends_address(frag_words, w1)
+                                                                 or _starts_address(frag_words, w1 + 1))))
         scale = 1.0 if is_last or ragged else 1.0 + expand * max(-1.0, min(1.0, ratio))
         fl = _frag_line(new_fw[k0:k1], target, left + right, k0, scale)
         width_max = max(width_max, target - fl.extraSpace)
         if ragged and fl.extraSpace > 0:
             fl.extraSpace = 0.0
+        elif emergency and ratio > most and not is_last:
+            loosest, most = n, ratio
         lines.append(fl)
         offsets.append(-left)
         line_widths.append(target)
-    return Plan(new_fw, lines, offsets, line_widths, emergency, width_max)
+    return Plan(new_fw, lines, offsets, line_widths, emergency and loosest >= 0, width_max, loosest)
 
 
 def _digest(key: tuple) -> str | None:
@@ -451,7 +466,10 @@ def _solve(words: list[_Word], widths: list[float], params: Params, protrude: bo
                   left if prev == 0 else 0.0, 0.0, 0.0))
             at((i, prev, False))
             if text[pos - 1] == BREAK:  # in a web address: no hyphen, and the line may end short
-                item((PENALTY, 0.0, 0.0, 0.0, params.url_penalty, False, False, 0.0, 0.0, URL_RAG * f.fontSize))
+                if text.endswith("://", 0, pos - 1):  # … but "https://" alone ends one only where nothing else
+                    item((PENALTY, 0.0, 0.0, 0.0, SCHEME_PENALTY, False, False, 0.0, 0.0, 0.0))  # can
+                else:
+                    item((PENALTY, 0.0, 0.0, 0.0, params.url_penalty, False, False, 0.0, 0.0, URL_RAG * f.fontSize))
             else:
                 hy = _width("-", f.fontName, f.fontSize) if added else 0.0
                 right = _prot("-", PROTRUDE_RIGHT, f) if protrude else 0.0
@@ -473,8 +491,10 @@ def _solve(words: list[_Word], widths: list[float], params: Params, protrude: bo
                 g = w.frag_at(len(text) - 1)
                 right = share * _width(end, g.fontName, g.fontSize)
             # after a whole web or e-mail address the line may end short, as inside one (URL_RAG): else a
-            # break inside it, which may, wins over the whole address on the next line ("…org" / ".uk")
-            address = URL_RAG * f.fontSize if addresses and _ends_address(frag_words, i) else 0.0
+            # break inside it, which may, wins over the whole address on the next line ("…org" / ".uk");
+            # so may the line before one, which else stretches its few spaces ("staat op" | "https://…")
+            address = URL_RAG * f.fontSize if addresses and (_ends_address(frag_words, i)
+                                                             or _starts_address(frag_words, i + 1)) else 0.0
             item((GLUE, sp, 0.0 if fixed else sp * STRETCH, 0.0 if fixed else sp * SHRINK, 0.0, end in "-\u2010",
                   False, 0.0, right, address))
             at((i, len(text), False))

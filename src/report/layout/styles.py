@@ -69,9 +69,10 @@ class Styles:
     ground: str = "paper"
     _grounds: dict = field(default_factory=dict, init=False, repr=False, compare=False)  # on(): by ground
     _texts: dict = field(default_factory=dict, init=False, repr=False, compare=False)  # text_colour()
+    hyphenation: tuple[str, ...] = ()  # report.yaml's hyphenation: words broken only where written so
 
     def __post_init__(self) -> None:
-        self.hyphenate = hyphenator(self.locale.hyphenation)
+        self.hyphenate = hyphenator(self.locale.hyphenation, self.hyphenation)
 
     @property
     def underline_links(self) -> bool:

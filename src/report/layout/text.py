@@ -186,23 +186,57 @@ def rl_link(text: str, href: str, locale: Locale) -> str:
 
 
 BOUND_SHARE = 0.15  # a run of words bound by no-break spaces this share of a line wide is named as the cause
+LONG_WORD = 10  # letters: a word this long whose break points lie this far apart or more is named as a cause
+_BOUND = ("\u00a0", "\u202f")
+_LONG_WORDS = re.compile(rf"[^\W\d_]{{{LONG_WORD},}}")
 
 
-def _loose_hint(words: list[Any], width: float) -> str:
-    """What to do about a paragraph set with emergency stretch: where the widest unbreakable run is
-    words bound together (an amount and its currency and unit, "CHF 19,6 Mio.", a date), name it — a
-    Swiss review's financial prose was full of them, and the hint spoke of long words."""
-    hint = "reword it, or add a hyphenation point (U+00AD) to a long word"
-    bound = [(w[0], "".join(str(t) for _, t in w[1:])) for w in words if len(w) > 1]
-    bound = [(w, t) for w, t in bound if "\u00a0" in t or "\u202f" in t]
-    if not bound:
-        return hint
-    w, text = max(bound)
-    if w < BOUND_SHARE * width:
-        return hint
-    shown = text.replace("\u00a0", " ").replace("\u202f", " ").strip(" ,;:")
-    return (f"'{shown}' is bound together and never breaks: reword the sentence around it, or add a "
-            "hyphenation point (U+00AD) to a long word")
+def _loose_hint(chosen: Plan, width: float, hyphenate: Any) -> str:
+    """What to do about a paragraph set with emergency stretch, said about its loosest line (quoted, so
+    that it can be found) and what stands at its end or at the next line's start: words bound together
+    there (an amount with its currency and unit, "CHF 19,6 Mio.", a date: a Swiss review's financial
+    prose was full of them) are named, and a long word near it with few break points is offered for
+    report.yaml's `hyphenation:` (where it may break is the author's to say). A bound run elsewhere in
+    the paragraph is not the cause, and is not named ('15. August' in an Austrian review's hint)."""
+    texts = [_line_text(line) for line in chosen.lines]
+    i = chosen.loosest if 0 <= chosen.loosest < len(texts) else 0
+    where = f"the loosest line is '{_shortened(_shown(texts[i]))}'"
+    edge = [texts[i].split(" ")[-1]] + ([texts[i + 1].split(" ")[0]] if i + 1 < len(texts) else [])
+    bound = [t.strip(" ,;:") for t in edge if any(b in t for b in _BOUND)]
+    font, size = chosen.lines[i].words[0].fontName, chosen.lines[i].words[0].fontSize
+    bound = [t for t in bound if stringWidth(t, font, size) >= BOUND_SHARE * width]
+    if bound:
+        return (f"'{_shown(bound[0])}' is bound together and never breaks: reword the sentence around it "
+                f"({where})")
+    near = " ".join(texts[max(0, i - 1):i + 3]).replace("\u00ad", "")
+    long = [w for w in dict.fromkeys(_LONG_WORDS.findall(near)) if _few_breaks(w, hyphenate)]
+    if long:
+        shown = ", ".join(f"'{w}'" for w in long[:2])
+        them = "it" if len(long) == 1 else "them"
+        return (f"{where}; if {shown} may break where the dictionary does not break {them}, say where in "
+                "report.yaml's hyphenation: (e.g. hyphenation: [Teil-betrags-zahlungen]), or reword it")
+    return f"{where}: reword it, or add a hyphenation point (U+00AD) to a long word"
+
+
+def _line_text(line: Any) -> str:
+    words = getattr(line, "words", None)
+    return "".join(getattr(w, "text", "") for w in words) if words is not None else " ".join(line[1])
+
+
+def _shown(text: str) -> str:
+    return text.replace("\u00a0", " ").replace("\u202f", " ").replace(markup.BREAK, "").strip()
+
+
+def _shortened(text: str, most: int = 60) -> str:
+    return text if len(text) <= most else text[:most - 1].rstrip() + "…"
+
+
+def _few_breaks(word: str, hyphenate: Any) -> bool:
+    """Whether `word` has a stretch of LONG_WORD letters or more without a break point."""
+    if hyphenate is None or word.lower() in getattr(hyphenate, "own", ()):
+        return False
+    points = [0, *sorted(len(head) for head, _tail in hyphenate(word)), len(word)]
+    return max(b - a for a, b in zip(points, points[1:], strict=False)) >= LONG_WORD
 
 
 class Paragraph(_RLParagraph):
@@ -301,7 +335,7 @@ class Paragraph(_RLParagraph):
                 self.notes.append(Diagnostic(
                     "no line breaks keep this paragraph's spaces within "
                     f"{1 + LINE_BREAKING.tolerance * STRETCH:.1f}× their width: set with emergency stretch",
-                    self.source or Pos(), _loose_hint(words, widths[0]), "warning"))
+                    self.source or Pos(), _loose_hint(chosen, widths[0], hyphenate), "warning"))
             self._plan = (chosen, style, self.whole_line)
         self.frags = chosen.frag_words
         self._offsets = list(chosen.offsets)

@@ -276,6 +276,29 @@ class Numbers(Node):
         return INVALID_MARK
 
 
+# an entry of report.yaml's hyphenation: letters, a hyphen between two of them where the word may break
+HYPHENATION_ENTRY = r"^[^\W\d_]+(?:-[^\W\d_]+)*$"
+
+
+def hyphenation_problem(entry: str) -> tuple[str, str] | None:
+    """What is wrong with an entry of `hyphenation:` (message, hint), or None."""
+    if re.fullmatch(HYPHENATION_ENTRY, entry):
+        return None
+    if entry.strip() != entry or not entry:
+        return "has spaces around it", "write the word alone, e.g. beheer-plan"
+    if re.search(r"\s", entry):
+        parts = ", ".join(entry.split())
+        return "is more than one word", f"write each word as an entry of its own: [{parts}]"
+    if "\u00ad" in entry:
+        return "has a soft hyphen", "mark the break points with plain hyphens (-)"
+    if re.search(r"--|^-|-$", entry):
+        return "has a hyphen that is not between two letters", "write a hyphen only where the word may break"
+    odd = next(ch for ch in entry if not (ch.isalpha() or ch == "-"))
+    return (f"has {odd!r}, which is not a letter",
+            "list words of letters only (numbers, addresses and words with their own hyphen or "
+            "punctuation are never hyphenated)")
+
+
 INVALID_MARK = object()  # a separator that is wrong (said): the override is not used
 
 
@@ -306,6 +329,13 @@ class Report(Node):
         "ones inside (en: ‘so “so” so’, as many British houses write; de: ‚so „so“ so‘); double: the "
         "reverse. Default: the language's (en: “so ‘so’ so”). Sections in another language keep theirs.",
         default=None, example="single")
+    hyphenation: list[str] = field(default_factory=list, metadata={**spec(
+        "Words hyphenated your way, in every section and language: hyphens mark the only places the word may "
+        "break (waterkwaliteits-beheer-plan), a word written without one never breaks (Dokkumer). Matched "
+        "whatever its capitals, as a whole word exactly as written here: list each form you use "
+        "(beheer-plan, beheer-plannen).", default=[], example=["Donau-dampf-schiff-fahrt", "Suhl"],
+        example_en=["water-quality", "Dokkumer"]).metadata,
+        "json_schema": {"type": "array", "items": {"type": "string", "pattern": r"^[^-\s\d]+(-[^-\s\d]+)*$"}}})
     author: str = spec("Author shown in the PDF metadata.", example="Thüringen International",
                        example_en="Example Foundation")
     subject: str = spec("Subject shown in the PDF metadata.", example="Jahresrückblick 2017",
@@ -347,10 +377,30 @@ class Report(Node):
         self._check_year(diag, ctx)
         check_language(self, diag, ctx)
         self._check_quotes(diag, ctx)
+        self._check_hyphenation(diag, ctx)
         if self.spine is not None and self.binding != "perfect":
             diag.warning(ctx.value_pos(self, "spine"), f"spine: is for a perfect-bound cover; with binding: "
                          f"{self.binding} the print edition has no spine", "remove spine:, or set binding: perfect")
 
+
+    def _check_hyphenation(self, diag: Diagnostics, ctx: ReadContext) -> None:
+        """Each entry of `hyphenation:` is one word of letters, its break points marked with hyphens;
+        a word listed twice with other breaks is said too (which one would win is not obvious)."""
+        seen: dict[str, str] = {}
+        for i, entry in enumerate(self.hyphenation):
+            pos = ctx.item_pos(self, "hyphenation", i)
+            problem = hyphenation_problem(entry)
+            if problem is not None:
+                diag.error(pos, f"hyphenation: {entry!r} {problem[0]}", problem[1])
+                continue
+            word = entry.replace("-", "").lower()
+            if word in seen and seen[word] != entry.lower():
+                diag.error(pos, f"hyphenation: {entry!r} is listed before as {seen[word]!r}",
+                           "keep one of them: a word breaks at the hyphens of one entry")
+            seen.setdefault(word, entry)
+            if len(word) <= 5 and "-" in entry:
+                diag.warning(pos, f"hyphenation: {entry!r}: a word of 5 letters or fewer is never hyphenated",
+                             "remove the entry (or write it without hyphens)")
 
     def _check_quotes(self, diag: Diagnostics, ctx: ReadContext) -> None:
         """`quotes: single` needs a language that has single quotation marks (French nests « “…” »)."""
