@@ -220,6 +220,18 @@ def test_a_word_with_a_hyphen_breaks_only_there(styles):
     assert seen, "no line ended inside a name: the test shows nothing"
 
 
+def test_a_part_as_long_as_a_word_of_its_own_is_hyphenated_too():
+    """An Austrian report's „Systemnutzungsentgelte-Verordnung“ could break only at its hyphen, its 22
+    letters before it never; a part of 15 letters or more is hyphenated as a word of its own, a name's
+    shorter parts are not."""
+    from report.layout.hyphenate import hyphenator, word_breaks
+    de = hyphenator("de_DE")
+    breaks = word_breaks("Systemnutzungsentgelte-Verordnung", de)
+    assert (23, False) in breaks and any(hyphen and p < 22 for p, hyphen in breaks), breaks
+    assert word_breaks("Müller-Lüdenscheidt", de) == ((7, False),)
+    assert not any(hyphen for _p, hyphen in word_breaks("Energie-Verordnung", de))
+
+
 # --- narrow columns -----------------------------------------------------------------------------
 
 FONDS = ("Die Kosten des Programms lagen bei 86.420,35 €, davon wurden 61.000 € aus dem Fonds "

@@ -292,6 +292,7 @@ MONTHS = frozenset(("Januar Jänner Februar Feber August September Oktober Novem
 _ELISION = re.compile(r"(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu|presqu)[’']", re.IGNORECASE)
 _URL_MARKS = ("/", "@", "://", "www.", ".de", ".com", ".org")
 _HYPHENS = "-\u2010\u2011"
+LONG_PART = 15  # letters: a part of a hyphen-joined compound this long is hyphenated inside too
 
 
 @lru_cache(maxsize=50_000)
@@ -299,8 +300,9 @@ def word_breaks(text: str, hyphenate: Callable[[str], Iterator[tuple[str, str]]]
                 ) -> tuple[tuple[int, bool], ...]:
     """Where a word may end a line: (position, True) where hyphenation adds a hyphen, (position, False)
     after a hyphen the word already has ("Friedrich-|Schiller"). A word whose hyphen joins two parts
-    breaks there only, as Duden prefers ("Müller-|Lüdenscheidt", never "Müller-Lüden-|scheidt"; a part
-    wider than the line is left to the fallback). Numbers, URLs and e-mail addresses are never broken
+    breaks there only, as Duden prefers ("Müller-|Lüdenscheidt", never "Müller-Lüden-|scheidt"), except
+    inside a part of LONG_PART letters or more, a word of its own ("Systemnutzungs-|entgelte-Verordnung").
+    Numbers, URLs and e-mail addresses are never broken
     here (an overlong one is split by the fallback); parts of 5 letters or fewer are never hyphenated,
     and each side of a break keeps at least 2 characters. A web address that
     carries zero-width break opportunities (U+200B, set by `report.markup` after / . - ?) may end a
@@ -316,7 +318,9 @@ def word_breaks(text: str, hyphenate: Callable[[str], Iterator[tuple[str, str]]]
     for i, ch in enumerate(text + " "):
         if ch not in _HYPHENS and i < len(text):
             continue
-        if not joined:
+        # … but a part as long as a word of its own is hyphenated as one: "Systemnutzungs-|entgelte-Verordnung"
+        # (a name's parts are shorter): 22 letters that cannot break make a narrow column's line loose
+        if not joined or sum(c.isalpha() for c in text[seg_start:i]) >= LONG_PART:
             out += _hyphenation_points(text, seg_start, i, hyphenate)
         if i < len(text) and i >= 2 and len(text) - i - 1 >= 2 and text[i + 1].isalpha():
             out.append((i + 1, False))
