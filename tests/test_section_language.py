@@ -102,3 +102,13 @@ def test_a_section_language_is_checked_like_the_report_s(tmp_path: Path) -> None
     at(d, "content/" + rel, line_of(content, rel, "language:"), 11)
     assert d.message == "language 'english' is not supported"
     assert d.hint == "write en-GB: the language's code, a hyphen and the region (or en-US)"
+
+
+def test_a_region_that_does_not_exist_is_an_error_with_the_one_meant(tmp_path: Path) -> None:
+    content = make_project(tmp_path)
+    rel = "sections/" + sorted(p.name for p in (content / "sections").glob("*.yaml"))[-1]
+    edit(content, rel, "kind: text", "kind: text\nlanguage: fr-SW")  # SW: no country (Switzerland is CH)
+    d = only(diagnostics(content))
+    at(d, "content/" + rel, line_of(content, rel, "language:"), 11)
+    assert d.message == "language 'fr-SW': there is no region 'SW'"
+    assert d.hint == "did you mean fr-CH? (or fr-FR, fr-BE)"
