@@ -378,6 +378,12 @@ def test_subtotals_sum_their_group_and_totals_every_row(tmp_path, subtotal, tota
     ("en-GB", "48200", "39.750", "key figure 48,200: previous 39.750 makes a change of more than 1,000%"),
     ("de-DE", "48200", "39.75", "key figure 48.200: previous 39,75 makes a change of more than 1.000 %"),
     ("en-GB", "48200", "39750", None), ("en-GB", "4.4", "0.4", None),  # +1000 % exactly: no warning
+    # the other way round: a fall to a hundredth or less (to nothing is a result: 0 accidents)
+    ("en-GB", "3.9", "39750", "key figure 3.9: previous 39,750 makes a fall of 99% or more"),
+    ("en-GB", "0", "12", None), ("en-GB", "1.2", "119", None),  # −99 % not reached: no warning
+    # 1.240 for 1240 (a German thousands point in an English document): 1.24, a thousandth of previous
+    ("en-GB", "'1.240'", "1105", "key figure 1.240 is 1.24 here ('.' is this document's decimal mark), a "
+                                 "thousandth of previous 1,105"),
 ])
 def test_a_change_of_more_than_tenfold_warns_at_previous(language, value, previous, warned, tmp_path):
     """`previous: 39.750` (a European thousands point in an English document) is 39.75: the tile
