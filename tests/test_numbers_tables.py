@@ -423,6 +423,43 @@ def test_a_semicolon_csv_table_in_an_english_document(tmp_path):
     assert [r.cells[1].text for r in table_data(table, locale).rows] == ["1,301.40", "−412.7"]
 
 
+SWISS_CSV = "Position;2026;2025\nFlüssige Mittel;2'845'120.50;2'510'300.00\nVorräte;12’400.00;9’980.00\n"
+
+
+@pytest.mark.parametrize(("section", "house", "read"), [
+    ("de-CH", None, ["2’845’120.50", "12’400.00"]),  # a Swiss section of an English report: Swiss Excel's file
+    (None, "’", ["2’845’120.50", "12’400.00"]),  # an English report in the house style 1’234.50
+    (None, None, None),  # German, as a ';' export is read in English: the hint says so, and what reads Swiss
+])
+def test_a_semicolon_csv_is_read_in_the_notation_of_the_section_that_reads_it(section, house, read, tmp_path):
+    """A Geneva report (en-GB) with a de-CH section read its Swiss `;` export as German and refused
+    2'845'120.50 with 'this document writes decimals with ','': untrue of the document."""
+    from report.errors import Diagnostics
+    from report.layout.table import table_data
+    from report.load import parse_yaml
+    from report.locale import get_locale
+    from report.model import Numbers, ReadContext, Reader, Table
+
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "t.csv").write_text(SWISS_CSV, encoding="utf-8")
+    locale = get_locale("en-GB", house and Numbers(thousands=house))
+    ctx = ReadContext(content_dir=tmp_path, assets_dir=tmp_path, project_dir=tmp_path, numbers=locale,
+                      language="en-GB", section_language=section)
+    diag = Diagnostics()
+    raw = parse_yaml("title: T\nalt: A\ndata: data/t.csv\ncolumns: [{name: Position}, {name: '2026', type: number}]\n")
+    table = Reader(diag, ctx).read(raw, raw.pos, Table, "table")
+    if read is not None:
+        assert diag.items == []
+        printed = ctx.section_numbers()  # the section's notation prints it (de-CH's own, or the house style)
+        assert [r.cells[1].text for r in table_data(table, printed).rows] == read
+        return
+    d = diag.items[0]
+    assert d.message == "table 'T': column '2026': \"2'845'120.50\" is not a number", d.format()
+    assert d.hint.startswith("a ';' file is read as German Excel exports it: it writes decimals with ','"), d.hint
+    assert d.hint.endswith("Swiss numbers (2'845'120.50) are read so in a de-CH section, and in a report whose "
+                           "numbers: write 1’234.50"), d.hint
+
+
 def test_a_unit_the_heading_names_already_is_not_repeated_under_it(tmp_path):
     """A percent column headed 'Change in %' printed 'Change in / % / %': the unit line under a
     heading is left out where the heading names that unit already."""

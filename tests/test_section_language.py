@@ -112,3 +112,17 @@ def test_a_region_that_does_not_exist_is_an_error_with_the_one_meant(tmp_path: P
     at(d, "content/" + rel, line_of(content, rel, "language:"), 11)
     assert d.message == "language 'fr-SW': there is no region 'SW'"
     assert d.hint == "did you mean fr-CH? (or fr-FR, fr-BE)"
+
+
+def test_a_de_ch_section_reads_its_semicolon_csv_as_swiss_excel_writes_it(tmp_path: Path) -> None:
+    """(A de-DE report: its own `;` files are German; a de-CH section's are Swiss.)"""
+    from report.content import load_document
+    content = make_project(tmp_path)
+    (content / "data").mkdir()
+    (content / "data" / "bilanz.csv").write_text("Position;2026\nFlüssige Mittel;2'845'120.50\n", encoding="utf-8")
+    rel = "sections/04-aussenwirtschaftstag.yaml"
+    edit(content, rel, "kind: text", "kind: text\nlanguage: de-CH")
+    edit(content, rel, "  - chart: reichweite", "  - chart: reichweite\n  - table: {title: Bilanz, alt: Bilanz, "
+         "data: data/bilanz.csv, columns: [{name: Position}, {name: '2026', type: number}]}")
+    table = load_document(content).sections[-1].blocks[-1]
+    assert float(table.table[0].cells[1].value) == 2845120.50

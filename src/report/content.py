@@ -131,8 +131,11 @@ def load_document(content_dir: Path) -> Document:
             continue
         raw_section = load(content_dir / name)
         if raw_section is not INVALID:
+            language = raw_section.get("language") if isinstance(raw_section, YMap) else None
+            ctx.section_language = language if isinstance(language, str) else None  # its tables' CSV files
             sections.append(reader.read_kind(raw_section, getattr(raw_section, "pos", Pos(shown(path))),
                                              SECTION_KINDS, "section"))
+            ctx.section_language = None
 
     charts = {}
     charts_dir = content_dir / CHARTS_DIR
