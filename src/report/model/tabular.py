@@ -4,7 +4,7 @@ Spreadsheets export CSV in two dialects: `,` between cells (English) and `;` wit
 (German and other European Excel). The delimiter is detected from the header row. Numbers in cells
 are read by `numbers.parse_number`: in a `;` file with decimal commas and `.` between thousands
 (whatever the document's language: an English edition reads the German office's exports; Swiss
-in a de-CH document), else in the document's notation (with report.yaml's `numbers:`). Errors
+in a de-CH section or a house style 1’234.50), else in the document's notation (with report.yaml's `numbers:`). Errors
 name the file, row and column.
 """
 
