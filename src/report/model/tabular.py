@@ -95,7 +95,7 @@ class CsvData:
 def file_hint(hint: str | None, seps: Separators | None) -> str | None:
     """A number's hint where it is read in a `;` export's notation, not the document's: it says so,
     and where Swiss numbers are read (2'845'120.50: in a de-CH section, or a house style 1’234.50)."""
-    if seps is not EXCEL_SEMICOLON or not hint:
+    if seps is not EXCEL_SEMICOLON or not hint or "this document writes" not in hint:
         return hint
     return (hint.replace("this document writes", "a ';' file is read as German Excel exports it: it writes")
             + "; Swiss numbers (2'845'120.50) are read so in a de-CH section, and in a report whose numbers: "
