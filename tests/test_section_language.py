@@ -94,6 +94,35 @@ def test_the_tagged_edition_says_the_section_s_language(built):
         assert lang_of("Sie sagte „Danke“") is None  # the document's language, inherited
 
 
+def _words(elem: pikepdf.Dictionary, pages: dict, texts: dict) -> str:
+    """What a structure element holds: its marked content's words and its links' descriptions."""
+    kids = elem.get("/K", [])
+    out = []
+    for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
+        if isinstance(kid, int):
+            out.append(texts.get((pages.get(elem.Pg.objgen), kid), ""))
+        elif isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/OBJR":
+            out.append(str(kid.Obj.get("/Contents", "")))
+        elif isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/MCR":
+            out.append(texts.get((pages[kid.Pg.objgen], int(kid.MCID)), ""))
+        elif isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/StructElem":
+            out.append(_words(kid, pages, texts))
+    return " ".join(out)
+
+
+def test_the_contents_line_of_a_section_in_another_language_says_its_language(built):
+    """A screen reader read the English section's contents line with the German voice: the TOCI had
+    no /Lang, though the Sect had."""
+    with pikepdf.open(built["screen"]) as pdf:
+        pages = {p.obj.objgen: i for i, p in enumerate(pdf.pages)}
+        texts = _actual_texts(pdf)
+        lines = {_words(e, pages, texts): (str(e.Lang) if "/Lang" in e else None)
+                 for role, e, *_ in _walk(pdf.Root.StructTreeRoot.K, pages, []) if role == "TOCI"}
+        assert [lang for words, lang in lines.items() if "English" in words] == ["en-GB"], lines
+        assert [lang for words, lang in lines.items() if "Figures" in words] == ["en-GB"], lines
+        assert [lang for words, lang in lines.items() if "Das" in words] == [None], lines  # the document's
+
+
 def test_a_section_language_is_checked_like_the_report_s(tmp_path: Path) -> None:
     content = make_project(tmp_path)
     rel = "sections/" + sorted(p.name for p in (content / "sections").glob("*.yaml"))[-1]
