@@ -153,5 +153,12 @@ def test_a_de_ch_section_reads_its_semicolon_csv_as_swiss_excel_writes_it(tmp_pa
     edit(content, rel, "kind: text", "kind: text\nlanguage: de-CH")
     edit(content, rel, "  - chart: reichweite", "  - chart: reichweite\n  - table: {title: Bilanz, alt: Bilanz, "
          "data: data/bilanz.csv, columns: [{name: Position}, {name: '2026', type: number}]}")
-    table = load_document(content).sections[-1].blocks[-1]
+    # and a chart that only de-CH sections place reads its `;` file so too
+    (content / "data" / "flow.csv").write_text("Monat;Abfluss\nMai;1'250.5\nJuni;980.25\n", encoding="utf-8")
+    chart = content / "charts" / "reichweite.yaml"
+    chart.write_text(chart.read_text(encoding="utf-8").split("categories:")[0] + "data: data/flow.csv\n",
+                     encoding="utf-8")
+    doc = load_document(content)
+    table = doc.sections[-1].blocks[-1]
     assert float(table.table[0].cells[1].value) == 2845120.50
+    assert [float(v) for v in doc.charts["reichweite"].series[0].values] == [1250.5, 980.25]

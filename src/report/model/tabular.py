@@ -67,15 +67,18 @@ class CsvData:
     def column(self, name: str) -> int | None:
         return next((i for i, c in enumerate(self.columns) if c.text == name), None)
 
-    def numbers(self, index: int, seps: Separators | None, unit: str | None = None) -> list[Number]:
+    def numbers(self, index: int, seps: Separators | None, unit: str | None = None,
+                reader: Separators | None = None) -> list[Number]:
         """The cells of one column as numbers; raises ReportError naming every bad cell. A cell a
-        spreadsheet exported with the values' `unit` ("42.1%", "$329.3" or "$329.3M" for $M) is its number."""
+        spreadsheet exported with the values' `unit` ("42.1%", "$329.3" or "$329.3M" for $M) is its number.
+        `reader`: the notation of the sections that place it (see `separators`)."""
         out, problems = [], []
         name = self.columns[index].text
+        notation = self.separators(seps, reader)
         for row in self.rows:
             cell = row[index]
             try:
-                out.append(parse_number(without_unit(cell.text, unit), self.separators(seps)))
+                out.append(parse_number(without_unit(cell.text, unit), notation))
             except NumberError as exc:
                 problems.append((cell, exc))
         if not problems:
@@ -88,7 +91,7 @@ class CsvData:
         shown = ", ".join(repr(c.text) for c, _ in rest[:3]) + (", …" if len(rest) > 3 else "")
         more = f" (and {len(rest)} more cell{'s' if len(rest) != 1 else ''} of this column: {shown})" if rest else ""
         missing = not cell.text or _MISSING.fullmatch(cell.text.strip()) is not None
-        hint = NO_GAPS if missing else _currency_hint(cell.text, unit) or file_hint(exc.hint, self.separators(seps))
+        hint = NO_GAPS if missing else _currency_hint(cell.text, unit) or file_hint(exc.hint, notation)
         raise ReportError([Diagnostic(f"column '{name}': {exc}{more}", cell.pos, hint)])
 
 
