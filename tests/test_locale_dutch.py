@@ -50,8 +50,10 @@ def test_dutch_quotes_numbers_dates_and_bindings():
     nl, be = get_locale("nl-NL"), get_locale("nl-BE")
     for loc in (nl, be):  # Flemish writes as the Netherlands (CLDR nl-BE), but dates 25/11/2026
         assert loc.typographic('Hij zei "het is \'anders\'" en \'s avonds \'t Hooft, auto\'s.') == \
-            "Hij zei “het is ‘anders’” en ’s avonds ’t Hooft, auto’s."
-        assert loc.typographic("'s Avonds zei hij 'kom'.") == "’s Avonds zei hij ‘kom’."  # 's: an elision
+            f"Hij zei “het is ‘anders’” en ’s{NBSP}avonds ’t{NBSP}Hooft, auto’s."  # ’s, ’t: bound to their word
+        assert loc.typographic("'s Avonds zei hij 'kom'.") == f"’s{NBSP}Avonds zei hij ‘kom’."  # 's: an elision
+        assert loc.typographic("met 's lands grootste, 'k heb 'n dag in 's-Hertogenbosch") == \
+            f"met ’s{NBSP}lands grootste, ’k{NBSP}heb ’n{NBSP}dag in ’s-Hertogenbosch"
         assert loc.typographic("op 1 januari om 10.30 uur: € 12,4 mln, dhr. Jansen; Wilt u? Ja!") == \
             f"op 1{NBSP}januari om 10.30{NBSP}uur: €{NBSP}12,4{NBSP}mln, dhr.{NBSP}Jansen; Wilt u? Ja!"
         assert (loc.number(1234.5), loc.number(48250), loc.label("contents")) == ("1.234,5", "48.250", "Inhoud")

@@ -7,6 +7,7 @@ from __future__ import annotations
 import ctypes
 import re
 
+import pikepdf
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
@@ -23,6 +24,7 @@ def test_swiss_notation_reads_both_apostrophes_and_writes_the_typographic_one():
     ch = get_locale("de-CH")
     assert (ch.thousands, ch.decimal, ch.quotes, ch.inner_quotes) == ("’", ".", ("«", "»"), ("‹", "›"))
     assert ch.hyphenation == "de_CH" and ch.label("contents") == "Inhalt"  # the rest is German
+    assert ch.label("footnote") == "Fussnote" and not [v for v in ch.labels.values() if "ß" in v]  # no ß
     assert [float(parse_number(t, ch).value) for t in ("1'250'000", "1’250’000", "7’102.4")] == [1250000, 1250000,
                                                                                                7102.4]
     assert parse_number("7'102.4", ch).format(ch) == "7’102.4"
@@ -40,10 +42,11 @@ def test_a_swiss_review_prints_swiss_numbers_quotes_and_currency(project):
         encoding="utf-8")
     set_sections(project, {"sections/ch.yaml": (
         "kind: text\ntitle: Finanzen\nblocks:\n"
-        "  - paragraph: 'Der \"Umsatz\" stieg auf CHF 186,4 Mio. und der Tarif sank auf Fr. 3.50.'\n"
+        "  - paragraph: 'Der \"Umsatz\" stieg auf CHF 186,4 Mio. und der Tarif sank auf Fr. 3.50.[^1]'\n"
         "  - table:\n      title: Erfolgsrechnung\n      alt: Erfolgsrechnung in TCHF\n      data: data/er.csv\n"
         "      columns:\n        - name: Position\n        - {name: '2025', type: currency, unit: TCHF}\n"
-        "        - {name: '2026', type: currency, unit: TCHF}\n"), "sections/kz.yaml": (
+        "        - {name: '2026', type: currency, unit: TCHF}\nfootnotes: [Tarif für Haushalte.]\n"),
+        "sections/kz.yaml": (
         "kind: key_figures\ntitle: Kennzahlen\nfigures:\n"
         "  - {value: 186.4, prefix: CHF, unit: Mio., label: Gesamtumsatz}\n"
         "  - {value: 1250000, unit: MWh, label: Stromabsatz}\n")})
@@ -54,6 +57,10 @@ def test_a_swiss_review_prints_swiss_numbers_quotes_and_currency(project):
     assert "«Umsatz»" in text
     assert re.search(r"98’412\s+103’877\.5", text) and re.search(r"\(71’330\)\s+\(74’905\.0\)", text), text
     assert "1.250.000" not in text and "98.412" not in text
+    # the footnote link's description for screen readers: Swiss German writes ss
+    links = [str(a.get("/Contents", "")) for page in pikepdf.open(result.outputs[0].path).pages
+             for a in page.get("/Annots", [])]
+    assert any(link.startswith("Fussnote 1") for link in links), links
     # CHF stays with its amount: the space between them is a no-break space in the text laid out
     from report.locale import get_locale as loc
     assert f"CHF{NBSP}186,4" in loc("de-CH").typographic("auf CHF 186,4 Mio.")

@@ -378,6 +378,12 @@ def test_subtotals_sum_their_group_and_totals_every_row(tmp_path, subtotal, tota
     ("en-GB", "48200", "39.750", "key figure 48,200: previous 39.750 makes a change of more than 1,000%"),
     ("de-DE", "48200", "39.75", "key figure 48.200: previous 39,75 makes a change of more than 1.000 %"),
     ("en-GB", "48200", "39750", None), ("en-GB", "4.4", "0.4", None),  # +1000 % exactly: no warning
+    # the other way round: a fall to a hundredth or less (to nothing is a result: 0 accidents)
+    ("en-GB", "3.9", "39750", "key figure 3.9: previous 39,750 makes a fall of 99% or more"),
+    ("en-GB", "0", "12", None), ("en-GB", "1.2", "119", None),  # −99 % not reached: no warning
+    # 1.240 for 1240 (a German thousands point in an English document): 1.24, a thousandth of previous
+    ("en-GB", "'1.240'", "1105", "key figure 1.240 is 1.24 here ('.' is this document's decimal mark), a "
+                                 "thousandth of previous 1,105"),
 ])
 def test_a_change_of_more_than_tenfold_warns_at_previous(language, value, previous, warned, tmp_path):
     """`previous: 39.750` (a European thousands point in an English document) is 39.75: the tile
@@ -415,6 +421,43 @@ def test_a_semicolon_csv_table_in_an_english_document(tmp_path):
     table = Reader(diag, ctx).read(raw, raw.pos, Table, "table")
     assert diag.items == []
     assert [r.cells[1].text for r in table_data(table, locale).rows] == ["1,301.40", "−412.7"]
+
+
+SWISS_CSV = "Position;2026;2025\nFlüssige Mittel;2'845'120.50;2'510'300.00\nVorräte;12’400.00;9’980.00\n"
+
+
+@pytest.mark.parametrize(("section", "house", "read"), [
+    ("de-CH", None, ["2’845’120.50", "12’400.00"]),  # a Swiss section of an English report: Swiss Excel's file
+    (None, "’", ["2’845’120.50", "12’400.00"]),  # an English report in the house style 1’234.50
+    (None, None, None),  # German, as a ';' export is read in English: the hint says so, and what reads Swiss
+])
+def test_a_semicolon_csv_is_read_in_the_notation_of_the_section_that_reads_it(section, house, read, tmp_path):
+    """A Geneva report (en-GB) with a de-CH section read its Swiss `;` export as German and refused
+    2'845'120.50 with 'this document writes decimals with ','': untrue of the document."""
+    from report.errors import Diagnostics
+    from report.layout.table import table_data
+    from report.load import parse_yaml
+    from report.locale import get_locale
+    from report.model import Numbers, ReadContext, Reader, Table
+
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "t.csv").write_text(SWISS_CSV, encoding="utf-8")
+    locale = get_locale("en-GB", house and Numbers(thousands=house))
+    ctx = ReadContext(content_dir=tmp_path, assets_dir=tmp_path, project_dir=tmp_path, numbers=locale,
+                      language="en-GB", section_language=section)
+    diag = Diagnostics()
+    raw = parse_yaml("title: T\nalt: A\ndata: data/t.csv\ncolumns: [{name: Position}, {name: '2026', type: number}]\n")
+    table = Reader(diag, ctx).read(raw, raw.pos, Table, "table")
+    if read is not None:
+        assert diag.items == []
+        printed = ctx.section_numbers()  # the section's notation prints it (de-CH's own, or the house style)
+        assert [r.cells[1].text for r in table_data(table, printed).rows] == read
+        return
+    d = diag.items[0]
+    assert d.message == "table 'T': column '2026': \"2'845'120.50\" is not a number", d.format()
+    assert d.hint.startswith("a ';' file is read as German Excel exports it: it writes decimals with ','"), d.hint
+    assert d.hint.endswith("Swiss numbers (2'845'120.50) are read so in a de-CH section, and in a report whose "
+                           "numbers: write 1’234.50"), d.hint
 
 
 def test_a_unit_the_heading_names_already_is_not_repeated_under_it(tmp_path):

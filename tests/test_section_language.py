@@ -94,6 +94,35 @@ def test_the_tagged_edition_says_the_section_s_language(built):
         assert lang_of("Sie sagte „Danke“") is None  # the document's language, inherited
 
 
+def _words(elem: pikepdf.Dictionary, pages: dict, texts: dict) -> str:
+    """What a structure element holds: its marked content's words and its links' descriptions."""
+    kids = elem.get("/K", [])
+    out = []
+    for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
+        if isinstance(kid, int):
+            out.append(texts.get((pages.get(elem.Pg.objgen), kid), ""))
+        elif isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/OBJR":
+            out.append(str(kid.Obj.get("/Contents", "")))
+        elif isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/MCR":
+            out.append(texts.get((pages[kid.Pg.objgen], int(kid.MCID)), ""))
+        elif isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/StructElem":
+            out.append(_words(kid, pages, texts))
+    return " ".join(out)
+
+
+def test_the_contents_line_of_a_section_in_another_language_says_its_language(built):
+    """A screen reader read the English section's contents line with the German voice: the TOCI had
+    no /Lang, though the Sect had."""
+    with pikepdf.open(built["screen"]) as pdf:
+        pages = {p.obj.objgen: i for i, p in enumerate(pdf.pages)}
+        texts = _actual_texts(pdf)
+        lines = {_words(e, pages, texts): (str(e.Lang) if "/Lang" in e else None)
+                 for role, e, *_ in _walk(pdf.Root.StructTreeRoot.K, pages, []) if role == "TOCI"}
+        assert [lang for words, lang in lines.items() if "English" in words] == ["en-GB"], lines
+        assert [lang for words, lang in lines.items() if "Figures" in words] == ["en-GB"], lines
+        assert [lang for words, lang in lines.items() if "Das" in words] == [None], lines  # the document's
+
+
 def test_a_section_language_is_checked_like_the_report_s(tmp_path: Path) -> None:
     content = make_project(tmp_path)
     rel = "sections/" + sorted(p.name for p in (content / "sections").glob("*.yaml"))[-1]
@@ -102,3 +131,34 @@ def test_a_section_language_is_checked_like_the_report_s(tmp_path: Path) -> None
     at(d, "content/" + rel, line_of(content, rel, "language:"), 11)
     assert d.message == "language 'english' is not supported"
     assert d.hint == "write en-GB: the language's code, a hyphen and the region (or en-US)"
+
+
+def test_a_region_that_does_not_exist_is_an_error_with_the_one_meant(tmp_path: Path) -> None:
+    content = make_project(tmp_path)
+    rel = "sections/" + sorted(p.name for p in (content / "sections").glob("*.yaml"))[-1]
+    edit(content, rel, "kind: text", "kind: text\nlanguage: fr-SW")  # SW: no country (Switzerland is CH)
+    d = only(diagnostics(content))
+    at(d, "content/" + rel, line_of(content, rel, "language:"), 11)
+    assert d.message == "language 'fr-SW': there is no region 'SW'"
+    assert d.hint == "did you mean fr-CH? (or fr-FR, fr-BE)"
+
+
+def test_a_de_ch_section_reads_its_semicolon_csv_as_swiss_excel_writes_it(tmp_path: Path) -> None:
+    """(A de-DE report: its own `;` files are German; a de-CH section's are Swiss.)"""
+    from report.content import load_document
+    content = make_project(tmp_path)
+    (content / "data").mkdir()
+    (content / "data" / "bilanz.csv").write_text("Position;2026\nFlüssige Mittel;2'845'120.50\n", encoding="utf-8")
+    rel = "sections/04-aussenwirtschaftstag.yaml"
+    edit(content, rel, "kind: text", "kind: text\nlanguage: de-CH")
+    edit(content, rel, "  - chart: reichweite", "  - chart: reichweite\n  - table: {title: Bilanz, alt: Bilanz, "
+         "data: data/bilanz.csv, columns: [{name: Position}, {name: '2026', type: number}]}")
+    # and a chart that only de-CH sections place reads its `;` file so too
+    (content / "data" / "flow.csv").write_text("Monat;Abfluss\nMai;1'250.5\nJuni;980.25\n", encoding="utf-8")
+    chart = content / "charts" / "reichweite.yaml"
+    chart.write_text(chart.read_text(encoding="utf-8").split("categories:")[0] + "data: data/flow.csv\n",
+                     encoding="utf-8")
+    doc = load_document(content)
+    table = doc.sections[-1].blocks[-1]
+    assert float(table.table[0].cells[1].value) == 2845120.50
+    assert [float(v) for v in doc.charts["reichweite"].series[0].values] == [1250.5, 980.25]

@@ -131,17 +131,28 @@ def load_document(content_dir: Path) -> Document:
             continue
         raw_section = load(content_dir / name)
         if raw_section is not INVALID:
+            language = raw_section.get("language") if isinstance(raw_section, YMap) else None
+            ctx.section_language = language if isinstance(language, str) else None  # its tables' CSV files
             sections.append(reader.read_kind(raw_section, getattr(raw_section, "pos", Pos(shown(path))),
                                              SECTION_KINDS, "section"))
+            ctx.section_language = None
 
     charts = {}
     charts_dir = content_dir / CHARTS_DIR
     chart_files = sorted(charts_dir.glob("*.yaml")) if charts_dir.is_dir() else []
+    used_in: dict[str, set[str | None]] = {}  # a chart's id → the languages of the sections that place it
+    for section in sections:
+        if isinstance(section, TextSection):
+            for cid, _pos in (ref for block in section.blocks for ref in chart_refs(block)):
+                used_in.setdefault(cid, set()).add(section.language)
     for path in chart_files:
         raw_chart = load(path)
         if raw_chart is not INVALID:
+            languages = used_in.get(path.stem, set())  # a `;` file of a chart only de-CH sections place: Swiss
+            ctx.section_language = next(iter(languages)) if len(languages) == 1 else None
             charts[path.stem] = reader.read_kind(raw_chart, getattr(raw_chart, "pos", Pos(shown(path))),
                                                  CHART_KINDS, f"chart '{path.stem}'")
+            ctx.section_language = None
 
     chart_ids = [p.stem for p in chart_files]
     for section in sections:

@@ -86,6 +86,7 @@ class Locale:
     # where a scale follows the sign (scaled: de '€ Mio.' € 250 Mio., but '€' 250 €) (units.leading_currency)
     currency_leads: str = "scaled"
     minus_after_currency: bool = False  # a negative amount's minus after the sign before it: nl € −12 (en −£12)
+    clitics: tuple[str, ...] = ()  # a word bound to the word after it: nl ’s lands, ’t Hooft (no line between)
 
     def label(self, key: str) -> str:
         return self.labels[key]
@@ -162,6 +163,8 @@ class Locale:
         text = spaced_currency(text, self.language)
         if self.titles or self.units or self.ordinals or self.before_numbers:
             text = _bind_words(text, self.titles, self.units, self.ordinals, self.before_numbers)
+        if self.clitics and "’" in text:  # (after the marks: 's is ’s by now)
+            text = _clitic_pattern(self.clitics).sub(rf"\1{NBSP}", text)
         if self.space_before or self.space_after:
             lead, trail = before[-1:], after[:1]
             text = _spaced(lead + text + trail, self.space_before, self.space_after)[len(lead):]
@@ -401,6 +404,13 @@ def _word_binding(titles: tuple[str, ...], units: tuple[str, ...],
             re.compile(rf"(?<![\w.])((?:{leads})) (?=[+\u2212]?\d)") if leads else None)  # NAP +1,84 m
 
 
+@cache
+def _clitic_pattern(clitics: tuple[str, ...]) -> re.Pattern[str]:
+    """A clitic (nl ’s, ’t) that stands as a word of its own, and the space after it."""
+    words = "|".join(re.escape(c) for c in sorted(clitics, key=len, reverse=True))
+    return re.compile(rf"(?<![\w’'])({words}) (?=\w)")
+
+
 def _bind_words(text: str, titles: tuple[str, ...], units: tuple[str, ...],
                 ordinals: tuple[tuple[str, tuple[str, ...]], ...] = (), before_numbers: tuple[str, ...] = ()) -> str:
     """A language's own titles, units, ordinals and words before a number: "M. Dupont", "Mme Martin",
@@ -494,4 +504,5 @@ def _language_locale(language: str) -> Locale:
                   not_applicable=tuple(data.get("not_applicable", ())),
                   currency_gap=data.get("currency_gap", Locale.currency_gap),
                   currency_leads=data.get("currency_leads", Locale.currency_leads),
-                  minus_after_currency=bool(data.get("minus_after_currency")))
+                  minus_after_currency=bool(data.get("minus_after_currency")),
+                  clitics=tuple(data.get("clitics", ())))

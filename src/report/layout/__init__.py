@@ -36,8 +36,12 @@ def build_story(ctx: LayoutContext) -> list[Any]:
     story += contents.layout(ctx)
     previous = None
     sections = ctx.doc.sections
+    languages: dict[str, str] = {}  # a contents line's key → its section's language, where not the document's
     for index, sec in enumerate(sections, start=1):
         flow = with_source(SECTION_LAYOUTS[type(sec)](in_language(ctx, sec.language), sec, index), sec.pos)
+        if sec.language and sec.language != ctx.doc.report.language:
+            languages.update({f.toc_entry[2]: sec.language for f in flow
+                              if getattr(f, "toc_entry", None) and f.toc_entry[2]})
         if (title := next((f for f in flow if getattr(f, "toc_entry", None)), None)) is not None:
             # where a cross-reference to the section points: its title, or the page photo that opens it
             ctx.anchored(sec, getattr(title, "opened_by", None) or title)
@@ -56,6 +60,7 @@ def build_story(ctx: LayoutContext) -> list[Any]:
         story += [NextPageTemplate("back"), PageBreak(), *closing.layout(ctx)]
     entries = [f.toc_entry for f in story if getattr(f, "toc_entry", None)]
     for toc in (f for f in story if isinstance(f, contents.Contents)):
+        toc.languages = languages
         toc.expect(entries)
     return story
 

@@ -66,6 +66,7 @@ class Contents(TableOfContents):
         self.sub_style, self.levels = sub_style or entry_style, levels
         self.lines = ContentsLines([])
         self.seed, self.typeset = seed, typeset
+        self.languages: dict[str, str] = {}  # a line's key → its section's language, where not the document's
         self.name = "RptTocNumber"  # the numbers' forms: …_0, _1, … (one contents per document, a canvas per pass)
         self._drawn: tuple[Any, Any] | None = None  # (canvas, document template) of this pass's lines
         if seed is not None:
@@ -143,7 +144,8 @@ class Contents(TableOfContents):
                 entry = Paragraph(self.typeset(text), tight)
                 h = entry.wrap(aw - NUMBER_WIDTH, ah)[1] + style.leading - tight.leading
             number = LateNumber(self, index)
-            rows.append(Row(entry, number, key, max(h, number.wrap(NUMBER_WIDTH, ah)[1]), level))
+            rows.append(Row(entry, number, key, max(h, number.wrap(NUMBER_WIDTH, ah)[1]), level,
+                            self.languages.get(key or "")))
         return rows
 
     def split(self, aw: float, ah: float) -> list[Any]:
@@ -199,13 +201,15 @@ class LateNumber(Flowable):
 
 
 class Row(NamedTuple):
-    """One contents line: its entry, its number, its link's key, its height and its heading level."""
+    """One contents line: its entry, its number, its link's key, its height, its heading level and its
+    language where it is not the document's (a section's own: the tagged TOCI says so)."""
 
     entry: Any
     number: Any
     key: str | None
     height: float
     level: int = 0
+    lang: str | None = None
 
 
 class ContentsLines(Flowable):
@@ -294,10 +298,10 @@ class ContentsLines(Flowable):
             for column, end in enumerate(self.breaks):
                 top = y + self.height
                 left = x + column * (width + self.gap)
-                for entry, number, key, full, _level in self.set[start:end]:
+                for entry, number, key, full, _level, lang in self.set[start:end]:
                     h = full * self.scale
                     top -= h
-                    with group(canvas, "TOCI"):
+                    with group(canvas, "TOCI", lang=lang):
                         entry.drawOn(canvas, left, top + h - entry.height)
                         number.drawOn(canvas, left + width - NUMBER_WIDTH, top + h - number.height)
                         rect = (left, top, left + width, top + h)

@@ -91,7 +91,7 @@ def _read_data(chart: ChartBase, diag: Diagnostics, ctx: ReadContext) -> CsvData
 def _numbers(chart: ChartBase, data: CsvData, column: int, diag: Diagnostics, ctx: ReadContext,
              unit: str | None = None) -> list[Number] | None:
     try:
-        return data.numbers(column, ctx.numbers, unit)
+        return data.numbers(column, ctx.numbers, unit, ctx.section_numbers())
     except ReportError as exc:
         report_once(diag, ctx.data_said, _reader(chart), exc.diagnostics)
     return None

@@ -434,6 +434,46 @@ _REGIONS = {"de": ("de-DE", "de-AT", "de-CH"), "en": ("en-GB", "en-US"), "fr": (
             "nl": ("nl-NL", "nl-BE")}  # the regions a hint offers
 
 
+# ISO 3166-1 alpha-2: the regions a tag may name (fr-SW is none: a typo for fr-CH)
+_ISO_REGIONS = frozenset("""
+AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY
+BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK
+FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR
+IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK
+ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM
+PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF
+TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW""".split())
+# a region's names a mistyped code may start with (SW, SU: Switzerland, Suisse; UK: the United Kingdom)
+_REGION_NAMES = {"CH": ("switzerland", "swiss", "schweiz", "suisse", "svizzera", "zwitserland"),
+                 "DE": ("germany", "deutschland", "allemagne", "duitsland"),
+                 "AT": ("austria", "österreich", "oesterreich", "autriche", "oostenrijk"),
+                 "FR": ("france", "frankreich", "frankrijk"), "GB": ("uk", "united kingdom", "england", "britain"),
+                 "BE": ("belgium", "belgien", "belgique", "belgië", "belgie"), "US": ("usa", "america"),
+                 "NL": ("netherlands", "nederland", "niederlande", "holland", "pays-bas")}
+
+
+def _unknown_region(language: str) -> tuple[str, str] | None:
+    """Where `language` names a region that does not exist (fr-SW, en-UK): the message and a hint with
+    the region of the language it most likely means (Switzerland's fr-CH, the United Kingdom's en-GB)."""
+    from difflib import get_close_matches
+    parts = language.split("-")
+    if len(parts) < 2 or len(parts[1]) != 2 or parts[1].upper() in _ISO_REGIONS:
+        return None
+    base, code = parts[0].lower(), parts[1].upper()
+    offered = _REGIONS.get(base, ())
+    regions = [tag[-2:] for tag in offered]
+    named = [r for r in regions if any(n.startswith(code.lower()) for n in _REGION_NAMES.get(r, ()))]
+    guess = (named or get_close_matches(code, regions, 1, 0.5) or [None])[0]
+    message = f"language {language!r}: there is no region {parts[1]!r}"
+    if guess:
+        others = [t for t in offered if t != f"{base}-{guess}"]
+        hint = f"did you mean {base}-{guess}?" + (f" (or {', '.join(others)})" if others else "")
+    else:
+        hint = (f"write {' or '.join(offered)}" if offered else "write the language code") + \
+            ", or a hyphen and another country's two-letter code (ISO 3166)"
+    return message, hint
+
+
 def _closest_tag(language: str) -> str | None:
     """The supported tag `language` most likely means: nl_NL, NL-nl → nl-NL; Nederlands, Dutch → nl-NL."""
     from ..locale import region, supported
@@ -458,6 +498,9 @@ def check_language(node: Node, diag: Diagnostics, ctx: ReadContext) -> None:
         return
     well_formed = _BCP47.fullmatch(language)
     if well_formed and supported(language):
+        unknown = _unknown_region(language)
+        if unknown is not None:
+            diag.error(ctx.value_pos(node, "language"), *unknown)
         return
     message = f"language {language!r} is not {'supported' if well_formed else 'a BCP 47 language tag'}"
     tag = _closest_tag(language)

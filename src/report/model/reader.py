@@ -141,6 +141,16 @@ class ReadContext:
     numbers: Separators | None = None
     language: str = ""  # report.yaml's language ("en-GB"), "" until it is read: the examples hints show
     data_said: dict = field(default_factory=dict)  # problems of data files reported already (tabular.report_once)
+    section_language: str | None = None  # the `language:` of the section being read, where it has one
+
+    def section_numbers(self) -> Separators | None:
+        """The notation the section being read prints its numbers in: its own language's, where that is
+        not the report's (as Document.locale says), else the document's (report.yaml's `numbers:`)."""
+        from ..locale import get_locale, supported
+        language = self.section_language
+        if self.numbers is None or not supported(language) or language == self.language:
+            return self.numbers
+        return get_locale(language)
 
     def says(self, german: str, english: str, **others: str) -> str:
         """A hint's example in the document's language: German in a German document, one of `others` in

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -193,17 +194,45 @@ class KeyFigure(Node):
             diag.error(ctx.value_pos(self, "value"), f"key figure value {self.value} is too large for a tile",
                        f"write at most {MAX_FIGURE_VALUE:.0e}, e.g. 2.5 with the label 'Mio. Euro'")
         before, now = (self.previous.value if self.previous else None), self.value.value
-        if self.change == "percent" and before and abs(now - before) > TENFOLD * abs(before):
-            seps = ctx.numbers or _POINT
+        if self.change != "percent" or not before:
+            return
+        seps = ctx.numbers or _POINT
+        alike = ("check that both are written alike (scale, unit, and the document's notation: "
+                 + ctx.says("'39.750' is 39750 here, 39.750 unquoted is 39,75", "39.750 is 39.75 here")
+                 + "); for such a change set change: absolute or none")
+        if abs(now - before) > TENFOLD * abs(before):
             limit = format_decimal(TENFOLD * 100, 0, seps) + ctx.says(" %", "%")
             diag.warning(ctx.value_pos(self, "previous"), f"key figure {self.value.format(seps)}: previous "
-                         f"{self.previous.format(seps)} makes a change of more than {limit}",
-                         "check that both are written alike (scale, unit, and the document's notation: "
-                         + ctx.says("'39.750' is 39750 here, 39.750 unquoted is 39,75", "39.750 is 39.75 here")
-                         + "); for such a change set change: absolute or none")
+                         f"{self.previous.format(seps)} makes a change of more than {limit}", alike)
+        elif now and abs(before) >= HUNDREDFOLD * abs(now):  # a fall of 99 % or more (to nothing is a result)
+            value, previous = self.value.format(seps), self.previous.format(seps)
+            if _thousandth(self.value, seps, before / now):  # 1.240 for 1240, as German groups thousands
+                group = seps.thousands.replace("\u202f", " ").replace("\xa0", " ") or ","
+                whole = self.value.source.strip().replace(seps.decimal, "")
+                grouped = self.value.source.strip().replace(seps.decimal, group)
+                read = self.value.value.normalize()
+                shown = format_decimal(read, max(0, -read.as_tuple().exponent), seps)
+                diag.warning(ctx.value_pos(self, "value"), f"key figure {self.value.source.strip()} is {shown} "
+                             f"here ('{seps.decimal}' is this document's decimal mark), a thousandth of previous "
+                             f"{previous}", f"for the whole number write {whole} or quote it as '{grouped}'; for "
+                             "the decimal, check that previous: is in the same unit")
+            else:
+                limit = format_decimal(100 - 100 // HUNDREDFOLD, 0, seps) + ctx.says(" %", "%")
+                diag.warning(ctx.value_pos(self, "previous"), f"key figure {value}: previous {previous} "
+                             f"makes a fall of {limit} or more", alike)
+
+
+def _thousandth(value: Number, seps: Any, ratio: Any) -> bool:
+    """Whether `value` was written with three decimals after the document's decimal mark (1.240 in
+    English) where the previous value is about a thousand times as large: a whole number grouped with
+    the decimal mark, as German and Dutch group thousands with a point."""
+    return (value.decimals == 3 and seps.thousands != seps.decimal
+            and re.fullmatch(rf"[-+\u2212]?\d{{1,3}}{re.escape(seps.decimal)}\d{{3}}", value.source.strip()) is not None
+            and 250 <= abs(ratio) <= 4000)
 
 
 TENFOLD = 10  # a change in percent above 1000 % is more likely a typing slip than a result
+HUNDREDFOLD = 100  # and so is a fall to a hundredth or less (−99 %): the same slip the other way round
 
 
 @dataclass(kw_only=True)

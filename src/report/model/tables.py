@@ -18,7 +18,7 @@ from ..load import YFloat, YInt, YMap, YSeq
 from ..units import measure
 from .numbers import Number, NumberError, comma_splits, format_decimal, parse_number, warn_rounded
 from .reader import Markup, Node, ReadContext, Reader, did_you_mean, id_spec, spec
-from .tabular import read_csv, report_once, resolve_data, without_unit
+from .tabular import file_hint, read_csv, report_once, resolve_data, without_unit
 
 MAX_ROWS = 500  # more does not belong in a printed review
 ROW_KINDS = ("header", "group", "body", "subtotal", "total")
@@ -361,7 +361,7 @@ class Table(Node):
         except ReportError as exc:
             report_once(diag, ctx.data_said, ("table", self.title), exc.diagnostics)
             return None
-        self.notation = csv.separators(ctx.numbers) if csv.notation else None
+        self.notation = csv.separators(ctx.numbers, ctx.section_numbers()) if csv.notation else None
         if not csv.rows:
             english = ctx.language.startswith("en")
             sep, point = (",", ".") if english or ctx.numbers is None or ctx.numbers.decimal == "." else (";", ",")
@@ -448,7 +448,8 @@ class Table(Node):
             try:
                 number = parse_number(text, seps)
             except NumberError as exc:  # named as written: '€ 1.340.100-', not '1.340.100-'
-                diag.error(pos, f"{what}: {str(exc).replace(repr(text), repr(written))}", exc.hint)
+                diag.error(pos, f"{what}: {str(exc).replace(repr(text), repr(written))}",
+                           file_hint(exc.hint, seps))
                 return None
         else:
             column_unit = row_unit or col.unit or ("%" if col.type == "percent" else None)

@@ -4,7 +4,7 @@ Spreadsheets export CSV in two dialects: `,` between cells (English) and `;` wit
 (German and other European Excel). The delimiter is detected from the header row. Numbers in cells
 are read by `numbers.parse_number`: in a `;` file with decimal commas and `.` between thousands
 (whatever the document's language: an English edition reads the German office's exports; Swiss
-in a de-CH document), else in the document's notation (with report.yaml's `numbers:`). Errors
+in a de-CH section or a house style 1’234.50), else in the document's notation (with report.yaml's `numbers:`). Errors
 name the file, row and column.
 """
 
@@ -47,31 +47,38 @@ class CsvData:
     rows: list[list[Cell]] = field(default_factory=list)
     notation: Separators | None = None  # its numbers' notation where it is not the document's
 
-    def separators(self, document: Separators | None) -> Separators | None:
-        """The notation its numbers are read in: a `;` export's (German) unless the document's language
-        is Swiss (Excel in Switzerland writes `;` with 1'250'000 and 2.5), else the document's. A `;`
-        file is read as the spreadsheet wrote it, whatever report.yaml's `numbers:` prints."""
+    def separators(self, document: Separators | None, reader: Separators | None = None) -> Separators | None:
+        """The notation its numbers are read in: a `;` export's (German) unless the section that reads
+        it (`reader`: its notation, by default the document's) writes Swiss numbers — its language's
+        own (de-CH: Excel in Switzerland writes `;` with 1'250'000 and 2.5) or the house style's
+        (`numbers:` 1’234.50 in English) —, else the document's."""
         if self.notation is EXCEL_SEMICOLON and document is not None:
-            language = getattr(document, "language", None)
+            reader = reader or document
+            language = getattr(reader, "language", None)
             if isinstance(language, str):
                 from ..locale import get_locale
-                document = get_locale(language)  # the language's own notation, as its Excel writes it
-            if document.thousands in APOSTROPHES:
-                return document
+                own = get_locale(language)  # the language's own notation, as its Excel writes it
+                if own.thousands in APOSTROPHES:
+                    return own
+            if reader.thousands in APOSTROPHES and reader.decimal == ".":
+                return reader
         return self.notation or document
 
     def column(self, name: str) -> int | None:
         return next((i for i, c in enumerate(self.columns) if c.text == name), None)
 
-    def numbers(self, index: int, seps: Separators | None, unit: str | None = None) -> list[Number]:
+    def numbers(self, index: int, seps: Separators | None, unit: str | None = None,
+                reader: Separators | None = None) -> list[Number]:
         """The cells of one column as numbers; raises ReportError naming every bad cell. A cell a
-        spreadsheet exported with the values' `unit` ("42.1%", "$329.3" or "$329.3M" for $M) is its number."""
+        spreadsheet exported with the values' `unit` ("42.1%", "$329.3" or "$329.3M" for $M) is its number.
+        `reader`: the notation of the sections that place it (see `separators`)."""
         out, problems = [], []
         name = self.columns[index].text
+        notation = self.separators(seps, reader)
         for row in self.rows:
             cell = row[index]
             try:
-                out.append(parse_number(without_unit(cell.text, unit), self.separators(seps)))
+                out.append(parse_number(without_unit(cell.text, unit), notation))
             except NumberError as exc:
                 problems.append((cell, exc))
         if not problems:
@@ -84,8 +91,18 @@ class CsvData:
         shown = ", ".join(repr(c.text) for c, _ in rest[:3]) + (", …" if len(rest) > 3 else "")
         more = f" (and {len(rest)} more cell{'s' if len(rest) != 1 else ''} of this column: {shown})" if rest else ""
         missing = not cell.text or _MISSING.fullmatch(cell.text.strip()) is not None
-        hint = NO_GAPS if missing else _currency_hint(cell.text, unit) or exc.hint
+        hint = NO_GAPS if missing else _currency_hint(cell.text, unit) or file_hint(exc.hint, notation)
         raise ReportError([Diagnostic(f"column '{name}': {exc}{more}", cell.pos, hint)])
+
+
+def file_hint(hint: str | None, seps: Separators | None) -> str | None:
+    """A number's hint where it is read in a `;` export's notation, not the document's: it says so,
+    and where Swiss numbers are read (2'845'120.50: in a de-CH section, or a house style 1’234.50)."""
+    if seps is not EXCEL_SEMICOLON or not hint or "this document writes" not in hint:
+        return hint
+    return (hint.replace("this document writes", "a ';' file is read as German Excel exports it: it writes")
+            + "; Swiss numbers (2'845'120.50) are read so in a de-CH section, and in a report whose numbers: "
+            "write 1’234.50")
 
 
 def _currency_hint(text: str, unit: str | None) -> str | None:

@@ -77,9 +77,11 @@ class Tagger:
         self.stack.append(self.section)
 
     @contextmanager
-    def group(self, role: str, alt: str | None = None) -> Iterator[int]:
-        """A structure element without content of its own (BlockQuote, TOC, TOCI, Link …)."""
+    def group(self, role: str, alt: str | None = None, lang: str | None = None) -> Iterator[int]:
+        """A structure element without content of its own (BlockQuote, TOC, TOCI, Link …); `lang`: its
+        language where it is not the document's (a contents line of a section in another language)."""
         idx = self._new(role, alt)
+        self.elems[idx].lang = lang
         self.stack.append(idx)
         try:
             yield idx
@@ -207,9 +209,9 @@ def nested(canv: Any) -> Any:
     return tagger.nested() if tagger else nullcontext()
 
 
-def group(canv: Any, role: str, alt: str | None = None) -> Any:
+def group(canv: Any, role: str, alt: str | None = None, lang: str | None = None) -> Any:
     tagger = tagger_of(canv)
-    return tagger.group(role, alt) if tagger else nullcontext()
+    return tagger.group(role, alt, lang) if tagger else nullcontext()
 
 
 def within(canv: Any, idx: int | None) -> Any:
