@@ -348,7 +348,7 @@ def test_the_title_stays_with_two_entries_and_two_go_on(styles):
     f = _flowable(styles, [("Januar", None, "Eins."), ("Februar", None, "Zwei " * 30), ("März", None, "Drei."),
                            ("April", None, "Vier.")])
     f.wrap(WIDTH, 1000)
-    title, (e0, e1, e2, e3) = f._title_height(WIDTH, 1000), (e.height for e in f.entries)
+    title, (e0, e1, e2, _) = f._title_height(WIDTH, 1000), (e.height for e in f.entries)
     assert f.entries[1].lines() < 2 * timeline.MIN_SPLIT_LINES  # three lines: moves on whole
     assert f.split(WIDTH, title + e0 + 5) == []  # not the title and one entry
     assert f.split(WIDTH, title + e0 + f.gap + e1 - 1) == []
