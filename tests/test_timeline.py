@@ -321,7 +321,7 @@ def test_in_a_narrow_column_the_date_stands_above_its_text(a5):
 
 
 def _flowable(styles: Any, entries: list[tuple[str, str | None, str]], title: str | None = "Chronik") -> Any:
-    ctx = SimpleNamespace(styles=styles, locale=get_locale("de-DE"))
+    ctx = SimpleNamespace(styles=styles, locale=get_locale("de-DE"), geometry=SimpleNamespace(trim_h=297 * MM))
     block = Timeline(title=title, entries=[TimelineEntry(date=d, title=t, text=x) for d, t, x in entries])
     [flowable] = timeline.layout(ctx, block, 0.0)
     return flowable
@@ -342,24 +342,34 @@ def test_the_widest_date_stands_an_em_from_its_dot(styles):
     assert grid.rule_x - timeline.DOT * size - (grid.date_x + widest) >= size
 
 
-def test_the_title_never_stands_alone_and_a_short_entry_never_splits(styles):
-    f = _flowable(styles, [("Januar", None, "Eins."), ("Februar", None, "Zwei " * 30), ("März", None, "Drei.")])
+def test_the_title_stays_with_two_entries_and_two_go_on(styles):
+    """A US report's timeline stood at a page's foot with its title and one of its five entries, the other
+    four overleaf: each part holds two entries at least (or a split entry's part), else fewer stay."""
+    f = _flowable(styles, [("Januar", None, "Eins."), ("Februar", None, "Zwei " * 30), ("März", None, "Drei."),
+                           ("April", None, "Vier.")])
     f.wrap(WIDTH, 1000)
-    title = f._title_height(WIDTH, 1000)
-    first = f.entries[0].height
-    assert f.split(WIDTH, title + first - 1) == []  # the title waits for its first entry
-    head, rest = f.split(WIDTH, title + first + 5)
-    assert head.title is not None and len(head.entries) == 1 and rest.title is None
-    assert rest.continued and head.goes_on and not rest.goes_on and not head.continued
+    title, (e0, e1, e2, _) = f._title_height(WIDTH, 1000), (e.height for e in f.entries)
     assert f.entries[1].lines() < 2 * timeline.MIN_SPLIT_LINES  # three lines: moves on whole
-    head, rest = f.split(WIDTH, title + first + f.gap + f.entries[1].height - 1)
-    assert len(head.entries) == 1
+    assert f.split(WIDTH, title + e0 + 5) == []  # not the title and one entry
+    assert f.split(WIDTH, title + e0 + f.gap + e1 - 1) == []
+    head, rest = f.split(WIDTH, title + e0 + f.gap + e1 + 5)
+    assert head.title is not None and len(head.entries) == 2 and rest.title is None and len(rest.entries) == 2
+    assert rest.continued and head.goes_on and not rest.goes_on and not head.continued
+    head, rest = f.split(WIDTH, title + e0 + e1 + e2 + 2 * f.gap + 5)  # three fit: two stay, two go on
+    assert len(head.entries) == 2 and len(rest.entries) == 2
+    assert f.start_height(WIDTH, 1000) == pytest.approx(title + e0 + f.gap + e1, abs=0.02)
+    short = _flowable(styles, [("Januar", None, "Eins."), ("Februar", None, "Zwei."), ("März", None, "Drei.")])
+    short.wrap(WIDTH, 1000)
+    assert short.split(WIDTH, short.height - 1) == []  # three short entries move on whole
+    assert short.start_height(WIDTH, 1000) == short.height
 
 
 def test_a_long_entry_splits_with_two_lines_on_each_side(styles):
     long_text = " ".join(_sentence(k) for k in range(8))
     f = _flowable(styles, [("Januar", "Titel", long_text)], title=None)
     f.wrap(WIDTH, 1000)
+    assert f.split(WIDTH, f.height - 1) == []  # one entry: each part would hold only a part of it
+    f.page = f.height - 1  # taller than a page: it splits as it can, between lines
     entry = f.entries[0]
     leading = entry.text.style.leading
     lines = entry.lines()
@@ -372,6 +382,11 @@ def test_a_long_entry_splits_with_two_lines_on_each_side(styles):
     assert rest.entries[0].date is None and len(rest.entries[0].text.blPara.lines) == lines - 2
     head, rest = f.split(WIDTH, above + leading * (lines - 0.5))
     assert len(head.entries[0].text.blPara.lines) == lines - 2  # never one line alone overleaf
+    between = _flowable(styles, [("Januar", None, "Eins."), ("Februar", "Titel", long_text), ("März", None, "Drei.")])
+    between.wrap(WIDTH, 1000)
+    first = between._title_height(WIDTH, 1000) + between.entries[0].height + between.gap + above
+    head, rest = between.split(WIDTH, first + leading * 2.5)  # its start and the entry before it: two parts each
+    assert len(head.entries) == len(rest.entries) == 2 and not rest.entries[0].first
 
 
 # -- bad input: each with its place and a hint ------------------------------------------------------

@@ -8,13 +8,15 @@ from __future__ import annotations
 from typing import Any
 
 from reportlab.platypus import PageBreak, Paragraph
-from reportlab.platypus.flowables import BalancedColumns, cdeepcopy
+from reportlab.platypus.flowables import BalancedColumns, KeepInFrame, cdeepcopy
 
 from .context import LayoutContext
-from .flow import glue_heads, split_on, start_height, wrap_on
+from .flow import HeadWith, glue_heads, split_on, start_height, wrap_on
 from .measure import column_width as _column_width
 from .measure import columns_box
 from .styles import MM
+
+NEEDED = 72 - 1e-6  # reportlab's `needed` (an inch, less its fuzz): the room columns need to start on a page
 
 
 class Columns(BalancedColumns):
@@ -23,7 +25,7 @@ class Columns(BalancedColumns):
     their last lines go on with it to the next."""
 
     keep = 0.0  # the height of text each column keeps on the last page (the section's end: layout.pagefill)
-    line = 0.0  # a line of body text (with `keep`)
+    line = 0.0  # a line of body text
     then: Any = None  # a spanning figure and the columns after it, which these set where they end (layout.floats)
 
     def __init__(self, flowables: list[Any], gap: float, after: list[Any] | None = None,
@@ -36,11 +38,29 @@ class Columns(BalancedColumns):
         """The width of both columns in a frame `aw` wide."""
         return aw if self.box is None else min(self.box[1], aw - self.box[0])
 
+    def _set_needed(self, aw: float) -> None:
+        """The room the columns need to start on a page: reportlab's inch (a start of about five lines), or
+        all of them where they are shorter — a section's last two lines after a chart fit under it (a
+        US report's tail went to a page of its own, 94 % empty, with 20 mm free under the chart)."""
+        canv = getattr(self, "canv", None)
+        if canv is None:
+            return
+        whole = self._findSplit(canv, (self._width(aw) - self.gap) / 2, 2 * NEEDED + 1, content=list(self._content),
+                                paraFix=False)[1]
+        self._needed = min(NEEDED, whole / 2 + self.line / 2)  # (an odd line: one more in the first column)
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        self._set_needed(aw)
+        return super().wrap(aw, ah)
+
     def start_height(self, aw: float, ah: float, canv: Any = None) -> float:
         """Under a heading, the start of the first column must fit (see layout.flow), and the room
         reportlab's columns need to start at all: with less than `needed` left after their space
         before (which its check counts once more), they start on the next page."""
         first = start_height(self._content[0], (self._width(aw) - self.gap) / 2, ah, canv)
+        if canv is not None and getattr(self, "canv", None) is None:
+            self.canv = canv
+        self._set_needed(aw)
         return max(first, 2 * self.spaceBefore + self._needed + 1)  # 1: reportlab's frame arithmetic rounds
 
     def _after_height(self, aw: float, ah: float) -> float:
@@ -77,7 +97,7 @@ class Columns(BalancedColumns):
     def _columns(self, aw: float, ah: float) -> tuple[float, list[Any]]:
         if not self._frame._atTop and not self._first_fits(aw, ah):
             return 0, [PageBreak(), self]  # all of it on the next page
-        fh, content = super()._generated_content(aw, ah)
+        fh, content = _heads_on_top(*super()._generated_content(aw, ah))
         need = self._after_height(aw, ah) if self.after else 0.0
         lift = 0.0  # the columns end this much higher on this page
         if need and not _continues(content) and fh + need > ah:
@@ -113,13 +133,23 @@ class Columns(BalancedColumns):
         frame = self._frame
         frame._y1 += lift  # reportlab places the columns from the frame's foot up
         try:
-            return super()._generated_content(aw, ah - lift)
+            return _heads_on_top(*super()._generated_content(aw, ah - lift))
         finally:
             frame._y1 -= lift
 
     def _stacked(self, flowables: list[Any], aw: float) -> float:
         """The height of `flowables` in one column: twice what they take balanced in two."""
         return self._findSplit(self.canv, (aw - self.gap) / 2, 1e9, content=list(flowables), paraFix=False)[1]
+
+
+def _heads_on_top(fh: float, content: list[Any]) -> tuple[float, list[Any]]:
+    """reportlab's columns with heads at a column's top set there (HeadWith.at_top): a question that
+    opens the right column stands beside the left column's first line, not lower."""
+    for f in content:
+        inner = getattr(f, "_content", None) if isinstance(f, KeepInFrame) else None
+        if inner and isinstance(inner[0], HeadWith) and inner[0].grid:
+            f._content = [inner[0].at_top(), *inner[1:]]
+    return fh, content
 
 
 def _takes_whole(rest: list[Any], more: list[Any]) -> bool:
@@ -145,9 +175,11 @@ def balanced(ctx: LayoutContext, flowables: list[Any]) -> list[Any]:
     left, width = columns_box(ctx)
     box = None if (left, width) == (0.0, ctx.text_width) else (left, width)
     leading = ctx.styles.theme.sizes.leading
-    return [Columns(glue_heads(on_grid(flowables, leading), leading), gap, box=box, leftPadding=0, rightPadding=0,
-                    topPadding=0, bottomPadding=0, spaceBefore=ctx.styles.theme.sizes.leading * 0.3,
-                    spaceAfter=ctx.styles.theme.sizes.leading * 0.6)]
+    cols = Columns(glue_heads(on_grid(flowables, leading), leading), gap, box=box, leftPadding=0, rightPadding=0,
+                   topPadding=0, bottomPadding=0, spaceBefore=ctx.styles.theme.sizes.leading * 0.3,
+                   spaceAfter=ctx.styles.theme.sizes.leading * 0.6)
+    cols.line = leading
+    return [cols]
 
 
 def on_grid(flowables: list[Any], leading: float) -> list[Any]:

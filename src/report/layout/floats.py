@@ -267,7 +267,7 @@ class Deferred:
         here, fig = _floated(self.fig)
         own = list(cols._content)
         joined = Columns([*own, here, *following[:n]], cols.gap, **cols.kw)  # (`aw` and the frame: in the box)
-        joined._frame, joined.canv = frame, canv
+        joined._frame, joined.canv, joined.line = frame, canv, cols.line
         jh, generated = joined._generated_content(aw, ah)
         if not generated or not isinstance(generated[-1], Columns):
             return plain  # (all of the text before it: it would end up after it, alone)

@@ -135,23 +135,49 @@ class HeadWith(Flowable):
     for the heads and the start of the next flowable, all of it moves on; the next flowable may
     still split after its start."""
 
-    def __init__(self, heads: list[Any], body: Any, grid: float = 0.0):
+    def __init__(self, heads: list[Any], body: Any, grid: float = 0.0, above: float = 0.0):
         """`grid`: the text's leading, where the heads take whole lines (see `on_grid`): the room they
-        leave above themselves makes up the rest."""
+        leave above themselves makes up the rest, as their space before — which a column's top drops, as
+        it drops any, so that a question there stands on the column's first line, beside the other
+        column's (it stood 0.75 of a line lower). `above`: the space after the block before them, which
+        that space includes (a frame sets the larger of the two, not both)."""
         super().__init__()
-        self.heads, self.body, self.grid = heads, body, grid
+        self.heads, self.body, self.grid, self.above = heads, body, grid, above
+        self.top = False  # at a column's top (see `at_top`)
         self.spaceBefore = 0.0 if grid else heads[0].getSpaceBefore()
         self.spaceAfter = body.getSpaceAfter()
 
-    def _heads_height(self, aw: float, ah: float) -> float:
+    def _own_height(self, aw: float, ah: float) -> float:
+        """The heads' height with the spaces between them and under them."""
         total = 0.0
         for i, head in enumerate(self.heads):
             total += head.wrap(aw, ah)[1] + head.getSpaceAfter() + (head.getSpaceBefore() if i else 0)
-        total += self.body.getSpaceBefore()
+        return total + self.body.getSpaceBefore()
+
+    def _heads_height(self, aw: float, ah: float) -> float:
+        """That in whole lines, on a grid."""
+        total = self._own_height(aw, ah)
         return math.ceil(total / self.grid - 0.01) * self.grid if self.grid else total
 
+    def at_top(self) -> HeadWith:
+        """A copy for a column's top, on a grid: the heads on its first line, beside the other column's,
+        and what they head on the grid's next line (a question's 0.25 of a line under it dropped, which
+        would have set the answer's lines a quarter line off the other column's) — or a whole line lower
+        where more than the spaces under the heads would go (a sub-heading's lines)."""
+        glued = HeadWith(self.heads, self.body, self.grid, self.above)
+        glued.top = True
+        return glued
+
+    def _top_height(self, aw: float, ah: float) -> float:
+        own = self._own_height(aw, ah)
+        below = self.heads[-1].getSpaceAfter() + self.body.getSpaceBefore()
+        fewer = math.floor(own / self.grid + 0.01) * self.grid
+        return fewer if own - fewer <= below + 0.01 else self._heads_height(aw, ah)
+
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
-        self.hh = self._heads_height(aw, ah)
+        self.hh = self._top_height(aw, ah) if self.top and self.grid else self._own_height(aw, ah)
+        if self.grid:
+            self.spaceBefore = self.above + self._heads_height(aw, ah) - self.hh
         _, bh = wrap_on(self.body, getattr(self, "canv", None), aw, max(ah - self.hh, 0))
         self.width, self.height = aw, self.hh + bh
         return aw, self.height
@@ -161,31 +187,23 @@ class HeadWith(Flowable):
             - self.body.getSpaceBefore()
 
     def split(self, aw: float, ah: float) -> list[Any]:
-        hh = self._heads_height(aw, ah)
-        if self.start_height(aw, ah) > ah:
+        hh = self._own_height(aw, ah)
+        if self.start_height(aw, ah) - self._heads_height(aw, ah) + hh > ah:
             return []  # all of it in the next column or on the next page
         parts = split_on(self.body, getattr(self, "canv", None), aw, ah - hh)
         if not parts:
             return []
-        return [HeadWith(self.heads, parts[0], self.grid), *parts[1:]]
+        return [HeadWith(self.heads, parts[0], self.grid, self.above), *parts[1:]]
 
     def draw(self) -> None:
         y = self.height
-        if self.grid:  # the heads stand at the foot of their whole lines, over the text they head
-            y -= self.hh - _unrounded(self, self.width, self.height)
         for i, head in enumerate(self.heads):
             _, h = head.wrap(self.width, self.height)
             y -= h + (head.getSpaceBefore() if i else 0)
             head.drawOn(self.canv, 0, y)
             y -= head.getSpaceAfter()
-        y -= self.body.getSpaceBefore()
-        _, bh = wrap_on(self.body, self.canv, self.width, y)
-        self.body.drawOn(self.canv, 0, y - bh)
-
-
-def _unrounded(glued: HeadWith, aw: float, ah: float) -> float:
-    """The heads' own height and spaces, not rounded to whole lines."""
-    return HeadWith(glued.heads, glued.body)._heads_height(aw, ah)
+        wrap_on(self.body, self.canv, self.width, self.height - self.hh)
+        self.body.drawOn(self.canv, 0, 0)  # (under the heads' `hh`)
 
 
 def glue_heads(story: list[Any], grid: float = 0.0) -> list[Any]:
@@ -197,7 +215,8 @@ def glue_heads(story: list[Any], grid: float = 0.0) -> list[Any]:
             flowable.keepWithNext = 0
             heads.append(flowable)
         elif heads and not _is_space(flowable):
-            out.append(HeadWith(heads, flowable, grid))
+            before = next((f for f in reversed(out) if not _is_space(f) and not getattr(f, "_ZEROSIZE", False)), None)
+            out.append(HeadWith(heads, flowable, grid, before.getSpaceAfter() if before is not None else 0.0))
             heads = []
         else:
             out.append(flowable)

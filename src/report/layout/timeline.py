@@ -7,7 +7,8 @@ inside its longest word); where that leaves the text fewer than MIN_TEXT_CHARS a
 on A5), each date stands above its text instead, the rule on the column's edge.
 
 A timeline splits between entries, and inside an entry of four lines or more between lines, with
-MIN_SPLIT_LINES on each side; its title stays with the first entry. Where it goes on, the rule runs
+MIN_SPLIT_LINES on each side, and MIN_ENTRIES entries (or parts of one) in each part: its title
+stays with the first two, and a short timeline moves on whole. Where it goes on, the rule runs
 to the foot of the part and on from the top of the next. Tagged as one list across its parts: L
 (its title a Caption) / LI / Lbl (the date) / LBody (title and text), read date, then text."""
 
@@ -24,12 +25,16 @@ from ..model import Timeline
 from ..tagging import Shared, artifact, content, group, shared_group
 from . import notes
 from .context import LayoutContext
+from .templates import text_frame_height
 from .text import Paragraph, rl_markup, rl_plain, text_chars
 
 DATE_SHARE = 0.25  # the widest the date column is, as a share of the measure (a longer date wraps)
 DATE_MIN = 4.0  # em: the narrowest it is (Q1 … Q4 would pull the rule against the dates)
 MIN_TEXT_CHARS = 30  # the text beside the dates holds this many characters a line, else dates stand above it
 MIN_SPLIT_LINES = 2  # a split entry keeps this many lines of its text on each side
+# entries (or parts of a split one) on each side of a page break: a title and one entry at a page's foot, the
+# other four overleaf, read as stranded (a US report's „FY2026: The Year at a Glance“), as tables keep rows
+MIN_ENTRIES = 2
 # em between the date column (its widest date) and the dot's edge: 0.9 em to the rule's middle left the widest
 # date, « 21 septembre », 0.67 em from its dot, close enough to read as touching it
 DATE_GAP = 1.0
@@ -119,8 +124,10 @@ class TimelineFlowable(Flowable):
 
     def __init__(self, title: Paragraph | None, entries: list[Entry], x: float, dates: list[str],
                  date_font: tuple[str, float], leading: float, colour: Any, tags: Shared, continued: bool = False,
-                 goes_on: bool = False):
+                 goes_on: bool = False, page: float = float("inf")):
+        """`page`: the text frame's height: a timeline taller splits where it must (see `split`)."""
         super().__init__()
+        self.page = page
         self.title, self.entries, self.x, self.dates, self.date_font = title, entries, x, dates, date_font
         self.size, self.leading, self.colour, self.tags = date_font[1], leading, colour, tags
         self.continued, self.goes_on = continued, goes_on
@@ -155,33 +162,51 @@ class TimelineFlowable(Flowable):
         return aw, self.height
 
     def start_height(self, aw: float, ah: float, canv: Any = None) -> float:
-        """Under a heading, the title and the start of the first entry must fit (see layout.flow)."""
+        """Under a heading, the least of it that stands on a page (see `split`; layout.flow)."""
         self.wrap(aw, ah)
-        return self._title_height(aw, ah) + self.entries[0].least(self._grid, ah)
+        title, whole = self._title_height(aw, ah), self.height
+        tops, used = [], title
+        for i, entry in enumerate(self.entries):
+            gap = self.gap if i else 0.0
+            tops += [used + gap + entry.least(self._grid, ah), used + gap + entry.height]
+            used += gap + entry.height
+        return next((h for h in sorted(tops) if h < whole and self._split(aw, h + 0.01, MIN_ENTRIES)), whole)
 
     def split(self, aw: float, ah: float) -> list[Any]:
-        """As many entries as fit, the last of them split between lines where it is long enough; never
-        the title alone. Nothing where not even the first entry's start fits (all of it moves on)."""
+        """As many entries as fit, the last of them split between lines where it is long enough, with
+        MIN_ENTRIES entries (or parts of one) in each part, else fewer on this page: the title never
+        with one entry alone at a page's foot. Nothing where not even that fits (all of it moves on).
+        Only a timeline taller than a page that splits no other way (one long entry) splits as it can."""
+        parts = self._split(aw, ah, MIN_ENTRIES)
+        if parts:
+            return parts
+        frame = getattr(self, "_frame", None)
+        if self.height > self.page or frame is not None and getattr(frame, "_atTop", False):
+            return self._split(aw, ah, 1)
+        return []
+
+    def _split(self, aw: float, ah: float, least: int) -> list[Any]:
         self.wrap(aw, ah)
-        grid, used = self._grid, self._title_height(aw, ah)
+        grid, used, n = self._grid, self._title_height(aw, ah), len(self.entries)
         for i, entry in enumerate(self.entries):
             gap = self.gap if i else 0.0
             if used + gap + entry.height <= ah:
                 used += gap + entry.height
                 continue
             pieces = entry.split(grid, ah - used - gap)
-            if pieces is None and i == 0:
+            if pieces is not None and i + 1 >= least and n - i >= least:
+                return [self._part([*self.entries[:i], pieces[0]], True),
+                        self._part([pieces[1], *self.entries[i + 1:]], False)]
+            k = min(i, n - least)  # whole entries here, at least `least` of them on either side
+            if k < least:
                 return []
-            if pieces is None:
-                return [self._part(self.entries[:i], True), self._part(self.entries[i:], False)]
-            return [self._part([*self.entries[:i], pieces[0]], True),
-                    self._part([pieces[1], *self.entries[i + 1:]], False)]
+            return [self._part(self.entries[:k], True), self._part(self.entries[k:], False)]
         return []
 
     def _part(self, entries: list[Entry], first: bool) -> TimelineFlowable:
         part = TimelineFlowable(self.title if first else None, entries, self.x, self.dates, self.date_font,
                                 self.leading, self.colour, self.tags, self.continued or not first,
-                                self.goes_on or first)
+                                self.goes_on or first, self.page)
         part.spaceBefore = self.spaceBefore if first else 0.0
         part.spaceAfter = 0.0 if first else self.spaceAfter
         return part
@@ -266,7 +291,7 @@ def layout(ctx: LayoutContext, block: Timeline, x: float) -> list[Any]:
                                                                       keepWithNext=0))
         title.role = "Caption"  # the list's caption (its first kid in the tags), not a heading of the section
     flowable = TimelineFlowable(title, entries, x, [e.date_text for e in entries], (st.font["bold"], size), leading,
-                                st.colour("accent"), Shared())
+                                st.colour("accent"), Shared(), page=text_frame_height(ctx.geometry, st.theme.page))
     flowable.spaceBefore = leading * 0.6
     flowable.spaceAfter = leading * 0.6
     return [flowable]
