@@ -156,9 +156,9 @@ def test_a_wrong_numbers_block_is_reported_at_its_place_and_alone(tmp_path):
                                                "  - {value: '1,234.5', label: in the house style}\n"})
     assert _errors(content, '  decimals: "."\n  thousand: ","\n') == [
         "content/report.yaml:{0}:3: error: report: numbers: unknown key 'decimals'\n"
-        "  hint: did you mean 'decimal'? (known: decimal, thousands, group_four_digits)",
+        "  hint: did you mean 'decimal'? (known: decimal, thousands, group_four_digits, negatives, currency_sign)",
         "content/report.yaml:{1}:3: error: report: numbers: unknown key 'thousand'\n"
-        "  hint: did you mean 'thousands'? (known: decimal, thousands, group_four_digits)"]
+        "  hint: did you mean 'thousands'? (known: decimal, thousands, group_four_digits, negatives, currency_sign)"]
     assert _errors(content, '  decimal: ";"\n  thousands: apostrophe\n') == [
         "content/report.yaml:{0}:12: error: report: numbers: decimal: ';' is not a decimal separator\n"
         '  hint: write "," (1234,5) or "." (1234.5), in quotes',

@@ -239,7 +239,10 @@ def number_notation(raw: object, ctx: ReadContext) -> Locale | None:
         return None  # not a block of keys: said when report.yaml is read
     quiet = Diagnostics()  # said when report.yaml is read
     read = Reader(quiet, replace(ctx, positions={})).read(numbers, raw.value_pos["numbers"], Numbers, "numbers")
-    return None if read is INVALID or quiet.errors else get_locale(language, read)
+    if read is INVALID or quiet.errors:
+        return None
+    ctx.negatives, ctx.currency_sign = read.negatives, read.currency_sign  # the tables' defaults (model.tables)
+    return get_locale(language, read)
 
 
 _LANGUAGE_LINE = re.compile(r"^language:\s*['\"]?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)['\"]?\s*(?:#.*)?$")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 from ..errors import Diagnostic, Diagnostics
 from .blocks import FOCUS_DESCRIPTION, focus_spec, read_focus
@@ -223,6 +223,16 @@ class Numbers(Node):
         "false: a four-digit number stands without a thousands separator (1000, but 10.000), as DIN 5008 and "
         "the SI allow; in a table column or on a chart's value axis that also holds a larger number, all are "
         "grouped, so that the digits line up. Default: true (1.000).", default=None, example=False)
+    negatives: Literal["minus", "brackets"] | None = spec(
+        "How the tables' number and currency columns print negative numbers, in every table that does not say "
+        "otherwise (a table's or a column's own `negatives` overrides): minus (−1,251) or brackets, as accounts "
+        "set them ((1,251)). Default: as written — a number written in brackets, (12), prints in brackets, any "
+        "other with a minus.", default=None, example="brackets")
+    currency_sign: Literal["heading", "first_and_total"] | None = spec(
+        "Where the tables' currency columns print the sign of their unit, in every table that does not say "
+        "otherwise: heading (under the column's heading) or first_and_total (on the first amount and on each "
+        "total row, as US financial statements set it: $ 11,412 … $ 43,053). Default: heading.", default=None,
+        example="first_and_total")
 
     def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
         self.decimal = self._mark("decimal", DECIMAL_MARKS, '"," (1234,5) or "." (1234.5)', diag, ctx)
@@ -304,6 +314,10 @@ INVALID_MARK = object()  # a separator that is wrong (said): the override is not
 
 @dataclass(kw_only=True)
 class Report(Node):
+    # keys written at the top that belong in a block: what the unknown-key error hints
+    KEYS_ELSEWHERE: ClassVar[dict[str, str]] = {
+        "negatives": "a report-wide setting for the tables' negative numbers goes under numbers:, "
+                     "e.g. numbers: {negatives: brackets} (a table's own negatives: overrides it)"}
     name: str = spec("Base name of the output files (letters, digits, hyphens).",
                      example="jahresrueckblick-2017", example_en="annual-review-2025")
     title: str = spec("Title on the cover and in the PDF metadata.",

@@ -89,7 +89,7 @@ def mm_range(low: float, high: float) -> str:
 def spec(description: str, default: Any = MISSING, example: Any = None, *,
          max_length: int | None = None, items: tuple[int, int | None] | None = None,
          between: tuple[float, float] | None = None, kinds: dict[str, tuple[type, str | None]] | None = None,
-         example_en: Any = None, empty: bool = False) -> Any:
+         example_en: Any = None, empty: bool = False, too_many: str | None = None) -> Any:
     """A model field with the description and example shown in errors and the schema
     (`example_en`: the example a hint shows in an English document, where `example` is German text).
 
@@ -98,9 +98,12 @@ def spec(description: str, default: Any = MISSING, example: Any = None, *,
     `between` bounds a number (each number of a list), both ends included. `kinds` makes the
     field a list of blocks, each one key naming its kind in that registry (`- paragraph: …`).
     `empty`: the text may be empty ("", a table's row-label column without a heading).
+    `too_many`: the hint where a list has more items than `items` allows (how to split it).
     """
     meta = {"description": description, "example": example, "max_length": max_length, "items": items,
             "between": between, "kinds": kinds, "example_en": example_en, "empty": empty}
+    if too_many:
+        meta["too_many"] = too_many
     if isinstance(default, (list, dict)):
         return field(default_factory=lambda: type(default)(default), metadata=meta)
     return field(default=default, metadata=meta)
@@ -140,6 +143,8 @@ class ReadContext:
     # the document language's number notation (thousands, decimal); None until report.yaml is read
     numbers: Separators | None = None
     language: str = ""  # report.yaml's language ("en-GB"), "" until it is read: the examples hints show
+    negatives: str | None = None  # report.yaml's numbers: negatives: the tables' default (Table.negatives)
+    currency_sign: str | None = None  # report.yaml's numbers: currency_sign: (Table.currency_sign)
     data_said: dict = field(default_factory=dict)  # problems of data files reported already (tabular.report_once)
     section_language: str | None = None  # the `language:` of the section being read, where it has one
 
@@ -467,6 +472,8 @@ class Reader:
                 if KEY_SPELLINGS.get(key) in flds:  # organization: the keys are spelled one way
                     meant.add(KEY_SPELLINGS[key])
                     hint = f"the keys are spelled the British way: write '{KEY_SPELLINGS[key]}:'"
+                elif key in getattr(cls, "KEYS_ELSEWHERE", {}):  # a key that belongs in a block of this one
+                    hint = cls.KEYS_ELSEWHERE[key]
                 else:
                     hint = did_you_mean(key, list(flds))
                     meant.update(closest(key, list(flds)))
@@ -526,6 +533,7 @@ class Reader:
                                 f"give at least {lo}")
             else:
                 self.diag.error(pos, f"{what}: {name}: {len(result)} items given, but {lo} to {hi} are needed",
+                                meta.get("too_many") if len(result) > hi and meta.get("too_many") else
                                 f"give at least {lo} and at most {hi}"
                                 + (" (split it into two)" if len(result) > hi else ""))
             ok = False

@@ -242,7 +242,11 @@ class KeyFiguresSection(Node):
                       example_en="The year in figures")
     kicker: str | None = spec("Small line above the heading.", default=None, max_length=80)
     intro: Markup | None = spec("Text under the heading.", default=None)
-    figures: list[KeyFigure] = spec("The tiles, in reading order.", items=(1, 12))
+    figures: list[KeyFigure] = spec(
+        "The tiles, in reading order.", items=(1, 12),
+        too_many="a page holds at most 12 tiles: put the rest into a second key-figures section, a file of its "
+                 "own, e.g. sections/02-figures-2.yaml with kind: key_figures, title: … and figures: (its tiles), "
+                 "and list it after this one under sections: in report.yaml")
     columns: int | None = spec("Tiles side by side: 2 to 5. Default: by the page's width: 2 on a portrait page (3 for "
                                "nine tiles or more), on a wide page as many as keep a tile 50 to 100 mm wide in "
                                "the fewest rows (A4 landscape: 4, 3 for five, six or nine tiles). Where a tile "

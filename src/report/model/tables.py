@@ -24,8 +24,21 @@ MAX_ROWS = 500  # more does not belong in a printed review
 ROW_KINDS = ("header", "group", "body", "subtotal", "total")
 NAMED_KINDS = tuple(k for k in ROW_KINDS if k != "body")  # what row_kinds may name
 MARKS = "¹²³⁴⁵⁶⁷⁸⁹"  # footnote marks, in the order the notes are listed
-NO_VALUE = ("–", "—", "-")  # a dash in a number column: nothing to report
+NO_VALUE = ("–", "—", "-")  # a dash in a number column: nothing to report (printed as typed, "-" as a dash)
 PERCENT_UNITS = ("%",)  # a row in one of these changes in (percentage) points
+CURRENCY_SIGNS = "$£€¥"  # a sign that currency_sign: first_and_total sets on the first and total rows
+SIGN_PLACES = ("heading", "first_and_total")
+
+
+def unit_sign(unit: str | None) -> tuple[str, str] | None:
+    """A column unit's currency sign and the rest of it: '$ thousands' → ('$', 'thousands'), '$' →
+    ('$', ''), 'Mio. €' → ('€', 'Mio.'); None for a unit without one at its start or end ('TEUR')."""
+    unit = " ".join((unit or "").split())
+    if unit[:1] and unit[0] in CURRENCY_SIGNS:
+        return unit[0], unit[1:].strip()
+    if unit[-1:] and unit[-1] in CURRENCY_SIGNS:
+        return unit[-1], unit[:-1].strip()
+    return None
 
 
 class NotMeaningful:
@@ -127,6 +140,14 @@ class TableColumn(Node):
     negatives: Literal["minus", "brackets"] | None = spec(
         "How this column prints negative numbers, overriding the table's `negatives`: minus (−1,251) or "
         "brackets, as accounts set them ((1,251), positives without a plus).", default=None, example="brackets")
+    currency_sign: Literal["heading", "first_and_total"] | None = spec(
+        "Where the currency sign of the column's unit prints: heading (in the unit line under the heading) or "
+        "first_and_total, as US financial statements set it: on the first amount and on each total row, "
+        "hung left of the column's widest amount ($ 11,412 … $ 43,053), the unit line under the heading "
+        "keeping only the rest of the unit ('$ thousands' → 'thousands'; '$': none). Overrides the table's. "
+        "Default: heading, unless the cells carry the sign on exactly those rows, as a spreadsheet exports "
+        "such a statement (\"$11,412\" in the first row and the total): then first_and_total.",
+        default=None, example="first_and_total")
 
     @property
     def numeric(self) -> bool:
@@ -179,6 +200,10 @@ class Table(Node):
         "also for percent columns): minus (−1,251) or brackets, as accounts set them ((1,251), the closing "
         "bracket beyond the aligned digits). Default: as written — a number written in brackets, (12), "
         "prints in brackets, any other with a minus.", default=None, example="brackets")
+    currency_sign: Literal["heading", "first_and_total"] | None = spec(
+        "Where the currency columns (type currency) print the sign of their unit: heading (under the heading) "
+        "or first_and_total (on the first amount and on each total row, as US financial statements set it; "
+        "see the column's `currency_sign`, which overrides this).", default=None, example="first_and_total")
     place: Literal["auto", "here"] = spec(
         "auto: a table shorter than a page moves on whole where the rest of the page is too short for it, "
         "unless its title, header and at least two thirds of its rows fit there: then it breaks there. here: "
@@ -190,8 +215,21 @@ class Table(Node):
     notation: Any = field(default=None, init=False, repr=False)  # of the CSV file's numbers (tabular.CsvData)
     _unit_cells: dict = field(default_factory=dict, init=False, repr=False)  # column → (pos, unit, text, cells)
     _rounded_cells: dict = field(default_factory=dict, init=False, repr=False)  # column → [(pos, what, number)]
+    # column → [(pos, error or None)]: cells written with the unit's currency sign (_read_signs)
+    _signed_cells: dict = field(default_factory=dict, init=False, repr=False)
+    _signs_read: dict = field(default_factory=dict, init=False, repr=False)  # column → 'first_and_total'
 
     def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
+        if self.negatives is None:  # report.yaml's numbers: negatives:, where the table does not say
+            self.negatives = ctx.negatives
+        if self.currency_sign is None:  # … and its currency_sign:
+            self.currency_sign = ctx.currency_sign
+        for col in self.columns:
+            if col.currency_sign == "first_and_total" and unit_sign(col.unit) is None:
+                diag.error(ctx.value_pos(col, "currency_sign"), f"table '{self.title}': column '{col.name}': "
+                           f"currency_sign: first_and_total sets the currency sign of the column's unit, but "
+                           + (f"its unit, {col.unit!r}, begins or ends with none" if col.unit else "it has no unit"),
+                           "give the column a unit with its sign, e.g. unit: '$' or unit: '$ thousands'")
         names = [c.name for c in self.columns]
         for i, col in enumerate(self.columns):
             if i and not col.name:
@@ -257,6 +295,7 @@ class Table(Node):
             diag.error(kpos, f"table '{self.title}': row_units names the row '{label}', which the table does not have",
                        did_you_mean(label, [_label_of(r) for r, *_ in source]))
         self._unit_errors(diag)
+        self._read_signs(rows, diag)
         self._years(rows, diag, ctx)
         self._change_signs(rows, diag, ctx)
         for col in self.columns:  # digits that decimals: rounds away, once per column
@@ -294,6 +333,52 @@ class Table(Node):
         if col.negatives is not None:
             return col.negatives
         return self.negatives if col.type in ("number", "currency") else None
+
+    def signs_of(self, col: TableColumn) -> str:
+        """Where `col` prints its unit's currency sign: 'first_and_total' or 'heading'."""
+        how = col.currency_sign or self._signs_read.get(col.name) or (
+            self.currency_sign if col.type == "currency" else None)
+        return "first_and_total" if how == "first_and_total" and unit_sign(col.unit) else "heading"
+
+    def sign_rows(self, col: TableColumn, rows: list[TableRow] | None = None) -> set[int]:
+        """The rows (indexes into `rows`, by default the table's) that print the currency sign of
+        column `col` under first_and_total: the first with an amount in it, and every total row."""
+        rows = self.table if rows is None else rows
+        i = self.columns.index(col)
+        amounts = [k for k, r in enumerate(rows) if i < len(r.cells) and isinstance(r.cells[i].value, Number)]
+        return ({amounts[0]} if amounts else set()) | {k for k in amounts if rows[k].kind == "total"}
+
+    def _read_signs(self, rows: list[TableRow], diag: Diagnostics) -> None:
+        """Cells written with the currency sign of their column's unit ('$11,412' under '$ thousands'). On
+        exactly the rows first_and_total sets it on (the first amount and the totals, with at least two
+        amounts without it), as a spreadsheet exports a US statement, they say first_and_total, where
+        nothing else says where the sign goes. Otherwise the sign prints under the heading: an inline
+        cell that repeats it is an error (as every unit repeated), CSV cells on some rows but not all
+        a warning, once per column (a sign written there is not dropped silently)."""
+        for name, cells in self._signed_cells.items():
+            col = next(c for c in self.columns if c.name == name)
+            i = self.columns.index(col)
+            signed = {c[0] for c in cells}
+            where = [k for k, r in enumerate(rows) if i < len(r.cells) and r.cells[i].pos in signed]
+            amounts = [k for k, r in enumerate(rows) if i < len(r.cells) and isinstance(r.cells[i].value, Number)]
+            told = col.currency_sign or self.currency_sign if col.type == "currency" else col.currency_sign
+            if told is None and set(where) == self.sign_rows(col, rows) and len(amounts) - len(where) >= 2:
+                self._signs_read[name] = "first_and_total"
+            if self.signs_of(col) == "first_and_total":
+                continue
+            errors = [(pos, e) for pos, e in cells if e is not None]
+            for pos, (message, hint) in errors:
+                diag.error(pos, message, hint)
+            if not errors and told is None and len(where) < len(amounts):
+                sign = unit_sign(col.unit)[0]
+                first = rows[where[0]]
+                diag.warning(first.cells[i].pos, f"table '{self.title}': column '{name}': {len(where)} of its "
+                             f"{len(amounts)} amounts are written with '{sign}' ('{_label(first)}' …); the sign "
+                             "prints under the heading, in the column's unit, not in these cells",
+                             f"to print it on the first amount and on the totals, as US financial statements do, "
+                             f"add currency_sign: first_and_total to the column (or write '{sign}' on exactly "
+                             "those rows)")
+        self._signed_cells.clear()
 
     def brackets(self, col: TableColumn, number: Number) -> bool:
         """Does `number` in `col` print a negative value in brackets?"""
@@ -407,8 +492,8 @@ class Table(Node):
         text = " ".join(text.split(" ")).strip()
         if not col.numeric or not text:
             return text or None
-        if text in NO_VALUE:
-            return "–"
+        if text in NO_VALUE:  # the dash as typed (– or —); a hyphen prints as the language's (layout)
+            return text
         marks = getattr(ctx.numbers, "not_applicable", ())
         if mark_key(text) in {mark_key(m) for m in marks}:  # n.v.t., n/a: printed as written, no value
             return text
@@ -426,6 +511,7 @@ class Table(Node):
             # a spreadsheet's formatted cell, exported with the column's own unit ('42,1 %', '23.874 T€',
             # '$1,329.3' and '($918.2)' in a '$M' column), as a chart's data is read: printed under its heading
             bare = without_unit(text, column_unit)
+            self._note_sign(col, text, bare, pos, row_unit)
             split = None if bare != text and _reads(bare, seps) else (_UNIT_IN_CELL.fullmatch(text)
                                                                      or _UNIT_BEFORE_CELL.fullmatch(text))
             if bare != text and split is None:
@@ -456,14 +542,30 @@ class Table(Node):
             bare = without_unit(text, column_unit) if isinstance(value, str) else text
             if bare != text and _reads(bare, self.notation or ctx.numbers):  # 'Fr. 50.–' under unit: Fr.
                 whose, where = ("row's", "after each number") if row_unit else ("column's", "under the heading")
-                diag.error(pos, f"{what}: {text!r} repeats the {whose} unit",
-                           f"write the number alone, {bare}: the unit {column_unit} prints {where}")
-                return None
+                message = (f"{what}: {text!r} repeats the {whose} unit",
+                           f"write the number alone, {bare}: the unit {column_unit} prints {where}"
+                           + ("; for the sign on the first and total rows, as US financial statements set it, "
+                              "add currency_sign: first_and_total to the column" if not row_unit
+                              and unit_sign(column_unit) else ""))
+                if not self._note_sign(col, text, bare, pos, row_unit, message):
+                    diag.error(pos, *message)
+                    return None
+                value = bare  # the sign is the column's: where it prints is said after the rows (_read_signs)
             number = Reader(diag, ctx).read(value, pos, Number, what)
             if not isinstance(number, Number):
                 return None
         self._rounded_cells.setdefault(col.name, []).append((pos, f"{what}:", number))  # (_rounding_warnings)
         return number
+
+    def _note_sign(self, col: TableColumn, text: str, bare: str, pos: Pos, row_unit: str | None,
+                   error: tuple[str, str] | None = None) -> bool:
+        """Note a cell written with the currency sign of its column's unit ('$11,412'), for _read_signs:
+        True where it is one (with the `error` to report where the sign is not wanted in cells)."""
+        sign = unit_sign(col.unit)
+        if row_unit or sign is None or bare == text or sign[0] not in text or sign[0] in bare:
+            return False
+        self._signed_cells.setdefault(col.name, []).append((pos, error))
+        return True
 
     def _years(self, rows: list[TableRow], diag: Diagnostics, ctx: ReadContext) -> None:
         """A number column of years (Baujahr: 2013, 1968) prints them grouped, '2.013': a warning."""
@@ -735,21 +837,25 @@ def _comma_hint(item: YSeq, width: int, ctx: ReadContext) -> str:
     if len(item) <= width:
         return ""
     texts = [str(getattr(v, "source", v)) for v in item]
-    for i in comma_splits(texts, list(item.item_pos)):
+    splits = comma_splits(texts, list(item.item_pos))
+    for i in splits:
         before, after = texts[i - 1], texts[i]
         if re.fullmatch(r"[-+]?\d{1,3}(\.\d{3})+", before) and after.isdigit():  # 1.250,5: German notation
             return f"; the comma in {before},{after} splits it into two cells: quote the number, \"{before},{after}\""
-        if before.lstrip("-+").isdigit() and after.isdigit():
+        # (58,920): a negative amount in brackets, as accounts write it
+        bracket = before.startswith("(") and after.endswith(")")
+        digits = (before[1:], after[:-1]) if bracket else (before, after)
+        if digits[0].lstrip("-+").isdigit() and digits[1].isdigit():
             joined = f"{before},{after}"
-            if len(after) == 3 and ctx.numbers is not None and ctx.numbers.thousands == ",":
+            if len(digits[1]) == 3 and ctx.numbers is not None and ctx.numbers.thousands == ",":
                 return f"; the comma in {joined} splits it into two cells: quote it, \"{joined}\", or write " \
-                    f"{before}{after}"
+                    f"{'-' if bracket else ''}{digits[0]}{digits[1]}"
             return f"; a decimal comma in a list splits numbers: quote '{joined}', or write it with a point"
     for i, text in enumerate(texts):  # [Goods (modules, batteries), 18, 24]: the bracket was split
         if text.count("(") > text.count(")"):
             end = next((j for j in range(i + 1, len(texts)) if ")" in texts[j]), None)
-            if end is not None:
-                joined = ", ".join(texts[i:end + 1])
+            if end is not None:  # joined as written: with the space after a comma only where one was typed
+                joined = texts[i] + "".join(("," if j in splits else ", ") + texts[j] for j in range(i + 1, end + 1))
                 return f"; a comma inside [ ] separates cells, so {joined!r} became {end - i + 1}: " \
                     f"quote the text, \"{joined}\""
     return "; a comma inside [ ] separates cells: quote a text that holds one, e.g. \"Goods, services\""

@@ -89,6 +89,16 @@ def hang(data: TableData, i: int, su: Setup) -> float:
     return close + units + (su.size * 0.6 if any(c.mark for _, c in cells) else 0.0)
 
 
+SIGN_GAP = 0.25  # ems between a hung currency sign and the widest amount of its column
+
+
+def lead(data: TableData, i: int, su: Setup) -> float:
+    """The room a number column keeps left of its widest amount for a currency sign hung there
+    (`Cell.sign`: the first and total rows of a US financial statement, '$ 11,412')."""
+    return max((stringWidth(c.sign, su.font(k), su.size) + SIGN_GAP * su.size
+                for k, c in column_cells(data, i) if c.sign), default=0.0)
+
+
 def longest_word(text: str, font: str, size: float) -> float:
     """The widest of the words a paragraph breaks between: a date, a number and its unit bound by a
     no-break space ('June\u00a030,\u00a02026', '$\u00a0thousands') is one word, which a narrower

@@ -9,10 +9,10 @@ from typing import Any
 
 from ...locale import Locale
 from ...model import Number, Table
-from ...model.tables import MARKS, NOT_MEANINGFUL, PERCENT_UNITS, mark_key
+from ...model.tables import MARKS, NO_VALUE, NOT_MEANINGFUL, PERCENT_UNITS, mark_key, unit_sign
 from ...units import unit_gap
 
-NO_VALUE_DASH = "–"  # what a number cell without a value prints (model.tables.NO_VALUE)
+NO_VALUE_DASHES = ("–", "—")  # what a number cell without a value prints (model.tables.NO_VALUE)
 
 
 @dataclass
@@ -21,6 +21,7 @@ class Cell:
     mark: str | None = None  # footnote marker after the text, a superscript character ("¹")
     said: str | None = None  # what a screen reader says instead, where the text misleads a listener
     unit: str | None = None  # a row's own unit after the number, with the space before it: '\u00a0%'
+    sign: str | None = None  # a currency sign hung left of the column's widest amount ('$', first_and_total)
 
     @property
     def printed(self) -> str:
@@ -63,6 +64,8 @@ def _cell_text(value: Any, col: Any, locale: Locale, block: Table) -> str:
     if value is NOT_MEANINGFUL:
         return locale.label("not_meaningful")
     if isinstance(value, str):
+        if col.numeric and value in NO_VALUE:  # no value: the dash as typed, a hyphen as the language's
+            return locale.label("no_value") if value == "-" else value
         return locale.typographic(value)
     return value.format(locale, col.decimals, sign=bool(col.change), brackets=block.brackets(col, value))
 
@@ -118,9 +121,14 @@ def table_data(block: Table, locale: Locale) -> TableData:
     columns = []
     units = {c.name: c.unit or ("%" if c.type == "percent" else None) for c in block.columns}
     types = {c.name: c.type for c in block.columns}
+    signs = {}  # column → its currency sign, on the rows that print it (first_and_total)
     for i, col in enumerate(block.columns):
         align = col.align or ("decimal" if col.numeric else "left")
         unit = col.unit or ("%" if col.type == "percent" else None)
+        if col.numeric and block.signs_of(col) == "first_and_total":
+            sign, unit = unit_sign(col.unit)
+            signs[i] = (locale.typographic(sign), block.sign_rows(col))
+            unit = unit or None  # '$ thousands' → 'thousands' under the heading; '$' → none
         if unit is None and col.change and col.type == "number":
             of = {units.get(n) for n in col.change}
             if of == {"‰"}:  # the difference of two rates per thousand: 9,1 ‰ → 8,4 ‰ is −0,7 ‰-Pkt.
@@ -135,5 +143,24 @@ def table_data(block: Table, locale: Locale) -> TableData:
     rows = [Row([_cell(c.value, col, loc, block, c.note, _row_unit(r, col, block, locale))
                  for c, col, loc in zip(r.cells, block.columns, notations, strict=True)], r.kind)
             for r in block.table]
-    continued = f"{locale.typographic(block.title)} ({locale.label('continued')})" if block.title else ""
-    return TableData(columns, rows, locale.decimal, block.alt, continued=continued, more=locale.label("continued"))
+    for i, (sign, where) in signs.items():
+        for k in where:
+            cell = rows[k].cells[i]
+            if columns[i].align == "decimal":
+                cell.sign = sign  # hung left of the column's widest amount (datatable)
+            else:  # a column aligned otherwise: before the amount
+                cell.text = sign + cell.text
+    return TableData(columns, rows, locale.decimal, block.alt, continued=continued_line(block.title, locale),
+                     more=locale.label("continued"))
+
+
+def continued_line(title: str, locale: Locale) -> str:
+    """The line above the part of a split table on a later page: 'Balance sheet (continued)'; after a
+    title that ends in a bracket the language's other form, not a second bracket: 'Statement of
+    Operations (Summary), continued'."""
+    if not title:
+        return ""
+    title = locale.typographic(title)
+    if title.rstrip().endswith(")"):
+        return locale.label("continued_after_bracket").replace("{title}", title.rstrip())
+    return f"{title} ({locale.label('continued')})"

@@ -20,8 +20,8 @@ from ...tagging import Shared, artifact, content, group, shared_group, tagger_of
 from ..styles import Styles
 from ..text import Paragraph, escape
 from .breaks import may_break, rest
-from .cells import Heading, Setup, bound_unit, hang, loose, mark_text, parts, unshy
-from .data import NO_VALUE_DASH, Cell, Column, Row, TableData
+from .cells import SIGN_GAP, Heading, Setup, bound_unit, hang, loose, mark_text, parts, unshy
+from .data import NO_VALUE_DASHES, Cell, Column, Row, TableData
 from .widths import WORD_SLACK
 
 PAD_Y = 2.2  # points above and below the text of a row
@@ -52,6 +52,12 @@ class DataTable(Flowable):
                                        self.su.size) for r in data.rows if i < len(r.cells)), default=0.0)
                       for i in range(len(data.columns))]
         self.hang = [hang(data, i, self.su) for i in range(len(data.columns))]
+        # the widest whole part of each column, where a currency sign hangs left of it (Cell.sign)
+        self.wholes = [max((stringWidth(parts(r.cells[i].text, data.decimal)[0], self.su.font(r.kind),
+                                        self.su.size) for r in data.rows if i < len(r.cells)
+                            and r.kind != "group"), default=0.0)
+                       if any(i < len(r.cells) and r.cells[i].sign for r in data.rows) else 0.0
+                       for i in range(len(data.columns))]
 
     # -- measuring
 
@@ -181,13 +187,13 @@ class DataTable(Flowable):
                 role, scope = self._role(row, col)
                 cell = row.cells[i] if i < len(row.cells) else Cell("")
                 unit = [col.unit] if row is self.head[0] and col.unit else []
-                words = " ".join([unshy(cell.printed), *unit])
+                words = " ".join([(cell.sign or "") + unshy(cell.printed), *unit])
                 if role == "TH" and scope == "Column" and not words.strip():  # the row labels' empty corner:
                     role, scope = "TD", None  # a header of nothing is no header (as HTML's empty <td>)
                 attrs = {"Scope": scope} if scope else None
                 # the cell's /Alt replaces its content for assistive technology; its text, and so what
                 # is copied, stays as printed
-                alt = cell.said + (cell.unit or "") + (cell.mark or "") if cell.said else None
+                alt = (cell.sign or "") + cell.said + (cell.unit or "") + (cell.mark or "") if cell.said else None
                 with (content(c, role, alt=alt, attrs=attrs, actual_text=words or None)
                       if tagger else nullcontext()):
                     if row.kind == "group" and i:
@@ -216,7 +222,9 @@ class DataTable(Flowable):
         sep_x = x + w - self.hang[i] - self.fracs[i]
         c.setFillColor(self.styles.text_colour("ink", su.size, font))
         c.setFont(font, su.size)
-        if whole == NO_VALUE_DASH and not frac:  # no value: the dash ends where the column's digits end
+        if cell.sign:  # hung left of the column's widest amount: the signs of a column stand in line
+            c.drawRightString(sep_x - self.wholes[i] - SIGN_GAP * su.size, base, cell.sign)
+        if whole in NO_VALUE_DASHES and not frac:  # no value: the dash ends where the column's digits end
             c.drawRightString(sep_x + self.fracs[i], base, whole)
             end = sep_x + self.fracs[i]
             if cell.mark:

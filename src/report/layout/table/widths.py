@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from ..styles import MM, Styles
-from .cells import Heading, Setup, Text, bound_unit, column_cells, hang, longest_word, loose, parts, unshy
+from .cells import Heading, Setup, Text, bound_unit, column_cells, hang, lead, longest_word, loose, parts, unshy
 from .data import Column, Row, TableData
 
 MIN_TEXT_COLUMN = 18 * MM  # narrower than this a text column breaks nearly every word
@@ -171,7 +171,7 @@ def _measure(data: TableData, su: Setup, available: float,
         cells = column_cells(data, i)
         if col.align == "decimal":
             whole = max((stringWidth(parts(c.text, data.decimal)[0], su.font(k), su.size)
-                         for k, c in cells), default=0.0)
+                         for k, c in cells), default=0.0) + lead(data, i, su)
             frac = max((stringWidth(parts(c.text, data.decimal)[1], su.font(k), su.size)
                         for k, c in cells), default=0.0)
             right = hang(data, i, su)
