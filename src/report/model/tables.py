@@ -8,6 +8,7 @@ exactly as written (a YAML number, a quoted number or a CSV cell in the document
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
@@ -596,38 +597,39 @@ class Table(Node):
 
     def _row_units(self, diag: Diagnostics, ctx: ReadContext) -> dict[str, tuple[str, Pos]]:
         """row_units as label → (unit, position)."""
-        raw = self.row_units
-        if raw is None:
-            return {}
-        if not isinstance(raw, YMap):
-            diag.error(ctx.value_pos(self, "row_units"), f"table '{self.title}': row_units: expected a block of "
-                       "keys", "name rows by their first cell, e.g. row_units: {Eigenkapitalquote: '%'}")
-            return {}
-        out = {}
-        for label, unit in raw.items():
-            if not isinstance(unit, str) or not unit.strip() or len(unit) > 20:
-                diag.error(raw.value_pos[label], f"table '{self.title}': row_units: {_shown(unit)} is not a unit",
-                           f"write the unit as text, e.g. {{{label}: '%'}} or {{{label}: TEUR}}")
-            else:
-                out[str(label).strip()] = (" ".join(unit.split()), raw.key_pos[label])
-        return out
+        def unit(label: Any, value: Any) -> str | tuple[str, str]:
+            if not isinstance(value, str) or not value.strip() or len(value) > 20:
+                return (f"{_shown(value)} is not a unit", f"write the unit as text, e.g. {{{label}: '%'}} or "
+                        f"{{{label}: TEUR}}")
+            return " ".join(value.split())
+        return self._by_label("row_units", "{Eigenkapitalquote: '%'}", unit, diag, ctx)
 
     def _kinds(self, diag: Diagnostics, ctx: ReadContext) -> dict[str, tuple[str, Pos]]:
         """row_kinds as label → (kind, position)."""
-        raw = self.row_kinds
+        def kind(_label: Any, value: Any) -> str | tuple[str, str]:
+            if value not in NAMED_KINDS:
+                return f"{_shown(value)} is not a row kind", f"use {', '.join(NAMED_KINDS[:-1])} or {NAMED_KINDS[-1]}"
+            return value
+        return self._by_label("row_kinds", "{Summe: total}", kind, diag, ctx)
+
+    def _by_label(self, key: str, example: str, read: Callable[[Any, Any], str | tuple[str, str]],
+                  diag: Diagnostics, ctx: ReadContext) -> dict[str, tuple[str, Pos]]:
+        """A block that names rows by their first cell (row_kinds, row_units) as label → (value, position);
+        `read` gives a row's value, or (what is wrong, hint)."""
+        raw = getattr(self, key)
         if raw is None:
             return {}
         if not isinstance(raw, YMap):
-            diag.error(ctx.value_pos(self, "row_kinds"), f"table '{self.title}': row_kinds: expected a block of "
-                       "keys", "name rows by their first cell, e.g. row_kinds: {Summe: total}")
+            diag.error(ctx.value_pos(self, key), f"table '{self.title}': {key}: expected a block of keys",
+                       f"name rows by their first cell, e.g. {key}: {example}")
             return {}
         out = {}
-        for label, kind in raw.items():
-            if kind not in NAMED_KINDS:
-                diag.error(raw.value_pos[label], f"table '{self.title}': row_kinds: {_shown(kind)} is not a row kind",
-                           f"use {', '.join(NAMED_KINDS[:-1])} or {NAMED_KINDS[-1]}")
+        for label, value in raw.items():
+            got = read(label, value)
+            if isinstance(got, tuple):
+                diag.error(raw.value_pos[label], f"table '{self.title}': {key}: {got[0]}", got[1])
             else:
-                out[str(label).strip()] = (kind, raw.key_pos[label])
+                out[str(label).strip()] = (got, raw.key_pos[label])
         return out
 
     def _computed(self, col: TableColumn, cells: dict[str, TableCell], pos: Pos,
