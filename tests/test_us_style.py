@@ -32,6 +32,12 @@ def test_us_dashes_are_closed_em_dashes_and_british_ones_spaced_en_dashes():
     assert US.typographic(" -- more", before="d") == "—more" and US.typographic("more -- ", after="b") == "more—"
 
 
+def test_a_line_may_end_after_a_closed_em_dash():
+    from report.layout.hyphenate import word_breaks
+    assert word_breaks("people—nurses,", None) == ((7, False),)  # never before the dash, nor a hyphen added
+    assert word_breaks("—Jane", None) == () and word_breaks("so—", None) == ()
+
+
 @pytest.mark.parametrize("lang", ["en-US", "en-GB"])
 def test_ranges_of_pages_fiscal_years_and_times_take_an_en_dash(lang):
     loc = get_locale(lang)
