@@ -594,7 +594,7 @@ def test_csv_currency_cells_with_a_leading_sign_read_as_in_a_chart(tmp_path):
 @pytest.mark.parametrize(("language", "now", "before", "said"), [
     ("fr-FR", "35.5", "34.4", "35,5\u202f% de berges restaurées\u202f; 1,1 point de pourcentage de plus"),
     ("fr-FR", "36.5", "34.4", "; 2,1 points de pourcentage"),  # French: singular below two
-    ("en-GB", "35.5", "34.5", "35.5% de berges restaurées; 1.0 percentage point more"),
+    ("en-GB", "35.5", "34.5", "35.5% de berges restaurées; 1.0 percentage point higher"),
     ("en-GB", "35.5", "34.4", "1.1 percentage points"),
     ("de-DE", "35.5", "34.5", "1,0 Prozentpunkt mehr"), ("de-DE", "35.5", "33.0", "2,5 Prozentpunkte mehr"),
 ])

@@ -24,6 +24,32 @@ def region(language: str) -> str:
     return f"{parts[0].lower()}-{parts[1].upper()}" if len(parts) > 1 else parts[0].lower()
 
 
+# the country calling code of a language's region (en-US: +1): a telephone number written without one is
+# dialled from abroad too, and a phone dials a tel: link in its global form more reliably
+_CALLING_CODES = {"US": "1", "CA": "1", "GB": "44", "IE": "353", "AU": "61", "NZ": "64", "DE": "49", "AT": "43",
+                  "CH": "41", "LI": "423", "LU": "352", "FR": "33", "BE": "32", "NL": "31"}
+
+
+def tel_uri(phone: str, language: str) -> str:
+    """A telephone number's tel: link: its digits, in global form (+17405550142) where it is written with
+    its country code (+1 740 …, 00 49 …) or the language names a region (en-US: "(740) 555-0142"; the
+    trunk prefix dropped: a national 0 in Europe, a 1 before a 10-digit US number); else its digits alone."""
+    digits = "".join(c for c in phone if c.isdigit())
+    if phone.lstrip().startswith("+"):
+        return "tel:+" + digits
+    if digits.startswith("00"):
+        return "tel:+" + digits[2:]
+    parts = language.replace("_", "-").split("-")
+    code = _CALLING_CODES.get(parts[1].upper()) if len(parts) > 1 else None
+    if code is None:
+        return "tel:" + digits
+    if code == "1":
+        digits = digits[1:] if len(digits) == 11 and digits.startswith("1") else digits
+    elif digits.startswith("0"):
+        digits = digits[1:]
+    return f"tel:+{code}{digits}"
+
+
 def supported(language: object) -> bool:
     """Whether a BCP 47 tag (any case) names a language with a locale here: de-CH yes, fr-FR no."""
     return isinstance(language, str) and language.split("-")[0].lower() in LANGUAGES
@@ -87,6 +113,15 @@ class Locale:
     currency_leads: str = "scaled"
     minus_after_currency: bool = False  # a negative amount's minus after the sign before it: nl € −12 (en −£12)
     clitics: tuple[str, ...] = ()  # a word bound to the word after it: nl ’s lands, ’t Hooft (no line between)
+    # a chart's value labels carry its unit where it is money ("$0.62M"; charts.numbers.currency_on_values),
+    # not the axis's top label alone: American usage
+    currency_on_values: bool = False
+    # the dash typed as -- or a spaced hyphen: "en", a spaced en dash (British, German, Dutch: "people – nurses");
+    # "em", a closed em dash (American, Chicago and AP: "people—nurses")
+    dash: str = "en"
+    # words after which two numbers joined by a hyphen are a range, set with an en dash (en: pages 10-12,
+    # ages 18-64 → 10–12, 18–64); never elsewhere: 555-1234 stays a telephone number
+    range_words: tuple[str, ...] = ()
 
     def label(self, key: str) -> str:
         return self.labels[key]
@@ -145,14 +180,20 @@ class Locale:
             for i, mark in marks:
                 chars[i] = mark
             text = "".join(chars)
+        if self.dash == "em" and ("--" in text or " - " in text or "- " in text[:2] or " -" in text[-2:]):
+            text = _closed_dashes(text, before[-1:], after[:1])
         text = text.replace("---", "—").replace("--", "–")
         # (each pattern runs where the text has what it needs, found by a quick search: most texts lack it)
         if "-" in text:
-            text = _SPACED_HYPHEN.sub("–", text)
+            text = _SPACED_HYPHEN.sub("—" if self.dash == "em" else "–", text)
+            if _LETTER_RANGE_HINT.search(text):  # FY2025-FY2026, Q1-Q3, 9 a.m.-5 p.m.
+                text = _LETTER_RANGE.sub(_letter_range, text)
             if _NO_CENTS.search(text):  # an amount without cents: € 12,– (as a table cell prints it)
                 text = _NO_CENTS.sub(self._no_cents, text)
             if _HYPHEN_DIGIT.search(text):  # year and number ranges, and a minus, are a hyphen before a digit
                 text = number_ranges(_YEAR_RANGE.sub(_year_range, text))
+                if self.range_words and _RANGE_AFTER_WORD_HINT.search(text):  # pages 10-12, ages 18-64
+                    text = _range_after_words(self.range_words).sub(_counted_range, text)
                 lead = before[-1:]  # the previous span's last character: ab**-5** keeps its hyphen
                 text = _SIGN.sub(MINUS, lead + text)[len(lead):]
         if " –" in text or " —" in text:
@@ -287,6 +328,49 @@ def _year_range(m: re.Match[str]) -> str:
     first, last = int(m[1]), int(m[2])
     ok = last == (first + 1) % 100 if len(m[2]) == 2 else first < last <= first + 10
     return f"{m[1]}–{m[2]}" if ok else m[0]
+
+
+# two numbers with the same letters before each, or two times of day, joined by a hyphen: a range, set with
+# an en dash (FY2025-FY2026, FY25-FY26, Q1-Q3, 9 a.m.-5 p.m., 9:00-17:00); never a chain of them (a part
+# number AB1-AB2-AB3), a word before a number (COVID-19, Q1-report) or a first number not below the second
+_LETTER_RANGE = re.compile(r"(?<![\w.,/–-])([A-Z]{1,4})(\d{1,4})-\1(\d{1,4})(?![\w–-]|[.,/]\d)"
+                           r"|(?<=\b[ap]\.m\.)-(?=\d{1,2}(?::\d\d)? ?[ap]\.m\.)"
+                           r"|(?<![\w.,/:–-])(\d{1,2}:\d\d)-(\d{1,2}:\d\d)(?![\w:–-]|[.,/]\d)")
+_LETTER_RANGE_HINT = re.compile(r"\d-[A-Z]|m\.-\d|\d:\d\d-\d")
+
+
+def _letter_range(m: re.Match[str]) -> str:
+    if m[1]:
+        return f"{m[1]}{m[2]}–{m[1]}{m[3]}" if int(m[2]) < int(m[3]) else m[0]
+    if m[4]:
+        return f"{m[4]}–{m[5]}"
+    return "–"  # a.m.-5 p.m.
+
+
+_RANGE_AFTER_WORD_HINT = re.compile(r"\w\.? \d+-\d")
+
+
+@cache
+def _range_after_words(words: tuple[str, ...]) -> re.Pattern[str]:
+    names = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w.])((?:{names})[ \u00a0])(\d{{1,5}})-(\d{{1,5}})(?![\w–-]|[.,/]\d)", re.IGNORECASE)
+
+
+def _counted_range(m: re.Match[str]) -> str:
+    return f"{m[1]}{m[2]}–{m[3]}" if int(m[2]) < int(m[3]) else m[0]
+
+
+# two hyphens, or a hyphen with a space on each side, between words: a dash set closed (American)
+_CLOSED_DASH = re.compile(r"(?<=\S)(?:[ \t]*(?<!-)--(?!-)[ \t]*|[ \t]+-[ \t]+)(?=\S)")
+
+
+def _closed_dashes(text: str, lead: str, trail: str) -> str:
+    """American dashes: `--` and a spaced hyphen between words → a closed em dash ("people -- nurses" →
+    people—nurses); one at the start or end of a text (a quotation's source: -- Jane Doe) keeps the space
+    after or before it. `lead` and `trail`: the characters before and after `text` (its neighbouring spans)."""
+    text = _CLOSED_DASH.sub("—", lead + text + trail)[len(lead):]
+    text = text[:len(text) - len(trail)]
+    return text.replace("---", "—").replace("--", "—")
 
 
 _DAY = r"(?:[1-9]|[12]\d|3[01])"  # a day of a month
@@ -505,4 +589,6 @@ def _language_locale(language: str) -> Locale:
                   currency_gap=data.get("currency_gap", Locale.currency_gap),
                   currency_leads=data.get("currency_leads", Locale.currency_leads),
                   minus_after_currency=bool(data.get("minus_after_currency")),
-                  clitics=tuple(data.get("clitics", ())))
+                  clitics=tuple(data.get("clitics", ())),
+                  dash=data.get("dash", Locale.dash), currency_on_values=bool(data.get("currency_on_values")),
+                  range_words=tuple(data.get("range_words", ())))

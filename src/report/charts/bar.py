@@ -12,7 +12,7 @@ from matplotlib.patches import Patch
 from ..labels import THINNED_STEPS, counting, label_wrap, wrap_label
 from ..locale import Locale
 from ..theme import Theme
-from .numbers import value_of, value_text, with_unit
+from .numbers import currency_on_values, value_of, value_text, with_unit
 from .style import (
     GRID_GAP,
     break_grid,
@@ -36,13 +36,16 @@ SPARE_GRID = 1.5  # a stacked chart's grid spans at most this much more than its
 LABEL_PAD = 0.13  # room beyond the longest bar for its value label (share of the axis span)
 
 
-def _label(chart: Any, k: int, i: int, locale: Locale) -> str:
+def _label(chart: Any, k: int, i: int, locale: Locale, stacked: bool = False) -> str:
     series = chart.series[k]
     decimals = getattr(series, "decimals", None)
     if decimals is None:
         decimals = getattr(chart, "decimals", None)
-    # the axis carries the chart's unit; a series with a unit of its own says it at every value
-    text = with_unit(value_text(series.values[i], locale, decimals), getattr(series, "unit", None), locale)
+    # the axis carries the chart's unit; a series with a unit of its own says it at every value, and so
+    # does an amount of money where the language's readers expect it (en-US: $0.62M; not inside a segment)
+    money = None if stacked else currency_on_values(getattr(chart, "unit", None), locale)
+    unit = getattr(series, "unit", None) or money
+    text = with_unit(value_text(series.values[i], locale, decimals), unit, locale)
     quals = series.qualifiers or []
     q = quals[i] if i < len(quals) else None
     return f"{q} {text}" if q else text
@@ -97,7 +100,7 @@ def draw(fig: Figure, chart: Any, theme: Theme, locale: Locale) -> None:
         bars = bar(offs, vs, thickness * (0.9 if not stacked else 1), color=fills, zorder=2,
                    edgecolor=colour(theme, "paper") if stacked else "none", linewidth=0.6 if stacked else 0, **kw)
         for i, (rect, v) in enumerate(zip(bars, vs, strict=True)):
-            text = _label(chart, k, i, locale)
+            text = _label(chart, k, i, locale, stacked)
             if stacked:
                 middle = (rect.get_x() + rect.get_width() / 2, rect.get_y() + rect.get_height() / 2)
                 inside.append((k, rect, ax.text(*middle, text, ha="center", va="center", fontsize=inside_size,
@@ -290,7 +293,8 @@ def _total_text(chart: Any, i: int, locale: Locale) -> str:
     decimals = getattr(chart, "decimals", None)
     if decimals is None:
         decimals = max(p.decimals for p in parts)
-    return value_text(total, locale, decimals)
+    money = currency_on_values(getattr(chart, "unit", None), locale)  # en-US: $663.1M
+    return with_unit(value_text(total, locale, decimals), money, locale)
 
 
 def _end_label(ax: Any, pos: float, value: float, text: str, ink: Any, size: float, horizontal: bool,

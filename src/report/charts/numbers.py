@@ -8,7 +8,7 @@ from typing import Any
 
 from ..locale import Locale
 from ..model import format_decimal
-from ..units import quantity
+from ..units import leading_currency, quantity
 
 NBSP = "\u00a0"
 
@@ -37,3 +37,14 @@ def value_text(v: Any, locale: Locale, decimals: int | None = None) -> str:
 def with_unit(text: str, unit: str | None, locale: Locale) -> str:
     """'32,5 %' in German (DIN 5008), '32.5%' and '£89.4m' in English (units.quantity)."""
     return quantity(text, unit, locale)
+
+
+def currency_on_values(unit: str | None, locale: Locale) -> str | None:
+    """The chart's unit where its bars' value labels carry it too: where the language's readers expect
+    an amount of money to say so at every value (en-US, locale data `currency_on_values`: "$0.62M", not
+    "0.62" under an axis topped "$0.7M") and the unit leads with a currency sign before at most a short
+    scale ('$', '$M', '$bn'; a scale in words, '$ thousands', stays on the axis alone); else None."""
+    if not unit or not locale.currency_on_values:
+        return None
+    sign, rest = leading_currency(unit, locale)
+    return unit if sign and len(rest) <= 3 and " " not in rest else None

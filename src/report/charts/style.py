@@ -102,7 +102,8 @@ def value_axis(ax: Axes, ticks: list[float], step: float, locale: Locale, unit: 
     scale = locale.aligned(labels)  # a scale reads as a column: 2.500 beside 10.000 (group_four_digits: false)
     if scale is not locale:
         labels = [number_text(Decimal(str(t)), scale, places) for t in ticks]
-    if unit:
+    labels = [number_text(Decimal(0), scale, 0) if t == 0 else text for t, text in zip(ticks, labels, strict=True)]
+    if unit:  # (the origin is a plain 0 on every axis: not 0.0 below 0.5 … 0.7)
         labels[-1] = with_unit(labels[-1], unit, locale)
     span = ticks[-1] - ticks[0]
     lo, hi = ticks[0] - span * pad[0], ticks[-1] + span * pad[1]

@@ -9,6 +9,7 @@ from typing import Any
 
 from reportlab.platypus import Flowable, Spacer
 
+from ..locale import tel_uri
 from ..markup import addresses
 from ..tagging import artifact
 from .context import LayoutContext
@@ -101,7 +102,8 @@ def layout(ctx: LayoutContext) -> list[Any]:
     parts += [Paragraph(rl_plain(line, loc), small) for line in contact.address]
     links = []
     if contact.phone:
-        links.append(f"{rl_plain(loc.label('phone') + ':', loc)} {rl_plain(contact.phone, loc)}")
+        links.append(f"{rl_plain(loc.label('phone') + ':', loc)} "  # a link on screen (plain text in print)
+                     + rl_link(contact.phone, tel_uri(contact.phone, loc.language), loc))
     if contact.email:  # the label's colon as the language sets it: "E-mail :" in French
         links.append(f"{rl_plain(loc.label('email') + ':', loc)} "
                      + rl_link(contact.email, f"mailto:{contact.email}", loc))

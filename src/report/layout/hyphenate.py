@@ -306,11 +306,19 @@ def word_breaks(text: str, hyphenate: Callable[[str], Iterator[tuple[str, str]]]
     here (an overlong one is split by the fallback); parts of 5 letters or fewer are never hyphenated,
     and each side of a break keeps at least 2 characters. A web address that
     carries zero-width break opportunities (U+200B, set by `report.markup` after / . - ?) may end a
-    line after each of them, without a hyphen."""
+    line after each of them, without a hyphen; a closed em dash between words, after it, without one."""
     if BREAK in text:
         return tuple((i + 1, False) for i, ch in enumerate(text) if ch == BREAK and 0 < i < len(text) - 1)
     if any(m in text for m in _URL_MARKS):
         return ()
+    if "—" in text.strip("—"):  # words joined by a closed em dash (American: people—nurses): a line may end
+        out, start = [], 0  # after the dash (never before it), and each word breaks as a word of its own
+        for part in text.split("—"):
+            out += [(start + p, hy) for p, hy in word_breaks(part, hyphenate)]
+            start += len(part) + 1
+            if start < len(text) and start >= 2:
+                out.append((start, False))
+        return tuple(out)
     out: list[tuple[int, bool]] = []
     seg_start = 0
     joined = any(ch in _HYPHENS and 0 < i < len(text) - 1 and text[i - 1].isalpha() and text[i + 1].isalpha()

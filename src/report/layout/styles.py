@@ -40,11 +40,20 @@ def register_font(path: Path) -> str:
     return font.fontName
 
 
+LIGHT_BOLD = "bold"  # the weight **bold** takes in Light text (the lead, pull quotes): as in the newsletter
+
+
 def register_fonts(fonts: dict[str, Path]) -> dict[str, str]:
     """Register the theme's TrueType files with reportlab; returns role → font name."""
     names = {role: register_font(path) for role, path in fonts.items()}
     pdfmetrics.registerFontFamily(names["regular"], normal=names["regular"], bold=names["bold"],
                                   italic=names["italic"], boldItalic=names["bold_italic"])
+    if names.get("light") and names["light"] not in (names["regular"], names["bold"], names["italic"]):
+        # the lead and pull quotes are Light: their **bold** in LIGHT_BOLD (the Regular read as a slip of
+        # weight beside the Light at the lead's size, not as emphasis), their *italic* in the italic (there
+        # is no Light italic)
+        pdfmetrics.registerFontFamily(names["light"], normal=names["light"], bold=names[LIGHT_BOLD],
+                                      italic=names["italic"], boldItalic=names["bold_italic"])
     return names
 
 

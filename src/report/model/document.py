@@ -384,6 +384,13 @@ class Report(Node):
             return str(self.year)
         return self.subtitle or str(self.year)
 
+    @property
+    def second_line_has_organisation(self) -> bool:
+        """Whether the second line begins with the organisation („Riverbend Health — Fiscal Year 2026“):
+        where the running head, the spine and the newsletter's cover description join the two, the second
+        line stands alone (not „Riverbend Health · Riverbend Health — Fiscal Year 2026“)."""
+        return _starts_with_words(self.second_line, self.organisation)
+
     def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
         if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", self.name):
             diag.error(ctx.value_pos(self, "name"), f"name {self.name!r} is not usable as a file name",
@@ -501,6 +508,12 @@ def _closest_tag(language: str) -> str | None:
 def _same_words(a: str, b: str) -> bool:
     """Whether two lines say the same, apart from spacing and case."""
     return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+def _starts_with_words(a: str, b: str) -> bool:
+    """Whether line `a` begins with the words of `b` (apart from spacing and case), a whole word last."""
+    a, b = " ".join(a.split()).casefold(), " ".join(b.split()).casefold()
+    return bool(b) and a.startswith(b) and (len(a) == len(b) or not a[len(b)].isalnum())
 
 
 def check_language(node: Node, diag: Diagnostics, ctx: ReadContext) -> None:

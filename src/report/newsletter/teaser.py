@@ -12,7 +12,7 @@ from typing import Any
 from ..colours import contrast, hex_code, readable
 from ..figures import figure_text
 from ..fontfiles import parsed
-from ..locale import Locale
+from ..locale import Locale, tel_uri
 from ..markup import plain, render
 from ..model import Document, KeyFigure, KeyFiguresSection, teaser_marks
 
@@ -54,8 +54,7 @@ def _contact(doc: Document, locale: Locale) -> tuple[list[str], list[tuple[str, 
     nl, contact = doc.report.newsletter, doc.report.contact
     ways: list[tuple[str, str, str | None]] = []
     if contact.phone:
-        ways.append((locale.label("phone"), contact.phone, "tel:" + "".join(c for c in contact.phone
-                                                                              if c.isdigit() or c == "+")))
+        ways.append((locale.label("phone"), contact.phone, tel_uri(contact.phone, locale.language)))
     if contact.email:
         ways.append((locale.label("email"), contact.email, f"mailto:{contact.email}"))
     if contact.web:
@@ -101,8 +100,8 @@ def teaser_html(doc: Document, locale: Locale, cover_src: str) -> str:
     t = locale.typographic
     url = escape(nl.pdf_url)
     kicker = escape(t(rep.second_line)).upper()
-    alt = escape(f"{t(locale.label('cover_alt') + ':')} {t(rep.title)} – {t(rep.organisation)}, "
-                 f"{t(rep.second_line)}")
+    both = t(rep.second_line) if rep.second_line_has_organisation else f"{t(rep.organisation)}, {t(rep.second_line)}"
+    alt = escape(f"{t(locale.label('cover_alt') + ':')} {t(rep.title)} – {both}")
     rows, stacked = _tiles(_figures(doc), locale, c)
     address, ways = _contact(doc, locale)
     footer = [escape(t(nl.sender)), *(escape(t(line)) for line in address)]
