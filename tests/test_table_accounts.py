@@ -188,9 +188,9 @@ def test_a_table_too_wide_for_its_headings_names_them(tmp_path):
     assert found.hint.startswith("shorten those headings") and "soft hyphen (U+00AD" in found.hint
 
 
-def _statement(styles, whole: bool) -> list[str]:
-    """Passiva: 11 rows under a title, at a page's foot where 9 of them fit; per page its rows."""
-    rows = [Row([Cell(f"Posten {k + 1}"), Cell(f"{k + 1}.000")]) for k in range(10)]
+def _statement(styles, whole: bool, body: int = 10, fit: int = 9) -> list[str]:
+    """Passiva: `body` rows and a total under a title, at a page's foot where `fit` of them fit; per page its rows."""
+    rows = [Row([Cell(f"Posten {k + 1}"), Cell(f"{k + 1}.000")]) for k in range(body)]
     data = TableData([Column("Passiva", row_header=True), Column("2026", "decimal", "TEUR")],
                      [*rows, Row([Cell("Summe Passiva"), Cell("55.000")], "total")])
     table = DataTable(data, styles, column_widths(data, styles, 170 * MM))
@@ -199,7 +199,7 @@ def _statement(styles, whole: bool) -> list[str]:
     buf = io.BytesIO()
     doc = SimpleDocTemplate(buf, leftMargin=20 * MM, rightMargin=20 * MM)
     table.wrap(doc.width, doc.height)
-    nine = title.getSpaceBefore() + kept._top(doc.width, doc.height) + table.height_with(9)
+    nine = title.getSpaceBefore() + kept._top(doc.width, doc.height) + table.height_with(fit)
     doc.build([Spacer(0, doc.height - 12 - nine - 2), kept])  # (the frame's padding: 6 pt above and below)
     pages = [p.get_textpage().get_text_range() for p in pdfium.PdfDocument(buf.getvalue())]
     return [" ".join(w for w in re.findall(r"Posten \d+|Summe Passiva", t)) for t in pages]
@@ -212,6 +212,15 @@ def test_a_table_placed_here_is_kept_whole(styles):
     assert split[0] and split[1].endswith("Summe Passiva"), split
     kept = _statement(styles, whole=True)
     assert kept[0] == "" and kept[1].startswith("Posten 1 ") and kept[1].endswith("Summe Passiva"), kept
+
+
+def test_a_long_listing_breaks_where_half_of_it_fits(styles):
+    """A 40-row list (a Geneva NGO's projects) where 25 rows fit: it breaks there, 15 go on (it moved on
+    whole, leaving 62 % of the page blank); an 11-row statement where 6 fit still moves on whole."""
+    listing = _statement(styles, whole=False, body=39, fit=25)
+    assert listing[0].endswith("Posten 25") and listing[1].startswith("Posten 26 "), listing
+    statement = _statement(styles, whole=False, body=10, fit=6)
+    assert statement[0] == "" and statement[1].startswith("Posten 1 "), statement
 
 
 def test_place_is_read_with_a_hint(tmp_path):

@@ -207,7 +207,8 @@ class Table(Node):
         "see the column's `currency_sign`, which overrides this).", default=None, example="first_and_total")
     place: Literal["auto", "here"] = spec(
         "auto: a table shorter than a page moves on whole where the rest of the page is too short for it, "
-        "unless its title, header and at least two thirds of its rows fit there: then it breaks there. here: "
+        "unless its title, header and at least two thirds of its rows (half, where ten or more go on) fit there: "
+        "then it breaks there. here: "
         "it is kept whole, "
         "as a financial statement is, and moves on whole where it does not fit, leaving the rest of the page "
         "empty. A table taller than a page breaks either way.", default="auto", example="here")

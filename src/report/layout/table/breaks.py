@@ -17,6 +17,9 @@ KEEP_WHOLE = 6  # a table of no more rows of figures than this never splits: it 
 # a table shorter than a page splits where at least this share of its rows fits on the page: a break that
 # leaves less reads as two tables (visual QA: a balance sheet's Passiva split 6 + 5, its rest alone on a page)
 SPLIT_SHARE = Fraction(2, 3)
+# … or half of them, where at least this many rows go on: a long listing (40 projects) reads as one table over
+# two pages (a Geneva NGO's 40-row list moved on whole for 25 of its rows, leaving 62 % of the page blank)
+LONG_REST = 10
 
 
 def _figures(rows: list[Row]) -> int:
@@ -90,11 +93,14 @@ class KeptTable(KeepTogether):
         return self.title.wrap(aw, ah)[1] + max(self.title.getSpaceAfter(), self.table.getSpaceBefore())
 
     def _breaks(self) -> list[int]:
-        """Where the table may break: after at least SPLIT_SHARE of its body rows (nowhere if whole)."""
+        """Where the table may break: after at least SPLIT_SHARE of its body rows, or half of them where
+        LONG_REST or more go on (nowhere if whole)."""
         if self.whole:
             return []
-        least = -(-len(self.table.body) * SPLIT_SHARE // 1)
-        return [n for n in range(int(least), len(self.table.body)) if may_break(self.table.body, n)]
+        rows = len(self.table.body)
+        share, half = int(-(-rows * SPLIT_SHARE // 1)), -(-rows // 2)
+        return [n for n in range(half, rows) if (n >= share or rows - n >= LONG_REST)
+                and may_break(self.table.body, n)]
 
     def start_height(self, aw: float, ah: float, canv: Any = None) -> float:
         """The least of it that starts a page under a heading: the title, with the space the frame sets
