@@ -4,13 +4,10 @@ tel: link, a lead's bold, money on a chart's values, and a running head that nam
 
 from __future__ import annotations
 
-import ctypes
 from pathlib import Path
 from typing import Any
 
 import pikepdf
-import pypdfium2 as pdfium
-import pypdfium2.raw as pdfium_c
 import pytest
 
 from report.build import build
@@ -18,6 +15,7 @@ from report.locale import get_locale, tel_uri
 
 from .test_e2e import extract_text
 from .test_text_blocks import make_project
+from .test_text_blocks_layout import _font_at
 
 US, GB, DE = get_locale("en-US"), get_locale("en-GB"), get_locale("de-DE")
 
@@ -95,19 +93,6 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return {o.edition: o.path for o in result.outputs}
 
 
-def _font_of(path: Path, words: str) -> str:
-    pdf = pdfium.PdfDocument(str(path))
-    try:
-        for page in pdf:
-            tp = page.get_textpage()
-            index = tp.get_text_range().find(words)
-            if index >= 0:
-                buf = ctypes.create_string_buffer(256)
-                n = pdfium_c.FPDFText_GetFontInfo(tp.raw, index, buf, 256, None)
-                return buf.raw[:n - 1].decode()
-    finally:
-        pdf.close()
-    raise AssertionError(f"{words!r} not found")
 
 
 def _font_drawing(path: Path, page: int, shown: bytes) -> str:
@@ -123,7 +108,7 @@ def _font_drawing(path: Path, page: int, shown: bytes) -> str:
 
 
 def test_the_leads_bold_is_bold_in_both_editions(built):
-    assert "Light" in _font_of(built["print"], "We provided") and "Bold" in _font_of(built["print"], "$48.6")
+    assert "Light" in _font_at(built["print"], "We provided") and "Bold" in _font_at(built["print"], "$48.6")
     assert "Light" in _font_drawing(built["screen"], 1, b"We provided")
     assert "Bold" in _font_drawing(built["screen"], 1, b"$48.6 million")
 
