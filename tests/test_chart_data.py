@@ -192,6 +192,15 @@ def test_a_short_row_is_named(content):
         ("4", "chart 'x': row has 4 cells but the header has 3")]
 
 
+def test_a_header_and_rows_with_different_separators_are_one_error(content):
+    """A ';' header over ',' rows (a Geneva NGO's flow data): twelve identical errors, one per row; now one."""
+    _, diags = read(content, "kind: bar\ndata: data/werte.csv\n", "Monat;Abfluss\nJan,12.5\nFeb,13.1\nMar,14.0\n")
+    (d,) = diags
+    assert str(d.pos).endswith("data/werte.csv:2:1")
+    assert d.message == "chart 'x': the header row separates its cells with ';', the other rows with ','"
+    assert "';' in the rows too, or ',' in the header" in d.hint
+
+
 def test_values_out_of_range_point_at_their_cell(content):
     _, diags = read(content, "kind: bar\ndata: data/werte.csv\n", "Jahr;Ergebnis\n2023;5\n2024;2000000000000\n")
     (d,) = diags

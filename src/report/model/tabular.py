@@ -262,9 +262,24 @@ def read_csv(path: Path, shown: Path | None = None) -> CsvData:
     except csv.Error as exc:
         raise ReportError([Diagnostic(f"the CSV file cannot be read: {exc}", Pos(shown, reader.line_num, 1),
                                       "check the quotes in this row")]) from None
+    if short and not rows and len(short) > 1 and (other := _rows_separator(text, delimiter)):
+        # every row one cell that the header's separator does not split: one message, not one per row
+        raise ReportError([Diagnostic(f"the header row separates its cells with {delimiter!r}, the other rows with "
+                                      f"{other!r}", short[0].pos, f"use one separator in the whole file: {delimiter!r} "
+                                      f"in the rows too, or {other!r} in the header (a decimal comma in a ',' file "
+                                      "is quoted: \"12,5\")")])
     if short:
         raise ReportError(short)
     return CsvData(path=shown, columns=columns, rows=rows, notation=EXCEL_SEMICOLON if delimiter == ";" else None)
+
+
+def _rows_separator(text: str, delimiter: str) -> str | None:
+    """The separator every row after the header uses where none uses the header's (None else)."""
+    rows = [line for line in text.splitlines()[1:] if line.strip()]
+    for other in ";,\t":
+        if other != delimiter and rows and all(other in r and delimiter not in r for r in rows):
+            return other
+    return None
 
 
 def _no_title(text: str, delimiter: str, shown: Path) -> None:
