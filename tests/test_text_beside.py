@@ -277,6 +277,40 @@ def test_the_last_line_beside_an_image_ends_whole_where_the_split_keeps_a_line_l
     assert beside and not [line for line in lines if line.endswith("plan-")], lines
 
 
+def test_the_text_beside_runs_on_beside_the_caption_where_one_line_goes_on_below(project):
+    """A Geneva NGO's French page: the paragraph beside a portrait-format image stopped at the image's
+    foot ("… tours d'eau. Le"), two lines short of its caption and credit, and went on below them: the
+    split kept a widow from going on below the figure, where the rest is on the same page, at the full
+    width, one line. The lines beside it now run to the figure's foot."""
+    import pdfplumber
+    from PIL import Image
+
+    from report.build import build
+
+    from .conftest import set_sections
+    Image.new("RGB", (1200, 1600), (70, 110, 130)).save(project.parent / "assets" / "images" / "puits.jpg")
+    set_sections(project, {"sections/m.yaml": (
+        "kind: text\ntitle: Haut Atlas\nlanguage: fr-CH\nblocks:\n"
+        "  - image: {image: images/puits.jpg, width: 40, align: right, caption: La khettara restaurée d'Aït Ben "
+        "Haddou., credit: 'Photo : Youssef Amrani', alt: Un puits}\n"
+        "  - paragraph: \"Dans la province d'Ouarzazate, nous avons restauré en 2026 douze khettaras -- ces galeries "
+        "souterraines qui captent l'eau de la nappe depuis des siècles. Plus de 18 400 personnes en bénéficient. "
+        "Le coût total s'élève à CHF 1 486 200, dont 62,5% financés par la DDC.\"\n"
+        "  - paragraph: \"Pourquoi les khettaras ? Parce qu'elles fonctionnent sans pompe ni électricité; elles "
+        "demandent seulement un entretien régulier : curage, consolidation des puits, partage des tours d'eau. "
+        "Le 1er mars, les associations d'usagers ont adopté une charte commune.\"\n"
+        "  - paragraph: Les femmes de la vallée ont créé trois coopératives de séchage de dattes.\n")})
+    pdf = build(project, project.parent / "out", ["screen"]).outputs[0].path
+    with pdfplumber.open(pdf) as doc:
+        page = next(p for p in doc.pages if "Amrani" in (p.extract_text() or ""))
+        image = max(page.images, key=lambda i: i["width"] * i["height"])
+        words = page.extract_words()
+    credit = max(w["bottom"] for w in words if w["text"] == "Amrani")
+    beside = [w["bottom"] for w in words if w["x1"] < image["x0"] and w["top"] > image["top"] - 5
+              and w["bottom"] < credit + 20]
+    assert max(beside) > image["bottom"] + 5, (max(beside), image["bottom"], credit)  # beside the caption too
+
+
 def test_an_interview_runs_beside_its_portrait(project):
     """A foundation's interview: questions and answers after a portrait set left stood below it, a
     third of the page white beside the portrait."""

@@ -94,13 +94,18 @@ class TextBeside(Flowable):
                 tops.append(y)
                 y, prev_after = y + gap + h, p.getSpaceAfter()
                 continue
+            # a line that goes on below the figure, on the same page at the full width, is no widow: the
+            # lines beside it run to the figure's foot (they stopped two lines short of a caption and credit,
+            # "… tours d'eau. Le" | gap | "1er mars, …")
+            p.style = style.clone(style.name, allowWidows=1)
             parts = p.split(tw, room)
             kept = len(parts[0].blPara.lines) if len(parts) == 2 else lines
-            if 1 <= kept < lines:  # split kept fewer lines beside (no widow below it, rounding): the last
-                # of those is the one that must end with a whole word, so the lines are chosen again
+            if 1 <= kept < lines:  # split kept fewer lines beside (rounding): the last of those is the
+                # one that must end with a whole word, so the lines are chosen again
                 p.wider_after = (kept, aw - tw)
                 p.wrap(tw, _TALL)
                 parts = p.split(tw, kept * style.leading + _FUZZ)
+            p.style = style
             p.wider_after = None
             if len(parts) == 2:
                 first, second = parts
