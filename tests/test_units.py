@@ -76,6 +76,9 @@ def test_model_text_keeps_typed_no_break_spaces(tmp_path):
     # alone follows the amount
     ("250", "€ Mio.", "de-AT", f"€{NBSP}250{NBSP}Mio."), ("\u221212", "€ Mio.", "de-DE", f"\u2212€{NBSP}12{NBSP}Mio."),
     ("250", "€", "de-AT", f"250{NBSP}€"),
+    # a currency code before a scale leads too (a Geneva NGO's axis read "15 CHF m"); after its amount alone
+    ("15", "CHF m", "en-GB", f"CHF{NBSP}15m"), ("19,6", "CHF Mio.", "de-CH", f"CHF{NBSP}19,6{NBSP}Mio."),
+    ("15", "CHF", "en-GB", f"15{NBSP}CHF"),
 ])
 def test_a_quantity_is_written_as_its_language_writes_it(number, unit, language, printed):
     """Chart labels said '89.4 £m' and '38 p': an English unit that begins with a currency sign

@@ -95,7 +95,14 @@ def leading_currency(unit: str, locale: Locale) -> tuple[str, str]:
         rest = unit[1:].strip()
         if locale.currency_leads == "always" or (locale.currency_leads == "scaled" and rest):
             return unit[0] + locale.currency_gap, rest
+    code = _CODE_THEN_SCALE.match(unit)
+    if code:  # a code before a scale leads as a sign does, after a space: 'CHF m' → "CHF 15m", „CHF 15 Mio.“
+        return code[1] + NBSP, code[2]  # (not "15 CHF m", which reads as if m were a unit of francs)
     return "", unit
+
+
+# a currency code and a scale after it, as a unit: 'CHF m', 'USD bn', 'CHF Mio.', 'EUR mln'
+_CODE_THEN_SCALE = re.compile(r"(CHF|EUR|USD|GBP)\s+(k|m|bn|M|B|Mio\.|Mrd\.|Tsd\.|mln|mld|Md|M\.)$")
 
 
 def prefixed(number: str, prefix: str, minus_after: bool = False) -> str:
