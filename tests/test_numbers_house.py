@@ -93,6 +93,14 @@ def test_a_swiss_house_style_prints_decimal_commas_everywhere(swiss, tmp_path):
     assert "7’102,5" in (tmp_path / "newsletter" / "teaser.txt").read_text(encoding="utf-8")
 
 
+def test_other_languages_house_prints_the_house_style_in_a_section_in_another_language(tmp_path):
+    """A Geneva NGO prints 1’234.50 in its English, French and German sections alike: with
+    `other_languages: house` the English section takes the house's marks (without it: 48,250, above)."""
+    content = _project(tmp_path, SWISS + "\n  other_languages: house", SWISS_CSV, "7’102,5")
+    text = _built(tmp_path, content)
+    assert "48’250" in text and "48,250" not in text and "1’250’000" in text
+
+
 def test_a_changed_notation_draws_the_charts_again(swiss, tmp_path):
     """The chart cache's key holds the notation: the Swiss build's drawings (same chart, theme, fonts and
     language) are not taken for a report whose numbers: now groups with a space."""
@@ -156,9 +164,11 @@ def test_a_wrong_numbers_block_is_reported_at_its_place_and_alone(tmp_path):
                                                "  - {value: '1,234.5', label: in the house style}\n"})
     assert _errors(content, '  decimals: "."\n  thousand: ","\n') == [
         "content/report.yaml:{0}:3: error: report: numbers: unknown key 'decimals'\n"
-        "  hint: did you mean 'decimal'? (known: decimal, thousands, group_four_digits, negatives, currency_sign)",
+        "  hint: did you mean 'decimal'? (known: decimal, thousands, group_four_digits, negatives, currency_sign, "
+        "other_languages)",
         "content/report.yaml:{1}:3: error: report: numbers: unknown key 'thousand'\n"
-        "  hint: did you mean 'thousands'? (known: decimal, thousands, group_four_digits, negatives, currency_sign)"]
+        "  hint: did you mean 'thousands'? (known: decimal, thousands, group_four_digits, negatives, currency_sign, "
+        "other_languages)"]
     assert _errors(content, '  decimal: ";"\n  thousands: apostrophe\n') == [
         "content/report.yaml:{0}:12: error: report: numbers: decimal: ';' is not a decimal separator\n"
         '  hint: write "," (1234,5) or "." (1234.5), in quotes',

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any, ClassVar, Literal
 
 from ..errors import Diagnostic, Diagnostics
@@ -233,6 +234,10 @@ class Numbers(Node):
         "otherwise: heading (under the column's heading) or first_and_total (on the first amount and on each "
         "total row, as US financial statements set it: $ 11,412 … $ 43,053). Default: heading.", default=None,
         example="first_and_total")
+    other_languages: Literal["own", "house"] = spec(
+        "The numbers of a section written in another language (its `language:`): own — that language's "
+        "notation, as its readers expect (default); house — this style too, as a Geneva house prints "
+        "1’234.50 in its English, French and German sections alike.", default="own", example="house")
 
     def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
         self.decimal = self._mark("decimal", DECIMAL_MARKS, '"," (1234,5) or "." (1234.5)', diag, ctx)
@@ -556,10 +561,15 @@ class Document:
     def locale(self, language: str | None = None) -> Any:
         """The locale that prints text in `language` (None: the report's): the report's own language
         with report.yaml's `numbers:` over its notation and `quotes:` over its quotation marks; a section
-        in another language has that language's own (its readers' notation). Every stage asks here,
-        never `get_locale` itself."""
+        in another language has that language's own (its readers' notation), or the house style where
+        `numbers: {other_languages: house}` says so. Every stage asks here, never `get_locale` itself."""
         from ..locale import get_locale
         if language is None or language == self.report.language:
             return get_locale(self.report.language, self.report.numbers, self.report.quotes)
-        return get_locale(language)
+        house = self.report.numbers
+        if house is None or house.other_languages != "house":
+            return get_locale(language)
+        own = get_locale(self.report.language, house)  # the house's whole notation, its language's where unsaid
+        return get_locale(language, SimpleNamespace(thousands=own.thousands, decimal=own.decimal,
+                                                    group_four_digits=own.group_four_digits))
 
