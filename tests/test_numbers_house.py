@@ -97,8 +97,15 @@ def test_other_languages_house_prints_the_house_style_in_a_section_in_another_la
     """A Geneva NGO prints 1’234.50 in its English, French and German sections alike: with
     `other_languages: house` the English section takes the house's marks (without it: 48,250, above)."""
     content = _project(tmp_path, SWISS + "\n  other_languages: house", SWISS_CSV, "7’102,5")
+    (content / "sections" / "chart-en.yaml").write_text(
+        "kind: text\nlanguage: en-GB\ntitle: A chart in English\nblocks:\n  - chart: absatz\n", encoding="utf-8")
+    report = content / "report.yaml"
+    report.write_text(report.read_text(encoding="utf-8").replace("  - sections/en.yaml\n",
+                                                                 "  - sections/en.yaml\n  - sections/chart-en.yaml\n"),
+                      encoding="utf-8")
     text = _built(tmp_path, content)
     assert "48’250" in text and "48,250" not in text and "1’250’000" in text
+    assert text.count("12’345,5") >= 2 and "12,345.5" not in text  # the chart in English too
 
 
 def test_a_changed_notation_draws_the_charts_again(swiss, tmp_path):

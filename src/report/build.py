@@ -94,7 +94,7 @@ def _pipeline(content_dir: Path, out_dir: Path, edition_names: list[str] | None,
         # (and lower at the frame's width on a wide page, which the layout sets where a chart misses a page)
         cells, full, languages = grid_cells(doc, theme) + lower_cells(doc, theme), full_width(doc), chart_languages(doc)
         charts = render_charts(doc.charts, theme, fonts, locale, theme.page.text_width, cache, background=True,
-                               languages=languages, cells=cells, full=full)
+                               languages=languages, cells=cells, full=full, locales=doc.locale)
         return _layout_and_finish(doc, theme, fonts, locale, charts, content_dir, out_dir, edition_names,
                                   report, marks, cache, cells, [*full, *languages])
     except BaseException:

@@ -384,14 +384,16 @@ def _is_pdf(data: bytes) -> bool:
 def render_charts(charts: dict[str, Any], theme: Theme, fonts: dict[str, Path], locale: Locale,
                   width: float, cache: Cache | None = None, background: bool = False,
                   languages: dict[str, list[str]] | None = None,
-                  cells: list[GridCell] | None = None, full: Collection[str] | None = None) -> dict[str, ChartDrawing]:
+                  cells: list[GridCell] | None = None, full: Collection[str] | None = None,
+                  locales: Callable[[str], Locale] = get_locale) -> dict[str, ChartDrawing]:
     """Render every chart at `width` points wide and its own height — or those `full` names (full_width:
     a chart only in grids is not drawn at the text frame's width) — reusing cached drawings.
     `background`: draw misses in worker processes and return at once (see the module docstring).
     `languages` (chart_languages): per chart id, the other languages it is drawn in as well, each
     under `drawing_key(id, language)`; the locale (language and number notation) is part of each
     drawing's cache key. `cells` (grid_cells): the charts set in grids, each drawn at its cell's size as
-    well, under its key."""
+    well, under its key. `locales`: another language's locale (Document.locale: the house style's numbers
+    where report.yaml says they hold in other languages too)."""
     cache = cache or Cache(enabled=False)
     version = code_version(Path(__file__).parent)
     digests = {role: file_digest(path) for role, path in fonts.items()}
@@ -409,7 +411,7 @@ def render_charts(charts: dict[str, Any], theme: Theme, fonts: dict[str, Path], 
                        cell.width, cell.legend, cell_name((cell.width, cell.height))))
     wanted = list({w[0]: w for w in wanted}.values())  # a chart twice in a cell of one size: drawn once
     for dk, _cid, chart, language, at, legend, _cell in wanted:
-        loc = locale if language is None else get_locale(language)
+        loc = locale if language is None else locales(language)
         chart = typeset(chart, loc)  # the author's labels with the language's quotes, before the key
         # the whole locale: its language, and the notation report.yaml's numbers: may set (1’234,5)
         parts = (version, type(chart).__name__, chart, drawn_with, font_ids, loc, at)
