@@ -426,12 +426,14 @@ def test_a_semicolon_csv_table_in_an_english_document(tmp_path):
 SWISS_CSV = "Position;2026;2025\nFlüssige Mittel;2'845'120.50;2'510'300.00\nVorräte;12’400.00;9’980.00\n"
 
 
-@pytest.mark.parametrize(("section", "house", "read"), [
-    ("de-CH", None, ["2’845’120.50", "12’400.00"]),  # a Swiss section of an English report: Swiss Excel's file
-    (None, "’", ["2’845’120.50", "12’400.00"]),  # an English report in the house style 1’234.50
-    (None, None, None),  # German, as a ';' export is read in English: the hint says so, and what reads Swiss
+@pytest.mark.parametrize(("section", "house", "read", "others"), [
+    ("de-CH", None, ["2’845’120.50", "12’400.00"], "own"),  # a Swiss section of an English report: Swiss Excel's
+    (None, "’", ["2’845’120.50", "12’400.00"], "own"),  # an English report in the house style 1’234.50
+    (None, None, None, "own"),  # German, as a ';' export is read in English: the hint says so, and what reads Swiss
+    # a French section where the house style holds in other languages too (numbers: other_languages: house)
+    ("fr-CH", "’", ["2’845’120.50", "12’400.00"], "house"),
 ])
-def test_a_semicolon_csv_is_read_in_the_notation_of_the_section_that_reads_it(section, house, read, tmp_path):
+def test_a_semicolon_csv_is_read_in_the_notation_of_the_section_that_reads_it(section, house, read, others, tmp_path):
     """A Geneva report (en-GB) with a de-CH section read its Swiss `;` export as German and refused
     2'845'120.50 with 'this document writes decimals with ','': untrue of the document."""
     from report.errors import Diagnostics
@@ -444,7 +446,7 @@ def test_a_semicolon_csv_is_read_in_the_notation_of_the_section_that_reads_it(se
     (tmp_path / "data" / "t.csv").write_text(SWISS_CSV, encoding="utf-8")
     locale = get_locale("en-GB", house and Numbers(thousands=house))
     ctx = ReadContext(content_dir=tmp_path, assets_dir=tmp_path, project_dir=tmp_path, numbers=locale,
-                      language="en-GB", section_language=section)
+                      language="en-GB", section_language=section, other_languages=others)
     diag = Diagnostics()
     raw = parse_yaml("title: T\nalt: A\ndata: data/t.csv\ncolumns: [{name: Position}, {name: '2026', type: number}]\n")
     table = Reader(diag, ctx).read(raw, raw.pos, Table, "table")

@@ -242,6 +242,7 @@ def number_notation(raw: object, ctx: ReadContext) -> Locale | None:
     if read is INVALID or quiet.errors:
         return None
     ctx.negatives, ctx.currency_sign = read.negatives, read.currency_sign  # the tables' defaults (model.tables)
+    ctx.other_languages = read.other_languages  # where sections in other languages read numbers so too
     return get_locale(language, read)
 
 

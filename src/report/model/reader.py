@@ -147,13 +147,16 @@ class ReadContext:
     currency_sign: str | None = None  # report.yaml's numbers: currency_sign: (Table.currency_sign)
     data_said: dict = field(default_factory=dict)  # problems of data files reported already (tabular.report_once)
     section_language: str | None = None  # the `language:` of the section being read, where it has one
+    other_languages: str = "own"  # report.yaml's numbers: other_languages: (Document.locale)
 
     def section_numbers(self) -> Separators | None:
         """The notation the section being read prints its numbers in: its own language's, where that is
-        not the report's (as Document.locale says), else the document's (report.yaml's `numbers:`)."""
+        not the report's (as Document.locale says), else — or where `other_languages: house` — the
+        document's (report.yaml's `numbers:`)."""
         from ..locale import get_locale, supported
         language = self.section_language
-        if self.numbers is None or not supported(language) or language == self.language:
+        if self.numbers is None or not supported(language) or language == self.language \
+                or self.other_languages == "house":
             return self.numbers
         return get_locale(language)
 
