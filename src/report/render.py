@@ -36,8 +36,7 @@ def metadata(doc: Document, locale: Locale) -> dict[str, str]:
     rep, line = doc.report, locale.one_line
     return {"title": line(rep.title), "author": line(rep.author), "subject": line(rep.subject),
             "keywords": ", ".join(line(k) for k in rep.keywords), "lang": rep.language,
-            "running_head": (line(rep.second_line) if rep.second_line_has_organisation
-                             else f"{line(rep.organisation)} · {line(rep.second_line)}"),
+            "running_head": rep.with_organisation(" · ", line),
             "description": line(plain(rep.lead)), "id": f"{rep.name}:{rep.year}"}
 
 

@@ -144,8 +144,7 @@ class SpreadTemplate(ReportDocTemplate):
         floor = max(st.theme.plates.reversed_min, 6.0)
         room = self.geometry.trim_h - 2 * SPINE_END_MM * MM * st.scale
         title, org = loc.one_line(rep.title), loc.one_line(rep.organisation)
-        subtitle = loc.one_line(rep.second_line)
-        both = subtitle if rep.second_line_has_organisation else f"{org} · {subtitle}"
+        both = rep.with_organisation(" · ", loc.one_line)
         for text in (f"{title} · {both}", f"{title} · {org}", title):
             drawn = fit_size(text, font, size, room, floor) if size >= floor else None
             if drawn is not None:

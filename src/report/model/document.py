@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import SimpleNamespace
@@ -389,12 +390,14 @@ class Report(Node):
             return str(self.year)
         return self.subtitle or str(self.year)
 
-    @property
-    def second_line_has_organisation(self) -> bool:
-        """Whether the second line begins with the organisation („Riverbend Health — Fiscal Year 2026“):
-        where the running head, the spine and the newsletter's cover description join the two, the second
-        line stands alone (not „Riverbend Health · Riverbend Health — Fiscal Year 2026“)."""
-        return _starts_with_words(self.second_line, self.organisation)
+    def with_organisation(self, joiner: str, shown: Callable[[str], str] = str) -> str:
+        """The organisation and the second line joined by `joiner` (each as `shown` sets it), as the running
+        head, the spine and the newsletter's cover description join them — the second line alone where it
+        begins with the organisation („Riverbend Health — Fiscal Year 2026“, not „Riverbend Health ·
+        Riverbend Health — Fiscal Year 2026“)."""
+        if _starts_with_words(self.second_line, self.organisation):
+            return shown(self.second_line)
+        return f"{shown(self.organisation)}{joiner}{shown(self.second_line)}"
 
     def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
         if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", self.name):
@@ -510,14 +513,19 @@ def _closest_tag(language: str) -> str | None:
     return next((tag for tag, names in _LANGUAGE_NAMES.items() if word in names), None)
 
 
+def _words(line: str) -> str:
+    """A line apart from its spacing and case."""
+    return " ".join(line.split()).casefold()
+
+
 def _same_words(a: str, b: str) -> bool:
     """Whether two lines say the same, apart from spacing and case."""
-    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+    return _words(a) == _words(b)
 
 
 def _starts_with_words(a: str, b: str) -> bool:
     """Whether line `a` begins with the words of `b` (apart from spacing and case), a whole word last."""
-    a, b = " ".join(a.split()).casefold(), " ".join(b.split()).casefold()
+    a, b = _words(a), _words(b)
     return bool(b) and a.startswith(b) and (len(a) == len(b) or not a[len(b)].isalnum())
 
 

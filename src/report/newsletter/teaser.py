@@ -100,7 +100,7 @@ def teaser_html(doc: Document, locale: Locale, cover_src: str) -> str:
     t = locale.typographic
     url = escape(nl.pdf_url)
     kicker = escape(t(rep.second_line)).upper()
-    both = t(rep.second_line) if rep.second_line_has_organisation else f"{t(rep.organisation)}, {t(rep.second_line)}"
+    both = rep.with_organisation(", ", t)
     alt = escape(f"{t(locale.label('cover_alt') + ':')} {t(rep.title)} – {both}")
     rows, stacked = _tiles(_figures(doc), locale, c)
     address, ways = _contact(doc, locale)
