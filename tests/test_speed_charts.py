@@ -286,19 +286,28 @@ def test_making_a_chart_font_prints_nothing():
     assert run.returncode == 0 and run.stderr == "", run.stderr
 
 
-def test_a_first_builds_chart_fonts_are_made_while_the_worker_starts(tmp_path):
-    """With a few charts to draw in the background, the bold chart font is made by the build process
-    before render_charts returns (the worker imports matplotlib meanwhile and makes the regular one
-    after; here, forked from a test process that has matplotlib already, it may get there first and
-    make its own: the files are renamed into place whole), and the charts are the same as drawn in
-    one process."""
+def test_a_first_builds_chart_font_is_made_here_only_once_the_build_waits(tmp_path, monkeypatch):
+    """With a few charts to draw in the background, render_charts returns without making a chart font
+    (the worker makes them after its matplotlib import: made here at once, the font lengthened the
+    build process, whose layout is the longer path); once the build waits for the charts, it makes the
+    bold one (fonts_while_waiting; the worker, forked from a test process that has matplotlib already,
+    may get there first: the files are renamed into place whole). The charts are the same as drawn
+    in one process."""
+    import report.charts as charts_module
     doc, theme, fonts, locale, width = _sample()
     digests = {r: file_digest(p) for r, p in fonts.items()}
     cid, chart = next(iter(doc.charts.items()))
     bold = chart_fonts(fonts, digests, _characters(chart, locale), tmp_path / "probe", only=("bold",))["bold"]
+    made: list[str] = []
+    prepare = charts_module._prepare_fonts
+    monkeypatch.setattr(charts_module, "_prepare_fonts", lambda job: (made.append(job[0]), prepare(job))[1])
     cache = Cache(tmp_path / "cache")
     drawings = render_charts(doc.charts, theme, fonts, locale, width, cache, background=True)
-    assert (tmp_path / "cache" / "chart-fonts" / bold.name).is_file()  # there before render_charts returned
+    assert made == []
+    charts_module.fonts_while_waiting()
+    assert len(made) == 1 and (tmp_path / "cache" / "chart-fonts" / bold.name).is_file()
+    charts_module.fonts_while_waiting()
+    assert len(made) == 1  # once
     background = {cid: d.pdf for cid, d in drawings.items()}
     inline = render_charts(doc.charts, theme, fonts, locale, width, Cache(tmp_path / "other"))
     assert background == {cid: d.pdf for cid, d in inline.items()}

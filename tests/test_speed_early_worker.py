@@ -110,3 +110,27 @@ def test_the_early_workers_draw_a_few_charts_in_one_and_many_in_both(monkeypatch
     futures = charts._submit([("a", Cache(enabled=False), "k")] * (charts.RELEASE_MIN + 4))
     charts.release_workers()
     assert {f.result(timeout=60) for f in futures} == early  # many: both drew
+
+
+def _slow_drawing(job):
+    time.sleep(1.5)  # the build lays out both editions before the charts are drawn
+    return _DRAWING[1](job)
+
+
+def test_a_build_with_a_few_charts_makes_a_chart_font_only_when_it_waits_for_them(project: Path, tmp_path: Path,
+                                                                               monkeypatch) -> None:
+    """Made at once, the font lengthened the build process where the layout is the longer path: it is
+    made once the layout is done, where the charts are not drawn yet."""
+    import report.render as render_module
+    events: list[str] = []
+    render, prepare = render_module.render, charts._prepare_fonts
+    monkeypatch.setattr(render_module, "render", lambda *a, **k: (events.append("layout"), render(*a, **k))[1])
+    monkeypatch.setattr(charts, "_prepare_fonts", lambda job: (events.append("font"), prepare(job))[1])
+    _DRAWING[:] = [tmp_path, charts._render_one]
+    monkeypatch.setattr(charts, "_render_one", _slow_drawing)
+    try:
+        build(project, tmp_path / "out", None, cache=Cache(tmp_path / "cache"))
+    finally:
+        _DRAWING.clear()
+    assert events == ["layout", "layout", "font"]  # both editions laid out, then the font while waiting
+    assert len(list((tmp_path / "cache").rglob("chart-fonts/*.ttf"))) == 2

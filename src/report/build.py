@@ -120,7 +120,7 @@ def _theme_problems(content_dir: Path) -> list[Diagnostic]:
 def _layout_and_finish(doc, theme, fonts, locale, charts, content_dir: Path, out_dir: Path,
                        edition_names: list[str] | None, report: Progress, marks: bool, cache: Cache,
                        cells: list | None = None, wide: list[str] | None = None) -> BuildResult:
-    from .charts import interrupts_held, release_workers
+    from .charts import fonts_while_waiting, interrupts_held, release_workers
     with interrupts_held():  # reportlab's and pikepdf's imports would swallow a Ctrl-C (bare `except:`)
         from .charts.donut_labels import label_warnings
         from .charts.palette_check import colour_warnings
@@ -188,6 +188,7 @@ def _layout_and_finish(doc, theme, fonts, locale, charts, content_dir: Path, out
             justify.keep(cache, content_dir)
         hyphenate.keep()
         if not all(c.ready for c in charts.values()):
+            fonts_while_waiting()  # a first build's chart font, where the chart worker has not made it
             _return_memory()  # this process waits for the chart workers now, one more of which starts
         release_workers()  # nothing left to lay out: a chart worker held back takes this core
         _finish_ahead(waiting, charts, theme)  # while they draw

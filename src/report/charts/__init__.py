@@ -323,6 +323,7 @@ def stop_workers() -> None:
     """Cancel queued charts and kill the workers (a build failed or was interrupted)."""
     release_workers(every=True)
     _stop_early()
+    _font_job.clear()
     while _pools:
         _kill(_pools.pop()[0])
 
@@ -400,6 +401,7 @@ def render_charts(charts: dict[str, Any], theme: Theme, fonts: dict[str, Path], 
     font_ids = sorted(digests.items())
     results: dict[str, bytes | Future] = {}
     jobs, keys = [], {}
+    _font_job.clear()  # (an earlier build's, in `report watch`)
     drawn_with = key("theme", theme)  # once: serialising the theme for each chart's key took longer
     # (key, id, chart, language, width, legend, cell name)
     at_width = set(charts if full is None else full)
@@ -433,7 +435,10 @@ def render_charts(charts: dict[str, Any], theme: Theme, fonts: dict[str, Path], 
     if jobs and background:
         for job, future in zip(jobs, _submit([(job, cache, keys[job[0]]) for job in jobs]), strict=True):
             results[job[0]] = future
-        _prepare_fonts(jobs[0])
+        if len(jobs) > RELEASE_MIN:
+            _prepare_fonts(jobs[0])  # drawing them is the longer path: their font is made meanwhile
+        else:
+            _font_job[:] = [jobs[0]]  # made here if the build waits for them (fonts_while_waiting)
         jobs = []
     else:
         _stop_early()  # nothing to draw in the background: workers forked early are not needed
@@ -457,13 +462,25 @@ def _of_height(chart: Any, height: float) -> Any:
     return taller
 
 
+def fonts_while_waiting() -> None:
+    """The build has laid out every edition and waits for a few charts: one of their two chart fonts is
+    made here, where the worker has not made it yet (a first build on this machine: ~0.2 s a font,
+    which the worker spends after its matplotlib import). Made at once, it lengthened this process
+    where the layout and the images are the longer path: the sample's first build (3 charts) and
+    `report init`'s (5 drawings), by 5–9 %."""
+    if _font_job:
+        _prepare_fonts(_font_job.pop())
+
+
+_font_job: list[tuple] = []  # a first build's chart job whose font fonts_while_waiting may make
+
+
 def _prepare_fonts(job: tuple) -> None:
-    """Make one of the two chart fonts here while the one chart worker imports matplotlib (a first
-    build on this machine: ~0.3 s a font, which the worker would otherwise spend after its import;
-    both here would make this process, which lays out two editions meanwhile, the one the build
-    waits for). With many charts too: drawing them is the longer path of a first build then
-    (183 pages and 63 charts: the last chart came 1.3 s after the layout of both editions). The
-    files appear whole (written, then renamed); a worker that looks first makes its own."""
+    """Make one of the two chart fonts here while the chart workers import matplotlib: with many
+    charts, drawing them is the longer path of a first build (183 pages and 63 charts: the last
+    chart came 1.3 s after the layout of both editions). Both here would make this process, which
+    lays out two editions meanwhile, the one the build waits for. The files appear whole (written,
+    then renamed); a worker that looks first makes its own."""
     cid, chart, theme, fonts, digests, locale, width, _legend, font_dir = job
     try:
         with interrupts_held():
