@@ -104,14 +104,16 @@ def test_source_date_epoch_gives_byte_identical_pdfs(tmp_path, monkeypatch):
 
 
 def test_library_patterns_are_compiled_on_first_use():
-    """reportlab's URL pattern (and two more) are stand-ins that match as the compiled patterns do;
+    """reportlab's URL pattern (and three more) are stand-ins that match as the compiled patterns do;
     the URL pattern is not even compiled for words without "://" (reportlab's hyphenation asks it
-    about every word), nor PyYAML's printable check for text without a character it refuses (the
-    small class that says so matches the same code points, all of them checked). Fails when a
+    about every word), nor PyYAML's printable check for text without a character it refuses, nor
+    pikepdf's XML check for a metadata field without one (each small class that says so matches the
+    same code points, all of them checked). Fails when a
     library changes one of them: update deferred.PATTERNS."""
     code = """
 import re, report.deferred as d, reportlab.platypus.paragraph as p, reportlab.lib.textsplit as t, yaml.reader as y
-found = [p.uri_pat, t.rx, y.Reader.NON_PRINTABLE]
+import pikepdf.models.metadata._constants as k
+found = [p.uri_pat, t.rx, y.Reader.NON_PRINTABLE, k.re_xml_illegal_chars]
 print([type(x).__name__ for x in found])
 words = ['Informationsveranstaltungen', 'HTTP', 'www.example.org', 'a:/b', '\u4e2d\u6587', '\x07', '']
 for w in words:
@@ -120,9 +122,14 @@ print(p.uri_pat._compiled is None)
 for text in words[:-2] + ['Grüße „aus“ Erfurt\\n\\t€ 1.000 \\U0001F600']:
     assert y.Reader.NON_PRINTABLE.search(text) is None
 print(y.Reader.NON_PRINTABLE._compiled is None)
-_, _, _, same = d.PATTERNS[2]
-real, small = re._compiler.compile(d.PATTERNS[2][0], 0), re.compile(same)
-assert all((real.match(chr(c)) is None) == (small.match(chr(c)) is None) for c in range(0x110000))
+for text in words[:-2] + ['Jahresbericht 2025 – Grüße \U0001F600']:
+    assert k.clean(text) == text
+print(k.re_xml_illegal_chars._compiled is None)
+assert k.clean('a\x07b\ufffec') == 'abc'
+for n in (2, 3):
+    _, _, _, same = d.PATTERNS[n]
+    real, small = re._compiler.compile(d.PATTERNS[n][0], 0), re.compile(same)
+    assert all((real.match(chr(c)) is None) == (small.match(chr(c)) is None) for c in range(0x110000))
 urls = ['https://www.example.org/a?b=1', 'HTTP://EXAMPLE.org', 'ftp://10.0.0.1:21/x', 'x://y', ' https://a.de',
         'ok\\x00', 'ok\\ufeff\\ufffe', '\\x85\\x86']
 for x, (source, flags, needs, same) in zip(found, d.PATTERNS):
@@ -132,9 +139,11 @@ for x, (source, flags, needs, same) in zip(found, d.PATTERNS):
             a, b = getattr(x, how)(text), getattr(real, how)(text)
             assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups())), (how, text)
         assert [m.span() for m in x.finditer(text)] == [m.span() for m in real.finditer(text)], text
+        assert x.sub("", text) == real.sub("", text), text
     assert (x.pattern, x.flags) == (real.pattern, real.flags)
 """
-    assert _run(code, {}).split() == ["['OnFirstUse',", "'OnFirstUse',", "'OnFirstUse']", "True", "True"]
+    assert _run(code, {}).split() == ["['OnFirstUse',", "'OnFirstUse',", "'OnFirstUse',", "'OnFirstUse']",
+                                      "True", "True", "True"]
 
 
 def _leave(tmp_path: Path, body: str, code: int = 3) -> subprocess.CompletedProcess:

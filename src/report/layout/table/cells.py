@@ -5,8 +5,7 @@ per width (`Text`)."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, field
 from typing import Any
 
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
@@ -207,6 +206,7 @@ class Heading:
     breaks: list[list[tuple[int, bool]]]  # per word
     font: str
     size: float
+    _sets: dict[float, tuple[list[str], float]] = field(default_factory=dict, repr=False)  # by width (_set)
 
     @classmethod
     def of(cls, label: str, font: str, size: float, hyphenate: Any) -> Heading:
@@ -257,8 +257,14 @@ class Heading:
         PLAIN_BREAK_COST one without a hyphen (a date before its year)."""
         return self._set(round(width, 3))[1]
 
-    @lru_cache(maxsize=256)  # noqa: B019 - a heading lives as long as one table's setting
     def _set(self, width: float) -> tuple[list[str], float]:
+        """(lines, cost) in `width`, each width set once (the table tries the same widths again)."""
+        done = self._sets.get(width)
+        if done is None:
+            done = self._sets[width] = self._setting(width)
+        return done
+
+    def _setting(self, width: float) -> tuple[list[str], float]:
         lines: list[str] = []
         line = ""
         cost = 0.0
