@@ -195,6 +195,39 @@ series:
     assert between, "no leader from the value to its point"
 
 
+def test_a_highlight_inside_another_lines_deeper_valley_stands_off_the_lines(theme_fonts):
+    """A foundation's returns: in 2022 the portfolio fell to −6.8 and the benchmark, below it, to −9.3,
+    a V inside a deeper V. No place round the point could be seen from it without crossing the
+    benchmark's line, and the value fell back to below its point, where that line ran through its
+    digits. It stands clear of every line, and a hairline in its series' colour leads to its point."""
+    theme, _ = theme_fonts
+    pdf = draw(chart("""kind: line
+unit: "%"
+height: 80
+markers: true
+highlight: "2022"
+highlight_series: Portfolio
+categories: ["2016", "2017", "2018", "2019", "2020", "2021", "2022", "2023", "2024", "2025"]
+series:
+  - {name: Portfolio, values: [3.1, 5.4, -1.2, 7.9, 2.3, 6.1, -6.8, 5.7, 6.4, 5.9]}
+  - {name: Vergleichsindex, values: [2.8, 4.9, -2.1, 8.4, 1.7, 5.2, -9.3, 6.1, 5.8, 4.7]}
+  - {name: Inflation, values: [0.5, 1.5, 1.8, 1.4, 0.5, 3.1, 6.9, 5.9, 2.2, 2.1]}
+  - {name: Ausschüttungsquote, values: [3.0, 3.0, 2.8, 2.9, 2.7, 2.9, 3.2, 3.1, 3.3, 3.4]}
+"""), theme_fonts)
+    first = tuple(round(v, 3) for v in theme.colour(theme.charts.palette[0]).rgb_floats)
+    label = find(pdf, f"{MINUS}6,8{NBSP}%")
+    series = [pts for c, pts in stroked_points(pdf) if len(pts) == 10]
+    assert len(series) == 4
+    assert not any(_crosses(pts, label.box) for pts in series), "a line runs through the highlighted value"
+    assert overlapping(pdf) == []
+    own = next(pts for c, pts in stroked_points(pdf) if len(pts) == 10 and tuple(round(v, 3) for v in c) == first)[6]
+    assert math.hypot(label.x - own[0], label.y - own[1]) < 60  # near its point
+    leaders = [pts for c, pts in stroked_points(pdf) if tuple(round(v, 3) for v in c) == first and 2 <= len(pts) < 10
+               and all(min(label.box[0], own[0]) - 1 <= x <= max(label.box[2], own[0]) + 1
+                       and min(label.box[1], own[1]) - 1 <= y <= max(label.box[3], own[1]) + 1 for x, y in pts)]
+    assert leaders, "no leader from the value to its point"
+
+
 def test_highlight_series_marks_the_series_named(theme_fonts):
     """The peak of the peak series: `highlight` marked the first series' value (the average, 447),
     where the text talked about the peak of 486."""
