@@ -687,7 +687,7 @@ series:
 """
     _, diags = read(text, language="en-GB")
     (d,) = diags
-    assert d.message == "series has 6 values but the chart has 5 categories"
-    assert "'41,0' is two" in d.hint
+    assert d.message == "series 'S' has 6 values but the chart has 5 categories"
+    assert "'41,0' is two" in d.hint and "37.0 after the last category ('e') has none" in d.hint
     _, diags = read(text.replace("41,0", "41, 0"), language="en-GB")  # a space after the comma: meant
     assert "is two" not in diags[0].hint

@@ -15,7 +15,7 @@ import re
 import types
 import typing
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import MISSING, dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -564,8 +564,10 @@ class Reader:
                     ok = False
         return ok
 
-    def read_kind(self, value: Any, pos: Pos, kinds: dict[str, type], what: str) -> Any:
-        """Read an object whose class is chosen by its `kind` key."""
+    def read_kind(self, value: Any, pos: Pos, kinds: dict[str, type], what: str,
+                  meant: Callable[[str], str | None] | None = None) -> Any:
+        """Read an object whose class is chosen by its `kind` key; `meant` names the kind an unknown
+        word most likely means (a chart's „Kreisdiagramm“: pie), for the hint."""
         if not isinstance(value, YMap):
             self.diag.error(pos, f"{what}: expected a block of keys, got {_got(value)}")
             return INVALID
@@ -573,7 +575,9 @@ class Reader:
         if not isinstance(kind, str) or kind not in kinds:
             where = value.value_pos.get("kind", value.pos)
             msg = f"{what}: unknown kind {_got(kind)}" if "kind" in value else f"{what}: missing required key 'kind'"
-            self.diag.error(where, msg, f"known kinds: {', '.join(kinds)}")
+            hint = f"known kinds: {', '.join(kinds)}"
+            guess = meant(kind) if meant is not None and isinstance(kind, str) else None
+            self.diag.error(where, msg, f"did you mean '{guess}'? ({hint})" if guess else hint)
             return INVALID
         return self.read(value, pos, kinds[kind], what)
 
