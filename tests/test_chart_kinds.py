@@ -97,6 +97,28 @@ series:
     for name in ("Privatkunden", "Gewerbe", "Industrie"):
         assert find(pdf, name).box[0] > last.box[2] - 2  # right of the line ends, not in a legend
     assert overlapping(pdf) == []  # Gewerbe and Industrie end 1 apart: their labels were moved apart
+    # the first series' navy reads on paper, the orange and light blue do not: all three names in ink,
+    # not one coloured and two black as if that one mattered more (a foundation's four return lines)
+    theme, _ = theme_fonts
+    inks = {name: _darkest(pdf, find(pdf, name).box) for name in ("Privatkunden", "Gewerbe", "Industrie")}
+    ink = tuple(round(255 * v) for v in theme.colour("ink").rgb_floats)
+    assert all(max(abs(a - b) for a, b in zip(c, ink, strict=True)) < 40 for c in inks.values()), (inks, ink)
+
+
+def _darkest(pdf: bytes, box: tuple[float, ...], scale: float = 4) -> tuple[int, ...]:
+    """The darkest pixel inside a word's box: the colour its glyphs are filled with."""
+    import pypdfium2 as pdfium
+    doc = pdfium.PdfDocument(pdf)
+    try:
+        page = doc[0]
+        image = page.render(scale=scale).to_pil().convert("RGB")
+        height = page.get_height()
+    finally:
+        doc.close()
+    x0, y0, x1, y1 = box
+    crop = image.crop((int(x0 * scale), int((height - y1) * scale),
+                       int(x1 * scale) + 1, int((height - y0) * scale) + 1))
+    return min((crop.getpixel((x, y)) for x in range(crop.width) for y in range(crop.height)), key=sum)
 
 
 def test_line_with_long_names_uses_a_legend_above_the_data(theme_fonts):

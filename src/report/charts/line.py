@@ -81,10 +81,14 @@ def draw(fig: Figure, chart: Any, theme: Theme, locale: Locale) -> None:
     end_labels = []
     if labelled and _fits_at_ends(fig, names, size):
         shift = ScaledTranslation(OFFSET_PT / 72, 0, fig.dpi_scale_trans)
-        for k, (name, vs) in enumerate(zip(names, values, strict=True)):
+        # each name in its series' colour where every one reads on paper, else all in ink (the leaders
+        # keep the colours): one navy name among black ones reads as if that series mattered more
+        inks = [text_colour(colours[k % len(colours)], theme) for k in range(len(names))]
+        if any(c != tuple(colours[k % len(colours)]) for k, c in enumerate(inks)):
+            inks = [colour(theme, "ink")] * len(names)
+        for name, vs, ink in zip(names, values, inks, strict=True):
             end_labels.append(ax.text(xs[-1], vs[-1], name, transform=ax.transData + shift, va="center",
-                                      ha="left", fontsize=size, fontweight="bold",
-                                      color=text_colour(colours[k % len(colours)], theme)))
+                                      ha="left", fontsize=size, fontweight="bold", color=ink))
     elif labelled:
         legend_above(fig, ax, [Line2D([], [], color=line.get_color(), linewidth=LINE_WIDTH) for line in lines],
                      names, theme)
