@@ -250,6 +250,23 @@ series:
     assert leaders, "no leader from the value to its point"
 
 
+def test_a_series_name_cut_at_its_comma_is_told_to_be_quoted():
+    """`{name: Kunst, Kultur und Denkmalpflege, values: …}` was „unknown key 'Kultur und Denkmalpflege'“
+    with the list of a series' keys: YAML had ended the name at its comma."""
+    text = """kind: line
+categories: ["2024", "2025"]
+series:
+  - {name: Kunst, Kultur und Denkmalpflege, values: [1.06, 0.98]}
+  - {name: Sport, values: [0.2, 0.1]}
+"""
+    _, diags = read(text)
+    (d,) = diags
+    assert d.message == "chart 'x': series[1]: unknown key 'Kultur und Denkmalpflege'"
+    assert d.hint == ("in { } a comma separates keys, so the text of 'name:' ended at the comma: quote it, "
+                      "name: \"Kunst, Kultur und Denkmalpflege\""), d.hint
+    assert (d.pos.line, d.pos.col) == (line_number(text, "Kunst, Kultur"), 19)
+
+
 def test_highlight_series_marks_the_series_named(theme_fonts):
     """The peak of the peak series: `highlight` marked the first series' value (the average, 447),
     where the text talked about the peak of 486."""

@@ -477,6 +477,9 @@ class Reader:
                     hint = f"the keys are spelled the British way: write '{KEY_SPELLINGS[key]}:'"
                 elif key in getattr(cls, "KEYS_ELSEWHERE", {}):  # a key that belongs in a block of this one
                     hint = cls.KEYS_ELSEWHERE[key]
+                elif (before := _split_text(value, key)) is not None:  # {name: Kunst, Kultur und …, values: …}
+                    hint = (f"in {{ }} a comma separates keys, so the text of '{before}:' ended at the comma: quote "
+                            f"it, {before}: \"{value[before]}, {key}\"")
                 else:
                     hint = did_you_mean(key, list(flds))
                     meant.update(closest(key, list(flds)))
@@ -679,6 +682,19 @@ def closest(word: str, known: list[str]) -> list[str]:
     """The known name closest to an unknown one, if one is close ([] else)."""
     import difflib  # only for content with an unknown key or kind (~3 ms to import)
     return difflib.get_close_matches(word, known, n=1, cutoff=0.6)
+
+
+def _split_text(value: YMap, key: str) -> str | None:
+    """The key whose text a comma cut short where `key`, with no value, follows it on the same line:
+    YAML reads `{name: Kunst, Kultur und Denkmalpflege, values: …}` as a name 'Kunst' and a key
+    'Kultur und Denkmalpflege'."""
+    keys = list(value)
+    at = keys.index(key)
+    if value[key] is not None or at == 0:
+        return None
+    before = keys[at - 1]
+    same_line = value.key_pos[before].line == value.key_pos[key].line
+    return before if same_line and isinstance(value[before], str) and not isinstance(value[before], YMap) else None
 
 
 def did_you_mean(word: str, known: list[str]) -> str:
