@@ -267,6 +267,21 @@ series:
     assert (d.pos.line, d.pos.col) == (line_number(text, "Kunst, Kultur"), 19)
 
 
+def test_a_series_named_beside_data_is_told_that_the_csv_columns_are_the_series():
+    """`series: [{name: Fördersume}]` beside `data:`, to pick a column of the CSV file, was told to
+    „add 'values:'“, the one thing a chart reading a CSV file must not do."""
+    text = """kind: bar
+data: data/laender.csv
+series:
+  - name: Fördersume
+"""
+    _, diags = read(text)
+    (d,) = diags
+    assert d.message == "chart 'x': series[1]: missing required key 'values'"
+    assert d.hint.endswith("a chart with data: takes its series from the CSV file's columns, each named by its "
+                           "header (the first column names the categories): leave series: out"), d.hint
+
+
 def test_highlight_series_marks_the_series_named(theme_fonts):
     """The peak of the peak series: `highlight` marked the first series' value (the average, 447),
     where the text talked about the peak of 486."""

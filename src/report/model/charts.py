@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Literal
+from typing import ClassVar, Literal
 
 from ..errors import Diagnostic, Diagnostics, Pos, ReportError
 from ..labels import LINE_MM, counting, label_wrap, text_mm, wrap_label
@@ -124,6 +124,11 @@ class Series(Node):
                             max_length=16)
     decimals: int | None = spec("Decimal places of this series' labels where they differ from the chart's.",
                                 default=None)
+
+    # `series: [{name: Fördersumme}]` beside `data:`, to pick a column of the CSV file
+    WHEN_MISSING: ClassVar[dict[str, str]] = {
+        "values": "a chart with data: takes its series from the CSV file's columns, each named by its header "
+                  "(the first column names the categories): leave series: out"}
 
 
 @dataclass(kw_only=True)

@@ -502,6 +502,8 @@ class Reader:
                         if ": " in shown or shown.startswith(("'", '"', "[", "{", "*", "&", "!", "%", "@", "`")):
                             shown = '"' + shown.replace('"', '\\"') + '"'  # as YAML reads it: 'Source: …' quoted
                         hint += f", e.g. {name}: {shown}"
+                    if name in getattr(cls, "WHEN_MISSING", {}):  # what else the author may have meant
+                        hint += "; " + cls.WHEN_MISSING[name]
                     self.diag.error(value.pos, f"{what}: missing required key '{name}'", hint)
                     ok = False
                 continue
