@@ -383,6 +383,20 @@ series:
     assert diags[0].pos.line == line_number(text, extra.split(":")[0] + ":")
 
 
+@pytest.mark.parametrize("written, meant", [("Dezember", "Dez"), ("dez.", "Dez"), ("Dec", "Dez"), ("2025", "FY2025")])
+def test_a_highlight_that_spells_out_a_category_names_it(written, meant):
+    """`highlight: Dezember` over months written Jan … Dez was told to write one of twelve months."""
+    text = f"""kind: line
+highlight: "{written}"
+categories: [Jan, Feb, Mär, Apr, Mai, Jun, Jul, Aug, Sep, Okt, Nov, Dez, FY2025]
+series:
+  - values: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]
+"""
+    _, diags = read(text)
+    (d,) = diags
+    assert d.hint.startswith(f"did you mean '{meant}'? (write one of: Jan, Feb,"), d.hint
+
+
 def test_labels_the_author_writes_get_the_languages_marks_and_still_name_the_highlight(theme_fonts):
     """Category and series names are drawn by matplotlib, not laid out: they are set as the text is
     (typewriter quotes and apostrophes → the language's), and a highlight naming a category still finds it."""

@@ -49,6 +49,20 @@ def _count_hint(values: list[Number], categories: list[str]) -> str:
             " on there is none (or one in between is missing)")
 
 
+def _meant_category(word: str, categories: list[str]) -> str | None:
+    """The category a highlight most likely names: the one it spells out or shortens („Dezember“ for
+    „Dez“, „2022“ for „FY2022“), else a near spelling."""
+    w = word.strip().casefold()
+    found = [c for c in categories if c.strip() and (w.startswith(c.strip().casefold())
+                                                     or c.strip().casefold().startswith(w)
+                                                     or c.strip().casefold().endswith(w) and len(w) >= 2)]
+    if len(found) == 1:
+        return found[0]
+    from .reader import closest
+    close = closest(word, categories)
+    return close[0] if close else None
+
+
 def check_range(obj: Node, values: list[Number], diag: Diagnostics, ctx: ReadContext, what: str) -> None:
     """Every value within ±one trillion, the range named in words ('1e+12' means nothing to most authors)."""
     for i, v in enumerate(values):
@@ -351,8 +365,10 @@ class LineChart(SeriesChart):
             diag.error(ctx.value_pos(self, "area"), "area: true needs a single series",
                        "filled areas of several series hide each other; use lines, or a stacked bar chart")
         if self.highlight is not None and self.highlight not in self.categories:
+            listing = f"write one of: {', '.join(self.categories[:12])}"
+            meant = _meant_category(self.highlight, self.categories)
             diag.error(ctx.value_pos(self, "highlight"), f"highlight {self.highlight!r} is not one of the categories",
-                       f"write one of: {', '.join(self.categories[:12])}")
+                       f"did you mean '{meant}'? ({listing})" if meant else listing)
         names = [s.name for s in self.series]
         if self.highlight_series is not None and (self.highlight is None or self.highlight_series not in names):
             named = ", ".join(n for n in names if n) or "none (the series have no names)"
