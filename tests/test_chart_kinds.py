@@ -699,6 +699,27 @@ series:
         assert not [b for b in lines if label[1] - 1 < (b[1] + b[3]) / 2 < label[3] + 1], (total, label, lines)
 
 
+def test_bars_of_gains_and_losses_carry_no_net_at_the_end_of_their_stack(theme_fonts):
+    """A foundation's income (up) and spending (down) per quarter: each bar's net, 1,1, stood over the
+    top of its positive stack at 4,1, and −0,82 under the foot of the negative one, as if they were
+    the bars' heights. A stack with parts on both sides of zero carries no total; its parts keep
+    their values, and a stack of one sign keeps its totals (above)."""
+    pdf = draw(chart("""kind: bar
+stacked: true
+height: 65
+unit: Mio. €
+categories: [Q1, Q2, Q3, Q4]
+series:
+  - {name: Erträge, values: [3.2, 3.4, 2.9, 3.6]}
+  - {name: Spenden, values: [0.9, 0.8, 0.7, 2.1]}
+  - {name: Förderausgaben, values: [-2.8, -3.1, -4.2, -3.9]}
+  - {name: Verwaltung, values: [-0.2, -0.25, -0.22, -0.26]}
+"""), theme_fonts)
+    words = texts(pdf)
+    assert not {"1,1", "0,85", f"{MINUS}0,82", "1,54"} & set(words), words
+    assert {"3,2", f"{MINUS}4,2"} <= set(words) and overlapping(pdf) == []
+
+
 def test_bars_of_100_percent_each_carry_no_total(theme_fonts):
     """A 100 %-stacked chart printed "100" above every bar: shares of a whole have no total to show;
     a stack in percent that does not add up to 100 keeps its totals."""
