@@ -89,7 +89,19 @@ def test_unknown_chart_kind_lists_known_ones(content):
     d = only(diagnostics(content))
     at(d, "content/" + CHART, line_of(content, CHART, "kind: torte"), 7)
     assert d.message == "chart 'aktivitaeten': unknown kind 'torte'"
-    assert d.hint == "known kinds: bar, line, donut, pie, destinations"
+    assert d.hint == "did you mean 'pie'? (known kinds: bar, line, donut, pie, destinations)"  # a Torte is a pie
+
+
+@pytest.mark.parametrize(("word", "meant"), [
+    ("kreis", "pie"), ("Kreisdiagramm", "pie"), ("Ring-Diagramm", "donut"), ("camembert", "pie"),
+    ("Balken", "bar', with orientation: horizontal"), ("Säulendiagramm", "bar"), ("Liniendiagramm", "line"),
+    ("Flächendiagramm", "line', with area: true"), ("donat", "donut"), ("lien", "line")])
+def test_an_unknown_chart_kind_in_the_authors_words_names_the_kind_meant(word, meant):
+    """A German communications team writes the chart it sees: `kind: kreis` was „unknown kind“ with the
+    list of kinds, none of which said that a Kreisdiagramm is a pie."""
+    from report.model import meant_chart_kind
+    assert meant_chart_kind(word) == meant
+    assert meant_chart_kind("Landkarte der Welt") is None
 
 
 def test_missing_kind(content):
@@ -121,7 +133,9 @@ def test_series_of_different_length(content):
     d = only(diagnostics(content))
     at(d, "content/" + CHART, line_of(content, CHART, "values: [5, 20, 6]"), 5)
     assert d.message == "series has 3 values but the chart has 4 categories"
-    assert d.hint == "give exactly one value per category"
+    assert d.hint == ("give exactly one value per category: the 3 values reach to 'Gemeinschaftsstände auf "
+                      "Fachmessen'; from 'Informationsveranstaltungen' on there is none (or one in between is "
+                      "missing)"), d.hint
 
 
 def test_negative_values_are_fine_but_absurd_ones_are_named_in_words(content):

@@ -97,6 +97,28 @@ series:
     for name in ("Privatkunden", "Gewerbe", "Industrie"):
         assert find(pdf, name).box[0] > last.box[2] - 2  # right of the line ends, not in a legend
     assert overlapping(pdf) == []  # Gewerbe and Industrie end 1 apart: their labels were moved apart
+    # the first series' navy reads on paper, the orange and light blue do not: all three names in ink,
+    # not one coloured and two black as if that one mattered more (a foundation's four return lines)
+    theme, _ = theme_fonts
+    inks = {name: _darkest(pdf, find(pdf, name).box) for name in ("Privatkunden", "Gewerbe", "Industrie")}
+    ink = tuple(round(255 * v) for v in theme.colour("ink").rgb_floats)
+    assert all(max(abs(a - b) for a, b in zip(c, ink, strict=True)) < 40 for c in inks.values()), (inks, ink)
+
+
+def _darkest(pdf: bytes, box: tuple[float, ...], scale: float = 4) -> tuple[int, ...]:
+    """The darkest pixel inside a word's box: the colour its glyphs are filled with."""
+    import pypdfium2 as pdfium
+    doc = pdfium.PdfDocument(pdf)
+    try:
+        page = doc[0]
+        image = page.render(scale=scale).to_pil().convert("RGB")
+        height = page.get_height()
+    finally:
+        doc.close()
+    x0, y0, x1, y1 = box
+    crop = image.crop((int(x0 * scale), int((height - y1) * scale),
+                       int(x1 * scale) + 1, int((height - y0) * scale) + 1))
+    return min((crop.getpixel((x, y)) for x in range(crop.width) for y in range(crop.height)), key=sum)
 
 
 def test_line_with_long_names_uses_a_legend_above_the_data(theme_fonts):
@@ -193,6 +215,71 @@ series:
                and all(min(label.box[0], own[0]) - 1 <= x <= max(label.box[2], own[0]) + 1
                        and label.box[1] - 1 <= y <= own[1] + 1 for x, y in pts)]
     assert between, "no leader from the value to its point"
+
+
+def test_a_highlight_inside_another_lines_deeper_valley_stands_off_the_lines(theme_fonts):
+    """A foundation's returns: in 2022 the portfolio fell to −6.8 and the benchmark, below it, to −9.3,
+    a V inside a deeper V. No place round the point could be seen from it without crossing the
+    benchmark's line, and the value fell back to below its point, where that line ran through its
+    digits. It stands clear of every line, and a hairline in its series' colour leads to its point."""
+    theme, _ = theme_fonts
+    pdf = draw(chart("""kind: line
+unit: "%"
+height: 80
+markers: true
+highlight: "2022"
+highlight_series: Portfolio
+categories: ["2016", "2017", "2018", "2019", "2020", "2021", "2022", "2023", "2024", "2025"]
+series:
+  - {name: Portfolio, values: [3.1, 5.4, -1.2, 7.9, 2.3, 6.1, -6.8, 5.7, 6.4, 5.9]}
+  - {name: Vergleichsindex, values: [2.8, 4.9, -2.1, 8.4, 1.7, 5.2, -9.3, 6.1, 5.8, 4.7]}
+  - {name: Inflation, values: [0.5, 1.5, 1.8, 1.4, 0.5, 3.1, 6.9, 5.9, 2.2, 2.1]}
+  - {name: Ausschüttungsquote, values: [3.0, 3.0, 2.8, 2.9, 2.7, 2.9, 3.2, 3.1, 3.3, 3.4]}
+"""), theme_fonts)
+    first = tuple(round(v, 3) for v in theme.colour(theme.charts.palette[0]).rgb_floats)
+    label = find(pdf, f"{MINUS}6,8{NBSP}%")
+    series = [pts for c, pts in stroked_points(pdf) if len(pts) == 10]
+    assert len(series) == 4
+    assert not any(_crosses(pts, label.box) for pts in series), "a line runs through the highlighted value"
+    assert overlapping(pdf) == []
+    own = next(pts for c, pts in stroked_points(pdf) if len(pts) == 10 and tuple(round(v, 3) for v in c) == first)[6]
+    assert math.hypot(label.x - own[0], label.y - own[1]) < 60  # near its point
+    leaders = [pts for c, pts in stroked_points(pdf) if tuple(round(v, 3) for v in c) == first and 2 <= len(pts) < 10
+               and all(min(label.box[0], own[0]) - 1 <= x <= max(label.box[2], own[0]) + 1
+                       and min(label.box[1], own[1]) - 1 <= y <= max(label.box[3], own[1]) + 1 for x, y in pts)]
+    assert leaders, "no leader from the value to its point"
+
+
+def test_a_series_name_cut_at_its_comma_is_told_to_be_quoted():
+    """`{name: Kunst, Kultur und Denkmalpflege, values: …}` was „unknown key 'Kultur und Denkmalpflege'“
+    with the list of a series' keys: YAML had ended the name at its comma."""
+    text = """kind: line
+categories: ["2024", "2025"]
+series:
+  - {name: Kunst, Kultur und Denkmalpflege, values: [1.06, 0.98]}
+  - {name: Sport, values: [0.2, 0.1]}
+"""
+    _, diags = read(text)
+    (d,) = diags
+    assert d.message == "chart 'x': series[1]: unknown key 'Kultur und Denkmalpflege'"
+    assert d.hint == ("in { } a comma separates keys, so the text of 'name:' ended at the comma: quote it, "
+                      "name: \"Kunst, Kultur und Denkmalpflege\""), d.hint
+    assert (d.pos.line, d.pos.col) == (line_number(text, "Kunst, Kultur"), 19)
+
+
+def test_a_series_named_beside_data_is_told_that_the_csv_columns_are_the_series():
+    """`series: [{name: Fördersume}]` beside `data:`, to pick a column of the CSV file, was told to
+    „add 'values:'“, the one thing a chart reading a CSV file must not do."""
+    text = """kind: bar
+data: data/laender.csv
+series:
+  - name: Fördersume
+"""
+    _, diags = read(text)
+    (d,) = diags
+    assert d.message == "chart 'x': series[1]: missing required key 'values'"
+    assert d.hint.endswith("a chart with data: takes its series from the CSV file's columns, each named by its "
+                           "header (the first column names the categories): leave series: out"), d.hint
 
 
 def test_highlight_series_marks_the_series_named(theme_fonts):
@@ -294,6 +381,20 @@ series:
     _, diags = read(text)
     assert [d.message for d in diags] == [message]
     assert diags[0].pos.line == line_number(text, extra.split(":")[0] + ":")
+
+
+@pytest.mark.parametrize("written, meant", [("Dezember", "Dez"), ("dez.", "Dez"), ("Dec", "Dez"), ("2025", "FY2025")])
+def test_a_highlight_that_spells_out_a_category_names_it(written, meant):
+    """`highlight: Dezember` over months written Jan … Dez was told to write one of twelve months."""
+    text = f"""kind: line
+highlight: "{written}"
+categories: [Jan, Feb, Mär, Apr, Mai, Jun, Jul, Aug, Sep, Okt, Nov, Dez, FY2025]
+series:
+  - values: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]
+"""
+    _, diags = read(text)
+    (d,) = diags
+    assert d.hint.startswith(f"did you mean '{meant}'? (write one of: Jan, Feb,"), d.hint
 
 
 def test_labels_the_author_writes_get_the_languages_marks_and_still_name_the_highlight(theme_fonts):
@@ -598,6 +699,27 @@ series:
         assert not [b for b in lines if label[1] - 1 < (b[1] + b[3]) / 2 < label[3] + 1], (total, label, lines)
 
 
+def test_bars_of_gains_and_losses_carry_no_net_at_the_end_of_their_stack(theme_fonts):
+    """A foundation's income (up) and spending (down) per quarter: each bar's net, 1,1, stood over the
+    top of its positive stack at 4,1, and −0,82 under the foot of the negative one, as if they were
+    the bars' heights. A stack with parts on both sides of zero carries no total; its parts keep
+    their values, and a stack of one sign keeps its totals (above)."""
+    pdf = draw(chart("""kind: bar
+stacked: true
+height: 65
+unit: Mio. €
+categories: [Q1, Q2, Q3, Q4]
+series:
+  - {name: Erträge, values: [3.2, 3.4, 2.9, 3.6]}
+  - {name: Spenden, values: [0.9, 0.8, 0.7, 2.1]}
+  - {name: Förderausgaben, values: [-2.8, -3.1, -4.2, -3.9]}
+  - {name: Verwaltung, values: [-0.2, -0.25, -0.22, -0.26]}
+"""), theme_fonts)
+    words = texts(pdf)
+    assert not {"1,1", "0,85", f"{MINUS}0,82", "1,54"} & set(words), words
+    assert {"3,2", f"{MINUS}4,2"} <= set(words) and overlapping(pdf) == []
+
+
 def test_bars_of_100_percent_each_carry_no_total(theme_fonts):
     """A 100 %-stacked chart printed "100" above every bar: shares of a whole have no total to show;
     a stack in percent that does not add up to 100 keeps its totals."""
@@ -654,7 +776,7 @@ series:
 """
     _, diags = read(text, language="en-GB")
     (d,) = diags
-    assert d.message == "series has 6 values but the chart has 5 categories"
-    assert "'41,0' is two" in d.hint
+    assert d.message == "series 'S' has 6 values but the chart has 5 categories"
+    assert "'41,0' is two" in d.hint and "37.0 after the last category ('e') has none" in d.hint
     _, diags = read(text.replace("41,0", "41, 0"), language="en-GB")  # a space after the comma: meant
     assert "is two" not in diags[0].hint

@@ -93,3 +93,19 @@ def test_without_the_print_profile_the_check_is_left_to_the_print_edition(tmp_pa
     shutil.copytree(ASSETS, tmp_path / "assets", ignore=shutil.ignore_patterns("*.icc"))
     theme, _ = load_theme(content, tmp_path / "assets")
     assert not _mismatches(theme)  # the print edition says that the profile is missing
+
+
+def test_a_hex_colour_in_the_chart_palette_is_told_how_to_become_a_theme_colour(tmp_path, monkeypatch, capsys):
+    """`palette: ['#1f4e79', …]` was „unknown colour“ with the list of names: nothing said that the
+    charts name the theme's colours (each with its CMYK for print), nor how to add one."""
+    content = _content(tmp_path, "charts:\n  palette: ['#1f4e79', primry, '#e07b00']\n  highlight: ornage\n")
+    shutil.copytree(ASSETS, tmp_path / "assets")
+    monkeypatch.chdir(tmp_path)
+    assert main(["build", str(content), "-o", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert "content/theme.yaml:2:13: error: unknown colour '#1f4e79' in chart palette" in err, err
+    first, second = (line for line in err.splitlines() if "cmyk: [C, M, Y, K]" in line)
+    assert 'plum: {cmyk: [C, M, Y, K], rgb: "#1f4e79"}, and write plum here' in first, first
+    assert 'steel: {cmyk: [C, M, Y, K], rgb: "#e07b00"}' in second, second  # a colour of its own
+    assert "hint: did you mean 'primary'?" in err
+    assert "'ornage' for charts: highlight\n  hint: name one of the theme's colours (a colour of your own" in err

@@ -21,6 +21,7 @@ from .model import (
     Reader,
     Report,
     TextSection,
+    meant_chart_kind,
     teaser_marks,
 )
 from .model.blocks import ChartRef, chart_refs
@@ -151,7 +152,7 @@ def load_document(content_dir: Path) -> Document:
             languages = used_in.get(path.stem, set())  # a `;` file of a chart only de-CH sections place: Swiss
             ctx.section_language = next(iter(languages)) if len(languages) == 1 else None
             charts[path.stem] = reader.read_kind(raw_chart, getattr(raw_chart, "pos", Pos(shown(path))),
-                                                 CHART_KINDS, f"chart '{path.stem}'")
+                                                 CHART_KINDS, f"chart '{path.stem}'", meant_chart_kind)
             ctx.section_language = None
 
     chart_ids = [p.stem for p in chart_files]

@@ -48,6 +48,21 @@ from .model.reader import (
 )
 
 DEFAULT_THEME = Path(__file__).parent / "data" / "theme.yaml"
+
+
+def _colour_name_hint(name: str, known: list[str], spares: list[str]) -> str:
+    """The charts name the theme's colours, each with its CMYK for print: a hex value or a colour word
+    („#1f4e79“, „dunkelblau“) is told how to become one; a misspelt name, the name meant. `spares`: the
+    colours no chart names yet, one taken for each hex value in turn."""
+    listing = f"known colours: {', '.join(known)}"
+    if re.fullmatch(r"#?[0-9a-fA-F]{6}|#[0-9a-fA-F]{3}", name.strip()):
+        spare = spares.pop(0) if len(spares) > 1 else (spares[0] if spares else known[-1])
+        return (f"the charts name the theme's colours, which print in CMYK: give one of them this colour under "
+                f"colours:, with its CMYK from the brand guide, e.g. {spare}: {{cmyk: [C, M, Y, K], rgb: "
+                f"\"{name if name.startswith('#') else '#' + name}\"}}, and write {spare} here ({listing})")
+    close = did_you_mean(name, known)
+    return close if close.startswith("did you mean") else (
+        f"name one of the theme's colours (a colour of your own: set one of them under colours:); {listing}")
 # the colours of running text on the paper, which must stand out as small text does (WCAG 2 AA)
 TEXT_ON_PAPER = {"ink": "body text", "muted": "captions, sources and folios"}
 THEME_FILE = "theme.yaml"
@@ -406,15 +421,17 @@ class Theme(Node):
 
     def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
         known = [f.name for f in fields(Colours)]
+        named = [*self.charts.palette, self.charts.highlight, self.charts.negative]
+        spares = [k for k in reversed(known) if k not in named and k not in ("ink", "paper")]  # for a hex value
         for i, name in enumerate(self.charts.palette):
             if name not in known:
                 diag.error(ctx.item_pos(self.charts, "palette", i), f"unknown colour '{name}' in chart palette",
-                           f"known colours: {', '.join(known)}")
+                           _colour_name_hint(name, known, spares))
         for key in ("highlight", "negative"):
             name = getattr(self.charts, key)
             if name not in known:
                 diag.error(ctx.value_pos(self.charts, key), f"unknown colour '{name}' for charts: {key}",
-                           f"known colours: {', '.join(known)}")
+                           _colour_name_hint(name, known, spares))
         self._resolve_tints(diag, ctx)
         self._check_spots(diag, ctx)
         if not diag.errors:

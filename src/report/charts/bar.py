@@ -73,8 +73,11 @@ def draw(fig: Figure, chart: Any, theme: Theme, locale: Locale) -> None:
     max_ticks = max(3, round(length_mm / TICK_MM))
     ticks, step = nice_range(lo, hi, max_ticks)
     pad = (LABEL_PAD if lo < 0 else 0.0, LABEL_PAD if hi > 0 else 0.0)
-    with_totals = stacked and not _shares_of_100(chart)
-    if with_totals:  # totals stand inside the outermost gridlines (_grid_around), not beyond them
+    # a bar of gains and losses has a net, not a total: printed at the end of its stack it would read as
+    # the bar's height („1,1“ over a bar reaching 4,1); the segments carry the values, the caption the net
+    mixed = stacked and any(max(vs[i] for vs in values) > 0 > min(vs[i] for vs in values) for i in positions)
+    with_totals = stacked and not mixed and not _shares_of_100(chart)
+    if with_totals or mixed:  # totals stand inside the outermost gridlines (_grid_around), not beyond them
         pad = (0.0, 0.0)
     value_axis(ax, ticks, step, locale, getattr(chart, "unit", None), horizontal, pad)
     zero_line(ax, theme, horizontal)
@@ -135,8 +138,8 @@ def draw(fig: Figure, chart: Any, theme: Theme, locale: Locale) -> None:
         fit_tick_labels(fig, ax, steps=(1, *THINNED_STEPS))
     if totals:
         _grid_around(fig, ax, totals, (lo, hi), max_ticks, locale, getattr(chart, "unit", None), horizontal)
-        if not horizontal:
-            _clear_top_label(fig, ax)
+    if (totals or mixed) and not horizontal:  # (the limits end at the gridlines: no room left for totals)
+        _clear_top_label(fig, ax)
     _make_room(fig, ax, ends + totals, horizontal)
     _label_segments(fig, inside, n_series)
     boxes = [e.get_window_extent(renderer(fig)) for e in ends]

@@ -81,10 +81,14 @@ def draw(fig: Figure, chart: Any, theme: Theme, locale: Locale) -> None:
     end_labels = []
     if labelled and _fits_at_ends(fig, names, size):
         shift = ScaledTranslation(OFFSET_PT / 72, 0, fig.dpi_scale_trans)
-        for k, (name, vs) in enumerate(zip(names, values, strict=True)):
+        # each name in its series' colour where every one reads on paper, else all in ink (the leaders
+        # keep the colours): one navy name among black ones reads as if that series mattered more
+        inks = [text_colour(colours[k % len(colours)], theme) for k in range(len(names))]
+        if any(c != tuple(colours[k % len(colours)]) for k, c in enumerate(inks)):
+            inks = [colour(theme, "ink")] * len(names)
+        for name, vs, ink in zip(names, values, inks, strict=True):
             end_labels.append(ax.text(xs[-1], vs[-1], name, transform=ax.transData + shift, va="center",
-                                      ha="left", fontsize=size, fontweight="bold",
-                                      color=text_colour(colours[k % len(colours)], theme)))
+                                      ha="left", fontsize=size, fontweight="bold", color=ink))
     elif labelled:
         legend_above(fig, ax, [Line2D([], [], color=line.get_color(), linewidth=LINE_WIDTH) for line in lines],
                      names, theme)
@@ -221,17 +225,19 @@ def _place_value_label(fig: Figure, ax: Any, label: Any, lines: list[Any], end_l
     def sight(box: Any) -> Path:  # from the point to the label's nearest corner or edge
         return Path([own, (min(max(own[0], box.x0), box.x1), min(max(own[1], box.y0), box.y1))])
 
-    def free(box: Any) -> bool:
+    def free(box: Any, in_sight: bool = True) -> bool:
         room = box.padded(pad)
         return (fig.bbox.contains(box.x0, box.y0) and fig.bbox.contains(box.x1, box.y1)
                 and gap(room, own) >= ring and all(gap(box, p) > gap(box, own) for p in rivals)
                 and not any(path.intersects_bbox(room, filled=False) for path in paths)
                 and not any(room.overlaps(o) for o in others)
-                and not any(path.intersects_path(sight(box), filled=False)  # (filled: a line's whole valley)
-                            for k, path in enumerate(paths) if k != marked))
+                and not (in_sight and any(path.intersects_path(sight(box), filled=False)  # (filled: a valley)
+                                          for k, path in enumerate(paths) if k != marked)))
     below = label.get_va() == "top"
     chosen, leader = (BELOW if below else ABOVE), False  # nowhere free: above (below) its point, as it was set
-    for distances in (AROUND_PT, LEADER_PT):
+    # first where the point is in sight; then (a V inside another line's deeper V: every way out
+    # crosses that line) anywhere clear of the lines, its leader crossing the other line, never its digits
+    for distances, in_sight in ((AROUND_PT, True), (LEADER_PT, True), (AROUND_PT + LEADER_PT, False)):
         places = _places(below, distances)
         best: tuple[float, int] | None = None
         for n, (dx, dy, ha, va) in enumerate(places):
@@ -239,7 +245,7 @@ def _place_value_label(fig: Figure, ax: Any, label: Any, lines: list[Any], end_l
             label.set_ha(ha)
             label.set_va(va)
             box = label.get_window_extent(r)
-            if free(box):
+            if free(box, in_sight):
                 if n < 2 and distances is AROUND_PT:  # above or below: the place of choice
                     return
                 distance = round(gap(box, own) * 2) / 2  # the nearest, the first of equals
@@ -247,7 +253,7 @@ def _place_value_label(fig: Figure, ax: Any, label: Any, lines: list[Any], end_l
                     best = (distance, n)
         if best is not None:
             chosen = places[best[1]]
-            leader = math.hypot(chosen[0], chosen[1]) >= LEADER_FROM_PT
+            leader = not in_sight or math.hypot(chosen[0], chosen[1]) >= LEADER_FROM_PT
             break
     dx, dy, ha, va = chosen
     label.xyann = (dx, dy)

@@ -45,6 +45,7 @@ from .charts import (
     PieChart,
     Series,
     SeriesChart,
+    meant_chart_kind,
 )
 from .document import Contact, Cover, Document, Newsletter, Numbers, Report, check_email, check_web
 from .numbers import Number, NumberError, format_decimal, parse_number
@@ -69,7 +70,7 @@ __all__ = [
     "Paragraph",
     "PieChart", "Quote", "ReadContext", "Reader", "Report", "Series", "SeriesChart", "Table", "TableColumn",
     "TableNote", "TextSection", "check_email", "check_web", "format_decimal", "parse_number", "read_or_raise", "spec",
-    "teaser_marks",
+    "meant_chart_kind", "teaser_marks",
     "BOX_KINDS", "Box", "ForewordSection", "Heading", "ListBlock", "ListItem", "Note", "Question", "Break",
     "Signatory", "Signatures", "Timeline", "TimelineEntry",
 ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Literal
+from typing import ClassVar, Literal
 
 from ..errors import Diagnostic, Diagnostics, Pos, ReportError
 from ..labels import LINE_MM, counting, label_wrap, text_mm, wrap_label
@@ -32,6 +32,35 @@ def _split_by_comma(series: Node, ctx: ReadContext) -> str | None:
     texts = [v.source for v in getattr(series, "values", [])]
     split = comma_splits(texts, [ctx.item_pos(series, "values", k) for k in range(len(texts))])
     return f"{texts[split[0] - 1]},{texts[split[0]]}" if split else None
+
+
+def _count_hint(values: list[Number], categories: list[str]) -> str:
+    """Where a series' values and the categories part: the values left over after the last category
+    (330 after '2025'), or the category from which on none has a value (a value in between may be the
+    one missing: the values stand in the categories' order)."""
+    n = len(categories)
+    if len(values) > n:
+        extra = [v.source for v in values[n:]]
+        shown = ", ".join(extra[:3]) + (", …" if len(extra) > 3 else "")
+        return f": {shown} after the last category ('{categories[-1]}') {'has' if len(extra) == 1 else 'have'} none"
+    if not values:
+        return ""
+    return (f": the {len(values)} values reach to '{categories[len(values) - 1]}'; from '{categories[len(values)]}'"
+            " on there is none (or one in between is missing)")
+
+
+def _meant_category(word: str, categories: list[str]) -> str | None:
+    """The category a highlight most likely names: the one it spells out or shortens („Dezember“ for
+    „Dez“, „2022“ for „FY2022“), else a near spelling."""
+    w = word.strip().casefold()
+    found = [c for c in categories if c.strip() and (w.startswith(c.strip().casefold())
+                                                     or c.strip().casefold().startswith(w)
+                                                     or c.strip().casefold().endswith(w) and len(w) >= 2)]
+    if len(found) == 1:
+        return found[0]
+    from .reader import closest
+    close = closest(word, categories)
+    return close[0] if close else None
 
 
 def check_range(obj: Node, values: list[Number], diag: Diagnostics, ctx: ReadContext, what: str) -> None:
@@ -110,6 +139,11 @@ class Series(Node):
     decimals: int | None = spec("Decimal places of this series' labels where they differ from the chart's.",
                                 default=None)
 
+    # `series: [{name: Fördersumme}]` beside `data:`, to pick a column of the CSV file
+    WHEN_MISSING: ClassVar[dict[str, str]] = {
+        "values": "a chart with data: takes its series from the CSV file's columns, each named by its header "
+                  "(the first column names the categories): leave series: out"}
+
 
 @dataclass(kw_only=True)
 class ChartBase(Node):
@@ -174,7 +208,7 @@ class SeriesChart(ChartBase):
             self._load(diag, ctx)
         for s in self.series:
             if len(s.values) != len(self.categories):
-                hint = "give exactly one value per category"
+                hint = "give exactly one value per category" + _count_hint(s.values, self.categories)
                 split = _split_by_comma(s, ctx)
                 if split:
                     hint += (f"; in [ ] a comma separates values, so '{split}' is two: write it with a point "
@@ -182,7 +216,8 @@ class SeriesChart(ChartBase):
                 elif len(s.values) == 2 * len(self.categories):
                     hint += ("; a decimal comma splits a number in an unquoted list ([1,5, 2,5] is four values):"
                              " write 1.5 or quote '1,5'")
-                diag.error(s.pos, f"series has {len(s.values)} values but the chart has "
+                named = f"series '{s.name}'" if s.name else "series"
+                diag.error(s.pos, f"{named} has {len(s.values)} values but the chart has "
                            f"{len(self.categories)} categories", hint)
             if s.qualifiers is not None and len(s.qualifiers) != len(s.values):
                 diag.error(s.pos, f"series has {len(s.qualifiers)} qualifiers for {len(s.values)} values",
@@ -330,8 +365,10 @@ class LineChart(SeriesChart):
             diag.error(ctx.value_pos(self, "area"), "area: true needs a single series",
                        "filled areas of several series hide each other; use lines, or a stacked bar chart")
         if self.highlight is not None and self.highlight not in self.categories:
+            listing = f"write one of: {', '.join(self.categories[:12])}"
+            meant = _meant_category(self.highlight, self.categories)
             diag.error(ctx.value_pos(self, "highlight"), f"highlight {self.highlight!r} is not one of the categories",
-                       f"write one of: {', '.join(self.categories[:12])}")
+                       f"did you mean '{meant}'? ({listing})" if meant else listing)
         names = [s.name for s in self.series]
         if self.highlight_series is not None and (self.highlight is None or self.highlight_series not in names):
             named = ", ".join(n for n in names if n) or "none (the series have no names)"
@@ -450,6 +487,38 @@ class PieChart(DonutChart):
         if self.centre is not None:
             diag.error(ctx.value_pos(self, "centre"), "a pie has no hole for centre text",
                        "use kind: donut, or say the total in the caption")
+
+
+# what authors write for a kind in their own words (folded: lower case, no spaces, hyphens or
+# '-diagramm'/'chart' ending): the hint at an unknown kind names the kind meant, and where it takes a key
+# to draw what the word says (Balken lie, Säulen stand), that key
+CHART_KIND_WORDS: dict[str, str] = {
+    **dict.fromkeys(("kreis", "torte", "torten", "kuchen", "taart", "camembert", "secteur", "secteurs",
+                     "circulaire", "sektor", "sektoren"), "pie"),
+    **dict.fromkeys(("ring", "donat", "doughnut", "anneau", "krans"), "donut"),
+    **dict.fromkeys(("balken", "barre", "barres", "staaf", "staven"), "bar', with orientation: horizontal"),
+    **dict.fromkeys(("säule", "säulen", "saeule", "saeulen", "column", "columns", "colonne", "colonnes", "kolom",
+                     "kolommen", "stab", "stäbe", "histogramm", "histogramme", "histogram", "bars"), "bar"),
+    **dict.fromkeys(("linie", "linien", "kurve", "kurven", "verlauf", "ligne", "lignes", "courbe", "courbes", "lijn",
+                     "lijnen", "lines"), "line"),
+    **dict.fromkeys(("fläche", "flächen", "flaeche", "flaechen", "area", "aire", "vlak"), "line', with area: true"),
+    **dict.fromkeys(("ziele", "reiseziele", "routen", "route", "karte", "map", "destination"), "destinations"),
+}
+
+
+def meant_chart_kind(word: str) -> str | None:
+    """The kind an unknown `kind:` most likely means: a word for it (Kreisdiagramm, Balken, area) or a
+    near spelling (donat, lien)."""
+    import re
+
+    folded = re.sub(r"[\s_-]+", "", word.strip().lower())
+    stem = re.sub(r"(diagramme?|diagram|charts?|graphs?|grafik|graphique|plot)$", "", folded) or folded
+    for w in (folded, stem):
+        if w in CHART_KIND_WORDS:
+            return CHART_KIND_WORDS[w]
+    from .reader import closest
+    close = closest(stem, list(CHART_KINDS))
+    return close[0] if close else None
 
 
 CHART_KINDS: dict[str, type] = {

@@ -15,7 +15,7 @@ import re
 import types
 import typing
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import MISSING, dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -477,6 +477,9 @@ class Reader:
                     hint = f"the keys are spelled the British way: write '{KEY_SPELLINGS[key]}:'"
                 elif key in getattr(cls, "KEYS_ELSEWHERE", {}):  # a key that belongs in a block of this one
                     hint = cls.KEYS_ELSEWHERE[key]
+                elif (before := _split_text(value, key)) is not None:  # {name: Kunst, Kultur und …, values: …}
+                    hint = (f"in {{ }} a comma separates keys, so the text of '{before}:' ended at the comma: quote "
+                            f"it, {before}: \"{value[before]}, {key}\"")
                 else:
                     hint = did_you_mean(key, list(flds))
                     meant.update(closest(key, list(flds)))
@@ -499,6 +502,8 @@ class Reader:
                         if ": " in shown or shown.startswith(("'", '"', "[", "{", "*", "&", "!", "%", "@", "`")):
                             shown = '"' + shown.replace('"', '\\"') + '"'  # as YAML reads it: 'Source: …' quoted
                         hint += f", e.g. {name}: {shown}"
+                    if name in getattr(cls, "WHEN_MISSING", {}):  # what else the author may have meant
+                        hint += "; " + cls.WHEN_MISSING[name]
                     self.diag.error(value.pos, f"{what}: missing required key '{name}'", hint)
                     ok = False
                 continue
@@ -564,8 +569,10 @@ class Reader:
                     ok = False
         return ok
 
-    def read_kind(self, value: Any, pos: Pos, kinds: dict[str, type], what: str) -> Any:
-        """Read an object whose class is chosen by its `kind` key."""
+    def read_kind(self, value: Any, pos: Pos, kinds: dict[str, type], what: str,
+                  meant: Callable[[str], str | None] | None = None) -> Any:
+        """Read an object whose class is chosen by its `kind` key; `meant` names the kind an unknown
+        word most likely means (a chart's „Kreisdiagramm“: pie), for the hint."""
         if not isinstance(value, YMap):
             self.diag.error(pos, f"{what}: expected a block of keys, got {_got(value)}")
             return INVALID
@@ -573,7 +580,9 @@ class Reader:
         if not isinstance(kind, str) or kind not in kinds:
             where = value.value_pos.get("kind", value.pos)
             msg = f"{what}: unknown kind {_got(kind)}" if "kind" in value else f"{what}: missing required key 'kind'"
-            self.diag.error(where, msg, f"known kinds: {', '.join(kinds)}")
+            hint = f"known kinds: {', '.join(kinds)}"
+            guess = meant(kind) if meant is not None and isinstance(kind, str) else None
+            self.diag.error(where, msg, f"did you mean '{guess}'? ({hint})" if guess else hint)
             return INVALID
         return self.read(value, pos, kinds[kind], what)
 
@@ -675,6 +684,19 @@ def closest(word: str, known: list[str]) -> list[str]:
     """The known name closest to an unknown one, if one is close ([] else)."""
     import difflib  # only for content with an unknown key or kind (~3 ms to import)
     return difflib.get_close_matches(word, known, n=1, cutoff=0.6)
+
+
+def _split_text(value: YMap, key: str) -> str | None:
+    """The key whose text a comma cut short where `key`, with no value, follows it on the same line:
+    YAML reads `{name: Kunst, Kultur und Denkmalpflege, values: …}` as a name 'Kunst' and a key
+    'Kultur und Denkmalpflege'."""
+    keys = list(value)
+    at = keys.index(key)
+    if value[key] is not None or at == 0:
+        return None
+    before = keys[at - 1]
+    same_line = value.key_pos[before].line == value.key_pos[key].line
+    return before if same_line and isinstance(value[before], str) and not isinstance(value[before], YMap) else None
 
 
 def did_you_mean(word: str, known: list[str]) -> str:
