@@ -442,6 +442,30 @@ def test_donut_labels_every_share_with_value_and_unit(theme_fonts):
     assert any("’250" in t for t in swiss) and not any("'" in t for t in swiss), swiss
 
 
+def test_a_long_centre_label_keeps_air_to_the_ring(theme_fonts):
+    """„214,6 Mio. €“ in the hole was set as wide as 86 % of it: its corners nearly touched the ring (its
+    glyph boxes reached 90 % of the hole's radius). Now within 80 % as matplotlib measures the label, 85 %
+    as read back from the chart's PDF (the words' boxes, the wedges' inner arc)."""
+    from .chart_drawing import _paths
+    obj = chart(MIX.replace("centre: 2.431 GWh", "centre: 214,6 Mio. €").replace("kind: donut", "kind: donut\n"
+                                                                                       "height: 55"))
+    pdf = draw(obj, theme_fonts)
+    theme = theme_fonts[0]
+    palette = {tuple(round(v, 3) for v in theme.colour(name).rgb_floats) for name in theme.charts.palette}
+    wedges = [pts for c, pts in _paths(pdf, stroked=False, points_only=True)
+              if tuple(round(v, 3) for v in c) in palette]
+    xs, ys = [x for p in wedges for x, _y in p], [y for p in wedges for _x, y in p]
+    centre = ((min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2)
+    hole = min(math.hypot(x - centre[0], y - centre[1]) for p in wedges for x, y in p)
+    inside = [w for w in words(pdf) if math.hypot((w.box[0] + w.box[2]) / 2 - centre[0],
+                                                  (w.box[1] + w.box[3]) / 2 - centre[1]) < hole]
+    assert "".join(w.text for w in inside).replace("\u00a0", "").replace(" ", "") == "214,6Mio.€"
+    x0, y0 = min(w.box[0] for w in inside), min(w.box[1] for w in inside)
+    x1, y1 = max(w.box[2] for w in inside), max(w.box[3] for w in inside)
+    reach = max(math.hypot(x - centre[0], y - centre[1]) for x in (x0, x1) for y in (y0, y1))
+    assert reach <= 0.85 * hole, (reach, hole)
+
+
 def test_donut_with_many_small_shares_keeps_labels_apart_and_inside(theme_fonts):
     obj = chart("""kind: donut
 unit: "%"
