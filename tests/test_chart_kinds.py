@@ -397,6 +397,23 @@ series:
     assert d.hint.startswith(f"did you mean '{meant}'? (write one of: Jan, Feb,"), d.hint
 
 
+@pytest.mark.parametrize("chart_key, series_key", [("color: red\n", ""), ("farben: [rot]\n", ""),
+                                                   ("", ", colour: red"), ("", ", farbe: rot")])
+def test_a_colour_written_in_a_chart_is_told_that_the_theme_gives_them(chart_key, series_key):
+    """`color:` in a chart file was an unknown key with a did-you-mean to nothing: the colours are the
+    theme's, for every chart alike (its palette, one colour a series in order)."""
+    text = f"""kind: bar
+{chart_key}categories: [a, b]
+series:
+  - {{name: Eins, values: [1, 2]{series_key}}}
+"""
+    _, diags = read(text)
+    (d,) = diags
+    assert d.message.endswith(f"unknown key '{(chart_key or series_key).strip(', ').split(':')[0]}'")
+    assert "palette" in d.hint and "theme.yaml" in d.hint, d.hint
+    assert d.pos.line == line_number(text, "colo" if "colo" in text else "farbe")
+
+
 def test_labels_the_author_writes_get_the_languages_marks_and_still_name_the_highlight(theme_fonts):
     """Category and series names are drawn by matplotlib, not laid out: they are set as the text is
     (typewriter quotes and apostrophes → the language's), and a highlight naming a category still finds it."""
