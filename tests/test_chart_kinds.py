@@ -397,6 +397,23 @@ series:
     assert d.hint.startswith(f"did you mean '{meant}'? (write one of: Jan, Feb,"), d.hint
 
 
+@pytest.mark.parametrize("chart_key, series_key", [("color: red\n", ""), ("farben: [rot]\n", ""),
+                                                   ("", ", colour: red"), ("", ", farbe: rot")])
+def test_a_colour_written_in_a_chart_is_told_that_the_theme_gives_them(chart_key, series_key):
+    """`color:` in a chart file was an unknown key with a did-you-mean to nothing: the colours are the
+    theme's, for every chart alike (its palette, one colour a series in order)."""
+    text = f"""kind: bar
+{chart_key}categories: [a, b]
+series:
+  - {{name: Eins, values: [1, 2]{series_key}}}
+"""
+    _, diags = read(text)
+    (d,) = diags
+    assert d.message.endswith(f"unknown key '{(chart_key or series_key).strip(', ').split(':')[0]}'")
+    assert "palette" in d.hint and "theme.yaml" in d.hint, d.hint
+    assert d.pos.line == line_number(text, "colo" if "colo" in text else "farbe")
+
+
 def test_labels_the_author_writes_get_the_languages_marks_and_still_name_the_highlight(theme_fonts):
     """Category and series names are drawn by matplotlib, not laid out: they are set as the text is
     (typewriter quotes and apostrophes → the language's), and a highlight naming a category still finds it."""
@@ -440,6 +457,30 @@ def test_donut_labels_every_share_with_value_and_unit(theme_fonts):
     # the hole's text is set as the text around it: 1'250 → 1’250 (it kept the typewriter apostrophe)
     swiss = texts(draw(chart(MIX.replace("centre: 2.431 GWh", "centre: \"1'250 GWh\"")), theme_fonts, "de-CH"))
     assert any("’250" in t for t in swiss) and not any("'" in t for t in swiss), swiss
+
+
+def test_a_long_centre_label_keeps_air_to_the_ring(theme_fonts):
+    """„214,6 Mio. €“ in the hole was set as wide as 86 % of it: its corners nearly touched the ring (its
+    glyph boxes reached 90 % of the hole's radius). Now within 80 % as matplotlib measures the label, 85 %
+    as read back from the chart's PDF (the words' boxes, the wedges' inner arc)."""
+    from .chart_drawing import _paths
+    obj = chart(MIX.replace("centre: 2.431 GWh", "centre: 214,6 Mio. €").replace("kind: donut", "kind: donut\n"
+                                                                                       "height: 55"))
+    pdf = draw(obj, theme_fonts)
+    theme = theme_fonts[0]
+    palette = {tuple(round(v, 3) for v in theme.colour(name).rgb_floats) for name in theme.charts.palette}
+    wedges = [pts for c, pts in _paths(pdf, stroked=False, points_only=True)
+              if tuple(round(v, 3) for v in c) in palette]
+    xs, ys = [x for p in wedges for x, _y in p], [y for p in wedges for _x, y in p]
+    centre = ((min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2)
+    hole = min(math.hypot(x - centre[0], y - centre[1]) for p in wedges for x, y in p)
+    inside = [w for w in words(pdf) if math.hypot((w.box[0] + w.box[2]) / 2 - centre[0],
+                                                  (w.box[1] + w.box[3]) / 2 - centre[1]) < hole]
+    assert "".join(w.text for w in inside).replace("\u00a0", "").replace(" ", "") == "214,6Mio.€"
+    x0, y0 = min(w.box[0] for w in inside), min(w.box[1] for w in inside)
+    x1, y1 = max(w.box[2] for w in inside), max(w.box[3] for w in inside)
+    reach = max(math.hypot(x - centre[0], y - centre[1]) for x in (x0, x1) for y in (y0, y1))
+    assert reach <= 0.85 * hole, (reach, hole)
 
 
 def test_donut_with_many_small_shares_keeps_labels_apart_and_inside(theme_fonts):
@@ -668,7 +709,8 @@ series:
 """)
     pdf = draw(obj, theme_fonts)
     shapes = [box for _c, box in filled_shapes(pdf) if box[2] - box[0] > 20 and box[3] - box[1] > 3]
-    for total, year in (("306", "2022"), ("330", "2023"), ("356,5", "2024")):
+    # one chart's totals with one precision, the most precise part's: 306,0 beside 356,5 (none rounded)
+    for total, year in (("306,0", "2022"), ("330,0", "2023"), ("356,5", "2024")):
         label, x = find(pdf, total), find(pdf, year).x
         top = max(b[3] for b in shapes if b[0] < x < b[2])
         assert abs(label.x - x) < 1 and top <= label.box[1] + 0.5

@@ -288,14 +288,15 @@ def _shares_of_100(chart: Any) -> bool:
 
 
 def _total_text(chart: Any, i: int, locale: Locale) -> str:
-    """The sum of a stacked bar with as many decimals as its most precise part (exact: Decimal)."""
+    """The sum of a stacked bar (exact: Decimal) with as many decimals as the chart's most precise part:
+    one chart's totals alike („1,10“ beside „0,85“, not „1,1“), none rounded."""
     from decimal import Decimal
 
     parts = [s.values[i] for s in chart.series]
     total = sum((p.value for p in parts), Decimal(0))
     decimals = getattr(chart, "decimals", None)
     if decimals is None:
-        decimals = max(p.decimals for p in parts)
+        decimals = max(v.decimals for s in chart.series for v in s.values)
     money = currency_on_values(getattr(chart, "unit", None), locale)  # en-US: $663.1M
     return with_unit(value_text(total, locale, decimals), money, locale)
 

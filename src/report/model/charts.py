@@ -139,6 +139,10 @@ class Series(Node):
     decimals: int | None = spec("Decimal places of this series' labels where they differ from the chart's.",
                                 default=None)
 
+    KEYS_ELSEWHERE: ClassVar[dict[str, str]] = dict.fromkeys(
+        ("color", "colour", "farbe", "couleur", "kleur"),
+        "a series takes the next colour of the theme's charts: palette (content/theme.yaml), in the order the "
+        "series are written: put the series in the palette's order, or change the palette")
     # `series: [{name: Fördersumme}]` beside `data:`, to pick a column of the CSV file
     WHEN_MISSING: ClassVar[dict[str, str]] = {
         "values": "a chart with data: takes its series from the CSV file's columns, each named by its header "
@@ -147,6 +151,12 @@ class Series(Node):
 
 @dataclass(kw_only=True)
 class ChartBase(Node):
+    # a colour written in a chart (color: red, a series' farbe:) is the theme's to give, for every chart alike
+    KEYS_ELSEWHERE: ClassVar[dict[str, str]] = dict.fromkeys(
+        ("color", "colour", "colors", "colours", "palette", "farbe", "farben", "couleur", "couleurs", "kleur",
+         "kleuren"),
+        "a chart's colours come from the theme, the same for every chart: its charts: palette (in order, one a "
+        "series), highlight and negative in content/theme.yaml name the theme's colours (see the README's Charts)")
     title: str = spec("Chart title.", max_length=120)
     caption: Markup | None = spec("Caption: what the reader should see in the chart. Needed where the chart stands "
                                   "on its own; in a grid it may go without (its title, the titles beside it and the "
