@@ -25,10 +25,10 @@ def test_unknown_key_with_did_you_mean(content):
 
 
 def test_unknown_key_without_near_match_lists_known_keys(content):
-    edit(content, CHART, "height: 62", "farbe: rot\nheight: 62")
+    edit(content, CHART, "height: 62", "rahmen: ja\nheight: 62")  # (a colour, farbe:, is told it is the theme's)
     d = only(diagnostics(content))
-    at(d, "content/" + CHART, line_of(content, CHART, "farbe:"), 1)
-    assert "unknown key 'farbe'" in d.message
+    at(d, "content/" + CHART, line_of(content, CHART, "rahmen:"), 1)
+    assert "unknown key 'rahmen'" in d.message
     assert d.hint.startswith("known: ") and "categories" in d.hint
 
 
