@@ -57,7 +57,10 @@ _NUMBER_UNIT = re.compile(rf"\d (?:{_UNIT})(?!\w)")
 
 
 TIGHT_UNITS = {"en": ("%", "‰", "p", "x", "×"),  # units set without a space in a language ("61.4%", "23.4p", "1.8x")
-               "nl": ("%", "‰")}  # Dutch: 12,5% (the Taalunie: no space before %)
+               "nl": ("%", "‰"),  # Dutch: 12,5% (the Taalunie: no space before %)
+               "it": ("%", "‰"),  # Italian: 12,5% (CLDR it, the Crusca)
+               "pl": ("%", "‰"),  # Polish: 12,5% (CLDR pl; a space before % is the older style)
+               "es-MX": ("%", "‰")}  # Mexican Spanish: 12.5% (CLDR es-MX; Spain: 12,5 %, the RAE)
 NARROW_UNITS = {"fr": ("%", "‰")}  # units set after a narrow no-break space ("12,5 %", French typography)
 MINUS = "\u2212"  # a real minus sign, not the hyphen
 CURRENCIES = "£$€¥"
@@ -120,11 +123,18 @@ def unit_gap(unit: str, language: str, prefixed: bool = False) -> str:
     before % ("12,5 %")."""
     if not unit:
         return ""
-    if unit in NARROW_UNITS.get(language.split("-")[0].lower(), ()):
+    base = language.split("-")[0].lower()
+    if unit in NARROW_UNITS.get(base, ()):
         return NNBSP
-    tight = TIGHT_UNITS.get(language.split("-")[0], ())
+    tight = TIGHT_UNITS.get(region_tag(language)) or TIGHT_UNITS.get(base, ())
     closed = prefixed and language.startswith("en") and not spelled_out(unit)
     return "" if unit in tight or closed else NBSP
+
+
+def region_tag(language: str) -> str:
+    """A tag as language and region, in their usual case: de_ch → de-CH, EN → en."""
+    parts = language.replace("_", "-").split("-")
+    return f"{parts[0].lower()}-{parts[1].upper()}" if len(parts) > 1 else parts[0].lower()
 
 
 def spelled_out(unit: str) -> bool:
