@@ -12,11 +12,11 @@ from typing import Any
 
 import yaml
 
-from .units import MINUS, NBSP, NNBSP, bind_items, bind_units, number_ranges, spaced_currency
-from .units import region_tag as region  # a tag as language and region, in their usual case: de_ch → de-CH
+from .units import MINUS, NBSP, NNBSP, bind_items, bind_units, number_ranges, region_tag, spaced_currency
 
 LOCALES_DIR = Path(__file__).parent / "data" / "locales"
 LANGUAGES = frozenset(p.stem for p in LOCALES_DIR.glob("*.yaml"))
+region = region_tag  # a tag as language and region, in their usual case: de_ch → de-CH, EN → en
 
 
 # the country calling code of a language's region (en-US: +1): a telephone number written without one is
@@ -574,9 +574,9 @@ def _language_locale(language: str) -> Locale:
     data = yaml.load((LOCALES_DIR / f"{base}.yaml").read_text(encoding="utf-8"),
                      Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     parts = language.replace("_", "-").split("-")
-    region = (data.get("regions") or {}).get(parts[1].upper() if len(parts) > 1 else "")
-    if region:  # what the region writes otherwise (de-CH: 1’250’000, 2.5, «…»)
-        data = {**data, **region, "labels": {**data["labels"], **region.get("labels", {})}}
+    regional = (data.get("regions") or {}).get(parts[1].upper() if len(parts) > 1 else "")
+    if regional:  # what the region writes otherwise (de-CH: 1’250’000, 2.5, «…»)
+        data = {**data, **regional, "labels": {**data["labels"], **regional.get("labels", {})}}
     return Locale(language=language, hyphenation=_hyphenation(language, data["hyphenation"]),
                   thousands=data["thousands"],
                   decimal=data["decimal"], quotes=tuple(data["quotes"]), labels=dict(data["labels"]),

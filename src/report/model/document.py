@@ -459,8 +459,10 @@ _LANGUAGE_NAMES = {
               "hollands"),
     "nl-BE": ("flemish", "vlaams", "flämisch", "flamand"),
     "it-IT": ("italian", "italiano", "italienisch", "italien", "italiaans", "italiana", "it"),
-    "es-ES": ("spanish", "español", "espanol", "castellano", "spanisch", "espagnol", "spaans", "castilian", "sp"),
-    "sv-SE": ("swedish", "svenska", "svensk", "schwedisch", "suédois", "suedois", "zweeds", "se", "se-se", "se_se", "swe"),
+    "es-ES": ("spanish", "español", "espanol", "castellano", "castilian", "spanisch", "espagnol", "spaans",
+              "sp"),
+    "sv-SE": ("swedish", "svenska", "svensk", "schwedisch", "suédois", "suedois", "zweeds", "swe",
+              "se", "se-se", "se_se"),  # se: Sweden's country code, a common slip for sv
     "pl-PL": ("polish", "polski", "polnisch", "polonais", "pools", "pol"),
 }
 _REGIONS = {"de": ("de-DE", "de-AT", "de-CH"), "en": ("en-GB", "en-US"), "fr": ("fr-FR", "fr-BE", "fr-CH"),
