@@ -298,6 +298,8 @@ MONTHS = frozenset(("Januar Jänner Februar Feber August September Oktober Novem
 # an Italian one likewise (dell’organizzazione, nell’ambito, un’iniziativa, quest’anno)
 _ELISIONS = {"fr": re.compile(r"(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu|presqu)[’']", re.IGNORECASE),
              "it": re.compile(r"[^\W\d_]{1,6}[’']")}
+# one-letter words bound to the word after them (Locale.short_words, Polish: "w\u00a0domu", "i\u00a0z\u00a0nami")
+_SHORT_WORDS = re.compile(r"(?:[^\W\d_]\u00a0)+(?=[^\W\d_]+$)")
 _URL_MARKS = ("/", "@", "://", "www.", ".de", ".com", ".org")
 _HYPHENS = "-\u2010\u2011"
 LONG_PART = 15  # letters: a part of a hyphen-joined compound this long is hyphenated inside too
@@ -355,6 +357,8 @@ def _hyphenation_points(text: str, a: int, b: int, hyphenate: Callable | None) -
     elision = _ELISIONS.get(getattr(hyphenate, "language", "")[:2]) if not core.isalpha() else None
     if elision is not None and (elided := elision.match(core)):
         a, core = a + elided.end(), core[elided.end():]
+    elif "\u00a0" in core and (leaning := _SHORT_WORDS.match(core)):  # Polish "w\u00a0porównaniu": the word
+        a, core = a + leaning.end(), core[leaning.end():]  # after a bound one-letter word breaks as a word
     if core in MONTHS:
         return []  # „31. Dezem-ber“: a date reads whole (permitted, but a typesetter would not)
     if len(core) < MIN_WORD or not core.isalpha():
