@@ -1,5 +1,6 @@
-"""Italian, Spanish, Swedish and Polish (it, es, sv, pl): a communications team in Milan, Madrid,
-Stockholm or Warsaw could not write its review in its own language ("language 'it-IT' is not supported").
+"""Italian, Spanish, Swedish, Polish, Danish and Portuguese (it, es, sv, pl, da, pt): a communications team in
+Milan, Madrid, Stockholm, Warsaw, Copenhagen or Lisbon could not write its review in its own language
+("language 'it-IT' is not supported").
 Now each is set as its typesetters print it — numbers (1.234.567,5; 1 234 567,5; Spanish and Polish
 2350 but 12 345), percentages (12,5% or 12,5 %), quotation marks («…“…”…», ”…’…’…”, „…«…»…”), labels,
 the language's hyphenation — and a text in one of them under another's tag is a warning. Each language
@@ -8,7 +9,6 @@ is built once (screen edition) and read back."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pikepdf
 import pytest
@@ -42,6 +42,14 @@ PL = ("W ciągu roku fundacja wspierała ponad tysiąc przedsiębiorstw w ich pr
       "targów wzrosła w porównaniu z poprzednim rokiem, a jakość kontaktów została oceniona bardzo pozytywnie. Ten "
       "wynik jest owocem współpracy z izbami handlowymi oraz z naszymi partnerami w Europie. Nasza sieć doradców "
       "została rozszerzona i dziś liczy dwudziestu ekspertów z branży.")
+DA = ("I løbet af året har fonden hjulpet mere end tusind virksomheder med deres projekter. Antallet af deltagere "
+      "på vores messer steg i forhold til sidste år, og kvaliteten af kontakterne blev vurderet som meget positiv. "
+      "Dette resultat er frugten af samarbejdet med handelskamrene og med vores partnere i Europa. Vores netværk af "
+      "rådgivere er blevet udvidet og omfatter i dag tyve eksperter i branchen.")
+PT = ("Ao longo do ano, a fundação acompanhou mais de mil empresas nos seus projetos. O número de participantes nas "
+      "nossas feiras cresceu face ao ano anterior, e a qualidade dos contactos foi considerada muito positiva. Este "
+      "resultado é fruto da colaboração com as câmaras de comércio e com os nossos parceiros na Europa. A nossa rede "
+      "de consultores foi alargada e conta hoje com vinte especialistas no setor.")
 
 # tag → what the build is given (a quotation with one inside, a long word and where it may break, a key
 # figure's unit) and what the PDF must say
@@ -71,6 +79,20 @@ LANGUAGES = {
         word="odpowiedzialności", prose=PL,
         breaks=["od-po-wie-dzial-no-ści", "po-zy-tyw-nie", "han-dlo-wy-mi", "współ-pra-cy"], amount="mln zł",
         expect=["48 250", " 2350 ", "+4,2% r/r", "12,5%", "+1,2 p.p.", "12,4 mln zł", "SPIS TREŚCI"],
+        table=r"2023\s+1 234 567,5\s+12,5\s+2024\s+2 350\s+8\b"),
+    "da-DK": dict(
+        said='Formanden sagde: "Projektet "Broen" er en succes" og gentager det.',
+        quoted="»Projektet ›Broen‹ er en succes«",
+        word="internationaliseringsprojekter", prose=DA,
+        breaks=["in-ter-na-tio-na-li-se-rings-pro-jek-ter"], amount="mio. kr.",
+        expect=["48.250", "2.350", "+4,2 % i forhold til sidste år", "12,5 %", "+1,2 pct.-point", "12,4 mio. kr.",
+                "INDHOLD"],
+        table=r"2023\s+1\.234\.567,5\s+12,5\s+2024\s+2\.350\s+8\b"),
+    "pt-PT": dict(
+        said='O presidente disse: "O projeto "Ponte" é um sucesso" e repete-o.',
+        quoted="«O projeto “Ponte” é um sucesso»",
+        word="internacionalização", prose=PT, breaks=["in-ter-na-cio-na-li-za-ção"], amount="M€",
+        expect=["48 250", " 2350 ", "+4,2% face ao ano anterior", "12,5%", "+1,2 p.p.", "12,4 M€", "ÍNDICE"],
         table=r"2023\s+1 234 567,5\s+12,5\s+2024\s+2 350\s+8\b"),
 }
 
@@ -144,9 +166,17 @@ def test_the_languages_bind_what_their_typesetters_keep_together():
     assert it.typographic("il dott. Rossi, 12,4 milioni, il 25 aprile") == \
         f"il dott.{NBSP}Rossi, 12,4{NBSP}milioni, il 25{NBSP}aprile"
     assert sv.typographic("Hon sa \"det är 'bra'\" i 12 kr") == f"Hon sa ”det är ’bra’” i 12{NBSP}kr"
+    br = get_locale("pt-BR")  # Brazil: 1.234,5, “…” with ‘…’ inside, the real's sign before the amount
+    assert br.typographic('Ele disse "o projeto "Ponte" é um sucesso" em 5 de novembro, R$ 12,4 mi') == \
+        f"Ele disse “o projeto ‘Ponte’ é um sucesso” em 5{NBSP}de{NBSP}novembro, R${NBSP}12,4{NBSP}mi"
+    from report.charts.numbers import with_unit
+    assert [with_unit("12,4", u, br) for u in ("R$ mi", "%")] == [f"R${NBSP}12,4{NBSP}mi", "12,4%"]
+    assert (br.number(2350), br.label("contents"), get_locale("pt-PT").number(2350)) == ("2.350", "Sumário", "2350")
     moment = datetime(2026, 11, 25, 8, 35)
-    assert [get_locale(t).when(moment)[:10] for t in ("it-IT", "es-ES", "sv-SE", "pl-PL", "it-CH")] == \
-        ["25/11/2026", "25/11/2026", "2026-11-25", "25.11.2026", "25.11.2026"]
+    assert [get_locale(t).when(moment)[:10] for t in ("it-IT", "es-ES", "sv-SE", "pl-PL", "it-CH", "da-DK", "pt-BR")] \
+        == ["25/11/2026", "25/11/2026", "2026-11-25", "25.11.2026", "25.11.2026", "25.11.2026", "25/11/2026"]
+    from report.layout import hyphenate  # a Danish compound's joint s stays with the first part
+    assert hyphenate.break_points("handelsaftaler", "da_DK") == [3, 7, 9, 11]  # han-dels-af-ta-ler, not handel-saftaler
     assert (get_locale("it-CH").number(1234567.5), get_locale("es-MX").number(2350)) == ("1’234’567.5", "2,350")
 
 
@@ -170,6 +200,7 @@ def test_a_text_in_one_language_under_anothers_tag_is_a_warning(tmp_path, text, 
     ("it_IT", "write it-IT: the language's code"), ("Italiano", "write it-IT: the language's code"),
     ("Español", "write es-ES: the language's code"), ("svenska", "write sv-SE: the language's code"),
     ("se-SE", "write sv-SE: the language's code"), ("Polski", "write pl-PL: the language's code"),
+    ("dansk", "write da-DK: the language's code"), ("pt_br", "write pt-BR: the language's code"),
     ("es-SP", "did you mean es-ES?"), ("sv-SW", "did you mean sv-SE?")])
 def test_a_language_written_otherwise_is_told_its_tag(tmp_path, written, hint):
     content = make_project(tmp_path)

@@ -37,7 +37,9 @@ SAMPLES = {"de": SAMPLE, "en": "A good year for your internationalisation – 1,
            "it": "Un buon anno per la vostra internazionalizzazione – 1.000 ospiti, 20 paesi",
            "es": "Un buen año para su internacionalización – 1000 invitados, 20 países",
            "sv": "Ett bra år för er internationalisering – 1\u202f000 gäster, 20 länder",
-           "pl": "Dobry rok dla Państwa umiędzynarodowienia – 1000 gości, 20 krajów"}
+           "pl": "Dobry rok dla Państwa umiędzynarodowienia – 1000 gości, 20 krajów",
+           "da": "Et godt år for jeres internationalisering – 1.000 gæster, 20 lande",
+           "pt": "Um bom ano para a sua internacionalização – 1000 convidados, 20 países"}
 
 
 class _Page:

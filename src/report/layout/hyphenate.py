@@ -193,7 +193,8 @@ _ONSETS = ("sch", "ch", "th", "ph")
 # a consonant before one of these ends the first part (Wind-energie, Bürger-entscheid); before any other
 # vowel it starts the next syllable (Fern-wärme, not Fernw-ärme)
 _VOWEL_PARTS = ("er", "en", "ein", "el", "em", "ex", "eu", "an", "auf", "aus", "ab", "al", "am", "ar", "as",
-                "um", "un", "ur", "über", "ob", "or", "in", "im", "ist", "it")
+                "um", "un", "ur", "über", "ob", "or", "in", "im", "ist", "it",
+                "af", "av", "år")  # Danish af-, Swedish av-, år (handels-aftaler, verksamhets-året)
 
 
 def break_points(word: str, lang: str) -> list[int]:
@@ -244,7 +245,7 @@ def _joint_s_before(word: str, p: int) -> bool:
 
 
 def _vowel(ch: str) -> bool:
-    return ch.lower() in "aeiouyäöü"
+    return ch.lower() in "aeiouyäöüåæø"
 
 
 @cache
@@ -291,7 +292,9 @@ MONTHS = frozenset(("Januar Jänner Februar Feber August September Oktober Novem
                     "febrero septiembre setiembre octubre noviembre diciembre "
                     "augusti "
                     "stycznia lutego kwietnia czerwca sierpnia września października listopada grudnia "
-                    "styczeń marzec kwiecień czerwiec lipiec sierpień wrzesień październik listopad grudzień"
+                    "styczeń marzec kwiecień czerwiec lipiec sierpień wrzesień październik listopad grudzień "
+                    "januar februar august "
+                    "janeiro fevereiro setembro outubro novembro dezembro"
                     ).split())  # never hyphenated
 # a French word after an elided article or pronoun (l’association, d’investissement, qu’aujourd’hui):
 # hyphenated after the apostrophe, never at it; "aujourd’hui" and "prud’homme" are not elisions and stay whole;
