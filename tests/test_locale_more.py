@@ -177,6 +177,9 @@ def test_the_languages_bind_what_their_typesetters_keep_together():
         == ["25/11/2026", "25/11/2026", "2026-11-25", "25.11.2026", "25.11.2026", "25.11.2026", "25/11/2026"]
     from report.layout import hyphenate  # a Danish compound's joint s stays with the first part
     assert hyphenate.break_points("handelsaftaler", "da_DK") == [3, 7, 9, 11]  # han-dels-af-ta-ler, not handel-saftaler
+    word = "dell’organizzazione"  # Italian: after an elision, never at the apostrophe
+    assert [word[:p] for p, _ in hyphenate.word_breaks(word, hyphenate.hyphenator("it_IT"))] == \
+        ["dell’or", "dell’orga", "dell’organiz", "dell’organizza"]
     assert (get_locale("it-CH").number(1234567.5), get_locale("es-MX").number(2350)) == ("1’234’567.5", "2,350")
 
 
