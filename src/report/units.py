@@ -59,7 +59,7 @@ _NUMBER_UNIT = re.compile(rf"\d (?:{_UNIT})(?!\w)")
 
 TIGHT_UNITS = {"en": ("%", "‰", "p", "x", "×"),  # units set without a space in a language ("61.4%", "23.4p", "1.8x")
                "nl": ("%", "‰"),  # Dutch: 12,5% (the Taalunie: no space before %)
-               "it": ("%", "‰"),  # Italian: 12,5% (CLDR it, the Crusca)
+               "it": ("%", "‰"),  # Italian: 12,5% (CLDR it)
                "pl": ("%", "‰"),  # Polish: 12,5% (CLDR pl; a space before % is the older style)
                "pt": ("%", "‰"),  # Portuguese: 12,5% (CLDR pt and pt-PT)
                "es-MX": ("%", "‰")}  # Mexican Spanish: 12.5% (CLDR es-MX; Spain: 12,5 %, the RAE)
