@@ -599,6 +599,11 @@ def test_csv_currency_cells_with_a_leading_sign_read_as_in_a_chart(tmp_path):
     ("en-GB", "35.5", "34.5", "35.5% de berges restaurées; 1.0 percentage point higher"),
     ("en-GB", "35.5", "34.4", "1.1 percentage points"),
     ("de-DE", "35.5", "34.5", "1,0 Prozentpunkt mehr"), ("de-DE", "35.5", "33.0", "2,5 Prozentpunkte mehr"),
+    # Polish has four forms: a fraction, one, 2–4 (not 12–14), the rest; Brazilian Portuguese, as French, below two
+    ("pl-PL", "35.5", "34.0", "; 1,5 punktu procentowego więcej"), ("pl-PL", "36", "35", "; 1 punkt procentowy"),
+    ("pl-PL", "37", "35", "; 2 punkty procentowe"), ("pl-PL", "47", "35", "; 12 punktów procentowych"),
+    ("pt-BR", "35.5", "34.0", "; 1,5 ponto percentual"), ("pt-PT", "35.5", "34.0", "; 1,5 pontos percentuais"),
+    ("it-IT", "36", "35", "; 1 punto percentuale in più"), ("es-ES", "37", "35", "; 2 puntos porcentuales más"),
 ])
 def test_a_tiles_spoken_change_in_points_takes_the_languages_number_and_semicolon(language, now, before, said):
     """What a screen reader says of a tile: « …restaurées ; 1,1 point de pourcentage de plus » in French

@@ -56,7 +56,7 @@ def test_a_language_in_capitals_reads_numbers_in_its_notation(tmp_path: Path) ->
     assert chart.series[0].values[0].value == Decimal("212.4")
 
 
-@pytest.mark.parametrize("language", ["it-IT", "'de DE'", "''"])
+@pytest.mark.parametrize("language", ["ja-JP", "'de DE'", "''"])
 def test_without_a_known_language_numbers_are_not_judged(tmp_path: Path, language: str) -> None:
     """The notation of numbers written as text comes from the language: without one, the sections'
     and charts' numbers ('212,4', '1.250') are not reported as wrong, only the language is."""

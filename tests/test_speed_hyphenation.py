@@ -7,10 +7,10 @@ import pytest
 
 from report.cache import Cache
 from report.layout import hyphenate
-from report.locale import get_locale
+from report.locale import LANGUAGES, get_locale
 
 
-@pytest.mark.parametrize("language", ["de-DE", "en-GB", "fr-FR", "nl-BE"])
+@pytest.mark.parametrize("language", [*sorted(LANGUAGES), "pt-BR"])  # each locale's dictionary (de: de_DE, en: en_GB …)
 def test_shipped_dictionary_equals_pyphen(language):
     lang = get_locale(language).hyphenation
     source = hyphenate.source_file(lang)
@@ -21,7 +21,8 @@ def test_shipped_dictionary_equals_pyphen(language):
     assert len(ours.patterns) == len(theirs.patterns) and ours.maxlen == theirs.maxlen
     assert all(ours.patterns.get(p) == v for p, v in theirs.patterns.items())
     for word in ["Außenwirtschaftstag", "Fortschreibung", "Mitgliedsunternehmen", "internationalisation",
-                 "approvisionnement", "samenwerkingsverband"]:
+                 "approvisionnement", "samenwerkingsverband", "internazionalizzazione", "responsabilidad",
+                 "hållbarhetsredovisning", "odpowiedzialności", "handelsaftaler", "internacionalização"]:
         assert ours.positions(word) == theirs.positions(word)
 
 

@@ -261,8 +261,9 @@ def parser() -> argparse.ArgumentParser:
     i.add_argument("--language", default="de-DE", metavar="LANG",
                    help="language of the templates' text and comments and of the report: de-DE (default), "
                         "de-CH (Swiss numbers, «», CHF, no ß), en-GB, or en-US (US Letter, $, US spelling); any "
-                        "other region of de or en, e.g. de-AT (no French or Dutch templates: a report or section "
-                        "in fr-CH, fr-FR, nl-NL or nl-BE builds, set by its language:)")
+                        "other region of de or en, e.g. de-AT (no templates in the other languages: a report or "
+                        "section in fr, nl, it, es, sv, pl, da or pt builds, e.g. fr-CH, it-IT, pt-BR, set by its "
+                        "language:)")
     i.set_defaults(func=cmd_init)
     sc = sub.add_parser("schema", help="print the JSON Schema of the content format",
                         description="Print the JSON Schema (draft 2020-12) of report.yaml, generated from the "

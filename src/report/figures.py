@@ -85,6 +85,21 @@ def figure_text(fig: KeyFigure, locale: Locale) -> FigureText:
     return replace(words, change=change_text(fig, words, locale))
 
 
+def plural_form(amount: float, language: str) -> str:
+    """The plural form a number takes in `language` (CLDR's plural rules, for the words said after a key
+    figure's change): "one" (1; French and Brazilian Portuguese below two: 1,5 point), in Polish "few"
+    (2–4, 22–24 …, not 12–14) and "many" (5–21 …: punktów), else "other" (Polish fractions: 1,5 punktu)."""
+    base, whole = language.split("-")[0].lower(), amount == int(amount)
+    if base == "fr" or language.lower().replace("_", "-") == "pt-br":
+        return "one" if amount < 2 else "other"
+    if base == "pl" and whole:
+        n = int(amount)
+        if n == 1:
+            return "one"
+        return "few" if n % 10 in (2, 3, 4) and n % 100 not in (12, 13, 14) else "many"
+    return "one" if amount == 1 and whole else "other"
+
+
 def change_text(fig: KeyFigure, words: FigureText, locale: Locale) -> Change:
     """'+4,2 %' (percent) or '+1.950' (absolute, in the figure's unit; percentage points for %)."""
     now, before = fig.value.value, fig.previous.value
@@ -102,12 +117,14 @@ def change_text(fig: KeyFigure, words: FigureText, locale: Locale) -> Change:
     else:
         places = fig.decimals if fig.decimals is not None else max(fig.value.decimals, fig.previous.decimals)
         unit = spoken_unit = words.unit
-        # the change of a share is in percentage points, of a rate per thousand in per mille points (one
-        # point: singular; French: below two)
+        # the change of a share is in percentage points, of a rate per thousand in per mille points (said in
+        # the number's plural form: see plural_form)
         points = {"%": "points", "‰": "permille_points"}.get(unit)
         if points:
-            one = abs(round(diff, places)) < 2 if locale.language[:2] == "fr" else abs(round(diff, places)) == 1
-            unit, spoken_unit = label(points), label(f"{points}_spoken_one" if one else f"{points}_spoken")
+            form = plural_form(abs(round(diff, places)), locale.language)
+            spoken_key = f"{points}_spoken_{form}"
+            unit, spoken_unit = label(points), locale.labels.get(spoken_key) or label(
+                f"{points}_spoken_one" if form == "one" else f"{points}_spoken")
         gap = NBSP if points and unit != words.unit else unit_gap(unit, locale.language, bool(words.prefix))
         amount = format_decimal(abs(diff), places, locale)
         sign = "+" if diff > 0 else MINUS

@@ -12,16 +12,11 @@ from typing import Any
 
 import yaml
 
-from .units import MINUS, NBSP, NNBSP, bind_items, bind_units, number_ranges, spaced_currency
+from .units import MINUS, NBSP, NNBSP, bind_items, bind_units, number_ranges, region_tag, spaced_currency
 
 LOCALES_DIR = Path(__file__).parent / "data" / "locales"
 LANGUAGES = frozenset(p.stem for p in LOCALES_DIR.glob("*.yaml"))
-
-
-def region(language: str) -> str:
-    """A tag as language and region, in their usual case: de_ch → de-CH, EN → en."""
-    parts = language.replace("_", "-").split("-")
-    return f"{parts[0].lower()}-{parts[1].upper()}" if len(parts) > 1 else parts[0].lower()
+region = region_tag  # a tag as language and region, in their usual case: de_ch → de-CH, EN → en
 
 
 # the country calling code of a language's region (en-US: +1): a telephone number written without one is
@@ -85,6 +80,7 @@ class Locale:
     inner_quotes: tuple[str, str] = ("‘", "’")  # a quotation inside a quotation; single quotes typed '…'
     months: tuple[str, ...] = ()  # month names (and abbreviations) a day number before them is bound to
     month_first: bool = False  # the language also writes dates month first ("June 2, 2025"): bound too
+    month_link: str = ""  # a word between a day and its month, bound to both (es, pt: 5 de noviembre)
     # a four-digit number is grouped too (1.000); False: 1000, but 10.000 (report.yaml's numbers:)
     group_four_digits: bool = True
     # the language's own (thousands, decimal) where report.yaml's numbers: changed them: read as well
@@ -113,6 +109,8 @@ class Locale:
     currency_leads: str = "scaled"
     minus_after_currency: bool = False  # a negative amount's minus after the sign before it: nl € −12 (en −£12)
     clitics: tuple[str, ...] = ()  # a word bound to the word after it: nl ’s lands, ’t Hooft (no line between)
+    # words of one letter that never end a line, bound to the word after them (pl: w domu, i nie, z nami)
+    short_words: tuple[str, ...] = ()
     # a chart's value labels carry its unit where it is money ("$0.62M"; charts.numbers.currency_on_values),
     # not the axis's top label alone: American usage
     currency_on_values: bool = False
@@ -200,12 +198,15 @@ class Locale:
             text = _DASH_AFTER_WORD.sub(NBSP, text)  # a spaced dash ends a line, never begins one
         if _abbreviation_gap(text):
             text = _ABBREVIATION_GAP.sub(rf"\1{NBSP}", _ABBREVIATION_GAP.sub(rf"\1{NBSP}", text))  # z. B.; i. d. R.
-        text = bind_items(bind_units(_bind_days(text.replace("...", "…"), self.months, self.month_first)))
+        text = bind_items(bind_units(_bind_days(text.replace("...", "…"), self.months, self.month_first,
+                                                self.month_link)))
         text = spaced_currency(text, self.language)
         if self.titles or self.units or self.ordinals or self.before_numbers:
             text = _bind_words(text, self.titles, self.units, self.ordinals, self.before_numbers)
         if self.clitics and "’" in text:  # (after the marks: 's is ’s by now)
             text = _clitic_pattern(self.clitics).sub(rf"\1{NBSP}", text)
+        if self.short_words and " " in text:
+            text = _clitic_pattern(self.short_words).sub(rf"\1{NBSP}", text)
         if self.space_before or self.space_after:
             lead, trail = before[-1:], after[:1]
             text = _spaced(lead + text + trail, self.space_before, self.space_after)[len(lead):]
@@ -382,16 +383,18 @@ def _month_names(months: tuple[str, ...]) -> str:
 
 
 @cache
-def _day_before_month(months: tuple[str, ...]) -> re.Pattern[str]:
+def _day_before_month(months: tuple[str, ...], link: str = "") -> re.Pattern[str]:
     names = _month_names(months)
-    return re.compile(rf"(?<![\w.,])({_DAY}(?:st|nd|rd|th|er|\.)?) (?=(?:{names})(?!\w))")  # 1er janvier
+    linked = rf"(?:{re.escape(link)} )?" if link else ""
+    return re.compile(rf"(?<![\w.,])({_DAY}(?:st|nd|rd|th|er|\.)?) (?={linked}(?:{names})(?!\w))")  # 1er janvier
 
 
 @cache
-def _day_then_month(months: tuple[str, ...]) -> re.Pattern[str]:
+def _day_then_month(months: tuple[str, ...], link: str = "") -> re.Pattern[str]:
     """What `_day_before_month` needs in a text, found quickly (from its digit, where that pattern
     starts with a look behind, which makes the search try every position)."""
-    return re.compile(rf"\d(?:st|nd|rd|th|er|\.)? (?:{_month_names(months)})(?!\w)")  # (1er janvier)
+    linked = rf"(?:{re.escape(link)} )?" if link else ""
+    return re.compile(rf"\d(?:st|nd|rd|th|er|\.)? {linked}(?:{_month_names(months)})(?!\w)")  # (1er janvier)
 
 
 @cache
@@ -407,14 +410,16 @@ def _us_date(m: re.Match[str]) -> str:
     return f"{m[1]}{NBSP}{m[2]}{year}"
 
 
-def _bind_days(text: str, months: tuple[str, ...], month_first: bool) -> str:
-    """A day and its month never break across lines: "1 April", "18. Juli" with a no-break space;
-    where the language also writes the month first, "June 2" too, and a US date's year after its
-    day: "June 2, 2025"."""
+def _bind_days(text: str, months: tuple[str, ...], month_first: bool, link: str = "") -> str:
+    """A day and its month never break across lines: "1 April", "18. Juli" with a no-break space, and
+    the word between them where the language has one ("5 de noviembre"); where the language also writes
+    the month first, "June 2" too, and a US date's year after its day: "June 2, 2025"."""
     if not months:
         return text
-    if _day_then_month(months).search(text):
-        text = _day_before_month(months).sub(rf"\1{NBSP}", text)
+    if _day_then_month(months, link).search(text):
+        text = _day_before_month(months, link).sub(rf"\1{NBSP}", text)
+        if link:
+            text = re.sub(rf"(?<=\d{NBSP}{re.escape(link)}) (?=\w)", NBSP, text)
     return _month_before_day(months).sub(_us_date, text) if month_first else text
 
 
@@ -569,15 +574,16 @@ def _language_locale(language: str) -> Locale:
     data = yaml.load((LOCALES_DIR / f"{base}.yaml").read_text(encoding="utf-8"),
                      Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     parts = language.replace("_", "-").split("-")
-    region = (data.get("regions") or {}).get(parts[1].upper() if len(parts) > 1 else "")
-    if region:  # what the region writes otherwise (de-CH: 1’250’000, 2.5, «…»)
-        data = {**data, **region, "labels": {**data["labels"], **region.get("labels", {})}}
+    regional = (data.get("regions") or {}).get(parts[1].upper() if len(parts) > 1 else "")
+    if regional:  # what the region writes otherwise (de-CH: 1’250’000, 2.5, «…»)
+        data = {**data, **regional, "labels": {**data["labels"], **regional.get("labels", {})}}
     return Locale(language=language, hyphenation=_hyphenation(language, data["hyphenation"]),
                   thousands=data["thousands"],
                   decimal=data["decimal"], quotes=tuple(data["quotes"]), labels=dict(data["labels"]),
                   date_time=data.get("date_time", Locale.date_time),
                   inner_quotes=tuple(data.get("inner_quotes", Locale.inner_quotes)),
                   months=tuple(data.get("months", ())), month_first=bool(data.get("month_first")),
+                  month_link=data.get("month_link", ""), short_words=tuple(data.get("short_words", ())),
                   group_four_digits=bool(data.get("group_four_digits", True)),
                   spine=data.get("spine", Locale.spine),
                   space_before=data.get("space_before", ""), space_after=data.get("space_after", ""),

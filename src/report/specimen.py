@@ -33,7 +33,13 @@ SIZE_FONTS = {"body": "regular", "leading": "regular", "lead": "light", "lead_le
 SAMPLE = "Ein gutes Jahr für Ihre Internationalisierung – 1.000 Gäste, 20 Länder"
 SAMPLES = {"de": SAMPLE, "en": "A good year for your internationalisation – 1,000 guests, 20 countries",
            "fr": "Une belle année pour votre internationalisation – 1\u202f000 invités, 20 pays",
-           "nl": "Een goed jaar voor uw internationalisering – 1.000 gasten, 20 landen"}
+           "nl": "Een goed jaar voor uw internationalisering – 1.000 gasten, 20 landen",
+           "it": "Un buon anno per la vostra internazionalizzazione – 1.000 ospiti, 20 paesi",
+           "es": "Un buen año para su internacionalización – 1000 invitados, 20 países",
+           "sv": "Ett bra år för er internationalisering – 1\u202f000 gäster, 20 länder",
+           "pl": "Dobry rok dla Państwa umiędzynarodowienia – 1000 gości, 20 krajów",
+           "da": "Et godt år for jeres internationalisering – 1.000 gæster, 20 lande",
+           "pt": "Um bom ano para a sua internacionalização – 1000 convidados, 20 países"}
 
 
 class _Page:

@@ -46,8 +46,9 @@ _SCALE_CURRENCY = re.compile(r"(?<=\b(?:Mio|Mrd|Tsd)\.) (?=(?:€|\$|£|Euro|EUR
 # „TEUR 31.208“, „T€ 12“, and a currency sign set apart from its amount, as German and Dutch write it:
 # „€ 1.234,50“, also after a year: „2026 € 48,6 Mio.“ (the year stays free). Not a currency after an amount
 # before a bare year: „5 € 2024“ keeps its sign with the 5 (_bind_currency_before)
-_CURRENCY_BEFORE = re.compile(r"(?<![\w.])(?:CHF|Fr\.|EUR|USD|GBP|US\$|TEUR|T€|TCHF|kEUR|[€£$]) (?=[-−+]?\d)")
-_CURRENCY_CODES = ("CHF ", "Fr. ", "EUR ", "USD ", "GBP ", "US$ ", "€ ", "£ ", "$ ")  # what _CURRENCY_BEFORE needs
+_CURRENCY_BEFORE = re.compile(r"(?<![\w.])(?:CHF|Fr\.|EUR|USD|GBP|US\$|R\$|TEUR|T€|TCHF|kEUR|[€£$]) (?=[-−+]?\d)")
+# what _CURRENCY_BEFORE needs (R$ ends in "$ ")
+_CURRENCY_CODES = ("CHF ", "Fr. ", "EUR ", "USD ", "GBP ", "US$ ", "€ ", "£ ", "$ ")
 # an amount (not a year) and its space before a sign, and a bare year after it: „5 € 2024“
 _AMOUNT_BEFORE = re.compile(r"(?<![\w.,])(?!(?:19|20)\d\d[ \u00a0]$)\d[\d.,’']*[ \u00a0]$")
 _YEAR_AFTER = re.compile(r"(?:19|20)\d\d(?![\w.,’']\d|\w|[ \u00a0](?:Mio|Mrd|Tsd)\.)")
@@ -57,7 +58,11 @@ _NUMBER_UNIT = re.compile(rf"\d (?:{_UNIT})(?!\w)")
 
 
 TIGHT_UNITS = {"en": ("%", "‰", "p", "x", "×"),  # units set without a space in a language ("61.4%", "23.4p", "1.8x")
-               "nl": ("%", "‰")}  # Dutch: 12,5% (the Taalunie: no space before %)
+               "nl": ("%", "‰"),  # Dutch: 12,5% (the Taalunie: no space before %)
+               "it": ("%", "‰"),  # Italian: 12,5% (CLDR it)
+               "pl": ("%", "‰"),  # Polish: 12,5% (CLDR pl; a space before % is the older style)
+               "pt": ("%", "‰"),  # Portuguese: 12,5% (CLDR pt and pt-PT)
+               "es-MX": ("%", "‰")}  # Mexican Spanish: 12.5% (CLDR es-MX; Spain: 12,5 %, the RAE)
 NARROW_UNITS = {"fr": ("%", "‰")}  # units set after a narrow no-break space ("12,5 %", French typography)
 MINUS = "\u2212"  # a real minus sign, not the hyphen
 CURRENCIES = "£$€¥"
@@ -91,10 +96,11 @@ def leading_currency(unit: str, locale: Locale) -> tuple[str, str]:
     ('€ ', 'mln'), "€ 12,4 mln" (the Taalunie); German and French only where a scale follows it, as Austrian
     accounts write „€ 250 Mio.“ ('€ Mio.' → ('€ ', 'Mio.')), a sign alone after the amount: '€' → ('', '€'),
     „250 €“."""
-    if unit[:1] and unit[0] in CURRENCIES:
-        rest = unit[1:].strip()
+    sign = "R$" if unit.startswith("R$") else unit[:1]  # the Brazilian real's sign leads as $ does: R$ 12,4 mi
+    if sign and sign[-1] in CURRENCIES:
+        rest = unit[len(sign):].strip()
         if locale.currency_leads == "always" or (locale.currency_leads == "scaled" and rest):
-            return unit[0] + locale.currency_gap, rest
+            return sign + locale.currency_gap, rest
     code = _CODE_THEN_SCALE.match(unit)
     if code:  # a code before a scale leads as a sign does, after a space: 'CHF m' → "CHF 15m", „CHF 15 Mio.“
         return code[1] + NBSP, code[2]  # (not "15 CHF m", which reads as if m were a unit of francs)
@@ -120,11 +126,18 @@ def unit_gap(unit: str, language: str, prefixed: bool = False) -> str:
     before % ("12,5 %")."""
     if not unit:
         return ""
-    if unit in NARROW_UNITS.get(language.split("-")[0].lower(), ()):
+    base = language.split("-")[0].lower()
+    if unit in NARROW_UNITS.get(base, ()):
         return NNBSP
-    tight = TIGHT_UNITS.get(language.split("-")[0], ())
+    tight = TIGHT_UNITS.get(region_tag(language)) or TIGHT_UNITS.get(base, ())
     closed = prefixed and language.startswith("en") and not spelled_out(unit)
     return "" if unit in tight or closed else NBSP
+
+
+def region_tag(language: str) -> str:
+    """A tag as language and region, in their usual case: de_ch → de-CH, EN → en."""
+    parts = language.replace("_", "-").split("-")
+    return f"{parts[0].lower()}-{parts[1].upper()}" if len(parts) > 1 else parts[0].lower()
 
 
 def spelled_out(unit: str) -> bool:

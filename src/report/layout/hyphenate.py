@@ -193,7 +193,8 @@ _ONSETS = ("sch", "ch", "th", "ph")
 # a consonant before one of these ends the first part (Wind-energie, Bürger-entscheid); before any other
 # vowel it starts the next syllable (Fern-wärme, not Fernw-ärme)
 _VOWEL_PARTS = ("er", "en", "ein", "el", "em", "ex", "eu", "an", "auf", "aus", "ab", "al", "am", "ar", "as",
-                "um", "un", "ur", "über", "ob", "or", "in", "im", "ist", "it")
+                "um", "un", "ur", "über", "ob", "or", "in", "im", "ist", "it",
+                "af", "av", "år")  # Danish af-, Swedish av-, år (handels-aftaler, verksamhets-året)
 
 
 def break_points(word: str, lang: str) -> list[int]:
@@ -244,7 +245,7 @@ def _joint_s_before(word: str, p: int) -> bool:
 
 
 def _vowel(ch: str) -> bool:
-    return ch.lower() in "aeiouyäöü"
+    return ch.lower() in "aeiouyäöüåæø"
 
 
 @cache
@@ -286,10 +287,22 @@ MIN_WORD = 6  # never hyphenate a word of 5 letters or fewer ("Ge-bäu-de" yes, 
 MONTHS = frozenset(("Januar Jänner Februar Feber August September Oktober November Dezember "
                     "January February October November December "
                     "janvier février juillet septembre octobre novembre décembre "
-                    "januari februari augustus september oktober november december").split())  # never hyphenated
+                    "januari februari augustus september oktober november december "
+                    "gennaio febbraio aprile maggio giugno luglio agosto settembre ottobre dicembre "
+                    "febrero septiembre setiembre octubre noviembre diciembre "
+                    "augusti "
+                    "stycznia lutego kwietnia czerwca sierpnia września października listopada grudnia "
+                    "styczeń marzec kwiecień czerwiec lipiec sierpień wrzesień październik listopad grudzień "
+                    "januar februar august "
+                    "janeiro fevereiro setembro outubro novembro dezembro"
+                    ).split())  # never hyphenated
 # a French word after an elided article or pronoun (l’association, d’investissement, qu’aujourd’hui):
-# hyphenated after the apostrophe, never at it; "aujourd’hui" and "prud’homme" are not elisions and stay whole
-_ELISION = re.compile(r"(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu|presqu)[’']", re.IGNORECASE)
+# hyphenated after the apostrophe, never at it; "aujourd’hui" and "prud’homme" are not elisions and stay whole;
+# an Italian one likewise (dell’organizzazione, nell’ambito, un’iniziativa, quest’anno)
+_ELISIONS = {"fr": re.compile(r"(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu|presqu)[’']", re.IGNORECASE),
+             "it": re.compile(r"[^\W\d_]{1,6}[’']")}
+# one-letter words bound to the word after them (Locale.short_words, Polish: "w\u00a0domu", "i\u00a0z\u00a0nami")
+_SHORT_WORDS = re.compile(r"(?:[^\W\d_]\u00a0)+(?=[^\W\d_]+$)")
 _URL_MARKS = ("/", "@", "://", "www.", ".de", ".com", ".org")
 _HYPHENS = "-\u2010\u2011"
 LONG_PART = 15  # letters: a part of a hyphen-joined compound this long is hyphenated inside too
@@ -344,9 +357,11 @@ def _hyphenation_points(text: str, a: int, b: int, hyphenate: Callable | None) -
     while b > a and not text[b - 1].isalpha():
         b -= 1
     core = text[a:b]
-    if not core.isalpha() and getattr(hyphenate, "language", "").startswith("fr") \
-            and (elided := _ELISION.match(core)):
+    elision = _ELISIONS.get(getattr(hyphenate, "language", "")[:2]) if not core.isalpha() else None
+    if elision is not None and (elided := elision.match(core)):
         a, core = a + elided.end(), core[elided.end():]
+    elif "\u00a0" in core and (leaning := _SHORT_WORDS.match(core)):  # Polish "w\u00a0porównaniu": the word
+        a, core = a + leaning.end(), core[leaning.end():]  # after a bound one-letter word breaks as a word
     if core in MONTHS:
         return []  # „31. Dezem-ber“: a date reads whole (permitted, but a typesetter would not)
     if len(core) < MIN_WORD or not core.isalpha():

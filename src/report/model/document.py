@@ -339,8 +339,9 @@ class Report(Node):
                                        example=2017).metadata,
                                 "json_schema": {"oneOf": [{"type": "integer", "minimum": 1900, "maximum": 2200},
                                                           {"type": "string", "pattern": YEAR_TEXT}]}})
-    language: str = spec("Language of the content (BCP 47): de, en, fr or nl, with a region if you like, e.g. "
-                         "de-DE, en-GB, fr-CH, nl-BE.", example="de-DE", example_en="en-GB")
+    language: str = spec("Language of the content (BCP 47): da, de, en, es, fr, it, nl, pl, pt or sv, with a region "
+                         "if you like, e.g. de-DE, en-GB, fr-CH, nl-BE, it-IT, es-ES, pt-BR.", example="de-DE",
+                         example_en="en-GB")
     numbers: Numbers | None = spec(
         "How numbers are printed and read where the house style is not the language's, e.g. {decimal: \",\", "
         "thousands: \"’\"} for 1’234,5. Sections in another language keep theirs.", default=None)
@@ -458,9 +459,19 @@ _LANGUAGE_NAMES = {
     "nl-NL": ("dutch", "nederlands", "niederländisch", "niederlaendisch", "néerlandais", "neerlandais",
               "hollands"),
     "nl-BE": ("flemish", "vlaams", "flämisch", "flamand"),
+    "it-IT": ("italian", "italiano", "italienisch", "italien", "italiaans", "italiana", "it"),
+    "es-ES": ("spanish", "español", "espanol", "castellano", "castilian", "spanisch", "espagnol", "spaans",
+              "sp"),
+    "sv-SE": ("swedish", "svenska", "svensk", "schwedisch", "suédois", "suedois", "zweeds", "swe",
+              "se", "se-se", "se_se"),  # se: Sweden's country code, a common slip for sv
+    "pl-PL": ("polish", "polski", "polnisch", "polonais", "pools", "pol"),
+    "da-DK": ("danish", "dansk", "dänisch", "daenisch", "danois", "deens", "dk", "dk-dk", "dk_dk"),  # dk: the country
+    "pt-PT": ("portuguese", "português", "portugues", "portugiesisch", "portugais", "portugees"),
+    "pt-BR": ("brazilian", "brasileiro", "português do brasil", "portugues do brasil", "br", "br-br"),
 }
 _REGIONS = {"de": ("de-DE", "de-AT", "de-CH"), "en": ("en-GB", "en-US"), "fr": ("fr-FR", "fr-BE", "fr-CH"),
-            "nl": ("nl-NL", "nl-BE")}  # the regions a hint offers
+            "nl": ("nl-NL", "nl-BE"), "it": ("it-IT", "it-CH"), "es": ("es-ES", "es-MX"), "sv": ("sv-SE", "sv-FI"),
+            "pl": ("pl-PL",), "da": ("da-DK",), "pt": ("pt-PT", "pt-BR")}  # the regions a hint offers
 
 
 # ISO 3166-1 alpha-2: the regions a tag may name (fr-SW is none: a typo for fr-CH)
@@ -478,7 +489,14 @@ _REGION_NAMES = {"CH": ("switzerland", "swiss", "schweiz", "suisse", "svizzera",
                  "AT": ("austria", "österreich", "oesterreich", "autriche", "oostenrijk"),
                  "FR": ("france", "frankreich", "frankrijk"), "GB": ("uk", "united kingdom", "england", "britain"),
                  "BE": ("belgium", "belgien", "belgique", "belgië", "belgie"), "US": ("usa", "america"),
-                 "NL": ("netherlands", "nederland", "niederlande", "holland", "pays-bas")}
+                 "NL": ("netherlands", "nederland", "niederlande", "holland", "pays-bas"),
+                 "IT": ("italy", "italia", "italien", "italie", "italië"), "MX": ("mexico", "méxico", "mexiko"),
+                 "ES": ("spain", "españa", "espana", "spanien", "espagne", "spanje"),
+                 "SE": ("sweden", "sverige", "schweden", "suède", "suede", "zweden", "swe"),
+                 "FI": ("finland", "suomi", "finnland", "finlande"),
+                 "PL": ("poland", "polska", "polen", "pologne"),
+                 "DK": ("denmark", "danmark", "dänemark", "danemark", "denemarken"),
+                 "PT": ("portugal",), "BR": ("brazil", "brasil", "brasilien", "brésil", "bresil", "brazilië")}
 
 
 def _unknown_region(language: str) -> tuple[str, str] | None:
