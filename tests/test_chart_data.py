@@ -140,7 +140,8 @@ def test_an_empty_cell_is_named_not_a_crash(content, cell):
     assert d.message == "chart 'x': column 'Strom': " + (f"{cell!r}" if cell.strip() else "an empty value") \
         + " is not a number"
     assert d.hint == ("a chart has no gaps: write a number for every category, or leave the category out "
-                      "(a table shows a missing value as –)")  # not 'write a number, e.g. 20'
+                      "(a table shows a missing value as –, a line chart leaves a gap in its line: null)")
+    # (not 'write a number, e.g. 20')
 
 
 def test_a_file_two_charts_read_says_each_error_once_naming_both(tmp_path):
@@ -261,6 +262,16 @@ def test_series_decimals_from_csv_warn_at_the_cell(content):
     donut, diags = read(content, "kind: donut\ndecimals: 0\ncategories: [a, b]\nvalues: [60.5, 39.5]\n")
     assert [d.message for d in diags] == [
         "value 60.5 prints as 61 with decimals: 0 (and 1 more value of this series: 39.5 → 40)"]
+
+
+@pytest.mark.parametrize("cell", ["", "n.d.", "k. A.", "–"])
+def test_a_line_charts_csv_may_miss_a_value(content, cell):
+    """A foundation's survey not run in 2021: in a line chart's CSV an empty cell, or a spreadsheet's mark for
+    no value, is a gap in the line (a bar chart's is an error, above)."""
+    obj, diags = read(content, "kind: line\ndata: data/werte.csv\n",
+                      f"Jahr;Zufriedenheit;Beteiligung\n2020;71;40\n2021;{cell};42\n2022;74;45\n")
+    assert diags == []
+    assert [[v and v.source for v in s.values] for s in obj.series] == [["71", None, "74"], ["40", "42", "45"]]
 
 
 @pytest.mark.parametrize("gap", ["null", "~"])

@@ -121,6 +121,70 @@ def _darkest(pdf: bytes, box: tuple[float, ...], scale: float = 4) -> tuple[int,
     return min((crop.getpixel((x, y)) for x in range(crop.width) for y in range(crop.height)), key=sum)
 
 
+def _strip(pdf: bytes, x: float, scale: float = 4) -> list[tuple[int, int, int]]:
+    """The pixels of a 1-point-wide vertical strip of the drawing at `x` (PDF points), top to bottom."""
+    import pypdfium2 as pdfium
+    doc = pdfium.PdfDocument(pdf)
+    try:
+        image = doc[0].render(scale=scale).to_pil().convert("RGB")
+    finally:
+        doc.close()
+    return [image.getpixel((int(x * scale) + dx, y)) for dx in range(int(scale)) for y in range(image.height)]
+
+
+GAPS = """kind: line
+categories: ["2019", "2020", "2021", "2022", "2023", "2024"]
+highlight: "2022"
+series:
+  - {name: Zufriedenheit, values: [71, null, 74, 78, 80, 81]}
+  - {name: Beteiligung, values: [40, 42, null, 45, 47, null]}
+"""
+
+
+def test_a_line_breaks_off_where_a_value_is_missing(theme_fonts):
+    """A survey not run in 2020: `null` was an error („a chart has no gaps“), and a foundation left the
+    year out, which joined 2019 to 2021 as if it had been measured. The line breaks off at the gap
+    (no stroke of its colour above 2020); a value alone between gaps (2019) is a dot; a line that misses
+    its last value cannot be named at its end: the names go in a legend above."""
+    theme, _ = theme_fonts
+    pdf = draw(chart(GAPS), theme_fonts)
+    navy, orange = (tuple(round(255 * v) for v in theme.colour(c).rgb_floats) for c in theme.charts.palette[:2])
+
+    def near(px, c):
+        return max(abs(a - b) for a, b in zip(px, c, strict=True)) < 40
+
+    at = {year: find(pdf, year).x for year in ("2019", "2020", "2021", "2022")}
+    assert not any(near(px, navy) for px in _strip(pdf, at["2020"]))  # Zufriedenheit's gap
+    assert any(near(px, orange) for px in _strip(pdf, at["2020"]))  # Beteiligung's line goes on there
+    assert not any(near(px, orange) for px in _strip(pdf, at["2021"]))  # … and breaks off in 2021
+    assert any(near(px, navy) for px in _strip(pdf, at["2019"]))  # 2019's value alone: a dot
+    assert find(pdf, "78")  # the highlight, at a value that is there
+    legend = [find(pdf, n) for n in ("Zufriedenheit", "Beteiligung")]
+    assert abs(legend[0].box[3] - legend[1].box[3]) < 0.5 and legend[0].box[2] < legend[1].box[0]  # side by side
+    assert legend[0].box[1] > find(pdf, "100").box[3]  # above the plot, not at the line ends
+    assert overlapping(pdf) == []
+
+
+def test_a_gap_is_no_value_in_the_screen_editions_data_table():
+    from report.charts.table import alt_has_data, data_rows
+    obj = chart(GAPS)
+    rows = data_rows(obj, get_locale("de-DE"))
+    assert rows[2] == ["2020", "–", "42"] and rows[6] == ["2024", "81", "–"]
+    obj.alt = "Zufriedenheit 71, 74, 78, 80 und 81; Beteiligung 40, 42, 45 und 47."
+    assert alt_has_data(obj, get_locale("de-DE"))  # a gap has no number to say
+
+
+@pytest.mark.parametrize("values, highlight, message", [
+    ("[1, null, 3]", "b", "highlight 'b': the series has no value there"),
+    ("[null, null, null]", None, "series has no value"),
+])
+def test_a_line_with_gaps_still_needs_its_highlight_and_a_value(values, highlight, message):
+    text = f"kind: line\n{f'highlight: {highlight}' + chr(10) if highlight else ''}categories: [a, b, c]\n" \
+           f"series:\n  - values: {values}\n"
+    _, diags = read(text)
+    assert [d.message for d in diags] == [message]
+
+
 def test_line_with_long_names_uses_a_legend_above_the_data(theme_fonts):
     obj = chart("""kind: line
 categories: ["2022", "2023", "2024"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
+import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.path import Path
@@ -44,8 +45,9 @@ def draw(fig: Figure, chart: Any, theme: Theme, locale: Locale) -> None:
     ax = fig.add_subplot()
     plain_axes(ax)
     xs = positions(chart, locale)
-    values = [[value_of(v) for v in s.values] for s in chart.series]
-    flat = [v for vs in values for v in vs]
+    # a missing value (null: a year without a survey) is NaN, where matplotlib breaks the line off
+    values = [[value_of(v) if v is not None else math.nan for v in s.values] for s in chart.series]
+    flat = [v for vs in values for v in vs if not math.isnan(v)]
     lo, hi = min(flat), max(flat)
     # an area (and a line whose values start near zero) grows from zero; a line of values that all
     # sit far from zero may use the room for its shape
@@ -63,6 +65,12 @@ def draw(fig: Figure, chart: Any, theme: Theme, locale: Locale) -> None:
                           marker="o" if chart.markers else None, markersize=MARKER_PT,
                           markeredgecolor=colour(theme, "paper"), markeredgewidth=0.6)
         lines.append(line)
+        if not chart.markers:  # a value between two gaps: no line leads to it, a dot shows it
+            alone = [i for i, v in enumerate(vs) if not math.isnan(v) and all(
+                j < 0 or j >= len(vs) or math.isnan(vs[j]) for j in (i - 1, i + 1))]
+            if alone and len(alone) < len(vs):
+                ax.plot([xs[i] for i in alone], [vs[i] for i in alone], linestyle="none", marker="o", color=c,
+                        markersize=LINE_WIDTH * 1.8, markeredgewidth=0, zorder=4)
         if chart.area:
             ax.fill_between(xs, [0] * len(vs), vs, color=c, alpha=0.18, linewidth=0, zorder=2)
     ax.set_xticks(xs, chart.categories)
@@ -79,7 +87,9 @@ def draw(fig: Figure, chart: Any, theme: Theme, locale: Locale) -> None:
     names = [s.name or "" for s in chart.series]
     labelled = any(names) and (len(names) > 1 or names[0])
     end_labels = []
-    if labelled and _fits_at_ends(fig, names, size):
+    # a name stands at its line's end, at the last category: a line that misses its last value is named above
+    ends = not any(math.isnan(vs[-1]) for vs in values)
+    if labelled and ends and _fits_at_ends(fig, names, size):
         shift = ScaledTranslation(OFFSET_PT / 72, 0, fig.dpi_scale_trans)
         # each name in its series' colour where every one reads on paper, else all in ink (the leaders
         # keep the colours): one navy name among black ones reads as if that series mattered more
@@ -107,6 +117,11 @@ def draw(fig: Figure, chart: Any, theme: Theme, locale: Locale) -> None:
             _leader(fig, ax, xs[-1], vs[-1], label.get_position()[1], colours[k % len(colours)])
     if value_label is not None:
         _place_value_label(fig, ax, value_label, lines, end_labels, marked)
+
+
+def _broken_off(path: Path) -> Path:
+    """A line's path where its gaps (NaN) are breaks (a move to the next point), as it is drawn."""
+    return path.cleaned(remove_nans=True) if np.isnan(path.vertices).any() else path
 
 
 def _room_at_ends(fig: Figure, ax: Any, xs: list[float], highlight: bool) -> None:
@@ -173,7 +188,7 @@ def _highlight(ax: Any, chart: Any, xs: list[float], values: list[float], ring: 
     text = with_unit(value_text(chart.series[k].values[i], locale, _decimals(chart, k)),
                      getattr(chart.series[k], "unit", None) or getattr(chart, "unit", None), locale)
     # above the point, unless the line comes down to it (a low, a loss): then below, off the line
-    neighbours = [values[j] for j in (i - 1, i + 1) if 0 <= j < len(values)]
+    neighbours = [values[j] for j in (i - 1, i + 1) if 0 <= j < len(values) and not math.isnan(values[j])]
     below = bool(neighbours) and values[i] < min(neighbours)
     ax.get_xticklabels()[i].set_fontweight("bold")
     return ax.annotate(text, (xs[i], values[i]), xytext=(BELOW if below else ABOVE)[:2], textcoords="offset points",
@@ -211,13 +226,13 @@ def _place_value_label(fig: Figure, ax: Any, label: Any, lines: list[Any], end_l
     r = renderer(fig)
     pad = (LINE_WIDTH / 2 + 1) * fig.dpi / 72
     ring = (HIGHLIGHT_PT / 2 + 1) * fig.dpi / 72
-    paths = [line.get_transform().transform_path(line.get_path()) for line in lines]
+    paths = [_broken_off(line.get_transform().transform_path(line.get_path())) for line in lines]
     others = [t.get_window_extent(r) for t in [*end_labels, *ax.get_xticklabels()] if t.get_visible()]
     own = ax.transData.transform(label.xy)
     x = label.xy[0]
     others_lines = [line for k, line in enumerate(lines) if k != marked]
     rivals = [ax.transData.transform((x, y)) for line in others_lines for lx, y in zip(*line.get_data(), strict=True)
-              if lx == x]
+              if lx == x and not math.isnan(y)]
 
     def gap(box: Any, point: Any) -> float:
         return math.hypot(max(box.x0 - point[0], 0, point[0] - box.x1), max(box.y0 - point[1], 0, point[1] - box.y1))

@@ -26,6 +26,9 @@ def data_rows(chart: Any, locale: Locale) -> list[list[str]] | None:
             for s in chart.series:
                 d = getattr(s, "decimals", None)
                 quals = getattr(s, "qualifiers", None) or []
+                if s.values[i] is None:  # a line's gap: no value that year
+                    row.append(locale.label("no_value"))
+                    continue
                 text = with_unit(value_text(s.values[i], locale, decimals if d is None else d),
                                  getattr(s, "unit", None) or unit, locale)
                 q = quals[i] if i < len(quals) else None
@@ -55,7 +58,7 @@ def alt_has_data(chart: Any, locale: Locale) -> bool:
     alt = chart.alt
     values = [v for s in chart.series for v in s.values] if hasattr(chart, "series") else list(
         getattr(chart, "values", []))
-    for v in values:
+    for v in (v for v in values if v is not None):  # (a line's gap has no number to say)
         if not any(re.search(rf"(?<![\d.,]){re.escape(s)}(?![\d]|[.,]\d)", alt) for s in _spellings(v, locale)):
             return False
     return True

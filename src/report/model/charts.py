@@ -40,7 +40,7 @@ def _count_hint(values: list[Number], categories: list[str]) -> str:
     one missing: the values stand in the categories' order)."""
     n = len(categories)
     if len(values) > n:
-        extra = [v.source for v in values[n:]]
+        extra = [v.source if v is not None else "null" for v in values[n:]]
         shown = ", ".join(extra[:3]) + (", …" if len(extra) > 3 else "")
         return f": {shown} after the last category ('{categories[-1]}') {'has' if len(extra) == 1 else 'have'} none"
     if not values:
@@ -66,7 +66,7 @@ def _meant_category(word: str, categories: list[str]) -> str | None:
 def check_range(obj: Node, values: list[Number], diag: Diagnostics, ctx: ReadContext, what: str) -> None:
     """Every value within ±one trillion, the range named in words ('1e+12' means nothing to most authors)."""
     for i, v in enumerate(values):
-        if abs(v.value) > MAX_CHART_VALUE:
+        if v is not None and abs(v.value) > MAX_CHART_VALUE:  # (None: a line's gap)
             diag.error(ctx.item_pos(obj, "values", i), f"value {v} is too large for {what}",
                        "charts show values between minus one trillion and one trillion; write the number in "
                        "a larger unit, e.g. 2.5 with unit: Mrd. €")
@@ -82,8 +82,8 @@ def check_decimals(obj: Node, diag: Diagnostics, ctx: ReadContext) -> None:
 def check_rounding(obj: Node, values: list[Number], decimals: int | None, diag: Diagnostics, ctx: ReadContext,
                    what: str) -> None:
     """Labels printed with `decimals` that round digits away warn, once per series, at the first."""
-    warn_rounded(diag, [(ctx.item_pos(obj, "values", i), what, v) for i, v in enumerate(values)], decimals,
-                 ctx.numbers, "series")
+    warn_rounded(diag, [(ctx.item_pos(obj, "values", i), what, v) for i, v in enumerate(values) if v is not None],
+                 decimals, ctx.numbers, "series")
 
 
 def _remember(ctx: ReadContext, obj: Node, pos: Pos, values: dict[str, Pos], items: dict[str, list[Pos]]) -> None:
@@ -118,9 +118,11 @@ def _read_data(chart: ChartBase, diag: Diagnostics, ctx: ReadContext) -> CsvData
 
 
 def _numbers(chart: ChartBase, data: CsvData, column: int, diag: Diagnostics, ctx: ReadContext,
-             unit: str | None = None) -> list[Number] | None:
+             unit: str | None = None, gaps: bool = False) -> list[Number | None] | None:
+    """A column's numbers; with `gaps` (a line chart's), an empty cell or a spreadsheet's mark for no
+    value (n.d., k. A., –) is None."""
     try:
-        return data.numbers(column, ctx.numbers, unit, ctx.section_numbers())
+        return data.numbers(column, ctx.numbers, unit, ctx.section_numbers(), gaps=gaps)
     except ReportError as exc:
         report_once(diag, ctx.data_said, _reader(chart), exc.diagnostics)
     return None
@@ -147,6 +149,14 @@ class Series(Node):
     WHEN_MISSING: ClassVar[dict[str, str]] = {
         "values": "a chart with data: takes its series from the CSV file's columns, each named by its header "
                   "(the first column names the categories): leave series: out"}
+
+
+@dataclass(kw_only=True)
+class LineSeries(Series):
+    """A line chart's series: it may miss a value, where its line breaks off."""
+    values: list[Number | None] = spec(
+        "One value per category, printed exactly as written (5, 2.5, 31.0); null where there is none (a year "
+        "the survey did not run): the line breaks off there.", example=[5, 20, 6])
 
 
 @dataclass(kw_only=True)
@@ -243,7 +253,7 @@ class SeriesChart(ChartBase):
         or a point after the last year (a UK charity's CSVs). Named so, or the sum of the rows above it
         in every series: a warning at it (a chart may show a total on purpose)."""
         n = len(self.categories or [])
-        if n < 3 or not self.series or any(len(s.values) != n for s in self.series):
+        if n < 3 or not self.series or any(len(s.values) != n or None in s.values for s in self.series):
             return
         name = self.categories[-1]
         named = name.strip().lower().rstrip(":") in TOTAL_NAMES
@@ -278,12 +288,13 @@ class SeriesChart(ChartBase):
             return
         self.categories = [row[0].text for row in data.rows]
         _cell_positions(ctx, self, "categories", [row[0].pos for row in data.rows])
+        line = self.kind == "line"  # (a line may miss a value: its line breaks off there)
         for col in range(1, len(data.columns)):
-            values = _numbers(self, data, col, diag, ctx, self.unit)
+            values = _numbers(self, data, col, diag, ctx, self.unit, gaps=line)
             if values is None:
                 continue
             header = data.columns[col]
-            s = Series(name=header.text if len(data.columns) > 2 else None, values=values)
+            s = (LineSeries if line else Series)(name=header.text if len(data.columns) > 2 else None, values=values)
             _remember(ctx, s, header.pos, {"values": header.pos}, {"values": [row[col].pos for row in data.rows]})
             self.series.append(s)
 
@@ -357,6 +368,7 @@ class DestinationsChart(ChartBase):
 @dataclass(kw_only=True)
 class LineChart(SeriesChart):
     kind: Literal["line"] = spec("Chart kind: lines over categories (months, years), named at their ends.")
+    series: list[LineSeries] | None = spec("One or more series of values.", default=None, items=(1, MAX_SERIES))
     markers: bool = spec("Mark every value with a dot.", default=False)
     area: bool = spec("Fill the area under the line (one series only).", default=False)
     highlight: str | None = spec("A category whose value (in the first series, or `highlight_series`) is marked "
@@ -379,7 +391,18 @@ class LineChart(SeriesChart):
             meant = _meant_category(self.highlight, self.categories)
             diag.error(ctx.value_pos(self, "highlight"), f"highlight {self.highlight!r} is not one of the categories",
                        f"did you mean '{meant}'? ({listing})" if meant else listing)
+        for s in self.series:
+            if s.values and all(v is None for v in s.values):
+                diag.error(s.pos, f"series{f' {s.name!r}' if s.name else ''} has no value",
+                           "write its values, or leave the series out (null marks one that is missing: the line "
+                           "breaks off there)")
         names = [s.name for s in self.series]
+        marked = next((s for s in self.series if s.name == self.highlight_series), self.series[0])
+        if self.highlight in self.categories and len(marked.values) == len(self.categories) \
+                and marked.values[self.categories.index(self.highlight)] is None:
+            diag.error(ctx.value_pos(self, "highlight"), f"highlight {self.highlight!r}: "
+                       f"{f'series {marked.name!r}' if marked.name else 'the series'} has no value there",
+                       "highlight a category with a value, or write the value (null leaves a gap)")
         if self.highlight_series is not None and (self.highlight is None or self.highlight_series not in names):
             named = ", ".join(n for n in names if n) or "none (the series have no names)"
             diag.error(ctx.value_pos(self, "highlight_series"),

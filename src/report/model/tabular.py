@@ -27,7 +27,7 @@ EXCEL_SEMICOLON = SimpleNamespace(thousands=".", decimal=",")  # the notation of
 APOSTROPHES = "’'"  # Swiss thousands: 1’250’000 (and Excel's 1'250'000)
 # a chart's value left out, in its YAML or its CSV file (the README's advice)
 NO_GAPS = ("a chart has no gaps: write a number for every category, or leave the category out "
-           "(a table shows a missing value as –)")
+           "(a table shows a missing value as –, a line chart leaves a gap in its line: null)")
 # what spreadsheets write for a value they do not have: n.d., n/a, N.A., k.A., s.o., n.v., –, ?, …
 _MISSING = re.compile(r"(?i)n\.?\s?[dav]\.?|n/[ad]|k\.\s?a\.|s\.\s?o\.|[-–—?…x]|\.{2,3}")
 
@@ -68,15 +68,20 @@ class CsvData:
         return next((i for i, c in enumerate(self.columns) if c.text == name), None)
 
     def numbers(self, index: int, seps: Separators | None, unit: str | None = None,
-                reader: Separators | None = None) -> list[Number]:
+                reader: Separators | None = None, gaps: bool = False) -> list[Number | None]:
         """The cells of one column as numbers; raises ReportError naming every bad cell. A cell a
         spreadsheet exported with the values' `unit` ("42.1%", "$329.3" or "$329.3M" for $M) is its number.
-        `reader`: the notation of the sections that place it (see `separators`)."""
-        out, problems = [], []
+        `reader`: the notation of the sections that place it (see `separators`). With `gaps` (a line
+        chart's column) an empty cell or a mark for no value (n.d., k. A., –) is None."""
+        out: list[Number | None] = []
+        problems = []
         name = self.columns[index].text
         notation = self.separators(seps, reader)
         for row in self.rows:
             cell = row[index]
+            if gaps and (not cell.text.strip() or _MISSING.fullmatch(cell.text.strip())):
+                out.append(None)
+                continue
             try:
                 out.append(parse_number(without_unit(cell.text, unit), notation))
             except NumberError as exc:
