@@ -110,6 +110,27 @@ def test_a_group_row_with_values_is_an_error(tmp_path):
         "the table and holds only its label"]
 
 
+def test_a_group_row_may_give_its_label_alone(tmp_path):
+    """Its other cells are empty: an income statement's 'Income' and 'Expenditure' had to be written
+    [Income, "", "", ""] (a one-cell row was an error). A one-cell row that is no group row is still one,
+    its hint naming the group row's short form."""
+    yaml = ("title: I&E\nalt: A\ncolumns: [{name: ''}, {name: Note}, {name: '2025/26', type: currency}, "
+            "{name: '2024–25', type: currency}]\nrow_kinds: {Expenditure: group}\nrows:\n"
+            "  - {kind: group, cells: [Income]}\n  - [Tuition fees, '1', 631.3, 612.0]\n"
+            "  - [Expenditure]\n  - [Staff costs, '7', 731.9, 705.3]\n")
+    table, diag = _table(yaml, tmp_path)
+    assert not diag.items, [d.format() for d in diag.items]
+    assert [r.kind for r in table.table] == ["group", "body", "group", "body"]
+    data = table_data(table, get_locale("en-GB"))
+    assert [[c.text for c in r.cells] for r in data.rows if r.kind == "group"] == [["Income", "", "", ""],
+                                                                                    ["Expenditure", "", "", ""]]
+    _, diag = _table(yaml + "  - [Other]\n", tmp_path)
+    assert [d.format() for d in diag.items] == [
+        "<content>:10:5: error: table 'I&E': row 5 has 1 cells but the table has 4 columns to fill\n  hint: give "
+        "one cell per column (computed columns excepted); a group row (a heading within the table) may give its "
+        "label alone: {kind: group, cells: [Other]}"]
+
+
 # 2. running subtotals
 
 STATEMENT = ("title: Income statement\nalt: A\ncolumns: [{name: £m}, {name: '2025', type: currency, "

@@ -398,6 +398,8 @@ class Table(Node):
             diag.error(ctx.value_pos(self, "rows"), f"table '{self.title}': rows: expected a list of rows",
                        "write each row on its own line, e.g. - [Stromnetz, 31.2, 28.4]")
             return None
+        named = self.row_kinds if isinstance(self.row_kinds, YMap) else {}
+        grouped = {str(label).strip() for label, kind in named.items() if kind == "group"}
         for i, (item, ipos) in enumerate(zip(raw, raw.item_pos, strict=False)):
             kind = None
             unit = None
@@ -423,12 +425,18 @@ class Table(Node):
                 diag.error(ipos, f"table '{self.title}': row {i + 1} is not a list of cells",
                            "write each row as a list, e.g. - [Stromnetz, 31.2, 28.4]")
                 continue
-            if len(item) != width:
+            cells = list(zip(item, item.item_pos, strict=True))
+            if len(item) == 1 and (kind == "group" or _label_of(cells) in grouped):
+                cells += [("", ipos)] * (width - 1)  # a group row's label alone: its other cells are empty
+            elif len(item) != width:
+                group = "" if len(item) != 1 else (
+                    f"; a group row (a heading within the table) may give its label alone: "
+                    f"{{kind: group, cells: [{_label_of(cells)}]}}")
                 diag.error(ipos, f"table '{self.title}': row {i + 1} has {len(item)} cells but the table has "
                            f"{width} columns to fill", "give one cell per column (computed columns excepted)"
-                           + _comma_hint(item, width, ctx))
+                           + group + _comma_hint(item, width, ctx))
                 continue
-            out.append((list(zip(item, item.item_pos, strict=True)), kind, ipos, unit))
+            out.append((cells, kind, ipos, unit))
         if len(out) > MAX_ROWS:
             diag.error(self.pos, f"table '{self.title}' has {len(out)} rows; at most {MAX_ROWS} are set",
                        "split the table")
