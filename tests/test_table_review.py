@@ -131,6 +131,17 @@ def test_a_group_row_may_give_its_label_alone(tmp_path):
         "label alone: {kind: group, cells: [Other]}"]
 
 
+def test_a_misspelt_row_kind_or_row_name_gets_the_closest(tmp_path):
+    """row_units said 'did you mean …?' where row_kinds, a note's row and a row's kind did not."""
+    yaml = SEGMENTS.replace("{kind: total, cells: [Group total", "{kind: totl, cells: [Group total")
+    _, diag = _table(yaml + "row_kinds: {Automotiv: group}\nnotes: [{row: Hydraulic, column: '2025', text: n}]\n",
+                     tmp_path)
+    assert [d.hint for d in diag.items] == [
+        "did you mean 'total'? (known: header, group, body, subtotal, total)",
+        "did you mean 'Automotive'? (a row is named by the text of its first cell)",
+        "did you mean 'Hydraulics'? (a row is named by the text of its first cell)"]
+
+
 # 2. running subtotals
 
 STATEMENT = ("title: Income statement\nalt: A\ncolumns: [{name: £m}, {name: '2025', type: currency, "
