@@ -358,6 +358,12 @@ def test_a_change_of_a_misnamed_column_says_which_columns_there_are(tmp_path):
     assert [(d.message, d.hint) for d in diag.errors] == [
         ("table 'T': column 'Change' computes the change of 'FY2025', which is not a column of this table",
          "did you mean 'FY 2025'? (known: FY2024, FY 2025)")]
+    # a hyphen typed where the column's name has an en dash (pasted from a spreadsheet): they look alike
+    _, diag = _table("title: T\nalt: A\ncolumns: [{name: A}, {name: 2024–25, type: number}, {name: 2025/26, type: "
+                     "number}, {name: Change, type: percent, change: [2024-25, 2025/26]}]\nrows:\n  - [X, 1, 2]\n",
+                     tmp_path)
+    assert [d.hint for d in diag.errors] == [
+        "did you mean '2024–25'? It is written with an en dash '–' (known: 2024–25, 2025/26)"]
 
 
 def test_a_german_amount_split_by_its_comma_is_told_to_quote_the_number(tmp_path):
