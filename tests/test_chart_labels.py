@@ -37,10 +37,25 @@ categories: [Sand, Kies]
 series:
   - {values: ["1.250,5", "2.400,25"]}
 """
+COSTS = """kind: bar
+stacked: true
+title: Expenditure by type
+caption: Staff costs make up around 60% of expenditure.
+source: Financial statements
+height: 75
+unit: £m
+alt: Stacked columns of expenditure by type, 2021/22 to 2025/26.
+categories: ["2021/22", "2022/23", "2023/24", "2024/25", "2025/26"]
+series:
+  - {name: Staff costs, values: [598.2, 641.7, 672.0, 705.3, 731.9]}
+  - {name: Other operating expenses, values: [301.4, 338.9, 352.4, 361.8, 368.5]}
+  - {name: Depreciation and amortisation, values: [72.0, 75.3, 79.8, 84.1, 88.7]}
+  - {name: Interest and other finance costs, values: [14.8, 15.2, 15.9, 16.4, 16.1]}
+"""
 SECTIONS = {
     "sections/de.yaml": "kind: text\ntitle: Zahlen\nblocks:\n  - chart: kunden\n  - chart: mengen\n",
     "sections/en.yaml": "kind: text\nlanguage: en-GB\npage: new\ntitle: Summary in English\nblocks:\n"
-                        "  - chart: mengen\n",
+                        "  - chart: mengen\n  - grid:\n      items: [{chart: aufwand}, {chart: aufwand, id: again}]\n",
 }
 
 
@@ -55,6 +70,7 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[int, list[pdf_chars.
         name.unlink()
     (root / "content" / "charts" / "kunden.yaml").write_text(STACKED, encoding="utf-8")
     (root / "content" / "charts" / "mengen.yaml").write_text(TONNES, encoding="utf-8")
+    (root / "content" / "charts" / "aufwand.yaml").write_text(COSTS, encoding="utf-8")
     set_sections(root / "content", SECTIONS)
     result = build(root / "content", root / "out", ["print"])
     by_page: dict[int, list[pdf_chars.Char]] = {}
@@ -106,6 +122,14 @@ def test_stacked_totals_stand_under_the_top_gridline_and_clear_of_the_others(pag
     assert len(lines) >= 3 and abs(max(lines) - (top[1] + top[3]) / 2) < 0.5, (ticks, top)
     assert max(box[3] for box in totals) < max(lines) - 1, (lines, totals)  # under the top one, its unit
     assert not [(b, y) for b in totals for y in lines if b[1] - 1 < y < b[3] + 1], (lines, totals)
+
+
+def test_a_stacked_chart_in_a_grid_cell_keeps_its_grid_close_over_its_totals(pages):
+    """Totals of 986 to 1,205 (£m) in a grid's cell under a four-line legend: the grid ran to £2,000m to
+    keep its gridlines clear of the totals, the top 40 % of the plot empty; 0–500–1,000–1,500 holds them
+    (a gridline stops short of a total it would cross)."""
+    words = [t for t, _ in _page_with(pages, "Expenditure")]
+    assert words.count("£1,500m") == 2 and "£2,000m" not in words, words
 
 
 def test_a_chart_in_an_english_section_has_english_numbers(pages):

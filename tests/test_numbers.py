@@ -56,6 +56,9 @@ def test_locale_text_is_a_number(text, seps, value, decimals):
 @pytest.mark.parametrize("text, seps, hint", [
     ("61.4", DE, "this document writes decimals with ',', not '.': e.g. 61,4"),
     ("61,4", EN, "this document writes decimals with '.', not ',': e.g. 61.4"),
+    # four digits after the document's own thousands mark: a mistyped group as likely as a decimal mark
+    ("1,2345", EN, "this document writes decimals with '.', not ',': e.g. 1.2345, or, for a whole number, 12,345"),
+    ("-1.2345", DE, "this document writes decimals with ',', not '.': e.g. -1,2345, or, for a whole number, -12.345"),
     ("12 %", DE, "write the number alone; a unit goes into 'unit:', e.g. 12 with unit: %"),
     ("1,5 Mio. €", EN, "write the number alone; a unit goes into 'unit:', e.g. 1.5 with unit: Mio. €"),  # its notation
     ("4.1m", DE, "write the number alone; a unit goes into 'unit:', e.g. 4,1 with unit: m"),

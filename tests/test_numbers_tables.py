@@ -290,6 +290,7 @@ def test_numbers_print_as_written_in_key_figures_and_tables(language, written, p
     ("en-GB", "km", None, "61.4\u00a0km", "61.4"),
     ("en-GB", "m", "£", "−£61.4m", "-61.4"), ("de-DE", "%", None, "−61,4\u00a0%", "-61.4"),
     ("en-GB", "p", None, "23.4p", "23.4"), ("en-GB", "x", None, "1.8x", "1.8"),  # pence, a multiple
+    ("en-GB", "rd", None, "3rd", "3"), ("en-US", "th", None, "12th", "12"),  # a rank: it printed "3 rd"
     ("en-GB", "£m", None, "£412.7m", "412.7"), ("en-GB", "£m", None, "−£12.5m", "-12.5"),  # as charts take it
     ("en-US", "million", "$", "$412.6\u00a0million", "412.6"),  # a unit in words keeps its space after a currency
     ("en-US", "billion", "$", "−$1.2\u00a0billion", "-1.2"), ("en-US", "M", "$", "$412.6M", "412.6"),

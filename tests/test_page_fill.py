@@ -10,6 +10,7 @@ import pypdfium2 as pdfium
 from report.build import build
 
 from .conftest import set_sections
+from .pdf_chars import chars
 
 
 def _sections(project, lines: int, then: str = "new", tail: str = "", head: str = "") -> None:
@@ -102,6 +103,24 @@ def test_a_note_and_footnote_do_not_end_a_section_alone(project, tmp_path):
     end = next(t for t in texts if "Hinweis" in t)
     assert "Zeile 1 " not in end  # the section does run over a page (else this proves nothing)
     assert "Stand am" in end and "backgrounds" in end  # the end of the paragraph with the note and footnote
+
+
+def test_six_lines_of_text_go_over_with_the_footnotes(project, tmp_path):
+    """Visual QA (a university's review): a long paragraph that ran onto its section's last page took two
+    lines along to its footnotes, which counted as lines; the page held two lines of text and the notes,
+    85 % white. Six lines of text go over, the footnotes under them."""
+    notes = ("footnotes:\n  - Research income includes income from research grants and contracts only; it "
+             "excludes the research element of block grants and the income of subsidiaries.\n"
+             "  - The results were published on 12 May 2022; the next exercise will report in December 2029.\n")
+    _sections(project, 20, tail=f"  - paragraph: \"{LONG}. {LONG}. {LONG}.[^1][^2]\"\n{notes}")
+    result = build(project, tmp_path / "a", ["screen"])
+    assert not _ends(result), [w.format() for w in result.warnings]
+    seen = list(chars(result.outputs[0].path))
+    page = next(c.page for c in seen if c.size < 7 and c.text == "R")  # the first footnote's page
+    assert LONG[:30] in _pages(result.outputs[0].path)[page - 2]  # the paragraph does run over a page
+    text = max(c.box[3] for c in seen if c.page == page and abs(c.size - 10) < 0.1)
+    note = max(c.box[3] for c in seen if c.page == page and c.size < 7)
+    assert text - note > 5.5 * 14.5  # six lines of text (the sample's leading) above the footnotes
 
 
 def test_two_columns_take_lines_along_to_their_last_page(project, tmp_path):

@@ -1,4 +1,4 @@
-"""Figures that float (layout.floats): a chart or an image that misses the rest of a page goes on at
+"""Figures that float (layout.floats): a chart, an image or a table that misses the rest of a page goes on at
 the next page's top and the paragraphs after it fill the page, as a typesetter sets it — in one
 column and in two; not past a sub-heading or the section's end, nor where its author pins it
 (`place: here`). One build read back: where the body text ends on a page (pdfium's baselines, print
@@ -42,6 +42,14 @@ def _image(name: str, **more: Any) -> dict[str, Any]:
     return {"image": {"image": "images/hoch.jpg", "caption": f"{name}Bild.", "alt": f"{name}Alt", **more}}
 
 
+def _table(name: str, **more: Any) -> dict[str, Any]:
+    rows = [[f"Sparte {k}", 10.5 + k, 11.5 + k] for k in range(5)]
+    return {"table": {"title": f"{name}Tabelle", "caption": f"{name}Text.", "alt": f"{name}Alt", **more,
+                      "columns": [{"name": "Sparte"}, {"name": "2024", "type": "number"},
+                                  {"name": "2025", "type": "number"}],
+                      "rows": [*rows, {"kind": "total", "cells": ["Summe", 62.5, 67.5]}]}}
+
+
 # each section's text before its figure leaves the figure no room at the page's foot, about 13 lines
 SECTIONS: dict[str, Any] = {
     "voll": {"kind": "text", "title": "Eine volle Seite", "page": "new", "blocks": _lead("Voll", 70)},
@@ -58,6 +66,10 @@ SECTIONS: dict[str, Any] = {
         *_lead("FuenfVor", 30), _image("Fuenf", place="here"), _text("FuenfNach", 8, 3), _text("FuenfWeiter", 12, 9)]},
     "sechs": {"kind": "text", "title": "Daneben festgehalten", "page": "new", "blocks": [  # text beside the image
         *_lead("SechsVor", 30), _image("Sechs", place="here", width=45, align="right"), _text("SechsNach", 20, 3)]},
+    "sieben": {"kind": "text", "title": "Eine Tabelle", "page": "new", "blocks": [  # six rows: it never breaks
+        *_lead("SiebenVor", 30), _table("Sieben"), _text("SiebenNach", 20, 3), _text("SiebenWeiter", 6, 9)]},
+    "acht": {"kind": "text", "title": "Eine festgehaltene Tabelle", "page": "new", "blocks": [
+        *_lead("AchtVor", 30), _table("Acht", place="here"), _text("AchtNach", 20, 3)]},
 }
 
 
@@ -136,7 +148,7 @@ def test_a_figure_stays_before_a_sub_heading_the_sections_end_and_where_pinned(b
 
 
 def test_the_screen_edition_reads_a_floated_figure_where_it_stands_in_the_text(built):
-    """The image and the chart are drawn after the paragraphs that now fill the page before them, but
+    """The image, the chart and the table are drawn after the paragraphs that now fill the page before them, but
     read where their authors put them: before those paragraphs, a paragraph split across the figure
     read in one go. Every marked sequence is in the tree once."""
     with pikepdf.open(built["screen"]) as pdf:
@@ -154,7 +166,8 @@ def test_the_screen_edition_reads_a_floated_figure_where_it_stands_in_the_text(b
     assert page["EinsAlt"] > page[next(r for r in read if r.startswith("EinsNach "))]  # drawn after it
     order = " | ".join(read)
     for before, figure, after in [("EinsVorEnde.", "EinsAlt", "EinsNach "), ("ZweiVorEnde.", "Balkendiagramm",
-                                                                            "ZweiNach ")]:
+                                                                            "ZweiNach "),
+                                  ("SiebenVorEnde.", "SiebenAlt", "SiebenNach ")]:
         assert order.find(before) < order.find(figure) < order.find(after) < order.find(after.strip() + "Ende.")
     nach = [r for r in read if "EinsNach" in r]
     assert len(nach) == 2 and nach[0].startswith("EinsNach ") and nach[1].endswith("EinsNachEnde.")
@@ -178,3 +191,18 @@ def test_on_a_wide_page_the_columns_in_their_box_fill_the_page_before_a_chart(tm
     edges = [(min(c.box[0] for c in body), max(c.box[2] for c in body))
              for p in (page, page + 2) for body in [[c for c in seen if c.page == p and abs(c.size - BODY) < 0.1]]]
     assert abs(edges[0][0] - edges[1][0]) < 0.5 and abs(edges[0][1] - edges[1][1]) < 0.5, edges
+
+
+def test_a_table_that_misses_the_page_goes_on_at_the_next_pages_top_and_the_text_after_it_fills_the_page(built):
+    """A table shorter than a page that does not break (six rows) floats as a chart does: it left 9 lines
+    of a page empty under the text before it, the paragraphs after it would have filled them. Pinned
+    (`place: here`, as a statement is kept), it moves on whole and the gap stays."""
+    page = _at(built, "SiebenVorEnde.").page
+    assert _at(built, "SiebenNach").page == page
+    assert _foot(built, page) < _full(built) + 1.5 * LEADING
+    title = _at(built, "SiebenTabelle")
+    assert title.page == page + 1 and all(c.baseline <= title.baseline for c in _body(built, page + 1))
+    assert _at(built, "SiebenNachEnde.").page == _at(built, "SiebenWeiter").page == page + 1
+    pinned = _at(built, "AchtVorEnde.").page
+    assert _foot(built, pinned) > _full(built) + FLOAT_LINES * LEADING
+    assert _at(built, "AchtTabelle").page == _at(built, "AchtNach").page == pinned + 1

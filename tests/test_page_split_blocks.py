@@ -28,10 +28,10 @@ def _ctx(styles):
                          prepare_image=None, text_width=WIDTH)
 
 
-def _list(styles, items: list):
+def _list(styles, items: list, columns: int = 1):
     from report.layout import lists
     from report.model import ListBlock, ListItem
-    [flowable] = lists.layout(_ctx(styles), ListBlock(items=[ListItem(text=t) for t in items]))
+    [flowable] = lists.layout(_ctx(styles), ListBlock(items=[ListItem(text=t) for t in items], columns=columns))
     return flowable
 
 
@@ -61,6 +61,20 @@ def test_a_list_never_leaves_one_line_alone_at_a_page_foot_or_head(styles):
     head, tail = lst.split(WIDTH, h - 1)
     assert [len(head.items), len(tail.items)] == [4, 2]
     assert head.getSpaceAfter() == 0 and tail.getSpaceAfter() == lst.getSpaceAfter()  # space under the list's end
+
+
+def test_a_list_in_columns_splits_with_three_rows_on_its_first_page_or_moves_on_whole(styles):
+    """A university's 18 partners in three columns: its heading and one row of names stood at a page's
+    foot, the other 14 names overleaf. Room for fewer than three rows keeps none on the page (and a
+    heading before it keeps room for three); room for three splits after them."""
+    from report.layout.flow import MIN_LINES as HEAD_LINES
+    lst = _list(styles, [f"Universität {i}" for i in range(1, 19)], columns=3)
+    lst.wrap(WIDTH, 10_000)
+    row = lst.items[0].height + lst.gap
+    assert lst.split(WIDTH, 2.5 * row) == []
+    head, tail = lst.split(WIDTH, 3 * row)
+    assert [len(head.items), len(tail.items)] == [9, 9]
+    assert lst.start_height(WIDTH, 10_000) == pytest.approx(HEAD_LINES * row - lst.gap)
 
 
 def test_a_long_item_splits_between_its_lines_a_short_one_never(styles):

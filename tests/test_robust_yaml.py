@@ -70,3 +70,23 @@ def test_a_key_at_the_dash_of_a_list_entry_is_told_to_go_under_it() -> None:
     assert (diag.pos.line, diag.pos.col) == (4, 3)
     assert "'text' stands at the dash of the list entry at line 2, not under its 'date:'" in diag.message
     assert "indent 'text' 2 spaces more, under 'date:'" in diag.hint and "'- text:'" in diag.hint
+
+
+@pytest.mark.parametrize(("line", "after", "example"), [
+    ('  - paragraph: "It rose to £186.4m for the year."[^1]', "'[^1]'", 'paragraph: "…[^1]"'),
+    ('  - paragraph: "A year." The table on [page {page}](#ref) sets out our results by unit.',
+     "'The table on [page {page}](#ref) sets …'", 'paragraph: "… The table on [page {page}](#ref) sets …"'),
+    ("title: 'Atlas' of water", "'of water'", "title: '… of water'"),
+])
+def test_text_after_a_closing_quote_is_told_to_go_inside_the_quotes(line: str, after: str, example: str) -> None:
+    """A footnote mark typed after the closing quote (a UK university's first draft): the error said the
+    next entry was indented more than 'blocks', at the mark's column, which helped nobody."""
+    from report.errors import ReportError
+    from report.load import parse_yaml
+    listed = line.startswith(" ")  # an entry of blocks:, another after it
+    text = ("blocks:\n" if listed else "") + line + "\n" + ("  - paragraph: Next.\n" if listed else "")
+    with pytest.raises(ReportError) as caught:
+        parse_yaml(text, Path("t.yaml"))
+    [diag] = caught.value.diagnostics
+    assert diag.message == f"invalid YAML: text after the closing quote of '{example.split(':')[0]}': {after}"
+    assert diag.hint == f"a quoted text ends at its closing quote: put what follows inside the quotes, e.g. {example}"

@@ -110,6 +110,38 @@ def test_a_group_row_with_values_is_an_error(tmp_path):
         "the table and holds only its label"]
 
 
+def test_a_group_row_may_give_its_label_alone(tmp_path):
+    """Its other cells are empty: an income statement's 'Income' and 'Expenditure' had to be written
+    [Income, "", "", ""] (a one-cell row was an error). A one-cell row that is no group row is still one,
+    its hint naming the group row's short form."""
+    yaml = ("title: I&E\nalt: A\ncolumns: [{name: ''}, {name: Note}, {name: '2025/26', type: currency}, "
+            "{name: '2024–25', type: currency}]\nrow_kinds: {Expenditure: group}\nrows:\n"
+            "  - {kind: group, cells: [Income]}\n  - [Tuition fees, '1', 631.3, 612.0]\n"
+            "  - [Expenditure]\n  - [Staff costs, '7', 731.9, 705.3]\n")
+    table, diag = _table(yaml, tmp_path)
+    assert not diag.items, [d.format() for d in diag.items]
+    assert [r.kind for r in table.table] == ["group", "body", "group", "body"]
+    data = table_data(table, get_locale("en-GB"))
+    assert [[c.text for c in r.cells] for r in data.rows if r.kind == "group"] == [["Income", "", "", ""],
+                                                                                    ["Expenditure", "", "", ""]]
+    _, diag = _table(yaml + "  - [Other]\n", tmp_path)
+    assert [d.format() for d in diag.items] == [
+        "<content>:10:5: error: table 'I&E': row 5 has 1 cells but the table has 4 columns to fill\n  hint: give "
+        "one cell per column (computed columns excepted); a group row (a heading within the table) may give its "
+        "label alone: {kind: group, cells: [Other]}"]
+
+
+def test_a_misspelt_row_kind_or_row_name_gets_the_closest(tmp_path):
+    """row_units said 'did you mean …?' where row_kinds, a note's row and a row's kind did not."""
+    yaml = SEGMENTS.replace("{kind: total, cells: [Group total", "{kind: totl, cells: [Group total")
+    _, diag = _table(yaml + "row_kinds: {Automotiv: group}\nnotes: [{row: Hydraulic, column: '2025', text: n}]\n",
+                     tmp_path)
+    assert [d.hint for d in diag.items] == [
+        "did you mean 'total'? (known: header, group, body, subtotal, total)",
+        "did you mean 'Automotive'? (a row is named by the text of its first cell)",
+        "did you mean 'Hydraulics'? (a row is named by the text of its first cell)"]
+
+
 # 2. running subtotals
 
 STATEMENT = ("title: Income statement\nalt: A\ncolumns: [{name: £m}, {name: '2025', type: currency, "
@@ -326,6 +358,12 @@ def test_a_change_of_a_misnamed_column_says_which_columns_there_are(tmp_path):
     assert [(d.message, d.hint) for d in diag.errors] == [
         ("table 'T': column 'Change' computes the change of 'FY2025', which is not a column of this table",
          "did you mean 'FY 2025'? (known: FY2024, FY 2025)")]
+    # a hyphen typed where the column's name has an en dash (pasted from a spreadsheet): they look alike
+    _, diag = _table("title: T\nalt: A\ncolumns: [{name: A}, {name: 2024–25, type: number}, {name: 2025/26, type: "
+                     "number}, {name: Change, type: percent, change: [2024-25, 2025/26]}]\nrows:\n  - [X, 1, 2]\n",
+                     tmp_path)
+    assert [d.hint for d in diag.errors] == [
+        "did you mean '2024–25'? It is written with an en dash '–' (known: 2024–25, 2025/26)"]
 
 
 def test_a_german_amount_split_by_its_comma_is_told_to_quote_the_number(tmp_path):

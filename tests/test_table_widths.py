@@ -134,6 +134,20 @@ def test_long_text_breaks_before_the_station_names_do(styles):
     assert not any(descriptions[0] in line for line in lines)  # (the long description breaks)
 
 
+def test_a_note_column_stays_narrow_beside_the_row_labels(styles):
+    """An income statement's 'Note' column (note numbers between the row labels and the amounts, as
+    UK accounts set them) took half of the table's spare room: the numbers stood 30 mm right of the
+    labels with a hole before the amounts. The spare room goes to the labels; the column of short
+    entries stays as wide as they are."""
+    columns = [Column("", row_header=True), Column("Note"), Column("2025/26", "decimal", "£m"),
+               Column("2024–25", "decimal", "£m")]
+    rows = [Row([Cell(label), Cell(str(k)), Cell(f"{100 + k}.4"), Cell(f"{90 + k}.1")])
+            for k, label in enumerate(("Tuition fees and education contracts", "Funding body grants",
+                                       "Research grants and contracts", "Other income"), start=1)]
+    widths = column_widths(TableData(columns, rows, "."), styles, 170 * MM)
+    assert widths[1] < 10 * MM and widths[0] > 100 * MM, [round(w / MM) for w in widths]
+
+
 def test_a_column_the_author_gives_a_width_has_it(styles, tmp_path):
     """`width: 50` (percent of the table): the second column starts half way across; one set
     narrower than its longest word keeps the word whole."""

@@ -230,6 +230,8 @@ def parse_yaml(text: str, file: Path | None = None) -> Any:
 
 
 _KEY = re.compile(r"^(\s*)(?:-\s+)*([^\s#:'\"][^#:]*?)\s*:(?:\s|$)")
+# a key and a quoted value that closed, up to where YAML stumbled on what follows it: `- paragraph: "…" [^1]`
+_QUOTED_THEN = re.compile(r"""^\s*(?:-\s+)*([^\s#:'"][^#:]*?)\s*:\s+(["'])(?:(?!\2).|\2\2|(?<=\\)")*\2\s*$""")
 
 
 def _content_lines(lines: list[str], before: int) -> list[tuple[int, int, str]]:
@@ -283,6 +285,14 @@ def _explain(text: str, exc: yaml.MarkedYAMLError) -> tuple[Any, ...] | None:
             return (f"the text of '{field}' contains a colon followed by a space, which YAML reads as a new key",
                     f"quote the text or use >- for a paragraph, e.g. {field}: \"{shown}: …\"")
         return _indented_more(lines, mark.line, indent, name)
+    if problem.startswith("expected <block end>") and (closed := _QUOTED_THEN.match(line[:mark.column])):
+        # `paragraph: "… the year."[^1]`: a quoted text ends at its closing quote; what follows is no YAML
+        after = re.sub(r"\s+#.*$", "", line[mark.column:]).strip()
+        shown = after if len(after) <= 40 else after[:40].rsplit(" ", 1)[0] + " …"  # (at a space)
+        space = " " if line[:mark.column].endswith(" ") else ""
+        return (f"text after the closing quote of '{closed.group(1)}': {shown!r}",
+                f"a quoted text ends at its closing quote: put what follows inside the quotes, e.g. "
+                f"{closed.group(1)}: {closed.group(2)}…{space}{shown}{closed.group(2)}")
     if problem.startswith("expected <block end>"):
         above = _content_lines(lines, mark.line)
         if above and above[0][1] < indent:

@@ -57,7 +57,8 @@ _YEAR_AFTER = re.compile(r"(?:19|20)\d\d(?![\w.,’']\d|\w|[ \u00a0](?:Mio|Mrd|T
 _NUMBER_UNIT = re.compile(rf"\d (?:{_UNIT})(?!\w)")
 
 
-TIGHT_UNITS = {"en": ("%", "‰", "p", "x", "×"),  # units set without a space in a language ("61.4%", "23.4p", "1.8x")
+# units set without a space in a language ("61.4%", "23.4p", "1.8x"; an English rank's ordinal suffix: "3rd")
+TIGHT_UNITS = {"en": ("%", "‰", "p", "x", "×", "st", "nd", "rd", "th"),
                "nl": ("%", "‰"),  # Dutch: 12,5% (the Taalunie: no space before %)
                "it": ("%", "‰"),  # Italian: 12,5% (CLDR it)
                "pl": ("%", "‰"),  # Polish: 12,5% (CLDR pl; a space before % is the older style)

@@ -32,7 +32,9 @@ from .style import (
 SPAN = 0.72  # share of a category's room the bars take
 TICK_MM = 14  # about one value tick per this many millimetres along the value axis
 SEGMENT_PAD = 2  # points of the segment clear beside a value inside it (each side; above and below: half)
-SPARE_GRID = 1.5  # a stacked chart's grid spans at most this much more than its bars and totals need
+# a stacked chart's grid spans at most this much more than its bars and totals need (1.5 let totals of 986 to
+# 1,205 in a grid's cell stand under 0–1,000–2,000, the top 40 % of the plot empty, to clear the 1,000 line)
+SPARE_GRID = 1.35
 LABEL_PAD = 0.13  # room beyond the longest bar for its value label (share of the axis span)
 
 

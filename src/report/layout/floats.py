@@ -1,6 +1,7 @@
-"""Figures that float: a chart, an image or a grid that misses the rest of a page.
+"""Figures that float: a chart, an image, a grid or a table that misses the rest of a page.
 
-A figure cannot split, so where the rest of a page has no room for it, it moves on to the next page
+A figure cannot split (a table shorter than a page breaks only where most of its rows fit: else it
+moves on whole, as a figure does), so where the rest of a page has no room for it, it moves on to the next page
 whole and leaves the page's foot empty — a third of a page under the last lines, a hole a reader
 sees at once. As a typesetter (and LaTeX) sets it, the running text after the figure fills that
 room instead, and the figure stands at the top of the next page, the text going on under it.
@@ -40,7 +41,7 @@ _TOO_HIGH = 0xFFFFFF  # what a Float answers to wrap, as reportlab's KeepTogethe
 
 
 def figure(flowables: list[Any], block: Any) -> list[Any]:
-    """Mark the flowables of a chart, image or grid (`block`) as a figure that may float."""
+    """Mark the flowables of a chart, image, grid or table (`block`) as a figure that may float."""
     for f in flowables:
         f.float_block = block
     return flowables
@@ -144,6 +145,9 @@ def moves_on(fig: list[Any], canv: Any, aw: float, ah: float) -> bool:
             return True
         if wrap_on(f, canv, aw, room)[1] <= room:
             return False
+        breaks_in = getattr(f, "breaks_in", None)  # a table shorter than a page: breaks here, or moves on whole
+        if breaks_in is not None:
+            return not breaks_in(aw, room)
         parts = split_on(f, canv, aw, room)
         return not parts or isinstance(parts[0], type(FrameBreak))
     return False

@@ -4,7 +4,8 @@ has no Lbl). A list that does not fit the rest of a page splits there as running
 items, or inside a long item between its lines, keeping MIN_LINES of it on each page (so a two- or
 three-line item is never split, and a one-line item never stands alone at the foot or the head); the
 parts stay one L in the tags, a split item one LI. A list may be set in balanced columns, down the
-first one first; such a list (names) splits between items only."""
+first one first; such a list (names) splits between items only, with HEAD_LINES rows at least on the
+page where it starts."""
 
 from __future__ import annotations
 
@@ -85,8 +86,9 @@ class ListFlowable(Flowable):
         column, the least of it a split keeps on the page that holds HEAD_LINES lines (as of a
         paragraph), else all of it."""
         self.wrap(aw, ah)
-        if self.columns > 1:
-            return self.items[0].height
+        if self.columns > 1:  # HEAD_LINES rows, the least of it a split keeps on a page (or all of it)
+            first = self.items[:HEAD_LINES]
+            return min(self.height, sum(item.height for item in first) + self.gap * (len(first) - 1))
         leading = _leading(self.items)
         room = HEAD_LINES * leading
         while room < self.height:
@@ -116,8 +118,10 @@ class ListFlowable(Flowable):
         return []
 
     def _split_columns(self, ah: float) -> list[Any]:
-        """As many items as fill the columns in the height left, down the first column first."""
-        fit, column, used = 0, 0, 0.0
+        """As many items as fill the columns in the height left, down the first column first; none
+        where that is fewer than HEAD_LINES rows (a heading and one row of names at a page's foot, the
+        rest of a short list overleaf): it moves on whole."""
+        fit, column, used, rows = 0, 0, 0.0, 0
         for item in self.items:
             if used + item.height > ah:
                 column, used = column + 1, 0.0
@@ -125,7 +129,8 @@ class ListFlowable(Flowable):
                     break
             used += item.height + self.gap
             fit += 1
-        if fit == 0 or fit == len(self.items):
+            rows += column == 0
+        if fit == 0 or fit == len(self.items) or rows < HEAD_LINES:
             return []
         return [self._with(self.items[:fit], first=True), self._with(self.items[fit:], last=True)]
 

@@ -113,6 +113,15 @@ class EndsWith(Flowable):
         """The notes and the gap above them (the last block is not measured again)."""
         return sum(self._heights(self.notes, aw, ah)) + sum(self._gaps()[1:])
 
+    def footnotes_height(self, aw: float, ah: float) -> float:
+        """The section's footnotes among the notes (from their rule on) and the gap above them: small
+        print, not lines of text (a note block or signatures before them are not counted)."""
+        items = self._items()
+        first = next((i for i, f in enumerate(items) if isinstance(f, Rule)), None)
+        if first is None:
+            return 0.0
+        return sum(self._heights(items[first:], aw, ah)) + sum(self._gaps()[first:])
+
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         self.width = aw
         self.height = sum(self._heights(self._items(), aw, ah)) + sum(self._gaps())

@@ -310,7 +310,10 @@ class SectionEnd(Flowable):
                                self.lines_with_last)]
         frame = getattr(self, "_frame", None)
         at_top = frame is not None and getattr(frame, "_atTop", False)
-        keep = MIN_LAST_LINES * self.leading
+        # lines of text, under which the footnotes stand (two lines and three footnotes read as a page
+        # left empty: visual QA, an A4 page 85 % white after a long table)
+        last = self.items[-1]
+        keep = MIN_LAST_LINES * self.leading + (last.footnotes_height(aw, ah) if isinstance(last, EndsWith) else 0.0)
         if self.lines_with_last:
             last = self._heights(aw, ah)[-1] + self._gaps()[-1]
             keep = max(keep, last + self.lines_with_last * self.leading)

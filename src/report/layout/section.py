@@ -615,9 +615,12 @@ def two_columns(ctx: LayoutContext, section: TextSection) -> bool:
     return section.columns == 2 or ("columns" not in section.field_pos and wide(ctx))
 
 
-def _floats(block: Any) -> bool:
-    """Whether a chart, an image or a grid may go on at the next page's top with the text after it
-    filling the page before (layout.floats): unless its author pins it (`place: here`)."""
+def _floats(block: Any, flow: list[Any]) -> bool:
+    """Whether a chart, an image, a grid or a table shorter than a page (its `flow` kept together: one
+    longer splits anyway) may go on at the next page's top with the text after it filling the page
+    before (layout.floats): unless its author pins it (`place: here`)."""
+    if isinstance(block, Table):
+        return block.place == "auto" and any(isinstance(f, table.KeptTable) for f in flow)
     return isinstance(block, (ChartRef, Figure, Grid)) and not _page_photo(block) and block.place == "auto"
 
 
@@ -687,7 +690,7 @@ def layout(ctx: LayoutContext, section: TextSection, index: int) -> list[Any]:
         else:
             flow = with_source(_figure(here, block, _heading_above(ctx, section, i, ctx.text_width))
                                if isinstance(block, Figure) else BLOCK_LAYOUTS[type(block)](here, block), block.pos)
-            if _floats(block):
+            if _floats(block, flow):
                 floats.figure(flow, block)
             elif isinstance(block, ParagraphBlock) or isinstance(block, ListBlock) and not _wide_list(block):
                 floats.running(flow)

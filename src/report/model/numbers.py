@@ -289,6 +289,11 @@ def _hint_for(raw: str, seps: Separators | None) -> str:
         if re.fullmatch(r"[-+−]?\d{1,3}[.,]\d{3}", raw) and seps.thousands not in ("", ".", ","):
             group = " " if seps.thousands.isspace() else seps.thousands  # 12.345 may be either: 12 345 (numbers:)
             hint += f", or, for a whole number, {raw.replace(other, group)}"
+        elif re.fullmatch(r"[-+−]?\d+[.,]\d{4,}", raw) and other == seps.thousands:
+            # 1,2345: a group of four digits after the document's own thousands mark, a group mistyped as
+            # likely as a decimal mark
+            sign, digits = re.match(r"([-+−]?)(.*)", raw.replace(other, "")).groups()
+            hint += f", or, for a whole number, {sign}{f'{int(digits):,}'.replace(',', other)}"
         return hint
     if seps and seps.thousands and seps.thousands in ".," \
             and re.fullmatch(r"[-+−]?\d{1,3}([.,]\d{3})+([.,]\d+)?", raw):

@@ -699,8 +699,23 @@ def _split_text(value: YMap, key: str) -> str | None:
     return before if same_line and isinstance(value[before], str) and not isinstance(value[before], YMap) else None
 
 
+_DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-"})
+
+
 def did_you_mean(word: str, known: list[str]) -> str:
-    """A hint for an unknown name: the closest known one, if any is close, and the known ones."""
+    """A hint for an unknown name: the closest known one, if any is close, and the known ones; where the
+    two differ only in their dashes (2024-25 typed, 2024–25 pasted from a spreadsheet), which."""
     close = closest(word, known)
     listing = f"known: {', '.join(known)}"
-    return f"did you mean '{close[0]}'? ({listing})" if close else listing
+    if not close:
+        return listing
+    if close[0] != word and close[0].translate(_DASHES) == word.translate(_DASHES):
+        dash = next(c for c, d in zip(close[0], word, strict=False) if c != d)
+        return f"did you mean '{close[0]}'? It is written with {_dash_name(dash)} ({listing})"
+    return f"did you mean '{close[0]}'? ({listing})"
+
+
+def _dash_name(dash: str) -> str:
+    names = {"-": "a hyphen '-'", "\u2013": "an en dash '\u2013'", "\u2014": "an em dash '\u2014'",
+             "\u2212": "a minus sign '\u2212'"}
+    return names.get(dash, f"the dash U+{ord(dash):04X}")

@@ -18,7 +18,7 @@ from ..errors import Diagnostics, Pos, ReportError
 from ..load import YFloat, YInt, YMap, YSeq
 from ..units import measure
 from .numbers import Number, NumberError, comma_splits, format_decimal, parse_number, warn_rounded
-from .reader import Markup, Node, ReadContext, Reader, did_you_mean, id_spec, spec
+from .reader import Markup, Node, ReadContext, Reader, closest, did_you_mean, id_spec, spec
 from .tabular import file_hint, read_csv, report_once, resolve_data, without_unit
 
 MAX_ROWS = 500  # more does not belong in a printed review
@@ -292,7 +292,7 @@ class Table(Node):
                                         for c in self.columns], pos, unit))
         for label, (_kind, kpos) in kinds.items():
             diag.error(kpos, f"table '{self.title}': row_kinds names the row '{label}', which the table does not have",
-                       "name a row by the text of its first cell")
+                       _row_hint(label, [_label_of(r) for r, *_ in source]))
         for label, (_unit, kpos) in units.items():
             diag.error(kpos, f"table '{self.title}': row_units names the row '{label}', which the table does not have",
                        did_you_mean(label, [_label_of(r) for r, *_ in source]))
@@ -398,6 +398,8 @@ class Table(Node):
             diag.error(ctx.value_pos(self, "rows"), f"table '{self.title}': rows: expected a list of rows",
                        "write each row on its own line, e.g. - [Stromnetz, 31.2, 28.4]")
             return None
+        named = self.row_kinds if isinstance(self.row_kinds, YMap) else {}
+        grouped = {str(label).strip() for label, kind in named.items() if kind == "group"}
         for i, (item, ipos) in enumerate(zip(raw, raw.item_pos, strict=False)):
             kind = None
             unit = None
@@ -416,19 +418,25 @@ class Table(Node):
                 kind = item.get("kind")
                 if kind is not None and kind not in ROW_KINDS:
                     diag.error(item.value_pos.get("kind", ipos), f"table '{self.title}': row {i + 1}: unknown row "
-                               f"kind {kind!r}", f"known kinds: {', '.join(ROW_KINDS)}")
+                               f"kind {kind!r}", did_you_mean(str(kind), list(ROW_KINDS)))
                     continue
                 item, ipos = item["cells"], item.value_pos["cells"]
             if not isinstance(item, YSeq):
                 diag.error(ipos, f"table '{self.title}': row {i + 1} is not a list of cells",
                            "write each row as a list, e.g. - [Stromnetz, 31.2, 28.4]")
                 continue
-            if len(item) != width:
+            cells = list(zip(item, item.item_pos, strict=True))
+            if len(item) == 1 and (kind == "group" or _label_of(cells) in grouped):
+                cells += [("", ipos)] * (width - 1)  # a group row's label alone: its other cells are empty
+            elif len(item) != width:
+                group = "" if len(item) != 1 else (
+                    f"; a group row (a heading within the table) may give its label alone: "
+                    f"{{kind: group, cells: [{_label_of(cells)}]}}")
                 diag.error(ipos, f"table '{self.title}': row {i + 1} has {len(item)} cells but the table has "
                            f"{width} columns to fill", "give one cell per column (computed columns excepted)"
-                           + _comma_hint(item, width, ctx))
+                           + group + _comma_hint(item, width, ctx))
                 continue
-            out.append((list(zip(item, item.item_pos, strict=True)), kind, ipos, unit))
+            out.append((cells, kind, ipos, unit))
         if len(out) > MAX_ROWS:
             diag.error(self.pos, f"table '{self.title}' has {len(out)} rows; at most {MAX_ROWS} are set",
                        "split the table")
@@ -694,12 +702,12 @@ class Table(Node):
             if row is None:
                 diag.error(ctx.value_pos(note, "row"), f"table '{self.title}': note {n} names the row "
                            f"'{note.row}', which the table does not have",
-                           f"name a row by its first cell, e.g. {_label(rows[0]) if rows else 'Summe'}")
+                           _row_hint(str(note.row), [_label(r) for r in rows]))
                 continue
             column = note.column or names[0]
             if column not in names:
                 diag.error(ctx.value_pos(note, "column"), f"table '{self.title}': note {n} names the column "
-                           f"'{column}', which the table does not have", f"known columns: {', '.join(names)}")
+                           f"'{column}', which the table does not have", did_you_mean(str(column), names))
                 continue
             row.cells[names.index(column)].note = n
 
@@ -817,6 +825,15 @@ def _display_path(path: Path) -> Path:
         return path.relative_to(Path.cwd())
     except ValueError:
         return path
+
+
+def _row_hint(label: str, labels: list[str]) -> str:
+    """The hint for a row named by a label no row has: the closest label, if one is close (a table may
+    have sixty rows: they are not all listed), else the first."""
+    close = closest(label, [x for x in labels if x])
+    if close:
+        return f"did you mean '{close[0]}'? (a row is named by the text of its first cell)"
+    return f"name a row by the text of its first cell, e.g. {next((x for x in labels if x), 'Total')}"
 
 
 def _label_of(raw_cells: list) -> str:

@@ -111,6 +111,14 @@ class KeptTable(KeepTogether):
         self.table.wrap(aw, ah)
         return self.title.getSpaceBefore() + self._top(aw, ah) + self.table.height_with(breaks[0])
 
+    def breaks_in(self, aw: float, ah: float) -> bool:
+        """Whether its title, header and first rows stand in `ah` at a page's foot, where it breaks
+        (as `split` breaks it there): if not, it moves on whole (layout.floats asks, to let the text
+        after it fill the page)."""
+        self.table.wrap(aw, ah)
+        room = ah - self._top(aw, ah)
+        return any(self.table.height_with(n) <= room for n in self._breaks())
+
     def split(self, aw: float, ah: float) -> list[Any]:
         frame = getattr(self, "_frame", None)
         self.wrap(aw, ah)  # (a KeepTogether answers "too high" to be asked to split; _H is its height)

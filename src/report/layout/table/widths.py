@@ -13,7 +13,7 @@ from ..styles import MM, Styles
 from .cells import Heading, Setup, Text, bound_unit, column_cells, hang, lead, longest_word, loose, parts, unshy
 from .data import Column, Row, TableData
 
-MIN_TEXT_COLUMN = 18 * MM  # narrower than this a text column breaks nearly every word
+MIN_TEXT_COLUMN = 18 * MM  # narrower than this a text column breaks nearly every word (and takes no spare room)
 NUMBER_COLUMN = 16 * MM  # number columns get this much where the table has room (airy, even columns)
 NUMBER_GAP = 1.5  # ems: the least room between the widest entries of two number columns, where it fits
 TIGHT_GUTTER = 1.0  # ems: the room between the columns of a table whose entries do not fit on one line each
@@ -222,7 +222,8 @@ def column_widths(data: TableData, styles: Styles, available: float) -> list[flo
     """Widths that fit `available`, as a typesetter sets them. A column's natural width is its
     widest entry on one line (a number column's digits, a text column's whole text). When that
     fits, room left over goes first to headings that would take more than two lines, then to
-    number columns (to an even width), then to the text columns. When it does not, columns narrow
+    number columns (to an even width), then to the text columns (not to one of short entries, a note
+    column, where it would stand as a hole). When it does not, columns narrow
     where that costs fewest lines (`_shrink`); a text column never below its longest word, a number
     column never below its widest number. Raises TooWide (naming the widest column) when even the
     narrowest setting does not fit."""
@@ -259,7 +260,10 @@ def column_widths(data: TableData, styles: Styles, available: float) -> list[flo
         for i in numbers:
             widths[i] += (NUMBER_COLUMN - widths[i]) * min(1.0, spare / want)
         spare = available - sum(widths) - gutters
-    wrapping = ([i for i, c in enumerate(data.columns) if c.align != "decimal" and not c.width]
+    texts = [i for i, c in enumerate(data.columns) if c.align != "decimal" and not c.width]
+    # a text column of short entries (a note number, a code) stays as narrow as they are: room given to it
+    # stands as a hole between the row labels and the figures (an income statement's Note column, 30 mm wide)
+    wrapping = ([i for i in texts if natural[i] >= MIN_TEXT_COLUMN] or texts
                 or [i for i, c in enumerate(data.columns) if not c.width] or [0])
     for i in wrapping:  # the table spans the column: extra room goes to the text columns
         widths[i] += spare / len(wrapping)
