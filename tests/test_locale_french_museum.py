@@ -5,6 +5,7 @@ out wrong in the sample's layout: built once here and read back."""
 
 from __future__ import annotations
 
+import io
 import shutil
 
 import pytest
@@ -40,3 +41,37 @@ def test_a_quote_with_its_attribution_keeps_a_compounds_hyphen(museum: dict, edi
     text = "".join(pdf_lines(museum[edition]))  # (without spaces: a line ending "petits-" runs on)
     assert "petitsenfants" not in text
     assert "mespetits-enfants.Chaquefois" in text
+
+
+BUDGET = """kind: line
+unit: M€
+categories: ["2023", "2024", "2025"]
+series:
+  - name: Budget
+    values: [3.1, 3.6, 4.2]
+  - name: Ressources propres
+    values: [1.0, 1.25, 1.6]
+"""
+
+
+@pytest.mark.parametrize("width_mm", [82, 88])  # a grid's cell on A4 (82 mm), and a little wider
+def test_a_name_at_a_line_end_stands_inside_the_chart(width_mm: int):
+    """"Ressources propres" at the end of its line in a grid's cell ran 1 to 2 pt past the drawing's
+    right edge, which cuts it off: its last letter was missing on the page."""
+    import pikepdf
+
+    from report.charts import _kinds
+    from report.charts.render import render_pdf
+    from report.locale import get_locale
+    from report.theme import load_theme
+
+    from .chart_drawing import words
+    from .test_chart_kinds import chart
+    theme, fonts = load_theme(SAMPLE_CONTENT, ASSETS)
+    obj = chart(BUDGET)
+    pdf = render_pdf("x", obj, _kinds()[type(obj)], theme, fonts, get_locale("fr-FR"), width_mm * 72 / 25.4).pdf
+    with pikepdf.open(io.BytesIO(pdf)) as doc:
+        right = float(doc.pages[0].MediaBox[2])
+    names = {w.text: w.box for w in words(pdf) if w.text in ("Budget", "Ressources propres")}
+    assert set(names) == {"Budget", "Ressources propres"}, words(pdf)
+    assert all(box[2] <= right - 0.5 for box in names.values()), (right, names)
