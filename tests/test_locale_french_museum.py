@@ -10,6 +10,7 @@ import shutil
 
 import pytest
 
+from . import pdf_chars
 from .conftest import ASSETS, SAMPLE_CONTENT, set_sections
 from .language_build import lines as pdf_lines
 
@@ -18,6 +19,23 @@ QUOTE = ("kind: text\ntitle: Expositions\nblocks:\n  - paragraph: Trois expositi
          " découvert un détail nouveau !\n      attribution: Une visiteuse, livre d'or, juin 2025\n")
 PHOTO = ("  - image: {image: images/cover-artwork.jpg, size: page, alt: La salle,"
          " caption: \"La salle du XVIIe siècle, 1er étage\"}\n  - paragraph: Les salles ont rouvert.\n")
+FILL = ("Le chantier des collections s'est poursuivi avec le récolement décennal de nombreuses œuvres inscrites"
+        " à l'inventaire, dans les réserves mutualisées inaugurées en octobre.")
+COLLECTIONS = "kind: text\ntitle: Collections\npage: new\nblocks:\n" + f"  - paragraph: {FILL}\n" * 6
+PUBLICS = ("kind: text\ntitle: Des publics toujours plus nombreux\nblocks:\n  - paragraph: Avec 128 450 visiteurs, la"
+           " fréquentation progresse de 12,4 % par rapport à 2024. Les visiteurs individuels représentent 61 % du"
+           " total, les groupes 14 % et les scolaires 25 %.\n  - chart: mois\n"
+           "  - paragraph: Le service des publics a accueilli 1 240 classes.\n")
+MONTHS = """kind: bar
+title: Fréquentation par mois
+caption: Le pic de mai.
+source: "Source : billetterie"
+alt: Barres de 6 214 à 14 520 visiteurs par mois.
+height: 50
+categories: [janv., févr., mars, avr., mai, juin, juil., août, sept., oct., nov., déc.]
+series:
+  - values: [6214, 7105, 9870, 12340, 14520, 13980, 12110, 10650, 11430, 10980, 10015, 9236]
+"""
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +51,9 @@ def museum(tmp_path_factory: pytest.TempPathFactory) -> dict:
         "    - Im Auftrag des Freistaates Thüringen\n",
         "    - Fondation reconnue d'utilité publique par décret du 1er janvier 1998\n")
     report.write_text(text, encoding="utf-8")
-    set_sections(root / "content", {"sections/expositions.yaml": QUOTE + PHOTO})
+    (root / "content" / "charts" / "mois.yaml").write_text(MONTHS, encoding="utf-8")
+    set_sections(root / "content", {"sections/expositions.yaml": QUOTE + PHOTO,
+                                    "sections/collections.yaml": COLLECTIONS, "sections/publics.yaml": PUBLICS})
     result = build(root / "content", root / "out")
     return {"result": result, **{o.edition: o.path for o in result.outputs}}
 
@@ -91,3 +111,22 @@ def test_white_text_keeps_an_ordinal_on_the_line_rather_than_fail_misregister(mu
     lines = pdf_lines(museum["print"])  # (a raised letter stands on a baseline of its own: not in the line)
     assert any("décretdu1erjanvier1998" in line for line in lines), lines
     assert any("LasalleduXVIIesiècle,1erétage" in line for line in lines), lines
+
+
+def test_a_section_that_moves_on_whole_keeps_its_chart_and_says_so(museum: dict):
+    """"Des publics" opens with three lines and a 50 mm chart: its title keeps them together, but the
+    space a chart keeps above its title was not counted, so title and opening stayed at the page's
+    foot and the chart went overleaf. Now all of it moves on, and the half-empty page before is a
+    warning at the section's title, as a page left short inside a section is."""
+    pages: dict[int, str] = {}
+    for c in pdf_chars.chars(museum["print"]):
+        pages[c.page] = pages.get(c.page, "") + c.text
+    title = max(p for p, t in pages.items() if "Despublicstoujoursplusnombreux" in t)  # (not the contents)
+    chart = next(p for p, t in pages.items() if "Fréquentationparmois" in t)
+    assert title == chart, (title, chart)
+    [gap] = [w for w in museum["result"].warnings if "section 'Des publics toujours plus nombreux' starts" in w.message]
+    assert f"page {title - 1} ends about " in gap.message and "% of its text area empty" in gap.message, gap.message
+    assert "its title, its opening and the chart after it did not fit there" in gap.message, gap.message
+    assert gap.pos.file.name == "publics.yaml" and gap.pos.line == 2, gap.format()
+    assert "mm (about" in gap.hint and "page: new" in gap.hint, gap.hint
+
