@@ -49,7 +49,9 @@ def museum(tmp_path_factory: pytest.TempPathFactory) -> dict:
     text = report.read_text(encoding="utf-8").replace("language: de-DE", "language: fr-FR")
     text = text.replace("  heading: Kontakt und Impressum\n", "").replace(
         "    - Im Auftrag des Freistaates Thüringen\n",
-        "    - Fondation reconnue d'utilité publique par décret du 1er janvier 1998\n")
+        "    - Fondation reconnue d'utilité publique par décret du 1er janvier 1998\n").replace(
+        "  publisher: Thüringen International\n",
+        "  publisher: Thüringen International\n  address: [12, rue de l'Abbaye, 60000 Beauvais]\n")
     report.write_text(text, encoding="utf-8")
     (root / "content" / "charts" / "mois.yaml").write_text(MONTHS, encoding="utf-8")
     set_sections(root / "content", {"sections/expositions.yaml": QUOTE + PHOTO,
@@ -130,3 +132,12 @@ def test_a_section_that_moves_on_whole_keeps_its_chart_and_says_so(museum: dict)
     assert gap.pos.file.name == "publics.yaml" and gap.pos.line == 2, gap.format()
     assert "mm (about" in gap.hint and "page: new" in gap.hint, gap.hint
 
+
+def test_an_address_in_brackets_that_lost_its_house_number_is_a_warning(museum: dict):
+    """`address: [12, rue de l'Abbaye, 60000 Beauvais]`, as a French address is written: YAML's comma
+    between items made "12" a line of its own on the closing page, silently."""
+    [warning] = [w for w in museum["result"].warnings if "house number" in w.message]
+    assert warning.message == ("address line 1 '12' is a house number alone: the comma between the items in [ ] "
+                               "split it from \"rue de l'Abbaye\"")
+    assert warning.pos.file.name == "report.yaml" and warning.pos.col == 13, warning.format()
+    assert warning.hint.startswith("quote the line with its comma: address: [\"12, rue de l'Abbaye\", …]")
