@@ -141,3 +141,15 @@ def test_an_address_in_brackets_that_lost_its_house_number_is_a_warning(museum: 
                                "split it from \"rue de l'Abbaye\"")
     assert warning.pos.file.name == "report.yaml" and warning.pos.col == 13, warning.format()
     assert warning.hint.startswith("quote the line with its comma: address: [\"12, rue de l'Abbaye\", …]")
+
+
+def test_a_missing_key_in_a_french_report_gets_the_english_example(tmp_path):
+    """A French report without `author:` was told "e.g. author: Thüringen International", the German
+    sample's organisation: a document in another language than German gets the English example."""
+    from .hostile import diagnostics, edit, make_project, only
+    content = make_project(tmp_path)
+    edit(content, "report.yaml", "language: de-DE", "language: fr-FR")
+    edit(content, "report.yaml", "author: Thüringen International", "# (no author)")
+    d = only(diagnostics(content))
+    assert d.message == "report: missing required key 'author'"
+    assert d.hint.endswith("e.g. author: Example Foundation"), d.hint
