@@ -153,3 +153,24 @@ def test_a_missing_key_in_a_french_report_gets_the_english_example(tmp_path):
     d = only(diagnostics(content))
     assert d.message == "report: missing required key 'author'"
     assert d.hint.endswith("e.g. author: Example Foundation"), d.hint
+
+
+def test_a_heading_with_inline_markup_is_a_warning(tmp_path):
+    """A work's title in italics in a sub-heading, as a museum writes it, printed "Les *Jardins* du
+    Nord" with its asterisks: headings and titles take no inline markup. The gender star and a
+    spaced asterisk are characters there too, and stay quiet."""
+    from report.content import load_document
+
+    from .hostile import edit, make_project
+    content = make_project(tmp_path)
+    edit(content, "sections/03-highlights.yaml", "title: Delegationsreisen in die USA und nach Japan",
+         "title: Delegationsreisen für Lesepat*innen, 3 * 4")
+    text = (content / "sections" / "03-highlights.yaml").read_text(encoding="utf-8")
+    (content / "sections" / "03-highlights.yaml").write_text(
+        text.replace("\nblocks:\n", "\nblocks:\n  - heading: Les *Jardins* du Nord\n  - paragraph: Texte.\n", 1),
+        encoding="utf-8")
+    doc = load_document(content)
+    notes = [w for w in doc.warnings if "inline markup" in w.message]
+    assert [w.message for w in notes] == [
+        "heading 'Les *Jardins* du Nord' takes no inline markup: its asterisks print as typed"], notes
+    assert notes[0].pos.file.name == "03-highlights.yaml" and notes[0].hint.startswith("remove them")
