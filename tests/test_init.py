@@ -92,3 +92,5 @@ def test_init_refuses_an_unknown_language(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "no templates in the language 'fr-FR'" in err and "en-GB" in err
     assert "reports in fr-FR build: start from one of these and set 'language: fr-FR'" in err  # French builds
+    # every template init writes, the regional ones too (the README suggests de-CH for French)
+    assert "use one of: de-DE, de-CH, en-GB, en-US;" in err and "';' between cells and decimal commas" in err

@@ -28,6 +28,7 @@ SIGNATURE_PX = (900, 300)
 TEMPLATES = DATA / "init"
 DEFAULT_LANGUAGE = "de-DE"
 TEMPLATE_TAGS = {"de": "de-DE", "en": "en-GB"}  # the language each template folder is written for
+REGIONAL_TAGS = {"de": ("de-DE", "de-CH"), "en": ("en-GB", "en-US")}  # … and the regions `init` writes them for
 # en-US: the English templates with American paper, spelling, currency and a US placeholder address
 US_COVER_PX = (2625, 3375)  # US Letter + 0.125 in bleed at 300 ppi
 US_THEME = ("# The design: every key of the built-in theme may be overridden here (see the README).\n"
@@ -98,10 +99,12 @@ def init_project(target: Path, language: str = DEFAULT_LANGUAGE) -> list[Path]:
     """Create DIR/content, DIR/assets and DIR/schema; refuses a folder that is not empty."""
     base = language.split("-")[0]
     if base not in template_languages():
-        hint = "use one of: " + ", ".join(TEMPLATE_TAGS[b] for b in template_languages())
+        tags = [tag for b in template_languages() for tag in REGIONAL_TAGS.get(b, (TEMPLATE_TAGS[b],))]
+        hint = "use one of: " + ", ".join(tags)
         if supported(language):  # fr, nl: reports build in them, but the templates are German and English only
             hint += (f"; reports in {language} build: start from one of these and set 'language: {language}' "
-                     "in report.yaml, or on a section of its own")
+                     "in report.yaml, or on a section of its own (de-DE's CSV files, ';' between cells and decimal "
+                     "commas, are what French and Dutch spreadsheets write)")
         raise ReportError([Diagnostic(f"there are no templates in the language {language!r}", Pos(target), hint)])
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise ReportError([Diagnostic(f"{target} exists and is not an empty folder", Pos(target),

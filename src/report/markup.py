@@ -194,6 +194,19 @@ def _emphasis(text: str, base: int) -> list[Span]:
     return [Span(s.text.replace("\\*", "*"), s.bold, s.italic) for s in spans]
 
 
+def emphasis_at(text: str) -> int | None:
+    """In text that takes no inline markup (a heading, a title): where it holds what a paragraph would set
+    as **bold** or *italic* — the offset of the first asterisk that would open it — else None. Such a
+    heading prints its asterisks ("Les *expositions* du cabinet")."""
+    try:
+        spans = _emphasis(text, 0)
+    except MarkupError:  # an asterisk never closed: no emphasis in a paragraph either
+        return None
+    if not any(span.bold or span.italic for span in spans):
+        return None
+    return next(j for j in range(len(text)) if text.startswith("**", j) or (text[j] == "*" and _is_marker(text, j)))
+
+
 def _is_marker(text: str, i: int) -> bool:
     """A single * marks italic unless escaped, standing alone between spaces (3 * 4), or standing
     between two letters: the German gender star (Lesepat*innen, Mitarbeiter*in) is a character."""

@@ -13,6 +13,7 @@ from ..locale import tel_uri
 from ..markup import addresses
 from ..tagging import artifact
 from .context import LayoutContext
+from .fit import reversed_superiors
 from .heading import heading
 from .logo import LogoMark, draw_logo, logo_width
 from .styles import MM
@@ -96,10 +97,14 @@ def layout(ctx: LayoutContext) -> list[Any]:
     # reversed out of the four-colour panel: bold, as print shops ask for small white text
     small = st.para("small", text="paper", fontName=st.font["bold"], fontSize=st.theme.sizes.body,
                     leading=st.theme.sizes.leading)
-    parts: list[Any] = [Paragraph(rl_plain(contact.publisher, loc),
-                                  st.para("h2", text="paper", spaceBefore=0, fontSize=st.theme.sizes.h2 + 4,
-                                          leading=(st.theme.sizes.h2 + 4) * 1.3))]
-    parts += [Paragraph(rl_plain(line, loc), small) for line in contact.address]
+    floor = st.theme.plates.reversed_min
+
+    def white(text: str, style: Any) -> Paragraph:  # an ordinal's ending too small in white stays on the line
+        return Paragraph(reversed_superiors(text, style.fontSize, floor), style)
+    parts: list[Any] = [white(rl_plain(contact.publisher, loc),
+                              st.para("h2", text="paper", spaceBefore=0, fontSize=st.theme.sizes.h2 + 4,
+                                      leading=(st.theme.sizes.h2 + 4) * 1.3))]
+    parts += [white(rl_plain(line, loc), small) for line in contact.address]
     links = []
     if contact.phone:
         links.append(f"{rl_plain(loc.label('phone') + ':', loc)} "  # a link on screen (plain text in print)
@@ -113,14 +118,14 @@ def layout(ctx: LayoutContext) -> list[Any]:
         handle = rl_link(account.handle, account.url, loc) if account.url else rl_plain(account.handle, loc)
         links.append(f"{rl_plain(account.network + ':', loc)} {handle}")
     if links:
-        parts += [Spacer(0, 3 * MM), *(Paragraph(link, small) for link in links)]
+        parts += [Spacer(0, 3 * MM), *(white(link, small) for link in links)]
     if contact.lines:  # the imprint's further lines (editors, print, a charity's numbers): apart from the
         # address they read on from, and after the ways to reach the publisher; an address in them is a link
         gap = [Spacer(0, 3 * MM)] if contact.address or links else []  # (under the publisher's name: its own space)
-        parts += [*gap, *(Paragraph(_linked(line, loc), small) for line in contact.lines)]
+        parts += [*gap, *(white(_linked(line, loc), small) for line in contact.lines)]
     parts += [Spacer(0, 6 * MM),
               Paragraph(rl_plain(loc.label("image_credit"), loc).upper(), st.para("kicker")),
-              Credits(lambda: [Paragraph(rl_plain(line, loc), small) for line in credit_lines(ctx)])]
+              Credits(lambda: [white(rl_plain(line, loc), small) for line in credit_lines(ctx)])]
     brand = ctx.brand
     if brand is not None and brand.spec.closing == "foot":  # the sign-off: logo above the publisher
 

@@ -7,11 +7,13 @@ The drawing code and the check call the same `fit_size` with the same sizes, so 
 from __future__ import annotations
 
 import math
+import re
 from typing import TYPE_CHECKING, Any
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from ..errors import Diagnostic, Diagnostics, Pos
+from .text import SUPERIOR_SHARE, superior
 
 if TYPE_CHECKING:  # context imports the templates, which draw with fit_size
     from .context import LayoutContext
@@ -45,6 +47,21 @@ def credit_line(st: Any) -> tuple[str, float, float]:
     so bold and large enough to survive misregister."""
     floor = st.theme.plates.reversed_min
     return st.font["bold"], max(st.theme.sizes.source, floor), floor
+
+
+_SUPERIOR_AROUND = superior("\x00").split("\x00")  # the markup before and after a superior letter
+_SUPERIOR = re.compile(re.escape(_SUPERIOR_AROUND[0]) + "(.*?)" + re.escape(_SUPERIOR_AROUND[1]))
+
+
+def reversed_superiors(text: str, size: float, floor: float) -> str:
+    """reportlab markup for white text out of colour or an image (the back page, a page photo's
+    caption) at `size`: an ordinal's ending set as a superior letter (French 1ᵉʳ, XVIIᵉ) stays on the
+    line where the superior letter would be smaller than `floor` (the theme's `reversed_min`): at 62 %
+    of the back page's 10 pt "1er janvier" made a 6.2 pt white "er", which the print preflight flagged
+    as reversed text too small to survive misregister."""
+    if size * SUPERIOR_SHARE >= floor - 1e-9:
+        return text
+    return _SUPERIOR.sub(r"\1", text)
 
 
 def check(ctx: LayoutContext, running_head: str) -> None:

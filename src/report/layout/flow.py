@@ -53,12 +53,13 @@ class KeepRoom(CondPageBreak):
     """A page break unless the heads and the start of `following` fit in the rest of the frame."""
 
     def __init__(self, heads: list[Any], following: Any | None, between: list[Any] | None = None,
-                 then: Any | None = None):
+                 then: Any | None = None, before_then: list[Any] | None = None):
         super().__init__(0)
         self.heads, self.following, self.between = heads, following, between or []
         # a section's title: the block after a short opening paragraph (a chart, an image, a grid) when
         # that block cannot split — the title and three lines at a page's foot, the figure they open overleaf
         self.then = then
+        self.before_then = before_then or []  # the spaces between the opening and that block (a chart's 5 mm)
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         need = 0.0
@@ -75,6 +76,9 @@ class KeepRoom(CondPageBreak):
                 lines = getattr(getattr(self.following, "blPara", None), "lines", None)
                 if lines is not None and len(lines) <= SHORT_OPENING:
                     need += whole - start + self.following.getSpaceAfter() + start_height(self.then, aw, ah, canv)
+                    # (the space a chart keeps above its title: without it, a 45 mm chart after a section's
+                    # three-line opening was thought to fit, and missed the page by a few millimetres)
+                    need += sum(space.wrap(aw, ah)[1] for space in self.before_then)
         self.height = need
         frame = self._doctemplateAttr("frame")
         if frame is not None and getattr(frame, "_atTop", False):
@@ -107,14 +111,14 @@ def keep_heads(story: list[Any]) -> list[Any]:
             k += 1
         following = story[k] if k < len(story) else None
         between = [f for f in story[j:k] if type(f).__name__ == "Spacer"]
-        then = None
+        then, before_then = None, []
         if getattr(story[i], "starts_section", False) and following is not None and k + 1 < len(story):
             m = k + 1
             while m < len(story) and _is_space(story[m]):
                 m += 1
             if m < len(story) and _unsplittable(story[m]):
-                then = story[m]
-        out += [KeepRoom(story[i:j], following, between, then), *story[i:j]]
+                then, before_then = story[m], [f for f in story[k + 1:m] if type(f).__name__ == "Spacer"]
+        out += [KeepRoom(story[i:j], following, between, then, before_then), *story[i:j]]
         i = j
     return out
 

@@ -110,7 +110,11 @@ def notes(ctx: LayoutContext, edition: str = "", blocks: dict[int, list[Any]] | 
 
 
 GAP_SHARE = 0.15  # a page that ends more of its text area short, before a block of its own section, warns
+# … before a section that moved on whole: a section's start on a new page is a natural break, and 17 % left
+# before one (two pages of examples/en) reads as such; half a page (a French review) does not
+START_GAP_SHARE = 1 / 3
 _WHOLE_KINDS = ("Box", "Quote", "Figure", "ChartRef", "Grid")  # blocks that move on whole (not lines of text)
+_KEPT_KINDS = ("ChartRef", "Figure", "Grid")  # a section's title keeps these with a short opening (flow.KeepRoom)
 _KINDS = {"ChartRef": "chart", "Figure": "image", "Grid": "grid", "Table": "table", "Box": "box",
           "Heading": "sub-heading", "Question": "question", "Quote": "quote", "ListBlock": "list",
           "Timeline": "timeline", "Note": "note", "Paragraph": "paragraph"}
@@ -134,6 +138,9 @@ def short_pages(ctx: LayoutContext, rooms: dict[int, float], blocks: dict[int, l
             continue
         pos = after[0]
         sec = own.get(pos.file)
+        if sec is not None and pos == sec.pos and here[-1].file != pos.file:
+            out += _moved_start(ctx, sec, own.get(here[-1].file), page, room, edition)
+            continue
         if sec is None or here[-1].file != pos.file or pos == sec.pos or _broken_by_its_author(sec):
             continue
         block = _block_at(getattr(sec, "blocks", None) or [], pos)
@@ -149,6 +156,35 @@ def short_pages(ctx: LayoutContext, rooms: dict[int, float], blocks: dict[int, l
         out.append(PageNote.of(f"page {{0}} ends about {lines} lines short, {empty} % of its text area empty: "
                                f"{what} did not fit there", pos, hint, edition, (page, page + 1)))
     return out
+
+
+def _moved_start(ctx: LayoutContext, sec: Any, before: Any, page: int, room: float, edition: str) -> list[Diagnostic]:
+    """A warning where a section that goes on below the one before it (page: continue) starts on the
+    next page and leaves this one more than START_GAP_SHARE empty: its title keeps its first lines with it,
+    and a short opening the figure after it (a title and three lines at a page's foot, the chart
+    overleaf, read badly), so all of that moved on — a French review's page stood half empty before
+    a section that opens with three lines and a 65 mm chart. Not after a section that keeps its own
+    pages (a foreword, key figures) nor where the section opens with a page photo."""
+    if type(sec).__name__ != "TextSection" or type(before).__name__ != "TextSection":
+        return []
+    if (sec.page or ctx.styles.theme.text.section_page) != "continue" or _broken_by_its_author(before):
+        return []
+    blocks = getattr(sec, "blocks", None) or []
+    frame_h = text_frame_height(ctx.geometry, ctx.styles.theme.page)
+    if room <= START_GAP_SHARE * frame_h or (blocks and getattr(blocks[0], "size", None) == "page"):
+        return []
+    lines, empty = round(room / ctx.styles.theme.sizes.leading), round(100 * room / frame_h)
+    kinds = [type(b).__name__ for b in blocks[:2]]
+    kept = "its title and what it keeps with it (its first lines, and the figure after a short opening)"
+    if kinds[:1] == ["Paragraph"] and kinds[1:] and kinds[1] in _KEPT_KINDS:
+        kept = f"its title, its opening and the {_KINDS[kinds[1]]} after it"
+    named = getattr(sec, "title", "").replace("{", "{{").replace("}", "}}")
+    hint = (f"to start on page {{0}}, {kept} must fit in the {room / MM:.0f} mm (about {lines} lines) left there: "
+            "make them smaller (a lower chart, a narrower image), lengthen the opening so that the figure may "
+            "follow overleaf, or write page: new in the section where it is meant to open a page")
+    return [PageNote.of(f"page {{0}} ends about {lines} lines short, {empty} % of its text area empty: section "
+                        f"'{named}' starts on page {{1}}, as {kept} did not fit there",
+                        sec.field_pos.get("title", sec.pos), hint, edition, (page, page + 1))]
 
 
 def _block_at(blocks: list[Any], pos: Any) -> Any:

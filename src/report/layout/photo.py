@@ -18,7 +18,7 @@ from ..colours import luminance
 from ..model import Figure
 from ..tagging import artifact, content, start_section
 from .context import LayoutContext
-from .fit import credit_line, drawn_size
+from .fit import credit_line, drawn_size, reversed_superiors
 from .styles import MM
 from .text import Paragraph, rl_markup
 
@@ -164,7 +164,8 @@ class PagePhoto(Flowable):
         top = y + (size if credit else 0)
         if block.caption:
             cap_size = max(st.theme.sizes.caption, st.theme.plates.reversed_min)
-            caption = Paragraph(rl_markup(block.caption, ctx.locale, refs=ctx.refs),
+            text = rl_markup(block.caption, ctx.locale, refs=ctx.refs)  # (white: 1er on the line, see fit)
+            caption = Paragraph(reversed_superiors(text, cap_size, floor),
                                 st.para("caption", fontName=st.font["bold"], fontSize=cap_size,
                                         leading=cap_size * 1.35, textColor=white))
             _, ch = caption.wrap(width * CAPTION_SHARE, self.height)

@@ -153,23 +153,51 @@ class PullQuote(Flowable):
         if attribution is None or not 0 < tail < lines:
             return whole
         attribution.wrap(width, self.height)
-        # the quote's lines as the whole set them (the lines of a split are kept), the attribution's
-        # alone: after the line break, at the same width, they break as in the whole
-        self.para.allowOrphans = self.para.allowWidows = 1  # (a line alone on either side is fine here)
-        try:
-            parts = self.para.split(width, (lines - tail) * leading + leading / 4)
-        finally:
-            del self.para.allowOrphans, self.para.allowWidows
-        if len(parts) != 2 or len(attribution.blPara.lines) != tail:
-            self.para.wrap(width, self.height)  # (a split that did not come off forgets the lines)
-            return whole
-        quote = parts[0]
-        quote.wrap(width, self.height)
+        alone = self.attribution_lines  # the quote set alone: the whole's first lines (see _attribution_lines)
+        if isinstance(alone, Paragraph) and _own_hyphen_at_line_end(self.para):
+            # a split would keep a compound broken at its own hyphen as two pieces, which the part's wrap
+            # joins without it ("petitsenfants"): the quote alone breaks as the whole does
+            alone.wrap(width, self.height)
+            if len(alone.blPara.lines) != lines - tail or len(attribution.blPara.lines) != tail:
+                return whole
+            quote = alone
+        else:
+            # the quote's lines as the whole set them (the lines of a split are kept), the attribution's
+            # alone: after the line break, at the same width, they break as in the whole
+            self.para.allowOrphans = self.para.allowWidows = 1  # (a line alone on either side is fine here)
+            try:
+                parts = self.para.split(width, (lines - tail) * leading + leading / 4)
+            finally:
+                del self.para.allowOrphans, self.para.allowWidows
+            if len(parts) != 2 or len(attribution.blPara.lines) != tail:
+                self.para.wrap(width, self.height)  # (a split that did not come off forgets the lines)
+                return whole
+            quote = parts[0]
+            quote.wrap(width, self.height)
         # each part's first baseline where that line stands in the whole (reportlab drops a paragraph's
         # first baseline by its first line's size: less in the attribution's smaller type)
         base = self.height - _first_drop(self.para) - (lines - tail) * leading
         return [(quote, self.height - quote.height),
                 (attribution, base + _first_drop(attribution) - attribution.height)]
+
+
+class QuoteParagraph(Paragraph):
+    """A pull quote's paragraph (reportlab breaks it: its style is neither justified nor ragged), set
+    afresh from its parsed text at every wrap. reportlab's own line breaking of a paragraph of several
+    fragments (the attribution's smaller size, a **bold** word) keeps the words it broke at their own
+    hyphen as words of its next wrap, and a quote is wrapped again (to split it, to count its
+    attribution's lines, to tag it): "petits-|enfants" came back as "petitsenfants" in the middle of
+    a line."""
+
+    def _reportlab_lines(self, width: Any) -> Any:
+        self.frags = getattr(self, "_given", self.frags)
+        return super()._reportlab_lines(width)
+
+
+def _own_hyphen_at_line_end(para: Paragraph) -> bool:
+    """Whether a line of the wrapped paragraph ends inside a compound, at its own hyphen."""
+    lines = para.blPara.lines if para.blPara.kind == 1 else []
+    return any("".join(getattr(w, "text", "") for w in line.words).rstrip().endswith("-") for line in lines[:-1])
 
 
 def _first_drop(para: Paragraph) -> float:
@@ -200,10 +228,10 @@ def _quote(ctx: LayoutContext, block: Quote) -> list[Any]:
     # stood wide apart)
     style = st.para("quote") if block.size == "large" else st.para("body", fontName=st.font["italic"],
                                                                     alignment=TA_LEFT)
-    para = Paragraph(text, style)
+    para = QuoteParagraph(text, style)
     page_h = text_frame_height(ctx.geometry, ctx.styles.theme.page)
     quote = PullQuote(para, _indent(ctx), ctx.styles.colour("accent"), 6 * MM, page_h,
-                      Paragraph(quoted, style) if said else 0, Paragraph(said, style) if said else None)
+                      QuoteParagraph(quoted, style) if said else 0, QuoteParagraph(said, style) if said else None)
     quote.repeat = block.repeat
     return [quote]
 

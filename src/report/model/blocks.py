@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from .. import markup
 from ..errors import Diagnostics
 from ..load import YFloat, YInt, YSeq
 from .numbers import comma_splits
@@ -285,6 +286,20 @@ class Heading(Node):
     id: str | None = id_spec("the sub-heading", "messen", "trade-fairs")
 
 
+    def check(self, diag: Diagnostics, ctx: Any) -> None:
+        check_no_markup(self, "text", "heading", diag, ctx)
+
+
+def check_no_markup(obj: Node, key: str, what: str, diag: Diagnostics, ctx: Any) -> None:
+    """A warning where a heading or title (text without inline markup) holds **bold** or *italic*: its
+    asterisks print as typed, "Les *expositions* du cabinet"."""
+    text = getattr(obj, key, None)
+    if text and markup.emphasis_at(text) is not None:
+        diag.warning(ctx.value_pos(obj, key), f"{what} {text!r} takes no inline markup: its asterisks print as typed",
+                     "remove them: a heading or title is set in one style (bold); **bold** and *italic* are for "
+                     "paragraphs, lists, quotes, notes and captions")
+
+
 @dataclass(kw_only=True)
 class Question(Node):
     text: Markup = spec("An interview question: set bold and ragged, and kept on its page with the first lines of "
@@ -463,6 +478,7 @@ class Box(Node):
 
     def check(self, diag: Diagnostics, ctx: Any) -> None:
         check_last_heading(self.blocks, diag)
+        check_no_markup(self, "title", "box title", diag, ctx)
 
 
 # kind → (class, field that a plain value fills: `- paragraph: "…"`)

@@ -106,12 +106,31 @@ class Contact(Node):
     def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
         check_email(self, "email", diag, ctx)
         check_web(self, "web", diag, ctx)
+        check_house_numbers(self, "address", diag, ctx)
         if self.phone is not None and not (_PHONE.fullmatch(self.phone) and _balanced(self.phone)
                                            and 5 <= sum(c.isdigit() for c in self.phone) <= 17):
             example = ctx.says("+49 361 123456-0", "(503) 555-0142" if ctx.language.lower().startswith("en-us")
                                else "+44 20 7946 0000")
             diag.error(ctx.value_pos(self, "phone"), f"phone {self.phone!r} is not a telephone number",
                        f"write digits, spaces, +, /, -, . and ( ) only, e.g. {example}")
+
+
+# an address line that is a house number alone: 12, 12a, 12 bis (French), 4-6
+_HOUSE_NUMBER = re.compile(r"\d{1,5}( ?[a-zA-Z]| (bis|ter|quater))?(-\d{1,5})?")
+
+
+def check_house_numbers(obj: Node, key: str, diag: Diagnostics, ctx: ReadContext) -> None:
+    """A warning where an address written in brackets lost its house number to the comma between items:
+    `[12, rue de l'Abbaye, 60000 Beauvais]`, as French, Belgian and Italian addresses write it, printed
+    "12" and "rue de l'Abbaye" on two lines of the closing page and the newsletter's footer."""
+    lines = [str(line) for line in getattr(obj, key)]
+    for i in range(len(lines) - 1):
+        at, then = ctx.item_pos(obj, key, i), ctx.item_pos(obj, key, i + 1)
+        if _HOUSE_NUMBER.fullmatch(lines[i].strip()) and at.line and at.line == then.line:
+            joined = f"{lines[i].strip()}, {lines[i + 1]}".replace('"', '\\"')
+            diag.warning(at, f"{key} line {i + 1} {lines[i]!r} is a house number alone: the comma between the items "
+                         f"in [ ] split it from {lines[i + 1]!r}",
+                         f'quote the line with its comma: {key}: ["{joined}", …] (or write one line per item)')
 
 
 def _balanced(phone: str) -> bool:
@@ -143,6 +162,7 @@ class Newsletter(Node):
         check_web(self, "pdf_url", diag, ctx)
         check_web(self, "images_url", diag, ctx)
         check_email(self, "reply_to", diag, ctx)
+        check_house_numbers(self, "address", diag, ctx)
 
 
 @dataclass(kw_only=True)

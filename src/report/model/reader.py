@@ -495,7 +495,10 @@ class Reader:
                 if f.default is MISSING and f.default_factory is MISSING:
                     example = f.metadata.get("example")
                     hint = f"add '{name}:' ({f.metadata.get('description', '')})"
-                    if self.ctx.language.startswith("en") and f.metadata.get("example_en") is not None:
+                    # the German example in a German document (or where the language is not known yet), else
+                    # the English one: a French report's hint read "e.g. author: Thüringen International"
+                    english = self.ctx.language and not self.ctx.language.lower().startswith("de")
+                    if english and f.metadata.get("example_en") is not None:
                         example = f.metadata["example_en"]
                     if example is not None and not isinstance(example, (list, dict)):
                         shown = str(example)

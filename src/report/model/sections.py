@@ -16,6 +16,7 @@ from .blocks import (
     check_breaks,
     check_heading_levels,
     check_last_heading,
+    check_no_markup,
     check_page_photos,
 )
 from .document import check_language
@@ -58,6 +59,7 @@ class TextSection(Node):
 
     def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
         check_language(self, diag, ctx)
+        check_no_markup(self, "title", "section title", diag, ctx)
         check_last_heading(self.blocks, diag)
         check_heading_levels(self.blocks, diag)
         check_breaks(self.blocks, diag)
