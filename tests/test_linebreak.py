@@ -347,18 +347,23 @@ def test_the_last_line_beside_an_image_ends_with_a_whole_word(styles, sample_par
     assert checked >= 30
 
 
-def test_a_compound_broken_at_its_hyphen_keeps_it_when_set_again_at_another_width(styles):
+@pytest.mark.parametrize("centred", [False, True])
+def test_a_compound_broken_at_its_hyphen_keeps_it_when_set_again_at_another_width(styles, centred):
     """A signatory's name under a portrait, wrapped at two widths before it was drawn, printed
-    'AdeyemiWhitfield': the lines chosen at the first width had split the word at its hyphen."""
+    'AdeyemiWhitfield': the lines chosen at the first width had split the word at its hyphen. So did a
+    paragraph reportlab breaks itself (centred here; a French pull quote with its attribution printed
+    'petitsenfants'): its breaking leaves the pieces as the paragraph's fragments for the next wrap."""
     import io
 
     import pypdfium2 as pdfium
+    from reportlab.lib.enums import TA_CENTER
     from reportlab.platypus import Flowable, SimpleDocTemplate
 
     from report.layout.styles import MM
     from report.layout.text import Paragraph
+    extra = {"alignment": TA_CENTER} if centred else {}
     para = Paragraph("<b>Dr Oluwaseun Adeyemi-Whitfield</b> <br/>Chief Executive",
-                     styles.para("caption", hyphenationLang="", overlongHyphenation=styles.hyphenate))
+                     styles.para("caption", hyphenationLang="", overlongHyphenation=styles.hyphenate, **extra))
 
     class Rewrapped(Flowable):
         def wrap(self, aw: float, ah: float) -> tuple[float, float]:

@@ -181,19 +181,6 @@ class PullQuote(Flowable):
                 (attribution, base + _first_drop(attribution) - attribution.height)]
 
 
-class QuoteParagraph(Paragraph):
-    """A pull quote's paragraph (reportlab breaks it: its style is neither justified nor ragged), set
-    afresh from its parsed text at every wrap. reportlab's own line breaking of a paragraph of several
-    fragments (the attribution's smaller size, a **bold** word) keeps the words it broke at their own
-    hyphen as words of its next wrap, and a quote is wrapped again (to split it, to count its
-    attribution's lines, to tag it): "petits-|enfants" came back as "petitsenfants" in the middle of
-    a line."""
-
-    def _reportlab_lines(self, width: Any) -> Any:
-        self.frags = getattr(self, "_given", self.frags)
-        return super()._reportlab_lines(width)
-
-
 def _own_hyphen_at_line_end(para: Paragraph) -> bool:
     """Whether a line of the wrapped paragraph ends inside a compound, at its own hyphen."""
     lines = para.blPara.lines if para.blPara.kind == 1 else []
@@ -228,10 +215,10 @@ def _quote(ctx: LayoutContext, block: Quote) -> list[Any]:
     # stood wide apart)
     style = st.para("quote") if block.size == "large" else st.para("body", fontName=st.font["italic"],
                                                                     alignment=TA_LEFT)
-    para = QuoteParagraph(text, style)
+    para = Paragraph(text, style)
     page_h = text_frame_height(ctx.geometry, ctx.styles.theme.page)
     quote = PullQuote(para, _indent(ctx), ctx.styles.colour("accent"), 6 * MM, page_h,
-                      QuoteParagraph(quoted, style) if said else 0, QuoteParagraph(said, style) if said else None)
+                      Paragraph(quoted, style) if said else 0, Paragraph(said, style) if said else None)
     quote.repeat = block.repeat
     return [quote]
 

@@ -345,7 +345,11 @@ class Paragraph(_RLParagraph):
     def _reportlab_lines(self, width: Any) -> Any:
         """reportlab's own line breaking, without the break opportunities in web addresses (U+200B,
         which it does not break at) in the lines it draws where the font has no glyph for them (see
-        `draws_break`)."""
+        `draws_break`). It starts from the text as parsed: reportlab's breaking of a paragraph of several
+        fragments leaves the words it broke at their own hyphen as its frags, which its next wrap (a
+        split, another width) joins without the hyphen ('petits-|enfants' → 'petitsenfants', in a pull
+        quote with its attribution)."""
+        self.frags = getattr(self, "_given", self.frags)
         bl_para = super().breakLines(width)
         for n, line in enumerate(bl_para.lines):
             if isinstance(line, tuple):  # kind 0: (free width, words), one font
