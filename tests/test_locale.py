@@ -158,3 +158,17 @@ def test_the_quick_searches_before_each_pattern_miss_nothing(language, text, exp
     """typographic() runs a pattern only where a quick search finds what it needs (most texts need
     none of them): these texts have what each needs, in the places a search could overlook."""
     assert get_locale(language).typographic(text) == expected
+
+
+@pytest.mark.parametrize("typed, set_as", [
+    ("Huile sur toile, 120x80 cm.", "Huile sur toile, 120\u00a0×\u00a080\u00a0cm."),
+    ("ein Raum von 2 x 3 m", "ein Raum von 2\u00a0×\u00a03\u00a0m"),
+    ("30 × 40 × 5 mm", "30\u00a0×\u00a040\u00a0×\u00a05\u00a0mm"),
+    ("Format 21 x 29,7 cm", "Format 21\u00a0×\u00a029,7\u00a0cm"),
+    ("a 3x increase, a 4x4 car, model X5", "a 3x increase, a 4x4 car, model X5"),  # no unit: as typed
+])
+def test_a_size_typed_with_an_x_gets_the_multiplication_sign(typed, set_as):
+    """A French museum's acquisitions list: '120x80 cm' printed with the letter x, where a typesetter
+    sets the multiplication sign, bound to both numbers (no line between 120 and 80 cm)."""
+    for language in ("fr-FR", "de-DE", "en-GB"):
+        assert get_locale(language).typographic(typed).replace("\u202f", "\u00a0") == set_as, language

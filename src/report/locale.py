@@ -63,6 +63,14 @@ _SPACED_HYPHEN = re.compile(r"-(?<=\s-)(?=\s)")  # a hyphen between spaces: a da
 _HYPHEN_DIGIT = re.compile(r"-\d")
 # a hyphen after a number's decimal mark, before no word or number: an amount without cents (€ 12,-)
 _NO_CENTS = re.compile(r"(?<=\d)([.,])-(?![\w\u2212-])")
+# a size in two or three dimensions typed with the letter x (120x80 cm, 2 x 3 m, 30 × 40 × 5 mm): the
+# multiplication sign between the numbers, bound to them by no-break spaces, where a unit of length or
+# area follows (not "3x" as a factor, nor a model name)
+_DIMENSION_UNITS = r"(?:mm|cm|dm|m|km|px|pt|in|m²|cm²|mm²|m³|Zoll|pouces)"
+_DIMENSIONS = re.compile(rf"(?<![\w.,])(\d+(?:[.,]\d+)?)[ \u00a0\u202f]?[xX×][ \u00a0\u202f]?(\d+(?:[.,]\d+)?)"
+                         rf"(?:[ \u00a0\u202f]?[xX×][ \u00a0\u202f]?(\d+(?:[.,]\d+)?))?"
+                         rf"(?=[ \u00a0\u202f]?{_DIMENSION_UNITS}(?![\w]))")
+_DIMENSIONS_HINT = re.compile(r"\d ?[xX×] ?\d")
 # the full stop of an abbreviation's gap and what follows it (_ABBREVIATION_GAP's look ahead): the
 # places where that pattern can match, found quickly
 _ABBREVIATION_STOP = re.compile(r"\.(?= (?:[^\W\d_]{1,5}\.(?!\w)|(?:[€$£] ?)?[+\u2212]?\d))")
@@ -163,8 +171,8 @@ class Locale:
         straight single quotes ('no' → ‘no’, ‚nein‘); every other ' is an apostrophe ’ (didn’t,
         customers’, rock ’n’ roll, ’90s); spaced hyphen and -- → en dash, --- → em dash, a year range
         typed with a hyphen (2024-25, 2016-2017) → en dash; a hyphen before a digit that follows no word
-        or number (-3,2 %, (-12 °C)) → minus; ... → …; a number and its unit, a day and its month
-        (1 April, 18. Juli) bound by a no-break space. `before` is the text preceding `text` (the
+        or number (-3,2 %, (-12 °C)) → minus; ... → …; a size typed 120x80 cm → 120 × 80 cm; a
+        number and its unit, a day and its month (1 April, 18. Juli) bound by a no-break space. `before` is the text preceding `text` (the
         previous spans of a marked-up text; its last character decides how a quote mark or hyphen at
         the start reads), `after` the text following it (where a single quotation opened here may
         close); `depth` is the number of quotations open before it (see `quote_depth`)."""
@@ -194,6 +202,8 @@ class Locale:
                     text = _range_after_words(self.range_words).sub(_counted_range, text)
                 lead = before[-1:]  # the previous span's last character: ab**-5** keeps its hyphen
                 text = _SIGN.sub(MINUS, lead + text)[len(lead):]
+        if _DIMENSIONS_HINT.search(text):  # 120x80 cm → 120 × 80 cm
+            text = _DIMENSIONS.sub(lambda m: f"{NBSP}×{NBSP}".join(g for g in m.groups() if g), text)
         if " –" in text or " —" in text:
             text = _DASH_AFTER_WORD.sub(NBSP, text)  # a spaced dash ends a line, never begins one
         if _abbreviation_gap(text):
