@@ -172,10 +172,11 @@ class Locale:
         customers’, rock ’n’ roll, ’90s); spaced hyphen and -- → en dash, --- → em dash, a year range
         typed with a hyphen (2024-25, 2016-2017) → en dash; a hyphen before a digit that follows no word
         or number (-3,2 %, (-12 °C)) → minus; ... → …; a size typed 120x80 cm → 120 × 80 cm; a
-        number and its unit, a day and its month (1 April, 18. Juli) bound by a no-break space. `before` is the text preceding `text` (the
-        previous spans of a marked-up text; its last character decides how a quote mark or hyphen at
-        the start reads), `after` the text following it (where a single quotation opened here may
-        close); `depth` is the number of quotations open before it (see `quote_depth`)."""
+        number and its unit, a day and its month (1 April, 18. Juli) bound by a no-break space. `before`
+        is the text preceding `text` (the previous spans of a marked-up text; its last character decides
+        how a quote mark or hyphen at the start reads), `after` the text following it (where a single
+        quotation opened here may close); `depth` is the number of quotations open before it (see
+        `quote_depth`)."""
         marks, _depth = self._quote_marks(text, before, depth)
         if "'" in text:
             marks += _single_quotes(before + text + after, len(before), len(text),
