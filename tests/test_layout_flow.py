@@ -502,6 +502,14 @@ def test_a_section_title_keeps_its_short_opening_with_the_figure_after_it(styles
     room.canv = Canvas(io.BytesIO())
     room.wrap(400, 10_000)
     assert room.height < 300  # its first lines only
+    # a foundation's balance sheet (`place: here`, kept whole): its section's title and two-line opening
+    # stood at a page's foot, the statement alone overleaf
+    from report.layout.table.breaks import KeptTable
+    pinned = KeptTable([ReportParagraph("Bilanz", styles.para("body")), Spacer(0, 280)], whole=True)
+    room = next(f for f in keep_heads([title, opening, Spacer(0, 10), pinned]) if isinstance(f, KeepRoom))
+    room.canv = Canvas(io.BytesIO())
+    room.wrap(400, 10_000)
+    assert room.then is pinned and room.height >= 280
 
 
 @pytest.mark.parametrize("attribution", [None, "Eine Projektleiterin"])

@@ -125,7 +125,11 @@ def keep_heads(story: list[Any]) -> list[Any]:
 
 def _unsplittable(flowable: Any) -> bool:
     """A block that moves on whole where it does not fit: a chart or an image with its title (a
-    KeepTogether), a figure."""
+    KeepTogether), a figure, a table that never breaks (`place: here`, as a balance sheet is kept, or
+    too few rows to break: its title, a two-line opening and the section's title stood at a page's
+    foot, the balance sheet alone overleaf)."""
+    if type(flowable).__name__ == "KeptTable":
+        return flowable.never_breaks()
     return type(flowable).__name__ in ("KeepTogether", "ChartFigure", "PlacedImage", "GridRow", "GridRows")
 
 

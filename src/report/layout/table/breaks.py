@@ -88,6 +88,10 @@ class KeptTable(KeepTogether):
         self._content = [*self._content, *flowables]
         self.after = [*self.after, *flowables]
 
+    def never_breaks(self) -> bool:
+        """It moves on whole where it does not fit (`place: here`, or no row it may break after)."""
+        return not self._breaks()
+
     def _top(self, aw: float, ah: float) -> float:
         """The title and the space between it and the table."""
         return self.title.wrap(aw, ah)[1] + max(self.title.getSpaceAfter(), self.table.getSpaceBefore())
