@@ -425,3 +425,32 @@ def test_a_blocks_keys_all_indented_like_the_block_are_named(content):
     assert d.hint == ("indent 'columns', 'items' further than 'list:' (column 5), e.g. to column 7, so that they "
                       "belong to it")
     assert (d.pos.line, d.pos.col) == (line_of(content, f"sections/{section.name}", "    columns:"), 5)
+
+
+def test_a_leading_under_its_size_or_in_percent_is_refused_with_points(project):
+    """A designer's leading: 9 under body: 10.5 set the lines into each other without a word; 130% got the
+    hint "write the number alone: 130" (130 pt lines). Both are refused at the theme.yaml line that
+    made them so, the hint in points; a body larger than the default leading is reported at body."""
+    from report.errors import ReportError
+    from report.theme import load_theme
+
+    def refused(text: str) -> list[tuple[int, str, str]]:
+        (project / "theme.yaml").write_text(text, encoding="utf-8")
+        with pytest.raises(ReportError) as exc:
+            load_theme(project, project.parent / "assets")
+        assert all(str(d.pos.file).endswith("content/theme.yaml") for d in exc.value.diagnostics)
+        return [(d.pos.line, d.message, d.hint) for d in exc.value.diagnostics]
+
+    assert refused("sizes:\n  body: 10.5\n  leading: 9\n  quote: 20\n  quote_leading: 18\n") == [
+        (3, "leading 9 pt is less than the body size 10.5 pt: the lines of text would overlap",
+         "leading is the distance from baseline to baseline in points, about 1.2 to 1.5 × the size: "
+         "e.g. leading: 14.7 for body: 10.5"),
+        (5, "quote_leading 18 pt is less than the quote size 20 pt: the lines of text would overlap",
+         "quote_leading is the distance from baseline to baseline in points, about 1.2 to 1.5 × the size: "
+         "e.g. quote_leading: 28.0 for quote: 20")]
+    assert [line for line, *_ in refused("sizes:\n  body: 16\n")] == [2]  # the default leading is 14.5
+    assert refused("sizes:\n  body: 10.5\n  leading: 130%\n") == [
+        (3, "leading: '130%' is a percentage; the theme's leading is in points",
+         "write it in points: leading: 13.7 (130 % of body: 10.5)")]
+    (project / "theme.yaml").write_text("sizes:\n  body: 12\n  leading: 12\n", encoding="utf-8")
+    assert load_theme(project, project.parent / "assets")[0].sizes.leading == 12  # set solid: allowed

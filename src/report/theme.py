@@ -240,6 +240,21 @@ class Sizes(Node):
             if getattr(self, f.name) < 6:
                 diag.error(ctx.value_pos(self, f.name), f"size {f.name} = {getattr(self, f.name)} pt is below 6 pt",
                            "print shops do not guarantee text below 6 pt")
+        for size, leading in LEADINGS:
+            pt, lead = getattr(self, size), getattr(self, leading)
+            if lead >= pt:
+                continue
+            # reported where the theme.yaml changed one of them (body: 16 under the default leading 14.5)
+            pos = ctx.value_pos(self, leading)
+            if pos.file == DEFAULT_THEME:
+                pos = ctx.value_pos(self, size)
+            diag.error(pos, f"{leading} {lead:g} pt is less than the {size} size {pt:g} pt: the lines of "
+                       "text would overlap", f"{leading} is the distance from baseline to baseline in points, "
+                       f"about 1.2 to 1.5 × the size: e.g. {leading}: {pt * 1.4:.1f} for {size}: {pt:g}")
+
+
+# each type size with its line distance (a leading under the size sets lines into each other)
+LEADINGS = (("body", "leading"), ("lead", "lead_leading"), ("quote", "quote_leading"))
 
 
 PAGE_SIZES_MM = {"A4": (210.0, 297.0), "A5": (148.0, 210.0), "Letter": (215.9, 279.4), "square": (210.0, 210.0)}
@@ -732,6 +747,26 @@ def _drop_foreign_builds(raw: YMap, override: YMap) -> None:
         raw["plates"] = copy
 
 
+def _leading_in_percent(raw: YMap) -> None:
+    """leading: 130% (a line height as CSS and some layout programs write it) is refused with its value in
+    points, worked out from the size it belongs to: the general hint for a number with a unit (write
+    130) would set 130 pt lines."""
+    sizes = raw.get("sizes")
+    if not isinstance(sizes, YMap):
+        return
+    for size, leading in LEADINGS:
+        value, pt = sizes.get(leading), sizes.get(size)
+        m = re.fullmatch(r"\s*(\d+(?:[.,]\d+)?)\s*%\s*", value) if isinstance(value, str) else None
+        if m is None:
+            continue
+        hint = f"the line distance is in points, baseline to baseline (the size {size} is in points too)"
+        if isinstance(pt, (int, float)) and not isinstance(pt, bool):
+            points = pt * float(m[1].replace(",", ".")) / 100
+            hint = f"write it in points: {leading}: {points:.1f} ({m[1]} % of {size}: {pt:g})"
+        raise ReportError([Diagnostic(f"{leading}: {value.strip()!r} is a percentage; the theme's "
+                                      f"{leading} is in points", sizes.value_pos[leading], hint)])
+
+
 def _size_as_text(raw: YMap) -> None:
     """page.size: [170, 240], [8.5in, 11in] or "8.5 x 11 in" → "170x240", "215.9x279.4" in millimetres (the
     model keeps one type; the spellings are documented)."""
@@ -816,6 +851,7 @@ def _load_theme(content_dir: Path, assets_dir: Path) -> tuple[Theme, dict[str, P
         _take_tints_whole(raw, override)
         _drop_foreign_builds(raw, override)
     _size_as_text(raw)
+    _leading_in_percent(raw)
     ctx = ReadContext(content_dir=content_dir, assets_dir=assets_dir, project_dir=assets_dir.parent)
     diag = Diagnostics()
     theme = Reader(diag, ctx).read(raw, raw.pos, Theme, "theme")
