@@ -150,6 +150,25 @@ def fallback_warning(found: Fallback | None) -> list[Diagnostic]:
                        "font may), or replace them in the text", "warning")]
 
 
+def lend_glyphs(fonts: dict[str, Path], text: str) -> dict[str, str]:
+    """For text drawn outside a document (the specimen's samples): each theme font that lacks some of
+    its characters sets them from the bundled text font, as a build's text does (check_glyphs), instead
+    of reportlab's empty boxes. Returns role → the characters lent to it, for the specimen to name."""
+    need = {ord(c) for c in text} - _SPACES
+    fallbacks = _fallbacks(fonts)
+    lent: dict[str, str] = {}
+    for role, path in fonts.items():
+        fallback = fallbacks[path]
+        lacking = sorted(need - _coverage(path))
+        if not lacking or fallback is None:
+            continue
+        from .fontfiles import set_fallback
+        set_fallback(_font(path), fallback)
+        if chars := "".join(chr(c) for c in lacking if c in _characters(fallback.face)):
+            lent[role] = chars
+    return lent
+
+
 def _name(c: str) -> str:
     if c.isspace():  # invisible between quotes
         return f"U+{ord(c):04X} ({unicodedata.name(c, 'space').lower()})"
