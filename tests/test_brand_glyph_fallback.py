@@ -175,7 +175,8 @@ def test_a_single_weight_that_lacks_a_character_is_named_at_its_line(tmp_path):
     content = tmp_path / "content"
     (content / "theme.yaml").write_text("fonts:\n  bold: fonts/Dashless-Bold.ttf\n", encoding="utf-8")
     set_sections(content, {"sections/a.yaml": "kind: text\ntitle: Prices\nblocks:\n"
-                           "  - paragraph: Costs rose -- as planned.\n  - heading: Before – after\n  - paragraph: More.\n"})
+                           "  - paragraph: Costs rose -- as planned.\n  - heading: Before – after\n"
+                           "  - paragraph: More.\n"})
     result = build(content, tmp_path / "out", ["screen"])
     [warning] = [w for w in result.warnings if "no glyph" in w.message]
     assert warning.message.startswith("the bold font Dashless-Bold.ttf has no glyph for '–' (U+2013): they are "
