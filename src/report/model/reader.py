@@ -241,6 +241,8 @@ class Reader:
                 hint = f"write {_type_name(tp)} in its place, or leave the item out"
             else:
                 hint = f"write {_type_name(tp)} after the colon"
+                if commented := _commented(pos):  # `rgb: #0b4a74`: YAML read a comment, not a value
+                    hint = commented
             self.diag.error(pos, f"{what}: a value is missing", hint)
             return INVALID
         if origin is Literal:
@@ -675,6 +677,17 @@ def closest(word: str, known: list[str]) -> list[str]:
     """The known name closest to an unknown one, if one is close ([] else)."""
     import difflib  # only for content with an unknown key or kind (~3 ms to import)
     return difflib.get_close_matches(word, known, n=1, cutoff=0.6)
+
+
+def _commented(pos: Pos) -> str | None:
+    """The hint for a value YAML read as a comment (`rgb: #0b4a74`) on the line at `pos`, if it is one."""
+    from ..load import COMMENTED_VALUE, commented_value
+    try:
+        line = Path(pos.file).read_text(encoding="utf-8").splitlines()[pos.line - 1] if pos.file and pos.line else ""
+    except (OSError, UnicodeError, IndexError):
+        return None
+    found = COMMENTED_VALUE.search(line)
+    return ": ".join(commented_value(found)) if found else None
 
 
 def did_you_mean(word: str, known: list[str]) -> str:
