@@ -454,3 +454,24 @@ def test_a_leading_under_its_size_or_in_percent_is_refused_with_points(project):
          "write it in points: leading: 13.7 (130 % of body: 10.5)")]
     (project / "theme.yaml").write_text("sizes:\n  body: 12\n  leading: 12\n", encoding="utf-8")
     assert load_theme(project, project.parent / "assets")[0].sizes.leading == 12  # set solid: allowed
+
+
+def test_a_colour_in_a_brand_guides_notation_gets_the_themes(project):
+    """A brand guide writes 00594F, RGB 0/89/79 or #0F0, and 'Pantone 382 C' or 'HEX': the hints said only
+    'e.g. rgb: "#0b4a74"' and listed the known keys; now they give the colour as the theme writes it."""
+    from report.errors import ReportError
+    from report.theme import load_theme
+    (project / "theme.yaml").write_text(
+        "colours:\n  primary: {cmyk: [100, 20, 70, 45], rgb: \"00594F\"}\n"
+        "  accent: {cmyk: [29, 0, 100, 0], rgb: \"RGB(196, 214, 0)\"}\n"
+        "  secondary: {cmyk: [80, 10, 0, 0], rgb: \"#0f0\"}\n"
+        "  sky: {cmyk: [40, 0, 8, 0], rgb: \"#90ddf0\", pantone: 2975 C}\n"
+        "  steel: {cmyk: [65, 35, 5, 5], hex: \"#598bba\"}\n", encoding="utf-8")
+    with pytest.raises(ReportError) as exc:
+        load_theme(project, project.parent / "assets")
+    hints = {d.pos.line: d.hint for d in exc.value.diagnostics}
+    assert hints[2] == 'write it as hex with its #, in quotes: rgb: "#00594f"'
+    assert hints[3] == 'write it as hex with its #, in quotes: rgb: "#c4d600"'
+    assert hints[4] == 'write it as hex with its #, in quotes: rgb: "#00ff00"'
+    assert hints[5] == "a spot colour is written spot: with the ink's full name, e.g. spot: PANTONE 382 C"
+    assert hints[6] == 'the screen colour is written rgb: as hex in quotes, e.g. rgb: "#0b4a74"'

@@ -11,7 +11,7 @@ import re
 import time
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import Literal
+from typing import ClassVar, Literal
 
 from .assets import inside_project
 from .cache import file_status, settled
@@ -62,6 +62,22 @@ SPOT_NAME = re.compile(rf"[A-Za-z0-9](?:{SPOT_CHARACTER.pattern}){{0,{SPOT_MAX_L
 RESERVED_SPOTS = ("cyan", "magenta", "yellow", "black", "all", "none")  # PDF's process plates and All/None
 
 
+def _rgb_hint(written: str) -> str:
+    """What `rgb: written` was meant as: hex without its #, three hex digits, rgb(…) or three numbers."""
+    text = written.strip()
+    meant = None
+    if re.fullmatch(r"#?[0-9a-fA-F]{6}", text):
+        meant = "#" + text.lstrip("#")
+    elif re.fullmatch(r"#?[0-9a-fA-F]{3}", text):
+        meant = "#" + "".join(c * 2 for c in text.lstrip("#"))
+    elif (m := re.fullmatch(r"(?:rgb\s*\(\s*)?(\d{1,3})[\s,/]+(\d{1,3})[\s,/]+(\d{1,3})\s*\)?", text, re.I)) \
+            and all(int(v) <= 255 for v in m.groups()):
+        meant = "#" + "".join(f"{int(v):02x}" for v in m.groups())
+    if meant is None:
+        return 'write six hex digits after a #, in quotes, e.g. rgb: "#0b4a74"'
+    return f'write it as hex with its #, in quotes: rgb: "{meant.lower()}"'
+
+
 @dataclass(kw_only=True)
 class Colour(Node):
     """One colour on both media: CMYK (or a spot ink with its CMYK alternate) for print, sRGB for screens."""
@@ -83,6 +99,15 @@ class Colour(Node):
                                  between=(1, 100), example=15)
     # a resolved tint's base colour CMYK (0–1), a spot tint's alternate (not a field: no schema, no key)
     base_cmyk = None
+    # keys a brand guide's notation suggests, with the key they are written as here
+    KEYS_ELSEWHERE: ClassVar[dict[str, str]] = {
+        **dict.fromkeys(("pantone", "pms", "hks", "ral", "spot_colour", "spot_color"),
+                        "a spot colour is written spot: with the ink's full name, e.g. spot: PANTONE 382 C"),
+        **dict.fromkeys(("hex", "rgb_hex", "srgb", "web", "html", "screen"),
+                        'the screen colour is written rgb: as hex in quotes, e.g. rgb: "#0b4a74"'),
+        **dict.fromkeys(("process", "print", "cmyk_percent"), "the print colour is written cmyk: [C, M, Y, K] in "
+                        "percent, e.g. cmyk: [100, 60, 10, 30]"),
+    }
 
     def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
         if self.of is not None or self.percent is not None:
@@ -109,7 +134,7 @@ class Colour(Node):
             diag.error(pos, f"total ink {sum(self.cmyk):g} % exceeds {MAX_INK} %",
                        "offset printing on coated paper accepts at most 300 %; reduce C, M or Y")
         if not re.fullmatch(r"#[0-9a-fA-F]{6}", self.rgb):
-            diag.error(ctx.value_pos(self, "rgb"), f"rgb {self.rgb!r} is not a hex colour", "e.g. rgb: \"#0b4a74\"")
+            diag.error(ctx.value_pos(self, "rgb"), f"rgb {self.rgb!r} is not a hex colour", _rgb_hint(self.rgb))
 
     def _check_spot(self, diag: Diagnostics, ctx: ReadContext) -> None:
         """A spot's name is what the print shop's software matches its ink by (in the PDF: a
