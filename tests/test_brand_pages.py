@@ -181,6 +181,20 @@ def test_bad_page_size_is_named(project, size, message):
     assert d.message == message and str(d.pos).endswith("content/theme.yaml:2:9"), d.format()
 
 
+@pytest.mark.parametrize("size, hint", [("8.5 x 11", "a number alone is millimetres: for inches write [8.5in, 11in]"),
+                                        ("[8.5, 11]", "a number alone is millimetres: for inches write [8.5in, 11in]"),
+                                        ("A4 landscape", "write size: A4 and orientation: landscape on its own line"),
+                                        ("US Letter", "write size: Letter")])
+def test_a_page_size_as_a_designer_says_it_gets_the_size_meant(project, size, hint):
+    """`8.5 x 11` (inches, as a US designer says it) was refused as 8.5 × 11 mm, `A4 landscape` and
+    `US Letter` as unknown sizes, each with the list of sizes; the hint now gives what was meant."""
+    (project / "theme.yaml").write_text(f"page:\n  size: {size}\n", encoding="utf-8")
+    with pytest.raises(ReportError) as exc:
+        load_theme(project, project.parent / "assets")
+    (d,) = exc.value.diagnostics
+    assert d.hint == hint, d.format()
+
+
 def test_svg_logo_is_vector_and_cmyk_in_print(a5):
     with pikepdf.open(_pdf(a5, "print")) as pdf:
         images = {o.objgen for o in pdf.objects if isinstance(o, pikepdf.Stream) and o.get("/Subtype") == "/Image"}

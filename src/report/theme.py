@@ -325,8 +325,7 @@ class PageGrid(Node):
             trim_mm(self)
         except ValueError as exc:
             diag.error(ctx.value_pos(self, "size"), f"page size {_shown_size(self.size)}: {exc}",
-                       f"use {', '.join(PAGE_SIZES_MM)} or [width, height] in millimetres or with a unit, "
-                       "e.g. [170, 240] or [8.5in, 11in]")
+                       _size_hint(self.size, named))
 
     @property
     def trim(self) -> tuple[float, float]:
@@ -365,6 +364,23 @@ class PageGrid(Node):
         if (w, h) == REFERENCE_MM or not self.scale:
             return 1.0
         return ((w * h) / (REFERENCE_MM[0] * REFERENCE_MM[1])) ** 0.5
+
+
+def _size_hint(size: str, named: dict[str, str]) -> str:
+    """The hint for a page size that is not one: the size meant where the mistake is a common one."""
+    usual = (f"use {', '.join(PAGE_SIZES_MM)} or [width, height] in millimetres or with a unit, "
+             "e.g. [170, 240] or [8.5in, 11in]")
+    if m := re.fullmatch(r"(\d+(?:\.\d+)?)x(\d+(?:\.\d+)?)", size):
+        w, h = float(m[1]), float(m[2])
+        if all(PAGE_RANGE_MM[0] <= v * MM_PER_UNIT["in"] <= PAGE_RANGE_MM[1] for v in (w, h)):
+            return f"a number alone is millimetres: for inches write [{w:g}in, {h:g}in]"  # 8.5 x 11
+        return usual
+    words = size.replace("-", " ").split()
+    paper = next((named[w.lower()] for w in words if w.lower() in named), None)
+    turned = next((w.lower() for w in words if w.lower() in ("landscape", "portrait")), None)
+    if paper and (turned or len(words) > 1):  # "A4 landscape", "US Letter"
+        return f"write size: {paper}" + (f" and orientation: {turned} on its own line" if turned else "")
+    return usual
 
 
 def trim_mm(page: PageGrid) -> tuple[float, float]:
