@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -397,3 +398,18 @@ def test_svg_logo_stroke_thick_enough_where_it_is_drawn_passes_the_preflight(tmp
     many_sections(content, 1)
     result = build(content, tmp_path / "out", ["print"])
     assert not result.preflight.failed, result.preflight.format()
+
+
+def test_a_logo_whose_plate_hides_the_cover_image_is_named(tmp_path, a5):
+    """`width: 120` with `clear_space: 1.5` (both in range) hung a paper plate over three quarters of the
+    cover photo without a word; a warning at the width names the plate's size and share."""
+    from .conftest import set_sections
+    content = _project(tmp_path, "logo:\n  file: logo/logo.svg\n  width: 120\n  clear_space: 1.5\n")
+    set_sections(content, {"sections/a.yaml": "kind: text\ntitle: Kurz\nblocks:\n  - paragraph: Text.\n"})
+    result = build(content, tmp_path / "out", ["screen"])
+    [warning] = [w for w in result.warnings if w.message.startswith("logo on the cover")]
+    share = re.fullmatch(r"logo on the cover: its paper-coloured plate, \d+ × \d+ mm with the clear space, hides "
+                         r"(\d+)% of the cover image", warning.message)
+    assert share and int(share[1]) >= 50, warning.message
+    assert (warning.pos.file, warning.pos.line) == (content / "theme.yaml", 3)
+    assert not [w for w in a5.warnings if w.message.startswith("logo on the cover")]  # the usual logo: none
