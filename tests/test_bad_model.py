@@ -475,3 +475,18 @@ def test_a_colour_in_a_brand_guides_notation_gets_the_themes(project):
     assert hints[4] == 'write it as hex with its #, in quotes: rgb: "#00ff00"'
     assert hints[5] == "a spot colour is written spot: with the ink's full name, e.g. spot: PANTONE 382 C"
     assert hints[6] == 'the screen colour is written rgb: as hex in quotes, e.g. rgb: "#0b4a74"'
+
+
+def test_cmyk_written_as_a_brand_guide_prints_it_gets_the_list(project):
+    """cmyk: C29 M0 Y100 K0 got "expected a list", hint "write each item on its own line starting with '- '"."""
+    from report.errors import ReportError
+    from report.theme import load_theme
+    (project / "theme.yaml").write_text("colours:\n  accent: {cmyk: C29 M0 Y100 K0, rgb: \"#c4d600\"}\n"
+                                        "  primary: {cmyk: 100/20/70/45, rgb: \"#00594f\"}\n", encoding="utf-8")
+    with pytest.raises(ReportError) as exc:
+        load_theme(project, project.parent / "assets")
+    assert sorted((d.pos.line, d.message, d.hint) for d in exc.value.diagnostics) == [
+        (2, "colour accent: cmyk 'C29 M0 Y100 K0' is text; cmyk is a list of four percentages",
+         "write cmyk: [29, 0, 100, 0]"),
+        (3, "colour primary: cmyk '100/20/70/45' is text; cmyk is a list of four percentages",
+         "write cmyk: [100, 20, 70, 45]")]

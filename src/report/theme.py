@@ -794,6 +794,22 @@ def _drop_foreign_builds(raw: YMap, override: YMap) -> None:
         raw["plates"] = copy
 
 
+def _cmyk_as_text(raw: YMap) -> None:
+    """cmyk: "C29 M0 Y100 K0", "29/0/100/0" or "29, 0, 100, 0" (as brand guides print it) is refused with the
+    list it stands for (the reader's own hint for a list asks for one item a line)."""
+    colours = raw.get("colours")
+    found = []
+    for name, colour in (colours.items() if isinstance(colours, YMap) else ()):
+        value = colour.get("cmyk") if isinstance(colour, YMap) else None
+        numbers = re.findall(r"\d+(?:[.,]\d+)?", value) if isinstance(value, str) else []
+        if len(numbers) == 4 and not re.search(r"[^\dCMYKcmyk%.,/:;\s-]", value):
+            listed = ", ".join(f"{float(n.replace(',', '.')):g}" for n in numbers)
+            found.append(Diagnostic(f"colour {name}: cmyk {value.strip()!r} is text; cmyk is a list of four "
+                                    "percentages", colour.value_pos["cmyk"], f"write cmyk: [{listed}]"))
+    if found:
+        raise ReportError(found)
+
+
 def _leading_in_percent(raw: YMap) -> None:
     """leading: 130% (a line height as CSS and some layout programs write it) is refused with its value in
     points, worked out from the size it belongs to: the general hint for a number with a unit (write
@@ -899,6 +915,7 @@ def _load_theme(content_dir: Path, assets_dir: Path) -> tuple[Theme, dict[str, P
         _drop_foreign_builds(raw, override)
     _size_as_text(raw)
     _leading_in_percent(raw)
+    _cmyk_as_text(raw)
     ctx = ReadContext(content_dir=content_dir, assets_dir=assets_dir, project_dir=assets_dir.parent)
     diag = Diagnostics()
     theme = Reader(diag, ctx).read(raw, raw.pos, Theme, "theme")
