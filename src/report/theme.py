@@ -238,9 +238,10 @@ class Fonts(Node):
     light: str | None = spec("Light weight, for quotes and the lead; falls back to regular.", default=None)
     heading: str | None = spec("The headings' own face (a serif beside a sans text face, say): section titles and "
                                "sub-headings, the cover title, the contents, titles over tables, charts, boxes, "
-                               "timelines and cards, the back page's heading and key-figure numbers. Without it they are set in black "
-                               "(titles, numbers) and bold (the others) of the family above; with it bold text, "
-                               "tables, labels and running heads stay in the family above.", default=None,
+                               "timelines and cards, the back page's heading and key-figure numbers. Without it "
+                               "they are set in black (titles, numbers) and bold (the others) of the family above; "
+                               "with it bold text, tables, labels and running heads stay in the family above.",
+                               default=None,
                                example="fonts/Brand-Serif-Bold.otf")
 
 
