@@ -439,3 +439,68 @@ def test_a_blocks_keys_all_indented_like_the_block_are_named(content):
     assert d.hint == ("indent 'columns', 'items' further than 'list:' (column 5), e.g. to column 7, so that they "
                       "belong to it")
     assert (d.pos.line, d.pos.col) == (line_of(content, f"sections/{section.name}", "    columns:"), 5)
+
+
+def test_a_leading_under_its_size_or_in_percent_is_refused_with_points(project):
+    """A designer's leading: 9 under body: 10.5 set the lines into each other without a word; 130% got the
+    hint "write the number alone: 130" (130 pt lines). Both are refused at the theme.yaml line that
+    made them so, the hint in points; a body larger than the default leading is reported at body."""
+    from report.errors import ReportError
+    from report.theme import load_theme
+
+    def refused(text: str) -> list[tuple[int, str, str]]:
+        (project / "theme.yaml").write_text(text, encoding="utf-8")
+        with pytest.raises(ReportError) as exc:
+            load_theme(project, project.parent / "assets")
+        assert all(str(d.pos.file).endswith("content/theme.yaml") for d in exc.value.diagnostics)
+        return [(d.pos.line, d.message, d.hint) for d in exc.value.diagnostics]
+
+    assert refused("sizes:\n  body: 10.5\n  leading: 9\n  quote: 20\n  quote_leading: 18\n") == [
+        (3, "leading 9 pt is less than the body size 10.5 pt: the lines of text would overlap",
+         "leading is the distance from baseline to baseline in points, about 1.2 to 1.5 × the size: "
+         "e.g. leading: 14.7 for body: 10.5"),
+        (5, "quote_leading 18 pt is less than the quote size 20 pt: the lines of text would overlap",
+         "quote_leading is the distance from baseline to baseline in points, about 1.2 to 1.5 × the size: "
+         "e.g. quote_leading: 28.0 for quote: 20")]
+    assert [line for line, *_ in refused("sizes:\n  body: 16\n")] == [2]  # the default leading is 14.5
+    assert refused("sizes:\n  body: 10.5\n  leading: 130%\n") == [
+        (3, "leading: '130%' is a percentage; the theme's leading is in points",
+         "write it in points: leading: 13.7 (130 % of body: 10.5)")]
+    (project / "theme.yaml").write_text("sizes:\n  body: 12\n  leading: 12\n", encoding="utf-8")
+    assert load_theme(project, project.parent / "assets")[0].sizes.leading == 12  # set solid: allowed
+
+
+def test_a_colour_in_a_brand_guides_notation_gets_the_themes(project):
+    """A brand guide writes 00594F, RGB 0/89/79 or #0F0, and 'Pantone 382 C' or 'HEX': the hints said only
+    'e.g. rgb: "#0b4a74"' and listed the known keys; now they give the colour as the theme writes it."""
+    from report.errors import ReportError
+    from report.theme import load_theme
+    (project / "theme.yaml").write_text(
+        "colours:\n  primary: {cmyk: [100, 20, 70, 45], rgb: \"00594F\"}\n"
+        "  accent: {cmyk: [29, 0, 100, 0], rgb: \"RGB(196, 214, 0)\"}\n"
+        "  secondary: {cmyk: [80, 10, 0, 0], rgb: \"#0f0\"}\n"
+        "  sky: {cmyk: [40, 0, 8, 0], rgb: \"#90ddf0\", pantone: 2975 C}\n"
+        "  steel: {cmyk: [65, 35, 5, 5], hex: \"#598bba\"}\n", encoding="utf-8")
+    with pytest.raises(ReportError) as exc:
+        load_theme(project, project.parent / "assets")
+    hints = {d.pos.line: d.hint for d in exc.value.diagnostics}
+    assert hints[2] == 'write it as hex with its #, in quotes: rgb: "#00594f"'
+    assert hints[3] == 'write it as hex with its #, in quotes: rgb: "#c4d600"'
+    assert hints[4] == 'write it as hex with its #, in quotes: rgb: "#00ff00"'
+    assert hints[5] == "a spot colour is written spot: with the ink's full name, e.g. spot: PANTONE 382 C"
+    assert hints[6] == 'the screen colour is written rgb: as hex in quotes, e.g. rgb: "#0b4a74"'
+
+
+def test_cmyk_written_as_a_brand_guide_prints_it_gets_the_list(project):
+    """cmyk: C29 M0 Y100 K0 got "expected a list", hint "write each item on its own line starting with '- '"."""
+    from report.errors import ReportError
+    from report.theme import load_theme
+    (project / "theme.yaml").write_text("colours:\n  accent: {cmyk: C29 M0 Y100 K0, rgb: \"#c4d600\"}\n"
+                                        "  primary: {cmyk: 100/20/70/45, rgb: \"#00594f\"}\n", encoding="utf-8")
+    with pytest.raises(ReportError) as exc:
+        load_theme(project, project.parent / "assets")
+    assert sorted((d.pos.line, d.message, d.hint) for d in exc.value.diagnostics) == [
+        (2, "colour accent: cmyk 'C29 M0 Y100 K0' is text; cmyk is a list of four percentages",
+         "write cmyk: [29, 0, 100, 0]"),
+        (3, "colour primary: cmyk '100/20/70/45' is text; cmyk is a list of four percentages",
+         "write cmyk: [100, 20, 70, 45]")]

@@ -280,3 +280,27 @@ def test_a_yaml_error_in_report_yaml_does_not_hide_the_sections_errors(content):
     found = [(d.pos.file.name if d.pos.file else "", d.message) for d in exc.value.diagnostics]
     assert [f for f, _ in found] == ["report.yaml", "02-bilanz.yaml"], found
     assert "duplicate key 'year'" in found[0][1] and "is the last block" in found[1][1]
+
+
+def test_a_hex_colour_without_quotes_is_named_as_a_comment(tmp_path):
+    """Brand guides write colours as #00594f; unquoted, YAML reads a comment from the #. In a { } block
+    that swallowed the closing brace ("expected ',' or '}', but got ':'" at the next line, hint: "check
+    indentation"); on a line of its own the key had "no value" (hint: "write text after the colon")."""
+    with pytest.raises(ReportError) as exc:
+        parse_yaml('colours:\n  primary: {cmyk: [100, 20, 70, 45], rgb: #00594f}\n  accent: {cmyk: [0, 60, 90, 0]}\n',
+                   Path("theme.yaml"))
+    [d] = exc.value.diagnostics
+    assert (d.pos.line, d.message, d.hint) == (
+        2, "invalid YAML: '#00594f' after 'rgb:' starts a comment in YAML (a # after a space): the rest of line 2 "
+           "is not read", 'put the value in quotes: rgb: "#00594f"')
+    from report.theme import load_theme
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "theme.yaml").write_text("colours:\n  primary:\n    cmyk: [100, 20, 70, 45]\n    rgb: #00594f\n",
+                                        encoding="utf-8")
+    with pytest.raises(ReportError) as exc:
+        load_theme(content, tmp_path / "assets")
+    [d] = [d for d in exc.value.diagnostics if "rgb" in d.message]
+    assert (d.pos.line, d.message) == (4, "theme: colours: primary: rgb: a value is missing")
+    assert d.hint == "'#00594f' after 'rgb:' starts a comment in YAML (a # after a space): put the value in " \
+                     "quotes: rgb: \"#00594f\""

@@ -158,3 +158,42 @@ def test_not_a_font_file_is_named(tmp_path, brand_fonts):
     (d,) = [d for d in exc.value.diagnostics if d.severity == "error"]
     assert d.message == "'fonts/brand/readme.otf' is not a font file (TrueType, OpenType, WOFF or WOFF2)"
     assert str(d.pos).endswith("content/theme.yaml:2:12")
+
+
+HEADING_SECTIONS = {
+    "sections/a.yaml": "kind: key_figures\ntitle: Zahlenwerk\nfigures:\n"
+                       "  - {value: 1500, unit: MW, label: Leistungsdaten}\n  - {value: 12, label: Standorte}\n",
+    "sections/b.yaml": "kind: text\ntitle: Bilanzjahr\nblocks:\n"
+                       "  - paragraph: Ein Satz mit **Fettdruck** im Fließtext.\n"
+                       "  - heading: Ausblickszeile\n"
+                       "  - table:\n      title: Tabellentitel\n      alt: Ausgaben nach Bereich\n"
+                       "      columns: [{name: Bereich}, {name: '2025', type: number}]\n"
+                       "      rows: [[Projekte, 120], [Summenzeile, 120]]\n      row_kinds: {Summenzeile: total}\n",
+}
+
+
+def test_a_heading_face_sets_headings_titles_and_figures_and_leaves_the_text_family(tmp_path, brand_fonts):
+    """A corporate design pairs a serif for headings with a sans for text. With only six roles of one
+    family, the serif had to go into bold and black: every **bold** word, a table's total row and the
+    whole back page came out in the serif. `fonts: heading:` is the headings' own face."""
+    import pdfplumber
+
+    from .conftest import set_sections
+    make_otf(LATO / "Lato-Bold.ttf", tmp_path / "Serif-Bold.otf", family="HouseSerif", style="Bold")
+    content = _project(tmp_path, brand_fonts, "fonts:\n  heading: fonts/brand/Serif-Bold.otf\n")
+    shutil.copy(tmp_path / "Serif-Bold.otf", tmp_path / "assets" / "fonts" / "brand")
+    set_sections(content, HEADING_SECTIONS)
+    result = build(content, tmp_path / "out", ["screen"])
+    faces: dict[str, set[str]] = {}
+    with pdfplumber.open(result.outputs[0].path) as pdf:
+        for page in pdf.pages:
+            for word in page.extract_words(extra_attrs=["fontname"]):
+                faces.setdefault(word["text"], set()).add(word["fontname"].split("+")[-1])
+    # the cover title, section titles, a sub-heading, a table's title, the contents and the back page's
+    # heading, and the key figures' numbers with their unit
+    for text in ("Internationalisierung!", "Zahlenwerk", "Bilanzjahr", "Ausblickszeile", "Tabellentitel",
+                 "Impressum", "1.500", "MW", "12"):
+        assert faces[text] == {"HouseSerif-Bold"}, (text, faces[text])
+    # text stays in the family: bold in body text, the total row, a table's header, a tile's label
+    for text in ("Fettdruck", "Summenzeile", "Bereich", "Leistungsdaten", "Standorte"):
+        assert faces[text] == {"Lato-Bold"}, (text, faces[text])

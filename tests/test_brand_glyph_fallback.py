@@ -161,3 +161,24 @@ def test_a_replaced_font_of_the_same_name_is_the_one_used(tmp_path):
     new = make_lacking(ASSETS / "fonts" / "Lato-Light.ttf", tmp_path / "new" / "Twin-Light.ttf", "", "Twin")
     assert 0x20AC not in pdfmetrics.getFont(register_font(old)).face.charToGlyph
     assert 0x20AC in pdfmetrics.getFont(register_font(new)).face.charToGlyph
+
+
+def test_a_single_weight_that_lacks_a_character_is_named_at_its_line(tmp_path):
+    """A heading serif without '–' in `bold:` beside a complete text family: the warning said "the font
+    OpenSans has no glyph for '–'", naming the text family (the first font's file), at a paragraph whose
+    dash the text family set itself. It names the file that lacks it, by its roles, at its theme.yaml line."""
+    from .conftest import ROOT
+    shutil.copytree(ROOT / "examples" / "en" / "content", tmp_path / "content")
+    shutil.copytree(ASSETS, tmp_path / "assets")
+    make_lacking(ASSETS / "fonts" / "Lato-Bold.ttf", tmp_path / "assets" / "fonts" / "Dashless-Bold.ttf", "–",
+                 family="Dashless")
+    content = tmp_path / "content"
+    (content / "theme.yaml").write_text("fonts:\n  bold: fonts/Dashless-Bold.ttf\n", encoding="utf-8")
+    set_sections(content, {"sections/a.yaml": "kind: text\ntitle: Prices\nblocks:\n"
+                           "  - paragraph: Costs rose -- as planned.\n  - heading: Before – after\n"
+                           "  - paragraph: More.\n"})
+    result = build(content, tmp_path / "out", ["screen"])
+    [warning] = [w for w in result.warnings if "no glyph" in w.message]
+    assert warning.message.startswith("the bold font Dashless-Bold.ttf has no glyph for '–' (U+2013): they are "
+                                      "set in Lato"), warning.message
+    assert (warning.pos.file, warning.pos.line) == (content / "theme.yaml", 2), warning.pos

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -179,6 +180,20 @@ def test_bad_page_size_is_named(project, size, message):
         load_theme(project, project.parent / "assets")
     (d,) = exc.value.diagnostics
     assert d.message == message and str(d.pos).endswith("content/theme.yaml:2:9"), d.format()
+
+
+@pytest.mark.parametrize("size, hint", [("8.5 x 11", "a number alone is millimetres: for inches write [8.5in, 11in]"),
+                                        ("[8.5, 11]", "a number alone is millimetres: for inches write [8.5in, 11in]"),
+                                        ("A4 landscape", "write size: A4 and orientation: landscape on its own line"),
+                                        ("US Letter", "write size: Letter")])
+def test_a_page_size_as_a_designer_says_it_gets_the_size_meant(project, size, hint):
+    """`8.5 x 11` (inches, as a US designer says it) was refused as 8.5 × 11 mm, `A4 landscape` and
+    `US Letter` as unknown sizes, each with the list of sizes; the hint now gives what was meant."""
+    (project / "theme.yaml").write_text(f"page:\n  size: {size}\n", encoding="utf-8")
+    with pytest.raises(ReportError) as exc:
+        load_theme(project, project.parent / "assets")
+    (d,) = exc.value.diagnostics
+    assert d.hint == hint, d.format()
 
 
 def test_svg_logo_is_vector_and_cmyk_in_print(a5):
@@ -383,3 +398,18 @@ def test_svg_logo_stroke_thick_enough_where_it_is_drawn_passes_the_preflight(tmp
     many_sections(content, 1)
     result = build(content, tmp_path / "out", ["print"])
     assert not result.preflight.failed, result.preflight.format()
+
+
+def test_a_logo_whose_plate_hides_the_cover_image_is_named(tmp_path, a5):
+    """`width: 120` with `clear_space: 1.5` (both in range) hung a paper plate over three quarters of the
+    cover photo without a word; a warning at the width names the plate's size and share."""
+    from .conftest import set_sections
+    content = _project(tmp_path, "logo:\n  file: logo/logo.svg\n  width: 120\n  clear_space: 1.5\n")
+    set_sections(content, {"sections/a.yaml": "kind: text\ntitle: Kurz\nblocks:\n  - paragraph: Text.\n"})
+    result = build(content, tmp_path / "out", ["screen"])
+    [warning] = [w for w in result.warnings if w.message.startswith("logo on the cover")]
+    share = re.fullmatch(r"logo on the cover: its paper-coloured plate, \d+ × \d+ mm with the clear space, hides "
+                         r"(\d+)% of the cover image", warning.message)
+    assert share and int(share[1]) >= 50, warning.message
+    assert (warning.pos.file, warning.pos.line) == (content / "theme.yaml", 3)
+    assert not [w for w in a5.warnings if w.message.startswith("logo on the cover")]  # the usual logo: none

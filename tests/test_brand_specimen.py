@@ -65,3 +65,25 @@ def test_colour_vision_simulation():
     assert close_pairs(["red", "green"], seen)  # deuteranopes confuse red and green
     assert simulate((1.0, 1.0, 1.0), matrix) == (1.0, 1.0, 1.0) or all(abs(v - 1) < 0.01
                                                                       for v in simulate((1.0, 1.0, 1.0), matrix))
+
+
+def test_a_house_font_lacking_a_character_borrows_it_in_the_specimen_as_in_the_report(tmp_path, capsys):
+    """A house bold without '–' printed empty boxes in the specimen's samples ("internationalisation □
+    1,000 guests"), where the report sets the dash from Lato: the sheet a designer signs off looked broken
+    and unlike the report. Now the specimen borrows the glyph too and says which characters it lent."""
+    import pikepdf
+
+    from .brand_fonts import make_lacking
+    shutil.copytree(ROOT / "examples" / "en" / "content", tmp_path / "content")
+    shutil.copytree(ASSETS, tmp_path / "assets")
+    make_lacking(ASSETS / "fonts" / "Lato-Bold.ttf", tmp_path / "assets" / "fonts" / "Dashless-Bold.ttf", "–",
+                 family="Dashless")
+    (tmp_path / "content" / "theme.yaml").write_text("fonts:\n  bold: fonts/Dashless-Bold.ttf\n", encoding="utf-8")
+    out = tmp_path / "specimen.pdf"
+    assert main(["theme", str(tmp_path), "-o", str(out)]) == 0
+    capsys.readouterr()
+    with pikepdf.open(out) as pdf:
+        fonts = {str(f.BaseFont).split("+")[-1] for f in pdf.pages[0].Resources.Font.values()}
+    assert "Dashless-Bold" in fonts and "Lato-Bold" in fonts, fonts  # the dash from the fallback's bold
+    text = pdfium.PdfDocument(str(out))[0].get_textpage().get_text_range()
+    assert "bold: Dashless-Bold.ttf · lacks –: set in Lato, as in the report" in text

@@ -407,3 +407,33 @@ def test_teaser_text_in_the_accent_stands_out_as_the_screen_edition_sets_it(kit)
     tint = re.search(r'style="background:(#[0-9a-f]{6});border-top:4px solid #ee7d2b;', html)
     assert tint and contrast(qualifier[1], tint[1]) >= 4.5
     assert "background:#ee7d2b;height:6px" in html  # the brand's orange where it is no text
+
+
+def test_the_teaser_names_the_house_fonts_first(project):
+    """The teaser asked every mail client for Lato, whatever the theme's fonts: a brand set in Open Sans
+    with serif headings got Lato and Helvetica. It names the theme's text family first, and its heading
+    face for the title and the tiles' numbers, each followed by system fonts of its kind."""
+    from fontTools.ttLib import TTFont
+
+    from report.content import load_document
+    from report.locale import get_locale
+    from report.newsletter.teaser import teaser_html
+
+    from .brand_fonts import make_lacking
+    from .conftest import ASSETS
+    fonts = project.parent / "assets" / "fonts"
+    make_lacking(ASSETS / "fonts" / "Lato-Regular.ttf", fonts / "HouseSans-Regular.ttf", "", family="House Sans")
+    serif = make_lacking(ASSETS / "fonts" / "Lato-Black.ttf", fonts / "Didone-Black.ttf", "", family="Didone")
+    font = TTFont(str(serif))
+    font["OS/2"].panose.bSerifStyle = 2  # PANOSE: a serif (cove), as a serif face declares itself
+    font.save(str(serif))
+    (project / "theme.yaml").write_text("fonts:\n  regular: fonts/HouseSans-Regular.ttf\n"
+                                        "  heading: fonts/Didone-Black.ttf\n", encoding="utf-8")
+    doc = load_document(project)
+    html = teaser_html(doc, get_locale(doc.report.language), "cover-600.png")
+    sans = "font-family:'House Sans', 'Helvetica Neue', Helvetica, Arial, sans-serif"
+    serif_stack = "font-family:Didone, Georgia, 'Times New Roman', Times, serif;"
+    assert "Lato" not in html
+    assert html.count(sans) >= 5  # the text, the tiles, the button, the footer
+    assert re.search(f"<h1 style=\"{re.escape(serif_stack)}", html)  # the title
+    assert html.count(serif_stack) == html.count("font-weight:900;") == 5  # the title and the four tiles' numbers

@@ -137,7 +137,7 @@ def _layout_and_finish(doc, theme, fonts, locale, charts, content_dir: Path, out
 
     available = editions()
     chosen = [available[n] for n in (edition_names or list(available))]
-    fallback = check_glyphs(doc, fonts, locale, theme.fonts.pos)  # characters the fonts lack are set in Lato
+    fallback = check_glyphs(doc, fonts, locale, theme.fonts.pos, theme.fonts)  # characters the fonts lack: Lato
     # the previous contents lines (or the other edition's): sub-headings listed in one layout pass
     seeds = Seeds(cache, content_dir, sorted(available, key=lambda name: name != "screen"))
     result = BuildResult(inputs=[*fonts.values(), *stamp.asset_files(doc, theme)],

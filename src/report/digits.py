@@ -28,6 +28,14 @@ def digit_widths(path: Path) -> dict[str, float] | None:
     return {d: round(font.charWidths[ord(d)], 1) for d in _DIGITS}
 
 
+def _written(theme: Theme, role: str, path: Path) -> str:
+    """The font's file name as theme.yaml writes it: a converted one (an .otf, a variable font's instance)
+    lives in the cache under a name of its own (Brand-Bold-static.ttf)."""
+    from .fonts import font_cache_dir
+    written = getattr(theme.fonts, role, None)
+    return Path(written).name if written and path.is_relative_to(font_cache_dir()) else path.name
+
+
 def check_digits(theme: Theme, fonts: dict[str, Path]) -> list[Diagnostic]:
     """A warning per table font whose default digits are proportional."""
     found = []
@@ -39,8 +47,8 @@ def check_digits(theme: Theme, fonts: dict[str, Path]) -> list[Diagnostic]:
         pos = theme.fonts.field_pos.get(role, Pos())
         narrow, wide = min(widths, key=widths.get), max(widths, key=widths.get)
         found.append(Diagnostic(
-            f"the {role} font {path.name} has proportional digits ('{narrow}' is {widths[narrow]:g}/1000 em wide, "
-            f"'{wide}' {widths[wide]:g}): numbers in table columns will not line up",
+            f"the {role} font {_written(theme, role, path)} has proportional digits ('{narrow}' is "
+            f"{widths[narrow]:g}/1000 em wide, '{wide}' {widths[wide]:g}): numbers in table columns will not line up",
             pos, "choose a font whose default figures are tabular (Lato's are); reportlab cannot switch on "
                  "OpenType 'tnum'", "warning"))
     return found

@@ -31,7 +31,7 @@ from .cache import default_dir
 # role → (weight class, italic); a variable font is instanced at this weight
 ROLE_STYLE: dict[str, tuple[int, bool]] = {
     "regular": (400, False), "italic": (400, True), "bold": (700, False), "bold_italic": (700, True),
-    "black": (900, False), "light": (300, False),
+    "black": (900, False), "light": (300, False), "heading": (700, False),
 }
 # a role the theme leaves out is set in the first of these that it has (with a warning)
 FALLBACK: dict[str, tuple[str, ...]] = {

@@ -73,12 +73,15 @@ class Fallback:
     first: dict[str, Pos]  # each character of the content set from the fallback, and where it is first
     charts: frozenset[str]  # those of them that chart text has (matplotlib draws it, not the layout)
     at: Pos  # the theme's fonts: where a character only the layout adds is reported
+    # each font file of the theme: its name as theme.yaml writes it, its roles, where it is named, what it has
+    files: tuple[tuple[str, tuple[str, ...], Pos, frozenset[int]], ...] = ()
 
 
 def check_glyphs(doc: Document, fonts: dict[str, Path], locale: Locale | None = None,
-                 at: Pos = Pos()) -> Fallback | None:
+                 at: Pos = Pos(), given: Node | None = None) -> Fallback | None:
     """Raise a ReportError naming each text with characters neither the fonts nor the fallback
-    can print; give the fonts that lack some the fallback. None where the fonts have them all."""
+    can print; give the fonts that lack some the fallback. None where the fonts have them all.
+    `given`: the theme's fonts block (file names as written and their lines, for the warning)."""
     have = covered(fonts)
     family = next(iter(fonts.values())).stem.split("-")[0] if fonts else "the theme's font"
     shaped = None
@@ -120,7 +123,20 @@ def check_glyphs(doc: Document, fonts: dict[str, Path], locale: Locale | None = 
     for path, fb in fallbacks.items():
         if fb is not None and needed - _coverage(path):
             set_fallback(_font(path), fb)
-    return Fallback(family, first, frozenset(charts), at)
+    return Fallback(family, first, frozenset(charts), at, _files(fonts, given, at))
+
+
+def _files(fonts: dict[str, Path], given: Node | None, at: Pos) -> tuple:
+    """The theme's font files with their roles: a weight that falls back shares its file."""
+    roles: dict[Path, list[str]] = {}
+    for role, path in fonts.items():
+        roles.setdefault(path, []).append(role)
+    out = []
+    for path, names in roles.items():
+        written = next((getattr(given, r) for r in names if getattr(given, r, None)), None)
+        pos = next((given.field_pos[r] for r in names if given is not None and r in given.field_pos), at)
+        out.append((Path(written).name if written else path.name, tuple(names), pos, _coverage(path)))
+    return tuple(out)
 
 
 def fallback_warning(found: Fallback | None) -> list[Diagnostic]:
@@ -138,16 +154,42 @@ def fallback_warning(found: Fallback | None) -> list[Diagnostic]:
     shown = ", ".join(_name(c) for c in chars[:_LISTED])
     more = f" and {len(chars) - _LISTED} more" if len(chars) > _LISTED else ""
     also = ", ".join(_name(c) for c in layout)
+    who, has, at = f"the font {found.family}", "has", found.first[chars[0]] if chars else found.at
+    lacking = [f for f in found.files if any(ord(c) not in f[3] for c in [*chars, *layout])]
+    if lacking and len(lacking) < len(found.files):
+        # some of the theme's files lack them (a heading face beside a complete text family): name those,
+        # at their line in theme.yaml, not the family (whose other fonts set the characters themselves)
+        who = " and ".join(f"the {' and '.join(roles)} font {name}" for name, roles, _, _ in lacking)
+        has, at = "have" if len(lacking) > 1 else "has", lacking[0][2]
     if shown and also:
-        message = f"the font {found.family} has no glyph for {shown}{more}, nor for {also} of the layout's own text"
+        message = f"{who} {has} no glyph for {shown}{more}, nor for {also} of the layout's own text"
     elif shown:
-        message = f"the font {found.family} has no glyph for {shown}{more}"
+        message = f"{who} {has} no glyph for {shown}{more}"
     else:
-        message = f"the font {found.family} has no glyph for {also}, which the layout sets (bullets, numbers, labels)"
+        message = f"{who} {has} no glyph for {also}, which the layout sets (bullets, numbers, labels)"
     return [Diagnostic(f"{message}: they are set in {TEXT_FONT}, the bundled text font, in the nearest weight "
-                       "and style at the same size", found.first[chars[0]] if chars else found.at,
+                       "and style at the same size", at,
                        "choose house fonts in theme.yaml that have these characters (a newer version of the "
                        "font may), or replace them in the text", "warning")]
+
+
+def lend_glyphs(fonts: dict[str, Path], text: str) -> dict[str, str]:
+    """For text drawn outside a document (the specimen's samples): each theme font that lacks some of
+    its characters sets them from the bundled text font, as a build's text does (check_glyphs), instead
+    of reportlab's empty boxes. Returns role → the characters lent to it, for the specimen to name."""
+    need = {ord(c) for c in text} - _SPACES
+    fallbacks = _fallbacks(fonts)
+    lent: dict[str, str] = {}
+    for role, path in fonts.items():
+        fallback = fallbacks[path]
+        lacking = sorted(need - _coverage(path))
+        if not lacking or fallback is None:
+            continue
+        from .fontfiles import set_fallback
+        set_fallback(_font(path), fallback)
+        if chars := "".join(chr(c) for c in lacking if c in _characters(fallback.face)):
+            lent[role] = chars
+    return lent
 
 
 def _name(c: str) -> str:

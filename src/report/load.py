@@ -265,6 +265,17 @@ def _indented_more(lines: list[str], line: int, indent: int, name: str) -> tuple
             f"or, if it continues the text, use >- and indent the text below '{prev.group(2)}:'")
 
 
+# a value that begins with # after a space (`rgb: #0b4a74`, `kicker: #1 in wind`): YAML reads a comment there
+COMMENTED_VALUE = re.compile(r"([A-Za-z_][A-Za-z0-9_]*):[ \t]+(#[^\s,}\]]*)")
+
+
+def commented_value(found: re.Match) -> tuple[str, str]:
+    """(what happened, what to write) for a value YAML read as a comment: `found` matched COMMENTED_VALUE."""
+    key, value = found.group(1), found.group(2)
+    return (f"'{value}' after '{key}:' starts a comment in YAML (a # after a space)",
+            f"put the value in quotes: {key}: \"{value}\"")
+
+
 def _explain(text: str, exc: yaml.MarkedYAMLError) -> tuple[Any, ...] | None:
     """The common syntax mistakes in an author's terms: (message, hint), or (message, hint, the line
     it is at, counted from 0) where that is not PyYAML's mark's; None to keep PyYAML's."""
@@ -318,6 +329,12 @@ def _explain(text: str, exc: yaml.MarkedYAMLError) -> tuple[Any, ...] | None:
         value = re.sub(r"\s+#.*$", "", line[mark.column:]).strip()
         return (f"the value of '{key.group(2)}' begins with '{value[:1]}', which YAML reads as punctuation",
                 f"put it in quotes: {key.group(2)}: \"{value}\"")
+    if "flow" in (exc.context or "") and exc.context_mark is not None:
+        # `{cmyk: [...], rgb: #0b4a74}`: the # after a space began a comment, which swallowed the closing }
+        for no in range(exc.context_mark.line, min(mark.line, len(lines) - 1) + 1):
+            if commented := COMMENTED_VALUE.search(lines[no]):
+                why, fix = commented_value(commented)
+                return f"{why}: the rest of line {no + 1} is not read", fix, no
     if problem == "could not find expected ':'" and exc.context_mark is not None:
         start = exc.context_mark.line
         if start < len(lines) and not _KEY.match(lines[start]):

@@ -20,16 +20,20 @@ from reportlab.pdfgen.canvas import Canvas
 
 from .colours import CLOSE_DELTA_E, SIMULATIONS, close_pairs, simulate
 from .editions import Edition
+from .fonts import TEXT_FONT
 from .layout.logo import Brand, draw_logo
-from .layout.styles import MM, print_colour, register_fonts
+from .layout.styles import DISPLAY, HEAD, MM, print_colour, register_fonts
 from .logo import logo_files
 from .theme import Sizes, Theme, trim_mm
 
 PAGE = (420 * MM, 297 * MM)  # A3 landscape
-SIZE_FONTS = {"body": "regular", "leading": "regular", "lead": "light", "lead_leading": "light", "h1": "black",
-              "h2": "bold", "h3": "bold", "note": "regular", "kicker": "bold", "caption": "regular",
-              "figure_title": "bold", "source": "regular", "quote": "light", "quote_leading": "light",
-              "figure": "black", "running": "bold", "title": "black"}
+# the face each size is set in: a font role, or where headings are set (DISPLAY, HEAD: the heading face
+# where the theme names one, else black and bold)
+SIZE_FONTS = {"body": "regular", "leading": "regular", "lead": "light", "lead_leading": "light", "h1": DISPLAY,
+              "h2": HEAD, "h3": HEAD, "note": "regular", "kicker": "bold", "caption": "regular",
+              "figure_title": HEAD, "source": "regular", "quote": "light", "quote_leading": "light",
+              "figure": DISPLAY, "running": "bold", "title": DISPLAY}
+SPECIMEN_MARKS = "·×–"  # the specimen's own labels: "Theme specimen · print edition", "210 × 297 mm"
 SAMPLE = "Ein gutes Jahr für Ihre Internationalisierung – 1.000 Gäste, 20 Länder"
 SAMPLES = {"de": SAMPLE, "en": "A good year for your internationalisation – 1,000 guests, 20 countries",
            "fr": "Une belle année pour votre internationalisation – 1\u202f000 invités, 20 pays",
@@ -46,9 +50,10 @@ class _Page:
     """One specimen page for one edition."""
 
     def __init__(self, canv: Canvas, theme: Theme, fonts: dict[str, str], edition: Edition, brand: Brand | None,
-                 source: str, sample: str = SAMPLE):
+                 source: str, sample: str = SAMPLE, lent: dict[str, str] | None = None):
         self.c, self.theme, self.font, self.edition = canv, theme, fonts, edition
         self.brand, self.source, self.sample = brand, source, sample
+        self.lent = lent or {}  # role → characters its font lacks, set from the bundled text font
 
     def colour(self, name: str) -> Any:
         c = self.theme.colour(name)
@@ -128,6 +133,12 @@ class _Page:
             words.pop()
         return " ".join(words).rstrip(" –-,")
 
+    def _role(self, role: str) -> str:
+        """The theme.yaml role a size's face comes from (headings: the heading face, else black or bold)."""
+        if role not in (DISPLAY, HEAD):
+            return role
+        return "heading" if self.theme.fonts.heading else "black" if role == DISPLAY else "bold"
+
     def types(self, x: float, y: float) -> None:
         s = self.theme.sizes
         self.heading(x, y, "Type scale")
@@ -138,7 +149,7 @@ class _Page:
             size = getattr(s, f.name)
             role = SIZE_FONTS[f.name]
             leading = getattr(s, f"{f.name}_leading", None) or (s.leading if f.name == "body" else None)
-            label = f"{f.name} · {size:g} pt" + (f" / {leading:g}" if leading else "") + f" · {role}"
+            label = f"{f.name} · {size:g} pt" + (f" / {leading:g}" if leading else "") + f" · {self._role(role)}"
             self.text(x, y, label, 7, "regular", "muted")
             shown = min(size, 26.0)
             self.c.saveState()
@@ -155,12 +166,15 @@ class _Page:
         self.heading(x, y, "Fonts")
         y -= 7 * MM
         given = self.theme.fonts
-        for role, name in self.font.items():
+        roles = {role: name for role, name in self.font.items() if role not in (DISPLAY, HEAD)}
+        for role, name in roles.items():
             source = getattr(given, role)
             if source is None:  # a fallback: set in the first given role with the same font
-                same = next((r for r, n in self.font.items() if n == name and getattr(given, r)), "regular")
+                same = next((r for r, n in roles.items() if n == name and getattr(given, r)), "regular")
                 source = f"falls back to {same}"
-            self.text(x, y, f"{role}: {Path(source).name if getattr(given, role) else source}", 7.5, role)
+            lent = self.lent.get(role) if getattr(given, role) else None
+            lent = f" · lacks {' '.join(lent)}: set in {TEXT_FONT}, as in the report" if lent else ""
+            self.text(x, y, f"{role}: {Path(source).name if getattr(given, role) else source}{lent}", 7.5, role)
             y -= 4.5 * MM
 
     # -- page grid and logo -----------------------------------------------------------------
@@ -267,6 +281,8 @@ def specimen(theme: Theme, fonts: dict[str, Path], editions: list[Edition], asse
     """The specimen PDF: one page per edition; its type samples in `language` (German or English)."""
     sample = SAMPLES.get(language.split("-")[0].lower(), SAMPLES["en"])
     names = register_fonts(fonts)
+    from .glyphs import lend_glyphs  # a house font's missing characters as the report sets them, not as boxes
+    lent = lend_glyphs(fonts, sample + SPECIMEN_MARKS)
     art, negative = logo_files(theme.logo, assets_dir)
     brand = Brand(theme.logo, art, negative, theme.logo.alt or organisation or "Logo") if art else None
     buf = io.BytesIO()
@@ -275,7 +291,7 @@ def specimen(theme: Theme, fonts: dict[str, Path], editions: list[Edition], asse
     for edition in editions:
         if edition.bleed_mm:  # the print edition's bleed is the theme's (page.bleed)
             edition = replace(edition, bleed_mm=theme.page.bleed_mm)
-        _Page(canv, theme, names, edition, brand, source, sample).draw()
+        _Page(canv, theme, names, edition, brand, source, sample, lent).draw()
         canv.showPage()
     canv.save()
     if brand is None or not brand.forms:

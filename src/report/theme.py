@@ -11,7 +11,7 @@ import re
 import time
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import Literal
+from typing import ClassVar, Literal
 
 from .assets import inside_project
 from .cache import file_status, settled
@@ -77,6 +77,22 @@ SPOT_NAME = re.compile(rf"[A-Za-z0-9](?:{SPOT_CHARACTER.pattern}){{0,{SPOT_MAX_L
 RESERVED_SPOTS = ("cyan", "magenta", "yellow", "black", "all", "none")  # PDF's process plates and All/None
 
 
+def _rgb_hint(written: str) -> str:
+    """What `rgb: written` was meant as: hex without its #, three hex digits, rgb(…) or three numbers."""
+    text = written.strip()
+    meant = None
+    if re.fullmatch(r"#?[0-9a-fA-F]{6}", text):
+        meant = "#" + text.lstrip("#")
+    elif re.fullmatch(r"#?[0-9a-fA-F]{3}", text):
+        meant = "#" + "".join(c * 2 for c in text.lstrip("#"))
+    elif (m := re.fullmatch(r"(?:rgb\s*\(\s*)?(\d{1,3})[\s,/]+(\d{1,3})[\s,/]+(\d{1,3})\s*\)?", text, re.I)) \
+            and all(int(v) <= 255 for v in m.groups()):
+        meant = "#" + "".join(f"{int(v):02x}" for v in m.groups())
+    if meant is None:
+        return 'write six hex digits after a #, in quotes, e.g. rgb: "#0b4a74"'
+    return f'write it as hex with its #, in quotes: rgb: "{meant.lower()}"'
+
+
 @dataclass(kw_only=True)
 class Colour(Node):
     """One colour on both media: CMYK (or a spot ink with its CMYK alternate) for print, sRGB for screens."""
@@ -98,6 +114,15 @@ class Colour(Node):
                                  between=(1, 100), example=15)
     # a resolved tint's base colour CMYK (0–1), a spot tint's alternate (not a field: no schema, no key)
     base_cmyk = None
+    # keys a brand guide's notation suggests, with the key they are written as here
+    KEYS_ELSEWHERE: ClassVar[dict[str, str]] = {
+        **dict.fromkeys(("pantone", "pms", "hks", "ral", "spot_colour", "spot_color"),
+                        "a spot colour is written spot: with the ink's full name, e.g. spot: PANTONE 382 C"),
+        **dict.fromkeys(("hex", "rgb_hex", "srgb", "web", "html", "screen"),
+                        'the screen colour is written rgb: as hex in quotes, e.g. rgb: "#0b4a74"'),
+        **dict.fromkeys(("process", "print", "cmyk_percent"), "the print colour is written cmyk: [C, M, Y, K] in "
+                        "percent, e.g. cmyk: [100, 60, 10, 30]"),
+    }
 
     def check(self, diag: Diagnostics, ctx: ReadContext) -> None:
         if self.of is not None or self.percent is not None:
@@ -124,7 +149,7 @@ class Colour(Node):
             diag.error(pos, f"total ink {sum(self.cmyk):g} % exceeds {MAX_INK} %",
                        "offset printing on coated paper accepts at most 300 %; reduce C, M or Y")
         if not re.fullmatch(r"#[0-9a-fA-F]{6}", self.rgb):
-            diag.error(ctx.value_pos(self, "rgb"), f"rgb {self.rgb!r} is not a hex colour", "e.g. rgb: \"#0b4a74\"")
+            diag.error(ctx.value_pos(self, "rgb"), f"rgb {self.rgb!r} is not a hex colour", _rgb_hint(self.rgb))
 
     def _check_spot(self, diag: Diagnostics, ctx: ReadContext) -> None:
         """A spot's name is what the print shop's software matches its ink by (in the PDF: a
@@ -226,6 +251,13 @@ class Fonts(Node):
     black: str | None = spec("Heaviest weight, for big numbers and the title; falls back to bold, regular.",
                              default=None)
     light: str | None = spec("Light weight, for quotes and the lead; falls back to regular.", default=None)
+    heading: str | None = spec("The headings' own face (a serif beside a sans text face, say): section titles and "
+                               "sub-headings, the cover title, the contents, titles over tables, charts, boxes, "
+                               "timelines and cards, the back page's heading and key-figure numbers. Without it "
+                               "they are set in black (titles, numbers) and bold (the others) of the family above; "
+                               "with it bold text, tables, labels and running heads stay in the family above.",
+                               default=None,
+                               example="fonts/Brand-Serif-Bold.otf")
 
 
 @dataclass(kw_only=True)
@@ -255,6 +287,21 @@ class Sizes(Node):
             if getattr(self, f.name) < 6:
                 diag.error(ctx.value_pos(self, f.name), f"size {f.name} = {getattr(self, f.name)} pt is below 6 pt",
                            "print shops do not guarantee text below 6 pt")
+        for size, leading in LEADINGS:
+            pt, lead = getattr(self, size), getattr(self, leading)
+            if lead >= pt:
+                continue
+            # reported where the theme.yaml changed one of them (body: 16 under the default leading 14.5)
+            pos = ctx.value_pos(self, leading)
+            if pos.file == DEFAULT_THEME:
+                pos = ctx.value_pos(self, size)
+            diag.error(pos, f"{leading} {lead:g} pt is less than the {size} size {pt:g} pt: the lines of "
+                       "text would overlap", f"{leading} is the distance from baseline to baseline in points, "
+                       f"about 1.2 to 1.5 × the size: e.g. {leading}: {pt * 1.4:.1f} for {size}: {pt:g}")
+
+
+# each type size with its line distance (a leading under the size sets lines into each other)
+LEADINGS = (("body", "leading"), ("lead", "lead_leading"), ("quote", "quote_leading"))
 
 
 PAGE_SIZES_MM = {"A4": (210.0, 297.0), "A5": (148.0, 210.0), "Letter": (215.9, 279.4), "square": (210.0, 210.0)}
@@ -294,8 +341,7 @@ class PageGrid(Node):
             trim_mm(self)
         except ValueError as exc:
             diag.error(ctx.value_pos(self, "size"), f"page size {_shown_size(self.size)}: {exc}",
-                       f"use {', '.join(PAGE_SIZES_MM)} or [width, height] in millimetres or with a unit, "
-                       "e.g. [170, 240] or [8.5in, 11in]")
+                       _size_hint(self.size, named))
 
     @property
     def trim(self) -> tuple[float, float]:
@@ -334,6 +380,23 @@ class PageGrid(Node):
         if (w, h) == REFERENCE_MM or not self.scale:
             return 1.0
         return ((w * h) / (REFERENCE_MM[0] * REFERENCE_MM[1])) ** 0.5
+
+
+def _size_hint(size: str, named: dict[str, str]) -> str:
+    """The hint for a page size that is not one: the size meant where the mistake is a common one."""
+    usual = (f"use {', '.join(PAGE_SIZES_MM)} or [width, height] in millimetres or with a unit, "
+             "e.g. [170, 240] or [8.5in, 11in]")
+    if m := re.fullmatch(r"(\d+(?:\.\d+)?)x(\d+(?:\.\d+)?)", size):
+        w, h = float(m[1]), float(m[2])
+        if all(PAGE_RANGE_MM[0] <= v * MM_PER_UNIT["in"] <= PAGE_RANGE_MM[1] for v in (w, h)):
+            return f"a number alone is millimetres: for inches write [{w:g}in, {h:g}in]"  # 8.5 x 11
+        return usual
+    words = size.replace("-", " ").split()
+    paper = next((named[w.lower()] for w in words if w.lower() in named), None)
+    turned = next((w.lower() for w in words if w.lower() in ("landscape", "portrait")), None)
+    if paper and (turned or len(words) > 1):  # "A4 landscape", "US Letter"
+        return f"write size: {paper}" + (f" and orientation: {turned} on its own line" if turned else "")
+    return usual
 
 
 def trim_mm(page: PageGrid) -> tuple[float, float]:
@@ -749,6 +812,42 @@ def _drop_foreign_builds(raw: YMap, override: YMap) -> None:
         raw["plates"] = copy
 
 
+def _cmyk_as_text(raw: YMap) -> None:
+    """cmyk: "C29 M0 Y100 K0", "29/0/100/0" or "29, 0, 100, 0" (as brand guides print it) is refused with the
+    list it stands for (the reader's own hint for a list asks for one item a line)."""
+    colours = raw.get("colours")
+    found = []
+    for name, colour in (colours.items() if isinstance(colours, YMap) else ()):
+        value = colour.get("cmyk") if isinstance(colour, YMap) else None
+        numbers = re.findall(r"\d+(?:[.,]\d+)?", value) if isinstance(value, str) else []
+        if len(numbers) == 4 and not re.search(r"[^\dCMYKcmyk%.,/:;\s-]", value):
+            listed = ", ".join(f"{float(n.replace(',', '.')):g}" for n in numbers)
+            found.append(Diagnostic(f"colour {name}: cmyk {value.strip()!r} is text; cmyk is a list of four "
+                                    "percentages", colour.value_pos["cmyk"], f"write cmyk: [{listed}]"))
+    if found:
+        raise ReportError(found)
+
+
+def _leading_in_percent(raw: YMap) -> None:
+    """leading: 130% (a line height as CSS and some layout programs write it) is refused with its value in
+    points, worked out from the size it belongs to: the general hint for a number with a unit (write
+    130) would set 130 pt lines."""
+    sizes = raw.get("sizes")
+    if not isinstance(sizes, YMap):
+        return
+    for size, leading in LEADINGS:
+        value, pt = sizes.get(leading), sizes.get(size)
+        m = re.fullmatch(r"\s*(\d+(?:[.,]\d+)?)\s*%\s*", value) if isinstance(value, str) else None
+        if m is None:
+            continue
+        hint = f"the line distance is in points, baseline to baseline (the size {size} is in points too)"
+        if isinstance(pt, (int, float)) and not isinstance(pt, bool):
+            points = pt * float(m[1].replace(",", ".")) / 100
+            hint = f"write it in points: {leading}: {points:.1f} ({m[1]} % of {size}: {pt:g})"
+        raise ReportError([Diagnostic(f"{leading}: {value.strip()!r} is a percentage; the theme's "
+                                      f"{leading} is in points", sizes.value_pos[leading], hint)])
+
+
 def _size_as_text(raw: YMap) -> None:
     """page.size: [170, 240], [8.5in, 11in] or "8.5 x 11 in" → "170x240", "215.9x279.4" in millimetres (the
     model keeps one type; the spellings are documented)."""
@@ -833,6 +932,8 @@ def _load_theme(content_dir: Path, assets_dir: Path) -> tuple[Theme, dict[str, P
         _take_tints_whole(raw, override)
         _drop_foreign_builds(raw, override)
     _size_as_text(raw)
+    _leading_in_percent(raw)
+    _cmyk_as_text(raw)
     ctx = ReadContext(content_dir=content_dir, assets_dir=assets_dir, project_dir=assets_dir.parent)
     diag = Diagnostics()
     theme = Reader(diag, ctx).read(raw, raw.pos, Theme, "theme")

@@ -22,6 +22,7 @@ from .styles import MM
 from .text import Paragraph, rl_plain
 
 PANEL = 0.40  # share of the trim height covered by the title panel
+PLATE_SHARE = 0.25  # a logo's plate hiding more of the cover image than this is named in a warning
 # WCAG 2 (1.4.3) contrast for text on the photo: small text 4.5 : 1, large text (the kicker: 14 pt bold) 3 : 1
 TEXT_CONTRAST, LARGE_TEXT_CONTRAST = 4.5, 3.0
 ORGANISATION_BASE = 16  # mm at A4: the organisation's baseline, this far above the trim's foot
@@ -198,6 +199,8 @@ class Cover(Flowable):
             clear = brand.spec.clear_space * height
             y = org_y if in_panel else g.trim_h - top_gap - height
             hang = (x - clear, y - clear, x + width + clear, g.trim_h + g.bleed) if plate and not in_panel else None
+            if hang:
+                self._plate_note((*hang[:3], g.trim_h), g.trim_w * g.trim_h)
             draw_logo(canv, brand, st, x, y, width, dark=None, prepare_image=ctx.prepare_image,
                       bleed_to=hang, on_photo=(chosen, plate))
             return
@@ -206,8 +209,23 @@ class Cover(Flowable):
             return
         # on the artwork: a plate in the paper colour hangs from the top edge, the clear space around the logo
         y = g.trim_h - top_gap - height
+        self._plate_note((x - clear, y - clear, x + width + clear, g.trim_h), g.trim_w * g.trim_h * (1 - PANEL))
         draw_logo(canv, brand, st, x, y, width, dark=None, prepare_image=ctx.prepare_image,
                   bleed_to=(x - clear, y - clear, x + width + clear, g.trim_h + g.bleed))
+
+    def _plate_note(self, box: tuple[float, float, float, float], artwork: float) -> None:
+        """A warning where the logo's plate (`box`, on the trim) hides more than PLATE_SHARE of the artwork
+        (its area `artwork`): a large logo with a wide clear space covered most of the cover photo."""
+        x0, y0, x1, y1 = max(box[0], 0), max(box[1], 0), min(box[2], self.ctx.geometry.trim_w), box[3]
+        share = (x1 - x0) * (y1 - y0) / artwork
+        if share <= PLATE_SHARE:
+            return
+        spec, st = self.ctx.brand.spec, self.ctx.styles
+        st.notes.append(Diagnostic(
+            f"logo on the cover: its paper-coloured plate, {(x1 - x0) / MM:.0f} × {(y1 - y0) / MM:.0f} mm with the "
+            f"clear space, hides {share:.0%} of the cover image", spec.field_pos.get("width", spec.pos),
+            f"give the logo a smaller width (now {spec.width:g} mm at A4) or clear_space (now {spec.clear_space:g} "
+            "× its height), or put it into the title panel: cover: bottom-right", "warning"))
 
     def _title(self, width: float, room: float) -> tuple[Paragraph, float]:
         """The title at the theme's size, or smaller where a long title would not fit the panel."""

@@ -16,7 +16,7 @@ from ..tagging import content, tagger_of
 from .context import LayoutContext
 from .heading import heading
 from .measure import lead_style
-from .styles import MM
+from .styles import DISPLAY, HEAD, MM
 from .templates import text_frame_height
 from .text import Paragraph, rl_markup, rl_plain
 
@@ -179,14 +179,14 @@ class TileGrid(Flowable):
         smaller beside it; all of it shrunk to the tile's width where it is long, and to `most`, its
         row's size."""
         st, c = self.ctx.styles.on("tint"), self.canv
-        font, size = st.font["black"], st.theme.sizes.figure
+        font, size = st.font[DISPLAY], st.theme.sizes.figure
         big, small, scale, _ = _number_layout(self.ctx, words, room, most)
         # the unit in words is bold at UNIT_SCALE of the number: the smaller part says what it needs
         c.setFillColor(st.text_colour("primary", size * scale * (UNIT_SCALE if small else 1), font))
         c.setFont(font, size * scale)
         c.drawString(x, base, big + ("" if small or words.close else end))
         if small:
-            c.setFont(st.font["bold"], size * scale * UNIT_SCALE)
+            c.setFont(st.font[HEAD], size * scale * UNIT_SCALE)
             c.drawString(x + stringWidth(big, font, size * scale), base, small + ("" if words.close else end))
         if words.close:  # as large as the opening bracket, after a unit in words too: '(12 Mio. €)'
             c.setFont(font, size * scale)
@@ -233,7 +233,7 @@ def _number_layout(ctx: LayoutContext, words: FigureText, room: float,
                    most: float = 1.0) -> tuple[str, str, float, float]:
     """(number with prefix and symbol unit, unit in words, scale, width drawn); the scale at most `most`."""
     st = ctx.styles
-    font, size = st.font["black"], st.theme.sizes.figure
+    font, size = st.font[DISPLAY], st.theme.sizes.figure
     big = words.amount
     small = ""
     if words.unit in SYMBOL_UNITS or not words.gap:  # "61,4 %", "£4.1m": one word, one size
@@ -252,7 +252,7 @@ def _width(ctx: LayoutContext, big: str, small: str, scale: float) -> float:
     """The width of a tile's number and its unit in words."""
     st = ctx.styles
     size = st.theme.sizes.figure * scale
-    return stringWidth(big, st.font["black"], size) + stringWidth(small, st.font["bold"], size * UNIT_SCALE)
+    return stringWidth(big, st.font[DISPLAY], size) + stringWidth(small, st.font[HEAD], size * UNIT_SCALE)
 
 
 def _change_width(ctx: LayoutContext, words: FigureText) -> float:
@@ -348,7 +348,8 @@ def _label_style(st: Any) -> Any:
     """A tile's label: set as a heading, so a word wider than the tile (a long compound such as
     "Informationsveranstaltungen" on a small page) is hyphenated and the others stay whole."""
     size = st.theme.sizes.body + 1
-    return st.para("h2", spaceBefore=0, fontSize=size, leading=size * 1.25)
+    # in the text face's bold (a heading face is for the number above it)
+    return st.para("h2", fontName=st.font["bold"], spaceBefore=0, fontSize=size, leading=size * 1.25)
 
 
 def _texts(ctx: LayoutContext, fig: KeyFigure) -> list[Paragraph]:

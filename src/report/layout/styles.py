@@ -40,12 +40,20 @@ def register_font(path: Path) -> str:
     return font.fontName
 
 
+DISPLAY, HEAD = "display", "head"  # not roles of theme.yaml: where headings are set (register_fonts)
 LIGHT_BOLD = "bold"  # the weight **bold** takes in Light text (the lead, pull quotes): as in the newsletter
 
 
 def register_fonts(fonts: dict[str, Path]) -> dict[str, str]:
     """Register the theme's TrueType files with reportlab; returns role → font name."""
     names = {role: register_font(path) for role, path in fonts.items()}
+    # the faces headings are set in: the theme's heading face where it names one, else the family's
+    # black (titles, key-figure numbers) and bold (sub-headings, contents, titles over figures)
+    names[DISPLAY] = names.get("heading", names["black"])
+    names[HEAD] = names.get("heading", names["bold"])
+    if "heading" in names:  # one face: a heading's inline bold or italic stays in it
+        pdfmetrics.registerFontFamily(names["heading"], normal=names["heading"], bold=names["heading"],
+                                      italic=names["heading"], boldItalic=names["heading"])
     pdfmetrics.registerFontFamily(names["regular"], normal=names["regular"], bold=names["bold"],
                                   italic=names["italic"], boldItalic=names["bold_italic"])
     if names.get("light") and names["light"] not in (names["regular"], names["bold"], names["italic"]):
@@ -145,11 +153,11 @@ class Styles:
         presets = {
             "body": dict(alignment=TA_JUSTIFY, spaceAfter=s.leading * 0.6),
             "lead": dict(fontName=f["light"], fontSize=s.lead, leading=s.lead_leading, spaceAfter=s.lead_leading),
-            "h1": dict(fontName=f["black"], fontSize=s.h1, leading=s.h1 * 1.12, spaceAfter=s.h1 * 0.7, keepWithNext=1,
+            "h1": dict(fontName=f[DISPLAY], fontSize=s.h1, leading=s.h1 * 1.12, spaceAfter=s.h1 * 0.7, keepWithNext=1,
                        hyphenationLang=""),
-            "h2": dict(fontName=f["bold"], fontSize=s.h2, leading=s.h2 * 1.25, spaceBefore=s.h2 * 0.6,
+            "h2": dict(fontName=f[HEAD], fontSize=s.h2, leading=s.h2 * 1.25, spaceBefore=s.h2 * 0.6,
                        spaceAfter=s.h2 * 0.4, keepWithNext=1, hyphenationLang=""),
-            "h3": dict(fontName=f["bold"], fontSize=s.h3, leading=s.h3 * 1.3, spaceBefore=s.h3 * 0.6,
+            "h3": dict(fontName=f[HEAD], fontSize=s.h3, leading=s.h3 * 1.3, spaceBefore=s.h3 * 0.6,
                        spaceAfter=s.h3 * 0.3, keepWithNext=1, hyphenationLang=""),
             "question": dict(fontName=f["bold"], alignment=TA_LEFT, spaceBefore=s.leading * 0.6,
                              spaceAfter=s.leading * 0.25, hyphenationLang=""),
@@ -162,12 +170,12 @@ class Styles:
             "caption": dict(fontSize=s.caption, leading=s.caption * 1.4, alignment=TA_LEFT),
             # the title over a table or chart: a label of what follows (bold, in the ink colour, close above
             # it), not a sub-heading of the text (h2: larger, in the primary colour, with room around it)
-            "figure_title": dict(fontName=f["bold"], fontSize=s.figure_title, leading=s.figure_title * 1.3,
+            "figure_title": dict(fontName=f[HEAD], fontSize=s.figure_title, leading=s.figure_title * 1.3,
                                  alignment=TA_LEFT, spaceBefore=s.figure_title * 0.6,
                                  spaceAfter=s.figure_title * 0.3, keepWithNext=1, hyphenationLang=""),
             "source": dict(fontSize=s.source, leading=s.source * 1.4, alignment=TA_LEFT),
             "small": dict(fontSize=s.caption, leading=s.caption * 1.45, alignment=TA_LEFT),
-            "toc1": dict(fontName=f["bold"], fontSize=s.h2 - 2, leading=(s.h2 - 2) * 1.9, hyphenationLang=""),
+            "toc1": dict(fontName=f[HEAD], fontSize=s.h2 - 2, leading=(s.h2 - 2) * 1.9, hyphenationLang=""),
         }
         for preset in presets.values():  # a word wider than the line is hyphenated all the same (text.py)
             if preset.get("hyphenationLang") == "":

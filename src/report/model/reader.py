@@ -241,6 +241,8 @@ class Reader:
                 hint = f"write {_type_name(tp)} in its place, or leave the item out"
             else:
                 hint = f"write {_type_name(tp)} after the colon"
+                if commented := _commented(pos):  # `rgb: #0b4a74`: YAML read a comment, not a value
+                    hint = commented
             self.diag.error(pos, f"{what}: a value is missing", hint)
             return INVALID
         if origin is Literal:
@@ -700,6 +702,17 @@ def _split_text(value: YMap, key: str) -> str | None:
     before = keys[at - 1]
     same_line = value.key_pos[before].line == value.key_pos[key].line
     return before if same_line and isinstance(value[before], str) and not isinstance(value[before], YMap) else None
+
+
+def _commented(pos: Pos) -> str | None:
+    """The hint for a value YAML read as a comment (`rgb: #0b4a74`) on the line at `pos`, if it is one."""
+    from ..load import COMMENTED_VALUE, commented_value
+    try:
+        line = Path(pos.file).read_text(encoding="utf-8").splitlines()[pos.line - 1] if pos.file and pos.line else ""
+    except (OSError, UnicodeError, IndexError):
+        return None
+    found = COMMENTED_VALUE.search(line)
+    return ": ".join(commented_value(found)) if found else None
 
 
 _DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-"})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+from dataclasses import dataclass
 from functools import lru_cache
 from html import escape
 from math import ceil
@@ -17,6 +18,10 @@ from ..markup import plain, render
 from ..model import Document, KeyFigure, KeyFiguresSection, teaser_marks
 
 FONT = "Lato, 'Helvetica Neue', Helvetica, Arial, sans-serif"  # Lato if installed, else system fonts
+SANS, SERIF = "'Helvetica Neue', Helvetica, Arial, sans-serif", "Georgia, 'Times New Roman', Times, serif"
+# a serif by its name, where the font's PANOSE does not say (many leave it 0, "any")
+SERIF_NAMES = ("serif", "garamond", "times", "georgia", "baskerville", "caslon", "bodoni", "minion", "crimson",
+               "merriweather", "playfair", "slab", "didot", "palatino", "charter", "tiempos", "lora")
 WIDTH = 600
 NARROW = 375  # px: the narrowest screen the teaser is laid out for (a phone); README promises it
 OUTER_PAD = 8  # px: the tinted frame left and right of the teaser
@@ -69,6 +74,40 @@ def _reply_to(doc: Document) -> str | None:
     return None if reply and email and reply.casefold() == email.casefold() else reply
 
 
+@dataclass(frozen=True)
+class Faces:
+    """The teaser's font stacks: the theme's text family (its headings' face for the title and the tiles'
+    values), installed or not on the reader's machine, then the system fonts of its kind; and the
+    house fonts' parses, so that words are measured as wide as the widest face a client may show."""
+
+    text: str = FONT
+    display: str = FONT
+    measure: tuple[Any, ...] = ()
+
+
+def _faces(doc: Document) -> Faces:
+    from ..fonts import TEXT_FONT_DIR
+    from ..theme import load_theme
+    theme, fonts = load_theme(doc.content_dir, doc.assets_dir)
+    display = fonts.get("heading", fonts["black"])
+    house = [p for p in dict.fromkeys((display, fonts["bold"])) if p.parent != TEXT_FONT_DIR and parsed(p)]
+    if fonts["regular"].parent == TEXT_FONT_DIR and display.parent == TEXT_FONT_DIR:
+        return Faces()  # the bundled Lato
+    return Faces(_stack(fonts["regular"]), _stack(display), tuple(parsed(p) for p in house))
+
+
+def _stack(path: Path) -> str:
+    """A CSS font stack: the font's family, then the system fonts of its kind (serif or sans-serif)."""
+    from fontTools.ttLib import TTFont
+    with TTFont(str(path), lazy=True) as font:
+        family = font["name"].getBestFamilyName() or path.stem.split("-")[0]
+        serif_style = font["OS/2"].panose.bSerifStyle if "OS/2" in font else 0
+    serif = 2 <= serif_style <= 10 or (serif_style < 2 and any(n in family.lower() for n in SERIF_NAMES)
+                                        and "sans" not in family.lower())
+    quoted = family if family.replace(" ", "").isalnum() and " " not in family else f"'{family}'"
+    return f"{quoted}, {SERIF if serif else SANS}"
+
+
 def _colours(doc: Document) -> dict[str, str]:
     from ..theme import load_theme
     theme, _ = load_theme(doc.content_dir, doc.assets_dir)
@@ -95,14 +134,15 @@ def image_src(doc: Document, name: str) -> str:
 
 
 def teaser_html(doc: Document, locale: Locale, cover_src: str) -> str:
-    rep, nl, c = doc.report, doc.report.newsletter, _colours(doc)
+    rep, nl, c, faces = doc.report, doc.report.newsletter, _colours(doc), _faces(doc)
+    font = faces.text
     cover_src = image_src(doc, cover_src)
     t = locale.typographic
     url = escape(nl.pdf_url)
     kicker = escape(t(rep.second_line)).upper()
     both = rep.with_organisation(", ", t)
     alt = escape(f"{t(locale.label('cover_alt') + ':')} {t(rep.title)} – {both}")
-    rows, stacked = _tiles(_figures(doc), locale, c)
+    rows, stacked = _tiles(_figures(doc), locale, c, faces)
     address, ways = _contact(doc, locale)
     footer = [escape(t(nl.sender)), *(escape(t(line)) for line in address)]
     footer += [f'{escape(t(label + ":"))} <a href="{escape(href)}" style="color:{c["paper"]};">{escape(text)}</a>'
@@ -126,23 +166,23 @@ def teaser_html(doc: Document, locale: Locale, cover_src: str) -> str:
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background:{c["tint"]};">
 <tr><td align="center" style="padding:16px {OUTER_PAD}px;">
 <table role="presentation" width="{WIDTH}" cellpadding="0" cellspacing="0" border="0" style="width:100%;max-width:{WIDTH}px;background:{c["paper"]};">
-<tr><td align="center" style="background:{c["primary"]};padding:28px 16px 0 16px;">{_logo_html(doc, c)}
-<a href="{url}"><img src="{escape(cover_src)}" width="260" alt="{alt}" style="display:block;width:260px;max-width:100%;height:auto;border:0;color:{c["paper"]};font-family:{FONT};font-size:14px;"></a>
+<tr><td align="center" style="background:{c["primary"]};padding:28px 16px 0 16px;">{_logo_html(doc, c, font)}
+<a href="{url}"><img src="{escape(cover_src)}" width="260" alt="{alt}" style="display:block;width:260px;max-width:100%;height:auto;border:0;color:{c["paper"]};font-family:{font};font-size:14px;"></a>
 </td></tr>
 <tr><td style="background:{c["accent"]};height:6px;line-height:6px;font-size:0;">&nbsp;</td></tr>
-<tr><td style="padding:28px 24px 8px 24px;font-family:{FONT};color:{c["ink"]};">
+<tr><td style="padding:28px 24px 8px 24px;font-family:{font};color:{c["ink"]};">
 <p style="margin:0 0 8px 0;font-size:12px;font-weight:bold;letter-spacing:1px;color:{c["accent_text"]};">{kicker}</p>
-<h1 style="margin:0 0 16px 0;font-size:26px;line-height:31px;font-weight:900;color:{c["primary"]};">{escape(t(rep.title))}</h1>
+<h1 style="{_family(faces.display, font)}margin:0 0 16px 0;font-size:26px;line-height:31px;font-weight:900;color:{c["primary"]};">{escape(t(rep.title))}</h1>
 <p style="margin:0;font-size:16px;line-height:24px;color:{c["ink"]};">{_inline(rep.lead, locale, c["primary"])}</p>
 </td></tr>
 <tr><td style="padding:12px {ROW_PAD}px 4px {ROW_PAD}px;">{rows}</td></tr>
 <tr><td align="center" style="padding:20px 24px 32px 24px;">
 <table role="presentation" cellpadding="0" cellspacing="0" border="0"><tr>
 <td align="center" bgcolor="{c["accent"]}" style="background:{c["accent"]};border-radius:4px;">
-<a href="{url}" style="display:inline-block;padding:14px 26px;font-family:{FONT};font-size:16px;font-weight:bold;color:{c["on_accent"]};text-decoration:none;">{escape(t(nl.button))}</a>
+<a href="{url}" style="display:inline-block;padding:14px 26px;font-family:{font};font-size:16px;font-weight:bold;color:{c["on_accent"]};text-decoration:none;">{escape(t(nl.button))}</a>
 </td></tr></table>
 </td></tr>
-<tr><td style="background:{c["primary"]};padding:18px 24px;font-family:{FONT};font-size:12px;line-height:18px;color:{c["paper"]};">
+<tr><td style="background:{c["primary"]};padding:18px 24px;font-family:{font};font-size:12px;line-height:18px;color:{c["paper"]};">
 {footer_html}
 </td></tr>
 </table>
@@ -153,7 +193,12 @@ def teaser_html(doc: Document, locale: Locale, cover_src: str) -> str:
 """
 
 
-def _tiles(figures: list[KeyFigure], locale: Locale, c: dict[str, str]) -> tuple[str, str]:
+def _family(stack: str, inherited: str) -> str:
+    """A font-family declaration where `stack` is not what the element inherits."""
+    return "" if stack == inherited else f"font-family:{stack};"
+
+
+def _tiles(figures: list[KeyFigure], locale: Locale, c: dict[str, str], faces: Faces = Faces()) -> tuple[str, str]:
     """The key figures as tiles, two abreast where the screen has room for both, else one a row.
 
     A mail client without media queries must still never scroll sideways, so the tiles decide by
@@ -172,7 +217,8 @@ def _tiles(figures: list[KeyFigure], locale: Locale, c: dict[str, str]) -> tuple
     t = locale.typographic
     single = NARROW - 2 * (OUTER_PAD + ROW_PAD + TILE_GAP + TILE_PAD)  # a tile's text on a phone, one a row
     values = [figure_text(fig, locale).value for fig in figures]
-    widest = max(_width(v, VALUE_PX) for v in values)
+    house = faces.measure
+    widest = max(_width(v, VALUE_PX, fonts=house) for v in values)
     size = VALUE_PX if widest <= single else int(VALUE_PX * single / widest)
     line = VALUE_LINE if size == VALUE_PX else round(size * VALUE_LINE / VALUE_PX)
     # lines break at spaces only: a no-break space ("Mio.\u00a0€") holds its words together
@@ -180,8 +226,9 @@ def _tiles(figures: list[KeyFigure], locale: Locale, c: dict[str, str]) -> tuple
     quals = [w for fig in figures if fig.qualifier for w in t(fig.qualifier).upper().split(" ")]
     changes = [figure_text(fig, locale).change for fig in figures]
     steps = [w for change in changes if change for w in f"{ARROWS[1]} {t(change.line)}".split(" ")]
-    need = max([widest * size / VALUE_PX, *(_width(w, LABEL_PX) for w in words),
-                *(_width(w, QUALIFIER_PX, spacing=1) for w in quals), *(_width(w, CHANGE_PX) for w in steps)])
+    need = max([widest * size / VALUE_PX, *(_width(w, LABEL_PX, fonts=house) for w in words),
+                *(_width(w, QUALIFIER_PX, spacing=1, fonts=house) for w in quals),
+                *(_width(w, CHANGE_PX, fonts=house) for w in steps)])
     breakpoint = 2 * (ceil(need) + 2 * (TILE_GAP + TILE_PAD))
     row = WIDTH - 2 * ROW_PAD
     pairs = breakpoint <= row
@@ -193,7 +240,7 @@ def _tiles(figures: list[KeyFigure], locale: Locale, c: dict[str, str]) -> tuple
     # two abreast, a row's tiles are as high as each other: every label takes the room of the longest,
     # on the widest screen and, where a narrower one wraps the longest label into more lines, there too
     labels = [t(fig.label) for fig in figures]
-    heights = _label_heights(labels, narrow + 1) if pairs else [(WIDTH, 1)]
+    heights = _label_heights(labels, narrow + 1, house) if pairs else [(WIDTH, 1)]
     label_h = 18 * heights[0][1] if pairs else 0
     label_cls = ' class="kf-label"' if max(n for _, n in heights) > 1 else ""  # (its height set per screen width)
     tiles = []
@@ -213,8 +260,9 @@ def _tiles(figures: list[KeyFigure], locale: Locale, c: dict[str, str]) -> tuple
             f'<tr><td style="padding:{TILE_GAP}px;">'
             f'<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" '
             f'style="background:{c["tint"]};border-top:4px solid {c["accent"]};"><tr>'
-            f'<td style="padding:{TILE_PAD}px {TILE_PAD}px 14px {TILE_PAD}px;font-family:{FONT};color:{c["ink"]};">{qual}'
-            f'<div style="font-size:{size}px;line-height:{line}px;font-weight:900;color:{c["primary"]};">'
+            f'<td style="padding:{TILE_PAD}px {TILE_PAD}px 14px {TILE_PAD}px;font-family:{faces.text};color:{c["ink"]};">{qual}'
+            f'<div style="{_family(faces.display, faces.text)}font-size:{size}px;line-height:{line}px;font-weight:900;'
+            f'color:{c["primary"]};">'
             f'{escape(value)}</div>'
             f'<div{label_cls} style="font-size:{LABEL_PX}px;line-height:18px;'
             f'font-weight:bold;color:{c["primary"]};{f"min-height:{label_h}px;" if label_h > 18 else ""}">'
@@ -239,13 +287,13 @@ def _tiles(figures: list[KeyFigure], locale: Locale, c: dict[str, str]) -> tuple
     return html + "<!--[if mso]></td></tr></table><![endif]-->", style
 
 
-def _label_heights(labels: list[str], narrowest: int) -> list[tuple[int, int]]:
+def _label_heights(labels: list[str], narrowest: int, fonts: tuple[Any, ...] = ()) -> list[tuple[int, int]]:
     """How many lines the longest of `labels` takes in a tile two abreast: on the widest screen
     (WIDTH: the teaser at its full width), then (screen width, lines) at each narrower width, down to
     `narrowest`, where it takes more (the row shrinks with the screen: frame and padding aside)."""
     def lines(screen: int) -> int:
         room = (min(screen - 2 * OUTER_PAD, WIDTH) - 2 * ROW_PAD) / 2 - 2 * (TILE_GAP + TILE_PAD)
-        return max(_lines(label, LABEL_PX, room) for label in labels)
+        return max(_lines(label, LABEL_PX, room, fonts) for label in labels)
 
     out = [(WIDTH, lines(WIDTH + 2 * OUTER_PAD))]
     for screen in range(WIDTH + 2 * OUTER_PAD - 1, narrowest - 1, -1):
@@ -268,12 +316,12 @@ def _change_html(fig: KeyFigure, change: Any, locale: Locale, c: dict[str, str])
             f'{escape(locale.typographic(change.line))}</div>')
 
 
-def _lines(text: str, px: float, room: float) -> int:
+def _lines(text: str, px: float, room: float, fonts: tuple[Any, ...] = ()) -> int:
     """How many lines `text` takes at `px` in `room` px, broken at spaces (as the mail client will, roughly)."""
     lines, used = 1, 0.0
-    space = _width(" ", px)
+    space = _width(" ", px, fonts=fonts)
     for word in text.split(" "):
-        w = _width(word, px)
+        w = _width(word, px, fonts=fonts)
         if used and used + space + w > room:
             lines, used = lines + 1, w
         else:
@@ -281,13 +329,13 @@ def _lines(text: str, px: float, room: float) -> int:
     return lines
 
 
-def _width(text: str, px: float, spacing: float = 0) -> float:
-    """Width of `text` in px, set bold: the wider of Helvetica (Arial has its widths) and Lato Black,
-    the fonts the teaser asks for."""
+def _width(text: str, px: float, spacing: float = 0, fonts: tuple[Any, ...] = ()) -> float:
+    """Width of `text` in px, set bold: the widest of Helvetica (Arial has its widths), Lato Black and
+    the house `fonts`, the fonts the teaser asks for."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
     lato = _lato_black()
-    return (max(stringWidth(text, "Helvetica-Bold", px), lato.stringWidth(text, px)) * WIDTH_MARGIN
-            + spacing * len(text))
+    return (max(stringWidth(text, "Helvetica-Bold", px), lato.stringWidth(text, px),
+                *(f.stringWidth(text, px) for f in fonts)) * WIDTH_MARGIN + spacing * len(text))
 
 
 @lru_cache(maxsize=1)
@@ -297,7 +345,7 @@ def _lato_black() -> Any:
     return parsed(path) or TTFont("report-teaser-Lato-Black", str(path))
 
 
-def _logo_html(doc: Document, c: dict[str, str]) -> str:
+def _logo_html(doc: Document, c: dict[str, str], font: str = FONT) -> str:
     """The organisation's logo above the cover (an image with alt text), when the theme has one."""
     from .logo import MAIL_WIDTH, mail_logo
     logo = mail_logo(doc)
@@ -306,7 +354,7 @@ def _logo_html(doc: Document, c: dict[str, str]) -> str:
     src, alt = logo
     src = image_src(doc, src)
     return (f'\n<img src="{escape(src)}" width="{MAIL_WIDTH}" alt="{escape(alt)}" style="display:block;width:{MAIL_WIDTH}px;'
-            f'max-width:60%;height:auto;border:0;margin:0 auto 20px auto;color:{c["paper"]};font-family:{FONT};font-size:14px;">')
+            f'max-width:60%;height:auto;border:0;margin:0 auto 20px auto;color:{c["paper"]};font-family:{font};font-size:14px;">')
 
 
 def teaser_text(doc: Document, locale: Locale) -> str:
