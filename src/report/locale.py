@@ -375,6 +375,9 @@ def _closed_dashes(text: str, lead: str, trail: str) -> str:
 
 
 _DAY = r"(?:[1-9]|[12]\d|3[01])"  # a day of a month
+# what may follow a day's number: an ordinal's ending (June 1st, 1er janvier), a German full stop (1. April), and
+# the first of the month as Italian writes it, 1° or 1º gennaio (primo), and Spanish and Portuguese 1.º de enero
+_DAY_MARK = r"(?:st|nd|rd|th|er|\.º|\.|°|º)?"
 
 
 def _month_names(months: tuple[str, ...]) -> str:
@@ -386,7 +389,7 @@ def _month_names(months: tuple[str, ...]) -> str:
 def _day_before_month(months: tuple[str, ...], link: str = "") -> re.Pattern[str]:
     names = _month_names(months)
     linked = rf"(?:{re.escape(link)} )?" if link else ""
-    return re.compile(rf"(?<![\w.,])({_DAY}(?:st|nd|rd|th|er|\.)?) (?={linked}(?:{names})(?!\w))")  # 1er janvier
+    return re.compile(rf"(?<![\w.,])({_DAY}{_DAY_MARK}) (?={linked}(?:{names})(?!\w))")  # 1er janvier, 1° gennaio
 
 
 @cache
@@ -394,7 +397,7 @@ def _day_then_month(months: tuple[str, ...], link: str = "") -> re.Pattern[str]:
     """What `_day_before_month` needs in a text, found quickly (from its digit, where that pattern
     starts with a look behind, which makes the search try every position)."""
     linked = rf"(?:{re.escape(link)} )?" if link else ""
-    return re.compile(rf"\d(?:st|nd|rd|th|er|\.)? {linked}(?:{_month_names(months)})(?!\w)")  # (1er janvier)
+    return re.compile(rf"\d{_DAY_MARK} {linked}(?:{_month_names(months)})(?!\w)")  # (1er janvier)
 
 
 @cache
@@ -411,7 +414,7 @@ def _us_date(m: re.Match[str]) -> str:
 
 
 def _bind_days(text: str, months: tuple[str, ...], month_first: bool, link: str = "") -> str:
-    """A day and its month never break across lines: "1 April", "18. Juli" with a no-break space, and
+    """A day and its month never break across lines: "1 April", "18. Juli", "1° gennaio" with a no-break space, and
     the word between them where the language has one ("5 de noviembre"); where the language also writes
     the month first, "June 2" too, and a US date's year after its day: "June 2, 2025"."""
     if not months:
@@ -419,7 +422,7 @@ def _bind_days(text: str, months: tuple[str, ...], month_first: bool, link: str 
     if _day_then_month(months, link).search(text):
         text = _day_before_month(months, link).sub(rf"\1{NBSP}", text)
         if link:
-            text = re.sub(rf"(?<=\d{NBSP}{re.escape(link)}) (?=\w)", NBSP, text)
+            text = re.sub(rf"(?<=[\d°º]{NBSP}{re.escape(link)}) (?=\w)", NBSP, text)  # (1.º de enero)
     return _month_before_day(months).sub(_us_date, text) if month_first else text
 
 
