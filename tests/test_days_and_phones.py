@@ -1,7 +1,8 @@
 """An Italian, Spanish or Portuguese date is most often the first of the month, written as an ordinal —
 „dal 1° gennaio“, „1º marzo“, „el 1.º de enero“, „o 1.º de maio“ — and stood apart from its month at a
 line end („dal 1°“ / „gennaio“: 14 times in a page and a half of a Bilancio sociale), where „25 aprile“
-and „5 de noviembre“ were bound. Built once (print edition) and read back line by line."""
+and „5 de noviembre“ were bound; and a telephone number after its Italian or Spanish label broke inside. Built
+once (print edition) and read back line by line."""
 
 from __future__ import annotations
 
@@ -38,3 +39,11 @@ def test_the_first_of_the_month_stays_with_its_month(lines):
         assert len(with_day) >= 12, (day, with_day)
         assert all(f"{day}{month}" in line for line in with_day), [line for line in with_day
                                                                    if f"{day}{month}" not in line]
+
+
+def test_a_telephone_number_after_an_italian_or_spanish_label_stays_whole(lines):
+    """„telefono +39 02 1234 5678“ broke after „+39 02“ (only German and English labels bound their number)."""
+    for number in ("+390212345678", "+34911234567"):
+        with_number = [line for line in lines if number[:3] in line]
+        assert len(with_number) >= 12, (number, with_number)
+        assert all(number in line for line in with_number), [line for line in with_number if number not in line]
