@@ -115,7 +115,8 @@ class Locale:
     # not the axis's top label alone: American usage
     currency_on_values: bool = False
     # the dash typed as -- or a spaced hyphen: "en", a spaced en dash (British, German, Dutch: "people – nurses");
-    # "em", a closed em dash (American, Chicago and AP: "people—nurses")
+    # "em", a closed em dash (American, Chicago and AP: "people—nurses"); "raya", the Spanish raya of an inciso,
+    # an em dash set closed to the words it encloses and open outside ("la Fundación —que cumple veinte años— ha")
     dash: str = "en"
     # words after which two numbers joined by a hyphen are a range, set with an en dash (en: pages 10-12,
     # ages 18-64 → 10–12, 18–64); never elsewhere: 555-1234 stays a telephone number
@@ -180,6 +181,8 @@ class Locale:
             text = "".join(chars)
         if self.dash == "em" and ("--" in text or " - " in text or "- " in text[:2] or " -" in text[-2:]):
             text = _closed_dashes(text, before[-1:], after[:1])
+        elif self.dash == "raya" and ("--" in text or " - " in text):
+            text = _rayas(before + text + after, len(before), len(before) + len(text))
         text = text.replace("---", "—").replace("--", "–")
         # (each pattern runs where the text has what it needs, found by a quick search: most texts lack it)
         if "-" in text:
@@ -372,6 +375,38 @@ def _closed_dashes(text: str, lead: str, trail: str) -> str:
     text = _CLOSED_DASH.sub("—", lead + text + trail)[len(lead):]
     text = text[:len(text) - len(trail)]
     return text.replace("---", "—").replace("--", "—")
+
+
+# two hyphens (with or without spaces around them), or a hyphen with a space on each side, between words
+_RAYA = re.compile(r"(?<!-)(?:[ \t]*--[ \t]*|(?<=\S)[ \t]+-[ \t]+(?=\S))(?!-)")
+_OPENING = "([{«“‘¿¡"  # what an opening raya stands after without a space
+_CLOSING = ".,;:!?)]}»”’…"  # what a closing raya stands before without a space
+
+
+def _rayas(full: str, start: int, end: int) -> str:
+    """Spanish incisos, full[start:end] of a paragraph's text `full`: `--` or a spaced hyphen, in pairs, → the
+    raya (—), the opening one set closed to the word after it and the closing one to the word before it, each
+    apart from what stands outside ("la Fundación -- que cumple veinte años -- ha crecido" → "la Fundación —que
+    cumple veinte años— ha crecido", as the RAE's Ortografía sets them); one that opens the paragraph (a dialogue's
+    --Hola) is a raya closed to its word. A dash without a partner (Madrid - Sevilla) is left as it is."""
+    sites = list(_RAYA.finditer(full))
+    lead = [m for m in sites if not full[:m.start()].strip()]
+    pairs = [m for m in sites if m not in lead]
+    pairs = pairs[:len(pairs) - len(pairs) % 2]
+    out, at = [], start
+    for m in sites:
+        if m.start() < start or m.end() > end or not (m in lead or m in pairs):
+            continue  # (outside this span, or across its edge: as the other languages' dashes)
+        before, after = full[m.start() - 1:m.start()], full[m.end():m.end() + 1]
+        if m in lead:
+            new = "—"
+        elif pairs.index(m) % 2 == 0:
+            new = ("" if not before or before in _OPENING else " ") + "—"
+        else:
+            new = "—" + ("" if not after or after in _CLOSING else " ")
+        out += [full[at:m.start()], new]
+        at = m.end()
+    return "".join(out) + full[at:end]
 
 
 _DAY = r"(?:[1-9]|[12]\d|3[01])"  # a day of a month
