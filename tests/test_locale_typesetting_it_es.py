@@ -27,7 +27,8 @@ def _paragraph(words: list[str], said: str) -> str:
 def built(tmp_path_factory: pytest.TempPathFactory) -> dict:
     """An Italian review with a Spanish section: edition → PDF."""
     it = _paragraph(WORDS, "dal 1° gennaio e dal 1º marzo, telefono +39 02 1234 5678.")
-    es = _paragraph(PALABRAS, "desde el 1.º de enero, teléfono +34 91 123 45 67 -- que es la cifra -- y más.")
+    es = _paragraph(PALABRAS, "el n.º 1234 desde el 1.º de enero, teléfono +34 91 123 45 67 -- que es la cifra -- "
+                              "y más.")
     return build_in(tmp_path_factory.mktemp("days"), "it-IT", {
         "sections/a.yaml": f"kind: text\ntitle: Testo\nblocks:\n  - paragraph: >-\n      {it}\n",
         "sections/b.yaml": f"kind: text\nlanguage: es-ES\ntitle: Texto\nblocks:\n"
@@ -61,3 +62,9 @@ def test_a_spanish_inciso_takes_the_raya_closed_to_its_words(built, lines):
     assert len(re.findall(r"67\s+—que\s+es\s+la\s+cifra—\s+y\b", text)) == 24, text
     assert not re.search(r"–\s*que\s+es|cifra\s*–", text)  # (no en dash)
     assert all(line.endswith("cifra—") for line in lines if line.endswith("—"))  # an opening raya never ends a line
+
+
+def test_the_spanish_number_sign_stays_with_its_number(lines):
+    """„n.º 1234“, the RAE's abbreviation of número, stood at a line end apart from its number (nº 5 did not)."""
+    with_sign = [line for line in lines if "n.º" in line]
+    assert len(with_sign) >= 12 and all("n.º1234" in line for line in with_sign), with_sign

@@ -162,7 +162,7 @@ def number_ranges(text: str) -> str:
 # what reads as one item and must not break inside: a paragraph sign and its number („§ 72a“), a title
 # and the name after it („Dr. Böhm“, "Mr Smith"), an IBAN's groups („DE89 3704 0044 0532 0130 00“),
 # a telephone number after its label („Tel. 0341 2345678“), a page and its „ff.“ („S. 14 ff.“), the
-# abbreviation of "number" and its number: n° 5, N° 12, nº 5, № 5, no 5, Nos 5 et 6 ("Nr. 5", "No. 5" are
+# abbreviation of "number" and its number: n° 5, N° 12, nº 5, n.º 5, № 5, no 5, Nos 5 et 6 ("Nr. 5", "No. 5" are
 # an abbreviation's gap: locale.typographic), a company's VAT number after its country („BE 0123.456.789“)
 _TITLES = "Dr|Prof|Mr|Mrs|Ms|Mx|Hr|Fr|Frau|Herr|St"  # before a name, with or without a full stop
 # before a telephone number, bound to it: German and English, and the abbreviations of Italian (tel., cell.), Spanish
@@ -178,7 +178,7 @@ _IBAN = re.compile(r"(?<![\w])(?:IBAN )?[A-Z]{2}\d{2}(?: [A-Z0-9]{4}){2,7}(?: [A
 _PHONE = re.compile(rf"(?<![\w])(?:{_PHONE_LABELS})([ \u00a0]\+?[\d(][\d()/-]*(?: [\d()/-]+)*)")
 _PHONE_AFTER_WORD = re.compile(rf"(?<![\w])(?:{_PHONE_WORD_LABELS})[ \u00a0](\+?[\d(][\d()/-]*(?: [\d()/-]+)+)")
 _FOLLOWING = re.compile(r"(?<=\d) (?=ff?\.(?!\w))")
-_NUMERO = re.compile(r"(?:\b[nN](?:[°º]|os?\.?)|№) (?=\d)")  # (the space after it)
+_NUMERO = re.compile(r"(?:\b[nN](?:\.?[°º]|os?\.?)|№) (?=\d)")  # (the space after it; n.º 5: the RAE's)
 _VAT = re.compile(r"(?<![\w.])([A-Z]{2}) (?=\d[\d.]{7,}\d(?![\w]))")
 # a company's or an association's register number after its register: the Austrian Firmenbuch („FN 123456a“,
 # „FN 123456 a“), the German Handelsregister („HRB 12345“), the Austrian register of associations („ZVR-Zahl
