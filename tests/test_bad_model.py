@@ -90,15 +90,24 @@ def test_unknown_chart_kind_lists_known_ones(content):
     at(d, "content/" + CHART, line_of(content, CHART, "kind: torte"), 7)
     assert d.message == "chart 'aktivitaeten': unknown kind 'torte'"
     assert d.hint == "did you mean 'pie'? (known kinds: bar, line, donut, pie, destinations)"  # a Torte is a pie
+    edit(content, CHART, "\nkind: torte", "\nkind: grafico a torta")  # and so is an Italian torta
+    assert only(diagnostics(content)).hint == "did you mean 'pie'? (known kinds: bar, line, donut, pie, destinations)"
 
 
 @pytest.mark.parametrize(("word", "meant"), [
     ("kreis", "pie"), ("Kreisdiagramm", "pie"), ("Ring-Diagramm", "donut"), ("camembert", "pie"),
     ("Balken", "bar', with orientation: horizontal"), ("Säulendiagramm", "bar"), ("Liniendiagramm", "line"),
-    ("Flächendiagramm", "line', with area: true"), ("donat", "donut"), ("lien", "line")])
+    ("Flächendiagramm", "line', with area: true"), ("donat", "donut"), ("lien", "line"),
+    # Italian, Spanish, Portuguese, Swedish, Danish, Polish: as their Excel names the kinds
+    ("torta", "pie"), ("grafico a torta", "pie"), ("ciambella", "donut"), ("istogramma", "bar"),
+    ("Grafico a barre", "bar', with orientation: horizontal"), ("gráfico circular", "pie"), ("anillos", "donut"),
+    ("columnas", "bar"), ("gráfico de barras", "bar', with orientation: horizontal"),
+    ("área", "line', with area: true"), ("pizza", "pie"), ("rosca", "donut"), ("cirkeldiagram", "pie"),
+    ("stapeldiagram", "bar"), ("søjlediagram", "bar"), ("wykres kołowy", "pie"),
+    ("słupkowy", "bar', with orientation: horizontal")])
 def test_an_unknown_chart_kind_in_the_authors_words_names_the_kind_meant(word, meant):
     """A German communications team writes the chart it sees: `kind: kreis` was „unknown kind“ with the
-    list of kinds, none of which said that a Kreisdiagramm is a pie."""
+    list of kinds, none of which said that a Kreisdiagramm is a pie. So did an Italian one's `kind: torta`."""
     from report.model import meant_chart_kind
     assert meant_chart_kind(word) == meant
     assert meant_chart_kind("Landkarte der Welt") is None

@@ -463,6 +463,36 @@ def test_a_semicolon_csv_is_read_in_the_notation_of_the_section_that_reads_it(se
                            "numbers: write 1’234.50"), d.hint
 
 
+@pytest.mark.parametrize(("language", "excel"), [("es-ES", "Spanish"), ("it-IT", "Italian"), ("da-DK", "Danish"),
+                                                  ("en-GB", "German")])
+def test_a_semicolon_csv_hint_names_the_excel_of_the_reports_language(language, excel, tmp_path):
+    """A Spanish report's `;` export with '275.5' in it was told „a ';' file is read as German Excel exports
+    it … Swiss numbers (2'845'120.50) are read so in a de-CH section“: Spanish Excel writes 275,5 as well. A
+    chart's file is told the same."""
+    from report.errors import Diagnostics
+    from report.load import parse_yaml
+    from report.locale import get_locale
+    from report.model import ReadContext, Reader, Table
+    from report.model.charts import CHART_KINDS
+
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "t.csv").write_text("Concepto;2025\nCuotas;431.250\nDonaciones;275.5\n", encoding="utf-8")
+    ctx = ReadContext(content_dir=tmp_path, assets_dir=tmp_path, project_dir=tmp_path, numbers=get_locale(language),
+                      language=language)
+    hints = []
+    for kind, yaml in ((Table, "title: T\nalt: A\ndata: data/t.csv\ncolumns: [{name: Concepto}, {name: '2025', "
+                               "type: number}]\n"),
+                       (CHART_KINDS["bar"], "kind: bar\ntitle: T\nalt: A\nsource: S\ncaption: C\ndata: data/t.csv\n")):
+        diag = Diagnostics()
+        raw = parse_yaml(yaml)
+        Reader(diag, ctx).read(raw, raw.pos, kind, "x")
+        hints += [d.hint for d in diag.items if "'275.5' is not a number" in d.message]
+    assert len(hints) == 2, hints
+    for hint in hints:
+        assert hint.startswith(f"a ';' file is read as {excel} Excel exports it: it writes decimals with ','"), hint
+        assert ("de-CH" in hint) == (excel == "German"), hint
+
+
 def test_a_unit_the_heading_names_already_is_not_repeated_under_it(tmp_path):
     """A percent column headed 'Change in %' printed 'Change in / % / %': the unit line under a
     heading is left out where the heading names that unit already."""

@@ -123,7 +123,8 @@ class Locale:
     # not the axis's top label alone: American usage
     currency_on_values: bool = False
     # the dash typed as -- or a spaced hyphen: "en", a spaced en dash (British, German, Dutch: "people – nurses");
-    # "em", a closed em dash (American, Chicago and AP: "people—nurses")
+    # "em", a closed em dash (American, Chicago and AP: "people—nurses"); "raya", the Spanish raya of an inciso,
+    # an em dash set closed to the words it encloses and open outside ("la Fundación —que cumple veinte años— ha")
     dash: str = "en"
     # words after which two numbers joined by a hyphen are a range, set with an en dash (en: pages 10-12,
     # ages 18-64 → 10–12, 18–64); never elsewhere: 555-1234 stays a telephone number
@@ -189,6 +190,8 @@ class Locale:
             text = "".join(chars)
         if self.dash == "em" and ("--" in text or " - " in text or "- " in text[:2] or " -" in text[-2:]):
             text = _closed_dashes(text, before[-1:], after[:1])
+        elif self.dash == "raya" and ("--" in text or " - " in text):
+            text = _rayas(before + text + after, len(before), len(before) + len(text))
         text = text.replace("---", "—").replace("--", "–")
         # (each pattern runs where the text has what it needs, found by a quick search: most texts lack it)
         if "-" in text:
@@ -385,7 +388,42 @@ def _closed_dashes(text: str, lead: str, trail: str) -> str:
     return text.replace("---", "—").replace("--", "—")
 
 
+# two hyphens (with or without spaces around them), or a hyphen with a space on each side, between words
+_RAYA = re.compile(r"(?<!-)(?:[ \t]*--[ \t]*|(?<=\S)[ \t]+-[ \t]+(?=\S))(?!-)")
+_OPENING = "([{«“‘¿¡"  # what an opening raya stands after without a space
+_CLOSING = ".,;:!?)]}»”’…"  # what a closing raya stands before without a space
+
+
+def _rayas(full: str, start: int, end: int) -> str:
+    """Spanish incisos, full[start:end] of a paragraph's text `full`: `--` or a spaced hyphen, in pairs, → the
+    raya (—), the opening one set closed to the word after it and the closing one to the word before it, each
+    apart from what stands outside ("la Fundación -- que cumple veinte años -- ha crecido" → "la Fundación —que
+    cumple veinte años— ha crecido", as the RAE's Ortografía sets them); one that opens the paragraph (a dialogue's
+    --Hola) is a raya closed to its word. A dash without a partner (Madrid - Sevilla) is left as it is."""
+    sites = list(_RAYA.finditer(full))
+    lead = [m for m in sites if not full[:m.start()].strip()]
+    pairs = [m for m in sites if m not in lead]
+    pairs = pairs[:len(pairs) - len(pairs) % 2]
+    out, at = [], start
+    for m in sites:
+        if m.start() < start or m.end() > end or not (m in lead or m in pairs):
+            continue  # (outside this span, or across its edge: as the other languages' dashes)
+        before, after = full[m.start() - 1:m.start()], full[m.end():m.end() + 1]
+        if m in lead:
+            new = "—"
+        elif pairs.index(m) % 2 == 0:
+            new = ("" if not before or before in _OPENING else " ") + "—"
+        else:
+            new = "—" + ("" if not after or after in _CLOSING else " ")
+        out += [full[at:m.start()], new]
+        at = m.end()
+    return "".join(out) + full[at:end]
+
+
 _DAY = r"(?:[1-9]|[12]\d|3[01])"  # a day of a month
+# what may follow a day's number: an ordinal's ending (June 1st, 1er janvier), a German full stop (1. April), and
+# the first of the month as Italian writes it, 1° or 1º gennaio (primo), and Spanish and Portuguese 1.º de enero
+_DAY_MARK = r"(?:st|nd|rd|th|er|\.º|\.|°|º)?"
 
 
 def _month_names(months: tuple[str, ...]) -> str:
@@ -397,7 +435,7 @@ def _month_names(months: tuple[str, ...]) -> str:
 def _day_before_month(months: tuple[str, ...], link: str = "") -> re.Pattern[str]:
     names = _month_names(months)
     linked = rf"(?:{re.escape(link)} )?" if link else ""
-    return re.compile(rf"(?<![\w.,])({_DAY}(?:st|nd|rd|th|er|\.)?) (?={linked}(?:{names})(?!\w))")  # 1er janvier
+    return re.compile(rf"(?<![\w.,])({_DAY}{_DAY_MARK}) (?={linked}(?:{names})(?!\w))")  # 1er janvier, 1° gennaio
 
 
 @cache
@@ -405,7 +443,7 @@ def _day_then_month(months: tuple[str, ...], link: str = "") -> re.Pattern[str]:
     """What `_day_before_month` needs in a text, found quickly (from its digit, where that pattern
     starts with a look behind, which makes the search try every position)."""
     linked = rf"(?:{re.escape(link)} )?" if link else ""
-    return re.compile(rf"\d(?:st|nd|rd|th|er|\.)? {linked}(?:{_month_names(months)})(?!\w)")  # (1er janvier)
+    return re.compile(rf"\d{_DAY_MARK} {linked}(?:{_month_names(months)})(?!\w)")  # (1er janvier)
 
 
 @cache
@@ -422,7 +460,7 @@ def _us_date(m: re.Match[str]) -> str:
 
 
 def _bind_days(text: str, months: tuple[str, ...], month_first: bool, link: str = "") -> str:
-    """A day and its month never break across lines: "1 April", "18. Juli" with a no-break space, and
+    """A day and its month never break across lines: "1 April", "18. Juli", "1° gennaio" with a no-break space, and
     the word between them where the language has one ("5 de noviembre"); where the language also writes
     the month first, "June 2" too, and a US date's year after its day: "June 2, 2025"."""
     if not months:
@@ -430,7 +468,7 @@ def _bind_days(text: str, months: tuple[str, ...], month_first: bool, link: str 
     if _day_then_month(months, link).search(text):
         text = _day_before_month(months, link).sub(rf"\1{NBSP}", text)
         if link:
-            text = re.sub(rf"(?<=\d{NBSP}{re.escape(link)}) (?=\w)", NBSP, text)
+            text = re.sub(rf"(?<=[\d°º]{NBSP}{re.escape(link)}) (?=\w)", NBSP, text)  # (1.º de enero)
     return _month_before_day(months).sub(_us_date, text) if month_first else text
 
 

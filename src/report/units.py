@@ -163,16 +163,23 @@ def number_ranges(text: str) -> str:
 # what reads as one item and must not break inside: a paragraph sign and its number („§ 72a“), a title
 # and the name after it („Dr. Böhm“, "Mr Smith"), an IBAN's groups („DE89 3704 0044 0532 0130 00“),
 # a telephone number after its label („Tel. 0341 2345678“), a page and its „ff.“ („S. 14 ff.“), the
-# abbreviation of "number" and its number: n° 5, N° 12, nº 5, № 5, no 5, Nos 5 et 6 ("Nr. 5", "No. 5" are
+# abbreviation of "number" and its number: n° 5, N° 12, nº 5, n.º 5, № 5, no 5, Nos 5 et 6 ("Nr. 5", "No. 5" are
 # an abbreviation's gap: locale.typographic), a company's VAT number after its country („BE 0123.456.789“)
 _TITLES = "Dr|Prof|Mr|Mrs|Ms|Mx|Hr|Fr|Frau|Herr|St"  # before a name, with or without a full stop
-_PHONE_LABELS = r"Tel\.|Telefon:?|Fax:?|Phone:?|Tel:?|Mobil:?"  # before a telephone number
+# before a telephone number, bound to it: German and English, and the abbreviations of Italian (tel., cell.), Spanish
+# (tfno., telf.), Portuguese (tlm.), Swedish (tfn), Danish (tlf.) and Polish (tel. kom.), capital or not
+_PHONE_LABELS = (r"Tel\.|Telefon:?|Fax:?|Phone:?|Tel:?|Mobil:?"
+                 r"|(?i:tel\.(?:[ \u00a0]kom\.)?|cell\.|tfno\.|telf\.|tlm\.|tfn\.?|tlf\.):?")
+# the word for it in Italian, Spanish and Portuguese, which may end a line: only the number after it is bound
+# („telefono +39 02 1234 5678“ broke after „+39 02“; „teléfono“ with its number bound would be 25 letters wide)
+_PHONE_WORD_LABELS = r"(?i:telefono|cellulare|teléfono|móvil|telefone|telemóvel):?"
 _SECTION_SIGN = re.compile(r"(?<=§) (?=\d)|(?<=§§) (?=\d)")
 _TITLE = re.compile(rf"(?<![\w.])((?:{_TITLES})\.?) (?=[A-ZÄÖÜ])")
 _IBAN = re.compile(r"(?<![\w])(?:IBAN )?[A-Z]{2}\d{2}(?: [A-Z0-9]{4}){2,7}(?: [A-Z0-9]{1,4})?(?!\w)")
 _PHONE = re.compile(rf"(?<![\w])(?:{_PHONE_LABELS})([ \u00a0]\+?[\d(][\d()/-]*(?: [\d()/-]+)*)")
+_PHONE_AFTER_WORD = re.compile(rf"(?<![\w])(?:{_PHONE_WORD_LABELS})[ \u00a0](\+?[\d(][\d()/-]*(?: [\d()/-]+)+)")
 _FOLLOWING = re.compile(r"(?<=\d) (?=ff?\.(?!\w))")
-_NUMERO = re.compile(r"(?:\b[nN](?:[°º]|os?\.?)|№) (?=\d)")  # (the space after it)
+_NUMERO = re.compile(r"(?:\b[nN](?:\.?[°º]|os?\.?)|№) (?=\d)")  # (the space after it; n.º 5: the RAE's)
 _VAT = re.compile(r"(?<![\w.])([A-Z]{2}) (?=\d[\d.]{7,}\d(?![\w]))")
 # a company's or an association's register number after its register: the Austrian Firmenbuch („FN 123456a“,
 # „FN 123456 a“), the German Handelsregister („HRB 12345“), the Austrian register of associations („ZVR-Zahl
@@ -183,13 +190,13 @@ _REGISTER_WORDS = re.compile(r"(?:FN|HR[AB]|ZVR(?:-Zahl)?|ATU):? \d")
 _TITLE_WORDS = re.compile(rf"(?:{_TITLES})\b")
 _IBAN_START = re.compile(r"[A-Z]{2}\d{2} ")
 _VAT_START = re.compile(r"[A-Z]{2} \d")
-_PHONE_WORDS = re.compile(_PHONE_LABELS)
+_PHONE_WORDS = re.compile(f"{_PHONE_LABELS}|{_PHONE_WORD_LABELS}")
 
 
 def bind_items(text: str) -> str:
-    """'IBAN DE89 3704 0044 0532 0130 00', '§ 72a', 'Dr. Böhm', 'Tel. 0341 2345678', 'S. 14 ff.', 'n° 5',
-    'BE 0123.456.789', 'FN 123456a' with no-break spaces inside each (a bank detail broken over lines invites transfer
-    errors)."""
+    """'IBAN DE89 3704 0044 0532 0130 00', '§ 72a', 'Dr. Böhm', 'Tel. 0341 2345678' (telefono '+39 02 1234 5678'),
+    'S. 14 ff.', 'n° 5', 'BE 0123.456.789', 'FN 123456a' with no-break spaces inside each (a bank detail broken over
+    lines invites transfer errors)."""
     if "§" in text:
         text = _SECTION_SIGN.sub(NBSP, text)
     if " " not in text:
@@ -200,6 +207,7 @@ def bind_items(text: str) -> str:
         text = _IBAN.sub(lambda m: m[0].replace(" ", NBSP), text)
     if _PHONE_WORDS.search(text):
         text = _PHONE.sub(lambda m: m[0].replace(" ", NBSP), text)
+        text = _PHONE_AFTER_WORD.sub(lambda m: m[0][:m.start(1) - m.start()] + m[1].replace(" ", NBSP), text)
     if "o " in text or "° " in text or "º " in text or "№ " in text or "os " in text:
         text = _NUMERO.sub(lambda m: m[0][:-1] + NBSP, text)
     if _REGISTER_WORDS.search(text):

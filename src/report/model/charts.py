@@ -523,18 +523,31 @@ class PieChart(DonutChart):
 
 
 # what authors write for a kind in their own words (folded: lower case, no spaces, hyphens or
-# '-diagramm'/'chart' ending): the hint at an unknown kind names the kind meant, and where it takes a key
-# to draw what the word says (Balken lie, Säulen stand), that key
+# '-diagramm'/'chart' ending, no leading 'grafico a'/'gráfico de'/'wykres'): the hint at an unknown kind names the
+# kind meant, and where it takes a key to draw what the word says (Balken lie, Säulen stand), that key. Italian,
+# Spanish, Portuguese, Swedish, Danish and Polish as their Excel names the kinds: torta, circular, pizza, cirkel,
+# kołowy a pie; ciambella, anillos, anel, rosca, pierścieniowy a donut; istogramma, columnas, colunas, stapel,
+# søjle, kolumnowy stand and barre, barras, liggande stapel, liggende søjle, słupkowy lie (as Balken)
 CHART_KIND_WORDS: dict[str, str] = {
     **dict.fromkeys(("kreis", "torte", "torten", "kuchen", "taart", "camembert", "secteur", "secteurs",
-                     "circulaire", "sektor", "sektoren"), "pie"),
-    **dict.fromkeys(("ring", "donat", "doughnut", "anneau", "krans"), "donut"),
-    **dict.fromkeys(("balken", "barre", "barres", "staaf", "staven"), "bar', with orientation: horizontal"),
+                     "circulaire", "sektor", "sektoren",
+                     "torta", "circolare", "circular", "tarta", "quesito", "sectores", "pastel", "pizza", "setores",
+                     "cirkel", "kołowy", "kolowy", "lagkage"), "pie"),
+    **dict.fromkeys(("ring", "donat", "doughnut", "anneau", "krans",
+                     "ciambella", "anello", "anelli", "anillo", "anillos", "anel", "anéis", "rosca", "dona",
+                     "kranse", "pierścieniowy", "pierscieniowy"), "donut"),
+    **dict.fromkeys(("balken", "barre", "barres", "staaf", "staven",
+                     "barra", "barras", "liggandestapel", "liggendesøjle", "słupkowy", "slupkowy"),
+                    "bar', with orientation: horizontal"),
     **dict.fromkeys(("säule", "säulen", "saeule", "saeulen", "column", "columns", "colonne", "colonnes", "kolom",
-                     "kolommen", "stab", "stäbe", "histogramm", "histogramme", "histogram", "bars"), "bar"),
+                     "kolommen", "stab", "stäbe", "histogramm", "histogramme", "histogram", "bars",
+                     "istogramma", "istogrammi", "columna", "columnas", "coluna", "colunas", "stapel", "staplar",
+                     "søjle", "søjler", "kolumnowy"), "bar"),
     **dict.fromkeys(("linie", "linien", "kurve", "kurven", "verlauf", "ligne", "lignes", "courbe", "courbes", "lijn",
-                     "lijnen", "lines"), "line"),
-    **dict.fromkeys(("fläche", "flächen", "flaeche", "flaechen", "area", "aire", "vlak"), "line', with area: true"),
+                     "lijnen", "lines",
+                     "linea", "linee", "línea", "líneas", "linha", "linhas", "linje", "linjer", "liniowy"), "line"),
+    **dict.fromkeys(("fläche", "flächen", "flaeche", "flaechen", "area", "aire", "vlak",
+                     "aree", "área", "áreas", "yta", "område", "warstwowy", "obszarowy"), "line', with area: true"),
     **dict.fromkeys(("ziele", "reiseziele", "routen", "route", "karte", "map", "destination"), "destinations"),
 }
 
@@ -544,7 +557,10 @@ def meant_chart_kind(word: str) -> str | None:
     near spelling (donat, lien)."""
     import re
 
-    folded = re.sub(r"[\s_-]+", "", word.strip().lower())
+    # (a kind said as a chart: grafico a torta, gráfico de barras, diagrama de sectores, wykres kołowy)
+    said = re.sub(r"^(?:gr[aá]fic[oa]|diagramm?a|wykres)[\s_-]+(?:(?:a|ad|di|de|do|da|em)[\s_-]+)?", "",
+                  word.strip().lower())
+    folded = re.sub(r"[\s_-]+", "", said or word.strip().lower())
     stem = re.sub(r"(diagramme?|diagram|charts?|graphs?|grafik|graphique|plot)$", "", folded) or folded
     for w in (folded, stem):
         if w in CHART_KIND_WORDS:

@@ -545,7 +545,7 @@ class Table(Node):
                 number = parse_number(text, seps)
             except NumberError as exc:  # named as written: '€ 1.340.100-', not '1.340.100-'
                 diag.error(pos, f"{what}: {str(exc).replace(repr(text), repr(written))}",
-                           file_hint(exc.hint, seps))
+                           file_hint(exc.hint, seps, ctx.section_numbers()))
                 return None
         else:
             column_unit = row_unit or col.unit or ("%" if col.type == "percent" else None)

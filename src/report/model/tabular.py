@@ -96,18 +96,38 @@ class CsvData:
         shown = ", ".join(repr(c.text) for c, _ in rest[:3]) + (", …" if len(rest) > 3 else "")
         more = f" (and {len(rest)} more cell{'s' if len(rest) != 1 else ''} of this column: {shown})" if rest else ""
         missing = not cell.text or _MISSING.fullmatch(cell.text.strip()) is not None
-        hint = NO_GAPS if missing else _currency_hint(cell.text, unit) or file_hint(exc.hint, notation)
+        hint = NO_GAPS if missing else _currency_hint(cell.text, unit) or file_hint(exc.hint, notation, reader or seps)
         raise ReportError([Diagnostic(f"column '{name}': {exc}{more}", cell.pos, hint)])
 
 
-def file_hint(hint: str | None, seps: Separators | None) -> str | None:
+def file_hint(hint: str | None, seps: Separators | None, reader: Separators | None = None) -> str | None:
     """A number's hint where it is read in a `;` export's notation, not the document's: it says so,
-    and where Swiss numbers are read (2'845'120.50: in a de-CH section, or a house style 1’234.50)."""
+    and where Swiss numbers are read (2'845'120.50: in a de-CH section, or a house style 1’234.50).
+    Where the language of the section that reads it (`reader`) writes that notation itself, as Italian,
+    Spanish or Danish Excel exports it, the hint names that language (not German Excel, nor de-CH)."""
     if seps is not EXCEL_SEMICOLON or not hint or "this document writes" not in hint:
         return hint
+    own = _excel_language(getattr(reader, "language", None))
+    if own:
+        return hint.replace("this document writes", f"a ';' file is read as {own} Excel exports it: it writes")
     return (hint.replace("this document writes", "a ';' file is read as German Excel exports it: it writes")
             + "; Swiss numbers (2'845'120.50) are read so in a de-CH section, and in a report whose numbers: "
             "write 1’234.50")
+
+
+def _excel_language(language: object) -> str | None:
+    """The name of a language other than German whose Excel writes a `;` file's numbers as it is read
+    (1.234,5): Italian, Spanish, Danish, Brazilian Portuguese …"""
+    if not isinstance(language, str) or language.lower().startswith("de"):
+        return None
+    from ..locale import get_locale, supported
+    from .wording import NAMES
+    if not supported(language):
+        return None
+    own = get_locale(language)
+    if (own.thousands, own.decimal) != (EXCEL_SEMICOLON.thousands, EXCEL_SEMICOLON.decimal):
+        return None
+    return NAMES.get(language.split("-")[0].lower())
 
 
 def _currency_hint(text: str, unit: str | None) -> str | None:
