@@ -206,7 +206,7 @@ class Locale:
                     text = _range_after_words(self.range_words).sub(_counted_range, text)
                 lead = before[-1:]  # the previous span's last character: ab**-5** keeps its hyphen
                 text = _SIGN.sub(MINUS, lead + text)[len(lead):]
-        if _DIMENSIONS_HINT.search(text):  # 120x80 cm → 120 × 80 cm
+        if ("x" in text or "X" in text or "×" in text) and _DIMENSIONS_HINT.search(text):  # 120x80 cm → 120 × 80 cm
             text = _DIMENSIONS.sub(lambda m: f"{NBSP}×{NBSP}".join(g for g in m.groups() if g), text)
         if " –" in text or " —" in text:
             text = _DASH_AFTER_WORD.sub(NBSP, text)  # a spaced dash ends a line, never begins one
