@@ -165,6 +165,15 @@ def test_a_line_breaks_off_where_a_value_is_missing(theme_fonts):
     assert overlapping(pdf) == []
 
 
+def test_a_line_with_gaps_is_drawn_as_a_build_draws_it(theme_fonts):
+    """render_charts sets the chart's labels first (typeset): a series whose values go on after a null
+    stopped the build with a TypeError there (the test above draws the chart directly)."""
+    from report.charts import render_charts
+    theme, fonts = theme_fonts
+    pdf = render_charts({"x": chart(GAPS)}, theme, fonts, get_locale("de-DE"), WIDTH)["x"].pdf
+    assert "78" in texts(pdf)
+
+
 def test_a_gap_is_no_value_in_the_screen_editions_data_table():
     from report.charts.table import alt_has_data, data_rows
     obj = chart(GAPS)

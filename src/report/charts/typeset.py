@@ -27,7 +27,7 @@ def typeset(chart: Any, locale: Locale) -> Any:
         if f.name in LABELS:
             new = _set(value, locale)
         elif isinstance(value, list) and value and is_dataclass(value[0]):
-            new = [typeset(part, locale) for part in value]
+            new = [typeset(part, locale) if is_dataclass(part) else part for part in value]  # (None: a line's gap)
             new = value if all(a is b for a, b in zip(new, value, strict=True)) else new
         else:
             continue
