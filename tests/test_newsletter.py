@@ -107,6 +107,16 @@ def test_teaser_html_is_email_safe(kit):
     assert 'href="https://www.example.org/jahresrueckblick-2017-screen.pdf"' in html
 
 
+def test_the_linked_cover_says_where_it_leads(kit):
+    """The cover is a link to the PDF: its alt is the link's name, which a screen reader announces, so it
+    begins with where the link leads (the button's words), then what the picture shows (WCAG 2.4.4)."""
+    html = (kit / "teaser.html").read_text(encoding="utf-8")
+    linked = re.search(r'<a href="([^"]+)"><img [^>]*alt="([^"]*)"', html)
+    assert linked and linked.group(1).endswith("-screen.pdf")
+    button = re.search(rf'<a href="{re.escape(linked.group(1))}" style="[^"]*">([^<]+)</a>', html).group(1)
+    assert linked.group(2).startswith(f"{button} – Titelseite: Ein gutes Jahr")
+
+
 def test_teaser_escapes_content(project, tmp_path):
     report = project / "report.yaml"
     report.write_text(report.read_text(encoding="utf-8").replace(

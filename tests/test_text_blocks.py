@@ -124,6 +124,28 @@ def test_list_heading_and_note_tags(built):
     assert max(nested) > min(nested)  # Echo's list sits inside Delta's item
 
 
+def test_a_footnote_note_has_an_id_in_the_id_tree(built):
+    """PDF/UA-1 7.9 (Matterhorn 19-003, which PAC and veraPDF fail a file on): a Note has an /ID,
+    unique in the document, and the StructTreeRoot's /IDTree finds the element by it."""
+    with pikepdf.open(built["screen"]) as pdf:
+        root = pdf.Root.StructTreeRoot
+        notes, stack = [], [root.K]
+        while stack:
+            elem = stack.pop()
+            if elem.get("/S") == "/Note":
+                notes.append(elem)
+            kids = elem.get("/K", [])
+            stack.extend(k for k in (kids if isinstance(kids, pikepdf.Array) else [kids])
+                         if isinstance(k, pikepdf.Dictionary) and k.get("/Type") == "/StructElem")
+        assert notes and all("/ID" in n for n in notes)
+        ids = [bytes(n.ID) for n in notes]
+        assert len(set(ids)) == len(ids)
+        names = list(root.IDTree.Names)
+        tree = {bytes(names[i]): names[i + 1] for i in range(0, len(names), 2)}
+        assert [bytes(k) for k in names[::2]] == sorted(tree)
+        assert all(tree[bytes(n.ID)].objgen == n.objgen for n in notes)
+
+
 def test_repeated_pull_quote_is_an_artifact(built):
     quotes = [r for r, _, _ in _tree(built["screen"]) if r == "BlockQuote"]
     assert len(quotes) == 1  # "India" is read; the repeat of "Alpha" is not

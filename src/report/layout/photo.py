@@ -47,15 +47,15 @@ def fill(path: Any, width: float, height: float,
     return x, y, iw, ih
 
 
-def draw_filling(canv: Any, ctx: LayoutContext, path: Any, alt: str, at: Any,
+def draw_filling(canv: Any, ctx: LayoutContext, path: Any, alt: str | None, at: Any,
                  focus: tuple[float, float] | None = None) -> tuple[float, float, float, float]:
     """The image over the trim and the bleed, cropped to the bleed box where its proportions differ;
-    tagged as a Figure with its alt text. Drawn in trim coordinates; returns where the image is drawn
-    (x, y, width, height), partly outside the bleed box where it is cropped."""
+    tagged as a Figure with its alt text (without one, decorative: an artifact). Drawn in trim coordinates;
+    returns where the image is drawn (x, y, width, height), partly outside the bleed box where it is cropped."""
     g = ctx.geometry
     b, w, h = g.bleed, g.trim_w, g.trim_h
     x, y, iw, ih = fill(path, w + 2 * b, h + 2 * b, focus)
-    with content(canv, "Figure", alt=alt):
+    with content(canv, "Figure", alt=alt) if alt is not None else artifact(canv):  # decorative: an artifact
         if (iw, ih) == (w + 2 * b, h + 2 * b):
             canv.drawImage(ctx.prepare_image(path, iw, ih, at), x - b, y - b, iw, ih)
         else:  # another page format: only the part seen in the bleed box is embedded, and drawn there

@@ -8,7 +8,7 @@ from typing import Any
 
 from reportlab.platypus import Flowable, Spacer
 
-from ..tagging import content
+from ..tagging import artifact, content
 from .chartdata import chart_data
 from .context import LayoutContext
 from .styles import MM
@@ -53,7 +53,7 @@ def source_line(locale: Any, source: str) -> str:
 class PlacedImage(Flowable):
     """An image prepared by the edition (a file or an image reader) at a fixed placed size."""
 
-    def __init__(self, image: Any, width: float, height: float, alt: str, x: float = 0.0, align: str = "left",
+    def __init__(self, image: Any, width: float, height: float, alt: str | None, x: float = 0.0, align: str = "left",
                  drawn: Callable[[int], None] | None = None):
         super().__init__()
         self.image, self.width, self.height, self.alt, self.x = image, width, height, alt, x
@@ -73,7 +73,8 @@ class PlacedImage(Flowable):
     def draw(self) -> None:
         if self.anchor is not None:
             self.anchor(self.canv, self.x, self.height)
-        with content(self.canv, "Figure", alt=self.alt):
+        # a decorative image (no alt) is an artifact, which screen readers skip
+        with content(self.canv, "Figure", alt=self.alt) if self.alt is not None else artifact(self.canv):
             self.canv.drawImage(self.image, self.x, 0, self.width, self.height)
         if self.drawn is not None:
             self.drawn(self.canv.getPageNumber())

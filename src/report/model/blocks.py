@@ -120,8 +120,11 @@ def read_focus(obj: Any, what: str, diag: Diagnostics, ctx: Any) -> tuple[float,
 @dataclass(kw_only=True)
 class Figure(Node):
     # an image in the text needs its caption; a page photo may go without (the schema says so to editors)
-    SCHEMA_RULES = {"if": {"properties": {"size": {"const": "page"}}, "required": ["size"]},
-                    "else": {"required": ["caption"]}}
+    # a decorative image has no alt, any other one needs it
+    SCHEMA_RULES = {"allOf": [{"if": {"properties": {"size": {"const": "page"}}, "required": ["size"]},
+                               "else": {"required": ["caption"]}},
+                              {"if": {"properties": {"decorative": {"const": True}}, "required": ["decorative"]},
+                               "then": {"not": {"required": ["alt"]}}, "else": {"required": ["alt"]}}]}
 
     image: AssetPath = spec("Image file relative to assets/.", example="images/messe.jpg",
                             example_en="images/picture.jpg")
@@ -129,7 +132,12 @@ class Figure(Node):
                                   "optional and stands on the photo).", default=None)
     credit: str | None = spec("Image credit: under the caption (on a page photo: small on the photo), and in the "
                               "image credits on the closing page with the page it is on.", default=None)
-    alt: str = spec("What the image shows, for readers who cannot see it.")
+    alt: str | None = spec("What the image shows, for readers who cannot see it (needed unless the image is "
+                           "decorative).", default=None)
+    decorative: bool = spec(
+        "true: the image only decorates (a mood photo, an ornament) and says nothing the text does not: the screen "
+        "edition marks it as an artifact, which screen readers skip, instead of a Figure read out by its alt; "
+        "then without alt. A caption or credit is still read.", default=False, example=True)
     size: Literal["text", "page"] = spec(
         "text: in the text, as wide as `width` says (default); page: a page of its own, the photo filling it to "
         "the trim's edges (in print to the bleed's), cropped to fill and centred, without running head or "
@@ -156,6 +164,14 @@ class Figure(Node):
     id: str | None = id_spec("the image", "messestand", "stand")
 
     def check(self, diag: Diagnostics, ctx: Any) -> None:
+        if self.alt is None and not self.decorative:
+            diag.error(self.pos, "image: missing required key 'alt'",
+                       "add 'alt:' (what the image shows, for readers who cannot see it), or decorative: true for "
+                       "an image that only decorates (screen readers skip it)")
+        if self.alt is not None and self.decorative:
+            diag.error(ctx.value_pos(self, "alt"), "image: an image with decorative: true has no alt (screen "
+                       "readers skip it)", "remove alt:, or remove decorative: true if the image shows something "
+                       "the text needs")
         if self.size == "text" and self.caption is None:
             diag.error(self.pos, "image: missing required key 'caption'",
                        "add 'caption:' (Caption under the image.); only a photo with size: page may go without")

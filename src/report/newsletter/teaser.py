@@ -141,7 +141,9 @@ def teaser_html(doc: Document, locale: Locale, cover_src: str) -> str:
     url = escape(nl.pdf_url)
     kicker = escape(t(rep.second_line)).upper()
     both = rep.with_organisation(", ", t)
-    alt = escape(f"{t(locale.label('cover_alt') + ':')} {t(rep.title)} – {both}")
+    # the cover is a link to the PDF: its alt, the link's name, says first where it leads, as the button does
+    # (WCAG 2.4.4; a screen reader announced a picture, „Titelseite: …“, not the PDF it opens)
+    alt = escape(f"{t(nl.button)} – {t(locale.label('cover_alt') + ':')} {t(rep.title)} – {both}")
     rows, stacked = _tiles(_figures(doc), locale, c, faces)
     address, ways = _contact(doc, locale)
     footer = [escape(t(nl.sender)), *(escape(t(line)) for line in address)]

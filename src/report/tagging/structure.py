@@ -92,6 +92,7 @@ def write_structure(pdf: pikepdf.Pdf, tagger: Tagger, title: str) -> None:
     made: dict[int, Any] = {}
     by_page: dict[int, dict[int, Any]] = {}
     annot_parents: list[tuple[Any, Any]] = []
+    ids: list[tuple[str, Any]] = []  # (ID, element) for the IDTree
 
     def build(idx: int, parent: Any) -> Any:
         e: Elem = tagger.elems[idx]
@@ -102,6 +103,9 @@ def write_structure(pdf: pikepdf.Pdf, tagger: Tagger, title: str) -> None:
             node.A = Dictionary(O=Name.Table, **{k: Name("/" + v) for k, v in e.attrs.items()})
         if idx == 0 or e.lang:
             node.Lang = pikepdf.String(e.lang or tagger.lang)
+        if e.role == "Note":  # PDF/UA-1 7.9: a Note has an ID (Matterhorn 19-003), unique in the IDTree
+            ids.append((f"note-{len(ids) + 1}", node))
+            node.ID = pikepdf.String(ids[-1][0])
         made[idx] = node
         kids: list[Any] = []
         first_page = None
@@ -142,6 +146,11 @@ def write_structure(pdf: pikepdf.Pdf, tagger: Tagger, title: str) -> None:
     root.K = document
     root.ParentTree = pdf.make_indirect(Dictionary(Nums=Array(nums)))
     root.ParentTreeNextKey = next_key
+    if ids:  # a name tree of one node: its keys in byte order (ISO 32000-1, 7.9.6)
+        names: list[Any] = []
+        for key, node in sorted(ids, key=lambda kv: kv[0].encode()):
+            names.extend([pikepdf.String(key), node])
+        root.IDTree = pdf.make_indirect(Dictionary(Names=Array(names)))
     pdf.Root.StructTreeRoot = root
     pdf.Root.MarkInfo = Dictionary(Marked=True)
     with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as meta:
