@@ -428,3 +428,18 @@ def test_parentheses_read_as_brackets_in_a_key_figure(tmp_path):
     figure = Reader(diag, ctx).read(parse_yaml("value: -3.5\nlabel: deficit\nnegatives: parentheses\n"), None,
                                     KeyFigure, "figure")
     assert diag.items == [] and figure.negatives == "brackets"
+
+
+def test_a_header_row_of_years_over_number_columns_prints_them_as_written(styles, tmp_path):
+    """A header row (row_kinds: header) whose cells are years stood over number columns, which read them as
+    numbers and grouped them: 'Bereich 2.024 2.025' (a German agency's table). A header row's cells are
+    headings, printed as written."""
+    yaml = ("title: Ausgaben\nalt: A\ncolumns: [{name: ''}, {name: A, type: number}, {name: B, type: number}]\n"
+            "row_kinds: {Bereich: header}\nrows:\n  - [Bereich, 2024, 2025]\n  - [Personal, 12345, 13210]\n")
+    table, diag = _table(yaml, tmp_path, language="de-DE")
+    assert not diag.items, [d.format() for d in diag.items]
+    data = table_data(table, get_locale("de-DE"))
+    texts = [[c.text for c in r.cells] for r in data.rows]
+    assert ["Bereich", "2024", "2025"] in texts and ["Personal", "12.345", "13.210"] in texts, texts
+    words = " ".join(w[0] if isinstance(w, tuple) else str(w) for w in _words(_pdf(styles, data)))
+    assert "2.024" not in words and "2024" in words

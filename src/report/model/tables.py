@@ -286,6 +286,9 @@ class Table(Node):
             cells = []
             data_cols = [c for c in self.columns if not c.change]
             for k, (col, (value, cpos)) in enumerate(zip(data_cols, raw_cells, strict=False)):
+                if kind == "header" and col.numeric:  # a heading over the figures (a year), not a figure: 2024
+                    cells.append(TableCell(_as_written(value), cpos))  # as written, never 2.024
+                    continue
                 cells.append(TableCell(self._cell(col, value, cpos, ctx, diag, unit if k else None, label), cpos))
             by_name = {c.name: cell for c, cell in zip(data_cols, cells, strict=False)}
             rows.append(TableRow(kind, [self._computed(c, by_name, pos, unit) if c.change else by_name[c.name]
@@ -834,6 +837,12 @@ def _row_hint(label: str, labels: list[str]) -> str:
     if close:
         return f"did you mean '{close[0]}'? (a row is named by the text of its first cell)"
     return f"name a row by the text of its first cell, e.g. {next((x for x in labels if x), 'Total')}"
+
+
+def _as_written(value: Any) -> str | None:
+    """A cell's text exactly as written (a YAML number's source), None where it is empty."""
+    text = value.source if isinstance(value, (YInt, YFloat)) else "" if value is None else str(value)
+    return " ".join(text.split()) or None
 
 
 def _label_of(raw_cells: list) -> str:
