@@ -221,6 +221,10 @@ class Locale:
             text = _clitic_pattern(self.clitics).sub(rf"\1{NBSP}", text)
         if self.short_words and " " in text:
             text = _clitic_pattern(self.short_words).sub(rf"\1{NBSP}", text)
+        if self.thousands in _SPACES and " " in text and _TYPED_NUMBER.search(text):
+            # 1 234 lägenheter, 12 345 678 osób: a language (or house style) that groups digits with a space
+            # keeps a number typed so whole, its spaces narrow and no-break, as it prints its own numbers
+            text = _SPACE_GROUPS.sub(lambda m: m[0].replace(" ", NNBSP), text)
         if self.space_before or self.space_after:
             lead, trail = before[-1:], after[:1]
             text = _spaced(lead + text + trail, self.space_before, self.space_after)[len(lead):]
@@ -498,6 +502,10 @@ def _spacing(before: str, after: str) -> tuple[re.Pattern[str], ...]:
 
 # a number the author grouped with spaces, as French writes it: "1 234", "48 250 000" (not "2017 250")
 _TYPED_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0]\d{3})+(?![\d]|[.,]\d{3})")
+# … in a language whose own thousands separator is a space (sv, pl, pt-PT, a house style's " "): not the groups
+# of a telephone number ("08-123 456 78", "+48 22 123 45 67": after a hyphen or plus, or before another group)
+_SPACE_GROUPS = re.compile(r"(?<![\d.,+-])\d{1,3}(?:[ \u00a0]\d{3})+(?![\d]|[.,]\d{3}|[ \u00a0]\d)")
+_TYPED_NUMBER = re.compile(r"\d \d\d\d")  # what _SPACE_GROUPS needs to replace, found quickly
 
 
 def _spaced(text: str, before: str, after: str) -> str:
