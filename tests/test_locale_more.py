@@ -160,7 +160,7 @@ def test_the_languages_bind_what_their_typesetters_keep_together():
     from datetime import datetime
     pl, es, it, sv = (get_locale(t) for t in ("pl-PL", "es-ES", "it-IT", "sv-SE"))
     assert pl.typographic("Byliśmy w domu i z nami o 5 listopada prof. Nowak, 12,4 mln zł") == \
-        f"Byliśmy w{NBSP}domu i{NBSP}z{NBSP}nami o{NBSP}5{NBSP}listopada prof.{NBSP}Nowak, 12,4{NBSP}mln zł"
+        f"Byliśmy w{NBSP}domu i{NBSP}z{NBSP}nami o{NBSP}5{NBSP}listopada prof.{NBSP}Nowak, 12,4{NBSP}mln{NBSP}zł"
     assert es.typographic("el 5 de noviembre, 12,4 millones y la Sra. López") == \
         f"el 5{NBSP}de{NBSP}noviembre, 12,4{NBSP}millones y la Sra.{NBSP}López"
     assert it.typographic("il dott. Rossi, 12,4 milioni, il 25 aprile") == \

@@ -543,11 +543,18 @@ def _word_binding(titles: tuple[str, ...], units: tuple[str, ...],
     names = "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
     words = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
     leads = "|".join(re.escape(u) for u in sorted(before_numbers, key=len, reverse=True))
-    return (re.compile(rf"(?<![\w.])((?:{names})) (?=[A-ZÀ-Þ])") if names else None,
+    return (re.compile(rf"(?<![\w.])((?:{names})) (?=[{_CAPITALS}])") if names else None,
             re.compile(rf"(?<=\d) (?=(?:{words})(?!\w))") if words else None,
             re.compile(r"(?<=\d)\u00a0h (?=\d\d(?!\d))") if "h" in units else None,  # 9 h 30
             _ordinal_patterns(ordinals)[0] if ordinals else None,
-            re.compile(rf"(?<![\w.])((?:{leads})) (?=[+\u2212]?\d)") if leads else None)  # NAP +1,84 m
+            re.compile(rf"(?<![\w.])((?:{leads})) (?=[+\u2212]?\d)") if leads else None,  # NAP +1,84 m
+            # a scale and the currency (or second unit) after it, where the first is bound to its number:
+            # 4,2 mln zł, 12 tys. zł, 12,4 miljoner kronor (not "mln" at a line's end, "zł" at the next's start)
+            re.compile(rf"(?<=\d\u00a0)((?:{words})) (?=(?:{words}|[€$£])(?!\w))") if words else None)
+
+
+# the capitals a name after a title begins with: Latin-1's and Latin Extended-A's (Łukasz, Świątek, Żak, Čapek)
+_CAPITALS = "A-ZÀ-ÖØ-Þ" + "".join(c for c in map(chr, range(0x100, 0x180)) if c.isupper())
 
 
 @cache
@@ -563,13 +570,15 @@ def _bind_words(text: str, titles: tuple[str, ...], units: tuple[str, ...],
     "12,4 millions", "9 h 30", "1er degré", "XXIe siècle", "NAP −2,10 m"."""
     if " " not in text:
         return text
-    title, unit, time, ordinal, lead = _word_binding(titles, units, ordinals, before_numbers)
+    title, unit, time, ordinal, lead, scale = _word_binding(titles, units, ordinals, before_numbers)
     if lead is not None:
         text = lead.sub(rf"\1{NBSP}", text)
     if title is not None:
         text = title.sub(rf"\1{NBSP}", text)
     if unit is not None:
         text = unit.sub(NBSP, text)
+        if scale is not None and NBSP in text:
+            text = scale.sub(rf"\1{NBSP}", text)
     if ordinal is not None:
         text = ordinal.sub(rf"\1{NBSP}", text)
     return time.sub(f"{NBSP}h{NBSP}", text) if time is not None else text
