@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from report.locale import get_locale
+from report.locale import get_locale, tel_uri
 
 from .language_build import build_in
 from .language_build import lines as pdf_lines
@@ -57,3 +57,14 @@ def test_what_binds_and_what_stays_free():
     # a house style's space groups typed numbers in any language; German's own 1.234 leaves them alone
     de = get_locale("de-DE")
     assert de.typographic("1 234 Gäste") == "1 234 Gäste"
+
+
+def test_a_national_telephone_number_links_in_global_form():
+    """The closing page's and the newsletter's tel: link: "08-123 456 78" in a Swedish review dialled
+    tel:0812345678 (a national number, wrong from abroad); Italy keeps its 0 (+39 02 …)."""
+    assert tel_uri("08-123 456 78", "sv-SE") == "tel:+46812345678"
+    assert tel_uri("22 123 45 67", "pl-PL") == "tel:+48221234567"
+    assert tel_uri("33 12 34 56", "da-DK") == "tel:+4533123456"
+    assert tel_uri("09 123 4567", "sv-FI") == "tel:+35891234567"
+    assert tel_uri("02 1234 5678", "it-IT") == "tel:+390212345678"
+    assert tel_uri("912 345 678", "es-ES") == "tel:+34912345678"

@@ -22,13 +22,18 @@ region = region_tag  # a tag as language and region, in their usual case: de_ch 
 # the country calling code of a language's region (en-US: +1): a telephone number written without one is
 # dialled from abroad too, and a phone dials a tel: link in its global form more reliably
 _CALLING_CODES = {"US": "1", "CA": "1", "GB": "44", "IE": "353", "AU": "61", "NZ": "64", "DE": "49", "AT": "43",
-                  "CH": "41", "LI": "423", "LU": "352", "FR": "33", "BE": "32", "NL": "31"}
+                  "CH": "41", "LI": "423", "LU": "352", "FR": "33", "BE": "32", "NL": "31",
+                  "SE": "46", "FI": "358", "DK": "45", "PL": "48", "PT": "351", "BR": "55", "ES": "34", "MX": "52",
+                  "IT": "39", "SM": "378", "VA": "39"}
+# where the leading 0 is part of the number, dialled from abroad too (Italy: +39 02 1234 5678, Milan)
+_KEEPS_ZERO = frozenset(("39", "378"))
 
 
 def tel_uri(phone: str, language: str) -> str:
     """A telephone number's tel: link: its digits, in global form (+17405550142) where it is written with
     its country code (+1 740 …, 00 49 …) or the language names a region (en-US: "(740) 555-0142"; the
-    trunk prefix dropped: a national 0 in Europe, a 1 before a 10-digit US number); else its digits alone."""
+    trunk prefix dropped: a national 0 in Europe but Italy's, a 1 before a 10-digit US number); else its digits
+    alone."""
     digits = "".join(c for c in phone if c.isdigit())
     if phone.lstrip().startswith("+"):
         return "tel:+" + digits
@@ -40,7 +45,7 @@ def tel_uri(phone: str, language: str) -> str:
         return "tel:" + digits
     if code == "1":
         digits = digits[1:] if len(digits) == 11 and digits.startswith("1") else digits
-    elif digits.startswith("0"):
+    elif digits.startswith("0") and code not in _KEEPS_ZERO:
         digits = digits[1:]
     return f"tel:+{code}{digits}"
 
