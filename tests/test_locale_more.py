@@ -204,7 +204,7 @@ def test_a_text_in_one_language_under_anothers_tag_is_a_warning(tmp_path, text, 
     ("Español", "write es-ES: the language's code"), ("svenska", "write sv-SE: the language's code"),
     ("se-SE", "write sv-SE: the language's code"), ("Polski", "write pl-PL: the language's code"),
     ("dansk", "write da-DK: the language's code"), ("pt_br", "write pt-BR: the language's code"),
-    ("es-SP", "did you mean es-ES?"), ("sv-SW", "did you mean sv-SE?")])
+    ("es-SP", "did you mean es-ES?"), ("sv-SW", "did you mean sv-SE?"), ("sv-SV", "did you mean sv-SE? (or sv-FI)")])
 def test_a_language_written_otherwise_is_told_its_tag(tmp_path, written, hint):
     content = make_project(tmp_path)
     edit(content, "report.yaml", "language: de-DE", f"language: {written}")
