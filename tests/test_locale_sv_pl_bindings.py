@@ -2,7 +2,7 @@
 review broke "totalt 1" | "234 lägenheter" (a number typed with spaces, as Swedish writes it: only French
 kept such a number whole); a Polish foundation's broke "dr" | "Łukasz" (a title bound only before A–Z and
 Latin-1 capitals), "ul." | "Marszałkowska", "nr" | "5" and "4,2 mln" | "zł". Built into a print PDF whose
-narrow lines end at every place of the sentences (the m… before each shifts them), and read back."""
+lines end at every place of the sentences (the "mm … i" before each shifts them), and read back."""
 
 from __future__ import annotations
 
@@ -27,8 +27,9 @@ SPLITS = [("totalt1", "234"), ("ytterligare2", "480"), ("med12", "345"), ("12345
 
 @pytest.fixture(scope="module")
 def lines(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
-    sv = "".join(f"  - paragraph: {'mm ' * (k // 3)}{'i' * (k % 3 + 1)} {SV} {SV}\n" for k in range(1, 37))
-    pl = "".join(f"  - paragraph: {'mm ' * (k // 3)}{'i' * (k % 3 + 1)} {PL} {PL if k % 2 else PL2}\n" for k in range(1, 37))
+    shifts = [f"{'mm ' * (k // 3)}{'i' * (k % 3 + 1)}" for k in range(1, 37)]  # a line's ends fall everywhere
+    sv = "".join(f"  - paragraph: {m} {SV} {SV}\n" for m in shifts)
+    pl = "".join(f"  - paragraph: {m} {PL} {PL if k % 2 else PL2}\n" for k, m in enumerate(shifts, 1))
     pdfs = build_in(tmp_path_factory.mktemp("sv-pl"), "sv-SE", {
         "sections/sv.yaml": f"kind: text\ntitle: Verksamheten\nblocks:\n{sv}",
         "sections/pl.yaml": f"kind: text\nlanguage: pl-PL\ntitle: Działalność\nblocks:\n{pl}"},
