@@ -160,7 +160,7 @@ def test_the_languages_bind_what_their_typesetters_keep_together():
     from datetime import datetime
     pl, es, it, sv = (get_locale(t) for t in ("pl-PL", "es-ES", "it-IT", "sv-SE"))
     assert pl.typographic("Byliśmy w domu i z nami o 5 listopada prof. Nowak, 12,4 mln zł") == \
-        f"Byliśmy w{NBSP}domu i{NBSP}z{NBSP}nami o{NBSP}5{NBSP}listopada prof.{NBSP}Nowak, 12,4{NBSP}mln zł"
+        f"Byliśmy w{NBSP}domu i{NBSP}z{NBSP}nami o{NBSP}5{NBSP}listopada prof.{NBSP}Nowak, 12,4{NBSP}mln{NBSP}zł"
     assert es.typographic("el 5 de noviembre, 12,4 millones y la Sra. López") == \
         f"el 5{NBSP}de{NBSP}noviembre, 12,4{NBSP}millones y la Sra.{NBSP}López"
     assert it.typographic("il dott. Rossi, 12,4 milioni, il 25 aprile") == \
@@ -204,7 +204,7 @@ def test_a_text_in_one_language_under_anothers_tag_is_a_warning(tmp_path, text, 
     ("Español", "write es-ES: the language's code"), ("svenska", "write sv-SE: the language's code"),
     ("se-SE", "write sv-SE: the language's code"), ("Polski", "write pl-PL: the language's code"),
     ("dansk", "write da-DK: the language's code"), ("pt_br", "write pt-BR: the language's code"),
-    ("es-SP", "did you mean es-ES?"), ("sv-SW", "did you mean sv-SE?")])
+    ("es-SP", "did you mean es-ES?"), ("sv-SW", "did you mean sv-SE?"), ("sv-SV", "did you mean sv-SE? (or sv-FI)")])
 def test_a_language_written_otherwise_is_told_its_tag(tmp_path, written, hint):
     content = make_project(tmp_path)
     edit(content, "report.yaml", "language: de-DE", f"language: {written}")

@@ -22,13 +22,18 @@ region = region_tag  # a tag as language and region, in their usual case: de_ch 
 # the country calling code of a language's region (en-US: +1): a telephone number written without one is
 # dialled from abroad too, and a phone dials a tel: link in its global form more reliably
 _CALLING_CODES = {"US": "1", "CA": "1", "GB": "44", "IE": "353", "AU": "61", "NZ": "64", "DE": "49", "AT": "43",
-                  "CH": "41", "LI": "423", "LU": "352", "FR": "33", "BE": "32", "NL": "31"}
+                  "CH": "41", "LI": "423", "LU": "352", "FR": "33", "BE": "32", "NL": "31",
+                  "SE": "46", "FI": "358", "DK": "45", "PL": "48", "PT": "351", "BR": "55", "ES": "34", "MX": "52",
+                  "IT": "39", "SM": "378", "VA": "39"}
+# where the leading 0 is part of the number, dialled from abroad too (Italy: +39 02 1234 5678, Milan)
+_KEEPS_ZERO = frozenset(("39", "378"))
 
 
 def tel_uri(phone: str, language: str) -> str:
     """A telephone number's tel: link: its digits, in global form (+17405550142) where it is written with
     its country code (+1 740 …, 00 49 …) or the language names a region (en-US: "(740) 555-0142"; the
-    trunk prefix dropped: a national 0 in Europe, a 1 before a 10-digit US number); else its digits alone."""
+    trunk prefix dropped: a national 0 in Europe but Italy's, a 1 before a 10-digit US number); else its digits
+    alone."""
     digits = "".join(c for c in phone if c.isdigit())
     if phone.lstrip().startswith("+"):
         return "tel:+" + digits
@@ -40,7 +45,7 @@ def tel_uri(phone: str, language: str) -> str:
         return "tel:" + digits
     if code == "1":
         digits = digits[1:] if len(digits) == 11 and digits.startswith("1") else digits
-    elif digits.startswith("0"):
+    elif digits.startswith("0") and code not in _KEEPS_ZERO:
         digits = digits[1:]
     return f"tel:+{code}{digits}"
 
@@ -221,6 +226,10 @@ class Locale:
             text = _clitic_pattern(self.clitics).sub(rf"\1{NBSP}", text)
         if self.short_words and " " in text:
             text = _clitic_pattern(self.short_words).sub(rf"\1{NBSP}", text)
+        if self.thousands in _SPACES and " " in text and _TYPED_NUMBER.search(text):
+            # 1 234 lägenheter, 12 345 678 osób: a language (or house style) that groups digits with a space
+            # keeps a number typed so whole, its spaces narrow and no-break, as it prints its own numbers
+            text = _SPACE_GROUPS.sub(lambda m: m[0].replace(" ", NNBSP), text)
         if self.space_before or self.space_after:
             lead, trail = before[-1:], after[:1]
             text = _spaced(lead + text + trail, self.space_before, self.space_after)[len(lead):]
@@ -498,6 +507,10 @@ def _spacing(before: str, after: str) -> tuple[re.Pattern[str], ...]:
 
 # a number the author grouped with spaces, as French writes it: "1 234", "48 250 000" (not "2017 250")
 _TYPED_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0]\d{3})+(?![\d]|[.,]\d{3})")
+# … in a language whose own thousands separator is a space (sv, pl, pt-PT, a house style's " "): not the groups
+# of a telephone number ("08-123 456 78", "+48 22 123 45 67": after a hyphen or plus, or before another group)
+_SPACE_GROUPS = re.compile(r"(?<![\d.,+-])\d{1,3}(?:[ \u00a0]\d{3})+(?![\d]|[.,]\d{3}|[ \u00a0]\d)")
+_TYPED_NUMBER = re.compile(r"\d \d\d\d")  # what _SPACE_GROUPS needs to replace, found quickly
 
 
 def _spaced(text: str, before: str, after: str) -> str:
@@ -535,11 +548,18 @@ def _word_binding(titles: tuple[str, ...], units: tuple[str, ...],
     names = "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
     words = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
     leads = "|".join(re.escape(u) for u in sorted(before_numbers, key=len, reverse=True))
-    return (re.compile(rf"(?<![\w.])((?:{names})) (?=[A-ZÀ-Þ])") if names else None,
+    return (re.compile(rf"(?<![\w.])((?:{names})) (?=[{_CAPITALS}])") if names else None,
             re.compile(rf"(?<=\d) (?=(?:{words})(?!\w))") if words else None,
             re.compile(r"(?<=\d)\u00a0h (?=\d\d(?!\d))") if "h" in units else None,  # 9 h 30
             _ordinal_patterns(ordinals)[0] if ordinals else None,
-            re.compile(rf"(?<![\w.])((?:{leads})) (?=[+\u2212]?\d)") if leads else None)  # NAP +1,84 m
+            re.compile(rf"(?<![\w.])((?:{leads})) (?=[+\u2212]?\d)") if leads else None,  # NAP +1,84 m
+            # a scale and the currency (or second unit) after it, where the first is bound to its number:
+            # 4,2 mln zł, 12 tys. zł, 12,4 miljoner kronor (not "mln" at a line's end, "zł" at the next's start)
+            re.compile(rf"(?<=\d\u00a0)((?:{words})) (?=(?:{words}|[€$£])(?!\w))") if words else None)
+
+
+# the capitals a name after a title begins with: Latin-1's and Latin Extended-A's (Łukasz, Świątek, Żak, Čapek)
+_CAPITALS = "A-ZÀ-ÖØ-Þ" + "".join(c for c in map(chr, range(0x100, 0x180)) if c.isupper())
 
 
 @cache
@@ -555,13 +575,15 @@ def _bind_words(text: str, titles: tuple[str, ...], units: tuple[str, ...],
     "12,4 millions", "9 h 30", "1er degré", "XXIe siècle", "NAP −2,10 m"."""
     if " " not in text:
         return text
-    title, unit, time, ordinal, lead = _word_binding(titles, units, ordinals, before_numbers)
+    title, unit, time, ordinal, lead, scale = _word_binding(titles, units, ordinals, before_numbers)
     if lead is not None:
         text = lead.sub(rf"\1{NBSP}", text)
     if title is not None:
         text = title.sub(rf"\1{NBSP}", text)
     if unit is not None:
         text = unit.sub(NBSP, text)
+        if scale is not None and NBSP in text:
+            text = scale.sub(rf"\1{NBSP}", text)
     if ordinal is not None:
         text = ordinal.sub(rf"\1{NBSP}", text)
     return time.sub(f"{NBSP}h{NBSP}", text) if time is not None else text

@@ -301,8 +301,10 @@ MONTHS = frozenset(("Januar Jänner Februar Feber August September Oktober Novem
 # an Italian one likewise (dell’organizzazione, nell’ambito, un’iniziativa, quest’anno)
 _ELISIONS = {"fr": re.compile(r"(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu|presqu)[’']", re.IGNORECASE),
              "it": re.compile(r"[^\W\d_]{1,6}[’']")}
-# one-letter words bound to the word after them (Locale.short_words, Polish: "w\u00a0domu", "i\u00a0z\u00a0nami")
-_SHORT_WORDS = re.compile(r"(?:[^\W\d_]\u00a0)+(?=[^\W\d_]+$)")
+# one-letter words bound to the word after them (Locale.short_words, Polish: "w\u00a0domu", "i\u00a0z\u00a0nami"),
+# and a short title or abbreviation bound to the name after it (Locale.titles: "ul.\u00a0Marszałkowskiej",
+# "dr\u00a0Łukasz", "w\u00a0ul.\u00a0Marszałkowskiej"): the word after them breaks as a word of its own
+_SHORT_WORDS = re.compile(r"(?:[^\W\d_]{1,4}\.?\u00a0)+(?=[^\W\d_]+$)")
 _URL_MARKS = ("/", "@", "://", "www.", ".de", ".com", ".org")
 _HYPHENS = "-\u2010\u2011"
 LONG_PART = 15  # letters: a part of a hyphen-joined compound this long is hyphenated inside too

@@ -520,14 +520,22 @@ _REGION_NAMES = {"CH": ("switzerland", "swiss", "schweiz", "suisse", "svizzera",
 
 
 def _unknown_region(language: str) -> tuple[str, str] | None:
-    """Where `language` names a region that does not exist (fr-SW, en-UK): the message and a hint with
-    the region of the language it most likely means (Switzerland's fr-CH, the United Kingdom's en-GB)."""
+    """Where `language` names a region that does not exist (fr-SW, en-UK), or repeats the language's code
+    where that is another country's (sv-SV: El Salvador): the message and a hint with the region of the
+    language it most likely means (Switzerland's fr-CH, the United Kingdom's en-GB, Sweden's sv-SE)."""
     from difflib import get_close_matches
     parts = language.split("-")
-    if len(parts) < 2 or len(parts[1]) != 2 or parts[1].upper() in _ISO_REGIONS:
+    if len(parts) < 2 or len(parts[1]) != 2:
         return None
     base, code = parts[0].lower(), parts[1].upper()
     offered = _REGIONS.get(base, ())
+    if code == base.upper() and offered and f"{base}-{code}" not in offered:  # sv-SV: El Salvador, not Sweden
+        others, home = ", ".join(offered[1:]), _REGION_NAMES.get(offered[0][-2:], ("its country",))[0]
+        owner = {"SV": "El Salvador's"}.get(code, "another country's")
+        return (f"language {language!r}: {code} is {owner} code (ISO 3166), not {home.title()}'s",
+                f"did you mean {offered[0]}?" + (f" (or {others})" if others else ""))
+    if code in _ISO_REGIONS:
+        return None
     regions = [tag[-2:] for tag in offered]
     named = [r for r in regions if any(n.startswith(code.lower()) for n in _REGION_NAMES.get(r, ()))]
     guess = (named or get_close_matches(code, regions, 1, 0.5) or [None])[0]
