@@ -178,7 +178,7 @@ def test_a_gap_is_no_value_in_the_screen_editions_data_table():
     from report.charts.table import alt_has_data, data_rows
     obj = chart(GAPS)
     rows = data_rows(obj, get_locale("de-DE"))
-    assert rows[2] == ["2020", "–", "42"] and rows[6] == ["2024", "81", "–"]
+    assert rows[2] == ["2020", "kein Wert", "42"] and rows[6] == ["2024", "81", "kein Wert"]  # (read, not seen)
     obj.alt = "Zufriedenheit 71, 74, 78, 80 und 81; Beteiligung 40, 42, 45 und 47."
     assert alt_has_data(obj, get_locale("de-DE"))  # a gap has no number to say
 

@@ -26,8 +26,8 @@ def data_rows(chart: Any, locale: Locale) -> list[list[str]] | None:
             for s in chart.series:
                 d = getattr(s, "decimals", None)
                 quals = getattr(s, "qualifiers", None) or []
-                if s.values[i] is None:  # a line's gap: no value that year
-                    row.append(locale.label("no_value"))
+                if s.values[i] is None:  # a line's gap: no value that year (said in words: the table is read, not seen)
+                    row.append(locale.labels.get("no_value_spoken") or locale.label("no_value"))
                     continue
                 text = with_unit(value_text(s.values[i], locale, decimals if d is None else d),
                                  getattr(s, "unit", None) or unit, locale)
