@@ -133,6 +133,8 @@ def test_links_say_where_they_lead_in_dutch(board):
     assert "Website: https://www.lagevenen.nl/klimaat" in said, said
     assert any(re.fullmatch(r"Het algemeen bestuur, pagina \d+", s) for s in said), said  # the cross-reference
     assert any(re.fullmatch(r"Voetnoot 1, pagina \d+", s) for s in said), said  # the note mark
+    # and back from the footnote's number: not the paragraph's first words as if it were a heading (a11y audit)
+    assert any(re.fullmatch(r"terug naar de tekst, pagina \d+", s) for s in said), said
     assert "E-mail: info@example.org" in said, said  # the closing page
     assert not [s for s in said if s.startswith("Link")], said
 

@@ -190,6 +190,8 @@ def _link_text(annot: Any, tagger: Tagger, owner: int, numbers: dict, texts_on: 
     top = float(dest[3]) if len(dest) > 3 and str(dest[1]) == "/XYZ" and dest[3] is not None else None
     role, text = _text_at(texts_on.get(page, []), top)
     words = text.split()
+    if tagger.elems[owner].role == "Note" and role != "Note" and "back_to_text" in labels:
+        return labels["back_to_text"].format(page=page + 1)  # a footnote's number, back to its mark in the text
     if role == "Note" and words:  # a footnote by its number: "Voetnoot 1"
         target = f"{labels['footnote']} {words[0]}"
     else:
