@@ -304,3 +304,17 @@ def test_a_hex_colour_without_quotes_is_named_as_a_comment(tmp_path):
     assert (d.pos.line, d.message) == (4, "theme: colours: primary: rgb: a value is missing")
     assert d.hint == "'#00594f' after 'rgb:' starts a comment in YAML (a # after a space): put the value in " \
                      "quotes: rgb: \"#00594f\""
+
+
+def test_an_optional_text_read_as_a_comment_is_a_warning(content):
+    """`kicker: #1 in Thüringen`: YAML reads a comment from the #, the kicker was left empty without a word
+    (a designer's section lost its kicker). A warning at its line says so, with the quoted line to write."""
+    edit(content, "sections/03-highlights.yaml", "kicker: Highlights", "kicker: #1 in Thüringen")
+    doc = load_document(content)
+    [w] = [d for d in doc.warnings if "comment" in d.message]
+    at(w, "content/sections/03-highlights.yaml", line_of(content, "sections/03-highlights.yaml", "kicker:"), None)
+    assert w.message == ("section: kicker: left empty: '#1' after 'kicker:' starts a comment in YAML (a # after a "
+                         "space)")
+    assert w.hint == 'put the text in quotes: kicker: "#1 in Thüringen"'
+    edit(content, "sections/03-highlights.yaml", "kicker: #1 in Thüringen", "kicker:   # later")  # a comment meant
+    assert not [d for d in load_document(content).warnings if "comment" in d.message]

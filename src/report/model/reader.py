@@ -231,6 +231,8 @@ class Reader:
         args = typing.get_args(tp)
         if origin in (typing.Union, types.UnionType):
             if value is None and type(None) in args:
+                if not what.endswith("]") and (commented := _commented(pos, whole=True)):  # kicker: #1 in wind
+                    self.diag.warning(pos, f"{what}: left empty: {commented[0]}", commented[1])
                 return None
             inner = [a for a in args if a is not type(None)]
             return self.read(value, pos, inner[0], what)
@@ -242,7 +244,7 @@ class Reader:
             else:
                 hint = f"write {_type_name(tp)} after the colon"
                 if commented := _commented(pos):  # `rgb: #0b4a74`: YAML read a comment, not a value
-                    hint = commented
+                    hint = ": ".join(commented)
             self.diag.error(pos, f"{what}: a value is missing", hint)
             return INVALID
         if origin is Literal:
@@ -704,15 +706,22 @@ def _split_text(value: YMap, key: str) -> str | None:
     return before if same_line and isinstance(value[before], str) and not isinstance(value[before], YMap) else None
 
 
-def _commented(pos: Pos) -> str | None:
-    """The hint for a value YAML read as a comment (`rgb: #0b4a74`) on the line at `pos`, if it is one."""
+def _commented(pos: Pos, whole: bool = False) -> tuple[str, str] | None:
+    """(what happened, what to write) for a value YAML read as a comment (`rgb: #0b4a74`) on the line at
+    `pos`, if it is one; `whole`: the value meant is the rest of the line (a text: `kicker: #1 in wind`)."""
     from ..load import COMMENTED_VALUE, commented_value
     try:
         line = Path(pos.file).read_text(encoding="utf-8").splitlines()[pos.line - 1] if pos.file and pos.line else ""
     except (OSError, UnicodeError, IndexError):
         return None
     found = COMMENTED_VALUE.search(line)
-    return ": ".join(commented_value(found)) if found else None
+    if found is None or (whole and len(found.group(2)) == 1):  # (`key:  # a note`: a comment meant as one)
+        return None
+    why, fix = commented_value(found)
+    if whole:
+        meant = line[found.start(2):].rstrip().replace('"', '\\"')
+        fix = f'put the text in quotes: {found.group(1)}: "{meant}"'
+    return why, fix
 
 
 _DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-"})
