@@ -21,6 +21,11 @@ def test_init_then_build(tmp_path, capsys):
     from report.model import BLOCK_KINDS
     assert set(BLOCK_KINDS) <= blocks  # the templates show every block
     assert (target / "assets" / "fonts" / "OFL.txt").is_file()
+    # the design's keys, to uncomment for a corporate design (a designer found no theme.yaml to start from)
+    theme = (content / "theme.yaml").read_text(encoding="utf-8")
+    assert "size: A4" in theme and "# colours:" in theme and "#   heading: fonts/" in theme
+    from report.theme import load_theme
+    assert load_theme(content, target / "assets")[0].page.trim == load_theme(target, target / "assets")[0].page.trim
     assert main(["build", str(content), "-o", str(target / "out")]) == 0
     assert not preflight(target / "out" / "jahresrueckblick-print.pdf").failed
     assert (target / "out" / "jahresrueckblick-screen.pdf").stat().st_size > 10_000

@@ -153,7 +153,10 @@ def _create(target: Path, base: str, language: str) -> None:
             for british, american in US_WORDS:
                 text = text.replace(british, american)
             path.write_text(text, encoding="utf-8")
-        (target / "content" / "theme.yaml").write_text(US_THEME, encoding="utf-8")
+        # the theme: US Letter, then the template's commented fonts, sizes and logo (its colours' key is spelled
+        # the British way, which the comments of an American template never are: the README shows it)
+        rest = (TEMPLATES / base / "content" / "theme.yaml").read_text(encoding="utf-8").split("\n# fonts:", 1)[1]
+        (target / "content" / "theme.yaml").write_text(US_THEME + "# fonts:" + rest, encoding="utf-8")
     if region(language) == "de-CH":
         for path in [*(target / "content").rglob("*.yaml"), *(target / "content").rglob("*.csv")]:
             text = path.read_text(encoding="utf-8")
