@@ -12,7 +12,7 @@ import pytest
 
 from report.build import build
 
-from .conftest import ASSETS, SAMPLE_CONTENT
+from .conftest import ASSETS, SAMPLE_CONTENT, set_sections
 from .hostile import at, diagnostics, line_of, make_project, only
 
 SECTION = """kind: text
@@ -31,10 +31,7 @@ def screen(tmp_path_factory) -> Path:
     content = root / "content"
     shutil.copytree(SAMPLE_CONTENT, content)
     shutil.copytree(ASSETS, root / "assets")
-    (content / "sections" / "bilder.yaml").write_text(SECTION, encoding="utf-8")
-    report = content / "report.yaml"
-    head, tail = report.read_text(encoding="utf-8").split("sections:\n", 1)
-    report.write_text(head + "sections:\n  - sections/bilder.yaml\n\n" + tail.split("\n\n", 1)[1], encoding="utf-8")
+    set_sections(content, {"sections/bilder.yaml": SECTION})
     result = build(content, root / "out", ["screen"])
     return next(o.path for o in result.outputs if o.edition == "screen")
 
