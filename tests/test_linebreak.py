@@ -412,3 +412,19 @@ def test_month_names_are_never_hyphenated():
     assert word_breaks("Dezember", de) == () and word_breaks("Januar", de) == ()
     assert word_breaks("September", en) == () and word_breaks("December,", en) == ()
     assert word_breaks("Dezemberabend", de)
+
+
+def test_the_emergency_hint_names_a_bound_run_whole_after_a_hyphenated_word():
+    """A Spanish paragraph set with emergency stretch named "'léfono +34 91 123 45 67' is bound together":
+    the loosest line ended in 'te-', and the hint quoted the next line's first run from where it began."""
+    from types import SimpleNamespace
+
+    from report.layout.text import _loose_hint
+
+    def line(text: str) -> SimpleNamespace:
+        return SimpleNamespace(words=[SimpleNamespace(text=text, fontName="Helvetica", fontSize=10)])
+    plan = SimpleNamespace(lines=[line("Para cualquier consulta, llame al te-"),
+                                  line("léfono\u00a0+34\u00a091\u00a0123\u00a045\u00a067 de lunes a viernes.")],
+                           loosest=0)
+    hint = _loose_hint(plan, 200, None)
+    assert hint.startswith("'teléfono +34 91 123 45 67' is bound together"), hint

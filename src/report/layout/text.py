@@ -201,7 +201,13 @@ def _loose_hint(chosen: Plan, width: float, hyphenate: Any) -> str:
     texts = [_line_text(line) for line in chosen.lines]
     i = chosen.loosest if 0 <= chosen.loosest < len(texts) else 0
     where = f"the loosest line is '{_shortened(_shown(texts[i]))}'"
-    edge = [texts[i].split(" ")[-1]] + ([texts[i + 1].split(" ")[0]] if i + 1 < len(texts) else [])
+    last = texts[i].split(" ")[-1]
+    edge = [last]
+    if i + 1 < len(texts):
+        first = texts[i + 1].split(" ")[0]
+        if last[-2:-1].isalpha() and last.endswith("-") and first[:1].islower():  # a word hyphenated across them:
+            first = last[:-1] + first  # named whole ('teléfono +34 …', not 'léfono +34 …')
+        edge.append(first)
     bound = [t.strip(" ,;:") for t in edge if any(b in t for b in _BOUND)]
     font, size = chosen.lines[i].words[0].fontName, chosen.lines[i].words[0].fontSize
     bound = [t for t in bound if stringWidth(t, font, size) >= BOUND_SHARE * width]
